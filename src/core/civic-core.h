@@ -1,0 +1,13 @@
+/* civic-core.h — the rules of law shared by the client and the service
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-calendar.h"
+#include "civic-clock.h"
+#include "civic-core-enums.h"
+#include "civic-day.h"
+#include "civic-json.h"
+#include "civic-time.h"

@@ -1,0 +1,497 @@
+/* civic-json.c — strict readers and writers for the wire format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-json"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "civic-json.h"
+#include "civic-time.h"
+
+/* Every reader names the member it rejects and says what it expected, so a
+ * 400 answer tells the author of a client exactly what to fix. Readers
+ * treat a missing member and an explicit null alike. */
+
+G_DEFINE_QUARK (civic-json-error-quark, civic_json_error)
+
+JsonNode *
+civic_json_parse (const char  *data,
+                  gssize       length,
+                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX,
+                   _("The text is not valid UTF-8"));
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX,
+                   _("Not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX, _("The JSON text is empty"));
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}
+
+JsonObject *
+civic_json_parse_object (const char  *data,
+                         gssize       length,
+                         GError     **error)
+{
+  g_autoptr(JsonNode) root = civic_json_parse (data, length, error);
+
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_TYPE,
+                   _("Expected a JSON object"));
+      return NULL;
+    }
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+char *
+civic_json_to_string (JsonNode *node,
+                      gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, pretty);
+  return json_generator_to_data (generator, NULL);
+}
+
+static JsonNode *
+lookup (JsonObject  *object,
+        const char  *member,
+        gboolean     required,
+        GError     **error)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_MISSING,
+                     _("“%s” is missing"), member);
+      return NULL;
+    }
+
+  return node;
+}
+
+static gboolean
+type_error (GError     **error,
+            const char  *member,
+            const char  *expected)
+{
+  g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_TYPE,
+               /* Translators: "“days” must be a whole number" */
+               _("“%s” must be %s"), member, expected);
+  return FALSE;
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/**
+ * civic_json_get_string:
+ * @out: (out) (transfer none): the string, or %NULL if absent
+ *
+ * Returns: %FALSE with @error set when the member is required and missing,
+ * or is not a string.
+ */
+gboolean
+civic_json_get_string (JsonObject   *object,
+                       const char   *member,
+                       gboolean      required,
+                       const char  **out,
+                       GError      **error)
+{
+  JsonNode *node;
+
+  *out = NULL;
+  if (!(node = lookup (object, member, required, error)))
+    return !required;
+
+  if (!is_string (node))
+    return type_error (error, member, _("a string"));
+
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+/**
+ * civic_json_get_text:
+ *
+ * Like civic_json_get_string(), but a required member must also hold more
+ * than white space: what an official must write (a reason, a legal basis)
+ * cannot be blank.
+ */
+gboolean
+civic_json_get_text (JsonObject   *object,
+                     const char   *member,
+                     gboolean      required,
+                     const char  **out,
+                     GError      **error)
+{
+  const char *text;
+
+  if (!civic_json_get_string (object, member, required, &text, error))
+    return FALSE;
+
+  if (text != NULL)
+    {
+      const char *p = text;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+
+      if (*p == '\0')
+        {
+          if (required)
+            {
+              g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_VALUE,
+                           _("“%s” must not be empty"), member);
+              *out = NULL;
+              return FALSE;
+            }
+          text = NULL;
+        }
+    }
+
+  *out = text;
+  return TRUE;
+}
+
+gboolean
+civic_json_get_int (JsonObject  *object,
+                    const char  *member,
+                    gboolean     required,
+                    gint64       min,
+                    gint64       max,
+                    gint64      *out,
+                    GError     **error)
+{
+  JsonNode *node;
+  gint64 value;
+
+  if (!(node = lookup (object, member, required, error)))
+    return !required;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return type_error (error, member, _("a whole number"));
+
+  value = json_node_get_int (node);
+  if (value < min || value > max)
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_VALUE,
+                   _("“%s” must lie between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
+                   member, min, max);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+civic_json_get_bool (JsonObject  *object,
+                     const char  *member,
+                     gboolean     required,
+                     gboolean    *out,
+                     GError     **error)
+{
+  JsonNode *node;
+
+  if (!(node = lookup (object, member, required, error)))
+    return !required;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return type_error (error, member, _("true or false"));
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+civic_json_get_day (JsonObject  *object,
+                    const char  *member,
+                    gboolean     required,
+                    CivicDay    *out,
+                    GError     **error)
+{
+  JsonNode *node;
+
+  *out = CIVIC_DAY_INVALID;
+  if (!(node = lookup (object, member, required, error)))
+    return !required;
+
+  if (!is_string (node) || !civic_day_parse (json_node_get_string (node), out))
+    return type_error (error, member, _("a date written YYYY-MM-DD"));
+
+  return TRUE;
+}
+
+gboolean
+civic_json_get_instant (JsonObject  *object,
+                        const char  *member,
+                        gboolean     required,
+                        GDateTime  **out,
+                        GError     **error)
+{
+  JsonNode *node;
+  const char *text;
+
+  *out = NULL;
+  if (!(node = lookup (object, member, required, error)))
+    return !required;
+
+  if (!is_string (node))
+    return type_error (error, member, _("an RFC 3339 time"));
+
+  text = json_node_get_string (node);
+  if (civic_day_parse (text, NULL) || !(*out = civic_time_parse (text)))
+    return type_error (error, member, _("an RFC 3339 time"));
+
+  return TRUE;
+}
+
+gboolean
+civic_json_get_enum (JsonObject  *object,
+                     const char  *member,
+                     gboolean     required,
+                     GType        enum_type,
+                     int         *out,
+                     GError     **error)
+{
+  JsonNode *node;
+  const char *nick;
+
+  if (!(node = lookup (object, member, required, error)))
+    return !required;
+
+  if (!is_string (node))
+    return type_error (error, member, _("a string"));
+
+  nick = json_node_get_string (node);
+  if (!civic_enum_from_nick (enum_type, nick, out))
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_VALUE,
+                   _("“%s” is not a valid value for “%s”"), nick, member);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+civic_json_get_strv (JsonObject  *object,
+                     const char  *member,
+                     gboolean     required,
+                     GStrv       *out,
+                     GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonNode *node;
+  JsonArray *array;
+
+  *out = NULL;
+  if (!(node = lookup (object, member, required, error)))
+    return !required;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return type_error (error, member, _("a list of strings"));
+
+  array = json_node_get_array (node);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!is_string (element))
+        return type_error (error, member, _("a list of strings"));
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+gboolean
+civic_json_get_object (JsonObject   *object,
+                       const char   *member,
+                       gboolean      required,
+                       JsonObject  **out,
+                       GError      **error)
+{
+  JsonNode *node;
+
+  *out = NULL;
+  if (!(node = lookup (object, member, required, error)))
+    return !required;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return type_error (error, member, _("an object"));
+
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+gboolean
+civic_json_get_array (JsonObject  *object,
+                      const char  *member,
+                      gboolean     required,
+                      JsonArray  **out,
+                      GError     **error)
+{
+  JsonNode *node;
+
+  *out = NULL;
+  if (!(node = lookup (object, member, required, error)))
+    return !required;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return type_error (error, member, _("a list"));
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+const char *
+civic_enum_to_nick (GType enum_type,
+                    int   value)
+{
+  GEnumClass *klass = g_type_class_ref (enum_type);
+  GEnumValue *enum_value = g_enum_get_value (klass, value);
+
+  g_type_class_unref (klass);
+  g_return_val_if_fail (enum_value != NULL, "");
+
+  return enum_value->value_nick;
+}
+
+gboolean
+civic_enum_from_nick (GType       enum_type,
+                      const char *nick,
+                      int        *value)
+{
+  GEnumClass *klass;
+  GEnumValue *enum_value;
+
+  if (nick == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (enum_type);
+  enum_value = g_enum_get_value_by_nick (klass, nick);
+  g_type_class_unref (klass);
+
+  if (enum_value == NULL)
+    return FALSE;
+
+  *value = enum_value->value;
+  return TRUE;
+}
+
+void
+civic_json_set_day (JsonBuilder *builder,
+                    const char  *member,
+                    CivicDay     day)
+{
+  g_autofree char *text = NULL;
+
+  json_builder_set_member_name (builder, member);
+  if (day == CIVIC_DAY_INVALID)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  text = civic_day_format (day);
+  json_builder_add_string_value (builder, text);
+}
+
+void
+civic_json_set_instant (JsonBuilder *builder,
+                        const char  *member,
+                        GDateTime   *instant)
+{
+  g_autofree char *text = NULL;
+
+  json_builder_set_member_name (builder, member);
+  if (instant == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  text = civic_time_format (instant);
+  json_builder_add_string_value (builder, text);
+}
+
+void
+civic_json_set_string (JsonBuilder *builder,
+                       const char  *member,
+                       const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+void
+civic_json_set_enum (JsonBuilder *builder,
+                     const char  *member,
+                     GType        enum_type,
+                     int          value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, civic_enum_to_nick (enum_type, value));
+}
+
+void
+civic_json_set_strv (JsonBuilder        *builder,
+                     const char         *member,
+                     const char * const *values)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
