@@ -1,1 +1,175 @@
-int main(void){return 0;}
+/* test-json.c — the strict wire-format readers and the one clock
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "civic-core.h"
+
+static JsonObject *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *object = civic_json_parse_object (text, -1, &error);
+
+  g_assert_no_error (error);
+  return object;
+}
+
+static void
+test_parse_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+
+  node = civic_json_parse ("{\"a\": ", -1, &error);
+  g_assert_null (node);
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  node = civic_json_parse ("\"\xff\xfe\"", -1, &error);
+  g_assert_null (node);
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "The text is not valid UTF-8");
+  g_clear_error (&error);
+
+  node = civic_json_parse ("", -1, &error);
+  g_assert_null (node);
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  object = civic_json_parse_object ("[1]", -1, &error);
+  g_assert_null (object);
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_TYPE);
+}
+
+static void
+test_readers (void)
+{
+  g_autoptr(JsonObject) object = parse ("{\"name\": \"许可\", \"blank\": \"  \u3000\", "
+                                        "\"n\": 7, \"f\": 1.5, \"b\": true, "
+                                        "\"day\": \"2026-03-02\", "
+                                        "\"at\": \"2026-03-02T09:30:00+08:00\", "
+                                        "\"list\": [\"a\", \"b\"], \"mixed\": [\"a\", 1], "
+                                        "\"nothing\": null, \"unit\": \"calendar-days\"}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_auto(GStrv) list = NULL;
+  const char *text;
+  gint64 n;
+  gboolean b = FALSE;
+  CivicDay d;
+  int unit;
+
+  g_assert_true (civic_json_get_string (object, "name", TRUE, &text, &error));
+  g_assert_cmpstr (text, ==, "许可");
+
+  g_assert_false (civic_json_get_text (object, "blank", TRUE, &text, &error));
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==, "“blank” must not be empty");
+  g_clear_error (&error);
+  g_assert_true (civic_json_get_text (object, "blank", FALSE, &text, &error));
+  g_assert_null (text);
+
+  g_assert_false (civic_json_get_string (object, "missing", TRUE, &text, &error));
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_MISSING);
+  g_clear_error (&error);
+  g_assert_false (civic_json_get_string (object, "nothing", TRUE, &text, &error));
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_MISSING);
+  g_clear_error (&error);
+  g_assert_true (civic_json_get_string (object, "missing", FALSE, &text, &error));
+  g_assert_null (text);
+
+  g_assert_true (civic_json_get_int (object, "n", TRUE, 0, 10, &n, &error));
+  g_assert_cmpint (n, ==, 7);
+  g_assert_false (civic_json_get_int (object, "n", TRUE, 8, 10, &n, &error));
+  g_assert_cmpstr (error->message, ==, "“n” must lie between 8 and 10");
+  g_clear_error (&error);
+  g_assert_false (civic_json_get_int (object, "f", TRUE, 0, 10, &n, &error));
+  g_assert_cmpstr (error->message, ==, "“f” must be a whole number");
+  g_clear_error (&error);
+  g_assert_false (civic_json_get_int (object, "name", TRUE, 0, 10, &n, &error));
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_TYPE);
+  g_clear_error (&error);
+
+  g_assert_true (civic_json_get_bool (object, "b", TRUE, &b, &error));
+  g_assert_true (b);
+  g_assert_false (civic_json_get_bool (object, "n", TRUE, &b, &error));
+  g_clear_error (&error);
+
+  g_assert_true (civic_json_get_day (object, "day", TRUE, &d, &error));
+  g_assert_cmpint (civic_day_weekday (d), ==, G_DATE_MONDAY);
+  g_assert_false (civic_json_get_day (object, "at", TRUE, &d, &error));
+  g_assert_cmpstr (error->message, ==, "“at” must be a date written YYYY-MM-DD");
+  g_clear_error (&error);
+
+  g_assert_true (civic_json_get_instant (object, "at", TRUE, &at, &error));
+  g_assert_cmpint (g_date_time_get_hour (at), ==, 1);
+  g_assert_cmpint (g_date_time_get_utc_offset (at), ==, 0);
+  g_assert_false (civic_json_get_instant (object, "day", TRUE, &at, &error));
+  g_clear_error (&error);
+
+  g_assert_true (civic_json_get_enum (object, "unit", TRUE, CIVIC_TYPE_CLOCK_UNIT, &unit,
+                                      &error));
+  g_assert_cmpint (unit, ==, CIVIC_CLOCK_UNIT_CALENDAR_DAYS);
+  g_assert_false (civic_json_get_enum (object, "name", TRUE, CIVIC_TYPE_CLOCK_UNIT, &unit,
+                                       &error));
+  g_assert_cmpstr (error->message, ==, "“许可” is not a valid value for “name”");
+  g_clear_error (&error);
+
+  g_assert_true (civic_json_get_strv (object, "list", TRUE, &list, &error));
+  g_assert_cmpuint (g_strv_length (list), ==, 2);
+  g_assert_false (civic_json_get_strv (object, "mixed", TRUE, &list, &error));
+  g_assert_cmpstr (error->message, ==, "“mixed” must be a list of strings");
+}
+
+static void
+test_time_pin_and_format (void)
+{
+  g_autoptr(GDateTime) pinned = civic_time_parse ("2026-03-02T09:30:00+08:00");
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) late = civic_time_parse ("2026-03-02T23:30:00+08:00");
+  g_autoptr(GDateTime) plain = civic_time_parse ("2026-03-02");
+  g_autofree char *text = NULL;
+  g_autofree char *today = NULL;
+
+  g_assert_nonnull (pinned);
+  civic_time_pin (pinned);
+  g_assert_true (civic_time_is_pinned ());
+
+  now = civic_time_now ();
+  text = civic_time_format (now);
+  g_assert_cmpstr (text, ==, "2026-03-02T01:30:00.000Z");
+  today = civic_day_format (civic_time_today ());
+  g_assert_cmpstr (today, ==, "2026-03-02");
+
+  /* 23:30 in Changsha is still the 2nd there, though 15:30 UTC. */
+  g_assert_cmpint (civic_time_day_of (late), ==, civic_time_today ());
+
+  /* A bare date means the offices' opening time. */
+  g_clear_pointer (&text, g_free);
+  text = civic_time_format (plain);
+  g_assert_cmpstr (text, ==, "2026-03-02T01:00:00.000Z");
+
+  g_assert_null (civic_time_parse ("2026-W10-1"));
+  g_assert_null (civic_time_parse ("yesterday"));
+  g_assert_null (civic_time_parse ("2026-03-02T09:30"));
+
+  civic_time_pin (NULL);
+  g_assert_false (civic_time_is_pinned ());
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json/parse-errors", test_parse_errors);
+  g_test_add_func ("/json/readers", test_readers);
+  g_test_add_func ("/time/pin-and-format", test_time_pin_and_format);
+
+  return g_test_run ();
+}
