@@ -5,9 +5,12 @@
 
 #pragma once
 
+#include "civic-actor.h"
 #include "civic-calendar.h"
+#include "civic-case.h"
 #include "civic-clock.h"
 #include "civic-core-enums.h"
 #include "civic-day.h"
 #include "civic-json.h"
 #include "civic-time.h"
+#include "civic-workflow.h"

@@ -495,3 +495,21 @@ civic_json_set_strv (JsonBuilder        *builder,
     json_builder_add_string_value (builder, values[i]);
   json_builder_end_array (builder);
 }
+
+void
+civic_json_set_int (JsonBuilder *builder,
+                    const char  *member,
+                    gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+civic_json_set_bool (JsonBuilder *builder,
+                     const char  *member,
+                     gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}

@@ -108,5 +108,11 @@ void        civic_json_set_enum      (JsonBuilder  *builder,
 void        civic_json_set_strv      (JsonBuilder  *builder,
                                       const char   *member,
                                       const char * const *values);
+void        civic_json_set_int       (JsonBuilder  *builder,
+                                      const char   *member,
+                                      gint64        value);
+void        civic_json_set_bool      (JsonBuilder  *builder,
+                                      const char   *member,
+                                      gboolean      value);
 
 G_END_DECLS

@@ -1,0 +1,85 @@
+/* civic-case-private.h — the case record, for the workflow that changes it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-case.h"
+
+G_BEGIN_DECLS
+
+struct _CivicCase
+{
+  GObject           parent_instance;
+
+  char             *id;
+  char             *number;
+  gint64            rev;
+
+  /* The service item, as it was when the application came in */
+  char             *item_code;
+  char             *item_name;
+  CivicItemKind     item_kind;
+  int               statutory_days;
+  int               promised_days;
+  CivicTrack        track;
+  char             *item_legal_basis;
+
+  char             *department_id;
+  char             *department_name;
+  CivicChannel      channel;
+  CivicApplicant    applicant;
+
+  /* Where it stands */
+  CivicCaseState    state;
+  CivicQueue        queue;
+  char             *assignee_id;
+  char             *assignee_name;
+  GDateTime        *received_at;
+  CivicDay          received_on;
+  CivicDay          accepted_on;
+  gboolean          deemed_accepted;
+  int               round;
+
+  /* Clocks, each from the event that starts it */
+  CivicClock       *correction_clock;
+  CivicClock       *statutory_clock;
+  CivicClock       *promised_clock;
+  CivicClock       *delivery_clock;
+
+  /* Records */
+  GPtrArray        *materials;
+  GPtrArray        *corrections;
+  GPtrArray        *opinions;
+  GPtrArray        *verifications;
+  GPtrArray        *suspensions;
+  GPtrArray        *subtasks;
+  GPtrArray        *events;
+  CivicCaseHearing  hearing;
+  CivicNotAccepted *not_accepted;
+  CivicDecision    *decision;
+  CivicService     *service;
+  CivicClosure     *closure;
+};
+
+CivicCaseEvent *civic_case_append_event (CivicCase        *self,
+                                         const char       *type,
+                                         const CivicActor *actor,
+                                         GDateTime        *at,
+                                         const char       *text,
+                                         const char       *command_id);
+
+void civic_material_free     (CivicMaterial     *material);
+void civic_correction_free   (CivicCorrection   *correction);
+void civic_opinion_free      (CivicOpinion      *opinion);
+void civic_verification_free (CivicVerification *verification);
+void civic_suspension_free   (CivicSuspension   *suspension);
+void civic_subtask_free      (CivicSubtask      *subtask);
+void civic_case_event_free   (CivicCaseEvent    *event);
+void civic_not_accepted_free (CivicNotAccepted  *not_accepted);
+void civic_decision_free     (CivicDecision     *decision);
+void civic_service_free      (CivicService      *service);
+void civic_closure_free      (CivicClosure      *closure);
+
+G_END_DECLS

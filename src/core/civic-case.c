@@ -1,0 +1,1717 @@
+/* civic-case.c — a licensing case (办件), as the law and the hall see it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-case"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "civic-case-private.h"
+#include "civic-core-enums.h"
+#include "civic-json.h"
+#include "civic-time.h"
+
+/* A case is a record: the workflow (civic-workflow.c) is what changes it,
+ * one checked action at a time. The case itself only knows how to be
+ * created, copied, read and written. */
+
+G_DEFINE_FINAL_TYPE (CivicCase, civic_case, G_TYPE_OBJECT)
+
+void
+civic_material_free (CivicMaterial *material)
+{
+  g_free (material->id);
+  g_free (material->name);
+  g_free (material);
+}
+
+void
+civic_correction_free (CivicCorrection *correction)
+{
+  g_strfreev (correction->items);
+  g_free (correction->note);
+  g_free (correction->override_reason);
+  g_free (correction);
+}
+
+void
+civic_opinion_free (CivicOpinion *opinion)
+{
+  g_free (opinion->by_id);
+  g_free (opinion->by_name);
+  g_clear_pointer (&opinion->at, g_date_time_unref);
+  g_free (opinion->text);
+  g_free (opinion);
+}
+
+void
+civic_verification_free (CivicVerification *verification)
+{
+  g_strfreev (verification->verifiers);
+  g_free (verification->note);
+  g_free (verification->recorded_by);
+  g_free (verification);
+}
+
+void
+civic_suspension_free (CivicSuspension *suspension)
+{
+  g_free (suspension->note);
+  g_free (suspension->result);
+  g_free (suspension);
+}
+
+void
+civic_subtask_free (CivicSubtask *subtask)
+{
+  g_free (subtask->department_id);
+  g_free (subtask->department_name);
+  g_free (subtask->text);
+  g_free (subtask->by_id);
+  g_free (subtask->by_name);
+  g_clear_pointer (&subtask->at, g_date_time_unref);
+  g_free (subtask);
+}
+
+void
+civic_case_event_free (CivicCaseEvent *event)
+{
+  g_free (event->type);
+  g_free (event->actor_id);
+  g_free (event->actor_name);
+  g_clear_pointer (&event->at, g_date_time_unref);
+  g_free (event->text);
+  g_free (event->command_id);
+  g_free (event);
+}
+
+void
+civic_not_accepted_free (CivicNotAccepted *not_accepted)
+{
+  if (not_accepted == NULL)
+    return;
+  g_free (not_accepted->reason);
+  g_free (not_accepted->legal_basis);
+  g_free (not_accepted->competent_authority);
+  g_free (not_accepted);
+}
+
+void
+civic_decision_free (CivicDecision *decision)
+{
+  if (decision == NULL)
+    return;
+  g_free (decision->by_id);
+  g_free (decision->by_name);
+  g_free (decision->reason);
+  g_free (decision->legal_basis);
+  g_free (decision->number);
+  g_free (decision->reconsideration_body);
+  g_free (decision->court);
+  g_free (decision->hearing_record);
+  g_free (decision);
+}
+
+void
+civic_service_free (CivicService *service)
+{
+  if (service == NULL)
+    return;
+  g_free (service->certificate_no);
+  g_free (service);
+}
+
+void
+civic_closure_free (CivicClosure *closure)
+{
+  if (closure == NULL)
+    return;
+  g_free (closure->reason);
+  g_free (closure);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicCorrection, civic_correction_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicOpinion, civic_opinion_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicVerification, civic_verification_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicSuspension, civic_suspension_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicSubtask, civic_subtask_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicCaseEvent, civic_case_event_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicNotAccepted, civic_not_accepted_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicDecision, civic_decision_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicService, civic_service_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicClosure, civic_closure_free)
+
+static void
+applicant_clear (CivicApplicant *applicant)
+{
+  g_clear_pointer (&applicant->name, g_free);
+  g_clear_pointer (&applicant->id_number, g_free);
+  g_clear_pointer (&applicant->phone, g_free);
+  g_clear_pointer (&applicant->address, g_free);
+  g_clear_pointer (&applicant->contact, g_free);
+}
+
+static void
+hearing_clear (CivicCaseHearing *hearing)
+{
+  g_clear_pointer (&hearing->parties, g_strfreev);
+  g_clear_pointer (&hearing->requested_by, g_free);
+  g_clear_pointer (&hearing->order_reason, g_free);
+  g_clear_pointer (&hearing->hearing_id, g_free);
+  g_clear_pointer (&hearing->record_ref, g_free);
+}
+
+static void
+civic_case_finalize (GObject *object)
+{
+  CivicCase *self = (CivicCase *)object;
+
+  g_free (self->id);
+  g_free (self->number);
+  g_free (self->item_code);
+  g_free (self->item_name);
+  g_free (self->item_legal_basis);
+  g_free (self->department_id);
+  g_free (self->department_name);
+  applicant_clear (&self->applicant);
+  g_free (self->assignee_id);
+  g_free (self->assignee_name);
+  g_clear_pointer (&self->received_at, g_date_time_unref);
+  g_clear_object (&self->correction_clock);
+  g_clear_object (&self->statutory_clock);
+  g_clear_object (&self->promised_clock);
+  g_clear_object (&self->delivery_clock);
+  g_clear_pointer (&self->materials, g_ptr_array_unref);
+  g_clear_pointer (&self->corrections, g_ptr_array_unref);
+  g_clear_pointer (&self->opinions, g_ptr_array_unref);
+  g_clear_pointer (&self->verifications, g_ptr_array_unref);
+  g_clear_pointer (&self->suspensions, g_ptr_array_unref);
+  g_clear_pointer (&self->subtasks, g_ptr_array_unref);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  hearing_clear (&self->hearing);
+  g_clear_pointer (&self->not_accepted, civic_not_accepted_free);
+  g_clear_pointer (&self->decision, civic_decision_free);
+  g_clear_pointer (&self->service, civic_service_free);
+  g_clear_pointer (&self->closure, civic_closure_free);
+
+  G_OBJECT_CLASS (civic_case_parent_class)->finalize (object);
+}
+
+static void
+civic_case_class_init (CivicCaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = civic_case_finalize;
+}
+
+static void
+civic_case_init (CivicCase *self)
+{
+  self->materials = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_material_free);
+  self->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_correction_free);
+  self->opinions = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_opinion_free);
+  self->verifications = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_verification_free);
+  self->suspensions = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_suspension_free);
+  self->subtasks = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_subtask_free);
+  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_case_event_free);
+  self->round = 1;
+  self->state = CIVIC_CASE_STATE_SUBMITTED;
+  self->queue = CIVIC_QUEUE_CLERK;
+  self->statutory_days = 20;
+  self->track = CIVIC_TRACK_ORDINARY;
+}
+
+/**
+ * civic_case_new:
+ * @id: the case's UUID, made by whoever creates it (offline creation works)
+ * @number: the case number shown to officials and the applicant
+ * @received_at: when the application was received (OGI Art. 31 logic for
+ *   each channel is the caller's)
+ */
+CivicCase *
+civic_case_new (const char *id,
+                const char *number,
+                GDateTime  *received_at)
+{
+  CivicCase *self;
+
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+  g_return_val_if_fail (received_at != NULL, NULL);
+
+  self = g_object_new (CIVIC_TYPE_CASE, NULL);
+  self->id = g_strdup (id);
+  self->number = g_strdup (number ? number : id);
+  self->received_at = g_date_time_to_utc (received_at);
+  self->received_on = civic_time_day_of (received_at);
+  return self;
+}
+
+void
+civic_case_set_item (CivicCase     *self,
+                     const char    *code,
+                     const char    *name,
+                     CivicItemKind  kind,
+                     int            statutory_days,
+                     int            promised_days,
+                     CivicTrack     track,
+                     gboolean       hearing_required,
+                     const char    *legal_basis)
+{
+  g_return_if_fail (CIVIC_IS_CASE (self));
+  g_return_if_fail (statutory_days > 0);
+  g_return_if_fail (promised_days >= 0 && promised_days <= statutory_days);
+
+  g_free (self->item_code);
+  self->item_code = g_strdup (code);
+  g_free (self->item_name);
+  self->item_name = g_strdup (name);
+  self->item_kind = kind;
+  self->statutory_days = statutory_days;
+  self->promised_days = promised_days;
+  self->track = track;
+  self->hearing.required = hearing_required;
+  g_free (self->item_legal_basis);
+  self->item_legal_basis = g_strdup (legal_basis);
+}
+
+void
+civic_case_set_department (CivicCase  *self,
+                           const char *id,
+                           const char *name)
+{
+  g_return_if_fail (CIVIC_IS_CASE (self));
+
+  g_free (self->department_id);
+  self->department_id = g_strdup (id);
+  g_free (self->department_name);
+  self->department_name = g_strdup (name);
+}
+
+void
+civic_case_set_channel (CivicCase    *self,
+                        CivicChannel  channel)
+{
+  g_return_if_fail (CIVIC_IS_CASE (self));
+  self->channel = channel;
+}
+
+static void
+applicant_copy (CivicApplicant       *dest,
+                const CivicApplicant *src)
+{
+  dest->kind = src->kind;
+  dest->name = g_strdup (src->name);
+  dest->id_number = g_strdup (src->id_number);
+  dest->phone = g_strdup (src->phone);
+  dest->address = g_strdup (src->address);
+  dest->contact = g_strdup (src->contact);
+  dest->masked = src->masked;
+}
+
+void
+civic_case_set_applicant (CivicCase            *self,
+                          const CivicApplicant *applicant)
+{
+  g_return_if_fail (CIVIC_IS_CASE (self));
+  g_return_if_fail (applicant != NULL);
+
+  applicant_clear (&self->applicant);
+  applicant_copy (&self->applicant, applicant);
+}
+
+void
+civic_case_add_material (CivicCase  *self,
+                         const char *id,
+                         const char *name,
+                         gboolean    required,
+                         gboolean    received)
+{
+  CivicMaterial *material;
+
+  g_return_if_fail (CIVIC_IS_CASE (self));
+  g_return_if_fail (id != NULL && name != NULL);
+
+  material = g_new0 (CivicMaterial, 1);
+  material->id = g_strdup (id);
+  material->name = g_strdup (name);
+  material->required = !!required;
+  material->received = !!received;
+  g_ptr_array_add (self->materials, material);
+}
+
+void
+civic_case_add_subtask (CivicCase  *self,
+                        const char *department_id,
+                        const char *department_name)
+{
+  CivicSubtask *subtask;
+
+  g_return_if_fail (CIVIC_IS_CASE (self));
+  g_return_if_fail (department_id != NULL);
+
+  subtask = g_new0 (CivicSubtask, 1);
+  subtask->department_id = g_strdup (department_id);
+  subtask->department_name = g_strdup (department_name ? department_name : department_id);
+  g_ptr_array_add (self->subtasks, subtask);
+}
+
+/**
+ * civic_case_start:
+ *
+ * Starts the clock of a new application: the agency has five working days
+ * from receipt to send a correction notice; after that the application
+ * counts as accepted from the day it was received (ALL Art. 32(4)).
+ */
+void
+civic_case_start (CivicCase     *self,
+                  CivicCalendar *calendar)
+{
+  g_return_if_fail (CIVIC_IS_CASE (self));
+
+  if (self->correction_clock != NULL)
+    return;
+
+  self->correction_clock = civic_clock_new (CIVIC_CLOCK_KIND_CORRECTION_NOTICE,
+                                            CIVIC_CLOCK_TRIGGER_RECEIVED, self->received_on,
+                                            CIVIC_CLOCK_UNIT_WORKING_DAYS, 5,
+                                            _("Administrative Licensing Law, Art. 32(4)"));
+
+  if (self->events->len == 0)
+    civic_case_append_event (self, "submit", NULL, self->received_at,
+                             civic_channel_get_label (self->channel), NULL);
+}
+
+CivicCaseEvent *
+civic_case_append_event (CivicCase        *self,
+                         const char       *type,
+                         const CivicActor *actor,
+                         GDateTime        *at,
+                         const char       *text,
+                         const char       *command_id)
+{
+  CivicCaseEvent *event;
+
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
+  g_return_val_if_fail (type != NULL && at != NULL, NULL);
+
+  event = g_new0 (CivicCaseEvent, 1);
+  event->type = g_strdup (type);
+  event->actor_id = g_strdup (actor ? actor->id : NULL);
+  event->actor_name = g_strdup (actor ? actor->name : NULL);
+  event->at = g_date_time_to_utc (at);
+  event->text = g_strdup (text);
+  event->command_id = g_strdup (command_id);
+  g_ptr_array_add (self->events, event);
+  return event;
+}
+
+/* Getters */
+
+#define GETTER(type, name, field, fallback) \
+  type \
+  civic_case_get_##name (CivicCase *self) \
+  { \
+    g_return_val_if_fail (CIVIC_IS_CASE (self), fallback); \
+    return self->field; \
+  }
+
+GETTER (const char *, id, id, NULL)
+GETTER (const char *, number, number, NULL)
+GETTER (gint64, rev, rev, 0)
+GETTER (const char *, item_code, item_code, NULL)
+GETTER (const char *, item_name, item_name, NULL)
+GETTER (CivicItemKind, item_kind, item_kind, 0)
+GETTER (const char *, item_legal_basis, item_legal_basis, NULL)
+GETTER (CivicTrack, track, track, 0)
+GETTER (int, statutory_days, statutory_days, 0)
+GETTER (int, promised_days, promised_days, 0)
+GETTER (const char *, department_id, department_id, NULL)
+GETTER (const char *, department_name, department_name, NULL)
+GETTER (CivicChannel, channel, channel, 0)
+GETTER (CivicCaseState, state, state, 0)
+GETTER (CivicQueue, queue, queue, 0)
+GETTER (const char *, assignee_id, assignee_id, NULL)
+GETTER (const char *, assignee_name, assignee_name, NULL)
+GETTER (GDateTime *, received_at, received_at, NULL)
+GETTER (CivicDay, received_on, received_on, 0)
+GETTER (CivicDay, accepted_on, accepted_on, 0)
+GETTER (gboolean, deemed_accepted, deemed_accepted, FALSE)
+GETTER (int, round, round, 0)
+GETTER (CivicClock *, correction_clock, correction_clock, NULL)
+GETTER (CivicClock *, statutory_clock, statutory_clock, NULL)
+GETTER (CivicClock *, promised_clock, promised_clock, NULL)
+GETTER (CivicClock *, delivery_clock, delivery_clock, NULL)
+GETTER (GPtrArray *, materials, materials, NULL)
+GETTER (GPtrArray *, corrections, corrections, NULL)
+GETTER (GPtrArray *, opinions, opinions, NULL)
+GETTER (GPtrArray *, verifications, verifications, NULL)
+GETTER (GPtrArray *, suspensions, suspensions, NULL)
+GETTER (GPtrArray *, subtasks, subtasks, NULL)
+GETTER (GPtrArray *, events, events, NULL)
+GETTER (const CivicNotAccepted *, not_accepted, not_accepted, NULL)
+GETTER (const CivicDecision *, decision, decision, NULL)
+GETTER (const CivicService *, service, service, NULL)
+GETTER (const CivicClosure *, closure, closure, NULL)
+
+#undef GETTER
+
+const CivicApplicant *
+civic_case_get_applicant (CivicCase *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
+  return &self->applicant;
+}
+
+const CivicCaseHearing *
+civic_case_get_hearing (CivicCase *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
+  return &self->hearing;
+}
+
+void
+civic_case_set_rev (CivicCase *self,
+                    gint64     rev)
+{
+  g_return_if_fail (CIVIC_IS_CASE (self));
+  self->rev = rev;
+}
+
+/**
+ * civic_case_get_governing_clock:
+ *
+ * Returns: (nullable) (transfer none): the clock that matters now, the one
+ * the inbox sorts and colours by: the correction window before acceptance,
+ * the promised limit (the working target) during review, the delivery
+ * deadline after an approval; %NULL once nothing runs.
+ */
+CivicClock *
+civic_case_get_governing_clock (CivicCase *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
+
+  switch (self->state)
+    {
+    case CIVIC_CASE_STATE_SUBMITTED:
+    case CIVIC_CASE_STATE_PRE_REVIEW:
+      return self->correction_clock;
+
+    case CIVIC_CASE_STATE_UNDER_REVIEW:
+    case CIVIC_CASE_STATE_SUSPENDED:
+    case CIVIC_CASE_STATE_HEARING:
+      return self->promised_clock ? self->promised_clock : self->statutory_clock;
+
+    case CIVIC_CASE_STATE_APPROVED:
+      return self->delivery_clock;
+
+    case CIVIC_CASE_STATE_CORRECTION_REQUESTED:
+    case CIVIC_CASE_STATE_NOT_ACCEPTED:
+    case CIVIC_CASE_STATE_DENIED:
+    case CIVIC_CASE_STATE_SERVED:
+    case CIVIC_CASE_STATE_CLOSED:
+    default:
+      return NULL;
+    }
+}
+
+gboolean
+civic_case_is_joint (CivicCase *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE (self), FALSE);
+  return self->subtasks->len > 0;
+}
+
+gboolean
+civic_case_is_open (CivicCase *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE (self), FALSE);
+  return self->state != CIVIC_CASE_STATE_CLOSED;
+}
+
+const CivicMaterial *
+civic_case_find_material (CivicCase  *self,
+                          const char *id)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
+
+  for (guint i = 0; i < self->materials->len; i++)
+    {
+      CivicMaterial *material = g_ptr_array_index (self->materials, i);
+
+      if (g_strcmp0 (material->id, id) == 0)
+        return material;
+    }
+
+  return NULL;
+}
+
+/**
+ * civic_case_dup_missing_materials:
+ *
+ * Returns: (transfer container) (element-type CivicMaterial): the required
+ * materials not yet received, the content of a correction notice.
+ */
+GPtrArray *
+civic_case_dup_missing_materials (CivicCase *self)
+{
+  GPtrArray *missing = g_ptr_array_new ();
+
+  g_return_val_if_fail (CIVIC_IS_CASE (self), missing);
+
+  for (guint i = 0; i < self->materials->len; i++)
+    {
+      CivicMaterial *material = g_ptr_array_index (self->materials, i);
+
+      if (material->required && !material->received)
+        g_ptr_array_add (missing, material);
+    }
+
+  return missing;
+}
+
+/**
+ * civic_case_dup_pending_subtasks:
+ *
+ * Returns: (transfer container) (element-type CivicSubtask): the
+ * co-departments holding the case up.
+ */
+GPtrArray *
+civic_case_dup_pending_subtasks (CivicCase *self)
+{
+  GPtrArray *pending = g_ptr_array_new ();
+
+  g_return_val_if_fail (CIVIC_IS_CASE (self), pending);
+
+  for (guint i = 0; i < self->subtasks->len; i++)
+    {
+      CivicSubtask *subtask = g_ptr_array_index (self->subtasks, i);
+
+      if (!subtask->done)
+        g_ptr_array_add (pending, subtask);
+    }
+
+  return pending;
+}
+
+/**
+ * civic_case_dup_examiner_ids:
+ *
+ * Returns: (transfer full): everyone who examined the case: wrote a review
+ * opinion, verified it on site, or took part in its review. None of them
+ * may host its hearing (ALL Art. 48(3)).
+ */
+GStrv
+civic_case_dup_examiner_ids (CivicCase *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
+
+#define ADD(id) \
+  G_STMT_START { \
+    const char *_id = (id); \
+    if (_id != NULL && g_hash_table_add (seen, (gpointer) _id)) \
+      g_strv_builder_add (builder, _id); \
+  } G_STMT_END
+
+  for (guint i = 0; i < self->opinions->len; i++)
+    ADD (((CivicOpinion *) g_ptr_array_index (self->opinions, i))->by_id);
+
+  for (guint i = 0; i < self->verifications->len; i++)
+    {
+      CivicVerification *verification = g_ptr_array_index (self->verifications, i);
+
+      for (guint j = 0; verification->verifiers && verification->verifiers[j]; j++)
+        ADD (verification->verifiers[j]);
+    }
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      CivicCaseEvent *event = g_ptr_array_index (self->events, i);
+
+      if (g_str_equal (event->type, "verify") || g_str_equal (event->type, "opinion") ||
+          g_str_equal (event->type, "inform-hearing-right"))
+        ADD (event->actor_id);
+    }
+
+#undef ADD
+
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+civic_case_involves_department (CivicCase  *self,
+                                const char *department_id)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE (self), FALSE);
+
+  if (department_id == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (self->department_id, department_id) == 0)
+    return TRUE;
+
+  for (guint i = 0; i < self->subtasks->len; i++)
+    if (g_strcmp0 (((CivicSubtask *) g_ptr_array_index (self->subtasks, i))->department_id,
+                   department_id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Masking */
+
+static char *
+mask_keep (const char *text,
+           glong       keep_head,
+           glong       keep_tail)
+{
+  GString *masked;
+  glong length, i = 0;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+
+  length = g_utf8_strlen (text, -1);
+  if (keep_head + keep_tail >= length)
+    {
+      keep_head = MIN (keep_head, length > 1 ? 1 : 0);
+      keep_tail = 0;
+    }
+
+  masked = g_string_new (NULL);
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (i < keep_head || i >= length - keep_tail || g_unichar_isspace (c))
+        g_string_append_unichar (masked, c);
+      else
+        g_string_append_c (masked, '*');
+    }
+
+  return g_string_free (masked, FALSE);
+}
+
+/**
+ * civic_mask_name:
+ *
+ * Returns: (transfer full) (nullable): the surname and stars, "张**".
+ */
+char *
+civic_mask_name (const char *name)
+{
+  return mask_keep (name, 1, 0);
+}
+
+/**
+ * civic_mask_id_number:
+ *
+ * Returns: (transfer full) (nullable): the area code and the last four
+ * characters, the birth date hidden: "430103********123X".
+ */
+char *
+civic_mask_id_number (const char *id_number)
+{
+  return mask_keep (id_number, 6, 4);
+}
+
+char *
+civic_mask_phone (const char *phone)
+{
+  return mask_keep (phone, 3, 4);
+}
+
+/**
+ * civic_mask_address:
+ *
+ * Returns: (transfer full) (nullable): the first six characters (province,
+ * city, district) and a fixed mask, so the length gives nothing away.
+ */
+char *
+civic_mask_address (const char *address)
+{
+  g_autofree char *head = NULL;
+
+  if (address == NULL)
+    return NULL;
+  if (g_utf8_strlen (address, -1) <= 6)
+    return g_strdup ("****");
+
+  head = g_utf8_substring (address, 0, 6);
+  return g_strconcat (head, "****", NULL);
+}
+
+static void
+applicant_mask (CivicApplicant *applicant)
+{
+  char *masked;
+
+  if (applicant->masked)
+    return;
+
+#define REPLACE(field, fn) \
+  G_STMT_START { \
+    masked = fn (applicant->field); \
+    g_free (applicant->field); \
+    applicant->field = masked; \
+  } G_STMT_END
+
+  /* An organisation's name and credit code are public registration data;
+   * its contact person is not. */
+  if (applicant->kind == CIVIC_APPLICANT_PERSON)
+    {
+      REPLACE (name, civic_mask_name);
+      REPLACE (id_number, civic_mask_id_number);
+    }
+  REPLACE (contact, civic_mask_name);
+  REPLACE (phone, civic_mask_phone);
+  REPLACE (address, civic_mask_address);
+
+#undef REPLACE
+
+  applicant->masked = TRUE;
+}
+
+/* Labels */
+
+const char *
+civic_case_state_get_label (CivicCaseState state)
+{
+  switch (state)
+    {
+    case CIVIC_CASE_STATE_SUBMITTED: return _("Submitted");
+    case CIVIC_CASE_STATE_PRE_REVIEW: return _("Pre-review");
+    case CIVIC_CASE_STATE_CORRECTION_REQUESTED: return _("Awaiting correction");
+    case CIVIC_CASE_STATE_NOT_ACCEPTED: return _("Not accepted");
+    case CIVIC_CASE_STATE_UNDER_REVIEW: return _("Under review");
+    case CIVIC_CASE_STATE_SUSPENDED: return _("Special procedure");
+    case CIVIC_CASE_STATE_HEARING: return _("Hearing");
+    case CIVIC_CASE_STATE_APPROVED: return _("Approved");
+    case CIVIC_CASE_STATE_DENIED: return _("Denied");
+    case CIVIC_CASE_STATE_SERVED: return _("Served");
+    case CIVIC_CASE_STATE_CLOSED: return _("Closed");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+civic_closure_code_get_label (CivicClosureCode code)
+{
+  switch (code)
+    {
+    case CIVIC_CLOSURE_GRANTED: return _("Licence granted");
+    case CIVIC_CLOSURE_DENIED: return _("Licence denied");
+    case CIVIC_CLOSURE_VOIDED: return _("Voided");
+    case CIVIC_CLOSURE_DELETED: return _("Entered in error");
+    case CIVIC_CLOSURE_FORWARDED: return _("Forwarded to another authority");
+    case CIVIC_CLOSURE_WITHDRAWN: return _("Withdrawn or correction not completed");
+    case CIVIC_CLOSURE_NOT_ACCEPTED: return _("Not accepted");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+civic_channel_get_label (CivicChannel channel)
+{
+  switch (channel)
+    {
+    case CIVIC_CHANNEL_ONLINE: return _("Online hall");
+    case CIVIC_CHANNEL_WINDOW: return _("Service window");
+    case CIVIC_CHANNEL_MAIL: return _("Mail");
+    case CIVIC_CHANNEL_MOBILE_APP: return _("Mobile app");
+    case CIVIC_CHANNEL_WECHAT: return _("WeChat");
+    case CIVIC_CHANNEL_SELF_SERVICE: return _("Self-service terminal");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+civic_queue_get_label (CivicQueue queue)
+{
+  switch (queue)
+    {
+    case CIVIC_QUEUE_NONE: return _("No queue");
+    case CIVIC_QUEUE_CLERK: return _("Window clerks");
+    case CIVIC_QUEUE_EXAMINER: return _("Examiners");
+    case CIVIC_QUEUE_APPROVER: return _("Approvers");
+    case CIVIC_QUEUE_HEARING: return _("Hearing officers");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+civic_recommendation_get_label (CivicRecommendation recommendation)
+{
+  switch (recommendation)
+    {
+    case CIVIC_RECOMMENDATION_APPROVE: return _("Approve");
+    case CIVIC_RECOMMENDATION_DENY: return _("Deny");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+civic_service_method_get_label (CivicServiceMethod method)
+{
+  switch (method)
+    {
+    case CIVIC_SERVICE_IN_PERSON: return _("In person");
+    case CIVIC_SERVICE_POST: return _("By post");
+    case CIVIC_SERVICE_ELECTRONIC: return _("Electronically");
+    case CIVIC_SERVICE_ANNOUNCEMENT: return _("By public announcement");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+civic_not_accept_ground_get_label (CivicNotAcceptGround ground)
+{
+  switch (ground)
+    {
+    case CIVIC_NOT_ACCEPT_NO_LICENCE_NEEDED: return _("No licence is needed (Art. 32(1))");
+    case CIVIC_NOT_ACCEPT_NOT_COMPETENT: return _("Not within this authority’s powers (Art. 32(2))");
+    case CIVIC_NOT_ACCEPT_OTHER: return _("Other legal ground");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+/* Wire format: writing */
+
+static void
+set_clock (JsonBuilder *builder,
+           const char  *member,
+           CivicClock  *clock)
+{
+  json_builder_set_member_name (builder, member);
+  if (clock == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_value (builder, civic_clock_to_json (clock));
+}
+
+static void
+write_applicant (JsonBuilder          *builder,
+                 const CivicApplicant *applicant)
+{
+  json_builder_set_member_name (builder, "applicant");
+  json_builder_begin_object (builder);
+  civic_json_set_enum (builder, "kind", CIVIC_TYPE_APPLICANT_KIND, applicant->kind);
+  civic_json_set_string (builder, "name", applicant->name);
+  civic_json_set_string (builder, "id_number", applicant->id_number);
+  civic_json_set_string (builder, "phone", applicant->phone);
+  civic_json_set_string (builder, "address", applicant->address);
+  civic_json_set_string (builder, "contact", applicant->contact);
+  civic_json_set_bool (builder, "masked", applicant->masked);
+  json_builder_end_object (builder);
+}
+
+static void
+write_records (JsonBuilder *builder,
+               CivicCase   *self)
+{
+  json_builder_set_member_name (builder, "materials");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->materials->len; i++)
+    {
+      CivicMaterial *material = g_ptr_array_index (self->materials, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_string (builder, "id", material->id);
+      civic_json_set_string (builder, "name", material->name);
+      civic_json_set_bool (builder, "required", material->required);
+      civic_json_set_bool (builder, "received", material->received);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "corrections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->corrections->len; i++)
+    {
+      CivicCorrection *correction = g_ptr_array_index (self->corrections, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_int (builder, "round", correction->round);
+      civic_json_set_day (builder, "notified_on", correction->notified_on);
+      civic_json_set_strv (builder, "items", (const char * const *) correction->items);
+      civic_json_set_string (builder, "note", correction->note);
+      civic_json_set_string (builder, "override_reason", correction->override_reason);
+      civic_json_set_day (builder, "received_on", correction->received_on);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "opinions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->opinions->len; i++)
+    {
+      CivicOpinion *opinion = g_ptr_array_index (self->opinions, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_string (builder, "by_id", opinion->by_id);
+      civic_json_set_string (builder, "by_name", opinion->by_name);
+      civic_json_set_instant (builder, "at", opinion->at);
+      civic_json_set_enum (builder, "recommendation", CIVIC_TYPE_RECOMMENDATION,
+                           opinion->recommendation);
+      civic_json_set_string (builder, "text", opinion->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "verifications");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->verifications->len; i++)
+    {
+      CivicVerification *verification = g_ptr_array_index (self->verifications, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_day (builder, "on", verification->on);
+      civic_json_set_strv (builder, "verifiers", (const char * const *) verification->verifiers);
+      civic_json_set_string (builder, "note", verification->note);
+      civic_json_set_string (builder, "recorded_by", verification->recorded_by);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "suspensions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->suspensions->len; i++)
+    {
+      CivicSuspension *suspension = g_ptr_array_index (self->suspensions, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_enum (builder, "reason", CIVIC_TYPE_STOP_REASON, suspension->reason);
+      civic_json_set_day (builder, "started_on", suspension->started_on);
+      civic_json_set_int (builder, "expected_days", suspension->expected_days);
+      civic_json_set_string (builder, "note", suspension->note);
+      civic_json_set_day (builder, "ended_on", suspension->ended_on);
+      civic_json_set_string (builder, "result", suspension->result);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "subtasks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->subtasks->len; i++)
+    {
+      CivicSubtask *subtask = g_ptr_array_index (self->subtasks, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_string (builder, "department_id", subtask->department_id);
+      civic_json_set_string (builder, "department_name", subtask->department_name);
+      civic_json_set_bool (builder, "done", subtask->done);
+      if (subtask->done)
+        {
+          civic_json_set_enum (builder, "result", CIVIC_TYPE_RECOMMENDATION, subtask->result);
+          civic_json_set_string (builder, "text", subtask->text);
+          civic_json_set_string (builder, "by_id", subtask->by_id);
+          civic_json_set_string (builder, "by_name", subtask->by_name);
+          civic_json_set_instant (builder, "at", subtask->at);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      CivicCaseEvent *event = g_ptr_array_index (self->events, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_string (builder, "type", event->type);
+      civic_json_set_string (builder, "actor_id", event->actor_id);
+      civic_json_set_string (builder, "actor_name", event->actor_name);
+      civic_json_set_instant (builder, "at", event->at);
+      civic_json_set_string (builder, "text", event->text);
+      civic_json_set_string (builder, "command_id", event->command_id);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+write_outcomes (JsonBuilder *builder,
+                CivicCase   *self)
+{
+  const CivicCaseHearing *hearing = &self->hearing;
+
+  json_builder_set_member_name (builder, "hearing");
+  json_builder_begin_object (builder);
+  civic_json_set_bool (builder, "required", hearing->required);
+  civic_json_set_day (builder, "informed_on", hearing->informed_on);
+  civic_json_set_strv (builder, "parties", (const char * const *) hearing->parties);
+  civic_json_set_day (builder, "waived_on", hearing->waived_on);
+  civic_json_set_day (builder, "requested_on", hearing->requested_on);
+  civic_json_set_string (builder, "requested_by", hearing->requested_by);
+  civic_json_set_bool (builder, "ex_officio", hearing->ex_officio);
+  civic_json_set_string (builder, "order_reason", hearing->order_reason);
+  civic_json_set_day (builder, "started_on", hearing->started_on);
+  civic_json_set_day (builder, "concluded_on", hearing->concluded_on);
+  civic_json_set_string (builder, "hearing_id", hearing->hearing_id);
+  civic_json_set_string (builder, "record_ref", hearing->record_ref);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "not_accepted");
+  if (self->not_accepted == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      civic_json_set_enum (builder, "ground", CIVIC_TYPE_NOT_ACCEPT_GROUND,
+                           self->not_accepted->ground);
+      civic_json_set_day (builder, "on", self->not_accepted->on);
+      civic_json_set_string (builder, "reason", self->not_accepted->reason);
+      civic_json_set_string (builder, "legal_basis", self->not_accepted->legal_basis);
+      civic_json_set_string (builder, "competent_authority",
+                             self->not_accepted->competent_authority);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "decision");
+  if (self->decision == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      const CivicDecision *decision = self->decision;
+
+      json_builder_begin_object (builder);
+      civic_json_set_enum (builder, "result", CIVIC_TYPE_RECOMMENDATION, decision->result);
+      civic_json_set_day (builder, "on", decision->on);
+      civic_json_set_string (builder, "by_id", decision->by_id);
+      civic_json_set_string (builder, "by_name", decision->by_name);
+      civic_json_set_string (builder, "reason", decision->reason);
+      civic_json_set_string (builder, "legal_basis", decision->legal_basis);
+      civic_json_set_string (builder, "number", decision->number);
+      civic_json_set_string (builder, "reconsideration_body", decision->reconsideration_body);
+      civic_json_set_string (builder, "court", decision->court);
+      civic_json_set_string (builder, "hearing_record", decision->hearing_record);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "service");
+  if (self->service == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      civic_json_set_enum (builder, "method", CIVIC_TYPE_SERVICE_METHOD, self->service->method);
+      civic_json_set_day (builder, "on", self->service->on);
+      civic_json_set_string (builder, "certificate_no", self->service->certificate_no);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "closure");
+  if (self->closure == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      civic_json_set_enum (builder, "code", CIVIC_TYPE_CLOSURE_CODE, self->closure->code);
+      civic_json_set_day (builder, "on", self->closure->on);
+      civic_json_set_string (builder, "reason", self->closure->reason);
+      json_builder_end_object (builder);
+    }
+}
+
+JsonNode *
+civic_case_to_json (CivicCase *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
+
+  json_builder_begin_object (builder);
+  civic_json_set_string (builder, "id", self->id);
+  civic_json_set_string (builder, "number", self->number);
+  civic_json_set_int (builder, "rev", self->rev);
+
+  json_builder_set_member_name (builder, "item");
+  json_builder_begin_object (builder);
+  civic_json_set_string (builder, "code", self->item_code);
+  civic_json_set_string (builder, "name", self->item_name);
+  civic_json_set_enum (builder, "kind", CIVIC_TYPE_ITEM_KIND, self->item_kind);
+  civic_json_set_int (builder, "statutory_days", self->statutory_days);
+  civic_json_set_int (builder, "promised_days", self->promised_days);
+  civic_json_set_enum (builder, "track", CIVIC_TYPE_TRACK, self->track);
+  civic_json_set_string (builder, "legal_basis", self->item_legal_basis);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "department");
+  json_builder_begin_object (builder);
+  civic_json_set_string (builder, "id", self->department_id);
+  civic_json_set_string (builder, "name", self->department_name);
+  json_builder_end_object (builder);
+
+  civic_json_set_enum (builder, "channel", CIVIC_TYPE_CHANNEL, self->channel);
+  write_applicant (builder, &self->applicant);
+
+  civic_json_set_enum (builder, "state", CIVIC_TYPE_CASE_STATE, self->state);
+  civic_json_set_enum (builder, "queue", CIVIC_TYPE_QUEUE, self->queue);
+  civic_json_set_string (builder, "assignee_id", self->assignee_id);
+  civic_json_set_string (builder, "assignee_name", self->assignee_name);
+  civic_json_set_instant (builder, "received_at", self->received_at);
+  civic_json_set_day (builder, "accepted_on", self->accepted_on);
+  civic_json_set_bool (builder, "deemed_accepted", self->deemed_accepted);
+  civic_json_set_int (builder, "round", self->round);
+
+  json_builder_set_member_name (builder, "clocks");
+  json_builder_begin_object (builder);
+  set_clock (builder, "correction", self->correction_clock);
+  set_clock (builder, "statutory", self->statutory_clock);
+  set_clock (builder, "promised", self->promised_clock);
+  set_clock (builder, "delivery", self->delivery_clock);
+  json_builder_end_object (builder);
+
+  write_records (builder, self);
+  write_outcomes (builder, self);
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Wire format: reading. Each reader fills a fresh record or fails with
+ * the path of the bad member in the message. */
+
+static gboolean
+read_clock (JsonObject  *clocks,
+            const char  *member,
+            CivicClock **out,
+            GError     **error)
+{
+  JsonNode *node = clocks ? json_object_get_member (clocks, member) : NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  *out = civic_clock_new_from_json (node, error);
+  if (*out == NULL)
+    {
+      g_prefix_error (error, "clocks.%s: ", member);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+dup_string (JsonObject  *object,
+            const char  *member,
+            gboolean     required,
+            char       **out,
+            GError     **error)
+{
+  const char *value;
+
+  if (!civic_json_get_string (object, member, required, &value, error))
+    return FALSE;
+
+  *out = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+dup_text (JsonObject  *object,
+          const char  *member,
+          char       **out,
+          GError     **error)
+{
+  const char *value;
+
+  if (!civic_json_get_text (object, member, TRUE, &value, error))
+    return FALSE;
+
+  *out = g_strdup (value);
+  return TRUE;
+}
+
+typedef gboolean (*RecordReader) (CivicCase   *self,
+                                  JsonObject  *object,
+                                  GError     **error);
+
+static gboolean
+read_array (CivicCase     *self,
+            JsonObject    *root,
+            const char    *member,
+            RecordReader   reader,
+            GError       **error)
+{
+  JsonArray *array;
+
+  if (!civic_json_get_array (root, member, FALSE, &array, error))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_TYPE,
+                       _("%s[%u] must be an object"), member, i);
+          return FALSE;
+        }
+
+      if (!reader (self, json_node_get_object (element), error))
+        {
+          g_prefix_error (error, "%s[%u]: ", member, i);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_material (CivicCase   *self,
+               JsonObject  *object,
+               GError     **error)
+{
+  const char *id, *name;
+  gboolean required = FALSE, received = FALSE;
+
+  if (!civic_json_get_text (object, "id", TRUE, &id, error) ||
+      !civic_json_get_text (object, "name", TRUE, &name, error) ||
+      !civic_json_get_bool (object, "required", FALSE, &required, error) ||
+      !civic_json_get_bool (object, "received", FALSE, &received, error))
+    return FALSE;
+
+  if (civic_case_find_material (self, id) != NULL)
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_VALUE,
+                   _("the material “%s” is listed twice"), id);
+      return FALSE;
+    }
+
+  civic_case_add_material (self, id, name, required, received);
+  return TRUE;
+}
+
+static gboolean
+read_correction (CivicCase   *self,
+                 JsonObject  *object,
+                 GError     **error)
+{
+  g_autoptr(CivicCorrection) correction = g_new0 (CivicCorrection, 1);
+  gint64 round;
+
+  if (!civic_json_get_int (object, "round", TRUE, 1, 1000, &round, error) ||
+      !civic_json_get_day (object, "notified_on", TRUE, &correction->notified_on, error) ||
+      !civic_json_get_strv (object, "items", TRUE, &correction->items, error) ||
+      !dup_string (object, "note", FALSE, &correction->note, error) ||
+      !dup_string (object, "override_reason", FALSE, &correction->override_reason, error) ||
+      !civic_json_get_day (object, "received_on", FALSE, &correction->received_on, error))
+    return FALSE;
+
+  correction->round = (int) round;
+  g_ptr_array_add (self->corrections, g_steal_pointer (&correction));
+  return TRUE;
+}
+
+static gboolean
+read_opinion (CivicCase   *self,
+              JsonObject  *object,
+              GError     **error)
+{
+  g_autoptr(CivicOpinion) opinion = g_new0 (CivicOpinion, 1);
+  int recommendation;
+
+  if (!dup_string (object, "by_id", TRUE, &opinion->by_id, error) ||
+      !dup_string (object, "by_name", FALSE, &opinion->by_name, error) ||
+      !civic_json_get_instant (object, "at", TRUE, &opinion->at, error) ||
+      !civic_json_get_enum (object, "recommendation", TRUE, CIVIC_TYPE_RECOMMENDATION,
+                            &recommendation, error) ||
+      !dup_text (object, "text", &opinion->text, error))
+    return FALSE;
+
+  opinion->recommendation = recommendation;
+  g_ptr_array_add (self->opinions, g_steal_pointer (&opinion));
+  return TRUE;
+}
+
+static gboolean
+read_verification (CivicCase   *self,
+                   JsonObject  *object,
+                   GError     **error)
+{
+  g_autoptr(CivicVerification) verification = g_new0 (CivicVerification, 1);
+
+  if (!civic_json_get_day (object, "on", TRUE, &verification->on, error) ||
+      !civic_json_get_strv (object, "verifiers", TRUE, &verification->verifiers, error) ||
+      !dup_string (object, "note", FALSE, &verification->note, error) ||
+      !dup_string (object, "recorded_by", FALSE, &verification->recorded_by, error))
+    return FALSE;
+
+  g_ptr_array_add (self->verifications, g_steal_pointer (&verification));
+  return TRUE;
+}
+
+static gboolean
+read_suspension (CivicCase   *self,
+                 JsonObject  *object,
+                 GError     **error)
+{
+  g_autoptr(CivicSuspension) suspension = g_new0 (CivicSuspension, 1);
+  gint64 expected = 0;
+  int reason;
+
+  if (!civic_json_get_enum (object, "reason", TRUE, CIVIC_TYPE_STOP_REASON, &reason, error) ||
+      !civic_json_get_day (object, "started_on", TRUE, &suspension->started_on, error) ||
+      !civic_json_get_int (object, "expected_days", FALSE, 0, 3660, &expected, error) ||
+      !dup_string (object, "note", FALSE, &suspension->note, error) ||
+      !civic_json_get_day (object, "ended_on", FALSE, &suspension->ended_on, error) ||
+      !dup_string (object, "result", FALSE, &suspension->result, error))
+    return FALSE;
+
+  suspension->reason = reason;
+  suspension->expected_days = (int) expected;
+  g_ptr_array_add (self->suspensions, g_steal_pointer (&suspension));
+  return TRUE;
+}
+
+static gboolean
+read_subtask (CivicCase   *self,
+              JsonObject  *object,
+              GError     **error)
+{
+  g_autoptr(CivicSubtask) subtask = g_new0 (CivicSubtask, 1);
+  int result = 0;
+
+  if (!dup_string (object, "department_id", TRUE, &subtask->department_id, error) ||
+      !dup_string (object, "department_name", FALSE, &subtask->department_name, error) ||
+      !civic_json_get_bool (object, "done", FALSE, &subtask->done, error))
+    return FALSE;
+
+  if (subtask->done &&
+      (!civic_json_get_enum (object, "result", TRUE, CIVIC_TYPE_RECOMMENDATION, &result,
+                             error) ||
+       !dup_text (object, "text", &subtask->text, error) ||
+       !dup_string (object, "by_id", FALSE, &subtask->by_id, error) ||
+       !dup_string (object, "by_name", FALSE, &subtask->by_name, error) ||
+       !civic_json_get_instant (object, "at", FALSE, &subtask->at, error)))
+    return FALSE;
+
+  subtask->result = result;
+  g_ptr_array_add (self->subtasks, g_steal_pointer (&subtask));
+  return TRUE;
+}
+
+static gboolean
+read_event (CivicCase   *self,
+            JsonObject  *object,
+            GError     **error)
+{
+  g_autoptr(CivicCaseEvent) event = g_new0 (CivicCaseEvent, 1);
+
+  if (!dup_text (object, "type", &event->type, error) ||
+      !dup_string (object, "actor_id", FALSE, &event->actor_id, error) ||
+      !dup_string (object, "actor_name", FALSE, &event->actor_name, error) ||
+      !civic_json_get_instant (object, "at", TRUE, &event->at, error) ||
+      !dup_string (object, "text", FALSE, &event->text, error) ||
+      !dup_string (object, "command_id", FALSE, &event->command_id, error))
+    return FALSE;
+
+  g_ptr_array_add (self->events, g_steal_pointer (&event));
+  return TRUE;
+}
+
+static gboolean
+read_applicant (CivicCase   *self,
+                JsonObject  *root,
+                GError     **error)
+{
+  CivicApplicant *applicant = &self->applicant;
+  JsonObject *object;
+  int kind;
+
+  if (!civic_json_get_object (root, "applicant", TRUE, &object, error) ||
+      !civic_json_get_enum (object, "kind", TRUE, CIVIC_TYPE_APPLICANT_KIND, &kind, error) ||
+      !dup_text (object, "name", &applicant->name, error) ||
+      !dup_string (object, "id_number", FALSE, &applicant->id_number, error) ||
+      !dup_string (object, "phone", FALSE, &applicant->phone, error) ||
+      !dup_string (object, "address", FALSE, &applicant->address, error) ||
+      !dup_string (object, "contact", FALSE, &applicant->contact, error) ||
+      !civic_json_get_bool (object, "masked", FALSE, &applicant->masked, error))
+    {
+      g_prefix_error (error, "applicant: ");
+      return FALSE;
+    }
+
+  applicant->kind = kind;
+  return TRUE;
+}
+
+static gboolean
+read_hearing (CivicCase   *self,
+              JsonObject  *root,
+              GError     **error)
+{
+  CivicCaseHearing *hearing = &self->hearing;
+  JsonObject *object;
+
+  if (!civic_json_get_object (root, "hearing", FALSE, &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+
+  if (!civic_json_get_bool (object, "required", FALSE, &hearing->required, error) ||
+      !civic_json_get_day (object, "informed_on", FALSE, &hearing->informed_on, error) ||
+      !civic_json_get_strv (object, "parties", FALSE, &hearing->parties, error) ||
+      !civic_json_get_day (object, "waived_on", FALSE, &hearing->waived_on, error) ||
+      !civic_json_get_day (object, "requested_on", FALSE, &hearing->requested_on, error) ||
+      !dup_string (object, "requested_by", FALSE, &hearing->requested_by, error) ||
+      !civic_json_get_bool (object, "ex_officio", FALSE, &hearing->ex_officio, error) ||
+      !dup_string (object, "order_reason", FALSE, &hearing->order_reason, error) ||
+      !civic_json_get_day (object, "started_on", FALSE, &hearing->started_on, error) ||
+      !civic_json_get_day (object, "concluded_on", FALSE, &hearing->concluded_on, error) ||
+      !dup_string (object, "hearing_id", FALSE, &hearing->hearing_id, error) ||
+      !dup_string (object, "record_ref", FALSE, &hearing->record_ref, error))
+    {
+      g_prefix_error (error, "hearing: ");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_outcomes (CivicCase   *self,
+               JsonObject  *root,
+               GError     **error)
+{
+  JsonObject *object;
+  int value;
+
+  if (!civic_json_get_object (root, "not_accepted", FALSE, &object, error))
+    return FALSE;
+  if (object != NULL)
+    {
+      g_autoptr(CivicNotAccepted) record = g_new0 (CivicNotAccepted, 1);
+
+      if (!civic_json_get_enum (object, "ground", TRUE, CIVIC_TYPE_NOT_ACCEPT_GROUND, &value,
+                                error) ||
+          !civic_json_get_day (object, "on", TRUE, &record->on, error) ||
+          !dup_text (object, "reason", &record->reason, error) ||
+          !dup_string (object, "legal_basis", FALSE, &record->legal_basis, error) ||
+          !dup_string (object, "competent_authority", FALSE, &record->competent_authority,
+                       error))
+        {
+          g_prefix_error (error, "not_accepted: ");
+          return FALSE;
+        }
+      record->ground = value;
+      self->not_accepted = g_steal_pointer (&record);
+    }
+
+  if (!civic_json_get_object (root, "decision", FALSE, &object, error))
+    return FALSE;
+  if (object != NULL)
+    {
+      g_autoptr(CivicDecision) decision = g_new0 (CivicDecision, 1);
+
+      if (!civic_json_get_enum (object, "result", TRUE, CIVIC_TYPE_RECOMMENDATION, &value,
+                                error) ||
+          !civic_json_get_day (object, "on", TRUE, &decision->on, error) ||
+          !dup_string (object, "by_id", TRUE, &decision->by_id, error) ||
+          !dup_string (object, "by_name", FALSE, &decision->by_name, error) ||
+          !dup_string (object, "reason", FALSE, &decision->reason, error) ||
+          !dup_string (object, "legal_basis", FALSE, &decision->legal_basis, error) ||
+          !dup_string (object, "number", FALSE, &decision->number, error) ||
+          !dup_string (object, "reconsideration_body", FALSE, &decision->reconsideration_body,
+                       error) ||
+          !dup_string (object, "court", FALSE, &decision->court, error) ||
+          !dup_string (object, "hearing_record", FALSE, &decision->hearing_record, error))
+        {
+          g_prefix_error (error, "decision: ");
+          return FALSE;
+        }
+      decision->result = value;
+      self->decision = g_steal_pointer (&decision);
+    }
+
+  if (!civic_json_get_object (root, "service", FALSE, &object, error))
+    return FALSE;
+  if (object != NULL)
+    {
+      g_autoptr(CivicService) service = g_new0 (CivicService, 1);
+
+      if (!civic_json_get_enum (object, "method", TRUE, CIVIC_TYPE_SERVICE_METHOD, &value,
+                                error) ||
+          !civic_json_get_day (object, "on", TRUE, &service->on, error) ||
+          !dup_string (object, "certificate_no", FALSE, &service->certificate_no, error))
+        {
+          g_prefix_error (error, "service: ");
+          return FALSE;
+        }
+      service->method = value;
+      self->service = g_steal_pointer (&service);
+    }
+
+  if (!civic_json_get_object (root, "closure", FALSE, &object, error))
+    return FALSE;
+  if (object != NULL)
+    {
+      g_autoptr(CivicClosure) closure = g_new0 (CivicClosure, 1);
+
+      if (!civic_json_get_enum (object, "code", TRUE, CIVIC_TYPE_CLOSURE_CODE, &value, error) ||
+          !civic_json_get_day (object, "on", TRUE, &closure->on, error) ||
+          !dup_string (object, "reason", FALSE, &closure->reason, error))
+        {
+          g_prefix_error (error, "closure: ");
+          return FALSE;
+        }
+      closure->code = value;
+      self->closure = g_steal_pointer (&closure);
+    }
+
+  return TRUE;
+}
+
+/**
+ * civic_case_new_from_json:
+ *
+ * Returns: (transfer full) (nullable): the case, or %NULL with @error
+ * naming the first member that is missing or wrong.
+ */
+CivicCase *
+civic_case_new_from_json (JsonNode  *node,
+                          GError   **error)
+{
+  g_autoptr(CivicCase) self = NULL;
+  g_autoptr(GDateTime) received_at = NULL;
+  JsonObject *root, *item, *department, *clocks;
+  const char *id, *number;
+  gint64 rev = 0, statutory_days, promised_days = 0, round = 1;
+  int value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_TYPE, _("A case must be an object"));
+      return NULL;
+    }
+  root = json_node_get_object (node);
+
+  if (!civic_json_get_text (root, "id", TRUE, &id, error) ||
+      !civic_json_get_string (root, "number", FALSE, &number, error) ||
+      !civic_json_get_int (root, "rev", FALSE, 0, G_MAXINT64, &rev, error) ||
+      !civic_json_get_instant (root, "received_at", TRUE, &received_at, error))
+    return NULL;
+
+  self = civic_case_new (id, number, received_at);
+  self->rev = rev;
+
+  if (!civic_json_get_object (root, "item", TRUE, &item, error) ||
+      !dup_string (item, "code", FALSE, &self->item_code, error) ||
+      !dup_string (item, "name", FALSE, &self->item_name, error) ||
+      !civic_json_get_enum (item, "kind", FALSE, CIVIC_TYPE_ITEM_KIND, &value, error))
+    return NULL;
+  self->item_kind = json_object_has_member (item, "kind") ? value : CIVIC_ITEM_KIND_LICENSING;
+
+  if (!civic_json_get_int (item, "statutory_days", TRUE, 1, 3660, &statutory_days, error) ||
+      !civic_json_get_int (item, "promised_days", FALSE, 0, statutory_days, &promised_days,
+                           error) ||
+      !civic_json_get_enum (item, "track", TRUE, CIVIC_TYPE_TRACK, &value, error) ||
+      !dup_string (item, "legal_basis", FALSE, &self->item_legal_basis, error))
+    {
+      g_prefix_error (error, "item: ");
+      return NULL;
+    }
+  self->statutory_days = (int) statutory_days;
+  self->promised_days = (int) promised_days;
+  self->track = value;
+
+  if (!civic_json_get_object (root, "department", TRUE, &department, error) ||
+      !dup_string (department, "id", TRUE, &self->department_id, error) ||
+      !dup_string (department, "name", FALSE, &self->department_name, error))
+    return NULL;
+
+  if (!civic_json_get_enum (root, "channel", TRUE, CIVIC_TYPE_CHANNEL, &value, error))
+    return NULL;
+  self->channel = value;
+
+  if (!read_applicant (self, root, error))
+    return NULL;
+
+  if (!civic_json_get_enum (root, "state", TRUE, CIVIC_TYPE_CASE_STATE, &value, error))
+    return NULL;
+  self->state = value;
+  if (!civic_json_get_enum (root, "queue", TRUE, CIVIC_TYPE_QUEUE, &value, error))
+    return NULL;
+  self->queue = value;
+
+  if (!dup_string (root, "assignee_id", FALSE, &self->assignee_id, error) ||
+      !dup_string (root, "assignee_name", FALSE, &self->assignee_name, error) ||
+      !civic_json_get_day (root, "accepted_on", FALSE, &self->accepted_on, error) ||
+      !civic_json_get_bool (root, "deemed_accepted", FALSE, &self->deemed_accepted, error) ||
+      !civic_json_get_int (root, "round", FALSE, 1, 1000, &round, error))
+    return NULL;
+  self->round = (int) round;
+
+  if (!civic_json_get_object (root, "clocks", FALSE, &clocks, error) ||
+      !read_clock (clocks, "correction", &self->correction_clock, error) ||
+      !read_clock (clocks, "statutory", &self->statutory_clock, error) ||
+      !read_clock (clocks, "promised", &self->promised_clock, error) ||
+      !read_clock (clocks, "delivery", &self->delivery_clock, error))
+    return NULL;
+
+  if (!read_array (self, root, "materials", read_material, error) ||
+      !read_array (self, root, "corrections", read_correction, error) ||
+      !read_array (self, root, "opinions", read_opinion, error) ||
+      !read_array (self, root, "verifications", read_verification, error) ||
+      !read_array (self, root, "suspensions", read_suspension, error) ||
+      !read_array (self, root, "subtasks", read_subtask, error) ||
+      !read_array (self, root, "events", read_event, error) ||
+      !read_hearing (self, root, error) ||
+      !read_outcomes (self, root, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * civic_case_copy:
+ *
+ * Returns: (transfer full): an independent copy, the draft the workflow
+ * changes so that a refused action leaves the original untouched.
+ */
+CivicCase *
+civic_case_copy (CivicCase *self)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicCase *copy;
+
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
+
+  node = civic_case_to_json (self);
+  copy = civic_case_new_from_json (node, &error);
+  if (copy == NULL)
+    g_critical ("A case failed to read back its own JSON: %s", error->message);
+
+  return copy;
+}
+
+/**
+ * civic_case_copy_masked:
+ *
+ * Returns: (transfer full): a copy with the applicant's personal data
+ * masked, as the change feed carries it; revealing the rest is a separate,
+ * audited request.
+ */
+CivicCase *
+civic_case_copy_masked (CivicCase *self)
+{
+  CivicCase *copy = civic_case_copy (self);
+
+  if (copy != NULL)
+    applicant_mask (&copy->applicant);
+
+  return copy;
+}

@@ -1,0 +1,105 @@
+/* civic-workflow.h — the legal transitions of a licensing case
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "civic-actor.h"
+#include "civic-calendar.h"
+#include "civic-case.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_WORKFLOW_ERROR (civic_workflow_error_quark ())
+
+typedef enum
+{
+  CIVIC_WORKFLOW_ERROR_UNKNOWN_ACTION,
+  CIVIC_WORKFLOW_ERROR_STATE,      /* not possible in the case's state */
+  CIVIC_WORKFLOW_ERROR_ROLE,       /* not this official's to do */
+  CIVIC_WORKFLOW_ERROR_ARGUMENT,   /* a required argument is missing or wrong */
+  CIVIC_WORKFLOW_ERROR_RULE,       /* refused by a rule of law */
+} CivicWorkflowError;
+
+/* Every action on a case. The nick ("request-correction") is the command
+ * type on the wire. */
+typedef enum
+{
+  CIVIC_ACTION_START_PRE_REVIEW,
+  CIVIC_ACTION_ACCEPT,
+  CIVIC_ACTION_NOT_ACCEPT,
+  CIVIC_ACTION_REQUEST_CORRECTION,
+  CIVIC_ACTION_CORRECTION_RECEIVED,
+  CIVIC_ACTION_DEEM_ACCEPT,
+  CIVIC_ACTION_CLAIM,
+  CIVIC_ACTION_RELEASE,
+  CIVIC_ACTION_ASSIGN,
+  CIVIC_ACTION_TRANSFER,
+  CIVIC_ACTION_RETURN,
+  CIVIC_ACTION_COMMENT,
+  CIVIC_ACTION_OPINION,
+  CIVIC_ACTION_VERIFY,
+  CIVIC_ACTION_EXTEND,
+  CIVIC_ACTION_STOP_CLOCK,
+  CIVIC_ACTION_RESUME_CLOCK,
+  CIVIC_ACTION_INFORM_HEARING_RIGHT,
+  CIVIC_ACTION_WAIVE_HEARING,
+  CIVIC_ACTION_REQUEST_HEARING,
+  CIVIC_ACTION_ORDER_HEARING,
+  CIVIC_ACTION_CONCLUDE_HEARING,
+  CIVIC_ACTION_DECIDE,
+  CIVIC_ACTION_SERVE,
+  CIVIC_ACTION_CLOSE,
+  CIVIC_ACTION_SUBTASK_OPINION,
+} CivicAction;
+
+#define CIVIC_N_ACTIONS (CIVIC_ACTION_SUBTASK_OPINION + 1)
+
+/* Everything a transition depends on besides the case and its arguments. */
+typedef struct
+{
+  CivicCalendar    *calendar;
+  GDateTime        *now;
+  const CivicActor *actor;
+  const char       *command_id;
+
+  /* ALL Art. 47: the days a party has to ask for a hearing; the law does
+   * not say in which unit (law-and-rules.md §1.1), working days by
+   * default. */
+  int               hearing_request_days;
+  CivicClockUnit    hearing_request_unit;
+} CivicWorkflowContext;
+
+GQuark       civic_workflow_error_quark       (void);
+
+void         civic_workflow_context_init      (CivicWorkflowContext       *context,
+                                               CivicCalendar              *calendar,
+                                               GDateTime                  *now,
+                                               const CivicActor           *actor);
+
+gboolean     civic_action_from_string         (const char                 *type,
+                                               CivicAction                *action);
+const char  *civic_action_to_string           (CivicAction                 action);
+const char  *civic_action_get_label           (CivicAction                 action);
+const char  *civic_action_get_past_tense      (const char                 *type);
+
+gboolean     civic_workflow_check             (CivicCase                  *kase,
+                                               CivicAction                 action,
+                                               const CivicWorkflowContext *context,
+                                               GError                    **error);
+GArray      *civic_workflow_list_actions      (CivicCase                  *kase,
+                                               const CivicWorkflowContext *context);
+CivicCase   *civic_workflow_apply             (CivicCase                  *kase,
+                                               CivicAction                 action,
+                                               JsonObject                 *args,
+                                               const CivicWorkflowContext *context,
+                                               GError                    **error);
+
+CivicDay     civic_workflow_hearing_request_deadline (CivicCase           *kase,
+                                               const CivicWorkflowContext *context);
+char        *civic_workflow_remedies_notice   (CivicCase                  *kase);
+
+G_END_DECLS
