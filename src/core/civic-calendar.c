@@ -1064,6 +1064,50 @@ civic_calendar_add_working_days (CivicCalendar   *self,
 }
 
 /**
+ * civic_calendar_subtract_working_days:
+ * @end: the day counted back from, itself not counted
+ * @n: how many working days, at least 0
+ * @provisional: (out) (optional): set when any day counted lies in a year
+ *   whose notice is not loaded
+ *
+ * Counts back the way civic_calendar_add_working_days() counts forward:
+ * for a working day d, add (subtract (d, n), n) is d. This is the latest
+ * day a notice can go out and still come n working days before an event.
+ *
+ * Returns: the Nth working day before @end; with @n 0, @end itself.
+ */
+CivicDay
+civic_calendar_subtract_working_days (CivicCalendar *self,
+                                      CivicDay       end,
+                                      int            n,
+                                      gboolean      *provisional)
+{
+  gboolean any_provisional = FALSE;
+  CivicDay day = end;
+  int counted = 0;
+
+  g_return_val_if_fail (CIVIC_IS_CALENDAR (self), CIVIC_DAY_INVALID);
+  g_return_val_if_fail (end != CIVIC_DAY_INVALID, CIVIC_DAY_INVALID);
+  g_return_val_if_fail (n >= 0 && (CivicDay) n * 7 < end, CIVIC_DAY_INVALID);
+
+  while (counted < n)
+    {
+      gboolean day_provisional;
+
+      day--;
+      if (is_working_kind (classify (self, day, NULL, &day_provisional)))
+        {
+          counted++;
+          any_provisional |= day_provisional;
+        }
+    }
+
+  if (provisional != NULL)
+    *provisional = any_provisional;
+  return day;
+}
+
+/**
  * civic_calendar_working_days_between:
  *
  * Returns: the number of working days after @from up to and including @to;

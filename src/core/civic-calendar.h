@@ -108,6 +108,10 @@ CivicDay       civic_calendar_add_working_days   (CivicCalendar       *self,
                                                   int                  n,
                                                   CivicCountFlags      flags,
                                                   gboolean            *provisional);
+CivicDay       civic_calendar_subtract_working_days (CivicCalendar    *self,
+                                                  CivicDay             end,
+                                                  int                  n,
+                                                  gboolean            *provisional);
 int            civic_calendar_working_days_between (CivicCalendar     *self,
                                                   CivicDay             from,
                                                   CivicDay             to);

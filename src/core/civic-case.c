@@ -12,6 +12,7 @@
 #include "civic-case-private.h"
 #include "civic-core-enums.h"
 #include "civic-json.h"
+#include "civic-privacy-lint.h"
 #include "civic-time.h"
 
 /* A case is a record: the workflow (civic-workflow.c) is what changes it,
@@ -664,90 +665,6 @@ civic_case_involves_department (CivicCase  *self,
   return FALSE;
 }
 
-/* Masking */
-
-static char *
-mask_keep (const char *text,
-           glong       keep_head,
-           glong       keep_tail)
-{
-  GString *masked;
-  glong length, i = 0;
-  const char *p;
-
-  if (text == NULL)
-    return NULL;
-
-  length = g_utf8_strlen (text, -1);
-  if (keep_head + keep_tail >= length)
-    {
-      keep_head = MIN (keep_head, length > 1 ? 1 : 0);
-      keep_tail = 0;
-    }
-
-  masked = g_string_new (NULL);
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p), i++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (i < keep_head || i >= length - keep_tail || g_unichar_isspace (c))
-        g_string_append_unichar (masked, c);
-      else
-        g_string_append_c (masked, '*');
-    }
-
-  return g_string_free (masked, FALSE);
-}
-
-/**
- * civic_mask_name:
- *
- * Returns: (transfer full) (nullable): the surname and stars, "张**".
- */
-char *
-civic_mask_name (const char *name)
-{
-  return mask_keep (name, 1, 0);
-}
-
-/**
- * civic_mask_id_number:
- *
- * Returns: (transfer full) (nullable): the area code and the last four
- * characters, the birth date hidden: "430103********123X".
- */
-char *
-civic_mask_id_number (const char *id_number)
-{
-  return mask_keep (id_number, 6, 4);
-}
-
-char *
-civic_mask_phone (const char *phone)
-{
-  return mask_keep (phone, 3, 4);
-}
-
-/**
- * civic_mask_address:
- *
- * Returns: (transfer full) (nullable): the first six characters (province,
- * city, district) and a fixed mask, so the length gives nothing away.
- */
-char *
-civic_mask_address (const char *address)
-{
-  g_autofree char *head = NULL;
-
-  if (address == NULL)
-    return NULL;
-  if (g_utf8_strlen (address, -1) <= 6)
-    return g_strdup ("****");
-
-  head = g_utf8_substring (address, 0, 6);
-  return g_strconcat (head, "****", NULL);
-}
-
 static void
 applicant_mask (CivicApplicant *applicant)
 {
@@ -767,12 +684,12 @@ applicant_mask (CivicApplicant *applicant)
    * its contact person is not. */
   if (applicant->kind == CIVIC_APPLICANT_PERSON)
     {
-      REPLACE (name, civic_mask_name);
-      REPLACE (id_number, civic_mask_id_number);
+      REPLACE (name, civic_privacy_mask_name);
+      REPLACE (id_number, civic_privacy_mask_id_number);
     }
-  REPLACE (contact, civic_mask_name);
-  REPLACE (phone, civic_mask_phone);
-  REPLACE (address, civic_mask_address);
+  REPLACE (contact, civic_privacy_mask_name);
+  REPLACE (phone, civic_privacy_mask_phone);
+  REPLACE (address, civic_privacy_mask_address);
 
 #undef REPLACE
 
@@ -1172,6 +1089,107 @@ civic_case_to_json (CivicCase *self)
 
   write_records (builder, self);
   write_outcomes (builder, self);
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * civic_case_summarize:
+ * @today: the day the summary is for; clock colours change with it
+ * @policy: (nullable): the yellow thresholds
+ *
+ * Returns: (transfer full): what the inbox shows and sorts by, flat: the
+ * case's number, masked applicant, item, department, state, queue,
+ * assignee, and the governing clock's colour and due date. The service
+ * sends it with every case; the client recomputes it for its own
+ * optimistic changes with this same function.
+ */
+JsonNode *
+civic_case_summarize (CivicCase              *self,
+                      CivicCalendar          *calendar,
+                      CivicDay                today,
+                      const CivicClockPolicy *policy)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autofree char *applicant = NULL;
+  CivicClock *clock;
+  const char *status = "none";
+  GDateTime *updated = self->received_at;
+
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
+  g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), NULL);
+
+  applicant = self->applicant.masked || self->applicant.kind == CIVIC_APPLICANT_ORGANISATION
+              ? g_strdup (self->applicant.name) : civic_privacy_mask_name (self->applicant.name);
+  if (self->events->len > 0)
+    updated = ((CivicCaseEvent *) g_ptr_array_index (self->events, self->events->len - 1))->at;
+
+  json_builder_begin_object (builder);
+  civic_json_set_string (builder, "number", self->number);
+  civic_json_set_string (builder, "applicant", applicant);
+  civic_json_set_string (builder, "item_code", self->item_code);
+  civic_json_set_string (builder, "item_name", self->item_name);
+  civic_json_set_string (builder, "department_id", self->department_id);
+  civic_json_set_string (builder, "department_name", self->department_name);
+  civic_json_set_enum (builder, "channel", CIVIC_TYPE_CHANNEL, self->channel);
+  civic_json_set_enum (builder, "state", CIVIC_TYPE_CASE_STATE, self->state);
+  civic_json_set_enum (builder, "queue", CIVIC_TYPE_QUEUE, self->queue);
+  civic_json_set_string (builder, "assignee_id", self->assignee_id);
+  civic_json_set_string (builder, "assignee_name", self->assignee_name);
+  civic_json_set_day (builder, "received_on", self->received_on);
+  civic_json_set_day (builder, "accepted_on", self->accepted_on);
+  civic_json_set_instant (builder, "updated_at", updated);
+  civic_json_set_bool (builder, "joint", self->subtasks->len > 0);
+
+  pending = civic_case_dup_pending_subtasks (self);
+  json_builder_set_member_name (builder, "pending_departments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < pending->len; i++)
+    json_builder_add_string_value (builder,
+                                   ((CivicSubtask *) g_ptr_array_index (pending, i))->department_name);
+  json_builder_end_array (builder);
+
+  clock = civic_case_get_governing_clock (self);
+  json_builder_set_member_name (builder, "clock");
+  if (clock == NULL)
+    {
+      json_builder_add_null_value (builder);
+      civic_json_set_day (builder, "due", CIVIC_DAY_INVALID);
+      if (self->state == CIVIC_CASE_STATE_CLOSED)
+        status = "done";
+    }
+  else
+    {
+      g_autoptr(CivicClockReading) reading = civic_clock_read (clock, calendar, today, policy);
+
+      status = civic_enum_to_nick (CIVIC_TYPE_CLOCK_STATUS, reading->status);
+      json_builder_begin_object (builder);
+      civic_json_set_enum (builder, "kind", CIVIC_TYPE_CLOCK_KIND, civic_clock_get_kind (clock));
+      civic_json_set_enum (builder, "unit", CIVIC_TYPE_CLOCK_UNIT, civic_clock_get_unit (clock));
+      civic_json_set_int (builder, "remaining", reading->remaining);
+      civic_json_set_int (builder, "overdue", reading->overdue);
+      civic_json_set_bool (builder, "provisional", reading->provisional);
+      json_builder_end_object (builder);
+      civic_json_set_day (builder, "due", reading->due);
+    }
+  civic_json_set_string (builder, "status", status);
+
+  if (self->statutory_clock != NULL)
+    {
+      g_autoptr(CivicClockReading) reading = civic_clock_read (self->statutory_clock, calendar,
+                                                               today, policy);
+
+      civic_json_set_day (builder, "statutory_due", reading->due);
+      civic_json_set_string (builder, "statutory_status",
+                             civic_enum_to_nick (CIVIC_TYPE_CLOCK_STATUS, reading->status));
+    }
+  else
+    {
+      civic_json_set_day (builder, "statutory_due", CIVIC_DAY_INVALID);
+      civic_json_set_string (builder, "statutory_status", "none");
+    }
 
   json_builder_end_object (builder);
   return json_builder_get_root (builder);

@@ -336,6 +336,10 @@ gboolean            civic_case_involves_department (CivicCase          *self,
 
 /* Wire format */
 JsonNode           *civic_case_to_json            (CivicCase           *self);
+JsonNode           *civic_case_summarize          (CivicCase           *self,
+                                                   CivicCalendar       *calendar,
+                                                   CivicDay             today,
+                                                   const CivicClockPolicy *policy);
 CivicCase          *civic_case_new_from_json      (JsonNode            *node,
                                                    GError             **error);
 
@@ -348,9 +352,5 @@ const char         *civic_recommendation_get_label (CivicRecommendation recommen
 const char         *civic_service_method_get_label (CivicServiceMethod  method);
 const char         *civic_not_accept_ground_get_label (CivicNotAcceptGround ground);
 
-char               *civic_mask_name               (const char          *name);
-char               *civic_mask_id_number          (const char          *id_number);
-char               *civic_mask_phone              (const char          *phone);
-char               *civic_mask_address            (const char          *address);
 
 G_END_DECLS

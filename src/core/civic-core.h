@@ -11,6 +11,8 @@
 #include "civic-clock.h"
 #include "civic-core-enums.h"
 #include "civic-day.h"
+#include "civic-hearing.h"
 #include "civic-json.h"
+#include "civic-privacy-lint.h"
 #include "civic-time.h"
 #include "civic-workflow.h"

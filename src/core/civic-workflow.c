@@ -85,8 +85,7 @@ civic_workflow_context_init (CivicWorkflowContext *context,
   context->calendar = calendar;
   context->now = now;
   context->actor = actor;
-  context->hearing_request_days = 5;
-  context->hearing_request_unit = CIVIC_CLOCK_UNIT_WORKING_DAYS;
+  context->hearing_policy = civic_hearing_policy_get_default ();
 }
 
 gboolean
@@ -215,17 +214,6 @@ today_of (const CivicWorkflowContext *context)
   return civic_time_day_of (context->now);
 }
 
-static CivicDay
-add_period (CivicCalendar  *calendar,
-            CivicDay        start,
-            int             n,
-            CivicClockUnit  unit)
-{
-  if (unit == CIVIC_CLOCK_UNIT_CALENDAR_DAYS)
-    return start + n;
-  return civic_calendar_add_working_days (calendar, start, n, CIVIC_COUNT_DEFAULT, NULL);
-}
-
 /**
  * civic_workflow_hearing_request_deadline:
  *
@@ -242,8 +230,8 @@ civic_workflow_hearing_request_deadline (CivicCase                  *kase,
   if (kase->hearing.informed_on == CIVIC_DAY_INVALID)
     return CIVIC_DAY_INVALID;
 
-  return add_period (context->calendar, kase->hearing.informed_on,
-                     context->hearing_request_days, context->hearing_request_unit);
+  return civic_hearing_policy_last_request_day (context->hearing_policy, context->calendar,
+                                               kase->hearing.informed_on, NULL);
 }
 
 static gboolean

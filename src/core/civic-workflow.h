@@ -10,6 +10,7 @@
 #include "civic-actor.h"
 #include "civic-calendar.h"
 #include "civic-case.h"
+#include "civic-hearing.h"
 
 G_BEGIN_DECLS
 
@@ -66,11 +67,8 @@ typedef struct
   const CivicActor *actor;
   const char       *command_id;
 
-  /* ALL Art. 47: the days a party has to ask for a hearing; the law does
-   * not say in which unit (law-and-rules.md §1.1), working days by
-   * default. */
-  int               hearing_request_days;
-  CivicClockUnit    hearing_request_unit;
+  /* The periods of ALL Arts. 47–48, whose units the law leaves open */
+  const CivicHearingPolicy *hearing_policy;
 } CivicWorkflowContext;
 
 GQuark       civic_workflow_error_quark       (void);

@@ -211,6 +211,12 @@ test_property_add_then_count_back (void)
         g_assert_true (civic_calendar_is_working_day (national, due));
         g_assert_cmpint (civic_calendar_working_days_between (national, start, due), ==, n);
         g_assert_cmpint (civic_calendar_working_days_between (national, due, start), ==, -n);
+        /* Counting back from a working day undoes counting forward. */
+        if (civic_calendar_is_working_day (national, start))
+          g_assert_cmpuint (civic_calendar_add_working_days (
+                              national,
+                              civic_calendar_subtract_working_days (national, start, n, NULL),
+                              n, CIVIC_COUNT_DEFAULT, NULL), ==, start);
         /* The day before the due date is still short by one. */
         g_assert_cmpint (civic_calendar_working_days_between (national, start, due - 1), ==,
                          n - 1);
@@ -228,6 +234,22 @@ test_next_working_day (void)
                  "2026-10-08");
   assert_day_eq (civic_calendar_working_day_on_or_after (national, day ("2026-10-08")),
                  "2026-10-08");
+}
+
+static void
+test_subtract (void)
+{
+  gboolean provisional = TRUE;
+
+  /* Seven working days before Tue 2026-10-13: 10-12, 10-10 (Sat, worked),
+   * 10-09, 10-08, the National Day break, 09-30, 09-29, 09-28. */
+  assert_day_eq (civic_calendar_subtract_working_days (national, day ("2026-10-13"), 7,
+                                                       &provisional), "2026-09-28");
+  g_assert_false (provisional);
+  assert_day_eq (civic_calendar_subtract_working_days (national, day ("2026-10-13"), 0, NULL),
+                 "2026-10-13");
+  civic_calendar_subtract_working_days (national, day ("2027-01-06"), 3, &provisional);
+  g_assert_true (provisional);
 }
 
 static void
@@ -500,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/calendar/every-holiday-and-makeup-day", test_every_holiday_and_makeup_day);
   g_test_add_func ("/calendar/property/add-then-count-back", test_property_add_then_count_back);
   g_test_add_func ("/calendar/next-working-day", test_next_working_day);
+  g_test_add_func ("/calendar/subtract", test_subtract);
   g_test_add_func ("/calendar/provisional-year", test_provisional_year);
   g_test_add_func ("/calendar/explain", test_explain);
   g_test_add_func ("/calendar/notices", test_notices);

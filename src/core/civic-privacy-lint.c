@@ -1,0 +1,2054 @@
+/* civic-privacy-lint.c — finds personal data in a text before it is published
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-privacy-lint"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "civic-core-enums.h"
+#include "civic-json.h"
+#include "civic-privacy-lint.h"
+
+/* An agency may not disclose personal privacy (OGI Art. 15) nor publish
+ * personal information without the person's separate consent (PIPL
+ * Art. 25); what is disclosable must be separated from what is not (OGI
+ * Art. 37), and every publication is reviewed first (OGI Art. 17). This
+ * lint is the mechanical half of that review.
+ *
+ * How a text is read: each character is folded (full-width digits, letters
+ * and punctuation to ASCII, the many dashes to "-", the ideographic space
+ * to " ") because citizens type full-width digits in Chinese text. The
+ * folded text is cut into chunks, the maximal runs of ASCII letters and
+ * digits. A number is always one whole chunk, or whole chunks joined by
+ * single separators in a customary grouping (6-8-4 for an ID, 3-4-4 for a
+ * mobile, fours for a card), so nothing is ever found inside a longer run
+ * of digits or letters, and dates, amounts and document numbers, which
+ * have none of those shapes, pass untouched.
+ *
+ * The reference for every format is docs §7 ("Privacy lint"): GB 11643 for
+ * ID numbers, GB 32100 for credit codes. */
+
+typedef struct
+{
+  guint  start;          /* character index, half-open */
+  guint  end;
+  guint  n_digits;
+  guint  joined : 1;     /* part of a decimal or an amount: "13800138000.5", "¥13800138000" */
+} Chunk;
+
+typedef struct
+{
+  CivicPrivacyLint  *lint;
+  const char        *text;
+  guint              n_chars;
+  gunichar          *chars;     /* folded */
+  char              *ascii;     /* folded, and 0x7f for anything not ASCII */
+  guint32           *bytes;     /* byte offset of each character, then the length */
+  GArray            *chunks;
+  GPtrArray         *findings;
+} Scan;
+
+struct _CivicPrivacyLint
+{
+  GObject                parent_instance;
+
+  CivicPrivacyRedaction  redaction;
+  GStrv                  names;
+  GStrv                  allowed_numbers;
+
+  /* the allowed numbers as national digits, "073188881234", and
+   * allowed e-mail addresses in lower case */
+  GHashTable            *allowed_keys;
+};
+
+enum
+{
+  PROP_0,
+  PROP_REDACTION,
+  PROP_NAMES,
+  PROP_ALLOWED_NUMBERS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CivicPrivacyLint, civic_privacy_lint, G_TYPE_OBJECT)
+
+G_DEFINE_BOXED_TYPE (CivicPrivacyFinding, civic_privacy_finding,
+                     civic_privacy_finding_copy, civic_privacy_finding_free)
+
+G_DEFINE_QUARK (civic-privacy-error-quark, civic_privacy_error)
+
+#define IDEOGRAPH_ZHUAN 0x8F6C  /* 转, "extension" in "0731-88881234转801" */
+#define IDEOGRAPH_FEN   0x5206  /* 分机, the same */
+#define IDEOGRAPH_JI    0x673A
+#define IDEOGRAPH_YUAN  0x5143  /* 元, "yuan" after an amount */
+
+/* Findings ---------------------------------------------------------------- */
+
+CivicPrivacyFinding *
+civic_privacy_finding_copy (const CivicPrivacyFinding *finding)
+{
+  CivicPrivacyFinding *copy;
+
+  g_return_val_if_fail (finding != NULL, NULL);
+
+  copy = g_new (CivicPrivacyFinding, 1);
+  *copy = *finding;
+  copy->text = g_strdup (finding->text);
+  copy->redaction = g_strdup (finding->redaction);
+  return copy;
+}
+
+void
+civic_privacy_finding_free (CivicPrivacyFinding *finding)
+{
+  if (finding == NULL)
+    return;
+
+  g_free (finding->text);
+  g_free (finding->redaction);
+  g_free (finding);
+}
+
+/* The message follows from what was found, so a finding read back from the
+ * wire is explained in the reader's language, not in the sender's. */
+static const char *
+finding_message (CivicPrivacyKind     kind,
+                 CivicPrivacySeverity severity,
+                 gboolean             probable)
+{
+  switch (kind)
+    {
+    case CIVIC_PRIVACY_KIND_RESIDENT_ID:
+      if (probable)
+        return _("Looks like a resident ID number with a wrong check digit, perhaps mistyped. "
+                 "It still identifies a person (PIPL Art. 4); do not publish it (PIPL Art. 25).");
+      return _("A resident ID number. Publishing it needs the person’s separate consent "
+               "(PIPL Art. 25; OGI Art. 15), and leaking it is punishable under the Resident "
+               "Identity Card Law, Art. 19.");
+
+    case CIVIC_PRIVACY_KIND_LEGACY_ID:
+      return _("Looks like an old 15-digit resident ID number. It still identifies a person "
+               "(PIPL Art. 4); do not publish it (PIPL Art. 25).");
+
+    case CIVIC_PRIVACY_KIND_MOBILE:
+      return _("A mobile phone number. Publishing a person’s number needs their separate "
+               "consent (PIPL Art. 25; OGI Art. 15).");
+
+    case CIVIC_PRIVACY_KIND_FIXED_LINE:
+      return _("A fixed-line phone number. An office number may be published (OGI Art. 20), "
+               "a private one may not (PIPL Art. 25). Add public office numbers to the "
+               "allowed numbers.");
+
+    case CIVIC_PRIVACY_KIND_BANK_CARD:
+      return _("A bank card number: a financial account, which is sensitive personal "
+               "information (PIPL Art. 28). Do not publish it (PIPL Art. 25).");
+
+    case CIVIC_PRIVACY_KIND_EMAIL:
+      return _("An e-mail address. If it belongs to a person, publishing it needs their "
+               "consent (PIPL Art. 25).");
+
+    case CIVIC_PRIVACY_KIND_CREDIT_CODE:
+      if (severity >= CIVIC_PRIVACY_SEVERITY_WARN)
+        {
+          if (probable)
+            return _("Looks like the unified social credit code of an individual business, "
+                     "which points to a natural person (PIPL Art. 4), but its check character "
+                     "does not match.");
+          return _("The unified social credit code of an individual business, which points "
+                   "to a natural person (PIPL Art. 4). Publish it only where a law requires "
+                   "it.");
+        }
+      if (probable)
+        return _("Looks like a unified social credit code, but its check character does not "
+                 "match. Check the code before publishing it.");
+      return _("A unified social credit code. An organisation’s code is public registration "
+               "data; it is shown so that you can check it.");
+
+    case CIVIC_PRIVACY_KIND_PERSON_NAME:
+      return _("The name of a person in this case. Publishing it needs their consent unless "
+               "a law requires it (PIPL Art. 25; OGI Art. 15).");
+
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+const char *
+civic_privacy_kind_get_label (CivicPrivacyKind kind)
+{
+  switch (kind)
+    {
+    case CIVIC_PRIVACY_KIND_RESIDENT_ID: return _("Resident ID number");
+    case CIVIC_PRIVACY_KIND_LEGACY_ID: return _("15-digit ID number");
+    case CIVIC_PRIVACY_KIND_MOBILE: return _("Mobile number");
+    case CIVIC_PRIVACY_KIND_FIXED_LINE: return _("Fixed-line number");
+    case CIVIC_PRIVACY_KIND_BANK_CARD: return _("Bank card number");
+    case CIVIC_PRIVACY_KIND_EMAIL: return _("E-mail address");
+    case CIVIC_PRIVACY_KIND_CREDIT_CODE: return _("Unified social credit code");
+    case CIVIC_PRIVACY_KIND_PERSON_NAME: return _("Name of a person");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+civic_privacy_severity_get_label (CivicPrivacySeverity severity)
+{
+  switch (severity)
+    {
+    case CIVIC_PRIVACY_SEVERITY_INFO: return _("For review");
+    case CIVIC_PRIVACY_SEVERITY_WARN: return _("Check before publishing");
+    case CIVIC_PRIVACY_SEVERITY_BLOCK: return _("Blocks publishing");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+/* Folding ----------------------------------------------------------------- */
+
+static gunichar
+fold_char (gunichar c)
+{
+  /* U+FF01…U+FF5E are the full-width twins of "!"…"~" */
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    return c - 0xFEE0;
+
+  switch (c)
+    {
+    case 0x00A0: /* no-break space */
+    case 0x3000: /* ideographic space */
+      return ' ';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: /* minus sign */
+    case 0xFE63: /* small hyphen-minus */
+      return '-';
+    default:
+      return c;
+    }
+}
+
+static gboolean
+is_ascii_digits (const char *s,
+                 guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+parse_digits (const char *s,
+              guint       n)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value = value * 10 + (guint) (s[i] - '0');
+  return value;
+}
+
+/* Allowed numbers are compared by their national digits, so that
+ * "0731-8888 1234", "073188881234" and "+86 731 8888 1234" are one number;
+ * an allowed e-mail address by its folded, lower-case characters. */
+static char *
+allowed_key (const char *entry)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  gboolean address = strchr (entry, '@') != NULL || strstr (entry, "＠") != NULL;
+  gboolean plus = FALSE;
+  gboolean international = FALSE;
+
+  for (const char *p = entry; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = fold_char (g_utf8_get_char (p));
+
+      if (c >= 0x80)
+        continue;
+      if (address && !g_ascii_isspace (c))
+        g_string_append_c (key, g_ascii_tolower ((char) c));
+      else if (!address && c == '+' && key->len == 0)
+        plus = TRUE;
+      else if (!address && g_ascii_isdigit (c))
+        g_string_append_c (key, (char) c);
+    }
+
+  if (address)
+    return g_string_free (g_steal_pointer (&key), FALSE);
+
+  if (g_str_has_prefix (key->str, "0086"))
+    {
+      g_string_erase (key, 0, 4);
+      international = TRUE;
+    }
+  else if (g_str_has_prefix (key->str, "86") &&
+           (plus || (key->len == 13 && key->str[2] == '1')))
+    {
+      g_string_erase (key, 0, 2);
+      international = TRUE;
+    }
+
+  /* written internationally, a fixed line has dropped its trunk prefix 0 */
+  if (international && key->len > 0 && key->str[0] != '1')
+    g_string_prepend_c (key, '0');
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/* Checks ------------------------------------------------------------------ */
+
+/* GB 11643-1999: ISO 7064 MOD 11-2 over the first 17 digits */
+static char
+resident_id_check_char (const char *s)
+{
+  static const guint8 weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+  static const char check_chars[] = "10X98765432";
+  guint sum = 0;
+
+  for (guint i = 0; i < 17; i++)
+    sum += (guint) (s[i] - '0') * weights[i];
+  return check_chars[sum % 11];
+}
+
+static gboolean
+is_birth_date (guint year,
+               guint month,
+               guint day)
+{
+  return month >= 1 && month <= 12 && day >= 1 &&
+         g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+/* 6-digit area, YYYYMMDD of a real day in 1800–2099, 3-digit sequence and
+ * a check character; the check itself is looked at separately. Area codes
+ * never begin with 0. */
+static gboolean
+is_resident_id_shaped (const char *s)
+{
+  guint year;
+
+  if (s[0] == '0' || !is_ascii_digits (s, 17) ||
+      !(g_ascii_isdigit (s[17]) || s[17] == 'X' || s[17] == 'x'))
+    return FALSE;
+
+  year = parse_digits (s + 6, 4);
+  return year >= 1800 && year <= 2099 &&
+         is_birth_date (year, parse_digits (s + 10, 2), parse_digits (s + 12, 2));
+}
+
+static gboolean
+is_resident_id_valid (const char *s)
+{
+  return g_ascii_toupper (s[17]) == resident_id_check_char (s);
+}
+
+/* GB 11643-1989 numbers have no century and no check digit; everyone who
+ * held one was born in the 1900s. */
+static gboolean
+is_legacy_id (const char *s)
+{
+  return s[0] != '0' && is_ascii_digits (s, 15) &&
+         is_birth_date (1900 + parse_digits (s + 6, 2), parse_digits (s + 8, 2),
+                        parse_digits (s + 10, 2));
+}
+
+static const char credit_code_chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+static int
+credit_code_value (char c)
+{
+  const char *p;
+
+  if (c == '\0' || !(p = strchr (credit_code_chars, c)))
+    return -1;
+  return (int) (p - credit_code_chars);
+}
+
+/* GB 32100-2015: C18 = 31 − (Σ Ci·3^(i−1) mod 31), 31 written "0" */
+static char
+credit_code_check_char (const char *s)
+{
+  static const guint8 weights[17] = {
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+  };
+  guint sum = 0;
+  guint check;
+
+  for (guint i = 0; i < 17; i++)
+    sum += (guint) credit_code_value (s[i]) * weights[i];
+  check = 31 - sum % 31;
+  return check == 31 ? '0' : credit_code_chars[check];
+}
+
+/* Registration authority and the organisation categories it may issue
+ * (GB 32100-2015 Table 1). The reference confirms the rows 1, 5, 9 and Y;
+ * the others follow the table as it is usually reproduced. Checking the
+ * pair keeps random 18-digit numbers from passing as codes. */
+static gboolean
+is_credit_code_category (char authority,
+                         char category)
+{
+  static const struct
+  {
+    char        authority;
+    const char *categories;
+  } table[] = {
+    { '1', "1239" },    /* 机构编制: 机关, 事业单位, 群众团体, 其他 */
+    { '2', "19" },      /* 外交 */
+    { '3', "123459" },  /* 司法行政 */
+    { '4', "19" },      /* 文化 */
+    { '5', "1239" },    /* 民政: 社会团体, 民办非企业单位, 基金会, 其他 */
+    { '6', "129" },     /* 旅游 */
+    { '7', "129" },     /* 宗教 */
+    { '8', "19" },      /* 工会 */
+    { '9', "123" },     /* 工商: 企业, 个体工商户, 农民专业合作社 */
+    { 'A', "19" },      /* 中央军委改革和编制办公室 */
+    { 'N', "1239" },    /* 农业 */
+    { 'Y', "1" },       /* 其他 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    if (table[i].authority == authority)
+      return category != '\0' && strchr (table[i].categories, category) != NULL;
+
+  return FALSE;
+}
+
+static gboolean
+is_credit_code_shaped (const char *s)
+{
+  for (guint i = 0; i < 18; i++)
+    if (credit_code_value (s[i]) < 0)
+      return FALSE;
+
+  /* positions 3–8 are the administrative division code (GB/T 2260) */
+  return is_credit_code_category (s[0], s[1]) && is_ascii_digits (s + 2, 6);
+}
+
+static gboolean
+is_luhn_valid (const char *s,
+               guint       n)
+{
+  guint sum = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint digit = (guint) (s[n - 1 - i] - '0');
+
+      if (i % 2 == 1)
+        {
+          digit *= 2;
+          if (digit > 9)
+            digit -= 9;
+        }
+      sum += digit;
+    }
+  return sum % 10 == 0;
+}
+
+static gboolean
+is_mobile (const char *s)
+{
+  return s[0] == '1' && s[1] >= '3' && s[1] <= '9' && is_ascii_digits (s, 11);
+}
+
+/* 010 and 02x are the only three-digit area codes; the others are 0[3-9]xx */
+static guint
+area_code_length (const char *s,
+                  guint       n)
+{
+  if (n >= 3 && s[0] == '0' && s[1] == '1' && s[2] == '0')
+    return 3;
+  if (n >= 3 && s[0] == '0' && s[1] == '2' && g_ascii_isdigit (s[2]))
+    return 3;
+  if (n >= 4 && s[0] == '0' && s[1] >= '3' && s[1] <= '9' && is_ascii_digits (s + 2, 2))
+    return 4;
+  return 0;
+}
+
+/* Local numbers never begin with 0 or 1: those lead to trunk and
+ * special-service prefixes. */
+static gboolean
+is_local_number (const char *s,
+                 guint       n)
+{
+  return (n == 7 || n == 8) && s[0] >= '2' && s[0] <= '9' && is_ascii_digits (s, n);
+}
+
+/* Reading a scan ---------------------------------------------------------- */
+
+static inline const Chunk *
+scan_chunk (Scan  *scan,
+            guint  k)
+{
+  return &g_array_index (scan->chunks, Chunk, k);
+}
+
+static inline guint
+chunk_length (const Chunk *chunk)
+{
+  return chunk->end - chunk->start;
+}
+
+static inline gboolean
+chunk_is_digits (const Chunk *chunk)
+{
+  return chunk->n_digits == chunk_length (chunk);
+}
+
+static inline const char *
+chunk_text (Scan        *scan,
+            const Chunk *chunk)
+{
+  return scan->ascii + chunk->start;
+}
+
+static inline gboolean
+is_separator (char c)
+{
+  return c == ' ' || c == '-';
+}
+
+/* Chunk k and k+1 stand one space or one hyphen apart */
+static gboolean
+chunks_adjoin (Scan  *scan,
+               guint  k)
+{
+  const Chunk *a, *b;
+
+  if (k + 1 >= scan->chunks->len)
+    return FALSE;
+
+  a = scan_chunk (scan, k);
+  b = scan_chunk (scan, k + 1);
+  return b->start == a->end + 1 && is_separator (scan->ascii[a->end]);
+}
+
+/* Chunks k… with exactly these lengths, one separator apart, copied into
+ * @out without the separators. */
+static gboolean
+match_groups (Scan         *scan,
+              guint         k,
+              const guint8 *lengths,
+              guint         n_groups,
+              char         *out)
+{
+  guint n = 0;
+
+  if (k + n_groups > scan->chunks->len)
+    return FALSE;
+
+  for (guint j = 0; j < n_groups; j++)
+    {
+      const Chunk *chunk = scan_chunk (scan, k + j);
+
+      if (chunk_length (chunk) != lengths[j] || chunk->joined ||
+          (j + 1 < n_groups && !chunks_adjoin (scan, k + j)))
+        return FALSE;
+      memcpy (out + n, chunk_text (scan, chunk), lengths[j]);
+      n += lengths[j];
+    }
+  out[n] = '\0';
+  return TRUE;
+}
+
+static void
+append_char_at (GString *out,
+                Scan    *scan,
+                guint    i)
+{
+  g_string_append_len (out, scan->text + scan->bytes[i], scan->bytes[i + 1] - scan->bytes[i]);
+}
+
+/* A folded letter or digit that took more than one byte was typed
+ * full-width; its mask keeps that width so the line does not shift. */
+static void
+append_mask_for (GString *out,
+                 Scan    *scan,
+                 guint    i)
+{
+  g_string_append (out, scan->bytes[i + 1] - scan->bytes[i] > 1 ? "＊" : "*");
+}
+
+/* Letters and digits in [sig_start, sig_end) are the number itself: the
+ * first keep_head and the last keep_tail of them stay. Before sig_start
+ * is a country code, which stays; after sig_end an extension, which goes.
+ * Separators and brackets always stay. */
+static char *
+mask_number (Scan                  *scan,
+             guint                  start,
+             guint                  end,
+             guint                  sig_start,
+             guint                  sig_end,
+             guint                  keep_head,
+             guint                  keep_tail)
+{
+  GString *out = g_string_sized_new (scan->bytes[end] - scan->bytes[start] + 8);
+  guint n_significant = 0;
+  guint k = 0;
+
+  if (scan->lint->redaction == CIVIC_PRIVACY_REDACTION_FULL)
+    keep_head = keep_tail = 0;
+
+  for (guint i = sig_start; i < sig_end; i++)
+    if (g_ascii_isalnum (scan->ascii[i]))
+      n_significant++;
+
+  for (guint i = start; i < end; i++)
+    {
+      gboolean masked;
+
+      if (!g_ascii_isalnum (scan->ascii[i]))
+        {
+          append_char_at (out, scan, i);
+          continue;
+        }
+
+      if (i < sig_start)
+        masked = FALSE;
+      else if (i >= sig_end)
+        masked = TRUE;
+      else
+        {
+          masked = k >= keep_head && k + keep_tail < n_significant;
+          k++;
+        }
+
+      if (masked)
+        append_mask_for (out, scan, i);
+      else
+        append_char_at (out, scan, i);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static CivicPrivacyFinding *
+add_finding (Scan                 *scan,
+             CivicPrivacyKind      kind,
+             CivicPrivacySeverity  severity,
+             gboolean              probable,
+             guint                 start,
+             guint                 end,
+             char                 *redaction)
+{
+  CivicPrivacyFinding *finding = g_new0 (CivicPrivacyFinding, 1);
+
+  finding->kind = kind;
+  finding->severity = severity;
+  finding->probable = probable;
+  finding->char_start = start;
+  finding->char_end = end;
+  finding->byte_start = scan->bytes[start];
+  finding->byte_end = scan->bytes[end];
+  finding->text = g_strndup (scan->text + finding->byte_start,
+                             finding->byte_end - finding->byte_start);
+  finding->redaction = redaction;
+  finding->message = finding_message (kind, severity, probable);
+  g_ptr_array_add (scan->findings, finding);
+  return finding;
+}
+
+static char *
+digits_between (Scan  *scan,
+                guint  start,
+                guint  end)
+{
+  GString *digits = g_string_sized_new (end - start);
+
+  for (guint i = start; i < end; i++)
+    if (g_ascii_isdigit (scan->ascii[i]))
+      g_string_append_c (digits, scan->ascii[i]);
+  return g_string_free (digits, FALSE);
+}
+
+/* An allowed switchboard stays allowed with any extension behind it */
+static gboolean
+is_allowed (Scan  *scan,
+            guint  sig_start,
+            guint  sig_end,
+            guint  end)
+{
+  g_autofree char *national = NULL;
+  g_autofree char *with_extension = NULL;
+
+  if (g_hash_table_size (scan->lint->allowed_keys) == 0)
+    return FALSE;
+
+  national = digits_between (scan, sig_start, sig_end);
+  with_extension = digits_between (scan, sig_start, end);
+  return g_hash_table_contains (scan->lint->allowed_keys, national) ||
+         g_hash_table_contains (scan->lint->allowed_keys, with_extension);
+}
+
+static void
+add_number (Scan                 *scan,
+            CivicPrivacyKind      kind,
+            CivicPrivacySeverity  severity,
+            gboolean              probable,
+            guint                 start,
+            guint                 end,
+            guint                 sig_start,
+            guint                 sig_end,
+            guint                 keep_head,
+            guint                 keep_tail)
+{
+  /* Only phone numbers and accounts can be an office's own published
+   * contact or fee account (OGI Art. 20(2)); an ID number never is. */
+  if ((kind == CIVIC_PRIVACY_KIND_MOBILE || kind == CIVIC_PRIVACY_KIND_FIXED_LINE ||
+       kind == CIVIC_PRIVACY_KIND_BANK_CARD) &&
+      is_allowed (scan, sig_start, sig_end, end))
+    return;
+
+  add_finding (scan, kind, severity, probable, start, end,
+               mask_number (scan, start, end, sig_start, sig_end, keep_head, keep_tail));
+}
+
+static void
+add_resident_id (Scan       *scan,
+                 const char *s,
+                 guint       start,
+                 guint       end)
+{
+  gboolean valid = is_resident_id_valid (s);
+
+  add_number (scan, CIVIC_PRIVACY_KIND_RESIDENT_ID,
+              valid ? CIVIC_PRIVACY_SEVERITY_BLOCK : CIVIC_PRIVACY_SEVERITY_WARN, !valid,
+              start, end, start, end, 6, 4);
+}
+
+static void
+add_legacy_id (Scan  *scan,
+               guint  start,
+               guint  end)
+{
+  add_number (scan, CIVIC_PRIVACY_KIND_LEGACY_ID, CIVIC_PRIVACY_SEVERITY_WARN, FALSE,
+              start, end, start, end, 6, 3);
+}
+
+/* A code of category 92, 个体工商户, belongs to a business run by one
+ * natural person, so unlike other codes it is personal information. */
+static void
+add_credit_code (Scan       *scan,
+                 const char *s,
+                 gboolean    valid,
+                 guint       start,
+                 guint       end)
+{
+  gboolean individual = s[0] == '9' && s[1] == '2';
+
+  add_number (scan, CIVIC_PRIVACY_KIND_CREDIT_CODE,
+              individual ? CIVIC_PRIVACY_SEVERITY_WARN : CIVIC_PRIVACY_SEVERITY_INFO, !valid,
+              start, end, start, end, 8, 0);
+}
+
+/* Matchers ---------------------------------------------------------------- */
+
+/* Each matcher looks at chunk k and returns how many chunks it used, 0 if
+ * the text there is not its kind of number. */
+
+/* "+86 138 0013 8000", "+86-13800138000", "(+86)13800138000",
+ * "+8613800138000", "0086 13800138000" */
+static guint
+match_mobile_with_country_code (Scan  *scan,
+                                guint  k)
+{
+  const Chunk *chunk = scan_chunk (scan, k);
+  const char *s = chunk_text (scan, chunk);
+  guint length = chunk_length (chunk);
+  guint start = chunk->start;
+  guint code_length;
+  guint used;
+  guint sig_start, end;
+  gboolean bracket = FALSE;
+  char body[16];
+
+  if (chunk->joined || !chunk_is_digits (chunk))
+    return 0;
+
+  if (g_str_has_prefix (s, "0086"))
+    code_length = 4;
+  else if (s[0] == '8' && s[1] == '6')
+    code_length = 2;
+  else
+    return 0;
+
+  if (length == code_length)
+    {
+      const Chunk *next;
+      guint gap;
+
+      if (k + 1 >= scan->chunks->len)
+        return 0;
+      next = scan_chunk (scan, k + 1);
+      gap = next->start - chunk->end;
+
+      if (scan->ascii[chunk->end] == ')' && gap <= 2)
+        bracket = gap == 1 || is_separator (scan->ascii[chunk->end + 1]);
+      else if (gap != 1 || !is_separator (scan->ascii[chunk->end]))
+        return 0;
+
+      if (chunk_length (next) == 11 && is_mobile (chunk_text (scan, next)) && !next->joined)
+        {
+          used = 2;
+          end = next->end;
+        }
+      else if (match_groups (scan, k + 1, (const guint8[]) { 3, 4, 4 }, 3, body) &&
+               is_mobile (body))
+        {
+          used = 4;
+          end = scan_chunk (scan, k + 3)->end;
+        }
+      else
+        return 0;
+      sig_start = next->start;
+    }
+  else if (length == code_length + 11 && is_mobile (s + code_length))
+    {
+      used = 1;
+      end = chunk->end;
+      sig_start = chunk->start + code_length;
+    }
+  else
+    return 0;
+
+  if (start > 0 && scan->ascii[start - 1] == '+')
+    start--;
+  if (bracket)
+    {
+      if (start == 0 || scan->ascii[start - 1] != '(')
+        return 0;
+      start--;
+    }
+
+  add_number (scan, CIVIC_PRIVACY_KIND_MOBILE, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
+              start, end, sig_start, end, 3, 4);
+  return used;
+}
+
+/* "430103 19900307 1234", "430103-19900307-123X"; and 15 digits as 6-6-3 */
+static guint
+match_grouped_id (Scan  *scan,
+                  guint  k)
+{
+  char s[20];
+
+  if (match_groups (scan, k, (const guint8[]) { 6, 8, 4 }, 3, s) && is_resident_id_shaped (s))
+    {
+      add_resident_id (scan, s, scan_chunk (scan, k)->start, scan_chunk (scan, k + 2)->end);
+      return 3;
+    }
+
+  if (match_groups (scan, k, (const guint8[]) { 6, 6, 3 }, 3, s) && is_legacy_id (s))
+    {
+      add_legacy_id (scan, scan_chunk (scan, k)->start, scan_chunk (scan, k + 2)->end);
+      return 3;
+    }
+
+  return 0;
+}
+
+/* "138 0013 8000", "138-0013-8000" */
+static guint
+match_grouped_mobile (Scan  *scan,
+                      guint  k)
+{
+  char s[16];
+  guint start, end;
+
+  if (!match_groups (scan, k, (const guint8[]) { 3, 4, 4 }, 3, s) || !is_mobile (s))
+    return 0;
+
+  start = scan_chunk (scan, k)->start;
+  end = scan_chunk (scan, k + 2)->end;
+  add_number (scan, CIVIC_PRIVACY_KIND_MOBILE, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
+              start, end, start, end, 3, 4);
+  return 3;
+}
+
+/* "6222 0212 3456 7890" and "6228 4800 1234 5678 910": four groups of four
+ * and an optional short fifth, 16–19 digits. A run of fours that fails
+ * the Luhn check is still consumed whole, so that its inner groups are not
+ * read as a phone number. */
+static guint
+match_grouped_card (Scan  *scan,
+                    guint  k)
+{
+  char s[24];
+  guint n_groups = 4;
+  guint n_digits = 16;
+  guint start, end;
+
+  if (!match_groups (scan, k, (const guint8[]) { 4, 4, 4, 4 }, 4, s) ||
+      !is_ascii_digits (s, 16))
+    return 0;
+
+  if (chunks_adjoin (scan, k + 3))
+    {
+      const Chunk *last = scan_chunk (scan, k + 4);
+      guint length = chunk_length (last);
+
+      if (chunk_is_digits (last) && !last->joined)
+        {
+          if (length >= 4)
+            return 5;  /* 20 digits or more: an account or serial, not a card */
+
+          memcpy (s + 16, chunk_text (scan, last), length);
+          n_digits += length;
+          n_groups++;
+        }
+    }
+
+  if (s[0] == '0' || !is_luhn_valid (s, n_digits))
+    return n_groups;
+
+  start = scan_chunk (scan, k)->start;
+  end = scan_chunk (scan, k + n_groups - 1)->end;
+  add_number (scan, CIVIC_PRIVACY_KIND_BANK_CARD, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
+              start, end, start, end, 4, 4);
+  return n_groups;
+}
+
+/* After a local number: "-801", "转801", "转 801", "分机801" */
+static gboolean
+is_extension_gap (Scan  *scan,
+                  guint  from,
+                  guint  to)
+{
+  gboolean marker = FALSE;
+  guint i = from;
+
+  if (to == from + 1 && scan->chars[from] == '-')
+    return TRUE;
+
+  while (i < to && scan->chars[i] == ' ')
+    i++;
+  if (i < to && scan->chars[i] == IDEOGRAPH_ZHUAN)
+    {
+      marker = TRUE;
+      i++;
+    }
+  if (i + 1 < to && scan->chars[i] == IDEOGRAPH_FEN && scan->chars[i + 1] == IDEOGRAPH_JI)
+    {
+      marker = TRUE;
+      i += 2;
+    }
+  while (i < to && scan->chars[i] == ' ')
+    i++;
+
+  return marker && i == to;
+}
+
+/* "0731-88881234", "(0731) 8888 1234", "010-8888-1234", "073188881234",
+ * each with an optional extension. */
+static guint
+match_fixed_line (Scan  *scan,
+                  guint  k)
+{
+  const Chunk *area = scan_chunk (scan, k);
+  const char *s = chunk_text (scan, area);
+  guint length = chunk_length (area);
+  guint start = area->start;
+  guint local_end;
+  guint area_length;
+  guint used;
+  char local[16];
+
+  if (area->joined || !chunk_is_digits (area) || s[0] != '0')
+    return 0;
+
+  area_length = area_code_length (s, length);
+  if (area_length == 0)
+    return 0;
+
+  if (length == area_length)
+    {
+      const Chunk *next;
+      guint gap;
+
+      if (k + 1 >= scan->chunks->len)
+        return 0;
+      next = scan_chunk (scan, k + 1);
+      gap = next->start - area->end;
+
+      if (start > 0 && scan->ascii[start - 1] == '(' && scan->ascii[area->end] == ')')
+        {
+          if (!(gap == 1 || (gap == 2 && is_separator (scan->ascii[area->end + 1]))))
+            return 0;
+          start--;
+        }
+      else if (gap != 1 || !is_separator (scan->ascii[area->end]))
+        return 0;
+
+      if (!next->joined && is_local_number (chunk_text (scan, next), chunk_length (next)))
+        {
+          used = 2;
+          local_end = next->end;
+        }
+      else if ((match_groups (scan, k + 1, (const guint8[]) { 4, 4 }, 2, local) ||
+                match_groups (scan, k + 1, (const guint8[]) { 3, 4 }, 2, local)) &&
+               is_local_number (local, strlen (local)))
+        {
+          used = 3;
+          local_end = scan_chunk (scan, k + 2)->end;
+        }
+      else
+        return 0;
+    }
+  else if ((length == 11 || length == 12) &&
+           is_local_number (s + area_length, length - area_length))
+    {
+      used = 1;
+      local_end = area->end;
+    }
+  else
+    return 0;
+
+  if (k + used < scan->chunks->len)
+    {
+      const Chunk *extension = scan_chunk (scan, k + used);
+      guint n = chunk_length (extension);
+
+      if (n <= 6 && chunk_is_digits (extension) && !extension->joined &&
+          extension->start - local_end <= 6 &&
+          is_extension_gap (scan, local_end, extension->start))
+        {
+          add_number (scan, CIVIC_PRIVACY_KIND_FIXED_LINE, CIVIC_PRIVACY_SEVERITY_WARN, FALSE,
+                      start, extension->end, area->start, local_end, area_length, 4);
+          return used + 1;
+        }
+    }
+
+  add_number (scan, CIVIC_PRIVACY_KIND_FIXED_LINE, CIVIC_PRIVACY_SEVERITY_WARN, FALSE,
+              start, local_end, area->start, local_end, area_length, 4);
+  return used;
+}
+
+/* 18 characters can be an ID number, a credit code or a card. The most
+ * specific valid reading wins; then an ID with a wrong check digit (a
+ * typo of a real number is still personal data), then a card, then a
+ * credit code with a wrong check character. A credit code never counts as
+ * an ID, since it only takes the ID reading after failing its own check
+ * and passing the ID's shape, date and all. */
+static void
+classify_18 (Scan       *scan,
+             const char *s,
+             guint       start,
+             guint       end)
+{
+  gboolean id_shaped = is_resident_id_shaped (s);
+  gboolean credit_code_shaped = is_credit_code_shaped (s);
+
+  if (id_shaped && is_resident_id_valid (s))
+    add_resident_id (scan, s, start, end);
+  else if (credit_code_shaped && credit_code_check_char (s) == s[17])
+    add_credit_code (scan, s, TRUE, start, end);
+  else if (id_shaped)
+    add_resident_id (scan, s, start, end);
+  else if (s[0] != '0' && is_ascii_digits (s, 18) && is_luhn_valid (s, 18))
+    add_number (scan, CIVIC_PRIVACY_KIND_BANK_CARD, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
+                start, end, start, end, 4, 4);
+  else if (credit_code_shaped)
+    add_credit_code (scan, s, FALSE, start, end);
+}
+
+/* The last resort, which always uses its chunk */
+static guint
+match_single (Scan  *scan,
+              guint  k)
+{
+  const Chunk *chunk = scan_chunk (scan, k);
+  const char *s = chunk_text (scan, chunk);
+  guint length = chunk_length (chunk);
+
+  if (chunk->joined)
+    return 1;
+
+  if (length == 18)
+    classify_18 (scan, s, chunk->start, chunk->end);
+  else if (length == 15 && is_legacy_id (s))
+    add_legacy_id (scan, chunk->start, chunk->end);
+  else if (length == 11 && is_mobile (s))
+    add_number (scan, CIVIC_PRIVACY_KIND_MOBILE, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
+                chunk->start, chunk->end, chunk->start, chunk->end, 3, 4);
+  else if (length >= 16 && length <= 19 && s[0] != '0' && is_ascii_digits (s, length) &&
+           is_luhn_valid (s, length))
+    add_number (scan, CIVIC_PRIVACY_KIND_BANK_CARD, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
+                chunk->start, chunk->end, chunk->start, chunk->end, 4, 4);
+
+  return 1;
+}
+
+static void
+scan_numbers (Scan *scan)
+{
+  guint used;
+
+  for (guint k = 0; k < scan->chunks->len; k += used)
+    {
+      /* the groupings first, so that "138 0013 8000" is not three chunks */
+      used = match_mobile_with_country_code (scan, k);
+      if (used == 0)
+        used = match_grouped_id (scan, k);
+      if (used == 0)
+        used = match_grouped_mobile (scan, k);
+      if (used == 0)
+        used = match_grouped_card (scan, k);
+      if (used == 0)
+        used = match_fixed_line (scan, k);
+      if (used == 0)
+        used = match_single (scan, k);
+    }
+}
+
+static gboolean
+is_email_local_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+static gboolean
+is_email_domain_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '-';
+}
+
+static void
+scan_emails (Scan *scan)
+{
+  for (guint at = 0; at < scan->n_chars; at++)
+    {
+      guint local_start = at;
+      guint domain_end = at + 1;
+      guint last_dot = 0;
+      guint tld_letters = 0;
+      guint keep;
+      GString *redaction;
+
+      if (scan->ascii[at] != '@')
+        continue;
+
+      while (local_start > 0 && is_email_local_char (scan->ascii[local_start - 1]))
+        local_start--;
+      while (local_start < at && scan->ascii[local_start] == '.')
+        local_start++;
+      if (local_start == at)
+        continue;
+
+      while (domain_end < scan->n_chars && is_email_domain_char (scan->ascii[domain_end]))
+        domain_end++;
+      /* the full stop that ends a sentence is not part of the address */
+      while (domain_end > at + 1 && (scan->ascii[domain_end - 1] == '.' ||
+                                     scan->ascii[domain_end - 1] == '-'))
+        domain_end--;
+
+      for (guint i = at + 1; i < domain_end; i++)
+        if (scan->ascii[i] == '.')
+          last_dot = i;
+      if (last_dot == 0 || last_dot == at + 1)
+        continue;
+      for (guint i = last_dot + 1; i < domain_end; i++)
+        if (g_ascii_isalpha (scan->ascii[i]))
+          tld_letters++;
+      if (tld_letters < 2 || tld_letters != domain_end - last_dot - 1)
+        continue;
+
+      /* an office's published mailbox (OGI Art. 20(2)) */
+      if (g_hash_table_size (scan->lint->allowed_keys) > 0)
+        {
+          g_autofree char *address = g_ascii_strdown (scan->ascii + local_start,
+                                                      domain_end - local_start);
+
+          if (g_hash_table_contains (scan->lint->allowed_keys, address))
+            {
+              at = domain_end - 1;
+              continue;
+            }
+        }
+
+      redaction = g_string_new (NULL);
+      if (scan->lint->redaction == CIVIC_PRIVACY_REDACTION_PARTIAL)
+        {
+          keep = MIN (2, at - local_start - 1);
+          for (guint i = local_start; i < local_start + keep; i++)
+            append_char_at (redaction, scan, i);
+          g_string_append (redaction, "***");
+          g_string_append_len (redaction, scan->text + scan->bytes[at],
+                               scan->bytes[domain_end] - scan->bytes[at]);
+        }
+      else
+        g_string_append (redaction, "***");
+
+      add_finding (scan, CIVIC_PRIVACY_KIND_EMAIL, CIVIC_PRIVACY_SEVERITY_WARN, FALSE,
+                   local_start, domain_end, g_string_free (redaction, FALSE));
+      at = domain_end - 1;
+    }
+}
+
+/* Forms align a two-character name with three-character ones by padding
+ * it, "张　三", so up to two spaces may stand between the ideographs of a
+ * name. Returns where the name ends in the text, or 0. */
+static guint
+match_name_at (Scan           *scan,
+               guint           i,
+               const gunichar *name,
+               guint           n)
+{
+  for (guint j = 0; j < n; j++)
+    {
+      if (j > 0 && name[j - 1] >= 0x80 && name[j] >= 0x80)
+        for (guint gap = 0; gap < 2 && i < scan->n_chars && scan->chars[i] == ' '; gap++)
+          i++;
+
+      if (i >= scan->n_chars || scan->chars[i] != name[j])
+        return 0;
+      i++;
+    }
+  return i;
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return c < 0x80 && g_ascii_isalnum (c);
+}
+
+/* Chinese has no spaces to mark where a name ends, so a name is found
+ * wherever it occurs; only a Latin name must stand as a whole word. */
+static void
+scan_names (Scan *scan)
+{
+  for (guint n = 0; scan->lint->names[n] != NULL; n++)
+    {
+      glong length;
+      g_autofree gunichar *name = g_utf8_to_ucs4_fast (scan->lint->names[n], -1, &length);
+
+      /* A single character is a surname at most; it would flag every
+       * "张" in the text. */
+      if (length < 2)
+        continue;
+
+      for (glong j = 0; j < length; j++)
+        name[j] = fold_char (name[j]);
+
+      for (guint start = 0; start < scan->n_chars; start++)
+        {
+          guint end;
+          char *redaction;
+
+          if (scan->chars[start] != name[0] ||
+              !(end = match_name_at (scan, start, name, length)))
+            continue;
+
+          if ((is_word_char (name[0]) && start > 0 && is_word_char (scan->chars[start - 1])) ||
+              (is_word_char (name[length - 1]) && is_word_char (scan->chars[end])))
+            continue;
+
+          if (scan->lint->redaction == CIVIC_PRIVACY_REDACTION_PARTIAL)
+            {
+              g_autofree char *found = g_strndup (scan->text + scan->bytes[start],
+                                                  scan->bytes[end] - scan->bytes[start]);
+
+              redaction = civic_privacy_mask_name (found);
+            }
+          else
+            redaction = g_strdup ("***");
+
+          add_finding (scan, CIVIC_PRIVACY_KIND_PERSON_NAME, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
+                       start, end, redaction);
+          start = end - 1;
+        }
+    }
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  const CivicPrivacyFinding *x = *(CivicPrivacyFinding * const *) a;
+  const CivicPrivacyFinding *y = *(CivicPrivacyFinding * const *) b;
+
+  if (x->byte_start != y->byte_start)
+    return x->byte_start < y->byte_start ? -1 : 1;
+  if (x->byte_end != y->byte_end)
+    return x->byte_end > y->byte_end ? -1 : 1;
+  return 0;
+}
+
+/* Where two findings overlap ("13800138000@qq.com" is a mobile and an
+ * e-mail address; "王小明" contains the listed name "小明") the graver one
+ * is kept, and of equal ones the longer, so a redaction never leaves part
+ * of the graver one visible. */
+static gboolean
+finding_outranks (const CivicPrivacyFinding *a,
+                  const CivicPrivacyFinding *b)
+{
+  if (a->severity != b->severity)
+    return a->severity > b->severity;
+  return a->byte_end - a->byte_start > b->byte_end - b->byte_start;
+}
+
+static GPtrArray *
+resolve_overlaps (GPtrArray *candidates)
+{
+  GPtrArray *findings = g_ptr_array_new_full (candidates->len,
+                                              (GDestroyNotify) civic_privacy_finding_free);
+
+  g_ptr_array_sort (candidates, compare_findings);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      CivicPrivacyFinding *candidate = g_ptr_array_index (candidates, i);
+      CivicPrivacyFinding *last = findings->len > 0 ?
+                                  g_ptr_array_index (findings, findings->len - 1) : NULL;
+
+      if (last == NULL || candidate->byte_start >= last->byte_end)
+        g_ptr_array_add (findings, candidate);
+      else if (finding_outranks (candidate, last))
+        {
+          civic_privacy_finding_free (last);
+          findings->pdata[findings->len - 1] = candidate;
+        }
+      else
+        civic_privacy_finding_free (candidate);
+    }
+
+  return findings;
+}
+
+static gboolean
+is_currency_sign (gunichar c)
+{
+  return c == '$' || c == 0x00A5 /* ¥ */ || c == 0xFFE5 /* ￥ */;
+}
+
+static void
+scan_prepare (Scan       *scan,
+              const char *text,
+              gsize       length)
+{
+  const char *p = text;
+  guint i = 0;
+
+  scan->text = text;
+  scan->n_chars = (guint) g_utf8_strlen (text, length);
+  scan->chars = g_new (gunichar, scan->n_chars + 1);
+  scan->ascii = g_new (char, scan->n_chars + 1);
+  scan->bytes = g_new (guint32, scan->n_chars + 1);
+  scan->chunks = g_array_new (FALSE, FALSE, sizeof (Chunk));
+
+  for (i = 0; i < scan->n_chars; i++, p = g_utf8_next_char (p))
+    {
+      gunichar c = fold_char (g_utf8_get_char (p));
+
+      scan->chars[i] = c;
+      scan->ascii[i] = c < 0x80 ? (char) c : '\x7f';
+      scan->bytes[i] = (guint32) (p - text);
+    }
+  scan->chars[i] = 0;
+  scan->ascii[i] = '\0';
+  scan->bytes[i] = (guint32) length;
+
+  for (i = 0; i < scan->n_chars;)
+    {
+      Chunk chunk = { i, i, 0, FALSE };
+
+      if (!g_ascii_isalnum (scan->ascii[i]))
+        {
+          i++;
+          continue;
+        }
+
+      while (i < scan->n_chars && g_ascii_isalnum (scan->ascii[i]))
+        {
+          if (g_ascii_isdigit (scan->ascii[i]))
+            chunk.n_digits++;
+          i++;
+        }
+      chunk.end = i;
+
+      /* "13800138000.50" is an amount, "1.13800138000" a version, and
+       * "¥13800138000" or "13800138000元" money whatever its digits */
+      if ((chunk.start >= 2 && scan->ascii[chunk.start - 1] == '.' &&
+           g_ascii_isdigit (scan->ascii[chunk.start - 2]) &&
+           g_ascii_isdigit (scan->ascii[chunk.start])) ||
+          (scan->ascii[chunk.end] == '.' && g_ascii_isdigit (scan->ascii[chunk.end + 1]) &&
+           g_ascii_isdigit (scan->ascii[chunk.end - 1])) ||
+          (chunk.n_digits == chunk.end - chunk.start &&
+           ((chunk.start > 0 && is_currency_sign (scan->chars[chunk.start - 1])) ||
+            scan->chars[chunk.end] == IDEOGRAPH_YUAN)))
+        chunk.joined = TRUE;
+
+      g_array_append_val (scan->chunks, chunk);
+    }
+}
+
+static void
+scan_clear (Scan *scan)
+{
+  g_free (scan->chars);
+  g_free (scan->ascii);
+  g_free (scan->bytes);
+  g_array_unref (scan->chunks);
+}
+
+/**
+ * civic_privacy_lint_scan:
+ * @text: UTF-8 text
+ * @length: its length in bytes, or -1 if nul-terminated
+ *
+ * Returns: (transfer container) (element-type CivicPrivacyFinding): the
+ * findings in the order of the text, none overlapping another
+ */
+GPtrArray *
+civic_privacy_lint_scan (CivicPrivacyLint *self,
+                         const char       *text,
+                         gssize            length)
+{
+  Scan scan = { 0 };
+  g_autoptr(GPtrArray) candidates = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_PRIVACY_LINT (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+
+  g_return_val_if_fail ((gsize) length < G_MAXUINT32, NULL);
+  g_return_val_if_fail (g_utf8_validate_len (text, length, NULL), NULL);
+
+  candidates = g_ptr_array_new ();
+  scan.lint = self;
+  scan.findings = candidates;
+  scan_prepare (&scan, text, length);
+
+  scan_numbers (&scan);
+  scan_emails (&scan);
+  scan_names (&scan);
+
+  scan_clear (&scan);
+  return resolve_overlaps (candidates);
+}
+
+/**
+ * civic_privacy_has_blocking:
+ * @findings: (element-type CivicPrivacyFinding)
+ *
+ * Publishing stays blocked while this is %TRUE.
+ */
+gboolean
+civic_privacy_has_blocking (GPtrArray *findings)
+{
+  g_return_val_if_fail (findings != NULL, FALSE);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CivicPrivacyFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->severity == CIVIC_PRIVACY_SEVERITY_BLOCK)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * civic_privacy_redact:
+ * @text: the text that was scanned
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @findings: (element-type CivicPrivacyFinding): the findings to apply;
+ *   pass only those the official selected to apply a selection
+ * @min_severity: findings below this severity are left alone
+ *
+ * Replaces each finding by its redaction. The findings may come from an
+ * older scan or from the wire, so each is checked against the text first:
+ * a finding that no longer matches, or one that overlaps another, fails
+ * the whole call rather than redact the wrong characters.
+ *
+ * Returns: (transfer full): the redacted text, or %NULL with @error set
+ */
+char *
+civic_privacy_redact (const char            *text,
+                      gssize                 length,
+                      GPtrArray             *findings,
+                      CivicPrivacySeverity   min_severity,
+                      GError               **error)
+{
+  g_autoptr(GPtrArray) selected = NULL;
+  GString *redacted;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (findings != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+
+  selected = g_ptr_array_new ();
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CivicPrivacyFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->severity < min_severity)
+        continue;
+
+      if (finding->byte_end > (gsize) length || finding->byte_start > finding->byte_end ||
+          finding->text == NULL || finding->redaction == NULL ||
+          strlen (finding->text) != finding->byte_end - finding->byte_start ||
+          memcmp (text + finding->byte_start, finding->text, strlen (finding->text)) != 0)
+        {
+          g_set_error (error, CIVIC_PRIVACY_ERROR, CIVIC_PRIVACY_ERROR_SPAN,
+                       _("The finding at character %u no longer matches the text; scan the "
+                         "text again"), (guint) finding->char_start);
+          return NULL;
+        }
+      g_ptr_array_add (selected, finding);
+    }
+
+  g_ptr_array_sort (selected, compare_findings);
+  for (guint i = 1; i < selected->len; i++)
+    {
+      const CivicPrivacyFinding *before = g_ptr_array_index (selected, i - 1);
+      const CivicPrivacyFinding *after = g_ptr_array_index (selected, i);
+
+      if (after->byte_start < before->byte_end)
+        {
+          g_set_error (error, CIVIC_PRIVACY_ERROR, CIVIC_PRIVACY_ERROR_OVERLAP,
+                       _("The findings at characters %u and %u overlap; only one of them can "
+                         "be redacted"), (guint) before->char_start, (guint) after->char_start);
+          return NULL;
+        }
+    }
+
+  /* From the end, so that the byte offsets of the findings still to be
+   * applied stay valid. */
+  redacted = g_string_new_len (text, length);
+  for (guint i = selected->len; i > 0; i--)
+    {
+      const CivicPrivacyFinding *finding = g_ptr_array_index (selected, i - 1);
+
+      g_string_erase (redacted, finding->byte_start, finding->byte_end - finding->byte_start);
+      g_string_insert (redacted, finding->byte_start, finding->redaction);
+    }
+
+  return g_string_free (redacted, FALSE);
+}
+
+/* Wire format ------------------------------------------------------------- */
+
+/**
+ * civic_privacy_finding_to_json:
+ *
+ * The "message" member is written for readers that do not run this code (a
+ * log, the web hall); civic_privacy_finding_new_from_json() ignores it and
+ * explains the finding again in its own language.
+ */
+JsonNode *
+civic_privacy_finding_to_json (const CivicPrivacyFinding *finding)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  g_return_val_if_fail (finding != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  civic_json_set_enum (builder, "kind", CIVIC_TYPE_PRIVACY_KIND, finding->kind);
+  civic_json_set_enum (builder, "severity", CIVIC_TYPE_PRIVACY_SEVERITY, finding->severity);
+  json_builder_set_member_name (builder, "probable");
+  json_builder_add_boolean_value (builder, finding->probable);
+  json_builder_set_member_name (builder, "byte_start");
+  json_builder_add_int_value (builder, finding->byte_start);
+  json_builder_set_member_name (builder, "byte_end");
+  json_builder_add_int_value (builder, finding->byte_end);
+  json_builder_set_member_name (builder, "char_start");
+  json_builder_add_int_value (builder, finding->char_start);
+  json_builder_set_member_name (builder, "char_end");
+  json_builder_add_int_value (builder, finding->char_end);
+  civic_json_set_string (builder, "text", finding->text);
+  civic_json_set_string (builder, "redaction", finding->redaction);
+  civic_json_set_string (builder, "message", finding->message);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * civic_privacy_finding_new_from_json:
+ *
+ * Reads a finding back and checks that its spans agree with its text, so
+ * that a finding applied by civic_privacy_redact() cannot cut a character
+ * in two.
+ */
+CivicPrivacyFinding *
+civic_privacy_finding_new_from_json (JsonNode  *node,
+                                     GError   **error)
+{
+  g_autoptr(CivicPrivacyFinding) finding = NULL;
+  JsonObject *object;
+  int kind, severity;
+  gboolean probable = FALSE;
+  gint64 byte_start, byte_end, char_start, char_end;
+  const char *text, *redaction;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_TYPE,
+                   _("A privacy finding must be an object"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  if (!civic_json_get_enum (object, "kind", TRUE, CIVIC_TYPE_PRIVACY_KIND, &kind, error) ||
+      !civic_json_get_enum (object, "severity", TRUE, CIVIC_TYPE_PRIVACY_SEVERITY, &severity,
+                            error) ||
+      !civic_json_get_bool (object, "probable", FALSE, &probable, error) ||
+      !civic_json_get_int (object, "byte_start", TRUE, 0, G_MAXUINT32, &byte_start, error) ||
+      !civic_json_get_int (object, "byte_end", TRUE, 0, G_MAXUINT32, &byte_end, error) ||
+      !civic_json_get_int (object, "char_start", TRUE, 0, G_MAXUINT32, &char_start, error) ||
+      !civic_json_get_int (object, "char_end", TRUE, 0, G_MAXUINT32, &char_end, error) ||
+      !civic_json_get_string (object, "text", TRUE, &text, error) ||
+      !civic_json_get_string (object, "redaction", TRUE, &redaction, error))
+    return NULL;
+
+  if (*text == '\0')
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_VALUE,
+                   _("“%s” must not be empty"), "text");
+      return NULL;
+    }
+
+  if (byte_end - byte_start != (gint64) strlen (text))
+    {
+      g_set_error_literal (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_VALUE,
+                           _("“byte_end” − “byte_start” must be the length of “text” in bytes"));
+      return NULL;
+    }
+
+  if (char_end - char_start != g_utf8_strlen (text, -1))
+    {
+      g_set_error_literal (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_VALUE,
+                           _("“char_end” − “char_start” must be the length of “text” in "
+                             "characters"));
+      return NULL;
+    }
+
+  if (char_start > byte_start)
+    {
+      g_set_error_literal (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_VALUE,
+                           _("“char_start” cannot lie beyond “byte_start”: every character "
+                             "takes at least one byte"));
+      return NULL;
+    }
+
+  finding = g_new0 (CivicPrivacyFinding, 1);
+  finding->kind = kind;
+  finding->severity = severity;
+  finding->probable = probable;
+  finding->byte_start = byte_start;
+  finding->byte_end = byte_end;
+  finding->char_start = char_start;
+  finding->char_end = char_end;
+  finding->text = g_strdup (text);
+  finding->redaction = g_strdup (redaction);
+  finding->message = finding_message (kind, severity, probable);
+
+  return g_steal_pointer (&finding);
+}
+
+JsonNode *
+civic_privacy_findings_to_json (GPtrArray *findings)
+{
+  JsonArray *array;
+  JsonNode *node;
+
+  g_return_val_if_fail (findings != NULL, NULL);
+
+  array = json_array_sized_new (findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    json_array_add_element (array, civic_privacy_finding_to_json (g_ptr_array_index (findings, i)));
+
+  node = json_node_init_array (json_node_alloc (), array);
+  json_array_unref (array);
+  return node;
+}
+
+/**
+ * civic_privacy_findings_new_from_json:
+ *
+ * Returns: (transfer container) (element-type CivicPrivacyFinding): the
+ * findings, or %NULL with @error naming the first bad one
+ */
+GPtrArray *
+civic_privacy_findings_new_from_json (JsonNode  *node,
+                                      GError   **error)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_TYPE,
+                   _("Privacy findings must be a list"));
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  findings = g_ptr_array_new_full (json_array_get_length (array),
+                                   (GDestroyNotify) civic_privacy_finding_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      CivicPrivacyFinding *finding;
+
+      finding = civic_privacy_finding_new_from_json (json_array_get_element (array, i), error);
+      if (finding == NULL)
+        {
+          /* Translators: "Finding 3: “kind” is missing" */
+          g_prefix_error (error, _("Finding %u: "), i + 1);
+          return NULL;
+        }
+      g_ptr_array_add (findings, finding);
+    }
+
+  return g_steal_pointer (&findings);
+}
+
+/* The lint ---------------------------------------------------------------- */
+
+static void
+civic_privacy_lint_finalize (GObject *object)
+{
+  CivicPrivacyLint *self = (CivicPrivacyLint *)object;
+
+  g_clear_pointer (&self->names, g_strfreev);
+  g_clear_pointer (&self->allowed_numbers, g_strfreev);
+  g_clear_pointer (&self->allowed_keys, g_hash_table_unref);
+
+  G_OBJECT_CLASS (civic_privacy_lint_parent_class)->finalize (object);
+}
+
+static void
+civic_privacy_lint_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CivicPrivacyLint *self = CIVIC_PRIVACY_LINT (object);
+
+  switch (prop_id)
+    {
+    case PROP_REDACTION:
+      g_value_set_enum (value, self->redaction);
+      break;
+
+    case PROP_NAMES:
+      g_value_set_boxed (value, self->names);
+      break;
+
+    case PROP_ALLOWED_NUMBERS:
+      g_value_set_boxed (value, self->allowed_numbers);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+civic_privacy_lint_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CivicPrivacyLint *self = CIVIC_PRIVACY_LINT (object);
+
+  switch (prop_id)
+    {
+    case PROP_REDACTION:
+      civic_privacy_lint_set_redaction (self, g_value_get_enum (value));
+      break;
+
+    case PROP_NAMES:
+      civic_privacy_lint_set_names (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_ALLOWED_NUMBERS:
+      civic_privacy_lint_set_allowed_numbers (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+civic_privacy_lint_class_init (CivicPrivacyLintClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = civic_privacy_lint_finalize;
+  object_class->get_property = civic_privacy_lint_get_property;
+  object_class->set_property = civic_privacy_lint_set_property;
+
+  properties[PROP_REDACTION] =
+    g_param_spec_enum ("redaction", NULL, NULL,
+                       CIVIC_TYPE_PRIVACY_REDACTION,
+                       CIVIC_PRIVACY_REDACTION_FULL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_NAMES] =
+    g_param_spec_boxed ("names", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_ALLOWED_NUMBERS] =
+    g_param_spec_boxed ("allowed-numbers", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+civic_privacy_lint_init (CivicPrivacyLint *self)
+{
+  self->redaction = CIVIC_PRIVACY_REDACTION_FULL;
+  self->names = g_new0 (char *, 1);
+  self->allowed_numbers = g_new0 (char *, 1);
+  self->allowed_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * civic_privacy_lint_new:
+ *
+ * A lint redacts fully and knows no names and no allowed numbers until it
+ * is told. Its settings are read, never changed, by a scan, so one lint
+ * may scan in several threads once it is set up.
+ */
+CivicPrivacyLint *
+civic_privacy_lint_new (void)
+{
+  return g_object_new (CIVIC_TYPE_PRIVACY_LINT, NULL);
+}
+
+CivicPrivacyRedaction
+civic_privacy_lint_get_redaction (CivicPrivacyLint *self)
+{
+  g_return_val_if_fail (CIVIC_IS_PRIVACY_LINT (self), CIVIC_PRIVACY_REDACTION_FULL);
+
+  return self->redaction;
+}
+
+void
+civic_privacy_lint_set_redaction (CivicPrivacyLint      *self,
+                                  CivicPrivacyRedaction  redaction)
+{
+  g_return_if_fail (CIVIC_IS_PRIVACY_LINT (self));
+  g_return_if_fail (redaction == CIVIC_PRIVACY_REDACTION_FULL ||
+                    redaction == CIVIC_PRIVACY_REDACTION_PARTIAL);
+
+  if (self->redaction == redaction)
+    return;
+
+  self->redaction = redaction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDACTION]);
+}
+
+const char * const *
+civic_privacy_lint_get_names (CivicPrivacyLint *self)
+{
+  g_return_val_if_fail (CIVIC_IS_PRIVACY_LINT (self), NULL);
+
+  return (const char * const *) self->names;
+}
+
+/**
+ * civic_privacy_lint_set_names:
+ * @names: (nullable): the names of the people in the case: applicant,
+ *   parties, third parties
+ *
+ * Names of one character are ignored.
+ */
+void
+civic_privacy_lint_set_names (CivicPrivacyLint   *self,
+                              const char * const *names)
+{
+  g_autoptr(GPtrArray) cleaned = NULL;
+
+  g_return_if_fail (CIVIC_IS_PRIVACY_LINT (self));
+
+  /* Names come from form fields: trimmed, each once */
+  cleaned = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      char *name;
+
+      g_return_if_fail (g_utf8_validate (names[i], -1, NULL));
+
+      name = g_strstrip (g_strdup (names[i]));
+      if (*name == '\0' || g_ptr_array_find_with_equal_func (cleaned, name, g_str_equal, NULL))
+        g_free (name);
+      else
+        g_ptr_array_add (cleaned, name);
+    }
+  g_ptr_array_add (cleaned, NULL);
+
+  if (g_strv_equal ((const char * const *) self->names, (const char * const *) cleaned->pdata))
+    return;
+
+  g_strfreev (self->names);
+  g_ptr_array_set_free_func (cleaned, NULL);
+  self->names = (GStrv) g_ptr_array_free (g_steal_pointer (&cleaned), FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAMES]);
+}
+
+const char * const *
+civic_privacy_lint_get_allowed_numbers (CivicPrivacyLint *self)
+{
+  g_return_val_if_fail (CIVIC_IS_PRIVACY_LINT (self), NULL);
+
+  return (const char * const *) self->allowed_numbers;
+}
+
+/**
+ * civic_privacy_lint_set_allowed_numbers:
+ * @numbers: (nullable): numbers an agency publishes on purpose — its
+ *   switchboard, its hotline, its fee account — in any writing, and the
+ *   e-mail address of its disclosure office
+ *
+ * Phone and account numbers are compared by digits only, so
+ * "0731-8888 1234" allows "073188881234" and "(0731)88881234", and with
+ * any extension. ID numbers and credit codes cannot be allowed.
+ */
+void
+civic_privacy_lint_set_allowed_numbers (CivicPrivacyLint   *self,
+                                        const char * const *numbers)
+{
+  g_return_if_fail (CIVIC_IS_PRIVACY_LINT (self));
+
+  if (g_strv_equal ((const char * const *) self->allowed_numbers,
+                    numbers != NULL ? numbers : (const char * const[]) { NULL }))
+    return;
+
+  g_strfreev (self->allowed_numbers);
+  self->allowed_numbers = numbers != NULL ? g_strdupv ((GStrv) numbers) : g_new0 (char *, 1);
+
+  g_hash_table_remove_all (self->allowed_keys);
+  for (guint i = 0; self->allowed_numbers[i] != NULL; i++)
+    {
+      char *key = allowed_key (self->allowed_numbers[i]);
+
+      if (*key != '\0')
+        g_hash_table_add (self->allowed_keys, key);
+      else
+        g_free (key);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOWED_NUMBERS]);
+}
+
+/* Field masks */
+
+/* Keeps the first @keep_head and the last @keep_tail letters and digits of
+ * a value, masking the others: the shape mask_number() gives in text. */
+static char *
+mask_value (const char *value,
+            guint       keep_head,
+            guint       keep_tail)
+{
+  GString *masked;
+  guint n = 0, k = 0;
+
+  if (value == NULL)
+    return NULL;
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      n++;
+
+  masked = g_string_new (NULL);
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c))
+        g_string_append_unichar (masked, c);
+      else if (k++ < keep_head || k + keep_tail > n)
+        g_string_append_unichar (masked, c);
+      else
+        g_string_append_c (masked, '*');
+    }
+
+  return g_string_free (masked, FALSE);
+}
+
+/**
+ * civic_privacy_mask_name:
+ *
+ * Returns: (transfer full) (nullable): the first character and two stars,
+ * "张**", whatever the length of the name, so the mask does not give the
+ * length away; a compound surname (欧阳) keeps its first character only.
+ */
+char *
+civic_privacy_mask_name (const char *name)
+{
+  const char *p = name;
+
+  if (name == NULL)
+    return NULL;
+
+  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return g_strdup ("");
+  if (*g_utf8_next_char (p) == '\0')
+    return g_strdup ("*");
+
+  return g_strdup_printf ("%.*s**", (int) (g_utf8_next_char (p) - p), p);
+}
+
+/**
+ * civic_privacy_mask_id_number:
+ *
+ * Returns: (transfer full) (nullable): the area code and the last four
+ * characters, the birth date hidden: "430103********123X".
+ */
+char *
+civic_privacy_mask_id_number (const char *id_number)
+{
+  return mask_value (id_number, 6, 4);
+}
+
+/**
+ * civic_privacy_mask_phone:
+ *
+ * Returns: (transfer full) (nullable): "138****5678", "073****1234".
+ */
+char *
+civic_privacy_mask_phone (const char *phone)
+{
+  return mask_value (phone, 3, 4);
+}
+
+/**
+ * civic_privacy_mask_address:
+ *
+ * Returns: (transfer full) (nullable): the first six characters (province,
+ * city, district) and a fixed mask, so the length gives nothing away.
+ */
+char *
+civic_privacy_mask_address (const char *address)
+{
+  g_autofree char *head = NULL;
+
+  if (address == NULL)
+    return NULL;
+  if (g_utf8_strlen (address, -1) <= 6)
+    return g_strdup ("****");
+
+  head = g_utf8_substring (address, 0, 6);
+  return g_strconcat (head, "****", NULL);
+}
