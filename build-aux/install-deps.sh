@@ -1,0 +1,42 @@
+#!/bin/sh
+# Installs what Civic Desk needs to build, test and run on Debian 12.
+# Idempotent: when everything is there it does nothing and needs no network.
+set -eu
+
+packages="
+  meson ninja-build pkg-config gcc gettext python3
+  libglib2.0-dev libglib2.0-bin libjson-glib-dev libsqlite3-dev sqlite3
+  libsoup-3.0-dev glib-networking libsodium-dev libsecret-1-dev
+  libgtk-4-dev libadwaita-1-dev
+  desktop-file-utils appstream python3-jsonschema
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 python3-gi
+  gnome-keyring libsecret-tools
+  adwaita-icon-theme fonts-noto-cjk imagemagick
+  wrk curl procps
+"
+
+missing=""
+for p in $packages; do
+    if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+
+[ -z "$missing" ] && exit 0
+
+echo "Installing:$missing"
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        SUDO=sudo
+    else
+        echo "Run this as root to install:$missing" >&2
+        exit 1
+    fi
+else
+    SUDO=
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -q --no-install-recommends $missing

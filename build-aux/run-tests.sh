@@ -1,0 +1,38 @@
+#!/bin/sh
+# Builds Civic Desk and runs every test, under a virtual display and its own
+# D-Bus session, as CI does. With --sanitize, in an AddressSanitizer and
+# UndefinedBehaviorSanitizer build of its own.
+#
+#   build-aux/run-tests.sh [--sanitize] [meson test arguments…]
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+builddir=_build
+setup_args="-Dwerror=true"
+if [ "${1:-}" = "--sanitize" ]; then
+    shift
+    builddir=_build-sanitize
+    setup_args="$setup_args -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug"
+    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_odr_violation=0"
+    export LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+    export GDK_DEBUG=gl-disable
+fi
+
+build-aux/install-deps.sh
+
+if [ ! -f "$builddir/build.ninja" ]; then
+    # shellcheck disable=SC2086
+    meson setup "$builddir" $setup_args
+fi
+meson compile -C "$builddir"
+
+export GDK_BACKEND=x11 GSK_RENDERER=cairo NO_AT_BRIDGE=0
+status=0
+dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+    meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
+
+python3 build-aux/testlog-summary.py "$builddir/meson-logs/testlog.json" || status=1
+exit "$status"
