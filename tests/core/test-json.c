@@ -57,6 +57,7 @@ test_readers (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) at = NULL;
   g_auto(GStrv) list = NULL;
+  g_auto(GStrv) mixed = NULL;
   const char *text;
   gint64 n;
   gboolean b = FALSE;
@@ -121,7 +122,7 @@ test_readers (void)
 
   g_assert_true (civic_json_get_strv (object, "list", TRUE, &list, &error));
   g_assert_cmpuint (g_strv_length (list), ==, 2);
-  g_assert_false (civic_json_get_strv (object, "mixed", TRUE, &list, &error));
+  g_assert_false (civic_json_get_strv (object, "mixed", TRUE, &mixed, &error));
   g_assert_cmpstr (error->message, ==, "“mixed” must be a list of strings");
 }
 
