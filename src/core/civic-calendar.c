@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -527,7 +529,7 @@ parse_notice (JsonNode    *root,
   year = json_node_get_int (member);
   if (year < 1950 || year > 2200)
     {
-      fail (error, origin, _("%" G_GINT64_FORMAT " is not a plausible year"), year);
+      fail (error, origin, _("%" PRId64 " is not a plausible year"), year);
       return NULL;
     }
 

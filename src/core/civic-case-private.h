@@ -68,6 +68,7 @@ CivicCaseEvent *civic_case_append_event (CivicCase        *self,
                                          const CivicActor *actor,
                                          GDateTime        *at,
                                          const char       *text,
+                                         JsonObject       *args,
                                          const char       *command_id);
 
 void civic_material_free     (CivicMaterial     *material);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "civic-case-private.h"
@@ -85,6 +87,7 @@ civic_case_event_free (CivicCaseEvent *event)
   g_free (event->actor_name);
   g_clear_pointer (&event->at, g_date_time_unref);
   g_free (event->text);
+  g_clear_pointer (&event->args, json_object_unref);
   g_free (event->command_id);
   g_free (event);
 }
@@ -145,8 +148,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicDecision, civic_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicService, civic_service_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicClosure, civic_closure_free)
 
-static void
-applicant_clear (CivicApplicant *applicant)
+void
+civic_applicant_clear (CivicApplicant *applicant)
 {
   g_clear_pointer (&applicant->name, g_free);
   g_clear_pointer (&applicant->id_number, g_free);
@@ -177,7 +180,7 @@ civic_case_finalize (GObject *object)
   g_free (self->item_legal_basis);
   g_free (self->department_id);
   g_free (self->department_name);
-  applicant_clear (&self->applicant);
+  civic_applicant_clear (&self->applicant);
   g_free (self->assignee_id);
   g_free (self->assignee_name);
   g_clear_pointer (&self->received_at, g_date_time_unref);
@@ -320,7 +323,7 @@ civic_case_set_applicant (CivicCase            *self,
   g_return_if_fail (CIVIC_IS_CASE (self));
   g_return_if_fail (applicant != NULL);
 
-  applicant_clear (&self->applicant);
+  civic_applicant_clear (&self->applicant);
   applicant_copy (&self->applicant, applicant);
 }
 
@@ -379,11 +382,16 @@ civic_case_start (CivicCase     *self,
   self->correction_clock = civic_clock_new (CIVIC_CLOCK_KIND_CORRECTION_NOTICE,
                                             CIVIC_CLOCK_TRIGGER_RECEIVED, self->received_on,
                                             CIVIC_CLOCK_UNIT_WORKING_DAYS, 5,
-                                            _("Administrative Licensing Law, Art. 32(4)"));
+                                            "all-32-4");
 
   if (self->events->len == 0)
-    civic_case_append_event (self, "submit", NULL, self->received_at,
-                             civic_channel_get_label (self->channel), NULL);
+    {
+      g_autoptr(JsonObject) args = json_object_new ();
+
+      json_object_set_string_member (args, "channel",
+                                     civic_enum_to_nick (CIVIC_TYPE_CHANNEL, self->channel));
+      civic_case_append_event (self, "submit", NULL, self->received_at, NULL, args, NULL);
+    }
 }
 
 CivicCaseEvent *
@@ -392,6 +400,7 @@ civic_case_append_event (CivicCase        *self,
                          const CivicActor *actor,
                          GDateTime        *at,
                          const char       *text,
+                         JsonObject       *args,
                          const char       *command_id)
 {
   CivicCaseEvent *event;
@@ -405,6 +414,8 @@ civic_case_append_event (CivicCase        *self,
   event->actor_name = g_strdup (actor ? actor->name : NULL);
   event->at = g_date_time_to_utc (at);
   event->text = g_strdup (text);
+  if (args != NULL && json_object_get_size (args) > 0)
+    event->args = json_object_ref (args);
   event->command_id = g_strdup (command_id);
   g_ptr_array_add (self->events, event);
   return event;
@@ -813,11 +824,19 @@ set_clock (JsonBuilder *builder,
     json_builder_add_value (builder, civic_clock_to_json (clock));
 }
 
-static void
-write_applicant (JsonBuilder          *builder,
-                 const CivicApplicant *applicant)
+/**
+ * civic_applicant_to_json:
+ *
+ * Returns: (transfer full): the applicant as written in a case; the
+ * service also keeps the unmasked applicant apart in this form.
+ */
+JsonNode *
+civic_applicant_to_json (const CivicApplicant *applicant)
 {
-  json_builder_set_member_name (builder, "applicant");
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  g_return_val_if_fail (applicant != NULL, NULL);
+
   json_builder_begin_object (builder);
   civic_json_set_enum (builder, "kind", CIVIC_TYPE_APPLICANT_KIND, applicant->kind);
   civic_json_set_string (builder, "name", applicant->name);
@@ -827,6 +846,7 @@ write_applicant (JsonBuilder          *builder,
   civic_json_set_string (builder, "contact", applicant->contact);
   civic_json_set_bool (builder, "masked", applicant->masked);
   json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }
 
 static void
@@ -948,6 +968,14 @@ write_records (JsonBuilder *builder,
       civic_json_set_string (builder, "actor_name", event->actor_name);
       civic_json_set_instant (builder, "at", event->at);
       civic_json_set_string (builder, "text", event->text);
+      if (event->args != NULL)
+        {
+          JsonNode *args = json_node_new (JSON_NODE_OBJECT);
+
+          json_node_set_object (args, event->args);
+          json_builder_set_member_name (builder, "args");
+          json_builder_add_value (builder, args);
+        }
       civic_json_set_string (builder, "command_id", event->command_id);
       json_builder_end_object (builder);
     }
@@ -1038,12 +1066,11 @@ write_outcomes (JsonBuilder *builder,
     }
 }
 
-JsonNode *
-civic_case_to_json (CivicCase *self)
+static JsonNode *
+case_to_json (CivicCase *self,
+              gboolean   masked)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
-  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
 
   json_builder_begin_object (builder);
   civic_json_set_string (builder, "id", self->id);
@@ -1068,7 +1095,18 @@ civic_case_to_json (CivicCase *self)
   json_builder_end_object (builder);
 
   civic_json_set_enum (builder, "channel", CIVIC_TYPE_CHANNEL, self->channel);
-  write_applicant (builder, &self->applicant);
+  json_builder_set_member_name (builder, "applicant");
+  if (masked && !self->applicant.masked)
+    {
+      CivicApplicant applicant;
+
+      applicant_copy (&applicant, &self->applicant);
+      applicant_mask (&applicant);
+      json_builder_add_value (builder, civic_applicant_to_json (&applicant));
+      civic_applicant_clear (&applicant);
+    }
+  else
+    json_builder_add_value (builder, civic_applicant_to_json (&self->applicant));
 
   civic_json_set_enum (builder, "state", CIVIC_TYPE_CASE_STATE, self->state);
   civic_json_set_enum (builder, "queue", CIVIC_TYPE_QUEUE, self->queue);
@@ -1193,6 +1231,28 @@ civic_case_summarize (CivicCase              *self,
 
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+JsonNode *
+civic_case_to_json (CivicCase *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
+
+  return case_to_json (self, FALSE);
+}
+
+/**
+ * civic_case_to_masked_json:
+ *
+ * Returns: (transfer full): the case with the applicant's personal data
+ * masked, as the change feed carries it.
+ */
+JsonNode *
+civic_case_to_masked_json (CivicCase *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
+
+  return case_to_json (self, TRUE);
 }
 
 /* Wire format: reading. Each reader fills a fresh record or fails with
@@ -1427,16 +1487,50 @@ read_event (CivicCase   *self,
             GError     **error)
 {
   g_autoptr(CivicCaseEvent) event = g_new0 (CivicCaseEvent, 1);
+  JsonObject *args;
 
   if (!dup_text (object, "type", &event->type, error) ||
       !dup_string (object, "actor_id", FALSE, &event->actor_id, error) ||
       !dup_string (object, "actor_name", FALSE, &event->actor_name, error) ||
       !civic_json_get_instant (object, "at", TRUE, &event->at, error) ||
       !dup_string (object, "text", FALSE, &event->text, error) ||
+      !civic_json_get_object (object, "args", FALSE, &args, error) ||
       !dup_string (object, "command_id", FALSE, &event->command_id, error))
     return FALSE;
 
+  if (args != NULL)
+    event->args = json_object_ref (args);
+
   g_ptr_array_add (self->events, g_steal_pointer (&event));
+  return TRUE;
+}
+
+/**
+ * civic_applicant_read:
+ * @applicant: (out caller-allocates): filled in; clear it with
+ *   civic_applicant_clear()
+ */
+gboolean
+civic_applicant_read (JsonObject      *object,
+                      CivicApplicant  *applicant,
+                      GError         **error)
+{
+  int kind;
+
+  memset (applicant, 0, sizeof *applicant);
+  if (!civic_json_get_enum (object, "kind", TRUE, CIVIC_TYPE_APPLICANT_KIND, &kind, error) ||
+      !dup_text (object, "name", &applicant->name, error) ||
+      !dup_string (object, "id_number", FALSE, &applicant->id_number, error) ||
+      !dup_string (object, "phone", FALSE, &applicant->phone, error) ||
+      !dup_string (object, "address", FALSE, &applicant->address, error) ||
+      !dup_string (object, "contact", FALSE, &applicant->contact, error) ||
+      !civic_json_get_bool (object, "masked", FALSE, &applicant->masked, error))
+    {
+      civic_applicant_clear (applicant);
+      return FALSE;
+    }
+
+  applicant->kind = kind;
   return TRUE;
 }
 
@@ -1445,24 +1539,16 @@ read_applicant (CivicCase   *self,
                 JsonObject  *root,
                 GError     **error)
 {
-  CivicApplicant *applicant = &self->applicant;
   JsonObject *object;
-  int kind;
 
+  civic_applicant_clear (&self->applicant);
   if (!civic_json_get_object (root, "applicant", TRUE, &object, error) ||
-      !civic_json_get_enum (object, "kind", TRUE, CIVIC_TYPE_APPLICANT_KIND, &kind, error) ||
-      !dup_text (object, "name", &applicant->name, error) ||
-      !dup_string (object, "id_number", FALSE, &applicant->id_number, error) ||
-      !dup_string (object, "phone", FALSE, &applicant->phone, error) ||
-      !dup_string (object, "address", FALSE, &applicant->address, error) ||
-      !dup_string (object, "contact", FALSE, &applicant->contact, error) ||
-      !civic_json_get_bool (object, "masked", FALSE, &applicant->masked, error))
+      !civic_applicant_read (object, &self->applicant, error))
     {
       g_prefix_error (error, "applicant: ");
       return FALSE;
     }
 
-  applicant->kind = kind;
   return TRUE;
 }
 
@@ -1726,10 +1812,10 @@ civic_case_copy (CivicCase *self)
 CivicCase *
 civic_case_copy_masked (CivicCase *self)
 {
-  CivicCase *copy = civic_case_copy (self);
+  g_autoptr(JsonNode) node = NULL;
 
-  if (copy != NULL)
-    applicant_mask (&copy->applicant);
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
 
-  return copy;
+  node = civic_case_to_masked_json (self);
+  return civic_case_new_from_json (node, NULL);
 }

@@ -232,8 +232,15 @@ typedef struct
   char       *actor_name;
   GDateTime  *at;
   char       *text;          /* what the official wrote, if anything */
+  JsonObject *args;          /* the action's arguments as given, or NULL */
   char       *command_id;
 } CivicCaseEvent;
+
+JsonNode           *civic_applicant_to_json       (const CivicApplicant *applicant);
+gboolean            civic_applicant_read          (JsonObject          *object,
+                                                   CivicApplicant      *applicant,
+                                                   GError             **error);
+void                civic_applicant_clear         (CivicApplicant      *applicant);
 
 #define CIVIC_TYPE_CASE (civic_case_get_type ())
 G_DECLARE_FINAL_TYPE (CivicCase, civic_case, CIVIC, CASE, GObject)
@@ -336,6 +343,7 @@ gboolean            civic_case_involves_department (CivicCase          *self,
 
 /* Wire format */
 JsonNode           *civic_case_to_json            (CivicCase           *self);
+JsonNode           *civic_case_to_masked_json     (CivicCase           *self);
 JsonNode           *civic_case_summarize          (CivicCase           *self,
                                                    CivicCalendar       *calendar,
                                                    CivicDay             today,

@@ -497,7 +497,7 @@ civic_clock_extend (CivicClock     *self,
     }
 
   if (approver == NULL || *approver == '\0')
-    return refuse (error, _("An extension needs the approval of the head of the authority"));
+    return refuse (error, _("An extension needs the approval of the competent head"));
 
   if (note == NULL || *note == '\0')
     return refuse (error, _("An extension needs a reason, which the applicant is told"));
@@ -559,6 +559,43 @@ civic_clock_policy_get_default (void)
 }
 
 /* Labels */
+
+/* The articles that set the clocks of this program. A clock stores the
+ * key, so that what is saved is language-neutral; any other text (a
+ * service item's own law) is shown as it is. */
+static const struct
+{
+  const char *key;
+  const char *label;
+} legal_bases[] = {
+  { "all-32-4", N_("Administrative Licensing Law, Art. 32(4)") },
+  { "all-42-1", N_("Administrative Licensing Law, Art. 42(1)") },
+  { "all-42-2", N_("Administrative Licensing Law, Art. 42(2)") },
+  { "all-44", N_("Administrative Licensing Law, Art. 44") },
+  { "all-47", N_("Administrative Licensing Law, Art. 47") },
+  { "ogi-26", N_("Regulations on Government Information Disclosure, Art. 26") },
+  { "ogi-30", N_("Regulations on Government Information Disclosure, Art. 30") },
+  { "ogi-32", N_("Regulations on Government Information Disclosure, Art. 32") },
+  { "ogi-33", N_("Regulations on Government Information Disclosure, Art. 33") },
+  { "xf-34", N_("Regulations on Letters and Visits, Art. 34") },
+  { "promised", N_("the promised time limit of the service guide") },
+};
+
+/**
+ * civic_legal_basis_get_label:
+ * @basis: (nullable): a key such as "all-42-1", or a citation as written
+ *
+ * Returns: the citation in the user's language.
+ */
+const char *
+civic_legal_basis_get_label (const char *basis)
+{
+  for (guint i = 0; basis != NULL && i < G_N_ELEMENTS (legal_bases); i++)
+    if (g_str_equal (legal_bases[i].key, basis))
+      return _(legal_bases[i].label);
+
+  return basis;
+}
 
 const char *
 civic_clock_kind_get_label (CivicClockKind kind)
@@ -876,7 +913,8 @@ civic_clock_read (CivicClock             *self,
     trace_add (trace, CIVIC_TRACE_LENGTH, origin, origin, self->length,
                self->legal_basis && *self->legal_basis
                /* Translators: "20 working days under 《行政许可法》第四十二条" */
-               ? g_strdup_printf (_("%s under %s"), units, self->legal_basis)
+               ? g_strdup_printf (_("%s under %s"), units,
+                                  civic_legal_basis_get_label (self->legal_basis))
                : g_strdup (units));
   }
 
@@ -1122,42 +1160,49 @@ civic_clock_to_json (CivicClock *self)
   civic_json_set_enum (builder, "trigger", CIVIC_TYPE_CLOCK_TRIGGER, self->trigger);
   civic_json_set_day (builder, "start", self->start);
   civic_json_set_enum (builder, "unit", CIVIC_TYPE_CLOCK_UNIT, self->unit);
-  json_builder_set_member_name (builder, "length");
-  json_builder_add_int_value (builder, self->length);
-  civic_json_set_string (builder, "legal_basis", self->legal_basis);
-  json_builder_set_member_name (builder, "count_start_day");
-  json_builder_add_boolean_value (builder, self->count_start_day);
-  json_builder_set_member_name (builder, "max_extensions");
-  json_builder_add_int_value (builder, self->max_extensions);
-  json_builder_set_member_name (builder, "max_extension_days");
-  json_builder_add_int_value (builder, self->max_extension_days);
-  json_builder_set_member_name (builder, "restartable");
-  json_builder_add_boolean_value (builder, self->restartable);
-  json_builder_set_member_name (builder, "end_on_working_day");
-  json_builder_add_boolean_value (builder, self->end_on_working_day);
+  civic_json_set_int (builder, "length", self->length);
 
-  json_builder_set_member_name (builder, "events");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->events->len; i++)
+  /* Members at their default are left out: a case carries four clocks,
+   * and a province a hundred thousand cases. */
+  if (self->legal_basis != NULL)
+    civic_json_set_string (builder, "legal_basis", self->legal_basis);
+  if (self->count_start_day)
+    civic_json_set_bool (builder, "count_start_day", TRUE);
+  if (self->max_extensions > 0)
     {
-      const CivicClockEvent *event = g_ptr_array_index (self->events, i);
-
-      json_builder_begin_object (builder);
-      civic_json_set_enum (builder, "type", CIVIC_TYPE_CLOCK_EVENT_TYPE, event->type);
-      civic_json_set_day (builder, "day", event->day);
-      if (event->type == CIVIC_CLOCK_EVENT_STOP)
-        civic_json_set_enum (builder, "reason", CIVIC_TYPE_STOP_REASON, event->reason);
-      if (event->type == CIVIC_CLOCK_EVENT_EXTEND)
-        {
-          json_builder_set_member_name (builder, "days");
-          json_builder_add_int_value (builder, event->days);
-          civic_json_set_string (builder, "approver", event->approver);
-        }
-      if (event->note != NULL)
-        civic_json_set_string (builder, "note", event->note);
-      json_builder_end_object (builder);
+      civic_json_set_int (builder, "max_extensions", self->max_extensions);
+      civic_json_set_int (builder, "max_extension_days", self->max_extension_days);
     }
-  json_builder_end_array (builder);
+  if (self->restartable)
+    civic_json_set_bool (builder, "restartable", TRUE);
+  if (!self->end_on_working_day)
+    civic_json_set_bool (builder, "end_on_working_day", FALSE);
+
+  if (self->events->len > 0)
+    {
+      json_builder_set_member_name (builder, "events");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < self->events->len; i++)
+        {
+          const CivicClockEvent *event = g_ptr_array_index (self->events, i);
+
+          json_builder_begin_object (builder);
+          civic_json_set_enum (builder, "type", CIVIC_TYPE_CLOCK_EVENT_TYPE, event->type);
+          civic_json_set_day (builder, "day", event->day);
+          if (event->type == CIVIC_CLOCK_EVENT_STOP)
+            civic_json_set_enum (builder, "reason", CIVIC_TYPE_STOP_REASON, event->reason);
+          if (event->type == CIVIC_CLOCK_EVENT_EXTEND)
+            {
+              civic_json_set_int (builder, "days", event->days);
+              civic_json_set_string (builder, "approver", event->approver);
+            }
+          if (event->note != NULL)
+            civic_json_set_string (builder, "note", event->note);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

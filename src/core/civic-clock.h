@@ -224,6 +224,7 @@ JsonNode          *civic_clock_to_json             (CivicClock         *self);
 CivicClock        *civic_clock_new_from_json       (JsonNode           *node,
                                                     GError            **error);
 
+const char        *civic_legal_basis_get_label     (const char         *basis);
 const char        *civic_clock_kind_get_label      (CivicClockKind      kind);
 const char        *civic_clock_status_get_label    (CivicClockStatus    status);
 const char        *civic_stop_reason_get_label     (CivicStopReason     reason);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -219,7 +221,7 @@ civic_json_get_int (JsonObject  *object,
   if (value < min || value > max)
     {
       g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_VALUE,
-                   _("“%s” must lie between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
+                   _("“%s” must lie between %" PRId64 " and %" PRId64),
                    member, min, max);
       return FALSE;
     }

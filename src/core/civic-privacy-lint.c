@@ -303,9 +303,15 @@ allowed_key (const char *entry)
 
 /* Checks ------------------------------------------------------------------ */
 
-/* GB 11643-1999: ISO 7064 MOD 11-2 over the first 17 digits */
-static char
-resident_id_check_char (const char *s)
+/**
+ * civic_privacy_resident_id_check_char:
+ * @s: at least the first 17 digits of a resident ID number
+ *
+ * Returns: the check character GB 11643-1999 gives them (ISO 7064
+ * MOD 11-2), '0'–'9' or 'X'.
+ */
+char
+civic_privacy_resident_id_check_char (const char *s)
 {
   static const guint8 weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
   static const char check_chars[] = "10X98765432";
@@ -345,7 +351,7 @@ is_resident_id_shaped (const char *s)
 static gboolean
 is_resident_id_valid (const char *s)
 {
-  return g_ascii_toupper (s[17]) == resident_id_check_char (s);
+  return g_ascii_toupper (s[17]) == civic_privacy_resident_id_check_char (s);
 }
 
 /* GB 11643-1989 numbers have no century and no check digit; everyone who
@@ -370,9 +376,16 @@ credit_code_value (char c)
   return (int) (p - credit_code_chars);
 }
 
-/* GB 32100-2015: C18 = 31 − (Σ Ci·3^(i−1) mod 31), 31 written "0" */
-static char
-credit_code_check_char (const char *s)
+/**
+ * civic_privacy_credit_code_check_char:
+ * @s: at least the first 17 characters of a unified social credit code,
+ *   from its 31-character set
+ *
+ * Returns: the check character of GB 32100-2015:
+ * C18 = 31 − (Σ Ci·3^(i−1) mod 31), 31 written "0".
+ */
+char
+civic_privacy_credit_code_check_char (const char *s)
 {
   static const guint8 weights[17] = {
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
@@ -1047,7 +1060,7 @@ classify_18 (Scan       *scan,
 
   if (id_shaped && is_resident_id_valid (s))
     add_resident_id (scan, s, start, end);
-  else if (credit_code_shaped && credit_code_check_char (s) == s[17])
+  else if (credit_code_shaped && civic_privacy_credit_code_check_char (s) == s[17])
     add_credit_code (scan, s, TRUE, start, end);
   else if (id_shaped)
     add_resident_id (scan, s, start, end);
@@ -1504,7 +1517,7 @@ civic_privacy_redact (const char            *text,
         {
           g_set_error (error, CIVIC_PRIVACY_ERROR, CIVIC_PRIVACY_ERROR_SPAN,
                        _("The finding at character %u no longer matches the text; scan the "
-                         "text again"), (guint) finding->char_start);
+                         "text again"), (guint) finding->char_start + 1);
           return NULL;
         }
       g_ptr_array_add (selected, finding);
@@ -1520,7 +1533,8 @@ civic_privacy_redact (const char            *text,
         {
           g_set_error (error, CIVIC_PRIVACY_ERROR, CIVIC_PRIVACY_ERROR_OVERLAP,
                        _("The findings at characters %u and %u overlap; only one of them can "
-                         "be redacted"), (guint) before->char_start, (guint) after->char_start);
+                         "be redacted"), (guint) before->char_start + 1,
+                       (guint) after->char_start + 1);
           return NULL;
         }
     }

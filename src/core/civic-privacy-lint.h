@@ -128,6 +128,9 @@ char                 *civic_privacy_mask_name             (const char           
 char                 *civic_privacy_mask_id_number        (const char                *id_number);
 char                 *civic_privacy_mask_phone            (const char                *phone);
 char                 *civic_privacy_mask_address          (const char                *address);
+
+char                  civic_privacy_resident_id_check_char (const char               *s);
+char                  civic_privacy_credit_code_check_char (const char               *s);
 const char           *civic_privacy_severity_get_label    (CivicPrivacySeverity       severity);
 
 G_END_DECLS

@@ -90,6 +90,11 @@ gboolean     civic_workflow_check             (CivicCase                  *kase,
                                                GError                    **error);
 GArray      *civic_workflow_list_actions      (CivicCase                  *kase,
                                                const CivicWorkflowContext *context);
+gboolean     civic_workflow_apply_to          (CivicCase                  *draft,
+                                               CivicAction                 action,
+                                               JsonObject                 *args,
+                                               const CivicWorkflowContext *context,
+                                               GError                    **error);
 CivicCase   *civic_workflow_apply             (CivicCase                  *kase,
                                                CivicAction                 action,
                                                JsonObject                 *args,

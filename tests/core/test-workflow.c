@@ -223,10 +223,18 @@ test_lifecycle_approve (void)
   g_assert_cmpuint (events->len, ==, 9);
   g_assert_cmpstr (((CivicCaseEvent *) g_ptr_array_index (events, 0))->type, ==, "submit");
   g_assert_null (((CivicCaseEvent *) g_ptr_array_index (events, 0))->actor_id);
-  g_assert_cmpstr (((CivicCaseEvent *) g_ptr_array_index (events, 0))->text, ==, "Online hall");
+  g_assert_null (((CivicCaseEvent *) g_ptr_array_index (events, 0))->text);
+  g_assert_cmpstr (json_object_get_string_member (((CivicCaseEvent *) g_ptr_array_index (events,
+                                                                                       0))->args,
+                                                  "channel"), ==, "online");
   g_assert_cmpstr (((CivicCaseEvent *) g_ptr_array_index (events, 2))->type, ==, "accept");
+  /* The official's words, and the arguments as given, not a sentence in
+   * one language. */
   g_assert_cmpstr (((CivicCaseEvent *) g_ptr_array_index (events, 5))->text, ==,
-                   "Approve: 材料齐全，符合法定条件，拟准予许可");
+                   "材料齐全，符合法定条件，拟准予许可");
+  g_assert_cmpstr (json_object_get_string_member (((CivicCaseEvent *) g_ptr_array_index (events,
+                                                                                       5))->args,
+                                                  "recommendation"), ==, "approve");
   g_assert_cmpstr (((CivicCaseEvent *) g_ptr_array_index (events, 5))->actor_name, ==, "李明");
   g_assert_cmpstr (((CivicCaseEvent *) g_ptr_array_index (events, 5))->command_id, ==, "cmd");
   g_assert_cmpstr (last_event_type (kase), ==, "close");
@@ -277,7 +285,7 @@ test_correction_notice (void)
   assert_day_eq (correction->notified_on, "2026-03-03");
   g_assert_cmpstr (correction->items[1], ==, "m4");
   g_assert_cmpstr (((CivicCaseEvent *) g_ptr_array_index (civic_case_get_events (kase), 1))->text,
-                   ==, "营业执照复印件, 其他说明材料");
+                   ==, "营业执照复印件需加盖公章");
   /* The duty to notify was met in time: no deemed acceptance. */
   g_assert_true (civic_clock_is_completed (civic_case_get_correction_clock (kase)));
   refused (kase, service, "2026-03-20", CIVIC_ACTION_DEEM_ACCEPT, NULL, CIVIC_WORKFLOW_ERROR_STATE,
@@ -736,7 +744,7 @@ test_queue_actions (void)
 
   step (&kase, clerk, "2026-03-04", CIVIC_ACTION_ACCEPT, NULL);
   refused (kase, clerk, "2026-03-04", CIVIC_ACTION_CLAIM, NULL, CIVIC_WORKFLOW_ERROR_ROLE,
-           "The case waits in the queue of the Examiners; you are not one of them");
+           "Only Examiners can claim cases in this queue");
   refused (kase, examiner, "2026-03-04", CIVIC_ACTION_RELEASE, NULL, CIVIC_WORKFLOW_ERROR_STATE,
            "Only the official working on the case can release it");
   step (&kase, examiner, "2026-03-04", CIVIC_ACTION_CLAIM, NULL);

@@ -1,0 +1,455 @@
+#!/usr/bin/env python3
+"""Validate the Civic Desk demo-data inputs in this directory.
+
+Usage: python3 data/demo/check.py [DIR]
+
+Checks JSON syntax, field shapes, referential integrity between the files and
+the numeric rules of the licensing law as the demo data encodes them
+(statutory vs promised limits, the 20-working-day default, the 45-day joint
+track, hearings, fees).  Prints every violation and exits 1 if there is any,
+otherwise prints a summary and exits 0.
+"""
+import json
+import os
+import re
+import sys
+
+HERE = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+errors = []
+
+
+def err(where, msg):
+    errors.append("%s: %s" % (where, msg))
+
+
+def load(name):
+    path = os.path.join(HERE, name)
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError) as e:
+        err(name, "cannot load: %s" % e)
+        return None
+
+
+def nonempty_str(v):
+    return isinstance(v, str) and v.strip() != ""
+
+
+def is_int(v):
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n):
+    if n < 10:
+        return CN_DIGITS[n]
+    if n < 20:
+        return "十" + (CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return CN_DIGITS[n // 10] + "十" + (CN_DIGITS[n % 10] if n % 10 else "")
+    return str(n)
+
+
+# ---------------------------------------------------------------- departments
+DEPT_KINDS = {"component", "special", "directly-affiliated", "administered", "vertical"}
+REQUIRED_DEPTS = [
+    "湖南省市场监督管理局", "湖南省卫生健康委员会", "湖南省自然资源厅", "湖南省生态环境厅",
+    "湖南省住房和城乡建设厅", "湖南省交通运输厅", "湖南省水利厅", "湖南省农业农村厅", "湖南省商务厅",
+    "湖南省文化和旅游厅", "湖南省教育厅", "湖南省公安厅", "湖南省民政厅", "湖南省司法厅",
+    "湖南省人力资源和社会保障厅", "湖南省应急管理厅", "湖南省林业局", "湖南省药品监督管理局",
+    "湖南省医疗保障局", "湖南省消防救援总队", "湖南省政务管理服务局", "湖南省数据局",
+]
+
+depts = load("departments.json")
+dept_ids = set()
+if depts is not None:
+    W = "departments.json"
+    if not isinstance(depts, list):
+        err(W, "top level must be an array")
+        depts = []
+    if len(depts) < 55:
+        err(W, "need at least 55 departments, have %d" % len(depts))
+    names = set()
+    supervision = []
+    for n, d in enumerate(depts):
+        w = "%s[%d]" % (W, n)
+        if not isinstance(d, dict):
+            err(w, "not an object")
+            continue
+        for k in ("id", "name", "short", "name_en", "kind"):
+            if not nonempty_str(d.get(k)):
+                err(w, "missing or empty %s" % k)
+        i = d.get("id", "")
+        if not re.fullmatch(r"[a-z][a-z0-9]{1,15}", str(i)):
+            err(w, "id %r is not a short lower-case ASCII slug" % i)
+        if i in dept_ids:
+            err(w, "duplicate id %r" % i)
+        dept_ids.add(i)
+        if d.get("name") in names:
+            err(w, "duplicate name %r" % d.get("name"))
+        names.add(d.get("name"))
+        if d.get("kind") not in DEPT_KINDS:
+            err(w, "bad kind %r" % d.get("kind"))
+        if not isinstance(d.get("supervision"), bool):
+            err(w, "supervision must be a boolean")
+        elif d["supervision"]:
+            supervision.append(i)
+    for n, d in enumerate(depts):
+        if not isinstance(d, dict):
+            continue
+        w = "%s[%d]" % (W, n)
+        m = d.get("managed_by")
+        if d.get("kind") == "administered":
+            if m not in dept_ids or m == d.get("id"):
+                err(w, "administered unit needs managed_by = another department id, has %r" % m)
+        elif m is not None:
+            err(w, "managed_by must be null unless kind is administered")
+    if len(supervision) != 1:
+        err(W, "exactly one department must carry supervision=true, found %r" % supervision)
+    for r in REQUIRED_DEPTS:
+        if r not in names:
+            err(W, "required department missing: %s" % r)
+
+# ---------------------------------------------------------------- items
+items = load("items.json")
+item_names = []
+if items is not None:
+    W = "items.json"
+    if not isinstance(items, list):
+        err(W, "top level must be an array")
+        items = []
+    if len(items) < 300:
+        err(W, "need at least 300 items, have %d" % len(items))
+    codes = set()
+    names = set()
+    per_dept = {}
+    n_lic = n_joint = n_hearing = 0
+    for n, it in enumerate(items):
+        w = "%s[%d]" % (W, n)
+        if not isinstance(it, dict):
+            err(w, "not an object")
+            continue
+        w = "%s %s" % (W, it.get("code", "[%d]" % n))
+        code, dept, kind = it.get("code"), it.get("department"), it.get("kind")
+        name = it.get("name")
+        if not nonempty_str(name):
+            err(w, "missing name")
+        elif name in names:
+            err(w, "duplicate item name %r" % name)
+        names.add(name)
+        item_names.append(name or "")
+        if code in codes:
+            err(w, "duplicate code")
+        codes.add(code)
+        if dept not in dept_ids:
+            err(w, "unknown department %r" % dept)
+        per_dept[dept] = per_dept.get(dept, 0) + 1
+        if kind not in ("licensing", "public-service"):
+            err(w, "bad kind %r" % kind)
+        want_type = "XK" if kind == "licensing" else "GG"
+        m = re.fullmatch(r"430000-([A-Z0-9]+)-(XK|GG)-(\d{4})", str(code))
+        if not m:
+            err(w, "code does not match 430000-DEPT-XK|GG-NNNN")
+        else:
+            if m.group(1) != str(dept).upper():
+                err(w, "code department part %s does not match department %r" % (m.group(1), dept))
+            if m.group(2) != want_type:
+                err(w, "code type %s does not match kind %s" % (m.group(2), kind))
+        if it.get("type_code") != ("01" if kind == "licensing" else "20"):
+            err(w, "type_code must be 01 for licensing and 20 for public-service")
+        if kind == "licensing":
+            n_lic += 1
+
+        sd, pd = it.get("statutory_days"), it.get("promised_days")
+        if not (is_int(sd) and sd > 0):
+            err(w, "statutory_days must be a positive integer")
+            sd = None
+        if not (is_int(pd) and pd > 0):
+            err(w, "promised_days must be a positive integer")
+            pd = None
+        if sd is not None and pd is not None and pd > sd:
+            err(w, "promised_days %d exceeds statutory_days %d" % (pd, sd))
+        if pd is not None and pd > 30:
+            err(w, "promised_days %d is implausibly long (> 30)" % pd)
+
+        track, co = it.get("track"), it.get("joint_departments")
+        basis_note = it.get("statutory_days_basis")
+        if basis_note is not None and not nonempty_str(basis_note):
+            err(w, "statutory_days_basis must be null or a non-empty string")
+        if track not in ("ordinary", "joint"):
+            err(w, "bad track %r" % track)
+        if not isinstance(co, list):
+            err(w, "joint_departments must be an array")
+            co = []
+        if track == "joint":
+            n_joint += 1
+            if not 2 <= len(co) <= 4:
+                err(w, "joint item needs 2-4 co-departments, has %d" % len(co))
+            if sd != 45:
+                err(w, "joint item must have statutory_days 45 (ALL Art. 42 para 2), has %r" % sd)
+            if basis_note is not None:
+                err(w, "joint items take the 45-day limit from ALL Art. 42; statutory_days_basis must be null")
+        elif co:
+            err(w, "joint_departments must be empty on the ordinary track")
+        if len(set(co)) != len(co):
+            err(w, "duplicate co-department")
+        for c in co:
+            if c not in dept_ids:
+                err(w, "unknown co-department %r" % c)
+            if c == dept:
+                err(w, "co-departments must not include the lead department")
+        if track == "ordinary" and kind == "licensing" and sd is not None and sd != 20 and basis_note is None:
+            err(w, "ordinary licensing item deviates from the 20-day default without statutory_days_basis")
+        if basis_note and sd is not None:
+            if "《" not in basis_note:
+                err(w, "statutory_days_basis must cite a law or regulation in 《》")
+            if str(sd) not in basis_note and cn_number(sd) not in basis_note:
+                err(w, "statutory_days_basis does not mention %d days" % sd)
+
+        if not isinstance(it.get("hearing_required"), bool):
+            err(w, "hearing_required must be a boolean")
+        elif it["hearing_required"]:
+            n_hearing += 1
+            if kind != "licensing":
+                err(w, "only licensing items can require a licensing hearing")
+
+        lb = it.get("legal_basis")
+        if not nonempty_str(lb) or not re.search(r"《[^》]+》", lb):
+            err(w, "legal_basis must cite at least one 《law》")
+
+        mats = it.get("materials")
+        if not isinstance(mats, list) or not 2 <= len(mats) <= 8:
+            err(w, "materials must be an array of 2-8 entries")
+            mats = mats if isinstance(mats, list) else []
+        optional = 0
+        mnames = set()
+        for k, m in enumerate(mats, 1):
+            if not isinstance(m, dict):
+                err(w, "material %d is not an object" % k)
+                continue
+            if m.get("id") != "m%d" % k:
+                err(w, "material ids must run m1..mN, found %r at %d" % (m.get("id"), k))
+            if not nonempty_str(m.get("name")):
+                err(w, "material %d has no name" % k)
+            elif m["name"] in mnames:
+                err(w, "duplicate material %r" % m["name"])
+            mnames.add(m.get("name"))
+            if not isinstance(m.get("required"), bool):
+                err(w, "material %d: required must be a boolean" % k)
+            elif not m["required"]:
+                optional += 1
+        if optional > 2:
+            err(w, "at most 2 optional materials, has %d" % optional)
+        if mats and optional == len(mats):
+            err(w, "at least one material must be required")
+
+        fee, fee_basis = it.get("fee"), it.get("fee_basis")
+        if not isinstance(fee, bool):
+            err(w, "fee must be a boolean")
+        elif fee and not nonempty_str(fee_basis):
+            err(w, "fee=true needs a fee_basis (ALL Art. 58: licensing is free unless a law says otherwise)")
+        elif not fee and fee_basis is not None:
+            err(w, "fee_basis must be null when fee is false")
+
+        ak = it.get("applicant_kinds")
+        if (not isinstance(ak, list) or not ak or len(set(ak)) != len(ak)
+                or not set(ak) <= {"organisation", "person"}):
+            err(w, "applicant_kinds must be a non-empty subset of [organisation, person]")
+
+    total = len(items) or 1
+    share = n_lic / total
+    if not 0.75 <= share <= 0.85:
+        err(W, "licensing share %.1f%% is not about 80%%" % (100 * share))
+    if n_joint < 25:
+        err(W, "need at least 25 joint items, have %d" % n_joint)
+    if n_hearing > 0.05 * total:
+        err(W, "hearing_required on %d items exceeds 5%%" % n_hearing)
+    if n_hearing == 0:
+        err(W, "no item requires a hearing")
+    for big in ("scjg", "zjt", "jtt", "zrzyt", "sthjt", "wjw", "yjj", "nynct", "whhlyt", "yjglt"):
+        if big in dept_ids and per_dept.get(big, 0) < 10:
+            err(W, "licensing-heavy department %s has only %d items" % (big, per_dept.get(big, 0)))
+    with3 = sum(1 for d in dept_ids if per_dept.get(d, 0) >= 3)
+    if with3 * 2 < len(dept_ids):
+        err(W, "fewer than half of the departments have >= 3 items (%d of %d)" % (with3, len(dept_ids)))
+
+# ---------------------------------------------------------------- rooms
+rooms = load("rooms.json")
+if rooms is not None:
+    W = "rooms.json"
+    if not isinstance(rooms, list) or not 12 <= len(rooms) <= 20:
+        err(W, "need an array of 12-20 rooms")
+        rooms = rooms if isinstance(rooms, list) else []
+    ids, names = set(), set()
+    for n, r in enumerate(rooms):
+        w = "%s[%d]" % (W, n)
+        if not isinstance(r, dict):
+            err(w, "not an object")
+            continue
+        for k in ("id", "name", "building"):
+            if not nonempty_str(r.get(k)):
+                err(w, "missing %s" % k)
+        if not re.fullmatch(r"[a-z0-9-]+", str(r.get("id"))):
+            err(w, "id must be ASCII lower-case")
+        if r.get("id") in ids:
+            err(w, "duplicate id %r" % r.get("id"))
+        ids.add(r.get("id"))
+        if r.get("name") in names:
+            err(w, "duplicate name %r" % r.get("name"))
+        names.add(r.get("name"))
+        if not (is_int(r.get("capacity")) and 2 <= r["capacity"] <= 500):
+            err(w, "capacity must be an integer 2-500")
+        if r.get("department") is not None and r.get("department") not in dept_ids:
+            err(w, "unknown department %r" % r.get("department"))
+        if r.get("kind") not in ("hearing", "meeting"):
+            err(w, "kind must be hearing or meeting")
+    if not any(isinstance(r, dict) and r.get("kind") == "hearing" and r.get("department") is None
+               for r in rooms):
+        err(W, "need at least one shared hearing room (department null)")
+
+# ---------------------------------------------------------------- phrases
+PHRASE_KEYS = ["accept", "opinion-approve", "opinion-deny", "not-accept", "return", "correction", "comment"]
+phrases = load("phrases.json")
+if phrases is not None:
+    W = "phrases.json"
+    if not isinstance(phrases, dict) or sorted(phrases) != sorted(PHRASE_KEYS):
+        err(W, "keys must be exactly %s" % ", ".join(PHRASE_KEYS))
+        phrases = phrases if isinstance(phrases, dict) else {}
+    seen = set()
+    for k, lst in phrases.items():
+        if not isinstance(lst, list) or not 6 <= len(lst) <= 12:
+            err(W, "%s: need 6-12 phrases" % k)
+            continue
+        for p in lst:
+            if not nonempty_str(p):
+                err(W, "%s: empty phrase" % k)
+            elif p in seen:
+                err(W, "%s: duplicate phrase %r" % (k, p))
+            elif p[-1] not in "。：":
+                err(W, "%s: phrase must end with 。 or ：: %r" % (k, p))
+            seen.add(p)
+
+# ---------------------------------------------------------------- people
+PREFECTURES = ["长沙", "株洲", "湘潭", "衡阳", "邵阳", "岳阳", "常德", "张家界", "益阳", "郴州",
+               "永州", "怀化", "娄底", "湘西"]
+people = load("people.json")
+if people is not None:
+    W = "people.json"
+    if not isinstance(people, dict):
+        err(W, "top level must be an object")
+        people = {}
+    CJK = re.compile(r"[\u4e00-\u9fff]")
+
+    def char_list(key, lo, hi):
+        v = people.get(key)
+        if not isinstance(v, list) or not lo <= len(v) <= hi:
+            err(W, "%s: need %d-%d entries" % (key, lo, hi))
+            return []
+        if len(set(v)) != len(v):
+            err(W, "%s: duplicates" % key)
+        for c in v:
+            if not (isinstance(c, str) and len(c) == 1 and CJK.fullmatch(c)):
+                err(W, "%s: %r is not a single CJK character" % (key, c))
+        return v
+
+    char_list("surnames", 100, 100)
+    char_list("given_chars", 250, 350)
+
+    def str_list(key, lo, hi):
+        v = people.get(key)
+        if not isinstance(v, list) or not lo <= len(v) <= hi:
+            err(W, "%s: need %d-%d entries" % (key, lo, hi))
+            return []
+        if len(set(v)) != len(v):
+            err(W, "%s: duplicates" % key)
+        if not all(nonempty_str(x) for x in v):
+            err(W, "%s: empty entry" % key)
+        return v
+
+    pre = str_list("company_prefixes", 14, 30)
+    for p in PREFECTURES:
+        if p not in pre:
+            err(W, "company_prefixes lacks %s" % p)
+    str_list("company_words", 60, 100)
+    str_list("company_suffixes", 2, 6)
+    str_list("individual_suffixes", 3, 12)
+    ind = people.get("company_industries")
+    if not isinstance(ind, list) or not 35 <= len(ind) <= 60:
+        err(W, "company_industries: need 35-60 entries")
+        ind = ind if isinstance(ind, list) else []
+    for x in ind:
+        if not (isinstance(x, dict) and nonempty_str(x.get("text")) and nonempty_str(x.get("item_hint"))):
+            err(W, "company_industries: bad entry %r" % (x,))
+        elif item_names and not any(x["item_hint"] in nm for nm in item_names):
+            err(W, "company_industries: item_hint %r matches no item name" % x["item_hint"])
+
+    addr = people.get("addresses") or {}
+    cities = addr.get("cities")
+    if not isinstance(cities, list) or len(cities) != 14:
+        err(W, "addresses.cities must list all 14 prefecture-level divisions of Hunan")
+        cities = cities if isinstance(cities, list) else []
+    area = people.get("area_codes")
+    if not isinstance(area, dict):
+        err(W, "area_codes must be an object")
+        area = {}
+    all_codes = set()
+    expected_area = {}
+    for c in cities:
+        cn, cc = c.get("city"), c.get("code")
+        if not nonempty_str(cn) or not re.fullmatch(r"43\d\d00", str(cc)):
+            err(W, "city %r has a bad code %r" % (cn, cc))
+            continue
+        expected_area[cn] = cc
+        ds = c.get("districts")
+        if not isinstance(ds, list) or len(ds) < 3:
+            err(W, "%s: needs its districts" % cn)
+            continue
+        for d in ds:
+            dn, dc = d.get("name"), d.get("code")
+            if not nonempty_str(dn) or not re.fullmatch(r"\d{6}", str(dc)):
+                err(W, "%s: bad district %r" % (cn, d))
+                continue
+            if dc[:4] != cc[:4]:
+                err(W, "%s%s: code %s is not under city code %s" % (cn, dn, dc, cc))
+            if dc in all_codes:
+                err(W, "duplicate district code %s" % dc)
+            all_codes.add(dc)
+            tail = int(dc[4:])
+            # GB/T 2260: 01-20 districts (and the seat city of an autonomous prefecture),
+            # 21-80 counties, 81-99 county-level cities.
+            if dn.endswith("区") and not 1 <= tail <= 20:
+                err(W, "%s%s: a district should have a code ending 01-20, has %s" % (cn, dn, dc))
+            if dn.endswith("县") and not 21 <= tail <= 80:
+                err(W, "%s%s: a county should have a code ending 21-80, has %s" % (cn, dn, dc))
+            if dn.endswith("市") and not (81 <= tail <= 99 or (tail == 1 and cn.endswith("州"))):
+                err(W, "%s%s: a county-level city should have a code ending 81-99, has %s" % (cn, dn, dc))
+            expected_area[cn + dn] = dc
+    if area != expected_area:
+        missing = set(expected_area) - set(area)
+        extra = set(area) - set(expected_area)
+        wrong = [k for k in expected_area if k in area and area[k] != expected_area[k]]
+        err(W, "area_codes disagree with addresses.cities (missing %s, extra %s, different %s)"
+            % (sorted(missing)[:5], sorted(extra)[:5], wrong[:5]))
+    streets = addr.get("streets")
+    if not isinstance(streets, list) or not 50 <= len(streets) <= 80 or len(set(streets)) != len(streets):
+        err(W, "addresses.streets: need 50-80 unique names")
+
+# ---------------------------------------------------------------- report
+if errors:
+    for e in errors:
+        print(e)
+    print("%d problem(s)" % len(errors))
+    sys.exit(1)
+
+kinds = {}
+for it in items or []:
+    key = (it["kind"], it["track"])
+    kinds[key] = kinds.get(key, 0) + 1
+print("OK: %d departments, %d items (%s), %d hearing-required, %d rooms, %d phrases"
+      % (len(depts or []), len(items or []),
+         ", ".join("%s/%s %d" % (k[0], k[1], v) for k, v in sorted(kinds.items())),
+         sum(1 for it in items or [] if it["hearing_required"]),
+         len(rooms or []), sum(len(v) for v in (phrases or {}).values())))

@@ -1,0 +1,720 @@
+/* civic-accounts.c — officials' accounts, passwords and sessions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-accounts"
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <sodium.h>
+
+#include "civic-accounts.h"
+#include "civic-json.h"
+#include "civic-server-db.h"
+
+/* Passwords are stored as Argon2id strings (libsodium), tokens only as
+ * their SHA-256. A failed sign-in never says whether the name or the
+ * password was wrong; failures are counted per account name (whether or
+ * not it exists, so the count reveals nothing) and per address. */
+
+G_DEFINE_QUARK (civic-accounts-error-quark, civic_accounts_error)
+
+#define MIN_PASSWORD_LENGTH 8
+
+void
+civic_account_free (CivicAccount *account)
+{
+  if (account == NULL)
+    return;
+
+  g_free (account->id);
+  g_free (account->username);
+  g_free (account->name);
+  g_free (account->department_id);
+  g_free (account);
+}
+
+void
+civic_session_free (CivicSession *session)
+{
+  if (session == NULL)
+    return;
+
+  if (session->token != NULL)
+    sodium_memzero (session->token, strlen (session->token));
+  g_free (session->token);
+  g_clear_pointer (&session->expires_at, g_date_time_unref);
+  civic_account_free (session->account);
+  g_free (session);
+}
+
+CivicActor *
+civic_account_to_actor (CivicAccount *account)
+{
+  g_return_val_if_fail (account != NULL, NULL);
+
+  return civic_actor_new (account->id, account->name, account->department_id, account->roles);
+}
+
+/**
+ * civic_account_to_json:
+ *
+ * Returns: (transfer full): the account as the users directory shows it:
+ * no user name, no password.
+ */
+JsonNode *
+civic_account_to_json (CivicAccount *account,
+                       const char   *department_name)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  civic_json_set_string (builder, "id", account->id);
+  civic_json_set_string (builder, "name", account->name);
+  civic_json_set_string (builder, "department_id", account->department_id);
+  civic_json_set_string (builder, "department_name", department_name);
+  civic_roles_to_json (builder, "roles", account->roles);
+  civic_json_set_bool (builder, "disabled", account->disabled);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+ensure_sodium (GError **error)
+{
+  if (sodium_init () < 0)
+    {
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID,
+                   _("The cryptography library could not start"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+civic_accounts_check_password (const char  *password,
+                               GError     **error)
+{
+  if (password == NULL || g_utf8_strlen (password, -1) < MIN_PASSWORD_LENGTH)
+    {
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID,
+                   _("A password needs at least %d characters"), MIN_PASSWORD_LENGTH);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (password, -1, NULL))
+    {
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID,
+                   _("The password is not valid UTF-8"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * civic_accounts_hash_password:
+ *
+ * Returns: (transfer full) (nullable): the Argon2id hash of @password, in
+ * libsodium's self-describing form ("$argon2id$v=19$m=65536,t=2,p=1$…").
+ */
+char *
+civic_accounts_hash_password (const char  *password,
+                              GError     **error)
+{
+  char hash[crypto_pwhash_STRBYTES];
+
+  g_return_val_if_fail (password != NULL, NULL);
+
+  if (!ensure_sodium (error))
+    return NULL;
+
+  if (crypto_pwhash_str (hash, password, strlen (password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    {
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID,
+                   _("Not enough memory to hash the password"));
+      return NULL;
+    }
+
+  return g_strdup (hash);
+}
+
+static CivicAccount *
+account_from_row (sqlite3_stmt *stmt)
+{
+  CivicAccount *account = g_new0 (CivicAccount, 1);
+
+  account->id = g_strdup (civic_sqlite_column_text (stmt, 0));
+  account->username = g_strdup (civic_sqlite_column_text (stmt, 1));
+  account->name = g_strdup (civic_sqlite_column_text (stmt, 2));
+  account->department_id = g_strdup (civic_sqlite_column_text (stmt, 3));
+  account->roles = sqlite3_column_int (stmt, 4);
+  account->disabled = sqlite3_column_int (stmt, 5);
+  account->scope_seq = sqlite3_column_int64 (stmt, 6);
+  return account;
+}
+
+#define ACCOUNT_COLUMNS "id, username, name, department_id, roles, disabled, scope_seq"
+
+static CivicAccount *
+find_account (CivicSqlite  *db,
+              const char   *sql,
+              const char   *key,
+              char        **password_hash,
+              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  CivicAccount *account = NULL;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  civic_sqlite_bind_text (stmt, 1, key);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+
+  if (row)
+    {
+      account = account_from_row (stmt);
+      if (password_hash != NULL)
+        *password_hash = g_strdup (civic_sqlite_column_text (stmt, 7));
+    }
+  sqlite3_reset (stmt);
+  return account;
+}
+
+/**
+ * civic_accounts_find:
+ *
+ * Returns: (transfer full) (nullable): the account, or %NULL without
+ * error when there is none.
+ */
+CivicAccount *
+civic_accounts_find (CivicSqlite  *db,
+                     const char   *username,
+                     GError      **error)
+{
+  return find_account (db, "SELECT " ACCOUNT_COLUMNS ", password_hash FROM account "
+                           "WHERE username = ?", username, NULL, error);
+}
+
+CivicAccount *
+civic_accounts_find_by_id (CivicSqlite  *db,
+                           const char   *id,
+                           GError      **error)
+{
+  return find_account (db, "SELECT " ACCOUNT_COLUMNS ", password_hash FROM account "
+                           "WHERE id = ?", id, NULL, error);
+}
+
+static char *
+department_name (CivicSqlite *db,
+                 const char  *department_id)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+
+  if (department_id == NULL)
+    return NULL;
+
+  node = civic_server_db_get_entity_json (db, "department", department_id, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  object = json_node_get_object (node);
+  return g_strdup (json_object_get_string_member_with_default (object, "name", NULL));
+}
+
+/* The users directory entry every client receives through the feed. */
+static gboolean
+publish_account (CivicSqlite   *db,
+                 CivicAccount  *account,
+                 gint64         rev,
+                 GError       **error)
+{
+  g_autofree char *department = department_name (db, account->department_id);
+  g_autoptr(JsonNode) node = civic_account_to_json (account, department);
+
+  return civic_server_db_put_entity (db, "user", account->id, rev, node, NULL, error) != 0;
+}
+
+/**
+ * civic_accounts_add:
+ * @id: (nullable): the account's id, or %NULL for a new random one
+ * @password_hash: from civic_accounts_hash_password()
+ *
+ * Creates an account and its users-directory entry. Call inside a write
+ * transaction.
+ */
+CivicAccount *
+civic_accounts_add (CivicSqlite  *db,
+                    const char   *id,
+                    const char   *username,
+                    const char   *name,
+                    const char   *department_id,
+                    CivicRole     roles,
+                    const char   *password_hash,
+                    GError      **error)
+{
+  g_autoptr(CivicAccount) account = NULL;
+  g_autoptr(CivicAccount) existing = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format_iso8601 (now);
+  g_autofree char *new_id = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (username != NULL && name != NULL && password_hash != NULL, NULL);
+
+  if (*username == '\0' || strpbrk (username, " \t\n/") != NULL || !g_utf8_validate (username, -1, NULL))
+    {
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID,
+                   _("“%s” is not a valid user name: use letters, digits, dots and dashes"),
+                   username);
+      return NULL;
+    }
+
+  existing = civic_accounts_find (db, username, error);
+  if (existing != NULL)
+    {
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_EXISTS,
+                   _("The user name “%s” is taken"), username);
+      return NULL;
+    }
+
+  if (id == NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      id = new_id = g_strconcat ("u-", uuid, NULL);
+    }
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO account (id, username, name, department_id, roles, "
+                                   "  password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+
+  civic_sqlite_bind_text (stmt, 1, id);
+  civic_sqlite_bind_text (stmt, 2, username);
+  civic_sqlite_bind_text (stmt, 3, name);
+  civic_sqlite_bind_text (stmt, 4, department_id);
+  sqlite3_bind_int (stmt, 5, roles);
+  civic_sqlite_bind_text (stmt, 6, password_hash);
+  civic_sqlite_bind_text (stmt, 7, created);
+  if (!civic_sqlite_run (db, stmt, error))
+    return NULL;
+
+  account = civic_accounts_find (db, username, error);
+  if (account == NULL || !publish_account (db, account, 1, error))
+    return NULL;
+
+  return g_steal_pointer (&account);
+}
+
+GPtrArray *
+civic_accounts_list (CivicSqlite  *db,
+                     GError      **error)
+{
+  g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_account_free);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT " ACCOUNT_COLUMNS " FROM account "
+                                   "ORDER BY department_id, username", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    g_ptr_array_add (accounts, account_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&accounts);
+}
+
+static gboolean
+require_account (CivicAccount  *account,
+                 const char    *username,
+                 GError       **error)
+{
+  if (account == NULL && (error == NULL || *error == NULL))
+    g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_NOT_FOUND,
+                 _("There is no user “%s”"), username);
+  return account != NULL;
+}
+
+static gint64
+entity_rev (CivicSqlite *db,
+            const char  *type,
+            const char  *id)
+{
+  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, type, id, NULL);
+
+  return row ? row->rev : 0;
+}
+
+/**
+ * civic_accounts_set_password:
+ *
+ * Replaces the password and revokes every session of the account. Call
+ * inside a write transaction.
+ */
+gboolean
+civic_accounts_set_password (CivicSqlite  *db,
+                             const char   *username,
+                             const char   *password_hash,
+                             GError      **error)
+{
+  g_autoptr(CivicAccount) account = civic_accounts_find (db, username, error);
+  sqlite3_stmt *stmt;
+
+  if (!require_account (account, username, error))
+    return FALSE;
+
+  stmt = civic_sqlite_prepare (db, "UPDATE account SET password_hash = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, password_hash);
+  civic_sqlite_bind_text (stmt, 2, account->id);
+  if (!civic_sqlite_run (db, stmt, error))
+    return FALSE;
+
+  stmt = civic_sqlite_prepare (db, "UPDATE session SET revoked = 1 WHERE account_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, account->id);
+  return civic_sqlite_run (db, stmt, error);
+}
+
+gboolean
+civic_accounts_set_disabled (CivicSqlite  *db,
+                             const char   *username,
+                             gboolean      disabled,
+                             GError      **error)
+{
+  g_autoptr(CivicAccount) account = civic_accounts_find (db, username, error);
+  sqlite3_stmt *stmt;
+
+  if (!require_account (account, username, error))
+    return FALSE;
+
+  stmt = civic_sqlite_prepare (db, "UPDATE account SET disabled = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, !!disabled);
+  civic_sqlite_bind_text (stmt, 2, account->id);
+  if (!civic_sqlite_run (db, stmt, error))
+    return FALSE;
+
+  if (disabled)
+    {
+      stmt = civic_sqlite_prepare (db, "UPDATE session SET revoked = 1 WHERE account_id = ?",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      civic_sqlite_bind_text (stmt, 1, account->id);
+      if (!civic_sqlite_run (db, stmt, error))
+        return FALSE;
+    }
+
+  account->disabled = !!disabled;
+  return publish_account (db, account, entity_rev (db, "user", account->id) + 1, error);
+}
+
+char *
+civic_accounts_token_hash (const char *token)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+}
+
+static char *
+new_token (void)
+{
+  guchar bytes[32];
+  char encoded[sodium_base64_ENCODED_LEN (32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+
+  randombytes_buf (bytes, sizeof bytes);
+  sodium_bin2base64 (encoded, sizeof encoded, bytes, sizeof bytes,
+                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  sodium_memzero (bytes, sizeof bytes);
+  return g_strdup (encoded);
+}
+
+static gint64
+count_failures (CivicSqlite *db,
+                const char  *key,
+                gint64       since,
+                gint64      *oldest)
+{
+  sqlite3_stmt *stmt;
+  gboolean row;
+  gint64 count = 0;
+
+  stmt = civic_sqlite_prepare (db, "SELECT count (*), min (at) FROM login_failure "
+                                   "WHERE key = ? AND at > ?", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  civic_sqlite_bind_text (stmt, 1, key);
+  sqlite3_bind_int64 (stmt, 2, since);
+  if (civic_sqlite_step (db, stmt, &row, NULL) && row)
+    {
+      count = sqlite3_column_int64 (stmt, 0);
+      *oldest = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return count;
+}
+
+static void
+record_failure (CivicSqlite *db,
+                const char  *account_key,
+                const char  *address_key,
+                gint64       now)
+{
+  sqlite3_stmt *stmt;
+  const char *keys[] = { account_key, address_key };
+
+  if (!civic_sqlite_begin (db, NULL))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      stmt = civic_sqlite_prepare (db, "INSERT INTO login_failure (key, at) VALUES (?, ?)", NULL);
+      if (stmt == NULL)
+        break;
+      civic_sqlite_bind_text (stmt, 1, keys[i]);
+      sqlite3_bind_int64 (stmt, 2, now);
+      civic_sqlite_run (db, stmt, NULL);
+    }
+
+  stmt = civic_sqlite_prepare (db, "DELETE FROM login_failure WHERE at <= ?", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, now - CIVIC_LOGIN_WINDOW_SECONDS);
+      civic_sqlite_run (db, stmt, NULL);
+    }
+
+  if (!civic_sqlite_commit (db, NULL))
+    civic_sqlite_rollback (db);
+}
+
+static gboolean
+wrong_credentials (GError **error)
+{
+  g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_WRONG_CREDENTIALS,
+               _("The user name or the password is wrong"));
+  return FALSE;
+}
+
+/**
+ * civic_accounts_sign_in:
+ * @address: the client's address, for throttling
+ * @retry_after: (out): when throttled, the seconds until another attempt
+ *   may succeed
+ *
+ * Checks the password (about 0.1 s of Argon2id, outside any transaction)
+ * and opens a session.
+ *
+ * Returns: (transfer full) (nullable): the session, its token in clear
+ * for the client; the database keeps only its hash.
+ */
+CivicSession *
+civic_accounts_sign_in (CivicSqlite  *db,
+                        const char   *username,
+                        const char   *password,
+                        const char   *address,
+                        GDateTime    *now,
+                        int           session_hours,
+                        gint64       *retry_after,
+                        GError      **error)
+{
+  g_autofree char *account_key = NULL;
+  g_autofree char *address_key = NULL;
+  g_autofree char *password_hash = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(CivicAccount) account = NULL;
+  g_autoptr(CivicSession) session = NULL;
+  g_autofree char *token_hash = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now_s = g_date_time_to_unix (now), oldest = 0;
+  gboolean ok;
+
+  *retry_after = 0;
+  if (!ensure_sodium (error))
+    return NULL;
+
+  if (username == NULL || password == NULL || !g_utf8_validate (username, -1, NULL))
+    {
+      wrong_credentials (error);
+      return NULL;
+    }
+
+  folded = g_utf8_casefold (username, -1);
+  account_key = g_strconcat ("account:", folded, NULL);
+  address_key = g_strconcat ("address:", address ? address : "?", NULL);
+
+  if (count_failures (db, address_key, now_s - CIVIC_LOGIN_WINDOW_SECONDS, &oldest) >=
+      CIVIC_LOGIN_MAX_ADDRESS_FAILURES)
+    {
+      *retry_after = MAX (1, oldest + CIVIC_LOGIN_WINDOW_SECONDS - now_s);
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_ADDRESS_THROTTLED,
+                   _("Too many failed sign-ins from this computer; try again in %"
+                     PRId64 " minutes"), (*retry_after + 59) / 60);
+      return NULL;
+    }
+
+  if (count_failures (db, account_key, now_s - CIVIC_LOGIN_WINDOW_SECONDS, &oldest) >=
+      CIVIC_LOGIN_MAX_ACCOUNT_FAILURES)
+    {
+      *retry_after = MAX (1, oldest + CIVIC_LOGIN_WINDOW_SECONDS - now_s);
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_ACCOUNT_LOCKED,
+                   _("This account is locked after too many failed sign-ins; try again in %"
+                     PRId64 " minutes"), (*retry_after + 59) / 60);
+      return NULL;
+    }
+
+  account = find_account (db, "SELECT " ACCOUNT_COLUMNS ", password_hash FROM account "
+                              "WHERE username = ?", username, &password_hash, error);
+  if (account == NULL && error != NULL && *error != NULL)
+    return NULL;
+
+  if (account == NULL)
+    {
+      /* Spend the same time as a real check, so timing reveals nothing. */
+      static char dummy[crypto_pwhash_STRBYTES];
+
+      if (dummy[0] == '\0' &&
+          crypto_pwhash_str (dummy, "civic-desk", 10, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                             crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        dummy[0] = '\0';
+      if (dummy[0] != '\0')
+        {
+          int spent = crypto_pwhash_str_verify (dummy, password, strlen (password));
+
+          (void) spent;
+        }
+      ok = FALSE;
+    }
+  else
+    ok = crypto_pwhash_str_verify (password_hash, password, strlen (password)) == 0;
+
+  if (!ok)
+    {
+      record_failure (db, account_key, address_key, now_s);
+      wrong_credentials (error);
+      return NULL;
+    }
+
+  if (account->disabled)
+    {
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_DISABLED,
+                   _("This account has been disabled; ask your administrator"));
+      return NULL;
+    }
+
+  session = g_new0 (CivicSession, 1);
+  session->token = new_token ();
+  session->expires_at = g_date_time_add_hours (now, session_hours);
+  token_hash = civic_accounts_token_hash (session->token);
+
+  if (!civic_sqlite_begin (db, error))
+    return NULL;
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO session (token_hash, account_id, created_at, "
+                                   "  expires_at) VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  civic_sqlite_bind_text (stmt, 1, token_hash);
+  civic_sqlite_bind_text (stmt, 2, account->id);
+  sqlite3_bind_int64 (stmt, 3, now_s);
+  sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (session->expires_at));
+  if (!civic_sqlite_run (db, stmt, error))
+    goto fail;
+
+  stmt = civic_sqlite_prepare (db, "DELETE FROM login_failure WHERE key = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  civic_sqlite_bind_text (stmt, 1, account_key);
+  if (!civic_sqlite_run (db, stmt, error) || !civic_sqlite_commit (db, error))
+    goto fail;
+
+  session->account = g_steal_pointer (&account);
+  return g_steal_pointer (&session);
+
+fail:
+  civic_sqlite_rollback (db);
+  return NULL;
+}
+
+/**
+ * civic_accounts_authenticate:
+ *
+ * Returns: (transfer full) (nullable): the account a live session's token
+ * belongs to, or %NULL with %CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED.
+ */
+CivicAccount *
+civic_accounts_authenticate (CivicSqlite  *db,
+                             const char   *token,
+                             GDateTime    *now,
+                             GError      **error)
+{
+  g_autofree char *token_hash = NULL;
+  CivicAccount *account = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  if (token == NULL || *token == '\0')
+    {
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED,
+                   _("Sign in first"));
+      return NULL;
+    }
+
+  token_hash = civic_accounts_token_hash (token);
+  stmt = civic_sqlite_prepare (db, "SELECT a.id, a.username, a.name, a.department_id, a.roles, "
+                                   "  a.disabled, a.scope_seq "
+                                   "FROM session s JOIN account a ON a.id = s.account_id "
+                                   "WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ? "
+                                   "  AND a.disabled = 0", error);
+  if (stmt == NULL)
+    return NULL;
+
+  civic_sqlite_bind_text (stmt, 1, token_hash);
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (now));
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+
+  if (row)
+    account = account_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (account == NULL)
+    g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED,
+                 _("The session has expired or was ended; sign in again"));
+  return account;
+}
+
+gboolean
+civic_accounts_revoke (CivicSqlite  *db,
+                       const char   *token,
+                       GError      **error)
+{
+  g_autofree char *token_hash = civic_accounts_token_hash (token);
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "UPDATE session SET revoked = 1 WHERE token_hash = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  civic_sqlite_bind_text (stmt, 1, token_hash);
+  return civic_sqlite_run (db, stmt, error);
+}

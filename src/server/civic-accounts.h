@@ -1,0 +1,109 @@
+/* civic-accounts.h — officials' accounts, passwords and sessions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-actor.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_ACCOUNTS_ERROR (civic_accounts_error_quark ())
+
+typedef enum
+{
+  CIVIC_ACCOUNTS_ERROR_WRONG_CREDENTIALS,
+  CIVIC_ACCOUNTS_ERROR_DISABLED,
+  CIVIC_ACCOUNTS_ERROR_ACCOUNT_LOCKED,
+  CIVIC_ACCOUNTS_ERROR_ADDRESS_THROTTLED,
+  CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED,
+  CIVIC_ACCOUNTS_ERROR_EXISTS,
+  CIVIC_ACCOUNTS_ERROR_NOT_FOUND,
+  CIVIC_ACCOUNTS_ERROR_INVALID,
+} CivicAccountsError;
+
+typedef struct
+{
+  char      *id;
+  char      *username;
+  char      *name;
+  char      *department_id;
+  CivicRole  roles;
+  gboolean   disabled;
+  gint64     scope_seq;   /* the change seq from which this account sees what it sees */
+} CivicAccount;
+
+typedef struct
+{
+  char         *token;
+  GDateTime    *expires_at;
+  CivicAccount *account;
+} CivicSession;
+
+/* Throttling: this many failures within the window lock the account name,
+ * or the address, until the window has passed. */
+#define CIVIC_LOGIN_WINDOW_SECONDS      (15 * 60)
+#define CIVIC_LOGIN_MAX_ACCOUNT_FAILURES 5
+#define CIVIC_LOGIN_MAX_ADDRESS_FAILURES 30
+
+GQuark        civic_accounts_error_quark     (void);
+
+void          civic_account_free             (CivicAccount  *account);
+CivicActor   *civic_account_to_actor         (CivicAccount  *account);
+JsonNode     *civic_account_to_json          (CivicAccount  *account,
+                                              const char    *department_name);
+void          civic_session_free             (CivicSession  *session);
+
+char         *civic_accounts_hash_password   (const char    *password,
+                                              GError       **error);
+gboolean      civic_accounts_check_password  (const char    *password,
+                                              GError       **error);
+
+CivicAccount *civic_accounts_add             (CivicSqlite   *db,
+                                              const char    *id,
+                                              const char    *username,
+                                              const char    *name,
+                                              const char    *department_id,
+                                              CivicRole      roles,
+                                              const char    *password_hash,
+                                              GError       **error);
+CivicAccount *civic_accounts_find            (CivicSqlite   *db,
+                                              const char    *username,
+                                              GError       **error);
+CivicAccount *civic_accounts_find_by_id      (CivicSqlite   *db,
+                                              const char    *id,
+                                              GError       **error);
+GPtrArray    *civic_accounts_list            (CivicSqlite   *db,
+                                              GError       **error);
+gboolean      civic_accounts_set_password    (CivicSqlite   *db,
+                                              const char    *username,
+                                              const char    *password_hash,
+                                              GError       **error);
+gboolean      civic_accounts_set_disabled    (CivicSqlite   *db,
+                                              const char    *username,
+                                              gboolean       disabled,
+                                              GError       **error);
+
+CivicSession *civic_accounts_sign_in         (CivicSqlite   *db,
+                                              const char    *username,
+                                              const char    *password,
+                                              const char    *address,
+                                              GDateTime     *now,
+                                              int            session_hours,
+                                              gint64        *retry_after,
+                                              GError       **error);
+CivicAccount *civic_accounts_authenticate    (CivicSqlite   *db,
+                                              const char    *token,
+                                              GDateTime     *now,
+                                              GError       **error);
+gboolean      civic_accounts_revoke          (CivicSqlite   *db,
+                                              const char    *token,
+                                              GError       **error);
+char         *civic_accounts_token_hash      (const char    *token);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicAccount, civic_account_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicSession, civic_session_free)
+
+G_END_DECLS

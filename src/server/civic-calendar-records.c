@@ -1,0 +1,161 @@
+/* civic-calendar-records.c — holiday notices kept by the service
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-calendar-records"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "civic-calendar-records.h"
+#include "civic-json.h"
+#include "civic-server-db.h"
+
+/* The service's database is the source of truth for working days: each
+ * annual notice (and each regional overlay) is an entity "calendar" with
+ * the id "<region>-<year>", sent to every client through the feed so the
+ * client counts exactly as the service does. `init` and `demo` import the
+ * notices shipped with the program; `calendar import` adds next year's
+ * when the State Council publishes it, or replaces a corrected one. */
+
+static char *
+notice_id (JsonNode *notice)
+{
+  JsonObject *object = json_node_get_object (notice);
+
+  return g_strdup_printf ("%s-%" G_GINT64_FORMAT,
+                          json_object_get_string_member_with_default (object, "region", "?"),
+                          json_object_get_int_member_with_default (object, "year", 0));
+}
+
+/**
+ * civic_calendar_records_load:
+ *
+ * Returns: (transfer full) (nullable): the calendar of @region from every
+ * notice stored.
+ */
+CivicCalendar *
+civic_calendar_records_load (CivicSqlite  *db,
+                             const char   *region,
+                             GError      **error)
+{
+  g_autoptr(CivicCalendar) calendar = civic_calendar_new (region ? region : "CN");
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id, data FROM entity WHERE type = 'calendar' "
+                                   "AND deleted = 0 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    {
+      const char *id = civic_sqlite_column_text (stmt, 0);
+
+      if (!civic_calendar_load_data (calendar, civic_sqlite_column_text (stmt, 1), -1, id, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  return g_steal_pointer (&calendar);
+}
+
+/**
+ * civic_calendar_records_import:
+ *
+ * Checks @notice (alone, and together with every other stored notice) and
+ * stores it, replacing a notice of the same region and year. Call inside
+ * a write transaction.
+ */
+gboolean
+civic_calendar_records_import (CivicSqlite  *db,
+                               JsonNode     *notice,
+                               const char   *origin,
+                               GError      **error)
+{
+  g_autoptr(CivicCalendar) check = civic_calendar_new ("CN");
+  g_autofree char *id = NULL;
+  g_autoptr(CivicEntityRow) existing = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  /* A national notice applies to region CN; an overlay is checked against
+   * its own region. */
+  if (!civic_calendar_load_node (check, notice, origin, error))
+    return FALSE;
+
+  id = notice_id (notice);
+
+  stmt = civic_sqlite_prepare (db, "SELECT id, data FROM entity WHERE type = 'calendar' "
+                                   "AND deleted = 0 AND id != ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, id);
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    if (!civic_calendar_load_data (check, civic_sqlite_column_text (stmt, 1), -1,
+                                   civic_sqlite_column_text (stmt, 0), error))
+      {
+        sqlite3_reset (stmt);
+        return FALSE;
+      }
+  sqlite3_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  existing = civic_server_db_get_entity (db, "calendar", id, error);
+  return civic_server_db_put_entity (db, "calendar", id, existing ? existing->rev + 1 : 1,
+                                     notice, NULL, error) != 0;
+}
+
+/**
+ * civic_calendar_records_import_defaults:
+ *
+ * Imports the notices shipped with the program. Runs its own transaction.
+ */
+gboolean
+civic_calendar_records_import_defaults (CivicSqlite  *db,
+                                        GError      **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *path = g_getenv (CIVIC_CALENDAR_DIR_ENV);
+  const char *name;
+
+  if (path == NULL || *path == '\0')
+    path = g_file_test (CALENDARDIR, G_FILE_TEST_IS_DIR) ? CALENDARDIR : SOURCE_CALENDARDIR;
+
+  dir = g_dir_open (path, 0, error);
+  if (dir == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (dir)))
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_strdup (name));
+
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      if (!g_file_get_contents (file, &contents, NULL, error) ||
+          !(node = civic_json_parse (contents, -1, error)) ||
+          !civic_calendar_records_import (db, node, g_ptr_array_index (names, i), error))
+        {
+          civic_sqlite_rollback (db);
+          return FALSE;
+        }
+    }
+
+  return civic_sqlite_commit (db, error);
+}

@@ -1,0 +1,23 @@
+/* civic-calendar-records.h — holiday notices kept by the service
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-calendar.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+CivicCalendar *civic_calendar_records_load            (CivicSqlite  *db,
+                                                       const char   *region,
+                                                       GError      **error);
+gboolean       civic_calendar_records_import          (CivicSqlite  *db,
+                                                       JsonNode     *notice,
+                                                       const char   *origin,
+                                                       GError      **error);
+gboolean       civic_calendar_records_import_defaults (CivicSqlite  *db,
+                                                       GError      **error);
+
+G_END_DECLS

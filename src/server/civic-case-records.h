@@ -1,0 +1,31 @@
+/* civic-case-records.h — cases as the service stores and publishes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-case.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+CivicCase *civic_case_records_load         (CivicSqlite            *db,
+                                            const char             *id,
+                                            GError                **error);
+CivicCase *civic_case_records_load_by_receipt (CivicSqlite         *db,
+                                            const char             *receipt,
+                                            GError                **error);
+gint64     civic_case_records_save         (CivicSqlite            *db,
+                                            CivicCase              *kase,
+                                            CivicCalendar          *calendar,
+                                            CivicDay                today,
+                                            const char             *receipt,
+                                            GError                **error);
+char      *civic_case_records_feed_json    (CivicCase              *kase,
+                                            CivicCalendar          *calendar,
+                                            CivicDay                today);
+char      *civic_case_records_stored_status (CivicSqlite           *db,
+                                            const char             *id);
+
+G_END_DECLS

@@ -1,0 +1,486 @@
+/* civic-commands.c — applying commands: idempotent, checked, audited
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-commands"
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n.h>
+
+#include "civic-audit.h"
+#include "civic-case-records.h"
+#include "civic-commands.h"
+#include "civic-feed.h"
+#include "civic-json.h"
+#include "civic-policy.h"
+#include "civic-server-db.h"
+#include "civic-time.h"
+
+/* A command is an official's action with an id the client made. Each one
+ * runs in its own transaction: look the id up in the ledger (a known id
+ * answers with the stored answer and changes nothing; a known id with a
+ * different body is refused), load the case, check where the official
+ * sits (civic-policy.c) and what the law allows (civic-workflow.c), write
+ * the new case, the audit entry and the answer, commit. A rejection is an
+ * answer too, kept in the ledger, so a retried command gets it again.
+ * Only an internal failure (the database) is not kept: that one may be
+ * retried. */
+
+G_DEFINE_QUARK (civic-commands-error-quark, civic_commands_error)
+
+void
+civic_command_free (CivicCommand *command)
+{
+  if (command == NULL)
+    return;
+
+  g_free (command->id);
+  g_free (command->type);
+  g_free (command->target);
+  g_clear_pointer (&command->args, json_object_unref);
+  g_free (command->body_hash);
+  g_free (command);
+}
+
+static gboolean
+is_uuid_like (const char *id)
+{
+  /* Client-made ids: a UUID, or any other id of 8–64 safe characters. */
+  gsize length = strlen (id);
+
+  if (length < 8 || length > 64)
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+invalid (GError     **error,
+         guint        index,
+         const char  *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+invalid (GError     **error,
+         guint        index,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: "command 2: “type” is missing" */
+  g_set_error (error, CIVIC_COMMANDS_ERROR, CIVIC_COMMANDS_ERROR_INVALID, _("command %u: %s"),
+               index + 1, message);
+  return FALSE;
+}
+
+/**
+ * civic_commands_parse:
+ * @body: the request body, {"commands": [...]}
+ *
+ * Checks the shape of every command before any runs: a batch with one
+ * malformed command is refused whole, and nothing is written.
+ *
+ * Returns: (transfer full) (element-type CivicCommand): the commands.
+ */
+GPtrArray *
+civic_commands_parse (JsonNode  *body,
+                      GError   **error)
+{
+  g_autoptr(GPtrArray) commands = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_command_free);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *array;
+  guint n;
+
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body) ||
+      !civic_json_get_array (json_node_get_object (body), "commands", TRUE, &array, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, CIVIC_COMMANDS_ERROR, CIVIC_COMMANDS_ERROR_INVALID,
+                     _("Expected an object with a list of “commands”"));
+      else if (error != NULL)
+        (*error)->domain = CIVIC_COMMANDS_ERROR, (*error)->code = CIVIC_COMMANDS_ERROR_INVALID;
+      return NULL;
+    }
+
+  n = json_array_get_length (array);
+  if (n == 0 || n > CIVIC_COMMANDS_MAX_BATCH)
+    {
+      g_set_error (error, CIVIC_COMMANDS_ERROR, CIVIC_COMMANDS_ERROR_INVALID,
+                   _("A batch holds from 1 to %d commands"), CIVIC_COMMANDS_MAX_BATCH);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(CivicCommand) command = g_new0 (CivicCommand, 1);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *canonical = NULL;
+      JsonObject *object, *args;
+      const char *id, *type, *target;
+      CivicAction action;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          invalid (error, i, _("a command must be an object"));
+          return NULL;
+        }
+      object = json_node_get_object (node);
+
+      if (!civic_json_get_text (object, "id", TRUE, &id, &local_error) ||
+          !civic_json_get_text (object, "type", TRUE, &type, &local_error) ||
+          !civic_json_get_text (object, "target", TRUE, &target, &local_error) ||
+          !civic_json_get_object (object, "args", FALSE, &args, &local_error) ||
+          !civic_json_get_int (object, "base_rev", FALSE, 0, G_MAXINT64, &command->base_rev,
+                               &local_error))
+        {
+          invalid (error, i, "%s", local_error->message);
+          return NULL;
+        }
+
+      if (!is_uuid_like (id))
+        {
+          invalid (error, i, _("“%s” is not a usable command id: use a UUID"), id);
+          return NULL;
+        }
+      if (!g_hash_table_add (ids, (gpointer) id))
+        {
+          invalid (error, i, _("the id “%s” appears twice in the batch"), id);
+          return NULL;
+        }
+      if (!civic_action_from_string (type, &action))
+        {
+          invalid (error, i, _("unknown command type “%s”"), type);
+          return NULL;
+        }
+
+      command->id = g_strdup (id);
+      command->type = g_strdup (type);
+      command->action = action;
+      command->target = g_strdup (target);
+      command->has_base_rev = json_object_has_member (object, "base_rev") &&
+                              !json_object_get_null_member (object, "base_rev");
+      command->args = args ? json_object_ref (args) : json_object_new ();
+
+      /* The same command retried has the same body; json-glib writes
+       * members in the order they came. */
+      canonical = civic_json_to_string (node, FALSE);
+      command->body_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+
+      g_ptr_array_add (commands, g_steal_pointer (&command));
+    }
+
+  return g_steal_pointer (&commands);
+}
+
+static void
+append_reason (GString    *out,
+               const char *code,
+               const char *message)
+{
+  g_string_append (out, ",\"reason\":{\"code\":");
+  civic_json_append_string (out, code);
+  g_string_append (out, ",\"message\":");
+  civic_json_append_string (out, message);
+  g_string_append_c (out, '}');
+}
+
+static void
+append_entity (GString    *out,
+               CivicSqlite *db,
+               const char *type,
+               const char *id)
+{
+  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, type, id, NULL);
+
+  if (row == NULL)
+    return;
+
+  g_string_append_printf (out, ",\"entity\":{\"type\":");
+  civic_json_append_string (out, type);
+  g_string_append (out, ",\"id\":");
+  civic_json_append_string (out, id);
+  g_string_append_printf (out, ",\"rev\":%" G_GINT64_FORMAT ",\"seq\":%" G_GINT64_FORMAT
+                          ",\"data\":%s}", row->rev, row->seq, row->data);
+}
+
+static char *
+answer (CivicCommand *command,
+        const char   *status,
+        const char   *code,
+        const char   *message,
+        CivicSqlite  *db,
+        gint64        seq)
+{
+  g_autoptr(GString) out = g_string_new ("{\"id\":");
+
+  civic_json_append_string (out, command->id);
+  g_string_append (out, ",\"status\":");
+  civic_json_append_string (out, status);
+  if (code != NULL)
+    append_reason (out, code, message);
+  if (seq > 0)
+    g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT, seq);
+  if (db != NULL)
+    append_entity (out, db, "case", command->target);
+  g_string_append_c (out, '}');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static const char *
+workflow_code (const GError *error)
+{
+  if (error->domain == CIVIC_POLICY_ERROR)
+    return error->code == CIVIC_POLICY_ERROR_NOT_FOUND ? "not-found" : "forbidden";
+
+  if (error->domain != CIVIC_WORKFLOW_ERROR)
+    return "rule";
+
+  switch (error->code)
+    {
+    case CIVIC_WORKFLOW_ERROR_STATE: return "state";
+    case CIVIC_WORKFLOW_ERROR_ROLE: return "role";
+    case CIVIC_WORKFLOW_ERROR_ARGUMENT: return "argument";
+    case CIVIC_WORKFLOW_ERROR_UNKNOWN_ACTION: return "unknown";
+    case CIVIC_WORKFLOW_ERROR_RULE:
+    default:
+      return "rule";
+    }
+}
+
+/* Looks the command up in the ledger. */
+static char *
+ledger_lookup (CivicSqlite   *db,
+               CivicCommand  *command,
+               gboolean      *reused,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean row;
+  char *response = NULL;
+
+  *reused = FALSE;
+  stmt = civic_sqlite_prepare (db, "SELECT body_hash, response FROM command WHERE id = ?", error);
+  if (stmt == NULL || (civic_sqlite_bind_text (stmt, 1, command->id),
+                       !civic_sqlite_step (db, stmt, &row, error)))
+    return NULL;
+
+  if (row)
+    {
+      if (g_strcmp0 (civic_sqlite_column_text (stmt, 0), command->body_hash) == 0)
+        response = g_strdup (civic_sqlite_column_text (stmt, 1));
+      else
+        *reused = TRUE;
+    }
+  sqlite3_reset (stmt);
+  return response;
+}
+
+static gboolean
+ledger_store (CivicSqlite   *db,
+              CivicCommand  *command,
+              CivicActor    *actor,
+              const char    *response,
+              GDateTime     *now,
+              GError       **error)
+{
+  g_autofree char *at = civic_time_format (now);
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO command (id, account_id, body_hash, response, at) "
+                                   "VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  civic_sqlite_bind_text (stmt, 1, command->id);
+  civic_sqlite_bind_text (stmt, 2, actor->id);
+  civic_sqlite_bind_text (stmt, 3, command->body_hash);
+  civic_sqlite_bind_text (stmt, 4, response);
+  civic_sqlite_bind_text (stmt, 5, at);
+  return civic_sqlite_run (db, stmt, error);
+}
+
+static char *
+audit_detail (CivicCommand *command,
+              const char   *status,
+              const char   *code,
+              gint64        rev)
+{
+  g_autoptr(GString) out = g_string_new ("{\"command\":");
+
+  /* No arguments: they can hold what an official wrote about a person. */
+  civic_json_append_string (out, command->id);
+  g_string_append (out, ",\"status\":");
+  civic_json_append_string (out, status);
+  if (code != NULL)
+    {
+      g_string_append (out, ",\"reason\":");
+      civic_json_append_string (out, code);
+    }
+  if (rev > 0)
+    g_string_append_printf (out, ",\"rev\":%" G_GINT64_FORMAT, rev);
+  g_string_append_c (out, '}');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Runs inside the command's transaction; returns the answer, or NULL and
+ * @error for an internal failure that must roll back. */
+static char *
+apply (CivicCommandEnv  *env,
+       CivicActor       *actor,
+       CivicCommand     *command,
+       GDateTime        *now,
+       GError          **error)
+{
+  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(CivicCase) next = NULL;
+  g_autoptr(GError) refusal = NULL;
+  g_autofree char *response = NULL;
+  g_autofree char *detail = NULL;
+  CivicWorkflowContext context;
+  const char *code = NULL;
+  gint64 seq = 0;
+
+  kase = civic_case_records_load (env->db, command->target, error);
+  if (kase == NULL && error != NULL && *error != NULL)
+    return NULL;
+
+  if (kase == NULL)
+    g_set_error (&refusal, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
+                 _("There is no such case"));
+  else
+    civic_policy_check_case_action (actor, kase, command->action, &refusal);
+
+  if (refusal == NULL && command->has_base_rev &&
+      command->base_rev != civic_case_get_rev (kase) &&
+      !civic_policy_is_safe_when_stale (command->action))
+    {
+      code = "stale";
+      g_set_error (&refusal, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_STATE,
+                   _("The case changed (revision %" PRId64 ", you saw %"
+                     PRId64 "); look at it again before you act"),
+                   civic_case_get_rev (kase), command->base_rev);
+    }
+
+  if (refusal == NULL)
+    {
+      civic_workflow_context_init (&context, env->calendar, now, actor);
+      context.command_id = command->id;
+      next = civic_workflow_apply (kase, command->action, command->args, &context, &refusal);
+    }
+
+  if (refusal != NULL)
+    {
+      gboolean visible = kase != NULL &&
+                         !g_error_matches (refusal, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND);
+
+      if (code == NULL)
+        code = workflow_code (refusal);
+      response = answer (command, "rejected", code, refusal->message,
+                         visible ? env->db : NULL, 0);
+      detail = audit_detail (command, "rejected", code, 0);
+    }
+  else
+    {
+      civic_case_set_rev (next, civic_case_get_rev (kase) + 1);
+      seq = civic_case_records_save (env->db, next, env->calendar, civic_time_day_of (now), NULL,
+                                     error);
+      if (seq == 0)
+        return NULL;
+      response = answer (command, "applied", NULL, NULL, env->db, seq);
+      detail = audit_detail (command, "applied", NULL, civic_case_get_rev (next));
+    }
+
+  if (!civic_audit_append (env->db, now, actor->id, command->type, command->target, detail,
+                           env->address, error) ||
+      !ledger_store (env->db, command, actor, response, now, error))
+    return NULL;
+
+  return g_steal_pointer (&response);
+}
+
+/**
+ * civic_commands_execute_one:
+ *
+ * Returns: (transfer full): the answer, as JSON text.
+ */
+char *
+civic_commands_execute_one (CivicCommandEnv *env,
+                            CivicActor      *actor,
+                            CivicCommand    *command)
+{
+  g_autoptr(GDateTime) now = env->now ? g_date_time_ref (env->now) : civic_time_now ();
+  g_autoptr(GError) error = NULL;
+  char *response;
+  gboolean reused;
+
+  if (!civic_sqlite_begin (env->db, &error))
+    goto internal;
+
+  response = ledger_lookup (env->db, command, &reused, &error);
+  if (error != NULL)
+    goto internal;
+
+  if (response != NULL || reused)
+    {
+      civic_sqlite_rollback (env->db);
+      if (reused)
+        return answer (command, "error", "id-reused",
+                       _("This command id was already used for a different command"), NULL, 0);
+      return response;
+    }
+
+  response = apply (env, actor, command, now, &error);
+  if (response == NULL || !civic_sqlite_commit (env->db, &error))
+    {
+      g_free (response);
+      goto internal;
+    }
+
+  return response;
+
+internal:
+  civic_sqlite_rollback (env->db);
+  g_warning ("command %s failed: %s", command->id, error ? error->message : "?");
+  return answer (command, "error", "internal",
+                 _("The service could not store the command; send it again"), NULL, 0);
+}
+
+/**
+ * civic_commands_execute:
+ *
+ * Returns: (transfer full): {"results": [...]}, one answer per command in
+ * the order given.
+ */
+char *
+civic_commands_execute (CivicCommandEnv *env,
+                        CivicActor      *actor,
+                        GPtrArray       *commands)
+{
+  g_autoptr(GString) out = g_string_new ("{\"results\":[");
+
+  for (guint i = 0; i < commands->len; i++)
+    {
+      g_autofree char *response = civic_commands_execute_one (env, actor,
+                                                              g_ptr_array_index (commands, i));
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, response);
+    }
+
+  g_string_append (out, "]}");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

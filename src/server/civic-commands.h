@@ -1,0 +1,59 @@
+/* civic-commands.h — applying commands: idempotent, checked, audited
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-accounts.h"
+#include "civic-calendar.h"
+#include "civic-sqlite.h"
+#include "civic-workflow.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_COMMANDS_ERROR (civic_commands_error_quark ())
+
+typedef enum
+{
+  CIVIC_COMMANDS_ERROR_INVALID,
+} CivicCommandsError;
+
+#define CIVIC_COMMANDS_MAX_BATCH 100
+
+typedef struct
+{
+  char        *id;
+  char        *type;
+  CivicAction  action;
+  char        *target;
+  gboolean     has_base_rev;
+  gint64       base_rev;
+  JsonObject  *args;
+  char        *body_hash;
+} CivicCommand;
+
+/* What a command runs against. */
+typedef struct
+{
+  CivicSqlite   *db;
+  CivicCalendar *calendar;
+  GDateTime     *now;       /* nullable: the clock */
+  const char    *address;   /* nullable: for the audit log */
+} CivicCommandEnv;
+
+GQuark        civic_commands_error_quark (void);
+
+void          civic_command_free         (CivicCommand     *command);
+GPtrArray    *civic_commands_parse       (JsonNode         *body,
+                                          GError          **error);
+char         *civic_commands_execute_one (CivicCommandEnv  *env,
+                                          CivicActor       *actor,
+                                          CivicCommand     *command);
+char         *civic_commands_execute     (CivicCommandEnv  *env,
+                                          CivicActor       *actor,
+                                          GPtrArray        *commands);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicCommand, civic_command_free)
+
+G_END_DECLS

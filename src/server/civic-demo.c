@@ -1,0 +1,1090 @@
+/* civic-demo.c — a service full of realistic, deterministic demo data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-demo"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "civic-accounts.h"
+#include "civic-audit.h"
+#include "civic-calendar-records.h"
+#include "civic-case-records.h"
+#include "civic-core-enums.h"
+#include "civic-demo.h"
+#include "civic-intake.h"
+#include "civic-json.h"
+#include "civic-privacy-lint.h"
+#include "civic-server-db.h"
+#include "civic-time.h"
+#include "civic-workflow.h"
+
+/* The demo is a province's service hall as it stands today: the provincial
+ * departments, their catalogue, officials in every role, and cases that
+ * came in over 2025–2026. Each case is lived through rather than made up:
+ * from its receipt, officials act on it after realistic delays, through
+ * the same workflow the service enforces, until the next step would lie
+ * in the future. So every history is lawful, and the cases end up in
+ * every state and every clock colour. The same seed (and the same "now",
+ * see CIVICDESK_NOW) gives the same data. */
+
+#define PHRASE_DAYS_MAX 400
+
+typedef struct
+{
+  CivicActor *clerk;
+  CivicActor *examiners[2];
+  CivicActor *approver;
+  CivicActor *officer;
+} Staff;
+
+typedef struct
+{
+  const CivicDemoOptions *options;
+  GRand                  *rand;
+  CivicSqlite            *db;
+  CivicCalendar          *calendar;
+  GDateTime              *now;
+  CivicDay                today;
+  CivicDay                first_day;
+
+  JsonNode               *departments;
+  JsonNode               *items;
+  JsonNode               *rooms;
+  JsonNode               *phrases;
+  JsonNode               *people;
+
+  GHashTable             *staff;     /* department id → Staff */
+  GHashTable             *names;     /* department id → name */
+  GPtrArray              *weighted_items;
+  GPtrArray              *published_items;  /* JsonNode, keeping the weighted ones alive */
+  char                   *password_hash;
+  guint                   state_counts[CIVIC_CASE_STATE_CLOSED + 1];
+  guint                   hearing_no;
+} Demo;
+
+static void
+staff_free (Staff *staff)
+{
+  civic_actor_free (staff->clerk);
+  civic_actor_free (staff->examiners[0]);
+  civic_actor_free (staff->examiners[1]);
+  civic_actor_free (staff->approver);
+  civic_actor_free (staff->officer);
+  g_free (staff);
+}
+
+static char *
+demo_data_dir (void)
+{
+  const char *dir = g_getenv (CIVIC_DEMO_DIR_ENV);
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "demo", NULL);
+
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
+  if (g_file_test (installed, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&installed);
+  return g_strdup (SOURCE_DEMODIR);
+}
+
+static JsonNode *
+load_input (const char  *dir,
+            const char  *name,
+            GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  JsonNode *node;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+
+  node = civic_json_parse (contents, -1, error);
+  if (node == NULL)
+    g_prefix_error (error, "%s: ", path);
+  return node;
+}
+
+/* Random helpers */
+
+static int
+rand_range (Demo *demo,
+            int   min,
+            int   max)
+{
+  return g_rand_int_range (demo->rand, min, max + 1);
+}
+
+static gboolean
+chance (Demo   *demo,
+        double  p)
+{
+  return g_rand_double (demo->rand) < p;
+}
+
+static const char *
+pick_string (Demo      *demo,
+             JsonArray *array)
+{
+  return json_array_get_string_element (array, g_rand_int_range (demo->rand, 0,
+                                                                  json_array_get_length (array)));
+}
+
+static JsonObject *
+people (Demo *demo)
+{
+  return json_node_get_object (demo->people);
+}
+
+/* A name: common surnames are common. */
+static char *
+person_name (Demo *demo)
+{
+  JsonArray *surnames = json_object_get_array_member (people (demo), "surnames");
+  JsonArray *given = json_object_get_array_member (people (demo), "given_chars");
+  double r = g_rand_double (demo->rand);
+  guint n = json_array_get_length (surnames);
+  const char *surname = json_array_get_string_element (surnames, (guint) (r * r * n) % n);
+
+  if (chance (demo, 0.3))
+    return g_strconcat (surname, pick_string (demo, given), NULL);
+  return g_strconcat (surname, pick_string (demo, given), pick_string (demo, given), NULL);
+}
+
+typedef struct
+{
+  const char *city;
+  const char *district;
+  const char *code;
+} Place;
+
+static Place
+pick_place (Demo *demo)
+{
+  JsonObject *addresses = json_object_get_object_member (people (demo), "addresses");
+  JsonArray *cities = json_object_get_array_member (addresses, "cities");
+  JsonObject *city;
+  JsonArray *districts;
+  JsonObject *district;
+  Place place;
+
+  /* A third of the applications come from Changsha, the capital. */
+  city = json_array_get_object_element (cities, chance (demo, 0.33)
+                                                ? 0
+                                                : (guint) rand_range (demo, 0,
+                                                                      json_array_get_length (cities) - 1));
+  districts = json_object_get_array_member (city, "districts");
+  district = json_array_get_object_element (districts,
+                                            (guint) rand_range (demo, 0,
+                                                                json_array_get_length (districts) - 1));
+  place.city = json_object_get_string_member (city, "city");
+  place.district = json_object_get_string_member (district, "name");
+  place.code = json_object_get_string_member (district, "code");
+  return place;
+}
+
+static char *
+street_address (Demo  *demo,
+                Place *place)
+{
+  JsonObject *addresses = json_object_get_object_member (people (demo), "addresses");
+
+  return g_strdup_printf ("湖南省%s%s%s%d号", place->city, place->district,
+                          pick_string (demo, json_object_get_array_member (addresses, "streets")),
+                          rand_range (demo, 1, 399));
+}
+
+static char *
+resident_id (Demo       *demo,
+             const char *area)
+{
+  char id[19];
+  int year = rand_range (demo, 1955, 2004);
+  int month = rand_range (demo, 1, 12);
+  int day = rand_range (demo, 1, g_date_get_days_in_month (month, year));
+
+  g_snprintf (id, sizeof id, "%.6s%04d%02d%02d%03d", area, year, month, day,
+              rand_range (demo, 1, 999));
+  id[17] = civic_privacy_resident_id_check_char (id);
+  id[18] = '\0';
+  return g_strdup (id);
+}
+
+static char *
+credit_code (Demo       *demo,
+             const char *area)
+{
+  static const char chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  char code[19];
+
+  /* 9 工商, 1 企业; the division code; an organisation code */
+  g_snprintf (code, sizeof code, "91%.6s", area);
+  code[8] = "MP"[rand_range (demo, 0, 1)];
+  code[9] = 'A';
+  for (guint i = 10; i < 17; i++)
+    code[i] = chars[rand_range (demo, 0, 30)];
+  code[17] = civic_privacy_credit_code_check_char (code);
+  code[18] = '\0';
+  return g_strdup (code);
+}
+
+static char *
+mobile (Demo *demo)
+{
+  static const char *prefixes[] = { "130", "131", "133", "135", "136", "137", "138", "139",
+                                    "150", "151", "152", "155", "157", "158", "159", "166",
+                                    "173", "177", "180", "181", "186", "187", "188", "189",
+                                    "191", "199" };
+
+  return g_strdup_printf ("%s%08d", prefixes[rand_range (demo, 0, G_N_ELEMENTS (prefixes) - 1)],
+                          rand_range (demo, 0, 99999999));
+}
+
+static char *
+company_name (Demo       *demo,
+              Place      *place,
+              const char *item_name)
+{
+  JsonObject *p = people (demo);
+  JsonArray *industries = json_object_get_array_member (p, "company_industries");
+  const char *industry = NULL;
+  g_autofree char *city = g_strndup (place->city,
+                                     g_utf8_offset_to_pointer (place->city, 2) - place->city);
+
+  /* An industry that fits the item, when one does. */
+  for (guint attempt = 0; attempt < 8 && industry == NULL; attempt++)
+    {
+      JsonObject *candidate = json_array_get_object_element (industries,
+                                                             rand_range (demo, 0,
+                                                                         json_array_get_length (industries) - 1));
+      const char *hint = json_object_get_string_member_with_default (candidate, "item_hint", "");
+
+      if (*hint == '\0' || strstr (item_name, hint) != NULL || attempt == 7)
+        industry = json_object_get_string_member (candidate, "text");
+    }
+
+  return g_strconcat (city,
+                      pick_string (demo, json_object_get_array_member (p, "company_words")),
+                      industry,
+                      pick_string (demo, json_object_get_array_member (p, "company_suffixes")),
+                      NULL);
+}
+
+static void
+fill_applicant (Demo           *demo,
+                JsonObject     *item,
+                CivicApplicant *applicant)
+{
+  JsonArray *kinds = json_object_get_array_member (item, "applicant_kinds");
+  gboolean organisation = TRUE;
+  Place place = pick_place (demo);
+
+  if (kinds != NULL && json_array_get_length (kinds) > 0)
+    organisation = g_str_equal (pick_string (demo, kinds), "organisation");
+
+  memset (applicant, 0, sizeof *applicant);
+  if (organisation)
+    {
+      applicant->kind = CIVIC_APPLICANT_ORGANISATION;
+      applicant->name = company_name (demo, &place, json_object_get_string_member (item, "name"));
+      applicant->id_number = credit_code (demo, place.code);
+      applicant->contact = person_name (demo);
+    }
+  else
+    {
+      applicant->kind = CIVIC_APPLICANT_PERSON;
+      applicant->name = person_name (demo);
+      applicant->id_number = resident_id (demo, place.code);
+    }
+  applicant->phone = mobile (demo);
+  applicant->address = street_address (demo, &place);
+}
+
+static void
+clear_applicant (CivicApplicant *applicant)
+{
+  g_free (applicant->name);
+  g_free (applicant->id_number);
+  g_free (applicant->phone);
+  g_free (applicant->address);
+  g_free (applicant->contact);
+}
+
+static char *
+random_uuid (Demo *demo)
+{
+  guint32 words[4];
+
+  for (guint i = 0; i < 4; i++)
+    words[i] = g_rand_int (demo->rand);
+
+  /* Version 4, variant 1, from the seeded generator. */
+  return g_strdup_printf ("%08x-%04x-4%03x-%04x-%04x%08x", words[0], words[1] >> 16,
+                          words[1] & 0xfff, (words[2] >> 16 & 0x3fff) | 0x8000,
+                          words[2] & 0xffff, words[3]);
+}
+
+static GDateTime *
+office_time (Demo     *demo,
+             CivicDay  day)
+{
+  int y, m, d;
+
+  civic_day_to_ymd (day, &y, &m, &d);
+  return g_date_time_new (civic_time_zone (), y, m, d, rand_range (demo, 8, 16),
+                          rand_range (demo, 30, 59), rand_range (demo, 0, 59));
+}
+
+/* The reference data: departments, catalogue, rooms, phrases */
+
+static gboolean
+publish_reference (Demo    *demo,
+                   GError **error)
+{
+  JsonArray *departments = json_node_get_array (demo->departments);
+  JsonArray *items = json_node_get_array (demo->items);
+  JsonArray *rooms = json_node_get_array (demo->rooms);
+
+  for (guint i = 0; i < json_array_get_length (departments); i++)
+    {
+      JsonNode *node = json_array_get_element (departments, i);
+      JsonObject *department = json_node_get_object (node);
+      const char *id = json_object_get_string_member (department, "id");
+
+      g_hash_table_insert (demo->names, g_strdup (id),
+                           g_strdup (json_object_get_string_member (department, "name")));
+      if (!civic_server_db_put_entity (demo->db, "department", id, 1, node, NULL, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *item = json_node_get_object (node);
+      const char *department = json_object_get_string_member (item, "department");
+      g_autoptr(JsonNode) published = json_node_copy (node);
+      JsonObject *copy = json_node_get_object (published);
+      guint weight;
+
+      json_object_set_string_member (copy, "department_name",
+                                     g_hash_table_lookup (demo->names, department));
+      {
+        JsonArray *joint = json_object_get_array_member (item, "joint_departments");
+        JsonArray *names = json_array_new ();
+
+        for (guint j = 0; joint != NULL && j < json_array_get_length (joint); j++)
+          json_array_add_string_element (names,
+                                         g_hash_table_lookup (demo->names,
+                                                              json_array_get_string_element (joint, j)));
+        json_object_set_array_member (copy, "joint_department_names", names);
+      }
+      if (!civic_server_db_put_entity (demo->db, "item",
+                                       json_object_get_string_member (item, "code"), 1,
+                                       published, NULL, error))
+        return FALSE;
+
+      /* The demo department's inbox is the one people look at: more of its
+       * items come up. */
+      weight = g_str_equal (department, CIVIC_DEMO_DEPARTMENT) ? 12 : 1;
+      for (guint w = 0; w < weight; w++)
+        g_ptr_array_add (demo->weighted_items, copy);
+      g_ptr_array_add (demo->published_items, json_node_ref (published));
+    }
+
+  for (guint i = 0; i < json_array_get_length (rooms); i++)
+    {
+      JsonNode *node = json_array_get_element (rooms, i);
+
+      if (!civic_server_db_put_entity (demo->db, "room",
+                                       json_object_get_string_member (json_node_get_object (node),
+                                                                      "id"),
+                                       1, node, NULL, error))
+        return FALSE;
+    }
+
+  return civic_server_db_put_entity (demo->db, "template", "phrases", 1, demo->phrases, NULL,
+                                     error) != 0;
+}
+
+static CivicActor *
+add_official (Demo        *demo,
+              const char  *username,
+              const char  *department,
+              CivicRole    roles,
+              GError     **error)
+{
+  g_autofree char *name = person_name (demo);
+  g_autofree char *id = g_strconcat ("u-", username, NULL);
+  g_autoptr(CivicAccount) account = NULL;
+
+  account = civic_accounts_add (demo->db, id, username, name, department, roles,
+                                demo->password_hash, error);
+  if (account == NULL)
+    return NULL;
+
+  return civic_account_to_actor (account);
+}
+
+static gboolean
+add_staff (Demo    *demo,
+           GError **error)
+{
+  JsonArray *departments = json_node_get_array (demo->departments);
+
+  for (guint i = 0; i < json_array_get_length (departments); i++)
+    {
+      const char *id = json_object_get_string_member (json_array_get_object_element (departments, i),
+                                                      "id");
+      gboolean demo_department = g_str_equal (id, CIVIC_DEMO_DEPARTMENT);
+      Staff *staff = g_new0 (Staff, 1);
+      g_autofree char *clerk = g_strconcat (id, ".clerk", NULL);
+      g_autofree char *examiner = g_strconcat (id, ".examiner", NULL);
+      g_autofree char *examiner2 = g_strconcat (id, ".examiner2", NULL);
+      g_autofree char *approver = g_strconcat (id, ".approver", NULL);
+      g_autofree char *officer = g_strconcat (id, ".officer", NULL);
+
+      g_hash_table_insert (demo->staff, g_strdup (id), staff);
+
+      /* In the demo department the accounts have the short names the
+       * README lists. */
+      staff->clerk = add_official (demo, demo_department ? "clerk" : clerk, id,
+                                   CIVIC_ROLE_CLERK, error);
+      staff->examiners[0] = add_official (demo, demo_department ? "examiner" : examiner, id,
+                                          CIVIC_ROLE_EXAMINER, error);
+      staff->examiners[1] = add_official (demo, demo_department ? "examiner2" : examiner2, id,
+                                          CIVIC_ROLE_EXAMINER, error);
+      staff->approver = add_official (demo, demo_department ? "approver" : approver, id,
+                                      CIVIC_ROLE_APPROVER, error);
+      staff->officer = add_official (demo, demo_department ? "officer" : officer, id,
+                                     CIVIC_ROLE_HEARING_OFFICER, error);
+      if (staff->officer == NULL)
+        return FALSE;
+    }
+
+  {
+    g_autoptr(CivicActor) supervisor = add_official (demo, "supervisor", "zwfwj",
+                                                     CIVIC_ROLE_SUPERVISOR, error);
+    g_autoptr(CivicActor) admin = add_official (demo, "admin", "zwfwj", CIVIC_ROLE_ADMIN, error);
+
+    return supervisor != NULL && admin != NULL;
+  }
+}
+
+/* Living through a case */
+
+typedef struct
+{
+  Demo       *demo;
+  CivicCase  *kase;
+  Staff      *staff;
+  CivicDay    day;       /* the day of the last step */
+  gboolean    stopped;   /* the next step would lie in the future */
+} Life;
+
+static const char *
+phrase (Demo       *demo,
+        const char *group)
+{
+  JsonObject *phrases = json_node_get_object (demo->phrases);
+  JsonArray *array = json_object_has_member (phrases, group)
+                     ? json_object_get_array_member (phrases, group) : NULL;
+
+  if (array == NULL || json_array_get_length (array) == 0)
+    return "经审查，符合规定。";
+  return pick_string (demo, array);
+}
+
+/* Moves the case on by @delay working days, and acts if that day has
+ * come; returns FALSE (and stops the life) if it has not. */
+static gboolean
+act (Life        *life,
+     int          delay,
+     CivicActor  *actor,
+     CivicAction  action,
+     JsonObject  *args)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command_id = NULL;
+  CivicWorkflowContext context;
+  CivicDay day;
+
+  if (life->stopped)
+    return FALSE;
+
+  day = delay > 0 ? civic_calendar_add_working_days (life->demo->calendar, life->day, delay,
+                                                     CIVIC_COUNT_DEFAULT, NULL)
+                  : life->day;
+  if (day > life->demo->today)
+    {
+      life->stopped = TRUE;
+      return FALSE;
+    }
+
+  when = office_time (life->demo, day);
+  command_id = random_uuid (life->demo);
+  civic_workflow_context_init (&context, life->demo->calendar, when, actor);
+  context.command_id = command_id;
+
+  if (!civic_workflow_apply_to (life->kase, action, args, &context, &error))
+    {
+      /* A plan the rules refuse is a bug of this generator. */
+      g_warning ("demo: %s on %s refused: %s", civic_action_to_string (action),
+                 civic_case_get_number (life->kase), error->message);
+      life->stopped = TRUE;
+      return FALSE;
+    }
+
+  life->day = day;
+  return TRUE;
+}
+
+static JsonObject *
+args_new (const char *first_member,
+          ...)
+{
+  JsonObject *object = json_object_new ();
+  const char *member = first_member;
+  va_list ap;
+
+  va_start (ap, first_member);
+  while (member != NULL)
+    {
+      JsonNode *value = va_arg (ap, JsonNode *);
+
+      json_object_set_member (object, member, value);
+      member = va_arg (ap, const char *);
+    }
+  va_end (ap);
+  return object;
+}
+
+static JsonNode *
+str (const char *value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_string (node, value);
+  return node;
+}
+
+static JsonNode *
+integer (gint64 value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_int (node, value);
+  return node;
+}
+
+static JsonNode *
+boolean (gboolean value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_boolean (node, value);
+  return node;
+}
+
+static JsonNode *
+strv (GPtrArray *values)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; i < values->len; i++)
+    json_array_add_string_element (array, g_ptr_array_index (values, i));
+  json_node_take_array (node, array);
+  return node;
+}
+
+static void
+live_correction (Life *life)
+{
+  Demo *demo = life->demo;
+  g_autoptr(GPtrArray) missing = civic_case_dup_missing_materials (life->kase);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(JsonObject) notice = NULL;
+  g_autoptr(JsonObject) received = NULL;
+
+  for (guint i = 0; i < missing->len; i++)
+    g_ptr_array_add (ids, ((CivicMaterial *) g_ptr_array_index (missing, i))->id);
+
+  notice = args_new ("missing", strv (ids), "note", str (phrase (demo, "correction")), NULL);
+  if (!act (life, rand_range (demo, 0, 3), life->staff->clerk, CIVIC_ACTION_REQUEST_CORRECTION,
+            notice))
+    return;
+
+  /* Most applicants supply the missing materials within a few weeks; some
+   * never do. */
+  if (chance (demo, 0.12))
+    {
+      g_autoptr(JsonObject) close = args_new ("reason", str ("申请人逾期未补正，予以退件"), NULL);
+
+      act (life, rand_range (demo, 25, 40), life->staff->clerk, CIVIC_ACTION_CLOSE, close);
+      life->stopped = TRUE;
+      return;
+    }
+
+  received = args_new ("received", strv (ids), NULL);
+  act (life, rand_range (demo, 2, 12), life->staff->clerk, CIVIC_ACTION_CORRECTION_RECEIVED,
+       received);
+}
+
+static gboolean
+extendable (Life *life)
+{
+  CivicClock *clock = civic_case_get_statutory_clock (life->kase);
+  g_autoptr(CivicClockReading) reading = NULL;
+
+  if (clock == NULL || civic_case_get_state (life->kase) == CIVIC_CASE_STATE_CLOSED ||
+      civic_clock_get_extensions_used (clock) > 0)
+    return FALSE;
+
+  reading = civic_clock_read (clock, life->demo->calendar, life->day, NULL);
+  return life->day <= reading->due;
+}
+
+static void
+live_review (Life *life)
+{
+  Demo *demo = life->demo;
+  CivicActor *examiner = life->staff->examiners[rand_range (demo, 0, 1)];
+  gboolean deny = chance (demo, 0.08);
+
+  act (life, rand_range (demo, 0, 2), examiner, CIVIC_ACTION_CLAIM, NULL);
+
+  if (chance (demo, 0.3))
+    {
+      g_autoptr(GPtrArray) verifiers = g_ptr_array_new ();
+      g_autoptr(JsonObject) args = NULL;
+
+      g_ptr_array_add (verifiers, life->staff->examiners[0]->id);
+      g_ptr_array_add (verifiers, life->staff->examiners[1]->id);
+      args = args_new ("verifiers", strv (verifiers),
+                       "note", str ("现场核查经营场所、设施设备，与申请材料一致"), NULL);
+      act (life, rand_range (demo, 1, 4), examiner, CIVIC_ACTION_VERIFY, args);
+    }
+
+  if (chance (demo, 0.06))
+    {
+      static const char *reasons[] = { "testing", "expert-review", "inspection", "appraisal" };
+      g_autoptr(JsonObject) stop = args_new ("reason", str (reasons[rand_range (demo, 0, 3)]),
+                                             "expected_days", integer (rand_range (demo, 5, 15)),
+                                             "note", str ("依法组织专家评审，所需时间书面告知申请人"),
+                                             NULL);
+      g_autoptr(JsonObject) resume = args_new ("result", str ("特别程序已完成，结论符合要求"), NULL);
+
+      act (life, rand_range (demo, 1, 3), examiner, CIVIC_ACTION_STOP_CLOCK, stop);
+      act (life, rand_range (demo, 3, 12), examiner, CIVIC_ACTION_RESUME_CLOCK, resume);
+    }
+
+  if (civic_case_get_hearing (life->kase)->required || chance (demo, 0.04))
+    {
+      g_autofree char *record = NULL;
+      g_autofree char *hearing_id = NULL;
+
+      if (civic_case_get_hearing (life->kase)->required)
+        {
+          g_autoptr(JsonObject) order = args_new ("reason",
+                                                  str ("涉及重大公共利益，依法向社会公告并举行听证"),
+                                                  NULL);
+
+          act (life, rand_range (demo, 1, 4), life->staff->approver, CIVIC_ACTION_ORDER_HEARING,
+               order);
+        }
+      else
+        {
+          g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(JsonObject) inform = NULL;
+
+          g_ptr_array_add (parties, g_strdup (civic_case_get_applicant (life->kase)->name));
+          g_ptr_array_add (parties, g_strconcat (person_name (demo), "（利害关系人）", NULL));
+          inform = args_new ("parties", strv (parties), NULL);
+          if (!act (life, rand_range (demo, 1, 3), examiner, CIVIC_ACTION_INFORM_HEARING_RIGHT,
+                    inform))
+            return;
+
+          if (chance (demo, 0.6))
+            {
+              g_autoptr(JsonObject) waive = args_new ("note", str ("当事人书面表示放弃听证"), NULL);
+
+              act (life, rand_range (demo, 1, 4), examiner, CIVIC_ACTION_WAIVE_HEARING, waive);
+              goto opinion;
+            }
+          else
+            {
+              g_autoptr(JsonObject) request = args_new ("requested_by",
+                                                        str (g_ptr_array_index (parties, 1)),
+                                                        NULL);
+
+              act (life, rand_range (demo, 1, 4), examiner, CIVIC_ACTION_REQUEST_HEARING, request);
+            }
+        }
+
+      demo->hearing_no++;
+      hearing_id = g_strdup_printf ("h-%s", civic_case_get_id (life->kase));
+      record = g_strdup_printf ("听证笔录〔%d〕%u号", civic_day_get_year (life->day),
+                                demo->hearing_no);
+      {
+        g_autoptr(JsonObject) conclude = args_new ("hearing_id", str (hearing_id),
+                                                   "record_ref", str (record),
+                                                   "record_signed", boolean (TRUE), NULL);
+
+        act (life, rand_range (demo, 9, 19), life->staff->officer,
+             CIVIC_ACTION_CONCLUDE_HEARING, conclude);
+      }
+    }
+
+opinion:
+  {
+    GPtrArray *subtasks = civic_case_get_subtasks (life->kase);
+
+    for (guint i = 0; i < subtasks->len; i++)
+      {
+        CivicSubtask *subtask = g_ptr_array_index (subtasks, i);
+        Staff *co = g_hash_table_lookup (demo->staff, subtask->department_id);
+        g_autoptr(JsonObject) opinion = args_new ("result", str ("approve"),
+                                                  "text", str ("经审查，本部门同意办理"), NULL);
+
+        if (co != NULL)
+          act (life, rand_range (demo, 1, 6), co->examiners[0], CIVIC_ACTION_SUBTASK_OPINION,
+               opinion);
+      }
+  }
+
+  {
+    g_autoptr(JsonObject) opinion = args_new ("recommendation", str (deny ? "deny" : "approve"),
+                                              "text", str (phrase (demo, deny ? "opinion-deny"
+                                                                              : "opinion-approve")),
+                                              NULL);
+
+    act (life, rand_range (demo, 1, 7), examiner, CIVIC_ACTION_OPINION, opinion);
+  }
+
+  /* Some approvals come late; a few of those get the one extension,
+   * which the law allows only before the limit runs out. */
+  if (chance (demo, 0.04) && extendable (life))
+    {
+      g_autoptr(JsonObject) extend = args_new ("reason", str ("案情复杂，需进一步审查论证"),
+                                               "approved_by", str ("湖南省人民政府分管副省长"),
+                                               NULL);
+
+      act (life, 0, life->staff->approver, CIVIC_ACTION_EXTEND, extend);
+    }
+
+  if (deny)
+    {
+      g_autoptr(JsonObject) decide = args_new ("result", str ("deny"),
+                                               "reason", str (phrase (demo, "opinion-deny")),
+                                               "legal_basis", str (civic_case_get_item_legal_basis (life->kase)
+                                                                   ? civic_case_get_item_legal_basis (life->kase)
+                                                                   : "《中华人民共和国行政许可法》第三十八条"),
+                                               "reconsideration_body", str ("湖南省人民政府"),
+                                               "court", str ("长沙铁路运输法院"), NULL);
+
+      act (life, rand_range (demo, 1, 5), life->staff->approver, CIVIC_ACTION_DECIDE, decide);
+    }
+  else
+    {
+      g_autofree char *number = g_strdup_printf ("湘%s许〔%d〕%05d号",
+                                                 civic_case_get_department_id (life->kase),
+                                                 civic_day_get_year (life->day),
+                                                 rand_range (demo, 1, 99999));
+      g_autoptr(JsonObject) decide = args_new ("result", str ("approve"), "number", str (number),
+                                               NULL);
+
+      act (life, rand_range (demo, 1, 5), life->staff->approver, CIVIC_ACTION_DECIDE, decide);
+    }
+}
+
+static void
+live_closing (Life *life)
+{
+  Demo *demo = life->demo;
+  CivicCaseState state = civic_case_get_state (life->kase);
+  g_autofree char *certificate = g_strdup_printf ("JY%05d%08d", rand_range (demo, 43001, 43999),
+                                                  rand_range (demo, 1, 99999999));
+  g_autoptr(JsonObject) serve = NULL;
+
+  if (state == CIVIC_CASE_STATE_APPROVED)
+    serve = args_new ("method", str (chance (demo, 0.6) ? "electronic" : "in-person"),
+                      "certificate_no", str (certificate), NULL);
+  else
+    serve = args_new ("method", str ("post"), NULL);
+
+  act (life, rand_range (demo, 1, 6), life->staff->clerk, CIVIC_ACTION_SERVE, serve);
+  act (life, rand_range (demo, 0, 2), life->staff->clerk, CIVIC_ACTION_CLOSE, NULL);
+}
+
+static void
+live (Life *life)
+{
+  Demo *demo = life->demo;
+  g_autoptr(GPtrArray) missing = civic_case_dup_missing_materials (life->kase);
+
+  if (chance (demo, 0.7))
+    act (life, rand_range (demo, 0, 1), life->staff->clerk, CIVIC_ACTION_START_PRE_REVIEW, NULL);
+
+  /* Out of this authority's powers, or no licence needed (Art. 32). */
+  if (chance (demo, 0.03))
+    {
+      g_autoptr(JsonObject) args = args_new ("ground", str ("not-competent"),
+                                             "reason", str (phrase (demo, "not-accept")),
+                                             "legal_basis",
+                                             str ("《中华人民共和国行政许可法》第三十二条第一款第（二）项"),
+                                             "competent_authority", str ("所在地市级行政审批服务局"),
+                                             NULL);
+
+      act (life, rand_range (demo, 0, 2), life->staff->clerk, CIVIC_ACTION_NOT_ACCEPT, args);
+      act (life, rand_range (demo, 0, 3), life->staff->clerk, CIVIC_ACTION_CLOSE, NULL);
+      return;
+    }
+
+  if (missing->len > 0)
+    {
+      live_correction (life);
+      if (life->stopped || !civic_case_is_open (life->kase))
+        return;
+    }
+
+  /* A clerk who lets the five days pass: the service deems it accepted
+   * (Art. 32(4)), as the scheduler would have. */
+  if (missing->len == 0 && chance (demo, 0.03))
+    {
+      g_autoptr(CivicActor) system = civic_actor_new ("system", _("Civic Desk service"), NULL,
+                                                      CIVIC_ROLE_SYSTEM);
+
+      if (!act (life, 6, system, CIVIC_ACTION_DEEM_ACCEPT, NULL))
+        return;
+    }
+  else if (!act (life, rand_range (demo, 0, 2), life->staff->clerk, CIVIC_ACTION_ACCEPT, NULL))
+    return;
+
+  live_review (life);
+  if (!life->stopped)
+    live_closing (life);
+}
+
+static gboolean
+make_case (Demo    *demo,
+           guint    index,
+           GError **error)
+{
+  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(GPtrArray) received = g_ptr_array_new ();
+  g_autoptr(GDateTime) received_at = NULL;
+  g_autofree char *id = random_uuid (demo);
+  g_autofree char *receipt = NULL;
+  CivicApplicant applicant;
+  JsonObject *item;
+  JsonArray *materials;
+  CivicDay day;
+  Life life = { 0 };
+  double r;
+
+  item = g_ptr_array_index (demo->weighted_items,
+                            rand_range (demo, 0, demo->weighted_items->len - 1));
+
+  /* More recent cases than old ones: the hall grows, and the old ones are
+   * long closed anyway. */
+  r = g_rand_double (demo->rand);
+  day = demo->today - (CivicDay) ((demo->today - demo->first_day) * r * r);
+  if (!civic_calendar_is_working_day (demo->calendar, day) && chance (demo, 0.85))
+    day = civic_calendar_next_working_day (demo->calendar, day);
+  if (day > demo->today)
+    day = demo->today;
+  received_at = office_time (demo, day);
+
+  materials = json_object_get_array_member (item, "materials");
+  for (guint i = 0; i < json_array_get_length (materials); i++)
+    {
+      JsonObject *material = json_array_get_object_element (materials, i);
+
+      /* One application in six misses a required material. */
+      if (!(json_object_get_boolean_member_with_default (material, "required", TRUE) &&
+            chance (demo, 0.06)))
+        g_ptr_array_add (received, (gpointer) json_object_get_string_member (material, "id"));
+    }
+  g_ptr_array_add (received, NULL);
+
+  fill_applicant (demo, item, &applicant);
+  kase = civic_intake_new_case (demo->db, demo->calendar, id, item, &applicant,
+                                (const char * const *) received->pdata,
+                                chance (demo, 0.8) ? CIVIC_CHANNEL_ONLINE
+                                                   : rand_range (demo, 1, 5),
+                                received_at, error);
+  clear_applicant (&applicant);
+  if (kase == NULL)
+    return FALSE;
+
+  life.demo = demo;
+  life.kase = kase;
+  life.staff = g_hash_table_lookup (demo->staff, civic_case_get_department_id (kase));
+  life.day = day;
+  if (life.staff == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "item %s: department %s has no staff",
+                   json_object_get_string_member (item, "code"),
+                   civic_case_get_department_id (kase));
+      return FALSE;
+    }
+  live (&life);
+
+  civic_case_set_rev (kase, civic_case_get_events (kase)->len);
+  demo->state_counts[civic_case_get_state (kase)]++;
+
+  receipt = civic_intake_new_receipt ();
+  return civic_case_records_save (demo->db, kase, demo->calendar, demo->today, receipt, error) != 0;
+}
+
+static void
+print_accounts (Demo *demo)
+{
+  Staff *staff = g_hash_table_lookup (demo->staff, CIVIC_DEMO_DEPARTMENT);
+
+  g_print (_("Demo accounts (password “%s”):\n"), demo->options->password);
+  g_print ("  %-12s %-10s %s\n", "clerk", staff->clerk->name, _("Window clerk"));
+  g_print ("  %-12s %-10s %s\n", "examiner", staff->examiners[0]->name, _("Examiner"));
+  g_print ("  %-12s %-10s %s\n", "examiner2", staff->examiners[1]->name, _("Examiner"));
+  g_print ("  %-12s %-10s %s\n", "approver", staff->approver->name, _("Approver"));
+  g_print ("  %-12s %-10s %s\n", "officer", staff->officer->name, _("Hearing officer"));
+  g_print ("  %-12s %-10s %s\n", "supervisor", "", _("Supervisor (reads every department)"));
+  g_print ("  %-12s %-10s %s\n", "admin", "", _("Administrator"));
+  g_print (_("  …all in %s; every other department has <id>.clerk, <id>.examiner, "
+             "<id>.examiner2, <id>.approver and <id>.officer.\n"),
+           (const char *) g_hash_table_lookup (demo->names, CIVIC_DEMO_DEPARTMENT));
+}
+
+/**
+ * civic_demo_generate:
+ *
+ * Creates a service in a new data folder and fills it.
+ */
+gboolean
+civic_demo_generate (const CivicDemoOptions  *options,
+                     GError                 **error)
+{
+  g_autofree char *dir = demo_data_dir ();
+  g_autofree char *path = civic_server_db_path (options->data_dir);
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  guint32 seed[2] = { (guint32) options->seed, (guint32) (options->seed >> 32) };
+  Demo demo = { 0 };
+  gboolean ok = FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("%s already holds a service; the demo needs a new folder"), options->data_dir);
+      return FALSE;
+    }
+
+  demo.options = options;
+  demo.rand = g_rand_new_with_seed_array (seed, G_N_ELEMENTS (seed));
+  demo.now = civic_time_now ();
+  demo.today = civic_time_day_of (demo.now);
+  demo.first_day = civic_day_from_ymd (2025, 1, 2);
+  if (demo.first_day > demo.today)
+    demo.first_day = demo.today - 365;
+  demo.staff = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) staff_free);
+  demo.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  demo.weighted_items = g_ptr_array_new ();
+  demo.published_items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+
+  if (!(demo.departments = load_input (dir, "departments.json", error)) ||
+      !(demo.items = load_input (dir, "items.json", error)) ||
+      !(demo.rooms = load_input (dir, "rooms.json", error)) ||
+      !(demo.phrases = load_input (dir, "phrases.json", error)) ||
+      !(demo.people = load_input (dir, "people.json", error)))
+    goto out;
+
+  /* One hash for every demo account: Argon2id costs 0.1 s a time, and
+   * they share the password anyway. */
+  demo.password_hash = civic_accounts_hash_password (options->password, error);
+  if (demo.password_hash == NULL)
+    goto out;
+
+  db = civic_server_db_open (options->data_dir, error);
+  if (db == NULL || !civic_calendar_records_import_defaults (db, error))
+    goto out;
+  demo.db = db;
+
+  demo.calendar = civic_calendar_records_load (db, "CN-43", error);
+  if (demo.calendar == NULL)
+    goto out;
+
+  /* A bulk load into a new file: no journal and a large cache while it
+   * runs (a failed run deletes the file anyway), then back to WAL. */
+  if (!civic_sqlite_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                              "PRAGMA cache_size = -262144", error) ||
+      !civic_sqlite_begin (db, error))
+    goto out;
+
+  if (!publish_reference (&demo, error) || !add_staff (&demo, error))
+    goto rollback;
+
+  for (int i = 0; i < options->cases; i++)
+    {
+      if (!make_case (&demo, i, error))
+        goto rollback;
+
+      if ((i + 1) % 5000 == 0)
+        {
+          if (!civic_sqlite_commit (db, error) || !civic_sqlite_begin (db, error))
+            goto rollback;
+          if (options->verbose)
+            g_printerr ("\r%d / %d", i + 1, options->cases);
+        }
+    }
+
+  if (!civic_audit_append (db, demo.now, NULL, "demo-generated", NULL, NULL, NULL, error) ||
+      !civic_sqlite_commit (db, error) ||
+      !civic_sqlite_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                              "PRAGMA optimize", error))
+    goto rollback;
+
+  if (options->verbose)
+    {
+      g_printerr ("\r");
+      g_print (_("Created a demo service in %s: %u departments, %u service items, %d cases "
+                 "in %.1f s.\n"),
+               options->data_dir, json_array_get_length (json_node_get_array (demo.departments)),
+               json_array_get_length (json_node_get_array (demo.items)), options->cases,
+               g_timer_elapsed (timer, NULL));
+      for (guint s = 0; s <= CIVIC_CASE_STATE_CLOSED; s++)
+        g_print ("  %-22s %u\n", civic_case_state_get_label (s), demo.state_counts[s]);
+      print_accounts (&demo);
+    }
+
+  ok = TRUE;
+  goto out;
+
+rollback:
+  civic_sqlite_rollback (db);
+  g_clear_object (&db);
+  g_unlink (path);
+
+out:
+  g_clear_pointer (&demo.rand, g_rand_free);
+  g_clear_pointer (&demo.now, g_date_time_unref);
+  g_clear_object (&demo.calendar);
+  g_clear_pointer (&demo.departments, json_node_unref);
+  g_clear_pointer (&demo.items, json_node_unref);
+  g_clear_pointer (&demo.rooms, json_node_unref);
+  g_clear_pointer (&demo.phrases, json_node_unref);
+  g_clear_pointer (&demo.people, json_node_unref);
+  g_clear_pointer (&demo.staff, g_hash_table_unref);
+  g_clear_pointer (&demo.names, g_hash_table_unref);
+  g_clear_pointer (&demo.weighted_items, g_ptr_array_unref);
+  g_clear_pointer (&demo.published_items, g_ptr_array_unref);
+  g_free (demo.password_hash);
+  return ok;
+}

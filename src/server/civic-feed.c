@@ -1,0 +1,145 @@
+/* civic-feed.c — the change feed, filtered to what an official may see
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-feed"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "civic-feed.h"
+#include "civic-policy.h"
+#include "civic-server-db.h"
+
+/* GET /api/v1/changes?after=N&limit=M answers
+ *
+ *   {"changes":[{"seq","type","id","rev","deleted","data"}…],"next":N,"more":b}
+ *
+ * with the entities this official may see that changed after N, in
+ * sequence order, at most M of them. Each entity appears once, in its
+ * latest state. When nothing more is visible, "next" is the current head
+ * of the whole sequence, so a department's client skips the changes of
+ * other departments without reading them again. The page is read in one
+ * read transaction: the head and the rows are one snapshot.
+ *
+ * The entity texts are stored exactly as sent, so a page is assembled
+ * without parsing them. */
+
+G_DEFINE_QUARK (civic-feed-error-quark, civic_feed_error)
+
+void
+civic_json_append_string (GString    *out,
+                          const char *value)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+GBytes *
+civic_feed_changes (CivicSqlite   *db,
+                    CivicAccount  *account,
+                    gint64         after,
+                    int            limit,
+                    GError       **error)
+{
+  g_autoptr(CivicActor) actor = civic_account_to_actor (account);
+  g_autoptr(GString) out = g_string_sized_new (64 * 1024);
+  sqlite3_stmt *stmt;
+  gboolean row;
+  gint64 head, last = after;
+  int n = 0;
+  gboolean more = FALSE;
+
+  g_return_val_if_fail (after >= 0 && limit > 0, NULL);
+
+  /* The account's department or roles changed after this cursor: what it
+   * has is not what it may now see. */
+  if (after > 0 && after < account->scope_seq)
+    {
+      g_set_error (error, CIVIC_FEED_ERROR, CIVIC_FEED_ERROR_RESYNC,
+                   _("Your access has changed; the client must sync again from the start"));
+      return NULL;
+    }
+
+  if (!civic_sqlite_begin_read (db, error))
+    return NULL;
+
+  head = civic_server_db_current_seq (db, error);
+  if (head < 0)
+    goto fail;
+
+  if (civic_policy_sees_everything (actor))
+    stmt = civic_sqlite_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity "
+                                     "WHERE seq > ?1 ORDER BY seq LIMIT ?2", error);
+  else
+    stmt = civic_sqlite_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
+                                     "WHERE seq > ?1 AND (scoped = 0 OR EXISTS ("
+                                     "  SELECT 1 FROM entity_scope s WHERE s.type = e.type "
+                                     "    AND s.id = e.id AND s.department_id = ?3)) "
+                                     "ORDER BY seq LIMIT ?2", error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_int (stmt, 2, limit + 1);
+  civic_sqlite_bind_text (stmt, 3, account->department_id ? account->department_id : "");
+
+  g_string_append (out, "{\"changes\":[");
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    {
+      if (n == limit)
+        {
+          more = TRUE;
+          break;
+        }
+
+      if (n > 0)
+        g_string_append_c (out, ',');
+      last = (gint64) sqlite3_column_int64 (stmt, 0);
+      g_string_append_printf (out, "{\"seq\":%" G_GINT64_FORMAT ",\"type\":", last);
+      civic_json_append_string (out, civic_sqlite_column_text (stmt, 1));
+      g_string_append (out, ",\"id\":");
+      civic_json_append_string (out, civic_sqlite_column_text (stmt, 2));
+      g_string_append_printf (out, ",\"rev\":%" G_GINT64_FORMAT ",\"deleted\":%s,\"data\":",
+                              (gint64) sqlite3_column_int64 (stmt, 3),
+                              sqlite3_column_int (stmt, 4) ? "true" : "false");
+      g_string_append_len (out, (const char *) sqlite3_column_text (stmt, 5),
+                           sqlite3_column_bytes (stmt, 5));
+      g_string_append_c (out, '}');
+      n++;
+    }
+  sqlite3_reset (stmt);
+  if (error != NULL && *error != NULL)
+    goto fail;
+
+  if (!civic_sqlite_commit (db, error))
+    goto fail;
+
+  g_string_append_printf (out, "],\"next\":%" G_GINT64_FORMAT ",\"more\":%s}",
+                          more ? last : MAX (head, after), more ? "true" : "false");
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+
+fail:
+  civic_sqlite_rollback (db);
+  return NULL;
+}

@@ -1,0 +1,170 @@
+/* civic-policy.c — who may see and do what, in one place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-policy"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "civic-policy.h"
+
+/* Department scoping, the whole of it:
+ *
+ * - an official sees the cases of their own department, and the joint
+ *   cases in which their department has a sub-task;
+ * - they act on their own department's cases; on a joint case led by
+ *   another department they may only give their department's opinion and
+ *   comment;
+ * - a supervisor (电子监察) reads every case in the province and changes
+ *   nothing;
+ * - an administrator manages users and the catalogue, and decides no case.
+ *
+ * The roles an action needs are the workflow's business (civic-workflow.c);
+ * this file adds where the official sits. Everything not scoped to
+ * departments (departments, the users directory, the catalogue, rooms,
+ * calendars, templates) is visible to every signed-in official. */
+
+G_DEFINE_QUARK (civic-policy-error-quark, civic_policy_error)
+
+gboolean
+civic_policy_sees_everything (const CivicActor *actor)
+{
+  return civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR | CIVIC_ROLE_SYSTEM);
+}
+
+/**
+ * civic_policy_can_see:
+ * @scope: (nullable): the departments an entity is scoped to, or %NULL
+ *   for an entity every official may see
+ */
+gboolean
+civic_policy_can_see (const CivicActor   *actor,
+                      const char * const *scope)
+{
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (scope == NULL || civic_policy_sees_everything (actor))
+    return TRUE;
+
+  return actor->department_id != NULL && g_strv_contains (scope, actor->department_id);
+}
+
+/**
+ * civic_policy_case_scope:
+ *
+ * Returns: (transfer full): the departments that may see @kase: the lead
+ * department and every co-department.
+ */
+GStrv
+civic_policy_case_scope (CivicCase *kase)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GPtrArray *subtasks = civic_case_get_subtasks (kase);
+
+  g_strv_builder_add (builder, civic_case_get_department_id (kase));
+  for (guint i = 0; i < subtasks->len; i++)
+    g_strv_builder_add (builder, ((CivicSubtask *) g_ptr_array_index (subtasks, i))->department_id);
+
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+civic_policy_check_case_action (const CivicActor  *actor,
+                                CivicCase         *kase,
+                                CivicAction        action,
+                                GError           **error)
+{
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (CIVIC_IS_CASE (kase), FALSE);
+
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SYSTEM))
+    return TRUE;
+
+  if (!civic_case_involves_department (kase, actor->department_id))
+    {
+      if (civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR))
+        {
+          g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                       _("Supervisors can read every case but change none"));
+          return FALSE;
+        }
+
+      /* Not even its existence is confirmed. */
+      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
+                   _("There is no such case"));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (civic_case_get_department_id (kase), actor->department_id) != 0 &&
+      action != CIVIC_ACTION_SUBTASK_OPINION && action != CIVIC_ACTION_COMMENT)
+    {
+      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                   _("%s leads this joint case; your department gives its opinion and "
+                     "comments"), civic_case_get_department_name (kase));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * civic_policy_check_reveal:
+ *
+ * Personal data is shown to the officials handling the case in its
+ * department, and to nobody else (PIPL Art. 34: only what their duties
+ * require); every reveal is audited by the caller.
+ */
+gboolean
+civic_policy_check_reveal (const CivicActor  *actor,
+                           CivicCase         *kase,
+                           GError           **error)
+{
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (!civic_policy_can_see (actor, NULL) ||
+      !civic_case_involves_department (kase, actor->department_id))
+    {
+      g_set_error (error, CIVIC_POLICY_ERROR,
+                   civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR)
+                   ? CIVIC_POLICY_ERROR_FORBIDDEN : CIVIC_POLICY_ERROR_NOT_FOUND,
+                   civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR)
+                   ? _("Supervision does not need the applicant’s personal data")
+                   : _("There is no such case"));
+      return FALSE;
+    }
+
+  if (!civic_actor_has_role (actor, CIVIC_ROLES_CASEWORK))
+    {
+      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                   _("Only officials handling cases can see an applicant’s personal data"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * civic_policy_is_safe_when_stale:
+ *
+ * Returns: whether @action may go ahead on a case that changed since the
+ * official last saw it. A comment may; a decision on a case that moved on
+ * may not.
+ */
+gboolean
+civic_policy_is_safe_when_stale (CivicAction action)
+{
+  switch (action)
+    {
+    case CIVIC_ACTION_COMMENT:
+    case CIVIC_ACTION_CLAIM:
+    case CIVIC_ACTION_RELEASE:
+    case CIVIC_ACTION_SUBTASK_OPINION:
+    case CIVIC_ACTION_VERIFY:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}

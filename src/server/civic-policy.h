@@ -1,0 +1,37 @@
+/* civic-policy.h — who may see and do what, in one place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-actor.h"
+#include "civic-case.h"
+#include "civic-workflow.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_POLICY_ERROR (civic_policy_error_quark ())
+
+typedef enum
+{
+  CIVIC_POLICY_ERROR_FORBIDDEN,
+  CIVIC_POLICY_ERROR_NOT_FOUND,
+} CivicPolicyError;
+
+GQuark   civic_policy_error_quark        (void);
+
+gboolean civic_policy_sees_everything    (const CivicActor    *actor);
+gboolean civic_policy_can_see            (const CivicActor    *actor,
+                                          const char * const  *scope);
+gboolean civic_policy_check_case_action  (const CivicActor    *actor,
+                                          CivicCase           *kase,
+                                          CivicAction          action,
+                                          GError             **error);
+gboolean civic_policy_check_reveal       (const CivicActor    *actor,
+                                          CivicCase           *kase,
+                                          GError             **error);
+gboolean civic_policy_is_safe_when_stale (CivicAction          action);
+GStrv    civic_policy_case_scope         (CivicCase           *kase);
+
+G_END_DECLS

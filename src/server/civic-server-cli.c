@@ -1,0 +1,772 @@
+/* civic-server-cli.c — the subcommands of civicdesk-server
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-server-cli"
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <glib-unix.h>
+
+#include "civic-accounts.h"
+#include "civic-audit.h"
+#include "civic-calendar-records.h"
+#include "civic-clock.h"
+#include "civic-demo.h"
+#include "civic-json.h"
+#include "civic-server-cli.h"
+#include "civic-server-db.h"
+#include "civic-server.h"
+#include "civic-time.h"
+
+/* Every subcommand takes --data-dir (or $CIVICDESK_DATA_DIR) and --help.
+ * Passwords never come from the command line, where `ps` and the shell
+ * history would show them: they are read from standard input, or from an
+ * environment variable the administrator names. */
+
+typedef int (*SubcommandFunc) (int argc, char **argv);
+
+static char *data_dir;
+
+static const GOptionEntry data_dir_entries[] = {
+  { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
+    N_("The service’s data folder (default: $CIVICDESK_DATA_DIR)"), N_("DIR") },
+  { NULL }
+};
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("civicdesk-server: %s\n", error->message);
+  return 1;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("civicdesk-server: %s\n\n%s", message, help);
+  return 2;
+}
+
+static gboolean
+parse (GOptionContext  *context,
+       int             *argc,
+       char          ***argv,
+       GError         **error)
+{
+  g_option_context_add_main_entries (context, data_dir_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+
+  if (data_dir == NULL)
+    data_dir = g_strdup (g_getenv ("CIVICDESK_DATA_DIR"));
+  if (data_dir == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Name the data folder with --data-dir"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static CivicSqlite *
+open_existing (GError **error)
+{
+  g_autofree char *path = civic_server_db_path (data_dir);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("%s holds no service; create one with “civicdesk-server init”"), data_dir);
+      return NULL;
+    }
+
+  return civic_server_db_open (data_dir, error);
+}
+
+/* Reads a password from $name, or from standard input, without echo when
+ * it is a terminal. */
+static char *
+read_password (const char  *env_name,
+               const char  *prompt,
+               GError     **error)
+{
+  char line[1024];
+  struct termios saved, quiet;
+  gboolean tty = isatty (STDIN_FILENO);
+  char *password;
+  gsize length;
+
+  if (env_name != NULL)
+    {
+      const char *value = g_getenv (env_name);
+
+      if (value == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("The environment variable %s is not set"), env_name);
+          return NULL;
+        }
+      return g_strdup (value);
+    }
+
+  if (tty)
+    {
+      g_printerr ("%s", prompt);
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
+    }
+
+  password = fgets (line, sizeof line, stdin) ? g_strdup (line) : NULL;
+
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSANOW, &saved);
+      g_printerr ("\n");
+    }
+
+  if (password == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("No password on standard input"));
+      return NULL;
+    }
+
+  length = strlen (password);
+  while (length > 0 && (password[length - 1] == '\n' || password[length - 1] == '\r'))
+    password[--length] = '\0';
+  memset (line, 0, sizeof line);
+  return password;
+}
+
+/* init */
+
+static int
+command_init (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— create an empty service"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicAccount) admin = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *password_env = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *path = NULL;
+  const GOptionEntry entries[] = {
+    { "admin", 0, 0, G_OPTION_ARG_STRING, &username, N_("The administrator’s user name (admin)"),
+      N_("NAME") },
+    { "admin-name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The administrator’s full name"),
+      N_("NAME") },
+    { "password-env", 0, 0, G_OPTION_ARG_STRING, &password_env,
+      N_("Read the administrator’s password from this environment variable instead of "
+         "standard input"), N_("VARIABLE") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Creates the database of a new service in the data folder, "
+                                  "with an administrator account and the holiday notices "
+                                  "shipped with the program."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  path = civic_server_db_path (data_dir);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("civicdesk-server: %s already holds a service\n"), data_dir);
+      return 1;
+    }
+
+  password = read_password (password_env, _("Administrator’s password: "), &error);
+  if (password == NULL || !civic_accounts_check_password (password, &error) ||
+      !(hash = civic_accounts_hash_password (password, &error)))
+    return fail (error);
+
+  db = civic_server_db_open (data_dir, &error);
+  if (db == NULL || !civic_calendar_records_import_defaults (db, &error) ||
+      !civic_sqlite_begin (db, &error))
+    return fail (error);
+
+  admin = civic_accounts_add (db, "u-admin", username ? username : "admin",
+                              name ? name : _("Administrator"), NULL, CIVIC_ROLE_ADMIN, hash,
+                              &error);
+  if (admin == NULL || !civic_sqlite_commit (db, &error))
+    {
+      civic_sqlite_rollback (db);
+      g_unlink (path);
+      return fail (error);
+    }
+
+  g_print (_("Created the service in %s with the administrator “%s”.\n"), data_dir,
+           admin->username);
+  return 0;
+}
+
+/* serve */
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_message ("stopping");
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+command_serve (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— run the service"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *port_file = NULL;
+  CivicServerOptions options = { 0 };
+  const GOptionEntry entries[] = {
+    { "listen", 'l', 0, G_OPTION_ARG_STRING, &options.listen,
+      N_("Address and port to listen on (127.0.0.1:8080; port 0 picks a free one)"),
+      N_("HOST:PORT") },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &options.tls_cert,
+      N_("Serve HTTPS with this certificate (PEM)"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &options.tls_key,
+      N_("The certificate’s private key (PEM)"), N_("FILE") },
+    { "session-hours", 0, 0, G_OPTION_ARG_INT, &options.session_hours,
+      N_("How long a sign-in lasts (12)"), N_("HOURS") },
+    { "scheduler-interval", 0, 0, G_OPTION_ARG_INT, &options.scheduler_interval,
+      N_("How often to look for clocks that changed colour (300)"), N_("SECONDS") },
+    { "readers", 0, 0, G_OPTION_ARG_INT, &options.readers,
+      N_("Threads answering reads (4)"), N_("N") },
+    { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file,
+      N_("Write the port listened on to this file once ready"), N_("FILE") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options.quiet,
+      N_("Do not log every request"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Answers the API over HTTP (or HTTPS) until it receives "
+                                  "SIGTERM or SIGINT."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  options.data_dir = data_dir;
+  server = civic_server_new (&options, &error);
+  if (server == NULL || !civic_server_start (server, &error))
+    return fail (error);
+
+  g_message ("listening on %s port %u (data %s)", options.listen ? options.listen : "127.0.0.1",
+             civic_server_get_port (server), data_dir);
+
+  if (port_file != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%u\n", civic_server_get_port (server));
+
+      if (!g_file_set_contents (port_file, text, -1, &error))
+        return fail (error);
+    }
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_main_loop_run (loop);
+
+  civic_server_stop (server);
+  g_free (options.listen);
+  g_free (options.tls_cert);
+  g_free (options.tls_key);
+  return 0;
+}
+
+/* demo */
+
+static int
+command_demo (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— fill a new service with demo data"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+  CivicDemoOptions options = { 0 };
+  gint64 seed = 20261122;
+  int cases = 2000;
+  const GOptionEntry entries[] = {
+    { "cases", 'n', 0, G_OPTION_ARG_INT, &cases, N_("How many cases (2000)"), N_("N") },
+    { "seed", 's', 0, G_OPTION_ARG_INT64, &seed,
+      N_("Seed of the generator: the same seed gives the same data"), N_("SEED") },
+    { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
+      N_("Password of every demo account (demo)"), N_("PASSWORD") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Creates a service with the provincial departments, a service "
+                                  "catalogue, officials in every role and cases in every state, "
+                                  "deterministically from the seed. The data folder must be "
+                                  "new."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (cases < 0 || cases > 10000000)
+    return usage_error (context, _("--cases must be between 0 and 10000000"));
+
+  options.data_dir = data_dir;
+  options.cases = cases;
+  options.seed = (guint64) seed;
+  options.password = password ? password : "demo";
+  options.verbose = TRUE;
+
+  if (!civic_demo_generate (&options, &error))
+    return fail (error);
+
+  return 0;
+}
+
+/* user */
+
+static gboolean
+read_roles (const char  *text,
+            CivicRole   *roles,
+            GError     **error)
+{
+  g_auto(GStrv) names = g_strsplit (text ? text : "", ",", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_strstrip (names[i]);
+
+  if (!civic_roles_from_strv ((const char * const *) names, roles, error))
+    return FALSE;
+
+  if (*roles == CIVIC_ROLE_NONE || (*roles & CIVIC_ROLE_SYSTEM))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Give one or more roles: clerk, examiner, approver, hearing-officer, "
+                     "disclosure-editor, disclosure-reviewer, complaint-handler, supervisor, "
+                     "admin"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+command_user (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("add|passwd|disable|enable|list [USER]"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *roles_text = NULL;
+  g_autofree char *password_env = NULL;
+  const char *verb;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Full name (add)"), N_("NAME") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department, N_("Department id (add)"),
+      N_("ID") },
+    { "roles", 0, 0, G_OPTION_ARG_STRING, &roles_text,
+      N_("Comma-separated roles (add): clerk, examiner, approver, hearing-officer, "
+         "disclosure-editor, disclosure-reviewer, complaint-handler, supervisor, admin"),
+      N_("ROLES") },
+    { "password-env", 0, 0, G_OPTION_ARG_STRING, &password_env,
+      N_("Read the password from this environment variable instead of standard input"),
+      N_("VARIABLE") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Manages the officials’ accounts."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("Say what to do: add, passwd, disable, enable or list"));
+
+  verb = argv[1];
+  db = open_existing (&error);
+  if (db == NULL)
+    return fail (error);
+
+  if (g_str_equal (verb, "list"))
+    {
+      g_autoptr(GPtrArray) accounts = civic_accounts_list (db, &error);
+
+      if (accounts == NULL)
+        return fail (error);
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          CivicAccount *account = g_ptr_array_index (accounts, i);
+          g_autofree char *roles = civic_roles_to_string (account->roles);
+
+          g_print ("%-24s %-12s %-14s %s%s\n", account->username, account->name,
+                   account->department_id ? account->department_id : "-", roles,
+                   account->disabled ? _(" (disabled)") : "");
+        }
+      return 0;
+    }
+
+  if (argc < 3)
+    return usage_error (context, _("Name the user"));
+
+  if (g_str_equal (verb, "add"))
+    {
+      g_autoptr(CivicAccount) account = NULL;
+      g_autofree char *password = NULL;
+      g_autofree char *hash = NULL;
+      CivicRole roles;
+
+      if (name == NULL)
+        return usage_error (context, _("Give the official’s full name with --name"));
+      if (!read_roles (roles_text, &roles, &error))
+        return fail (error);
+      if (department == NULL && !(roles & (CIVIC_ROLE_ADMIN | CIVIC_ROLE_SUPERVISOR)))
+        return usage_error (context, _("Give the official’s department with --department"));
+      if (department != NULL && civic_server_db_get_entity (db, "department", department, NULL) == NULL)
+        {
+          g_printerr (_("civicdesk-server: there is no department “%s”\n"), department);
+          return 1;
+        }
+
+      password = read_password (password_env, _("Password: "), &error);
+      if (password == NULL || !civic_accounts_check_password (password, &error) ||
+          !(hash = civic_accounts_hash_password (password, &error)) ||
+          !civic_sqlite_begin (db, &error))
+        return fail (error);
+
+      account = civic_accounts_add (db, NULL, argv[2], name, department, roles, hash, &error);
+      if (account == NULL || !civic_sqlite_commit (db, &error))
+        {
+          civic_sqlite_rollback (db);
+          return fail (error);
+        }
+      g_print (_("Added %s (%s).\n"), account->username, account->id);
+      return 0;
+    }
+
+  if (g_str_equal (verb, "passwd"))
+    {
+      g_autofree char *password = read_password (password_env, _("New password: "), &error);
+      g_autofree char *hash = NULL;
+
+      if (password == NULL || !civic_accounts_check_password (password, &error) ||
+          !(hash = civic_accounts_hash_password (password, &error)) ||
+          !civic_sqlite_begin (db, &error))
+        return fail (error);
+      if (!civic_accounts_set_password (db, argv[2], hash, &error) ||
+          !civic_sqlite_commit (db, &error))
+        {
+          civic_sqlite_rollback (db);
+          return fail (error);
+        }
+      g_print (_("Changed the password of %s; their sessions have ended.\n"), argv[2]);
+      return 0;
+    }
+
+  if (g_str_equal (verb, "disable") || g_str_equal (verb, "enable"))
+    {
+      gboolean disable = g_str_equal (verb, "disable");
+
+      if (!civic_sqlite_begin (db, &error))
+        return fail (error);
+      if (!civic_accounts_set_disabled (db, argv[2], disable, &error) ||
+          !civic_sqlite_commit (db, &error))
+        {
+          civic_sqlite_rollback (db);
+          return fail (error);
+        }
+      g_print (disable ? _("Disabled %s; their sessions have ended.\n") : _("Enabled %s.\n"),
+               argv[2]);
+      return 0;
+    }
+
+  return usage_error (context, _("Say what to do: add, passwd, disable, enable or list"));
+}
+
+/* calendar */
+
+static int
+command_calendar (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE | show [YEAR] | due DATE DAYS"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicCalendar) calendar = NULL;
+  gboolean calendar_days = FALSE;
+  const GOptionEntry entries[] = {
+    { "calendar-days", 0, 0, G_OPTION_ARG_NONE, &calendar_days,
+      N_("due: count calendar days, not working days"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Imports the State Council’s annual holiday notice, shows the "
+                                  "working days of a year, or computes a due date with its "
+                                  "explanation."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("Say what to do: import, show or due"));
+
+  db = open_existing (&error);
+  if (db == NULL)
+    return fail (error);
+
+  if (g_str_equal (argv[1], "import"))
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *basename = NULL;
+
+      if (argc < 3)
+        return usage_error (context, _("Name the notice file to import"));
+
+      basename = g_path_get_basename (argv[2]);
+      if (!g_file_get_contents (argv[2], &contents, NULL, &error) ||
+          !(node = civic_json_parse (contents, -1, &error)) ||
+          !civic_sqlite_begin (db, &error))
+        return fail (error);
+      if (!civic_calendar_records_import (db, node, basename, &error) ||
+          !civic_sqlite_commit (db, &error))
+        {
+          civic_sqlite_rollback (db);
+          return fail (error);
+        }
+      g_print (_("Imported %s. Restart the service to use it.\n"), basename);
+      return 0;
+    }
+
+  calendar = civic_calendar_records_load (db, "CN-43", &error);
+  if (calendar == NULL)
+    return fail (error);
+
+  if (g_str_equal (argv[1], "show"))
+    {
+      g_autoptr(GArray) years = civic_calendar_get_years (calendar);
+      int year = argc >= 3 ? atoi (argv[2]) : civic_day_get_year (civic_time_today ());
+      CivicDay first = civic_day_from_ymd (year, 1, 1);
+      CivicDay last = civic_day_from_ymd (year, 12, 31);
+      int working = 0;
+
+      if (first == CIVIC_DAY_INVALID)
+        return usage_error (context, _("Give a year such as 2026"));
+
+      g_print (_("Notices loaded:"));
+      for (guint i = 0; i < years->len; i++)
+        g_print (" %d", g_array_index (years, int, i));
+      g_print ("\n");
+
+      if (civic_calendar_has_notice (calendar, year))
+        g_print ("%d: %s %s\n", year, civic_calendar_get_notice_title (calendar, year),
+                 civic_calendar_get_notice_number (calendar, year)
+                 ? civic_calendar_get_notice_number (calendar, year) : "");
+      else
+        g_print (_("%d: no notice loaded; weekends and fixed-date holidays only (provisional)\n"),
+                 year);
+
+      for (CivicDay day = first; day <= last; day++)
+        {
+          g_autofree char *name = NULL;
+          g_autofree char *text = NULL;
+          CivicDayKind kind = civic_calendar_classify (calendar, day, &name, NULL);
+
+          if (kind == CIVIC_DAY_KIND_WORKDAY || kind == CIVIC_DAY_KIND_MAKEUP_WORKDAY)
+            working++;
+          if (kind != CIVIC_DAY_KIND_HOLIDAY && kind != CIVIC_DAY_KIND_MAKEUP_WORKDAY)
+            continue;
+
+          text = civic_day_format (day);
+          g_print ("  %s %-9s %s%s\n", text, civic_day_weekday_name (day), name ? name : "",
+                   kind == CIVIC_DAY_KIND_MAKEUP_WORKDAY ? _(" (make-up working day)") : "");
+        }
+      g_print (_("%d working days\n"), working);
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "due"))
+    {
+      g_autoptr(CivicClock) clock = NULL;
+      g_autoptr(CivicClockReading) reading = NULL;
+      g_autofree char *trace = NULL;
+      CivicDay start;
+      char *end = NULL;
+      gint64 days;
+
+      if (argc < 4 || !civic_day_parse (argv[2], &start))
+        return usage_error (context, _("Give a start date (YYYY-MM-DD) and a number of days"));
+      days = g_ascii_strtoll (argv[3], &end, 10);
+      if (end == NULL || *end != '\0' || days < 0 || days > 3660)
+        return usage_error (context, _("Give a start date (YYYY-MM-DD) and a number of days"));
+
+      clock = civic_clock_new (CIVIC_CLOCK_KIND_STATUTORY, CIVIC_CLOCK_TRIGGER_ACCEPTED, start,
+                               calendar_days ? CIVIC_CLOCK_UNIT_CALENDAR_DAYS
+                                             : CIVIC_CLOCK_UNIT_WORKING_DAYS,
+                               (int) days, NULL);
+      reading = civic_clock_read (clock, calendar, start, NULL);
+      trace = civic_clock_reading_dup_trace_text (reading);
+      g_print ("%s\n", trace);
+      return 0;
+    }
+
+  return usage_error (context, _("Say what to do: import, show or due"));
+}
+
+/* audit, backup */
+
+static int
+command_audit (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("verify"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  gint64 n = 0, broken = 0;
+
+  g_option_context_set_summary (context,
+                                _("Checks that no entry of the audit log was altered, removed or "
+                                  "cut off. Exits with 1 and names the first broken entry."));
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2 || !g_str_equal (argv[1], "verify"))
+    return usage_error (context, _("Say what to do: verify"));
+
+  db = open_existing (&error);
+  if (db == NULL)
+    return fail (error);
+
+  if (!civic_audit_verify (db, &n, &broken, &error))
+    {
+      g_print (_("BROKEN at entry %" PRId64 ": %s\n"), broken, error->message);
+      return 1;
+    }
+
+  g_print (_("OK: %" PRId64 " entries, chain unbroken\n"), n);
+  return 0;
+}
+
+static int
+command_backup (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— copy the database while it runs"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autofree char *target = NULL;
+  const GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &target, N_("The file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Writes a consistent copy of the service’s database; the "
+                                  "service may keep running."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (target == NULL)
+    return usage_error (context, _("Name the copy with --to"));
+  if (g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("civicdesk-server: %s exists; choose a new file\n"), target);
+      return 1;
+    }
+
+  db = open_existing (&error);
+  if (db == NULL || !civic_sqlite_backup_to (db, target, &error))
+    return fail (error);
+
+  g_print (_("Wrote %s.\n"), target);
+  return 0;
+}
+
+static const struct
+{
+  const char     *name;
+  SubcommandFunc  func;
+  const char     *summary;
+} subcommands[] = {
+  { "init", command_init, N_("Create an empty service") },
+  { "serve", command_serve, N_("Run the service") },
+  { "demo", command_demo, N_("Create a service filled with demo data") },
+  { "user", command_user, N_("Add, change, disable and list accounts") },
+  { "calendar", command_calendar, N_("Import holiday notices, show working days, compute a due date") },
+  { "audit", command_audit, N_("Verify the audit log") },
+  { "backup", command_backup, N_("Copy the database while the service runs") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: civicdesk-server COMMAND [OPTION…]"));
+  fprintf (out, "%s\n", _("The central service of Civic Desk."));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    fprintf (out, "  %-10s %s\n", subcommands[i].name, _(subcommands[i].summary));
+  fprintf (out, "\n%s\n", _("“civicdesk-server COMMAND --help” tells more."));
+}
+
+int
+civic_server_cli_run (int    argc,
+                      char **argv)
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? 2 : 0;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("civicdesk-server %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    if (g_str_equal (argv[1], subcommands[i].name))
+      {
+        g_autofree char *program = g_strdup_printf ("civicdesk-server %s", argv[1]);
+
+        g_set_prgname (program);
+        argv[1] = program;
+        status = subcommands[i].func (argc - 1, argv + 1);
+        g_clear_pointer (&data_dir, g_free);
+        return status;
+      }
+
+  g_printerr (_("civicdesk-server: unknown command “%s”\n\n"), argv[1]);
+  print_usage (stderr);
+  return 2;
+}

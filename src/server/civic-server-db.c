@@ -1,0 +1,423 @@
+/* civic-server-db.c — the service's database: entities, the change feed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-server-db"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "civic-json.h"
+#include "civic-server-db.h"
+#include "civic-time.h"
+
+/* Every entity the clients see is one row of `entity`, keyed by type and
+ * id, holding the exact JSON the feed sends. Each write takes the next
+ * value of the global sequence inside the write transaction; SQLite has a
+ * single writer, so the sequence commits in order and a reader following
+ * it never skips a change. A row's `scope` lists the departments that may
+ * see it; a row without scope rows is for every signed-in official. */
+
+static const CivicSqliteMigration migrations[] = {
+  { /* 1: the first schema */
+    "CREATE TABLE meta ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL"
+    ");"
+    "INSERT INTO meta (key, value) VALUES ('seq', '0');"
+
+    "CREATE TABLE entity ("
+    "  type TEXT NOT NULL,"
+    "  id TEXT NOT NULL,"
+    "  rev INTEGER NOT NULL,"
+    "  seq INTEGER NOT NULL UNIQUE,"
+    "  deleted INTEGER NOT NULL DEFAULT 0,"
+    "  scoped INTEGER NOT NULL DEFAULT 0,"
+    "  data TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY (type, id)"
+    ") WITHOUT ROWID;"
+
+    "CREATE TABLE entity_scope ("
+    "  type TEXT NOT NULL,"
+    "  id TEXT NOT NULL,"
+    "  department_id TEXT NOT NULL,"
+    "  PRIMARY KEY (type, id, department_id)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX entity_scope_by_department ON entity_scope (department_id, type, id);"
+
+    /* A case's own columns, and its applicant unmasked: the entity row
+     * has the case as the feed sends it, with personal data masked. Only
+     * commands and the audited reveal read the applicant here. */
+    "CREATE TABLE case_record ("
+    "  id TEXT PRIMARY KEY,"
+    "  number TEXT NOT NULL UNIQUE,"
+    "  receipt TEXT UNIQUE,"
+    "  department_id TEXT NOT NULL,"
+    "  state TEXT NOT NULL,"
+    "  status TEXT NOT NULL,"
+    "  checked_on TEXT NOT NULL,"
+    "  applicant TEXT NOT NULL"
+    ");"
+    "CREATE INDEX case_record_to_check ON case_record (checked_on) WHERE state != 'closed';"
+
+    "CREATE TABLE account ("
+    "  id TEXT PRIMARY KEY,"
+    "  username TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    "  name TEXT NOT NULL,"
+    "  department_id TEXT,"
+    "  roles INTEGER NOT NULL,"
+    "  password_hash TEXT NOT NULL,"
+    "  disabled INTEGER NOT NULL DEFAULT 0,"
+    "  scope_seq INTEGER NOT NULL DEFAULT 0,"
+    "  created_at TEXT NOT NULL"
+    ");"
+
+    "CREATE TABLE session ("
+    "  token_hash TEXT PRIMARY KEY,"
+    "  account_id TEXT NOT NULL REFERENCES account (id),"
+    "  created_at INTEGER NOT NULL,"
+    "  expires_at INTEGER NOT NULL,"
+    "  revoked INTEGER NOT NULL DEFAULT 0"
+    ");"
+
+    "CREATE TABLE login_failure ("
+    "  key TEXT NOT NULL,"
+    "  at INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX login_failure_by_key ON login_failure (key, at);"
+
+    /* The idempotency ledger: the answer to every command id, kept. */
+    "CREATE TABLE command ("
+    "  id TEXT PRIMARY KEY,"
+    "  account_id TEXT NOT NULL,"
+    "  body_hash TEXT NOT NULL,"
+    "  response TEXT NOT NULL,"
+    "  at TEXT NOT NULL"
+    ");"
+
+    "CREATE TABLE audit ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  at TEXT NOT NULL,"
+    "  actor TEXT,"
+    "  action TEXT NOT NULL,"
+    "  target TEXT,"
+    "  detail TEXT,"
+    "  address TEXT,"
+    "  prev_hash TEXT NOT NULL,"
+    "  hash TEXT NOT NULL"
+    ");"
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+    "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+    "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  },
+};
+
+void
+civic_entity_row_free (CivicEntityRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->type);
+  g_free (row->id);
+  g_free (row->data);
+  g_free (row);
+}
+
+char *
+civic_server_db_path (const char *data_dir)
+{
+  return g_build_filename (data_dir, CIVIC_SERVER_DB_FILE, NULL);
+}
+
+/**
+ * civic_server_db_open:
+ *
+ * Opens a connection to the service's database in @data_dir, creating
+ * and migrating it if needed. Every thread opens its own.
+ */
+CivicSqlite *
+civic_server_db_open (const char  *data_dir,
+                      GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot create the data folder %s: %s"), data_dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  path = civic_server_db_path (data_dir);
+  return civic_sqlite_open (path, migrations, G_N_ELEMENTS (migrations), error);
+}
+
+/**
+ * civic_server_db_next_seq:
+ *
+ * Returns: the next value of the global change sequence, or 0 on error.
+ * Call inside the write transaction that uses it.
+ */
+gint64
+civic_server_db_next_seq (CivicSqlite  *db,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean row;
+  gint64 seq;
+
+  g_return_val_if_fail (civic_sqlite_in_transaction (db), 0);
+
+  stmt = civic_sqlite_prepare (db,
+                               "UPDATE meta SET value = CAST (value AS INTEGER) + 1 "
+                               "WHERE key = 'seq' RETURNING CAST (value AS INTEGER)", error);
+  if (stmt == NULL || !civic_sqlite_step (db, stmt, &row, error))
+    return 0;
+
+  seq = row ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return seq;
+}
+
+gint64
+civic_server_db_current_seq (CivicSqlite  *db,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean row;
+  gint64 seq;
+
+  stmt = civic_sqlite_prepare (db, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'seq'",
+                               error);
+  if (stmt == NULL || !civic_sqlite_step (db, stmt, &row, error))
+    return -1;
+
+  seq = row ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return seq;
+}
+
+char *
+civic_server_db_get_meta (CivicSqlite *db,
+                          const char  *key)
+{
+  sqlite3_stmt *stmt;
+  gboolean row;
+  char *value = NULL;
+
+  stmt = civic_sqlite_prepare (db, "SELECT value FROM meta WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  civic_sqlite_bind_text (stmt, 1, key);
+  if (civic_sqlite_step (db, stmt, &row, NULL) && row)
+    value = g_strdup (civic_sqlite_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+civic_server_db_set_meta (CivicSqlite  *db,
+                          const char   *key,
+                          const char   *value,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO meta (key, value) VALUES (?, ?) "
+                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  civic_sqlite_bind_text (stmt, 1, key);
+  civic_sqlite_bind_text (stmt, 2, value);
+  return civic_sqlite_run (db, stmt, error);
+}
+
+/**
+ * civic_server_db_put_entity_text:
+ * @scope: (nullable) (array zero-terminated=1): the departments that may
+ *   see the entity, or %NULL for every signed-in official
+ *
+ * Writes an entity with the next sequence number. Call inside a write
+ * transaction.
+ *
+ * Returns: the entity's sequence number, or 0 on error.
+ */
+gint64
+civic_server_db_put_entity_text (CivicSqlite         *db,
+                                 const char          *type,
+                                 const char          *id,
+                                 gint64               rev,
+                                 const char          *data,
+                                 const char * const  *scope,
+                                 GError             **error)
+{
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autofree char *updated_at = civic_time_format (now);
+  sqlite3_stmt *stmt;
+  gint64 seq;
+
+  g_return_val_if_fail (type != NULL && id != NULL && data != NULL, 0);
+
+  seq = civic_server_db_next_seq (db, error);
+  if (seq == 0)
+    return 0;
+
+  stmt = civic_sqlite_prepare (db,
+                               "INSERT INTO entity (type, id, rev, seq, deleted, scoped, data, "
+                               "                    updated_at) "
+                               "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7) "
+                               "ON CONFLICT (type, id) DO UPDATE SET rev = excluded.rev, "
+                               "  seq = excluded.seq, deleted = 0, scoped = excluded.scoped, "
+                               "  data = excluded.data, updated_at = excluded.updated_at",
+                               error);
+  if (stmt == NULL)
+    return 0;
+
+  civic_sqlite_bind_text (stmt, 1, type);
+  civic_sqlite_bind_text (stmt, 2, id);
+  sqlite3_bind_int64 (stmt, 3, rev);
+  sqlite3_bind_int64 (stmt, 4, seq);
+  sqlite3_bind_int (stmt, 5, scope != NULL);
+  civic_sqlite_bind_text (stmt, 6, data);
+  civic_sqlite_bind_text (stmt, 7, updated_at);
+  if (!civic_sqlite_run (db, stmt, error))
+    return 0;
+
+  stmt = civic_sqlite_prepare (db, "DELETE FROM entity_scope WHERE type = ? AND id = ?", error);
+  if (stmt == NULL)
+    return 0;
+  civic_sqlite_bind_text (stmt, 1, type);
+  civic_sqlite_bind_text (stmt, 2, id);
+  if (!civic_sqlite_run (db, stmt, error))
+    return 0;
+
+  for (guint i = 0; scope != NULL && scope[i] != NULL; i++)
+    {
+      stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO entity_scope (type, id, department_id) "
+                                       "VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return 0;
+      civic_sqlite_bind_text (stmt, 1, type);
+      civic_sqlite_bind_text (stmt, 2, id);
+      civic_sqlite_bind_text (stmt, 3, scope[i]);
+      if (!civic_sqlite_run (db, stmt, error))
+        return 0;
+    }
+
+  return seq;
+}
+
+gint64
+civic_server_db_put_entity (CivicSqlite         *db,
+                            const char          *type,
+                            const char          *id,
+                            gint64               rev,
+                            JsonNode            *data,
+                            const char * const  *scope,
+                            GError             **error)
+{
+  g_autofree char *text = civic_json_to_string (data, FALSE);
+
+  return civic_server_db_put_entity_text (db, type, id, rev, text, scope, error);
+}
+
+/**
+ * civic_server_db_get_entity:
+ *
+ * Returns: (transfer full) (nullable): the entity, or %NULL without error
+ * when there is none.
+ */
+CivicEntityRow *
+civic_server_db_get_entity (CivicSqlite  *db,
+                            const char   *type,
+                            const char   *id,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  CivicEntityRow *result = NULL;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT seq, rev, deleted, data FROM entity "
+                                   "WHERE type = ? AND id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  civic_sqlite_bind_text (stmt, 1, type);
+  civic_sqlite_bind_text (stmt, 2, id);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+
+  if (row)
+    {
+      result = g_new0 (CivicEntityRow, 1);
+      result->seq = sqlite3_column_int64 (stmt, 0);
+      result->rev = sqlite3_column_int64 (stmt, 1);
+      result->deleted = sqlite3_column_int (stmt, 2);
+      result->data = g_strdup (civic_sqlite_column_text (stmt, 3));
+      result->type = g_strdup (type);
+      result->id = g_strdup (id);
+    }
+
+  sqlite3_reset (stmt);
+  return result;
+}
+
+/**
+ * civic_server_db_get_scope:
+ *
+ * Returns: (transfer full) (nullable): the departments that may see the
+ * entity; %NULL (and no error) when everyone may.
+ */
+GStrv
+civic_server_db_get_scope (CivicSqlite  *db,
+                           const char   *type,
+                           const char   *id,
+                           GError      **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  gboolean row, any = FALSE;
+
+  stmt = civic_sqlite_prepare (db, "SELECT department_id FROM entity_scope "
+                                   "WHERE type = ? AND id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  civic_sqlite_bind_text (stmt, 1, type);
+  civic_sqlite_bind_text (stmt, 2, id);
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    {
+      g_strv_builder_add (builder, civic_sqlite_column_text (stmt, 0));
+      any = TRUE;
+    }
+  sqlite3_reset (stmt);
+
+  return any ? g_strv_builder_end (builder) : NULL;
+}
+
+JsonNode *
+civic_server_db_get_entity_json (CivicSqlite  *db,
+                                 const char   *type,
+                                 const char   *id,
+                                 GError      **error)
+{
+  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, type, id, error);
+
+  if (row == NULL)
+    return NULL;
+
+  return civic_json_parse (row->data, -1, error);
+}

@@ -1,0 +1,72 @@
+/* civic-server-db.h — the service's database: entities, the change feed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_SERVER_DB_FILE "civicdesk.db"
+
+/* One row of the change feed. */
+typedef struct
+{
+  gint64  seq;
+  char   *type;
+  char   *id;
+  gint64  rev;
+  gboolean deleted;
+  char   *data;    /* the entity's JSON text, as sent */
+} CivicEntityRow;
+
+void            civic_entity_row_free        (CivicEntityRow  *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicEntityRow, civic_entity_row_free)
+
+CivicSqlite    *civic_server_db_open         (const char      *data_dir,
+                                              GError         **error);
+char           *civic_server_db_path         (const char      *data_dir);
+
+gint64          civic_server_db_next_seq     (CivicSqlite     *db,
+                                              GError         **error);
+gint64          civic_server_db_current_seq  (CivicSqlite     *db,
+                                              GError         **error);
+char           *civic_server_db_get_meta     (CivicSqlite     *db,
+                                              const char      *key);
+gboolean        civic_server_db_set_meta     (CivicSqlite     *db,
+                                              const char      *key,
+                                              const char      *value,
+                                              GError         **error);
+
+gint64          civic_server_db_put_entity   (CivicSqlite         *db,
+                                              const char          *type,
+                                              const char          *id,
+                                              gint64               rev,
+                                              JsonNode            *data,
+                                              const char * const  *scope,
+                                              GError             **error);
+gint64          civic_server_db_put_entity_text (CivicSqlite      *db,
+                                              const char          *type,
+                                              const char          *id,
+                                              gint64               rev,
+                                              const char          *data,
+                                              const char * const  *scope,
+                                              GError             **error);
+CivicEntityRow *civic_server_db_get_entity   (CivicSqlite     *db,
+                                              const char      *type,
+                                              const char      *id,
+                                              GError         **error);
+GStrv           civic_server_db_get_scope    (CivicSqlite     *db,
+                                              const char      *type,
+                                              const char      *id,
+                                              GError         **error);
+JsonNode       *civic_server_db_get_entity_json (CivicSqlite  *db,
+                                              const char      *type,
+                                              const char      *id,
+                                              GError         **error);
+
+G_END_DECLS

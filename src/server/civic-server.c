@@ -1,0 +1,1207 @@
+/* civic-server.c — the HTTP service: routes, workers, the scheduler
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-server"
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+
+#include "civic-accounts.h"
+#include "civic-audit.h"
+#include "civic-calendar-records.h"
+#include "civic-case-records.h"
+#include "civic-commands.h"
+#include "civic-feed.h"
+#include "civic-intake.h"
+#include "civic-json.h"
+#include "civic-policy.h"
+#include "civic-scheduler.h"
+#include "civic-server-db.h"
+#include "civic-server.h"
+#include "civic-time.h"
+
+/* Threads. SoupServer runs in the main thread. A handler copies what it
+ * needs out of the request, pauses the message and hands the request to a
+ * pool; the pool's thread takes a database connection of its own, does the
+ * work, and gives the answer back to the main thread, which unpauses the
+ * message. Nothing but the main thread touches a SoupServerMessage.
+ *
+ *   readers  several threads, one connection each: feed pages, GETs
+ *   writer   one thread, one connection: commands, the scheduler — so that
+ *            writes are applied one at a time, in order
+ *   login    two threads: Argon2id takes 0.1 s and 64 MiB; two at a time
+ *            keeps a burst of sign-ins from starving everything else */
+
+/* libsoup 3.2 has no name for it */
+#define STATUS_TOO_MANY_REQUESTS 429
+
+#define TOKEN_CACHE_SECONDS 5
+#define LOGIN_THREADS 2
+#define SCHEDULER_BATCH 200
+
+typedef enum
+{
+  POOL_READ,
+  POOL_WRITE,
+  POOL_LOGIN,
+} Pool;
+
+typedef struct _Request Request;
+typedef void (*Handler) (CivicServer *self,
+                         CivicSqlite *db,
+                         Request     *request);
+
+typedef struct
+{
+  const char *method;
+  const char *pattern;
+  Handler     handler;
+  Pool        pool;
+  gboolean    needs_token;
+} Route;
+
+struct _Request
+{
+  CivicServer       *server;
+  SoupServerMessage *msg;
+  const Route       *route;
+  gint64             started;
+
+  /* Copied from the message on the main thread */
+  char              *method;
+  char              *path;
+  GStrv              segments;
+  GHashTable        *query;
+  GBytes            *body;
+  char              *token;
+  char              *address;
+
+  /* Filled in by the worker */
+  CivicAccount      *account;
+  guint              status;
+  char              *response;
+  gint64             retry_after;
+
+  /* A scheduler batch's outcome */
+  CivicSchedulerReport report;
+  gboolean           more;
+};
+
+typedef struct
+{
+  CivicAccount *account;
+  gint64        cached_at;
+} CachedToken;
+
+struct _CivicServer
+{
+  GObject             parent_instance;
+
+  CivicServerOptions  options;
+  CivicCalendar      *calendar;
+  SoupServer         *soup;
+  GMainContext       *context;
+
+  GThreadPool        *pools[3];
+  GAsyncQueue        *connections[3];
+
+  GMutex              token_lock;
+  GHashTable         *tokens;        /* token hash → CachedToken */
+
+  guint               scheduler_source;
+  gboolean            scheduler_running;
+  guint               port;
+};
+
+G_DEFINE_FINAL_TYPE (CivicServer, civic_server, G_TYPE_OBJECT)
+
+static void
+request_free (Request *request)
+{
+  g_clear_object (&request->msg);
+  g_free (request->method);
+  g_free (request->path);
+  g_strfreev (request->segments);
+  g_clear_pointer (&request->query, g_hash_table_unref);
+  g_clear_pointer (&request->body, g_bytes_unref);
+  g_free (request->token);
+  g_free (request->address);
+  civic_account_free (request->account);
+  g_free (request->response);
+  g_clear_object (&request->server);
+  g_free (request);
+}
+
+static void
+cached_token_free (CachedToken *cached)
+{
+  civic_account_free (cached->account);
+  g_free (cached);
+}
+
+static CivicAccount *
+account_copy (CivicAccount *account)
+{
+  CivicAccount *copy = g_new0 (CivicAccount, 1);
+
+  copy->id = g_strdup (account->id);
+  copy->username = g_strdup (account->username);
+  copy->name = g_strdup (account->name);
+  copy->department_id = g_strdup (account->department_id);
+  copy->roles = account->roles;
+  copy->disabled = account->disabled;
+  copy->scope_seq = account->scope_seq;
+  return copy;
+}
+
+/* Responses */
+
+static void
+respond_json (Request    *request,
+              guint       status,
+              char       *body)
+{
+  request->status = status;
+  g_free (request->response);
+  request->response = body;
+}
+
+static void
+respond_error (Request    *request,
+               guint       status,
+               const char *code,
+               const char *message)
+{
+  g_autoptr(GString) out = g_string_new ("{\"error\":");
+
+  civic_json_append_string (out, code);
+  g_string_append (out, ",\"message\":");
+  civic_json_append_string (out, message);
+  g_string_append_c (out, '}');
+  respond_json (request, status, g_string_free (g_steal_pointer (&out), FALSE));
+}
+
+static void
+respond_internal (Request      *request,
+                  const GError *error)
+{
+  g_warning ("%s %s: %s", request->method, request->path, error ? error->message : "?");
+  respond_error (request, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
+                 _("The service failed; the problem has been logged"));
+}
+
+static JsonNode *
+parse_body (Request *request)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const char *data = request->body ? g_bytes_get_data (request->body, &length) : NULL;
+  JsonNode *node;
+
+  if (data == NULL || length == 0)
+    {
+      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request",
+                     _("The request has no body"));
+      return NULL;
+    }
+
+  node = civic_json_parse (data, length, &error);
+  if (node == NULL)
+    respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+  return node;
+}
+
+/* Authentication */
+
+static gboolean
+authenticate (CivicServer *self,
+              CivicSqlite *db,
+              Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autofree char *token_hash = NULL;
+  CivicAccount *account = NULL;
+  CachedToken *cached;
+
+  if (request->token == NULL)
+    {
+      respond_error (request, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
+                     _("Sign in first: this request needs a bearer token"));
+      return FALSE;
+    }
+
+  /* A token is looked up in the database at most every few seconds; a
+   * revocation on another server takes effect within that time. */
+  token_hash = civic_accounts_token_hash (request->token);
+  g_mutex_lock (&self->token_lock);
+  cached = g_hash_table_lookup (self->tokens, token_hash);
+  if (cached != NULL &&
+      g_get_monotonic_time () - cached->cached_at < TOKEN_CACHE_SECONDS * G_USEC_PER_SEC)
+    account = account_copy (cached->account);
+  g_mutex_unlock (&self->token_lock);
+
+  if (account == NULL)
+    {
+      account = civic_accounts_authenticate (db, request->token, now, &error);
+      if (account == NULL)
+        {
+          if (g_error_matches (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED))
+            respond_error (request, SOUP_STATUS_UNAUTHORIZED, "unauthorized", error->message);
+          else
+            respond_internal (request, error);
+          return FALSE;
+        }
+
+      cached = g_new0 (CachedToken, 1);
+      cached->account = account_copy (account);
+      cached->cached_at = g_get_monotonic_time ();
+      g_mutex_lock (&self->token_lock);
+      g_hash_table_replace (self->tokens, g_steal_pointer (&token_hash), cached);
+      g_mutex_unlock (&self->token_lock);
+    }
+
+  request->account = account;
+  return TRUE;
+}
+
+static void
+forget_token (CivicServer *self,
+              const char  *token)
+{
+  g_autofree char *token_hash = civic_accounts_token_hash (token);
+
+  g_mutex_lock (&self->token_lock);
+  g_hash_table_remove (self->tokens, token_hash);
+  g_mutex_unlock (&self->token_lock);
+}
+
+/* Handlers, run on a pool thread */
+
+static void
+handle_health (CivicServer *self,
+               CivicSqlite *db,
+               Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autofree char *time = civic_time_format (now);
+  gint64 seq = civic_server_db_current_seq (db, &error);
+
+  if (seq < 0)
+    {
+      respond_internal (request, error);
+      return;
+    }
+
+  respond_json (request, SOUP_STATUS_OK,
+                g_strdup_printf ("{\"status\":\"ok\",\"version\":\"%s\",\"time\":\"%s\","
+                                 "\"seq\":%" G_GINT64_FORMAT "}", PACKAGE_VERSION, time, seq));
+}
+
+static char *
+account_json (CivicSqlite  *db,
+              CivicAccount *account)
+{
+  g_autoptr(JsonNode) department = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  const char *department_name = NULL;
+
+  if (account->department_id != NULL)
+    department = civic_server_db_get_entity_json (db, "department", account->department_id, NULL);
+  if (department != NULL && JSON_NODE_HOLDS_OBJECT (department))
+    department_name = json_object_get_string_member_with_default (json_node_get_object (department),
+                                                                  "name", NULL);
+
+  json_builder_begin_object (builder);
+  civic_json_set_string (builder, "id", account->id);
+  civic_json_set_string (builder, "username", account->username);
+  civic_json_set_string (builder, "name", account->name);
+  civic_json_set_string (builder, "department_id", account->department_id);
+  civic_json_set_string (builder, "department_name", department_name);
+  civic_roles_to_json (builder, "roles", account->roles);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  return civic_json_to_string (node, FALSE);
+}
+
+static void
+handle_sign_in (CivicServer *self,
+                CivicSqlite *db,
+                Request     *request)
+{
+  g_autoptr(JsonNode) body = parse_body (request);
+  g_autoptr(CivicSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autofree char *expires = NULL;
+  g_autofree char *user = NULL;
+  const char *username, *password;
+  gint64 retry_after = 0;
+  JsonObject *object;
+
+  if (body == NULL)
+    return;
+
+  if (!JSON_NODE_HOLDS_OBJECT (body) ||
+      !civic_json_get_string (object = json_node_get_object (body), "username", TRUE, &username,
+                              &error) ||
+      !civic_json_get_string (object, "password", TRUE, &password, &error))
+    {
+      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request",
+                     error ? error->message : _("Expected {\"username\", \"password\"}"));
+      return;
+    }
+
+  session = civic_accounts_sign_in (db, username, password, request->address, now,
+                                    self->options.session_hours, &retry_after, &error);
+  if (session == NULL)
+    {
+      const char *code = "internal";
+      guint status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+
+      if (error->domain == CIVIC_ACCOUNTS_ERROR)
+        switch (error->code)
+          {
+          case CIVIC_ACCOUNTS_ERROR_WRONG_CREDENTIALS:
+            status = SOUP_STATUS_UNAUTHORIZED;
+            code = "wrong-credentials";
+            break;
+          case CIVIC_ACCOUNTS_ERROR_DISABLED:
+            status = SOUP_STATUS_FORBIDDEN;
+            code = "account-disabled";
+            break;
+          case CIVIC_ACCOUNTS_ERROR_ACCOUNT_LOCKED:
+            status = STATUS_TOO_MANY_REQUESTS;
+            code = "account-locked";
+            break;
+          case CIVIC_ACCOUNTS_ERROR_ADDRESS_THROTTLED:
+            status = STATUS_TOO_MANY_REQUESTS;
+            code = "address-throttled";
+            break;
+          default:
+            break;
+          }
+
+      request->retry_after = retry_after;
+      if (status == SOUP_STATUS_INTERNAL_SERVER_ERROR)
+        respond_internal (request, error);
+      else
+        respond_error (request, status, code, error->message);
+
+      if (error->domain == CIVIC_ACCOUNTS_ERROR &&
+          error->code == CIVIC_ACCOUNTS_ERROR_WRONG_CREDENTIALS)
+        g_message ("sign-in failed address=%s", request->address);
+      return;
+    }
+
+  /* The audit log records every sign-in. */
+  if (civic_sqlite_begin (db, &error))
+    {
+      if (!civic_audit_append (db, now, session->account->id, "sign-in", NULL, NULL,
+                               request->address, &error) ||
+          !civic_sqlite_commit (db, &error))
+        civic_sqlite_rollback (db);
+    }
+  if (error != NULL)
+    {
+      respond_internal (request, error);
+      return;
+    }
+
+  expires = civic_time_format (session->expires_at);
+  user = account_json (db, session->account);
+  {
+    g_autoptr(GString) out = g_string_new ("{\"token\":");
+
+    civic_json_append_string (out, session->token);
+    g_string_append (out, ",\"expires_at\":");
+    civic_json_append_string (out, expires);
+    g_string_append_printf (out, ",\"user\":%s}", user);
+    respond_json (request, SOUP_STATUS_OK, g_string_free (g_steal_pointer (&out), FALSE));
+  }
+}
+
+static void
+handle_sign_out (CivicServer *self,
+                 CivicSqlite *db,
+                 Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+
+  forget_token (self, request->token);
+  if (!civic_accounts_revoke (db, request->token, &error))
+    {
+      respond_internal (request, error);
+      return;
+    }
+
+  respond_json (request, SOUP_STATUS_OK, g_strdup ("{\"status\":\"signed-out\"}"));
+}
+
+static void
+handle_me (CivicServer *self,
+           CivicSqlite *db,
+           Request     *request)
+{
+  respond_json (request, SOUP_STATUS_OK, account_json (db, request->account));
+}
+
+static gboolean
+query_int (Request    *request,
+           const char *name,
+           gint64      fallback,
+           gint64      min,
+           gint64      max,
+           gint64     *out)
+{
+  const char *text = request->query ? g_hash_table_lookup (request->query, name) : NULL;
+  char *end = NULL;
+  gint64 value;
+
+  if (text == NULL || *text == '\0')
+    {
+      *out = fallback;
+      return TRUE;
+    }
+
+  value = g_ascii_strtoll (text, &end, 10);
+  if (end == NULL || *end != '\0' || value < min || value > max)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” must be a whole number from %"
+                                                    PRId64 " to %" PRId64),
+                                                  name, min, max);
+
+      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", message);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+static void
+handle_changes (CivicServer *self,
+                CivicSqlite *db,
+                Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) page = NULL;
+  gint64 after, limit;
+
+  if (!query_int (request, "after", 0, 0, G_MAXINT64, &after) ||
+      !query_int (request, "limit", CIVIC_FEED_DEFAULT_LIMIT, 1, CIVIC_FEED_MAX_LIMIT, &limit))
+    return;
+
+  page = civic_feed_changes (db, request->account, after, (int) limit, &error);
+  if (page == NULL)
+    {
+      if (g_error_matches (error, CIVIC_FEED_ERROR, CIVIC_FEED_ERROR_RESYNC))
+        respond_error (request, SOUP_STATUS_GONE, "resync", error->message);
+      else
+        respond_internal (request, error);
+      return;
+    }
+
+  respond_json (request, SOUP_STATUS_OK, g_strndup (g_bytes_get_data (page, NULL),
+                                                    g_bytes_get_size (page)));
+}
+
+static void
+handle_commands (CivicServer *self,
+                 CivicSqlite *db,
+                 Request     *request)
+{
+  g_autoptr(JsonNode) body = parse_body (request);
+  g_autoptr(GPtrArray) commands = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicActor) actor = NULL;
+  CivicCommandEnv env = { db, self->calendar, NULL, request->address };
+
+  if (body == NULL)
+    return;
+
+  commands = civic_commands_parse (body, &error);
+  if (commands == NULL)
+    {
+      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+      return;
+    }
+
+  actor = civic_account_to_actor (request->account);
+  respond_json (request, SOUP_STATUS_OK, civic_commands_execute (&env, actor, commands));
+}
+
+static const struct
+{
+  const char *collection;
+  const char *type;
+} collections[] = {
+  { "cases", "case" },
+  { "departments", "department" },
+  { "users", "user" },
+  { "items", "item" },
+  { "rooms", "room" },
+  { "calendars", "calendar" },
+  { "templates", "template" },
+};
+
+static void
+handle_get_entity (CivicServer *self,
+                   CivicSqlite *db,
+                   Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicEntityRow) row = NULL;
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_auto(GStrv) scope = NULL;
+  const char *collection = request->segments[2];
+  const char *id = request->segments[3];
+  const char *type = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
+    if (g_str_equal (collections[i].collection, collection))
+      type = collections[i].type;
+
+  if (type == NULL)
+    {
+      respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+      return;
+    }
+
+  row = civic_server_db_get_entity (db, type, id, &error);
+  if (row == NULL && error != NULL)
+    {
+      respond_internal (request, error);
+      return;
+    }
+
+  scope = row ? civic_server_db_get_scope (db, type, id, NULL) : NULL;
+  if (row == NULL || row->deleted || !civic_policy_can_see (actor, (const char * const *) scope))
+    {
+      /* Not there and not yours answer alike. */
+      respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+      return;
+    }
+
+  {
+    g_autoptr(GString) out = g_string_new ("{\"type\":");
+
+    civic_json_append_string (out, type);
+    g_string_append (out, ",\"id\":");
+    civic_json_append_string (out, id);
+    g_string_append_printf (out, ",\"rev\":%" G_GINT64_FORMAT ",\"seq\":%" G_GINT64_FORMAT
+                            ",\"data\":%s}", row->rev, row->seq, row->data);
+    respond_json (request, SOUP_STATUS_OK, g_string_free (g_steal_pointer (&out), FALSE));
+  }
+}
+
+static void
+handle_reveal (CivicServer *self,
+               CivicSqlite *db,
+               Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) node = NULL;
+  const CivicApplicant *applicant;
+  const char *id = request->segments[3];
+
+  if (!civic_sqlite_begin (db, &error))
+    {
+      respond_internal (request, error);
+      return;
+    }
+
+  kase = civic_case_records_load (db, id, &error);
+  if (kase == NULL || !civic_policy_check_reveal (actor, kase, &error))
+    {
+      civic_sqlite_rollback (db);
+      if (kase == NULL && error != NULL)
+        respond_internal (request, error);
+      else if (kase == NULL || g_error_matches (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND))
+        respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+      else
+        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
+      return;
+    }
+
+  /* PIPL: every look at personal data is on the record. */
+  if (!civic_audit_append (db, now, actor->id, "reveal", id, NULL, request->address, &error) ||
+      !civic_sqlite_commit (db, &error))
+    {
+      civic_sqlite_rollback (db);
+      respond_internal (request, error);
+      return;
+    }
+
+  applicant = civic_case_get_applicant (kase);
+  json_builder_begin_object (builder);
+  civic_json_set_string (builder, "case_id", id);
+  civic_json_set_string (builder, "name", applicant->name);
+  civic_json_set_string (builder, "id_number", applicant->id_number);
+  civic_json_set_string (builder, "phone", applicant->phone);
+  civic_json_set_string (builder, "address", applicant->address);
+  civic_json_set_string (builder, "contact", applicant->contact);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  respond_json (request, SOUP_STATUS_OK, civic_json_to_string (node, FALSE));
+}
+
+static void
+handle_apply (CivicServer *self,
+              CivicSqlite *db,
+              Request     *request)
+{
+  g_autoptr(JsonNode) body = parse_body (request);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  char *answer;
+
+  if (body == NULL)
+    return;
+
+  answer = civic_intake_submit (db, self->calendar, body, now, request->address, &error);
+  if (answer != NULL)
+    respond_json (request, SOUP_STATUS_CREATED, answer);
+  else if (g_error_matches (error, CIVIC_INTAKE_ERROR, CIVIC_INTAKE_ERROR_INVALID))
+    respond_error (request, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid", error->message);
+  else if (g_error_matches (error, CIVIC_INTAKE_ERROR, CIVIC_INTAKE_ERROR_NOT_FOUND))
+    respond_error (request, SOUP_STATUS_UNPROCESSABLE_ENTITY, "unknown-item", error->message);
+  else
+    respond_internal (request, error);
+}
+
+static void
+handle_application_status (CivicServer *self,
+                           CivicSqlite *db,
+                           Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  char *answer;
+
+  answer = civic_intake_status (db, self->calendar, request->segments[3], now, &error);
+  if (answer != NULL)
+    respond_json (request, SOUP_STATUS_OK, answer);
+  else if (g_error_matches (error, CIVIC_INTAKE_ERROR, CIVIC_INTAKE_ERROR_NOT_FOUND))
+    respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", error->message);
+  else
+    respond_internal (request, error);
+}
+
+static const Route routes[] = {
+  { "GET", "/api/v1/health", handle_health, POOL_READ, FALSE },
+  { "POST", "/api/v1/session", handle_sign_in, POOL_LOGIN, FALSE },
+  { "DELETE", "/api/v1/session", handle_sign_out, POOL_WRITE, TRUE },
+  { "GET", "/api/v1/me", handle_me, POOL_READ, TRUE },
+  { "GET", "/api/v1/changes", handle_changes, POOL_READ, TRUE },
+  { "POST", "/api/v1/commands", handle_commands, POOL_WRITE, TRUE },
+  { "POST", "/api/v1/cases/*/reveal", handle_reveal, POOL_WRITE, TRUE },
+  { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE },
+  { "POST", "/public/v1/applications", handle_apply, POOL_WRITE, FALSE },
+  { "GET", "/public/v1/applications/*", handle_application_status, POOL_READ, FALSE },
+};
+
+static gboolean
+pattern_matches (const char         *pattern,
+                 const char * const *segments)
+{
+  g_auto(GStrv) parts = g_strsplit (pattern + 1, "/", -1);
+  guint n = g_strv_length (parts);
+
+  if (g_strv_length ((GStrv) segments) != n)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (!g_str_equal (parts[i], "*") ? !g_str_equal (parts[i], segments[i])
+                                     : segments[i][0] == '\0')
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Back on the main thread */
+
+static gboolean
+finish_request (gpointer data)
+{
+  Request *request = data;
+  SoupServerMessage *msg = request->msg;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  const char *body = request->response ? request->response : "{}";
+
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  if (request->retry_after > 0)
+    {
+      g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, request->retry_after);
+
+      soup_message_headers_replace (headers, "Retry-After", seconds);
+    }
+
+  soup_server_message_set_status (msg, request->status ? request->status
+                                                       : SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
+  soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_COPY,
+                                    body, strlen (body));
+  soup_server_message_unpause (msg);
+
+  if (!request->server->options.quiet)
+    g_message ("%s %s %u %.1fms%s%s", request->method, request->path, request->status,
+               (g_get_monotonic_time () - request->started) / 1000.0,
+               request->account ? " user=" : "", request->account ? request->account->id : "");
+
+  request_free (request);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean scheduler_done (gpointer data);
+
+static void
+worker (gpointer data,
+        gpointer user_data)
+{
+  Request *request = data;
+  CivicServer *self = request->server;
+  Pool pool = request->route->pool;
+  CivicSqlite *db = g_async_queue_pop (self->connections[pool]);
+
+  if (!request->route->needs_token || authenticate (self, db, request))
+    request->route->handler (self, db, request);
+
+  /* A transaction a handler left open by mistake must not leak into the
+   * next request. */
+  if (civic_sqlite_in_transaction (db))
+    {
+      g_critical ("%s %s left a transaction open", request->method, request->path);
+      civic_sqlite_rollback (db);
+    }
+
+  g_async_queue_push (self->connections[pool], db);
+  g_main_context_invoke (self->context,
+                         request->msg != NULL ? finish_request : scheduler_done, request);
+}
+
+static void
+answer_now (SoupServerMessage *msg,
+            guint              status,
+            const char        *code,
+            const char        *message)
+{
+  g_autoptr(GString) out = g_string_new ("{\"error\":");
+
+  civic_json_append_string (out, code);
+  g_string_append (out, ",\"message\":");
+  civic_json_append_string (out, message);
+  g_string_append_c (out, '}');
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_COPY,
+                                    out->str, out->len);
+}
+
+static void
+early_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  goffset length = soup_message_headers_get_content_length (headers);
+  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
+
+  /* Refuse an oversized body before reading it. */
+  if (encoding == SOUP_ENCODING_CONTENT_LENGTH && length > CIVIC_MAX_BODY_SIZE)
+    answer_now (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+                _("The request body is larger than 1 MiB"));
+  else if (encoding == SOUP_ENCODING_CHUNKED)
+    answer_now (msg, SOUP_STATUS_LENGTH_REQUIRED, "length-required",
+                _("Send the request body with a Content-Length"));
+}
+
+static void
+handle_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  CivicServer *self = user_data;
+  const char *method = soup_server_message_get_method (msg);
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageBody *body;
+  g_auto(GStrv) segments = NULL;
+  const char *authorization;
+  const Route *route = NULL;
+  gboolean path_known = FALSE;
+  Request *request;
+
+  if (soup_server_message_get_status (msg) != 0)
+    return;  /* answered by early_cb */
+
+  if (!g_utf8_validate (path, -1, NULL))
+    {
+      answer_now (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", _("The path is not valid UTF-8"));
+      return;
+    }
+
+  segments = g_strsplit (path + 1, "/", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (pattern_matches (routes[i].pattern, (const char * const *) segments))
+      {
+        path_known = TRUE;
+        if (g_str_equal (routes[i].method, method))
+          {
+            route = &routes[i];
+            break;
+          }
+      }
+
+  if (route == NULL)
+    {
+      if (path_known)
+        answer_now (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method-not-allowed",
+                    _("This method is not allowed here"));
+      else
+        answer_now (msg, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+      return;
+    }
+
+  request = g_new0 (Request, 1);
+  request->server = g_object_ref (self);
+  request->msg = g_object_ref (msg);
+  request->route = route;
+  request->started = g_get_monotonic_time ();
+  request->method = g_strdup (method);
+  request->path = g_strdup (path);
+  request->segments = g_steal_pointer (&segments);
+  request->query = query ? g_hash_table_ref (query) : NULL;
+  request->address = g_strdup (soup_server_message_get_remote_host (msg));
+
+  body = soup_server_message_get_request_body (msg);
+  if (body != NULL && body->length > 0)
+    request->body = soup_message_body_flatten (body);
+
+  authorization = soup_message_headers_get_one (headers, "Authorization");
+  if (authorization != NULL && g_ascii_strncasecmp (authorization, "Bearer ", 7) == 0)
+    request->token = g_strstrip (g_strdup (authorization + 7));
+
+  soup_server_message_pause (msg);
+  g_thread_pool_push (self->pools[route->pool], request, NULL);
+}
+
+/* The scheduler: its batches go through the writer pool like commands,
+ * as requests without a message, so that they take turns with commands. */
+
+static void scheduler_tick_now (CivicServer *self);
+
+static void
+handle_scheduler (CivicServer *self,
+                  CivicSqlite *db,
+                  Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+
+  if (!civic_scheduler_run_batch (db, self->calendar, now, SCHEDULER_BATCH, &request->report,
+                                  &request->more, &error))
+    {
+      g_warning ("scheduler: %s", error->message);
+      request->more = FALSE;
+    }
+}
+
+static const Route scheduler_route = {
+  NULL, NULL, handle_scheduler, POOL_WRITE, FALSE
+};
+
+static gboolean
+scheduler_done (gpointer data)
+{
+  Request *request = data;
+  CivicServer *self = request->server;
+
+  if (request->report.deemed_accepted > 0 || request->report.recoloured > 0)
+    g_message ("scheduler checked=%u deemed-accepted=%u recoloured=%u",
+               request->report.checked, request->report.deemed_accepted,
+               request->report.recoloured);
+
+  self->scheduler_running = FALSE;
+  if (request->more && self->pools[POOL_WRITE] != NULL)
+    scheduler_tick_now (self);
+
+  request_free (request);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scheduler_tick_now (CivicServer *self)
+{
+  Request *request;
+
+  if (self->scheduler_running)
+    return;
+
+  self->scheduler_running = TRUE;
+  request = g_new0 (Request, 1);
+  request->server = g_object_ref (self);
+  request->route = &scheduler_route;
+  request->method = g_strdup ("SCHEDULER");
+  request->path = g_strdup ("-");
+  g_thread_pool_push (self->pools[POOL_WRITE], request, NULL);
+}
+
+static gboolean
+scheduler_tick (gpointer data)
+{
+  scheduler_tick_now (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Life cycle */
+
+static void
+civic_server_dispose (GObject *object)
+{
+  CivicServer *self = (CivicServer *)object;
+
+  civic_server_stop (self);
+
+  G_OBJECT_CLASS (civic_server_parent_class)->dispose (object);
+}
+
+static void
+civic_server_finalize (GObject *object)
+{
+  CivicServer *self = (CivicServer *)object;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->connections); i++)
+    g_clear_pointer (&self->connections[i], g_async_queue_unref);
+  g_clear_object (&self->calendar);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->tokens, g_hash_table_unref);
+  g_mutex_clear (&self->token_lock);
+  g_free (self->options.data_dir);
+  g_free (self->options.listen);
+  g_free (self->options.tls_cert);
+  g_free (self->options.tls_key);
+
+  G_OBJECT_CLASS (civic_server_parent_class)->finalize (object);
+}
+
+static void
+civic_server_class_init (CivicServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = civic_server_dispose;
+  object_class->finalize = civic_server_finalize;
+}
+
+static void
+civic_server_init (CivicServer *self)
+{
+  g_mutex_init (&self->token_lock);
+  self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) cached_token_free);
+}
+
+static gboolean
+open_pool (CivicServer  *self,
+           Pool          pool,
+           int           threads,
+           GError      **error)
+{
+  self->connections[pool] = g_async_queue_new_full (g_object_unref);
+
+  for (int i = 0; i < threads; i++)
+    {
+      CivicSqlite *db = civic_server_db_open (self->options.data_dir, error);
+
+      if (db == NULL)
+        return FALSE;
+      g_async_queue_push (self->connections[pool], db);
+    }
+
+  self->pools[pool] = g_thread_pool_new (worker, NULL, threads, FALSE, error);
+  return self->pools[pool] != NULL;
+}
+
+/**
+ * civic_server_new:
+ *
+ * Opens the service's database in the options' data folder (which must
+ * have been made with `init` or `demo`), with a connection per worker,
+ * and loads its calendar.
+ */
+CivicServer *
+civic_server_new (const CivicServerOptions  *options,
+                  GError                   **error)
+{
+  g_autoptr(CivicServer) self = g_object_new (CIVIC_TYPE_SERVER, NULL);
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (options != NULL && options->data_dir != NULL, NULL);
+
+  self->options = *options;
+  self->options.data_dir = g_strdup (options->data_dir);
+  self->options.listen = g_strdup (options->listen ? options->listen : "127.0.0.1:8080");
+  self->options.tls_cert = g_strdup (options->tls_cert);
+  self->options.tls_key = g_strdup (options->tls_key);
+  if (self->options.session_hours <= 0)
+    self->options.session_hours = 12;
+  if (self->options.scheduler_interval <= 0)
+    self->options.scheduler_interval = 300;
+  if (self->options.readers <= 0)
+    self->options.readers = 4;
+  self->context = g_main_context_ref_thread_default ();
+
+  path = civic_server_db_path (options->data_dir);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("%s holds no service; create one with “civicdesk-server init” or "
+                     "“civicdesk-server demo”"), options->data_dir);
+      return NULL;
+    }
+
+  if (!open_pool (self, POOL_READ, self->options.readers, error) ||
+      !open_pool (self, POOL_WRITE, 1, error) ||
+      !open_pool (self, POOL_LOGIN, LOGIN_THREADS, error))
+    return NULL;
+
+  db = g_async_queue_pop (self->connections[POOL_READ]);
+  self->calendar = civic_calendar_records_load (db, "CN-43", error);
+  g_async_queue_push (self->connections[POOL_READ], g_steal_pointer (&db));
+  if (self->calendar == NULL)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+parse_listen (const char      *listen,
+              GSocketAddress **address,
+              GError         **error)
+{
+  g_autoptr(GSocketConnectable) connectable = NULL;
+  g_autoptr(GSocketAddressEnumerator) enumerator = NULL;
+
+  connectable = g_network_address_parse (listen, 8080, error);
+  if (connectable == NULL)
+    return FALSE;
+
+  enumerator = g_socket_connectable_enumerate (connectable);
+  *address = g_socket_address_enumerator_next (enumerator, NULL, error);
+  return *address != NULL;
+}
+
+/**
+ * civic_server_start:
+ *
+ * Brings every clock up to date (what happened while the service was
+ * down), then listens.
+ */
+gboolean
+civic_server_start (CivicServer  *self,
+                    GError      **error)
+{
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoslist(GUri) uris = NULL;
+  SoupServerListenOptions listen_options = 0;
+  CivicSchedulerReport report = { 0 };
+  CivicSqlite *db;
+  gboolean ok;
+
+  g_return_val_if_fail (CIVIC_IS_SERVER (self), FALSE);
+
+  db = g_async_queue_pop (self->connections[POOL_WRITE]);
+  ok = civic_scheduler_run_all (db, self->calendar, now, &report, error);
+  g_async_queue_push (self->connections[POOL_WRITE], db);
+  if (!ok)
+    return FALSE;
+  g_message ("caught up: checked=%u deemed-accepted=%u recoloured=%u", report.checked,
+             report.deemed_accepted, report.recoloured);
+
+  if (self->options.tls_cert != NULL || self->options.tls_key != NULL)
+    {
+      certificate = g_tls_certificate_new_from_files (self->options.tls_cert,
+                                                      self->options.tls_key, error);
+      if (certificate == NULL)
+        return FALSE;
+      listen_options |= SOUP_SERVER_LISTEN_HTTPS;
+    }
+
+  self->soup = soup_server_new ("server-header", "civicdesk-server/" PACKAGE_VERSION " ",
+                                "tls-certificate", certificate, NULL);
+  soup_server_add_early_handler (self->soup, NULL, early_cb, self, NULL);
+  soup_server_add_handler (self->soup, NULL, handle_cb, self, NULL);
+
+  if (!parse_listen (self->options.listen, &address, error) ||
+      !soup_server_listen (self->soup, address, listen_options, error))
+    return FALSE;
+
+  uris = soup_server_get_uris (self->soup);
+  self->port = uris ? g_uri_get_port (uris->data) : 0;
+
+  self->scheduler_source = g_timeout_add_seconds (self->options.scheduler_interval,
+                                                  scheduler_tick, self);
+  return TRUE;
+}
+
+/**
+ * civic_server_stop:
+ *
+ * Stops listening and lets the requests in progress finish.
+ */
+void
+civic_server_stop (CivicServer *self)
+{
+  g_return_if_fail (CIVIC_IS_SERVER (self));
+
+  g_clear_handle_id (&self->scheduler_source, g_source_remove);
+
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->pools); i++)
+    if (self->pools[i] != NULL)
+      {
+        g_thread_pool_free (self->pools[i], FALSE, TRUE);
+        self->pools[i] = NULL;
+      }
+
+  /* Deliver the answers the workers handed back. */
+  while (g_main_context_pending (self->context))
+    g_main_context_iteration (self->context, FALSE);
+
+  g_clear_object (&self->soup);
+}
+
+guint
+civic_server_get_port (CivicServer *self)
+{
+  g_return_val_if_fail (CIVIC_IS_SERVER (self), 0);
+  return self->port;
+}
+
+CivicCalendar *
+civic_server_get_calendar (CivicServer *self)
+{
+  g_return_val_if_fail (CIVIC_IS_SERVER (self), NULL);
+  return self->calendar;
+}

@@ -1,0 +1,40 @@
+/* civic-server.h — the HTTP service: routes, workers, the scheduler
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "civic-calendar.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_MAX_BODY_SIZE (1024 * 1024)
+
+typedef struct
+{
+  char     *data_dir;
+  char     *listen;              /* "127.0.0.1:8080"; port 0 picks a free one */
+  char     *tls_cert;
+  char     *tls_key;
+  int       session_hours;
+  int       scheduler_interval;  /* seconds */
+  int       readers;
+  gboolean  quiet;
+} CivicServerOptions;
+
+#define CIVIC_TYPE_SERVER (civic_server_get_type ())
+G_DECLARE_FINAL_TYPE (CivicServer, civic_server, CIVIC, SERVER, GObject)
+
+CivicServer   *civic_server_new          (const CivicServerOptions  *options,
+                                          GError                   **error);
+gboolean       civic_server_start        (CivicServer               *self,
+                                          GError                   **error);
+void           civic_server_stop         (CivicServer               *self);
+guint          civic_server_get_port     (CivicServer               *self);
+CivicCalendar *civic_server_get_calendar (CivicServer               *self);
+
+G_END_DECLS

@@ -1,0 +1,345 @@
+/* civic-test-service.c — the real civicdesk-server, for tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "civic-test-service.h"
+
+/* Tests talk to the real program: `civicdesk-server demo` fills a
+ * temporary folder, `civicdesk-server serve` listens on a free port of
+ * 127.0.0.1 and writes it to a file, and the test speaks HTTP to it. */
+
+static const char *
+server_binary (void)
+{
+  const char *path = g_getenv ("CIVICDESK_SERVER_BIN");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+static CivicTestService *
+service_new (void)
+{
+  CivicTestService *service = g_new0 (CivicTestService, 1);
+  g_autoptr(GError) error = NULL;
+
+  service->data_dir = g_dir_make_tmp ("civicdesk-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("CIVICDESK_NOW", CIVIC_TEST_NOW, TRUE);
+  return service;
+}
+
+static int
+run (const char * const *argv,
+     const char         *input,
+     char              **output)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                     G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  if (err != NULL && *err != '\0')
+    g_test_message ("%s: %s", argv[1], err);
+  if (output != NULL)
+    *output = g_strconcat (out ? out : "", err ? err : "", NULL);
+
+  return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+/**
+ * civic_test_service_cli:
+ * @...: the subcommand and its arguments, %NULL-terminated; --data-dir is
+ *   added
+ *
+ * Returns: the exit status of civicdesk-server.
+ */
+int
+civic_test_service_cli (CivicTestService  *service,
+                        const char        *input,
+                        char             **output,
+                        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, g_strdup (server_binary ()));
+  va_start (args, output);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, g_strdup ("--data-dir"));
+  g_ptr_array_add (argv, g_strdup (service->data_dir));
+  g_ptr_array_add (argv, NULL);
+
+  return run ((const char * const *) argv->pdata, input, output);
+}
+
+CivicTestService *
+civic_test_service_new_demo (int     cases,
+                             guint64 seed)
+{
+  CivicTestService *service = service_new ();
+  g_autofree char *n = g_strdup_printf ("%d", cases);
+  g_autofree char *s = g_strdup_printf ("%" G_GUINT64_FORMAT, seed);
+  g_autofree char *output = NULL;
+  int status;
+
+  status = civic_test_service_cli (service, NULL, &output, "demo", "--cases", n, "--seed", s,
+                                   "--password", "demo-password", NULL);
+  if (status != 0)
+    g_error ("demo failed: %s", output);
+
+  civic_test_service_start (service);
+  return service;
+}
+
+CivicTestService *
+civic_test_service_new_empty (void)
+{
+  CivicTestService *service = service_new ();
+  g_autofree char *output = NULL;
+
+  if (civic_test_service_cli (service, "admin-password\n", &output, "init", NULL) != 0)
+    g_error ("init failed: %s", output);
+
+  civic_test_service_start (service);
+  return service;
+}
+
+void
+civic_test_service_start (CivicTestService *service)
+{
+  g_autofree char *port_file = g_build_filename (service->data_dir, "port", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = {
+    server_binary (), "serve", "--data-dir", service->data_dir, "--listen", "127.0.0.1:0",
+    "--port-file", port_file, "--quiet", NULL
+  };
+
+  g_unlink (port_file);
+  service->process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  for (int i = 0; i < 1200 && !g_file_test (port_file, G_FILE_TEST_EXISTS); i++)
+    {
+      /* The identifier goes once the child has exited and been reaped. */
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (g_subprocess_get_identifier (service->process) == NULL)
+        g_error ("civicdesk-server serve exited before it listened");
+      g_usleep (25 * 1000);
+    }
+
+  g_assert_true (g_file_get_contents (port_file, &contents, NULL, &error));
+  service->port = (guint) g_ascii_strtoull (contents, NULL, 10);
+  g_assert_cmpuint (service->port, >, 0);
+  g_free (service->base_url);
+  service->base_url = g_strdup_printf ("http://127.0.0.1:%u", service->port);
+}
+
+void
+civic_test_service_stop (CivicTestService *service)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (service->process == NULL)
+    return;
+
+  g_subprocess_send_signal (service->process, SIGTERM);
+  g_subprocess_wait (service->process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (service->process));
+  g_assert_cmpint (g_subprocess_get_exit_status (service->process), ==, 0);
+  g_clear_object (&service->process);
+}
+
+void
+civic_test_service_kill (CivicTestService *service)
+{
+  if (service->process == NULL)
+    return;
+
+  g_subprocess_force_exit (service->process);
+  g_subprocess_wait (service->process, NULL, NULL);
+  g_clear_object (&service->process);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+civic_test_service_free (CivicTestService *service)
+{
+  civic_test_service_stop (service);
+  remove_tree (service->data_dir);
+  g_free (service->data_dir);
+  g_free (service->base_url);
+  g_free (service);
+}
+
+static SoupSession *
+session (void)
+{
+  static SoupSession *session;
+
+  if (session == NULL)
+    session = soup_session_new_with_options ("timeout", 60, NULL);
+  return session;
+}
+
+/**
+ * civic_test_request:
+ * @body: (nullable): a JSON text to send
+ * @status: (out): the HTTP status
+ *
+ * Returns: (transfer full) (nullable): the answer, parsed.
+ */
+JsonNode *
+civic_test_request (CivicTestService *service,
+                    const char       *method,
+                    const char       *path,
+                    const char       *token,
+                    const char       *body,
+                    guint            *status)
+{
+  g_autofree char *uri = g_strconcat (service->base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GBytes) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_nonnull (msg);
+  if (token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    authorization);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+
+  response = soup_session_send_and_read (session (), msg, NULL, &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (msg);
+
+  if (g_bytes_get_size (response) == 0)
+    return NULL;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (response, NULL),
+                                   g_bytes_get_size (response), &error))
+    g_error ("%s %s → %u: not JSON: %.*s", method, path, *status,
+             (int) g_bytes_get_size (response), (const char *) g_bytes_get_data (response, NULL));
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+char *
+civic_test_sign_in (CivicTestService *service,
+                    const char       *username)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"demo-password\"}",
+                                           username);
+  g_autoptr(JsonNode) answer = NULL;
+  guint status;
+
+  answer = civic_test_request (service, "POST", "/api/v1/session", NULL, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return g_strdup (json_object_get_string_member (json_node_get_object (answer), "token"));
+}
+
+/**
+ * civic_test_pull_all:
+ * @entities: (nullable): "type/id" → the entity's data, filled in
+ *
+ * Pages through the feed from @after to the end.
+ *
+ * Returns: the cursor at the end.
+ */
+gint64
+civic_test_pull_all (CivicTestService *service,
+                     const char       *token,
+                     gint64            after,
+                     GHashTable       *entities)
+{
+  gboolean more = TRUE;
+
+  while (more)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/changes?after=%" G_GINT64_FORMAT
+                                               "&limit=500", after);
+      g_autoptr(JsonNode) page = NULL;
+      JsonObject *object;
+      JsonArray *changes;
+      guint status;
+
+      page = civic_test_request (service, "GET", path, token, NULL, &status);
+      g_assert_cmpuint (status, ==, 200);
+      object = json_node_get_object (page);
+      changes = json_object_get_array_member (object, "changes");
+
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        {
+          JsonObject *change = json_array_get_object_element (changes, i);
+          g_autofree char *key = g_strdup_printf ("%s/%s",
+                                                  json_object_get_string_member (change, "type"),
+                                                  json_object_get_string_member (change, "id"));
+
+          /* Sequence order, each change after the cursor. */
+          g_assert_cmpint (json_object_get_int_member (change, "seq"), >, after);
+          if (entities != NULL)
+            g_hash_table_replace (entities, g_steal_pointer (&key),
+                                  json_node_ref (json_object_get_member (change, "data")));
+        }
+
+      g_assert_cmpint (json_object_get_int_member (object, "next"), >=, after);
+      after = json_object_get_int_member (object, "next");
+      more = json_object_get_boolean_member (object, "more");
+    }
+
+  return after;
+}
+
+char *
+civic_test_uuid (void)
+{
+  return g_uuid_string_random ();
+}

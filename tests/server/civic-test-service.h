@@ -1,0 +1,53 @@
+/* civic-test-service.h — the real civicdesk-server, for tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Every test runs the service at this instant, so dates are the same
+ * whatever day the tests run. */
+#define CIVIC_TEST_NOW "2026-03-20T10:00:00+08:00"
+
+typedef struct
+{
+  char        *data_dir;
+  char        *base_url;
+  guint        port;
+  GSubprocess *process;
+} CivicTestService;
+
+CivicTestService *civic_test_service_new_demo (int                cases,
+                                               guint64            seed);
+CivicTestService *civic_test_service_new_empty (void);
+void              civic_test_service_start    (CivicTestService  *service);
+void              civic_test_service_stop     (CivicTestService  *service);
+void              civic_test_service_kill     (CivicTestService  *service);
+void              civic_test_service_free     (CivicTestService  *service);
+int               civic_test_service_cli      (CivicTestService  *service,
+                                               const char        *input,
+                                               char             **output,
+                                               ...) G_GNUC_NULL_TERMINATED;
+
+JsonNode         *civic_test_request          (CivicTestService  *service,
+                                               const char        *method,
+                                               const char        *path,
+                                               const char        *token,
+                                               const char        *body,
+                                               guint             *status);
+char             *civic_test_sign_in          (CivicTestService  *service,
+                                               const char        *username);
+gint64            civic_test_pull_all         (CivicTestService  *service,
+                                               const char        *token,
+                                               gint64             after,
+                                               GHashTable        *entities);
+char             *civic_test_uuid             (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicTestService, civic_test_service_free)
+
+G_END_DECLS

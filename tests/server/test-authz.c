@@ -1,0 +1,294 @@
+/* test-authz.c — every endpoint × role × own and other department
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-test-service.h"
+
+static CivicTestService *service;
+static char *own_case, *other_case, *joint_case, *joint_co_department, *other_department;
+
+typedef enum
+{
+  OWN,
+  OTHER,
+  JOINT,  /* a joint case, seen from a co-department */
+} Whose;
+
+typedef enum
+{
+  GET_CASE,
+  REVEAL,
+  COMMENT,
+  CLAIM,
+} Endpoint;
+
+static const char *
+case_of (Whose whose)
+{
+  switch (whose)
+    {
+    case OWN: return own_case;
+    case OTHER: return other_case;
+    case JOINT: return joint_case;
+    default: g_assert_not_reached ();
+    }
+}
+
+/* What each answer must be: an HTTP status for the GETs, the status of
+ * the command's result ("applied", "rejected:forbidden", …) for
+ * commands. */
+typedef struct
+{
+  const char *username;
+  Endpoint    endpoint;
+  Whose       whose;
+  const char *expected;
+} Rule;
+
+static char *
+try (const char *token,
+     Endpoint    endpoint,
+     const char *case_id)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *id = civic_test_uuid ();
+  JsonObject *result;
+  guint status;
+
+  switch (endpoint)
+    {
+    case GET_CASE:
+      path = g_strconcat ("/api/v1/cases/", case_id, NULL);
+      civic_test_request (service, "GET", path, token, NULL, &status);
+      return g_strdup_printf ("%u", status);
+
+    case REVEAL:
+      path = g_strconcat ("/api/v1/cases/", case_id, "/reveal", NULL);
+      g_clear_pointer (&answer, json_node_unref);
+      answer = civic_test_request (service, "POST", path, token, NULL, &status);
+      return g_strdup_printf ("%u", status);
+
+    case COMMENT:
+    case CLAIM:
+      body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"%s\",\"target\":\"%s\","
+                              "\"args\":{\"text\":\"权限测试\"}}]}", id,
+                              endpoint == COMMENT ? "comment" : "claim", case_id);
+      answer = civic_test_request (service, "POST", "/api/v1/commands", token, body, &status);
+      g_assert_cmpuint (status, ==, 200);
+      result = json_array_get_object_element (
+        json_object_get_array_member (json_node_get_object (answer), "results"), 0);
+      if (g_str_equal (json_object_get_string_member (result, "status"), "applied"))
+        return g_strdup ("applied");
+      return g_strdup_printf ("%s:%s", json_object_get_string_member (result, "status"),
+                              json_object_get_string_member (
+                                json_object_get_object_member (result, "reason"), "code"));
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+find_cases (void)
+{
+  g_autofree char *token = civic_test_sign_in (service, "supervisor");
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  civic_test_pull_all (service, token, 0, entities);
+  g_hash_table_iter_init (&iter, entities);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      JsonObject *data, *summary;
+      const char *department, *state;
+      JsonArray *subtasks;
+
+      if (!g_str_has_prefix (key, "case/"))
+        continue;
+
+      data = json_node_get_object (value);
+      summary = json_object_get_object_member (data, "summary");
+      department = json_object_get_string_member (summary, "department_id");
+      state = json_object_get_string_member (summary, "state");
+      subtasks = json_object_get_array_member (data, "subtasks");
+
+      /* Open, unassigned cases waiting for examiners, so that a claim is
+       * the official's to make. */
+      if (!g_str_equal (state, "under-review") ||
+          json_object_get_string_member (summary, "assignee_id") != NULL ||
+          !g_str_equal (json_object_get_string_member (summary, "queue"), "examiner"))
+        continue;
+
+      if (json_array_get_length (subtasks) > 0)
+        {
+          const char *co = json_object_get_string_member (json_array_get_object_element (subtasks, 0),
+                                                          "department_id");
+
+          if (joint_case == NULL)
+            {
+              joint_case = g_strdup ((char *) key + 5);
+              joint_co_department = g_strdup (co);
+            }
+          continue;
+        }
+
+      if (own_case == NULL && g_str_equal (department, "scjg"))
+        own_case = g_strdup ((char *) key + 5);
+      else if (other_case == NULL && !g_str_equal (department, "scjg") &&
+               !g_str_equal (department, "zwfwj"))
+        {
+          other_case = g_strdup ((char *) key + 5);
+          other_department = g_strdup (department);
+        }
+    }
+
+  g_assert_nonnull (own_case);
+  g_assert_nonnull (other_case);
+  g_assert_nonnull (joint_case);
+}
+
+static void
+test_matrix (void)
+{
+  static const Rule rules[] = {
+    /* A clerk: reads and reveals own cases; claims only from the clerks'
+     * queue; comments. Another department's cases do not exist. */
+    { "clerk", GET_CASE, OWN, "200" },
+    { "clerk", GET_CASE, OTHER, "404" },
+    { "clerk", REVEAL, OWN, "200" },
+    { "clerk", REVEAL, OTHER, "404" },
+    { "clerk", COMMENT, OWN, "applied" },
+    { "clerk", COMMENT, OTHER, "rejected:not-found" },
+    { "clerk", CLAIM, OWN, "rejected:role" },
+
+    { "examiner", GET_CASE, OWN, "200" },
+    { "examiner", GET_CASE, OTHER, "404" },
+    { "examiner", REVEAL, OWN, "200" },
+    { "examiner", COMMENT, OWN, "applied" },
+    { "examiner", COMMENT, OTHER, "rejected:not-found" },
+    { "examiner", CLAIM, OTHER, "rejected:not-found" },
+    { "examiner", CLAIM, OWN, "applied" },
+
+    { "approver", GET_CASE, OWN, "200" },
+    { "approver", GET_CASE, OTHER, "404" },
+    { "approver", COMMENT, OWN, "applied" },
+    { "approver", COMMENT, OTHER, "rejected:not-found" },
+
+    /* The supervisor reads the whole province and changes nothing. */
+    { "supervisor", GET_CASE, OWN, "200" },
+    { "supervisor", GET_CASE, OTHER, "200" },
+    { "supervisor", REVEAL, OWN, "403" },
+    { "supervisor", REVEAL, OTHER, "403" },
+    { "supervisor", COMMENT, OWN, "rejected:forbidden" },
+    { "supervisor", COMMENT, OTHER, "rejected:forbidden" },
+
+    /* The administrator manages people and the catalogue, not cases. */
+    { "admin", GET_CASE, OWN, "404" },
+    { "admin", REVEAL, OWN, "404" },
+    { "admin", COMMENT, OWN, "rejected:not-found" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autofree char *token = civic_test_sign_in (service, rules[i].username);
+      g_autofree char *actual = try (token, rules[i].endpoint, case_of (rules[i].whose));
+
+      if (g_strcmp0 (actual, rules[i].expected) != 0)
+        g_error ("rule %u: %s, endpoint %d on %s case: expected %s, got %s", i,
+                 rules[i].username, rules[i].endpoint,
+                 rules[i].whose == OWN ? "own" : rules[i].whose == OTHER ? "other" : "joint",
+                 rules[i].expected, actual);
+    }
+}
+
+static void
+test_other_department_sees_its_own (void)
+{
+  g_autofree char *username = g_strconcat (other_department, ".examiner", NULL);
+  g_autofree char *token = civic_test_sign_in (service, username);
+  g_autofree char *own = try (token, GET_CASE, other_case);
+  g_autofree char *foreign = try (token, GET_CASE, own_case);
+
+  g_assert_cmpstr (own, ==, "200");
+  g_assert_cmpstr (foreign, ==, "404");
+}
+
+static void
+test_joint_case (void)
+{
+  g_autofree char *token = NULL;
+  g_autofree char *read = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *claim = NULL;
+
+  g_autofree char *username = g_strconcat (joint_co_department, ".examiner", NULL);
+
+  /* A co-department reads the joint case, comments, gives its opinion;
+   * running the case is the lead department's. */
+  token = civic_test_sign_in (service, username);
+  read = try (token, GET_CASE, joint_case);
+  comment = try (token, COMMENT, joint_case);
+  claim = try (token, CLAIM, joint_case);
+  g_assert_cmpstr (read, ==, "200");
+  g_assert_cmpstr (comment, ==, "applied");
+  g_assert_cmpstr (claim, ==, "rejected:forbidden");
+}
+
+static void
+test_feed_scope (void)
+{
+  static const char *usernames[] = { "clerk", "examiner", "approver", "officer", "admin" };
+
+  for (guint u = 0; u < G_N_ELEMENTS (usernames); u++)
+    {
+      g_autofree char *token = civic_test_sign_in (service, usernames[u]);
+      g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                              (GDestroyNotify) json_node_unref);
+      g_autofree char *other = g_strconcat ("case/", other_case, NULL);
+      g_autofree char *own = g_strconcat ("case/", own_case, NULL);
+      gboolean is_admin = g_str_equal (usernames[u], "admin");
+
+      civic_test_pull_all (service, token, 0, entities);
+      g_assert_false (g_hash_table_contains (entities, other));
+      g_assert_cmpint (g_hash_table_contains (entities, own), ==, !is_admin);
+      /* Everyone gets the shared reference data. */
+      g_assert_true (g_hash_table_contains (entities, "department/scjg"));
+      g_assert_true (g_hash_table_contains (entities, "calendar/CN-2026"));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+
+  service = civic_test_service_new_demo (600, 11);
+  find_cases ();
+
+  g_test_add_func ("/authz/feed-scope", test_feed_scope);
+  g_test_add_func ("/authz/matrix", test_matrix);
+  g_test_add_func ("/authz/other-department-sees-its-own", test_other_department_sees_its_own);
+  g_test_add_func ("/authz/joint-case", test_joint_case);
+
+  result = g_test_run ();
+
+  civic_test_service_free (service);
+  g_free (own_case);
+  g_free (other_case);
+  g_free (joint_case);
+  g_free (joint_co_department);
+  g_free (other_department);
+  return result;
+}
