@@ -12,7 +12,7 @@ packages="
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 python3-gi
   gnome-keyring libsecret-tools
   adwaita-icon-theme fonts-noto-cjk imagemagick
-  wrk curl procps
+  wrk curl procps bc openssl
 "
 
 missing=""

@@ -234,8 +234,9 @@ department_name (CivicSqlite *db,
   return g_strdup (json_object_get_string_member_with_default (object, "name", NULL));
 }
 
-/* The users directory entry every client receives through the feed. */
-static gboolean
+/* The users directory entry every client receives through the feed.
+ * Returns its sequence number, 0 on error. */
+static gint64
 publish_account (CivicSqlite   *db,
                  CivicAccount  *account,
                  gint64         rev,
@@ -244,7 +245,7 @@ publish_account (CivicSqlite   *db,
   g_autofree char *department = department_name (db, account->department_id);
   g_autoptr(JsonNode) node = civic_account_to_json (account, department);
 
-  return civic_server_db_put_entity (db, "user", account->id, rev, node, NULL, error) != 0;
+  return civic_server_db_put_entity (db, "user", account->id, rev, node, NULL, error);
 }
 
 /**
@@ -314,7 +315,7 @@ civic_accounts_add (CivicSqlite  *db,
     return NULL;
 
   account = civic_accounts_find (db, username, error);
-  if (account == NULL || !publish_account (db, account, 1, error))
+  if (account == NULL || publish_account (db, account, 1, error) == 0)
     return NULL;
 
   return g_steal_pointer (&account);
@@ -426,7 +427,48 @@ civic_accounts_set_disabled (CivicSqlite  *db,
     }
 
   account->disabled = !!disabled;
-  return publish_account (db, account, entity_rev (db, "user", account->id) + 1, error);
+  return publish_account (db, account, entity_rev (db, "user", account->id) + 1, error) != 0;
+}
+
+/**
+ * civic_accounts_set_scope:
+ *
+ * Moves an official to another department, or changes their roles. What
+ * they may see changes with it, so their clients must sync again from the
+ * start: the feed answers 410 to any cursor from before this change. Call
+ * inside a write transaction.
+ */
+gboolean
+civic_accounts_set_scope (CivicSqlite  *db,
+                          const char   *username,
+                          const char   *department_id,
+                          CivicRole     roles,
+                          GError      **error)
+{
+  g_autoptr(CivicAccount) account = civic_accounts_find (db, username, error);
+  sqlite3_stmt *stmt;
+  gint64 seq;
+
+  if (!require_account (account, username, error))
+    return FALSE;
+
+  g_free (account->department_id);
+  account->department_id = g_strdup (department_id);
+  account->roles = roles;
+
+  seq = publish_account (db, account, entity_rev (db, "user", account->id) + 1, error);
+  if (seq == 0)
+    return FALSE;
+
+  stmt = civic_sqlite_prepare (db, "UPDATE account SET department_id = ?, roles = ?, "
+                                   "  scope_seq = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, department_id);
+  sqlite3_bind_int (stmt, 2, roles);
+  sqlite3_bind_int64 (stmt, 3, seq);
+  civic_sqlite_bind_text (stmt, 4, account->id);
+  return civic_sqlite_run (db, stmt, error);
 }
 
 char *
@@ -630,13 +672,14 @@ civic_accounts_sign_in (CivicSqlite  *db,
     return NULL;
 
   stmt = civic_sqlite_prepare (db, "INSERT INTO session (token_hash, account_id, created_at, "
-                                   "  expires_at) VALUES (?, ?, ?, ?)", error);
+                                   "  expires_at, view_seq) VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
   civic_sqlite_bind_text (stmt, 1, token_hash);
   civic_sqlite_bind_text (stmt, 2, account->id);
   sqlite3_bind_int64 (stmt, 3, now_s);
   sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (session->expires_at));
+  sqlite3_bind_int64 (stmt, 5, account->scope_seq);
   if (!civic_sqlite_run (db, stmt, error))
     goto fail;
 
@@ -681,7 +724,7 @@ civic_accounts_authenticate (CivicSqlite  *db,
 
   token_hash = civic_accounts_token_hash (token);
   stmt = civic_sqlite_prepare (db, "SELECT a.id, a.username, a.name, a.department_id, a.roles, "
-                                   "  a.disabled, a.scope_seq "
+                                   "  a.disabled, a.scope_seq, s.view_seq "
                                    "FROM session s JOIN account a ON a.id = s.account_id "
                                    "WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ? "
                                    "  AND a.disabled = 0", error);
@@ -694,13 +737,40 @@ civic_accounts_authenticate (CivicSqlite  *db,
     return NULL;
 
   if (row)
-    account = account_from_row (stmt);
+    {
+      account = account_from_row (stmt);
+      account->view_seq = sqlite3_column_int64 (stmt, 7);
+    }
   sqlite3_reset (stmt);
 
   if (account == NULL)
     g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED,
                  _("The session has expired or was ended; sign in again"));
   return account;
+}
+
+/**
+ * civic_accounts_acknowledge_view:
+ *
+ * Records that the session's client started over from 0 under the view
+ * that began at @scope_seq: its cursors are good again.
+ */
+gboolean
+civic_accounts_acknowledge_view (CivicSqlite  *db,
+                                 const char   *token,
+                                 gint64        scope_seq,
+                                 GError      **error)
+{
+  g_autofree char *token_hash = civic_accounts_token_hash (token);
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "UPDATE session SET view_seq = ? WHERE token_hash = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, scope_seq);
+  civic_sqlite_bind_text (stmt, 2, token_hash);
+  return civic_sqlite_run (db, stmt, error);
 }
 
 gboolean

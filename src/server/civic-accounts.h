@@ -33,6 +33,7 @@ typedef struct
   CivicRole  roles;
   gboolean   disabled;
   gint64     scope_seq;   /* the change seq from which this account sees what it sees */
+  gint64     view_seq;    /* the scope a session's client has synced from 0 under */
 } CivicAccount;
 
 typedef struct
@@ -81,6 +82,11 @@ gboolean      civic_accounts_set_password    (CivicSqlite   *db,
                                               const char    *username,
                                               const char    *password_hash,
                                               GError       **error);
+gboolean      civic_accounts_set_scope       (CivicSqlite   *db,
+                                              const char    *username,
+                                              const char    *department_id,
+                                              CivicRole      roles,
+                                              GError       **error);
 gboolean      civic_accounts_set_disabled    (CivicSqlite   *db,
                                               const char    *username,
                                               gboolean       disabled,
@@ -97,6 +103,10 @@ CivicSession *civic_accounts_sign_in         (CivicSqlite   *db,
 CivicAccount *civic_accounts_authenticate    (CivicSqlite   *db,
                                               const char    *token,
                                               GDateTime     *now,
+                                              GError       **error);
+gboolean      civic_accounts_acknowledge_view (CivicSqlite  *db,
+                                              const char    *token,
+                                              gint64         scope_seq,
                                               GError       **error);
 gboolean      civic_accounts_revoke          (CivicSqlite   *db,
                                               const char    *token,

@@ -72,9 +72,9 @@ civic_feed_changes (CivicSqlite   *db,
 
   g_return_val_if_fail (after >= 0 && limit > 0, NULL);
 
-  /* The account's department or roles changed after this cursor: what it
-   * has is not what it may now see. */
-  if (after > 0 && after < account->scope_seq)
+  /* The account's department or roles changed since this session's client
+   * last started from 0: what it has is not what it may now see. */
+  if (after > 0 && account->view_seq < account->scope_seq)
     {
       g_set_error (error, CIVIC_FEED_ERROR, CIVIC_FEED_ERROR_RESYNC,
                    _("Your access has changed; the client must sync again from the start"));

@@ -373,11 +373,20 @@ read_roles (const char  *text,
   return TRUE;
 }
 
+static gboolean
+department_exists (CivicSqlite *db,
+                   const char  *id)
+{
+  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, "department", id, NULL);
+
+  return row != NULL;
+}
+
 static int
 command_user (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("add|passwd|disable|enable|list [USER]"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("add|set|passwd|disable|enable|list [USER]"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicSqlite) db = NULL;
   g_autofree char *name = NULL;
@@ -387,10 +396,10 @@ command_user (int    argc,
   const char *verb;
   const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Full name (add)"), N_("NAME") },
-    { "department", 0, 0, G_OPTION_ARG_STRING, &department, N_("Department id (add)"),
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department, N_("Department id (add, set)"),
       N_("ID") },
     { "roles", 0, 0, G_OPTION_ARG_STRING, &roles_text,
-      N_("Comma-separated roles (add): clerk, examiner, approver, hearing-officer, "
+      N_("Comma-separated roles (add, set): clerk, examiner, approver, hearing-officer, "
          "disclosure-editor, disclosure-reviewer, complaint-handler, supervisor, admin"),
       N_("ROLES") },
     { "password-env", 0, 0, G_OPTION_ARG_STRING, &password_env,
@@ -404,7 +413,7 @@ command_user (int    argc,
   if (!parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
   if (argc < 2)
-    return usage_error (context, _("Say what to do: add, passwd, disable, enable or list"));
+    return usage_error (context, _("Say what to do: add, set, passwd, disable, enable or list"));
 
   verb = argv[1];
   db = open_existing (&error);
@@ -445,7 +454,7 @@ command_user (int    argc,
         return fail (error);
       if (department == NULL && !(roles & (CIVIC_ROLE_ADMIN | CIVIC_ROLE_SUPERVISOR)))
         return usage_error (context, _("Give the official’s department with --department"));
-      if (department != NULL && civic_server_db_get_entity (db, "department", department, NULL) == NULL)
+      if (department != NULL && !department_exists (db, department))
         {
           g_printerr (_("civicdesk-server: there is no department “%s”\n"), department);
           return 1;
@@ -464,6 +473,43 @@ command_user (int    argc,
           return fail (error);
         }
       g_print (_("Added %s (%s).\n"), account->username, account->id);
+      return 0;
+    }
+
+  if (g_str_equal (verb, "set"))
+    {
+      g_autoptr(CivicAccount) account = civic_accounts_find (db, argv[2], &error);
+      CivicRole roles;
+
+      if (account == NULL)
+        {
+          if (error != NULL)
+            return fail (error);
+          g_printerr (_("civicdesk-server: there is no user “%s”\n"), argv[2]);
+          return 1;
+        }
+      if (department == NULL && roles_text == NULL)
+        return usage_error (context, _("Give a new --department or new --roles"));
+
+      roles = account->roles;
+      if (roles_text != NULL && !read_roles (roles_text, &roles, &error))
+        return fail (error);
+      if (department != NULL && !department_exists (db, department))
+        {
+          g_printerr (_("civicdesk-server: there is no department “%s”\n"), department);
+          return 1;
+        }
+
+      if (!civic_sqlite_begin (db, &error))
+        return fail (error);
+      if (!civic_accounts_set_scope (db, argv[2], department ? department : account->department_id,
+                                     roles, &error) ||
+          !civic_sqlite_commit (db, &error))
+        {
+          civic_sqlite_rollback (db);
+          return fail (error);
+        }
+      g_print (_("Changed %s; their clients will sync again from the start.\n"), argv[2]);
       return 0;
     }
 
@@ -503,7 +549,7 @@ command_user (int    argc,
       return 0;
     }
 
-  return usage_error (context, _("Say what to do: add, passwd, disable, enable or list"));
+  return usage_error (context, _("Say what to do: add, set, passwd, disable, enable or list"));
 }
 
 /* calendar */

@@ -81,7 +81,8 @@ static const CivicSqliteMigration migrations[] = {
     "  account_id TEXT NOT NULL REFERENCES account (id),"
     "  created_at INTEGER NOT NULL,"
     "  expires_at INTEGER NOT NULL,"
-    "  revoked INTEGER NOT NULL DEFAULT 0"
+    "  revoked INTEGER NOT NULL DEFAULT 0,"
+    "  view_seq INTEGER NOT NULL DEFAULT 0"
     ");"
 
     "CREATE TABLE login_failure ("

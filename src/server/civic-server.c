@@ -159,6 +159,7 @@ account_copy (CivicAccount *account)
   copy->roles = account->roles;
   copy->disabled = account->disabled;
   copy->scope_seq = account->scope_seq;
+  copy->view_seq = account->view_seq;
   return copy;
 }
 
@@ -501,6 +502,19 @@ handle_changes (CivicServer *self,
   if (!query_int (request, "after", 0, 0, G_MAXINT64, &after) ||
       !query_int (request, "limit", CIVIC_FEED_DEFAULT_LIMIT, 1, CIVIC_FEED_MAX_LIMIT, &limit))
     return;
+
+  /* Starting over from 0 is how a client takes in a changed view. */
+  if (after == 0 && request->account->view_seq < request->account->scope_seq)
+    {
+      if (!civic_accounts_acknowledge_view (db, request->token, request->account->scope_seq,
+                                            &error))
+        {
+          respond_internal (request, error);
+          return;
+        }
+      forget_token (self, request->token);
+      request->account->view_seq = request->account->scope_seq;
+    }
 
   page = civic_feed_changes (db, request->account, after, (int) limit, &error);
   if (page == NULL)

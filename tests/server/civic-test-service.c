@@ -7,6 +7,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -124,19 +125,36 @@ civic_test_service_new_empty (void)
   return service;
 }
 
-void
-civic_test_service_start (CivicTestService *service)
+/* A service outlives no test: it is stopped when the test dies. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static void
+start (CivicTestService *service,
+       const char       *cert,
+       const char       *key)
 {
   g_autofree char *port_file = g_build_filename (service->data_dir, "port", NULL);
+  g_autofree char *log_file = g_build_filename (service->data_dir, "serve.log", NULL);
   g_autofree char *contents = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
   const char *argv[] = {
     server_binary (), "serve", "--data-dir", service->data_dir, "--listen", "127.0.0.1:0",
-    "--port-file", port_file, "--quiet", NULL
+    "--port-file", port_file, "--quiet",
+    cert ? "--tls-cert" : NULL, cert, "--tls-key", key, NULL
   };
 
   g_unlink (port_file);
-  service->process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+
+  /* Its output goes to a file: the test's own stdout is TAP. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_set_stderr_file_path (launcher, log_file);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  service->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
 
   for (int i = 0; i < 1200 && !g_file_test (port_file, G_FILE_TEST_EXISTS); i++)
@@ -153,7 +171,22 @@ civic_test_service_start (CivicTestService *service)
   service->port = (guint) g_ascii_strtoull (contents, NULL, 10);
   g_assert_cmpuint (service->port, >, 0);
   g_free (service->base_url);
-  service->base_url = g_strdup_printf ("http://127.0.0.1:%u", service->port);
+  service->base_url = g_strdup_printf ("%s://127.0.0.1:%u", cert ? "https" : "http",
+                                       service->port);
+}
+
+void
+civic_test_service_start (CivicTestService *service)
+{
+  start (service, NULL, NULL);
+}
+
+void
+civic_test_service_start_tls (CivicTestService *service,
+                              const char       *cert,
+                              const char       *key)
+{
+  start (service, cert, key);
 }
 
 void

@@ -26,6 +26,9 @@ CivicTestService *civic_test_service_new_demo (int                cases,
                                                guint64            seed);
 CivicTestService *civic_test_service_new_empty (void);
 void              civic_test_service_start    (CivicTestService  *service);
+void              civic_test_service_start_tls (CivicTestService *service,
+                                               const char        *cert,
+                                               const char        *key);
 void              civic_test_service_stop     (CivicTestService  *service);
 void              civic_test_service_kill     (CivicTestService  *service);
 void              civic_test_service_free     (CivicTestService  *service);

@@ -569,6 +569,41 @@ test_public_application (void)
   }
 }
 
+/* Moving an official to another department changes what they may see:
+ * their cursor is no good any more. */
+static void
+test_view_changed (void)
+{
+  g_autofree char *token = civic_test_sign_in (service, "examiner2");
+  g_autofree char *output = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *other = g_strconcat ("case/", other_case, NULL);
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  g_autoptr(JsonNode) gone = NULL;
+  g_autofree char *moved = NULL;
+  gint64 cursor;
+  guint status;
+
+  cursor = civic_test_pull_all (service, token, 0, NULL);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "user", "set", "examiner2",
+                                           "--department", other_department, NULL), ==, 0);
+
+  /* The token cache keeps the old view for at most five seconds. */
+  g_usleep (5200 * 1000);
+  stale = g_strdup_printf ("/api/v1/changes?after=%" G_GINT64_FORMAT, cursor);
+  gone = civic_test_request (service, "GET", stale, token, NULL, &status);
+  g_assert_cmpuint (status, ==, 410);
+  assert_error (gone, "resync", "Your access has changed");
+
+  /* From the start, the other department's cases are there. */
+  civic_test_pull_all (service, token, 0, entities);
+  g_assert_true (g_hash_table_contains (entities, other));
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &moved, "user", "set", "examiner2",
+                                           "--department", "scjg", NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/api/disabled-account", test_disabled_account);
   g_test_add_func ("/api/unauthorized", test_unauthorized);
   g_test_add_func ("/api/changes", test_changes);
+  g_test_add_func ("/api/view-changed", test_view_changed);
   g_test_add_func ("/api/get-entities", test_get_entities);
   g_test_add_func ("/api/reveal", test_reveal);
   g_test_add_func ("/api/bad-input", test_bad_input);

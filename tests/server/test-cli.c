@@ -1,0 +1,309 @@
+/* test-cli.c — the subcommands of civicdesk-server, and the scheduler
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "civic-test-service.h"
+
+static void
+test_init (void)
+{
+  g_autoptr(CivicTestService) service = civic_test_service_new_empty ();
+  g_autofree char *again = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  guint status;
+
+  /* A second init would throw away a service: refused. */
+  g_assert_cmpint (civic_test_service_cli (service, "another-password\n", &again, "init", NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (again, "already holds a service"));
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &list, "user", "list", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (list, "admin "));
+  g_assert_nonnull (strstr (list, "Administrator"));
+
+  answer = civic_test_request (service, "POST", "/api/v1/session", NULL,
+                               "{\"username\":\"admin\",\"password\":\"admin-password\"}", &status);
+  g_assert_cmpuint (status, ==, 200);
+
+  /* A short password is refused, and nothing is created. */
+  {
+    g_autoptr(CivicTestService) other = g_new0 (CivicTestService, 1);
+    g_autofree char *db = NULL;
+
+    other->data_dir = g_dir_make_tmp ("civicdesk-test-XXXXXX", NULL);
+    db = g_build_filename (other->data_dir, "civicdesk.db", NULL);
+    g_assert_cmpint (civic_test_service_cli (other, "short\n", &output, "init", NULL), ==, 1);
+    g_assert_nonnull (strstr (output, "A password needs at least 8 characters"));
+    g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_users (void)
+{
+  g_autoptr(CivicTestService) service = civic_test_service_new_demo (10, 3);
+  g_autofree char *added = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *bad_role = NULL;
+  g_autofree char *bad_department = NULL;
+  g_autofree char *taken = NULL;
+  g_autofree char *passwd = NULL;
+  g_autoptr(JsonNode) old = NULL;
+  g_autoptr(JsonNode) fresh = NULL;
+  guint status;
+
+  g_setenv ("CIVIC_TEST_PASSWORD", "wang-fang-2026", TRUE);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &added, "user", "add", "wangfang",
+                                           "--name", "王芳", "--department", "scjg", "--roles",
+                                           "clerk,examiner", "--password-env",
+                                           "CIVIC_TEST_PASSWORD", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (added, "Added wangfang (u-"));
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &list, "user", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (list, "wangfang"));
+  g_assert_nonnull (strstr (list, "Window clerk, Examiner"));
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &bad_role, "user", "add", "x1",
+                                           "--name", "某某", "--department", "scjg", "--roles",
+                                           "emperor", "--password-env", "CIVIC_TEST_PASSWORD",
+                                           NULL), ==, 1);
+  g_assert_nonnull (strstr (bad_role, "“emperor” is not a role"));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &bad_department, "user", "add", "x2",
+                                           "--name", "某某", "--department", "nowhere", "--roles",
+                                           "clerk", "--password-env", "CIVIC_TEST_PASSWORD",
+                                           NULL), ==, 1);
+  g_assert_nonnull (strstr (bad_department, "there is no department “nowhere”"));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &taken, "user", "add", "Clerk",
+                                           "--name", "某某", "--department", "scjg", "--roles",
+                                           "clerk", "--password-env", "CIVIC_TEST_PASSWORD",
+                                           NULL), ==, 1);
+  g_assert_nonnull (strstr (taken, "The user name “Clerk” is taken"));
+
+  /* A new password ends the old sessions. */
+  old = civic_test_request (service, "POST", "/api/v1/session", NULL,
+                            "{\"username\":\"wangfang\",\"password\":\"wang-fang-2026\"}", &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpint (civic_test_service_cli (service, "new-password-77\n", &passwd, "user",
+                                           "passwd", "wangfang", NULL), ==, 0);
+  fresh = civic_test_request (service, "POST", "/api/v1/session", NULL,
+                              "{\"username\":\"wangfang\",\"password\":\"new-password-77\"}",
+                              &status);
+  g_assert_cmpuint (status, ==, 200);
+  {
+    g_autoptr(JsonNode) stale = NULL;
+
+    /* The token cache holds a revoked token for at most five seconds. */
+    g_usleep (5200 * 1000);
+    stale = civic_test_request (service, "GET", "/api/v1/me",
+                                json_object_get_string_member (json_node_get_object (old), "token"),
+                                NULL, &status);
+    g_assert_cmpuint (status, ==, 401);
+  }
+}
+
+static const char *notice_2027 =
+  "{\"region\": \"CN\", \"year\": 2027,"
+  " \"notice\": {\"title\": \"国务院办公厅关于2027年部分节假日安排的通知（测试）\"},"
+  " \"holidays\": [{\"festivals\": [\"new-year\"], \"start\": \"2027-01-01\", \"end\": \"2027-01-03\"},"
+  "   {\"festivals\": [\"spring-festival\"], \"start\": \"2027-02-05\", \"end\": \"2027-02-12\","
+  "    \"workdays\": [\"2027-02-20\"]}]}";
+
+static void
+test_calendar (void)
+{
+  g_autoptr(CivicTestService) service = civic_test_service_new_empty ();
+  g_autofree char *file = g_build_filename (service->data_dir, "CN-2027.json", NULL);
+  g_autofree char *bad_file = g_build_filename (service->data_dir, "bad.json", NULL);
+  g_autofree char *due = NULL;
+  g_autofree char *show = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *show_after = NULL;
+  g_autofree char *usage = NULL;
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &due, "calendar", "due", "2025-09-26",
+                                           "20", NULL), ==, 0);
+  g_assert_nonnull (strstr (due, "2025-10-01 – 10-08: National Day and Mid-Autumn Festival "
+                                 "holiday, not counted\n"));
+  g_assert_nonnull (strstr (due, "Due 2025-10-30 (Thursday)"));
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &show, "calendar", "show", "2027", NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (show, "2027: no notice loaded"));
+
+  g_assert_true (g_file_set_contents (bad_file, "{\"region\": \"CN\", \"year\": 2027}", -1, NULL));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &bad, "calendar", "import", bad_file,
+                                           NULL), ==, 1);
+  g_assert_nonnull (strstr (bad, "bad.json: the notice the dates come from is missing"));
+
+  g_assert_true (g_file_set_contents (file, notice_2027, -1, NULL));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &imported, "calendar", "import", file,
+                                           NULL), ==, 0);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &show_after, "calendar", "show", "2027",
+                                           NULL), ==, 0);
+  g_assert_nonnull (strstr (show_after, "Notices loaded: 2025 2026 2027"));
+  g_assert_nonnull (strstr (show_after, "2027-02-20 Saturday  Spring Festival (make-up working day)"));
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &usage, "calendar", "due", "2025-02-30",
+                                           "20", NULL), ==, 2);
+}
+
+static void
+test_backup_and_help (void)
+{
+  g_autoptr(CivicTestService) service = civic_test_service_new_demo (50, 5);
+  g_autofree char *target = g_build_filename (service->data_dir, "copy.db", NULL);
+  g_autofree char *output = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *unknown = NULL;
+
+  /* While the service runs. */
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "backup", "--to", target, NULL),
+                   ==, 0);
+  g_assert_true (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &again, "backup", "--to", target, NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (again, "exists; choose a new file"));
+
+  /* The copy is a whole service: its audit chain holds. */
+  {
+    CivicTestService copy = { 0 };
+    g_autofree char *verified = NULL;
+    g_autofree char *db = NULL;
+
+    copy.data_dir = g_dir_make_tmp ("civicdesk-copy-XXXXXX", NULL);
+    db = g_build_filename (copy.data_dir, "civicdesk.db", NULL);
+    g_assert_cmpint (g_rename (target, db), ==, 0);
+    g_assert_cmpint (civic_test_service_cli (&copy, NULL, &verified, "audit", "verify", NULL), ==, 0);
+    g_assert_true (g_str_has_prefix (verified, "OK: "));
+    g_unlink (db);
+    g_rmdir (copy.data_dir);
+    g_free (copy.data_dir);
+  }
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &help, "serve", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (help, "--listen"));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &unknown, "frobnicate", NULL), ==, 2);
+  g_assert_nonnull (strstr (unknown, "unknown command “frobnicate”"));
+}
+
+/* HTTPS with the administrator's certificate; a client that trusts it
+ * (and only it) gets through. */
+static void
+test_tls (void)
+{
+  g_autoptr(CivicTestService) service = civic_test_service_new_demo (5, 9);
+  g_autofree char *cert = g_build_filename (service->data_dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (service->data_dir, "key.pem", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(SoupSession) trusting = NULL;
+  g_autoptr(SoupSession) plain = NULL;
+  g_autoptr(SoupMessage) ok_msg = NULL;
+  g_autoptr(SoupMessage) refused_msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) nothing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) tls_error = NULL;
+  const char *argv[] = {
+    "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+    "-keyout", key, "-out", cert, NULL
+  };
+  g_autoptr(GSubprocess) openssl = NULL;
+
+  openssl = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                     G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  if (openssl == NULL || !g_subprocess_wait_check (openssl, NULL, &error))
+    {
+      g_test_skip ("openssl cannot make a test certificate here");
+      return;
+    }
+
+  civic_test_service_stop (service);
+  civic_test_service_start_tls (service, cert, key);
+  g_assert_true (g_str_has_prefix (service->base_url, "https://"));
+  uri = g_strconcat (service->base_url, "/api/v1/health", NULL);
+
+  database = g_tls_file_database_new (cert, &error);
+  g_assert_no_error (error);
+  trusting = soup_session_new_with_options ("tls-database", database, NULL);
+  ok_msg = soup_message_new ("GET", uri);
+  body = soup_session_send_and_read (trusting, ok_msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (ok_msg), ==, 200);
+  g_assert_nonnull (strstr (g_bytes_get_data (body, NULL), "\"status\":\"ok\""));
+
+  /* The system's authorities do not know this certificate. */
+  plain = soup_session_new ();
+  refused_msg = soup_message_new ("GET", uri);
+  nothing = soup_session_send_and_read (plain, refused_msg, NULL, &tls_error);
+  g_assert_null (nothing);
+  g_assert_error (tls_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+}
+
+/* The scheduler, at start-up: the service was down for ten days. */
+static void
+test_scheduler_catches_up (void)
+{
+  g_autoptr(CivicTestService) service = civic_test_service_new_demo (0, 1);
+  g_autofree char *receipt_path = NULL;
+  g_autofree char *verify = NULL;
+  g_autoptr(JsonNode) applied = NULL;
+  g_autoptr(JsonNode) status_answer = NULL;
+  guint status;
+
+  applied = civic_test_request (service, "POST", "/public/v1/applications", NULL,
+                                "{\"item_code\": \"430000-SCJG-XK-0001\", \"materials\": [],"
+                                " \"applicant\": {\"kind\": \"person\", \"name\": \"周八\","
+                                " \"id_number\": \"11010519491231002X\", \"phone\": \"13900001111\"}}",
+                                &status);
+  g_assert_cmpuint (status, ==, 201);
+  receipt_path = g_strconcat ("/public/v1/applications/",
+                              json_object_get_string_member (json_node_get_object (applied),
+                                                             "receipt"), NULL);
+
+  /* Fri 2026-03-20 + five working days is Fri 03-27; on Tue 03-31 the
+   * service starts again and finds no correction notice was sent. */
+  civic_test_service_stop (service);
+  g_setenv ("CIVICDESK_NOW", "2026-03-31T08:00:00+08:00", TRUE);
+  civic_test_service_start (service);
+  g_setenv ("CIVICDESK_NOW", CIVIC_TEST_NOW, TRUE);
+
+  status_answer = civic_test_request (service, "GET", receipt_path, NULL, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status_answer), "state"),
+                   ==, "under-review");
+  /* Accepted as of the day it was received (Art. 32(4)). */
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status_answer),
+                                                  "accepted_on"), ==, "2026-03-20");
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &verify, "audit", "verify", NULL), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/init", test_init);
+  g_test_add_func ("/cli/users", test_users);
+  g_test_add_func ("/cli/calendar", test_calendar);
+  g_test_add_func ("/cli/backup-and-help", test_backup_and_help);
+  g_test_add_func ("/cli/tls", test_tls);
+  g_test_add_func ("/scheduler/catches-up", test_scheduler_catches_up);
+
+  return g_test_run ();
+}
