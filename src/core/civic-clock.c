@@ -497,7 +497,7 @@ civic_clock_extend (CivicClock     *self,
     }
 
   if (approver == NULL || *approver == '\0')
-    return refuse (error, _("An extension needs the approval of the competent head"));
+    return refuse (error, _("Give the name of the head who approved the extension"));
 
   if (note == NULL || *note == '\0')
     return refuse (error, _("An extension needs a reason, which the applicant is told"));

@@ -248,6 +248,19 @@ publish_account (CivicSqlite   *db,
   return civic_server_db_put_entity (db, "user", account->id, rev, node, NULL, error);
 }
 
+static gboolean
+is_valid_username (const char *username)
+{
+  if (*username == '\0' || strlen (username) > 64)
+    return FALSE;
+
+  for (const char *p = username; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-' && *p != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * civic_accounts_add:
  * @id: (nullable): the account's id, or %NULL for a new random one
@@ -275,11 +288,11 @@ civic_accounts_add (CivicSqlite  *db,
 
   g_return_val_if_fail (username != NULL && name != NULL && password_hash != NULL, NULL);
 
-  if (*username == '\0' || strpbrk (username, " \t\n/") != NULL || !g_utf8_validate (username, -1, NULL))
+  if (!is_valid_username (username))
     {
       g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID,
-                   _("“%s” is not a valid user name: use letters, digits, dots and dashes"),
-                   username);
+                   _("“%s” is not a valid user name: use letters, digits, dots, dashes and "
+                     "underscores"), username);
       return NULL;
     }
 
@@ -609,8 +622,12 @@ civic_accounts_sign_in (CivicSqlite  *db,
     {
       *retry_after = MAX (1, oldest + CIVIC_LOGIN_WINDOW_SECONDS - now_s);
       g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_ADDRESS_THROTTLED,
-                   _("Too many failed sign-ins from this computer; try again in %"
-                     PRId64 " minutes"), (*retry_after + 59) / 60);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Too many failed sign-ins from this computer; try again in %"
+                                PRId64 " minute",
+                                "Too many failed sign-ins from this computer; try again in %"
+                                PRId64 " minutes", (*retry_after + 59) / 60),
+                   (*retry_after + 59) / 60);
       return NULL;
     }
 
@@ -619,8 +636,12 @@ civic_accounts_sign_in (CivicSqlite  *db,
     {
       *retry_after = MAX (1, oldest + CIVIC_LOGIN_WINDOW_SECONDS - now_s);
       g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_ACCOUNT_LOCKED,
-                   _("This account is locked after too many failed sign-ins; try again in %"
-                     PRId64 " minutes"), (*retry_after + 59) / 60);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "This account is locked after too many failed sign-ins; try again "
+                                "in %" PRId64 " minute",
+                                "This account is locked after too many failed sign-ins; try again "
+                                "in %" PRId64 " minutes", (*retry_after + 59) / 60),
+                   (*retry_after + 59) / 60);
       return NULL;
     }
 

@@ -703,9 +703,10 @@ live_review (Life *life)
         {
           g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func (g_free);
           g_autoptr(JsonObject) inform = NULL;
+          g_autofree char *neighbour = person_name (demo);
 
           g_ptr_array_add (parties, g_strdup (civic_case_get_applicant (life->kase)->name));
-          g_ptr_array_add (parties, g_strconcat (person_name (demo), "（利害关系人）", NULL));
+          g_ptr_array_add (parties, g_strconcat (neighbour, "（利害关系人）", NULL));
           inform = args_new ("parties", strv (parties), NULL);
           if (!act (life, rand_range (demo, 1, 3), examiner, CIVIC_ACTION_INFORM_HEARING_RIGHT,
                     inform))
@@ -958,8 +959,8 @@ print_accounts (Demo *demo)
   g_print ("  %-12s %-10s %s\n", "officer", staff->officer->name, _("Hearing officer"));
   g_print ("  %-12s %-10s %s\n", "supervisor", "", _("Supervisor (reads every department)"));
   g_print ("  %-12s %-10s %s\n", "admin", "", _("Administrator"));
-  g_print (_("  …all in %s; every other department has <id>.clerk, <id>.examiner, "
-             "<id>.examiner2, <id>.approver and <id>.officer.\n"),
+  g_print (_("  The officials above belong to %s; every other department has <id>.clerk, "
+             "<id>.examiner, <id>.examiner2, <id>.approver and <id>.officer.\n"),
            (const char *) g_hash_table_lookup (demo->names, CIVIC_DEMO_DEPARTMENT));
 }
 

@@ -235,7 +235,8 @@ read_applicant (JsonObject      *object,
 
   if (g_utf8_strlen (name, -1) > 100 || (address && g_utf8_strlen (address, -1) > 200) ||
       (contact && g_utf8_strlen (contact, -1) > 50))
-    return invalid (error, _("A name or an address is too long"));
+    return invalid (error, _("The name, address or contact person is too long (at most 100, 200 "
+                             "and 50 characters)"));
 
   if (kind == CIVIC_APPLICANT_PERSON && !is_whole (id_number, CIVIC_PRIVACY_KIND_RESIDENT_ID, FALSE))
     return invalid (error, _("“%s” is not a valid resident ID number"), id_number);

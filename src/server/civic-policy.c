@@ -102,8 +102,8 @@ civic_policy_check_case_action (const CivicActor  *actor,
       action != CIVIC_ACTION_SUBTASK_OPINION && action != CIVIC_ACTION_COMMENT)
     {
       g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
-                   _("%s leads this joint case; your department gives its opinion and "
-                     "comments"), civic_case_get_department_name (kase));
+                   _("%s leads this joint case; your department can only give its opinion or "
+                     "add comments"), civic_case_get_department_name (kase));
       return FALSE;
     }
 

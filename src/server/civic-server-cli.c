@@ -256,7 +256,8 @@ command_serve (int    argc,
     { "session-hours", 0, 0, G_OPTION_ARG_INT, &options.session_hours,
       N_("How long a sign-in lasts (12)"), N_("HOURS") },
     { "scheduler-interval", 0, 0, G_OPTION_ARG_INT, &options.scheduler_interval,
-      N_("How often to look for clocks that changed colour (300)"), N_("SECONDS") },
+      N_("How often, in seconds, to check for deemed acceptances and time limits whose status "
+         "changed (300)"), N_("SECONDS") },
     { "readers", 0, 0, G_OPTION_ARG_INT, &options.readers,
       N_("Threads answering reads (4)"), N_("N") },
     { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file,
@@ -386,6 +387,7 @@ static int
 command_user (int    argc,
               char **argv)
 {
+  /* Translators: translate only USER; the rest are subcommands typed as they are */
   g_autoptr(GOptionContext) context = g_option_context_new (_("add|set|passwd|disable|enable|list [USER]"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicSqlite) db = NULL;
@@ -558,6 +560,8 @@ static int
 command_calendar (int    argc,
                   char **argv)
 {
+  /* Translators: translate only FILE, YEAR, DATE and DAYS; the rest are
+   * subcommands typed as they are */
   g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE | show [YEAR] | due DATE DAYS"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicSqlite) db = NULL;
@@ -650,7 +654,7 @@ command_calendar (int    argc,
           g_print ("  %s %-9s %s%s\n", text, civic_day_weekday_name (day), name ? name : "",
                    kind == CIVIC_DAY_KIND_MAKEUP_WORKDAY ? _(" (make-up working day)") : "");
         }
-      g_print (_("%d working days\n"), working);
+      g_print (_("Working days in the year: %d\n"), working);
       return 0;
     }
 
@@ -688,7 +692,8 @@ static int
 command_audit (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("verify"));
+  /* Translators: a literal subcommand; keep it in English */
+  g_autoptr(GOptionContext) context = g_option_context_new ("verify");
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicSqlite) db = NULL;
   gint64 n = 0, broken = 0;

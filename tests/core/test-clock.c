@@ -254,7 +254,7 @@ test_extension (void)
   g_assert_false (civic_clock_extend (clock, calendar, day ("2025-10-28"), 10, "", "需要补充核查",
                                       &error));
   g_assert_cmpstr (error->message, ==,
-                   "An extension needs the approval of the competent head");
+                   "Give the name of the head who approved the extension");
   g_clear_error (&error);
 
   g_assert_false (civic_clock_extend (clock, calendar, day ("2025-10-28"), 10, "李明", NULL,
