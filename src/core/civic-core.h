@@ -12,6 +12,7 @@
 #include "civic-core-enums.h"
 #include "civic-day.h"
 #include "civic-hearing.h"
+#include "civic-json-scan.h"
 #include "civic-json.h"
 #include "civic-privacy-lint.h"
 #include "civic-time.h"

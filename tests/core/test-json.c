@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "civic-core.h"
 
 static JsonObject *
@@ -162,6 +164,83 @@ test_time_pin_and_format (void)
   g_assert_false (civic_time_is_pinned ());
 }
 
+static CivicJsonSpan
+span_of (const char *text)
+{
+  return (CivicJsonSpan) { text, strlen (text) };
+}
+
+static void
+test_scan (void)
+{
+  static const char *page =
+    "{\"changes\":[{\"seq\":17,\"type\":\"case\",\"id\":\"a\\\"b\",\"deleted\":false,"
+    "\"data\":{\"x\":[1,{\"y\":\"}]\"}],\"summary\":{\"due\":\"2026-03-18\"}}} , "
+    "{\"seq\":-3,\"data\":null}],\"next\":17,\"more\":true}";
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (CivicJsonSpan));
+  g_autoptr(GError) error = NULL;
+  CivicJsonSpan value, data, summary, due;
+  gint64 n;
+  gboolean b;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *unicode = NULL;
+
+  g_assert_true (civic_json_span_check (span_of (page), &error));
+  g_assert_true (civic_json_span_member (span_of (page), "changes", &value, &error));
+  g_assert_true (civic_json_span_elements (value, changes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+
+  g_assert_true (civic_json_span_member (g_array_index (changes, CivicJsonSpan, 0), "seq", &value,
+                                         NULL));
+  g_assert_true (civic_json_span_get_int (value, &n));
+  g_assert_cmpint (n, ==, 17);
+  g_assert_true (civic_json_span_member (g_array_index (changes, CivicJsonSpan, 0), "id", &value,
+                                         NULL));
+  id = civic_json_span_dup_string (value);
+  g_assert_cmpstr (id, ==, "a\"b");
+  g_assert_true (civic_json_span_member (g_array_index (changes, CivicJsonSpan, 0), "deleted",
+                                         &value, NULL));
+  g_assert_true (civic_json_span_get_bool (value, &b));
+  g_assert_false (b);
+
+  /* The data comes back as the text it was, braces in strings and all. */
+  g_assert_true (civic_json_span_member (g_array_index (changes, CivicJsonSpan, 0), "data", &data,
+                                         NULL));
+  text = g_strndup (data.start, data.length);
+  g_assert_cmpstr (text, ==, "{\"x\":[1,{\"y\":\"}]\"}],\"summary\":{\"due\":\"2026-03-18\"}}");
+  g_assert_true (civic_json_span_member (data, "summary", &summary, NULL));
+  g_assert_true (civic_json_span_member (summary, "due", &due, NULL));
+  g_assert_cmpuint (due.length, ==, 12);
+  g_assert_false (civic_json_span_member (data, "missing", &value, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (civic_json_span_member (g_array_index (changes, CivicJsonSpan, 1), "data", &value,
+                                         NULL));
+  g_assert_true (civic_json_span_is_null (value));
+
+  unicode = civic_json_span_dup_string (span_of ("\"\\u98df\\u54c1 \\ud83d\\ude00\\n\""));
+  g_assert_cmpstr (unicode, ==, "食品 😀\n");
+  g_assert_null (civic_json_span_dup_string (span_of ("\"bad \\x\"")));
+  g_assert_false (civic_json_span_get_int (span_of ("1.5"), &n));
+
+  {
+    static const char *broken[] = {
+      "{\"a\":", "{\"a\" 1}", "[1,,2]", "{\"a\":1,}", "[\"unterminated", "]", "{\"a\":1}}",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+      {
+        g_autoptr(GError) broken_error = NULL;
+
+        g_test_message ("%s", broken[i]);
+        g_assert_false (civic_json_span_check (span_of (broken[i]), &broken_error));
+        g_assert_error (broken_error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +249,7 @@ main (int   argc,
 
   g_test_add_func ("/json/parse-errors", test_parse_errors);
   g_test_add_func ("/json/readers", test_readers);
+  g_test_add_func ("/json/scan", test_scan);
   g_test_add_func ("/time/pin-and-format", test_time_pin_and_format);
 
   return g_test_run ();

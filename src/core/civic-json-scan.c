@@ -1,0 +1,409 @@
+/* civic-json-scan.c — find values in JSON text without building a tree
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-json-scan"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "civic-json.h"
+#include "civic-json-scan.h"
+
+/* A page of the change feed holds hundreds of entities, each several
+ * kilobytes of JSON that the client stores as it came. Parsing all of it
+ * into trees only to write it out again would cost more than everything
+ * else a sync does; this scanner finds the members the client needs (the
+ * entity's type, id, sequence, and a case's small summary) and hands back
+ * the rest as spans of the original text. It checks structure as it goes,
+ * so a malformed page is an error, not a crash. */
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    p++;
+  return p;
+}
+
+static const char *
+skip_string (const char *p,
+             const char *end)
+{
+  g_assert (p < end && *p == '"');
+
+  for (p++; p < end; p++)
+    {
+      if (*p == '\\')
+        {
+          p++;
+          continue;
+        }
+      if (*p == '"')
+        return p + 1;
+      if ((guchar) *p < 0x20)
+        return NULL;
+    }
+
+  return NULL;
+}
+
+static const char *
+skip_scalar (const char *p,
+             const char *end)
+{
+  const char *start = p;
+
+  while (p < end && (g_ascii_isalnum (*p) || *p == '-' || *p == '+' || *p == '.'))
+    p++;
+
+  return p > start ? p : NULL;
+}
+
+#define MAX_DEPTH 256
+
+static const char *skip_value_at (const char *p,
+                                  const char *end,
+                                  int         depth);
+
+static const char *
+skip_container (const char *p,
+                const char *end,
+                int         depth)
+{
+  gboolean object = *p == '{';
+  char close = object ? '}' : ']';
+
+  p = skip_space (p + 1, end);
+  if (p < end && *p == close)
+    return p + 1;
+
+  while (p < end)
+    {
+      if (object)
+        {
+          if (*p != '"' || !(p = skip_string (p, end)))
+            return NULL;
+          p = skip_space (p, end);
+          if (p >= end || *p != ':')
+            return NULL;
+          p++;
+        }
+
+      if (!(p = skip_value_at (p, end, depth + 1)))
+        return NULL;
+
+      if (p < end && *p == close)
+        return p + 1;
+      if (p >= end || *p != ',')
+        return NULL;
+      p = skip_space (p + 1, end);
+    }
+
+  return NULL;
+}
+
+/* Skips one value, nested ones included, and the white space after it;
+ * returns what follows, or NULL if the text is not JSON. */
+static const char *
+skip_value_at (const char *p,
+               const char *end,
+               int         depth)
+{
+  p = skip_space (p, end);
+  if (p >= end || depth > MAX_DEPTH)
+    return NULL;
+
+  switch (*p)
+    {
+    case '{':
+    case '[':
+      p = skip_container (p, end, depth);
+      break;
+    case '"':
+      p = skip_string (p, end);
+      break;
+    default:
+      p = skip_scalar (p, end);
+      break;
+    }
+
+  return p ? skip_space (p, end) : NULL;
+}
+
+static const char *
+skip_value (const char *p,
+            const char *end)
+{
+  return skip_value_at (p, end, 0);
+}
+
+static gboolean
+malformed (GError **error)
+{
+  g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX, _("Not valid JSON"));
+  return FALSE;
+}
+
+/**
+ * civic_json_span_check:
+ *
+ * Returns: whether @span holds exactly one JSON value, with only white
+ * space around it.
+ */
+gboolean
+civic_json_span_check (CivicJsonSpan   span,
+                       GError        **error)
+{
+  const char *end = span.start + span.length;
+  const char *after = skip_value (span.start, end);
+
+  if (after == NULL || skip_space (after, end) != end)
+    return malformed (error);
+  return TRUE;
+}
+
+/**
+ * civic_json_span_elements:
+ * @elements: (element-type CivicJsonSpan): receives a span per element
+ */
+gboolean
+civic_json_span_elements (CivicJsonSpan   array,
+                          GArray         *elements,
+                          GError        **error)
+{
+  const char *end = array.start + array.length;
+  const char *p = skip_space (array.start, end);
+
+  if (p >= end || *p != '[')
+    return malformed (error);
+
+  p = skip_space (p + 1, end);
+  if (p < end && *p == ']')
+    return TRUE;
+
+  while (p < end)
+    {
+      CivicJsonSpan element;
+      const char *after = skip_value (p, end);
+
+      if (after == NULL)
+        return malformed (error);
+
+      element.start = p;
+      element.length = after - p;
+      while (element.length > 0 && g_ascii_isspace (element.start[element.length - 1]))
+        element.length--;
+      g_array_append_val (elements, element);
+
+      p = skip_space (after, end);
+      if (p < end && *p == ']')
+        return TRUE;
+      if (p >= end || *p != ',')
+        return malformed (error);
+      p = skip_space (p + 1, end);
+    }
+
+  return malformed (error);
+}
+
+static gboolean
+name_equals (const char *quoted,
+             const char *after,
+             const char *name)
+{
+  gsize length = after - quoted - 2;
+  g_autofree char *unescaped = NULL;
+
+  if (memchr (quoted + 1, '\\', length) == NULL)
+    return strlen (name) == length && memcmp (quoted + 1, name, length) == 0;
+
+  unescaped = civic_json_span_dup_string ((CivicJsonSpan) { quoted, after - quoted });
+  return g_strcmp0 (unescaped, name) == 0;
+}
+
+/**
+ * civic_json_span_member:
+ * @value: (out): the member's value, if there is one
+ *
+ * Returns: %TRUE and @value if @object has a top-level member @name;
+ * %FALSE and no error if it has none; %FALSE and @error if @object is not
+ * a JSON object.
+ */
+gboolean
+civic_json_span_member (CivicJsonSpan   object,
+                        const char     *name,
+                        CivicJsonSpan  *value,
+                        GError        **error)
+{
+  const char *end = object.start + object.length;
+  const char *p = skip_space (object.start, end);
+
+  if (p >= end || *p != '{')
+    return malformed (error);
+
+  p = skip_space (p + 1, end);
+  if (p < end && *p == '}')
+    return FALSE;
+
+  while (p < end)
+    {
+      const char *name_start = p, *name_end, *value_end;
+
+      if (*p != '"' || !(name_end = skip_string (p, end)))
+        return malformed (error);
+
+      p = skip_space (name_end, end);
+      if (p >= end || *p != ':')
+        return malformed (error);
+      p = skip_space (p + 1, end);
+
+      value_end = skip_value (p, end);
+      if (value_end == NULL)
+        return malformed (error);
+
+      if (name_equals (name_start, name_end, name))
+        {
+          value->start = p;
+          value->length = value_end - p;
+          while (value->length > 0 && g_ascii_isspace (value->start[value->length - 1]))
+            value->length--;
+          return TRUE;
+        }
+
+      p = skip_space (value_end, end);
+      if (p < end && *p == '}')
+        return FALSE;
+      if (p >= end || *p != ',')
+        return malformed (error);
+      p = skip_space (p + 1, end);
+    }
+
+  return malformed (error);
+}
+
+gboolean
+civic_json_span_get_int (CivicJsonSpan  span,
+                         gint64        *value)
+{
+  g_autofree char *text = NULL;
+  char *end = NULL;
+
+  if (span.length == 0 || span.length > 20)
+    return FALSE;
+
+  text = g_strndup (span.start, span.length);
+  *value = g_ascii_strtoll (text, &end, 10);
+  return end != text && *end == '\0';
+}
+
+gboolean
+civic_json_span_get_bool (CivicJsonSpan  span,
+                          gboolean      *value)
+{
+  if (span.length == 4 && memcmp (span.start, "true", 4) == 0)
+    *value = TRUE;
+  else if (span.length == 5 && memcmp (span.start, "false", 5) == 0)
+    *value = FALSE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+civic_json_span_is_null (CivicJsonSpan span)
+{
+  return span.length == 4 && memcmp (span.start, "null", 4) == 0;
+}
+
+/**
+ * civic_json_span_dup_string:
+ *
+ * Returns: (transfer full) (nullable): the string @span holds, unescaped,
+ * or %NULL if it holds no string.
+ */
+char *
+civic_json_span_dup_string (CivicJsonSpan span)
+{
+  const char *p = span.start, *end = span.start + span.length;
+  GString *out;
+
+  if (span.length < 2 || *p != '"' || end[-1] != '"')
+    return NULL;
+
+  out = g_string_sized_new (span.length);
+  for (p++, end--; p < end; p++)
+    {
+      gunichar c;
+
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+
+      if (++p >= end)
+        break;
+
+      switch (*p)
+        {
+        case '"': g_string_append_c (out, '"'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        case '/': g_string_append_c (out, '/'); break;
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          if (end - p < 5)
+            goto bad;
+          c = 0;
+          for (int i = 1; i <= 4; i++)
+            {
+              int digit = g_ascii_xdigit_value (p[i]);
+
+              if (digit < 0)
+                goto bad;
+              c = c * 16 + digit;
+            }
+          p += 4;
+
+          /* A surrogate pair makes one character. */
+          if (c >= 0xd800 && c < 0xdc00 && end - p >= 7 && p[1] == '\\' && p[2] == 'u')
+            {
+              gunichar low = 0;
+
+              for (int i = 3; i <= 6; i++)
+                {
+                  int digit = g_ascii_xdigit_value (p[i]);
+
+                  if (digit < 0)
+                    goto bad;
+                  low = low * 16 + digit;
+                }
+              if (low >= 0xdc00 && low < 0xe000)
+                {
+                  c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+                  p += 6;
+                }
+            }
+          g_string_append_unichar (out, c);
+          break;
+        default:
+          goto bad;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+
+bad:
+  g_string_free (out, TRUE);
+  return NULL;
+}
