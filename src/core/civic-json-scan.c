@@ -31,6 +31,23 @@ skip_space (const char *p,
   return p;
 }
 
+/* Whether any of the eight bytes of @v is a quote, a backslash or a
+ * control character: the bytes a string scan must stop at. May say yes
+ * when none is (a borrow between bytes), never no when one is. */
+static inline gboolean
+has_special_byte (guint64 v)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = v ^ (ones * '"');
+  guint64 backslash = v ^ (ones * '\\');
+  guint64 control = (v - ones * 0x20) & ~v;
+
+  quote = (quote - ones) & ~quote;
+  backslash = (backslash - ones) & ~backslash;
+  return ((quote | backslash | control) & highs) != 0;
+}
+
 static const char *
 skip_string (const char *p,
              const char *end)
@@ -39,6 +56,19 @@ skip_string (const char *p,
 
   for (p++; p < end; p++)
     {
+      /* Eight plain bytes at a time: most of a page is text. */
+      while (end - p >= 8)
+        {
+          guint64 v;
+
+          memcpy (&v, p, sizeof v);
+          if (has_special_byte (v))
+            break;
+          p += 8;
+        }
+      if (p >= end)
+        break;
+
       if (*p == '\\')
         {
           p++;
@@ -227,29 +257,30 @@ name_equals (const char *quoted,
   return g_strcmp0 (unescaped, name) == 0;
 }
 
-/**
- * civic_json_span_member:
- * @value: (out): the member's value, if there is one
- *
- * Returns: %TRUE and @value if @object has a top-level member @name;
- * %FALSE and no error if it has none; %FALSE and @error if @object is not
- * a JSON object.
- */
-gboolean
-civic_json_span_member (CivicJsonSpan   object,
-                        const char     *name,
-                        CivicJsonSpan  *value,
-                        GError        **error)
+/* Looks for @names among the top-level members of @object, in one pass.
+ * With @whole, the pass goes to the end and checks that @object is exactly
+ * one object; without, it stops once every name is found. */
+static gboolean
+find_members (CivicJsonSpan       object,
+              const char * const *names,
+              CivicJsonSpan      *values,
+              gboolean            whole,
+              GError            **error)
 {
   const char *end = object.start + object.length;
   const char *p = skip_space (object.start, end);
+  guint n_names = g_strv_length ((char **) names);
+  guint n_found = 0;
+
+  for (guint i = 0; i < n_names; i++)
+    values[i] = (CivicJsonSpan) { NULL, 0 };
 
   if (p >= end || *p != '{')
     return malformed (error);
 
   p = skip_space (p + 1, end);
   if (p < end && *p == '}')
-    return FALSE;
+    return !whole || skip_space (p + 1, end) == end || malformed (error);
 
   while (p < end)
     {
@@ -267,24 +298,69 @@ civic_json_span_member (CivicJsonSpan   object,
       if (value_end == NULL)
         return malformed (error);
 
-      if (name_equals (name_start, name_end, name))
-        {
-          value->start = p;
-          value->length = value_end - p;
-          while (value->length > 0 && g_ascii_isspace (value->start[value->length - 1]))
-            value->length--;
-          return TRUE;
-        }
+      for (guint i = 0; i < n_names; i++)
+        if (values[i].start == NULL && name_equals (name_start, name_end, names[i]))
+          {
+            values[i].start = p;
+            values[i].length = value_end - p;
+            while (values[i].length > 0 && g_ascii_isspace (values[i].start[values[i].length - 1]))
+              values[i].length--;
+            n_found++;
+            break;
+          }
+      if (!whole && n_found == n_names)
+        return TRUE;
 
       p = skip_space (value_end, end);
       if (p < end && *p == '}')
-        return FALSE;
+        return !whole || skip_space (p + 1, end) == end || malformed (error);
       if (p >= end || *p != ',')
         return malformed (error);
       p = skip_space (p + 1, end);
     }
 
   return malformed (error);
+}
+
+/**
+ * civic_json_span_member:
+ * @value: (out): the member's value, if there is one
+ *
+ * Returns: %TRUE and @value if @object has a top-level member @name;
+ * %FALSE and no error if it has none; %FALSE and @error if @object is not
+ * a JSON object. Stops at the member: the ones a page puts first are found
+ * without reading the rest.
+ */
+gboolean
+civic_json_span_member (CivicJsonSpan   object,
+                        const char     *name,
+                        CivicJsonSpan  *value,
+                        GError        **error)
+{
+  const char *names[] = { name, NULL };
+
+  return find_members (object, names, value, FALSE, error) && value->start != NULL;
+}
+
+/**
+ * civic_json_span_members:
+ * @names: (array zero-terminated=1): the members to find
+ * @values: (out caller-allocates) (array): a span per name; one with a
+ *   %NULL start for a member @object lacks
+ *
+ * Finds several top-level members in one pass over @object, which must be
+ * exactly one JSON object, with only white space around it. A member
+ * given twice counts the first time.
+ *
+ * Returns: %FALSE and @error if @object is not a JSON object.
+ */
+gboolean
+civic_json_span_members (CivicJsonSpan       object,
+                         const char * const *names,
+                         CivicJsonSpan      *values,
+                         GError            **error)
+{
+  return find_members (object, names, values, TRUE, error);
 }
 
 gboolean

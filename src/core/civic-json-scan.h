@@ -26,6 +26,10 @@ gboolean  civic_json_span_member         (CivicJsonSpan   object,
                                           const char     *name,
                                           CivicJsonSpan  *value,
                                           GError        **error);
+gboolean  civic_json_span_members        (CivicJsonSpan        object,
+                                          const char * const  *names,
+                                          CivicJsonSpan       *values,
+                                          GError             **error);
 gboolean  civic_json_span_get_int        (CivicJsonSpan   span,
                                           gint64         *value);
 gboolean  civic_json_span_get_bool       (CivicJsonSpan   span,

@@ -241,6 +241,80 @@ test_scan (void)
   }
 }
 
+static void
+test_scan_members (void)
+{
+  static const char * const names[] = { "next", "changes", "more", "absent", NULL };
+  static const char *page = " {\"next\":42 ,\"more\":false,  \"changes\":[{\"a\":\"x\"}],"
+                            "\"next\":7} ";
+  CivicJsonSpan values[4];
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+  gboolean b = TRUE;
+
+  g_assert_true (civic_json_span_members (span_of (page), names, values, &error));
+  g_assert_no_error (error);
+  /* The first of a member given twice. */
+  g_assert_true (civic_json_span_get_int (values[0], &n));
+  g_assert_cmpint (n, ==, 42);
+  g_assert_cmpuint (values[1].length, ==, strlen ("[{\"a\":\"x\"}]"));
+  g_assert_true (civic_json_span_get_bool (values[2], &b));
+  g_assert_false (b);
+  g_assert_null (values[3].start);
+
+  g_assert_true (civic_json_span_members (span_of ("{}"), names, values, &error));
+  g_assert_null (values[0].start);
+
+  /* Exactly one object: nothing after it, nothing broken in it. */
+  g_assert_false (civic_json_span_members (span_of ("{\"next\":1} x"), names, values, &error));
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
+  g_clear_error (&error);
+  g_assert_false (civic_json_span_members (span_of ("[1]"), names, values, &error));
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
+  g_clear_error (&error);
+  g_assert_false (civic_json_span_members (span_of ("{\"next\":\"a\nb\"}"), names, values,
+                                           &error));
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
+}
+
+/* Strings are skipped eight bytes at a time: every position of a quote,
+ * a backslash or a control character relative to those eight bytes gives
+ * the same answer as json-glib. */
+static void
+test_scan_strings (void)
+{
+  static const char *specials[] = {
+    "\\\"", "\\\\", "\\n", "\\u00e9", "食", "\"", "\n", "\\", "\x7f", "\xe2\x80\x9c",
+  };
+
+  for (guint special = 0; special < G_N_ELEMENTS (specials); special++)
+    for (guint before = 0; before < 20; before++)
+      for (guint after = 0; after < 12; after++)
+        {
+          g_autoptr(GString) text = g_string_new ("{\"k\":\"");
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          CivicJsonSpan value;
+          gboolean scanned, parsed;
+
+          for (guint i = 0; i < before; i++)
+            g_string_append_c (text, 'a' + i % 26);
+          g_string_append (text, specials[special]);
+          for (guint i = 0; i < after; i++)
+            g_string_append_c (text, 'z' - i % 26);
+          g_string_append (text, "\",\"end\":1}");
+
+          scanned = civic_json_span_member (span_of (text->str), "end", &value, NULL);
+          parsed = json_parser_load_from_data (parser, text->str, -1, NULL);
+          /* json-glib lets a raw control character through; JSON does
+           * not (RFC 8259, 7). */
+          if (g_str_equal (specials[special], "\n"))
+            parsed = FALSE;
+          g_assert_cmpint (scanned, ==, parsed);
+          if (scanned)
+            g_assert_cmpint (value.length, ==, 1);
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +324,8 @@ main (int   argc,
   g_test_add_func ("/json/parse-errors", test_parse_errors);
   g_test_add_func ("/json/readers", test_readers);
   g_test_add_func ("/json/scan", test_scan);
+  g_test_add_func ("/json/scan-members", test_scan_members);
+  g_test_add_func ("/json/scan-strings", test_scan_strings);
   g_test_add_func ("/time/pin-and-format", test_time_pin_and_format);
 
   return g_test_run ();
