@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "civic-feed.h"
@@ -15,7 +17,7 @@
 
 /* GET /api/v1/changes?after=N&limit=M answers
  *
- *   {"changes":[{"seq","type","id","rev","deleted","data"}…],"next":N,"more":b}
+ *   {"next":N,"more":b,"head":H,  "changes":[{"seq","type","id","rev","deleted","data"}…]}
  *
  * with the entities this official may see that changed after N, in
  * sequence order, at most M of them. Each entity appears once, in its
@@ -55,6 +57,8 @@ civic_json_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+#define HEADER_SPACE 96
+
 GBytes *
 civic_feed_changes (CivicSqlite   *db,
                     CivicAccount  *account,
@@ -64,6 +68,7 @@ civic_feed_changes (CivicSqlite   *db,
 {
   g_autoptr(CivicActor) actor = civic_account_to_actor (account);
   g_autoptr(GString) out = g_string_sized_new (64 * 1024);
+  g_autofree char *header = NULL;
   sqlite3_stmt *stmt;
   gboolean row;
   gint64 head, last = after;
@@ -104,7 +109,10 @@ civic_feed_changes (CivicSqlite   *db,
   sqlite3_bind_int (stmt, 2, limit + 1);
   civic_sqlite_bind_text (stmt, 3, account->department_id ? account->department_id : "");
 
-  g_string_append (out, "{\"changes\":[");
+  /* next, more and head go first, so a client can ask for the next page
+   * before it has read this one; they are known at the end, and written
+   * over this white space then. */
+  g_string_append_printf (out, "%*s\"changes\":[", HEADER_SPACE, "");
   while (civic_sqlite_step (db, stmt, &row, error) && row)
     {
       if (n == limit)
@@ -135,8 +143,11 @@ civic_feed_changes (CivicSqlite   *db,
   if (!civic_sqlite_commit (db, error))
     goto fail;
 
-  g_string_append_printf (out, "],\"next\":%" G_GINT64_FORMAT ",\"more\":%s}",
-                          more ? last : MAX (head, after), more ? "true" : "false");
+  g_string_append (out, "]}");
+  header = g_strdup_printf ("{\"next\":%" G_GINT64_FORMAT ",\"more\":%s,\"head\":%" G_GINT64_FORMAT
+                            ",", more ? last : MAX (head, after), more ? "true" : "false", head);
+  g_assert (strlen (header) <= HEADER_SPACE);
+  memcpy (out->str, header, strlen (header));
   return g_string_free_to_bytes (g_steal_pointer (&out));
 
 fail:
