@@ -1,13 +1,14 @@
 #!/bin/sh
 # Benchmarks of civicdesk-server on the reference data (DESIGN.md):
-# demo generation, authenticated single-entity GETs and change-feed pages
-# with 64 connections, and commands per second. Prints BENCH lines.
+# authenticated single-entity GETs and change-feed pages with 64
+# connections, and commands per second. Prints BENCH lines. The commands
+# change the data: run it last.
 #
-#   bench/bench-server.sh BUILDDIR [CASES]
+#   bench/bench-server.sh BUILDDIR DATADIR
 set -eu
 
 build=$1
-cases=${2:-100000}
+data=$2
 server="$build/src/server/civicdesk-server"
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/civicdesk-bench-XXXXXX)
@@ -16,14 +17,7 @@ trap 'if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; f
 
 export CIVICDESK_NOW=2026-11-20T10:00:00+08:00
 
-start=$(date +%s.%N)
-"$server" demo --data-dir "$work/data" --cases "$cases" --password bench-password \
-    > "$work/demo.log" 2>&1
-end=$(date +%s.%N)
-echo "BENCH server_demo_${cases}_cases $(printf '%.1f' "$(echo "$end - $start" | bc)") s"
-echo "BENCH server_database_size $(( $(stat -c %s "$work/data/civicdesk.db") / 1048576 )) MiB"
-
-"$server" serve --data-dir "$work/data" --listen 127.0.0.1:0 --port-file "$work/port" --quiet \
+"$server" serve --data-dir "$data" --listen 127.0.0.1:0 --port-file "$work/port" --quiet \
     2> "$work/serve.log" &
 pid=$!
 for _ in $(seq 1 600); do [ -s "$work/port" ] && break; sleep 0.1; done
@@ -34,8 +28,8 @@ token () {
         python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
 }
 
-sqlite3 "$work/data/civicdesk.db" "SELECT id FROM case_record" > "$work/all-ids"
-sqlite3 "$work/data/civicdesk.db" \
+sqlite3 "$data/civicdesk.db" "SELECT id FROM case_record" > "$work/all-ids"
+sqlite3 "$data/civicdesk.db" \
     "SELECT id FROM case_record WHERE department_id = 'scjg' AND state != 'closed'" > "$work/own-ids"
 head_seq=$(curl -sf "$base/api/v1/health" | python3 -c 'import json, sys; print(json.load(sys.stdin)["seq"])')
 

@@ -12,8 +12,17 @@ packages="
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 python3-gi
   gnome-keyring libsecret-tools
   adwaita-icon-theme fonts-noto-cjk imagemagick
-  wrk curl procps bc openssl
+  wrk curl procps bc openssl locales
 "
+
+# The languages the client is tested and shown in.
+locales="en_US.UTF-8 zh_CN.UTF-8"
+
+have_locales () {
+    for l in $locales; do
+        locale -a 2>/dev/null | grep -qix "$(echo "$l" | sed 's/UTF-8/utf8/')" || return 1
+    done
+}
 
 missing=""
 for p in $packages; do
@@ -22,9 +31,8 @@ for p in $packages; do
     fi
 done
 
-[ -z "$missing" ] && exit 0
+[ -z "$missing" ] && have_locales && exit 0
 
-echo "Installing:$missing"
 if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then
         SUDO=sudo
@@ -37,6 +45,17 @@ else
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-# shellcheck disable=SC2086
-$SUDO apt-get install -y -q --no-install-recommends $missing
+if [ -n "$missing" ]; then
+    echo "Installing:$missing"
+    $SUDO apt-get update -q
+    # shellcheck disable=SC2086
+    $SUDO apt-get install -y -q --no-install-recommends $missing
+fi
+
+if ! have_locales; then
+    for l in $locales; do
+        $SUDO sed -i "s/^# *\($l UTF-8\)/\1/" /etc/locale.gen
+        grep -q "^$l UTF-8" /etc/locale.gen || echo "$l UTF-8" | $SUDO tee -a /etc/locale.gen >/dev/null
+    done
+    $SUDO locale-gen
+fi

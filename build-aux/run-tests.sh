@@ -34,7 +34,8 @@ meson compile -C "$builddir"
 
 export GDK_BACKEND=x11 GSK_RENDERER=cairo NO_AT_BRIDGE=0
 status=0
-dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+dbus-run-session -- build-aux/test-session.sh \
+    xvfb-run -a -s "-screen 0 1280x800x24" \
     meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
 
 python3 build-aux/testlog-summary.py "$builddir/meson-logs/testlog.json" || status=1

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "civic-sqlite.h"
@@ -141,6 +143,29 @@ migrate (CivicSqlite                 *self,
         }
     }
 
+  return TRUE;
+}
+
+/**
+ * civic_sqlite_make_folder:
+ *
+ * Makes the folder a program keeps its databases in, and its parents,
+ * readable by the user only: they hold an official's work.
+ */
+gboolean
+civic_sqlite_make_folder (const char  *path,
+                          GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot create the folder %s: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
   return TRUE;
 }
 

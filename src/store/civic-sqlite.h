@@ -34,6 +34,8 @@ G_DECLARE_FINAL_TYPE (CivicSqlite, civic_sqlite, CIVIC, SQLITE, GObject)
 
 GQuark        civic_sqlite_error_quark   (void);
 
+gboolean      civic_sqlite_make_folder   (const char                  *path,
+                                          GError                     **error);
 CivicSqlite  *civic_sqlite_open          (const char                  *path,
                                           const CivicSqliteMigration  *migrations,
                                           guint                        n_migrations,

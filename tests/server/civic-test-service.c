@@ -140,10 +140,13 @@ start (CivicTestService *service,
   g_autofree char *port_file = g_build_filename (service->data_dir, "port", NULL);
   g_autofree char *log_file = g_build_filename (service->data_dir, "serve.log", NULL);
   g_autofree char *contents = NULL;
+  /* Started again, it comes back where it was: clients know it by its
+   * address. */
+  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", service->port);
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
   const char *argv[] = {
-    server_binary (), "serve", "--data-dir", service->data_dir, "--listen", "127.0.0.1:0",
+    server_binary (), "serve", "--data-dir", service->data_dir, "--listen", listen,
     "--port-file", port_file, "--quiet",
     cert ? "--tls-cert" : NULL, cert, "--tls-key", key, NULL
   };

@@ -1,0 +1,76 @@
+/* civic-sync-engine.h — pull, push, and the official's work in between
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "civic-api-client.h"
+#include "civic-cache.h"
+#include "civic-outbox.h"
+#include "civic-workflow.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CIVIC_SYNC_STATE_IDLE,
+  CIVIC_SYNC_STATE_SYNCING,
+  CIVIC_SYNC_STATE_OFFLINE,
+  CIVIC_SYNC_STATE_ERROR,
+} CivicSyncState;
+
+#define CIVIC_TYPE_SYNC_ENGINE (civic_sync_engine_get_type ())
+G_DECLARE_FINAL_TYPE (CivicSyncEngine, civic_sync_engine, CIVIC, SYNC_ENGINE, GObject)
+
+CivicSyncEngine *civic_sync_engine_new           (CivicApiClient      *client,
+                                                  CivicCache          *cache,
+                                                  CivicOutbox         *outbox);
+CivicApiClient  *civic_sync_engine_get_client    (CivicSyncEngine     *self);
+CivicCache      *civic_sync_engine_get_cache     (CivicSyncEngine     *self);
+CivicOutbox     *civic_sync_engine_get_outbox    (CivicSyncEngine     *self);
+CivicCalendar   *civic_sync_engine_get_calendar  (CivicSyncEngine     *self);
+
+CivicSyncState   civic_sync_engine_get_state     (CivicSyncEngine     *self);
+double           civic_sync_engine_get_progress  (CivicSyncEngine     *self);
+guint            civic_sync_engine_get_pending   (CivicSyncEngine     *self);
+guint            civic_sync_engine_get_conflicts (CivicSyncEngine     *self);
+GDateTime       *civic_sync_engine_get_last_success (CivicSyncEngine  *self);
+const char      *civic_sync_engine_get_error_message (CivicSyncEngine *self);
+guint            civic_sync_engine_get_interval  (CivicSyncEngine     *self);
+void             civic_sync_engine_set_interval  (CivicSyncEngine     *self,
+                                                  guint                seconds);
+
+void             civic_sync_engine_start         (CivicSyncEngine     *self);
+void             civic_sync_engine_stop          (CivicSyncEngine     *self);
+void             civic_sync_engine_sync_now      (CivicSyncEngine     *self);
+void             civic_sync_engine_sync_async    (CivicSyncEngine     *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean         civic_sync_engine_sync_finish   (CivicSyncEngine     *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+gboolean         civic_sync_engine_check         (CivicSyncEngine     *self,
+                                                  const char          *case_id,
+                                                  CivicAction          action,
+                                                  GError             **error);
+char            *civic_sync_engine_perform       (CivicSyncEngine     *self,
+                                                  const char          *case_id,
+                                                  CivicAction          action,
+                                                  JsonObject          *args,
+                                                  GError             **error);
+gboolean         civic_sync_engine_discard_conflict (CivicSyncEngine  *self,
+                                                  const char          *command_id,
+                                                  GError             **error);
+char            *civic_sync_engine_retry_conflict (CivicSyncEngine    *self,
+                                                  const char          *command_id,
+                                                  JsonObject          *args,
+                                                  GError             **error);
+gboolean         civic_sync_engine_rebase_all    (CivicSyncEngine     *self,
+                                                  GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,159 @@
+/* civic-cache.h — everything an official may see, kept for offline work
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "civic-actor.h"
+#include "civic-calendar.h"
+#include "civic-case.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_CACHE_ERROR (civic_cache_error_quark ())
+
+typedef enum
+{
+  CIVIC_CACHE_ERROR_BAD_PAGE,
+  CIVIC_CACHE_ERROR_NOT_FOUND,
+} CivicCacheError;
+
+#define CIVIC_CACHE_FILE  "cache.db"
+#define CIVIC_OUTBOX_FILE "outbox.db"
+
+typedef enum
+{
+  CIVIC_INBOX_ALL,
+  CIVIC_INBOX_MINE,        /* 我的待办: assigned to me, open */
+  CIVIC_INBOX_DEPARTMENT,  /* 部门待办: unassigned, in a queue of my roles, claimable */
+  CIVIC_INBOX_WATCHING,
+  CIVIC_INBOX_DONE,        /* 已办: I acted on it, and it is no longer mine */
+} CivicInboxQueue;
+
+typedef enum
+{
+  CIVIC_INBOX_SORT_DUE,
+  CIVIC_INBOX_SORT_RECEIVED,
+  CIVIC_INBOX_SORT_UPDATED,
+} CivicInboxSort;
+
+/* What the inbox shows; NULL or -1 members do not filter. */
+typedef struct
+{
+  CivicInboxQueue  queue;
+  const char      *state;      /* a CivicCaseState nick */
+  const char      *item_code;
+  const char      *status;     /* green, yellow, red, paused, done, none */
+  const char      *channel;
+  int              joint;      /* -1 either, 0 no, 1 yes */
+  const char      *text;       /* search: case number, applicant, item, notes */
+  CivicInboxSort   sort;
+} CivicInboxFilter;
+
+/* One row of the inbox, from the index: nothing is parsed to show it. */
+typedef struct
+{
+  char     *id;
+  char     *number;
+  char     *applicant;
+  char     *item_code;
+  char     *item_name;
+  char     *department_name;
+  char     *state;
+  char     *queue;
+  char     *assignee_id;
+  char     *assignee_name;
+  char     *channel;
+  char     *status;
+  CivicDay  due;
+  CivicDay  statutory_due;
+  CivicDay  received_on;
+  char     *updated_at;
+  gboolean  joint;
+  gboolean  pending;
+  gboolean  watched;
+} CivicCaseRow;
+
+void          civic_case_row_free          (CivicCaseRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicCaseRow, civic_case_row_free)
+
+#define CIVIC_TYPE_CACHE (civic_cache_get_type ())
+G_DECLARE_FINAL_TYPE (CivicCache, civic_cache, CIVIC, CACHE, GObject)
+
+GQuark        civic_cache_error_quark      (void);
+
+char         *civic_cache_dir_for          (const char         *service_url,
+                                            const char         *username);
+CivicCache   *civic_cache_open             (const char         *dir,
+                                            const CivicActor   *me,
+                                            GError            **error);
+const char   *civic_cache_get_dir          (CivicCache         *self);
+const char   *civic_cache_get_damaged_path (CivicCache         *self);
+const CivicActor *civic_cache_get_me       (CivicCache         *self);
+void          civic_cache_set_me           (CivicCache         *self,
+                                            const CivicActor   *me);
+
+/* The sync side: any one thread at a time */
+gint64        civic_cache_get_cursor       (CivicCache         *self);
+gboolean      civic_cache_apply_page       (CivicCache         *self,
+                                            GBytes             *page,
+                                            gint64             *next,
+                                            gboolean           *more,
+                                            GPtrArray          *pending_ids,
+                                            guint              *n_changes,
+                                            GError            **error);
+gboolean      civic_cache_store_entity     (CivicCache         *self,
+                                            const char         *type,
+                                            const char         *id,
+                                            gint64              rev,
+                                            gint64              seq,
+                                            const char         *data,
+                                            GError            **error);
+gboolean      civic_cache_reset            (CivicCache         *self,
+                                            GError            **error);
+gboolean      civic_cache_set_local_case   (CivicCache         *self,
+                                            const char         *id,
+                                            CivicCase          *kase,
+                                            CivicCalendar      *calendar,
+                                            GError            **error);
+GStrv         civic_cache_dup_local_ids    (CivicCache         *self);
+CivicCase    *civic_cache_load_server_case (CivicCache         *self,
+                                            const char         *id,
+                                            GError            **error);
+char         *civic_cache_dup_meta         (CivicCache         *self,
+                                            const char         *key);
+gboolean      civic_cache_set_meta         (CivicCache         *self,
+                                            const char         *key,
+                                            const char         *value,
+                                            GError            **error);
+
+/* The reading side, for the user interface: the main thread */
+CivicCase    *civic_cache_load_case        (CivicCache         *self,
+                                            const char         *id,
+                                            GError            **error);
+JsonNode     *civic_cache_load_entity      (CivicCache         *self,
+                                            const char         *type,
+                                            const char         *id,
+                                            GError            **error);
+GPtrArray    *civic_cache_load_entities    (CivicCache         *self,
+                                            const char         *type,
+                                            GError            **error);
+CivicCalendar *civic_cache_load_calendar   (CivicCache         *self,
+                                            GError            **error);
+guint         civic_cache_count_cases      (CivicCache         *self,
+                                            const CivicInboxFilter *filter,
+                                            GError            **error);
+GPtrArray    *civic_cache_list_cases       (CivicCache         *self,
+                                            const CivicInboxFilter *filter,
+                                            guint               offset,
+                                            guint               limit,
+                                            GError            **error);
+gboolean      civic_cache_set_watched      (CivicCache         *self,
+                                            const char         *id,
+                                            gboolean            watched,
+                                            GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,634 @@
+/* civic-outbox.c — the official's work not yet accepted by the service
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-outbox"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "civic-json.h"
+#include "civic-outbox.h"
+#include "civic-sqlite.h"
+#include "civic-time.h"
+
+/* Its own file, apart from the cache: a damaged cache is thrown away and
+ * fetched again, and must never take pending work with it. A command is
+ * written here before anything else happens to it, and leaves only when
+ * the service has answered: applied (gone), or refused (moved, in one
+ * transaction, to the conflicts the official resolves). A command whose
+ * sending failed for a passing reason stays, with the time of its next
+ * attempt. Commands go out in the order they were made. */
+
+static const CivicSqliteMigration migrations[] = {
+  { /* 1 */
+    "CREATE TABLE command ("
+    "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  type TEXT NOT NULL,"
+    "  target TEXT NOT NULL,"
+    "  base_rev INTEGER,"
+    "  args TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL,"
+    "  attempts INTEGER NOT NULL DEFAULT 0,"
+    "  next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+    "  last_error TEXT"
+    ");"
+    "CREATE INDEX command_by_target ON command (target, seq);"
+
+    "CREATE TABLE conflict ("
+    "  id TEXT PRIMARY KEY,"
+    "  seq INTEGER NOT NULL,"
+    "  type TEXT NOT NULL,"
+    "  target TEXT NOT NULL,"
+    "  base_rev INTEGER,"
+    "  args TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL,"
+    "  reason_code TEXT NOT NULL,"
+    "  reason_message TEXT NOT NULL,"
+    "  entity TEXT,"
+    "  at TEXT NOT NULL"
+    ");"
+  },
+};
+
+struct _CivicOutbox
+{
+  GObject      parent_instance;
+
+  GMutex       lock;
+  CivicSqlite *db;
+};
+
+G_DEFINE_FINAL_TYPE (CivicOutbox, civic_outbox, G_TYPE_OBJECT)
+
+void
+civic_outbox_command_free (CivicOutboxCommand *command)
+{
+  if (command == NULL)
+    return;
+
+  g_free (command->id);
+  g_free (command->type);
+  g_free (command->target);
+  g_free (command->args);
+  g_free (command->created_at);
+  g_free (command->last_error);
+  g_free (command);
+}
+
+void
+civic_conflict_free (CivicConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+
+  civic_outbox_command_free (conflict->command);
+  g_free (conflict->reason_code);
+  g_free (conflict->reason_message);
+  g_free (conflict->entity);
+  g_free (conflict->at);
+  g_free (conflict);
+}
+
+/**
+ * civic_outbox_command_to_json:
+ *
+ * Returns: (transfer full): the command as POST /api/v1/commands takes
+ * it, the same text every time it is sent: the service tells a retry from
+ * a different command with the same id by it.
+ */
+char *
+civic_outbox_command_to_json (const CivicOutboxCommand *command)
+{
+  g_autoptr(GString) out = g_string_new ("{\"id\":");
+  g_autoptr(JsonNode) id = json_node_init_string (json_node_alloc (), command->id);
+  g_autoptr(JsonNode) type = json_node_init_string (json_node_alloc (), command->type);
+  g_autoptr(JsonNode) target = json_node_init_string (json_node_alloc (), command->target);
+  g_autofree char *id_text = civic_json_to_string (id, FALSE);
+  g_autofree char *type_text = civic_json_to_string (type, FALSE);
+  g_autofree char *target_text = civic_json_to_string (target, FALSE);
+
+  g_string_append (out, id_text);
+  g_string_append (out, ",\"type\":");
+  g_string_append (out, type_text);
+  g_string_append (out, ",\"target\":");
+  g_string_append (out, target_text);
+  if (command->has_base_rev)
+    g_string_append_printf (out, ",\"base_rev\":%" G_GINT64_FORMAT, command->base_rev);
+  g_string_append (out, ",\"args\":");
+  g_string_append (out, command->args);
+  g_string_append_c (out, '}');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+civic_outbox_finalize (GObject *object)
+{
+  CivicOutbox *self = (CivicOutbox *)object;
+
+  g_clear_object (&self->db);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (civic_outbox_parent_class)->finalize (object);
+}
+
+static void
+civic_outbox_class_init (CivicOutboxClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = civic_outbox_finalize;
+}
+
+static void
+civic_outbox_init (CivicOutbox *self)
+{
+  g_mutex_init (&self->lock);
+}
+
+/**
+ * civic_outbox_open:
+ *
+ * Opens the outbox. A damaged outbox is not replaced: it holds work that
+ * exists nowhere else, and the error says so.
+ */
+CivicOutbox *
+civic_outbox_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(CivicOutbox) self = g_object_new (CIVIC_TYPE_OUTBOX, NULL);
+
+  self->db = civic_sqlite_open (path, migrations, G_N_ELEMENTS (migrations), error);
+  if (self->db == NULL)
+    {
+      g_prefix_error (error, _("The file of work waiting to be sent cannot be opened (%s): "),
+                      path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * civic_outbox_add:
+ * @base_rev: the revision of the case the official saw, or -1
+ *
+ * Keeps a command for sending. It is on disk when this returns.
+ */
+gboolean
+civic_outbox_add (CivicOutbox  *self,
+                  const char   *id,
+                  const char   *type,
+                  const char   *target,
+                  gint64        base_rev,
+                  JsonObject   *args,
+                  GError      **error)
+{
+  g_autoptr(JsonNode) node = json_node_alloc ();
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autofree char *args_text = NULL;
+  g_autofree char *created = civic_time_format (now);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
+
+  if (args != NULL)
+    json_node_init_object (node, args);
+  else
+    json_node_take_object (json_node_init (node, JSON_NODE_OBJECT), json_object_new ());
+  args_text = civic_json_to_string (node, FALSE);
+
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, "INSERT INTO command (id, type, target, base_rev, args, "
+                                         "  created_at) VALUES (?, ?, ?, ?, ?, ?)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      civic_sqlite_bind_text (stmt, 1, id);
+      civic_sqlite_bind_text (stmt, 2, type);
+      civic_sqlite_bind_text (stmt, 3, target);
+      if (base_rev >= 0)
+        sqlite3_bind_int64 (stmt, 4, base_rev);
+      civic_sqlite_bind_text (stmt, 5, args_text);
+      civic_sqlite_bind_text (stmt, 6, created);
+      ok = civic_sqlite_run (self->db, stmt, error);
+    }
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+#define COMMAND_COLUMNS "seq, id, type, target, base_rev, args, created_at, attempts, " \
+                        "next_attempt_at, last_error"
+
+static CivicOutboxCommand *
+command_from_row (sqlite3_stmt *stmt,
+                  int           first)
+{
+  CivicOutboxCommand *command = g_new0 (CivicOutboxCommand, 1);
+
+  command->seq = sqlite3_column_int64 (stmt, first);
+  command->id = g_strdup (civic_sqlite_column_text (stmt, first + 1));
+  command->type = g_strdup (civic_sqlite_column_text (stmt, first + 2));
+  command->target = g_strdup (civic_sqlite_column_text (stmt, first + 3));
+  command->has_base_rev = sqlite3_column_type (stmt, first + 4) != SQLITE_NULL;
+  command->base_rev = sqlite3_column_int64 (stmt, first + 4);
+  command->args = g_strdup (civic_sqlite_column_text (stmt, first + 5));
+  command->created_at = g_strdup (civic_sqlite_column_text (stmt, first + 6));
+  command->attempts = sqlite3_column_int (stmt, first + 7);
+  command->next_attempt_at = sqlite3_column_int64 (stmt, first + 8);
+  command->last_error = g_strdup (civic_sqlite_column_text (stmt, first + 9));
+  return command;
+}
+
+static GPtrArray *
+list_where (CivicOutbox  *self,
+            const char   *sql,
+            const char   *text,
+            gint64        number,
+            guint         limit,
+            GError      **error)
+{
+  g_autoptr(GPtrArray) commands = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_outbox_command_free);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, sql, error);
+  if (stmt != NULL)
+    {
+      if (sqlite3_bind_parameter_index (stmt, ":text") > 0)
+        civic_sqlite_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":text"), text);
+      if (sqlite3_bind_parameter_index (stmt, ":number") > 0)
+        sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":number"), number);
+      if (sqlite3_bind_parameter_index (stmt, ":limit") > 0)
+        sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
+
+      while (civic_sqlite_step (self->db, stmt, &row, error) && row)
+        g_ptr_array_add (commands, command_from_row (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (stmt == NULL || (error != NULL && *error != NULL))
+    return NULL;
+  return g_steal_pointer (&commands);
+}
+
+/**
+ * civic_outbox_list:
+ * @target: (nullable): only the commands for this case
+ *
+ * Returns: (transfer full) (element-type CivicOutboxCommand): the commands
+ * in the order they were made.
+ */
+GPtrArray *
+civic_outbox_list (CivicOutbox  *self,
+                   const char   *target,
+                   GError      **error)
+{
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), NULL);
+
+  if (target == NULL)
+    return list_where (self, "SELECT " COMMAND_COLUMNS " FROM command ORDER BY seq", NULL, 0, 0,
+                       error);
+  return list_where (self, "SELECT " COMMAND_COLUMNS " FROM command WHERE target = :text "
+                           "ORDER BY seq", target, 0, 0, error);
+}
+
+/**
+ * civic_outbox_list_due:
+ * @now: wall-clock seconds
+ *
+ * Returns: (transfer full) (element-type CivicOutboxCommand): the first
+ * @limit commands in order, up to the first one whose next attempt is
+ * still to come: order is kept, so a deferred command holds back those
+ * after it.
+ */
+GPtrArray *
+civic_outbox_list_due (CivicOutbox  *self,
+                       gint64        now,
+                       guint         limit,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), NULL);
+
+  all = list_where (self, "SELECT " COMMAND_COLUMNS " FROM command ORDER BY seq LIMIT :limit",
+                    NULL, 0, limit, error);
+  if (all == NULL)
+    return NULL;
+
+  for (guint i = 0; i < all->len; i++)
+    if (((CivicOutboxCommand *) g_ptr_array_index (all, i))->next_attempt_at > now)
+      {
+        g_ptr_array_set_size (all, i);
+        break;
+      }
+
+  return g_steal_pointer (&all);
+}
+
+/**
+ * civic_outbox_next_due:
+ *
+ * Returns: when the first command may be sent again (wall-clock seconds),
+ * or 0 for now, or -1 when there is nothing to send.
+ */
+gint64
+civic_outbox_next_due (CivicOutbox *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean row;
+  gint64 due = -1;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), -1);
+
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, "SELECT next_attempt_at FROM command ORDER BY seq LIMIT 1",
+                               NULL);
+  if (stmt != NULL && civic_sqlite_step (self->db, stmt, &row, NULL) && row)
+    due = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  g_mutex_unlock (&self->lock);
+  return due;
+}
+
+static guint
+count (CivicOutbox *self,
+       const char  *sql)
+{
+  sqlite3_stmt *stmt;
+  gboolean row;
+  guint n = 0;
+
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, sql, NULL);
+  if (stmt != NULL && civic_sqlite_step (self->db, stmt, &row, NULL) && row)
+    n = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  g_mutex_unlock (&self->lock);
+  return n;
+}
+
+guint
+civic_outbox_count (CivicOutbox *self)
+{
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), 0);
+  return count (self, "SELECT count (*) FROM command");
+}
+
+guint
+civic_outbox_count_conflicts (CivicOutbox *self)
+{
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), 0);
+  return count (self, "SELECT count (*) FROM conflict");
+}
+
+static gboolean
+run_one (CivicOutbox  *self,
+         const char   *sql,
+         const char   *id,
+         GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      civic_sqlite_bind_text (stmt, 1, id);
+      ok = civic_sqlite_run (self->db, stmt, error);
+    }
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * civic_outbox_remove:
+ *
+ * Forgets a command the service has applied.
+ */
+gboolean
+civic_outbox_remove (CivicOutbox  *self,
+                     const char   *id,
+                     GError      **error)
+{
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
+  return run_one (self, "DELETE FROM command WHERE id = ?", id, error);
+}
+
+/**
+ * civic_outbox_defer:
+ *
+ * Records a failed attempt to send for a passing reason; the command
+ * stays, and goes again at @next_attempt_at.
+ */
+gboolean
+civic_outbox_defer (CivicOutbox  *self,
+                    const char   *id,
+                    gint64        next_attempt_at,
+                    const char   *reason,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, "UPDATE command SET attempts = attempts + 1, "
+                                         "  next_attempt_at = ?, last_error = ? WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, next_attempt_at);
+      civic_sqlite_bind_text (stmt, 2, reason);
+      civic_sqlite_bind_text (stmt, 3, id);
+      ok = civic_sqlite_run (self->db, stmt, error);
+    }
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * civic_outbox_retry_all_now:
+ *
+ * The official asked to sync now, or the network came back: no command
+ * waits out its back-off.
+ */
+gboolean
+civic_outbox_retry_all_now (CivicOutbox  *self,
+                            GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = civic_sqlite_exec (self->db, "UPDATE command SET next_attempt_at = 0", error);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * civic_outbox_move_to_conflicts:
+ * @entity: (nullable): the case as the service has it now
+ *
+ * Moves a command the service refused to the conflicts, in one
+ * transaction: it is never dropped on the way.
+ */
+gboolean
+civic_outbox_move_to_conflicts (CivicOutbox  *self,
+                                const char   *id,
+                                const char   *reason_code,
+                                const char   *reason_message,
+                                const char   *entity,
+                                GError      **error)
+{
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autofree char *at = civic_time_format (now);
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  if (!civic_sqlite_begin (self->db, error))
+    goto out;
+
+  stmt = civic_sqlite_prepare (self->db,
+                               "INSERT OR REPLACE INTO conflict (id, seq, type, target, base_rev,"
+                               "  args, created_at, reason_code, reason_message, entity, at) "
+                               "SELECT id, seq, type, target, base_rev, args, created_at, ?, ?, ?, ? "
+                               "FROM command WHERE id = ?", error);
+  if (stmt == NULL)
+    goto rollback;
+  civic_sqlite_bind_text (stmt, 1, reason_code);
+  civic_sqlite_bind_text (stmt, 2, reason_message);
+  civic_sqlite_bind_text (stmt, 3, entity);
+  civic_sqlite_bind_text (stmt, 4, at);
+  civic_sqlite_bind_text (stmt, 5, id);
+  if (!civic_sqlite_run (self->db, stmt, error))
+    goto rollback;
+
+  stmt = civic_sqlite_prepare (self->db, "DELETE FROM command WHERE id = ?", error);
+  if (stmt == NULL)
+    goto rollback;
+  civic_sqlite_bind_text (stmt, 1, id);
+  if (!civic_sqlite_run (self->db, stmt, error) || !civic_sqlite_commit (self->db, error))
+    goto rollback;
+
+  ok = TRUE;
+  goto out;
+
+rollback:
+  civic_sqlite_rollback (self->db);
+out:
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+static CivicConflict *
+conflict_from_row (sqlite3_stmt *stmt)
+{
+  CivicConflict *conflict = g_new0 (CivicConflict, 1);
+
+  /* seq, id, type, target, base_rev, args, created_at, then the rest */
+  conflict->command = g_new0 (CivicOutboxCommand, 1);
+  conflict->command->seq = sqlite3_column_int64 (stmt, 0);
+  conflict->command->id = g_strdup (civic_sqlite_column_text (stmt, 1));
+  conflict->command->type = g_strdup (civic_sqlite_column_text (stmt, 2));
+  conflict->command->target = g_strdup (civic_sqlite_column_text (stmt, 3));
+  conflict->command->has_base_rev = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+  conflict->command->base_rev = sqlite3_column_int64 (stmt, 4);
+  conflict->command->args = g_strdup (civic_sqlite_column_text (stmt, 5));
+  conflict->command->created_at = g_strdup (civic_sqlite_column_text (stmt, 6));
+  conflict->reason_code = g_strdup (civic_sqlite_column_text (stmt, 7));
+  conflict->reason_message = g_strdup (civic_sqlite_column_text (stmt, 8));
+  conflict->entity = g_strdup (civic_sqlite_column_text (stmt, 9));
+  conflict->at = g_strdup (civic_sqlite_column_text (stmt, 10));
+  return conflict;
+}
+
+#define CONFLICT_COLUMNS "seq, id, type, target, base_rev, args, created_at, reason_code, " \
+                         "reason_message, entity, at"
+
+/**
+ * civic_outbox_list_conflicts:
+ *
+ * Returns: (transfer full) (element-type CivicConflict): the refused
+ * commands, newest first.
+ */
+GPtrArray *
+civic_outbox_list_conflicts (CivicOutbox  *self,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_conflict_free);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, "SELECT " CONFLICT_COLUMNS " FROM conflict "
+                                         "ORDER BY at DESC, seq DESC", error);
+  while (stmt != NULL && civic_sqlite_step (self->db, stmt, &row, error) && row)
+    g_ptr_array_add (conflicts, conflict_from_row (stmt));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  g_mutex_unlock (&self->lock);
+
+  if (stmt == NULL || (error != NULL && *error != NULL))
+    return NULL;
+  return g_steal_pointer (&conflicts);
+}
+
+CivicConflict *
+civic_outbox_get_conflict (CivicOutbox  *self,
+                           const char   *id,
+                           GError      **error)
+{
+  CivicConflict *conflict = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, "SELECT " CONFLICT_COLUMNS " FROM conflict WHERE id = ?",
+                               error);
+  if (stmt != NULL)
+    {
+      civic_sqlite_bind_text (stmt, 1, id);
+      if (civic_sqlite_step (self->db, stmt, &row, error) && row)
+        conflict = conflict_from_row (stmt);
+      sqlite3_reset (stmt);
+    }
+  g_mutex_unlock (&self->lock);
+  return conflict;
+}
+
+/**
+ * civic_outbox_discard_conflict:
+ *
+ * The official looked at the refusal and gives the command up.
+ */
+gboolean
+civic_outbox_discard_conflict (CivicOutbox  *self,
+                               const char   *id,
+                               GError      **error)
+{
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
+  return run_one (self, "DELETE FROM conflict WHERE id = ?", id, error);
+}

@@ -1,0 +1,1005 @@
+/* test-sync.c — the offline client against the real service
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "civic-account.h"
+#include "civic-core-enums.h"
+#include "civic-json.h"
+#include "civic-test-service.h"
+
+#define PASSWORD "demo-password"
+
+static CivicTestService *service;
+
+/* Waiting for async calls */
+
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+await (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static gboolean
+sign_in (CivicAccount  *account,
+         const char    *password,
+         GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  civic_account_sign_in_async (account, password, NULL, got_result, &result);
+  return civic_account_sign_in_finish (account, await (&result), error);
+}
+
+static gboolean
+sync_once (CivicAccount  *account,
+           GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  CivicSyncEngine *engine = civic_account_get_engine (account);
+
+  civic_sync_engine_sync_async (engine, NULL, got_result, &result);
+  return civic_sync_engine_sync_finish (engine, await (&result), error);
+}
+
+static CivicAccount *
+account_new (const char *url,
+             const char *username)
+{
+  g_autoptr(GError) error = NULL;
+  CivicAccount *account = civic_account_new (url, username, NULL, &error);
+
+  g_assert_no_error (error);
+  return account;
+}
+
+/* Signed in and synced: the state an official's client is in after a
+ * morning's first start. */
+static CivicAccount *
+account_synced (const char *username)
+{
+  g_autoptr(GError) error = NULL;
+  CivicAccount *account = account_new (service->base_url, username);
+
+  g_assert_true (sign_in (account, PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_true (sync_once (account, &error));
+  g_assert_no_error (error);
+  return account;
+}
+
+/* What the service says */
+
+static gint64
+service_head (void)
+{
+  g_autoptr(JsonNode) health = NULL;
+  guint status;
+
+  health = civic_test_request (service, "GET", "/api/v1/health", NULL, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return json_object_get_int_member (json_node_get_object (health), "seq");
+}
+
+static guint
+count_visible_cases (const char *username,
+                     GHashTable *cases)
+{
+  g_autofree char *token = civic_test_sign_in (service, username);
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = 0;
+
+  civic_test_pull_all (service, token, 0, entities);
+  g_hash_table_iter_init (&iter, entities);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_str_has_prefix (key, "case/"))
+      {
+        n++;
+        if (cases != NULL)
+          g_hash_table_insert (cases, g_strdup ((char *) key + 5), json_node_ref (value));
+      }
+  return n;
+}
+
+static JsonObject *
+service_case (const char *case_id)
+{
+  g_autofree char *token = civic_test_sign_in (service, "supervisor");
+  g_autofree char *path = g_strconcat ("/api/v1/cases/", case_id, NULL);
+  g_autoptr(JsonNode) node = NULL;
+  guint status;
+
+  node = civic_test_request (service, "GET", path, token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return json_object_ref (json_object_get_object_member (json_node_get_object (node), "data"));
+}
+
+/* How many times the service recorded a comment with @text on the case. */
+static guint
+count_comments (const char *case_id,
+                const char *text)
+{
+  g_autoptr(JsonObject) data = service_case (case_id);
+  JsonArray *events = json_object_get_array_member (data, "events");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+
+      if (g_str_equal (json_object_get_string_member (event, "type"), "comment") &&
+          g_strcmp0 (json_object_get_string_member_with_default (event, "text", NULL), text) == 0)
+        n++;
+    }
+  return n;
+}
+
+/* An open case of the demo department, and one waiting in the examiners'
+ * queue with nobody on it. */
+static char *
+find_case (const char *state,
+           const char *queue,
+           gboolean    unassigned,
+           guint       skip)
+{
+  g_autoptr(GHashTable) cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) json_node_unref);
+  g_autoptr(GList) keys = NULL;
+
+  count_visible_cases ("examiner", cases);
+  keys = g_list_sort (g_hash_table_get_keys (cases), (GCompareFunc) g_strcmp0);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      JsonObject *summary = json_object_get_object_member (
+        json_node_get_object (g_hash_table_lookup (cases, l->data)), "summary");
+
+      if (!g_str_equal (json_object_get_string_member (summary, "department_id"), "scjg") ||
+          json_object_get_boolean_member (summary, "joint"))
+        continue;
+      if (state != NULL && !g_str_equal (json_object_get_string_member (summary, "state"), state))
+        continue;
+      if (queue != NULL && !g_str_equal (json_object_get_string_member (summary, "queue"), queue))
+        continue;
+      if (unassigned && !json_object_get_null_member (summary, "assignee_id"))
+        continue;
+      if (skip-- > 0)
+        continue;
+      return g_strdup (l->data);
+    }
+
+  g_assert_not_reached ();
+}
+
+static JsonObject *
+comment_args (const char *text)
+{
+  JsonObject *args = json_object_new ();
+
+  json_object_set_string_member (args, "text", text);
+  return args;
+}
+
+static guint
+count_local_cases (CivicAccount *account)
+{
+  CivicInboxFilter all = { CIVIC_INBOX_ALL, NULL, NULL, NULL, NULL, -1, NULL,
+                           CIVIC_INBOX_SORT_DUE };
+  g_autoptr(GError) error = NULL;
+  guint n = civic_cache_count_cases (civic_account_get_cache (account), &all, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+/* Initial and incremental sync */
+
+static void
+test_initial (void)
+{
+  g_autoptr(CivicAccount) account = account_new (service->base_url, "examiner");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(GHashTable) cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) json_node_unref);
+  CivicInboxFilter food = { CIVIC_INBOX_ALL, NULL, NULL, NULL, NULL, -1, "食品经营",
+                            CIVIC_INBOX_SORT_DUE };
+  CivicSyncEngine *engine;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint visible, food_cases = 0;
+  gint64 head;
+
+  g_assert_false (civic_account_is_ready (account));
+  g_assert_true (sign_in (account, PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_true (civic_account_is_ready (account));
+  g_assert_cmpstr (civic_account_get_actor (account)->id, ==, "u-examiner");
+  g_assert_true (civic_actor_has_role (civic_account_get_actor (account), CIVIC_ROLE_EXAMINER));
+
+  engine = civic_account_get_engine (account);
+  g_assert_null (civic_sync_engine_get_last_success (engine));
+  head = service_head ();
+  g_assert_true (sync_once (account, &error));
+  g_assert_no_error (error);
+
+  /* Everything the examiner may see, and the cursor at the head. */
+  visible = count_visible_cases ("examiner", cases);
+  g_assert_cmpuint (visible, >, 1000);
+  g_assert_cmpuint (count_local_cases (account), ==, visible);
+  g_assert_cmpint (civic_cache_get_cursor (civic_account_get_cache (account)), >=, head);
+  g_assert_cmpint (civic_sync_engine_get_state (engine), ==, CIVIC_SYNC_STATE_IDLE);
+  g_assert_nonnull (civic_sync_engine_get_last_success (engine));
+  g_assert_cmpfloat (civic_sync_engine_get_progress (engine), ==, 1.0);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);
+
+  /* The calendar came with the feed: deadlines are computed offline. */
+  g_assert_nonnull (civic_sync_engine_get_calendar (engine));
+
+  /* A case reads back as the service sent it. */
+  g_hash_table_iter_init (&iter, cases);
+  g_assert_true (g_hash_table_iter_next (&iter, &key, &value));
+  kase = civic_cache_load_case (civic_account_get_cache (account), key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_case_get_number (kase), ==,
+                   json_object_get_string_member (json_node_get_object (value), "number"));
+
+  /* Chinese substrings are found, as many as there are. */
+  g_hash_table_iter_init (&iter, cases);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      JsonObject *summary = json_object_get_object_member (json_node_get_object (value),
+                                                           "summary");
+
+      if (strstr (json_object_get_string_member (summary, "item_name"), "食品经营") != NULL)
+        food_cases++;
+    }
+  g_assert_cmpuint (food_cases, >, 0);
+  g_assert_cmpuint (civic_cache_count_cases (civic_account_get_cache (account), &food, &error),
+                    >=, food_cases);
+  g_assert_no_error (error);
+}
+
+static void
+test_incremental (void)
+{
+  g_autoptr(CivicAccount) account = account_synced ("examiner");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *case_id = find_case (NULL, NULL, FALSE, 3);
+  g_autofree char *token = civic_test_sign_in (service, "examiner2");
+  g_autofree char *command_id = civic_test_uuid ();
+  g_autofree char *body = NULL;
+  CivicApiClient *client = civic_account_get_client (account);
+  CivicCache *cache = civic_account_get_cache (account);
+  guint requests, status;
+  gint64 cursor;
+
+  /* Nothing new: one request, nothing moves. */
+  requests = civic_api_client_get_n_requests (client);
+  cursor = civic_cache_get_cursor (cache);
+  g_assert_true (sync_once (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_api_client_get_n_requests (client), ==, requests + 1);
+  g_assert_cmpint (civic_cache_get_cursor (cache), ==, cursor);
+
+  /* A colleague comments: the next sync brings exactly that. */
+  body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"comment\",\"target\":\"%s\","
+                          "\"args\":{\"text\":\"请补充营业执照复印件\"}}]}", command_id, case_id);
+  answer = civic_test_request (service, "POST", "/api/v1/commands", token, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+
+  requests = civic_api_client_get_n_requests (client);
+  g_assert_true (sync_once (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_api_client_get_n_requests (client), ==, requests + 1);
+  g_assert_cmpint (civic_cache_get_cursor (cache), ==, service_head ());
+
+  kase = civic_cache_load_case (cache, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (civic_case_get_rev (kase), ==,
+                   json_object_get_int_member (service_case (case_id), "rev"));
+}
+
+/* Offline work */
+
+static void
+test_offline_queue (void)
+{
+  g_autoptr(CivicAccount) account = account_synced ("examiner");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = find_case ("under-review", "examiner", TRUE, 0);
+  g_autofree char *claim_id = NULL;
+  g_autofree char *comment_id = NULL;
+  g_autoptr(CivicCase) local = NULL;
+  g_autoptr(JsonObject) args = comment_args ("离线时写下的意见");
+  g_autoptr(JsonObject) empty = json_object_new ();
+  g_autoptr(JsonObject) served = NULL;
+  CivicInboxFilter mine = { CIVIC_INBOX_MINE, NULL, NULL, NULL, NULL, -1, NULL,
+                            CIVIC_INBOX_SORT_DUE };
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean found = FALSE;
+
+  civic_test_service_stop (service);
+
+  /* The official claims the case and comments on it, on a train. */
+  claim_id = civic_sync_engine_perform (civic_account_get_engine (account), case_id,
+                                        CIVIC_ACTION_CLAIM, empty, &error);
+  g_assert_no_error (error);
+  comment_id = civic_sync_engine_perform (civic_account_get_engine (account), case_id,
+                                          CIVIC_ACTION_COMMENT, args, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (civic_account_get_engine (account)), ==, 2);
+
+  /* A sync fails as offline and keeps everything. */
+  g_assert_false (sync_once (account, &error));
+  g_assert_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+  g_assert_cmpint (civic_sync_engine_get_state (civic_account_get_engine (account)), ==,
+                   CIVIC_SYNC_STATE_OFFLINE);
+  g_assert_nonnull (civic_sync_engine_get_error_message (civic_account_get_engine (account)));
+
+  /* The client is closed and started again, still offline. */
+  g_clear_object (&account);
+  account = account_new (service->base_url, "examiner");
+  g_assert_true (civic_account_is_ready (account));
+  g_assert_cmpuint (civic_sync_engine_get_pending (civic_account_get_engine (account)), ==, 2);
+
+  /* Its effect shows: the case is the official's, marked pending. */
+  local = civic_cache_load_case (civic_account_get_cache (account), case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_case_get_assignee_id (local), ==, "u-examiner");
+  rows = civic_cache_list_cases (civic_account_get_cache (account), &mine, 0, 10000, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CivicCaseRow *row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (row->id, case_id))
+        {
+          g_assert_true (row->pending);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* The service comes back: delivered, once. */
+  civic_test_service_start (service);
+  if (!civic_account_is_signed_in (account))
+    {
+      /* No keyring here: the official types the password again. */
+      g_assert_true (sign_in (account, PASSWORD, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (sync_once (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (civic_account_get_engine (account)), ==, 0);
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (civic_account_get_engine (account)), ==, 0);
+
+  served = service_case (case_id);
+  g_assert_cmpstr (json_object_get_string_member (served, "assignee_id"), ==, "u-examiner");
+  g_assert_cmpuint (count_comments (case_id, "离线时写下的意见"), ==, 1);
+
+  /* And again: nothing is sent twice. */
+  g_assert_true (sync_once (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_comments (case_id, "离线时写下的意见"), ==, 1);
+
+  g_clear_object (&local);
+  local = civic_cache_load_case (civic_account_get_cache (account), case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (civic_case_get_rev (local), ==, json_object_get_int_member (served, "rev"));
+}
+
+/* A refused command is moved aside to a conflict the official resolves.
+ * The rules refuse it locally too when the client knows better, so
+ * both clients act on the same old copy. */
+static void
+test_conflict (void)
+{
+  g_autoptr(CivicAccount) first = account_synced ("examiner");
+  g_autoptr(CivicAccount) second = account_synced ("examiner2");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = find_case ("under-review", "examiner", TRUE, 0);
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autoptr(JsonObject) empty = json_object_new ();
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(CivicCase) local = NULL;
+  CivicSyncEngine *engine = civic_account_get_engine (second);
+  CivicConflict *conflict;
+  g_autoptr(JsonObject) entity = NULL;
+
+  first_id = civic_sync_engine_perform (civic_account_get_engine (first), case_id,
+                                        CIVIC_ACTION_CLAIM, empty, &error);
+  g_assert_no_error (error);
+  second_id = civic_sync_engine_perform (engine, case_id, CIVIC_ACTION_CLAIM, empty, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (sync_once (first, &error));
+  g_assert_no_error (error);
+  g_assert_true (sync_once (second, &error));
+  g_assert_no_error (error);
+
+  /* One applied, one conflict with the service's reason and the case. */
+  g_assert_cmpuint (civic_sync_engine_get_pending (civic_account_get_engine (first)), ==, 0);
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (civic_account_get_engine (first)), ==, 0);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (engine), ==, 1);
+
+  conflicts = civic_outbox_list_conflicts (civic_account_get_outbox (second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (conflict->command->id, ==, second_id);
+  g_assert_cmpstr (conflict->command->type, ==, "claim");
+  g_assert_cmpstr (conflict->command->target, ==, case_id);
+  g_assert_cmpstr (conflict->reason_code, ==, "state");
+  entity = civic_json_parse_object (conflict->entity, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (entity, "assignee_id"), ==, "u-examiner");
+  /* It says who has the case. */
+  g_assert_nonnull (strstr (conflict->reason_message,
+                            json_object_get_string_member (entity, "assignee_name")));
+
+  /* The optimistic claim is rolled back: the case shows who has it. */
+  local = civic_cache_load_case (civic_account_get_cache (second), case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_case_get_assignee_id (local), ==, "u-examiner");
+
+  /* Retrying is refused by the same rules, and the conflict stays. */
+  g_assert_null (civic_sync_engine_retry_conflict (engine, second_id, NULL, &error));
+  g_assert_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_STATE);
+  g_clear_error (&error);
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (engine), ==, 1);
+
+  g_assert_true (civic_sync_engine_discard_conflict (engine, second_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (engine), ==, 0);
+}
+
+/* A lost answer: a proxy that forwards the request, lets the service
+ * apply it, and cuts the connection instead of passing the answer on. */
+
+typedef struct
+{
+  GSocketService *listener;
+  guint16         port;
+  guint16         upstream;
+  int             cut_commands;   /* answers to POST /api/v1/commands still to cut */
+  int             cut;            /* answers cut */
+} Proxy;
+
+static gboolean
+proxy_copy (GSocket *from,
+            GSocket *to,
+            char    *buffer,
+            gsize    size,
+            gssize  *n_read)
+{
+  gssize n = g_socket_receive (from, buffer, size, NULL, NULL);
+
+  *n_read = n;
+  if (n <= 0)
+    return FALSE;
+  for (gssize written = 0; written < n;)
+    {
+      gssize w = g_socket_send (to, buffer + written, n - written, NULL, NULL);
+
+      if (w <= 0)
+        return FALSE;
+      written += w;
+    }
+  return TRUE;
+}
+
+static gboolean
+proxy_run (GThreadedSocketService *listener,
+           GSocketConnection      *connection,
+           GObject                *source,
+           gpointer                user_data)
+{
+  Proxy *proxy = user_data;
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) upstream = NULL;
+  GSocket *down, *up;
+  gboolean commands = FALSE;
+  char buffer[65536];
+
+  upstream = g_socket_client_connect_to_host (client, "127.0.0.1", proxy->upstream, NULL, NULL);
+  if (upstream == NULL)
+    return TRUE;
+  down = g_socket_connection_get_socket (connection);
+  up = g_socket_connection_get_socket (upstream);
+
+  for (;;)
+    {
+      GPollFD fds[2] = {
+        { g_socket_get_fd (down), G_IO_IN | G_IO_HUP | G_IO_ERR, 0 },
+        { g_socket_get_fd (up), G_IO_IN | G_IO_HUP | G_IO_ERR, 0 },
+      };
+      gssize n;
+
+      if (g_poll (fds, 2, 10000) <= 0)
+        break;
+
+      if (fds[0].revents != 0)
+        {
+          if (!proxy_copy (down, up, buffer, sizeof buffer - 1, &n))
+            break;
+          buffer[n] = '\0';
+          if (g_str_has_prefix (buffer, "POST /api/v1/commands"))
+            commands = TRUE;
+        }
+
+      if (fds[1].revents != 0)
+        {
+          if (commands && g_atomic_int_get (&proxy->cut_commands) > 0)
+            {
+              /* The service answered: it has applied the batch. */
+              g_atomic_int_add (&proxy->cut_commands, -1);
+              g_atomic_int_inc (&proxy->cut);
+              break;
+            }
+          if (!proxy_copy (up, down, buffer, sizeof buffer, &n))
+            break;
+          commands = FALSE;
+        }
+    }
+
+  g_socket_close (up, NULL);
+  g_socket_close (down, NULL);
+  return TRUE;
+}
+
+static void
+test_lost_response (void)
+{
+  g_autoptr(CivicAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = find_case (NULL, NULL, FALSE, 5);
+  g_autofree char *url = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(JsonObject) args = comment_args ("回执丢失也只记一次");
+  Proxy proxy = { 0 };
+
+  proxy.listener = g_threaded_socket_service_new (4);
+  proxy.upstream = service->port;
+  proxy.port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (proxy.listener), NULL,
+                                                    &error);
+  g_assert_no_error (error);
+  g_signal_connect (proxy.listener, "run", G_CALLBACK (proxy_run), &proxy);
+  g_socket_service_start (proxy.listener);
+
+  url = g_strdup_printf ("http://127.0.0.1:%u", proxy.port);
+  account = account_new (url, "examiner");
+  g_assert_true (sign_in (account, PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_true (sync_once (account, &error));
+  g_assert_no_error (error);
+
+  id = civic_sync_engine_perform (civic_account_get_engine (account), case_id,
+                                  CIVIC_ACTION_COMMENT, args, &error);
+  g_assert_no_error (error);
+
+  /* The first answer is lost; the client tries again (at once or at the
+   * next sync), and the service knows the command. */
+  g_atomic_int_set (&proxy.cut_commands, 1);
+  for (int i = 0; i < 5 && civic_sync_engine_get_pending (civic_account_get_engine (account)) > 0; i++)
+    {
+      civic_outbox_retry_all_now (civic_account_get_outbox (account), NULL);
+      if (!sync_once (account, &error))
+        {
+          g_assert_true (civic_api_error_is_transient (error));
+          g_clear_error (&error);
+        }
+    }
+
+  g_assert_cmpint (g_atomic_int_get (&proxy.cut), ==, 1);
+  g_assert_cmpuint (civic_sync_engine_get_pending (civic_account_get_engine (account)), ==, 0);
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (civic_account_get_engine (account)), ==, 0);
+  g_assert_cmpuint (count_comments (case_id, "回执丢失也只记一次"), ==, 1);
+
+  g_clear_object (&account);
+  g_socket_service_stop (proxy.listener);
+  g_socket_listener_close (G_SOCKET_LISTENER (proxy.listener));
+  g_object_unref (proxy.listener);
+}
+
+/* Crashes and damaged files: the probe is the client in a process that
+ * can be killed. */
+
+static GSubprocess *
+probe_spawn (const char *username,
+             ...) G_GNUC_NULL_TERMINATED;
+
+static GSubprocess *
+probe_spawn (const char *username,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("CIVICDESK_SYNC_PROBE"));
+  g_ptr_array_add (argv, service->base_url);
+  g_ptr_array_add (argv, (char *) username);
+  va_start (args, username);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+static JsonObject *
+probe_run (const char *username,
+           const char *command,
+           const char *argument)
+{
+  g_autoptr(GSubprocess) process = probe_spawn (username, command, argument, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  JsonObject *result;
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("probe %s: %s", command, out);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  result = civic_json_parse_object (out, -1, &error);
+  g_assert_no_error (error);
+  return result;
+}
+
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_busy_timeout (db, 1000) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static char *
+account_file (const char *username,
+              const char *name)
+{
+  g_autofree char *dir = civic_cache_dir_for (service->base_url, username);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+kill_when (GSubprocess *process,
+           const char  *path,
+           const char  *sql,
+           gint64       above,
+           gint64       below)
+{
+  gint64 value = -1;
+
+  for (int i = 0; i < 30000; i++)
+    {
+      value = query_int (path, sql);
+      if (value > above && value < below)
+        break;
+      g_assert_null (g_subprocess_get_identifier (process) == NULL ? "exited too soon" : NULL);
+      g_usleep (1000);
+    }
+  g_assert_cmpint (value, >, above);
+  g_assert_cmpint (value, <, below);
+
+  g_subprocess_send_signal (process, SIGKILL);
+  g_subprocess_wait (process, NULL, NULL);
+  g_assert_true (g_subprocess_get_if_signaled (process));
+  g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGKILL);
+}
+
+static void
+assert_cache_consistent (const char *username,
+                         gboolean    pull_only)
+{
+  g_autofree char *cache = account_file (username, CIVIC_CACHE_FILE);
+  g_autofree char *outbox = account_file (username, CIVIC_OUTBOX_FILE);
+  gint64 cursor = query_int (cache, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'cursor'");
+
+  g_assert_cmpint (query_int (cache, "SELECT count (*) FROM pragma_integrity_check "
+                                     "WHERE integrity_check != 'ok'"), ==, 0);
+  g_assert_cmpint (query_int (outbox, "SELECT count (*) FROM pragma_integrity_check "
+                                      "WHERE integrity_check != 'ok'"), ==, 0);
+
+  /* Pages are whole: nothing stored beyond the cursor (but the cases the
+   * service sent back for commands), every case indexed. */
+  if (pull_only)
+    g_assert_cmpint (query_int (cache, "SELECT coalesce (max (seq), 0) FROM entity"), <=, cursor);
+  g_assert_cmpint (query_int (cache, "SELECT count (*) FROM entity WHERE type = 'case'"), ==,
+                   query_int (cache, "SELECT count (*) FROM case_index"));
+}
+
+static void
+test_kill_during_pull (void)
+{
+  g_autoptr(GSubprocess) process = probe_spawn ("supervisor", "sync", PASSWORD, NULL);
+  g_autofree char *cache = account_file ("supervisor", CIVIC_CACHE_FILE);
+  g_autoptr(JsonObject) status = NULL;
+  gint64 head = service_head ();
+
+  /* After the first page, before the last. */
+  kill_when (process, cache, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'cursor'",
+             0, head);
+  assert_cache_consistent ("supervisor", TRUE);
+
+  status = probe_run ("supervisor", "sync", PASSWORD);
+  g_assert_cmpint (json_object_get_int_member (status, "cursor"), >=, head);
+  g_assert_cmpint (json_object_get_int_member (status, "cases"), ==,
+                   count_visible_cases ("supervisor", NULL));
+  assert_cache_consistent ("supervisor", TRUE);
+}
+
+#define N_KILL_COMMANDS 240
+
+static void
+test_kill_during_push (void)
+{
+  g_autoptr(CivicAccount) account = account_synced ("examiner2");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(JsonObject) status = NULL;
+  g_autofree char *outbox = account_file ("examiner2", CIVIC_OUTBOX_FILE);
+  g_autofree char *case_id = find_case (NULL, NULL, FALSE, 7);
+
+  /* A day's comments, written offline. */
+  for (guint i = 0; i < N_KILL_COMMANDS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("批注 %u", i);
+      g_autoptr(JsonObject) args = comment_args (text);
+      g_autofree char *id = civic_sync_engine_perform (civic_account_get_engine (account), case_id,
+                                                       CIVIC_ACTION_COMMENT, args, &error);
+
+      g_assert_no_error (error);
+    }
+  g_clear_object (&account);
+
+  /* Killed between the first batch and the last. */
+  process = probe_spawn ("examiner2", "sync", PASSWORD, NULL);
+  kill_when (process, outbox, "SELECT count (*) FROM command", 0, N_KILL_COMMANDS);
+  assert_cache_consistent ("examiner2", FALSE);
+
+  status = probe_run ("examiner2", "sync", PASSWORD);
+  g_assert_cmpint (json_object_get_int_member (status, "pending"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (status, "conflicts"), ==, 0);
+  assert_cache_consistent ("examiner2", FALSE);
+
+  /* Every comment on the case exactly once, in the order written. */
+  {
+    g_autoptr(JsonObject) data = service_case (case_id);
+    JsonArray *events = json_object_get_array_member (data, "events");
+    guint next = 0;
+
+    for (guint i = 0; i < json_array_get_length (events); i++)
+      {
+        JsonObject *event = json_array_get_object_element (events, i);
+        g_autofree char *expected = g_strdup_printf ("批注 %u", next);
+
+        if (g_str_equal (json_object_get_string_member (event, "type"), "comment") &&
+            g_str_has_prefix (json_object_get_string_member (event, "text"), "批注 "))
+          {
+            g_assert_cmpstr (json_object_get_string_member (event, "text"), ==, expected);
+            next++;
+          }
+      }
+    g_assert_cmpuint (next, ==, N_KILL_COMMANDS);
+  }
+}
+
+static void
+damage_cache (const char *username,
+              gboolean    garbage)
+{
+  g_autofree char *path = account_file (username, CIVIC_CACHE_FILE);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 100000);
+
+  if (garbage)
+    for (gsize i = 0; i < length; i++)
+      contents[i] = (char) g_random_int_range (0, 256);
+  else
+    length /= 3;
+
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+}
+
+static void
+check_rebuilt (gboolean garbage)
+{
+  const char *username = garbage ? "approver" : "clerk";
+  g_autoptr(CivicAccount) account = account_synced (username);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *case_id = find_case (NULL, NULL, FALSE, garbage ? 11 : 13);
+  g_autofree char *text = g_strdup_printf ("损坏的缓存之后 %d", garbage);
+  g_autoptr(JsonObject) args = comment_args (text);
+  g_autofree char *id = NULL;
+  guint visible = count_local_cases (account);
+
+  id = civic_sync_engine_perform (civic_account_get_engine (account), case_id,
+                                  CIVIC_ACTION_COMMENT, args, &error);
+  g_assert_no_error (error);
+  g_clear_object (&account);
+
+  damage_cache (username, garbage);
+
+  /* Opened: moved aside, made anew, the outbox whole. */
+  account = account_new (service->base_url, username);
+  g_assert_true (civic_account_is_ready (account));
+  g_assert_nonnull (civic_cache_get_damaged_path (civic_account_get_cache (account)));
+  g_assert_true (g_file_test (civic_cache_get_damaged_path (civic_account_get_cache (account)),
+                              G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_local_cases (account), ==, 0);
+  g_assert_cmpuint (civic_sync_engine_get_pending (civic_account_get_engine (account)), ==, 1);
+
+  g_assert_true (sign_in (account, PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_true (sync_once (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_local_cases (account), ==, visible);
+  g_assert_cmpuint (civic_sync_engine_get_pending (civic_account_get_engine (account)), ==, 0);
+  g_assert_cmpuint (count_comments (case_id, text), ==, 1);
+}
+
+static void
+test_truncated_cache (void)
+{
+  check_rebuilt (FALSE);
+}
+
+static void
+test_garbage_cache (void)
+{
+  check_rebuilt (TRUE);
+}
+
+/* Errors that are not the network */
+
+static void
+test_errors (void)
+{
+  g_autoptr(CivicAccount) account = account_new (service->base_url, "officer");
+  g_autoptr(CivicAccount) nowhere = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autofree char *url = NULL;
+
+  g_assert_false (sign_in (account, "not-the-password", &error));
+  g_assert_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_WRONG_CREDENTIALS);
+  g_assert_cmpstr (error->message, !=, "");
+  g_clear_error (&error);
+  g_assert_false (civic_account_is_ready (account));
+  g_assert_false (civic_account_is_signed_in (account));
+
+  /* A port nobody listens on. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, address, FALSE, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  nowhere = account_new (url, "officer");
+  civic_api_client_set_retries (civic_account_get_client (nowhere), 0);
+  g_assert_false (sign_in (nowhere, PASSWORD, &error));
+  g_assert_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  g_clear_error (&error);
+
+  /* Not a URL at all. */
+  g_assert_null (civic_account_new ("not a url", "officer", NULL, &error));
+  g_assert_nonnull (error);
+}
+
+/* The official's department changed: everything again, nothing kept of
+ * what they may no longer see. */
+static void
+test_resync (void)
+{
+  g_autoptr(CivicAccount) account = account_synced ("officer");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  CivicInboxFilter all = { CIVIC_INBOX_ALL, NULL, NULL, NULL, NULL, -1, NULL,
+                           CIVIC_INBOX_SORT_DUE };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) visible = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) json_node_unref);
+
+  g_assert_cmpuint (count_local_cases (account), >, 0);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "user", "set", "officer",
+                                           "--department", "sthjt", NULL), ==, 0);
+  /* The service caches a session for at most five seconds. */
+  g_usleep (5200 * 1000);
+
+  g_assert_true (sync_once (account, &error));
+  g_assert_no_error (error);
+
+  /* Exactly the cases of the new department (and its joint ones). */
+  g_assert_cmpuint (count_local_cases (account), ==, count_visible_cases ("officer", visible));
+  rows = civic_cache_list_cases (civic_account_get_cache (account), &all, 0, 100000, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (g_hash_table_contains (visible, ((CivicCaseRow *) g_ptr_array_index (rows, i))->id));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("civicdesk-sync-XXXXXX", NULL);
+  int status;
+
+  /* Before anything asks GLib for it: accounts live here. */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  service = civic_test_service_new_demo (6000, 42);
+
+  g_test_add_func ("/sync/initial", test_initial);
+  g_test_add_func ("/sync/incremental", test_incremental);
+  g_test_add_func ("/sync/offline-queue", test_offline_queue);
+  g_test_add_func ("/sync/conflict", test_conflict);
+  g_test_add_func ("/sync/lost-response", test_lost_response);
+  g_test_add_func ("/sync/kill-during-pull", test_kill_during_pull);
+  g_test_add_func ("/sync/kill-during-push", test_kill_during_push);
+  g_test_add_func ("/sync/truncated-cache", test_truncated_cache);
+  g_test_add_func ("/sync/garbage-cache", test_garbage_cache);
+  g_test_add_func ("/sync/errors", test_errors);
+  g_test_add_func ("/sync/resync", test_resync);
+
+  status = g_test_run ();
+  civic_test_service_free (service);
+  return status;
+}
