@@ -150,14 +150,8 @@ civic_server_db_open (const char  *data_dir,
 
   g_return_val_if_fail (data_dir != NULL, NULL);
 
-  if (g_mkdir_with_parents (data_dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Cannot create the data folder %s: %s"), data_dir, g_strerror (saved_errno));
-      return NULL;
-    }
+  if (!civic_sqlite_make_folder (data_dir, error))
+    return NULL;
 
   path = civic_server_db_path (data_dir);
   return civic_sqlite_open (path, migrations, G_N_ELEMENTS (migrations), error);
