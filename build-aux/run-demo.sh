@@ -1,6 +1,10 @@
 #!/bin/sh
-# Builds Civic Desk and runs the demo: a service with generated data on
-# 127.0.0.1:8080, until Ctrl+C.
+# Builds Civic Desk and runs it in demo mode: the client starts the bundled
+# civicdesk-server with generated cases on a free loopback port, signs in
+# as a demo examiner (the menu switches roles), and stops the service when
+# it quits.
+#
+#   build-aux/run-demo.sh [civicdesk arguments, e.g. --demo-role=approver]
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,10 +17,11 @@ if [ ! -f _build/build.ninja ]; then
 fi
 meson compile -C _build
 
-data="${XDG_DATA_HOME:-$HOME/.local/share}/civicdesk-demo"
-if [ ! -f "$data/civicdesk.db" ]; then
-    _build/src/server/civicdesk-server demo --data-dir "$data" --cases 2000 --password demo
+# Without a desktop (a fresh server, a CI machine), the virtual one.
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    echo "No display: running under Xvfb (a screenshot is the way to see it)." >&2
+    exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+        meson devenv -C _build ./src/app/civicdesk --demo "$@"
 fi
 
-echo "Serving the demo on http://127.0.0.1:8080 (Ctrl+C stops it)"
-exec _build/src/server/civicdesk-server serve --data-dir "$data" --listen 127.0.0.1:8080
+exec meson devenv -C _build ./src/app/civicdesk --demo "$@"

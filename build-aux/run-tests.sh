@@ -34,8 +34,10 @@ meson compile -C "$builddir"
 
 export GDK_BACKEND=x11 GSK_RENDERER=cairo NO_AT_BRIDGE=0
 status=0
-dbus-run-session -- build-aux/test-session.sh \
-    xvfb-run -a -s "-screen 0 1280x800x24" \
+# The display first: the accessibility bus that D-Bus starts must know it
+# to deliver the end-to-end tests' clicks.
+xvfb-run -a -s "-screen 0 1280x800x24" \
+    dbus-run-session -- build-aux/test-session.sh \
     meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@" || status=$?
 
 python3 build-aux/testlog-summary.py "$builddir/meson-logs/testlog.json" || status=1

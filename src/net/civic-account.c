@@ -34,6 +34,8 @@ struct _CivicAccount
   CivicActor      *actor;
   char            *department_name;
 
+  gboolean         keep_session;
+
   CivicApiClient  *client;
   CivicCache      *cache;
   CivicOutbox     *outbox;
@@ -85,6 +87,21 @@ civic_account_class_init (CivicAccountClass *klass)
 static void
 civic_account_init (CivicAccount *self)
 {
+  self->keep_session = TRUE;
+}
+
+/**
+ * civic_account_set_keep_session:
+ *
+ * Whether a sign-in keeps the token in the keyring for the next start;
+ * not for a demo's throwaway accounts.
+ */
+void
+civic_account_set_keep_session (CivicAccount *self,
+                                gboolean      keep)
+{
+  g_return_if_fail (CIVIC_IS_ACCOUNT (self));
+  self->keep_session = keep;
 }
 
 /* The user record of POST /api/v1/session. */
@@ -402,9 +419,10 @@ signed_in_cb (GObject      *source,
       return;
     }
 
-  civic_credentials_store_async (self->service_url, self->username,
-                                 civic_api_client_get_token (self->client),
-                                 NULL, token_stored_cb, NULL);
+  if (self->keep_session)
+    civic_credentials_store_async (self->service_url, self->username,
+                                   civic_api_client_get_token (self->client),
+                                   NULL, token_stored_cb, NULL);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -32,6 +32,8 @@ CivicAccount     *civic_account_new              (const char          *service_u
                                                   const char          *username,
                                                   const char          *ca_file,
                                                   GError             **error);
+void              civic_account_set_keep_session (CivicAccount        *self,
+                                                  gboolean             keep);
 const char       *civic_account_get_service_url  (CivicAccount        *self);
 const char       *civic_account_get_username     (CivicAccount        *self);
 const CivicActor *civic_account_get_actor        (CivicAccount        *self);

@@ -62,6 +62,7 @@ struct _CivicSyncEngine
   guint            conflicts;
   GDateTime       *last_success;
   char            *error_message;
+  gboolean         needs_sign_in;
   guint            interval;
 
   /* Triggers */
@@ -97,6 +98,7 @@ enum {
   PROP_CONFLICTS,
   PROP_LAST_SUCCESS,
   PROP_ERROR_MESSAGE,
+  PROP_NEEDS_SIGN_IN,
   PROP_INTERVAL,
   N_PROPS
 };
@@ -237,6 +239,9 @@ civic_sync_engine_get_property (GObject    *object,
     case PROP_ERROR_MESSAGE:
       g_value_set_string (value, self->error_message);
       break;
+    case PROP_NEEDS_SIGN_IN:
+      g_value_set_boolean (value, self->needs_sign_in);
+      break;
     case PROP_INTERVAL:
       g_value_set_uint (value, self->interval);
       break;
@@ -291,6 +296,9 @@ civic_sync_engine_class_init (CivicSyncEngineClass *klass)
   properties[PROP_ERROR_MESSAGE] =
     g_param_spec_string ("error-message", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEEDS_SIGN_IN] =
+    g_param_spec_boolean ("needs-sign-in", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_INTERVAL] =
     g_param_spec_uint ("interval", NULL, NULL, 0, 24 * 3600, 120,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -417,6 +425,19 @@ civic_sync_engine_get_error_message (CivicSyncEngine *self)
 {
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
   return self->error_message;
+}
+
+/**
+ * civic_sync_engine_get_needs_sign_in:
+ *
+ * Whether the last sync failed because the service no longer takes the
+ * session: the official must sign in again.
+ */
+gboolean
+civic_sync_engine_get_needs_sign_in (CivicSyncEngine *self)
+{
+  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), FALSE);
+  return self->needs_sign_in;
 }
 
 guint
@@ -577,6 +598,62 @@ civic_sync_engine_check (CivicSyncEngine  *self,
   actor = me (self);
   context_for (self, &context, actor, now);
   return civic_workflow_check (kase, action, &context, error);
+}
+
+/**
+ * civic_sync_engine_list_actions:
+ *
+ * Returns: (transfer full) (element-type CivicAction): the actions the
+ * signed-in official may take on @kase now, by the rules.
+ */
+GArray *
+civic_sync_engine_list_actions (CivicSyncEngine *self,
+                                CivicCase       *kase)
+{
+  g_autoptr(CivicActor) actor = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  CivicWorkflowContext context;
+
+  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
+  g_return_val_if_fail (CIVIC_IS_CASE (kase), NULL);
+
+  actor = me (self);
+  context_for (self, &context, actor, now);
+  return civic_workflow_list_actions (kase, &context);
+}
+
+/**
+ * civic_sync_engine_try:
+ * @args: (nullable): the action's arguments as the official has them so far
+ *
+ * Whether the rules take the action with these arguments, without taking
+ * it: a dialog says why not while the official fills it in.
+ *
+ * Returns: (transfer full) (nullable): the case as it would be after the
+ * action, or %NULL and the rules' reason in @error.
+ */
+CivicCase *
+civic_sync_engine_try (CivicSyncEngine  *self,
+                       const char       *case_id,
+                       CivicAction       action,
+                       JsonObject       *args,
+                       GError          **error)
+{
+  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(CivicActor) actor = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  CivicWorkflowContext context;
+
+  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
+
+  kase = civic_cache_load_case (self->cache, case_id, error);
+  if (kase == NULL)
+    return NULL;
+
+  actor = me (self);
+  context_for (self, &context, actor, now);
+  context.command_id = "try";
+  return civic_workflow_apply (kase, action, args, &context, error);
 }
 
 static void schedule_sync (CivicSyncEngine *self,
@@ -763,6 +840,14 @@ cycle_end (CivicSyncEngine *self,
 
   self->running = FALSE;
   update_counts (self);
+
+  /* The session ended (expired, revoked, or none yet): the official signs
+   * in again; their work waits. */
+  if (self->needs_sign_in != g_error_matches (error, CIVIC_API_ERROR, CIVIC_API_ERROR_UNAUTHORIZED))
+    {
+      self->needs_sign_in = !self->needs_sign_in;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_SIGN_IN]);
+    }
 
   if (error == NULL)
     {

@@ -39,6 +39,7 @@ guint            civic_sync_engine_get_pending   (CivicSyncEngine     *self);
 guint            civic_sync_engine_get_conflicts (CivicSyncEngine     *self);
 GDateTime       *civic_sync_engine_get_last_success (CivicSyncEngine  *self);
 const char      *civic_sync_engine_get_error_message (CivicSyncEngine *self);
+gboolean         civic_sync_engine_get_needs_sign_in (CivicSyncEngine *self);
 guint            civic_sync_engine_get_interval  (CivicSyncEngine     *self);
 void             civic_sync_engine_set_interval  (CivicSyncEngine     *self,
                                                   guint                seconds);
@@ -57,6 +58,13 @@ gboolean         civic_sync_engine_sync_finish   (CivicSyncEngine     *self,
 gboolean         civic_sync_engine_check         (CivicSyncEngine     *self,
                                                   const char          *case_id,
                                                   CivicAction          action,
+                                                  GError             **error);
+GArray          *civic_sync_engine_list_actions  (CivicSyncEngine     *self,
+                                                  CivicCase           *kase);
+CivicCase       *civic_sync_engine_try           (CivicSyncEngine     *self,
+                                                  const char          *case_id,
+                                                  CivicAction          action,
+                                                  JsonObject          *args,
                                                   GError             **error);
 char            *civic_sync_engine_perform       (CivicSyncEngine     *self,
                                                   const char          *case_id,

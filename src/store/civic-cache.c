@@ -168,7 +168,7 @@ G_DEFINE_FINAL_TYPE (CivicCache, civic_cache, G_TYPE_OBJECT)
 G_DEFINE_QUARK (civic-cache-error-quark, civic_cache_error)
 
 void
-civic_case_row_free (CivicCaseRow *row)
+civic_inbox_row_free (CivicInboxRow *row)
 {
   if (row == NULL)
     return;
@@ -187,6 +187,33 @@ civic_case_row_free (CivicCaseRow *row)
   g_free (row->status);
   g_free (row->updated_at);
   g_free (row);
+}
+
+/**
+ * civic_inbox_row_copy:
+ *
+ * Returns: (transfer full): a copy of @row.
+ */
+CivicInboxRow *
+civic_inbox_row_copy (const CivicInboxRow *row)
+{
+  CivicInboxRow *copy = g_new (CivicInboxRow, 1);
+
+  *copy = *row;
+  copy->id = g_strdup (row->id);
+  copy->number = g_strdup (row->number);
+  copy->applicant = g_strdup (row->applicant);
+  copy->item_code = g_strdup (row->item_code);
+  copy->item_name = g_strdup (row->item_name);
+  copy->department_name = g_strdup (row->department_name);
+  copy->state = g_strdup (row->state);
+  copy->queue = g_strdup (row->queue);
+  copy->assignee_id = g_strdup (row->assignee_id);
+  copy->assignee_name = g_strdup (row->assignee_name);
+  copy->channel = g_strdup (row->channel);
+  copy->status = g_strdup (row->status);
+  copy->updated_at = g_strdup (row->updated_at);
+  return copy;
 }
 
 static void
@@ -1537,7 +1564,7 @@ column_day (sqlite3_stmt *stmt,
 /**
  * civic_cache_list_cases:
  *
- * Returns: (transfer full) (element-type CivicCaseRow): a page of the
+ * Returns: (transfer full) (element-type CivicInboxRow): a page of the
  * inbox.
  */
 GPtrArray *
@@ -1547,7 +1574,7 @@ civic_cache_list_cases (CivicCache              *self,
                         guint                    limit,
                         GError                 **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_case_row_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_inbox_row_free);
   g_autofree char *where = NULL;
   g_autofree char *sql = NULL;
   const char *order;
@@ -1586,7 +1613,7 @@ civic_cache_list_cases (CivicCache              *self,
 
   while (civic_sqlite_step (self->reader, stmt, &row, error) && row)
     {
-      CivicCaseRow *r = g_new0 (CivicCaseRow, 1);
+      CivicInboxRow *r = g_new0 (CivicInboxRow, 1);
 
       r->id = g_strdup (civic_sqlite_column_text (stmt, 0));
       r->number = g_strdup (civic_sqlite_column_text (stmt, 1));
@@ -1622,6 +1649,29 @@ civic_cache_list_cases (CivicCache              *self,
  * Adds a case to the official's "Watching" list, or takes it off. The list
  * is the official's own, on this computer.
  */
+/**
+ * civic_cache_is_watched:
+ *
+ * Whether the official watches the case (the Watching queue).
+ */
+gboolean
+civic_cache_is_watched (CivicCache *self,
+                        const char *id)
+{
+  sqlite3_stmt *stmt;
+  gboolean row = FALSE;
+
+  g_return_val_if_fail (CIVIC_IS_CACHE (self), FALSE);
+
+  stmt = civic_sqlite_prepare (self->reader, "SELECT 1 FROM watch WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, id);
+  civic_sqlite_step (self->reader, stmt, &row, NULL);
+  sqlite3_reset (stmt);
+  return row;
+}
+
 gboolean
 civic_cache_set_watched (CivicCache  *self,
                          const char  *id,

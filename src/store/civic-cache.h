@@ -75,10 +75,11 @@ typedef struct
   gboolean  joint;
   gboolean  pending;
   gboolean  watched;
-} CivicCaseRow;
+} CivicInboxRow;
 
-void          civic_case_row_free          (CivicCaseRow *row);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicCaseRow, civic_case_row_free)
+CivicInboxRow *civic_inbox_row_copy          (const CivicInboxRow *row);
+void          civic_inbox_row_free          (CivicInboxRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicInboxRow, civic_inbox_row_free)
 
 #define CIVIC_TYPE_CACHE (civic_cache_get_type ())
 G_DECLARE_FINAL_TYPE (CivicCache, civic_cache, CIVIC, CACHE, GObject)
@@ -151,6 +152,8 @@ GPtrArray    *civic_cache_list_cases       (CivicCache         *self,
                                             guint               offset,
                                             guint               limit,
                                             GError            **error);
+gboolean      civic_cache_is_watched       (CivicCache         *self,
+                                            const char         *id);
 gboolean      civic_cache_set_watched      (CivicCache         *self,
                                             const char         *id,
                                             gboolean            watched,

@@ -374,7 +374,7 @@ test_offline_queue (void)
   g_assert_no_error (error);
   for (guint i = 0; i < rows->len; i++)
     {
-      CivicCaseRow *row = g_ptr_array_index (rows, i);
+      CivicInboxRow *row = g_ptr_array_index (rows, i);
 
       if (g_str_equal (row->id, case_id))
         {
@@ -971,7 +971,7 @@ test_resync (void)
   rows = civic_cache_list_cases (civic_account_get_cache (account), &all, 0, 100000, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < rows->len; i++)
-    g_assert_true (g_hash_table_contains (visible, ((CivicCaseRow *) g_ptr_array_index (rows, i))->id));
+    g_assert_true (g_hash_table_contains (visible, ((CivicInboxRow *) g_ptr_array_index (rows, i))->id));
 }
 
 int

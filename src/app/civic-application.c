@@ -1,0 +1,902 @@
+/* civic-application.c — the application: settings, the account, the demo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "civic-application.h"
+#include "civicdesk-resources.h"
+#include "civic-demo-service.h"
+#include "civic-preferences-window.h"
+#include "civic-window.h"
+
+/* One application, one signed-in official at a time (the account), one
+ * window. The account's offline copy opens at start-up without the
+ * network; the token comes from the keyring, or the official types the
+ * password again. The demo runs the bundled service and signs in as one of
+ * its officials; it is not remembered. */
+
+const char * const civic_demo_roles[] = { "clerk", "examiner", "approver", "supervisor", NULL };
+
+struct _CivicApplication
+{
+  AdwApplication    parent_instance;
+
+  GSettings        *settings;
+  CivicAccount     *account;
+  GCancellable     *cancellable;
+
+  /* The demo */
+  CivicDemoService *demo;
+  gboolean          demo_active;
+  char             *demo_role;
+  gboolean          start_demo;
+
+  /* Notifications: my open cases and their colours at the last look */
+  GHashTable       *my_cases;
+  guint             notify_source;
+};
+
+G_DEFINE_FINAL_TYPE (CivicApplication, civic_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_ACCOUNT,
+  PROP_DEMO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+civic_application_dispose (GObject *object)
+{
+  CivicApplication *self = (CivicApplication *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->notify_source, g_source_remove);
+  g_clear_object (&self->account);
+  g_clear_object (&self->demo);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (civic_application_parent_class)->dispose (object);
+}
+
+static void
+civic_application_finalize (GObject *object)
+{
+  CivicApplication *self = (CivicApplication *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->my_cases, g_hash_table_unref);
+  g_free (self->demo_role);
+
+  G_OBJECT_CLASS (civic_application_parent_class)->finalize (object);
+}
+
+static void
+civic_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CivicApplication *self = CIVIC_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
+      break;
+    case PROP_DEMO:
+      g_value_set_boolean (value, self->demo_active);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Notifications */
+
+static void
+look_at_my_cases (CivicApplication *self)
+{
+  CivicInboxFilter mine = { CIVIC_INBOX_MINE, NULL, NULL, NULL, NULL, -1, NULL,
+                            CIVIC_INBOX_SORT_DUE };
+  g_autoptr(GHashTable) now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean first = self->my_cases == NULL;
+  gboolean assigned = g_settings_get_boolean (self->settings, "notify-assigned");
+  gboolean deadlines = g_settings_get_boolean (self->settings, "notify-deadlines");
+
+  if (self->account == NULL || !civic_account_is_ready (self->account))
+    return;
+
+  rows = civic_cache_list_cases (civic_account_get_cache (self->account), &mine, 0, 5000, NULL);
+  if (rows == NULL)
+    return;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CivicInboxRow *row = g_ptr_array_index (rows, i);
+      const char *before = first ? NULL : g_hash_table_lookup (self->my_cases, row->id);
+      g_autofree char *id = g_strconcat ("case-", row->id, NULL);
+      g_autoptr(GNotification) notification = NULL;
+
+      g_hash_table_insert (now, g_strdup (row->id), g_strdup (row->status));
+      /* What the official did here needs no telling. */
+      if (first || row->pending)
+        continue;
+
+      if (before == NULL && assigned)
+        {
+          /* Translators: the case number, then the service item */
+          g_autofree char *body = g_strdup_printf (_("%s — %s"), row->number, row->item_name);
+
+          notification = g_notification_new (_("A case was assigned to you"));
+          g_notification_set_body (notification, body);
+        }
+      else if (before != NULL && deadlines && g_strcmp0 (before, row->status) != 0 &&
+               (g_str_equal (row->status, "yellow") || g_str_equal (row->status, "red")))
+        {
+          g_autofree char *body = g_strdup_printf (_("%s — %s"), row->number, row->item_name);
+
+          notification = g_notification_new (g_str_equal (row->status, "red")
+                                             ? _("A case of yours is overdue")
+                                             : _("A case of yours is due soon"));
+          g_notification_set_body (notification, body);
+          g_notification_set_priority (notification, g_str_equal (row->status, "red")
+                                                     ? G_NOTIFICATION_PRIORITY_HIGH
+                                                     : G_NOTIFICATION_PRIORITY_NORMAL);
+        }
+
+      if (notification != NULL)
+        {
+          g_notification_set_default_action_and_target (notification, "app.open-case", "s",
+                                                        row->id);
+          g_application_send_notification (G_APPLICATION (self), id, notification);
+        }
+    }
+
+  g_clear_pointer (&self->my_cases, g_hash_table_unref);
+  self->my_cases = g_steal_pointer (&now);
+}
+
+static gboolean
+look_at_my_cases_cb (gpointer data)
+{
+  CivicApplication *self = data;
+
+  self->notify_source = 0;
+  look_at_my_cases (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cases_changed_cb (CivicApplication *self)
+{
+  /* A sync brings pages one after the other: look once they are in. */
+  g_clear_handle_id (&self->notify_source, g_source_remove);
+  self->notify_source = g_timeout_add (500, look_at_my_cases_cb, self);
+}
+
+/* The account */
+
+static void
+set_account (CivicApplication *self,
+             CivicAccount     *account)
+{
+  if (self->account == account)
+    return;
+
+  if (self->account != NULL)
+    {
+      CivicSyncEngine *engine = civic_account_get_engine (self->account);
+
+      if (engine != NULL)
+        {
+          civic_sync_engine_stop (engine);
+          g_signal_handlers_disconnect_by_data (engine, self);
+          g_settings_unbind (engine, "interval");
+        }
+    }
+
+  g_set_object (&self->account, account);
+  g_clear_pointer (&self->my_cases, g_hash_table_unref);
+
+  if (account != NULL && civic_account_is_ready (account))
+    {
+      CivicSyncEngine *engine = civic_account_get_engine (account);
+
+      g_settings_bind (self->settings, "sync-interval", engine, "interval", G_SETTINGS_BIND_GET);
+      g_signal_connect_swapped (engine, "cases-changed", G_CALLBACK (cases_changed_cb), self);
+      civic_sync_engine_start (engine);
+      look_at_my_cases (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+}
+
+static void
+remember_service (CivicApplication *self,
+                  const char       *service_url,
+                  const char       *username,
+                  const char       *ca_file)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-services");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+
+  g_settings_set_string (self->settings, "service-url", service_url);
+  g_settings_set_string (self->settings, "username", username);
+  g_settings_set_string (self->settings, "ca-file", ca_file ? ca_file : "");
+
+  g_strv_builder_add (builder, service_url);
+  for (guint i = 0; recent[i] != NULL && i < 4; i++)
+    if (!g_str_equal (recent[i], service_url))
+      g_strv_builder_add (builder, recent[i]);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-services", (const char * const *) updated);
+}
+
+typedef struct
+{
+  CivicAccount *account;
+  char         *ca_file;
+  gboolean      remember;
+} Connect;
+
+static void
+connect_free (Connect *connect)
+{
+  g_clear_object (&connect->account);
+  g_free (connect->ca_file);
+  g_free (connect);
+}
+
+static void
+signed_in_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CivicApplication *self = g_task_get_source_object (task);
+  Connect *connect = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!civic_account_sign_in_finish (CIVIC_ACCOUNT (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (connect->remember)
+    remember_service (self, civic_account_get_service_url (connect->account),
+                      civic_account_get_username (connect->account), connect->ca_file);
+
+  if (connect->account == self->account)
+    civic_sync_engine_sync_now (civic_account_get_engine (self->account));
+  else
+    set_account (self, connect->account);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+connect_account (CivicApplication    *self,
+                 const char          *service_url,
+                 const char          *username,
+                 const char          *password,
+                 const char          *ca_file,
+                 gboolean             remember,
+                 GTask               *task)
+{
+  GError *error = NULL;
+  Connect *connect = g_new0 (Connect, 1);
+
+  g_task_set_task_data (task, connect, (GDestroyNotify) connect_free);
+  connect->ca_file = g_strdup (ca_file);
+  connect->remember = remember;
+
+  /* The same official again (a session that ended): the same account. */
+  if (self->account != NULL &&
+      g_strcmp0 (civic_account_get_username (self->account), username) == 0 &&
+      g_strcmp0 (civic_account_get_service_url (self->account), service_url) == 0)
+    connect->account = g_object_ref (self->account);
+  else
+    connect->account = civic_account_new (service_url, username, ca_file, &error);
+
+  if (connect->account == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  /* A demo's session is not worth a keyring prompt. */
+  civic_account_set_keep_session (connect->account, remember);
+  civic_account_sign_in_async (connect->account, password, g_task_get_cancellable (task),
+                               signed_in_cb, task);
+}
+
+/**
+ * civic_application_connect_async:
+ *
+ * Signs in to a service. On success the account is the application's and
+ * the service is remembered for the next start.
+ */
+void
+civic_application_connect_async (CivicApplication    *self,
+                                 const char          *service_url,
+                                 const char          *username,
+                                 const char          *password,
+                                 const char          *ca_file,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CIVIC_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_application_connect_async);
+  connect_account (self, service_url, username, password, ca_file, !self->demo_active, task);
+}
+
+gboolean
+civic_application_connect_finish (CivicApplication  *self,
+                                  GAsyncResult      *result,
+                                  GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The demo */
+
+static void
+demo_started_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  CivicApplication *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!civic_demo_service_start_finish (CIVIC_DEMO_SERVICE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  self->demo_active = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+  connect_account (self, civic_demo_service_get_url (self->demo), self->demo_role,
+                   CIVIC_DEMO_PASSWORD, NULL, FALSE, task);
+}
+
+/**
+ * civic_application_try_demo_async:
+ * @role: one of civic_demo_roles
+ *
+ * Starts the bundled service with generated data, if it is not running,
+ * and signs in as its official of @role.
+ */
+void
+civic_application_try_demo_async (CivicApplication    *self,
+                                  const char          *role,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CIVIC_IS_APPLICATION (self));
+  g_return_if_fail (role != NULL && g_strv_contains (civic_demo_roles, role));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_application_try_demo_async);
+
+  /* @role may be self->demo_role itself. */
+  if (role != self->demo_role)
+    {
+      g_free (self->demo_role);
+      self->demo_role = g_strdup (role);
+    }
+  g_settings_set_string (self->settings, "demo-role", self->demo_role);
+
+  if (self->demo == NULL)
+    self->demo = civic_demo_service_new (g_getenv ("CIVICDESK_DEMO_DATA"));
+  civic_demo_service_start_async (self->demo, cancellable, demo_started_cb, task);
+}
+
+gboolean
+civic_application_try_demo_finish (CivicApplication  *self,
+                                   GAsyncResult      *result,
+                                   GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Sign out */
+
+static gboolean
+remove_tree (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, error);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        {
+          if (!remove_tree (child, error))
+            return FALSE;
+        }
+      else if (g_unlink (child) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Cannot remove %s: %s"), child, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  if (g_rmdir (path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot remove %s: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+signed_out_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CivicApplication *self = g_task_get_source_object (task);
+  CivicAccount *account = CIVIC_ACCOUNT (source);
+  gboolean discard = GPOINTER_TO_INT (g_task_get_task_data (task));
+  g_autofree char *dir = g_strdup (civic_account_get_dir (account));
+  g_autoptr(GError) error = NULL;
+
+  /* Without a keyring there is no token to forget. */
+  if (!civic_account_sign_out_finish (account, result, &error))
+    g_message ("Signed out, but the keyring said: %s", error->message);
+
+  set_account (self, NULL);
+  if (!self->demo_active)
+    g_settings_set_string (self->settings, "username", "");
+
+  if (discard)
+    {
+      g_autoptr(GError) remove_error = NULL;
+
+      if (!remove_tree (dir, &remove_error))
+        {
+          g_task_return_error (task, g_steal_pointer (&remove_error));
+          return;
+        }
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * civic_application_sign_out_async:
+ * @discard_work: also delete the offline copy and the work not yet sent
+ *
+ * Ends the session. Without @discard_work, the offline copy and pending
+ * work stay on this computer for the official's next sign-in.
+ */
+void
+civic_application_sign_out_async (CivicApplication    *self,
+                                  gboolean             discard_work,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CIVIC_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_application_sign_out_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (discard_work), NULL);
+
+  if (self->account == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  civic_account_sign_out_async (self->account, cancellable, signed_out_cb, task);
+}
+
+gboolean
+civic_application_sign_out_finish (CivicApplication  *self,
+                                   GAsyncResult      *result,
+                                   GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * civic_application_explain_error:
+ *
+ * Returns: (transfer full): what went wrong connecting, in words an
+ * official can act on.
+ */
+char *
+civic_application_explain_error (const GError *error)
+{
+  if (error->domain == CIVIC_API_ERROR)
+    switch ((CivicApiError) error->code)
+      {
+      case CIVIC_API_ERROR_UNREACHABLE:
+      case CIVIC_API_ERROR_TIMEOUT:
+        return g_strdup_printf ("%s\n%s",
+                                _("The service cannot be reached. Check the address and that this "
+                                  "computer is connected; if it is, the service may be down for "
+                                  "maintenance."), error->message);
+      case CIVIC_API_ERROR_TLS:
+        return g_strdup_printf ("%s\n%s",
+                                _("The service’s certificate is not trusted, so the connection "
+                                  "could be intercepted. If your province uses its own "
+                                  "certificate authority, choose its certificate file below."),
+                                error->message);
+      case CIVIC_API_ERROR_WRONG_CREDENTIALS:
+        return g_strdup (_("The user name or the password is wrong. After five failed attempts "
+                           "the account is locked for fifteen minutes."));
+      case CIVIC_API_ERROR_ACCOUNT_LOCKED:
+        return g_strdup (_("Too many failed attempts: the account is locked for fifteen "
+                           "minutes. Wait, or ask your administrator."));
+      case CIVIC_API_ERROR_ACCOUNT_DISABLED:
+        return g_strdup (_("This account is disabled. Ask your administrator."));
+      case CIVIC_API_ERROR_INVALID:
+      case CIVIC_API_ERROR_NOT_FOUND:
+      case CIVIC_API_ERROR_BAD_RESPONSE:
+        return g_strdup_printf ("%s\n%s",
+                                _("This address does not answer like a Civic Desk service. Check "
+                                  "it with your administrator."), error->message);
+      case CIVIC_API_ERROR_SERVER:
+        return g_strdup_printf ("%s\n%s",
+                                _("The service had a problem. Try again in a moment."),
+                                error->message);
+      default:
+        break;
+      }
+
+  return g_strdup (error->message);
+}
+
+GSettings *
+civic_application_get_settings (CivicApplication *self)
+{
+  g_return_val_if_fail (CIVIC_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+CivicAccount *
+civic_application_get_account (CivicApplication *self)
+{
+  g_return_val_if_fail (CIVIC_IS_APPLICATION (self), NULL);
+  return self->account;
+}
+
+gboolean
+civic_application_is_demo (CivicApplication *self)
+{
+  g_return_val_if_fail (CIVIC_IS_APPLICATION (self), FALSE);
+  return self->demo_active;
+}
+
+const char *
+civic_application_get_demo_role (CivicApplication *self)
+{
+  g_return_val_if_fail (CIVIC_IS_APPLICATION (self), NULL);
+  return self->demo_role;
+}
+
+/* Start-up */
+
+static void
+token_restored_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CivicApplication) self = user_data;
+  CivicAccount *account = CIVIC_ACCOUNT (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!civic_account_restore_finish (account, result, &error) && error != NULL)
+    g_message ("No session from the keyring: %s", error->message);
+
+  if (account == self->account && civic_account_get_engine (account) != NULL)
+    civic_sync_engine_sync_now (civic_account_get_engine (account));
+}
+
+/* The official who used this computer last: their offline copy opens at
+ * once, whatever the network; the session follows from the keyring. */
+static void
+restore_last_account (CivicApplication *self)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "service-url");
+  g_autofree char *username = g_settings_get_string (self->settings, "username");
+  g_autofree char *ca_file = g_settings_get_string (self->settings, "ca-file");
+  g_autoptr(CivicAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (*url == '\0' || *username == '\0')
+    return;
+
+  account = civic_account_new (url, username, ca_file, &error);
+  if (account == NULL)
+    {
+      g_warning ("The last account cannot be opened: %s", error->message);
+      return;
+    }
+  if (!civic_account_is_ready (account))
+    return;
+
+  set_account (self, account);
+  civic_account_restore_async (account, self->cancellable, token_restored_cb,
+                               g_object_ref (self));
+}
+
+static void
+demo_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!civic_application_try_demo_finish (CIVIC_APPLICATION (source), result, &error))
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (source));
+
+      g_warning ("The demo did not start: %s", error->message);
+      if (CIVIC_IS_WINDOW (window))
+        civic_window_show_error (CIVIC_WINDOW (window), error);
+    }
+}
+
+static void
+civic_application_activate (GApplication *app)
+{
+  CivicApplication *self = CIVIC_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (civic_window_new (self));
+
+      if (self->start_demo)
+        civic_application_try_demo_async (self, self->demo_role, self->cancellable,
+                                          demo_ready_cb, NULL);
+      else
+        restore_last_account (self);
+    }
+
+  gtk_window_present (window);
+}
+
+/* Actions */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CivicApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Through the window, so its size is kept. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CivicApplication *self = user_data;
+  static const char *developers[] = { "Civic Desk developers", NULL };
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-icon", APP_ID,
+                        "application-name", _("Civic Desk"),
+                        "developer-name", _("Civic Desk developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("The desk of the officials of an online government "
+                                      "service hall: licensing cases, hearings, disclosures "
+                                      "and citizens’ messages — online and offline."),
+                        "website", "https://github.com/civicdesk/civicdesk",
+                        "issue-url", "https://github.com/civicdesk/civicdesk/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (about);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CivicApplication *self = user_data;
+  GtkWindow *window = GTK_WINDOW (civic_preferences_window_new (self));
+
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (window);
+}
+
+static void
+open_case_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  CivicApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (CIVIC_IS_WINDOW (window))
+    civic_window_open_case (CIVIC_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+  { "open-case", open_case_activated, "s" },
+};
+
+static void
+civic_application_startup (GApplication *app)
+{
+  CivicApplication *self = CIVIC_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (civic_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+}
+
+static void
+civic_application_shutdown (GApplication *app)
+{
+  CivicApplication *self = CIVIC_APPLICATION (app);
+
+  set_account (self, NULL);
+  /* The demo service goes with the application. */
+  if (self->demo != NULL)
+    civic_demo_service_stop (self->demo);
+
+  G_APPLICATION_CLASS (civic_application_parent_class)->shutdown (app);
+}
+
+static int
+civic_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  CivicApplication *self = CIVIC_APPLICATION (app);
+  const char *role = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("civicdesk %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "demo-role", "&s", &role))
+    {
+      if (!g_strv_contains (civic_demo_roles, role))
+        {
+          g_autofree char *roles = g_strjoinv (", ", (char **) civic_demo_roles);
+
+          /* Translators: %s is a list of role names */
+          g_printerr (_("Unknown demo role “%s”; one of: %s\n"), role, roles);
+          return 1;
+        }
+      g_free (self->demo_role);
+      self->demo_role = g_strdup (role);
+      self->start_demo = TRUE;
+    }
+
+  if (g_variant_dict_contains (options, "demo"))
+    self->start_demo = TRUE;
+
+  return -1;
+}
+
+static void
+civic_application_class_init (CivicApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = civic_application_dispose;
+  object_class->finalize = civic_application_finalize;
+  object_class->get_property = civic_application_get_property;
+
+  /* The templates are in a static library: a reference to them keeps
+   * them, and their constructor registers them. */
+  g_assert (civicdesk_get_resource () != NULL);
+
+  app_class->activate = civic_application_activate;
+  app_class->startup = civic_application_startup;
+  app_class->shutdown = civic_application_shutdown;
+  app_class->handle_local_options = civic_application_handle_local_options;
+
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL, CIVIC_TYPE_ACCOUNT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+civic_application_init (CivicApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start the bundled demo service and sign in to it"), NULL },
+    { "demo-role", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The demo official to sign in as: clerk, examiner, approver or supervisor"),
+      N_("ROLE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL },
+  };
+
+  self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+  self->demo_role = g_settings_get_string (self->settings, "demo-role");
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+}
+
+CivicApplication *
+civic_application_new (void)
+{
+  return g_object_new (CIVIC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/civicdesk/CivicDesk",
+                       NULL);
+}

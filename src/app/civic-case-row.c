@@ -1,0 +1,167 @@
+/* civic-case-row.c — one case in the inbox
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-case-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "civic-case-row.h"
+#include "civic-case.h"
+#include "civic-core-enums.h"
+#include "civic-due-chip.h"
+#include "civic-json.h"
+#include "civic-time.h"
+
+struct _CivicCaseRow
+{
+  AdwBin         parent_instance;
+
+  /* Template widgets */
+  GtkLabel      *number_label;
+  GtkLabel      *state_label;
+  GtkImage      *pending_icon;
+  GtkImage      *joint_icon;
+  GtkLabel      *item_label;
+  GtkLabel      *detail_label;
+  CivicDueChip  *chip;
+
+  CivicCaseItem *item;
+  CivicCalendar *calendar;
+  char          *me;
+};
+
+G_DEFINE_FINAL_TYPE (CivicCaseRow, civic_case_row, ADW_TYPE_BIN)
+
+static const char *
+state_label (const char *nick)
+{
+  int state;
+
+  if (nick == NULL || !civic_enum_from_nick (CIVIC_TYPE_CASE_STATE, nick, &state))
+    return nick ? nick : "";
+  return civic_case_state_get_label (state);
+}
+
+static void
+update (CivicCaseRow *self)
+{
+  const CivicInboxRow *row = civic_case_item_get_row (self->item);
+  g_autofree char *detail = NULL;
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_label (self->number_label, row->number);
+  gtk_label_set_label (self->state_label, state_label (row->state));
+  gtk_label_set_label (self->item_label, row->item_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_icon), row->pending);
+  gtk_widget_set_visible (GTK_WIDGET (self->joint_icon), row->joint);
+
+  /* "with me" says nothing. */
+  if (row->assignee_name != NULL && g_strcmp0 (row->assignee_id, self->me) != 0)
+    /* Translators: the applicant (masked), then who works on the case */
+    detail = g_strdup_printf (_("%s · with %s"), row->applicant ? row->applicant : "",
+                              row->assignee_name);
+  else
+    detail = g_strdup (row->applicant ? row->applicant : "");
+  gtk_label_set_label (self->detail_label, detail);
+
+  civic_due_chip_set_status (self->chip, row->status, row->due, self->calendar,
+                             civic_time_today ());
+
+  /* Read as one line by a screen reader. */
+  accessible = g_strdup_printf ("%s, %s, %s, %s%s", row->number, row->item_name,
+                                state_label (row->state), civic_due_chip_get_text (self->chip),
+                                row->pending ? _(", waiting to be sent") : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+}
+
+/**
+ * civic_case_row_bind:
+ * @me: (nullable): the signed-in official's id
+ */
+void
+civic_case_row_bind (CivicCaseRow  *self,
+                     CivicCaseItem *item,
+                     CivicCalendar *calendar,
+                     const char    *me)
+{
+  g_return_if_fail (CIVIC_IS_CASE_ROW (self));
+  g_return_if_fail (CIVIC_IS_CASE_ITEM (item));
+
+  civic_case_row_unbind (self);
+  self->item = g_object_ref (item);
+  g_set_object (&self->calendar, calendar);
+  if (g_strcmp0 (self->me, me) != 0)
+    {
+      g_free (self->me);
+      self->me = g_strdup (me);
+    }
+  g_signal_connect_object (item, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
+}
+
+void
+civic_case_row_unbind (CivicCaseRow *self)
+{
+  g_return_if_fail (CIVIC_IS_CASE_ROW (self));
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  g_clear_object (&self->item);
+}
+
+CivicCaseItem *
+civic_case_row_get_item (CivicCaseRow *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE_ROW (self), NULL);
+  return self->item;
+}
+
+static void
+civic_case_row_dispose (GObject *object)
+{
+  CivicCaseRow *self = (CivicCaseRow *)object;
+
+  civic_case_row_unbind (self);
+  g_clear_object (&self->calendar);
+  g_clear_pointer (&self->me, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_CASE_ROW);
+
+  G_OBJECT_CLASS (civic_case_row_parent_class)->dispose (object);
+}
+
+static void
+civic_case_row_class_init (CivicCaseRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = civic_case_row_dispose;
+
+  g_type_ensure (CIVIC_TYPE_DUE_CHIP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/civicdesk/CivicDesk/civic-case-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, state_label);
+  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, pending_icon);
+  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, joint_icon);
+  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, item_label);
+  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, chip);
+}
+
+static void
+civic_case_row_init (CivicCaseRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+civic_case_row_new (void)
+{
+  return g_object_new (CIVIC_TYPE_CASE_ROW, NULL);
+}

@@ -1,0 +1,271 @@
+/* civic-conflicts-view.c — actions the service refused, to resolve
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-conflicts-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "civic-action-dialog.h"
+#include "civic-conflicts-view.h"
+#include "civic-core-enums.h"
+#include "civic-json.h"
+#include "civic-sync-indicator.h"
+#include "civic-time.h"
+#include "civic-window.h"
+
+/* Every refused command stays here until the official resolves it: the
+ * action and the case, the service's reason, the case as the service has
+ * it now; discard it, or change it and send it again (checked by the
+ * rules first, against the case as it is now). */
+
+struct _CivicConflictsView
+{
+  AdwBin              parent_instance;
+
+  GtkButton          *sidebar_button;
+  CivicSyncIndicator *sync_indicator;
+  GtkStack           *stack;
+  GtkListBox         *list_box;
+
+  CivicSyncEngine    *engine;
+};
+
+G_DEFINE_FINAL_TYPE (CivicConflictsView, civic_conflicts_view, ADW_TYPE_BIN)
+
+static void reload (CivicConflictsView *self);
+
+static void
+discard_clicked_cb (GtkButton          *button,
+                    CivicConflictsView *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "command-id");
+  g_autoptr(GError) error = NULL;
+
+  if (!civic_sync_engine_discard_conflict (self->engine, id, &error))
+    civic_window_toast (GTK_WIDGET (self), error->message);
+  else
+    civic_window_toast (GTK_WIDGET (self), _("Action discarded"));
+  reload (self);
+}
+
+static void
+retry_response_cb (CivicActionDialog  *dialog,
+                   const char         *response,
+                   CivicConflictsView *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "command-id");
+  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+
+  args = civic_action_dialog_dup_args (dialog);
+  command = civic_sync_engine_retry_conflict (self->engine, id, args, &error);
+  if (command == NULL)
+    civic_window_toast (GTK_WIDGET (self), error->message);
+  else
+    civic_window_toast (GTK_WIDGET (self), _("Sent again"));
+  reload (self);
+}
+
+static void
+retry_clicked_cb (GtkButton          *button,
+                  CivicConflictsView *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "command-id");
+  g_autoptr(CivicConflict) conflict = NULL;
+  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicActionDialog *dialog;
+  CivicAction action;
+
+  conflict = civic_outbox_get_conflict (civic_sync_engine_get_outbox (self->engine), id, &error);
+  if (conflict == NULL || !civic_action_from_string (conflict->command->type, &action))
+    return;
+  kase = civic_cache_load_case (civic_sync_engine_get_cache (self->engine),
+                                conflict->command->target, &error);
+  if (kase == NULL)
+    {
+      civic_window_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    self->engine, kase, action, 1);
+  args = civic_json_parse_object (conflict->command->args, -1, NULL);
+  if (args != NULL)
+    civic_action_dialog_set_args (dialog, args);
+  g_object_set_data_full (G_OBJECT (dialog), "command-id", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (retry_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_clicked_cb (GtkButton          *button,
+                 CivicConflictsView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-case", "s",
+                              g_object_get_data (G_OBJECT (button), "case-id"));
+}
+
+static GtkWidget *
+small_button (const char *label,
+              const char *css_class)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (button, css_class);
+  return button;
+}
+
+static GtkWidget *
+conflict_row (CivicConflictsView *self,
+              CivicConflict      *conflict)
+{
+  g_autoptr(JsonObject) entity = conflict->entity ? civic_json_parse_object (conflict->entity, -1, NULL)
+                                                  : NULL;
+  g_autoptr(GDateTime) at = civic_time_parse (conflict->at);
+  g_autoptr(GDateTime) local = at ? g_date_time_to_timezone (at, civic_time_zone ()) : NULL;
+  /* Translators: a date and time, as strftime() takes it */
+  g_autofree char *when = local ? g_date_time_format (local, _("%Y-%m-%d %H:%M")) : g_strdup ("");
+  const char *number = entity ? json_object_get_string_member_with_default (entity, "number", NULL)
+                              : NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  CivicAction action;
+  GtkWidget *row, *discard, *retry, *open;
+
+  title = g_strdup_printf (_("%s — %s"),
+                           civic_action_from_string (conflict->command->type, &action)
+                           ? civic_action_get_label (action) : conflict->command->type,
+                           number ? number : conflict->command->target);
+  /* Translators: the service's reason, then when it refused */
+  subtitle = g_strdup_printf (_("%s\nRefused %s"), conflict->reason_message, when);
+
+  row = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "conflict");
+
+  if (entity != NULL)
+    {
+      GtkWidget *detail = adw_action_row_new ();
+      const char *state = json_object_get_string_member_with_default (entity, "state", "");
+      const char *assignee = json_object_get_string_member_with_default (entity, "assignee_name",
+                                                                         NULL);
+      int state_value = 0;
+      g_autofree char *now = NULL;
+
+      civic_enum_from_nick (CIVIC_TYPE_CASE_STATE, state, &state_value);
+      now = assignee != NULL
+            /* Translators: a case state, and who works on it */
+            ? g_strdup_printf (_("%s, with %s"), civic_case_state_get_label (state_value), assignee)
+            : g_strdup (civic_case_state_get_label (state_value));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (detail), _("The case now"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (detail), now);
+      open = small_button (_("_Open Case"), NULL);
+      g_object_set_data_full (G_OBJECT (open), "case-id", g_strdup (conflict->command->target), g_free);
+      g_signal_connect (open, "clicked", G_CALLBACK (open_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (detail), open);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail);
+    }
+
+  discard = small_button (_("_Discard"), "destructive-action");
+  retry = small_button (_("_Change and Send Again…"), "suggested-action");
+  g_object_set_data_full (G_OBJECT (discard), "command-id", g_strdup (conflict->command->id), g_free);
+  g_object_set_data_full (G_OBJECT (retry), "command-id", g_strdup (conflict->command->id), g_free);
+  g_signal_connect (discard, "clicked", G_CALLBACK (discard_clicked_cb), self);
+  g_signal_connect (retry, "clicked", G_CALLBACK (retry_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), retry);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), discard);
+
+  return row;
+}
+
+static void
+reload (CivicConflictsView *self)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+
+  if (self->engine != NULL)
+    conflicts = civic_outbox_list_conflicts (civic_sync_engine_get_outbox (self->engine), NULL);
+
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    gtk_list_box_append (self->list_box, conflict_row (self, g_ptr_array_index (conflicts, i)));
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    conflicts != NULL && conflicts->len > 0 ? "list" : "empty");
+}
+
+void
+civic_conflicts_view_set_engine (CivicConflictsView *self,
+                                 CivicSyncEngine    *engine)
+{
+  g_return_if_fail (CIVIC_IS_CONFLICTS_VIEW (self));
+
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_set_object (&self->engine, engine);
+  if (engine != NULL)
+    g_signal_connect_object (engine, "notify::conflicts", G_CALLBACK (reload), self,
+                             G_CONNECT_SWAPPED);
+  civic_sync_indicator_set_engine (self->sync_indicator, engine);
+  reload (self);
+}
+
+void
+civic_conflicts_view_set_show_sidebar_button (CivicConflictsView *self,
+                                              gboolean            show)
+{
+  g_return_if_fail (CIVIC_IS_CONFLICTS_VIEW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), show);
+}
+
+static void
+civic_conflicts_view_dispose (GObject *object)
+{
+  CivicConflictsView *self = (CivicConflictsView *)object;
+
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_clear_object (&self->engine);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_CONFLICTS_VIEW);
+
+  G_OBJECT_CLASS (civic_conflicts_view_parent_class)->dispose (object);
+}
+
+static void
+civic_conflicts_view_class_init (CivicConflictsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = civic_conflicts_view_dispose;
+
+  g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/civicdesk/CivicDesk/civic-conflicts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CivicConflictsView, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicConflictsView, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, CivicConflictsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CivicConflictsView, list_box);
+}
+
+static void
+civic_conflicts_view_init (CivicConflictsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,22 @@
+/* civic-conflicts-view.h — actions the service refused, to resolve
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "civic-sync-engine.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_TYPE_CONFLICTS_VIEW (civic_conflicts_view_get_type ())
+G_DECLARE_FINAL_TYPE (CivicConflictsView, civic_conflicts_view, CIVIC, CONFLICTS_VIEW, AdwBin)
+
+void civic_conflicts_view_set_engine              (CivicConflictsView *self,
+                                                   CivicSyncEngine    *engine);
+void civic_conflicts_view_set_show_sidebar_button (CivicConflictsView *self,
+                                                   gboolean            show);
+
+G_END_DECLS

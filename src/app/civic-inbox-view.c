@@ -1,0 +1,882 @@
+/* civic-inbox-view.c — the workflow inbox: queues, search, filters, a case
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-inbox-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "civic-action-dialog.h"
+#include "civic-case-list.h"
+#include "civic-case-page.h"
+#include "civic-case-row.h"
+#include "civic-core-enums.h"
+#include "civic-inbox-view.h"
+#include "civic-json.h"
+#include "civic-sync-banner.h"
+#include "civic-sync-indicator.h"
+#include "civic-window.h"
+
+/* A list | case leaflet: on a wide window the list and the case side by
+ * side, on a narrow one the list, then the case. The list is a GtkListView
+ * on a CivicCaseList, which reads from the cache only the rows shown.
+ * Several cases can be selected for a batch action; each case is checked
+ * by the rules on its own, and a report says what was done and what the
+ * rules refused, and why. */
+
+struct _CivicInboxView
+{
+  AdwBin              parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  AdwWindowTitle     *title_widget;
+  GtkButton          *sidebar_button;
+  GtkMenuButton      *filter_button;
+  GtkToggleButton    *search_button;
+  CivicSyncIndicator *sync_indicator;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  CivicSyncBanner    *banner;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkRevealer        *batch_revealer;
+  GtkLabel           *batch_label;
+  CivicCasePage      *case_page;
+  GtkDropDown        *sort_dropdown;
+  GtkDropDown        *state_dropdown;
+  GtkDropDown        *item_dropdown;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *channel_dropdown;
+  GtkDropDown        *joint_dropdown;
+
+  CivicSyncEngine    *engine;
+  CivicCaseList      *list;
+  GtkMultiSelection  *selection;
+  CivicInboxQueue     queue;
+  GPtrArray          *item_codes;     /* the service items offered, by position */
+  gboolean            updating_filters;
+};
+
+G_DEFINE_FINAL_TYPE (CivicInboxView, civic_inbox_view, ADW_TYPE_BIN)
+
+/* In the order of the drop-downs */
+static const char *statuses[] = { NULL, "green", "yellow", "red", "paused", "done" };
+static const int joints[] = { -1, 1, 0 };
+
+const char *
+civic_inbox_queue_get_label (CivicInboxQueue queue)
+{
+  switch (queue)
+    {
+    case CIVIC_INBOX_MINE: return _("My Tasks");
+    case CIVIC_INBOX_DEPARTMENT: return _("Department Queue");
+    case CIVIC_INBOX_WATCHING: return _("Watching");
+    case CIVIC_INBOX_DONE: return _("Done");
+    case CIVIC_INBOX_ALL:
+    default:
+      return _("All Cases");
+    }
+}
+
+static const char *
+state_at (guint position)
+{
+  GEnumClass *klass;
+  const char *nick = NULL;
+
+  if (position == 0)
+    return NULL;
+  klass = g_type_class_ref (CIVIC_TYPE_CASE_STATE);
+  if (position - 1 < klass->n_values)
+    nick = klass->values[position - 1].value_nick;
+  g_type_class_unref (klass);
+  return nick;
+}
+
+static const char *
+channel_at (guint position)
+{
+  GEnumClass *klass;
+  const char *nick = NULL;
+
+  if (position == 0)
+    return NULL;
+  klass = g_type_class_ref (CIVIC_TYPE_CHANNEL);
+  if (position - 1 < klass->n_values)
+    nick = klass->values[position - 1].value_nick;
+  g_type_class_unref (klass);
+  return nick;
+}
+
+/* The filter from the widgets */
+static void
+read_filter (CivicInboxView   *self,
+             CivicInboxFilter *filter)
+{
+  guint item = gtk_drop_down_get_selected (self->item_dropdown);
+
+  filter->queue = self->queue;
+  filter->state = state_at (gtk_drop_down_get_selected (self->state_dropdown));
+  filter->item_code = item > 0 && item < self->item_codes->len
+                      ? g_ptr_array_index (self->item_codes, item) : NULL;
+  filter->status = statuses[MIN (gtk_drop_down_get_selected (self->status_dropdown),
+                                 G_N_ELEMENTS (statuses) - 1)];
+  filter->channel = channel_at (gtk_drop_down_get_selected (self->channel_dropdown));
+  filter->joint = joints[MIN (gtk_drop_down_get_selected (self->joint_dropdown),
+                              G_N_ELEMENTS (joints) - 1)];
+  filter->text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  filter->sort = MIN (gtk_drop_down_get_selected (self->sort_dropdown), CIVIC_INBOX_SORT_UPDATED);
+}
+
+static gboolean
+is_filtered (const CivicInboxFilter *filter)
+{
+  return filter->state || filter->item_code || filter->status || filter->channel ||
+         filter->joint >= 0;
+}
+
+static void
+update_title (CivicInboxView *self)
+{
+  const CivicInboxFilter *filter;
+  g_autofree char *subtitle = NULL;
+  guint n;
+
+  adw_window_title_set_title (self->title_widget, civic_inbox_queue_get_label (self->queue));
+  if (self->list == NULL)
+    {
+      adw_window_title_set_subtitle (self->title_widget, "");
+      return;
+    }
+
+  filter = civic_case_list_get_filter (self->list);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  if (is_filtered (filter) || (filter->text != NULL && *filter->text != '\0'))
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case found", "%u cases found",
+                                             n), n);
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
+  adw_window_title_set_subtitle (self->title_widget, subtitle);
+
+  if (is_filtered (filter))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else
+    {
+      if ((filter->text != NULL && *filter->text != '\0') || is_filtered (filter))
+        {
+          adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+          adw_status_page_set_title (self->empty_page, _("No Cases Found"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Try other words, or fewer filters"));
+        }
+      else
+        {
+          adw_status_page_set_icon_name (self->empty_page, "object-select-symbolic");
+          adw_status_page_set_title (self->empty_page, _("Nothing Here"));
+          adw_status_page_set_description (self->empty_page,
+                                           self->queue == CIVIC_INBOX_MINE
+                                           ? _("No case is waiting for you. The department queue "
+                                               "has the cases you may claim.")
+                                           : NULL);
+        }
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+}
+
+static void
+apply_filter (CivicInboxView *self)
+{
+  CivicInboxFilter filter = { 0, };
+
+  if (self->list == NULL || self->updating_filters)
+    return;
+
+  read_filter (self, &filter);
+  civic_case_list_set_filter (self->list, &filter);
+  update_title (self);
+}
+
+/* Selection */
+
+static void
+update_batch (CivicInboxView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  guint64 n;
+
+  if (self->selection == NULL)
+    return;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  n = gtk_bitset_get_size (selected);
+  gtk_revealer_set_reveal_child (self->batch_revealer, n > 1);
+  if (n > 1)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected",
+                                                            "%u selected", (guint) n), (guint) n);
+
+      gtk_label_set_label (self->batch_label, text);
+    }
+}
+
+static void
+show_case (CivicInboxView *self,
+           const char     *case_id,
+           gboolean        navigate)
+{
+  civic_case_page_set_case_id (self->case_page, case_id);
+  if (navigate)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->case_page));
+}
+
+static void
+selection_changed_cb (CivicInboxView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  update_batch (self);
+
+  /* One case chosen: it is shown. On a narrow window it waits for
+   * Enter or a click, so moving through the list stays in the list. */
+  if (gtk_bitset_get_size (selected) == 1)
+    {
+      g_autoptr(CivicCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                             gtk_bitset_get_nth (selected, 0));
+
+      if (item != NULL && !adw_leaflet_get_folded (self->leaflet))
+        show_case (self, civic_case_item_get_id (item), FALSE);
+    }
+}
+
+static void
+list_activate_cb (CivicInboxView *self,
+                  guint           position)
+{
+  g_autoptr(CivicCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL)
+    {
+      show_case (self, civic_case_item_get_id (item), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->case_page));
+    }
+}
+
+static GPtrArray *
+selected_ids (CivicInboxView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(CivicCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+      if (item != NULL)
+        g_ptr_array_add (ids, g_strdup (civic_case_item_get_id (item)));
+    }
+  return ids;
+}
+
+/* Batch actions */
+
+static void
+batch_perform (CivicInboxView *self,
+               CivicAction     action,
+               JsonObject     *args,
+               GPtrArray      *ids)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  guint done = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr(CivicCase) kase = civic_cache_load_case (civic_sync_engine_get_cache (self->engine),
+                                                         id, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *command = NULL;
+      const char *number = kase ? civic_case_get_number (kase) : id;
+
+      command = civic_sync_engine_perform (self->engine, id, action, args, &error);
+      if (command != NULL)
+        {
+          done++;
+          /* Translators: a case number, then what happened */
+          g_string_append_printf (report, _("%s: done\n"), number);
+        }
+      else
+        /* Translators: a case number, then the rules' reason */
+        g_string_append_printf (report, _("%s: refused — %s\n"), number, error->message);
+    }
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u of %u case",
+                                          "%s: %u of %u cases", ids->len),
+                             civic_action_get_label (action), done, ids->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, report->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+batch_claim_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CivicInboxView *self = CIVIC_INBOX_VIEW (widget);
+  g_autoptr(GPtrArray) ids = selected_ids (self);
+  g_autoptr(JsonObject) args = json_object_new ();
+
+  batch_perform (self, CIVIC_ACTION_CLAIM, args, ids);
+}
+
+static void
+batch_dialog_response_cb (CivicActionDialog *dialog,
+                          const char        *response,
+                          CivicInboxView    *self)
+{
+  GPtrArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
+
+  if (g_str_equal (response, "apply"))
+    {
+      g_autoptr(JsonObject) args = civic_action_dialog_dup_args (dialog);
+
+      batch_perform (self, civic_action_dialog_get_action (dialog), args, ids);
+    }
+}
+
+static void
+batch_decide_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CivicInboxView *self = CIVIC_INBOX_VIEW (widget);
+  g_autoptr(GPtrArray) ids = selected_ids (self);
+  g_autoptr(CivicCase) first = NULL;
+  CivicActionDialog *dialog;
+
+  if (ids->len == 0)
+    return;
+
+  first = civic_cache_load_case (civic_sync_engine_get_cache (self->engine),
+                                 g_ptr_array_index (ids, 0), NULL);
+  if (first == NULL)
+    return;
+
+  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->engine, first,
+                                    CIVIC_ACTION_DECIDE, ids->len);
+  g_object_set_data_full (G_OBJECT (dialog), "ids", g_ptr_array_ref (ids),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (batch_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+unselect_all_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CivicInboxView *self = CIVIC_INBOX_VIEW (widget);
+
+  if (self->selection != NULL)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CivicInboxView *self = CIVIC_INBOX_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* Search */
+
+static void
+search_changed_cb (CivicInboxView *self)
+{
+  apply_filter (self);
+}
+
+static void
+stop_search_cb (CivicInboxView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_toggle_button_set_active (self->search_button, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+search_activate_cb (CivicInboxView *self)
+{
+  /* Enter in the search goes to the first case found. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
+      list_activate_cb (self, 0);
+    }
+}
+
+void
+civic_inbox_view_focus_search (CivicInboxView *self)
+{
+  g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+reset_filters_cb (CivicInboxView *self)
+{
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->state_dropdown, 0);
+  gtk_drop_down_set_selected (self->item_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->channel_dropdown, 0);
+  gtk_drop_down_set_selected (self->joint_dropdown, 0);
+  self->updating_filters = FALSE;
+  apply_filter (self);
+}
+
+/* The list's rows */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              CivicInboxView           *self)
+{
+  gtk_list_item_set_child (list_item, civic_case_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             CivicInboxView           *self)
+{
+  CivicCaseItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL && self->engine != NULL)
+    civic_case_row_bind (CIVIC_CASE_ROW (gtk_list_item_get_child (list_item)), item,
+                         civic_sync_engine_get_calendar (self->engine),
+                         civic_cache_get_me (civic_sync_engine_get_cache (self->engine))->id);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               CivicInboxView           *self)
+{
+  civic_case_row_unbind (CIVIC_CASE_ROW (gtk_list_item_get_child (list_item)));
+}
+
+/* The service items, for the filter: those of the cases held. */
+static void
+load_items (CivicInboxView *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_ptr_array_set_size (self->item_codes, 0);
+  g_ptr_array_add (self->item_codes, NULL);
+  gtk_string_list_append (names, _("All items"));
+
+  if (self->engine != NULL)
+    items = civic_cache_load_entities (civic_sync_engine_get_cache (self->engine), "item", NULL);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      JsonObject *item = json_node_get_object (g_ptr_array_index (items, i));
+      const char *code = json_object_get_string_member_with_default (item, "code", NULL);
+      const char *name = json_object_get_string_member_with_default (item, "name", code);
+      const char *department = json_object_get_string_member_with_default (item, "department",
+                                                                           NULL);
+      const CivicActor *me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+
+      /* An official sees their department's items; a supervisor all. */
+      if (code == NULL ||
+          (!civic_actor_has_role (me, CIVIC_ROLE_SUPERVISOR) && department != NULL &&
+           g_strcmp0 (department, me->department_id) != 0))
+        continue;
+      g_ptr_array_add (self->item_codes, g_strdup (code));
+      gtk_string_list_append (names, name);
+    }
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->item_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->item_dropdown, 0);
+  self->updating_filters = FALSE;
+}
+
+static void
+cases_changed_cb (CivicInboxView *self)
+{
+  if (self->list == NULL)
+    return;
+
+  civic_case_list_refresh (self->list);
+  update_title (self);
+  update_batch (self);
+  civic_case_page_reload (self->case_page);
+}
+
+/**
+ * civic_inbox_view_set_engine:
+ *
+ * Shows the cases of the signed-in official's offline copy.
+ */
+void
+civic_inbox_view_set_engine (CivicInboxView  *self,
+                             CivicSyncEngine *engine)
+{
+  g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
+
+  if (self->engine == engine)
+    return;
+
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_set_object (&self->engine, engine);
+
+  civic_sync_indicator_set_engine (self->sync_indicator, engine);
+  civic_sync_banner_set_engine (self->banner, engine);
+  civic_case_page_set_engine (self->case_page, engine);
+
+  g_clear_object (&self->list);
+  g_clear_object (&self->selection);
+  gtk_list_view_set_model (self->list_view, NULL);
+
+  load_items (self);
+
+  if (engine != NULL)
+    {
+      CivicInboxFilter filter = { 0, };
+
+      self->list = civic_case_list_new (civic_sync_engine_get_cache (engine));
+      read_filter (self, &filter);
+      civic_case_list_set_filter (self->list, &filter);
+      self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
+      g_signal_connect_object (self->selection, "selection-changed",
+                               G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      g_signal_connect_object (engine, "cases-changed", G_CALLBACK (cases_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  update_title (self);
+  update_batch (self);
+}
+
+void
+civic_inbox_view_set_queue (CivicInboxView  *self,
+                            CivicInboxQueue  queue)
+{
+  g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
+
+  if (self->queue == queue && self->list != NULL &&
+      civic_case_list_get_filter (self->list)->queue == queue)
+    return;
+
+  self->queue = queue;
+  apply_filter (self);
+  update_title (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+CivicInboxQueue
+civic_inbox_view_get_queue (CivicInboxView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_INBOX_VIEW (self), CIVIC_INBOX_MINE);
+  return self->queue;
+}
+
+static const char *sort_names[] = { "due", "received", "updated" };
+
+static gboolean
+sort_from_setting (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  const char *name = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
+    if (g_str_equal (name, sort_names[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+sort_to_setting (const GValue       *value,
+                 const GVariantType *type,
+                 gpointer            user_data)
+{
+  guint sort = g_value_get_uint (value);
+
+  return g_variant_new_string (sort_names[MIN (sort, G_N_ELEMENTS (sort_names) - 1)]);
+}
+
+/**
+ * civic_inbox_view_bind_settings:
+ *
+ * The order of the cases is the official's, from one start to the next.
+ */
+void
+civic_inbox_view_bind_settings (CivicInboxView *self,
+                                GSettings      *settings)
+{
+  g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
+
+  g_settings_bind_with_mapping (settings, "inbox-sort", self->sort_dropdown, "selected",
+                                G_SETTINGS_BIND_DEFAULT, sort_from_setting, sort_to_setting,
+                                NULL, NULL);
+}
+
+/**
+ * civic_inbox_view_open_case:
+ *
+ * Shows a case, wherever it is in the lists: from a notification.
+ */
+void
+civic_inbox_view_open_case (CivicInboxView *self,
+                            const char     *case_id)
+{
+  g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
+  show_case (self, case_id, TRUE);
+}
+
+/**
+ * civic_inbox_view_start_action:
+ *
+ * Takes @action on the case shown, from a keyboard shortcut: the rules
+ * say no, and why, when it is not this official's to take now.
+ */
+void
+civic_inbox_view_start_action (CivicInboxView *self,
+                               CivicAction     action)
+{
+  CivicCase *kase;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
+
+  kase = civic_case_page_get_case (self->case_page);
+  if (kase == NULL || self->engine == NULL)
+    {
+      civic_window_toast (GTK_WIDGET (self), _("Choose a case first"));
+      return;
+    }
+
+  if (!civic_sync_engine_check (self->engine, civic_case_get_id (kase), action, &error))
+    {
+      civic_window_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  civic_case_page_start_action (self->case_page, action);
+}
+
+void
+civic_inbox_view_refresh (CivicInboxView *self)
+{
+  g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
+  cases_changed_cb (self);
+}
+
+void
+civic_inbox_view_set_show_sidebar_button (CivicInboxView *self,
+                                          gboolean        show)
+{
+  g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), show);
+}
+
+GListModel *
+civic_inbox_view_get_model (CivicInboxView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_INBOX_VIEW (self), NULL);
+  return self->selection ? G_LIST_MODEL (self->selection) : NULL;
+}
+
+static void
+folded_cb (CivicInboxView *self)
+{
+  civic_case_page_set_show_back (self->case_page, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+civic_inbox_view_dispose (GObject *object)
+{
+  CivicInboxView *self = (CivicInboxView *)object;
+
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_INBOX_VIEW);
+
+  G_OBJECT_CLASS (civic_inbox_view_parent_class)->dispose (object);
+}
+
+static void
+civic_inbox_view_finalize (GObject *object)
+{
+  CivicInboxView *self = (CivicInboxView *)object;
+
+  g_clear_pointer (&self->item_codes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (civic_inbox_view_parent_class)->finalize (object);
+}
+
+static void
+civic_inbox_view_class_init (CivicInboxViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = civic_inbox_view_dispose;
+  object_class->finalize = civic_inbox_view_finalize;
+
+  g_type_ensure (CIVIC_TYPE_CASE_PAGE);
+  g_type_ensure (CIVIC_TYPE_SYNC_BANNER);
+  g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/civicdesk/CivicDesk/civic-inbox-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, title_widget);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, banner);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, batch_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, batch_label);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, case_page);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, item_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, channel_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, joint_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reset_filters_cb);
+
+  gtk_widget_class_install_action (widget_class, "inbox.batch-claim", NULL, batch_claim_activated);
+  gtk_widget_class_install_action (widget_class, "inbox.batch-decide", NULL, batch_decide_activated);
+  gtk_widget_class_install_action (widget_class, "inbox.unselect-all", NULL, unselect_all_activated);
+  gtk_widget_class_install_action (widget_class, "inbox.back", NULL, back_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "inbox.unselect-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "inbox.back", NULL);
+}
+
+static GListModel *
+enum_labels (GType        type,
+             const char  *all,
+             const char *(*label_of) (int value))
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GEnumClass *klass = g_type_class_ref (type);
+
+  gtk_string_list_append (labels, all);
+  for (guint i = 0; i < klass->n_values; i++)
+    gtk_string_list_append (labels, label_of (klass->values[i].value));
+  g_type_class_unref (klass);
+  return G_LIST_MODEL (labels);
+}
+
+static const char *state_label (int value) { return civic_case_state_get_label (value); }
+static const char *channel_label (int value) { return civic_channel_get_label (value); }
+
+static void
+civic_inbox_view_init (CivicInboxView *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  const char *sorts[] = { _("Due date"), _("Received, newest first"), _("Last change"), NULL };
+  const char *colours[] = { _("Any"), _("Green: on time"), _("Yellow: due soon"),
+                            _("Red: overdue"), _("Paused"), _("Done"), NULL };
+  const char *departments[] = { _("Any"), _("Joint cases"), _("One department"), NULL };
+  GtkDropDown *dropdowns[6];
+  g_autoptr(GListModel) states = NULL;
+  g_autoptr(GListModel) channels = NULL;
+  g_autoptr(GtkStringList) sort_model = NULL;
+  g_autoptr(GtkStringList) colour_model = NULL;
+  g_autoptr(GtkStringList) department_model = NULL;
+  g_autoptr(GtkExpression) expression = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->item_codes = g_ptr_array_new_with_free_func (g_free);
+  self->queue = CIVIC_INBOX_MINE;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  states = enum_labels (CIVIC_TYPE_CASE_STATE, _("Any"), state_label);
+  channels = enum_labels (CIVIC_TYPE_CHANNEL, _("Any"), channel_label);
+  sort_model = gtk_string_list_new (sorts);
+  colour_model = gtk_string_list_new (colours);
+  department_model = gtk_string_list_new (departments);
+  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sort_model));
+  gtk_drop_down_set_model (self->state_dropdown, states);
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (colour_model));
+  gtk_drop_down_set_model (self->channel_dropdown, channels);
+  gtk_drop_down_set_model (self->joint_dropdown, G_LIST_MODEL (department_model));
+  load_items (self);
+
+  /* The item drop-down searches by name. */
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->item_dropdown, expression);
+
+  dropdowns[0] = self->sort_dropdown;
+  dropdowns[1] = self->state_dropdown;
+  dropdowns[2] = self->item_dropdown;
+  dropdowns[3] = self->status_dropdown;
+  dropdowns[4] = self->channel_dropdown;
+  dropdowns[5] = self->joint_dropdown;
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    g_signal_connect_swapped (dropdowns[i], "notify::selected", G_CALLBACK (apply_filter), self);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self);
+  folded_cb (self);
+  update_title (self);
+}

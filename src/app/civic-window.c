@@ -1,0 +1,677 @@
+/* civic-window.c — the main window: sidebar of queues, inbox, conflicts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "civic-application.h"
+#include "civic-conflicts-view.h"
+#include "civic-inbox-view.h"
+#include "civic-sync-indicator.h"
+#include "civic-welcome-page.h"
+#include "civic-window.h"
+
+/* Welcome, until an official is signed in; then a sidebar | content
+ * leaflet: the queues of the inbox with their counts, and Conflicts. The
+ * sections of later issues (hearings, disclosures, messages) appear when
+ * they work. */
+
+struct _CivicWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  CivicWelcomePage     *welcome_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_pane;
+  AdwWindowTitle       *sidebar_title;
+  GtkListBox           *sidebar;
+  GtkListBoxRow        *mine_row;
+  GtkListBoxRow        *department_row;
+  GtkListBoxRow        *watching_row;
+  GtkListBoxRow        *done_row;
+  GtkListBoxRow        *conflicts_row;
+  GtkLabel             *mine_count;
+  GtkLabel             *department_count;
+  GtkLabel             *watching_count;
+  GtkLabel             *done_count;
+  GtkLabel             *conflicts_count;
+  GtkStack             *content_stack;
+  CivicInboxView       *inbox_view;
+  CivicConflictsView   *conflicts_view;
+  CivicSyncIndicator   *sync_indicator;
+
+  CivicApplication     *application;
+  CivicSyncEngine      *engine;
+  GCancellable         *cancellable;
+  guint                 counts_source;
+};
+
+G_DEFINE_FINAL_TYPE (CivicWindow, civic_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const struct
+{
+  const char      *name;
+  CivicInboxQueue  queue;
+} queues[] = {
+  { "mine", CIVIC_INBOX_MINE },
+  { "department", CIVIC_INBOX_DEPARTMENT },
+  { "watching", CIVIC_INBOX_WATCHING },
+  { "done", CIVIC_INBOX_DONE },
+};
+
+/* Toasts */
+
+/**
+ * civic_window_toast:
+ * @widget: any widget of the window
+ *
+ * Says briefly what happened, at the bottom of the window.
+ */
+void
+civic_window_toast (GtkWidget  *widget,
+                    const char *text)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToast *toast;
+
+  /* A dialog's widget: its parent window shows it. */
+  if (GTK_IS_WINDOW (root) && !CIVIC_IS_WINDOW (root))
+    root = GTK_ROOT (gtk_window_get_transient_for (GTK_WINDOW (root)));
+  if (!CIVIC_IS_WINDOW (root))
+    return;
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (CIVIC_WINDOW (root)->toast_overlay, toast);
+}
+
+void
+civic_window_show_error (CivicWindow  *self,
+                         const GError *error)
+{
+  g_return_if_fail (CIVIC_IS_WINDOW (self));
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "welcome"))
+    civic_welcome_page_show_error (self->welcome_page, error);
+  else
+    civic_window_toast (GTK_WIDGET (self), error->message);
+}
+
+/* Counts */
+
+static void
+set_count (GtkLabel *label,
+           guint     count)
+{
+  g_autofree char *text = count > 0 ? g_strdup_printf ("%u", count) : g_strdup ("");
+
+  gtk_label_set_label (label, text);
+}
+
+static gboolean
+update_counts_cb (gpointer data)
+{
+  CivicWindow *self = data;
+  GtkLabel *labels[] = { self->mine_count, self->department_count, self->watching_count,
+                         self->done_count };
+
+  self->counts_source = 0;
+  if (self->engine == NULL)
+    return G_SOURCE_REMOVE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
+    {
+      CivicInboxFilter filter = { queues[i].queue, NULL, NULL, NULL, NULL, -1, NULL,
+                                  CIVIC_INBOX_SORT_DUE };
+
+      set_count (labels[i], civic_cache_count_cases (civic_sync_engine_get_cache (self->engine),
+                                                     &filter, NULL));
+    }
+  set_count (self->conflicts_count, civic_sync_engine_get_conflicts (self->engine));
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_row),
+                          civic_sync_engine_get_conflicts (self->engine) > 0 ||
+                          gtk_list_box_get_selected_row (self->sidebar) == self->conflicts_row);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_counts (CivicWindow *self)
+{
+  if (self->counts_source == 0)
+    self->counts_source = g_timeout_add (250, update_counts_cb, self);
+}
+
+/* The account */
+
+static void
+update_actions (CivicWindow *self)
+{
+  gboolean signed_in = self->engine != NULL;
+  gboolean demo = civic_application_is_demo (self->application);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-queue", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.case-action", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in-again", signed_in && !demo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo-role", signed_in && demo);
+}
+
+static void
+account_changed_cb (CivicWindow *self)
+{
+  CivicAccount *account = civic_application_get_account (self->application);
+  CivicSyncEngine *engine = account && civic_account_is_ready (account)
+                            ? civic_account_get_engine (account) : NULL;
+
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_set_object (&self->engine, engine);
+
+  civic_inbox_view_set_engine (self->inbox_view, engine);
+  civic_conflicts_view_set_engine (self->conflicts_view, engine);
+  civic_sync_indicator_set_engine (self->sync_indicator, engine);
+
+  if (engine != NULL)
+    {
+      const CivicActor *actor = civic_account_get_actor (account);
+      g_autofree char *roles = civic_roles_to_string (actor->roles);
+      /* Translators: the official's name, then their roles */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), actor->name, roles);
+
+      adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+      g_signal_connect_object (engine, "cases-changed", G_CALLBACK (schedule_counts), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (engine, "notify::conflicts", G_CALLBACK (schedule_counts), self,
+                               G_CONNECT_SWAPPED);
+      update_counts_cb (self);
+      gtk_stack_set_visible_child_name (self->stack, "main");
+    }
+  else
+    {
+      adw_window_title_set_subtitle (self->sidebar_title, "");
+      civic_welcome_page_reset (self->welcome_page);
+      gtk_stack_set_visible_child_name (self->stack, "welcome");
+    }
+
+  update_actions (self);
+}
+
+/* Navigation */
+
+static void
+show_queue (CivicWindow     *self,
+            CivicInboxQueue  queue)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
+    if (queues[i].queue == queue)
+      {
+        GtkListBoxRow *rows[] = { self->mine_row, self->department_row, self->watching_row,
+                                  self->done_row };
+
+        gtk_list_box_select_row (self->sidebar, rows[i]);
+        g_settings_set_string (civic_application_get_settings (self->application), "last-queue",
+                               queues[i].name);
+      }
+
+  gtk_stack_set_visible_child_name (self->content_stack, "inbox");
+  civic_inbox_view_set_queue (self->inbox_view, queue);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_conflicts (CivicWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_row), TRUE);
+  gtk_list_box_select_row (self->sidebar, self->conflicts_row);
+  gtk_stack_set_visible_child_name (self->content_stack, "conflicts");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+sidebar_row_activated_cb (CivicWindow   *self,
+                          GtkListBoxRow *row)
+{
+  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
+
+  if (g_str_equal (name, "conflicts"))
+    {
+      show_conflicts (self);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
+    if (g_str_equal (name, queues[i].name))
+      show_queue (self, queues[i].queue);
+}
+
+void
+civic_window_open_case (CivicWindow *self,
+                        const char  *case_id)
+{
+  g_return_if_fail (CIVIC_IS_WINDOW (self));
+
+  if (self->engine == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->content_stack, "inbox");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  civic_inbox_view_open_case (self->inbox_view, case_id);
+}
+
+static void
+folded_cb (CivicWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  civic_inbox_view_set_show_sidebar_button (self->inbox_view, folded);
+  civic_conflicts_view_set_show_sidebar_button (self->conflicts_view, folded);
+}
+
+/* Actions */
+
+static void
+sync_now_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CivicWindow *self = CIVIC_WINDOW (widget);
+
+  if (self->engine != NULL)
+    civic_sync_engine_sync_now (self->engine);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CivicWindow *self = CIVIC_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "inbox"))
+    gtk_stack_set_visible_child_name (self->content_stack, "inbox");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  civic_inbox_view_focus_search (self->inbox_view);
+}
+
+static void
+show_queue_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CivicWindow *self = CIVIC_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (g_str_equal (name, "conflicts"))
+    {
+      show_conflicts (self);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
+    if (g_str_equal (name, queues[i].name))
+      show_queue (self, queues[i].queue);
+}
+
+static void
+case_action_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CivicWindow *self = CIVIC_WINDOW (widget);
+  CivicAction action;
+
+  if (self->engine == NULL ||
+      !civic_action_from_string (g_variant_get_string (parameter, NULL), &action))
+    return;
+  gtk_stack_set_visible_child_name (self->content_stack, "inbox");
+  civic_inbox_view_start_action (self->inbox_view, action);
+}
+
+static void
+show_sidebar_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CivicWindow *self = CIVIC_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
+}
+
+static void
+signed_out_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CivicWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!civic_application_sign_out_finish (CIVIC_APPLICATION (source), result, &error))
+    civic_window_show_error (self, error);
+}
+
+static void
+sign_out_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      CivicWindow      *self)
+{
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  civic_application_sign_out_async (self->application, g_str_equal (response, "discard"),
+                                    self->cancellable, signed_out_cb, g_object_ref (self));
+}
+
+static void
+sign_out_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CivicWindow *self = CIVIC_WINDOW (widget);
+  guint pending = self->engine ? civic_sync_engine_get_pending (self->engine) : 0;
+  guint conflicts = self->engine ? civic_sync_engine_get_conflicts (self->engine) : 0;
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (pending + conflicts == 0)
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Sign Out?"),
+                                                           _("The offline copy of your cases stays "
+                                                             "on this computer for your next "
+                                                             "sign-in.")));
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "sign-out", _("_Sign Out"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "sign-out", ADW_RESPONSE_SUGGESTED);
+    }
+  else
+    {
+      /* Work that exists nowhere else is never thrown away without the
+       * official saying so, in so many words. */
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u of your actions has not reached the service. If you "
+                                           "sign out and keep it, it is sent when you sign in again "
+                                           "on this computer. Discarding it cannot be undone.",
+                                           "%u of your actions have not reached the service. If "
+                                           "you sign out and keep them, they are sent when you sign "
+                                           "in again on this computer. Discarding them cannot be "
+                                           "undone.", pending + conflicts),
+                              pending + conflicts);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Sign Out With Work Not Sent?"),
+                                                           body));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard Work and Sign Out"),
+                                        "sign-out", _("_Keep Work and Sign Out"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "sign-out", ADW_RESPONSE_SUGGESTED);
+    }
+
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (sign_out_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+signed_in_again_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CivicWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!civic_application_connect_finish (CIVIC_APPLICATION (source), result, &error))
+    {
+      g_autofree char *text = civic_application_explain_error (error);
+
+      civic_window_toast (GTK_WIDGET (self), text);
+      return;
+    }
+  civic_window_toast (GTK_WIDGET (self), _("Signed in"));
+}
+
+static void
+sign_in_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CivicWindow      *self)
+{
+  CivicAccount *account = civic_application_get_account (self->application);
+  GtkEditable *password = g_object_get_data (G_OBJECT (dialog), "password");
+  g_autofree char *ca_file = NULL;
+
+  if (!g_str_equal (response, "sign-in") || account == NULL)
+    return;
+
+  ca_file = g_settings_get_string (civic_application_get_settings (self->application), "ca-file");
+  civic_application_connect_async (self->application, civic_account_get_service_url (account),
+                                   civic_account_get_username (account),
+                                   gtk_editable_get_text (password), ca_file,
+                                   self->cancellable, signed_in_again_cb, g_object_ref (self));
+}
+
+static void
+sign_in_again_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CivicWindow *self = CIVIC_WINDOW (widget);
+  CivicAccount *account = civic_application_get_account (self->application);
+  AdwMessageDialog *dialog;
+  GtkWidget *group, *row;
+  g_autofree char *body = NULL;
+
+  if (account == NULL)
+    return;
+
+  /* Translators: a user name, then a service's address */
+  body = g_strdup_printf (_("Sign in as %s to %s to send and receive work."),
+                          civic_account_get_username (account),
+                          civic_account_get_service_url (account));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Sign In Again"), body));
+  group = adw_preferences_group_new ();
+  row = adw_password_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Password"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_message_dialog_set_extra_child (dialog, group);
+  g_object_set_data (G_OBJECT (dialog), "password", row);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "sign-in", _("_Sign In"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "sign-in", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "sign-in");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (sign_in_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (row);
+}
+
+static void
+demo_switched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CivicWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!civic_application_try_demo_finish (CIVIC_APPLICATION (source), result, &error))
+    civic_window_show_error (self, error);
+}
+
+static void
+demo_role_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CivicWindow *self = CIVIC_WINDOW (widget);
+  const char *role = g_variant_get_string (parameter, NULL);
+
+  if (!g_strv_contains (civic_demo_roles, role))
+    return;
+  civic_application_try_demo_async (self->application, role, self->cancellable, demo_switched_cb,
+                                    g_object_ref (self));
+}
+
+/* Size */
+
+static gboolean
+civic_window_close_request (GtkWindow *window)
+{
+  CivicWindow *self = CIVIC_WINDOW (window);
+  GSettings *settings = civic_application_get_settings (self->application);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (civic_window_parent_class)->close_request (window);
+}
+
+static void
+civic_window_dispose (GObject *object)
+{
+  CivicWindow *self = (CivicWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->counts_source, g_source_remove);
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_clear_object (&self->engine);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (civic_window_parent_class)->dispose (object);
+}
+
+static void
+civic_window_finalize (GObject *object)
+{
+  CivicWindow *self = (CivicWindow *)object;
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (civic_window_parent_class)->finalize (object);
+}
+
+static void
+civic_window_class_init (CivicWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = civic_window_dispose;
+  object_class->finalize = civic_window_finalize;
+  window_class->close_request = civic_window_close_request;
+
+  g_type_ensure (CIVIC_TYPE_WELCOME_PAGE);
+  g_type_ensure (CIVIC_TYPE_INBOX_VIEW);
+  g_type_ensure (CIVIC_TYPE_CONFLICTS_VIEW);
+  g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/civicdesk/CivicDesk/civic-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, mine_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, department_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, watching_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, done_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, mine_count);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, department_count);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, watching_count);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, done_count);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_count);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, inbox_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_indicator);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-queue", "s", show_queue_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_activated);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_activated);
+  gtk_widget_class_install_action (widget_class, "win.sign-in-again", NULL,
+                                   sign_in_again_activated);
+  gtk_widget_class_install_action (widget_class, "win.demo-role", "s", demo_role_activated);
+  gtk_widget_class_install_action (widget_class, "win.case-action", "s", case_action_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync-now", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync-now", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.case-action", "s", "claim");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.case-action", "s", "accept");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.case-action", "s", "opinion");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.case-action", "s", "decide");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.case-action", "s", "comment");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-queue", "s", "mine");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-queue", "s", "department");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-queue", "s", "watching");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-queue", "s", "done");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-queue", "s", "conflicts");
+}
+
+static void
+civic_window_init (CivicWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self);
+  folded_cb (self);
+}
+
+CivicWindow *
+civic_window_new (CivicApplication *application)
+{
+  CivicWindow *self;
+  GSettings *settings;
+  g_autofree char *last_queue = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (CIVIC_TYPE_WINDOW, "application", application, NULL);
+  self->application = application;
+  settings = civic_application_get_settings (application);
+
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  civic_inbox_view_bind_settings (self->inbox_view, settings);
+  last_queue = g_settings_get_string (settings, "last-queue");
+  for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
+    if (g_str_equal (last_queue, queues[i].name))
+      {
+        GtkListBoxRow *rows[] = { self->mine_row, self->department_row, self->watching_row,
+                                  self->done_row };
+
+        gtk_list_box_select_row (self->sidebar, rows[i]);
+        civic_inbox_view_set_queue (self->inbox_view, queues[i].queue);
+      }
+
+  g_signal_connect_object (application, "notify::account", G_CALLBACK (account_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::demo", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  account_changed_cb (self);
+
+  return self;
+}
