@@ -7,8 +7,11 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 
 #include "civic-application.h"
 #include "civicdesk-resources.h"
@@ -772,6 +775,15 @@ open_case_activated (GSimpleAction *action,
     civic_window_open_case (CIVIC_WINDOW (window), g_variant_get_string (parameter, NULL));
 }
 
+/* Stopped by the session or a terminal: quit as from the menu, so the
+ * demo service stops and the window's size is kept. */
+static gboolean
+terminate_cb (gpointer data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
@@ -791,6 +803,8 @@ civic_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  g_unix_signal_add (SIGTERM, terminate_cb, self);
+  g_unix_signal_add (SIGINT, terminate_cb, self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
 }

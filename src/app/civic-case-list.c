@@ -246,26 +246,32 @@ void
 civic_case_list_refresh (CivicCaseList *self)
 {
   g_autoptr(GList) pages = NULL;
+  g_autoptr(GArray) replaced = g_array_new (FALSE, FALSE, sizeof (guint));
   guint old_n, new_n;
 
   g_return_if_fail (CIVIC_IS_CASE_LIST (self));
 
   old_n = self->n_items;
   new_n = count (self);
-  self->n_items = new_n;
-  if (new_n > old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
-  else if (new_n < old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
 
+  /* The pages kept are made right before anyone is told: a view asks for
+   * items as soon as it hears. */
   pages = g_hash_table_get_keys (self->pages);
   for (GList *l = pages; l != NULL; l = l->next)
     {
       guint page = GPOINTER_TO_UINT (l->data);
       GPtrArray *items = g_hash_table_lookup (self->pages, l->data);
-      g_autoptr(GPtrArray) fresh = fetch_page (self, page);
+      g_autoptr(GPtrArray) fresh = NULL;
       guint start = page * PAGE_SIZE;
 
+      if (start >= new_n)
+        {
+          g_queue_remove (self->recent, l->data);
+          g_hash_table_remove (self->pages, l->data);
+          continue;
+        }
+
+      fresh = fetch_page (self, page);
       for (guint i = 0; i < fresh->len; i++)
         {
           CivicCaseItem *now = g_ptr_array_index (fresh, i);
@@ -278,16 +284,27 @@ civic_case_list_refresh (CivicCaseList *self)
                                     civic_inbox_row_copy (civic_case_item_get_row (now)));
           else
             {
+              guint position = start + i;
+
               g_object_unref (g_ptr_array_index (items, i));
               g_ptr_array_index (items, i) = g_object_ref (now);
-              /* Positions past the old end were announced as added. */
-              if (start + i < MIN (old_n, new_n))
-                g_list_model_items_changed (G_LIST_MODEL (self), start + i, 1, 1);
+              /* Positions past the old end are announced as added. */
+              if (position < MIN (old_n, new_n))
+                g_array_append_val (replaced, position);
             }
         }
       if (items->len > fresh->len)
         g_ptr_array_remove_range (items, fresh->len, items->len - fresh->len);
     }
+
+  self->n_items = new_n;
+  if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+  else if (new_n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+
+  for (guint i = 0; i < replaced->len; i++)
+    g_list_model_items_changed (G_LIST_MODEL (self), g_array_index (replaced, guint, i), 1, 1);
 }
 
 guint

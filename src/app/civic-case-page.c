@@ -934,6 +934,8 @@ civic_case_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->kase);
   g_clear_object (&self->engine);
+  /* The bin's child first, whole: then the template's own references. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_CASE_PAGE);
 
   G_OBJECT_CLASS (civic_case_page_parent_class)->dispose (object);

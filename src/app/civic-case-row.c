@@ -129,6 +129,8 @@ civic_case_row_dispose (GObject *object)
   civic_case_row_unbind (self);
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->me, g_free);
+  /* The bin's child first, whole: then the template's own references. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_CASE_ROW);
 
   G_OBJECT_CLASS (civic_case_row_parent_class)->dispose (object);

@@ -242,6 +242,8 @@ civic_conflicts_view_dispose (GObject *object)
   if (self->engine != NULL)
     g_signal_handlers_disconnect_by_data (self->engine, self);
   g_clear_object (&self->engine);
+  /* The bin's child first, whole: then the template's own references. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_CONFLICTS_VIEW);
 
   G_OBJECT_CLASS (civic_conflicts_view_parent_class)->dispose (object);

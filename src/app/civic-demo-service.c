@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
 
@@ -133,8 +134,11 @@ static GSubprocessLauncher *
 launcher_new (const char *log_path)
 {
   GSubprocessLauncher *launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  /* Appended to: each start's messages after the last one's. */
+  int fd = g_open (log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 
-  g_subprocess_launcher_set_stderr_file_path (launcher, log_path);
+  if (fd >= 0)
+    g_subprocess_launcher_take_stderr_fd (launcher, fd);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   return launcher;
 }
@@ -164,125 +168,163 @@ make_data (const char    *server,
   return TRUE;
 }
 
-static GSubprocess *
-serve (const char    *server,
-       const char    *data_dir,
-       guint          port,
-       guint         *bound,
-       GCancellable  *cancellable,
-       GError       **error)
-{
-  g_autofree char *log = g_build_filename (data_dir, "serve.log", NULL);
-  g_autofree char *port_file = g_build_filename (data_dir, "port", NULL);
-  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", port);
-  g_autoptr(GSubprocessLauncher) launcher = launcher_new (log);
-  g_autoptr(GSubprocess) process = NULL;
-  const char *argv[] = {
-    server, "serve", "--data-dir", data_dir, "--listen", listen, "--port-file", port_file,
-    "--quiet", NULL
-  };
-
-  g_unlink (port_file);
-  process = g_subprocess_launcher_spawnv (launcher, argv, error);
-  if (process == NULL)
-    return NULL;
-
-  for (guint i = 0; i < START_TIMEOUT_SECONDS * 20; i++)
-    {
-      g_autofree char *contents = NULL;
-
-      if (g_file_get_contents (port_file, &contents, NULL, NULL) && *contents != '\0')
-        {
-          *bound = (guint) g_ascii_strtoull (contents, NULL, 10);
-          return g_steal_pointer (&process);
-        }
-      if (g_subprocess_get_identifier (process) == NULL ||
-          g_cancellable_set_error_if_cancelled (cancellable, error))
-        break;
-      g_usleep (G_USEC_PER_SEC / 20);
-    }
-
-  g_subprocess_force_exit (process);
-  if (error != NULL && *error == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                 _("The demo service did not start (see %s)"), log);
-  return NULL;
-}
+/* Preparing (finding the service, making the data) blocks, and runs on a
+ * worker. The service itself is started from the main thread: the signal
+ * that stops it with the client (PR_SET_PDEATHSIG) comes when the thread
+ * that started it ends, and a worker ends whenever the pool likes. */
 
 typedef struct
 {
+  char        *server;
+  guint        port;       /* the one to try; 0 for any */
   GSubprocess *process;
-  char        *url;
-} Started;
+  guint        poll_source;
+  gint64       deadline;
+} Start;
 
 static void
-started_free (Started *started)
+start_free (Start *start)
 {
-  g_clear_object (&started->process);
-  g_free (started->url);
-  g_free (started);
+  g_free (start->server);
+  g_clear_object (&start->process);
+  g_clear_handle_id (&start->poll_source, g_source_remove);
+  g_free (start);
 }
 
 static void
-start_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
+prepare_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
 {
   CivicDemoService *self = source;
-  g_autofree char *server = NULL;
+  Start *start = data;
   g_autofree char *database = g_build_filename (self->data_dir, "civicdesk.db", NULL);
   g_autofree char *last_port_file = g_build_filename (self->data_dir, "last-port", NULL);
   g_autofree char *last_port = NULL;
-  g_autofree char *port_text = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  Started *started;
-  guint port = 0, bound = 0;
 
-  server = find_server (&error);
-  if (server == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!civic_sqlite_make_folder (self->data_dir, &error))
+  start->server = find_server (&error);
+  if (start->server == NULL || !civic_sqlite_make_folder (self->data_dir, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   if (!g_file_test (database, G_FILE_TEST_EXISTS) &&
-      !make_data (server, self->data_dir, cancellable, &error))
+      !make_data (start->server, self->data_dir, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   if (g_file_get_contents (last_port_file, &last_port, NULL, NULL))
-    port = (guint) g_ascii_strtoull (last_port, NULL, 10);
+    start->port = (guint) g_ascii_strtoull (last_port, NULL, 10);
 
-  process = serve (server, self->data_dir, port, &bound, cancellable, &error);
-  if (process == NULL && port != 0 && !g_cancellable_is_cancelled (cancellable))
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean spawn (GTask   *task,
+                       GError **error);
+
+static gboolean
+poll_port_cb (gpointer data)
+{
+  GTask *task = data;
+  CivicDemoService *self = g_task_get_source_object (task);
+  Start *start = g_task_get_task_data (task);
+  g_autofree char *port_file = g_build_filename (self->data_dir, "port", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_get_contents (port_file, &contents, NULL, NULL) && *contents != '\0')
     {
-      /* Last time's port is taken: any free one. */
-      g_clear_error (&error);
-      process = serve (server, self->data_dir, 0, &bound, cancellable, &error);
+      g_autofree char *last_port_file = g_build_filename (self->data_dir, "last-port", NULL);
+      guint bound = (guint) g_ascii_strtoull (contents, NULL, 10);
+      g_autofree char *text = g_strdup_printf ("%u", bound);
+
+      start->poll_source = 0;
+      g_file_set_contents (last_port_file, text, -1, NULL);
+      g_set_object (&self->process, start->process);
+      g_free (self->url);
+      self->url = g_strdup_printf ("http://127.0.0.1:%u", bound);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return G_SOURCE_REMOVE;
     }
-  if (process == NULL)
+
+  if (g_subprocess_get_identifier (start->process) != NULL &&
+      g_get_monotonic_time () < start->deadline &&
+      !g_task_return_error_if_cancelled (task))
+    return G_SOURCE_CONTINUE;
+
+  start->poll_source = 0;
+  g_subprocess_force_exit (start->process);
+  if (g_task_had_error (task))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      g_object_unref (task);
+      return G_SOURCE_REMOVE;
     }
 
-  port_text = g_strdup_printf ("%u", bound);
-  g_file_set_contents (last_port_file, port_text, -1, NULL);
+  /* Last time's port is taken: any free one. */
+  if (start->port != 0)
+    {
+      start->port = 0;
+      if (spawn (task, &error))
+        return G_SOURCE_REMOVE;
+    }
+  else
+    {
+      g_autofree char *log = g_build_filename (self->data_dir, "serve.log", NULL);
 
-  started = g_new0 (Started, 1);
-  started->process = g_steal_pointer (&process);
-  started->url = g_strdup_printf ("http://127.0.0.1:%u", bound);
-  g_task_return_pointer (task, started, (GDestroyNotify) started_free);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The demo service did not start (see %s)"), log);
+    }
+
+  g_task_return_error (task, g_steal_pointer (&error));
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+spawn (GTask   *task,
+       GError **error)
+{
+  CivicDemoService *self = g_task_get_source_object (task);
+  Start *start = g_task_get_task_data (task);
+  g_autofree char *log = g_build_filename (self->data_dir, "serve.log", NULL);
+  g_autofree char *port_file = g_build_filename (self->data_dir, "port", NULL);
+  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", start->port);
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new (log);
+  const char *argv[] = {
+    start->server, "serve", "--data-dir", self->data_dir, "--listen", listen,
+    "--port-file", port_file, "--quiet", NULL
+  };
+
+  g_unlink (port_file);
+  g_clear_object (&start->process);
+  start->process = g_subprocess_launcher_spawnv (launcher, argv, error);
+  if (start->process == NULL)
+    return FALSE;
+
+  start->deadline = g_get_monotonic_time () + START_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  start->poll_source = g_timeout_add (50, poll_port_cb, task);
+  return TRUE;
+}
+
+static void
+prepared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || !spawn (task, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+    }
 }
 
 /**
@@ -297,7 +339,9 @@ civic_demo_service_start_async (CivicDemoService    *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
+  g_autoptr(GTask) prepare = NULL;
+  Start *start;
 
   g_return_if_fail (CIVIC_IS_DEMO_SERVICE (self));
 
@@ -306,15 +350,17 @@ civic_demo_service_start_async (CivicDemoService    *self,
 
   if (civic_demo_service_is_running (self))
     {
-      Started *started = g_new0 (Started, 1);
-
-      started->process = g_object_ref (self->process);
-      started->url = g_strdup (self->url);
-      g_task_return_pointer (task, started, (GDestroyNotify) started_free);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
       return;
     }
 
-  g_task_run_in_thread (task, start_thread);
+  start = g_new0 (Start, 1);
+  g_task_set_task_data (task, start, (GDestroyNotify) start_free);
+
+  prepare = g_task_new (self, cancellable, prepared_cb, task);
+  g_task_set_task_data (prepare, start, NULL);
+  g_task_run_in_thread (prepare, prepare_thread);
 }
 
 gboolean
@@ -322,19 +368,8 @@ civic_demo_service_start_finish (CivicDemoService  *self,
                                  GAsyncResult      *result,
                                  GError           **error)
 {
-  Started *started;
-
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  started = g_task_propagate_pointer (G_TASK (result), error);
-  if (started == NULL)
-    return FALSE;
-
-  g_set_object (&self->process, started->process);
-  g_free (self->url);
-  self->url = g_strdup (started->url);
-  started_free (started);
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

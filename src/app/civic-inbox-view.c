@@ -738,6 +738,8 @@ civic_inbox_view_dispose (GObject *object)
   g_clear_object (&self->engine);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  /* The bin's child first, whole: then the template's own references. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_INBOX_VIEW);
 
   G_OBJECT_CLASS (civic_inbox_view_parent_class)->dispose (object);

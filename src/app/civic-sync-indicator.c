@@ -11,6 +11,7 @@
 
 #include "civic-net-enums.h"
 #include "civic-sync-indicator.h"
+#include "civic-time.h"
 
 /* Synced (with the time), syncing (with how far), offline, N pending,
  * error: one glance says whether the official's work has reached the
@@ -46,18 +47,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* In the region's time, as every time the official reads here. */
 static char *
 format_when (GDateTime *when)
 {
   g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(GDateTime) local_now = NULL;
 
   if (when == NULL)
     return NULL;
 
-  local = g_date_time_to_local (when);
-  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+  local = g_date_time_to_timezone (when, civic_time_zone ());
+  local_now = g_date_time_to_timezone (now, civic_time_zone ());
+  if (g_date_time_get_year (local) == g_date_time_get_year (local_now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (local_now))
     return g_date_time_format (local, "%H:%M");
   /* Translators: a date and time, as strftime() takes it */
   return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
@@ -246,6 +250,8 @@ civic_sync_indicator_dispose (GObject *object)
   if (self->engine != NULL)
     g_signal_handlers_disconnect_by_data (self->engine, self);
   g_clear_object (&self->engine);
+  /* The bin's child first, whole: then the template's own references. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_SYNC_INDICATOR);
 
   G_OBJECT_CLASS (civic_sync_indicator_parent_class)->dispose (object);

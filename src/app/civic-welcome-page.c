@@ -292,6 +292,8 @@ civic_welcome_page_dispose (GObject *object)
   CivicWelcomePage *self = (CivicWelcomePage *)object;
 
   g_cancellable_cancel (self->cancellable);
+  /* The bin's child first, whole: then the template's own references. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_WELCOME_PAGE);
 
   G_OBJECT_CLASS (civic_welcome_page_parent_class)->dispose (object);
