@@ -219,7 +219,8 @@ set_account (CivicApplication *self,
       g_settings_bind (self->settings, "sync-interval", engine, "interval", G_SETTINGS_BIND_GET);
       g_signal_connect_swapped (engine, "cases-changed", G_CALLBACK (cases_changed_cb), self);
       civic_sync_engine_start (engine);
-      look_at_my_cases (self);
+      /* After the window is drawn: the inbox first. */
+      cases_changed_cb (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);

@@ -139,8 +139,13 @@ perform (CivicCasePage *self,
       return;
     }
 
-  /* Translators: %s is an action, "Accept" */
-  text = g_strdup_printf (_("%s — kept, and sent to the service"), civic_action_get_label (action));
+  if (civic_sync_engine_get_state (self->engine) == CIVIC_SYNC_STATE_OFFLINE)
+    /* Translators: %s is an action, "Accept" */
+    text = g_strdup_printf (_("%s — kept on this computer until the service is back"),
+                            civic_action_get_label (action));
+  else
+    /* Translators: %s is an action, "Accept" */
+    text = g_strdup_printf (_("%s — sending to the service"), civic_action_get_label (action));
   toast (self, text);
 }
 

@@ -20,7 +20,8 @@ struct _CivicCaseRow
 {
   AdwBin         parent_instance;
 
-  /* Template widgets */
+  /* Built in code, not from a template: a row is made for every visible
+   * case, and a builder parse each time is the slowest part of that. */
   GtkLabel      *number_label;
   GtkLabel      *state_label;
   GtkImage      *pending_icon;
@@ -129,9 +130,6 @@ civic_case_row_dispose (GObject *object)
   civic_case_row_unbind (self);
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->me, g_free);
-  /* The bin's child first, whole: then the template's own references. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_CASE_ROW);
 
   G_OBJECT_CLASS (civic_case_row_parent_class)->dispose (object);
 }
@@ -140,26 +138,87 @@ static void
 civic_case_row_class_init (CivicCaseRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = civic_case_row_dispose;
-
-  g_type_ensure (CIVIC_TYPE_DUE_CHIP);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/civicdesk/CivicDesk/civic-case-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, number_label);
-  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, state_label);
-  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, pending_icon);
-  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, joint_icon);
-  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, item_label);
-  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, detail_label);
-  gtk_widget_class_bind_template_child (widget_class, CivicCaseRow, chip);
 }
 
+static GtkWidget *
+label_new (const char *css_class,
+           ...) G_GNUC_NULL_TERMINATED;
+
+static GtkWidget *
+label_new (const char *css_class,
+           ...)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  va_list classes;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  va_start (classes, css_class);
+  for (const char *c = css_class; c != NULL; c = va_arg (classes, const char *))
+    gtk_widget_add_css_class (label, c);
+  va_end (classes);
+  return label;
+}
+
+static GtkWidget *
+icon_new (const char *icon_name,
+          const char *tooltip,
+          const char *css_class)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (icon, tooltip);
+  gtk_widget_add_css_class (icon, css_class);
+  gtk_widget_set_visible (icon, FALSE);
+  return icon;
+}
+
+/* Built in code, not from a template: a list view makes a row for every
+ * line on the screen, and parsing a template each time shows at start. */
 static void
 civic_case_row_init (CivicCaseRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *first = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *third = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  self->number_label = GTK_LABEL (label_new ("caption-heading", "numeric", NULL));
+  self->pending_icon = GTK_IMAGE (icon_new ("document-send-symbolic",
+                                            _("Waiting to be sent to the service"),
+                                            "pending-mark"));
+  self->joint_icon = GTK_IMAGE (icon_new ("system-users-symbolic",
+                                          _("Joint case of several departments"), "dim-label"));
+  gtk_box_append (GTK_BOX (first), GTK_WIDGET (self->number_label));
+  gtk_box_append (GTK_BOX (first), GTK_WIDGET (self->pending_icon));
+  gtk_box_append (GTK_BOX (first), GTK_WIDGET (self->joint_icon));
+
+  self->item_label = GTK_LABEL (label_new (NULL, NULL));
+  gtk_label_set_ellipsize (self->item_label, PANGO_ELLIPSIZE_END);
+
+  self->state_label = GTK_LABEL (label_new ("caption", "state-pill", NULL));
+  self->detail_label = GTK_LABEL (label_new ("caption", "dim-label", NULL));
+  gtk_label_set_ellipsize (self->detail_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->detail_label), TRUE);
+  gtk_box_append (GTK_BOX (third), GTK_WIDGET (self->state_label));
+  gtk_box_append (GTK_BOX (third), GTK_WIDGET (self->detail_label));
+
+  gtk_box_append (GTK_BOX (text), first);
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->item_label));
+  gtk_box_append (GTK_BOX (text), third);
+  gtk_widget_set_hexpand (text, TRUE);
+
+  self->chip = CIVIC_DUE_CHIP (civic_due_chip_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->chip), GTK_ALIGN_CENTER);
+
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->chip));
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_bin_set_child (ADW_BIN (self), box);
 }
 
 GtkWidget *

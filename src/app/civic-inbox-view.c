@@ -60,6 +60,7 @@ struct _CivicInboxView
   GtkMultiSelection  *selection;
   CivicInboxQueue     queue;
   GPtrArray          *item_codes;     /* the service items offered, by position */
+  gboolean            items_loaded;
   gboolean            updating_filters;
 };
 
@@ -531,6 +532,16 @@ load_items (CivicInboxView *self)
 }
 
 static void
+filter_popover_shown_cb (CivicInboxView *self)
+{
+  if (!self->items_loaded && self->engine != NULL)
+    {
+      load_items (self);
+      self->items_loaded = TRUE;
+    }
+}
+
+static void
 cases_changed_cb (CivicInboxView *self)
 {
   if (self->list == NULL)
@@ -568,7 +579,8 @@ civic_inbox_view_set_engine (CivicInboxView  *self,
   g_clear_object (&self->selection);
   gtk_list_view_set_model (self->list_view, NULL);
 
-  load_items (self);
+  /* The service items are read when the filters are first opened. */
+  self->items_loaded = FALSE;
 
   if (engine != NULL)
     {
@@ -878,6 +890,8 @@ civic_inbox_view_init (CivicInboxView *self)
     g_signal_connect_swapped (dropdowns[i], "notify::selected", G_CALLBACK (apply_filter), self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (gtk_menu_button_get_popover (self->filter_button), "show",
+                            G_CALLBACK (filter_popover_shown_cb), self);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self);
   folded_cb (self);
   update_title (self);

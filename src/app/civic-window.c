@@ -37,11 +37,13 @@ struct _CivicWindow
   GtkListBoxRow        *department_row;
   GtkListBoxRow        *watching_row;
   GtkListBoxRow        *done_row;
+  GtkListBoxRow        *all_row;
   GtkListBoxRow        *conflicts_row;
   GtkLabel             *mine_count;
   GtkLabel             *department_count;
   GtkLabel             *watching_count;
   GtkLabel             *done_count;
+  GtkLabel             *all_count;
   GtkLabel             *conflicts_count;
   GtkStack             *content_stack;
   CivicInboxView       *inbox_view;
@@ -65,6 +67,7 @@ static const struct
   { "department", CIVIC_INBOX_DEPARTMENT },
   { "watching", CIVIC_INBOX_WATCHING },
   { "done", CIVIC_INBOX_DONE },
+  { "all", CIVIC_INBOX_ALL },
 };
 
 /* Toasts */
@@ -121,7 +124,7 @@ update_counts_cb (gpointer data)
 {
   CivicWindow *self = data;
   GtkLabel *labels[] = { self->mine_count, self->department_count, self->watching_count,
-                         self->done_count };
+                         self->done_count, self->all_count };
 
   self->counts_source = 0;
   if (self->engine == NULL)
@@ -150,6 +153,9 @@ schedule_counts (CivicWindow *self)
 }
 
 /* The account */
+
+static void show_queue (CivicWindow     *self,
+                        CivicInboxQueue  queue);
 
 static void
 update_actions (CivicWindow *self)
@@ -193,7 +199,13 @@ account_changed_cb (CivicWindow *self)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (engine, "notify::conflicts", G_CALLBACK (schedule_counts), self,
                                G_CONNECT_SWAPPED);
-      update_counts_cb (self);
+      /* Counted once the inbox is drawn: the counts can wait a frame, the
+       * first cases cannot. */
+      g_clear_handle_id (&self->counts_source, g_source_remove);
+      self->counts_source = g_idle_add_full (G_PRIORITY_LOW, update_counts_cb, self, NULL);
+      /* Nothing is ever a supervisor's task: they look at everything. */
+      if (!civic_actor_has_role (actor, CIVIC_ROLES_CASEWORK))
+        show_queue (self, CIVIC_INBOX_ALL);
       gtk_stack_set_visible_child_name (self->stack, "main");
     }
   else
@@ -216,7 +228,7 @@ show_queue (CivicWindow     *self,
     if (queues[i].queue == queue)
       {
         GtkListBoxRow *rows[] = { self->mine_row, self->department_row, self->watching_row,
-                                  self->done_row };
+                                  self->done_row, self->all_row };
 
         gtk_list_box_select_row (self->sidebar, rows[i]);
         g_settings_set_string (civic_application_get_settings (self->application), "last-queue",
@@ -590,11 +602,13 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, department_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, watching_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, done_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, all_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, mine_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, department_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, watching_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, done_count);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, all_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, inbox_view);
@@ -624,7 +638,8 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-queue", "s", "department");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-queue", "s", "watching");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-queue", "s", "done");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-queue", "s", "conflicts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-queue", "s", "all");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-queue", "s", "conflicts");
 }
 
 static void
@@ -661,7 +676,7 @@ civic_window_new (CivicApplication *application)
     if (g_str_equal (last_queue, queues[i].name))
       {
         GtkListBoxRow *rows[] = { self->mine_row, self->department_row, self->watching_row,
-                                  self->done_row };
+                                  self->done_row, self->all_row };
 
         gtk_list_box_select_row (self->sidebar, rows[i]);
         civic_inbox_view_set_queue (self->inbox_view, queues[i].queue);

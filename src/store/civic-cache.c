@@ -282,7 +282,7 @@ probe (CivicSqlite  *db,
 {
   static const char *queries[] = {
     "SELECT count (*) FROM meta",
-    "SELECT max (seq) FROM entity",
+    "SELECT max (rowid) FROM entity",
     "SELECT count (*) FROM local_case",
     "SELECT count (*) FROM case_index",
     "PRAGMA page_count",

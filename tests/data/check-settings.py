@@ -26,7 +26,7 @@ KEYS = {
     "notify-assigned": ("true", "type b"),
     "notify-deadlines": ("true", "type b"),
     "inbox-sort": ("'due'", "enum 'due' 'received' 'updated'"),
-    "last-queue": ("'mine'", "enum 'mine' 'department' 'watching' 'done'"),
+    "last-queue": ("'mine'", "enum 'mine' 'department' 'watching' 'done' 'all'"),
     "demo-role": ("'examiner'", "enum 'clerk' 'examiner' 'approver' 'supervisor'"),
     "recent-services": ("@as []", "type as"),
 }
@@ -36,7 +36,7 @@ KEYS = {
 REFUSED = [
     ("sync-interval", "86401"),
     ("inbox-sort", "'priority'"),
-    ("last-queue", "'all'"),
+    ("last-queue", "'everything'"),
     ("demo-role", "'admin'"),
 ]
 
