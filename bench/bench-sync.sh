@@ -5,11 +5,15 @@
 # with nothing new; search; the cache's size; the sync's peak memory.
 # Prints BENCH lines.
 #
-#   bench/bench-sync.sh BUILDDIR DATADIR
+#   bench/bench-sync.sh BUILDDIR DATADIR [CLIENT_HOME]
+#
+# With CLIENT_HOME, the synced account is left there (and the service's
+# address in CLIENT_HOME/url) for bench-client.sh.
 set -eu
 
 build=$1
 data=$2
+client_home=${3:-}
 server="$build/src/server/civicdesk-server"
 probe="$build/tests/net/civic-sync-probe"
 work=$(mktemp -d /tmp/civicdesk-bench-sync-XXXXXX)
@@ -17,7 +21,8 @@ pid=
 trap 'if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi; rm -rf "$work"' EXIT
 
 export CIVICDESK_NOW=2026-11-20T10:00:00+08:00
-export XDG_DATA_HOME="$work/client"
+export XDG_DATA_HOME="${client_home:-$work/client}"
+mkdir -p "$XDG_DATA_HOME"
 # No keyring here: the probe signs in with the password every time.
 unset DBUS_SESSION_BUS_ADDRESS
 
@@ -26,6 +31,7 @@ unset DBUS_SESSION_BUS_ADDRESS
 pid=$!
 for _ in $(seq 1 600); do [ -s "$work/port" ] && break; sleep 0.1; done
 base="http://127.0.0.1:$(cat "$work/port")"
+echo "$base" > "$XDG_DATA_HOME/url"
 
 json () {
     python3 -c "import json, sys; print(json.loads(sys.stdin.readline())$1)"

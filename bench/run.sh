@@ -29,7 +29,10 @@ end=$(date +%s.%N)
     echo "BENCH server_database_size $(( $(stat -c %s "$data/civicdesk.db") / 1048576 )) MiB"
 } | tee "$out"
 
-bench/bench-sync.sh _build-bench "$data" | tee -a "$out"
+client_home=$(mktemp -d /tmp/civicdesk-bench-home-XXXXXX)
+trap 'rm -rf "$out" "$data" "$client_home"' EXIT
+bench/bench-sync.sh _build-bench "$data" "$client_home" | tee -a "$out"
+bench/bench-client.sh _build-bench "$client_home" | tee -a "$out"
 bench/bench-server.sh _build-bench "$data" | tee -a "$out"
 
 echo

@@ -1,0 +1,297 @@
+# civicdesk_e2e.py — driving the real client through AT-SPI
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# What the end-to-end tests and the screenshot tool share: the client in
+# demo mode, found on the accessibility bus, its widgets found by role and
+# accessible name, clicked and typed into as a user does; and the demo
+# service, asked directly what it holds.
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import urllib.request
+
+import pyatspi
+
+CLIENT = os.environ['CIVICDESK_CLIENT']
+SERVER = os.environ['CIVICDESK_SERVER_BIN']
+DEMO_PASSWORD = 'demo'
+TIMEOUT = 60
+
+home = tempfile.mkdtemp(prefix='civicdesk-e2e-')
+LANGUAGE = os.environ.get('CIVICDESK_E2E_LANG', 'en_US.UTF-8')
+demo_dir = os.path.join(home, 'civicdesk', 'demo-service')
+env = dict(os.environ, XDG_DATA_HOME=home, LANG=LANGUAGE, LC_ALL=LANGUAGE,
+           GDK_BACKEND='x11', GSK_RENDERER='cairo', NO_AT_BRIDGE='0',
+           CIVICDESK_DEMO_CASES='600', GSETTINGS_BACKEND='memory')
+env.pop('G_DEBUG', None)
+
+
+# The accessibility tree
+
+def find_app(timeout=TIMEOUT):
+    end = time.time() + timeout
+    while time.time() < end:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is not None and app.name == 'civicdesk':
+                return app
+        time.sleep(0.3)
+    raise AssertionError('the client did not show up on the accessibility bus')
+
+
+def clean(name):
+    """The name as the official reads it. GTK 4.8 names a button with a
+    mnemonic from both its label and its child ("_Cancel Cancel")."""
+    name = (name or '').replace('_', '')
+    half = len(name) // 2
+    if len(name) % 2 == 1 and name[half] == ' ' and name[:half] == name[half + 1:]:
+        return name[:half]
+    return name
+
+
+def named(role, name=None, prefix=None, contains=None):
+    def predicate(acc):
+        try:
+            if acc.getRoleName() != role:
+                return False
+            text = clean(acc.name)
+            if name is not None and text != name:
+                return False
+            if prefix is not None and not text.startswith(prefix):
+                return False
+            if contains is not None and contains not in text:
+                return False
+            # GTK 4.8 tells visible, not mapped: hidden stack pages count too.
+            return acc.getState().contains(pyatspi.STATE_VISIBLE)
+        except Exception:
+            return False
+    return predicate
+
+
+def find(root, predicate):
+    return pyatspi.findDescendant(root, predicate, True)
+
+
+def find_all(root, predicate):
+    return pyatspi.findAllDescendants(root, predicate)
+
+
+def wait(root, predicate, what, timeout=TIMEOUT):
+    end = time.time() + timeout
+    while time.time() < end:
+        found = find(root, predicate)
+        if found is not None:
+            return found
+        time.sleep(0.3)
+    screenshot('failed-' + what.replace(' ', '-').replace('/', '-'))
+    raise AssertionError('not found: ' + what)
+
+
+def wait_gone(root, predicate, what, timeout=TIMEOUT):
+    end = time.time() + timeout
+    while time.time() < end:
+        if find(root, predicate) is None:
+            return
+        time.sleep(0.3)
+    raise AssertionError('still there: ' + what)
+
+
+def click(acc):
+    """A click of the mouse at the middle of @acc, as a user makes it."""
+    extents = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    x = extents.x + extents.width // 2
+    y = extents.y + extents.height // 2
+    pyatspi.Registry.generateMouseEvent(x, y, 'abs')
+    time.sleep(0.15)
+    pyatspi.Registry.generateMouseEvent(x, y, 'b1c')
+    time.sleep(0.3)
+
+
+def press(acc):
+    """The button's own action, as a screen reader presses it."""
+    action = acc.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ('click', 'activate'):
+            action.doAction(i)
+            time.sleep(0.3)
+            return
+    raise AssertionError('cannot press ' + clean(acc.name))
+
+
+def widget_action(acc, name):
+    action = acc.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) == name:
+            action.doAction(i)
+            time.sleep(0.3)
+            return
+    raise AssertionError('no action %s on %s' % (name, acc.name))
+
+
+def type_into(acc, text):
+    acc.queryEditableText().setTextContents(text)
+    time.sleep(0.5)
+
+
+def screenshot(name):
+    out = os.environ.get('CIVICDESK_E2E_SCREENSHOTS')
+    if out:
+        os.makedirs(out, exist_ok=True)
+        subprocess.run(['import', '-window', 'root', os.path.join(out, name + '.png')],
+                       check=False)
+
+
+# The client and the service
+
+class Client:
+    def __init__(self, role):
+        self.process = subprocess.Popen([CLIENT, '--demo', '--demo-role=' + role], env=env,
+                                        stdout=subprocess.DEVNULL, stderr=open(
+                                            os.path.join(home, 'client-%s.log' % role), 'w'))
+        self.app = find_app()
+        self.frame = wait(self.app, named('frame', 'Civic Desk'), 'the main window')
+        self.cases = wait(self.app, named('list', 'Cases'), 'the list of cases', 120)
+        self.wait_synced()
+
+    def wait_synced(self, timeout=TIMEOUT):
+        wait(self.app, named('push button', prefix='Synced'), 'the sync state "Synced"', timeout)
+
+    def close(self):
+        self.process.terminate()
+        try:
+            self.process.wait(20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        time.sleep(0.5)
+
+    def show_queue(self, label):
+        sections = wait(self.app, named('list', 'Sections'), 'the sidebar')
+        click(wait(sections, named('label', label), 'the section ' + label))
+
+    def search(self, text):
+        widget_action(self.frame, 'win.search')
+        entry = wait(self.app, named('entry', 'GtkSearchEntry'), 'the search entry')
+        type_into(entry, text)
+        return entry
+
+    def row(self, number, timeout=TIMEOUT):
+        return wait(self.cases, named('filler', prefix=number + ','), 'the row of ' + number,
+                    timeout)
+
+    def open_case(self, number):
+        click(self.row(number))
+        return wait(self.app, named('label', number), 'the case page of ' + number)
+
+    def take_action(self, label, response, fill=None):
+        press(wait(self.app, named('push button', prefix=label), 'the button ' + label))
+        dialog = wait(self.app, lambda a: a.getRoleName() in ('dialog', 'frame', 'alert')
+                      and find(a, named('push button', response)) is not None,
+                      'the dialog of ' + label)
+        if fill:
+            fill(dialog)
+        button = wait(dialog, named('push button', response), 'the button ' + response)
+        end = time.time() + 10
+        while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+            time.sleep(0.2)
+        assert button.getState().contains(pyatspi.STATE_SENSITIVE), \
+            'the rules refuse ' + label
+        press(button)
+
+
+def demo_port():
+    with open(os.path.join(demo_dir, 'last-port')) as f:
+        return int(f.read().strip())
+
+
+def request(method, path, token=None, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request('http://127.0.0.1:%d%s' % (demo_port(), path), data=data,
+                                 method=method)
+    req.add_header('Content-Type', 'application/json')
+    if token:
+        req.add_header('Authorization', 'Bearer ' + token)
+    with urllib.request.urlopen(req, timeout=20) as answer:
+        return json.loads(answer.read())
+
+
+def sign_in(user):
+    return request('POST', '/api/v1/session', body={'username': user,
+                                                    'password': DEMO_PASSWORD})['token']
+
+
+def all_cases():
+    token = sign_in('supervisor')
+    cases, after, more = {}, 0, True
+    while more:
+        page = request('GET', '/api/v1/changes?after=%d&limit=1000' % after, token)
+        for change in page['changes']:
+            if change['type'] == 'case':
+                cases[change['id']] = change['data']
+        after, more = page['next'], page['more']
+    return cases
+
+
+def service_case(case_id):
+    return request('GET', '/api/v1/cases/' + case_id, sign_in('supervisor'))['data']
+
+
+def serve_pids():
+    pids = []
+    for pid in os.listdir('/proc'):
+        if not pid.isdigit():
+            continue
+        try:
+            with open('/proc/%s/cmdline' % pid, 'rb') as f:
+                argv = f.read().split(b'\0')
+        except OSError:
+            continue
+        if any(a.endswith(b'civicdesk-server') for a in argv) and b'serve' in argv and \
+           demo_dir.encode() in argv:
+            pids.append(int(pid))
+    return pids
+
+
+def stop_service():
+    for pid in serve_pids():
+        os.kill(pid, signal.SIGTERM)
+    end = time.time() + 20
+    while serve_pids() and time.time() < end:
+        time.sleep(0.2)
+    assert not serve_pids(), 'the demo service did not stop'
+
+
+def start_service(port):
+    process = subprocess.Popen([SERVER, 'serve', '--data-dir', demo_dir,
+                                '--listen', '127.0.0.1:%d' % port, '--quiet'], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    end = time.time() + 30
+    while time.time() < end:
+        try:
+            request('GET', '/api/v1/health')
+            return process
+        except Exception:
+            time.sleep(0.2)
+    raise AssertionError('the service did not come back')
+
+
+def pick(cases, predicate):
+    for case in sorted(cases.values(), key=lambda c: c['number']):
+        if predicate(case):
+            return case
+    raise AssertionError('no demo case fits the test')
+
+
+def scjg(case):
+    return case['summary']['department_id'] == 'scjg' and not case['summary']['joint']
+
+
