@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "civic-i18n.h"
 
 #include "civic-actor.h"
 #include "civic-core-enums.h"

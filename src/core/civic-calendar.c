@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "civic-i18n.h"
 
 #include "civic-calendar.h"
 

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "civic-i18n.h"
 
 #include "civic-case-private.h"
 #include "civic-core-enums.h"

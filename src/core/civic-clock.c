@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "civic-i18n.h"
 
 #include "civic-clock.h"
 #include "civic-core-enums.h"
@@ -660,8 +660,8 @@ civic_clock_unit_get_label (CivicClockUnit unit,
                             int            n)
 {
   if (unit == CIVIC_CLOCK_UNIT_WORKING_DAYS)
-    return g_dngettext (GETTEXT_PACKAGE, "%d working day", "%d working days", n);
-  return g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", n);
+    return civic_ngettext ("%d working day", "%d working days", n);
+  return civic_ngettext ("%d day", "%d days", n);
 }
 
 static const char *

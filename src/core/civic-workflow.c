@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "civic-i18n.h"
 
 #include "civic-case-private.h"
 #include "civic-core-enums.h"
@@ -425,12 +425,11 @@ check_preconditions (CivicCase                  *kase,
                                                  G_STRUCT_OFFSET (CivicSubtask, department_name));
 
             return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                           g_dngettext (GETTEXT_PACKAGE,
-                                        "The lead department decides when every co-department "
-                                        "has given its opinion; still waiting for one: %s",
-                                        "The lead department decides when every co-department "
-                                        "has given its opinion; still waiting for: %s",
-                                        pending->len), names);
+                           civic_ngettext ("The lead department decides when every co-department "
+                                           "has given its opinion; still waiting for one: %s",
+                                           "The lead department decides when every co-department "
+                                           "has given its opinion; still waiting for: %s",
+                                           pending->len), names);
           }
 
         if (kase->hearing.required && kase->hearing.concluded_on == CIVIC_DAY_INVALID)

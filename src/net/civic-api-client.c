@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include "civic-i18n.h"
 #include <libsoup/soup.h>
 
 #include "civic-api-client.h"

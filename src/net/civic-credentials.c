@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "civic-i18n.h"
 #include <libsecret/secret.h>
 
 #include "civic-credentials.h"

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include "civic-i18n.h"
 #include <sodium.h>
 
 #include "civic-accounts.h"
@@ -622,11 +622,10 @@ civic_accounts_sign_in (CivicSqlite  *db,
     {
       *retry_after = MAX (1, oldest + CIVIC_LOGIN_WINDOW_SECONDS - now_s);
       g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_ADDRESS_THROTTLED,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "Too many failed sign-ins from this computer; try again in %"
-                                PRId64 " minute",
-                                "Too many failed sign-ins from this computer; try again in %"
-                                PRId64 " minutes", (*retry_after + 59) / 60),
+                   civic_ngettext ("Too many failed sign-ins from this computer; try again in %"
+                                   PRId64 " minute",
+                                   "Too many failed sign-ins from this computer; try again in %"
+                                   PRId64 " minutes", (*retry_after + 59) / 60),
                    (*retry_after + 59) / 60);
       return NULL;
     }
@@ -636,11 +635,10 @@ civic_accounts_sign_in (CivicSqlite  *db,
     {
       *retry_after = MAX (1, oldest + CIVIC_LOGIN_WINDOW_SECONDS - now_s);
       g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_ACCOUNT_LOCKED,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "This account is locked after too many failed sign-ins; try again "
-                                "in %" PRId64 " minute",
-                                "This account is locked after too many failed sign-ins; try again "
-                                "in %" PRId64 " minutes", (*retry_after + 59) / 60),
+                   civic_ngettext ("This account is locked after too many failed sign-ins; try again "
+                                   "in %" PRId64 " minute",
+                                   "This account is locked after too many failed sign-ins; try again "
+                                   "in %" PRId64 " minutes", (*retry_after + 59) / 60),
                    (*retry_after + 59) / 60);
       return NULL;
     }

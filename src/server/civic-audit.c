@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include "civic-i18n.h"
 
 #include "civic-audit.h"
 #include "civic-server-db.h"

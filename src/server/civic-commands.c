@@ -9,7 +9,7 @@
 
 #include <inttypes.h>
 
-#include <glib/gi18n.h>
+#include "civic-i18n.h"
 
 #include "civic-audit.h"
 #include "civic-case-records.h"

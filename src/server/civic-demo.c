@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include "civic-i18n.h"
 #include <glib/gstdio.h>
 
 #include "civic-accounts.h"

@@ -17,7 +17,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <glib/gi18n.h>
+#include "civic-i18n.h"
 #include <glib/gstdio.h>
 #include <glib-unix.h>
 
@@ -785,10 +785,11 @@ int
 civic_server_cli_run (int    argc,
                       char **argv)
 {
+  const char *localedir = g_getenv ("CIVICDESK_LOCALEDIR");
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

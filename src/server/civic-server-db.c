@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "civic-i18n.h"
 #include <glib/gstdio.h>
 
 #include "civic-json.h"

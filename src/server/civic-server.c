@@ -8,10 +8,11 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <locale.h>
 
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include "civic-i18n.h"
 #include <libsoup/soup.h>
 
 #include "civic-accounts.h"
@@ -83,6 +84,7 @@ struct _Request
   GBytes            *body;
   char              *token;
   char              *address;
+  locale_t           locale;         /* the reader's language, or 0 */
 
   /* Filled in by the worker */
   CivicAccount      *account;
@@ -782,6 +784,63 @@ finish_request (gpointer data)
 
 static gboolean scheduler_done (gpointer data);
 
+/* The language of what the service writes for an official to read — the
+ * reason a command was refused, an error's message — is the one their
+ * client asks for with Accept-Language, among those the service has a
+ * catalog for; English otherwise. What the service stores (events, audit
+ * records) is data, not text, and does not depend on it. */
+static locale_t
+english_locale (void)
+{
+  static gsize once = 0;
+  static locale_t english;
+
+  if (g_once_init_enter (&once))
+    {
+      english = newlocale (LC_MESSAGES_MASK, "C", (locale_t) 0);
+      g_once_init_leave (&once, 1);
+    }
+  return english;
+}
+
+static locale_t
+chinese_locale (void)
+{
+  static gsize once = 0;
+  static locale_t chinese;
+
+  if (g_once_init_enter (&once))
+    {
+      /* Missing on a machine without the zh_CN.UTF-8 locale: English. */
+      chinese = newlocale (LC_MESSAGES_MASK | LC_CTYPE_MASK, "zh_CN.UTF-8", (locale_t) 0);
+      g_once_init_leave (&once, 1);
+    }
+  return chinese;
+}
+
+static locale_t
+request_locale (SoupMessageHeaders *headers)
+{
+  const char *header = soup_message_headers_get_list (headers, "Accept-Language");
+  g_auto(GStrv) tags = NULL;
+
+  if (header == NULL)
+    return (locale_t) 0;
+
+  /* In the client's order of preference; q-values are not weighed. */
+  tags = g_strsplit (header, ",", 16);
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      char *tag = g_strstrip (tags[i]);
+
+      if (g_ascii_strncasecmp (tag, "zh", 2) == 0 && chinese_locale () != (locale_t) 0)
+        return chinese_locale ();
+      if (g_ascii_strncasecmp (tag, "en", 2) == 0)
+        return english_locale ();
+    }
+  return english_locale ();
+}
+
 static void
 worker (gpointer data,
         gpointer user_data)
@@ -790,9 +849,13 @@ worker (gpointer data,
   CivicServer *self = request->server;
   Pool pool = request->route->pool;
   CivicSqlite *db = g_async_queue_pop (self->connections[pool]);
+  locale_t global = uselocale ((locale_t) 0);
 
+  if (request->locale != (locale_t) 0)
+    uselocale (request->locale);
   if (!request->route->needs_token || authenticate (self, db, request))
     request->route->handler (self, db, request);
+  uselocale (global);
 
   /* A transaction a handler left open by mistake must not leak into the
    * next request. */
@@ -902,6 +965,7 @@ handle_cb (SoupServer        *server,
   request->segments = g_steal_pointer (&segments);
   request->query = query ? g_hash_table_ref (query) : NULL;
   request->address = g_strdup (soup_server_message_get_remote_host (msg));
+  request->locale = request_locale (headers);
 
   body = soup_server_message_get_request_body (msg);
   if (body != NULL && body->length > 0)

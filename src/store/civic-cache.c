@@ -10,7 +10,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include "civic-i18n.h"
 #include <glib/gstdio.h>
 
 #include "civic-cache.h"

@@ -9,7 +9,7 @@
 
 #include <errno.h>
 
-#include <glib/gi18n-lib.h>
+#include "civic-i18n.h"
 
 #include "civic-sqlite.h"
 

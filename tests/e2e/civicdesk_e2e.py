@@ -6,7 +6,12 @@
 # demo mode, found on the accessibility bus, its widgets found by role and
 # accessible name, clicked and typed into as a user does; and the demo
 # service, asked directly what it holds.
+#
+# Names are given as the program's English msgids and looked up in its
+# catalog for the language under test (CIVICDESK_E2E_LANG), so the same
+# steps drive the window in English and in Chinese.
 
+import gettext
 import json
 import os
 import shutil
@@ -33,6 +38,9 @@ env = dict(os.environ, XDG_DATA_HOME=home, LANG=LANGUAGE, LC_ALL=LANGUAGE,
            CIVICDESK_DEMO_CASES='600', GSETTINGS_BACKEND='memory')
 env.pop('G_DEBUG', None)
 
+_catalog = gettext.translation('civicdesk', os.environ.get('CIVICDESK_LOCALEDIR'),
+                               languages=[LANGUAGE.split('.')[0]], fallback=True)
+
 
 # The accessibility tree
 
@@ -58,7 +66,22 @@ def clean(name):
     return name
 
 
+def tr(msgid):
+    """What the official reads for @msgid in the language under test."""
+    return clean(_catalog.gettext(msgid))
+
+
+def trn(singular, plural, n):
+    return clean(_catalog.ngettext(singular, plural, n))
+
+
 def named(role, name=None, prefix=None, contains=None):
+    """Matches a visible widget of @role whose accessible name is @name,
+    starts with @prefix or contains @contains — each a msgid, translated
+    (text that is no msgid, like a case number, stays as it is)."""
+    name, prefix, contains = (tr(t) if t is not None else None
+                              for t in (name, prefix, contains))
+
     def predicate(acc):
         try:
             if acc.getRoleName() != role:
@@ -163,7 +186,8 @@ class Client:
         self.wait_synced()
 
     def wait_synced(self, timeout=TIMEOUT):
-        wait(self.app, named('push button', prefix='Synced'), 'the sync state "Synced"', timeout)
+        synced = tr('Synced %s').split('%s')[0]
+        wait(self.app, named('push button', prefix=synced), 'the sync state "Synced"', timeout)
 
     def close(self):
         self.process.terminate()

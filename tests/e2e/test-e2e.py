@@ -22,6 +22,13 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from civicdesk_e2e import *  # noqa: E402,F401,F403
 import civicdesk_e2e  # noqa: E402
 
+# What the window says, composed as the program composes it.
+PENDING_NOTE = trn('Waiting to be sent: %s. It shows here as done; the service has the last word.',
+                   'Waiting to be sent: %s. They show here as done; the service has the last word.',
+                   1).split('%s')[0]
+ONE_PENDING = tr('Offline · %s') % (trn('%u pending', '%u pending', 1) % 1)
+
+
 # The tests
 
 def test_demo_inbox_search_open():
@@ -35,7 +42,7 @@ def test_demo_inbox_search_open():
                 if c['summary']['assignee_id'] == 'u-examiner' and c['state'] != 'closed']
         case = sorted(mine, key=lambda c: c['number'])[0]
         client.search(case['number'])
-        wait(client.app, named('label', '1 case found'), 'one case found')
+        wait(client.app, named('label', trn('%u case found', '%u cases found', 1) % 1), 'one case found')
         page_title = client.open_case(case['number'])
         assert page_title is not None
         wait(client.app, named('label', case['item']['name']), 'the service item on the page')
@@ -62,7 +69,7 @@ def test_accept_then_decide():
         client.take_action('Accept', 'Accept')
         wait(client.app, named('label', 'Under review'), 'the state Under review')
         # Sent: the note goes when the service has taken it.
-        wait_gone(client.app, named('label', contains='Waiting to be sent'), 'the pending note')
+        wait_gone(client.app, named('label', prefix=PENDING_NOTE), 'the pending note')
         client.wait_synced()
         assert service_case(case['id'])['state'] == 'under-review'
     finally:
@@ -81,7 +88,7 @@ def test_accept_then_decide():
         client.open_case(case['number'])
         client.take_action('Decide', 'Decide')
         wait(client.app, named('label', 'Approved'), 'the state Approved')
-        wait_gone(client.app, named('label', contains='Waiting to be sent'), 'the pending note')
+        wait_gone(client.app, named('label', prefix=PENDING_NOTE), 'the pending note')
         client.wait_synced()
         assert service_case(case['id'])['state'] == 'approved'
     finally:
@@ -104,24 +111,25 @@ def test_offline_then_synced():
         stop_service()
         widget_action(client.frame, 'win.sync-now')
         wait(client.app, named('push button', prefix='Offline'), 'the sync state Offline')
-        wait(client.app, named('label', contains='Offline.'), 'the offline bar')
+        wait(client.app, named('label', 'Offline. You can keep working: what you do is kept on this '
+                                   'computer and sent when the service is back.'), 'the offline bar')
 
         client.search(mine['number'])
         client.open_case(mine['number'])
 
         def write(dialog):
-            type_into(wait(dialog, named('text', 'Comment'), 'the comment field'), text)
+            type_into(wait(dialog, named('text', '_Comment'), 'the comment field'), text)
 
         client.take_action('Comment', 'Comment', write)
         client.row(mine['number'])
-        wait(client.cases, named('filler', contains='waiting to be sent'), 'the pending mark')
-        wait(client.app, named('push button', 'Offline · 1 pending'), 'one pending action')
+        wait(client.cases, named('filler', contains=', waiting to be sent'), 'the pending mark')
+        wait(client.app, named('push button', ONE_PENDING), 'one pending action')
         screenshot('e2e-offline')
 
         restarted = start_service(port)
-        press(wait(client.app, named('push button', 'Retry'), 'the Retry button'))
+        press(wait(client.app, named('push button', '_Retry'), 'the Retry button'))
         client.wait_synced()
-        wait_gone(client.cases, named('filler', contains='waiting to be sent'), 'the pending mark')
+        wait_gone(client.cases, named('filler', contains=', waiting to be sent'), 'the pending mark')
         assert count_comments(mine['id'], text) == 1
     finally:
         client.close()
@@ -145,7 +153,7 @@ def test_conflict_lands_in_conflicts():
         client.search(case['number'])
         client.open_case(case['number'])
         press(wait(client.app, named('push button', 'Claim'), 'the Claim button'))
-        wait(client.app, named('push button', 'Offline · 1 pending'), 'one pending action')
+        wait(client.app, named('push button', ONE_PENDING), 'one pending action')
 
         # A colleague claims it first, on the service.
         restarted = start_service(port)
@@ -156,11 +164,11 @@ def test_conflict_lands_in_conflicts():
         assert answer['results'][0]['status'] == 'applied'
         colleague = answer['results'][0]['entity']['data']['assignee_name']
 
-        press(wait(client.app, named('push button', 'Retry'), 'the Retry button'))
+        press(wait(client.app, named('push button', '_Retry'), 'the Retry button'))
         client.wait_synced()
         client.show_queue('Conflicts')
         conflicts = wait(client.app, named('list', 'Conflicts'), 'the list of conflicts')
-        wait(conflicts, named('label', 'Claim — ' + case['number']), 'the refused claim')
+        wait(conflicts, named('label', tr('%s — %s') % (tr('Claim'), case['number'])), 'the refused claim')
         wait(conflicts, named('label', contains=colleague), 'the service\'s reason')
         screenshot('e2e-conflict')
     finally:

@@ -272,6 +272,22 @@ civic_test_request (CivicTestService *service,
                     const char       *body,
                     guint            *status)
 {
+  return civic_test_request_in_language (service, NULL, method, path, token, body, status);
+}
+
+/**
+ * civic_test_request_in_language:
+ * @language: (nullable): the Accept-Language header, "zh-CN, en"
+ */
+JsonNode *
+civic_test_request_in_language (CivicTestService *service,
+                                const char       *language,
+                                const char       *method,
+                                const char       *path,
+                                const char       *token,
+                                const char       *body,
+                                guint            *status)
+{
   g_autofree char *uri = g_strconcat (service->base_url, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
   g_autoptr(GBytes) response = NULL;
@@ -279,6 +295,9 @@ civic_test_request (CivicTestService *service,
   g_autoptr(JsonParser) parser = json_parser_new ();
 
   g_assert_nonnull (msg);
+  if (language != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept-Language",
+                                  language);
   if (token != NULL)
     {
       g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);

@@ -43,6 +43,13 @@ JsonNode         *civic_test_request          (CivicTestService  *service,
                                                const char        *token,
                                                const char        *body,
                                                guint             *status);
+JsonNode         *civic_test_request_in_language (CivicTestService *service,
+                                                  const char       *language,
+                                                  const char       *method,
+                                                  const char       *path,
+                                                  const char       *token,
+                                                  const char       *body,
+                                                  guint            *status);
 char             *civic_test_sign_in          (CivicTestService  *service,
                                                const char        *username);
 gint64            civic_test_pull_all         (CivicTestService  *service,

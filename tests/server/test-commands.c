@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "civic-test-service.h"
@@ -188,6 +189,56 @@ test_rejection_is_kept (void)
   g_assert_cmpstr (first, ==, again);
 }
 
+static const char *
+refusal_in (const char *language,
+            const char *token,
+            const char *target,
+            JsonNode  **holder)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autofree char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"decide\","
+                                           "\"target\":\"%s\",\"args\":{\"result\":\"approve\"}}]}",
+                                           id, target);
+  JsonObject *result;
+  guint status;
+
+  *holder = civic_test_request_in_language (service, language, "POST", "/api/v1/commands", token,
+                                            body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  result = first_result (*holder);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+  return json_object_get_string_member (json_object_get_object_member (result, "reason"),
+                                        "message");
+}
+
+/* The reason is read by the official: in their client's language, whatever
+ * the service's own. */
+static void
+test_rejection_in_readers_language (void)
+{
+  g_autofree char *token = civic_test_sign_in (service, "clerk");
+  const char *target = g_ptr_array_index (awaiting_decision, 0);
+  g_autoptr(JsonNode) chinese = NULL;
+  g_autoptr(JsonNode) english = NULL;
+  g_autoptr(JsonNode) unknown = NULL;
+  locale_t zh = newlocale (LC_MESSAGES_MASK, "zh_CN.UTF-8", (locale_t) 0);
+
+  if (zh == (locale_t) 0)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed");
+      return;
+    }
+  freelocale (zh);
+
+  g_assert_cmpstr (refusal_in ("zh-CN, zh, en", token, target, &chinese), ==,
+                   "“作出决定”仅限以下角色执行：审批负责人");
+  g_assert_cmpstr (refusal_in ("en-GB, en", token, target, &english), ==,
+                   "“Decide” is for these roles: Approver");
+  /* A language the service has no catalog for: English. */
+  g_assert_cmpstr (refusal_in ("fr-FR", token, target, &unknown), ==,
+                   "“Decide” is for these roles: Approver");
+}
+
 static void
 test_stale_revision (void)
 {
@@ -342,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/commands/same-command-twice", test_same_command_twice);
   g_test_add_func ("/commands/same-id-other-body", test_same_id_other_body);
   g_test_add_func ("/commands/rejection-is-kept", test_rejection_is_kept);
+  g_test_add_func ("/commands/rejection-in-readers-language", test_rejection_in_readers_language);
   g_test_add_func ("/commands/stale-revision", test_stale_revision);
   g_test_add_func ("/commands/race-to-decide", test_race_to_decide);
   g_test_add_func ("/commands/batch-in-order", test_batch_in_order);
