@@ -1,0 +1,158 @@
+#!/usr/bin/python3
+# take-screenshots.py — the screenshots under docs/screenshots/
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Drives the real client in demo mode through AT-SPI, with the helpers of
+# the end-to-end tests, and saves each screen an official works with:
+# welcome, inbox, case page, an action's dialog, offline work, conflicts.
+# The metainfo points at the English ones. Run through the wrapper, which
+# sets up the display, D-Bus and both languages:
+#
+#   build-aux/take-screenshots.sh [BUILDDIR]
+
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'e2e'))
+from civicdesk_e2e import *  # noqa: E402,F401,F403
+import civicdesk_e2e  # noqa: E402
+
+OUT = os.environ['CIVICDESK_SCREENSHOTS_DIR']
+SUFFIX = 'en' if LANGUAGE.startswith('en') else LANGUAGE.split('.')[0]
+
+
+def window_geometry(title):
+    """Where the window of @title is on the X screen, from xwininfo."""
+    tree = subprocess.run(['xwininfo', '-root', '-tree'], capture_output=True, text=True,
+                          check=True).stdout
+    for line in tree.splitlines():
+        if '"%s"' % title in line:
+            # …"Civic Desk": ("civicdesk" "Civic Desk")  1200x760+0+0  +0+0
+            for field in line.split():
+                if 'x' in field and field.count('+') == 2 and field[0].isdigit():
+                    return field
+    return None
+
+
+def shoot(name, title=None):
+    """The window of @title (the main window) cut out of the screen."""
+    # The pointer out of the way: no tooltip or hover in the picture.
+    pyatspi.Registry.generateMouseEvent(1279, 799, 'abs')
+    time.sleep(1.5)  # animations, tooltips and lazy rows settle
+    path = os.path.join(OUT, '%s-%s.png' % (name, SUFFIX))
+    geometry = window_geometry(title or tr('Civic Desk'))
+    command = ['import', '-window', 'root']
+    if geometry:
+        command += ['-crop', geometry, '+repage']
+    subprocess.run(command + [path], check=True)
+    print('saved', path, flush=True)
+
+
+def welcome():
+    process = subprocess.Popen([CLIENT], env=civicdesk_e2e.env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        app = find_app()
+        wait(app, named('push button', '_Try the Demo'), 'the welcome page')
+        shoot('welcome')
+        press(wait(app, named('push button', '_Connect to a Service…'), 'Connect'))
+        wait(app, named('push button', '_Sign In'), 'the sign-in form')
+        shoot('connect')
+    finally:
+        process.terminate()
+        process.wait()
+        time.sleep(0.5)
+
+
+def examiner():
+    client = Client('examiner')
+    try:
+        shoot('inbox')
+        mine = [c for c in all_cases().values()
+                if c['summary']['assignee_id'] == 'u-examiner' and c['state'] == 'under-review'
+                and len(c['events']) > 3]
+        case = sorted(mine, key=lambda c: c['number'])[0]
+        client.search(case['number'])
+        client.open_case(case['number'])
+        shoot('case')
+
+        stop_service()
+        widget_action(client.frame, 'win.sync-now')
+        wait(client.app, named('push button', prefix='Offline'), 'the sync state Offline')
+        shoot('offline')
+    finally:
+        client.close()
+
+
+def approver():
+    def decidable(c):
+        return scjg(c) and c['state'] == 'under-review' and \
+            c['summary']['queue'] == 'approver' and c['opinions'] and \
+            not c['hearing'].get('required') and c['summary']['status'] != 'paused'
+
+    client = Client('approver')
+    try:
+        case = pick(all_cases(), decidable)
+        client.show_queue('Department Queue')
+        client.search(case['number'])
+        client.open_case(case['number'])
+        press(wait(client.app, named('push button', prefix='Decide'), 'the button Decide'))
+        dialog = wait(client.app, lambda a: a.getRoleName() in ('dialog', 'frame')
+                      and find(a, named('push button', 'Decide')) is not None, 'the dialog')
+        time.sleep(1)
+        shoot('dialog', dialog.name)
+        press(wait(dialog, named('push button', '_Cancel'), 'Cancel'))
+    finally:
+        client.close()
+
+
+def conflict():
+    client = Client('examiner')
+    port = demo_port()
+    restarted = None
+    try:
+        case = pick(all_cases(), lambda c: scjg(c) and c['state'] == 'under-review' and
+                    c['summary']['queue'] == 'examiner' and c['summary']['assignee_id'] is None)
+        stop_service()
+        widget_action(client.frame, 'win.sync-now')
+        wait(client.app, named('push button', prefix='Offline'), 'the sync state Offline')
+        client.show_queue('Department Queue')
+        client.search(case['number'])
+        client.open_case(case['number'])
+        press(wait(client.app, named('push button', 'Claim'), 'the Claim button'))
+        wait(client.app, named('push button', prefix=tr('Offline · %s').split('%s')[0]),
+             'the pending claim')
+        restarted = start_service(port)
+        request('POST', '/api/v1/commands', sign_in('examiner2'),
+                {'commands': [{'id': 'screenshot-claim', 'type': 'claim',
+                               'target': case['id'], 'args': {}}]})
+        press(wait(client.app, named('push button', '_Retry'), 'the Retry button'))
+        client.wait_synced()
+        client.show_queue('Conflicts')
+        wait(client.app, named('list', 'Conflicts'), 'the list of conflicts')
+        shoot('conflicts')
+    finally:
+        client.close()
+        if restarted is not None:
+            restarted.terminate()
+            restarted.wait()
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    pyatspi.Registry.getDesktop(0).childCount
+    time.sleep(1)
+    try:
+        welcome()
+        examiner()
+        approver()
+        conflict()
+    finally:
+        shutil.rmtree(civicdesk_e2e.home, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    main()
