@@ -518,7 +518,7 @@ add_choice (CivicActionDialog *self,
             const char        *first)
 {
   Field *field = field_new (self, name, FIELD_CHOICE);
-  GtkWidget *row = adw_combo_row_new ();
+  GtkWidget *row = g_object_new (ADW_TYPE_COMBO_ROW, "use-markup", FALSE, NULL);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   GEnumClass *klass = g_type_class_ref (enum_type);
 
@@ -561,7 +561,7 @@ add_number (CivicActionDialog *self,
             int                value)
 {
   Field *field = field_new (self, name, FIELD_NUMBER);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
   GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
 
   set_title (field, title);
@@ -585,7 +585,7 @@ add_switch (CivicActionDialog *self,
             gboolean           value)
 {
   Field *field = field_new (self, name, FIELD_SWITCH);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
   GtkWidget *toggle = gtk_switch_new ();
 
   set_title (field, title);
@@ -634,7 +634,7 @@ add_check (CivicActionDialog *self,
            const char        *subtitle,
            gboolean           active)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
   GtkWidget *check = gtk_check_button_new ();
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
@@ -729,7 +729,7 @@ add_user (CivicActionDialog *self,
           const char        *role)
 {
   Field *field = field_new (self, name, FIELD_USER);
-  GtkWidget *row = adw_combo_row_new ();
+  GtkWidget *row = g_object_new (ADW_TYPE_COMBO_ROW, "use-markup", FALSE, NULL);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) people = colleagues (self, role);
   const char *me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine))->id;
@@ -897,7 +897,9 @@ build_form (CivicActionDialog *self)
     case CIVIC_ACTION_DECIDE:
       add_choice (self, "result", _("_Decision"), CIVIC_TYPE_RECOMMENDATION,
                   recommendation_label, "approve");
-      add_entry (self, "number", _("Decision _Number"), NULL);
+      /* Each decision has its own number: none is asked for a batch. */
+      if (self->n_cases <= 1)
+        add_entry (self, "number", _("Decision _Number"), NULL);
       field = add_entry (self, "legal_basis", _("_Legal Basis"), NULL);
       shown_when (field, "result", "deny");
       field = add_entry (self, "reconsideration_body", _("Re_consideration Body"), NULL);
@@ -1026,6 +1028,19 @@ civic_action_dialog_set_args (CivicActionDialog *self,
   changed (self);
 }
 
+/**
+ * civic_action_dialog_get_case:
+ *
+ * Returns: (transfer none): the case the action is for (the first of a
+ *   batch)
+ */
+CivicCase *
+civic_action_dialog_get_case (CivicActionDialog *self)
+{
+  g_return_val_if_fail (CIVIC_IS_ACTION_DIALOG (self), NULL);
+  return self->kase;
+}
+
 CivicAction
 civic_action_dialog_get_action (CivicActionDialog *self)
 {
@@ -1091,6 +1106,13 @@ is_destructive (CivicAction action)
          action == CIVIC_ACTION_RETURN;
 }
 
+static gboolean
+is_deliberate (CivicAction action)
+{
+  return is_destructive (action) || action == CIVIC_ACTION_DECIDE ||
+         action == CIVIC_ACTION_ASSIGN || action == CIVIC_ACTION_TRANSFER;
+}
+
 /**
  * civic_action_dialog_new:
  * @kase: the case; for several, the first (the form is checked on it)
@@ -1127,7 +1149,8 @@ civic_action_dialog_new (GtkWindow       *parent,
                        "heading", civic_action_get_label (action),
                        "body", body,
                        "close-response", "cancel",
-                       "default-response", "apply",
+                       /* Enter does not decide, hand over or refuse: a click does. */
+                       "default-response", is_deliberate (action) ? NULL : "apply",
                        NULL);
   self->engine = g_object_ref (engine);
   self->kase = g_object_ref (kase);

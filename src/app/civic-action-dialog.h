@@ -23,6 +23,7 @@ CivicActionDialog *civic_action_dialog_new          (GtkWindow         *parent,
                                                      CivicAction        action,
                                                      guint              n_cases);
 CivicAction        civic_action_dialog_get_action   (CivicActionDialog *self);
+CivicCase         *civic_action_dialog_get_case     (CivicActionDialog *self);
 JsonObject        *civic_action_dialog_dup_args     (CivicActionDialog *self);
 void               civic_action_dialog_set_args     (CivicActionDialog *self,
                                                      JsonObject        *args);

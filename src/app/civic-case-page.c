@@ -75,7 +75,7 @@ info_row (GtkWidget  *group,
           const char *title,
           const char *value)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value && *value ? value : "—");
@@ -118,26 +118,31 @@ toast (CivicCasePage *self,
 }
 
 static void
-perform (CivicCasePage *self,
-         CivicAction    action,
-         JsonObject    *args)
+show_refusal (GtkWindow    *parent,
+              CivicAction   action,
+              const GError *error)
 {
-  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, civic_action_get_label (action),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+perform (CivicCasePage  *self,
+         const char     *case_id,
+         CivicAction     action,
+         JsonObject     *args,
+         GError        **error)
+{
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
 
-  id = civic_sync_engine_perform (self->engine, self->case_id, action, args, &error);
+  id = civic_sync_engine_perform (self->engine, case_id, action, args, error);
   if (id == NULL)
-    {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                           civic_action_get_label (action),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
+    return FALSE;
 
   if (civic_sync_engine_get_state (self->engine) == CIVIC_SYNC_STATE_OFFLINE)
     /* Translators: %s is an action, "Accept" */
@@ -147,18 +152,50 @@ perform (CivicCasePage *self,
     /* Translators: %s is an action, "Accept" */
     text = g_strdup_printf (_("%s — sending to the service"), civic_action_get_label (action));
   toast (self, text);
+  return TRUE;
 }
 
+static void dialog_response_cb (CivicActionDialog *dialog,
+                                const char        *response,
+                                CivicCasePage     *self);
+
+static CivicActionDialog *
+open_dialog (CivicCasePage *self,
+             CivicCase     *kase,
+             CivicAction    action,
+             JsonObject    *args)
+{
+  CivicActionDialog *dialog;
+
+  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    self->engine, kase, action, 1);
+  if (args != NULL)
+    civic_action_dialog_set_args (dialog, args);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* On the dialog's own case: the page may have moved to another one (a
+ * notification clicked) while the dialog was open. */
 static void
 dialog_response_cb (CivicActionDialog *dialog,
                     const char        *response,
                     CivicCasePage     *self)
 {
-  if (g_str_equal (response, "apply"))
-    {
-      g_autoptr(JsonObject) args = civic_action_dialog_dup_args (dialog);
+  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicCase *kase = civic_action_dialog_get_case (dialog);
+  CivicAction action = civic_action_dialog_get_action (dialog);
 
-      perform (self, civic_action_dialog_get_action (dialog), args);
+  if (!g_str_equal (response, "apply"))
+    return;
+
+  args = civic_action_dialog_dup_args (dialog);
+  if (!perform (self, civic_case_get_id (kase), action, args, &error))
+    {
+      /* What the official typed is not lost: the form again, then why. */
+      show_refusal (GTK_WINDOW (open_dialog (self, kase, action, args)), action, error);
     }
 }
 
@@ -172,8 +209,6 @@ void
 civic_case_page_start_action (CivicCasePage *self,
                               CivicAction    action)
 {
-  CivicActionDialog *dialog;
-
   g_return_if_fail (CIVIC_IS_CASE_PAGE (self));
 
   if (self->kase == NULL)
@@ -182,15 +217,14 @@ civic_case_page_start_action (CivicCasePage *self,
   if (!civic_action_needs_dialog (action))
     {
       g_autoptr(JsonObject) args = json_object_new ();
+      g_autoptr(GError) error = NULL;
 
-      perform (self, action, args);
+      if (!perform (self, self->case_id, action, args, &error))
+        show_refusal (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), action, error);
       return;
     }
 
-  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    self->engine, self->kase, action, 1);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  open_dialog (self, self->kase, action, NULL);
 }
 
 /* The most common next step, drawn as the suggested one. */
@@ -392,7 +426,7 @@ add_clock_row (CivicCasePage *self,
   subtitle = g_strdup_printf (_("Due %s · %s · %s"), due, length,
                               civic_legal_basis_get_label (civic_clock_get_legal_basis (clock)));
 
-  row = adw_action_row_new ();
+  row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  civic_clock_kind_get_label (civic_clock_get_kind (clock)));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -432,7 +466,7 @@ add_clock_row (CivicCasePage *self,
         }
 
       {
-        GtkWidget *event_row = adw_action_row_new ();
+        GtkWidget *event_row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (event_row), text);
         if (event->note != NULL)
@@ -493,7 +527,7 @@ add_materials (CivicCasePage *self)
   for (guint i = 0; i < materials->len; i++)
     {
       CivicMaterial *material = g_ptr_array_index (materials, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
       GtkWidget *icon = gtk_image_new_from_icon_name (material->received ? "object-select-symbolic"
                                                                          : "action-unavailable-symbolic");
       const char *status = material->received ? _("Received")
@@ -566,7 +600,7 @@ add_subtasks (CivicCasePage *self)
   for (guint i = 0; i < subtasks->len; i++)
     {
       CivicSubtask *subtask = g_ptr_array_index (subtasks, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
       g_autofree char *subtitle = NULL;
 
       if (subtask->done)
@@ -650,7 +684,7 @@ add_timeline (CivicCasePage *self)
   for (guint n = events->len; n > 0; n--)
     {
       CivicCaseEvent *event = g_ptr_array_index (events, n - 1);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
       g_autofree char *at = format_instant (event->at);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
@@ -768,6 +802,7 @@ civic_case_page_set_case_id (CivicCasePage *self,
     {
       g_free (self->case_id);
       self->case_id = g_strdup (case_id);
+      g_cancellable_cancel (self->cancellable);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
     }
   civic_case_page_reload (self);
@@ -806,6 +841,7 @@ revealed_cb (GObject      *source,
   g_autoptr(JsonObject) person = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
   static const struct { const char *member; const char *label; } fields[] = {
     { "name", N_("Name") },
@@ -837,8 +873,11 @@ revealed_cb (GObject      *source,
         g_string_append_printf (body, "%s: %s\n", _(fields[i].label), value);
     }
 
+  /* Translators: the title of the applicant's details, then the case number */
+  heading = g_strdup_printf (_("%s — %s"), _("Applicant’s Details"),
+                             self->kase ? civic_case_get_number (self->kase) : "");
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       _("Applicant’s Details"), NULL));
+                                                       heading, NULL));
   adw_message_dialog_set_body (dialog, body->str);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -854,7 +893,10 @@ reveal_activated (GtkWidget  *widget,
   if (self->kase == NULL)
     return;
 
-  g_set_object (&self->cancellable, g_cancellable_new ());
+  /* A reveal still on its way is for the case shown before. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   civic_api_client_reveal_async (civic_sync_engine_get_client (self->engine), self->case_id,
                                  self->cancellable, revealed_cb, g_object_ref (self));
 }

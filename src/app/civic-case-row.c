@@ -73,7 +73,9 @@ update (CivicCaseRow *self)
                              civic_time_today ());
 
   /* Read as one line by a screen reader. */
-  accessible = g_strdup_printf ("%s, %s, %s, %s%s", row->number, row->item_name,
+  /* Translators: a case as a screen reader says it: number, service
+   * item, state, time left, and ", waiting to be sent" or nothing */
+  accessible = g_strdup_printf (_("%s, %s, %s, %s%s"), row->number, row->item_name,
                                 state_label (row->state), civic_due_chip_get_text (self->chip),
                                 row->pending ? _(", waiting to be sent") : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -39,17 +39,43 @@ G_DEFINE_FINAL_TYPE (CivicConflictsView, civic_conflicts_view, ADW_TYPE_BIN)
 static void reload (CivicConflictsView *self);
 
 static void
-discard_clicked_cb (GtkButton          *button,
-                    CivicConflictsView *self)
+discard_response_cb (AdwMessageDialog   *dialog,
+                     const char         *response,
+                     CivicConflictsView *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "command-id");
+  const char *id = g_object_get_data (G_OBJECT (dialog), "command-id");
   g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "discard"))
+    return;
 
   if (!civic_sync_engine_discard_conflict (self->engine, id, &error))
     civic_window_toast (GTK_WIDGET (self), error->message);
   else
     civic_window_toast (GTK_WIDGET (self), _("Action discarded"));
   reload (self);
+}
+
+/* The refused action exists nowhere else: it goes only when the official
+ * says so twice. */
+static void
+discard_clicked_cb (GtkButton          *button,
+                    CivicConflictsView *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Discard This Action?"),
+                                                       _("It is removed from this computer and "
+                                                         "cannot be sent again. The case stays as "
+                                                         "the service has it.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "command-id",
+                          g_strdup (g_object_get_data (G_OBJECT (button), "command-id")), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -151,14 +177,14 @@ conflict_row (CivicConflictsView *self,
   /* Translators: the service's reason, then when it refused */
   subtitle = g_strdup_printf (_("%s\nRefused %s"), conflict->reason_message, when);
 
-  row = adw_expander_row_new ();
+  row = g_object_new (ADW_TYPE_EXPANDER_ROW, "use-markup", FALSE, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   gtk_widget_add_css_class (row, "conflict");
 
   if (entity != NULL)
     {
-      GtkWidget *detail = adw_action_row_new ();
+      GtkWidget *detail = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
       const char *state = json_object_get_string_member_with_default (entity, "state", "");
       const char *assignee = json_object_get_string_member_with_default (entity, "assignee_name",
                                                                          NULL);

@@ -547,6 +547,12 @@ cases_changed_cb (CivicInboxView *self)
   if (self->list == NULL)
     return;
 
+  /* The catalogue arrives with the first sync: read it again if the
+   * filter was opened before it came (only "All items" then, so no
+   * choice is lost). */
+  if (self->items_loaded && self->item_codes->len <= 1)
+    self->items_loaded = FALSE;
+
   civic_case_list_refresh (self->list);
   update_title (self);
   update_batch (self);
@@ -696,8 +702,13 @@ civic_inbox_view_start_action (CivicInboxView *self,
 
   g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
 
+  /* The case page must be in front of the official: on a narrow window
+   * showing the list, the case behind it is not the one they look at. */
   kase = civic_case_page_get_case (self->case_page);
-  if (kase == NULL || self->engine == NULL)
+  if (kase == NULL || self->engine == NULL ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->case_page)) ||
+      (adw_leaflet_get_folded (self->leaflet) &&
+       adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->case_page)))
     {
       civic_window_toast (GTK_WIDGET (self), _("Choose a case first"));
       return;
@@ -737,7 +748,14 @@ civic_inbox_view_get_model (CivicInboxView *self)
 static void
 folded_cb (CivicInboxView *self)
 {
-  civic_case_page_set_show_back (self->case_page, adw_leaflet_get_folded (self->leaflet));
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  civic_case_page_set_show_back (self->case_page, folded);
+  /* Alt+Left goes back to the list only from the case; from the list it
+   * is the window's, back to the sidebar. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.back",
+                                 folded && adw_leaflet_get_visible_child (self->leaflet) ==
+                                           GTK_WIDGET (self->case_page));
 }
 
 static void
@@ -893,6 +911,7 @@ civic_inbox_view_init (CivicInboxView *self)
   g_signal_connect_swapped (gtk_menu_button_get_popover (self->filter_button), "show",
                             G_CALLBACK (filter_popover_shown_cb), self);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self);
+  g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (folded_cb), self);
   folded_cb (self);
   update_title (self);
 }

@@ -54,7 +54,7 @@ switch_row (GSettings  *settings,
             const char *title,
             const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
   GtkWidget *toggle = gtk_switch_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -71,7 +71,7 @@ static GtkWidget *
 info_row (const char *title,
           const char *value)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
@@ -117,7 +117,7 @@ civic_preferences_window_new (CivicApplication *application)
                                          _("Your actions are sent at once when the service can be "
                                            "reached; this is how often the client also looks for "
                                            "what changed."));
-  row = adw_combo_row_new ();
+  row = g_object_new (ADW_TYPE_COMBO_ROW, "use-markup", FALSE, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Check for Changes"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (interval_labels));

@@ -23,6 +23,7 @@ struct _CivicWelcomePage
   GtkStack     *mode_stack;
   AdwComboRow  *role_row;
   AdwEntryRow  *url_row;
+  GtkMenuButton *recent_button;
   AdwEntryRow  *user_row;
   AdwEntryRow  *password_row;
   AdwActionRow *ca_row;
@@ -172,11 +173,43 @@ entry_activated_cb (CivicWelcomePage *self)
 }
 
 static void
+use_service_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CivicWelcomePage *self = CIVIC_WELCOME_PAGE (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), g_variant_get_string (parameter, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (self->user_row));
+}
+
+/* The services signed in to before, most recent first. */
+static void
+update_recent (CivicWelcomePage *self,
+               GSettings        *settings)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-services");
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (recent[i], NULL);
+
+      g_menu_item_set_action_and_target (item, "welcome.use-service", "s", recent[i]);
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->recent_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_button), recent[0] != NULL);
+}
+
+static void
 connect_clicked_cb (CivicWelcomePage *self)
 {
   GSettings *settings = civic_application_get_settings (get_application (self));
   g_autofree char *url = g_settings_get_string (settings, "service-url");
   g_autofree char *user = g_settings_get_string (settings, "username");
+
+  update_recent (self, settings);
 
   if (*gtk_editable_get_text (GTK_EDITABLE (self->url_row)) == '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
@@ -324,6 +357,8 @@ civic_welcome_page_class_init (CivicWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWelcomePage, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicWelcomePage, role_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWelcomePage, url_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWelcomePage, recent_button);
+  gtk_widget_class_install_action (widget_class, "welcome.use-service", "s", use_service_activated);
   gtk_widget_class_bind_template_child (widget_class, CivicWelcomePage, user_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWelcomePage, password_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWelcomePage, ca_row);

@@ -54,6 +54,7 @@ struct _CivicWindow
   CivicSyncEngine      *engine;
   GCancellable         *cancellable;
   guint                 counts_source;
+  gboolean              switching_demo;
 };
 
 G_DEFINE_FINAL_TYPE (CivicWindow, civic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -83,6 +84,7 @@ civic_window_toast (GtkWidget  *widget,
                     const char *text)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   /* A dialog's widget: its parent window shows it. */
@@ -91,7 +93,9 @@ civic_window_toast (GtkWidget  *widget,
   if (!CIVIC_IS_WINDOW (root))
     return;
 
-  toast = adw_toast_new (text);
+  /* A toast's title is markup: a name with “&” must not blank it. */
+  escaped = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (CIVIC_WINDOW (root)->toast_overlay, toast);
 }
@@ -169,7 +173,8 @@ update_actions (CivicWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.case-action", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in-again", signed_in && !demo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo-role", signed_in && demo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo-role",
+                                 signed_in && demo && !self->switching_demo);
 }
 
 static void
@@ -343,7 +348,12 @@ case_action_activated (GtkWidget  *widget,
   if (self->engine == NULL ||
       !civic_action_from_string (g_variant_get_string (parameter, NULL), &action))
     return;
-  gtk_stack_set_visible_child_name (self->content_stack, "inbox");
+  /* Only on the case in front of the official. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "inbox") != 0)
+    {
+      civic_window_toast (widget, _("Choose a case first"));
+      return;
+    }
   civic_inbox_view_start_action (self->inbox_view, action);
 }
 
@@ -365,8 +375,9 @@ signed_out_cb (GObject      *source,
   g_autoptr(CivicWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!civic_application_sign_out_finish (CIVIC_APPLICATION (source), result, &error))
-    civic_window_show_error (self, error);
+  if (!civic_application_sign_out_finish (CIVIC_APPLICATION (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    civic_window_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -443,7 +454,11 @@ signed_in_again_cb (GObject      *source,
 
   if (!civic_application_connect_finish (CIVIC_APPLICATION (source), result, &error))
     {
-      g_autofree char *text = civic_application_explain_error (error);
+      g_autofree char *text = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;  /* the window is closing */
+      text = civic_application_explain_error (error);
 
       civic_window_toast (GTK_WIDGET (self), text);
       return;
@@ -513,7 +528,13 @@ demo_switched_cb (GObject      *source,
   g_autoptr(CivicWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!civic_application_try_demo_finish (CIVIC_APPLICATION (source), result, &error))
+  if (!civic_application_try_demo_finish (CIVIC_APPLICATION (source), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;  /* the window is closing */
+
+  self->switching_demo = FALSE;
+  update_actions (self);
+  if (error != NULL)
     civic_window_show_error (self, error);
 }
 
@@ -527,6 +548,9 @@ demo_role_activated (GtkWidget  *widget,
 
   if (!g_strv_contains (civic_demo_roles, role))
     return;
+  /* One switch at a time: each starts a service. */
+  self->switching_demo = TRUE;
+  update_actions (self);
   civic_application_try_demo_async (self->application, role, self->cancellable, demo_switched_cb,
                                     g_object_ref (self));
 }
@@ -629,11 +653,6 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync-now", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync-now", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.case-action", "s", "claim");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.case-action", "s", "accept");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.case-action", "s", "opinion");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.case-action", "s", "decide");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.case-action", "s", "comment");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-queue", "s", "mine");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-queue", "s", "department");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-queue", "s", "watching");
@@ -642,11 +661,40 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-queue", "s", "conflicts");
 }
 
+/* The case actions' shortcuts, caught before the focused widget sees them:
+ * the list view takes Ctrl+Shift+A for “unselect all”. */
+static void
+add_case_shortcuts (CivicWindow *self)
+{
+  static const struct { guint key; const char *action; } shortcuts[] = {
+    { GDK_KEY_C, "claim" },
+    { GDK_KEY_A, "accept" },
+    { GDK_KEY_O, "opinion" },
+    { GDK_KEY_D, "decide" },
+    { GDK_KEY_M, "comment" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      GtkShortcut *shortcut =
+        gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key,
+                                                  GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                          gtk_named_action_new ("win.case-action"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (shortcuts[i].action));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 civic_window_init (CivicWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  add_case_shortcuts (self);
 
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self);
   folded_cb (self);

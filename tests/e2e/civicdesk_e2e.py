@@ -209,7 +209,8 @@ class Client:
         return entry
 
     def row(self, number, timeout=TIMEOUT):
-        return wait(self.cases, named('filler', prefix=number + ','), 'the row of ' + number,
+        separator = tr('%s, %s, %s, %s%s').split('%s')[1]
+        return wait(self.cases, named('filler', prefix=number + separator), 'the row of ' + number,
                     timeout)
 
     def open_case(self, number):

@@ -171,6 +171,14 @@ def test_conflict_lands_in_conflicts():
         wait(conflicts, named('label', tr('%s — %s') % (tr('Claim'), case['number'])), 'the refused claim')
         wait(conflicts, named('label', contains=colleague), 'the service\'s reason')
         screenshot('e2e-conflict')
+
+        # Discarding asks first; then the conflict is gone.
+        press(wait(conflicts, named('push button', '_Discard'), 'the Discard button'))
+        confirm = wait(client.app, lambda a: a.getRoleName() in ('dialog', 'frame', 'alert') and
+                       find(a, named('label', 'Discard This Action?')) is not None,
+                       'the confirmation')
+        press(wait(confirm, named('push button', '_Discard'), 'the confirming Discard'))
+        wait(client.app, named('label', 'No Conflicts'), 'no conflicts left')
     finally:
         client.close()
         if restarted is not None:
