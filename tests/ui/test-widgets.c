@@ -395,6 +395,66 @@ test_action_dialog_opinion (void)
   g_object_unref (dialog);
 }
 
+/* A decision: no Enter to decide, no single number for a batch; and a
+ * form given back after a refusal has what the official typed. */
+static void
+test_action_dialog_decide (void)
+{
+  g_autofree char *id = find_case (CIVIC_INBOX_MINE, "under-review");
+  g_autoptr(CivicCase) kase = civic_cache_load_case (civic_account_get_cache (account), id, NULL);
+  CivicActionDialog *one, *batch, *again;
+  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(JsonObject) given_back = NULL;
+  GtkWidget *number;
+
+  one = civic_action_dialog_new (NULL, civic_account_get_engine (account), kase,
+                                 CIVIC_ACTION_DECIDE, 1);
+  g_object_ref_sink (one);
+  g_assert_true (civic_action_dialog_get_case (one) == kase);
+  g_assert_null (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (one)));
+  number = find_titled (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (one)),
+                        ADW_TYPE_ENTRY_ROW, "Decision _Number");
+  g_assert_nonnull (number);
+  gtk_editable_set_text (GTK_EDITABLE (number), "湘市监许〔2026〕17号");
+  spin (300);
+  args = civic_action_dialog_dup_args (one);
+  g_assert_cmpstr (json_object_get_string_member (args, "number"), ==, "湘市监许〔2026〕17号");
+
+  again = civic_action_dialog_new (NULL, civic_account_get_engine (account), kase,
+                                   CIVIC_ACTION_DECIDE, 1);
+  g_object_ref_sink (again);
+  civic_action_dialog_set_args (again, args);
+  given_back = civic_action_dialog_dup_args (again);
+  g_assert_cmpstr (json_object_get_string_member (given_back, "number"), ==,
+                   "湘市监许〔2026〕17号");
+  g_assert_cmpstr (json_object_get_string_member (given_back, "result"), ==,
+                   json_object_get_string_member (args, "result"));
+
+  batch = civic_action_dialog_new (NULL, civic_account_get_engine (account), kase,
+                                   CIVIC_ACTION_DECIDE, 3);
+  g_object_ref_sink (batch);
+  g_assert_null (find_titled (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (batch)),
+                              ADW_TYPE_ENTRY_ROW, "Decision _Number"));
+
+  /* An everyday step keeps Enter. */
+  {
+    CivicActionDialog *comment = civic_action_dialog_new (NULL, civic_account_get_engine (account),
+                                                          kase, CIVIC_ACTION_COMMENT, 1);
+
+    g_object_ref_sink (comment);
+    g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (comment)), ==,
+                     "apply");
+    gtk_window_destroy (GTK_WINDOW (comment));
+    g_object_unref (comment);
+  }
+
+  for (CivicActionDialog **d = (CivicActionDialog *[]) { one, again, batch, NULL }; *d; d++)
+    {
+      gtk_window_destroy (GTK_WINDOW (*d));
+      g_object_unref (*d);
+    }
+}
+
 static void
 test_action_dialog_verifiers (void)
 {
@@ -618,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/ui/case-row/shows", test_case_row_shows);
   g_test_add_func ("/ui/action-dialog/opinion", test_action_dialog_opinion);
   g_test_add_func ("/ui/action-dialog/verifiers", test_action_dialog_verifiers);
+  g_test_add_func ("/ui/action-dialog/decide", test_action_dialog_decide);
   g_test_add_func ("/ui/case-page/sections", test_case_page_sections);
   g_test_add_func ("/ui/sync-indicator/summary", test_sync_summary);
   g_test_add_func ("/ui/application/explain-errors", test_explain_errors);
