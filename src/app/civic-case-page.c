@@ -42,6 +42,7 @@ struct _CivicCasePage
   char            *case_id;
   GCancellable    *cancellable;
   gboolean         watched;
+  char            *shown;         /* what the page was built from */
 };
 
 G_DEFINE_FINAL_TYPE (CivicCasePage, civic_case_page, ADW_TYPE_BIN)
@@ -713,6 +714,7 @@ clear_content (CivicCasePage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
+  g_clear_pointer (&self->shown, g_free);
 }
 
 static void
@@ -740,6 +742,34 @@ update_actions (CivicCasePage *self)
  *
  * Reads the case again from the cache: after a sync, or an action.
  */
+/* The case as shown: its record, the actions waiting to be sent, the
+ * day the clocks count to. */
+static char *
+fingerprint (CivicCasePage *self)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autofree char *json = NULL;
+
+  if (self->kase == NULL)
+    return NULL;
+
+  node = civic_case_to_json (self->kase);
+  json = json_to_string (node, FALSE);
+  out = g_string_new (json);
+  pending = civic_outbox_list (civic_sync_engine_get_outbox (self->engine), self->case_id, NULL);
+  for (guint i = 0; pending != NULL && i < pending->len; i++)
+    {
+      CivicOutboxCommand *command = g_ptr_array_index (pending, i);
+      g_autofree char *text = civic_outbox_command_to_json (command);
+
+      g_string_append (out, text);
+    }
+  g_string_append_printf (out, "|%d", (int) civic_time_today ());
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 void
 civic_case_page_reload (CivicCasePage *self)
 {
@@ -750,11 +780,25 @@ civic_case_page_reload (CivicCasePage *self)
 
   scrolled = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window));
   g_clear_object (&self->kase);
-  clear_content (self);
 
   if (self->engine != NULL && self->case_id != NULL)
     self->kase = civic_cache_load_case (civic_sync_engine_get_cache (self->engine), self->case_id,
                                         &error);
+
+  /* Every sync says the cases changed; this one mostly has not. Built
+   * again only when it did, so an open menu, the focus and the place on
+   * the page stay where the official left them. */
+  {
+    g_autofree char *shown = fingerprint (self);
+
+    if (shown != NULL && g_strcmp0 (shown, self->shown) == 0)
+      {
+        update_actions (self);
+        return;
+      }
+    clear_content (self);
+    self->shown = g_steal_pointer (&shown);
+  }
 
   if (self->kase == NULL)
     {
@@ -995,6 +1039,7 @@ civic_case_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->case_id);
+  g_free (self->shown);
 
   G_OBJECT_CLASS (civic_case_page_parent_class)->finalize (object);
 }

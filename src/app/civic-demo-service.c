@@ -143,12 +143,30 @@ launcher_new (const char *log_path)
   return launcher;
 }
 
+/* The data is made once; this file says it was made to the end. */
+#define READY_FILE "demo-ready"
+
+static void
+remove_data (const char *data_dir)
+{
+  static const char * const names[] = { "civicdesk.db", "civicdesk.db-wal", "civicdesk.db-shm",
+                                         READY_FILE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (data_dir, names[i], NULL);
+
+      g_remove (path);
+    }
+}
+
 static gboolean
 make_data (const char    *server,
            const char    *data_dir,
            GCancellable  *cancellable,
            GError       **error)
 {
+  g_autofree char *ready = g_build_filename (data_dir, READY_FILE, NULL);
   g_autofree char *log = g_build_filename (data_dir, "demo.log", NULL);
   g_autoptr(GSubprocessLauncher) launcher = launcher_new (log);
   g_autoptr(GSubprocess) process = NULL;
@@ -159,13 +177,22 @@ make_data (const char    *server,
     "--password", CIVIC_DEMO_PASSWORD, NULL
   };
 
+  /* What a run cut short (a crash, Cancel) left behind. */
+  remove_data (data_dir);
+
   process = g_subprocess_launcher_spawnv (launcher, argv, error);
   if (process == NULL || !g_subprocess_wait_check (process, cancellable, error))
     {
+      if (process != NULL)
+        {
+          g_subprocess_force_exit (process);
+          g_subprocess_wait (process, NULL, NULL);
+        }
+      remove_data (data_dir);
       g_prefix_error (error, _("The demo data could not be made (see %s): "), log);
       return FALSE;
     }
-  return TRUE;
+  return g_file_set_contents (ready, "", 0, error);
 }
 
 /* Preparing (finding the service, making the data) blocks, and runs on a
@@ -199,7 +226,7 @@ prepare_thread (GTask        *task,
 {
   CivicDemoService *self = source;
   Start *start = data;
-  g_autofree char *database = g_build_filename (self->data_dir, "civicdesk.db", NULL);
+  g_autofree char *ready = g_build_filename (self->data_dir, READY_FILE, NULL);
   g_autofree char *last_port_file = g_build_filename (self->data_dir, "last-port", NULL);
   g_autofree char *last_port = NULL;
   g_autoptr(GError) error = NULL;
@@ -211,7 +238,7 @@ prepare_thread (GTask        *task,
       return;
     }
 
-  if (!g_file_test (database, G_FILE_TEST_EXISTS) &&
+  if (!g_file_test (ready, G_FILE_TEST_EXISTS) &&
       !make_data (start->server, self->data_dir, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -445,6 +445,15 @@ sign_out_activated (GtkWidget  *widget,
 }
 
 static void
+sign_in_failed_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            CivicWindow      *self)
+{
+  if (g_str_equal (response, "retry"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-in-again", NULL);
+}
+
+static void
 signed_in_again_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -456,11 +465,23 @@ signed_in_again_cb (GObject      *source,
     {
       g_autofree char *text = NULL;
 
+      AdwMessageDialog *dialog;
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;  /* the window is closing */
-      text = civic_application_explain_error (error);
 
-      civic_window_toast (GTK_WIDGET (self), text);
+      /* Said until read, not in a toast that goes by. */
+      text = civic_application_explain_error (error);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Not Signed In"),
+                                                           text));
+      adw_message_dialog_add_responses (dialog, "close", _("_Close"), "retry", _("_Try Again"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "retry", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "retry");
+      adw_message_dialog_set_close_response (dialog, "close");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (sign_in_failed_response_cb), self,
+                               0);
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
   civic_window_toast (GTK_WIDGET (self), _("Signed in"));
@@ -508,6 +529,7 @@ sign_in_again_activated (GtkWidget  *widget,
   row = adw_password_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Password"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_message_dialog_set_extra_child (dialog, group);
   g_object_set_data (G_OBJECT (dialog), "password", row);

@@ -219,8 +219,8 @@ civic_test_service_kill (CivicTestService *service)
   g_clear_object (&service->process);
 }
 
-static void
-remove_tree (const char *path)
+void
+civic_test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -230,7 +230,7 @@ remove_tree (const char *path)
       g_autofree char *child = g_build_filename (path, name, NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
+        civic_test_remove_tree (child);
       else
         g_unlink (child);
     }
@@ -241,7 +241,7 @@ void
 civic_test_service_free (CivicTestService *service)
 {
   civic_test_service_stop (service);
-  remove_tree (service->data_dir);
+  civic_test_remove_tree (service->data_dir);
   g_free (service->data_dir);
   g_free (service->base_url);
   g_free (service);

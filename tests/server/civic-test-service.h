@@ -57,6 +57,7 @@ gint64            civic_test_pull_all         (CivicTestService  *service,
                                                gint64             after,
                                                GHashTable        *entities);
 char             *civic_test_uuid             (void);
+void              civic_test_remove_tree      (const char        *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicTestService, civic_test_service_free)
 

@@ -16,6 +16,7 @@
 #include "civic-case-list.h"
 #include "civic-case-page.h"
 #include "civic-case-row.h"
+#include "civic-demo-service.h"
 #include "civic-due-chip.h"
 #include "civic-json.h"
 #include "civic-sync-indicator.h"
@@ -598,6 +599,15 @@ test_case_page_sections (void)
   g_assert_true (has_text (page, "History"));
   g_assert_true (has_text (page, civic_case_get_item_name (kase)));
 
+  /* A sync that did not touch the case leaves the page as it is: the
+   * same widgets, so an open menu and the focus stay. */
+  {
+    GtkLabel *before = find_label (page, "Time Limits");
+
+    civic_case_page_reload (CIVIC_CASE_PAGE (page));
+    g_assert_true (find_label (page, "Time Limits") == before);
+  }
+
   /* Exactly the actions the rules allow: an examiner records an opinion,
    * and is never offered to decide. */
   g_assert_cmpuint (actions->len, >, 0);
@@ -612,6 +622,7 @@ test_case_page_sections (void)
   g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 1);
   civic_case_page_reload (CIVIC_CASE_PAGE (page));
   g_assert_true (has_text (page, "Waiting to be sent"));
+  g_assert_cmpstr (civic_case_page_get_case_id (CIVIC_CASE_PAGE (page)), ==, id);
   sync_now ();
   civic_case_page_reload (CIVIC_CASE_PAGE (page));
   g_assert_false (has_text (page, "Waiting to be sent"));
@@ -622,6 +633,67 @@ test_case_page_sections (void)
   g_assert_null (civic_case_page_get_case (CIVIC_CASE_PAGE (page)));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The demo service */
+
+static void
+demo_started_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!civic_demo_service_start_finish (CIVIC_DEMO_SERVICE (source), result, error) &&
+      *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "started");
+}
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelled while it makes its data, it leaves nothing half made; the next
+ * start makes the data anew and serves it. */
+static void
+test_demo_service_cancel_then_start (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("civicdesk-demo-XXXXXX", NULL);
+  g_autofree char *data_dir = g_build_filename (dir, "demo", NULL);
+  g_autofree char *database = g_build_filename (data_dir, "civicdesk.db", NULL);
+  g_autofree char *ready = g_build_filename (data_dir, "demo-ready", NULL);
+  g_autoptr(CivicDemoService) demo = civic_demo_service_new (data_dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) started = NULL;
+
+  g_setenv ("CIVICDESK_DEMO_CASES", "3000", TRUE);
+  civic_demo_service_start_async (demo, cancellable, demo_started_cb, &error);
+  g_timeout_add (300, cancel_cb, cancellable);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (civic_demo_service_is_running (demo));
+  g_assert_false (g_file_test (database, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (ready, G_FILE_TEST_EXISTS));
+
+  g_setenv ("CIVICDESK_DEMO_CASES", "200", TRUE);
+  civic_demo_service_start_async (demo, NULL, demo_started_cb, &started);
+  while (started == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (started, G_IO_ERROR, G_IO_ERROR_EXISTS);  /* i.e. started */
+  g_assert_true (civic_demo_service_is_running (demo));
+  g_assert_true (g_file_test (ready, G_FILE_TEST_EXISTS));
+  g_assert_true (g_str_has_prefix (civic_demo_service_get_url (demo), "http://127.0.0.1:"));
+
+  civic_demo_service_stop (demo);
+  g_unsetenv ("CIVICDESK_DEMO_CASES");
+  civic_test_remove_tree (dir);
 }
 
 /* The sync state and the errors, in words */
@@ -682,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/ui/case-page/sections", test_case_page_sections);
   g_test_add_func ("/ui/sync-indicator/summary", test_sync_summary);
   g_test_add_func ("/ui/application/explain-errors", test_explain_errors);
+  g_test_add_func ("/ui/demo-service/cancel-then-start", test_demo_service_cancel_then_start);
 
   status = g_test_run ();
   g_clear_object (&account);
