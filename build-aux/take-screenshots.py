@@ -71,10 +71,7 @@ def examiner():
     client = Client('examiner')
     try:
         shoot('inbox')
-        mine = [c for c in all_cases().values()
-                if c['summary']['assignee_id'] == 'u-examiner' and c['state'] == 'under-review'
-                and len(c['events']) > 3]
-        case = sorted(mine, key=lambda c: c['number'])[0]
+        case = first_case_of_mine()
         client.search(case['number'])
         client.open_case(case['number'])
         shoot('case')
@@ -141,6 +138,52 @@ def conflict():
             restarted.wait()
 
 
+def first_case_of_mine():
+    mine = [c for c in all_cases().values()
+            if c['summary']['assignee_id'] == 'u-examiner' and c['state'] == 'under-review'
+            and len(c['events']) > 3]
+    return sorted(mine, key=lambda c: c['number'])[0]
+
+
+def dark():
+    """The same screens in the dark style."""
+    civicdesk_e2e.env['ADW_DEBUG_COLOR_SCHEME'] = 'prefer-dark'
+    client = Client('examiner')
+    try:
+        shoot('inbox-dark')
+        case = first_case_of_mine()
+        client.search(case['number'])
+        client.open_case(case['number'])
+        shoot('case-dark')
+    finally:
+        client.close()
+        del civicdesk_e2e.env['ADW_DEBUG_COLOR_SCHEME']
+
+
+def narrow():
+    """A narrow window: the sidebar, the list and the case fold into one
+    column, each with its way back."""
+    config = os.path.join(civicdesk_e2e.home, 'config')
+    os.makedirs(os.path.join(config, 'glib-2.0', 'settings'), exist_ok=True)
+    with open(os.path.join(config, 'glib-2.0', 'settings', 'keyfile'), 'w') as f:
+        f.write('[io/github/civicdesk/CivicDesk]\nwindow-width=400\nwindow-height=760\n')
+    saved = dict(civicdesk_e2e.env)
+    civicdesk_e2e.env.update(GSETTINGS_BACKEND='keyfile', XDG_CONFIG_HOME=config)
+    client = Client('examiner')
+    try:
+        shoot('sidebar-narrow')
+        client.show_queue('My Tasks')
+        shoot('inbox-narrow')
+        case = first_case_of_mine()
+        client.search(case['number'])
+        client.open_case(case['number'])
+        shoot('case-narrow')
+    finally:
+        client.close()
+        civicdesk_e2e.env.clear()
+        civicdesk_e2e.env.update(saved)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     pyatspi.Registry.getDesktop(0).childCount
@@ -150,6 +193,8 @@ def main():
         examiner()
         approver()
         conflict()
+        dark()
+        narrow()
     finally:
         shutil.rmtree(civicdesk_e2e.home, ignore_errors=True)
 

@@ -802,6 +802,13 @@ civic_case_page_reload (CivicCasePage *self)
 
   if (self->kase == NULL)
     {
+      if (error != NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("The case cannot be shown: %s"),
+                                                   error->message);
+
+          toast (self, text);
+        }
       adw_window_title_set_title (self->title_widget, "");
       adw_window_title_set_subtitle (self->title_widget, "");
       gtk_stack_set_visible_child_name (self->stack, "empty");

@@ -78,6 +78,29 @@ discard_clicked_cb (GtkButton          *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void retry_response_cb (CivicActionDialog  *dialog,
+                               const char         *response,
+                               CivicConflictsView *self);
+
+static CivicActionDialog *
+open_retry_dialog (CivicConflictsView *self,
+                   const char         *id,
+                   CivicCase          *kase,
+                   CivicAction         action,
+                   JsonObject         *args)
+{
+  CivicActionDialog *dialog;
+
+  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    self->engine, kase, action, 1);
+  if (args != NULL)
+    civic_action_dialog_set_args (dialog, args);
+  g_object_set_data_full (G_OBJECT (dialog), "command-id", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (retry_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
 static void
 retry_response_cb (CivicActionDialog  *dialog,
                    const char         *response,
@@ -94,9 +117,20 @@ retry_response_cb (CivicActionDialog  *dialog,
   args = civic_action_dialog_dup_args (dialog);
   command = civic_sync_engine_retry_conflict (self->engine, id, args, &error);
   if (command == NULL)
-    civic_window_toast (GTK_WIDGET (self), error->message);
-  else
-    civic_window_toast (GTK_WIDGET (self), _("Sent again"));
+    {
+      /* What the official changed is not lost: the form again, then why. */
+      CivicActionDialog *again = open_retry_dialog (self, id, civic_action_dialog_get_case (dialog),
+                                                    civic_action_dialog_get_action (dialog), args);
+      AdwMessageDialog *refusal;
+
+      refusal = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (again),
+                                                            civic_action_get_label (civic_action_dialog_get_action (dialog)),
+                                                            error->message));
+      adw_message_dialog_add_response (refusal, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (refusal));
+      return;
+    }
+  civic_window_toast (GTK_WIDGET (self), _("Sent again"));
   reload (self);
 }
 
@@ -109,12 +143,24 @@ retry_clicked_cb (GtkButton          *button,
   g_autoptr(CivicCase) kase = NULL;
   g_autoptr(JsonObject) args = NULL;
   g_autoptr(GError) error = NULL;
-  CivicActionDialog *dialog;
   CivicAction action;
 
   conflict = civic_outbox_get_conflict (civic_sync_engine_get_outbox (self->engine), id, &error);
-  if (conflict == NULL || !civic_action_from_string (conflict->command->type, &action))
-    return;
+  if (conflict == NULL)
+    {
+      civic_window_toast (GTK_WIDGET (self), error->message);
+      reload (self);
+      return;
+    }
+  if (!civic_action_from_string (conflict->command->type, &action))
+    {
+      /* Translators: %s is a command type the client does not know */
+      g_autofree char *text = g_strdup_printf (_("“%s” cannot be changed here; discard it or "
+                                                 "update Civic Desk"), conflict->command->type);
+
+      civic_window_toast (GTK_WIDGET (self), text);
+      return;
+    }
   kase = civic_cache_load_case (civic_sync_engine_get_cache (self->engine),
                                 conflict->command->target, &error);
   if (kase == NULL)
@@ -123,14 +169,8 @@ retry_clicked_cb (GtkButton          *button,
       return;
     }
 
-  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    self->engine, kase, action, 1);
   args = civic_json_parse_object (conflict->command->args, -1, NULL);
-  if (args != NULL)
-    civic_action_dialog_set_args (dialog, args);
-  g_object_set_data_full (G_OBJECT (dialog), "command-id", g_strdup (id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (retry_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  open_retry_dialog (self, id, kase, action, args);
 }
 
 static void

@@ -172,7 +172,8 @@ update_actions (CivicWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-queue", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.case-action", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in-again", signed_in && !demo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in-again",
+                                 signed_in && !self->switching_demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo-role",
                                  signed_in && demo && !self->switching_demo);
 }
@@ -506,6 +507,10 @@ sign_in_response_cb (AdwMessageDialog *dialog,
                                    self->cancellable, signed_in_again_cb, g_object_ref (self));
 }
 
+static void demo_switched_cb (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data);
+
 static void
 sign_in_again_activated (GtkWidget  *widget,
                          const char *action_name,
@@ -519,6 +524,17 @@ sign_in_again_activated (GtkWidget  *widget,
 
   if (account == NULL)
     return;
+
+  /* A demo official has no password to ask for: the demo signs in again. */
+  if (civic_application_is_demo (self->application) &&
+      g_strv_contains (civic_demo_roles, civic_account_get_username (account)))
+    {
+      self->switching_demo = TRUE;
+      update_actions (self);
+      civic_application_try_demo_async (self->application, civic_account_get_username (account),
+                                        self->cancellable, demo_switched_cb, g_object_ref (self));
+      return;
+    }
 
   /* Translators: a user name, then a service's address */
   body = g_strdup_printf (_("Sign in as %s to %s to send and receive work."),
