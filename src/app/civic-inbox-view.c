@@ -61,6 +61,8 @@ struct _CivicInboxView
   CivicInboxQueue     queue;
   GPtrArray          *item_codes;     /* the service items offered, by position */
   gboolean            items_loaded;
+  GtkSliceListModel  *slice;         /* of list: see open_slice_cb () */
+  gboolean            sized;
   gboolean            updating_filters;
 };
 
@@ -564,6 +566,38 @@ cases_changed_cb (CivicInboxView *self)
  *
  * Shows the cases of the signed-in official's offline copy.
  */
+/* GtkListView (4.8) keeps 200 rows around what it shows, and makes them
+ * all as soon as it has a model: 200 ms before the first case appears,
+ * and a frozen window when the list is swapped at once. The list comes
+ * through a slice: one screenful first, then a few rows more each frame
+ * until the view has all the rows it keeps, then the whole list. */
+#define FIRST_SCREENFUL 20
+#define ROWS_PER_FRAME 20
+#define ROWS_KEPT 200
+
+static gboolean
+open_slice_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  CivicInboxView *self = data;
+  guint size;
+
+  if (self->slice == NULL)
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_get_height (widget) == 0)
+    return G_SOURCE_CONTINUE;  /* not drawn yet */
+
+  size = gtk_slice_list_model_get_size (self->slice);
+  if (size + ROWS_PER_FRAME < ROWS_KEPT)
+    {
+      gtk_slice_list_model_set_size (self->slice, size + ROWS_PER_FRAME);
+      return G_SOURCE_CONTINUE;
+    }
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
 void
 civic_inbox_view_set_engine (CivicInboxView  *self,
                              CivicSyncEngine *engine)
@@ -582,6 +616,7 @@ civic_inbox_view_set_engine (CivicInboxView  *self,
   civic_case_page_set_engine (self->case_page, engine);
 
   g_clear_object (&self->list);
+  g_clear_object (&self->slice);
   g_clear_object (&self->selection);
   gtk_list_view_set_model (self->list_view, NULL);
 
@@ -595,10 +630,16 @@ civic_inbox_view_set_engine (CivicInboxView  *self,
       self->list = civic_case_list_new (civic_sync_engine_get_cache (engine));
       read_filter (self, &filter);
       civic_case_list_set_filter (self->list, &filter);
-      self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
+      /* Whole at once when the view has shown a list before. */
+      self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->list)), 0,
+                                              self->sized ? G_MAXUINT : FIRST_SCREENFUL);
+      self->sized = TRUE;
+      self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
       g_signal_connect_object (self->selection, "selection-changed",
                                G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      if (gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+        gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), open_slice_cb, self, NULL);
       g_signal_connect_object (engine, "cases-changed", G_CALLBACK (cases_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
@@ -767,6 +808,7 @@ civic_inbox_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->engine, self);
   g_clear_object (&self->engine);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->list);
   /* The bin's child first, whole: then the template's own references. */
   adw_bin_set_child (ADW_BIN (self), NULL);

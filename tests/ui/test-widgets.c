@@ -18,6 +18,7 @@
 #include "civic-case-row.h"
 #include "civic-demo-service.h"
 #include "civic-due-chip.h"
+#include "civic-inbox-view.h"
 #include "civic-json.h"
 #include "civic-sync-indicator.h"
 #include "civic-test-service.h"
@@ -696,6 +697,35 @@ test_demo_service_cancel_then_start (void)
   civic_test_remove_tree (dir);
 }
 
+/* The inbox shows a screenful first, then the whole list within a few
+ * frames (GtkListView 4.8 would otherwise make 200 rows before the first
+ * case appears). */
+static void
+test_inbox_view_fills (void)
+{
+  CivicCache *cache = civic_account_get_cache (account);
+  CivicInboxFilter all = { CIVIC_INBOX_ALL, NULL, NULL, NULL, NULL, -1, NULL, CIVIC_INBOX_SORT_DUE };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = g_object_new (CIVIC_TYPE_INBOX_VIEW, NULL);
+  GListModel *model;
+  guint expected = civic_cache_count_cases (cache, &all, NULL);
+
+  g_assert_cmpuint (expected, >, 200);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  civic_inbox_view_set_queue (CIVIC_INBOX_VIEW (view), CIVIC_INBOX_ALL);
+  civic_inbox_view_set_engine (CIVIC_INBOX_VIEW (view), civic_account_get_engine (account));
+  model = civic_inbox_view_get_model (CIVIC_INBOX_VIEW (view));
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, expected);
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 100 && g_list_model_get_n_items (model) < expected; i++)
+    spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The sync state and the errors, in words */
 
 static void
@@ -752,6 +782,7 @@ main (int   argc,
   g_test_add_func ("/ui/action-dialog/verifiers", test_action_dialog_verifiers);
   g_test_add_func ("/ui/action-dialog/decide", test_action_dialog_decide);
   g_test_add_func ("/ui/case-page/sections", test_case_page_sections);
+  g_test_add_func ("/ui/inbox-view/fills", test_inbox_view_fills);
   g_test_add_func ("/ui/sync-indicator/summary", test_sync_summary);
   g_test_add_func ("/ui/application/explain-errors", test_explain_errors);
   g_test_add_func ("/ui/demo-service/cancel-then-start", test_demo_service_cancel_then_start);
