@@ -5,7 +5,8 @@
 #
 # Drives the real client in demo mode through AT-SPI, with the helpers of
 # the end-to-end tests, and saves each screen an official works with:
-# welcome, inbox, case page, an action's dialog, offline work, conflicts.
+# welcome, inbox, case page, an action's dialog, offline work, conflicts,
+# the dark style and a narrow window.
 # The metainfo points at the English ones. Run through the wrapper, which
 # sets up the display, D-Bus and both languages:
 #

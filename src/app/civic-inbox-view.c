@@ -792,6 +792,9 @@ folded_cb (CivicInboxView *self)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   civic_case_page_set_show_back (self->case_page, folded);
+  /* One column: a click (a tap) opens the case, as the row has nowhere
+   * beside it to show it. */
+  gtk_list_view_set_single_click_activate (self->list_view, folded);
   /* Alt+Left goes back to the list only from the case; from the list it
    * is the window's, back to the sidebar. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.back",
