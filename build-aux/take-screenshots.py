@@ -86,17 +86,9 @@ def examiner():
 
 
 def approver():
-    def decidable(c):
-        return scjg(c) and c['state'] == 'under-review' and \
-            c['summary']['queue'] == 'approver' and c['opinions'] and \
-            not c['hearing'].get('required') and c['summary']['status'] != 'paused'
-
     client = Client('approver')
     try:
-        case = pick(all_cases(), decidable)
-        client.show_queue('Department Queue')
-        client.search(case['number'])
-        client.open_case(case['number'])
+        open_decidable_case(client)
         press(wait(client.app, named('push button', prefix='Decide'), 'the button Decide'))
         dialog = wait(client.app, lambda a: a.getRoleName() in ('dialog', 'frame')
                       and find(a, named('push button', 'Decide')) is not None, 'the dialog')
@@ -109,26 +101,9 @@ def approver():
 
 def conflict():
     client = Client('examiner')
-    port = demo_port()
     restarted = None
     try:
-        case = pick(all_cases(), lambda c: scjg(c) and c['state'] == 'under-review' and
-                    c['summary']['queue'] == 'examiner' and c['summary']['assignee_id'] is None)
-        stop_service()
-        widget_action(client.frame, 'win.sync-now')
-        wait(client.app, named('push button', prefix='Offline'), 'the sync state Offline')
-        client.show_queue('Department Queue')
-        client.search(case['number'])
-        client.open_case(case['number'])
-        press(wait(client.app, named('push button', 'Claim'), 'the Claim button'))
-        wait(client.app, named('push button', prefix=tr('Offline · %s').split('%s')[0]),
-             'the pending claim')
-        restarted = start_service(port)
-        request('POST', '/api/v1/commands', sign_in('examiner2'),
-                {'commands': [{'id': 'screenshot-claim', 'type': 'claim',
-                               'target': case['id'], 'args': {}}]})
-        press(wait(client.app, named('push button', '_Retry'), 'the Retry button'))
-        client.wait_synced()
+        _, _, restarted = claim_behind_a_colleague(client, 'screenshot-claim')
         client.show_queue('Conflicts')
         wait(client.app, named('list', 'Conflicts'), 'the list of conflicts')
         shoot('conflicts')

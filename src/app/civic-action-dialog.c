@@ -1029,6 +1029,59 @@ civic_action_dialog_set_args (CivicActionDialog *self,
 }
 
 /**
+ * civic_action_show_refusal:
+ * @parent: (nullable): the window the message belongs to
+ *
+ * Why the rules or the cache refused @action, in a message that stays
+ * until it is read.
+ */
+void
+civic_action_show_refusal (GtkWindow    *parent,
+                           CivicAction   action,
+                           const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, civic_action_get_label (action),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * civic_action_dialog_give_back:
+ * @self: a dialog whose "apply" was refused
+ * @args: what the official had entered
+ * @error: why it was refused
+ *
+ * A dialog closes when it is answered; what the official typed must not
+ * go with it. Opens the same form again, filled in as they left it (with
+ * @self's "command-id"), and the refusal on top.
+ *
+ * Returns: (transfer none): the new dialog, for the caller's "response"
+ */
+CivicActionDialog *
+civic_action_dialog_give_back (CivicActionDialog *self,
+                               JsonObject        *args,
+                               const GError      *error)
+{
+  CivicActionDialog *again;
+  const char *command_id;
+
+  g_return_val_if_fail (CIVIC_IS_ACTION_DIALOG (self), NULL);
+
+  again = civic_action_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)), self->engine,
+                                   self->kase, self->action, self->n_cases);
+  civic_action_dialog_set_args (again, args);
+  command_id = g_object_get_data (G_OBJECT (self), "command-id");
+  if (command_id != NULL)
+    g_object_set_data_full (G_OBJECT (again), "command-id", g_strdup (command_id), g_free);
+  gtk_window_present (GTK_WINDOW (again));
+  civic_action_show_refusal (GTK_WINDOW (again), self->action, error);
+  return again;
+}
+
+/**
  * civic_action_dialog_get_case:
  *
  * Returns: (transfer none): the case the action is for (the first of a

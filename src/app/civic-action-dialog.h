@@ -28,5 +28,11 @@ JsonObject        *civic_action_dialog_dup_args     (CivicActionDialog *self);
 void               civic_action_dialog_set_args     (CivicActionDialog *self,
                                                      JsonObject        *args);
 const char        *civic_action_dialog_get_refusal  (CivicActionDialog *self);
+CivicActionDialog *civic_action_dialog_give_back    (CivicActionDialog *self,
+                                                     JsonObject        *args,
+                                                     const GError      *error);
+void               civic_action_show_refusal        (GtkWindow         *parent,
+                                                     CivicAction        action,
+                                                     const GError      *error);
 
 G_END_DECLS

@@ -118,19 +118,6 @@ toast (CivicCasePage *self,
   civic_window_toast (GTK_WIDGET (self), text);
 }
 
-static void
-show_refusal (GtkWindow    *parent,
-              CivicAction   action,
-              const GError *error)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, civic_action_get_label (action),
-                                                       error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static gboolean
 perform (CivicCasePage  *self,
          const char     *case_id,
@@ -160,23 +147,6 @@ static void dialog_response_cb (CivicActionDialog *dialog,
                                 const char        *response,
                                 CivicCasePage     *self);
 
-static CivicActionDialog *
-open_dialog (CivicCasePage *self,
-             CivicCase     *kase,
-             CivicAction    action,
-             JsonObject    *args)
-{
-  CivicActionDialog *dialog;
-
-  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    self->engine, kase, action, 1);
-  if (args != NULL)
-    civic_action_dialog_set_args (dialog, args);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
 /* On the dialog's own case: the page may have moved to another one (a
  * notification clicked) while the dialog was open. */
 static void
@@ -194,10 +164,8 @@ dialog_response_cb (CivicActionDialog *dialog,
 
   args = civic_action_dialog_dup_args (dialog);
   if (!perform (self, civic_case_get_id (kase), action, args, &error))
-    {
-      /* What the official typed is not lost: the form again, then why. */
-      show_refusal (GTK_WINDOW (open_dialog (self, kase, action, args)), action, error);
-    }
+    g_signal_connect_object (civic_action_dialog_give_back (dialog, args, error), "response",
+                             G_CALLBACK (dialog_response_cb), self, 0);
 }
 
 /**
@@ -210,6 +178,8 @@ void
 civic_case_page_start_action (CivicCasePage *self,
                               CivicAction    action)
 {
+  CivicActionDialog *dialog;
+
   g_return_if_fail (CIVIC_IS_CASE_PAGE (self));
 
   if (self->kase == NULL)
@@ -221,11 +191,15 @@ civic_case_page_start_action (CivicCasePage *self,
       g_autoptr(GError) error = NULL;
 
       if (!perform (self, self->case_id, action, args, &error))
-        show_refusal (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), action, error);
+        civic_action_show_refusal (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), action,
+                                   error);
       return;
     }
 
-  open_dialog (self, self->kase, action, NULL);
+  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    self->engine, self->kase, action, 1);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The most common next step, drawn as the suggested one. */

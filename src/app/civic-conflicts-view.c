@@ -78,29 +78,6 @@ discard_clicked_cb (GtkButton          *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void retry_response_cb (CivicActionDialog  *dialog,
-                               const char         *response,
-                               CivicConflictsView *self);
-
-static CivicActionDialog *
-open_retry_dialog (CivicConflictsView *self,
-                   const char         *id,
-                   CivicCase          *kase,
-                   CivicAction         action,
-                   JsonObject         *args)
-{
-  CivicActionDialog *dialog;
-
-  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    self->engine, kase, action, 1);
-  if (args != NULL)
-    civic_action_dialog_set_args (dialog, args);
-  g_object_set_data_full (G_OBJECT (dialog), "command-id", g_strdup (id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (retry_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
 static void
 retry_response_cb (CivicActionDialog  *dialog,
                    const char         *response,
@@ -118,16 +95,9 @@ retry_response_cb (CivicActionDialog  *dialog,
   command = civic_sync_engine_retry_conflict (self->engine, id, args, &error);
   if (command == NULL)
     {
-      /* What the official changed is not lost: the form again, then why. */
-      CivicActionDialog *again = open_retry_dialog (self, id, civic_action_dialog_get_case (dialog),
-                                                    civic_action_dialog_get_action (dialog), args);
-      AdwMessageDialog *refusal;
-
-      refusal = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (again),
-                                                            civic_action_get_label (civic_action_dialog_get_action (dialog)),
-                                                            error->message));
-      adw_message_dialog_add_response (refusal, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (refusal));
+      /* What the official changed is not lost. */
+      g_signal_connect_object (civic_action_dialog_give_back (dialog, args, error), "response",
+                               G_CALLBACK (retry_response_cb), self, 0);
       return;
     }
   civic_window_toast (GTK_WIDGET (self), _("Sent again"));
@@ -143,6 +113,7 @@ retry_clicked_cb (GtkButton          *button,
   g_autoptr(CivicCase) kase = NULL;
   g_autoptr(JsonObject) args = NULL;
   g_autoptr(GError) error = NULL;
+  CivicActionDialog *dialog;
   CivicAction action;
 
   conflict = civic_outbox_get_conflict (civic_sync_engine_get_outbox (self->engine), id, &error);
@@ -169,8 +140,14 @@ retry_clicked_cb (GtkButton          *button,
       return;
     }
 
+  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    self->engine, kase, action, 1);
   args = civic_json_parse_object (conflict->command->args, -1, NULL);
-  open_retry_dialog (self, id, kase, action, args);
+  if (args != NULL)
+    civic_action_dialog_set_args (dialog, args);
+  g_object_set_data_full (G_OBJECT (dialog), "command-id", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (retry_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -316,7 +316,54 @@ def pick(cases, predicate):
     raise AssertionError('no demo case fits the test')
 
 
+def open_decidable_case(client):
+    """As the approver, opens a case of the department queue waiting for
+    their decision (with an opinion, no hearing pending, its clock
+    running). Returns the case."""
+    def decidable(c):
+        return scjg(c) and c['state'] == 'under-review' and \
+            c['summary']['queue'] == 'approver' and c['opinions'] and \
+            not c['hearing'].get('required') and c['summary']['status'] != 'paused'
+
+    case = pick(all_cases(), decidable)
+    client.show_queue('Department Queue')
+    client.search(case['number'])
+    client.open_case(case['number'])
+    return case
+
+
 def scjg(case):
     return case['summary']['department_id'] == 'scjg' and not case['summary']['joint']
 
 
+# The sync state with one action waiting, offline.
+ONE_PENDING = tr('Offline · %s') % (trn('%u pending', '%u pending', 1) % 1)
+
+
+def claim_behind_a_colleague(client, command_id):
+    """The official claims a case offline; a colleague claims it on the
+    service first; the official's claim is sent and refused. Returns the
+    case, the colleague's name and the restarted service (to stop)."""
+    port = demo_port()
+    case = pick(all_cases(), lambda c: scjg(c) and c['state'] == 'under-review' and
+                c['summary']['queue'] == 'examiner' and c['summary']['assignee_id'] is None)
+    stop_service()
+    widget_action(client.frame, 'win.sync-now')
+    wait(client.app, named('push button', prefix='Offline'), 'the sync state Offline')
+
+    client.show_queue('Department Queue')
+    client.search(case['number'])
+    client.open_case(case['number'])
+    press(wait(client.app, named('push button', 'Claim'), 'the Claim button'))
+    wait(client.app, named('push button', ONE_PENDING), 'one pending action')
+
+    restarted = start_service(port)
+    answer = request('POST', '/api/v1/commands', sign_in('examiner2'),
+                     {'commands': [{'id': command_id, 'type': 'claim',
+                                    'target': case['id'], 'args': {}}]})
+    assert answer['results'][0]['status'] == 'applied'
+    colleague = answer['results'][0]['entity']['data']['assignee_name']
+
+    press(wait(client.app, named('push button', '_Retry'), 'the Retry button'))
+    client.wait_synced()
+    return case, colleague, restarted

@@ -26,7 +26,6 @@ import civicdesk_e2e  # noqa: E402
 PENDING_NOTE = trn('Waiting to be sent: %s. It shows here as done; the service has the last word.',
                    'Waiting to be sent: %s. They show here as done; the service has the last word.',
                    1).split('%s')[0]
-ONE_PENDING = tr('Offline · %s') % (trn('%u pending', '%u pending', 1) % 1)
 
 
 # The tests
@@ -75,17 +74,9 @@ def test_accept_then_decide():
     finally:
         client.close()
 
-    def decidable(c):
-        return scjg(c) and c['state'] == 'under-review' and \
-            c['summary']['queue'] == 'approver' and c['opinions'] and \
-            not c['hearing'].get('required') and c['summary']['status'] != 'paused'
-
     client = Client('approver')
     try:
-        case = pick(all_cases(), decidable)
-        client.show_queue('Department Queue')
-        client.search(case['number'])
-        client.open_case(case['number'])
+        case = open_decidable_case(client)
         client.take_action('Decide', 'Decide')
         wait(client.app, named('label', 'Approved'), 'the state Approved')
         wait_gone(client.app, named('label', prefix=PENDING_NOTE), 'the pending note')
@@ -140,32 +131,9 @@ def test_offline_then_synced():
 
 def test_conflict_lands_in_conflicts():
     client = Client('examiner')
-    port = demo_port()
     restarted = None
     try:
-        case = pick(all_cases(), lambda c: scjg(c) and c['state'] == 'under-review' and
-                    c['summary']['queue'] == 'examiner' and c['summary']['assignee_id'] is None)
-        stop_service()
-        widget_action(client.frame, 'win.sync-now')
-        wait(client.app, named('push button', prefix='Offline'), 'the sync state Offline')
-
-        client.show_queue('Department Queue')
-        client.search(case['number'])
-        client.open_case(case['number'])
-        press(wait(client.app, named('push button', 'Claim'), 'the Claim button'))
-        wait(client.app, named('push button', ONE_PENDING), 'one pending action')
-
-        # A colleague claims it first, on the service.
-        restarted = start_service(port)
-        token = sign_in('examiner2')
-        answer = request('POST', '/api/v1/commands', token,
-                         {'commands': [{'id': 'e2e-colleague-claim', 'type': 'claim',
-                                        'target': case['id'], 'args': {}}]})
-        assert answer['results'][0]['status'] == 'applied'
-        colleague = answer['results'][0]['entity']['data']['assignee_name']
-
-        press(wait(client.app, named('push button', '_Retry'), 'the Retry button'))
-        client.wait_synced()
+        case, colleague, restarted = claim_behind_a_colleague(client, 'e2e-colleague-claim')
         client.show_queue('Conflicts')
         conflicts = wait(client.app, named('list', 'Conflicts'), 'the list of conflicts')
         wait(conflicts, named('label', tr('%s — %s') % (tr('Claim'), case['number'])), 'the refused claim')
