@@ -25,19 +25,6 @@ OUT = os.environ['CIVICDESK_SCREENSHOTS_DIR']
 SUFFIX = 'en' if LANGUAGE.startswith('en') else LANGUAGE.split('.')[0]
 
 
-def window_geometry(title):
-    """Where the window of @title is on the X screen, from xwininfo."""
-    tree = subprocess.run(['xwininfo', '-root', '-tree'], capture_output=True, text=True,
-                          check=True).stdout
-    for line in tree.splitlines():
-        if '"%s"' % title in line:
-            # …"Civic Desk": ("civicdesk" "Civic Desk")  1200x760+0+0  +0+0
-            for field in line.split():
-                if 'x' in field and field.count('+') == 2 and field[0].isdigit():
-                    return field
-    return None
-
-
 def shoot(name, title=None):
     """The window of @title (the main window) cut out of the screen."""
     # The pointer out of the way: no tooltip or hover in the picture.
@@ -92,6 +79,8 @@ def approver():
         press(wait(client.app, named('push button', prefix='Decide'), 'the button Decide'))
         dialog = wait(client.app, lambda a: a.getRoleName() in ('dialog', 'frame')
                       and find(a, named('push button', 'Decide')) is not None, 'the dialog')
+        # A refusal: the law's fields appear (legal basis, remedies, reasons).
+        client.choose(dialog, '_Decision', 'Deny')
         time.sleep(1)
         shoot('dialog', dialog.name)
         press(wait(dialog, named('push button', '_Cancel'), 'Cancel'))

@@ -340,9 +340,18 @@ set_title (Field      *field,
 {
   g_autoptr(GString) plain = g_string_new (NULL);
 
+  /* The title as words: without the mnemonic, whether it is marked in
+   * the word ("_Reason") or after it, as Chinese does ("理由(_R)"). */
   for (const char *p = title; *p != '\0'; p++)
-    if (*p != '_')
-      g_string_append_c (plain, *p);
+    {
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
+        {
+          p += 3;
+          continue;
+        }
+      if (*p != '_')
+        g_string_append_c (plain, *p);
+    }
   g_free (field->title);
   field->title = g_strdup (plain->str);
 }
@@ -524,6 +533,13 @@ add_choice (CivicActionDialog *self,
 
   set_title (field, title);
   field->values = g_ptr_array_new ();
+  /* Without a usual answer (a decision, a ground, a closure) nothing is
+   * chosen for the official: they choose. */
+  if (first == NULL)
+    {
+      g_ptr_array_add (field->values, NULL);
+      gtk_string_list_append (labels, _("Choose…"));
+    }
   for (guint i = 0; i < klass->n_values; i++)
     {
       g_ptr_array_add (field->values, (char *) klass->values[i].value_nick);
@@ -535,7 +551,7 @@ add_choice (CivicActionDialog *self,
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   for (guint i = 0; first != NULL && i < field->values->len; i++)
-    if (g_str_equal (g_ptr_array_index (field->values, i), first))
+    if (g_strcmp0 (g_ptr_array_index (field->values, i), first) == 0)
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (changed), self);
   field->widget = row;
@@ -896,7 +912,7 @@ build_form (CivicActionDialog *self)
 
     case CIVIC_ACTION_DECIDE:
       add_choice (self, "result", _("_Decision"), CIVIC_TYPE_RECOMMENDATION,
-                  recommendation_label, "approve");
+                  recommendation_label, NULL);
       /* Each decision has its own number: none is asked for a batch. */
       if (self->n_cases <= 1)
         add_entry (self, "number", _("Decision _Number"), NULL);

@@ -128,15 +128,48 @@ def wait_gone(root, predicate, what, timeout=TIMEOUT):
     raise AssertionError('still there: ' + what)
 
 
+def window_geometry(title):
+    """Where the window of @title is on the X screen, from xwininfo."""
+    tree = subprocess.run(['xwininfo', '-root', '-tree'], capture_output=True, text=True,
+                          check=True).stdout
+    for line in tree.splitlines():
+        if '"%s"' % title in line:
+            # …"Civic Desk": ("civicdesk" "Civic Desk")  1200x760+0+0  +0+0
+            for field in line.split():
+                if 'x' in field and field.count('+') == 2 and field[0].isdigit():
+                    return field
+    return None
+
+
+def window_origin(acc):
+    """Where the window that holds @acc is on the screen: a dialog is a
+    window of its own."""
+    top = acc
+    while top.parent is not None and top.parent.getRoleName() != 'application':
+        top = top.parent
+    geometry = window_geometry(top.name) if top.name else None
+    if geometry is None:
+        return 0, 0
+    _, x, y = geometry.split('+')
+    return int(x), int(y)
+
+
 def click(acc):
     """A click of the mouse at the middle of @acc, as a user makes it."""
     extents = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    x = extents.x + extents.width // 2
-    y = extents.y + extents.height // 2
+    origin_x, origin_y = window_origin(acc)
+    x = origin_x + extents.x + extents.width // 2
+    y = origin_y + extents.y + extents.height // 2
     pyatspi.Registry.generateMouseEvent(x, y, 'abs')
     time.sleep(0.15)
     pyatspi.Registry.generateMouseEvent(x, y, 'b1c')
     time.sleep(0.3)
+
+
+def key(keysym):
+    """A key pressed and released, as a user types it."""
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+    time.sleep(0.2)
 
 
 def press(acc):
@@ -216,6 +249,18 @@ class Client:
     def open_case(self, number):
         click(self.row(number))
         return wait(self.app, named('label', number), 'the case page of ' + number)
+
+    def choose(self, dialog, title, option):
+        """Picks @option in the dialog's drop-down @title, which has nothing
+        chosen yet, with the keyboard: GTK 4.8 gives the items of a popover
+        the wrong places, so a click would miss them."""
+        click(wait(dialog, named('combo box', title), 'the choice ' + title))
+        item = wait(self.app, named('label', option), 'the option ' + option)
+        while item is not None and item.getRoleName() != 'list item':
+            item = item.parent
+        for _ in range(item.getIndexInParent()):
+            key(0xff54)  # Down
+        key(0xff0d)  # Return
 
     def take_action(self, label, response, fill=None):
         press(wait(self.app, named('push button', prefix=label), 'the button ' + label))

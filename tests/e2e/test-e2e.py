@@ -77,7 +77,9 @@ def test_accept_then_decide():
     client = Client('approver')
     try:
         case = open_decidable_case(client)
-        client.take_action('Decide', 'Decide')
+        # Nothing is decided for the official: they choose.
+        client.take_action('Decide', 'Decide',
+                           lambda dialog: client.choose(dialog, '_Decision', 'Approve'))
         wait(client.app, named('label', 'Approved'), 'the state Approved')
         wait_gone(client.app, named('label', prefix=PENDING_NOTE), 'the pending note')
         client.wait_synced()

@@ -407,19 +407,34 @@ test_action_dialog_decide (void)
   CivicActionDialog *one, *batch, *again;
   g_autoptr(JsonObject) args = NULL;
   g_autoptr(JsonObject) given_back = NULL;
-  GtkWidget *number;
+  GtkWidget *number, *result;
 
   one = civic_action_dialog_new (NULL, civic_account_get_engine (account), kase,
                                  CIVIC_ACTION_DECIDE, 1);
   g_object_ref_sink (one);
   g_assert_true (civic_action_dialog_get_case (one) == kase);
   g_assert_null (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (one)));
+  /* Nothing decided for the official: they choose. */
+  {
+    g_autoptr(JsonObject) untouched = civic_action_dialog_dup_args (one);
+
+    g_assert_false (json_object_has_member (untouched, "result"));
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (one), "apply"));
+    g_assert_nonnull (civic_action_dialog_get_refusal (one));
+  }
+  result = find_titled (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (one)),
+                        ADW_TYPE_COMBO_ROW, "_Decision");
+  g_assert_nonnull (result);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (result)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (result), 1);
+
   number = find_titled (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (one)),
                         ADW_TYPE_ENTRY_ROW, "Decision _Number");
   g_assert_nonnull (number);
   gtk_editable_set_text (GTK_EDITABLE (number), "湘市监许〔2026〕17号");
   spin (300);
   args = civic_action_dialog_dup_args (one);
+  g_assert_cmpstr (json_object_get_string_member (args, "result"), ==, "approve");
   g_assert_cmpstr (json_object_get_string_member (args, "number"), ==, "湘市监许〔2026〕17号");
 
   again = civic_action_dialog_new (NULL, civic_account_get_engine (account), kase,
