@@ -14,13 +14,10 @@ import os
 import sys
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import case, report  # noqa: E402
+
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-results = []
-
-
-def case(name, problems):
-    results.append((name, problems))
 
 
 def main(desktop_path, metainfo_path, app_id):
@@ -90,17 +87,7 @@ def main(desktop_path, metainfo_path, app_id):
         problems.append(f"zh_CN name {name}")
     case("GNOME Software shows the description and screenshots in Chinese", problems)
 
-    print(f"1..{len(results)}")
-    failed = 0
-    for number, (name, problems) in enumerate(results, 1):
-        if problems:
-            failed += 1
-            print(f"not ok {number} - {name}")
-            for problem in problems:
-                print(f"# {problem}")
-        else:
-            print(f"ok {number} - {name}")
-    return 1 if failed else 0
+    return report()
 
 
 if __name__ == "__main__":

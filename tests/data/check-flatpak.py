@@ -18,6 +18,9 @@ import shutil
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import case, report, skip  # noqa: E402
+
 # What Civic Desk needs: the service (network), X11 shared memory (ipc,
 # which fallback-x11 wants), a display and the GPU. A file the official
 # picks (the CA certificate) has to come through the file chooser portal
@@ -30,12 +33,6 @@ FINISH_ARGS = [
     "--socket=fallback-x11",
     "--device=dri",
 ]
-
-results = []
-
-
-def case(name, problems):
-    results.append((name, problems))
 
 
 def main(manifest_path, app_id, source_root):
@@ -120,7 +117,7 @@ def main(manifest_path, app_id, source_root):
 
     builder = shutil.which("flatpak-builder")
     if builder is None:
-        results.append(("flatpak-builder parses the manifest", None))
+        skip("flatpak-builder parses the manifest", "flatpak-builder is not installed")
     else:
         run = subprocess.run([builder, "--show-manifest", manifest_path],
                              capture_output=True, text=True, check=False)
@@ -129,19 +126,7 @@ def main(manifest_path, app_id, source_root):
             problems.append(f"exit status {run.returncode}: {run.stderr.strip()}")
         case("flatpak-builder parses the manifest", problems)
 
-    print(f"1..{len(results)}")
-    failed = 0
-    for number, (name, problems) in enumerate(results, 1):
-        if problems is None:
-            print(f"ok {number} - {name} # SKIP flatpak-builder is not installed")
-        elif problems:
-            failed += 1
-            print(f"not ok {number} - {name}")
-            for problem in problems:
-                print(f"# {problem}")
-        else:
-            print(f"ok {number} - {name}")
-    return 1 if failed else 0
+    return report()
 
 
 if __name__ == "__main__":

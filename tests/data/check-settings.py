@@ -14,6 +14,9 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import case, report  # noqa: E402
+
 # key: (default as gsettings prints it, range as gsettings prints it)
 KEYS = {
     "service-url": ("''", "type s"),
@@ -39,12 +42,6 @@ REFUSED = [
     ("last-queue", "'everything'"),
     ("demo-role", "'admin'"),
 ]
-
-results = []
-
-
-def case(name, problems):
-    results.append((name, problems))
 
 
 def main(gsettings, schemas_dir, schema_xml, app_id):
@@ -100,17 +97,7 @@ def main(gsettings, schemas_dir, schema_xml, app_id):
                 problems.append(f"{key.get('name')} has no {tag}")
     case("every key has a summary and a description in the civicdesk domain", problems)
 
-    print(f"1..{len(results)}")
-    failed = 0
-    for number, (name, problems) in enumerate(results, 1):
-        if problems:
-            failed += 1
-            print(f"not ok {number} - {name}")
-            for problem in problems:
-                print(f"# {problem}")
-        else:
-            print(f"ok {number} - {name}")
-    return 1 if failed else 0
+    return report()
 
 
 if __name__ == "__main__":
