@@ -314,8 +314,7 @@ search_activated (GtkWidget  *widget,
 {
   CivicWindow *self = CIVIC_WINDOW (widget);
 
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "inbox"))
-    gtk_stack_set_visible_child_name (self->content_stack, "inbox");
+  gtk_stack_set_visible_child_name (self->content_stack, "inbox");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   civic_inbox_view_focus_search (self->inbox_view);
 }

@@ -789,33 +789,20 @@ static gboolean scheduler_done (gpointer data);
  * client asks for with Accept-Language, among those the service has a
  * catalog for; English otherwise. What the service stores (events, audit
  * records) is data, not text, and does not depend on it. */
-static locale_t
-english_locale (void)
+static locale_t english, chinese;
+
+static void
+make_locales (void)
 {
   static gsize once = 0;
-  static locale_t english;
 
   if (g_once_init_enter (&once))
     {
       english = newlocale (LC_MESSAGES_MASK, "C", (locale_t) 0);
-      g_once_init_leave (&once, 1);
-    }
-  return english;
-}
-
-static locale_t
-chinese_locale (void)
-{
-  static gsize once = 0;
-  static locale_t chinese;
-
-  if (g_once_init_enter (&once))
-    {
-      /* Missing on a machine without the zh_CN.UTF-8 locale: English. */
+      /* 0 on a machine without the zh_CN.UTF-8 locale: English then. */
       chinese = newlocale (LC_MESSAGES_MASK | LC_CTYPE_MASK, "zh_CN.UTF-8", (locale_t) 0);
       g_once_init_leave (&once, 1);
     }
-  return chinese;
 }
 
 static locale_t
@@ -827,18 +814,20 @@ request_locale (SoupMessageHeaders *headers)
   if (header == NULL)
     return (locale_t) 0;
 
+  make_locales ();
+
   /* In the client's order of preference; q-values are not weighed. */
   tags = g_strsplit (header, ",", 16);
   for (guint i = 0; tags[i] != NULL; i++)
     {
       char *tag = g_strstrip (tags[i]);
 
-      if (g_ascii_strncasecmp (tag, "zh", 2) == 0 && chinese_locale () != (locale_t) 0)
-        return chinese_locale ();
+      if (g_ascii_strncasecmp (tag, "zh", 2) == 0 && chinese != (locale_t) 0)
+        return chinese;
       if (g_ascii_strncasecmp (tag, "en", 2) == 0)
-        return english_locale ();
+        return english;
     }
-  return english_locale ();
+  return english;
 }
 
 static void
