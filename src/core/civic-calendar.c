@@ -14,6 +14,7 @@
 #include "civic-i18n.h"
 
 #include "civic-calendar.h"
+#include "civic-json.h"
 
 /* Working days cannot be derived by rule (全国年节及纪念日放假办法 Art. 6–7):
  * every year the General Office of the State Council publishes which dates
@@ -738,7 +739,7 @@ civic_calendar_load_data (CivicCalendar  *self,
                           const char     *origin,
                           GError        **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CIVIC_IS_CALENDAR (self), FALSE);
@@ -747,14 +748,16 @@ civic_calendar_load_data (CivicCalendar  *self,
   if (origin == NULL)
     origin = "calendar";
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  root = civic_json_parse (data, length, &local_error);
+  if (root == NULL)
     {
+      /* Translators: "CN-2027.json: The JSON text nests deeper than 64 levels" */
       g_set_error (error, CIVIC_CALENDAR_ERROR, CIVIC_CALENDAR_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), origin, local_error->message);
+                   _("%s: %s"), origin, local_error->message);
       return FALSE;
     }
 
-  return civic_calendar_load_node (self, json_parser_get_root (parser), origin, error);
+  return civic_calendar_load_node (self, root, origin, error);
 }
 
 gboolean

@@ -95,7 +95,9 @@ skip_scalar (const char *p,
   return p > start ? p : NULL;
 }
 
-#define MAX_DEPTH 256
+/* A page wraps each entity in three levels (page, list, change); the
+ * entity itself may nest as deep as any JSON text either program takes. */
+#define MAX_DEPTH (CIVIC_JSON_MAX_DEPTH + 3)
 
 static const char *skip_value_at (const char *p,
                                   const char *end,

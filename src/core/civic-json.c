@@ -22,6 +22,88 @@
 
 G_DEFINE_QUARK (civic-json-error-quark, civic_json_error)
 
+/**
+ * civic_json_check_bounds:
+ *
+ * Checks, in one pass and without recursion, what json-glib does not: its
+ * parser recurses once per level, so ~75 000 nested brackets (150 KB)
+ * overflow a thread's stack and kill the process; and it keeps "\u0000"
+ * inside a string, which every C reader of that string then cuts short
+ * ("demo\u0000garbage" would read as the password "demo"). Every text
+ * handed to json-glib passes here first.
+ *
+ * Returns: %FALSE with %CIVIC_JSON_ERROR_LIMIT when @data is larger than
+ * %CIVIC_JSON_MAX_SIZE, nests deeper than %CIVIC_JSON_MAX_DEPTH or holds
+ * a NUL character, escaped or not.
+ */
+gboolean
+civic_json_check_bounds (const char  *data,
+                         gsize        length,
+                         GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (length > CIVIC_JSON_MAX_SIZE)
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_LIMIT,
+                   _("The JSON text is larger than %d MiB"), CIVIC_JSON_MAX_SIZE >> 20);
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\0')
+        goto nul;
+
+      if (in_string)
+        {
+          if (c == '"')
+            in_string = FALSE;
+          else if (c == '\\' && ++i < length && data[i] == 'u' &&
+                   length - i > 4 && memcmp (data + i + 1, "0000", 4) == 0)
+            goto nul;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > CIVIC_JSON_MAX_DEPTH)
+            {
+              g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_LIMIT,
+                           _("The JSON text nests deeper than %d levels"),
+                           CIVIC_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+        case ']':
+        case '}':
+          /* Unbalanced brackets are the parser's to report. */
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+
+nul:
+  g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_LIMIT,
+               _("Text may not contain the NUL character"));
+  return FALSE;
+}
+
 JsonNode *
 civic_json_parse (const char  *data,
                   gssize       length,
@@ -35,6 +117,9 @@ civic_json_parse (const char  *data,
 
   if (length < 0)
     length = strlen (data);
+
+  if (!civic_json_check_bounds (data, length, error))
+    return NULL;
 
   if (!g_utf8_validate (data, length, NULL))
     {

@@ -19,10 +19,22 @@ typedef enum
   CIVIC_JSON_ERROR_MISSING,
   CIVIC_JSON_ERROR_TYPE,
   CIVIC_JSON_ERROR_VALUE,
+  CIVIC_JSON_ERROR_LIMIT,
 } CivicJsonError;
+
+/* Bounds on every JSON text either program parses (see
+ * civic_json_check_bounds()). The service's request bodies are bounded
+ * far tighter, at 1 MiB, before they are read; a feed page holds at most
+ * a few hundred entities. The deepest record (a case's timeline event's
+ * arguments' list) nests 5 levels. */
+#define CIVIC_JSON_MAX_SIZE  (64 * 1024 * 1024)
+#define CIVIC_JSON_MAX_DEPTH 64
 
 GQuark      civic_json_error_quark   (void);
 
+gboolean    civic_json_check_bounds  (const char   *data,
+                                      gsize         length,
+                                      GError      **error);
 JsonNode   *civic_json_parse         (const char   *data,
                                       gssize        length,
                                       GError      **error);

@@ -41,15 +41,34 @@ struct _CivicApiClient
 
 G_DEFINE_FINAL_TYPE (CivicApiClient, civic_api_client, G_TYPE_OBJECT)
 
+/* What the client reads of one answer, at most. A feed page of the
+ * largest size the service sends is a few megabytes; a service (or
+ * something posing as one) that sends more is refused, not believed. */
+#define MAX_RESPONSE_SIZE CIVIC_JSON_MAX_SIZE
+#define READ_CHUNK (64 * 1024)
+
 typedef struct
 {
-  char     *method;
-  char     *path;
-  GBytes   *body;
-  char     *token;
-  gboolean  repeatable;
-  guint     attempt;
+  char        *method;
+  char        *path;
+  GBytes      *body;
+  char        *token;
+  gboolean     repeatable;
+  guint        attempt;
+
+  /* The answer being read */
+  SoupMessage *msg;
+  GInputStream *stream;
+  GByteArray  *received;
 } Call;
+
+static void
+call_clear_answer (Call *call)
+{
+  g_clear_object (&call->msg);
+  g_clear_object (&call->stream);
+  g_clear_pointer (&call->received, g_byte_array_unref);
+}
 
 static void
 call_free (Call *call)
@@ -58,6 +77,7 @@ call_free (Call *call)
   g_free (call->path);
   g_clear_pointer (&call->body, g_bytes_unref);
   g_free (call->token);
+  call_clear_answer (call);
   g_free (call);
 }
 
@@ -315,39 +335,38 @@ retry_cb (gpointer data)
 }
 
 static void
-sent_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+answered (GTask  *task,
+          GBytes *body,
+          GError *error)
 {
-  g_autoptr(GTask) task = user_data;
   CivicApiClient *self = g_task_get_source_object (task);
   Call *call = g_task_get_task_data (task);
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GError) api_error = NULL;
-  g_autoptr(GBytes) body = NULL;
   guint status;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   if (body == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_task_return_error (task, g_steal_pointer (&error));
+          call_clear_answer (call);
+          g_task_return_error (task, g_error_copy (error));
           return;
         }
-      api_error = transport_error (self, error);
+      api_error = error->domain == CIVIC_API_ERROR ? g_error_copy (error)
+                                                   : transport_error (self, error);
     }
   else
     {
-      status = soup_message_get_status (msg);
+      status = soup_message_get_status (call->msg);
       if (status >= 200 && status < 300)
         {
-          g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+          call_clear_answer (call);
+          g_task_return_pointer (task, g_bytes_ref (body), (GDestroyNotify) g_bytes_unref);
           return;
         }
       api_error = status_error (self, status, body);
     }
+  call_clear_answer (call);
 
   if (call->repeatable && civic_api_error_is_transient (api_error) && call->attempt < self->retries)
     {
@@ -361,6 +380,93 @@ sent_cb (GObject      *source,
     }
 
   g_task_return_error (task, g_steal_pointer (&api_error));
+}
+
+static GError *
+too_large (CivicApiClient *self)
+{
+  return g_error_new (CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
+                      _("The service at %s sent an answer larger than %d MiB"), self->host,
+                      MAX_RESPONSE_SIZE >> 20);
+}
+
+static void read_more (GTask *task);
+
+static void
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CivicApiClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+  if (chunk == NULL)
+    {
+      answered (task, NULL, error);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&call->received));
+
+      answered (task, body, NULL);
+      return;
+    }
+
+  if (call->received->len + g_bytes_get_size (chunk) > MAX_RESPONSE_SIZE)
+    {
+      error = too_large (self);
+      answered (task, NULL, error);
+      return;
+    }
+
+  g_byte_array_append (call->received, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  read_more (g_steal_pointer (&task));
+}
+
+static void
+read_more (GTask *task)
+{
+  Call *call = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (call->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task), read_cb, task);
+}
+
+static void
+sent_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CivicApiClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  goffset length;
+
+  call->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (call->stream == NULL)
+    {
+      answered (task, NULL, error);
+      return;
+    }
+
+  /* Refused before a byte of it is read, when the service says so. */
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (call->msg));
+  if (length > MAX_RESPONSE_SIZE)
+    {
+      error = too_large (self);
+      answered (task, NULL, error);
+      return;
+    }
+
+  call->received = g_byte_array_sized_new (MIN (MAX (length, 0), READ_CHUNK));
+  read_more (g_steal_pointer (&task));
 }
 
 static void
@@ -394,8 +500,9 @@ send_call (GTask *task)
     soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
 
   self->n_requests++;
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), sent_cb, g_object_ref (task));
+  call->msg = g_object_ref (msg);
+  soup_session_send_async (self->session, msg, G_PRIORITY_DEFAULT,
+                           g_task_get_cancellable (task), sent_cb, g_object_ref (task));
 }
 
 static void

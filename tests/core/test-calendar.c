@@ -348,7 +348,7 @@ static const struct
   const char *json;
   const char *message;
 } malformed[] = {
-  { "garbage", "{ this is not json", "not valid JSON" },
+  { "garbage", "{ this is not json", "Not valid JSON" },
   { "array", "[1, 2]", "must hold a JSON object" },
   { "no region", "{\"year\": 2030, \"notice\": {\"title\": \"t\"}, \"holidays\": []}",
     "region is missing" },

@@ -47,6 +47,103 @@ test_parse_errors (void)
   g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_TYPE);
 }
 
+/* A text of @levels nested openings of @open, closed or not. */
+static char *
+nested (const char *open,
+        const char *close,
+        guint       levels)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append (text, open);
+  g_string_append (text, "1");
+  for (guint i = 0; close != NULL && i < levels; i++)
+    g_string_append (text, close);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_bounds (void)
+{
+  static const char *nul_texts[] = {
+    "{\"password\": \"demo\\u0000garbage\"}",
+    "[\"\\u0000\"]",
+    "{\"a\\u0000b\": 1}",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *deepest = nested ("[", "]", CIVIC_JSON_MAX_DEPTH);
+  g_autofree char *too_deep = nested ("[", "]", CIVIC_JSON_MAX_DEPTH + 1);
+  g_autofree char *attack = nested ("{\"a\":", NULL, 75000);
+  g_autofree char *brackets = nested ("[", NULL, 75000);
+  g_autoptr(CivicCalendar) calendar = NULL;
+
+  /* 64 levels parse; 65 do not, closed or not, whatever the brackets */
+  node = civic_json_parse (deepest, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  g_clear_pointer (&node, json_node_unref);
+
+  node = civic_json_parse (too_deep, -1, &error);
+  g_assert_null (node);
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==, "The JSON text nests deeper than 64 levels");
+  g_clear_error (&error);
+
+  /* The bodies that used to overflow a worker's stack: 150 KB */
+  g_assert_cmpuint (strlen (brackets), ==, 75001);
+  node = civic_json_parse (brackets, -1, &error);
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_LIMIT);
+  g_clear_error (&error);
+  node = civic_json_parse (attack, -1, &error);
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  /* Brackets inside strings are text, not depth */
+  {
+    g_autofree char *inner = nested ("[", NULL, 500);
+    g_autofree char *text = g_strdup_printf ("{\"note\": \"%s\\\"{{\"}", inner);
+
+    node = civic_json_parse (text, -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (json_object_get_string_member (json_node_get_object (node),
+                                                             "note")), ==, 504);
+    g_clear_pointer (&node, json_node_unref);
+  }
+
+  /* NUL, escaped or raw, anywhere: a string cut at it would read as
+   * something else. An escaped backslash before "u0000" is not one. */
+  for (guint i = 0; i < G_N_ELEMENTS (nul_texts); i++)
+    {
+      node = civic_json_parse (nul_texts[i], -1, &error);
+      g_assert_null (node);
+      g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_LIMIT);
+      g_assert_cmpstr (error->message, ==, "Text may not contain the NUL character");
+      g_clear_error (&error);
+    }
+  node = civic_json_parse ("[\"a\0b\"]", 7, &error);
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_LIMIT);
+  g_clear_error (&error);
+  node = civic_json_parse ("[\"\\\\u0000\"]", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_array_get_string_element (json_node_get_array (node), 0), ==,
+                   "\\u0000");
+  g_clear_pointer (&node, json_node_unref);
+
+  /* Size: refused before a byte is parsed */
+  g_assert_false (civic_json_check_bounds ("", CIVIC_JSON_MAX_SIZE + 1, &error));
+  g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  /* Calendar files go the same way */
+  calendar = civic_calendar_new_default ("CN", &error);
+  g_assert_no_error (error);
+  g_assert_false (civic_calendar_load_data (calendar, brackets, -1, "deep.json", &error));
+  g_assert_error (error, CIVIC_CALENDAR_ERROR, CIVIC_CALENDAR_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "deep.json: The JSON text nests deeper than 64 levels");
+}
+
 static void
 test_readers (void)
 {
@@ -322,6 +419,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/json/parse-errors", test_parse_errors);
+  g_test_add_func ("/json/bounds", test_bounds);
   g_test_add_func ("/json/readers", test_readers);
   g_test_add_func ("/json/scan", test_scan);
   g_test_add_func ("/json/scan-members", test_scan_members);
