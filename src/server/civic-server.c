@@ -23,7 +23,10 @@
 #include "civic-feed.h"
 #include "civic-intake.h"
 #include "civic-json.h"
+#include "civic-listener.h"
 #include "civic-policy.h"
+#include "civic-query.h"
+#include "civic-rate-limit.h"
 #include "civic-scheduler.h"
 #include "civic-server-db.h"
 #include "civic-server.h"
@@ -62,11 +65,12 @@ typedef void (*Handler) (CivicServer *self,
 
 typedef struct
 {
-  const char *method;
-  const char *pattern;
-  Handler     handler;
-  Pool        pool;
-  gboolean    needs_token;
+  const char      *method;
+  const char      *pattern;
+  Handler          handler;
+  Pool             pool;
+  gboolean         needs_token;
+  const CivicRate *rate;        /* per address, for the doors without a token */
 } Route;
 
 struct _Request
@@ -112,6 +116,8 @@ struct _CivicServer
   SoupServer         *soup;
   GMainContext       *context;
 
+  CivicListener      *listener;
+  CivicRateLimit     *rate_limit;
   GThreadPool        *pools[3];
   GAsyncQueue        *connections[3];
 
@@ -177,11 +183,9 @@ respond_json (Request    *request,
   request->response = body;
 }
 
-static void
-respond_error (Request    *request,
-               guint       status,
-               const char *code,
-               const char *message)
+static char *
+error_body (const char *code,
+            const char *message)
 {
   g_autoptr(GString) out = g_string_new ("{\"error\":");
 
@@ -189,7 +193,16 @@ respond_error (Request    *request,
   g_string_append (out, ",\"message\":");
   civic_json_append_string (out, message);
   g_string_append_c (out, '}');
-  respond_json (request, status, g_string_free (g_steal_pointer (&out), FALSE));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+respond_error (Request    *request,
+               guint       status,
+               const char *code,
+               const char *message)
+{
+  respond_json (request, status, error_body (code, message));
 }
 
 static void
@@ -296,6 +309,7 @@ handle_health (CivicServer *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(CivicAccount) account = NULL;
   g_autofree char *time = civic_time_format (now);
   gint64 seq = civic_server_db_current_seq (db, &error);
 
@@ -305,9 +319,19 @@ handle_health (CivicServer *self,
       return;
     }
 
-  respond_json (request, SOUP_STATUS_OK,
-                g_strdup_printf ("{\"status\":\"ok\",\"version\":\"%s\",\"time\":\"%s\","
-                                 "\"seq\":%" G_GINT64_FORMAT "}", PACKAGE_VERSION, time, seq));
+  /* Which version runs is for the officials who use it, not for anyone
+   * who wants to know which flaws to try. */
+  if (request->token != NULL)
+    account = civic_accounts_authenticate (db, request->token, now, NULL);
+
+  if (account != NULL)
+    respond_json (request, SOUP_STATUS_OK,
+                  g_strdup_printf ("{\"status\":\"ok\",\"version\":\"%s\",\"time\":\"%s\","
+                                   "\"seq\":%" G_GINT64_FORMAT "}", PACKAGE_VERSION, time, seq));
+  else
+    respond_json (request, SOUP_STATUS_OK,
+                  g_strdup_printf ("{\"status\":\"ok\",\"time\":\"%s\",\"seq\":%" G_GINT64_FORMAT
+                                   "}", time, seq));
 }
 
 static char *
@@ -467,28 +491,13 @@ query_int (Request    *request,
            gint64      max,
            gint64     *out)
 {
-  const char *text = request->query ? g_hash_table_lookup (request->query, name) : NULL;
-  char *end = NULL;
-  gint64 value;
+  g_autoptr(GError) error = NULL;
 
-  if (text == NULL || *text == '\0')
+  if (!civic_query_get_int (request->query, name, fallback, min, max, out, &error))
     {
-      *out = fallback;
-      return TRUE;
-    }
-
-  value = g_ascii_strtoll (text, &end, 10);
-  if (end == NULL || *end != '\0' || value < min || value > max)
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” must be a whole number from %"
-                                                    PRId64 " to %" PRId64),
-                                                  name, min, max);
-
-      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", message);
+      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
       return FALSE;
     }
-
-  *out = value;
   return TRUE;
 }
 
@@ -718,17 +727,25 @@ handle_application_status (CivicServer *self,
     respond_internal (request, error);
 }
 
+/* The doors without a token, per address. Officials of one office often
+ * share one address, so sign-ins allow a morning's rush; a citizen files
+ * an application now and then, not dozens a minute. */
+static const CivicRate sign_in_rate = { "sign-in", 1.0, 60 };
+static const CivicRate public_write_rate = { "public-write", 0.5, 20 };
+static const CivicRate public_read_rate = { "public-read", 20.0, 200 };
+
 static const Route routes[] = {
-  { "GET", "/api/v1/health", handle_health, POOL_READ, FALSE },
-  { "POST", "/api/v1/session", handle_sign_in, POOL_LOGIN, FALSE },
-  { "DELETE", "/api/v1/session", handle_sign_out, POOL_WRITE, TRUE },
-  { "GET", "/api/v1/me", handle_me, POOL_READ, TRUE },
-  { "GET", "/api/v1/changes", handle_changes, POOL_READ, TRUE },
-  { "POST", "/api/v1/commands", handle_commands, POOL_WRITE, TRUE },
-  { "POST", "/api/v1/cases/*/reveal", handle_reveal, POOL_WRITE, TRUE },
-  { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE },
-  { "POST", "/public/v1/applications", handle_apply, POOL_WRITE, FALSE },
-  { "GET", "/public/v1/applications/*", handle_application_status, POOL_READ, FALSE },
+  { "GET", "/api/v1/health", handle_health, POOL_READ, FALSE, &public_read_rate },
+  { "POST", "/api/v1/session", handle_sign_in, POOL_LOGIN, FALSE, &sign_in_rate },
+  { "DELETE", "/api/v1/session", handle_sign_out, POOL_WRITE, TRUE, NULL },
+  { "GET", "/api/v1/me", handle_me, POOL_READ, TRUE, NULL },
+  { "GET", "/api/v1/changes", handle_changes, POOL_READ, TRUE, NULL },
+  { "POST", "/api/v1/commands", handle_commands, POOL_WRITE, TRUE, NULL },
+  { "POST", "/api/v1/cases/*/reveal", handle_reveal, POOL_WRITE, TRUE, NULL },
+  { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE, NULL },
+  { "POST", "/public/v1/applications", handle_apply, POOL_WRITE, FALSE, &public_write_rate },
+  { "GET", "/public/v1/applications/*", handle_application_status, POOL_READ, FALSE,
+    &public_read_rate },
 };
 
 static gboolean
@@ -806,9 +823,8 @@ make_locales (void)
 }
 
 static locale_t
-request_locale (SoupMessageHeaders *headers)
+request_locale (const char *header)
 {
-  const char *header = soup_message_headers_get_list (headers, "Accept-Language");
   g_auto(GStrv) tags = NULL;
 
   if (header == NULL)
@@ -828,6 +844,43 @@ request_locale (SoupMessageHeaders *headers)
         return english;
     }
   return english;
+}
+
+/* What the request guard answers by itself, before libsoup sees the
+ * request: on the main thread, in the language the request asked for. */
+static char *
+refusal_body (guint       status,
+              const char *accept_language,
+              gpointer    user_data)
+{
+  locale_t locale = request_locale (accept_language);
+  locale_t global = uselocale ((locale_t) 0);
+  char *body;
+
+  if (locale != (locale_t) 0)
+    uselocale (locale);
+
+  switch (status)
+    {
+    case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
+      body = error_body ("too-large", _("The request body is larger than 1 MiB"));
+      break;
+    case SOUP_STATUS_LENGTH_REQUIRED:
+      body = error_body ("length-required", _("Send the request body with a Content-Length"));
+      break;
+    case 431:
+      body = error_body ("headers-too-large", _("The request’s headers are too large"));
+      break;
+    case SOUP_STATUS_REQUEST_TIMEOUT:
+      body = error_body ("timeout", _("The request did not arrive in time"));
+      break;
+    default:
+      body = error_body ("bad-request", _("The request is not well-formed HTTP"));
+      break;
+    }
+
+  uselocale (global);
+  return body;
 }
 
 static void
@@ -865,35 +918,13 @@ answer_now (SoupServerMessage *msg,
             const char        *code,
             const char        *message)
 {
-  g_autoptr(GString) out = g_string_new ("{\"error\":");
+  g_autofree char *body = error_body (code, message);
 
-  civic_json_append_string (out, code);
-  g_string_append (out, ",\"message\":");
-  civic_json_append_string (out, message);
-  g_string_append_c (out, '}');
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Cache-Control",
+                                "no-store");
   soup_server_message_set_status (msg, status, NULL);
   soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_COPY,
-                                    out->str, out->len);
-}
-
-static void
-early_cb (SoupServer        *server,
-          SoupServerMessage *msg,
-          const char        *path,
-          GHashTable        *query,
-          gpointer           user_data)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  goffset length = soup_message_headers_get_content_length (headers);
-  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
-
-  /* Refuse an oversized body before reading it. */
-  if (encoding == SOUP_ENCODING_CONTENT_LENGTH && length > CIVIC_MAX_BODY_SIZE)
-    answer_now (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
-                _("The request body is larger than 1 MiB"));
-  else if (encoding == SOUP_ENCODING_CHUNKED)
-    answer_now (msg, SOUP_STATUS_LENGTH_REQUIRED, "length-required",
-                _("Send the request body with a Content-Length"));
+                                    body, strlen (body));
 }
 
 static void
@@ -908,17 +939,24 @@ handle_cb (SoupServer        *server,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   SoupMessageBody *body;
   g_auto(GStrv) segments = NULL;
+  g_autoptr(GError) error = NULL;
   const char *authorization;
   const Route *route = NULL;
   gboolean path_known = FALSE;
   Request *request;
 
   if (soup_server_message_get_status (msg) != 0)
-    return;  /* answered by early_cb */
+    return;  /* answered by libsoup */
 
   if (!g_utf8_validate (path, -1, NULL))
     {
       answer_now (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", _("The path is not valid UTF-8"));
+      return;
+    }
+
+  if (!civic_query_check (g_uri_get_query (soup_server_message_get_uri (msg)), &error))
+    {
+      answer_now (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
       return;
     }
 
@@ -944,6 +982,24 @@ handle_cb (SoupServer        *server,
       return;
     }
 
+  if (route->rate != NULL)
+    {
+      gint64 retry_after;
+
+      if (!civic_rate_limit_take (self->rate_limit, route->rate,
+                                  soup_server_message_get_remote_host (msg),
+                                  g_get_monotonic_time (), &retry_after))
+        {
+          g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, retry_after);
+
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", seconds);
+          answer_now (msg, STATUS_TOO_MANY_REQUESTS, "rate-limited",
+                      _("Too many requests from this address; try again shortly"));
+          return;
+        }
+    }
+
   request = g_new0 (Request, 1);
   request->server = g_object_ref (self);
   request->msg = g_object_ref (msg);
@@ -954,7 +1010,7 @@ handle_cb (SoupServer        *server,
   request->segments = g_steal_pointer (&segments);
   request->query = query ? g_hash_table_ref (query) : NULL;
   request->address = g_strdup (soup_server_message_get_remote_host (msg));
-  request->locale = request_locale (headers);
+  request->locale = request_locale (soup_message_headers_get_list (headers, "Accept-Language"));
 
   body = soup_server_message_get_request_body (msg);
   if (body != NULL && body->length > 0)
@@ -1059,6 +1115,7 @@ civic_server_finalize (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->tokens, g_hash_table_unref);
   g_mutex_clear (&self->token_lock);
+  g_clear_pointer (&self->rate_limit, civic_rate_limit_free);
   g_free (self->options.data_dir);
   g_free (self->options.listen);
   g_free (self->options.tls_cert);
@@ -1082,6 +1139,7 @@ civic_server_init (CivicServer *self)
   g_mutex_init (&self->token_lock);
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) cached_token_free);
+  self->rate_limit = civic_rate_limit_new (65536);
 }
 
 static gboolean
@@ -1133,6 +1191,14 @@ civic_server_new (const CivicServerOptions  *options,
     self->options.scheduler_interval = 300;
   if (self->options.readers <= 0)
     self->options.readers = 4;
+  if (self->options.request_timeout <= 0)
+    self->options.request_timeout = 30;
+  if (self->options.idle_timeout <= 0)
+    self->options.idle_timeout = 60;
+  if (self->options.max_connections <= 0)
+    self->options.max_connections = 768;
+  if (self->options.max_connections_per_address <= 0)
+    self->options.max_connections_per_address = 64;
   self->context = g_main_context_ref_thread_default ();
 
   path = civic_server_db_path (options->data_dir);
@@ -1188,8 +1254,7 @@ civic_server_start (CivicServer  *self,
   g_autoptr(GSocketAddress) address = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
-  g_autoslist(GUri) uris = NULL;
-  SoupServerListenOptions listen_options = 0;
+  CivicListenerLimits limits = { { 0 } };
   CivicSchedulerReport report = { 0 };
   CivicSqlite *db;
   gboolean ok;
@@ -1210,20 +1275,29 @@ civic_server_start (CivicServer  *self,
                                                       self->options.tls_key, error);
       if (certificate == NULL)
         return FALSE;
-      listen_options |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
-  self->soup = soup_server_new ("server-header", "civicdesk-server/" PACKAGE_VERSION " ",
-                                "tls-certificate", certificate, NULL);
-  soup_server_add_early_handler (self->soup, NULL, early_cb, self, NULL);
+  /* No version in the Server header: it tells an attacker which flaws to
+   * try. No trailing space either, which would append libsoup's. */
+  self->soup = soup_server_new ("server-header", "civicdesk-server", NULL);
   soup_server_add_handler (self->soup, NULL, handle_cb, self, NULL);
 
-  if (!parse_listen (self->options.listen, &address, error) ||
-      !soup_server_listen (self->soup, address, listen_options, error))
-    return FALSE;
+  limits.http.max_head = CIVIC_MAX_HEAD_SIZE;
+  limits.http.max_body = CIVIC_MAX_BODY_SIZE;
+  limits.http.request_seconds = self->options.request_timeout;
+  limits.http.idle_seconds = self->options.idle_timeout;
+  limits.max_connections = self->options.max_connections;
+  limits.max_connections_per_address = self->options.max_connections_per_address;
+  limits.handshake_seconds = self->options.request_timeout;
+  /* Longer than either, so that a read never times out on the socket
+   * before the guard has answered 408 or hung up itself. */
+  limits.stall_seconds = 2 * MAX (self->options.idle_timeout, self->options.request_timeout) + 5;
+  self->listener = civic_listener_new (self->soup, certificate, &limits, refusal_body, self);
 
-  uris = soup_server_get_uris (self->soup);
-  self->port = uris ? g_uri_get_port (uris->data) : 0;
+  if (!parse_listen (self->options.listen, &address, error) ||
+      !civic_listener_listen (self->listener, address, error))
+    return FALSE;
+  self->port = civic_listener_get_port (self->listener);
 
   self->scheduler_source = g_timeout_add_seconds (self->options.scheduler_interval,
                                                   scheduler_tick, self);
@@ -1242,6 +1316,8 @@ civic_server_stop (CivicServer *self)
 
   g_clear_handle_id (&self->scheduler_source, g_source_remove);
 
+  if (self->listener != NULL)
+    civic_listener_stop (self->listener);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
 
@@ -1256,6 +1332,7 @@ civic_server_stop (CivicServer *self)
   while (g_main_context_pending (self->context))
     g_main_context_iteration (self->context, FALSE);
 
+  g_clear_object (&self->listener);
   g_clear_object (&self->soup);
 }
 

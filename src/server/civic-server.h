@@ -12,7 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* What a request may bring: its body, and its request line and headers
+ * (the service's clients send well under 1 KiB of those). */
 #define CIVIC_MAX_BODY_SIZE (1024 * 1024)
+#define CIVIC_MAX_HEAD_SIZE (32 * 1024)
 
 typedef struct
 {
@@ -23,6 +26,10 @@ typedef struct
   int       session_hours;
   int       scheduler_interval;  /* seconds */
   int       readers;
+  int       request_timeout;     /* seconds from a request's first byte to its last */
+  int       idle_timeout;        /* seconds a connection may wait for a request */
+  int       max_connections;
+  int       max_connections_per_address;
   gboolean  quiet;
 } CivicServerOptions;
 

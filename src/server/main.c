@@ -5,11 +5,18 @@
 
 #include "config.h"
 
+#include <glib.h>
+
 #include "civic-server-cli.h"
 
 int
 main (int   argc,
       char *argv[])
 {
+  /* TLS 1.2 and 1.3 only: the GnuTLS backend of GIO reads this before
+   * the first connection, and this is the last moment with one thread.
+   * An administrator's own setting wins. */
+  g_setenv ("G_TLS_GNUTLS_PRIORITY", "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2", FALSE);
+
   return civic_server_cli_run (argc, argv);
 }

@@ -133,9 +133,10 @@ die_with_parent (gpointer data)
 }
 
 static void
-start (CivicTestService *service,
-       const char       *cert,
-       const char       *key)
+start (CivicTestService   *service,
+       const char         *cert,
+       const char         *key,
+       const char * const *extra)
 {
   g_autofree char *port_file = g_build_filename (service->data_dir, "port", NULL);
   g_autofree char *log_file = g_build_filename (service->data_dir, "serve.log", NULL);
@@ -145,11 +146,16 @@ start (CivicTestService *service,
   g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", service->port);
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
-  const char *argv[] = {
-    server_binary (), "serve", "--data-dir", service->data_dir, "--listen", listen,
-    "--port-file", port_file, "--quiet",
-    cert ? "--tls-cert" : NULL, cert, "--tls-key", key, NULL
-  };
+  g_autoptr(GStrvBuilder) args = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+
+  g_strv_builder_add_many (args, server_binary (), "serve", "--data-dir", service->data_dir,
+                           "--listen", listen, "--port-file", port_file, "--quiet", NULL);
+  if (cert != NULL)
+    g_strv_builder_add_many (args, "--tls-cert", cert, "--tls-key", key, NULL);
+  if (extra != NULL)
+    g_strv_builder_addv (args, (const char **) extra);
+  argv = g_strv_builder_end (args);
 
   g_unlink (port_file);
 
@@ -157,7 +163,7 @@ start (CivicTestService *service,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
   g_subprocess_launcher_set_stderr_file_path (launcher, log_file);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  service->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  service->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   g_assert_no_error (error);
 
   for (int i = 0; i < 1200 && !g_file_test (port_file, G_FILE_TEST_EXISTS); i++)
@@ -181,7 +187,18 @@ start (CivicTestService *service,
 void
 civic_test_service_start (CivicTestService *service)
 {
-  start (service, NULL, NULL);
+  start (service, NULL, NULL, NULL);
+}
+
+/**
+ * civic_test_service_start_with:
+ * @extra: more options of `serve`, %NULL-terminated
+ */
+void
+civic_test_service_start_with (CivicTestService   *service,
+                               const char * const *extra)
+{
+  start (service, NULL, NULL, extra);
 }
 
 void
@@ -189,7 +206,7 @@ civic_test_service_start_tls (CivicTestService *service,
                               const char       *cert,
                               const char       *key)
 {
-  start (service, cert, key);
+  start (service, cert, key, NULL);
 }
 
 void

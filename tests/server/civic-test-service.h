@@ -26,6 +26,8 @@ CivicTestService *civic_test_service_new_demo (int                cases,
                                                guint64            seed);
 CivicTestService *civic_test_service_new_empty (void);
 void              civic_test_service_start    (CivicTestService  *service);
+void              civic_test_service_start_with (CivicTestService  *service,
+                                                const char * const *extra);
 void              civic_test_service_start_tls (CivicTestService *service,
                                                const char        *cert,
                                                const char        *key);

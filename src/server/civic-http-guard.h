@@ -1,0 +1,41 @@
+/* civic-http-guard.h — one connection's requests, bounded before libsoup reads them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gsize  max_head;         /* request line and headers, in bytes */
+  gsize  max_body;         /* what Content-Length may say */
+  guint  request_seconds;  /* from a request's first byte to its body's last */
+  guint  idle_seconds;     /* waiting for the first byte of a request */
+} CivicHttpLimits;
+
+/* The JSON body of a refusal the guard answers by itself, in the
+ * language the request asked for (its Accept-Language, or NULL). */
+typedef char *(*CivicHttpRefusalFunc) (guint       status,
+                                       const char *accept_language,
+                                       gpointer    user_data);
+
+#define CIVIC_TYPE_HTTP_GUARD (civic_http_guard_get_type ())
+G_DECLARE_FINAL_TYPE (CivicHttpGuard, civic_http_guard, CIVIC, HTTP_GUARD, GIOStream)
+
+CivicHttpGuard *civic_http_guard_new            (GIOStream              *base,
+                                                 GSocket                *socket,
+                                                 const CivicHttpLimits  *limits,
+                                                 CivicHttpRefusalFunc    refusal,
+                                                 gpointer                refusal_data);
+void            civic_http_guard_refuse         (CivicHttpGuard         *self,
+                                                 guint                   status);
+void            civic_http_guard_check_deadline (CivicHttpGuard         *self,
+                                                 gint64                  now);
+gboolean        civic_http_guard_is_finished    (CivicHttpGuard         *self);
+guint64         civic_http_guard_get_requests   (CivicHttpGuard         *self);
+
+G_END_DECLS
