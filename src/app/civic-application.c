@@ -572,10 +572,12 @@ civic_application_explain_error (const GError *error)
                                 error->message);
       case CIVIC_API_ERROR_WRONG_CREDENTIALS:
         return g_strdup (_("The user name or the password is wrong. After five failed attempts "
-                           "the account is locked for fifteen minutes."));
-      case CIVIC_API_ERROR_ACCOUNT_LOCKED:
-        return g_strdup (_("Too many failed attempts: the account is locked for fifteen "
-                           "minutes. Wait, or ask your administrator."));
+                           "from this computer, each further attempt must wait longer."));
+      case CIVIC_API_ERROR_THROTTLED:
+        return g_strdup_printf ("%s\n%s",
+                                _("Too many failed attempts from this computer. Wait before "
+                                  "trying again, or ask your administrator to set a new "
+                                  "password."), error->message);
       case CIVIC_API_ERROR_ACCOUNT_DISABLED:
         return g_strdup (_("This account is disabled. Ask your administrator."));
       case CIVIC_API_ERROR_INVALID:

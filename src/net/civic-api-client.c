@@ -303,7 +303,7 @@ status_error (CivicApiClient *self,
       api_code = CIVIC_API_ERROR_RESYNC;
       break;
     case 429:
-      api_code = CIVIC_API_ERROR_ACCOUNT_LOCKED;
+      api_code = CIVIC_API_ERROR_THROTTLED;
       break;
     case 400:
     case 405:

@@ -15,13 +15,24 @@
 #include <sodium.h>
 
 #include "civic-accounts.h"
+#include "civic-audit.h"
+#include "civic-feed.h"
 #include "civic-json.h"
 #include "civic-server-db.h"
 
 /* Passwords are stored as Argon2id strings (libsodium), tokens only as
  * their SHA-256. A failed sign-in never says whether the name or the
- * password was wrong; failures are counted per account name (whether or
- * not it exists, so the count reveals nothing) and per address. */
+ * password was wrong.
+ *
+ * Guessing is slowed, not stopped by a lock: a lock on a name would let
+ * anyone who knows an official's name keep them out of their work. Each
+ * attempt is counted per (name, address) — whether or not the name
+ * exists, so the count reveals nothing — and, past a few free ones, must
+ * wait twice as long as the one before. An address that tries many names
+ * is slowed the same way on its own count. The attempt is counted, in one
+ * write transaction, before its password is checked, so parallel guesses
+ * cannot all pass the check before any is recorded. Every outcome is in
+ * the audit log; the password tried never is. */
 
 G_DEFINE_QUARK (civic-accounts-error-quark, civic_accounts_error)
 
@@ -503,63 +514,116 @@ new_token (void)
   return g_strdup (encoded);
 }
 
+/* Failures of a key within the window, and when the last one was. */
 static gint64
-count_failures (CivicSqlite *db,
-                const char  *key,
-                gint64       since,
-                gint64      *oldest)
+count_attempts (CivicSqlite  *db,
+                const char   *sql,
+                const char   *name,
+                const char   *address,
+                gint64        since,
+                gint64       *last,
+                GError      **error)
 {
   sqlite3_stmt *stmt;
   gboolean row;
-  gint64 count = 0;
+  gint64 count = -1;
 
-  stmt = civic_sqlite_prepare (db, "SELECT count (*), min (at) FROM login_failure "
-                                   "WHERE key = ? AND at > ?", NULL);
+  stmt = civic_sqlite_prepare (db, sql, error);
   if (stmt == NULL)
-    return 0;
+    return -1;
 
-  civic_sqlite_bind_text (stmt, 1, key);
+  civic_sqlite_bind_text (stmt, 1, address);
   sqlite3_bind_int64 (stmt, 2, since);
-  if (civic_sqlite_step (db, stmt, &row, NULL) && row)
+  civic_sqlite_bind_text (stmt, 3, name);
+  if (civic_sqlite_step (db, stmt, &row, error))
     {
-      count = sqlite3_column_int64 (stmt, 0);
-      *oldest = sqlite3_column_int64 (stmt, 1);
+      count = row ? sqlite3_column_int64 (stmt, 0) : 0;
+      *last = row ? sqlite3_column_int64 (stmt, 1) : 0;
     }
   sqlite3_reset (stmt);
   return count;
 }
 
-static void
-record_failure (CivicSqlite *db,
-                const char  *account_key,
-                const char  *address_key,
-                gint64       now)
+/**
+ * civic_accounts_sign_in_delay:
+ * @failures: failed attempts within the window
+ * @free_attempts: how many may come at once
+ *
+ * Returns: the seconds that must pass after the last failure before the
+ * next attempt: none for the first @free_attempts, then 1, 2, 4 … up to
+ * the window.
+ */
+gint64
+civic_accounts_sign_in_delay (gint64 failures,
+                              gint64 free_attempts)
 {
+  if (failures < free_attempts)
+    return 0;
+  if (failures - free_attempts >= 20)
+    return CIVIC_LOGIN_WINDOW_SECONDS;
+  return MIN ((gint64) 1 << (failures - free_attempts), CIVIC_LOGIN_WINDOW_SECONDS);
+}
+
+/* Inside the write transaction: may this attempt go ahead? If so it is
+ * counted now, as a failure until its password proves right. Times are
+ * milliseconds of the real clock, which a pinned legal clock
+ * (CIVICDESK_NOW) does not stop. */
+static gboolean
+take_attempt (CivicSqlite  *db,
+              const char   *name,
+              const char   *address,
+              gint64       *retry_after,
+              gboolean     *throttled,
+              GError      **error)
+{
+  gint64 now = g_get_real_time () / 1000;
+  gint64 since = now - CIVIC_LOGIN_WINDOW_SECONDS * 1000;
+  gint64 last = 0, failures, wait;
   sqlite3_stmt *stmt;
-  const char *keys[] = { account_key, address_key };
 
-  if (!civic_sqlite_begin (db, NULL))
-    return;
+  *throttled = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+  failures = count_attempts (db, "SELECT count (*), max (at) FROM sign_in_attempt "
+                                 "WHERE address = ?1 AND at > ?2 AND name = ?3",
+                             name, address, since, &last, error);
+  if (failures < 0)
+    return FALSE;
+  wait = last + civic_accounts_sign_in_delay (failures, CIVIC_LOGIN_FREE_ATTEMPTS) * 1000 - now;
+
+  if (wait <= 0)
     {
-      stmt = civic_sqlite_prepare (db, "INSERT INTO login_failure (key, at) VALUES (?, ?)", NULL);
-      if (stmt == NULL)
-        break;
-      civic_sqlite_bind_text (stmt, 1, keys[i]);
-      sqlite3_bind_int64 (stmt, 2, now);
-      civic_sqlite_run (db, stmt, NULL);
+      failures = count_attempts (db, "SELECT count (*), max (at) FROM sign_in_attempt "
+                                     "WHERE address = ?1 AND at > ?2 AND ?3 IS NOT NULL",
+                                 name, address, since, &last, error);
+      if (failures < 0)
+        return FALSE;
+      wait = last + civic_accounts_sign_in_delay (failures, CIVIC_LOGIN_FREE_ADDRESS_ATTEMPTS) * 1000
+             - now;
     }
 
-  stmt = civic_sqlite_prepare (db, "DELETE FROM login_failure WHERE at <= ?", NULL);
-  if (stmt != NULL)
+  if (wait > 0)
     {
-      sqlite3_bind_int64 (stmt, 1, now - CIVIC_LOGIN_WINDOW_SECONDS);
-      civic_sqlite_run (db, stmt, NULL);
+      *throttled = TRUE;
+      *retry_after = (wait + 999) / 1000;
+      return TRUE;
     }
 
-  if (!civic_sqlite_commit (db, NULL))
-    civic_sqlite_rollback (db);
+  stmt = civic_sqlite_prepare (db, "INSERT INTO sign_in_attempt (name, address, at) "
+                                   "VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, name);
+  civic_sqlite_bind_text (stmt, 2, address);
+  sqlite3_bind_int64 (stmt, 3, now);
+  if (!civic_sqlite_run (db, stmt, error))
+    return FALSE;
+
+  /* The table keeps the window only. */
+  stmt = civic_sqlite_prepare (db, "DELETE FROM sign_in_attempt WHERE at <= ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, since);
+  return civic_sqlite_run (db, stmt, error);
 }
 
 static gboolean
@@ -570,14 +634,80 @@ wrong_credentials (GError **error)
   return FALSE;
 }
 
+/* The audit entry of a sign-in that did not open a session: the name
+ * tried (cut short: it is what was typed, not an identity), never the
+ * password. */
+static gboolean
+audit_refusal (CivicSqlite  *db,
+               GDateTime    *now,
+               const char   *account_id,
+               const char   *action,
+               const char   *name,
+               const char   *address,
+               GError      **error)
+{
+  g_autoptr(GString) detail = g_string_new ("{\"username\":");
+  g_autofree char *cut = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), 64));
+
+  civic_json_append_string (detail, cut);
+  g_string_append_c (detail, '}');
+  return civic_audit_append (db, now, account_id, action, NULL, detail->str, address, error);
+}
+
+/* One short write transaction: an audit entry of a refusal. */
+static gboolean
+record_refusal (CivicSqlite  *db,
+                GDateTime    *now,
+                const char   *account_id,
+                const char   *action,
+                const char   *name,
+                const char   *address,
+                GError      **error)
+{
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+  if (!audit_refusal (db, now, account_id, action, name, address, error) ||
+      !civic_sqlite_commit (db, error))
+    {
+      civic_sqlite_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_password (const char *password_hash,
+                const char *password)
+{
+  /* An unknown name spends the same time as a real check, so timing
+   * reveals nothing. */
+  static char dummy[crypto_pwhash_STRBYTES];
+  static gsize dummy_made = 0;
+
+  if (password_hash != NULL)
+    return crypto_pwhash_str_verify (password_hash, password, strlen (password)) == 0;
+
+  if (g_once_init_enter (&dummy_made))
+    {
+      if (crypto_pwhash_str (dummy, "civic-desk", 10, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                             crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        dummy[0] = '\0';
+      g_once_init_leave (&dummy_made, 1);
+    }
+  if (dummy[0] != '\0' && crypto_pwhash_str_verify (dummy, password, strlen (password)) == 0)
+    g_debug ("someone typed the dummy password");
+  return FALSE;
+}
+
 /**
  * civic_accounts_sign_in:
- * @address: the client's address, for throttling
+ * @address: the client's address, for throttling and the audit log
  * @retry_after: (out): when throttled, the seconds until another attempt
- *   may succeed
+ *   may be made
  *
- * Checks the password (about 0.1 s of Argon2id, outside any transaction)
- * and opens a session.
+ * Counts the attempt, checks the password (about 0.1 s of Argon2id,
+ * outside any transaction), opens a session, and records the outcome,
+ * whatever it is, in the audit log.
  *
  * Returns: (transfer full) (nullable): the session, its token in clear
  * for the client; the database keeps only its hash.
@@ -592,16 +722,14 @@ civic_accounts_sign_in (CivicSqlite  *db,
                         gint64       *retry_after,
                         GError      **error)
 {
-  g_autofree char *account_key = NULL;
-  g_autofree char *address_key = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *password_hash = NULL;
-  g_autofree char *folded = NULL;
   g_autoptr(CivicAccount) account = NULL;
   g_autoptr(CivicSession) session = NULL;
   g_autofree char *token_hash = NULL;
   sqlite3_stmt *stmt;
-  gint64 now_s = g_date_time_to_unix (now), oldest = 0;
-  gboolean ok;
+  gint64 now_s = g_date_time_to_unix (now);
+  gboolean throttled;
 
   *retry_after = 0;
   if (!ensure_sodium (error))
@@ -613,33 +741,28 @@ civic_accounts_sign_in (CivicSqlite  *db,
       return NULL;
     }
 
-  folded = g_utf8_casefold (username, -1);
-  account_key = g_strconcat ("account:", folded, NULL);
-  address_key = g_strconcat ("address:", address ? address : "?", NULL);
+  name = g_utf8_casefold (username, -1);
+  if (address == NULL)
+    address = "-";
 
-  if (count_failures (db, address_key, now_s - CIVIC_LOGIN_WINDOW_SECONDS, &oldest) >=
-      CIVIC_LOGIN_MAX_ADDRESS_FAILURES)
+  if (!civic_sqlite_begin (db, error))
+    return NULL;
+  if (!take_attempt (db, name, address, retry_after, &throttled, error) ||
+      (throttled && !audit_refusal (db, now, NULL, "sign-in-throttled", username, address, error)) ||
+      !civic_sqlite_commit (db, error))
     {
-      *retry_after = MAX (1, oldest + CIVIC_LOGIN_WINDOW_SECONDS - now_s);
-      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_ADDRESS_THROTTLED,
-                   civic_ngettext ("Too many failed sign-ins from this computer; try again in %"
-                                   PRId64 " minute",
-                                   "Too many failed sign-ins from this computer; try again in %"
-                                   PRId64 " minutes", (*retry_after + 59) / 60),
-                   (*retry_after + 59) / 60);
+      civic_sqlite_rollback (db);
       return NULL;
     }
 
-  if (count_failures (db, account_key, now_s - CIVIC_LOGIN_WINDOW_SECONDS, &oldest) >=
-      CIVIC_LOGIN_MAX_ACCOUNT_FAILURES)
+  if (throttled)
     {
-      *retry_after = MAX (1, oldest + CIVIC_LOGIN_WINDOW_SECONDS - now_s);
-      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_ACCOUNT_LOCKED,
-                   civic_ngettext ("This account is locked after too many failed sign-ins; try again "
-                                   "in %" PRId64 " minute",
-                                   "This account is locked after too many failed sign-ins; try again "
-                                   "in %" PRId64 " minutes", (*retry_after + 59) / 60),
-                   (*retry_after + 59) / 60);
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_THROTTLED,
+                   civic_ngettext ("Too many failed sign-ins from this computer; try again in %"
+                                   PRId64 " second",
+                                   "Too many failed sign-ins from this computer; try again in %"
+                                   PRId64 " seconds", *retry_after),
+                   *retry_after);
       return NULL;
     }
 
@@ -648,35 +771,19 @@ civic_accounts_sign_in (CivicSqlite  *db,
   if (account == NULL && error != NULL && *error != NULL)
     return NULL;
 
-  if (account == NULL)
+  if (!check_password (account ? password_hash : NULL, password))
     {
-      /* Spend the same time as a real check, so timing reveals nothing. */
-      static char dummy[crypto_pwhash_STRBYTES];
-
-      if (dummy[0] == '\0' &&
-          crypto_pwhash_str (dummy, "civic-desk", 10, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                             crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        dummy[0] = '\0';
-      if (dummy[0] != '\0')
-        {
-          int spent = crypto_pwhash_str_verify (dummy, password, strlen (password));
-
-          (void) spent;
-        }
-      ok = FALSE;
-    }
-  else
-    ok = crypto_pwhash_str_verify (password_hash, password, strlen (password)) == 0;
-
-  if (!ok)
-    {
-      record_failure (db, account_key, address_key, now_s);
+      if (!record_refusal (db, now, account ? account->id : NULL, "sign-in-failed", username,
+                           address, error))
+        return NULL;
       wrong_credentials (error);
       return NULL;
     }
 
   if (account->disabled)
     {
+      if (!record_refusal (db, now, account->id, "sign-in-disabled", username, address, error))
+        return NULL;
       g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_DISABLED,
                    _("This account has been disabled; ask your administrator"));
       return NULL;
@@ -702,11 +809,16 @@ civic_accounts_sign_in (CivicSqlite  *db,
   if (!civic_sqlite_run (db, stmt, error))
     goto fail;
 
-  stmt = civic_sqlite_prepare (db, "DELETE FROM login_failure WHERE key = ?", error);
+  /* The right password clears this name's count from this address. */
+  stmt = civic_sqlite_prepare (db, "DELETE FROM sign_in_attempt WHERE name = ? AND address = ?",
+                               error);
   if (stmt == NULL)
     goto fail;
-  civic_sqlite_bind_text (stmt, 1, account_key);
-  if (!civic_sqlite_run (db, stmt, error) || !civic_sqlite_commit (db, error))
+  civic_sqlite_bind_text (stmt, 1, name);
+  civic_sqlite_bind_text (stmt, 2, address);
+  if (!civic_sqlite_run (db, stmt, error) ||
+      !civic_audit_append (db, now, account->id, "sign-in", NULL, NULL, address, error) ||
+      !civic_sqlite_commit (db, error))
     goto fail;
 
   session->account = g_steal_pointer (&account);

@@ -16,8 +16,7 @@ typedef enum
 {
   CIVIC_ACCOUNTS_ERROR_WRONG_CREDENTIALS,
   CIVIC_ACCOUNTS_ERROR_DISABLED,
-  CIVIC_ACCOUNTS_ERROR_ACCOUNT_LOCKED,
-  CIVIC_ACCOUNTS_ERROR_ADDRESS_THROTTLED,
+  CIVIC_ACCOUNTS_ERROR_THROTTLED,
   CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED,
   CIVIC_ACCOUNTS_ERROR_EXISTS,
   CIVIC_ACCOUNTS_ERROR_NOT_FOUND,
@@ -43,11 +42,12 @@ typedef struct
   CivicAccount *account;
 } CivicSession;
 
-/* Throttling: this many failures within the window lock the account name,
- * or the address, until the window has passed. */
-#define CIVIC_LOGIN_WINDOW_SECONDS      (15 * 60)
-#define CIVIC_LOGIN_MAX_ACCOUNT_FAILURES 5
-#define CIVIC_LOGIN_MAX_ADDRESS_FAILURES 30
+/* Throttling (civic-accounts.c): failed sign-ins within the window are
+ * counted per (name, address) and per address; past the free ones, each
+ * attempt waits twice as long after the last as the one before. */
+#define CIVIC_LOGIN_WINDOW_SECONDS         (15 * 60)
+#define CIVIC_LOGIN_FREE_ATTEMPTS          5
+#define CIVIC_LOGIN_FREE_ADDRESS_ATTEMPTS  30
 
 GQuark        civic_accounts_error_quark     (void);
 
@@ -112,6 +112,8 @@ gboolean      civic_accounts_revoke          (CivicSqlite   *db,
                                               const char    *token,
                                               GError       **error);
 char         *civic_accounts_token_hash      (const char    *token);
+gint64        civic_accounts_sign_in_delay   (gint64         failures,
+                                              gint64         free_attempts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicAccount, civic_account_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicSession, civic_session_free)

@@ -116,6 +116,16 @@ static const CivicSqliteMigration migrations[] = {
     "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
     "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
   },
+  { /* 2: sign-ins slowed per (name, address) instead of a lock per name */
+    "DROP TABLE login_failure;"
+    "CREATE TABLE sign_in_attempt ("
+    "  name TEXT NOT NULL,"
+    "  address TEXT NOT NULL,"
+    "  at INTEGER NOT NULL"       /* ms of the real clock */
+    ");"
+    "CREATE INDEX sign_in_attempt_by_address ON sign_in_attempt (address, name, at);"
+    "CREATE INDEX sign_in_attempt_by_time ON sign_in_attempt (at);"
+  },
 };
 
 void

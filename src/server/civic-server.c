@@ -47,7 +47,6 @@
 /* libsoup 3.2 has no name for it */
 #define STATUS_TOO_MANY_REQUESTS 429
 
-#define TOKEN_CACHE_SECONDS 5
 #define LOGIN_THREADS 2
 #define SCHEDULER_BATCH 200
 
@@ -101,12 +100,6 @@ struct _Request
   gboolean           more;
 };
 
-typedef struct
-{
-  CivicAccount *account;
-  gint64        cached_at;
-} CachedToken;
-
 struct _CivicServer
 {
   GObject             parent_instance;
@@ -120,9 +113,6 @@ struct _CivicServer
   CivicRateLimit     *rate_limit;
   GThreadPool        *pools[3];
   GAsyncQueue        *connections[3];
-
-  GMutex              token_lock;
-  GHashTable         *tokens;        /* token hash → CachedToken */
 
   guint               scheduler_source;
   gboolean            scheduler_running;
@@ -146,29 +136,6 @@ request_free (Request *request)
   g_free (request->response);
   g_clear_object (&request->server);
   g_free (request);
-}
-
-static void
-cached_token_free (CachedToken *cached)
-{
-  civic_account_free (cached->account);
-  g_free (cached);
-}
-
-static CivicAccount *
-account_copy (CivicAccount *account)
-{
-  CivicAccount *copy = g_new0 (CivicAccount, 1);
-
-  copy->id = g_strdup (account->id);
-  copy->username = g_strdup (account->username);
-  copy->name = g_strdup (account->name);
-  copy->department_id = g_strdup (account->department_id);
-  copy->roles = account->roles;
-  copy->disabled = account->disabled;
-  copy->scope_seq = account->scope_seq;
-  copy->view_seq = account->view_seq;
-  return copy;
 }
 
 /* Responses */
@@ -237,6 +204,10 @@ parse_body (Request *request)
 
 /* Authentication */
 
+/* Every request looks its token up, with the account behind it: a
+ * change of department, roles or password, or a disabled account, holds
+ * from the very next request, on every service process. (A cache of a
+ * few seconds let a token act in a department its official had left.) */
 static gboolean
 authenticate (CivicServer *self,
               CivicSqlite *db,
@@ -244,9 +215,6 @@ authenticate (CivicServer *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
-  g_autofree char *token_hash = NULL;
-  CivicAccount *account = NULL;
-  CachedToken *cached;
 
   if (request->token == NULL)
     {
@@ -255,49 +223,17 @@ authenticate (CivicServer *self,
       return FALSE;
     }
 
-  /* A token is looked up in the database at most every few seconds; a
-   * revocation on another server takes effect within that time. */
-  token_hash = civic_accounts_token_hash (request->token);
-  g_mutex_lock (&self->token_lock);
-  cached = g_hash_table_lookup (self->tokens, token_hash);
-  if (cached != NULL &&
-      g_get_monotonic_time () - cached->cached_at < TOKEN_CACHE_SECONDS * G_USEC_PER_SEC)
-    account = account_copy (cached->account);
-  g_mutex_unlock (&self->token_lock);
-
-  if (account == NULL)
+  request->account = civic_accounts_authenticate (db, request->token, now, &error);
+  if (request->account == NULL)
     {
-      account = civic_accounts_authenticate (db, request->token, now, &error);
-      if (account == NULL)
-        {
-          if (g_error_matches (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED))
-            respond_error (request, SOUP_STATUS_UNAUTHORIZED, "unauthorized", error->message);
-          else
-            respond_internal (request, error);
-          return FALSE;
-        }
-
-      cached = g_new0 (CachedToken, 1);
-      cached->account = account_copy (account);
-      cached->cached_at = g_get_monotonic_time ();
-      g_mutex_lock (&self->token_lock);
-      g_hash_table_replace (self->tokens, g_steal_pointer (&token_hash), cached);
-      g_mutex_unlock (&self->token_lock);
+      if (g_error_matches (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED))
+        respond_error (request, SOUP_STATUS_UNAUTHORIZED, "unauthorized", error->message);
+      else
+        respond_internal (request, error);
+      return FALSE;
     }
 
-  request->account = account;
   return TRUE;
-}
-
-static void
-forget_token (CivicServer *self,
-              const char  *token)
-{
-  g_autofree char *token_hash = civic_accounts_token_hash (token);
-
-  g_mutex_lock (&self->token_lock);
-  g_hash_table_remove (self->tokens, token_hash);
-  g_mutex_unlock (&self->token_lock);
 }
 
 /* Handlers, run on a pool thread */
@@ -407,13 +343,9 @@ handle_sign_in (CivicServer *self,
             status = SOUP_STATUS_FORBIDDEN;
             code = "account-disabled";
             break;
-          case CIVIC_ACCOUNTS_ERROR_ACCOUNT_LOCKED:
+          case CIVIC_ACCOUNTS_ERROR_THROTTLED:
             status = STATUS_TOO_MANY_REQUESTS;
-            code = "account-locked";
-            break;
-          case CIVIC_ACCOUNTS_ERROR_ADDRESS_THROTTLED:
-            status = STATUS_TOO_MANY_REQUESTS;
-            code = "address-throttled";
+            code = "throttled";
             break;
           default:
             break;
@@ -428,20 +360,6 @@ handle_sign_in (CivicServer *self,
       if (error->domain == CIVIC_ACCOUNTS_ERROR &&
           error->code == CIVIC_ACCOUNTS_ERROR_WRONG_CREDENTIALS)
         g_message ("sign-in failed address=%s", request->address);
-      return;
-    }
-
-  /* The audit log records every sign-in. */
-  if (civic_sqlite_begin (db, &error))
-    {
-      if (!civic_audit_append (db, now, session->account->id, "sign-in", NULL, NULL,
-                               request->address, &error) ||
-          !civic_sqlite_commit (db, &error))
-        civic_sqlite_rollback (db);
-    }
-  if (error != NULL)
-    {
-      respond_internal (request, error);
       return;
     }
 
@@ -465,7 +383,6 @@ handle_sign_out (CivicServer *self,
 {
   g_autoptr(GError) error = NULL;
 
-  forget_token (self, request->token);
   if (!civic_accounts_revoke (db, request->token, &error))
     {
       respond_internal (request, error);
@@ -523,7 +440,6 @@ handle_changes (CivicServer *self,
           respond_internal (request, error);
           return;
         }
-      forget_token (self, request->token);
       request->account->view_seq = request->account->scope_seq;
     }
 
@@ -1113,8 +1029,6 @@ civic_server_finalize (GObject *object)
     g_clear_pointer (&self->connections[i], g_async_queue_unref);
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->context, g_main_context_unref);
-  g_clear_pointer (&self->tokens, g_hash_table_unref);
-  g_mutex_clear (&self->token_lock);
   g_clear_pointer (&self->rate_limit, civic_rate_limit_free);
   g_free (self->options.data_dir);
   g_free (self->options.listen);
@@ -1136,9 +1050,6 @@ civic_server_class_init (CivicServerClass *klass)
 static void
 civic_server_init (CivicServer *self)
 {
-  g_mutex_init (&self->token_lock);
-  self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify) cached_token_free);
   self->rate_limit = civic_rate_limit_new (65536);
 }
 

@@ -154,40 +154,6 @@ test_sign_in (void)
 }
 
 static void
-test_sign_in_throttled (void)
-{
-  guint status;
-
-  for (int i = 0; i < 5; i++)
-    {
-      g_autoptr(JsonNode) answer = NULL;
-
-      answer = civic_test_request (service, "POST", "/api/v1/session", NULL,
-                                   "{\"username\":\"scjg-nobody\",\"password\":\"guess\"}",
-                                   &status);
-      g_assert_cmpuint (status, ==, 401);
-    }
-
-  {
-    g_autoptr(JsonNode) answer = NULL;
-
-    answer = civic_test_request (service, "POST", "/api/v1/session", NULL,
-                                 "{\"username\":\"SCJG-Nobody\",\"password\":\"guess\"}",
-                                 &status);
-    g_assert_cmpuint (status, ==, 429);
-    assert_error (answer, "account-locked",
-                  "This account is locked after too many failed sign-ins; try again in 15 minutes");
-  }
-
-  {
-    /* Another account from the same address still signs in. */
-    g_autofree char *token = civic_test_sign_in (service, "clerk");
-
-    g_assert_nonnull (token);
-  }
-}
-
-static void
 test_sign_out_and_me (void)
 {
   g_autofree char *token = civic_test_sign_in (service, "approver");
@@ -626,7 +592,6 @@ main (int   argc,
 
   g_test_add_func ("/api/health", test_health);
   g_test_add_func ("/api/sign-in", test_sign_in);
-  g_test_add_func ("/api/sign-in-throttled", test_sign_in_throttled);
   g_test_add_func ("/api/sign-out-and-me", test_sign_out_and_me);
   g_test_add_func ("/api/disabled-account", test_disabled_account);
   g_test_add_func ("/api/unauthorized", test_unauthorized);

@@ -757,7 +757,7 @@ test_explain_errors (void)
 {
   static const CivicApiError codes[] = {
     CIVIC_API_ERROR_UNREACHABLE, CIVIC_API_ERROR_TLS, CIVIC_API_ERROR_WRONG_CREDENTIALS,
-    CIVIC_API_ERROR_ACCOUNT_LOCKED, CIVIC_API_ERROR_ACCOUNT_DISABLED,
+    CIVIC_API_ERROR_THROTTLED, CIVIC_API_ERROR_ACCOUNT_DISABLED,
   };
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
