@@ -33,7 +33,7 @@ typedef enum
   FIELD_NUMBER,
   FIELD_SWITCH,
   FIELD_MATERIALS,  /* material ids, checked */
-  FIELD_USER,       /* one official: "<name>_id" and "<name>_name" */
+  FIELD_USER,       /* one official: "<name>_id" */
   FIELD_USERS,      /* several officials' ids */
   FIELD_LIST,       /* names separated by commas or 、 */
 } FieldKind;
@@ -217,15 +217,11 @@ civic_action_dialog_dup_args (CivicActionDialog *self)
           {
             guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget));
             g_autofree char *id_member = g_strconcat (field->name, "_id", NULL);
-            g_autofree char *name_member = g_strconcat (field->name, "_name", NULL);
 
+            /* The id only: the name the case shows is the directory's. */
             if (selected < field->values->len)
-              {
-                json_object_set_string_member (args, id_member,
-                                               g_ptr_array_index (field->values, selected));
-                json_object_set_string_member (args, name_member,
-                                               g_ptr_array_index (field->labels, selected));
-              }
+              json_object_set_string_member (args, id_member,
+                                             g_ptr_array_index (field->values, selected));
           }
           break;
         case FIELD_LIST:
@@ -712,10 +708,11 @@ add_materials (CivicActionDialog *self,
     }
 }
 
-/* The officials of the case's department with @role. */
+/* The officials of the case's department, in use, with any of @roles:
+ * those the service will take (civic-workflow.c named_official). */
 static GPtrArray *
 colleagues (CivicActionDialog *self,
-            const char        *role)
+            CivicRole          roles)
 {
   g_autoptr(GPtrArray) users = civic_cache_load_entities (civic_sync_engine_get_cache (self->engine),
                                                           "user", NULL);
@@ -724,14 +721,13 @@ colleagues (CivicActionDialog *self,
   for (guint i = 0; users != NULL && i < users->len; i++)
     {
       JsonNode *node = g_ptr_array_index (users, i);
-      JsonObject *user = json_node_get_object (node);
-      g_auto(GStrv) roles = NULL;
+      gboolean disabled = FALSE;
+      g_autoptr(CivicActor) user = civic_actor_new_from_directory (json_node_get_object (node),
+                                                                   &disabled);
 
-      if (json_object_get_boolean_member_with_default (user, "disabled", FALSE) ||
-          g_strcmp0 (json_object_get_string_member_with_default (user, "department_id", NULL),
-                     civic_case_get_department_id (self->kase)) != 0 ||
-          !civic_json_get_strv (user, "roles", FALSE, &roles, NULL) || roles == NULL ||
-          (role != NULL && !g_strv_contains ((const char * const *) roles, role)))
+      if (user == NULL || disabled ||
+          g_strcmp0 (user->department_id, civic_case_get_department_id (self->kase)) != 0 ||
+          !civic_actor_has_role (user, roles))
         continue;
       g_ptr_array_add (found, json_node_ref (node));
     }
@@ -742,12 +738,12 @@ static void
 add_user (CivicActionDialog *self,
           const char        *name,
           const char        *title,
-          const char        *role)
+          CivicRole          roles)
 {
   Field *field = field_new (self, name, FIELD_USER);
   GtkWidget *row = g_object_new (ADW_TYPE_COMBO_ROW, "use-markup", FALSE, NULL);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) people = colleagues (self, role);
+  g_autoptr(GPtrArray) people = colleagues (self, roles);
   const char *me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine))->id;
 
   set_title (field, title);
@@ -781,7 +777,7 @@ add_users (CivicActionDialog *self,
            const char        *description)
 {
   Field *field = add_checklist (self, name, FIELD_USERS, title, description);
-  g_autoptr(GPtrArray) people = colleagues (self, NULL);
+  g_autoptr(GPtrArray) people = colleagues (self, CIVIC_ROLES_CASEWORK);
   const char *me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine))->id;
 
   for (guint i = 0; i < people->len; i++)
@@ -838,7 +834,7 @@ build_form (CivicActionDialog *self)
 
     case CIVIC_ACTION_ASSIGN:
     case CIVIC_ACTION_TRANSFER:
-      add_user (self, "assignee", _("_Official"), NULL);
+      add_user (self, "assignee", _("_Official"), civic_workflow_assignee_role (self->kase));
       add_entry (self, "reason", _("_Reason"), NULL);
       break;
 

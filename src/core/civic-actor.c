@@ -39,6 +39,39 @@ civic_actor_copy (const CivicActor *actor)
   return civic_actor_new (actor->id, actor->name, actor->department_id, actor->roles);
 }
 
+/**
+ * civic_actor_new_from_directory:
+ * @user: an entry of the users directory, as the feed sends it
+ * @disabled: (out) (optional): whether the account is disabled
+ *
+ * Returns: (transfer full) (nullable): the official, or %NULL when @user
+ * has no id.
+ */
+CivicActor *
+civic_actor_new_from_directory (JsonObject *user,
+                                gboolean   *disabled)
+{
+  g_auto(GStrv) role_names = NULL;
+  CivicRole roles = CIVIC_ROLE_NONE;
+  const char *id;
+
+  g_return_val_if_fail (user != NULL, NULL);
+
+  id = json_object_get_string_member_with_default (user, "id", NULL);
+  if (id == NULL)
+    return NULL;
+
+  if (civic_json_get_strv (user, "roles", FALSE, &role_names, NULL) && role_names != NULL)
+    civic_roles_from_strv ((const char * const *) role_names, &roles, NULL);
+  if (disabled != NULL)
+    *disabled = json_object_get_boolean_member_with_default (user, "disabled", FALSE);
+
+  return civic_actor_new (id, json_object_get_string_member_with_default (user, "name", NULL),
+                          json_object_get_string_member_with_default (user, "department_id",
+                                                                      NULL),
+                          roles);
+}
+
 void
 civic_actor_free (CivicActor *actor)
 {

@@ -41,6 +41,8 @@ CivicActor *civic_actor_new             (const char        *id,
                                          const char        *department_id,
                                          CivicRole          roles);
 CivicActor *civic_actor_copy            (const CivicActor  *actor);
+CivicActor *civic_actor_new_from_directory (JsonObject     *user,
+                                         gboolean          *disabled);
 void        civic_actor_free            (CivicActor        *actor);
 gboolean    civic_actor_has_role        (const CivicActor  *actor,
                                          CivicRole          roles);

@@ -73,6 +73,52 @@ static const struct
 
 G_STATIC_ASSERT (G_N_ELEMENTS (rules) == CIVIC_N_ACTIONS);
 
+/* The arguments each action reads. The event keeps these and nothing else
+ * a command carried: not a display name the client made up, not markup in
+ * a member no rule reads. */
+static const char * const arguments[CIVIC_N_ACTIONS][7] = {
+  [CIVIC_ACTION_ACCEPT] = { "received" },
+  [CIVIC_ACTION_NOT_ACCEPT] = { "ground", "reason", "legal_basis", "competent_authority" },
+  [CIVIC_ACTION_REQUEST_CORRECTION] = { "missing", "note", "override_reason" },
+  [CIVIC_ACTION_CORRECTION_RECEIVED] = { "received", "received_on" },
+  [CIVIC_ACTION_ASSIGN] = { "assignee_id", "reason" },
+  [CIVIC_ACTION_TRANSFER] = { "assignee_id", "reason" },
+  [CIVIC_ACTION_RETURN] = { "reason" },
+  [CIVIC_ACTION_COMMENT] = { "text" },
+  [CIVIC_ACTION_OPINION] = { "recommendation", "text", "submit" },
+  [CIVIC_ACTION_VERIFY] = { "verifiers", "note", "on" },
+  [CIVIC_ACTION_EXTEND] = { "reason", "days", "approved_by" },
+  [CIVIC_ACTION_STOP_CLOCK] = { "reason", "expected_days", "note" },
+  [CIVIC_ACTION_RESUME_CLOCK] = { "result" },
+  [CIVIC_ACTION_INFORM_HEARING_RIGHT] = { "parties" },
+  [CIVIC_ACTION_WAIVE_HEARING] = { "note" },
+  [CIVIC_ACTION_REQUEST_HEARING] = { "requested_by", "requested_on" },
+  [CIVIC_ACTION_ORDER_HEARING] = { "reason" },
+  [CIVIC_ACTION_CONCLUDE_HEARING] = { "hearing_id", "record_ref", "record_signed" },
+  [CIVIC_ACTION_DECIDE] = { "result", "reason", "legal_basis", "reconsideration_body", "court",
+                            "number" },
+  [CIVIC_ACTION_SERVE] = { "method", "certificate_no", "served_on" },
+  [CIVIC_ACTION_CLOSE] = { "code", "reason" },
+  [CIVIC_ACTION_SUBTASK_OPINION] = { "result", "text" },
+};
+
+/* The members of @args the action reads, as given. */
+static JsonObject *
+declared_arguments (CivicAction  action,
+                    JsonObject  *args)
+{
+  JsonObject *kept = json_object_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (arguments[action]) && arguments[action][i] != NULL; i++)
+    {
+      JsonNode *value = json_object_get_member (args, arguments[action][i]);
+
+      if (value != NULL)
+        json_object_set_member (kept, arguments[action][i], json_node_copy (value));
+    }
+  return kept;
+}
+
 void
 civic_workflow_context_init (CivicWorkflowContext *context,
                              CivicCalendar        *calendar,
@@ -254,6 +300,76 @@ queue_role (CivicQueue queue)
     default:
       return CIVIC_ROLE_NONE;
     }
+}
+
+/**
+ * civic_workflow_assignee_role:
+ *
+ * Returns: the role an official needs to be given the case now: the role
+ * of its queue, or any casework role when it is in none.
+ */
+CivicRole
+civic_workflow_assignee_role (CivicCase *kase)
+{
+  CivicRole role;
+
+  g_return_val_if_fail (CIVIC_IS_CASE (kase), CIVIC_ROLE_NONE);
+
+  role = queue_role (kase->queue);
+  return role != CIVIC_ROLE_NONE ? role : CIVIC_ROLES_CASEWORK;
+}
+
+/* An official another one names — to hand the case to, to have verified
+ * on site — must be one the users directory knows, whose account is in
+ * use, of the case's department, with @roles. What the case records of
+ * them (their name) comes from the directory, never from the command. */
+static CivicActor *
+named_official (CivicCase                  *kase,
+                const char                 *id,
+                CivicRole                   roles,
+                const CivicWorkflowContext *context,
+                GError                    **error)
+{
+  g_autoptr(CivicActor) official = NULL;
+  gboolean disabled = FALSE;
+
+  if (context->lookup_official == NULL)
+    {
+      refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+              _("The directory of officials is not available to check %s"), id);
+      return NULL;
+    }
+
+  official = context->lookup_official (id, &disabled, context->lookup_data);
+  if (official == NULL)
+    {
+      refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("There is no official “%s”"), id);
+      return NULL;
+    }
+  if (disabled)
+    {
+      refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("The account of %s is disabled"),
+              official->name);
+      return NULL;
+    }
+  if (g_strcmp0 (official->department_id, kase->department_id) != 0)
+    {
+      /* Translators: "李明 is not an official of 湖南省市场监督管理局" */
+      refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("%s is not an official of %s"), official->name,
+              kase->department_name ? kase->department_name : kase->department_id);
+      return NULL;
+    }
+  if (!civic_actor_has_role (official, roles))
+    {
+      g_autofree char *needed = civic_roles_to_string (roles);
+
+      /* Translators: "李明 does not have the role needed here: Approver" */
+      refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("%s does not have the role needed here: %s"),
+              official->name, needed);
+      return NULL;
+    }
+
+  return g_steal_pointer (&official);
 }
 
 static CivicSubtask *
@@ -987,18 +1103,22 @@ apply_assign (CivicCase                  *kase,
               GString                    *text,
               GError                    **error)
 {
-  const char *id, *name, *reason;
+  g_autoptr(CivicActor) assignee = NULL;
+  const char *id, *reason;
 
   if (!get_text (args, "assignee_id", TRUE, &id, error) ||
-      !get_text (args, "assignee_name", FALSE, &name, error) ||
       !get_text (args, "reason", FALSE, &reason, error))
     return FALSE;
 
-  if (is_assignee (kase, &(CivicActor) { .id = (char *) id }))
-    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The case is already assigned to %s"),
-                   name ? name : id);
+  assignee = named_official (kase, id, civic_workflow_assignee_role (kase), context, error);
+  if (assignee == NULL)
+    return FALSE;
 
-  set_assignee (kase, id, name);
+  if (is_assignee (kase, assignee))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The case is already assigned to %s"),
+                   assignee->name);
+
+  set_assignee (kase, assignee->id, assignee->name);
   if (reason != NULL)
     g_string_append (text, reason);
   return TRUE;
@@ -1086,8 +1206,15 @@ apply_verify (CivicCase                  *kase,
     return FALSE;
 
   for (guint i = 0; verifiers[i] != NULL; i++)
-    if (*verifiers[i] != '\0')
+    {
+      g_autoptr(CivicActor) verifier = NULL;
+
+      /* Art. 34 speaks of the organ's own staff. */
+      verifier = named_official (kase, verifiers[i], CIVIC_ROLES_CASEWORK, context, error);
+      if (verifier == NULL)
+        return FALSE;
       g_hash_table_add (distinct, verifiers[i]);
+    }
 
   /* Art. 34: "应当指派两名以上工作人员进行核查" */
   if (g_hash_table_size (distinct) < 2)
@@ -1717,6 +1844,7 @@ civic_workflow_apply_to (CivicCase                  *draft,
                          GError                    **error)
 {
   g_autoptr(JsonObject) empty = NULL;
+  g_autoptr(JsonObject) kept = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_return_val_if_fail (CIVIC_IS_CASE (draft), FALSE);
@@ -1730,10 +1858,12 @@ civic_workflow_apply_to (CivicCase                  *draft,
   if (!apply_action (draft, action, args, context, text, error))
     return FALSE;
 
-  /* The event keeps the official's own words, and the arguments as given:
-   * data, not sentences, so every reader sees it in their language. */
+  /* The event keeps the official's own words, and the arguments the
+   * action read, as given: data, not sentences, so every reader sees it
+   * in their language. */
+  kept = declared_arguments (action, args);
   civic_case_append_event (draft, civic_action_to_string (action), context->actor, context->now,
-                           text->len > 0 ? text->str : NULL, args, context->command_id);
+                           text->len > 0 ? text->str : NULL, kept, context->command_id);
   return TRUE;
 }
 

@@ -59,6 +59,13 @@ typedef enum
 
 #define CIVIC_N_ACTIONS (CIVIC_ACTION_SUBTASK_OPINION + 1)
 
+/* Finds an official named in a command's arguments (an assignee, a
+ * verifier) in the users directory: a new actor, or %NULL when there is
+ * none; @disabled tells whether the account is disabled. */
+typedef CivicActor *(*CivicDirectoryLookup) (const char *id,
+                                             gboolean   *disabled,
+                                             gpointer    user_data);
+
 /* Everything a transition depends on besides the case and its arguments. */
 typedef struct
 {
@@ -69,6 +76,11 @@ typedef struct
 
   /* The periods of ALL Arts. 47–48, whose units the law leaves open */
   const CivicHearingPolicy *hearing_policy;
+
+  /* The users directory: an action that names another official is
+   * refused without it */
+  CivicDirectoryLookup lookup_official;
+  gpointer             lookup_data;
 } CivicWorkflowContext;
 
 GQuark       civic_workflow_error_quark       (void);
@@ -101,6 +113,7 @@ CivicCase   *civic_workflow_apply             (CivicCase                  *kase,
                                                const CivicWorkflowContext *context,
                                                GError                    **error);
 
+CivicRole    civic_workflow_assignee_role     (CivicCase                  *kase);
 CivicDay     civic_workflow_hearing_request_deadline (CivicCase           *kase,
                                                const CivicWorkflowContext *context);
 char        *civic_workflow_remedies_notice   (CivicCase                  *kase);

@@ -504,6 +504,8 @@ rebase_case (CivicSyncEngine  *self,
 
       civic_workflow_context_init (&context, calendar, when, actor);
       context.command_id = command->id;
+      context.lookup_official = civic_cache_lookup_official;
+      context.lookup_data = self->cache;
       next = civic_workflow_apply (kase, action, args, &context, NULL);
       if (next != NULL)
         g_set_object (&kase, next);
@@ -569,6 +571,8 @@ context_for (CivicSyncEngine      *self,
              GDateTime            *now)
 {
   civic_workflow_context_init (context, self->calendar, now, actor);
+  context->lookup_official = civic_cache_lookup_official;
+  context->lookup_data = self->cache;
   return self->calendar != NULL;
 }
 
@@ -983,7 +987,10 @@ push_answer_thread (GTask        *task,
 
       if (g_str_equal (status, "applied"))
         civic_outbox_remove (self->outbox, id, &error);
-      else if (g_str_equal (status, "rejected") || g_str_equal (code, "id-reused"))
+      else if (g_str_equal (status, "rejected") ||
+               (g_str_equal (status, "error") && !g_str_equal (code, "internal")))
+        /* Refused, or its id is spent (reused, or another official's):
+         * sending it again would only be refused again. */
         civic_outbox_move_to_conflicts (self->outbox, id, code, message, entity_data, &error);
       else
         {

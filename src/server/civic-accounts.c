@@ -227,6 +227,26 @@ civic_accounts_find_by_id (CivicSqlite  *db,
                            "WHERE id = ?", id, NULL, error);
 }
 
+/**
+ * civic_accounts_lookup_official:
+ * @user_data: the #CivicSqlite of the service
+ *
+ * The #CivicDirectoryLookup of the service: officials as their accounts
+ * are now.
+ */
+CivicActor *
+civic_accounts_lookup_official (const char *id,
+                                gboolean   *disabled,
+                                gpointer    user_data)
+{
+  g_autoptr(CivicAccount) account = civic_accounts_find_by_id (user_data, id, NULL);
+
+  if (account == NULL)
+    return NULL;
+  *disabled = account->disabled;
+  return civic_account_to_actor (account);
+}
+
 static char *
 department_name (CivicSqlite *db,
                  const char  *department_id)

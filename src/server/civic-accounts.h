@@ -76,6 +76,9 @@ CivicAccount *civic_accounts_find            (CivicSqlite   *db,
 CivicAccount *civic_accounts_find_by_id      (CivicSqlite   *db,
                                               const char    *id,
                                               GError       **error);
+CivicActor   *civic_accounts_lookup_official (const char    *id,
+                                              gboolean      *disabled,
+                                              gpointer       user_data);
 GPtrArray    *civic_accounts_list            (CivicSqlite   *db,
                                               GError       **error);
 gboolean      civic_accounts_set_password    (CivicSqlite   *db,

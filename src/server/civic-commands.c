@@ -11,6 +11,7 @@
 
 #include "civic-i18n.h"
 
+#include "civic-accounts.h"
 #include "civic-audit.h"
 #include "civic-case-records.h"
 #include "civic-commands.h"
@@ -197,16 +198,25 @@ append_reason (GString    *out,
   g_string_append_c (out, '}');
 }
 
-static void
-append_entity (GString    *out,
-               CivicSqlite *db,
-               const char *type,
-               const char *id)
+/* The entity as it is now; a failure to read it fails the command, so an
+ * answer without its entity is never kept in the ledger. */
+static gboolean
+append_entity (GString      *out,
+               CivicSqlite  *db,
+               const char   *type,
+               const char   *id,
+               GError      **error)
 {
-  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, type, id, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, type, id, &local_error);
 
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (row == NULL)
-    return;
+    return TRUE;
 
   g_string_append_printf (out, ",\"entity\":{\"type\":");
   civic_json_append_string (out, type);
@@ -214,15 +224,18 @@ append_entity (GString    *out,
   civic_json_append_string (out, id);
   g_string_append_printf (out, ",\"rev\":%" G_GINT64_FORMAT ",\"seq\":%" G_GINT64_FORMAT
                           ",\"data\":%s}", row->rev, row->seq, row->data);
+  return TRUE;
 }
 
+/* @db: (nullable): to add the target as it is now */
 static char *
-answer (CivicCommand *command,
-        const char   *status,
-        const char   *code,
-        const char   *message,
-        CivicSqlite  *db,
-        gint64        seq)
+answer (CivicCommand  *command,
+        const char    *status,
+        const char    *code,
+        const char    *message,
+        CivicSqlite   *db,
+        gint64         seq,
+        GError       **error)
 {
   g_autoptr(GString) out = g_string_new ("{\"id\":");
 
@@ -233,8 +246,8 @@ answer (CivicCommand *command,
     append_reason (out, code, message);
   if (seq > 0)
     g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT, seq);
-  if (db != NULL)
-    append_entity (out, db, "case", command->target);
+  if (db != NULL && !append_entity (out, db, "case", command->target, error))
+    return NULL;
   g_string_append_c (out, '}');
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -260,32 +273,47 @@ workflow_code (const GError *error)
     }
 }
 
-/* Looks the command up in the ledger. */
-static char *
+typedef enum
+{
+  LEDGER_NEW,      /* not seen before */
+  LEDGER_REPLAY,   /* this official's, with the same body: the stored answer */
+  LEDGER_REUSED,   /* this official's, with another body */
+  LEDGER_TAKEN,    /* another official's */
+} LedgerMatch;
+
+/* Looks the command up in the ledger. An id belongs to the account that
+ * first sent it: anyone else who sends it — a colleague who saw it, the
+ * supervisor — is refused without the stored answer, which holds a case
+ * they may not see, and is not told it was applied. */
+static LedgerMatch
 ledger_lookup (CivicSqlite   *db,
                CivicCommand  *command,
-               gboolean      *reused,
+               CivicActor    *actor,
+               char         **response,
                GError       **error)
 {
+  LedgerMatch match = LEDGER_NEW;
   sqlite3_stmt *stmt;
   gboolean row;
-  char *response = NULL;
 
-  *reused = FALSE;
-  stmt = civic_sqlite_prepare (db, "SELECT body_hash, response FROM command WHERE id = ?", error);
+  *response = NULL;
+  stmt = civic_sqlite_prepare (db, "SELECT account_id, body_hash, response FROM command "
+                                   "WHERE id = ?", error);
   if (stmt == NULL || (civic_sqlite_bind_text (stmt, 1, command->id),
                        !civic_sqlite_step (db, stmt, &row, error)))
-    return NULL;
+    return LEDGER_NEW;
 
-  if (row)
+  if (row && g_strcmp0 (civic_sqlite_column_text (stmt, 0), actor->id) != 0)
+    match = LEDGER_TAKEN;
+  else if (row && g_strcmp0 (civic_sqlite_column_text (stmt, 1), command->body_hash) != 0)
+    match = LEDGER_REUSED;
+  else if (row)
     {
-      if (g_strcmp0 (civic_sqlite_column_text (stmt, 0), command->body_hash) == 0)
-        response = g_strdup (civic_sqlite_column_text (stmt, 1));
-      else
-        *reused = TRUE;
+      match = LEDGER_REPLAY;
+      *response = g_strdup (civic_sqlite_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
-  return response;
+  return match;
 }
 
 static gboolean
@@ -378,6 +406,8 @@ apply (CivicCommandEnv  *env,
     {
       civic_workflow_context_init (&context, env->calendar, now, actor);
       context.command_id = command->id;
+      context.lookup_official = civic_accounts_lookup_official;
+      context.lookup_data = env->db;
       next = civic_workflow_apply (kase, command->action, command->args, &context, &refusal);
     }
 
@@ -389,7 +419,9 @@ apply (CivicCommandEnv  *env,
       if (code == NULL)
         code = workflow_code (refusal);
       response = answer (command, "rejected", code, refusal->message,
-                         visible ? env->db : NULL, 0);
+                         visible ? env->db : NULL, 0, error);
+      if (response == NULL)
+        return NULL;
       detail = audit_detail (command, "rejected", code, 0);
     }
   else
@@ -399,7 +431,9 @@ apply (CivicCommandEnv  *env,
                                      error);
       if (seq == 0)
         return NULL;
-      response = answer (command, "applied", NULL, NULL, env->db, seq);
+      response = answer (command, "applied", NULL, NULL, env->db, seq, error);
+      if (response == NULL)
+        return NULL;
       detail = audit_detail (command, "applied", NULL, civic_case_get_rev (next));
     }
 
@@ -424,22 +458,33 @@ civic_commands_execute_one (CivicCommandEnv *env,
   g_autoptr(GDateTime) now = env->now ? g_date_time_ref (env->now) : civic_time_now ();
   g_autoptr(GError) error = NULL;
   char *response;
-  gboolean reused;
+  LedgerMatch match;
 
   if (!civic_sqlite_begin (env->db, &error))
     goto internal;
 
-  response = ledger_lookup (env->db, command, &reused, &error);
+  match = ledger_lookup (env->db, command, actor, &response, &error);
   if (error != NULL)
     goto internal;
 
-  if (response != NULL || reused)
+  switch (match)
     {
+    case LEDGER_REPLAY:
       civic_sqlite_rollback (env->db);
-      if (reused)
-        return answer (command, "error", "id-reused",
-                       _("This command id was already used for a different command"), NULL, 0);
       return response;
+    case LEDGER_REUSED:
+      civic_sqlite_rollback (env->db);
+      return answer (command, "error", "id-reused",
+                     _("This command id was already used for a different command"), NULL, 0,
+                     NULL);
+    case LEDGER_TAKEN:
+      civic_sqlite_rollback (env->db);
+      return answer (command, "error", "id-taken",
+                     _("This command id belongs to another official’s command; make a new one"),
+                     NULL, 0, NULL);
+    case LEDGER_NEW:
+    default:
+      break;
     }
 
   response = apply (env, actor, command, now, &error);
@@ -455,7 +500,7 @@ internal:
   civic_sqlite_rollback (env->db);
   g_warning ("command %s failed: %s", command->id, error ? error->message : "?");
   return answer (command, "error", "internal",
-                 _("The service could not store the command; send it again"), NULL, 0);
+                 _("The service could not store the command; send it again"), NULL, 0, NULL);
 }
 
 /**

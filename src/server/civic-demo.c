@@ -531,6 +531,8 @@ act (Life        *life,
   command_id = random_uuid (life->demo);
   civic_workflow_context_init (&context, life->demo->calendar, when, actor);
   context.command_id = command_id;
+  context.lookup_official = civic_accounts_lookup_official;
+  context.lookup_data = life->demo->db;
 
   if (!civic_workflow_apply_to (life->kase, action, args, &context, &error))
     {

@@ -1329,6 +1329,25 @@ civic_cache_load_entity (CivicCache  *self,
 }
 
 /**
+ * civic_cache_lookup_official:
+ * @user_data: the #CivicCache
+ *
+ * A #CivicDirectoryLookup over the users directory the cache holds, so
+ * that the client checks an assignee or a verifier as the service will.
+ */
+CivicActor *
+civic_cache_lookup_official (const char *id,
+                             gboolean   *disabled,
+                             gpointer    user_data)
+{
+  g_autoptr(JsonNode) user = civic_cache_load_entity (CIVIC_CACHE (user_data), "user", id, NULL);
+
+  if (user == NULL || !JSON_NODE_HOLDS_OBJECT (user))
+    return NULL;
+  return civic_actor_new_from_directory (json_node_get_object (user), disabled);
+}
+
+/**
  * civic_cache_load_entities:
  *
  * Returns: (transfer full) (element-type JsonNode): every entity of

@@ -135,6 +135,9 @@ gboolean      civic_cache_set_meta         (CivicCache         *self,
 CivicCase    *civic_cache_load_case        (CivicCache         *self,
                                             const char         *id,
                                             GError            **error);
+CivicActor   *civic_cache_lookup_official  (const char         *id,
+                                           gboolean           *disabled,
+                                           gpointer            user_data);
 JsonNode     *civic_cache_load_entity      (CivicCache         *self,
                                             const char         *type,
                                             const char         *id,

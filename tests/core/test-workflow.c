@@ -32,6 +32,35 @@ assert_day_eq (CivicDay    actual,
   g_assert_cmpstr (text, ==, expected);
 }
 
+/* The users directory of these tests: every actor above, and a disabled
+ * examiner. */
+static CivicActor *
+lookup_official (const char *id,
+                 gboolean   *disabled,
+                 gpointer    user_data)
+{
+  CivicActor *everyone[] = { clerk, examiner, examiner2, approver, officer, supervisor, admin,
+                             health_examiner };
+
+  *disabled = g_str_equal (id, "u-retired");
+  if (*disabled)
+    return civic_actor_new ("u-retired", "钱退", "dept-market", CIVIC_ROLE_EXAMINER);
+
+  for (guint i = 0; i < G_N_ELEMENTS (everyone); i++)
+    if (g_str_equal (everyone[i]->id, id))
+      return civic_actor_copy (everyone[i]);
+  return NULL;
+}
+
+static void
+context_init (CivicWorkflowContext *context,
+              GDateTime            *now,
+              CivicActor           *actor)
+{
+  civic_workflow_context_init (context, calendar, now, actor);
+  context->lookup_official = lookup_official;
+}
+
 static CivicCase *
 new_case (gboolean with_missing_material)
 {
@@ -74,7 +103,7 @@ act (CivicCase   *kase,
       g_assert_nonnull (object);
     }
 
-  civic_workflow_context_init (&context, calendar, now, actor);
+  context_init (&context, now, actor);
   context.command_id = "cmd";
   return civic_workflow_apply (kase, action, object, &context, error);
 }
@@ -568,7 +597,7 @@ test_hearing_on_request (void)
     CivicWorkflowContext context;
     g_autoptr(GDateTime) now = civic_time_parse ("2026-03-10T10:00:00+08:00");
 
-    civic_workflow_context_init (&context, calendar, now, approver);
+    context_init (&context, now, approver);
     assert_day_eq (civic_workflow_hearing_request_deadline (kase, &context), "2026-03-17");
   }
 
@@ -778,6 +807,64 @@ test_queue_actions (void)
   g_assert_cmpstr (civic_case_get_assignee_id (kase), ==, "u-examiner");
 }
 
+/* An official named in a command is one the directory knows, whose
+ * account is in use, of the case's department, in the role the step
+ * needs; the name the case shows is the directory's, whatever the command
+ * said. */
+static void
+test_named_officials (void)
+{
+  g_autoptr(CivicCase) kase = new_case (FALSE);
+
+  step (&kase, clerk, "2026-03-04", CIVIC_ACTION_ACCEPT, NULL);
+  refused (kase, approver, "2026-03-04", CIVIC_ACTION_ASSIGN, "{\"assignee_id\": \"u-ghost\"}",
+           CIVIC_WORKFLOW_ERROR_ARGUMENT, "There is no official “u-ghost”");
+  refused (kase, approver, "2026-03-04", CIVIC_ACTION_ASSIGN,
+           "{\"assignee_id\": \"u-retired\"}", CIVIC_WORKFLOW_ERROR_RULE,
+           "The account of 钱退 is disabled");
+  refused (kase, approver, "2026-03-04", CIVIC_ACTION_ASSIGN, "{\"assignee_id\": \"u-health\"}",
+           CIVIC_WORKFLOW_ERROR_RULE, "何芳 is not an official of 湖南省市场监督管理局");
+  refused (kase, approver, "2026-03-04", CIVIC_ACTION_ASSIGN,
+           "{\"assignee_id\": \"u-supervisor\"}", CIVIC_WORKFLOW_ERROR_RULE,
+           "孙悦 is not an official of 湖南省市场监督管理局");
+  /* In the examiners' queue, an examiner: not the window clerk */
+  refused (kase, approver, "2026-03-04", CIVIC_ACTION_ASSIGN, "{\"assignee_id\": \"u-clerk\"}",
+           CIVIC_WORKFLOW_ERROR_RULE, "王芳 does not have the role needed here: Examiner");
+  g_assert_cmpint (civic_workflow_assignee_role (kase), ==, CIVIC_ROLE_EXAMINER);
+
+  step (&kase, approver, "2026-03-04", CIVIC_ACTION_ASSIGN,
+        "{\"assignee_id\": \"u-examiner2\", \"assignee_name\": \"<b>Boss</b>\"}");
+  g_assert_cmpstr (civic_case_get_assignee_id (kase), ==, "u-examiner2");
+  g_assert_cmpstr (civic_case_get_assignee_name (kase), ==, "赵强");
+
+  refused (kase, examiner2, "2026-03-05", CIVIC_ACTION_VERIFY,
+           "{\"verifiers\": [\"u-examiner\", \"u-nobody\"], \"note\": \"现场核查\"}",
+           CIVIC_WORKFLOW_ERROR_ARGUMENT, "There is no official “u-nobody”");
+  refused (kase, examiner2, "2026-03-05", CIVIC_ACTION_VERIFY,
+           "{\"verifiers\": [\"u-examiner\", \"u-supervisor\"], \"note\": \"现场核查\"}",
+           CIVIC_WORKFLOW_ERROR_RULE, "孙悦 is not an official of");
+  refused (kase, examiner2, "2026-03-05", CIVIC_ACTION_VERIFY,
+           "{\"verifiers\": [\"u-examiner\", \"u-retired\"], \"note\": \"现场核查\"}",
+           CIVIC_WORKFLOW_ERROR_RULE, "The account of 钱退 is disabled");
+  step (&kase, examiner2, "2026-03-05", CIVIC_ACTION_VERIFY,
+        "{\"verifiers\": [\"u-examiner\", \"u-examiner2\"], \"note\": \"现场核查\"}");
+
+  /* Without a directory, nobody can be named */
+  {
+    g_autoptr(GDateTime) now = civic_time_parse ("2026-03-05T10:00:00+08:00");
+    g_autoptr(JsonObject) args = civic_json_parse_object ("{\"assignee_id\": \"u-examiner\"}",
+                                                          -1, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CivicCase) next = NULL;
+    CivicWorkflowContext context;
+
+    civic_workflow_context_init (&context, calendar, now, approver);
+    next = civic_workflow_apply (kase, CIVIC_ACTION_TRANSFER, args, &context, &error);
+    g_assert_null (next);
+    g_assert_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_RULE);
+  }
+}
+
 static void
 test_close_early (void)
 {
@@ -824,7 +911,7 @@ action_list (CivicCase  *kase,
   g_autoptr(GString) text = g_string_new (NULL);
   CivicWorkflowContext context;
 
-  civic_workflow_context_init (&context, calendar, now, actor);
+  context_init (&context, now, actor);
   actions = civic_workflow_list_actions (kase, &context);
   for (guint i = 0; i < actions->len; i++)
     {
@@ -1067,6 +1154,7 @@ main (int   argc,
   g_test_add_func ("/workflow/hearing-waived-and-required", test_hearing_waived_and_required);
   g_test_add_func ("/workflow/joint-case", test_joint_case);
   g_test_add_func ("/workflow/queue-actions", test_queue_actions);
+  g_test_add_func ("/workflow/named-officials", test_named_officials);
   g_test_add_func ("/workflow/close-early", test_close_early);
   g_test_add_func ("/workflow/role-matrix", test_role_matrix);
   g_test_add_func ("/workflow/json-round-trip", test_json_round_trip);

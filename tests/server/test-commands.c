@@ -128,6 +128,162 @@ test_same_command_twice (void)
                    events_before + 1);
 }
 
+/* Defect 3: the ledger was global. A colleague of another department, or
+ * the supervisor, who replayed someone's command got the stored answer
+ * with the whole case, and the supervisor was told "applied". */
+static void
+test_ledger_is_per_account (void)
+{
+  g_autofree char *token = civic_test_sign_in (service, "examiner");
+  g_autofree char *supervisor = civic_test_sign_in (service, "supervisor");
+  g_autofree char *stranger = civic_test_sign_in (service, "wjw.examiner");
+  g_autofree char *colleague = civic_test_sign_in (service, "examiner2");
+  g_autofree char *id = civic_test_uuid ();
+  const char *target = g_ptr_array_index (open_cases, 2);
+  g_autofree char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"comment\","
+                                           "\"target\":\"%s\",\"args\":{\"text\":\"核对\"}}]}",
+                                           id, target);
+  g_autofree char *first = post_text (token, body);
+  const char *others[] = { supervisor, stranger, colleague };
+
+  g_assert_nonnull (strstr (first, "\"status\":\"applied\""));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autofree char *replayed = post_text (others[i], body);
+
+      g_assert_nonnull (strstr (replayed, "\"status\":\"error\""));
+      g_assert_nonnull (strstr (replayed, "\"code\":\"id-taken\""));
+      g_assert_null (strstr (replayed, "applied"));
+      g_assert_null (strstr (replayed, "\"entity\""));
+      g_assert_null (strstr (replayed, target));
+    }
+
+  /* Its own sender still gets the stored answer */
+  {
+    g_autofree char *again = post_text (token, body);
+
+    g_assert_cmpstr (again, ==, first);
+  }
+}
+
+/* Defect 4: assign and transfer took any id and display name; verify took
+ * made-up verifiers. */
+static void
+test_named_officials_checked (void)
+{
+  g_autofree char *approver = civic_test_sign_in (service, "approver");
+  g_autofree char *examiner = civic_test_sign_in (service, "examiner");
+  const char *target = NULL;
+  static const struct
+  {
+    const char *args;
+    const char *message;
+  } assignees[] = {
+    { "{\"assignee_id\":\"u-nobody\"}", "There is no official “u-nobody”" },
+    { "{\"assignee_id\":\"u-wjw.examiner\"}", "is not an official of" },
+    { "{\"assignee_id\":\"u-supervisor\"}", "is not an official of" },
+    { "{\"assignee_id\":\"u-officer\"}", "does not have the role needed here" },
+  };
+  g_autoptr(JsonNode) holder = NULL;
+  g_autofree char *output = NULL;
+
+  /* A case in the examiners' queue */
+  for (guint i = 0; i < open_cases->len && target == NULL; i++)
+    {
+      JsonObject *kase = get_case (approver, g_ptr_array_index (open_cases, i), &holder);
+      JsonObject *data = json_object_get_object_member (kase, "data");
+
+      if (g_strcmp0 (json_object_get_string_member (data, "state"), "under-review") == 0 &&
+          g_strcmp0 (json_object_get_string_member (data, "queue"), "examiner") == 0)
+        target = g_ptr_array_index (open_cases, i);
+      g_clear_pointer (&holder, json_node_unref);
+    }
+  g_assert_nonnull (target);
+
+  for (guint i = 0; i < G_N_ELEMENTS (assignees); i++)
+    {
+      g_autofree char *id = civic_test_uuid ();
+      g_autofree char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"assign\","
+                                               "\"target\":\"%s\",\"args\":%s}]}", id, target,
+                                               assignees[i].args);
+      g_autoptr(JsonNode) answer = NULL;
+      JsonObject *result;
+      guint status;
+
+      answer = civic_test_request (service, "POST", "/api/v1/commands", approver, body, &status);
+      g_assert_cmpuint (status, ==, 200);
+      result = first_result (answer);
+      g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+      g_assert_nonnull (strstr (json_object_get_string_member (
+                                  json_object_get_object_member (result, "reason"), "message"),
+                                assignees[i].message));
+    }
+
+  /* A disabled account is not given work */
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "user", "disable", "examiner2",
+                                           NULL), ==, 0);
+  {
+    g_autofree char *id = civic_test_uuid ();
+    g_autofree char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"assign\","
+                                             "\"target\":\"%s\",\"args\":{\"assignee_id\":"
+                                             "\"u-examiner2\"}}]}", id, target);
+    g_autofree char *answer = post_text (approver, body);
+
+    g_assert_nonnull (strstr (answer, "\"status\":\"rejected\""));
+    g_assert_nonnull (strstr (answer, "is disabled"));
+  }
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "user", "enable", "examiner2",
+                                           NULL), ==, 0);
+
+  /* The name the case shows is the directory's, not the command's */
+  {
+    g_autofree char *id = civic_test_uuid ();
+    g_autofree char *body = NULL;
+    g_autofree char *answer = NULL;
+    g_autofree char *user_path = NULL;
+    g_autoptr(JsonNode) user = NULL;
+    const char *current, *assignee;
+    JsonObject *kase;
+    guint status;
+
+    kase = json_object_get_object_member (get_case (approver, target, &holder), "data");
+    current = json_object_get_string_member_with_default (kase, "assignee_id", NULL);
+    assignee = g_strcmp0 (current, "u-examiner") == 0 ? "u-examiner2" : "u-examiner";
+    body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"assign\","
+                            "\"target\":\"%s\",\"args\":{\"assignee_id\":\"%s\","
+                            "\"assignee_name\":\"<b>Director</b>\"}}]}", id, target, assignee);
+    g_clear_pointer (&holder, json_node_unref);
+    answer = post_text (approver, body);
+    if (strstr (answer, "\"status\":\"applied\"") == NULL)
+      g_error ("%s", answer);
+    g_assert_null (strstr (answer, "Director"));
+
+    user_path = g_strconcat ("/api/v1/users/", assignee, NULL);
+    user = civic_test_request (service, "GET", user_path, approver, NULL, &status);
+    g_assert_cmpuint (status, ==, 200);
+    kase = json_object_get_object_member (get_case (approver, target, &holder), "data");
+    g_assert_cmpstr (json_object_get_string_member (kase, "assignee_id"), ==, assignee);
+    g_assert_cmpstr (json_object_get_string_member (kase, "assignee_name"), ==,
+                     json_object_get_string_member (json_object_get_object_member (
+                                                      object_of (user), "data"), "name"));
+    g_clear_pointer (&holder, json_node_unref);
+  }
+
+  /* Verifiers are the department's officials, two of them */
+  {
+    g_autofree char *id = civic_test_uuid ();
+    g_autofree char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"verify\","
+                                             "\"target\":\"%s\",\"args\":{\"verifiers\":"
+                                             "[\"u-examiner\",\"u-made-up\"],\"note\":\"现场\"}}]}",
+                                             id, target);
+    g_autofree char *answer = post_text (examiner, body);
+
+    g_assert_nonnull (strstr (answer, "\"status\":\"rejected\""));
+    g_assert_nonnull (strstr (answer, "There is no official"));
+  }
+}
+
 static void
 test_same_id_other_body (void)
 {
@@ -392,6 +548,8 @@ main (int   argc,
 
   g_test_add_func ("/commands/same-command-twice", test_same_command_twice);
   g_test_add_func ("/commands/same-id-other-body", test_same_id_other_body);
+  g_test_add_func ("/commands/ledger-is-per-account", test_ledger_is_per_account);
+  g_test_add_func ("/commands/named-officials-checked", test_named_officials_checked);
   g_test_add_func ("/commands/rejection-is-kept", test_rejection_is_kept);
   g_test_add_func ("/commands/rejection-in-readers-language", test_rejection_in_readers_language);
   g_test_add_func ("/commands/stale-revision", test_stale_revision);
