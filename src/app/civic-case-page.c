@@ -898,6 +898,23 @@ revealed_cb (GObject      *source,
         g_string_append_printf (body, "%s: %s\n", _(fields[i].label), value);
     }
 
+  /* The hearing's people are masked in the copy too. */
+  {
+    g_auto(GStrv) parties = NULL;
+    const char *requested_by = json_object_get_string_member_with_default (person,
+                                                                           "requested_by", NULL);
+
+    if (civic_json_get_strv (person, "parties", FALSE, &parties, NULL) && parties != NULL &&
+        parties[0] != NULL)
+      {
+        g_autofree char *joined = g_strjoinv (_(", "), parties);
+
+        g_string_append_printf (body, "%s: %s\n", _("Parties informed of the hearing"), joined);
+      }
+    if (requested_by != NULL && *requested_by != '\0')
+      g_string_append_printf (body, "%s: %s\n", _("Hearing requested by"), requested_by);
+  }
+
   /* Translators: the title of the applicant's details, then the case number */
   heading = g_strdup_printf (_("%s — %s"), _("Applicant’s Details"),
                              self->kase ? civic_case_get_number (self->kase) : "");

@@ -851,7 +851,8 @@ civic_applicant_to_json (const CivicApplicant *applicant)
 
 static void
 write_records (JsonBuilder *builder,
-               CivicCase   *self)
+               CivicCase   *self,
+               gboolean     masked)
 {
   json_builder_set_member_name (builder, "materials");
   json_builder_begin_array (builder);
@@ -972,7 +973,10 @@ write_records (JsonBuilder *builder,
         {
           JsonNode *args = json_node_new (JSON_NODE_OBJECT);
 
-          json_node_set_object (args, event->args);
+          if (masked)
+            json_node_take_object (args, civic_case_mask_arguments (event->args));
+          else
+            json_node_set_object (args, event->args);
           json_builder_set_member_name (builder, "args");
           json_builder_add_value (builder, args);
         }
@@ -984,18 +988,24 @@ write_records (JsonBuilder *builder,
 
 static void
 write_outcomes (JsonBuilder *builder,
-                CivicCase   *self)
+                CivicCase   *self,
+                gboolean     masked)
 {
   const CivicCaseHearing *hearing = &self->hearing;
+  g_auto(GStrv) masked_parties = masked ? civic_case_dup_masked_parties (self) : NULL;
+  g_autofree char *masked_requester = masked ? civic_privacy_mask_name (hearing->requested_by)
+                                             : NULL;
 
   json_builder_set_member_name (builder, "hearing");
   json_builder_begin_object (builder);
   civic_json_set_bool (builder, "required", hearing->required);
   civic_json_set_day (builder, "informed_on", hearing->informed_on);
-  civic_json_set_strv (builder, "parties", (const char * const *) hearing->parties);
+  civic_json_set_strv (builder, "parties",
+                       (const char * const *) (masked ? masked_parties : hearing->parties));
   civic_json_set_day (builder, "waived_on", hearing->waived_on);
   civic_json_set_day (builder, "requested_on", hearing->requested_on);
-  civic_json_set_string (builder, "requested_by", hearing->requested_by);
+  civic_json_set_string (builder, "requested_by",
+                         masked ? masked_requester : hearing->requested_by);
   civic_json_set_bool (builder, "ex_officio", hearing->ex_officio);
   civic_json_set_string (builder, "order_reason", hearing->order_reason);
   civic_json_set_day (builder, "started_on", hearing->started_on);
@@ -1125,8 +1135,8 @@ case_to_json (CivicCase *self,
   set_clock (builder, "delivery", self->delivery_clock);
   json_builder_end_object (builder);
 
-  write_records (builder, self);
-  write_outcomes (builder, self);
+  write_records (builder, self, masked);
+  write_outcomes (builder, self, masked);
 
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -1244,8 +1254,8 @@ civic_case_to_json (CivicCase *self)
 /**
  * civic_case_to_masked_json:
  *
- * Returns: (transfer full): the case with the applicant's personal data
- * masked, as the change feed carries it.
+ * Returns: (transfer full): the case with its personal data masked
+ * (civic-case-personal.c), as the change feed carries it.
  */
 JsonNode *
 civic_case_to_masked_json (CivicCase *self)

@@ -245,6 +245,15 @@ void                civic_applicant_clear         (CivicApplicant      *applican
 #define CIVIC_TYPE_CASE (civic_case_get_type ())
 G_DECLARE_FINAL_TYPE (CivicCase, civic_case, CIVIC, CASE, GObject)
 
+/* Personal data (civic-case-personal.c) */
+gboolean            civic_case_is_personal_argument (const char      *member);
+JsonObject         *civic_case_mask_arguments     (JsonObject          *args);
+GStrv               civic_case_dup_masked_parties (CivicCase           *self);
+JsonNode           *civic_case_dup_personal       (CivicCase           *self);
+gboolean            civic_case_restore_personal   (CivicCase           *self,
+                                                   JsonNode            *personal,
+                                                   GError             **error);
+
 /* Creation */
 CivicCase          *civic_case_new                (const char          *id,
                                                    const char          *number,

@@ -1,10 +1,13 @@
-/* civic-audit.h — the append-only, hash-chained audit log
+/* civic-audit.h — the append-only audit log: a keyed chain, signed checkpoints
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
+#include "civic-keyring.h"
 #include "civic-sqlite.h"
 
 G_BEGIN_DECLS
@@ -13,22 +16,41 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  CIVIC_AUDIT_ERROR_BROKEN,
+  CIVIC_AUDIT_ERROR_BROKEN,       /* an entry altered, missing or added */
+  CIVIC_AUDIT_ERROR_CHECKPOINT,   /* the chain does not pass through a checkpoint */
+  CIVIC_AUDIT_ERROR_INVALID,      /* a checkpoint file that is not one */
 } CivicAuditError;
 
-GQuark   civic_audit_error_quark (void);
+GQuark    civic_audit_error_quark        (void);
 
-gboolean civic_audit_append      (CivicSqlite  *db,
-                                  GDateTime    *at,
-                                  const char   *actor,
-                                  const char   *action,
-                                  const char   *target,
-                                  const char   *detail,
-                                  const char   *address,
-                                  GError      **error);
-gboolean civic_audit_verify      (CivicSqlite  *db,
-                                  gint64       *n_entries,
-                                  gint64       *broken_seq,
-                                  GError      **error);
+gboolean  civic_audit_append             (CivicSqlite   *db,
+                                          GDateTime     *at,
+                                          const char    *actor,
+                                          const char    *action,
+                                          const char    *target,
+                                          const char    *detail,
+                                          const char    *address,
+                                          GError       **error);
+gboolean  civic_audit_verify             (CivicSqlite   *db,
+                                          gint64        *n_entries,
+                                          gint64        *broken_seq,
+                                          GError       **error);
+gboolean  civic_audit_rekey              (CivicSqlite   *db,
+                                          CivicKeyring  *keyring,
+                                          GError       **error);
+
+gboolean  civic_audit_checkpoint         (CivicSqlite   *db,
+                                          GDateTime     *now,
+                                          gint64        *seq,
+                                          GError       **error);
+char     *civic_audit_checkpoints_json   (CivicSqlite   *db,
+                                          gint64         after,
+                                          int            limit,
+                                          GError       **error);
+gboolean  civic_audit_verify_checkpoints (CivicSqlite   *db,
+                                          JsonNode      *published,
+                                          guint         *n_checked,
+                                          gint64        *broken_seq,
+                                          GError       **error);
 
 G_END_DECLS

@@ -10,18 +10,54 @@
 #include <string.h>
 
 #include "civic-i18n.h"
+#include <sodium.h>
 
+#include "civic-calendar-records.h"
 #include "civic-case-records.h"
 #include "civic-core-enums.h"
 #include "civic-json.h"
+#include "civic-keyring.h"
 #include "civic-policy.h"
 #include "civic-server-db.h"
+#include "civic-time.h"
 
 /* A case is kept as the feed publishes it, in `entity`: personal data
- * masked, with the summary the inbox sorts and colours by. The applicant's
- * unmasked data is kept apart in `case_record` with the case's own
- * columns, read only by commands and the audited reveal. Both are written
- * in the same transaction. */
+ * masked, with the summary the inbox sorts and colours by. Its personal
+ * data, unmasked (civic-case-personal.c), is kept apart in
+ * `case_personal`, sealed with the service's current personal-data key
+ * (civic-keyring.c), so the database file alone does not give it away;
+ * `case_record` has the case's own columns. Only commands and the
+ * audited reveal unseal it. All three are written in one transaction. */
+
+static gboolean
+restore_personal (CivicSqlite  *db,
+                  CivicCase    *kase,
+                  const char   *sealed,
+                  GError      **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) personal = NULL;
+
+  if (keyring == NULL)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not loaded"));
+      return FALSE;
+    }
+
+  text = civic_keyring_unseal (keyring, sealed, error);
+  if (text == NULL)
+    {
+      g_prefix_error (error, _("The personal data of case %s cannot be read: "),
+                      civic_case_get_id (kase));
+      return FALSE;
+    }
+
+  personal = civic_json_parse (text, -1, error);
+  sodium_memzero (text, strlen (text));
+  return personal != NULL && civic_case_restore_personal (kase, personal, error);
+}
 
 static CivicCase *
 load_where (CivicSqlite  *db,
@@ -29,10 +65,9 @@ load_where (CivicSqlite  *db,
             const char   *key,
             GError      **error)
 {
-  g_autoptr(JsonNode) applicant_node = NULL;
   g_autoptr(JsonNode) case_node = NULL;
   g_autoptr(CivicCase) kase = NULL;
-  CivicApplicant applicant;
+  g_autofree char *sealed = NULL;
   sqlite3_stmt *stmt;
   gboolean row;
 
@@ -46,37 +81,34 @@ load_where (CivicSqlite  *db,
 
   if (row)
     {
-      applicant_node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, error);
-      case_node = applicant_node ? civic_json_parse (civic_sqlite_column_text (stmt, 1), -1, error)
-                                 : NULL;
+      sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
+      case_node = civic_json_parse (civic_sqlite_column_text (stmt, 1), -1, error);
     }
   sqlite3_reset (stmt);
 
-  if (case_node == NULL || !JSON_NODE_HOLDS_OBJECT (applicant_node))
+  if (case_node == NULL)
     return NULL;
 
   kase = civic_case_new_from_json (case_node, error);
-  if (kase == NULL || !civic_applicant_read (json_node_get_object (applicant_node), &applicant,
-                                             error))
+  if (kase == NULL || !restore_personal (db, kase, sealed, error))
     return NULL;
 
-  civic_case_set_applicant (kase, &applicant);
-  civic_applicant_clear (&applicant);
   return g_steal_pointer (&kase);
 }
 
 /**
  * civic_case_records_load:
  *
- * Returns: (transfer full) (nullable): the whole case, or %NULL without
- * error when there is none.
+ * Returns: (transfer full) (nullable): the whole case, its personal data
+ * unsealed, or %NULL without error when there is none.
  */
 CivicCase *
 civic_case_records_load (CivicSqlite  *db,
                          const char   *id,
                          GError      **error)
 {
-  return load_where (db, "SELECT r.applicant, e.data FROM case_record r "
+  return load_where (db, "SELECT p.sealed, e.data FROM case_record r "
+                         "JOIN case_personal p ON p.id = r.id "
                          "JOIN entity e ON e.type = 'case' AND e.id = r.id WHERE r.id = ?",
                      id, error);
 }
@@ -86,7 +118,8 @@ civic_case_records_load_by_receipt (CivicSqlite  *db,
                                     const char   *receipt,
                                     GError      **error)
 {
-  return load_where (db, "SELECT r.applicant, e.data FROM case_record r "
+  return load_where (db, "SELECT p.sealed, e.data FROM case_record r "
+                         "JOIN case_personal p ON p.id = r.id "
                          "JOIN entity e ON e.type = 'case' AND e.id = r.id WHERE r.receipt = ?",
                      receipt, error);
 }
@@ -166,21 +199,31 @@ civic_case_records_save (CivicSqlite    *db,
                          const char     *receipt,
                          GError        **error)
 {
-  g_autoptr(JsonNode) node = civic_applicant_to_json (civic_case_get_applicant (kase));
-  g_autofree char *applicant = civic_json_to_string (node, FALSE);
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autoptr(JsonNode) personal = civic_case_dup_personal (kase);
+  g_autofree char *personal_text = civic_json_to_string (personal, FALSE);
+  g_autofree char *sealed = NULL;
   g_autofree char *feed = civic_case_records_feed_json (kase, calendar, today);
   g_autofree char *status = summary_status (kase, calendar, today);
   g_autofree char *checked_on = civic_day_format (today);
   g_auto(GStrv) scope = civic_policy_case_scope (kase);
   sqlite3_stmt *stmt;
 
+  if (keyring == NULL)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not loaded"));
+      return 0;
+    }
+  sealed = civic_keyring_seal (keyring, personal_text);
+  sodium_memzero (personal_text, strlen (personal_text));
+
   stmt = civic_sqlite_prepare (db,
                                "INSERT INTO case_record (id, number, receipt, department_id, "
-                               "  state, status, checked_on, applicant) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                               "  state, status, checked_on) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                                "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
-                               "  status = excluded.status, checked_on = excluded.checked_on, "
-                               "  applicant = excluded.applicant",
+                               "  status = excluded.status, checked_on = excluded.checked_on",
                                error);
   if (stmt == NULL)
     return 0;
@@ -193,11 +236,226 @@ civic_case_records_save (CivicSqlite    *db,
                                                         civic_case_get_state (kase)));
   civic_sqlite_bind_text (stmt, 6, status);
   civic_sqlite_bind_text (stmt, 7, checked_on);
-  civic_sqlite_bind_text (stmt, 8, applicant);
   if (!civic_sqlite_run (db, stmt, error))
+    return 0;
+
+  if (!civic_case_records_store_sealed (db, civic_case_get_id (kase), sealed, error))
     return 0;
 
   return civic_server_db_put_entity_text (db, "case", civic_case_get_id (kase),
                                           civic_case_get_rev (kase), feed,
                                           (const char * const *) scope, error);
+}
+
+/**
+ * civic_case_records_store_sealed:
+ *
+ * Keeps a case's sealed personal data. Call inside a write transaction.
+ */
+gboolean
+civic_case_records_store_sealed (CivicSqlite  *db,
+                                 const char   *id,
+                                 const char   *sealed,
+                                 GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO case_personal (id, sealed) VALUES (?, ?) "
+                                   "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, id);
+  civic_sqlite_bind_text (stmt, 2, sealed);
+  return civic_sqlite_run (db, stmt, error);
+}
+
+static gboolean
+has_column (CivicSqlite *db,
+            const char  *table,
+            const char  *column)
+{
+  sqlite3_stmt *stmt;
+  gboolean row, found = FALSE;
+
+  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM pragma_table_info (?) WHERE name = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, table);
+  civic_sqlite_bind_text (stmt, 2, column);
+  found = civic_sqlite_step (db, stmt, &row, NULL) && row;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/**
+ * civic_case_records_seal_legacy:
+ * @n_sealed: (out): how many cases it sealed
+ *
+ * A service of the first version kept the applicant unmasked in
+ * `case_record` and the hearing's parties unmasked in the feed: seals
+ * each case's personal data, publishes it masked again, and drops the
+ * column. Inside the caller's write transaction.
+ */
+gboolean
+civic_case_records_seal_legacy (CivicSqlite  *db,
+                                guint        *n_sealed,
+                                GError      **error)
+{
+  g_autoptr(CivicCalendar) calendar = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) applicants = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  *n_sealed = 0;
+  if (!has_column (db, "case_record", "applicant"))
+    return TRUE;
+
+  /* The applicants first: the column must go before a case can be
+   * written in the new form. */
+  stmt = civic_sqlite_prepare (db, "SELECT id, applicant FROM case_record ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    {
+      g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
+      g_ptr_array_add (applicants, g_strdup (civic_sqlite_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if ((error != NULL && *error != NULL) ||
+      !civic_sqlite_exec (db, "ALTER TABLE case_record DROP COLUMN applicant", error))
+    return FALSE;
+
+  if (ids->len > 0)
+    {
+      calendar = civic_calendar_records_load (db, "CN-43", error);
+      if (calendar == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(JsonNode) applicant_node = civic_json_parse (g_ptr_array_index (applicants, i), -1,
+                                                             error);
+      g_autoptr(JsonNode) case_node = NULL;
+      g_autoptr(CivicCase) kase = NULL;
+      CivicApplicant applicant;
+
+      case_node = applicant_node ? civic_server_db_get_entity_json (db, "case",
+                                                                    g_ptr_array_index (ids, i),
+                                                                    error)
+                                 : NULL;
+      if (case_node == NULL || !JSON_NODE_HOLDS_OBJECT (applicant_node))
+        return FALSE;
+
+      kase = civic_case_new_from_json (case_node, error);
+      if (kase == NULL ||
+          !civic_applicant_read (json_node_get_object (applicant_node), &applicant, error))
+        return FALSE;
+      civic_case_set_applicant (kase, &applicant);
+      civic_applicant_clear (&applicant);
+
+      if (civic_case_records_save (db, kase, calendar, civic_time_day_of (now), NULL, error) == 0)
+        return FALSE;
+    }
+
+  if (ids->len > 0)
+    g_message ("sealed the personal data of %u cases", ids->len);
+  *n_sealed = ids->len;
+  return TRUE;
+}
+
+/**
+ * civic_case_records_reseal:
+ * @done: (out): how many were sealed again in this batch
+ *
+ * Seals again, with the current key, up to @batch cases sealed with an
+ * older one: a key rotation, a batch per transaction, while the service
+ * runs.
+ */
+gboolean
+civic_case_records_reseal (CivicSqlite  *db,
+                           guint         batch,
+                           guint        *done,
+                           GError      **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autofree char *current = g_strdup_printf ("v1:%u:%%", civic_keyring_get_current_id (keyring));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  *done = 0;
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id, sealed FROM case_personal WHERE sealed NOT LIKE ? "
+                                   "LIMIT ?", error);
+  if (stmt == NULL)
+    goto fail;
+  civic_sqlite_bind_text (stmt, 1, current);
+  sqlite3_bind_int (stmt, 2, batch);
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    {
+      GStrv pair = g_new0 (char *, 3);
+
+      pair[0] = g_strdup (civic_sqlite_column_text (stmt, 0));
+      pair[1] = g_strdup (civic_sqlite_column_text (stmt, 1));
+      g_ptr_array_add (rows, pair);
+    }
+  sqlite3_reset (stmt);
+  if (error != NULL && *error != NULL)
+    goto fail;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GStrv pair = g_ptr_array_index (rows, i);
+      g_autofree char *plain = civic_keyring_unseal (keyring, pair[1], error);
+      g_autofree char *sealed = NULL;
+
+      if (plain == NULL)
+        goto fail;
+      sealed = civic_keyring_seal (keyring, plain);
+      sodium_memzero (plain, strlen (plain));
+      if (!civic_case_records_store_sealed (db, pair[0], sealed, error))
+        goto fail;
+    }
+
+  if (!civic_sqlite_commit (db, error))
+    goto fail;
+  *done = rows->len;
+  return TRUE;
+
+fail:
+  civic_sqlite_rollback (db);
+  return FALSE;
+}
+
+/**
+ * civic_case_records_count_sealed:
+ * @key_id: a personal-data key
+ *
+ * Returns: how many cases still need @key_id, or -1 on error.
+ */
+gint64
+civic_case_records_count_sealed (CivicSqlite  *db,
+                                 guint         key_id,
+                                 GError      **error)
+{
+  g_autofree char *prefix = g_strdup_printf ("v1:%u:%%", key_id);
+  sqlite3_stmt *stmt;
+  gboolean row;
+  gint64 count = -1;
+
+  stmt = civic_sqlite_prepare (db, "SELECT count (*) FROM case_personal WHERE sealed LIKE ?",
+                               error);
+  if (stmt == NULL)
+    return -1;
+  civic_sqlite_bind_text (stmt, 1, prefix);
+  if (civic_sqlite_step (db, stmt, &row, error) && row)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
 }

@@ -27,5 +27,19 @@ char      *civic_case_records_feed_json    (CivicCase              *kase,
                                             CivicDay                today);
 char      *civic_case_records_stored_status (CivicSqlite           *db,
                                             const char             *id);
+gboolean   civic_case_records_store_sealed (CivicSqlite            *db,
+                                            const char             *id,
+                                            const char             *sealed,
+                                            GError                **error);
+gboolean   civic_case_records_seal_legacy  (CivicSqlite            *db,
+                                            guint                  *n_sealed,
+                                            GError                **error);
+gboolean   civic_case_records_reseal       (CivicSqlite            *db,
+                                            guint                   batch,
+                                            guint                  *done,
+                                            GError                **error);
+gint64     civic_case_records_count_sealed (CivicSqlite            *db,
+                                            guint                   key_id,
+                                            GError                **error);
 
 G_END_DECLS

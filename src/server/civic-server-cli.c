@@ -24,9 +24,12 @@
 #include "civic-accounts.h"
 #include "civic-audit.h"
 #include "civic-calendar-records.h"
+#include "civic-case-records.h"
 #include "civic-clock.h"
 #include "civic-demo.h"
+#include "civic-feed.h"
 #include "civic-json.h"
+#include "civic-keyring.h"
 #include "civic-server-cli.h"
 #include "civic-server-db.h"
 #include "civic-server.h"
@@ -393,6 +396,22 @@ department_exists (CivicSqlite *db,
   return row != NULL;
 }
 
+/* What an administrator changes from the command line is on the record
+ * like an official's command: who (the system user), what, and whom. */
+static gboolean
+audit_admin (CivicSqlite  *db,
+             const char   *action,
+             const char   *target,
+             GError      **error)
+{
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(GString) detail = g_string_new ("{\"by\":");
+
+  civic_json_append_string (detail, g_get_user_name ());
+  g_string_append_c (detail, '}');
+  return civic_audit_append (db, now, NULL, action, target, detail->str, "cli", error);
+}
+
 static int
 command_user (int    argc,
               char **argv)
@@ -479,7 +498,8 @@ command_user (int    argc,
         return fail (error);
 
       account = civic_accounts_add (db, NULL, argv[2], name, department, roles, hash, &error);
-      if (account == NULL || !civic_sqlite_commit (db, &error))
+      if (account == NULL || !audit_admin (db, "user-add", account->id, &error) ||
+          !civic_sqlite_commit (db, &error))
         {
           civic_sqlite_rollback (db);
           return fail (error);
@@ -516,6 +536,7 @@ command_user (int    argc,
         return fail (error);
       if (!civic_accounts_set_scope (db, argv[2], department ? department : account->department_id,
                                      roles, &error) ||
+          !audit_admin (db, "user-set", account->id, &error) ||
           !civic_sqlite_commit (db, &error))
         {
           civic_sqlite_rollback (db);
@@ -535,6 +556,7 @@ command_user (int    argc,
           !civic_sqlite_begin (db, &error))
         return fail (error);
       if (!civic_accounts_set_password (db, argv[2], hash, &error) ||
+          !audit_admin (db, "user-passwd", argv[2], &error) ||
           !civic_sqlite_commit (db, &error))
         {
           civic_sqlite_rollback (db);
@@ -551,6 +573,7 @@ command_user (int    argc,
       if (!civic_sqlite_begin (db, &error))
         return fail (error);
       if (!civic_accounts_set_disabled (db, argv[2], disable, &error) ||
+          !audit_admin (db, disable ? "user-disable" : "user-enable", argv[2], &error) ||
           !civic_sqlite_commit (db, &error))
         {
           civic_sqlite_rollback (db);
@@ -696,38 +719,242 @@ command_calendar (int    argc,
   return usage_error (context, _("Say what to do: import, show or due"));
 }
 
-/* audit, backup */
+/* audit, keys, backup */
 
 static int
 command_audit (int    argc,
                char **argv)
 {
-  /* Translators: a literal subcommand; keep it in English */
-  g_autoptr(GOptionContext) context = g_option_context_new ("verify");
+  /* Translators: literal subcommands; keep them in English */
+  g_autoptr(GOptionContext) context = g_option_context_new ("verify|checkpoint|checkpoints");
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicSqlite) db = NULL;
-  gint64 n = 0, broken = 0;
+  g_autofree char *checkpoint_file = NULL;
+  gint64 n = 0, broken = 0, after = 0;
+  const GOptionEntry entries[] = {
+    { "checkpoint", 0, 0, G_OPTION_ARG_FILENAME, &checkpoint_file,
+      N_("verify: also check the log against the checkpoints in this file, kept from earlier"),
+      N_("FILE") },
+    { "after", 0, 0, G_OPTION_ARG_INT64, &after,
+      N_("checkpoints: only those of later entries"), N_("SEQ") },
+    { NULL }
+  };
 
   g_option_context_set_summary (context,
-                                _("Checks that no entry of the audit log was altered, removed or "
-                                  "cut off. Exits with 1 and names the first broken entry."));
+                                _("verify checks that no entry of the audit log was altered, "
+                                  "removed or added, and exits with 1 naming the first broken "
+                                  "entry; with --checkpoint it also checks that the log still "
+                                  "passes through the heads that earlier checkpoints signed, "
+                                  "which proves a rewrite even by someone with the audit key.\n"
+                                  "checkpoint signs the head of the log now.\n"
+                                  "checkpoints prints the signed checkpoints, as the service "
+                                  "publishes them, for an auditor to keep."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
-  if (argc < 2 || !g_str_equal (argv[1], "verify"))
-    return usage_error (context, _("Say what to do: verify"));
+  if (argc < 2)
+    return usage_error (context, _("Say what to do: verify, checkpoint or checkpoints"));
 
   db = open_existing (&error);
   if (db == NULL)
     return fail (error);
 
-  if (!civic_audit_verify (db, &n, &broken, &error))
+  if (g_str_equal (argv[1], "verify"))
     {
-      g_print (_("BROKEN at entry %" PRId64 ": %s\n"), broken, error->message);
-      return 1;
+      g_autoptr(JsonNode) published = NULL;
+      guint checked = 0;
+
+      if (checkpoint_file != NULL)
+        {
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          if (!g_file_get_contents (checkpoint_file, &contents, &length, &error) ||
+              !(published = civic_json_parse (contents, length, &error)))
+            return fail (error);
+        }
+
+      if (!civic_audit_verify (db, &n, &broken, &error) ||
+          (published != NULL &&
+           !civic_audit_verify_checkpoints (db, published, &checked, &broken, &error)))
+        {
+          g_print (_("BROKEN at entry %" PRId64 ": %s\n"), broken, error->message);
+          return 1;
+        }
+
+      g_print (_("OK: %" PRId64 " entries, chain unbroken\n"), n);
+      if (published != NULL)
+        g_print (civic_ngettext ("OK: the log passes through %u signed checkpoint\n",
+                                 "OK: the log passes through %u signed checkpoints\n", checked),
+                 checked);
+      return 0;
     }
 
-  g_print (_("OK: %" PRId64 " entries, chain unbroken\n"), n);
-  return 0;
+  if (g_str_equal (argv[1], "checkpoint"))
+    {
+      g_autoptr(GDateTime) now = civic_time_now ();
+      gint64 seq = 0;
+
+      if (!civic_audit_checkpoint (db, now, &seq, &error))
+        return fail (error);
+      if (seq == 0)
+        g_print (_("The audit log is empty; there is nothing to sign.\n"));
+      else
+        g_print (_("Signed the head of the audit log at entry %" PRId64 ".\n"), seq);
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "checkpoints"))
+    {
+      g_autofree char *json = civic_audit_checkpoints_json (db, after, G_MAXINT, &error);
+
+      if (json == NULL)
+        return fail (error);
+      g_print ("%s\n", json);
+      return 0;
+    }
+
+  return usage_error (context, _("Say what to do: verify, checkpoint or checkpoints"));
+}
+
+/* Seals again, batch by batch, what older keys sealed. */
+static gboolean
+reseal_all (CivicSqlite  *db,
+            guint        *total,
+            GError      **error)
+{
+  guint done;
+
+  *total = 0;
+  do
+    {
+      if (!civic_case_records_reseal (db, 500, &done, error))
+        return FALSE;
+      *total += done;
+    }
+  while (done > 0);
+  return TRUE;
+}
+
+static int
+command_keys (int    argc,
+              char **argv)
+{
+  /* Translators: literal subcommands; keep them in English */
+  g_autoptr(GOptionContext) context = g_option_context_new ("list|rotate|reseal|retire KEY");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  CivicKeyring *keyring;
+
+  g_option_context_set_summary (context,
+                                _("The service’s keys live in a folder of their own (“keys” in "
+                                  "the data folder, or CIVICDESK_KEYS_DIR), apart from the "
+                                  "database: back them up apart from it too.\n"
+                                  "list shows them, and how many cases each personal-data key "
+                                  "seals.\n"
+                                  "rotate makes a new personal-data key, seals new data with it "
+                                  "and seals everything again with it; restart every running "
+                                  "service afterwards, then run reseal once more.\n"
+                                  "reseal seals again with the newest key what older keys "
+                                  "sealed.\n"
+                                  "retire deletes a personal-data key that seals nothing."));
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("Say what to do: list, rotate, reseal or retire"));
+
+  db = open_existing (&error);
+  if (db == NULL)
+    return fail (error);
+  keyring = civic_server_db_get_keyring (db);
+
+  if (g_str_equal (argv[1], "list"))
+    {
+      g_autoptr(GArray) ids = civic_keyring_list_ids (keyring);
+      g_autofree char *fingerprint = civic_keyring_dup_fingerprint (keyring);
+      g_autofree char *public_key = civic_keyring_dup_public_key_base64 (keyring);
+
+      g_print (_("Keys in %s (fingerprint %s)\n"), civic_keyring_get_dir (keyring), fingerprint);
+      g_print (_("Checkpoint signing key (Ed25519), public: %s\n"), public_key);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          guint id = g_array_index (ids, guint, i);
+          gint64 count = civic_case_records_count_sealed (db, id, &error);
+
+          if (count < 0)
+            return fail (error);
+          g_print (civic_ngettext ("Personal-data key %u%s: seals %" PRId64 " case\n",
+                                   "Personal-data key %u%s: seals %" PRId64 " cases\n", count),
+                   id, id == civic_keyring_get_current_id (keyring) ? _(" (current)") : "",
+                   count);
+        }
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "rotate") || g_str_equal (argv[1], "reseal"))
+    {
+      gboolean rotate = g_str_equal (argv[1], "rotate");
+      guint id = civic_keyring_get_current_id (keyring), total = 0;
+
+      if (rotate && !civic_keyring_add_personal_key (keyring, &id, &error))
+        return fail (error);
+      if (rotate)
+        {
+          if (!civic_sqlite_begin (db, &error))
+            return fail (error);
+          if (!audit_admin (db, "keys-rotate", NULL, &error) || !civic_sqlite_commit (db, &error))
+            {
+              civic_sqlite_rollback (db);
+              return fail (error);
+            }
+          g_print (_("Made personal-data key %u; new data is sealed with it.\n"), id);
+        }
+
+      if (!reseal_all (db, &total, &error))
+        return fail (error);
+      g_print (civic_ngettext ("Sealed %u case again with key %u.\n",
+                               "Sealed %u cases again with key %u.\n", total), total, id);
+      if (rotate)
+        g_print (_("Restart every service that uses these keys, then run “civicdesk-server keys "
+                   "reseal” once more.\n"));
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "retire"))
+    {
+      guint64 id;
+      gint64 count;
+
+      if (argc < 3 || !g_ascii_string_to_unsigned (argv[2], 10, 1, G_MAXUINT, &id, NULL))
+        return usage_error (context, _("Name the key to retire by its number"));
+
+      count = civic_case_records_count_sealed (db, id, &error);
+      if (count < 0)
+        return fail (error);
+      if (count > 0)
+        {
+          g_printerr (civic_ngettext ("civicdesk-server: key %u still seals %" PRId64 " case; "
+                                      "run “civicdesk-server keys reseal” first\n",
+                                      "civicdesk-server: key %u still seals %" PRId64 " cases; "
+                                      "run “civicdesk-server keys reseal” first\n", count),
+                      (guint) id, count);
+          return 1;
+        }
+
+      if (!civic_keyring_remove_personal_key (keyring, id, &error))
+        return fail (error);
+      if (!civic_sqlite_begin (db, &error))
+        return fail (error);
+      if (!audit_admin (db, "keys-retire", argv[2], &error) || !civic_sqlite_commit (db, &error))
+        {
+          civic_sqlite_rollback (db);
+          return fail (error);
+        }
+      g_print (_("Retired personal-data key %u.\n"), (guint) id);
+      return 0;
+    }
+
+  return usage_error (context, _("Say what to do: list, rotate, reseal or retire"));
 }
 
 static int
@@ -776,7 +1003,8 @@ static const struct
   { "demo", command_demo, N_("Create a service filled with demo data") },
   { "user", command_user, N_("Add, change, disable and list accounts") },
   { "calendar", command_calendar, N_("Import holiday notices, show working days, compute a due date") },
-  { "audit", command_audit, N_("Verify the audit log") },
+  { "audit", command_audit, N_("Verify the audit log and sign checkpoints of it") },
+  { "keys", command_keys, N_("List, rotate and retire the service’s keys") },
   { "backup", command_backup, N_("Copy the database while the service runs") },
 };
 

@@ -10,7 +10,10 @@
 #include "civic-i18n.h"
 #include <glib/gstdio.h>
 
+#include "civic-audit.h"
+#include "civic-case-records.h"
 #include "civic-json.h"
+#include "civic-keyring.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
 
@@ -126,6 +129,20 @@ static const CivicSqliteMigration migrations[] = {
     "CREATE INDEX sign_in_attempt_by_address ON sign_in_attempt (address, name, at);"
     "CREATE INDEX sign_in_attempt_by_time ON sign_in_attempt (at);"
   },
+  { /* 3: signed checkpoints of the (now keyed) audit chain, and personal
+     * data sealed apart from the case (the applicant column goes once
+     * its rows are sealed: civic_case_records_seal_legacy) */
+    "CREATE TABLE audit_checkpoint ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  head TEXT NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  signature TEXT NOT NULL"
+    ");"
+    "CREATE TABLE case_personal ("
+    "  id TEXT PRIMARY KEY,"
+    "  sealed TEXT NOT NULL"
+    ");"
+  },
 };
 
 void
@@ -146,16 +163,106 @@ civic_server_db_path (const char *data_dir)
   return g_build_filename (data_dir, CIVIC_SERVER_DB_FILE, NULL);
 }
 
+/* A service made before it had keys gets them now, once, in one write
+ * transaction (which also keeps a second process from making a second
+ * set): its audit chain is keyed and its personal data sealed. */
+static gboolean
+first_keys (CivicSqlite   *db,
+            const char    *keys_dir,
+            CivicKeyring **keyring,
+            GError       **error)
+{
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *recorded = NULL;
+  guint n_sealed = 0;
+
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+
+  recorded = civic_server_db_get_meta (db, "keyring");
+  *keyring = civic_keyring_open (keys_dir, recorded == NULL, error);
+  if (*keyring == NULL)
+    goto fail;
+
+  if (recorded == NULL)
+    {
+      g_object_set_data_full (G_OBJECT (db), "civic-keyring", g_object_ref (*keyring),
+                              g_object_unref);
+      fingerprint = civic_keyring_dup_fingerprint (*keyring);
+      if (!civic_audit_rekey (db, *keyring, error) ||
+          !civic_case_records_seal_legacy (db, &n_sealed, error) ||
+          !civic_server_db_set_meta (db, "keyring", fingerprint, error))
+        goto fail;
+    }
+
+  if (!civic_sqlite_commit (db, error))
+    goto fail;
+
+  /* What was in clear before is in free pages and in the WAL until they
+   * are written over: the file is written anew, once. */
+  if (n_sealed > 0 &&
+      (!civic_sqlite_exec (db, "VACUUM", error) ||
+       !civic_sqlite_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", error)))
+    {
+      g_clear_object (keyring);
+      return FALSE;
+    }
+  return TRUE;
+
+fail:
+  civic_sqlite_rollback (db);
+  g_clear_object (keyring);
+  return FALSE;
+}
+
+static gboolean
+attach_keyring (CivicSqlite  *db,
+                const char   *data_dir,
+                GError      **error)
+{
+  g_autofree char *keys_dir = civic_keyring_default_dir (data_dir);
+  g_autofree char *recorded = civic_server_db_get_meta (db, "keyring");
+  g_autofree char *fingerprint = NULL;
+  g_autoptr(CivicKeyring) keyring = NULL;
+
+  if (recorded == NULL)
+    {
+      if (!first_keys (db, keys_dir, &keyring, error))
+        return FALSE;
+      recorded = civic_server_db_get_meta (db, "keyring");
+    }
+  else
+    keyring = civic_keyring_open (keys_dir, FALSE, error);
+
+  if (keyring == NULL)
+    return FALSE;
+
+  fingerprint = civic_keyring_dup_fingerprint (keyring);
+  if (g_strcmp0 (fingerprint, recorded) != 0)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_DAMAGED,
+                   _("The keys in %s are not this service’s (they are %s; the service’s are "
+                     "%s)"), keys_dir, fingerprint, recorded);
+      return FALSE;
+    }
+
+  g_object_set_data_full (G_OBJECT (db), "civic-keyring", g_steal_pointer (&keyring),
+                          g_object_unref);
+  return TRUE;
+}
+
 /**
  * civic_server_db_open:
  *
  * Opens a connection to the service's database in @data_dir, creating
- * and migrating it if needed. Every thread opens its own.
+ * and migrating it if needed, with the service's keys (made with a new
+ * service). Every thread opens its own.
  */
 CivicSqlite *
 civic_server_db_open (const char  *data_dir,
                       GError     **error)
 {
+  g_autoptr(CivicSqlite) db = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
@@ -164,7 +271,26 @@ civic_server_db_open (const char  *data_dir,
     return NULL;
 
   path = civic_server_db_path (data_dir);
-  return civic_sqlite_open (path, migrations, G_N_ELEMENTS (migrations), error);
+  db = civic_sqlite_open (path, migrations, G_N_ELEMENTS (migrations), error);
+  /* What is deleted or replaced (a case's sealed data, an old version of
+   * a row) is overwritten with zeros, not left in free pages. */
+  if (db == NULL || !civic_sqlite_exec (db, "PRAGMA secure_delete = ON", error) ||
+      !attach_keyring (db, data_dir, error))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+/**
+ * civic_server_db_get_keyring:
+ *
+ * Returns: (transfer none) (nullable): the keys of the service whose
+ * database @db is.
+ */
+CivicKeyring *
+civic_server_db_get_keyring (CivicSqlite *db)
+{
+  return g_object_get_data (G_OBJECT (db), "civic-keyring");
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "civic-keyring.h"
 #include "civic-sqlite.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicEntityRow, civic_entity_row_free)
 CivicSqlite    *civic_server_db_open         (const char      *data_dir,
                                               GError         **error);
 char           *civic_server_db_path         (const char      *data_dir);
+CivicKeyring   *civic_server_db_get_keyring  (CivicSqlite     *db);
 
 gint64          civic_server_db_next_seq     (CivicSqlite     *db,
                                               GError         **error);

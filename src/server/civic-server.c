@@ -558,6 +558,7 @@ handle_reveal (CivicServer *self,
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) node = NULL;
   const CivicApplicant *applicant;
+  const CivicCaseHearing *hearing;
   const char *id = request->segments[3];
 
   if (!civic_sqlite_begin (db, &error))
@@ -589,6 +590,7 @@ handle_reveal (CivicServer *self,
     }
 
   applicant = civic_case_get_applicant (kase);
+  hearing = civic_case_get_hearing (kase);
   json_builder_begin_object (builder);
   civic_json_set_string (builder, "case_id", id);
   civic_json_set_string (builder, "name", applicant->name);
@@ -596,6 +598,9 @@ handle_reveal (CivicServer *self,
   civic_json_set_string (builder, "phone", applicant->phone);
   civic_json_set_string (builder, "address", applicant->address);
   civic_json_set_string (builder, "contact", applicant->contact);
+  /* The hearing's people, as the feed masks them too */
+  civic_json_set_strv (builder, "parties", (const char * const *) hearing->parties);
+  civic_json_set_string (builder, "requested_by", hearing->requested_by);
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
   respond_json (request, SOUP_STATUS_OK, civic_json_to_string (node, FALSE));
@@ -650,6 +655,28 @@ static const CivicRate sign_in_rate = { "sign-in", 1.0, 60 };
 static const CivicRate public_write_rate = { "public-write", 0.5, 20 };
 static const CivicRate public_read_rate = { "public-read", 20.0, 200 };
 
+/* What the audit log's checkpoints say, for anyone to keep: a later
+ * rewrite of the log cannot pass through a head signed earlier. */
+static void
+handle_audit_checkpoints (CivicServer *self,
+                          CivicSqlite *db,
+                          Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  char *answer;
+  gint64 after, limit;
+
+  if (!query_int (request, "after", 0, 0, G_MAXINT64, &after) ||
+      !query_int (request, "limit", 100, 1, 1000, &limit))
+    return;
+
+  answer = civic_audit_checkpoints_json (db, after, (int) limit, &error);
+  if (answer == NULL)
+    respond_internal (request, error);
+  else
+    respond_json (request, SOUP_STATUS_OK, answer);
+}
+
 static const Route routes[] = {
   { "GET", "/api/v1/health", handle_health, POOL_READ, FALSE, &public_read_rate },
   { "POST", "/api/v1/session", handle_sign_in, POOL_LOGIN, FALSE, &sign_in_rate },
@@ -661,6 +688,8 @@ static const Route routes[] = {
   { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE, NULL },
   { "POST", "/public/v1/applications", handle_apply, POOL_WRITE, FALSE, &public_write_rate },
   { "GET", "/public/v1/applications/*", handle_application_status, POOL_READ, FALSE,
+    &public_read_rate },
+  { "GET", "/public/v1/audit/checkpoints", handle_audit_checkpoints, POOL_READ, FALSE,
     &public_read_rate },
 };
 
@@ -959,6 +988,12 @@ handle_scheduler (CivicServer *self,
       g_warning ("scheduler: %s", error->message);
       request->more = FALSE;
     }
+
+  /* Each round ends with the head of the audit chain signed, when it
+   * moved: a checkpoint every few minutes of activity. */
+  g_clear_error (&error);
+  if (!request->more && !civic_audit_checkpoint (db, now, NULL, &error))
+    g_warning ("audit checkpoint: %s", error->message);
 }
 
 static const Route scheduler_route = {
@@ -1179,6 +1214,12 @@ civic_server_start (CivicServer  *self,
     return FALSE;
   g_message ("caught up: checked=%u deemed-accepted=%u recoloured=%u", report.checked,
              report.deemed_accepted, report.recoloured);
+
+  db = g_async_queue_pop (self->connections[POOL_WRITE]);
+  ok = civic_audit_checkpoint (db, now, NULL, error);
+  g_async_queue_push (self->connections[POOL_WRITE], db);
+  if (!ok)
+    return FALSE;
 
   if (self->options.tls_cert != NULL || self->options.tls_key != NULL)
     {

@@ -131,7 +131,9 @@ copy_file (GFile *from,
   if (g_file_query_file_type (from, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) !=
       G_FILE_TYPE_DIRECTORY)
     {
-      g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+      /* With its permissions: the service refuses keys others can read */
+      g_file_copy (from, to, G_FILE_COPY_OVERWRITE | G_FILE_COPY_ALL_METADATA, NULL, NULL, NULL,
+                   &error);
       g_assert_no_error (error);
       return;
     }
@@ -141,6 +143,9 @@ copy_file (GFile *from,
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
       g_clear_error (&error);
     }
+  g_file_set_attribute_uint32 (to, G_FILE_ATTRIBUTE_UNIX_MODE, 0700,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  g_assert_no_error (error);
 
   children = g_file_enumerate_children (from, G_FILE_ATTRIBUTE_STANDARD_NAME,
                                         G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);

@@ -185,7 +185,21 @@ test_backup_and_help (void)
     copy.data_dir = g_dir_make_tmp ("civicdesk-copy-XXXXXX", NULL);
     db = g_build_filename (copy.data_dir, "civicdesk.db", NULL);
     g_assert_cmpint (g_rename (target, db), ==, 0);
-    g_assert_cmpint (civic_test_service_cli (&copy, NULL, &verified, "audit", "verify", NULL), ==, 0);
+
+    /* Without its keys, which are kept apart, it refuses to start afresh */
+    g_assert_cmpint (civic_test_service_cli (&copy, NULL, &verified, "audit", "verify", NULL), ==, 1);
+    g_assert_nonnull (strstr (verified, "restore them from their backup"));
+    g_clear_pointer (&verified, g_free);
+
+    /* With its keys restored from their own backup, it is whole */
+    {
+      g_autofree char *keys = g_build_filename (service->data_dir, "keys", NULL);
+
+      g_setenv ("CIVICDESK_KEYS_DIR", keys, TRUE);
+      g_assert_cmpint (civic_test_service_cli (&copy, NULL, &verified, "audit", "verify", NULL),
+                       ==, 0);
+      g_unsetenv ("CIVICDESK_KEYS_DIR");
+    }
     g_assert_true (g_str_has_prefix (verified, "OK: "));
     g_unlink (db);
     g_rmdir (copy.data_dir);
