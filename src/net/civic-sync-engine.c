@@ -555,13 +555,26 @@ civic_sync_engine_rebase_all (CivicSyncEngine  *self,
 
 /* Actions */
 
-static gint64
-server_rev (CivicSyncEngine *self,
-            const char      *case_id)
+/* The revision of the case as the service last sent it, or -1 when it
+ * never did; a failure to read it fails the action, which must not go
+ * out without the revision its official saw (the service's "the case
+ * changed since you looked" check rests on it). */
+static gboolean
+server_rev (CivicSyncEngine  *self,
+            const char       *case_id,
+            gint64           *rev,
+            GError          **error)
 {
-  g_autoptr(CivicCase) server = civic_cache_load_server_case (self->cache, case_id, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(CivicCase) server = civic_cache_load_server_case (self->cache, case_id, &local_error);
 
-  return server ? civic_case_get_rev (server) : -1;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *rev = server ? civic_case_get_rev (server) : -1;
+  return TRUE;
 }
 
 static gboolean
@@ -686,8 +699,10 @@ civic_sync_engine_perform (CivicSyncEngine  *self,
   g_autoptr(CivicActor) actor = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
   g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(GError) local_error = NULL;
   CivicWorkflowContext context;
-  gboolean ok;
+  gboolean ok, stale_local = FALSE;
+  gint64 base_rev = -1;
 
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
   g_return_val_if_fail (case_id != NULL, NULL);
@@ -703,16 +718,30 @@ civic_sync_engine_perform (CivicSyncEngine  *self,
 
   /* The outbox first: the local version can always be made again from it,
    * the command never from the local version. */
-  ok = next != NULL &&
-       civic_outbox_add (self->outbox, id, civic_action_to_string (action), case_id,
-                         server_rev (self, case_id), args, error);
-  if (ok && !civic_cache_set_local_case (self->cache, case_id, next, self->calendar, error))
-    g_warning ("The effect of %s on %s will show after the next sync", id, case_id);
+  ok = next != NULL && server_rev (self, case_id, &base_rev, error) &&
+       civic_outbox_add (self->outbox, id, civic_action_to_string (action), case_id, base_rev,
+                         args, error);
+  if (ok && !civic_cache_set_local_case (self->cache, case_id, next, self->calendar,
+                                         &local_error))
+    stale_local = TRUE;
 
   g_mutex_unlock (&self->rebase_lock);
 
   if (!ok)
     return NULL;
+
+  /* The action is kept; only its effect on the offline copy failed to be
+   * written. Made again from the outbox now, it shows at once — or, if
+   * the disk still refuses, at the next sync or start. */
+  if (stale_local)
+    {
+      g_warning ("The effect of %s on %s was not written (%s); making it again",
+                 id, case_id, local_error->message);
+      g_clear_error (&local_error);
+      if (!rebase_case (self, self->calendar, case_id, &local_error))
+        g_warning ("The effect of %s on %s will show after the next sync: %s", id, case_id,
+                   local_error->message);
+    }
 
   update_counts (self);
   g_signal_emit (self, signals[CASES_CHANGED], 0);

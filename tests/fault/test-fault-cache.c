@@ -344,14 +344,14 @@ run_perform (Trial *trial)
   g_clear_pointer (&performed_id, g_free);
   performed_id = civic_sync_engine_perform (trial->engine, target, CIVIC_ACTION_COMMENT, args,
                                             &error);
-  /* It returns the id with @error set when the command was kept but its
-   * local version could not be written. */
+  /* An id means the action is kept (and no error); none, that it is not */
   if (performed_id == NULL)
     {
       g_assert_nonnull (error);
       return FALSE;
     }
 
+  g_assert_no_error (error);
   return TRUE;
 }
 
@@ -394,15 +394,10 @@ check_perform (Trial    *trial,
         g_assert_cmpstr (command->id, ==, performed_id);
       g_assert_cmpstr (command->type, ==, "comment");
       g_assert_cmpstr (command->target, ==, target);
-      /* Known bug, to be made strict once fixed: perform() reads the base
-       * revision with civic_cache_load_server_case (…, NULL), so a read
-       * error keeps the command without one, and the service's check
-       * for a stale case is skipped when it is sent. */
-      if (!command->has_base_rev)
-        g_test_message ("KNOWN BUG: %s: the command was kept without its base revision",
-                        trial->name);
-      else
-        g_assert_cmpint (command->base_rev, ==, target_rev);
+      /* A read error of the base revision fails the action: a command is
+       * never kept without the revision its official saw. */
+      g_assert_true (command->has_base_rev);
+      g_assert_cmpint (command->base_rev, ==, target_rev);
       g_assert_nonnull (strstr (command->args, COMMENT_TEXT));
 
       /* Its local version: the service's case with the comment on top. */

@@ -157,6 +157,29 @@ test_nul_in_password (void)
                                "{\"username\":\"examiner\\u0000x\",\"password\":\"demo-password\"}",
                                &status);
   g_assert_cmpuint (status, ==, 400);
+
+  /* Nor an id, a target or a text cut short at a NUL */
+  {
+    g_autofree char *token = civic_test_sign_in (service, "examiner");
+    const char *bodies[] = {
+      "{\"commands\":[{\"id\":\"7b1d1e5e-0000-4000-8000-00000000\\u00001\",\"type\":\"comment\","
+      "\"target\":\"x\",\"args\":{\"text\":\"a\"}}]}",
+      "{\"commands\":[{\"id\":\"7b1d1e5e-0000-4000-8000-000000000002\",\"type\":\"comment\","
+      "\"target\":\"case\\u0000other\",\"args\":{\"text\":\"a\"}}]}",
+      "{\"commands\":[{\"id\":\"7b1d1e5e-0000-4000-8000-000000000003\",\"type\":\"comment\","
+      "\"target\":\"x\",\"args\":{\"text\":\"shown\\u0000hidden\"}}]}",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+      {
+        g_clear_pointer (&answer, json_node_unref);
+        answer = civic_test_request (service, "POST", "/api/v1/commands", token, bodies[i],
+                                     &status);
+        g_assert_cmpuint (status, ==, 400);
+        g_assert_cmpstr (json_object_get_string_member (object_of (answer), "message"), ==,
+                         "Text may not contain the NUL character");
+      }
+  }
 }
 
 typedef struct
