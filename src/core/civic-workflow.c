@@ -644,6 +644,17 @@ civic_workflow_check (CivicCase                  *kase,
                      _("“%s” is for these roles: %s"), civic_action_get_label (action), roles);
     }
 
+  /* One department leads a joint case (一件事一次办); the others give
+   * their opinion on it and may comment, and every other step is the
+   * lead's. Here, so that the client offers only what the service takes. */
+  if (!civic_actor_has_role (context->actor, CIVIC_ROLE_SYSTEM) &&
+      g_strcmp0 (context->actor->department_id, kase->department_id) != 0 &&
+      action != CIVIC_ACTION_SUBTASK_OPINION && action != CIVIC_ACTION_COMMENT)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
+                   _("%s leads this joint case; your department can only give its opinion or add "
+                     "comments"), kase->department_name ? kase->department_name
+                                                        : kase->department_id);
+
   return check_preconditions (kase, action, context, error);
 }
 

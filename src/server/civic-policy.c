@@ -98,15 +98,8 @@ civic_policy_check_case_action (const CivicActor  *actor,
       return FALSE;
     }
 
-  if (g_strcmp0 (civic_case_get_department_id (kase), actor->department_id) != 0 &&
-      action != CIVIC_ACTION_SUBTASK_OPINION && action != CIVIC_ACTION_COMMENT)
-    {
-      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
-                   _("%s leads this joint case; your department can only give its opinion or "
-                     "add comments"), civic_case_get_department_name (kase));
-      return FALSE;
-    }
-
+  /* What a co-department may do on a joint case is the workflow's rule
+   * (civic_workflow_check), which the client applies too. */
   return TRUE;
 }
 

@@ -747,6 +747,26 @@ test_joint_case (void)
            "{\"result\": \"approve\", \"text\": \"同意\"}", CIVIC_WORKFLOW_ERROR_STATE,
            "Your department has already given its opinion");
 
+  /* Every other step is the lead's; a co-department may still comment */
+  refused (kase, health_examiner, "2026-03-03", CIVIC_ACTION_STOP_CLOCK,
+           "{\"reason\": \"inspection\", \"expected_days\": 5}", CIVIC_WORKFLOW_ERROR_ROLE,
+           "湖南省市场监督管理局 leads this joint case");
+  refused (kase, health_examiner, "2026-03-03", CIVIC_ACTION_OPINION,
+           "{\"recommendation\": \"approve\", \"text\": \"同意\"}", CIVIC_WORKFLOW_ERROR_ROLE,
+           "湖南省市场监督管理局 leads this joint case");
+  {
+    g_autoptr(GDateTime) now = civic_time_parse ("2026-03-03T10:00:00+08:00");
+    g_autoptr(GArray) offered = NULL;
+    CivicWorkflowContext context;
+
+    context_init (&context, now, health_examiner);
+    offered = civic_workflow_list_actions (kase, &context);
+    for (guint i = 0; i < offered->len; i++)
+      g_assert_true (g_array_index (offered, CivicAction, i) == CIVIC_ACTION_COMMENT ||
+                     g_array_index (offered, CivicAction, i) == CIVIC_ACTION_SUBTASK_OPINION);
+  }
+  step (&kase, health_examiner, "2026-03-03", CIVIC_ACTION_COMMENT, "{\"text\": \"请注意卫生\"}");
+
   pending = civic_case_dup_pending_subtasks (kase);
   g_assert_cmpuint (pending->len, ==, 1);
   g_assert_cmpstr (((CivicSubtask *) g_ptr_array_index (pending, 0))->department_name, ==,

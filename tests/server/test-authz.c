@@ -240,7 +240,7 @@ test_joint_case (void)
   claim = try (token, CLAIM, joint_case);
   g_assert_cmpstr (read, ==, "200");
   g_assert_cmpstr (comment, ==, "applied");
-  g_assert_cmpstr (claim, ==, "rejected:forbidden");
+  g_assert_cmpstr (claim, ==, "rejected:role");
 }
 
 static void
