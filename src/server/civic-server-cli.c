@@ -225,6 +225,9 @@ command_init (int    argc,
 
   g_print (_("Created the service in %s with the administrator “%s”.\n"), data_dir,
            admin->username);
+  g_print (_("Its keys are in %s: back them up now, apart from the database. Without them "
+             "its audit log cannot be verified and its personal data cannot be read.\n"),
+           civic_keyring_get_dir (civic_server_db_get_keyring (db)));
   return 0;
 }
 
