@@ -310,6 +310,19 @@ walk_chain (CivicSqlite   *db,
   return TRUE;
 }
 
+#define N_FIELDS 7
+
+/* An entry's columns; some are NULL, so not a GStrv */
+static void
+fields_free (gpointer data)
+{
+  char **fields = data;
+
+  for (int i = 0; i < N_FIELDS; i++)
+    g_free (fields[i]);
+  g_free (fields);
+}
+
 /**
  * civic_audit_rekey:
  *
@@ -324,7 +337,7 @@ civic_audit_rekey (CivicSqlite   *db,
                    GError       **error)
 {
   const guint8 *key = civic_keyring_get_audit_key (keyring);
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (fields_free);
   g_autofree char *prev_hash = g_strdup (GENESIS);
   gint64 n = 0, broken_seq = 0;
   sqlite3_stmt *stmt;
@@ -346,9 +359,9 @@ civic_audit_rekey (CivicSqlite   *db,
     return FALSE;
   while (civic_sqlite_step (db, stmt, &row, error) && row)
     {
-      GStrv fields = g_new0 (char *, 8);
+      char **fields = g_new0 (char *, N_FIELDS);
 
-      for (int i = 0; i < 7; i++)
+      for (int i = 0; i < N_FIELDS; i++)
         fields[i] = g_strdup (civic_sqlite_column_text (stmt, i));
       g_ptr_array_add (entries, fields);
     }
@@ -363,7 +376,7 @@ civic_audit_rekey (CivicSqlite   *db,
 
   for (guint i = 0; i < entries->len; i++)
     {
-      GStrv fields = g_ptr_array_index (entries, i);
+      char **fields = g_ptr_array_index (entries, i);
       Entry entry = { g_ascii_strtoll (fields[0], NULL, 10), fields[1], fields[2], fields[3],
                       fields[4], fields[5], fields[6], prev_hash };
       g_autofree char *hash = entry_mac (key, &entry);
