@@ -5,8 +5,8 @@
 #
 # Drives the real client in demo mode through AT-SPI, with the helpers of
 # the end-to-end tests, and saves each screen an official works with:
-# welcome, inbox, case page, an action's dialog, offline work, conflicts,
-# the dark style and a narrow window.
+# welcome, inbox, case page, personal data revealed, an action's dialog,
+# offline work, conflicts, the dark style and a narrow window.
 # The metainfo points at the English ones. Run through the wrapper, which
 # sets up the display, D-Bus and both languages:
 #
@@ -68,6 +68,24 @@ def examiner():
         widget_action(client.frame, 'win.sync-now')
         wait(client.app, named('push button', prefix='Offline'), 'the sync state Offline')
         shoot('offline')
+    finally:
+        client.close()
+
+
+def reveal():
+    """The applicant's and the hearing's people, revealed (an audited
+    request; the offline copy has them masked)."""
+    client = Client('examiner')
+    try:
+        case = pick(all_cases(), lambda c: scjg(c) and c['hearing']['parties'])
+        client.show_queue('All Cases')
+        client.search(case['number'])
+        client.open_case(case['number'])
+        press(wait(client.app, named('push button', '_Reveal…'), 'the button Reveal'))
+        dialog = wait(client.app, lambda a: a.getRoleName() in ('dialog', 'frame') and
+                      clean(a.name).startswith(tr('Applicant’s Details')), 'the details')
+        shoot('reveal', dialog.name)
+        press(wait(dialog, named('push button', '_Close'), 'Close'))
     finally:
         client.close()
 
@@ -156,6 +174,7 @@ def main():
     try:
         welcome()
         examiner()
+        reveal()
         approver()
         conflict()
         dark()

@@ -34,6 +34,8 @@ G_DEFINE_QUARK (civic-workflow-error-quark, civic_workflow_error)
 #define REVIEW_STATES (STATE (UNDER_REVIEW) | STATE (SUSPENDED) | STATE (HEARING))
 
 #define MAX_TEXT_LENGTH 4000
+#define MAX_LIST_LENGTH 100
+#define MAX_ITEM_LENGTH 200
 
 static const struct
 {
@@ -734,6 +736,23 @@ get_strv (JsonObject  *args,
 {
   if (!civic_json_get_strv (args, member, required, out, error))
     return argument_error (error);
+
+  /* A list names materials, officials or parties: a few dozen short
+   * items, not a megabyte the case would carry for ever. */
+  if (*out != NULL && g_strv_length (*out) > MAX_LIST_LENGTH)
+    {
+      g_clear_pointer (out, g_strfreev);
+      return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("“%s” lists more than %d items"),
+                     member, MAX_LIST_LENGTH);
+    }
+  for (guint i = 0; *out != NULL && (*out)[i] != NULL; i++)
+    if (g_utf8_strlen ((*out)[i], -1) > MAX_ITEM_LENGTH)
+      {
+        g_clear_pointer (out, g_strfreev);
+        return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                       _("An item of “%s” is longer than %d characters"), member,
+                       MAX_ITEM_LENGTH);
+      }
   return TRUE;
 }
 

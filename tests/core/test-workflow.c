@@ -869,6 +869,21 @@ test_named_officials (void)
   step (&kase, examiner2, "2026-03-05", CIVIC_ACTION_VERIFY,
         "{\"verifiers\": [\"u-examiner\", \"u-examiner2\"], \"note\": \"现场核查\"}");
 
+  /* Lists are bounded: a hundred items of at most 200 characters */
+  {
+    g_autoptr(GString) many = g_string_new ("{\"parties\": [");
+    g_autofree char *long_name = g_strnfill (201, 'x');
+    g_autofree char *too_long = g_strdup_printf ("{\"parties\": [\"%s\"]}", long_name);
+
+    for (guint i = 0; i < 101; i++)
+      g_string_append_printf (many, "%s\"甲%u\"", i ? "," : "", i);
+    g_string_append (many, "]}");
+    refused (kase, examiner2, "2026-03-05", CIVIC_ACTION_INFORM_HEARING_RIGHT, many->str,
+             CIVIC_WORKFLOW_ERROR_ARGUMENT, "“parties” lists more than 100 items");
+    refused (kase, examiner2, "2026-03-05", CIVIC_ACTION_INFORM_HEARING_RIGHT, too_long,
+             CIVIC_WORKFLOW_ERROR_ARGUMENT, "An item of “parties” is longer than 200 characters");
+  }
+
   /* Without a directory, nobody can be named */
   {
     g_autoptr(GDateTime) now = civic_time_parse ("2026-03-05T10:00:00+08:00");
