@@ -92,6 +92,16 @@ civic_json_check_bounds (const char  *data,
             depth--;
           break;
         default:
+          /* Outside strings, strict JSON only. json-glib's scanner also
+           * takes /…/ comments and 'single-quoted' strings; a '"' inside
+           * one of those would make this scan think a string begins where
+           * json-glib sees none, and count nothing after it. */
+          if (strchr (" \t\r\n:,-+.0123456789eEtrufalsn", c) == NULL)
+            {
+              g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX,
+                           _("Not valid JSON: unexpected text at byte %zu"), i + 1);
+              return FALSE;
+            }
           break;
         }
     }

@@ -100,6 +100,35 @@ test_bounds (void)
   g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_LIMIT);
   g_clear_error (&error);
 
+  /* What json-glib takes besides strict JSON — comments, single quotes —
+   * is refused before it: a quote inside them would hide what follows
+   * from the count (a security review found "/\"/" before 100 000 "[") */
+  {
+    const char *prefixes[] = { "/\"/", "['\"',", "[/*\"*/", "// \"\n" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+      {
+        g_autofree char *text = g_strconcat (prefixes[i], brackets, NULL);
+        g_autofree char *nul = g_strconcat (prefixes[i],
+                                            "{\"username\":\"x\",\"password\":\"a\\u0000b\"}", NULL);
+
+        node = civic_json_parse (text, -1, &error);
+        g_assert_null (node);
+        g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
+        g_clear_error (&error);
+        node = civic_json_parse (nul, -1, &error);
+        g_assert_null (node);
+        g_assert_nonnull (error);
+        g_clear_error (&error);
+      }
+    node = civic_json_parse ("{'a': 1}", -1, &error);
+    g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
+    g_clear_error (&error);
+    node = civic_json_parse (" [1.5e-3, -2, true, false, null] ", -1, &error);
+    g_assert_no_error (error);
+    g_clear_pointer (&node, json_node_unref);
+  }
+
   /* Brackets inside strings are text, not depth */
   {
     g_autofree char *inner = nested ("[", NULL, 500);
