@@ -264,6 +264,9 @@ incoming_cb (GSocketService    *service,
       return TRUE;
     }
 
+  /* A client that drops the connection without a TLS goodbye (a killed
+   * program, many browsers) is gone, not in error. */
+  g_tls_connection_set_require_close_notify (conn->tls, FALSE);
   conn->handshake = g_cancellable_new ();
   conn->handshake_timeout = g_timeout_add_seconds (self->limits.handshake_seconds,
                                                    handshake_timeout_cb, conn);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/socket.h>
 
 #include <gio/gio.h>
 
@@ -60,6 +61,30 @@ exchange (GSocketConnection *connection,
 
   if (seconds != NULL)
     *seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  return g_string_free (g_steal_pointer (&answer), FALSE);
+}
+
+/* Reads one whole answer of a kept-alive connection: its head, and as
+ * many bytes as its Content-Length says. */
+static char *
+read_answer (GSocket *socket)
+{
+  g_autoptr(GString) answer = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  for (;;)
+    {
+      const char *end = strstr (answer->str, "\r\n\r\n");
+      const char *length = strstr (answer->str, "Content-Length: ");
+
+      if (end != NULL && length != NULL &&
+          answer->len >= (gsize) (end + 4 - answer->str) + g_ascii_strtoull (length + 16, NULL, 10))
+        break;
+      n = g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL);
+      g_assert_cmpint (n, >, 0);
+      g_string_append_len (answer, buffer, n);
+    }
   return g_string_free (g_steal_pointer (&answer), FALSE);
 }
 
@@ -324,6 +349,100 @@ test_keep_alive_and_pipelining (void)
   g_assert_cmpuint (open_descriptors (service), <=, fds_before + 2);
 }
 
+/* A refusal, a reset or a TLS goodbye left out, between two requests of a
+ * kept-alive connection: libsoup 3.2 would hold such a connection for
+ * good (found in review); each is let go, its descriptor and its place
+ * in the per-address count with it. */
+static void
+test_connections_end_whatever_ends_them (void)
+{
+  const char *bad[] = {
+    "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n",
+    "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n",
+    "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
+  };
+  guint fds_before = open_descriptors (service);
+
+  /* More than the 64 one address may hold open */
+  for (guint i = 0; i < 90; i++)
+    {
+      g_autoptr(GSocketConnection) connection = connect_raw (service);
+      GSocket *socket = g_socket_connection_get_socket (connection);
+      const char *first = "GET /api/v1/me HTTP/1.1\r\nHost: x\r\n\r\n";
+      g_autofree char *answered = NULL;
+
+      g_assert_cmpint (g_socket_send (socket, first, strlen (first), NULL, NULL), >, 0);
+      answered = read_answer (socket);
+      g_assert_cmpuint (status_of (answered), ==, 401);
+
+      if (i % 4 == 3)
+        {
+          /* A reset: close with unread data on the other side */
+          struct linger now = { 1, 0 };
+
+          setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER, &now, sizeof now);
+          g_socket_close (socket, NULL);
+          continue;
+        }
+
+      {
+        g_autofree char *answer = exchange (connection, bad[i % 3], strlen (bad[i % 3]), NULL);
+
+        g_assert_cmpuint (status_of (answer), >=, 400);
+      }
+    }
+
+  for (guint i = 0; i < 80 && open_descriptors (service) > fds_before + 2; i++)
+    g_usleep (100 * 1000);
+  g_assert_cmpuint (open_descriptors (service), <=, fds_before + 2);
+  assert_alive ();
+}
+
+/* A request that expects "100-continue" had libsoup answer some requests
+ * without reading their body, while the guard went on counting body
+ * bytes: what followed reached libsoup unchecked (found in review). The
+ * guard takes the header out; libsoup reads the body like any other. And
+ * a blank line after a body is no request. */
+static void
+test_expect_and_blank_lines (void)
+{
+  /* An https URI on a plain connection: libsoup refuses it before the
+   * body — without reading it, when 100-continue is expected. The body is
+   * a whole chunked request: read as a body, it is no request; let
+   * through as one, it is answered. */
+  const char *inner = "POST /public/v1/applications HTTP/1.1\r\nHost: x\r\n"
+                      "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+  g_autofree char *first = g_strdup_printf ("POST https://x/api/v1/session HTTP/1.1\r\nHost: x\r\n"
+                                            "Expect: 100-continue\r\nContent-Length: %zu\r\n\r\n"
+                                            "%s", strlen (inner), inner);
+  const char *last = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  g_autofree char *both = g_strconcat (first, last, NULL);
+  g_autofree char *answers = send_raw (both, strlen (both));
+
+  g_test_message ("%s", answers);
+  g_assert_cmpuint (count (answers, "HTTP/1.1 "), ==, 2);
+  g_assert_null (strstr (answers, "100 Continue"));
+  g_assert_cmpuint (status_of (answers), ==, 400);
+  g_assert_cmpuint (status_of (strstr (answers + 1, "HTTP/1.1 ")), ==, 200);
+
+  /* A body, a stray blank line, then the next request in a later write */
+  {
+    g_autoptr(GSocketConnection) again = connect_raw (service);
+    GSocket *other = g_socket_connection_get_socket (again);
+    const char *post = "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n"
+                       "{}\r\n";
+    const char *get = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    g_autofree char *answer = NULL;
+    g_autofree char *refused = NULL;
+
+    g_assert_cmpint (g_socket_send (other, post, strlen (post), NULL, NULL), ==, strlen (post));
+    refused = read_answer (other);
+    g_assert_cmpuint (status_of (refused), ==, 400);
+    answer = exchange (again, get, strlen (get), NULL);
+    g_assert_cmpuint (status_of (answer), ==, 200);
+  }
+}
+
 /* Defect 12: connections were never timed out; the Server header showed
  * the version. A service with short times of its own. */
 static void
@@ -557,6 +676,9 @@ main (int   argc,
   g_test_add_func ("/hardening/body-limits", test_body_limits);
   g_test_add_func ("/hardening/headers-too-large", test_headers_too_large);
   g_test_add_func ("/hardening/keep-alive-and-pipelining", test_keep_alive_and_pipelining);
+  g_test_add_func ("/hardening/connections-end-whatever-ends-them",
+                   test_connections_end_whatever_ends_them);
+  g_test_add_func ("/hardening/expect-and-blank-lines", test_expect_and_blank_lines);
   g_test_add_func ("/hardening/timeouts-and-limits", test_timeouts_and_limits);
   g_test_add_func ("/hardening/tls-versions", test_tls_versions);
   g_test_add_func ("/hardening/anonymous-rate-limit", test_anonymous_rate_limit);
