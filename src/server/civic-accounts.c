@@ -18,6 +18,7 @@
 #include "civic-audit.h"
 #include "civic-feed.h"
 #include "civic-json.h"
+#include "civic-rate-limit.h"
 #include "civic-server-db.h"
 
 /* Passwords are stored as Argon2id strings (libsodium), tokens only as
@@ -667,9 +668,13 @@ audit_refusal (CivicSqlite  *db,
                GError      **error)
 {
   g_autoptr(GString) detail = g_string_new ("{\"username\":");
-  g_autofree char *cut = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), 64));
 
-  civic_json_append_string (detail, cut);
+  /* Only what could be a user name: people type their password into the
+   * name field, and the log keeps what it is given for good. */
+  if (is_valid_username (name))
+    civic_json_append_string (detail, name);
+  else
+    g_string_append (detail, "null");
   g_string_append_c (detail, '}');
   return civic_audit_append (db, now, account_id, action, NULL, detail->str, address, error);
 }
@@ -743,6 +748,7 @@ civic_accounts_sign_in (CivicSqlite  *db,
                         GError      **error)
 {
   g_autofree char *name = NULL;
+  g_autofree char *client = NULL;
   g_autofree char *password_hash = NULL;
   g_autoptr(CivicAccount) account = NULL;
   g_autoptr(CivicSession) session = NULL;
@@ -762,12 +768,11 @@ civic_accounts_sign_in (CivicSqlite  *db,
     }
 
   name = g_utf8_casefold (username, -1);
-  if (address == NULL)
-    address = "-";
+  client = civic_rate_limit_address_key (address);
 
   if (!civic_sqlite_begin (db, error))
     return NULL;
-  if (!take_attempt (db, name, address, retry_after, &throttled, error) ||
+  if (!take_attempt (db, name, client, retry_after, &throttled, error) ||
       (throttled && !audit_refusal (db, now, NULL, "sign-in-throttled", username, address, error)) ||
       !civic_sqlite_commit (db, error))
     {
@@ -835,7 +840,7 @@ civic_accounts_sign_in (CivicSqlite  *db,
   if (stmt == NULL)
     goto fail;
   civic_sqlite_bind_text (stmt, 1, name);
-  civic_sqlite_bind_text (stmt, 2, address);
+  civic_sqlite_bind_text (stmt, 2, client);
   if (!civic_sqlite_run (db, stmt, error) ||
       !civic_audit_append (db, now, account->id, "sign-in", NULL, NULL, address, error) ||
       !civic_sqlite_commit (db, error))

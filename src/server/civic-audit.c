@@ -123,6 +123,35 @@ audit_key (CivicSqlite  *db,
   return civic_keyring_get_audit_key (keyring);
 }
 
+/* The head ("seq:hash") is kept in meta with an HMAC of its own: without
+ * the key, nobody can cut the log back and name an earlier entry its end
+ * (the entry's own hash is in the table for all to read). */
+static char *
+head_mac (const guint8 *key,
+          const char   *head)
+{
+  g_autofree char *message = g_strconcat ("civicdesk-audit-head\n", head, NULL);
+  guint8 mac[crypto_auth_hmacsha256_BYTES];
+  char hex[sizeof mac * 2 + 1];
+
+  crypto_auth_hmacsha256 (mac, (const guint8 *) message, strlen (message), key);
+  return g_strdup (sodium_bin2hex (hex, sizeof hex, mac, sizeof mac));
+}
+
+static gboolean
+set_head (CivicSqlite   *db,
+          const guint8  *key,
+          gint64         seq,
+          const char    *hash,
+          GError       **error)
+{
+  g_autofree char *head = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", seq, hash);
+  g_autofree char *mac = head_mac (key, head);
+
+  return civic_server_db_set_meta (db, "audit_head", head, error) &&
+         civic_server_db_set_meta (db, "audit_head_mac", mac, error);
+}
+
 /**
  * civic_audit_append:
  *
@@ -142,7 +171,6 @@ civic_audit_append (CivicSqlite  *db,
   g_autofree char *when = civic_time_format (at);
   g_autofree char *prev_hash = NULL;
   g_autofree char *hash = NULL;
-  g_autofree char *head = NULL;
   const guint8 *key;
   sqlite3_stmt *stmt;
   gboolean row;
@@ -186,8 +214,7 @@ civic_audit_append (CivicSqlite  *db,
   if (!civic_sqlite_run (db, stmt, error))
     return FALSE;
 
-  head = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", entry.seq, hash);
-  return civic_server_db_set_meta (db, "audit_head", head, error);
+  return set_head (db, key, entry.seq, hash, error);
 }
 
 static gboolean
@@ -307,6 +334,17 @@ walk_chain (CivicSqlite   *db,
     return broken (error, broken_seq, *n_entries + 1,
                    _("Entries after %" PRId64 " were removed"), *n_entries);
 
+  if (key != NULL && head != NULL)
+    {
+      g_autofree char *stored_mac = civic_server_db_get_meta (db, "audit_head_mac");
+      g_autofree char *mac = head_mac (key, head);
+
+      if (stored_mac == NULL || sodium_memcmp (stored_mac, mac, strlen (mac)) != 0 ||
+          strlen (stored_mac) != strlen (mac))
+        return broken (error, broken_seq, *n_entries + 1,
+                       _("Entries after %" PRId64 " were removed"), *n_entries);
+    }
+
   return TRUE;
 }
 
@@ -395,12 +433,8 @@ civic_audit_rekey (CivicSqlite   *db,
       prev_hash = g_steal_pointer (&hash);
     }
 
-  {
-    g_autofree char *head = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", n, prev_hash);
-
-    if (!civic_server_db_set_meta (db, "audit_head", head, error))
-      return FALSE;
-  }
+  if (!set_head (db, key, n, prev_hash, error))
+    return FALSE;
 
   return civic_sqlite_exec (db, "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
                                 "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END",
@@ -420,13 +454,74 @@ signature_base64 (const guint8 signature[CIVIC_KEYRING_SIGNATURE_BYTES])
   return g_strdup (text);
 }
 
+/* The last entry: (seq, hash), after its own HMAC and the head's have
+ * been checked, so that no checkpoint signs what the key did not make. */
+static gboolean
+checked_head (CivicSqlite   *db,
+              const guint8  *key,
+              gint64        *seq,
+              char         **hash,
+              GError       **error)
+{
+  g_autofree char *head = NULL;
+  g_autofree char *stored_mac = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *mac = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row, ok = FALSE;
+
+  *seq = 0;
+  *hash = NULL;
+  stmt = civic_sqlite_prepare (db, "SELECT seq, at, actor, action, target, detail, address, "
+                                   "  prev_hash, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
+  if (stmt == NULL || !civic_sqlite_step (db, stmt, &row, error))
+    return FALSE;
+  if (!row)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  {
+    Entry entry = {
+      sqlite3_column_int64 (stmt, 0),
+      civic_sqlite_column_text (stmt, 1), civic_sqlite_column_text (stmt, 2),
+      civic_sqlite_column_text (stmt, 3), civic_sqlite_column_text (stmt, 4),
+      civic_sqlite_column_text (stmt, 5), civic_sqlite_column_text (stmt, 6),
+      civic_sqlite_column_text (stmt, 7)
+    };
+    g_autofree char *computed = entry_mac (key, &entry);
+
+    ok = g_strcmp0 (computed, civic_sqlite_column_text (stmt, 8)) == 0;
+    *seq = entry.seq;
+    *hash = g_steal_pointer (&computed);
+  }
+  sqlite3_reset (stmt);
+
+  head = civic_server_db_get_meta (db, "audit_head");
+  stored_mac = civic_server_db_get_meta (db, "audit_head_mac");
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", *seq, *hash);
+  mac = head_mac (key, expected);
+  if (!ok || g_strcmp0 (head, expected) != 0 || g_strcmp0 (stored_mac, mac) != 0)
+    {
+      g_clear_pointer (hash, g_free);
+      g_set_error (error, CIVIC_AUDIT_ERROR, CIVIC_AUDIT_ERROR_BROKEN,
+                   _("The end of the audit log was altered (entry %" PRId64 "); run "
+                     "“civicdesk-server audit verify”. No checkpoint was signed."), *seq);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * civic_audit_checkpoint:
  * @seq: (out) (optional): the entry the checkpoint signs, or 0 when the
  *   log is empty
  *
  * Signs the head of the chain as it is now into a checkpoint, unless the
- * last one already signs it. Its own write transaction.
+ * last one already signs it, and keeps the newest one in the keys folder
+ * too: a log cut back, or wiped, in the database alone shows against it.
+ * Its own write transaction.
  */
 gboolean
 civic_audit_checkpoint (CivicSqlite  *db,
@@ -435,13 +530,15 @@ civic_audit_checkpoint (CivicSqlite  *db,
                         GError      **error)
 {
   CivicKeyring *keyring = civic_server_db_get_keyring (db);
-  g_autofree char *head = NULL;
   g_autofree char *at = civic_time_format (now);
+  g_autofree char *hash = NULL;
   g_autofree char *message = NULL;
   g_autofree char *signature = NULL;
+  g_autofree char *signed_head = NULL;
+  g_autofree char *signed_at = NULL;
   guint8 raw[CIVIC_KEYRING_SIGNATURE_BYTES];
   sqlite3_stmt *stmt;
-  const char *colon;
+  gboolean row;
   gint64 head_seq;
 
   if (seq != NULL)
@@ -452,25 +549,58 @@ civic_audit_checkpoint (CivicSqlite  *db,
   if (!civic_sqlite_begin (db, error))
     return FALSE;
 
-  head = civic_server_db_get_meta (db, "audit_head");
-  if (head == NULL || (colon = strchr (head, ':')) == NULL)
+  if (!checked_head (db, civic_keyring_get_audit_key (keyring), &head_seq, &hash, error))
+    goto fail;
+  if (head_seq == 0)
     return civic_sqlite_commit (db, error);
-  head_seq = g_ascii_strtoll (head, NULL, 10);
 
-  message = g_strdup_printf (CHECKPOINT_FORMAT, head_seq, colon + 1, at);
-  civic_keyring_sign (keyring, message, raw);
-  signature = signature_base64 (raw);
-
-  stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO audit_checkpoint (seq, head, at, "
-                                   "  signature) VALUES (?, ?, ?, ?)", error);
+  stmt = civic_sqlite_prepare (db, "SELECT head, at, signature FROM audit_checkpoint "
+                                   "WHERE seq = ?", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, head_seq);
-  civic_sqlite_bind_text (stmt, 2, colon + 1);
-  civic_sqlite_bind_text (stmt, 3, at);
-  civic_sqlite_bind_text (stmt, 4, signature);
-  if (!civic_sqlite_run (db, stmt, error) || !civic_sqlite_commit (db, error))
+  if (!civic_sqlite_step (db, stmt, &row, error))
     goto fail;
+  if (row)
+    {
+      signed_head = g_strdup (civic_sqlite_column_text (stmt, 0));
+      signed_at = g_strdup (civic_sqlite_column_text (stmt, 1));
+      signature = g_strdup (civic_sqlite_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+
+  if (signed_head != NULL && !g_str_equal (signed_head, hash))
+    {
+      g_set_error (error, CIVIC_AUDIT_ERROR, CIVIC_AUDIT_ERROR_CHECKPOINT,
+                   _("A checkpoint of entry %" PRId64 " signs another entry; run "
+                     "“civicdesk-server audit verify”"), head_seq);
+      goto fail;
+    }
+
+  if (signed_head == NULL)
+    {
+      message = g_strdup_printf (CHECKPOINT_FORMAT, head_seq, hash, at);
+      civic_keyring_sign (keyring, message, raw);
+      signature = signature_base64 (raw);
+      signed_at = g_strdup (at);
+
+      stmt = civic_sqlite_prepare (db, "INSERT INTO audit_checkpoint (seq, head, at, signature) "
+                                       "VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, head_seq);
+      civic_sqlite_bind_text (stmt, 2, hash);
+      civic_sqlite_bind_text (stmt, 3, at);
+      civic_sqlite_bind_text (stmt, 4, signature);
+      if (!civic_sqlite_run (db, stmt, error))
+        goto fail;
+    }
+
+  if (!civic_sqlite_commit (db, error))
+    goto fail;
+
+  if (!civic_keyring_keep_checkpoint (keyring, head_seq, hash, signed_at, signature, error))
+    return FALSE;
 
   if (seq != NULL)
     *seq = head_seq;
@@ -675,6 +805,19 @@ civic_audit_verify (CivicSqlite  *db,
     return FALSE;
   public_key = civic_keyring_get_public_key (civic_server_db_get_keyring (db));
 
+  /* The newest checkpoint, kept with the keys, out of the database's reach */
+  {
+    g_autofree char *head = NULL;
+    g_autofree char *at = NULL;
+    g_autofree char *signature = NULL;
+    gint64 kept_seq = 0;
+
+    if (civic_keyring_get_kept_checkpoint (civic_server_db_get_keyring (db), &kept_seq, &head, &at,
+                                           &signature) &&
+        !add_checkpoint (heads, public_key, kept_seq, head, at, signature, broken_seq, error))
+      return FALSE;
+  }
+
   stmt = civic_sqlite_prepare (db, "SELECT seq, head, at, signature FROM audit_checkpoint", error);
   if (stmt == NULL)
     return FALSE;
@@ -698,6 +841,8 @@ civic_audit_verify (CivicSqlite  *db,
  * @published: what civic_audit_checkpoints_json() gave out earlier (or a
  *   single checkpoint object with "public_key" beside it)
  * @n_checked: (out): how many checkpoints the chain was checked against
+ * @other_key: (out) (optional): whether they were signed with a key that
+ *   is not the service's now
  *
  * Checks every checkpoint's signature with the public key it came with,
  * then walks the chain with the audit key: it must pass through the head
@@ -711,6 +856,7 @@ civic_audit_verify_checkpoints (CivicSqlite  *db,
                                 JsonNode     *published,
                                 guint        *n_checked,
                                 gint64       *broken_seq,
+                                gboolean     *other_key,
                                 GError      **error)
 {
   g_autoptr(GHashTable) heads = new_heads ();
@@ -738,8 +884,18 @@ civic_audit_verify_checkpoints (CivicSqlite  *db,
       length != sizeof public_key)
     return invalid_file (error, _("no public key"));
 
-  if (json_object_has_member (object, "checkpoints"))
+  /* Checked with the key they came with; that it is not the service's
+   * own says the keys were changed since, which the caller tells. */
+  if (other_key != NULL)
+    *other_key = sodium_memcmp (public_key,
+                                civic_keyring_get_public_key (civic_server_db_get_keyring (db)),
+                                sizeof public_key) != 0;
+
+  if (json_object_has_member (object, "checkpoints") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "checkpoints")))
     checkpoints = json_object_get_array_member (object, "checkpoints");
+  else if (json_object_has_member (object, "checkpoints"))
+    return invalid_file (error, _("no checkpoints"));
   else
     {
       single = json_array_new ();
@@ -751,7 +907,9 @@ civic_audit_verify_checkpoints (CivicSqlite  *db,
 
   for (guint i = 0; i < json_array_get_length (checkpoints); i++)
     {
-      JsonObject *checkpoint = json_array_get_object_element (checkpoints, i);
+      JsonNode *element = json_array_get_element (checkpoints, i);
+      JsonObject *checkpoint = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element)
+                                                               : NULL;
       const char *head, *at, *signature;
       gint64 seq;
 

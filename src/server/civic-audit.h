@@ -51,6 +51,7 @@ gboolean  civic_audit_verify_checkpoints (CivicSqlite   *db,
                                           JsonNode      *published,
                                           guint         *n_checked,
                                           gint64        *broken_seq,
+                                          gboolean      *other_key,
                                           GError       **error);
 
 G_END_DECLS

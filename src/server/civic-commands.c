@@ -10,6 +10,7 @@
 #include <inttypes.h>
 
 #include "civic-i18n.h"
+#include <sodium.h>
 
 #include "civic-accounts.h"
 #include "civic-audit.h"
@@ -17,6 +18,7 @@
 #include "civic-commands.h"
 #include "civic-feed.h"
 #include "civic-json.h"
+#include "civic-keyring.h"
 #include "civic-policy.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
@@ -43,7 +45,7 @@ civic_command_free (CivicCommand *command)
   g_free (command->type);
   g_free (command->target);
   g_clear_pointer (&command->args, json_object_unref);
-  g_free (command->body_hash);
+  g_free (command->canonical);
   g_free (command);
 }
 
@@ -128,7 +130,6 @@ civic_commands_parse (JsonNode  *body,
       JsonNode *node = json_array_get_element (array, i);
       g_autoptr(CivicCommand) command = g_new0 (CivicCommand, 1);
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *canonical = NULL;
       JsonObject *object, *args;
       const char *id, *type, *target;
       CivicAction action;
@@ -177,8 +178,7 @@ civic_commands_parse (JsonNode  *body,
 
       /* The same command retried has the same body; json-glib writes
        * members in the order they came. */
-      canonical = civic_json_to_string (node, FALSE);
-      command->body_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+      command->canonical = civic_json_to_string (node, FALSE);
 
       g_ptr_array_add (commands, g_steal_pointer (&command));
     }
@@ -273,6 +273,91 @@ workflow_code (const GError *error)
     }
 }
 
+/* The ledger keeps a hash of each command's body, to tell a retry from
+ * another command under the same id. Keyed: a plain SHA-256 of a body
+ * whose every other part can be read elsewhere would give away, by
+ * guessing, the one name in it (a hearing's requester). */
+static char *
+body_hash (CivicSqlite  *db,
+           CivicCommand *command)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autofree char *message = g_strconcat ("civicdesk-ledger\n", command->canonical, NULL);
+  guint8 mac[crypto_auth_hmacsha256_BYTES];
+  char hex[sizeof mac * 2 + 1];
+
+  g_assert (keyring != NULL);
+  crypto_auth_hmacsha256 (mac, (const guint8 *) message, strlen (message),
+                          civic_keyring_get_audit_key (keyring));
+  return g_strdup (sodium_bin2hex (hex, sizeof hex, mac, sizeof mac));
+}
+
+/* What a first version's ledger held in the clear: the plain hashes, and
+ * the cases of its answers as the feed then showed them (a hearing's
+ * parties unmasked). A retry of one of those commands still gets its
+ * answer, without the case; the client has the case from the feed. In
+ * the caller's transaction, once, as the keys are made. */
+gboolean
+civic_commands_forget_legacy (CivicSqlite  *db,
+                              GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id, response FROM command", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    {
+      GStrv pair = g_new0 (char *, 3);
+
+      pair[0] = g_strdup (civic_sqlite_column_text (stmt, 0));
+      pair[1] = g_strdup (civic_sqlite_column_text (stmt, 1));
+      g_ptr_array_add (rows, pair);
+    }
+  sqlite3_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GStrv pair = g_ptr_array_index (rows, i);
+      g_autoptr(JsonNode) response = civic_json_parse (pair[1], -1, NULL);
+      g_autofree char *text = NULL;
+
+      if (response != NULL && JSON_NODE_HOLDS_OBJECT (response))
+        {
+          g_autoptr(JsonObject) copy = json_object_new ();
+          JsonObjectIter iter;
+          const char *member;
+          JsonNode *value;
+          JsonNode *node;
+
+          json_object_iter_init (&iter, json_node_get_object (response));
+          while (json_object_iter_next (&iter, &member, &value))
+            if (!g_str_equal (member, "entity"))
+              json_object_set_member (copy, member, json_node_copy (value));
+          node = json_node_init_object (json_node_alloc (), copy);
+          text = civic_json_to_string (node, FALSE);
+          json_node_unref (node);
+        }
+      else
+        text = g_strdup ("{}");
+
+      stmt = civic_sqlite_prepare (db, "UPDATE command SET body_hash = 'legacy', response = ? "
+                                       "WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      civic_sqlite_bind_text (stmt, 1, text);
+      civic_sqlite_bind_text (stmt, 2, pair[0]);
+      if (!civic_sqlite_run (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 typedef enum
 {
   LEDGER_NEW,      /* not seen before */
@@ -288,6 +373,7 @@ typedef enum
 static LedgerMatch
 ledger_lookup (CivicSqlite   *db,
                CivicCommand  *command,
+               const char    *hash,
                CivicActor    *actor,
                char         **response,
                GError       **error)
@@ -305,7 +391,8 @@ ledger_lookup (CivicSqlite   *db,
 
   if (row && g_strcmp0 (civic_sqlite_column_text (stmt, 0), actor->id) != 0)
     match = LEDGER_TAKEN;
-  else if (row && g_strcmp0 (civic_sqlite_column_text (stmt, 1), command->body_hash) != 0)
+  else if (row && g_strcmp0 (civic_sqlite_column_text (stmt, 1), hash) != 0 &&
+           g_strcmp0 (civic_sqlite_column_text (stmt, 1), "legacy") != 0)
     match = LEDGER_REUSED;
   else if (row)
     {
@@ -319,6 +406,7 @@ ledger_lookup (CivicSqlite   *db,
 static gboolean
 ledger_store (CivicSqlite   *db,
               CivicCommand  *command,
+              const char    *hash,
               CivicActor    *actor,
               const char    *response,
               GDateTime     *now,
@@ -334,7 +422,7 @@ ledger_store (CivicSqlite   *db,
 
   civic_sqlite_bind_text (stmt, 1, command->id);
   civic_sqlite_bind_text (stmt, 2, actor->id);
-  civic_sqlite_bind_text (stmt, 3, command->body_hash);
+  civic_sqlite_bind_text (stmt, 3, hash);
   civic_sqlite_bind_text (stmt, 4, response);
   civic_sqlite_bind_text (stmt, 5, at);
   return civic_sqlite_run (db, stmt, error);
@@ -369,6 +457,7 @@ static char *
 apply (CivicCommandEnv  *env,
        CivicActor       *actor,
        CivicCommand     *command,
+       const char       *hash,
        GDateTime        *now,
        GError          **error)
 {
@@ -439,7 +528,7 @@ apply (CivicCommandEnv  *env,
 
   if (!civic_audit_append (env->db, now, actor->id, command->type, command->target, detail,
                            env->address, error) ||
-      !ledger_store (env->db, command, actor, response, now, error))
+      !ledger_store (env->db, command, hash, actor, response, now, error))
     return NULL;
 
   return g_steal_pointer (&response);
@@ -457,13 +546,15 @@ civic_commands_execute_one (CivicCommandEnv *env,
 {
   g_autoptr(GDateTime) now = env->now ? g_date_time_ref (env->now) : civic_time_now ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
   char *response;
   LedgerMatch match;
 
   if (!civic_sqlite_begin (env->db, &error))
     goto internal;
 
-  match = ledger_lookup (env->db, command, actor, &response, &error);
+  hash = body_hash (env->db, command);
+  match = ledger_lookup (env->db, command, hash, actor, &response, &error);
   if (error != NULL)
     goto internal;
 
@@ -487,7 +578,7 @@ civic_commands_execute_one (CivicCommandEnv *env,
       break;
     }
 
-  response = apply (env, actor, command, now, &error);
+  response = apply (env, actor, command, hash, now, &error);
   if (response == NULL || !civic_sqlite_commit (env->db, &error))
     {
       g_free (response);

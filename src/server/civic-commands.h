@@ -30,7 +30,7 @@ typedef struct
   gboolean     has_base_rev;
   gint64       base_rev;
   JsonObject  *args;
-  char        *body_hash;
+  char        *canonical;   /* the command as sent, in one form: what the ledger compares */
 } CivicCommand;
 
 /* What a command runs against. */
@@ -53,6 +53,8 @@ char         *civic_commands_execute_one (CivicCommandEnv  *env,
 char         *civic_commands_execute     (CivicCommandEnv  *env,
                                           CivicActor       *actor,
                                           GPtrArray        *commands);
+gboolean      civic_commands_forget_legacy (CivicSqlite    *db,
+                                          GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicCommand, civic_command_free)
 

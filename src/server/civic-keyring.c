@@ -8,8 +8,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "civic-i18n.h"
 #include <glib/gstdio.h>
@@ -28,6 +31,8 @@
  *   signing.key         Ed25519 secret key of the audit checkpoints
  *   personal-N.key      secretbox (XSalsa20-Poly1305) keys of personal data
  *   personal.current    which N seals new data; older keys only open
+ *   audit.checkpoint    the newest signed checkpoint of the audit log,
+ *                       out of reach of who can only write the database
  *
  * Each key file holds one line of base64. A sealed text reads
  * "v1:N:<base64 of nonce and ciphertext>": the key it needs is named, so
@@ -114,6 +119,10 @@ check_private (const char  *path,
   return TRUE;
 }
 
+/* A key file is made once and never replaced: two rotations at once, or
+ * a rotation tried again, must not write a new key over one that already
+ * seals data. So it is created exclusively, written, and synced with its
+ * folder; EEXIST tells the caller to pick another name. */
 static gboolean
 write_key (const char    *path,
            const guint8  *key,
@@ -122,15 +131,51 @@ write_key (const char    *path,
 {
   gsize encoded_length = sodium_base64_ENCODED_LEN (length, sodium_base64_VARIANT_ORIGINAL);
   g_autofree char *text = g_malloc (encoded_length + 1);
-  gboolean ok;
+  g_autofree char *folder = g_path_get_dirname (path);
+  gsize written = 0;
+  int fd, dir_fd, saved;
 
   sodium_bin2base64 (text, encoded_length, key, length, sodium_base64_VARIANT_ORIGINAL);
   strcat (text, "\n");
-  ok = g_file_set_contents_full (path, text, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error);
+
+  fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    goto failed;
+  while (written < strlen (text))
+    {
+      gssize n = write (fd, text + written, strlen (text) - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      written += n;
+    }
+  if (written < strlen (text) || fsync (fd) != 0)
+    {
+      saved = errno;
+      close (fd);
+      g_unlink (path);
+      errno = saved ? saved : EIO;
+      goto failed;
+    }
+  close (fd);
   sodium_memzero (text, encoded_length + 1);
-  return ok;
+
+  dir_fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+  return TRUE;
+
+failed:
+  saved = errno;
+  sodium_memzero (text, encoded_length + 1);
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+               _("Cannot write the key %s: %s"), path, g_strerror (saved));
+  return FALSE;
 }
 
 /* Reads a key of exactly @length bytes into secure memory. */
@@ -173,14 +218,19 @@ read_or_make_key (const char  *dir,
 
   if (create && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
+      g_autoptr(GError) local_error = NULL;
+
       key = sodium_malloc (length);
       make (key);
-      if (!write_key (path, key, length, error))
+      if (write_key (path, key, length, &local_error))
+        return key;
+      sodium_free (key);
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_EXIST))
         {
-          sodium_free (key);
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      return key;
+      /* made by another process meanwhile: that one it is */
     }
 
   return read_key (path, length, error);
@@ -245,7 +295,8 @@ load_personal (CivicKeyring  *self,
       if (!g_str_has_prefix (name, "personal-") || !g_str_has_suffix (name, ".key"))
         continue;
       digits = g_strndup (name + 9, strlen (name) - 13);
-      if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXUINT, &id, NULL))
+      /* One name per number: "personal-01.key" is not key 1 */
+      if (digits[0] == '0' || !g_ascii_string_to_unsigned (digits, 10, 1, G_MAXUINT, &id, NULL))
         continue;
       path = g_build_filename (self->dir, name, NULL);
       key = read_key (path, crypto_secretbox_KEYBYTES, error);
@@ -586,15 +637,24 @@ civic_keyring_add_personal_key (CivicKeyring  *self,
 {
   g_autoptr(GArray) ids = civic_keyring_list_ids (self);
   guint id = ids->len > 0 ? g_array_index (ids, guint, ids->len - 1) + 1 : 1;
-  g_autofree char *name = personal_name (id);
-  g_autofree char *path = g_build_filename (self->dir, name, NULL);
   guint8 *key = sodium_malloc (crypto_secretbox_KEYBYTES);
 
   crypto_secretbox_keygen (key);
-  if (!write_key (path, key, crypto_secretbox_KEYBYTES, error))
+  for (;; id++)
     {
-      sodium_free (key);
-      return FALSE;
+      g_autofree char *name = personal_name (id);
+      g_autofree char *path = g_build_filename (self->dir, name, NULL);
+      g_autoptr(GError) local_error = NULL;
+
+      if (write_key (path, key, crypto_secretbox_KEYBYTES, &local_error))
+        break;
+      /* Another process made this one meanwhile: the next number */
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_EXIST) || id > 100000)
+        {
+          sodium_free (key);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
   g_hash_table_insert (self->personal, GUINT_TO_POINTER (id), key);
   if (!write_current (self, id, error))
@@ -635,4 +695,119 @@ civic_keyring_remove_personal_key (CivicKeyring  *self,
     }
   g_hash_table_remove (self->personal, GUINT_TO_POINTER (id));
   return TRUE;
+}
+
+/**
+ * civic_keyring_keep_checkpoint:
+ *
+ * Keeps @seq's signed checkpoint beside the keys, unless the one kept
+ * there is newer.
+ */
+gboolean
+civic_keyring_keep_checkpoint (CivicKeyring  *self,
+                               gint64         seq,
+                               const char    *head,
+                               const char    *at,
+                               const char    *signature,
+                               GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *kept_head = NULL;
+  g_autofree char *kept_at = NULL;
+  g_autofree char *kept_signature = NULL;
+  gint64 kept = 0;
+
+  g_return_val_if_fail (CIVIC_IS_KEYRING (self), FALSE);
+
+  if (civic_keyring_get_kept_checkpoint (self, &kept, &kept_head, &kept_at, &kept_signature) &&
+      kept >= seq)
+    return TRUE;
+
+  path = g_build_filename (self->dir, "audit.checkpoint", NULL);
+  text = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s %s\n", seq, head, at, signature);
+  return g_file_set_contents_full (path, text, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+/**
+ * civic_keyring_get_kept_checkpoint:
+ *
+ * Returns: whether a checkpoint is kept beside the keys.
+ */
+gboolean
+civic_keyring_get_kept_checkpoint (CivicKeyring  *self,
+                                   gint64        *seq,
+                                   char         **head,
+                                   char         **at,
+                                   char         **signature)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_KEYRING (self), FALSE);
+
+  path = g_build_filename (self->dir, "audit.checkpoint", NULL);
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+
+  fields = g_strsplit (g_strstrip (text), " ", 5);
+  if (g_strv_length (fields) != 4 ||
+      !g_ascii_string_to_signed (fields[0], 10, 1, G_MAXINT64, seq, NULL))
+    {
+      /* Not ours to use, nor to throw away: verify says so */
+      *seq = G_MAXINT64;
+      *head = g_strdup ("");
+      *at = g_strdup ("");
+      *signature = g_strdup ("");
+      return TRUE;
+    }
+
+  *head = g_strdup (fields[1]);
+  *at = g_strdup (fields[2]);
+  *signature = g_strdup (fields[3]);
+  return TRUE;
+}
+
+/**
+ * civic_keyring_lock:
+ *
+ * Holds the keys folder against another process changing its keys (a
+ * rotation, a retirement) until civic_keyring_unlock().
+ *
+ * Returns: a descriptor to give to civic_keyring_unlock(), or -1.
+ */
+int
+civic_keyring_lock (CivicKeyring  *self,
+                    GError       **error)
+{
+  g_autofree char *path = NULL;
+  int fd;
+
+  g_return_val_if_fail (CIVIC_IS_KEYRING (self), -1);
+
+  path = g_build_filename (self->dir, ".lock", NULL);
+  fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0 || flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   saved == EWOULDBLOCK ? _("Another command is changing the keys in %s; try "
+                                            "again when it is done")
+                                        : _("Cannot lock the keys in %s"), self->dir);
+      return -1;
+    }
+  return fd;
+}
+
+void
+civic_keyring_unlock (int fd)
+{
+  if (fd >= 0)
+    close (fd);
 }

@@ -59,4 +59,20 @@ gboolean       civic_keyring_remove_personal_key (CivicKeyring *self,
                                                  guint          id,
                                                  GError       **error);
 
+gboolean       civic_keyring_keep_checkpoint    (CivicKeyring  *self,
+                                                 gint64         seq,
+                                                 const char    *head,
+                                                 const char    *at,
+                                                 const char    *signature,
+                                                 GError       **error);
+gboolean       civic_keyring_get_kept_checkpoint (CivicKeyring *self,
+                                                 gint64        *seq,
+                                                 char         **head,
+                                                 char         **at,
+                                                 char         **signature);
+
+int            civic_keyring_lock               (CivicKeyring  *self,
+                                                 GError       **error);
+void           civic_keyring_unlock             (int            fd);
+
 G_END_DECLS

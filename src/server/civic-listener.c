@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "civic-listener.h"
+#include "civic-rate-limit.h"
 
 /* The service accepts its own connections rather than letting SoupServer
  * listen, because everything that bounds a connection has to happen
@@ -206,14 +207,17 @@ turn_away (GSocketConnection *connection)
   g_socket_close (socket, NULL);
 }
 
+/* The client as the limits count it (an IPv6 /64 is one) */
 static char *
 remote_address (GSocketConnection *connection)
 {
   g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
+  g_autofree char *text = NULL;
 
-  if (G_IS_INET_SOCKET_ADDRESS (remote))
-    return g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
-  return g_strdup ("-");
+  if (!G_IS_INET_SOCKET_ADDRESS (remote))
+    return g_strdup ("-");
+  text = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
+  return civic_rate_limit_address_key (text);
 }
 
 static gboolean

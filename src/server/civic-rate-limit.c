@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <gio/gio.h>
+
 #include "civic-rate-limit.h"
 
 /* A token bucket per (what, address): it fills at the rate, up to the
@@ -124,4 +128,35 @@ civic_rate_limit_take (CivicRateLimit  *self,
 
   bucket->tokens -= 1;
   return TRUE;
+}
+
+/**
+ * civic_rate_limit_address_key:
+ * @address: (nullable): a client's address, as text
+ *
+ * Returns: (transfer full): what counts as one client for the limits: an
+ * IPv4 address; an IPv6 address's /64, since one network is given a
+ * whole /64 to pick from (counted one by one, a single attacker would be
+ * 2^64 clients).
+ */
+char *
+civic_rate_limit_address_key (const char *address)
+{
+  g_autoptr(GInetAddress) parsed = NULL;
+  const guint8 *bytes;
+
+  if (address == NULL)
+    return g_strdup ("-");
+
+  parsed = g_inet_address_new_from_string (address);
+  if (parsed == NULL || g_inet_address_get_family (parsed) != G_SOCKET_FAMILY_IPV6)
+    return g_strdup (address);
+
+  bytes = g_inet_address_to_bytes (parsed);
+  /* An IPv4 address written as IPv6 (::ffff:a.b.c.d) is that IPv4 address */
+  if (memcmp (bytes, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0)
+    return g_strdup_printf ("%u.%u.%u.%u", bytes[12], bytes[13], bytes[14], bytes[15]);
+
+  return g_strdup_printf ("%02x%02x:%02x%02x:%02x%02x:%02x%02x::/64", bytes[0], bytes[1],
+                          bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7]);
 }

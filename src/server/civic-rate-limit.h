@@ -26,6 +26,8 @@ gboolean        civic_rate_limit_take  (CivicRateLimit   *self,
                                         gint64            now,
                                         gint64           *retry_after);
 
+char           *civic_rate_limit_address_key (const char *address);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicRateLimit, civic_rate_limit_free)
 
 G_END_DECLS

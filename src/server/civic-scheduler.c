@@ -75,7 +75,7 @@ deem_accept (CivicSqlite           *db,
   command->action = CIVIC_ACTION_DEEM_ACCEPT;
   command->target = g_strdup (case_id);
   command->args = json_object_new ();
-  command->body_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, command->id, -1);
+  command->canonical = g_strdup (command->id);
 
   response = civic_commands_execute_one (&env, system, command);
   if (g_str_has_prefix (response, "{\"id\":") && strstr (response, "\"status\":\"applied\""))

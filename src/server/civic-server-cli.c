@@ -765,6 +765,7 @@ command_audit (int    argc,
   if (g_str_equal (argv[1], "verify"))
     {
       g_autoptr(JsonNode) published = NULL;
+      gboolean other_key = FALSE;
       guint checked = 0;
 
       if (checkpoint_file != NULL)
@@ -779,7 +780,8 @@ command_audit (int    argc,
 
       if (!civic_audit_verify (db, &n, &broken, &error) ||
           (published != NULL &&
-           !civic_audit_verify_checkpoints (db, published, &checked, &broken, &error)))
+           !civic_audit_verify_checkpoints (db, published, &checked, &broken, &other_key,
+                                            &error)))
         {
           g_print (_("BROKEN at entry %" PRId64 ": %s\n"), broken, error->message);
           return 1;
@@ -790,6 +792,9 @@ command_audit (int    argc,
         g_print (civic_ngettext ("OK: the log passes through %u signed checkpoint\n",
                                  "OK: the log passes through %u signed checkpoints\n", checked),
                  checked);
+      if (other_key)
+        g_print (_("Note: those checkpoints were signed with a key that is not the service’s "
+                   "signing key now; if its keys were not replaced on purpose, ask why.\n"));
       return 0;
     }
 
@@ -839,6 +844,12 @@ reseal_all (CivicSqlite  *db,
   return TRUE;
 }
 
+static int keys_verb (GOptionContext  *context,
+                      CivicSqlite     *db,
+                      CivicKeyring    *keyring,
+                      int              argc,
+                      char           **argv);
+
 static int
 command_keys (int    argc,
               char **argv)
@@ -848,6 +859,7 @@ command_keys (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicSqlite) db = NULL;
   CivicKeyring *keyring;
+  int lock, status;
 
   g_option_context_set_summary (context,
                                 _("The service’s keys live in a folder of their own (“keys” in "
@@ -860,7 +872,8 @@ command_keys (int    argc,
                                   "service afterwards, then run reseal once more.\n"
                                   "reseal seals again with the newest key what older keys "
                                   "sealed.\n"
-                                  "retire deletes a personal-data key that seals nothing."));
+                                  "retire deletes a personal-data key that seals nothing; keep a "
+                                  "copy of it with the backups made before, which need it."));
   if (!parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
   if (argc < 2)
@@ -893,6 +906,24 @@ command_keys (int    argc,
         }
       return 0;
     }
+
+  /* One change of the keys at a time */
+  lock = civic_keyring_lock (keyring, &error);
+  if (lock < 0)
+    return fail (error);
+  status = keys_verb (context, db, keyring, argc, argv);
+  civic_keyring_unlock (lock);
+  return status;
+}
+
+static int
+keys_verb (GOptionContext *context,
+           CivicSqlite    *db,
+           CivicKeyring   *keyring,
+           int             argc,
+           char          **argv)
+{
+  g_autoptr(GError) error = NULL;
 
   if (g_str_equal (argv[1], "rotate") || g_str_equal (argv[1], "reseal"))
     {

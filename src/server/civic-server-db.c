@@ -12,6 +12,7 @@
 
 #include "civic-audit.h"
 #include "civic-case-records.h"
+#include "civic-commands.h"
 #include "civic-json.h"
 #include "civic-keyring.h"
 #include "civic-server-db.h"
@@ -163,23 +164,79 @@ civic_server_db_path (const char *data_dir)
   return g_build_filename (data_dir, CIVIC_SERVER_DB_FILE, NULL);
 }
 
-/* A service made before it had keys gets them now, once, in one write
- * transaction (which also keeps a second process from making a second
- * set): its audit chain is keyed and its personal data sealed. */
+/* Whether the database holds any history: an audit entry or a case. */
+static gboolean
+has_history (CivicSqlite *db)
+{
+  sqlite3_stmt *stmt;
+  gboolean row, any = FALSE;
+
+  stmt = civic_sqlite_prepare (db, "SELECT EXISTS (SELECT 1 FROM audit) OR "
+                                   "  EXISTS (SELECT 1 FROM case_record)", NULL);
+  if (stmt != NULL && civic_sqlite_step (db, stmt, &row, NULL) && row)
+    any = sqlite3_column_int (stmt, 0) != 0;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return any;
+}
+
+static gboolean
+has_legacy_columns (CivicSqlite *db)
+{
+  sqlite3_stmt *stmt;
+  gboolean row, found = FALSE;
+
+  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM pragma_table_info ('case_record') "
+                               "WHERE name = 'applicant'", NULL);
+  if (stmt != NULL && civic_sqlite_step (db, stmt, &row, NULL) && row)
+    found = TRUE;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return found;
+}
+
+/* A database that does not record its keys is new, or was made by the
+ * first version, which had none — or someone removed the record, to have
+ * a chain they forged keyed anew. So keys are made, and a first version's
+ * history keyed and sealed, only when there are no keys yet; a database
+ * with history and keys but no record of them is refused. All of it in
+ * one write transaction, which also keeps a second process from making
+ * a second set. */
 static gboolean
 first_keys (CivicSqlite   *db,
             const char    *keys_dir,
             CivicKeyring **keyring,
             GError       **error)
 {
+  g_autofree char *audit_key_path = g_build_filename (keys_dir, "audit.key", NULL);
   g_autofree char *fingerprint = NULL;
   g_autofree char *recorded = NULL;
+  gboolean keys_exist, history;
   guint n_sealed = 0;
 
   if (!civic_sqlite_begin (db, error))
     return FALSE;
 
   recorded = civic_server_db_get_meta (db, "keyring");
+  keys_exist = g_file_test (audit_key_path, G_FILE_TEST_EXISTS);
+  history = recorded == NULL && has_history (db);
+
+  if (recorded == NULL && history && keys_exist)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_DAMAGED,
+                   _("The database does not record the keys in %s, yet holds a history: it was "
+                     "altered, or it is not these keys’ service. Nothing was changed."), keys_dir);
+      goto fail;
+    }
+  if (recorded == NULL && history && !has_legacy_columns (db))
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not in %s; restore them from their backup "
+                     "(without them the audit log cannot be checked and personal data "
+                     "cannot be read)"), keys_dir);
+      goto fail;
+    }
+
   *keyring = civic_keyring_open (keys_dir, recorded == NULL, error);
   if (*keyring == NULL)
     goto fail;
@@ -189,8 +246,11 @@ first_keys (CivicSqlite   *db,
       g_object_set_data_full (G_OBJECT (db), "civic-keyring", g_object_ref (*keyring),
                               g_object_unref);
       fingerprint = civic_keyring_dup_fingerprint (*keyring);
-      if (!civic_audit_rekey (db, *keyring, error) ||
-          !civic_case_records_seal_legacy (db, &n_sealed, error) ||
+      if ((history && !civic_audit_rekey (db, *keyring, error)) ||
+          (history && !civic_case_records_seal_legacy (db, &n_sealed, error)) ||
+          (history && !civic_commands_forget_legacy (db, error)) ||
+          (has_legacy_columns (db) &&
+           !civic_sqlite_exec (db, "ALTER TABLE case_record DROP COLUMN applicant", error)) ||
           !civic_server_db_set_meta (db, "keyring", fingerprint, error))
         goto fail;
     }
@@ -200,7 +260,7 @@ first_keys (CivicSqlite   *db,
 
   /* What was in clear before is in free pages and in the WAL until they
    * are written over: the file is written anew, once. */
-  if (n_sealed > 0 &&
+  if (history &&
       (!civic_sqlite_exec (db, "VACUUM", error) ||
        !civic_sqlite_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", error)))
     {

@@ -931,9 +931,10 @@ handle_cb (SoupServer        *server,
     {
       gint64 retry_after;
 
-      if (!civic_rate_limit_take (self->rate_limit, route->rate,
-                                  soup_server_message_get_remote_host (msg),
-                                  g_get_monotonic_time (), &retry_after))
+      g_autofree char *client = civic_rate_limit_address_key (soup_server_message_get_remote_host (msg));
+
+      if (!civic_rate_limit_take (self->rate_limit, route->rate, client, g_get_monotonic_time (),
+                                  &retry_after))
         {
           g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, retry_after);
 

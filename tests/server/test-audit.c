@@ -98,11 +98,25 @@ recompute_chain (sqlite3      *db,
     }
 
   {
-    char *sql = sqlite3_mprintf ("UPDATE meta SET value = '%lld:%q' WHERE key = 'audit_head'",
-                                 (long long) seq, prev);
+    g_autofree char *head = g_strdup_printf ("%lld:%s", (long long) seq, prev);
+    char *sql = sqlite3_mprintf ("UPDATE meta SET value = %Q WHERE key = 'audit_head'", head);
 
     g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_free (sql);
+
+    /* With the key, the head's own HMAC too */
+    if (key != NULL)
+      {
+        g_autofree char *message = g_strconcat ("civicdesk-audit-head\n", head, NULL);
+        guint8 mac[crypto_auth_hmacsha256_BYTES];
+        char hex[sizeof mac * 2 + 1];
+
+        crypto_auth_hmacsha256 (mac, (const guint8 *) message, strlen (message), key);
+        sql = sqlite3_mprintf ("UPDATE meta SET value = %Q WHERE key = 'audit_head_mac'",
+                               sodium_bin2hex (hex, sizeof hex, mac, sizeof mac));
+        g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+        sqlite3_free (sql);
+      }
   }
 }
 
@@ -127,7 +141,31 @@ typedef enum
   ATTACK_REMOVE,      /* take entry 3 out and number the rest again */
   ATTACK_ADD,         /* slip in an entry at the end */
   ATTACK_CUT,         /* cut the log back to before the kept checkpoint */
+  ATTACK_WIPE,        /* remove every entry, every checkpoint, the head */
+  ATTACK_TRUNCATE,    /* cut off the last entries, name the one before the end */
 } Attack;
+
+static void
+copy_folder (const char *from,
+             const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir (to, 0700), ==, 0);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents_full (target, contents, length,
+                                               G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    }
+}
 
 /* A copy of the service's database, attacked; returns `audit verify`'s
  * output and exit status, and with @checkpoints the same against them. */
@@ -141,7 +179,8 @@ attack (Attack        kind,
   g_autofree char *dir = g_dir_make_tmp ("civicdesk-attacked-XXXXXX", NULL);
   g_autofree char *original = g_build_filename (service->data_dir, "civicdesk.db", NULL);
   g_autofree char *copy = g_build_filename (dir, "civicdesk.db", NULL);
-  g_autofree char *keys = g_build_filename (service->data_dir, "keys", NULL);
+  g_autofree char *original_keys = g_build_filename (service->data_dir, "keys", NULL);
+  g_autofree char *keys = g_build_filename (dir, "keys", NULL);
   g_autofree char *file = g_build_filename (dir, "kept.json", NULL);
   g_autofree char *contents = NULL;
   CivicTestService target = { .data_dir = dir };
@@ -151,6 +190,7 @@ attack (Attack        kind,
 
   g_assert_true (g_file_get_contents (original, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  copy_folder (original_keys, keys);
 
   g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;",
@@ -182,13 +222,34 @@ attack (Attack        kind,
         sqlite3_free (sql);
       }
       break;
+    case ATTACK_WIPE:
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit; DELETE FROM audit_checkpoint;"
+                                         "DELETE FROM meta WHERE key LIKE 'audit_head%'",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      break;
+    case ATTACK_TRUNCATE:
+      /* Entry 7's hash is in the table for anyone to read */
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit WHERE seq > 7;"
+                                         "DELETE FROM audit_checkpoint WHERE seq > 7;"
+                                         "UPDATE meta SET value = (SELECT '7:' || hash FROM audit "
+                                         "  WHERE seq = 7) WHERE key = 'audit_head'",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      break;
     default:
       g_assert_not_reached ();
     }
-  recompute_chain (db, key);
+  if (kind != ATTACK_WIPE && kind != ATTACK_TRUNCATE)
+    recompute_chain (db, key);
   if (drop_checkpoints)
-    g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit_checkpoint", NULL, NULL, NULL), ==,
-                     SQLITE_OK);
+    {
+      g_autofree char *kept = g_build_filename (keys, "audit.checkpoint", NULL);
+
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit_checkpoint", NULL, NULL, NULL), ==,
+                       SQLITE_OK);
+      /* Only who has the keys can remove the one kept beside them */
+      if (key != NULL)
+        g_assert_cmpint (g_unlink (kept), ==, 0);
+    }
   sqlite3_close (db);
 
   g_setenv ("CIVICDESK_KEYS_DIR", keys, TRUE);
@@ -231,15 +292,72 @@ test_rewrites_without_the_key (void)
       g_assert_true (g_str_has_prefix (output, attacks[i].message));
     }
 
-  /* Not even recomputed: the change itself shows where it is */
+  /* Nothing recomputed: the log cut short, its head naming an entry that
+   * is there; or wiped, checkpoints and head too. The head's own HMAC,
+   * and the checkpoint kept with the keys, show both. (Found in review.) */
   {
-    g_autofree char *output = NULL;
-    g_autofree char *dir = NULL;
+    g_autofree char *cut = NULL;
+    g_autofree char *wiped = NULL;
 
-    (void) dir;
-    g_assert_cmpint (attack (ATTACK_CUT, NULL, FALSE, kept_checkpoints, &output), ==, 1);
-    g_assert_true (g_str_has_prefix (output, "BROKEN at entry 1: Entry 1 was altered"));
+    g_assert_cmpint (attack (ATTACK_TRUNCATE, NULL, FALSE, NULL, &cut), ==, 1);
+    g_test_message ("truncated: %s", cut);
+    g_assert_nonnull (strstr (cut, "Entries after 7 were removed"));
+    g_assert_cmpint (attack (ATTACK_WIPE, NULL, FALSE, NULL, &wiped), ==, 1);
+    g_test_message ("wiped: %s", wiped);
+    g_assert_nonnull (strstr (wiped, "The log ends at entry 0, but a checkpoint signed entry"));
   }
+}
+
+/* The record of the keys removed from the database, and a plain SHA-256
+ * chain forged in its place: the service would have taken it for a first
+ * version's and keyed the forgery (found in review). With keys present,
+ * it refuses instead, and changes nothing. */
+static void
+test_no_downgrade_to_the_first_version (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("civicdesk-downgrade-XXXXXX", NULL);
+  g_autofree char *original = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "civicdesk.db", NULL);
+  g_autofree char *original_keys = g_build_filename (service->data_dir, "keys", NULL);
+  g_autofree char *keys = g_build_filename (dir, "keys", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *output = NULL;
+  CivicTestService target = { .data_dir = dir };
+  sqlite3 *db;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (original, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  copy_folder (original_keys, keys);
+
+  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update;"
+                                     "UPDATE audit SET actor = 'u-nobody' WHERE seq = 3;"
+                                     "DELETE FROM audit_checkpoint;"
+                                     "DELETE FROM meta WHERE key IN ('keyring', 'audit_head_mac')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  recompute_chain (db, NULL);
+  sqlite3_close (db);
+
+  g_setenv ("CIVICDESK_KEYS_DIR", keys, TRUE);
+  g_assert_cmpint (civic_test_service_cli (&target, NULL, &output, "audit", "verify", NULL), ==, 1);
+  g_unsetenv ("CIVICDESK_KEYS_DIR");
+  g_test_message ("%s", output);
+  g_assert_nonnull (strstr (output, "does not record the keys"));
+
+  /* … and nothing was changed: the keyring is still not recorded */
+  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM meta WHERE key = 'keyring'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  civic_test_remove_tree (dir);
 }
 
 /* … and by root, who has the key: the chain verifies, but not against a
@@ -249,7 +367,8 @@ static void
 test_rewrites_with_the_key (void)
 {
   g_autofree guint8 *key = stolen_audit_key ();
-  static const Attack kinds[] = { ATTACK_ALTER, ATTACK_REMOVE, ATTACK_ADD, ATTACK_CUT };
+  static const Attack kinds[] = { ATTACK_ALTER, ATTACK_REMOVE, ATTACK_ADD, ATTACK_CUT,
+                                  ATTACK_WIPE };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
@@ -273,7 +392,7 @@ test_rewrites_with_the_key (void)
       g_assert_cmpint (attack (kinds[i], key, TRUE, kept_checkpoints, &kept),
                        ==, kinds[i] == ATTACK_ADD ? 0 : 1);
       g_test_message ("with the key, against the kept checkpoints: %s", kept);
-      if (kinds[i] == ATTACK_CUT)
+      if (kinds[i] == ATTACK_CUT || kinds[i] == ATTACK_WIPE)
         g_assert_nonnull (strstr (kept, "entries were removed"));
       else if (kinds[i] != ATTACK_ADD)
         g_assert_nonnull (strstr (kept, "The log was rewritten: entry "));
@@ -443,6 +562,8 @@ main (int   argc,
   g_test_add_func ("/audit/rewrites-without-the-key", test_rewrites_without_the_key);
   g_test_add_func ("/audit/rewrites-with-the-key", test_rewrites_with_the_key);
   g_test_add_func ("/audit/forged-checkpoint", test_forged_checkpoint);
+  g_test_add_func ("/audit/no-downgrade-to-the-first-version",
+                   test_no_downgrade_to_the_first_version);
   g_test_add_func ("/audit/upgrade-from-first-version", test_upgrade_from_first_version);
 
   result = g_test_run ();

@@ -114,6 +114,17 @@ test_failed_sign_in_audited (void)
   g_assert_cmpstr (g_ptr_array_index (rows, rows->len - 2), ==,
                    "sign-in-failed|-|{\"username\":\"no.such.official\"}|127.0.0.1");
   g_assert_cmpstr (g_ptr_array_index (rows, rows->len - 1), ==, "sign-in|u-clerk||127.0.0.1");
+
+  /* A password typed into the name field is not kept in the log */
+  {
+    g_autoptr(GPtrArray) typed = NULL;
+
+    g_assert_cmpuint (sign_in_status ("Secret Pass 4711!", "x", NULL), ==, 401);
+    typed = audit_rows ("sign-in-failed");
+    g_assert_cmpstr (g_ptr_array_index (typed, typed->len - 1), ==,
+                     "sign-in-failed|-|{\"username\":null}|127.0.0.1");
+  }
+
   for (guint i = 0; i < rows->len; i++)
     {
       g_assert_null (strstr (g_ptr_array_index (rows, i), "4711"));
