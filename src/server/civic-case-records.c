@@ -270,24 +270,6 @@ civic_case_records_store_sealed (CivicSqlite  *db,
   return civic_sqlite_run (db, stmt, error);
 }
 
-static gboolean
-has_column (CivicSqlite *db,
-            const char  *table,
-            const char  *column)
-{
-  sqlite3_stmt *stmt;
-  gboolean row, found = FALSE;
-
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM pragma_table_info (?) WHERE name = ?", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  civic_sqlite_bind_text (stmt, 1, table);
-  civic_sqlite_bind_text (stmt, 2, column);
-  found = civic_sqlite_step (db, stmt, &row, NULL) && row;
-  sqlite3_reset (stmt);
-  return found;
-}
-
 /**
  * civic_case_records_seal_legacy:
  * @n_sealed: (out): how many cases it sealed
@@ -310,7 +292,7 @@ civic_case_records_seal_legacy (CivicSqlite  *db,
   gboolean row;
 
   *n_sealed = 0;
-  if (!has_column (db, "case_record", "applicant"))
+  if (!civic_sqlite_has_column (db, "case_record", "applicant"))
     return TRUE;
 
   /* The applicants first: the column must go before a case can be

@@ -180,21 +180,6 @@ has_history (CivicSqlite *db)
   return any;
 }
 
-static gboolean
-has_legacy_columns (CivicSqlite *db)
-{
-  sqlite3_stmt *stmt;
-  gboolean row, found = FALSE;
-
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM pragma_table_info ('case_record') "
-                               "WHERE name = 'applicant'", NULL);
-  if (stmt != NULL && civic_sqlite_step (db, stmt, &row, NULL) && row)
-    found = TRUE;
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return found;
-}
-
 /* A database that does not record its keys is new, or was made by the
  * first version, which had none — or someone removed the record, to have
  * a chain they forged keyed anew. So keys are made, and a first version's
@@ -228,7 +213,7 @@ first_keys (CivicSqlite   *db,
                      "altered, or it is not these keys’ service. Nothing was changed."), keys_dir);
       goto fail;
     }
-  if (recorded == NULL && history && !has_legacy_columns (db))
+  if (recorded == NULL && history && !civic_sqlite_has_column (db, "case_record", "applicant"))
     {
       g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
                    _("The service’s keys are not in %s; restore them from their backup "
@@ -249,7 +234,7 @@ first_keys (CivicSqlite   *db,
       if ((history && !civic_audit_rekey (db, *keyring, error)) ||
           (history && !civic_case_records_seal_legacy (db, &n_sealed, error)) ||
           (history && !civic_commands_forget_legacy (db, error)) ||
-          (has_legacy_columns (db) &&
+          (civic_sqlite_has_column (db, "case_record", "applicant") &&
            !civic_sqlite_exec (db, "ALTER TABLE case_record DROP COLUMN applicant", error)) ||
           !civic_server_db_set_meta (db, "keyring", fingerprint, error))
         goto fail;

@@ -447,6 +447,32 @@ civic_sqlite_in_transaction (CivicSqlite *self)
 }
 
 /**
+ * civic_sqlite_has_column:
+ *
+ * Returns: whether @table has a column @column (what a migration left, or
+ * an upgrade still has to do).
+ */
+gboolean
+civic_sqlite_has_column (CivicSqlite *self,
+                         const char  *table,
+                         const char  *column)
+{
+  sqlite3_stmt *stmt;
+  gboolean row, found = FALSE;
+
+  g_return_val_if_fail (CIVIC_IS_SQLITE (self), FALSE);
+
+  stmt = civic_sqlite_prepare (self, "SELECT 1 FROM pragma_table_info (?) WHERE name = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, table);
+  civic_sqlite_bind_text (stmt, 2, column);
+  found = civic_sqlite_step (self, stmt, &row, NULL) && row;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/**
  * civic_sqlite_set_cancellable:
  *
  * Long statements on this connection stop with

@@ -66,6 +66,9 @@ gboolean      civic_sqlite_commit        (CivicSqlite                 *self,
                                           GError                     **error);
 void          civic_sqlite_rollback      (CivicSqlite                 *self);
 gboolean      civic_sqlite_in_transaction (CivicSqlite                *self);
+gboolean      civic_sqlite_has_column    (CivicSqlite                 *self,
+                                          const char                  *table,
+                                          const char                  *column);
 
 void          civic_sqlite_set_cancellable (CivicSqlite               *self,
                                           GCancellable                *cancellable);

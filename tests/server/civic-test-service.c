@@ -415,3 +415,24 @@ civic_test_uuid (void)
 {
   return g_uuid_string_random ();
 }
+
+/**
+ * civic_test_file_holds:
+ *
+ * Whether the file at @path holds the bytes of @needle anywhere, a
+ * database file's binary pages included.
+ */
+gboolean
+civic_test_file_holds (const char *path,
+                       const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + strlen (needle) <= length; i++)
+    if (memcmp (contents + i, needle, strlen (needle)) == 0)
+      return TRUE;
+  return FALSE;
+}

@@ -60,6 +60,8 @@ gint64            civic_test_pull_all         (CivicTestService  *service,
                                                GHashTable        *entities);
 char             *civic_test_uuid             (void);
 void              civic_test_remove_tree      (const char        *path);
+gboolean          civic_test_file_holds       (const char        *path,
+                                               const char        *needle);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicTestService, civic_test_service_free)
 

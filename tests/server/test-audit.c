@@ -425,20 +425,6 @@ test_forged_checkpoint (void)
   civic_test_remove_tree (dir);
 }
 
-static gboolean
-file_holds (const char *path,
-            const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  for (gsize i = 0; i + strlen (needle) <= length; i++)
-    if (memcmp (contents + i, needle, strlen (needle)) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 /* A service the first version made (tests/data/upgrade/service-0.1.db.gz:
  * 12 demo cases, 6 audit entries, a hearing's parties in the feed in
@@ -475,14 +461,14 @@ test_upgrade_from_first_version (void)
                           &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (in_clear); i++)
-    g_assert_true (file_holds (db_path, in_clear[i]));
+    g_assert_true (civic_test_file_holds (db_path, in_clear[i]));
 
   g_assert_cmpint (civic_test_service_cli (old, NULL, &verified, "audit", "verify", NULL), ==, 0);
   g_assert_nonnull (strstr (verified, "OK: 6 entries, chain unbroken"));
   g_assert_cmpint (civic_test_service_cli (old, NULL, &listed, "keys", "list", NULL), ==, 0);
   g_assert_nonnull (strstr (listed, "Personal-data key 1 (current): seals 12 cases"));
   for (guint i = 0; i < G_N_ELEMENTS (in_clear); i++)
-    if (file_holds (db_path, in_clear[i]))
+    if (civic_test_file_holds (db_path, in_clear[i]))
       g_error ("the upgraded database still holds “%s” in clear", in_clear[i]);
 
   /* The service reads it, and shows the parties masked */

@@ -206,21 +206,6 @@ test_reveal_shows_them (void)
   g_assert_cmpuint (status, ==, 403);
 }
 
-static gboolean
-file_holds (const char *path,
-            const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  /* Binary files: the needle may sit after a NUL byte */
-  for (gsize i = 0; i + strlen (needle) <= length; i++)
-    if (memcmp (contents + i, needle, strlen (needle)) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 /* Defect 13: the personal data was in clear in the database file. */
 static void
@@ -237,7 +222,7 @@ test_sealed_at_rest (void)
           g_autofree char *path = g_build_filename (service->data_dir, files[i], NULL);
 
           for (guint j = 0; j < G_N_ELEMENTS (personal_values); j++)
-            if (file_holds (path, personal_values[j]))
+            if (civic_test_file_holds (path, personal_values[j]))
               g_error ("%s holds “%s” in clear", files[i], personal_values[j]);
         }
       if (pass == 0)
