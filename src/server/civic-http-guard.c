@@ -46,6 +46,9 @@
 #define LINGER_BYTES (1024 * 1024)
 #define LINGER_SECONDS 2
 
+/* From the first byte of an answer to its last, at most */
+#define ANSWER_SECONDS 300
+
 typedef enum
 {
   STATE_HEAD,      /* reading a request's head */
@@ -79,6 +82,7 @@ struct _CivicHttpGuard
   gint64                request_started;  /* monotonic; 0 when no request is under way */
   gint64                idle_since;       /* monotonic; 0 when libsoup is not waiting */
   gint64                closed_at;        /* monotonic; when the guard closed */
+  gint64                answer_started;   /* monotonic; libsoup's first write of an answer */
 
   /* A refusal being sent, then the lingering read */
   gboolean              lingering;
@@ -343,8 +347,17 @@ civic_http_guard_check_deadline (CivicHttpGuard *self,
       return;
     }
 
+  /* An answer is not read forever: a client taking a byte a minute
+   * would keep a whole feed page in memory (the socket's stall timeout
+   * sees progress). The request time has no bearing here; answers are
+   * large, links slow. */
   if (self->state == STATE_ANSWERING)
-    return;
+    {
+      if (self->answer_started > 0 &&
+          now - self->answer_started > (gint64) ANSWER_SECONDS * G_USEC_PER_SEC)
+        hang_up (self);
+      return;
+    }
 
   if (self->request_started > 0 &&
       now - self->request_started > (gint64) self->limits.request_seconds * G_USEC_PER_SEC)
@@ -604,6 +617,7 @@ guard_read (CivicHttpGuard  *self,
           self->request_started = self->buffer->len > 0 ? g_get_monotonic_time () : 0;
           self->idle_since = 0;
           self->delivered = 0;
+          self->answer_started = 0;
         }
 
       /* From here to the end of the loop libsoup has none of this
@@ -812,6 +826,8 @@ civic_http_guard_output_write_nonblocking (GPollableOutputStream  *stream,
 
   if (output_closed (guard, error))
     return -1;
+  if (guard->answer_started == 0)
+    guard->answer_started = g_get_monotonic_time ();
   return g_pollable_output_stream_write_nonblocking (G_POLLABLE_OUTPUT_STREAM (base_output (guard)),
                                                      buffer, count, NULL, error);
 }
