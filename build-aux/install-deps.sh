@@ -4,7 +4,7 @@
 set -eu
 
 packages="
-  meson ninja-build pkg-config gcc gettext python3
+  meson ninja-build pkg-config gcc clang llvm gettext python3
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libsqlite3-dev sqlite3
   libsoup-3.0-dev glib-networking libsodium-dev libsecret-1-dev
   libgtk-4-dev libadwaita-1-dev

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds Civic Desk and runs every test, under a virtual display and its own
 # D-Bus session, as CI does. With --sanitize, in an AddressSanitizer and
-# UndefinedBehaviorSanitizer build of its own.
+# UndefinedBehaviorSanitizer build of its own, made with clang so that the
+# libFuzzer targets of tests/fuzz run too (the suite "fuzz").
 #
 #   build-aux/run-tests.sh [--sanitize] [meson test arguments…]
 set -eu
@@ -14,6 +15,7 @@ setup_args="-Dwerror=true"
 if [ "${1:-}" = "--sanitize" ]; then
     shift
     builddir=_build-sanitize
+    export CC=clang
     setup_args="$setup_args -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug"
     # intercept_tls_get_addr=0: LeakSanitizer of GCC 12 crashes on the
     # thread-local storage of dlopened modules (the GIO TLS backend) with
@@ -26,6 +28,12 @@ fi
 
 build-aux/install-deps.sh
 
+# A build folder keeps the compiler it was made with: one made with another
+# (the sanitizer build was GCC's before the fuzz targets came) is made anew.
+if [ "$builddir" = _build-sanitize ] && [ -f "$builddir/build.ninja" ] &&
+   ! grep -q "^ *command = $CC " "$builddir/build.ninja"; then
+    rm -rf "$builddir"
+fi
 if [ ! -f "$builddir/build.ninja" ]; then
     # shellcheck disable=SC2086
     meson setup "$builddir" $setup_args

@@ -1057,7 +1057,6 @@ test_json_single_finding (void)
 {
   g_autoptr(GPtrArray) findings = scan ("身份证号：４４０５２４１８８００１０１００１４");
   g_autoptr(JsonNode) node = civic_privacy_finding_to_json (g_ptr_array_index (findings, 0));
-  g_autofree char *json = civic_json_to_string (node, FALSE);
   g_autoptr(CivicPrivacyFinding) finding = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *object = json_node_get_object (node);
@@ -1262,10 +1261,21 @@ test_lint_properties (void)
 
 /* Speed ------------------------------------------------------------------- */
 
+/* GCC says AddressSanitizer with __SANITIZE_ADDRESS__, clang with
+ * __has_feature. */
+#if defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define CIVIC_TEST_SANITIZED 1
+# endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+# define CIVIC_TEST_SANITIZED 1
+#endif
+
 static gboolean
 running_slowly (void)
 {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(CIVIC_TEST_SANITIZED)
   return TRUE;
 #else
   const char *preload = g_getenv ("LD_PRELOAD");

@@ -794,6 +794,7 @@ test_kill_during_push (void)
                                                        CIVIC_ACTION_COMMENT, args, &error);
 
       g_assert_no_error (error);
+      g_assert_nonnull (id);
     }
   g_clear_object (&account);
 
