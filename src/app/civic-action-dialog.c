@@ -439,9 +439,16 @@ phrases_button (CivicActionDialog *self,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   for (guint i = 0; i < json_array_get_length (phrases); i++)
     {
-      const char *phrase = json_array_get_string_element (phrases, i);
-      GtkWidget *item = gtk_button_new_with_label (phrase);
-      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (item));
+      JsonNode *element = json_array_get_element (phrases, i);
+      const char *phrase;
+      GtkWidget *item, *label;
+
+      /* From the service's templates: only strings make phrases */
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        continue;
+      phrase = json_node_get_string (element);
+      item = gtk_button_new_with_label (phrase);
+      label = gtk_button_get_child (GTK_BUTTON (item));
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -53,23 +53,24 @@ civic_actor_new_from_directory (JsonObject *user,
 {
   g_auto(GStrv) role_names = NULL;
   CivicRole roles = CIVIC_ROLE_NONE;
-  const char *id;
+  const char *id, *name = NULL, *department_id = NULL;
+  gboolean is_disabled = FALSE;
 
   g_return_val_if_fail (user != NULL, NULL);
 
-  id = json_object_get_string_member_with_default (user, "id", NULL);
-  if (id == NULL)
+  /* Typed reads: an entry from outside may hold anything anywhere */
+  if (!civic_json_get_string (user, "id", TRUE, &id, NULL) ||
+      !civic_json_get_string (user, "name", FALSE, &name, NULL) ||
+      !civic_json_get_string (user, "department_id", FALSE, &department_id, NULL))
     return NULL;
 
   if (civic_json_get_strv (user, "roles", FALSE, &role_names, NULL) && role_names != NULL)
     civic_roles_from_strv ((const char * const *) role_names, &roles, NULL);
+  civic_json_get_bool (user, "disabled", FALSE, &is_disabled, NULL);
   if (disabled != NULL)
-    *disabled = json_object_get_boolean_member_with_default (user, "disabled", FALSE);
+    *disabled = is_disabled;
 
-  return civic_actor_new (id, json_object_get_string_member_with_default (user, "name", NULL),
-                          json_object_get_string_member_with_default (user, "department_id",
-                                                                      NULL),
-                          roles);
+  return civic_actor_new (id, name, department_id, roles);
 }
 
 void

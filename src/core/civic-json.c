@@ -22,6 +22,27 @@
 
 G_DEFINE_QUARK (civic-json-error-quark, civic_json_error)
 
+/* The four hex digits of a "\\u" escape, at @at */
+static gboolean
+read_unit (const char *data,
+           gsize       length,
+           gsize       at,
+           gunichar   *unit)
+{
+  *unit = 0;
+  if (at + 4 > length)
+    return FALSE;
+  for (gsize k = at; k < at + 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (data[k]);
+
+      if (digit < 0)
+        return FALSE;
+      *unit = *unit * 16 + digit;
+    }
+  return TRUE;
+}
+
 /**
  * civic_json_check_bounds:
  *
@@ -34,7 +55,10 @@ G_DEFINE_QUARK (civic-json-error-quark, civic_json_error)
  *
  * Returns: %FALSE with %CIVIC_JSON_ERROR_LIMIT when @data is larger than
  * %CIVIC_JSON_MAX_SIZE, nests deeper than %CIVIC_JSON_MAX_DEPTH or holds
- * a NUL character, escaped or not.
+ * a NUL character, escaped or not; with %CIVIC_JSON_ERROR_SYNTAX when it
+ * is not strict JSON where json-glib would take it anyway (comments,
+ * single quotes, octal escapes, unpaired surrogates, raw control
+ * characters in strings).
  */
 gboolean
 civic_json_check_bounds (const char  *data,
@@ -64,9 +88,37 @@ civic_json_check_bounds (const char  *data,
         {
           if (c == '"')
             in_string = FALSE;
-          else if (c == '\\' && ++i < length && data[i] == 'u' &&
-                   length - i > 4 && memcmp (data + i + 1, "0000", 4) == 0)
-            goto nul;
+          else if ((guchar) c < 0x20)
+            goto bad_string;
+          else if (c == '\\')
+            {
+              gunichar unit;
+
+              /* JSON's escapes only: json-glib also decodes octal ones
+               * ("\377" is a byte that is not text, "\0" a NUL) and a
+               * surrogate without its pair, which then reach C strings
+               * that are not UTF-8. */
+              if (++i >= length)
+                goto bad_string;
+              if (strchr ("\"\\/bfnrt", data[i]) != NULL && data[i] != '\0')
+                continue;
+              if (data[i] != 'u' || !read_unit (data, length, i + 1, &unit))
+                goto bad_string;
+              i += 4;
+              if (unit == 0)
+                goto nul;
+              if (unit >= 0xdc00 && unit <= 0xdfff)
+                goto bad_string;
+              if (unit >= 0xd800 && unit <= 0xdbff)
+                {
+                  gunichar low;
+
+                  if (i + 2 >= length || data[i + 1] != '\\' || data[i + 2] != 'u' ||
+                      !read_unit (data, length, i + 3, &low) || low < 0xdc00 || low > 0xdfff)
+                    goto bad_string;
+                  i += 6;
+                }
+            }
           continue;
         }
 
@@ -111,6 +163,11 @@ civic_json_check_bounds (const char  *data,
 nul:
   g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_LIMIT,
                _("Text may not contain the NUL character"));
+  return FALSE;
+
+bad_string:
+  g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX,
+               _("Not valid JSON: a string with a bad escape or a control character"));
   return FALSE;
 }
 
@@ -609,4 +666,48 @@ civic_json_set_bool (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, member);
   json_builder_add_boolean_value (builder, value);
+}
+
+/* Lenient readers, for what another program sent (a service's answer):
+ * the member when it is there and of the type asked, else the fallback —
+ * never a critical over a member of another type. */
+
+const char *
+civic_json_lookup_string (JsonObject *object,
+                          const char *member,
+                          const char *fallback)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && is_string (node) ? json_node_get_string (node) : fallback;
+}
+
+gint64
+civic_json_lookup_int (JsonObject *object,
+                       const char *member,
+                       gint64      fallback)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64 ? json_node_get_int (node) : fallback;
+}
+
+JsonObject *
+civic_json_lookup_object (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonObject *
+civic_json_array_lookup_object (JsonArray *array,
+                                guint      index)
+{
+  JsonNode *node = array && index < json_array_get_length (array)
+                   ? json_array_get_element (array, index) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }

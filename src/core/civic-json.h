@@ -98,6 +98,17 @@ gboolean    civic_json_get_array     (JsonObject   *object,
                                       JsonArray   **out,
                                       GError      **error);
 
+const char *civic_json_lookup_string (JsonObject   *object,
+                                      const char   *member,
+                                      const char   *fallback);
+gint64      civic_json_lookup_int    (JsonObject   *object,
+                                      const char   *member,
+                                      gint64        fallback);
+JsonObject *civic_json_lookup_object (JsonObject   *object,
+                                      const char   *member);
+JsonObject *civic_json_array_lookup_object (JsonArray *array,
+                                      guint         index);
+
 const char *civic_enum_to_nick       (GType         enum_type,
                                       int           value);
 gboolean    civic_enum_from_nick     (GType         enum_type,

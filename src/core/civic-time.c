@@ -85,8 +85,11 @@ civic_time_format (GDateTime *instant)
   g_return_val_if_fail (instant != NULL, NULL);
 
   utc = g_date_time_to_utc (instant);
-  base = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
-  return g_strdup_printf ("%s.%03dZ", base, g_date_time_get_microsecond (utc) / 1000);
+  /* RFC 3339 wants four digits of year; "%Y" writes 401 for 0401, which
+   * civic_time_parse() rightly refuses (found by fuzzing). */
+  base = g_date_time_format (utc, "-%m-%dT%H:%M:%S");
+  return g_strdup_printf ("%04d%s.%03dZ", g_date_time_get_year (utc), base,
+                          g_date_time_get_microsecond (utc) / 1000);
 }
 
 static void

@@ -403,7 +403,7 @@ join_names (GPtrArray *records,
       if (i > 0)
         /* Translators: separates names in a list, "营业执照, 卫生许可证" */
         g_string_append (text, _(", "));
-      g_string_append (text, name);
+      g_string_append (text, name ? name : "?");
     }
 
   return g_string_free (text, FALSE);

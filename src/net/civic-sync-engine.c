@@ -979,18 +979,13 @@ push_answer_thread (GTask        *task,
 
   for (guint i = 0; results != NULL && i < json_array_get_length (results); i++)
     {
-      JsonObject *result = json_array_get_object_element (results, i);
-      const char *id = json_object_get_string_member_with_default (result, "id", NULL);
-      const char *status = json_object_get_string_member_with_default (result, "status", "");
-      JsonObject *entity = json_object_has_member (result, "entity")
-                           ? json_object_get_object_member (result, "entity") : NULL;
-      JsonObject *reason = json_object_has_member (result, "reason")
-                           ? json_object_get_object_member (result, "reason") : NULL;
-      const char *code = reason ? json_object_get_string_member_with_default (reason, "code", "")
-                                : "";
-      const char *message = reason ? json_object_get_string_member_with_default (reason, "message",
-                                                                                 "")
-                                   : "";
+      JsonObject *result = civic_json_array_lookup_object (results, i);
+      const char *id = civic_json_lookup_string (result, "id", NULL);
+      const char *status = civic_json_lookup_string (result, "status", "");
+      JsonObject *entity = civic_json_lookup_object (result, "entity");
+      JsonObject *reason = civic_json_lookup_object (result, "reason");
+      const char *code = civic_json_lookup_string (reason, "code", "");
+      const char *message = civic_json_lookup_string (reason, "message", "");
       g_autofree char *entity_data = NULL;
       CivicOutboxCommand *command = NULL;
 
@@ -1004,12 +999,10 @@ push_answer_thread (GTask        *task,
         {
           entity_data = civic_json_to_string (json_object_get_member (entity, "data"), FALSE);
           if (!civic_cache_store_entity (self->cache,
-                                         json_object_get_string_member_with_default (entity, "type",
-                                                                                     "case"),
-                                         json_object_get_string_member_with_default (entity, "id",
-                                                                                     command->target),
-                                         json_object_get_int_member_with_default (entity, "rev", 0),
-                                         json_object_get_int_member_with_default (entity, "seq", 0),
+                                         civic_json_lookup_string (entity, "type", "case"),
+                                         civic_json_lookup_string (entity, "id", command->target),
+                                         civic_json_lookup_int (entity, "rev", 0),
+                                         civic_json_lookup_int (entity, "seq", 0),
                                          entity_data, &error))
             break;
         }

@@ -113,17 +113,18 @@ gboolean
 civic_accounts_check_password (const char  *password,
                                GError     **error)
 {
+  /* Valid first: g_utf8_strlen() reads past the end of a cut sequence */
+  if (password != NULL && !g_utf8_validate (password, -1, NULL))
+    {
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID,
+                   _("The password is not valid UTF-8"));
+      return FALSE;
+    }
+
   if (password == NULL || g_utf8_strlen (password, -1) < MIN_PASSWORD_LENGTH)
     {
       g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID,
                    _("A password needs at least %d characters"), MIN_PASSWORD_LENGTH);
-      return FALSE;
-    }
-
-  if (!g_utf8_validate (password, -1, NULL))
-    {
-      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID,
-                   _("The password is not valid UTF-8"));
       return FALSE;
     }
 

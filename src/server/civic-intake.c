@@ -75,7 +75,8 @@ is_whole (const char       *text,
   g_autoptr(GPtrArray) findings = civic_privacy_lint_scan (lint, text, -1);
   const CivicPrivacyFinding *finding;
 
-  if (findings->len != 1)
+  /* NULL: the lint refuses text that is not UTF-8 */
+  if (findings == NULL || findings->len != 1)
     return FALSE;
 
   finding = g_ptr_array_index (findings, 0);

@@ -121,6 +121,25 @@ test_bounds (void)
         g_assert_nonnull (error);
         g_clear_error (&error);
       }
+    /* Escapes JSON does not have, which json-glib decodes into bytes that
+     * are not text or into a NUL (found by fuzzing) */
+    {
+      const char *bad[] = { "[\"\\377\"]", "[\"demo\\0x\"]", "[\"\\ud83cx\"]",
+                            "[\"\\ua个\"]", "[\"\\udc00\"]", "[\"\\x41\"]", "[\"a\tb\"]" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
+        {
+          node = civic_json_parse (bad[k], -1, &error);
+          g_assert_null (node);
+          g_assert_nonnull (error);
+          g_clear_error (&error);
+        }
+      node = civic_json_parse ("[\"\\ud83c\\udf4e \\u4e2d\\n\\/\"]", -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_array_get_string_element (json_node_get_array (node), 0), ==,
+                       "🍎 中\n/");
+      g_clear_pointer (&node, json_node_unref);
+    }
     node = civic_json_parse ("{'a': 1}", -1, &error);
     g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
     g_clear_error (&error);

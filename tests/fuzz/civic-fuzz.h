@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "civic-case.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -42,11 +42,6 @@ char *civic_fuzz_make_tmp_dir  (const char     *name);
 
 /* Known bugs in src/: civic-fuzz-known-bugs.c */
 const char *civic_fuzz_known_bug             (const char     *written);
-gboolean    civic_fuzz_known_deep_json       (const uint8_t  *data,
-                                              size_t          size);
-gboolean    civic_fuzz_known_bad_strings     (JsonNode       *root);
-gboolean    civic_fuzz_known_untyped_member  (JsonObject     *object);
-gboolean    civic_fuzz_known_unnamed_subtask (CivicCase      *kase);
 
 G_NORETURN void civic_fuzz_fail (const char *file,
                                  int         line,

@@ -140,8 +140,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   read_clock (civic_case_get_governing_clock (kase), today);
 
   civic_workflow_context_init (&context, calendar, now, everyone);
-  if (!civic_fuzz_known_unnamed_subtask (kase))
-    actions = civic_workflow_list_actions (kase, &context);
+  actions = civic_workflow_list_actions (kase, &context);
   civic_workflow_hearing_request_deadline (kase, &context);
   remedies = civic_workflow_remedies_notice (kase);
 
