@@ -65,6 +65,11 @@ typedef struct
 static void
 call_clear_answer (Call *call)
 {
+  /* An answer not read to its end (refused, failed) takes its connection
+   * with it: closed, not kept for the next request with the rest of the
+   * answer still coming. */
+  if (call->stream != NULL && !g_input_stream_is_closed (call->stream))
+    g_input_stream_close (call->stream, NULL, NULL);
   g_clear_object (&call->msg);
   g_clear_object (&call->stream);
   g_clear_pointer (&call->received, g_byte_array_unref);
@@ -282,8 +287,8 @@ status_error (CivicApiClient *self,
     object = civic_json_parse_object (g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL);
   if (object != NULL)
     {
-      code = json_object_get_string_member_with_default (object, "error", NULL);
-      message = json_object_get_string_member_with_default (object, "message", NULL);
+      code = civic_json_lookup_string (object, "error", NULL);
+      message = civic_json_lookup_string (object, "message", NULL);
     }
 
   switch (status)
@@ -664,7 +669,7 @@ civic_api_client_health_finish (CivicApiClient  *self,
       return -1;
     }
 
-  return json_object_get_int_member_with_default (json_node_get_object (node), "seq", 0);
+  return civic_json_lookup_int (json_node_get_object (node), "seq", 0);
 }
 
 void

@@ -20,6 +20,9 @@ typedef struct
 {
   gboolean announce;    /* a Content-Length of 100 MiB, else none and no end */
   guint64  sent;
+  gboolean done;        /* the connection is over, under the lock */
+  GMutex   lock;
+  GCond    cond;
 } Hostile;
 
 static gboolean
@@ -42,7 +45,13 @@ incoming_cb (GSocketService    *service,
   g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)), request,
                        sizeof request, NULL, NULL);
   if (!g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL))
-    return TRUE;
+    {
+      g_mutex_lock (&hostile->lock);
+      hostile->done = TRUE;
+      g_cond_signal (&hostile->cond);
+      g_mutex_unlock (&hostile->lock);
+      return TRUE;
+    }
   memset (block, '[', 1024 * 1024);
   for (guint i = 0; i < 100; i++)
     {
@@ -53,19 +62,23 @@ incoming_cb (GSocketService    *service,
       hostile->sent += written;
     }
   g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+
+  g_mutex_lock (&hostile->lock);
+  hostile->done = TRUE;
+  g_cond_signal (&hostile->cond);
+  g_mutex_unlock (&hostile->lock);
   return TRUE;
 }
 
 static gpointer
 serve (gpointer data)
 {
-  GMainContext *context = data;
-  GMainLoop *loop = g_main_loop_new (context, FALSE);
+  GMainLoop *loop = data;
+  GMainContext *context = g_main_loop_get_context (loop);
 
   g_main_context_push_thread_default (context);
   g_main_loop_run (loop);
   g_main_context_pop_thread_default (context);
-  g_main_loop_unref (loop);
   return NULL;
 }
 
@@ -95,23 +108,27 @@ static void
 check (gboolean announce)
 {
   g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
   g_autoptr(GSocketService) service = NULL;
   g_autoptr(CivicApiClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  Hostile hostile = { announce, 0 };
+  Hostile hostile = { announce, 0, FALSE };
   GThread *thread;
   guint16 port;
   glong before;
 
+  g_mutex_init (&hostile.lock);
+  g_cond_init (&hostile.cond);
   g_main_context_push_thread_default (context);
-  service = g_threaded_socket_service_new (1);
+  /* Never at its limit of threads: at the limit, GLib restarts accepting
+   * from the worker thread, in the main context rather than @context */
+  service = g_threaded_socket_service_new (8);
   port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
   g_assert_no_error (error);
   g_signal_connect (service, "run", G_CALLBACK (incoming_cb), &hostile);
   g_main_context_pop_thread_default (context);
-  thread = g_thread_new ("hostile", serve, context);
-  (void) thread;
+  thread = g_thread_new ("hostile", serve, loop);
 
   url = g_strdup_printf ("http://127.0.0.1:%u", port);
   client = civic_api_client_new (url, NULL);
@@ -125,11 +142,45 @@ check (gboolean announce)
                   before, rss_kib ());
   g_assert_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE);
   g_assert_nonnull (strstr (error->message, "larger than 64 MiB"));
-  /* What it kept is at most the bound and a block: not the 100 MiB */
+#ifndef __SANITIZE_ADDRESS__
+# if defined(__has_feature)
+#  if !__has_feature(address_sanitizer)
+  /* What it kept is at most the bound and a block: not the 100 MiB
+   * (AddressSanitizer holds freed memory back, so not measured there) */
   g_assert_cmpint (rss_kib () - before, <, 80 * 1024);
+#  endif
+# else
+  g_assert_cmpint (rss_kib () - before, <, 80 * 1024);
+# endif
+#endif
+
+  /* The service's thread is done with @hostile before it goes; the
+   * client's side of the connection closes in its own main context. */
+  g_mutex_lock (&hostile.lock);
+  while (!hostile.done)
+    {
+      gint64 until = g_get_monotonic_time () + 10 * G_TIME_SPAN_MILLISECOND;
+
+      g_mutex_unlock (&hostile.lock);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_mutex_lock (&hostile.lock);
+      if (!hostile.done)
+        g_cond_wait_until (&hostile.cond, &hostile.lock, until);
+    }
+  g_mutex_unlock (&hostile.lock);
   if (announce)
     g_assert_cmpuint (hostile.sent, <, 64ull * 1024 * 1024);
+
+  /* Stopped, and the stop seen by its context, before it is closed */
   g_socket_service_stop (service);
+  g_main_loop_quit (loop);
+  g_thread_join (thread);
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+  g_mutex_clear (&hostile.lock);
+  g_cond_clear (&hostile.cond);
 }
 
 static void

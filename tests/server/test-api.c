@@ -417,10 +417,11 @@ test_bad_input (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
+      g_autofree char *shown = g_utf8_make_valid (bodies[i].body, -1);
       g_autoptr(JsonNode) answer = civic_test_request (service, "POST", "/api/v1/commands", token,
                                                        bodies[i].body, &status);
 
-      g_test_message ("%s", bodies[i].body);
+      g_test_message ("%s", shown);
       g_assert_cmpuint (status, ==, 400);
       assert_error (answer, "bad-request", bodies[i].message);
     }
