@@ -499,7 +499,6 @@ parse_notice (JsonNode    *root,
               GHashTable  *workday_owner,
               GError     **error)
 {
-  g_autoptr(GPtrArray) holidays = NULL;
   JsonObject *object, *notice_object;
   JsonNode *member;
   const char *region, *kind, *title;

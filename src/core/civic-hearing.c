@@ -327,12 +327,6 @@ policy_is_valid (const CivicHearingPolicy *policy)
          period_is_valid (&policy->notice);
 }
 
-static inline gboolean
-is_working_kind (CivicDayKind kind)
-{
-  return kind == CIVIC_DAY_KIND_WORKDAY || kind == CIVIC_DAY_KIND_MAKEUP_WORKDAY;
-}
-
 /* The last day of @period after @start: the day a right runs out or a
  * duty falls due. */
 static CivicDay

@@ -183,7 +183,7 @@ next_call (CivicFaultMethod method)
 static int
 counted_call (CivicFaultMethod method)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
 
   return next_call (method);
 }
@@ -191,7 +191,7 @@ counted_call (CivicFaultMethod method)
 static gboolean
 is_cut (void)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
 
   return fault.cut;
 }
@@ -264,7 +264,7 @@ fault_write (sqlite3_file  *file,
              sqlite3_int64  offset)
 {
   FaultFile *self = (FaultFile *) file;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
   Change change = { offset, NULL, NULL, 0 };
   int rc;
 
@@ -296,7 +296,7 @@ fault_truncate (sqlite3_file  *file,
                 sqlite3_int64  size)
 {
   FaultFile *self = (FaultFile *) file;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
   Change change = { size, NULL, NULL, size };
   int rc;
 
@@ -327,7 +327,7 @@ fault_sync (sqlite3_file *file,
             int           flags)
 {
   FaultFile *self = (FaultFile *) file;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
   sqlite3_int64 size;
   int rc;
 
@@ -789,7 +789,7 @@ settle_locked (void)
 void
 civic_fault_vfs_settle (void)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
 
   g_return_if_fail (fault.real != NULL);
   settle_locked ();
@@ -804,7 +804,7 @@ civic_fault_vfs_settle (void)
 void
 civic_fault_vfs_reset_counts (void)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
 
   reset_counts_locked ();
 }
@@ -817,7 +817,7 @@ civic_fault_vfs_reset_counts (void)
 guint
 civic_fault_vfs_count (CivicFaultMethod method)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
 
   g_return_val_if_fail (method < CIVIC_FAULT_N_METHODS, 0);
   return fault.calls[method];
@@ -831,7 +831,7 @@ civic_fault_vfs_count (CivicFaultMethod method)
 guint
 civic_fault_vfs_count_failed (void)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
 
   return fault.n_failed;
 }
@@ -857,7 +857,7 @@ arm (CivicFaultMethod method,
      int              rc,
      gboolean         once)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
 
   g_return_if_fail (method < CIVIC_FAULT_N_METHODS);
   g_return_if_fail (n > 0);
@@ -899,7 +899,7 @@ civic_fault_vfs_fail_from (CivicFaultMethod method,
 void
 civic_fault_vfs_clear_faults (void)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
 
   memset (fault.faults, 0, sizeof fault.faults);
 }
@@ -914,7 +914,7 @@ civic_fault_vfs_clear_faults (void)
 void
 civic_fault_vfs_cut_at_sync (guint n)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
 
   g_return_if_fail (n > 0);
   fault.cut_at_sync = n;
@@ -929,7 +929,7 @@ civic_fault_vfs_cut_at_sync (guint n)
 void
 civic_fault_vfs_cut_now (void)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
 
   fault.cut = TRUE;
 }
@@ -1022,7 +1022,7 @@ static void
 power_cut (gboolean torn,
            guint32  seed)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
   GHashTableIter iter;
   gpointer value;
 
@@ -1081,7 +1081,7 @@ civic_fault_vfs_power_cut_torn (guint32 seed)
 void
 civic_fault_vfs_crash (void)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fault.lock);
   GHashTableIter iter;
   gpointer value;
 

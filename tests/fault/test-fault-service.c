@@ -692,7 +692,6 @@ accept_body (Service    *service,
 static void
 make_baseline (void)
 {
-  g_autoptr(GError) error = NULL;
   Service service = { 0 };
   g_autofree char *application = NULL;
   g_autofree char *under_review = NULL;
