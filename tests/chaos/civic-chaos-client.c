@@ -17,6 +17,8 @@
 #include "civic-account.h"
 #include "civic-json.h"
 
+#include "../net/civic-test-account.h"
+
 /* The same CivicAccount, cache, outbox and sync engine as the GTK client,
  * driven by a loop instead of a window:
  *
@@ -40,46 +42,6 @@
 #define DRAIN_ROUNDS 30
 
 static volatile gboolean stopping;
-
-/* Waiting for async calls, as a window's main loop would */
-
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-await (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static gboolean
-sign_in (CivicAccount  *account,
-         const char    *password,
-         GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  civic_account_sign_in_async (account, password, NULL, got_result, &result);
-  return civic_account_sign_in_finish (account, await (&result), error);
-}
-
-static gboolean
-sync_once (CivicAccount  *account,
-           GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  CivicSyncEngine *engine = civic_account_get_engine (account);
-
-  civic_sync_engine_sync_async (engine, NULL, got_result, &result);
-  return civic_sync_engine_sync_finish (engine, await (&result), error);
-}
 
 static gboolean
 stop_cb (gpointer user_data)
@@ -322,7 +284,7 @@ sync_step (Official *official)
 
   if (!official->signed_in)
     {
-      if (!sign_in (official->account, official->password, &error))
+      if (!civic_test_account_sign_in (official->account, official->password, &error))
         {
           /* The service is down: the official works offline. */
           if (!civic_api_error_is_transient (error))
@@ -334,7 +296,7 @@ sync_step (Official *official)
 
   /* The test reads the last line after a kill: was it in a sync? */
   log_line (official->log_fd, "S\n");
-  ok = sync_once (official->account, &error);
+  ok = civic_test_account_sync (official->account, &error);
   log_line (official->log_fd, "D\n");
   if (!ok)
     {
@@ -364,7 +326,7 @@ soak (Official *official)
    * whether it is up or not. */
   while (!civic_account_is_ready (official->account) && !stopping)
     {
-      if (sign_in (official->account, official->password, &error))
+      if (civic_test_account_sign_in (official->account, official->password, &error))
         official->signed_in = TRUE;
       else if (!civic_api_error_is_transient (error))
         g_error ("Sign-in as %s failed: %s", official->username, error->message);
@@ -410,7 +372,7 @@ drain (Official *official)
   for (round = 0; round < DRAIN_ROUNDS; round++)
     {
       g_clear_error (&error);
-      if (sign_in (official->account, official->password, &error))
+      if (civic_test_account_sign_in (official->account, official->password, &error))
         break;
       pause_ms (200);
     }
@@ -423,7 +385,7 @@ drain (Official *official)
       g_clear_error (&sync_error);
       /* As "Sync now": nothing waits out a back-off. */
       civic_outbox_retry_all_now (civic_account_get_outbox (official->account), NULL);
-      if (sync_once (official->account, &sync_error) &&
+      if (civic_test_account_sync (official->account, &sync_error) &&
           civic_sync_engine_get_pending (engine) == 0)
         break;
       pause_ms (200);

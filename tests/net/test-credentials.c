@@ -9,24 +9,10 @@
 #include "civic-credentials.h"
 #include "civic-test-service.h"
 
+#include "../civic-test-async.h"
+
 /* Needs a Secret Service: build-aux/run-tests.sh starts an unlocked
  * gnome-keyring in the tests' D-Bus session. */
-
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-await (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
 
 static gboolean
 store (const char  *url,
@@ -36,8 +22,8 @@ store (const char  *url,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  civic_credentials_store_async (url, user, token, NULL, got_result, &result);
-  return civic_credentials_store_finish (await (&result), error);
+  civic_credentials_store_async (url, user, token, NULL, civic_test_got_result, &result);
+  return civic_credentials_store_finish (civic_test_await (&result), error);
 }
 
 static char *
@@ -48,8 +34,8 @@ lookup (const char *url,
   g_autoptr(GError) error = NULL;
   char *token;
 
-  civic_credentials_lookup_async (url, user, NULL, got_result, &result);
-  token = civic_credentials_lookup_finish (await (&result), &error);
+  civic_credentials_lookup_async (url, user, NULL, civic_test_got_result, &result);
+  token = civic_credentials_lookup_finish (civic_test_await (&result), &error);
   g_assert_no_error (error);
   return token;
 }
@@ -61,8 +47,8 @@ clear (const char *url,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  civic_credentials_clear_async (url, user, NULL, got_result, &result);
-  g_assert_true (civic_credentials_clear_finish (await (&result), &error));
+  civic_credentials_clear_async (url, user, NULL, civic_test_got_result, &result);
+  g_assert_true (civic_credentials_clear_finish (civic_test_await (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -140,8 +126,8 @@ test_account_restore (void)
   /* Signed in: the token goes to the keyring. */
   account = civic_account_new (service->base_url, "clerk", NULL, &error);
   g_assert_no_error (error);
-  civic_account_sign_in_async (account, "demo-password", NULL, got_result, &result);
-  g_assert_true (civic_account_sign_in_finish (account, await (&result), &error));
+  civic_account_sign_in_async (account, "demo-password", NULL, civic_test_got_result, &result);
+  g_assert_true (civic_account_sign_in_finish (account, civic_test_await (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   for (int i = 0; i < 200 && kept == NULL; i++)
@@ -155,21 +141,21 @@ test_account_restore (void)
   again = civic_account_new (service->base_url, "clerk", NULL, &error);
   g_assert_no_error (error);
   g_assert_false (civic_account_is_signed_in (again));
-  civic_account_restore_async (again, NULL, got_result, &result);
-  g_assert_true (civic_account_restore_finish (again, await (&result), &error));
+  civic_account_restore_async (again, NULL, civic_test_got_result, &result);
+  g_assert_true (civic_account_restore_finish (again, civic_test_await (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_true (civic_account_is_signed_in (again));
 
-  civic_sync_engine_sync_async (civic_account_get_engine (again), NULL, got_result, &result);
+  civic_sync_engine_sync_async (civic_account_get_engine (again), NULL, civic_test_got_result, &result);
   g_assert_true (civic_sync_engine_sync_finish (civic_account_get_engine (again),
-                                                await (&result), &error));
+                                                civic_test_await (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
   /* Signing out ends the session on the service and forgets the token. */
-  civic_account_sign_out_async (again, NULL, got_result, &result);
-  g_assert_true (civic_account_sign_out_finish (again, await (&result), &error));
+  civic_account_sign_out_async (again, NULL, civic_test_got_result, &result);
+  g_assert_true (civic_account_sign_out_finish (again, civic_test_await (&result), &error));
   g_assert_no_error (error);
   after = lookup (civic_account_get_service_url (again), "clerk");
   g_assert_null (after);

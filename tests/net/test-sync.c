@@ -14,51 +14,12 @@
 #include "civic-account.h"
 #include "civic-core-enums.h"
 #include "civic-json.h"
+#include "civic-test-account.h"
 #include "civic-test-service.h"
 
 #define PASSWORD "demo-password"
 
 static CivicTestService *service;
-
-/* Waiting for async calls */
-
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-await (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static gboolean
-sign_in (CivicAccount  *account,
-         const char    *password,
-         GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  civic_account_sign_in_async (account, password, NULL, got_result, &result);
-  return civic_account_sign_in_finish (account, await (&result), error);
-}
-
-static gboolean
-sync_once (CivicAccount  *account,
-           GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  CivicSyncEngine *engine = civic_account_get_engine (account);
-
-  civic_sync_engine_sync_async (engine, NULL, got_result, &result);
-  return civic_sync_engine_sync_finish (engine, await (&result), error);
-}
 
 static CivicAccount *
 account_new (const char *url,
@@ -79,9 +40,9 @@ account_synced (const char *username)
   g_autoptr(GError) error = NULL;
   CivicAccount *account = account_new (service->base_url, username);
 
-  g_assert_true (sign_in (account, PASSWORD, &error));
+  g_assert_true (civic_test_account_sign_in (account, PASSWORD, &error));
   g_assert_no_error (error);
-  g_assert_true (sync_once (account, &error));
+  g_assert_true (civic_test_account_sync (account, &error));
   g_assert_no_error (error);
   return account;
 }
@@ -231,7 +192,7 @@ test_initial (void)
   gint64 head;
 
   g_assert_false (civic_account_is_ready (account));
-  g_assert_true (sign_in (account, PASSWORD, &error));
+  g_assert_true (civic_test_account_sign_in (account, PASSWORD, &error));
   g_assert_no_error (error);
   g_assert_true (civic_account_is_ready (account));
   g_assert_cmpstr (civic_account_get_actor (account)->id, ==, "u-examiner");
@@ -240,7 +201,7 @@ test_initial (void)
   engine = civic_account_get_engine (account);
   g_assert_null (civic_sync_engine_get_last_success (engine));
   head = service_head ();
-  g_assert_true (sync_once (account, &error));
+  g_assert_true (civic_test_account_sync (account, &error));
   g_assert_no_error (error);
 
   /* Everything the examiner may see, and the cursor at the head. */
@@ -299,7 +260,7 @@ test_incremental (void)
   /* Nothing new: one request, nothing moves. */
   requests = civic_api_client_get_n_requests (client);
   cursor = civic_cache_get_cursor (cache);
-  g_assert_true (sync_once (account, &error));
+  g_assert_true (civic_test_account_sync (account, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (civic_api_client_get_n_requests (client), ==, requests + 1);
   g_assert_cmpint (civic_cache_get_cursor (cache), ==, cursor);
@@ -311,7 +272,7 @@ test_incremental (void)
   g_assert_cmpuint (status, ==, 200);
 
   requests = civic_api_client_get_n_requests (client);
-  g_assert_true (sync_once (account, &error));
+  g_assert_true (civic_test_account_sync (account, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (civic_api_client_get_n_requests (client), ==, requests + 1);
   g_assert_cmpint (civic_cache_get_cursor (cache), ==, service_head ());
@@ -353,7 +314,7 @@ test_offline_queue (void)
   g_assert_cmpuint (civic_sync_engine_get_pending (civic_account_get_engine (account)), ==, 2);
 
   /* A sync fails as offline and keeps everything. */
-  g_assert_false (sync_once (account, &error));
+  g_assert_false (civic_test_account_sync (account, &error));
   g_assert_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_UNREACHABLE);
   g_clear_error (&error);
   g_assert_cmpint (civic_sync_engine_get_state (civic_account_get_engine (account)), ==,
@@ -389,10 +350,10 @@ test_offline_queue (void)
   if (!civic_account_is_signed_in (account))
     {
       /* No keyring here: the official types the password again. */
-      g_assert_true (sign_in (account, PASSWORD, &error));
+      g_assert_true (civic_test_account_sign_in (account, PASSWORD, &error));
       g_assert_no_error (error);
     }
-  g_assert_true (sync_once (account, &error));
+  g_assert_true (civic_test_account_sync (account, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (civic_sync_engine_get_pending (civic_account_get_engine (account)), ==, 0);
   g_assert_cmpuint (civic_sync_engine_get_conflicts (civic_account_get_engine (account)), ==, 0);
@@ -402,7 +363,7 @@ test_offline_queue (void)
   g_assert_cmpuint (count_comments (case_id, "离线时写下的意见"), ==, 1);
 
   /* And again: nothing is sent twice. */
-  g_assert_true (sync_once (account, &error));
+  g_assert_true (civic_test_account_sync (account, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_comments (case_id, "离线时写下的意见"), ==, 1);
 
@@ -437,9 +398,9 @@ test_conflict (void)
   second_id = civic_sync_engine_perform (engine, case_id, CIVIC_ACTION_CLAIM, empty, &error);
   g_assert_no_error (error);
 
-  g_assert_true (sync_once (first, &error));
+  g_assert_true (civic_test_account_sync (first, &error));
   g_assert_no_error (error);
-  g_assert_true (sync_once (second, &error));
+  g_assert_true (civic_test_account_sync (second, &error));
   g_assert_no_error (error);
 
   /* One applied, one conflict with the service's reason and the case. */
@@ -594,9 +555,9 @@ test_lost_response (void)
 
   url = g_strdup_printf ("http://127.0.0.1:%u", proxy.port);
   account = account_new (url, "examiner");
-  g_assert_true (sign_in (account, PASSWORD, &error));
+  g_assert_true (civic_test_account_sign_in (account, PASSWORD, &error));
   g_assert_no_error (error);
-  g_assert_true (sync_once (account, &error));
+  g_assert_true (civic_test_account_sync (account, &error));
   g_assert_no_error (error);
 
   id = civic_sync_engine_perform (civic_account_get_engine (account), case_id,
@@ -609,7 +570,7 @@ test_lost_response (void)
   for (int i = 0; i < 5 && civic_sync_engine_get_pending (civic_account_get_engine (account)) > 0; i++)
     {
       civic_outbox_retry_all_now (civic_account_get_outbox (account), NULL);
-      if (!sync_once (account, &error))
+      if (!civic_test_account_sync (account, &error))
         {
           g_assert_true (civic_api_error_is_transient (error));
           g_clear_error (&error);
@@ -881,9 +842,9 @@ check_rebuilt (gboolean garbage)
   g_assert_cmpuint (count_local_cases (account), ==, 0);
   g_assert_cmpuint (civic_sync_engine_get_pending (civic_account_get_engine (account)), ==, 1);
 
-  g_assert_true (sign_in (account, PASSWORD, &error));
+  g_assert_true (civic_test_account_sign_in (account, PASSWORD, &error));
   g_assert_no_error (error);
-  g_assert_true (sync_once (account, &error));
+  g_assert_true (civic_test_account_sync (account, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_local_cases (account), ==, visible);
   g_assert_cmpuint (civic_sync_engine_get_pending (civic_account_get_engine (account)), ==, 0);
@@ -916,7 +877,7 @@ test_errors (void)
   g_autoptr(GSocketAddress) bound = NULL;
   g_autofree char *url = NULL;
 
-  g_assert_false (sign_in (account, "not-the-password", &error));
+  g_assert_false (civic_test_account_sign_in (account, "not-the-password", &error));
   g_assert_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_WRONG_CREDENTIALS);
   g_assert_cmpstr (error->message, !=, "");
   g_clear_error (&error);
@@ -934,7 +895,7 @@ test_errors (void)
 
   nowhere = account_new (url, "officer");
   civic_api_client_set_retries (civic_account_get_client (nowhere), 0);
-  g_assert_false (sign_in (nowhere, PASSWORD, &error));
+  g_assert_false (civic_test_account_sign_in (nowhere, PASSWORD, &error));
   g_assert_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_UNREACHABLE);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
   g_clear_error (&error);
@@ -964,7 +925,7 @@ test_resync (void)
   /* The service caches a session for at most five seconds. */
   g_usleep (5200 * 1000);
 
-  g_assert_true (sync_once (account, &error));
+  g_assert_true (civic_test_account_sync (account, &error));
   g_assert_no_error (error);
 
   /* Exactly the cases of the new department (and its joint ones). */

@@ -24,27 +24,13 @@
 #include "civic-test-service.h"
 #include "civic-time.h"
 
+#include "../civic-test-async.h"
+
 /* Every widget here is fed by a cache synced from the real service, as
  * in the client: an examiner of the demo department. */
 
 static CivicTestService *service;
 static CivicAccount *account;
-
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-await (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
 
 static void
 sync_now (void)
@@ -53,8 +39,8 @@ sync_now (void)
   g_autoptr(GError) error = NULL;
   CivicSyncEngine *engine = civic_account_get_engine (account);
 
-  civic_sync_engine_sync_async (engine, NULL, got_result, &result);
-  g_assert_true (civic_sync_engine_sync_finish (engine, await (&result), &error));
+  civic_sync_engine_sync_async (engine, NULL, civic_test_got_result, &result);
+  g_assert_true (civic_sync_engine_sync_finish (engine, civic_test_await (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -67,8 +53,8 @@ sign_in (const char *username)
 
   g_assert_no_error (error);
   civic_account_set_keep_session (signed_in, FALSE);
-  civic_account_sign_in_async (signed_in, "demo-password", NULL, got_result, &result);
-  g_assert_true (civic_account_sign_in_finish (signed_in, await (&result), &error));
+  civic_account_sign_in_async (signed_in, "demo-password", NULL, civic_test_got_result, &result);
+  g_assert_true (civic_account_sign_in_finish (signed_in, civic_test_await (&result), &error));
   g_assert_no_error (error);
   return signed_in;
 }
