@@ -126,3 +126,21 @@ civic_fuzz_init (CivicFuzzFlags flags)
   g_setenv (CIVIC_CALENDAR_DIR_ENV, SOURCE_CALENDARDIR, FALSE);
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
 }
+
+/**
+ * civic_fuzz_load_calendar:
+ *
+ * Returns: (transfer full): the working-day calendar of the seeds' region
+ * (Hunan, CN-43), from the source tree; a target that cannot have it
+ * stops, as it would find nothing.
+ */
+CivicCalendar *
+civic_fuzz_load_calendar (void)
+{
+  g_autoptr(GError) error = NULL;
+  CivicCalendar *calendar = civic_calendar_new_default ("CN-43", &error);
+
+  if (calendar == NULL)
+    g_error ("%s", error->message);
+  return calendar;
+}

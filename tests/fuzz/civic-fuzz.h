@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "civic-calendar.h"
+
 G_BEGIN_DECLS
 
 /* The entry points libFuzzer (or civic-fuzz-replay.c) calls. Every target
@@ -30,6 +32,7 @@ typedef enum
 
 void  civic_fuzz_init          (CivicFuzzFlags  flags);
 char *civic_fuzz_make_tmp_dir  (const char     *name);
+CivicCalendar *civic_fuzz_load_calendar (void);
 
 /* A broken promise of the code under test: libFuzzer keeps the input that
  * broke it, as it does for a crash. */

@@ -208,13 +208,9 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-
   civic_fuzz_init (CIVIC_FUZZ_DEFAULT);
 
-  calendar = civic_calendar_new_default ("CN-43", &error);
-  if (calendar == NULL)
-    g_error ("%s", error->message);
+  calendar = civic_fuzz_load_calendar ();
 
   me = civic_actor_new ("u-fuzz", "测试", "scjg", CIVIC_ROLES_CASEWORK | CIVIC_ROLE_SYSTEM);
   health = civic_actor_new ("u-health", "何芳", "wjw", CIVIC_ROLES_CASEWORK);

@@ -20,13 +20,9 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-
   civic_fuzz_init (CIVIC_FUZZ_DEFAULT);
 
-  calendar = civic_calendar_new_default ("CN-43", &error);
-  if (calendar == NULL)
-    g_error ("%s", error->message);
+  calendar = civic_fuzz_load_calendar ();
   return 0;
 }
 
