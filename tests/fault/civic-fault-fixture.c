@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "civic-demo.h"
 
@@ -206,14 +207,10 @@ civic_fault_fixture_remove_dir (const char *dir)
   remove_file (file);
 }
 
-/**
- * civic_fault_fixture_torn_seeds:
- *
- * Returns: how many torn power cuts to try at each sync point: a few in
- * CI, as many as %CIVIC_FAULT_SWEEP_ENV says in a sweep.
- */
-guint
-civic_fault_fixture_torn_seeds (void)
+/* How many torn power cuts to try at each sync point: a few in CI, as
+ * many as %CIVIC_FAULT_SWEEP_ENV says in a sweep. */
+static guint
+torn_seeds (void)
 {
   const char *sweep = g_getenv (CIVIC_FAULT_SWEEP_ENV);
   guint64 n;
@@ -223,17 +220,120 @@ civic_fault_fixture_torn_seeds (void)
   return n;
 }
 
+static guint n_came_back;
+
 /**
- * civic_fault_fixture_summary:
- * @n_came_back: how many operations that had failed were all there after
- *   the restart (allowed where the fault may have let them reach the disk)
+ * civic_fault_fixture_came_back:
  *
- * Says how many trials a test ran, in a TAP comment that
- * bench/fault-sweep.sh adds up.
+ * Counts an operation that had failed and was all there after the
+ * restart: allowed where the fault may have let it reach the disk, and
+ * reported with the trials.
  */
 void
-civic_fault_fixture_summary (guint n_trials,
-                             guint n_came_back)
+civic_fault_fixture_came_back (void)
 {
+  n_came_back++;
+}
+
+typedef enum
+{
+  POWER_CUT,
+  TORN_POWER_CUT,
+  DISK_FULL,
+  IO_ERROR,
+} TrialKind;
+
+typedef struct
+{
+  const CivicFaultTrials *trials;
+  gpointer                subject;
+  TrialKind               kind;
+} Test;
+
+static void
+run_test (gconstpointer data)
+{
+  static const struct
+  {
+    CivicFaultMethod method;
+    int              rc;
+  } io_errors[] = {
+    { CIVIC_FAULT_READ, SQLITE_IOERR_READ },
+    { CIVIC_FAULT_WRITE, SQLITE_IOERR_WRITE },
+    { CIVIC_FAULT_SYNC, SQLITE_IOERR_FSYNC },
+    { CIVIC_FAULT_TRUNCATE, SQLITE_IOERR_TRUNCATE },
+  };
+  const Test *test = data;
+  const CivicFaultTrials *trials = test->trials;
+  const guint *calls;
+  guint n_seeds = torn_seeds ();
+  guint n_trials = 0;
+
+  civic_fault_fixture_start_test ();
+  n_came_back = 0;
+  calls = trials->learn (test->subject);
+
+  switch (test->kind)
+    {
+    case POWER_CUT:
+      for (guint k = 1; k <= calls[CIVIC_FAULT_SYNC] + 1; k++, n_trials++)
+        trials->power_cut (test->subject, k, FALSE, 0);
+      break;
+
+    case TORN_POWER_CUT:
+      for (guint k = 1; k <= calls[CIVIC_FAULT_SYNC] + 1; k++)
+        for (guint seed = 1; seed <= n_seeds; seed++, n_trials++)
+          trials->power_cut (test->subject, k, TRUE, seed);
+      break;
+
+    /* A full disk stays full */
+    case DISK_FULL:
+      for (guint i = 1; i <= calls[CIVIC_FAULT_WRITE]; i++, n_trials++)
+        trials->fault (test->subject, CIVIC_FAULT_WRITE, i, SQLITE_FULL, TRUE);
+      for (guint i = 1; i <= calls[CIVIC_FAULT_TRUNCATE]; i++, n_trials++)
+        trials->fault (test->subject, CIVIC_FAULT_TRUNCATE, i, SQLITE_FULL, TRUE);
+      g_assert_cmpuint (n_trials, >=, 1);
+      break;
+
+    case IO_ERROR:
+      for (guint f = 0; f < G_N_ELEMENTS (io_errors); f++)
+        for (guint i = 1; i <= calls[io_errors[f].method]; i++, n_trials++)
+          trials->fault (test->subject, io_errors[f].method, i, io_errors[f].rc, FALSE);
+      g_assert_cmpuint (n_trials, >=, 1);
+      break;
+    }
+
+  /* A TAP comment that bench/fault-sweep.sh adds up */
   g_test_message ("fault-trials %s %u came-back %u", g_test_get_path (), n_trials, n_came_back);
+}
+
+/**
+ * civic_fault_fixture_add_tests:
+ * @prefix: the tests' path, "/fault/service"
+ * @name: the operation's name in the path
+ * @trials: how to run a trial of the operation
+ * @subject: the operation, passed to @trials
+ *
+ * Adds the four tests of an operation: a power cut at each of its sync
+ * points and after it; the same with torn writes; a full disk from each
+ * write and truncation; an I/O error once at each call.
+ */
+void
+civic_fault_fixture_add_tests (const char             *prefix,
+                               const char             *name,
+                               const CivicFaultTrials *trials,
+                               gpointer                subject)
+{
+  static const char * const kinds[] = { "power-cut", "torn-power-cut", "disk-full", "io-error" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s/%s", prefix, name, kinds[k]);
+      Test *test = g_new0 (Test, 1);
+
+      test->trials = trials;
+      test->subject = subject;
+      test->kind = k;
+      g_test_add_data_func_full (path, test, run_test, g_free);
+    }
 }

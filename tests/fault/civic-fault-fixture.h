@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "civic-fault-vfs.h"
+
 G_BEGIN_DECLS
 
 /* The number of cases in the small service: enough for every kind of
@@ -27,8 +29,32 @@ void   civic_fault_fixture_make_service (const char   *dir);
 void   civic_fault_fixture_copy_dir     (const char   *from,
                                          const char   *to);
 void   civic_fault_fixture_remove_dir   (const char   *dir);
-guint  civic_fault_fixture_torn_seeds   (void);
-void   civic_fault_fixture_summary      (guint         n_trials,
-                                         guint         n_came_back);
+void   civic_fault_fixture_came_back    (void);
+
+/* What a fault test does to one operation (a command, a page applied…),
+ * its @subject: the fixture decides which trials to run, these run one. */
+typedef struct
+{
+  /* Runs it once without faults; returns how often it called each
+   * method (an array of %CIVIC_FAULT_N_METHODS), which @subject owns */
+  const guint *(*learn)     (gpointer          subject);
+  /* The power goes at sync point @k, or after it returned when @k is one
+   * past the last; @torn lets some unsynced writes land, by @seed */
+  void         (*power_cut) (gpointer          subject,
+                             guint             k,
+                             gboolean          torn,
+                             guint32           seed);
+  /* Call @n of @method fails with @rc: that once, or from then on */
+  void         (*fault)     (gpointer          subject,
+                             CivicFaultMethod  method,
+                             guint             n,
+                             int               rc,
+                             gboolean          sticky);
+} CivicFaultTrials;
+
+void   civic_fault_fixture_add_tests    (const char             *prefix,
+                                         const char             *name,
+                                         const CivicFaultTrials *trials,
+                                         gpointer                subject);
 
 G_END_DECLS

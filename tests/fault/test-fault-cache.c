@@ -92,7 +92,6 @@ static char *full_baseline;     /* a cache with both pages, an empty outbox */
 static char *target;            /* an open case the examiner may comment on */
 static gint64 target_rev;
 static guint target_events;
-static guint n_came_back;       /* operations that failed and were all there after all */
 
 /* The client */
 
@@ -301,7 +300,7 @@ check_apply_page (Trial    *trial,
   if (expect == EXPECT_NOT_DONE && stored)
     fail_trial (trial, "the page failed, and its cursor is there");
   if (expect == EXPECT_EITHER && stored && !done)
-    n_came_back++;
+    civic_fault_fixture_came_back ();
 
   /* The cursor says what the cache has: all of the page, or none. */
   for (guint i = 0; i < second.keys->len; i++)
@@ -377,7 +376,7 @@ check_perform (Trial    *trial,
   if (expect == EXPECT_NOT_DONE && kept)
     fail_trial (trial, "the action failed, and its command is in the outbox");
   if (expect == EXPECT_EITHER && kept && !done)
-    n_came_back++;
+    civic_fault_fixture_came_back ();
 
   kase = civic_cache_load_case (trial->cache, target, &error);
   g_assert_no_error (error);
@@ -476,13 +475,14 @@ trial_finish (Trial *trial)
   g_clear_pointer (&performed_id, g_free);
 }
 
-static void
-operation_learn (Operation *operation)
+static const guint *
+operation_learn (gpointer subject)
 {
+  Operation *operation = subject;
   Trial trial = { 0 };
 
   if (operation->calls[CIVIC_FAULT_SYNC] > 0)
-    return;
+    return operation->calls;
 
   trial_start (&trial, operation, "%s without faults", operation->name);
   g_assert_true (operation->run (&trial));
@@ -497,14 +497,16 @@ operation_learn (Operation *operation)
     fail_trial (&trial, "it returns before anything it wrote was synced");
 
   trial_finish (&trial);
+  return operation->calls;
 }
 
 static void
-power_cut_trial (Operation *operation,
-                 guint      k,
-                 gboolean   torn,
-                 guint32    seed)
+power_cut_trial (gpointer  subject,
+                 guint     k,
+                 gboolean  torn,
+                 guint32   seed)
 {
+  Operation *operation = subject;
   Trial trial = { 0 };
   guint n = operation->calls[CIVIC_FAULT_SYNC];
   gboolean done;
@@ -535,12 +537,13 @@ power_cut_trial (Operation *operation,
 }
 
 static void
-fault_trial (Operation        *operation,
+fault_trial (gpointer          subject,
              CivicFaultMethod  method,
              guint             n,
              int               rc,
              gboolean          sticky)
 {
+  Operation *operation = subject;
   Trial trial = { 0 };
   g_autoptr(GError) error = NULL;
   gboolean done;
@@ -572,85 +575,6 @@ fault_trial (Operation        *operation,
     operation->recover (&trial);
 
   trial_finish (&trial);
-}
-
-/* The tests */
-
-static void
-test_power_cut (gconstpointer data)
-{
-  Operation *operation = (Operation *) data;
-  guint n_trials = 0;
-
-  civic_fault_fixture_start_test ();
-  n_came_back = 0;
-  operation_learn (operation);
-  for (guint k = 1; k <= operation->calls[CIVIC_FAULT_SYNC] + 1; k++, n_trials++)
-    power_cut_trial (operation, k, FALSE, 0);
-
-  civic_fault_fixture_summary (n_trials, n_came_back);
-}
-
-static void
-test_torn_power_cut (gconstpointer data)
-{
-  Operation *operation = (Operation *) data;
-  guint n_seeds = civic_fault_fixture_torn_seeds ();
-  guint n_trials = 0;
-
-  civic_fault_fixture_start_test ();
-  n_came_back = 0;
-  operation_learn (operation);
-  for (guint k = 1; k <= operation->calls[CIVIC_FAULT_SYNC] + 1; k++)
-    for (guint seed = 1; seed <= n_seeds; seed++, n_trials++)
-      power_cut_trial (operation, k, TRUE, seed);
-
-  civic_fault_fixture_summary (n_trials, n_came_back);
-}
-
-static void
-test_disk_full (gconstpointer data)
-{
-  Operation *operation = (Operation *) data;
-  guint n_trials = 0;
-
-  civic_fault_fixture_start_test ();
-  n_came_back = 0;
-  operation_learn (operation);
-  for (guint i = 1; i <= operation->calls[CIVIC_FAULT_WRITE]; i++, n_trials++)
-    fault_trial (operation, CIVIC_FAULT_WRITE, i, SQLITE_FULL, TRUE);
-  for (guint i = 1; i <= operation->calls[CIVIC_FAULT_TRUNCATE]; i++, n_trials++)
-    fault_trial (operation, CIVIC_FAULT_TRUNCATE, i, SQLITE_FULL, TRUE);
-  g_assert_cmpuint (n_trials, >=, 1);
-
-  civic_fault_fixture_summary (n_trials, n_came_back);
-}
-
-static void
-test_io_error (gconstpointer data)
-{
-  static const struct
-  {
-    CivicFaultMethod method;
-    int              rc;
-  } faults[] = {
-    { CIVIC_FAULT_READ, SQLITE_IOERR_READ },
-    { CIVIC_FAULT_WRITE, SQLITE_IOERR_WRITE },
-    { CIVIC_FAULT_SYNC, SQLITE_IOERR_FSYNC },
-    { CIVIC_FAULT_TRUNCATE, SQLITE_IOERR_TRUNCATE },
-  };
-  Operation *operation = (Operation *) data;
-  guint n_trials = 0;
-
-  civic_fault_fixture_start_test ();
-  n_came_back = 0;
-  operation_learn (operation);
-  for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
-    for (guint i = 1; i <= operation->calls[faults[f].method]; i++, n_trials++)
-      fault_trial (operation, faults[f].method, i, faults[f].rc, FALSE);
-  g_assert_cmpuint (n_trials, >=, 1);
-
-  civic_fault_fixture_summary (n_trials, n_came_back);
 }
 
 /* The baselines: a small service's feed, split in two pages */
@@ -761,30 +685,15 @@ int
 main (int    argc,
       char **argv)
 {
+  static const CivicFaultTrials trials = { operation_learn, power_cut_trial, fault_trial };
   Operation *operations[] = { &apply_page_operation, &perform_operation };
-  static const struct
-  {
-    const char    *name;
-    GTestDataFunc  func;
-  } tests[] = {
-    { "power-cut", test_power_cut },
-    { "torn-power-cut", test_torn_power_cut },
-    { "disk-full", test_disk_full },
-    { "io-error", test_io_error },
-  };
   int status;
 
   civic_fault_fixture_init (&argc, &argv);
   make_baselines ();
 
   for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
-    for (guint t = 0; t < G_N_ELEMENTS (tests); t++)
-      {
-        g_autofree char *path = g_strdup_printf ("/fault/cache/%s/%s", operations[i]->name,
-                                                 tests[t].name);
-
-        g_test_add_data_func (path, operations[i], tests[t].func);
-      }
+    civic_fault_fixture_add_tests ("/fault/cache", operations[i]->name, &trials, operations[i]);
 
   status = g_test_run ();
 

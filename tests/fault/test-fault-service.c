@@ -97,7 +97,6 @@ typedef enum
 #define WARM_UP_ID "c0ffee00-0000-4000-8000-00000000face"
 
 static char *baseline;     /* the service before any command, all of it durable */
-static guint n_came_back;  /* commands answered with an error that were there after all */
 static Scenario comment_scenario = { .name = "comment" };
 static Scenario accept_scenario = { .name = "accept" };
 static Scenario checkpoint_scenario = { .name = "checkpoint", .checkpoint = TRUE };
@@ -302,7 +301,7 @@ check_outcome (Trial          *trial,
       if (expect == EXPECT_ABSENT)
         fail_trial (trial, "the command was not acknowledged, and is there");
       if (expect == EXPECT_EITHER)
-        n_came_back++;
+        civic_fault_fixture_came_back ();
       assert_same_record (&seen, &scenario->after);
       stored = query_text (trial->service.db, "SELECT response FROM command WHERE id = ?", id);
       g_assert_cmpstr (stored, ==, scenario->answer);
@@ -415,13 +414,14 @@ trial_finish (Trial *trial)
   g_clear_pointer (&trial->actor, civic_actor_free);
 }
 
-static void
-scenario_learn (Scenario *scenario)
+static const guint *
+scenario_learn (gpointer subject)
 {
+  Scenario *scenario = subject;
   Trial trial = { 0 };
 
   if (scenario->answer != NULL)
-    return;
+    return scenario->calls;
 
   trial_start (&trial, scenario, &scenario->before, "%s without faults", scenario->name);
   scenario->answer = service_send (&trial.service, trial.actor, &scenario->request);
@@ -451,16 +451,18 @@ scenario_learn (Scenario *scenario)
     fail_trial (&trial, "the command is answered before anything it wrote was synced");
 
   trial_finish (&trial);
+  return scenario->calls;
 }
 
 /* The power goes at sync point @k of the command, or after its answer
  * when @k is one past the last; @torn lets some unsynced writes land. */
 static void
-power_cut_trial (Scenario *scenario,
+power_cut_trial (gpointer  subject,
                  guint     k,
                  gboolean  torn,
                  guint32   seed)
 {
+  Scenario *scenario = subject;
   Trial trial = { 0 };
   Record before = { 0 };
   g_autofree char *answer = NULL;
@@ -505,12 +507,13 @@ power_cut_trial (Scenario *scenario,
  * must the service after its process dies; the command then applies once
  * when sent again. */
 static void
-fault_trial (Scenario         *scenario,
+fault_trial (gpointer          subject,
              CivicFaultMethod  method,
              guint             n,
              int               rc,
              gboolean          sticky)
 {
+  Scenario *scenario = subject;
   Trial trial = { 0 };
   Record before = { 0 };
   g_autofree char *answer = NULL;
@@ -549,89 +552,6 @@ fault_trial (Scenario         *scenario,
 
   record_clear (&before);
   trial_finish (&trial);
-}
-
-/* The tests */
-
-static void
-test_power_cut (gconstpointer data)
-{
-  Scenario *scenario = (Scenario *) data;
-  guint n_trials = 0;
-
-  n_came_back = 0;
-
-  civic_fault_fixture_start_test ();
-  scenario_learn (scenario);
-  for (guint k = 1; k <= scenario->calls[CIVIC_FAULT_SYNC] + 1; k++, n_trials++)
-    power_cut_trial (scenario, k, FALSE, 0);
-
-  civic_fault_fixture_summary (n_trials, n_came_back);
-}
-
-static void
-test_torn_power_cut (gconstpointer data)
-{
-  Scenario *scenario = (Scenario *) data;
-  guint n_seeds = civic_fault_fixture_torn_seeds ();
-  guint n_trials = 0;
-
-  n_came_back = 0;
-
-  civic_fault_fixture_start_test ();
-  scenario_learn (scenario);
-  for (guint k = 1; k <= scenario->calls[CIVIC_FAULT_SYNC] + 1; k++)
-    for (guint seed = 1; seed <= n_seeds; seed++, n_trials++)
-      power_cut_trial (scenario, k, TRUE, seed);
-
-  civic_fault_fixture_summary (n_trials, n_came_back);
-}
-
-static void
-test_disk_full (gconstpointer data)
-{
-  Scenario *scenario = (Scenario *) data;
-  guint n_trials = 0;
-
-  n_came_back = 0;
-
-  civic_fault_fixture_start_test ();
-  scenario_learn (scenario);
-  for (guint i = 1; i <= scenario->calls[CIVIC_FAULT_WRITE]; i++, n_trials++)
-    fault_trial (scenario, CIVIC_FAULT_WRITE, i, SQLITE_FULL, TRUE);
-  for (guint i = 1; i <= scenario->calls[CIVIC_FAULT_TRUNCATE]; i++, n_trials++)
-    fault_trial (scenario, CIVIC_FAULT_TRUNCATE, i, SQLITE_FULL, TRUE);
-  g_assert_cmpuint (n_trials, >=, 1);
-
-  civic_fault_fixture_summary (n_trials, n_came_back);
-}
-
-static void
-test_io_error (gconstpointer data)
-{
-  static const struct
-  {
-    CivicFaultMethod method;
-    int              rc;
-  } faults[] = {
-    { CIVIC_FAULT_READ, SQLITE_IOERR_READ },
-    { CIVIC_FAULT_WRITE, SQLITE_IOERR_WRITE },
-    { CIVIC_FAULT_SYNC, SQLITE_IOERR_FSYNC },
-    { CIVIC_FAULT_TRUNCATE, SQLITE_IOERR_TRUNCATE },
-  };
-  Scenario *scenario = (Scenario *) data;
-  guint n_trials = 0;
-
-  n_came_back = 0;
-
-  civic_fault_fixture_start_test ();
-  scenario_learn (scenario);
-  for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
-    for (guint i = 1; i <= scenario->calls[faults[f].method]; i++, n_trials++)
-      fault_trial (scenario, faults[f].method, i, faults[f].rc, FALSE);
-  g_assert_cmpuint (n_trials, >=, 1);
-
-  civic_fault_fixture_summary (n_trials, n_came_back);
 }
 
 /* The small service every trial copies: the demo, and one application
@@ -751,6 +671,7 @@ int
 main (int    argc,
       char **argv)
 {
+  static const CivicFaultTrials trials = { scenario_learn, power_cut_trial, fault_trial };
   Scenario *scenarios[] = { &comment_scenario, &accept_scenario, &checkpoint_scenario };
   int status;
 
@@ -758,26 +679,7 @@ main (int    argc,
   make_baseline ();
 
   for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
-    {
-      static const struct
-      {
-        const char    *name;
-        GTestDataFunc  func;
-      } tests[] = {
-        { "power-cut", test_power_cut },
-        { "torn-power-cut", test_torn_power_cut },
-        { "disk-full", test_disk_full },
-        { "io-error", test_io_error },
-      };
-
-      for (guint t = 0; t < G_N_ELEMENTS (tests); t++)
-        {
-          g_autofree char *path = g_strdup_printf ("/fault/service/%s/%s", scenarios[i]->name,
-                                                   tests[t].name);
-
-          g_test_add_data_func (path, scenarios[i], tests[t].func);
-        }
-    }
+    civic_fault_fixture_add_tests ("/fault/service", scenarios[i]->name, &trials, scenarios[i]);
 
   status = g_test_run ();
 
