@@ -5,8 +5,9 @@
 #
 # Drives the real client in demo mode through AT-SPI, with the helpers of
 # the end-to-end tests, and saves each screen an official works with:
-# welcome, inbox, case page, personal data revealed, an action's dialog,
-# offline work, conflicts, the dark style and a narrow window.
+# welcome, sign-in and its refusal, inbox, case page, personal data
+# revealed, an action's dialog, offline work, conflicts, the dark style
+# and a narrow window.
 # The metainfo points at the English ones. Run through the wrapper, which
 # sets up the display, D-Bus and both languages:
 #
@@ -16,6 +17,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.error
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'e2e'))
 from civicdesk_e2e import *  # noqa: E402,F401,F403
@@ -88,6 +90,43 @@ def reveal():
         press(wait(dialog, named('push button', '_Close'), 'Close'))
     finally:
         client.close()
+
+
+def refused():
+    """The sign-in form after too many wrong passwords for one name: the
+    service makes the next attempt wait, and the form says so."""
+    Client('examiner').close()  # the demo service made and running
+    if not serve_pids():
+        start_service(demo_port())
+    # Ten wrong passwords, each after the wait the service asks for: the
+    # next attempt must then wait 32 s, time enough to try in the client.
+    failures = 0
+    while failures < 10:
+        try:
+            request('POST', '/api/v1/session', body={'username': 'examiner',
+                                                     'password': 'wrong password'})
+        except urllib.error.HTTPError as refusal:
+            if refusal.code == 429:
+                time.sleep(int(refusal.headers.get('Retry-After', '1')))
+            else:
+                failures += 1
+    process = subprocess.Popen([CLIENT], env=civicdesk_e2e.env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        app = find_app()
+        press(wait(app, named('push button', '_Connect to a Service…'), 'Connect'))
+        for title, text in (('Service _Address', 'http://127.0.0.1:%d' % demo_port()),
+                            ('_User Name', 'examiner'), ('_Password', 'wrong password')):
+            type_into(wait(app, named('text', title), 'the field ' + title), text)
+        press(wait(app, named('push button', '_Sign In'), 'Sign In'))
+        wait(app, named('label', prefix='Too many failed attempts from this computer. Wait before '
+                            'trying again, or ask your administrator to set a new password.'),
+             'the refusal')
+        shoot('refused')
+    finally:
+        process.terminate()
+        process.wait()
+        time.sleep(0.5)
 
 
 def approver():
@@ -171,14 +210,15 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     pyatspi.Registry.getDesktop(0).childCount
     time.sleep(1)
+    steps = (welcome, examiner, reveal, refused, approver, conflict, dark, narrow)
+    only = sys.argv[1:]
+    unknown = set(only) - {step.__name__ for step in steps}
+    if unknown:
+        sys.exit('no such screen: %s' % ', '.join(sorted(unknown)))
     try:
-        welcome()
-        examiner()
-        reveal()
-        approver()
-        conflict()
-        dark()
-        narrow()
+        for step in steps:
+            if not only or step.__name__ in only:
+                step()
     finally:
         shutil.rmtree(civicdesk_e2e.home, ignore_errors=True)
 
