@@ -13,6 +13,7 @@
 
 #include "civic-action-dialog.h"
 #include "civic-core-enums.h"
+#include "civic-entity.h"
 #include "civic-json.h"
 #include "civic-time.h"
 
@@ -429,7 +430,7 @@ phrases_button (CivicActionDialog *self,
   JsonArray *phrases = NULL;
   GtkWidget *button, *box, *popover, *scrolled;
 
-  node = civic_cache_load_entity (civic_sync_engine_get_cache (self->engine), "template",
+  node = civic_cache_load_entity (civic_sync_engine_get_cache (self->engine), CIVIC_ENTITY_TEMPLATE,
                                   "phrases", NULL);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
       !civic_json_get_array (json_node_get_object (node), key, FALSE, &phrases, NULL) ||
@@ -722,7 +723,7 @@ colleagues (CivicActionDialog *self,
             CivicRole          roles)
 {
   g_autoptr(GPtrArray) users = civic_cache_load_entities (civic_sync_engine_get_cache (self->engine),
-                                                          "user", NULL);
+                                                          CIVIC_ENTITY_USER, NULL);
   GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
 
   for (guint i = 0; users != NULL && i < users->len; i++)

@@ -14,6 +14,7 @@
 #include "civic-case-page.h"
 #include "civic-case-row.h"
 #include "civic-core-enums.h"
+#include "civic-entity.h"
 #include "civic-inbox-view.h"
 #include "civic-json.h"
 #include "civic-sync-banner.h"
@@ -507,7 +508,7 @@ load_items (CivicInboxView *self)
   gtk_string_list_append (names, _("All items"));
 
   if (self->engine != NULL)
-    items = civic_cache_load_entities (civic_sync_engine_get_cache (self->engine), "item", NULL);
+    items = civic_cache_load_entities (civic_sync_engine_get_cache (self->engine), CIVIC_ENTITY_ITEM, NULL);
 
   for (guint i = 0; items != NULL && i < items->len; i++)
     {

@@ -121,21 +121,6 @@ declared_arguments (CivicAction  action,
   return kept;
 }
 
-void
-civic_workflow_context_init (CivicWorkflowContext *context,
-                             CivicCalendar        *calendar,
-                             GDateTime            *now,
-                             const CivicActor     *actor)
-{
-  g_return_if_fail (context != NULL);
-
-  memset (context, 0, sizeof *context);
-  context->calendar = calendar;
-  context->now = now;
-  context->actor = actor;
-  context->hearing_policy = civic_hearing_policy_get_default ();
-}
-
 gboolean
 civic_action_from_string (const char  *type,
                           CivicAction *action)

@@ -10,6 +10,7 @@
 #include "civic-actor.h"
 #include "civic-calendar.h"
 #include "civic-case.h"
+#include "civic-entity.h"
 #include "civic-hearing.h"
 
 G_BEGIN_DECLS
@@ -59,36 +60,8 @@ typedef enum
 
 #define CIVIC_N_ACTIONS (CIVIC_ACTION_SUBTASK_OPINION + 1)
 
-/* Finds an official named in a command's arguments (an assignee, a
- * verifier) in the users directory: a new actor, or %NULL when there is
- * none; @disabled tells whether the account is disabled. */
-typedef CivicActor *(*CivicDirectoryLookup) (const char *id,
-                                             gboolean   *disabled,
-                                             gpointer    user_data);
-
-/* Everything a transition depends on besides the case and its arguments. */
-typedef struct
-{
-  CivicCalendar    *calendar;
-  GDateTime        *now;
-  const CivicActor *actor;
-  const char       *command_id;
-
-  /* The periods of ALL Arts. 47–48, whose units the law leaves open */
-  const CivicHearingPolicy *hearing_policy;
-
-  /* The users directory: an action that names another official is
-   * refused without it */
-  CivicDirectoryLookup lookup_official;
-  gpointer             lookup_data;
-} CivicWorkflowContext;
 
 GQuark       civic_workflow_error_quark       (void);
-
-void         civic_workflow_context_init      (CivicWorkflowContext       *context,
-                                               CivicCalendar              *calendar,
-                                               GDateTime                  *now,
-                                               const CivicActor           *actor);
 
 gboolean     civic_action_from_string         (const char                 *type,
                                                CivicAction                *action);

@@ -12,9 +12,10 @@
 #include "civic-i18n.h"
 
 #include "civic-core-enums.h"
-#include "civic-net-enums.h"
+#include "civic-entity.h"
 #include "civic-json-scan.h"
 #include "civic-json.h"
+#include "civic-net-enums.h"
 #include "civic-sync-engine.h"
 #include "civic-time.h"
 
@@ -999,7 +1000,7 @@ push_answer_thread (GTask        *task,
         {
           entity_data = civic_json_to_string (json_object_get_member (entity, "data"), FALSE);
           if (!civic_cache_store_entity (self->cache,
-                                         civic_json_lookup_string (entity, "type", "case"),
+                                         civic_json_lookup_string (entity, "type", CIVIC_ENTITY_CASE),
                                          civic_json_lookup_string (entity, "id", command->target),
                                          civic_json_lookup_int (entity, "rev", 0),
                                          civic_json_lookup_int (entity, "seq", 0),

@@ -16,6 +16,7 @@
 
 #include "civic-accounts.h"
 #include "civic-audit.h"
+#include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-json.h"
 #include "civic-rate-limit.h"
@@ -259,7 +260,7 @@ department_name (CivicSqlite *db,
   if (department_id == NULL)
     return NULL;
 
-  node = civic_server_db_get_entity_json (db, "department", department_id, NULL);
+  node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT, department_id, NULL);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
 
@@ -278,7 +279,7 @@ publish_account (CivicSqlite   *db,
   g_autofree char *department = department_name (db, account->department_id);
   g_autoptr(JsonNode) node = civic_account_to_json (account, department);
 
-  return civic_server_db_put_entity (db, "user", account->id, rev, node, NULL, error);
+  return civic_server_db_put_entity (db, CIVIC_ENTITY_USER, account->id, rev, node, NULL, error);
 }
 
 static gboolean
@@ -473,7 +474,7 @@ civic_accounts_set_disabled (CivicSqlite  *db,
     }
 
   account->disabled = !!disabled;
-  return publish_account (db, account, entity_rev (db, "user", account->id) + 1, error) != 0;
+  return publish_account (db, account, entity_rev (db, CIVIC_ENTITY_USER, account->id) + 1, error) != 0;
 }
 
 /**
@@ -502,7 +503,7 @@ civic_accounts_set_scope (CivicSqlite  *db,
   account->department_id = g_strdup (department_id);
   account->roles = roles;
 
-  seq = publish_account (db, account, entity_rev (db, "user", account->id) + 1, error);
+  seq = publish_account (db, account, entity_rev (db, CIVIC_ENTITY_USER, account->id) + 1, error);
   if (seq == 0)
     return FALSE;
 

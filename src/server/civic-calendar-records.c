@@ -10,6 +10,7 @@
 #include "civic-i18n.h"
 
 #include "civic-calendar-records.h"
+#include "civic-entity.h"
 #include "civic-json.h"
 #include "civic-server-db.h"
 
@@ -45,7 +46,7 @@ civic_calendar_records_load (CivicSqlite  *db,
   sqlite3_stmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, data FROM entity WHERE type = 'calendar' "
+  stmt = civic_sqlite_prepare (db, "SELECT id, data FROM entity WHERE type = '" CIVIC_ENTITY_CALENDAR "' "
                                    "AND deleted = 0 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
@@ -94,7 +95,7 @@ civic_calendar_records_import (CivicSqlite  *db,
 
   id = notice_id (notice);
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, data FROM entity WHERE type = 'calendar' "
+  stmt = civic_sqlite_prepare (db, "SELECT id, data FROM entity WHERE type = '" CIVIC_ENTITY_CALENDAR "' "
                                    "AND deleted = 0 AND id != ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -110,8 +111,8 @@ civic_calendar_records_import (CivicSqlite  *db,
   if (error != NULL && *error != NULL)
     return FALSE;
 
-  existing = civic_server_db_get_entity (db, "calendar", id, error);
-  return civic_server_db_put_entity (db, "calendar", id, existing ? existing->rev + 1 : 1,
+  existing = civic_server_db_get_entity (db, CIVIC_ENTITY_CALENDAR, id, error);
+  return civic_server_db_put_entity (db, CIVIC_ENTITY_CALENDAR, id, existing ? existing->rev + 1 : 1,
                                      notice, NULL, error) != 0;
 }
 

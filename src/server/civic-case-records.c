@@ -7,14 +7,17 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "civic-i18n.h"
 #include <sodium.h>
 
 #include "civic-calendar-records.h"
+#include "civic-case-kind.h"
 #include "civic-case-records.h"
 #include "civic-core-enums.h"
+#include "civic-entity.h"
 #include "civic-json.h"
 #include "civic-keyring.h"
 #include "civic-policy.h"
@@ -109,7 +112,8 @@ civic_case_records_load (CivicSqlite  *db,
 {
   return load_where (db, "SELECT p.sealed, e.data FROM case_record r "
                          "JOIN case_personal p ON p.id = r.id "
-                         "JOIN entity e ON e.type = 'case' AND e.id = r.id WHERE r.id = ?",
+                         "JOIN entity e ON e.type = '" CIVIC_ENTITY_CASE "' AND e.id = r.id "
+                         "WHERE r.id = ?",
                      id, error);
 }
 
@@ -120,7 +124,8 @@ civic_case_records_load_by_receipt (CivicSqlite  *db,
 {
   return load_where (db, "SELECT p.sealed, e.data FROM case_record r "
                          "JOIN case_personal p ON p.id = r.id "
-                         "JOIN entity e ON e.type = 'case' AND e.id = r.id WHERE r.receipt = ?",
+                         "JOIN entity e ON e.type = '" CIVIC_ENTITY_CASE "' AND e.id = r.id "
+                         "WHERE r.receipt = ?",
                      receipt, error);
 }
 
@@ -242,7 +247,7 @@ civic_case_records_save (CivicSqlite    *db,
   if (!civic_case_records_store_sealed (db, civic_case_get_id (kase), sealed, error))
     return 0;
 
-  return civic_server_db_put_entity_text (db, "case", civic_case_get_id (kase),
+  return civic_server_db_put_entity_text (db, CIVIC_ENTITY_CASE, civic_case_get_id (kase),
                                           civic_case_get_rev (kase), feed,
                                           (const char * const *) scope, error);
 }
@@ -325,7 +330,7 @@ civic_case_records_seal_legacy (CivicSqlite  *db,
       g_autoptr(CivicCase) kase = NULL;
       CivicApplicant applicant;
 
-      case_node = applicant_node ? civic_server_db_get_entity_json (db, "case",
+      case_node = applicant_node ? civic_server_db_get_entity_json (db, CIVIC_ENTITY_CASE,
                                                                     g_ptr_array_index (ids, i),
                                                                     error)
                                  : NULL;
@@ -441,3 +446,42 @@ civic_case_records_count_sealed (CivicSqlite  *db,
   sqlite3_reset (stmt);
   return count;
 }
+
+/* The case's store, for the command path */
+
+static GObject *
+store_load (CivicSqlite  *db,
+            const char   *id,
+            GError      **error)
+{
+  return G_OBJECT (civic_case_records_load (db, id, error));
+}
+
+static gint64
+store_save (CivicSqlite    *db,
+            GObject        *record,
+            CivicCalendar  *calendar,
+            CivicDay        today,
+            GError        **error)
+{
+  return civic_case_records_save (db, CIVIC_CASE (record), calendar, today, NULL, error);
+}
+
+static gboolean
+store_check_actor (const CivicActor  *actor,
+                   GObject           *record,
+                   guint              action,
+                   GError           **error)
+{
+  return civic_policy_check_case_action (actor, CIVIC_CASE (record), action, error);
+}
+
+const CivicRecordStore civic_case_store = {
+  .kind = &civic_case_kind,
+  .not_found = N_("There is no such case"),
+  .stale = N_("The case changed (revision %" PRId64 ", you saw %" PRId64 "); look at it again "
+              "before you act"),
+  .load = store_load,
+  .save = store_save,
+  .check_actor = store_check_actor,
+};

@@ -6,9 +6,12 @@
 #pragma once
 
 #include "civic-case.h"
+#include "civic-records.h"
 #include "civic-sqlite.h"
 
 G_BEGIN_DECLS
+
+extern const CivicRecordStore civic_case_store;
 
 CivicCase *civic_case_records_load         (CivicSqlite            *db,
                                             const char             *id,

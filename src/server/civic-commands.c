@@ -14,26 +14,54 @@
 
 #include "civic-accounts.h"
 #include "civic-audit.h"
-#include "civic-case-records.h"
 #include "civic-commands.h"
 #include "civic-feed.h"
 #include "civic-json.h"
 #include "civic-keyring.h"
 #include "civic-policy.h"
+#include "civic-records.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
 
 /* A command is an official's action with an id the client made. Each one
  * runs in its own transaction: look the id up in the ledger (a known id
  * answers with the stored answer and changes nothing; a known id with a
- * different body is refused), load the case, check where the official
- * sits (civic-policy.c) and what the law allows (civic-workflow.c), write
- * the new case, the audit entry and the answer, commit. A rejection is an
+ * different body is refused), load the record its type acts on, check
+ * where the official sits (the kind's store, civic-records.h) and what the
+ * law allows (the kind's rules, civic-entity.h), write the new record, the
+ * audit entry and the answer, commit. Every kind goes this one way. A rejection is an
  * answer too, kept in the ledger, so a retried command gets it again.
  * Only an internal failure (the database) is not kept: that one may be
  * retried. */
 
 G_DEFINE_QUARK (civic-commands-error-quark, civic_commands_error)
+
+/**
+ * civic_command_new:
+ * @args: (nullable): the arguments
+ *
+ * A command the service makes itself (the scheduler's), of a type a kind
+ * has.
+ *
+ * Returns: (transfer full): the command, its canonical form its id
+ */
+CivicCommand *
+civic_command_new (const char *id,
+                   const char *type,
+                   const char *target,
+                   JsonObject *args)
+{
+  CivicCommand *command = g_new0 (CivicCommand, 1);
+
+  command->kind = civic_entity_kind_for_command (type, &command->action);
+  g_return_val_if_fail (command->kind != NULL, (civic_command_free (command), NULL));
+  command->id = g_strdup (id);
+  command->type = g_strdup (type);
+  command->target = g_strdup (target);
+  command->args = args ? json_object_ref (args) : json_object_new ();
+  command->canonical = g_strdup (id);
+  return command;
+}
 
 void
 civic_command_free (CivicCommand *command)
@@ -132,7 +160,6 @@ civic_commands_parse (JsonNode  *body,
       g_autoptr(GError) local_error = NULL;
       JsonObject *object, *args;
       const char *id, *type, *target;
-      CivicAction action;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -162,7 +189,8 @@ civic_commands_parse (JsonNode  *body,
           invalid (error, i, _("the id “%s” appears twice in the batch"), id);
           return NULL;
         }
-      if (!civic_action_from_string (type, &action))
+      command->kind = civic_entity_kind_for_command (type, &command->action);
+      if (command->kind == NULL)
         {
           invalid (error, i, _("unknown command type “%s”"), type);
           return NULL;
@@ -170,7 +198,6 @@ civic_commands_parse (JsonNode  *body,
 
       command->id = g_strdup (id);
       command->type = g_strdup (type);
-      command->action = action;
       command->target = g_strdup (target);
       command->has_base_rev = json_object_has_member (object, "base_rev") &&
                               !json_object_get_null_member (object, "base_rev");
@@ -246,7 +273,7 @@ answer (CivicCommand  *command,
     append_reason (out, code, message);
   if (seq > 0)
     g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT, seq);
-  if (db != NULL && !append_entity (out, db, "case", command->target, error))
+  if (db != NULL && !append_entity (out, db, command->kind->type, command->target, error))
     return NULL;
   g_string_append_c (out, '}');
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -461,8 +488,10 @@ apply (CivicCommandEnv  *env,
        GDateTime        *now,
        GError          **error)
 {
-  g_autoptr(CivicCase) kase = NULL;
-  g_autoptr(CivicCase) next = NULL;
+  const CivicEntityKind *kind = command->kind;
+  const CivicRecordStore *store = civic_records_lookup (kind->type);
+  g_autoptr(GObject) record = NULL;
+  g_autoptr(GObject) next = NULL;
   g_autoptr(GError) refusal = NULL;
   g_autofree char *response = NULL;
   g_autofree char *detail = NULL;
@@ -470,25 +499,24 @@ apply (CivicCommandEnv  *env,
   const char *code = NULL;
   gint64 seq = 0;
 
-  kase = civic_case_records_load (env->db, command->target, error);
-  if (kase == NULL && error != NULL && *error != NULL)
+  g_assert (store != NULL);
+  record = store->load (env->db, command->target, error);
+  if (record == NULL && error != NULL && *error != NULL)
     return NULL;
 
-  if (kase == NULL)
-    g_set_error (&refusal, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
-                 _("There is no such case"));
+  if (record == NULL)
+    g_set_error_literal (&refusal, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
+                         _(store->not_found));
   else
-    civic_policy_check_case_action (actor, kase, command->action, &refusal);
+    store->check_actor (actor, record, command->action, &refusal);
 
   if (refusal == NULL && command->has_base_rev &&
-      command->base_rev != civic_case_get_rev (kase) &&
-      !civic_policy_is_safe_when_stale (command->action))
+      command->base_rev != kind->get_rev (record) &&
+      !kind->safe_when_stale (command->action))
     {
       code = "stale";
-      g_set_error (&refusal, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_STATE,
-                   _("The case changed (revision %" PRId64 ", you saw %"
-                     PRId64 "); look at it again before you act"),
-                   civic_case_get_rev (kase), command->base_rev);
+      g_set_error (&refusal, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_STATE, _(store->stale),
+                   kind->get_rev (record), command->base_rev);
     }
 
   if (refusal == NULL)
@@ -497,12 +525,12 @@ apply (CivicCommandEnv  *env,
       context.command_id = command->id;
       context.lookup_official = civic_accounts_lookup_official;
       context.lookup_data = env->db;
-      next = civic_workflow_apply (kase, command->action, command->args, &context, &refusal);
+      next = kind->apply (record, command->action, command->args, &context, &refusal);
     }
 
   if (refusal != NULL)
     {
-      gboolean visible = kase != NULL &&
+      gboolean visible = record != NULL &&
                          !g_error_matches (refusal, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND);
 
       if (code == NULL)
@@ -515,15 +543,14 @@ apply (CivicCommandEnv  *env,
     }
   else
     {
-      civic_case_set_rev (next, civic_case_get_rev (kase) + 1);
-      seq = civic_case_records_save (env->db, next, env->calendar, civic_time_day_of (now), NULL,
-                                     error);
+      kind->set_rev (next, kind->get_rev (record) + 1);
+      seq = store->save (env->db, next, env->calendar, civic_time_day_of (now), error);
       if (seq == 0)
         return NULL;
       response = answer (command, "applied", NULL, NULL, env->db, seq, error);
       if (response == NULL)
         return NULL;
-      detail = audit_detail (command, "applied", NULL, civic_case_get_rev (next));
+      detail = audit_detail (command, "applied", NULL, kind->get_rev (next));
     }
 
   if (!civic_audit_append (env->db, now, actor->id, command->type, command->target, detail,

@@ -8,7 +8,7 @@
 #include "civic-accounts.h"
 #include "civic-calendar.h"
 #include "civic-sqlite.h"
-#include "civic-workflow.h"
+#include "civic-entity.h"
 
 G_BEGIN_DECLS
 
@@ -23,14 +23,15 @@ typedef enum
 
 typedef struct
 {
-  char        *id;
-  char        *type;
-  CivicAction  action;
-  char        *target;
-  gboolean     has_base_rev;
-  gint64       base_rev;
-  JsonObject  *args;
-  char        *canonical;   /* the command as sent, in one form: what the ledger compares */
+  char                  *id;
+  char                  *type;
+  const CivicEntityKind *kind;      /* what it acts on, by its type */
+  guint                  action;    /* the kind's action */
+  char                  *target;
+  gboolean               has_base_rev;
+  gint64                 base_rev;
+  JsonObject            *args;
+  char                  *canonical; /* the command as sent, in one form: what the ledger compares */
 } CivicCommand;
 
 /* What a command runs against. */
@@ -44,6 +45,10 @@ typedef struct
 
 GQuark        civic_commands_error_quark (void);
 
+CivicCommand *civic_command_new          (const char       *id,
+                                          const char       *type,
+                                          const char       *target,
+                                          JsonObject       *args);
 void          civic_command_free         (CivicCommand     *command);
 GPtrArray    *civic_commands_parse       (JsonNode         *body,
                                           GError          **error);

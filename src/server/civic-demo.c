@@ -18,6 +18,7 @@
 #include "civic-case-records.h"
 #include "civic-core-enums.h"
 #include "civic-demo.h"
+#include "civic-entity.h"
 #include "civic-intake.h"
 #include "civic-json.h"
 #include "civic-privacy-lint.h"
@@ -359,7 +360,7 @@ publish_reference (Demo    *demo,
 
       g_hash_table_insert (demo->names, g_strdup (id),
                            g_strdup (json_object_get_string_member (department, "name")));
-      if (!civic_server_db_put_entity (demo->db, "department", id, 1, node, NULL, error))
+      if (!civic_server_db_put_entity (demo->db, CIVIC_ENTITY_DEPARTMENT, id, 1, node, NULL, error))
         return FALSE;
     }
 
@@ -384,7 +385,7 @@ publish_reference (Demo    *demo,
                                                               json_array_get_string_element (joint, j)));
         json_object_set_array_member (copy, "joint_department_names", names);
       }
-      if (!civic_server_db_put_entity (demo->db, "item",
+      if (!civic_server_db_put_entity (demo->db, CIVIC_ENTITY_ITEM,
                                        json_object_get_string_member (item, "code"), 1,
                                        published, NULL, error))
         return FALSE;
@@ -401,14 +402,14 @@ publish_reference (Demo    *demo,
     {
       JsonNode *node = json_array_get_element (rooms, i);
 
-      if (!civic_server_db_put_entity (demo->db, "room",
+      if (!civic_server_db_put_entity (demo->db, CIVIC_ENTITY_ROOM,
                                        json_object_get_string_member (json_node_get_object (node),
                                                                       "id"),
                                        1, node, NULL, error))
         return FALSE;
     }
 
-  return civic_server_db_put_entity (demo->db, "template", "phrases", 1, demo->phrases, NULL,
+  return civic_server_db_put_entity (demo->db, CIVIC_ENTITY_TEMPLATE, "phrases", 1, demo->phrases, NULL,
                                      error) != 0;
 }
 

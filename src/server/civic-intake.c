@@ -15,6 +15,7 @@
 #include "civic-audit.h"
 #include "civic-case-records.h"
 #include "civic-core-enums.h"
+#include "civic-entity.h"
 #include "civic-intake.h"
 #include "civic-json.h"
 #include "civic-privacy-lint.h"
@@ -114,7 +115,7 @@ department_name (CivicSqlite *db,
   if (db == NULL)
     return id;
 
-  *holder = civic_server_db_get_entity_json (db, "department", id, NULL);
+  *holder = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT, id, NULL);
   if (*holder == NULL || !JSON_NODE_HOLDS_OBJECT (*holder))
     return id;
   return json_object_get_string_member_with_default (json_node_get_object (*holder), "name", id);
@@ -310,7 +311,7 @@ civic_intake_submit (CivicSqlite    *db,
   if (!civic_sqlite_begin (db, error))
     return NULL;
 
-  item_node = civic_server_db_get_entity_json (db, "item", item_code, error);
+  item_node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_ITEM, item_code, error);
   if (item_node == NULL)
     {
       civic_sqlite_rollback (db);

@@ -139,25 +139,3 @@ civic_policy_check_reveal (const CivicActor  *actor,
   return TRUE;
 }
 
-/**
- * civic_policy_is_safe_when_stale:
- *
- * Returns: whether @action may go ahead on a case that changed since the
- * official last saw it. A comment may; a decision on a case that moved on
- * may not.
- */
-gboolean
-civic_policy_is_safe_when_stale (CivicAction action)
-{
-  switch (action)
-    {
-    case CIVIC_ACTION_COMMENT:
-    case CIVIC_ACTION_CLAIM:
-    case CIVIC_ACTION_RELEASE:
-    case CIVIC_ACTION_SUBTASK_OPINION:
-    case CIVIC_ACTION_VERIFY:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}

@@ -31,7 +31,6 @@ gboolean civic_policy_check_case_action  (const CivicActor    *actor,
 gboolean civic_policy_check_reveal       (const CivicActor    *actor,
                                           CivicCase           *kase,
                                           GError             **error);
-gboolean civic_policy_is_safe_when_stale (CivicAction          action);
 GStrv    civic_policy_case_scope         (CivicCase           *kase);
 
 G_END_DECLS

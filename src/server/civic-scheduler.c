@@ -17,6 +17,7 @@
 #include "civic-json.h"
 #include "civic-scheduler.h"
 #include "civic-time.h"
+#include "civic-workflow.h"
 
 /* Once a day every open case is looked at again:
  *
@@ -66,16 +67,13 @@ deem_accept (CivicSqlite           *db,
 {
   g_autoptr(CivicActor) system = civic_actor_new ("system", _("Civic Desk service"), NULL,
                                                   CIVIC_ROLE_SYSTEM);
-  g_autoptr(CivicCommand) command = g_new0 (CivicCommand, 1);
+  g_autofree char *id = g_strconcat ("deem-accept-", case_id, NULL);
+  g_autoptr(CivicCommand) command = NULL;
   g_autofree char *response = NULL;
   CivicCommandEnv env = { db, calendar, now, NULL };
 
-  command->id = g_strconcat ("deem-accept-", case_id, NULL);
-  command->type = g_strdup ("deem-accept");
-  command->action = CIVIC_ACTION_DEEM_ACCEPT;
-  command->target = g_strdup (case_id);
-  command->args = json_object_new ();
-  command->canonical = g_strdup (command->id);
+  command = civic_command_new (id, civic_action_to_string (CIVIC_ACTION_DEEM_ACCEPT), case_id,
+                               NULL);
 
   response = civic_commands_execute_one (&env, system, command);
   if (g_str_has_prefix (response, "{\"id\":") && strstr (response, "\"status\":\"applied\""))

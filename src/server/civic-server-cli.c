@@ -27,6 +27,7 @@
 #include "civic-case-records.h"
 #include "civic-clock.h"
 #include "civic-demo.h"
+#include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-json.h"
 #include "civic-keyring.h"
@@ -394,7 +395,7 @@ static gboolean
 department_exists (CivicSqlite *db,
                    const char  *id)
 {
-  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, "department", id, NULL);
+  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, CIVIC_ENTITY_DEPARTMENT, id, NULL);
 
   return row != NULL;
 }

@@ -20,6 +20,7 @@
 #include "civic-calendar-records.h"
 #include "civic-case-records.h"
 #include "civic-commands.h"
+#include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-intake.h"
 #include "civic-json.h"
@@ -280,7 +281,7 @@ account_json (CivicSqlite  *db,
   const char *department_name = NULL;
 
   if (account->department_id != NULL)
-    department = civic_server_db_get_entity_json (db, "department", account->department_id, NULL);
+    department = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT, account->department_id, NULL);
   if (department != NULL && JSON_NODE_HOLDS_OBJECT (department))
     department_name = json_object_get_string_member_with_default (json_node_get_object (department),
                                                                   "name", NULL);
@@ -487,13 +488,13 @@ static const struct
   const char *collection;
   const char *type;
 } collections[] = {
-  { "cases", "case" },
-  { "departments", "department" },
-  { "users", "user" },
-  { "items", "item" },
-  { "rooms", "room" },
-  { "calendars", "calendar" },
-  { "templates", "template" },
+  { "cases", CIVIC_ENTITY_CASE },
+  { "departments", CIVIC_ENTITY_DEPARTMENT },
+  { "users", CIVIC_ENTITY_USER },
+  { "items", CIVIC_ENTITY_ITEM },
+  { "rooms", CIVIC_ENTITY_ROOM },
+  { "calendars", CIVIC_ENTITY_CALENDAR },
+  { "templates", CIVIC_ENTITY_TEMPLATE },
 };
 
 static void

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "civic-cache.h"
+#include "civic-entity.h"
 #include "civic-json-scan.h"
 #include "civic-json.h"
 #include "civic-sqlite.h"
@@ -948,13 +949,13 @@ apply_change (CivicCache     *self,
       civic_sqlite_bind_text (stmt, 2, id);
       if (!civic_sqlite_run (self->writer, stmt, error))
         return FALSE;
-      return !g_str_equal (type, "case") || forget_case (self->writer, id, error);
+      return !g_str_equal (type, CIVIC_ENTITY_CASE) || forget_case (self->writer, id, error);
     }
 
   if (!put_entity (self->writer, type, id, rev, seq, values[4].start, values[4].length, error))
     return FALSE;
 
-  if (!g_str_equal (type, "case"))
+  if (!g_str_equal (type, CIVIC_ENTITY_CASE))
     return TRUE;
 
   /* A case with commands still to send keeps showing the official's own
@@ -1072,7 +1073,7 @@ civic_cache_store_entity (CivicCache  *self,
   g_mutex_lock (&self->lock);
   ok = civic_sqlite_begin (self->writer, error) &&
        put_entity (self->writer, type, id, rev, seq, data, strlen (data), error) &&
-       (!g_str_equal (type, "case") || has_local (self->writer, id) ||
+       (!g_str_equal (type, CIVIC_ENTITY_CASE) || has_local (self->writer, id) ||
         index_case (self->writer, id, (CivicJsonSpan) { data, strlen (data) },
                     self->me->id, FALSE, error)) &&
        commit_writer (self, error);
@@ -1171,7 +1172,7 @@ civic_cache_set_local_case (CivicCache     *self,
       if (!civic_sqlite_run (self->writer, stmt, error))
         goto rollback;
 
-      stmt = civic_sqlite_prepare (self->writer, "SELECT data FROM entity WHERE type = 'case' "
+      stmt = civic_sqlite_prepare (self->writer, "SELECT data FROM entity WHERE type = '" CIVIC_ENTITY_CASE "' "
                                                  "AND id = ?", error);
       if (stmt == NULL)
         goto rollback;
@@ -1277,7 +1278,7 @@ civic_cache_load_server_case (CivicCache  *self,
   g_return_val_if_fail (CIVIC_IS_CACHE (self), NULL);
 
   g_mutex_lock (&self->lock);
-  kase = load_case_with (self->writer, "SELECT data FROM entity WHERE type = 'case' AND id = ?",
+  kase = load_case_with (self->writer, "SELECT data FROM entity WHERE type = '" CIVIC_ENTITY_CASE "' AND id = ?",
                          id, error);
   g_mutex_unlock (&self->lock);
   return kase;
@@ -1300,7 +1301,7 @@ civic_cache_load_case (CivicCache  *self,
 
   return load_case_with (self->reader,
                          "SELECT coalesce ((SELECT data FROM local_case WHERE id = ?1),"
-                         "                 (SELECT data FROM entity WHERE type = 'case' AND id = ?1))",
+                         "                 (SELECT data FROM entity WHERE type = '" CIVIC_ENTITY_CASE "' AND id = ?1))",
                          id, error);
 }
 
@@ -1340,7 +1341,7 @@ civic_cache_lookup_official (const char *id,
                              gboolean   *disabled,
                              gpointer    user_data)
 {
-  g_autoptr(JsonNode) user = civic_cache_load_entity (CIVIC_CACHE (user_data), "user", id, NULL);
+  g_autoptr(JsonNode) user = civic_cache_load_entity (CIVIC_CACHE (user_data), CIVIC_ENTITY_USER, id, NULL);
 
   if (user == NULL || !JSON_NODE_HOLDS_OBJECT (user))
     return NULL;
@@ -1394,7 +1395,7 @@ civic_cache_load_calendar (CivicCache  *self,
                            GError     **error)
 {
   g_autoptr(CivicCalendar) calendar = civic_calendar_new ("CN-43");
-  g_autoptr(GPtrArray) notices = civic_cache_load_entities (self, "calendar", error);
+  g_autoptr(GPtrArray) notices = civic_cache_load_entities (self, CIVIC_ENTITY_CALENDAR, error);
 
   if (notices == NULL)
     return NULL;

@@ -1,0 +1,132 @@
+/* civic-case-kind.c — the licensing case as a kind of record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-case-kind"
+
+#include "config.h"
+
+#include "civic-case-kind.h"
+#include "civic-workflow.h"
+
+/* The case's answers to what every layer asks of a kind: its actions are
+ * the workflow's (civic-workflow.c), its record the case (civic-case.c).
+ * A new kind copies this file. */
+
+static gboolean
+case_action_from_string (const char *name,
+                         guint      *action)
+{
+  CivicAction value;
+
+  if (!civic_action_from_string (name, &value))
+    return FALSE;
+  *action = value;
+  return TRUE;
+}
+
+static const char *
+case_action_to_string (guint action)
+{
+  return civic_action_to_string (action);
+}
+
+static const char *
+case_action_label (guint action)
+{
+  return civic_action_get_label (action);
+}
+
+static const char *
+case_past_tense (const char *name)
+{
+  CivicAction action;
+
+  /* "submit" is the applicant's, through the public intake */
+  if (g_strcmp0 (name, "submit") != 0 && !civic_action_from_string (name, &action))
+    return NULL;
+  return civic_action_get_past_tense (name);
+}
+
+/* A comment, a claim or a sub-task's opinion still make sense on a case
+ * that changed since the official looked; a decision on a case that moved
+ * on does not. */
+static gboolean
+case_safe_when_stale (guint action)
+{
+  switch ((CivicAction) action)
+    {
+    case CIVIC_ACTION_COMMENT:
+    case CIVIC_ACTION_CLAIM:
+    case CIVIC_ACTION_RELEASE:
+    case CIVIC_ACTION_SUBTASK_OPINION:
+    case CIVIC_ACTION_VERIFY:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static GObject *
+case_from_json (JsonNode  *node,
+                GError   **error)
+{
+  return G_OBJECT (civic_case_new_from_json (node, error));
+}
+
+static gint64
+case_get_rev (GObject *record)
+{
+  return civic_case_get_rev (CIVIC_CASE (record));
+}
+
+static void
+case_set_rev (GObject *record,
+              gint64   rev)
+{
+  civic_case_set_rev (CIVIC_CASE (record), rev);
+}
+
+static char *
+case_label (GObject *record)
+{
+  return g_strdup (civic_case_get_number (CIVIC_CASE (record)));
+}
+
+static gboolean
+case_check (GObject                    *record,
+            guint                       action,
+            const CivicWorkflowContext *context,
+            GError                    **error)
+{
+  return civic_workflow_check (CIVIC_CASE (record), action, context, error);
+}
+
+static GObject *
+case_apply (GObject                    *record,
+            guint                       action,
+            JsonObject                 *args,
+            const CivicWorkflowContext *context,
+            GError                    **error)
+{
+  return G_OBJECT (civic_workflow_apply (CIVIC_CASE (record), action, args, context, error));
+}
+
+const CivicEntityKind civic_case_kind = {
+  .type = CIVIC_ENTITY_CASE,
+  .collection = "cases",
+  .record_type = civic_case_get_type,
+  .n_actions = CIVIC_N_ACTIONS,
+  .action_from_string = case_action_from_string,
+  .action_to_string = case_action_to_string,
+  .action_label = case_action_label,
+  .past_tense = case_past_tense,
+  .safe_when_stale = case_safe_when_stale,
+  .from_json = case_from_json,
+  .get_rev = case_get_rev,
+  .set_rev = case_set_rev,
+  .label = case_label,
+  .check = case_check,
+  .apply = case_apply,
+};

@@ -1,0 +1,136 @@
+/* civic-entity.c — the kinds of record, looked up by name
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-entity"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-case-kind.h"
+#include "civic-entity.h"
+
+/* Every kind officials act on with commands. A new job of the hall adds
+ * its kind here, and nowhere else in this layer. */
+static const CivicEntityKind * const kind_list[] = {
+  &civic_case_kind,
+  NULL
+};
+
+static const CivicEntityKind * const *
+kinds (void)
+{
+  return kind_list;
+}
+
+/**
+ * civic_entity_kinds:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): every kind
+ */
+const CivicEntityKind * const *
+civic_entity_kinds (void)
+{
+  return kinds ();
+}
+
+/**
+ * civic_entity_kind_lookup:
+ * @type: an entity type, such as %CIVIC_ENTITY_CASE
+ *
+ * Returns: (nullable): the kind, or %NULL when officials do not act on
+ * entities of @type with commands
+ */
+const CivicEntityKind *
+civic_entity_kind_lookup (const char *type)
+{
+  const CivicEntityKind * const *list = kinds ();
+
+  g_return_val_if_fail (type != NULL, NULL);
+
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (list[i]->type, type) == 0)
+      return list[i];
+  return NULL;
+}
+
+/**
+ * civic_entity_kind_for_command:
+ * @command_type: a command's type on the wire, such as "claim"
+ * @action: (out) (optional): the kind's action
+ *
+ * Returns: (nullable): the kind the command acts on, or %NULL for a type
+ * no kind has
+ */
+const CivicEntityKind *
+civic_entity_kind_for_command (const char *command_type,
+                               guint      *action)
+{
+  const CivicEntityKind * const *list = kinds ();
+  guint value;
+
+  if (command_type == NULL)
+    return NULL;
+
+  for (guint i = 0; list[i] != NULL; i++)
+    if (list[i]->action_from_string (command_type, &value))
+      {
+        if (action != NULL)
+          *action = value;
+        return list[i];
+      }
+  return NULL;
+}
+
+/**
+ * civic_command_label:
+ *
+ * Returns: the translated name of the command's action ("Claim"), or
+ * @command_type itself when no kind has it
+ */
+const char *
+civic_command_label (const char *command_type)
+{
+  guint action;
+  const CivicEntityKind *kind = civic_entity_kind_for_command (command_type, &action);
+
+  return kind != NULL ? kind->action_label (action) : command_type;
+}
+
+/**
+ * civic_command_past_tense:
+ *
+ * Returns: what a command did, for a record's history ("Claimed the
+ * case"), or @command_type itself when no kind knows it
+ */
+const char *
+civic_command_past_tense (const char *command_type)
+{
+  const CivicEntityKind * const *list = kinds ();
+
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      const char *text = list[i]->past_tense (command_type);
+
+      if (text != NULL)
+        return text;
+    }
+  return command_type;
+}
+
+void
+civic_workflow_context_init (CivicWorkflowContext *context,
+                             CivicCalendar        *calendar,
+                             GDateTime            *now,
+                             const CivicActor     *actor)
+{
+  g_return_if_fail (context != NULL);
+
+  memset (context, 0, sizeof *context);
+  context->calendar = calendar;
+  context->now = now;
+  context->actor = actor;
+  context->hearing_policy = civic_hearing_policy_get_default ();
+}

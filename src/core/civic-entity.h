@@ -1,0 +1,112 @@
+/* civic-entity.h — the kinds of record the hall keeps, and their names
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "civic-actor.h"
+#include "civic-calendar.h"
+#include "civic-hearing.h"
+
+G_BEGIN_DECLS
+
+/* The entity types, as the feed, the ledger, the audit log and the cache
+ * spell them. No other file spells them by hand. */
+#define CIVIC_ENTITY_CASE       "case"
+#define CIVIC_ENTITY_DEPARTMENT "department"
+#define CIVIC_ENTITY_USER       "user"
+#define CIVIC_ENTITY_ROOM       "room"
+#define CIVIC_ENTITY_CALENDAR   "calendar"
+#define CIVIC_ENTITY_TEMPLATE   "template"
+#define CIVIC_ENTITY_ITEM       "item"
+
+/* Finds an official named in a command's arguments (an assignee, a
+ * verifier) in the users directory: a new actor, or %NULL when there is
+ * none; @disabled tells whether the account is disabled. */
+typedef CivicActor *(*CivicDirectoryLookup) (const char *id,
+                                             gboolean   *disabled,
+                                             gpointer    user_data);
+
+/* Everything a kind's rules depend on besides the record and the
+ * command's arguments. */
+typedef struct
+{
+  CivicCalendar    *calendar;
+  GDateTime        *now;
+  const CivicActor *actor;
+  const char       *command_id;
+
+  /* The periods of ALL Arts. 47–48, whose units the law leaves open */
+  const CivicHearingPolicy *hearing_policy;
+
+  /* The users directory: an action that names another official is
+   * refused without it */
+  CivicDirectoryLookup lookup_official;
+  gpointer             lookup_data;
+} CivicWorkflowContext;
+
+void civic_workflow_context_init (CivicWorkflowContext *context,
+                                  CivicCalendar        *calendar,
+                                  GDateTime            *now,
+                                  const CivicActor     *actor);
+
+/* What every layer needs to know of a kind of record that officials act
+ * on with commands: a licensing case, and the hall's other jobs after it.
+ * The service applies a command through it (civic-commands.c), the client
+ * keeps an optimistic local version through it (civic-sync-engine.c), and
+ * Conflicts names what a refused command was about. A kind's own file
+ * fills one in (civic-case-kind.c); civic-entity.c lists them.
+ *
+ * A record is a GObject of @record_type; an action is the kind's own enum,
+ * as a guint; a command's type on the wire is the action's name, unique
+ * across kinds, so a command says by its type which kind it acts on. */
+typedef struct
+{
+  const char *type;         /* CIVIC_ENTITY_CASE */
+  const char *collection;   /* the feed's collection: "cases" */
+  GType     (*record_type)  (void);
+
+  /* Actions */
+  guint       n_actions;
+  gboolean  (*action_from_string) (const char *name,
+                                   guint      *action);
+  const char *(*action_to_string) (guint       action);
+  const char *(*action_label)     (guint       action);    /* translated: "Claim" */
+  const char *(*past_tense)       (const char *name);      /* translated: "Claimed" */
+  /* Whether an action still makes sense on a revision newer than the one
+   * its official saw (a comment does; a decision does not) */
+  gboolean  (*safe_when_stale)    (guint       action);
+
+  /* The record as the feed carries it */
+  GObject  *(*from_json)  (JsonNode     *node,
+                           GError      **error);
+  gint64    (*get_rev)    (GObject      *record);
+  void      (*set_rev)    (GObject      *record,
+                           gint64        rev);
+  /* How a person names it: a case's number */
+  char     *(*label)      (GObject      *record);
+
+  /* The rules: may the actor take the action now; the record after it */
+  gboolean  (*check)      (GObject                    *record,
+                           guint                       action,
+                           const CivicWorkflowContext *context,
+                           GError                    **error);
+  GObject  *(*apply)      (GObject                    *record,
+                           guint                       action,
+                           JsonObject                 *args,
+                           const CivicWorkflowContext *context,
+                           GError                    **error);
+} CivicEntityKind;
+
+const CivicEntityKind *civic_entity_kind_lookup      (const char  *type);
+const CivicEntityKind *civic_entity_kind_for_command (const char  *command_type,
+                                                      guint       *action);
+const CivicEntityKind * const *civic_entity_kinds    (void);
+
+const char            *civic_command_label           (const char  *command_type);
+const char            *civic_command_past_tense      (const char  *command_type);
+
+G_END_DECLS

@@ -1,0 +1,52 @@
+/* civic-records.h — how the service keeps each kind of record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-actor.h"
+#include "civic-entity.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+/* The service's half of a kind (civic-entity.h): how its records are read
+ * and written in the database, and who may act on them at all. The
+ * command path (civic-commands.c) does the rest the same for every kind:
+ * the ledger, the stale-revision check, the kind's rules, the audit. A
+ * kind's records file fills one in (civic-case-records.c); civic-records.c
+ * lists them. */
+typedef struct
+{
+  const CivicEntityKind *kind;
+
+  /* Shown when a record is not there, or not to be confirmed (N_()) */
+  const char *not_found;
+  /* Shown when a command was made on an older revision: the revision now,
+   * then the one the official saw (N_(), two int64 conversions) */
+  const char *stale;
+
+  /* The whole record, personal data unsealed; %NULL without error when
+   * there is none */
+  GObject  *(*load)        (CivicSqlite       *db,
+                            const char        *id,
+                            GError           **error);
+  /* Writes it and publishes it to the feed, inside the caller's
+   * transaction; the feed's sequence number, or 0 on error */
+  gint64    (*save)        (CivicSqlite       *db,
+                            GObject           *record,
+                            CivicCalendar     *calendar,
+                            CivicDay           today,
+                            GError           **error);
+  /* Where the actor sits: may they act on this record at all (the kind's
+   * rules then say whether this action, now) */
+  gboolean  (*check_actor) (const CivicActor  *actor,
+                            GObject           *record,
+                            guint              action,
+                            GError           **error);
+} CivicRecordStore;
+
+const CivicRecordStore *civic_records_lookup (const char *type);
+
+G_END_DECLS

@@ -1,0 +1,163 @@
+/* test-entity.c — the kinds of record every layer dispatches on
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "civic-core.h"
+
+static void
+test_lookup (void)
+{
+  const CivicEntityKind *kind = civic_entity_kind_lookup (CIVIC_ENTITY_CASE);
+
+  g_assert_true (kind == &civic_case_kind);
+  g_assert_cmpstr (kind->type, ==, "case");
+  g_assert_cmpstr (kind->collection, ==, "cases");
+  g_assert_true (kind->record_type () == CIVIC_TYPE_CASE);
+  g_assert_cmpuint (kind->n_actions, ==, CIVIC_N_ACTIONS);
+
+  /* Entities nobody acts on with commands have no kind */
+  g_assert_null (civic_entity_kind_lookup (CIVIC_ENTITY_DEPARTMENT));
+  g_assert_null (civic_entity_kind_lookup (CIVIC_ENTITY_TEMPLATE));
+  g_assert_null (civic_entity_kind_lookup (""));
+}
+
+static void
+test_command_types (void)
+{
+  guint action = G_MAXUINT;
+
+  g_assert_true (civic_entity_kind_for_command ("claim", &action) == &civic_case_kind);
+  g_assert_cmpuint (action, ==, CIVIC_ACTION_CLAIM);
+  g_assert_true (civic_entity_kind_for_command ("request-correction", NULL) == &civic_case_kind);
+  g_assert_null (civic_entity_kind_for_command ("claim ", NULL));
+  g_assert_null (civic_entity_kind_for_command ("Claim", NULL));
+  g_assert_null (civic_entity_kind_for_command ("", NULL));
+  g_assert_null (civic_entity_kind_for_command (NULL, NULL));
+
+  g_assert_cmpstr (civic_command_label ("claim"), ==, "Claim");
+  g_assert_cmpstr (civic_command_label ("extend"), ==, "Extend Time Limit");
+  g_assert_cmpstr (civic_command_label ("no-such"), ==, "no-such");
+  g_assert_cmpstr (civic_command_past_tense ("claim"), ==, "Claimed the case");
+  g_assert_cmpstr (civic_command_past_tense ("submit"), ==, "Application received");
+  g_assert_cmpstr (civic_command_past_tense ("no-such"), ==, "no-such");
+}
+
+/* A command's type names its kind: no two kinds share an action name, and
+ * every action of every kind goes to its name and back. */
+static void
+test_every_action (void)
+{
+  const CivicEntityKind * const *kinds = civic_entity_kinds ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_kinds = 0;
+
+  for (guint k = 0; kinds[k] != NULL; k++, n_kinds++)
+    {
+      const CivicEntityKind *kind = kinds[k];
+
+      g_assert_true (civic_entity_kind_lookup (kind->type) == kind);
+      for (guint a = 0; a < kind->n_actions; a++)
+        {
+          const char *name = kind->action_to_string (a);
+          guint back = G_MAXUINT;
+
+          g_assert_nonnull (name);
+          g_assert_true (g_hash_table_add (seen, (gpointer) name));
+          g_assert_true (civic_entity_kind_for_command (name, &back) == kind);
+          g_assert_cmpuint (back, ==, a);
+          g_assert_cmpstr (kind->action_label (a), !=, "");
+          g_assert_cmpstr (kind->past_tense (name), !=, name);
+        }
+    }
+  g_assert_cmpuint (n_kinds, >=, 1);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, CIVIC_N_ACTIONS);
+}
+
+/* The record through its kind: read from the feed's form, its revision,
+ * its name, the rules, as the service and the client use them. */
+static void
+test_record (void)
+{
+  const CivicEntityKind *kind = &civic_case_kind;
+  g_autoptr(CivicCalendar) calendar = civic_calendar_new_default ("CN", NULL);
+  g_autoptr(CivicActor) clerk = civic_actor_new ("u-clerk", "Clerk", "dept-market",
+                                                 CIVIC_ROLE_CLERK);
+  g_autoptr(GDateTime) received = civic_time_parse ("2026-03-02T10:00:00+08:00");
+  g_autoptr(GDateTime) now = civic_time_parse ("2026-03-03T10:00:00+08:00");
+  CivicApplicant applicant = {
+    CIVIC_APPLICANT_PERSON, (char *) "张三丰", (char *) "11010519491231002X",
+    (char *) "13812345678", (char *) "湖南省长沙市岳麓区麓山南路1号", NULL, FALSE
+  };
+  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) not_a_case = json_node_init_string (json_node_alloc (), "x");
+  g_autoptr(GObject) record = NULL;
+  g_autoptr(GObject) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  CivicWorkflowContext context;
+
+  g_assert_nonnull (calendar);
+  kase = civic_case_new ("case-1", "湘市监许〔2026〕0001号", received);
+  civic_case_set_item (kase, "430000-FOOD-001", "食品经营许可", CIVIC_ITEM_KIND_LICENSING,
+                       20, 10, CIVIC_TRACK_ORDINARY, FALSE, "《中华人民共和国食品安全法》第三十五条");
+  civic_case_set_department (kase, "dept-market", "湖南省市场监督管理局");
+  civic_case_set_applicant (kase, &applicant);
+  civic_case_add_material (kase, "m1", "食品经营许可申请书", TRUE, TRUE);
+  civic_case_start (kase, calendar);
+  civic_case_set_rev (kase, 3);
+
+  node = civic_case_to_json (kase);
+  record = kind->from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (record, kind->record_type ()));
+  g_assert_cmpint (kind->get_rev (record), ==, 3);
+  kind->set_rev (record, 4);
+  g_assert_cmpint (civic_case_get_rev (CIVIC_CASE (record)), ==, 4);
+  label = kind->label (record);
+  g_assert_cmpstr (label, ==, "湘市监许〔2026〕0001号");
+  g_assert_null (kind->from_json (not_a_case, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_false (kind->safe_when_stale (CIVIC_ACTION_DECIDE));
+  g_assert_true (kind->safe_when_stale (CIVIC_ACTION_COMMENT));
+
+  /* The kind's rules are the workflow's, action by action */
+  civic_workflow_context_init (&context, calendar, now, clerk);
+  context.command_id = "cmd-1";
+  for (guint a = 0; a < kind->n_actions; a++)
+    g_assert_cmpint (kind->check (record, a, &context, NULL), ==,
+                     civic_workflow_check (CIVIC_CASE (record), a, &context, NULL));
+
+  g_assert_null (kind->apply (record, CIVIC_ACTION_DECIDE, NULL, &context, &error));
+  g_assert_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_STATE);
+  g_clear_error (&error);
+
+  next = kind->apply (record, CIVIC_ACTION_START_PRE_REVIEW, NULL, &context, &error);
+  g_assert_no_error (error);
+  g_assert_true (CIVIC_IS_CASE (next));
+  g_assert_true (next != record);
+  g_assert_cmpint (civic_case_get_state (CIVIC_CASE (next)), ==, CIVIC_CASE_STATE_PRE_REVIEW);
+  g_assert_cmpint (civic_case_get_state (CIVIC_CASE (record)), !=, CIVIC_CASE_STATE_PRE_REVIEW);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/entity/lookup", test_lookup);
+  g_test_add_func ("/entity/command-types", test_command_types);
+  g_test_add_func ("/entity/every-action", test_every_action);
+  g_test_add_func ("/entity/record", test_record);
+
+  return g_test_run ();
+}
