@@ -12,7 +12,7 @@
 #include "civic-i18n.h"
 
 #include "civic-core-enums.h"
-#include "civic-hearing.h"
+#include "civic-hearing-private.h"
 #include "civic-json.h"
 #include "civic-time.h"
 
@@ -40,42 +40,6 @@
  * Every change checks first and applies after, so a refused change leaves
  * the hearing exactly as it was. */
 
-struct _CivicHearing
-{
-  GObject            parent_instance;
-
-  char              *id;
-  char              *case_id;
-  CivicHearingKind   kind;
-  CivicHearingState  state;
-
-  /* What set the procedure going (Arts. 46, 47) */
-  CivicDay           informed_on;
-  CivicDay           requested_on;
-  CivicDay           announced_on;
-
-  /* Time, place and who presides (Art. 48(1)–(3)) */
-  GDateTime         *starts_at;
-  GDateTime         *ends_at;
-  char              *room_id;
-  char              *host_id;
-  char              *host_name;
-  char              *clerk_id;
-  char              *clerk_name;
-  gboolean           is_public;
-  char              *non_public_reason;
-  CivicDay           notice_sent_on;
-
-  GPtrArray         *participants;  /* CivicHearingParticipant */
-  GPtrArray         *recusals;      /* CivicHearingRecusal */
-
-  /* The record (Art. 48(5)) */
-  char              *record_summary;
-  CivicDay           record_signed_on;
-
-  CivicDay           cancelled_on;
-  char              *cancel_reason;
-};
 
 G_DEFINE_FINAL_TYPE (CivicHearing, civic_hearing, G_TYPE_OBJECT)
 
@@ -92,15 +56,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A year and a day is far beyond any period the law sets, and keeps a
- * mistyped policy from scanning the calendar for decades. */
-#define MAX_PERIOD 366
-
-static const CivicHearingPolicy default_policy = {
-  { 5, CIVIC_CLOCK_UNIT_WORKING_DAYS },
-  { 20, CIVIC_CLOCK_UNIT_WORKING_DAYS },
-  { 7, CIVIC_CLOCK_UNIT_WORKING_DAYS },
-};
 
 static void
 participant_free (CivicHearingParticipant *participant)
@@ -301,211 +256,6 @@ set_state (CivicHearing      *self,
 
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-}
-
-/* Policy and periods */
-
-const CivicHearingPolicy *
-civic_hearing_policy_get_default (void)
-{
-  return &default_policy;
-}
-
-static gboolean
-period_is_valid (const CivicHearingPeriod *period)
-{
-  return period->length >= 0 && period->length <= MAX_PERIOD &&
-         (period->unit == CIVIC_CLOCK_UNIT_WORKING_DAYS ||
-          period->unit == CIVIC_CLOCK_UNIT_CALENDAR_DAYS);
-}
-
-static gboolean
-policy_is_valid (const CivicHearingPolicy *policy)
-{
-  return period_is_valid (&policy->request_window) &&
-         period_is_valid (&policy->organise_within) &&
-         period_is_valid (&policy->notice);
-}
-
-/* The last day of @period after @start: the day a right runs out or a
- * duty falls due. */
-static CivicDay
-period_end (CivicCalendar            *calendar,
-            CivicDay                  start,
-            const CivicHearingPeriod *period,
-            gboolean                 *provisional)
-{
-  gboolean day_provisional = FALSE;
-  CivicDay end;
-
-  g_assert (start != CIVIC_DAY_INVALID);
-
-  if (period->unit == CIVIC_CLOCK_UNIT_WORKING_DAYS)
-    end = civic_calendar_add_working_days (calendar, start, period->length,
-                                           CIVIC_COUNT_DEFAULT, &day_provisional);
-  else
-    {
-      civic_calendar_classify (calendar, start + period->length, NULL, &day_provisional);
-      end = civic_calendar_working_day_on_or_after (calendar, start + period->length);
-    }
-
-  if (provisional != NULL)
-    *provisional |= day_provisional;
-  return end;
-}
-
-/* The latest day a notice can go out and still come @period before the
- * hearing on @day: counting back the way period_end() counts forward, the
- * hearing day not counted, so that for a working day H
- * period_end (period_start_before (H)) is H again. Nothing rolls over: a
- * notice may go out on a rest day, and moving the day earlier would take
- * time from the authority that the law gives it. */
-static CivicDay
-period_start_before (CivicCalendar            *calendar,
-                     CivicDay                  day,
-                     const CivicHearingPeriod *period,
-                     gboolean                 *provisional)
-{
-  gboolean any_provisional = FALSE;
-
-  g_assert (day > (CivicDay) MAX_PERIOD * 3);
-
-  if (period->unit == CIVIC_CLOCK_UNIT_CALENDAR_DAYS)
-    {
-      day -= period->length;
-      civic_calendar_classify (calendar, day, NULL, &any_provisional);
-    }
-  else
-    day = civic_calendar_subtract_working_days (calendar, day, period->length, &any_provisional);
-
-  if (provisional != NULL)
-    *provisional |= any_provisional;
-  return day;
-}
-
-/* The earliest hearing day a notice sent on @day allows. */
-static CivicDay
-period_after_notice (CivicCalendar            *calendar,
-                     CivicDay                  day,
-                     const CivicHearingPeriod *period,
-                     gboolean                 *provisional)
-{
-  gboolean day_provisional = FALSE;
-  CivicDay first;
-
-  if (period->unit == CIVIC_CLOCK_UNIT_WORKING_DAYS)
-    first = civic_calendar_add_working_days (calendar, day, period->length,
-                                             CIVIC_COUNT_DEFAULT, &day_provisional);
-  else
-    {
-      first = day + period->length;
-      civic_calendar_classify (calendar, first, NULL, &day_provisional);
-    }
-
-  if (provisional != NULL)
-    *provisional |= day_provisional;
-  return first;
-}
-
-/**
- * civic_hearing_policy_last_request_day:
- * @policy: (nullable): the policy, or %NULL for the default
- * @informed_on: the day the parties were told of their right (Art. 47)
- * @provisional: (out) (optional): set when the answer rests on a year
- *   whose holiday notice is not loaded
- *
- * Returns: the last day on which a request for a hearing is in time.
- */
-CivicDay
-civic_hearing_policy_last_request_day (const CivicHearingPolicy *policy,
-                                       CivicCalendar            *calendar,
-                                       CivicDay                  informed_on,
-                                       gboolean                 *provisional)
-{
-  if (policy == NULL)
-    policy = &default_policy;
-
-  g_return_val_if_fail (policy_is_valid (policy), CIVIC_DAY_INVALID);
-  g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), CIVIC_DAY_INVALID);
-  g_return_val_if_fail (informed_on != CIVIC_DAY_INVALID, CIVIC_DAY_INVALID);
-
-  if (provisional != NULL)
-    *provisional = FALSE;
-  return period_end (calendar, informed_on, &policy->request_window, provisional);
-}
-
-/**
- * civic_hearing_policy_latest_hearing_day:
- * @requested_on: the day the request for a hearing was received
- *
- * Returns: the last day on which the hearing can be held (Art. 47).
- */
-CivicDay
-civic_hearing_policy_latest_hearing_day (const CivicHearingPolicy *policy,
-                                         CivicCalendar            *calendar,
-                                         CivicDay                  requested_on,
-                                         gboolean                 *provisional)
-{
-  if (policy == NULL)
-    policy = &default_policy;
-
-  g_return_val_if_fail (policy_is_valid (policy), CIVIC_DAY_INVALID);
-  g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), CIVIC_DAY_INVALID);
-  g_return_val_if_fail (requested_on != CIVIC_DAY_INVALID, CIVIC_DAY_INVALID);
-
-  if (provisional != NULL)
-    *provisional = FALSE;
-  return period_end (calendar, requested_on, &policy->organise_within, provisional);
-}
-
-/**
- * civic_hearing_policy_latest_notice_day:
- * @hearing_day: the local day the hearing starts
- *
- * Returns: the last day on which the notice of time and place can be sent
- * (Art. 48(1)).
- */
-CivicDay
-civic_hearing_policy_latest_notice_day (const CivicHearingPolicy *policy,
-                                        CivicCalendar            *calendar,
-                                        CivicDay                  hearing_day,
-                                        gboolean                 *provisional)
-{
-  if (policy == NULL)
-    policy = &default_policy;
-
-  g_return_val_if_fail (policy_is_valid (policy), CIVIC_DAY_INVALID);
-  g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), CIVIC_DAY_INVALID);
-  g_return_val_if_fail (hearing_day > (CivicDay) MAX_PERIOD * 3, CIVIC_DAY_INVALID);
-
-  if (provisional != NULL)
-    *provisional = FALSE;
-  return period_start_before (calendar, hearing_day, &policy->notice, provisional);
-}
-
-/**
- * civic_hearing_policy_earliest_hearing_day:
- * @notice_day: the day the notice goes out
- *
- * Returns: the first day a hearing can be held after a notice sent on
- * @notice_day: what the scheduling dialog offers.
- */
-CivicDay
-civic_hearing_policy_earliest_hearing_day (const CivicHearingPolicy *policy,
-                                           CivicCalendar            *calendar,
-                                           CivicDay                  notice_day,
-                                           gboolean                 *provisional)
-{
-  if (policy == NULL)
-    policy = &default_policy;
-
-  g_return_val_if_fail (policy_is_valid (policy), CIVIC_DAY_INVALID);
-  g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), CIVIC_DAY_INVALID);
-  g_return_val_if_fail (notice_day != CIVIC_DAY_INVALID, CIVIC_DAY_INVALID);
-
-  if (provisional != NULL)
-    *provisional = FALSE;
-  return period_after_notice (calendar, notice_day, &policy->notice, provisional);
 }
 
 /* Construction */
@@ -798,10 +548,10 @@ civic_hearing_get_participant (CivicHearing *self,
   return g_ptr_array_index (self->participants, index);
 }
 
-static CivicHearingParticipant *
-lookup_participant (CivicHearing *self,
-                    const char   *id,
-                    guint        *index)
+CivicHearingParticipant *
+_civic_hearing_lookup_participant (CivicHearing *self,
+                                   const char   *id,
+                                   guint        *index)
 {
   for (guint i = 0; id != NULL && i < self->participants->len; i++)
     {
@@ -830,7 +580,7 @@ civic_hearing_find_participant (CivicHearing *self,
   g_return_val_if_fail (CIVIC_IS_HEARING (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return lookup_participant (self, id, NULL);
+  return _civic_hearing_lookup_participant (self, id, NULL);
 }
 
 guint
@@ -935,7 +685,7 @@ static const char *
 participant_name (CivicHearing *self,
                   const char   *id)
 {
-  const CivicHearingParticipant *participant = lookup_participant (self, id, NULL);
+  const CivicHearingParticipant *participant = _civic_hearing_lookup_participant (self, id, NULL);
 
   return participant != NULL ? participant->name : id;
 }
@@ -1014,7 +764,8 @@ check_request (CivicHearing             *self,
                GPtrArray                *findings)
 {
   CivicDay hearing_day = day_of (self->starts_at);
-  CivicDay last_request = period_end (calendar, self->informed_on, &policy->request_window, NULL);
+  CivicDay last_request = _civic_hearing_period_end (calendar, self->informed_on,
+                                                     &policy->request_window, NULL);
 
   if (self->requested_on > last_request)
     {
@@ -1036,7 +787,8 @@ check_request (CivicHearing             *self,
 
   if (hearing_day != CIVIC_DAY_INVALID)
     {
-      CivicDay latest = period_end (calendar, self->requested_on, &policy->organise_within, NULL);
+      CivicDay latest = _civic_hearing_period_end (calendar, self->requested_on,
+                                                   &policy->organise_within, NULL);
 
       if (hearing_day > latest)
         {
@@ -1104,7 +856,7 @@ check_notice (CivicHearing             *self,
   if (hearing_day == CIVIC_DAY_INVALID)
     return;
 
-  latest = period_start_before (calendar, hearing_day, &policy->notice, NULL);
+  latest = _civic_hearing_period_start_before (calendar, hearing_day, &policy->notice, NULL);
   when = civic_day_format (hearing_day);
   last = civic_day_format (latest);
   period = format_period (&policy->notice);
@@ -1130,7 +882,8 @@ check_notice (CivicHearing             *self,
     {
       g_autofree char *earliest = NULL;
 
-      earliest = civic_day_format (period_after_notice (calendar, today, &policy->notice, NULL));
+      earliest = civic_day_format (_civic_hearing_period_after_notice (calendar, today,
+                                                                       &policy->notice, NULL));
       add_finding (findings, CIVIC_HEARING_RULE_NOTICE_MISSING, CIVIC_HEARING_SEVERITY_ERROR,
                    _("The notice for the hearing on %s had to be sent by %s, %s before it "
                      "(Art. 48(1) of the Administrative Licensing Law); the earliest day the "
@@ -1265,11 +1018,11 @@ civic_hearing_validate (CivicHearing             *self,
   findings = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_hearing_finding_free);
 
   if (policy == NULL)
-    policy = &default_policy;
+    policy = civic_hearing_policy_get_default ();
 
   g_return_val_if_fail (CIVIC_IS_HEARING (self), findings);
   g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), findings);
-  g_return_val_if_fail (policy_is_valid (policy), findings);
+  g_return_val_if_fail (_civic_hearing_policy_is_valid (policy), findings);
 
   collect_findings (self, examiner_ids, calendar, policy, today, findings);
   return findings;
@@ -1286,11 +1039,12 @@ set_host (CivicHearing *self,
   if (self->host_id != NULL && host_id != NULL && g_strcmp0 (self->host_id, host_id) != 0)
     {
       guint index;
-      CivicHearingParticipant *seat = lookup_participant (self, self->host_id, &index);
+      CivicHearingParticipant *seat = _civic_hearing_lookup_participant (self, self->host_id,
+                                                                         &index);
 
       if (seat != NULL && seat->role == CIVIC_HEARING_ROLE_HOST)
         {
-          if (lookup_participant (self, host_id, NULL) != NULL)
+          if (_civic_hearing_lookup_participant (self, host_id, NULL) != NULL)
             g_ptr_array_remove_index (self->participants, index);
           else
             {
@@ -1408,12 +1162,12 @@ civic_hearing_schedule (CivicHearing             *self,
   g_autoptr(GPtrArray) findings = NULL;
 
   if (policy == NULL)
-    policy = &default_policy;
+    policy = civic_hearing_policy_get_default ();
 
   g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
   g_return_val_if_fail (slot != NULL, FALSE);
   g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), FALSE);
-  g_return_val_if_fail (policy_is_valid (policy), FALSE);
+  g_return_val_if_fail (_civic_hearing_policy_is_valid (policy), FALSE);
   g_return_val_if_fail (today != CIVIC_DAY_INVALID, FALSE);
 
   if (!check_not_held (self, error))
@@ -1601,11 +1355,11 @@ civic_hearing_record_notice (CivicHearing             *self,
   CivicDay hearing_day, latest;
 
   if (policy == NULL)
-    policy = &default_policy;
+    policy = civic_hearing_policy_get_default ();
 
   g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
   g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), FALSE);
-  g_return_val_if_fail (policy_is_valid (policy), FALSE);
+  g_return_val_if_fail (_civic_hearing_policy_is_valid (policy), FALSE);
 
   if (!check_not_held (self, error))
     return FALSE;
@@ -1619,7 +1373,7 @@ civic_hearing_record_notice (CivicHearing             *self,
     return refuse (error, CIVIC_HEARING_ERROR_INVALID, _("The date is missing"));
 
   hearing_day = day_of (self->starts_at);
-  latest = period_start_before (calendar, hearing_day, &policy->notice, NULL);
+  latest = _civic_hearing_period_start_before (calendar, hearing_day, &policy->notice, NULL);
   if (day > latest)
     {
       g_autofree char *sent = civic_day_format (day);
@@ -1628,7 +1382,8 @@ civic_hearing_record_notice (CivicHearing             *self,
       g_autofree char *last = civic_day_format (latest);
       g_autofree char *earliest = NULL;
 
-      earliest = civic_day_format (period_after_notice (calendar, day, &policy->notice, NULL));
+      earliest = civic_day_format (_civic_hearing_period_after_notice (calendar, day,
+                                                                       &policy->notice, NULL));
       return refuse (error, CIVIC_HEARING_ERROR_RULE,
                      _("A notice sent on %s is too late for the hearing on %s: Art. 48(1) of the "
                        "Administrative Licensing Law requires it %s before, by %s. Move the "
@@ -1666,7 +1421,7 @@ civic_hearing_add_participant (CivicHearing      *self,
   if (is_blank (id) || is_blank (name))
     return refuse (error, CIVIC_HEARING_ERROR_INVALID, _("A participant needs an ID and a name"));
 
-  if ((existing = lookup_participant (self, id, NULL)) != NULL)
+  if ((existing = _civic_hearing_lookup_participant (self, id, NULL)) != NULL)
     return refuse (error, CIVIC_HEARING_ERROR_INVALID,
                    _("%s already takes part in this hearing"), existing->name);
 
@@ -1694,7 +1449,7 @@ civic_hearing_remove_participant (CivicHearing  *self,
   if (self->state == CIVIC_HEARING_STATE_CANCELLED)
     return refuse (error, CIVIC_HEARING_ERROR_STATE, _("The hearing has been cancelled"));
 
-  if ((participant = lookup_participant (self, id, &index)) == NULL)
+  if ((participant = _civic_hearing_lookup_participant (self, id, &index)) == NULL)
     return refuse (error, CIVIC_HEARING_ERROR_NOT_FOUND,
                    _("No participant with the ID “%s” takes part in this hearing"), id);
 
@@ -1750,7 +1505,7 @@ civic_hearing_request_recusal (CivicHearing  *self,
     return refuse (error, CIVIC_HEARING_ERROR_STATE,
                    _("The hearing has no host yet; schedule it first"));
 
-  if ((by = lookup_participant (self, by_id, NULL)) == NULL)
+  if ((by = _civic_hearing_lookup_participant (self, by_id, NULL)) == NULL)
     return refuse (error, CIVIC_HEARING_ERROR_NOT_FOUND,
                    _("No participant with the ID “%s” takes part in this hearing"),
                    by_id ? by_id : "");
@@ -1908,11 +1663,11 @@ civic_hearing_mark_held (CivicHearing             *self,
   CivicDay hearing_day;
 
   if (policy == NULL)
-    policy = &default_policy;
+    policy = civic_hearing_policy_get_default ();
 
   g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
   g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), FALSE);
-  g_return_val_if_fail (policy_is_valid (policy), FALSE);
+  g_return_val_if_fail (_civic_hearing_policy_is_valid (policy), FALSE);
   g_return_val_if_fail (today != CIVIC_DAY_INVALID, FALSE);
 
   if (!check_not_held (self, error))
@@ -2001,7 +1756,7 @@ civic_hearing_sign_record (CivicHearing  *self,
     return refuse (error, CIVIC_HEARING_ERROR_STATE,
                    _("The record has no text yet; write it before it is signed"));
 
-  if ((participant = lookup_participant (self, participant_id, NULL)) == NULL)
+  if ((participant = _civic_hearing_lookup_participant (self, participant_id, NULL)) == NULL)
     return refuse (error, CIVIC_HEARING_ERROR_NOT_FOUND,
                    _("No participant with the ID “%s” takes part in this hearing"),
                    participant_id ? participant_id : "");
@@ -2156,24 +1911,27 @@ civic_hearing_get_key_dates (CivicHearing             *self,
   memset (dates, 0, sizeof *dates);
 
   if (policy == NULL)
-    policy = &default_policy;
+    policy = civic_hearing_policy_get_default ();
 
   g_return_if_fail (CIVIC_IS_HEARING (self));
   g_return_if_fail (CIVIC_IS_CALENDAR (calendar));
-  g_return_if_fail (policy_is_valid (policy));
+  g_return_if_fail (_civic_hearing_policy_is_valid (policy));
 
   if (self->kind == CIVIC_HEARING_KIND_ON_REQUEST)
     {
-      dates->last_request_day = period_end (calendar, self->informed_on,
-                                            &policy->request_window, &dates->provisional);
-      dates->latest_hearing_day = period_end (calendar, self->requested_on,
-                                              &policy->organise_within, &dates->provisional);
+      dates->last_request_day = _civic_hearing_period_end (calendar, self->informed_on,
+                                                           &policy->request_window,
+                                                           &dates->provisional);
+      dates->latest_hearing_day = _civic_hearing_period_end (calendar, self->requested_on,
+                                                             &policy->organise_within,
+                                                             &dates->provisional);
     }
 
   dates->hearing_day = day_of (self->starts_at);
   if (dates->hearing_day != CIVIC_DAY_INVALID)
-    dates->latest_notice_day = period_start_before (calendar, dates->hearing_day,
-                                                    &policy->notice, &dates->provisional);
+    dates->latest_notice_day = _civic_hearing_period_start_before (calendar, dates->hearing_day,
+                                                                   &policy->notice,
+                                                                   &dates->provisional);
 }
 
 /**
@@ -2222,650 +1980,6 @@ civic_hearing_get_clock_stop_span (CivicHearing *self,
   if (resume_day != NULL)
     *resume_day = resume;
   return TRUE;
-}
-
-/* Conflicts */
-
-typedef struct
-{
-  const char *id;
-  gboolean    hosts;
-} Person;
-
-/* A hearing as the sweep sees it: times as numbers, people deduplicated. */
-typedef struct
-{
-  CivicHearing *hearing;
-  const char   *room_id;
-  gint64        start;
-  gint64        end;
-  GArray       *people;
-} Booking;
-
-static gint64
-to_usec (GDateTime *instant)
-{
-  return g_date_time_to_unix (instant) * G_USEC_PER_SEC + g_date_time_get_microsecond (instant);
-}
-
-static void
-add_person (GArray     *people,
-            const char *id,
-            gboolean    hosts)
-{
-  Person person = { id, hosts };
-
-  if (id == NULL)
-    return;
-
-  for (guint i = 0; i < people->len; i++)
-    {
-      Person *known = &g_array_index (people, Person, i);
-
-      if (g_strcmp0 (known->id, id) == 0)
-        {
-          known->hosts |= hosts;
-          return;
-        }
-    }
-
-  g_array_append_val (people, person);
-}
-
-/* Whether @hearing holds a room and people at a time: not once cancelled,
- * nor before it has a time. */
-static gboolean
-booking_init (Booking                *booking,
-              CivicHearing           *hearing,
-              const CivicHearingSlot *slot)
-{
-  GDateTime *starts_at = slot ? slot->starts_at : hearing->starts_at;
-  GDateTime *ends_at = slot ? slot->ends_at : hearing->ends_at;
-
-  if (hearing->state == CIVIC_HEARING_STATE_CANCELLED || starts_at == NULL || ends_at == NULL)
-    return FALSE;
-
-  booking->hearing = hearing;
-  booking->room_id = slot ? slot->room_id : hearing->room_id;
-  booking->start = to_usec (starts_at);
-  booking->end = to_usec (ends_at);
-  if (booking->end <= booking->start)
-    return FALSE;
-
-  booking->people = g_array_new (FALSE, FALSE, sizeof (Person));
-  add_person (booking->people, slot ? slot->host_id : hearing->host_id, TRUE);
-  add_person (booking->people, hearing->clerk_id, FALSE);
-  for (guint i = 0; i < hearing->participants->len; i++)
-    add_person (booking->people,
-                ((CivicHearingParticipant *) g_ptr_array_index (hearing->participants, i))->id,
-                FALSE);
-  return TRUE;
-}
-
-static void
-booking_clear (Booking *booking)
-{
-  g_clear_pointer (&booking->people, g_array_unref);
-}
-
-static void
-add_conflict (GPtrArray                *conflicts,
-              const Booking            *a,
-              const Booking            *b,
-              CivicHearingConflictKind  kind,
-              const char               *resource_id)
-{
-  CivicHearingConflict *conflict = g_new0 (CivicHearingConflict, 1);
-
-  conflict->a = g_object_ref (a->hearing);
-  conflict->b = g_object_ref (b->hearing);
-  conflict->kind = kind;
-  conflict->resource_id = g_strdup (resource_id);
-  g_ptr_array_add (conflicts, conflict);
-}
-
-/* Both bookings overlap in time: what else they share. */
-static void
-compare_bookings (const Booking *a,
-                  const Booking *b,
-                  GPtrArray     *conflicts)
-{
-  if (a->room_id != NULL && g_strcmp0 (a->room_id, b->room_id) == 0)
-    add_conflict (conflicts, a, b, CIVIC_HEARING_CONFLICT_ROOM, a->room_id);
-
-  for (guint i = 0; i < a->people->len; i++)
-    {
-      const Person *pa = &g_array_index (a->people, Person, i);
-
-      for (guint j = 0; j < b->people->len; j++)
-        {
-          const Person *pb = &g_array_index (b->people, Person, j);
-
-          if (g_strcmp0 (pa->id, pb->id) == 0)
-            add_conflict (conflicts, a, b,
-                          pa->hosts && pb->hosts
-                          ? CIVIC_HEARING_CONFLICT_HOST : CIVIC_HEARING_CONFLICT_PARTICIPANT,
-                          pa->id);
-        }
-    }
-}
-
-static int
-compare_by_start (gconstpointer pa,
-                  gconstpointer pb)
-{
-  const Booking *a = pa;
-  const Booking *b = pb;
-
-  if (a->start != b->start)
-    return a->start < b->start ? -1 : 1;
-  if (a->end != b->end)
-    return a->end < b->end ? -1 : 1;
-  return g_strcmp0 (a->hearing->id, b->hearing->id);
-}
-
-static GPtrArray *
-new_conflict_list (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) civic_hearing_conflict_free);
-}
-
-/**
- * civic_hearing_find_conflicts:
- * @hearings: (element-type CivicHearing): the hearings to check
- *
- * Finds hearings that need the same room or the same person at the same
- * time. A hearing holds its room and its people from its start up to, not
- * including, its end, so back-to-back hearings do not conflict; cancelled
- * hearings hold nothing. The hearings are swept in order of their start,
- * comparing each only with those still running, so hearings that do not
- * overlap cost no comparison.
- *
- * Returns: (transfer full) (element-type CivicHearingConflict): the
- * conflicts, each pair once per shared room or person, @a starting first,
- * in the order the later hearing starts.
- */
-GPtrArray *
-civic_hearing_find_conflicts (GPtrArray *hearings)
-{
-  g_autoptr(GArray) bookings = NULL;
-  g_autoptr(GPtrArray) running = NULL;
-  GPtrArray *conflicts = new_conflict_list ();
-
-  g_return_val_if_fail (hearings != NULL, conflicts);
-
-  bookings = g_array_sized_new (FALSE, FALSE, sizeof (Booking), hearings->len);
-  g_array_set_clear_func (bookings, (GDestroyNotify) booking_clear);
-  for (guint i = 0; i < hearings->len; i++)
-    {
-      CivicHearing *hearing = g_ptr_array_index (hearings, i);
-      Booking booking = { 0 };
-
-      g_return_val_if_fail (CIVIC_IS_HEARING (hearing), conflicts);
-
-      if (booking_init (&booking, hearing, NULL))
-        g_array_append_val (bookings, booking);
-    }
-  g_array_sort (bookings, compare_by_start);
-
-  /* Kept in order of start, so that each conflict names the earlier
-   * hearing first and the result does not depend on removals. */
-  running = g_ptr_array_new ();
-  for (guint i = 0; i < bookings->len; i++)
-    {
-      const Booking *booking = &g_array_index (bookings, Booking, i);
-
-      for (guint j = 0; j < running->len;)
-        {
-          const Booking *earlier = g_ptr_array_index (running, j);
-
-          if (earlier->end <= booking->start)
-            g_ptr_array_remove_index (running, j);
-          else
-            j++;
-        }
-
-      for (guint j = 0; j < running->len; j++)
-        compare_bookings (g_ptr_array_index (running, j), booking, conflicts);
-
-      g_ptr_array_add (running, (gpointer) booking);
-    }
-
-  return conflicts;
-}
-
-/**
- * civic_hearing_find_conflicts_with:
- * @candidate: the hearing being scheduled
- * @slot: (nullable): the room, host and time proposed for it, or %NULL
- *   for its own
- * @hearings: (element-type CivicHearing): the hearings already booked; the
- *   candidate's own entry (same ID) is skipped
- *
- * Returns: (transfer full) (element-type CivicHearingConflict): the
- * conflicts, @a always the candidate, in the order of @hearings.
- */
-GPtrArray *
-civic_hearing_find_conflicts_with (CivicHearing           *candidate,
-                                   const CivicHearingSlot *slot,
-                                   GPtrArray              *hearings)
-{
-  GPtrArray *conflicts = new_conflict_list ();
-  Booking proposed = { 0 };
-
-  g_return_val_if_fail (CIVIC_IS_HEARING (candidate), conflicts);
-  g_return_val_if_fail (hearings != NULL, conflicts);
-
-  if (!booking_init (&proposed, candidate, slot))
-    return conflicts;
-
-  for (guint i = 0; i < hearings->len; i++)
-    {
-      CivicHearing *hearing = g_ptr_array_index (hearings, i);
-      Booking other = { 0 };
-
-      if (hearing == candidate || g_strcmp0 (hearing->id, candidate->id) == 0)
-        continue;
-
-      if (!booking_init (&other, hearing, NULL))
-        continue;
-
-      if (proposed.start < other.end && other.start < proposed.end)
-        compare_bookings (&proposed, &other, conflicts);
-      booking_clear (&other);
-    }
-
-  booking_clear (&proposed);
-  return conflicts;
-}
-
-/* Wire format */
-
-JsonNode *
-civic_hearing_to_json (CivicHearing *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
-  g_return_val_if_fail (CIVIC_IS_HEARING (self), NULL);
-
-  json_builder_begin_object (builder);
-  civic_json_set_string (builder, "id", self->id);
-  civic_json_set_string (builder, "case_id", self->case_id);
-  civic_json_set_enum (builder, "kind", CIVIC_TYPE_HEARING_KIND, self->kind);
-  civic_json_set_enum (builder, "state", CIVIC_TYPE_HEARING_STATE, self->state);
-  civic_json_set_day (builder, "informed_on", self->informed_on);
-  civic_json_set_day (builder, "requested_on", self->requested_on);
-  civic_json_set_day (builder, "announced_on", self->announced_on);
-  civic_json_set_instant (builder, "starts_at", self->starts_at);
-  civic_json_set_instant (builder, "ends_at", self->ends_at);
-  civic_json_set_string (builder, "room_id", self->room_id);
-  civic_json_set_string (builder, "host_id", self->host_id);
-  civic_json_set_string (builder, "host_name", self->host_name);
-  civic_json_set_string (builder, "clerk_id", self->clerk_id);
-  civic_json_set_string (builder, "clerk_name", self->clerk_name);
-  json_builder_set_member_name (builder, "is_public");
-  json_builder_add_boolean_value (builder, self->is_public);
-  civic_json_set_string (builder, "non_public_reason", self->non_public_reason);
-  civic_json_set_day (builder, "notice_sent_on", self->notice_sent_on);
-
-  json_builder_set_member_name (builder, "participants");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->participants->len; i++)
-    {
-      const CivicHearingParticipant *participant = g_ptr_array_index (self->participants, i);
-
-      json_builder_begin_object (builder);
-      civic_json_set_string (builder, "id", participant->id);
-      civic_json_set_string (builder, "name", participant->name);
-      civic_json_set_enum (builder, "role", CIVIC_TYPE_HEARING_ROLE, participant->role);
-      civic_json_set_day (builder, "signed_on", participant->signed_on);
-      json_builder_set_member_name (builder, "sealed");
-      json_builder_add_boolean_value (builder, participant->sealed);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "recusals");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->recusals->len; i++)
-    {
-      const CivicHearingRecusal *recusal = g_ptr_array_index (self->recusals, i);
-
-      json_builder_begin_object (builder);
-      civic_json_set_string (builder, "by", recusal->by_id);
-      civic_json_set_string (builder, "against_id", recusal->against_id);
-      civic_json_set_string (builder, "against_name", recusal->against_name);
-      civic_json_set_string (builder, "reason", recusal->reason);
-      civic_json_set_day (builder, "filed_on", recusal->filed_on);
-      civic_json_set_enum (builder, "decision", CIVIC_TYPE_HEARING_RECUSAL_DECISION,
-                           recusal->decision);
-      civic_json_set_day (builder, "decided_on", recusal->decided_on);
-      civic_json_set_string (builder, "decided_by", recusal->decided_by);
-      civic_json_set_string (builder, "note", recusal->note);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  civic_json_set_string (builder, "record_summary", self->record_summary);
-  civic_json_set_day (builder, "record_signed_on", self->record_signed_on);
-  civic_json_set_day (builder, "cancelled_on", self->cancelled_on);
-  civic_json_set_string (builder, "cancel_reason", self->cancel_reason);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
-G_GNUC_PRINTF (3, 4)
-static gboolean
-invalid_json (GError         **error,
-              CivicJsonError   code,
-              const char      *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, CIVIC_JSON_ERROR, code, message);
-  return FALSE;
-}
-
-static gboolean
-read_participant (CivicHearing  *self,
-                  JsonNode      *node,
-                  gboolean       may_have_signed,
-                  GError       **error)
-{
-  CivicHearingParticipant *participant;
-  JsonObject *object;
-  const char *id, *name;
-  int role;
-  CivicDay signed_on;
-  gboolean sealed = FALSE;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid_json (error, CIVIC_JSON_ERROR_TYPE, _("It must be an object"));
-  object = json_node_get_object (node);
-
-  if (!civic_json_get_text (object, "id", TRUE, &id, error) ||
-      !civic_json_get_text (object, "name", TRUE, &name, error) ||
-      !civic_json_get_enum (object, "role", TRUE, CIVIC_TYPE_HEARING_ROLE, &role, error) ||
-      !civic_json_get_day (object, "signed_on", FALSE, &signed_on, error) ||
-      !civic_json_get_bool (object, "sealed", FALSE, &sealed, error))
-    return FALSE;
-
-  if (lookup_participant (self, id, NULL) != NULL)
-    return invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                         _("Another participant has the ID “%s”"), id);
-
-  if (signed_on != CIVIC_DAY_INVALID && !may_have_signed)
-    return invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                         _("“signed_on” does not fit a hearing that was not held"));
-
-  if (sealed && signed_on == CIVIC_DAY_INVALID)
-    return invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                         _("“sealed” needs “signed_on”"));
-
-  participant = g_new0 (CivicHearingParticipant, 1);
-  participant->id = g_strdup (id);
-  participant->name = g_strdup (name);
-  participant->role = role;
-  participant->signed_on = signed_on;
-  participant->sealed = sealed;
-  g_ptr_array_add (self->participants, participant);
-  return TRUE;
-}
-
-static gboolean
-read_recusal (CivicHearing  *self,
-              JsonNode      *node,
-              GError       **error)
-{
-  CivicHearingRecusal *recusal;
-  JsonObject *object;
-  const char *by_id, *against_id, *against_name, *reason, *decided_by, *note;
-  int decision;
-  CivicDay filed_on, decided_on;
-  gboolean decided;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid_json (error, CIVIC_JSON_ERROR_TYPE, _("It must be an object"));
-  object = json_node_get_object (node);
-
-  if (!civic_json_get_text (object, "by", TRUE, &by_id, error) ||
-      !civic_json_get_text (object, "against_id", TRUE, &against_id, error) ||
-      !civic_json_get_text (object, "against_name", TRUE, &against_name, error) ||
-      !civic_json_get_text (object, "reason", TRUE, &reason, error) ||
-      !civic_json_get_day (object, "filed_on", TRUE, &filed_on, error) ||
-      !civic_json_get_enum (object, "decision", TRUE, CIVIC_TYPE_HEARING_RECUSAL_DECISION,
-                            &decision, error))
-    return FALSE;
-
-  decided = decision != CIVIC_HEARING_RECUSAL_PENDING;
-  if (!civic_json_get_day (object, "decided_on", decided, &decided_on, error) ||
-      !civic_json_get_text (object, "decided_by", decided, &decided_by, error) ||
-      !civic_json_get_string (object, "note", FALSE, &note, error))
-    return FALSE;
-
-  if (!decided && (decided_on != CIVIC_DAY_INVALID || decided_by != NULL || note != NULL))
-    return invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                         _("A pending request has no decision yet"));
-
-  if (decided && decided_on < filed_on)
-    return invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                         _("“decided_on” comes before “filed_on”"));
-
-  if (lookup_participant (self, by_id, NULL) == NULL)
-    return invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                         _("“by” names no participant of the hearing"));
-
-  recusal = g_new0 (CivicHearingRecusal, 1);
-  recusal->by_id = g_strdup (by_id);
-  recusal->against_id = g_strdup (against_id);
-  recusal->against_name = g_strdup (against_name);
-  recusal->reason = g_strdup (reason);
-  recusal->filed_on = filed_on;
-  recusal->decision = decision;
-  recusal->decided_on = decided_on;
-  recusal->decided_by = g_strdup (decided_by);
-  recusal->note = g_strdup (note);
-  g_ptr_array_add (self->recusals, recusal);
-  return TRUE;
-}
-
-/* Reads what only some kinds or stages of hearing have: required where
- * @needed, refused where it cannot be. */
-static gboolean
-get_day_if (JsonObject  *object,
-            const char  *member,
-            gboolean     needed,
-            gboolean     allowed,
-            CivicDay    *out,
-            GError     **error)
-{
-  if (!civic_json_get_day (object, member, needed, out, error))
-    return FALSE;
-
-  if (!allowed && *out != CIVIC_DAY_INVALID)
-    return invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                         _("“%s” does not fit a hearing of this kind or stage"), member);
-  return TRUE;
-}
-
-static gboolean
-get_text_if (JsonObject   *object,
-             const char   *member,
-             gboolean      needed,
-             gboolean      allowed,
-             const char  **out,
-             GError      **error)
-{
-  if (!(needed ? civic_json_get_text (object, member, TRUE, out, error)
-               : civic_json_get_string (object, member, FALSE, out, error)))
-    return FALSE;
-
-  if (!allowed && *out != NULL)
-    return invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                         _("“%s” does not fit a hearing of this kind or stage"), member);
-  return TRUE;
-}
-
-/**
- * civic_hearing_new_from_json:
- *
- * Reads a hearing back. Malformed input is refused: a missing or mistyped
- * member, a date that is not one, an unknown kind, state or role, an end
- * before the start, a member that cannot go with the kind or the stage of
- * the hearing. Breaches of the rules of law are not refused here: they
- * are what civic_hearing_validate() reports.
- *
- * Returns: (transfer full) (nullable): the hearing, or %NULL with @error
- * set in %CIVIC_JSON_ERROR.
- */
-CivicHearing *
-civic_hearing_new_from_json (JsonNode  *node,
-                             GError   **error)
-{
-  g_autoptr(CivicHearing) self = NULL;
-  g_autoptr(GDateTime) starts_at = NULL;
-  g_autoptr(GDateTime) ends_at = NULL;
-  JsonObject *object;
-  JsonArray *participants, *recusals;
-  const char *id, *case_id, *room_id, *host_id, *host_name, *clerk_id, *clerk_name;
-  const char *non_public_reason, *record_summary, *cancel_reason;
-  int kind, state;
-  CivicDay informed_on, requested_on, announced_on, notice_sent_on;
-  CivicDay record_signed_on, cancelled_on;
-  gboolean is_public, on_request, scheduled, held;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      invalid_json (error, CIVIC_JSON_ERROR_TYPE, _("A hearing must be an object"));
-      return NULL;
-    }
-  object = json_node_get_object (node);
-
-  if (!civic_json_get_text (object, "id", TRUE, &id, error) ||
-      !civic_json_get_text (object, "case_id", TRUE, &case_id, error) ||
-      !civic_json_get_enum (object, "kind", TRUE, CIVIC_TYPE_HEARING_KIND, &kind, error) ||
-      !civic_json_get_enum (object, "state", TRUE, CIVIC_TYPE_HEARING_STATE, &state, error))
-    return NULL;
-
-  on_request = kind == CIVIC_HEARING_KIND_ON_REQUEST;
-  scheduled = state == CIVIC_HEARING_STATE_SCHEDULED || state == CIVIC_HEARING_STATE_HELD ||
-              state == CIVIC_HEARING_STATE_RECORD_SIGNED;
-  held = state == CIVIC_HEARING_STATE_HELD || state == CIVIC_HEARING_STATE_RECORD_SIGNED;
-
-  if (!get_day_if (object, "informed_on", on_request, on_request, &informed_on, error) ||
-      !get_day_if (object, "requested_on", on_request, on_request, &requested_on, error) ||
-      !civic_json_get_day (object, "announced_on", FALSE, &announced_on, error) ||
-      !civic_json_get_instant (object, "starts_at", scheduled, &starts_at, error) ||
-      !civic_json_get_instant (object, "ends_at", scheduled, &ends_at, error) ||
-      !get_text_if (object, "room_id", scheduled, TRUE, &room_id, error) ||
-      !get_text_if (object, "host_id", scheduled, TRUE, &host_id, error) ||
-      !get_text_if (object, "host_name", scheduled, TRUE, &host_name, error) ||
-      !civic_json_get_string (object, "clerk_id", FALSE, &clerk_id, error) ||
-      !civic_json_get_string (object, "clerk_name", FALSE, &clerk_name, error) ||
-      !civic_json_get_bool (object, "is_public", TRUE, &is_public, error) ||
-      !get_text_if (object, "non_public_reason", FALSE, !is_public, &non_public_reason, error) ||
-      !civic_json_get_day (object, "notice_sent_on", FALSE, &notice_sent_on, error) ||
-      !civic_json_get_array (object, "participants", TRUE, &participants, error) ||
-      !civic_json_get_array (object, "recusals", TRUE, &recusals, error) ||
-      !get_text_if (object, "record_summary", state == CIVIC_HEARING_STATE_RECORD_SIGNED,
-                    held || state == CIVIC_HEARING_STATE_CANCELLED, &record_summary, error) ||
-      !get_day_if (object, "record_signed_on", state == CIVIC_HEARING_STATE_RECORD_SIGNED,
-                   state == CIVIC_HEARING_STATE_RECORD_SIGNED, &record_signed_on, error) ||
-      !get_day_if (object, "cancelled_on", state == CIVIC_HEARING_STATE_CANCELLED,
-                   state == CIVIC_HEARING_STATE_CANCELLED, &cancelled_on, error) ||
-      !get_text_if (object, "cancel_reason", state == CIVIC_HEARING_STATE_CANCELLED,
-                    state == CIVIC_HEARING_STATE_CANCELLED, &cancel_reason, error))
-    return NULL;
-
-  if ((starts_at == NULL) != (ends_at == NULL))
-    {
-      invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                    _("“starts_at” and “ends_at” go together"));
-      return NULL;
-    }
-
-  if (starts_at != NULL && g_date_time_compare (ends_at, starts_at) <= 0)
-    {
-      invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                    _("“ends_at” must come after “starts_at”"));
-      return NULL;
-    }
-
-  if (state == CIVIC_HEARING_STATE_PENDING && (starts_at != NULL || host_id != NULL))
-    {
-      invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                    _("A pending hearing has no time, place or host yet"));
-      return NULL;
-    }
-
-  if ((room_id == NULL || host_id == NULL) && starts_at != NULL)
-    {
-      invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                    _("A hearing with a time needs a room and a host"));
-      return NULL;
-    }
-
-  if ((host_id == NULL) != (host_name == NULL) || (clerk_id == NULL) != (clerk_name == NULL))
-    {
-      invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                    _("An ID and a name go together"));
-      return NULL;
-    }
-
-  if (notice_sent_on != CIVIC_DAY_INVALID && starts_at == NULL)
-    {
-      invalid_json (error, CIVIC_JSON_ERROR_VALUE,
-                    _("“notice_sent_on” needs “starts_at”"));
-      return NULL;
-    }
-
-  self = g_object_new (CIVIC_TYPE_HEARING,
-                       "id", id,
-                       "case-id", case_id,
-                       "kind", kind,
-                       NULL);
-  self->state = state;
-  self->informed_on = informed_on;
-  self->requested_on = requested_on;
-  self->announced_on = announced_on;
-  self->starts_at = g_steal_pointer (&starts_at);
-  self->ends_at = g_steal_pointer (&ends_at);
-  self->room_id = g_strdup (room_id);
-  self->host_id = g_strdup (host_id);
-  self->host_name = g_strdup (host_name);
-  self->clerk_id = g_strdup (clerk_id);
-  self->clerk_name = g_strdup (clerk_name);
-  self->is_public = is_public;
-  self->non_public_reason = g_strdup (non_public_reason);
-  self->notice_sent_on = notice_sent_on;
-  self->record_summary = g_strdup (record_summary);
-  self->record_signed_on = record_signed_on;
-  self->cancelled_on = cancelled_on;
-  self->cancel_reason = g_strdup (cancel_reason);
-
-  for (guint i = 0; i < json_array_get_length (participants); i++)
-    if (!read_participant (self, json_array_get_element (participants, i),
-                           held || state == CIVIC_HEARING_STATE_CANCELLED, error))
-      {
-        g_prefix_error (error, _("Participant %u: "), i + 1);
-        return NULL;
-      }
-
-  for (guint i = 0; i < json_array_get_length (recusals); i++)
-    if (!read_recusal (self, json_array_get_element (recusals, i), error))
-      {
-        g_prefix_error (error, _("Recusal request %u: "), i + 1);
-        return NULL;
-      }
-
-  return g_steal_pointer (&self);
 }
 
 /* Labels */

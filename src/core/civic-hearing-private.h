@@ -1,0 +1,73 @@
+/* civic-hearing-private.h — what the hearing's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-hearing.h"
+
+G_BEGIN_DECLS
+
+/* civic-hearing.c: the record and its procedure; civic-hearing-policy.c:
+ * the periods; civic-hearing-conflicts.c: the sweep; civic-hearing-json.c:
+ * the wire format. */
+
+struct _CivicHearing
+{
+  GObject            parent_instance;
+
+  char              *id;
+  char              *case_id;
+  CivicHearingKind   kind;
+  CivicHearingState  state;
+
+  /* What set the procedure going (Arts. 46, 47) */
+  CivicDay           informed_on;
+  CivicDay           requested_on;
+  CivicDay           announced_on;
+
+  /* Time, place and who presides (Art. 48(1)–(3)) */
+  GDateTime         *starts_at;
+  GDateTime         *ends_at;
+  char              *room_id;
+  char              *host_id;
+  char              *host_name;
+  char              *clerk_id;
+  char              *clerk_name;
+  gboolean           is_public;
+  char              *non_public_reason;
+  CivicDay           notice_sent_on;
+
+  GPtrArray         *participants;  /* CivicHearingParticipant */
+  GPtrArray         *recusals;      /* CivicHearingRecusal */
+
+  /* The record (Art. 48(5)) */
+  char              *record_summary;
+  CivicDay           record_signed_on;
+
+  CivicDay           cancelled_on;
+  char              *cancel_reason;
+};
+
+/* civic-hearing-policy.c */
+gboolean _civic_hearing_policy_is_valid     (const CivicHearingPolicy *policy);
+CivicDay _civic_hearing_period_end          (CivicCalendar            *calendar,
+                                             CivicDay                  start,
+                                             const CivicHearingPeriod *period,
+                                             gboolean                 *provisional);
+CivicDay _civic_hearing_period_start_before (CivicCalendar            *calendar,
+                                             CivicDay                  day,
+                                             const CivicHearingPeriod *period,
+                                             gboolean                 *provisional);
+CivicDay _civic_hearing_period_after_notice (CivicCalendar            *calendar,
+                                             CivicDay                  day,
+                                             const CivicHearingPeriod *period,
+                                             gboolean                 *provisional);
+
+/* civic-hearing.c */
+CivicHearingParticipant *_civic_hearing_lookup_participant (CivicHearing *self,
+                                                            const char   *id,
+                                                            guint        *index);
+
+G_END_DECLS
