@@ -11,11 +11,11 @@
 
 #include "civic-action-dialog.h"
 #include "civic-case-page.h"
+#include "civic-toast.h"
 #include "civic-core-enums.h"
 #include "civic-due-chip.h"
 #include "civic-json.h"
 #include "civic-time.h"
-#include "civic-window.h"
 
 /* The page an official decides on: who applied for what, and when; the
  * statutory and promised limits with how they were counted; the
@@ -54,6 +54,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Small builders */
 
@@ -115,7 +122,7 @@ static void
 toast (CivicCasePage *self,
        const char    *text)
 {
-  civic_window_toast (GTK_WIDGET (self), text);
+  civic_toast_emit (self, signals[ADD_TOAST], text);
 }
 
 static gboolean
@@ -1057,6 +1064,8 @@ civic_case_page_class_init (CivicCasePageClass *klass)
     g_param_spec_boolean ("watched", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ADD_TOAST] = civic_toast_add_signal (G_TYPE_FROM_CLASS (klass));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/civicdesk/CivicDesk/civic-case-page.ui");

@@ -14,8 +14,8 @@
 #include "civic-core-enums.h"
 #include "civic-json.h"
 #include "civic-sync-indicator.h"
+#include "civic-toast.h"
 #include "civic-time.h"
-#include "civic-window.h"
 
 /* Every refused command stays here until the official resolves it: the
  * action and the case, the service's reason, the case as the service has
@@ -36,6 +36,13 @@ struct _CivicConflictsView
 
 G_DEFINE_FINAL_TYPE (CivicConflictsView, civic_conflicts_view, ADW_TYPE_BIN)
 
+enum {
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void reload (CivicConflictsView *self);
 
 static void
@@ -50,9 +57,9 @@ discard_response_cb (AdwMessageDialog   *dialog,
     return;
 
   if (!civic_sync_engine_discard_conflict (self->engine, id, &error))
-    civic_window_toast (GTK_WIDGET (self), error->message);
+    civic_toast_emit (self, signals[ADD_TOAST], error->message);
   else
-    civic_window_toast (GTK_WIDGET (self), _("Action discarded"));
+    civic_toast_emit (self, signals[ADD_TOAST], _("Action discarded"));
   reload (self);
 }
 
@@ -100,7 +107,7 @@ retry_response_cb (CivicActionDialog  *dialog,
                                G_CALLBACK (retry_response_cb), self, 0);
       return;
     }
-  civic_window_toast (GTK_WIDGET (self), _("Sent again"));
+  civic_toast_emit (self, signals[ADD_TOAST], _("Sent again"));
   reload (self);
 }
 
@@ -119,7 +126,7 @@ retry_clicked_cb (GtkButton          *button,
   conflict = civic_outbox_get_conflict (civic_sync_engine_get_outbox (self->engine), id, &error);
   if (conflict == NULL)
     {
-      civic_window_toast (GTK_WIDGET (self), error->message);
+      civic_toast_emit (self, signals[ADD_TOAST], error->message);
       reload (self);
       return;
     }
@@ -129,14 +136,14 @@ retry_clicked_cb (GtkButton          *button,
       g_autofree char *text = g_strdup_printf (_("“%s” cannot be changed here; discard it or "
                                                  "update Civic Desk"), conflict->command->type);
 
-      civic_window_toast (GTK_WIDGET (self), text);
+      civic_toast_emit (self, signals[ADD_TOAST], text);
       return;
     }
   kase = civic_cache_load_case (civic_sync_engine_get_cache (self->engine),
                                 conflict->command->target, &error);
   if (kase == NULL)
     {
-      civic_window_toast (GTK_WIDGET (self), error->message);
+      civic_toast_emit (self, signals[ADD_TOAST], error->message);
       return;
     }
 
@@ -299,6 +306,8 @@ civic_conflicts_view_class_init (CivicConflictsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = civic_conflicts_view_dispose;
+
+  signals[ADD_TOAST] = civic_toast_add_signal (G_TYPE_FROM_CLASS (klass));
 
   g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -19,7 +19,7 @@
 #include "civic-json.h"
 #include "civic-sync-banner.h"
 #include "civic-sync-indicator.h"
-#include "civic-window.h"
+#include "civic-toast.h"
 
 /* A list | case leaflet: on a wide window the list and the case side by
  * side, on a narrow one the list, then the case. The list is a GtkListView
@@ -68,6 +68,21 @@ struct _CivicInboxView
 };
 
 G_DEFINE_FINAL_TYPE (CivicInboxView, civic_inbox_view, ADW_TYPE_BIN)
+
+enum {
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The case page's toasts go up with the inbox's own. */
+static void
+case_page_add_toast_cb (CivicInboxView *self,
+                        AdwToast       *toast)
+{
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
 
 /* In the order of the drop-downs */
 static const char *statuses[] = { NULL, "green", "yellow", "red", "paused", "done" };
@@ -752,13 +767,13 @@ civic_inbox_view_start_action (CivicInboxView *self,
       (adw_leaflet_get_folded (self->leaflet) &&
        adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->case_page)))
     {
-      civic_window_toast (GTK_WIDGET (self), _("Choose a case first"));
+      civic_toast_emit (self, signals[ADD_TOAST], _("Choose a case first"));
       return;
     }
 
   if (!civic_sync_engine_check (self->engine, civic_case_get_id (kase), action, &error))
     {
-      civic_window_toast (GTK_WIDGET (self), error->message);
+      civic_toast_emit (self, signals[ADD_TOAST], error->message);
       return;
     }
 
@@ -840,6 +855,8 @@ civic_inbox_view_class_init (CivicInboxViewClass *klass)
   object_class->dispose = civic_inbox_view_dispose;
   object_class->finalize = civic_inbox_view_finalize;
 
+  signals[ADD_TOAST] = civic_toast_add_signal (G_TYPE_FROM_CLASS (klass));
+
   g_type_ensure (CIVIC_TYPE_CASE_PAGE);
   g_type_ensure (CIVIC_TYPE_SYNC_BANNER);
   g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
@@ -873,6 +890,7 @@ civic_inbox_view_class_init (CivicInboxViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, case_page_add_toast_cb);
 
   gtk_widget_class_install_action (widget_class, "inbox.batch-claim", NULL, batch_claim_activated);
   gtk_widget_class_install_action (widget_class, "inbox.batch-decide", NULL, batch_decide_activated);

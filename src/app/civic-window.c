@@ -13,6 +13,7 @@
 #include "civic-conflicts-view.h"
 #include "civic-inbox-view.h"
 #include "civic-sync-indicator.h"
+#include "civic-toast.h"
 #include "civic-welcome-page.h"
 #include "civic-window.h"
 
@@ -73,31 +74,12 @@ static const struct
 
 /* Toasts */
 
-/**
- * civic_window_toast:
- * @widget: any widget of the window
- *
- * Says briefly what happened, at the bottom of the window.
- */
-void
-civic_window_toast (GtkWidget  *widget,
-                    const char *text)
+/* A view's "add-toast" (civic-toast.h): the window shows it. */
+static void
+view_add_toast_cb (CivicWindow *self,
+                   AdwToast    *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
-  /* A dialog's widget: its parent window shows it. */
-  if (GTK_IS_WINDOW (root) && !CIVIC_IS_WINDOW (root))
-    root = GTK_ROOT (gtk_window_get_transient_for (GTK_WINDOW (root)));
-  if (!CIVIC_IS_WINDOW (root))
-    return;
-
-  /* A toast's title is markup: a name with “&” must not blank it. */
-  escaped = g_markup_escape_text (text, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (CIVIC_WINDOW (root)->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
 void
@@ -109,7 +91,7 @@ civic_window_show_error (CivicWindow  *self,
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "welcome"))
     civic_welcome_page_show_error (self->welcome_page, error);
   else
-    civic_window_toast (GTK_WIDGET (self), error->message);
+    adw_toast_overlay_add_toast (self->toast_overlay, civic_toast_new (error->message));
 }
 
 /* Counts */
@@ -351,7 +333,7 @@ case_action_activated (GtkWidget  *widget,
   /* Only on the case in front of the official. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "inbox") != 0)
     {
-      civic_window_toast (widget, _("Choose a case first"));
+      adw_toast_overlay_add_toast (self->toast_overlay, civic_toast_new (_("Choose a case first")));
       return;
     }
   civic_inbox_view_start_action (self->inbox_view, action);
@@ -377,7 +359,14 @@ signed_out_cb (GObject      *source,
 
   if (!civic_application_sign_out_finish (CIVIC_APPLICATION (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    civic_window_toast (GTK_WIDGET (self), error->message);
+    {
+      /* A toast's title is markup: a name with “&” must not blank it. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
+
+      adw_toast_set_timeout (toast, 4);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static void
@@ -484,7 +473,7 @@ signed_in_again_cb (GObject      *source,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  civic_window_toast (GTK_WIDGET (self), _("Signed in"));
+  adw_toast_overlay_add_toast (self->toast_overlay, civic_toast_new (_("Signed in")));
 }
 
 static void
@@ -676,6 +665,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_indicator);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_add_toast_cb);
 
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);

@@ -19,7 +19,5 @@ void         civic_window_open_case  (CivicWindow      *self,
                                       const char       *case_id);
 void         civic_window_show_error (CivicWindow      *self,
                                       const GError     *error);
-void         civic_window_toast      (GtkWidget        *widget,
-                                      const char       *text);
 
 G_END_DECLS

@@ -114,6 +114,9 @@ def test_offline_then_synced():
             type_into(wait(dialog, named('text', '_Comment'), 'the comment field'), text)
 
         client.take_action('Comment', 'Comment', write)
+        # The case page's toast, through the window's overlay
+        wait(client.app, named('label', tr('%s — kept on this computer until the service is back')
+                               % tr('Comment')), 'the toast')
         client.row(mine['number'])
         wait(client.cases, named('filler', contains=', waiting to be sent'), 'the pending mark')
         wait(client.app, named('push button', ONE_PENDING), 'one pending action')

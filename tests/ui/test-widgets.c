@@ -727,6 +727,35 @@ test_inbox_view_fills (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A view says what happened through its "add-toast" signal, which the
+ * window's template connects to its overlay: the view never reaches into
+ * the window. An action with no case in front of the official is one. */
+static void
+toast_cb (GtkWidget  *view,
+          AdwToast   *toast,
+          char      **title)
+{
+  g_free (*title);
+  *title = g_strdup (adw_toast_get_title (toast));
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 4);
+}
+
+static void
+test_inbox_view_toasts (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = g_object_new (CIVIC_TYPE_INBOX_VIEW, NULL);
+  g_autofree char *title = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  civic_inbox_view_set_engine (CIVIC_INBOX_VIEW (view), civic_account_get_engine (account));
+  g_signal_connect (view, "add-toast", G_CALLBACK (toast_cb), &title);
+  civic_inbox_view_start_action (CIVIC_INBOX_VIEW (view), CIVIC_ACTION_CLAIM);
+  g_assert_cmpstr (title, ==, "Choose a case first");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The sync state and the errors, in words */
 
 static void
@@ -779,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/ui/due-chip/words", test_due_chip_words);
   g_test_add_func ("/ui/due-chip/explains", test_due_chip_explains);
   g_test_add_func ("/ui/case-row/shows", test_case_row_shows);
+  g_test_add_func ("/ui/inbox-view/toasts", test_inbox_view_toasts);
   g_test_add_func ("/ui/action-dialog/opinion", test_action_dialog_opinion);
   g_test_add_func ("/ui/action-dialog/verifiers", test_action_dialog_verifiers);
   g_test_add_func ("/ui/action-dialog/decide", test_action_dialog_decide);
