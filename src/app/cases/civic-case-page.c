@@ -49,6 +49,7 @@ G_DEFINE_FINAL_TYPE (CivicCasePage, civic_case_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_ENGINE,
   PROP_WATCHED,
   N_PROPS
 };
@@ -819,9 +820,20 @@ civic_case_page_set_engine (CivicCasePage   *self,
                             CivicSyncEngine *engine)
 {
   g_return_if_fail (CIVIC_IS_CASE_PAGE (self));
+  g_return_if_fail (!engine || CIVIC_IS_SYNC_ENGINE (engine));
 
-  if (g_set_object (&self->engine, engine))
-    civic_case_page_set_case_id (self, NULL);
+  if (!g_set_object (&self->engine, engine))
+    return;
+
+  civic_case_page_set_case_id (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+}
+
+CivicSyncEngine *
+civic_case_page_get_engine (CivicCasePage *self)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE_PAGE (self), NULL);
+  return self->engine;
 }
 
 void
@@ -996,6 +1008,9 @@ civic_case_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_ENGINE:
+      g_value_set_object (value, self->engine);
+      break;
     case PROP_WATCHED:
       g_value_set_boolean (value, self->watched);
       break;
@@ -1014,6 +1029,9 @@ civic_case_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_ENGINE:
+      civic_case_page_set_engine (self, g_value_get_object (value));
+      break;
     case PROP_WATCHED:
       set_watched (self, g_value_get_boolean (value));
       break;
@@ -1060,6 +1078,9 @@ civic_case_page_class_init (CivicCasePageClass *klass)
   object_class->get_property = civic_case_page_get_property;
   object_class->set_property = civic_case_page_set_property;
 
+  properties[PROP_ENGINE] =
+    g_param_spec_object ("engine", NULL, NULL, CIVIC_TYPE_SYNC_ENGINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_WATCHED] =
     g_param_spec_boolean ("watched", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -57,6 +57,7 @@ struct _CivicInboxView
   GtkDropDown        *joint_dropdown;
 
   CivicSyncEngine    *engine;
+  GSignalGroup       *engine_signals;
   CivicCaseList      *list;
   GtkMultiSelection  *selection;
   CivicInboxQueue     queue;
@@ -75,6 +76,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_ENGINE,
+  PROP_SHOW_SIDEBAR_BUTTON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The case page's toasts go up with the inbox's own. */
 static void
@@ -620,16 +630,15 @@ civic_inbox_view_set_engine (CivicInboxView  *self,
 {
   g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
 
-  if (self->engine == engine)
+  g_return_if_fail (!engine || CIVIC_IS_SYNC_ENGINE (engine));
+
+  if (!g_set_object (&self->engine, engine))
     return;
 
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
-  g_set_object (&self->engine, engine);
-
-  civic_sync_indicator_set_engine (self->sync_indicator, engine);
-  civic_sync_banner_set_engine (self->banner, engine);
-  civic_case_page_set_engine (self->case_page, engine);
+  /* The header's indicator, the banner and the case page are bound to
+   * the property in the template: they follow first. */
+  g_signal_group_set_target (self->engine_signals, engine);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
 
   g_clear_object (&self->list);
   g_clear_object (&self->slice);
@@ -656,8 +665,6 @@ civic_inbox_view_set_engine (CivicInboxView  *self,
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       if (gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
         gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), open_slice_cb, self, NULL);
-      g_signal_connect_object (engine, "cases-changed", G_CALLBACK (cases_changed_cb), self,
-                               G_CONNECT_SWAPPED);
     }
 
   update_title (self);
@@ -787,12 +794,11 @@ civic_inbox_view_refresh (CivicInboxView *self)
   cases_changed_cb (self);
 }
 
-void
-civic_inbox_view_set_show_sidebar_button (CivicInboxView *self,
-                                          gboolean        show)
+CivicSyncEngine *
+civic_inbox_view_get_engine (CivicInboxView *self)
 {
-  g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), show);
+  g_return_val_if_fail (CIVIC_IS_INBOX_VIEW (self), NULL);
+  return self->engine;
 }
 
 GListModel *
@@ -823,8 +829,7 @@ civic_inbox_view_dispose (GObject *object)
 {
   CivicInboxView *self = (CivicInboxView *)object;
 
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_signal_group_set_target (self->engine_signals, NULL);
   g_clear_object (&self->engine);
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
@@ -842,8 +847,51 @@ civic_inbox_view_finalize (GObject *object)
   CivicInboxView *self = (CivicInboxView *)object;
 
   g_clear_pointer (&self->item_codes, g_ptr_array_unref);
+  g_clear_object (&self->engine_signals);
 
   G_OBJECT_CLASS (civic_inbox_view_parent_class)->finalize (object);
+}
+
+static void
+civic_inbox_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CivicInboxView *self = CIVIC_INBOX_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      g_value_set_object (value, self->engine);
+      break;
+    case PROP_SHOW_SIDEBAR_BUTTON:
+      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->sidebar_button)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+civic_inbox_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CivicInboxView *self = CIVIC_INBOX_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      civic_inbox_view_set_engine (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_SIDEBAR_BUTTON:
+      gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -854,6 +902,17 @@ civic_inbox_view_class_init (CivicInboxViewClass *klass)
 
   object_class->dispose = civic_inbox_view_dispose;
   object_class->finalize = civic_inbox_view_finalize;
+  object_class->get_property = civic_inbox_view_get_property;
+  object_class->set_property = civic_inbox_view_set_property;
+
+  properties[PROP_ENGINE] =
+    g_param_spec_object ("engine", NULL, NULL, CIVIC_TYPE_SYNC_ENGINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The way back to the sidebar, when the window is folded */
+  properties[PROP_SHOW_SIDEBAR_BUTTON] =
+    g_param_spec_boolean ("show-sidebar-button", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ADD_TOAST] = civic_toast_add_signal (G_TYPE_FROM_CLASS (klass));
 
@@ -935,6 +994,9 @@ civic_inbox_view_init (CivicInboxView *self)
   g_autoptr(GtkStringList) department_model = NULL;
   g_autoptr(GtkExpression) expression = NULL;
 
+  self->engine_signals = g_signal_group_new (CIVIC_TYPE_SYNC_ENGINE);
+  g_signal_group_connect_swapped (self->engine_signals, "cases-changed",
+                                  G_CALLBACK (cases_changed_cb), self);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->item_codes = g_ptr_array_new_with_free_func (g_free);

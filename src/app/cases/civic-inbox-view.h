@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 #define CIVIC_TYPE_INBOX_VIEW (civic_inbox_view_get_type ())
 G_DECLARE_FINAL_TYPE (CivicInboxView, civic_inbox_view, CIVIC, INBOX_VIEW, AdwBin)
 
+CivicSyncEngine *civic_inbox_view_get_engine    (CivicInboxView  *self);
 void            civic_inbox_view_set_engine     (CivicInboxView  *self,
                                                  CivicSyncEngine *engine);
 void            civic_inbox_view_set_queue      (CivicInboxView  *self,
@@ -29,8 +30,6 @@ void            civic_inbox_view_open_case      (CivicInboxView  *self,
 void            civic_inbox_view_start_action   (CivicInboxView  *self,
                                                  CivicAction      action);
 void            civic_inbox_view_refresh        (CivicInboxView  *self);
-void            civic_inbox_view_set_show_sidebar_button (CivicInboxView *self,
-                                                 gboolean         show);
 GListModel     *civic_inbox_view_get_model      (CivicInboxView  *self);
 
 const char     *civic_inbox_queue_get_label     (CivicInboxQueue  queue);

@@ -24,9 +24,18 @@ struct _CivicSyncBanner
   GtkButton       *button;
 
   CivicSyncEngine *engine;
+  GSignalGroup    *engine_signals;
 };
 
 G_DEFINE_FINAL_TYPE (CivicSyncBanner, civic_sync_banner, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ENGINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update (CivicSyncBanner *self)
@@ -73,24 +82,26 @@ update (CivicSyncBanner *self)
     gtk_revealer_set_reveal_child (self->revealer, FALSE);
 }
 
+CivicSyncEngine *
+civic_sync_banner_get_engine (CivicSyncBanner *self)
+{
+  g_return_val_if_fail (CIVIC_IS_SYNC_BANNER (self), NULL);
+  return self->engine;
+}
+
 void
 civic_sync_banner_set_engine (CivicSyncBanner *self,
                               CivicSyncEngine *engine)
 {
-  static const char *watched[] = { "notify::state", "notify::pending", "notify::needs-sign-in" };
-
   g_return_if_fail (CIVIC_IS_SYNC_BANNER (self));
+  g_return_if_fail (!engine || CIVIC_IS_SYNC_ENGINE (engine));
 
-  if (self->engine == engine)
+  if (!g_set_object (&self->engine, engine))
     return;
 
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
-  g_set_object (&self->engine, engine);
-  if (engine != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
-      g_signal_connect_object (engine, watched[i], G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->engine_signals, engine);
   update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
 }
 
 static void
@@ -98,9 +109,56 @@ civic_sync_banner_dispose (GObject *object)
 {
   CivicSyncBanner *self = (CivicSyncBanner *)object;
 
-  civic_sync_banner_set_engine (self, NULL);
+  g_signal_group_set_target (self->engine_signals, NULL);
+  g_clear_object (&self->engine);
 
   G_OBJECT_CLASS (civic_sync_banner_parent_class)->dispose (object);
+}
+
+static void
+civic_sync_banner_finalize (GObject *object)
+{
+  CivicSyncBanner *self = (CivicSyncBanner *)object;
+
+  g_clear_object (&self->engine_signals);
+
+  G_OBJECT_CLASS (civic_sync_banner_parent_class)->finalize (object);
+}
+
+static void
+civic_sync_banner_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CivicSyncBanner *self = CIVIC_SYNC_BANNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      g_value_set_object (value, self->engine);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+civic_sync_banner_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CivicSyncBanner *self = CIVIC_SYNC_BANNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      civic_sync_banner_set_engine (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -109,13 +167,26 @@ civic_sync_banner_class_init (CivicSyncBannerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = civic_sync_banner_dispose;
+  object_class->finalize = civic_sync_banner_finalize;
+  object_class->get_property = civic_sync_banner_get_property;
+  object_class->set_property = civic_sync_banner_set_property;
+
+  properties[PROP_ENGINE] =
+    g_param_spec_object ("engine", NULL, NULL, CIVIC_TYPE_SYNC_ENGINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 civic_sync_banner_init (CivicSyncBanner *self)
 {
+  static const char *watched[] = { "notify::state", "notify::pending", "notify::needs-sign-in" };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name ("network-offline-symbolic");
+
+  self->engine_signals = g_signal_group_new (CIVIC_TYPE_SYNC_ENGINE);
+  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+    g_signal_group_connect_swapped (self->engine_signals, watched[i], G_CALLBACK (update), self);
 
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->label, TRUE);

@@ -32,6 +32,7 @@ struct _CivicSyncIndicator
   GtkProgressBar  *progress_bar;
 
   CivicSyncEngine *engine;
+  GSignalGroup    *engine_signals;
   guint            clock_source;
   gboolean         compact;
 };
@@ -219,24 +220,13 @@ void
 civic_sync_indicator_set_engine (CivicSyncIndicator *self,
                                  CivicSyncEngine    *engine)
 {
-  static const char *watched[] = {
-    "notify::state", "notify::progress", "notify::pending", "notify::conflicts",
-    "notify::last-success", "notify::error-message", "notify::needs-sign-in",
-  };
-
   g_return_if_fail (CIVIC_IS_SYNC_INDICATOR (self));
   g_return_if_fail (!engine || CIVIC_IS_SYNC_ENGINE (engine));
 
-  if (self->engine == engine)
+  if (!g_set_object (&self->engine, engine))
     return;
 
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
-  g_set_object (&self->engine, engine);
-  if (engine != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
-      g_signal_connect_object (engine, watched[i], G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-
+  g_signal_group_set_target (self->engine_signals, engine);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
 }
@@ -247,14 +237,23 @@ civic_sync_indicator_dispose (GObject *object)
   CivicSyncIndicator *self = (CivicSyncIndicator *)object;
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_signal_group_set_target (self->engine_signals, NULL);
   g_clear_object (&self->engine);
   /* The bin's child first, whole: then the template's own references. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_SYNC_INDICATOR);
 
   G_OBJECT_CLASS (civic_sync_indicator_parent_class)->dispose (object);
+}
+
+static void
+civic_sync_indicator_finalize (GObject *object)
+{
+  CivicSyncIndicator *self = (CivicSyncIndicator *)object;
+
+  g_clear_object (&self->engine_signals);
+
+  G_OBJECT_CLASS (civic_sync_indicator_parent_class)->finalize (object);
 }
 
 static void
@@ -307,6 +306,7 @@ civic_sync_indicator_class_init (CivicSyncIndicatorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = civic_sync_indicator_dispose;
+  object_class->finalize = civic_sync_indicator_finalize;
   object_class->get_property = civic_sync_indicator_get_property;
   object_class->set_property = civic_sync_indicator_set_property;
 
@@ -334,7 +334,15 @@ civic_sync_indicator_class_init (CivicSyncIndicatorClass *klass)
 static void
 civic_sync_indicator_init (CivicSyncIndicator *self)
 {
+  static const char *watched[] = {
+    "notify::state", "notify::progress", "notify::pending", "notify::conflicts",
+    "notify::last-success", "notify::error-message", "notify::needs-sign-in",
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->engine_signals = g_signal_group_new (CIVIC_TYPE_SYNC_ENGINE);
+  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+    g_signal_group_connect_swapped (self->engine_signals, watched[i], G_CALLBACK (update), self);
   self->clock_source = g_timeout_add_seconds (60, clock_tick_cb, self);
   update (self);
 }

@@ -32,6 +32,7 @@ struct _CivicConflictsView
   GtkListBox         *list_box;
 
   CivicSyncEngine    *engine;
+  GSignalGroup       *engine_signals;
 };
 
 G_DEFINE_FINAL_TYPE (CivicConflictsView, civic_conflicts_view, ADW_TYPE_BIN)
@@ -42,6 +43,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_ENGINE,
+  PROP_SHOW_SIDEBAR_BUTTON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void reload (CivicConflictsView *self);
 
@@ -265,23 +275,21 @@ civic_conflicts_view_set_engine (CivicConflictsView *self,
                                  CivicSyncEngine    *engine)
 {
   g_return_if_fail (CIVIC_IS_CONFLICTS_VIEW (self));
+  g_return_if_fail (!engine || CIVIC_IS_SYNC_ENGINE (engine));
 
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
-  g_set_object (&self->engine, engine);
-  if (engine != NULL)
-    g_signal_connect_object (engine, "notify::conflicts", G_CALLBACK (reload), self,
-                             G_CONNECT_SWAPPED);
-  civic_sync_indicator_set_engine (self->sync_indicator, engine);
+  if (!g_set_object (&self->engine, engine))
+    return;
+
+  g_signal_group_set_target (self->engine_signals, engine);
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
 }
 
-void
-civic_conflicts_view_set_show_sidebar_button (CivicConflictsView *self,
-                                              gboolean            show)
+CivicSyncEngine *
+civic_conflicts_view_get_engine (CivicConflictsView *self)
 {
-  g_return_if_fail (CIVIC_IS_CONFLICTS_VIEW (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), show);
+  g_return_val_if_fail (CIVIC_IS_CONFLICTS_VIEW (self), NULL);
+  return self->engine;
 }
 
 static void
@@ -289,8 +297,7 @@ civic_conflicts_view_dispose (GObject *object)
 {
   CivicConflictsView *self = (CivicConflictsView *)object;
 
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_signal_group_set_target (self->engine_signals, NULL);
   g_clear_object (&self->engine);
   /* The bin's child first, whole: then the template's own references. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -300,12 +307,76 @@ civic_conflicts_view_dispose (GObject *object)
 }
 
 static void
+civic_conflicts_view_finalize (GObject *object)
+{
+  CivicConflictsView *self = (CivicConflictsView *)object;
+
+  g_clear_object (&self->engine_signals);
+
+  G_OBJECT_CLASS (civic_conflicts_view_parent_class)->finalize (object);
+}
+
+static void
+civic_conflicts_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CivicConflictsView *self = CIVIC_CONFLICTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      g_value_set_object (value, self->engine);
+      break;
+    case PROP_SHOW_SIDEBAR_BUTTON:
+      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->sidebar_button)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+civic_conflicts_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CivicConflictsView *self = CIVIC_CONFLICTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      civic_conflicts_view_set_engine (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_SIDEBAR_BUTTON:
+      gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 civic_conflicts_view_class_init (CivicConflictsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = civic_conflicts_view_dispose;
+  object_class->finalize = civic_conflicts_view_finalize;
+  object_class->get_property = civic_conflicts_view_get_property;
+  object_class->set_property = civic_conflicts_view_set_property;
+
+  properties[PROP_ENGINE] =
+    g_param_spec_object ("engine", NULL, NULL, CIVIC_TYPE_SYNC_ENGINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The way back to the sidebar, when the window is folded */
+  properties[PROP_SHOW_SIDEBAR_BUTTON] =
+    g_param_spec_boolean ("show-sidebar-button", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ADD_TOAST] = civic_toast_add_signal (G_TYPE_FROM_CLASS (klass));
 
@@ -321,5 +392,8 @@ civic_conflicts_view_class_init (CivicConflictsViewClass *klass)
 static void
 civic_conflicts_view_init (CivicConflictsView *self)
 {
+  self->engine_signals = g_signal_group_new (CIVIC_TYPE_SYNC_ENGINE);
+  g_signal_group_connect_swapped (self->engine_signals, "notify::conflicts", G_CALLBACK (reload),
+                                  self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -14,9 +14,8 @@ G_BEGIN_DECLS
 #define CIVIC_TYPE_CONFLICTS_VIEW (civic_conflicts_view_get_type ())
 G_DECLARE_FINAL_TYPE (CivicConflictsView, civic_conflicts_view, CIVIC, CONFLICTS_VIEW, AdwBin)
 
-void civic_conflicts_view_set_engine              (CivicConflictsView *self,
-                                                   CivicSyncEngine    *engine);
-void civic_conflicts_view_set_show_sidebar_button (CivicConflictsView *self,
-                                                   gboolean            show);
+CivicSyncEngine *civic_conflicts_view_get_engine (CivicConflictsView *self);
+void             civic_conflicts_view_set_engine (CivicConflictsView *self,
+                                                  CivicSyncEngine    *engine);
 
 G_END_DECLS

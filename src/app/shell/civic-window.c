@@ -52,13 +52,22 @@ struct _CivicWindow
   CivicSyncIndicator   *sync_indicator;
 
   CivicApplication     *application;
-  CivicSyncEngine      *engine;
+  CivicSyncEngine      *engine;        /* the signed-in official's; the views bind to it */
+  GSignalGroup         *engine_signals;
   GCancellable         *cancellable;
   guint                 counts_source;
   gboolean              switching_demo;
 };
 
 G_DEFINE_FINAL_TYPE (CivicWindow, civic_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_ENGINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const struct
 {
@@ -167,13 +176,12 @@ account_changed_cb (CivicWindow *self)
   CivicSyncEngine *engine = account && civic_account_is_ready (account)
                             ? civic_account_get_engine (account) : NULL;
 
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
-  g_set_object (&self->engine, engine);
-
-  civic_inbox_view_set_engine (self->inbox_view, engine);
-  civic_conflicts_view_set_engine (self->conflicts_view, engine);
-  civic_sync_indicator_set_engine (self->sync_indicator, engine);
+  /* The views, bound to the property in the template, follow. */
+  if (g_set_object (&self->engine, engine))
+    {
+      g_signal_group_set_target (self->engine_signals, engine);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+    }
 
   if (engine != NULL)
     {
@@ -183,10 +191,6 @@ account_changed_cb (CivicWindow *self)
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), actor->name, roles);
 
       adw_window_title_set_subtitle (self->sidebar_title, subtitle);
-      g_signal_connect_object (engine, "cases-changed", G_CALLBACK (schedule_counts), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (engine, "notify::conflicts", G_CALLBACK (schedule_counts), self,
-                               G_CONNECT_SWAPPED);
       /* Counted once the inbox is drawn: the counts can wait a frame, the
        * first cases cannot. */
       g_clear_handle_id (&self->counts_source, g_source_remove);
@@ -265,15 +269,6 @@ civic_window_open_case (CivicWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack, "inbox");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   civic_inbox_view_open_case (self->inbox_view, case_id);
-}
-
-static void
-folded_cb (CivicWindow *self)
-{
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-
-  civic_inbox_view_set_show_sidebar_button (self->inbox_view, folded);
-  civic_conflicts_view_set_show_sidebar_button (self->conflicts_view, folded);
 }
 
 /* Actions */
@@ -605,8 +600,7 @@ civic_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->counts_source, g_source_remove);
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_signal_group_set_target (self->engine_signals, NULL);
   g_clear_object (&self->engine);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_WINDOW);
 
@@ -619,8 +613,27 @@ civic_window_finalize (GObject *object)
   CivicWindow *self = (CivicWindow *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->engine_signals);
 
   G_OBJECT_CLASS (civic_window_parent_class)->finalize (object);
+}
+
+static void
+civic_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CivicWindow *self = CIVIC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      g_value_set_object (value, self->engine);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -632,7 +645,15 @@ civic_window_class_init (CivicWindowClass *klass)
 
   object_class->dispose = civic_window_dispose;
   object_class->finalize = civic_window_finalize;
+  object_class->get_property = civic_window_get_property;
   window_class->close_request = civic_window_close_request;
+
+  /* The signed-in official's sync engine, or none: the views and the
+   * sidebar's sync indicator are bound to it in the template. */
+  properties[PROP_ENGINE] =
+    g_param_spec_object ("engine", NULL, NULL, CIVIC_TYPE_SYNC_ENGINE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CIVIC_TYPE_WELCOME_PAGE);
   g_type_ensure (CIVIC_TYPE_INBOX_VIEW);
@@ -719,12 +740,14 @@ add_case_shortcuts (CivicWindow *self)
 static void
 civic_window_init (CivicWindow *self)
 {
+  self->engine_signals = g_signal_group_new (CIVIC_TYPE_SYNC_ENGINE);
+  g_signal_group_connect_swapped (self->engine_signals, "cases-changed",
+                                  G_CALLBACK (schedule_counts), self);
+  g_signal_group_connect_swapped (self->engine_signals, "notify::conflicts",
+                                  G_CALLBACK (schedule_counts), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   add_case_shortcuts (self);
-
-  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self);
-  folded_cb (self);
 }
 
 CivicWindow *
