@@ -83,4 +83,20 @@ void civic_decision_free     (CivicDecision     *decision);
 void civic_service_free      (CivicService      *service);
 void civic_closure_free      (CivicClosure      *closure);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicCorrection, civic_correction_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicOpinion, civic_opinion_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicVerification, civic_verification_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicSuspension, civic_suspension_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicSubtask, civic_subtask_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicCaseEvent, civic_case_event_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicNotAccepted, civic_not_accepted_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicDecision, civic_decision_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicService, civic_service_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicClosure, civic_closure_free)
+
+/* civic-case.c, for civic-case-json.c */
+void _civic_applicant_copy   (CivicApplicant       *dest,
+                              const CivicApplicant *src);
+void _civic_applicant_mask   (CivicApplicant       *applicant);
+
 G_END_DECLS
