@@ -14,7 +14,7 @@
 #include "civic-case-private.h"
 #include "civic-core-enums.h"
 #include "civic-json.h"
-#include "civic-privacy-lint.h"
+#include "civic-privacy-mask.h"
 
 /* JSON round-trips a case exactly: every member written is read back, so
  * the copy the workflow changes (civic_case_copy) is the case. The masked

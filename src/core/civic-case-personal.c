@@ -11,7 +11,7 @@
 
 #include "civic-case-private.h"
 #include "civic-json.h"
-#include "civic-privacy-lint.h"
+#include "civic-privacy-mask.h"
 
 /* PIPL Art. 28 and the licensing rules keep a person's identity to those
  * who need it: the feed carries a case with its personal data masked

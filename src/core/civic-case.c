@@ -14,7 +14,7 @@
 #include "civic-case-private.h"
 #include "civic-core-enums.h"
 #include "civic-json.h"
-#include "civic-privacy-lint.h"
+#include "civic-privacy-mask.h"
 #include "civic-time.h"
 
 /* A case is a record: the workflow (civic-workflow.c) is what changes it,

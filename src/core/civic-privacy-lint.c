@@ -12,8 +12,10 @@
 #include "civic-i18n.h"
 
 #include "civic-core-enums.h"
+#include "civic-id-numbers.h"
 #include "civic-json.h"
 #include "civic-privacy-lint.h"
+#include "civic-privacy-mask.h"
 
 /* An agency may not disclose personal privacy (OGI Art. 15) nor publish
  * personal information without the person's separate consent (PIPL
@@ -233,27 +235,6 @@ fold_char (gunichar c)
     }
 }
 
-static gboolean
-is_ascii_digits (const char *s,
-                 guint       n)
-{
-  for (guint i = 0; i < n; i++)
-    if (!g_ascii_isdigit (s[i]))
-      return FALSE;
-  return TRUE;
-}
-
-static guint
-parse_digits (const char *s,
-              guint       n)
-{
-  guint value = 0;
-
-  for (guint i = 0; i < n; i++)
-    value = value * 10 + (guint) (s[i] - '0');
-  return value;
-}
-
 /* Allowed numbers are compared by their national digits, so that
  * "0731-8888 1234", "073188881234" and "+86 731 8888 1234" are one number;
  * an allowed e-mail address by its folded, lower-case characters. */
@@ -299,199 +280,6 @@ allowed_key (const char *entry)
     g_string_prepend_c (key, '0');
 
   return g_string_free (g_steal_pointer (&key), FALSE);
-}
-
-/* Checks ------------------------------------------------------------------ */
-
-/**
- * civic_privacy_resident_id_check_char:
- * @s: at least the first 17 digits of a resident ID number
- *
- * Returns: the check character GB 11643-1999 gives them (ISO 7064
- * MOD 11-2), '0'–'9' or 'X'.
- */
-char
-civic_privacy_resident_id_check_char (const char *s)
-{
-  static const guint8 weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  static const char check_chars[] = "10X98765432";
-  guint sum = 0;
-
-  for (guint i = 0; i < 17; i++)
-    sum += (guint) (s[i] - '0') * weights[i];
-  return check_chars[sum % 11];
-}
-
-static gboolean
-is_birth_date (guint year,
-               guint month,
-               guint day)
-{
-  return month >= 1 && month <= 12 && day >= 1 &&
-         g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
-/* 6-digit area, YYYYMMDD of a real day in 1800–2099, 3-digit sequence and
- * a check character; the check itself is looked at separately. Area codes
- * never begin with 0. */
-static gboolean
-is_resident_id_shaped (const char *s)
-{
-  guint year;
-
-  if (s[0] == '0' || !is_ascii_digits (s, 17) ||
-      !(g_ascii_isdigit (s[17]) || s[17] == 'X' || s[17] == 'x'))
-    return FALSE;
-
-  year = parse_digits (s + 6, 4);
-  return year >= 1800 && year <= 2099 &&
-         is_birth_date (year, parse_digits (s + 10, 2), parse_digits (s + 12, 2));
-}
-
-static gboolean
-is_resident_id_valid (const char *s)
-{
-  return g_ascii_toupper (s[17]) == civic_privacy_resident_id_check_char (s);
-}
-
-/* GB 11643-1989 numbers have no century and no check digit; everyone who
- * held one was born in the 1900s. */
-static gboolean
-is_legacy_id (const char *s)
-{
-  return s[0] != '0' && is_ascii_digits (s, 15) &&
-         is_birth_date (1900 + parse_digits (s + 6, 2), parse_digits (s + 8, 2),
-                        parse_digits (s + 10, 2));
-}
-
-static const char credit_code_chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-static int
-credit_code_value (char c)
-{
-  const char *p;
-
-  if (c == '\0' || !(p = strchr (credit_code_chars, c)))
-    return -1;
-  return (int) (p - credit_code_chars);
-}
-
-/**
- * civic_privacy_credit_code_check_char:
- * @s: at least the first 17 characters of a unified social credit code,
- *   from its 31-character set
- *
- * Returns: the check character of GB 32100-2015:
- * C18 = 31 − (Σ Ci·3^(i−1) mod 31), 31 written "0".
- */
-char
-civic_privacy_credit_code_check_char (const char *s)
-{
-  static const guint8 weights[17] = {
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
-  };
-  guint sum = 0;
-  guint check;
-
-  for (guint i = 0; i < 17; i++)
-    sum += (guint) credit_code_value (s[i]) * weights[i];
-  check = 31 - sum % 31;
-  return check == 31 ? '0' : credit_code_chars[check];
-}
-
-/* Registration authority and the organisation categories it may issue
- * (GB 32100-2015 Table 1). The reference confirms the rows 1, 5, 9 and Y;
- * the others follow the table as it is usually reproduced. Checking the
- * pair keeps random 18-digit numbers from passing as codes. */
-static gboolean
-is_credit_code_category (char authority,
-                         char category)
-{
-  static const struct
-  {
-    char        authority;
-    const char *categories;
-  } table[] = {
-    { '1', "1239" },    /* 机构编制: 机关, 事业单位, 群众团体, 其他 */
-    { '2', "19" },      /* 外交 */
-    { '3', "123459" },  /* 司法行政 */
-    { '4', "19" },      /* 文化 */
-    { '5', "1239" },    /* 民政: 社会团体, 民办非企业单位, 基金会, 其他 */
-    { '6', "129" },     /* 旅游 */
-    { '7', "129" },     /* 宗教 */
-    { '8', "19" },      /* 工会 */
-    { '9', "123" },     /* 工商: 企业, 个体工商户, 农民专业合作社 */
-    { 'A', "19" },      /* 中央军委改革和编制办公室 */
-    { 'N', "1239" },    /* 农业 */
-    { 'Y', "1" },       /* 其他 */
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
-    if (table[i].authority == authority)
-      return category != '\0' && strchr (table[i].categories, category) != NULL;
-
-  return FALSE;
-}
-
-static gboolean
-is_credit_code_shaped (const char *s)
-{
-  for (guint i = 0; i < 18; i++)
-    if (credit_code_value (s[i]) < 0)
-      return FALSE;
-
-  /* positions 3–8 are the administrative division code (GB/T 2260) */
-  return is_credit_code_category (s[0], s[1]) && is_ascii_digits (s + 2, 6);
-}
-
-static gboolean
-is_luhn_valid (const char *s,
-               guint       n)
-{
-  guint sum = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint digit = (guint) (s[n - 1 - i] - '0');
-
-      if (i % 2 == 1)
-        {
-          digit *= 2;
-          if (digit > 9)
-            digit -= 9;
-        }
-      sum += digit;
-    }
-  return sum % 10 == 0;
-}
-
-static gboolean
-is_mobile (const char *s)
-{
-  return s[0] == '1' && s[1] >= '3' && s[1] <= '9' && is_ascii_digits (s, 11);
-}
-
-/* 010 and 02x are the only three-digit area codes; the others are 0[3-9]xx */
-static guint
-area_code_length (const char *s,
-                  guint       n)
-{
-  if (n >= 3 && s[0] == '0' && s[1] == '1' && s[2] == '0')
-    return 3;
-  if (n >= 3 && s[0] == '0' && s[1] == '2' && g_ascii_isdigit (s[2]))
-    return 3;
-  if (n >= 4 && s[0] == '0' && s[1] >= '3' && s[1] <= '9' && is_ascii_digits (s + 2, 2))
-    return 4;
-  return 0;
-}
-
-/* Local numbers never begin with 0 or 1: those lead to trunk and
- * special-service prefixes. */
-static gboolean
-is_local_number (const char *s,
-                 guint       n)
-{
-  return (n == 7 || n == 8) && s[0] >= '2' && s[0] <= '9' && is_ascii_digits (s, n);
 }
 
 /* Reading a scan ---------------------------------------------------------- */
@@ -729,7 +517,7 @@ add_resident_id (Scan       *scan,
                  guint       start,
                  guint       end)
 {
-  gboolean valid = is_resident_id_valid (s);
+  gboolean valid = civic_id_is_resident_id_valid (s);
 
   add_number (scan, CIVIC_PRIVACY_KIND_RESIDENT_ID,
               valid ? CIVIC_PRIVACY_SEVERITY_BLOCK : CIVIC_PRIVACY_SEVERITY_WARN, !valid,
@@ -807,13 +595,13 @@ match_mobile_with_country_code (Scan  *scan,
       else if (gap != 1 || !is_separator (scan->ascii[chunk->end]))
         return 0;
 
-      if (chunk_length (next) == 11 && is_mobile (chunk_text (scan, next)) && !next->joined)
+      if (chunk_length (next) == 11 && civic_id_is_mobile (chunk_text (scan, next)) && !next->joined)
         {
           used = 2;
           end = next->end;
         }
       else if (match_groups (scan, k + 1, (const guint8[]) { 3, 4, 4 }, 3, body) &&
-               is_mobile (body))
+               civic_id_is_mobile (body))
         {
           used = 4;
           end = scan_chunk (scan, k + 3)->end;
@@ -822,7 +610,7 @@ match_mobile_with_country_code (Scan  *scan,
         return 0;
       sig_start = next->start;
     }
-  else if (length == code_length + 11 && is_mobile (s + code_length))
+  else if (length == code_length + 11 && civic_id_is_mobile (s + code_length))
     {
       used = 1;
       end = chunk->end;
@@ -852,13 +640,13 @@ match_grouped_id (Scan  *scan,
 {
   char s[20];
 
-  if (match_groups (scan, k, (const guint8[]) { 6, 8, 4 }, 3, s) && is_resident_id_shaped (s))
+  if (match_groups (scan, k, (const guint8[]) { 6, 8, 4 }, 3, s) && civic_id_is_resident_id_shaped (s))
     {
       add_resident_id (scan, s, scan_chunk (scan, k)->start, scan_chunk (scan, k + 2)->end);
       return 3;
     }
 
-  if (match_groups (scan, k, (const guint8[]) { 6, 6, 3 }, 3, s) && is_legacy_id (s))
+  if (match_groups (scan, k, (const guint8[]) { 6, 6, 3 }, 3, s) && civic_id_is_legacy_id (s))
     {
       add_legacy_id (scan, scan_chunk (scan, k)->start, scan_chunk (scan, k + 2)->end);
       return 3;
@@ -875,7 +663,7 @@ match_grouped_mobile (Scan  *scan,
   char s[16];
   guint start, end;
 
-  if (!match_groups (scan, k, (const guint8[]) { 3, 4, 4 }, 3, s) || !is_mobile (s))
+  if (!match_groups (scan, k, (const guint8[]) { 3, 4, 4 }, 3, s) || !civic_id_is_mobile (s))
     return 0;
 
   start = scan_chunk (scan, k)->start;
@@ -899,7 +687,7 @@ match_grouped_card (Scan  *scan,
   guint start, end;
 
   if (!match_groups (scan, k, (const guint8[]) { 4, 4, 4, 4 }, 4, s) ||
-      !is_ascii_digits (s, 16))
+      !civic_id_is_ascii_digits (s, 16))
     return 0;
 
   if (chunks_adjoin (scan, k + 3))
@@ -918,7 +706,7 @@ match_grouped_card (Scan  *scan,
         }
     }
 
-  if (s[0] == '0' || !is_luhn_valid (s, n_digits))
+  if (s[0] == '0' || !civic_id_is_luhn_valid (s, n_digits))
     return n_groups;
 
   start = scan_chunk (scan, k)->start;
@@ -976,7 +764,7 @@ match_fixed_line (Scan  *scan,
   if (area->joined || !chunk_is_digits (area) || s[0] != '0')
     return 0;
 
-  area_length = area_code_length (s, length);
+  area_length = civic_id_area_code_length (s, length);
   if (area_length == 0)
     return 0;
 
@@ -999,14 +787,14 @@ match_fixed_line (Scan  *scan,
       else if (gap != 1 || !is_separator (scan->ascii[area->end]))
         return 0;
 
-      if (!next->joined && is_local_number (chunk_text (scan, next), chunk_length (next)))
+      if (!next->joined && civic_id_is_local_number (chunk_text (scan, next), chunk_length (next)))
         {
           used = 2;
           local_end = next->end;
         }
       else if ((match_groups (scan, k + 1, (const guint8[]) { 4, 4 }, 2, local) ||
                 match_groups (scan, k + 1, (const guint8[]) { 3, 4 }, 2, local)) &&
-               is_local_number (local, strlen (local)))
+               civic_id_is_local_number (local, strlen (local)))
         {
           used = 3;
           local_end = scan_chunk (scan, k + 2)->end;
@@ -1015,7 +803,7 @@ match_fixed_line (Scan  *scan,
         return 0;
     }
   else if ((length == 11 || length == 12) &&
-           is_local_number (s + area_length, length - area_length))
+           civic_id_is_local_number (s + area_length, length - area_length))
     {
       used = 1;
       local_end = area->end;
@@ -1055,16 +843,16 @@ classify_18 (Scan       *scan,
              guint       start,
              guint       end)
 {
-  gboolean id_shaped = is_resident_id_shaped (s);
-  gboolean credit_code_shaped = is_credit_code_shaped (s);
+  gboolean id_shaped = civic_id_is_resident_id_shaped (s);
+  gboolean credit_code_shaped = civic_id_is_credit_code_shaped (s);
 
-  if (id_shaped && is_resident_id_valid (s))
+  if (id_shaped && civic_id_is_resident_id_valid (s))
     add_resident_id (scan, s, start, end);
   else if (credit_code_shaped && civic_privacy_credit_code_check_char (s) == s[17])
     add_credit_code (scan, s, TRUE, start, end);
   else if (id_shaped)
     add_resident_id (scan, s, start, end);
-  else if (s[0] != '0' && is_ascii_digits (s, 18) && is_luhn_valid (s, 18))
+  else if (s[0] != '0' && civic_id_is_ascii_digits (s, 18) && civic_id_is_luhn_valid (s, 18))
     add_number (scan, CIVIC_PRIVACY_KIND_BANK_CARD, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
                 start, end, start, end, 4, 4);
   else if (credit_code_shaped)
@@ -1085,13 +873,13 @@ match_single (Scan  *scan,
 
   if (length == 18)
     classify_18 (scan, s, chunk->start, chunk->end);
-  else if (length == 15 && is_legacy_id (s))
+  else if (length == 15 && civic_id_is_legacy_id (s))
     add_legacy_id (scan, chunk->start, chunk->end);
-  else if (length == 11 && is_mobile (s))
+  else if (length == 11 && civic_id_is_mobile (s))
     add_number (scan, CIVIC_PRIVACY_KIND_MOBILE, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
                 chunk->start, chunk->end, chunk->start, chunk->end, 3, 4);
-  else if (length >= 16 && length <= 19 && s[0] != '0' && is_ascii_digits (s, length) &&
-           is_luhn_valid (s, length))
+  else if (length >= 16 && length <= 19 && s[0] != '0' && civic_id_is_ascii_digits (s, length) &&
+           civic_id_is_luhn_valid (s, length))
     add_number (scan, CIVIC_PRIVACY_KIND_BANK_CARD, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
                 chunk->start, chunk->end, chunk->start, chunk->end, 4, 4);
 
@@ -1962,107 +1750,4 @@ civic_privacy_lint_set_allowed_numbers (CivicPrivacyLint   *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOWED_NUMBERS]);
-}
-
-/* Field masks */
-
-/* Keeps the first @keep_head and the last @keep_tail letters and digits of
- * a value, masking the others: the shape mask_number() gives in text. */
-static char *
-mask_value (const char *value,
-            guint       keep_head,
-            guint       keep_tail)
-{
-  GString *masked;
-  guint n = 0, k = 0;
-
-  if (value == NULL)
-    return NULL;
-
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)))
-      n++;
-
-  masked = g_string_new (NULL);
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isalnum (c))
-        g_string_append_unichar (masked, c);
-      else if (k++ < keep_head || k + keep_tail > n)
-        g_string_append_unichar (masked, c);
-      else
-        g_string_append_c (masked, '*');
-    }
-
-  return g_string_free (masked, FALSE);
-}
-
-/**
- * civic_privacy_mask_name:
- *
- * Returns: (transfer full) (nullable): the first character and two stars,
- * "张**", whatever the length of the name, so the mask does not give the
- * length away; a compound surname (欧阳) keeps its first character only.
- */
-char *
-civic_privacy_mask_name (const char *name)
-{
-  const char *p = name;
-
-  if (name == NULL)
-    return NULL;
-
-  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  if (*p == '\0')
-    return g_strdup ("");
-  if (*g_utf8_next_char (p) == '\0')
-    return g_strdup ("*");
-
-  return g_strdup_printf ("%.*s**", (int) (g_utf8_next_char (p) - p), p);
-}
-
-/**
- * civic_privacy_mask_id_number:
- *
- * Returns: (transfer full) (nullable): the area code and the last four
- * characters, the birth date hidden: "430103********123X".
- */
-char *
-civic_privacy_mask_id_number (const char *id_number)
-{
-  return mask_value (id_number, 6, 4);
-}
-
-/**
- * civic_privacy_mask_phone:
- *
- * Returns: (transfer full) (nullable): "138****5678", "073****1234".
- */
-char *
-civic_privacy_mask_phone (const char *phone)
-{
-  return mask_value (phone, 3, 4);
-}
-
-/**
- * civic_privacy_mask_address:
- *
- * Returns: (transfer full) (nullable): the first six characters (province,
- * city, district) and a fixed mask, so the length gives nothing away.
- */
-char *
-civic_privacy_mask_address (const char *address)
-{
-  g_autofree char *head = NULL;
-
-  if (address == NULL)
-    return NULL;
-  if (g_utf8_strlen (address, -1) <= 6)
-    return g_strdup ("****");
-
-  head = g_utf8_substring (address, 0, 6);
-  return g_strconcat (head, "****", NULL);
 }

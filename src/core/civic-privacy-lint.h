@@ -122,15 +122,6 @@ GPtrArray            *civic_privacy_findings_new_from_json (JsonNode            
 
 const char           *civic_privacy_kind_get_label        (CivicPrivacyKind           kind);
 
-/* Partial masks of a known value (an applicant's stored name or number),
- * by the same policy as CIVIC_PRIVACY_REDACTION_PARTIAL in text. */
-char                 *civic_privacy_mask_name             (const char                *name);
-char                 *civic_privacy_mask_id_number        (const char                *id_number);
-char                 *civic_privacy_mask_phone            (const char                *phone);
-char                 *civic_privacy_mask_address          (const char                *address);
-
-char                  civic_privacy_resident_id_check_char (const char               *s);
-char                  civic_privacy_credit_code_check_char (const char               *s);
 const char           *civic_privacy_severity_get_label    (CivicPrivacySeverity       severity);
 
 G_END_DECLS

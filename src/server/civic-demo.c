@@ -21,7 +21,7 @@
 #include "civic-entity.h"
 #include "civic-intake.h"
 #include "civic-json.h"
-#include "civic-privacy-lint.h"
+#include "civic-id-numbers.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
 #include "civic-workflow.h"
