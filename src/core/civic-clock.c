@@ -773,23 +773,393 @@ trace_extension (GPtrArray             *trace,
                               when, units, event->approver, event->note ? event->note : ""));
 }
 
+/* A clock read: its events in order, then day by day from the start until
+ * the due date is found and today is reached, writing the explanation as
+ * it goes. */
+typedef struct
+{
+  CivicClock        *self;
+  CivicCalendar     *calendar;
+  CivicClockReading *reading;
+  GPtrArray         *trace;
+
+  GArray            *pauses;          /* Pause, in order */
+  GPtrArray         *extensions;      /* CivicClockEvent, in order */
+  CivicDay           origin;
+  CivicDay           completed;
+  CivicDay           effective_today; /* the day it was completed, or today */
+  guint              first;           /* the first event since the last restart */
+  int                total;           /* the length with every extension */
+
+  /* The day by day count */
+  guint              next_pause;
+  guint              next_extension;
+  int                counted;
+  int                last_provisional_year;
+  gboolean           due_found;
+
+  /* A run of holidays not written into the explanation yet */
+  CivicDay           holiday_start;
+  CivicDay           holiday_end;
+  char              *holiday_name;
+} Reader;
+
 static void
-flush_holiday (GPtrArray  *trace,
-               CivicDay   *start,
-               CivicDay    end,
-               char      **name)
+flush_holiday (Reader *r)
 {
   g_autofree char *range = NULL;
 
-  if (*start == CIVIC_DAY_INVALID)
+  if (r->holiday_start == CIVIC_DAY_INVALID)
     return;
 
-  range = format_range (*start, end);
-  trace_add (trace, CIVIC_TRACE_HOLIDAY, *start, end, end - *start + 1,
+  range = format_range (r->holiday_start, r->holiday_end);
+  trace_add (r->trace, CIVIC_TRACE_HOLIDAY, r->holiday_start, r->holiday_end,
+             r->holiday_end - r->holiday_start + 1,
              /* Translators: "2025-10-01 – 10-08: National Day holiday, not counted" */
-             g_strdup_printf (_("%s: %s holiday, not counted"), range, *name));
-  *start = CIVIC_DAY_INVALID;
-  g_clear_pointer (name, g_free);
+             g_strdup_printf (_("%s: %s holiday, not counted"), range, r->holiday_name));
+  r->holiday_start = CIVIC_DAY_INVALID;
+  g_clear_pointer (&r->holiday_name, g_free);
+}
+
+/* The stops and resumptions, the extensions and the completion since the
+ * last restart. */
+static void
+collect_events (Reader   *r,
+                CivicDay  today)
+{
+  CivicClock *self = r->self;
+
+  r->first = current_first_event (self, &r->origin);
+  r->total = self->length;
+
+  for (guint i = r->first; i < self->events->len; i++)
+    {
+      const CivicClockEvent *event = g_ptr_array_index (self->events, i);
+
+      switch (event->type)
+        {
+        case CIVIC_CLOCK_EVENT_STOP:
+          {
+            Pause pause = { event->day, CIVIC_DAY_INVALID, TRUE, event, 0, FALSE };
+            g_array_append_val (r->pauses, pause);
+          }
+          break;
+
+        case CIVIC_CLOCK_EVENT_RESUME:
+          if (r->pauses->len > 0)
+            {
+              Pause *pause = &g_array_index (r->pauses, Pause, r->pauses->len - 1);
+              pause->resume = event->day;
+              pause->open = FALSE;
+            }
+          break;
+
+        case CIVIC_CLOCK_EVENT_EXTEND:
+          r->total += event->days;
+          r->reading->extended = TRUE;
+          g_ptr_array_add (r->extensions, (gpointer) event);
+          break;
+
+        case CIVIC_CLOCK_EVENT_COMPLETE:
+          r->completed = event->day;
+          break;
+
+        case CIVIC_CLOCK_EVENT_RESTART:
+        default:
+          break;
+        }
+    }
+
+  r->effective_today = r->completed != CIVIC_DAY_INVALID ? r->completed : today;
+
+  if (r->pauses->len > 0)
+    {
+      Pause *last = &g_array_index (r->pauses, Pause, r->pauses->len - 1);
+
+      if (last->open)
+        {
+          last->resume = MAX (today, last->stop);
+          r->reading->paused_since = last->stop;
+          r->reading->pause_reason = last->event->reason;
+        }
+    }
+}
+
+/* The head of the explanation: when the clock started, and for how long */
+static void
+trace_head (Reader *r)
+{
+  CivicClock *self = r->self;
+  g_autofree char *when = civic_day_format (r->origin);
+  g_autofree char *units = format_units (self->unit, self->length);
+
+  if (r->first > 0)
+    {
+      const CivicClockEvent *restart = g_ptr_array_index (self->events, r->first - 1);
+
+      trace_add (r->trace, CIVIC_TRACE_RESTART, r->origin, r->origin, 0,
+                 /* Translators: "Restarted on 2026-03-02: corrected request received" */
+                 g_strdup_printf (_("Restarted on %s: %s"), when,
+                                  restart->note ? restart->note : ""));
+    }
+  else
+    trace_add (r->trace, CIVIC_TRACE_START, r->origin, r->origin, 0,
+               self->count_start_day
+               /* Translators: "Accepted: 2025-09-26 (Friday), counted as the first day" */
+               ? g_strdup_printf (_("%s: %s (%s), counted as the first day"),
+                                  trigger_label (self->trigger), when,
+                                  civic_day_weekday_name (r->origin))
+               /* Translators: "Accepted: 2025-09-26 (Friday), that day not counted" */
+               : g_strdup_printf (_("%s: %s (%s), that day not counted"),
+                                  trigger_label (self->trigger), when,
+                                  civic_day_weekday_name (r->origin)));
+
+  trace_add (r->trace, CIVIC_TRACE_LENGTH, r->origin, r->origin, self->length,
+             self->legal_basis && *self->legal_basis
+             /* Translators: "20 working days under 《行政许可法》第四十二条" */
+             ? g_strdup_printf (_("%s under %s"), units,
+                                civic_legal_basis_get_label (self->legal_basis))
+             : g_strdup (units));
+}
+
+/* Whether @day falls in a stop, where nothing counts; a stop is written
+ * into the explanation on the day it ends. */
+static gboolean
+is_stopped (Reader   *r,
+            CivicDay  day)
+{
+  Pause *pause;
+
+  while (r->next_pause < r->pauses->len &&
+         g_array_index (r->pauses, Pause, r->next_pause).resume < day &&
+         g_array_index (r->pauses, Pause, r->next_pause).stop < day)
+    r->next_pause++;
+
+  if (r->next_pause >= r->pauses->len)
+    return FALSE;
+
+  pause = &g_array_index (r->pauses, Pause, r->next_pause);
+  if (day <= pause->stop || day > pause->resume)
+    return FALSE;
+
+  if (r->self->unit == CIVIC_CLOCK_UNIT_CALENDAR_DAYS ||
+      civic_calendar_is_working_day (r->calendar, day))
+    pause->skipped++;
+  if (day == pause->resume && !r->due_found)
+    {
+      flush_holiday (r);
+      trace_pause (r->trace, r->self->unit, pause);
+      pause->traced = TRUE;
+    }
+  return TRUE;
+}
+
+/* A year without its holiday notice makes every date after it provisional */
+static void
+note_provisional (Reader   *r,
+                  CivicDay  day)
+{
+  r->last_provisional_year = civic_day_get_year (day);
+  r->reading->provisional = TRUE;
+  flush_holiday (r);
+  trace_add (r->trace, CIVIC_TRACE_PROVISIONAL, day, day, 0,
+             g_strdup_printf (_("No holiday notice for %d is loaded: only weekends and "
+                                "fixed-date holidays were taken out, so the date is "
+                                "provisional"), r->last_provisional_year));
+}
+
+/* In working days, a holiday joins the run being written, and a make-up
+ * working day is written on its own. */
+static void
+note_day_kind (Reader       *r,
+               CivicDay      day,
+               CivicDayKind  kind)
+{
+  if (kind == CIVIC_DAY_KIND_HOLIDAY)
+    {
+      g_autofree char *name = NULL;
+
+      civic_calendar_classify (r->calendar, day, &name, NULL);
+      if (r->holiday_start != CIVIC_DAY_INVALID &&
+          (r->holiday_end != day - 1 || g_strcmp0 (name, r->holiday_name) != 0))
+        flush_holiday (r);
+      if (r->holiday_start == CIVIC_DAY_INVALID)
+        {
+          r->holiday_start = day;
+          r->holiday_name = g_steal_pointer (&name);
+        }
+      r->holiday_end = day;
+    }
+  else if (kind == CIVIC_DAY_KIND_MAKEUP_WORKDAY)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *when = civic_day_format (day);
+
+      flush_holiday (r);
+      civic_calendar_classify (r->calendar, day, &name, NULL);
+      trace_add (r->trace, CIVIC_TRACE_MAKEUP_WORKDAY, day, day, 1,
+                 /* Translators: "2025-10-11 (Saturday): make-up working day for National Day, counted" */
+                 g_strdup_printf (_("%s (%s): make-up working day for %s, counted"),
+                                  when, civic_day_weekday_name (day), name ? name : ""));
+    }
+}
+
+/* The last day of the period: in calendar days, one that is a rest day
+ * may roll over to the next working day. */
+static void
+reach_due (Reader   *r,
+           CivicDay  day)
+{
+  r->due_found = TRUE;
+  r->reading->due = day;
+  flush_holiday (r);
+
+  if (r->self->unit == CIVIC_CLOCK_UNIT_CALENDAR_DAYS && r->self->end_on_working_day &&
+      !civic_calendar_is_working_day (r->calendar, day))
+    {
+      g_autofree char *raw = civic_day_format (day);
+      g_autofree char *moved = NULL;
+
+      r->reading->due = civic_calendar_working_day_on_or_after (r->calendar, day);
+      moved = civic_day_format (r->reading->due);
+      trace_add (r->trace, CIVIC_TRACE_ROLLED_OVER, day, r->reading->due, 0,
+                 g_strdup_printf (_("%s is a rest day: the period ends on the next "
+                                    "working day, %s"), raw, moved));
+    }
+}
+
+/* Day by day from the start: what counts, until the due date is found and
+ * the effective today reached (the days past the due date are overdue). */
+static void
+count_days (Reader *r)
+{
+  CivicClock *self = r->self;
+  CivicClockReading *reading = r->reading;
+
+  reading->due = r->origin;
+  if (r->total == 0)
+    r->due_found = TRUE;
+
+  for (CivicDay day = self->count_start_day ? r->origin : r->origin + 1;
+       day <= r->origin + MAX_SCAN_DAYS && (!r->due_found || day <= r->effective_today);
+       day++)
+    {
+      CivicDayKind kind;
+      gboolean provisional, working;
+
+      /* Events of the day come first in the explanation. */
+      while (!r->due_found && r->next_extension < r->extensions->len &&
+             ((CivicClockEvent *) g_ptr_array_index (r->extensions, r->next_extension))->day < day)
+        {
+          flush_holiday (r);
+          trace_extension (r->trace, self->unit,
+                           g_ptr_array_index (r->extensions, r->next_extension++));
+        }
+
+      if (is_stopped (r, day))
+        continue;
+
+      kind = civic_calendar_classify (r->calendar, day, NULL, &provisional);
+      working = kind == CIVIC_DAY_KIND_WORKDAY || kind == CIVIC_DAY_KIND_MAKEUP_WORKDAY;
+
+      if (!r->due_found && provisional && civic_day_get_year (day) != r->last_provisional_year)
+        note_provisional (r, day);
+
+      if (self->unit == CIVIC_CLOCK_UNIT_WORKING_DAYS && !r->due_found)
+        note_day_kind (r, day, kind);
+
+      if (self->unit == CIVIC_CLOCK_UNIT_CALENDAR_DAYS)
+        working = TRUE;
+
+      if (!working)
+        continue;
+
+      r->counted++;
+      if (day <= r->effective_today)
+        reading->elapsed++;
+
+      if (r->due_found)
+        {
+          if (day > reading->due && day <= r->effective_today)
+            reading->overdue++;
+          continue;
+        }
+
+      if (r->counted == r->total)
+        reach_due (r, day);
+    }
+
+  flush_holiday (r);
+}
+
+/* The tail of the explanation: extensions granted on the due day itself,
+ * stops still open, and the due date. */
+static void
+trace_tail (Reader *r)
+{
+  CivicClockReading *reading = r->reading;
+  g_autofree char *due = civic_day_format (reading->due);
+
+  while (r->next_extension < r->extensions->len)
+    trace_extension (r->trace, r->self->unit,
+                     g_ptr_array_index (r->extensions, r->next_extension++));
+  for (guint i = 0; i < r->pauses->len; i++)
+    {
+      Pause *pause = &g_array_index (r->pauses, Pause, i);
+
+      if (!pause->traced)
+        trace_pause (r->trace, r->self->unit, pause);
+    }
+
+  trace_add (r->trace, CIVIC_TRACE_DUE, reading->due, reading->due, 0,
+             reading->paused_since != CIVIC_DAY_INVALID
+             /* Translators: "Due 2025-10-30 (Thursday) if resumed today" */
+             ? g_strdup_printf (_("Due %s (%s) if resumed today"), due,
+                                civic_day_weekday_name (reading->due))
+             /* Translators: "Due 2025-10-30 (Thursday)" */
+             : g_strdup_printf (_("Due %s (%s)"), due, civic_day_weekday_name (reading->due)));
+}
+
+/* Done on time or late; else paused, red, yellow or green. */
+static void
+set_status (Reader                 *r,
+            CivicDay                today,
+            const CivicClockPolicy *policy)
+{
+  CivicClockReading *reading = r->reading;
+  int threshold;
+
+  if (r->completed != CIVIC_DAY_INVALID)
+    {
+      g_autofree char *when = civic_day_format (r->completed);
+
+      reading->status = CIVIC_CLOCK_STATUS_DONE;
+      reading->late = r->completed > reading->due;
+      if (reading->late)
+        {
+          g_autofree char *units = format_units (r->self->unit, reading->overdue);
+
+          trace_add (r->trace, CIVIC_TRACE_COMPLETED, r->completed, r->completed,
+                     reading->overdue,
+                     /* Translators: "Completed on 2025-11-03, 2 working days late" */
+                     g_strdup_printf (_("Completed on %s, %s late"), when, units));
+        }
+      else
+        trace_add (r->trace, CIVIC_TRACE_COMPLETED, r->completed, r->completed, 0,
+                   g_strdup_printf (_("Completed on %s, on time"), when));
+      return;
+    }
+
+  threshold = MAX (policy->yellow_days, (r->total * policy->yellow_percent + 99) / 100);
+
+  if (reading->paused_since != CIVIC_DAY_INVALID)
+    reading->status = CIVIC_CLOCK_STATUS_PAUSED;
+  else if (today > reading->due)
+    reading->status = CIVIC_CLOCK_STATUS_RED;
+  else if (reading->remaining <= threshold)
+    reading->status = CIVIC_CLOCK_STATUS_YELLOW;
+  else
+    reading->status = CIVIC_CLOCK_STATUS_GREEN;
 }
 
 /**
@@ -807,16 +1177,9 @@ civic_clock_read (CivicClock             *self,
                   const CivicClockPolicy *policy)
 {
   g_autoptr(GArray) pauses = g_array_new (FALSE, TRUE, sizeof (Pause));
-  g_autofree char *holiday_name = NULL;
+  g_autoptr(GPtrArray) extensions = g_ptr_array_new ();
   CivicClockReading *reading;
-  GPtrArray *extensions;
-  GPtrArray *trace;
-  CivicDay origin, effective_today, holiday_start = CIVIC_DAY_INVALID, holiday_end = 0;
-  CivicDay completed = CIVIC_DAY_INVALID;
-  guint first, next_pause = 0, next_extension = 0;
-  int total, counted = 0, threshold;
-  int last_provisional_year = 0;
-  gboolean due_found = FALSE;
+  Reader r = { 0, };
 
   g_return_val_if_fail (CIVIC_IS_CLOCK (self), NULL);
   g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), NULL);
@@ -826,289 +1189,27 @@ civic_clock_read (CivicClock             *self,
     policy = &default_policy;
 
   reading = g_new0 (CivicClockReading, 1);
-  reading->trace = trace = g_ptr_array_new_with_free_func ((GDestroyNotify) trace_step_free);
-  extensions = g_ptr_array_new ();
+  reading->trace = g_ptr_array_new_with_free_func ((GDestroyNotify) trace_step_free);
 
-  first = current_first_event (self, &origin);
-  total = self->length;
+  r.self = self;
+  r.calendar = calendar;
+  r.reading = reading;
+  r.trace = reading->trace;
+  r.pauses = pauses;
+  r.extensions = extensions;
+  r.completed = CIVIC_DAY_INVALID;
+  r.holiday_start = CIVIC_DAY_INVALID;
 
-  for (guint i = first; i < self->events->len; i++)
-    {
-      const CivicClockEvent *event = g_ptr_array_index (self->events, i);
+  collect_events (&r, today);
+  trace_head (&r);
+  count_days (&r);
+  trace_tail (&r);
 
-      switch (event->type)
-        {
-        case CIVIC_CLOCK_EVENT_STOP:
-          {
-            Pause pause = { event->day, CIVIC_DAY_INVALID, TRUE, event, 0, FALSE };
-            g_array_append_val (pauses, pause);
-          }
-          break;
+  reading->length = r.total;
+  reading->remaining = MAX (0, r.total - reading->elapsed);
+  reading->completed_on = r.completed;
+  set_status (&r, today, policy);
 
-        case CIVIC_CLOCK_EVENT_RESUME:
-          if (pauses->len > 0)
-            {
-              Pause *pause = &g_array_index (pauses, Pause, pauses->len - 1);
-              pause->resume = event->day;
-              pause->open = FALSE;
-            }
-          break;
-
-        case CIVIC_CLOCK_EVENT_EXTEND:
-          total += event->days;
-          reading->extended = TRUE;
-          g_ptr_array_add (extensions, (gpointer) event);
-          break;
-
-        case CIVIC_CLOCK_EVENT_COMPLETE:
-          completed = event->day;
-          break;
-
-        case CIVIC_CLOCK_EVENT_RESTART:
-        default:
-          break;
-        }
-    }
-
-  effective_today = completed != CIVIC_DAY_INVALID ? completed : today;
-
-  if (pauses->len > 0)
-    {
-      Pause *last = &g_array_index (pauses, Pause, pauses->len - 1);
-
-      if (last->open)
-        {
-          last->resume = MAX (today, last->stop);
-          reading->paused_since = last->stop;
-          reading->pause_reason = last->event->reason;
-        }
-    }
-
-  /* The head of the explanation */
-  {
-    g_autofree char *when = civic_day_format (origin);
-    g_autofree char *units = format_units (self->unit, self->length);
-
-    if (first > 0)
-      {
-        const CivicClockEvent *restart = g_ptr_array_index (self->events, first - 1);
-
-        trace_add (trace, CIVIC_TRACE_RESTART, origin, origin, 0,
-                   /* Translators: "Restarted on 2026-03-02: corrected request received" */
-                   g_strdup_printf (_("Restarted on %s: %s"), when,
-                                    restart->note ? restart->note : ""));
-      }
-    else
-      trace_add (trace, CIVIC_TRACE_START, origin, origin, 0,
-                 self->count_start_day
-                 /* Translators: "Accepted: 2025-09-26 (Friday), counted as the first day" */
-                 ? g_strdup_printf (_("%s: %s (%s), counted as the first day"),
-                                    trigger_label (self->trigger), when,
-                                    civic_day_weekday_name (origin))
-                 /* Translators: "Accepted: 2025-09-26 (Friday), that day not counted" */
-                 : g_strdup_printf (_("%s: %s (%s), that day not counted"),
-                                    trigger_label (self->trigger), when,
-                                    civic_day_weekday_name (origin)));
-
-    trace_add (trace, CIVIC_TRACE_LENGTH, origin, origin, self->length,
-               self->legal_basis && *self->legal_basis
-               /* Translators: "20 working days under 《行政许可法》第四十二条" */
-               ? g_strdup_printf (_("%s under %s"), units,
-                                  civic_legal_basis_get_label (self->legal_basis))
-               : g_strdup (units));
-  }
-
-  reading->due = origin;
-  if (total == 0)
-    due_found = TRUE;
-
-  for (CivicDay day = self->count_start_day ? origin : origin + 1;
-       day <= origin + MAX_SCAN_DAYS && (!due_found || day <= effective_today);
-       day++)
-    {
-      CivicDayKind kind;
-      gboolean provisional, working;
-
-      /* Events of the day come first in the explanation. */
-      while (!due_found && next_extension < extensions->len &&
-             ((CivicClockEvent *) g_ptr_array_index (extensions, next_extension))->day < day)
-        {
-          flush_holiday (trace, &holiday_start, holiday_end, &holiday_name);
-          trace_extension (trace, self->unit, g_ptr_array_index (extensions, next_extension++));
-        }
-
-      while (next_pause < pauses->len &&
-             g_array_index (pauses, Pause, next_pause).resume < day &&
-             g_array_index (pauses, Pause, next_pause).stop < day)
-        next_pause++;
-
-      if (next_pause < pauses->len)
-        {
-          Pause *pause = &g_array_index (pauses, Pause, next_pause);
-
-          if (day > pause->stop && day <= pause->resume)
-            {
-              gboolean counts = self->unit == CIVIC_CLOCK_UNIT_CALENDAR_DAYS ||
-                                civic_calendar_is_working_day (calendar, day);
-
-              if (counts)
-                pause->skipped++;
-              if (day == pause->resume && !due_found)
-                {
-                  flush_holiday (trace, &holiday_start, holiday_end, &holiday_name);
-                  trace_pause (trace, self->unit, pause);
-                  pause->traced = TRUE;
-                }
-              continue;
-            }
-        }
-
-      kind = civic_calendar_classify (calendar, day, NULL, &provisional);
-      working = kind == CIVIC_DAY_KIND_WORKDAY || kind == CIVIC_DAY_KIND_MAKEUP_WORKDAY;
-
-      if (!due_found && provisional && civic_day_get_year (day) != last_provisional_year)
-        {
-          last_provisional_year = civic_day_get_year (day);
-          reading->provisional = TRUE;
-          flush_holiday (trace, &holiday_start, holiday_end, &holiday_name);
-          trace_add (trace, CIVIC_TRACE_PROVISIONAL, day, day, 0,
-                     g_strdup_printf (_("No holiday notice for %d is loaded: only weekends and "
-                                        "fixed-date holidays were taken out, so the date is "
-                                        "provisional"), last_provisional_year));
-        }
-
-      if (self->unit == CIVIC_CLOCK_UNIT_WORKING_DAYS && !due_found)
-        {
-          if (kind == CIVIC_DAY_KIND_HOLIDAY)
-            {
-              g_autofree char *name = NULL;
-
-              civic_calendar_classify (calendar, day, &name, NULL);
-              if (holiday_start != CIVIC_DAY_INVALID &&
-                  (holiday_end != day - 1 || g_strcmp0 (name, holiday_name) != 0))
-                flush_holiday (trace, &holiday_start, holiday_end, &holiday_name);
-              if (holiday_start == CIVIC_DAY_INVALID)
-                {
-                  holiday_start = day;
-                  holiday_name = g_steal_pointer (&name);
-                }
-              holiday_end = day;
-            }
-          else if (kind == CIVIC_DAY_KIND_MAKEUP_WORKDAY)
-            {
-              g_autofree char *name = NULL;
-              g_autofree char *when = civic_day_format (day);
-
-              flush_holiday (trace, &holiday_start, holiday_end, &holiday_name);
-              civic_calendar_classify (calendar, day, &name, NULL);
-              trace_add (trace, CIVIC_TRACE_MAKEUP_WORKDAY, day, day, 1,
-                         /* Translators: "2025-10-11 (Saturday): make-up working day for National Day, counted" */
-                         g_strdup_printf (_("%s (%s): make-up working day for %s, counted"),
-                                          when, civic_day_weekday_name (day),
-                                          name ? name : ""));
-            }
-        }
-
-      if (self->unit == CIVIC_CLOCK_UNIT_CALENDAR_DAYS)
-        working = TRUE;
-
-      if (!working)
-        continue;
-
-      counted++;
-      if (day <= effective_today)
-        reading->elapsed++;
-
-      if (due_found)
-        {
-          if (day > reading->due && day <= effective_today)
-            reading->overdue++;
-          continue;
-        }
-
-      if (counted == total)
-        {
-          due_found = TRUE;
-          reading->due = day;
-          flush_holiday (trace, &holiday_start, holiday_end, &holiday_name);
-
-          if (self->unit == CIVIC_CLOCK_UNIT_CALENDAR_DAYS && self->end_on_working_day &&
-              !civic_calendar_is_working_day (calendar, day))
-            {
-              g_autofree char *raw = civic_day_format (day);
-              g_autofree char *moved = NULL;
-
-              reading->due = civic_calendar_working_day_on_or_after (calendar, day);
-              moved = civic_day_format (reading->due);
-              trace_add (trace, CIVIC_TRACE_ROLLED_OVER, day, reading->due, 0,
-                         g_strdup_printf (_("%s is a rest day: the period ends on the next "
-                                            "working day, %s"), raw, moved));
-            }
-        }
-    }
-
-  flush_holiday (trace, &holiday_start, holiday_end, &holiday_name);
-
-  /* Extensions granted on the due day itself, or pauses still open */
-  while (next_extension < extensions->len)
-    trace_extension (trace, self->unit, g_ptr_array_index (extensions, next_extension++));
-  for (guint i = 0; i < pauses->len; i++)
-    {
-      Pause *pause = &g_array_index (pauses, Pause, i);
-
-      if (!pause->traced)
-        trace_pause (trace, self->unit, pause);
-    }
-
-  reading->length = total;
-  reading->remaining = MAX (0, total - reading->elapsed);
-  reading->completed_on = completed;
-
-  {
-    g_autofree char *due = civic_day_format (reading->due);
-
-    trace_add (trace, CIVIC_TRACE_DUE, reading->due, reading->due, 0,
-               reading->paused_since != CIVIC_DAY_INVALID
-               /* Translators: "Due 2025-10-30 (Thursday) if resumed today" */
-               ? g_strdup_printf (_("Due %s (%s) if resumed today"), due,
-                                  civic_day_weekday_name (reading->due))
-               /* Translators: "Due 2025-10-30 (Thursday)" */
-               : g_strdup_printf (_("Due %s (%s)"), due, civic_day_weekday_name (reading->due)));
-  }
-
-  if (completed != CIVIC_DAY_INVALID)
-    {
-      g_autofree char *when = civic_day_format (completed);
-
-      reading->status = CIVIC_CLOCK_STATUS_DONE;
-      reading->late = completed > reading->due;
-      if (reading->late)
-        {
-          g_autofree char *units = format_units (self->unit, reading->overdue);
-
-          trace_add (trace, CIVIC_TRACE_COMPLETED, completed, completed, reading->overdue,
-                     /* Translators: "Completed on 2025-11-03, 2 working days late" */
-                     g_strdup_printf (_("Completed on %s, %s late"), when, units));
-        }
-      else
-        trace_add (trace, CIVIC_TRACE_COMPLETED, completed, completed, 0,
-                   g_strdup_printf (_("Completed on %s, on time"), when));
-      g_ptr_array_unref (extensions);
-      return reading;
-    }
-
-  threshold = MAX (policy->yellow_days, (total * policy->yellow_percent + 99) / 100);
-
-  if (reading->paused_since != CIVIC_DAY_INVALID)
-    reading->status = CIVIC_CLOCK_STATUS_PAUSED;
-  else if (today > reading->due)
-    reading->status = CIVIC_CLOCK_STATUS_RED;
-  else if (reading->remaining <= threshold)
-    reading->status = CIVIC_CLOCK_STATUS_YELLOW;
-  else
-    reading->status = CIVIC_CLOCK_STATUS_GREEN;
-
-  g_ptr_array_unref (extensions);
   return reading;
 }
 
