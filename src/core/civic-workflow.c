@@ -409,6 +409,251 @@ correction_window_passed (CivicCase                  *kase,
   return today_of (context) > reading->due;
 }
 
+/* Art. 32(4): one correction notice, within five working days of receipt */
+static gboolean
+may_request_correction (CivicCase                  *kase,
+                        const CivicWorkflowContext *context,
+                        GError                    **error)
+{
+  CivicDay due;
+
+  if (kase->corrections->len == 0 && correction_window_passed (kase, context, &due))
+    {
+      g_autofree char *last = civic_day_format (due);
+      g_autofree char *received = civic_day_format (kase->received_on);
+
+      return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                     _("The five working days for a correction notice ended on %s: the "
+                       "application counts as accepted from %s, the day it was received "
+                       "(Administrative Licensing Law, Art. 32(4))"), last, received);
+    }
+  return TRUE;
+}
+
+/* Art. 32(4): no notice within the five working days */
+static gboolean
+may_deem_accept (CivicCase                  *kase,
+                 const CivicWorkflowContext *context,
+                 GError                    **error)
+{
+  CivicDay due;
+
+  if (kase->corrections->len > 0)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("A correction notice was sent in time; the application is not deemed "
+                     "accepted"));
+  if (!correction_window_passed (kase, context, &due))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("The five working days for a correction notice have not yet passed"));
+  return TRUE;
+}
+
+/* A case in a queue of the actor's role, nobody's yet */
+static gboolean
+may_claim (CivicCase                  *kase,
+           const CivicWorkflowContext *context,
+           GError                    **error)
+{
+  const CivicActor *actor = context->actor;
+
+  if (kase->queue == CIVIC_QUEUE_NONE)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The case is in no queue"));
+  if (is_assignee (kase, actor))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The case is already yours"));
+  if (kase->assignee_id != NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                   _("%s is already working on the case"), kase->assignee_name);
+  if (!civic_actor_has_role (actor, queue_role (kase->queue)))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
+                   /* Translators: "Only Examiners can claim cases in this queue" */
+                   _("Only %s can claim cases in this queue"),
+                   civic_queue_get_label (kase->queue));
+  return TRUE;
+}
+
+/* Only the official working on a case lets it go */
+static gboolean
+may_release (CivicCase                  *kase,
+             const CivicWorkflowContext *context,
+             GError                    **error)
+{
+  const CivicActor *actor = context->actor;
+
+  if (!is_assignee (kase, actor))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                   _("Only the official working on the case can release it"));
+  return TRUE;
+}
+
+/* Its official, or an approver, hands a case on to another */
+static gboolean
+may_transfer (CivicCase                  *kase,
+              const CivicWorkflowContext *context,
+              GError                    **error)
+{
+  const CivicActor *actor = context->actor;
+
+  if (kase->assignee_id == NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                   _("Nobody is working on the case; assign it instead"));
+  if (!is_assignee (kase, actor) && !civic_actor_has_role (actor, CIVIC_ROLE_APPROVER))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
+                   _("Only the official working on the case or an approver can transfer it"));
+  return TRUE;
+}
+
+/* Only a case waiting for a decision goes back for review */
+static gboolean
+may_return (CivicCase                  *kase,
+            const CivicWorkflowContext *context,
+            GError                    **error)
+{
+  if (kase->queue != CIVIC_QUEUE_APPROVER)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                   _("Only a case handed on for a decision can be returned"));
+  return TRUE;
+}
+
+/* Art. 42: the time limit is extended once */
+static gboolean
+may_extend (CivicCase                  *kase,
+            const CivicWorkflowContext *context,
+            GError                    **error)
+{
+  if (kase->statutory_clock == NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The time limit has not started"));
+  if (civic_clock_get_extensions_used (kase->statutory_clock) >=
+      civic_clock_get_max_extensions (kase->statutory_clock))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("The time limit has already been extended; the law allows it once"));
+  return TRUE;
+}
+
+/* Art. 47: the parties are told of their right once */
+static gboolean
+may_inform_hearing_right (CivicCase                  *kase,
+                          const CivicWorkflowContext *context,
+                          GError                    **error)
+{
+  if (kase->hearing.informed_on != CIVIC_DAY_INVALID)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                   _("The parties have already been informed of their right to a hearing"));
+  return TRUE;
+}
+
+/* Art. 47: a waiver or a request, once, after the parties were told */
+static gboolean
+may_answer_hearing_right (CivicCase                  *kase,
+                          const CivicWorkflowContext *context,
+                          GError                    **error)
+{
+  if (kase->hearing.informed_on == CIVIC_DAY_INVALID)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("The parties have not been informed of their right to a hearing"));
+  if (kase->hearing.waived_on != CIVIC_DAY_INVALID)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The parties waived the hearing"));
+  if (kase->hearing.requested_on != CIVIC_DAY_INVALID)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("A hearing was already requested"));
+  return TRUE;
+}
+
+/* A hearing is held once */
+static gboolean
+may_order_hearing (CivicCase                  *kase,
+                   const CivicWorkflowContext *context,
+                   GError                    **error)
+{
+  if (kase->hearing.concluded_on != CIVIC_DAY_INVALID)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("A hearing has already been held"));
+  return TRUE;
+}
+
+/* A decision rests on an examiner's opinion, every co-department's, the
+ * hearing the law requires, and the parties' time to ask for one */
+static gboolean
+may_decide (CivicCase                  *kase,
+            const CivicWorkflowContext *context,
+            GError                    **error)
+{
+  g_autoptr(GPtrArray) pending = civic_case_dup_pending_subtasks (kase);
+  CivicDay today = today_of (context);
+  CivicDay deadline;
+
+  if (kase->opinions->len == 0)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("No examiner has recorded a review opinion yet"));
+
+  if (pending->len > 0)
+    {
+      g_autofree char *names = join_names (pending,
+                                           G_STRUCT_OFFSET (CivicSubtask, department_name));
+
+      return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                     civic_ngettext ("The lead department decides when every co-department "
+                                     "has given its opinion; still waiting for one: %s",
+                                     "The lead department decides when every co-department "
+                                     "has given its opinion; still waiting for: %s",
+                                     pending->len), names);
+    }
+
+  if (kase->hearing.required && kase->hearing.concluded_on == CIVIC_DAY_INVALID)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("The law requires a public hearing on this item before the decision "
+                     "(Administrative Licensing Law, Art. 46)"));
+
+  deadline = civic_workflow_hearing_request_deadline (kase, context);
+  if (deadline != CIVIC_DAY_INVALID && kase->hearing.waived_on == CIVIC_DAY_INVALID &&
+      kase->hearing.requested_on == CIVIC_DAY_INVALID && today <= deadline)
+    {
+      g_autofree char *last = civic_day_format (deadline);
+
+      return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                     _("The parties may still request a hearing until %s (Administrative "
+                       "Licensing Law, Art. 47)"), last);
+    }
+  return TRUE;
+}
+
+/* A case served or not accepted closes; before that only an approver
+ * closes it, or a clerk one whose correction never came */
+static gboolean
+may_close (CivicCase                  *kase,
+           const CivicWorkflowContext *context,
+           GError                    **error)
+{
+  const CivicActor *actor = context->actor;
+
+  if (kase->state == CIVIC_CASE_STATE_SERVED || kase->state == CIVIC_CASE_STATE_NOT_ACCEPTED)
+    return TRUE;
+  if (kase->state == CIVIC_CASE_STATE_CORRECTION_REQUESTED &&
+      civic_actor_has_role (actor, CIVIC_ROLE_CLERK))
+    return TRUE;
+  if (!civic_actor_has_role (actor, CIVIC_ROLE_APPROVER))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
+                   _("Only an approver can close a case before its decision is served"));
+  return TRUE;
+}
+
+/* A co-department gives its opinion on a joint case once */
+static gboolean
+may_give_subtask_opinion (CivicCase                  *kase,
+                          const CivicWorkflowContext *context,
+                          GError                    **error)
+{
+  const CivicActor *actor = context->actor;
+  CivicSubtask *subtask = find_subtask (kase, actor->department_id);
+
+  if (kase->subtasks->len == 0)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("This is not a joint case"));
+  if (subtask == NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
+                   _("Your department has no part in this joint case"));
+  if (subtask->done)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                   _("Your department has already given its opinion"));
+  return TRUE;
+}
+
 /* The rules of law that need no arguments: the UI greys an action out with
  * this explanation before the official starts filling in a dialog. */
 static gboolean
@@ -417,167 +662,22 @@ check_preconditions (CivicCase                  *kase,
                      const CivicWorkflowContext *context,
                      GError                    **error)
 {
-  const CivicActor *actor = context->actor;
-  CivicDay today = today_of (context);
-  CivicDay due;
-
   switch (action)
     {
-    case CIVIC_ACTION_REQUEST_CORRECTION:
-      if (kase->corrections->len == 0 && correction_window_passed (kase, context, &due))
-        {
-          g_autofree char *last = civic_day_format (due);
-          g_autofree char *received = civic_day_format (kase->received_on);
-
-          return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                         _("The five working days for a correction notice ended on %s: the "
-                           "application counts as accepted from %s, the day it was received "
-                           "(Administrative Licensing Law, Art. 32(4))"), last, received);
-        }
-      return TRUE;
-
-    case CIVIC_ACTION_DEEM_ACCEPT:
-      if (kase->corrections->len > 0)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                       _("A correction notice was sent in time; the application is not deemed "
-                         "accepted"));
-      if (!correction_window_passed (kase, context, &due))
-        return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                       _("The five working days for a correction notice have not yet passed"));
-      return TRUE;
-
-    case CIVIC_ACTION_CLAIM:
-      if (kase->queue == CIVIC_QUEUE_NONE)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The case is in no queue"));
-      if (is_assignee (kase, actor))
-        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The case is already yours"));
-      if (kase->assignee_id != NULL)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
-                       _("%s is already working on the case"), kase->assignee_name);
-      if (!civic_actor_has_role (actor, queue_role (kase->queue)))
-        return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
-                       /* Translators: "Only Examiners can claim cases in this queue" */
-                       _("Only %s can claim cases in this queue"),
-                       civic_queue_get_label (kase->queue));
-      return TRUE;
-
-    case CIVIC_ACTION_RELEASE:
-      if (!is_assignee (kase, actor))
-        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
-                       _("Only the official working on the case can release it"));
-      return TRUE;
-
-    case CIVIC_ACTION_TRANSFER:
-      if (kase->assignee_id == NULL)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
-                       _("Nobody is working on the case; assign it instead"));
-      if (!is_assignee (kase, actor) && !civic_actor_has_role (actor, CIVIC_ROLE_APPROVER))
-        return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
-                       _("Only the official working on the case or an approver can transfer it"));
-      return TRUE;
-
-    case CIVIC_ACTION_RETURN:
-      if (kase->queue != CIVIC_QUEUE_APPROVER)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
-                       _("Only a case handed on for a decision can be returned"));
-      return TRUE;
-
-    case CIVIC_ACTION_EXTEND:
-      if (kase->statutory_clock == NULL)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The time limit has not started"));
-      if (civic_clock_get_extensions_used (kase->statutory_clock) >=
-          civic_clock_get_max_extensions (kase->statutory_clock))
-        return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                       _("The time limit has already been extended; the law allows it once"));
-      return TRUE;
-
-    case CIVIC_ACTION_INFORM_HEARING_RIGHT:
-      if (kase->hearing.informed_on != CIVIC_DAY_INVALID)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
-                       _("The parties have already been informed of their right to a hearing"));
-      return TRUE;
-
+    case CIVIC_ACTION_REQUEST_CORRECTION: return may_request_correction (kase, context, error);
+    case CIVIC_ACTION_DEEM_ACCEPT: return may_deem_accept (kase, context, error);
+    case CIVIC_ACTION_CLAIM: return may_claim (kase, context, error);
+    case CIVIC_ACTION_RELEASE: return may_release (kase, context, error);
+    case CIVIC_ACTION_TRANSFER: return may_transfer (kase, context, error);
+    case CIVIC_ACTION_RETURN: return may_return (kase, context, error);
+    case CIVIC_ACTION_EXTEND: return may_extend (kase, context, error);
+    case CIVIC_ACTION_INFORM_HEARING_RIGHT: return may_inform_hearing_right (kase, context, error);
     case CIVIC_ACTION_WAIVE_HEARING:
-    case CIVIC_ACTION_REQUEST_HEARING:
-      if (kase->hearing.informed_on == CIVIC_DAY_INVALID)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                       _("The parties have not been informed of their right to a hearing"));
-      if (kase->hearing.waived_on != CIVIC_DAY_INVALID)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The parties waived the hearing"));
-      if (kase->hearing.requested_on != CIVIC_DAY_INVALID)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("A hearing was already requested"));
-      return TRUE;
-
-    case CIVIC_ACTION_ORDER_HEARING:
-      if (kase->hearing.concluded_on != CIVIC_DAY_INVALID)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("A hearing has already been held"));
-      return TRUE;
-
-    case CIVIC_ACTION_DECIDE:
-      {
-        g_autoptr(GPtrArray) pending = civic_case_dup_pending_subtasks (kase);
-        CivicDay deadline;
-
-        if (kase->opinions->len == 0)
-          return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                        _("No examiner has recorded a review opinion yet"));
-
-        if (pending->len > 0)
-          {
-            g_autofree char *names = join_names (pending,
-                                                 G_STRUCT_OFFSET (CivicSubtask, department_name));
-
-            return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                           civic_ngettext ("The lead department decides when every co-department "
-                                           "has given its opinion; still waiting for one: %s",
-                                           "The lead department decides when every co-department "
-                                           "has given its opinion; still waiting for: %s",
-                                           pending->len), names);
-          }
-
-        if (kase->hearing.required && kase->hearing.concluded_on == CIVIC_DAY_INVALID)
-          return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                         _("The law requires a public hearing on this item before the decision "
-                           "(Administrative Licensing Law, Art. 46)"));
-
-        deadline = civic_workflow_hearing_request_deadline (kase, context);
-        if (deadline != CIVIC_DAY_INVALID && kase->hearing.waived_on == CIVIC_DAY_INVALID &&
-            kase->hearing.requested_on == CIVIC_DAY_INVALID && today <= deadline)
-          {
-            g_autofree char *last = civic_day_format (deadline);
-
-            return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                           _("The parties may still request a hearing until %s (Administrative "
-                             "Licensing Law, Art. 47)"), last);
-          }
-        return TRUE;
-      }
-
-    case CIVIC_ACTION_CLOSE:
-      if (kase->state == CIVIC_CASE_STATE_SERVED || kase->state == CIVIC_CASE_STATE_NOT_ACCEPTED)
-        return TRUE;
-      if (kase->state == CIVIC_CASE_STATE_CORRECTION_REQUESTED &&
-          civic_actor_has_role (actor, CIVIC_ROLE_CLERK))
-        return TRUE;
-      if (!civic_actor_has_role (actor, CIVIC_ROLE_APPROVER))
-        return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
-                       _("Only an approver can close a case before its decision is served"));
-      return TRUE;
-
-    case CIVIC_ACTION_SUBTASK_OPINION:
-      {
-        CivicSubtask *subtask = find_subtask (kase, actor->department_id);
-
-        if (kase->subtasks->len == 0)
-          return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("This is not a joint case"));
-        if (subtask == NULL)
-          return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
-                         _("Your department has no part in this joint case"));
-        if (subtask->done)
-          return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
-                         _("Your department has already given its opinion"));
-        return TRUE;
-      }
+    case CIVIC_ACTION_REQUEST_HEARING: return may_answer_hearing_right (kase, context, error);
+    case CIVIC_ACTION_ORDER_HEARING: return may_order_hearing (kase, context, error);
+    case CIVIC_ACTION_DECIDE: return may_decide (kase, context, error);
+    case CIVIC_ACTION_CLOSE: return may_close (kase, context, error);
+    case CIVIC_ACTION_SUBTASK_OPINION: return may_give_subtask_opinion (kase, context, error);
 
     case CIVIC_ACTION_START_PRE_REVIEW:
     case CIVIC_ACTION_ACCEPT:
