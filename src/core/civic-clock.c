@@ -364,22 +364,12 @@ civic_clock_get_extensions_used (CivicClock *self)
   return used;
 }
 
-G_GNUC_PRINTF (2, 3)
-static gboolean
-refuse (GError     **error,
-        const char  *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, CIVIC_CLOCK_ERROR, CIVIC_CLOCK_ERROR_INVALID_EVENT, message);
-  return FALSE;
-}
+/* An event the clock cannot take: FALSE, for "return refuse (…)" */
+#define refuse(error, ...) \
+  G_GNUC_EXTENSION ({ \
+    g_set_error ((error), CIVIC_CLOCK_ERROR, CIVIC_CLOCK_ERROR_INVALID_EVENT, __VA_ARGS__); \
+    FALSE; \
+  })
 
 /* The checks every event shares: a real day, in order, on a running
  * clock. */

@@ -602,23 +602,12 @@ civic_hearing_get_recusal (CivicHearing *self,
 
 /* Helpers for the checks */
 
-G_GNUC_PRINTF (3, 4)
-static gboolean
-refuse (GError            **error,
-        CivicHearingError   code,
-        const char         *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, CIVIC_HEARING_ERROR, code, message);
-  return FALSE;
-}
+/* A refusal in the hearing's domain: FALSE, for "return refuse (…)" */
+#define refuse(error, code, ...) \
+  G_GNUC_EXTENSION ({ \
+    g_set_error ((error), CIVIC_HEARING_ERROR, (code), __VA_ARGS__); \
+    FALSE; \
+  })
 
 /* What an official must write (a reason, a name) cannot be blank. */
 static gboolean

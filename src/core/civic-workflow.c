@@ -223,23 +223,12 @@ civic_action_get_past_tense (const char *type)
     }
 }
 
-G_GNUC_PRINTF (3, 4)
-static gboolean
-refuse (GError             **error,
-        CivicWorkflowError   code,
-        const char          *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, code, message);
-  return FALSE;
-}
+/* A refusal in the workflow's domain: FALSE, for "return refuse (…)" */
+#define refuse(error, code, ...) \
+  G_GNUC_EXTENSION ({ \
+    g_set_error ((error), CIVIC_WORKFLOW_ERROR, (code), __VA_ARGS__); \
+    FALSE; \
+  })
 
 static CivicDay
 today_of (const CivicWorkflowContext *context)

@@ -45,26 +45,12 @@ civic_intake_new_receipt (void)
   return g_strdup (receipt);
 }
 
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, CIVIC_INTAKE_ERROR, CIVIC_INTAKE_ERROR_INVALID, message);
-  return FALSE;
-}
+/* An application the intake cannot take: FALSE, for "return invalid (…)" */
+#define invalid(error, ...) \
+  G_GNUC_EXTENSION ({ \
+    g_set_error ((error), CIVIC_INTAKE_ERROR, CIVIC_INTAKE_ERROR_INVALID, __VA_ARGS__); \
+    FALSE; \
+  })
 
 /* The lint's checks decide what is a real ID or phone number. */
 static gboolean
