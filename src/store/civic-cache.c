@@ -13,7 +13,7 @@
 #include "civic-i18n.h"
 #include <glib/gstdio.h>
 
-#include "civic-cache.h"
+#include "civic-cache-private.h"
 #include "civic-entity.h"
 #include "civic-json-scan.h"
 #include "civic-json.h"
@@ -103,119 +103,9 @@ static const CivicSqliteMigration migrations[] = {
   },
 };
 
-/* The inbox's indexes: made at open if they are missing, and dropped for
- * the first sync into an empty cache, which is faster without them and
- * makes them once at its end (make_indexes). */
-static const struct
-{
-  const char *name;
-  const char *columns;
-} indexes[] = {
-  { "case_by_due", "due_key, id" },
-  { "case_by_assignee", "assignee_id, due_key, id" },
-  { "case_by_queue", "queue, assignee_id, due_key, id" },
-  { "case_by_state", "state, due_key, id" },
-  { "case_by_status", "status, due_key, id" },
-  { "case_by_received", "received_on, id" },
-  { "case_by_updated", "updated_at, id" },
-};
-
-static gboolean
-make_indexes (CivicSqlite  *db,
-              GError      **error)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("CREATE INDEX IF NOT EXISTS %s ON case_index (%s)",
-                                              indexes[i].name, indexes[i].columns);
-
-      if (!civic_sqlite_exec (db, sql, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-drop_indexes (CivicSqlite  *db,
-              GError      **error)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", indexes[i].name);
-
-      if (!civic_sqlite_exec (db, sql, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-#define MAX_NOTES 2000
-
-struct _CivicCache
-{
-  GObject      parent_instance;
-
-  char        *dir;
-  char        *damaged_path;
-  CivicActor  *me;
-
-  GMutex       lock;     /* the writer, for the sync engine's threads */
-  CivicSqlite *writer;
-  CivicSqlite *reader;   /* the main thread's */
-};
-
 G_DEFINE_FINAL_TYPE (CivicCache, civic_cache, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (civic-cache-error-quark, civic_cache_error)
-
-void
-civic_inbox_row_free (CivicInboxRow *row)
-{
-  if (row == NULL)
-    return;
-
-  g_free (row->id);
-  g_free (row->number);
-  g_free (row->applicant);
-  g_free (row->item_code);
-  g_free (row->item_name);
-  g_free (row->department_name);
-  g_free (row->state);
-  g_free (row->queue);
-  g_free (row->assignee_id);
-  g_free (row->assignee_name);
-  g_free (row->channel);
-  g_free (row->status);
-  g_free (row->updated_at);
-  g_free (row);
-}
-
-/**
- * civic_inbox_row_copy:
- *
- * Returns: (transfer full): a copy of @row.
- */
-CivicInboxRow *
-civic_inbox_row_copy (const CivicInboxRow *row)
-{
-  CivicInboxRow *copy = g_new (CivicInboxRow, 1);
-
-  *copy = *row;
-  copy->id = g_strdup (row->id);
-  copy->number = g_strdup (row->number);
-  copy->applicant = g_strdup (row->applicant);
-  copy->item_code = g_strdup (row->item_code);
-  copy->item_name = g_strdup (row->item_name);
-  copy->department_name = g_strdup (row->department_name);
-  copy->state = g_strdup (row->state);
-  copy->queue = g_strdup (row->queue);
-  copy->assignee_id = g_strdup (row->assignee_id);
-  copy->assignee_name = g_strdup (row->assignee_name);
-  copy->channel = g_strdup (row->channel);
-  copy->status = g_strdup (row->status);
-  copy->updated_at = g_strdup (row->updated_at);
-  return copy;
-}
 
 static void
 civic_cache_finalize (GObject *object)
@@ -422,7 +312,7 @@ civic_cache_open (const char        *dir,
   /* A sync touches the inbox's indexes all over: keep more of them in
    * memory than the default 2 MB while it writes. */
   if (!civic_sqlite_exec (self->writer, "PRAGMA cache_size = -32768", error) ||
-      !make_indexes (self->writer, error) ||
+      !_civic_case_index_make (self->writer, error) ||
       !civic_sqlite_exec (self->writer,
                           "CREATE TEMP TABLE fts_pending ("
                           "  rowid INTEGER PRIMARY KEY,"
@@ -591,258 +481,11 @@ civic_cache_get_cursor (CivicCache *self)
   return value ? g_ascii_strtoll (value, NULL, 10) : 0;
 }
 
-/* The inbox index */
-
-/* The officials' own words in the timeline and what they did, for search;
- * whether this official ever acted on the case; which co-departments still
- * owe their opinion. Scanned, not parsed: this runs for every case of an
- * initial sync. @events and @subtasks are the case's members (a %NULL
- * start when it has none). */
-static void
-scan_case (CivicJsonSpan  events_span,
-           CivicJsonSpan  subtasks_span,
-           const char    *me,
-           GString       *notes,
-           gboolean      *acted,
-           GString       *co_pending)
-{
-  static const char * const event_members[] = { "text", "actor_id", NULL };
-  static const char * const subtask_members[] = { "done", "department_id", NULL };
-  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (CivicJsonSpan));
-  g_autoptr(GArray) subtasks = g_array_new (FALSE, FALSE, sizeof (CivicJsonSpan));
-
-  *acted = FALSE;
-
-  if (events_span.start != NULL)
-    civic_json_span_elements (events_span, events, NULL);
-  for (guint i = 0; i < events->len; i++)
-    {
-      CivicJsonSpan values[2];
-
-      if (!civic_json_span_members (g_array_index (events, CivicJsonSpan, i), event_members,
-                                    values, NULL))
-        continue;
-
-      if (values[0].start != NULL && !civic_json_span_is_null (values[0]) &&
-          notes->len < MAX_NOTES)
-        {
-          g_autofree char *text = civic_json_span_dup_string (values[0]);
-
-          if (text != NULL)
-            {
-              if (notes->len > 0)
-                g_string_append_c (notes, '\n');
-              g_string_append (notes, text);
-            }
-        }
-
-      if (!*acted && me != NULL && values[1].start != NULL)
-        {
-          g_autofree char *actor = civic_json_span_dup_string (values[1]);
-
-          *acted = g_strcmp0 (actor, me) == 0;
-        }
-    }
-
-  if (subtasks_span.start != NULL)
-    civic_json_span_elements (subtasks_span, subtasks, NULL);
-  for (guint i = 0; i < subtasks->len; i++)
-    {
-      CivicJsonSpan values[2];
-      gboolean done = FALSE;
-
-      if (!civic_json_span_members (g_array_index (subtasks, CivicJsonSpan, i), subtask_members,
-                                    values, NULL))
-        continue;
-
-      if (values[0].start != NULL)
-        civic_json_span_get_bool (values[0], &done);
-      if (!done && values[1].start != NULL)
-        {
-          g_autofree char *department = civic_json_span_dup_string (values[1]);
-
-          if (co_pending->len == 0)
-            g_string_append_c (co_pending, ',');
-          g_string_append_printf (co_pending, "%s,", department ? department : "");
-        }
-    }
-}
-
-/* The columns of case_index that come from a case's summary, in the order
- * of the INSERT below; "joint" is the last. */
-static const char * const summary_columns[] = {
-  "number", "applicant", "item_code", "item_name", "department_id", "department_name",
-  "state", "queue", "assignee_id", "assignee_name", "channel", "status", "due",
-  "statutory_due", "received_on", "updated_at", "joint", NULL,
-};
-
-/* Indexes a case: @summary is its "summary" member, as the service or
- * civic_case_summarize() wrote it; @events and @subtasks its members of
- * those names. Its search text waits in fts_pending for flush_search(). */
-static gboolean
-index_case_members (CivicSqlite    *db,
-                    const char     *id,
-                    CivicJsonSpan   summary,
-                    CivicJsonSpan   events,
-                    CivicJsonSpan   subtasks,
-                    const char     *me,
-                    gboolean        pending,
-                    GError        **error)
-{
-  g_autoptr(GString) notes = g_string_new (NULL);
-  g_autoptr(GString) co_pending = g_string_new (NULL);
-  CivicJsonSpan values[G_N_ELEMENTS (summary_columns) - 1];
-  char *text[G_N_ELEMENTS (summary_columns) - 2] = { NULL, };
-  sqlite3_stmt *stmt;
-  gboolean acted, joint = FALSE, row = FALSE, ok = FALSE;
-  gint64 rowid = 0;
-  guint n_text = G_N_ELEMENTS (text);
-
-  if (!civic_json_span_members (summary, summary_columns, values, NULL) ||
-      values[6].start == NULL || values[7].start == NULL || values[11].start == NULL)
-    {
-      /* state, queue and status are NOT NULL: a summary without them is
-       * not one. */
-      g_set_error (error, CIVIC_CACHE_ERROR, CIVIC_CACHE_ERROR_BAD_PAGE,
-                   _("Case %s came without its summary"), id);
-      return FALSE;
-    }
-
-  scan_case (events, subtasks, me, notes, &acted, co_pending);
-
-  stmt = civic_sqlite_prepare (db,
-                               "INSERT INTO case_index (id, number, applicant, item_code, item_name,"
-                               "  department_id, department_name, state, queue, assignee_id,"
-                               "  assignee_name, channel, status, due, statutory_due, received_on,"
-                               "  updated_at, joint, co_pending, acted, pending, watched) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                               "  ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
-                               "  EXISTS (SELECT 1 FROM watch WHERE watch.id = ?1)) "
-                               "ON CONFLICT (id) DO UPDATE SET number = excluded.number,"
-                               "  applicant = excluded.applicant, item_code = excluded.item_code,"
-                               "  item_name = excluded.item_name,"
-                               "  department_id = excluded.department_id,"
-                               "  department_name = excluded.department_name,"
-                               "  state = excluded.state, queue = excluded.queue,"
-                               "  assignee_id = excluded.assignee_id,"
-                               "  assignee_name = excluded.assignee_name,"
-                               "  channel = excluded.channel, status = excluded.status,"
-                               "  due = excluded.due, statutory_due = excluded.statutory_due,"
-                               "  received_on = excluded.received_on,"
-                               "  updated_at = excluded.updated_at, joint = excluded.joint,"
-                               "  co_pending = excluded.co_pending, acted = excluded.acted,"
-                               "  pending = excluded.pending, watched = excluded.watched "
-                               "RETURNING rowid",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-
-  civic_sqlite_bind_text (stmt, 1, id);
-  for (guint i = 0; i < n_text; i++)
-    {
-      text[i] = values[i].start != NULL ? civic_json_span_dup_string (values[i]) : NULL;
-      civic_sqlite_bind_text (stmt, i + 2, text[i]);
-    }
-  if (values[n_text].start != NULL)
-    civic_json_span_get_bool (values[n_text], &joint);
-  sqlite3_bind_int (stmt, 18, joint);
-  civic_sqlite_bind_text (stmt, 19, co_pending->len > 0 ? co_pending->str : NULL);
-  sqlite3_bind_int (stmt, 20, acted);
-  sqlite3_bind_int (stmt, 21, pending);
-
-  if (civic_sqlite_step (db, stmt, &row, error) && row)
-    rowid = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rowid == 0)
-    goto out;
-
-  stmt = civic_sqlite_prepare (db,
-                               "INSERT OR REPLACE INTO temp.fts_pending "
-                               "  (rowid, number, applicant, item_name, notes) "
-                               "VALUES (?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  civic_sqlite_bind_text (stmt, 2, text[0]);
-  civic_sqlite_bind_text (stmt, 3, text[1]);
-  civic_sqlite_bind_text (stmt, 4, text[3]);
-  civic_sqlite_bind_text (stmt, 5, notes->str);
-  ok = civic_sqlite_run (db, stmt, error);
-
-out:
-  for (guint i = 0; i < n_text; i++)
-    g_free (text[i]);
-  return ok;
-}
-
-static const char * const case_members[] = { "summary", "events", "subtasks", NULL };
-
-/* Indexes a case from its JSON text: as the service sent it, or as
- * civic_case_to_masked_json() wrote it with a summary. */
-static gboolean
-index_case (CivicSqlite    *db,
-            const char     *id,
-            CivicJsonSpan   data,
-            const char     *me,
-            gboolean        pending,
-            GError        **error)
-{
-  CivicJsonSpan values[3];
-
-  if (!civic_json_span_members (data, case_members, values, error))
-    return FALSE;
-  if (values[0].start == NULL)
-    {
-      g_set_error (error, CIVIC_CACHE_ERROR, CIVIC_CACHE_ERROR_BAD_PAGE,
-                   _("Case %s came without its summary"), id);
-      return FALSE;
-    }
-
-  return index_case_members (db, id, values[0], values[1], values[2], me, pending, error);
-}
-
-/* Brings the search up to date with the cases indexed since the last
- * flush, in two statements: the last thing a transaction does. */
-static gboolean
-flush_search (CivicSqlite  *db,
-              GError      **error)
-{
-  return civic_sqlite_exec (db,
-                            "DELETE FROM case_fts WHERE rowid IN "
-                            "  (SELECT rowid FROM temp.fts_pending);"
-                            "INSERT INTO case_fts (rowid, number, applicant, item_name, notes) "
-                            "  SELECT rowid, number, applicant, item_name, notes "
-                            "  FROM temp.fts_pending WHERE number IS NOT NULL;"
-                            "DELETE FROM temp.fts_pending;", error);
-}
-
 static gboolean
 commit_writer (CivicCache  *self,
                GError     **error)
 {
-  return flush_search (self->writer, error) && civic_sqlite_commit (self->writer, error);
-}
-
-static gboolean
-forget_case (CivicSqlite  *db,
-             const char   *id,
-             GError      **error)
-{
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db,
-                                             "INSERT OR REPLACE INTO temp.fts_pending (rowid) "
-                                             "  SELECT rowid FROM case_index WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_run (db, stmt, error))
-    return FALSE;
-
-  stmt = civic_sqlite_prepare (db, "DELETE FROM case_index WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  return civic_sqlite_run (db, stmt, error);
+  return _civic_case_index_flush (self->writer, error) && civic_sqlite_commit (self->writer, error);
 }
 
 static gboolean
@@ -898,21 +541,6 @@ bad_page (GError    **error,
   return FALSE;
 }
 
-static gboolean
-is_index_empty (CivicSqlite *db)
-{
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT NOT EXISTS (SELECT 1 FROM case_index)",
-                                             NULL);
-  gboolean row = FALSE, empty = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (civic_sqlite_step (db, stmt, &row, NULL) && row)
-    empty = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return empty;
-}
-
 /* One change of the feed, inside the page's transaction. */
 static gboolean
 apply_change (CivicCache     *self,
@@ -949,7 +577,7 @@ apply_change (CivicCache     *self,
       civic_sqlite_bind_text (stmt, 2, id);
       if (!civic_sqlite_run (self->writer, stmt, error))
         return FALSE;
-      return !g_str_equal (type, CIVIC_ENTITY_CASE) || forget_case (self->writer, id, error);
+      return !g_str_equal (type, CIVIC_ENTITY_CASE) || _civic_case_index_forget (self->writer, id, error);
     }
 
   if (!put_entity (self->writer, type, id, rev, seq, values[4].start, values[4].length, error))
@@ -967,7 +595,7 @@ apply_change (CivicCache     *self,
       return TRUE;
     }
 
-  return index_case (self->writer, id, values[4], self->me->id, FALSE, error);
+  return _civic_case_index_put (self->writer, id, values[4], self->me->id, FALSE, error);
 }
 
 /**
@@ -1022,7 +650,7 @@ civic_cache_apply_page (CivicCache  *self,
   /* The first page into an empty cache: the indexes are made once, at
    * the end, instead of kept up to date case by case. */
   cursor = get_meta (self->writer, "cursor");
-  if (cursor == NULL && is_index_empty (self->writer) && !drop_indexes (self->writer, error))
+  if (cursor == NULL && _civic_case_index_is_empty (self->writer) && !_civic_case_index_drop (self->writer, error))
     goto rollback;
   g_clear_pointer (&cursor, g_free);
 
@@ -1030,7 +658,7 @@ civic_cache_apply_page (CivicCache  *self,
     if (!apply_change (self, g_array_index (changes, CivicJsonSpan, i), pending_ids, error))
       goto rollback;
 
-  if (!*more && !make_indexes (self->writer, error))
+  if (!*more && !_civic_case_index_make (self->writer, error))
     goto rollback;
 
   cursor = g_strdup_printf ("%" G_GINT64_FORMAT, *next);
@@ -1074,7 +702,7 @@ civic_cache_store_entity (CivicCache  *self,
   ok = civic_sqlite_begin (self->writer, error) &&
        put_entity (self->writer, type, id, rev, seq, data, strlen (data), error) &&
        (!g_str_equal (type, CIVIC_ENTITY_CASE) || has_local (self->writer, id) ||
-        index_case (self->writer, id, (CivicJsonSpan) { data, strlen (data) },
+        _civic_case_index_put (self->writer, id, (CivicJsonSpan) { data, strlen (data) },
                     self->me->id, FALSE, error)) &&
        commit_writer (self, error);
   if (!ok)
@@ -1157,7 +785,7 @@ civic_cache_set_local_case (CivicCache     *self,
       civic_sqlite_bind_text (stmt, 1, id);
       bind_data (stmt, 2, text, data.length);
       if (!civic_sqlite_run (self->writer, stmt, error) ||
-          !index_case (self->writer, id, data, self->me->id, TRUE, error))
+          !_civic_case_index_put (self->writer, id, data, self->me->id, TRUE, error))
         goto rollback;
     }
   else
@@ -1184,7 +812,7 @@ civic_cache_set_local_case (CivicCache     *self,
 
       if (server != NULL)
         {
-          gboolean indexed = index_case (self->writer, id,
+          gboolean indexed = _civic_case_index_put (self->writer, id,
                                               (CivicJsonSpan) { server, strlen (server) },
                                               self->me->id, FALSE, error);
 
@@ -1192,7 +820,7 @@ civic_cache_set_local_case (CivicCache     *self,
           if (!indexed)
             goto rollback;
         }
-      else if (!forget_case (self->writer, id, error))
+      else if (!_civic_case_index_forget (self->writer, id, error))
         goto rollback;
     }
 
@@ -1405,331 +1033,4 @@ civic_cache_load_calendar (CivicCache  *self,
       return NULL;
 
   return g_steal_pointer (&calendar);
-}
-
-/* The inbox's SQL is assembled from fixed pieces, by the filter's shape;
- * every value is bound, none is written into the text. */
-static char *
-where_clause (CivicCache             *self,
-              const CivicInboxFilter *filter)
-{
-  g_autoptr(GString) where = g_string_new ("WHERE 1");
-
-  switch (filter->queue)
-    {
-    case CIVIC_INBOX_MINE:
-      g_string_append (where, " AND assignee_id = :me AND state != 'closed'");
-      break;
-    case CIVIC_INBOX_DEPARTMENT:
-      g_string_append (where, " AND state != 'closed' AND ((assignee_id IS NULL"
-                              " AND department_id = :department"
-                              " AND queue IN (:queue1, :queue2, :queue3, :queue4))"
-                              " OR co_pending LIKE :co_pending)");
-      break;
-    case CIVIC_INBOX_WATCHING:
-      g_string_append (where, " AND watched = 1");
-      break;
-    case CIVIC_INBOX_DONE:
-      g_string_append (where, " AND acted = 1 AND (assignee_id IS NULL OR assignee_id != :me)");
-      break;
-    case CIVIC_INBOX_ALL:
-    default:
-      break;
-    }
-
-  if (filter->state != NULL)
-    g_string_append (where, " AND state = :state");
-  if (filter->item_code != NULL)
-    g_string_append (where, " AND item_code = :item");
-  if (filter->status != NULL)
-    g_string_append (where, " AND status = :status");
-  if (filter->channel != NULL)
-    g_string_append (where, " AND channel = :channel");
-  if (filter->joint >= 0)
-    g_string_append (where, " AND joint = :joint");
-
-  if (filter->text != NULL && *filter->text != '\0')
-    {
-      /* Trigrams need three characters; shorter words are looked for
-       * directly. */
-      if (g_utf8_strlen (filter->text, -1) >= 3)
-        /* "+": a test on each row the rest of the query walks in order,
-         * not the rows to walk; a common word matches half the cases. */
-        g_string_append (where, " AND +rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH :text)");
-      else
-        g_string_append (where, " AND (number LIKE :like ESCAPE '\\' OR applicant LIKE :like ESCAPE '\\'"
-                                " OR item_name LIKE :like ESCAPE '\\')");
-    }
-
-  return g_string_free (g_steal_pointer (&where), FALSE);
-}
-
-static void
-bind_named (sqlite3_stmt *stmt,
-            const char   *name,
-            const char   *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    civic_sqlite_bind_text (stmt, index, value);
-}
-
-static void
-bind_filter (CivicCache             *self,
-             sqlite3_stmt           *stmt,
-             const CivicInboxFilter *filter)
-{
-  static const struct
-  {
-    CivicRole   role;
-    const char *queue;
-  } queues[] = {
-    { CIVIC_ROLE_CLERK, "clerk" },
-    { CIVIC_ROLE_EXAMINER, "examiner" },
-    { CIVIC_ROLE_APPROVER, "approver" },
-    { CIVIC_ROLE_HEARING_OFFICER, "hearing" },
-  };
-  static const char *names[] = { ":queue1", ":queue2", ":queue3", ":queue4" };
-
-  bind_named (stmt, ":me", self->me->id);
-  bind_named (stmt, ":department", self->me->department_id);
-  for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
-    bind_named (stmt, names[i], civic_actor_has_role (self->me, queues[i].role) ? queues[i].queue
-                                                                                : NULL);
-  {
-    g_autofree char *co = g_strdup_printf ("%%,%s,%%", self->me->department_id
-                                                      ? self->me->department_id : "");
-
-    bind_named (stmt, ":co_pending", co);
-  }
-
-  bind_named (stmt, ":state", filter->state);
-  bind_named (stmt, ":item", filter->item_code);
-  bind_named (stmt, ":status", filter->status);
-  bind_named (stmt, ":channel", filter->channel);
-  if (sqlite3_bind_parameter_index (stmt, ":joint") > 0)
-    sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":joint"), filter->joint);
-
-  if (filter->text != NULL)
-    {
-      g_autoptr(GString) quoted = g_string_new ("\"");
-      g_autoptr(GString) like = g_string_new ("%");
-
-      /* An FTS5 string: the words as typed, nothing read as syntax. */
-      for (const char *p = filter->text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (quoted, '"');
-          g_string_append_c (quoted, *p);
-
-          if (*p == '%' || *p == '_' || *p == '\\')
-            g_string_append_c (like, '\\');
-          g_string_append_c (like, *p);
-        }
-      g_string_append_c (quoted, '"');
-      g_string_append_c (like, '%');
-
-      bind_named (stmt, ":text", quoted->str);
-      bind_named (stmt, ":like", like->str);
-    }
-}
-
-guint
-civic_cache_count_cases (CivicCache              *self,
-                         const CivicInboxFilter  *filter,
-                         GError                 **error)
-{
-  g_autofree char *where = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gboolean row;
-  guint count = 0;
-
-  g_return_val_if_fail (CIVIC_IS_CACHE (self), 0);
-  g_return_val_if_fail (filter != NULL, 0);
-
-  /* Only words: the search counts them itself, without a row of the
-   * inbox. */
-  if (filter->queue == CIVIC_INBOX_ALL && filter->state == NULL && filter->item_code == NULL &&
-      filter->status == NULL && filter->channel == NULL && filter->joint < 0 &&
-      filter->text != NULL && g_utf8_strlen (filter->text, -1) >= 3)
-    sql = g_strdup ("SELECT count (*) FROM case_fts WHERE case_fts MATCH :text");
-  else
-    {
-      where = where_clause (self, filter);
-      sql = g_strconcat ("SELECT count (*) FROM case_index ", where, NULL);
-    }
-  stmt = civic_sqlite_prepare (self->reader, sql, error);
-  if (stmt == NULL)
-    return 0;
-
-  bind_filter (self, stmt, filter);
-  if (civic_sqlite_step (self->reader, stmt, &row, error) && row)
-    count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return count;
-}
-
-static CivicDay
-column_day (sqlite3_stmt *stmt,
-            int           column)
-{
-  CivicDay day = CIVIC_DAY_INVALID;
-
-  civic_day_parse (civic_sqlite_column_text (stmt, column), &day);
-  return day;
-}
-
-/**
- * civic_cache_list_cases:
- *
- * Returns: (transfer full) (element-type CivicInboxRow): a page of the
- * inbox.
- */
-GPtrArray *
-civic_cache_list_cases (CivicCache              *self,
-                        const CivicInboxFilter  *filter,
-                        guint                    offset,
-                        guint                    limit,
-                        GError                 **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_inbox_row_free);
-  g_autofree char *where = NULL;
-  g_autofree char *sql = NULL;
-  const char *order;
-  sqlite3_stmt *stmt;
-  gboolean row;
-
-  g_return_val_if_fail (CIVIC_IS_CACHE (self), NULL);
-  g_return_val_if_fail (filter != NULL, NULL);
-
-  switch (filter->sort)
-    {
-    case CIVIC_INBOX_SORT_RECEIVED:
-      order = " ORDER BY received_on DESC, id DESC";
-      break;
-    case CIVIC_INBOX_SORT_UPDATED:
-      order = " ORDER BY updated_at DESC, id DESC";
-      break;
-    case CIVIC_INBOX_SORT_DUE:
-    default:
-      order = " ORDER BY due_key, id";
-      break;
-    }
-
-  where = where_clause (self, filter);
-  sql = g_strconcat ("SELECT id, number, applicant, item_code, item_name, department_name, state,"
-                     "  queue, assignee_id, assignee_name, channel, status, due, statutory_due,"
-                     "  received_on, updated_at, joint, pending, watched "
-                     "FROM case_index ", where, order, " LIMIT :limit OFFSET :offset", NULL);
-  stmt = civic_sqlite_prepare (self->reader, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  bind_filter (self, stmt, filter);
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
-
-  while (civic_sqlite_step (self->reader, stmt, &row, error) && row)
-    {
-      CivicInboxRow *r = g_new0 (CivicInboxRow, 1);
-
-      r->id = g_strdup (civic_sqlite_column_text (stmt, 0));
-      r->number = g_strdup (civic_sqlite_column_text (stmt, 1));
-      r->applicant = g_strdup (civic_sqlite_column_text (stmt, 2));
-      r->item_code = g_strdup (civic_sqlite_column_text (stmt, 3));
-      r->item_name = g_strdup (civic_sqlite_column_text (stmt, 4));
-      r->department_name = g_strdup (civic_sqlite_column_text (stmt, 5));
-      r->state = g_strdup (civic_sqlite_column_text (stmt, 6));
-      r->queue = g_strdup (civic_sqlite_column_text (stmt, 7));
-      r->assignee_id = g_strdup (civic_sqlite_column_text (stmt, 8));
-      r->assignee_name = g_strdup (civic_sqlite_column_text (stmt, 9));
-      r->channel = g_strdup (civic_sqlite_column_text (stmt, 10));
-      r->status = g_strdup (civic_sqlite_column_text (stmt, 11));
-      r->due = column_day (stmt, 12);
-      r->statutory_due = column_day (stmt, 13);
-      r->received_on = column_day (stmt, 14);
-      r->updated_at = g_strdup (civic_sqlite_column_text (stmt, 15));
-      r->joint = sqlite3_column_int (stmt, 16);
-      r->pending = sqlite3_column_int (stmt, 17);
-      r->watched = sqlite3_column_int (stmt, 18);
-      g_ptr_array_add (rows, r);
-    }
-  sqlite3_reset (stmt);
-
-  if (error != NULL && *error != NULL)
-    return NULL;
-  return g_steal_pointer (&rows);
-}
-
-/**
- * civic_cache_set_watched:
- *
- * Adds a case to the official's "Watching" list, or takes it off. The list
- * is the official's own, on this computer.
- */
-/**
- * civic_cache_is_watched:
- *
- * Whether the official watches the case (the Watching queue).
- */
-gboolean
-civic_cache_is_watched (CivicCache *self,
-                        const char *id)
-{
-  sqlite3_stmt *stmt;
-  gboolean row = FALSE;
-
-  g_return_val_if_fail (CIVIC_IS_CACHE (self), FALSE);
-
-  stmt = civic_sqlite_prepare (self->reader, "SELECT 1 FROM watch WHERE id = ?", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  civic_sqlite_step (self->reader, stmt, &row, NULL);
-  sqlite3_reset (stmt);
-  return row;
-}
-
-gboolean
-civic_cache_set_watched (CivicCache  *self,
-                         const char  *id,
-                         gboolean     watched,
-                         GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (CIVIC_IS_CACHE (self), FALSE);
-
-  g_mutex_lock (&self->lock);
-  if (!civic_sqlite_begin (self->writer, error))
-    goto out;
-
-  stmt = civic_sqlite_prepare (self->writer, watched ? "INSERT OR IGNORE INTO watch (id) VALUES (?)"
-                                                     : "DELETE FROM watch WHERE id = ?", error);
-  if (stmt == NULL)
-    goto rollback;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_run (self->writer, stmt, error))
-    goto rollback;
-
-  stmt = civic_sqlite_prepare (self->writer, "UPDATE case_index SET watched = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto rollback;
-  sqlite3_bind_int (stmt, 1, !!watched);
-  civic_sqlite_bind_text (stmt, 2, id);
-  if (!civic_sqlite_run (self->writer, stmt, error))
-    goto rollback;
-
-  ok = civic_sqlite_commit (self->writer, error);
-  if (ok)
-    goto out;
-
-rollback:
-  civic_sqlite_rollback (self->writer);
-out:
-  g_mutex_unlock (&self->lock);
-  return ok;
 }

@@ -15,6 +15,7 @@
 #include <glib-unix.h>
 
 #include "civic-account.h"
+#include "civic-case-index.h"
 #include "civic-json.h"
 
 #include "../net/civic-test-account.h"

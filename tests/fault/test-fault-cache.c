@@ -13,6 +13,7 @@
 #include "civic-accounts.h"
 #include "civic-api-client.h"
 #include "civic-cache.h"
+#include "civic-case-index.h"
 #include "civic-feed.h"
 #include "civic-json.h"
 #include "civic-outbox.h"

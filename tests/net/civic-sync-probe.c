@@ -11,6 +11,7 @@
 #include <sys/resource.h>
 
 #include "civic-account.h"
+#include "civic-case-index.h"
 #include "civic-core-enums.h"
 #include "civic-json.h"
 #include "civic-net-enums.h"

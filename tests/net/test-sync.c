@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "civic-account.h"
+#include "civic-case-index.h"
 #include "civic-core-enums.h"
 #include "civic-json.h"
 #include "civic-test-account.h"

@@ -12,6 +12,7 @@
 #include "civic-account.h"
 #include "civic-action-dialog.h"
 #include "civic-application.h"
+#include "civic-case-index.h"
 #include "civic-case-item.h"
 #include "civic-case-list.h"
 #include "civic-case-page.h"

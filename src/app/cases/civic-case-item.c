@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "civic-case-index.h"
 #include "civic-case-item.h"
 
 /* The row of the cache's inbox index, unparsed. An item stays the same

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "civic-cache.h"
+#include "civic-case-index.h"
 
 G_BEGIN_DECLS
 

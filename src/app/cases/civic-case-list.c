@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "civic-case-index.h"
 #include "civic-case-list.h"
 
 /* A list view asks for the rows it shows, and a few around them: the model

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-case-index.h"
 #include "civic-case-row.h"
 #include "civic-case.h"
 #include "civic-core-enums.h"

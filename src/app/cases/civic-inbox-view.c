@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "civic-action-dialog.h"
+#include "civic-case-index.h"
 #include "civic-case-list.h"
 #include "civic-case-page.h"
 #include "civic-case-row.h"

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "civic-cache.h"
+#include "civic-case-index.h"
 #include "civic-sync-engine.h"
 #include "civic-workflow.h"
 

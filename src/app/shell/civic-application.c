@@ -15,6 +15,7 @@
 
 #include "civic-application.h"
 #include "civicdesk-resources.h"
+#include "civic-case-index.h"
 #include "civic-demo-service.h"
 #include "civic-preferences-window.h"
 #include "civic-window.h"

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "civic-application.h"
+#include "civic-case-index.h"
 #include "civic-conflicts-view.h"
 #include "civic-inbox-view.h"
 #include "civic-sync-indicator.h"
