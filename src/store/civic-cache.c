@@ -577,7 +577,8 @@ apply_change (CivicCache     *self,
       civic_sqlite_bind_text (stmt, 2, id);
       if (!civic_sqlite_run (self->writer, stmt, error))
         return FALSE;
-      return !g_str_equal (type, CIVIC_ENTITY_CASE) || _civic_case_index_forget (self->writer, id, error);
+      return !g_str_equal (type, CIVIC_ENTITY_CASE) ||
+             _civic_case_index_forget (self->writer, id, error);
     }
 
   if (!put_entity (self->writer, type, id, rev, seq, values[4].start, values[4].length, error))
@@ -650,7 +651,8 @@ civic_cache_apply_page (CivicCache  *self,
   /* The first page into an empty cache: the indexes are made once, at
    * the end, instead of kept up to date case by case. */
   cursor = get_meta (self->writer, "cursor");
-  if (cursor == NULL && _civic_case_index_is_empty (self->writer) && !_civic_case_index_drop (self->writer, error))
+  if (cursor == NULL && _civic_case_index_is_empty (self->writer) &&
+      !_civic_case_index_drop (self->writer, error))
     goto rollback;
   g_clear_pointer (&cursor, g_free);
 
@@ -800,8 +802,9 @@ civic_cache_set_local_case (CivicCache     *self,
       if (!civic_sqlite_run (self->writer, stmt, error))
         goto rollback;
 
-      stmt = civic_sqlite_prepare (self->writer, "SELECT data FROM entity WHERE type = '" CIVIC_ENTITY_CASE "' "
-                                                 "AND id = ?", error);
+      stmt = civic_sqlite_prepare (self->writer,
+                                   "SELECT data FROM entity "
+                                   "WHERE type = '" CIVIC_ENTITY_CASE "' AND id = ?", error);
       if (stmt == NULL)
         goto rollback;
       civic_sqlite_bind_text (stmt, 1, id);
@@ -906,7 +909,8 @@ civic_cache_load_server_case (CivicCache  *self,
   g_return_val_if_fail (CIVIC_IS_CACHE (self), NULL);
 
   g_mutex_lock (&self->lock);
-  kase = load_case_with (self->writer, "SELECT data FROM entity WHERE type = '" CIVIC_ENTITY_CASE "' AND id = ?",
+  kase = load_case_with (self->writer,
+                         "SELECT data FROM entity WHERE type = '" CIVIC_ENTITY_CASE "' AND id = ?",
                          id, error);
   g_mutex_unlock (&self->lock);
   return kase;
@@ -929,7 +933,8 @@ civic_cache_load_case (CivicCache  *self,
 
   return load_case_with (self->reader,
                          "SELECT coalesce ((SELECT data FROM local_case WHERE id = ?1),"
-                         "                 (SELECT data FROM entity WHERE type = '" CIVIC_ENTITY_CASE "' AND id = ?1))",
+                         "                 (SELECT data FROM entity "
+                         "                  WHERE type = '" CIVIC_ENTITY_CASE "' AND id = ?1))",
                          id, error);
 }
 
@@ -969,7 +974,8 @@ civic_cache_lookup_official (const char *id,
                              gboolean   *disabled,
                              gpointer    user_data)
 {
-  g_autoptr(JsonNode) user = civic_cache_load_entity (CIVIC_CACHE (user_data), CIVIC_ENTITY_USER, id, NULL);
+  g_autoptr(JsonNode) user = civic_cache_load_entity (CIVIC_CACHE (user_data), CIVIC_ENTITY_USER,
+                                                      id, NULL);
 
   if (user == NULL || !JSON_NODE_HOLDS_OBJECT (user))
     return NULL;
