@@ -476,6 +476,40 @@ civic_case_to_masked_json (CivicCase *self)
   return case_to_json (self, TRUE);
 }
 
+/**
+ * civic_case_to_feed_json:
+ * @today: the day the summary's clocks are read on
+ *
+ * Returns: (transfer full): the case as the feed sends it: masked, with
+ * its summary for @today as the member "summary". The service publishes
+ * this; the client keeps its own version of a case in the same form.
+ */
+char *
+civic_case_to_feed_json (CivicCase     *self,
+                         CivicCalendar *calendar,
+                         CivicDay       today)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) summary = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *summary_text = NULL;
+  gsize length;
+
+  g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
+
+  node = civic_case_to_masked_json (self);
+  summary = civic_case_summarize (self, calendar, today, NULL);
+  body = civic_json_to_string (node, FALSE);
+  summary_text = civic_json_to_string (summary, FALSE);
+  length = strlen (body);
+
+  /* The case's own JSON is an object; the summary joins it as its last
+   * member without a second round through a builder. */
+  g_assert (length >= 2 && body[length - 1] == '}');
+  body[length - 1] = '\0';
+  return g_strconcat (body, ",\"summary\":", summary_text, "}", NULL);
+}
+
 /* Wire format: reading. Each reader fills a fresh record or fails with
  * the path of the bad member in the message. */
 

@@ -94,6 +94,14 @@ case_label (GObject *record)
   return g_strdup (civic_case_get_number (CIVIC_CASE (record)));
 }
 
+static char *
+case_to_feed_json (GObject       *record,
+                   CivicCalendar *calendar,
+                   CivicDay       today)
+{
+  return civic_case_to_feed_json (CIVIC_CASE (record), calendar, today);
+}
+
 static gboolean
 case_check (GObject                    *record,
             guint                       action,
@@ -127,6 +135,7 @@ const CivicEntityKind civic_case_kind = {
   .get_rev = case_get_rev,
   .set_rev = case_set_rev,
   .label = case_label,
+  .to_feed_json = case_to_feed_json,
   .check = case_check,
   .apply = case_apply,
 };

@@ -353,6 +353,9 @@ gboolean            civic_case_involves_department (CivicCase          *self,
 /* Wire format */
 JsonNode           *civic_case_to_json            (CivicCase           *self);
 JsonNode           *civic_case_to_masked_json     (CivicCase           *self);
+char               *civic_case_to_feed_json       (CivicCase           *self,
+                                                   CivicCalendar       *calendar,
+                                                   CivicDay             today);
 JsonNode           *civic_case_summarize          (CivicCase           *self,
                                                    CivicCalendar       *calendar,
                                                    CivicDay             today,

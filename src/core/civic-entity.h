@@ -88,6 +88,11 @@ typedef struct
                            gint64        rev);
   /* How a person names it: a case's number */
   char     *(*label)      (GObject      *record);
+  /* As the feed carries it, for a client's own version: personal data
+   * masked, and what its lists sort by as of @today */
+  char     *(*to_feed_json) (GObject       *record,
+                             CivicCalendar *calendar,
+                             CivicDay       today);
 
   /* The rules: may the actor take the action now; the record after it */
   gboolean  (*check)      (GObject                    *record,

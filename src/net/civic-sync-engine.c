@@ -448,7 +448,14 @@ civic_sync_engine_get_interval (CivicSyncEngine *self)
   return self->interval;
 }
 
-/* Local versions */
+/* Records: the official's own versions, and actions on any kind
+ *
+ * Every kind of record officials act on goes through here the same way
+ * (civic-entity.h): its rules decide, the command goes to the outbox, its
+ * effect shows at once as the record's local version, and the version is
+ * made again on top of the service's whenever that one changes. The
+ * typed front door of each kind is a file of its own
+ * (civic-sync-engine-cases.c). */
 
 static CivicActor *
 me (CivicSyncEngine *self)
@@ -456,17 +463,29 @@ me (CivicSyncEngine *self)
   return civic_actor_copy (civic_cache_get_me (self->cache));
 }
 
-/* Makes a case's local version again: the service's version with every
+static void
+context_init (CivicSyncEngine      *self,
+              CivicWorkflowContext *context,
+              CivicActor           *actor,
+              GDateTime            *now)
+{
+  civic_workflow_context_init (context, self->calendar, now, actor);
+  context->lookup_official = civic_cache_lookup_official;
+  context->lookup_data = self->cache;
+}
+
+/* Makes a record's local version again: the service's version with every
  * pending command for it applied on top, in order. A command the rules
  * now refuse stays pending — the service decides — but adds nothing. */
 static gboolean
-rebase_case (CivicSyncEngine  *self,
-             CivicCalendar    *calendar,
-             const char       *id,
-             GError          **error)
+rebase_record (CivicSyncEngine        *self,
+               CivicCalendar          *calendar,
+               const CivicEntityKind  *kind,
+               const char             *id,
+               GError                **error)
 {
   g_autoptr(GPtrArray) commands = NULL;
-  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(GObject) record = NULL;
   g_autoptr(CivicActor) actor = me (self);
   gboolean ok;
 
@@ -481,58 +500,70 @@ rebase_case (CivicSyncEngine  *self,
 
   if (commands->len > 0)
     {
-      kase = civic_cache_load_server_case (self->cache, id, NULL);
-      /* A case made offline that the service has not seen yet keeps the
+      record = civic_cache_load_server_record (self->cache, kind, id, NULL);
+      /* A record made offline that the service has not seen yet keeps the
        * local version it has. */
-      if (kase == NULL)
+      if (record == NULL)
         {
           g_mutex_unlock (&self->rebase_lock);
           return TRUE;
         }
     }
 
-  for (guint i = 0; kase != NULL && i < commands->len; i++)
+  for (guint i = 0; record != NULL && i < commands->len; i++)
     {
       CivicOutboxCommand *command = g_ptr_array_index (commands, i);
       g_autoptr(JsonObject) args = civic_json_parse_object (command->args, -1, NULL);
       g_autoptr(GDateTime) when = civic_time_parse (command->created_at);
-      g_autoptr(CivicCase) next = NULL;
+      g_autoptr(GObject) next = NULL;
       CivicWorkflowContext context;
-      CivicAction action;
+      guint action;
 
-      if (args == NULL || when == NULL || !civic_action_from_string (command->type, &action))
+      if (args == NULL || when == NULL ||
+          civic_entity_kind_for_command (command->type, &action) != kind)
         continue;
 
       civic_workflow_context_init (&context, calendar, when, actor);
       context.command_id = command->id;
       context.lookup_official = civic_cache_lookup_official;
       context.lookup_data = self->cache;
-      next = civic_workflow_apply (kase, action, args, &context, NULL);
+      next = kind->apply (record, action, args, &context, NULL);
       if (next != NULL)
-        g_set_object (&kase, next);
+        g_set_object (&record, next);
     }
 
-  ok = civic_cache_set_local_case (self->cache, id, kase, calendar, error);
+  ok = civic_cache_set_local (self->cache, kind, id, record, calendar, error);
   g_mutex_unlock (&self->rebase_lock);
   return ok;
+}
+
+static gboolean
+rebase_key (CivicSyncEngine       *self,
+            CivicCalendar         *calendar,
+            const CivicRecordKey  *key,
+            GError               **error)
+{
+  const CivicEntityKind *kind = civic_entity_kind_lookup (key->type);
+
+  /* A kind this version does not know keeps what it has */
+  return kind == NULL || rebase_record (self, calendar, kind, key->id, error);
 }
 
 /**
  * civic_sync_engine_rebase_all:
  *
- * Makes every local version again from the outbox: the cases with pending
- * commands, and the ones left with a local version and none (a run that
- * ended between writing the outbox and the cache).
+ * Makes every local version again from the outbox: the records with
+ * pending commands, and the ones left with a local version and none (a
+ * run that ended between writing the outbox and the cache).
  */
 gboolean
 civic_sync_engine_rebase_all (CivicSyncEngine  *self,
                               GError          **error)
 {
   g_autoptr(GPtrArray) commands = NULL;
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto(GStrv) local = NULL;
-  GHashTableIter iter;
-  gpointer key;
+  g_autoptr(GPtrArray) local = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_record_key_free);
 
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), FALSE);
 
@@ -541,144 +572,152 @@ civic_sync_engine_rebase_all (CivicSyncEngine  *self,
     return FALSE;
 
   for (guint i = 0; i < commands->len; i++)
-    g_hash_table_add (ids, g_strdup (((CivicOutboxCommand *) g_ptr_array_index (commands, i))->target));
-  local = civic_cache_dup_local_ids (self->cache);
-  for (guint i = 0; local[i] != NULL; i++)
-    g_hash_table_add (ids, g_strdup (local[i]));
+    {
+      CivicOutboxCommand *command = g_ptr_array_index (commands, i);
+      const CivicEntityKind *kind = civic_entity_kind_for_command (command->type, NULL);
 
-  g_hash_table_iter_init (&iter, ids);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!rebase_case (self, self->calendar, key, error))
-      return FALSE;
+      if (kind != NULL)
+        g_ptr_array_add (keys, civic_record_key_new (kind->type, command->target));
+    }
+  local = civic_cache_dup_local (self->cache);
+  for (guint i = 0; i < local->len; i++)
+    g_ptr_array_add (keys, g_steal_pointer (&g_ptr_array_index (local, i)));
+  g_ptr_array_set_free_func (local, NULL);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      CivicRecordKey *key = g_ptr_array_index (keys, i);
+
+      if (g_hash_table_add (seen, g_strconcat (key->type, "/", key->id, NULL)) &&
+          !rebase_key (self, self->calendar, key, error))
+        return FALSE;
+    }
 
   return TRUE;
 }
 
-/* Actions */
-
-/* The revision of the case as the service last sent it, or -1 when it
+/* The revision of the record as the service last sent it, or -1 when it
  * never did; a failure to read it fails the action, which must not go
- * out without the revision its official saw (the service's "the case
+ * out without the revision its official saw (the service's "the record
  * changed since you looked" check rests on it). */
 static gboolean
-server_rev (CivicSyncEngine  *self,
-            const char       *case_id,
-            gint64           *rev,
-            GError          **error)
+server_rev (CivicSyncEngine        *self,
+            const CivicEntityKind  *kind,
+            const char             *id,
+            gint64                 *rev,
+            GError                **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(CivicCase) server = civic_cache_load_server_case (self->cache, case_id, &local_error);
+  g_autoptr(GObject) server = civic_cache_load_server_record (self->cache, kind, id,
+                                                              &local_error);
 
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  *rev = server ? civic_case_get_rev (server) : -1;
+  *rev = server ? kind->get_rev (server) : -1;
   return TRUE;
 }
 
-static gboolean
-context_for (CivicSyncEngine      *self,
-             CivicWorkflowContext *context,
-             CivicActor           *actor,
-             GDateTime            *now)
-{
-  civic_workflow_context_init (context, self->calendar, now, actor);
-  context->lookup_official = civic_cache_lookup_official;
-  context->lookup_data = self->cache;
-  return self->calendar != NULL;
-}
-
 /**
- * civic_sync_engine_check:
+ * civic_sync_engine_check_action:
  *
- * Whether the official may take @action on the case now, as the rules
+ * Whether the official may take @action on the record now, as the rules
  * say: the user interface offers it, or greys it out with the reason.
  */
 gboolean
-civic_sync_engine_check (CivicSyncEngine  *self,
-                         const char       *case_id,
-                         CivicAction       action,
-                         GError          **error)
+civic_sync_engine_check_action (CivicSyncEngine        *self,
+                                const CivicEntityKind  *kind,
+                                const char             *id,
+                                guint                   action,
+                                GError                **error)
 {
-  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(GObject) record = NULL;
   g_autoptr(CivicActor) actor = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
   CivicWorkflowContext context;
 
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
 
-  kase = civic_cache_load_case (self->cache, case_id, error);
-  if (kase == NULL)
+  record = civic_cache_load_record (self->cache, kind, id, error);
+  if (record == NULL)
     return FALSE;
 
   actor = me (self);
-  context_for (self, &context, actor, now);
-  return civic_workflow_check (kase, action, &context, error);
+  context_init (self, &context, actor, now);
+  return kind->check (record, action, &context, error);
 }
 
 /**
- * civic_sync_engine_list_actions:
+ * civic_sync_engine_list_record_actions:
  *
- * Returns: (transfer full) (element-type CivicAction): the actions the
- * signed-in official may take on @kase now, by the rules.
+ * Returns: (transfer full) (element-type guint): the actions the
+ * signed-in official may take on @record now, by the rules.
  */
 GArray *
-civic_sync_engine_list_actions (CivicSyncEngine *self,
-                                CivicCase       *kase)
+civic_sync_engine_list_record_actions (CivicSyncEngine        *self,
+                                       const CivicEntityKind  *kind,
+                                       GObject                *record)
 {
   g_autoptr(CivicActor) actor = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
+  GArray *actions = g_array_new (FALSE, FALSE, sizeof (guint));
   CivicWorkflowContext context;
 
-  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
-  g_return_val_if_fail (CIVIC_IS_CASE (kase), NULL);
+  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), actions);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, kind->record_type ()), actions);
 
   actor = me (self);
-  context_for (self, &context, actor, now);
-  return civic_workflow_list_actions (kase, &context);
+  context_init (self, &context, actor, now);
+  for (guint action = 0; action < kind->n_actions; action++)
+    if (kind->check (record, action, &context, NULL))
+      g_array_append_val (actions, action);
+  return actions;
 }
 
 /**
- * civic_sync_engine_try:
+ * civic_sync_engine_try_action:
  * @args: (nullable): the action's arguments as the official has them so far
  *
  * Whether the rules take the action with these arguments, without taking
  * it: a dialog says why not while the official fills it in.
  *
- * Returns: (transfer full) (nullable): the case as it would be after the
- * action, or %NULL and the rules' reason in @error.
+ * Returns: (transfer full) (nullable): the record as it would be after
+ * the action, or %NULL and the rules' reason in @error.
  */
-CivicCase *
-civic_sync_engine_try (CivicSyncEngine  *self,
-                       const char       *case_id,
-                       CivicAction       action,
-                       JsonObject       *args,
-                       GError          **error)
+GObject *
+civic_sync_engine_try_action (CivicSyncEngine        *self,
+                              const CivicEntityKind  *kind,
+                              const char             *id,
+                              guint                   action,
+                              JsonObject             *args,
+                              GError                **error)
 {
-  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(GObject) record = NULL;
   g_autoptr(CivicActor) actor = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
   CivicWorkflowContext context;
 
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
 
-  kase = civic_cache_load_case (self->cache, case_id, error);
-  if (kase == NULL)
+  record = civic_cache_load_record (self->cache, kind, id, error);
+  if (record == NULL)
     return NULL;
 
   actor = me (self);
-  context_for (self, &context, actor, now);
+  context_init (self, &context, actor, now);
   context.command_id = "try";
-  return civic_workflow_apply (kase, action, args, &context, error);
+  return kind->apply (record, action, args, &context, error);
 }
 
 static void schedule_sync (CivicSyncEngine *self,
                            guint            delay_ms);
 
 /**
- * civic_sync_engine_perform:
+ * civic_sync_engine_perform_action:
  * @args: (nullable): the action's arguments
  *
  * Takes an official's action: checks it by the rules, keeps it in the
@@ -689,41 +728,42 @@ static void schedule_sync (CivicSyncEngine *self,
  * rules' reason in @error; then nothing changed.
  */
 char *
-civic_sync_engine_perform (CivicSyncEngine  *self,
-                           const char       *case_id,
-                           CivicAction       action,
-                           JsonObject       *args,
-                           GError          **error)
+civic_sync_engine_perform_action (CivicSyncEngine        *self,
+                                  const CivicEntityKind  *kind,
+                                  const char             *id,
+                                  guint                   action,
+                                  JsonObject             *args,
+                                  GError                **error)
 {
-  g_autoptr(CivicCase) kase = NULL;
-  g_autoptr(CivicCase) next = NULL;
+  g_autoptr(GObject) record = NULL;
+  g_autoptr(GObject) next = NULL;
   g_autoptr(CivicActor) actor = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
-  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *command_id = g_uuid_string_random ();
   g_autoptr(GError) local_error = NULL;
   CivicWorkflowContext context;
   gboolean ok, stale_local = FALSE;
   gint64 base_rev = -1;
 
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
-  g_return_val_if_fail (case_id != NULL, NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
 
   actor = me (self);
-  context_for (self, &context, actor, now);
-  context.command_id = id;
+  context_init (self, &context, actor, now);
+  context.command_id = command_id;
 
   g_mutex_lock (&self->rebase_lock);
 
-  kase = civic_cache_load_case (self->cache, case_id, error);
-  next = kase ? civic_workflow_apply (kase, action, args, &context, error) : NULL;
+  record = civic_cache_load_record (self->cache, kind, id, error);
+  next = record ? kind->apply (record, action, args, &context, error) : NULL;
 
   /* The outbox first: the local version can always be made again from it,
    * the command never from the local version. */
-  ok = next != NULL && server_rev (self, case_id, &base_rev, error) &&
-       civic_outbox_add (self->outbox, id, civic_action_to_string (action), case_id, base_rev,
+  ok = next != NULL && server_rev (self, kind, id, &base_rev, error) &&
+       civic_outbox_add (self->outbox, command_id, kind->action_to_string (action), id, base_rev,
                          args, error);
-  if (ok && !civic_cache_set_local_case (self->cache, case_id, next, self->calendar,
-                                         &local_error))
+  if (ok && !civic_cache_set_local (self->cache, kind, id, next, self->calendar, &local_error))
     stale_local = TRUE;
 
   g_mutex_unlock (&self->rebase_lock);
@@ -737,10 +777,10 @@ civic_sync_engine_perform (CivicSyncEngine  *self,
   if (stale_local)
     {
       g_warning ("The effect of %s on %s was not written (%s); making it again",
-                 id, case_id, local_error->message);
+                 command_id, id, local_error->message);
       g_clear_error (&local_error);
-      if (!rebase_case (self, self->calendar, case_id, &local_error))
-        g_warning ("The effect of %s on %s will show after the next sync: %s", id, case_id,
+      if (!rebase_record (self, self->calendar, kind, id, &local_error))
+        g_warning ("The effect of %s on %s will show after the next sync: %s", command_id, id,
                    local_error->message);
     }
 
@@ -749,7 +789,7 @@ civic_sync_engine_perform (CivicSyncEngine  *self,
   if (self->started)
     schedule_sync (self, DEBOUNCE_MS);
 
-  return g_steal_pointer (&id);
+  return g_steal_pointer (&command_id);
 }
 
 gboolean
@@ -771,7 +811,7 @@ civic_sync_engine_discard_conflict (CivicSyncEngine  *self,
  * @args: (nullable): the arguments as the official edited them, or %NULL
  *   for the same ones
  *
- * Tries a refused action again, as a new command on the case as it is
+ * Tries a refused action again, as a new command on the record as it is
  * now. If the rules still refuse it, the conflict stays and @error says
  * why.
  *
@@ -786,7 +826,8 @@ civic_sync_engine_retry_conflict (CivicSyncEngine  *self,
   g_autoptr(CivicConflict) conflict = NULL;
   g_autoptr(JsonObject) original = NULL;
   g_autofree char *id = NULL;
-  CivicAction action;
+  const CivicEntityKind *kind;
+  guint action;
 
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
 
@@ -799,7 +840,8 @@ civic_sync_engine_retry_conflict (CivicSyncEngine  *self,
       return NULL;
     }
 
-  if (!civic_action_from_string (conflict->command->type, &action))
+  kind = civic_entity_kind_for_command (conflict->command->type, &action);
+  if (kind == NULL)
     {
       g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_UNKNOWN_ACTION,
                    _("Unknown action"));
@@ -811,7 +853,8 @@ civic_sync_engine_retry_conflict (CivicSyncEngine  *self,
   if (args == NULL)
     return NULL;
 
-  id = civic_sync_engine_perform (self, conflict->command->target, action, args, error);
+  id = civic_sync_engine_perform_action (self, kind, conflict->command->target, action, args,
+                                         error);
   if (id == NULL || !civic_outbox_discard_conflict (self->outbox, command_id, error))
     return NULL;
 
@@ -828,7 +871,7 @@ typedef struct
   GBytes          *page;
   GPtrArray       *commands;    /* CivicOutboxCommand: a batch being sent */
   JsonNode        *answer;
-  GPtrArray       *rebase_ids;
+  GPtrArray       *rebase_ids;  /* CivicRecordKey: local versions to make again */
   gint64           next;
   gboolean         more;
   guint            n_changes;
@@ -858,7 +901,7 @@ job_new (CivicSyncEngine *self)
 
   job->self = g_object_ref (self);
   job->calendar = self->calendar ? g_object_ref (self->calendar) : NULL;
-  job->rebase_ids = g_ptr_array_new_with_free_func (g_free);
+  job->rebase_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_record_key_free);
   return job;
 }
 
@@ -1027,17 +1070,19 @@ push_answer_thread (GTask        *task,
 
       if (error != NULL)
         break;
-      g_hash_table_add (touched, command->target);
+      /* each record once, with its kind */
+      g_hash_table_insert (touched, command->target,
+                           (gpointer) civic_entity_kind_for_command (command->type, NULL));
     }
 
   if (error == NULL)
     {
       GHashTableIter iter;
-      gpointer key;
+      gpointer key, kind;
 
       g_hash_table_iter_init (&iter, touched);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!rebase_case (self, job->calendar, key, &error))
+      while (g_hash_table_iter_next (&iter, &key, &kind))
+        if (kind != NULL && !rebase_record (self, job->calendar, kind, key, &error))
           break;
     }
 
@@ -1109,10 +1154,12 @@ pushed_cb (GObject      *source,
           /* The service will never take this batch: the first command of
            * it goes to the conflicts with the reason, the rest go on. */
           CivicOutboxCommand *command = g_ptr_array_index (job->commands, 0);
+          const CivicEntityKind *kind = civic_entity_kind_for_command (command->type, NULL);
 
           civic_outbox_move_to_conflicts (self->outbox, command->id, "invalid", error->message,
                                           NULL, NULL);
-          rebase_case (self, job->calendar, command->target, NULL);
+          if (kind != NULL)
+            rebase_record (self, job->calendar, kind, command->target, NULL);
           push_next (self);
           return;
         }
@@ -1216,7 +1263,7 @@ pull_page_thread (GTask        *task,
     }
 
   for (guint i = 0; i < job->rebase_ids->len; i++)
-    if (!rebase_case (self, job->calendar, g_ptr_array_index (job->rebase_ids, i), &error))
+    if (!rebase_key (self, job->calendar, g_ptr_array_index (job->rebase_ids, i), &error))
       {
         g_task_return_error (task, g_steal_pointer (&error));
         return;

@@ -9,6 +9,7 @@
 
 #include "civic-api-client.h"
 #include "civic-cache.h"
+#include "civic-entity.h"
 #include "civic-outbox.h"
 #include "civic-workflow.h"
 
@@ -55,6 +56,29 @@ gboolean         civic_sync_engine_sync_finish   (CivicSyncEngine     *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 
+/* Actions on a record of any kind (civic-entity.h) */
+gboolean         civic_sync_engine_check_action  (CivicSyncEngine       *self,
+                                                  const CivicEntityKind *kind,
+                                                  const char            *id,
+                                                  guint                  action,
+                                                  GError               **error);
+GArray          *civic_sync_engine_list_record_actions (CivicSyncEngine *self,
+                                                  const CivicEntityKind *kind,
+                                                  GObject               *record);
+GObject         *civic_sync_engine_try_action    (CivicSyncEngine       *self,
+                                                  const CivicEntityKind *kind,
+                                                  const char            *id,
+                                                  guint                  action,
+                                                  JsonObject            *args,
+                                                  GError               **error);
+char            *civic_sync_engine_perform_action (CivicSyncEngine      *self,
+                                                  const CivicEntityKind *kind,
+                                                  const char            *id,
+                                                  guint                  action,
+                                                  JsonObject            *args,
+                                                  GError               **error);
+
+/* The case's front door (civic-sync-engine-cases.c) */
 gboolean         civic_sync_engine_check         (CivicSyncEngine     *self,
                                                   const char          *case_id,
                                                   CivicAction          action,
@@ -71,6 +95,7 @@ char            *civic_sync_engine_perform       (CivicSyncEngine     *self,
                                                   CivicAction          action,
                                                   JsonObject          *args,
                                                   GError             **error);
+
 gboolean         civic_sync_engine_discard_conflict (CivicSyncEngine  *self,
                                                   const char          *command_id,
                                                   GError             **error);

@@ -129,30 +129,6 @@ civic_case_records_load_by_receipt (CivicSqlite  *db,
                      receipt, error);
 }
 
-/**
- * civic_case_records_feed_json:
- *
- * Returns: (transfer full): the case as the feed sends it: masked, with
- * its summary for @today as the member "summary".
- */
-char *
-civic_case_records_feed_json (CivicCase     *kase,
-                              CivicCalendar *calendar,
-                              CivicDay       today)
-{
-  g_autoptr(JsonNode) node = civic_case_to_masked_json (kase);
-  g_autoptr(JsonNode) summary = civic_case_summarize (kase, calendar, today, NULL);
-  g_autofree char *body = civic_json_to_string (node, FALSE);
-  g_autofree char *summary_text = civic_json_to_string (summary, FALSE);
-  gsize length = strlen (body);
-
-  /* The case's own JSON is an object; the summary joins it as its last
-   * member without a second round through a builder. */
-  g_assert (length >= 2 && body[length - 1] == '}');
-  body[length - 1] = '\0';
-  return g_strconcat (body, ",\"summary\":", summary_text, "}", NULL);
-}
-
 char *
 civic_case_records_stored_status (CivicSqlite *db,
                                   const char  *id)
@@ -208,7 +184,7 @@ civic_case_records_save (CivicSqlite    *db,
   g_autoptr(JsonNode) personal = civic_case_dup_personal (kase);
   g_autofree char *personal_text = civic_json_to_string (personal, FALSE);
   g_autofree char *sealed = NULL;
-  g_autofree char *feed = civic_case_records_feed_json (kase, calendar, today);
+  g_autofree char *feed = civic_case_to_feed_json (kase, calendar, today);
   g_autofree char *status = summary_status (kase, calendar, today);
   g_autofree char *checked_on = civic_day_format (today);
   g_auto(GStrv) scope = civic_policy_case_scope (kase);

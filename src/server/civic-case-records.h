@@ -25,9 +25,6 @@ gint64     civic_case_records_save         (CivicSqlite            *db,
                                             CivicDay                today,
                                             const char             *receipt,
                                             GError                **error);
-char      *civic_case_records_feed_json    (CivicCase              *kase,
-                                            CivicCalendar          *calendar,
-                                            CivicDay                today);
 char      *civic_case_records_stored_status (CivicSqlite           *db,
                                             const char             *id);
 gboolean   civic_case_records_store_sealed (CivicSqlite            *db,

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "civic-cache-private.h"
+#include "civic-case-kind.h"
 #include "civic-entity.h"
 #include "civic-json-scan.h"
 #include "civic-json.h"
@@ -24,8 +25,9 @@
  * data folder, with two files:
  *
  *   cache.db   what the service sent (`entity`, exactly as sent), the
- *              optimistic version of cases with commands still to send
- *              (`local_case`), and the inbox index with its full-text
+ *              official's own version of each record with commands still
+ *              to send (`local_entity`, of any kind: civic-entity.h), and
+ *              the inbox index with its full-text
  *              search (`case_index`, `case_fts`). All of it can be thrown
  *              away and fetched again.
  *   outbox.db  the official's own work not yet accepted by the service
@@ -101,6 +103,16 @@ static const CivicSqliteMigration migrations[] = {
     "  number, applicant, item_name, notes, tokenize = 'trigram'"
     ");"
   },
+  { /* 2: local versions of any kind of record, not only cases */
+    "CREATE TABLE local_entity ("
+    "  type TEXT NOT NULL,"
+    "  id TEXT NOT NULL,"
+    "  data TEXT NOT NULL,"
+    "  PRIMARY KEY (type, id)"
+    ") WITHOUT ROWID;"
+    "INSERT INTO local_entity (type, id, data) SELECT 'case', id, data FROM local_case;"
+    "DROP TABLE local_case;"
+  },
 };
 
 G_DEFINE_FINAL_TYPE (CivicCache, civic_cache, G_TYPE_OBJECT)
@@ -174,7 +186,7 @@ probe (CivicSqlite  *db,
   static const char *queries[] = {
     "SELECT count (*) FROM meta",
     "SELECT max (rowid) FROM entity",
-    "SELECT count (*) FROM local_case",
+    "SELECT count (*) FROM local_entity",
     "SELECT count (*) FROM case_index",
     "PRAGMA page_count",
   };
@@ -488,16 +500,48 @@ commit_writer (CivicCache  *self,
   return _civic_case_index_flush (self->writer, error) && civic_sqlite_commit (self->writer, error);
 }
 
+/* The index each kind of record keeps for its lists, written inside the
+ * cache's transactions: a kind without one is stored and read whole. */
+typedef struct
+{
+  const char *type;
+  gboolean  (*put)    (CivicSqlite    *db,
+                       const char     *id,
+                       CivicJsonSpan   data,
+                       const char     *me,
+                       gboolean        pending,
+                       GError        **error);
+  gboolean  (*forget) (CivicSqlite    *db,
+                       const char     *id,
+                       GError        **error);
+} KindIndex;
+
+static const KindIndex kind_indexes[] = {
+  { CIVIC_ENTITY_CASE, _civic_case_index_put, _civic_case_index_forget },
+};
+
+static const KindIndex *
+index_for (const char *type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_indexes); i++)
+    if (g_str_equal (kind_indexes[i].type, type))
+      return &kind_indexes[i];
+  return NULL;
+}
+
 static gboolean
 has_local (CivicSqlite *db,
+           const char  *type,
            const char  *id)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT 1 FROM local_case WHERE id = ?", NULL);
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT 1 FROM local_entity "
+                                                 "WHERE type = ? AND id = ?", NULL);
   gboolean row = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
+  civic_sqlite_bind_text (stmt, 1, type);
+  civic_sqlite_bind_text (stmt, 2, id);
   civic_sqlite_step (db, stmt, &row, NULL);
   sqlite3_reset (stmt);
   return row;
@@ -545,9 +589,10 @@ bad_page (GError    **error,
 static gboolean
 apply_change (CivicCache     *self,
               CivicJsonSpan   change,
-              GPtrArray      *pending_ids,
+              GPtrArray      *pending,
               GError        **error)
 {
+  const KindIndex *index;
   static const char * const members[] = { "type", "id", "seq", "rev", "data", "deleted", NULL };
   CivicJsonSpan values[6];
   g_autofree char *type = NULL;
@@ -577,34 +622,32 @@ apply_change (CivicCache     *self,
       civic_sqlite_bind_text (stmt, 2, id);
       if (!civic_sqlite_run (self->writer, stmt, error))
         return FALSE;
-      return !g_str_equal (type, CIVIC_ENTITY_CASE) ||
-             _civic_case_index_forget (self->writer, id, error);
+      index = index_for (type);
+      return index == NULL || index->forget (self->writer, id, error);
     }
 
   if (!put_entity (self->writer, type, id, rev, seq, values[4].start, values[4].length, error))
     return FALSE;
 
-  if (!g_str_equal (type, CIVIC_ENTITY_CASE))
-    return TRUE;
-
-  /* A case with commands still to send keeps showing the official's own
-   * version: the engine puts the commands back on top of this one. */
-  if (has_local (self->writer, id))
+  /* A record with commands still to send keeps showing the official's
+   * own version: the engine puts the commands back on top of this one. */
+  if (has_local (self->writer, type, id))
     {
-      if (pending_ids != NULL)
-        g_ptr_array_add (pending_ids, g_strdup (id));
+      if (pending != NULL)
+        g_ptr_array_add (pending, civic_record_key_new (type, id));
       return TRUE;
     }
 
-  return _civic_case_index_put (self->writer, id, values[4], self->me->id, FALSE, error);
+  index = index_for (type);
+  return index == NULL || index->put (self->writer, id, values[4], self->me->id, FALSE, error);
 }
 
 /**
  * civic_cache_apply_page:
  * @page: a page of GET /api/v1/changes, as the service sent it
- * @pending_ids: (element-type utf8) (nullable): receives the ids of the
- *   cases that changed on the service while commands for them wait to be
- *   sent; their local version must be made again on top of the new one
+ * @pending: (element-type CivicRecordKey) (nullable): receives the
+ *   records that changed on the service while commands for them wait to
+ *   be sent; their local version must be made again on top of the new one
  *
  * Stores every change of the page and moves the cursor, in one
  * transaction: a crash leaves either all of the page or none of it.
@@ -614,7 +657,7 @@ civic_cache_apply_page (CivicCache  *self,
                         GBytes      *page,
                         gint64      *next,
                         gboolean    *more,
-                        GPtrArray   *pending_ids,
+                        GPtrArray   *pending,
                         guint       *n_changes,
                         GError     **error)
 {
@@ -657,7 +700,7 @@ civic_cache_apply_page (CivicCache  *self,
   g_clear_pointer (&cursor, g_free);
 
   for (guint i = 0; i < changes->len; i++)
-    if (!apply_change (self, g_array_index (changes, CivicJsonSpan, i), pending_ids, error))
+    if (!apply_change (self, g_array_index (changes, CivicJsonSpan, i), pending, error))
       goto rollback;
 
   if (!*more && !_civic_case_index_make (self->writer, error))
@@ -696,6 +739,7 @@ civic_cache_store_entity (CivicCache  *self,
                           const char  *data,
                           GError     **error)
 {
+  const KindIndex *index = index_for (type);
   gboolean ok;
 
   g_return_val_if_fail (CIVIC_IS_CACHE (self), FALSE);
@@ -703,8 +747,8 @@ civic_cache_store_entity (CivicCache  *self,
   g_mutex_lock (&self->lock);
   ok = civic_sqlite_begin (self->writer, error) &&
        put_entity (self->writer, type, id, rev, seq, data, strlen (data), error) &&
-       (!g_str_equal (type, CIVIC_ENTITY_CASE) || has_local (self->writer, id) ||
-        _civic_case_index_put (self->writer, id, (CivicJsonSpan) { data, strlen (data) },
+       (index == NULL || has_local (self->writer, type, id) ||
+        index->put (self->writer, id, (CivicJsonSpan) { data, strlen (data) },
                     self->me->id, FALSE, error)) &&
        commit_writer (self, error);
   if (!ok)
@@ -732,7 +776,8 @@ civic_cache_reset (CivicCache  *self,
   ok = civic_sqlite_begin (self->writer, error) &&
        civic_sqlite_exec (self->writer,
                           "DELETE FROM entity;"
-                          "DELETE FROM case_index WHERE id NOT IN (SELECT id FROM local_case);"
+                          "DELETE FROM case_index WHERE id NOT IN "
+                          "  (SELECT id FROM local_entity WHERE type = '" CIVIC_ENTITY_CASE "');"
                           "DELETE FROM case_fts WHERE rowid NOT IN (SELECT rowid FROM case_index);"
                           "DELETE FROM meta WHERE key = 'cursor';", error) &&
        civic_sqlite_commit (self->writer, error);
@@ -743,87 +788,111 @@ civic_cache_reset (CivicCache  *self,
 }
 
 /**
- * civic_cache_set_local_case:
- * @kase: (nullable): the case with the official's pending commands
- *   applied, or %NULL when none are left
+ * civic_record_key_new:
  *
- * Shows @kase in place of the service's version, marked pending; with
+ * Returns: (transfer full): a record's kind and id, together
+ */
+CivicRecordKey *
+civic_record_key_new (const char *type,
+                      const char *id)
+{
+  CivicRecordKey *key = g_new (CivicRecordKey, 1);
+
+  key->type = g_strdup (type);
+  key->id = g_strdup (id);
+  return key;
+}
+
+void
+civic_record_key_free (CivicRecordKey *key)
+{
+  if (key == NULL)
+    return;
+  g_free (key->type);
+  g_free (key->id);
+  g_free (key);
+}
+
+/**
+ * civic_cache_set_local:
+ * @record: (nullable): the record with the official's pending commands
+ *   applied, or %NULL when none are left
+ * @calendar: what its lists' summary is read with
+ *
+ * Shows @record in place of the service's version, marked pending; with
  * %NULL, the service's version again.
  */
 gboolean
-civic_cache_set_local_case (CivicCache     *self,
-                            const char     *id,
-                            CivicCase      *kase,
-                            CivicCalendar  *calendar,
-                            GError        **error)
+civic_cache_set_local (CivicCache             *self,
+                       const CivicEntityKind  *kind,
+                       const char             *id,
+                       GObject                *record,
+                       CivicCalendar          *calendar,
+                       GError                **error)
 {
+  const KindIndex *index;
   sqlite3_stmt *stmt;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (CIVIC_IS_CACHE (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
+
+  index = index_for (kind->type);
 
   g_mutex_lock (&self->lock);
   if (!civic_sqlite_begin (self->writer, error))
     goto out;
 
-  if (kase != NULL)
+  if (record != NULL)
     {
-      g_autoptr(JsonNode) node = civic_case_to_masked_json (kase);
-      g_autofree char *text = NULL;
-      CivicJsonSpan data;
+      /* As the service would send it, with its summary */
+      g_autofree char *text = kind->to_feed_json (record, calendar, civic_time_today ());
+      CivicJsonSpan data = { text, strlen (text) };
 
-      /* With its summary, as the service would send it. */
-      json_object_set_member (json_node_get_object (node), "summary",
-                              civic_case_summarize (kase, calendar, civic_time_today (), NULL));
-      text = civic_json_to_string (node, FALSE);
-      data = (CivicJsonSpan) { text, strlen (text) };
-
-      stmt = civic_sqlite_prepare (self->writer, "INSERT INTO local_case (id, data) VALUES (?, ?) "
-                                                 "ON CONFLICT (id) DO UPDATE SET data = excluded.data",
-                                   error);
+      stmt = civic_sqlite_prepare (self->writer, "INSERT INTO local_entity (type, id, data) "
+                                                 "VALUES (?, ?, ?) "
+                                                 "ON CONFLICT (type, id) DO UPDATE "
+                                                 "SET data = excluded.data", error);
       if (stmt == NULL)
         goto rollback;
-      civic_sqlite_bind_text (stmt, 1, id);
-      bind_data (stmt, 2, text, data.length);
+      civic_sqlite_bind_text (stmt, 1, kind->type);
+      civic_sqlite_bind_text (stmt, 2, id);
+      bind_data (stmt, 3, text, data.length);
       if (!civic_sqlite_run (self->writer, stmt, error) ||
-          !_civic_case_index_put (self->writer, id, data, self->me->id, TRUE, error))
+          (index != NULL && !index->put (self->writer, id, data, self->me->id, TRUE, error)))
         goto rollback;
     }
   else
     {
-      char *server = NULL;
+      g_autofree char *server = NULL;
       gboolean row;
 
-      stmt = civic_sqlite_prepare (self->writer, "DELETE FROM local_case WHERE id = ?", error);
+      stmt = civic_sqlite_prepare (self->writer, "DELETE FROM local_entity "
+                                                 "WHERE type = ? AND id = ?", error);
       if (stmt == NULL)
         goto rollback;
-      civic_sqlite_bind_text (stmt, 1, id);
+      civic_sqlite_bind_text (stmt, 1, kind->type);
+      civic_sqlite_bind_text (stmt, 2, id);
       if (!civic_sqlite_run (self->writer, stmt, error))
         goto rollback;
 
-      stmt = civic_sqlite_prepare (self->writer,
-                                   "SELECT data FROM entity "
-                                   "WHERE type = '" CIVIC_ENTITY_CASE "' AND id = ?", error);
+      stmt = civic_sqlite_prepare (self->writer, "SELECT data FROM entity "
+                                                 "WHERE type = ? AND id = ?", error);
       if (stmt == NULL)
         goto rollback;
-      civic_sqlite_bind_text (stmt, 1, id);
+      civic_sqlite_bind_text (stmt, 1, kind->type);
+      civic_sqlite_bind_text (stmt, 2, id);
       if (!civic_sqlite_step (self->writer, stmt, &row, error))
         goto rollback;
       server = row ? column_data (stmt, 0, NULL) : NULL;
       sqlite3_reset (stmt);
 
-      if (server != NULL)
-        {
-          gboolean indexed = _civic_case_index_put (self->writer, id,
-                                              (CivicJsonSpan) { server, strlen (server) },
-                                              self->me->id, FALSE, error);
-
-          g_free (server);
-          if (!indexed)
-            goto rollback;
-        }
-      else if (!_civic_case_index_forget (self->writer, id, error))
+      if (index != NULL &&
+          !(server != NULL
+            ? index->put (self->writer, id, (CivicJsonSpan) { server, strlen (server) },
+                          self->me->id, FALSE, error)
+            : index->forget (self->writer, id, error)))
         goto rollback;
     }
 
@@ -839,35 +908,38 @@ out:
 }
 
 /**
- * civic_cache_dup_local_ids:
+ * civic_cache_dup_local:
  *
- * Returns: (transfer full): the cases shown in their local version.
+ * Returns: (transfer full) (element-type CivicRecordKey): the records
+ * shown in their local version.
  */
-GStrv
-civic_cache_dup_local_ids (CivicCache *self)
+GPtrArray *
+civic_cache_dup_local (CivicCache *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GPtrArray *keys = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_record_key_free);
   sqlite3_stmt *stmt;
   gboolean row;
 
-  g_return_val_if_fail (CIVIC_IS_CACHE (self), NULL);
+  g_return_val_if_fail (CIVIC_IS_CACHE (self), keys);
 
   g_mutex_lock (&self->lock);
-  stmt = civic_sqlite_prepare (self->writer, "SELECT id FROM local_case", NULL);
+  stmt = civic_sqlite_prepare (self->writer, "SELECT type, id FROM local_entity", NULL);
   while (stmt != NULL && civic_sqlite_step (self->writer, stmt, &row, NULL) && row)
-    g_strv_builder_add (builder, civic_sqlite_column_text (stmt, 0));
+    g_ptr_array_add (keys, civic_record_key_new (civic_sqlite_column_text (stmt, 0),
+                                                 civic_sqlite_column_text (stmt, 1)));
   if (stmt != NULL)
     sqlite3_reset (stmt);
   g_mutex_unlock (&self->lock);
 
-  return g_strv_builder_end (builder);
+  return keys;
 }
 
-static CivicCase *
-load_case_with (CivicSqlite  *db,
-                const char   *sql,
-                const char   *id,
-                GError      **error)
+static GObject *
+load_record_with (CivicSqlite            *db,
+                  const CivicEntityKind  *kind,
+                  const char             *sql,
+                  const char             *id,
+                  GError                **error)
 {
   g_autoptr(JsonNode) node = NULL;
   sqlite3_stmt *stmt = civic_sqlite_prepare (db, sql, error);
@@ -875,7 +947,8 @@ load_case_with (CivicSqlite  *db,
 
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
+  civic_sqlite_bind_text (stmt, 1, kind->type);
+  civic_sqlite_bind_text (stmt, 2, id);
   if (!civic_sqlite_step (db, stmt, &row, error))
     return NULL;
   if (row)
@@ -890,52 +963,71 @@ load_case_with (CivicSqlite  *db,
       return NULL;
     }
 
-  return civic_case_new_from_json (node, error);
+  return kind->from_json (node, error);
 }
 
 /**
- * civic_cache_load_server_case:
+ * civic_cache_load_server_record:
  *
- * Returns: (transfer full) (nullable): the service's version of a case,
+ * Returns: (transfer full) (nullable): the service's version of a record,
  * for the sync engine to put pending commands on top of.
  */
-CivicCase *
-civic_cache_load_server_case (CivicCache  *self,
-                              const char  *id,
-                              GError     **error)
+GObject *
+civic_cache_load_server_record (CivicCache             *self,
+                                const CivicEntityKind  *kind,
+                                const char             *id,
+                                GError                **error)
 {
-  CivicCase *kase;
+  GObject *record;
 
   g_return_val_if_fail (CIVIC_IS_CACHE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
 
   g_mutex_lock (&self->lock);
-  kase = load_case_with (self->writer,
-                         "SELECT data FROM entity WHERE type = '" CIVIC_ENTITY_CASE "' AND id = ?",
-                         id, error);
+  record = load_record_with (self->writer, kind,
+                             "SELECT data FROM entity WHERE type = ?1 AND id = ?2", id, error);
   g_mutex_unlock (&self->lock);
-  return kase;
+  return record;
 }
 
 /* The reading side */
 
 /**
+ * civic_cache_load_record:
+ *
+ * Returns: (transfer full) (nullable): the record as the official sees
+ * it: their own version while commands wait to be sent, else the
+ * service's.
+ */
+GObject *
+civic_cache_load_record (CivicCache             *self,
+                         const CivicEntityKind  *kind,
+                         const char             *id,
+                         GError                **error)
+{
+  g_return_val_if_fail (CIVIC_IS_CACHE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  return load_record_with (self->reader, kind,
+                           "SELECT coalesce ((SELECT data FROM local_entity "
+                           "                  WHERE type = ?1 AND id = ?2),"
+                           "                 (SELECT data FROM entity "
+                           "                  WHERE type = ?1 AND id = ?2))",
+                           id, error);
+}
+
+/**
  * civic_cache_load_case:
  *
- * Returns: (transfer full) (nullable): the case as the official sees it:
- * their own version while commands wait to be sent, else the service's.
+ * Returns: (transfer full) (nullable): the case as the official sees it
+ * (civic_cache_load_record() for a case).
  */
 CivicCase *
 civic_cache_load_case (CivicCache  *self,
                        const char  *id,
                        GError     **error)
 {
-  g_return_val_if_fail (CIVIC_IS_CACHE (self), NULL);
-
-  return load_case_with (self->reader,
-                         "SELECT coalesce ((SELECT data FROM local_case WHERE id = ?1),"
-                         "                 (SELECT data FROM entity "
-                         "                  WHERE type = '" CIVIC_ENTITY_CASE "' AND id = ?1))",
-                         id, error);
+  return CIVIC_CASE (civic_cache_load_record (self, &civic_case_kind, id, error));
 }
 
 JsonNode *

@@ -10,6 +10,7 @@
 #include "civic-actor.h"
 #include "civic-calendar.h"
 #include "civic-case.h"
+#include "civic-entity.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,19 @@ typedef enum
 
 #define CIVIC_CACHE_FILE  "cache.db"
 #define CIVIC_OUTBOX_FILE "outbox.db"
+
+/* A record of some kind (civic-entity.h), by its id */
+typedef struct
+{
+  char *type;
+  char *id;
+} CivicRecordKey;
+
+CivicRecordKey *civic_record_key_new  (const char     *type,
+                                       const char     *id);
+void            civic_record_key_free (CivicRecordKey *key);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicRecordKey, civic_record_key_free)
 
 #define CIVIC_TYPE_CACHE (civic_cache_get_type ())
 G_DECLARE_FINAL_TYPE (CivicCache, civic_cache, CIVIC, CACHE, GObject)
@@ -46,7 +60,7 @@ gboolean      civic_cache_apply_page       (CivicCache         *self,
                                             GBytes             *page,
                                             gint64             *next,
                                             gboolean           *more,
-                                            GPtrArray          *pending_ids,
+                                            GPtrArray          *pending,
                                             guint              *n_changes,
                                             GError            **error);
 gboolean      civic_cache_store_entity     (CivicCache         *self,
@@ -58,13 +72,15 @@ gboolean      civic_cache_store_entity     (CivicCache         *self,
                                             GError            **error);
 gboolean      civic_cache_reset            (CivicCache         *self,
                                             GError            **error);
-gboolean      civic_cache_set_local_case   (CivicCache         *self,
+gboolean      civic_cache_set_local        (CivicCache         *self,
+                                            const CivicEntityKind *kind,
                                             const char         *id,
-                                            CivicCase          *kase,
+                                            GObject            *record,
                                             CivicCalendar      *calendar,
                                             GError            **error);
-GStrv         civic_cache_dup_local_ids    (CivicCache         *self);
-CivicCase    *civic_cache_load_server_case (CivicCache         *self,
+GPtrArray    *civic_cache_dup_local        (CivicCache         *self);
+GObject      *civic_cache_load_server_record (CivicCache       *self,
+                                            const CivicEntityKind *kind,
                                             const char         *id,
                                             GError            **error);
 char         *civic_cache_dup_meta         (CivicCache         *self,
@@ -75,6 +91,10 @@ gboolean      civic_cache_set_meta         (CivicCache         *self,
                                             GError            **error);
 
 /* The reading side, for the user interface: the main thread */
+GObject      *civic_cache_load_record      (CivicCache         *self,
+                                            const CivicEntityKind *kind,
+                                            const char         *id,
+                                            GError            **error);
 CivicCase    *civic_cache_load_case        (CivicCache         *self,
                                             const char         *id,
                                             GError            **error);

@@ -732,7 +732,7 @@ check_offline_copy (Chaos  *chaos,
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (query_int (db, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'cursor'"),
                    ==, head);
-  g_assert_cmpint (query_int (db, "SELECT count (*) FROM local_case"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM local_entity"), ==, 0);
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM entity e JOIN case_index i USING (id) "
                                   "WHERE e.type = 'case' AND (i.pending != 0 "
                                   "  OR i.state IS NOT json_extract (e.data, '$.summary.state') "

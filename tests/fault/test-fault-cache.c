@@ -13,6 +13,7 @@
 #include "civic-accounts.h"
 #include "civic-api-client.h"
 #include "civic-cache.h"
+#include "civic-case-kind.h"
 #include "civic-case-index.h"
 #include "civic-feed.h"
 #include "civic-json.h"
@@ -268,7 +269,8 @@ static gboolean
 run_apply_page (Trial *trial)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) pending_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pending_ids =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) civic_record_key_free);
   gint64 next = 0;
   gboolean more = TRUE;
   guint n_changes = 0;
@@ -362,7 +364,7 @@ check_perform (Trial    *trial,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) commands = civic_outbox_list (trial->outbox, NULL, &error);
-  g_auto(GStrv) local = civic_cache_dup_local_ids (trial->cache);
+  g_autoptr(GPtrArray) local = civic_cache_dup_local (trial->cache);
   g_autoptr(CivicCase) kase = NULL;
   g_autoptr(CivicInboxRow) row = NULL;
   gboolean kept;
@@ -401,8 +403,10 @@ check_perform (Trial    *trial,
       g_assert_nonnull (strstr (command->args, COMMENT_TEXT));
 
       /* Its local version: the service's case with the comment on top. */
-      g_assert_cmpuint (g_strv_length (local), ==, 1);
-      g_assert_cmpstr (local[0], ==, target);
+      g_assert_cmpuint (local->len, ==, 1);
+      g_assert_cmpstr (((CivicRecordKey *) g_ptr_array_index (local, 0))->type, ==,
+                       CIVIC_ENTITY_CASE);
+      g_assert_cmpstr (((CivicRecordKey *) g_ptr_array_index (local, 0))->id, ==, target);
       g_assert_cmpuint (events->len, ==, target_events + 1);
       g_assert_cmpstr (last->type, ==, "comment");
       g_assert_cmpstr (last->command_id, ==, command->id);
@@ -411,7 +415,7 @@ check_perform (Trial    *trial,
     }
   else
     {
-      g_assert_cmpuint (g_strv_length (local), ==, 0);
+      g_assert_cmpuint (local->len, ==, 0);
       g_assert_cmpuint (events->len, ==, target_events);
       g_assert_false (row->pending);
     }
@@ -585,7 +589,8 @@ make_cache (const char *dir,
             const Page *page)
 {
   Trial trial = { .dir = (char *) dir };
-  g_autoptr(GPtrArray) pending_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pending_ids =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) civic_record_key_free);
   g_autoptr(GError) error = NULL;
   gint64 next;
   gboolean more;
@@ -618,7 +623,8 @@ choose_target (void)
     }
   g_assert_nonnull (target);
 
-  kase = civic_cache_load_server_case (trial.cache, target, &error);
+  kase = CIVIC_CASE (civic_cache_load_server_record (trial.cache, &civic_case_kind, target,
+                                                     &error));
   g_assert_no_error (error);
   target_rev = civic_case_get_rev (kase);
   target_events = civic_case_get_events (kase)->len;

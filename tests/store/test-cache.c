@@ -12,6 +12,7 @@
 #include "civic-cache.h"
 #include "civic-case-index.h"
 #include "civic-core.h"
+#include "civic-sqlite.h"
 
 /* The cache without the service or the sync engine: pages of the change
  * feed made here from real cases (the form the service sends: the masked
@@ -175,6 +176,24 @@ fixture_tear_down (Fixture       *fixture,
   civic_actor_free (fixture->colleague);
   remove_tree (fixture->dir);
   g_free (fixture->dir);
+}
+
+static CivicCase *
+load_server (Fixture     *fixture,
+             const char  *id,
+             GError     **error)
+{
+  return CIVIC_CASE (civic_cache_load_server_record (fixture->cache, &civic_case_kind, id, error));
+}
+
+static gboolean
+set_local (Fixture     *fixture,
+           const char  *id,
+           CivicCase   *kase,
+           GError     **error)
+{
+  return civic_cache_set_local (fixture->cache, &civic_case_kind, id, (GObject *) kase,
+                                fixture->calendar, error);
 }
 
 static guint
@@ -377,33 +396,37 @@ test_local_version (Fixture       *fixture,
   g_autoptr(CivicCase) local = NULL;
   g_autoptr(CivicCase) loaded = NULL;
   g_autoptr(CivicCase) newer = NULL;
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pending =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) civic_record_key_free);
   g_autofree char *changed = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) ids = NULL;
+  g_autoptr(GPtrArray) local_keys = NULL;
+  CivicRecordKey *key;
   gint64 next;
   gboolean more;
 
   apply_three (fixture);
-  server = civic_cache_load_server_case (fixture->cache, "case-b", &error);
+  server = load_server (fixture, "case-b", &error);
   g_assert_no_error (error);
 
   /* I claim the case nobody had, offline */
   local = claimed (fixture, server, fixture->me);
-  g_assert_true (civic_cache_set_local_case (fixture->cache, "case-b", local, fixture->calendar,
-                                             &error));
+  g_assert_true (set_local (fixture, "case-b", local, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count (fixture, CIVIC_INBOX_MINE, NULL), ==, 2);
   g_assert_cmpuint (count (fixture, CIVIC_INBOX_DEPARTMENT, NULL), ==, 0);
   loaded = civic_cache_load_case (fixture->cache, "case-b", &error);
   g_assert_cmpstr (civic_case_get_assignee_id (loaded), ==, "u-clerk");
   g_clear_object (&loaded);
-  loaded = civic_cache_load_server_case (fixture->cache, "case-b", &error);
+  loaded = load_server (fixture, "case-b", &error);
   g_assert_null (civic_case_get_assignee_id (loaded));
   g_clear_object (&loaded);
-  ids = civic_cache_dup_local_ids (fixture->cache);
-  g_assert_cmpstrv (ids, ((const char * const []) { "case-b", NULL }));
+  local_keys = civic_cache_dup_local (fixture->cache);
+  g_assert_cmpuint (local_keys->len, ==, 1);
+  key = g_ptr_array_index (local_keys, 0);
+  g_assert_cmpstr (key->type, ==, CIVIC_ENTITY_CASE);
+  g_assert_cmpstr (key->id, ==, "case-b");
 
   /* The service's newer version comes, a colleague's claim: stored, the
    * local version still shown, the case named */
@@ -414,24 +437,71 @@ test_local_version (Fixture       *fixture,
                                          &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pending->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (pending, 0), ==, "case-b");
+  key = g_ptr_array_index (pending, 0);
+  g_assert_cmpstr (key->type, ==, CIVIC_ENTITY_CASE);
+  g_assert_cmpstr (key->id, ==, "case-b");
   loaded = civic_cache_load_case (fixture->cache, "case-b", NULL);
   g_assert_cmpstr (civic_case_get_assignee_id (loaded), ==, "u-clerk");
   g_clear_object (&loaded);
-  loaded = civic_cache_load_server_case (fixture->cache, "case-b", NULL);
+  loaded = load_server (fixture, "case-b", NULL);
   g_assert_cmpstr (civic_case_get_assignee_id (loaded), ==, "u-clerk2");
   g_clear_object (&loaded);
 
   /* No commands left: the service's version again */
-  g_assert_true (civic_cache_set_local_case (fixture->cache, "case-b", NULL, fixture->calendar,
-                                             &error));
+  g_assert_true (set_local (fixture, "case-b", NULL, &error));
   g_assert_no_error (error);
   loaded = civic_cache_load_case (fixture->cache, "case-b", NULL);
   g_assert_cmpstr (civic_case_get_assignee_id (loaded), ==, "u-clerk2");
   g_assert_cmpuint (count (fixture, CIVIC_INBOX_MINE, NULL), ==, 1);
-  g_clear_pointer (&ids, g_strfreev);
-  ids = civic_cache_dup_local_ids (fixture->cache);
-  g_assert_cmpuint (g_strv_length (ids), ==, 0);
+  g_clear_pointer (&local_keys, g_ptr_array_unref);
+  local_keys = civic_cache_dup_local (fixture->cache);
+  g_assert_cmpuint (local_keys->len, ==, 0);
+}
+
+/* A cache of the first version kept the official's own versions of
+ * cases in local_case: opened by this one, they are still shown, pending,
+ * as records of the case's kind. */
+static void
+test_migrate (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, CIVIC_CACHE_FILE, NULL);
+  g_autoptr(CivicCase) server = NULL;
+  g_autoptr(CivicCase) local = NULL;
+  g_autoptr(CivicCase) loaded = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GError) error = NULL;
+
+  apply_three (fixture);
+  server = load_server (fixture, "case-b", NULL);
+  local = claimed (fixture, server, fixture->me);
+  g_assert_true (set_local (fixture, "case-b", local, &error));
+  g_assert_finalize_object (g_steal_pointer (&fixture->cache));
+
+  /* The first version's schema, as it was */
+  db = civic_sqlite_open (path, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (civic_sqlite_exec (db,
+                                    "CREATE TABLE local_case (id TEXT PRIMARY KEY, "
+                                    "                         data TEXT NOT NULL) WITHOUT ROWID;"
+                                    "INSERT INTO local_case SELECT id, data FROM local_entity;"
+                                    "DROP TABLE local_entity;"
+                                    "PRAGMA user_version = 1;", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  fixture->cache = civic_cache_open (fixture->dir, fixture->me, &error);
+  g_assert_no_error (error);
+  g_assert_null (civic_cache_get_damaged_path (fixture->cache));
+  keys = civic_cache_dup_local (fixture->cache);
+  g_assert_cmpuint (keys->len, ==, 1);
+  g_assert_cmpstr (((CivicRecordKey *) g_ptr_array_index (keys, 0))->type, ==, CIVIC_ENTITY_CASE);
+  g_assert_cmpstr (((CivicRecordKey *) g_ptr_array_index (keys, 0))->id, ==, "case-b");
+  loaded = civic_cache_load_case (fixture->cache, "case-b", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_case_get_assignee_id (loaded), ==, "u-clerk");
+  g_assert_cmpuint (count (fixture, CIVIC_INBOX_MINE, NULL), ==, 2);
 }
 
 /* Chinese has no spaces: three characters anywhere in a name find it */
@@ -478,10 +548,9 @@ test_reset (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   apply_three (fixture);
-  server = civic_cache_load_server_case (fixture->cache, "case-b", NULL);
+  server = load_server (fixture, "case-b", NULL);
   local = claimed (fixture, server, fixture->me);
-  g_assert_true (civic_cache_set_local_case (fixture->cache, "case-b", local, fixture->calendar,
-                                             &error));
+  g_assert_true (set_local (fixture, "case-b", local, &error));
 
   g_assert_true (civic_cache_reset (fixture->cache, &error));
   g_assert_no_error (error);
@@ -505,6 +574,7 @@ main (int   argc,
   ADD ("apply-page", test_apply_page);
   ADD ("bad-page", test_bad_page);
   ADD ("local-version", test_local_version);
+  ADD ("migrate", test_migrate);
   ADD ("search", test_search);
   ADD ("watch", test_watch);
   ADD ("reset", test_reset);
