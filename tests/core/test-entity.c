@@ -125,6 +125,18 @@ test_record (void)
   g_assert_nonnull (error);
   g_clear_error (&error);
 
+  /* The feed's form: masked, with the summary the lists sort by */
+  {
+    g_autofree char *feed = kind->to_feed_json (record, calendar, civic_day_from_ymd (2026, 3, 3));
+    g_autoptr(JsonObject) object = civic_json_parse_object (feed, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (json_object_has_member (object, "summary"));
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object,
+                                                                                   "applicant"),
+                                                    "name"), !=, "张三丰");
+  }
+
   g_assert_false (kind->safe_when_stale (CIVIC_ACTION_DECIDE));
   g_assert_true (kind->safe_when_stale (CIVIC_ACTION_COMMENT));
 
