@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "civic-calendar-records.h"
+#include "civic-case-jobs.h"
 #include "civic-case-kind.h"
 #include "civic-case-records.h"
 #include "civic-core-enums.h"
@@ -460,4 +461,5 @@ const CivicRecordStore civic_case_store = {
   .load = store_load,
   .save = store_save,
   .check_actor = store_check_actor,
+  .daily = civic_case_jobs_daily,
 };

@@ -20,6 +20,17 @@ static const CivicRecordStore * const stores[] = {
 };
 
 /**
+ * civic_records_stores:
+ *
+ * Returns: (array zero-terminated=1) (transfer none): every kind's store
+ */
+const CivicRecordStore * const *
+civic_records_stores (void)
+{
+  return stores;
+}
+
+/**
  * civic_records_lookup:
  * @type: an entity type, such as %CIVIC_ENTITY_CASE
  *

@@ -7,6 +7,7 @@
 
 #include "civic-actor.h"
 #include "civic-entity.h"
+#include "civic-scheduler.h"
 #include "civic-sqlite.h"
 
 G_BEGIN_DECLS
@@ -45,8 +46,19 @@ typedef struct
                             GObject           *record,
                             guint              action,
                             GError           **error);
+  /* What happens by the passing of time alone, once a day (nullable): up
+   * to @batch_size records not yet looked at today; @more when some are
+   * left (civic-scheduler.c) */
+  gboolean  (*daily)       (CivicSqlite          *db,
+                            CivicCalendar        *calendar,
+                            GDateTime            *now,
+                            guint                 batch_size,
+                            CivicSchedulerReport *report,
+                            gboolean             *more,
+                            GError              **error);
 } CivicRecordStore;
 
-const CivicRecordStore *civic_records_lookup (const char *type);
+const CivicRecordStore         *civic_records_lookup (const char *type);
+const CivicRecordStore * const *civic_records_stores (void);
 
 G_END_DECLS

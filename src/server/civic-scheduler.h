@@ -10,11 +10,12 @@
 
 G_BEGIN_DECLS
 
+/* What the daily jobs did */
 typedef struct
 {
-  guint checked;
-  guint deemed_accepted;
-  guint recoloured;
+  guint checked;      /* records looked at */
+  guint applied;      /* commands the service applied by the passing of time */
+  guint republished;  /* records published again: a clock changed colour */
 } CivicSchedulerReport;
 
 gboolean civic_scheduler_run_batch (CivicSqlite          *db,

@@ -1008,10 +1008,10 @@ scheduler_done (gpointer data)
   Request *request = data;
   CivicServer *self = request->server;
 
-  if (request->report.deemed_accepted > 0 || request->report.recoloured > 0)
-    g_message ("scheduler checked=%u deemed-accepted=%u recoloured=%u",
-               request->report.checked, request->report.deemed_accepted,
-               request->report.recoloured);
+  if (request->report.applied > 0 || request->report.republished > 0)
+    g_message ("scheduler checked=%u applied=%u republished=%u",
+               request->report.checked, request->report.applied,
+               request->report.republished);
 
   self->scheduler_running = FALSE;
   if (request->more && self->pools[POOL_WRITE] != NULL)
@@ -1214,8 +1214,8 @@ civic_server_start (CivicServer  *self,
   g_async_queue_push (self->connections[POOL_WRITE], db);
   if (!ok)
     return FALSE;
-  g_message ("caught up: checked=%u deemed-accepted=%u recoloured=%u", report.checked,
-             report.deemed_accepted, report.recoloured);
+  g_message ("caught up: checked=%u applied=%u republished=%u", report.checked,
+             report.applied, report.republished);
 
   db = g_async_queue_pop (self->connections[POOL_WRITE]);
   ok = civic_audit_checkpoint (db, now, NULL, error);
