@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "civic-i18n.h"
+
 #include "civic-case-kind.h"
 #include "civic-workflow.h"
 
@@ -95,6 +97,18 @@ case_label (GObject *record)
 }
 
 static char *
+case_describe (GObject *record)
+{
+  CivicCase *kase = CIVIC_CASE (record);
+  const char *state = civic_case_state_get_label (civic_case_get_state (kase));
+  const char *assignee = civic_case_get_assignee_name (kase);
+
+  /* Translators: a case state, and who works on it */
+  return assignee != NULL ? g_strdup_printf (_("%s, with %s"), state, assignee)
+                          : g_strdup (state);
+}
+
+static char *
 case_to_feed_json (GObject       *record,
                    CivicCalendar *calendar,
                    CivicDay       today)
@@ -135,6 +149,9 @@ const CivicEntityKind civic_case_kind = {
   .get_rev = case_get_rev,
   .set_rev = case_set_rev,
   .label = case_label,
+  .describe = case_describe,
+  .now_title = N_("The case now"),
+  .open_label = N_("_Open Case"),
   .to_feed_json = case_to_feed_json,
   .check = case_check,
   .apply = case_apply,

@@ -88,6 +88,11 @@ typedef struct
                            gint64        rev);
   /* How a person names it: a case's number */
   char     *(*label)      (GObject      *record);
+  /* Where it stands now, in a few words: a case's state and who has it */
+  char     *(*describe)   (GObject      *record);
+  /* N_(): the heading of that, and the button that opens the record */
+  const char *now_title;    /* "The case now" */
+  const char *open_label;   /* "_Open Case" */
   /* As the feed carries it, for a client's own version: personal data
    * masked, and what its lists sort by as of @today */
   char     *(*to_feed_json) (GObject       *record,

@@ -11,7 +11,6 @@
 
 #include "civic-action-dialog.h"
 #include "civic-conflicts-view.h"
-#include "civic-core-enums.h"
 #include "civic-json.h"
 #include "civic-sync-indicator.h"
 #include "civic-toast.h"
@@ -171,8 +170,9 @@ static void
 open_clicked_cb (GtkButton          *button,
                  CivicConflictsView *self)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-case", "s",
-                              g_object_get_data (G_OBJECT (button), "case-id"));
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-record", "(ss)",
+                              g_object_get_data (G_OBJECT (button), "type"),
+                              g_object_get_data (G_OBJECT (button), "id"));
 }
 
 static GtkWidget *
@@ -191,23 +191,23 @@ static GtkWidget *
 conflict_row (CivicConflictsView *self,
               CivicConflict      *conflict)
 {
-  g_autoptr(JsonObject) entity = conflict->entity ? civic_json_parse_object (conflict->entity, -1, NULL)
-                                                  : NULL;
+  const CivicEntityKind *kind = civic_entity_kind_for_command (conflict->command->type, NULL);
+  g_autoptr(JsonNode) entity = conflict->entity ? civic_json_parse (conflict->entity, -1, NULL)
+                                                : NULL;
+  /* The record as the service had it when it refused, read by its kind */
+  g_autoptr(GObject) record = kind != NULL && entity != NULL ? kind->from_json (entity, NULL)
+                                                             : NULL;
+  g_autofree char *name = record != NULL ? kind->label (record)
+                                         : g_strdup (conflict->command->target);
   g_autoptr(GDateTime) at = civic_time_parse (conflict->at);
   g_autoptr(GDateTime) local = at ? g_date_time_to_timezone (at, civic_time_zone ()) : NULL;
   /* Translators: a date and time, as strftime() takes it */
   g_autofree char *when = local ? g_date_time_format (local, _("%Y-%m-%d %H:%M")) : g_strdup ("");
-  const char *number = entity ? json_object_get_string_member_with_default (entity, "number", NULL)
-                              : NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  CivicAction action;
   GtkWidget *row, *discard, *retry, *open;
 
-  title = g_strdup_printf (_("%s — %s"),
-                           civic_action_from_string (conflict->command->type, &action)
-                           ? civic_action_get_label (action) : conflict->command->type,
-                           number ? number : conflict->command->target);
+  title = g_strdup_printf (_("%s — %s"), civic_command_label (conflict->command->type), name);
   /* Translators: the service's reason, then when it refused */
   subtitle = g_strdup_printf (_("%s\nRefused %s"), conflict->reason_message, when);
 
@@ -216,24 +216,16 @@ conflict_row (CivicConflictsView *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   gtk_widget_add_css_class (row, "conflict");
 
-  if (entity != NULL)
+  if (record != NULL)
     {
       GtkWidget *detail = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
-      const char *state = json_object_get_string_member_with_default (entity, "state", "");
-      const char *assignee = json_object_get_string_member_with_default (entity, "assignee_name",
-                                                                         NULL);
-      int state_value = 0;
-      g_autofree char *now = NULL;
+      g_autofree char *now = kind->describe (record);
 
-      civic_enum_from_nick (CIVIC_TYPE_CASE_STATE, state, &state_value);
-      now = assignee != NULL
-            /* Translators: a case state, and who works on it */
-            ? g_strdup_printf (_("%s, with %s"), civic_case_state_get_label (state_value), assignee)
-            : g_strdup (civic_case_state_get_label (state_value));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (detail), _("The case now"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (detail), _(kind->now_title));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (detail), now);
-      open = small_button (_("_Open Case"), NULL);
-      g_object_set_data_full (G_OBJECT (open), "case-id", g_strdup (conflict->command->target), g_free);
+      open = small_button (_(kind->open_label), NULL);
+      g_object_set_data (G_OBJECT (open), "type", (gpointer) kind->type);
+      g_object_set_data_full (G_OBJECT (open), "id", g_strdup (conflict->command->target), g_free);
       g_signal_connect (open, "clicked", G_CALLBACK (open_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (detail), open);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail);

@@ -782,6 +782,23 @@ open_case_activated (GSimpleAction *action,
     civic_window_open_case (CIVIC_WINDOW (window), g_variant_get_string (parameter, NULL));
 }
 
+/* Any record a notification or a conflict names, by its kind */
+static void
+open_record_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CivicApplication *self = user_data;
+  const char *type, *id;
+  GtkWindow *window;
+
+  g_variant_get (parameter, "(&s&s)", &type, &id);
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (CIVIC_IS_WINDOW (window))
+    civic_window_open_record (CIVIC_WINDOW (window), type, id);
+}
+
 /* Stopped by the session or a terminal: quit as from the menu, so the
  * demo service stops and the window's size is kept. */
 static gboolean
@@ -796,6 +813,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
   { "preferences", preferences_activated },
   { "open-case", open_case_activated, "s" },
+  { "open-record", open_record_activated, "(ss)" },
 };
 
 static void

@@ -272,6 +272,24 @@ civic_window_open_case (CivicWindow *self,
   civic_inbox_view_open_case (self->inbox_view, case_id);
 }
 
+/**
+ * civic_window_open_record:
+ * @type: an entity type (civic-entity.h)
+ *
+ * Shows the record in the section of its kind; a kind without a section
+ * in this window is not opened.
+ */
+void
+civic_window_open_record (CivicWindow *self,
+                          const char  *type,
+                          const char  *id)
+{
+  g_return_if_fail (CIVIC_IS_WINDOW (self));
+
+  if (g_strcmp0 (type, CIVIC_ENTITY_CASE) == 0)
+    civic_window_open_case (self, id);
+}
+
 /* Actions */
 
 static void
