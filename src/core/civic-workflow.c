@@ -104,6 +104,21 @@ static const char * const arguments[CIVIC_N_ACTIONS][7] = {
   [CIVIC_ACTION_SUBTASK_OPINION] = { "result", "text" },
 };
 
+/**
+ * civic_action_get_arguments:
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the names of the
+ * arguments @action reads, as docs/api.md lists them
+ */
+const char * const *
+civic_action_get_arguments (CivicAction action)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (action < CIVIC_N_ACTIONS, none);
+  return arguments[action][0] != NULL ? arguments[action] : none;
+}
+
 /* The members of @args the action reads, as given. */
 static JsonObject *
 declared_arguments (CivicAction  action,
