@@ -69,6 +69,7 @@ struct _CivicActionDialog
   char             *refusal;
   guint             check_source;
   gboolean          touched;      /* the official has changed something */
+  char             *command_id;   /* the refused command this changes, if any */
 };
 
 G_DEFINE_FINAL_TYPE (CivicActionDialog, civic_action_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -1069,14 +1070,37 @@ civic_action_show_refusal (GtkWindow    *parent,
 }
 
 /**
+ * civic_action_dialog_set_command_id:
+ * @command_id: (nullable): the refused command the dialog changes
+ *
+ * A dialog that changes a refused command (Conflicts) keeps its id.
+ */
+void
+civic_action_dialog_set_command_id (CivicActionDialog *self,
+                                    const char        *command_id)
+{
+  g_return_if_fail (CIVIC_IS_ACTION_DIALOG (self));
+
+  g_free (self->command_id);
+  self->command_id = g_strdup (command_id);
+}
+
+const char *
+civic_action_dialog_get_command_id (CivicActionDialog *self)
+{
+  g_return_val_if_fail (CIVIC_IS_ACTION_DIALOG (self), NULL);
+  return self->command_id;
+}
+
+/**
  * civic_action_dialog_give_back:
  * @self: a dialog whose "apply" was refused
  * @args: what the official had entered
  * @error: why it was refused
  *
  * A dialog closes when it is answered; what the official typed must not
- * go with it. Opens the same form again, filled in as they left it (with
- * @self's "command-id"), and the refusal on top.
+ * go with it. Opens the same form again, filled in as they left it (for
+ * the same refused command, if any), and the refusal on top.
  *
  * Returns: (transfer none): the new dialog, for the caller's "response"
  */
@@ -1086,16 +1110,13 @@ civic_action_dialog_give_back (CivicActionDialog *self,
                                const GError      *error)
 {
   CivicActionDialog *again;
-  const char *command_id;
 
   g_return_val_if_fail (CIVIC_IS_ACTION_DIALOG (self), NULL);
 
   again = civic_action_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)), self->engine,
                                    self->kase, self->action, self->n_cases);
   civic_action_dialog_set_args (again, args);
-  command_id = g_object_get_data (G_OBJECT (self), "command-id");
-  if (command_id != NULL)
-    g_object_set_data_full (G_OBJECT (again), "command-id", g_strdup (command_id), g_free);
+  civic_action_dialog_set_command_id (again, self->command_id);
   gtk_window_present (GTK_WINDOW (again));
   civic_action_show_refusal (GTK_WINDOW (again), self->action, error);
   return again;
@@ -1153,6 +1174,7 @@ civic_action_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_free (self->refusal);
+  g_free (self->command_id);
 
   G_OBJECT_CLASS (civic_action_dialog_parent_class)->finalize (object);
 }

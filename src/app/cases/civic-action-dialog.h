@@ -28,6 +28,9 @@ JsonObject        *civic_action_dialog_dup_args     (CivicActionDialog *self);
 void               civic_action_dialog_set_args     (CivicActionDialog *self,
                                                      JsonObject        *args);
 const char        *civic_action_dialog_get_refusal  (CivicActionDialog *self);
+void               civic_action_dialog_set_command_id (CivicActionDialog *self,
+                                                     const char        *command_id);
+const char        *civic_action_dialog_get_command_id (CivicActionDialog *self);
 CivicActionDialog *civic_action_dialog_give_back    (CivicActionDialog *self,
                                                      JsonObject        *args,
                                                      const GError      *error);

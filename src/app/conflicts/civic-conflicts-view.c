@@ -54,18 +54,36 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (CivicConflictsView *self);
 
-static void
-discard_response_cb (AdwMessageDialog   *dialog,
-                     const char         *response,
-                     CivicConflictsView *self)
+/* The confirmation's answer, for the command it asked about */
+typedef struct
 {
-  const char *id = g_object_get_data (G_OBJECT (dialog), "command-id");
+  CivicConflictsView *self;
+  char               *command_id;
+} Discard;
+
+static void
+discard_free (gpointer  data,
+              GClosure *closure)
+{
+  Discard *discard = data;
+
+  g_object_unref (discard->self);
+  g_free (discard->command_id);
+  g_free (discard);
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Discard          *discard)
+{
+  CivicConflictsView *self = discard->self;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "discard"))
+  if (!g_str_equal (response, "discard") || self->engine == NULL)
     return;
 
-  if (!civic_sync_engine_discard_conflict (self->engine, id, &error))
+  if (!civic_sync_engine_discard_conflict (self->engine, discard->command_id, &error))
     civic_toast_emit (self, signals[ADD_TOAST], error->message);
   else
     civic_toast_emit (self, signals[ADD_TOAST], _("Action discarded"));
@@ -75,12 +93,15 @@ discard_response_cb (AdwMessageDialog   *dialog,
 /* The refused action exists nowhere else: it goes only when the official
  * says so twice. */
 static void
-discard_clicked_cb (GtkButton          *button,
-                    CivicConflictsView *self)
+discard_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
+  CivicConflictsView *self = CIVIC_CONFLICTS_VIEW (widget);
   AdwMessageDialog *dialog;
+  Discard *discard;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                        _("Discard This Action?"),
                                                        _("It is removed from this computer and "
                                                          "cannot be sent again. The case stays as "
@@ -88,9 +109,11 @@ discard_clicked_cb (GtkButton          *button,
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "command-id",
-                          g_strdup (g_object_get_data (G_OBJECT (button), "command-id")), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  discard = g_new0 (Discard, 1);
+  discard->self = g_object_ref (self);
+  discard->command_id = g_variant_dup_string (parameter, NULL);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (discard_response_cb), discard,
+                         discard_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -99,7 +122,7 @@ retry_response_cb (CivicActionDialog  *dialog,
                    const char         *response,
                    CivicConflictsView *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (dialog), "command-id");
+  const char *id = civic_action_dialog_get_command_id (dialog);
   g_autoptr(JsonObject) args = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *command = NULL;
@@ -121,10 +144,12 @@ retry_response_cb (CivicActionDialog  *dialog,
 }
 
 static void
-retry_clicked_cb (GtkButton          *button,
-                  CivicConflictsView *self)
+retry_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "command-id");
+  CivicConflictsView *self = CIVIC_CONFLICTS_VIEW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
   g_autoptr(CivicConflict) conflict = NULL;
   g_autoptr(CivicCase) kase = NULL;
   g_autoptr(JsonObject) args = NULL;
@@ -132,6 +157,8 @@ retry_clicked_cb (GtkButton          *button,
   CivicActionDialog *dialog;
   CivicAction action;
 
+  if (self->engine == NULL)
+    return;
   conflict = civic_outbox_get_conflict (civic_sync_engine_get_outbox (self->engine), id, &error);
   if (conflict == NULL)
     {
@@ -161,18 +188,9 @@ retry_clicked_cb (GtkButton          *button,
   args = civic_json_parse_object (conflict->command->args, -1, NULL);
   if (args != NULL)
     civic_action_dialog_set_args (dialog, args);
-  g_object_set_data_full (G_OBJECT (dialog), "command-id", g_strdup (id), g_free);
+  civic_action_dialog_set_command_id (dialog, id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (retry_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-open_clicked_cb (GtkButton          *button,
-                 CivicConflictsView *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-record", "(ss)",
-                              g_object_get_data (G_OBJECT (button), "type"),
-                              g_object_get_data (G_OBJECT (button), "id"));
 }
 
 static GtkWidget *
@@ -224,19 +242,19 @@ conflict_row (CivicConflictsView *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (detail), _(kind->now_title));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (detail), now);
       open = small_button (_(kind->open_label), NULL);
-      g_object_set_data (G_OBJECT (open), "type", (gpointer) kind->type);
-      g_object_set_data_full (G_OBJECT (open), "id", g_strdup (conflict->command->target), g_free);
-      g_signal_connect (open, "clicked", G_CALLBACK (open_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "app.open-record");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "(ss)", kind->type,
+                                        conflict->command->target);
       adw_action_row_add_suffix (ADW_ACTION_ROW (detail), open);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail);
     }
 
   discard = small_button (_("_Discard"), "destructive-action");
   retry = small_button (_("_Change and Send Again…"), "suggested-action");
-  g_object_set_data_full (G_OBJECT (discard), "command-id", g_strdup (conflict->command->id), g_free);
-  g_object_set_data_full (G_OBJECT (retry), "command-id", g_strdup (conflict->command->id), g_free);
-  g_signal_connect (discard, "clicked", G_CALLBACK (discard_clicked_cb), self);
-  g_signal_connect (retry, "clicked", G_CALLBACK (retry_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "conflicts.discard");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", conflict->command->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (retry), "conflicts.retry");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (retry), "s", conflict->command->id);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), retry);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), discard);
 
@@ -379,6 +397,9 @@ civic_conflicts_view_class_init (CivicConflictsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicConflictsView, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CivicConflictsView, stack);
   gtk_widget_class_bind_template_child (widget_class, CivicConflictsView, list_box);
+
+  gtk_widget_class_install_action (widget_class, "conflicts.discard", "s", discard_activated);
+  gtk_widget_class_install_action (widget_class, "conflicts.retry", "s", retry_activated);
 }
 
 static void
