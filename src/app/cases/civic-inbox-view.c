@@ -378,18 +378,34 @@ batch_claim_activated (GtkWidget  *widget,
   batch_perform (self, CIVIC_ACTION_CLAIM, args, ids);
 }
 
+/* A batch dialog's answer, for the cases chosen when it opened */
+typedef struct
+{
+  CivicInboxView *self;
+  GPtrArray      *ids;
+} Batch;
+
+static void
+batch_free (gpointer  data,
+            GClosure *closure)
+{
+  Batch *batch = data;
+
+  g_object_unref (batch->self);
+  g_ptr_array_unref (batch->ids);
+  g_free (batch);
+}
+
 static void
 batch_dialog_response_cb (CivicActionDialog *dialog,
                           const char        *response,
-                          CivicInboxView    *self)
+                          Batch             *batch)
 {
-  GPtrArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
-
-  if (g_str_equal (response, "apply"))
+  if (g_str_equal (response, "apply") && batch->self->engine != NULL)
     {
       g_autoptr(JsonObject) args = civic_action_dialog_dup_args (dialog);
 
-      batch_perform (self, civic_action_dialog_get_action (dialog), args, ids);
+      batch_perform (batch->self, civic_action_dialog_get_action (dialog), args, batch->ids);
     }
 }
 
@@ -402,6 +418,7 @@ batch_decide_activated (GtkWidget  *widget,
   g_autoptr(GPtrArray) ids = selected_ids (self);
   g_autoptr(CivicCase) first = NULL;
   CivicActionDialog *dialog;
+  Batch *batch;
 
   if (ids->len == 0)
     return;
@@ -413,9 +430,11 @@ batch_decide_activated (GtkWidget  *widget,
 
   dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->engine, first,
                                     CIVIC_ACTION_DECIDE, ids->len);
-  g_object_set_data_full (G_OBJECT (dialog), "ids", g_ptr_array_ref (ids),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (batch_dialog_response_cb), self, 0);
+  batch = g_new0 (Batch, 1);
+  batch->self = g_object_ref (self);
+  batch->ids = g_ptr_array_ref (ids);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (batch_dialog_response_cb), batch,
+                         batch_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
