@@ -14,8 +14,9 @@
  * "more" and "next" from its first bytes (civic-sync-engine.c,
  * pull_take()), and the cache finds each change's members, a case's
  * summary, its events and its sub-tasks with the span scanner
- * (civic-cache.c: civic_cache_apply_page(), apply_change(), index_case(),
- * index_case_members(), scan_case()). This makes the same calls in the
+ * (civic-cache.c: civic_cache_apply_page(), apply_change(); then
+ * civic-case-index.c: _civic_case_index_put(), index_case_members(),
+ * scan_case()). This makes the same calls in the
  * same order, with the same member lists, on whatever the service — or
  * anyone between — sends. */
 
