@@ -716,7 +716,7 @@ test_inbox_view_fills (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_set_child (GTK_WINDOW (window), view);
   civic_inbox_view_set_queue (CIVIC_INBOX_VIEW (view), CIVIC_INBOX_ALL);
-  civic_inbox_view_set_engine (CIVIC_INBOX_VIEW (view), civic_account_get_engine (account));
+  civic_section_set_engine (CIVIC_SECTION (view), civic_account_get_engine (account));
   model = civic_inbox_view_get_model (CIVIC_INBOX_VIEW (view));
   g_assert_cmpuint (g_list_model_get_n_items (model), <, expected);
 
@@ -749,7 +749,7 @@ test_inbox_view_toasts (void)
   g_autofree char *title = NULL;
 
   gtk_window_set_child (GTK_WINDOW (window), view);
-  civic_inbox_view_set_engine (CIVIC_INBOX_VIEW (view), civic_account_get_engine (account));
+  civic_section_set_engine (CIVIC_SECTION (view), civic_account_get_engine (account));
   g_signal_connect (view, "add-toast", G_CALLBACK (toast_cb), &title);
   civic_inbox_view_start_action (CIVIC_INBOX_VIEW (view), CIVIC_ACTION_CLAIM);
   g_assert_cmpstr (title, ==, "Choose a case first");

@@ -20,7 +20,7 @@
 #include "civic-json.h"
 #include "civic-sync-banner.h"
 #include "civic-sync-indicator.h"
-#include "civic-toast.h"
+#include "civic-section.h"
 
 /* A list | case leaflet: on a wide window the list and the case side by
  * side, on a narrow one the list, then the case. The list is a GtkListView
@@ -37,7 +37,6 @@ struct _CivicInboxView
   AdwLeaflet         *leaflet;
   GtkWidget          *list_pane;
   AdwWindowTitle     *title_widget;
-  GtkButton          *sidebar_button;
   GtkMenuButton      *filter_button;
   GtkToggleButton    *search_button;
   CivicSyncIndicator *sync_indicator;
@@ -57,8 +56,7 @@ struct _CivicInboxView
   GtkDropDown        *channel_dropdown;
   GtkDropDown        *joint_dropdown;
 
-  CivicSyncEngine    *engine;
-  GSignalGroup       *engine_signals;
+  CivicSyncEngine    *engine;          /* the section's */
   CivicCaseList      *list;
   GtkMultiSelection  *selection;
   CivicInboxQueue     queue;
@@ -69,30 +67,14 @@ struct _CivicInboxView
   gboolean            updating_filters;
 };
 
-G_DEFINE_FINAL_TYPE (CivicInboxView, civic_inbox_view, ADW_TYPE_BIN)
-
-enum {
-  ADD_TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-enum {
-  PROP_0,
-  PROP_ENGINE,
-  PROP_SHOW_SIDEBAR_BUTTON,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CivicInboxView, civic_inbox_view, CIVIC_TYPE_SECTION)
 
 /* The case page's toasts go up with the inbox's own. */
 static void
 case_page_add_toast_cb (CivicInboxView *self,
                         AdwToast       *toast)
 {
-  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+  g_signal_emit_by_name (self, "add-toast", toast);
 }
 
 /* In the order of the drop-downs */
@@ -644,21 +626,15 @@ open_slice_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-void
-civic_inbox_view_set_engine (CivicInboxView  *self,
-                             CivicSyncEngine *engine)
+/* The header's indicator, the banner and the case page are bound to the
+ * section's engine in the template: they have the new one already. */
+static void
+civic_inbox_view_engine_changed (CivicSection    *section,
+                                 CivicSyncEngine *engine)
 {
-  g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
+  CivicInboxView *self = CIVIC_INBOX_VIEW (section);
 
-  g_return_if_fail (!engine || CIVIC_IS_SYNC_ENGINE (engine));
-
-  if (!g_set_object (&self->engine, engine))
-    return;
-
-  /* The header's indicator, the banner and the case page are bound to
-   * the property in the template: they follow first. */
-  g_signal_group_set_target (self->engine_signals, engine);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+  self->engine = engine;
 
   g_clear_object (&self->list);
   g_clear_object (&self->slice);
@@ -794,13 +770,13 @@ civic_inbox_view_start_action (CivicInboxView *self,
       (adw_leaflet_get_folded (self->leaflet) &&
        adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->case_page)))
     {
-      civic_toast_emit (self, signals[ADD_TOAST], _("Choose a case first"));
+      civic_section_toast (CIVIC_SECTION (self), _("Choose a case first"));
       return;
     }
 
   if (!civic_sync_engine_check (self->engine, civic_case_get_id (kase), action, &error))
     {
-      civic_toast_emit (self, signals[ADD_TOAST], error->message);
+      civic_section_toast (CIVIC_SECTION (self), error->message);
       return;
     }
 
@@ -812,13 +788,6 @@ civic_inbox_view_refresh (CivicInboxView *self)
 {
   g_return_if_fail (CIVIC_IS_INBOX_VIEW (self));
   cases_changed_cb (self);
-}
-
-CivicSyncEngine *
-civic_inbox_view_get_engine (CivicInboxView *self)
-{
-  g_return_val_if_fail (CIVIC_IS_INBOX_VIEW (self), NULL);
-  return self->engine;
 }
 
 GListModel *
@@ -849,8 +818,7 @@ civic_inbox_view_dispose (GObject *object)
 {
   CivicInboxView *self = (CivicInboxView *)object;
 
-  g_signal_group_set_target (self->engine_signals, NULL);
-  g_clear_object (&self->engine);
+  self->engine = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
   g_clear_object (&self->list);
@@ -867,51 +835,8 @@ civic_inbox_view_finalize (GObject *object)
   CivicInboxView *self = (CivicInboxView *)object;
 
   g_clear_pointer (&self->item_codes, g_ptr_array_unref);
-  g_clear_object (&self->engine_signals);
 
   G_OBJECT_CLASS (civic_inbox_view_parent_class)->finalize (object);
-}
-
-static void
-civic_inbox_view_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  CivicInboxView *self = CIVIC_INBOX_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ENGINE:
-      g_value_set_object (value, self->engine);
-      break;
-    case PROP_SHOW_SIDEBAR_BUTTON:
-      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->sidebar_button)));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-civic_inbox_view_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  CivicInboxView *self = CIVIC_INBOX_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ENGINE:
-      civic_inbox_view_set_engine (self, g_value_get_object (value));
-      break;
-    case PROP_SHOW_SIDEBAR_BUTTON:
-      gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -922,19 +847,7 @@ civic_inbox_view_class_init (CivicInboxViewClass *klass)
 
   object_class->dispose = civic_inbox_view_dispose;
   object_class->finalize = civic_inbox_view_finalize;
-  object_class->get_property = civic_inbox_view_get_property;
-  object_class->set_property = civic_inbox_view_set_property;
-
-  properties[PROP_ENGINE] =
-    g_param_spec_object ("engine", NULL, NULL, CIVIC_TYPE_SYNC_ENGINE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The way back to the sidebar, when the window is folded */
-  properties[PROP_SHOW_SIDEBAR_BUTTON] =
-    g_param_spec_boolean ("show-sidebar-button", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[ADD_TOAST] = civic_toast_add_signal (G_TYPE_FROM_CLASS (klass));
+  CIVIC_SECTION_CLASS (klass)->engine_changed = civic_inbox_view_engine_changed;
 
   g_type_ensure (CIVIC_TYPE_CASE_PAGE);
   g_type_ensure (CIVIC_TYPE_SYNC_BANNER);
@@ -945,7 +858,6 @@ civic_inbox_view_class_init (CivicInboxViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicInboxView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CivicInboxView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, CivicInboxView, title_widget);
-  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CivicInboxView, filter_button);
   gtk_widget_class_bind_template_child (widget_class, CivicInboxView, search_button);
   gtk_widget_class_bind_template_child (widget_class, CivicInboxView, sync_indicator);
@@ -1014,9 +926,8 @@ civic_inbox_view_init (CivicInboxView *self)
   g_autoptr(GtkStringList) department_model = NULL;
   g_autoptr(GtkExpression) expression = NULL;
 
-  self->engine_signals = g_signal_group_new (CIVIC_TYPE_SYNC_ENGINE);
-  g_signal_group_connect_swapped (self->engine_signals, "cases-changed",
-                                  G_CALLBACK (cases_changed_cb), self);
+  g_signal_group_connect_swapped (civic_section_get_engine_signals (CIVIC_SECTION (self)),
+                                  "cases-changed", G_CALLBACK (cases_changed_cb), self);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->item_codes = g_ptr_array_new_with_free_func (g_free);

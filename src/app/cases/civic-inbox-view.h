@@ -9,17 +9,15 @@
 
 #include "civic-cache.h"
 #include "civic-case-index.h"
+#include "civic-section.h"
 #include "civic-sync-engine.h"
 #include "civic-workflow.h"
 
 G_BEGIN_DECLS
 
 #define CIVIC_TYPE_INBOX_VIEW (civic_inbox_view_get_type ())
-G_DECLARE_FINAL_TYPE (CivicInboxView, civic_inbox_view, CIVIC, INBOX_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (CivicInboxView, civic_inbox_view, CIVIC, INBOX_VIEW, CivicSection)
 
-CivicSyncEngine *civic_inbox_view_get_engine    (CivicInboxView  *self);
-void            civic_inbox_view_set_engine     (CivicInboxView  *self,
-                                                 CivicSyncEngine *engine);
 void            civic_inbox_view_set_queue      (CivicInboxView  *self,
                                                  CivicInboxQueue  queue);
 CivicInboxQueue civic_inbox_view_get_queue      (CivicInboxView  *self);

@@ -13,7 +13,7 @@
 #include "civic-conflicts-view.h"
 #include "civic-json.h"
 #include "civic-sync-indicator.h"
-#include "civic-toast.h"
+#include "civic-section.h"
 #include "civic-time.h"
 
 /* Every refused command stays here until the official resolves it: the
@@ -23,34 +23,16 @@
 
 struct _CivicConflictsView
 {
-  AdwBin              parent_instance;
+  CivicSection        parent_instance;
 
-  GtkButton          *sidebar_button;
   CivicSyncIndicator *sync_indicator;
   GtkStack           *stack;
   GtkListBox         *list_box;
 
-  CivicSyncEngine    *engine;
-  GSignalGroup       *engine_signals;
+  CivicSyncEngine    *engine;   /* the section's */
 };
 
-G_DEFINE_FINAL_TYPE (CivicConflictsView, civic_conflicts_view, ADW_TYPE_BIN)
-
-enum {
-  ADD_TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-enum {
-  PROP_0,
-  PROP_ENGINE,
-  PROP_SHOW_SIDEBAR_BUTTON,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CivicConflictsView, civic_conflicts_view, CIVIC_TYPE_SECTION)
 
 static void reload (CivicConflictsView *self);
 
@@ -84,9 +66,9 @@ discard_response_cb (AdwMessageDialog *dialog,
     return;
 
   if (!civic_sync_engine_discard_conflict (self->engine, discard->command_id, &error))
-    civic_toast_emit (self, signals[ADD_TOAST], error->message);
+    civic_section_toast (CIVIC_SECTION (self), error->message);
   else
-    civic_toast_emit (self, signals[ADD_TOAST], _("Action discarded"));
+    civic_section_toast (CIVIC_SECTION (self), _("Action discarded"));
   reload (self);
 }
 
@@ -139,7 +121,7 @@ retry_response_cb (CivicActionDialog  *dialog,
                                G_CALLBACK (retry_response_cb), self, 0);
       return;
     }
-  civic_toast_emit (self, signals[ADD_TOAST], _("Sent again"));
+  civic_section_toast (CIVIC_SECTION (self), _("Sent again"));
   reload (self);
 }
 
@@ -162,7 +144,7 @@ retry_activated (GtkWidget  *widget,
   conflict = civic_outbox_get_conflict (civic_sync_engine_get_outbox (self->engine), id, &error);
   if (conflict == NULL)
     {
-      civic_toast_emit (self, signals[ADD_TOAST], error->message);
+      civic_section_toast (CIVIC_SECTION (self), error->message);
       reload (self);
       return;
     }
@@ -172,14 +154,14 @@ retry_activated (GtkWidget  *widget,
       g_autofree char *text = g_strdup_printf (_("“%s” cannot be changed here; discard it or "
                                                  "update Civic Desk"), conflict->command->type);
 
-      civic_toast_emit (self, signals[ADD_TOAST], text);
+      civic_section_toast (CIVIC_SECTION (self), text);
       return;
     }
   kase = civic_cache_load_case (civic_sync_engine_get_cache (self->engine),
                                 conflict->command->target, &error);
   if (kase == NULL)
     {
-      civic_toast_emit (self, signals[ADD_TOAST], error->message);
+      civic_section_toast (CIVIC_SECTION (self), error->message);
       return;
     }
 
@@ -280,26 +262,14 @@ reload (CivicConflictsView *self)
                                     conflicts != NULL && conflicts->len > 0 ? "list" : "empty");
 }
 
-void
-civic_conflicts_view_set_engine (CivicConflictsView *self,
-                                 CivicSyncEngine    *engine)
+static void
+civic_conflicts_view_engine_changed (CivicSection    *section,
+                                     CivicSyncEngine *engine)
 {
-  g_return_if_fail (CIVIC_IS_CONFLICTS_VIEW (self));
-  g_return_if_fail (!engine || CIVIC_IS_SYNC_ENGINE (engine));
+  CivicConflictsView *self = CIVIC_CONFLICTS_VIEW (section);
 
-  if (!g_set_object (&self->engine, engine))
-    return;
-
-  g_signal_group_set_target (self->engine_signals, engine);
+  self->engine = engine;
   reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
-}
-
-CivicSyncEngine *
-civic_conflicts_view_get_engine (CivicConflictsView *self)
-{
-  g_return_val_if_fail (CIVIC_IS_CONFLICTS_VIEW (self), NULL);
-  return self->engine;
 }
 
 static void
@@ -307,8 +277,7 @@ civic_conflicts_view_dispose (GObject *object)
 {
   CivicConflictsView *self = (CivicConflictsView *)object;
 
-  g_signal_group_set_target (self->engine_signals, NULL);
-  g_clear_object (&self->engine);
+  self->engine = NULL;
   /* The bin's child first, whole: then the template's own references. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_CONFLICTS_VIEW);
@@ -317,83 +286,18 @@ civic_conflicts_view_dispose (GObject *object)
 }
 
 static void
-civic_conflicts_view_finalize (GObject *object)
-{
-  CivicConflictsView *self = (CivicConflictsView *)object;
-
-  g_clear_object (&self->engine_signals);
-
-  G_OBJECT_CLASS (civic_conflicts_view_parent_class)->finalize (object);
-}
-
-static void
-civic_conflicts_view_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  CivicConflictsView *self = CIVIC_CONFLICTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ENGINE:
-      g_value_set_object (value, self->engine);
-      break;
-    case PROP_SHOW_SIDEBAR_BUTTON:
-      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->sidebar_button)));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-civic_conflicts_view_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  CivicConflictsView *self = CIVIC_CONFLICTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ENGINE:
-      civic_conflicts_view_set_engine (self, g_value_get_object (value));
-      break;
-    case PROP_SHOW_SIDEBAR_BUTTON:
-      gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 civic_conflicts_view_class_init (CivicConflictsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CivicSectionClass *section_class = CIVIC_SECTION_CLASS (klass);
 
   object_class->dispose = civic_conflicts_view_dispose;
-  object_class->finalize = civic_conflicts_view_finalize;
-  object_class->get_property = civic_conflicts_view_get_property;
-  object_class->set_property = civic_conflicts_view_set_property;
-
-  properties[PROP_ENGINE] =
-    g_param_spec_object ("engine", NULL, NULL, CIVIC_TYPE_SYNC_ENGINE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The way back to the sidebar, when the window is folded */
-  properties[PROP_SHOW_SIDEBAR_BUTTON] =
-    g_param_spec_boolean ("show-sidebar-button", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[ADD_TOAST] = civic_toast_add_signal (G_TYPE_FROM_CLASS (klass));
+  section_class->engine_changed = civic_conflicts_view_engine_changed;
 
   g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/civicdesk/CivicDesk/civic-conflicts-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, CivicConflictsView, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CivicConflictsView, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CivicConflictsView, stack);
   gtk_widget_class_bind_template_child (widget_class, CivicConflictsView, list_box);
@@ -405,8 +309,7 @@ civic_conflicts_view_class_init (CivicConflictsViewClass *klass)
 static void
 civic_conflicts_view_init (CivicConflictsView *self)
 {
-  self->engine_signals = g_signal_group_new (CIVIC_TYPE_SYNC_ENGINE);
-  g_signal_group_connect_swapped (self->engine_signals, "notify::conflicts", G_CALLBACK (reload),
-                                  self);
+  g_signal_group_connect_swapped (civic_section_get_engine_signals (CIVIC_SECTION (self)),
+                                  "notify::conflicts", G_CALLBACK (reload), self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

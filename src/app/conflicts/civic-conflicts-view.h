@@ -5,17 +5,11 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "civic-sync-engine.h"
+#include "civic-section.h"
 
 G_BEGIN_DECLS
 
 #define CIVIC_TYPE_CONFLICTS_VIEW (civic_conflicts_view_get_type ())
-G_DECLARE_FINAL_TYPE (CivicConflictsView, civic_conflicts_view, CIVIC, CONFLICTS_VIEW, AdwBin)
-
-CivicSyncEngine *civic_conflicts_view_get_engine (CivicConflictsView *self);
-void             civic_conflicts_view_set_engine (CivicConflictsView *self,
-                                                  CivicSyncEngine    *engine);
+G_DECLARE_FINAL_TYPE (CivicConflictsView, civic_conflicts_view, CIVIC, CONFLICTS_VIEW, CivicSection)
 
 G_END_DECLS
