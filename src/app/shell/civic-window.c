@@ -490,16 +490,23 @@ signed_in_again_cb (GObject      *source,
   adw_toast_overlay_add_toast (self->toast_overlay, civic_toast_new (_("Signed in")));
 }
 
+/* @password: the dialog's own field */
 static void
 sign_in_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
-                     CivicWindow      *self)
+                     GtkEditable      *password)
 {
-  CivicAccount *account = civic_application_get_account (self->application);
-  GtkEditable *password = g_object_get_data (G_OBJECT (dialog), "password");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  CivicWindow *self;
+  CivicAccount *account;
   g_autofree char *ca_file = NULL;
 
-  if (!g_str_equal (response, "sign-in") || account == NULL)
+  /* The window may have gone while the dialog was open */
+  if (!g_str_equal (response, "sign-in") || !CIVIC_IS_WINDOW (parent))
+    return;
+  self = CIVIC_WINDOW (parent);
+  account = civic_application_get_account (self->application);
+  if (account == NULL)
     return;
 
   ca_file = g_settings_get_string (civic_application_get_settings (self->application), "ca-file");
@@ -550,12 +557,11 @@ sign_in_again_activated (GtkWidget  *widget,
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_message_dialog_set_extra_child (dialog, group);
-  g_object_set_data (G_OBJECT (dialog), "password", row);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "sign-in", _("_Sign In"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "sign-in", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "sign-in");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (sign_in_response_cb), self, 0);
+  g_signal_connect (dialog, "response", G_CALLBACK (sign_in_response_cb), row);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (row);
 }
