@@ -125,6 +125,13 @@ case_check (GObject                    *record,
   return civic_workflow_check (CIVIC_CASE (record), action, context, error);
 }
 
+static GArray *
+case_list_actions (GObject                    *record,
+                   const CivicWorkflowContext *context)
+{
+  return civic_workflow_list_actions (CIVIC_CASE (record), context);
+}
+
 static GObject *
 case_apply (GObject                    *record,
             guint                       action,
@@ -154,5 +161,6 @@ const CivicEntityKind civic_case_kind = {
   .open_label = N_("_Open Case"),
   .to_feed_json = case_to_feed_json,
   .check = case_check,
+  .list_actions = case_list_actions,
   .apply = case_apply,
 };

@@ -104,6 +104,10 @@ typedef struct
                            guint                       action,
                            const CivicWorkflowContext *context,
                            GError                    **error);
+  /* The actions the actor may take now, the ones the rules check and an
+   * official can take (not the service's own) */
+  GArray   *(*list_actions) (GObject                    *record,
+                             const CivicWorkflowContext *context);
   GObject  *(*apply)      (GObject                    *record,
                            guint                       action,
                            JsonObject                 *args,

@@ -466,10 +466,11 @@ me (CivicSyncEngine *self)
 static void
 context_init (CivicSyncEngine      *self,
               CivicWorkflowContext *context,
+              CivicCalendar        *calendar,
               CivicActor           *actor,
               GDateTime            *now)
 {
-  civic_workflow_context_init (context, self->calendar, now, actor);
+  civic_workflow_context_init (context, calendar, now, actor);
   context->lookup_official = civic_cache_lookup_official;
   context->lookup_data = self->cache;
 }
@@ -523,10 +524,8 @@ rebase_record (CivicSyncEngine        *self,
           civic_entity_kind_for_command (command->type, &action) != kind)
         continue;
 
-      civic_workflow_context_init (&context, calendar, when, actor);
+      context_init (self, &context, calendar, actor, when);
       context.command_id = command->id;
-      context.lookup_official = civic_cache_lookup_official;
-      context.lookup_data = self->cache;
       next = kind->apply (record, action, args, &context, NULL);
       if (next != NULL)
         g_set_object (&record, next);
@@ -646,7 +645,7 @@ civic_sync_engine_check_action (CivicSyncEngine        *self,
     return FALSE;
 
   actor = me (self);
-  context_init (self, &context, actor, now);
+  context_init (self, &context, self->calendar, actor, now);
   return kind->check (record, action, &context, error);
 }
 
@@ -663,18 +662,14 @@ civic_sync_engine_list_record_actions (CivicSyncEngine        *self,
 {
   g_autoptr(CivicActor) actor = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
-  GArray *actions = g_array_new (FALSE, FALSE, sizeof (guint));
   CivicWorkflowContext context;
 
-  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), actions);
-  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, kind->record_type ()), actions);
+  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, kind->record_type ()), NULL);
 
   actor = me (self);
-  context_init (self, &context, actor, now);
-  for (guint action = 0; action < kind->n_actions; action++)
-    if (kind->check (record, action, &context, NULL))
-      g_array_append_val (actions, action);
-  return actions;
+  context_init (self, &context, self->calendar, actor, now);
+  return kind->list_actions (record, &context);
 }
 
 /**
@@ -708,7 +703,7 @@ civic_sync_engine_try_action (CivicSyncEngine        *self,
     return NULL;
 
   actor = me (self);
-  context_init (self, &context, actor, now);
+  context_init (self, &context, self->calendar, actor, now);
   context.command_id = "try";
   return kind->apply (record, action, args, &context, error);
 }
@@ -750,7 +745,7 @@ civic_sync_engine_perform_action (CivicSyncEngine        *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   actor = me (self);
-  context_init (self, &context, actor, now);
+  context_init (self, &context, self->calendar, actor, now);
   context.command_id = command_id;
 
   g_mutex_lock (&self->rebase_lock);

@@ -80,15 +80,6 @@ civic_section_get_engine_signals (CivicSection *self)
   return priv->engine_signals;
 }
 
-gboolean
-civic_section_get_show_sidebar_button (CivicSection *self)
-{
-  CivicSectionPrivate *priv = civic_section_get_instance_private (self);
-
-  g_return_val_if_fail (CIVIC_IS_SECTION (self), FALSE);
-  return priv->show_sidebar_button;
-}
-
 /**
  * civic_section_toast:
  * @text: what happened, as plain text

@@ -35,7 +35,6 @@ CivicSyncEngine *civic_section_get_engine          (CivicSection    *self);
 void             civic_section_set_engine          (CivicSection    *self,
                                                     CivicSyncEngine *engine);
 GSignalGroup    *civic_section_get_engine_signals  (CivicSection    *self);
-gboolean         civic_section_get_show_sidebar_button (CivicSection *self);
 void             civic_section_toast               (CivicSection    *self,
                                                     const char      *text);
 
