@@ -51,6 +51,30 @@ case_past_tense (const char *name)
   return civic_action_get_past_tense (name);
 }
 
+static const CivicArgument *
+case_arguments (guint action)
+{
+  return civic_action_get_arguments (action);
+}
+
+static CivicActionWeight
+case_weight (guint action)
+{
+  switch ((CivicAction) action)
+    {
+    case CIVIC_ACTION_NOT_ACCEPT:
+    case CIVIC_ACTION_CLOSE:
+    case CIVIC_ACTION_RETURN:
+      return CIVIC_WEIGHT_DESTRUCTIVE;
+    case CIVIC_ACTION_DECIDE:
+    case CIVIC_ACTION_ASSIGN:
+    case CIVIC_ACTION_TRANSFER:
+      return CIVIC_WEIGHT_DELIBERATE;
+    default:
+      return CIVIC_WEIGHT_ROUTINE;
+    }
+}
+
 /* A comment, a claim or a sub-task's opinion still make sense on a case
  * that changed since the official looked; a decision on a case that moved
  * on does not. */
@@ -77,6 +101,12 @@ case_from_json (JsonNode  *node,
   return G_OBJECT (civic_case_new_from_json (node, error));
 }
 
+static const char *
+case_get_id (GObject *record)
+{
+  return civic_case_get_id (CIVIC_CASE (record));
+}
+
 static gint64
 case_get_rev (GObject *record)
 {
@@ -94,6 +124,16 @@ static char *
 case_label (GObject *record)
 {
   return g_strdup (civic_case_get_number (CIVIC_CASE (record)));
+}
+
+static char *
+case_headline (GObject *record)
+{
+  CivicCase *kase = CIVIC_CASE (record);
+
+  /* Translators: the case number, then the service item */
+  return g_strdup_printf (_("%s — %s"), civic_case_get_number (kase),
+                          civic_case_get_item_name (kase));
 }
 
 static char *
@@ -151,11 +191,15 @@ const CivicEntityKind civic_case_kind = {
   .action_to_string = case_action_to_string,
   .action_label = case_action_label,
   .past_tense = case_past_tense,
+  .arguments = case_arguments,
+  .weight = case_weight,
   .safe_when_stale = case_safe_when_stale,
   .from_json = case_from_json,
+  .get_id = case_get_id,
   .get_rev = case_get_rev,
   .set_rev = case_set_rev,
   .label = case_label,
+  .headline = case_headline,
   .describe = case_describe,
   .now_title = N_("The case now"),
   .open_label = N_("_Open Case"),

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "civic-actor.h"
+#include "civic-argument.h"
 #include "civic-calendar.h"
 #include "civic-case.h"
 #include "civic-case-kind.h"

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "civic-actor.h"
+#include "civic-argument.h"
 #include "civic-calendar.h"
 #include "civic-hearing.h"
 
@@ -53,6 +54,16 @@ void civic_workflow_context_init (CivicWorkflowContext *context,
                                   GDateTime            *now,
                                   const CivicActor     *actor);
 
+/* How much an action weighs, for the form that takes it: Enter takes a
+ * routine one; a deliberate one (a decision, a hand-over) takes a click;
+ * a destructive one (a refusal, a closure) is drawn as such. */
+typedef enum
+{
+  CIVIC_WEIGHT_ROUTINE,
+  CIVIC_WEIGHT_DELIBERATE,
+  CIVIC_WEIGHT_DESTRUCTIVE,
+} CivicActionWeight;
+
 /* What every layer needs to know of a kind of record that officials act
  * on with commands: a licensing case, and the hall's other jobs after it.
  * The service applies a command through it (civic-commands.c), the client
@@ -76,6 +87,10 @@ typedef struct
   const char *(*action_to_string) (guint       action);
   const char *(*action_label)     (guint       action);    /* translated: "Claim" */
   const char *(*past_tense)       (const char *name);      /* translated: "Claimed" */
+  /* What an action asks for (civic-argument.h): none for an action taken
+   * at once (a claim) */
+  const CivicArgument *(*arguments) (guint action);
+  CivicActionWeight (*weight)     (guint       action);
   /* Whether an action still makes sense on a revision newer than the one
    * its official saw (a comment does; a decision does not) */
   gboolean  (*safe_when_stale)    (guint       action);
@@ -83,11 +98,14 @@ typedef struct
   /* The record as the feed carries it */
   GObject  *(*from_json)  (JsonNode     *node,
                            GError      **error);
+  const char *(*get_id)   (GObject      *record);
   gint64    (*get_rev)    (GObject      *record);
   void      (*set_rev)    (GObject      *record,
                            gint64        rev);
   /* How a person names it: a case's number */
   char     *(*label)      (GObject      *record);
+  /* What a form says it acts on: a case's number and service item */
+  char     *(*headline)   (GObject      *record);
   /* Where it stands now, in a few words: a case's state and who has it */
   char     *(*describe)   (GObject      *record);
   /* N_(): the heading of that, and the button that opens the record */

@@ -75,67 +75,6 @@ static const struct
 
 G_STATIC_ASSERT (G_N_ELEMENTS (rules) == CIVIC_N_ACTIONS);
 
-/* The arguments each action reads. The event keeps these and nothing else
- * a command carried: not a display name the client made up, not markup in
- * a member no rule reads. */
-static const char * const arguments[CIVIC_N_ACTIONS][7] = {
-  [CIVIC_ACTION_ACCEPT] = { "received" },
-  [CIVIC_ACTION_NOT_ACCEPT] = { "ground", "reason", "legal_basis", "competent_authority" },
-  [CIVIC_ACTION_REQUEST_CORRECTION] = { "missing", "note", "override_reason" },
-  [CIVIC_ACTION_CORRECTION_RECEIVED] = { "received", "received_on" },
-  [CIVIC_ACTION_ASSIGN] = { "assignee_id", "reason" },
-  [CIVIC_ACTION_TRANSFER] = { "assignee_id", "reason" },
-  [CIVIC_ACTION_RETURN] = { "reason" },
-  [CIVIC_ACTION_COMMENT] = { "text" },
-  [CIVIC_ACTION_OPINION] = { "recommendation", "text", "submit" },
-  [CIVIC_ACTION_VERIFY] = { "verifiers", "note", "on" },
-  [CIVIC_ACTION_EXTEND] = { "reason", "days", "approved_by" },
-  [CIVIC_ACTION_STOP_CLOCK] = { "reason", "expected_days", "note" },
-  [CIVIC_ACTION_RESUME_CLOCK] = { "result" },
-  [CIVIC_ACTION_INFORM_HEARING_RIGHT] = { "parties" },
-  [CIVIC_ACTION_WAIVE_HEARING] = { "note" },
-  [CIVIC_ACTION_REQUEST_HEARING] = { "requested_by", "requested_on" },
-  [CIVIC_ACTION_ORDER_HEARING] = { "reason" },
-  [CIVIC_ACTION_CONCLUDE_HEARING] = { "hearing_id", "record_ref", "record_signed" },
-  [CIVIC_ACTION_DECIDE] = { "result", "reason", "legal_basis", "reconsideration_body", "court",
-                            "number" },
-  [CIVIC_ACTION_SERVE] = { "method", "certificate_no", "served_on" },
-  [CIVIC_ACTION_CLOSE] = { "code", "reason" },
-  [CIVIC_ACTION_SUBTASK_OPINION] = { "result", "text" },
-};
-
-/**
- * civic_action_get_arguments:
- *
- * Returns: (array zero-terminated=1) (transfer none): the names of the
- * arguments @action reads, as docs/api.md lists them
- */
-const char * const *
-civic_action_get_arguments (CivicAction action)
-{
-  static const char * const none[] = { NULL };
-
-  g_return_val_if_fail (action < CIVIC_N_ACTIONS, none);
-  return arguments[action][0] != NULL ? arguments[action] : none;
-}
-
-/* The members of @args the action reads, as given. */
-static JsonObject *
-declared_arguments (CivicAction  action,
-                    JsonObject  *args)
-{
-  JsonObject *kept = json_object_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (arguments[action]) && arguments[action][i] != NULL; i++)
-    {
-      JsonNode *value = json_object_get_member (args, arguments[action][i]);
-
-      if (value != NULL)
-        json_object_set_member (kept, arguments[action][i], json_node_copy (value));
-    }
-  return kept;
-}
-
 gboolean
 civic_action_from_string (const char  *type,
                           CivicAction *action)
@@ -1980,7 +1919,7 @@ civic_workflow_apply_to (CivicCase                  *draft,
   /* The event keeps the official's own words, and the arguments the
    * action read, as given: data, not sentences, so every reader sees it
    * in their language. */
-  kept = declared_arguments (action, args);
+  kept = civic_arguments_keep (civic_action_get_arguments (action), args);
   civic_case_append_event (draft, civic_action_to_string (action), context->actor, context->now,
                            text->len > 0 ? text->str : NULL, kept, context->command_id);
   return TRUE;

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "civic-actor.h"
+#include "civic-argument.h"
 #include "civic-calendar.h"
 #include "civic-case.h"
 #include "civic-entity.h"
@@ -67,7 +68,7 @@ gboolean     civic_action_from_string         (const char                 *type,
                                                CivicAction                *action);
 const char  *civic_action_to_string           (CivicAction                 action);
 const char  *civic_action_get_label           (CivicAction                 action);
-const char * const *civic_action_get_arguments (CivicAction                 action);
+const CivicArgument *civic_action_get_arguments (CivicAction               action);
 const char  *civic_action_get_past_tense      (const char                 *type);
 
 gboolean     civic_workflow_check             (CivicCase                  *kase,

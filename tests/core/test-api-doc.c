@@ -122,7 +122,7 @@ test_every_argument (void)
     {
       Row *row = g_ptr_array_index (rows, i);
       g_autoptr(GHashTable) documented = documented_names (row->args);
-      const char * const *declared;
+      const CivicArgument *declared;
       GHashTableIter iter;
       CivicAction action;
       gpointer name;
@@ -130,17 +130,18 @@ test_every_argument (void)
       g_assert_true (civic_action_from_string (row->type, &action));
       declared = civic_action_get_arguments (action);
 
-      for (guint j = 0; declared[j] != NULL; j++)
+      for (guint j = 0; declared[j].name != NULL; j++)
         {
-          g_autofree char *quoted = g_strdup_printf ("`%s", declared[j]);
+          g_autofree char *quoted = g_strdup_printf ("`%s", declared[j].name);
 
           if (strstr (row->args, quoted) == NULL)
-            g_error ("docs/api.md: %s does not list its argument “%s”", row->type, declared[j]);
+            g_error ("docs/api.md: %s does not list its argument “%s”", row->type,
+                     declared[j].name);
         }
 
       g_hash_table_iter_init (&iter, documented);
       while (g_hash_table_iter_next (&iter, &name, NULL))
-        if (!g_strv_contains (declared, name))
+        if (civic_arguments_find (declared, name) == NULL)
           g_error ("docs/api.md: %s lists “%s”, which the action does not read", row->type,
                    (const char *) name);
     }

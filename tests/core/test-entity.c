@@ -78,6 +78,100 @@ test_every_action (void)
   g_assert_cmpuint (g_hash_table_size (seen), ==, CIVIC_N_ACTIONS);
 }
 
+/* What each action asks for is declared whole: each argument once, with a
+ * title; a choice names its enum, its usual answer is one of its values; a
+ * number's range holds its usual value; a list has its options; what is
+ * shown on a choice's value names a choice of the same action and one of
+ * its values. */
+static void
+test_arguments_declared (void)
+{
+  const CivicEntityKind * const *kinds = civic_entity_kinds ();
+
+  for (guint k = 0; kinds[k] != NULL; k++)
+    for (guint a = 0; a < kinds[k]->n_actions; a++)
+      {
+        const CivicArgument *arguments = kinds[k]->arguments (a);
+        g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+        g_test_message ("%s", kinds[k]->action_to_string (a));
+        g_assert_nonnull (arguments);
+        for (guint i = 0; arguments[i].name != NULL; i++)
+          {
+            const CivicArgument *argument = &arguments[i];
+
+            g_assert_true (g_hash_table_add (names, (gpointer) argument->name));
+            g_assert_nonnull (argument->title);
+            g_assert_true (civic_arguments_find (arguments, argument->name) == argument);
+
+            switch (argument->kind)
+              {
+              case CIVIC_ARGUMENT_CHOICE:
+                {
+                  g_autoptr(GEnumClass) klass = NULL;
+
+                  g_assert_nonnull (argument->enum_type);
+                  g_assert_nonnull (argument->enum_label);
+                  klass = g_type_class_ref (argument->enum_type ());
+                  g_assert_true (argument->usual == NULL ||
+                                 g_enum_get_value_by_nick (klass, argument->usual) != NULL);
+                  for (guint v = 0; v < klass->n_values; v++)
+                    g_assert_cmpstr (argument->enum_label (klass->values[v].value), !=, "");
+                }
+                break;
+              case CIVIC_ARGUMENT_NUMBER:
+                g_assert_cmpint (argument->min, >=, 0);
+                if (argument->max_for == NULL)
+                  {
+                    g_assert_cmpint (argument->min, <=, argument->usual_number);
+                    g_assert_cmpint (argument->usual_number, <=, argument->max);
+                  }
+                break;
+              case CIVIC_ARGUMENT_CHECKLIST:
+              case CIVIC_ARGUMENT_OFFICIAL:
+                g_assert_nonnull (argument->options);
+                break;
+              default:
+                g_assert_null (argument->options);
+                break;
+              }
+
+            if (argument->shown_when.name != NULL)
+              {
+                const CivicArgument *choice = civic_arguments_find (arguments,
+                                                                    argument->shown_when.name);
+                g_autoptr(GEnumClass) klass = NULL;
+
+                g_assert_nonnull (choice);
+                g_assert_cmpint (choice->kind, ==, CIVIC_ARGUMENT_CHOICE);
+                klass = g_type_class_ref (choice->enum_type ());
+                g_assert_nonnull (g_enum_get_value_by_nick (klass, argument->shown_when.value));
+              }
+          }
+      }
+
+  /* Taken at once: nothing asked */
+  g_assert_cmpuint (civic_arguments_count (civic_action_get_arguments (CIVIC_ACTION_CLAIM)), ==, 0);
+  g_assert_cmpuint (civic_arguments_count (civic_action_get_arguments (CIVIC_ACTION_DECIDE)), ==, 6);
+}
+
+/* The event keeps what the action declares, and nothing else a command
+ * carried. */
+static void
+test_arguments_kept (void)
+{
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autoptr(JsonObject) kept = NULL;
+
+  json_object_set_string_member (args, "text", "同意");
+  json_object_set_string_member (args, "recommendation", "approve");
+  json_object_set_string_member (args, "display_name", "<b>张三</b>");
+  kept = civic_arguments_keep (civic_action_get_arguments (CIVIC_ACTION_OPINION), args);
+  g_assert_cmpuint (json_object_get_size (kept), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (kept, "text"), ==, "同意");
+  g_assert_false (json_object_has_member (kept, "display_name"));
+}
+
 /* The record through its kind: read from the feed's form, its revision,
  * its name, the rules, as the service and the client use them. */
 static void
@@ -121,6 +215,12 @@ test_record (void)
   g_assert_cmpint (civic_case_get_rev (CIVIC_CASE (record)), ==, 4);
   label = kind->label (record);
   g_assert_cmpstr (label, ==, "湘市监许〔2026〕0001号");
+  g_assert_cmpstr (kind->get_id (record), ==, "case-1");
+  {
+    g_autofree char *headline = kind->headline (record);
+
+    g_assert_cmpstr (headline, ==, "湘市监许〔2026〕0001号 — 食品经营许可");
+  }
   g_assert_null (kind->from_json (not_a_case, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
@@ -137,6 +237,9 @@ test_record (void)
                                                     "name"), !=, "张三丰");
   }
 
+  g_assert_cmpint (kind->weight (CIVIC_ACTION_COMMENT), ==, CIVIC_WEIGHT_ROUTINE);
+  g_assert_cmpint (kind->weight (CIVIC_ACTION_DECIDE), ==, CIVIC_WEIGHT_DELIBERATE);
+  g_assert_cmpint (kind->weight (CIVIC_ACTION_NOT_ACCEPT), ==, CIVIC_WEIGHT_DESTRUCTIVE);
   g_assert_false (kind->safe_when_stale (CIVIC_ACTION_DECIDE));
   g_assert_true (kind->safe_when_stale (CIVIC_ACTION_COMMENT));
 
@@ -170,6 +273,8 @@ main (int   argc,
   g_test_add_func ("/entity/command-types", test_command_types);
   g_test_add_func ("/entity/every-action", test_every_action);
   g_test_add_func ("/entity/record", test_record);
+  g_test_add_func ("/entity/arguments-declared", test_arguments_declared);
+  g_test_add_func ("/entity/arguments-kept", test_arguments_kept);
 
   return g_test_run ();
 }

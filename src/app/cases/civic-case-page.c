@@ -11,6 +11,7 @@
 
 #include "civic-action-dialog.h"
 #include "civic-case-index.h"
+#include "civic-case-kind.h"
 #include "civic-case-page.h"
 #include "civic-toast.h"
 #include "civic-core-enums.h"
@@ -152,29 +153,26 @@ perform (CivicCasePage  *self,
   return TRUE;
 }
 
-static void dialog_response_cb (CivicActionDialog *dialog,
-                                const char        *response,
-                                CivicCasePage     *self);
-
 /* On the dialog's own case: the page may have moved to another one (a
  * notification clicked) while the dialog was open. */
 static void
-dialog_response_cb (CivicActionDialog *dialog,
-                    const char        *response,
-                    CivicCasePage     *self)
+dialog_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(CivicCasePage) self = user_data;
+  CivicActionDialog *dialog = CIVIC_ACTION_DIALOG (source);
+  g_autoptr(JsonObject) args = civic_action_dialog_run_finish (dialog, result, NULL);
   g_autoptr(GError) error = NULL;
-  CivicCase *kase = civic_action_dialog_get_case (dialog);
-  CivicAction action = civic_action_dialog_get_action (dialog);
+  GObject *kase = civic_action_dialog_get_record (dialog);
 
-  if (!g_str_equal (response, "apply"))
+  if (args == NULL || self->engine == NULL)
     return;
 
-  args = civic_action_dialog_dup_args (dialog);
-  if (!perform (self, civic_case_get_id (kase), action, args, &error))
-    g_signal_connect_object (civic_action_dialog_give_back (dialog, args, error), "response",
-                             G_CALLBACK (dialog_response_cb), self, 0);
+  if (!perform (self, civic_case_get_id (CIVIC_CASE (kase)), civic_action_dialog_get_action (dialog),
+                args, &error))
+    civic_action_dialog_run_async (civic_action_dialog_give_back (dialog, args, error), NULL,
+                                   dialog_done_cb, g_object_ref (self));
 }
 
 /**
@@ -187,28 +185,27 @@ void
 civic_case_page_start_action (CivicCasePage *self,
                               CivicAction    action)
 {
-  CivicActionDialog *dialog;
+  GtkWindow *window;
 
   g_return_if_fail (CIVIC_IS_CASE_PAGE (self));
 
   if (self->kase == NULL)
     return;
 
-  if (!civic_action_needs_dialog (action))
+  window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (!civic_action_takes_arguments (&civic_case_kind, action))
     {
       g_autoptr(JsonObject) args = json_object_new ();
       g_autoptr(GError) error = NULL;
 
       if (!perform (self, self->case_id, action, args, &error))
-        civic_action_show_refusal (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), action,
-                                   error);
+        civic_action_show_refusal (window, &civic_case_kind, action, error);
       return;
     }
 
-  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    self->engine, self->kase, action, 1);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  civic_action_dialog_run_async (civic_action_dialog_new (window, self->engine, &civic_case_kind,
+                                                          G_OBJECT (self->kase), action, 1),
+                                 NULL, dialog_done_cb, g_object_ref (self));
 }
 
 /* The most common next step, drawn as the suggested one. */
@@ -264,7 +261,7 @@ add_actions (CivicCasePage *self)
     {
       CivicAction action = g_array_index (actions, CivicAction, i);
       g_autofree char *label = g_strdup_printf ("%s%s", civic_action_get_label (action),
-                                                civic_action_needs_dialog (action) ? "…" : "");
+                                                civic_action_takes_arguments (&civic_case_kind, action) ? "…" : "");
       g_autofree char *detailed = g_strdup_printf ("case.act::%s", civic_action_to_string (action));
 
       if (is_primary (action) || (n_buttons < 2 && action == CIVIC_ACTION_COMMENT))

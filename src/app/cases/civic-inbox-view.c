@@ -11,6 +11,7 @@
 
 #include "civic-action-dialog.h"
 #include "civic-case-index.h"
+#include "civic-case-kind.h"
 #include "civic-case-list.h"
 #include "civic-case-page.h"
 #include "civic-case-row.h"
@@ -368,27 +369,25 @@ typedef struct
 } Batch;
 
 static void
-batch_free (gpointer  data,
-            GClosure *closure)
+batch_free (Batch *batch)
 {
-  Batch *batch = data;
-
   g_object_unref (batch->self);
   g_ptr_array_unref (batch->ids);
   g_free (batch);
 }
 
 static void
-batch_dialog_response_cb (CivicActionDialog *dialog,
-                          const char        *response,
-                          Batch             *batch)
+batch_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  if (g_str_equal (response, "apply") && batch->self->engine != NULL)
-    {
-      g_autoptr(JsonObject) args = civic_action_dialog_dup_args (dialog);
+  Batch *batch = user_data;
+  CivicActionDialog *dialog = CIVIC_ACTION_DIALOG (source);
+  g_autoptr(JsonObject) args = civic_action_dialog_run_finish (dialog, result, NULL);
 
-      batch_perform (batch->self, civic_action_dialog_get_action (dialog), args, batch->ids);
-    }
+  if (args != NULL && batch->self->engine != NULL)
+    batch_perform (batch->self, civic_action_dialog_get_action (dialog), args, batch->ids);
+  batch_free (batch);
 }
 
 static void
@@ -410,14 +409,13 @@ batch_decide_activated (GtkWidget  *widget,
   if (first == NULL)
     return;
 
-  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->engine, first,
-                                    CIVIC_ACTION_DECIDE, ids->len);
+  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->engine,
+                                    &civic_case_kind, G_OBJECT (first), CIVIC_ACTION_DECIDE,
+                                    ids->len);
   batch = g_new0 (Batch, 1);
   batch->self = g_object_ref (self);
   batch->ids = g_ptr_array_ref (ids);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (batch_dialog_response_cb), batch,
-                         batch_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  civic_action_dialog_run_async (dialog, NULL, batch_done_cb, batch);
 }
 
 static void

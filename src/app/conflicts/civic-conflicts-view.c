@@ -100,31 +100,34 @@ discard_activated (GtkWidget  *widget,
 }
 
 static void
-retry_response_cb (CivicActionDialog  *dialog,
-                   const char         *response,
-                   CivicConflictsView *self)
+retry_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  const char *id = civic_action_dialog_get_command_id (dialog);
-  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(CivicConflictsView) self = user_data;
+  CivicActionDialog *dialog = CIVIC_ACTION_DIALOG (source);
+  g_autoptr(JsonObject) args = civic_action_dialog_run_finish (dialog, result, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *command = NULL;
 
-  if (!g_str_equal (response, "apply"))
+  if (args == NULL || self->engine == NULL)
     return;
 
-  args = civic_action_dialog_dup_args (dialog);
-  command = civic_sync_engine_retry_conflict (self->engine, id, args, &error);
+  command = civic_sync_engine_retry_conflict (self->engine, civic_action_dialog_get_command_id (dialog),
+                                              args, &error);
   if (command == NULL)
     {
       /* What the official changed is not lost. */
-      g_signal_connect_object (civic_action_dialog_give_back (dialog, args, error), "response",
-                               G_CALLBACK (retry_response_cb), self, 0);
+      civic_action_dialog_run_async (civic_action_dialog_give_back (dialog, args, error), NULL,
+                                     retry_done_cb, g_object_ref (self));
       return;
     }
   civic_section_toast (CIVIC_SECTION (self), _("Sent again"));
   reload (self);
 }
 
+/* The refused command's own form, filled in as it was sent, on the record
+ * it targeted — whatever kind that is. */
 static void
 retry_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -133,11 +136,12 @@ retry_activated (GtkWidget  *widget,
   CivicConflictsView *self = CIVIC_CONFLICTS_VIEW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
   g_autoptr(CivicConflict) conflict = NULL;
-  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(GObject) record = NULL;
   g_autoptr(JsonObject) args = NULL;
   g_autoptr(GError) error = NULL;
+  const CivicEntityKind *kind;
   CivicActionDialog *dialog;
-  CivicAction action;
+  guint action;
 
   if (self->engine == NULL)
     return;
@@ -148,7 +152,8 @@ retry_activated (GtkWidget  *widget,
       reload (self);
       return;
     }
-  if (!civic_action_from_string (conflict->command->type, &action))
+  kind = civic_entity_kind_for_command (conflict->command->type, &action);
+  if (kind == NULL || kind->arguments == NULL)
     {
       /* Translators: %s is a command type the client does not know */
       g_autofree char *text = g_strdup_printf (_("“%s” cannot be changed here; discard it or "
@@ -157,22 +162,21 @@ retry_activated (GtkWidget  *widget,
       civic_section_toast (CIVIC_SECTION (self), text);
       return;
     }
-  kase = civic_cache_load_case (civic_sync_engine_get_cache (self->engine),
-                                conflict->command->target, &error);
-  if (kase == NULL)
+  record = civic_cache_load_record (civic_sync_engine_get_cache (self->engine), kind,
+                                    conflict->command->target, &error);
+  if (record == NULL)
     {
       civic_section_toast (CIVIC_SECTION (self), error->message);
       return;
     }
 
   dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    self->engine, kase, action, 1);
+                                    self->engine, kind, record, action, 1);
   args = civic_json_parse_object (conflict->command->args, -1, NULL);
   if (args != NULL)
     civic_action_dialog_set_args (dialog, args);
   civic_action_dialog_set_command_id (dialog, id);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (retry_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  civic_action_dialog_run_async (dialog, NULL, retry_done_cb, g_object_ref (self));
 }
 
 static GtkWidget *

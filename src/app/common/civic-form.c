@@ -1,0 +1,900 @@
+/* civic-form.c — a form built from what an action asks for
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-form"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "civic-form.h"
+#include "civic-json.h"
+#include "civic-time.h"
+
+/* One form for every action of every kind: the kind declares what the
+ * action asks for (civic-argument.h), and the form asks it — a line, a
+ * text with the official's common phrases, a choice, a date, a number, a
+ * switch, a checklist, an official. While the official fills it in, the
+ * same rules the service runs are tried on the record with what is there
+ * so far: the form is valid only when they agree, and the rules' reason
+ * shows under it when they do not. */
+
+typedef struct
+{
+  const CivicArgument *argument;
+  char                *title;    /* as shown, without the mnemonic */
+  GtkWidget           *widget;   /* the entry, text view, combo, spin, switch, group */
+  GtkWidget           *row;      /* what is shown and hidden */
+  GPtrArray           *values;   /* choices: nicks; checklists, officials: the options' values */
+  GPtrArray           *checks;   /* checklists: the check buttons */
+} Field;
+
+struct _CivicForm
+{
+  GtkBox                 parent_instance;
+
+  CivicSyncEngine       *engine;
+  const CivicEntityKind *kind;
+  GObject               *record;
+  guint                  action;
+  guint                  n_records;
+
+  GtkWidget             *group;
+  GtkWidget             *refusal_label;
+  GPtrArray             *fields;
+  char                  *refusal;
+  gboolean               valid;
+  guint                  check_source;
+  gboolean               touched;    /* the official has changed something */
+};
+
+G_DEFINE_FINAL_TYPE (CivicForm, civic_form, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_VALID,
+  PROP_REFUSAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+field_free (Field *field)
+{
+  g_free (field->title);
+  g_clear_pointer (&field->values, g_ptr_array_unref);
+  g_clear_pointer (&field->checks, g_ptr_array_unref);
+  g_free (field);
+}
+
+/* Reading the form */
+
+static Field *
+find_field (CivicForm  *self,
+            const char *name)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (g_str_equal (field->argument->name, name))
+        return field;
+    }
+  return NULL;
+}
+
+static char *
+text_of (GtkWidget *widget)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static const char *
+choice_of (Field *field)
+{
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget));
+
+  return selected < field->values->len ? g_ptr_array_index (field->values, selected) : NULL;
+}
+
+static gboolean
+field_is_shown (CivicForm *self,
+                Field     *field)
+{
+  const char *name = field->argument->shown_when.name;
+  Field *other;
+
+  if (name == NULL)
+    return TRUE;
+  other = find_field (self, name);
+  return other != NULL && g_strcmp0 (choice_of (other), field->argument->shown_when.value) == 0;
+}
+
+static JsonArray *
+names_of (const char *text)
+{
+  g_autofree char *all = g_strdup (text);
+  g_auto(GStrv) parts = NULL;
+  JsonArray *array = json_array_new ();
+
+  g_strdelimit (all, ",;", '\n');
+  /* The Chinese enumeration comma and full-width comma too */
+  parts = g_regex_split_simple ("[\n、，；]", all, 0, 0);
+  for (guint j = 0; parts[j] != NULL; j++)
+    {
+      g_strstrip (parts[j]);
+      if (*parts[j] != '\0')
+        json_array_add_string_element (array, parts[j]);
+    }
+  return array;
+}
+
+static void
+read_field (Field      *field,
+            JsonObject *args)
+{
+  const char *name = field->argument->name;
+  g_autofree char *text = NULL;
+
+  switch (field->argument->kind)
+    {
+    case CIVIC_ARGUMENT_LINE:
+    case CIVIC_ARGUMENT_DATE:
+      text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget))));
+      if (*text != '\0')
+        json_object_set_string_member (args, name, text);
+      break;
+    case CIVIC_ARGUMENT_TEXT:
+      text = text_of (field->widget);
+      if (*text != '\0')
+        json_object_set_string_member (args, name, text);
+      break;
+    case CIVIC_ARGUMENT_CHOICE:
+    case CIVIC_ARGUMENT_OFFICIAL:
+      /* An official by id only: the name a record shows is the directory's. */
+      if (choice_of (field) != NULL)
+        json_object_set_string_member (args, name, choice_of (field));
+      break;
+    case CIVIC_ARGUMENT_NUMBER:
+      json_object_set_int_member (args, name,
+                                  gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (field->widget)));
+      break;
+    case CIVIC_ARGUMENT_SWITCH:
+      json_object_set_boolean_member (args, name, gtk_switch_get_active (GTK_SWITCH (field->widget)));
+      break;
+    case CIVIC_ARGUMENT_CHECKLIST:
+      {
+        JsonArray *array = json_array_new ();
+
+        for (guint i = 0; i < field->checks->len; i++)
+          if (gtk_check_button_get_active (g_ptr_array_index (field->checks, i)))
+            json_array_add_string_element (array, g_ptr_array_index (field->values, i));
+        json_object_set_array_member (args, name, array);
+      }
+      break;
+    case CIVIC_ARGUMENT_NAMES:
+      json_object_set_array_member (args, name,
+                                    names_of (gtk_editable_get_text (GTK_EDITABLE (field->widget))));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * civic_form_dup_args:
+ *
+ * Returns: (transfer full): the action's arguments as the form has them;
+ * empty answers, and what is not shown, are left out.
+ */
+JsonObject *
+civic_form_dup_args (CivicForm *self)
+{
+  JsonObject *args = json_object_new ();
+
+  g_return_val_if_fail (CIVIC_IS_FORM (self), args);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (field_is_shown (self, field))
+        read_field (field, args);
+    }
+  return args;
+}
+
+/* What the rules say */
+
+/* The rules name a missing argument as the wire does ("“text” is
+ * missing"); the form names it as the official sees it. */
+static char *
+explain (CivicForm    *self,
+         const GError *error)
+{
+  if (error->domain == CIVIC_WORKFLOW_ERROR && error->code == CIVIC_WORKFLOW_ERROR_ARGUMENT)
+    for (guint i = 0; i < self->fields->len; i++)
+      {
+        Field *field = g_ptr_array_index (self->fields, i);
+        g_autofree char *quoted = g_strdup_printf ("“%s”", field->argument->name);
+
+        if (strstr (error->message, quoted) != NULL)
+          /* Translators: %s is the name of a field of the form */
+          return g_strdup_printf (_("Fill in “%s”"), field->title);
+      }
+
+  return g_strdup (error->message);
+}
+
+static gboolean
+check_now (gpointer data)
+{
+  CivicForm *self = data;
+  g_autoptr(JsonObject) args = civic_form_dup_args (self);
+  g_autoptr(GObject) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean was_valid = self->valid;
+  g_autofree char *was_refused = g_steal_pointer (&self->refusal);
+
+  self->check_source = 0;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      gtk_widget_set_visible (field->row, field_is_shown (self, field));
+    }
+
+  after = civic_sync_engine_try_action (self->engine, self->kind, self->kind->get_id (self->record),
+                                        self->action, args, &error);
+
+  self->valid = after != NULL;
+  self->refusal = after == NULL ? explain (self, error) : NULL;
+  gtk_label_set_label (GTK_LABEL (self->refusal_label), self->refusal ? self->refusal : "");
+  /* An empty form is not an error yet: the reason shows once the official
+   * has filled something in. A refusal by the rules themselves shows at
+   * once. */
+  gtk_widget_set_visible (self->refusal_label,
+                          self->refusal != NULL &&
+                          (self->touched || !g_error_matches (error, CIVIC_WORKFLOW_ERROR,
+                                                              CIVIC_WORKFLOW_ERROR_ARGUMENT)));
+
+  if (g_strcmp0 (was_refused, self->refusal) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFUSAL]);
+  if (was_valid != self->valid)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * civic_form_check_now:
+ *
+ * Tries the rules on the form as it is, without waiting for the official
+ * to pause.
+ */
+void
+civic_form_check_now (CivicForm *self)
+{
+  g_return_if_fail (CIVIC_IS_FORM (self));
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  check_now (self);
+}
+
+static void
+changed (CivicForm *self)
+{
+  self->touched = TRUE;
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  self->check_source = g_timeout_add (150, check_now, self);
+}
+
+/* Building the form */
+
+static Field *
+field_new (CivicForm           *self,
+           const CivicArgument *argument)
+{
+  Field *field = g_new0 (Field, 1);
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  /* The title as words: without the mnemonic, whether it is marked in
+   * the word ("_Reason") or after it, as Chinese does ("理由(_R)"). */
+  for (const char *p = _(argument->title); *p != '\0'; p++)
+    {
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
+        {
+          p += 3;
+          continue;
+        }
+      if (*p != '_')
+        g_string_append_c (plain, *p);
+    }
+  field->argument = argument;
+  field->title = g_strdup (plain->str);
+  g_ptr_array_add (self->fields, field);
+  return field;
+}
+
+/* A row of the form's group, titled with the argument's mnemonic */
+static GtkWidget *
+add_row (CivicForm *self,
+         Field     *field,
+         GType      row_type)
+{
+  GtkWidget *row = g_object_new (row_type,
+                                 "title", _(field->argument->title),
+                                 "use-underline", TRUE,
+                                 NULL);
+
+  if (g_type_is_a (row_type, ADW_TYPE_ACTION_ROW))
+    g_object_set (row, "use-markup", FALSE, NULL);
+  if (field->argument->description != NULL && ADW_IS_ACTION_ROW (row))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(field->argument->description));
+  field->row = row;
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
+  return row;
+}
+
+static void
+add_entry (CivicForm *self,
+           Field     *field)
+{
+  GtkWidget *row = add_row (self, field, ADW_TYPE_ENTRY_ROW);
+
+  if (field->argument->kind == CIVIC_ARGUMENT_DATE)
+    {
+      g_autofree char *today = civic_day_format (civic_time_today ());
+
+      gtk_editable_set_text (GTK_EDITABLE (row), today);
+    }
+  if (field->argument->kind == CIVIC_ARGUMENT_NAMES)
+    gtk_widget_set_tooltip_text (row, _("Separate names with commas"));
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (changed), self);
+  field->widget = row;
+}
+
+static void
+insert_phrase (GtkButton *button,
+               GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+
+  gtk_text_buffer_insert_at_cursor (buffer, gtk_button_get_label (button), -1);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (view);
+}
+
+/* The official's common phrases (常用意见) for this kind of text, from the
+ * service's templates. */
+static GtkWidget *
+phrases_button (CivicForm  *self,
+                const char *key,
+                GtkWidget  *view)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *phrases = NULL;
+  GtkWidget *button, *box, *popover, *scrolled;
+
+  node = civic_cache_load_entity (civic_sync_engine_get_cache (self->engine), CIVIC_ENTITY_TEMPLATE,
+                                  "phrases", NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      !civic_json_get_array (json_node_get_object (node), key, FALSE, &phrases, NULL) ||
+      phrases == NULL || json_array_get_length (phrases) == 0)
+    return NULL;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  for (guint i = 0; i < json_array_get_length (phrases); i++)
+    {
+      JsonNode *element = json_array_get_element (phrases, i);
+      GtkWidget *item, *label;
+
+      /* From the service's templates: only strings make phrases */
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        continue;
+      item = gtk_button_new_with_label (json_node_get_string (element));
+      label = gtk_button_get_child (GTK_BUTTON (item));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_widget_add_css_class (item, "flat");
+      g_signal_connect (item, "clicked", G_CALLBACK (insert_phrase), view);
+      gtk_box_append (GTK_BOX (box), item);
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Common Phrases"));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+static void
+add_text (CivicForm *self,
+          Field     *field)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_(field->argument->title));
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *phrases = NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+  gtk_box_append (GTK_BOX (header), label);
+  if (field->argument->phrases != NULL &&
+      (phrases = phrases_button (self, field->argument->phrases, view)) != NULL)
+    gtk_box_append (GTK_BOX (header), phrases);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (GTK_LABEL (label)), -1);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                            G_CALLBACK (changed), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 80);
+  gtk_frame_set_child (GTK_FRAME (frame), scrolled);
+
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), frame);
+
+  field->widget = view;
+  field->row = box;
+  gtk_box_insert_child_after (GTK_BOX (self), box, gtk_widget_get_prev_sibling (self->refusal_label));
+}
+
+static void
+add_choice (CivicForm *self,
+            Field     *field)
+{
+  const CivicArgument *argument = field->argument;
+  GtkWidget *row = add_row (self, field, ADW_TYPE_COMBO_ROW);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GEnumClass *klass = g_type_class_ref (argument->enum_type ());
+
+  field->values = g_ptr_array_new ();
+  /* Without a usual answer (a decision, a ground, a closure) nothing is
+   * chosen for the official: they choose. */
+  if (argument->usual == NULL)
+    {
+      g_ptr_array_add (field->values, NULL);
+      gtk_string_list_append (labels, _("Choose…"));
+    }
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      g_ptr_array_add (field->values, (char *) klass->values[i].value_nick);
+      gtk_string_list_append (labels, argument->enum_label (klass->values[i].value));
+    }
+  g_type_class_unref (klass);
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  for (guint i = 0; argument->usual != NULL && i < field->values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (field->values, i), argument->usual) == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (changed), self);
+  field->widget = row;
+}
+
+static void
+add_number (CivicForm *self,
+            Field     *field)
+{
+  const CivicArgument *argument = field->argument;
+  GtkWidget *row = add_row (self, field, ADW_TYPE_ACTION_ROW);
+  int max = argument->max_for != NULL ? argument->max_for (self->record) : argument->max;
+  int usual = argument->max_for != NULL ? max : argument->usual_number;
+  GtkWidget *spin = gtk_spin_button_new_with_range (argument->min, MAX (argument->min, max), 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), usual);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (changed), self);
+  field->widget = spin;
+}
+
+static void
+add_switch (CivicForm *self,
+            Field     *field)
+{
+  GtkWidget *row = add_row (self, field, ADW_TYPE_ACTION_ROW);
+  GtkWidget *toggle = gtk_switch_new ();
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), field->argument->usual_number != 0);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (changed), self);
+  field->widget = toggle;
+}
+
+static GPtrArray *
+options_of (CivicForm *self,
+            Field     *field)
+{
+  CivicCache *cache = civic_sync_engine_get_cache (self->engine);
+  g_autoptr(GPtrArray) users = civic_cache_load_entities (cache, CIVIC_ENTITY_USER, NULL);
+  CivicArgumentSources sources = { users, civic_cache_get_me (cache)->id };
+
+  return field->argument->options (self->record, &sources);
+}
+
+static void
+add_checklist (CivicForm *self,
+               Field     *field)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autoptr(GPtrArray) options = options_of (self, field);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(field->argument->title));
+  if (field->argument->description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _(field->argument->description));
+  field->values = g_ptr_array_new_with_free_func (g_free);
+  field->checks = g_ptr_array_new ();
+
+  for (guint i = 0; i < options->len; i++)
+    {
+      CivicArgumentOption *option = g_ptr_array_index (options, i);
+      GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
+                                     "use-markup", FALSE,
+                                     "title", option->label,
+                                     NULL);
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), option->active);
+      if (option->detail != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), option->detail);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (changed), self);
+      g_ptr_array_add (field->values, g_strdup (option->value));
+      g_ptr_array_add (field->checks, check);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  field->widget = group;
+  field->row = group;
+  gtk_box_insert_child_after (GTK_BOX (self), group,
+                              gtk_widget_get_prev_sibling (self->refusal_label));
+}
+
+static void
+add_official (CivicForm *self,
+              Field     *field)
+{
+  GtkWidget *row = add_row (self, field, ADW_TYPE_COMBO_ROW);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) options = options_of (self, field);
+
+  field->values = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < options->len; i++)
+    {
+      CivicArgumentOption *option = g_ptr_array_index (options, i);
+
+      g_ptr_array_add (field->values, g_strdup (option->value));
+      gtk_string_list_append (labels, option->label);
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (changed), self);
+  field->widget = row;
+}
+
+static void
+build (CivicForm *self)
+{
+  const CivicArgument *arguments = self->kind->arguments (self->action);
+  gboolean has_rows = FALSE;
+
+  for (guint i = 0; arguments[i].name != NULL; i++)
+    {
+      const CivicArgument *argument = &arguments[i];
+      Field *field;
+
+      if (!civic_argument_is_asked (argument, self->record, self->n_records))
+        continue;
+
+      field = field_new (self, argument);
+      switch (argument->kind)
+        {
+        case CIVIC_ARGUMENT_LINE:
+        case CIVIC_ARGUMENT_DATE:
+        case CIVIC_ARGUMENT_NAMES:
+          add_entry (self, field);
+          break;
+        case CIVIC_ARGUMENT_TEXT:
+          add_text (self, field);
+          break;
+        case CIVIC_ARGUMENT_CHOICE:
+          add_choice (self, field);
+          break;
+        case CIVIC_ARGUMENT_NUMBER:
+          add_number (self, field);
+          break;
+        case CIVIC_ARGUMENT_SWITCH:
+          add_switch (self, field);
+          break;
+        case CIVIC_ARGUMENT_CHECKLIST:
+          add_checklist (self, field);
+          break;
+        case CIVIC_ARGUMENT_OFFICIAL:
+          add_official (self, field);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (argument->required)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
+                                        GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
+      has_rows |= gtk_widget_get_parent (field->row) != GTK_WIDGET (self);
+    }
+
+  /* A group without rows would draw an empty frame. */
+  gtk_widget_set_visible (self->group, has_rows);
+}
+
+/**
+ * civic_form_set_args:
+ *
+ * Fills the form with earlier arguments: a refused action edited and
+ * tried again.
+ */
+void
+civic_form_set_args (CivicForm  *self,
+                     JsonObject *args)
+{
+  g_return_if_fail (CIVIC_IS_FORM (self));
+
+  for (guint i = 0; args != NULL && i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+      JsonNode *value = json_object_get_member (args, field->argument->name);
+      const char *text;
+
+      if (value == NULL)
+        continue;
+      text = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING
+             ? json_node_get_string (value) : NULL;
+
+      switch (field->argument->kind)
+        {
+        case CIVIC_ARGUMENT_LINE:
+        case CIVIC_ARGUMENT_DATE:
+          if (text != NULL)
+            gtk_editable_set_text (GTK_EDITABLE (field->widget), text);
+          break;
+        case CIVIC_ARGUMENT_TEXT:
+          if (text != NULL)
+            gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget)),
+                                      text, -1);
+          break;
+        case CIVIC_ARGUMENT_CHOICE:
+        case CIVIC_ARGUMENT_OFFICIAL:
+          for (guint j = 0; text != NULL && j < field->values->len; j++)
+            if (g_strcmp0 (g_ptr_array_index (field->values, j), text) == 0)
+              adw_combo_row_set_selected (ADW_COMBO_ROW (field->widget), j);
+          break;
+        case CIVIC_ARGUMENT_NUMBER:
+          if (JSON_NODE_HOLDS_VALUE (value))
+            gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget), json_node_get_int (value));
+          break;
+        case CIVIC_ARGUMENT_SWITCH:
+          if (JSON_NODE_HOLDS_VALUE (value))
+            gtk_switch_set_active (GTK_SWITCH (field->widget), json_node_get_boolean (value));
+          break;
+        case CIVIC_ARGUMENT_CHECKLIST:
+          for (guint j = 0; JSON_NODE_HOLDS_ARRAY (value) && j < field->values->len; j++)
+            {
+              JsonArray *array = json_node_get_array (value);
+              gboolean found = FALSE;
+
+              for (guint k = 0; k < json_array_get_length (array); k++)
+                found |= g_strcmp0 (json_array_get_string_element (array, k),
+                                    g_ptr_array_index (field->values, j)) == 0;
+              gtk_check_button_set_active (g_ptr_array_index (field->checks, j), found);
+            }
+          break;
+        case CIVIC_ARGUMENT_NAMES:
+          if (JSON_NODE_HOLDS_ARRAY (value))
+            {
+              g_autoptr(GString) names = g_string_new (NULL);
+              JsonArray *array = json_node_get_array (value);
+
+              for (guint k = 0; k < json_array_get_length (array); k++)
+                g_string_append_printf (names, "%s%s", k > 0 ? ", " : "",
+                                        json_array_get_string_element (array, k));
+              gtk_editable_set_text (GTK_EDITABLE (field->widget), names->str);
+            }
+          break;
+        default:
+          break;
+        }
+    }
+
+  changed (self);
+}
+
+/**
+ * civic_form_is_empty:
+ *
+ * Whether the form asks for nothing: an action taken at once.
+ */
+gboolean
+civic_form_is_empty (CivicForm *self)
+{
+  g_return_val_if_fail (CIVIC_IS_FORM (self), TRUE);
+  return self->fields->len == 0;
+}
+
+/**
+ * civic_form_get_valid:
+ *
+ * Whether the rules take the action with the form as it is.
+ */
+gboolean
+civic_form_get_valid (CivicForm *self)
+{
+  g_return_val_if_fail (CIVIC_IS_FORM (self), FALSE);
+  return self->valid;
+}
+
+/**
+ * civic_form_get_refusal:
+ *
+ * Returns: (nullable): why the rules refuse the action with the form as
+ * it is, or %NULL when they take it.
+ */
+const char *
+civic_form_get_refusal (CivicForm *self)
+{
+  g_return_val_if_fail (CIVIC_IS_FORM (self), NULL);
+  return self->refusal;
+}
+
+static void
+civic_form_dispose (GObject *object)
+{
+  CivicForm *self = (CivicForm *)object;
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->record);
+
+  G_OBJECT_CLASS (civic_form_parent_class)->dispose (object);
+}
+
+static void
+civic_form_finalize (GObject *object)
+{
+  CivicForm *self = (CivicForm *)object;
+
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_free (self->refusal);
+
+  G_OBJECT_CLASS (civic_form_parent_class)->finalize (object);
+}
+
+static void
+civic_form_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CivicForm *self = CIVIC_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+    case PROP_REFUSAL:
+      g_value_set_string (value, self->refusal);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+civic_form_class_init (CivicFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = civic_form_dispose;
+  object_class->finalize = civic_form_finalize;
+  object_class->get_property = civic_form_get_property;
+
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REFUSAL] =
+    g_param_spec_string ("refusal", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+civic_form_init (CivicForm *self)
+{
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 18);
+
+  self->group = adw_preferences_group_new ();
+  gtk_box_append (GTK_BOX (self), self->group);
+
+  self->refusal_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->refusal_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->refusal_label), 0);
+  gtk_widget_add_css_class (self->refusal_label, "error");
+  gtk_widget_set_visible (self->refusal_label, FALSE);
+  gtk_box_append (GTK_BOX (self), self->refusal_label);
+}
+
+/**
+ * civic_form_new:
+ * @record: what the action is for; for several, the first (the form is
+ *   checked on it)
+ * @n_records: how many records the action will be taken on
+ *
+ * A form for @action of @kind, checked by the rules on @record as the
+ * official fills it in.
+ */
+CivicForm *
+civic_form_new (CivicSyncEngine       *engine,
+                const CivicEntityKind *kind,
+                GObject               *record,
+                guint                  action,
+                guint                  n_records)
+{
+  CivicForm *self;
+
+  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (engine), NULL);
+  g_return_val_if_fail (kind != NULL && kind->arguments != NULL, NULL);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, kind->record_type ()), NULL);
+  g_return_val_if_fail (action < kind->n_actions, NULL);
+
+  self = g_object_new (CIVIC_TYPE_FORM, NULL);
+  self->engine = g_object_ref (engine);
+  self->kind = kind;
+  self->record = g_object_ref (record);
+  self->action = action;
+  self->n_records = n_records;
+
+  build (self);
+  check_now (self);
+  return self;
+}

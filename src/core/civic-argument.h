@@ -1,0 +1,108 @@
+/* civic-argument.h — what an action asks for, declared as data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* How an argument is given: what the wire carries, and so what a form
+ * asks with. */
+typedef enum
+{
+  CIVIC_ARGUMENT_LINE,       /* one line of text */
+  CIVIC_ARGUMENT_TEXT,       /* several lines, perhaps with common phrases */
+  CIVIC_ARGUMENT_CHOICE,     /* one of an enum's nicks */
+  CIVIC_ARGUMENT_DATE,       /* YYYY-MM-DD; today unless changed */
+  CIVIC_ARGUMENT_NUMBER,     /* a whole number in a range */
+  CIVIC_ARGUMENT_SWITCH,     /* true or false */
+  CIVIC_ARGUMENT_NAMES,      /* names typed, separated by commas or 、: an array */
+  CIVIC_ARGUMENT_CHECKLIST,  /* several of the options: an array of their values */
+  CIVIC_ARGUMENT_OFFICIAL,   /* one of the options: an official's id */
+} CivicArgumentKind;
+
+/* One thing a checklist or an official's choice offers. */
+typedef struct
+{
+  char     *value;    /* as the wire carries it: a material's or a user's id */
+  char     *label;    /* as the official reads it */
+  char     *detail;   /* (nullable): "Required" */
+  gboolean  active;   /* checked when the form opens */
+} CivicArgumentOption;
+
+/* What options are drawn from besides the record itself. */
+typedef struct
+{
+  GPtrArray  *users;  /* the users directory: JsonNode objects, as the feed has them */
+  const char *me;     /* the official filling in the form */
+} CivicArgumentSources;
+
+/* One argument of one action. A kind declares them beside its actions
+ * (civic-case-arguments.c); the service keeps these members of a command
+ * and nothing else, docs/api.md lists them (tests/core/test-api-doc.c
+ * checks), and the client's form is built from them (civic-form.c). */
+typedef struct
+{
+  const char        *name;          /* the member on the wire */
+  CivicArgumentKind  kind;
+  /* The rules refuse the action without it — when it is asked and shown */
+  gboolean           required;
+  const char        *title;         /* N_(), with its mnemonic: "_Reason" */
+  const char        *description;   /* N_() (nullable): a switch's subtitle, a list's why */
+  const char        *phrases;       /* TEXT (nullable): the set of common phrases (常用意见) */
+
+  /* Asked only when another argument, a choice, has this value (a denial's
+   * remedies) */
+  struct {
+    const char *name;
+    const char *value;
+  } shown_when;
+
+  /* CHOICE: the values are the enum's nicks, the usual answer chosen at
+   * first; without one the official chooses */
+  GType            (*enum_type)  (void);
+  const char      *(*enum_label) (int value);
+  const char        *usual;
+
+  /* NUMBER: the range and the usual value (SWITCH: on when 1); @max_for,
+   * when set, gives the record's own upper limit, which is also the usual
+   * value */
+  int                min;
+  int                max;
+  int                usual_number;
+  int              (*max_for)    (GObject *record);
+
+  /* (nullable): whether the action asks for it at all, for this record
+   * and this many records at once (a decision's number is not asked of a
+   * batch) */
+  gboolean         (*asked)      (GObject *record,
+                                  guint    n_records);
+  /* CHECKLIST, OFFICIAL: CivicArgumentOption, in the order shown */
+  GPtrArray       *(*options)    (GObject                    *record,
+                                  const CivicArgumentSources *sources);
+} CivicArgument;
+
+/* A list of arguments ends with one without a name. */
+#define CIVIC_ARGUMENTS_END { .name = NULL }
+
+CivicArgumentOption *civic_argument_option_new  (const char          *value,
+                                                 const char          *label,
+                                                 const char          *detail,
+                                                 gboolean             active);
+void                 civic_argument_option_free (CivicArgumentOption *option);
+
+guint                civic_arguments_count      (const CivicArgument *arguments);
+const CivicArgument *civic_arguments_find       (const CivicArgument *arguments,
+                                                 const char          *name);
+gboolean             civic_argument_is_asked    (const CivicArgument *argument,
+                                                 GObject             *record,
+                                                 guint                n_records);
+JsonObject          *civic_arguments_keep       (const CivicArgument *arguments,
+                                                 JsonObject          *args);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicArgumentOption, civic_argument_option_free)
+
+G_END_DECLS

@@ -1,0 +1,203 @@
+/* civic-ui-test.c — what every widget test shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-ui-test.h"
+#include "civicdesk-resources.h"
+
+#include "../civic-test-async.h"
+
+static char *home;
+static CivicTestService *service;
+static CivicAccount *account;
+
+void
+civic_ui_test_init (int    *argc,
+                    char ***argv)
+{
+  home = g_dir_make_tmp ("civicdesk-ui-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  /* The widgets' templates; referring to them links them in */
+  g_assert_nonnull (civicdesk_get_resource ());
+}
+
+int
+civic_ui_test_run (void)
+{
+  int status = g_test_run ();
+
+  if (account != NULL)
+    g_assert_finalize_object (g_steal_pointer (&account));
+  g_clear_pointer (&service, civic_test_service_free);
+  civic_test_remove_tree (home);
+  g_clear_pointer (&home, g_free);
+  return status;
+}
+
+void
+civic_ui_test_sync (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicSyncEngine *engine = civic_ui_test_engine ();
+
+  civic_sync_engine_sync_async (engine, NULL, civic_test_got_result, &result);
+  g_assert_true (civic_sync_engine_sync_finish (engine, civic_test_await (&result), &error));
+  g_assert_no_error (error);
+}
+
+CivicAccount *
+civic_ui_test_account (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (account != NULL)
+    return account;
+
+  service = civic_test_service_new_demo (400, 17);
+  account = civic_account_new (service->base_url, "examiner", NULL, &error);
+  g_assert_no_error (error);
+  civic_account_set_keep_session (account, FALSE);
+  civic_account_sign_in_async (account, "demo-password", NULL, civic_test_got_result, &result);
+  g_assert_true (civic_account_sign_in_finish (account, civic_test_await (&result), &error));
+  g_assert_no_error (error);
+  civic_ui_test_sync ();
+  return account;
+}
+
+CivicSyncEngine *
+civic_ui_test_engine (void)
+{
+  return civic_account_get_engine (civic_ui_test_account ());
+}
+
+CivicCache *
+civic_ui_test_cache (void)
+{
+  return civic_account_get_cache (civic_ui_test_account ());
+}
+
+CivicCalendar *
+civic_ui_test_calendar (void)
+{
+  return civic_sync_engine_get_calendar (civic_ui_test_engine ());
+}
+
+/* Runs the main loop for @ms, as the window would while the official
+ * pauses. */
+void
+civic_ui_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+}
+
+/* The first case of @queue in @state, by due date. */
+char *
+civic_ui_test_find_case (CivicInboxQueue  queue,
+                         const char      *state)
+{
+  CivicInboxFilter filter = { queue, state, NULL, NULL, NULL, 0, NULL, CIVIC_INBOX_SORT_DUE };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = civic_cache_list_cases (civic_ui_test_cache (), &filter, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  return g_strdup (((CivicInboxRow *) g_ptr_array_index (rows, 0))->id);
+}
+
+GtkLabel *
+civic_ui_test_find_label (GtkWidget  *root,
+                          const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((found = civic_ui_test_find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first widget of @type under @root; with @title, the preferences
+ * row of that title (as written, with its mnemonic). */
+GtkWidget *
+civic_ui_test_find_titled (GtkWidget  *root,
+                           GType       type,
+                           const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (title == NULL ||
+           (ADW_IS_PREFERENCES_ROW (child) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)))
+        return child;
+      if ((found = civic_ui_test_find_titled (child, type, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label, a button or a row under @root says @text. */
+gboolean
+civic_ui_test_has_text (GtkWidget  *root,
+                        const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) != NULL &&
+          strstr (gtk_button_get_label (GTK_BUTTON (child)), text) != NULL)
+        return TRUE;
+      if (GTK_IS_MENU_BUTTON (child) && gtk_menu_button_get_label (GTK_MENU_BUTTON (child)) != NULL &&
+          strstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (child)), text) != NULL)
+        return TRUE;
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), text) != NULL)
+        return TRUE;
+      if (civic_ui_test_has_text (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+civic_ui_test_destroy (GtkWidget *window,
+                       GtkWidget *widget)
+{
+  if (widget != NULL)
+    g_object_ref (widget);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* What the destruction left to the main loop */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+  if (widget != NULL)
+    g_assert_finalize_object (widget);
+}

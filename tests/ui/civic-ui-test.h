@@ -1,0 +1,47 @@
+/* civic-ui-test.h — what every widget test shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "civic-account.h"
+#include "civic-case-index.h"
+#include "civic-test-service.h"
+
+G_BEGIN_DECLS
+
+/* Every widget is fed by a cache synced from the real service, as in the
+ * client: an examiner of the demo department. The service starts on the
+ * first call that needs it, and stops in civic_ui_test_run(). */
+
+void              civic_ui_test_init        (int              *argc,
+                                             char           ***argv);
+int               civic_ui_test_run         (void);
+
+CivicAccount     *civic_ui_test_account     (void);
+CivicSyncEngine  *civic_ui_test_engine      (void);
+CivicCache       *civic_ui_test_cache       (void);
+CivicCalendar    *civic_ui_test_calendar    (void);
+void              civic_ui_test_sync        (void);
+void              civic_ui_test_spin        (guint             ms);
+char             *civic_ui_test_find_case   (CivicInboxQueue   queue,
+                                             const char       *state);
+
+/* Looking into a widget tree */
+GtkLabel         *civic_ui_test_find_label  (GtkWidget        *root,
+                                             const char       *text);
+GtkWidget        *civic_ui_test_find_titled (GtkWidget        *root,
+                                             GType             type,
+                                             const char       *title);
+gboolean          civic_ui_test_has_text    (GtkWidget        *root,
+                                             const char       *text);
+
+/* Destroys @window and checks that it, and @widget in it (nullable), are
+ * freed: nothing the test did kept them alive. */
+void              civic_ui_test_destroy     (GtkWidget        *window,
+                                             GtkWidget        *widget);
+
+G_END_DECLS

@@ -1,0 +1,133 @@
+/* test-case-page.c — one case: its limits, its history and the actions the rules allow
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-case-page.h"
+
+#include "civic-ui-test.h"
+
+/* The labels of the actions the page offers: its buttons, and its menu. */
+static void
+collect_actions (GtkWidget *root,
+                 GPtrArray *labels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_has_css_class (child, "case-actions"))
+        for (GtkWidget *w = gtk_widget_get_first_child (child); w != NULL;
+             w = gtk_widget_get_next_sibling (w))
+          {
+            if (GTK_IS_MENU_BUTTON (w))
+              {
+                GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w));
+
+                for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+                  {
+                    char *label = NULL;
+
+                    g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+                    g_ptr_array_add (labels, label);
+                  }
+              }
+            else if (GTK_IS_BUTTON (w))
+              g_ptr_array_add (labels, g_strdup (gtk_button_get_label (GTK_BUTTON (w))));
+          }
+      collect_actions (child, labels);
+    }
+}
+
+static gboolean
+offers (GtkWidget   *page,
+        CivicAction  action)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  collect_actions (page, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (labels, i), civic_action_get_label (action)))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+n_offered (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  collect_actions (page, labels);
+  return labels->len;
+}
+
+static void
+test_case_page_sections (void)
+{
+  g_autofree char *id = civic_ui_test_find_case (CIVIC_INBOX_MINE, "under-review");
+  CivicSyncEngine *engine = civic_ui_test_engine ();
+  g_autoptr(CivicCase) kase = civic_cache_load_case (civic_ui_test_cache (), id, NULL);
+  g_autoptr(GArray) actions = civic_sync_engine_list_actions (engine, kase);
+  GtkWidget *page = g_object_new (CIVIC_TYPE_CASE_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  civic_case_page_set_engine (CIVIC_CASE_PAGE (page), engine);
+  civic_case_page_set_case_id (CIVIC_CASE_PAGE (page), id);
+
+  g_assert_true (civic_case_page_get_case (CIVIC_CASE_PAGE (page)) != NULL);
+  g_assert_true (civic_ui_test_has_text (page, civic_case_get_number (kase)));
+  g_assert_true (civic_ui_test_has_text (page, "Time Limits"));
+  g_assert_true (civic_ui_test_has_text (page, "Statutory"));
+  g_assert_true (civic_ui_test_has_text (page, "History"));
+  g_assert_true (civic_ui_test_has_text (page, civic_case_get_item_name (kase)));
+
+  /* A sync that did not touch the case leaves the page as it is: the
+   * same widgets, so an open menu and the focus stay. */
+  {
+    GtkLabel *before = civic_ui_test_find_label (page, "Time Limits");
+
+    civic_case_page_reload (CIVIC_CASE_PAGE (page));
+    g_assert_true (civic_ui_test_find_label (page, "Time Limits") == before);
+  }
+
+  /* Exactly the actions the rules allow: an examiner records an opinion,
+   * and is never offered to decide. */
+  g_assert_cmpuint (actions->len, >, 0);
+  g_assert_cmpuint (n_offered (page), ==, actions->len);
+  g_assert_true (offers (page, CIVIC_ACTION_OPINION));
+  g_assert_true (offers (page, CIVIC_ACTION_COMMENT));
+  g_assert_false (offers (page, CIVIC_ACTION_DECIDE));
+  g_assert_false (offers (page, CIVIC_ACTION_ACCEPT));
+
+  /* An action that asks nothing is taken at once, kept for sending. */
+  civic_case_page_start_action (CIVIC_CASE_PAGE (page), CIVIC_ACTION_RELEASE);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 1);
+  civic_case_page_reload (CIVIC_CASE_PAGE (page));
+  g_assert_true (civic_ui_test_has_text (page, "Waiting to be sent"));
+  g_assert_cmpstr (civic_case_page_get_case_id (CIVIC_CASE_PAGE (page)), ==, id);
+  civic_ui_test_sync ();
+  civic_case_page_reload (CIVIC_CASE_PAGE (page));
+  g_assert_false (civic_ui_test_has_text (page, "Waiting to be sent"));
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);
+
+  /* No case: the empty state. */
+  civic_case_page_set_case_id (CIVIC_CASE_PAGE (page), NULL);
+  g_assert_null (civic_case_page_get_case (CIVIC_CASE_PAGE (page)));
+
+  civic_ui_test_destroy (window, page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  civic_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/case-page/sections", test_case_page_sections);
+
+  return civic_ui_test_run ();
+}

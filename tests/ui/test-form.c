@@ -1,0 +1,226 @@
+/* test-form.c — a form built from what an action declares it asks for
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-case-kind.h"
+#include "civic-form.h"
+
+#include "civic-ui-test.h"
+
+static CivicForm *
+form_new (CivicCase   *kase,
+          CivicAction  action,
+          guint        n_cases)
+{
+  CivicForm *form = civic_form_new (civic_ui_test_engine (), &civic_case_kind, G_OBJECT (kase),
+                                    action, n_cases);
+
+  g_object_ref_sink (form);
+  return form;
+}
+
+static CivicCase *
+case_under_review (void)
+{
+  g_autofree char *id = civic_ui_test_find_case (CIVIC_INBOX_MINE, "under-review");
+
+  return civic_cache_load_case (civic_ui_test_cache (), id, NULL);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n)
+{
+  (*n)++;
+}
+
+static void
+test_form_opinion (void)
+{
+  g_autoptr(CivicCase) kase = case_under_review ();
+  CivicForm *form = form_new (kase, CIVIC_ACTION_OPINION, 1);
+  g_autoptr(JsonObject) args = NULL;
+  GtkWidget *text_view;
+  guint n_valid = 0;
+
+  /* Empty, the rules refuse it, and say why in the form's words. */
+  g_assert_false (civic_form_is_empty (form));
+  g_assert_false (civic_form_get_valid (form));
+  g_assert_cmpstr (civic_form_get_refusal (form), ==, "Fill in “Opinion”");
+  g_signal_connect (form, "notify::valid", G_CALLBACK (count_notify), &n_valid);
+
+  text_view = civic_ui_test_find_titled (GTK_WIDGET (form), GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (text_view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                            "经审查，申请材料齐全，符合法定条件，建议准予许可。", -1);
+  civic_ui_test_spin (300);
+
+  g_assert_true (civic_form_get_valid (form));
+  g_assert_cmpuint (n_valid, ==, 1);
+  g_assert_null (civic_form_get_refusal (form));
+  args = civic_form_dup_args (form);
+  /* The usual answers the declaration gives, and what was typed */
+  g_assert_cmpstr (json_object_get_string_member (args, "recommendation"), ==, "approve");
+  g_assert_true (json_object_get_boolean_member (args, "submit"));
+  g_assert_cmpstr (json_object_get_string_member (args, "text"), ==,
+                   "经审查，申请材料齐全，符合法定条件，建议准予许可。");
+  g_assert_cmpuint (json_object_get_size (args), ==, 3);
+
+  g_assert_finalize_object (form);
+}
+
+/* A choice without a usual answer is the official's; a denial's remedies
+ * are asked only for a denial; no single number for a batch; a form
+ * filled from earlier arguments gives them back. */
+static void
+test_form_decide (void)
+{
+  g_autoptr(CivicCase) kase = case_under_review ();
+  CivicForm *form = form_new (kase, CIVIC_ACTION_DECIDE, 1);
+  CivicForm *again, *batch;
+  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(JsonObject) denied = NULL;
+  g_autoptr(JsonObject) given_back = NULL;
+  GtkWidget *result, *number, *court;
+
+  args = civic_form_dup_args (form);
+  g_assert_false (json_object_has_member (args, "result"));
+  g_assert_false (civic_form_get_valid (form));
+  g_clear_pointer (&args, json_object_unref);
+
+  result = civic_ui_test_find_titled (GTK_WIDGET (form), ADW_TYPE_COMBO_ROW, "_Decision");
+  g_assert_nonnull (result);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (result)), ==, 0);
+  court = civic_ui_test_find_titled (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "C_ourt");
+  g_assert_nonnull (court);
+  g_assert_false (gtk_widget_get_visible (court));
+
+  /* Approve: the remedies stay hidden and out of the arguments. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (result), 1);
+  number = civic_ui_test_find_titled (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "Decision _Number");
+  g_assert_nonnull (number);
+  gtk_editable_set_text (GTK_EDITABLE (number), "湘市监许〔2026〕17号");
+  gtk_editable_set_text (GTK_EDITABLE (court), "长沙市岳麓区人民法院");
+  civic_ui_test_spin (300);
+  args = civic_form_dup_args (form);
+  g_assert_cmpstr (json_object_get_string_member (args, "result"), ==, "approve");
+  g_assert_cmpstr (json_object_get_string_member (args, "number"), ==, "湘市监许〔2026〕17号");
+  g_assert_false (json_object_has_member (args, "court"));
+  g_assert_false (gtk_widget_get_visible (court));
+
+  /* Deny: they show, and go with the arguments. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (result), 2);
+  civic_ui_test_spin (300);
+  g_assert_true (gtk_widget_get_visible (court));
+  denied = civic_form_dup_args (form);
+  g_assert_cmpstr (json_object_get_string_member (denied, "result"), ==, "deny");
+  g_assert_cmpstr (json_object_get_string_member (denied, "court"), ==, "长沙市岳麓区人民法院");
+  g_assert_false (civic_form_get_valid (form));
+
+  again = form_new (kase, CIVIC_ACTION_DECIDE, 1);
+  civic_form_set_args (again, args);
+  given_back = civic_form_dup_args (again);
+  g_assert_cmpstr (json_object_get_string_member (given_back, "number"), ==,
+                   "湘市监许〔2026〕17号");
+  g_assert_cmpstr (json_object_get_string_member (given_back, "result"), ==, "approve");
+
+  batch = form_new (kase, CIVIC_ACTION_DECIDE, 3);
+  g_assert_null (civic_ui_test_find_titled (GTK_WIDGET (batch), ADW_TYPE_ENTRY_ROW,
+                                            "Decision _Number"));
+
+  g_assert_finalize_object (form);
+  g_assert_finalize_object (again);
+  g_assert_finalize_object (batch);
+}
+
+/* Officials are offered from the directory: the department's, in use. */
+static void
+test_form_verifiers (void)
+{
+  g_autoptr(CivicCase) kase = case_under_review ();
+  CivicForm *form = form_new (kase, CIVIC_ACTION_VERIFY, 1);
+  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(JsonObject) with_two = NULL;
+  GtkWidget *text_view;
+  JsonArray *verifiers;
+
+  text_view = civic_ui_test_find_titled (GTK_WIDGET (form), GTK_TYPE_TEXT_VIEW, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                            "现场核查经营场所，与申请材料一致", -1);
+  civic_ui_test_spin (300);
+
+  /* The examiner alone, checked at first, is one verifier: Art. 34 wants
+   * two, and says so in the official's words. */
+  args = civic_form_dup_args (form);
+  verifiers = json_object_get_array_member (args, "verifiers");
+  g_assert_cmpuint (json_array_get_length (verifiers), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (verifiers, 0), ==, "u-examiner");
+  g_assert_false (civic_form_get_valid (form));
+  g_assert_nonnull (civic_form_get_refusal (form));
+  g_assert_null (strstr (civic_form_get_refusal (form), "“verifiers”"));
+
+  /* A second colleague ticked: allowed. */
+  with_two = civic_form_dup_args (form);
+  verifiers = json_array_new ();
+  json_array_add_string_element (verifiers, "u-examiner");
+  json_array_add_string_element (verifiers, "u-examiner2");
+  json_object_set_array_member (with_two, "verifiers", verifiers);
+  civic_form_set_args (form, with_two);
+  civic_ui_test_spin (300);
+  g_assert_true (civic_form_get_valid (form));
+  g_clear_pointer (&args, json_object_unref);
+  args = civic_form_dup_args (form);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (args, "verifiers")), ==, 2);
+
+  g_assert_finalize_object (form);
+}
+
+/* Every action of the case builds its form from its declaration: a row
+ * for each argument asked, nothing for an action taken at once. */
+static void
+test_form_every_action (void)
+{
+  g_autoptr(CivicCase) kase = case_under_review ();
+
+  for (guint action = 0; action < civic_case_kind.n_actions; action++)
+    {
+      const CivicArgument *arguments = civic_case_kind.arguments (action);
+      CivicForm *form = form_new (kase, action, 1);
+      g_autoptr(JsonObject) args = civic_form_dup_args (form);
+      g_autoptr(GList) members = json_object_get_members (args);
+      guint asked = 0;
+
+      g_test_message ("%s", civic_action_to_string (action));
+      for (guint i = 0; arguments[i].name != NULL; i++)
+        if (civic_argument_is_asked (&arguments[i], G_OBJECT (kase), 1))
+          {
+            asked++;
+            g_assert_true (civic_ui_test_has_text (GTK_WIDGET (form), arguments[i].title));
+          }
+      g_assert_cmpint (civic_form_is_empty (form), ==, asked == 0);
+      /* What the form sends is declared */
+      for (GList *m = members; m != NULL; m = m->next)
+        g_assert_nonnull (civic_arguments_find (arguments, m->data));
+      g_assert_finalize_object (form);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  civic_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/form/opinion", test_form_opinion);
+  g_test_add_func ("/ui/form/decide", test_form_decide);
+  g_test_add_func ("/ui/form/verifiers", test_form_verifiers);
+  g_test_add_func ("/ui/form/every-action", test_form_every_action);
+
+  return civic_ui_test_run ();
+}

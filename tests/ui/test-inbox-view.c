@@ -1,0 +1,83 @@
+/* test-inbox-view.c — the queues: filled a screenful first, toasts through a signal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-inbox-view.h"
+#include "civic-section.h"
+
+#include "civic-ui-test.h"
+
+/* The inbox shows a screenful first, then the whole list within a few
+ * frames (GtkListView 4.8 would otherwise make 200 rows before the first
+ * case appears). */
+static void
+test_inbox_view_fills (void)
+{
+  CivicCache *cache = civic_ui_test_cache ();
+  CivicInboxFilter all = { CIVIC_INBOX_ALL, NULL, NULL, NULL, NULL, -1, NULL, CIVIC_INBOX_SORT_DUE };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = g_object_new (CIVIC_TYPE_INBOX_VIEW, NULL);
+  GListModel *model;
+  guint expected = civic_cache_count_cases (cache, &all, NULL);
+
+  g_assert_cmpuint (expected, >, 200);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  civic_inbox_view_set_queue (CIVIC_INBOX_VIEW (view), CIVIC_INBOX_ALL);
+  civic_section_set_engine (CIVIC_SECTION (view), civic_ui_test_engine ());
+  model = civic_inbox_view_get_model (CIVIC_INBOX_VIEW (view));
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, expected);
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 100 && g_list_model_get_n_items (model) < expected; i++)
+    civic_ui_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected);
+
+  civic_ui_test_destroy (window, view);
+}
+
+/* A view says what happened through its "add-toast" signal, which the
+ * window's template connects to its overlay: the view never reaches into
+ * the window. An action with no case in front of the official is one. */
+static void
+toast_cb (GtkWidget  *view,
+          AdwToast   *toast,
+          char      **title)
+{
+  g_free (*title);
+  *title = g_strdup (adw_toast_get_title (toast));
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 4);
+}
+
+static void
+test_inbox_view_toasts (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = g_object_new (CIVIC_TYPE_INBOX_VIEW, NULL);
+  g_autofree char *title = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  civic_section_set_engine (CIVIC_SECTION (view), civic_ui_test_engine ());
+  g_signal_connect (view, "add-toast", G_CALLBACK (toast_cb), &title);
+  civic_inbox_view_start_action (CIVIC_INBOX_VIEW (view), CIVIC_ACTION_CLAIM);
+  g_assert_cmpstr (title, ==, "Choose a case first");
+
+  civic_ui_test_destroy (window, view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  civic_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/inbox-view/toasts", test_inbox_view_toasts);
+  g_test_add_func ("/ui/inbox-view/fills", test_inbox_view_fills);
+
+  return civic_ui_test_run ();
+}
