@@ -203,6 +203,7 @@ const CivicEntityKind civic_case_kind = {
   .describe = case_describe,
   .now_title = N_("The case now"),
   .open_label = N_("_Open Case"),
+  .not_cached = N_("The case is not in the offline copy"),
   .to_feed_json = case_to_feed_json,
   .check = case_check,
   .list_actions = case_list_actions,

@@ -108,9 +108,11 @@ typedef struct
   char     *(*headline)   (GObject      *record);
   /* Where it stands now, in a few words: a case's state and who has it */
   char     *(*describe)   (GObject      *record);
-  /* N_(): the heading of that, and the button that opens the record */
+  /* N_(): the heading of that, the button that opens the record, and why
+   * the client cannot open it */
   const char *now_title;    /* "The case now" */
   const char *open_label;   /* "_Open Case" */
+  const char *not_cached;   /* "The case is not in the offline copy" */
   /* As the feed carries it, for a client's own version: personal data
    * masked, and what its lists sort by as of @today */
   char     *(*to_feed_json) (GObject       *record,

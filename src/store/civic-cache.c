@@ -958,8 +958,8 @@ load_record_with (CivicSqlite            *db,
   if (node == NULL)
     {
       if (error != NULL && *error == NULL)
-        g_set_error (error, CIVIC_CACHE_ERROR, CIVIC_CACHE_ERROR_NOT_FOUND,
-                     _("The case is not in the offline copy"));
+        g_set_error_literal (error, CIVIC_CACHE_ERROR, CIVIC_CACHE_ERROR_NOT_FOUND,
+                             _(kind->not_cached));
       return NULL;
     }
 

@@ -61,6 +61,10 @@ test_every_action (void)
       const CivicEntityKind *kind = kinds[k];
 
       g_assert_true (civic_entity_kind_lookup (kind->type) == kind);
+      /* Everything every layer calls is there */
+      g_assert_true (kind->arguments && kind->weight && kind->get_id && kind->headline &&
+                     kind->label && kind->describe && kind->check && kind->apply);
+      g_assert_true (kind->now_title && kind->open_label && kind->not_cached);
       for (guint a = 0; a < kind->n_actions; a++)
         {
           const char *name = kind->action_to_string (a);
@@ -130,6 +134,13 @@ test_arguments_declared (void)
               case CIVIC_ARGUMENT_CHECKLIST:
               case CIVIC_ARGUMENT_OFFICIAL:
                 g_assert_nonnull (argument->options);
+                break;
+              case CIVIC_ARGUMENT_LINE:
+              case CIVIC_ARGUMENT_DATE:
+              case CIVIC_ARGUMENT_NAMES:
+                /* An entry has no room for an explanation */
+                g_assert_null (argument->description);
+                g_assert_null (argument->options);
                 break;
               default:
                 g_assert_null (argument->options);

@@ -107,9 +107,40 @@ test_action_dialog_cancel (void)
                                                  &other_error));
   g_assert_error (other_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (other)));
+  /* Closed, it is gone once its result is */
+  g_object_add_weak_pointer (G_OBJECT (other), (gpointer *) &other);
+  g_clear_object (&other_result);
+  civic_ui_test_spin (50);
+  g_assert_null (other);
 
   g_clear_object (&result);
   civic_ui_test_destroy (GTK_WIDGET (dialog), NULL);
+}
+
+/* Destroyed while it runs, without an answer: the caller hears
+ * "cancelled", and nothing keeps the dialog. */
+static void
+test_action_dialog_destroyed (void)
+{
+  g_autoptr(CivicCase) kase = case_under_review ();
+  CivicActionDialog *dialog = dialog_new (kase, CIVIC_ACTION_COMMENT, 1);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GObject) source = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *done;
+
+  civic_action_dialog_run_async (dialog, NULL, civic_test_got_result, &result);
+  civic_ui_test_spin (100);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  done = civic_test_await (&result);
+  source = g_async_result_get_source_object (done);
+  g_assert_null (civic_action_dialog_run_finish (CIVIC_ACTION_DIALOG (source), done, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&source);
+  g_clear_object (&result);
+  civic_ui_test_spin (50);
+  g_assert_null (dialog);
 }
 
 /* A decision: no Enter to decide, the button drawn as suggested; a
@@ -180,12 +211,15 @@ test_action_dialog_give_back (void)
     }
 
   civic_ui_test_destroy (GTK_WIDGET (dialog), NULL);
+  g_object_add_weak_pointer (G_OBJECT (again), (gpointer *) &again);
   while (g_list_model_get_n_items (toplevels) > 0)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
 
       gtk_window_destroy (window);
     }
+  civic_ui_test_spin (50);
+  g_assert_null (again);
 }
 
 int
@@ -196,6 +230,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/action-dialog/run", test_action_dialog_run);
   g_test_add_func ("/ui/action-dialog/cancel", test_action_dialog_cancel);
+  g_test_add_func ("/ui/action-dialog/destroyed", test_action_dialog_destroyed);
   g_test_add_func ("/ui/action-dialog/weights", test_action_dialog_weights);
   g_test_add_func ("/ui/action-dialog/give-back", test_action_dialog_give_back);
 

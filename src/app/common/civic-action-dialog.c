@@ -30,6 +30,8 @@ struct _CivicActionDialog
 
   CivicForm             *form;
   GTask                 *task;          /* while it runs */
+  GCancellable          *cancellable;   /* the caller's, while it runs */
+  gulong                 cancelled_id;
   char                  *command_id;    /* the refused command this changes, if any */
 };
 
@@ -46,7 +48,7 @@ civic_action_takes_arguments (const CivicEntityKind *kind,
                               guint                  action)
 {
   g_return_val_if_fail (kind != NULL && action < kind->n_actions, FALSE);
-  return civic_arguments_count (kind->arguments (action)) > 0;
+  return kind->arguments != NULL && civic_arguments_count (kind->arguments (action)) > 0;
 }
 
 /* Running it */
@@ -59,23 +61,57 @@ responded (CivicActionDialog *self,
 
   if (task == NULL)
     return;
+  if (self->cancelled_id != 0)
+    g_cancellable_disconnect (self->cancellable, self->cancelled_id);
+  self->cancelled_id = 0;
+  g_clear_object (&self->cancellable);
+
   if (g_str_equal (response, "apply"))
     g_task_return_pointer (task, civic_form_dup_args (self->form), (GDestroyNotify) json_object_unref);
   else
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
 }
 
+/* Gone without an answer (destroyed, or closed by the caller's
+ * cancellable): the caller hears "cancelled". An idle, because a dialog
+ * that is answered hides before it says what the answer was. */
+static gboolean
+gone_cb (gpointer data)
+{
+  CivicActionDialog *self = data;
+
+  responded (self, "cancel");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+unmapped (CivicActionDialog *self)
+{
+  if (self->task != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT, gone_cb, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+close_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Perhaps on another thread: the window is closed on the main one, and
+ * never inside the handler (closing answers, which disconnects it). */
 static void
 cancelled (GCancellable      *cancellable,
            CivicActionDialog *self)
 {
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_cb, g_object_ref (self), g_object_unref);
 }
 
 /**
  * civic_action_dialog_run_async:
  *
- * Presents the dialog; @callback runs once the official has answered it.
+ * Presents the dialog; @callback runs once the official has answered it
+ * — or with %G_IO_ERROR_CANCELLED once it is gone without an answer.
  * Cancelling @cancellable closes it.
  */
 void
@@ -89,10 +125,13 @@ civic_action_dialog_run_async (CivicActionDialog   *self,
 
   self->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (self->task, civic_action_dialog_run_async);
-  if (cancellable != NULL)
-    g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (cancelled), self, 0);
   if (!gtk_widget_get_visible (GTK_WIDGET (self)))
     gtk_window_present (GTK_WINDOW (self));
+  if (cancellable != NULL)
+    {
+      self->cancellable = g_object_ref (cancellable);
+      self->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled), self, NULL);
+    }
 }
 
 /**
@@ -275,6 +314,7 @@ static void
 civic_action_dialog_init (CivicActionDialog *self)
 {
   g_signal_connect (self, "response", G_CALLBACK (responded), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (unmapped), NULL);
 }
 
 static void
@@ -308,8 +348,9 @@ civic_action_dialog_new (GtkWindow             *parent,
   g_autofree char *body = NULL;
 
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (engine), NULL);
-  g_return_val_if_fail (kind != NULL, NULL);
-  g_return_val_if_fail (G_IS_OBJECT (record), NULL);
+  g_return_val_if_fail (kind != NULL && kind->arguments != NULL, NULL);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, kind->record_type ()), NULL);
+  g_return_val_if_fail (action < kind->n_actions, NULL);
 
   if (n_records > 1)
     body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "For %u case. Each is checked by the rules on its own.",
