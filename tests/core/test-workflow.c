@@ -1155,6 +1155,120 @@ test_unknown_action (void)
   g_assert_cmpstr (civic_action_get_past_tense ("submit"), ==, "Application received");
 }
 
+/* The arguments the declarations (civic-case-arguments.c) call required
+ * are those the rules refuse the action without: from arguments the rules
+ * take, each required one dropped in turn is refused by its name; each
+ * other one dropped is still taken. */
+static void
+test_required_declared (void)
+{
+  g_autoptr(CivicCase) submitted = new_case (TRUE);
+  g_autoptr(CivicCase) review = new_case (FALSE);
+  g_autoptr(CivicCase) opined = NULL;
+  enum { SUBMITTED, REVIEW, OPINED };
+  struct {
+    int          stage;
+    CivicActor  *actor;
+    CivicAction  action;
+    const char  *args;
+  } given[] = {
+    { SUBMITTED, clerk, CIVIC_ACTION_NOT_ACCEPT,
+      "{\"ground\": \"not-competent\", \"reason\": \"不属于本机关职权范围\", "
+      "\"legal_basis\": \"《行政许可法》第三十二条\", \"competent_authority\": \"长沙市市场监督管理局\"}" },
+    { SUBMITTED, clerk, CIVIC_ACTION_REQUEST_CORRECTION,
+      "{\"missing\": [\"m2\"], \"note\": \"请补正营业执照复印件\"}" },
+    { REVIEW, examiner, CIVIC_ACTION_COMMENT, "{\"text\": \"已电话联系申请人\"}" },
+    { REVIEW, examiner, CIVIC_ACTION_OPINION,
+      "{\"recommendation\": \"approve\", \"text\": \"材料齐全，拟准予许可\", \"submit\": false}" },
+    { REVIEW, examiner, CIVIC_ACTION_VERIFY,
+      "{\"verifiers\": [\"u-examiner\", \"u-examiner2\"], \"note\": \"现场核查\"}" },
+    { REVIEW, approver, CIVIC_ACTION_EXTEND, "{\"reason\": \"需组织专家论证\", \"days\": 5}" },
+    { REVIEW, examiner, CIVIC_ACTION_STOP_CLOCK,
+      "{\"reason\": \"inspection\", \"expected_days\": 10, \"note\": \"委托检验\"}" },
+    { REVIEW, examiner, CIVIC_ACTION_INFORM_HEARING_RIGHT, "{\"parties\": [\"张三丰\"]}" },
+    { REVIEW, approver, CIVIC_ACTION_ORDER_HEARING, "{\"reason\": \"涉及重大公共利益\"}" },
+    { OPINED, approver, CIVIC_ACTION_DECIDE,
+      "{\"result\": \"deny\", \"reason\": \"经营场所不符合要求\", \"legal_basis\": \"《食品安全法》第三十五条\", "
+      "\"reconsideration_body\": \"湖南省人民政府\", \"court\": \"长沙市岳麓区人民法院\", \"number\": \"湘食许〔2026〕1号\"}" },
+    { OPINED, approver, CIVIC_ACTION_RETURN, "{\"reason\": \"核查记录不全\"}" },
+  };
+  guint n_checked = 0;
+
+  step (&review, clerk, "2026-03-03", CIVIC_ACTION_START_PRE_REVIEW, NULL);
+  step (&review, clerk, "2026-03-04", CIVIC_ACTION_ACCEPT, NULL);
+  step (&review, examiner, "2026-03-05", CIVIC_ACTION_CLAIM, NULL);
+  opined = g_object_ref (review);
+  step (&opined, examiner, "2026-03-06", CIVIC_ACTION_VERIFY,
+        "{\"verifiers\": [\"u-examiner\", \"u-examiner2\"], \"note\": \"现场核查\"}");
+  step (&opined, examiner, "2026-03-06", CIVIC_ACTION_OPINION,
+        "{\"recommendation\": \"deny\", \"text\": \"经营场所不符合要求\"}");
+
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    {
+      const CivicArgument *arguments = civic_action_get_arguments (given[i].action);
+      CivicCase *kase = given[i].stage == SUBMITTED ? submitted
+                        : given[i].stage == REVIEW ? review : opined;
+      g_autoptr(JsonObject) all = civic_json_parse_object (given[i].args, -1, NULL);
+      g_autoptr(CivicCase) taken = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", civic_action_to_string (given[i].action));
+      taken = act (kase, given[i].actor, "2026-03-06", given[i].action, given[i].args, &error);
+      g_assert_no_error (error);
+
+      for (guint a = 0; arguments[a].name != NULL; a++)
+        {
+          const CivicArgument *argument = &arguments[a];
+          g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+          g_autoptr(JsonObject) fewer = json_object_new ();
+          g_autoptr(CivicCase) next = NULL;
+          g_autoptr(GError) refusal = NULL;
+          g_autofree char *text = NULL;
+          g_autofree char *quoted = g_strdup_printf ("“%s”", argument->name);
+          gboolean required = argument->required &&
+                              civic_argument_is_asked (argument, G_OBJECT (kase), 1) &&
+                              (argument->shown_when.name == NULL ||
+                               g_strcmp0 (json_object_get_string_member_with_default (
+                                            all, argument->shown_when.name, NULL),
+                                          argument->shown_when.value) == 0);
+          g_autoptr(GList) members = json_object_get_members (all);
+
+          if (!json_object_has_member (all, argument->name))
+            {
+              /* A fixture gives every required argument */
+              g_assert_false (required);
+              continue;
+            }
+          for (GList *m = members; m != NULL; m = m->next)
+            if (!g_str_equal (m->data, argument->name))
+              json_object_set_member (fewer, m->data,
+                                      json_node_copy (json_object_get_member (all, m->data)));
+          json_node_take_object (node, g_steal_pointer (&fewer));
+          text = civic_json_to_string (node, FALSE);
+
+          next = act (kase, given[i].actor, "2026-03-06", given[i].action, text, &refusal);
+          if (required)
+            {
+              g_assert_null (next);
+              g_assert_error (refusal, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT);
+              if (strstr (refusal->message, quoted) == NULL)
+                g_error ("%s without %s: “%s”", civic_action_to_string (given[i].action),
+                         argument->name, refusal->message);
+            }
+          else
+            {
+              if (refusal != NULL)
+                g_error ("%s without %s, which is not required: “%s”",
+                         civic_action_to_string (given[i].action), argument->name,
+                         refusal->message);
+              g_assert_nonnull (next);
+            }
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >=, 25);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1196,6 +1310,7 @@ main (int   argc,
   g_test_add_func ("/workflow/masking", test_masking);
   g_test_add_func ("/workflow/json-malformed", test_json_malformed);
   g_test_add_func ("/workflow/unknown-action", test_unknown_action);
+  g_test_add_func ("/workflow/required-declared", test_required_declared);
 
   result = g_test_run ();
 
