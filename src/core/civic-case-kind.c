@@ -137,6 +137,14 @@ case_headline (GObject *record)
 }
 
 static char *
+case_headline_n (guint n_records)
+{
+  return g_strdup_printf (civic_ngettext ("For %u case. Each is checked by the rules on its own.",
+                                          "For %u cases. Each is checked by the rules on its own.",
+                                          n_records), n_records);
+}
+
+static char *
 case_describe (GObject *record)
 {
   CivicCase *kase = CIVIC_CASE (record);
@@ -200,6 +208,7 @@ const CivicEntityKind civic_case_kind = {
   .set_rev = case_set_rev,
   .label = case_label,
   .headline = case_headline,
+  .headline_n = case_headline_n,
   .describe = case_describe,
   .now_title = N_("The case now"),
   .open_label = N_("_Open Case"),

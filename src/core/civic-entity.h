@@ -104,8 +104,10 @@ typedef struct
                            gint64        rev);
   /* How a person names it: a case's number */
   char     *(*label)      (GObject      *record);
-  /* What a form says it acts on: a case's number and service item */
+  /* What a form says it acts on: a case's number and service item; or
+   * how many, for an action on several at once */
   char     *(*headline)   (GObject      *record);
+  char     *(*headline_n) (guint         n_records);
   /* Where it stands now, in a few words: a case's state and who has it */
   char     *(*describe)   (GObject      *record);
   /* N_(): the heading of that, the button that opens the record, and why

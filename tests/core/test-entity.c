@@ -63,6 +63,7 @@ test_every_action (void)
       g_assert_true (civic_entity_kind_lookup (kind->type) == kind);
       /* Everything every layer calls is there */
       g_assert_true (kind->arguments && kind->weight && kind->get_id && kind->headline &&
+                     kind->headline_n &&
                      kind->label && kind->describe && kind->check && kind->apply);
       g_assert_true (kind->now_title && kind->open_label && kind->not_cached);
       for (guint a = 0; a < kind->n_actions; a++)

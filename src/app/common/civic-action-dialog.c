@@ -352,12 +352,7 @@ civic_action_dialog_new (GtkWindow             *parent,
   g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, kind->record_type ()), NULL);
   g_return_val_if_fail (action < kind->n_actions, NULL);
 
-  if (n_records > 1)
-    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "For %u case. Each is checked by the rules on its own.",
-                                         "For %u cases. Each is checked by the rules on its own.",
-                                         n_records), n_records);
-  else
-    body = kind->headline (record);
+  body = n_records > 1 ? kind->headline_n (n_records) : kind->headline (record);
 
   weight = kind->weight (action);
   self = g_object_new (CIVIC_TYPE_ACTION_DIALOG,
