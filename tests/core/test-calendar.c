@@ -8,26 +8,9 @@
 #include <string.h>
 
 #include "civic-core.h"
+#include "civic-core-test.h"
 
 static CivicCalendar *national;
-
-static CivicDay
-day (const char *text)
-{
-  CivicDay result;
-
-  g_assert_true (civic_day_parse (text, &result));
-  return result;
-}
-
-static void
-assert_day_eq (CivicDay    actual,
-               const char *expected)
-{
-  g_autofree char *text = civic_day_format (actual);
-
-  g_assert_cmpstr (text, ==, expected);
-}
 
 static void
 test_day_parse (void)

@@ -8,28 +8,11 @@
 #include <string.h>
 
 #include "civic-core.h"
+#include "civic-core-test.h"
 
 #define ALL_ART_42 "《中华人民共和国行政许可法》第四十二条"
 
 static CivicCalendar *calendar;
-
-static CivicDay
-day (const char *text)
-{
-  CivicDay result;
-
-  g_assert_true (civic_day_parse (text, &result));
-  return result;
-}
-
-static void
-assert_day_eq (CivicDay    actual,
-               const char *expected)
-{
-  g_autofree char *text = civic_day_format (actual);
-
-  g_assert_cmpstr (text, ==, expected);
-}
 
 static CivicClock *
 licensing_clock (const char *accepted,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "civic-core.h"
+#include "civic-core-test.h"
 
 /* The case: 张伟 applies, 李娜 is an interested party, 李强 and 赵敏 examined
  * the application, 王强 hosts, 刘洋 stands in, 陈静 keeps the record. */
@@ -22,15 +23,6 @@ static const CivicHearingPolicy calendar_day_policy = {
   { 20, CIVIC_CLOCK_UNIT_CALENDAR_DAYS },
   { 7, CIVIC_CLOCK_UNIT_CALENDAR_DAYS },
 };
-
-static CivicDay
-day (const char *text)
-{
-  CivicDay result = CIVIC_DAY_INVALID;
-
-  g_assert_true (civic_day_parse (text, &result));
-  return result;
-}
 
 static GDateTime *
 instant (const char *text)

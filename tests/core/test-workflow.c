@@ -8,29 +8,12 @@
 #include <string.h>
 
 #include "civic-core.h"
+#include "civic-core-test.h"
 
 static CivicCalendar *calendar;
 
 static CivicActor *clerk, *examiner, *examiner2, *approver, *officer, *supervisor, *admin,
                   *service, *health_examiner;
-
-static CivicDay
-day (const char *text)
-{
-  CivicDay result;
-
-  g_assert_true (civic_day_parse (text, &result));
-  return result;
-}
-
-static void
-assert_day_eq (CivicDay    actual,
-               const char *expected)
-{
-  g_autofree char *text = actual ? civic_day_format (actual) : g_strdup ("none");
-
-  g_assert_cmpstr (text, ==, expected);
-}
 
 /* The users directory of these tests: every actor above, and a disabled
  * examiner. */
