@@ -410,6 +410,54 @@ civic_test_pull_all (CivicTestService *service,
   return after;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (json_object_get_string_member (*(JsonObject **) a, "id"),
+                    json_object_get_string_member (*(JsonObject **) b, "id"));
+}
+
+/**
+ * civic_test_pull_cases:
+ *
+ * Returns: (transfer full) (element-type JsonObject): the cases the
+ * official behind @token sees, as the feed has them (each with its "id"
+ * and "summary"), in the order of their ids
+ */
+GPtrArray *
+civic_test_pull_cases (CivicTestService *service,
+                       const char       *token)
+{
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  civic_test_pull_all (service, token, 0, entities);
+  g_hash_table_iter_init (&iter, entities);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_str_has_prefix (key, "case/") && JSON_NODE_HOLDS_OBJECT (value))
+      g_ptr_array_add (cases, json_object_ref (json_node_get_object (value)));
+  g_ptr_array_sort (cases, compare_ids);
+  return cases;
+}
+
+/**
+ * civic_test_case_says:
+ *
+ * Returns: (nullable): a string member of @kase's summary
+ */
+const char *
+civic_test_case_says (JsonObject *kase,
+                      const char *member)
+{
+  JsonObject *summary = json_object_get_object_member (kase, "summary");
+
+  return json_object_get_string_member_with_default (summary, member, NULL);
+}
+
 char *
 civic_test_uuid (void)
 {

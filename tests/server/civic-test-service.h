@@ -58,6 +58,10 @@ gint64            civic_test_pull_all         (CivicTestService  *service,
                                                const char        *token,
                                                gint64             after,
                                                GHashTable        *entities);
+GPtrArray        *civic_test_pull_cases       (CivicTestService  *service,
+                                              const char        *token);
+const char       *civic_test_case_says        (JsonObject        *kase,
+                                              const char        *member);
 char             *civic_test_uuid             (void);
 void              civic_test_remove_tree      (const char        *path);
 gboolean          civic_test_file_holds       (const char        *path,

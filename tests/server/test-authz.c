@@ -99,33 +99,20 @@ static void
 find_cases (void)
 {
   g_autofree char *token = civic_test_sign_in (service, "supervisor");
-  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          (GDestroyNotify) json_node_unref);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) cases = civic_test_pull_cases (service, token);
 
-  civic_test_pull_all (service, token, 0, entities);
-  g_hash_table_iter_init (&iter, entities);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < cases->len; i++)
     {
-      JsonObject *data, *summary;
-      const char *department, *state;
-      JsonArray *subtasks;
-
-      if (!g_str_has_prefix (key, "case/"))
-        continue;
-
-      data = json_node_get_object (value);
-      summary = json_object_get_object_member (data, "summary");
-      department = json_object_get_string_member (summary, "department_id");
-      state = json_object_get_string_member (summary, "state");
-      subtasks = json_object_get_array_member (data, "subtasks");
+      JsonObject *kase = g_ptr_array_index (cases, i);
+      const char *id = json_object_get_string_member (kase, "id");
+      const char *department = civic_test_case_says (kase, "department_id");
+      JsonArray *subtasks = json_object_get_array_member (kase, "subtasks");
 
       /* Open, unassigned cases waiting for examiners, so that a claim is
        * the official's to make. */
-      if (!g_str_equal (state, "under-review") ||
-          json_object_get_string_member (summary, "assignee_id") != NULL ||
-          !g_str_equal (json_object_get_string_member (summary, "queue"), "examiner"))
+      if (g_strcmp0 (civic_test_case_says (kase, "state"), "under-review") != 0 ||
+          civic_test_case_says (kase, "assignee_id") != NULL ||
+          g_strcmp0 (civic_test_case_says (kase, "queue"), "examiner") != 0)
         continue;
 
       if (json_array_get_length (subtasks) > 0)
@@ -135,18 +122,18 @@ find_cases (void)
 
           if (joint_case == NULL)
             {
-              joint_case = g_strdup ((char *) key + 5);
+              joint_case = g_strdup (id);
               joint_co_department = g_strdup (co);
             }
           continue;
         }
 
       if (own_case == NULL && g_str_equal (department, "scjg"))
-        own_case = g_strdup ((char *) key + 5);
+        own_case = g_strdup (id);
       else if (other_case == NULL && !g_str_equal (department, "scjg") &&
                !g_str_equal (department, "zwfwj"))
         {
-          other_case = g_strdup ((char *) key + 5);
+          other_case = g_strdup (id);
           other_department = g_strdup (department);
         }
     }

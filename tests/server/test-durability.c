@@ -19,23 +19,15 @@ static void
 find_cases (void)
 {
   g_autofree char *token = civic_test_sign_in (service, "examiner");
-  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          (GDestroyNotify) json_node_unref);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) cases = civic_test_pull_cases (service, token);
 
   open_cases = g_ptr_array_new_with_free_func (g_free);
-  civic_test_pull_all (service, token, 0, entities);
-  g_hash_table_iter_init (&iter, entities);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < cases->len; i++)
     {
-      JsonObject *summary;
+      JsonObject *kase = g_ptr_array_index (cases, i);
 
-      if (!g_str_has_prefix (key, "case/"))
-        continue;
-      summary = json_object_get_object_member (json_node_get_object (value), "summary");
-      if (g_str_equal (json_object_get_string_member (summary, "department_id"), "scjg"))
-        g_ptr_array_add (open_cases, g_strdup ((char *) key + 5));
+      if (g_strcmp0 (civic_test_case_says (kase, "department_id"), "scjg") == 0)
+        g_ptr_array_add (open_cases, g_strdup (json_object_get_string_member (kase, "id")));
     }
   g_assert_cmpuint (open_cases->len, >=, 20);
 }

@@ -269,24 +269,17 @@ first_case_of (const char *token,
                const char *department)
 {
   static char id[128];
-  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          (GDestroyNotify) json_node_unref);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) cases = civic_test_pull_cases (service, token);
 
-  civic_test_pull_all (service, token, 0, entities);
-  g_hash_table_iter_init (&iter, entities);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < cases->len; i++)
     {
-      JsonObject *summary;
+      JsonObject *kase = g_ptr_array_index (cases, i);
 
-      if (!g_str_has_prefix (key, "case/"))
-        continue;
-      summary = json_object_get_object_member (json_node_get_object (value), "summary");
-      if (g_str_equal (json_object_get_string_member (summary, "department_id"), department) &&
-          !json_object_get_boolean_member (summary, "joint"))
+      if (g_strcmp0 (civic_test_case_says (kase, "department_id"), department) == 0 &&
+          !json_object_get_boolean_member (json_object_get_object_member (kase, "summary"),
+                                           "joint"))
         {
-          g_strlcpy (id, (char *) key + 5, sizeof id);
+          g_strlcpy (id, json_object_get_string_member (kase, "id"), sizeof id);
           return id;
         }
     }
