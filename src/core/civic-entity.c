@@ -13,16 +13,69 @@
 #include "civic-entity.h"
 
 /* Every kind officials act on with commands. A new job of the hall adds
- * its kind here, and nowhere else in this layer. */
+ * its kind here, and nowhere else in this layer; a module of its own adds
+ * it with civic_entity_kind_register(). */
 static const CivicEntityKind * const kind_list[] = {
   &civic_case_kind,
   NULL
 };
 
+/* The list with the registered kinds: replaced, never changed, so that
+ * the threads reading it need no lock; the lists it replaces are kept,
+ * since a reader may still hold one (a kind is registered once, at
+ * start). */
+static const CivicEntityKind * const *registered;
+static GPtrArray *replaced;
+static GMutex register_lock;
+
 static const CivicEntityKind * const *
 kinds (void)
 {
-  return kind_list;
+  const CivicEntityKind * const *list = g_atomic_pointer_get (&registered);
+
+  return list != NULL ? list : kind_list;
+}
+
+/**
+ * civic_entity_kind_register:
+ * @kind: (transfer none): a kind that lives as long as the program
+ *
+ * Adds a kind beside the built-in ones, for a job of the hall built as a
+ * module of its own: from then on the command path, the client's local
+ * versions and Conflicts take its records. Its type and its actions'
+ * names must be new.
+ */
+void
+civic_entity_kind_register (const CivicEntityKind *kind)
+{
+  const CivicEntityKind * const *list;
+  const CivicEntityKind **longer;
+  guint n = 0;
+
+  g_return_if_fail (kind != NULL && kind->type != NULL && kind->action_to_string != NULL);
+
+  g_mutex_lock (&register_lock);
+  list = kinds ();
+  while (list[n] != NULL)
+    n++;
+  for (guint i = 0; i < n; i++)
+    if (strcmp (list[i]->type, kind->type) == 0)
+      {
+        g_mutex_unlock (&register_lock);
+        g_critical ("A kind of record “%s” is registered already", kind->type);
+        return;
+      }
+  longer = g_new0 (const CivicEntityKind *, n + 2);
+  memcpy (longer, list, n * sizeof *longer);
+  longer[n] = kind;
+  if (list != kind_list)
+    {
+      if (replaced == NULL)
+        replaced = g_ptr_array_new ();
+      g_ptr_array_add (replaced, (gpointer) list);
+    }
+  g_atomic_pointer_set (&registered, (const CivicEntityKind * const *) longer);
+  g_mutex_unlock (&register_lock);
 }
 
 /**

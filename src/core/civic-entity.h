@@ -141,6 +141,7 @@ const CivicEntityKind *civic_entity_kind_lookup      (const char  *type);
 const CivicEntityKind *civic_entity_kind_for_command (const char  *command_type,
                                                       guint       *action);
 const CivicEntityKind * const *civic_entity_kinds    (void);
+void                   civic_entity_kind_register    (const CivicEntityKind *kind);
 
 const char            *civic_command_label           (const char  *command_type);
 const char            *civic_command_past_tense      (const char  *command_type);

@@ -951,7 +951,8 @@ load_record_with (CivicSqlite            *db,
   civic_sqlite_bind_text (stmt, 2, id);
   if (!civic_sqlite_step (db, stmt, &row, error))
     return NULL;
-  if (row)
+  /* The query's coalesce () gives a row of NULL when there is no record */
+  if (row && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     node = parse_data_column (stmt, 0, error);
   sqlite3_reset (stmt);
 

@@ -252,6 +252,15 @@ test_open_new (Fixture       *fixture,
   g_assert_cmpint (civic_cache_get_cursor (fixture->cache), ==, 0);
   g_assert_cmpstr (civic_cache_get_me (fixture->cache)->id, ==, "u-clerk");
   g_assert_cmpuint (count (fixture, CIVIC_INBOX_ALL, NULL), ==, 0);
+
+  /* A case it has not got is not there — not a damaged record */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (civic_cache_load_case (fixture->cache, "case-none", &error));
+    g_assert_error (error, CIVIC_CACHE_ERROR, CIVIC_CACHE_ERROR_NOT_FOUND);
+    g_assert_cmpstr (error->message, ==, "The case is not in the offline copy");
+  }
 }
 
 /* A cache that cannot be read is moved aside and a new one made; the

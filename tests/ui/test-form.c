@@ -7,8 +7,10 @@
 
 #include <string.h>
 
+#include "civic-action-dialog.h"
 #include "civic-case-kind.h"
 #include "civic-form.h"
+#include "civic-test-memo.h"
 
 #include "civic-ui-test.h"
 
@@ -211,6 +213,52 @@ test_form_every_action (void)
     }
 }
 
+/* A kind that is not a case gets its form, its checks and its dialog from
+ * its declarations alone (tests/civic-test-memo.c). */
+static void
+test_form_other_kind (void)
+{
+  g_autofree char *data = civic_test_memo_feed_data ("memo-1", 1, "值班安排", "初稿");
+  g_autoptr(GObject) memo = NULL;
+  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicActionDialog *dialog;
+  CivicForm *form;
+  GtkWidget *text_view;
+
+  civic_entity_kind_register (&civic_test_memo_kind);
+  g_assert_true (civic_cache_store_entity (civic_ui_test_cache (), "memo", "memo-1", 1, 1, data,
+                                           &error));
+  g_assert_no_error (error);
+  memo = civic_cache_load_record (civic_ui_test_cache (), &civic_test_memo_kind, "memo-1", &error);
+  g_assert_no_error (error);
+
+  form = civic_form_new (civic_ui_test_engine (), &civic_test_memo_kind, memo,
+                         CIVIC_TEST_MEMO_EDIT, 1);
+  g_object_ref_sink (form);
+  g_assert_false (civic_form_get_valid (form));
+  g_assert_cmpstr (civic_form_get_refusal (form), ==, "Fill in “Text”");
+  g_assert_nonnull (civic_ui_test_find_titled (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "_Reason"));
+
+  text_view = civic_ui_test_find_titled (GTK_WIDGET (form), GTK_TYPE_TEXT_VIEW, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), "修改稿", -1);
+  civic_ui_test_spin (300);
+  g_assert_true (civic_form_get_valid (form));
+  args = civic_form_dup_args (form);
+  g_assert_cmpstr (json_object_get_string_member (args, "text"), ==, "修改稿");
+  g_assert_finalize_object (form);
+
+  /* Its dialog: the kind's words and weight */
+  dialog = civic_action_dialog_new (NULL, civic_ui_test_engine (), &civic_test_memo_kind, memo,
+                                    CIVIC_TEST_MEMO_CLOSE, 1);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Close Memo");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, "Memo “值班安排”");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply"),
+                   ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_false (civic_action_takes_arguments (&civic_test_memo_kind, CIVIC_TEST_MEMO_CLOSE));
+  civic_ui_test_destroy (GTK_WIDGET (dialog), NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/ui/form/decide", test_form_decide);
   g_test_add_func ("/ui/form/verifiers", test_form_verifiers);
   g_test_add_func ("/ui/form/every-action", test_form_every_action);
+  g_test_add_func ("/ui/form/other-kind", test_form_other_kind);
 
   return civic_ui_test_run ();
 }
