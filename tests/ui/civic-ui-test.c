@@ -121,6 +121,18 @@ civic_ui_test_find_case (CivicInboxQueue  queue,
   return g_strdup (((CivicInboxRow *) g_ptr_array_index (rows, 0))->id);
 }
 
+/* The examiner's first case under review, from the offline copy */
+CivicCase *
+civic_ui_test_case_under_review (void)
+{
+  g_autofree char *id = civic_ui_test_find_case (CIVIC_INBOX_MINE, "under-review");
+  g_autoptr(GError) error = NULL;
+  CivicCase *kase = civic_cache_load_case (civic_ui_test_cache (), id, &error);
+
+  g_assert_no_error (error);
+  return kase;
+}
+
 GtkLabel *
 civic_ui_test_find_label (GtkWidget  *root,
                           const char *text)

@@ -29,6 +29,7 @@ void              civic_ui_test_sync        (void);
 void              civic_ui_test_spin        (guint             ms);
 char             *civic_ui_test_find_case   (CivicInboxQueue   queue,
                                              const char       *state);
+CivicCase        *civic_ui_test_case_under_review (void);
 
 /* Looking into a widget tree */
 GtkLabel         *civic_ui_test_find_label  (GtkWidget        *root,

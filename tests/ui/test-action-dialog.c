@@ -23,14 +23,6 @@ dialog_new (CivicCase   *kase,
                                   action, n_cases);
 }
 
-static CivicCase *
-case_under_review (void)
-{
-  g_autofree char *id = civic_ui_test_find_case (CIVIC_INBOX_MINE, "under-review");
-
-  return civic_cache_load_case (civic_ui_test_cache (), id, NULL);
-}
-
 static void
 fill_text (CivicActionDialog *dialog,
            const char        *text)
@@ -48,7 +40,7 @@ fill_text (CivicActionDialog *dialog,
 static void
 test_action_dialog_run (void)
 {
-  g_autoptr(CivicCase) kase = case_under_review ();
+  g_autoptr(CivicCase) kase = civic_ui_test_case_under_review ();
   CivicActionDialog *dialog = dialog_new (kase, CIVIC_ACTION_OPINION, 1);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonObject) args = NULL;
@@ -86,7 +78,7 @@ test_action_dialog_run (void)
 static void
 test_action_dialog_cancel (void)
 {
-  g_autoptr(CivicCase) kase = case_under_review ();
+  g_autoptr(CivicCase) kase = civic_ui_test_case_under_review ();
   CivicActionDialog *dialog = dialog_new (kase, CIVIC_ACTION_COMMENT, 1);
   CivicActionDialog *other = dialog_new (kase, CIVIC_ACTION_COMMENT, 1);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -122,7 +114,7 @@ test_action_dialog_cancel (void)
 static void
 test_action_dialog_destroyed (void)
 {
-  g_autoptr(CivicCase) kase = case_under_review ();
+  g_autoptr(CivicCase) kase = civic_ui_test_case_under_review ();
   CivicActionDialog *dialog = dialog_new (kase, CIVIC_ACTION_COMMENT, 1);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GObject) source = NULL;
@@ -149,7 +141,7 @@ test_action_dialog_destroyed (void)
 static void
 test_action_dialog_weights (void)
 {
-  g_autoptr(CivicCase) kase = case_under_review ();
+  g_autoptr(CivicCase) kase = civic_ui_test_case_under_review ();
   CivicActionDialog *decide = dialog_new (kase, CIVIC_ACTION_DECIDE, 1);
   CivicActionDialog *comment = dialog_new (kase, CIVIC_ACTION_COMMENT, 1);
   CivicActionDialog *batch = dialog_new (kase, CIVIC_ACTION_DECIDE, 3);
@@ -175,7 +167,7 @@ test_action_dialog_weights (void)
 static void
 test_action_dialog_give_back (void)
 {
-  g_autoptr(CivicCase) kase = case_under_review ();
+  g_autoptr(CivicCase) kase = civic_ui_test_case_under_review ();
   CivicActionDialog *dialog = dialog_new (kase, CIVIC_ACTION_COMMENT, 1);
   CivicActionDialog *again;
   g_autoptr(JsonObject) args = NULL;

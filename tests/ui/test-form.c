@@ -26,14 +26,6 @@ form_new (CivicCase   *kase,
   return form;
 }
 
-static CivicCase *
-case_under_review (void)
-{
-  g_autofree char *id = civic_ui_test_find_case (CIVIC_INBOX_MINE, "under-review");
-
-  return civic_cache_load_case (civic_ui_test_cache (), id, NULL);
-}
-
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -45,7 +37,7 @@ count_notify (GObject    *object,
 static void
 test_form_opinion (void)
 {
-  g_autoptr(CivicCase) kase = case_under_review ();
+  g_autoptr(CivicCase) kase = civic_ui_test_case_under_review ();
   CivicForm *form = form_new (kase, CIVIC_ACTION_OPINION, 1);
   g_autoptr(JsonObject) args = NULL;
   GtkWidget *text_view;
@@ -56,6 +48,33 @@ test_form_opinion (void)
   g_assert_false (civic_form_get_valid (form));
   g_assert_cmpstr (civic_form_get_refusal (form), ==, "Fill in “Opinion”");
   g_signal_connect (form, "notify::valid", G_CALLBACK (count_notify), &n_valid);
+
+  /* What it still needs is said at once, beside the button, and the
+   * field is marked: never a greyed-out button without a reason. */
+  {
+    g_autofree char *missing = civic_form_dup_missing (form);
+
+    g_assert_cmpstr (missing, ==, "Opinion");
+    g_assert_nonnull (civic_ui_test_find_label (GTK_WIDGET (form), "Still needed: Opinion"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (civic_ui_test_find_label (GTK_WIDGET (form),
+                                                                                 "Still needed: Opinion"))));
+    g_assert_nonnull (civic_ui_test_find_label (GTK_WIDGET (form), "Required"));
+  }
+
+  /* The common phrases read as sentences: their popover is as wide as
+   * they are, not a few characters a line. */
+  {
+    GtkWidget *button = civic_ui_test_find_titled (GTK_WIDGET (form), GTK_TYPE_MENU_BUTTON, NULL);
+    GtkPopover *popover;
+    int natural = 0;
+
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Common Phrases");
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    gtk_widget_measure (gtk_popover_get_child (popover), GTK_ORIENTATION_HORIZONTAL, -1, NULL,
+                        &natural, NULL, NULL);
+    g_assert_cmpint (natural, >=, 250);
+  }
 
   text_view = civic_ui_test_find_titled (GTK_WIDGET (form), GTK_TYPE_TEXT_VIEW, NULL);
   g_assert_nonnull (text_view);
@@ -83,7 +102,7 @@ test_form_opinion (void)
 static void
 test_form_decide (void)
 {
-  g_autoptr(CivicCase) kase = case_under_review ();
+  g_autoptr(CivicCase) kase = civic_ui_test_case_under_review ();
   CivicForm *form = form_new (kase, CIVIC_ACTION_DECIDE, 1);
   CivicForm *again, *batch;
   g_autoptr(JsonObject) args = NULL;
@@ -124,6 +143,12 @@ test_form_decide (void)
   g_assert_cmpstr (json_object_get_string_member (denied, "result"), ==, "deny");
   g_assert_cmpstr (json_object_get_string_member (denied, "court"), ==, "长沙市岳麓区人民法院");
   g_assert_false (civic_form_get_valid (form));
+  {
+    g_autofree char *missing = civic_form_dup_missing (form);
+
+    /* The remedies a denial needs, in the order asked; the court is there */
+    g_assert_cmpstr (missing, ==, "Legal Basis, Reconsideration Body, Reasons for the Refusal");
+  }
 
   again = form_new (kase, CIVIC_ACTION_DECIDE, 1);
   civic_form_set_args (again, args);
@@ -145,20 +170,27 @@ test_form_decide (void)
 static void
 test_form_verifiers (void)
 {
-  g_autoptr(CivicCase) kase = case_under_review ();
+  g_autoptr(CivicCase) kase = civic_ui_test_case_under_review ();
   CivicForm *form = form_new (kase, CIVIC_ACTION_VERIFY, 1);
   g_autoptr(JsonObject) args = NULL;
   g_autoptr(JsonObject) with_two = NULL;
   GtkWidget *text_view;
   JsonArray *verifiers;
 
+  {
+    g_autofree char *missing = civic_form_dup_missing (form);
+
+    g_assert_cmpstr (missing, ==, "Findings");
+  }
   text_view = civic_ui_test_find_titled (GTK_WIDGET (form), GTK_TYPE_TEXT_VIEW, NULL);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
                             "现场核查经营场所，与申请材料一致", -1);
   civic_ui_test_spin (300);
+  g_assert_null (civic_form_dup_missing (form));
 
   /* The examiner alone, checked at first, is one verifier: Art. 34 wants
-   * two, and says so in the official's words. */
+   * two, and says so in the official's words — once nothing required is
+   * missing. */
   args = civic_form_dup_args (form);
   verifiers = json_object_get_array_member (args, "verifiers");
   g_assert_cmpuint (json_array_get_length (verifiers), ==, 1);
@@ -176,6 +208,7 @@ test_form_verifiers (void)
   civic_form_set_args (form, with_two);
   civic_ui_test_spin (300);
   g_assert_true (civic_form_get_valid (form));
+  g_assert_null (civic_form_dup_missing (form));
   g_clear_pointer (&args, json_object_unref);
   args = civic_form_dup_args (form);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (args, "verifiers")), ==, 2);
@@ -188,7 +221,7 @@ test_form_verifiers (void)
 static void
 test_form_every_action (void)
 {
-  g_autoptr(CivicCase) kase = case_under_review ();
+  g_autoptr(CivicCase) kase = civic_ui_test_case_under_review ();
 
   for (guint action = 0; action < civic_case_kind.n_actions; action++)
     {

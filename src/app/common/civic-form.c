@@ -49,7 +49,6 @@ struct _CivicForm
   char                  *refusal;
   gboolean               valid;
   guint                  check_source;
-  gboolean               touched;    /* the official has changed something */
 };
 
 G_DEFINE_FINAL_TYPE (CivicForm, civic_form, GTK_TYPE_BOX)
@@ -213,6 +212,67 @@ civic_form_dup_args (CivicForm *self)
   return args;
 }
 
+/* Whether the official has yet to answer @field */
+static gboolean
+field_is_empty (Field *field)
+{
+  g_autofree char *text = NULL;
+
+  switch (field->argument->kind)
+    {
+    case CIVIC_ARGUMENT_LINE:
+    case CIVIC_ARGUMENT_DATE:
+    case CIVIC_ARGUMENT_NAMES:
+      text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget)));
+      return *g_strstrip (text) == '\0';
+    case CIVIC_ARGUMENT_TEXT:
+      text = text_of (field->widget);
+      return *text == '\0';
+    case CIVIC_ARGUMENT_CHOICE:
+    case CIVIC_ARGUMENT_OFFICIAL:
+      return choice_of (field) == NULL;
+    case CIVIC_ARGUMENT_CHECKLIST:
+      for (guint i = 0; i < field->checks->len; i++)
+        if (gtk_check_button_get_active (g_ptr_array_index (field->checks, i)))
+          return FALSE;
+      return TRUE;
+    case CIVIC_ARGUMENT_NUMBER:
+    case CIVIC_ARGUMENT_SWITCH:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * civic_form_dup_missing:
+ *
+ * Returns: (nullable): the names of the required fields shown and not
+ * answered yet, as a list to read ("Findings, Certificate Number"), or
+ * %NULL when there are none
+ */
+char *
+civic_form_dup_missing (CivicForm *self)
+{
+  g_autoptr(GString) names = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_FORM (self), NULL);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (!field->argument->required || !field_is_shown (self, field) || !field_is_empty (field))
+        continue;
+      if (names == NULL)
+        names = g_string_new (NULL);
+      else
+        /* Translators: between the names of fields in a list */
+        g_string_append (names, C_("list", ", "));
+      g_string_append (names, field->title);
+    }
+  return names != NULL ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
 /* What the rules say */
 
 /* The rules name a missing argument as the wire does ("“text” is
@@ -244,6 +304,7 @@ check_now (gpointer data)
   g_autoptr(GError) error = NULL;
   gboolean was_valid = self->valid;
   g_autofree char *was_refused = g_steal_pointer (&self->refusal);
+  g_autofree char *missing = NULL;
 
   self->check_source = 0;
 
@@ -259,14 +320,28 @@ check_now (gpointer data)
 
   self->valid = after != NULL;
   self->refusal = after == NULL ? explain (self, error) : NULL;
-  gtk_label_set_label (GTK_LABEL (self->refusal_label), self->refusal ? self->refusal : "");
-  /* An empty form is not an error yet: the reason shows once the official
-   * has filled something in. A refusal by the rules themselves shows at
-   * once. */
-  gtk_widget_set_visible (self->refusal_label,
-                          self->refusal != NULL &&
-                          (self->touched || !g_error_matches (error, CIVIC_WORKFLOW_ERROR,
-                                                              CIVIC_WORKFLOW_ERROR_ARGUMENT)));
+
+  /* Under the form, what it still needs — said at once, quietly, so a
+   * button is never greyed out without a reason; once it has all that,
+   * why the rules refuse, as an error. */
+  missing = civic_form_dup_missing (self);
+  if (missing != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s lists fields of the form, "Findings, Date" */
+      text = g_strdup_printf (_("Still needed: %s"), missing);
+      gtk_label_set_label (GTK_LABEL (self->refusal_label), text);
+      gtk_widget_remove_css_class (self->refusal_label, "error");
+      gtk_widget_add_css_class (self->refusal_label, "dim-label");
+    }
+  else
+    {
+      gtk_label_set_label (GTK_LABEL (self->refusal_label), self->refusal ? self->refusal : "");
+      gtk_widget_remove_css_class (self->refusal_label, "dim-label");
+      gtk_widget_add_css_class (self->refusal_label, "error");
+    }
+  gtk_widget_set_visible (self->refusal_label, missing != NULL || self->refusal != NULL);
 
   if (g_strcmp0 (was_refused, self->refusal) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFUSAL]);
@@ -294,7 +369,6 @@ civic_form_check_now (CivicForm *self)
 static void
 changed (CivicForm *self)
 {
-  self->touched = TRUE;
   g_clear_handle_id (&self->check_source, g_source_remove);
   self->check_source = g_timeout_add (150, check_now, self);
 }
@@ -409,6 +483,7 @@ phrases_button (CivicForm  *self,
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
       gtk_widget_add_css_class (item, "flat");
       g_signal_connect (item, "clicked", G_CALLBACK (insert_phrase), view);
@@ -419,6 +494,9 @@ phrases_button (CivicForm  *self,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
+  /* As wide as the phrases, up to 40 characters a line: a stock opinion
+   * in Chinese reads as a sentence, not four characters a line */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   popover = gtk_popover_new ();
@@ -611,6 +689,43 @@ add_official (CivicForm *self,
   field->widget = row;
 }
 
+/* Says that the rules want @field answered: in words beside its title,
+ * and to a screen reader. A number or a switch always has an answer. */
+static void
+mark_required (Field *field)
+{
+  GtkWidget *label;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
+
+  switch (field->argument->kind)
+    {
+    case CIVIC_ARGUMENT_NUMBER:
+    case CIVIC_ARGUMENT_SWITCH:
+      return;
+    case CIVIC_ARGUMENT_CHOICE:
+    case CIVIC_ARGUMENT_OFFICIAL:
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), _("Required"));
+      return;
+    default:
+      break;
+    }
+
+  label = gtk_label_new (_("Required"));
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  if (ADW_IS_ENTRY_ROW (field->row))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), label);
+  else if (ADW_IS_PREFERENCES_GROUP (field->row))
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (field->row), label);
+  else
+    /* A text: its header, the title's row */
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_first_child (field->row)), label,
+                                gtk_widget_get_first_child (gtk_widget_get_first_child (field->row)));
+}
+
 static void
 build (CivicForm *self)
 {
@@ -656,8 +771,7 @@ build (CivicForm *self)
         }
 
       if (argument->required)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
-                                        GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
+        mark_required (field);
       has_rows |= gtk_widget_get_parent (field->row) != GTK_WIDGET (self);
     }
 
@@ -861,6 +975,10 @@ civic_form_init (CivicForm *self)
   gtk_label_set_xalign (GTK_LABEL (self->refusal_label), 0);
   gtk_widget_add_css_class (self->refusal_label, "error");
   gtk_widget_set_visible (self->refusal_label, FALSE);
+  /* Read out when it changes */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->refusal_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("What the form still needs"),
+                                  -1);
   gtk_box_append (GTK_BOX (self), self->refusal_label);
 }
 

@@ -26,6 +26,7 @@ void         civic_form_set_args     (CivicForm             *self,
                                       JsonObject            *args);
 gboolean     civic_form_get_valid    (CivicForm             *self);
 const char  *civic_form_get_refusal  (CivicForm             *self);
+char        *civic_form_dup_missing  (CivicForm             *self);
 void         civic_form_check_now    (CivicForm             *self);
 
 G_END_DECLS
