@@ -1047,7 +1047,17 @@ push_answer_thread (GTask        *task,
         }
 
       if (g_str_equal (status, "applied"))
-        civic_outbox_remove (self->outbox, id, &error);
+        {
+          gint64 rev = civic_json_lookup_int (entity, "rev", 0);
+
+          /* The next command on the record was based on what this one
+           * was; it is now based on what this one made — unless someone
+           * else changed the record in between, which it must hear of. */
+          if (civic_outbox_remove (self->outbox, id, &error) && command->has_base_rev &&
+              rev == command->base_rev + 1)
+            civic_outbox_rebase_successors (self->outbox, command->target, command->base_rev, rev,
+                                            &error);
+        }
       else if (g_str_equal (status, "rejected") ||
                (g_str_equal (status, "error") && !g_str_equal (code, "internal")))
         /* Refused, or its id is spent (reused, or another official's):

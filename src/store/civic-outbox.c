@@ -307,8 +307,11 @@ civic_outbox_list (CivicOutbox  *self,
  *
  * Returns: (transfer full) (element-type CivicOutboxCommand): the first
  * @limit commands in order, up to the first one whose next attempt is
- * still to come: order is kept, so a deferred command holds back those
- * after it.
+ * still to come, or which acts on a record an earlier one of the list
+ * acts on: order is kept, so a deferred command holds back those after
+ * it; and a command goes only once the one before it on the same record
+ * is answered, so that the service checks it against what that one made
+ * (civic_outbox_rebase_successors()).
  */
 GPtrArray *
 civic_outbox_list_due (CivicOutbox  *self,
@@ -325,12 +328,20 @@ civic_outbox_list_due (CivicOutbox  *self,
   if (all == NULL)
     return NULL;
 
-  for (guint i = 0; i < all->len; i++)
-    if (((CivicOutboxCommand *) g_ptr_array_index (all, i))->next_attempt_at > now)
+  {
+    g_autoptr(GHashTable) targets = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < all->len; i++)
       {
-        g_ptr_array_set_size (all, i);
-        break;
+        CivicOutboxCommand *command = g_ptr_array_index (all, i);
+
+        if (command->next_attempt_at > now || !g_hash_table_add (targets, command->target))
+          {
+            g_ptr_array_set_size (all, i);
+            break;
+          }
       }
+  }
 
   return g_steal_pointer (&all);
 }
@@ -426,6 +437,44 @@ civic_outbox_remove (CivicOutbox  *self,
 {
   g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
   return run_one (self, "DELETE FROM command WHERE id = ?", id, error);
+}
+
+/**
+ * civic_outbox_rebase_successors:
+ * @base_rev: the revision the applied command was based on
+ * @rev: the revision it made
+ *
+ * A command on @target was applied, and made @rev from @base_rev: the
+ * commands queued after it on the same record, based on what it was
+ * based on, are based on what it made — the official's own change is not
+ * a colleague's. Call only when nobody else changed the record in between
+ * (@rev is @base_rev + 1).
+ */
+gboolean
+civic_outbox_rebase_successors (CivicOutbox  *self,
+                                const char   *target,
+                                gint64        base_rev,
+                                gint64        rev,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, "UPDATE command SET base_rev = ? "
+                                         "WHERE target = ? AND base_rev = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, rev);
+      civic_sqlite_bind_text (stmt, 2, target);
+      sqlite3_bind_int64 (stmt, 3, base_rev);
+      ok = civic_sqlite_run (self->db, stmt, error);
+    }
+  g_mutex_unlock (&self->lock);
+  return ok;
 }
 
 /**

@@ -65,6 +65,11 @@ guint               civic_outbox_count        (CivicOutbox        *self);
 gboolean            civic_outbox_remove       (CivicOutbox        *self,
                                                const char         *id,
                                                GError            **error);
+gboolean            civic_outbox_rebase_successors (CivicOutbox   *self,
+                                               const char         *target,
+                                               gint64              base_rev,
+                                               gint64              rev,
+                                               GError            **error);
 gboolean            civic_outbox_defer        (CivicOutbox        *self,
                                                const char         *id,
                                                gint64              next_attempt_at,

@@ -134,12 +134,58 @@ def test_offline_then_synced():
             restarted.wait()
 
 
+def test_offline_chain():
+    """Two actions on one case while offline — a claim, then an opinion
+    on the claimed case — go through without a conflict: the second is
+    checked against what the first made, not refused as stale."""
+    text = 'offline chain: 材料齐全，符合法定条件，建议准予许可'
+    client = Client('examiner')
+    port = demo_port()
+    restarted = None
+    try:
+        case = pick(all_cases(), lambda c: scjg(c) and c['state'] == 'under-review' and
+                    c['summary']['queue'] == 'examiner' and c['summary']['assignee_id'] is None)
+        stop_service()
+        widget_action(client.frame, 'win.sync-now')
+        wait(client.app, named('push button', prefix='Offline'), 'the sync state Offline')
+
+        client.show_queue('Department Queue')
+        client.search(case['number'])
+        client.open_case(case['number'])
+        press(wait(client.app, named('push button', 'Claim'), 'the Claim button'))
+        wait(client.app, named('push button', ONE_PENDING), 'one pending action')
+
+        def write(dialog):
+            type_into(wait(dialog, named('text', '_Opinion'), 'the opinion field'), text)
+
+        client.take_action('Record Opinion', 'Record Opinion', write)
+        wait(client.app, named('push button', tr('Offline · %s') %
+                               (trn('%u pending', '%u pending', 2) % 2)), 'two pending actions')
+
+        restarted = start_service(port)
+        press(wait(client.app, named('push button', '_Retry'), 'the Retry button'))
+        client.wait_synced()
+        served = service_case(case['id'])
+        assert served['assignee_id'] is None and served['queue'] == 'approver', served['queue']
+        # Both applied, in order: neither was refused as stale
+        assert [e['type'] for e in served['events']][-2:] == ['claim', 'opinion']
+    finally:
+        client.close()
+        if restarted is not None:
+            restarted.terminate()
+            restarted.wait()
+
+
 def test_conflict_lands_in_conflicts():
     client = Client('examiner')
     restarted = None
     try:
         case, colleague, restarted = claim_behind_a_colleague(client, 'e2e-colleague-claim')
-        client.show_queue('Conflicts')
+        # Told at once, with the way to it
+        wait(client.app, named('label', trn('The service refused %u action',
+                                            'The service refused %u actions', 1) % 1),
+             'the toast of the refusal')
+        press(wait(client.app, named('push button', '_Show'), 'the toast\'s Show button'))
         conflicts = wait(client.app, named('list', 'Conflicts'), 'the list of conflicts')
         wait(conflicts, named('label', tr('%s — %s') % (tr('Claim'), case['number'])), 'the refused claim')
         wait(conflicts, named('label', contains=colleague), 'the service\'s reason')
@@ -163,6 +209,7 @@ TESTS = [
     ('/e2e/demo-inbox-search-open', test_demo_inbox_search_open),
     ('/e2e/accept-then-decide', test_accept_then_decide),
     ('/e2e/offline-then-synced', test_offline_then_synced),
+    ('/e2e/offline-chain', test_offline_chain),
     ('/e2e/conflict-lands-in-conflicts', test_conflict_lands_in_conflicts),
 ]
 

@@ -374,6 +374,71 @@ test_offline_queue (void)
   g_assert_cmpint (civic_case_get_rev (local), ==, json_object_get_int_member (served, "rev"));
 }
 
+/* Several actions on one case, all offline: each is checked against what
+ * the one before it made, on the client and on the service, so the
+ * official's own chain never conflicts with itself — only a colleague's
+ * change could. (A claim, then a special procedure stopping the clock,
+ * then its result resuming it: the last two are refused on a revision
+ * their official has not seen.) */
+static void
+test_offline_chain (void)
+{
+  g_autoptr(CivicAccount) account = account_synced ("examiner");
+  CivicSyncEngine *engine = civic_account_get_engine (account);
+  g_autofree char *case_id = find_case ("under-review", "examiner", TRUE, 2);
+  g_autoptr(JsonObject) claim = json_object_new ();
+  g_autoptr(JsonObject) stop = json_object_new ();
+  g_autoptr(JsonObject) resume = json_object_new ();
+  g_autoptr(JsonObject) served = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *claim_id = NULL;
+  g_autofree char *stop_id = NULL;
+  g_autofree char *resume_id = NULL;
+  gint64 rev_before = json_object_get_int_member (service_case (case_id), "rev");
+  JsonArray *events;
+  guint n;
+
+  civic_test_service_stop (service);
+
+  json_object_set_string_member (stop, "reason", "inspection");
+  json_object_set_int_member (stop, "expected_days", 10);
+  json_object_set_string_member (resume, "result", "检验合格，报告编号 JY-2026-0317");
+  claim_id = civic_sync_engine_perform (engine, case_id, CIVIC_ACTION_CLAIM, claim, &error);
+  g_assert_no_error (error);
+  stop_id = civic_sync_engine_perform (engine, case_id, CIVIC_ACTION_STOP_CLOCK, stop, &error);
+  g_assert_no_error (error);
+  resume_id = civic_sync_engine_perform (engine, case_id, CIVIC_ACTION_RESUME_CLOCK, resume,
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 3);
+
+  civic_test_service_start (service);
+  if (!civic_account_is_signed_in (account))
+    {
+      g_assert_true (civic_test_account_sign_in (account, PASSWORD, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (civic_test_account_sync (account, &error));
+  g_assert_no_error (error);
+
+  /* All three applied, in order; nothing refused */
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (engine), ==, 0);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);
+  served = service_case (case_id);
+  g_assert_cmpint (json_object_get_int_member (served, "rev"), ==, rev_before + 3);
+  g_assert_cmpstr (json_object_get_string_member (served, "state"), ==, "under-review");
+  g_assert_cmpstr (json_object_get_string_member (served, "assignee_id"), ==, "u-examiner");
+  events = json_object_get_array_member (served, "events");
+  n = json_array_get_length (events);
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (events, n - 3),
+                                                  "type"), ==, "claim");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (events, n - 2),
+                                                  "type"), ==, "stop-clock");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (events, n - 1),
+                                                  "type"), ==, "resume-clock");
+}
+
 /* A refused command is moved aside to a conflict the official resolves.
  * The rules refuse it locally too when the client knows better, so
  * both clients act on the same old copy. */
@@ -953,6 +1018,7 @@ main (int   argc,
   g_test_add_func ("/sync/initial", test_initial);
   g_test_add_func ("/sync/incremental", test_incremental);
   g_test_add_func ("/sync/offline-queue", test_offline_queue);
+  g_test_add_func ("/sync/offline-chain", test_offline_chain);
   g_test_add_func ("/sync/conflict", test_conflict);
   g_test_add_func ("/sync/lost-response", test_lost_response);
   g_test_add_func ("/sync/kill-during-pull", test_kill_during_pull);

@@ -57,6 +57,7 @@ struct _CivicWindow
   GSignalGroup         *engine_signals;
   GCancellable         *cancellable;
   guint                 counts_source;
+  guint                 n_conflicts;   /* as last seen: a new one is told */
   gboolean              switching_demo;
 };
 
@@ -180,6 +181,9 @@ account_changed_cb (CivicWindow *self)
   /* The views, bound to the property in the template, follow. */
   if (g_set_object (&self->engine, engine))
     {
+      /* What was refused before is in the sidebar; only a new refusal is
+       * told */
+      self->n_conflicts = engine ? civic_sync_engine_get_conflicts (engine) : 0;
       g_signal_group_set_target (self->engine_signals, engine);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
     }
@@ -762,6 +766,31 @@ add_case_shortcuts (CivicWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* The service refused an action the official took: said at once, with
+ * the way to it, not only as a count in the sidebar. */
+static void
+conflicts_changed (CivicWindow *self)
+{
+  guint n = self->engine != NULL ? civic_sync_engine_get_conflicts (self->engine) : 0;
+
+  if (n > self->n_conflicts)
+    {
+      guint added = n - self->n_conflicts;
+      g_autofree char *text = g_strdup_printf (ngettext ("The service refused %u action",
+                                                         "The service refused %u actions", added),
+                                               added);
+      AdwToast *toast = civic_toast_new (text);
+
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-queue");
+      adw_toast_set_action_target (toast, "s", "conflicts");
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  self->n_conflicts = n;
+  schedule_counts (self);
+}
+
 static void
 civic_window_init (CivicWindow *self)
 {
@@ -769,7 +798,7 @@ civic_window_init (CivicWindow *self)
   g_signal_group_connect_swapped (self->engine_signals, "cases-changed",
                                   G_CALLBACK (schedule_counts), self);
   g_signal_group_connect_swapped (self->engine_signals, "notify::conflicts",
-                                  G_CALLBACK (schedule_counts), self);
+                                  G_CALLBACK (conflicts_changed), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   add_case_shortcuts (self);

@@ -1,0 +1,161 @@
+/* test-outbox.c — the official's unsent actions, by themselves
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "civic-outbox.h"
+
+typedef struct
+{
+  char        *dir;
+  CivicOutbox *outbox;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("civicdesk-outbox-XXXXXX", NULL);
+  path = g_build_filename (fixture->dir, "outbox.db", NULL);
+  fixture->outbox = civic_outbox_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_finalize_object (fixture->outbox);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+add (Fixture    *fixture,
+     const char *id,
+     const char *type,
+     const char *target,
+     gint64      base_rev)
+{
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (civic_outbox_add (fixture->outbox, id, type, target, base_rev, args, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+ids_of (GPtrArray *commands)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < commands->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? " " : "",
+                            ((CivicOutboxCommand *) g_ptr_array_index (commands, i))->id);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+due (Fixture *fixture,
+     gint64   now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) commands = civic_outbox_list_due (fixture->outbox, now, 100, &error);
+
+  g_assert_no_error (error);
+  return ids_of (commands);
+}
+
+/* In order, and a command goes only once the one before it on the same
+ * record is answered: the batch stops there, and at a command waiting
+ * out its back-off. */
+static void
+test_due_in_order (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *deferred = NULL;
+
+  add (fixture, "c1", "claim", "case-a", 5);
+  add (fixture, "c2", "comment", "case-b", 2);
+  add (fixture, "c3", "stop-clock", "case-a", 5);
+  add (fixture, "c4", "comment", "case-c", 9);
+
+  first = due (fixture, 1000);
+  g_assert_cmpstr (first, ==, "c1 c2");
+
+  g_assert_true (civic_outbox_remove (fixture->outbox, "c1", &error));
+  g_assert_true (civic_outbox_remove (fixture->outbox, "c2", &error));
+  second = due (fixture, 1000);
+  g_assert_cmpstr (second, ==, "c3 c4");
+
+  g_assert_true (civic_outbox_defer (fixture->outbox, "c3", 2000, "busy", &error));
+  g_assert_no_error (error);
+  deferred = due (fixture, 1000);
+  g_assert_cmpstr (deferred, ==, "");
+  third = due (fixture, 2000);
+  g_assert_cmpstr (third, ==, "c3 c4");
+}
+
+/* The official's own applied command moves the base of those after it on
+ * the same record; nothing else moves. */
+static void
+test_rebase_successors (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) on_a = NULL;
+  g_autoptr(GPtrArray) on_b = NULL;
+
+  add (fixture, "c1", "claim", "case-a", 5);
+  add (fixture, "c2", "stop-clock", "case-a", 5);
+  add (fixture, "c3", "resume-clock", "case-a", 5);
+  add (fixture, "c4", "opinion", "case-a", 7);
+  add (fixture, "c5", "comment", "case-b", 5);
+
+  g_assert_true (civic_outbox_remove (fixture->outbox, "c1", &error));
+  g_assert_true (civic_outbox_rebase_successors (fixture->outbox, "case-a", 5, 6, &error));
+  g_assert_no_error (error);
+
+  on_a = civic_outbox_list (fixture->outbox, "case-a", &error);
+  g_assert_cmpuint (on_a->len, ==, 3);
+  g_assert_cmpint (((CivicOutboxCommand *) g_ptr_array_index (on_a, 0))->base_rev, ==, 6);
+  g_assert_cmpint (((CivicOutboxCommand *) g_ptr_array_index (on_a, 1))->base_rev, ==, 6);
+  g_assert_cmpint (((CivicOutboxCommand *) g_ptr_array_index (on_a, 2))->base_rev, ==, 7);
+  on_b = civic_outbox_list (fixture->outbox, "case-b", &error);
+  g_assert_cmpint (((CivicOutboxCommand *) g_ptr_array_index (on_b, 0))->base_rev, ==, 5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/outbox/due-in-order", Fixture, NULL, fixture_set_up, test_due_in_order,
+              fixture_tear_down);
+  g_test_add ("/outbox/rebase-successors", Fixture, NULL, fixture_set_up, test_rebase_successors,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
