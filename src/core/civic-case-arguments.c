@@ -50,6 +50,17 @@ approved (GObject *record,
   return civic_case_get_state (CIVIC_CASE (record)) == CIVIC_CASE_STATE_APPROVED;
 }
 
+/* Served or not accepted, the case closes as its state says
+ * (civic-workflow.c apply_close): nobody is asked for it */
+static gboolean
+result_open (GObject *record,
+             guint    n_records)
+{
+  CivicCaseState state = civic_case_get_state (CIVIC_CASE (record));
+
+  return state != CIVIC_CASE_STATE_SERVED && state != CIVIC_CASE_STATE_NOT_ACCEPTED;
+}
+
 static int
 extension_days (GObject *record)
 {
@@ -340,7 +351,7 @@ static const CivicArgument serve[] = {
 
 static const CivicArgument close_[] = {
   { .name = "code", .kind = CIVIC_ARGUMENT_CHOICE, .title = N_("_Result"),
-    .enum_type = civic_closure_code_get_type, .enum_label = closure_label },
+    .enum_type = civic_closure_code_get_type, .enum_label = closure_label, .asked = result_open },
   TEXT ("reason", FALSE, N_("_Reason"), NULL),
   CIVIC_ARGUMENTS_END
 };

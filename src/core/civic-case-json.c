@@ -354,6 +354,30 @@ case_to_json (CivicCase *self,
 }
 
 /**
+ * civic_case_status_nick:
+ * @reading: (nullable): the governing clock's reading, or %NULL when no
+ *   clock governs the case now
+ *
+ * Returns: the case's status as lists show it: the governing clock's
+ * colour; "waiting" when the applicant supplied what the correction
+ * notice asked and the case waits on the clerk to accept it (Art. 32(5)):
+ * anything but done; without a clock, "none" while open, "done" after.
+ */
+const char *
+civic_case_status_nick (CivicCase               *self,
+                        const CivicClockReading *reading)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE (self), "none");
+
+  if (reading == NULL)
+    return self->state == CIVIC_CASE_STATE_CLOSED ? "done" : "none";
+  if (reading->status == CIVIC_CLOCK_STATUS_DONE &&
+      (self->state == CIVIC_CASE_STATE_SUBMITTED || self->state == CIVIC_CASE_STATE_PRE_REVIEW))
+    return "waiting";
+  return civic_enum_to_nick (CIVIC_TYPE_CLOCK_STATUS, reading->status);
+}
+
+/**
  * civic_case_summarize:
  * @today: the day the summary is for; clock colours change with it
  * @policy: (nullable): the yellow thresholds
@@ -416,14 +440,13 @@ civic_case_summarize (CivicCase              *self,
     {
       json_builder_add_null_value (builder);
       civic_json_set_day (builder, "due", CIVIC_DAY_INVALID);
-      if (self->state == CIVIC_CASE_STATE_CLOSED)
-        status = "done";
+      status = civic_case_status_nick (self, NULL);
     }
   else
     {
       g_autoptr(CivicClockReading) reading = civic_clock_read (clock, calendar, today, policy);
 
-      status = civic_enum_to_nick (CIVIC_TYPE_CLOCK_STATUS, reading->status);
+      status = civic_case_status_nick (self, reading);
       json_builder_begin_object (builder);
       civic_json_set_enum (builder, "kind", CIVIC_TYPE_CLOCK_KIND, civic_clock_get_kind (clock));
       civic_json_set_enum (builder, "unit", CIVIC_TYPE_CLOCK_UNIT, civic_clock_get_unit (clock));

@@ -356,6 +356,8 @@ JsonNode           *civic_case_to_masked_json     (CivicCase           *self);
 char               *civic_case_to_feed_json       (CivicCase           *self,
                                                    CivicCalendar       *calendar,
                                                    CivicDay             today);
+const char         *civic_case_status_nick        (CivicCase           *self,
+                                                   const CivicClockReading *reading);
 JsonNode           *civic_case_summarize          (CivicCase           *self,
                                                    CivicCalendar       *calendar,
                                                    CivicDay             today,

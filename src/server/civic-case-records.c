@@ -157,11 +157,9 @@ summary_status (CivicCase     *kase,
   CivicClock *clock = civic_case_get_governing_clock (kase);
   g_autoptr(CivicClockReading) reading = NULL;
 
-  if (clock == NULL)
-    return g_strdup (civic_case_is_open (kase) ? "none" : "done");
-
-  reading = civic_clock_read (clock, calendar, today, NULL);
-  return g_strdup (civic_enum_to_nick (CIVIC_TYPE_CLOCK_STATUS, reading->status));
+  if (clock != NULL)
+    reading = civic_clock_read (clock, calendar, today, NULL);
+  return g_strdup (civic_case_status_nick (kase, reading));
 }
 
 /**

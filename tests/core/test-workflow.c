@@ -225,6 +225,9 @@ test_lifecycle_approve (void)
 
   refused (kase, clerk, "2026-03-20", CIVIC_ACTION_CLOSE, "{\"code\": \"voided\", \"reason\": \"x\"}",
            CIVIC_WORKFLOW_ERROR_ARGUMENT, "This case can only close as “Licence granted”");
+  /* So its form does not ask for the result the state decides */
+  g_assert_false (civic_argument_is_asked (civic_arguments_find (civic_action_get_arguments (CIVIC_ACTION_CLOSE),
+                                                                 "code"), G_OBJECT (kase), 1));
   step (&kase, clerk, "2026-03-20", CIVIC_ACTION_CLOSE, NULL);
   g_assert_cmpint (civic_case_get_state (kase), ==, CIVIC_CASE_STATE_CLOSED);
   g_assert_cmpint (civic_case_get_closure (kase)->code, ==, CIVIC_CLOSURE_GRANTED);
@@ -309,6 +312,15 @@ test_correction_notice (void)
   g_assert_cmpint (civic_case_get_round (kase), ==, 2);
   correction = g_ptr_array_index (civic_case_get_corrections (kase), 0);
   assert_day_eq (correction->received_on, "2026-03-06");
+
+  /* Supplied: the case waits on the clerk to accept it — the lists must
+   * not call it "done" (its correction clock is) */
+  {
+    g_autoptr(JsonNode) summary = civic_case_summarize (kase, calendar, day ("2026-03-09"), NULL);
+
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (summary), "status"), ==,
+                     "waiting");
+  }
 
   /* Round two: only what the first notice asked for may be asked again,
    * and still only once. */

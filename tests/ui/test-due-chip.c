@@ -39,6 +39,13 @@ test_due_chip_words (void)
   g_assert_cmpstr (late, ==, "2 working days overdue");
   paused = civic_due_chip_describe ("paused", civic_day_from_ymd (2026, 9, 28), cal, today);
   g_assert_cmpstr (paused, ==, "Paused");
+  /* A case waiting on the official is never "Done" */
+  {
+    g_autofree char *waiting = civic_due_chip_describe ("waiting", civic_day_from_ymd (2026, 9, 28),
+                                                        cal, today);
+
+    g_assert_cmpstr (waiting, ==, "Waiting for you");
+  }
 
   civic_due_chip_set_status (CIVIC_DUE_CHIP (chip), "red", civic_day_from_ymd (2026, 9, 28), cal,
                              today);

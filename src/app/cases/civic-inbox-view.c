@@ -79,7 +79,7 @@ case_page_add_toast_cb (CivicInboxView *self,
 }
 
 /* In the order of the drop-downs */
-static const char *statuses[] = { NULL, "green", "yellow", "red", "paused", "done" };
+static const char *statuses[] = { NULL, "green", "yellow", "red", "paused", "waiting", "done" };
 static const int joints[] = { -1, 1, 0 };
 
 const char *
@@ -914,7 +914,8 @@ civic_inbox_view_init (CivicInboxView *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   const char *sorts[] = { _("Due date"), _("Received, newest first"), _("Last change"), NULL };
   const char *colours[] = { _("Any"), _("Green: on time"), _("Yellow: due soon"),
-                            _("Red: overdue"), _("Paused"), _("Done"), NULL };
+                            _("Red: overdue"), _("Paused"), _("Waiting for you"), _("Done"),
+                            NULL };
   const char *departments[] = { _("Any"), _("Joint cases"), _("One department"), NULL };
   GtkDropDown *dropdowns[6];
   g_autoptr(GListModel) states = NULL;

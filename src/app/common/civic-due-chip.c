@@ -32,11 +32,13 @@ struct _CivicDueChip
 
 G_DEFINE_FINAL_TYPE (CivicDueChip, civic_due_chip, ADW_TYPE_BIN)
 
-static const char *status_classes[] = { "green", "yellow", "red", "paused", "done", "none" };
+static const char *status_classes[] = { "green", "yellow", "red", "paused", "waiting", "done",
+                                        "none" };
 
 /**
  * civic_due_chip_describe:
- * @status: a clock colour: green, yellow, red, paused, done or none
+ * @status: a clock colour: green, yellow, red, paused, waiting (on the
+ *   official: no limit runs, the next step is theirs), done or none
  *
  * Returns: (transfer full): the chip's words: "3 working days left",
  * "Due today", "2 working days overdue", "Paused".
@@ -51,6 +53,8 @@ civic_due_chip_describe (const char    *status,
 
   if (g_strcmp0 (status, "paused") == 0)
     return g_strdup (_("Paused"));
+  if (g_strcmp0 (status, "waiting") == 0)
+    return g_strdup (_("Waiting for you"));
   if (g_strcmp0 (status, "done") == 0)
     return g_strdup (_("Done"));
   if (due == CIVIC_DAY_INVALID || g_strcmp0 (status, "none") == 0)
