@@ -150,6 +150,11 @@ def conflict():
     restarted = None
     try:
         _, _, restarted = claim_behind_a_colleague(client, 'screenshot-claim')
+        # The refusal is told at once, with the way to it
+        wait(client.app, named('label', trn('The service refused %u action',
+                                            'The service refused %u actions', 1) % 1),
+             'the toast of the refusal')
+        shoot('refusal-toast')
         client.show_queue('Conflicts')
         wait(client.app, named('list', 'Conflicts'), 'the list of conflicts')
         shoot('conflicts')
