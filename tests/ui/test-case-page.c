@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "civic-case-page.h"
+#include "civic-due-chip.h"
 
 #include "civic-ui-test.h"
 
@@ -81,6 +82,15 @@ test_case_page_sections (void)
   g_assert_true (civic_case_page_get_case (CIVIC_CASE_PAGE (page)) != NULL);
   g_assert_true (civic_ui_test_has_text (page, civic_case_get_number (kase)));
   g_assert_true (civic_ui_test_has_text (page, "Time Limits"));
+  /* A limit's whole row opens how it was counted */
+  {
+    GtkWidget *chip = civic_ui_test_find_titled (page, CIVIC_TYPE_DUE_CHIP, NULL);
+    GtkWidget *row = gtk_widget_get_ancestor (chip, ADW_TYPE_ACTION_ROW);
+
+    g_assert_nonnull (row);
+    g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) ==
+                   civic_due_chip_get_activatable (CIVIC_DUE_CHIP (chip)));
+  }
   g_assert_true (civic_ui_test_has_text (page, "Statutory"));
   g_assert_true (civic_ui_test_has_text (page, "History"));
   g_assert_true (civic_ui_test_has_text (page, civic_case_get_item_name (kase)));

@@ -78,6 +78,18 @@ test_due_chip_explains (void)
   g_assert_true (GTK_IS_MENU_BUTTON (button));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_nonnull (popover);
+  g_assert_true (civic_due_chip_get_activatable (CIVIC_DUE_CHIP (chip)) == button);
+
+  /* Readable: as wide as its sentences (not one word a line), nothing in
+   * it selected when it opens, no tooltip over it */
+  {
+    int natural = 0;
+
+    gtk_widget_measure (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_ORIENTATION_HORIZONTAL,
+                        -1, NULL, &natural, NULL, NULL);
+    g_assert_cmpint (natural, >=, 300);
+    g_assert_null (gtk_widget_get_tooltip_text (button));
+  }
 
   /* The popover holds the explanation's steps, the due date's among them. */
   for (GtkWidget *w = popover; w != NULL;)
@@ -85,6 +97,8 @@ test_due_chip_explains (void)
       if (GTK_IS_LABEL (w))
         {
           g_autofree char *due = civic_day_format (reading->due);
+
+          g_assert_false (gtk_label_get_selectable (GTK_LABEL (w)));
 
           found_due |= strstr (gtk_label_get_label (GTK_LABEL (w)), due) != NULL;
         }

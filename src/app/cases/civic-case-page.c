@@ -414,6 +414,9 @@ add_clock_row (CivicCasePage *self,
   chip = civic_due_chip_new_explained ();
   civic_due_chip_set_clock (CIVIC_DUE_CHIP (chip), clock, calendar, civic_time_today ());
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
+  /* The whole row opens how the date was counted, as the group invites */
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
+                                         civic_due_chip_get_activatable (CIVIC_DUE_CHIP (chip)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   /* Stops, resumptions and the extension, each with its reason. */

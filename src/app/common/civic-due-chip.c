@@ -103,7 +103,8 @@ set_look (CivicDueChip *self,
   self->text = g_strdup (text);
 
   gtk_label_set_label (GTK_LABEL (self->label_widget), text);
-  gtk_widget_set_tooltip_text (chip, description);
+  /* A chip that opens its explanation has no tooltip to cover it */
+  gtk_widget_set_tooltip_text (chip, self->button == NULL ? description : NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
@@ -145,8 +146,10 @@ trace_label (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Read as sentences, 300–400 px wide (GNOME Calendar's event popover);
+   * not selectable, so that nothing is selected when it opens */
+  gtk_label_set_width_chars (GTK_LABEL (label), 36);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -203,6 +206,19 @@ civic_due_chip_set_clock (CivicDueChip  *self,
                                "dim-label"));
 
   set_look (self, status, text, description);
+}
+
+/**
+ * civic_due_chip_get_activatable:
+ *
+ * Returns: (transfer none) (nullable): what opens the explanation, for a
+ *   row to open it from anywhere on it; %NULL for a plain chip
+ */
+GtkWidget *
+civic_due_chip_get_activatable (CivicDueChip *self)
+{
+  g_return_val_if_fail (CIVIC_IS_DUE_CHIP (self), NULL);
+  return self->button;
 }
 
 const char *
@@ -286,6 +302,7 @@ civic_due_chip_new_explained (void)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->trace_box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
   gtk_popover_set_child (GTK_POPOVER (popover), scrolled);

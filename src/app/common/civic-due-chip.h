@@ -26,6 +26,7 @@ void        civic_due_chip_set_clock    (CivicDueChip  *self,
                                          CivicClock    *clock,
                                          CivicCalendar *calendar,
                                          CivicDay       today);
+GtkWidget  *civic_due_chip_get_activatable (CivicDueChip  *self);
 const char *civic_due_chip_get_text     (CivicDueChip  *self);
 const char *civic_due_chip_get_status   (CivicDueChip  *self);
 
