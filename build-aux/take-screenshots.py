@@ -133,6 +133,9 @@ def approver():
     client = Client('approver')
     try:
         open_decidable_case(client)
+        # One suggested step: the list beside the case stays at 1200 px
+        time.sleep(1)
+        shoot('case-approver')
         press(wait(client.app, named('push button', prefix='Decide'), 'the button Decide'))
         dialog = wait(client.app, lambda a: a.getRoleName() in ('dialog', 'frame')
                       and find(a, named('push button', 'Decide')) is not None, 'the dialog')

@@ -689,6 +689,46 @@ civic_workflow_check (CivicCase                  *kase,
 }
 
 /**
+ * civic_workflow_next_step:
+ * @actions: (element-type CivicAction): what the official may do now,
+ *   from civic_workflow_list_actions()
+ * @step: (out): the one that moves the case on
+ *
+ * The next step of the case for this official, the one a page suggests:
+ * a decision, an acceptance, a service before anything else (whoever may
+ * decide need not claim first); a claim before an opinion (a case taken
+ * from the queue is worked on by whoever took it).
+ *
+ * Returns: whether any of @actions moves the case on (a comment does not)
+ */
+gboolean
+civic_workflow_next_step (GArray      *actions,
+                          CivicAction *step)
+{
+  static const CivicAction order[] = {
+    CIVIC_ACTION_DECIDE,
+    CIVIC_ACTION_ACCEPT,
+    CIVIC_ACTION_CORRECTION_RECEIVED,
+    CIVIC_ACTION_SERVE,
+    CIVIC_ACTION_CONCLUDE_HEARING,
+    CIVIC_ACTION_SUBTASK_OPINION,
+    CIVIC_ACTION_CLAIM,
+    CIVIC_ACTION_OPINION,
+  };
+
+  g_return_val_if_fail (actions != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    for (guint j = 0; j < actions->len; j++)
+      if (g_array_index (actions, CivicAction, j) == order[i])
+        {
+          *step = order[i];
+          return TRUE;
+        }
+  return FALSE;
+}
+
+/**
  * civic_workflow_list_actions:
  *
  * Returns: (transfer full) (element-type CivicAction): the actions

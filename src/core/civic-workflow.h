@@ -75,6 +75,8 @@ gboolean     civic_workflow_check             (CivicCase                  *kase,
                                                CivicAction                 action,
                                                const CivicWorkflowContext *context,
                                                GError                    **error);
+gboolean     civic_workflow_next_step         (GArray                     *actions,
+                                               CivicAction                *step);
 GArray      *civic_workflow_list_actions      (CivicCase                  *kase,
                                                const CivicWorkflowContext *context);
 gboolean     civic_workflow_apply_to          (CivicCase                  *draft,

@@ -967,6 +967,27 @@ assert_actions (CivicCase  *kase,
 }
 
 /* What each role may do, state by state: the matrix an auditor reads. */
+/* The one step a page suggests to @actor now ("" for none) */
+static void
+assert_next (CivicCase  *kase,
+             CivicActor *actor,
+             const char *date,
+             const char *expected)
+{
+  g_autofree char *instant = g_strdup_printf ("%sT10:00:00+08:00", date);
+  g_autoptr(GDateTime) now = civic_time_parse (instant);
+  g_autoptr(GArray) actions = NULL;
+  CivicWorkflowContext context;
+  CivicAction next;
+
+  context_init (&context, now, actor);
+  actions = civic_workflow_list_actions (kase, &context);
+  if (civic_workflow_next_step (actions, &next))
+    g_assert_cmpstr (civic_action_to_string (next), ==, expected);
+  else
+    g_assert_cmpstr ("", ==, expected);
+}
+
 static void
 test_role_matrix (void)
 {
@@ -974,6 +995,8 @@ test_role_matrix (void)
 
   assert_actions (kase, clerk, "2026-03-03",
                   "start-pre-review accept not-accept request-correction claim comment");
+  assert_next (kase, clerk, "2026-03-03", "accept");
+  assert_next (kase, examiner, "2026-03-03", "");
   assert_actions (kase, examiner, "2026-03-03", "comment");
   assert_actions (kase, approver, "2026-03-03", "assign comment close");
   assert_actions (kase, officer, "2026-03-03", "comment");
@@ -984,6 +1007,7 @@ test_role_matrix (void)
   assert_actions (kase, clerk, "2026-03-04", "comment");
   assert_actions (kase, examiner, "2026-03-04",
                   "claim comment opinion verify stop-clock inform-hearing-right");
+  assert_next (kase, examiner, "2026-03-04", "claim");
   assert_actions (kase, approver, "2026-03-04",
                   "assign comment opinion extend stop-clock order-hearing close");
   assert_actions (kase, officer, "2026-03-04", "comment");
@@ -995,9 +1019,12 @@ test_role_matrix (void)
   assert_actions (kase, approver, "2026-03-05",
                   "claim assign return comment opinion extend stop-clock order-hearing decide "
                   "close");
+  /* One suggestion, not Claim, Record Opinion and Decide all at once */
+  assert_next (kase, approver, "2026-03-05", "decide");
 
   step (&kase, approver, "2026-03-05", CIVIC_ACTION_DECIDE, "{\"result\": \"approve\"}");
   assert_actions (kase, clerk, "2026-03-05", "claim comment serve");
+  assert_next (kase, clerk, "2026-03-05", "serve");
   assert_actions (kase, examiner, "2026-03-05", "comment serve");
   assert_actions (kase, approver, "2026-03-05", "assign comment close");
 

@@ -65,6 +65,23 @@ n_offered (GtkWidget *page)
   return labels->len;
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_with_class (child, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_case_page_sections (void)
 {
@@ -109,6 +126,18 @@ test_case_page_sections (void)
   g_assert_cmpuint (actions->len, >, 0);
   g_assert_cmpuint (n_offered (page), ==, actions->len);
   g_assert_true (offers (page, CIVIC_ACTION_OPINION));
+  /* One suggested step, the next one, first */
+  {
+    GtkWidget *row = find_with_class (page, "case-actions");
+    guint n_suggested = 0;
+
+    g_assert_nonnull (row);
+    for (GtkWidget *w = gtk_widget_get_first_child (row); w != NULL;
+         w = gtk_widget_get_next_sibling (w))
+      n_suggested += gtk_widget_has_css_class (w, "suggested-action");
+    g_assert_cmpuint (n_suggested, ==, 1);
+    g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (row), "suggested-action"));
+  }
   g_assert_true (offers (page, CIVIC_ACTION_COMMENT));
   g_assert_false (offers (page, CIVIC_ACTION_DECIDE));
   g_assert_false (offers (page, CIVIC_ACTION_ACCEPT));

@@ -208,25 +208,6 @@ civic_case_page_start_action (CivicCasePage *self,
                                  NULL, dialog_done_cb, g_object_ref (self));
 }
 
-/* The most common next step, drawn as the suggested one. */
-static gboolean
-is_primary (CivicAction action)
-{
-  switch (action)
-    {
-    case CIVIC_ACTION_ACCEPT:
-    case CIVIC_ACTION_CLAIM:
-    case CIVIC_ACTION_OPINION:
-    case CIVIC_ACTION_DECIDE:
-    case CIVIC_ACTION_SERVE:
-    case CIVIC_ACTION_CORRECTION_RECEIVED:
-    case CIVIC_ACTION_CONCLUDE_HEARING:
-    case CIVIC_ACTION_SUBTASK_OPINION:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
 
 static void
 act_activated (GtkWidget  *widget,
@@ -239,19 +220,24 @@ act_activated (GtkWidget  *widget,
     civic_case_page_start_action (CIVIC_CASE_PAGE (widget), action);
 }
 
-/* The next steps as buttons, the rest in a menu: what this official may
- * do with this case now, and nothing else. */
+/* The next step as the one suggested button, and a comment beside it —
+ * the everyday note; the rest in a menu: what this official may do with
+ * this case now, and nothing else. A row of several blue buttons made
+ * the page too wide for the list beside it. */
 static void
 add_actions (CivicCasePage *self)
 {
   g_autoptr(GArray) actions = civic_sync_engine_list_actions (self->engine, self->kase);
   g_autoptr(GMenu) others = g_menu_new ();
+  CivicAction next = 0;
+  gboolean has_next;
   GtkWidget *box;
   guint n_buttons = 0;
 
   if (actions->len == 0)
     return;
 
+  has_next = civic_workflow_next_step (actions, &next);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_add_css_class (box, "case-actions");
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -263,15 +249,20 @@ add_actions (CivicCasePage *self)
       g_autofree char *label = g_strdup_printf ("%s%s", civic_action_get_label (action),
                                                 civic_action_takes_arguments (&civic_case_kind, action) ? "…" : "");
       g_autofree char *detailed = g_strdup_printf ("case.act::%s", civic_action_to_string (action));
+      gboolean is_next = has_next && action == next;
 
-      if (is_primary (action) || (n_buttons < 2 && action == CIVIC_ACTION_COMMENT))
+      if (is_next || action == CIVIC_ACTION_COMMENT)
         {
           GtkWidget *button = gtk_button_new_with_label (label);
 
           gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), detailed);
-          if (is_primary (action))
-            gtk_widget_add_css_class (button, "suggested-action");
-          gtk_box_append (GTK_BOX (box), button);
+          if (is_next)
+            {
+              gtk_widget_add_css_class (button, "suggested-action");
+              gtk_box_prepend (GTK_BOX (box), button);
+            }
+          else
+            gtk_box_append (GTK_BOX (box), button);
           n_buttons++;
         }
       else
