@@ -60,6 +60,7 @@ civic_command_new (const char *id,
   command->target = g_strdup (target);
   command->args = args ? json_object_ref (args) : json_object_new ();
   command->canonical = g_strdup (id);
+  command->as_sent = g_strdup (id);
   return command;
 }
 
@@ -74,6 +75,7 @@ civic_command_free (CivicCommand *command)
   g_free (command->target);
   g_clear_pointer (&command->args, json_object_unref);
   g_free (command->canonical);
+  g_free (command->as_sent);
   g_free (command);
 }
 
@@ -203,9 +205,15 @@ civic_commands_parse (JsonNode  *body,
                               !json_object_get_null_member (object, "base_rev");
       command->args = args ? json_object_ref (args) : json_object_new ();
 
-      /* The same command retried has the same body; json-glib writes
-       * members in the order they came. */
-      command->canonical = civic_json_to_string (node, FALSE);
+      /* The same command retried has the same body, but for the revision
+       * it is based on; json-glib writes members in the order they came. */
+      command->as_sent = civic_json_to_string (node, FALSE);
+      {
+        g_autoptr(JsonNode) bare = json_node_copy (node);
+
+        json_object_remove_member (json_node_get_object (bare), "base_rev");
+        command->canonical = civic_json_to_string (bare, FALSE);
+      }
 
       g_ptr_array_add (commands, g_steal_pointer (&command));
     }
@@ -305,11 +313,11 @@ workflow_code (const GError *error)
  * whose every other part can be read elsewhere would give away, by
  * guessing, the one name in it (a hearing's requester). */
 static char *
-body_hash (CivicSqlite  *db,
-           CivicCommand *command)
+body_hash (CivicSqlite *db,
+           const char  *body)
 {
   CivicKeyring *keyring = civic_server_db_get_keyring (db);
-  g_autofree char *message = g_strconcat ("civicdesk-ledger\n", command->canonical, NULL);
+  g_autofree char *message = g_strconcat ("civicdesk-ledger\n", body, NULL);
   guint8 mac[crypto_auth_hmacsha256_BYTES];
   char hex[sizeof mac * 2 + 1];
 
@@ -401,6 +409,7 @@ static LedgerMatch
 ledger_lookup (CivicSqlite   *db,
                CivicCommand  *command,
                const char    *hash,
+               const char    *sent_hash,
                CivicActor    *actor,
                char         **response,
                GError       **error)
@@ -419,6 +428,7 @@ ledger_lookup (CivicSqlite   *db,
   if (row && g_strcmp0 (civic_sqlite_column_text (stmt, 0), actor->id) != 0)
     match = LEDGER_TAKEN;
   else if (row && g_strcmp0 (civic_sqlite_column_text (stmt, 1), hash) != 0 &&
+           g_strcmp0 (civic_sqlite_column_text (stmt, 1), sent_hash) != 0 &&
            g_strcmp0 (civic_sqlite_column_text (stmt, 1), "legacy") != 0)
     match = LEDGER_REUSED;
   else if (row)
@@ -574,14 +584,16 @@ civic_commands_execute_one (CivicCommandEnv *env,
   g_autoptr(GDateTime) now = env->now ? g_date_time_ref (env->now) : civic_time_now ();
   g_autoptr(GError) error = NULL;
   g_autofree char *hash = NULL;
+  g_autofree char *sent_hash = NULL;
   char *response;
   LedgerMatch match;
 
   if (!civic_sqlite_begin (env->db, &error))
     goto internal;
 
-  hash = body_hash (env->db, command);
-  match = ledger_lookup (env->db, command, hash, actor, &response, &error);
+  hash = body_hash (env->db, command->canonical);
+  sent_hash = body_hash (env->db, command->as_sent);
+  match = ledger_lookup (env->db, command, hash, sent_hash, actor, &response, &error);
   if (error != NULL)
     goto internal;
 

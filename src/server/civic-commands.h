@@ -31,7 +31,12 @@ typedef struct
   gboolean               has_base_rev;
   gint64                 base_rev;
   JsonObject            *args;
-  char                  *canonical; /* the command as sent, in one form: what the ledger compares */
+  /* What the ledger compares, in one form: the command without the
+   * revision it was based on (a command queued behind another on the same
+   * record is based anew on what that one made, and is still the same
+   * command); and as sent, which a first version's ledger hashed */
+  char                  *canonical;
+  char                  *as_sent;
 } CivicCommand;
 
 /* What a command runs against. */

@@ -301,6 +301,18 @@ test_same_id_other_body (void)
   g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "error");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "reason"),
                                                   "code"), ==, "id-reused");
+
+  /* The same command based anew (a client's queued command, once the one
+   * before it made a new revision) is the same command: its stored
+   * answer, nothing applied again. */
+  {
+    g_autofree char *rebased = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"comment\","
+                                                "\"target\":\"%s\",\"base_rev\":1,"
+                                                "\"args\":{\"text\":\"一\"}}]}", id, target);
+    g_autofree char *again = post_text (token, rebased);
+
+    g_assert_cmpstr (again, ==, first);
+  }
 }
 
 static void
