@@ -74,6 +74,32 @@ test_action_dialog_run (void)
   civic_ui_test_destroy (GTK_WIDGET (dialog), NULL);
 }
 
+/* Ctrl+Enter takes the action from a multi-line field — only when the
+ * rules do. */
+static void
+test_action_dialog_ctrl_enter (void)
+{
+  g_autoptr(CivicCase) kase = civic_ui_test_case_under_review ();
+  CivicActionDialog *dialog = dialog_new (kase, CIVIC_ACTION_COMMENT, 1);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(GError) error = NULL;
+
+  civic_action_dialog_run_async (dialog, NULL, civic_test_got_result, &result);
+  /* Empty: refused, still open */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "action-dialog.apply", NULL));
+  civic_ui_test_spin (50);
+  g_assert_null (result);
+
+  fill_text (dialog, "已电话联系申请人");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "action-dialog.apply", NULL));
+  args = civic_action_dialog_run_finish (dialog, civic_test_await (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (args, "text"), ==, "已电话联系申请人");
+  g_clear_object (&result);
+  civic_ui_test_spin (50);
+}
+
 /* Cancel, Escape or the caller's cancellable: no arguments, "cancelled". */
 static void
 test_action_dialog_cancel (void)
@@ -222,6 +248,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/action-dialog/run", test_action_dialog_run);
   g_test_add_func ("/ui/action-dialog/cancel", test_action_dialog_cancel);
+  g_test_add_func ("/ui/action-dialog/ctrl-enter", test_action_dialog_ctrl_enter);
   g_test_add_func ("/ui/action-dialog/destroyed", test_action_dialog_destroyed);
   g_test_add_func ("/ui/action-dialog/weights", test_action_dialog_weights);
   g_test_add_func ("/ui/action-dialog/give-back", test_action_dialog_give_back);

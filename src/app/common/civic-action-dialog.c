@@ -301,18 +301,54 @@ civic_action_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (civic_action_dialog_parent_class)->finalize (object);
 }
 
+/* Ctrl+Enter takes the action from anywhere in the form, a text field's
+ * lines included (where Enter starts a new line) — when the rules take it. */
+static void
+apply_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CivicActionDialog *self = CIVIC_ACTION_DIALOG (widget);
+
+  civic_form_check_now (self->form);
+  if (!civic_form_get_valid (self->form))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "apply");
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 civic_action_dialog_class_init (CivicActionDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = civic_action_dialog_dispose;
   object_class->finalize = civic_action_dialog_finalize;
+
+  gtk_widget_class_install_action (widget_class, "action-dialog.apply", NULL, apply_activated);
 }
 
 static void
 civic_action_dialog_init (CivicActionDialog *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkShortcutTrigger *trigger;
+
+  /* Before the focused field sees the key: a text view would take
+   * Ctrl+Enter as a new line */
+  trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                         gtk_keyval_trigger_new (GDK_KEY_KP_Enter,
+                                                                 GDK_CONTROL_MASK));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_named_action_new ("action-dialog.apply")));
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
   g_signal_connect (self, "response", G_CALLBACK (responded), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (unmapped), NULL);
 }
