@@ -645,6 +645,25 @@ civic_case_dup_examiner_ids (CivicCase *self)
   return g_strv_builder_end (builder);
 }
 
+/**
+ * civic_case_may_reveal:
+ *
+ * Whether @actor may see the applicant's personal data in the clear: an
+ * official handling cases in a department the case involves, and nobody
+ * else (PIPL Art. 34: only what their duties require) — supervision does
+ * not need it. The service decides by it, and the client offers Reveal by
+ * it.
+ */
+gboolean
+civic_case_may_reveal (CivicCase        *self,
+                       const CivicActor *actor)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE (self), FALSE);
+
+  return actor != NULL && civic_actor_has_role (actor, CIVIC_ROLES_CASEWORK) &&
+         civic_case_involves_department (self, actor->department_id);
+}
+
 gboolean
 civic_case_involves_department (CivicCase  *self,
                                 const char *department_id)

@@ -129,7 +129,7 @@ civic_policy_check_reveal (const CivicActor  *actor,
       return FALSE;
     }
 
-  if (!civic_actor_has_role (actor, CIVIC_ROLES_CASEWORK))
+  if (!civic_case_may_reveal (kase, actor))
     {
       g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
                    _("Only officials handling cases can see an applicant’s personal data"));

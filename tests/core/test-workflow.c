@@ -1002,6 +1002,12 @@ test_role_matrix (void)
   assert_actions (kase, officer, "2026-03-03", "comment");
   assert_actions (kase, supervisor, "2026-03-03", "");
   assert_actions (kase, admin, "2026-03-03", "");
+  /* Personal data in the clear: its department's caseworkers only */
+  g_assert_true (civic_case_may_reveal (kase, clerk));
+  g_assert_true (civic_case_may_reveal (kase, examiner));
+  g_assert_false (civic_case_may_reveal (kase, supervisor));
+  g_assert_false (civic_case_may_reveal (kase, admin));
+  g_assert_false (civic_case_may_reveal (kase, health_examiner));
 
   step (&kase, clerk, "2026-03-04", CIVIC_ACTION_ACCEPT, NULL);
   assert_actions (kase, clerk, "2026-03-04", "comment");

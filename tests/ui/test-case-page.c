@@ -99,6 +99,15 @@ test_case_page_sections (void)
   g_assert_true (civic_case_page_get_case (CIVIC_CASE_PAGE (page)) != NULL);
   g_assert_true (civic_ui_test_has_text (page, civic_case_get_number (kase)));
   g_assert_true (civic_ui_test_has_text (page, "Time Limits"));
+  /* Rows that are only read take no Tab stop; Reveal, for the
+   * department's examiner, is there */
+  {
+    GtkWidget *row = find_with_class (page, "property");
+
+    g_assert_nonnull (row);
+    g_assert_false (gtk_widget_get_focusable (row));
+    g_assert_true (civic_ui_test_has_text (page, "_Reveal…"));
+  }
   /* A limit's whole row opens how it was counted */
   {
     GtkWidget *chip = civic_ui_test_find_titled (page, CIVIC_TYPE_DUE_CHIP, NULL);

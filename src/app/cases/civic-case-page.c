@@ -67,6 +67,17 @@ static guint signals[N_SIGNALS];
 
 /* Small builders */
 
+static gboolean
+may_reveal (CivicCasePage *self)
+{
+  CivicCache *cache;
+
+  if (self->kase == NULL || self->engine == NULL)
+    return FALSE;
+  cache = civic_sync_engine_get_cache (self->engine);
+  return civic_case_may_reveal (self->kase, civic_cache_get_me (cache));
+}
+
 static GtkWidget *
 group_new (GtkBox     *box,
            const char *title,
@@ -91,6 +102,8 @@ info_row (GtkWidget  *group,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value && *value ? value : "—");
   gtk_widget_add_css_class (row, "property");
+  /* Read, not acted on: no Tab stop (a button in it still takes one) */
+  gtk_widget_set_focusable (row, FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return row;
 }
@@ -346,13 +359,18 @@ add_summary (CivicCasePage *self)
   info_row (group, _("Service item"), civic_case_get_item_name (self->kase));
   {
     GtkWidget *row = info_row (group, _("Applicant"), applicant ? applicant->name : NULL);
-    GtkWidget *reveal = gtk_button_new_with_mnemonic (_("_Reveal…"));
 
-    gtk_widget_set_valign (reveal, GTK_ALIGN_CENTER);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (reveal), "case.reveal");
-    gtk_widget_set_tooltip_text (reveal, _("Show the applicant’s personal data, online. Every "
-                                           "look is recorded."));
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), reveal);
+    /* Offered to those the service shows it to, and to nobody else */
+    if (may_reveal (self))
+      {
+        GtkWidget *reveal = gtk_button_new_with_mnemonic (_("_Reveal…"));
+
+        gtk_widget_set_valign (reveal, GTK_ALIGN_CENTER);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (reveal), "case.reveal");
+        gtk_widget_set_tooltip_text (reveal, _("Show the applicant’s personal data, online. "
+                                               "Every look is recorded."));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), reveal);
+      }
   }
   if (applicant != NULL && applicant->id_number != NULL)
     info_row (group, applicant->kind == CIVIC_APPLICANT_PERSON ? _("ID number")
@@ -698,7 +716,7 @@ update_actions (CivicCasePage *self)
                      civic_cache_is_watched (civic_sync_engine_get_cache (self->engine),
                                              self->case_id);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.reveal", self->kase != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.reveal", may_reveal (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.copy-number", self->kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.watch", self->kase != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), self->kase != NULL);
