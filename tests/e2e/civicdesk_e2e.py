@@ -385,10 +385,9 @@ def scjg(case):
 ONE_PENDING = tr('Offline · %s') % (trn('%u pending', '%u pending', 1) % 1)
 
 
-def claim_behind_a_colleague(client, command_id):
-    """The official claims a case offline; a colleague claims it on the
-    service first; the official's claim is sent and refused. Returns the
-    case, the colleague's name and the restarted service (to stop)."""
+def claim_offline(client):
+    """The service stops; the official claims a case of the department's
+    queue, offline. Returns the case and the service's port."""
     port = demo_port()
     case = pick(all_cases(), lambda c: scjg(c) and c['state'] == 'under-review' and
                 c['summary']['queue'] == 'examiner' and c['summary']['assignee_id'] is None)
@@ -401,7 +400,14 @@ def claim_behind_a_colleague(client, command_id):
     client.open_case(case['number'])
     press(wait(client.app, named('push button', 'Claim'), 'the Claim button'))
     wait(client.app, named('push button', ONE_PENDING), 'one pending action')
+    return case, port
 
+
+def claim_behind_a_colleague(client, command_id):
+    """The official claims a case offline; a colleague claims it on the
+    service first; the official's claim is sent and refused. Returns the
+    case, the colleague's name and the restarted service (to stop)."""
+    case, port = claim_offline(client)
     restarted = start_service(port)
     answer = request('POST', '/api/v1/commands', sign_in('examiner2'),
                      {'commands': [{'id': command_id, 'type': 'claim',

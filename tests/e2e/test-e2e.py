@@ -140,20 +140,9 @@ def test_offline_chain():
     checked against what the first made, not refused as stale."""
     text = 'offline chain: 材料齐全，符合法定条件，建议准予许可'
     client = Client('examiner')
-    port = demo_port()
     restarted = None
     try:
-        case = pick(all_cases(), lambda c: scjg(c) and c['state'] == 'under-review' and
-                    c['summary']['queue'] == 'examiner' and c['summary']['assignee_id'] is None)
-        stop_service()
-        widget_action(client.frame, 'win.sync-now')
-        wait(client.app, named('push button', prefix='Offline'), 'the sync state Offline')
-
-        client.show_queue('Department Queue')
-        client.search(case['number'])
-        client.open_case(case['number'])
-        press(wait(client.app, named('push button', 'Claim'), 'the Claim button'))
-        wait(client.app, named('push button', ONE_PENDING), 'one pending action')
+        case, port = claim_offline(client)
 
         def write(dialog):
             type_into(wait(dialog, named('text', '_Opinion'), 'the opinion field'), text)
