@@ -30,7 +30,7 @@ KEYS = {
     "notify-deadlines": ("true", "type b"),
     "inbox-sort": ("'due'", "enum 'due' 'received' 'updated'"),
     "last-queue": ("'mine'", "enum 'mine' 'department' 'watching' 'done' 'all'"),
-    "demo-role": ("'examiner'", "enum 'clerk' 'examiner' 'approver' 'supervisor'"),
+    "demo-role": ("'examiner'", "enum 'clerk' 'examiner' 'approver' 'officer' 'supervisor'"),
     "recent-services": ("@as []", "type as"),
 }
 

@@ -162,6 +162,33 @@ test_case_page_sections (void)
   g_assert_false (civic_ui_test_has_text (page, "Waiting to be sent"));
   g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);
 
+  /* A case paused for a hearing says so: who asked, or why it was
+   * ordered, and since when */
+  {
+    g_autoptr(JsonObject) inform = json_object_new ();
+    g_autoptr(JsonObject) request = json_object_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *informed = NULL;
+    g_autofree char *requested = NULL;
+    JsonArray *parties = json_array_new ();
+
+    json_array_add_string_element (parties, "张三丰");
+    json_object_set_array_member (inform, "parties", parties);
+    json_object_set_string_member (request, "requested_by", "张三丰");
+    informed = civic_sync_engine_perform (engine, id, CIVIC_ACTION_INFORM_HEARING_RIGHT, inform,
+                                          &error);
+    g_assert_no_error (error);
+    requested = civic_sync_engine_perform (engine, id, CIVIC_ACTION_REQUEST_HEARING, request,
+                                           &error);
+    g_assert_no_error (error);
+    civic_case_page_reload (CIVIC_CASE_PAGE (page));
+    g_assert_true (civic_ui_test_has_text (page, "Hearing"));
+    g_assert_true (civic_ui_test_has_text (page, "Parties informed of the right"));
+    /* Who asked, masked as the offline copy keeps a person's name */
+    g_assert_true (civic_ui_test_has_text (page, "张**, on "));
+    g_assert_true (civic_ui_test_has_text (page, "Clocks stopped for it"));
+  }
+
   /* No case: the empty state. */
   civic_case_page_set_case_id (CIVIC_CASE_PAGE (page), NULL);
   g_assert_null (civic_case_page_get_case (CIVIC_CASE_PAGE (page)));

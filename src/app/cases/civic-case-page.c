@@ -490,6 +490,69 @@ add_clocks (CivicCasePage *self)
     gtk_box_remove (self->content, group);
 }
 
+/* The hearing as far as the case knows it (Arts. 46–48): why, who asked
+ * and when, when it began and ended, its record. The hearing itself — its
+ * room, people and notices — is its own record (issue 13). */
+static void
+add_hearing (CivicCasePage *self)
+{
+  const CivicCaseHearing *hearing = civic_case_get_hearing (self->kase);
+  GtkWidget *group;
+
+  if (hearing == NULL ||
+      (!hearing->required && hearing->informed_on == CIVIC_DAY_INVALID &&
+       hearing->requested_on == CIVIC_DAY_INVALID && !hearing->ex_officio &&
+       hearing->started_on == CIVIC_DAY_INVALID))
+    return;
+
+  group = group_new (self->content, _("Hearing"), NULL);
+  if (hearing->required)
+    info_row (group, _("Required"), _("The service item requires a hearing (Art. 46)"));
+  if (hearing->informed_on != CIVIC_DAY_INVALID)
+    {
+      g_autofree char *on = civic_day_format (hearing->informed_on);
+      g_autofree char *parties = hearing->parties ? g_strjoinv (C_("list", ", "), hearing->parties)
+                                                  : NULL;
+      /* Translators: a date, then the parties informed */
+      g_autofree char *text = g_strdup_printf (_("%s · %s"), on, parties ? parties : "—");
+
+      info_row (group, _("Parties informed of the right"), text);
+    }
+  if (hearing->waived_on != CIVIC_DAY_INVALID)
+    {
+      g_autofree char *on = civic_day_format (hearing->waived_on);
+
+      info_row (group, _("Waived"), on);
+    }
+  if (hearing->requested_on != CIVIC_DAY_INVALID)
+    {
+      g_autofree char *on = civic_day_format (hearing->requested_on);
+      /* Translators: who asked for the hearing, then the date */
+      g_autofree char *text = g_strdup_printf (_("%s, on %s"),
+                                               hearing->requested_by ? hearing->requested_by : "—",
+                                               on);
+
+      info_row (group, _("Requested"), text);
+    }
+  if (hearing->ex_officio)
+    info_row (group, _("Ordered by the organ"), hearing->order_reason);
+  if (hearing->started_on != CIVIC_DAY_INVALID)
+    {
+      g_autofree char *on = civic_day_format (hearing->started_on);
+
+      info_row (group, _("Clocks stopped for it"), on);
+    }
+  if (hearing->concluded_on != CIVIC_DAY_INVALID)
+    {
+      g_autofree char *on = civic_day_format (hearing->concluded_on);
+      /* Translators: a date, then the record's reference */
+      g_autofree char *text = g_strdup_printf (_("%s · record %s"), on,
+                                               hearing->record_ref ? hearing->record_ref : "—");
+
+      info_row (group, _("Concluded"), text);
+    }
+}
+
 static void
 add_materials (CivicCasePage *self)
 {
@@ -813,6 +876,7 @@ civic_case_page_reload (CivicCasePage *self)
 
   add_summary (self);
   add_clocks (self);
+  add_hearing (self);
   add_materials (self);
   add_subtasks (self);
   add_outcome (self);

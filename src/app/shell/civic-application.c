@@ -26,7 +26,8 @@
  * password again. The demo runs the bundled service and signs in as one of
  * its officials; it is not remembered. */
 
-const char * const civic_demo_roles[] = { "clerk", "examiner", "approver", "supervisor", NULL };
+const char * const civic_demo_roles[] = { "clerk", "examiner", "approver", "officer", "supervisor",
+                                          NULL };
 
 struct _CivicApplication
 {
@@ -916,7 +917,8 @@ civic_application_init (CivicApplication *self)
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Start the bundled demo service and sign in to it"), NULL },
     { "demo-role", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("The demo official to sign in as: clerk, examiner, approver or supervisor"),
+      N_("The demo official to sign in as: clerk, examiner, approver, officer (hearings) or "
+         "supervisor"),
       N_("ROLE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
     { NULL },

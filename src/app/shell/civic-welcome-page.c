@@ -384,7 +384,8 @@ civic_welcome_page_init (CivicWelcomePage *self)
 {
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
   static const CivicRole demo_roles[] = {
-    CIVIC_ROLE_CLERK, CIVIC_ROLE_EXAMINER, CIVIC_ROLE_APPROVER, CIVIC_ROLE_SUPERVISOR,
+    CIVIC_ROLE_CLERK, CIVIC_ROLE_EXAMINER, CIVIC_ROLE_APPROVER, CIVIC_ROLE_HEARING_OFFICER,
+    CIVIC_ROLE_SUPERVISOR,
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
