@@ -83,8 +83,17 @@ find_with_class (GtkWidget  *root,
 }
 
 static void
+keep_toast (GtkWidget  *page,
+            AdwToast   *toast,
+            AdwToast  **kept)
+{
+  g_set_object (kept, toast);
+}
+
+static void
 test_case_page_sections (void)
 {
+  g_autoptr(AdwToast) toast = NULL;
   g_autofree char *id = civic_ui_test_find_case (CIVIC_INBOX_MINE, "under-review");
   CivicSyncEngine *engine = civic_ui_test_engine ();
   g_autoptr(CivicCase) kase = civic_cache_load_case (civic_ui_test_cache (), id, NULL);
@@ -151,13 +160,18 @@ test_case_page_sections (void)
   g_assert_false (offers (page, CIVIC_ACTION_DECIDE));
   g_assert_false (offers (page, CIVIC_ACTION_ACCEPT));
 
-  /* An action that asks nothing is taken at once, kept for sending. */
+  /* An action that asks nothing is taken at once, kept for sending; its
+   * toast says "sending", then, once the service has it, "done". */
+  g_signal_connect (page, "add-toast", G_CALLBACK (keep_toast), &toast);
   civic_case_page_start_action (CIVIC_CASE_PAGE (page), CIVIC_ACTION_RELEASE);
   g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 1);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Release — sending to the service");
   civic_case_page_reload (CIVIC_CASE_PAGE (page));
   g_assert_true (civic_ui_test_has_text (page, "Waiting to be sent"));
   g_assert_cmpstr (civic_case_page_get_case_id (CIVIC_CASE_PAGE (page)), ==, id);
   civic_ui_test_sync ();
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Release — done");
   civic_case_page_reload (CIVIC_CASE_PAGE (page));
   g_assert_false (civic_ui_test_has_text (page, "Waiting to be sent"));
   g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);

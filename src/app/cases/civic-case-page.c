@@ -141,6 +141,69 @@ toast (CivicCasePage *self,
   civic_toast_emit (self, signals[ADD_TOAST], text);
 }
 
+/* A toast that says an action is on its way, until it has arrived: it
+ * says so then, or that the service refused it — never "sending" after
+ * the service has answered. */
+typedef struct
+{
+  CivicSyncEngine *engine;      /* not held: it ends this when it goes */
+  AdwToast        *toast;
+  char            *command_id;
+  char            *target;
+  CivicAction      action;
+  gulong           pending_id;
+  gulong           dismissed_id;
+} Sending;
+
+/* When its handler on the engine goes: answered, dismissed, or the engine
+ * gone with the account */
+static void
+sending_free (gpointer  data,
+              GClosure *closure)
+{
+  Sending *sending = data;
+
+  g_clear_signal_handler (&sending->dismissed_id, sending->toast);
+  g_clear_object (&sending->toast);
+  g_free (sending->command_id);
+  g_free (sending->target);
+  g_free (sending);
+}
+
+static void
+sending_answered (CivicSyncEngine *engine,
+                  GParamSpec      *pspec,
+                  Sending         *sending)
+{
+  CivicOutbox *outbox = civic_sync_engine_get_outbox (engine);
+  g_autoptr(GPtrArray) waiting = civic_outbox_list (outbox, sending->target, NULL);
+  g_autoptr(CivicConflict) conflict = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+
+  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+    if (g_str_equal (((CivicOutboxCommand *) g_ptr_array_index (waiting, i))->id,
+                     sending->command_id))
+      return;
+
+  conflict = civic_outbox_get_conflict (outbox, sending->command_id, NULL);
+  text = conflict != NULL
+         /* Translators: %s is an action, "Accept" */
+         ? g_strdup_printf (_("%s — refused by the service"), civic_action_get_label (sending->action))
+         /* Translators: %s is an action, "Accept" */
+         : g_strdup_printf (_("%s — done"), civic_action_get_label (sending->action));
+  escaped = g_markup_escape_text (text, -1);
+  adw_toast_set_title (sending->toast, escaped);
+  g_signal_handler_disconnect (engine, sending->pending_id);
+}
+
+static void
+sending_dismissed (AdwToast *toast,
+                   Sending  *sending)
+{
+  g_signal_handler_disconnect (sending->engine, sending->pending_id);
+}
+
 static gboolean
 perform (CivicCasePage  *self,
          const char     *case_id,
@@ -150,6 +213,7 @@ perform (CivicCasePage  *self,
 {
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(AdwToast) toast = NULL;
 
   id = civic_sync_engine_perform (self->engine, case_id, action, args, error);
   if (id == NULL)
@@ -162,7 +226,24 @@ perform (CivicCasePage  *self,
   else
     /* Translators: %s is an action, "Accept" */
     text = g_strdup_printf (_("%s — sending to the service"), civic_action_get_label (action));
-  toast (self, text);
+  toast = civic_toast_new (text);
+
+  if (civic_sync_engine_get_state (self->engine) != CIVIC_SYNC_STATE_OFFLINE)
+    {
+      Sending *sending = g_new0 (Sending, 1);
+
+      sending->engine = self->engine;
+      sending->toast = g_object_ref (toast);
+      sending->command_id = g_steal_pointer (&id);
+      sending->target = g_strdup (case_id);
+      sending->action = action;
+      sending->dismissed_id = g_signal_connect (toast, "dismissed",
+                                                G_CALLBACK (sending_dismissed), sending);
+      sending->pending_id = g_signal_connect_data (self->engine, "notify::pending",
+                                                   G_CALLBACK (sending_answered), sending,
+                                                   sending_free, 0);
+    }
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
   return TRUE;
 }
 
