@@ -212,35 +212,18 @@ civic_form_dup_args (CivicForm *self)
   return args;
 }
 
-/* Whether the official has yet to answer @field */
+/* Whether the official has yet to answer @field: it gives the wire
+ * nothing, or an empty list. A number or a switch always answers. */
 static gboolean
 field_is_empty (Field *field)
 {
-  g_autofree char *text = NULL;
+  g_autoptr(JsonObject) answer = json_object_new ();
+  JsonNode *value;
 
-  switch (field->argument->kind)
-    {
-    case CIVIC_ARGUMENT_LINE:
-    case CIVIC_ARGUMENT_DATE:
-    case CIVIC_ARGUMENT_NAMES:
-      text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget)));
-      return *g_strstrip (text) == '\0';
-    case CIVIC_ARGUMENT_TEXT:
-      text = text_of (field->widget);
-      return *text == '\0';
-    case CIVIC_ARGUMENT_CHOICE:
-    case CIVIC_ARGUMENT_OFFICIAL:
-      return choice_of (field) == NULL;
-    case CIVIC_ARGUMENT_CHECKLIST:
-      for (guint i = 0; i < field->checks->len; i++)
-        if (gtk_check_button_get_active (g_ptr_array_index (field->checks, i)))
-          return FALSE;
-      return TRUE;
-    case CIVIC_ARGUMENT_NUMBER:
-    case CIVIC_ARGUMENT_SWITCH:
-    default:
-      return FALSE;
-    }
+  read_field (field, answer);
+  value = json_object_get_member (answer, field->argument->name);
+  return value == NULL ||
+         (JSON_NODE_HOLDS_ARRAY (value) && json_array_get_length (json_node_get_array (value)) == 0);
 }
 
 /**
