@@ -14,6 +14,7 @@
 import gettext
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -128,6 +129,62 @@ def wait_gone(root, predicate, what, timeout=TIMEOUT):
     raise AssertionError('still there: ' + what)
 
 
+# What a screen reader reads
+
+# The roles an official acts on, and the containers they choose in: each
+# must say what it is.
+CONTROL_ROLES = {
+    'push button', 'toggle button', 'check box', 'radio button', 'entry', 'text',
+    'password text', 'combo box', 'list item', 'spin button', 'slider', 'link',
+    'menu item', 'check menu item', 'radio menu item', 'page tab', 'toggle', 'switch',
+    'list', 'tree', 'table', 'menu', 'calendar', 'dial', 'spin button',
+}
+
+# GTK 4.8 gives a widget without a name its type's name ("GtkMenuButton").
+_TYPE_NAME = re.compile(r'^(Gtk|Adw|Civic)[A-Z][A-Za-z]*$')
+
+
+def name_defect(acc):
+    """Why @acc's accessible name does not tell an official what it is, or
+    None: empty, a widget type's name, or a mnemonic read twice."""
+    name = (acc.name or '').strip()
+    if not name:
+        return 'no name'
+    if _TYPE_NAME.match(name):
+        return 'named only by its type'
+    if '_' in name:
+        return 'a mnemonic in its name'
+    return None
+
+
+def unnamed_controls(root):
+    """Every visible control under @root a screen reader cannot name, as
+    "role 'name' (defect) in parent-chain" lines."""
+    found = []
+
+    def walk(acc, path):
+        try:
+            if not acc.getState().contains(pyatspi.STATE_VISIBLE):
+                return
+            role = acc.getRoleName()
+            focusable = acc.getState().contains(pyatspi.STATE_FOCUSABLE)
+            if role in CONTROL_ROLES or (focusable and role == 'label'):
+                defect = name_defect(acc)
+                if defect:
+                    found.append('%s %r (%s) in %s' % (role, acc.name, defect,
+                                                       ' > '.join(path[-3:])))
+            label = acc.name if acc.name and not _TYPE_NAME.match(acc.name) else role
+            for i in range(acc.childCount):
+                child = acc.getChildAtIndex(i)
+                if child is not None:
+                    walk(child, path + [label])
+        except Exception:
+            return
+    for i in range(root.childCount):
+        walk(root.getChildAtIndex(i), [root.name or root.getRoleName()])
+    return found
+
+
 def window_geometry(title):
     """Where the window of @title is on the X screen, from xwininfo."""
     tree = subprocess.run(['xwininfo', '-root', '-tree'], capture_output=True, text=True,
@@ -173,13 +230,20 @@ def key(keysym):
 
 
 def press(acc):
-    """The button's own action, as a screen reader presses it."""
-    action = acc.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ('click', 'activate'):
-            action.doAction(i)
-            time.sleep(0.3)
-            return
+    """The button's own action, as a screen reader presses it. A menu
+    button is a button inside a button: the inner one presses."""
+    try:
+        action = acc.queryAction()
+        for i in range(action.nActions):
+            if action.getName(i) in ('click', 'activate'):
+                action.doAction(i)
+                time.sleep(0.3)
+                return
+    except NotImplementedError:
+        pass
+    inner = find(acc, lambda a: a.getRoleName() == 'push button')
+    if inner is not None:
+        return press(inner)
     raise AssertionError('cannot press ' + clean(acc.name))
 
 
@@ -237,13 +301,13 @@ class Client:
 
     def search(self, text):
         widget_action(self.frame, 'win.search')
-        entry = wait(self.app, named('entry', 'GtkSearchEntry'), 'the search entry')
+        entry = wait(self.app, named('entry', 'Search Cases'), 'the search entry')
         type_into(entry, text)
         return entry
 
     def row(self, number, timeout=TIMEOUT):
         separator = tr('%s, %s, %s, %s%s').split('%s')[1]
-        return wait(self.cases, named('filler', prefix=number + separator), 'the row of ' + number,
+        return wait(self.cases, named('list item', prefix=number + separator), 'the row of ' + number,
                     timeout)
 
     def open_case(self, number):

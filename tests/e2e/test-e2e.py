@@ -14,6 +14,7 @@
 import os
 import signal
 import shutil
+import subprocess
 import sys
 import time
 import traceback
@@ -179,6 +180,9 @@ def test_conflict_lands_in_conflicts():
         wait(conflicts, named('label', tr('%s — %s') % (tr('Claim'), case['number'])), 'the refused claim')
         wait(conflicts, named('label', contains=colleague), 'the service\'s reason')
         screenshot('e2e-conflict')
+        walk = Walk()
+        walk.check('conflicts', client.app)
+        walk.verdict()
 
         # Discarding asks first; then the conflict is gone.
         press(wait(conflicts, named('push button', '_Discard'), 'the Discard button'))
@@ -194,12 +198,133 @@ def test_conflict_lands_in_conflicts():
             restarted.wait()
 
 
+class Walk:
+    """Collects, screen by screen, the controls a screen reader cannot
+    name; fails at the end with all of them."""
+
+    def __init__(self):
+        self.defects = []
+        self.screens = 0
+
+    def check(self, screen, root):
+        self.screens += 1
+        self.defects += ['%s: %s' % (screen, d) for d in unnamed_controls(root)]
+
+    def popover(self, screen, app, button):
+        """Opens the popover of @button, checks it, closes it."""
+        if button.getRoleName() == 'combo box':
+            click(button)
+        else:
+            press(button)
+        time.sleep(0.5)
+        self.check(screen, app)
+        key(0xff1b)  # Escape
+        time.sleep(0.3)
+
+    def dialog(self, screen, app, label, fill=None):
+        """Opens the dialog of the action @label, checks it, cancels it."""
+        press(wait(app, named('push button', prefix=label), 'the button ' + label))
+        dialog = wait(app, lambda a: a.getRoleName() in ('dialog', 'frame') and
+                      clean(a.name) != tr('Civic Desk') and
+                      find(a, named('push button', '_Cancel')) is not None, 'the dialog ' + label)
+        if fill:
+            fill(dialog)
+        self.check(screen, dialog)
+        press(wait(dialog, named('push button', '_Cancel'), 'Cancel'))
+        time.sleep(0.3)
+
+    def window(self, screen, app, item, title):
+        """Opens a window of its own from the main menu's @item, checks it,
+        closes it."""
+        press(wait(app, named('push button', 'Main Menu'), 'the main menu'))
+        press(wait(app, lambda a: a.getRoleName() in ('menu item', 'push button') and
+                   named(a.getRoleName(), item)(a), 'the menu item ' + item))
+        window = wait(app, lambda a: a.getRoleName() in ('dialog', 'frame') and
+                      clean(a.name) == tr(title), 'the window ' + title)
+        time.sleep(0.5)
+        self.check(screen, window)
+        widget_action(window, 'window.close')
+        time.sleep(0.3)
+
+    def verdict(self):
+        assert self.screens > 0
+        assert not self.defects, '%d controls without a usable name:\n%s' % (
+            len(self.defects), '\n'.join(self.defects))
+
+
+def test_accessibility_walk():
+    """Every control of every screen an official works with has a name
+    that says what it is: no empty name, no widget type's name, no
+    mnemonic read twice."""
+    walk = Walk()
+
+    # Welcome, its sign-in form and the demo's choice of role
+    process = subprocess.Popen([CLIENT], env=civicdesk_e2e.env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        app = find_app()
+        wait(app, named('push button', '_Try the Demo'), 'the welcome page')
+        walk.check('welcome', app)
+        walk.popover('demo roles', app, wait(app, named('combo box', 'Demo _Official'),
+                                             'the choice of role'))
+        press(wait(app, named('push button', '_Connect to a Service…'), 'Connect'))
+        wait(app, named('push button', '_Sign In'), 'the sign-in form')
+        walk.check('sign-in', app)
+    finally:
+        process.terminate()
+        process.wait()
+        time.sleep(0.5)
+
+    client = Client('examiner')
+    try:
+        app = client.app
+        walk.check('inbox', app)
+        walk.popover('main menu', app, wait(app, named('push button', 'Main Menu'), 'the menu'))
+        walk.popover('filters', app, wait(app, named('push button', 'Filter and Sort'),
+                                          'the filters'))
+        walk.popover('sync', app, wait(app, named('push button', prefix=tr('Synced %s').split('%s')[0]),
+                                       'the sync state'))
+
+        mine = [c for c in all_cases().values() if c['summary']['assignee_id'] == 'u-examiner'
+                and c['state'] == 'under-review' and not c['opinions']]
+        case = sorted(mine, key=lambda c: c['number'])[0]
+        client.search(case['number'])
+        client.open_case(case['number'])
+        time.sleep(0.5)
+        walk.check('case page', app)
+        chip = tr('%s, due %s, show how it was counted').split('%s')[-1]
+        walk.popover('time limit', app, wait(app, named('push button', contains=chip),
+                                             'a due chip'))
+        walk.popover('other actions', app, wait(app, named('push button', 'Other Actions'),
+                                                'Other Actions'))
+        walk.dialog('opinion', app, 'Record Opinion')
+        walk.dialog('comment', app, 'Comment')
+        walk.window('preferences', app, '_Preferences', 'Preferences')
+        walk.window('shortcuts', app, '_Keyboard Shortcuts', 'Keyboard Shortcuts')
+    finally:
+        client.close()
+
+    client = Client('approver')
+    try:
+        open_decidable_case(client)
+        walk.check('approver case page', client.app)
+
+        def deny(dialog):
+            client.choose(dialog, '_Decision', 'Deny')
+            time.sleep(0.5)
+        walk.dialog('decision', client.app, 'Decide', deny)
+    finally:
+        client.close()
+    walk.verdict()
+
+
 TESTS = [
     ('/e2e/demo-inbox-search-open', test_demo_inbox_search_open),
     ('/e2e/accept-then-decide', test_accept_then_decide),
     ('/e2e/offline-then-synced', test_offline_then_synced),
     ('/e2e/offline-chain', test_offline_chain),
     ('/e2e/conflict-lands-in-conflicts', test_conflict_lands_in_conflicts),
+    ('/e2e/accessibility-walk', test_accessibility_walk),
 ]
 
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-accessible.h"
 #include "civic-case-index.h"
 #include "civic-case-row.h"
 #include "civic-case.h"
@@ -79,8 +80,7 @@ update (CivicCaseRow *self)
   accessible = g_strdup_printf (_("%s, %s, %s, %s%s"), row->number, row->item_name,
                                 state_label (row->state), civic_due_chip_get_text (self->chip),
                                 row->pending ? _(", waiting to be sent") : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
+  civic_accessible_name_list_row (GTK_WIDGET (self), accessible);
 }
 
 /**

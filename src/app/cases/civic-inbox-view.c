@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-accessible.h"
 #include "civic-action-dialog.h"
 #include "civic-case-index.h"
 #include "civic-case-kind.h"
@@ -18,6 +19,7 @@
 #include "civic-core-enums.h"
 #include "civic-entity.h"
 #include "civic-inbox-view.h"
+#include "civic-accessible.h"
 #include "civic-json.h"
 #include "civic-sync-banner.h"
 #include "civic-sync-indicator.h"
@@ -918,6 +920,9 @@ civic_inbox_view_init (CivicInboxView *self)
                             NULL };
   const char *departments[] = { _("Any"), _("Joint cases"), _("One department"), NULL };
   GtkDropDown *dropdowns[6];
+  /* The lists each opens, as a screen reader names them */
+  static const char *dropdown_names[] = { N_("Sort by"), N_("State"), N_("Service item"),
+                                          N_("Time limit"), N_("Channel"), N_("Departments") };
   g_autoptr(GListModel) states = NULL;
   g_autoptr(GListModel) channels = NULL;
   g_autoptr(GtkStringList) sort_model = NULL;
@@ -961,7 +966,10 @@ civic_inbox_view_init (CivicInboxView *self)
   dropdowns[4] = self->channel_dropdown;
   dropdowns[5] = self->joint_dropdown;
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
-    g_signal_connect_swapped (dropdowns[i], "notify::selected", G_CALLBACK (apply_filter), self);
+    {
+      g_signal_connect_swapped (dropdowns[i], "notify::selected", G_CALLBACK (apply_filter), self);
+      civic_accessible_name_choices (GTK_WIDGET (dropdowns[i]), _(dropdown_names[i]));
+    }
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_swapped (gtk_menu_button_get_popover (self->filter_button), "show",

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-accessible.h"
 #include "civic-core-enums.h"
 #include "civic-due-chip.h"
 #include "civic-json.h"
@@ -88,6 +89,7 @@ static void
 set_look (CivicDueChip *self,
           const char   *status,
           const char   *text,
+          const char   *date,
           const char   *description)
 {
   GtkWidget *chip = self->button != NULL ? self->button : self->label_widget;
@@ -107,6 +109,20 @@ set_look (CivicDueChip *self,
   gtk_widget_set_tooltip_text (chip, self->button == NULL ? description : NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  if (self->button != NULL)
+    {
+      /* What it says, and what pressing it does */
+      g_autofree char *name = date != NULL
+        /* Translators: a due-date chip as a screen reader says it: the time
+         * left, then the date: "5 working days left, due 11 December 2026,
+         * show how it was counted" */
+        ? g_strdup_printf (_("%s, due %s, show how it was counted"), text, date)
+        /* Translators: a due-date chip without a date, as a screen reader
+         * says it: "Paused, show how it was counted" */
+        : g_strdup_printf (_("%s, show how it was counted"), text);
+
+      civic_accessible_set_name (self->button, name);
+    }
 }
 
 /**
@@ -135,7 +151,7 @@ civic_due_chip_set_status (CivicDueChip  *self,
       /* Translators: %s is a date */
       description = g_strdup_printf (_("Due %s"), date);
     }
-  set_look (self, status, text, description);
+  set_look (self, status, text, date, description);
 }
 
 static GtkWidget *
@@ -205,7 +221,7 @@ civic_due_chip_set_clock (CivicDueChip  *self,
                   trace_label (civic_legal_basis_get_label (civic_clock_get_legal_basis (clock)),
                                "dim-label"));
 
-  set_look (self, status, text, description);
+  set_look (self, status, text, reading->due != CIVIC_DAY_INVALID ? date : NULL, description);
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-accessible.h"
 #include "civic-form.h"
 #include "civic-json.h"
 #include "civic-time.h"
@@ -560,6 +561,7 @@ add_choice (CivicForm *self,
   g_type_class_unref (klass);
 
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  civic_accessible_name_choices (row, NULL);
   for (guint i = 0; argument->usual != NULL && i < field->values->len; i++)
     if (g_strcmp0 (g_ptr_array_index (field->values, i), argument->usual) == 0)
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
@@ -668,6 +670,7 @@ add_official (CivicForm *self,
       gtk_string_list_append (labels, option->label);
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  civic_accessible_name_choices (row, NULL);
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (changed), self);
   field->widget = row;
 }
@@ -951,6 +954,7 @@ civic_form_init (CivicForm *self)
   gtk_box_set_spacing (GTK_BOX (self), 18);
 
   self->group = adw_preferences_group_new ();
+  civic_accessible_name_group (self->group, _("Details"));
   gtk_box_append (GTK_BOX (self), self->group);
 
   self->refusal_label = gtk_label_new (NULL);

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <glib-unix.h>
 
+#include "civic-accessible.h"
 #include "civic-application.h"
 #include "civicdesk-resources.h"
 #include "civic-case-index.h"
@@ -825,6 +826,7 @@ civic_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (civic_application_parent_class)->startup (app);
+  civic_accessible_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);

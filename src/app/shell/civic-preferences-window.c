@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-accessible.h"
 #include "civic-preferences-window.h"
 
 struct _CivicPreferencesWindow
@@ -102,6 +103,7 @@ civic_preferences_window_new (CivicApplication *application)
 
   self = g_object_new (CIVIC_TYPE_PREFERENCES_WINDOW,
                        "search-enabled", FALSE,
+                       "title", _("Preferences"),
                        "default-width", 560,
                        "default-height", 560,
                        NULL);
@@ -121,6 +123,7 @@ civic_preferences_window_new (CivicApplication *application)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Check for Changes"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (interval_labels));
+  civic_accessible_name_choices (row, NULL);
   g_settings_bind_with_mapping (settings, "sync-interval", row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, interval_from_setting, interval_to_setting,
                                 NULL, NULL);
@@ -161,5 +164,6 @@ civic_preferences_window_new (CivicApplication *application)
     }
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  civic_accessible_name_window_parts (GTK_WINDOW (self));
   return self;
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-accessible.h"
 #include "civic-actor.h"
 #include "civic-application.h"
 #include "civic-welcome-page.h"
@@ -79,6 +80,8 @@ civic_welcome_page_show_error (CivicWelcomePage *self,
 
   set_working (self, NULL);
   gtk_label_set_label (self->error_label, text);
+  /* Shown only with something to say: an empty label takes no Tab stop. */
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 
   /* The demo's problems are shown where the form is. */
@@ -395,4 +398,9 @@ civic_welcome_page_init (CivicWelcomePage *self)
     gtk_string_list_append (roles, civic_role_get_label (demo_roles[i]));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
   adw_combo_row_set_selected (self->role_row, 1);
+
+  civic_accessible_name_choices (GTK_WIDGET (self->role_row), _("Demo Officials"));
+  civic_accessible_name_group (GTK_WIDGET (self->role_row), _("Demo"));
+  civic_accessible_name_group (GTK_WIDGET (self->url_row), _("Sign-In Details"));
+  civic_accessible_name_password_row (ADW_PASSWORD_ENTRY_ROW (self->password_row));
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-accessible.h"
 #include "civic-application.h"
 #include "civic-case-index.h"
 #include "civic-conflicts-view.h"
@@ -107,13 +108,23 @@ civic_window_show_error (CivicWindow  *self,
 
 /* Counts */
 
+/* The count beside a section's title, and the row named by both: the
+ * title is the label before the count. */
 static void
 set_count (GtkLabel *label,
            guint     count)
 {
   g_autofree char *text = count > 0 ? g_strdup_printf ("%u", count) : g_strdup ("");
+  GtkWidget *title = gtk_widget_get_prev_sibling (GTK_WIDGET (label));
+  g_autofree char *name = NULL;
 
   gtk_label_set_label (label, text);
+  /* Translators: a section of the sidebar as a screen reader says it,
+   * with how many it holds: "My Tasks, 16" */
+  name = count > 0 ? g_strdup_printf (_("%s, %u"), gtk_label_get_label (GTK_LABEL (title)), count)
+                   : g_strdup (gtk_label_get_label (GTK_LABEL (title)));
+  civic_accessible_set_name (gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_LIST_BOX_ROW),
+                             name);
 }
 
 static gboolean
@@ -560,6 +571,8 @@ sign_in_again_activated (GtkWidget  *widget,
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  civic_accessible_name_password_row (ADW_PASSWORD_ENTRY_ROW (row));
+  civic_accessible_name_group (row, _("Sign-In Details"));
   adw_message_dialog_set_extra_child (dialog, group);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "sign-in", _("_Sign In"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "sign-in", ADW_RESPONSE_SUGGESTED);
@@ -802,6 +815,15 @@ civic_window_init (CivicWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   add_case_shortcuts (self);
+
+  /* Each section named by its title until there is a count to add */
+  {
+    GtkLabel *counts[] = { self->mine_count, self->department_count, self->watching_count,
+                           self->done_count, self->all_count, self->conflicts_count };
+
+    for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+      set_count (counts[i], 0);
+  }
 }
 
 CivicWindow *
@@ -816,6 +838,9 @@ civic_window_new (CivicApplication *application)
   self = g_object_new (CIVIC_TYPE_WINDOW, "application", application, NULL);
   self->application = application;
   settings = civic_application_get_settings (application);
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    civic_accessible_name_window_parts (
+      GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
 
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
                                g_settings_get_int (settings, "window-height"));
