@@ -299,6 +299,20 @@ class Client:
         sections = wait(self.app, named('list', 'Sections'), 'the sidebar')
         click(wait(sections, named('label', label), 'the section ' + label))
 
+    def main_menu_button(self):
+        """The main menu of the signed-in window: the one beside the
+        sections (the welcome page, behind, has its own)."""
+        pane = wait(self.app, named('list', 'Sections'), 'the sidebar')
+        while pane is not None and find(pane, named('push button', 'Main Menu')) is None:
+            pane = pane.parent
+        assert pane is not None, 'no main menu'
+        return find(pane, named('push button', 'Main Menu'))
+
+    def menu(self, item):
+        """Chooses @item of the main menu."""
+        press(self.main_menu_button())
+        press(wait(self.app, named('menu item', item), 'the menu item ' + item))
+
     def search(self, text):
         widget_action(self.frame, 'win.search')
         entry = wait(self.app, named('entry', 'Search Cases'), 'the search entry')

@@ -119,14 +119,14 @@ def test_offline_then_synced():
         wait(client.app, named('label', tr('%s — kept on this computer until the service is back')
                                % tr('Comment')), 'the toast')
         client.row(mine['number'])
-        wait(client.cases, named('filler', contains=', waiting to be sent'), 'the pending mark')
+        wait(client.cases, named('list item', contains=', waiting to be sent'), 'the pending mark')
         wait(client.app, named('push button', ONE_PENDING), 'one pending action')
         screenshot('e2e-offline')
 
         restarted = start_service(port)
         press(wait(client.app, named('push button', '_Retry'), 'the Retry button'))
         client.wait_synced()
-        wait_gone(client.cases, named('filler', contains=', waiting to be sent'), 'the pending mark')
+        wait_gone(client.cases, named('list item', contains=', waiting to be sent'), 'the pending mark')
         assert count_comments(mine['id'], text) == 1
     finally:
         client.close()
@@ -198,6 +198,56 @@ def test_conflict_lands_in_conflicts():
             restarted.wait()
 
 
+def test_switch_role_with_unsent_work():
+    """Switching role with an action not sent asks first. Send Now, with
+    the service stopped: not sent, said so, nothing switched. Keep for
+    Later: the stopped demo service is started again only when asked, and
+    that is said; the kept action reaches the service when the official
+    signs in again."""
+    client = Client('examiner')
+    try:
+        case, _ = claim_offline(client)
+        heading = trn('%u Action Not Sent', '%u Actions Not Sent', 1) % 1
+
+        def choose_role(item):
+            client.menu(item)
+            return wait(client.app, lambda a: a.getRoleName() in ('dialog', 'frame', 'alert') and
+                        find(a, named('label', heading)) is not None, 'the question')
+
+        press(wait(choose_role('Demo: Approver'), named('push button', 'Send _Now'), 'Send Now'))
+        not_sent = tr('Not sent: %s. The actions are kept on this computer; nothing was '
+                      'switched.').split('%s')[0]
+        wait(client.app, named('label', prefix=not_sent), 'the toast that nothing was sent')
+        wait(client.app, named('push button', ONE_PENDING), 'the action still pending')
+
+        walk = Walk()
+        question = choose_role('Demo: Approver')
+        walk.check('unsent work', question)
+        press(wait(question, named('push button', '_Keep for Later'), 'Keep for Later'))
+        ask = wait(client.app, lambda a: a.getRoleName() in ('dialog', 'frame', 'alert') and
+                   find(a, named('label', 'Start the Demo Service Again?')) is not None,
+                   'the question before starting the service')
+        walk.check('stopped service', ask)
+        walk.verdict()
+        press(wait(ask, named('push button', '_Start and Switch'), 'Start and Switch'))
+        wait(client.app, named('label', 'The demo service was started again'),
+             'the toast that the service started')
+        client.wait_synced()
+        separator = tr('%s · %s').split('%s')[1]
+        wait(client.app, lambda a: a.getRoleName() == 'label' and
+             clean(a.name).endswith(separator + tr('Approver')), 'the approver signed in')
+        assert service_case(case['id'])['assignee_id'] is None, 'the kept claim was sent'
+
+        client.menu('Demo: Examiner')
+        client.wait_synced()
+        end = time.time() + TIMEOUT
+        while service_case(case['id'])['assignee_id'] != 'u-examiner' and time.time() < end:
+            time.sleep(0.5)
+        assert service_case(case['id'])['assignee_id'] == 'u-examiner', 'the kept claim was lost'
+    finally:
+        client.close()
+
+
 class Walk:
     """Collects, screen by screen, the controls a screen reader cannot
     name; fails at the end with all of them."""
@@ -233,12 +283,11 @@ class Walk:
         press(wait(dialog, named('push button', '_Cancel'), 'Cancel'))
         time.sleep(0.3)
 
-    def window(self, screen, app, item, title):
+    def window(self, screen, client, item, title):
         """Opens a window of its own from the main menu's @item, checks it,
         closes it."""
-        press(wait(app, named('push button', 'Main Menu'), 'the main menu'))
-        press(wait(app, lambda a: a.getRoleName() in ('menu item', 'push button') and
-                   named(a.getRoleName(), item)(a), 'the menu item ' + item))
+        app = client.app
+        client.menu(item)
         window = wait(app, lambda a: a.getRoleName() in ('dialog', 'frame') and
                       clean(a.name) == tr(title), 'the window ' + title)
         time.sleep(0.5)
@@ -279,7 +328,7 @@ def test_accessibility_walk():
     try:
         app = client.app
         walk.check('inbox', app)
-        walk.popover('main menu', app, wait(app, named('push button', 'Main Menu'), 'the menu'))
+        walk.popover('main menu', app, client.main_menu_button())
         walk.popover('filters', app, wait(app, named('push button', 'Filter and Sort'),
                                           'the filters'))
         walk.popover('sync', app, wait(app, named('push button', prefix=tr('Synced %s').split('%s')[0]),
@@ -299,8 +348,8 @@ def test_accessibility_walk():
                                                 'Other Actions'))
         walk.dialog('opinion', app, 'Record Opinion')
         walk.dialog('comment', app, 'Comment')
-        walk.window('preferences', app, '_Preferences', 'Preferences')
-        walk.window('shortcuts', app, '_Keyboard Shortcuts', 'Keyboard Shortcuts')
+        walk.window('preferences', client, '_Preferences', 'Preferences')
+        walk.window('shortcuts', client, '_Keyboard Shortcuts', 'Keyboard Shortcuts')
     finally:
         client.close()
 
@@ -324,6 +373,7 @@ TESTS = [
     ('/e2e/offline-then-synced', test_offline_then_synced),
     ('/e2e/offline-chain', test_offline_chain),
     ('/e2e/conflict-lands-in-conflicts', test_conflict_lands_in_conflicts),
+    ('/e2e/switch-role-with-unsent-work', test_switch_role_with_unsent_work),
     ('/e2e/accessibility-walk', test_accessibility_walk),
 ]
 

@@ -145,9 +145,9 @@ name_menu (GtkWidget *popover)
     }
 }
 
-/* A window, when it shows, has every button in it watched, shown or
- * not (a screen reader finds the pages of a stack behind the one shown);
- * a button added to a window already shown, when it shows. */
+/* A widget, when it shows, has every button in it watched, shown or
+ * not: a screen reader finds the pages of a stack behind the one shown
+ * and the rows of an expander not expanded. */
 static gboolean
 widget_mapped (GSignalInvocationHint *hint,
                guint                  n_values,
@@ -156,10 +156,7 @@ widget_mapped (GSignalInvocationHint *hint,
 {
   GtkWidget *widget = g_value_get_object (&values[0]);
 
-  if (GTK_IS_ROOT (widget))
-    watch_tree (widget);
-  else
-    watch_button (widget);
+  watch_tree (widget);
   name_menu (widget);
   return TRUE;
 }
@@ -506,4 +503,33 @@ void
 civic_accessible_name_window_parts (GtkWindow *window)
 {
   for_each_descendant (GTK_WIDGET (window), name_window_part);
+}
+
+static void
+name_lists_in (GtkWidget  *widget,
+               const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child))
+        civic_accessible_set_name (child, name);
+      name_lists_in (child, name);
+    }
+}
+
+/**
+ * civic_accessible_name_expander_row:
+ * @row: an expander row with its title set
+ *
+ * Names the row, and the lists libadwaita 1.2 keeps inside it, by its
+ * title.
+ */
+void
+civic_accessible_name_expander_row (AdwExpanderRow *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+  civic_accessible_set_name (GTK_WIDGET (row), title);
+  name_lists_in (GTK_WIDGET (row), title);
 }

@@ -21,5 +21,6 @@ void                civic_accessible_name_password_row  (AdwPasswordEntryRow *ro
 void                civic_accessible_name_group         (GtkWidget  *widget,
                                                          const char *name);
 void                civic_accessible_name_window_parts  (GtkWindow  *window);
+void                civic_accessible_name_expander_row  (AdwExpanderRow *row);
 
 G_END_DECLS

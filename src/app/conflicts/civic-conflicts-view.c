@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-accessible.h"
 #include "civic-action-dialog.h"
 #include "civic-conflicts-view.h"
 #include "civic-json.h"
@@ -243,6 +244,7 @@ conflict_row (CivicConflictsView *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (retry), "s", conflict->command->id);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), retry);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), discard);
+  civic_accessible_name_expander_row (ADW_EXPANDER_ROW (row));
 
   return row;
 }

@@ -30,6 +30,28 @@
 const char * const civic_demo_roles[] = { "clerk", "examiner", "approver", "officer", "supervisor",
                                           NULL };
 
+/**
+ * civic_demo_role_get_label:
+ * @name: one of civic_demo_roles
+ *
+ * Returns: the role of the demo's official @name, as officials call it
+ */
+const char *
+civic_demo_role_get_label (const char *name)
+{
+  /* In the order of civic_demo_roles */
+  static const CivicRole roles[] = {
+    CIVIC_ROLE_CLERK, CIVIC_ROLE_EXAMINER, CIVIC_ROLE_APPROVER, CIVIC_ROLE_HEARING_OFFICER,
+    CIVIC_ROLE_SUPERVISOR,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (roles) == G_N_ELEMENTS (civic_demo_roles) - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (g_strcmp0 (name, civic_demo_roles[i]) == 0)
+      return civic_role_get_label (roles[i]);
+  g_return_val_if_reached (name);
+}
+
 struct _CivicApplication
 {
   AdwApplication    parent_instance;
@@ -619,6 +641,19 @@ civic_application_is_demo (CivicApplication *self)
 {
   g_return_val_if_fail (CIVIC_IS_APPLICATION (self), FALSE);
   return self->demo_active;
+}
+
+/**
+ * civic_application_is_demo_stopped:
+ *
+ * Returns: whether the demo is in use but its service has stopped (it was
+ *   stopped, or it ended): a switch of role would start it again
+ */
+gboolean
+civic_application_is_demo_stopped (CivicApplication *self)
+{
+  g_return_val_if_fail (CIVIC_IS_APPLICATION (self), FALSE);
+  return self->demo_active && self->demo != NULL && !civic_demo_service_is_running (self->demo);
 }
 
 const char *

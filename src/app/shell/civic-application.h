@@ -16,11 +16,13 @@ G_DECLARE_FINAL_TYPE (CivicApplication, civic_application, CIVIC, APPLICATION, A
 
 /* The demo officials a demo can be tried as. */
 extern const char * const civic_demo_roles[];
+const char       *civic_demo_role_get_label           (const char          *name);
 
 CivicApplication *civic_application_new               (void);
 GSettings        *civic_application_get_settings      (CivicApplication    *self);
 CivicAccount     *civic_application_get_account       (CivicApplication    *self);
 gboolean          civic_application_is_demo           (CivicApplication    *self);
+gboolean          civic_application_is_demo_stopped   (CivicApplication    *self);
 const char       *civic_application_get_demo_role     (CivicApplication    *self);
 
 void              civic_application_connect_async     (CivicApplication    *self,

@@ -386,16 +386,11 @@ static void
 civic_welcome_page_init (CivicWelcomePage *self)
 {
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-  static const CivicRole demo_roles[] = {
-    CIVIC_ROLE_CLERK, CIVIC_ROLE_EXAMINER, CIVIC_ROLE_APPROVER, CIVIC_ROLE_HEARING_OFFICER,
-    CIVIC_ROLE_SUPERVISOR,
-  };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* In the order of civic_demo_roles */
-  for (guint i = 0; i < G_N_ELEMENTS (demo_roles); i++)
-    gtk_string_list_append (roles, civic_role_get_label (demo_roles[i]));
+  for (guint i = 0; civic_demo_roles[i] != NULL; i++)
+    gtk_string_list_append (roles, civic_demo_role_get_label (civic_demo_roles[i]));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
   adw_combo_row_set_selected (self->role_row, 1);
 

@@ -60,6 +60,7 @@ struct _CivicWindow
   guint                 counts_source;
   guint                 n_conflicts;   /* as last seen: a new one is told */
   gboolean              switching_demo;
+  gboolean              restarting_demo;  /* on the official's word */
 };
 
 G_DEFINE_FINAL_TYPE (CivicWindow, civic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -398,16 +399,237 @@ signed_out_cb (GObject      *source,
     }
 }
 
-static void
-sign_out_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      CivicWindow      *self)
-{
-  if (g_str_equal (response, "cancel"))
-    return;
+/* Leaving an account: signing out, or switching the demo's role. Actions
+ * not yet sent are named first, as Evolution's Outbox does, with the
+ * choice to send them now or keep them for the next sign-in; colleagues
+ * see the old state until they are sent. A stopped demo service is started
+ * again only when the official says so. */
 
-  civic_application_sign_out_async (self->application, g_str_equal (response, "discard"),
-                                    self->cancellable, signed_out_cb, g_object_ref (self));
+typedef struct
+{
+  CivicWindow *self;
+  char        *role;       /* the demo role to switch to; NULL to sign out */
+  guint        conflicts;  /* refused before sending */
+} Leave;
+
+static Leave *
+leave_new (CivicWindow *self,
+           const char  *role)
+{
+  Leave *leave = g_new0 (Leave, 1);
+
+  leave->self = g_object_ref (self);
+  leave->role = g_strdup (role);
+  return leave;
+}
+
+static void
+leave_free (Leave *leave)
+{
+  g_object_unref (leave->self);
+  g_free (leave->role);
+  g_free (leave);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Leave, leave_free)
+
+static void
+leave_free_closure (gpointer  data,
+                    GClosure *closure)
+{
+  leave_free (data);
+}
+
+static void
+switch_role (CivicWindow *self,
+             const char  *role,
+             gboolean     restarting);
+
+static void
+start_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   Leave            *leave)
+{
+  if (g_str_equal (response, "start"))
+    switch_role (leave->self, leave->role, TRUE);
+}
+
+/* The switch itself, once nothing unsent stands in the way */
+static void
+leave_go (Leave *leave)
+{
+  CivicWindow *self = leave->self;
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (leave->role == NULL)
+    {
+      civic_application_sign_out_async (self->application, FALSE, self->cancellable,
+                                        signed_out_cb, g_object_ref (self));
+      return;
+    }
+  if (!civic_application_is_demo_stopped (self->application))
+    {
+      switch_role (self, leave->role, FALSE);
+      return;
+    }
+
+  /* Translators: %s is a demo official's role, "Approver" */
+  body = g_strdup_printf (_("The demo service has stopped. Signing in as %s needs it running."),
+                          civic_demo_role_get_label (leave->role));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Start the Demo Service Again?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "start", _("_Start and Switch"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "start", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "start");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (start_response_cb),
+                         leave_new (self, leave->role), leave_free_closure, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+leave_sent_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Leave) leave = user_data;
+  CivicSyncEngine *engine = CIVIC_SYNC_ENGINE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint pending;
+
+  if (!civic_sync_engine_sync_finish (engine, result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (leave->self->engine != engine)
+    return;  /* signed out meanwhile */
+
+  pending = civic_sync_engine_get_pending (engine);
+  if (pending == 0 && civic_sync_engine_get_conflicts (engine) <= leave->conflicts)
+    {
+      leave_go (leave);
+      return;
+    }
+  /* A refusal is told by its own toast, with the way to it. */
+  if (pending == 0)
+    return;
+  text = error != NULL
+         /* Translators: %s says why, as the sync indicator does */
+         ? g_strdup_printf (_("Not sent: %s. The actions are kept on this computer; nothing was "
+                              "switched."), error->message)
+         : g_strdup (_("Not sent yet. The actions are kept on this computer; nothing was "
+                       "switched."));
+  adw_toast_overlay_add_toast (leave->self->toast_overlay, civic_toast_new (text));
+}
+
+static void
+unsent_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Leave            *leave)
+{
+  CivicWindow *self = leave->self;
+
+  if (g_str_equal (response, "send") && self->engine != NULL)
+    {
+      Leave *sending = leave_new (self, leave->role);
+
+      sending->conflicts = civic_sync_engine_get_conflicts (self->engine);
+      civic_outbox_retry_all_now (civic_sync_engine_get_outbox (self->engine), NULL);
+      civic_sync_engine_sync_async (self->engine, self->cancellable, leave_sent_cb, sending);
+    }
+  else if (g_str_equal (response, "keep"))
+    leave_go (leave);
+  else if (g_str_equal (response, "discard"))
+    civic_application_sign_out_async (self->application, TRUE, self->cancellable, signed_out_cb,
+                                      g_object_ref (self));
+}
+
+/* Asks what becomes of the work not sent or refused, if there is any;
+ * else goes on. */
+static void
+leave_account (CivicWindow *self,
+               const char  *role)
+{
+  guint pending = self->engine ? civic_sync_engine_get_pending (self->engine) : 0;
+  guint conflicts = self->engine ? civic_sync_engine_get_conflicts (self->engine) : 0;
+  g_autoptr(Leave) leave = leave_new (self, role);
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  if (pending > 0)
+    {
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Action Not Sent",
+                                              "%u Actions Not Sent", pending), pending);
+      body = g_strdup (role != NULL
+                       ? _("Colleagues see these cases as they were until the service has your "
+                           "actions. Send them now, or keep them on this computer: they are sent "
+                           "when you sign in here as this official again.")
+                       : _("Colleagues see these cases as they were until the service has your "
+                           "actions. Send them now, or keep them on this computer: they are sent "
+                           "when you sign in here again. Discarding them cannot be undone."));
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+      adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+      if (role == NULL)
+        {
+          adw_message_dialog_add_response (dialog, "discard", _("_Discard"));
+          adw_message_dialog_set_response_appearance (dialog, "discard",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+        }
+      adw_message_dialog_add_responses (dialog, "keep", _("_Keep for Later"),
+                                        "send", _("Send _Now"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "send", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "send");
+    }
+  else if (conflicts > 0 && role == NULL)
+    {
+      /* Work that exists nowhere else is never thrown away without the
+       * official saying so, in so many words. */
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u of your actions was refused by the service and "
+                                           "waits in Conflicts. If you sign out and keep it, it "
+                                           "waits there when you sign in again on this computer. "
+                                           "Discarding it cannot be undone.",
+                                           "%u of your actions were refused by the service and "
+                                           "wait in Conflicts. If you sign out and keep them, they "
+                                           "wait there when you sign in again on this computer. "
+                                           "Discarding them cannot be undone.", conflicts),
+                              conflicts);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Sign Out With Work Not Sent?"),
+                                                           body));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard Work and Sign Out"),
+                                        "keep", _("_Keep Work and Sign Out"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "keep", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+    }
+  else if (role == NULL)
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Sign Out?"),
+                                                           _("The offline copy of your cases stays "
+                                                             "on this computer for your next "
+                                                             "sign-in.")));
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "keep", _("_Sign Out"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "keep", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+    }
+  else
+    {
+      leave_go (leave);
+      return;
+    }
+
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (unsent_response_cb),
+                         g_steal_pointer (&leave), leave_free_closure, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -415,51 +637,7 @@ sign_out_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  CivicWindow *self = CIVIC_WINDOW (widget);
-  guint pending = self->engine ? civic_sync_engine_get_pending (self->engine) : 0;
-  guint conflicts = self->engine ? civic_sync_engine_get_conflicts (self->engine) : 0;
-  AdwMessageDialog *dialog;
-  g_autofree char *body = NULL;
-
-  if (pending + conflicts == 0)
-    {
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Sign Out?"),
-                                                           _("The offline copy of your cases stays "
-                                                             "on this computer for your next "
-                                                             "sign-in.")));
-      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "sign-out", _("_Sign Out"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "sign-out", ADW_RESPONSE_SUGGESTED);
-    }
-  else
-    {
-      /* Work that exists nowhere else is never thrown away without the
-       * official saying so, in so many words. */
-      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u of your actions has not reached the service. If you "
-                                           "sign out and keep it, it is sent when you sign in again "
-                                           "on this computer. Discarding it cannot be undone.",
-                                           "%u of your actions have not reached the service. If "
-                                           "you sign out and keep them, they are sent when you sign "
-                                           "in again on this computer. Discarding them cannot be "
-                                           "undone.", pending + conflicts),
-                              pending + conflicts);
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                           _("Sign Out With Work Not Sent?"),
-                                                           body));
-      adw_message_dialog_add_responses (dialog,
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard Work and Sign Out"),
-                                        "sign-out", _("_Keep Work and Sign Out"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (dialog, "sign-out", ADW_RESPONSE_SUGGESTED);
-    }
-
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (sign_out_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  leave_account (CIVIC_WINDOW (widget), NULL);
 }
 
 static void
@@ -590,15 +768,33 @@ demo_switched_cb (GObject      *source,
 {
   g_autoptr(CivicWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean restarted = self->restarting_demo;
 
   if (!civic_application_try_demo_finish (CIVIC_APPLICATION (source), result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;  /* the window is closing */
 
   self->switching_demo = FALSE;
+  self->restarting_demo = FALSE;
   update_actions (self);
   if (error != NULL)
     civic_window_show_error (self, error);
+  else if (restarted)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 civic_toast_new (_("The demo service was started again")));
+}
+
+static void
+switch_role (CivicWindow *self,
+             const char  *role,
+             gboolean     restarting)
+{
+  /* One switch at a time: each may start a service. */
+  self->switching_demo = TRUE;
+  self->restarting_demo = restarting;
+  update_actions (self);
+  civic_application_try_demo_async (self->application, role, self->cancellable, demo_switched_cb,
+                                    g_object_ref (self));
 }
 
 static void
@@ -606,16 +802,10 @@ demo_role_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  CivicWindow *self = CIVIC_WINDOW (widget);
   const char *role = g_variant_get_string (parameter, NULL);
 
-  if (!g_strv_contains (civic_demo_roles, role))
-    return;
-  /* One switch at a time: each starts a service. */
-  self->switching_demo = TRUE;
-  update_actions (self);
-  civic_application_try_demo_async (self->application, role, self->cancellable, demo_switched_cb,
-                                    g_object_ref (self));
+  if (g_strv_contains (civic_demo_roles, role))
+    leave_account (CIVIC_WINDOW (widget), role);
 }
 
 /* Size */
