@@ -688,22 +688,46 @@ civic_workflow_check (CivicCase                  *kase,
   return check_preconditions (kase, action, context, error);
 }
 
+/* Whether the case waits on @actor: taken by them, or in the queue of
+ * their role with nobody on it. */
+static gboolean
+is_with (CivicCase        *kase,
+         const CivicActor *actor)
+{
+  if (kase->assignee_id != NULL)
+    return g_strcmp0 (kase->assignee_id, actor->id) == 0;
+  switch (kase->queue)
+    {
+    case CIVIC_QUEUE_CLERK: return civic_actor_has_role (actor, CIVIC_ROLE_CLERK);
+    case CIVIC_QUEUE_EXAMINER: return civic_actor_has_role (actor, CIVIC_ROLE_EXAMINER);
+    case CIVIC_QUEUE_APPROVER: return civic_actor_has_role (actor, CIVIC_ROLE_APPROVER);
+    case CIVIC_QUEUE_HEARING: return civic_actor_has_role (actor, CIVIC_ROLE_HEARING_OFFICER);
+    case CIVIC_QUEUE_NONE:
+    default:
+      return FALSE;
+    }
+}
+
 /**
  * civic_workflow_next_step:
- * @actions: (element-type CivicAction): what the official may do now,
+ * @actions: (element-type CivicAction): what @actor may do on @kase now,
  *   from civic_workflow_list_actions()
  * @step: (out): the one that moves the case on
  *
  * The next step of the case for this official, the one a page suggests:
  * a decision, an acceptance, a service before anything else (whoever may
  * decide need not claim first); a claim before an opinion (a case taken
- * from the queue is worked on by whoever took it).
+ * from the queue is worked on by whoever took it). An opinion is the next
+ * step only while the case waits on @actor: once handed on, another
+ * opinion may still be added, but nothing suggests it.
  *
  * Returns: whether any of @actions moves the case on (a comment does not)
  */
 gboolean
-civic_workflow_next_step (GArray      *actions,
-                          CivicAction *step)
+civic_workflow_next_step (CivicCase        *kase,
+                          const CivicActor *actor,
+                          GArray           *actions,
+                          CivicAction      *step)
 {
   static const CivicAction order[] = {
     CIVIC_ACTION_DECIDE,
@@ -716,11 +740,14 @@ civic_workflow_next_step (GArray      *actions,
     CIVIC_ACTION_OPINION,
   };
 
+  g_return_val_if_fail (CIVIC_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
   g_return_val_if_fail (actions != NULL, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     for (guint j = 0; j < actions->len; j++)
-      if (g_array_index (actions, CivicAction, j) == order[i])
+      if (g_array_index (actions, CivicAction, j) == order[i] &&
+          (order[i] != CIVIC_ACTION_OPINION || is_with (kase, actor)))
         {
           *step = order[i];
           return TRUE;

@@ -75,7 +75,9 @@ gboolean     civic_workflow_check             (CivicCase                  *kase,
                                                CivicAction                 action,
                                                const CivicWorkflowContext *context,
                                                GError                    **error);
-gboolean     civic_workflow_next_step         (GArray                     *actions,
+gboolean     civic_workflow_next_step         (CivicCase                  *kase,
+                                               const CivicActor           *actor,
+                                               GArray                     *actions,
                                                CivicAction                *step);
 GArray      *civic_workflow_list_actions      (CivicCase                  *kase,
                                                const CivicWorkflowContext *context);

@@ -179,7 +179,13 @@ civic_api_client_new (const char  *base_url,
 
   self = g_object_new (CIVIC_TYPE_API_CLIENT, NULL);
   self->base_url = g_steal_pointer (&trimmed);
-  self->host = g_strdup (g_uri_get_host (uri));
+  /* As the official typed it, port and all: "cannot be reached" must
+   * name the service they asked for, not a neighbour on another port */
+  if (g_uri_get_port (uri) > 0)
+    self->host = g_strdup_printf (strchr (g_uri_get_host (uri), ':') != NULL ? "[%s]:%d" : "%s:%d",
+                                  g_uri_get_host (uri), g_uri_get_port (uri));
+  else
+    self->host = g_strdup (g_uri_get_host (uri));
   self->accept_language = accept_language ();
   self->session = soup_session_new_with_options ("timeout", 30, "idle-timeout", 60,
                                                  "user-agent", "civicdesk/" PACKAGE_VERSION " ",

@@ -982,7 +982,7 @@ assert_next (CivicCase  *kase,
 
   context_init (&context, now, actor);
   actions = civic_workflow_list_actions (kase, &context);
-  if (civic_workflow_next_step (actions, &next))
+  if (civic_workflow_next_step (kase, actor, actions, &next))
     g_assert_cmpstr (civic_action_to_string (next), ==, expected);
   else
     g_assert_cmpstr ("", ==, expected);
@@ -1022,6 +1022,13 @@ test_role_matrix (void)
 
   step (&kase, examiner, "2026-03-05", CIVIC_ACTION_OPINION,
         "{\"recommendation\": \"approve\", \"text\": \"拟准予\"}");
+  /* Handed on: another opinion may be added, but it is no next step */
+  {
+    g_autofree char *examiner_may = action_list (kase, examiner, "2026-03-05");
+
+    g_assert_nonnull (strstr (examiner_may, "opinion"));
+  }
+  assert_next (kase, examiner, "2026-03-05", "");
   assert_actions (kase, approver, "2026-03-05",
                   "claim assign return comment opinion extend stop-clock order-hearing decide "
                   "close");

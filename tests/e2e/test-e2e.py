@@ -248,6 +248,22 @@ def test_switch_role_with_unsent_work():
         client.close()
 
 
+def test_supervisor_sees_all_cases():
+    """A supervisor changes nothing: the queues of those who work on
+    cases, always empty for them, are not in their sidebar."""
+    client = Client('supervisor')
+    try:
+        sections = wait(client.app, named('list', 'Sections'), 'the sidebar')
+        wait(sections, named('label', 'All Cases'), 'All Cases')
+        for queue in ('My Tasks', 'Department Queue', 'Watching', 'Done'):
+            assert find(sections, named('label', queue)) is None, queue + ' is shown'
+        wait(client.app, lambda a: a.getRoleName() == 'label' and
+             clean(a.name) == tr('All Cases') and a.parent is not None and
+             a.parent.getRoleName() != 'list item', 'the inbox of all cases')
+    finally:
+        client.close()
+
+
 class Walk:
     """Collects, screen by screen, the controls a screen reader cannot
     name; fails at the end with all of them."""
@@ -374,6 +390,7 @@ TESTS = [
     ('/e2e/offline-chain', test_offline_chain),
     ('/e2e/conflict-lands-in-conflicts', test_conflict_lands_in_conflicts),
     ('/e2e/switch-role-with-unsent-work', test_switch_role_with_unsent_work),
+    ('/e2e/supervisor-sees-all-cases', test_supervisor_sees_all_cases),
     ('/e2e/accessibility-walk', test_accessibility_walk),
 ]
 

@@ -317,6 +317,14 @@ test_offline_queue (void)
   /* A sync fails as offline and keeps everything. */
   g_assert_false (civic_test_account_sync (account, &error));
   g_assert_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_UNREACHABLE);
+  /* It names the service as it was typed, port and all */
+  {
+    g_autoptr(GUri) uri = g_uri_parse (civic_account_get_service_url (account), G_URI_FLAGS_NONE,
+                                       NULL);
+    g_autofree char *where = g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+
+    g_assert_nonnull (strstr (error->message, where));
+  }
   g_clear_error (&error);
   g_assert_cmpint (civic_sync_engine_get_state (civic_account_get_engine (account)), ==,
                    CIVIC_SYNC_STATE_OFFLINE);

@@ -70,6 +70,39 @@ test_inbox_view_toasts (void)
   civic_ui_test_destroy (window, view);
 }
 
+/* A case chosen in the list side by side, then the window narrowed: the
+ * case stays in view, not the list. */
+static void
+test_inbox_view_narrowed_keeps_case (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = g_object_new (CIVIC_TYPE_INBOX_VIEW, NULL);
+  GListModel *model;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  civic_inbox_view_set_queue (CIVIC_INBOX_VIEW (view), CIVIC_INBOX_ALL);
+  civic_section_set_engine (CIVIC_SECTION (view), civic_ui_test_engine ());
+  gtk_window_present (GTK_WINDOW (window));
+  model = civic_inbox_view_get_model (CIVIC_INBOX_VIEW (view));
+  for (guint i = 0; i < 100 && g_list_model_get_n_items (model) == 0; i++)
+    civic_ui_test_spin (50);
+  g_assert_false (civic_inbox_view_is_reading (CIVIC_INBOX_VIEW (view)));
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  civic_ui_test_spin (100);
+  g_assert_true (civic_inbox_view_is_reading (CIVIC_INBOX_VIEW (view)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  /* One column: narrower than the list and the case side by side */
+  for (guint i = 0; i < 40 && gtk_widget_get_width (view) >= 720; i++)
+    civic_ui_test_spin (50);
+  g_assert_cmpint (gtk_widget_get_width (view), <, 720);
+  g_assert_true (civic_inbox_view_is_reading (CIVIC_INBOX_VIEW (view)));
+
+  civic_ui_test_destroy (window, view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -78,6 +111,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/inbox-view/toasts", test_inbox_view_toasts);
   g_test_add_func ("/ui/inbox-view/fills", test_inbox_view_fills);
+  g_test_add_func ("/ui/inbox-view/narrowed-keeps-case", test_inbox_view_narrowed_keeps_case);
 
   return civic_ui_test_run ();
 }

@@ -331,7 +331,9 @@ add_actions (CivicCasePage *self)
   if (actions->len == 0)
     return;
 
-  has_next = civic_workflow_next_step (actions, &next);
+  has_next = civic_workflow_next_step (self->kase,
+                                       civic_cache_get_me (civic_sync_engine_get_cache (self->engine)),
+                                       actions, &next);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_add_css_class (box, "case-actions");
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -251,8 +251,24 @@ show_case (CivicInboxView *self,
            gboolean        navigate)
 {
   civic_case_page_set_case_id (self->case_page, case_id);
-  if (navigate)
+  /* Side by side, the case is what the official reads: narrowing the
+   * window then keeps it, not the list. */
+  if (navigate || !adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->case_page));
+}
+
+/**
+ * civic_inbox_view_is_reading:
+ *
+ * Returns: whether the official reads a case (in one column, it is what
+ *   shows)
+ */
+gboolean
+civic_inbox_view_is_reading (CivicInboxView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_INBOX_VIEW (self), FALSE);
+  return adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->case_page) &&
+         civic_case_page_get_case_id (self->case_page) != NULL;
 }
 
 static void

@@ -24,6 +24,7 @@ CivicInboxQueue civic_inbox_view_get_queue      (CivicInboxView  *self);
 void            civic_inbox_view_bind_settings  (CivicInboxView  *self,
                                                  GSettings       *settings);
 void            civic_inbox_view_focus_search   (CivicInboxView  *self);
+gboolean        civic_inbox_view_is_reading     (CivicInboxView  *self);
 void            civic_inbox_view_open_case      (CivicInboxView  *self,
                                                  const char      *case_id);
 void            civic_inbox_view_start_action   (CivicInboxView  *self,

@@ -106,7 +106,6 @@ civic_welcome_page_reset (CivicWelcomePage *self)
 
   g_cancellable_cancel (self->cancellable);
   set_working (self, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->mode_stack, "choose");
 }
@@ -137,7 +136,9 @@ connected_cb (GObject      *source,
       return;
     }
 
-  /* The window shows the inbox now. */
+  /* The window shows the inbox now; the password is not kept in a widget.
+   * (After a failure it stays, to try again.) */
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   civic_welcome_page_reset (self);
 }
 
@@ -259,6 +260,7 @@ demo_clicked_cb (CivicWelcomePage *self)
 static void
 back_clicked_cb (CivicWelcomePage *self)
 {
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   civic_welcome_page_reset (self);
 }
 

@@ -212,9 +212,19 @@ account_changed_cb (CivicWindow *self)
        * first cases cannot. */
       g_clear_handle_id (&self->counts_source, g_source_remove);
       self->counts_source = g_idle_add_full (G_PRIORITY_LOW, update_counts_cb, self, NULL);
-      /* Nothing is ever a supervisor's task: they look at everything. */
-      if (!civic_actor_has_role (actor, CIVIC_ROLES_CASEWORK))
-        show_queue (self, CIVIC_INBOX_ALL);
+      /* Nothing is ever a supervisor's task: they look at everything, and
+       * the queues of those who work on cases, always empty for them,
+       * are not shown. */
+      {
+        gboolean casework = civic_actor_has_role (actor, CIVIC_ROLES_CASEWORK);
+        GtkListBoxRow *own[] = { self->mine_row, self->department_row, self->watching_row,
+                                 self->done_row };
+
+        for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+          gtk_widget_set_visible (GTK_WIDGET (own[i]), casework);
+        if (!casework)
+          show_queue (self, CIVIC_INBOX_ALL);
+      }
       gtk_stack_set_visible_child_name (self->stack, "main");
     }
   else
@@ -271,8 +281,14 @@ sidebar_row_activated_cb (CivicWindow   *self,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
-    if (g_str_equal (name, queues[i].name))
-      show_queue (self, queues[i].queue);
+    {
+      GtkListBoxRow *rows[] = { self->mine_row, self->department_row, self->watching_row,
+                                self->done_row, self->all_row };
+
+      /* A queue not shown to this official is not opened by its key */
+      if (g_str_equal (name, queues[i].name) && gtk_widget_get_visible (GTK_WIDGET (rows[i])))
+        show_queue (self, queues[i].queue);
+    }
 }
 
 void
@@ -994,6 +1010,16 @@ conflicts_changed (CivicWindow *self)
   schedule_counts (self);
 }
 
+/* Narrowed while reading a case: the case stays, not the sidebar. */
+static void
+window_folded_cb (CivicWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "inbox") == 0 &&
+      civic_inbox_view_is_reading (self->inbox_view))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+}
+
 static void
 civic_window_init (CivicWindow *self)
 {
@@ -1005,6 +1031,7 @@ civic_window_init (CivicWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   add_case_shortcuts (self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (window_folded_cb), self);
 
   /* Each section named by its title until there is a count to add */
   {
