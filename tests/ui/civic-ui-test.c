@@ -151,7 +151,7 @@ civic_ui_test_find_label (GtkWidget  *root,
 }
 
 /* The first widget of @type under @root; with @title, the preferences
- * row of that title (as written, with its mnemonic). */
+ * row or group of that title (as written, with its mnemonic). */
 GtkWidget *
 civic_ui_test_find_titled (GtkWidget  *root,
                            GType       type,
@@ -165,7 +165,9 @@ civic_ui_test_find_titled (GtkWidget  *root,
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
           (title == NULL ||
            (ADW_IS_PREFERENCES_ROW (child) &&
-            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)))
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0) ||
+           (ADW_IS_PREFERENCES_GROUP (child) &&
+            g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child)), title) == 0)))
         return child;
       if ((found = civic_ui_test_find_titled (child, type, title)) != NULL)
         return found;

@@ -126,6 +126,31 @@ test_case_page_sections (void)
     g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) ==
                    civic_due_chip_get_activatable (CIVIC_DUE_CHIP (chip)));
   }
+  /* Above the fold: the state, the actions, the time limits; the
+   * application's details after them */
+  {
+    GtkWidget *limits = civic_ui_test_find_titled (page, ADW_TYPE_PREFERENCES_GROUP, "Time Limits");
+    GtkWidget *application = civic_ui_test_find_titled (page, ADW_TYPE_PREFERENCES_GROUP,
+                                                        "Application");
+    GtkWidget *actions_row = find_with_class (page, "case-actions");
+    GtkWidget *parent = gtk_widget_get_parent (limits);
+    int actions_at = -1, limits_at = -1, application_at = -1, i = 0;
+
+    g_assert_true (gtk_widget_get_parent (application) == parent);
+    g_assert_true (gtk_widget_get_parent (actions_row) == parent);
+    for (GtkWidget *w = gtk_widget_get_first_child (parent); w != NULL;
+         w = gtk_widget_get_next_sibling (w), i++)
+      {
+        if (w == actions_row)
+          actions_at = i;
+        else if (w == limits)
+          limits_at = i;
+        else if (w == application)
+          application_at = i;
+      }
+    g_assert_cmpint (actions_at, <, limits_at);
+    g_assert_cmpint (limits_at, <, application_at);
+  }
   g_assert_true (civic_ui_test_has_text (page, "Statutory"));
   g_assert_true (civic_ui_test_has_text (page, "History"));
   g_assert_true (civic_ui_test_has_text (page, civic_case_get_item_name (kase)));

@@ -380,15 +380,13 @@ add_actions (CivicCasePage *self)
 
 /* Sections */
 
+/* The state, what waits to be sent, and the actions */
 static void
-add_summary (CivicCasePage *self)
+add_header (CivicCasePage *self)
 {
-  const CivicApplicant *applicant = civic_case_get_applicant (self->kase);
   g_autoptr(GPtrArray) pending = civic_outbox_list (civic_sync_engine_get_outbox (self->engine),
                                                    self->case_id, NULL);
-  g_autofree char *received = format_instant (civic_case_get_received_at (self->kase));
-  g_autofree char *accepted = format_day (civic_case_get_accepted_on (self->kase));
-  GtkWidget *header, *state, *group;
+  GtkWidget *header, *state;
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   state = gtk_label_new (civic_case_state_get_label (civic_case_get_state (self->kase)));
@@ -437,6 +435,16 @@ add_summary (CivicCasePage *self)
     }
 
   add_actions (self);
+}
+
+/* Who applied for what, and where the case is */
+static void
+add_application (CivicCasePage *self)
+{
+  const CivicApplicant *applicant = civic_case_get_applicant (self->kase);
+  g_autofree char *received = format_instant (civic_case_get_received_at (self->kase));
+  g_autofree char *accepted = format_day (civic_case_get_accepted_on (self->kase));
+  GtkWidget *group;
 
   group = group_new (self->content, _("Application"), NULL);
   info_row (group, _("Service item"), civic_case_get_item_name (self->kase));
@@ -957,8 +965,11 @@ civic_case_page_reload (CivicCasePage *self)
   adw_window_title_set_title (self->title_widget, civic_case_get_number (self->kase));
   adw_window_title_set_subtitle (self->title_widget, civic_case_get_item_name (self->kase));
 
-  add_summary (self);
+  /* What an official needs first, above the fold: the state, the next
+   * step, the time limits; then the details. */
+  add_header (self);
   add_clocks (self);
+  add_application (self);
   add_hearing (self);
   add_materials (self);
   add_subtasks (self);
