@@ -41,6 +41,8 @@ struct _CivicInboxView
   GtkWidget          *list_pane;
   AdwWindowTitle     *title_widget;
   GtkMenuButton      *filter_button;
+  GtkRevealer        *filter_revealer;
+  GtkLabel           *filter_label;
   GtkToggleButton    *search_button;
   CivicSyncIndicator *sync_indicator;
   GtkSearchBar       *search_bar;
@@ -149,11 +151,51 @@ read_filter (CivicInboxView   *self,
   filter->sort = MIN (gtk_drop_down_get_selected (self->sort_dropdown), CIVIC_INBOX_SORT_UPDATED);
 }
 
+/* What each drop-down of the filter popover chooses, in the order of
+ * civic_inbox_view_init()'s: how it is named to a screen reader and in
+ * the line that says which filters are on. */
+static const char *dropdown_names[] = { N_("Sort by"), N_("State"), N_("Service item"),
+                                        N_("Time limit"), N_("Channel"), N_("Departments") };
+
 static gboolean
 is_filtered (const CivicInboxFilter *filter)
 {
   return filter->state || filter->item_code || filter->status || filter->channel ||
          filter->joint >= 0;
+}
+
+/* Which filters are on, in words, with the way to clear them: not only
+ * a highlighted icon. */
+static void
+update_filter_line (CivicInboxView *self,
+                    gboolean        filtered)
+{
+  GtkDropDown *filters[] = { self->state_dropdown, self->item_dropdown, self->status_dropdown,
+                             self->channel_dropdown, self->joint_dropdown };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_revealer_set_reveal_child (self->filter_revealer, filtered);
+  if (!filtered)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      GObject *chosen = gtk_drop_down_get_selected_item (filters[i]);
+
+      if (gtk_drop_down_get_selected (filters[i]) == 0 || !GTK_IS_STRING_OBJECT (chosen))
+        continue;
+      if (text->len > 0)
+        g_string_append (text, C_("list", ", "));
+      /* Translators: one filter that is on: what it chooses, then what is
+       * chosen, "State: Under review" */
+      g_string_append_printf (text, _("%s: %s"), _(dropdown_names[i + 1]),
+                              gtk_string_object_get_string (GTK_STRING_OBJECT (chosen)));
+    }
+  {
+    /* Translators: %s lists the filters that are on */
+    g_autofree char *line = g_strdup_printf (_("Filtered by %s"), text->str);
+
+    gtk_label_set_label (self->filter_label, line);
+  }
 }
 
 static void
@@ -183,6 +225,7 @@ update_title (CivicInboxView *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  update_filter_line (self, is_filtered (filter));
 
   if (n > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -875,6 +918,8 @@ civic_inbox_view_class_init (CivicInboxViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicInboxView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, CivicInboxView, title_widget);
   gtk_widget_class_bind_template_child (widget_class, CivicInboxView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CivicInboxView, filter_label);
   gtk_widget_class_bind_template_child (widget_class, CivicInboxView, search_button);
   gtk_widget_class_bind_template_child (widget_class, CivicInboxView, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CivicInboxView, search_bar);
@@ -936,9 +981,6 @@ civic_inbox_view_init (CivicInboxView *self)
                             NULL };
   const char *departments[] = { _("Any"), _("Joint cases"), _("One department"), NULL };
   GtkDropDown *dropdowns[6];
-  /* The lists each opens, as a screen reader names them */
-  static const char *dropdown_names[] = { N_("Sort by"), N_("State"), N_("Service item"),
-                                          N_("Time limit"), N_("Channel"), N_("Departments") };
   g_autoptr(GListModel) states = NULL;
   g_autoptr(GListModel) channels = NULL;
   g_autoptr(GtkStringList) sort_model = NULL;
