@@ -213,6 +213,19 @@ test_form_verifiers (void)
   args = civic_form_dup_args (form);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (args, "verifiers")), ==, 2);
 
+  /* The date is typed, or picked from a calendar beside it */
+  {
+    GtkWidget *calendar = civic_ui_test_find_titled (GTK_WIDGET (form), GTK_TYPE_CALENDAR, NULL);
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 3, 18, 0, 0, 0);
+    g_autoptr(JsonObject) picked = NULL;
+
+    g_assert_nonnull (calendar);
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    civic_ui_test_spin (300);
+    picked = civic_form_dup_args (form);
+    g_assert_cmpstr (json_object_get_string_member (picked, "on"), ==, "2026-03-18");
+  }
+
   g_assert_finalize_object (form);
 }
 

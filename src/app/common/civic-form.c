@@ -404,6 +404,64 @@ add_row (CivicForm *self,
   return row;
 }
 
+/* A date is typed or picked: the calendar opens on the date typed. */
+static void
+calendar_day_selected (GtkCalendar *calendar,
+                       GtkEditable *row)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = civic_day_format (civic_day_from_ymd (g_date_time_get_year (date),
+                                                                g_date_time_get_month (date),
+                                                                g_date_time_get_day_of_month (date)));
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  if (g_strcmp0 (gtk_editable_get_text (row), text) == 0)
+    return;
+  gtk_editable_set_text (row, text);
+  if (popover != NULL && gtk_widget_get_visible (popover))
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+calendar_shown (GtkPopover  *popover,
+                GtkEditable *row)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  CivicDay day;
+  int year, month, mday;
+
+  if (!civic_day_parse (gtk_editable_get_text (row), &day))
+    day = civic_time_today ();
+  civic_day_to_ymd (day, &year, &month, &mday);
+  {
+    g_autoptr(GDateTime) shown = g_date_time_new_local (year, month, mday, 0, 0, 0);
+
+    /* Showing the date typed is no choice of the official's */
+    g_signal_handlers_block_by_func (calendar, calendar_day_selected, row);
+    gtk_calendar_select_day (calendar, shown);
+    g_signal_handlers_unblock_by_func (calendar, calendar_day_selected, row);
+  }
+}
+
+static GtkWidget *
+calendar_button (GtkWidget *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose a Date"));
+  civic_accessible_set_name (button, _("Choose a Date"));
+  g_signal_connect_object (popover, "show", G_CALLBACK (calendar_shown), row, 0);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (calendar_day_selected), row, 0);
+  return button;
+}
+
 static void
 add_entry (CivicForm *self,
            Field     *field)
@@ -415,6 +473,7 @@ add_entry (CivicForm *self,
       g_autofree char *today = civic_day_format (civic_time_today ());
 
       gtk_editable_set_text (GTK_EDITABLE (row), today);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), calendar_button (row));
     }
   if (field->argument->kind == CIVIC_ARGUMENT_NAMES)
     gtk_widget_set_tooltip_text (row, _("Separate names with commas"));
