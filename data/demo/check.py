@@ -93,6 +93,17 @@ if depts is not None:
         names.add(d.get("name"))
         if d.get("kind") not in DEPT_KINDS:
             err(w, "bad kind %r" % d.get("kind"))
+        # Who hears an appeal against its refusals (Administrative Licensing
+        # Law Art. 38): the provincial government for its own departments
+        # (Administrative Reconsideration Law Art. 24); a vertically led
+        # authority's superior is not the province's to say, so null.
+        rem = d.get("remedies")
+        if d.get("kind") == "vertical":
+            if rem is not None:
+                err(w, "a vertically led authority's remedies must be null")
+        elif not isinstance(rem, dict) or set(rem) != {"reconsideration_body", "court"} or \
+                not all(nonempty_str(v) for v in rem.values()):
+            err(w, "remedies must name the reconsideration_body and the court")
         if not isinstance(d.get("supervision"), bool):
             err(w, "supervision must be a boolean")
         elif d["supervision"]:

@@ -61,6 +61,11 @@ typedef struct
     const char *value;
   } shown_when;
 
+  /* LINE (nullable): what the record already says the answer usually is,
+   * filled in at first for one record (a refusal's legal basis and
+   * remedies, from the catalogue); the official may change it */
+  char            *(*usual_text) (GObject *record);
+
   /* CHOICE: the values are the enum's nicks, the usual answer chosen at
    * first; without one the official chooses */
   GType            (*enum_type)  (void);

@@ -322,17 +322,39 @@ static const CivicArgument conclude_hearing[] = {
   CIVIC_ARGUMENTS_END
 };
 
+/* A refusal starts from what the catalogue says of the item: the law it
+ * rests on, and who hears an appeal (Art. 38) */
+static char *
+item_legal_basis (GObject *record)
+{
+  return g_strdup (civic_case_get_item_legal_basis (CIVIC_CASE (record)));
+}
+
+static char *
+item_reconsideration_body (GObject *record)
+{
+  return g_strdup (civic_case_get_item_reconsideration_body (CIVIC_CASE (record)));
+}
+
+static char *
+item_court (GObject *record)
+{
+  return g_strdup (civic_case_get_item_court (CIVIC_CASE (record)));
+}
+
 static const CivicArgument decide[] = {
   { .name = "result", .kind = CIVIC_ARGUMENT_CHOICE, .required = TRUE, .title = N_("_Decision"),
     .enum_type = civic_recommendation_get_type, .enum_label = recommendation_label },
   { .name = "number", .kind = CIVIC_ARGUMENT_LINE, .title = N_("Decision _Number"),
     .asked = one_case },
   { .name = "legal_basis", .kind = CIVIC_ARGUMENT_LINE, .required = TRUE,
-    .title = N_("_Legal Basis"), .shown_when = { "result", "deny" } },
+    .title = N_("_Legal Basis"), .shown_when = { "result", "deny" },
+    .usual_text = item_legal_basis },
   { .name = "reconsideration_body", .kind = CIVIC_ARGUMENT_LINE, .required = TRUE,
-    .title = N_("Re_consideration Body"), .shown_when = { "result", "deny" } },
+    .title = N_("Re_consideration Body"), .shown_when = { "result", "deny" },
+    .usual_text = item_reconsideration_body },
   { .name = "court", .kind = CIVIC_ARGUMENT_LINE, .required = TRUE, .title = N_("C_ourt"),
-    .shown_when = { "result", "deny" } },
+    .shown_when = { "result", "deny" }, .usual_text = item_court },
   { .name = "reason", .kind = CIVIC_ARGUMENT_TEXT, .required = TRUE,
     .title = N_("_Reasons for the Refusal"), .phrases = "opinion-deny",
     .shown_when = { "result", "deny" } },

@@ -307,6 +307,8 @@ case_to_json (CivicCase *self,
   civic_json_set_int (builder, "promised_days", self->promised_days);
   civic_json_set_enum (builder, "track", CIVIC_TYPE_TRACK, self->track);
   civic_json_set_string (builder, "legal_basis", self->item_legal_basis);
+  civic_json_set_string (builder, "reconsideration_body", self->item_reconsideration_body);
+  civic_json_set_string (builder, "court", self->item_court);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "department");
@@ -1000,7 +1002,9 @@ civic_case_new_from_json (JsonNode  *node,
       !civic_json_get_int (item, "promised_days", FALSE, 0, statutory_days, &promised_days,
                            error) ||
       !civic_json_get_enum (item, "track", TRUE, CIVIC_TYPE_TRACK, &value, error) ||
-      !dup_string (item, "legal_basis", FALSE, &self->item_legal_basis, error))
+      !dup_string (item, "legal_basis", FALSE, &self->item_legal_basis, error) ||
+      !dup_string (item, "reconsideration_body", FALSE, &self->item_reconsideration_body, error) ||
+      !dup_string (item, "court", FALSE, &self->item_court, error))
     {
       g_prefix_error (error, "item: ");
       return NULL;

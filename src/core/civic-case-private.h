@@ -25,6 +25,9 @@ struct _CivicCase
   int               promised_days;
   CivicTrack        track;
   char             *item_legal_basis;
+  /* Who hears an appeal against a refusal (Art. 38); (nullable) */
+  char             *item_reconsideration_body;
+  char             *item_court;
 
   char             *department_id;
   char             *department_name;

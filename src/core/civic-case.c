@@ -167,6 +167,8 @@ civic_case_finalize (GObject *object)
   g_free (self->item_code);
   g_free (self->item_name);
   g_free (self->item_legal_basis);
+  g_free (self->item_reconsideration_body);
+  g_free (self->item_court);
   g_free (self->department_id);
   g_free (self->department_name);
   civic_applicant_clear (&self->applicant);
@@ -269,6 +271,29 @@ civic_case_set_item (CivicCase     *self,
   self->hearing.required = hearing_required;
   g_free (self->item_legal_basis);
   self->item_legal_basis = g_strdup (legal_basis);
+}
+
+/**
+ * civic_case_set_item_remedies:
+ * @reconsideration_body: (nullable): who hears an administrative
+ *   reconsideration of the authority's decisions
+ * @court: (nullable): the court that hears a suit against them
+ *
+ * The remedies a refusal names (Administrative Licensing Law, Art. 38), as
+ * the catalogue gives them for the item's authority: a refusal starts
+ * from them.
+ */
+void
+civic_case_set_item_remedies (CivicCase  *self,
+                              const char *reconsideration_body,
+                              const char *court)
+{
+  g_return_if_fail (CIVIC_IS_CASE (self));
+
+  g_free (self->item_reconsideration_body);
+  self->item_reconsideration_body = g_strdup (reconsideration_body);
+  g_free (self->item_court);
+  self->item_court = g_strdup (court);
 }
 
 void
@@ -427,6 +452,8 @@ GETTER (const char *, item_code, item_code, NULL)
 GETTER (const char *, item_name, item_name, NULL)
 GETTER (CivicItemKind, item_kind, item_kind, 0)
 GETTER (const char *, item_legal_basis, item_legal_basis, NULL)
+GETTER (const char *, item_reconsideration_body, item_reconsideration_body, NULL)
+GETTER (const char *, item_court, item_court, NULL)
 GETTER (CivicTrack, track, track, 0)
 GETTER (int, statutory_days, statutory_days, 0)
 GETTER (int, promised_days, promised_days, 0)

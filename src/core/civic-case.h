@@ -267,6 +267,9 @@ void                civic_case_set_item           (CivicCase           *self,
                                                    CivicTrack           track,
                                                    gboolean             hearing_required,
                                                    const char          *legal_basis);
+void                civic_case_set_item_remedies  (CivicCase           *self,
+                                                   const char          *reconsideration_body,
+                                                   const char          *court);
 void                civic_case_set_department     (CivicCase           *self,
                                                    const char          *id,
                                                    const char          *name);
@@ -300,6 +303,8 @@ const char         *civic_case_get_item_code      (CivicCase           *self);
 const char         *civic_case_get_item_name      (CivicCase           *self);
 CivicItemKind       civic_case_get_item_kind      (CivicCase           *self);
 const char         *civic_case_get_item_legal_basis (CivicCase         *self);
+const char         *civic_case_get_item_reconsideration_body (CivicCase *self);
+const char         *civic_case_get_item_court     (CivicCase           *self);
 CivicTrack          civic_case_get_track          (CivicCase           *self);
 int                 civic_case_get_statutory_days (CivicCase           *self);
 int                 civic_case_get_promised_days  (CivicCase           *self);

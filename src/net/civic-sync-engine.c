@@ -787,6 +787,43 @@ civic_sync_engine_perform_action (CivicSyncEngine        *self,
   return g_steal_pointer (&command_id);
 }
 
+/**
+ * civic_sync_engine_withdraw:
+ * @command_id: an action the official took, still waiting to be sent
+ *
+ * Takes the action back (Undo): the outbox forgets it and its record is
+ * as if it had never been taken. Only what the service cannot have can
+ * be taken back: an action never offered to it, and the last one on its
+ * record; else @error says why, and nothing changes.
+ */
+gboolean
+civic_sync_engine_withdraw (CivicSyncEngine  *self,
+                            const char       *command_id,
+                            GError          **error)
+{
+  g_autoptr(CivicOutboxCommand) command = NULL;
+  const CivicEntityKind *kind;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), FALSE);
+
+  g_mutex_lock (&self->rebase_lock);
+  command = civic_outbox_withdraw (self->outbox, command_id, error);
+  g_mutex_unlock (&self->rebase_lock);
+  if (command == NULL)
+    return FALSE;
+
+  /* The local version, made again from what still waits */
+  kind = civic_entity_kind_for_command (command->type, NULL);
+  if (kind != NULL && !rebase_record (self, self->calendar, kind, command->target, &local_error))
+    g_warning ("Taking back %s: the offline copy of %s shows it until the next sync: %s",
+               command_id, command->target, local_error->message);
+
+  update_counts (self);
+  g_signal_emit (self, signals[CASES_CHANGED], 0);
+  return TRUE;
+}
+
 gboolean
 civic_sync_engine_discard_conflict (CivicSyncEngine  *self,
                                     const char       *command_id,
@@ -976,16 +1013,40 @@ retry_due_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void push_next (CivicSyncEngine *self);
+
+/* Offline, the service is asked whether it is back before any command is
+ * offered to it: a command never offered can still be taken back. */
+static void
+probed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(CivicSyncEngine) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (civic_api_client_health_finish (CIVIC_API_CLIENT (source), result, &error) < 0)
+    cycle_end (self, error);
+  else
+    push_next (self);
+}
+
 static void
 cycle_begin (CivicSyncEngine *self)
 {
+  gboolean offline = self->state == CIVIC_SYNC_STATE_OFFLINE;
+
   g_assert (!self->running);
 
   self->running = TRUE;
   self->current = g_steal_pointer (&self->waiting);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
   set_state (self, CIVIC_SYNC_STATE_SYNCING, NULL);
-  push_next (self);
+  if (offline && civic_outbox_count (self->outbox) > 0)
+    civic_api_client_health_async (self->client, self->cancellable, probed_cb,
+                                   g_object_ref (self));
+  else
+    push_next (self);
 }
 
 /* Push */
@@ -1196,6 +1257,13 @@ push_next (CivicSyncEngine *self)
   if (commands->len == 0)
     {
       pull_next (self, -1);
+      return;
+    }
+
+  /* From here on, each may reach the service: none can be taken back. */
+  if (!civic_outbox_mark_offered (self->outbox, commands, &error))
+    {
+      cycle_end (self, error);
       return;
     }
 

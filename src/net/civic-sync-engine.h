@@ -96,6 +96,9 @@ char            *civic_sync_engine_perform       (CivicSyncEngine     *self,
                                                   JsonObject          *args,
                                                   GError             **error);
 
+gboolean         civic_sync_engine_withdraw       (CivicSyncEngine  *self,
+                                                   const char       *command_id,
+                                                   GError          **error);
 gboolean         civic_sync_engine_discard_conflict (CivicSyncEngine  *self,
                                                   const char          *command_id,
                                                   GError             **error);

@@ -375,6 +375,24 @@ publish_reference (Demo    *demo,
 
       json_object_set_string_member (copy, "department_name",
                                      g_hash_table_lookup (demo->names, department));
+      /* The authority's remedies, published with each of its items */
+      for (guint j = 0; j < json_array_get_length (departments); j++)
+        {
+          JsonObject *owner = json_array_get_object_element (departments, j);
+          JsonNode *remedies = json_object_get_member (owner, "remedies");
+
+          if (g_str_equal (json_object_get_string_member (owner, "id"), department) &&
+              remedies != NULL && JSON_NODE_HOLDS_OBJECT (remedies))
+            {
+              JsonObject *given = json_node_get_object (remedies);
+
+              json_object_set_string_member (copy, "reconsideration_body",
+                                             json_object_get_string_member (given,
+                                                                            "reconsideration_body"));
+              json_object_set_string_member (copy, "court",
+                                             json_object_get_string_member (given, "court"));
+            }
+        }
       {
         JsonArray *joint = json_object_get_array_member (item, "joint_departments");
         JsonArray *names = json_array_new ();
@@ -790,8 +808,15 @@ opinion:
                                                "legal_basis", str (civic_case_get_item_legal_basis (life->kase)
                                                                    ? civic_case_get_item_legal_basis (life->kase)
                                                                    : "《中华人民共和国行政许可法》第三十八条"),
-                                               "reconsideration_body", str ("湖南省人民政府"),
-                                               "court", str ("长沙铁路运输法院"), NULL);
+                                               /* A vertically led authority's are its superior's (Administrative
+                                                * Reconsideration Law Art. 27) */
+                                               "reconsideration_body",
+                                               str (civic_case_get_item_reconsideration_body (life->kase)
+                                                    ? civic_case_get_item_reconsideration_body (life->kase)
+                                                    : "上一级主管部门"),
+                                               "court", str (civic_case_get_item_court (life->kase)
+                                                             ? civic_case_get_item_court (life->kase)
+                                                             : "被告所在地基层人民法院"), NULL);
 
       act (life, rand_range (demo, 1, 5), life->staff->approver, CIVIC_ACTION_DECIDE, decide);
     }

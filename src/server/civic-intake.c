@@ -167,6 +167,13 @@ civic_intake_new_case (CivicSqlite           *db,
                              json_object_has_member (item, "department_name")
                              ? json_object_get_string_member (item, "department_name")
                              : department_name (db, department_id, &department_holder));
+  /* Who hears an appeal against the authority's refusals, as the
+   * catalogue publishes it for the item */
+  civic_case_set_item_remedies (kase,
+                                json_object_get_string_member_with_default (item,
+                                                                            "reconsideration_body",
+                                                                            NULL),
+                                json_object_get_string_member_with_default (item, "court", NULL));
   civic_case_set_channel (kase, channel);
   civic_case_set_applicant (kase, applicant);
 

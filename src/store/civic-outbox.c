@@ -54,6 +54,10 @@ static const CivicSqliteMigration migrations[] = {
     "  at TEXT NOT NULL"
     ");"
   },
+  { /* 2: whether a command was ever handed to a request. Those written
+     * before this knew are taken as offered: nothing says they were not. */
+    "ALTER TABLE command ADD COLUMN offered INTEGER NOT NULL DEFAULT 1;"
+  },
 };
 
 struct _CivicOutbox
@@ -65,6 +69,7 @@ struct _CivicOutbox
 };
 
 G_DEFINE_FINAL_TYPE (CivicOutbox, civic_outbox, G_TYPE_OBJECT)
+G_DEFINE_QUARK (civic-outbox-error-quark, civic_outbox_error)
 
 void
 civic_outbox_command_free (CivicOutboxCommand *command)
@@ -206,7 +211,8 @@ civic_outbox_add (CivicOutbox  *self,
 
   g_mutex_lock (&self->lock);
   stmt = civic_sqlite_prepare (self->db, "INSERT INTO command (id, type, target, base_rev, args, "
-                                         "  created_at) VALUES (?, ?, ?, ?, ?, ?)", error);
+                                         "  created_at, offered) VALUES (?, ?, ?, ?, ?, ?, 0)",
+                               error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -224,7 +230,7 @@ civic_outbox_add (CivicOutbox  *self,
 }
 
 #define COMMAND_COLUMNS "seq, id, type, target, base_rev, args, created_at, attempts, " \
-                        "next_attempt_at, last_error"
+                        "next_attempt_at, last_error, offered"
 
 static CivicOutboxCommand *
 command_from_row (sqlite3_stmt *stmt,
@@ -243,6 +249,7 @@ command_from_row (sqlite3_stmt *stmt,
   command->attempts = sqlite3_column_int (stmt, first + 7);
   command->next_attempt_at = sqlite3_column_int64 (stmt, first + 8);
   command->last_error = g_strdup (civic_sqlite_column_text (stmt, first + 9));
+  command->offered = sqlite3_column_int (stmt, first + 10) != 0;
   return command;
 }
 
@@ -437,6 +444,118 @@ civic_outbox_remove (CivicOutbox  *self,
 {
   g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
   return run_one (self, "DELETE FROM command WHERE id = ?", id, error);
+}
+
+/**
+ * civic_outbox_mark_offered:
+ * @commands: (element-type CivicOutboxCommand): a batch about to be sent
+ *
+ * Notes, before a request goes out, that these commands may reach the
+ * service from now on: none of them can be taken back any more.
+ */
+gboolean
+civic_outbox_mark_offered (CivicOutbox  *self,
+                           GPtrArray    *commands,
+                           GError      **error)
+{
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
+
+  for (guint i = 0; i < commands->len; i++)
+    {
+      CivicOutboxCommand *command = g_ptr_array_index (commands, i);
+
+      if (!command->offered &&
+          !run_one (self, "UPDATE command SET offered = 1 WHERE id = ?", command->id, error))
+        return FALSE;
+      command->offered = TRUE;
+    }
+  return TRUE;
+}
+
+/**
+ * civic_outbox_withdraw:
+ *
+ * Takes back a command the official made and the service cannot have:
+ * never handed to a request, and the last one on its record (a later one
+ * was checked against what it makes).
+ *
+ * Returns: (transfer full) (nullable): the command taken back, or %NULL
+ *   and why not in @error (%CIVIC_OUTBOX_ERROR)
+ */
+CivicOutboxCommand *
+civic_outbox_withdraw (CivicOutbox  *self,
+                       const char   *id,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  CivicOutboxCommand *found = NULL;
+  guint found_at = 0;
+  gboolean later = FALSE;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), NULL);
+
+  all = civic_outbox_list (self, NULL, error);
+  if (all == NULL)
+    return NULL;
+  for (guint i = 0; i < all->len; i++)
+    {
+      CivicOutboxCommand *command = g_ptr_array_index (all, i);
+
+      if (found == NULL && g_strcmp0 (command->id, id) == 0)
+        {
+          found = command;
+          found_at = i;
+        }
+      else if (found != NULL && g_strcmp0 (command->target, found->target) == 0)
+        later = TRUE;
+    }
+
+  if (found == NULL)
+    {
+      g_set_error_literal (error, CIVIC_OUTBOX_ERROR, CIVIC_OUTBOX_ERROR_NOT_FOUND,
+                           _("The action is no longer waiting: the service has it"));
+      return NULL;
+    }
+  if (found->offered)
+    {
+      g_set_error_literal (error, CIVIC_OUTBOX_ERROR, CIVIC_OUTBOX_ERROR_OFFERED,
+                           _("The action may already have reached the service, so it cannot "
+                             "be taken back here"));
+      return NULL;
+    }
+  if (later)
+    {
+      g_set_error_literal (error, CIVIC_OUTBOX_ERROR, CIVIC_OUTBOX_ERROR_NOT_LAST,
+                           _("A later action on this case depends on it: take that one back "
+                             "first"));
+      return NULL;
+    }
+  /* Only if still unoffered: a push may have begun meanwhile */
+  {
+    sqlite3_stmt *stmt;
+    gboolean ok;
+
+    g_mutex_lock (&self->lock);
+    stmt = civic_sqlite_prepare (self->db, "DELETE FROM command WHERE id = ? AND offered = 0",
+                                 error);
+    ok = stmt != NULL;
+    if (ok)
+      {
+        civic_sqlite_bind_text (stmt, 1, id);
+        ok = civic_sqlite_run (self->db, stmt, error);
+      }
+    ok = ok && sqlite3_changes (civic_sqlite_get_handle (self->db)) == 1;
+    g_mutex_unlock (&self->lock);
+    if (!ok)
+      {
+        if (error != NULL && *error == NULL)
+          g_set_error_literal (error, CIVIC_OUTBOX_ERROR, CIVIC_OUTBOX_ERROR_OFFERED,
+                               _("The action may already have reached the service, so it "
+                                 "cannot be taken back here"));
+        return NULL;
+      }
+  }
+  return g_ptr_array_steal_index (all, found_at);
 }
 
 /**

@@ -23,6 +23,7 @@ typedef struct
   int      attempts;
   gint64   next_attempt_at;  /* monotonic-free: wall-clock seconds */
   char    *last_error;
+  gboolean offered;          /* handed to a request once: it may have reached the service */
 } CivicOutboxCommand;
 
 /* A command the service refused, kept until the official resolves it. */
@@ -35,6 +36,17 @@ typedef struct
   char               *at;
 } CivicConflict;
 
+#define CIVIC_OUTBOX_ERROR (civic_outbox_error_quark ())
+
+/* Why a command cannot be taken back */
+typedef enum
+{
+  CIVIC_OUTBOX_ERROR_NOT_FOUND,  /* answered already, or never made */
+  CIVIC_OUTBOX_ERROR_OFFERED,    /* it may have reached the service */
+  CIVIC_OUTBOX_ERROR_NOT_LAST,   /* a later one on its record was checked against it */
+} CivicOutboxError;
+
+GQuark              civic_outbox_error_quark  (void);
 void                civic_outbox_command_free (CivicOutboxCommand *command);
 char               *civic_outbox_command_to_json (const CivicOutboxCommand *command);
 void                civic_conflict_free       (CivicConflict      *conflict);
@@ -63,6 +75,12 @@ GPtrArray          *civic_outbox_list_due     (CivicOutbox        *self,
 gint64              civic_outbox_next_due     (CivicOutbox        *self);
 guint               civic_outbox_count        (CivicOutbox        *self);
 gboolean            civic_outbox_remove       (CivicOutbox        *self,
+                                               const char         *id,
+                                               GError            **error);
+gboolean            civic_outbox_mark_offered (CivicOutbox        *self,
+                                               GPtrArray          *commands,
+                                               GError            **error);
+CivicOutboxCommand *civic_outbox_withdraw     (CivicOutbox        *self,
                                                const char         *id,
                                                GError            **error);
 gboolean            civic_outbox_rebase_successors (CivicOutbox   *self,

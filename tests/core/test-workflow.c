@@ -1081,6 +1081,7 @@ test_json_round_trip (void)
         "{\"result\": \"deny\", \"reason\": \"不符合条件\", \"legal_basis\": \"第十一条\", "
         "\"reconsideration_body\": \"湖南省人民政府\", \"court\": \"长沙铁路运输法院\"}");
   civic_case_set_rev (kase, 12);
+  civic_case_set_item_remedies (kase, "湖南省人民政府", "长沙铁路运输法院");
 
   node = civic_case_to_json (kase);
   first = civic_json_to_string (node, FALSE);
@@ -1090,6 +1091,8 @@ test_json_round_trip (void)
   second = civic_json_to_string (again, FALSE);
   g_assert_cmpstr (first, ==, second);
   g_assert_cmpint (civic_case_get_rev (copy), ==, 12);
+  g_assert_cmpstr (civic_case_get_item_court (copy), ==, "长沙铁路运输法院");
+  g_assert_cmpstr (civic_case_get_item_reconsideration_body (copy), ==, "湖南省人民政府");
   g_assert_nonnull (strstr (first, "\"state\":\"denied\""));
   g_assert_nonnull (strstr (first, "\"received_at\":\"2026-03-02T02:00:00.000Z\""));
 }

@@ -166,6 +166,30 @@ def test_offline_chain():
             restarted.wait()
 
 
+def test_undo_offline():
+    """An action kept on this computer is taken back from its toast: the
+    pending mark goes, the case is as it was, the service never hears of
+    it."""
+    client = Client('examiner')
+    restarted = None
+    try:
+        case, port = claim_offline(client)
+        press(wait(client.app, named('push button', '_Undo'), 'the Undo of the toast'))
+        wait(client.app, named('label', tr('%s — taken back') % tr('Claim')), 'the toast: taken back')
+        wait_gone(client.app, named('push button', ONE_PENDING), 'the pending action')
+        wait(client.app, named('push button', 'Claim'), 'Claim offered again')
+
+        restarted = start_service(port)
+        press(wait(client.app, named('push button', '_Retry'), 'the Retry button'))
+        client.wait_synced()
+        assert service_case(case['id'])['assignee_id'] is None, 'the claim reached the service'
+    finally:
+        client.close()
+        if restarted is not None:
+            restarted.terminate()
+            restarted.wait()
+
+
 def test_conflict_lands_in_conflicts():
     client = Client('examiner')
     restarted = None
@@ -388,6 +412,7 @@ TESTS = [
     ('/e2e/accept-then-decide', test_accept_then_decide),
     ('/e2e/offline-then-synced', test_offline_then_synced),
     ('/e2e/offline-chain', test_offline_chain),
+    ('/e2e/undo-offline', test_undo_offline),
     ('/e2e/conflict-lands-in-conflicts', test_conflict_lands_in_conflicts),
     ('/e2e/switch-role-with-unsent-work', test_switch_role_with_unsent_work),
     ('/e2e/supervisor-sees-all-cases', test_supervisor_sees_all_cases),

@@ -447,6 +447,73 @@ test_offline_chain (void)
                                                   "type"), ==, "resume-clock");
 }
 
+/* Undo, offline: an action never offered to the service is taken back,
+ * and its case is as the service has it; a sync while the service is
+ * away asks it first and offers nothing. What the service has cannot be
+ * taken back. */
+static void
+test_withdraw (void)
+{
+  g_autoptr(CivicAccount) account = account_synced ("examiner");
+  CivicSyncEngine *engine = civic_account_get_engine (account);
+  g_autofree char *case_id = find_case ("under-review", "examiner", TRUE, 3);
+  g_autoptr(JsonObject) claim = json_object_new ();
+  g_autoptr(JsonObject) note = comment_args ("撤回前写下的意见");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *claim_id = NULL;
+  g_autofree char *comment_id = NULL;
+  g_autoptr(CivicCase) local = NULL;
+  gint64 rev_before = json_object_get_int_member (service_case (case_id), "rev");
+
+  /* Offline, known to be: a sync failed */
+  civic_test_service_stop (service);
+  g_assert_false (civic_test_account_sync (account, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (civic_sync_engine_get_state (engine), ==, CIVIC_SYNC_STATE_OFFLINE);
+
+  claim_id = civic_sync_engine_perform (engine, case_id, CIVIC_ACTION_CLAIM, claim, &error);
+  g_assert_no_error (error);
+  comment_id = civic_sync_engine_perform (engine, case_id, CIVIC_ACTION_COMMENT, note, &error);
+  g_assert_no_error (error);
+  /* Another sync, still offline: nothing was offered */
+  g_assert_false (civic_test_account_sync (account, &error));
+  g_clear_error (&error);
+
+  /* The claim has the comment after it: not that one first */
+  g_assert_false (civic_sync_engine_withdraw (engine, claim_id, &error));
+  g_assert_error (error, CIVIC_OUTBOX_ERROR, CIVIC_OUTBOX_ERROR_NOT_LAST);
+  g_clear_error (&error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 2);
+
+  g_assert_true (civic_sync_engine_withdraw (engine, comment_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (civic_sync_engine_withdraw (engine, claim_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);
+  local = civic_cache_load_case (civic_sync_engine_get_cache (engine), case_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (civic_case_get_assignee_id (local));
+
+  /* Back online: the service never heard of either */
+  civic_test_service_start (service);
+  if (!civic_account_is_signed_in (account))
+    {
+      g_assert_true (civic_test_account_sign_in (account, PASSWORD, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (civic_test_account_sync (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (service_case (case_id), "rev"), ==, rev_before);
+
+  /* Sent and applied, it is the service's */
+  g_clear_pointer (&claim_id, g_free);
+  claim_id = civic_sync_engine_perform (engine, case_id, CIVIC_ACTION_CLAIM, claim, &error);
+  g_assert_no_error (error);
+  g_assert_true (civic_test_account_sync (account, &error));
+  g_assert_false (civic_sync_engine_withdraw (engine, claim_id, &error));
+  g_assert_error (error, CIVIC_OUTBOX_ERROR, CIVIC_OUTBOX_ERROR_NOT_FOUND);
+}
+
 /* A refused command is moved aside to a conflict the official resolves.
  * The rules refuse it locally too when the client knows better, so
  * both clients act on the same old copy. */
@@ -1027,6 +1094,7 @@ main (int   argc,
   g_test_add_func ("/sync/incremental", test_incremental);
   g_test_add_func ("/sync/offline-queue", test_offline_queue);
   g_test_add_func ("/sync/offline-chain", test_offline_chain);
+  g_test_add_func ("/sync/withdraw", test_withdraw);
   g_test_add_func ("/sync/conflict", test_conflict);
   g_test_add_func ("/sync/lost-response", test_lost_response);
   g_test_add_func ("/sync/kill-during-pull", test_kill_during_pull);

@@ -146,6 +146,52 @@ test_rebase_successors (Fixture       *fixture,
   g_assert_cmpint (((CivicOutboxCommand *) g_ptr_array_index (on_b, 0))->base_rev, ==, 5);
 }
 
+/* Undo takes back only what the service cannot have: never offered to
+ * it, and the last on its record. A refusal changes nothing. */
+static void
+test_withdraw (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(CivicOutboxCommand) taken = NULL;
+
+  add (fixture, "c1", "claim", "case-a", 3);
+  add (fixture, "c2", "comment", "case-a", 3);
+  add (fixture, "c3", "claim", "case-b", 5);
+
+  /* c2 was checked against what c1 makes */
+  g_assert_null (civic_outbox_withdraw (fixture->outbox, "c1", &error));
+  g_assert_error (error, CIVIC_OUTBOX_ERROR, CIVIC_OUTBOX_ERROR_NOT_LAST);
+  g_clear_error (&error);
+  g_assert_cmpuint (civic_outbox_count (fixture->outbox), ==, 3);
+
+  /* Offered to the service, it may have reached it */
+  due = civic_outbox_list_due (fixture->outbox, G_MAXINT64, 10, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < due->len; i++)
+    g_assert_false (((CivicOutboxCommand *) g_ptr_array_index (due, i))->offered);
+  g_ptr_array_remove_range (due, 1, due->len - 1);  /* c1 only */
+  g_assert_true (civic_outbox_mark_offered (fixture->outbox, due, &error));
+  g_assert_no_error (error);
+
+  taken = civic_outbox_withdraw (fixture->outbox, "c2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (taken->id, ==, "c2");
+  g_assert_cmpstr (taken->target, ==, "case-a");
+  g_assert_null (civic_outbox_withdraw (fixture->outbox, "c1", &error));
+  g_assert_error (error, CIVIC_OUTBOX_ERROR, CIVIC_OUTBOX_ERROR_OFFERED);
+  g_clear_error (&error);
+  g_assert_null (civic_outbox_withdraw (fixture->outbox, "c2", &error));
+  g_assert_error (error, CIVIC_OUTBOX_ERROR, CIVIC_OUTBOX_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_clear_pointer (&taken, civic_outbox_command_free);
+  taken = civic_outbox_withdraw (fixture->outbox, "c3", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_outbox_count (fixture->outbox), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,6 +199,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/outbox/due-in-order", Fixture, NULL, fixture_set_up, test_due_in_order,
+              fixture_tear_down);
+  g_test_add ("/outbox/withdraw", Fixture, NULL, fixture_set_up, test_withdraw,
               fixture_tear_down);
   g_test_add ("/outbox/rebase-successors", Fixture, NULL, fixture_set_up, test_rebase_successors,
               fixture_tear_down);

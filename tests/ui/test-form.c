@@ -121,6 +121,16 @@ test_form_decide (void)
   court = civic_ui_test_find_titled (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "C_ourt");
   g_assert_nonnull (court);
   g_assert_false (gtk_widget_get_visible (court));
+  /* A refusal starts from what the catalogue says of the item: its law
+   * and who hears an appeal against its authority */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (court)), ==, "长沙铁路运输法院");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     civic_ui_test_find_titled (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW,
+                                                "Re_consideration Body"))), ==, "湖南省人民政府");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     civic_ui_test_find_titled (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW,
+                                                "_Legal Basis"))), ==,
+                   civic_case_get_item_legal_basis (kase));
 
   /* Approve: the remedies stay hidden and out of the arguments. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (result), 1);
@@ -146,8 +156,9 @@ test_form_decide (void)
   {
     g_autofree char *missing = civic_form_dup_missing (form);
 
-    /* The remedies a denial needs, in the order asked; the court is there */
-    g_assert_cmpstr (missing, ==, "Legal Basis, Reconsideration Body, Reasons for the Refusal");
+    /* The remedies came from the catalogue; the reasons are the
+     * official's */
+    g_assert_cmpstr (missing, ==, "Reasons for the Refusal");
   }
 
   again = form_new (kase, CIVIC_ACTION_DECIDE, 1);
@@ -160,6 +171,10 @@ test_form_decide (void)
   batch = form_new (kase, CIVIC_ACTION_DECIDE, 3);
   g_assert_null (civic_ui_test_find_titled (GTK_WIDGET (batch), ADW_TYPE_ENTRY_ROW,
                                             "Decision _Number"));
+  /* Each case of a batch may be another authority's: nothing filled in */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                     civic_ui_test_find_titled (GTK_WIDGET (batch), ADW_TYPE_ENTRY_ROW,
+                                                "C_ourt"))), ==, "");
 
   g_assert_finalize_object (form);
   g_assert_finalize_object (again);

@@ -204,6 +204,46 @@ sending_dismissed (AdwToast *toast,
   g_signal_handler_disconnect (sending->engine, sending->pending_id);
 }
 
+/* Undo, while an action waits on this computer: the page says how it
+ * went, on the page the action was taken from if it is still there */
+typedef struct
+{
+  CivicSyncEngine *engine;   /* weak: the account may be gone */
+  CivicCasePage   *page;     /* weak */
+  char            *command_id;
+  CivicAction      action;
+} Undo;
+
+static void
+undo_free (gpointer  data,
+           GClosure *closure)
+{
+  Undo *undo = data;
+
+  g_clear_weak_pointer (&undo->engine);
+  g_clear_weak_pointer (&undo->page);
+  g_free (undo->command_id);
+  g_free (undo);
+}
+
+static void
+undo_clicked (AdwToast *clicked,
+              Undo     *undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (undo->engine == NULL)
+    return;
+  if (civic_sync_engine_withdraw (undo->engine, undo->command_id, &error))
+    /* Translators: %s is an action, "Claim" */
+    text = g_strdup_printf (_("%s — taken back"), civic_action_get_label (undo->action));
+  else
+    text = g_strdup (error->message);
+  if (undo->page != NULL)
+    toast (undo->page, text);
+}
+
 static gboolean
 perform (CivicCasePage  *self,
          const char     *case_id,
@@ -228,7 +268,21 @@ perform (CivicCasePage  *self,
     text = g_strdup_printf (_("%s — sending to the service"), civic_action_get_label (action));
   toast = civic_toast_new (text);
 
-  if (civic_sync_engine_get_state (self->engine) != CIVIC_SYNC_STATE_OFFLINE)
+  if (civic_sync_engine_get_state (self->engine) == CIVIC_SYNC_STATE_OFFLINE)
+    {
+      /* Waiting here, it can still be taken back */
+      Undo *undo = g_new0 (Undo, 1);
+
+      g_set_weak_pointer (&undo->engine, self->engine);
+      g_set_weak_pointer (&undo->page, self);
+      undo->command_id = g_strdup (id);
+      undo->action = action;
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_timeout (toast, 10);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked), undo,
+                             undo_free, 0);
+    }
+  else
     {
       Sending *sending = g_new0 (Sending, 1);
 

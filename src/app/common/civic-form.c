@@ -475,6 +475,15 @@ add_entry (CivicForm *self,
       gtk_editable_set_text (GTK_EDITABLE (row), today);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), calendar_button (row));
     }
+  /* What the record already says, for one record: a batch's records may
+   * each say something else */
+  if (field->argument->usual_text != NULL && self->n_records == 1)
+    {
+      g_autofree char *usual = field->argument->usual_text (self->record);
+
+      if (usual != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (row), usual);
+    }
   if (field->argument->kind == CIVIC_ARGUMENT_NAMES)
     gtk_widget_set_tooltip_text (row, _("Separate names with commas"));
   g_signal_connect_swapped (row, "changed", G_CALLBACK (changed), self);
