@@ -182,20 +182,27 @@ icon_new (const char *icon_name,
 static void
 civic_case_row_init (CivicCaseRow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *first = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *third = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  /* The number and the time left on the first line; the item and who
+   * applied below, the width of the list: a narrow list cuts no name
+   * short for the sake of the chip. */
   self->number_label = GTK_LABEL (label_new ("caption-heading", "numeric", NULL));
   self->pending_icon = GTK_IMAGE (icon_new ("document-send-symbolic",
                                             _("Waiting to be sent to the service"),
                                             "pending-mark"));
   self->joint_icon = GTK_IMAGE (icon_new ("system-users-symbolic",
                                           _("Joint case of several departments"), "dim-label"));
+  self->chip = CIVIC_DUE_CHIP (civic_due_chip_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->chip), GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (GTK_WIDGET (self->chip), GTK_ALIGN_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chip), TRUE);
   gtk_box_append (GTK_BOX (first), GTK_WIDGET (self->number_label));
   gtk_box_append (GTK_BOX (first), GTK_WIDGET (self->pending_icon));
   gtk_box_append (GTK_BOX (first), GTK_WIDGET (self->joint_icon));
+  gtk_box_append (GTK_BOX (first), GTK_WIDGET (self->chip));
 
   self->item_label = GTK_LABEL (label_new (NULL, NULL));
   gtk_label_set_ellipsize (self->item_label, PANGO_ELLIPSIZE_END);
@@ -210,18 +217,11 @@ civic_case_row_init (CivicCaseRow *self)
   gtk_box_append (GTK_BOX (text), first);
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->item_label));
   gtk_box_append (GTK_BOX (text), third);
-  gtk_widget_set_hexpand (text, TRUE);
-
-  self->chip = CIVIC_DUE_CHIP (civic_due_chip_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->chip), GTK_ALIGN_CENTER);
-
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->chip));
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_bin_set_child (ADW_BIN (self), box);
+  gtk_widget_set_margin_top (text, 8);
+  gtk_widget_set_margin_bottom (text, 8);
+  gtk_widget_set_margin_start (text, 12);
+  gtk_widget_set_margin_end (text, 12);
+  adw_bin_set_child (ADW_BIN (self), text);
 }
 
 GtkWidget *
