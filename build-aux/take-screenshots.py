@@ -74,6 +74,48 @@ def examiner():
         client.close()
 
 
+def unsent():
+    """An action kept on this computer, with Undo on its toast; then the
+    question before switching role with it unsent."""
+    client = Client('examiner')
+    try:
+        claim_offline(client)
+        wait(client.app, named('push button', '_Undo'), 'the Undo of the toast')
+        shoot('undo-toast')
+        client.menu('Demo: Approver')
+        heading = trn('%u Action Not Sent', '%u Actions Not Sent', 1) % 1
+        dialog = wait(client.app, lambda a: a.getRoleName() in ('dialog', 'frame', 'alert') and
+                      find(a, named('label', heading)) is not None, 'the question')
+        shoot('unsent-work', dialog.name or None)
+        press(wait(dialog, named('push button', '_Cancel'), 'Cancel'))
+    finally:
+        client.close()
+
+
+def filters():
+    """A filter that is on, said in words under the search."""
+    client = Client('examiner')
+    try:
+        client.show_queue('All Cases')
+        press(wait(client.app, named('push button', 'Filter and Sort'), 'the filters'))
+        # A popover's widgets are not where GTK 4.8 says: by the keyboard
+        state = wait(client.app, named('push button', prefix=tr('%s: %s') % (tr('State'), '')),
+                     'the choice of state')
+        press(state)
+        # The rows of the popup are named by their choice
+        item = wait(wait(client.app, named('list', 'State'), 'the states'),
+                    named('list item', 'Under review'), 'Under review')
+        for _ in range(item.getIndexInParent()):
+            key(0xff54)  # Down
+        key(0xff0d)  # Return
+        key(0xff1b)  # Escape
+        wait(client.app, named('label', prefix=tr('Filtered by %s').split('%s')[0]),
+             'the line of filters')
+        shoot('filter-line')
+    finally:
+        client.close()
+
+
 def reveal():
     """The applicant's and the hearing's people, revealed (an audited
     request; the offline copy has them masked)."""
@@ -218,7 +260,8 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     pyatspi.Registry.getDesktop(0).childCount
     time.sleep(1)
-    steps = (welcome, examiner, reveal, refused, approver, conflict, dark, narrow)
+    # The refused sign-in last: it makes the examiner's next sign-in wait
+    steps = (welcome, examiner, unsent, filters, reveal, approver, conflict, dark, narrow, refused)
     only = sys.argv[1:]
     unknown = set(only) - {step.__name__ for step in steps}
     if unknown:

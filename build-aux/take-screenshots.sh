@@ -4,8 +4,8 @@
 #
 #   build-aux/take-screenshots.sh [BUILDDIR [SCREEN...]]
 #
-# With SCREEN names (welcome, examiner, reveal, refused, approver,
-# conflict, dark, narrow), only those are taken again.
+# With SCREEN names (welcome, examiner, unsent, filters, reveal, refused,
+# approver, conflict, dark, narrow), only those are taken again.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
