@@ -458,18 +458,34 @@ civic_outbox_mark_offered (CivicOutbox  *self,
                            GPtrArray    *commands,
                            GError      **error)
 {
+  g_autoptr(GString) sql = g_string_new ("UPDATE command SET offered = 1 WHERE id IN (");
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
   g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
 
+  if (commands->len == 0)
+    return TRUE;
+  /* One statement, one commit: a batch costs one write to disk */
   for (guint i = 0; i < commands->len; i++)
-    {
-      CivicOutboxCommand *command = g_ptr_array_index (commands, i);
+    g_string_append (sql, i > 0 ? ", ?" : "?");
+  g_string_append_c (sql, ')');
 
-      if (!command->offered &&
-          !run_one (self, "UPDATE command SET offered = 1 WHERE id = ?", command->id, error))
-        return FALSE;
-      command->offered = TRUE;
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, sql->str, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      for (guint i = 0; i < commands->len; i++)
+        civic_sqlite_bind_text (stmt, i + 1,
+                                ((CivicOutboxCommand *) g_ptr_array_index (commands, i))->id);
+      ok = civic_sqlite_run (self->db, stmt, error);
     }
-  return TRUE;
+  g_mutex_unlock (&self->lock);
+
+  for (guint i = 0; ok && i < commands->len; i++)
+    ((CivicOutboxCommand *) g_ptr_array_index (commands, i))->offered = TRUE;
+  return ok;
 }
 
 /**
