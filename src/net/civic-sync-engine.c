@@ -1028,7 +1028,10 @@ probed_cb (GObject      *source,
   if (civic_api_client_health_finish (CIVIC_API_CLIENT (source), result, &error) < 0)
     cycle_end (self, error);
   else
-    push_next (self);
+    {
+      set_state (self, CIVIC_SYNC_STATE_SYNCING, NULL);
+      push_next (self);
+    }
 }
 
 static void
@@ -1041,12 +1044,16 @@ cycle_begin (CivicSyncEngine *self)
   self->running = TRUE;
   self->current = g_steal_pointer (&self->waiting);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
-  set_state (self, CIVIC_SYNC_STATE_SYNCING, NULL);
+  /* Still offline while asking: an action taken meanwhile is kept here,
+   * and says so, with its Undo */
   if (offline && civic_outbox_count (self->outbox) > 0)
-    civic_api_client_health_async (self->client, self->cancellable, probed_cb,
-                                   g_object_ref (self));
-  else
-    push_next (self);
+    {
+      civic_api_client_health_async (self->client, self->cancellable, probed_cb,
+                                     g_object_ref (self));
+      return;
+    }
+  set_state (self, CIVIC_SYNC_STATE_SYNCING, NULL);
+  push_next (self);
 }
 
 /* Push */
@@ -1260,8 +1267,10 @@ push_next (CivicSyncEngine *self)
       return;
     }
 
-  /* From here on, each may reach the service: none can be taken back. */
-  if (!civic_outbox_mark_offered (self->outbox, commands, &error))
+  /* From here on, each may reach the service: none can be taken back.
+   * (A stopped engine sends nothing, and offers nothing.) */
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, &error) ||
+      !civic_outbox_mark_offered (self->outbox, commands, &error))
     {
       cycle_end (self, error);
       return;

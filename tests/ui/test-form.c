@@ -239,6 +239,13 @@ test_form_verifiers (void)
     civic_ui_test_spin (300);
     picked = civic_form_dup_args (form);
     g_assert_cmpstr (json_object_get_string_member (picked, "on"), ==, "2026-03-18");
+
+    /* A month back with the calendar's arrow: the field follows (GtkCalendar
+     * says no day was selected) */
+    g_signal_emit_by_name (civic_ui_test_find_titled (calendar, GTK_TYPE_BUTTON, NULL), "clicked");
+    g_clear_pointer (&picked, json_object_unref);
+    picked = civic_form_dup_args (form);
+    g_assert_cmpstr (json_object_get_string_member (picked, "on"), ==, "2026-02-18");
   }
 
   g_assert_finalize_object (form);

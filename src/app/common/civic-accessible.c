@@ -107,12 +107,13 @@ watch_button (GtkWidget *widget)
     return;
   if (G_UNLIKELY (watched == 0))
     watched = g_quark_from_static_string ("civic-accessible-watched");
-  if (g_object_get_qdata (G_OBJECT (widget), watched) == NULL)
-    {
-      g_object_set_qdata (G_OBJECT (widget), watched, GINT_TO_POINTER (TRUE));
-      g_signal_connect (widget, "notify::label", G_CALLBACK (name_from_label), NULL);
-      g_signal_connect (widget, "notify::use-underline", G_CALLBACK (name_from_label), NULL);
-    }
+  /* Named once; then again only when its label changes, so a screen
+   * reader hears no renaming each time it shows */
+  if (g_object_get_qdata (G_OBJECT (widget), watched) != NULL)
+    return;
+  g_object_set_qdata (G_OBJECT (widget), watched, GINT_TO_POINTER (TRUE));
+  g_signal_connect (widget, "notify::label", G_CALLBACK (name_from_label), NULL);
+  g_signal_connect (widget, "notify::use-underline", G_CALLBACK (name_from_label), NULL);
   name_from_label (widget);
 }
 
@@ -474,10 +475,14 @@ name_window_part (GtkWidget *widget)
   if (GTK_IS_SEARCH_ENTRY (widget))
     civic_accessible_set_name (widget, GTK_IS_SHORTCUTS_WINDOW (gtk_widget_get_root (widget))
                                        ? _("Search Shortcuts") : _("Search"));
-  else if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
-           gtk_widget_get_ancestor (widget, GTK_TYPE_HEADER_BAR) != NULL)
+  else if (GTK_IS_BUTTON (widget) &&
+           g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "edit-find-symbolic") == 0)
     civic_accessible_set_name (widget, _("Search"));
   else if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL)
+    civic_accessible_set_name (widget, _("Sections"));
+  /* The menu button's own button, the one that takes the focus */
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) &&
+           gtk_menu_button_get_label (GTK_MENU_BUTTON (gtk_widget_get_parent (widget))) == NULL)
     civic_accessible_set_name (widget, _("Sections"));
   else if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_STACK_SWITCHER (gtk_widget_get_parent (widget)))
     {
@@ -489,6 +494,8 @@ name_window_part (GtkWidget *widget)
 
       civic_accessible_set_name (widget, name);
     }
+  else if (GTK_IS_LIST_BOX (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL)
+    civic_accessible_set_name (widget, _("Sections"));
   else if (GTK_IS_LIST_BOX (widget) && !in_titled_group (widget))
     civic_accessible_set_name (widget, _("Search Results"));
 }

@@ -422,6 +422,23 @@ calendar_day_selected (GtkCalendar *calendar,
     gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+/* The month or the year turned: GtkCalendar moves its day with them but
+ * says nothing of a day selected, and a click on the same day number
+ * then says nothing either. The field follows the calendar; it stays
+ * open to pick another day. */
+static void
+calendar_turned (GtkCalendar *calendar,
+                 GParamSpec  *pspec,
+                 GtkEditable *row)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = civic_day_format (civic_day_from_ymd (g_date_time_get_year (date),
+                                                                g_date_time_get_month (date),
+                                                                g_date_time_get_day_of_month (date)));
+
+  gtk_editable_set_text (row, text);
+}
+
 static void
 calendar_shown (GtkPopover  *popover,
                 GtkEditable *row)
@@ -438,7 +455,9 @@ calendar_shown (GtkPopover  *popover,
 
     /* Showing the date typed is no choice of the official's */
     g_signal_handlers_block_by_func (calendar, calendar_day_selected, row);
+    g_signal_handlers_block_by_func (calendar, calendar_turned, row);
     gtk_calendar_select_day (calendar, shown);
+    g_signal_handlers_unblock_by_func (calendar, calendar_turned, row);
     g_signal_handlers_unblock_by_func (calendar, calendar_day_selected, row);
   }
 }
@@ -459,6 +478,8 @@ calendar_button (GtkWidget *row)
   civic_accessible_set_name (button, _("Choose a Date"));
   g_signal_connect_object (popover, "show", G_CALLBACK (calendar_shown), row, 0);
   g_signal_connect_object (calendar, "day-selected", G_CALLBACK (calendar_day_selected), row, 0);
+  g_signal_connect_object (calendar, "notify::month", G_CALLBACK (calendar_turned), row, 0);
+  g_signal_connect_object (calendar, "notify::year", G_CALLBACK (calendar_turned), row, 0);
   return button;
 }
 

@@ -61,6 +61,7 @@ struct _CivicWindow
   guint                 n_conflicts;   /* as last seen: a new one is told */
   gboolean              switching_demo;
   gboolean              restarting_demo;  /* on the official's word */
+  gboolean              leaving;          /* sending before a switch or a sign-out */
 };
 
 G_DEFINE_FINAL_TYPE (CivicWindow, civic_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -176,11 +177,13 @@ update_actions (CivicWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-queue", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.case-action", signed_in);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  /* One way out at a time */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out",
+                                 signed_in && !self->leaving && !self->switching_demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in-again",
                                  signed_in && !self->switching_demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo-role",
-                                 signed_in && demo && !self->switching_demo);
+                                 signed_in && demo && !self->leaving && !self->switching_demo);
 }
 
 static void
@@ -478,6 +481,9 @@ leave_go (Leave *leave)
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
 
+  /* A switch already under way is the one that counts */
+  if (self->switching_demo)
+    return;
   if (leave->role == NULL)
     {
       civic_application_sign_out_async (self->application, FALSE, self->cancellable,
@@ -519,6 +525,8 @@ leave_sent_cb (GObject      *source,
   if (!civic_sync_engine_sync_finish (engine, result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  leave->self->leaving = FALSE;
+  update_actions (leave->self);
   if (leave->self->engine != engine)
     return;  /* signed out meanwhile */
 
@@ -552,6 +560,8 @@ unsent_response_cb (AdwMessageDialog *dialog,
       Leave *sending = leave_new (self, leave->role);
 
       sending->conflicts = civic_sync_engine_get_conflicts (self->engine);
+      self->leaving = TRUE;
+      update_actions (self);
       civic_outbox_retry_all_now (civic_sync_engine_get_outbox (self->engine), NULL);
       civic_sync_engine_sync_async (self->engine, self->cancellable, leave_sent_cb, sending);
     }
