@@ -1,0 +1,123 @@
+/* test-template.c — a document's text, filled from a record all or nothing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-template.h"
+
+static const char * const known[] = {
+  "applicant.name", "case.number", "item.name", "remedies.reconsideration_body",
+  "remedies.court", "decision.reason", NULL
+};
+
+static GHashTable *
+values_new (void)
+{
+  GHashTable *values = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_insert (values, "applicant.name", "长沙顺达信息技术有限责任公司");
+  g_hash_table_insert (values, "case.number", "20260212-SCJG-000001");
+  g_hash_table_insert (values, "item.name", "食品经营许可");
+  g_hash_table_insert (values, "remedies.reconsideration_body", "湖南省人民政府");
+  g_hash_table_insert (values, "remedies.court", "长沙铁路运输法院");
+  return values;
+}
+
+static const char refusal[] =
+  "{{applicant.name}}：\n"
+  "你（单位）申请的{{item.name}}（受理编号：{{case.number}}），经审查，不符合法定条件。"
+  "如不服本决定，可以在收到本决定书之日起六十日内向{{remedies.reconsideration_body}}申请行政复议，"
+  "或者在六个月内向{{remedies.court}}提起行政诉讼。";
+
+static void
+test_fill (void)
+{
+  g_autoptr(GHashTable) values = values_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = civic_template_fill (refusal, known, values, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==,
+                   "长沙顺达信息技术有限责任公司：\n"
+                   "你（单位）申请的食品经营许可（受理编号：20260212-SCJG-000001），经审查，"
+                   "不符合法定条件。如不服本决定，可以在收到本决定书之日起六十日内向湖南省人民政府"
+                   "申请行政复议，或者在六个月内向长沙铁路运输法院提起行政诉讼。");
+}
+
+static void
+test_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = civic_template_list_placeholders ("{{a}} {{b.c}} {{a}}", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpstr (names[0], ==, "a");
+  g_assert_cmpstr (names[1], ==, "b.c");
+}
+
+/* Each refusal names what is wrong; nothing half-filled comes out */
+static void
+test_refusals (void)
+{
+  g_autoptr(GHashTable) values = values_new ();
+  const struct { const char *text; int code; const char *named; } bad[] = {
+    { "不予许可的理由：{{decision.reason}}。", CIVIC_TEMPLATE_ERROR_MISSING_VALUE,
+      "decision.reason" },
+    { "申请人：{{applicant.nmae}}", CIVIC_TEMPLATE_ERROR_UNKNOWN_PLACEHOLDER,
+      "applicant.nmae" },
+    { "申请人：{{applicant.name", CIVIC_TEMPLATE_ERROR_MALFORMED, "{{applicant.name" },
+    { "申请人：{{ applicant.name }}", CIVIC_TEMPLATE_ERROR_MALFORMED, "{{ applicant" },
+    { "{{}}", CIVIC_TEMPLATE_ERROR_MALFORMED, "{{}}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = civic_template_fill (bad[i].text, known, values, &error);
+
+      g_assert_null (text);
+      g_assert_error (error, CIVIC_TEMPLATE_ERROR, bad[i].code);
+      g_assert_nonnull (strstr (error->message, bad[i].named));
+    }
+
+  /* An empty value is no value */
+  g_hash_table_insert (values, "decision.reason", "");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = civic_template_fill ("{{decision.reason}}", known, values, &error);
+
+    g_assert_null (text);
+    g_assert_error (error, CIVIC_TEMPLATE_ERROR, CIVIC_TEMPLATE_ERROR_MISSING_VALUE);
+  }
+}
+
+/* Text without placeholders, and braces that are not a placeholder's */
+static void
+test_plain (void)
+{
+  g_autoptr(GHashTable) values = values_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = civic_template_fill ("特此通知。{单} }}", known, values, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "特此通知。{单} }}");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/template/fill", test_fill);
+  g_test_add_func ("/template/list", test_list);
+  g_test_add_func ("/template/refusals", test_refusals);
+  g_test_add_func ("/template/plain", test_plain);
+
+  return g_test_run ();
+}
