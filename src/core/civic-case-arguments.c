@@ -25,6 +25,12 @@ static const char *ground_label (int value) { return civic_not_accept_ground_get
 static const char *stop_reason_label (int value) { return civic_stop_reason_get_label (value); }
 static const char *service_method_label (int value) { return civic_service_method_get_label (value); }
 static const char *closure_label (int value) { return civic_closure_code_get_label (value); }
+static const char *document_label (int value) { return civic_document_kind_get_label (value); }
+static const char *
+language_label (int value)
+{
+  return value == CIVIC_DOCUMENT_LANGUAGE_EN ? _("English") : _("Chinese");
+}
 
 /* When an argument is asked */
 
@@ -361,6 +367,14 @@ static const CivicArgument decide[] = {
   CIVIC_ARGUMENTS_END
 };
 
+static const CivicArgument issue_document[] = {
+  { .name = "document", .kind = CIVIC_ARGUMENT_CHOICE, .required = TRUE, .title = N_("_Document"),
+    .enum_type = civic_document_kind_get_type, .enum_label = document_label },
+  { .name = "language", .kind = CIVIC_ARGUMENT_CHOICE, .title = N_("_Language"),
+    .enum_type = civic_document_language_get_type, .enum_label = language_label, .usual = "zh" },
+  CIVIC_ARGUMENTS_END
+};
+
 static const CivicArgument serve[] = {
   { .name = "method", .kind = CIVIC_ARGUMENT_CHOICE, .required = TRUE, .title = N_("_Method"),
     .enum_type = civic_service_method_get_type, .enum_label = service_method_label,
@@ -417,6 +431,7 @@ static const CivicArgument * const declarations[CIVIC_N_ACTIONS] = {
   [CIVIC_ACTION_SERVE] = serve,
   [CIVIC_ACTION_CLOSE] = close_,
   [CIVIC_ACTION_SUBTASK_OPINION] = subtask_opinion,
+  [CIVIC_ACTION_ISSUE_DOCUMENT] = issue_document,
 };
 
 /**

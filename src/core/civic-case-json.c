@@ -285,6 +285,30 @@ write_outcomes (JsonBuilder *builder,
       civic_json_set_string (builder, "reason", self->closure->reason);
       json_builder_end_object (builder);
     }
+
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      CivicCaseDocument *document = g_ptr_array_index (self->documents, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_string (builder, "id", document->id);
+      civic_json_set_enum (builder, "kind", CIVIC_TYPE_DOCUMENT_KIND, document->kind);
+      civic_json_set_enum (builder, "language", CIVIC_TYPE_DOCUMENT_LANGUAGE, document->language);
+      civic_json_set_int (builder, "round", document->round);
+      civic_json_set_day (builder, "issued_on", document->issued_on);
+      civic_json_set_instant (builder, "at", document->at);
+      civic_json_set_string (builder, "by_id", document->by_id);
+      civic_json_set_string (builder, "by_name", document->by_name);
+      civic_json_set_string (builder, "title", document->title);
+      civic_json_set_string (builder, "number", document->number);
+      civic_json_set_string (builder, "code", document->code);
+      civic_json_set_string (builder, "sha256", document->sha256);
+      civic_json_set_int (builder, "size", document->size);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 static JsonNode *
@@ -695,6 +719,38 @@ read_opinion (CivicCase   *self,
 }
 
 static gboolean
+read_document (CivicCase   *self,
+               JsonObject  *object,
+               GError     **error)
+{
+  g_autoptr(CivicCaseDocument) document = g_new0 (CivicCaseDocument, 1);
+  gint64 round = 0;
+  int kind, language;
+
+  if (!dup_string (object, "id", TRUE, &document->id, error) ||
+      !civic_json_get_enum (object, "kind", TRUE, CIVIC_TYPE_DOCUMENT_KIND, &kind, error) ||
+      !civic_json_get_enum (object, "language", TRUE, CIVIC_TYPE_DOCUMENT_LANGUAGE, &language,
+                            error) ||
+      !civic_json_get_int (object, "round", FALSE, 0, 1000, &round, error) ||
+      !civic_json_get_day (object, "issued_on", TRUE, &document->issued_on, error) ||
+      !civic_json_get_instant (object, "at", TRUE, &document->at, error) ||
+      !dup_string (object, "by_id", TRUE, &document->by_id, error) ||
+      !dup_string (object, "by_name", FALSE, &document->by_name, error) ||
+      !dup_string (object, "title", FALSE, &document->title, error) ||
+      !dup_string (object, "number", FALSE, &document->number, error) ||
+      !dup_string (object, "code", FALSE, &document->code, error) ||
+      !dup_string (object, "sha256", FALSE, &document->sha256, error) ||
+      !civic_json_get_int (object, "size", FALSE, 0, G_MAXINT64, &document->size, error))
+    return FALSE;
+
+  document->kind = kind;
+  document->language = language;
+  document->round = (int) round;
+  g_ptr_array_add (self->documents, g_steal_pointer (&document));
+  return TRUE;
+}
+
+static gboolean
 read_verification (CivicCase   *self,
                    JsonObject  *object,
                    GError     **error)
@@ -1054,6 +1110,7 @@ civic_case_new_from_json (JsonNode  *node,
       !read_array (self, root, "suspensions", read_suspension, error) ||
       !read_array (self, root, "subtasks", read_subtask, error) ||
       !read_array (self, root, "events", read_event, error) ||
+      !read_array (self, root, "documents", read_document, error) ||
       !read_hearing (self, root, error) ||
       !read_outcomes (self, root, error))
     return NULL;

@@ -138,6 +138,22 @@ civic_closure_free (CivicClosure *closure)
 }
 
 void
+civic_case_document_free (CivicCaseDocument *document)
+{
+  if (document == NULL)
+    return;
+  g_free (document->id);
+  g_clear_pointer (&document->at, g_date_time_unref);
+  g_free (document->by_id);
+  g_free (document->by_name);
+  g_free (document->title);
+  g_free (document->number);
+  g_free (document->code);
+  g_free (document->sha256);
+  g_free (document);
+}
+
+void
 civic_applicant_clear (CivicApplicant *applicant)
 {
   g_clear_pointer (&applicant->name, g_free);
@@ -191,6 +207,7 @@ civic_case_finalize (GObject *object)
   g_clear_pointer (&self->decision, civic_decision_free);
   g_clear_pointer (&self->service, civic_service_free);
   g_clear_pointer (&self->closure, civic_closure_free);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
 
   G_OBJECT_CLASS (civic_case_parent_class)->finalize (object);
 }
@@ -213,6 +230,7 @@ civic_case_init (CivicCase *self)
   self->suspensions = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_suspension_free);
   self->subtasks = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_subtask_free);
   self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_case_event_free);
+  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_case_document_free);
   self->round = 1;
   self->state = CIVIC_CASE_STATE_SUBMITTED;
   self->queue = CIVIC_QUEUE_CLERK;
@@ -480,6 +498,7 @@ GETTER (GPtrArray *, verifications, verifications, NULL)
 GETTER (GPtrArray *, suspensions, suspensions, NULL)
 GETTER (GPtrArray *, subtasks, subtasks, NULL)
 GETTER (GPtrArray *, events, events, NULL)
+GETTER (GPtrArray *, documents, documents, NULL)
 GETTER (const CivicNotAccepted *, not_accepted, not_accepted, NULL)
 GETTER (const CivicDecision *, decision, decision, NULL)
 GETTER (const CivicService *, service, service, NULL)

@@ -10,6 +10,7 @@
 
 #include "civic-actor.h"
 #include "civic-clock.h"
+#include "civic-document.h"
 
 G_BEGIN_DECLS
 
@@ -224,6 +225,27 @@ typedef struct
   char             *reason;
 } CivicClosure;
 
+/* A formal document issued on the case (civic-document.h). The client's
+ * own version of a document it asked for has no number yet: a draft
+ * until the service numbers, renders and stores it. */
+typedef struct
+{
+  char                  *id;        /* the id of the command that issued it */
+  CivicDocumentKind      kind;
+  CivicDocumentLanguage  language;
+  int                    round;     /* a correction notice's round; else 0 */
+  CivicDay               issued_on;
+  GDateTime             *at;
+  char                  *by_id;
+  char                  *by_name;
+  char                  *title;     /* as printed: "补正材料通知书" */
+  /* The service's: NULL while a draft */
+  char                  *number;    /* 湘市监补〔2026〕3号 */
+  char                  *code;      /* the verification code */
+  char                  *sha256;    /* of the PDF, in hex */
+  gint64                 size;      /* of the PDF, in bytes */
+} CivicCaseDocument;
+
 /* One line of the case timeline. */
 typedef struct
 {
@@ -344,6 +366,25 @@ const CivicNotAccepted *civic_case_get_not_accepted (CivicCase         *self);
 const CivicDecision *civic_case_get_decision      (CivicCase           *self);
 const CivicService *civic_case_get_service        (CivicCase           *self);
 const CivicClosure *civic_case_get_closure        (CivicCase           *self);
+GPtrArray          *civic_case_get_documents      (CivicCase           *self);
+const CivicCaseDocument *civic_case_find_document (CivicCase           *self,
+                                                   const char          *id);
+gboolean            civic_case_document_available (CivicCase           *self,
+                                                   CivicDocumentKind    kind,
+                                                   GError             **error);
+GHashTable         *civic_case_document_values    (CivicCase           *self,
+                                                   const CivicCaseDocument *document,
+                                                   JsonObject          *department,
+                                                   CivicCalendar       *calendar,
+                                                   GError             **error);
+gboolean            civic_case_document_is_draft  (const CivicCaseDocument *document);
+gboolean            civic_case_set_document_issued (CivicCase          *self,
+                                                   const char          *id,
+                                                   const char          *title,
+                                                   const char          *number,
+                                                   const char          *code,
+                                                   const char          *sha256,
+                                                   gint64               size);
 
 gboolean            civic_case_is_joint           (CivicCase           *self);
 gboolean            civic_case_is_open            (CivicCase           *self);

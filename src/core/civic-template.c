@@ -10,7 +10,10 @@
  * and no half-filled text comes out to be numbered and served.
  *
  * A name is lower-case ASCII letters, digits, "_" and ".", starting with
- * a letter: {{ and }} around anything else is malformed, not text.
+ * a letter: {{ and }} around anything else is malformed, not text. A
+ * name followed by "?", {{correction.note?}}, is one the record may leave
+ * empty (a note the official did not write): it is filled with nothing,
+ * and a block of a document left with nothing in it is left out.
  */
 
 #define G_LOG_DOMAIN "civic-template"
@@ -59,7 +62,10 @@ scan (const char       *text,
       const char *close = strstr (open + 2, "}}");
       g_autofree char *name = NULL;
 
-      if (close == NULL || !is_name (open + 2, close - open - 2))
+      gsize length = close ? (gsize) (close - open - 2) : 0;
+      gboolean optional = length > 1 && open[2 + length - 1] == '?';
+
+      if (close == NULL || !is_name (open + 2, optional ? length - 1 : length))
         {
           g_autofree char *near = g_utf8_make_valid (open, MIN (strlen (open), 24));
 
@@ -69,7 +75,7 @@ scan (const char       *text,
                        near);
           return NULL;
         }
-      name = g_strndup (open + 2, close - open - 2);
+      name = g_strndup (open + 2, length);
       if (!found (p, open - p, name, user_data, error))
         return NULL;
       p = close + 2;
@@ -85,11 +91,14 @@ collect_name (const char  *before,
               GError     **error)
 {
   GPtrArray *names = user_data;
+  g_autofree char *bare = g_strdup (name);
 
+  if (g_str_has_suffix (bare, "?"))
+    bare[strlen (bare) - 1] = '\0';
   for (guint i = 0; i < names->len; i++)
-    if (g_str_equal (g_ptr_array_index (names, i), name))
+    if (g_str_equal (g_ptr_array_index (names, i), bare))
       return TRUE;
-  g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_add (names, g_steal_pointer (&bare));
   return TRUE;
 }
 
@@ -128,20 +137,26 @@ put_value (const char  *before,
            GError     **error)
 {
   Fill *fill = user_data;
+  g_autofree char *bare = g_strdup (name);
+  gboolean optional = g_str_has_suffix (bare, "?");
   const char *value;
 
-  if (!g_strv_contains (fill->known, name))
+  if (optional)
+    bare[strlen (bare) - 1] = '\0';
+  if (!g_strv_contains (fill->known, bare))
     {
       g_set_error (error, CIVIC_TEMPLATE_ERROR, CIVIC_TEMPLATE_ERROR_UNKNOWN_PLACEHOLDER,
                    _("The template asks for “%s”, which this kind of document does not have"),
-                   name);
+                   bare);
       return FALSE;
     }
-  value = g_hash_table_lookup (fill->values, name);
-  if (value == NULL || *value == '\0')
+  value = g_hash_table_lookup (fill->values, bare);
+  if (optional)
+    value = value != NULL ? value : "";
+  else if (value == NULL || *value == '\0')
     {
       g_set_error (error, CIVIC_TEMPLATE_ERROR, CIVIC_TEMPLATE_ERROR_MISSING_VALUE,
-                   _("The record has nothing for “%s”, which the document needs"), name);
+                   _("The record has nothing for “%s”, which the document needs"), bare);
       return FALSE;
     }
   g_string_append_len (fill->out, before, before_length);

@@ -71,6 +71,7 @@ static const struct
   { CIVIC_ACTION_SERVE, STATE (APPROVED) | STATE (DENIED), CIVIC_ROLE_CLERK | CIVIC_ROLE_EXAMINER },
   { CIVIC_ACTION_CLOSE, OPEN_STATES, CIVIC_ROLE_CLERK | CIVIC_ROLE_APPROVER },
   { CIVIC_ACTION_SUBTASK_OPINION, REVIEW_STATES, CIVIC_ROLE_EXAMINER | CIVIC_ROLE_APPROVER },
+  { CIVIC_ACTION_ISSUE_DOCUMENT, ALL_STATES, CIVIC_ROLES_CASEWORK },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (rules) == CIVIC_N_ACTIONS);
@@ -125,6 +126,7 @@ civic_action_get_label (CivicAction action)
     case CIVIC_ACTION_SERVE: return _("Record Service");
     case CIVIC_ACTION_CLOSE: return _("Close Case");
     case CIVIC_ACTION_SUBTASK_OPINION: return _("Give Department Opinion");
+    case CIVIC_ACTION_ISSUE_DOCUMENT: return _("Issue Document");
     default: g_return_val_if_reached ("");
     }
 }
@@ -173,6 +175,7 @@ civic_action_get_past_tense (const char *type)
     case CIVIC_ACTION_SERVE: return _("Served the decision");
     case CIVIC_ACTION_CLOSE: return _("Closed the case");
     case CIVIC_ACTION_SUBTASK_OPINION: return _("Gave the department’s opinion");
+    case CIVIC_ACTION_ISSUE_DOCUMENT: return _("Issued a document");
     default: return type;
     }
 }
@@ -597,6 +600,21 @@ may_give_subtask_opinion (CivicCase                  *kase,
   return TRUE;
 }
 
+/* Some document the law ties to a step already taken waits to be
+ * issued, and it is this official's to issue */
+static gboolean
+may_issue_document (CivicCase                  *kase,
+                    const CivicWorkflowContext *context,
+                    GError                    **error)
+{
+  for (guint i = 0; i < CIVIC_N_DOCUMENT_KINDS; i++)
+    if (civic_actor_has_role (context->actor, civic_document_kind_get_roles (i)) &&
+        civic_case_document_available (kase, i, NULL))
+      return TRUE;
+  return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                 _("No document waits to be issued on this case by you"));
+}
+
 /* The rules of law that need no arguments: the UI greys an action out with
  * this explanation before the official starts filling in a dialog. */
 static gboolean
@@ -621,6 +639,7 @@ check_preconditions (CivicCase                  *kase,
     case CIVIC_ACTION_DECIDE: return may_decide (kase, context, error);
     case CIVIC_ACTION_CLOSE: return may_close (kase, context, error);
     case CIVIC_ACTION_SUBTASK_OPINION: return may_give_subtask_opinion (kase, context, error);
+    case CIVIC_ACTION_ISSUE_DOCUMENT: return may_issue_document (kase, context, error);
 
     case CIVIC_ACTION_START_PRE_REVIEW:
     case CIVIC_ACTION_ACCEPT:
@@ -1640,6 +1659,49 @@ civic_workflow_remedies_notice (CivicCase *kase)
                           kase->decision->reconsideration_body, kase->decision->court);
 }
 
+/* The document is the command's: its id is the command's id, so that a
+ * command sent twice is one document. The service numbers it when it
+ * stores the case (civic-documents.c); until then it is a draft. */
+static gboolean
+apply_issue_document (CivicCase                  *kase,
+                      JsonObject                 *args,
+                      const CivicWorkflowContext *context,
+                      GString                    *text,
+                      GError                    **error)
+{
+  g_autoptr(CivicCaseDocument) document = g_new0 (CivicCaseDocument, 1);
+  int kind, language = CIVIC_DOCUMENT_LANGUAGE_ZH;
+
+  if (!get_enum (args, "document", TRUE, CIVIC_TYPE_DOCUMENT_KIND, &kind, error) ||
+      !get_enum (args, "language", FALSE, CIVIC_TYPE_DOCUMENT_LANGUAGE, &language, error))
+    return FALSE;
+  if (context->command_id == NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("A document is issued by a command"));
+  if (!civic_actor_has_role (context->actor, civic_document_kind_get_roles (kind)))
+    {
+      g_autofree char *roles = civic_roles_to_string (civic_document_kind_get_roles (kind));
+
+      return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE, _("“%s” is issued by these roles: %s"),
+                     civic_document_kind_get_label (kind), roles);
+    }
+  if (!civic_case_document_available (kase, kind, error))
+    return FALSE;
+  if (civic_case_find_document (kase, context->command_id) != NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                   _("This command has already issued a document on the case"));
+
+  document->id = g_strdup (context->command_id);
+  document->kind = kind;
+  document->language = language;
+  document->round = _civic_case_document_round (kase, kind);
+  document->issued_on = today_of (context);
+  document->at = g_date_time_ref (context->now);
+  document->by_id = g_strdup (context->actor->id);
+  document->by_name = g_strdup (context->actor->name);
+  g_ptr_array_add (kase->documents, g_steal_pointer (&document));
+  return TRUE;
+}
+
 static gboolean
 apply_decide (CivicCase                  *kase,
               JsonObject                 *args,
@@ -1947,6 +2009,9 @@ apply_action (CivicCase                  *kase,
 
     case CIVIC_ACTION_SUBTASK_OPINION:
       return apply_subtask_opinion (kase, args, context, text, error);
+
+    case CIVIC_ACTION_ISSUE_DOCUMENT:
+      return apply_issue_document (kase, args, context, text, error);
 
     default:
       return refuse (error, CIVIC_WORKFLOW_ERROR_UNKNOWN_ACTION, _("Unknown action"));

@@ -57,9 +57,10 @@ typedef enum
   CIVIC_ACTION_SERVE,
   CIVIC_ACTION_CLOSE,
   CIVIC_ACTION_SUBTASK_OPINION,
+  CIVIC_ACTION_ISSUE_DOCUMENT,
 } CivicAction;
 
-#define CIVIC_N_ACTIONS (CIVIC_ACTION_SUBTASK_OPINION + 1)
+#define CIVIC_N_ACTIONS (CIVIC_ACTION_ISSUE_DOCUMENT + 1)
 
 
 GQuark       civic_workflow_error_quark       (void);

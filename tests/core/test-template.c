@@ -48,6 +48,41 @@ test_fill (void)
                    "申请行政复议，或者在六个月内向长沙铁路运输法院提起行政诉讼。");
 }
 
+/* A name marked "?" may be left empty; the rest may not */
+static void
+test_optional (void)
+{
+  g_autoptr(GHashTable) values = values_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = civic_template_fill ("{{item.name}}{{decision.reason?}}。", known,
+                                               values, &error);
+  g_auto(GStrv) names = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "食品经营许可。");
+
+  g_hash_table_insert (values, "decision.reason", "理由");
+  g_clear_pointer (&text, g_free);
+  text = civic_template_fill ("{{decision.reason?}}", known, values, &error);
+  g_assert_cmpstr (text, ==, "理由");
+
+  g_clear_pointer (&text, g_free);
+  text = civic_template_fill ("{{applicant.nmae?}}", known, values, &error);
+  g_assert_null (text);
+  g_assert_error (error, CIVIC_TEMPLATE_ERROR, CIVIC_TEMPLATE_ERROR_UNKNOWN_PLACEHOLDER);
+  g_assert_nonnull (strstr (error->message, "“applicant.nmae”"));
+  g_clear_error (&error);
+
+  text = civic_template_fill ("{{?}} {{a??}}", known, values, &error);
+  g_assert_error (error, CIVIC_TEMPLATE_ERROR, CIVIC_TEMPLATE_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  names = civic_template_list_placeholders ("{{a?}} {{a}}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  g_assert_cmpstr (names[0], ==, "a");
+}
+
 static void
 test_list (void)
 {
@@ -116,6 +151,7 @@ main (int   argc,
 
   g_test_add_func ("/template/fill", test_fill);
   g_test_add_func ("/template/list", test_list);
+  g_test_add_func ("/template/optional", test_optional);
   g_test_add_func ("/template/refusals", test_refusals);
   g_test_add_func ("/template/plain", test_plain);
 

@@ -1010,7 +1010,8 @@ test_role_matrix (void)
   g_assert_false (civic_case_may_reveal (kase, health_examiner));
 
   step (&kase, clerk, "2026-03-04", CIVIC_ACTION_ACCEPT, NULL);
-  assert_actions (kase, clerk, "2026-03-04", "comment");
+  /* The acceptance notice is the clerk's to issue now */
+  assert_actions (kase, clerk, "2026-03-04", "comment issue-document");
   assert_actions (kase, examiner, "2026-03-04",
                   "claim comment opinion verify stop-clock inform-hearing-right");
   assert_next (kase, examiner, "2026-03-04", "claim");
@@ -1036,18 +1037,117 @@ test_role_matrix (void)
   assert_next (kase, approver, "2026-03-05", "decide");
 
   step (&kase, approver, "2026-03-05", CIVIC_ACTION_DECIDE, "{\"result\": \"approve\"}");
-  assert_actions (kase, clerk, "2026-03-05", "claim comment serve");
+  assert_actions (kase, clerk, "2026-03-05", "claim comment serve issue-document");
   assert_next (kase, clerk, "2026-03-05", "serve");
-  assert_actions (kase, examiner, "2026-03-05", "comment serve");
-  assert_actions (kase, approver, "2026-03-05", "assign comment close");
+  assert_actions (kase, examiner, "2026-03-05", "comment serve issue-document");
+  assert_actions (kase, approver, "2026-03-05", "assign comment close issue-document");
 
   step (&kase, clerk, "2026-03-06", CIVIC_ACTION_SERVE,
         "{\"method\": \"in-person\", \"certificate_no\": \"JY1\"}");
-  assert_actions (kase, clerk, "2026-03-06", "claim comment close");
+  assert_actions (kase, clerk, "2026-03-06", "claim comment close issue-document");
   step (&kase, clerk, "2026-03-06", CIVIC_ACTION_CLOSE, NULL);
-  assert_actions (kase, clerk, "2026-03-06", "comment");
-  assert_actions (kase, approver, "2026-03-06", "comment");
+  /* A closed case's documents may still be issued for the file */
+  assert_actions (kase, clerk, "2026-03-06", "comment issue-document");
+  assert_actions (kase, approver, "2026-03-06", "comment issue-document");
   assert_actions (kase, supervisor, "2026-03-06", "");
+}
+
+/* A document the law ties to a step is issued once the step is taken,
+ * once per occasion, by the role the kind names; the case holds it as a
+ * draft until the service numbers it, and fills its template with the
+ * case's own words. */
+static void
+test_documents (void)
+{
+  g_autoptr(CivicCase) kase = new_case (TRUE);
+  g_autoptr(CivicCase) copy = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonObject) department = json_object_new ();
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GHashTable) english = NULL;
+  g_autoptr(GError) error = NULL;
+  const CivicCaseDocument *document;
+  CivicCaseDocument in_english;
+
+  refused (kase, clerk, "2026-03-03", CIVIC_ACTION_ISSUE_DOCUMENT,
+           "{\"document\": \"correction-notice\"}", CIVIC_WORKFLOW_ERROR_STATE,
+           "No document waits to be issued");
+
+  step (&kase, clerk, "2026-03-03", CIVIC_ACTION_REQUEST_CORRECTION,
+        "{\"missing\": [\"m2\"], \"note\": \"复印件须加盖公章\"}");
+  refused (kase, clerk, "2026-03-03", CIVIC_ACTION_ISSUE_DOCUMENT,
+           "{\"document\": \"acceptance-notice\"}", CIVIC_WORKFLOW_ERROR_STATE,
+           "Acceptance Notice: The case has not been accepted");
+  refused (kase, clerk, "2026-03-03", CIVIC_ACTION_ISSUE_DOCUMENT,
+           "{\"document\": \"correction-notice\", \"language\": \"fr\"}",
+           CIVIC_WORKFLOW_ERROR_ARGUMENT, "");
+  step (&kase, clerk, "2026-03-03", CIVIC_ACTION_ISSUE_DOCUMENT,
+        "{\"document\": \"correction-notice\"}");
+
+  g_assert_cmpuint (civic_case_get_documents (kase)->len, ==, 1);
+  document = civic_case_find_document (kase, "cmd");
+  g_assert_nonnull (document);
+  g_assert_cmpint (document->kind, ==, CIVIC_DOCUMENT_CORRECTION_NOTICE);
+  g_assert_cmpint (document->language, ==, CIVIC_DOCUMENT_LANGUAGE_ZH);
+  g_assert_cmpint (document->round, ==, 1);
+  assert_day_eq (document->issued_on, "2026-03-03");
+  g_assert_cmpstr (document->by_name, ==, "王芳");
+  g_assert_true (civic_case_document_is_draft (document));
+
+  /* Once per round */
+  refused (kase, clerk, "2026-03-03", CIVIC_ACTION_ISSUE_DOCUMENT,
+           "{\"document\": \"correction-notice\"}", CIVIC_WORKFLOW_ERROR_STATE,
+           "Correction Notice has already been issued (a draft waiting for its number)");
+
+  /* The words of the draft */
+  json_object_set_string_member (department, "name", "湖南省市场监督管理局");
+  json_object_set_string_member (department, "name_en", "Hunan Administration for Market Regulation");
+  json_object_set_string_member (department, "short", "省市场监管局");
+  values = civic_case_document_values (kase, document, department, calendar, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (values, "applicant.name"), ==, "张三丰");
+  g_assert_cmpstr (g_hash_table_lookup (values, "department.name"), ==, "湖南省市场监督管理局");
+  g_assert_cmpstr (g_hash_table_lookup (values, "received_on"), ==, "2026年3月2日");
+  g_assert_cmpstr (g_hash_table_lookup (values, "issued_on"), ==, "2026年3月3日");
+  g_assert_cmpstr (g_hash_table_lookup (values, "correction.materials"), ==, "1.营业执照复印件");
+  g_assert_cmpstr (g_hash_table_lookup (values, "correction.note"), ==, "复印件须加盖公章");
+  g_assert_cmpstr (g_hash_table_lookup (values, "document.number"), ==, "〔待编号〕");
+  g_assert_false (g_hash_table_contains (values, "accepted_on"));
+
+  in_english = *document;
+  in_english.language = CIVIC_DOCUMENT_LANGUAGE_EN;
+  english = civic_case_document_values (kase, &in_english, department, calendar, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (english, "department.name"), ==,
+                   "Hunan Administration for Market Regulation");
+  g_assert_cmpstr (g_hash_table_lookup (english, "received_on"), ==, "2 March 2026");
+
+  /* Kept through the record's JSON */
+  node = civic_case_to_json (kase);
+  copy = civic_case_new_from_json (node, &error);
+  g_assert_no_error (error);
+  document = civic_case_find_document (copy, "cmd");
+  g_assert_nonnull (document);
+  g_assert_cmpint (document->kind, ==, CIVIC_DOCUMENT_CORRECTION_NOTICE);
+  g_assert_cmpint (document->round, ==, 1);
+  g_assert_null (document->number);
+
+  /* Another's kind: the clerk's acceptance notice is not the examiner's */
+  step (&kase, clerk, "2026-03-04", CIVIC_ACTION_CORRECTION_RECEIVED, "{\"received\": [\"m2\"]}");
+  step (&kase, clerk, "2026-03-04", CIVIC_ACTION_ACCEPT, NULL);
+  step (&kase, examiner, "2026-03-05", CIVIC_ACTION_OPINION,
+        "{\"recommendation\": \"approve\", \"text\": \"拟准予\"}");
+  step (&kase, approver, "2026-03-05", CIVIC_ACTION_DECIDE, "{\"result\": \"approve\"}");
+  refused (kase, examiner, "2026-03-05", CIVIC_ACTION_ISSUE_DOCUMENT,
+           "{\"document\": \"acceptance-notice\"}", CIVIC_WORKFLOW_ERROR_ROLE,
+           "“Acceptance Notice” is issued by these roles");
+  refused (kase, examiner, "2026-03-05", CIVIC_ACTION_ISSUE_DOCUMENT,
+           "{\"document\": \"refusal-decision\"}", CIVIC_WORKFLOW_ERROR_STATE,
+           "Decision to Refuse the Licence: The licence has not been refused");
+  refused (kase, examiner, "2026-03-05", CIVIC_ACTION_ISSUE_DOCUMENT,
+           "{\"document\": \"grant-decision\"}", CIVIC_WORKFLOW_ERROR_STATE,
+           /* these tests give every command the id "cmd" */
+           "This command has already issued a document");
 }
 
 static void
@@ -1345,6 +1445,7 @@ main (int   argc,
   g_test_add_func ("/workflow/close-early", test_close_early);
   g_test_add_func ("/workflow/role-matrix", test_role_matrix);
   g_test_add_func ("/workflow/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/workflow/documents", test_documents);
   g_test_add_func ("/workflow/masking", test_masking);
   g_test_add_func ("/workflow/json-malformed", test_json_malformed);
   g_test_add_func ("/workflow/unknown-action", test_unknown_action);
