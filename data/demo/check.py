@@ -73,15 +73,22 @@ if depts is not None:
     if len(depts) < 55:
         err(W, "need at least 55 departments, have %d" % len(depts))
     names = set()
+    marks = set()
     supervision = []
     for n, d in enumerate(depts):
         w = "%s[%d]" % (W, n)
         if not isinstance(d, dict):
             err(w, "not an object")
             continue
-        for k in ("id", "name", "short", "name_en", "kind"):
+        for k in ("id", "name", "short", "name_en", "kind", "document_mark"):
             if not nonempty_str(d.get(k)):
                 err(w, "missing or empty %s" % k)
+        # The mark of its document numbers (发文字号, GB/T 9704-2012
+        # 7.2.4): the "湘市监" of 湘市监许〔2026〕1号, one per department
+        mark = d.get("document_mark", "")
+        if mark in marks:
+            err(w, "document_mark %r is another department's" % mark)
+        marks.add(mark)
         i = d.get("id", "")
         if not re.fullmatch(r"[a-z][a-z0-9]{1,15}", str(i)):
             err(w, "id %r is not a short lower-case ASCII slug" % i)

@@ -183,6 +183,45 @@ _civic_case_document_round (CivicCase         *self,
 }
 
 /**
+ * civic_case_document_for_action:
+ * @action: an action just taken on @self
+ * @kind: (out): the document the law ties to it
+ *
+ * The written document a step calls for: an acceptance, the acceptance
+ * notice; a request for correction, the correction notice; a decision,
+ * the decision granting or refusing the licence; a service, its proof.
+ *
+ * Returns: whether @action calls for one, and @self does now
+ */
+gboolean
+civic_case_document_for_action (CivicCase         *self,
+                                guint              action,
+                                CivicDocumentKind *kind)
+{
+  g_return_val_if_fail (CIVIC_IS_CASE (self), FALSE);
+
+  switch ((CivicAction) action)
+    {
+    case CIVIC_ACTION_ACCEPT: *kind = CIVIC_DOCUMENT_ACCEPTANCE_NOTICE; break;
+    case CIVIC_ACTION_REQUEST_CORRECTION: *kind = CIVIC_DOCUMENT_CORRECTION_NOTICE; break;
+    case CIVIC_ACTION_NOT_ACCEPT: *kind = CIVIC_DOCUMENT_NOT_ACCEPTED_DECISION; break;
+    case CIVIC_ACTION_STOP_CLOCK: *kind = CIVIC_DOCUMENT_SUSPENSION_NOTICE; break;
+    case CIVIC_ACTION_EXTEND: *kind = CIVIC_DOCUMENT_EXTENSION_NOTICE; break;
+    case CIVIC_ACTION_INFORM_HEARING_RIGHT: *kind = CIVIC_DOCUMENT_HEARING_RIGHT_NOTICE; break;
+    case CIVIC_ACTION_SERVE: *kind = CIVIC_DOCUMENT_SERVICE_PROOF; break;
+    case CIVIC_ACTION_DECIDE:
+      if (self->decision == NULL)
+        return FALSE;
+      *kind = self->decision->result == CIVIC_RECOMMENDATION_APPROVE
+              ? CIVIC_DOCUMENT_GRANT_DECISION : CIVIC_DOCUMENT_REFUSAL_DECISION;
+      break;
+    default:
+      return FALSE;
+    }
+  return civic_case_document_available (self, *kind, NULL);
+}
+
+/**
  * civic_case_find_document:
  *
  * Returns: (nullable): the document issued by the command @id

@@ -378,6 +378,9 @@ GHashTable         *civic_case_document_values    (CivicCase           *self,
                                                    CivicCalendar       *calendar,
                                                    GError             **error);
 gboolean            civic_case_document_is_draft  (const CivicCaseDocument *document);
+gboolean            civic_case_document_for_action (CivicCase          *self,
+                                                   guint                action,
+                                                   CivicDocumentKind   *kind);
 gboolean            civic_case_set_document_issued (CivicCase          *self,
                                                    const char          *id,
                                                    const char          *title,

@@ -17,6 +17,7 @@
 #include "civic-case-jobs.h"
 #include "civic-case-kind.h"
 #include "civic-case-records.h"
+#include "civic-documents.h"
 #include "civic-core-enums.h"
 #include "civic-entity.h"
 #include "civic-json.h"
@@ -329,13 +330,17 @@ civic_case_records_seal_legacy (CivicSqlite  *db,
   return TRUE;
 }
 
+/* Every table of rows sealed with a personal-data key: an applicant's
+ * data, and the documents that name them */
+static const char * const sealed_tables[] = { "case_personal", "document_pdf" };
+
 /**
  * civic_case_records_reseal:
  * @done: (out): how many were sealed again in this batch
  *
- * Seals again, with the current key, up to @batch cases sealed with an
- * older one: a key rotation, a batch per transaction, while the service
- * runs.
+ * Seals again, with the current key, up to @batch rows sealed with an
+ * older one (a case's personal data, a document's PDF): a key rotation, a
+ * batch per transaction, while the service runs.
  */
 gboolean
 civic_case_records_reseal (CivicSqlite  *db,
@@ -345,49 +350,63 @@ civic_case_records_reseal (CivicSqlite  *db,
 {
   CivicKeyring *keyring = civic_server_db_get_keyring (db);
   g_autofree char *current = g_strdup_printf ("v1:%u:%%", civic_keyring_get_current_id (keyring));
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  sqlite3_stmt *stmt;
-  gboolean row;
+  guint n = 0;
 
   *done = 0;
   if (!civic_sqlite_begin (db, error))
     return FALSE;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, sealed FROM case_personal WHERE sealed NOT LIKE ? "
-                                   "LIMIT ?", error);
-  if (stmt == NULL)
-    goto fail;
-  civic_sqlite_bind_text (stmt, 1, current);
-  sqlite3_bind_int (stmt, 2, batch);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  for (guint t = 0; t < G_N_ELEMENTS (sealed_tables) && n < batch; t++)
     {
-      GStrv pair = g_new0 (char *, 3);
+      g_autofree char *select = g_strdup_printf ("SELECT id, sealed FROM %s WHERE sealed NOT LIKE ? "
+                                                 "LIMIT ?", sealed_tables[t]);
+      g_autofree char *update = g_strdup_printf ("UPDATE %s SET sealed = ? WHERE id = ?",
+                                                 sealed_tables[t]);
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      sqlite3_stmt *stmt;
+      gboolean row;
 
-      pair[0] = g_strdup (civic_sqlite_column_text (stmt, 0));
-      pair[1] = g_strdup (civic_sqlite_column_text (stmt, 1));
-      g_ptr_array_add (rows, pair);
-    }
-  sqlite3_reset (stmt);
-  if (error != NULL && *error != NULL)
-    goto fail;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      GStrv pair = g_ptr_array_index (rows, i);
-      g_autofree char *plain = civic_keyring_unseal (keyring, pair[1], error);
-      g_autofree char *sealed = NULL;
-
-      if (plain == NULL)
+      stmt = civic_sqlite_prepare (db, select, error);
+      if (stmt == NULL)
         goto fail;
-      sealed = civic_keyring_seal (keyring, plain);
-      sodium_memzero (plain, strlen (plain));
-      if (!civic_case_records_store_sealed (db, pair[0], sealed, error))
+      civic_sqlite_bind_text (stmt, 1, current);
+      sqlite3_bind_int (stmt, 2, batch - n);
+      while (civic_sqlite_step (db, stmt, &row, error) && row)
+        {
+          GStrv pair = g_new0 (char *, 3);
+
+          pair[0] = g_strdup (civic_sqlite_column_text (stmt, 0));
+          pair[1] = g_strdup (civic_sqlite_column_text (stmt, 1));
+          g_ptr_array_add (rows, pair);
+        }
+      sqlite3_reset (stmt);
+      if (error != NULL && *error != NULL)
         goto fail;
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          GStrv pair = g_ptr_array_index (rows, i);
+          g_autofree char *plain = civic_keyring_unseal (keyring, pair[1], error);
+          g_autofree char *sealed = NULL;
+
+          if (plain == NULL)
+            goto fail;
+          sealed = civic_keyring_seal (keyring, plain);
+          sodium_memzero (plain, strlen (plain));
+          stmt = civic_sqlite_prepare (db, update, error);
+          if (stmt == NULL)
+            goto fail;
+          civic_sqlite_bind_text (stmt, 1, sealed);
+          civic_sqlite_bind_text (stmt, 2, pair[0]);
+          if (!civic_sqlite_run (db, stmt, error))
+            goto fail;
+        }
+      n += rows->len;
     }
 
   if (!civic_sqlite_commit (db, error))
     goto fail;
-  *done = rows->len;
+  *done = n;
   return TRUE;
 
 fail:
@@ -399,7 +418,8 @@ fail:
  * civic_case_records_count_sealed:
  * @key_id: a personal-data key
  *
- * Returns: how many cases still need @key_id, or -1 on error.
+ * Returns: how many rows (cases, documents) still need @key_id, or -1 on
+ * error.
  */
 gint64
 civic_case_records_count_sealed (CivicSqlite  *db,
@@ -407,18 +427,24 @@ civic_case_records_count_sealed (CivicSqlite  *db,
                                  GError      **error)
 {
   g_autofree char *prefix = g_strdup_printf ("v1:%u:%%", key_id);
-  sqlite3_stmt *stmt;
-  gboolean row;
-  gint64 count = -1;
+  gint64 count = 0;
 
-  stmt = civic_sqlite_prepare (db, "SELECT count (*) FROM case_personal WHERE sealed LIKE ?",
-                               error);
-  if (stmt == NULL)
-    return -1;
-  civic_sqlite_bind_text (stmt, 1, prefix);
-  if (civic_sqlite_step (db, stmt, &row, error) && row)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  for (guint t = 0; t < G_N_ELEMENTS (sealed_tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE sealed LIKE ?",
+                                              sealed_tables[t]);
+      sqlite3_stmt *stmt = civic_sqlite_prepare (db, sql, error);
+      gboolean row;
+
+      if (stmt == NULL)
+        return -1;
+      civic_sqlite_bind_text (stmt, 1, prefix);
+      if (!civic_sqlite_step (db, stmt, &row, error))
+        return -1;
+      if (row)
+        count += sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
   return count;
 }
 
@@ -451,6 +477,18 @@ store_check_actor (const CivicActor  *actor,
   return civic_policy_check_case_action (actor, CIVIC_CASE (record), action, error);
 }
 
+/* A document issued by the command is numbered, rendered and stored */
+static gboolean
+store_finish (CivicSqlite    *db,
+              GObject        *record,
+              CivicCalendar  *calendar,
+              GDateTime      *now,
+              const char     *public_url,
+              GError        **error)
+{
+  return civic_documents_issue_drafts (db, calendar, now, public_url, CIVIC_CASE (record), error);
+}
+
 const CivicRecordStore civic_case_store = {
   .kind = &civic_case_kind,
   .not_found = N_("There is no such case"),
@@ -458,6 +496,7 @@ const CivicRecordStore civic_case_store = {
               "before you act"),
   .load = store_load,
   .save = store_save,
+  .finish = store_finish,
   .check_actor = store_check_actor,
   .daily = civic_case_jobs_daily,
 };

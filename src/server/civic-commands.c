@@ -15,12 +15,14 @@
 #include "civic-accounts.h"
 #include "civic-audit.h"
 #include "civic-commands.h"
+#include "civic-document.h"
 #include "civic-feed.h"
 #include "civic-json.h"
 #include "civic-keyring.h"
 #include "civic-policy.h"
 #include "civic-records.h"
 #include "civic-server-db.h"
+#include "civic-template.h"
 #include "civic-time.h"
 
 /* A command is an official's action with an id the client made. Each one
@@ -293,6 +295,9 @@ workflow_code (const GError *error)
   if (error->domain == CIVIC_POLICY_ERROR)
     return error->code == CIVIC_POLICY_ERROR_NOT_FOUND ? "not-found" : "forbidden";
 
+  if (error->domain == CIVIC_DOCUMENT_ERROR || error->domain == CIVIC_TEMPLATE_ERROR)
+    return "document";
+
   if (error->domain != CIVIC_WORKFLOW_ERROR)
     return "rule";
 
@@ -536,6 +541,19 @@ apply (CivicCommandEnv  *env,
       context.lookup_official = civic_accounts_lookup_official;
       context.lookup_data = env->db;
       next = kind->apply (record, command->action, command->args, &context, &refusal);
+    }
+
+  /* What only the service adds: a refusal of its own (a document that
+   * cannot be made) refuses the command; a failure of the database is
+   * internal and rolls back */
+  if (refusal == NULL && store->finish != NULL &&
+      !store->finish (env->db, next, env->calendar, now, env->public_url, &refusal))
+    {
+      if (refusal->domain != CIVIC_DOCUMENT_ERROR && refusal->domain != CIVIC_TEMPLATE_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&refusal));
+          return NULL;
+        }
     }
 
   if (refusal != NULL)

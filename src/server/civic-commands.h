@@ -46,6 +46,7 @@ typedef struct
   CivicCalendar *calendar;
   GDateTime     *now;       /* nullable: the clock */
   const char    *address;   /* nullable: for the audit log */
+  const char    *public_url; /* nullable: where the public checks a document */
 } CivicCommandEnv;
 
 GQuark        civic_commands_error_quark (void);

@@ -18,6 +18,7 @@
 #include "civic-case-records.h"
 #include "civic-core-enums.h"
 #include "civic-demo.h"
+#include "civic-documents.h"
 #include "civic-entity.h"
 #include "civic-intake.h"
 #include "civic-json.h"
@@ -1042,7 +1043,8 @@ civic_demo_generate (const CivicDemoOptions  *options,
     goto out;
 
   db = civic_server_db_open (options->data_dir, error);
-  if (db == NULL || !civic_calendar_records_import_defaults (db, error))
+  if (db == NULL || !civic_calendar_records_import_defaults (db, error) ||
+      !civic_templates_import_defaults (db, error))
     goto out;
   demo.db = db;
 

@@ -17,6 +17,7 @@
 #include "civic-core-enums.h"
 #include "civic-entity.h"
 #include "civic-intake.h"
+#include "civic-documents.h"
 #include "civic-json.h"
 #include "civic-privacy-lint.h"
 #include "civic-server-db.h"
@@ -430,6 +431,10 @@ civic_intake_status (CivicSqlite    *db,
       civic_json_set_string (builder, "remedies", remedies);
       json_builder_end_object (builder);
     }
+
+  /* What was served on the applicant electronically, to download */
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_value (builder, civic_documents_for_applicant (db, kase, receipt));
 
   json_builder_end_object (builder);
   answer = json_builder_get_root (builder);

@@ -40,6 +40,16 @@ typedef struct
                             CivicCalendar     *calendar,
                             CivicDay           today,
                             GError           **error);
+  /* What only the service adds to a record an action changed, before it
+   * is saved, in the same transaction (nullable): a document's number,
+   * rendering and storage. An error of CIVIC_DOCUMENT_ERROR or
+   * CIVIC_TEMPLATE_ERROR refuses the command; any other is internal */
+  gboolean  (*finish)      (CivicSqlite       *db,
+                            GObject           *record,
+                            CivicCalendar     *calendar,
+                            GDateTime         *now,
+                            const char        *public_url,
+                            GError           **error);
   /* Where the actor sits: may they act on this record at all (the kind's
    * rules then say whether this action, now) */
   gboolean  (*check_actor) (const CivicActor  *actor,

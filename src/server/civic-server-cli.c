@@ -27,6 +27,7 @@
 #include "civic-case-records.h"
 #include "civic-clock.h"
 #include "civic-demo.h"
+#include "civic-documents.h"
 #include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-json.h"
@@ -191,8 +192,8 @@ command_init (int    argc,
 
   g_option_context_set_summary (context,
                                 _("Creates the database of a new service in the data folder, "
-                                  "with an administrator account and the holiday notices "
-                                  "shipped with the program."));
+                                  "with an administrator account, and the holiday notices and "
+                                  "document templates shipped with the program."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -211,7 +212,7 @@ command_init (int    argc,
 
   db = civic_server_db_open (data_dir, &error);
   if (db == NULL || !civic_calendar_records_import_defaults (db, &error) ||
-      !civic_sqlite_begin (db, &error))
+      !civic_templates_import_defaults (db, &error) || !civic_sqlite_begin (db, &error))
     return fail (error);
 
   admin = civic_accounts_add (db, "u-admin", username ? username : "admin",
@@ -230,6 +231,69 @@ command_init (int    argc,
              "its audit log cannot be verified and its personal data cannot be read.\n"),
            civic_keyring_get_dir (civic_server_db_get_keyring (db)));
   return 0;
+}
+
+/* template */
+
+static int
+command_template (int    argc,
+                  char **argv)
+{
+  /* Translators: translate only FILE; the rest are subcommands typed as
+   * they are */
+  g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE… | list"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autofree char *department = NULL;
+  const GOptionEntry entries[] = {
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department,
+      N_("import: make them this department’s own, used instead of everyone’s"), N_("ID") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Imports the templates of formal documents (one kind in one "
+                                  "language each, as data/templates holds them), or lists them. "
+                                  "Every template of a file is checked first: a file with one "
+                                  "bad template imports nothing."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("Say what to do: import or list"));
+
+  db = open_existing (&error);
+  if (db == NULL)
+    return fail (error);
+
+  if (g_str_equal (argv[1], "import"))
+    {
+      if (argc < 3)
+        return usage_error (context, _("Name the template files to import"));
+      for (int i = 2; i < argc; i++)
+        {
+          guint n = 0;
+
+          if (!civic_templates_import_file (db, argv[i], department, &n, &error))
+            return fail (error);
+          g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u template from %s.\n",
+                                "Imported %u templates from %s.\n", n), n, argv[i]);
+        }
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "list"))
+    {
+      g_autoptr(GPtrArray) lines = civic_templates_list (db, &error);
+
+      if (lines == NULL)
+        return fail (error);
+      for (guint i = 0; i < lines->len; i++)
+        g_print ("%s\n", (const char *) g_ptr_array_index (lines, i));
+      return 0;
+    }
+
+  return usage_error (context, _("Say what to do: import or list"));
 }
 
 /* serve */
@@ -260,6 +324,9 @@ command_serve (int    argc,
       N_("Serve HTTPS with this certificate (PEM)"), N_("FILE") },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &options.tls_key,
       N_("The certificate’s private key (PEM)"), N_("FILE") },
+    { "public-url", 0, 0, G_OPTION_ARG_STRING, &options.public_url,
+      N_("The address the public reaches the service at, printed in documents’ QR codes "
+         "(https://zwfw.example.gov.cn); the address listened on by default"), N_("URL") },
     { "session-hours", 0, 0, G_OPTION_ARG_INT, &options.session_hours,
       N_("How long a sign-in lasts (12)"), N_("HOURS") },
     { "scheduler-interval", 0, 0, G_OPTION_ARG_INT, &options.scheduler_interval,
@@ -291,6 +358,10 @@ command_serve (int    argc,
   if (!parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
 
+  if (options.public_url != NULL && !g_str_has_prefix (options.public_url, "https://") &&
+      !g_str_has_prefix (options.public_url, "http://"))
+    return usage_error (context, _("--public-url must start with https:// or http://"));
+
   options.data_dir = data_dir;
   server = civic_server_new (&options, &error);
   if (server == NULL || !civic_server_start (server, &error))
@@ -316,6 +387,7 @@ command_serve (int    argc,
   g_free (options.listen);
   g_free (options.tls_cert);
   g_free (options.tls_key);
+  g_free (options.public_url);
   return 0;
 }
 
@@ -1038,6 +1110,7 @@ static const struct
   { "demo", command_demo, N_("Create a service filled with demo data") },
   { "user", command_user, N_("Add, change, disable and list accounts") },
   { "calendar", command_calendar, N_("Import holiday notices, show working days, compute a due date") },
+  { "template", command_template, N_("Import and list the templates of formal documents") },
   { "audit", command_audit, N_("Verify the audit log and sign checkpoints of it") },
   { "keys", command_keys, N_("List, rotate and retire the service’s keys") },
   { "backup", command_backup, N_("Copy the database while the service runs") },

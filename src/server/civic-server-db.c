@@ -144,6 +144,38 @@ static const CivicSqliteMigration migrations[] = {
     "  sealed TEXT NOT NULL"
     ");"
   },
+  { /* 4: formal documents (civic-documents.c): the last number given per
+     * department, kind and year; each document issued; its PDF sealed,
+     * as it names the applicant */
+    "CREATE TABLE document_sequence ("
+    "  department_id TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  year INTEGER NOT NULL,"
+    "  last INTEGER NOT NULL,"
+    "  PRIMARY KEY (department_id, kind, year)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE document ("
+    "  id TEXT PRIMARY KEY,"
+    "  case_id TEXT NOT NULL,"
+    "  department_id TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  year INTEGER NOT NULL,"
+    "  sequence INTEGER NOT NULL,"
+    "  number TEXT NOT NULL,"
+    "  code TEXT NOT NULL UNIQUE,"
+    "  title TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  issued_on TEXT NOT NULL,"
+    "  issued_by TEXT NOT NULL,"
+    "  UNIQUE (department_id, kind, year, sequence)"
+    ");"
+    "CREATE INDEX document_by_case ON document (case_id);"
+    "CREATE TABLE document_pdf ("
+    "  id TEXT PRIMARY KEY,"
+    "  sealed TEXT NOT NULL"
+    ");"
+  },
 };
 
 void

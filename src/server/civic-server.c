@@ -20,6 +20,7 @@
 #include "civic-calendar-records.h"
 #include "civic-case-records.h"
 #include "civic-commands.h"
+#include "civic-documents.h"
 #include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-intake.h"
@@ -94,6 +95,9 @@ struct _Request
   CivicAccount      *account;
   guint              status;
   char              *response;
+  GBytes            *response_bytes;  /* a body not JSON: a document's PDF */
+  const char        *content_type;
+  char              *content_disposition;
   gint64             retry_after;
 
   /* A scheduler batch's outcome */
@@ -135,6 +139,8 @@ request_free (Request *request)
   g_free (request->address);
   civic_account_free (request->account);
   g_free (request->response);
+  g_clear_pointer (&request->response_bytes, g_bytes_unref);
+  g_free (request->content_disposition);
   g_clear_object (&request->server);
   g_free (request);
 }
@@ -467,7 +473,7 @@ handle_commands (CivicServer *self,
   g_autoptr(GPtrArray) commands = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicActor) actor = NULL;
-  CivicCommandEnv env = { db, self->calendar, NULL, request->address };
+  CivicCommandEnv env = { db, self->calendar, NULL, request->address, self->options.public_url };
 
   if (body == NULL)
     return;
@@ -649,6 +655,132 @@ handle_application_status (CivicServer *self,
     respond_internal (request, error);
 }
 
+static void
+respond_pdf (Request                   *request,
+             const CivicIssuedDocument *document)
+{
+  request->status = SOUP_STATUS_OK;
+  request->response_bytes = g_bytes_ref (document->pdf);
+  request->content_type = "application/pdf";
+  /* The number is the name an official files it under; the code is
+   * ASCII for every browser */
+  request->content_disposition = g_strdup_printf ("inline; filename=\"%s.pdf\"", document->code);
+}
+
+/* An issued document's PDF, for an official who may see the applicant's
+ * data in it (as the audited reveal): downloading it is on the record */
+static void
+handle_document_pdf (CivicServer *self,
+                     CivicSqlite *db,
+                     Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(CivicIssuedDocument) document = NULL;
+  g_autoptr(CivicCase) kase = NULL;
+  g_autofree char *detail = NULL;
+
+  if (!civic_sqlite_begin (db, &error))
+    {
+      respond_internal (request, error);
+      return;
+    }
+
+  document = civic_documents_load (db, request->segments[3], NULL, TRUE, &error);
+  if (document != NULL)
+    kase = civic_case_records_load (db, document->case_id, &error);
+  if (kase == NULL || !civic_policy_check_reveal (actor, kase, &error))
+    {
+      civic_sqlite_rollback (db);
+      if (error != NULL && error->domain != CIVIC_DOCUMENTS_ERROR &&
+          error->domain != CIVIC_POLICY_ERROR)
+        respond_internal (request, error);
+      else if (error != NULL && g_error_matches (error, CIVIC_POLICY_ERROR,
+                                                 CIVIC_POLICY_ERROR_FORBIDDEN))
+        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
+      else
+        respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+      return;
+    }
+
+  detail = g_strdup_printf ("{\"case\":\"%s\"}", document->case_id);
+  if (!civic_audit_append (db, now, actor->id, "download-document", document->id, detail,
+                           request->address, &error) ||
+      !civic_sqlite_commit (db, &error))
+    {
+      civic_sqlite_rollback (db);
+      respond_internal (request, error);
+      return;
+    }
+  respond_pdf (request, document);
+}
+
+/* Anyone holding the paper: was it issued, by whom, what, when, its hash;
+ * with ?sha256= whether the copy at hand is the one issued */
+static void
+handle_document_check (CivicServer *self,
+                       CivicSqlite *db,
+                       Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  const char *sha256 = request->query ? g_hash_table_lookup (request->query, "sha256") : NULL;
+  char *answer;
+
+  answer = civic_documents_check_json (db, request->segments[3], sha256, &error);
+  if (answer != NULL)
+    respond_json (request, SOUP_STATUS_OK, answer);
+  else if (g_error_matches (error, CIVIC_DOCUMENTS_ERROR, CIVIC_DOCUMENTS_ERROR_INVALID))
+    respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+  else if (g_error_matches (error, CIVIC_DOCUMENTS_ERROR, CIVIC_DOCUMENTS_ERROR_NOT_FOUND))
+    respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", error->message);
+  else
+    respond_internal (request, error);
+}
+
+/* The applicant, by the receipt of the application: a document served on
+ * them electronically */
+static void
+handle_applicant_document (CivicServer *self,
+                           CivicSqlite *db,
+                           Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(CivicIssuedDocument) document = NULL;
+  const char *code = request->segments[5];
+  GPtrArray *documents;
+
+  kase = civic_case_records_load_by_receipt (db, request->segments[3], &error);
+  if (kase == NULL && error != NULL)
+    {
+      respond_internal (request, error);
+      return;
+    }
+
+  documents = kase ? civic_case_get_documents (kase) : NULL;
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      CivicCaseDocument *candidate = g_ptr_array_index (documents, i);
+
+      if (g_strcmp0 (candidate->code, code) == 0 &&
+          civic_documents_served_electronically (kase, candidate))
+        {
+          document = civic_documents_load (db, candidate->id, NULL, TRUE, &error);
+          if (document == NULL)
+            {
+              respond_internal (request, error);
+              return;
+            }
+        }
+    }
+
+  if (document == NULL)
+    respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such document"));
+  else
+    respond_pdf (request, document);
+}
+
 /* The doors without a token, per address. Officials of one office often
  * share one address, so sign-ins allow a morning's rush; a citizen files
  * an application now and then, not dozens a minute. */
@@ -686,11 +818,15 @@ static const Route routes[] = {
   { "GET", "/api/v1/changes", handle_changes, POOL_READ, TRUE, NULL },
   { "POST", "/api/v1/commands", handle_commands, POOL_WRITE, TRUE, NULL },
   { "POST", "/api/v1/cases/*/reveal", handle_reveal, POOL_WRITE, TRUE, NULL },
+  { "GET", "/api/v1/documents/*/pdf", handle_document_pdf, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE, NULL },
   { "POST", "/public/v1/applications", handle_apply, POOL_WRITE, FALSE, &public_write_rate },
   { "GET", "/public/v1/applications/*", handle_application_status, POOL_READ, FALSE,
     &public_read_rate },
   { "GET", "/public/v1/audit/checkpoints", handle_audit_checkpoints, POOL_READ, FALSE,
+    &public_read_rate },
+  { "GET", "/public/v1/documents/*", handle_document_check, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/v1/applications/*/documents/*", handle_applicant_document, POOL_READ, FALSE,
     &public_read_rate },
 };
 
@@ -732,8 +868,20 @@ finish_request (gpointer data)
 
   soup_server_message_set_status (msg, request->status ? request->status
                                                        : SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
-  soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_COPY,
-                                    body, strlen (body));
+  if (request->response_bytes != NULL)
+    {
+      gsize length;
+      const char *bytes = g_bytes_get_data (request->response_bytes, &length);
+
+      if (request->content_disposition != NULL)
+        soup_message_headers_replace (headers, "Content-Disposition",
+                                      request->content_disposition);
+      soup_server_message_set_response (msg, request->content_type, SOUP_MEMORY_COPY, bytes,
+                                        length);
+    }
+  else
+    soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_COPY,
+                                      body, strlen (body));
   soup_server_message_unpause (msg);
 
   if (!request->server->options.quiet)
@@ -1070,6 +1218,7 @@ civic_server_finalize (GObject *object)
   g_free (self->options.data_dir);
   g_free (self->options.listen);
   g_free (self->options.tls_cert);
+  g_free (self->options.public_url);
   g_free (self->options.tls_key);
 
   G_OBJECT_CLASS (civic_server_parent_class)->finalize (object);
@@ -1133,6 +1282,7 @@ civic_server_new (const CivicServerOptions  *options,
   self->options.listen = g_strdup (options->listen ? options->listen : "127.0.0.1:8080");
   self->options.tls_cert = g_strdup (options->tls_cert);
   self->options.tls_key = g_strdup (options->tls_key);
+  self->options.public_url = g_strdup (options->public_url);
   if (self->options.session_hours <= 0)
     self->options.session_hours = 12;
   if (self->options.scheduler_interval <= 0)
@@ -1252,6 +1402,21 @@ civic_server_start (CivicServer  *self,
       !civic_listener_listen (self->listener, address, error))
     return FALSE;
   self->port = civic_listener_get_port (self->listener);
+
+  /* Without a public address of its own, the one it listens on (a
+   * county's service on its own network) */
+  if (self->options.public_url == NULL)
+    {
+      GInetAddress *inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address));
+      g_autofree char *host = g_inet_address_to_string (inet);
+      gboolean v6 = g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6;
+
+      self->options.public_url = g_strdup_printf ("%s://%s%s%s:%u",
+                                                  certificate ? "https" : "http", v6 ? "[" : "",
+                                                  host, v6 ? "]" : "", self->port);
+    }
+  while (g_str_has_suffix (self->options.public_url, "/"))
+    self->options.public_url[strlen (self->options.public_url) - 1] = '\0';
 
   self->scheduler_source = g_timeout_add_seconds (self->options.scheduler_interval,
                                                   scheduler_tick, self);

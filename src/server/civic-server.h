@@ -23,6 +23,8 @@ typedef struct
   char     *listen;              /* "127.0.0.1:8080"; port 0 picks a free one */
   char     *tls_cert;
   char     *tls_key;
+  char     *public_url;          /* where the public reaches the service (for documents' QR
+                                  * codes); the address listened on when NULL */
   int       session_hours;
   int       scheduler_interval;  /* seconds */
   int       readers;

@@ -344,6 +344,42 @@ civic_test_request_in_language (CivicTestService *service,
   return json_node_ref (json_parser_get_root (parser));
 }
 
+/**
+ * civic_test_download:
+ * @content_type: (out) (optional): the answer's type
+ *
+ * Returns: (transfer full): the body of the answer as it came, not JSON:
+ * a document's PDF
+ */
+GBytes *
+civic_test_download (CivicTestService  *service,
+                     const char        *path,
+                     const char        *token,
+                     guint             *status,
+                     char             **content_type)
+{
+  g_autofree char *uri = g_strconcat (service->base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  g_autoptr(GError) error = NULL;
+  GBytes *response;
+
+  g_assert_nonnull (msg);
+  if (token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    authorization);
+    }
+  response = soup_session_send_and_read (session (), msg, NULL, &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (msg);
+  if (content_type != NULL)
+    *content_type = g_strdup (soup_message_headers_get_content_type (
+                                soup_message_get_response_headers (msg), NULL));
+  return response;
+}
+
 char *
 civic_test_sign_in (CivicTestService *service,
                     const char       *username)

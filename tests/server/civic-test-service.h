@@ -52,6 +52,11 @@ JsonNode         *civic_test_request_in_language (CivicTestService *service,
                                                   const char       *token,
                                                   const char       *body,
                                                   guint            *status);
+GBytes           *civic_test_download         (CivicTestService  *service,
+                                               const char        *path,
+                                               const char        *token,
+                                               guint             *status,
+                                               char             **content_type);
 char             *civic_test_sign_in          (CivicTestService  *service,
                                                const char        *username);
 gint64            civic_test_pull_all         (CivicTestService  *service,

@@ -1,0 +1,776 @@
+/* civic-documents.c — documents numbered, rendered, stored and checked
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Issuing a document is part of the command that issues it
+ * (civic-commands.c): the case's rules add a draft, and before the case
+ * is stored the service gives the draft what only it can — in the same
+ * transaction:
+ *
+ *   - the next number of the department, kind and year (发文字号). The
+ *     sequence is a row updated in the write transaction; SQLite has one
+ *     writer, so two officials issuing at the same moment take 17 and 18,
+ *     and a command that fails or is refused takes none: no gap, no
+ *     duplicate. A command sent again after a lost answer is answered
+ *     from the ledger and numbers nothing;
+ *   - a verification code, the PDF rendered from the template
+ *     (src/render) with the code and a QR code of the address that checks
+ *     it, and the PDF's SHA-256;
+ *   - the PDF stored sealed (it names the applicant: personal data is
+ *     encrypted at rest), and an audit entry with the number and hash.
+ *
+ * A template that cannot be filled, a face not installed, a record
+ * without what the document states: the command is refused with the
+ * reason, and nothing is numbered or stored.
+ *
+ * Anyone holding the paper checks it with its code: who issued it, what
+ * it is, when, and its hash; nothing about the applicant or the case.
+ */
+
+#define G_LOG_DOMAIN "civic-documents"
+
+#include "config.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "civic-audit.h"
+#include "civic-document-render.h"
+#include "civic-documents.h"
+#include "civic-entity.h"
+#include "civic-feed.h"
+#include "civic-i18n.h"
+#include "civic-json.h"
+#include "civic-keyring.h"
+#include "civic-server-db.h"
+#include "civic-time.h"
+
+#define CIVIC_TEMPLATE_DIR_ENV "CIVICDESK_TEMPLATE_DIR"
+
+G_DEFINE_QUARK (civic-documents-error-quark, civic_documents_error)
+
+void
+civic_issued_document_free (CivicIssuedDocument *document)
+{
+  if (document == NULL)
+    return;
+  g_free (document->id);
+  g_free (document->case_id);
+  g_free (document->department_id);
+  g_free (document->kind);
+  g_free (document->number);
+  g_free (document->code);
+  g_free (document->sha256);
+  g_free (document->title);
+  g_free (document->issued_on);
+  g_clear_pointer (&document->pdf, g_bytes_unref);
+  g_free (document);
+}
+
+/* Templates */
+
+/* The department's own, else everyone's */
+static CivicDocumentTemplate *
+find_template (CivicSqlite            *db,
+               CivicDocumentKind       kind,
+               CivicDocumentLanguage   language,
+               const char             *department_id,
+               GError                **error)
+{
+  const char *owners[] = { department_id, NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    {
+      g_autofree char *id = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      if (i == 0 && department_id == NULL)
+        continue;
+      id = civic_document_template_id (kind, language, owners[i]);
+      node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_TEMPLATE, id, error);
+      if (node != NULL)
+        return civic_document_template_new_from_json (node, error);
+      if (error != NULL && *error != NULL)
+        return NULL;
+    }
+
+  g_set_error (error, CIVIC_DOCUMENT_ERROR, CIVIC_DOCUMENT_ERROR_NO_TEMPLATE,
+               /* Translators: "No template for the Correction Notice in zh" */
+               _("There is no template for the %s in “%s”: an administrator imports one with "
+                 "“civicdesk-server template import”"),
+               civic_document_kind_get_label (kind),
+               civic_document_language_to_string (language));
+  return NULL;
+}
+
+/* Stores one template as the feed's entity, a new revision of the one it
+ * replaces */
+static gboolean
+put_template (CivicSqlite                 *db,
+              const CivicDocumentTemplate *template,
+              GError                     **error)
+{
+  g_autofree char *id = civic_document_template_id (template->kind, template->language,
+                                                    template->department_id);
+  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, CIVIC_ENTITY_TEMPLATE, id, error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (row == NULL && error != NULL && *error != NULL)
+    return FALSE;
+  node = civic_document_template_to_json (template);
+  return civic_server_db_put_entity (db, CIVIC_ENTITY_TEMPLATE, id, row ? row->rev + 1 : 1, node,
+                                     NULL, error);
+}
+
+/**
+ * civic_templates_import:
+ * @root: a template, or an array of them (the files of data/templates)
+ * @department_id: (nullable): makes them this department's own, whatever
+ *   they say
+ *
+ * Checks every template first and stores them all in one transaction, or
+ * none: an import with one bad template changes nothing.
+ */
+gboolean
+civic_templates_import (CivicSqlite  *db,
+                        JsonNode     *root,
+                        const char   *department_id,
+                        guint        *n_imported,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) templates =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) civic_document_template_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = JSON_NODE_HOLDS_ARRAY (root) ? json_array_get_length (json_node_get_array (root)) : 1;
+
+  if (department_id != NULL)
+    {
+      g_autoptr(JsonNode) department = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT,
+                                                                        department_id, NULL);
+      if (department == NULL)
+        {
+          g_set_error (error, CIVIC_DOCUMENTS_ERROR, CIVIC_DOCUMENTS_ERROR_INVALID,
+                       _("There is no department “%s”"), department_id);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = JSON_NODE_HOLDS_ARRAY (root)
+                       ? json_array_get_element (json_node_get_array (root), i) : root;
+      CivicDocumentTemplate *template = civic_document_template_new_from_json (node, error);
+      g_autofree char *id = NULL;
+
+      if (template == NULL)
+        {
+          g_prefix_error (error, _("Template %u: "), i + 1);
+          return FALSE;
+        }
+      g_ptr_array_add (templates, template);
+      if (department_id != NULL)
+        {
+          g_free (template->department_id);
+          template->department_id = g_strdup (department_id);
+        }
+      id = civic_document_template_id (template->kind, template->language,
+                                       template->department_id);
+      if (!g_hash_table_add (seen, g_steal_pointer (&id)))
+        {
+          g_set_error (error, CIVIC_DOCUMENTS_ERROR, CIVIC_DOCUMENTS_ERROR_INVALID,
+                       _("Template %u: a second template for the %s in “%s”"), i + 1,
+                       civic_document_kind_get_label (template->kind),
+                       civic_document_language_to_string (template->language));
+          return FALSE;
+        }
+    }
+
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < templates->len; i++)
+    if (!put_template (db, g_ptr_array_index (templates, i), error))
+      {
+        civic_sqlite_rollback (db);
+        return FALSE;
+      }
+  if (!civic_sqlite_commit (db, error))
+    {
+      civic_sqlite_rollback (db);
+      return FALSE;
+    }
+
+  if (n_imported != NULL)
+    *n_imported = templates->len;
+  return TRUE;
+}
+
+gboolean
+civic_templates_import_file (CivicSqlite  *db,
+                             const char   *path,
+                             const char   *department_id,
+                             guint        *n_imported,
+                             GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_mapped_file (parser, path, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  if (!civic_templates_import (db, json_parser_get_root (parser), department_id, n_imported,
+                               error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * civic_templates_bundled_dir:
+ *
+ * Returns: (transfer full): where the templates that come with Civic Desk
+ * are: $CIVICDESK_TEMPLATE_DIR, the installed ones, or the source tree's
+ */
+char *
+civic_templates_bundled_dir (void)
+{
+  const char *dir = g_getenv (CIVIC_TEMPLATE_DIR_ENV);
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "templates", NULL);
+
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
+  if (g_file_test (installed, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&installed);
+  return g_strdup (SOURCE_TEMPLATEDIR);
+}
+
+/**
+ * civic_templates_import_defaults:
+ *
+ * Imports the templates that come with Civic Desk (every documents-*.json
+ * of civic_templates_bundled_dir()), each kind in each language.
+ */
+gboolean
+civic_templates_import_defaults (CivicSqlite  *db,
+                                 GError      **error)
+{
+  g_autofree char *dir = civic_templates_bundled_dir ();
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (listing == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "documents-") && g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+
+  for (guint i = 0; i < names->len; i++)
+    if (!civic_templates_import_file (db, g_ptr_array_index (names, i), NULL, NULL, error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * civic_templates_list:
+ *
+ * Returns: (transfer full) (element-type utf8): the id and revision of
+ * every document template, "document/correction-notice/zh 1"
+ */
+GPtrArray *
+civic_templates_list (CivicSqlite  *db,
+                      GError      **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id, rev FROM entity WHERE type = ? AND id LIKE "
+                                   "'document/%' AND NOT deleted ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, CIVIC_ENTITY_TEMPLATE);
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GINT64_FORMAT,
+                                             civic_sqlite_column_text (stmt, 0),
+                                             (gint64) sqlite3_column_int64 (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_steal_pointer (&lines);
+}
+
+/* Issuing */
+
+static gint64
+next_sequence (CivicSqlite  *db,
+               const char   *department_id,
+               const char   *kind,
+               int           year,
+               GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean row;
+  gint64 last = 0;
+
+  stmt = civic_sqlite_prepare (db, "SELECT last FROM document_sequence "
+                                   "WHERE department_id = ? AND kind = ? AND year = ?", error);
+  if (stmt == NULL)
+    return 0;
+  civic_sqlite_bind_text (stmt, 1, department_id);
+  civic_sqlite_bind_text (stmt, 2, kind);
+  sqlite3_bind_int (stmt, 3, year);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return 0;
+  if (row)
+    last = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return last + 1;
+}
+
+static gboolean
+code_is_taken (CivicSqlite  *db,
+               const char   *code,
+               gboolean     *taken,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT 1 FROM document WHERE code = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, code);
+  if (!civic_sqlite_step (db, stmt, taken, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static char *
+new_code (CivicSqlite  *db,
+          GError      **error)
+{
+  for (guint attempt = 0; attempt < 8; attempt++)
+    {
+      guint8 random[8];
+      g_autofree char *code = NULL;
+      gboolean taken = FALSE;
+
+      randombytes_buf (random, sizeof random);
+      code = civic_document_make_code (random, sizeof random);
+      if (!code_is_taken (db, code, &taken, error))
+        return NULL;
+      if (!taken)
+        return g_steal_pointer (&code);
+    }
+  g_set_error_literal (error, CIVIC_DOCUMENTS_ERROR, CIVIC_DOCUMENTS_ERROR_INVALID,
+                       "no free verification code");
+  return NULL;
+}
+
+static char *
+sha256_hex (GBytes *bytes)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+static gboolean
+store_document (CivicSqlite             *db,
+                CivicCase               *kase,
+                const CivicCaseDocument *document,
+                const char              *kind,
+                int                      year,
+                gint64                   sequence,
+                const char              *number,
+                const char              *code,
+                const char              *title,
+                const char              *sha256,
+                GBytes                  *pdf,
+                GError                 **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autofree char *encoded = g_base64_encode (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+  g_autofree char *sealed = civic_keyring_seal (keyring, encoded);
+  g_autofree char *issued_on = civic_day_format (document->issued_on);
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO document_sequence (department_id, kind, year, last) "
+                                   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (department_id, kind, year) "
+                                   "DO UPDATE SET last = excluded.last", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, civic_case_get_department_id (kase));
+  civic_sqlite_bind_text (stmt, 2, kind);
+  sqlite3_bind_int (stmt, 3, year);
+  sqlite3_bind_int64 (stmt, 4, sequence);
+  if (!civic_sqlite_run (db, stmt, error))
+    return FALSE;
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO document (id, case_id, department_id, kind, year, "
+                                   "  sequence, number, code, title, sha256, size, issued_on, "
+                                   "  issued_by) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, document->id);
+  civic_sqlite_bind_text (stmt, 2, civic_case_get_id (kase));
+  civic_sqlite_bind_text (stmt, 3, civic_case_get_department_id (kase));
+  civic_sqlite_bind_text (stmt, 4, kind);
+  sqlite3_bind_int (stmt, 5, year);
+  sqlite3_bind_int64 (stmt, 6, sequence);
+  civic_sqlite_bind_text (stmt, 7, number);
+  civic_sqlite_bind_text (stmt, 8, code);
+  civic_sqlite_bind_text (stmt, 9, title);
+  civic_sqlite_bind_text (stmt, 10, sha256);
+  sqlite3_bind_int64 (stmt, 11, g_bytes_get_size (pdf));
+  civic_sqlite_bind_text (stmt, 12, issued_on);
+  civic_sqlite_bind_text (stmt, 13, document->by_id);
+  if (!civic_sqlite_run (db, stmt, error))
+    return FALSE;
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO document_pdf (id, sealed) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, document->id);
+  civic_sqlite_bind_text (stmt, 2, sealed);
+  return civic_sqlite_run (db, stmt, error);
+}
+
+static char *
+audit_detail (const char *case_id,
+              const char *number,
+              const char *sha256)
+{
+  g_autoptr(GString) out = g_string_new ("{\"case\":");
+
+  civic_json_append_string (out, case_id);
+  g_string_append (out, ",\"number\":");
+  civic_json_append_string (out, number);
+  g_string_append (out, ",\"sha256\":");
+  civic_json_append_string (out, sha256);
+  g_string_append_c (out, '}');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+issue (CivicSqlite             *db,
+       CivicCalendar           *calendar,
+       GDateTime               *now,
+       const char              *public_url,
+       CivicCase               *kase,
+       const CivicCaseDocument *document,
+       GError                 **error)
+{
+  g_autoptr(JsonNode) department = NULL;
+  g_autoptr(CivicDocumentTemplate) template = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(CivicDocumentText) text = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *detail = NULL;
+  const char *kind = civic_document_kind_to_string (document->kind);
+  const char *mark;
+  int year = civic_day_get_year (document->issued_on);
+  gint64 sequence;
+
+  department = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT,
+                                                civic_case_get_department_id (kase), error);
+  if (department == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, CIVIC_DOCUMENT_ERROR, CIVIC_DOCUMENT_ERROR_RECORD,
+                     _("The case’s department is not in the directory"));
+      return FALSE;
+    }
+  mark = civic_json_lookup_string (json_node_get_object (department), "document_mark", NULL);
+  if (mark == NULL || *mark == '\0')
+    {
+      g_set_error (error, CIVIC_DOCUMENT_ERROR, CIVIC_DOCUMENT_ERROR_RECORD,
+                   _("The department has no mark for its document numbers (the “湘市监” of "
+                     "湘市监许〔2026〕1号): an administrator sets its “document_mark”"));
+      return FALSE;
+    }
+
+  template = find_template (db, document->kind, document->language,
+                            civic_case_get_department_id (kase), error);
+  if (template == NULL)
+    return FALSE;
+
+  sequence = next_sequence (db, civic_case_get_department_id (kase), kind, year, error);
+  if (sequence == 0)
+    return FALSE;
+  number = civic_document_format_number (mark, template->mark, year, sequence);
+  code = new_code (db, error);
+  if (code == NULL)
+    return FALSE;
+
+  /* The number goes into the text: the values see it */
+  {
+    CivicCaseDocument numbered = *document;
+
+    numbered.number = number;
+    values = civic_case_document_values (kase, &numbered, json_node_get_object (department),
+                                         calendar, error);
+  }
+  if (values == NULL)
+    return FALSE;
+  text = civic_document_template_fill (template, values, error);
+  if (text == NULL)
+    return FALSE;
+  text->code = g_strdup (code);
+  text->verify_url = g_strdup_printf ("%s/public/v1/documents/%s", public_url ? public_url : "",
+                                      code);
+
+  pdf = civic_document_render_pdf (text, NULL, error);
+  if (pdf == NULL)
+    return FALSE;
+  sha256 = sha256_hex (pdf);
+
+  if (!store_document (db, kase, document, kind, year, sequence, number, code, text->title,
+                       sha256, pdf, error))
+    return FALSE;
+
+  detail = audit_detail (civic_case_get_id (kase), number, sha256);
+  if (!civic_audit_append (db, now, document->by_id, "issue-document", document->id, detail, NULL,
+                           error))
+    return FALSE;
+
+  civic_case_set_document_issued (kase, document->id, text->title, number, code, sha256,
+                                  g_bytes_get_size (pdf));
+  return TRUE;
+}
+
+/**
+ * civic_documents_issue_drafts:
+ * @public_url: where the service answers the public, for the QR code
+ * @kase: a case a command just changed, personal data unsealed
+ *
+ * Numbers, renders and stores each draft document of @kase, inside the
+ * command's transaction. A refusal (a template that cannot be filled, a
+ * face not installed) is an error of %CIVIC_DOCUMENT_ERROR or
+ * %CIVIC_TEMPLATE_ERROR; anything else is the database's.
+ */
+gboolean
+civic_documents_issue_drafts (CivicSqlite    *db,
+                              CivicCalendar  *calendar,
+                              GDateTime      *now,
+                              const char     *public_url,
+                              CivicCase      *kase,
+                              GError        **error)
+{
+  GPtrArray *documents = civic_case_get_documents (kase);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      CivicCaseDocument *document = g_ptr_array_index (documents, i);
+
+      if (civic_case_document_is_draft (document) &&
+          !issue (db, calendar, now, public_url, kase, document, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reading */
+
+/**
+ * civic_documents_load:
+ * @id: (nullable): the document's id
+ * @code: (nullable): or its verification code
+ * @with_pdf: unseal the PDF too
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with
+ * %CIVIC_DOCUMENTS_ERROR_NOT_FOUND
+ */
+CivicIssuedDocument *
+civic_documents_load (CivicSqlite  *db,
+                      const char   *id,
+                      const char   *code,
+                      gboolean      with_pdf,
+                      GError      **error)
+{
+  g_autoptr(CivicIssuedDocument) document = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, id != NULL
+                                   ? "SELECT d.id, d.case_id, d.department_id, d.kind, d.number, "
+                                     "  d.code, d.sha256, d.title, d.issued_on, p.sealed "
+                                     "FROM document d JOIN document_pdf p ON p.id = d.id "
+                                     "WHERE d.id = ?"
+                                   : "SELECT d.id, d.case_id, d.department_id, d.kind, d.number, "
+                                     "  d.code, d.sha256, d.title, d.issued_on, p.sealed "
+                                     "FROM document d JOIN document_pdf p ON p.id = d.id "
+                                     "WHERE d.code = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, id != NULL ? id : code);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (!row)
+    {
+      g_set_error_literal (error, CIVIC_DOCUMENTS_ERROR, CIVIC_DOCUMENTS_ERROR_NOT_FOUND,
+                           _("No document has this verification code"));
+      return NULL;
+    }
+
+  document = g_new0 (CivicIssuedDocument, 1);
+  document->id = g_strdup (civic_sqlite_column_text (stmt, 0));
+  document->case_id = g_strdup (civic_sqlite_column_text (stmt, 1));
+  document->department_id = g_strdup (civic_sqlite_column_text (stmt, 2));
+  document->kind = g_strdup (civic_sqlite_column_text (stmt, 3));
+  document->number = g_strdup (civic_sqlite_column_text (stmt, 4));
+  document->code = g_strdup (civic_sqlite_column_text (stmt, 5));
+  document->sha256 = g_strdup (civic_sqlite_column_text (stmt, 6));
+  document->title = g_strdup (civic_sqlite_column_text (stmt, 7));
+  document->issued_on = g_strdup (civic_sqlite_column_text (stmt, 8));
+  if (with_pdf)
+    {
+      CivicKeyring *keyring = civic_server_db_get_keyring (db);
+      g_autofree char *encoded = civic_keyring_unseal (keyring, civic_sqlite_column_text (stmt, 9),
+                                                       error);
+      gsize length = 0;
+      guchar *data;
+
+      sqlite3_reset (stmt);
+      if (encoded == NULL)
+        return NULL;
+      data = g_base64_decode (encoded, &length);
+      document->pdf = g_bytes_new_take (data, length);
+    }
+  else
+    sqlite3_reset (stmt);
+
+  return g_steal_pointer (&document);
+}
+
+/**
+ * civic_documents_check_json:
+ * @sha256: (nullable): the hash of the copy at hand, to compare
+ *
+ * What the public check of a document says: issued, by whom, what, when,
+ * its hash — and nothing of the applicant or the case.
+ *
+ * Returns: (transfer full) (nullable): JSON, or %NULL with
+ * %CIVIC_DOCUMENTS_ERROR_NOT_FOUND
+ */
+char *
+civic_documents_check_json (CivicSqlite  *db,
+                            const char   *code,
+                            const char   *sha256,
+                            GError      **error)
+{
+  g_autoptr(CivicIssuedDocument) document = NULL;
+  g_autoptr(JsonNode) department = NULL;
+  g_autoptr(GString) out = NULL;
+  CivicDocumentKind kind;
+  const char *issuer;
+
+  if (!civic_document_code_is_valid (code))
+    {
+      g_set_error_literal (error, CIVIC_DOCUMENTS_ERROR, CIVIC_DOCUMENTS_ERROR_INVALID,
+                           _("A verification code has three groups of four letters and figures: "
+                             "7KQ2-M9XD-4TFA"));
+      return NULL;
+    }
+  if (sha256 != NULL && (strlen (sha256) != 64 || strspn (sha256, "0123456789abcdef") != 64))
+    {
+      g_set_error_literal (error, CIVIC_DOCUMENTS_ERROR, CIVIC_DOCUMENTS_ERROR_INVALID,
+                           _("A SHA-256 hash is 64 lower-case hexadecimal digits"));
+      return NULL;
+    }
+
+  document = civic_documents_load (db, NULL, code, FALSE, error);
+  if (document == NULL)
+    return NULL;
+  department = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT,
+                                                document->department_id, NULL);
+  issuer = department ? civic_json_lookup_string (json_node_get_object (department), "name", NULL)
+                      : NULL;
+
+  out = g_string_new ("{\"code\":");
+  civic_json_append_string (out, document->code);
+  g_string_append (out, ",\"issued\":true,\"issuer\":");
+  civic_json_append_string (out, issuer ? issuer : document->department_id);
+  g_string_append (out, ",\"kind\":");
+  civic_json_append_string (out, document->kind);
+  g_string_append (out, ",\"kind_label\":");
+  civic_json_append_string (out, civic_document_kind_from_string (document->kind, &kind)
+                                 ? civic_document_kind_get_label (kind) : document->kind);
+  g_string_append (out, ",\"number\":");
+  civic_json_append_string (out, document->number);
+  g_string_append (out, ",\"issued_on\":");
+  civic_json_append_string (out, document->issued_on);
+  g_string_append (out, ",\"sha256\":");
+  civic_json_append_string (out, document->sha256);
+  if (sha256 != NULL)
+    g_string_append_printf (out, ",\"matches\":%s",
+                            g_str_equal (sha256, document->sha256) ? "true" : "false");
+  g_string_append_c (out, '}');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * civic_documents_served_electronically:
+ *
+ * Whether @document reaches the applicant electronically: the case came
+ * in through an electronic channel (the hall online, the app, WeChat), or
+ * its service was recorded as electronic. A proof of service is the
+ * hall's own record and is not served.
+ */
+gboolean
+civic_documents_served_electronically (CivicCase               *kase,
+                                       const CivicCaseDocument *document)
+{
+  const CivicService *service = civic_case_get_service (kase);
+  CivicChannel channel = civic_case_get_channel (kase);
+
+  if (document->kind == CIVIC_DOCUMENT_SERVICE_PROOF || document->number == NULL)
+    return FALSE;
+  if (service != NULL && service->method == CIVIC_SERVICE_ELECTRONIC)
+    return TRUE;
+  return channel == CIVIC_CHANNEL_ONLINE || channel == CIVIC_CHANNEL_MOBILE_APP ||
+         channel == CIVIC_CHANNEL_WECHAT;
+}
+
+/**
+ * civic_documents_for_applicant:
+ *
+ * Returns: (transfer full): the documents served on the applicant
+ * electronically, for the public status by receipt: `[{title, number,
+ * issued_on, code, sha256, href}]`
+ */
+JsonNode *
+civic_documents_for_applicant (CivicSqlite *db,
+                               CivicCase   *kase,
+                               const char  *receipt)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GPtrArray *documents = civic_case_get_documents (kase);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      CivicCaseDocument *document = g_ptr_array_index (documents, i);
+      g_autofree char *href = NULL;
+
+      if (!civic_documents_served_electronically (kase, document))
+        continue;
+      href = g_strdup_printf ("/public/v1/applications/%s/documents/%s", receipt, document->code);
+      json_builder_begin_object (builder);
+      civic_json_set_string (builder, "title", document->title);
+      civic_json_set_string (builder, "kind", civic_document_kind_to_string (document->kind));
+      civic_json_set_string (builder, "number", document->number);
+      civic_json_set_day (builder, "issued_on", document->issued_on);
+      civic_json_set_string (builder, "code", document->code);
+      civic_json_set_string (builder, "sha256", document->sha256);
+      civic_json_set_string (builder, "href", href);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}

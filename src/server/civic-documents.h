@@ -1,0 +1,82 @@
+/* civic-documents.h — documents numbered, rendered, stored and checked
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-case.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_DOCUMENTS_ERROR (civic_documents_error_quark ())
+
+typedef enum
+{
+  CIVIC_DOCUMENTS_ERROR_NOT_FOUND,
+  CIVIC_DOCUMENTS_ERROR_INVALID,
+} CivicDocumentsError;
+
+/* The largest PDF a document may be, and that a checker may send */
+#define CIVIC_DOCUMENT_MAX_PDF (8 * 1024 * 1024)
+
+/* One issued document as the service keeps it */
+typedef struct
+{
+  char   *id;
+  char   *case_id;
+  char   *department_id;
+  char   *kind;
+  char   *number;
+  char   *code;
+  char   *sha256;
+  char   *title;
+  char   *issued_on;
+  GBytes *pdf;      /* unsealed, when asked for */
+} CivicIssuedDocument;
+
+GQuark     civic_documents_error_quark  (void);
+
+gboolean   civic_documents_issue_drafts (CivicSqlite          *db,
+                                         CivicCalendar        *calendar,
+                                         GDateTime            *now,
+                                         const char           *public_url,
+                                         CivicCase            *kase,
+                                         GError              **error);
+CivicIssuedDocument *civic_documents_load (CivicSqlite        *db,
+                                         const char           *id,
+                                         const char           *code,
+                                         gboolean              with_pdf,
+                                         GError              **error);
+char      *civic_documents_check_json   (CivicSqlite          *db,
+                                         const char           *code,
+                                         const char           *sha256,
+                                         GError              **error);
+JsonNode  *civic_documents_for_applicant (CivicSqlite         *db,
+                                         CivicCase            *kase,
+                                         const char           *receipt);
+gboolean   civic_documents_served_electronically (CivicCase   *kase,
+                                         const CivicCaseDocument *document);
+
+gboolean   civic_templates_import       (CivicSqlite          *db,
+                                         JsonNode             *root,
+                                         const char           *department_id,
+                                         guint                *n_imported,
+                                         GError              **error);
+gboolean   civic_templates_import_file  (CivicSqlite          *db,
+                                         const char           *path,
+                                         const char           *department_id,
+                                         guint                *n_imported,
+                                         GError              **error);
+char      *civic_templates_bundled_dir  (void);
+gboolean   civic_templates_import_defaults (CivicSqlite       *db,
+                                         GError              **error);
+GPtrArray *civic_templates_list         (CivicSqlite          *db,
+                                         GError              **error);
+
+void       civic_issued_document_free   (CivicIssuedDocument  *document);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicIssuedDocument, civic_issued_document_free)
+
+G_END_DECLS
