@@ -776,3 +776,53 @@ civic_api_client_reveal_finish (CivicApiClient  *self,
     }
   return json_object_ref (json_node_get_object (node));
 }
+
+/**
+ * civic_api_client_document_pdf_async:
+ * @document_id: an issued document's id (the id of the command that
+ *   issued it)
+ *
+ * Fetches the PDF the service issued, exactly as it stored it: the copy
+ * to print, save or open. The service records the download.
+ */
+void
+civic_api_client_document_pdf_async (CivicApiClient      *self,
+                                     const char          *document_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CIVIC_IS_API_CLIENT (self));
+
+  escaped = g_uri_escape_string (document_id, NULL, FALSE);
+  path = g_strdup_printf ("/api/v1/documents/%s/pdf", escaped);
+  call_async (self, "GET", path, NULL, TRUE, civic_api_client_document_pdf_async, cancellable,
+              callback, user_data);
+}
+
+/**
+ * civic_api_client_document_pdf_finish:
+ *
+ * Returns: (transfer full) (nullable): the PDF, or %NULL with @error (one
+ * that does not look like a PDF is a bad response)
+ */
+GBytes *
+civic_api_client_document_pdf_finish (CivicApiClient  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  g_autoptr(GBytes) body = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (body == NULL)
+    return NULL;
+  if (g_bytes_get_size (body) < 5 || memcmp (g_bytes_get_data (body, NULL), "%PDF-", 5) != 0)
+    {
+      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
+                   _("The service at %s sent something that is not a PDF"), self->host);
+      return NULL;
+    }
+  return g_steal_pointer (&body);
+}

@@ -96,5 +96,13 @@ void            civic_api_client_reveal_async  (CivicApiClient      *self,
 JsonObject     *civic_api_client_reveal_finish (CivicApiClient      *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+void            civic_api_client_document_pdf_async (CivicApiClient *self,
+                                                const char          *document_id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GBytes         *civic_api_client_document_pdf_finish (CivicApiClient *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

@@ -38,6 +38,13 @@ env = dict(os.environ, XDG_DATA_HOME=home, LANG=LANGUAGE, LC_ALL=LANGUAGE,
            GDK_BACKEND='x11', GSK_RENDERER='cairo', NO_AT_BRIDGE='0',
            CIVICDESK_DEMO_CASES='600', GSETTINGS_BACKEND='memory')
 env.pop('G_DEBUG', None)
+# The user's folders: what a document printed to a file lands in
+documents_dir = os.path.join(home, 'Documents')
+os.makedirs(documents_dir)
+os.makedirs(os.path.join(home, 'config'))
+with open(os.path.join(home, 'config', 'user-dirs.dirs'), 'w') as f:
+    f.write('XDG_DOCUMENTS_DIR="%s"\n' % documents_dir)
+env['XDG_CONFIG_HOME'] = os.path.join(home, 'config')
 
 _catalog = gettext.translation('civicdesk', os.environ.get('CIVICDESK_LOCALEDIR'),
                                languages=[LANGUAGE.split('.')[0]], fallback=True)
@@ -74,6 +81,14 @@ def tr(msgid):
 
 def trn(singular, plural, n):
     return clean(_catalog.ngettext(singular, plural, n))
+
+
+_gtk_catalog = gettext.translation('gtk40', languages=[LANGUAGE.split('.')[0]], fallback=True)
+
+
+def tr_gtk(msgid):
+    """What GTK's own dialogs (printing) say for @msgid."""
+    return clean(_gtk_catalog.gettext(msgid))
 
 
 def named(role, name=None, prefix=None, contains=None):
@@ -341,7 +356,15 @@ class Client:
         key(0xff0d)  # Return
 
     def take_action(self, label, response, fill=None):
-        press(wait(self.app, named('push button', prefix=label), 'the button ' + label))
+        # The next step and Comment are buttons; the rest in a menu
+        button = find(self.app, named('push button', prefix=label))
+        if button is not None:
+            press(button)
+        else:
+            more = find(self.app, named('push button', 'Other Actions')) or \
+                wait(self.app, named('push button', 'Actions'), 'the menu of actions')
+            press(more)
+            press(wait(self.app, named('menu item', prefix=label), 'the menu item ' + label))
         dialog = wait(self.app, lambda a: a.getRoleName() in ('dialog', 'frame', 'alert')
                       and find(a, named('push button', response)) is not None,
                       'the dialog of ' + label)

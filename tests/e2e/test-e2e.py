@@ -341,6 +341,78 @@ class Walk:
             len(self.defects), '\n'.join(self.defects))
 
 
+def test_correction_notice_printed():
+    """A clerk asks for the missing materials; the correction notice is
+    offered at the end of the dialog, issued, numbered by the service,
+    printed (to a file, the printer there is), and checked by its code."""
+    def needs_correction(case):
+        return scjg(case) and case['state'] in ('submitted', 'pre-review') and \
+            case['summary']['assignee_id'] is None and not case['corrections'] and \
+            any(m['required'] and not m['received'] for m in case['materials'])
+
+    client = Client('clerk')
+    try:
+        case = pick(all_cases(), needs_correction)
+        client.show_queue('Department Queue')
+        client.search(case['number'])
+        client.open_case(case['number'])
+        client.take_action('Request Correction', 'Request Correction')
+
+        # The notice, offered as a draft
+        draft = wait(client.app, lambda a: a.getRoleName() == 'frame' and
+                     find(a, named('push button', '_Issue')) is not None, 'the draft notice')
+        assert clean(draft.name) == '补正材料通知书', draft.name
+        press(wait(draft, named('push button', '_Issue'), 'Issue'))
+        client.wait_synced()
+
+        # Numbered by the service, listed on the case
+        issued = None
+        end = time.time() + TIMEOUT
+        while issued is None and time.time() < end:
+            documents = service_case(case['id'])['documents']
+            issued = documents[0] if documents and documents[0].get('number') else None
+            time.sleep(0.5)
+        assert issued is not None, 'the service numbered no notice'
+        assert issued['number'].startswith('湘市监补〔2026〕'), issued['number']
+        wait(client.app, named('label', contains=issued['number']), 'the number on the case page')
+
+        # Opened, and printed
+        press(wait(client.app, named('push button', prefix='Open', contains='补正材料通知书'),
+                   'the button Open'))
+        viewer = wait(client.app, lambda a: a.getRoleName() == 'frame' and
+                      find(a, named('push button', '_Print…')) is not None, 'the notice')
+        button = wait(viewer, named('push button', '_Print…'), 'Print…')
+        end = time.time() + TIMEOUT
+        while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+            time.sleep(0.2)
+        press(button)
+        dialog = wait(client.app, lambda a: a.getRoleName() == 'dialog' and
+                      find(a, named('label', tr_gtk('Print to File'))) is not None,
+                      'the print dialog')
+        click(wait(dialog, named('label', tr_gtk('Print to File')), 'Print to File'))
+        button = wait(dialog, named('push button', tr_gtk('_Print')), 'Print')
+        end = time.time() + 10
+        while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+            time.sleep(0.2)
+        press(button)
+
+        printed = os.path.join(civicdesk_e2e.documents_dir, issued['number'] + '.pdf')
+        end = time.time() + TIMEOUT
+        while not os.path.exists(printed) and time.time() < end:
+            time.sleep(0.5)
+        assert os.path.exists(printed), 'nothing printed to ' + printed
+        time.sleep(1)
+        text = subprocess.run(['pdftotext', printed, '-'], capture_output=True, text=True,
+                              check=True).stdout
+        assert issued['number'] in text and issued['code'] in text, text
+
+        # Anyone holding it checks it
+        check = request('GET', '/public/v1/documents/' + issued['code'])
+        assert check['issued'] and check['number'] == issued['number'], check
+    finally:
+        client.close()
+
+
 def test_accessibility_walk():
     """Every control of every screen an official works with has a name
     that says what it is: no empty name, no widget type's name, no
@@ -416,6 +488,7 @@ TESTS = [
     ('/e2e/conflict-lands-in-conflicts', test_conflict_lands_in_conflicts),
     ('/e2e/switch-role-with-unsent-work', test_switch_role_with_unsent_work),
     ('/e2e/supervisor-sees-all-cases', test_supervisor_sees_all_cases),
+    ('/e2e/correction-notice-printed', test_correction_notice_printed),
     ('/e2e/accessibility-walk', test_accessibility_walk),
 ]
 

@@ -167,7 +167,9 @@ civic_ui_test_find_titled (GtkWidget  *root,
            (ADW_IS_PREFERENCES_ROW (child) &&
             g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0) ||
            (ADW_IS_PREFERENCES_GROUP (child) &&
-            g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child)), title) == 0)))
+            g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child)), title) == 0) ||
+           (GTK_IS_BUTTON (child) &&
+            g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), title) == 0)))
         return child;
       if ((found = civic_ui_test_find_titled (child, type, title)) != NULL)
         return found;

@@ -13,6 +13,7 @@
 #include "civic-case-index.h"
 #include "civic-case-kind.h"
 #include "civic-case-page.h"
+#include "civic-document-dialog.h"
 #include "civic-toast.h"
 #include "civic-core-enums.h"
 #include "civic-due-chip.h"
@@ -301,6 +302,91 @@ perform (CivicCasePage  *self,
   return TRUE;
 }
 
+static void
+document_issue_cb (CivicDocumentDialog *dialog,
+                   guint                kind,
+                   guint                language,
+                   CivicCasePage       *self)
+{
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->kase == NULL)
+    return;
+  json_object_set_string_member (args, "document", civic_document_kind_to_string (kind));
+  json_object_set_string_member (args, "language", civic_document_language_to_string (language));
+  if (!perform (self, self->case_id, CIVIC_ACTION_ISSUE_DOCUMENT, args, &error))
+    civic_action_show_refusal (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                               &civic_case_kind, CIVIC_ACTION_ISSUE_DOCUMENT, error);
+}
+
+/**
+ * civic_case_page_issue_document:
+ *
+ * Previews @kind for the case shown, to issue it.
+ */
+CivicDocumentDialog *
+civic_case_page_issue_document (CivicCasePage     *self,
+                                CivicDocumentKind  kind)
+{
+  CivicDocumentDialog *dialog;
+
+  g_return_val_if_fail (CIVIC_IS_CASE_PAGE (self), NULL);
+
+  if (self->kase == NULL)
+    return NULL;
+  dialog = civic_document_dialog_new_issue (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                            self->engine, self->kase, kind);
+  g_signal_connect_object (dialog, "issue", G_CALLBACK (document_issue_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* The step just taken calls for a document: offered at once, as the end
+ * of the step's own dialog */
+static void
+offer_document (CivicCasePage *self,
+                CivicAction    action)
+{
+  g_autoptr(CivicCase) kase = civic_cache_load_case (civic_sync_engine_get_cache (self->engine),
+                                                     self->case_id, NULL);
+  const CivicActor *me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+  CivicDocumentKind kind;
+
+  if (kase == NULL || me == NULL || !civic_case_document_for_action (kase, action, &kind) ||
+      !civic_actor_has_role (me, civic_document_kind_get_roles (kind)))
+    return;
+  g_set_object (&self->kase, kase);
+  civic_case_page_issue_document (self, kind);
+}
+
+static void
+issue_document_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CivicDocumentKind kind;
+
+  if (civic_document_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    civic_case_page_issue_document (CIVIC_CASE_PAGE (widget), kind);
+}
+
+static void
+show_document_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CivicCasePage *self = CIVIC_CASE_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  CivicDocumentDialog *dialog;
+
+  if (self->kase == NULL || civic_case_find_document (self->kase, id) == NULL)
+    return;
+  dialog = civic_document_dialog_new_show (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                           self->engine, self->kase, id);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* On the dialog's own case: the page may have moved to another one (a
  * notification clicked) while the dialog was open. */
 static void
@@ -321,6 +407,8 @@ dialog_done_cb (GObject      *source,
                 args, &error))
     civic_action_dialog_run_async (civic_action_dialog_give_back (dialog, args, error), NULL,
                                    dialog_done_cb, g_object_ref (self));
+  else if (g_strcmp0 (civic_case_get_id (CIVIC_CASE (kase)), self->case_id) == 0)
+    offer_document (self, civic_action_dialog_get_action (dialog));
 }
 
 /**
@@ -348,6 +436,8 @@ civic_case_page_start_action (CivicCasePage *self,
 
       if (!perform (self, self->case_id, action, args, &error))
         civic_action_show_refusal (window, &civic_case_kind, action, error);
+      else
+        offer_document (self, action);
       return;
     }
 
@@ -396,10 +486,17 @@ add_actions (CivicCasePage *self)
   for (guint i = 0; i < actions->len; i++)
     {
       CivicAction action = g_array_index (actions, CivicAction, i);
-      g_autofree char *label = g_strdup_printf ("%s%s", civic_action_get_label (action),
-                                                civic_action_takes_arguments (&civic_case_kind, action) ? "…" : "");
-      g_autofree char *detailed = g_strdup_printf ("case.act::%s", civic_action_to_string (action));
-      gboolean is_next = has_next && action == next;
+      g_autofree char *label = NULL;
+      g_autofree char *detailed = NULL;
+      gboolean is_next;
+
+      /* Documents are issued from their own section, by kind */
+      if (action == CIVIC_ACTION_ISSUE_DOCUMENT)
+        continue;
+      label = g_strdup_printf ("%s%s", civic_action_get_label (action),
+                               civic_action_takes_arguments (&civic_case_kind, action) ? "…" : "");
+      detailed = g_strdup_printf ("case.act::%s", civic_action_to_string (action));
+      is_next = has_next && action == next;
 
       if (is_next || action == CIVIC_ACTION_COMMENT)
         {
@@ -489,6 +586,85 @@ add_header (CivicCasePage *self)
     }
 
   add_actions (self);
+}
+
+/* What was issued on the case, each to open, print or save; and what the
+ * official may issue now, each kind previewed before it is */
+static void
+add_documents (CivicCasePage *self)
+{
+  GPtrArray *documents = civic_case_get_documents (self->kase);
+  g_autoptr(GArray) actions = civic_sync_engine_list_actions (self->engine, self->kase);
+  const CivicActor *me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+  g_autoptr(GMenu) kinds = g_menu_new ();
+  gboolean may_issue = FALSE;
+  GtkWidget *group;
+
+  for (guint i = 0; i < actions->len; i++)
+    may_issue |= g_array_index (actions, CivicAction, i) == CIVIC_ACTION_ISSUE_DOCUMENT;
+  for (guint k = 0; may_issue && me != NULL && k < CIVIC_N_DOCUMENT_KINDS; k++)
+    if (civic_actor_has_role (me, civic_document_kind_get_roles (k)) &&
+        civic_case_document_available (self->kase, k, NULL))
+      {
+        g_autofree char *label = g_strdup_printf ("%s…", civic_document_kind_get_label (k));
+        g_autofree char *detailed = g_strdup_printf ("case.issue-document::%s",
+                                                     civic_document_kind_to_string (k));
+
+        g_menu_append (kinds, label, detailed);
+      }
+
+  if (documents->len == 0 && g_menu_model_get_n_items (G_MENU_MODEL (kinds)) == 0)
+    return;
+
+  group = group_new (self->content, _("Documents"),
+                     documents->len == 0 ? _("The notices and decisions the law ties to the "
+                                             "steps taken, numbered by the service")
+                                         : NULL);
+  if (g_menu_model_get_n_items (G_MENU_MODEL (kinds)) > 0)
+    {
+      GtkWidget *issue = gtk_menu_button_new ();
+
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (issue), _("Issue a Document"));
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (issue), G_MENU_MODEL (kinds));
+      gtk_widget_set_valign (issue, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (issue, _("Preview a document this case calls for, then issue "
+                                            "it"));
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), issue);
+    }
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      CivicCaseDocument *document = g_ptr_array_index (documents, i);
+      GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
+      g_autofree char *day = format_day (document->issued_on);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *target = g_strdup_printf ("case.show-document::%s", document->id);
+      const char *title = document->title ? document->title
+                                          : civic_document_kind_get_label (document->kind);
+      GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (civic_case_document_is_draft (document))
+        /* Translators: a date; the official who issued it */
+        subtitle = g_strdup_printf (_("Draft, numbered when the service receives it · %s · %s"),
+                                    day, document->by_name ? document->by_name : document->by_id);
+      else
+        /* Translators: a document number; a date; the official who issued it */
+        subtitle = g_strdup_printf (_("%s · %s · %s"), document->number, day,
+                                    document->by_name ? document->by_name : document->by_id);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      /* The whole row opens it, through its button */
+      gtk_widget_add_css_class (open, "flat");
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (open, _("Open, to print or save"));
+      /* Named "Open" and, as every button in a row, by the row's title */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open"), -1);
+      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (open), target);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
 }
 
 /* Who applied for what, and where the case is */
@@ -1024,6 +1200,7 @@ civic_case_page_reload (CivicCasePage *self)
   add_header (self);
   add_clocks (self);
   add_application (self);
+  add_documents (self);
   add_hearing (self);
   add_materials (self);
   add_subtasks (self);
@@ -1323,6 +1500,10 @@ civic_case_page_class_init (CivicCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.copy-number", NULL, copy_number_activated);
   gtk_widget_class_install_property_action (widget_class, "case.watch", "watched");
   gtk_widget_class_install_action (widget_class, "case.act", "s", act_activated);
+  gtk_widget_class_install_action (widget_class, "case.issue-document", "s",
+                                   issue_document_activated);
+  gtk_widget_class_install_action (widget_class, "case.show-document", "s",
+                                   show_document_activated);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "civic-document-dialog.h"
 #include "civic-sync-engine.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,7 @@ void             civic_case_page_set_show_back   (CivicCasePage   *self,
                                                   gboolean         show);
 void             civic_case_page_start_action    (CivicCasePage   *self,
                                                   CivicAction      action);
+CivicDocumentDialog *civic_case_page_issue_document (CivicCasePage *self,
+                                                  CivicDocumentKind kind);
 
 G_END_DECLS
