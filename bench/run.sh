@@ -34,6 +34,8 @@ trap 'rm -rf "$out" "$data" "$client_home"' EXIT
 bench/bench-sync.sh _build-bench "$data" "$client_home" | tee -a "$out"
 bench/bench-client.sh _build-bench "$client_home" | tee -a "$out"
 bench/bench-server.sh _build-bench "$data" | tee -a "$out"
+CIVICDESK_TEMPLATE_DIR="$top/data/templates" CIVICDESK_CALENDAR_DIR="$top/data/calendars" \
+    _build-bench/bench/bench-documents | tee -a "$out"
 # kill -9 under load (issue 9), on a small data set of its own: about
 # three minutes. A failure says so on stderr, with the seed to replay.
 bench/chaos.sh | grep '^BENCH ' | tee -a "$out"
