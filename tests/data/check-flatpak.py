@@ -76,23 +76,26 @@ def main(manifest_path, app_id, source_root):
          problems)
 
     modules = manifest.get("modules", [])
-    problems = []
-    sodium = [m for m in modules if isinstance(m, dict) and m.get("name") == "libsodium"]
-    if len(sodium) != 1:
-        problems.append(f"{len(sodium)} libsodium modules")
-    else:
-        sources = sodium[0].get("sources", [])
-        archives = [s for s in sources if s.get("type") == "archive"]
-        if not archives:
-            problems.append("libsodium has no archive source")
-        for s in archives:
-            if not str(s.get("url", "")).startswith("https://"):
-                problems.append(f"libsodium url {s.get('url')!r}")
-            if not re.fullmatch(r"[0-9a-f]{64}", str(s.get("sha256", ""))):
-                problems.append(f"libsodium sha256 {s.get('sha256')!r}")
-        if modules and modules[-1] is sodium[0]:
-            problems.append("libsodium must be built before civicdesk")
-    case("libsodium comes from a release tarball checked by sha256", problems)
+    # What the runtime lacks: libsodium (the service), libqrencode (the
+    # documents' QR codes) and poppler (showing and printing them)
+    for name in ("libsodium", "libqrencode", "poppler"):
+        problems = []
+        found = [m for m in modules if isinstance(m, dict) and m.get("name") == name]
+        if len(found) != 1:
+            problems.append(f"{len(found)} {name} modules")
+        else:
+            sources = found[0].get("sources", [])
+            archives = [s for s in sources if s.get("type") == "archive"]
+            if not archives:
+                problems.append(f"{name} has no archive source")
+            for s in archives:
+                if not str(s.get("url", "")).startswith("https://"):
+                    problems.append(f"{name} url {s.get('url')!r}")
+                if not re.fullmatch(r"[0-9a-f]{64}", str(s.get("sha256", ""))):
+                    problems.append(f"{name} sha256 {s.get('sha256')!r}")
+            if modules and modules[-1] is found[0]:
+                problems.append(f"{name} must be built before civicdesk")
+        case(f"{name} comes from a release tarball checked by sha256", problems)
 
     problems = []
     app = modules[-1] if modules else {}
