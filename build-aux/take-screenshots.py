@@ -190,6 +190,45 @@ def approver():
         client.close()
 
 
+def documents():
+    """A clerk asks for the missing materials: the correction notice is
+    offered as a draft; issued and numbered, it is listed on the case and
+    opened to print."""
+    def needs_correction(case):
+        return scjg(case) and case['state'] in ('submitted', 'pre-review') and \
+            case['summary']['assignee_id'] is None and not case['corrections'] and \
+            any(m['required'] and not m['received'] for m in case['materials'])
+
+    client = Client('clerk')
+    try:
+        case = pick(all_cases(), needs_correction)
+        client.show_queue('Department Queue')
+        client.search(case['number'])
+        client.open_case(case['number'])
+        client.take_action('Request Correction', 'Request Correction')
+        draft = wait(client.app, lambda a: a.getRoleName() == 'frame' and
+                     find(a, named('push button', '_Issue')) is not None, 'the draft notice')
+        time.sleep(1)
+        shoot('document-draft', draft.name)
+        press(wait(draft, named('push button', '_Issue'), 'Issue'))
+        client.wait_synced()
+        wait(client.app, named('label', prefix='湘市监补〔2026〕'), 'the number on the case')
+        time.sleep(1)
+        shoot('case-documents')
+        press(wait(client.app, named('push button', prefix='Open', contains='补正材料通知书'),
+                   'the button Open'))
+        viewer = wait(client.app, lambda a: a.getRoleName() == 'frame' and
+                      find(a, named('push button', '_Print…')) is not None, 'the notice')
+        button = wait(viewer, named('push button', '_Print…'), 'Print…')
+        end = time.time() + 60
+        while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+            time.sleep(0.2)
+        time.sleep(1)
+        shoot('document-issued', viewer.name)
+    finally:
+        client.close()
+
+
 def conflict():
     client = Client('examiner')
     restarted = None
@@ -261,7 +300,8 @@ def main():
     pyatspi.Registry.getDesktop(0).childCount
     time.sleep(1)
     # The refused sign-in last: it makes the examiner's next sign-in wait
-    steps = (welcome, examiner, unsent, filters, reveal, approver, conflict, dark, narrow, refused)
+    steps = (welcome, examiner, unsent, filters, reveal, approver, documents, conflict, dark, narrow,
+             refused)
     only = sys.argv[1:]
     unknown = set(only) - {step.__name__ for step in steps}
     if unknown:

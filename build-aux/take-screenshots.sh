@@ -5,7 +5,9 @@
 #   build-aux/take-screenshots.sh [BUILDDIR [SCREEN...]]
 #
 # With SCREEN names (welcome, examiner, unsent, filters, reveal, refused,
-# approver, conflict, dark, narrow), only those are taken again.
+# approver, documents, conflict, dark, narrow, kinds), only those are
+# taken again; kinds renders the first page of every kind of formal
+# document, in both languages, with pdftoppm.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +15,25 @@ builddir=$(cd "${1:-$top/_build}" && pwd)
 [ $# -gt 0 ] && shift
 
 meson compile -C "$builddir" >/dev/null
+
+# Every kind of document as the service renders it, read back by poppler
+if [ $# -eq 0 ] || echo " $* " | grep -q ' kinds '; then
+    pdfs=$(mktemp -d)
+    CIVICDESK_DOCUMENT_OUT="$pdfs" CIVICDESK_TEMPLATE_DIR="$top/data/templates" \
+    CIVICDESK_CALENDAR_DIR="$top/data/calendars" \
+        "$builddir/tests/render/test-document-render" -p /render/every-kind >/dev/null
+    for pdf in "$pdfs"/*.pdf; do
+        pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$pdf" \
+            "$top/docs/screenshots/$(basename "$pdf" .pdf)"
+    done
+    rm -rf "$pdfs"
+    echo "saved the document kinds in $top/docs/screenshots"
+    if [ $# -gt 0 ]; then
+        # shellcheck disable=SC2046
+        set -- $(echo " $* " | sed 's/ kinds / /')
+        [ $# -eq 0 ] && exit 0
+    fi
+fi
 
 for lang in en_US.UTF-8 zh_CN.UTF-8; do
     CIVICDESK_E2E_LANG=$lang \

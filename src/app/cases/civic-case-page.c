@@ -1199,8 +1199,10 @@ civic_case_page_reload (CivicCasePage *self)
    * step, the time limits; then the details. */
   add_header (self);
   add_clocks (self);
-  add_application (self);
+  /* The documents before the application's details: printed and handed
+   * over at the counter, they are worked with as often */
   add_documents (self);
+  add_application (self);
   add_hearing (self);
   add_materials (self);
   add_subtasks (self);
