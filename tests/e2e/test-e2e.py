@@ -362,6 +362,8 @@ def test_correction_notice_printed():
         draft = wait(client.app, lambda a: a.getRoleName() == 'frame' and
                      find(a, named('push button', '_Issue')) is not None, 'the draft notice')
         assert clean(draft.name) == '补正材料通知书', draft.name
+        walk = Walk()
+        walk.check('document draft', draft)
         press(wait(draft, named('push button', '_Issue'), 'Issue'))
         client.wait_synced()
 
@@ -385,6 +387,9 @@ def test_correction_notice_printed():
         end = time.time() + TIMEOUT
         while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
             time.sleep(0.2)
+        walk.check('case documents', client.frame)
+        walk.check('document', viewer)
+        walk.verdict()
         press(button)
         dialog = wait(client.app, lambda a: a.getRoleName() == 'dialog' and
                       find(a, named('label', tr_gtk('Print to File'))) is not None,

@@ -146,6 +146,20 @@ name_menu (GtkWidget *popover)
     }
 }
 
+/* libadwaita 1.2's toast has a close button with nothing but an icon:
+ * named here, as later versions do */
+static void
+name_toast_close (GtkWidget *widget)
+{
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL &&
+        gtk_button_get_icon_name (GTK_BUTTON (child)) != NULL)
+      civic_accessible_set_name (child, _("Dismiss"));
+}
+
 /* A widget, when it shows, has every button in it watched, shown or
  * not: a screen reader finds the pages of a stack behind the one shown
  * and the rows of an expander not expanded. */
@@ -159,6 +173,7 @@ widget_mapped (GSignalInvocationHint *hint,
 
   watch_tree (widget);
   name_menu (widget);
+  name_toast_close (widget);
   return TRUE;
 }
 

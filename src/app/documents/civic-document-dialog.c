@@ -24,6 +24,7 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
+#include "civic-accessible.h"
 #include "civic-document-dialog.h"
 #include "civic-document-draft.h"
 #include "civic-i18n.h"
@@ -585,6 +586,7 @@ build (CivicDocumentDialog *self)
                                _("The language the document is written in"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->language_choice),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Language"), -1);
+  civic_accessible_name_choices (GTK_WIDGET (self->language_choice), _("Language"));
   g_signal_connect_swapped (self->language_choice, "notify::selected",
                             G_CALLBACK (language_changed), self);
   gtk_action_bar_pack_start (GTK_ACTION_BAR (action_bar), GTK_WIDGET (self->language_choice));
