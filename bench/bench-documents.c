@@ -268,9 +268,9 @@ main (int   argc,
     }
 
   g_print ("BENCH documents_rendered_per_s %.0f docs/s\n", 1.0 / ours);
-  g_print ("BENCH documents_render_vs_bare_pango %.2f ×\n", ours / bare);
+  g_print ("BENCH documents_render_vs_bare_pango %.2f x\n", ours / bare);
   g_print ("BENCH issue_to_preview_median %.1f ms\n", 1000.0 * median (preview, ROUNDS));
-  g_print ("BENCH issue_to_preview_vs_raster_only %.2f ×\n",
+  g_print ("BENCH issue_to_preview_vs_raster_only %.2f x\n",
            median (preview, ROUNDS) / median (raster, ROUNDS));
 
   g_object_unref (calendar);
