@@ -412,6 +412,40 @@ put_correction (CivicCase            *self,
   put (values, "correction.note", correction->note ? correction->note : "");
 }
 
+/* Which item of Art. 32 ¶1 the ground is, and where to apply instead
+ * when the matter is another authority's (item 2) */
+static void
+put_not_accepted_ground (const CivicNotAccepted *not_accepted,
+                         GHashTable             *values,
+                         CivicDocumentLanguage   language)
+{
+  gboolean english = language == CIVIC_DOCUMENT_LANGUAGE_EN;
+
+  switch (not_accepted->ground)
+    {
+    case CIVIC_NOT_ACCEPT_NO_LICENCE_NEEDED:
+      put (values, "not_accepted.article", english ? "Article 32(1)(1)" : "第三十二条第一款第（一）项");
+      break;
+    case CIVIC_NOT_ACCEPT_NOT_COMPETENT:
+      put (values, "not_accepted.article", english ? "Article 32(1)(2)" : "第三十二条第一款第（二）项");
+      break;
+    case CIVIC_NOT_ACCEPT_OTHER:
+    default:
+      put (values, "not_accepted.article", english ? "Article 32" : "第三十二条");
+      break;
+    }
+
+  if (not_accepted->ground == CIVIC_NOT_ACCEPT_NOT_COMPETENT &&
+      not_accepted->competent_authority != NULL && *not_accepted->competent_authority != '\0')
+    g_hash_table_insert (values, g_strdup ("not_accepted.referral"),
+                         english ? g_strdup_printf ("Please apply to %s.",
+                                                    not_accepted->competent_authority)
+                                 : g_strdup_printf ("请向%s提出申请。",
+                                                    not_accepted->competent_authority));
+  else
+    put (values, "not_accepted.referral", "");
+}
+
 static void
 put_decision (CivicCase            *self,
               GHashTable           *values,
@@ -542,6 +576,7 @@ civic_case_document_values (CivicCase               *self,
       put (values, "not_accepted.competent_authority",
            self->not_accepted->competent_authority ? self->not_accepted->competent_authority
                                                    : "");
+      put_not_accepted_ground (self->not_accepted, values, language);
       put (values, "remedies.reconsideration_body", self->item_reconsideration_body);
       put (values, "remedies.court", self->item_court);
     }
@@ -563,6 +598,25 @@ civic_case_document_values (CivicCase               *self,
     {
       put_int (values, "extension.days", extension->days);
       put_clause (values, "extension.reason", extension->note);
+      /* Art. 42 ¶1: the head of the authority approves ten days more; ¶2,
+       * on the joint track: the head of the people's government, fifteen */
+      if (self->track == CIVIC_TRACK_JOINT)
+        {
+          put (values, "extension.approval",
+               language == CIVIC_DOCUMENT_LANGUAGE_EN
+               ? "With the approval of the head of the people's government at this level"
+               : "经本级人民政府负责人批准");
+          put (values, "extension.article", language == CIVIC_DOCUMENT_LANGUAGE_EN
+                                            ? "Article 42(2)" : "第四十二条第二款");
+        }
+      else
+        {
+          put (values, "extension.approval",
+               language == CIVIC_DOCUMENT_LANGUAGE_EN
+               ? "With the approval of the head of this authority" : "经本机关负责人批准");
+          put (values, "extension.article", language == CIVIC_DOCUMENT_LANGUAGE_EN
+                                            ? "Article 42(1)" : "第四十二条第一款");
+        }
     }
 
   if (self->hearing.informed_on != CIVIC_DAY_INVALID)
@@ -573,9 +627,10 @@ civic_case_document_values (CivicCase               *self,
                                  : NULL;
 
       put (values, "hearing.parties", parties && *parties ? parties : self->applicant.name);
+      /* Art. 47: five days from being told, that is from this notice */
       put_day (values, "hearing.deadline",
                civic_hearing_policy_last_request_day (civic_hearing_policy_get_default (),
-                                                      calendar, self->hearing.informed_on, NULL),
+                                                      calendar, document->issued_on, NULL),
                language);
     }
 

@@ -44,14 +44,16 @@ static const char * const correction[] = {
 };
 static const char * const not_accepted[] = {
   COMMON, "not_accepted.reason", "not_accepted.legal_basis", "not_accepted.competent_authority",
-  "remedies.reconsideration_body", "remedies.court", NULL
+  "not_accepted.article", "not_accepted.referral", "remedies.reconsideration_body",
+  "remedies.court", NULL
 };
 static const char * const suspension[] = {
   COMMON, "accepted_on", "suspension.reason", "suspension.started_on", "suspension.days",
   "suspension.note", NULL
 };
 static const char * const extension[] = {
-  COMMON, "accepted_on", "limit_days", "extension.days", "extension.reason", "due_on", NULL
+  COMMON, "accepted_on", "limit_days", "extension.days", "extension.reason", "extension.approval",
+  "extension.article", "due_on", NULL
 };
 static const char * const hearing_right[] = {
   COMMON, "accepted_on", "hearing.parties", "hearing.deadline", NULL
@@ -254,6 +256,31 @@ civic_document_make_code (const guint8 *random,
 }
 
 /**
+ * civic_document_code_normalize:
+ *
+ * A code as a person types it from paper, in the form it is kept in:
+ * upper case, with the letters Crockford's alphabet reads as figures
+ * (O as 0, I and L as 1), spaces dropped.
+ *
+ * Returns: (transfer full)
+ */
+char *
+civic_document_code_normalize (const char *code)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = code; p != NULL && *p != '\0'; p++)
+    {
+      char c = g_ascii_toupper (*p);
+
+      if (c == ' ')
+        continue;
+      g_string_append_c (out, c == 'O' ? '0' : c == 'I' || c == 'L' ? '1' : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
  * civic_document_code_is_valid:
  *
  * Returns: whether @code has the form of a verification code, checked
@@ -419,6 +446,19 @@ civic_document_template_new_from_json (JsonNode  *node,
   known = kinds[self->kind].placeholders;
   if (!check_placeholders (self->title, known, error))
     return NULL;
+  /* The title goes where personal data must not: the case's feed, the
+   * applicant's public list, the PDF's properties, file names */
+  {
+    g_auto(GStrv) names = civic_template_list_placeholders (self->title, NULL);
+
+    for (guint i = 0; names != NULL && names[i] != NULL; i++)
+      if (g_str_has_prefix (names[i], "applicant.") || g_str_has_prefix (names[i], "hearing."))
+        {
+          template_error (error, _("The title may not name the applicant or the parties "
+                                   "({{%s}}): it is shown where personal data is not"), names[i]);
+          return NULL;
+        }
+  }
 
   if (!json_object_has_member (object, "blocks") ||
       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "blocks")))
@@ -531,7 +571,8 @@ civic_document_template_id (CivicDocumentKind     kind,
  * empty (a note the official did not write) is left out.
  *
  * Returns: (transfer full) (nullable): the document to lay out, without
- * its number and code until the service gives them
+ * its number and code: the service sets them when it issues it, and
+ * without them it is laid out as a draft
  */
 CivicDocumentText *
 civic_document_template_fill (const CivicDocumentTemplate *self,
@@ -555,7 +596,6 @@ civic_document_template_fill (const CivicDocumentTemplate *self,
   text->organ = g_strdup (organ);
   text->signature = g_strdup (organ);
   text->date = g_strdup (issued_on);
-  text->number = g_strdup (g_hash_table_lookup (values, "document.number"));
   if (!(text->title = civic_template_fill (self->title, known, values, error)))
     return NULL;
 

@@ -81,7 +81,7 @@ typedef struct
 {
   CivicDocumentLanguage  language;
   char                  *organ;       /* 发文机关: the department's full name */
-  char                  *number;      /* 发文字号, or NULL for a draft */
+  char                  *number;      /* 发文字号, or NULL for a draft (set by the issuer) */
   char                  *title;
   GPtrArray             *blocks;      /* CivicDocumentBlock */
   char                  *signature;   /* 署名: the organ again */
@@ -112,6 +112,7 @@ char        *civic_document_format_number    (const char              *abbreviat
 char        *civic_document_make_code        (const guint8            *random,
                                               gsize                    n_random);
 gboolean     civic_document_code_is_valid    (const char              *code);
+char        *civic_document_code_normalize   (const char              *code);
 
 void         civic_document_block_free       (CivicDocumentBlock      *block);
 

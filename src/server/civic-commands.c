@@ -546,14 +546,25 @@ apply (CivicCommandEnv  *env,
   /* What only the service adds: a refusal of its own (a document that
    * cannot be made) refuses the command; a failure of the database is
    * internal and rolls back */
-  if (refusal == NULL && store->finish != NULL &&
-      !store->finish (env->db, next, env->calendar, now, env->public_url, &refusal))
+  if (refusal == NULL && store->finish != NULL)
     {
-      if (refusal->domain != CIVIC_DOCUMENT_ERROR && refusal->domain != CIVIC_TEMPLATE_ERROR)
+      /* In a savepoint of its own: a refusal keeps nothing it wrote (a
+       * number, a stored document), and the command's refusal is still
+       * recorded */
+      if (!civic_sqlite_exec (env->db, "SAVEPOINT finish", error))
+        return NULL;
+      if (store->finish (env->db, next, env->calendar, now, env->public_url, &refusal))
+        {
+          if (!civic_sqlite_exec (env->db, "RELEASE finish", error))
+            return NULL;
+        }
+      else if (refusal->domain != CIVIC_DOCUMENT_ERROR && refusal->domain != CIVIC_TEMPLATE_ERROR)
         {
           g_propagate_error (error, g_steal_pointer (&refusal));
           return NULL;
         }
+      else if (!civic_sqlite_exec (env->db, "ROLLBACK TO finish; RELEASE finish", error))
+        return NULL;
     }
 
   if (refusal != NULL)

@@ -347,6 +347,23 @@ code_is_taken (CivicSqlite  *db,
   return TRUE;
 }
 
+static gboolean
+number_is_taken (CivicSqlite  *db,
+                 const char   *number,
+                 gboolean     *taken,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT 1 FROM document WHERE number = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, number);
+  if (!civic_sqlite_step (db, stmt, taken, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static char *
 new_code (CivicSqlite  *db,
           GError      **error)
@@ -504,6 +521,21 @@ issue (CivicSqlite             *db,
   if (sequence == 0)
     return FALSE;
   number = civic_document_format_number (mark, template->mark, year, sequence);
+  /* Two kinds, or two departments, with the same marks would print the
+   * same number on two documents */
+  {
+    gboolean taken = FALSE;
+
+    if (!number_is_taken (db, number, &taken, error))
+      return FALSE;
+    if (taken)
+      {
+        g_set_error (error, CIVIC_DOCUMENT_ERROR, CIVIC_DOCUMENT_ERROR_TEMPLATE,
+                     _("The number %s is already another document’s: each kind of a "
+                       "department needs a mark of its own"), number);
+        return FALSE;
+      }
+  }
   code = new_code (db, error);
   if (code == NULL)
     return FALSE;
@@ -521,6 +553,7 @@ issue (CivicSqlite             *db,
   text = civic_document_template_fill (template, values, error);
   if (text == NULL)
     return FALSE;
+  text->number = g_strdup (number);
   text->code = g_strdup (code);
   text->verify_url = g_strdup_printf ("%s/public/v1/documents/%s", public_url ? public_url : "",
                                       code);
@@ -597,15 +630,20 @@ civic_documents_load (CivicSqlite  *db,
   sqlite3_stmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, id != NULL
-                                   ? "SELECT d.id, d.case_id, d.department_id, d.kind, d.number, "
-                                     "  d.code, d.sha256, d.title, d.issued_on, p.sealed "
-                                     "FROM document d JOIN document_pdf p ON p.id = d.id "
-                                     "WHERE d.id = ?"
-                                   : "SELECT d.id, d.case_id, d.department_id, d.kind, d.number, "
-                                     "  d.code, d.sha256, d.title, d.issued_on, p.sealed "
-                                     "FROM document d JOIN document_pdf p ON p.id = d.id "
-                                     "WHERE d.code = ?", error);
+  /* The PDF, sealed, only when it is wanted: a public check reads none */
+  static const char * const queries[2][2] = {
+    { "SELECT d.id, d.case_id, d.department_id, d.kind, d.number, d.code, d.sha256, d.title, "
+      "  d.issued_on FROM document d WHERE d.id = ?",
+      "SELECT d.id, d.case_id, d.department_id, d.kind, d.number, d.code, d.sha256, d.title, "
+      "  d.issued_on FROM document d WHERE d.code = ?" },
+    { "SELECT d.id, d.case_id, d.department_id, d.kind, d.number, d.code, d.sha256, d.title, "
+      "  d.issued_on, p.sealed FROM document d JOIN document_pdf p ON p.id = d.id WHERE d.id = ?",
+      "SELECT d.id, d.case_id, d.department_id, d.kind, d.number, d.code, d.sha256, d.title, "
+      "  d.issued_on, p.sealed FROM document d JOIN document_pdf p ON p.id = d.id "
+      "WHERE d.code = ?" },
+  };
+
+  stmt = civic_sqlite_prepare (db, queries[with_pdf ? 1 : 0][id != NULL ? 0 : 1], error);
   if (stmt == NULL)
     return NULL;
   civic_sqlite_bind_text (stmt, 1, id != NULL ? id : code);
@@ -667,9 +705,12 @@ civic_documents_check_json (CivicSqlite  *db,
   g_autoptr(CivicIssuedDocument) document = NULL;
   g_autoptr(JsonNode) department = NULL;
   g_autoptr(GString) out = NULL;
+  g_autofree char *typed = civic_document_code_normalize (code);
   CivicDocumentKind kind;
   const char *issuer;
 
+  /* As a person types it from paper: lower case, O for 0 */
+  code = typed;
   if (!civic_document_code_is_valid (code))
     {
       g_set_error_literal (error, CIVIC_DOCUMENTS_ERROR, CIVIC_DOCUMENTS_ERROR_INVALID,

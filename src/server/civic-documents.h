@@ -18,9 +18,6 @@ typedef enum
   CIVIC_DOCUMENTS_ERROR_INVALID,
 } CivicDocumentsError;
 
-/* The largest PDF a document may be, and that a checker may send */
-#define CIVIC_DOCUMENT_MAX_PDF (8 * 1024 * 1024)
-
 /* One issued document as the service keeps it */
 typedef struct
 {

@@ -161,7 +161,7 @@ static const CivicSqliteMigration migrations[] = {
     "  kind TEXT NOT NULL,"
     "  year INTEGER NOT NULL,"
     "  sequence INTEGER NOT NULL,"
-    "  number TEXT NOT NULL,"
+    "  number TEXT NOT NULL UNIQUE,"
     "  code TEXT NOT NULL UNIQUE,"
     "  title TEXT NOT NULL,"
     "  sha256 TEXT NOT NULL,"

@@ -687,10 +687,16 @@ handle_document_pdf (CivicServer *self,
       return;
     }
 
-  document = civic_documents_load (db, request->segments[3], NULL, TRUE, &error);
+  /* Who asks first; the PDF is unsealed only for those who may read it */
+  document = civic_documents_load (db, request->segments[3], NULL, FALSE, &error);
   if (document != NULL)
     kase = civic_case_records_load (db, document->case_id, &error);
-  if (kase == NULL || !civic_policy_check_reveal (actor, kase, &error))
+  if (kase != NULL && civic_policy_check_reveal (actor, kase, &error))
+    {
+      g_clear_pointer (&document, civic_issued_document_free);
+      document = civic_documents_load (db, request->segments[3], NULL, TRUE, &error);
+    }
+  if (kase == NULL || document == NULL || error != NULL)
     {
       civic_sqlite_rollback (db);
       if (error != NULL && error->domain != CIVIC_DOCUMENTS_ERROR &&
@@ -1410,6 +1416,17 @@ civic_server_start (CivicServer  *self,
       GInetAddress *inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address));
       g_autofree char *host = g_inet_address_to_string (inet);
       gboolean v6 = g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6;
+
+      /* Every address is none the public can be sent to */
+      if (g_inet_address_get_is_any (inet))
+        {
+          civic_server_stop (self);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("Listening on every address, the service cannot say where the "
+                                 "public checks its documents: give --public-url (the address "
+                                 "their QR codes hold)"));
+          return FALSE;
+        }
 
       self->options.public_url = g_strdup_printf ("%s://%s%s%s:%u",
                                                   certificate ? "https" : "http", v6 ? "[" : "",

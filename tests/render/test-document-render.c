@@ -208,6 +208,7 @@ fill (CivicCase             *kase,
   text = civic_document_template_fill (find_template (templates, kind), values, error);
   if (text != NULL && issued)
     {
+      text->number = g_strdup (document.number);
       text->code = g_strdup ("7KQ2-M9XD-4TFA");
       text->verify_url = g_strdup ("https://zwfw.hunan.gov.cn/public/v1/documents/7KQ2-M9XD-4TFA");
     }
@@ -387,6 +388,10 @@ test_template_refused (void)
       " \"blocks\": []}",
       1, CIVIC_DOCUMENT_ERROR_TEMPLATE, NULL },
     { "[]", 1, CIVIC_DOCUMENT_ERROR_TEMPLATE, NULL },
+    /* A title is shown where personal data is not */
+    { "{\"kind\": \"acceptance-notice\", \"language\": \"zh\", \"title\": \"{{applicant.name}}受理\","
+      " \"mark\": \"受\", \"blocks\": [{\"text\": \"x\"}]}",
+      1, CIVIC_DOCUMENT_ERROR_TEMPLATE, "applicant.name" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -532,8 +537,10 @@ test_draft (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (strstr (words, "〔待编号〕"));
-  g_assert_nonnull (strstr (words, "草稿"));
   g_assert_nonnull (strstr (words, "未经编号签发，不具效力"));
+  /* The watermark, besides the footer's words (poppler reads its turned
+   * characters apart) */
+  g_assert_nonnull (strstr (strstr (words, "稿") + strlen ("稿"), "稿"));
   g_assert_null (strstr (words, "验证码"));
 }
 

@@ -486,6 +486,20 @@ test_public_check (void)
   g_assert_cmpuint (status, ==, 200);
   g_assert_false (json_object_get_boolean_member (object_of (changed), "matches"));
 
+  /* Typed from paper: lower case, O for zero */
+  {
+    g_autofree char *typed = g_ascii_strdown (json_object_get_string_member (document, "code"), -1);
+    g_autoptr(JsonNode) lower = NULL;
+
+    g_strdelimit (typed, "0", 'o');
+    g_clear_pointer (&path, g_free);
+    path = g_strdup_printf ("/public/v1/documents/%s", typed);
+    lower = civic_test_request (service, "GET", path, NULL, NULL, &status);
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (object_of (lower), "number"), ==,
+                     json_object_get_string_member (document, "number"));
+  }
+
   malformed = civic_test_request (service, "GET", "/public/v1/documents/nope", NULL, NULL, &status);
   g_assert_cmpuint (status, ==, 400);
   unknown = civic_test_request (service, "GET", "/public/v1/documents/0000-0000-0000", NULL, NULL,
@@ -591,6 +605,18 @@ test_applicant_downloads (void)
   g_assert_cmpuint (status, ==, 404);
 }
 
+/* On every address, the service cannot tell where its documents are
+ * checked: it wants --public-url */
+static void
+test_public_url_needed (void)
+{
+  g_autofree char *output = NULL;
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "serve", "--listen",
+                                           "0.0.0.0:0", NULL), !=, 0);
+  g_assert_nonnull (strstr (output, "--public-url"));
+}
+
 /* Each issue is on the audit chain with its number and hash, and the
  * chain still verifies */
 static void
@@ -622,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/documents/public-check", test_public_check);
   g_test_add_func ("/documents/download-scoped", test_download_scoped);
   g_test_add_func ("/documents/applicant-downloads", test_applicant_downloads);
+  g_test_add_func ("/documents/public-url-needed", test_public_url_needed);
   g_test_add_func ("/documents/audited", test_audited);
 
   status = g_test_run ();

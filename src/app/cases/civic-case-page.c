@@ -311,11 +311,13 @@ document_issue_cb (CivicDocumentDialog *dialog,
   g_autoptr(JsonObject) args = json_object_new ();
   g_autoptr(GError) error = NULL;
 
-  if (self->kase == NULL)
+  if (self->engine == NULL)
     return;
   json_object_set_string_member (args, "document", civic_document_kind_to_string (kind));
   json_object_set_string_member (args, "language", civic_document_language_to_string (language));
-  if (!perform (self, self->case_id, CIVIC_ACTION_ISSUE_DOCUMENT, args, &error))
+  /* On the case previewed: the page may show another one by now */
+  if (!perform (self, civic_document_dialog_get_case_id (dialog), CIVIC_ACTION_ISSUE_DOCUMENT,
+                args, &error))
     civic_action_show_refusal (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                &civic_case_kind, CIVIC_ACTION_ISSUE_DOCUMENT, error);
 }

@@ -295,6 +295,24 @@ fetch_issued (CivicDocumentDialog *self)
                                        g_object_ref (self));
 }
 
+/* A file's name: the number, or the title; a separator or a leading
+ * dot in what an administrator typed cannot take it elsewhere */
+static char *
+file_name (CivicDocumentDialog *self)
+{
+  g_autofree char *base = g_strdup (self->number ? self->number : self->title);
+
+  g_strdelimit (base, "/\\:", '_');
+  if (base[0] == '.' || base[0] == '\0')
+    {
+      char *prefixed = g_strconcat ("_", base, NULL);
+
+      g_free (base);
+      base = prefixed;
+    }
+  return g_strconcat (base, ".pdf", NULL);
+}
+
 /* Printing: each page of the PDF, at the size it was made, on A4 */
 
 static void
@@ -348,6 +366,10 @@ print_operation_new (CivicDocumentDialog *self)
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, self->number ? self->number : self->title);
+  /* The dialog, and the PDF it holds, live as long as the printing does:
+   * the window may close before the portal's dialog does */
+  g_object_set_data_full (G_OBJECT (operation), "civic-document-dialog", g_object_ref (self),
+                          g_object_unref);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), self);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), self);
   return operation;
@@ -375,7 +397,7 @@ civic_document_dialog_print (CivicDocumentDialog *self)
   {
     g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
     const char *dir = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-    g_autofree char *name = g_strdup_printf ("%s.pdf", self->number ? self->number : self->title);
+    g_autofree char *name = file_name (self);
     g_autofree char *path = g_build_filename (dir ? dir : g_get_home_dir (), name, NULL);
     g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
 
@@ -387,12 +409,10 @@ civic_document_dialog_print (CivicDocumentDialog *self)
   gtk_print_operation_set_embed_page_setup (operation, FALSE);
   g_signal_connect (operation, "done", G_CALLBACK (print_done), self);
 
+  /* "done" comes in every case, an error too, and lets the operation go */
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      toast (self, error->message);
-      g_object_unref (operation);
-    }
+    toast (self, error->message);
 }
 
 /**
@@ -458,7 +478,7 @@ static void
 save_clicked (CivicDocumentDialog *self)
 {
   GtkFileChooserNative *chooser;
-  g_autofree char *name = g_strdup_printf ("%s.pdf", self->number ? self->number : self->title);
+  g_autofree char *name = file_name (self);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Save the Document"), GTK_WINDOW (self),
@@ -479,7 +499,7 @@ open_clicked (CivicDocumentDialog *self)
 {
   g_autofree char *dir = g_build_filename (g_get_user_runtime_dir (), "civicdesk", "documents",
                                            NULL);
-  g_autofree char *name = g_strdup_printf ("%s.pdf", self->number ? self->number : self->title);
+  g_autofree char *name = file_name (self);
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
@@ -660,6 +680,15 @@ civic_document_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (civic_document_dialog_parent_class)->finalize (object);
 }
 
+/* Closed: what it waits for is not wanted any more (a fetch holds a
+ * reference, so dispose would come too late) */
+static gboolean
+close_request (GtkWindow *window)
+{
+  g_cancellable_cancel (CIVIC_DOCUMENT_DIALOG (window)->cancellable);
+  return GTK_WINDOW_CLASS (civic_document_dialog_parent_class)->close_request (window);
+}
+
 static void
 civic_document_dialog_class_init (CivicDocumentDialogClass *klass)
 {
@@ -667,6 +696,7 @@ civic_document_dialog_class_init (CivicDocumentDialogClass *klass)
 
   object_class->dispose = civic_document_dialog_dispose;
   object_class->finalize = civic_document_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = close_request;
 
   /**
    * CivicDocumentDialog::issue:
@@ -782,6 +812,18 @@ civic_document_dialog_new_show (GtkWindow       *parent,
     }
   update_buttons (self);
   return self;
+}
+
+/**
+ * civic_document_dialog_get_case_id:
+ *
+ * Returns: the id of the case the document is for
+ */
+const char *
+civic_document_dialog_get_case_id (CivicDocumentDialog *self)
+{
+  g_return_val_if_fail (CIVIC_IS_DOCUMENT_DIALOG (self), NULL);
+  return civic_case_get_id (self->kase);
 }
 
 guint

@@ -23,6 +23,7 @@ CivicDocumentDialog *civic_document_dialog_new_show  (GtkWindow         *parent,
                                                       CivicSyncEngine   *engine,
                                                       CivicCase         *kase,
                                                       const char        *document_id);
+const char          *civic_document_dialog_get_case_id (CivicDocumentDialog *self);
 guint                civic_document_dialog_get_n_pages (CivicDocumentDialog *self);
 GBytes              *civic_document_dialog_get_pdf   (CivicDocumentDialog *self);
 void                 civic_document_dialog_print     (CivicDocumentDialog *self);
