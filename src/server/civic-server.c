@@ -1345,6 +1345,24 @@ parse_listen (const char      *listen,
   return *address != NULL;
 }
 
+/* A service made before documents had templates gets the ones that come
+ * with the program, once; an administrator's are never replaced */
+static gboolean
+import_templates_once (CivicSqlite  *db,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) templates = civic_templates_list (db, error);
+
+  if (templates == NULL)
+    return FALSE;
+  if (templates->len > 0)
+    return TRUE;
+  if (!civic_templates_import_defaults (db, error))
+    return FALSE;
+  g_message ("imported the document templates that come with the program");
+  return TRUE;
+}
+
 /**
  * civic_server_start:
  *
@@ -1374,7 +1392,7 @@ civic_server_start (CivicServer  *self,
              report.applied, report.republished);
 
   db = g_async_queue_pop (self->connections[POOL_WRITE]);
-  ok = civic_audit_checkpoint (db, now, NULL, error);
+  ok = civic_audit_checkpoint (db, now, NULL, error) && import_templates_once (db, error);
   g_async_queue_push (self->connections[POOL_WRITE], db);
   if (!ok)
     return FALSE;

@@ -14,6 +14,7 @@
 
 #include <locale.h>
 #include <poppler.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "civic-test-service.h"
@@ -617,6 +618,31 @@ test_public_url_needed (void)
   g_assert_nonnull (strstr (output, "--public-url"));
 }
 
+/* A service made before documents had templates is given the bundled
+ * ones when it starts; an administrator's are never replaced */
+static void
+test_templates_on_upgrade (void)
+{
+  g_autoptr(CivicTestService) old = civic_test_service_new_empty ();
+  g_autofree char *path = g_build_filename (old->data_dir, "civicdesk.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db;
+
+  civic_test_service_stop (old);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM entity WHERE type = 'template' AND id LIKE "
+                                     "'document/%'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (civic_test_service_cli (old, NULL, &before, "template", "list", NULL), ==, 0);
+  g_assert_cmpstr (before, ==, "");
+
+  civic_test_service_start (old);
+  g_assert_cmpint (civic_test_service_cli (old, NULL, &after, "template", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (after, "document/acceptance-notice/zh 1"));
+  g_assert_nonnull (strstr (after, "document/service-proof/en 1"));
+}
+
 /* Each issue is on the audit chain with its number and hash, and the
  * chain still verifies */
 static void
@@ -649,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/documents/download-scoped", test_download_scoped);
   g_test_add_func ("/documents/applicant-downloads", test_applicant_downloads);
   g_test_add_func ("/documents/public-url-needed", test_public_url_needed);
+  g_test_add_func ("/documents/templates-on-upgrade", test_templates_on_upgrade);
   g_test_add_func ("/documents/audited", test_audited);
 
   status = g_test_run ();
