@@ -104,6 +104,7 @@ fill (CivicCase                   *kase,
   text = civic_document_template_fill (template, values, NULL);
   if (numbered)
     {
+      text->number = g_strdup (document.number);
       text->code = g_strdup ("7KQ2-M9XD-4TFA");
       text->verify_url = g_strdup ("https://zwfw.hunan.gov.cn/public/v1/documents/7KQ2-M9XD-4TFA");
     }
