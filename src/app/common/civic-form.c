@@ -404,15 +404,23 @@ add_row (CivicForm *self,
   return row;
 }
 
+/* The day the calendar shows, as a date field has it: "2026-03-20" */
+static char *
+calendar_text (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+
+  return civic_day_format (civic_day_from_ymd (g_date_time_get_year (date),
+                                               g_date_time_get_month (date),
+                                               g_date_time_get_day_of_month (date)));
+}
+
 /* A date is typed or picked: the calendar opens on the date typed. */
 static void
 calendar_day_selected (GtkCalendar *calendar,
                        GtkEditable *row)
 {
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = civic_day_format (civic_day_from_ymd (g_date_time_get_year (date),
-                                                                g_date_time_get_month (date),
-                                                                g_date_time_get_day_of_month (date)));
+  g_autofree char *text = calendar_text (calendar);
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
 
   if (g_strcmp0 (gtk_editable_get_text (row), text) == 0)
@@ -431,10 +439,7 @@ calendar_turned (GtkCalendar *calendar,
                  GParamSpec  *pspec,
                  GtkEditable *row)
 {
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = civic_day_format (civic_day_from_ymd (g_date_time_get_year (date),
-                                                                g_date_time_get_month (date),
-                                                                g_date_time_get_day_of_month (date)));
+  g_autofree char *text = calendar_text (calendar);
 
   gtk_editable_set_text (row, text);
 }

@@ -86,6 +86,18 @@ static const struct
   { "all", CIVIC_INBOX_ALL },
 };
 
+/* The sidebar's row of queues[@i] */
+static GtkListBoxRow *
+queue_row (CivicWindow *self,
+           guint        i)
+{
+  GtkListBoxRow *rows[] = { self->mine_row, self->department_row, self->watching_row,
+                            self->done_row, self->all_row };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (rows) == G_N_ELEMENTS (queues));
+  return rows[i];
+}
+
 /* Toasts */
 
 /* A view's "add-toast" (civic-toast.h): the window shows it. */
@@ -220,11 +232,10 @@ account_changed_cb (CivicWindow *self)
        * are not shown. */
       {
         gboolean casework = civic_actor_has_role (actor, CIVIC_ROLES_CASEWORK);
-        GtkListBoxRow *own[] = { self->mine_row, self->department_row, self->watching_row,
-                                 self->done_row };
 
-        for (guint i = 0; i < G_N_ELEMENTS (own); i++)
-          gtk_widget_set_visible (GTK_WIDGET (own[i]), casework);
+        for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
+          if (queues[i].queue != CIVIC_INBOX_ALL)
+            gtk_widget_set_visible (GTK_WIDGET (queue_row (self, i)), casework);
         if (!casework)
           show_queue (self, CIVIC_INBOX_ALL);
       }
@@ -249,10 +260,7 @@ show_queue (CivicWindow     *self,
   for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
     if (queues[i].queue == queue)
       {
-        GtkListBoxRow *rows[] = { self->mine_row, self->department_row, self->watching_row,
-                                  self->done_row, self->all_row };
-
-        gtk_list_box_select_row (self->sidebar, rows[i]);
+        gtk_list_box_select_row (self->sidebar, queue_row (self, i));
         g_settings_set_string (civic_application_get_settings (self->application), "last-queue",
                                queues[i].name);
       }
@@ -284,14 +292,10 @@ sidebar_row_activated_cb (CivicWindow   *self,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
-    {
-      GtkListBoxRow *rows[] = { self->mine_row, self->department_row, self->watching_row,
-                                self->done_row, self->all_row };
-
-      /* A queue not shown to this official is not opened by its key */
-      if (g_str_equal (name, queues[i].name) && gtk_widget_get_visible (GTK_WIDGET (rows[i])))
-        show_queue (self, queues[i].queue);
-    }
+    /* A queue not shown to this official is not opened by its key */
+    if (g_str_equal (name, queues[i].name) &&
+        gtk_widget_get_visible (GTK_WIDGET (queue_row (self, i))))
+      show_queue (self, queues[i].queue);
 }
 
 void
@@ -1079,10 +1083,7 @@ civic_window_new (CivicApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
     if (g_str_equal (last_queue, queues[i].name))
       {
-        GtkListBoxRow *rows[] = { self->mine_row, self->department_row, self->watching_row,
-                                  self->done_row, self->all_row };
-
-        gtk_list_box_select_row (self->sidebar, rows[i]);
+        gtk_list_box_select_row (self->sidebar, queue_row (self, i));
         civic_inbox_view_set_queue (self->inbox_view, queues[i].queue);
       }
 
