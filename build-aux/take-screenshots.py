@@ -194,11 +194,6 @@ def documents():
     """A clerk asks for the missing materials: the correction notice is
     offered as a draft; issued and numbered, it is listed on the case and
     opened to print."""
-    def needs_correction(case):
-        return scjg(case) and case['state'] in ('submitted', 'pre-review') and \
-            case['summary']['assignee_id'] is None and not case['corrections'] and \
-            any(m['required'] and not m['received'] for m in case['materials'])
-
     client = Client('clerk')
     try:
         case = pick(all_cases(), needs_correction)
@@ -206,8 +201,7 @@ def documents():
         client.search(case['number'])
         client.open_case(case['number'])
         client.take_action('Request Correction', 'Request Correction')
-        draft = wait(client.app, lambda a: a.getRoleName() == 'frame' and
-                     find(a, named('push button', '_Issue')) is not None, 'the draft notice')
+        draft = offered_document(client.app)
         time.sleep(1)
         shoot('document-draft', draft.name)
         press(wait(draft, named('push button', '_Issue'), 'Issue'))
@@ -215,14 +209,7 @@ def documents():
         wait(client.app, named('label', prefix='湘市监补〔2026〕'), 'the number on the case')
         time.sleep(1)
         shoot('case-documents')
-        press(wait(client.app, named('push button', prefix='Open', contains='补正材料通知书'),
-                   'the button Open'))
-        viewer = wait(client.app, lambda a: a.getRoleName() == 'frame' and
-                      find(a, named('push button', '_Print…')) is not None, 'the notice')
-        button = wait(viewer, named('push button', '_Print…'), 'Print…')
-        end = time.time() + 60
-        while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
-            time.sleep(0.2)
+        viewer = open_document(client.app, '补正材料通知书')
         time.sleep(1)
         shoot('document-issued', viewer.name)
     finally:

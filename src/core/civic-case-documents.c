@@ -20,24 +20,14 @@
 #include "civic-i18n.h"
 #include "civic-workflow.h"
 
-static int
-count_extensions (CivicCase *self)
-{
-  int n = 0;
-
-  if (self->statutory_clock == NULL)
-    return 0;
-  for (guint i = 0; i < civic_clock_get_n_events (self->statutory_clock); i++)
-    if (civic_clock_get_event (self->statutory_clock, i)->type == CIVIC_CLOCK_EVENT_EXTEND)
-      n++;
-  return n;
-}
-
+/* The last extension of the statutory clock, and how many there were */
 static const CivicClockEvent *
-last_extension (CivicCase *self)
+last_extension (CivicCase *self,
+                int       *n)
 {
   const CivicClockEvent *found = NULL;
 
+  *n = 0;
   if (self->statutory_clock == NULL)
     return NULL;
   for (guint i = 0; i < civic_clock_get_n_events (self->statutory_clock); i++)
@@ -45,7 +35,10 @@ last_extension (CivicCase *self)
       const CivicClockEvent *event = civic_clock_get_event (self->statutory_clock, i);
 
       if (event->type == CIVIC_CLOCK_EVENT_EXTEND)
-        found = event;
+        {
+          found = event;
+          (*n)++;
+        }
     }
   return found;
 }
@@ -83,7 +76,11 @@ occasion (CivicCase         *self,
     case CIVIC_DOCUMENT_SUSPENSION_NOTICE:
       return self->suspensions->len > 0 ? (int) self->suspensions->len : -1;
     case CIVIC_DOCUMENT_EXTENSION_NOTICE:
-      return count_extensions (self) > 0 ? count_extensions (self) : -1;
+      {
+        int n;
+
+        return last_extension (self, &n) != NULL ? n : -1;
+      }
     case CIVIC_DOCUMENT_HEARING_RIGHT_NOTICE:
       return self->hearing.informed_on != CIVIC_DAY_INVALID ? 0 : -1;
     case CIVIC_DOCUMENT_GRANT_DECISION:
@@ -518,6 +515,7 @@ civic_case_document_values (CivicCase               *self,
 {
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   const CivicClockEvent *extension;
+  int n_extensions;
   CivicDocumentLanguage language;
   const char *name;
 
@@ -593,7 +591,7 @@ civic_case_document_values (CivicCase               *self,
       put (values, "suspension.note", suspension->note ? suspension->note : "");
     }
 
-  extension = last_extension (self);
+  extension = last_extension (self, &n_extensions);
   if (extension != NULL)
     {
       put_int (values, "extension.days", extension->days);

@@ -541,6 +541,16 @@ call_async (CivicApiClient      *self,
   send_call (task);
 }
 
+/* @format with a record's id in it, escaped for the path */
+static char *
+record_path (const char *format,
+             const char *id)
+{
+  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+
+  return g_strdup_printf (format, escaped);
+}
+
 static JsonNode *
 finish_json (CivicApiClient  *self,
              GAsyncResult    *result,
@@ -742,13 +752,11 @@ civic_api_client_reveal_async (CivicApiClient      *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (CIVIC_IS_API_CLIENT (self));
 
-  escaped = g_uri_escape_string (case_id, NULL, FALSE);
-  path = g_strdup_printf ("/api/v1/cases/%s/reveal", escaped);
+  path = record_path ("/api/v1/cases/%s/reveal", case_id);
   call_async (self, "POST", path, NULL, FALSE, civic_api_client_reveal_async, cancellable,
               callback, user_data);
 }
@@ -792,13 +800,11 @@ civic_api_client_document_pdf_async (CivicApiClient      *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (CIVIC_IS_API_CLIENT (self));
 
-  escaped = g_uri_escape_string (document_id, NULL, FALSE);
-  path = g_strdup_printf ("/api/v1/documents/%s/pdf", escaped);
+  path = record_path ("/api/v1/documents/%s/pdf", document_id);
   call_async (self, "GET", path, NULL, TRUE, civic_api_client_document_pdf_async, cancellable,
               callback, user_data);
 }

@@ -482,6 +482,33 @@ def scjg(case):
     return case['summary']['department_id'] == 'scjg' and not case['summary']['joint']
 
 
+def needs_correction(case):
+    """A case of the demo department that waits for its first correction
+    notice: a required material is missing, nobody has it."""
+    return scjg(case) and case['state'] in ('submitted', 'pre-review') and \
+        case['summary']['assignee_id'] is None and not case['corrections'] and \
+        any(m['required'] and not m['received'] for m in case['materials'])
+
+
+def offered_document(app):
+    """The draft a step offers when its dialog closes."""
+    return wait(app, lambda a: a.getRoleName() == 'frame' and
+                find(a, named('push button', '_Issue')) is not None, 'the draft document')
+
+
+def open_document(app, title):
+    """Opens the issued document @title of the case shown; returns its
+    window once the service's PDF is in it (Print… can be pressed)."""
+    press(wait(app, named('push button', prefix='Open', contains=title), 'the button Open'))
+    viewer = wait(app, lambda a: a.getRoleName() == 'frame' and
+                  find(a, named('push button', '_Print…')) is not None, 'the document ' + title)
+    button = wait(viewer, named('push button', '_Print…'), 'Print…')
+    end = time.time() + TIMEOUT
+    while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+        time.sleep(0.2)
+    return viewer
+
+
 # The sync state with one action waiting, offline.
 ONE_PENDING = tr('Offline · %s') % (trn('%u pending', '%u pending', 1) % 1)
 

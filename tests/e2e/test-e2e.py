@@ -345,11 +345,6 @@ def test_correction_notice_printed():
     """A clerk asks for the missing materials; the correction notice is
     offered at the end of the dialog, issued, numbered by the service,
     printed (to a file, the printer there is), and checked by its code."""
-    def needs_correction(case):
-        return scjg(case) and case['state'] in ('submitted', 'pre-review') and \
-            case['summary']['assignee_id'] is None and not case['corrections'] and \
-            any(m['required'] and not m['received'] for m in case['materials'])
-
     client = Client('clerk')
     try:
         case = pick(all_cases(), needs_correction)
@@ -359,8 +354,7 @@ def test_correction_notice_printed():
         client.take_action('Request Correction', 'Request Correction')
 
         # The notice, offered as a draft
-        draft = wait(client.app, lambda a: a.getRoleName() == 'frame' and
-                     find(a, named('push button', '_Issue')) is not None, 'the draft notice')
+        draft = offered_document(client.app)
         assert clean(draft.name) == '补正材料通知书', draft.name
         walk = Walk()
         walk.check('document draft', draft)
@@ -379,14 +373,8 @@ def test_correction_notice_printed():
         wait(client.app, named('label', contains=issued['number']), 'the number on the case page')
 
         # Opened, and printed
-        press(wait(client.app, named('push button', prefix='Open', contains='补正材料通知书'),
-                   'the button Open'))
-        viewer = wait(client.app, lambda a: a.getRoleName() == 'frame' and
-                      find(a, named('push button', '_Print…')) is not None, 'the notice')
+        viewer = open_document(client.app, '补正材料通知书')
         button = wait(viewer, named('push button', '_Print…'), 'Print…')
-        end = time.time() + TIMEOUT
-        while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
-            time.sleep(0.2)
         walk.check('case documents', client.frame)
         walk.check('document', viewer)
         walk.verdict()

@@ -47,23 +47,6 @@ load_template (CivicCache             *cache,
 }
 
 /**
- * civic_document_draft_title:
- *
- * Returns: (transfer full): the title the document will have, from its
- * template, or the kind's name without one
- */
-char *
-civic_document_draft_title (CivicCache             *cache,
-                            CivicCase              *kase,
-                            CivicDocumentKind       kind,
-                            CivicDocumentLanguage   language)
-{
-  g_autoptr(CivicDocumentTemplate) template = load_template (cache, kase, kind, language, NULL);
-
-  return g_strdup (template ? template->title : civic_document_kind_get_label (kind));
-}
-
-/**
  * civic_document_draft_render:
  * @title: (out) (optional): the document's title
  *

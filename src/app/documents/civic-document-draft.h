@@ -18,9 +18,5 @@ GBytes *civic_document_draft_render (CivicCache             *cache,
                                      CivicDocumentLanguage   language,
                                      char                  **title,
                                      GError                **error);
-char   *civic_document_draft_title  (CivicCache             *cache,
-                                     CivicCase              *kase,
-                                     CivicDocumentKind       kind,
-                                     CivicDocumentLanguage   language);
 
 G_END_DECLS
