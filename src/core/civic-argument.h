@@ -17,11 +17,12 @@ typedef enum
   CIVIC_ARGUMENT_TEXT,       /* several lines, perhaps with common phrases */
   CIVIC_ARGUMENT_CHOICE,     /* one of an enum's nicks */
   CIVIC_ARGUMENT_DATE,       /* YYYY-MM-DD; today unless changed */
+  CIVIC_ARGUMENT_TIME,       /* HH:MM, a time of day */
   CIVIC_ARGUMENT_NUMBER,     /* a whole number in a range */
   CIVIC_ARGUMENT_SWITCH,     /* true or false */
   CIVIC_ARGUMENT_NAMES,      /* names typed, separated by commas or 、: an array */
   CIVIC_ARGUMENT_CHECKLIST,  /* several of the options: an array of their values */
-  CIVIC_ARGUMENT_OFFICIAL,   /* one of the options: an official's id */
+  CIVIC_ARGUMENT_OPTION,     /* one of the options: an official's, a room's, a party's id */
 } CivicArgumentKind;
 
 /* One thing a checklist or an official's choice offers. */
@@ -38,6 +39,7 @@ typedef struct
 {
   GPtrArray  *users;  /* the users directory: JsonNode objects, as the feed has them */
   const char *me;     /* the official filling in the form */
+  GPtrArray  *rooms;  /* the rooms: JsonNode objects, as the feed has them */
 } CivicArgumentSources;
 
 /* One argument of one action. A kind declares them beside its actions
@@ -61,13 +63,14 @@ typedef struct
     const char *value;
   } shown_when;
 
-  /* LINE (nullable): what the record already says the answer usually is,
+  /* LINE, TEXT (nullable): what the record already says the answer usually is,
    * filled in at first for one record (a refusal's legal basis and
    * remedies, from the catalogue); the official may change it */
   char            *(*usual_text) (GObject *record);
 
   /* CHOICE: the values are the enum's nicks, the usual answer chosen at
-   * first; without one the official chooses */
+   * first; without one the official chooses. A value whose label is
+   * %NULL is not offered (a state the enum has, but no official chooses) */
   GType            (*enum_type)  (void);
   const char      *(*enum_label) (int value);
   const char        *usual;

@@ -236,7 +236,7 @@ static const CivicArgument correction_received[] = {
 };
 
 static const CivicArgument assign[] = {
-  { .name = "assignee_id", .kind = CIVIC_ARGUMENT_OFFICIAL, .required = TRUE,
+  { .name = "assignee_id", .kind = CIVIC_ARGUMENT_OPTION, .required = TRUE,
     .title = N_("_Official"), .options = assignees },
   LINE ("reason", FALSE, N_("_Reason")),
   CIVIC_ARGUMENTS_END
@@ -319,12 +319,27 @@ static const CivicArgument order_hearing[] = {
   CIVIC_ARGUMENTS_END
 };
 
+static const char *
+hearing_outcome_label (int value)
+{
+  switch ((CivicHearingState) value)
+    {
+    case CIVIC_HEARING_STATE_RECORD_SIGNED:
+    case CIVIC_HEARING_STATE_WITHDRAWN:
+    case CIVIC_HEARING_STATE_CANCELLED:
+      return civic_hearing_state_get_label (value);
+    default:
+      return NULL;
+    }
+}
+
+/* The service's, when the hearing closes (civic-hearing-records.c) */
 static const CivicArgument conclude_hearing[] = {
   LINE ("hearing_id", TRUE, N_("_Hearing")),
-  LINE ("record_ref", TRUE, N_("_Record Reference")),
-  { .name = "record_signed", .kind = CIVIC_ARGUMENT_SWITCH, .required = TRUE,
-    .title = N_("Record _Signed"),
-    .description = N_("The parties signed or sealed the record (Art. 48)") },
+  { .name = "outcome", .kind = CIVIC_ARGUMENT_CHOICE, .required = TRUE, .title = N_("_Outcome"),
+    .enum_type = civic_hearing_state_get_type, .enum_label = hearing_outcome_label,
+    .usual = "record-signed" },
+  LINE ("record_ref", FALSE, N_("_Record Reference")),
   CIVIC_ARGUMENTS_END
 };
 

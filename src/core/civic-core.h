@@ -16,6 +16,7 @@
 #include "civic-document.h"
 #include "civic-entity.h"
 #include "civic-hearing.h"
+#include "civic-hearing-kind.h"
 #include "civic-id-numbers.h"
 #include "civic-json-scan.h"
 #include "civic-json.h"

@@ -11,12 +11,14 @@
 
 #include "civic-case-kind.h"
 #include "civic-entity.h"
+#include "civic-hearing-kind.h"
 
 /* Every kind officials act on with commands. A new job of the hall adds
  * its kind here, and nowhere else in this layer; a module of its own adds
  * it with civic_entity_kind_register(). */
 static const CivicEntityKind * const kind_list[] = {
   &civic_case_kind,
+  &civic_hearing_kind,
   NULL
 };
 

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 #define CIVIC_ENTITY_CALENDAR   "calendar"
 #define CIVIC_ENTITY_TEMPLATE   "template"
 #define CIVIC_ENTITY_ITEM       "item"
+#define CIVIC_ENTITY_HEARING    "hearing"
 
 /* Finds an official named in a command's arguments (an assignee, a
  * verifier) in the users directory: a new actor, or %NULL when there is

@@ -59,8 +59,8 @@ add_person (GArray     *people,
   g_array_append_val (people, person);
 }
 
-/* Whether @hearing holds a room and people at a time: not once cancelled,
- * nor before it has a time. */
+/* Whether @hearing holds a room and people at a time: not once cancelled
+ * or withdrawn, nor before it has a time (nor while postponed). */
 static gboolean
 booking_init (Booking                *booking,
               CivicHearing           *hearing,
@@ -69,7 +69,8 @@ booking_init (Booking                *booking,
   GDateTime *starts_at = slot ? slot->starts_at : hearing->starts_at;
   GDateTime *ends_at = slot ? slot->ends_at : hearing->ends_at;
 
-  if (hearing->state == CIVIC_HEARING_STATE_CANCELLED || starts_at == NULL || ends_at == NULL)
+  if (hearing->state == CIVIC_HEARING_STATE_CANCELLED ||
+      hearing->state == CIVIC_HEARING_STATE_WITHDRAWN || starts_at == NULL || ends_at == NULL)
     return FALSE;
 
   booking->hearing = hearing;

@@ -29,6 +29,24 @@ civic_hearing_to_json (CivicHearing *self)
   civic_json_set_string (builder, "case_id", self->case_id);
   civic_json_set_enum (builder, "kind", CIVIC_TYPE_HEARING_KIND, self->kind);
   civic_json_set_enum (builder, "state", CIVIC_TYPE_HEARING_STATE, self->state);
+  json_builder_set_member_name (builder, "rev");
+  json_builder_add_int_value (builder, self->rev);
+  civic_json_set_string (builder, "department_id", self->department_id);
+  civic_json_set_string (builder, "matter", self->matter);
+  json_builder_set_member_name (builder, "cases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->cases->len; i++)
+    {
+      const CivicHearingCase *hearing_case = g_ptr_array_index (self->cases, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_string (builder, "id", hearing_case->id);
+      civic_json_set_string (builder, "number", hearing_case->number);
+      civic_json_set_strv (builder, "examiner_ids",
+                           (const char * const *) hearing_case->examiner_ids);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   civic_json_set_day (builder, "informed_on", self->informed_on);
   civic_json_set_day (builder, "requested_on", self->requested_on);
   civic_json_set_day (builder, "announced_on", self->announced_on);
@@ -41,7 +59,9 @@ civic_hearing_to_json (CivicHearing *self)
   civic_json_set_string (builder, "clerk_name", self->clerk_name);
   json_builder_set_member_name (builder, "is_public");
   json_builder_add_boolean_value (builder, self->is_public);
+  civic_json_set_enum (builder, "publicity", CIVIC_TYPE_HEARING_PUBLICITY, self->publicity);
   civic_json_set_string (builder, "non_public_reason", self->non_public_reason);
+  civic_json_set_string (builder, "video_link", self->video_link);
   civic_json_set_day (builder, "notice_sent_on", self->notice_sent_on);
 
   json_builder_set_member_name (builder, "participants");
@@ -57,6 +77,13 @@ civic_hearing_to_json (CivicHearing *self)
       civic_json_set_day (builder, "signed_on", participant->signed_on);
       json_builder_set_member_name (builder, "sealed");
       json_builder_add_boolean_value (builder, participant->sealed);
+      civic_json_set_string (builder, "contact", participant->contact);
+      civic_json_set_string (builder, "represents", participant->represents);
+      civic_json_set_day (builder, "notified_on", participant->notified_on);
+      civic_json_set_enum (builder, "notified_by", CIVIC_TYPE_HEARING_NOTICE_METHOD,
+                           participant->notified_by);
+      civic_json_set_day (builder, "refused_on", participant->refused_on);
+      civic_json_set_string (builder, "refusal_note", participant->refusal_note);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -82,8 +109,23 @@ civic_hearing_to_json (CivicHearing *self)
     }
   json_builder_end_array (builder);
 
+  json_builder_set_member_name (builder, "postponements");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->postponements->len; i++)
+    {
+      const CivicHearingPostponement *postponement = g_ptr_array_index (self->postponements, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_instant (builder, "from", postponement->from);
+      civic_json_set_string (builder, "reason", postponement->reason);
+      civic_json_set_day (builder, "on", postponement->on);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
   civic_json_set_string (builder, "record_summary", self->record_summary);
   civic_json_set_day (builder, "record_signed_on", self->record_signed_on);
+  civic_json_set_string (builder, "decision_ref", self->decision_ref);
   civic_json_set_day (builder, "cancelled_on", self->cancelled_on);
   civic_json_set_string (builder, "cancel_reason", self->cancel_reason);
   json_builder_end_object (builder);
@@ -117,9 +159,9 @@ read_participant (CivicHearing  *self,
 {
   CivicHearingParticipant *participant;
   JsonObject *object;
-  const char *id, *name;
-  int role;
-  CivicDay signed_on;
+  const char *id, *name, *contact, *represents, *refusal_note;
+  int role, notified_by = CIVIC_HEARING_NOTICE_NONE;
+  CivicDay signed_on, notified_on, refused_on;
   gboolean sealed = FALSE;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -130,8 +172,25 @@ read_participant (CivicHearing  *self,
       !civic_json_get_text (object, "name", TRUE, &name, error) ||
       !civic_json_get_enum (object, "role", TRUE, CIVIC_TYPE_HEARING_ROLE, &role, error) ||
       !civic_json_get_day (object, "signed_on", FALSE, &signed_on, error) ||
-      !civic_json_get_bool (object, "sealed", FALSE, &sealed, error))
+      !civic_json_get_bool (object, "sealed", FALSE, &sealed, error) ||
+      !civic_json_get_string (object, "contact", FALSE, &contact, error) ||
+      !civic_json_get_string (object, "represents", FALSE, &represents, error) ||
+      !civic_json_get_day (object, "notified_on", FALSE, &notified_on, error) ||
+      (json_object_has_member (object, "notified_by") &&
+       !civic_json_get_enum (object, "notified_by", TRUE, CIVIC_TYPE_HEARING_NOTICE_METHOD,
+                             &notified_by, error)) ||
+      !civic_json_get_day (object, "refused_on", FALSE, &refused_on, error) ||
+      !civic_json_get_string (object, "refusal_note", FALSE, &refusal_note, error))
     return FALSE;
+
+  if ((notified_on == CIVIC_DAY_INVALID) != (notified_by == CIVIC_HEARING_NOTICE_NONE))
+    return invalid_json (error, CIVIC_JSON_ERROR_VALUE,
+                         _("“notified_on” and “notified_by” go together"));
+
+  if ((refused_on != CIVIC_DAY_INVALID && (!may_have_signed || signed_on != CIVIC_DAY_INVALID)) ||
+      (refused_on == CIVIC_DAY_INVALID) != (refusal_note == NULL))
+    return invalid_json (error, CIVIC_JSON_ERROR_VALUE,
+                         _("“refused_on” needs a note, a hearing held, and no signature"));
 
   if (_civic_hearing_lookup_participant (self, id, NULL) != NULL)
     return invalid_json (error, CIVIC_JSON_ERROR_VALUE,
@@ -151,6 +210,12 @@ read_participant (CivicHearing  *self,
   participant->role = role;
   participant->signed_on = signed_on;
   participant->sealed = sealed;
+  participant->contact = g_strdup (contact);
+  participant->represents = g_strdup (represents);
+  participant->notified_on = notified_on;
+  participant->notified_by = notified_by;
+  participant->refused_on = refused_on;
+  participant->refusal_note = g_strdup (refusal_note);
   g_ptr_array_add (self->participants, participant);
   return TRUE;
 }
@@ -212,6 +277,69 @@ read_recusal (CivicHearing  *self,
   return TRUE;
 }
 
+/* The first case is the hearing's own case_id; each one after it is new */
+static gboolean
+read_case (CivicHearing  *self,
+           JsonNode      *node,
+           guint          index,
+           GError       **error)
+{
+  JsonObject *object;
+  const char *id, *number;
+  g_auto(GStrv) examiner_ids = NULL;
+  CivicHearingCase *hearing_case;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid_json (error, CIVIC_JSON_ERROR_TYPE, _("It must be an object"));
+  object = json_node_get_object (node);
+
+  if (!civic_json_get_text (object, "id", TRUE, &id, error) ||
+      !civic_json_get_string (object, "number", FALSE, &number, error) ||
+      !civic_json_get_strv (object, "examiner_ids", FALSE, &examiner_ids, error))
+    return FALSE;
+
+  if (index == 0 && g_strcmp0 (id, self->case_id) != 0)
+    return invalid_json (error, CIVIC_JSON_ERROR_VALUE,
+                         _("The first case must be the hearing’s “case_id”"));
+
+  for (guint i = 0; i < self->cases->len && index > 0; i++)
+    if (g_strcmp0 (((CivicHearingCase *) g_ptr_array_index (self->cases, i))->id, id) == 0)
+      return invalid_json (error, CIVIC_JSON_ERROR_VALUE, _("The case “%s” is listed twice"), id);
+
+  hearing_case = _civic_hearing_case_new (id, number, (const char * const *) examiner_ids);
+  if (index == 0)
+    {
+      _civic_hearing_case_free (g_ptr_array_index (self->cases, 0));
+      g_ptr_array_index (self->cases, 0) = hearing_case;
+    }
+  else
+    g_ptr_array_add (self->cases, hearing_case);
+  return TRUE;
+}
+
+static gboolean
+read_postponement (CivicHearing  *self,
+                   JsonNode      *node,
+                   GError       **error)
+{
+  g_autoptr(GDateTime) from = NULL;
+  JsonObject *object;
+  const char *reason;
+  CivicDay on;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid_json (error, CIVIC_JSON_ERROR_TYPE, _("It must be an object"));
+  object = json_node_get_object (node);
+
+  if (!civic_json_get_instant (object, "from", FALSE, &from, error) ||
+      !civic_json_get_text (object, "reason", TRUE, &reason, error) ||
+      !civic_json_get_day (object, "on", TRUE, &on, error))
+    return FALSE;
+
+  g_ptr_array_add (self->postponements, _civic_hearing_postponement_new (from, reason, on));
+  return TRUE;
+}
+
 /* Reads what only some kinds or stages of hearing have: required where
  * @needed, refused where it cannot be. */
 static gboolean
@@ -269,13 +397,15 @@ civic_hearing_new_from_json (JsonNode  *node,
   g_autoptr(GDateTime) starts_at = NULL;
   g_autoptr(GDateTime) ends_at = NULL;
   JsonObject *object;
-  JsonArray *participants, *recusals;
+  JsonArray *participants, *recusals, *cases = NULL, *postponements = NULL;
   const char *id, *case_id, *room_id, *host_id, *host_name, *clerk_id, *clerk_name;
   const char *non_public_reason, *record_summary, *cancel_reason;
-  int kind, state;
+  const char *department_id, *matter, *video_link, *decision_ref;
+  int kind, state, publicity;
+  gint64 rev = 0;
   CivicDay informed_on, requested_on, announced_on, notice_sent_on;
   CivicDay record_signed_on, cancelled_on;
-  gboolean is_public, on_request, scheduled, held;
+  gboolean is_public, on_request, scheduled, held, ended;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -291,9 +421,19 @@ civic_hearing_new_from_json (JsonNode  *node,
     return NULL;
 
   on_request = kind == CIVIC_HEARING_KIND_ON_REQUEST;
-  scheduled = state == CIVIC_HEARING_STATE_SCHEDULED || state == CIVIC_HEARING_STATE_HELD ||
-              state == CIVIC_HEARING_STATE_RECORD_SIGNED;
+  scheduled = state == CIVIC_HEARING_STATE_SCHEDULED || state == CIVIC_HEARING_STATE_NOTIFIED ||
+              state == CIVIC_HEARING_STATE_HELD || state == CIVIC_HEARING_STATE_RECORD_SIGNED;
   held = state == CIVIC_HEARING_STATE_HELD || state == CIVIC_HEARING_STATE_RECORD_SIGNED;
+  ended = state == CIVIC_HEARING_STATE_CANCELLED || state == CIVIC_HEARING_STATE_WITHDRAWN;
+
+  if (!civic_json_get_int (object, "rev", FALSE, 0, G_MAXINT64, &rev, error) ||
+      !civic_json_get_string (object, "department_id", FALSE, &department_id, error) ||
+      !civic_json_get_string (object, "matter", FALSE, &matter, error) ||
+      !civic_json_get_array (object, "cases", FALSE, &cases, error) ||
+      !civic_json_get_string (object, "video_link", FALSE, &video_link, error) ||
+      !civic_json_get_array (object, "postponements", FALSE, &postponements, error) ||
+      !civic_json_get_string (object, "decision_ref", FALSE, &decision_ref, error))
+    return NULL;
 
   if (!get_day_if (object, "informed_on", on_request, on_request, &informed_on, error) ||
       !get_day_if (object, "requested_on", on_request, on_request, &requested_on, error) ||
@@ -314,11 +454,21 @@ civic_hearing_new_from_json (JsonNode  *node,
                     held || state == CIVIC_HEARING_STATE_CANCELLED, &record_summary, error) ||
       !get_day_if (object, "record_signed_on", state == CIVIC_HEARING_STATE_RECORD_SIGNED,
                    state == CIVIC_HEARING_STATE_RECORD_SIGNED, &record_signed_on, error) ||
-      !get_day_if (object, "cancelled_on", state == CIVIC_HEARING_STATE_CANCELLED,
-                   state == CIVIC_HEARING_STATE_CANCELLED, &cancelled_on, error) ||
-      !get_text_if (object, "cancel_reason", state == CIVIC_HEARING_STATE_CANCELLED,
-                    state == CIVIC_HEARING_STATE_CANCELLED, &cancel_reason, error))
+      !get_day_if (object, "cancelled_on", ended, ended, &cancelled_on, error) ||
+      !get_text_if (object, "cancel_reason", ended, ended, &cancel_reason, error))
     return NULL;
+
+  /* Before the publicity had grounds, a closed hearing had a reason */
+  publicity = is_public ? CIVIC_HEARING_PUBLIC : CIVIC_HEARING_CLOSED_OTHER;
+  if (json_object_has_member (object, "publicity") &&
+      !civic_json_get_enum (object, "publicity", TRUE, CIVIC_TYPE_HEARING_PUBLICITY, &publicity,
+                            error))
+    return NULL;
+  if ((publicity == CIVIC_HEARING_PUBLIC) != is_public)
+    {
+      invalid_json (error, CIVIC_JSON_ERROR_VALUE, _("“publicity” contradicts “is_public”"));
+      return NULL;
+    }
 
   if ((starts_at == NULL) != (ends_at == NULL))
     {
@@ -331,6 +481,12 @@ civic_hearing_new_from_json (JsonNode  *node,
     {
       invalid_json (error, CIVIC_JSON_ERROR_VALUE,
                     _("“ends_at” must come after “starts_at”"));
+      return NULL;
+    }
+
+  if (state == CIVIC_HEARING_STATE_POSTPONED && starts_at != NULL)
+    {
+      invalid_json (error, CIVIC_JSON_ERROR_VALUE, _("A postponed hearing has no time yet"));
       return NULL;
     }
 
@@ -368,6 +524,12 @@ civic_hearing_new_from_json (JsonNode  *node,
                        "kind", kind,
                        NULL);
   self->state = state;
+  self->rev = rev;
+  self->department_id = g_strdup (department_id);
+  self->matter = g_strdup (matter);
+  self->publicity = publicity;
+  self->video_link = g_strdup (video_link);
+  self->decision_ref = g_strdup (decision_ref);
   self->informed_on = informed_on;
   self->requested_on = requested_on;
   self->announced_on = announced_on;
@@ -385,6 +547,20 @@ civic_hearing_new_from_json (JsonNode  *node,
   self->record_signed_on = record_signed_on;
   self->cancelled_on = cancelled_on;
   self->cancel_reason = g_strdup (cancel_reason);
+
+  for (guint i = 0; cases != NULL && i < json_array_get_length (cases); i++)
+    if (!read_case (self, json_array_get_element (cases, i), i, error))
+      {
+        g_prefix_error (error, _("Case %u: "), i + 1);
+        return NULL;
+      }
+
+  for (guint i = 0; postponements != NULL && i < json_array_get_length (postponements); i++)
+    if (!read_postponement (self, json_array_get_element (postponements, i), error))
+      {
+        g_prefix_error (error, _("Postponement %u: "), i + 1);
+        return NULL;
+      }
 
   for (guint i = 0; i < json_array_get_length (participants); i++)
     if (!read_participant (self, json_array_get_element (participants, i),

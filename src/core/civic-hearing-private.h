@@ -18,9 +18,15 @@ struct _CivicHearing
   GObject            parent_instance;
 
   char              *id;
-  char              *case_id;
+  char              *case_id;   /* the first of @cases */
   CivicHearingKind   kind;
   CivicHearingState  state;
+  gint64             rev;
+
+  /* What it is about, as the public may read it, and whose it is */
+  char              *department_id;
+  char              *matter;
+  GPtrArray         *cases;     /* CivicHearingCase */
 
   /* What set the procedure going (Arts. 46, 47) */
   CivicDay           informed_on;
@@ -35,16 +41,20 @@ struct _CivicHearing
   char              *host_name;
   char              *clerk_id;
   char              *clerk_name;
+  CivicHearingPublicity publicity;
   gboolean           is_public;
   char              *non_public_reason;
+  char              *video_link;
   CivicDay           notice_sent_on;
 
   GPtrArray         *participants;  /* CivicHearingParticipant */
   GPtrArray         *recusals;      /* CivicHearingRecusal */
+  GPtrArray         *postponements; /* CivicHearingPostponement */
 
   /* The record (Art. 48(5)) */
   char              *record_summary;
   CivicDay           record_signed_on;
+  char              *decision_ref;  /* the decision that rests on the record */
 
   CivicDay           cancelled_on;
   char              *cancel_reason;
@@ -66,6 +76,13 @@ CivicDay _civic_hearing_period_after_notice (CivicCalendar            *calendar,
                                              gboolean                 *provisional);
 
 /* civic-hearing.c */
+CivicHearingCase *_civic_hearing_case_new (const char         *id,
+                                           const char         *number,
+                                           const char * const *examiner_ids);
+void              _civic_hearing_case_free (CivicHearingCase  *hearing_case);
+CivicHearingPostponement *_civic_hearing_postponement_new (GDateTime  *from,
+                                                           const char *reason,
+                                                           CivicDay    on);
 CivicHearingParticipant *_civic_hearing_lookup_participant (CivicHearing *self,
                                                             const char   *id,
                                                             guint        *index);

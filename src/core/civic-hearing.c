@@ -62,6 +62,9 @@ participant_free (CivicHearingParticipant *participant)
 {
   g_free (participant->id);
   g_free (participant->name);
+  g_free (participant->contact);
+  g_free (participant->represents);
+  g_free (participant->refusal_note);
   g_free (participant);
 }
 
@@ -72,7 +75,53 @@ participant_dup (const CivicHearingParticipant *participant)
 
   dup->id = g_strdup (participant->id);
   dup->name = g_strdup (participant->name);
+  dup->contact = g_strdup (participant->contact);
+  dup->represents = g_strdup (participant->represents);
+  dup->refusal_note = g_strdup (participant->refusal_note);
   return dup;
+}
+
+CivicHearingCase *
+_civic_hearing_case_new (const char         *id,
+                         const char         *number,
+                         const char * const *examiner_ids)
+{
+  CivicHearingCase *hearing_case = g_new0 (CivicHearingCase, 1);
+
+  hearing_case->id = g_strdup (id);
+  hearing_case->number = g_strdup (number);
+  hearing_case->examiner_ids = examiner_ids ? g_strdupv ((GStrv) examiner_ids) : g_new0 (char *, 1);
+  return hearing_case;
+}
+
+void
+_civic_hearing_case_free (CivicHearingCase *hearing_case)
+{
+  g_free (hearing_case->id);
+  g_free (hearing_case->number);
+  g_strfreev (hearing_case->examiner_ids);
+  g_free (hearing_case);
+}
+
+CivicHearingPostponement *
+_civic_hearing_postponement_new (GDateTime  *from,
+                                 const char *reason,
+                                 CivicDay    on)
+{
+  CivicHearingPostponement *postponement = g_new0 (CivicHearingPostponement, 1);
+
+  postponement->from = from ? g_date_time_ref (from) : NULL;
+  postponement->reason = g_strdup (reason);
+  postponement->on = on;
+  return postponement;
+}
+
+static void
+postponement_free (CivicHearingPostponement *postponement)
+{
+  g_clear_pointer (&postponement->from, g_date_time_unref);
+  g_free (postponement->reason);
+  g_free (postponement);
 }
 
 static void
@@ -130,6 +179,12 @@ civic_hearing_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->case_id, g_free);
+  g_clear_pointer (&self->department_id, g_free);
+  g_clear_pointer (&self->matter, g_free);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_pointer (&self->video_link, g_free);
+  g_clear_pointer (&self->postponements, g_ptr_array_unref);
+  g_clear_pointer (&self->decision_ref, g_free);
   g_clear_pointer (&self->starts_at, g_date_time_unref);
   g_clear_pointer (&self->ends_at, g_date_time_unref);
   g_clear_pointer (&self->room_id, g_free);
@@ -192,7 +247,10 @@ civic_hearing_set_property (GObject      *object,
       break;
 
     case PROP_CASE_ID:
+      /* The first case it serves; more may join (civic_hearing_add_case) */
       self->case_id = g_value_dup_string (value);
+      if (self->case_id != NULL)
+        g_ptr_array_add (self->cases, _civic_hearing_case_new (self->case_id, NULL, NULL));
       break;
 
     case PROP_KIND:
@@ -243,7 +301,10 @@ civic_hearing_init (CivicHearing *self)
 {
   self->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) participant_free);
   self->recusals = g_ptr_array_new_with_free_func ((GDestroyNotify) recusal_free);
+  self->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) _civic_hearing_case_free);
+  self->postponements = g_ptr_array_new_with_free_func ((GDestroyNotify) postponement_free);
   /* Art. 48(2): "听证应当公开举行" */
+  self->publicity = CIVIC_HEARING_PUBLIC;
   self->is_public = TRUE;
 }
 
@@ -326,6 +387,29 @@ civic_hearing_copy (CivicHearing *self)
                        "kind", self->kind,
                        NULL);
   copy->state = self->state;
+  copy->rev = self->rev;
+  copy->department_id = g_strdup (self->department_id);
+  copy->matter = g_strdup (self->matter);
+  g_ptr_array_set_size (copy->cases, 0);
+  for (guint i = 0; i < self->cases->len; i++)
+    {
+      const CivicHearingCase *hearing_case = g_ptr_array_index (self->cases, i);
+
+      g_ptr_array_add (copy->cases,
+                       _civic_hearing_case_new (hearing_case->id, hearing_case->number,
+                                                (const char * const *) hearing_case->examiner_ids));
+    }
+  copy->publicity = self->publicity;
+  copy->video_link = g_strdup (self->video_link);
+  for (guint i = 0; i < self->postponements->len; i++)
+    {
+      const CivicHearingPostponement *postponement = g_ptr_array_index (self->postponements, i);
+
+      g_ptr_array_add (copy->postponements,
+                       _civic_hearing_postponement_new (postponement->from, postponement->reason,
+                                                        postponement->on));
+    }
+  copy->decision_ref = g_strdup (self->decision_ref);
   copy->informed_on = self->informed_on;
   copy->requested_on = self->requested_on;
   copy->announced_on = self->announced_on;
@@ -600,6 +684,184 @@ civic_hearing_get_recusal (CivicHearing *self,
   return g_ptr_array_index (self->recusals, index);
 }
 
+gint64
+civic_hearing_get_rev (CivicHearing *self)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), 0);
+  return self->rev;
+}
+
+void
+civic_hearing_set_rev (CivicHearing *self,
+                       gint64        rev)
+{
+  g_return_if_fail (CIVIC_IS_HEARING (self));
+  self->rev = rev;
+}
+
+const char *
+civic_hearing_get_department_id (CivicHearing *self)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), NULL);
+  return self->department_id;
+}
+
+/**
+ * civic_hearing_get_matter:
+ *
+ * Returns: (nullable): what the hearing is about, as the public may read
+ * it: the service item, never a party's name
+ */
+const char *
+civic_hearing_get_matter (CivicHearing *self)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), NULL);
+  return self->matter;
+}
+
+/**
+ * civic_hearing_set_matter:
+ * @department_id: the department holding the hearing: the one that leads
+ *   the cases it serves
+ * @matter: (nullable): the service item
+ */
+void
+civic_hearing_set_matter (CivicHearing *self,
+                          const char   *department_id,
+                          const char   *matter)
+{
+  g_return_if_fail (CIVIC_IS_HEARING (self));
+
+  g_free (self->department_id);
+  self->department_id = g_strdup (department_id);
+  g_free (self->matter);
+  self->matter = g_strdup (matter);
+}
+
+CivicHearingPublicity
+civic_hearing_get_publicity (CivicHearing *self)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), CIVIC_HEARING_PUBLIC);
+  return self->publicity;
+}
+
+const char *
+civic_hearing_get_video_link (CivicHearing *self)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), NULL);
+  return self->video_link;
+}
+
+/**
+ * civic_hearing_get_decision_ref:
+ *
+ * Returns: (nullable): the number of the licensing decision that rests on
+ * the record (Art. 48(5)), once it is made
+ */
+const char *
+civic_hearing_get_decision_ref (CivicHearing *self)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), NULL);
+  return self->decision_ref;
+}
+
+void
+civic_hearing_set_decision_ref (CivicHearing *self,
+                                const char   *ref)
+{
+  g_return_if_fail (CIVIC_IS_HEARING (self));
+
+  g_free (self->decision_ref);
+  self->decision_ref = g_strdup (ref);
+}
+
+guint
+civic_hearing_get_n_cases (CivicHearing *self)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), 0);
+  return self->cases->len;
+}
+
+const CivicHearingCase *
+civic_hearing_get_case (CivicHearing *self,
+                        guint         index)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), NULL);
+  g_return_val_if_fail (index < self->cases->len, NULL);
+  return g_ptr_array_index (self->cases, index);
+}
+
+static CivicHearingCase *
+lookup_case (CivicHearing *self,
+             const char   *case_id)
+{
+  for (guint i = 0; case_id != NULL && i < self->cases->len; i++)
+    {
+      CivicHearingCase *hearing_case = g_ptr_array_index (self->cases, i);
+
+      if (g_strcmp0 (hearing_case->id, case_id) == 0)
+        return hearing_case;
+    }
+  return NULL;
+}
+
+/**
+ * civic_hearing_dup_examiner_ids:
+ *
+ * Returns: (transfer full): everyone who examined any case the hearing
+ * serves, none of whom may host it (Art. 48(3))
+ */
+GStrv
+civic_hearing_dup_examiner_ids (CivicHearing *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), NULL);
+
+  for (guint i = 0; i < self->cases->len; i++)
+    {
+      const CivicHearingCase *hearing_case = g_ptr_array_index (self->cases, i);
+
+      for (guint j = 0; hearing_case->examiner_ids[j] != NULL; j++)
+        if (g_hash_table_add (seen, hearing_case->examiner_ids[j]))
+          g_strv_builder_add (builder, hearing_case->examiner_ids[j]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+guint
+civic_hearing_get_n_postponements (CivicHearing *self)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), 0);
+  return self->postponements->len;
+}
+
+const CivicHearingPostponement *
+civic_hearing_get_postponement (CivicHearing *self,
+                                guint         index)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), NULL);
+  g_return_val_if_fail (index < self->postponements->len, NULL);
+  return g_ptr_array_index (self->postponements, index);
+}
+
+/**
+ * civic_hearing_is_over:
+ *
+ * Returns: whether nothing more happens to the hearing: its record is
+ * signed, or it was cancelled or withdrawn
+ */
+gboolean
+civic_hearing_is_over (CivicHearing *self)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
+
+  return self->state == CIVIC_HEARING_STATE_RECORD_SIGNED ||
+         self->state == CIVIC_HEARING_STATE_CANCELLED ||
+         self->state == CIVIC_HEARING_STATE_WITHDRAWN;
+}
+
 /* Helpers for the checks */
 
 /* A refusal in the hearing's domain: FALSE, for "return refuse (…)" */
@@ -679,6 +941,19 @@ participant_name (CivicHearing *self,
   return participant != NULL ? participant->name : id;
 }
 
+/* A hearing cancelled or withdrawn takes nothing more. */
+static gboolean
+check_not_ended (CivicHearing  *self,
+                 GError       **error)
+{
+  if (self->state == CIVIC_HEARING_STATE_CANCELLED)
+    return refuse (error, CIVIC_HEARING_ERROR_STATE, _("The hearing has been cancelled"));
+  if (self->state == CIVIC_HEARING_STATE_WITHDRAWN)
+    return refuse (error, CIVIC_HEARING_ERROR_STATE,
+                   _("The request for the hearing has been withdrawn"));
+  return TRUE;
+}
+
 /* The stages after which the time, the place and who presides are fixed. */
 static gboolean
 check_not_held (CivicHearing  *self,
@@ -688,12 +963,15 @@ check_not_held (CivicHearing  *self,
     {
     case CIVIC_HEARING_STATE_PENDING:
     case CIVIC_HEARING_STATE_SCHEDULED:
+    case CIVIC_HEARING_STATE_NOTIFIED:
+    case CIVIC_HEARING_STATE_POSTPONED:
       return TRUE;
     case CIVIC_HEARING_STATE_HELD:
     case CIVIC_HEARING_STATE_RECORD_SIGNED:
       return refuse (error, CIVIC_HEARING_ERROR_STATE, _("The hearing has already been held"));
     case CIVIC_HEARING_STATE_CANCELLED:
-      return refuse (error, CIVIC_HEARING_ERROR_STATE, _("The hearing has been cancelled"));
+    case CIVIC_HEARING_STATE_WITHDRAWN:
+      return check_not_ended (self, error);
     default:
       g_assert_not_reached ();
     }
@@ -711,13 +989,16 @@ check_record_open (CivicHearing  *self,
       return TRUE;
     case CIVIC_HEARING_STATE_PENDING:
     case CIVIC_HEARING_STATE_SCHEDULED:
+    case CIVIC_HEARING_STATE_NOTIFIED:
+    case CIVIC_HEARING_STATE_POSTPONED:
       return refuse (error, CIVIC_HEARING_ERROR_STATE,
                      _("The hearing has not been held yet; its record is made when it is"));
     case CIVIC_HEARING_STATE_RECORD_SIGNED:
       return refuse (error, CIVIC_HEARING_ERROR_STATE,
                      _("The record has been signed and can no longer change"));
     case CIVIC_HEARING_STATE_CANCELLED:
-      return refuse (error, CIVIC_HEARING_ERROR_STATE, _("The hearing has been cancelled"));
+    case CIVIC_HEARING_STATE_WITHDRAWN:
+      return check_not_ended (self, error);
     default:
       g_assert_not_reached ();
     }
@@ -898,7 +1179,7 @@ collect_findings (CivicHearing             *self,
   gboolean held = self->state == CIVIC_HEARING_STATE_HELD ||
                   self->state == CIVIC_HEARING_STATE_RECORD_SIGNED;
 
-  if (self->state == CIVIC_HEARING_STATE_CANCELLED)
+  if (self->state == CIVIC_HEARING_STATE_CANCELLED || self->state == CIVIC_HEARING_STATE_WITHDRAWN)
     return;
 
   if (self->kind == CIVIC_HEARING_KIND_ON_REQUEST)
@@ -919,7 +1200,7 @@ collect_findings (CivicHearing             *self,
 
   check_notice (self, calendar, policy, today, findings);
 
-  if (!self->is_public && is_blank (self->non_public_reason))
+  if (self->publicity == CIVIC_HEARING_CLOSED_OTHER && is_blank (self->non_public_reason))
     add_finding (findings, CIVIC_HEARING_RULE_NOT_PUBLIC_WITHOUT_REASON,
                  CIVIC_HEARING_SEVERITY_ERROR,
                  _("The hearing is not public and no reason is recorded; Art. 48(2) of the "
@@ -968,7 +1249,8 @@ collect_findings (CivicHearing             *self,
       {
         const CivicHearingParticipant *participant = g_ptr_array_index (self->participants, i);
 
-        if (participant->signed_on != CIVIC_DAY_INVALID)
+        if (participant->signed_on != CIVIC_DAY_INVALID ||
+            participant->refused_on != CIVIC_DAY_INVALID)
           continue;
 
         add_finding (findings, CIVIC_HEARING_RULE_RECORD_UNSIGNED,
@@ -1059,7 +1341,18 @@ apply_slot (CivicHearing           *self,
    * needs a new one. */
   if (!same_instant (self->starts_at, slot->starts_at) ||
       g_strcmp0 (self->room_id, slot->room_id) != 0)
-    self->notice_sent_on = CIVIC_DAY_INVALID;
+    {
+      self->notice_sent_on = CIVIC_DAY_INVALID;
+      for (guint i = 0; i < self->participants->len; i++)
+        {
+          CivicHearingParticipant *participant = g_ptr_array_index (self->participants, i);
+
+          participant->notified_on = CIVIC_DAY_INVALID;
+          participant->notified_by = CIVIC_HEARING_NOTICE_NONE;
+        }
+      if (self->state == CIVIC_HEARING_STATE_NOTIFIED)
+        self->state = CIVIC_HEARING_STATE_SCHEDULED;
+    }
 
   g_clear_pointer (&self->starts_at, g_date_time_unref);
   g_clear_pointer (&self->ends_at, g_date_time_unref);
@@ -1209,7 +1502,7 @@ civic_hearing_replace_host (CivicHearing        *self,
   if (!check_not_held (self, error))
     return FALSE;
 
-  if (self->state != CIVIC_HEARING_STATE_SCHEDULED)
+  if (self->host_id == NULL)
     return refuse (error, CIVIC_HEARING_ERROR_STATE,
                    _("The hearing has no host yet; schedule it first"));
 
@@ -1273,18 +1566,118 @@ civic_hearing_set_public (CivicHearing  *self,
 {
   g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
 
+  return civic_hearing_set_publicity (self,
+                                      is_public ? CIVIC_HEARING_PUBLIC : CIVIC_HEARING_CLOSED_OTHER,
+                                      reason, error);
+}
+
+/**
+ * civic_hearing_set_publicity:
+ * @reason: (nullable): more on the ground; required for
+ *   %CIVIC_HEARING_CLOSED_OTHER
+ */
+gboolean
+civic_hearing_set_publicity (CivicHearing           *self,
+                             CivicHearingPublicity   publicity,
+                             const char             *reason,
+                             GError                **error)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
+  g_return_val_if_fail (publicity <= CIVIC_HEARING_CLOSED_OTHER, FALSE);
+
   if (!check_not_held (self, error))
     return FALSE;
 
-  if (!is_public && is_blank (reason))
+  if (publicity == CIVIC_HEARING_CLOSED_OTHER && is_blank (reason))
     return refuse (error, CIVIC_HEARING_ERROR_RULE,
                    _("A hearing is public unless a reason is recorded, such as a state secret, "
                      "a trade secret or personal privacy (Art. 48(2) of the Administrative "
                      "Licensing Law)"));
 
-  self->is_public = !!is_public;
+  self->publicity = publicity;
+  self->is_public = publicity == CIVIC_HEARING_PUBLIC;
   g_free (self->non_public_reason);
-  self->non_public_reason = is_public ? NULL : g_strdup (reason);
+  self->non_public_reason = self->is_public || is_blank (reason) ? NULL : g_strdup (reason);
+  return TRUE;
+}
+
+/**
+ * civic_hearing_set_video_link:
+ * @link: (nullable): where the parties join by video, an https address;
+ *   %NULL for a hearing only in the room
+ */
+gboolean
+civic_hearing_set_video_link (CivicHearing  *self,
+                              const char    *link,
+                              GError       **error)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
+
+  if (!check_not_held (self, error))
+    return FALSE;
+
+  if (!is_blank (link) && !g_str_has_prefix (link, "https://"))
+    return refuse (error, CIVIC_HEARING_ERROR_INVALID,
+                   _("A video link is an address starting with https://"));
+
+  g_free (self->video_link);
+  self->video_link = is_blank (link) ? NULL : g_strdup (link);
+  return TRUE;
+}
+
+static gboolean
+is_party (CivicHearingRole role)
+{
+  return role == CIVIC_HEARING_ROLE_APPLICANT || role == CIVIC_HEARING_ROLE_INTERESTED_PARTY ||
+         role == CIVIC_HEARING_ROLE_AGENT;
+}
+
+/**
+ * civic_hearing_set_party_contact:
+ * @contact: (nullable): how to reach the party: an address, a phone
+ * @represents: (nullable): for an agent, the participant they act for
+ */
+gboolean
+civic_hearing_set_party_contact (CivicHearing  *self,
+                                 const char    *id,
+                                 const char    *contact,
+                                 const char    *represents,
+                                 GError       **error)
+{
+  CivicHearingParticipant *participant;
+  const CivicHearingParticipant *principal = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
+
+  if (!check_not_ended (self, error))
+    return FALSE;
+
+  if ((participant = _civic_hearing_lookup_participant (self, id, NULL)) == NULL)
+    return refuse (error, CIVIC_HEARING_ERROR_NOT_FOUND,
+                   _("No participant with the ID “%s” takes part in this hearing"), id ? id : "");
+
+  if (!is_party (participant->role))
+    return refuse (error, CIVIC_HEARING_ERROR_INVALID,
+                   _("%s is not a party; an official is reached through the directory"),
+                   participant->name);
+
+  if (!is_blank (represents))
+    {
+      principal = _civic_hearing_lookup_participant (self, represents, NULL);
+      if (participant->role != CIVIC_HEARING_ROLE_AGENT)
+        return refuse (error, CIVIC_HEARING_ERROR_INVALID, _("Only an agent acts for someone"));
+      if (principal == NULL || principal == participant ||
+          (principal->role != CIVIC_HEARING_ROLE_APPLICANT &&
+           principal->role != CIVIC_HEARING_ROLE_INTERESTED_PARTY))
+        return refuse (error, CIVIC_HEARING_ERROR_INVALID,
+                       _("An agent acts for the applicant or an interested party of this "
+                         "hearing"));
+    }
+
+  g_free (participant->contact);
+  participant->contact = is_blank (contact) ? NULL : g_strdup (contact);
+  g_free (participant->represents);
+  participant->represents = principal ? g_strdup (principal->id) : NULL;
   return TRUE;
 }
 
@@ -1341,6 +1734,29 @@ civic_hearing_record_notice (CivicHearing             *self,
                              const CivicHearingPolicy *policy,
                              GError                  **error)
 {
+  return civic_hearing_notify (self, day, CIVIC_HEARING_NOTICE_NONE, calendar, policy, error);
+}
+
+/**
+ * civic_hearing_notify:
+ * @day: the day the notice went out
+ * @method: how it reached the parties; %CIVIC_HEARING_NOTICE_NONE records
+ *   only the day
+ *
+ * Sends the notice of Art. 48(1) to every party (the applicant, the
+ * interested parties, their agents), and announces an ex officio hearing
+ * not yet announced (Art. 46) on the same day: the public side lists it
+ * from then. A notice again after the first (a party added) keeps the
+ * first day, which is the one Art. 48(1) counts from.
+ */
+gboolean
+civic_hearing_notify (CivicHearing             *self,
+                      CivicDay                  day,
+                      CivicHearingNoticeMethod  method,
+                      CivicCalendar            *calendar,
+                      const CivicHearingPolicy *policy,
+                      GError                  **error)
+{
   CivicDay hearing_day, latest;
 
   if (policy == NULL)
@@ -1353,13 +1769,26 @@ civic_hearing_record_notice (CivicHearing             *self,
   if (!check_not_held (self, error))
     return FALSE;
 
-  if (self->state != CIVIC_HEARING_STATE_SCHEDULED)
+  if (self->state != CIVIC_HEARING_STATE_SCHEDULED && self->state != CIVIC_HEARING_STATE_NOTIFIED)
     return refuse (error, CIVIC_HEARING_ERROR_STATE,
                    _("The hearing has no time and place yet; schedule it before sending the "
                      "notice"));
 
   if (day == CIVIC_DAY_INVALID)
     return refuse (error, CIVIC_HEARING_ERROR_INVALID, _("The date is missing"));
+
+  if (method != CIVIC_HEARING_NOTICE_NONE)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < self->participants->len; i++)
+        any |= is_party (((CivicHearingParticipant *) g_ptr_array_index (self->participants,
+                                                                         i))->role);
+      if (!any)
+        return refuse (error, CIVIC_HEARING_ERROR_STATE,
+                       _("The hearing has no parties to notify; add the applicant and the "
+                         "interested parties first"));
+    }
 
   hearing_day = day_of (self->starts_at);
   latest = _civic_hearing_period_start_before (calendar, hearing_day, &policy->notice, NULL);
@@ -1380,7 +1809,165 @@ civic_hearing_record_notice (CivicHearing             *self,
                      sent, when, period, last, earliest);
     }
 
-  self->notice_sent_on = day;
+  if (self->notice_sent_on == CIVIC_DAY_INVALID || self->notice_sent_on > day)
+    self->notice_sent_on = day;
+  for (guint i = 0; method != CIVIC_HEARING_NOTICE_NONE && i < self->participants->len; i++)
+    {
+      CivicHearingParticipant *participant = g_ptr_array_index (self->participants, i);
+
+      if (!is_party (participant->role) || participant->notified_on != CIVIC_DAY_INVALID)
+        continue;
+      participant->notified_on = day;
+      participant->notified_by = method;
+    }
+  if (method != CIVIC_HEARING_NOTICE_NONE && self->kind == CIVIC_HEARING_KIND_EX_OFFICIO &&
+      self->announced_on == CIVIC_DAY_INVALID)
+    self->announced_on = day;
+  set_state (self, CIVIC_HEARING_STATE_NOTIFIED);
+  return TRUE;
+}
+
+/**
+ * civic_hearing_postpone:
+ * @reason: why: a party's illness, a granted recusal, force majeure
+ *
+ * Puts the hearing off: it keeps its host and room but loses its time and
+ * the notice that named it, and waits for a new time. The 20 days of
+ * Art. 47 still run; a later date is a finding, not a refusal.
+ */
+gboolean
+civic_hearing_postpone (CivicHearing  *self,
+                        CivicDay       day,
+                        const char    *reason,
+                        GError       **error)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
+
+  if (!check_not_held (self, error))
+    return FALSE;
+
+  if (self->starts_at == NULL)
+    return refuse (error, CIVIC_HEARING_ERROR_STATE,
+                   _("The hearing has no time yet; there is nothing to postpone"));
+
+  if (is_blank (reason))
+    return refuse (error, CIVIC_HEARING_ERROR_INVALID, _("Give the reason for the postponement"));
+
+  if (day == CIVIC_DAY_INVALID)
+    return refuse (error, CIVIC_HEARING_ERROR_INVALID, _("The date is missing"));
+
+  g_ptr_array_add (self->postponements,
+                   _civic_hearing_postponement_new (self->starts_at, reason, day));
+  g_clear_pointer (&self->starts_at, g_date_time_unref);
+  g_clear_pointer (&self->ends_at, g_date_time_unref);
+  self->notice_sent_on = CIVIC_DAY_INVALID;
+  for (guint i = 0; i < self->participants->len; i++)
+    {
+      CivicHearingParticipant *participant = g_ptr_array_index (self->participants, i);
+
+      participant->notified_on = CIVIC_DAY_INVALID;
+      participant->notified_by = CIVIC_HEARING_NOTICE_NONE;
+    }
+  set_state (self, CIVIC_HEARING_STATE_POSTPONED);
+  return TRUE;
+}
+
+/**
+ * civic_hearing_withdraw:
+ * @by_id: the party who asked for the hearing and now withdraws the request
+ *
+ * A hearing held on request (Art. 47) ends when its request is withdrawn
+ * before it is held; the case's clocks run again from @day.
+ */
+gboolean
+civic_hearing_withdraw (CivicHearing  *self,
+                        const char    *by_id,
+                        CivicDay       day,
+                        const char    *reason,
+                        GError       **error)
+{
+  const CivicHearingParticipant *by;
+
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
+
+  if (!check_not_held (self, error))
+    return FALSE;
+
+  if (self->kind != CIVIC_HEARING_KIND_ON_REQUEST)
+    return refuse (error, CIVIC_HEARING_ERROR_RULE,
+                   _("This hearing is held ex officio (Art. 46 of the Administrative Licensing "
+                     "Law); nobody's request can be withdrawn, it can only be cancelled"));
+
+  if ((by = _civic_hearing_lookup_participant (self, by_id, NULL)) == NULL ||
+      (by->role != CIVIC_HEARING_ROLE_APPLICANT && by->role != CIVIC_HEARING_ROLE_INTERESTED_PARTY &&
+       by->role != CIVIC_HEARING_ROLE_AGENT))
+    return refuse (error, CIVIC_HEARING_ERROR_NOT_FOUND,
+                   _("Only a party of the hearing can withdraw the request for it"));
+
+  if (day == CIVIC_DAY_INVALID || day < self->requested_on)
+    return refuse (error, CIVIC_HEARING_ERROR_INVALID,
+                   _("The request cannot be withdrawn before it was made"));
+
+  if (is_blank (reason))
+    return refuse (error, CIVIC_HEARING_ERROR_INVALID,
+                   _("Record what the party said in withdrawing the request"));
+
+  self->cancelled_on = day;
+  g_free (self->cancel_reason);
+  self->cancel_reason = g_strdup (reason);
+  set_state (self, CIVIC_HEARING_STATE_WITHDRAWN);
+  return TRUE;
+}
+
+/**
+ * civic_hearing_add_case:
+ * @number: (nullable): the case's number, as officials name it
+ * @examiner_ids: (nullable) (array zero-terminated=1): who examined it
+ *
+ * Adds a case the hearing serves (one hearing for several applications on
+ * the same matter), or brings its examiners up to date. A case cannot
+ * join once the notice named who is heard, nor one whose examiner hosts.
+ */
+gboolean
+civic_hearing_add_case (CivicHearing        *self,
+                        const char          *case_id,
+                        const char          *number,
+                        const char * const  *examiner_ids,
+                        GError             **error)
+{
+  CivicHearingCase *existing;
+
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
+
+  if (!check_not_held (self, error))
+    return FALSE;
+
+  if (is_blank (case_id))
+    return refuse (error, CIVIC_HEARING_ERROR_INVALID, _("Name the case the hearing serves"));
+
+  if (is_examiner (examiner_ids, self->host_id))
+    return refuse (error, CIVIC_HEARING_ERROR_RULE,
+                   _("The host %s examined this case; Art. 48(3) of the Administrative "
+                     "Licensing Law requires someone else"),
+                   self->host_name);
+
+  if ((existing = lookup_case (self, case_id)) != NULL)
+    {
+      /* The first case, from the constructor, learns its number and
+       * examiners; the others were added whole */
+      g_free (existing->number);
+      existing->number = g_strdup (number);
+      g_strfreev (existing->examiner_ids);
+      existing->examiner_ids = examiner_ids ? g_strdupv ((GStrv) examiner_ids) : g_new0 (char *, 1);
+      return TRUE;
+    }
+
+  if (self->state == CIVIC_HEARING_STATE_NOTIFIED)
+    return refuse (error, CIVIC_HEARING_ERROR_STATE,
+                   _("The notice has gone out naming the cases heard; postpone the hearing "
+                     "before another case joins it"));
+
+  g_ptr_array_add (self->cases, _civic_hearing_case_new (case_id, number, examiner_ids));
   return TRUE;
 }
 
@@ -1404,8 +1991,8 @@ civic_hearing_add_participant (CivicHearing      *self,
   if (self->state == CIVIC_HEARING_STATE_RECORD_SIGNED)
     return refuse (error, CIVIC_HEARING_ERROR_STATE,
                    _("The record has been signed and can no longer change"));
-  if (self->state == CIVIC_HEARING_STATE_CANCELLED)
-    return refuse (error, CIVIC_HEARING_ERROR_STATE, _("The hearing has been cancelled"));
+  if (!check_not_ended (self, error))
+    return FALSE;
 
   if (is_blank (id) || is_blank (name))
     return refuse (error, CIVIC_HEARING_ERROR_INVALID, _("A participant needs an ID and a name"));
@@ -1435,14 +2022,14 @@ civic_hearing_remove_participant (CivicHearing  *self,
   if (self->state == CIVIC_HEARING_STATE_RECORD_SIGNED)
     return refuse (error, CIVIC_HEARING_ERROR_STATE,
                    _("The record has been signed and can no longer change"));
-  if (self->state == CIVIC_HEARING_STATE_CANCELLED)
-    return refuse (error, CIVIC_HEARING_ERROR_STATE, _("The hearing has been cancelled"));
+  if (!check_not_ended (self, error))
+    return FALSE;
 
   if ((participant = _civic_hearing_lookup_participant (self, id, &index)) == NULL)
     return refuse (error, CIVIC_HEARING_ERROR_NOT_FOUND,
                    _("No participant with the ID “%s” takes part in this hearing"), id);
 
-  if (participant->signed_on != CIVIC_DAY_INVALID)
+  if (participant->signed_on != CIVIC_DAY_INVALID || participant->refused_on != CIVIC_DAY_INVALID)
     return refuse (error, CIVIC_HEARING_ERROR_STATE,
                    _("%s has signed the record and cannot be removed"), participant->name);
 
@@ -1662,7 +2249,7 @@ civic_hearing_mark_held (CivicHearing             *self,
   if (!check_not_held (self, error))
     return FALSE;
 
-  if (self->state != CIVIC_HEARING_STATE_SCHEDULED)
+  if (self->state != CIVIC_HEARING_STATE_SCHEDULED && self->state != CIVIC_HEARING_STATE_NOTIFIED)
     return refuse (error, CIVIC_HEARING_ERROR_STATE, _("The hearing has not been scheduled"));
 
   hearing_day = day_of (self->starts_at);
@@ -1708,7 +2295,8 @@ civic_hearing_set_record_summary (CivicHearing  *self,
     {
       const CivicHearingParticipant *participant = g_ptr_array_index (self->participants, i);
 
-      if (participant->signed_on != CIVIC_DAY_INVALID)
+      if (participant->signed_on != CIVIC_DAY_INVALID ||
+          participant->refused_on != CIVIC_DAY_INVALID)
         return refuse (error, CIVIC_HEARING_ERROR_STATE,
                        _("%s has already signed the record; its text can no longer change"),
                        participant->name);
@@ -1719,6 +2307,42 @@ civic_hearing_set_record_summary (CivicHearing  *self,
 
   g_free (self->record_summary);
   self->record_summary = g_strdup (summary);
+  return TRUE;
+}
+
+static gboolean
+check_may_sign (CivicHearing             *self,
+                CivicHearingParticipant  *participant,
+                CivicDay                  day,
+                GError                  **error)
+{
+  CivicDay hearing_day;
+
+  if (participant->signed_on != CIVIC_DAY_INVALID)
+    {
+      g_autofree char *signed_on = civic_day_format (participant->signed_on);
+
+      return refuse (error, CIVIC_HEARING_ERROR_STATE,
+                     _("%s already signed the record on %s"), participant->name, signed_on);
+    }
+
+  if (participant->refused_on != CIVIC_DAY_INVALID)
+    {
+      g_autofree char *refused_on = civic_day_format (participant->refused_on);
+
+      return refuse (error, CIVIC_HEARING_ERROR_STATE,
+                     _("%s refused to sign the record on %s, as the record notes"),
+                     participant->name, refused_on);
+    }
+
+  hearing_day = day_of (self->starts_at);
+  if (day == CIVIC_DAY_INVALID || day < hearing_day)
+    {
+      g_autofree char *when = civic_day_format (hearing_day);
+
+      return refuse (error, CIVIC_HEARING_ERROR_INVALID,
+                     _("The record cannot be signed before the hearing on %s"), when);
+    }
   return TRUE;
 }
 
@@ -1734,7 +2358,6 @@ civic_hearing_sign_record (CivicHearing  *self,
                            GError       **error)
 {
   CivicHearingParticipant *participant;
-  CivicDay hearing_day;
 
   g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
 
@@ -1750,25 +2373,61 @@ civic_hearing_sign_record (CivicHearing  *self,
                    _("No participant with the ID “%s” takes part in this hearing"),
                    participant_id ? participant_id : "");
 
-  if (participant->signed_on != CIVIC_DAY_INVALID)
-    {
-      g_autofree char *signed_on = civic_day_format (participant->signed_on);
-
-      return refuse (error, CIVIC_HEARING_ERROR_STATE,
-                     _("%s already signed the record on %s"), participant->name, signed_on);
-    }
-
-  hearing_day = day_of (self->starts_at);
-  if (day == CIVIC_DAY_INVALID || day < hearing_day)
-    {
-      g_autofree char *when = civic_day_format (hearing_day);
-
-      return refuse (error, CIVIC_HEARING_ERROR_INVALID,
-                     _("The record cannot be signed before the hearing on %s"), when);
-    }
+  if (!check_may_sign (self, participant, day, error))
+    return FALSE;
 
   participant->signed_on = day;
   participant->sealed = !!sealed;
+  return TRUE;
+}
+
+/**
+ * civic_hearing_refuse_to_sign:
+ * @note: what the host notes in the record: that the participant refused,
+ *   and why, if they said
+ *
+ * A participant who will not sign or seal the record does not keep it
+ * open: the host notes the refusal in it (注明), and it is complete
+ * without that signature.
+ */
+gboolean
+civic_hearing_refuse_to_sign (CivicHearing  *self,
+                              const char    *participant_id,
+                              CivicDay       day,
+                              const char    *note,
+                              GError       **error)
+{
+  CivicHearingParticipant *participant;
+
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), FALSE);
+
+  if (!check_record_open (self, error))
+    return FALSE;
+
+  if (self->record_summary == NULL)
+    return refuse (error, CIVIC_HEARING_ERROR_STATE,
+                   _("The record has no text yet; write it before it is signed"));
+
+  if ((participant = _civic_hearing_lookup_participant (self, participant_id, NULL)) == NULL)
+    return refuse (error, CIVIC_HEARING_ERROR_NOT_FOUND,
+                   _("No participant with the ID “%s” takes part in this hearing"),
+                   participant_id ? participant_id : "");
+
+  /* The officials of the hearing sign what they wrote */
+  if (participant->role == CIVIC_HEARING_ROLE_HOST || participant->role == CIVIC_HEARING_ROLE_CLERK)
+    return refuse (error, CIVIC_HEARING_ERROR_RULE,
+                   _("The host and the clerk sign the record they keep; only another "
+                     "participant can refuse"));
+
+  if (!check_may_sign (self, participant, day, error))
+    return FALSE;
+
+  if (is_blank (note))
+    return refuse (error, CIVIC_HEARING_ERROR_INVALID,
+                   _("Note the refusal as the host records it in the record"));
+
+  participant->refused_on = day;
+  participant->refusal_note = g_strdup (note);
   return TRUE;
 }
 
@@ -1802,9 +2461,11 @@ civic_hearing_conclude (CivicHearing  *self,
     {
       const CivicHearingParticipant *participant = g_ptr_array_index (self->participants, i);
 
-      if (participant->signed_on != CIVIC_DAY_INVALID)
+      if (participant->signed_on != CIVIC_DAY_INVALID ||
+          participant->refused_on != CIVIC_DAY_INVALID)
         {
-          last_signature = MAX (last_signature, participant->signed_on);
+          last_signature = MAX (last_signature, MAX (participant->signed_on,
+                                                     participant->refused_on));
           continue;
         }
 
@@ -1853,8 +2514,8 @@ civic_hearing_cancel (CivicHearing  *self,
   if (self->state == CIVIC_HEARING_STATE_RECORD_SIGNED)
     return refuse (error, CIVIC_HEARING_ERROR_STATE,
                    _("The record has been signed; the hearing can no longer be cancelled"));
-  if (self->state == CIVIC_HEARING_STATE_CANCELLED)
-    return refuse (error, CIVIC_HEARING_ERROR_STATE, _("The hearing has been cancelled"));
+  if (!check_not_ended (self, error))
+    return FALSE;
 
   if (is_blank (reason))
     return refuse (error, CIVIC_HEARING_ERROR_INVALID,
@@ -1958,7 +2619,8 @@ civic_hearing_get_clock_stop_span (CivicHearing *self,
 
   if (self->state == CIVIC_HEARING_STATE_RECORD_SIGNED)
     resume = self->record_signed_on;
-  else if (self->state == CIVIC_HEARING_STATE_CANCELLED)
+  else if (self->state == CIVIC_HEARING_STATE_CANCELLED ||
+           self->state == CIVIC_HEARING_STATE_WITHDRAWN)
     resume = self->cancelled_on;
 
   if (resume != CIVIC_DAY_INVALID)
@@ -1989,11 +2651,14 @@ civic_hearing_state_get_label (CivicHearingState state)
 {
   switch (state)
     {
-    case CIVIC_HEARING_STATE_PENDING: return C_("hearing state", "Pending");
+    case CIVIC_HEARING_STATE_PENDING: return C_("hearing state", "To schedule");
     case CIVIC_HEARING_STATE_SCHEDULED: return C_("hearing state", "Scheduled");
+    case CIVIC_HEARING_STATE_NOTIFIED: return C_("hearing state", "Notified");
+    case CIVIC_HEARING_STATE_POSTPONED: return C_("hearing state", "Postponed");
     case CIVIC_HEARING_STATE_HELD: return C_("hearing state", "Held");
     case CIVIC_HEARING_STATE_RECORD_SIGNED: return C_("hearing state", "Record signed");
     case CIVIC_HEARING_STATE_CANCELLED: return C_("hearing state", "Cancelled");
+    case CIVIC_HEARING_STATE_WITHDRAWN: return C_("hearing state", "Withdrawn");
     default: g_return_val_if_reached ("");
     }
 }
@@ -2034,6 +2699,34 @@ civic_hearing_conflict_kind_get_label (CivicHearingConflictKind kind)
     case CIVIC_HEARING_CONFLICT_ROOM: return _("Same room");
     case CIVIC_HEARING_CONFLICT_HOST: return _("Same host");
     case CIVIC_HEARING_CONFLICT_PARTICIPANT: return _("Same person");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+civic_hearing_notice_method_get_label (CivicHearingNoticeMethod method)
+{
+  switch (method)
+    {
+    case CIVIC_HEARING_NOTICE_NONE: return C_("notice", "Not notified");
+    case CIVIC_HEARING_NOTICE_IN_PERSON: return C_("notice", "In person");
+    case CIVIC_HEARING_NOTICE_POST: return C_("notice", "By post");
+    case CIVIC_HEARING_NOTICE_ELECTRONIC: return C_("notice", "Electronically");
+    case CIVIC_HEARING_NOTICE_ANNOUNCEMENT: return C_("notice", "By public announcement");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+civic_hearing_publicity_get_label (CivicHearingPublicity publicity)
+{
+  switch (publicity)
+    {
+    case CIVIC_HEARING_PUBLIC: return _("Public");
+    case CIVIC_HEARING_CLOSED_STATE_SECRET: return _("Closed: state secret");
+    case CIVIC_HEARING_CLOSED_TRADE_SECRET: return _("Closed: trade secret");
+    case CIVIC_HEARING_CLOSED_PRIVACY: return _("Closed: personal privacy");
+    case CIVIC_HEARING_CLOSED_OTHER: return _("Closed: another reason");
     default: g_return_val_if_reached ("");
     }
 }

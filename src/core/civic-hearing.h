@@ -30,14 +30,41 @@ typedef enum
   CIVIC_HEARING_KIND_ON_REQUEST,  /* Art. 47: requested by the applicant or an interested party */
 } CivicHearingKind;
 
+/* The stages, in the order of the procedure: the ones before HELD may
+ * still move; CANCELLED and WITHDRAWN end it without a record. */
 typedef enum
 {
   CIVIC_HEARING_STATE_PENDING,        /* requested (Art. 47) or decided (Art. 46), no time yet */
-  CIVIC_HEARING_STATE_SCHEDULED,
+  CIVIC_HEARING_STATE_SCHEDULED,      /* time, place and host set */
+  CIVIC_HEARING_STATE_NOTIFIED,       /* the notice of Art. 48(1) went out */
+  CIVIC_HEARING_STATE_POSTPONED,      /* put off, waiting for a new time */
   CIVIC_HEARING_STATE_HELD,
-  CIVIC_HEARING_STATE_RECORD_SIGNED,  /* every participant signed or sealed the record */
-  CIVIC_HEARING_STATE_CANCELLED,
+  CIVIC_HEARING_STATE_RECORD_SIGNED,  /* every participant signed, sealed or refused in the record */
+  CIVIC_HEARING_STATE_CANCELLED,      /* by the authority: the application withdrawn, … */
+  CIVIC_HEARING_STATE_WITHDRAWN,      /* the request for it withdrawn (Art. 47) */
 } CivicHearingState;
+
+/* How a party was given the notice of Art. 48(1). */
+typedef enum
+{
+  CIVIC_HEARING_NOTICE_NONE,
+  CIVIC_HEARING_NOTICE_IN_PERSON,     /* 直接送达 */
+  CIVIC_HEARING_NOTICE_POST,          /* 邮寄送达 */
+  CIVIC_HEARING_NOTICE_ELECTRONIC,    /* 电子送达, with the party's consent */
+  CIVIC_HEARING_NOTICE_ANNOUNCEMENT,  /* 公告送达, when no other way reaches them */
+} CivicHearingNoticeMethod;
+
+/* Whether the hearing is public, and if not on what ground (Art. 48(2):
+ * public unless it touches a state secret, a trade secret or personal
+ * privacy). */
+typedef enum
+{
+  CIVIC_HEARING_PUBLIC,
+  CIVIC_HEARING_CLOSED_STATE_SECRET,
+  CIVIC_HEARING_CLOSED_TRADE_SECRET,
+  CIVIC_HEARING_CLOSED_PRIVACY,
+  CIVIC_HEARING_CLOSED_OTHER,         /* another reason, written out */
+} CivicHearingPublicity;
 
 typedef enum
 {
@@ -109,7 +136,33 @@ typedef struct
   CivicHearingRole   role;
   CivicDay           signed_on;  /* the record, Art. 48(5); invalid until then */
   gboolean           sealed;     /* sealed (盖章) rather than signed (签字) */
+  /* A party: how to reach them, and whom an agent acts for (personal data) */
+  char              *contact;
+  char              *represents;  /* an agent: the participant they act for */
+  /* The notice of Art. 48(1) */
+  CivicDay                  notified_on;
+  CivicHearingNoticeMethod  notified_by;
+  /* Refused to sign; the host notes it in the record (注明) */
+  CivicDay           refused_on;
+  char              *refusal_note;
 } CivicHearingParticipant;
+
+/* A case the hearing serves, and who examined it: none of them may host
+ * (Art. 48(3)). */
+typedef struct
+{
+  char   *id;
+  char   *number;
+  GStrv   examiner_ids;
+} CivicHearingCase;
+
+/* A hearing put off: the time it had, why, and when. */
+typedef struct
+{
+  GDateTime  *from;    /* (nullable): the time it had, if any */
+  char       *reason;
+  CivicDay    on;
+} CivicHearingPostponement;
 
 typedef struct
 {
@@ -218,6 +271,34 @@ CivicDay                civic_hearing_get_record_signed_on (CivicHearing        
 CivicDay                civic_hearing_get_cancelled_on    (CivicHearing         *self);
 const char             *civic_hearing_get_cancel_reason   (CivicHearing         *self);
 
+/* The record as the hall keeps it (civic-hearing-kind.c) */
+gint64                  civic_hearing_get_rev             (CivicHearing         *self);
+void                    civic_hearing_set_rev             (CivicHearing         *self,
+                                                           gint64                rev);
+const char             *civic_hearing_get_department_id   (CivicHearing         *self);
+const char             *civic_hearing_get_matter          (CivicHearing         *self);
+void                    civic_hearing_set_matter          (CivicHearing         *self,
+                                                           const char           *department_id,
+                                                           const char           *matter);
+CivicHearingPublicity   civic_hearing_get_publicity       (CivicHearing         *self);
+const char             *civic_hearing_get_video_link      (CivicHearing         *self);
+const char             *civic_hearing_get_decision_ref    (CivicHearing         *self);
+void                    civic_hearing_set_decision_ref    (CivicHearing         *self,
+                                                           const char           *ref);
+guint                   civic_hearing_get_n_cases         (CivicHearing         *self);
+const CivicHearingCase *civic_hearing_get_case            (CivicHearing         *self,
+                                                           guint                 index);
+gboolean                civic_hearing_add_case            (CivicHearing         *self,
+                                                           const char           *case_id,
+                                                           const char           *number,
+                                                           const char * const   *examiner_ids,
+                                                           GError              **error);
+GStrv                   civic_hearing_dup_examiner_ids    (CivicHearing         *self);
+guint                   civic_hearing_get_n_postponements (CivicHearing         *self);
+const CivicHearingPostponement *civic_hearing_get_postponement (CivicHearing    *self,
+                                                           guint                 index);
+gboolean                civic_hearing_is_over             (CivicHearing         *self);
+
 guint                   civic_hearing_get_n_participants  (CivicHearing         *self);
 const CivicHearingParticipant *civic_hearing_get_participant (CivicHearing      *self,
                                                            guint                 index);
@@ -247,6 +328,18 @@ gboolean                civic_hearing_set_clerk           (CivicHearing         
                                                            const char           *clerk_id,
                                                            const char           *clerk_name,
                                                            GError              **error);
+gboolean                civic_hearing_set_publicity       (CivicHearing         *self,
+                                                           CivicHearingPublicity publicity,
+                                                           const char           *reason,
+                                                           GError              **error);
+gboolean                civic_hearing_set_video_link      (CivicHearing         *self,
+                                                           const char           *link,
+                                                           GError              **error);
+gboolean                civic_hearing_set_party_contact   (CivicHearing         *self,
+                                                           const char           *id,
+                                                           const char           *contact,
+                                                           const char           *represents,
+                                                           GError              **error);
 GPtrArray              *civic_hearing_check_schedule      (CivicHearing         *self,
                                                            const CivicHearingSlot *slot,
                                                            const char * const   *examiner_ids,
@@ -269,6 +362,26 @@ gboolean                civic_hearing_record_notice       (CivicHearing         
                                                            CivicDay              day,
                                                            CivicCalendar        *calendar,
                                                            const CivicHearingPolicy *policy,
+                                                           GError              **error);
+gboolean                civic_hearing_notify              (CivicHearing         *self,
+                                                           CivicDay              day,
+                                                           CivicHearingNoticeMethod method,
+                                                           CivicCalendar        *calendar,
+                                                           const CivicHearingPolicy *policy,
+                                                           GError              **error);
+gboolean                civic_hearing_postpone            (CivicHearing         *self,
+                                                           CivicDay              day,
+                                                           const char           *reason,
+                                                           GError              **error);
+gboolean                civic_hearing_withdraw            (CivicHearing         *self,
+                                                           const char           *by_id,
+                                                           CivicDay              day,
+                                                           const char           *reason,
+                                                           GError              **error);
+gboolean                civic_hearing_refuse_to_sign      (CivicHearing         *self,
+                                                           const char           *participant_id,
+                                                           CivicDay              day,
+                                                           const char           *note,
                                                            GError              **error);
 gboolean                civic_hearing_request_recusal     (CivicHearing         *self,
                                                            const char           *by_id,
@@ -335,5 +448,7 @@ const char             *civic_hearing_role_get_label      (CivicHearingRole     
 const char             *civic_hearing_recusal_decision_get_label
                                                           (CivicHearingRecusalDecision decision);
 const char             *civic_hearing_conflict_kind_get_label (CivicHearingConflictKind kind);
+const char             *civic_hearing_notice_method_get_label (CivicHearingNoticeMethod method);
+const char             *civic_hearing_publicity_get_label (CivicHearingPublicity publicity);
 
 G_END_DECLS

@@ -66,7 +66,8 @@ static const struct
   { CIVIC_ACTION_REQUEST_HEARING, STATE (UNDER_REVIEW),
     CIVIC_ROLE_EXAMINER | CIVIC_ROLE_HEARING_OFFICER },
   { CIVIC_ACTION_ORDER_HEARING, STATE (UNDER_REVIEW), CIVIC_ROLE_APPROVER },
-  { CIVIC_ACTION_CONCLUDE_HEARING, STATE (HEARING), CIVIC_ROLE_HEARING_OFFICER },
+  /* The hearing's own close (civic-hearing-kind.c), applied by the service */
+  { CIVIC_ACTION_CONCLUDE_HEARING, STATE (HEARING), CIVIC_ROLE_SYSTEM },
   { CIVIC_ACTION_DECIDE, STATE (UNDER_REVIEW), CIVIC_ROLE_APPROVER },
   { CIVIC_ACTION_SERVE, STATE (APPROVED) | STATE (DENIED), CIVIC_ROLE_CLERK | CIVIC_ROLE_EXAMINER },
   { CIVIC_ACTION_CLOSE, OPEN_STATES, CIVIC_ROLE_CLERK | CIVIC_ROLE_APPROVER },
@@ -1606,18 +1607,26 @@ apply_conclude_hearing (CivicCase                  *kase,
                         GError                    **error)
 {
   const char *hearing_id, *record_ref;
-  gboolean signed_by_all = FALSE;
+  int outcome;
   ClockStep step;
 
   if (!get_text (args, "hearing_id", TRUE, &hearing_id, error) ||
-      !get_text (args, "record_ref", TRUE, &record_ref, error))
+      !get_text (args, "record_ref", FALSE, &record_ref, error))
     return FALSE;
-  if (!civic_json_get_bool (args, "record_signed", TRUE, &signed_by_all, error))
+  if (!civic_json_get_enum (args, "outcome", TRUE, CIVIC_TYPE_HEARING_STATE, &outcome, error))
     return argument_error (error);
 
-  /* Art. 48(5): the record is confirmed and signed or sealed by every
-   * participant, and the decision rests on it. */
-  if (!signed_by_all)
+  if (kase->hearing.hearing_id != NULL && g_strcmp0 (kase->hearing.hearing_id, hearing_id) != 0)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("The case waits for another hearing"));
+
+  /* Art. 48(5): the decision rests on a record every participant
+   * confirmed; a hearing withdrawn or cancelled has none, and the case
+   * goes on without it */
+  if (outcome == CIVIC_HEARING_STATE_RECORD_SIGNED && record_ref == NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("“record_ref” is missing"));
+  if (outcome != CIVIC_HEARING_STATE_RECORD_SIGNED && outcome != CIVIC_HEARING_STATE_WITHDRAWN &&
+      outcome != CIVIC_HEARING_STATE_CANCELLED)
     return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
                    _("Every participant must sign or seal the hearing record first "
                      "(Administrative Licensing Law, Art. 48(5))"));
@@ -1626,11 +1635,16 @@ apply_conclude_hearing (CivicCase                  *kase,
   if (!for_review_clocks (kase, resume_one, &step, error))
     return FALSE;
 
-  kase->hearing.concluded_on = step.day;
   g_free (kase->hearing.hearing_id);
   kase->hearing.hearing_id = g_strdup (hearing_id);
-  g_free (kase->hearing.record_ref);
-  kase->hearing.record_ref = g_strdup (record_ref);
+  if (outcome == CIVIC_HEARING_STATE_RECORD_SIGNED)
+    {
+      kase->hearing.concluded_on = step.day;
+      g_free (kase->hearing.record_ref);
+      kase->hearing.record_ref = g_strdup (record_ref);
+    }
+  else
+    g_string_append (text, civic_hearing_state_get_label (outcome));
   kase->state = CIVIC_CASE_STATE_UNDER_REVIEW;
   hand_to_queue (kase, CIVIC_QUEUE_APPROVER);
   return TRUE;

@@ -606,15 +606,6 @@ integer (gint64 value)
 }
 
 static JsonNode *
-boolean (gboolean value)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-
-  json_node_set_boolean (node, value);
-  return node;
-}
-
-static JsonNode *
 strv (GPtrArray *values)
 {
   JsonArray *array = json_array_new ();
@@ -756,12 +747,13 @@ live_review (Life *life)
       record = g_strdup_printf ("听证笔录〔%d〕%u号", civic_day_get_year (life->day),
                                 demo->hearing_no);
       {
+        g_autoptr(CivicActor) system = civic_actor_new ("system", _("Civic Desk service"), NULL,
+                                                        CIVIC_ROLE_SYSTEM);
         g_autoptr(JsonObject) conclude = args_new ("hearing_id", str (hearing_id),
-                                                   "record_ref", str (record),
-                                                   "record_signed", boolean (TRUE), NULL);
+                                                   "outcome", str ("record-signed"),
+                                                   "record_ref", str (record), NULL);
 
-        act (life, rand_range (demo, 9, 19), life->staff->officer,
-             CIVIC_ACTION_CONCLUDE_HEARING, conclude);
+        act (life, rand_range (demo, 9, 19), system, CIVIC_ACTION_CONCLUDE_HEARING, conclude);
       }
     }
 

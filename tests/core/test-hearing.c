@@ -366,6 +366,7 @@ test_lifecycle_on_request (void)
 
   g_assert_true (civic_hearing_record_notice (hearing, day ("2026-03-11"), calendar, NULL, &error));
   assert_day (civic_hearing_get_notice_sent_on (hearing), "2026-03-11");
+  g_assert_cmpint (civic_hearing_get_state (hearing), ==, CIVIC_HEARING_STATE_NOTIFIED);
   findings = civic_hearing_validate (hearing, examiners, calendar, NULL, day ("2026-03-12"));
   g_assert_cmpuint (findings->len, ==, 0);
   g_clear_pointer (&findings, g_ptr_array_unref);
@@ -387,7 +388,8 @@ test_lifecycle_on_request (void)
   g_assert_no_error (error);
   g_assert_cmpint (civic_hearing_get_state (hearing), ==, CIVIC_HEARING_STATE_RECORD_SIGNED);
   assert_day (civic_hearing_get_record_signed_on (hearing), "2026-03-20");
-  g_assert_cmpuint (notified, ==, 3);
+  /* scheduled, notified, held, record signed */
+  g_assert_cmpuint (notified, ==, 4);
 
   findings = civic_hearing_validate (hearing, examiners, calendar, NULL, day ("2026-03-23"));
   g_assert_cmpuint (findings->len, ==, 0);
@@ -897,7 +899,7 @@ test_recusal_flow (void)
   g_assert_error (error, CIVIC_HEARING_ERROR, CIVIC_HEARING_ERROR_RULE);
   assert_message (error, "must be decided before the hearing");
   g_clear_error (&error);
-  g_assert_cmpint (civic_hearing_get_state (hearing), ==, CIVIC_HEARING_STATE_SCHEDULED);
+  g_assert_cmpint (civic_hearing_get_state (hearing), ==, CIVIC_HEARING_STATE_NOTIFIED);
 
   /* 王强 cannot decide on himself; nor can anyone before the request. */
   g_assert_false (civic_hearing_decide_recusal (hearing, 0, CIVIC_HEARING_RECUSAL_REFUSED,
@@ -1803,16 +1805,22 @@ test_json_shape (void)
   text = to_string (hearing);
   g_assert_cmpstr (text, ==,
                    "{\"id\":\"H-2026-007\",\"case_id\":\"C-2026-0042\",\"kind\":\"on-request\","
-                   "\"state\":\"scheduled\",\"informed_on\":\"2026-03-05\","
+                   "\"state\":\"scheduled\",\"rev\":0,\"department_id\":null,\"matter\":null,"
+                   "\"cases\":[{\"id\":\"C-2026-0042\",\"number\":null,\"examiner_ids\":[]}],"
+                   "\"informed_on\":\"2026-03-05\","
                    "\"requested_on\":\"2026-03-10\",\"announced_on\":null,"
                    "\"starts_at\":\"2026-03-20T01:00:00.000Z\","
                    "\"ends_at\":\"2026-03-20T03:00:00.000Z\",\"room_id\":\"R-301\","
                    "\"host_id\":\"u-wang\",\"host_name\":\"王强\",\"clerk_id\":null,"
-                   "\"clerk_name\":null,\"is_public\":true,\"non_public_reason\":null,"
+                   "\"clerk_name\":null,\"is_public\":true,\"publicity\":\"public\","
+                   "\"non_public_reason\":null,\"video_link\":null,"
                    "\"notice_sent_on\":null,\"participants\":[{\"id\":\"p-zhang\","
                    "\"name\":\"张伟\",\"role\":\"applicant\",\"signed_on\":null,"
-                   "\"sealed\":false}],\"recusals\":[],\"record_summary\":null,"
-                   "\"record_signed_on\":null,\"cancelled_on\":null,\"cancel_reason\":null}");
+                   "\"sealed\":false,\"contact\":null,\"represents\":null,\"notified_on\":null,"
+                   "\"notified_by\":\"none\",\"refused_on\":null,\"refusal_note\":null}],"
+                   "\"recusals\":[],\"postponements\":[],\"record_summary\":null,"
+                   "\"record_signed_on\":null,\"decision_ref\":null,\"cancelled_on\":null,"
+                   "\"cancel_reason\":null}");
 }
 
 typedef struct

@@ -614,17 +614,21 @@ test_hearing_on_request (void)
   g_assert_cmpint (civic_case_get_queue (kase), ==, CIVIC_QUEUE_HEARING);
   g_assert_true (civic_clock_is_stopped (civic_case_get_statutory_clock (kase)));
 
+  /* Only the hearing's close gives the case back its clocks: the
+   * service's step, on a record every participant confirmed */
+  refused (kase, service, "2026-03-27", CIVIC_ACTION_CONCLUDE_HEARING,
+           "{\"hearing_id\": \"h-1\", \"outcome\": \"held\"}", CIVIC_WORKFLOW_ERROR_RULE,
+           "Every participant must sign or seal the hearing record first");
+  refused (kase, service, "2026-03-27", CIVIC_ACTION_CONCLUDE_HEARING,
+           "{\"hearing_id\": \"h-1\", \"outcome\": \"record-signed\"}",
+           CIVIC_WORKFLOW_ERROR_ARGUMENT, "“record_ref” is missing");
   refused (kase, officer, "2026-03-27", CIVIC_ACTION_CONCLUDE_HEARING,
            "{\"hearing_id\": \"h-1\", \"record_ref\": \"听证笔录〔2026〕7号\", "
-           "\"record_signed\": false}", CIVIC_WORKFLOW_ERROR_RULE,
-           "Every participant must sign or seal the hearing record first");
-  refused (kase, examiner, "2026-03-27", CIVIC_ACTION_CONCLUDE_HEARING,
-           "{\"hearing_id\": \"h-1\", \"record_ref\": \"听证笔录〔2026〕7号\", "
-           "\"record_signed\": true}", CIVIC_WORKFLOW_ERROR_ROLE,
-           "“Conclude Hearing” is for these roles: Hearing officer");
-  step (&kase, officer, "2026-03-27", CIVIC_ACTION_CONCLUDE_HEARING,
+           "\"outcome\": \"record-signed\"}", CIVIC_WORKFLOW_ERROR_ROLE,
+           "“Conclude Hearing” is for these roles:");
+  step (&kase, service, "2026-03-27", CIVIC_ACTION_CONCLUDE_HEARING,
         "{\"hearing_id\": \"h-1\", \"record_ref\": \"听证笔录〔2026〕7号\", "
-        "\"record_signed\": true}");
+        "\"outcome\": \"record-signed\"}");
   g_assert_cmpint (civic_case_get_state (kase), ==, CIVIC_CASE_STATE_UNDER_REVIEW);
   g_assert_cmpint (civic_case_get_queue (kase), ==, CIVIC_QUEUE_APPROVER);
 
@@ -679,8 +683,9 @@ test_hearing_waived_and_required (void)
   step (&kase, approver, "2026-03-06", CIVIC_ACTION_ORDER_HEARING,
         "{\"reason\": \"涉及重大公共利益，依法向社会公告并举行听证\"}");
   g_assert_true (civic_case_get_hearing (kase)->ex_officio);
-  step (&kase, officer, "2026-03-20", CIVIC_ACTION_CONCLUDE_HEARING,
-        "{\"hearing_id\": \"h-2\", \"record_ref\": \"听证笔录〔2026〕9号\", \"record_signed\": true}");
+  step (&kase, service, "2026-03-20", CIVIC_ACTION_CONCLUDE_HEARING,
+        "{\"hearing_id\": \"h-2\", \"record_ref\": \"听证笔录〔2026〕9号\", "
+        "\"outcome\": \"record-signed\"}");
   step (&kase, approver, "2026-03-20", CIVIC_ACTION_DECIDE, "{\"result\": \"approve\"}");
   refused (kase, approver, "2026-03-20", CIVIC_ACTION_ORDER_HEARING, "{\"reason\": \"x\"}",
            CIVIC_WORKFLOW_ERROR_STATE, "“Order Hearing” is not possible while the case is "

@@ -149,6 +149,7 @@ read_field (Field      *field,
     {
     case CIVIC_ARGUMENT_LINE:
     case CIVIC_ARGUMENT_DATE:
+    case CIVIC_ARGUMENT_TIME:
       text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget))));
       if (*text != '\0')
         json_object_set_string_member (args, name, text);
@@ -159,7 +160,7 @@ read_field (Field      *field,
         json_object_set_string_member (args, name, text);
       break;
     case CIVIC_ARGUMENT_CHOICE:
-    case CIVIC_ARGUMENT_OFFICIAL:
+    case CIVIC_ARGUMENT_OPTION:
       /* An official by id only: the name a record shows is the directory's. */
       if (choice_of (field) != NULL)
         json_object_set_string_member (args, name, choice_of (field));
@@ -512,6 +513,8 @@ add_entry (CivicForm *self,
     }
   if (field->argument->kind == CIVIC_ARGUMENT_NAMES)
     gtk_widget_set_tooltip_text (row, _("Separate names with commas"));
+  if (field->argument->kind == CIVIC_ARGUMENT_TIME)
+    gtk_widget_set_tooltip_text (row, _("Hours and minutes, such as 09:30"));
   g_signal_connect_swapped (row, "changed", G_CALLBACK (changed), self);
   field->widget = row;
 }
@@ -616,6 +619,14 @@ add_text (CivicForm *self,
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (GTK_LABEL (label)), -1);
+  /* What the record says now, to amend (a hearing's record) */
+  if (field->argument->usual_text != NULL && self->n_records == 1)
+    {
+      g_autofree char *usual = field->argument->usual_text (self->record);
+
+      if (usual != NULL)
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), usual, -1);
+    }
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                             G_CALLBACK (changed), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
@@ -649,8 +660,13 @@ add_choice (CivicForm *self,
     }
   for (guint i = 0; i < klass->n_values; i++)
     {
+      const char *label = argument->enum_label (klass->values[i].value);
+
+      /* A value no official chooses (a state the enum has) */
+      if (label == NULL)
+        continue;
       g_ptr_array_add (field->values, (char *) klass->values[i].value_nick);
-      gtk_string_list_append (labels, argument->enum_label (klass->values[i].value));
+      gtk_string_list_append (labels, label);
     }
   g_type_class_unref (klass);
 
@@ -702,7 +718,8 @@ options_of (CivicForm *self,
 {
   CivicCache *cache = civic_sync_engine_get_cache (self->engine);
   g_autoptr(GPtrArray) users = civic_cache_load_entities (cache, CIVIC_ENTITY_USER, NULL);
-  CivicArgumentSources sources = { users, civic_cache_get_me (cache)->id };
+  g_autoptr(GPtrArray) rooms = civic_cache_load_entities (cache, CIVIC_ENTITY_ROOM, NULL);
+  CivicArgumentSources sources = { users, civic_cache_get_me (cache)->id, rooms };
 
   return field->argument->options (self->record, &sources);
 }
@@ -785,7 +802,7 @@ mark_required (Field *field)
     case CIVIC_ARGUMENT_SWITCH:
       return;
     case CIVIC_ARGUMENT_CHOICE:
-    case CIVIC_ARGUMENT_OFFICIAL:
+    case CIVIC_ARGUMENT_OPTION:
       adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), _("Required"));
       return;
     default:
@@ -825,6 +842,7 @@ build (CivicForm *self)
         {
         case CIVIC_ARGUMENT_LINE:
         case CIVIC_ARGUMENT_DATE:
+        case CIVIC_ARGUMENT_TIME:
         case CIVIC_ARGUMENT_NAMES:
           add_entry (self, field);
           break;
@@ -843,7 +861,7 @@ build (CivicForm *self)
         case CIVIC_ARGUMENT_CHECKLIST:
           add_checklist (self, field);
           break;
-        case CIVIC_ARGUMENT_OFFICIAL:
+        case CIVIC_ARGUMENT_OPTION:
           add_official (self, field);
           break;
         default:
@@ -886,6 +904,7 @@ civic_form_set_args (CivicForm  *self,
         {
         case CIVIC_ARGUMENT_LINE:
         case CIVIC_ARGUMENT_DATE:
+        case CIVIC_ARGUMENT_TIME:
           if (text != NULL)
             gtk_editable_set_text (GTK_EDITABLE (field->widget), text);
           break;
@@ -895,7 +914,7 @@ civic_form_set_args (CivicForm  *self,
                                       text, -1);
           break;
         case CIVIC_ARGUMENT_CHOICE:
-        case CIVIC_ARGUMENT_OFFICIAL:
+        case CIVIC_ARGUMENT_OPTION:
           for (guint j = 0; text != NULL && j < field->values->len; j++)
             if (g_strcmp0 (g_ptr_array_index (field->values, j), text) == 0)
               adw_combo_row_set_selected (ADW_COMBO_ROW (field->widget), j);
