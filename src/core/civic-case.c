@@ -651,6 +651,22 @@ civic_case_dup_pending_subtasks (CivicCase *self)
  * opinion, verified it on site, or took part in its review. None of them
  * may host its hearing (ALL Art. 48(3)).
  */
+/**
+ * civic_case_set_hearing_id:
+ *
+ * Ties the case to the hearing the service made for it
+ * (civic-hearing-records.c), when it asked for one.
+ */
+void
+civic_case_set_hearing_id (CivicCase  *self,
+                           const char *hearing_id)
+{
+  g_return_if_fail (CIVIC_IS_CASE (self));
+
+  g_free (self->hearing.hearing_id);
+  self->hearing.hearing_id = g_strdup (hearing_id);
+}
+
 GStrv
 civic_case_dup_examiner_ids (CivicCase *self)
 {

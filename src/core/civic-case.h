@@ -396,6 +396,8 @@ const CivicMaterial *civic_case_find_material     (CivicCase           *self,
 GPtrArray          *civic_case_dup_missing_materials (CivicCase        *self);
 GPtrArray          *civic_case_dup_pending_subtasks (CivicCase         *self);
 GStrv               civic_case_dup_examiner_ids   (CivicCase           *self);
+void                civic_case_set_hearing_id     (CivicCase           *self,
+                                                   const char          *hearing_id);
 gboolean            civic_case_may_reveal         (CivicCase          *self,
                                                    const CivicActor   *actor);
 gboolean            civic_case_involves_department (CivicCase          *self,

@@ -37,11 +37,20 @@
 #define BEFORE_HELD (STATE (PENDING) | STATE (SCHEDULED) | STATE (NOTIFIED) | STATE (POSTPONED))
 #define HAS_TIME (STATE (SCHEDULED) | STATE (NOTIFIED))
 
+/* Who of those at the hearing takes a step: the host opens and closes
+ * it; the host or the clerk (记录员) keeps the record */
+typedef enum
+{
+  ANYONE,
+  HOST,
+  HOST_OR_CLERK,
+} AtTheHearing;
+
 static const struct
 {
-  guint      states;
-  CivicRole  roles;
-  gboolean   at_the_hearing;  /* the host's or the clerk's, of this hearing */
+  guint         states;
+  CivicRole     roles;
+  AtTheHearing  at_the_hearing;
 } rules[CIVIC_N_HEARING_ACTIONS] = {
   [CIVIC_HEARING_ACTION_ADD_PARTY] = { BEFORE_HELD | STATE (HELD),
                                        CIVIC_ROLE_HEARING_OFFICER | CIVIC_ROLE_EXAMINER },
@@ -55,10 +64,10 @@ static const struct
                                       CIVIC_ROLE_HEARING_OFFICER | CIVIC_ROLE_EXAMINER },
   [CIVIC_HEARING_ACTION_CANCEL] = { BEFORE_HELD | STATE (HELD),
                                     CIVIC_ROLE_HEARING_OFFICER | CIVIC_ROLE_APPROVER },
-  [CIVIC_HEARING_ACTION_HOLD] = { HAS_TIME, CIVIC_ROLE_HEARING_OFFICER, TRUE },
-  [CIVIC_HEARING_ACTION_WRITE_RECORD] = { STATE (HELD), CIVIC_ROLE_HEARING_OFFICER, TRUE },
-  [CIVIC_HEARING_ACTION_SIGN_RECORD] = { STATE (HELD), CIVIC_ROLE_HEARING_OFFICER, TRUE },
-  [CIVIC_HEARING_ACTION_CLOSE] = { STATE (HELD), CIVIC_ROLE_HEARING_OFFICER, TRUE },
+  [CIVIC_HEARING_ACTION_HOLD] = { HAS_TIME, CIVIC_ROLE_HEARING_OFFICER, HOST },
+  [CIVIC_HEARING_ACTION_WRITE_RECORD] = { STATE (HELD), CIVIC_ROLES_CASEWORK, HOST_OR_CLERK },
+  [CIVIC_HEARING_ACTION_SIGN_RECORD] = { STATE (HELD), CIVIC_ROLES_CASEWORK, HOST_OR_CLERK },
+  [CIVIC_HEARING_ACTION_CLOSE] = { STATE (HELD), CIVIC_ROLE_HEARING_OFFICER, HOST },
 };
 
 #define refuse(error, code, ...) \
@@ -191,6 +200,93 @@ civic_hearing_to_feed_json (CivicHearing *hearing)
 
     return civic_json_to_string (node, FALSE);
   }
+}
+
+/**
+ * civic_hearing_dup_personal:
+ *
+ * Returns: (transfer full): what the feed masks: each party's and
+ * witness's name and contact, {"participants": [{id, name, contact}]},
+ * for the service to keep sealed
+ */
+JsonNode *
+civic_hearing_dup_personal (CivicHearing *hearing)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  g_return_val_if_fail (CIVIC_IS_HEARING (hearing), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "participants");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < hearing->participants->len; i++)
+    {
+      const CivicHearingParticipant *participant = g_ptr_array_index (hearing->participants, i);
+
+      if (!is_party_role (participant->role))
+        continue;
+      json_builder_begin_object (builder);
+      civic_json_set_string (builder, "id", participant->id);
+      civic_json_set_string (builder, "name", participant->name);
+      civic_json_set_string (builder, "contact", participant->contact);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * civic_hearing_restore_personal:
+ * @personal: what civic_hearing_dup_personal() gave
+ *
+ * Puts the parties' names and contacts back into a hearing read from the
+ * feed's masked form.
+ */
+gboolean
+civic_hearing_restore_personal (CivicHearing  *hearing,
+                                JsonNode      *personal,
+                                GError       **error)
+{
+  JsonArray *array;
+
+  g_return_val_if_fail (CIVIC_IS_HEARING (hearing), FALSE);
+
+  if (personal == NULL || !JSON_NODE_HOLDS_OBJECT (personal) ||
+      !civic_json_get_array (json_node_get_object (personal), "participants", TRUE, &array,
+                             error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_TYPE,
+                     _("A hearing’s personal data must be an object"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      CivicHearingParticipant *participant;
+      const char *id, *name, *contact;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          !civic_json_get_text (json_node_get_object (node), "id", TRUE, &id, error) ||
+          !civic_json_get_text (json_node_get_object (node), "name", TRUE, &name, error) ||
+          !civic_json_get_string (json_node_get_object (node), "contact", FALSE, &contact, error))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_TYPE,
+                         _("A participant must be an object"));
+          return FALSE;
+        }
+      /* A party the record no longer has: removed since */
+      if ((participant = _civic_hearing_lookup_participant (hearing, id, NULL)) == NULL)
+        continue;
+      g_free (participant->name);
+      participant->name = g_strdup (name);
+      g_free (participant->contact);
+      participant->contact = g_strdup (contact);
+    }
+  return TRUE;
 }
 
 /* A time and a place, in a few words: "2026-03-20 09:00–11:00" */
@@ -373,10 +469,20 @@ named_official (CivicHearing               *hearing,
 
 static gboolean
 is_at_the_hearing (CivicHearing     *hearing,
-                   const CivicActor *actor)
+                   const CivicActor *actor,
+                   AtTheHearing      who)
 {
-  return g_strcmp0 (actor->id, hearing->host_id) == 0 ||
-         g_strcmp0 (actor->id, hearing->clerk_id) == 0;
+  switch (who)
+    {
+    case HOST:
+      return g_strcmp0 (actor->id, hearing->host_id) == 0;
+    case HOST_OR_CLERK:
+      return g_strcmp0 (actor->id, hearing->host_id) == 0 ||
+             g_strcmp0 (actor->id, hearing->clerk_id) == 0;
+    case ANYONE:
+    default:
+      return TRUE;
+    }
 }
 
 static gboolean
@@ -474,11 +580,16 @@ hearing_check_action (CivicHearing               *hearing,
     return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
                    _("Only the department that holds the hearing acts on it"));
 
-  if (rules[action].at_the_hearing && !is_at_the_hearing (hearing, actor))
-    return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
-                   /* Translators: "Only the host 王强 or the clerk of this hearing …" */
-                   _("Only the host %s or the clerk of this hearing holds it and keeps its "
-                     "record"), hearing->host_name ? hearing->host_name : "");
+  if (!is_at_the_hearing (hearing, actor, rules[action].at_the_hearing))
+    return rules[action].at_the_hearing == HOST
+           ? refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
+                     /* Translators: "Only the host 王强 opens and closes this hearing" */
+                     _("Only the host %s opens and closes this hearing"),
+                     hearing->host_name ? hearing->host_name : "")
+           : refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
+                     /* Translators: "Only the host 王强 or the clerk of this hearing …" */
+                     _("Only the host %s or the clerk of this hearing keeps its record"),
+                     hearing->host_name ? hearing->host_name : "");
 
   return check_preconditions (hearing, action, context, error);
 }

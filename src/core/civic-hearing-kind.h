@@ -54,6 +54,10 @@ CivicHearing        *civic_hearing_new_for_case         (const char         *id,
                                                          const char * const *examiner_ids);
 
 char                *civic_hearing_to_feed_json         (CivicHearing       *hearing);
+JsonNode            *civic_hearing_dup_personal         (CivicHearing       *hearing);
+gboolean             civic_hearing_restore_personal     (CivicHearing       *hearing,
+                                                         JsonNode           *personal,
+                                                         GError            **error);
 char                *civic_hearing_describe_slot        (CivicHearing       *hearing);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ typedef enum
   CIVIC_WORKFLOW_ERROR_ROLE,       /* not this official's to do */
   CIVIC_WORKFLOW_ERROR_ARGUMENT,   /* a required argument is missing or wrong */
   CIVIC_WORKFLOW_ERROR_RULE,       /* refused by a rule of law */
+  CIVIC_WORKFLOW_ERROR_CLASH,      /* the time is taken: a room, a person (the service finds it) */
 } CivicWorkflowError;
 
 /* Every action on a case. The nick ("request-correction") is the command

@@ -18,6 +18,7 @@
 #include "civic-case-kind.h"
 #include "civic-case-records.h"
 #include "civic-documents.h"
+#include "civic-hearing-records.h"
 #include "civic-core-enums.h"
 #include "civic-entity.h"
 #include "civic-json.h"
@@ -331,8 +332,8 @@ civic_case_records_seal_legacy (CivicSqlite  *db,
 }
 
 /* Every table of rows sealed with a personal-data key: an applicant's
- * data, and the documents that name them */
-static const char * const sealed_tables[] = { "case_personal", "document_pdf" };
+ * data, the documents that name them, a hearing's parties */
+static const char * const sealed_tables[] = { "case_personal", "document_pdf", "hearing_personal" };
 
 /**
  * civic_case_records_reseal:
@@ -477,16 +478,36 @@ store_check_actor (const CivicActor  *actor,
   return civic_policy_check_case_action (actor, CIVIC_CASE (record), action, error);
 }
 
-/* A document issued by the command is numbered, rendered and stored */
+/* A hearing asked for is made; the hearing a decision rests on learns its
+ * number; a document issued by the command is numbered, rendered and
+ * stored */
 static gboolean
 store_finish (CivicSqlite    *db,
               GObject        *record,
+              guint           action,
+              const char     *command_id,
               CivicCalendar  *calendar,
               GDateTime      *now,
               const char     *public_url,
               GError        **error)
 {
-  return civic_documents_issue_drafts (db, calendar, now, public_url, CIVIC_CASE (record), error);
+  CivicCase *kase = CIVIC_CASE (record);
+
+  switch ((CivicAction) action)
+    {
+    case CIVIC_ACTION_REQUEST_HEARING:
+    case CIVIC_ACTION_ORDER_HEARING:
+      if (!civic_hearing_records_open_for_case (db, kase, command_id, error))
+        return FALSE;
+      break;
+    case CIVIC_ACTION_DECIDE:
+      if (!civic_hearing_records_note_decision (db, kase, error))
+        return FALSE;
+      break;
+    default:
+      break;
+    }
+  return civic_documents_issue_drafts (db, calendar, now, public_url, kase, error);
 }
 
 const CivicRecordStore civic_case_store = {

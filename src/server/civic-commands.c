@@ -307,6 +307,7 @@ workflow_code (const GError *error)
     case CIVIC_WORKFLOW_ERROR_ROLE: return "role";
     case CIVIC_WORKFLOW_ERROR_ARGUMENT: return "argument";
     case CIVIC_WORKFLOW_ERROR_UNKNOWN_ACTION: return "unknown";
+    case CIVIC_WORKFLOW_ERROR_CLASH: return "clash";
     case CIVIC_WORKFLOW_ERROR_RULE:
     default:
       return "rule";
@@ -553,12 +554,14 @@ apply (CivicCommandEnv  *env,
        * recorded */
       if (!civic_sqlite_exec (env->db, "SAVEPOINT finish", error))
         return NULL;
-      if (store->finish (env->db, next, env->calendar, now, env->public_url, &refusal))
+      if (store->finish (env->db, next, command->action, command->id, env->calendar, now,
+                         env->public_url, &refusal))
         {
           if (!civic_sqlite_exec (env->db, "RELEASE finish", error))
             return NULL;
         }
-      else if (refusal->domain != CIVIC_DOCUMENT_ERROR && refusal->domain != CIVIC_TEMPLATE_ERROR)
+      else if (refusal->domain != CIVIC_DOCUMENT_ERROR && refusal->domain != CIVIC_TEMPLATE_ERROR &&
+               refusal->domain != CIVIC_WORKFLOW_ERROR)
         {
           g_propagate_error (error, g_steal_pointer (&refusal));
           return NULL;

@@ -10,12 +10,14 @@
 #include <string.h>
 
 #include "civic-case-records.h"
+#include "civic-hearing-records.h"
 #include "civic-records.h"
 
 /* One per kind of civic-entity.c; a new job of the hall adds its store
  * here, and nowhere else in this layer. */
 static const CivicRecordStore * const stores[] = {
   &civic_case_store,
+  &civic_hearing_store,
   NULL
 };
 

@@ -40,12 +40,16 @@ typedef struct
                             CivicCalendar     *calendar,
                             CivicDay           today,
                             GError           **error);
-  /* What only the service adds to a record an action changed, before it
+  /* What only the service adds to a record @action changed, before it
    * is saved, in the same transaction (nullable): a document's number,
-   * rendering and storage. An error of CIVIC_DOCUMENT_ERROR or
-   * CIVIC_TEMPLATE_ERROR refuses the command; any other is internal */
+   * rendering and storage; a hearing the case asked for; a clash with
+   * the hearings stored. An error of CIVIC_DOCUMENT_ERROR,
+   * CIVIC_TEMPLATE_ERROR or CIVIC_WORKFLOW_ERROR refuses the command;
+   * any other is internal */
   gboolean  (*finish)      (CivicSqlite       *db,
                             GObject           *record,
+                            guint              action,
+                            const char        *command_id,
                             CivicCalendar     *calendar,
                             GDateTime         *now,
                             const char        *public_url,

@@ -176,6 +176,23 @@ static const CivicSqliteMigration migrations[] = {
     "  sealed TEXT NOT NULL"
     ");"
   },
+  { /* 5: hearings (civic-hearing-records.c): the columns bookings are
+     * found by, and the parties' names and contacts sealed */
+    "CREATE TABLE hearing_record ("
+    "  id TEXT PRIMARY KEY,"
+    "  department_id TEXT NOT NULL,"
+    "  state TEXT NOT NULL,"
+    "  starts_at TEXT,"
+    "  ends_at TEXT,"
+    "  room_id TEXT"
+    ");"
+    "CREATE INDEX hearing_record_by_start ON hearing_record (starts_at) "
+    "  WHERE starts_at IS NOT NULL;"
+    "CREATE TABLE hearing_personal ("
+    "  id TEXT PRIMARY KEY,"
+    "  sealed TEXT NOT NULL"
+    ");"
+  },
 };
 
 void

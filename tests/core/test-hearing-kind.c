@@ -265,14 +265,19 @@ test_procedure (void)
 
   /* Only the host or the clerk of this hearing holds it, not before its day */
   refused (hearing, wang, "2026-10-14T09:00:00+08:00", "hold-hearing", NULL,
-           CIVIC_WORKFLOW_ERROR_ROLE, "Only the host 刘洋 or the clerk");
+           CIVIC_WORKFLOW_ERROR_ROLE, "Only the host 刘洋 opens and closes this hearing");
+  refused (hearing, chen, "2026-10-14T09:00:00+08:00", "hold-hearing", NULL,
+           CIVIC_WORKFLOW_ERROR_ROLE, "is for these roles");
   refused (hearing, liu, "2026-10-13T09:00:00+08:00", "hold-hearing", NULL,
            CIVIC_WORKFLOW_ERROR_STATE, "cannot have been held before then");
   act (&hearing, liu, "2026-10-14T09:05:00+08:00", NULL, "hold-hearing", NULL);
   g_assert_cmpint (civic_hearing_get_state (hearing), ==, CIVIC_HEARING_STATE_HELD);
 
-  refused (hearing, chen, "2026-10-14T11:00:00+08:00", "close-hearing", NULL,
+  refused (hearing, liu, "2026-10-14T11:00:00+08:00", "close-hearing", NULL,
            CIVIC_WORKFLOW_ERROR_STATE, "The record has no text yet");
+  refused (hearing, wang, "2026-10-14T11:00:00+08:00", "write-hearing-record",
+           "{\"text\": \"x\"}", CIVIC_WORKFLOW_ERROR_ROLE,
+           "Only the host 刘洋 or the clerk of this hearing keeps its record");
   act (&hearing, chen, "2026-10-14T11:00:00+08:00", NULL, "write-hearing-record",
        "{\"text\": \"赵敏出示了现场检查记录；李娜陈述了噪声影响。\"}");
   act (&hearing, chen, "2026-10-14T11:10:00+08:00", NULL, "write-hearing-record",
@@ -437,7 +442,7 @@ main (int   argc,
   wang = civic_actor_new ("u-wang", "王强", "scjg", CIVIC_ROLE_HEARING_OFFICER);
   liu = civic_actor_new ("u-liu", "刘洋", "scjg", CIVIC_ROLE_HEARING_OFFICER);
   zhao = civic_actor_new ("u-zhao", "赵敏", "scjg", CIVIC_ROLE_EXAMINER | CIVIC_ROLE_HEARING_OFFICER);
-  chen = civic_actor_new ("u-chen", "陈静", "scjg", CIVIC_ROLE_CLERK | CIVIC_ROLE_HEARING_OFFICER);
+  chen = civic_actor_new ("u-chen", "陈静", "scjg", CIVIC_ROLE_CLERK);
   head = civic_actor_new ("u-head", "周部长", "scjg", CIVIC_ROLE_APPROVER);
   stranger = civic_actor_new ("u-x", "钱多", "zrzy", CIVIC_ROLE_HEARING_OFFICER);
 

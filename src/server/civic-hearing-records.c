@@ -1,0 +1,593 @@
+/* civic-hearing-records.c — hearings as the service stores and publishes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-hearing-records"
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "civic-i18n.h"
+#include <sodium.h>
+
+#include "civic-audit.h"
+#include "civic-case-kind.h"
+#include "civic-case-records.h"
+#include "civic-core-enums.h"
+#include "civic-entity.h"
+#include "civic-hearing-kind.h"
+#include "civic-hearing-records.h"
+#include "civic-json.h"
+#include "civic-keyring.h"
+#include "civic-policy.h"
+#include "civic-server-db.h"
+#include "civic-time.h"
+#include "civic-workflow.h"
+
+/* A hearing is kept like a case: as the feed publishes it in `entity`,
+ * its parties' names and contacts masked, scoped to the department that
+ * holds it; those names and contacts sealed in `hearing_personal`; and in
+ * `hearing_record` the columns the service looks bookings up by. The
+ * three are written in one transaction.
+ *
+ * A hearing is born of its case's command (request-hearing,
+ * order-hearing) in the case's transaction, with the command's id; it
+ * ends (closed, withdrawn, cancelled) by giving each case it heard its
+ * clocks back, in the hearing's transaction. A time the service finds
+ * taken — the room, or a person, by another hearing — refuses the
+ * schedule and names the hearing that has it. */
+
+#define refuse(error, code, ...) \
+  G_GNUC_EXTENSION ({ \
+    g_set_error ((error), CIVIC_WORKFLOW_ERROR, (code), __VA_ARGS__); \
+    FALSE; \
+  })
+
+static char *
+format_utc (GDateTime *instant)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (instant == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (instant);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/**
+ * civic_hearing_records_load:
+ *
+ * Returns: (transfer full) (nullable): the whole hearing, its parties
+ * unsealed, or %NULL without error when there is none.
+ */
+CivicHearing *
+civic_hearing_records_load (CivicSqlite  *db,
+                            const char   *id,
+                            GError      **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) personal = NULL;
+  g_autoptr(CivicHearing) hearing = NULL;
+  g_autofree char *sealed = NULL;
+  g_autofree char *plain = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT p.sealed, e.data FROM hearing_record r "
+                                   "JOIN hearing_personal p ON p.id = r.id "
+                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_HEARING "' "
+                                   "  AND e.id = r.id "
+                                   "WHERE r.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, id);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    {
+      sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
+      node = civic_json_parse (civic_sqlite_column_text (stmt, 1), -1, error);
+    }
+  sqlite3_reset (stmt);
+  if (node == NULL)
+    return NULL;
+
+  hearing = civic_hearing_new_from_json (node, error);
+  if (hearing == NULL)
+    return NULL;
+
+  if (keyring == NULL)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not loaded"));
+      return NULL;
+    }
+  plain = civic_keyring_unseal (keyring, sealed, error);
+  if (plain == NULL)
+    {
+      g_prefix_error (error, _("The personal data of hearing %s cannot be read: "), id);
+      return NULL;
+    }
+  personal = civic_json_parse (plain, -1, error);
+  sodium_memzero (plain, strlen (plain));
+  if (personal == NULL || !civic_hearing_restore_personal (hearing, personal, error))
+    return NULL;
+
+  return g_steal_pointer (&hearing);
+}
+
+/**
+ * civic_hearing_records_save:
+ *
+ * Writes the hearing and publishes it to the feed with the next sequence
+ * number, inside the caller's write transaction.
+ *
+ * Returns: the sequence number, or 0 on error.
+ */
+gint64
+civic_hearing_records_save (CivicSqlite   *db,
+                            CivicHearing  *hearing,
+                            GError       **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autoptr(JsonNode) personal = civic_hearing_dup_personal (hearing);
+  g_autofree char *personal_text = civic_json_to_string (personal, FALSE);
+  g_autofree char *feed = civic_hearing_to_feed_json (hearing);
+  g_autofree char *sealed = NULL;
+  g_autofree char *starts = format_utc (civic_hearing_get_starts_at (hearing));
+  g_autofree char *ends = format_utc (civic_hearing_get_ends_at (hearing));
+  const char *scope[] = { civic_hearing_get_department_id (hearing), NULL };
+  sqlite3_stmt *stmt;
+
+  if (keyring == NULL)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not loaded"));
+      return 0;
+    }
+  sealed = civic_keyring_seal (keyring, personal_text);
+  sodium_memzero (personal_text, strlen (personal_text));
+
+  stmt = civic_sqlite_prepare (db,
+                               "INSERT INTO hearing_record (id, department_id, state, starts_at, "
+                               "  ends_at, room_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                               "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
+                               "  starts_at = excluded.starts_at, ends_at = excluded.ends_at, "
+                               "  room_id = excluded.room_id", error);
+  if (stmt == NULL)
+    return 0;
+  civic_sqlite_bind_text (stmt, 1, civic_hearing_get_id (hearing));
+  civic_sqlite_bind_text (stmt, 2, civic_hearing_get_department_id (hearing));
+  civic_sqlite_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_HEARING_STATE,
+                                                        civic_hearing_get_state (hearing)));
+  civic_sqlite_bind_text (stmt, 4, starts);
+  civic_sqlite_bind_text (stmt, 5, ends);
+  civic_sqlite_bind_text (stmt, 6, civic_hearing_get_room_id (hearing));
+  if (!civic_sqlite_run (db, stmt, error))
+    return 0;
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO hearing_personal (id, sealed) VALUES (?, ?) "
+                                   "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
+                               error);
+  if (stmt == NULL)
+    return 0;
+  civic_sqlite_bind_text (stmt, 1, civic_hearing_get_id (hearing));
+  civic_sqlite_bind_text (stmt, 2, sealed);
+  if (!civic_sqlite_run (db, stmt, error))
+    return 0;
+
+  return civic_server_db_put_entity_text (db, CIVIC_ENTITY_HEARING, civic_hearing_get_id (hearing),
+                                          civic_hearing_get_rev (hearing), feed, scope, error);
+}
+
+/**
+ * civic_hearing_records_booked:
+ * @from: (nullable): the start of the period, or %NULL for all
+ *
+ * Returns: (transfer full) (element-type CivicHearing): the hearings with
+ * a time that meets [@from, @to), cancelled and withdrawn ones left out,
+ * as the feed has them (the parties masked: their ids are what a clash
+ * is found by).
+ */
+GPtrArray *
+civic_hearing_records_booked (CivicSqlite  *db,
+                              GDateTime    *from,
+                              GDateTime    *to,
+                              GError      **error)
+{
+  g_autoptr(GPtrArray) hearings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *start = format_utc (from);
+  g_autofree char *end = format_utc (to);
+  g_autoptr(GDateTime) day_before = from ? g_date_time_add_days (from, -1) : NULL;
+  g_autofree char *earliest = format_utc (day_before);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  /* No hearing lasts a day: one that meets the period starts after the
+   * day before it, which the index on starts_at finds */
+  stmt = civic_sqlite_prepare (db, "SELECT e.data FROM hearing_record r "
+                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_HEARING "' "
+                                   "  AND e.id = r.id "
+                                   "WHERE r.starts_at IS NOT NULL "
+                                   "  AND r.state NOT IN ('cancelled', 'withdrawn', 'postponed') "
+                                   "  AND (?1 IS NULL OR (r.starts_at > ?3 AND r.ends_at > ?1)) "
+                                   "  AND (?2 IS NULL OR r.starts_at < ?2) "
+                                   "ORDER BY r.starts_at", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, start);
+  civic_sqlite_bind_text (stmt, 2, end);
+  civic_sqlite_bind_text (stmt, 3, earliest);
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    {
+      g_autoptr(JsonNode) node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, error);
+      CivicHearing *hearing = node ? civic_hearing_new_from_json (node, error) : NULL;
+
+      if (hearing == NULL)
+        break;
+      g_ptr_array_add (hearings, hearing);
+    }
+  sqlite3_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_steal_pointer (&hearings);
+}
+
+/* Born of a case */
+
+static const char *
+applicant_contact (const CivicApplicant *applicant)
+{
+  return applicant->phone != NULL ? applicant->phone : applicant->address;
+}
+
+/**
+ * civic_hearing_records_open_for_case:
+ * @kase: the case after request-hearing or order-hearing, personal data
+ *   unsealed
+ * @command_id: that command's id, which the hearing takes
+ *
+ * Makes the hearing the case asked for, with its applicant and the
+ * parties it was told of as participants, and ties the case to it. A
+ * case already tied to a hearing, or not waiting for one, is left alone.
+ */
+gboolean
+civic_hearing_records_open_for_case (CivicSqlite  *db,
+                                     CivicCase    *kase,
+                                     const char   *command_id,
+                                     GError      **error)
+{
+  const CivicCaseHearing *asked = civic_case_get_hearing (kase);
+  const CivicApplicant *applicant = civic_case_get_applicant (kase);
+  g_auto(GStrv) examiners = NULL;
+  g_autoptr(CivicHearing) hearing = NULL;
+  g_autofree char *applicant_id = NULL;
+
+  if (civic_case_get_state (kase) != CIVIC_CASE_STATE_HEARING || asked->hearing_id != NULL)
+    return TRUE;
+
+  examiners = civic_case_dup_examiner_ids (kase);
+  hearing = civic_hearing_new_for_case (command_id, asked->ex_officio, civic_case_get_id (kase),
+                                        civic_case_get_number (kase),
+                                        civic_case_get_department_id (kase),
+                                        civic_case_get_item_name (kase), asked->informed_on,
+                                        asked->requested_on, (const char * const *) examiners);
+
+  applicant_id = g_strdup_printf ("%s-applicant", command_id);
+  if (applicant != NULL && applicant->name != NULL &&
+      (!civic_hearing_add_participant (hearing, applicant_id, applicant->name,
+                                       CIVIC_HEARING_ROLE_APPLICANT, error) ||
+       !civic_hearing_set_party_contact (hearing, applicant_id, applicant_contact (applicant),
+                                         NULL, error)))
+    return FALSE;
+
+  /* Those told of their right (Art. 47) besides the applicant */
+  for (guint i = 0; asked->parties != NULL && asked->parties[i] != NULL; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-p%u", command_id, i + 1);
+
+      if (applicant != NULL && g_strcmp0 (asked->parties[i], applicant->name) == 0)
+        continue;
+      if (!civic_hearing_add_participant (hearing, id, asked->parties[i],
+                                          CIVIC_HEARING_ROLE_INTERESTED_PARTY, error))
+        return FALSE;
+    }
+
+  civic_hearing_set_rev (hearing, 1);
+  if (civic_hearing_records_save (db, hearing, error) == 0)
+    return FALSE;
+  civic_case_set_hearing_id (kase, command_id);
+  return TRUE;
+}
+
+/**
+ * civic_hearing_records_note_decision:
+ * @kase: a case just decided
+ *
+ * The hearing whose record the decision rests on learns the decision's
+ * number (Art. 48(5)).
+ */
+gboolean
+civic_hearing_records_note_decision (CivicSqlite  *db,
+                                     CivicCase    *kase,
+                                     GError      **error)
+{
+  const CivicDecision *decision = civic_case_get_decision (kase);
+  const CivicCaseHearing *heard = civic_case_get_hearing (kase);
+  g_autoptr(CivicHearing) hearing = NULL;
+
+  if (decision == NULL || decision->number == NULL || heard->hearing_id == NULL ||
+      heard->concluded_on == CIVIC_DAY_INVALID)
+    return TRUE;
+
+  hearing = civic_hearing_records_load (db, heard->hearing_id, error);
+  if (hearing == NULL)
+    return error == NULL || *error == NULL;
+  if (g_strcmp0 (civic_hearing_get_decision_ref (hearing), decision->number) == 0)
+    return TRUE;
+
+  civic_hearing_set_decision_ref (hearing, decision->number);
+  civic_hearing_set_rev (hearing, civic_hearing_get_rev (hearing) + 1);
+  return civic_hearing_records_save (db, hearing, error) != 0;
+}
+
+/* The service's part of a hearing's commands */
+
+static const char *
+person_name (CivicHearing *hearing,
+             const char   *id)
+{
+  const CivicHearingParticipant *participant = civic_hearing_find_participant (hearing, id);
+
+  if (participant != NULL)
+    return participant->name;
+  if (g_strcmp0 (id, civic_hearing_get_host_id (hearing)) == 0)
+    return civic_hearing_get_host_name (hearing);
+  if (g_strcmp0 (id, civic_hearing_get_clerk_id (hearing)) == 0)
+    return civic_hearing_get_clerk_name (hearing);
+  return id;
+}
+
+/* The room exists, is the department's or shared, and seats everyone */
+static gboolean
+check_room (CivicSqlite   *db,
+            CivicHearing  *hearing,
+            GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_ROOM,
+                                                              civic_hearing_get_room_id (hearing),
+                                                              &local_error);
+  const char *department, *name;
+  gint64 capacity;
+  guint people;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("There is no room “%s”"),
+                   civic_hearing_get_room_id (hearing));
+
+  department = json_object_get_string_member_with_default (json_node_get_object (node),
+                                                           "department", NULL);
+  name = json_object_get_string_member_with_default (json_node_get_object (node), "name", "");
+  capacity = json_object_get_int_member_with_default (json_node_get_object (node), "capacity", 0);
+  if (department != NULL && g_strcmp0 (department, civic_hearing_get_department_id (hearing)) != 0)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("%s belongs to another department"), name);
+
+  people = civic_hearing_get_n_participants (hearing);
+  if (civic_hearing_find_participant (hearing, civic_hearing_get_host_id (hearing)) == NULL)
+    people++;
+  if (civic_hearing_get_clerk_id (hearing) != NULL &&
+      civic_hearing_find_participant (hearing, civic_hearing_get_clerk_id (hearing)) == NULL)
+    people++;
+  if (capacity < people)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   civic_ngettext ("%s seats %" G_GINT64_FORMAT " and the hearing has %u person",
+                                   "%s seats %" G_GINT64_FORMAT " and the hearing has %u people",
+                                   people),
+                   name, capacity, people);
+  return TRUE;
+}
+
+/* Nobody and no room is in two hearings at once */
+static gboolean
+check_bookings (CivicSqlite   *db,
+                CivicHearing  *hearing,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) booked = NULL;
+  g_autoptr(GPtrArray) clashes = NULL;
+  const CivicHearingConflict *clash;
+  g_autofree char *label = NULL;
+  g_autofree char *when = NULL;
+
+  booked = civic_hearing_records_booked (db, civic_hearing_get_starts_at (hearing),
+                                         civic_hearing_get_ends_at (hearing), error);
+  if (booked == NULL)
+    return FALSE;
+  clashes = civic_hearing_find_conflicts_with (hearing, NULL, booked);
+  if (clashes->len == 0)
+    return TRUE;
+
+  clash = g_ptr_array_index (clashes, 0);
+  label = civic_hearing_kind.label (G_OBJECT (clash->b));
+  when = civic_hearing_describe_slot (clash->b);
+  switch (clash->kind)
+    {
+    case CIVIC_HEARING_CONFLICT_ROOM:
+      /* Translators: "The room is taken by the Hearing on 湘市监许〔2026〕88号, 2026-10-14 09:00–11:00" */
+      return refuse (error, CIVIC_WORKFLOW_ERROR_CLASH, _("The room is taken by the %s, %s"),
+                     label, when);
+    case CIVIC_HEARING_CONFLICT_HOST:
+      return refuse (error, CIVIC_WORKFLOW_ERROR_CLASH, _("%s hosts the %s at that time, %s"),
+                     person_name (hearing, clash->resource_id), label, when);
+    case CIVIC_HEARING_CONFLICT_PARTICIPANT:
+    default:
+      return refuse (error, CIVIC_WORKFLOW_ERROR_CLASH, _("%s takes part in the %s at that time, %s"),
+                     person_name (hearing, clash->resource_id), label, when);
+    }
+}
+
+/* The hearing is over: each case it heard has its clocks back, by the
+ * service's own conclude-hearing, audited like any command */
+static gboolean
+conclude_cases (CivicSqlite    *db,
+                CivicHearing   *hearing,
+                const char     *command_id,
+                CivicCalendar  *calendar,
+                GDateTime      *now,
+                GError        **error)
+{
+  g_autoptr(CivicActor) service = civic_actor_new ("system", _("Civic Desk service"), NULL,
+                                                   CIVIC_ROLE_SYSTEM);
+  CivicHearingState outcome = civic_hearing_get_state (hearing);
+
+  for (guint i = 0; i < civic_hearing_get_n_cases (hearing); i++)
+    {
+      const CivicHearingCase *heard = civic_hearing_get_case (hearing, i);
+      g_autoptr(CivicCase) kase = civic_case_records_load (db, heard->id, error);
+      g_autoptr(GObject) next = NULL;
+      g_autoptr(JsonObject) args = json_object_new ();
+      g_autoptr(GError) refusal = NULL;
+      g_autofree char *event_id = g_strdup_printf ("%s-%u", command_id, i + 1);
+      g_autofree char *detail = NULL;
+      CivicWorkflowContext context;
+
+      if (kase == NULL)
+        {
+          if (error != NULL && *error != NULL)
+            return FALSE;
+          continue;
+        }
+      /* A case that went on without it (its application withdrawn) */
+      if (civic_case_get_state (kase) != CIVIC_CASE_STATE_HEARING)
+        continue;
+
+      json_object_set_string_member (args, "hearing_id", civic_hearing_get_id (hearing));
+      json_object_set_string_member (args, "outcome",
+                                     civic_enum_to_nick (CIVIC_TYPE_HEARING_STATE, outcome));
+      if (outcome == CIVIC_HEARING_STATE_RECORD_SIGNED)
+        json_object_set_string_member (args, "record_ref", civic_hearing_get_id (hearing));
+
+      civic_workflow_context_init (&context, calendar, now, service);
+      context.command_id = event_id;
+      next = civic_case_kind.apply (G_OBJECT (kase), CIVIC_ACTION_CONCLUDE_HEARING, args,
+                                    &context, &refusal);
+      if (next == NULL)
+        {
+          g_warning ("hearing %s: case %s did not take its close: %s",
+                     civic_hearing_get_id (hearing), heard->id, refusal->message);
+          continue;
+        }
+      civic_case_set_rev (CIVIC_CASE (next), civic_case_get_rev (kase) + 1);
+      detail = g_strdup_printf ("{\"command\":\"%s\",\"status\":\"applied\",\"rev\":%" PRId64
+                                ",\"hearing\":\"%s\"}", event_id,
+                                civic_case_get_rev (CIVIC_CASE (next)),
+                                civic_hearing_get_id (hearing));
+      if (civic_case_records_save (db, CIVIC_CASE (next), calendar, civic_time_day_of (now), NULL,
+                                   error) == 0 ||
+          !civic_audit_append (db, now, service->id,
+                               civic_action_to_string (CIVIC_ACTION_CONCLUDE_HEARING),
+                               heard->id, detail, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GObject *
+store_load (CivicSqlite  *db,
+            const char   *id,
+            GError      **error)
+{
+  return G_OBJECT (civic_hearing_records_load (db, id, error));
+}
+
+static gint64
+store_save (CivicSqlite    *db,
+            GObject        *record,
+            CivicCalendar  *calendar,
+            CivicDay        today,
+            GError        **error)
+{
+  return civic_hearing_records_save (db, CIVIC_HEARING (record), error);
+}
+
+static gboolean
+store_finish (CivicSqlite    *db,
+              GObject        *record,
+              guint           action,
+              const char     *command_id,
+              CivicCalendar  *calendar,
+              GDateTime      *now,
+              const char     *public_url,
+              GError        **error)
+{
+  CivicHearing *hearing = CIVIC_HEARING (record);
+
+  switch ((CivicHearingAction) action)
+    {
+    case CIVIC_HEARING_ACTION_SCHEDULE:
+      return check_room (db, hearing, error) && check_bookings (db, hearing, error);
+    case CIVIC_HEARING_ACTION_DECIDE_RECUSAL:
+    case CIVIC_HEARING_ACTION_ADD_PARTY:
+      return civic_hearing_get_starts_at (hearing) == NULL || check_bookings (db, hearing, error);
+    case CIVIC_HEARING_ACTION_CLOSE:
+    case CIVIC_HEARING_ACTION_WITHDRAW:
+    case CIVIC_HEARING_ACTION_CANCEL:
+      return conclude_cases (db, hearing, command_id, calendar, now, error);
+    case CIVIC_HEARING_ACTION_NOTIFY:
+    case CIVIC_HEARING_ACTION_POSTPONE:
+    case CIVIC_HEARING_ACTION_REQUEST_RECUSAL:
+    case CIVIC_HEARING_ACTION_HOLD:
+    case CIVIC_HEARING_ACTION_WRITE_RECORD:
+    case CIVIC_HEARING_ACTION_SIGN_RECORD:
+    default:
+      return TRUE;
+    }
+}
+
+/* Who sees a hearing: the department that holds it; the supervisor reads
+ * it and changes nothing; to anyone else it is not there */
+static gboolean
+store_check_actor (const CivicActor  *actor,
+                   GObject           *record,
+                   guint              action,
+                   GError           **error)
+{
+  const char *scope[] = { civic_hearing_get_department_id (CIVIC_HEARING (record)), NULL };
+
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SYSTEM))
+    return TRUE;
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR))
+    {
+      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                   _("Supervisors can read every hearing but change none"));
+      return FALSE;
+    }
+  if (!civic_policy_can_see (actor, scope))
+    {
+      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
+                   _("There is no such hearing"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const CivicRecordStore civic_hearing_store = {
+  .kind = &civic_hearing_kind,
+  .not_found = N_("There is no such hearing"),
+  .stale = N_("The hearing changed (revision %" PRId64 ", you saw %" PRId64 "); look at it "
+              "again before you act"),
+  .load = store_load,
+  .save = store_save,
+  .finish = store_finish,
+  .check_actor = store_check_actor,
+};

@@ -1,0 +1,35 @@
+/* civic-hearing-records.h — hearings as the service stores and publishes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-case.h"
+#include "civic-hearing.h"
+#include "civic-records.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+extern const CivicRecordStore civic_hearing_store;
+
+CivicHearing *civic_hearing_records_load        (CivicSqlite    *db,
+                                                 const char     *id,
+                                                 GError        **error);
+gint64        civic_hearing_records_save        (CivicSqlite    *db,
+                                                 CivicHearing   *hearing,
+                                                 GError        **error);
+gboolean      civic_hearing_records_open_for_case (CivicSqlite  *db,
+                                                 CivicCase      *kase,
+                                                 const char     *command_id,
+                                                 GError        **error);
+gboolean      civic_hearing_records_note_decision (CivicSqlite  *db,
+                                                 CivicCase      *kase,
+                                                 GError        **error);
+GPtrArray    *civic_hearing_records_booked      (CivicSqlite    *db,
+                                                 GDateTime      *from,
+                                                 GDateTime      *to,
+                                                 GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,452 @@
+/* test-hearings.c — hearings through the real service
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A case's request for a hearing makes the hearing, once, in the case's
+ * transaction; the hearing is its department's and nobody else's, its
+ * parties masked in the feed; the service refuses a time whose room or
+ * host another hearing has, naming it; a hearing held, its record signed
+ * and closed gives its case the clocks back and the decision cites it; a
+ * withdrawn request does too, without a record.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "civic-test-service.h"
+
+static CivicTestService *service;
+
+typedef struct
+{
+  char *case_id;
+  char *number;
+  char *hearing_id;
+} Heard;
+
+static Heard first, second;
+
+static void
+heard_clear (Heard *heard)
+{
+  g_free (heard->case_id);
+  g_free (heard->number);
+  g_free (heard->hearing_id);
+}
+
+static JsonObject *
+object_of (JsonNode *node)
+{
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_node_get_object (node);
+}
+
+/* Sends one command; the answer's result */
+static JsonObject *
+send (const char  *token,
+      const char  *id,
+      const char  *type,
+      const char  *target,
+      const char  *args,
+      JsonNode   **holder)
+{
+  g_autofree char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"%s\","
+                                           "\"target\":\"%s\",\"args\":%s}]}",
+                                           id, type, target, args ? args : "{}");
+  guint status;
+
+  *holder = civic_test_request (service, "POST", "/api/v1/commands", token, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return json_array_get_object_element (json_object_get_array_member (object_of (*holder),
+                                                                      "results"), 0);
+}
+
+static const char *
+reason_says (JsonObject *result,
+             const char *member)
+{
+  return json_object_get_string_member (json_object_get_object_member (result, "reason"), member);
+}
+
+/* The command is applied; the record after it */
+static JsonObject *
+applied (const char  *token,
+         const char  *type,
+         const char  *target,
+         const char  *args,
+         JsonNode   **holder)
+{
+  g_autofree char *id = civic_test_uuid ();
+  JsonObject *result = send (token, id, type, target, args, holder);
+
+  if (!g_str_equal (json_object_get_string_member (result, "status"), "applied"))
+    g_error ("%s was refused: %s", type, reason_says (result, "message"));
+  return json_object_get_object_member (json_object_get_object_member (result, "entity"), "data");
+}
+
+/* The command is refused with @code, saying @fragment */
+static void
+rejected (const char *token,
+          const char *type,
+          const char *target,
+          const char *args,
+          const char *code,
+          const char *fragment)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *result = send (token, id, type, target, args, &holder);
+
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+  g_assert_cmpstr (reason_says (result, "code"), ==, code);
+  if (strstr (reason_says (result, "message"), fragment) == NULL)
+    g_error ("“%s” does not say “%s”", reason_says (result, "message"), fragment);
+}
+
+/* Everything @username's feed has, by "type/id" */
+static GHashTable *
+feed_of (const char *username)
+{
+  g_autofree char *token = civic_test_sign_in (service, username);
+  GHashTable *entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) json_node_unref);
+
+  civic_test_pull_all (service, token, 0, entities);
+  return entities;
+}
+
+static JsonObject *
+case_in (GHashTable *feed,
+         const char *id)
+{
+  g_autofree char *key = g_strconcat ("case/", id, NULL);
+  JsonNode *node = g_hash_table_lookup (feed, key);
+
+  g_assert_nonnull (node);
+  return json_node_get_object (node);
+}
+
+static JsonObject *
+hearing_in (GHashTable *feed,
+            const char *id)
+{
+  g_autofree char *key = g_strconcat ("hearing/", id, NULL);
+  JsonNode *node = g_hash_table_lookup (feed, key);
+
+  return node ? json_node_get_object (node) : NULL;
+}
+
+/* A new application, accepted and examined; its parties told of their
+ * right; 李娜 asks for a hearing, by a command whose id @heard keeps */
+static void
+ask_for_hearing (Heard      *heard,
+                 const char *applicant)
+{
+  g_autofree char *clerk = civic_test_sign_in (service, "clerk");
+  g_autofree char *examiner = civic_test_sign_in (service, "examiner");
+  g_autofree char *body = NULL;
+  g_autofree char *args = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  JsonObject *result, *kase;
+  guint status;
+
+  body = g_strdup_printf ("{\"item_code\": \"430000-SCJG-XK-0001\", "
+                          "\"materials\": [\"m1\",\"m2\",\"m3\",\"m4\",\"m5\",\"m6\",\"m7\",\"m8\"],"
+                          " \"applicant\": {\"kind\": \"person\", \"name\": \"%s\","
+                          " \"id_number\": \"11010519491231002X\", \"phone\": \"13812345678\","
+                          " \"address\": \"湖南省长沙市岳麓区麓山南路1号\"}}", applicant);
+  answer = civic_test_request (service, "POST", "/public/v1/applications", NULL, body, &status);
+  g_assert_cmpuint (status, ==, 201);
+  heard->number = g_strdup (json_object_get_string_member (object_of (answer), "number"));
+
+  cases = civic_test_pull_cases (service, clerk);
+  for (guint i = 0; i < cases->len; i++)
+    if (g_strcmp0 (civic_test_case_says (g_ptr_array_index (cases, i), "number"),
+                   heard->number) == 0)
+      heard->case_id = g_strdup (json_object_get_string_member (g_ptr_array_index (cases, i), "id"));
+  g_assert_nonnull (heard->case_id);
+
+  g_clear_pointer (&holder, json_node_unref);
+  applied (clerk, "accept", heard->case_id, NULL, &holder);
+  g_clear_pointer (&holder, json_node_unref);
+  applied (examiner, "claim", heard->case_id, NULL, &holder);
+  g_clear_pointer (&holder, json_node_unref);
+  args = g_strdup_printf ("{\"parties\": [\"%s\", \"李娜\"]}", applicant);
+  applied (examiner, "inform-hearing-right", heard->case_id, args, &holder);
+
+  heard->hearing_id = civic_test_uuid ();
+  g_clear_pointer (&holder, json_node_unref);
+  result = send (examiner, heard->hearing_id, "request-hearing", heard->case_id,
+                 "{\"requested_by\": \"李娜\"}", &holder);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+  kase = json_object_get_object_member (json_object_get_object_member (result, "entity"), "data");
+  g_assert_cmpstr (json_object_get_string_member (kase, "state"), ==, "hearing");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (kase, "hearing"),
+                                                  "hearing_id"), ==, heard->hearing_id);
+}
+
+static const char *
+participant_with_role (JsonObject *hearing,
+                       const char *role)
+{
+  JsonArray *participants = json_object_get_array_member (hearing, "participants");
+
+  for (guint i = 0; i < json_array_get_length (participants); i++)
+    {
+      JsonObject *participant = json_array_get_object_element (participants, i);
+
+      if (g_str_equal (json_object_get_string_member (participant, "role"), role))
+        return json_object_get_string_member (participant, "id");
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_born_of_request (void)
+{
+  g_autoptr(GHashTable) officer = NULL;
+  g_autoptr(GHashTable) stranger = NULL;
+  g_autofree char *examiner = civic_test_sign_in (service, "examiner");
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *hearing, *result;
+  JsonArray *participants;
+  guint n_hearings = 0;
+  GHashTableIter iter;
+  gpointer key;
+
+  ask_for_hearing (&first, "欧阳明月");
+  ask_for_hearing (&second, "上官清风");
+
+  officer = feed_of ("officer");
+  hearing = hearing_in (officer, first.hearing_id);
+  g_assert_nonnull (hearing);
+  g_assert_cmpstr (json_object_get_string_member (hearing, "state"), ==, "pending");
+  g_assert_cmpstr (json_object_get_string_member (hearing, "kind"), ==, "on-request");
+  g_assert_cmpstr (json_object_get_string_member (hearing, "department_id"), ==, "scjg");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (hearing, "cases"), 0), "number"), ==,
+                   first.number);
+  g_assert_cmpstr (json_object_get_string_member (hearing, "requested_on"), ==, "2026-03-20");
+
+  /* The applicant and the party told of the right, masked as a case's
+   * applicant is */
+  participants = json_object_get_array_member (hearing, "participants");
+  g_assert_cmpuint (json_array_get_length (participants), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (participants, 0),
+                                                  "name"), ==, "欧**");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (participants, 1),
+                                                  "role"), ==, "interested-party");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (participants, 0),
+                                                  "contact"), !=, "13812345678");
+
+  /* Another department is not told it is there */
+  stranger = feed_of ("fgw.officer");
+  g_assert_null (hearing_in (stranger, first.hearing_id));
+
+  /* The same command again: its answer, and still one hearing */
+  result = send (examiner, first.hearing_id, "request-hearing", first.case_id,
+                 "{\"requested_by\": \"李娜\"}", &holder);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+  g_clear_pointer (&officer, g_hash_table_unref);
+  officer = feed_of ("officer");
+  g_hash_table_iter_init (&iter, officer);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    n_hearings += g_str_has_prefix (key, "hearing/") &&
+                  (g_str_has_suffix (key, first.hearing_id) || g_str_has_suffix (key, second.hearing_id));
+  g_assert_cmpuint (n_hearings, ==, 2);
+}
+
+static void
+test_schedule_and_clash (void)
+{
+  g_autofree char *officer = civic_test_sign_in (service, "officer");
+  g_autofree char *supervisor = civic_test_sign_in (service, "supervisor");
+  g_autofree char *stranger = civic_test_sign_in (service, "fgw.officer");
+  g_autoptr(JsonNode) holder = NULL;
+  g_autofree char *expected = NULL;
+  JsonObject *hearing;
+
+  hearing = applied (officer, "schedule-hearing", first.hearing_id,
+                     "{\"room\": \"zx-tzs-1\", \"day\": \"2026-04-01\", \"starts\": \"09:00\","
+                     " \"ends\": \"11:00\", \"host\": \"u-officer\", \"clerk\": \"u-clerk\","
+                     " \"presenter\": \"u-examiner\"}", &holder);
+  g_assert_cmpstr (json_object_get_string_member (hearing, "state"), ==, "scheduled");
+  g_assert_cmpstr (json_object_get_string_member (hearing, "starts_at"), ==,
+                   "2026-04-01T01:00:00.000Z");
+  g_assert_cmpstr (json_object_get_string_member (hearing, "clerk_id"), ==, "u-clerk");
+
+  /* The room is taken, and the answer names the hearing that took it */
+  expected = g_strdup_printf ("The room is taken by the Hearing on %s, 2026-04-01 09:00–11:00",
+                              first.number);
+  rejected (officer, "schedule-hearing", second.hearing_id,
+            "{\"room\": \"zx-tzs-1\", \"day\": \"2026-04-01\", \"starts\": \"10:00\","
+            " \"ends\": \"12:00\", \"host\": \"u-officer\"}", "clash", expected);
+  /* Another room, the same host */
+  rejected (officer, "schedule-hearing", second.hearing_id,
+            "{\"room\": \"zx-tzs-2\", \"day\": \"2026-04-01\", \"starts\": \"10:30\","
+            " \"ends\": \"12:00\", \"host\": \"u-officer\"}", "clash", "hosts the Hearing on");
+  /* Another department's room */
+  rejected (officer, "schedule-hearing", second.hearing_id,
+            "{\"room\": \"zrzyt-tzs\", \"day\": \"2026-04-01\", \"starts\": \"14:00\","
+            " \"ends\": \"16:00\", \"host\": \"u-officer\"}", "rule", "belongs to another department");
+  rejected (officer, "schedule-hearing", second.hearing_id,
+            "{\"room\": \"no-such\", \"day\": \"2026-04-01\", \"starts\": \"14:00\","
+            " \"ends\": \"16:00\", \"host\": \"u-officer\"}", "argument", "There is no room");
+  /* An examiner of the case does not host, nor does anyone without the role */
+  rejected (officer, "schedule-hearing", second.hearing_id,
+            "{\"room\": \"zx-tzs-2\", \"day\": \"2026-04-01\", \"starts\": \"14:00\","
+            " \"ends\": \"16:00\", \"host\": \"u-examiner\"}", "rule",
+            "does not have the role needed here");
+  /* Too close for the notice of Art. 48(1) */
+  rejected (officer, "schedule-hearing", second.hearing_id,
+            "{\"room\": \"zx-tzs-2\", \"day\": \"2026-03-25\", \"starts\": \"14:00\","
+            " \"ends\": \"16:00\", \"host\": \"u-officer\"}", "rule",
+            "the earliest day the hearing can now be held is");
+  rejected (supervisor, "schedule-hearing", second.hearing_id,
+            "{\"room\": \"zx-tzs-2\", \"day\": \"2026-04-01\", \"starts\": \"14:00\","
+            " \"ends\": \"16:00\", \"host\": \"u-officer\"}", "forbidden", "change none");
+  rejected (stranger, "schedule-hearing", second.hearing_id,
+            "{\"room\": \"zx-tzs-2\", \"day\": \"2026-04-01\", \"starts\": \"14:00\","
+            " \"ends\": \"16:00\", \"host\": \"u-officer\"}", "not-found", "no such hearing");
+
+  g_clear_pointer (&holder, json_node_unref);
+  hearing = applied (officer, "schedule-hearing", second.hearing_id,
+                     "{\"room\": \"zx-tzs-2\", \"day\": \"2026-04-01\", \"starts\": \"14:00\","
+                     " \"ends\": \"16:00\", \"host\": \"u-officer\"}", &holder);
+  g_assert_cmpstr (json_object_get_string_member (hearing, "room_id"), ==, "zx-tzs-2");
+
+  g_clear_pointer (&holder, json_node_unref);
+  hearing = applied (officer, "notify-hearing", first.hearing_id, "{\"method\": \"post\"}",
+                     &holder);
+  g_assert_cmpstr (json_object_get_string_member (hearing, "state"), ==, "notified");
+  g_assert_cmpstr (json_object_get_string_member (hearing, "notice_sent_on"), ==, "2026-03-20");
+}
+
+/* On the day: held, the record written and signed by everyone, closed;
+ * the case has its clocks back and its decision cites the record */
+static void
+test_record_and_resume (void)
+{
+  const char * const later[] = { NULL };
+  g_autofree char *officer = NULL;
+  g_autofree char *clerk = NULL;
+  g_autofree char *examiner = NULL;
+  g_autofree char *approver = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(GHashTable) feed = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *args = NULL;
+  JsonObject *hearing, *kase;
+  JsonArray *participants;
+
+  civic_test_service_stop (service);
+  g_setenv ("CIVICDESK_NOW", "2026-04-01T09:05:00+08:00", TRUE);
+  civic_test_service_start_with (service, later);
+  officer = civic_test_sign_in (service, "officer");
+  clerk = civic_test_sign_in (service, "clerk");
+  examiner = civic_test_sign_in (service, "examiner");
+  approver = civic_test_sign_in (service, "approver");
+
+  rejected (clerk, "hold-hearing", first.hearing_id, NULL, "role", "is for these roles");
+  hearing = applied (officer, "hold-hearing", first.hearing_id, NULL, &holder);
+  g_assert_cmpstr (json_object_get_string_member (hearing, "state"), ==, "held");
+  participants = json_object_get_array_member (hearing, "participants");
+  g_assert_cmpuint (json_array_get_length (participants), ==, 3);
+  for (guint i = 0; i < json_array_get_length (participants); i++)
+    g_ptr_array_add (ids, g_strdup (json_object_get_string_member (
+                                      json_array_get_object_element (participants, i), "id")));
+  g_clear_pointer (&holder, json_node_unref);
+  applied (clerk, "write-hearing-record", first.hearing_id,
+           "{\"text\": \"审查人员出示了现场核查记录；利害关系人陈述了意见；申请人进行了申辩。\"}",
+           &holder);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_free (args);
+      args = g_strdup_printf ("{\"participant\": \"%s\", \"signature\": \"%s\"}",
+                              (char *) g_ptr_array_index (ids, i), i == 1 ? "sealed" : "signed");
+      if (i == ids->len - 1)
+        rejected (officer, "close-hearing", first.hearing_id, NULL, "rule",
+                  "The record is not yet signed or sealed by");
+      g_clear_pointer (&holder, json_node_unref);
+      applied (clerk, "sign-hearing-record", first.hearing_id, args, &holder);
+    }
+  g_clear_pointer (&holder, json_node_unref);
+  hearing = applied (officer, "close-hearing", first.hearing_id, NULL, &holder);
+  g_assert_cmpstr (json_object_get_string_member (hearing, "state"), ==, "record-signed");
+  g_assert_cmpstr (json_object_get_string_member (hearing, "record_signed_on"), ==, "2026-04-01");
+
+  /* The case, in the same transaction: back under review, clocks running */
+  feed = feed_of ("examiner");
+  kase = case_in (feed, first.case_id);
+  g_assert_cmpstr (json_object_get_string_member (kase, "state"), ==, "under-review");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (kase, "hearing"),
+                                                  "concluded_on"), ==, "2026-04-01");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (kase, "hearing"),
+                                                  "record_ref"), ==, first.hearing_id);
+
+  g_clear_pointer (&holder, json_node_unref);
+  applied (examiner, "opinion", first.case_id,
+           "{\"recommendation\": \"approve\", \"text\": \"经听证，符合条件\"}", &holder);
+  g_clear_pointer (&holder, json_node_unref);
+  kase = applied (approver, "decide", first.case_id,
+                  "{\"result\": \"approve\", \"number\": \"湘市监许〔2026〕4401号\"}", &holder);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (kase, "decision"),
+                                                  "hearing_record"), ==, first.hearing_id);
+  g_clear_pointer (&feed, g_hash_table_unref);
+  feed = feed_of ("officer");
+  g_assert_cmpstr (json_object_get_string_member (hearing_in (feed, first.hearing_id),
+                                                  "decision_ref"), ==, "湘市监许〔2026〕4401号");
+}
+
+static void
+test_withdrawn (void)
+{
+  g_autofree char *examiner = civic_test_sign_in (service, "examiner");
+  g_autoptr(GHashTable) feed = feed_of ("officer");
+  g_autoptr(JsonNode) holder = NULL;
+  g_autofree char *args = NULL;
+  JsonObject *hearing, *kase;
+  const char *party;
+
+  party = participant_with_role (hearing_in (feed, second.hearing_id), "interested-party");
+  args = g_strdup_printf ("{\"by\": \"%s\", \"reason\": \"李娜书面撤回听证申请\"}", party);
+  hearing = applied (examiner, "withdraw-hearing-request", second.hearing_id, args, &holder);
+  g_assert_cmpstr (json_object_get_string_member (hearing, "state"), ==, "withdrawn");
+
+  g_clear_pointer (&feed, g_hash_table_unref);
+  feed = feed_of ("examiner");
+  kase = case_in (feed, second.case_id);
+  g_assert_cmpstr (json_object_get_string_member (kase, "state"), ==, "under-review");
+  /* No record: no hearing the decision could rest on */
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (kase, "hearing"),
+                                              "concluded_on"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  service = civic_test_service_new_demo (40, 7);
+
+  g_test_add_func ("/hearings/born-of-request", test_born_of_request);
+  g_test_add_func ("/hearings/schedule-and-clash", test_schedule_and_clash);
+  g_test_add_func ("/hearings/record-and-resume", test_record_and_resume);
+  g_test_add_func ("/hearings/withdrawn", test_withdrawn);
+
+  status = g_test_run ();
+  civic_test_service_free (service);
+  heard_clear (&first);
+  heard_clear (&second);
+  return status;
+}
