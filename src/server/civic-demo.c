@@ -20,6 +20,8 @@
 #include "civic-demo.h"
 #include "civic-documents.h"
 #include "civic-entity.h"
+#include "civic-hearing-kind.h"
+#include "civic-hearing-records.h"
 #include "civic-intake.h"
 #include "civic-json.h"
 #include "civic-id-numbers.h"
@@ -43,7 +45,7 @@ typedef struct
   CivicActor *clerk;
   CivicActor *examiners[2];
   CivicActor *approver;
-  CivicActor *officer;
+  CivicActor *officers[2];
 } Staff;
 
 typedef struct
@@ -68,7 +70,8 @@ typedef struct
   GPtrArray              *published_items;  /* JsonNode, keeping the weighted ones alive */
   char                   *password_hash;
   guint                   state_counts[CIVIC_CASE_STATE_CLOSED + 1];
-  guint                   hearing_no;
+  guint                   hearing_counts[CIVIC_HEARING_STATE_WITHDRAWN + 1];
+  GHashTable             *bookings;  /* "who-or-room|day|half", taken */
 } Demo;
 
 static void
@@ -78,7 +81,8 @@ staff_free (Staff *staff)
   civic_actor_free (staff->examiners[0]);
   civic_actor_free (staff->examiners[1]);
   civic_actor_free (staff->approver);
-  civic_actor_free (staff->officer);
+  civic_actor_free (staff->officers[0]);
+  civic_actor_free (staff->officers[1]);
   g_free (staff);
 }
 
@@ -468,6 +472,7 @@ add_staff (Demo    *demo,
       g_autofree char *examiner2 = g_strconcat (id, ".examiner2", NULL);
       g_autofree char *approver = g_strconcat (id, ".approver", NULL);
       g_autofree char *officer = g_strconcat (id, ".officer", NULL);
+      g_autofree char *officer2 = g_strconcat (id, ".officer2", NULL);
 
       g_hash_table_insert (demo->staff, g_strdup (id), staff);
 
@@ -481,9 +486,11 @@ add_staff (Demo    *demo,
                                           CIVIC_ROLE_EXAMINER, error);
       staff->approver = add_official (demo, demo_department ? "approver" : approver, id,
                                       CIVIC_ROLE_APPROVER, error);
-      staff->officer = add_official (demo, demo_department ? "officer" : officer, id,
-                                     CIVIC_ROLE_HEARING_OFFICER, error);
-      if (staff->officer == NULL)
+      staff->officers[0] = add_official (demo, demo_department ? "officer" : officer, id,
+                                         CIVIC_ROLE_HEARING_OFFICER, error);
+      staff->officers[1] = add_official (demo, demo_department ? "officer2" : officer2, id,
+                                         CIVIC_ROLE_HEARING_OFFICER, error);
+      if (staff->officers[0] == NULL || staff->officers[1] == NULL)
         return FALSE;
     }
 
@@ -505,6 +512,9 @@ typedef struct
   Staff      *staff;
   CivicDay    day;       /* the day of the last step */
   gboolean    stopped;   /* the next step would lie in the future */
+  gboolean    to_hearing;        /* one of the cases that go to a hearing */
+  CivicHearing *hearing;         /* the hearing it asked for, stored with it */
+  guint       hearing_steps;
 } Life;
 
 static const char *
@@ -664,6 +674,327 @@ extendable (Life *life)
   return life->day <= reading->due;
 }
 
+/* Living through a hearing: its steps as its officials take them, on
+ * the days they come; a time for it where its room, its host and its
+ * clerk are free (the service would refuse a clash) */
+
+/* A step on the hearing on @day, as @actor; FALSE (and the life stops)
+ * when the day has not come */
+static gboolean
+hearing_act (Life               *life,
+             CivicDay            day,
+             CivicActor         *actor,
+             CivicHearingAction  action,
+             const char         *command_id,
+             const char         *json)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(JsonNode) args = json ? civic_json_parse (json, -1, NULL) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) next = NULL;
+  g_autofree char *id = NULL;
+  CivicWorkflowContext context;
+
+  if (life->stopped || day > life->demo->today)
+    {
+      life->stopped = TRUE;
+      return FALSE;
+    }
+
+  when = office_time (life->demo, day);
+  id = command_id ? g_strdup (command_id) : random_uuid (life->demo);
+  civic_workflow_context_init (&context, life->demo->calendar, when, actor);
+  context.command_id = id;
+  context.lookup_official = civic_accounts_lookup_official;
+  context.lookup_data = life->demo->db;
+  next = civic_hearing_kind.apply (G_OBJECT (life->hearing), action,
+                                   args ? json_node_get_object (args) : NULL, &context, &error);
+  if (next == NULL)
+    {
+      g_warning ("demo: %s on hearing of %s refused: %s",
+                 civic_hearing_kind.action_to_string (action), civic_case_get_number (life->kase),
+                 error->message);
+      life->stopped = TRUE;
+      return FALSE;
+    }
+  g_set_object (&life->hearing, CIVIC_HEARING (next));
+  life->hearing_steps++;
+  life->day = MAX (life->day, day);
+  return TRUE;
+}
+
+static char *
+booking_key (const char *who,
+             CivicDay    day,
+             gboolean    afternoon)
+{
+  return g_strdup_printf ("%s|%u|%c", who, day, afternoon ? 'p' : 'a');
+}
+
+static gboolean
+is_free (Demo       *demo,
+         const char *who,
+         CivicDay    day,
+         gboolean    afternoon)
+{
+  g_autofree char *key = booking_key (who, day, afternoon);
+
+  return who == NULL || !g_hash_table_contains (demo->bookings, key);
+}
+
+static void
+book (Demo       *demo,
+      const char *who,
+      CivicDay    day,
+      gboolean    afternoon)
+{
+  if (who != NULL)
+    g_hash_table_add (demo->bookings, booking_key (who, day, afternoon));
+}
+
+typedef struct
+{
+  CivicDay     day;
+  gboolean     afternoon;
+  const char  *room;
+  CivicActor  *host;
+  CivicActor  *clerk;
+} Slot;
+
+/* The first half-day from @day on with a room of the department or the
+ * hall's, one of its hearing officers and its clerk free */
+static gboolean
+find_slot (Life     *life,
+           CivicDay  day,
+           Slot     *slot)
+{
+  Demo *demo = life->demo;
+  JsonArray *rooms = json_node_get_array (demo->rooms);
+  const char *department = civic_case_get_department_id (life->kase);
+  guint first_room = rand_range (demo, 0, json_array_get_length (rooms) - 1);
+
+  for (guint tries = 0; tries < 15; tries++, day = civic_calendar_next_working_day (demo->calendar,
+                                                                                      day + 1))
+    for (guint half = 0; half < 2; half++)
+      {
+        gboolean afternoon = (half + tries) % 2 == 1;
+        CivicActor *host = NULL;
+
+        for (guint h = 0; h < 2 && host == NULL; h++)
+          if (is_free (demo, life->staff->officers[h]->id, day, afternoon))
+            host = life->staff->officers[h];
+        if (host == NULL || !is_free (demo, life->staff->clerk->id, day, afternoon))
+          continue;
+
+        for (guint r = 0; r < json_array_get_length (rooms); r++)
+          {
+            JsonObject *room = json_array_get_object_element (rooms, (first_room + r) %
+                                                                     json_array_get_length (rooms));
+            const char *owner = json_object_get_string_member_with_default (room, "department",
+                                                                           NULL);
+            const char *id = json_object_get_string_member (room, "id");
+
+            if ((owner != NULL && g_strcmp0 (owner, department) != 0) ||
+                !is_free (demo, id, day, afternoon))
+              continue;
+            *slot = (Slot) { day, afternoon, id, host, life->staff->clerk };
+            book (demo, id, day, afternoon);
+            book (demo, host->id, day, afternoon);
+            book (demo, slot->clerk->id, day, afternoon);
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static char *
+schedule_args (Life       *life,
+               const Slot *slot,
+               const char *presenter)
+{
+  g_autofree char *day = civic_day_format (slot->day);
+  gboolean later = chance (life->demo, 0.5);
+
+  return g_strdup_printf ("{\"room\": \"%s\", \"day\": \"%s\", \"starts\": \"%s\", \"ends\": \"%s\","
+                          " \"host\": \"%s\", \"clerk\": \"%s\"%s%s%s%s}", slot->room, day,
+                          slot->afternoon ? (later ? "15:00" : "14:30") : (later ? "09:30" : "09:00"),
+                          slot->afternoon ? (later ? "17:00" : "16:30") : (later ? "11:30" : "11:00"),
+                          slot->host->id, slot->clerk->id,
+                          presenter ? ", \"presenter\": \"" : "", presenter ? presenter : "",
+                          presenter ? "\"" : "",
+                          chance (life->demo, 0.08) ? ", \"publicity\": \"closed-trade-secret\"" : "");
+}
+
+static void
+conclude_case (Life              *life,
+               CivicHearingState  outcome)
+{
+  g_autoptr(CivicActor) system = civic_actor_new ("system", _("Civic Desk service"), NULL,
+                                                  CIVIC_ROLE_SYSTEM);
+  g_autoptr(JsonObject) conclude = NULL;
+
+  conclude = args_new ("hearing_id", str (civic_hearing_get_id (life->hearing)),
+                       "outcome", str (civic_enum_to_nick (CIVIC_TYPE_HEARING_STATE, outcome)),
+                       NULL);
+  if (outcome == CIVIC_HEARING_STATE_RECORD_SIGNED)
+    json_object_set_string_member (conclude, "record_ref", civic_hearing_get_id (life->hearing));
+  act (life, 0, system, CIVIC_ACTION_CONCLUDE_HEARING, conclude);
+}
+
+static void
+live_hearing (Life *life)
+{
+  Demo *demo = life->demo;
+  CivicActor *officer = life->staff->officers[0];
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = random_uuid (demo);
+  g_autofree char *args = NULL;
+  g_auto(GStrv) examiners = NULL;
+  const char *presenter = NULL;
+  g_autofree char *party = NULL;
+  CivicDay day;
+  Slot slot;
+
+  life->hearing = civic_hearing_records_new_for_case (life->kase, id, &error);
+  if (life->hearing == NULL)
+    {
+      g_warning ("demo: no hearing for %s: %s", civic_case_get_number (life->kase),
+                 error->message);
+      life->stopped = TRUE;
+      return;
+    }
+  civic_case_set_hearing_id (life->kase, id);
+  examiners = civic_hearing_dup_examiner_ids (life->hearing);
+  for (guint i = 0; examiners[i] != NULL && presenter == NULL; i++)
+    if (g_strcmp0 (examiners[i], life->staff->examiners[0]->id) == 0 ||
+        g_strcmp0 (examiners[i], life->staff->examiners[1]->id) == 0)
+      presenter = examiners[i];
+  for (guint i = 0; i < civic_hearing_get_n_participants (life->hearing); i++)
+    if (civic_hearing_get_participant (life->hearing, i)->role == CIVIC_HEARING_ROLE_INTERESTED_PARTY)
+      {
+        g_free (party);
+        party = g_strdup (civic_hearing_get_participant (life->hearing, i)->id);
+      }
+
+  /* Arranged within a few days, for a day the notice can reach */
+  day = civic_calendar_add_working_days (demo->calendar, life->day, rand_range (demo, 1, 4),
+                                         CIVIC_COUNT_DEFAULT, NULL);
+  /* No half-day free for weeks: it waits to be scheduled, and the case
+   * with it */
+  if (!find_slot (life, civic_calendar_add_working_days (demo->calendar, day,
+                                                         rand_range (demo, 8, 12),
+                                                         CIVIC_COUNT_DEFAULT, NULL), &slot))
+    {
+      life->stopped = TRUE;
+      return;
+    }
+  args = schedule_args (life, &slot, presenter);
+  if (!hearing_act (life, day, officer, CIVIC_HEARING_ACTION_SCHEDULE, NULL, args) ||
+      !hearing_act (life, civic_calendar_add_working_days (demo->calendar, day,
+                                                           rand_range (demo, 0, 1),
+                                                           CIVIC_COUNT_DEFAULT, NULL),
+                    officer, CIVIC_HEARING_ACTION_NOTIFY, NULL,
+                    chance (demo, 0.5) ? "{\"method\": \"post\"}" : "{\"method\": \"in-person\"}"))
+    return;
+
+  /* The application withdrawn: the hearing is cancelled, the case closed */
+  if (chance (demo, 0.02))
+    {
+      g_autoptr(JsonObject) close = args_new ("code", str ("withdrawn"),
+                                              "reason", str ("申请人书面撤回许可申请"), NULL);
+
+      if (hearing_act (life, slot.day - 1, life->staff->approver, CIVIC_HEARING_ACTION_CANCEL,
+                       NULL, "{\"reason\": \"申请人撤回许可申请\"}"))
+        {
+          conclude_case (life, CIVIC_HEARING_STATE_CANCELLED);
+          act (life, 0, life->staff->approver, CIVIC_ACTION_CLOSE, close);
+        }
+      life->stopped = TRUE;
+      return;
+    }
+
+  /* A party asks for the host's recusal; the head decides */
+  if (party != NULL && chance (demo, 0.04))
+    {
+      CivicDay asked = civic_calendar_add_working_days (demo->calendar, day, 2, CIVIC_COUNT_DEFAULT,
+                                                        NULL);
+
+      g_free (args);
+      args = g_strdup_printf ("{\"by\": \"%s\", \"reason\": \"主持人与申请人存在利害关系\"}", party);
+      if (!hearing_act (life, asked, life->staff->examiners[0], CIVIC_HEARING_ACTION_REQUEST_RECUSAL,
+                        NULL, args) ||
+          !hearing_act (life, asked, life->staff->approver,
+                        CIVIC_HEARING_ACTION_DECIDE_RECUSAL, NULL,
+                        "{\"decision\": \"refused\", \"note\": \"经核实，不存在应当回避的情形\"}"))
+        return;
+    }
+
+  /* Withdrawn, now and then, before the day */
+  if (party != NULL && chance (demo, 0.08))
+    {
+      g_free (args);
+      args = g_strdup_printf ("{\"by\": \"%s\", \"reason\": \"当事人书面撤回听证申请\"}", party);
+      if (hearing_act (life, slot.day - 2, life->staff->examiners[0], CIVIC_HEARING_ACTION_WITHDRAW,
+                       NULL, args))
+        conclude_case (life, CIVIC_HEARING_STATE_WITHDRAWN);
+      return;
+    }
+
+  /* Put off, and held a week or two later */
+  if (chance (demo, 0.08))
+    {
+      CivicDay off = slot.day - 3;
+      CivicDay again = civic_calendar_add_working_days (demo->calendar, off, 1, CIVIC_COUNT_DEFAULT,
+                                                        NULL);
+
+      if (!hearing_act (life, off, officer, CIVIC_HEARING_ACTION_POSTPONE, NULL,
+                        "{\"reason\": \"申请人因故申请延期，经审查同意\"}") ||
+          !find_slot (life, civic_calendar_add_working_days (demo->calendar, again,
+                                                             rand_range (demo, 8, 12),
+                                                             CIVIC_COUNT_DEFAULT, NULL), &slot))
+        {
+          life->stopped = TRUE;
+          return;
+        }
+      g_free (args);
+      args = schedule_args (life, &slot, presenter);
+      if (!hearing_act (life, again, officer, CIVIC_HEARING_ACTION_SCHEDULE, NULL, args) ||
+          !hearing_act (life, again, officer, CIVIC_HEARING_ACTION_NOTIFY, NULL,
+                        "{\"method\": \"post\"}"))
+        return;
+    }
+
+  /* The day: held, the record written, read back and signed by each */
+  if (!hearing_act (life, slot.day, slot.host, CIVIC_HEARING_ACTION_HOLD, NULL, NULL) ||
+      !hearing_act (life, slot.day, slot.clerk, CIVIC_HEARING_ACTION_WRITE_RECORD, NULL,
+                    "{\"text\": \"听证主持人宣布听证开始，核对参加人身份并告知权利义务。审查人员陈述"
+                    "审查意见及证据；申请人、利害关系人进行陈述、申辩和质证；双方作最后陈述。\"}"))
+    return;
+  for (guint i = 0; i < civic_hearing_get_n_participants (life->hearing); i++)
+    {
+      const CivicHearingParticipant *participant = civic_hearing_get_participant (life->hearing, i);
+
+      g_free (args);
+      if (participant->role == CIVIC_HEARING_ROLE_INTERESTED_PARTY && chance (demo, 0.05))
+        args = g_strdup_printf ("{\"participant\": \"%s\", \"signature\": \"refused\","
+                                " \"note\": \"该参加人拒绝签字，主持人已在笔录上注明\"}",
+                                participant->id);
+      else
+        args = g_strdup_printf ("{\"participant\": \"%s\", \"signature\": \"%s\"}",
+                                participant->id,
+                                participant->role == CIVIC_HEARING_ROLE_APPLICANT &&
+                                civic_case_get_applicant (life->kase)->kind ==
+                                CIVIC_APPLICANT_ORGANISATION ? "sealed" : "signed");
+      if (!hearing_act (life, slot.day, slot.clerk, CIVIC_HEARING_ACTION_SIGN_RECORD, NULL, args))
+        return;
+    }
+  if (hearing_act (life, civic_calendar_add_working_days (demo->calendar, slot.day,
+                                                          rand_range (demo, 0, 2),
+                                                          CIVIC_COUNT_DEFAULT, NULL),
+                   slot.host, CIVIC_HEARING_ACTION_CLOSE, NULL, NULL))
+    conclude_case (life, CIVIC_HEARING_STATE_RECORD_SIGNED);
+}
+
 static void
 live_review (Life *life)
 {
@@ -698,11 +1029,8 @@ live_review (Life *life)
       act (life, rand_range (demo, 3, 12), examiner, CIVIC_ACTION_RESUME_CLOCK, resume);
     }
 
-  if (civic_case_get_hearing (life->kase)->required || chance (demo, 0.04))
+  if (civic_case_get_hearing (life->kase)->required || life->to_hearing || chance (demo, 0.04))
     {
-      g_autofree char *record = NULL;
-      g_autofree char *hearing_id = NULL;
-
       if (civic_case_get_hearing (life->kase)->required)
         {
           g_autoptr(JsonObject) order = args_new ("reason",
@@ -725,7 +1053,7 @@ live_review (Life *life)
                     inform))
             return;
 
-          if (chance (demo, 0.6))
+          if (!life->to_hearing && chance (demo, 0.6))
             {
               g_autoptr(JsonObject) waive = args_new ("note", str ("当事人书面表示放弃听证"), NULL);
 
@@ -742,19 +1070,10 @@ live_review (Life *life)
             }
         }
 
-      demo->hearing_no++;
-      hearing_id = g_strdup_printf ("h-%s", civic_case_get_id (life->kase));
-      record = g_strdup_printf ("听证笔录〔%d〕%u号", civic_day_get_year (life->day),
-                                demo->hearing_no);
-      {
-        g_autoptr(CivicActor) system = civic_actor_new ("system", _("Civic Desk service"), NULL,
-                                                        CIVIC_ROLE_SYSTEM);
-        g_autoptr(JsonObject) conclude = args_new ("hearing_id", str (hearing_id),
-                                                   "outcome", str ("record-signed"),
-                                                   "record_ref", str (record), NULL);
-
-        act (life, rand_range (demo, 9, 19), system, CIVIC_ACTION_CONCLUDE_HEARING, conclude);
-      }
+      if (!life->stopped)
+        live_hearing (life);
+      if (life->stopped)
+        return;
     }
 
 opinion:
@@ -895,9 +1214,10 @@ live (Life *life)
 }
 
 static gboolean
-make_case (Demo    *demo,
-           guint    index,
-           GError **error)
+make_case (Demo     *demo,
+           guint     index,
+           gboolean  to_hearing,
+           GError  **error)
 {
   g_autoptr(CivicCase) kase = NULL;
   g_autoptr(GPtrArray) received = g_ptr_array_new ();
@@ -918,6 +1238,9 @@ make_case (Demo    *demo,
    * long closed anyway. */
   r = g_rand_double (demo->rand);
   day = demo->today - (CivicDay) ((demo->today - demo->first_day) * r * r);
+  /* The hearings spread evenly over the past year, to the last weeks */
+  if (to_hearing)
+    day = demo->today - rand_range (demo, 12, MIN (365, (int) (demo->today - demo->first_day)));
   if (!civic_calendar_is_working_day (demo->calendar, day) && chance (demo, 0.85))
     day = civic_calendar_next_working_day (demo->calendar, day);
   if (day > demo->today)
@@ -950,6 +1273,7 @@ make_case (Demo    *demo,
   life.kase = kase;
   life.staff = g_hash_table_lookup (demo->staff, civic_case_get_department_id (kase));
   life.day = day;
+  life.to_hearing = to_hearing;
   if (life.staff == NULL)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
@@ -964,7 +1288,21 @@ make_case (Demo    *demo,
   demo->state_counts[civic_case_get_state (kase)]++;
 
   receipt = civic_intake_new_receipt ();
-  return civic_case_records_save (demo->db, kase, demo->calendar, demo->today, receipt, error) != 0;
+  if (civic_case_records_save (demo->db, kase, demo->calendar, demo->today, receipt, error) == 0)
+    goto fail;
+  if (life.hearing != NULL)
+    {
+      civic_hearing_set_rev (life.hearing, life.hearing_steps + 1);
+      demo->hearing_counts[civic_hearing_get_state (life.hearing)]++;
+      if (civic_hearing_records_save (demo->db, life.hearing, error) == 0)
+        goto fail;
+    }
+  g_clear_object (&life.hearing);
+  return TRUE;
+
+fail:
+  g_clear_object (&life.hearing);
+  return FALSE;
 }
 
 static void
@@ -977,11 +1315,12 @@ print_accounts (Demo *demo)
   g_print ("  %-12s %-10s %s\n", "examiner", staff->examiners[0]->name, _("Examiner"));
   g_print ("  %-12s %-10s %s\n", "examiner2", staff->examiners[1]->name, _("Examiner"));
   g_print ("  %-12s %-10s %s\n", "approver", staff->approver->name, _("Approver"));
-  g_print ("  %-12s %-10s %s\n", "officer", staff->officer->name, _("Hearing officer"));
+  g_print ("  %-12s %-10s %s\n", "officer", staff->officers[0]->name, _("Hearing officer"));
+  g_print ("  %-12s %-10s %s\n", "officer2", staff->officers[1]->name, _("Hearing officer"));
   g_print ("  %-12s %-10s %s\n", "supervisor", "", _("Supervisor (reads every department)"));
   g_print ("  %-12s %-10s %s\n", "admin", "", _("Administrator"));
   g_print (_("  The officials above belong to %s; every other department has <id>.clerk, "
-             "<id>.examiner, <id>.examiner2, <id>.approver and <id>.officer.\n"),
+             "<id>.examiner, <id>.examiner2, <id>.approver, <id>.officer and <id>.officer2.\n"),
            (const char *) g_hash_table_lookup (demo->names, CIVIC_DEMO_DEPARTMENT));
 }
 
@@ -1001,6 +1340,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
   guint32 seed[2] = { (guint32) options->seed, (guint32) (options->seed >> 32) };
   Demo demo = { 0 };
   gboolean ok = FALSE;
+  int n_hearings;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -1020,6 +1360,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
   demo.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   demo.weighted_items = g_ptr_array_new ();
   demo.published_items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  demo.bookings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!(demo.departments = load_input (dir, "departments.json", error)) ||
       !(demo.items = load_input (dir, "items.json", error)) ||
@@ -1054,9 +1395,10 @@ civic_demo_generate (const CivicDemoOptions  *options,
   if (!publish_reference (&demo, error) || !add_staff (&demo, error))
     goto rollback;
 
-  for (int i = 0; i < options->cases; i++)
+  n_hearings = options->hearings >= 0 ? options->hearings : MIN (options->cases / 2, 1000);
+  for (int i = 0; i < options->cases + n_hearings; i++)
     {
-      if (!make_case (&demo, i, error))
+      if (!make_case (&demo, i, i >= options->cases, error))
         goto rollback;
 
       if ((i + 1) % 5000 == 0)
@@ -1084,6 +1426,9 @@ civic_demo_generate (const CivicDemoOptions  *options,
                g_timer_elapsed (timer, NULL));
       for (guint s = 0; s <= CIVIC_CASE_STATE_CLOSED; s++)
         g_print ("  %-22s %u\n", civic_case_state_get_label (s), demo.state_counts[s]);
+      g_print (_("Hearings:\n"));
+      for (guint s = 0; s <= CIVIC_HEARING_STATE_WITHDRAWN; s++)
+        g_print ("  %-22s %u\n", civic_hearing_state_get_label (s), demo.hearing_counts[s]);
       print_accounts (&demo);
     }
 
@@ -1108,6 +1453,7 @@ out:
   g_clear_pointer (&demo.names, g_hash_table_unref);
   g_clear_pointer (&demo.weighted_items, g_ptr_array_unref);
   g_clear_pointer (&demo.published_items, g_ptr_array_unref);
+  g_clear_pointer (&demo.bookings, g_hash_table_unref);
   g_free (demo.password_hash);
   return ok;
 }

@@ -18,6 +18,7 @@ typedef struct
 {
   const char *data_dir;
   int         cases;
+  int         hearings;   /* more cases, each going to a hearing; -1 for the usual share */
   guint64     seed;
   const char *password;
   gboolean    verbose;

@@ -261,14 +261,41 @@ civic_hearing_records_open_for_case (CivicSqlite  *db,
                                      const char   *command_id,
                                      GError      **error)
 {
+  g_autoptr(CivicHearing) hearing = NULL;
+
+  if (civic_case_get_state (kase) != CIVIC_CASE_STATE_HEARING ||
+      civic_case_get_hearing (kase)->hearing_id != NULL)
+    return TRUE;
+
+  hearing = civic_hearing_records_new_for_case (kase, command_id, error);
+  if (hearing == NULL)
+    return FALSE;
+  civic_hearing_set_rev (hearing, 1);
+  if (civic_hearing_records_save (db, hearing, error) == 0)
+    return FALSE;
+  civic_case_set_hearing_id (kase, command_id);
+  return TRUE;
+}
+
+/**
+ * civic_hearing_records_new_for_case:
+ * @kase: a case waiting for a hearing, personal data unsealed
+ * @id: the hearing's id
+ *
+ * Returns: (transfer full) (nullable): the hearing @kase asked for, with
+ * its applicant and the parties it was told of, not yet stored
+ */
+CivicHearing *
+civic_hearing_records_new_for_case (CivicCase   *kase,
+                                    const char  *id,
+                                    GError     **error)
+{
   const CivicCaseHearing *asked = civic_case_get_hearing (kase);
   const CivicApplicant *applicant = civic_case_get_applicant (kase);
+  const char *command_id = id;
   g_auto(GStrv) examiners = NULL;
   g_autoptr(CivicHearing) hearing = NULL;
   g_autofree char *applicant_id = NULL;
-
-  if (civic_case_get_state (kase) != CIVIC_CASE_STATE_HEARING || asked->hearing_id != NULL)
-    return TRUE;
 
   examiners = civic_case_dup_examiner_ids (kase);
   hearing = civic_hearing_new_for_case (command_id, asked->ex_officio, civic_case_get_id (kase),
@@ -283,25 +310,20 @@ civic_hearing_records_open_for_case (CivicSqlite  *db,
                                        CIVIC_HEARING_ROLE_APPLICANT, error) ||
        !civic_hearing_set_party_contact (hearing, applicant_id, applicant_contact (applicant),
                                          NULL, error)))
-    return FALSE;
+    return NULL;
 
   /* Those told of their right (Art. 47) besides the applicant */
   for (guint i = 0; asked->parties != NULL && asked->parties[i] != NULL; i++)
     {
-      g_autofree char *id = g_strdup_printf ("%s-p%u", command_id, i + 1);
+      g_autofree char *party_id = g_strdup_printf ("%s-p%u", command_id, i + 1);
 
       if (applicant != NULL && g_strcmp0 (asked->parties[i], applicant->name) == 0)
         continue;
-      if (!civic_hearing_add_participant (hearing, id, asked->parties[i],
+      if (!civic_hearing_add_participant (hearing, party_id, asked->parties[i],
                                           CIVIC_HEARING_ROLE_INTERESTED_PARTY, error))
-        return FALSE;
+        return NULL;
     }
-
-  civic_hearing_set_rev (hearing, 1);
-  if (civic_hearing_records_save (db, hearing, error) == 0)
-    return FALSE;
-  civic_case_set_hearing_id (kase, command_id);
-  return TRUE;
+  return g_steal_pointer (&hearing);
 }
 
 /**

@@ -20,6 +20,9 @@ CivicHearing *civic_hearing_records_load        (CivicSqlite    *db,
 gint64        civic_hearing_records_save        (CivicSqlite    *db,
                                                  CivicHearing   *hearing,
                                                  GError        **error);
+CivicHearing *civic_hearing_records_new_for_case (CivicCase    *kase,
+                                                 const char     *id,
+                                                 GError        **error);
 gboolean      civic_hearing_records_open_for_case (CivicSqlite  *db,
                                                  CivicCase      *kase,
                                                  const char     *command_id,

@@ -403,8 +403,12 @@ command_demo (int    argc,
   CivicDemoOptions options = { 0 };
   gint64 seed = 20261122;
   int cases = 2000;
+  int hearings = -1;
   const GOptionEntry entries[] = {
     { "cases", 'n', 0, G_OPTION_ARG_INT, &cases, N_("How many cases (2000)"), N_("N") },
+    { "hearings", 0, 0, G_OPTION_ARG_INT, &hearings,
+      N_("How many more cases go to a hearing, over the past year (half the cases, at most "
+         "1000)"), N_("N") },
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed,
       N_("Seed of the generator: the same seed gives the same data"), N_("SEED") },
     { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
@@ -423,9 +427,12 @@ command_demo (int    argc,
 
   if (cases < 0 || cases > 10000000)
     return usage_error (context, _("--cases must be between 0 and 10000000"));
+  if (hearings < -1 || hearings > 100000)
+    return usage_error (context, _("--hearings must be between 0 and 100000"));
 
   options.data_dir = data_dir;
   options.cases = cases;
+  options.hearings = hearings;
   options.seed = (guint64) seed;
   options.password = password ? password : "demo";
   options.verbose = TRUE;
