@@ -18,6 +18,7 @@
 #include "civic-case-records.h"
 #include "civic-core-enums.h"
 #include "civic-entity.h"
+#include "civic-feed.h"
 #include "civic-hearing-kind.h"
 #include "civic-hearing-records.h"
 #include "civic-json.h"
@@ -235,6 +236,117 @@ civic_hearing_records_booked (CivicSqlite  *db,
   if (error != NULL && *error != NULL)
     return NULL;
   return g_steal_pointer (&hearings);
+}
+
+/* The public side */
+
+static const char *
+member_of (CivicSqlite *db,
+           const char  *type,
+           const char  *id,
+           const char  *member,
+           GHashTable  *seen)
+{
+  g_autofree char *key = g_strconcat (type, "/", id, "/", member, NULL);
+  JsonNode *node;
+  char *value;
+
+  if (id == NULL)
+    return NULL;
+  if (g_hash_table_lookup_extended (seen, key, NULL, (gpointer *) &value))
+    return value;
+  node = civic_server_db_get_entity_json (db, type, id, NULL);
+  value = node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+          ? g_strdup (json_object_get_string_member_with_default (json_node_get_object (node),
+                                                                  member, NULL))
+          : NULL;
+  g_clear_pointer (&node, json_node_unref);
+  g_hash_table_insert (seen, g_steal_pointer (&key), value);
+  return value;
+}
+
+/**
+ * civic_hearing_records_public_json:
+ * @from: the first day listed
+ * @days: how many days from it
+ *
+ * The hearings announced to the public (GET /public/v1/hearings): those
+ * notified, held in public, from @from on, with their day, place and
+ * matter, and how to attend; nothing of a closed hearing, nothing of the
+ * parties (Art. 48(2)).
+ *
+ * Returns: (transfer full): {"hearings": [...]} as JSON text, or %NULL
+ */
+char *
+civic_hearing_records_public_json (CivicSqlite  *db,
+                                   CivicDay      from,
+                                   guint         days,
+                                   GError      **error)
+{
+  g_autoptr(GString) out = g_string_new ("{\"hearings\":[");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GPtrArray) booked = NULL;
+  int y, m, d;
+  gboolean first = TRUE;
+
+  civic_day_to_ymd (from, &y, &m, &d);
+  start = g_date_time_new (civic_time_zone (), y, m, d, 0, 0, 0);
+  end = g_date_time_add_days (start, days);
+  booked = civic_hearing_records_booked (db, start, end, error);
+  if (booked == NULL)
+    return NULL;
+
+  for (guint i = 0; i < booked->len; i++)
+    {
+      CivicHearing *hearing = g_ptr_array_index (booked, i);
+      g_autoptr(GDateTime) starts = NULL;
+      g_autoptr(GDateTime) ends = NULL;
+      g_autofree char *starts_text = NULL;
+      g_autofree char *ends_text = NULL;
+      const char *department = civic_hearing_get_department_id (hearing);
+
+      if (civic_hearing_get_state (hearing) != CIVIC_HEARING_STATE_NOTIFIED ||
+          !civic_hearing_get_is_public (hearing))
+        continue;
+
+      starts = g_date_time_to_timezone (civic_hearing_get_starts_at (hearing), civic_time_zone ());
+      ends = g_date_time_to_timezone (civic_hearing_get_ends_at (hearing), civic_time_zone ());
+      starts_text = g_date_time_format (starts, "%FT%T%:z");
+      ends_text = g_date_time_format (ends, "%FT%T%:z");
+
+      g_string_append (out, first ? "{\"id\":" : ",{\"id\":");
+      first = FALSE;
+      civic_json_append_string (out, civic_hearing_get_id (hearing));
+      g_string_append (out, ",\"matter\":");
+      civic_json_append_string (out, civic_hearing_get_matter (hearing));
+      g_string_append (out, ",\"kind\":");
+      civic_json_append_string (out, civic_enum_to_nick (CIVIC_TYPE_HEARING_KIND,
+                                                          civic_hearing_get_kind (hearing)));
+      g_string_append (out, ",\"department\":");
+      civic_json_append_string (out, member_of (db, CIVIC_ENTITY_DEPARTMENT, department, "name",
+                                                seen));
+      g_string_append (out, ",\"starts_at\":");
+      civic_json_append_string (out, starts_text);
+      g_string_append (out, ",\"ends_at\":");
+      civic_json_append_string (out, ends_text);
+      g_string_append (out, ",\"room\":");
+      civic_json_append_string (out, member_of (db, CIVIC_ENTITY_ROOM,
+                                                civic_hearing_get_room_id (hearing), "name", seen));
+      g_string_append (out, ",\"building\":");
+      civic_json_append_string (out, member_of (db, CIVIC_ENTITY_ROOM,
+                                                civic_hearing_get_room_id (hearing), "building",
+                                                seen));
+      g_string_append (out, ",\"attend\":");
+      civic_json_append_string (out, _("The hearing is held in public (Art. 48(2) of the "
+                                       "Administrative Licensing Law): come to the room with an "
+                                       "identity document a quarter of an hour before it "
+                                       "starts."));
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* Born of a case */

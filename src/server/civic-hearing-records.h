@@ -30,6 +30,10 @@ gboolean      civic_hearing_records_open_for_case (CivicSqlite  *db,
 gboolean      civic_hearing_records_note_decision (CivicSqlite  *db,
                                                  CivicCase      *kase,
                                                  GError        **error);
+char         *civic_hearing_records_public_json (CivicSqlite    *db,
+                                                 CivicDay        from,
+                                                 guint           days,
+                                                 GError        **error);
 GPtrArray    *civic_hearing_records_booked      (CivicSqlite    *db,
                                                  GDateTime      *from,
                                                  GDateTime      *to,

@@ -21,6 +21,7 @@
 #include "civic-case-records.h"
 #include "civic-commands.h"
 #include "civic-documents.h"
+#include "civic-hearing-records.h"
 #include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-intake.h"
@@ -787,6 +788,35 @@ handle_applicant_document (CivicServer *self,
     respond_pdf (request, document);
 }
 
+/* The hearings announced to the public, from ?from= (a day, default
+ * today) for ?days= (default 30) */
+static void
+handle_public_hearings (CivicServer *self,
+                        CivicSqlite *db,
+                        Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  const char *from_text = request->query ? g_hash_table_lookup (request->query, "from") : NULL;
+  CivicDay from = civic_time_today ();
+  gint64 days;
+  char *answer;
+
+  if (from_text != NULL && !civic_day_parse (from_text, &from))
+    {
+      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request",
+                     _("“from” is not a day such as 2026-03-20"));
+      return;
+    }
+  if (!query_int (request, "days", 30, 1, 366, &days))
+    return;
+
+  answer = civic_hearing_records_public_json (db, from, (guint) days, &error);
+  if (answer == NULL)
+    respond_internal (request, error);
+  else
+    respond_json (request, SOUP_STATUS_OK, answer);
+}
+
 /* The doors without a token, per address. Officials of one office often
  * share one address, so sign-ins allow a morning's rush; a citizen files
  * an application now and then, not dozens a minute. */
@@ -832,6 +862,7 @@ static const Route routes[] = {
   { "GET", "/public/v1/audit/checkpoints", handle_audit_checkpoints, POOL_READ, FALSE,
     &public_read_rate },
   { "GET", "/public/v1/documents/*", handle_document_check, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/v1/hearings", handle_public_hearings, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/v1/applications/*/documents/*", handle_applicant_document, POOL_READ, FALSE,
     &public_read_rate },
 };

@@ -317,14 +317,57 @@ test_schedule_and_clash (void)
   g_clear_pointer (&holder, json_node_unref);
   hearing = applied (officer, "schedule-hearing", second.hearing_id,
                      "{\"room\": \"zx-tzs-2\", \"day\": \"2026-04-01\", \"starts\": \"14:00\","
-                     " \"ends\": \"16:00\", \"host\": \"u-officer\"}", &holder);
+                     " \"ends\": \"16:00\", \"host\": \"u-officer\","
+                     " \"publicity\": \"closed-privacy\"}", &holder);
   g_assert_cmpstr (json_object_get_string_member (hearing, "room_id"), ==, "zx-tzs-2");
+  g_assert_false (json_object_get_boolean_member (hearing, "is_public"));
+  g_clear_pointer (&holder, json_node_unref);
+  applied (officer, "notify-hearing", second.hearing_id, "{\"method\": \"electronic\"}", &holder);
 
   g_clear_pointer (&holder, json_node_unref);
   hearing = applied (officer, "notify-hearing", first.hearing_id, "{\"method\": \"post\"}",
                      &holder);
   g_assert_cmpstr (json_object_get_string_member (hearing, "state"), ==, "notified");
   g_assert_cmpstr (json_object_get_string_member (hearing, "notice_sent_on"), ==, "2026-03-20");
+}
+
+/* The public reads the public hearings announced, and nothing of their
+ * parties or of a closed one */
+static void
+test_public_list (void)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) bad = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *hearings;
+  JsonObject *listed = NULL;
+  guint status;
+
+  answer = civic_test_request (service, "GET", "/public/v1/hearings?from=2026-03-20&days=30", NULL,
+                               NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  hearings = json_object_get_array_member (object_of (answer), "hearings");
+  for (guint i = 0; i < json_array_get_length (hearings); i++)
+    {
+      JsonObject *hearing = json_array_get_object_element (hearings, i);
+
+      g_assert_cmpstr (json_object_get_string_member (hearing, "id"), !=, second.hearing_id);
+      if (g_str_equal (json_object_get_string_member (hearing, "id"), first.hearing_id))
+        listed = hearing;
+    }
+  g_assert_nonnull (listed);
+  g_assert_cmpstr (json_object_get_string_member (listed, "starts_at"), ==,
+                   "2026-04-01T09:00:00+08:00");
+  g_assert_cmpstr (json_object_get_string_member (listed, "room"), ==, "省政务服务中心听证室一");
+  g_assert_cmpstr (json_object_get_string_member (listed, "department"), ==, "湖南省市场监督管理局");
+  g_assert_nonnull (json_object_get_string_member (listed, "matter"));
+  text = json_to_string (answer, FALSE);
+  g_assert_null (strstr (text, "欧阳"));
+  g_assert_null (strstr (text, "李娜"));
+  g_assert_null (strstr (text, "participants"));
+
+  bad = civic_test_request (service, "GET", "/public/v1/hearings?from=soon", NULL, NULL, &status);
+  g_assert_cmpuint (status, ==, 400);
 }
 
 /* On the day: held, the record written and signed by everyone, closed;
@@ -441,6 +484,7 @@ main (int   argc,
 
   g_test_add_func ("/hearings/born-of-request", test_born_of_request);
   g_test_add_func ("/hearings/schedule-and-clash", test_schedule_and_clash);
+  g_test_add_func ("/hearings/public-list", test_public_list);
   g_test_add_func ("/hearings/record-and-resume", test_record_and_resume);
   g_test_add_func ("/hearings/withdrawn", test_withdrawn);
 
