@@ -282,13 +282,33 @@ def narrow():
         civicdesk_e2e.env.update(saved)
 
 
+def hearings():
+    """The hearing officer's week, a day by rooms, the month, and a hearing."""
+    client = Client('officer')
+    try:
+        client.show_queue('Hearings')
+        wait(client.app, named('list', 'Hearings to schedule'), 'the queue of hearings')
+        shoot('hearings-week')
+        press(wait(client.app, named('push button', '_Day by Room'), 'Day by Room'))
+        shoot('hearings-day')
+        press(wait(client.app, named('push button', '_Month'), 'Month'))
+        shoot('hearings-month')
+        press(wait(client.app, named('push button', '_Week'), 'Week'))
+        queue = wait(client.app, named('list', 'Hearings to schedule'), 'the queue of hearings')
+        click(queue.getChildAtIndex(0))
+        wait(client.app, named('label', 'Dates'), 'the hearing page')
+        shoot('hearing-page')
+    finally:
+        client.close()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     pyatspi.Registry.getDesktop(0).childCount
     time.sleep(1)
     # The refused sign-in last: it makes the examiner's next sign-in wait
-    steps = (welcome, examiner, unsent, filters, reveal, approver, documents, conflict, dark, narrow,
-             refused)
+    steps = (welcome, examiner, unsent, filters, reveal, approver, documents, hearings, conflict,
+             dark, narrow, refused)
     only = sys.argv[1:]
     unknown = set(only) - {step.__name__ for step in steps}
     if unknown:

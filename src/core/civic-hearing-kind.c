@@ -313,6 +313,47 @@ civic_hearing_describe_slot (CivicHearing *hearing)
   return g_strdup_printf (_("%s %s–%s"), day, from, to);
 }
 
+static char *hearing_label (GObject *record);
+
+/**
+ * civic_hearing_conflict_describe:
+ * @conflict: a clash found for @conflict->a, the hearing being placed
+ *
+ * Returns: (transfer full): the clash as an official reads it, naming the
+ * hearing that has the time: "The room is taken by the Hearing on
+ * 湘市监许〔2026〕88号, 2026-10-14 09:00–11:00"
+ */
+char *
+civic_hearing_conflict_describe (const CivicHearingConflict *conflict)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *when = NULL;
+  const CivicHearingParticipant *person;
+  const char *name;
+
+  g_return_val_if_fail (conflict != NULL, NULL);
+
+  label = hearing_label (G_OBJECT (conflict->b));
+  when = civic_hearing_describe_slot (conflict->b);
+  person = civic_hearing_find_participant (conflict->a, conflict->resource_id);
+  name = person != NULL ? person->name
+       : g_strcmp0 (conflict->resource_id, conflict->a->host_id) == 0 ? conflict->a->host_name
+       : g_strcmp0 (conflict->resource_id, conflict->a->clerk_id) == 0 ? conflict->a->clerk_name
+       : conflict->resource_id;
+
+  switch (conflict->kind)
+    {
+    case CIVIC_HEARING_CONFLICT_ROOM:
+      /* Translators: "The room is taken by the Hearing on 湘市监许〔2026〕88号, 2026-10-14 09:00–11:00" */
+      return g_strdup_printf (_("The room is taken by the %s, %s"), label, when);
+    case CIVIC_HEARING_CONFLICT_HOST:
+      return g_strdup_printf (_("%s hosts the %s at that time, %s"), name, label, when);
+    case CIVIC_HEARING_CONFLICT_PARTICIPANT:
+    default:
+      return g_strdup_printf (_("%s takes part in the %s at that time, %s"), name, label, when);
+    }
+}
+
 /* Arguments */
 
 static gboolean

@@ -1394,10 +1394,16 @@ civic_hearing_check_schedule (CivicHearing             *self,
   return civic_hearing_validate (proposal, examiner_ids, calendar, policy, today);
 }
 
-/* What cannot be scheduled: the rest (a late request, a hearing beyond the
- * 20 days) is better heard late than never, so it stays a finding. */
-static gboolean
-blocks_schedule (const CivicHearingFinding *finding)
+/**
+ * civic_hearing_finding_blocks_schedule:
+ *
+ * What cannot be scheduled: the rest (a late request, a hearing beyond
+ * the 20 days) is better heard late than never, so it stays a finding.
+ *
+ * Returns: whether civic_hearing_schedule() refuses a slot with @finding
+ */
+gboolean
+civic_hearing_finding_blocks_schedule (const CivicHearingFinding *finding)
 {
   switch (finding->rule)
     {
@@ -1470,7 +1476,7 @@ civic_hearing_schedule (CivicHearing             *self,
     {
       const CivicHearingFinding *finding = g_ptr_array_index (findings, i);
 
-      if (blocks_schedule (finding))
+      if (civic_hearing_finding_blocks_schedule (finding))
         return refuse (error,
                        finding->rule == CIVIC_HEARING_RULE_END_BEFORE_START
                        ? CIVIC_HEARING_ERROR_INVALID : CIVIC_HEARING_ERROR_RULE,

@@ -431,8 +431,11 @@ gboolean                civic_hearing_get_clock_stop_span (CivicHearing         
                                                            CivicDay             *stop_day,
                                                            CivicDay             *resume_day);
 
+gboolean                civic_hearing_finding_blocks_schedule (const CivicHearingFinding *finding);
+
 /* Conflicts */
 GPtrArray              *civic_hearing_find_conflicts      (GPtrArray            *hearings);
+char                   *civic_hearing_conflict_describe   (const CivicHearingConflict *conflict);
 GPtrArray              *civic_hearing_find_conflicts_with (CivicHearing         *candidate,
                                                            const CivicHearingSlot *slot,
                                                            GPtrArray            *hearings);

@@ -10,6 +10,7 @@
 #include "civic-api-client.h"
 #include "civic-cache.h"
 #include "civic-entity.h"
+#include "civic-hearing-kind.h"
 #include "civic-outbox.h"
 #include "civic-workflow.h"
 
@@ -93,6 +94,18 @@ CivicCase       *civic_sync_engine_try           (CivicSyncEngine     *self,
 char            *civic_sync_engine_perform       (CivicSyncEngine     *self,
                                                   const char          *case_id,
                                                   CivicAction          action,
+                                                  JsonObject          *args,
+                                                  GError             **error);
+
+/* The hearing's front door (civic-sync-engine-hearings.c) */
+GPtrArray       *civic_sync_engine_list_hearings (CivicSyncEngine     *self,
+                                                  GError             **error);
+CivicHearing    *civic_sync_engine_load_hearing  (CivicSyncEngine     *self,
+                                                  const char          *hearing_id,
+                                                  GError             **error);
+char            *civic_sync_engine_perform_hearing (CivicSyncEngine   *self,
+                                                  const char          *hearing_id,
+                                                  CivicHearingAction   action,
                                                   JsonObject          *args,
                                                   GError             **error);
 

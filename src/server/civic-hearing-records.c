@@ -471,21 +471,6 @@ civic_hearing_records_note_decision (CivicSqlite  *db,
 
 /* The service's part of a hearing's commands */
 
-static const char *
-person_name (CivicHearing *hearing,
-             const char   *id)
-{
-  const CivicHearingParticipant *participant = civic_hearing_find_participant (hearing, id);
-
-  if (participant != NULL)
-    return participant->name;
-  if (g_strcmp0 (id, civic_hearing_get_host_id (hearing)) == 0)
-    return civic_hearing_get_host_name (hearing);
-  if (g_strcmp0 (id, civic_hearing_get_clerk_id (hearing)) == 0)
-    return civic_hearing_get_clerk_name (hearing);
-  return id;
-}
-
 /* The room exists, is the department's or shared, and seats everyone */
 static gboolean
 check_room (CivicSqlite   *db,
@@ -540,8 +525,7 @@ check_bookings (CivicSqlite   *db,
   g_autoptr(GPtrArray) booked = NULL;
   g_autoptr(GPtrArray) clashes = NULL;
   const CivicHearingConflict *clash;
-  g_autofree char *label = NULL;
-  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
 
   booked = civic_hearing_records_booked (db, civic_hearing_get_starts_at (hearing),
                                          civic_hearing_get_ends_at (hearing), error);
@@ -552,22 +536,8 @@ check_bookings (CivicSqlite   *db,
     return TRUE;
 
   clash = g_ptr_array_index (clashes, 0);
-  label = civic_hearing_kind.label (G_OBJECT (clash->b));
-  when = civic_hearing_describe_slot (clash->b);
-  switch (clash->kind)
-    {
-    case CIVIC_HEARING_CONFLICT_ROOM:
-      /* Translators: "The room is taken by the Hearing on 湘市监许〔2026〕88号, 2026-10-14 09:00–11:00" */
-      return refuse (error, CIVIC_WORKFLOW_ERROR_CLASH, _("The room is taken by the %s, %s"),
-                     label, when);
-    case CIVIC_HEARING_CONFLICT_HOST:
-      return refuse (error, CIVIC_WORKFLOW_ERROR_CLASH, _("%s hosts the %s at that time, %s"),
-                     person_name (hearing, clash->resource_id), label, when);
-    case CIVIC_HEARING_CONFLICT_PARTICIPANT:
-    default:
-      return refuse (error, CIVIC_WORKFLOW_ERROR_CLASH, _("%s takes part in the %s at that time, %s"),
-                     person_name (hearing, clash->resource_id), label, when);
-    }
+  message = civic_hearing_conflict_describe (clash);
+  return refuse (error, CIVIC_WORKFLOW_ERROR_CLASH, "%s", message);
 }
 
 /* The hearing is over: each case it heard has its clocks back, by the

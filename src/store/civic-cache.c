@@ -1018,6 +1018,53 @@ civic_cache_load_record (CivicCache             *self,
 }
 
 /**
+ * civic_cache_load_records:
+ *
+ * Every record of @kind as the official sees it (their own version while
+ * commands wait to be sent), for a kind whose records are few enough to
+ * read whole: a department's hearings. One that cannot be read is left
+ * out, and said in the log.
+ *
+ * Returns: (transfer full) (element-type GObject): the records, in id order
+ */
+GPtrArray *
+civic_cache_load_records (CivicCache             *self,
+                          const CivicEntityKind  *kind,
+                          GError                **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  g_return_val_if_fail (CIVIC_IS_CACHE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  stmt = civic_sqlite_prepare (self->reader,
+                               "SELECT coalesce (l.data, e.data) FROM entity e "
+                               "LEFT JOIN local_entity l ON l.type = e.type AND l.id = e.id "
+                               "WHERE e.type = ? ORDER BY e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, kind->type);
+  while (civic_sqlite_step (self->reader, stmt, &row, error) && row)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonNode) node = parse_data_column (stmt, 0, &local_error);
+      GObject *record = node ? kind->from_json (node, &local_error) : NULL;
+
+      if (record == NULL)
+        g_warning ("A %s in the offline copy cannot be read: %s", kind->type,
+                   local_error ? local_error->message : "?");
+      else
+        g_ptr_array_add (records, record);
+    }
+  sqlite3_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_steal_pointer (&records);
+}
+
+/**
  * civic_cache_load_case:
  *
  * Returns: (transfer full) (nullable): the case as the official sees it

@@ -105,6 +105,9 @@ JsonNode     *civic_cache_load_entity      (CivicCache         *self,
                                             const char         *type,
                                             const char         *id,
                                             GError            **error);
+GPtrArray    *civic_cache_load_records     (CivicCache         *self,
+                                           const CivicEntityKind *kind,
+                                           GError            **error);
 GPtrArray    *civic_cache_load_entities    (CivicCache         *self,
                                             const char         *type,
                                             GError            **error);

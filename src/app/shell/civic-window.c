@@ -13,6 +13,7 @@
 #include "civic-application.h"
 #include "civic-case-index.h"
 #include "civic-conflicts-view.h"
+#include "civic-hearings-view.h"
 #include "civic-inbox-view.h"
 #include "civic-sync-indicator.h"
 #include "civic-toast.h"
@@ -41,15 +42,18 @@ struct _CivicWindow
   GtkListBoxRow        *watching_row;
   GtkListBoxRow        *done_row;
   GtkListBoxRow        *all_row;
+  GtkListBoxRow        *hearings_row;
   GtkListBoxRow        *conflicts_row;
   GtkLabel             *mine_count;
   GtkLabel             *department_count;
   GtkLabel             *watching_count;
   GtkLabel             *done_count;
   GtkLabel             *all_count;
+  GtkLabel             *hearings_count;
   GtkLabel             *conflicts_count;
   GtkStack             *content_stack;
   CivicInboxView       *inbox_view;
+  CivicHearingsView    *hearings_view;
   CivicConflictsView   *conflicts_view;
   CivicSyncIndicator   *sync_indicator;
 
@@ -160,6 +164,7 @@ update_counts_cb (gpointer data)
       set_count (labels[i], civic_cache_count_cases (civic_sync_engine_get_cache (self->engine),
                                                      &filter, NULL));
     }
+  set_count (self->hearings_count, civic_hearings_view_get_n_to_schedule (self->hearings_view));
   set_count (self->conflicts_count, civic_sync_engine_get_conflicts (self->engine));
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_row),
                           civic_sync_engine_get_conflicts (self->engine) > 0 ||
@@ -280,6 +285,14 @@ show_conflicts (CivicWindow *self)
 }
 
 static void
+show_hearings (CivicWindow *self)
+{
+  gtk_list_box_select_row (self->sidebar, self->hearings_row);
+  gtk_stack_set_visible_child_name (self->content_stack, "hearings");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
 sidebar_row_activated_cb (CivicWindow   *self,
                           GtkListBoxRow *row)
 {
@@ -288,6 +301,11 @@ sidebar_row_activated_cb (CivicWindow   *self,
   if (g_str_equal (name, "conflicts"))
     {
       show_conflicts (self);
+      return;
+    }
+  if (g_str_equal (name, "hearings"))
+    {
+      show_hearings (self);
       return;
     }
 
@@ -327,6 +345,11 @@ civic_window_open_record (CivicWindow *self,
 
   if (g_strcmp0 (type, CIVIC_ENTITY_CASE) == 0)
     civic_window_open_case (self, id);
+  else if (g_strcmp0 (type, CIVIC_ENTITY_HEARING) == 0 && self->engine != NULL)
+    {
+      show_hearings (self);
+      civic_hearings_view_open_hearing (self->hearings_view, id);
+    }
 }
 
 /* Actions */
@@ -365,6 +388,11 @@ show_queue_activated (GtkWidget  *widget,
   if (g_str_equal (name, "conflicts"))
     {
       show_conflicts (self);
+      return;
+    }
+  if (g_str_equal (name, "hearings"))
+    {
+      show_hearings (self);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
@@ -920,6 +948,7 @@ civic_window_class_init (CivicWindowClass *klass)
   g_type_ensure (CIVIC_TYPE_WELCOME_PAGE);
   g_type_ensure (CIVIC_TYPE_INBOX_VIEW);
   g_type_ensure (CIVIC_TYPE_CONFLICTS_VIEW);
+  g_type_ensure (CIVIC_TYPE_HEARINGS_VIEW);
   g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -936,15 +965,18 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, watching_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, done_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, all_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, hearings_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, mine_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, department_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, watching_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, done_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, all_count);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, hearings_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, inbox_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, hearings_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_indicator);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -1050,7 +1082,8 @@ civic_window_init (CivicWindow *self)
   /* Each section named by its title until there is a count to add */
   {
     GtkLabel *counts[] = { self->mine_count, self->department_count, self->watching_count,
-                           self->done_count, self->all_count, self->conflicts_count };
+                           self->done_count, self->all_count, self->hearings_count,
+                           self->conflicts_count };
 
     for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
       set_count (counts[i], 0);
