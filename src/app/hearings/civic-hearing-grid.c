@@ -931,6 +931,49 @@ civic_hearing_grid_get_n_marked (CivicHearingGrid *self)
 }
 
 /**
+ * civic_hearing_grid_get_focus_slot:
+ * @room_id: (out) (optional) (transfer none): the room, in a day by rooms
+ *
+ * Returns: whether a slot of the grid has the keyboard focus, and which
+ */
+gboolean
+civic_hearing_grid_get_focus_slot (CivicHearingGrid  *self,
+                                   CivicDay          *day,
+                                   int               *minute,
+                                   const char       **room_id)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+  CivicGridSlot *slot;
+
+  g_return_val_if_fail (CIVIC_IS_HEARING_GRID (self), FALSE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || !CIVIC_IS_GRID_SLOT (focus) || gtk_widget_get_parent (focus) != GTK_WIDGET (self))
+    return FALSE;
+  slot = CIVIC_GRID_SLOT (focus);
+  *day = slot->day;
+  *minute = slot->minute;
+  if (room_id != NULL)
+    *room_id = slot->room_id;
+  return TRUE;
+}
+
+/**
+ * civic_hearing_grid_get_events:
+ *
+ * Returns: (transfer none) (element-type GtkWidget): the buttons of the
+ * hearings shown, each with its hearing's id as the data "hearing-id"
+ */
+GPtrArray *
+civic_hearing_grid_get_events (CivicHearingGrid *self)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING_GRID (self), NULL);
+  return self->events;
+}
+
+/**
  * civic_hearing_grid_focus_slot:
  * @room_id: (nullable): the room's column, in a day by rooms
  *

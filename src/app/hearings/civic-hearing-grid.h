@@ -52,6 +52,11 @@ void                  civic_hearing_grid_mark         (CivicHearingGrid        *
 guint                 civic_hearing_grid_get_n_marked (CivicHearingGrid        *self);
 const char           *civic_hearing_grid_room_name    (CivicHearingGrid        *self,
                                                        const char              *room_id);
+gboolean              civic_hearing_grid_get_focus_slot (CivicHearingGrid      *self,
+                                                       CivicDay                *day,
+                                                       int                     *minute,
+                                                       const char             **room_id);
+GPtrArray            *civic_hearing_grid_get_events   (CivicHearingGrid        *self);
 gboolean              civic_hearing_grid_focus_slot   (CivicHearingGrid        *self,
                                                        CivicDay                 day,
                                                        int                      minute,

@@ -216,14 +216,6 @@ civic_hearing_page_start_action (CivicHearingPage   *self,
 }
 
 static void
-action_clicked (GtkButton        *button,
-                CivicHearingPage *self)
-{
-  civic_hearing_page_start_action (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
-                                                                              "action")), NULL);
-}
-
-static void
 save_record_clicked (GtkButton        *button,
                      CivicHearingPage *self)
 {
@@ -274,43 +266,122 @@ format_day (CivicDay day)
   return day != CIVIC_DAY_INVALID ? civic_day_format (day) : NULL;
 }
 
+/* The step that moves the hearing on, for what it waits for now */
+static gboolean
+next_step (CivicHearing       *hearing,
+           GArray             *actions,
+           CivicHearingAction *step)
+{
+  CivicHearingAction wanted;
+  gboolean all_signed = TRUE;
+
+  for (guint i = 0; i < civic_hearing_get_n_participants (hearing); i++)
+    {
+      const CivicHearingParticipant *participant = civic_hearing_get_participant (hearing, i);
+
+      all_signed &= participant->signed_on != CIVIC_DAY_INVALID ||
+                    participant->refused_on != CIVIC_DAY_INVALID;
+    }
+
+  switch (civic_hearing_get_state (hearing))
+    {
+    case CIVIC_HEARING_STATE_PENDING:
+    case CIVIC_HEARING_STATE_POSTPONED:
+      wanted = CIVIC_HEARING_ACTION_SCHEDULE;
+      break;
+    case CIVIC_HEARING_STATE_SCHEDULED:
+      wanted = CIVIC_HEARING_ACTION_NOTIFY;
+      break;
+    case CIVIC_HEARING_STATE_NOTIFIED:
+      wanted = CIVIC_HEARING_ACTION_HOLD;
+      break;
+    case CIVIC_HEARING_STATE_HELD:
+      wanted = all_signed ? CIVIC_HEARING_ACTION_CLOSE : CIVIC_HEARING_ACTION_SIGN_RECORD;
+      break;
+    default:
+      return FALSE;
+    }
+
+  /* A recusal asked for comes first: nothing is held before it is decided */
+  for (guint i = 0; i < actions->len; i++)
+    if (g_array_index (actions, guint, i) == CIVIC_HEARING_ACTION_DECIDE_RECUSAL)
+      wanted = CIVIC_HEARING_ACTION_DECIDE_RECUSAL;
+
+  for (guint i = 0; i < actions->len; i++)
+    if (g_array_index (actions, guint, i) == wanted)
+      {
+        *step = wanted;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+act_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  guint action;
+
+  if (civic_hearing_kind.action_from_string (g_variant_get_string (parameter, NULL), &action))
+    civic_hearing_page_start_action (CIVIC_HEARING_PAGE (widget), action, NULL);
+}
+
+static char *
+action_text (CivicHearingAction action)
+{
+  return g_strdup_printf ("%s%s", civic_hearing_action_get_label (action),
+                          civic_action_takes_arguments (&civic_hearing_kind, action) ? "…" : "");
+}
+
+/* The next step as the one suggested button; the rest in a menu: what
+ * this official may do with this hearing now, and nothing else */
 static void
 add_actions (CivicHearingPage *self)
 {
   g_autoptr(GArray) actions = civic_sync_engine_list_record_actions (self->engine,
                                                                      &civic_hearing_kind,
                                                                      G_OBJECT (self->hearing));
+  g_autoptr(GMenu) others = g_menu_new ();
+  CivicHearingAction step = 0;
+  gboolean has_step = next_step (self->hearing, actions, &step);
   GtkWidget *box;
 
   if (actions->len == 0)
     return;
 
-  box = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Actions"), -1);
   for (guint i = 0; i < actions->len; i++)
     {
       CivicHearingAction action = g_array_index (actions, guint, i);
-      g_autofree char *label = NULL;
-      GtkWidget *button;
+      g_autofree char *label = action_text (action);
+      g_autofree char *detailed = g_strdup_printf ("hearing.act::%s",
+                                                   civic_hearing_kind.action_to_string (action));
 
       /* The record has its own editor below */
       if (action == CIVIC_HEARING_ACTION_WRITE_RECORD)
         continue;
-      label = g_strdup_printf ("%s%s", civic_hearing_action_get_label (action),
-                               civic_action_takes_arguments (&civic_hearing_kind, action) ? "…" : "");
-      button = gtk_button_new_with_label (label);
-      if (i == 0 || action == CIVIC_HEARING_ACTION_CLOSE)
-        gtk_widget_add_css_class (button, "suggested-action");
-      else if (civic_hearing_kind.weight (action) == CIVIC_WEIGHT_DESTRUCTIVE)
-        gtk_widget_add_css_class (button, "destructive-action");
-      g_object_set_data (G_OBJECT (button), "action", GUINT_TO_POINTER (action));
-      g_signal_connect (button, "clicked", G_CALLBACK (action_clicked), self);
-      gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+      if (has_step && action == step)
+        {
+          GtkWidget *button = gtk_button_new_with_label (label);
+
+          gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), detailed);
+          gtk_widget_add_css_class (button, "suggested-action");
+          gtk_box_prepend (GTK_BOX (box), button);
+        }
+      else
+        g_menu_append (others, label, detailed);
+    }
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (others)) > 0)
+    {
+      GtkWidget *more = gtk_menu_button_new ();
+
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (more), _("More Actions"));
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (others));
+      gtk_box_append (GTK_BOX (box), more);
     }
   gtk_box_append (GTK_BOX (self->content), box);
 }
@@ -736,6 +807,7 @@ civic_hearing_page_class_init (CivicHearingPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = civic_hearing_page_dispose;
   toast_signal = civic_toast_add_signal (G_TYPE_FROM_CLASS (klass));
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "hearing.act", "s", act_activated);
 }
 
 static void
