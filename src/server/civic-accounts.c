@@ -524,8 +524,14 @@ civic_accounts_token_hash (const char *token)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
 }
 
-static char *
-new_token (void)
+/**
+ * civic_accounts_new_token:
+ *
+ * Returns: (transfer full): 256 random bits, URL-safe: a session's token,
+ * a calendar feed's
+ */
+char *
+civic_accounts_new_token (void)
 {
   guchar bytes[32];
   char encoded[sodium_base64_ENCODED_LEN (32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
@@ -817,7 +823,7 @@ civic_accounts_sign_in (CivicSqlite  *db,
     }
 
   session = g_new0 (CivicSession, 1);
-  session->token = new_token ();
+  session->token = civic_accounts_new_token ();
   session->expires_at = g_date_time_add_hours (now, session_hours);
   token_hash = civic_accounts_token_hash (session->token);
 

@@ -115,6 +115,7 @@ gboolean      civic_accounts_revoke          (CivicSqlite   *db,
                                               const char    *token,
                                               GError       **error);
 char         *civic_accounts_token_hash      (const char    *token);
+char         *civic_accounts_new_token       (void);
 gint64        civic_accounts_sign_in_delay   (gint64         failures,
                                               gint64         free_attempts);
 

@@ -193,6 +193,13 @@ static const CivicSqliteMigration migrations[] = {
     "  sealed TEXT NOT NULL"
     ");"
   },
+  { /* 6: an official's calendar feed of hearings, by a token of its own */
+    "CREATE TABLE calendar_token ("
+    "  account_id TEXT PRIMARY KEY,"
+    "  token_hash TEXT NOT NULL UNIQUE,"
+    "  created_at TEXT NOT NULL"
+    ");"
+  },
 };
 
 void

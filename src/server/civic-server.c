@@ -21,6 +21,7 @@
 #include "civic-case-records.h"
 #include "civic-commands.h"
 #include "civic-documents.h"
+#include "civic-hearing-calendar.h"
 #include "civic-hearing-records.h"
 #include "civic-entity.h"
 #include "civic-feed.h"
@@ -502,6 +503,7 @@ static const struct
   { "rooms", CIVIC_ENTITY_ROOM },
   { "calendars", CIVIC_ENTITY_CALENDAR },
   { "templates", CIVIC_ENTITY_TEMPLATE },
+  { "hearings", CIVIC_ENTITY_HEARING },
 };
 
 static void
@@ -817,6 +819,132 @@ handle_public_hearings (CivicServer *self,
     respond_json (request, SOUP_STATUS_OK, answer);
 }
 
+static void
+respond_calendar (Request *request,
+                  char    *text)
+{
+  request->status = SOUP_STATUS_OK;
+  request->response_bytes = g_bytes_new_take (text, strlen (text));
+  request->content_type = "text/calendar; charset=utf-8";
+}
+
+/* An official's hearings, for a calendar to subscribe to: the token in
+ * the address is the feed's own (POST /api/v1/calendar-token), not a
+ * session's */
+static void
+handle_calendar_feed (CivicServer *self,
+                      CivicSqlite *db,
+                      Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  const char *token = request->query ? g_hash_table_lookup (request->query, "token") : NULL;
+  g_autofree char *account = civic_hearing_calendar_account_for (db, token, &error);
+  char *text;
+
+  if (account == NULL)
+    {
+      if (error != NULL)
+        respond_internal (request, error);
+      else
+        respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such calendar"));
+      return;
+    }
+  text = civic_hearing_calendar_feed (db, account, now, &error);
+  if (text == NULL)
+    respond_internal (request, error);
+  else
+    respond_calendar (request, text);
+}
+
+static void
+handle_calendar_token (CivicServer *self,
+                       CivicSqlite *db,
+                       Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autofree char *token = NULL;
+  g_autoptr(GString) out = NULL;
+
+  if (!civic_sqlite_begin (db, &error))
+    {
+      respond_internal (request, error);
+      return;
+    }
+  token = civic_hearing_calendar_new_token (db, request->account->id, now, &error);
+  if (token == NULL ||
+      !civic_audit_append (db, now, request->account->id, "calendar-token", request->account->id,
+                           NULL, request->address, &error) ||
+      !civic_sqlite_commit (db, &error))
+    {
+      civic_sqlite_rollback (db);
+      respond_internal (request, error);
+      return;
+    }
+  out = g_string_new ("{\"path\":");
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/calendar.ics?token=%s", token);
+
+    civic_json_append_string (out, path);
+  }
+  g_string_append_c (out, '}');
+  respond_json (request, SOUP_STATUS_OK, g_string_free (g_steal_pointer (&out), FALSE));
+}
+
+static void
+handle_calendar_revoke (CivicServer *self,
+                        CivicSqlite *db,
+                        Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+
+  if (!civic_sqlite_begin (db, &error) ||
+      !civic_hearing_calendar_revoke (db, request->account->id, &error) ||
+      !civic_audit_append (db, now, request->account->id, "calendar-token-revoked",
+                           request->account->id, NULL, request->address, &error) ||
+      !civic_sqlite_commit (db, &error))
+    {
+      civic_sqlite_rollback (db);
+      respond_internal (request, error);
+      return;
+    }
+  respond_json (request, SOUP_STATUS_OK, g_strdup ("{\"revoked\":true}"));
+}
+
+/* One hearing as an invitation, for the official who may see it */
+static void
+handle_hearing_ics (CivicServer *self,
+                    CivicSqlite *db,
+                    Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_autoptr(JsonNode) node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_HEARING,
+                                                              request->segments[3], &error);
+  g_autoptr(CivicHearing) hearing = node ? civic_hearing_new_from_json (node, &error) : NULL;
+  const char *scope[] = { hearing ? civic_hearing_get_department_id (hearing) : NULL, NULL };
+  char *text;
+
+  if (hearing == NULL && error != NULL)
+    {
+      respond_internal (request, error);
+      return;
+    }
+  if (hearing == NULL || !civic_policy_can_see (actor, scope))
+    {
+      respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+      return;
+    }
+  text = civic_hearing_calendar_event (db, hearing, now, &error);
+  if (text == NULL)
+    respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", error->message);
+  else
+    respond_calendar (request, text);
+}
+
 /* The doors without a token, per address. Officials of one office often
  * share one address, so sign-ins allow a morning's rush; a citizen files
  * an application now and then, not dozens a minute. */
@@ -855,6 +983,10 @@ static const Route routes[] = {
   { "POST", "/api/v1/commands", handle_commands, POOL_WRITE, TRUE, NULL },
   { "POST", "/api/v1/cases/*/reveal", handle_reveal, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/documents/*/pdf", handle_document_pdf, POOL_WRITE, TRUE, NULL },
+  { "GET", "/api/v1/calendar.ics", handle_calendar_feed, POOL_READ, FALSE, &public_read_rate },
+  { "POST", "/api/v1/calendar-token", handle_calendar_token, POOL_WRITE, TRUE, NULL },
+  { "DELETE", "/api/v1/calendar-token", handle_calendar_revoke, POOL_WRITE, TRUE, NULL },
+  { "GET", "/api/v1/hearings/*/ics", handle_hearing_ics, POOL_READ, TRUE, NULL },
   { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE, NULL },
   { "POST", "/public/v1/applications", handle_apply, POOL_WRITE, FALSE, &public_write_rate },
   { "GET", "/public/v1/applications/*", handle_application_status, POOL_READ, FALSE,

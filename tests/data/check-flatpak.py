@@ -77,8 +77,9 @@ def main(manifest_path, app_id, source_root):
 
     modules = manifest.get("modules", [])
     # What the runtime lacks: libsodium (the service), libqrencode (the
-    # documents' QR codes) and poppler (showing and printing them)
-    for name in ("libsodium", "libqrencode", "poppler"):
+    # documents' QR codes), poppler (showing and printing them) and libical
+    # (the hearings' calendars)
+    for name in ("libsodium", "libqrencode", "poppler", "libical"):
         problems = []
         found = [m for m in modules if isinstance(m, dict) and m.get("name") == name]
         if len(found) != 1:

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <libical/ical.h>
 #include <locale.h>
 #include <string.h>
 
@@ -370,6 +371,152 @@ test_public_list (void)
   g_assert_cmpuint (status, ==, 400);
 }
 
+static char *
+download_text (const char *path,
+               const char *token,
+               guint      *status)
+{
+  g_autofree char *type = NULL;
+  g_autoptr(GBytes) bytes = civic_test_download (service, path, token, status, &type);
+  gsize length;
+  const char *data;
+
+  if (*status != 200)
+    return NULL;
+  g_assert_true (g_str_has_prefix (type, "text/calendar"));
+  data = g_bytes_get_data (bytes, &length);
+  return g_strndup (data, length);
+}
+
+/* The event of @uid in @text, parsed back by libical; NULL when none */
+static icalcomponent *
+parse_calendar (const char *text)
+{
+  icalcomponent *calendar = icalparser_parse_string (text);
+
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+  g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
+  return calendar;
+}
+
+static icalcomponent *
+event_with_uid (icalcomponent *calendar,
+                const char    *hearing_id)
+{
+  g_autofree char *uid = g_strdup_printf ("%s@hearings.civicdesk", hearing_id);
+
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL; event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    if (g_strcmp0 (icalcomponent_get_uid (event), uid) == 0)
+      return event;
+  return NULL;
+}
+
+/* The notified hearing as an invitation, parsed back by libical: its
+ * UID, its revision as SEQUENCE, its time, its people as attendees */
+static void
+test_ics (void)
+{
+  g_autofree char *officer = civic_test_sign_in (service, "officer");
+  g_autofree char *stranger = civic_test_sign_in (service, "fgw.officer");
+  g_autofree char *path = g_strdup_printf ("/api/v1/hearings/%s/ics", first.hearing_id);
+  g_autofree char *text = NULL;
+  g_autofree char *denied = NULL;
+  g_autoptr(GHashTable) feed = feed_of ("officer");
+  JsonObject *hearing = hearing_in (feed, first.hearing_id);
+  icalcomponent *calendar, *event;
+  icalproperty *attendee;
+  guint n_attendees = 0, n_chairs = 0;
+  guint status;
+
+  text = download_text (path, officer, &status);
+  g_assert_cmpuint (status, ==, 200);
+  calendar = parse_calendar (text);
+  g_assert_cmpint (icalproperty_get_method (icalcomponent_get_first_property (calendar,
+                                                                              ICAL_METHOD_PROPERTY)),
+                   ==, ICAL_METHOD_REQUEST);
+  event = event_with_uid (calendar, first.hearing_id);
+  g_assert_nonnull (event);
+  g_assert_cmpint (icalproperty_get_sequence (icalcomponent_get_first_property (event,
+                                                                                ICAL_SEQUENCE_PROPERTY)),
+                   ==, json_object_get_int_member (hearing, "rev"));
+  g_assert_cmpstr (icaltime_as_ical_string (icalcomponent_get_dtstart (event)), ==, "20260401T010000Z");
+  g_assert_cmpstr (icaltime_as_ical_string (icalcomponent_get_dtend (event)), ==, "20260401T030000Z");
+  g_assert_cmpint (icalcomponent_get_status (event), ==, ICAL_STATUS_CONFIRMED);
+  g_assert_nonnull (strstr (icalcomponent_get_location (event), "省政务服务中心听证室一"));
+  for (attendee = icalcomponent_get_first_property (event, ICAL_ATTENDEE_PROPERTY); attendee != NULL;
+       attendee = icalcomponent_get_next_property (event, ICAL_ATTENDEE_PROPERTY))
+    {
+      icalparameter *role = icalproperty_get_first_parameter (attendee, ICAL_ROLE_PARAMETER);
+      icalparameter *cn = icalproperty_get_first_parameter (attendee, ICAL_CN_PARAMETER);
+
+      g_assert_nonnull (cn);
+      g_assert_true (g_str_has_prefix (icalproperty_get_attendee (attendee), "urn:civicdesk:"));
+      if (role != NULL && icalparameter_get_role (role) == ICAL_ROLE_CHAIR)
+        {
+          n_chairs++;
+          g_assert_cmpstr (icalproperty_get_attendee (attendee), ==, "urn:civicdesk:user:u-officer");
+        }
+      n_attendees++;
+    }
+  /* The host, the clerk, the applicant, the interested party, the examiner */
+  g_assert_cmpuint (n_attendees, ==, 5);
+  g_assert_cmpuint (n_chairs, ==, 1);
+  g_assert_null (strstr (text, "欧阳明月"));
+  icalcomponent_free (calendar);
+
+  denied = download_text (path, stranger, &status);
+  g_assert_cmpuint (status, ==, 404);
+}
+
+/* An official's own calendar, by an address of its own: a new one
+ * replaces the old, and revoked it opens nothing */
+static void
+test_calendar_feed (void)
+{
+  g_autofree char *officer = civic_test_sign_in (service, "officer");
+  g_autoptr(JsonNode) first_token = NULL;
+  g_autoptr(JsonNode) second_token = NULL;
+  g_autoptr(JsonNode) revoked = NULL;
+  g_autofree char *first_path = NULL;
+  g_autofree char *second_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *gone = NULL;
+  icalcomponent *calendar;
+  guint status;
+
+  first_token = civic_test_request (service, "POST", "/api/v1/calendar-token", officer, NULL,
+                                    &status);
+  g_assert_cmpuint (status, ==, 200);
+  first_path = g_strdup (json_object_get_string_member (object_of (first_token), "path"));
+  g_assert_true (g_str_has_prefix (first_path, "/api/v1/calendar.ics?token="));
+
+  text = download_text (first_path, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  calendar = parse_calendar (text);
+  g_assert_nonnull (event_with_uid (calendar, first.hearing_id));
+  g_assert_nonnull (event_with_uid (calendar, second.hearing_id));
+  icalcomponent_free (calendar);
+
+  second_token = civic_test_request (service, "POST", "/api/v1/calendar-token", officer, NULL,
+                                     &status);
+  second_path = g_strdup (json_object_get_string_member (object_of (second_token), "path"));
+  gone = download_text (first_path, NULL, &status);
+  g_assert_cmpuint (status, ==, 404);
+  g_clear_pointer (&text, g_free);
+  text = download_text (second_path, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_clear_pointer (&text, g_free);
+  text = download_text ("/api/v1/calendar.ics?token=nonsense", NULL, &status);
+  g_assert_cmpuint (status, ==, 404);
+
+  revoked = civic_test_request (service, "DELETE", "/api/v1/calendar-token", officer, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  text = download_text (second_path, NULL, &status);
+  g_assert_cmpuint (status, ==, 404);
+}
+
 /* On the day: held, the record written and signed by everyone, closed;
  * the case has its clocks back and its decision cites the record */
 static void
@@ -469,6 +616,29 @@ test_withdrawn (void)
   /* No record: no hearing the decision could rest on */
   g_assert_true (json_object_get_null_member (json_object_get_object_member (kase, "hearing"),
                                               "concluded_on"));
+
+  /* A calendar that subscribed learns it is off, by the same event */
+  {
+    g_autofree char *officer = civic_test_sign_in (service, "officer");
+    g_autoptr(JsonNode) token = NULL;
+    g_autofree char *text = NULL;
+    icalcomponent *calendar, *event;
+    guint status;
+
+    token = civic_test_request (service, "POST", "/api/v1/calendar-token", officer, NULL, &status);
+    g_assert_cmpuint (status, ==, 200);
+
+    text = download_text (json_object_get_string_member (object_of (token), "path"), NULL, &status);
+    g_assert_cmpuint (status, ==, 200);
+    calendar = parse_calendar (text);
+    event = event_with_uid (calendar, second.hearing_id);
+    g_assert_nonnull (event);
+    g_assert_cmpint (icalcomponent_get_status (event), ==, ICAL_STATUS_CANCELLED);
+    g_assert_cmpint (icalproperty_get_sequence (icalcomponent_get_first_property (event,
+                                                                                  ICAL_SEQUENCE_PROPERTY)),
+                     >, 2);
+    icalcomponent_free (calendar);
+  }
 }
 
 int
@@ -485,6 +655,8 @@ main (int   argc,
   g_test_add_func ("/hearings/born-of-request", test_born_of_request);
   g_test_add_func ("/hearings/schedule-and-clash", test_schedule_and_clash);
   g_test_add_func ("/hearings/public-list", test_public_list);
+  g_test_add_func ("/hearings/ics", test_ics);
+  g_test_add_func ("/hearings/calendar-feed", test_calendar_feed);
   g_test_add_func ("/hearings/record-and-resume", test_record_and_resume);
   g_test_add_func ("/hearings/withdrawn", test_withdrawn);
 
