@@ -482,7 +482,7 @@ check_room (CivicSqlite   *db,
                                                               civic_hearing_get_room_id (hearing),
                                                               &local_error);
   const char *department, *name;
-  gint64 capacity;
+  int capacity;
   guint people;
 
   if (local_error != NULL)
@@ -497,7 +497,8 @@ check_room (CivicSqlite   *db,
   department = json_object_get_string_member_with_default (json_node_get_object (node),
                                                            "department", NULL);
   name = json_object_get_string_member_with_default (json_node_get_object (node), "name", "");
-  capacity = json_object_get_int_member_with_default (json_node_get_object (node), "capacity", 0);
+  capacity = (int) CLAMP (json_object_get_int_member_with_default (json_node_get_object (node),
+                                                                   "capacity", 0), 0, G_MAXINT);
   if (department != NULL && g_strcmp0 (department, civic_hearing_get_department_id (hearing)) != 0)
     return refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("%s belongs to another department"), name);
 
@@ -507,10 +508,10 @@ check_room (CivicSqlite   *db,
   if (civic_hearing_get_clerk_id (hearing) != NULL &&
       civic_hearing_find_participant (hearing, civic_hearing_get_clerk_id (hearing)) == NULL)
     people++;
-  if (capacity < people)
+  if ((guint) capacity < people)
     return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                   civic_ngettext ("%s seats %" G_GINT64_FORMAT " and the hearing has %u person",
-                                   "%s seats %" G_GINT64_FORMAT " and the hearing has %u people",
+                   civic_ngettext ("%s seats %d and the hearing has %u person",
+                                   "%s seats %d and the hearing has %u people",
                                    people),
                    name, capacity, people);
   return TRUE;

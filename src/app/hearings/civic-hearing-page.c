@@ -683,7 +683,7 @@ add_record (CivicHearingPage *self)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
   }
   if (civic_hearing_get_decision_ref (hearing) != NULL)
-    row_new (group, _("Decision Resting on It (Art. 48(5))"), civic_hearing_get_decision_ref (hearing));
+    row_new (group, _("Decision Resting on It (Art. 48, Para. 2)"), civic_hearing_get_decision_ref (hearing));
 }
 
 static void
