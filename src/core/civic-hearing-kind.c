@@ -354,6 +354,65 @@ civic_hearing_conflict_describe (const CivicHearingConflict *conflict)
     }
 }
 
+/**
+ * civic_hearing_check_room:
+ * @room: a room as the feed has it: {id, name, building, capacity,
+ *   department, unavailable: [{from, to, reason}]}
+ *
+ * Whether @hearing may be held in @room from @starts to @ends: a room of
+ * its department or of the whole hall, with a seat for everyone, not
+ * closed then.
+ *
+ * Returns: (transfer full) (nullable): why not, or %NULL
+ */
+char *
+civic_hearing_check_room (CivicHearing *hearing,
+                          JsonObject   *room,
+                          GDateTime    *starts,
+                          GDateTime    *ends)
+{
+  const char *name = json_object_get_string_member_with_default (room, "name", "");
+  const char *department = json_object_get_string_member_with_default (room, "department", NULL);
+  gint64 capacity = json_object_get_int_member_with_default (room, "capacity", 0);
+  JsonNode *closed_node = json_object_get_member (room, "unavailable");
+  JsonArray *closed = closed_node && JSON_NODE_HOLDS_ARRAY (closed_node)
+                      ? json_node_get_array (closed_node) : NULL;
+  guint people;
+
+  g_return_val_if_fail (CIVIC_IS_HEARING (hearing), NULL);
+
+  if (department != NULL && g_strcmp0 (department, hearing->department_id) != 0)
+    return g_strdup_printf (_("%s belongs to another department"), name);
+
+  people = hearing->participants->len;
+  if (hearing->host_id != NULL && _civic_hearing_lookup_participant (hearing, hearing->host_id, NULL) == NULL)
+    people++;
+  if (hearing->clerk_id != NULL && _civic_hearing_lookup_participant (hearing, hearing->clerk_id, NULL) == NULL)
+    people++;
+  if (capacity < people)
+    return g_strdup_printf (civic_ngettext ("%s seats %d and the hearing has %u person",
+                                            "%s seats %d and the hearing has %u people", people),
+                            name, (int) CLAMP (capacity, 0, G_MAXINT), people);
+
+  for (guint i = 0; closed != NULL && starts != NULL && i < json_array_get_length (closed); i++)
+    {
+      JsonObject *period = json_array_get_object_element (closed, i);
+      g_autoptr(GDateTime) from = NULL;
+      g_autoptr(GDateTime) to = NULL;
+
+      if (period == NULL)
+        continue;
+      from = civic_time_parse (json_object_get_string_member_with_default (period, "from", ""));
+      to = civic_time_parse (json_object_get_string_member_with_default (period, "to", ""));
+      if (from != NULL && to != NULL && g_date_time_compare (starts, to) < 0 &&
+          g_date_time_compare (ends ? ends : starts, from) > 0)
+        /* Translators: a room closed: "省政务服务中心听证室一 is closed then: 装修" */
+        return g_strdup_printf (_("%s is closed then: %s"), name,
+                                json_object_get_string_member_with_default (period, "reason", ""));
+    }
+  return NULL;
+}
+
 /* Arguments */
 
 static gboolean

@@ -59,5 +59,9 @@ gboolean             civic_hearing_restore_personal     (CivicHearing       *hea
                                                          JsonNode           *personal,
                                                          GError            **error);
 char                *civic_hearing_describe_slot        (CivicHearing       *hearing);
+char                *civic_hearing_check_room           (CivicHearing       *hearing,
+                                                         JsonObject         *room,
+                                                         GDateTime          *starts,
+                                                         GDateTime          *ends);
 
 G_END_DECLS

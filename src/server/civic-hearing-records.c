@@ -471,7 +471,8 @@ civic_hearing_records_note_decision (CivicSqlite  *db,
 
 /* The service's part of a hearing's commands */
 
-/* The room exists, is the department's or shared, and seats everyone */
+/* The room exists, is the department's or shared, seats everyone and is
+ * open then */
 static gboolean
 check_room (CivicSqlite   *db,
             CivicHearing  *hearing,
@@ -481,9 +482,7 @@ check_room (CivicSqlite   *db,
   g_autoptr(JsonNode) node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_ROOM,
                                                               civic_hearing_get_room_id (hearing),
                                                               &local_error);
-  const char *department, *name;
-  int capacity;
-  guint people;
+  g_autofree char *reason = NULL;
 
   if (local_error != NULL)
     {
@@ -494,26 +493,11 @@ check_room (CivicSqlite   *db,
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("There is no room “%s”"),
                    civic_hearing_get_room_id (hearing));
 
-  department = json_object_get_string_member_with_default (json_node_get_object (node),
-                                                           "department", NULL);
-  name = json_object_get_string_member_with_default (json_node_get_object (node), "name", "");
-  capacity = (int) CLAMP (json_object_get_int_member_with_default (json_node_get_object (node),
-                                                                   "capacity", 0), 0, G_MAXINT);
-  if (department != NULL && g_strcmp0 (department, civic_hearing_get_department_id (hearing)) != 0)
-    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("%s belongs to another department"), name);
-
-  people = civic_hearing_get_n_participants (hearing);
-  if (civic_hearing_find_participant (hearing, civic_hearing_get_host_id (hearing)) == NULL)
-    people++;
-  if (civic_hearing_get_clerk_id (hearing) != NULL &&
-      civic_hearing_find_participant (hearing, civic_hearing_get_clerk_id (hearing)) == NULL)
-    people++;
-  if ((guint) capacity < people)
-    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                   civic_ngettext ("%s seats %d and the hearing has %u person",
-                                   "%s seats %d and the hearing has %u people",
-                                   people),
-                   name, capacity, people);
+  reason = civic_hearing_check_room (hearing, json_node_get_object (node),
+                                     civic_hearing_get_starts_at (hearing),
+                                     civic_hearing_get_ends_at (hearing));
+  if (reason != NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE, "%s", reason);
   return TRUE;
 }
 

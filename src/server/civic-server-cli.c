@@ -670,6 +670,300 @@ command_user (int    argc,
   return usage_error (context, _("Say what to do: add, set, passwd, disable, enable or list"));
 }
 
+/* room */
+
+static JsonObject *
+load_room (CivicSqlite  *db,
+           const char   *id,
+           gint64       *rev,
+           GError      **error)
+{
+  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, CIVIC_ENTITY_ROOM, id, error);
+  g_autoptr(JsonNode) node = NULL;
+
+  *rev = 0;
+  if (row == NULL)
+    return NULL;
+  node = civic_json_parse (row->data, -1, error);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  *rev = row->rev;
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* A day or a time: a day closes from its start to the next day's */
+static GDateTime *
+read_moment (const char  *text,
+             gboolean     end,
+             GError     **error)
+{
+  CivicDay day;
+  GDateTime *moment;
+
+  if (text != NULL && civic_day_parse (text, &day))
+    {
+      int y, m, d;
+
+      civic_day_to_ymd (end ? day + 1 : day, &y, &m, &d);
+      return g_date_time_new (civic_time_zone (), y, m, d, 0, 0, 0);
+    }
+  moment = text ? civic_time_parse (text) : NULL;
+  if (moment == NULL)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("“%s” is neither a day (2026-03-20) nor a time (2026-03-20T09:00:00+08:00)"),
+                 text ? text : "");
+  return moment;
+}
+
+static gboolean
+save_room (CivicSqlite  *db,
+           JsonObject   *room,
+           gint64        rev,
+           const char   *action,
+           GError      **error)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), room);
+  const char *id = json_object_get_string_member (room, "id");
+
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+  if (civic_server_db_put_entity (db, CIVIC_ENTITY_ROOM, id, rev + 1, node, NULL, error) == 0 ||
+      !audit_admin (db, action, id, error) ||
+      !civic_sqlite_commit (db, error))
+    {
+      civic_sqlite_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+command_room (int    argc,
+              char **argv)
+{
+  /* Translators: translate only ROOM; the rest are subcommands typed as they are */
+  g_autoptr(GOptionContext) context = g_option_context_new (_("add|set|close|reopen|list [ROOM]"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(JsonObject) room = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *building = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *equipment = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *reason = NULL;
+  int capacity = -1;
+  gint64 rev = 0;
+  const char *verb;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The room’s name (add, set)"), N_("NAME") },
+    { "building", 0, 0, G_OPTION_ARG_STRING, &building, N_("Where it is (add, set)"),
+      N_("BUILDING") },
+    { "capacity", 0, 0, G_OPTION_ARG_INT, &capacity, N_("How many it seats (add, set)"), N_("N") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department,
+      N_("The department whose room it is; “-” for the whole hall (add, set)"), N_("ID") },
+    { "equipment", 0, 0, G_OPTION_ARG_STRING, &equipment,
+      N_("Comma-separated: recording, video (add, set)"), N_("LIST") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("The first day or time it is closed (close, reopen)"),
+      N_("WHEN") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("The last day or time it is closed (close)"),
+      N_("WHEN") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is closed (close)"), N_("TEXT") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Manages the rooms hearings are held in: their seats "
+                                           "and equipment, and when they are closed. Scheduling "
+                                           "refuses a room too small, another department’s, or "
+                                           "closed at the time."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("Say what to do: add, set, close, reopen or list"));
+
+  verb = argv[1];
+  db = open_existing (&error);
+  if (db == NULL)
+    return fail (error);
+
+  if (g_str_equal (verb, "list"))
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT data FROM entity WHERE type = '"
+                                                     CIVIC_ENTITY_ROOM "' ORDER BY id", &error);
+      gboolean row;
+
+      if (stmt == NULL)
+        return fail (error);
+      while (civic_sqlite_step (db, stmt, &row, &error) && row)
+        {
+          g_autoptr(JsonNode) node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, NULL);
+          JsonObject *object = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          JsonNode *closed = object ? json_object_get_member (object, "unavailable") : NULL;
+
+          if (object == NULL)
+            continue;
+          g_print ("%-16s %4" G_GINT64_FORMAT "  %-10s %s, %s%s\n",
+                   json_object_get_string_member_with_default (object, "id", ""),
+                   json_object_get_int_member_with_default (object, "capacity", 0),
+                   json_object_get_string_member_with_default (object, "department", "-"),
+                   json_object_get_string_member_with_default (object, "name", ""),
+                   json_object_get_string_member_with_default (object, "building", ""),
+                   closed && JSON_NODE_HOLDS_ARRAY (closed) && json_array_get_length (json_node_get_array (closed)) > 0
+                   ? _(" (closed at times)") : "");
+        }
+      sqlite3_reset (stmt);
+      return error != NULL ? fail (error) : 0;
+    }
+
+  if (argc < 3)
+    return usage_error (context, _("Name the room"));
+
+  room = load_room (db, argv[2], &rev, &error);
+  if (error != NULL)
+    return fail (error);
+
+  if (g_str_equal (verb, "add") || g_str_equal (verb, "set"))
+    {
+      gboolean adding = g_str_equal (verb, "add");
+
+      if (adding && room != NULL)
+        {
+          g_printerr (_("civicdesk-server: there is already a room “%s”\n"), argv[2]);
+          return 1;
+        }
+      if (!adding && room == NULL)
+        {
+          g_printerr (_("civicdesk-server: there is no room “%s”\n"), argv[2]);
+          return 1;
+        }
+      if (adding && (name == NULL || capacity < 0))
+        return usage_error (context, _("Give the room’s --name and --capacity"));
+      if (capacity == 0 || capacity > 10000)
+        return usage_error (context, _("--capacity must be between 1 and 10000"));
+      if (department != NULL && !g_str_equal (department, "-") && !department_exists (db, department))
+        {
+          g_printerr (_("civicdesk-server: there is no department “%s”\n"), department);
+          return 1;
+        }
+
+      if (room == NULL)
+        {
+          room = json_object_new ();
+          json_object_set_string_member (room, "id", argv[2]);
+          json_object_set_string_member (room, "kind", "hearing");
+          json_object_set_null_member (room, "department");
+          json_object_set_array_member (room, "unavailable", json_array_new ());
+        }
+      if (name != NULL)
+        json_object_set_string_member (room, "name", name);
+      if (building != NULL)
+        json_object_set_string_member (room, "building", building);
+      if (capacity > 0)
+        json_object_set_int_member (room, "capacity", capacity);
+      if (department != NULL && g_str_equal (department, "-"))
+        json_object_set_null_member (room, "department");
+      else if (department != NULL)
+        json_object_set_string_member (room, "department", department);
+      if (equipment != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (equipment, ",", -1);
+          JsonArray *list = json_array_new ();
+
+          for (guint i = 0; parts[i] != NULL; i++)
+            {
+              g_strstrip (parts[i]);
+              if (g_str_equal (parts[i], "recording") || g_str_equal (parts[i], "video"))
+                json_array_add_string_element (list, parts[i]);
+              else if (*parts[i] != '\0')
+                {
+                  json_array_unref (list);
+                  return usage_error (context, _("--equipment lists recording and video"));
+                }
+            }
+          json_object_set_array_member (room, "equipment", list);
+        }
+      if (!save_room (db, room, rev, adding ? "room-add" : "room-set", &error))
+        return fail (error);
+      g_print (adding ? _("Added the room %s.\n") : _("Changed the room %s.\n"), argv[2]);
+      return 0;
+    }
+
+  if (room == NULL)
+    {
+      g_printerr (_("civicdesk-server: there is no room “%s”\n"), argv[2]);
+      return 1;
+    }
+
+  if (g_str_equal (verb, "close"))
+    {
+      g_autoptr(GDateTime) from = NULL;
+      g_autoptr(GDateTime) to = NULL;
+      g_autofree char *from_iso = NULL;
+      g_autofree char *to_iso = NULL;
+      JsonNode *list = json_object_get_member (room, "unavailable");
+      JsonObject *period;
+
+      if (from_text == NULL || to_text == NULL || reason == NULL || *g_strstrip (reason) == '\0')
+        return usage_error (context, _("Give --from, --to and the --reason it is closed"));
+      if ((from = read_moment (from_text, FALSE, &error)) == NULL ||
+          (to = read_moment (to_text, TRUE, &error)) == NULL)
+        return usage_error (context, error->message);
+      if (g_date_time_compare (to, from) <= 0)
+        return usage_error (context, _("--to must come after --from"));
+      if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+        json_object_set_array_member (room, "unavailable", json_array_new ());
+      from_iso = civic_time_format (from);
+      to_iso = civic_time_format (to);
+      period = json_object_new ();
+      json_object_set_string_member (period, "from", from_iso);
+      json_object_set_string_member (period, "to", to_iso);
+      json_object_set_string_member (period, "reason", reason);
+      json_array_add_object_element (json_object_get_array_member (room, "unavailable"), period);
+      if (!save_room (db, room, rev, "room-close", &error))
+        return fail (error);
+      g_print (_("Closed the room %s from %s to %s.\n"), argv[2], from_text, to_text);
+      return 0;
+    }
+
+  if (g_str_equal (verb, "reopen"))
+    {
+      g_autoptr(JsonArray) kept = json_array_new ();
+      JsonNode *list = json_object_get_member (room, "unavailable");
+      g_autoptr(GDateTime) from = from_text ? read_moment (from_text, FALSE, &error) : NULL;
+      guint removed = 0;
+
+      if (from_text != NULL && from == NULL)
+        return usage_error (context, error->message);
+      /* Every closure, or the one from --from */
+      for (guint i = 0; list && JSON_NODE_HOLDS_ARRAY (list) &&
+                        i < json_array_get_length (json_node_get_array (list)); i++)
+        {
+          JsonObject *period = json_array_get_object_element (json_node_get_array (list), i);
+          g_autoptr(GDateTime) start = civic_time_parse (json_object_get_string_member_with_default (period, "from", ""));
+
+          if (from == NULL || (start != NULL && g_date_time_equal (start, from)))
+            removed++;
+          else
+            json_array_add_object_element (kept, json_object_ref (period));
+        }
+      if (removed == 0)
+        {
+          g_printerr (_("civicdesk-server: the room %s is not closed then\n"), argv[2]);
+          return 1;
+        }
+      json_object_set_array_member (room, "unavailable", g_steal_pointer (&kept));
+      if (!save_room (db, room, rev, "room-reopen", &error))
+        return fail (error);
+      g_print (_("Reopened the room %s.\n"), argv[2]);
+      return 0;
+    }
+
+  return usage_error (context, _("Say what to do: add, set, close, reopen or list"));
+}
+
 /* calendar */
 
 static int
@@ -1118,6 +1412,7 @@ static const struct
   { "user", command_user, N_("Add, change, disable and list accounts") },
   { "calendar", command_calendar, N_("Import holiday notices, show working days, compute a due date") },
   { "template", command_template, N_("Import and list the templates of formal documents") },
+  { "room", command_room, N_("Add and change the rooms hearings are held in, and close them") },
   { "audit", command_audit, N_("Verify the audit log and sign checkpoints of it") },
   { "keys", command_keys, N_("List, rotate and retire the service’s keys") },
   { "backup", command_backup, N_("Copy the database while the service runs") },

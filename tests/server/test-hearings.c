@@ -298,6 +298,34 @@ test_schedule_and_clash (void)
   rejected (officer, "schedule-hearing", second.hearing_id,
             "{\"room\": \"no-such\", \"day\": \"2026-04-01\", \"starts\": \"14:00\","
             " \"ends\": \"16:00\", \"host\": \"u-officer\"}", "argument", "There is no room");
+
+  /* Rooms are the administrator's: one too small, one closed then */
+  {
+    g_autofree char *output = NULL;
+
+    g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "room", "add", "scjg-small",
+                                             "--name", "小会议室", "--building", "省市场监管局",
+                                             "--capacity", "2", "--department", "scjg", NULL), ==, 0);
+    g_clear_pointer (&output, g_free);
+    g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "room", "close", "zx-tzs-3",
+                                             "--from", "2026-04-01", "--to", "2026-04-03",
+                                             "--reason", "设备检修", NULL), ==, 0);
+    g_clear_pointer (&output, g_free);
+    g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "room", "close", "zx-tzs-3",
+                                             "--from", "2026-04-03", "--to", "2026-04-01",
+                                             "--reason", "x", NULL), !=, 0);
+    g_clear_pointer (&output, g_free);
+    g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "room", "list", NULL), ==, 0);
+    g_assert_nonnull (strstr (output, "scjg-small"));
+  }
+  rejected (officer, "schedule-hearing", second.hearing_id,
+            "{\"room\": \"scjg-small\", \"day\": \"2026-04-01\", \"starts\": \"14:00\","
+            " \"ends\": \"16:00\", \"host\": \"u-officer\"}", "rule",
+            "小会议室 seats 2 and the hearing has 3 people");
+  rejected (officer, "schedule-hearing", second.hearing_id,
+            "{\"room\": \"zx-tzs-3\", \"day\": \"2026-04-02\", \"starts\": \"14:00\","
+            " \"ends\": \"16:00\", \"host\": \"u-officer\"}", "rule",
+            "is closed then: 设备检修");
   /* An examiner of the case does not host, nor does anyone without the role */
   rejected (officer, "schedule-hearing", second.hearing_id,
             "{\"room\": \"zx-tzs-2\", \"day\": \"2026-04-01\", \"starts\": \"14:00\","

@@ -137,6 +137,24 @@ first_clash (CivicHearing           *hearing,
   return clashes->len > 0 ? civic_hearing_conflict_describe (g_ptr_array_index (clashes, 0)) : NULL;
 }
 
+/* What the room itself forbids: another department's, too small, closed */
+static char *
+room_verdict (CivicHearingsView *self,
+              CivicHearing      *hearing,
+              const char        *room_id,
+              GDateTime         *starts,
+              GDateTime         *ends)
+{
+  for (guint i = 0; self->rooms != NULL && i < self->rooms->len; i++)
+    {
+      JsonObject *room = json_node_get_object (g_ptr_array_index (self->rooms, i));
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (room, "id", NULL), room_id) == 0)
+        return civic_hearing_check_room (hearing, room, starts, ends);
+    }
+  return NULL;
+}
+
 static char *
 verdict_for (CivicHearingsView *self,
              CivicHearing      *hearing,
@@ -173,7 +191,11 @@ verdict_for (CivicHearingsView *self,
     }
 
   if (room_id != NULL || slot.room_id != NULL)
-    return first_clash (hearing, &slot, others);
+    {
+      char *closed = room_verdict (self, hearing, slot.room_id, starts, ends);
+
+      return closed != NULL ? closed : first_clash (hearing, &slot, others);
+    }
 
   /* The week, with no room yet: a person's clash, or no room free */
   slot.room_id = NULL;
@@ -183,10 +205,13 @@ verdict_for (CivicHearingsView *self,
     {
       g_autofree char *taken = NULL;
 
+      g_autofree char *closed = NULL;
+
       slot.room_id = json_object_get_string_member_with_default (
         json_node_get_object (g_ptr_array_index (self->rooms, r)), "id", NULL);
-      taken = first_clash (hearing, &slot, others);
-      if (taken == NULL)
+      closed = room_verdict (self, hearing, slot.room_id, starts, ends);
+      taken = closed ? NULL : first_clash (hearing, &slot, others);
+      if (closed == NULL && taken == NULL)
         return NULL;
     }
   return g_strdup (_("Every room is taken at that time"));
