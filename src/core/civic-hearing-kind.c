@@ -152,6 +152,51 @@ civic_hearing_new_for_case (const char         *id,
   return hearing;
 }
 
+/**
+ * civic_hearing_get_reminder:
+ * @official: who would be told
+ * @today: the day it is
+ *
+ * Returns: what @official is to be told of @hearing today, unasked: a
+ * hearing they host, keep the record of or take part in on the next
+ * working day; for a hearing officer, a hearing still to schedule whose
+ * latest lawful day (Art. 47) is three working days off or less, or past
+ */
+CivicHearingReminder
+civic_hearing_get_reminder (CivicHearing     *hearing,
+                            const CivicActor *official,
+                            CivicCalendar    *calendar,
+                            CivicDay          today)
+{
+  CivicHearingState state;
+  CivicHearingDates dates;
+
+  g_return_val_if_fail (CIVIC_IS_HEARING (hearing), CIVIC_HEARING_REMINDER_NONE);
+  g_return_val_if_fail (official != NULL, CIVIC_HEARING_REMINDER_NONE);
+
+  state = hearing->state;
+  if ((state == CIVIC_HEARING_STATE_SCHEDULED || state == CIVIC_HEARING_STATE_NOTIFIED) &&
+      (g_strcmp0 (hearing->host_id, official->id) == 0 ||
+       g_strcmp0 (hearing->clerk_id, official->id) == 0 ||
+       _civic_hearing_lookup_participant (hearing, official->id, NULL) != NULL) &&
+      civic_hearing_get_hearing_day (hearing) == civic_calendar_next_working_day (calendar, today))
+    return CIVIC_HEARING_REMINDER_TOMORROW;
+
+  if ((state != CIVIC_HEARING_STATE_PENDING && state != CIVIC_HEARING_STATE_POSTPONED) ||
+      !civic_actor_has_role (official, CIVIC_ROLE_HEARING_OFFICER) ||
+      g_strcmp0 (official->department_id, hearing->department_id) != 0)
+    return CIVIC_HEARING_REMINDER_NONE;
+
+  civic_hearing_get_key_dates (hearing, calendar, NULL, &dates);
+  if (dates.latest_hearing_day == CIVIC_DAY_INVALID)
+    return CIVIC_HEARING_REMINDER_NONE;
+  if (dates.latest_hearing_day < today)
+    return CIVIC_HEARING_REMINDER_LATE;
+  if (civic_calendar_working_days_between (calendar, today, dates.latest_hearing_day) <= 3)
+    return CIVIC_HEARING_REMINDER_NEAR;
+  return CIVIC_HEARING_REMINDER_NONE;
+}
+
 /* Personal data: the parties' names and how to reach them */
 
 static gboolean

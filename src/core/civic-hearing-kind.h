@@ -38,6 +38,15 @@ typedef enum
   CIVIC_HEARING_SIGNATURE_REFUSED,  /* 拒绝签字, noted by the host */
 } CivicHearingSignature;
 
+/* What an official is told of a hearing, unasked */
+typedef enum
+{
+  CIVIC_HEARING_REMINDER_NONE,
+  CIVIC_HEARING_REMINDER_TOMORROW,  /* theirs, on the next working day */
+  CIVIC_HEARING_REMINDER_NEAR,      /* to schedule, 3 working days or less before Art. 47's last day */
+  CIVIC_HEARING_REMINDER_LATE,      /* to schedule, past it */
+} CivicHearingReminder;
+
 extern const CivicEntityKind civic_hearing_kind;
 
 const char          *civic_hearing_action_get_label     (CivicHearingAction  action);
@@ -53,6 +62,10 @@ CivicHearing        *civic_hearing_new_for_case         (const char         *id,
                                                          CivicDay            requested_on,
                                                          const char * const *examiner_ids);
 
+CivicHearingReminder civic_hearing_get_reminder         (CivicHearing       *hearing,
+                                                         const CivicActor   *official,
+                                                         CivicCalendar      *calendar,
+                                                         CivicDay            today);
 char                *civic_hearing_to_feed_json         (CivicHearing       *hearing);
 JsonNode            *civic_hearing_dup_personal         (CivicHearing       *hearing);
 gboolean             civic_hearing_restore_personal     (CivicHearing       *hearing,

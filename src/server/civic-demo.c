@@ -773,8 +773,7 @@ find_slot (Life     *life,
   const char *department = civic_case_get_department_id (life->kase);
   guint first_room = rand_range (demo, 0, json_array_get_length (rooms) - 1);
 
-  for (guint tries = 0; tries < 15; tries++, day = civic_calendar_next_working_day (demo->calendar,
-                                                                                      day + 1))
+  for (guint tries = 0; tries < 15; tries++, day = civic_calendar_next_working_day (demo->calendar, day))
     for (guint half = 0; half < 2; half++)
       {
         gboolean afternoon = (half + tries) % 2 == 1;

@@ -428,6 +428,41 @@ test_department_and_feed (void)
   }
 }
 
+/* What an official is told unasked: their hearing on the next working
+ * day (across a weekend); a hearing to schedule near or past Art. 47's
+ * last day */
+static void
+test_reminders (void)
+{
+  g_autoptr(CivicHearing) hearing = new_hearing ();
+
+  /* Latest lawful day 2026-10-29: three working days before is 10-26 */
+  g_assert_cmpint (civic_hearing_get_reminder (hearing, wang, calendar, day ("2026-10-23")), ==,
+                   CIVIC_HEARING_REMINDER_NONE);
+  g_assert_cmpint (civic_hearing_get_reminder (hearing, wang, calendar, day ("2026-10-26")), ==,
+                   CIVIC_HEARING_REMINDER_NEAR);
+  g_assert_cmpint (civic_hearing_get_reminder (hearing, wang, calendar, day ("2026-10-30")), ==,
+                   CIVIC_HEARING_REMINDER_LATE);
+  /* Not an examiner's, nor another department's to schedule */
+  g_assert_cmpint (civic_hearing_get_reminder (hearing, head, calendar, day ("2026-10-30")), ==,
+                   CIVIC_HEARING_REMINDER_NONE);
+  g_assert_cmpint (civic_hearing_get_reminder (hearing, stranger, calendar, day ("2026-10-30")), ==,
+                   CIVIC_HEARING_REMINDER_NONE);
+
+  act (&hearing, wang, "2026-09-29T09:00:00+08:00", NULL, "schedule-hearing",
+       "{\"room\": \"r-1\", \"day\": \"2026-10-19\", \"starts\": \"09:00\", \"ends\": \"11:00\","
+       " \"host\": \"u-liu\", \"clerk\": \"u-chen\"}");
+  /* Friday 10-16: the next working day is Monday 10-19 */
+  g_assert_cmpint (civic_hearing_get_reminder (hearing, liu, calendar, day ("2026-10-16")), ==,
+                   CIVIC_HEARING_REMINDER_TOMORROW);
+  g_assert_cmpint (civic_hearing_get_reminder (hearing, chen, calendar, day ("2026-10-16")), ==,
+                   CIVIC_HEARING_REMINDER_TOMORROW);
+  g_assert_cmpint (civic_hearing_get_reminder (hearing, wang, calendar, day ("2026-10-16")), ==,
+                   CIVIC_HEARING_REMINDER_NONE);
+  g_assert_cmpint (civic_hearing_get_reminder (hearing, liu, calendar, day ("2026-10-15")), ==,
+                   CIVIC_HEARING_REMINDER_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/hearing-kind/procedure", test_procedure);
   g_test_add_func ("/hearing-kind/postpone-withdraw-cancel", test_postpone_withdraw_cancel);
   g_test_add_func ("/hearing-kind/department-and-feed", test_department_and_feed);
+  g_test_add_func ("/hearing-kind/reminders", test_reminders);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 
 #include "civic-accessible.h"
 #include "civic-application.h"
+#include "civic-time.h"
 #include "civicdesk-resources.h"
 #include "civic-case-index.h"
 #include "civic-demo-service.h"
@@ -68,6 +69,7 @@ struct _CivicApplication
 
   /* Notifications: my open cases and their colours at the last look */
   GHashTable       *my_cases;
+  GHashTable       *hearings_told;  /* what was said of hearings this session */
   guint             notify_source;
 };
 
@@ -103,6 +105,7 @@ civic_application_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->my_cases, g_hash_table_unref);
+  g_clear_pointer (&self->hearings_told, g_hash_table_unref);
   g_free (self->demo_role);
 
   G_OBJECT_CLASS (civic_application_parent_class)->finalize (object);
@@ -195,6 +198,86 @@ look_at_my_cases (CivicApplication *self)
   self->my_cases = g_steal_pointer (&now);
 }
 
+static void
+tell_of_hearing (CivicApplication *self,
+                 CivicHearing     *hearing,
+                 const char       *what,
+                 const char       *title,
+                 GNotificationPriority priority)
+{
+  g_autofree char *key = g_strconcat (what, "-", civic_hearing_get_id (hearing), NULL);
+  g_autofree char *label = civic_hearing_kind.label (G_OBJECT (hearing));
+  g_autofree char *slot = civic_hearing_describe_slot (hearing);
+  g_autofree char *body = NULL;
+  g_autoptr(GNotification) notification = NULL;
+
+  /* Once a session: a sync does not say it again */
+  if (!g_hash_table_add (self->hearings_told, g_strdup (key)))
+    return;
+  /* Translators: a hearing, its matter, and when: "Hearing on …, 食品经营许可, 2026-03-23 09:00–11:00" */
+  body = g_strdup_printf (_("%s, %s%s%s"), label,
+                          civic_hearing_get_matter (hearing) ? civic_hearing_get_matter (hearing) : "",
+                          slot ? ", " : "", slot ? slot : "");
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, priority);
+  g_notification_set_default_action_and_target (notification, "app.open-record", "(ss)",
+                                                CIVIC_ENTITY_HEARING, civic_hearing_get_id (hearing));
+  g_application_send_notification (G_APPLICATION (self), key, notification);
+}
+
+/* A hearing of the official's on the next working day; a hearing to
+ * schedule whose latest lawful day (Art. 47) is near or past */
+static void
+look_at_my_hearings (CivicApplication *self)
+{
+  CivicSyncEngine *engine;
+  const CivicActor *me;
+  CivicCalendar *calendar;
+  g_autoptr(GPtrArray) hearings = NULL;
+  CivicDay today = civic_time_today ();
+
+  if (self->account == NULL || !civic_account_is_ready (self->account) ||
+      !g_settings_get_boolean (self->settings, "notify-deadlines") ||
+      (engine = civic_account_get_engine (self->account)) == NULL)
+    return;
+
+  me = civic_cache_get_me (civic_account_get_cache (self->account));
+  calendar = civic_sync_engine_get_calendar (engine);
+  hearings = civic_sync_engine_list_hearings (engine, NULL);
+  if (me == NULL || calendar == NULL || hearings == NULL)
+    return;
+  if (self->hearings_told == NULL)
+    self->hearings_told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < hearings->len; i++)
+    {
+      CivicHearing *hearing = g_ptr_array_index (hearings, i);
+
+      switch (civic_hearing_get_reminder (hearing, me, calendar, today))
+        {
+        case CIVIC_HEARING_REMINDER_TOMORROW:
+          tell_of_hearing (self, hearing, "tomorrow",
+                           _("A hearing of yours is on the next working day"),
+                           G_NOTIFICATION_PRIORITY_NORMAL);
+          break;
+        case CIVIC_HEARING_REMINDER_NEAR:
+          tell_of_hearing (self, hearing, "near",
+                           _("A hearing to schedule is near the latest day the law allows"),
+                           G_NOTIFICATION_PRIORITY_NORMAL);
+          break;
+        case CIVIC_HEARING_REMINDER_LATE:
+          tell_of_hearing (self, hearing, "late",
+                           _("A hearing to schedule is past the latest day the law allows"),
+                           G_NOTIFICATION_PRIORITY_HIGH);
+          break;
+        case CIVIC_HEARING_REMINDER_NONE:
+        default:
+          break;
+        }
+    }
+}
+
 static gboolean
 look_at_my_cases_cb (gpointer data)
 {
@@ -202,6 +285,7 @@ look_at_my_cases_cb (gpointer data)
 
   self->notify_source = 0;
   look_at_my_cases (self);
+  look_at_my_hearings (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -236,6 +320,7 @@ set_account (CivicApplication *self,
 
   g_set_object (&self->account, account);
   g_clear_pointer (&self->my_cases, g_hash_table_unref);
+  g_clear_pointer (&self->hearings_told, g_hash_table_unref);
 
   if (account != NULL && civic_account_is_ready (account))
     {
