@@ -832,3 +832,51 @@ civic_api_client_document_pdf_finish (CivicApiClient  *self,
     }
   return g_steal_pointer (&body);
 }
+
+/**
+ * civic_api_client_calendar_link_async:
+ * @revoke: take the link away instead of making a new one
+ *
+ * Makes the official a new address for their calendar of hearings (the
+ * old one stops working), or revokes it.
+ */
+void
+civic_api_client_calendar_link_async (CivicApiClient      *self,
+                                      gboolean             revoke,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (CIVIC_IS_API_CLIENT (self));
+
+  call_async (self, revoke ? "DELETE" : "POST", "/api/v1/calendar-token", NULL, FALSE,
+              civic_api_client_calendar_link_async, cancellable, callback, user_data);
+}
+
+/**
+ * civic_api_client_calendar_link_finish:
+ *
+ * Returns: (transfer full) (nullable): the calendar's address, for
+ * GNOME Calendar or Evolution to subscribe to; "" once revoked
+ */
+char *
+civic_api_client_calendar_link_finish (CivicApiClient  *self,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  g_autoptr(JsonNode) node = finish_json (self, result, error);
+  const char *path;
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
+                   _("The service at %s answered something unexpected"), self->host);
+      return NULL;
+    }
+  path = json_object_get_string_member_with_default (json_node_get_object (node), "path", NULL);
+  if (path == NULL)
+    return g_strdup ("");
+  return g_strconcat (self->base_url, path, NULL);
+}

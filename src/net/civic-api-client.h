@@ -104,5 +104,13 @@ void            civic_api_client_document_pdf_async (CivicApiClient *self,
 GBytes         *civic_api_client_document_pdf_finish (CivicApiClient *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+void            civic_api_client_calendar_link_async (CivicApiClient *self,
+                                                gboolean             revoke,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+char           *civic_api_client_calendar_link_finish (CivicApiClient *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

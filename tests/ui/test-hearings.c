@@ -23,6 +23,8 @@
 #include "civic-time.h"
 #include "civic-ui-test.h"
 
+#include "../civic-test-async.h"
+
 static CivicDay
 day_of (const char *text)
 {
@@ -294,6 +296,32 @@ test_drag (void)
   civic_ui_test_destroy (window, view);
 }
 
+/* The link a calendar subscribes to: the service's, with a token of the
+ * official's own; revoked, none */
+static void
+test_calendar_link (void)
+{
+  CivicApiClient *client = civic_sync_engine_get_client (civic_ui_test_engine ());
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) revoked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *prefix = g_strconcat (civic_api_client_get_base_url (client),
+                                         "/api/v1/calendar.ics?token=", NULL);
+
+  civic_api_client_calendar_link_async (client, FALSE, NULL, civic_test_got_result, &result);
+  url = civic_api_client_calendar_link_finish (client, civic_test_await (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (url, prefix));
+  g_assert_cmpuint (strlen (url), >, strlen (prefix) + 32);
+
+  civic_api_client_calendar_link_async (client, TRUE, NULL, civic_test_got_result, &revoked);
+  none = civic_api_client_calendar_link_finish (client, civic_test_await (&revoked), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +331,7 @@ main (int   argc,
   g_test_add_func ("/hearings/week-layout", test_week_layout);
   g_test_add_func ("/hearings/keyboard", test_keyboard);
   g_test_add_func ("/hearings/drag", test_drag);
+  g_test_add_func ("/hearings/calendar-link", test_calendar_link);
 
   return civic_ui_test_run ();
 }

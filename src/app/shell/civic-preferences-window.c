@@ -80,6 +80,57 @@ info_row (const char *title,
   return row;
 }
 
+/* The calendar of hearings: a link of the official's own */
+
+static void
+calendar_link_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CivicPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = civic_api_client_calendar_link_finish (CIVIC_API_CLIENT (source), result,
+                                                                &error);
+  g_autofree char *text = NULL;
+
+  if (url == NULL)
+    text = g_strdup (error->message);
+  else if (*url == '\0')
+    text = g_strdup (_("The calendar link is revoked: calendars that had it see no more hearings"));
+  else
+    {
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), url);
+      text = g_strdup (_("Link copied: add it to GNOME Calendar or Evolution as a calendar on the "
+                         "web. Any earlier link no longer works"));
+    }
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+}
+
+static void
+calendar_link (CivicPreferencesWindow *self,
+               gboolean                revoke)
+{
+  CivicAccount *account = civic_application_get_account (self->application);
+  CivicSyncEngine *engine = account ? civic_account_get_engine (account) : NULL;
+
+  if (engine == NULL)
+    return;
+  civic_api_client_calendar_link_async (civic_sync_engine_get_client (engine), revoke, NULL,
+                                        calendar_link_done, g_object_ref (self));
+}
+
+static void
+copy_link_clicked (CivicPreferencesWindow *self)
+{
+  calendar_link (self, FALSE);
+}
+
+static void
+revoke_link_clicked (CivicPreferencesWindow *self)
+{
+  calendar_link (self, TRUE);
+}
+
 static void
 civic_preferences_window_class_init (CivicPreferencesWindowClass *klass)
 {
@@ -138,7 +189,9 @@ civic_preferences_window_new (CivicApplication *application)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              switch_row (settings, "notify-deadlines", _("_Time Limits"),
                                          _("When one of your cases is due within three working "
-                                           "days, or overdue")));
+                                           "days, or overdue; the day before a hearing of yours; "
+                                           "when a hearing to schedule nears the latest day the "
+                                           "law allows")));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   if (account != NULL)
@@ -161,6 +214,33 @@ civic_preferences_window_new (CivicApplication *application)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                  info_row (_("Offline copy"), civic_account_get_dir (account)));
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+      if (civic_account_get_engine (account) != NULL)
+        {
+          GtkWidget *copy = gtk_button_new_with_mnemonic (_("Copy _New Link"));
+          GtkWidget *revoke = gtk_button_new_with_mnemonic (_("_Revoke"));
+
+          group = adw_preferences_group_new ();
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Calendar"));
+          adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                                 _("The hearings you host, keep the record of or "
+                                                   "take part in, for GNOME Calendar or Evolution "
+                                                   "to show: a link of your own, which only the "
+                                                   "service and you know."));
+          row = info_row (_("Hearings in Your Calendar"),
+                          _("A new link replaces the old one; revoking it stops every calendar "
+                            "that has it"));
+          gtk_widget_remove_css_class (row, "property");
+          gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+          gtk_widget_set_valign (revoke, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (revoke, "destructive-action");
+          g_signal_connect_swapped (copy, "clicked", G_CALLBACK (copy_link_clicked), self);
+          g_signal_connect_swapped (revoke, "clicked", G_CALLBACK (revoke_link_clicked), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), revoke);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+        }
     }
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
