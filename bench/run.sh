@@ -36,6 +36,9 @@ bench/bench-client.sh _build-bench "$client_home" | tee -a "$out"
 bench/bench-server.sh _build-bench "$data" | tee -a "$out"
 CIVICDESK_TEMPLATE_DIR="$top/data/templates" CIVICDESK_CALENDAR_DIR="$top/data/calendars" \
     _build-bench/bench/bench-documents | tee -a "$out"
+GDK_BACKEND=x11 GSK_RENDERER=cairo CIVICDESK_CALENDAR_DIR="$top/data/calendars" \
+    xvfb-run -a -s "-screen 0 1280x800x24" _build-bench/bench/bench-hearings 2>/dev/null \
+    | tee -a "$out"
 # kill -9 under load (issue 9), on a small data set of its own: about
 # three minutes. A failure says so on stderr, with the seed to replay.
 bench/chaos.sh | grep '^BENCH ' | tee -a "$out"

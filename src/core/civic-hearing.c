@@ -1327,16 +1327,24 @@ set_host (CivicHearing *self,
         }
     }
 
-  g_free (self->host_id);
-  self->host_id = g_strdup (host_id);
-  g_free (self->host_name);
-  self->host_name = g_strdup (host_name);
+  {
+    /* @host_id and @host_name may be the hearing's own */
+    char *id = g_strdup (host_id);
+    char *name = g_strdup (host_name);
+
+    g_free (self->host_id);
+    self->host_id = id;
+    g_free (self->host_name);
+    self->host_name = name;
+  }
 }
 
 static void
 apply_slot (CivicHearing           *self,
             const CivicHearingSlot *slot)
 {
+  char *room_id;
+
   /* The notice named a time and a place (Art. 48(1)); moving either
    * needs a new one. */
   if (!same_instant (self->starts_at, slot->starts_at) ||
@@ -1358,8 +1366,10 @@ apply_slot (CivicHearing           *self,
   g_clear_pointer (&self->ends_at, g_date_time_unref);
   self->starts_at = slot->starts_at ? g_date_time_to_utc (slot->starts_at) : NULL;
   self->ends_at = slot->ends_at ? g_date_time_to_utc (slot->ends_at) : NULL;
+  /* The slot may hold the hearing's own strings: copied before freed */
+  room_id = g_strdup (slot->room_id);
   g_free (self->room_id);
-  self->room_id = g_strdup (slot->room_id);
+  self->room_id = room_id;
   set_host (self, slot->host_id, slot->host_name);
 }
 
@@ -1550,10 +1560,16 @@ civic_hearing_set_clerk (CivicHearing  *self,
     return refuse (error, CIVIC_HEARING_ERROR_INVALID,
                    _("Give the user ID and the name of the clerk"));
 
-  g_free (self->clerk_id);
-  self->clerk_id = g_strdup (clerk_id);
-  g_free (self->clerk_name);
-  self->clerk_name = g_strdup (clerk_name);
+  {
+    /* The hearing's own clerk again is no use after free */
+    char *id = g_strdup (clerk_id);
+    char *name = g_strdup (clerk_name);
+
+    g_free (self->clerk_id);
+    self->clerk_id = id;
+    g_free (self->clerk_name);
+    self->clerk_name = name;
+  }
   return TRUE;
 }
 

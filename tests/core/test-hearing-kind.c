@@ -196,10 +196,30 @@ test_schedule_rules (void)
   g_assert_cmpint (civic_hearing_get_publicity (hearing), ==, CIVIC_HEARING_CLOSED_TRADE_SECRET);
   g_assert_cmpint (civic_hearing_find_participant (hearing, "u-zhao")->role, ==,
                    CIVIC_HEARING_ROLE_EXAMINER);
+
+  /* Moved with its own room, host and clerk: the strings the hearing holds
+   * are copied before they are replaced (an alias once freed them) */
+  {
+    g_autoptr(GDateTime) starts = civic_time_parse ("2026-10-14T14:30:00+08:00");
+    g_autoptr(GDateTime) ends = civic_time_parse ("2026-10-14T16:30:00+08:00");
+    const char * const examiners[] = { "u-zhao", NULL };
+    CivicHearingSlot same = { civic_hearing_get_room_id (hearing), civic_hearing_get_host_id (hearing),
+                              civic_hearing_get_host_name (hearing), starts, ends };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (civic_hearing_schedule (hearing, &same, examiners, calendar, NULL,
+                                           day ("2026-09-29"), &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (civic_hearing_get_room_id (hearing), ==, "r-1");
+    g_assert_cmpstr (civic_hearing_get_host_name (hearing), ==, "刘洋");
+    g_assert_true (civic_hearing_set_clerk (hearing, civic_hearing_get_clerk_id (hearing),
+                                            civic_hearing_get_clerk_name (hearing), &error));
+    g_assert_cmpstr (civic_hearing_get_clerk_name (hearing), ==, "陈静");
+  }
   {
     g_autofree char *slot = civic_hearing_describe_slot (hearing);
 
-    g_assert_cmpstr (slot, ==, "2026-10-14 09:00–11:00");
+    g_assert_cmpstr (slot, ==, "2026-10-14 14:30–16:30");
   }
 }
 

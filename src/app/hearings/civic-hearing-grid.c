@@ -352,6 +352,7 @@ event_button (CivicHearingGrid *self,
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "hearing-event");
@@ -460,8 +461,6 @@ rebuild (CivicHearingGrid *self)
 
       gtk_label_set_justify (GTK_LABEL (header), GTK_JUSTIFY_CENTER);
       gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
-      gtk_label_set_lines (GTK_LABEL (header), 2);
-      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
       gtk_widget_add_css_class (header, "grid-header");
       if (self->mode == CIVIC_HEARING_GRID_WEEK && first + c == civic_time_today ())
         gtk_widget_add_css_class (header, "today");
@@ -590,14 +589,27 @@ civic_hearing_grid_size_allocate (GtkWidget *widget,
   double cw = column_width (self, width);
 
   for (guint c = 0; c < self->headers->len; c++)
-    gtk_widget_size_allocate (g_ptr_array_index (self->headers, c),
-                              &(GtkAllocation) { GUTTER_WIDTH + (int) (c * cw), 0, (int) cw,
-                                                 HEADER_HEIGHT }, -1);
+    {
+      GtkWidget *header = g_ptr_array_index (self->headers, c);
+      int min_width, min_height;
+
+      gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+      gtk_widget_size_allocate (header, &(GtkAllocation) { GUTTER_WIDTH + (int) (c * cw), 0,
+                                                           MAX (min_width, (int) cw),
+                                                           MAX (min_height, HEADER_HEIGHT) }, -1);
+    }
 
   for (guint h = 0; h < self->hours->len; h++)
-    gtk_widget_size_allocate (g_ptr_array_index (self->hours, h),
-                              &(GtkAllocation) { 0, HEADER_HEIGHT + (int) h * 2 * ROW_HEIGHT - 8,
-                                                 GUTTER_WIDTH - 8, ROW_HEIGHT }, -1);
+    {
+      GtkWidget *hour = g_ptr_array_index (self->hours, h);
+      int min_height;
+
+      gtk_widget_measure (hour, GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+      gtk_widget_size_allocate (hour, &(GtkAllocation) { 0, HEADER_HEIGHT + (int) h * 2 * ROW_HEIGHT - 8,
+                                                         GUTTER_WIDTH - 8,
+                                                         MAX (min_height, ROW_HEIGHT) }, -1);
+    }
 
   for (guint i = 0; i < self->slots->len; i++)
     {
@@ -605,9 +617,16 @@ civic_hearing_grid_size_allocate (GtkWidget *widget,
       int x = GUTTER_WIDTH + (int) (slot->column * cw);
       int next = GUTTER_WIDTH + (int) ((slot->column + 1) * cw);
 
+      int min_width, min_height;
+
+      gtk_widget_measure (GTK_WIDGET (slot), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL,
+                          NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (slot), GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL,
+                          NULL, NULL);
       gtk_widget_size_allocate (GTK_WIDGET (slot),
                                 &(GtkAllocation) { x, HEADER_HEIGHT + (int) slot->row * ROW_HEIGHT,
-                                                   next - x, ROW_HEIGHT }, -1);
+                                                   MAX (min_width, next - x),
+                                                   MAX (min_height, ROW_HEIGHT) }, -1);
     }
 
   for (guint i = 0; i < self->events->len; i++)
@@ -621,8 +640,14 @@ civic_hearing_grid_size_allocate (GtkWidget *widget,
       int bottom = HEADER_HEIGHT + (p->end - CIVIC_HEARING_GRID_FIRST_MINUTE) * ROW_HEIGHT /
                                    CIVIC_HEARING_GRID_STEP - 1;
 
-      gtk_widget_size_allocate (button, &(GtkAllocation) { x, y, MAX (8, (int) lane_width - 4),
-                                                           MAX (ROW_HEIGHT - 2, bottom - y) }, -1);
+      int min_width, min_height;
+
+      /* Never smaller than the button can be drawn: a crowded lane
+       * overlaps its neighbour rather than break the button */
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (button, GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+      gtk_widget_size_allocate (button, &(GtkAllocation) { x, y, MAX (min_width, (int) lane_width - 4),
+                                                           MAX (min_height, bottom - y) }, -1);
     }
 }
 
