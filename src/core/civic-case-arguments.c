@@ -25,7 +25,12 @@ static const char *ground_label (int value) { return civic_not_accept_ground_get
 static const char *stop_reason_label (int value) { return civic_stop_reason_get_label (value); }
 static const char *service_method_label (int value) { return civic_service_method_get_label (value); }
 static const char *closure_label (int value) { return civic_closure_code_get_label (value); }
-static const char *document_label (int value) { return civic_document_kind_get_label (value); }
+/* A hearing's documents come with its own steps */
+static const char *
+document_label (int value)
+{
+  return civic_document_kind_is_hearing (value) ? NULL : civic_document_kind_get_label (value);
+}
 static const char *
 language_label (int value)
 {

@@ -113,6 +113,10 @@ missing_step (CivicDocumentKind kind)
     case CIVIC_DOCUMENT_GRANT_DECISION: return _("The licence has not been granted");
     case CIVIC_DOCUMENT_REFUSAL_DECISION: return _("The licence has not been refused");
     case CIVIC_DOCUMENT_SERVICE_PROOF: return _("No document waits to be served");
+    case CIVIC_DOCUMENT_HEARING_NOTICE:
+    case CIVIC_DOCUMENT_HEARING_ANNOUNCEMENT:
+    case CIVIC_DOCUMENT_HEARING_RECORD:
+      return _("A hearing’s documents are issued by its own steps, on its page");
     default: return "";
     }
 }

@@ -289,25 +289,7 @@ write_outcomes (JsonBuilder *builder,
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->documents->len; i++)
-    {
-      CivicCaseDocument *document = g_ptr_array_index (self->documents, i);
-
-      json_builder_begin_object (builder);
-      civic_json_set_string (builder, "id", document->id);
-      civic_json_set_enum (builder, "kind", CIVIC_TYPE_DOCUMENT_KIND, document->kind);
-      civic_json_set_enum (builder, "language", CIVIC_TYPE_DOCUMENT_LANGUAGE, document->language);
-      civic_json_set_int (builder, "round", document->round);
-      civic_json_set_day (builder, "issued_on", document->issued_on);
-      civic_json_set_instant (builder, "at", document->at);
-      civic_json_set_string (builder, "by_id", document->by_id);
-      civic_json_set_string (builder, "by_name", document->by_name);
-      civic_json_set_string (builder, "title", document->title);
-      civic_json_set_string (builder, "number", document->number);
-      civic_json_set_string (builder, "code", document->code);
-      civic_json_set_string (builder, "sha256", document->sha256);
-      civic_json_set_int (builder, "size", document->size);
-      json_builder_end_object (builder);
-    }
+    civic_case_document_write (builder, g_ptr_array_index (self->documents, i));
   json_builder_end_array (builder);
 }
 
@@ -723,6 +705,24 @@ read_document (CivicCase   *self,
                JsonObject  *object,
                GError     **error)
 {
+  CivicCaseDocument *document = civic_case_document_read (object, error);
+
+  if (document == NULL)
+    return FALSE;
+  g_ptr_array_add (self->documents, document);
+  return TRUE;
+}
+
+/**
+ * civic_case_document_read:
+ *
+ * Returns: (transfer full) (nullable): a document of a case or a hearing,
+ * as its record's JSON has it
+ */
+CivicCaseDocument *
+civic_case_document_read (JsonObject  *object,
+                          GError     **error)
+{
   g_autoptr(CivicCaseDocument) document = g_new0 (CivicCaseDocument, 1);
   gint64 round = 0;
   int kind, language;
@@ -740,14 +740,38 @@ read_document (CivicCase   *self,
       !dup_string (object, "number", FALSE, &document->number, error) ||
       !dup_string (object, "code", FALSE, &document->code, error) ||
       !dup_string (object, "sha256", FALSE, &document->sha256, error) ||
-      !civic_json_get_int (object, "size", FALSE, 0, G_MAXINT64, &document->size, error))
-    return FALSE;
+      !civic_json_get_int (object, "size", FALSE, 0, G_MAXINT64, &document->size, error) ||
+      !dup_string (object, "subject", FALSE, &document->subject, error))
+    return NULL;
 
   document->kind = kind;
   document->language = language;
   document->round = (int) round;
-  g_ptr_array_add (self->documents, g_steal_pointer (&document));
-  return TRUE;
+  return g_steal_pointer (&document);
+}
+
+void
+civic_case_document_write (JsonBuilder             *builder,
+                           const CivicCaseDocument *document)
+{
+  json_builder_begin_object (builder);
+  civic_json_set_string (builder, "id", document->id);
+  civic_json_set_enum (builder, "kind", CIVIC_TYPE_DOCUMENT_KIND, document->kind);
+  civic_json_set_enum (builder, "language", CIVIC_TYPE_DOCUMENT_LANGUAGE, document->language);
+  civic_json_set_int (builder, "round", document->round);
+  civic_json_set_day (builder, "issued_on", document->issued_on);
+  civic_json_set_instant (builder, "at", document->at);
+  civic_json_set_string (builder, "by_id", document->by_id);
+  civic_json_set_string (builder, "by_name", document->by_name);
+  civic_json_set_string (builder, "title", document->title);
+  civic_json_set_string (builder, "number", document->number);
+  civic_json_set_string (builder, "code", document->code);
+  civic_json_set_string (builder, "sha256", document->sha256);
+  civic_json_set_int (builder, "size", document->size);
+  /* Only where there is one: a case's documents are the case's */
+  if (document->subject != NULL)
+    civic_json_set_string (builder, "subject", document->subject);
+  json_builder_end_object (builder);
 }
 
 static gboolean

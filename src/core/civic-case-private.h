@@ -86,7 +86,6 @@ void civic_not_accepted_free (CivicNotAccepted  *not_accepted);
 void civic_decision_free     (CivicDecision     *decision);
 void civic_service_free      (CivicService      *service);
 void civic_closure_free      (CivicClosure      *closure);
-void civic_case_document_free (CivicCaseDocument *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicCorrection, civic_correction_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicOpinion, civic_opinion_free)
@@ -98,7 +97,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicNotAccepted, civic_not_accepted_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicDecision, civic_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicService, civic_service_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicClosure, civic_closure_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicCaseDocument, civic_case_document_free)
 
 /* civic-case-documents.c, for civic-workflow.c */
 int  _civic_case_document_round (CivicCase         *self,

@@ -150,7 +150,25 @@ civic_case_document_free (CivicCaseDocument *document)
   g_free (document->number);
   g_free (document->code);
   g_free (document->sha256);
+  g_free (document->subject);
   g_free (document);
+}
+
+CivicCaseDocument *
+civic_case_document_copy (const CivicCaseDocument *document)
+{
+  CivicCaseDocument *copy = g_memdup2 (document, sizeof *document);
+
+  copy->id = g_strdup (document->id);
+  copy->at = document->at ? g_date_time_ref (document->at) : NULL;
+  copy->by_id = g_strdup (document->by_id);
+  copy->by_name = g_strdup (document->by_name);
+  copy->title = g_strdup (document->title);
+  copy->number = g_strdup (document->number);
+  copy->code = g_strdup (document->code);
+  copy->sha256 = g_strdup (document->sha256);
+  copy->subject = g_strdup (document->subject);
+  return copy;
 }
 
 void

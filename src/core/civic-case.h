@@ -244,6 +244,9 @@ typedef struct
   char                  *code;      /* the verification code */
   char                  *sha256;    /* of the PDF, in hex */
   gint64                 size;      /* of the PDF, in bytes */
+  /* Whom it is addressed to, of a record's several: a hearing notice's
+   * party (nullable) */
+  char                  *subject;
 } CivicCaseDocument;
 
 /* One line of the case timeline. */
@@ -257,6 +260,14 @@ typedef struct
   JsonObject *args;          /* the action's arguments as given, or NULL */
   char       *command_id;
 } CivicCaseEvent;
+
+void                civic_case_document_free      (CivicCaseDocument   *document);
+CivicCaseDocument  *civic_case_document_copy      (const CivicCaseDocument *document);
+void                civic_case_document_write     (JsonBuilder         *builder,
+                                                   const CivicCaseDocument *document);
+CivicCaseDocument  *civic_case_document_read      (JsonObject          *object,
+                                                   GError             **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicCaseDocument, civic_case_document_free)
 
 JsonNode           *civic_applicant_to_json       (const CivicApplicant *applicant);
 gboolean            civic_applicant_read          (JsonObject          *object,

@@ -69,6 +69,23 @@ static const char * const service_proof[] = {
   COMMON, "service.documents", "service.method", "service.on", NULL
 };
 
+/* What every document of a hearing may say: no applicant's name but the
+ * party's it is addressed to, and the hearing's time and place */
+#define HEARING \
+  "document.number", "department.name", "department.short", "case.number", "item.name", \
+  "issued_on", "hearing.matter", "hearing.day", "hearing.time", "hearing.place", \
+  "hearing.host", "hearing.clerk", "hearing.publicity"
+
+static const char * const hearing_notice[] = {
+  HEARING, "party.name", "party.role", "hearing.examiner", "hearing.video_link", NULL
+};
+static const char * const hearing_announcement[] = {
+  HEARING, "hearing.article", NULL
+};
+static const char * const hearing_record[] = {
+  HEARING, "hearing.participants", "hearing.record", "hearing.signatures", NULL
+};
+
 static const struct
 {
   const char         *label;     /* N_() */
@@ -92,7 +109,26 @@ static const struct
                                         CIVIC_ROLE_EXAMINER | CIVIC_ROLE_APPROVER, refusal },
   [CIVIC_DOCUMENT_SERVICE_PROOF] = { N_("Proof of Service"),
                                      CIVIC_ROLE_CLERK | CIVIC_ROLE_EXAMINER, service_proof },
+  [CIVIC_DOCUMENT_HEARING_NOTICE] = { N_("Hearing Notice"), CIVIC_ROLE_HEARING_OFFICER,
+                                      hearing_notice },
+  [CIVIC_DOCUMENT_HEARING_ANNOUNCEMENT] = { N_("Hearing Announcement"), CIVIC_ROLE_HEARING_OFFICER,
+                                            hearing_announcement },
+  [CIVIC_DOCUMENT_HEARING_RECORD] = { N_("Hearing Record"),
+                                      CIVIC_ROLE_HEARING_OFFICER | CIVIC_ROLE_CLERK, hearing_record },
 };
+
+/**
+ * civic_document_kind_is_hearing:
+ *
+ * Returns: whether documents of @kind are a hearing's, issued by its own
+ * steps, rather than a case's
+ */
+gboolean
+civic_document_kind_is_hearing (CivicDocumentKind kind)
+{
+  return kind == CIVIC_DOCUMENT_HEARING_NOTICE || kind == CIVIC_DOCUMENT_HEARING_ANNOUNCEMENT ||
+         kind == CIVIC_DOCUMENT_HEARING_RECORD;
+}
 
 gboolean
 civic_document_kind_from_string (const char        *nick,

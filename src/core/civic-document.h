@@ -35,9 +35,13 @@ typedef enum
   CIVIC_DOCUMENT_GRANT_DECISION,         /* 准予行政许可决定书 (Art. 38 ¶1) */
   CIVIC_DOCUMENT_REFUSAL_DECISION,       /* 不予行政许可决定书 (Art. 38 ¶2) */
   CIVIC_DOCUMENT_SERVICE_PROOF,          /* 送达回证 */
+  /* A hearing's (civic-hearing-kind.c), issued by its own steps */
+  CIVIC_DOCUMENT_HEARING_NOTICE,         /* 听证通知书 (Art. 48 ¶1(1)), one to each party */
+  CIVIC_DOCUMENT_HEARING_ANNOUNCEMENT,   /* 听证公告 (Art. 46) */
+  CIVIC_DOCUMENT_HEARING_RECORD,         /* 听证笔录 (Art. 48 ¶1(5)) */
 } CivicDocumentKind;
 
-#define CIVIC_N_DOCUMENT_KINDS (CIVIC_DOCUMENT_SERVICE_PROOF + 1)
+#define CIVIC_N_DOCUMENT_KINDS (CIVIC_DOCUMENT_HEARING_RECORD + 1)
 
 /* The language a document is written in: Chinese, and English for the
  * demo and for foreign applicants' courtesy copies. */
@@ -98,6 +102,7 @@ const char  *civic_document_kind_to_string   (CivicDocumentKind        kind);
 const char  *civic_document_kind_get_label   (CivicDocumentKind        kind);
 CivicRole    civic_document_kind_get_roles   (CivicDocumentKind        kind);
 const char * const *civic_document_kind_get_placeholders (CivicDocumentKind kind);
+gboolean     civic_document_kind_is_hearing  (CivicDocumentKind        kind);
 
 gboolean     civic_document_language_from_string (const char          *nick,
                                               CivicDocumentLanguage   *language);

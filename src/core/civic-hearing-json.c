@@ -11,6 +11,7 @@
 
 #include "civic-i18n.h"
 
+#include "civic-case.h"
 #include "civic-core-enums.h"
 #include "civic-hearing-private.h"
 #include "civic-json.h"
@@ -126,6 +127,11 @@ civic_hearing_to_json (CivicHearing *self)
   civic_json_set_string (builder, "record_summary", self->record_summary);
   civic_json_set_day (builder, "record_signed_on", self->record_signed_on);
   civic_json_set_string (builder, "decision_ref", self->decision_ref);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->documents->len; i++)
+    civic_case_document_write (builder, g_ptr_array_index (self->documents, i));
+  json_builder_end_array (builder);
   civic_json_set_day (builder, "cancelled_on", self->cancelled_on);
   civic_json_set_string (builder, "cancel_reason", self->cancel_reason);
   json_builder_end_object (builder);
@@ -397,7 +403,7 @@ civic_hearing_new_from_json (JsonNode  *node,
   g_autoptr(GDateTime) starts_at = NULL;
   g_autoptr(GDateTime) ends_at = NULL;
   JsonObject *object;
-  JsonArray *participants, *recusals, *cases = NULL, *postponements = NULL;
+  JsonArray *participants, *recusals, *cases = NULL, *postponements = NULL, *documents = NULL;
   const char *id, *case_id, *room_id, *host_id, *host_name, *clerk_id, *clerk_name;
   const char *non_public_reason, *record_summary, *cancel_reason;
   const char *department_id, *matter, *video_link, *decision_ref;
@@ -432,7 +438,8 @@ civic_hearing_new_from_json (JsonNode  *node,
       !civic_json_get_array (object, "cases", FALSE, &cases, error) ||
       !civic_json_get_string (object, "video_link", FALSE, &video_link, error) ||
       !civic_json_get_array (object, "postponements", FALSE, &postponements, error) ||
-      !civic_json_get_string (object, "decision_ref", FALSE, &decision_ref, error))
+      !civic_json_get_string (object, "decision_ref", FALSE, &decision_ref, error) ||
+      !civic_json_get_array (object, "documents", FALSE, &documents, error))
     return NULL;
 
   if (!get_day_if (object, "informed_on", on_request, on_request, &informed_on, error) ||
@@ -554,6 +561,22 @@ civic_hearing_new_from_json (JsonNode  *node,
         g_prefix_error (error, _("Case %u: "), i + 1);
         return NULL;
       }
+
+  for (guint i = 0; documents != NULL && i < json_array_get_length (documents); i++)
+    {
+      JsonNode *element = json_array_get_element (documents, i);
+      CivicCaseDocument *document = JSON_NODE_HOLDS_OBJECT (element)
+        ? civic_case_document_read (json_node_get_object (element), error) : NULL;
+
+      if (document == NULL)
+        {
+          if (error != NULL && *error == NULL)
+            invalid_json (error, CIVIC_JSON_ERROR_TYPE, _("It must be an object"));
+          g_prefix_error (error, _("Document %u: "), i + 1);
+          return NULL;
+        }
+      g_ptr_array_add (self->documents, document);
+    }
 
   for (guint i = 0; postponements != NULL && i < json_array_get_length (postponements); i++)
     if (!read_postponement (self, json_array_get_element (postponements, i), error))

@@ -458,6 +458,252 @@ civic_hearing_check_room (CivicHearing *hearing,
   return NULL;
 }
 
+/* Documents */
+
+GPtrArray *
+civic_hearing_get_documents (CivicHearing *hearing)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (hearing), NULL);
+  return hearing->documents;
+}
+
+/**
+ * civic_hearing_set_document_issued:
+ *
+ * Records what the service gave a draft document of the hearing when it
+ * issued it: its number, its code, its PDF's hash and size.
+ */
+gboolean
+civic_hearing_set_document_issued (CivicHearing *hearing,
+                                   const char   *id,
+                                   const char   *title,
+                                   const char   *number,
+                                   const char   *code,
+                                   const char   *sha256,
+                                   gint64        size)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (hearing), FALSE);
+
+  for (guint i = 0; i < hearing->documents->len; i++)
+    {
+      CivicCaseDocument *document = g_ptr_array_index (hearing->documents, i);
+
+      if (g_strcmp0 (document->id, id) != 0)
+        continue;
+      g_free (document->title);
+      document->title = g_strdup (title);
+      g_free (document->number);
+      document->number = g_strdup (number);
+      g_free (document->code);
+      document->code = g_strdup (code);
+      g_free (document->sha256);
+      document->sha256 = g_strdup (sha256);
+      document->size = size;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A draft of @kind, issued by the command that made it: its id the
+ * command's, with the party's for a notice */
+static void
+add_draft (CivicHearing               *hearing,
+           CivicDocumentKind           kind,
+           const char                 *subject,
+           const CivicWorkflowContext *context)
+{
+  CivicCaseDocument *document = g_new0 (CivicCaseDocument, 1);
+
+  document->id = subject ? g_strdup_printf ("%s.%s", context->command_id, subject)
+                         : g_strdup_printf ("%s.%s", context->command_id,
+                                            civic_document_kind_to_string (kind));
+  document->kind = kind;
+  document->language = CIVIC_DOCUMENT_LANGUAGE_ZH;
+  document->issued_on = civic_time_day_of (context->now);
+  document->at = g_date_time_ref (context->now);
+  document->by_id = g_strdup (context->actor->id);
+  document->by_name = g_strdup (context->actor->name);
+  document->title = g_strdup (civic_document_kind_get_label (kind));
+  document->subject = g_strdup (subject);
+  g_ptr_array_add (hearing->documents, document);
+}
+
+static const char *
+role_text (CivicHearingRole       role,
+           CivicDocumentLanguage  language)
+{
+  static const char * const zh[] = { "申请人", "利害关系人", "审查人员", "听证主持人", "记录员",
+                                     "证人", "委托代理人" };
+  static const char * const en[] = { "applicant", "interested party", "examiner", "host", "clerk",
+                                     "witness", "agent" };
+
+  if ((guint) role >= G_N_ELEMENTS (zh))
+    return "";
+  return language == CIVIC_DOCUMENT_LANGUAGE_EN ? en[role] : zh[role];
+}
+
+static const char *
+publicity_text (CivicHearingPublicity  publicity,
+                CivicDocumentLanguage  language)
+{
+  static const char * const zh[] = { "公开举行", "不公开举行（涉及国家秘密）",
+                                     "不公开举行（涉及商业秘密）", "不公开举行（涉及个人隐私）",
+                                     "不公开举行" };
+  static const char * const en[] = { "in public", "in private (a state secret)",
+                                     "in private (a trade secret)", "in private (personal privacy)",
+                                     "in private" };
+
+  if ((guint) publicity >= G_N_ELEMENTS (zh))
+    return "";
+  return language == CIVIC_DOCUMENT_LANGUAGE_EN ? en[publicity] : zh[publicity];
+}
+
+static void
+put_value (GHashTable *values,
+           const char *name,
+           const char *value)
+{
+  if (value != NULL)
+    g_hash_table_insert (values, g_strdup (name), g_strdup (value));
+}
+
+/**
+ * civic_hearing_document_values:
+ * @room: (nullable): the hearing's room, as the feed has it
+ *
+ * The words a template of @document's kind is filled with: the hearing's
+ * time and place, who hosts and keeps the record, the party a notice is
+ * addressed to, the record and its signatures.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8)
+ */
+GHashTable *
+civic_hearing_document_values (CivicHearing            *hearing,
+                               const CivicCaseDocument *document,
+                               JsonObject              *department,
+                               JsonObject              *room,
+                               GError                 **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  CivicDocumentLanguage language = document->language;
+  gboolean english = language == CIVIC_DOCUMENT_LANGUAGE_EN;
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  const char *name;
+
+  g_return_val_if_fail (CIVIC_IS_HEARING (hearing), NULL);
+
+  name = department ? json_object_get_string_member_with_default (department,
+                                                                  english ? "name_en" : "name",
+                                                                  NULL) : NULL;
+  if (name == NULL && department != NULL)
+    name = json_object_get_string_member_with_default (department, "name", NULL);
+  if (name == NULL)
+    {
+      g_set_error (error, CIVIC_DOCUMENT_ERROR, CIVIC_DOCUMENT_ERROR_RECORD,
+                   _("The issuing department has no name"));
+      return NULL;
+    }
+  put_value (values, "department.name", name);
+  put_value (values, "department.short",
+             json_object_get_string_member_with_default (department, "short", name));
+  put_value (values, "document.number",
+             document->number ? document->number : english ? "[number pending]" : "〔待编号〕");
+  for (guint i = 0; i < hearing->cases->len; i++)
+    {
+      const CivicHearingCase *heard = g_ptr_array_index (hearing->cases, i);
+
+      g_string_append_printf (numbers, "%s%s", i > 0 ? (english ? ", " : "、") : "",
+                              heard->number ? heard->number : heard->id);
+    }
+  put_value (values, "case.number", numbers->str);
+  put_value (values, "item.name", hearing->matter);
+  put_value (values, "hearing.matter", hearing->matter);
+  g_hash_table_insert (values, g_strdup ("issued_on"),
+                       civic_document_format_date (document->issued_on, language));
+  put_value (values, "hearing.host", hearing->host_name);
+  /* Without a clerk, the host keeps the record */
+  put_value (values, "hearing.clerk", hearing->clerk_name ? hearing->clerk_name : hearing->host_name);
+  put_value (values, "hearing.video_link", hearing->video_link);
+  put_value (values, "hearing.publicity", publicity_text (hearing->publicity, language));
+  put_value (values, "hearing.article", hearing->kind == CIVIC_HEARING_KIND_EX_OFFICIO
+                                        ? (english ? "Article 46" : "第四十六条")
+                                        : (english ? "Article 47" : "第四十七条"));
+
+  if (hearing->starts_at != NULL && hearing->ends_at != NULL)
+    {
+      g_autoptr(GDateTime) start = g_date_time_to_timezone (hearing->starts_at, civic_time_zone ());
+      g_autoptr(GDateTime) end = g_date_time_to_timezone (hearing->ends_at, civic_time_zone ());
+      g_autofree char *from = g_strdup_printf (english ? "%02d:%02d" : "%d时%02d分",
+                                               g_date_time_get_hour (start),
+                                               g_date_time_get_minute (start));
+      g_autofree char *to = g_strdup_printf (english ? "%02d:%02d" : "%d时%02d分",
+                                             g_date_time_get_hour (end), g_date_time_get_minute (end));
+
+      g_hash_table_insert (values, g_strdup ("hearing.day"),
+                           civic_document_format_date (civic_time_day_of (start), language));
+      g_hash_table_insert (values, g_strdup ("hearing.time"),
+                           g_strdup_printf (english ? "%s to %s" : "%s至%s", from, to));
+    }
+  if (room != NULL)
+    {
+      const char *room_name = json_object_get_string_member_with_default (room, "name", "");
+      const char *building = json_object_get_string_member_with_default (room, "building", NULL);
+
+      g_hash_table_insert (values, g_strdup ("hearing.place"),
+                           building ? g_strdup_printf (english ? "%s, %s" : "%s%s", building, room_name)
+                                    : g_strdup (room_name));
+    }
+
+  if (document->subject != NULL)
+    {
+      const CivicHearingParticipant *party = _civic_hearing_lookup_participant (hearing,
+                                                                               document->subject,
+                                                                               NULL);
+
+      if (party == NULL)
+        {
+          g_set_error (error, CIVIC_DOCUMENT_ERROR, CIVIC_DOCUMENT_ERROR_RECORD,
+                       _("The notice is addressed to a participant the hearing no longer has"));
+          return NULL;
+        }
+      put_value (values, "party.name", party->name);
+      put_value (values, "party.role", role_text (party->role, language));
+    }
+
+  {
+    g_autoptr(GString) people = g_string_new (NULL);
+    g_autoptr(GString) signatures = g_string_new (NULL);
+
+    for (guint i = 0; i < hearing->participants->len; i++)
+      {
+        const CivicHearingParticipant *participant = g_ptr_array_index (hearing->participants, i);
+        g_autofree char *signed_on = participant->signed_on != CIVIC_DAY_INVALID
+          ? civic_document_format_date (participant->signed_on, language) : NULL;
+
+        if (participant->role == CIVIC_HEARING_ROLE_EXAMINER)
+          put_value (values, "hearing.examiner", participant->name);
+        g_string_append_printf (people, english ? "%s%s (%s)" : "%s%s（%s）",
+                                i > 0 ? (english ? "; " : "；") : "", participant->name,
+                                role_text (participant->role, language));
+        if (participant->refused_on != CIVIC_DAY_INVALID)
+          g_string_append_printf (signatures, english ? "%s%s refused to sign: %s" : "%s%s拒绝签字：%s",
+                                  signatures->len > 0 ? "\n" : "", participant->name,
+                                  participant->refusal_note);
+        else if (signed_on != NULL)
+          g_string_append_printf (signatures, english ? "%s%s %s on %s" : "%s%s于%s%s",
+                                  signatures->len > 0 ? "\n" : "", participant->name,
+                                  english ? (participant->sealed ? "sealed" : "signed") : signed_on,
+                                  english ? signed_on : (participant->sealed ? "盖章" : "签字"));
+      }
+    put_value (values, "hearing.participants", people->str);
+    if (signatures->len > 0)
+      put_value (values, "hearing.signatures", signatures->str);
+  }
+  put_value (values, "hearing.record", hearing->record_summary);
+
+  return g_steal_pointer (&values);
+}
+
 /* Arguments */
 
 static gboolean
@@ -886,8 +1132,35 @@ apply_notify (CivicHearing               *hearing,
   if (method == CIVIC_HEARING_NOTICE_NONE)
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("Say how the notice reached the parties"));
 
-  return civic_hearing_notify (hearing, on, method, context->calendar, context->hearing_policy,
-                               error) || procedure_error (error);
+  {
+    CivicDay announced = hearing->announced_on;
+    g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+
+    for (guint i = 0; i < hearing->participants->len; i++)
+      {
+        CivicHearingParticipant *participant = g_ptr_array_index (hearing->participants, i);
+
+        if (participant->notified_on == CIVIC_DAY_INVALID)
+          g_ptr_array_add (waiting, participant);
+      }
+    if (!civic_hearing_notify (hearing, on, method, context->calendar, context->hearing_policy,
+                               error))
+      return procedure_error (error);
+
+    /* A notice to each party it reached now (Art. 48 ¶1(1)); an ex officio
+     * hearing's announcement, the day it is announced (Art. 46) */
+    for (guint i = 0; context->command_id != NULL && i < waiting->len; i++)
+      {
+        CivicHearingParticipant *participant = g_ptr_array_index (waiting, i);
+
+        if (participant->notified_on != CIVIC_DAY_INVALID)
+          add_draft (hearing, CIVIC_DOCUMENT_HEARING_NOTICE, participant->id, context);
+      }
+    if (context->command_id != NULL && announced == CIVIC_DAY_INVALID &&
+        hearing->announced_on != CIVIC_DAY_INVALID)
+      add_draft (hearing, CIVIC_DOCUMENT_HEARING_ANNOUNCEMENT, NULL, context);
+    return TRUE;
+  }
 }
 
 /* A participant named by id in @member */
@@ -1065,7 +1338,12 @@ apply_action (CivicHearing               *hearing,
     case CIVIC_HEARING_ACTION_SIGN_RECORD:
       return apply_sign_record (hearing, args, context, error);
     case CIVIC_HEARING_ACTION_CLOSE:
-      return civic_hearing_conclude (hearing, today, error) || procedure_error (error);
+      if (!civic_hearing_conclude (hearing, today, error))
+        return procedure_error (error);
+      /* The record as signed, a document of its own (Art. 48 ¶1(5)) */
+      if (context->command_id != NULL)
+        add_draft (hearing, CIVIC_DOCUMENT_HEARING_RECORD, NULL, context);
+      return TRUE;
     default:
       return refuse (error, CIVIC_WORKFLOW_ERROR_UNKNOWN_ACTION, _("Unknown action"));
     }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "civic-case.h"
 #include "civic-entity.h"
 #include "civic-hearing.h"
 
@@ -72,6 +73,22 @@ gboolean             civic_hearing_restore_personal     (CivicHearing       *hea
                                                          JsonNode           *personal,
                                                          GError            **error);
 char                *civic_hearing_describe_slot        (CivicHearing       *hearing);
+
+/* Its documents (civic-document.h): a notice to each party, the
+ * announcement, the record */
+GPtrArray           *civic_hearing_get_documents        (CivicHearing       *hearing);
+gboolean             civic_hearing_set_document_issued  (CivicHearing       *hearing,
+                                                         const char         *id,
+                                                         const char         *title,
+                                                         const char         *number,
+                                                         const char         *code,
+                                                         const char         *sha256,
+                                                         gint64              size);
+GHashTable          *civic_hearing_document_values      (CivicHearing       *hearing,
+                                                         const CivicCaseDocument *document,
+                                                         JsonObject         *department,
+                                                         JsonObject         *room,
+                                                         GError            **error);
 char                *civic_hearing_check_room           (CivicHearing       *hearing,
                                                          JsonObject         *room,
                                                          GDateTime          *starts,

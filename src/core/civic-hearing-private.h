@@ -55,6 +55,7 @@ struct _CivicHearing
   char              *record_summary;
   CivicDay           record_signed_on;
   char              *decision_ref;  /* the decision that rests on the record */
+  GPtrArray         *documents;     /* CivicCaseDocument: its notices, announcement, record */
 
   CivicDay           cancelled_on;
   char              *cancel_reason;

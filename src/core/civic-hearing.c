@@ -11,6 +11,7 @@
 
 #include "civic-i18n.h"
 
+#include "civic-case.h"
 #include "civic-core-enums.h"
 #include "civic-hearing-private.h"
 #include "civic-json.h"
@@ -185,6 +186,7 @@ civic_hearing_finalize (GObject *object)
   g_clear_pointer (&self->video_link, g_free);
   g_clear_pointer (&self->postponements, g_ptr_array_unref);
   g_clear_pointer (&self->decision_ref, g_free);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->starts_at, g_date_time_unref);
   g_clear_pointer (&self->ends_at, g_date_time_unref);
   g_clear_pointer (&self->room_id, g_free);
@@ -303,6 +305,7 @@ civic_hearing_init (CivicHearing *self)
   self->recusals = g_ptr_array_new_with_free_func ((GDestroyNotify) recusal_free);
   self->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) _civic_hearing_case_free);
   self->postponements = g_ptr_array_new_with_free_func ((GDestroyNotify) postponement_free);
+  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_case_document_free);
   /* Art. 48(2): "听证应当公开举行" */
   self->publicity = CIVIC_HEARING_PUBLIC;
   self->is_public = TRUE;
@@ -410,6 +413,8 @@ civic_hearing_copy (CivicHearing *self)
                                                         postponement->on));
     }
   copy->decision_ref = g_strdup (self->decision_ref);
+  for (guint i = 0; i < self->documents->len; i++)
+    g_ptr_array_add (copy->documents, civic_case_document_copy (g_ptr_array_index (self->documents, i)));
   copy->informed_on = self->informed_on;
   copy->requested_on = self->requested_on;
   copy->announced_on = self->announced_on;

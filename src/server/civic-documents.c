@@ -394,7 +394,8 @@ sha256_hex (GBytes *bytes)
 
 static gboolean
 store_document (CivicSqlite             *db,
-                CivicCase               *kase,
+                const char              *department_id,
+                const char              *case_id,
                 const CivicCaseDocument *document,
                 const char              *kind,
                 int                      year,
@@ -417,7 +418,7 @@ store_document (CivicSqlite             *db,
                                    "DO UPDATE SET last = excluded.last", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_case_get_department_id (kase));
+  civic_sqlite_bind_text (stmt, 1, department_id);
   civic_sqlite_bind_text (stmt, 2, kind);
   sqlite3_bind_int (stmt, 3, year);
   sqlite3_bind_int64 (stmt, 4, sequence);
@@ -432,8 +433,8 @@ store_document (CivicSqlite             *db,
   if (stmt == NULL)
     return FALSE;
   civic_sqlite_bind_text (stmt, 1, document->id);
-  civic_sqlite_bind_text (stmt, 2, civic_case_get_id (kase));
-  civic_sqlite_bind_text (stmt, 3, civic_case_get_department_id (kase));
+  civic_sqlite_bind_text (stmt, 2, case_id);
+  civic_sqlite_bind_text (stmt, 3, department_id);
   civic_sqlite_bind_text (stmt, 4, kind);
   sqlite3_bind_int (stmt, 5, year);
   sqlite3_bind_int64 (stmt, 6, sequence);
@@ -471,13 +472,51 @@ audit_detail (const char *case_id,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* What a document is issued for: a case, or a hearing filed with its
+ * first case; the words its template is filled with come from it */
+typedef GHashTable *(*ValuesFunc) (gpointer                 record,
+                                   const CivicCaseDocument *numbered,
+                                   JsonObject              *department,
+                                   gpointer                 data,
+                                   GError                 **error);
+
+typedef struct
+{
+  const char *department_id;
+  const char *case_id;
+  ValuesFunc  values;
+  gpointer    record;
+  gpointer    data;
+} Holder;
+
+/* What the issuing gave the document */
+typedef struct
+{
+  char   *title;
+  char   *number;
+  char   *code;
+  char   *sha256;
+  gint64  size;
+} Issued;
+
+static void
+issued_clear (Issued *issued)
+{
+  g_free (issued->title);
+  g_free (issued->number);
+  g_free (issued->code);
+  g_free (issued->sha256);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Issued, issued_clear)
+
 static gboolean
 issue (CivicSqlite             *db,
-       CivicCalendar           *calendar,
        GDateTime               *now,
        const char              *public_url,
-       CivicCase               *kase,
+       const Holder            *holder,
        const CivicCaseDocument *document,
+       Issued                  *issued,
        GError                 **error)
 {
   g_autoptr(JsonNode) department = NULL;
@@ -494,8 +533,8 @@ issue (CivicSqlite             *db,
   int year = civic_day_get_year (document->issued_on);
   gint64 sequence;
 
-  department = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT,
-                                                civic_case_get_department_id (kase), error);
+  department = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT, holder->department_id,
+                                                error);
   if (department == NULL)
     {
       if (error != NULL && *error == NULL)
@@ -512,12 +551,11 @@ issue (CivicSqlite             *db,
       return FALSE;
     }
 
-  template = find_template (db, document->kind, document->language,
-                            civic_case_get_department_id (kase), error);
+  template = find_template (db, document->kind, document->language, holder->department_id, error);
   if (template == NULL)
     return FALSE;
 
-  sequence = next_sequence (db, civic_case_get_department_id (kase), kind, year, error);
+  sequence = next_sequence (db, holder->department_id, kind, year, error);
   if (sequence == 0)
     return FALSE;
   number = civic_document_format_number (mark, template->mark, year, sequence);
@@ -545,8 +583,8 @@ issue (CivicSqlite             *db,
     CivicCaseDocument numbered = *document;
 
     numbered.number = number;
-    values = civic_case_document_values (kase, &numbered, json_node_get_object (department),
-                                         calendar, error);
+    values = holder->values (holder->record, &numbered, json_node_get_object (department),
+                             holder->data, error);
   }
   if (values == NULL)
     return FALSE;
@@ -563,18 +601,41 @@ issue (CivicSqlite             *db,
     return FALSE;
   sha256 = sha256_hex (pdf);
 
-  if (!store_document (db, kase, document, kind, year, sequence, number, code, text->title,
-                       sha256, pdf, error))
+  if (!store_document (db, holder->department_id, holder->case_id, document, kind, year, sequence,
+                       number, code, text->title, sha256, pdf, error))
     return FALSE;
 
-  detail = audit_detail (civic_case_get_id (kase), number, sha256);
+  detail = audit_detail (holder->case_id, number, sha256);
   if (!civic_audit_append (db, now, document->by_id, "issue-document", document->id, detail, NULL,
                            error))
     return FALSE;
 
-  civic_case_set_document_issued (kase, document->id, text->title, number, code, sha256,
-                                  g_bytes_get_size (pdf));
+  issued->title = g_strdup (text->title);
+  issued->number = g_steal_pointer (&number);
+  issued->code = g_steal_pointer (&code);
+  issued->sha256 = g_steal_pointer (&sha256);
+  issued->size = g_bytes_get_size (pdf);
   return TRUE;
+}
+
+static GHashTable *
+case_values (gpointer                 record,
+             const CivicCaseDocument *numbered,
+             JsonObject              *department,
+             gpointer                 data,
+             GError                 **error)
+{
+  return civic_case_document_values (CIVIC_CASE (record), numbered, department, data, error);
+}
+
+static GHashTable *
+hearing_values (gpointer                 record,
+                const CivicCaseDocument *numbered,
+                JsonObject              *department,
+                gpointer                 data,
+                GError                 **error)
+{
+  return civic_hearing_document_values (CIVIC_HEARING (record), numbered, department, data, error);
 }
 
 /**
@@ -596,14 +657,65 @@ civic_documents_issue_drafts (CivicSqlite    *db,
                               GError        **error)
 {
   GPtrArray *documents = civic_case_get_documents (kase);
+  Holder holder = { civic_case_get_department_id (kase), civic_case_get_id (kase), case_values,
+                    kase, calendar };
 
   for (guint i = 0; i < documents->len; i++)
     {
       CivicCaseDocument *document = g_ptr_array_index (documents, i);
+      g_auto(Issued) issued = { 0 };
 
-      if (civic_case_document_is_draft (document) &&
-          !issue (db, calendar, now, public_url, kase, document, error))
+      if (!civic_case_document_is_draft (document))
+        continue;
+      if (!issue (db, now, public_url, &holder, document, &issued, error))
         return FALSE;
+      civic_case_set_document_issued (kase, document->id, issued.title, issued.number, issued.code,
+                                      issued.sha256, issued.size);
+    }
+  return TRUE;
+}
+
+/**
+ * civic_documents_issue_hearing_drafts:
+ * @hearing: a hearing a command just changed, its parties unsealed
+ *
+ * Numbers, renders and stores each draft document of @hearing (its
+ * notices, its announcement, its record), filed with the first case it
+ * serves, inside the command's transaction.
+ */
+gboolean
+civic_documents_issue_hearing_drafts (CivicSqlite    *db,
+                                      GDateTime      *now,
+                                      const char     *public_url,
+                                      CivicHearing   *hearing,
+                                      GError        **error)
+{
+  GPtrArray *documents = civic_hearing_get_documents (hearing);
+  g_autoptr(JsonNode) room = NULL;
+  Holder holder = { civic_hearing_get_department_id (hearing), civic_hearing_get_case_id (hearing),
+                    hearing_values, hearing, NULL };
+
+  if (civic_hearing_get_room_id (hearing) != NULL)
+    {
+      room = civic_server_db_get_entity_json (db, CIVIC_ENTITY_ROOM,
+                                              civic_hearing_get_room_id (hearing), error);
+      if (room == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (room != NULL && JSON_NODE_HOLDS_OBJECT (room))
+        holder.data = json_node_get_object (room);
+    }
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      CivicCaseDocument *document = g_ptr_array_index (documents, i);
+      g_auto(Issued) issued = { 0 };
+
+      if (!civic_case_document_is_draft (document))
+        continue;
+      if (!issue (db, now, public_url, &holder, document, &issued, error))
+        return FALSE;
+      civic_hearing_set_document_issued (hearing, document->id, issued.title, issued.number,
+                                         issued.code, issued.sha256, issued.size);
     }
   return TRUE;
 }

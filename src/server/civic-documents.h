@@ -6,6 +6,7 @@
 #pragma once
 
 #include "civic-case.h"
+#include "civic-hearing-kind.h"
 #include "civic-sqlite.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,11 @@ gboolean   civic_documents_issue_drafts (CivicSqlite          *db,
                                          const char           *public_url,
                                          CivicCase            *kase,
                                          GError              **error);
+gboolean   civic_documents_issue_hearing_drafts (CivicSqlite  *db,
+                                           GDateTime            *now,
+                                           const char           *public_url,
+                                           CivicHearing         *hearing,
+                                           GError              **error);
 CivicIssuedDocument *civic_documents_load (CivicSqlite        *db,
                                          const char           *id,
                                          const char           *code,

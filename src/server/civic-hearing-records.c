@@ -17,6 +17,7 @@
 #include "civic-case-kind.h"
 #include "civic-case-records.h"
 #include "civic-core-enums.h"
+#include "civic-documents.h"
 #include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-hearing-kind.h"
@@ -525,6 +526,22 @@ check_bookings (CivicSqlite   *db,
   return refuse (error, CIVIC_WORKFLOW_ERROR_CLASH, "%s", message);
 }
 
+/* What a decision cites: the record's number, once issued */
+static const char *
+record_ref (CivicHearing *hearing)
+{
+  GPtrArray *documents = civic_hearing_get_documents (hearing);
+
+  for (guint i = documents->len; i > 0; i--)
+    {
+      const CivicCaseDocument *document = g_ptr_array_index (documents, i - 1);
+
+      if (document->kind == CIVIC_DOCUMENT_HEARING_RECORD && document->number != NULL)
+        return document->number;
+    }
+  return civic_hearing_get_id (hearing);
+}
+
 /* The hearing is over: each case it heard has its clocks back, by the
  * service's own conclude-hearing, audited like any command */
 static gboolean
@@ -564,7 +581,7 @@ conclude_cases (CivicSqlite    *db,
       json_object_set_string_member (args, "outcome",
                                      civic_enum_to_nick (CIVIC_TYPE_HEARING_STATE, outcome));
       if (outcome == CIVIC_HEARING_STATE_RECORD_SIGNED)
-        json_object_set_string_member (args, "record_ref", civic_hearing_get_id (hearing));
+        json_object_set_string_member (args, "record_ref", record_ref (hearing));
 
       civic_workflow_context_init (&context, calendar, now, service);
       context.command_id = event_id;
@@ -629,10 +646,13 @@ store_finish (CivicSqlite    *db,
     case CIVIC_HEARING_ACTION_ADD_PARTY:
       return civic_hearing_get_starts_at (hearing) == NULL || check_bookings (db, hearing, error);
     case CIVIC_HEARING_ACTION_CLOSE:
+      return civic_documents_issue_hearing_drafts (db, now, public_url, hearing, error) &&
+             conclude_cases (db, hearing, command_id, calendar, now, error);
     case CIVIC_HEARING_ACTION_WITHDRAW:
     case CIVIC_HEARING_ACTION_CANCEL:
       return conclude_cases (db, hearing, command_id, calendar, now, error);
     case CIVIC_HEARING_ACTION_NOTIFY:
+      return civic_documents_issue_hearing_drafts (db, now, public_url, hearing, error);
     case CIVIC_HEARING_ACTION_POSTPONE:
     case CIVIC_HEARING_ACTION_REQUEST_RECUSAL:
     case CIVIC_HEARING_ACTION_HOLD:

@@ -215,6 +215,76 @@ fill (CivicCase             *kase,
   return text;
 }
 
+/* A hearing of the case 20260302-SCJG-000123, held and its record
+ * signed: what its notice, announcement and record are filled from */
+static CivicHearing *
+held_hearing (void)
+{
+  const char * const examiners[] = { "u-examiner", NULL };
+  CivicHearing *hearing = civic_hearing_new_for_case ("h-1", FALSE, "case-1", "20260302-SCJG-000123",
+                                                      "scjg", "食品经营许可",
+                                                      civic_day_from_ymd (2026, 3, 2),
+                                                      civic_day_from_ymd (2026, 3, 5), examiners);
+  g_autoptr(GDateTime) starts = civic_time_parse ("2026-03-20T09:00:00+08:00");
+  g_autoptr(GDateTime) ends = civic_time_parse ("2026-03-20T11:00:00+08:00");
+  CivicHearingSlot slot = { "r-1", "u-host", "王强", starts, ends };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (civic_hearing_add_participant (hearing, "p-1", "长沙市岳麓区湘味餐饮有限公司",
+                                                CIVIC_HEARING_ROLE_APPLICANT, &error));
+  g_assert_true (civic_hearing_add_participant (hearing, "p-2", "李娜",
+                                                CIVIC_HEARING_ROLE_INTERESTED_PARTY, &error));
+  g_assert_true (civic_hearing_schedule (hearing, &slot, examiners, calendar, NULL,
+                                         civic_day_from_ymd (2026, 3, 9), &error));
+  g_assert_true (civic_hearing_set_clerk (hearing, "u-clerk", "陈静", &error));
+  g_assert_true (civic_hearing_notify (hearing, civic_day_from_ymd (2026, 3, 9),
+                                       CIVIC_HEARING_NOTICE_POST, calendar, NULL, &error));
+  g_assert_true (civic_hearing_mark_held (hearing, examiners, calendar, NULL,
+                                          civic_day_from_ymd (2026, 3, 20), &error));
+  g_assert_true (civic_hearing_set_record_summary (hearing, "审查人员陈述了审查意见；利害关系人李娜陈述了噪声影响。",
+                                                   &error));
+  g_assert_true (civic_hearing_sign_record (hearing, "p-1", civic_day_from_ymd (2026, 3, 20), TRUE,
+                                            &error));
+  g_assert_true (civic_hearing_refuse_to_sign (hearing, "p-2", civic_day_from_ymd (2026, 3, 20),
+                                               "拒绝签字，称记录不全", &error));
+  g_assert_no_error (error);
+  return hearing;
+}
+
+static CivicDocumentText *
+fill_hearing (CivicDocumentKind      kind,
+              CivicDocumentLanguage  language,
+              GError               **error)
+{
+  g_autoptr(CivicHearing) hearing = held_hearing ();
+  g_autoptr(GPtrArray) templates = load_templates (civic_document_language_to_string (language));
+  g_autoptr(JsonNode) room = json_from_string ("{\"id\": \"r-1\", \"name\": \"听证室一\","
+                                               " \"building\": \"省政务服务中心\"}", NULL);
+  g_autoptr(GHashTable) values = NULL;
+  CivicCaseDocument document = { 0 };
+  CivicDocumentText *text;
+
+  document.id = (char *) "doc";
+  document.kind = kind;
+  document.language = language;
+  document.issued_on = civic_day_from_ymd (2026, 4, 7);
+  document.number = (char *) "湘市监许〔2026〕17号";
+  document.subject = kind == CIVIC_DOCUMENT_HEARING_NOTICE ? (char *) "p-1" : NULL;
+
+  values = civic_hearing_document_values (hearing, &document, department,
+                                          json_node_get_object (room), error);
+  if (values == NULL)
+    return NULL;
+  text = civic_document_template_fill (find_template (templates, kind), values, error);
+  if (text != NULL)
+    {
+      text->number = g_strdup (document.number);
+      text->code = g_strdup ("7KQ2-M9XD-4TFA");
+      text->verify_url = g_strdup ("https://zwfw.hunan.gov.cn/public/v1/documents/7KQ2-M9XD-4TFA");
+    }
+  return text;
+}
+
 static PopplerDocument *
 open_pdf (GBytes *pdf)
 {
@@ -424,7 +494,9 @@ test_every_kind (void)
         CivicCase *kase = k == CIVIC_DOCUMENT_GRANT_DECISION ? granted
                           : k == CIVIC_DOCUMENT_NOT_ACCEPTED_DECISION ? not_accepted : refused;
         g_autoptr(GError) error = NULL;
-        g_autoptr(CivicDocumentText) text = fill (kase, k, language, TRUE, &error);
+        g_autoptr(CivicDocumentText) text = civic_document_kind_is_hearing (k)
+                                            ? fill_hearing (k, language, &error)
+                                            : fill (kase, k, language, TRUE, &error);
         g_autoptr(GBytes) pdf = NULL;
         g_autoptr(PopplerDocument) document = NULL;
         g_autofree char *words = NULL;

@@ -14,6 +14,7 @@
 
 #include <libical/ical.h>
 #include <locale.h>
+#include <poppler.h>
 #include <string.h>
 
 #include "civic-test-service.h"
@@ -191,6 +192,36 @@ ask_for_hearing (Heard      *heard,
                                                   "hearing_id"), ==, heard->hearing_id);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+/* The words of a PDF, without the line breaks Chinese lines break at */
+static char *
+pdf_words (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *words = poppler_page_get_text (page);
+
+      g_string_append (text, words);
+    }
+  for (char *p = text->str; *p != '\0'; p++)
+    if (*p == '\n')
+      *p = ' ';
+  {
+    /* Nor the spaces those became */
+    g_autoptr(GRegex) spaces = g_regex_new (" ", 0, 0, NULL);
+
+    return g_regex_replace_literal (spaces, g_string_free (text, FALSE), -1, 0, "", 0, NULL);
+  }
+}
+
 static const char *
 participant_with_role (JsonObject *hearing,
                        const char *role)
@@ -358,6 +389,39 @@ test_schedule_and_clash (void)
                      &holder);
   g_assert_cmpstr (json_object_get_string_member (hearing, "state"), ==, "notified");
   g_assert_cmpstr (json_object_get_string_member (hearing, "notice_sent_on"), ==, "2026-03-20");
+
+  /* A notice to each party, numbered, its PDF naming the party in full */
+  {
+    JsonArray *documents = json_object_get_array_member (hearing, "documents");
+    const char *applicant = participant_with_role (hearing, "applicant");
+    const char *notice = NULL;
+    g_autoptr(GBytes) pdf = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *type = NULL;
+    g_autofree char *path = NULL;
+    guint status;
+
+    g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+    for (guint i = 0; i < json_array_get_length (documents); i++)
+      {
+        JsonObject *document = json_array_get_object_element (documents, i);
+
+        g_assert_cmpstr (json_object_get_string_member (document, "kind"), ==, "hearing-notice");
+        g_assert_true (g_str_has_prefix (json_object_get_string_member (document, "number"),
+                                         "湘市监听通〔2026〕"));
+        if (g_strcmp0 (json_object_get_string_member (document, "subject"), applicant) == 0)
+          notice = json_object_get_string_member (document, "id");
+      }
+    g_assert_nonnull (notice);
+    path = g_strdup_printf ("/api/v1/documents/%s/pdf", notice);
+    pdf = civic_test_download (service, path, officer, &status, &type);
+    g_assert_cmpuint (status, ==, 200);
+    text = pdf_words (pdf);
+    g_assert_nonnull (strstr (text, "欧阳明月"));
+    g_assert_nonnull (strstr (text, "行政许可听证通知书"));
+    g_assert_nonnull (strstr (text, "2026年4月1日9时00分至11时00分"));
+    g_assert_nonnull (strstr (text, "省政务服务中心听证室一"));
+  }
 }
 
 /* The public reads the public hearings announced, and nothing of their
@@ -599,14 +663,36 @@ test_record_and_resume (void)
   g_assert_cmpstr (json_object_get_string_member (hearing, "state"), ==, "record-signed");
   g_assert_cmpstr (json_object_get_string_member (hearing, "record_signed_on"), ==, "2026-04-01");
 
+  /* The record, a document of its own, as signed */
+  {
+    JsonArray *documents = json_object_get_array_member (hearing, "documents");
+    JsonObject *record = json_array_get_object_element (documents, json_array_get_length (documents) - 1);
+    g_autofree char *path = g_strdup_printf ("/api/v1/documents/%s/pdf",
+                                             json_object_get_string_member (record, "id"));
+    g_autofree char *type = NULL;
+    g_autofree char *words = NULL;
+    g_autoptr(GBytes) pdf = NULL;
+    guint status;
+
+    g_assert_cmpstr (json_object_get_string_member (record, "kind"), ==, "hearing-record");
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (record, "number"),
+                                     "湘市监听录〔2026〕"));
+    pdf = civic_test_download (service, path, officer, &status, &type);
+    g_assert_cmpuint (status, ==, 200);
+    words = pdf_words (pdf);
+    g_assert_nonnull (strstr (words, "行政许可听证笔录"));
+    g_assert_nonnull (strstr (words, "利害关系人陈述了意见"));
+    g_assert_nonnull (strstr (words, "欧阳明月于2026年4月1日签字"));
+  }
+
   /* The case, in the same transaction: back under review, clocks running */
   feed = feed_of ("examiner");
   kase = case_in (feed, first.case_id);
   g_assert_cmpstr (json_object_get_string_member (kase, "state"), ==, "under-review");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (kase, "hearing"),
                                                   "concluded_on"), ==, "2026-04-01");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (kase, "hearing"),
-                                                  "record_ref"), ==, first.hearing_id);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (json_object_get_object_member (kase, "hearing"),
+                                                                  "record_ref"), "湘市监听录〔2026〕"));
 
   g_clear_pointer (&holder, json_node_unref);
   applied (examiner, "opinion", first.case_id,
@@ -614,8 +700,8 @@ test_record_and_resume (void)
   g_clear_pointer (&holder, json_node_unref);
   kase = applied (approver, "decide", first.case_id,
                   "{\"result\": \"approve\", \"number\": \"湘市监许〔2026〕4401号\"}", &holder);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (kase, "decision"),
-                                                  "hearing_record"), ==, first.hearing_id);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (json_object_get_object_member (kase, "decision"),
+                                                                  "hearing_record"), "湘市监听录〔2026〕"));
   g_clear_pointer (&feed, g_hash_table_unref);
   feed = feed_of ("officer");
   g_assert_cmpstr (json_object_get_string_member (hearing_in (feed, first.hearing_id),

@@ -773,12 +773,31 @@ civic_document_dialog_new_show (GtkWindow       *parent,
                                 CivicCase       *kase,
                                 const char      *document_id)
 {
-  CivicDocumentDialog *self = dialog_new (parent, engine, kase);
   const CivicCaseDocument *document = civic_case_find_document (kase, document_id);
 
-  g_return_val_if_fail (document != NULL, self);
+  g_return_val_if_fail (document != NULL, dialog_new (parent, engine, kase));
 
-  self->document_id = g_strdup (document_id);
+  return civic_document_dialog_new_show_document (parent, engine, kase, document);
+}
+
+/**
+ * civic_document_dialog_new_show_document:
+ * @kase: the case the document is filed with
+ * @document: a document of @kase, or of a hearing of it; a hearing's only
+ *   once issued (its draft is drawn from the hearing, not the case)
+ *
+ * Shows a document: the service's PDF once issued, else the draft drawn
+ * here.
+ */
+CivicDocumentDialog *
+civic_document_dialog_new_show_document (GtkWindow               *parent,
+                                         CivicSyncEngine         *engine,
+                                         CivicCase               *kase,
+                                         const CivicCaseDocument *document)
+{
+  CivicDocumentDialog *self = dialog_new (parent, engine, kase);
+
+  self->document_id = g_strdup (document->id);
   self->kind = document->kind;
   self->language = document->language;
   self->title = g_strdup (document->title ? document->title

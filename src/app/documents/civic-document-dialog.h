@@ -23,6 +23,10 @@ CivicDocumentDialog *civic_document_dialog_new_show  (GtkWindow         *parent,
                                                       CivicSyncEngine   *engine,
                                                       CivicCase         *kase,
                                                       const char        *document_id);
+CivicDocumentDialog *civic_document_dialog_new_show_document (GtkWindow             *parent,
+                                                      CivicSyncEngine         *engine,
+                                                      CivicCase               *kase,
+                                                      const CivicCaseDocument *document);
 const char          *civic_document_dialog_get_case_id (CivicDocumentDialog *self);
 guint                civic_document_dialog_get_n_pages (CivicDocumentDialog *self);
 GBytes              *civic_document_dialog_get_pdf   (CivicDocumentDialog *self);

@@ -12,6 +12,7 @@
 
 #include "civic-accessible.h"
 #include "civic-action-dialog.h"
+#include "civic-document-dialog.h"
 #include "civic-due-chip.h"
 #include "civic-hearing-page.h"
 #include "civic-time.h"
@@ -687,6 +688,73 @@ add_record (CivicHearingPage *self)
 }
 
 static void
+open_document_clicked (GtkButton        *button,
+                       CivicHearingPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "document-id");
+  GPtrArray *documents = self->hearing ? civic_hearing_get_documents (self->hearing) : NULL;
+  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (documents == NULL)
+    return;
+  /* Filed with the first case heard: the service's download checks that
+   * the official may see its parties as it checks a case's applicant */
+  kase = civic_cache_load_case (civic_sync_engine_get_cache (self->engine),
+                                civic_hearing_get_case_id (self->hearing), &error);
+  if (kase == NULL)
+    {
+      civic_toast_emit (self, toast_signal, error->message);
+      return;
+    }
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const CivicCaseDocument *document = g_ptr_array_index (documents, i);
+
+      if (g_strcmp0 (document->id, id) == 0)
+        gtk_window_present (GTK_WINDOW (civic_document_dialog_new_show_document (
+          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->engine, kase, document)));
+    }
+}
+
+/* The notices, the announcement and the record, as the service issued
+ * them: to open, print and save */
+static void
+add_documents (CivicHearingPage *self)
+{
+  GPtrArray *documents = civic_hearing_get_documents (self->hearing);
+  GtkWidget *group;
+
+  if (documents->len == 0)
+    return;
+  group = group_new (self, _("Documents"));
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const CivicCaseDocument *document = g_ptr_array_index (documents, i);
+      const CivicHearingParticipant *party = document->subject
+        ? civic_hearing_find_participant (self->hearing, document->subject) : NULL;
+      g_autofree char *title = party != NULL
+        /* Translators: a notice and the party it is addressed to: "Hearing Notice to 张**" */
+        ? g_strdup_printf (_("%s to %s"), civic_document_kind_get_label (document->kind), party->name)
+        : g_strdup (civic_document_kind_get_label (document->kind));
+      GtkWidget *row = row_new (group, title, document->number ? document->number
+                                              : _("Draft, numbered when the service receives it"));
+
+      if (document->number != NULL)
+        {
+          GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
+          g_autofree char *name = g_strdup_printf (_("Open %s"), title);
+
+          gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+          g_object_set_data_full (G_OBJECT (open), "document-id", g_strdup (document->id), g_free);
+          g_signal_connect (open, "clicked", G_CALLBACK (open_document_clicked), self);
+          civic_accessible_set_name (open, name);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+        }
+    }
+}
+
+static void
 clear_content (CivicHearingPage *self)
 {
   GtkWidget *child;
@@ -751,6 +819,7 @@ civic_hearing_page_reload (CivicHearingPage *self)
   add_cases (self);
   add_people (self);
   add_record (self);
+  add_documents (self);
 }
 
 void
