@@ -880,3 +880,43 @@ civic_api_client_calendar_link_finish (CivicApiClient  *self,
     return g_strdup ("");
   return g_strconcat (self->base_url, path, NULL);
 }
+
+/**
+ * civic_api_client_hearing_ics_async:
+ *
+ * Fetches a hearing as an iCalendar invitation (RFC 5545), to send with
+ * its notice or add to a calendar.
+ */
+void
+civic_api_client_hearing_ics_async (CivicApiClient      *self,
+                                    const char          *hearing_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CIVIC_IS_API_CLIENT (self));
+
+  path = record_path ("/api/v1/hearings/%s/ics", hearing_id);
+  call_async (self, "GET", path, NULL, TRUE, civic_api_client_hearing_ics_async, cancellable,
+              callback, user_data);
+}
+
+GBytes *
+civic_api_client_hearing_ics_finish (CivicApiClient  *self,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  g_autoptr(GBytes) body = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (body == NULL)
+    return NULL;
+  if (g_bytes_get_size (body) < 15 || memcmp (g_bytes_get_data (body, NULL), "BEGIN:VCALENDAR", 15) != 0)
+    {
+      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
+                   _("The service at %s sent something that is not a calendar"), self->host);
+      return NULL;
+    }
+  return g_steal_pointer (&body);
+}

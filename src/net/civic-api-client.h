@@ -104,6 +104,14 @@ void            civic_api_client_document_pdf_async (CivicApiClient *self,
 GBytes         *civic_api_client_document_pdf_finish (CivicApiClient *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+void            civic_api_client_hearing_ics_async (CivicApiClient  *self,
+                                                const char          *hearing_id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GBytes         *civic_api_client_hearing_ics_finish (CivicApiClient *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 void            civic_api_client_calendar_link_async (CivicApiClient *self,
                                                 gboolean             revoke,
                                                 GCancellable        *cancellable,

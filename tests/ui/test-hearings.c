@@ -316,6 +316,29 @@ test_calendar_link (void)
   g_assert_true (g_str_has_prefix (url, prefix));
   g_assert_cmpuint (strlen (url), >, strlen (prefix) + 32);
 
+  /* One hearing's invitation, as the page saves it */
+  {
+    g_autoptr(GPtrArray) hearings = civic_sync_engine_list_hearings (civic_ui_test_engine (), NULL);
+    g_autoptr(GAsyncResult) fetched = NULL;
+    g_autoptr(GBytes) ics = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *uid = NULL;
+    CivicHearing *notified = NULL;
+
+    for (guint i = 0; i < hearings->len && notified == NULL; i++)
+      if (civic_hearing_get_state (g_ptr_array_index (hearings, i)) == CIVIC_HEARING_STATE_NOTIFIED)
+        notified = g_ptr_array_index (hearings, i);
+    g_assert_nonnull (notified);
+    civic_api_client_hearing_ics_async (client, civic_hearing_get_id (notified), NULL,
+                                        civic_test_got_result, &fetched);
+    ics = civic_api_client_hearing_ics_finish (client, civic_test_await (&fetched), &error);
+    g_assert_no_error (error);
+    text = g_strndup (g_bytes_get_data (ics, NULL), g_bytes_get_size (ics));
+    uid = g_strdup_printf ("UID:%s@hearings.civicdesk", civic_hearing_get_id (notified));
+    g_assert_nonnull (strstr (text, uid));
+    g_assert_nonnull (strstr (text, "METHOD:REQUEST"));
+  }
+
   civic_api_client_calendar_link_async (client, TRUE, NULL, civic_test_got_result, &revoked);
   none = civic_api_client_calendar_link_finish (client, civic_test_await (&revoked), &error);
   g_assert_no_error (error);

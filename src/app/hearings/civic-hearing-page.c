@@ -504,6 +504,9 @@ dup_room_name (CivicHearingPage *self,
                                                                room_id));
 }
 
+static void save_invitation_clicked (GtkButton        *button,
+                                     CivicHearingPage *self);
+
 static void
 add_time_and_place (CivicHearingPage *self)
 {
@@ -514,7 +517,21 @@ add_time_and_place (CivicHearingPage *self)
   g_autofree char *closed = NULL;
   g_autofree char *room = dup_room_name (self, civic_hearing_get_room_id (hearing));
 
-  row_new (group, _("Time"), slot ? slot : _("Not scheduled yet"));
+  {
+    GtkWidget *row = row_new (group, _("Time"), slot ? slot : _("Not scheduled yet"));
+
+    /* The invitation the service makes once it has the time */
+    if (slot != NULL && !civic_hearing_is_over (hearing))
+      {
+        GtkWidget *save = gtk_button_new_with_mnemonic (_("Save _Invitation…"));
+
+        gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (save, _("The hearing as a calendar event (.ics), to send with "
+                                             "its notice or add to a calendar"));
+        g_signal_connect (save, "clicked", G_CALLBACK (save_invitation_clicked), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), save);
+      }
+  }
   row_new (group, _("Room"), room);
   row_new (group, _("Host"), civic_hearing_get_host_name (hearing));
   row_new (group, _("Clerk"), civic_hearing_get_clerk_name (hearing));
@@ -715,6 +732,101 @@ open_document_clicked (GtkButton        *button,
         gtk_window_present (GTK_WINDOW (civic_document_dialog_new_show_document (
           GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->engine, kase, document)));
     }
+}
+
+/* The hearing as a calendar invitation, to send with the notice or add
+ * to a calendar: the service's, saved where the official chooses */
+typedef struct
+{
+  CivicHearingPage *self;
+  GBytes           *ics;
+} SaveInvitation;
+
+static void
+save_invitation_free (SaveInvitation *save)
+{
+  g_object_unref (save->self);
+  g_bytes_unref (save->ics);
+  g_free (save);
+}
+
+static void
+invitation_saved (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CivicHearingPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    civic_toast_emit (self, toast_signal, error->message);
+  else
+    civic_toast_emit (self, toast_signal, _("Invitation saved"));
+}
+
+static void
+invitation_chosen (GtkNativeDialog *chooser,
+                   int              response,
+                   SaveInvitation  *save)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      g_file_replace_contents_bytes_async (file, save->ics, NULL, FALSE,
+                                           G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                           invitation_saved, g_object_ref (save->self));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  save_invitation_free (save);
+}
+
+static void
+invitation_fetched (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CivicHearingPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) ics = civic_api_client_hearing_ics_finish (CIVIC_API_CLIENT (source), result,
+                                                                &error);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+  SaveInvitation *save;
+  g_autofree char *name = NULL;
+
+  if (ics == NULL)
+    {
+      civic_toast_emit (self, toast_signal, error->message);
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Save the Invitation"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Calendar invitations"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = g_strdup_printf ("%s.ics", civic_hearing_get_case (self->hearing, 0)->number
+                                    ? civic_hearing_get_case (self->hearing, 0)->number
+                                    : self->hearing_id);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  save = g_new0 (SaveInvitation, 1);
+  save->self = g_object_ref (self);
+  save->ics = g_bytes_ref (ics);
+  g_signal_connect (chooser, "response", G_CALLBACK (invitation_chosen), save);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_invitation_clicked (GtkButton        *button,
+                         CivicHearingPage *self)
+{
+  if (self->engine == NULL || self->hearing_id == NULL)
+    return;
+  civic_api_client_hearing_ics_async (civic_sync_engine_get_client (self->engine), self->hearing_id,
+                                      NULL, invitation_fetched, g_object_ref (self));
 }
 
 /* The notices, the announcement and the record, as the service issued
