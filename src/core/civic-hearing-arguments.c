@@ -371,6 +371,11 @@ static const CivicArgument sign_record[] = {
   CIVIC_ARGUMENTS_END
 };
 
+static const CivicArgument join[] = {
+  LINE ("case_number", TRUE, N_("Case _Number")),
+  CIVIC_ARGUMENTS_END
+};
+
 static const CivicArgument none[] = {
   CIVIC_ARGUMENTS_END
 };
@@ -388,6 +393,7 @@ static const CivicArgument * const declarations[CIVIC_N_HEARING_ACTIONS] = {
   [CIVIC_HEARING_ACTION_WRITE_RECORD] = write_record,
   [CIVIC_HEARING_ACTION_SIGN_RECORD] = sign_record,
   [CIVIC_HEARING_ACTION_CLOSE] = none,
+  [CIVIC_HEARING_ACTION_JOIN] = join,
 };
 
 /**

@@ -34,6 +34,8 @@ civic_hearing_to_json (CivicHearing *self)
   json_builder_add_int_value (builder, self->rev);
   civic_json_set_string (builder, "department_id", self->department_id);
   civic_json_set_string (builder, "matter", self->matter);
+  if (self->joining != NULL)
+    civic_json_set_string (builder, "joining", self->joining);
   json_builder_set_member_name (builder, "cases");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->cases->len; i++)
@@ -406,7 +408,7 @@ civic_hearing_new_from_json (JsonNode  *node,
   JsonArray *participants, *recusals, *cases = NULL, *postponements = NULL, *documents = NULL;
   const char *id, *case_id, *room_id, *host_id, *host_name, *clerk_id, *clerk_name;
   const char *non_public_reason, *record_summary, *cancel_reason;
-  const char *department_id, *matter, *video_link, *decision_ref;
+  const char *department_id, *matter, *video_link, *decision_ref, *joining;
   int kind, state, publicity;
   gint64 rev = 0;
   CivicDay informed_on, requested_on, announced_on, notice_sent_on;
@@ -435,6 +437,7 @@ civic_hearing_new_from_json (JsonNode  *node,
   if (!civic_json_get_int (object, "rev", FALSE, 0, G_MAXINT64, &rev, error) ||
       !civic_json_get_string (object, "department_id", FALSE, &department_id, error) ||
       !civic_json_get_string (object, "matter", FALSE, &matter, error) ||
+      !civic_json_get_string (object, "joining", FALSE, &joining, error) ||
       !civic_json_get_array (object, "cases", FALSE, &cases, error) ||
       !civic_json_get_string (object, "video_link", FALSE, &video_link, error) ||
       !civic_json_get_array (object, "postponements", FALSE, &postponements, error) ||
@@ -534,6 +537,7 @@ civic_hearing_new_from_json (JsonNode  *node,
   self->rev = rev;
   self->department_id = g_strdup (department_id);
   self->matter = g_strdup (matter);
+  self->joining = g_strdup (joining);
   self->publicity = publicity;
   self->video_link = g_strdup (video_link);
   self->decision_ref = g_strdup (decision_ref);

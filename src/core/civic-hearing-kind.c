@@ -68,6 +68,9 @@ static const struct
   [CIVIC_HEARING_ACTION_WRITE_RECORD] = { STATE (HELD), CIVIC_ROLES_CASEWORK, HOST_OR_CLERK },
   [CIVIC_HEARING_ACTION_SIGN_RECORD] = { STATE (HELD), CIVIC_ROLES_CASEWORK, HOST_OR_CLERK },
   [CIVIC_HEARING_ACTION_CLOSE] = { STATE (HELD), CIVIC_ROLE_HEARING_OFFICER, HOST },
+  /* Before the notice names the cases heard */
+  [CIVIC_HEARING_ACTION_JOIN] = { STATE (PENDING) | STATE (SCHEDULED) | STATE (POSTPONED),
+                                  CIVIC_ROLE_HEARING_OFFICER },
 };
 
 #define refuse(error, code, ...) \
@@ -93,6 +96,7 @@ civic_hearing_action_get_label (CivicHearingAction action)
     case CIVIC_HEARING_ACTION_WRITE_RECORD: return _("Write Record");
     case CIVIC_HEARING_ACTION_SIGN_RECORD: return _("Record Signature");
     case CIVIC_HEARING_ACTION_CLOSE: return _("Close Record");
+    case CIVIC_HEARING_ACTION_JOIN: return _("Hear Another Case");
     default: g_return_val_if_reached ("");
     }
 }
@@ -114,6 +118,7 @@ past_tense (CivicHearingAction action)
     case CIVIC_HEARING_ACTION_WRITE_RECORD: return _("Wrote the hearing record");
     case CIVIC_HEARING_ACTION_SIGN_RECORD: return _("Recorded a signature of the record");
     case CIVIC_HEARING_ACTION_CLOSE: return _("Closed the hearing record");
+    case CIVIC_HEARING_ACTION_JOIN: return _("Added a case to the hearing");
     default: g_return_val_if_reached ("");
     }
 }
@@ -1297,6 +1302,31 @@ apply_sign_record (CivicHearing               *hearing,
          procedure_error (error);
 }
 
+/* One hearing for several applications on the same matter: the case is
+ * named by its number; the service finds it, checks it waits for a
+ * hearing of this department, adds it with its parties and examiners and
+ * lets its own hearing go (civic-hearing-records.c) */
+static gboolean
+apply_join (CivicHearing  *hearing,
+            JsonObject    *args,
+            GError       **error)
+{
+  const char *number;
+
+  if (!get_text (args, "case_number", TRUE, &number, error))
+    return FALSE;
+  for (guint i = 0; i < hearing->cases->len; i++)
+    if (g_strcmp0 (((CivicHearingCase *) g_ptr_array_index (hearing->cases, i))->number, number) == 0)
+      return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The hearing already hears case %s"),
+                     number);
+  if (hearing->joining != NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                   _("Case %s is still joining the hearing; wait until the service adds it"),
+                   hearing->joining);
+  civic_hearing_set_joining (hearing, number);
+  return TRUE;
+}
+
 static gboolean
 apply_action (CivicHearing               *hearing,
               CivicHearingAction          action,
@@ -1337,6 +1367,8 @@ apply_action (CivicHearing               *hearing,
              (civic_hearing_set_record_summary (hearing, text, error) || procedure_error (error));
     case CIVIC_HEARING_ACTION_SIGN_RECORD:
       return apply_sign_record (hearing, args, context, error);
+    case CIVIC_HEARING_ACTION_JOIN:
+      return apply_join (hearing, args, error);
     case CIVIC_HEARING_ACTION_CLOSE:
       if (!civic_hearing_conclude (hearing, today, error))
         return procedure_error (error);

@@ -27,9 +27,10 @@ typedef enum
   CIVIC_HEARING_ACTION_WRITE_RECORD,     /*< nick=write-hearing-record >*/
   CIVIC_HEARING_ACTION_SIGN_RECORD,      /*< nick=sign-hearing-record >*/
   CIVIC_HEARING_ACTION_CLOSE,            /*< nick=close-hearing >*/
+  CIVIC_HEARING_ACTION_JOIN,             /*< nick=join-hearing >*/
 } CivicHearingAction;
 
-#define CIVIC_N_HEARING_ACTIONS (CIVIC_HEARING_ACTION_CLOSE + 1)
+#define CIVIC_N_HEARING_ACTIONS (CIVIC_HEARING_ACTION_JOIN + 1)
 
 /* How a participant confirmed the record, or did not (Art. 48(5)). */
 typedef enum

@@ -27,6 +27,7 @@ struct _CivicHearing
   char              *department_id;
   char              *matter;
   GPtrArray         *cases;     /* CivicHearingCase */
+  char              *joining;   /* a case asked to join, by number, until the service adds it */
 
   /* What set the procedure going (Arts. 46, 47) */
   CivicDay           informed_on;

@@ -182,6 +182,7 @@ civic_hearing_finalize (GObject *object)
   g_clear_pointer (&self->case_id, g_free);
   g_clear_pointer (&self->department_id, g_free);
   g_clear_pointer (&self->matter, g_free);
+  g_clear_pointer (&self->joining, g_free);
   g_clear_pointer (&self->cases, g_ptr_array_unref);
   g_clear_pointer (&self->video_link, g_free);
   g_clear_pointer (&self->postponements, g_ptr_array_unref);
@@ -393,6 +394,7 @@ civic_hearing_copy (CivicHearing *self)
   copy->rev = self->rev;
   copy->department_id = g_strdup (self->department_id);
   copy->matter = g_strdup (self->matter);
+  copy->joining = g_strdup (self->joining);
   g_ptr_array_set_size (copy->cases, 0);
   for (guint i = 0; i < self->cases->len; i++)
     {
@@ -778,6 +780,29 @@ civic_hearing_set_decision_ref (CivicHearing *self,
 
   g_free (self->decision_ref);
   self->decision_ref = g_strdup (ref);
+}
+
+/**
+ * civic_hearing_get_joining:
+ *
+ * Returns: (nullable): the number of a case asked to join the hearing,
+ * until the service adds it (join-hearing)
+ */
+const char *
+civic_hearing_get_joining (CivicHearing *self)
+{
+  g_return_val_if_fail (CIVIC_IS_HEARING (self), NULL);
+  return self->joining;
+}
+
+void
+civic_hearing_set_joining (CivicHearing *self,
+                           const char   *number)
+{
+  g_return_if_fail (CIVIC_IS_HEARING (self));
+
+  g_free (self->joining);
+  self->joining = g_strdup (number);
 }
 
 guint

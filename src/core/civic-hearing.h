@@ -286,6 +286,9 @@ const char             *civic_hearing_get_decision_ref    (CivicHearing         
 void                    civic_hearing_set_decision_ref    (CivicHearing         *self,
                                                            const char           *ref);
 guint                   civic_hearing_get_n_cases         (CivicHearing         *self);
+const char             *civic_hearing_get_joining         (CivicHearing         *self);
+void                    civic_hearing_set_joining         (CivicHearing         *self,
+                                                           const char           *number);
 const CivicHearingCase *civic_hearing_get_case            (CivicHearing         *self,
                                                            guint                 index);
 gboolean                civic_hearing_add_case            (CivicHearing         *self,

@@ -132,6 +132,18 @@ civic_case_records_load_by_receipt (CivicSqlite  *db,
                      receipt, error);
 }
 
+CivicCase *
+civic_case_records_load_by_number (CivicSqlite  *db,
+                                   const char   *number,
+                                   GError      **error)
+{
+  return load_where (db, "SELECT p.sealed, e.data FROM case_record r "
+                         "JOIN case_personal p ON p.id = r.id "
+                         "JOIN entity e ON e.type = '" CIVIC_ENTITY_CASE "' AND e.id = r.id "
+                         "WHERE r.number = ?",
+                     number, error);
+}
+
 char *
 civic_case_records_stored_status (CivicSqlite *db,
                                   const char  *id)

@@ -16,6 +16,9 @@ extern const CivicRecordStore civic_case_store;
 CivicCase *civic_case_records_load         (CivicSqlite            *db,
                                             const char             *id,
                                             GError                **error);
+CivicCase *civic_case_records_load_by_number (CivicSqlite          *db,
+                                            const char             *number,
+                                            GError                **error);
 CivicCase *civic_case_records_load_by_receipt (CivicSqlite         *db,
                                             const char             *receipt,
                                             GError                **error);

@@ -390,6 +390,39 @@ civic_hearing_records_open_for_case (CivicSqlite  *db,
   return TRUE;
 }
 
+/* The case's applicant and the parties it told of their right, as
+ * participants, their ids made from @prefix */
+static gboolean
+add_case_parties (CivicHearing  *hearing,
+                  CivicCase     *kase,
+                  const char    *prefix,
+                  GError       **error)
+{
+  const CivicCaseHearing *asked = civic_case_get_hearing (kase);
+  const CivicApplicant *applicant = civic_case_get_applicant (kase);
+  g_autofree char *applicant_id = g_strdup_printf ("%s-applicant", prefix);
+
+  if (applicant != NULL && applicant->name != NULL &&
+      (!civic_hearing_add_participant (hearing, applicant_id, applicant->name,
+                                       CIVIC_HEARING_ROLE_APPLICANT, error) ||
+       !civic_hearing_set_party_contact (hearing, applicant_id, applicant_contact (applicant),
+                                         NULL, error)))
+    return FALSE;
+
+  /* Those told of their right (Art. 47) besides the applicant */
+  for (guint i = 0; asked->parties != NULL && asked->parties[i] != NULL; i++)
+    {
+      g_autofree char *party_id = g_strdup_printf ("%s-p%u", prefix, i + 1);
+
+      if (applicant != NULL && g_strcmp0 (asked->parties[i], applicant->name) == 0)
+        continue;
+      if (!civic_hearing_add_participant (hearing, party_id, asked->parties[i],
+                                          CIVIC_HEARING_ROLE_INTERESTED_PARTY, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * civic_hearing_records_new_for_case:
  * @kase: a case waiting for a hearing, personal data unsealed
@@ -404,38 +437,18 @@ civic_hearing_records_new_for_case (CivicCase   *kase,
                                     GError     **error)
 {
   const CivicCaseHearing *asked = civic_case_get_hearing (kase);
-  const CivicApplicant *applicant = civic_case_get_applicant (kase);
-  const char *command_id = id;
   g_auto(GStrv) examiners = NULL;
   g_autoptr(CivicHearing) hearing = NULL;
-  g_autofree char *applicant_id = NULL;
 
   examiners = civic_case_dup_examiner_ids (kase);
-  hearing = civic_hearing_new_for_case (command_id, asked->ex_officio, civic_case_get_id (kase),
+  hearing = civic_hearing_new_for_case (id, asked->ex_officio, civic_case_get_id (kase),
                                         civic_case_get_number (kase),
                                         civic_case_get_department_id (kase),
                                         civic_case_get_item_name (kase), asked->informed_on,
                                         asked->requested_on, (const char * const *) examiners);
 
-  applicant_id = g_strdup_printf ("%s-applicant", command_id);
-  if (applicant != NULL && applicant->name != NULL &&
-      (!civic_hearing_add_participant (hearing, applicant_id, applicant->name,
-                                       CIVIC_HEARING_ROLE_APPLICANT, error) ||
-       !civic_hearing_set_party_contact (hearing, applicant_id, applicant_contact (applicant),
-                                         NULL, error)))
+  if (!add_case_parties (hearing, kase, id, error))
     return NULL;
-
-  /* Those told of their right (Art. 47) besides the applicant */
-  for (guint i = 0; asked->parties != NULL && asked->parties[i] != NULL; i++)
-    {
-      g_autofree char *party_id = g_strdup_printf ("%s-p%u", command_id, i + 1);
-
-      if (applicant != NULL && g_strcmp0 (asked->parties[i], applicant->name) == 0)
-        continue;
-      if (!civic_hearing_add_participant (hearing, party_id, asked->parties[i],
-                                          CIVIC_HEARING_ROLE_INTERESTED_PARTY, error))
-        return NULL;
-    }
   return g_steal_pointer (&hearing);
 }
 
@@ -540,6 +553,78 @@ record_ref (CivicHearing *hearing)
         return document->number;
     }
   return civic_hearing_get_id (hearing);
+}
+
+/* join-hearing: the case named by its number joins, with its parties and
+ * examiners; its own hearing, not yet held, gives way (cancelled without
+ * giving the case its clocks back: it waits for this one) */
+static gboolean
+join_case (CivicSqlite    *db,
+           CivicHearing   *hearing,
+           const char     *command_id,
+           CivicCalendar  *calendar,
+           GDateTime      *now,
+           GError        **error)
+{
+  g_autofree char *number = g_strdup (civic_hearing_get_joining (hearing));
+  g_autoptr(CivicCase) kase = NULL;
+  g_autoptr(CivicHearing) own = NULL;
+  g_autoptr(GError) refusal = NULL;
+  g_auto(GStrv) examiners = NULL;
+  const char *own_id;
+
+  if (number == NULL)
+    return TRUE;
+  kase = civic_case_records_load_by_number (db, number, error);
+  if (kase == NULL)
+    {
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("There is no case %s"), number);
+    }
+  if (g_strcmp0 (civic_case_get_department_id (kase), civic_hearing_get_department_id (hearing)) != 0)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("There is no case %s"), number);
+  if (civic_case_get_state (kase) != CIVIC_CASE_STATE_HEARING)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("Case %s is not waiting for a hearing"),
+                   number);
+
+  own_id = civic_case_get_hearing (kase)->hearing_id;
+  if (own_id != NULL)
+    {
+      own = civic_hearing_records_load (db, own_id, error);
+      if (own == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (own != NULL && civic_hearing_get_state (own) != CIVIC_HEARING_STATE_PENDING &&
+          civic_hearing_get_state (own) != CIVIC_HEARING_STATE_POSTPONED)
+        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                       _("Case %s has its own hearing arranged already; cancel it first"), number);
+    }
+
+  examiners = civic_case_dup_examiner_ids (kase);
+  civic_hearing_set_joining (hearing, NULL);
+  if (!civic_hearing_add_case (hearing, civic_case_get_id (kase), number,
+                               (const char * const *) examiners, &refusal) ||
+      !add_case_parties (hearing, kase, command_id, &refusal))
+    return refuse (error, refusal->code == CIVIC_HEARING_ERROR_STATE ? CIVIC_WORKFLOW_ERROR_STATE
+                                                                    : CIVIC_WORKFLOW_ERROR_RULE,
+                   "%s", refusal->message);
+
+  if (own != NULL)
+    {
+      g_autofree char *label = civic_hearing_kind.label (G_OBJECT (hearing));
+      /* Translators: why a case's own hearing was cancelled: "Heard at the Hearing on …" */
+      g_autofree char *reason = g_strdup_printf (_("Heard at the %s"), label);
+
+      if (!civic_hearing_cancel (own, civic_time_day_of (now), reason, &refusal))
+        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, "%s", refusal->message);
+      civic_hearing_set_rev (own, civic_hearing_get_rev (own) + 1);
+      if (civic_hearing_records_save (db, own, error) == 0)
+        return FALSE;
+    }
+
+  civic_case_set_hearing_id (kase, civic_hearing_get_id (hearing));
+  civic_case_set_rev (kase, civic_case_get_rev (kase) + 1);
+  return civic_case_records_save (db, kase, calendar, civic_time_day_of (now), NULL, error) != 0;
 }
 
 /* The hearing is over: each case it heard has its clocks back, by the
@@ -651,6 +736,9 @@ store_finish (CivicSqlite    *db,
     case CIVIC_HEARING_ACTION_WITHDRAW:
     case CIVIC_HEARING_ACTION_CANCEL:
       return conclude_cases (db, hearing, command_id, calendar, now, error);
+    case CIVIC_HEARING_ACTION_JOIN:
+      return join_case (db, hearing, command_id, calendar, now, error) &&
+             (civic_hearing_get_starts_at (hearing) == NULL || check_bookings (db, hearing, error));
     case CIVIC_HEARING_ACTION_NOTIFY:
       return civic_documents_issue_hearing_drafts (db, now, public_url, hearing, error);
     case CIVIC_HEARING_ACTION_POSTPONE:

@@ -436,7 +436,7 @@ test_department_and_feed (void)
 
     civic_workflow_context_init (&context, calendar, now, wang);
     actions = civic_hearing_kind.list_actions (G_OBJECT (hearing), &context);
-    g_assert_cmpuint (actions->len, ==, 4);
+    g_assert_cmpuint (actions->len, ==, 5);
     g_assert_cmpint (g_array_index (actions, CivicHearingAction, 0), ==,
                      CIVIC_HEARING_ACTION_ADD_PARTY);
     g_assert_cmpint (g_array_index (actions, CivicHearingAction, 1), ==,
@@ -445,6 +445,8 @@ test_department_and_feed (void)
                      CIVIC_HEARING_ACTION_WITHDRAW);
     g_assert_cmpint (g_array_index (actions, CivicHearingAction, 3), ==,
                      CIVIC_HEARING_ACTION_CANCEL);
+    g_assert_cmpint (g_array_index (actions, CivicHearingAction, 4), ==,
+                     CIVIC_HEARING_ACTION_JOIN);
   }
 }
 

@@ -1819,7 +1819,7 @@ test_json_shape (void)
                    "\"sealed\":false,\"contact\":null,\"represents\":null,\"notified_on\":null,"
                    "\"notified_by\":\"none\",\"refused_on\":null,\"refusal_note\":null}],"
                    "\"recusals\":[],\"postponements\":[],\"record_summary\":null,"
-                   "\"record_signed_on\":null,\"decision_ref\":null,\"cancelled_on\":null,"
+                   "\"record_signed_on\":null,\"decision_ref\":null,\"documents\":[],\"cancelled_on\":null,"
                    "\"cancel_reason\":null}");
 }
 

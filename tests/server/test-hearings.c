@@ -28,7 +28,7 @@ typedef struct
   char *hearing_id;
 } Heard;
 
-static Heard first, second;
+static Heard first, second, third, fourth;
 
 static void
 heard_clear (Heard *heard)
@@ -291,6 +291,41 @@ test_born_of_request (void)
     n_hearings += g_str_has_prefix (key, "hearing/") &&
                   (g_str_has_suffix (key, first.hearing_id) || g_str_has_suffix (key, second.hearing_id));
   g_assert_cmpuint (n_hearings, ==, 2);
+}
+
+/* One hearing for two applications on the same matter: the second joins,
+ * with its applicant and parties; its own hearing gives way, and it waits
+ * for this one */
+static void
+test_join (void)
+{
+  g_autofree char *officer = civic_test_sign_in (service, "officer");
+  g_autofree char *args = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(GHashTable) feed = NULL;
+  JsonObject *hearing, *own, *kase;
+
+  ask_for_hearing (&third, "东方晓白");
+  ask_for_hearing (&fourth, "南宫一鸣");
+
+  rejected (officer, "join-hearing", third.hearing_id, "{\"case_number\": \"20990101-XX-000001\"}",
+            "argument", "There is no case 20990101-XX-000001");
+  args = g_strdup_printf ("{\"case_number\": \"%s\"}", fourth.number);
+  hearing = applied (officer, "join-hearing", third.hearing_id, args, &holder);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hearing, "cases")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hearing, "participants")),
+                    ==, 4);
+  g_assert_false (json_object_has_member (hearing, "joining"));
+  rejected (officer, "join-hearing", third.hearing_id, args, "state", "already hears case");
+
+  feed = feed_of ("officer");
+  own = hearing_in (feed, fourth.hearing_id);
+  g_assert_cmpstr (json_object_get_string_member (own, "state"), ==, "cancelled");
+  g_assert_nonnull (strstr (json_object_get_string_member (own, "cancel_reason"), third.number));
+  kase = case_in (feed, fourth.case_id);
+  g_assert_cmpstr (json_object_get_string_member (kase, "state"), ==, "hearing");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (kase, "hearing"),
+                                                  "hearing_id"), ==, third.hearing_id);
 }
 
 static void
@@ -767,6 +802,7 @@ main (int   argc,
   service = civic_test_service_new_demo (40, 7);
 
   g_test_add_func ("/hearings/born-of-request", test_born_of_request);
+  g_test_add_func ("/hearings/join", test_join);
   g_test_add_func ("/hearings/schedule-and-clash", test_schedule_and_clash);
   g_test_add_func ("/hearings/public-list", test_public_list);
   g_test_add_func ("/hearings/ics", test_ics);
@@ -778,5 +814,7 @@ main (int   argc,
   civic_test_service_free (service);
   heard_clear (&first);
   heard_clear (&second);
+  heard_clear (&third);
+  heard_clear (&fourth);
   return status;
 }
