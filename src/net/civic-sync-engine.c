@@ -141,7 +141,10 @@ set_progress (CivicSyncEngine *self,
               double           progress)
 {
   progress = CLAMP (progress, 0.0, 1.0);
-  if (G_APPROX_VALUE (self->progress, progress, 0.001))
+  /* Small steps are not worth a notification, but the ends always are:
+   * a bar left at 99.9 % says the sync never finished. */
+  if (self->progress == progress ||
+      (G_APPROX_VALUE (self->progress, progress, 0.001) && progress != 0.0 && progress != 1.0))
     return;
 
   self->progress = progress;
