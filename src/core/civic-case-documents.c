@@ -460,6 +460,21 @@ put_decision (CivicCase            *self,
        self->decision->legal_basis ? self->decision->legal_basis : self->item_legal_basis);
   put (values, "remedies.reconsideration_body", self->decision->reconsideration_body);
   put (values, "remedies.court", self->decision->court);
+
+  /* Art. 48 ¶2: after a hearing the decision rests on its record, and
+   * says so; without one the sentence is left out */
+  if (self->decision->hearing_record != NULL && *self->decision->hearing_record != '\0')
+    g_hash_table_insert (values, g_strdup ("decision.hearing"),
+                         language == CIVIC_DOCUMENT_LANGUAGE_EN
+                         ? g_strdup_printf ("This decision rests on the record of the hearing "
+                                            "(%s), as Article 48(2) of the Administrative "
+                                            "Licensing Law requires.",
+                                            self->decision->hearing_record)
+                         : g_strdup_printf ("本决定根据听证笔录（%s）作出（《中华人民共和国"
+                                            "行政许可法》第四十八条第二款）。",
+                                            self->decision->hearing_record));
+  else
+    put (values, "decision.hearing", "");
 }
 
 static void

@@ -59,11 +59,12 @@ static const char * const hearing_right[] = {
   COMMON, "accepted_on", "hearing.parties", "hearing.deadline", NULL
 };
 static const char * const grant[] = {
-  COMMON, "accepted_on", "decision.on", "decision.reason", "decision.legal_basis", NULL
+  COMMON, "accepted_on", "decision.on", "decision.reason", "decision.legal_basis",
+  "decision.hearing", NULL
 };
 static const char * const refusal[] = {
   COMMON, "accepted_on", "decision.on", "decision.reason", "decision.legal_basis",
-  "remedies.reconsideration_body", "remedies.court", NULL
+  "decision.hearing", "remedies.reconsideration_body", "remedies.court", NULL
 };
 static const char * const service_proof[] = {
   COMMON, "service.documents", "service.method", "service.on", NULL

@@ -737,6 +737,33 @@ test_record_and_resume (void)
                   "{\"result\": \"approve\", \"number\": \"湘市监许〔2026〕4401号\"}", &holder);
   g_assert_true (g_str_has_prefix (json_object_get_string_member (json_object_get_object_member (kase, "decision"),
                                                                   "hearing_record"), "湘市监听录〔2026〕"));
+
+  /* The decision says so in writing (Art. 48 ¶2) */
+  {
+    const char *record_ref = json_object_get_string_member (json_object_get_object_member (kase, "decision"),
+                                                            "hearing_record");
+    g_autofree char *expected = g_strdup_printf ("本决定根据听证笔录（%s）作出", record_ref);
+    g_autofree char *type = NULL;
+    g_autofree char *words = NULL;
+    g_autofree char *path = NULL;
+    g_autoptr(GBytes) pdf = NULL;
+    JsonArray *documents;
+    guint status;
+
+    g_clear_pointer (&holder, json_node_unref);
+    kase = applied (approver, "issue-document", first.case_id,
+                    "{\"document\": \"grant-decision\", \"language\": \"zh\"}", &holder);
+    documents = json_object_get_array_member (kase, "documents");
+    path = g_strdup_printf ("/api/v1/documents/%s/pdf",
+                            json_object_get_string_member (json_array_get_object_element (
+                              documents, json_array_get_length (documents) - 1), "id"));
+    pdf = civic_test_download (service, path, approver, &status, &type);
+    g_assert_cmpuint (status, ==, 200);
+    words = pdf_words (pdf);
+    g_assert_nonnull (strstr (words, "准予行政许可决定书"));
+    if (strstr (words, expected) == NULL)
+      g_error ("the decision does not cite the record: %s", words);
+  }
   g_clear_pointer (&feed, g_hash_table_unref);
   feed = feed_of ("officer");
   g_assert_cmpstr (json_object_get_string_member (hearing_in (feed, first.hearing_id),
