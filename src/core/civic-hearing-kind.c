@@ -385,11 +385,22 @@ civic_hearing_conflict_describe (const CivicHearingConflict *conflict)
 
   label = hearing_label (G_OBJECT (conflict->b));
   when = civic_hearing_describe_slot (conflict->b);
-  person = civic_hearing_find_participant (conflict->a, conflict->resource_id);
-  name = person != NULL ? person->name
-       : g_strcmp0 (conflict->resource_id, conflict->a->host_id) == 0 ? conflict->a->host_name
-       : g_strcmp0 (conflict->resource_id, conflict->a->clerk_id) == 0 ? conflict->a->clerk_name
-       : conflict->resource_id;
+  /* The person by name: as the hearing placed has them, or — when the
+   * slot tried brings them and the hearing does not have them yet, a host
+   * being dragged in — as the hearing that has the time does */
+  name = NULL;
+  for (guint i = 0; name == NULL && i < 2; i++)
+    {
+      CivicHearing *hearing = i == 0 ? conflict->a : conflict->b;
+
+      person = civic_hearing_find_participant (hearing, conflict->resource_id);
+      name = person != NULL ? person->name
+           : g_strcmp0 (conflict->resource_id, hearing->host_id) == 0 ? hearing->host_name
+           : g_strcmp0 (conflict->resource_id, hearing->clerk_id) == 0 ? hearing->clerk_name
+           : NULL;
+    }
+  if (name == NULL)
+    name = conflict->resource_id;
 
   switch (conflict->kind)
     {

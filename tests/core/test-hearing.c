@@ -1507,6 +1507,27 @@ test_conflicts_candidate (void)
   /* A half-filled dialog has nothing to clash with yet. */
   conflicts = civic_hearing_find_conflicts_with (candidate, &unfinished, hearings);
   g_assert_cmpuint (conflicts->len, ==, 0);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  /* A hearing not yet hosted, dragged onto a time its would-be host has
+   * taken: the clash names the host as the other hearing knows them */
+  {
+    g_autoptr(CivicHearing) unhosted = civic_hearing_new_on_request ("H-8", "C-8", day ("2026-05-11"),
+                                                                     day ("2026-05-12"));
+    CivicHearing *sun = civic_hearing_new_on_request ("H-5", "C-5", day ("2026-05-11"),
+                                                       day ("2026-05-12"));
+    CivicHearingSlot hosted_by_sun = { "R-310", "u-zhou", "周敏", starts_at, ends_at };
+    g_autofree char *said = NULL;
+
+    schedule_at (sun, "R-305", "u-zhou", "周敏", "2026-06-01T10:00:00+08:00",
+                 "2026-06-01T11:00:00+08:00", "2026-05-12");
+    g_ptr_array_add (hearings, sun);
+    conflicts = civic_hearing_find_conflicts_with (unhosted, &hosted_by_sun, hearings);
+    g_assert_cmpuint (conflicts->len, ==, 1);
+    assert_conflict (conflicts, 0, "H-8", "H-5", CIVIC_HEARING_CONFLICT_HOST, "u-zhou");
+    said = civic_hearing_conflict_describe (g_ptr_array_index (conflicts, 0));
+    g_assert_true (g_str_has_prefix (said, "周敏 hosts the Hearing on "));
+  }
 }
 
 /* A thousand hearings: ten rooms, each with its own host, booked hour

@@ -132,6 +132,8 @@ def wait(root, predicate, what, timeout=TIMEOUT):
             return found
         time.sleep(0.3)
     screenshot('failed-' + what.replace(' ', '-').replace('/', '-'))
+    if os.environ.get('CIVICDESK_E2E_DUMP'):
+        dump(root)
     raise AssertionError('not found: ' + what)
 
 
@@ -226,16 +228,58 @@ def window_origin(acc):
     return int(x), int(y)
 
 
-def click(acc):
-    """A click of the mouse at the middle of @acc, as a user makes it."""
+def centre(acc):
+    """Where the middle of @acc is on the screen."""
     extents = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     origin_x, origin_y = window_origin(acc)
-    x = origin_x + extents.x + extents.width // 2
-    y = origin_y + extents.y + extents.height // 2
+    return origin_x + extents.x + extents.width // 2, origin_y + extents.y + extents.height // 2
+
+
+def click(acc):
+    """A click of the mouse at the middle of @acc, as a user makes it."""
+    x, y = centre(acc)
     pyatspi.Registry.generateMouseEvent(x, y, 'abs')
     time.sleep(0.15)
     pyatspi.Registry.generateMouseEvent(x, y, 'b1c')
     time.sleep(0.3)
+
+
+def drag(source, find_target):
+    """Presses the mouse on @source and moves it as a hand does; once the
+    drag has begun, asks find_target() where to go (what a drag marks is
+    there to choose by), moves there and lets go. Returns the target."""
+    x, y = centre(source)
+    pyatspi.Registry.generateMouseEvent(x, y, 'abs')
+    time.sleep(0.2)
+    pyatspi.Registry.generateMouseEvent(x, y, 'b1p')
+    time.sleep(0.2)
+    for step in range(1, 9):
+        pyatspi.Registry.generateMouseEvent(x + 5 * step, y + 2 * step, 'abs')
+        time.sleep(0.08)
+    time.sleep(1)
+    target = find_target()
+    to_x, to_y = centre(target)
+    from_x, from_y = x + 40, y + 16
+    for step in range(1, 21):
+        pyatspi.Registry.generateMouseEvent(from_x + (to_x - from_x) * step // 20,
+                                            from_y + (to_y - from_y) * step // 20, 'abs')
+        time.sleep(0.05)
+    time.sleep(0.8)
+    pyatspi.Registry.generateMouseEvent(to_x, to_y, 'b1r')
+    time.sleep(0.5)
+    return target
+
+
+def dump(root, depth=0):
+    """The visible tree under @root, for a test being written."""
+    try:
+        if depth > 0 and not root.getState().contains(pyatspi.STATE_VISIBLE):
+            return
+        print('#' + '  ' * depth + '%s %r' % (root.getRoleName(), root.name), flush=True)
+        for i in range(root.childCount):
+            dump(root.getChildAtIndex(i), depth + 1)
+    except Exception as e:
+        print('#' + '  ' * depth + 'gone: %s' % e, flush=True)
 
 
 def key(keysym):
@@ -400,16 +444,21 @@ def sign_in(user):
                                                     'password': DEMO_PASSWORD})['token']
 
 
-def all_cases():
-    token = sign_in('supervisor')
-    cases, after, more = {}, 0, True
+def all_of(kind, user='supervisor'):
+    """Every record of @kind that @user's feed has, by id."""
+    token = sign_in(user)
+    records, after, more = {}, 0, True
     while more:
         page = request('GET', '/api/v1/changes?after=%d&limit=1000' % after, token)
         for change in page['changes']:
-            if change['type'] == 'case':
-                cases[change['id']] = change['data']
+            if change['type'] == kind:
+                records[change['id']] = change['data']
         after, more = page['next'], page['more']
-    return cases
+    return records
+
+
+def all_cases():
+    return all_of('case')
 
 
 def service_case(case_id):

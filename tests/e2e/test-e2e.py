@@ -378,25 +378,7 @@ def test_correction_notice_printed():
         walk.check('case documents', client.frame)
         walk.check('document', viewer)
         walk.verdict()
-        press(button)
-        dialog = wait(client.app, lambda a: a.getRoleName() == 'dialog' and
-                      find(a, named('label', tr_gtk('Print to File'))) is not None,
-                      'the print dialog')
-        click(wait(dialog, named('label', tr_gtk('Print to File')), 'Print to File'))
-        button = wait(dialog, named('push button', tr_gtk('_Print')), 'Print')
-        end = time.time() + 10
-        while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
-            time.sleep(0.2)
-        press(button)
-
-        printed = os.path.join(civicdesk_e2e.documents_dir, issued['number'] + '.pdf')
-        end = time.time() + TIMEOUT
-        while not os.path.exists(printed) and time.time() < end:
-            time.sleep(0.5)
-        assert os.path.exists(printed), 'nothing printed to ' + printed
-        time.sleep(1)
-        text = subprocess.run(['pdftotext', printed, '-'], capture_output=True, text=True,
-                              check=True).stdout
+        text = print_to_file(client, button, issued['number'])
         assert issued['number'] in text and issued['code'] in text, text
 
         # Anyone holding it checks it
@@ -404,6 +386,227 @@ def test_correction_notice_printed():
         assert check['issued'] and check['number'] == issued['number'], check
     finally:
         client.close()
+
+
+def print_to_file(client, button, number):
+    """Presses the document's Print… @button and prints to a file, the
+    printer there is; returns the text of what was printed."""
+    press(button)
+    dialog = wait(client.app, lambda a: a.getRoleName() == 'dialog' and
+                  find(a, named('label', tr_gtk('Print to File'))) is not None,
+                  'the print dialog')
+    click(wait(dialog, named('label', tr_gtk('Print to File')), 'Print to File'))
+    button = wait(dialog, named('push button', tr_gtk('_Print')), 'Print')
+    end = time.time() + 10
+    while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+        time.sleep(0.2)
+    press(button)
+
+    printed = os.path.join(civicdesk_e2e.documents_dir, number + '.pdf')
+    end = time.time() + TIMEOUT
+    while not os.path.exists(printed) and time.time() < end:
+        time.sleep(0.5)
+    assert os.path.exists(printed), 'nothing printed to ' + printed
+    time.sleep(1)
+    return subprocess.run(['pdftotext', printed, '-'], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def hearing_step(client, label, response=None, fill=None):
+    """Takes the step @label on the hearing page shown: its suggested
+    button, or an item of More Actions; through its dialog when it asks
+    for something (@response is the dialog's button)."""
+    with_dots = label + tr('…') if response else label
+    button = find(client.app, named('push button', with_dots))
+    if button is None:
+        press(wait(client.app, named('push button', 'More Actions'), 'More Actions'))
+        button = wait(client.app, named('menu item', with_dots), 'the menu item ' + label)
+    press(button)
+    if response is None:
+        return
+    dialog = wait(client.app, lambda a: a.getRoleName() in ('dialog', 'frame', 'alert')
+                  and find(a, named('push button', response)) is not None,
+                  'the dialog of ' + label)
+    if fill:
+        fill(dialog)
+    apply = wait(dialog, named('push button', response), 'the button ' + response)
+    end = time.time() + 10
+    while not apply.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+        time.sleep(0.2)
+    assert apply.getState().contains(pyatspi.STATE_SENSITIVE), 'the rules refuse ' + label
+    press(apply)
+
+
+def wait_hearing(hearing_id, predicate, what):
+    end = time.time() + TIMEOUT
+    while time.time() < end:
+        hearing = all_of('hearing').get(hearing_id)
+        if hearing is not None and predicate(hearing):
+            return hearing
+        time.sleep(1)
+    raise AssertionError('the service never had ' + what)
+
+
+def test_hearing_from_request_to_decision():
+    """Art. 47 from end to end: the examiner informs the parties of their
+    right to a hearing and records the request one of them makes; the
+    hearing officer drags the hearing onto a free time of a room, sends
+    the notices and prints one; on the day the host opens the hearing,
+    writes the record, has every participant sign it and closes it; the
+    approver decides, and the decision cites the record (Art. 48)."""
+    day = '2026-03-31'
+    party = '赵利害'
+
+    def informable(c):
+        return scjg(c) and c['state'] == 'under-review' and \
+            c['summary']['assignee_id'] == 'u-examiner' and not c['opinions'] and \
+            not c['hearing'].get('informed_on') and not c['hearing'].get('required') and \
+            c['summary']['status'] != 'paused'
+
+    # The examiner: the right, then the request
+    client = Client('examiner')
+    try:
+        case = pick(all_cases(), informable)
+        client.search(case['number'])
+        client.open_case(case['number'])
+
+        def parties(dialog):
+            entry = wait(dialog, named('text', '_Parties Informed'), 'the parties')
+            type_into(entry, case['applicant']['name'] + ', ' + party)
+        client.take_action('Inform of Hearing Right', 'Inform of Hearing Right', parties)
+        draft = offered_document(client.app)
+        press(wait(draft, named('push button', '_Issue'), 'Issue'))
+        client.wait_synced()
+
+        def requested(dialog):
+            type_into(wait(dialog, named('text', '_Requested By'), 'who asked'), party)
+        client.take_action('Record Hearing Request', 'Record Hearing Request', requested)
+        client.wait_synced()
+        end = time.time() + TIMEOUT
+        while not service_case(case['id'])['hearing'].get('hearing_id') and time.time() < end:
+            time.sleep(0.5)
+        hearing_id = service_case(case['id'])['hearing'].get('hearing_id')
+        assert hearing_id, 'the request made no hearing'
+    finally:
+        client.close()
+
+    # The hearing officer: by drag onto a free time, then the notices
+    hearing_name = tr('Hearing on %s') % case['number']
+    client = Client('officer')
+    try:
+        client.show_queue('Hearings')
+        row = wait(client.app, named('list item', prefix=hearing_name), 'the hearing to schedule')
+        press(wait(client.app, named('push button', '_Day by Room'), 'Day by Room'))
+        end = time.time() + TIMEOUT
+        while find(client.app, named('table cell', contains=day)) is None and time.time() < end:
+            press(wait(client.app, named('push button', 'Later'), 'Later'))
+        forbidden = tr('%s, not allowed: %s').split('%s')[1]
+        screen = client.frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+
+        def free_slot():
+            for cell in find_all(client.app, named('table cell', contains=day)):
+                name = clean(cell.name)
+                box = cell.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+                if forbidden not in name and ('09:00' in name or '14:00' in name) and \
+                   box.y > 0 and box.y + box.height < screen.height and box.width > 0:
+                    return cell
+            dump(client.frame)
+            raise AssertionError('no free time on ' + day)
+        slot = drag(row, free_slot)
+        slot_name = clean(slot.name)
+        schedule = wait(client.app, lambda a: a.getRoleName() in ('dialog', 'frame', 'alert') and
+                        find(a, named('push button', 'Schedule Hearing')) is not None,
+                        'the scheduling form, filled in')
+        screenshot('e2e-hearing-schedule')
+        apply = wait(schedule, named('push button', 'Schedule Hearing'), 'Schedule Hearing')
+        end = time.time() + 10
+        while not apply.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+            time.sleep(0.2)
+        assert apply.getState().contains(pyatspi.STATE_SENSITIVE), 'the rules refuse ' + slot_name
+        press(apply)
+        client.wait_synced()
+        hearing = wait_hearing(hearing_id, lambda h: h['state'] == 'scheduled', 'the schedule')
+        assert hearing['starts_at'].startswith(day), hearing['starts_at']
+
+        hearing_step(client, 'Send Notice', 'Send Notice')
+        client.wait_synced()
+        hearing = wait_hearing(hearing_id, lambda h: h['state'] == 'notified' and h['documents'] and
+                               all(d.get('number') for d in h['documents']), 'the notices')
+        notice = hearing['documents'][0]
+        addressee = next(p['name'] for p in hearing['participants'] if p['id'] == notice['subject'])
+        title = tr('%s to %s') % (tr('Hearing Notice'), addressee)
+        press(wait(client.app, named('push button', tr('Open %s') % title), 'the notice'))
+        viewer = wait(client.app, lambda a: a.getRoleName() == 'frame' and
+                      find(a, named('push button', '_Print…')) is not None, 'the notice')
+        button = wait(viewer, named('push button', '_Print…'), 'Print…')
+        end = time.time() + TIMEOUT
+        while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+            time.sleep(0.2)
+        text = print_to_file(client, button, notice['number'])
+        assert '行政许可听证通知书' in text and notice['number'] in text, text
+        widget_action(viewer, 'window.close')
+    finally:
+        client.close()
+
+    # The day of the hearing: opened, the record written and signed, closed
+    civicdesk_e2e.env['CIVICDESK_NOW'] = day + 'T09:05:00+08:00'
+    try:
+        client = Client('officer')
+        try:
+            client.show_queue('Hearings')
+            press(wait(client.app, named('push button', prefix=hearing_name), 'the hearing today'))
+            hearing_step(client, 'Open Hearing')
+            client.wait_synced()
+            record = wait(client.app, named('text', 'Record of the hearing'), 'the record editor')
+            type_into(record, '审查人员出示了审查意见；%s陈述了意见；申请人进行了申辩。' % party)
+            press(wait(client.app, named('push button', '_Save Record'), 'Save Record'))
+            client.wait_synced()
+            hearing = wait_hearing(hearing_id, lambda h: h.get('record_summary'), 'the record')
+            for person in hearing['participants']:
+                def signer(dialog, person=person):
+                    client.choose(dialog, '_Participant', person['name'])
+                hearing_step(client, 'Record Signature', 'Record Signature', signer)
+                client.wait_synced()
+            hearing_step(client, 'Close Record')
+            client.wait_synced()
+            hearing = wait_hearing(hearing_id, lambda h: h['state'] == 'record-signed',
+                                   'the record signed')
+            record_number = hearing['documents'][-1]['number']
+            wait(client.app, named('label', record_number), 'the record, numbered')
+            screenshot('e2e-hearing-record')
+        finally:
+            client.close()
+
+        client = Client('examiner')
+        try:
+            client.search(case['number'])
+            client.open_case(case['number'])
+
+            def opinion(dialog):
+                type_into(wait(dialog, named('text', '_Opinion'), 'the opinion field'),
+                          '经听证，申请符合法定条件，建议准予许可')
+            client.take_action('Record Opinion', 'Record Opinion', opinion)
+            client.wait_synced()
+        finally:
+            client.close()
+
+        client = Client('approver')
+        try:
+            client.show_queue('Department Queue')
+            client.search(case['number'])
+            client.open_case(case['number'])
+            wait(client.app, named('label', contains=record_number), 'the record on the case page')
+            client.take_action('Decide', 'Decide',
+                               lambda dialog: client.choose(dialog, '_Decision', 'Approve'))
+            wait(client.app, named('label', 'Approved'), 'the state Approved')
+            client.wait_synced()
+            decided = service_case(case['id'])
+            assert decided['state'] == 'approved', decided['state']
+            assert decided['decision']['hearing_record'] == record_number, decided['decision']
+        finally:
+            client.close()
+    finally:
+        civicdesk_e2e.env['CIVICDESK_NOW'] = os.environ['CIVICDESK_NOW']
 
 
 def test_accessibility_walk():
@@ -482,6 +685,7 @@ TESTS = [
     ('/e2e/switch-role-with-unsent-work', test_switch_role_with_unsent_work),
     ('/e2e/supervisor-sees-all-cases', test_supervisor_sees_all_cases),
     ('/e2e/correction-notice-printed', test_correction_notice_printed),
+    ('/e2e/hearing-from-request-to-decision', test_hearing_from_request_to_decision),
     ('/e2e/accessibility-walk', test_accessibility_walk),
 ]
 
