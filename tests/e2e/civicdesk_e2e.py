@@ -25,6 +25,7 @@ import traceback
 import urllib.request
 
 import pyatspi
+from gi.repository import GLib
 
 CLIENT = os.environ['CIVICDESK_CLIENT']
 SERVER = os.environ['CIVICDESK_SERVER_BIN']
@@ -116,12 +117,24 @@ def named(role, name=None, prefix=None, contains=None):
     return predicate
 
 
+def _settled(search):
+    """@search, again while the window rebuilds what it walks: a page
+    filled anew leaves objects behind that are gone when asked."""
+    for attempt in range(10):
+        try:
+            return search()
+        except GLib.GError:
+            if attempt == 9:
+                raise
+            time.sleep(0.3)
+
+
 def find(root, predicate):
-    return pyatspi.findDescendant(root, predicate, True)
+    return _settled(lambda: pyatspi.findDescendant(root, predicate, True))
 
 
 def find_all(root, predicate):
-    return pyatspi.findAllDescendants(root, predicate)
+    return _settled(lambda: pyatspi.findAllDescendants(root, predicate))
 
 
 def wait(root, predicate, what, timeout=TIMEOUT):
@@ -333,9 +346,12 @@ def screenshot(name):
 
 class Client:
     def __init__(self, role):
-        self.process = subprocess.Popen([CLIENT, '--demo', '--demo-role=' + role], env=env,
+        # CIVICDESK_E2E_GDB=1: a crash leaves its backtrace in the client's log
+        debugger = ['gdb', '-batch', '-ex', 'run', '-ex', 'bt', '--args'] \
+            if os.environ.get('CIVICDESK_E2E_GDB') else []
+        self.process = subprocess.Popen(debugger + [CLIENT, '--demo', '--demo-role=' + role], env=env,
                                         stdout=subprocess.DEVNULL, stderr=open(
-                                            os.path.join(home, 'client-%s.log' % role), 'w'))
+                                            os.path.join(home, 'client-%s.log' % role), 'a'))
         self.app = find_app()
         self.frame = wait(self.app, named('frame', 'Civic Desk'), 'the main window')
         self.cases = wait(self.app, named('list', 'Cases'), 'the list of cases', 120)
@@ -397,6 +413,12 @@ class Client:
             item = item.parent
         for _ in range(item.getIndexInParent()):
             key(0xff54)  # Down
+        key(0xff0d)  # Return
+
+    def choose_first(self, dialog, title):
+        """Picks the first option of the dialog's drop-down @title."""
+        click(wait(dialog, named('combo box', title), 'the choice ' + title))
+        time.sleep(0.8)
         key(0xff0d)  # Return
 
     def take_action(self, label, response, fill=None):

@@ -221,6 +221,15 @@ civic_test_service_stop (CivicTestService *service)
   g_subprocess_wait (service->process, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (service->process));
+  if (g_subprocess_get_exit_status (service->process) != 0)
+    {
+      /* What it said on the way out: a sanitizer's report, most likely */
+      g_autofree char *log_file = g_build_filename (service->data_dir, "serve.log", NULL);
+      g_autofree char *said = NULL;
+
+      g_file_get_contents (log_file, &said, NULL, NULL);
+      g_printerr ("%s", said ? said : "");
+    }
   g_assert_cmpint (g_subprocess_get_exit_status (service->process), ==, 0);
   g_clear_object (&service->process);
 }

@@ -57,15 +57,27 @@ civic_accessible_strip_mnemonic (const char *label)
  * @name: (nullable): what a screen reader calls it; %NULL to take the name
  *   away again
  */
-void
-civic_accessible_set_name (GtkWidget  *widget,
-                           const char *name)
+/* A name given on purpose ("Open Case 湘市监许〔2026〕12号") is more than
+ * the button's label says ("Open"): the label does not take it back */
+#define EXPLICIT_NAME "civic-accessible-explicit-name"
+
+static void
+set_name (GtkWidget  *widget,
+          const char *name)
 {
   if (name == NULL)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
   else
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     name, -1);
+}
+
+void
+civic_accessible_set_name (GtkWidget  *widget,
+                           const char *name)
+{
+  g_object_set_data (G_OBJECT (widget), EXPLICIT_NAME, GINT_TO_POINTER (name != NULL));
+  set_name (widget, name);
 }
 
 static void
@@ -81,7 +93,8 @@ name_button_from_label (GtkWidget  *button,
   /* The label inside names the button too: one name, said once. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (button),
                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  civic_accessible_set_name (button, read);
+  if (g_object_get_data (G_OBJECT (button), EXPLICIT_NAME) == NULL)
+    set_name (button, read);
 }
 
 static void
