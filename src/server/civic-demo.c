@@ -248,8 +248,12 @@ mobile (Demo *demo)
                                     "173", "177", "180", "181", "186", "187", "188", "189",
                                     "191", "199" };
 
-  return g_strdup_printf ("%s%08d", prefixes[rand_range (demo, 0, G_N_ELEMENTS (prefixes) - 1)],
-                          rand_range (demo, 0, 99999999));
+  /* One draw after the other: C leaves the order of a call's arguments
+   * open, and the same seed must give the same data from any compiler */
+  const char *prefix = prefixes[rand_range (demo, 0, G_N_ELEMENTS (prefixes) - 1)];
+  int rest = rand_range (demo, 0, 99999999);
+
+  return g_strdup_printf ("%s%08d", prefix, rest);
 }
 
 static char *
@@ -342,9 +346,13 @@ office_time (Demo     *demo,
 {
   int y, m, d;
 
+  int hour, minute, second;
+
   civic_day_to_ymd (day, &y, &m, &d);
-  return g_date_time_new (civic_time_zone (), y, m, d, rand_range (demo, 8, 16),
-                          rand_range (demo, 30, 59), rand_range (demo, 0, 59));
+  hour = rand_range (demo, 8, 16);
+  minute = rand_range (demo, 30, 59);
+  second = rand_range (demo, 0, 59);
+  return g_date_time_new (civic_time_zone (), y, m, d, hour, minute, second);
 }
 
 /* The reference data: departments, catalogue, rooms, phrases */
@@ -851,7 +859,7 @@ live_hearing (Life *life)
   g_auto(GStrv) examiners = NULL;
   const char *presenter = NULL;
   g_autofree char *party = NULL;
-  CivicDay day;
+  CivicDay day, notified;
   Slot slot;
 
   life->hearing = civic_hearing_records_new_for_case (life->kase, id, &error);
@@ -888,11 +896,11 @@ live_hearing (Life *life)
       return;
     }
   args = schedule_args (life, &slot, presenter);
-  if (!hearing_act (life, day, officer, CIVIC_HEARING_ACTION_SCHEDULE, NULL, args) ||
-      !hearing_act (life, civic_calendar_add_working_days (demo->calendar, day,
-                                                           rand_range (demo, 0, 1),
-                                                           CIVIC_COUNT_DEFAULT, NULL),
-                    officer, CIVIC_HEARING_ACTION_NOTIFY, NULL,
+  if (!hearing_act (life, day, officer, CIVIC_HEARING_ACTION_SCHEDULE, NULL, args))
+    return;
+  notified = civic_calendar_add_working_days (demo->calendar, day, rand_range (demo, 0, 1),
+                                              CIVIC_COUNT_DEFAULT, NULL);
+  if (!hearing_act (life, notified, officer, CIVIC_HEARING_ACTION_NOTIFY, NULL,
                     chance (demo, 0.5) ? "{\"method\": \"post\"}" : "{\"method\": \"in-person\"}"))
     return;
 
@@ -1018,8 +1026,10 @@ live_review (Life *life)
   if (chance (demo, 0.06))
     {
       static const char *reasons[] = { "testing", "expert-review", "inspection", "appraisal" };
-      g_autoptr(JsonObject) stop = args_new ("reason", str (reasons[rand_range (demo, 0, 3)]),
-                                             "expected_days", integer (rand_range (demo, 5, 15)),
+      const char *reason = reasons[rand_range (demo, 0, 3)];
+      int expected_days = rand_range (demo, 5, 15);
+      g_autoptr(JsonObject) stop = args_new ("reason", str (reason),
+                                             "expected_days", integer (expected_days),
                                              "note", str ("依法组织专家评审，所需时间书面告知申请人"),
                                              NULL);
       g_autoptr(JsonObject) resume = args_new ("result", str ("特别程序已完成，结论符合要求"), NULL);
@@ -1149,8 +1159,9 @@ live_closing (Life *life)
 {
   Demo *demo = life->demo;
   CivicCaseState state = civic_case_get_state (life->kase);
-  g_autofree char *certificate = g_strdup_printf ("JY%05d%08d", rand_range (demo, 43001, 43999),
-                                                  rand_range (demo, 1, 99999999));
+  int issuer = rand_range (demo, 43001, 43999);
+  int serial = rand_range (demo, 1, 99999999);
+  g_autofree char *certificate = g_strdup_printf ("JY%05d%08d", issuer, serial);
   g_autoptr(JsonObject) serve = NULL;
 
   if (state == CIVIC_CASE_STATE_APPROVED)

@@ -111,7 +111,7 @@ civic_fault_fixture_make_service (const char *dir)
   CivicDemoOptions options = {
     .data_dir = dir,
     .cases = CIVIC_FAULT_DEMO_CASES,
-    .seed = 9,
+    .seed = 12,
     .password = "demo",
     .verbose = FALSE,
   };

@@ -217,8 +217,9 @@ pdf_words (GBytes *pdf)
   {
     /* Nor the spaces those became */
     g_autoptr(GRegex) spaces = g_regex_new (" ", 0, 0, NULL);
+    g_autofree char *lines = g_string_free (text, FALSE);
 
-    return g_regex_replace_literal (spaces, g_string_free (text, FALSE), -1, 0, "", 0, NULL);
+    return g_regex_replace_literal (spaces, lines, -1, 0, "", 0, NULL);
   }
 }
 
