@@ -80,6 +80,14 @@ def tr(msgid):
     return clean(_catalog.gettext(msgid))
 
 
+def fmt(template, *values):
+    """@template filled as the program's printf fills it, numbered
+    arguments ("致%2$s的%1$s") too."""
+    if '$' not in template:
+        return template % values
+    return re.sub(r'%(\d+)\$s', lambda m: str(values[int(m.group(1)) - 1]), template)
+
+
 def trn(singular, plural, n):
     return clean(_catalog.ngettext(singular, plural, n))
 

@@ -417,7 +417,8 @@ def hearing_step(client, label, response=None, fill=None):
     """Takes the step @label on the hearing page shown: its suggested
     button, or an item of More Actions; through its dialog when it asks
     for something (@response is the dialog's button)."""
-    with_dots = label + tr('…') if response else label
+    # A step that asks for something says so with "…" after its label
+    with_dots = tr(label) + '…' if response else label
     button = find(client.app, named('push button', with_dots))
     if button is None:
         press(wait(client.app, named('push button', 'More Actions'), 'More Actions'))
@@ -542,7 +543,7 @@ def test_hearing_from_request_to_decision():
                                all(d.get('number') for d in h['documents']), 'the notices')
         notice = hearing['documents'][0]
         addressee = next(p['name'] for p in hearing['participants'] if p['id'] == notice['subject'])
-        title = tr('%s to %s') % (tr('Hearing Notice'), addressee)
+        title = fmt(tr('%s to %s'), tr('Hearing Notice'), addressee)
         press(wait(client.app, named('push button', tr('Open %s') % title), 'the notice'))
         viewer = wait(client.app, lambda a: a.getRoleName() == 'frame' and
                       find(a, named('push button', '_Print…')) is not None, 'the notice')

@@ -420,16 +420,6 @@ fill_queue (CivicHearingsView *self)
       if (g_strcmp0 (selected, gtk_widget_get_name (queued)) == 0)
         gtk_list_box_select_row (self->queue_list, GTK_LIST_BOX_ROW (queued));
     }
-  if (waiting->len == 0)
-    {
-      GtkWidget *none = gtk_label_new (_("Nothing to schedule"));
-
-      gtk_widget_add_css_class (none, "dim-label");
-      gtk_widget_set_margin_top (none, 24);
-      gtk_list_box_append (self->queue_list, none);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (none)), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (none)), FALSE);
-    }
 }
 
 /* The month: a count per day */
@@ -916,4 +906,14 @@ civic_hearings_view_init (CivicHearingsView *self)
   g_signal_connect_swapped (self->page, "add-toast", G_CALLBACK (page_toast_cb), self);
   civic_hearing_grid_set_day (self->grid, self->day);
   update_period (self);
+
+  {
+    /* Said by the list when it is empty: not a row to choose */
+    GtkWidget *none = gtk_label_new (_("Nothing to schedule"));
+
+    gtk_widget_add_css_class (none, "dim-label");
+    gtk_widget_set_margin_top (none, 24);
+    gtk_widget_set_margin_bottom (none, 24);
+    gtk_list_box_set_placeholder (self->queue_list, none);
+  }
 }
