@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'e2e'))
 from civicdesk_e2e import *  # noqa: E402,F401,F403
@@ -282,10 +283,29 @@ def narrow():
         civicdesk_e2e.env.update(saved)
 
 
+def ask_for_hearings(n):
+    """@n parties of the demo department ask for a hearing this morning,
+    recorded by their examiner: the queue has something to schedule."""
+    token = sign_in('examiner')
+    cases = [c for c in all_cases().values() if scjg(c) and c['state'] == 'under-review' and
+             c['summary']['assignee_id'] == 'u-examiner' and
+             not c['hearing'].get('informed_on')][:n]
+    for case in cases:
+        for kind, args in (('inform-hearing-right', {'parties': [case['applicant']['name']]}),
+                           ('request-hearing', {'requested_by': case['applicant']['name']})):
+            answer = request('POST', '/api/v1/commands', token,
+                             {'commands': [{'id': str(uuid.uuid4()), 'type': kind,
+                                            'target': case['id'], 'args': args}]})
+            assert answer['results'][0]['status'] == 'applied', answer
+
+
 def hearings():
     """The hearing officer's week, a day by rooms, the month, and a hearing."""
     client = Client('officer')
     try:
+        ask_for_hearings(2)
+        widget_action(client.frame, 'win.sync-now')
+        client.wait_synced()
         client.show_queue('Hearings')
         wait(client.app, named('list', 'Hearings to schedule'), 'the queue of hearings')
         shoot('hearings-week')
@@ -294,8 +314,8 @@ def hearings():
         press(wait(client.app, named('push button', '_Month'), 'Month'))
         shoot('hearings-month')
         press(wait(client.app, named('push button', '_Week'), 'Week'))
-        queue = wait(client.app, named('list', 'Hearings to schedule'), 'the queue of hearings')
-        click(queue.getChildAtIndex(0))
+        hearing = tr('Hearing on %s').split('%s')[0]
+        press(wait(client.app, named('push button', prefix=hearing), 'a hearing of the week'))
         wait(client.app, named('label', 'Dates'), 'the hearing page')
         shoot('hearing-page')
     finally:

@@ -345,6 +345,23 @@ compare_by_latest (gconstpointer a,
 }
 
 static GtkWidget *
+line_new (const char *text,
+          const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* A hearing waiting for a time: its case, its matter, then how long the
+ * law leaves and where it stands — the chip under the name, so a narrow
+ * queue does not break the case's number */
+static GtkWidget *
 queue_row (CivicHearingsView *self,
            CivicHearing      *hearing)
 {
@@ -352,18 +369,20 @@ queue_row (CivicHearingsView *self,
   CivicDay today = civic_time_today ();
   CivicDay latest = latest_day (self, hearing);
   g_autofree char *label = civic_hearing_kind.label (G_OBJECT (hearing));
-  g_autofree char *subtitle = NULL;
   g_autofree char *name = NULL;
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, "activatable", TRUE,
-                                 "title", label, NULL);
+  const char *matter = civic_hearing_get_matter (hearing);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkDragSource *source = gtk_drag_source_new ();
   GtkWidget *chip = civic_due_chip_new ();
+  GtkWidget *state;
 
-  subtitle = g_strdup_printf ("%s\n%s", civic_hearing_get_matter (hearing)
-                                        ? civic_hearing_get_matter (hearing) : "",
-                              civic_hearing_state_get_label (civic_hearing_get_state (hearing)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_name (row, civic_hearing_get_id (hearing));
+  gtk_widget_add_css_class (row, "hearing-queue-row");
+  gtk_box_append (GTK_BOX (box), line_new (label, "heading"));
+  if (matter != NULL)
+    gtk_box_append (GTK_BOX (box), line_new (matter, "dim-label"));
 
   if (latest != CIVIC_DAY_INVALID)
     {
@@ -376,12 +395,17 @@ queue_row (CivicHearingsView *self,
   else
     civic_due_chip_set_status (CIVIC_DUE_CHIP (chip), "none", CIVIC_DAY_INVALID, calendar, today);
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
+  gtk_box_append (GTK_BOX (footer), chip);
+  state = line_new (civic_hearing_state_get_label (civic_hearing_get_state (hearing)), "caption");
+  gtk_widget_add_css_class (state, "dim-label");
+  gtk_box_append (GTK_BOX (footer), state);
+  gtk_widget_set_margin_top (footer, 3);
+  gtk_box_append (GTK_BOX (box), footer);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   /* Translators: a hearing to schedule, as a screen reader says it: the
    * hearing, its matter, the time left */
-  name = g_strdup_printf (_("%s, %s, %s"), label,
-                          civic_hearing_get_matter (hearing) ? civic_hearing_get_matter (hearing) : "",
+  name = g_strdup_printf (_("%s, %s, %s"), label, matter ? matter : "",
                           civic_due_chip_get_text (CIVIC_DUE_CHIP (chip)));
   civic_accessible_set_name (row, name);
 
@@ -403,7 +427,8 @@ fill_queue (CivicHearingsView *self)
 
   if (row != NULL)
     selected = g_strdup (gtk_widget_get_name (GTK_WIDGET (row)));
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queue_list))) != NULL)
+  /* The rows, not the placeholder, which is a child too */
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->queue_list, 0))) != NULL)
     gtk_list_box_remove (self->queue_list, child);
 
   for (guint i = 0; self->hearings != NULL && i < self->hearings->len; i++)
