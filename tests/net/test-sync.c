@@ -581,6 +581,119 @@ test_conflict (void)
   g_assert_cmpuint (civic_sync_engine_get_conflicts (engine), ==, 0);
 }
 
+/* A party of @case_id asks for a hearing, recorded by the examiner; the
+ * hearing the service makes of it, by the id of the request */
+static char *
+hearing_requested (CivicAccount *examiner,
+                   const char   *case_id)
+{
+  g_autoptr(JsonObject) inform = json_object_new ();
+  g_autoptr(JsonObject) request = json_object_new ();
+  g_autoptr(JsonArray) parties = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *informed = NULL;
+  char *requested;
+
+  json_array_add_string_element (parties, "申请人");
+  json_object_set_array_member (inform, "parties", json_array_ref (parties));
+  json_object_set_string_member (request, "requested_by", "申请人");
+  informed = civic_sync_engine_perform (civic_account_get_engine (examiner), case_id,
+                                        CIVIC_ACTION_INFORM_HEARING_RIGHT, inform, &error);
+  g_assert_no_error (error);
+  requested = civic_sync_engine_perform (civic_account_get_engine (examiner), case_id,
+                                         CIVIC_ACTION_REQUEST_HEARING, request, &error);
+  g_assert_no_error (error);
+  g_assert_true (civic_test_account_sync (examiner, &error));
+  g_assert_no_error (error);
+  return requested;
+}
+
+static JsonObject *
+schedule_args (const char *host)
+{
+  JsonObject *args = json_object_new ();
+
+  json_object_set_string_member (args, "room", "zx-tzs-1");
+  json_object_set_string_member (args, "day", "2026-04-08");
+  json_object_set_string_member (args, "starts", "17:30");
+  json_object_set_string_member (args, "ends", "18:30");
+  json_object_set_string_member (args, "host", host);
+  return args;
+}
+
+/* Two hearing officers book one room for one hour, the second on a copy
+ * that does not know of the first: the second's schedule is tentative
+ * until the service answers, and the service's "clash" lands in Conflicts
+ * naming the hearing that has the room */
+static void
+test_hearing_clash (void)
+{
+  g_autoptr(CivicAccount) examiner = account_synced ("examiner");
+  g_autofree char *first_case = find_case ("under-review", "examiner", FALSE, 0);
+  g_autofree char *second_case = find_case ("under-review", "examiner", FALSE, 1);
+  g_autofree char *first = hearing_requested (examiner, first_case);
+  g_autofree char *second = hearing_requested (examiner, second_case);
+  g_autoptr(CivicAccount) officer = account_synced ("officer");
+  g_autoptr(CivicAccount) colleague = account_synced ("officer2");
+  CivicSyncEngine *engine = civic_account_get_engine (officer);
+  g_autoptr(JsonObject) colleague_args = schedule_args ("u-officer2");
+  g_autoptr(JsonObject) my_args = schedule_args ("u-officer");
+  g_autoptr(CivicHearing) tentative = NULL;
+  g_autoptr(CivicHearing) after = NULL;
+  g_autoptr(CivicHearing) taken = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  CivicConflict *conflict;
+
+  theirs = civic_sync_engine_perform_hearing (civic_account_get_engine (colleague), first,
+                                              CIVIC_HEARING_ACTION_SCHEDULE, colleague_args,
+                                              &error);
+  g_assert_no_error (error);
+  g_assert_true (civic_test_account_sync (colleague, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (civic_account_get_engine (colleague)), ==, 0);
+
+  /* Mine, on a copy that has the room free: taken, for now */
+  mine = civic_sync_engine_perform_hearing (engine, second, CIVIC_HEARING_ACTION_SCHEDULE,
+                                            my_args, &error);
+  g_assert_no_error (error);
+  tentative = civic_sync_engine_load_hearing (engine, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (civic_hearing_get_state (tentative), ==, CIVIC_HEARING_STATE_SCHEDULED);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 1);
+
+  g_assert_true (civic_test_account_sync (officer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (engine), ==, 1);
+
+  conflicts = civic_outbox_list_conflicts (civic_account_get_outbox (officer), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (conflict->command->id, ==, mine);
+  g_assert_cmpstr (conflict->command->type, ==, "schedule-hearing");
+  g_assert_cmpstr (conflict->reason_code, ==, "clash");
+  /* It names the hearing that took the room, and when */
+  taken = civic_sync_engine_load_hearing (engine, first, &error);
+  g_assert_no_error (error);
+  label = civic_hearing_kind.label (G_OBJECT (taken));
+  if (strstr (conflict->reason_message, label) == NULL ||
+      strstr (conflict->reason_message, "2026-04-08 17:30") == NULL)
+    g_error ("“%s” does not name %s", conflict->reason_message, label);
+
+  /* The tentative booking is given back: the hearing waits for a time */
+  after = civic_sync_engine_load_hearing (engine, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (civic_hearing_get_state (after), ==, CIVIC_HEARING_STATE_PENDING);
+
+  g_assert_true (civic_sync_engine_discard_conflict (engine, mine, &error));
+  g_assert_no_error (error);
+}
+
 /* A lost answer: a proxy that forwards the request, lets the service
  * apply it, and cuts the connection instead of passing the answer on. */
 
@@ -1009,7 +1122,8 @@ test_garbage_cache (void)
 static void
 test_errors (void)
 {
-  g_autoptr(CivicAccount) account = account_new (service->base_url, "officer");
+  /* An official no other test here signs in as: nothing on disk yet */
+  g_autoptr(CivicAccount) account = account_new (service->base_url, "gat.officer");
   g_autoptr(CivicAccount) nowhere = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSocket) socket = NULL;
@@ -1034,7 +1148,7 @@ test_errors (void)
   url = g_strdup_printf ("http://127.0.0.1:%u",
                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
 
-  nowhere = account_new (url, "officer");
+  nowhere = account_new (url, "gat.officer");
   civic_api_client_set_retries (civic_account_get_client (nowhere), 0);
   g_assert_false (civic_test_account_sign_in (nowhere, PASSWORD, &error));
   g_assert_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_UNREACHABLE);
@@ -1096,6 +1210,7 @@ main (int   argc,
   g_test_add_func ("/sync/offline-chain", test_offline_chain);
   g_test_add_func ("/sync/withdraw", test_withdraw);
   g_test_add_func ("/sync/conflict", test_conflict);
+  g_test_add_func ("/sync/hearing-clash", test_hearing_clash);
   g_test_add_func ("/sync/lost-response", test_lost_response);
   g_test_add_func ("/sync/kill-during-pull", test_kill_during_pull);
   g_test_add_func ("/sync/kill-during-push", test_kill_during_push);
