@@ -158,9 +158,13 @@ person_name (Demo *demo)
   guint n = json_array_get_length (surnames);
   const char *surname = json_array_get_string_element (surnames, (guint) (r * r * n) % n);
 
+  const char *first, *second;
+
   if (chance (demo, 0.3))
     return g_strconcat (surname, pick_string (demo, given), NULL);
-  return g_strconcat (surname, pick_string (demo, given), pick_string (demo, given), NULL);
+  first = pick_string (demo, given);
+  second = pick_string (demo, given);
+  return g_strconcat (surname, first, second, NULL);
 }
 
 typedef struct
@@ -200,10 +204,10 @@ street_address (Demo  *demo,
                 Place *place)
 {
   JsonObject *addresses = json_object_get_object_member (people (demo), "addresses");
+  const char *street = pick_string (demo, json_object_get_array_member (addresses, "streets"));
+  int number = rand_range (demo, 1, 399);
 
-  return g_strdup_printf ("湖南省%s%s%s%d号", place->city, place->district,
-                          pick_string (demo, json_object_get_array_member (addresses, "streets")),
-                          rand_range (demo, 1, 399));
+  return g_strdup_printf ("湖南省%s%s%s%d号", place->city, place->district, street, number);
 }
 
 static char *
@@ -263,7 +267,7 @@ company_name (Demo       *demo,
 {
   JsonObject *p = people (demo);
   JsonArray *industries = json_object_get_array_member (p, "company_industries");
-  const char *industry = NULL;
+  const char *industry = NULL, *word, *suffix;
   g_autofree char *city = g_strndup (place->city,
                                      g_utf8_offset_to_pointer (place->city, 2) - place->city);
 
@@ -279,11 +283,9 @@ company_name (Demo       *demo,
         industry = json_object_get_string_member (candidate, "text");
     }
 
-  return g_strconcat (city,
-                      pick_string (demo, json_object_get_array_member (p, "company_words")),
-                      industry,
-                      pick_string (demo, json_object_get_array_member (p, "company_suffixes")),
-                      NULL);
+  word = pick_string (demo, json_object_get_array_member (p, "company_words"));
+  suffix = pick_string (demo, json_object_get_array_member (p, "company_suffixes"));
+  return g_strconcat (city, word, industry, suffix, NULL);
 }
 
 static void

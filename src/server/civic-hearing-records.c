@@ -392,6 +392,23 @@ civic_hearing_records_open_for_case (CivicSqlite  *db,
 
 /* The case's applicant and the parties it told of their right, as
  * participants, their ids made from @prefix */
+/* Whoever already takes part by that name and role: one person, one
+ * notice and one line to sign, however many of their cases are heard */
+static const CivicHearingParticipant *
+find_party (CivicHearing     *hearing,
+            const char       *name,
+            CivicHearingRole  role)
+{
+  for (guint i = 0; i < civic_hearing_get_n_participants (hearing); i++)
+    {
+      const CivicHearingParticipant *participant = civic_hearing_get_participant (hearing, i);
+
+      if (participant->role == role && g_strcmp0 (participant->name, name) == 0)
+        return participant;
+    }
+  return NULL;
+}
+
 static gboolean
 add_case_parties (CivicHearing  *hearing,
                   CivicCase     *kase,
@@ -403,6 +420,7 @@ add_case_parties (CivicHearing  *hearing,
   g_autofree char *applicant_id = g_strdup_printf ("%s-applicant", prefix);
 
   if (applicant != NULL && applicant->name != NULL &&
+      find_party (hearing, applicant->name, CIVIC_HEARING_ROLE_APPLICANT) == NULL &&
       (!civic_hearing_add_participant (hearing, applicant_id, applicant->name,
                                        CIVIC_HEARING_ROLE_APPLICANT, error) ||
        !civic_hearing_set_party_contact (hearing, applicant_id, applicant_contact (applicant),
@@ -414,7 +432,8 @@ add_case_parties (CivicHearing  *hearing,
     {
       g_autofree char *party_id = g_strdup_printf ("%s-p%u", prefix, i + 1);
 
-      if (applicant != NULL && g_strcmp0 (asked->parties[i], applicant->name) == 0)
+      if ((applicant != NULL && g_strcmp0 (asked->parties[i], applicant->name) == 0) ||
+          find_party (hearing, asked->parties[i], CIVIC_HEARING_ROLE_INTERESTED_PARTY) != NULL)
         continue;
       if (!civic_hearing_add_participant (hearing, party_id, asked->parties[i],
                                           CIVIC_HEARING_ROLE_INTERESTED_PARTY, error))
@@ -555,6 +574,50 @@ record_ref (CivicHearing *hearing)
   return civic_hearing_get_id (hearing);
 }
 
+/* The parties of the case's own hearing, with whatever was added there by
+ * hand (an agent, a witness) and how to reach them, into @hearing: those
+ * already there by name and role are not added twice, and an agent acts
+ * for the principal as @hearing knows them */
+static gboolean
+carry_parties (CivicHearing  *hearing,
+               CivicHearing  *own,
+               GError       **error)
+{
+  g_autoptr(GHashTable) same = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < civic_hearing_get_n_participants (own); i++)
+      {
+        const CivicHearingParticipant *party = civic_hearing_get_participant (own, i);
+        const CivicHearingParticipant *there;
+        const char *represents = NULL;
+        gboolean agent = party->role == CIVIC_HEARING_ROLE_AGENT;
+
+        /* Principals first, so that their agents find them */
+        if (agent != (pass == 1) || party->role == CIVIC_HEARING_ROLE_EXAMINER ||
+            party->role == CIVIC_HEARING_ROLE_HOST || party->role == CIVIC_HEARING_ROLE_CLERK)
+          continue;
+        if (agent && party->represents != NULL)
+          {
+            represents = g_hash_table_lookup (same, party->represents);
+            if (represents == NULL)
+              represents = party->represents;
+          }
+        there = find_party (hearing, party->name, party->role);
+        if (there != NULL && (!agent || g_strcmp0 (there->represents, represents) == 0))
+          {
+            g_hash_table_insert (same, party->id, there->id);
+            continue;
+          }
+        if (!civic_hearing_add_participant (hearing, party->id, party->name, party->role, error) ||
+            ((party->contact != NULL || represents != NULL) &&
+             !civic_hearing_set_party_contact (hearing, party->id, party->contact, represents,
+                                               error)))
+          return FALSE;
+      }
+  return TRUE;
+}
+
 /* join-hearing: the case named by its number joins, with its parties and
  * examiners; its own hearing, not yet held, gives way (cancelled without
  * giving the case its clocks back: it waits for this one) */
@@ -594,17 +657,33 @@ join_case (CivicSqlite    *db,
       own = civic_hearing_records_load (db, own_id, error);
       if (own == NULL && error != NULL && *error != NULL)
         return FALSE;
-      if (own != NULL && civic_hearing_get_state (own) != CIVIC_HEARING_STATE_PENDING &&
-          civic_hearing_get_state (own) != CIVIC_HEARING_STATE_POSTPONED)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
-                       _("Case %s has its own hearing arranged already; cancel it first"), number);
+    }
+  /* One that ended without being held is no hearing to wait for */
+  if (own != NULL && (civic_hearing_get_state (own) == CIVIC_HEARING_STATE_CANCELLED ||
+                      civic_hearing_get_state (own) == CIVIC_HEARING_STATE_WITHDRAWN))
+    g_clear_object (&own);
+  if (own != NULL && civic_hearing_get_state (own) != CIVIC_HEARING_STATE_PENDING &&
+      civic_hearing_get_state (own) != CIVIC_HEARING_STATE_POSTPONED)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                   _("Case %s has its own hearing arranged already; cancel it first"), number);
+  /* Its hearing serves other cases too: cancelling it would leave them
+   * without one */
+  if (own != NULL && civic_hearing_get_n_cases (own) > 1)
+    {
+      g_autofree char *own_label = civic_hearing_kind.label (G_OBJECT (own));
+
+      /* Translators: "Case 2026…-000003 is heard together with other cases at the Hearing on 2026…-000001" */
+      return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                     _("Case %s is heard together with other cases at the %s; hear them there"),
+                     number, own_label);
     }
 
   examiners = civic_case_dup_examiner_ids (kase);
   civic_hearing_set_joining (hearing, NULL);
   if (!civic_hearing_add_case (hearing, civic_case_get_id (kase), number,
                                (const char * const *) examiners, &refusal) ||
-      !add_case_parties (hearing, kase, command_id, &refusal))
+      !(own != NULL ? carry_parties (hearing, own, &refusal)
+                    : add_case_parties (hearing, kase, command_id, &refusal)))
     return refuse (error, refusal->code == CIVIC_HEARING_ERROR_STATE ? CIVIC_WORKFLOW_ERROR_STATE
                                                                     : CIVIC_WORKFLOW_ERROR_RULE,
                    "%s", refusal->message);
@@ -615,16 +694,34 @@ join_case (CivicSqlite    *db,
       /* Translators: why a case's own hearing was cancelled: "Heard at the Hearing on …" */
       g_autofree char *reason = g_strdup_printf (_("Heard at the %s"), label);
 
+      g_autofree char *detail = NULL;
+
       if (!civic_hearing_cancel (own, civic_time_day_of (now), reason, &refusal))
         return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, "%s", refusal->message);
       civic_hearing_set_rev (own, civic_hearing_get_rev (own) + 1);
-      if (civic_hearing_records_save (db, own, error) == 0)
+      detail = g_strdup_printf ("{\"command\":\"%s\",\"status\":\"applied\",\"rev\":%" PRId64
+                                ",\"joined\":\"%s\"}", command_id, civic_hearing_get_rev (own),
+                                civic_hearing_get_id (hearing));
+      if (civic_hearing_records_save (db, own, error) == 0 ||
+          !civic_audit_append (db, now, "system",
+                               civic_hearing_kind.action_to_string (CIVIC_HEARING_ACTION_CANCEL),
+                               civic_hearing_get_id (own), detail, NULL, error))
         return FALSE;
     }
 
   civic_case_set_hearing_id (kase, civic_hearing_get_id (hearing));
   civic_case_set_rev (kase, civic_case_get_rev (kase) + 1);
-  return civic_case_records_save (db, kase, calendar, civic_time_day_of (now), NULL, error) != 0;
+  {
+    g_autofree char *detail = g_strdup_printf ("{\"command\":\"%s\",\"status\":\"applied\",\"rev\":%"
+                                               PRId64 ",\"hearing\":\"%s\"}", command_id,
+                                               civic_case_get_rev (kase),
+                                               civic_hearing_get_id (hearing));
+
+    return civic_case_records_save (db, kase, calendar, civic_time_day_of (now), NULL, error) != 0 &&
+           civic_audit_append (db, now, "system",
+                               civic_hearing_kind.action_to_string (CIVIC_HEARING_ACTION_JOIN),
+                               civic_case_get_id (kase), detail, NULL, error);
+  }
 }
 
 /* The hearing is over: each case it heard has its clocks back, by the

@@ -314,10 +314,25 @@ test_join (void)
   args = g_strdup_printf ("{\"case_number\": \"%s\"}", fourth.number);
   hearing = applied (officer, "join-hearing", third.hearing_id, args, &holder);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hearing, "cases")), ==, 2);
+  /* Both applicants, and 李娜 once: told of her right in both cases, she
+   * is one person with one notice and one line to sign */
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (hearing, "participants")),
-                    ==, 4);
+                    ==, 3);
+  g_assert_cmpstr (participant_with_role (hearing, "interested-party"), !=, NULL);
   g_assert_false (json_object_has_member (hearing, "joining"));
   rejected (officer, "join-hearing", third.hearing_id, args, "state", "already hears case");
+
+  /* A hearing that serves two cases is not cancelled under them */
+  {
+    Heard fifth = { 0 };
+    g_autofree char *third_args = NULL;
+
+    ask_for_hearing (&fifth, "西门吹雪");
+    third_args = g_strdup_printf ("{\"case_number\": \"%s\"}", third.number);
+    rejected (officer, "join-hearing", fifth.hearing_id, third_args, "state",
+              "is heard together with other cases");
+    heard_clear (&fifth);
+  }
 
   feed = feed_of ("officer");
   own = hearing_in (feed, fourth.hearing_id);

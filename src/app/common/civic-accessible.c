@@ -51,12 +51,6 @@ civic_accessible_strip_mnemonic (const char *label)
   return g_string_free (read, FALSE);
 }
 
-/**
- * civic_accessible_set_name:
- * @widget: any widget
- * @name: (nullable): what a screen reader calls it; %NULL to take the name
- *   away again
- */
 /* A name given on purpose ("Open Case 湘市监许〔2026〕12号") is more than
  * the button's label says ("Open"): the label does not take it back */
 #define EXPLICIT_NAME "civic-accessible-explicit-name"
@@ -72,6 +66,12 @@ set_name (GtkWidget  *widget,
                                     name, -1);
 }
 
+/**
+ * civic_accessible_set_name:
+ * @widget: any widget
+ * @name: (nullable): what a screen reader calls it; %NULL to take the name
+ *   away again
+ */
 void
 civic_accessible_set_name (GtkWidget  *widget,
                            const char *name)
