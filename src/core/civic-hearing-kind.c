@@ -835,41 +835,8 @@ named_official (CivicHearing               *hearing,
                 const CivicWorkflowContext *context,
                 GError                    **error)
 {
-  g_autoptr(CivicActor) official = NULL;
-  gboolean disabled = FALSE;
-
-  if (context->lookup_official == NULL)
-    {
-      refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-              _("The directory of officials is not available to check %s"), id);
-      return NULL;
-    }
-  official = context->lookup_official (id, &disabled, context->lookup_data);
-  if (official == NULL)
-    {
-      refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("There is no official “%s”"), id);
-      return NULL;
-    }
-  if (disabled)
-    {
-      refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("The account of %s is disabled"), official->name);
-      return NULL;
-    }
-  if (g_strcmp0 (official->department_id, hearing->department_id) != 0)
-    {
-      refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("%s is not an official of the department that "
-                                                  "holds the hearing"), official->name);
-      return NULL;
-    }
-  if (!civic_actor_has_role (official, roles))
-    {
-      g_autofree char *needed = civic_roles_to_string (roles);
-
-      refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("%s does not have the role needed here: %s"),
-              official->name, needed);
-      return NULL;
-    }
-  return g_steal_pointer (&official);
+  return civic_workflow_named_official (context, id, hearing->department_id,
+                                        _("the department that holds the hearing"), roles, error);
 }
 
 /* The rules that need no arguments */

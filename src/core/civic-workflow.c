@@ -253,16 +253,25 @@ civic_workflow_assignee_role (CivicCase *kase)
   return role != CIVIC_ROLE_NONE ? role : CIVIC_ROLES_CASEWORK;
 }
 
-/* An official another one names — to hand the case to, to have verified
- * on site — must be one the users directory knows, whose account is in
- * use, of the case's department, with @roles. What the case records of
- * them (their name) comes from the directory, never from the command. */
-static CivicActor *
-named_official (CivicCase                  *kase,
-                const char                 *id,
-                CivicRole                   roles,
-                const CivicWorkflowContext *context,
-                GError                    **error)
+/**
+ * civic_workflow_named_official:
+ * @department_id: the department the record is of
+ * @department_name: how a refusal names it
+ *
+ * An official another one names — to hand a case to, to host a hearing —
+ * must be one the users directory knows, whose account is in use, of the
+ * record's department, with @roles. What the record keeps of them (their
+ * name) comes from the directory, never from the command.
+ *
+ * Returns: (transfer full) (nullable): the official, or %NULL and why
+ */
+CivicActor *
+civic_workflow_named_official (const CivicWorkflowContext *context,
+                               const char                 *id,
+                               const char                 *department_id,
+                               const char                 *department_name,
+                               CivicRole                   roles,
+                               GError                    **error)
 {
   g_autoptr(CivicActor) official = NULL;
   gboolean disabled = FALSE;
@@ -286,11 +295,11 @@ named_official (CivicCase                  *kase,
               official->name);
       return NULL;
     }
-  if (g_strcmp0 (official->department_id, kase->department_id) != 0)
+  if (g_strcmp0 (official->department_id, department_id) != 0)
     {
       /* Translators: "李明 is not an official of 湖南省市场监督管理局" */
       refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("%s is not an official of %s"), official->name,
-              kase->department_name ? kase->department_name : kase->department_id);
+              department_name ? department_name : department_id);
       return NULL;
     }
   if (!civic_actor_has_role (official, roles))
@@ -302,8 +311,18 @@ named_official (CivicCase                  *kase,
               official->name, needed);
       return NULL;
     }
-
   return g_steal_pointer (&official);
+}
+
+static CivicActor *
+named_official (CivicCase                  *kase,
+                const char                 *id,
+                CivicRole                   roles,
+                const CivicWorkflowContext *context,
+                GError                    **error)
+{
+  return civic_workflow_named_official (context, id, kase->department_id, kase->department_name,
+                                        roles, error);
 }
 
 static CivicSubtask *

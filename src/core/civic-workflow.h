@@ -95,6 +95,12 @@ CivicCase   *civic_workflow_apply             (CivicCase                  *kase,
                                                GError                    **error);
 
 CivicRole    civic_workflow_assignee_role     (CivicCase                  *kase);
+CivicActor  *civic_workflow_named_official    (const CivicWorkflowContext *context,
+                                               const char                 *id,
+                                               const char                 *department_id,
+                                               const char                 *department_name,
+                                               CivicRole                   roles,
+                                               GError                    **error);
 CivicDay     civic_workflow_hearing_request_deadline (CivicCase           *kase,
                                                const CivicWorkflowContext *context);
 char        *civic_workflow_remedies_notice   (CivicCase                  *kase);
