@@ -574,6 +574,27 @@ record_ref (CivicHearing *hearing)
   return civic_hearing_get_id (hearing);
 }
 
+/* What the service did of itself on the way, in the audit chain as a
+ * command of its own: the command that caused it, the record's new
+ * revision, and the hearing it was for */
+static gboolean
+audit_by_service (CivicSqlite  *db,
+                  GDateTime    *now,
+                  const char   *action,
+                  const char   *target,
+                  const char   *command_id,
+                  gint64        rev,
+                  const char   *key,
+                  const char   *hearing_id,
+                  GError      **error)
+{
+  g_autofree char *detail = g_strdup_printf ("{\"command\":\"%s\",\"status\":\"applied\","
+                                             "\"rev\":%" PRId64 ",\"%s\":\"%s\"}",
+                                             command_id, rev, key, hearing_id);
+
+  return civic_audit_append (db, now, "system", action, target, detail, NULL, error);
+}
+
 /* The parties of the case's own hearing, with whatever was added there by
  * hand (an agent, a witness) and how to reach them, into @hearing: those
  * already there by name and role are not added twice, and an agent acts
@@ -694,34 +715,22 @@ join_case (CivicSqlite    *db,
       /* Translators: why a case's own hearing was cancelled: "Heard at the Hearing on …" */
       g_autofree char *reason = g_strdup_printf (_("Heard at the %s"), label);
 
-      g_autofree char *detail = NULL;
-
       if (!civic_hearing_cancel (own, civic_time_day_of (now), reason, &refusal))
         return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, "%s", refusal->message);
       civic_hearing_set_rev (own, civic_hearing_get_rev (own) + 1);
-      detail = g_strdup_printf ("{\"command\":\"%s\",\"status\":\"applied\",\"rev\":%" PRId64
-                                ",\"joined\":\"%s\"}", command_id, civic_hearing_get_rev (own),
-                                civic_hearing_get_id (hearing));
       if (civic_hearing_records_save (db, own, error) == 0 ||
-          !civic_audit_append (db, now, "system",
-                               civic_hearing_kind.action_to_string (CIVIC_HEARING_ACTION_CANCEL),
-                               civic_hearing_get_id (own), detail, NULL, error))
+          !audit_by_service (db, now, civic_hearing_kind.action_to_string (CIVIC_HEARING_ACTION_CANCEL),
+                             civic_hearing_get_id (own), command_id, civic_hearing_get_rev (own),
+                             "joined", civic_hearing_get_id (hearing), error))
         return FALSE;
     }
 
   civic_case_set_hearing_id (kase, civic_hearing_get_id (hearing));
   civic_case_set_rev (kase, civic_case_get_rev (kase) + 1);
-  {
-    g_autofree char *detail = g_strdup_printf ("{\"command\":\"%s\",\"status\":\"applied\",\"rev\":%"
-                                               PRId64 ",\"hearing\":\"%s\"}", command_id,
-                                               civic_case_get_rev (kase),
-                                               civic_hearing_get_id (hearing));
-
-    return civic_case_records_save (db, kase, calendar, civic_time_day_of (now), NULL, error) != 0 &&
-           civic_audit_append (db, now, "system",
-                               civic_hearing_kind.action_to_string (CIVIC_HEARING_ACTION_JOIN),
-                               civic_case_get_id (kase), detail, NULL, error);
-  }
+  return civic_case_records_save (db, kase, calendar, civic_time_day_of (now), NULL, error) != 0 &&
+         audit_by_service (db, now, civic_hearing_kind.action_to_string (CIVIC_HEARING_ACTION_JOIN),
+                           civic_case_get_id (kase), command_id, civic_case_get_rev (kase),
+                           "hearing", civic_hearing_get_id (hearing), error);
 }
 
 /* The hearing is over: each case it heard has its clocks back, by the
@@ -746,7 +755,6 @@ conclude_cases (CivicSqlite    *db,
       g_autoptr(JsonObject) args = json_object_new ();
       g_autoptr(GError) refusal = NULL;
       g_autofree char *event_id = g_strdup_printf ("%s-%u", command_id, i + 1);
-      g_autofree char *detail = NULL;
       CivicWorkflowContext context;
 
       if (kase == NULL)
@@ -776,15 +784,11 @@ conclude_cases (CivicSqlite    *db,
           continue;
         }
       civic_case_set_rev (CIVIC_CASE (next), civic_case_get_rev (kase) + 1);
-      detail = g_strdup_printf ("{\"command\":\"%s\",\"status\":\"applied\",\"rev\":%" PRId64
-                                ",\"hearing\":\"%s\"}", event_id,
-                                civic_case_get_rev (CIVIC_CASE (next)),
-                                civic_hearing_get_id (hearing));
       if (civic_case_records_save (db, CIVIC_CASE (next), calendar, civic_time_day_of (now), NULL,
                                    error) == 0 ||
-          !civic_audit_append (db, now, service->id,
-                               civic_action_to_string (CIVIC_ACTION_CONCLUDE_HEARING),
-                               heard->id, detail, NULL, error))
+          !audit_by_service (db, now, civic_action_to_string (CIVIC_ACTION_CONCLUDE_HEARING),
+                             heard->id, event_id, civic_case_get_rev (CIVIC_CASE (next)),
+                             "hearing", civic_hearing_get_id (hearing), error))
         return FALSE;
     }
   return TRUE;
