@@ -785,6 +785,27 @@ civic_api_client_reveal_finish (CivicApiClient  *self,
   return json_object_ref (json_node_get_object (node));
 }
 
+/* A file downloaded as it was stored, if it begins as its kind does: else
+ * %NULL, with @unlike set for the caller to say what it expected */
+static GBytes *
+finish_download (GAsyncResult  *result,
+                 const char    *magic,
+                 gboolean      *unlike,
+                 GError       **error)
+{
+  g_autoptr(GBytes) body = g_task_propagate_pointer (G_TASK (result), error);
+  gsize length = strlen (magic);
+
+  if (body == NULL)
+    return NULL;
+  if (g_bytes_get_size (body) < length || memcmp (g_bytes_get_data (body, NULL), magic, length) != 0)
+    {
+      *unlike = TRUE;
+      return NULL;
+    }
+  return g_steal_pointer (&body);
+}
+
 /**
  * civic_api_client_document_pdf_async:
  * @document_id: an issued document's id (the id of the command that
@@ -820,16 +841,12 @@ civic_api_client_document_pdf_finish (CivicApiClient  *self,
                                       GAsyncResult    *result,
                                       GError         **error)
 {
-  g_autoptr(GBytes) body = g_task_propagate_pointer (G_TASK (result), error);
+  gboolean unlike = FALSE;
+  g_autoptr(GBytes) body = finish_download (result, "%PDF-", &unlike, error);
 
-  if (body == NULL)
-    return NULL;
-  if (g_bytes_get_size (body) < 5 || memcmp (g_bytes_get_data (body, NULL), "%PDF-", 5) != 0)
-    {
-      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
-                   _("The service at %s sent something that is not a PDF"), self->host);
-      return NULL;
-    }
+  if (unlike)
+    g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
+                 _("The service at %s sent something that is not a PDF"), self->host);
   return g_steal_pointer (&body);
 }
 
@@ -908,15 +925,11 @@ civic_api_client_hearing_ics_finish (CivicApiClient  *self,
                                      GAsyncResult    *result,
                                      GError         **error)
 {
-  g_autoptr(GBytes) body = g_task_propagate_pointer (G_TASK (result), error);
+  gboolean unlike = FALSE;
+  g_autoptr(GBytes) body = finish_download (result, "BEGIN:VCALENDAR", &unlike, error);
 
-  if (body == NULL)
-    return NULL;
-  if (g_bytes_get_size (body) < 15 || memcmp (g_bytes_get_data (body, NULL), "BEGIN:VCALENDAR", 15) != 0)
-    {
-      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
-                   _("The service at %s sent something that is not a calendar"), self->host);
-      return NULL;
-    }
+  if (unlike)
+    g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
+                 _("The service at %s sent something that is not a calendar"), self->host);
   return g_steal_pointer (&body);
 }
