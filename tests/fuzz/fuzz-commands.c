@@ -10,15 +10,16 @@
 #include "civic-fuzz.h"
 
 /* The service parses a batch with civic_commands_parse(), then applies
- * each command with civic_workflow_apply(), which reads the action's
- * arguments only once the case's state, the official's role and the
+ * each command through its record's kind, which reads the action's
+ * arguments only once the record's state, the official's role and the
  * rules that need no arguments allow the action. So that every action's
  * argument readers are reached, each parsed command is tried on a set of
- * sample cases built once, one in each state of the licensing procedure,
- * by an official holding every casework role (test-workflow.c builds them
- * the same way). An action the law allows on a sample must then leave a
- * case the service can store and read back, and the client can read from
- * the feed: the timeline keeps the arguments as they were given. */
+ * sample records of its kind built once: cases in each state of the
+ * licensing procedure, by an official holding every casework role
+ * (test-workflow.c builds them the same way), and hearings in each state
+ * of ALL Arts. 46–48, by their host (as test-hearing-kind.c does). An
+ * action the law allows on a sample must then leave a record the service
+ * can store and read back, and the client can read from the feed. */
 
 typedef struct
 {
@@ -85,11 +86,79 @@ static const Script scripts[] = {
   { "joint", FALSE, TRUE, "2026-03-06", { ACCEPTED } },
 };
 
+/* A hearing's steps, each by the host 周杰 (a hearing officer who may
+ * also decide a recusal) or the clerk 王芳 */
 typedef struct
 {
-  CivicCase  *kase;
-  CivicActor *actor;
-  GDateTime  *now;
+  const char *at;
+  const char *by;
+  const char *type;
+  const char *args;
+} HearingStep;
+
+typedef struct
+{
+  const char  *name;
+  gboolean     ex_officio;
+  const char  *today;
+  HearingStep  steps[12];
+} HearingScript;
+
+#define PARTIES \
+  { "2026-09-28T09:00:00+08:00", "u-officer", "add-hearing-party", \
+    "{\"role\": \"applicant\", \"name\": \"张三丰\", \"contact\": \"13812345678\"}" }, \
+  { "2026-09-28T09:00:00+08:00", "u-officer", "add-hearing-party", \
+    "{\"role\": \"interested-party\", \"name\": \"李娜\"}" }
+#define SCHEDULED \
+  { "2026-09-29T09:00:00+08:00", "u-officer", "schedule-hearing", \
+    "{\"room\": \"r-1\", \"day\": \"2026-10-14\", \"starts\": \"09:00\", " \
+    "\"ends\": \"11:00\", \"host\": \"u-officer\", \"clerk\": \"u-clerk\", " \
+    "\"presenter\": \"u-examiner2\"}" }
+#define NOTIFIED \
+  { "2026-09-29T10:00:00+08:00", "u-officer", "notify-hearing", "{\"method\": \"post\"}" }
+#define HELD { "2026-10-14T09:05:00+08:00", "u-officer", "hold-hearing", NULL }
+#define WRITTEN \
+  { "2026-10-14T10:30:00+08:00", "u-clerk", "write-hearing-record", \
+    "{\"text\": \"赵强出示了现场检查记录；李娜陈述了噪声影响。\"}" }
+
+/* The hearing's steps are named by the parties' ids, which are the ids of
+ * the commands that added them: cmd-1, cmd-2 */
+static const HearingScript hearing_scripts[] = {
+  { "requested", FALSE, "2026-09-28T10:00:00+08:00", { { NULL } } },
+  { "ordered", TRUE, "2026-09-28T10:00:00+08:00", { { NULL } } },
+  { "with-parties", FALSE, "2026-09-29T08:00:00+08:00", { PARTIES } },
+  { "scheduled", FALSE, "2026-09-29T09:30:00+08:00", { PARTIES, SCHEDULED } },
+  { "notified", FALSE, "2026-10-08T09:00:00+08:00", { PARTIES, SCHEDULED, NOTIFIED } },
+  { "recusal-requested", FALSE, "2026-10-08T10:00:00+08:00",
+    { PARTIES, SCHEDULED, NOTIFIED,
+      { "2026-10-08T09:00:00+08:00", "u-officer", "request-recusal",
+        "{\"by\": \"cmd-2\", \"reason\": \"主持人是申请人的表兄\"}" } } },
+  { "on-the-day", FALSE, "2026-10-14T09:00:00+08:00", { PARTIES, SCHEDULED, NOTIFIED } },
+  { "held", FALSE, "2026-10-14T10:00:00+08:00", { PARTIES, SCHEDULED, NOTIFIED, HELD } },
+  { "record-written", FALSE, "2026-10-14T11:00:00+08:00",
+    { PARTIES, SCHEDULED, NOTIFIED, HELD, WRITTEN } },
+  { "record-signed", FALSE, "2026-10-15T09:00:00+08:00",
+    { PARTIES, SCHEDULED, NOTIFIED, HELD, WRITTEN,
+      { "2026-10-14T11:00:00+08:00", "u-clerk", "sign-hearing-record",
+        "{\"participant\": \"cmd-1\", \"signature\": \"signed\"}" },
+      { "2026-10-14T11:00:00+08:00", "u-clerk", "sign-hearing-record",
+        "{\"participant\": \"cmd-2\", \"signature\": \"refused\", "
+        "\"note\": \"李娜拒绝签字\"}" },
+      { "2026-10-14T11:00:00+08:00", "u-clerk", "sign-hearing-record",
+        "{\"participant\": \"u-examiner2\", \"signature\": \"signed\"}" } } },
+  { "cancelled", FALSE, "2026-10-08T09:00:00+08:00",
+    { PARTIES, SCHEDULED,
+      { "2026-09-30T09:00:00+08:00", "u-officer", "cancel-hearing",
+        "{\"reason\": \"申请人撤回许可申请\"}" } } },
+};
+
+/* A record of either kind, with the official who acts on it and when */
+typedef struct
+{
+  const CivicEntityKind *kind;
+  GObject               *record;
+  CivicActor            *actor;
+  GDateTime             *now;
 } Sample;
 
 /* The users directory the service checks every official a command names
@@ -107,7 +176,8 @@ static const struct
   { "u-clerk", "王芳", "scjg", CIVIC_ROLE_CLERK, FALSE },
   { "u-examiner2", "赵强", "scjg", CIVIC_ROLE_EXAMINER, FALSE },
   { "u-approver", "陈静", "scjg", CIVIC_ROLE_APPROVER, FALSE },
-  { "u-officer", "周杰", "scjg", CIVIC_ROLE_HEARING_OFFICER, FALSE },
+  { "u-officer", "周杰", "scjg", CIVIC_ROLE_HEARING_OFFICER | CIVIC_ROLE_APPROVER, FALSE },
+  { "u-officer2", "吴刚", "scjg", CIVIC_ROLE_HEARING_OFFICER, FALSE },
   { "u-retired", "刘建国", "scjg", CIVIC_ROLE_EXAMINER, TRUE },
   { "u-supervisor", "孙悦", "dzjc", CIVIC_ROLE_SUPERVISOR, FALSE },
   { "u-health", "何芳", "wjw", CIVIC_ROLES_CASEWORK, FALSE },
@@ -132,7 +202,7 @@ lookup_official (const char *id,
 static CivicCalendar *calendar;
 static CivicActor *me;
 static CivicActor *health;
-static Sample samples[G_N_ELEMENTS (scripts)];
+static Sample samples[G_N_ELEMENTS (scripts) + G_N_ELEMENTS (hearing_scripts)];
 
 static GDateTime *
 at (const char *date)
@@ -199,9 +269,59 @@ build_sample (const Script *script,
       g_object_unref (next);
     }
 
-  sample->kase = g_steal_pointer (&kase);
-  sample->actor = script->joint ? health : me;
+  sample->kind = &civic_case_kind;
+  sample->record = G_OBJECT (g_steal_pointer (&kase));
+  sample->actor = civic_actor_copy (script->joint ? health : me);
   sample->now = at (script->today);
+}
+
+static void
+build_hearing_sample (const HearingScript *script,
+                      Sample              *sample)
+{
+  const char * const examiners[] = { "u-examiner2", NULL };
+  g_autoptr(GObject) hearing = NULL;
+
+  CivicDay informed_on, requested_on;
+
+  g_assert (civic_day_parse ("2026-09-21", &informed_on));
+  g_assert (civic_day_parse ("2026-09-24", &requested_on));
+  hearing = G_OBJECT (civic_hearing_new_for_case ("hearing-1", script->ex_officio, "case-1",
+                                                  "20260921-SCJG-000001", "scjg", "食品经营许可",
+                                                  informed_on, requested_on, examiners));
+  for (guint i = 0; i < G_N_ELEMENTS (script->steps) && script->steps[i].at != NULL; i++)
+    {
+      const HearingStep *step = &script->steps[i];
+      g_autoptr(GDateTime) now = civic_time_parse (step->at);
+      g_autoptr(JsonObject) args = NULL;
+      g_autoptr(CivicActor) actor = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *command_id = g_strdup_printf ("cmd-%u", i + 1);
+      CivicWorkflowContext context;
+      gboolean disabled;
+      guint action;
+      GObject *next;
+
+      if (step->args != NULL && !(args = civic_json_parse_object (step->args, -1, &error)))
+        g_error ("%s: %s", script->name, error->message);
+      actor = lookup_official (step->by, &disabled, NULL);
+      g_assert (civic_entity_kind_for_command (step->type, &action) == &civic_hearing_kind);
+
+      civic_workflow_context_init (&context, calendar, now, actor);
+      context.command_id = command_id;
+      context.lookup_official = lookup_official;
+      next = civic_hearing_kind.apply (hearing, action, args, &context, &error);
+      if (next == NULL)
+        g_error ("hearing sample “%s”, step %u: %s", script->name, i + 1, error->message);
+      g_set_object (&hearing, next);
+      g_object_unref (next);
+    }
+
+  sample->kind = &civic_hearing_kind;
+  sample->record = g_steal_pointer (&hearing);
+  sample->actor = civic_actor_new ("u-officer", "周杰", "scjg",
+                                   CIVIC_ROLE_HEARING_OFFICER | CIVIC_ROLE_APPROVER);
+  sample->now = civic_time_parse (script->today);
 }
 
 int
@@ -217,6 +337,8 @@ LLVMFuzzerInitialize (int    *argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (scripts); i++)
     build_sample (&scripts[i], &samples[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (hearing_scripts); i++)
+    build_hearing_sample (&hearing_scripts[i], &samples[G_N_ELEMENTS (scripts) + i]);
   return 0;
 }
 
@@ -230,9 +352,8 @@ write_node (JsonNode *node)
  * again for the next command; it publishes the masked one with a summary,
  * which the client reads. */
 static void
-check_result (CivicCase  *kase,
-              CivicCase  *result,
-              GDateTime  *now)
+check_case (CivicCase *result,
+            GDateTime *now)
 {
   g_autoptr(JsonNode) node = civic_case_to_json (result);
   g_autoptr(JsonNode) masked = civic_case_to_masked_json (result);
@@ -246,8 +367,6 @@ check_result (CivicCase  *kase,
   g_autoptr(CivicCase) published = NULL;
   g_autoptr(JsonNode) stored_node = NULL;
   g_autoptr(GError) error = NULL;
-
-  civic_fuzz_assert (result != kase);
 
   read = civic_json_parse (text, -1, &error);
   if (read != NULL)
@@ -277,30 +396,77 @@ check_result (CivicCase  *kase,
   civic_fuzz_assert (summary != NULL);
 }
 
+/* The hearing store keeps civic_hearing_to_json() (the parties' contacts
+ * sealed apart) and the feed carries the masked one, which the client
+ * reads back into its own copy. */
+static void
+check_hearing (CivicHearing *result,
+               GDateTime    *now)
+{
+  g_autoptr(JsonNode) node = civic_hearing_to_json (result);
+  g_autofree char *text = write_node (node);
+  g_autofree char *text_again = NULL;
+  g_autofree char *feed_text = NULL;
+  g_autoptr(JsonNode) read = NULL;
+  g_autoptr(JsonNode) feed_read = NULL;
+  g_autoptr(GObject) stored = NULL;
+  g_autoptr(GObject) published = NULL;
+  g_autoptr(JsonNode) stored_node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  read = civic_json_parse (text, -1, &error);
+  if (read != NULL)
+    stored = civic_hearing_kind.from_json (read, &error);
+  if (stored == NULL)
+    g_printerr ("The hearing after the command is stored as %s, which does not read back: %s\n",
+                text, error->message);
+  civic_fuzz_assert (stored != NULL);
+  stored_node = civic_hearing_to_json (CIVIC_HEARING (stored));
+  text_again = write_node (stored_node);
+  civic_fuzz_assert (g_str_equal (text, text_again));
+
+  feed_text = civic_hearing_kind.to_feed_json (G_OBJECT (result), calendar,
+                                               civic_time_day_of (now));
+  feed_read = civic_json_parse (feed_text, -1, &error);
+  if (feed_read != NULL)
+    published = civic_hearing_kind.from_json (feed_read, &error);
+  if (published == NULL)
+    g_printerr ("The hearing after the command is published as %s, which does not read back: %s\n",
+                feed_text, error->message);
+  civic_fuzz_assert (published != NULL);
+}
+
 static void
 apply_everywhere (CivicCommand *command)
 {
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
       Sample *sample = &samples[i];
-      g_autoptr(CivicCase) result = NULL;
+      g_autoptr(GObject) result = NULL;
       g_autoptr(GError) error = NULL;
       CivicWorkflowContext context;
+
+      if (sample->kind != command->kind)
+        continue;
 
       civic_workflow_context_init (&context, calendar, sample->now, sample->actor);
       context.command_id = command->id;
       context.lookup_official = lookup_official;
-      if (!civic_workflow_check (sample->kase, command->action, &context, NULL))
+      if (!sample->kind->check (sample->record, command->action, &context, NULL))
         continue;
 
-      result = civic_workflow_apply (sample->kase, command->action, command->args, &context,
-                                     &error);
+      result = sample->kind->apply (sample->record, command->action, command->args, &context,
+                                    &error);
       if (result == NULL)
         {
           civic_fuzz_assert (error != NULL && error->domain == CIVIC_WORKFLOW_ERROR);
           continue;
         }
-      check_result (sample->kase, result, sample->now);
+      civic_fuzz_assert (result != sample->record);
+      if (CIVIC_IS_CASE (result))
+        check_case (CIVIC_CASE (result), sample->now);
+      else
+        check_hearing (CIVIC_HEARING (result), sample->now);
     }
 }
 
