@@ -78,8 +78,8 @@ def main(manifest_path, app_id, source_root):
     modules = manifest.get("modules", [])
     # What the runtime lacks: libsodium (the service), libqrencode (the
     # documents' QR codes), poppler (showing and printing them) and libical
-    # (the hearings' calendars)
-    for name in ("libsodium", "libqrencode", "poppler", "libical"):
+    # (the hearings' calendars) and md4c (the disclosures' Markdown)
+    for name in ("libsodium", "libqrencode", "poppler", "libical", "md4c"):
         problems = []
         found = [m for m in modules if isinstance(m, dict) and m.get("name") == name]
         if len(found) != 1:
