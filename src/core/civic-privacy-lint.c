@@ -14,8 +14,8 @@
 #include "civic-core-enums.h"
 #include "civic-id-numbers.h"
 #include "civic-json.h"
-#include "civic-privacy-lint.h"
 #include "civic-privacy-mask.h"
+#include "civic-privacy-private.h"
 
 /* An agency may not disclose personal privacy (OGI Art. 15) nor publish
  * personal information without the person's separate consent (PIPL
@@ -25,49 +25,14 @@
  *
  * How a text is read: each character is folded (full-width digits, letters
  * and punctuation to ASCII, the many dashes to "-", the ideographic space
- * to " ") because citizens type full-width digits in Chinese text. The
- * folded text is cut into chunks, the maximal runs of ASCII letters and
- * digits. A number is always one whole chunk, or whole chunks joined by
- * single separators in a customary grouping (6-8-4 for an ID, 3-4-4 for a
- * mobile, fours for a card), so nothing is ever found inside a longer run
- * of digits or letters, and dates, amounts and document numbers, which
- * have none of those shapes, pass untouched.
+ * to " ") because citizens type full-width digits in Chinese text, and
+ * characters that show nothing are left out. The folded text is cut into
+ * chunks, the maximal runs of ASCII letters and digits, which
+ * civic-privacy-numbers.c reads as numbers by their shape;
+ * civic-privacy-context.c then reads the words around them.
  *
  * The reference for every format is docs §7 ("Privacy lint"): GB 11643 for
  * ID numbers, GB 32100 for credit codes. */
-
-typedef struct
-{
-  guint  start;          /* character index, half-open */
-  guint  end;
-  guint  n_digits;
-  guint  joined : 1;     /* part of a decimal or an amount: "13800138000.5", "¥13800138000" */
-} Chunk;
-
-typedef struct
-{
-  CivicPrivacyLint  *lint;
-  const char        *text;
-  guint              n_chars;
-  gunichar          *chars;     /* folded */
-  char              *ascii;     /* folded, and 0x7f for anything not ASCII */
-  guint32           *bytes;     /* byte offset of each character, then the length */
-  GArray            *chunks;
-  GPtrArray         *findings;
-} Scan;
-
-struct _CivicPrivacyLint
-{
-  GObject                parent_instance;
-
-  CivicPrivacyRedaction  redaction;
-  GStrv                  names;
-  GStrv                  allowed_numbers;
-
-  /* the allowed numbers as national digits, "073188881234", and
-   * allowed e-mail addresses in lower case */
-  GHashTable            *allowed_keys;
-};
 
 enum
 {
@@ -86,11 +51,6 @@ G_DEFINE_BOXED_TYPE (CivicPrivacyFinding, civic_privacy_finding,
                      civic_privacy_finding_copy, civic_privacy_finding_free)
 
 G_DEFINE_QUARK (civic-privacy-error-quark, civic_privacy_error)
-
-#define IDEOGRAPH_ZHUAN 0x8F6C  /* 转, "extension" in "0731-88881234转801" */
-#define IDEOGRAPH_FEN   0x5206  /* 分机, the same */
-#define IDEOGRAPH_JI    0x673A
-#define IDEOGRAPH_YUAN  0x5143  /* 元, "yuan" after an amount */
 
 /* Findings ---------------------------------------------------------------- */
 
@@ -214,8 +174,8 @@ civic_privacy_severity_get_label (CivicPrivacySeverity severity)
 
 /* Folding ----------------------------------------------------------------- */
 
-static gunichar
-fold_char (gunichar c)
+gunichar
+civic_scan_fold_char (gunichar c)
 {
   /* U+FF01…U+FF5E are the full-width twins of "!"…"~" */
   if (c >= 0xFF01 && c <= 0xFF5E)
@@ -248,7 +208,7 @@ allowed_key (const char *entry)
 
   for (const char *p = entry; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = fold_char (g_utf8_get_char (p));
+      gunichar c = civic_scan_fold_char (g_utf8_get_char (p));
 
       if (c >= 0x80)
         continue;
@@ -282,113 +242,38 @@ allowed_key (const char *entry)
   return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
-/* Reading a scan ---------------------------------------------------------- */
+/* Writing findings -------------------------------------------------------- */
 
-static inline const Chunk *
-scan_chunk (Scan  *scan,
-            guint  k)
+void
+civic_scan_append_char_at (GString *out,
+                           Scan    *scan,
+                           guint    i)
 {
-  return &g_array_index (scan->chunks, Chunk, k);
-}
-
-static inline guint
-chunk_length (const Chunk *chunk)
-{
-  return chunk->end - chunk->start;
-}
-
-static inline gboolean
-chunk_is_digits (const Chunk *chunk)
-{
-  return chunk->n_digits == chunk_length (chunk);
-}
-
-static inline const char *
-chunk_text (Scan        *scan,
-            const Chunk *chunk)
-{
-  return scan->ascii + chunk->start;
-}
-
-static inline gboolean
-is_separator (char c)
-{
-  return c == ' ' || c == '-';
-}
-
-/* Chunk k and k+1 stand one space or one hyphen apart */
-static gboolean
-chunks_adjoin (Scan  *scan,
-               guint  k)
-{
-  const Chunk *a, *b;
-
-  if (k + 1 >= scan->chunks->len)
-    return FALSE;
-
-  a = scan_chunk (scan, k);
-  b = scan_chunk (scan, k + 1);
-  return b->start == a->end + 1 && is_separator (scan->ascii[a->end]);
-}
-
-/* Chunks k… with exactly these lengths, one separator apart, copied into
- * @out without the separators. */
-static gboolean
-match_groups (Scan         *scan,
-              guint         k,
-              const guint8 *lengths,
-              guint         n_groups,
-              char         *out)
-{
-  guint n = 0;
-
-  if (k + n_groups > scan->chunks->len)
-    return FALSE;
-
-  for (guint j = 0; j < n_groups; j++)
-    {
-      const Chunk *chunk = scan_chunk (scan, k + j);
-
-      if (chunk_length (chunk) != lengths[j] || chunk->joined ||
-          (j + 1 < n_groups && !chunks_adjoin (scan, k + j)))
-        return FALSE;
-      memcpy (out + n, chunk_text (scan, chunk), lengths[j]);
-      n += lengths[j];
-    }
-  out[n] = '\0';
-  return TRUE;
-}
-
-static void
-append_char_at (GString *out,
-                Scan    *scan,
-                guint    i)
-{
-  g_string_append_len (out, scan->text + scan->bytes[i], scan->bytes[i + 1] - scan->bytes[i]);
+  g_string_append_len (out, scan->text + scan->bytes[i], scan->ends[i] - scan->bytes[i]);
 }
 
 /* A folded letter or digit that took more than one byte was typed
  * full-width; its mask keeps that width so the line does not shift. */
-static void
-append_mask_for (GString *out,
-                 Scan    *scan,
-                 guint    i)
+void
+civic_scan_append_mask_for (GString *out,
+                            Scan    *scan,
+                            guint    i)
 {
-  g_string_append (out, scan->bytes[i + 1] - scan->bytes[i] > 1 ? "＊" : "*");
+  g_string_append (out, scan->ends[i] - scan->bytes[i] > 1 ? "＊" : "*");
 }
 
 /* Letters and digits in [sig_start, sig_end) are the number itself: the
  * first keep_head and the last keep_tail of them stay. Before sig_start
  * is a country code, which stays; after sig_end an extension, which goes.
  * Separators and brackets always stay. */
-static char *
-mask_number (Scan                  *scan,
-             guint                  start,
-             guint                  end,
-             guint                  sig_start,
-             guint                  sig_end,
-             guint                  keep_head,
-             guint                  keep_tail)
+char *
+civic_scan_mask_number (Scan                  *scan,
+                        guint                  start,
+                        guint                  end,
+                        guint                  sig_start,
+                        guint                  sig_end,
+                        guint                  keep_head,
+                        guint                  keep_tail)
 {
   GString *out = g_string_sized_new (scan->bytes[end] - scan->bytes[start] + 8);
   guint n_significant = 0;
@@ -407,7 +292,7 @@ mask_number (Scan                  *scan,
 
       if (!g_ascii_isalnum (scan->ascii[i]))
         {
-          append_char_at (out, scan, i);
+          civic_scan_append_char_at (out, scan, i);
           continue;
         }
 
@@ -422,32 +307,34 @@ mask_number (Scan                  *scan,
         }
 
       if (masked)
-        append_mask_for (out, scan, i);
+        civic_scan_append_mask_for (out, scan, i);
       else
-        append_char_at (out, scan, i);
+        civic_scan_append_char_at (out, scan, i);
     }
 
   return g_string_free (out, FALSE);
 }
 
-static CivicPrivacyFinding *
-add_finding (Scan                 *scan,
-             CivicPrivacyKind      kind,
-             CivicPrivacySeverity  severity,
-             gboolean              probable,
-             guint                 start,
-             guint                 end,
-             char                 *redaction)
+CivicPrivacyFinding *
+civic_scan_add_finding (Scan                 *scan,
+                        CivicPrivacyKind      kind,
+                        CivicPrivacySeverity  severity,
+                        gboolean              probable,
+                        guint                 start,
+                        guint                 end,
+                        char                 *redaction)
 {
   CivicPrivacyFinding *finding = g_new0 (CivicPrivacyFinding, 1);
 
   finding->kind = kind;
   finding->severity = severity;
   finding->probable = probable;
-  finding->char_start = start;
-  finding->char_end = end;
+  g_assert (start < end && end <= scan->n_chars);
+
+  finding->char_start = scan->offsets[start];
+  finding->char_end = scan->offsets[end - 1] + 1;
   finding->byte_start = scan->bytes[start];
-  finding->byte_end = scan->bytes[end];
+  finding->byte_end = scan->ends[end - 1];
   finding->text = g_strndup (scan->text + finding->byte_start,
                              finding->byte_end - finding->byte_start);
   finding->redaction = redaction;
@@ -456,616 +343,33 @@ add_finding (Scan                 *scan,
   return finding;
 }
 
-static char *
-digits_between (Scan  *scan,
-                guint  start,
-                guint  end)
+/* The words around a number can make it graver than its shape alone */
+void
+civic_scan_set_severity (Scan                 *scan,
+                         CivicPrivacyFinding  *finding,
+                         CivicPrivacySeverity  severity)
 {
-  GString *digits = g_string_sized_new (end - start);
-
-  for (guint i = start; i < end; i++)
-    if (g_ascii_isdigit (scan->ascii[i]))
-      g_string_append_c (digits, scan->ascii[i]);
-  return g_string_free (digits, FALSE);
+  finding->severity = severity;
+  finding->message = finding_message (finding->kind, severity, finding->probable);
 }
 
-/* An allowed switchboard stays allowed with any extension behind it */
-static gboolean
-is_allowed (Scan  *scan,
-            guint  sig_start,
-            guint  sig_end,
-            guint  end)
+/* The folded character at a finding's character offset */
+guint
+civic_scan_char_at (Scan  *scan,
+                    gsize  char_offset)
 {
-  g_autofree char *national = NULL;
-  g_autofree char *with_extension = NULL;
+  guint low = 0, high = scan->n_chars;
 
-  if (g_hash_table_size (scan->lint->allowed_keys) == 0)
-    return FALSE;
-
-  national = digits_between (scan, sig_start, sig_end);
-  with_extension = digits_between (scan, sig_start, end);
-  return g_hash_table_contains (scan->lint->allowed_keys, national) ||
-         g_hash_table_contains (scan->lint->allowed_keys, with_extension);
-}
-
-static void
-add_number (Scan                 *scan,
-            CivicPrivacyKind      kind,
-            CivicPrivacySeverity  severity,
-            gboolean              probable,
-            guint                 start,
-            guint                 end,
-            guint                 sig_start,
-            guint                 sig_end,
-            guint                 keep_head,
-            guint                 keep_tail)
-{
-  /* Only phone numbers and accounts can be an office's own published
-   * contact or fee account (OGI Art. 20(2)); an ID number never is. */
-  if ((kind == CIVIC_PRIVACY_KIND_MOBILE || kind == CIVIC_PRIVACY_KIND_FIXED_LINE ||
-       kind == CIVIC_PRIVACY_KIND_BANK_CARD) &&
-      is_allowed (scan, sig_start, sig_end, end))
-    return;
-
-  add_finding (scan, kind, severity, probable, start, end,
-               mask_number (scan, start, end, sig_start, sig_end, keep_head, keep_tail));
-}
-
-static void
-add_resident_id (Scan       *scan,
-                 const char *s,
-                 guint       start,
-                 guint       end)
-{
-  gboolean valid = civic_id_is_resident_id_valid (s);
-
-  add_number (scan, CIVIC_PRIVACY_KIND_RESIDENT_ID,
-              valid ? CIVIC_PRIVACY_SEVERITY_BLOCK : CIVIC_PRIVACY_SEVERITY_WARN, !valid,
-              start, end, start, end, 6, 4);
-}
-
-static void
-add_legacy_id (Scan  *scan,
-               guint  start,
-               guint  end)
-{
-  add_number (scan, CIVIC_PRIVACY_KIND_LEGACY_ID, CIVIC_PRIVACY_SEVERITY_WARN, FALSE,
-              start, end, start, end, 6, 3);
-}
-
-/* A code of category 92, 个体工商户, belongs to a business run by one
- * natural person, so unlike other codes it is personal information. */
-static void
-add_credit_code (Scan       *scan,
-                 const char *s,
-                 gboolean    valid,
-                 guint       start,
-                 guint       end)
-{
-  gboolean individual = s[0] == '9' && s[1] == '2';
-
-  add_number (scan, CIVIC_PRIVACY_KIND_CREDIT_CODE,
-              individual ? CIVIC_PRIVACY_SEVERITY_WARN : CIVIC_PRIVACY_SEVERITY_INFO, !valid,
-              start, end, start, end, 8, 0);
-}
-
-/* Matchers ---------------------------------------------------------------- */
-
-/* Each matcher looks at chunk k and returns how many chunks it used, 0 if
- * the text there is not its kind of number. */
-
-/* "+86 138 0013 8000", "+86-13800138000", "(+86)13800138000",
- * "+8613800138000", "0086 13800138000" */
-static guint
-match_mobile_with_country_code (Scan  *scan,
-                                guint  k)
-{
-  const Chunk *chunk = scan_chunk (scan, k);
-  const char *s = chunk_text (scan, chunk);
-  guint length = chunk_length (chunk);
-  guint start = chunk->start;
-  guint code_length;
-  guint used;
-  guint sig_start, end;
-  gboolean bracket = FALSE;
-  char body[16];
-
-  if (chunk->joined || !chunk_is_digits (chunk))
-    return 0;
-
-  if (g_str_has_prefix (s, "0086"))
-    code_length = 4;
-  else if (s[0] == '8' && s[1] == '6')
-    code_length = 2;
-  else
-    return 0;
-
-  if (length == code_length)
+  while (low < high)
     {
-      const Chunk *next;
-      guint gap;
+      guint middle = low + (high - low) / 2;
 
-      if (k + 1 >= scan->chunks->len)
-        return 0;
-      next = scan_chunk (scan, k + 1);
-      gap = next->start - chunk->end;
-
-      if (scan->ascii[chunk->end] == ')' && gap <= 2)
-        bracket = gap == 1 || is_separator (scan->ascii[chunk->end + 1]);
-      else if (gap != 1 || !is_separator (scan->ascii[chunk->end]))
-        return 0;
-
-      if (chunk_length (next) == 11 && civic_id_is_mobile (chunk_text (scan, next)) && !next->joined)
-        {
-          used = 2;
-          end = next->end;
-        }
-      else if (match_groups (scan, k + 1, (const guint8[]) { 3, 4, 4 }, 3, body) &&
-               civic_id_is_mobile (body))
-        {
-          used = 4;
-          end = scan_chunk (scan, k + 3)->end;
-        }
+      if (scan->offsets[middle] < char_offset)
+        low = middle + 1;
       else
-        return 0;
-      sig_start = next->start;
+        high = middle;
     }
-  else if (length == code_length + 11 && civic_id_is_mobile (s + code_length))
-    {
-      used = 1;
-      end = chunk->end;
-      sig_start = chunk->start + code_length;
-    }
-  else
-    return 0;
-
-  if (start > 0 && scan->ascii[start - 1] == '+')
-    start--;
-  if (bracket)
-    {
-      if (start == 0 || scan->ascii[start - 1] != '(')
-        return 0;
-      start--;
-    }
-
-  add_number (scan, CIVIC_PRIVACY_KIND_MOBILE, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
-              start, end, sig_start, end, 3, 4);
-  return used;
-}
-
-/* "430103 19900307 1234", "430103-19900307-123X"; and 15 digits as 6-6-3 */
-static guint
-match_grouped_id (Scan  *scan,
-                  guint  k)
-{
-  char s[20];
-
-  if (match_groups (scan, k, (const guint8[]) { 6, 8, 4 }, 3, s) && civic_id_is_resident_id_shaped (s))
-    {
-      add_resident_id (scan, s, scan_chunk (scan, k)->start, scan_chunk (scan, k + 2)->end);
-      return 3;
-    }
-
-  if (match_groups (scan, k, (const guint8[]) { 6, 6, 3 }, 3, s) && civic_id_is_legacy_id (s))
-    {
-      add_legacy_id (scan, scan_chunk (scan, k)->start, scan_chunk (scan, k + 2)->end);
-      return 3;
-    }
-
-  return 0;
-}
-
-/* "138 0013 8000", "138-0013-8000" */
-static guint
-match_grouped_mobile (Scan  *scan,
-                      guint  k)
-{
-  char s[16];
-  guint start, end;
-
-  if (!match_groups (scan, k, (const guint8[]) { 3, 4, 4 }, 3, s) || !civic_id_is_mobile (s))
-    return 0;
-
-  start = scan_chunk (scan, k)->start;
-  end = scan_chunk (scan, k + 2)->end;
-  add_number (scan, CIVIC_PRIVACY_KIND_MOBILE, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
-              start, end, start, end, 3, 4);
-  return 3;
-}
-
-/* "6222 0212 3456 7890" and "6228 4800 1234 5678 910": four groups of four
- * and an optional short fifth, 16–19 digits. A run of fours that fails
- * the Luhn check is still consumed whole, so that its inner groups are not
- * read as a phone number. */
-static guint
-match_grouped_card (Scan  *scan,
-                    guint  k)
-{
-  char s[24];
-  guint n_groups = 4;
-  guint n_digits = 16;
-  guint start, end;
-
-  if (!match_groups (scan, k, (const guint8[]) { 4, 4, 4, 4 }, 4, s) ||
-      !civic_id_is_ascii_digits (s, 16))
-    return 0;
-
-  if (chunks_adjoin (scan, k + 3))
-    {
-      const Chunk *last = scan_chunk (scan, k + 4);
-      guint length = chunk_length (last);
-
-      if (chunk_is_digits (last) && !last->joined)
-        {
-          if (length >= 4)
-            return 5;  /* 20 digits or more: an account or serial, not a card */
-
-          memcpy (s + 16, chunk_text (scan, last), length);
-          n_digits += length;
-          n_groups++;
-        }
-    }
-
-  if (s[0] == '0' || !civic_id_is_luhn_valid (s, n_digits))
-    return n_groups;
-
-  start = scan_chunk (scan, k)->start;
-  end = scan_chunk (scan, k + n_groups - 1)->end;
-  add_number (scan, CIVIC_PRIVACY_KIND_BANK_CARD, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
-              start, end, start, end, 4, 4);
-  return n_groups;
-}
-
-/* After a local number: "-801", "转801", "转 801", "分机801" */
-static gboolean
-is_extension_gap (Scan  *scan,
-                  guint  from,
-                  guint  to)
-{
-  gboolean marker = FALSE;
-  guint i = from;
-
-  if (to == from + 1 && scan->chars[from] == '-')
-    return TRUE;
-
-  while (i < to && scan->chars[i] == ' ')
-    i++;
-  if (i < to && scan->chars[i] == IDEOGRAPH_ZHUAN)
-    {
-      marker = TRUE;
-      i++;
-    }
-  if (i + 1 < to && scan->chars[i] == IDEOGRAPH_FEN && scan->chars[i + 1] == IDEOGRAPH_JI)
-    {
-      marker = TRUE;
-      i += 2;
-    }
-  while (i < to && scan->chars[i] == ' ')
-    i++;
-
-  return marker && i == to;
-}
-
-/* "0731-88881234", "(0731) 8888 1234", "010-8888-1234", "073188881234",
- * each with an optional extension. */
-static guint
-match_fixed_line (Scan  *scan,
-                  guint  k)
-{
-  const Chunk *area = scan_chunk (scan, k);
-  const char *s = chunk_text (scan, area);
-  guint length = chunk_length (area);
-  guint start = area->start;
-  guint local_end;
-  guint area_length;
-  guint used;
-  char local[16];
-
-  if (area->joined || !chunk_is_digits (area) || s[0] != '0')
-    return 0;
-
-  area_length = civic_id_area_code_length (s, length);
-  if (area_length == 0)
-    return 0;
-
-  if (length == area_length)
-    {
-      const Chunk *next;
-      guint gap;
-
-      if (k + 1 >= scan->chunks->len)
-        return 0;
-      next = scan_chunk (scan, k + 1);
-      gap = next->start - area->end;
-
-      if (start > 0 && scan->ascii[start - 1] == '(' && scan->ascii[area->end] == ')')
-        {
-          if (!(gap == 1 || (gap == 2 && is_separator (scan->ascii[area->end + 1]))))
-            return 0;
-          start--;
-        }
-      else if (gap != 1 || !is_separator (scan->ascii[area->end]))
-        return 0;
-
-      if (!next->joined && civic_id_is_local_number (chunk_text (scan, next), chunk_length (next)))
-        {
-          used = 2;
-          local_end = next->end;
-        }
-      else if ((match_groups (scan, k + 1, (const guint8[]) { 4, 4 }, 2, local) ||
-                match_groups (scan, k + 1, (const guint8[]) { 3, 4 }, 2, local)) &&
-               civic_id_is_local_number (local, strlen (local)))
-        {
-          used = 3;
-          local_end = scan_chunk (scan, k + 2)->end;
-        }
-      else
-        return 0;
-    }
-  else if ((length == 11 || length == 12) &&
-           civic_id_is_local_number (s + area_length, length - area_length))
-    {
-      used = 1;
-      local_end = area->end;
-    }
-  else
-    return 0;
-
-  if (k + used < scan->chunks->len)
-    {
-      const Chunk *extension = scan_chunk (scan, k + used);
-      guint n = chunk_length (extension);
-
-      if (n <= 6 && chunk_is_digits (extension) && !extension->joined &&
-          extension->start - local_end <= 6 &&
-          is_extension_gap (scan, local_end, extension->start))
-        {
-          add_number (scan, CIVIC_PRIVACY_KIND_FIXED_LINE, CIVIC_PRIVACY_SEVERITY_WARN, FALSE,
-                      start, extension->end, area->start, local_end, area_length, 4);
-          return used + 1;
-        }
-    }
-
-  add_number (scan, CIVIC_PRIVACY_KIND_FIXED_LINE, CIVIC_PRIVACY_SEVERITY_WARN, FALSE,
-              start, local_end, area->start, local_end, area_length, 4);
-  return used;
-}
-
-/* 18 characters can be an ID number, a credit code or a card. The most
- * specific valid reading wins; then an ID with a wrong check digit (a
- * typo of a real number is still personal data), then a card, then a
- * credit code with a wrong check character. A credit code never counts as
- * an ID, since it only takes the ID reading after failing its own check
- * and passing the ID's shape, date and all. */
-static void
-classify_18 (Scan       *scan,
-             const char *s,
-             guint       start,
-             guint       end)
-{
-  gboolean id_shaped = civic_id_is_resident_id_shaped (s);
-  gboolean credit_code_shaped = civic_id_is_credit_code_shaped (s);
-
-  if (id_shaped && civic_id_is_resident_id_valid (s))
-    add_resident_id (scan, s, start, end);
-  else if (credit_code_shaped && civic_privacy_credit_code_check_char (s) == s[17])
-    add_credit_code (scan, s, TRUE, start, end);
-  else if (id_shaped)
-    add_resident_id (scan, s, start, end);
-  else if (s[0] != '0' && civic_id_is_ascii_digits (s, 18) && civic_id_is_luhn_valid (s, 18))
-    add_number (scan, CIVIC_PRIVACY_KIND_BANK_CARD, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
-                start, end, start, end, 4, 4);
-  else if (credit_code_shaped)
-    add_credit_code (scan, s, FALSE, start, end);
-}
-
-/* The last resort, which always uses its chunk */
-static guint
-match_single (Scan  *scan,
-              guint  k)
-{
-  const Chunk *chunk = scan_chunk (scan, k);
-  const char *s = chunk_text (scan, chunk);
-  guint length = chunk_length (chunk);
-
-  if (chunk->joined)
-    return 1;
-
-  if (length == 18)
-    classify_18 (scan, s, chunk->start, chunk->end);
-  else if (length == 15 && civic_id_is_legacy_id (s))
-    add_legacy_id (scan, chunk->start, chunk->end);
-  else if (length == 11 && civic_id_is_mobile (s))
-    add_number (scan, CIVIC_PRIVACY_KIND_MOBILE, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
-                chunk->start, chunk->end, chunk->start, chunk->end, 3, 4);
-  else if (length >= 16 && length <= 19 && s[0] != '0' && civic_id_is_ascii_digits (s, length) &&
-           civic_id_is_luhn_valid (s, length))
-    add_number (scan, CIVIC_PRIVACY_KIND_BANK_CARD, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
-                chunk->start, chunk->end, chunk->start, chunk->end, 4, 4);
-
-  return 1;
-}
-
-static void
-scan_numbers (Scan *scan)
-{
-  guint used;
-
-  for (guint k = 0; k < scan->chunks->len; k += used)
-    {
-      /* the groupings first, so that "138 0013 8000" is not three chunks */
-      used = match_mobile_with_country_code (scan, k);
-      if (used == 0)
-        used = match_grouped_id (scan, k);
-      if (used == 0)
-        used = match_grouped_mobile (scan, k);
-      if (used == 0)
-        used = match_grouped_card (scan, k);
-      if (used == 0)
-        used = match_fixed_line (scan, k);
-      if (used == 0)
-        used = match_single (scan, k);
-    }
-}
-
-static gboolean
-is_email_local_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
-
-static gboolean
-is_email_domain_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '.' || c == '-';
-}
-
-static void
-scan_emails (Scan *scan)
-{
-  for (guint at = 0; at < scan->n_chars; at++)
-    {
-      guint local_start = at;
-      guint domain_end = at + 1;
-      guint last_dot = 0;
-      guint tld_letters = 0;
-      guint keep;
-      GString *redaction;
-
-      if (scan->ascii[at] != '@')
-        continue;
-
-      while (local_start > 0 && is_email_local_char (scan->ascii[local_start - 1]))
-        local_start--;
-      while (local_start < at && scan->ascii[local_start] == '.')
-        local_start++;
-      if (local_start == at)
-        continue;
-
-      while (domain_end < scan->n_chars && is_email_domain_char (scan->ascii[domain_end]))
-        domain_end++;
-      /* the full stop that ends a sentence is not part of the address */
-      while (domain_end > at + 1 && (scan->ascii[domain_end - 1] == '.' ||
-                                     scan->ascii[domain_end - 1] == '-'))
-        domain_end--;
-
-      for (guint i = at + 1; i < domain_end; i++)
-        if (scan->ascii[i] == '.')
-          last_dot = i;
-      if (last_dot == 0 || last_dot == at + 1)
-        continue;
-      for (guint i = last_dot + 1; i < domain_end; i++)
-        if (g_ascii_isalpha (scan->ascii[i]))
-          tld_letters++;
-      if (tld_letters < 2 || tld_letters != domain_end - last_dot - 1)
-        continue;
-
-      /* an office's published mailbox (OGI Art. 20(2)) */
-      if (g_hash_table_size (scan->lint->allowed_keys) > 0)
-        {
-          g_autofree char *address = g_ascii_strdown (scan->ascii + local_start,
-                                                      domain_end - local_start);
-
-          if (g_hash_table_contains (scan->lint->allowed_keys, address))
-            {
-              at = domain_end - 1;
-              continue;
-            }
-        }
-
-      redaction = g_string_new (NULL);
-      if (scan->lint->redaction == CIVIC_PRIVACY_REDACTION_PARTIAL)
-        {
-          keep = MIN (2, at - local_start - 1);
-          for (guint i = local_start; i < local_start + keep; i++)
-            append_char_at (redaction, scan, i);
-          g_string_append (redaction, "***");
-          g_string_append_len (redaction, scan->text + scan->bytes[at],
-                               scan->bytes[domain_end] - scan->bytes[at]);
-        }
-      else
-        g_string_append (redaction, "***");
-
-      add_finding (scan, CIVIC_PRIVACY_KIND_EMAIL, CIVIC_PRIVACY_SEVERITY_WARN, FALSE,
-                   local_start, domain_end, g_string_free (redaction, FALSE));
-      at = domain_end - 1;
-    }
-}
-
-/* Forms align a two-character name with three-character ones by padding
- * it, "张　三", so up to two spaces may stand between the ideographs of a
- * name. Returns where the name ends in the text, or 0. */
-static guint
-match_name_at (Scan           *scan,
-               guint           i,
-               const gunichar *name,
-               guint           n)
-{
-  for (guint j = 0; j < n; j++)
-    {
-      if (j > 0 && name[j - 1] >= 0x80 && name[j] >= 0x80)
-        for (guint gap = 0; gap < 2 && i < scan->n_chars && scan->chars[i] == ' '; gap++)
-          i++;
-
-      if (i >= scan->n_chars || scan->chars[i] != name[j])
-        return 0;
-      i++;
-    }
-  return i;
-}
-
-static gboolean
-is_word_char (gunichar c)
-{
-  return c < 0x80 && g_ascii_isalnum (c);
-}
-
-/* Chinese has no spaces to mark where a name ends, so a name is found
- * wherever it occurs; only a Latin name must stand as a whole word. */
-static void
-scan_names (Scan *scan)
-{
-  for (guint n = 0; scan->lint->names[n] != NULL; n++)
-    {
-      glong length;
-      g_autofree gunichar *name = g_utf8_to_ucs4_fast (scan->lint->names[n], -1, &length);
-
-      /* A single character is a surname at most; it would flag every
-       * "张" in the text. */
-      if (length < 2)
-        continue;
-
-      for (glong j = 0; j < length; j++)
-        name[j] = fold_char (name[j]);
-
-      for (guint start = 0; start < scan->n_chars; start++)
-        {
-          guint end;
-          char *redaction;
-
-          if (scan->chars[start] != name[0] ||
-              !(end = match_name_at (scan, start, name, length)))
-            continue;
-
-          if ((is_word_char (name[0]) && start > 0 && is_word_char (scan->chars[start - 1])) ||
-              (is_word_char (name[length - 1]) && is_word_char (scan->chars[end])))
-            continue;
-
-          if (scan->lint->redaction == CIVIC_PRIVACY_REDACTION_PARTIAL)
-            {
-              g_autofree char *found = g_strndup (scan->text + scan->bytes[start],
-                                                  scan->bytes[end] - scan->bytes[start]);
-
-              redaction = civic_privacy_mask_name (found);
-            }
-          else
-            redaction = g_strdup ("***");
-
-          add_finding (scan, CIVIC_PRIVACY_KIND_PERSON_NAME, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
-                       start, end, redaction);
-          start = end - 1;
-        }
-    }
+  return low;
 }
 
 static int
@@ -1129,32 +433,52 @@ is_currency_sign (gunichar c)
   return c == '$' || c == 0x00A5 /* ¥ */ || c == 0xFFE5 /* ￥ */;
 }
 
+/* Characters that show nothing, and so may sit inside a number unseen:
+ * zero-width space, non-joiner and joiner, word joiner, the byte order
+ * mark, and the soft hyphen */
+static gboolean
+is_invisible (gunichar c)
+{
+  return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
+}
+
 static void
 scan_prepare (Scan       *scan,
               const char *text,
               gsize       length)
 {
   const char *p = text;
+  guint n_text_chars = (guint) g_utf8_strlen (text, length);
   guint i = 0;
 
   scan->text = text;
-  scan->n_chars = (guint) g_utf8_strlen (text, length);
-  scan->chars = g_new (gunichar, scan->n_chars + 1);
-  scan->ascii = g_new (char, scan->n_chars + 1);
-  scan->bytes = g_new (guint32, scan->n_chars + 1);
+  scan->chars = g_new (gunichar, n_text_chars + 1);
+  scan->ascii = g_new (char, n_text_chars + 1);
+  scan->bytes = g_new (guint32, n_text_chars + 1);
+  scan->ends = g_new (guint32, n_text_chars + 1);
+  scan->offsets = g_new (guint32, n_text_chars + 1);
   scan->chunks = g_array_new (FALSE, FALSE, sizeof (Chunk));
 
-  for (i = 0; i < scan->n_chars; i++, p = g_utf8_next_char (p))
+  for (guint offset = 0; offset < n_text_chars; offset++, p = g_utf8_next_char (p))
     {
-      gunichar c = fold_char (g_utf8_get_char (p));
+      gunichar c = g_utf8_get_char (p);
 
+      if (is_invisible (c))
+        continue;
+
+      c = civic_scan_fold_char (c);
       scan->chars[i] = c;
       scan->ascii[i] = c < 0x80 ? (char) c : '\x7f';
       scan->bytes[i] = (guint32) (p - text);
+      scan->ends[i] = (guint32) (g_utf8_next_char (p) - text);
+      scan->offsets[i] = offset;
+      i++;
     }
+  scan->n_chars = i;
   scan->chars[i] = 0;
   scan->ascii[i] = '\0';
-  scan->bytes[i] = (guint32) length;
+  scan->bytes[i] = scan->ends[i] = (guint32) length;
+  scan->offsets[i] = n_text_chars;
 
   for (i = 0; i < scan->n_chars;)
     {
@@ -1196,6 +520,8 @@ scan_clear (Scan *scan)
   g_free (scan->chars);
   g_free (scan->ascii);
   g_free (scan->bytes);
+  g_free (scan->ends);
+  g_free (scan->offsets);
   g_array_unref (scan->chunks);
 }
 
@@ -1229,9 +555,10 @@ civic_privacy_lint_scan (CivicPrivacyLint *self,
   scan.findings = candidates;
   scan_prepare (&scan, text, length);
 
-  scan_numbers (&scan);
-  scan_emails (&scan);
-  scan_names (&scan);
+  civic_scan_numbers (&scan);
+  civic_scan_emails (&scan);
+  civic_scan_names (&scan);
+  civic_scan_context (&scan);
 
   scan_clear (&scan);
   return resolve_overlaps (candidates);
