@@ -97,6 +97,9 @@ finding_message (CivicPrivacyKind     kind,
                "Identity Card Law, Art. 19.");
 
     case CIVIC_PRIVACY_KIND_LEGACY_ID:
+      if (severity == CIVIC_PRIVACY_SEVERITY_BLOCK)
+        return _("An old 15-digit resident ID number. It still identifies a person (PIPL "
+                 "Art. 4); do not publish it (PIPL Art. 25; OGI Art. 15).");
       return _("Looks like an old 15-digit resident ID number. It still identifies a person "
                "(PIPL Art. 4); do not publish it (PIPL Art. 25).");
 
@@ -105,6 +108,9 @@ finding_message (CivicPrivacyKind     kind,
                "consent (PIPL Art. 25; OGI Art. 15).");
 
     case CIVIC_PRIVACY_KIND_FIXED_LINE:
+      if (severity == CIVIC_PRIVACY_SEVERITY_BLOCK)
+        return _("A person’s home or private phone number. Publishing it needs their separate "
+                 "consent (PIPL Art. 25; OGI Art. 15).");
       return _("A fixed-line phone number. An office number may be published (OGI Art. 20), "
                "a private one may not (PIPL Art. 25). Add public office numbers to the "
                "allowed numbers.");
@@ -114,6 +120,12 @@ finding_message (CivicPrivacyKind     kind,
                "information (PIPL Art. 28). Do not publish it (PIPL Art. 25).");
 
     case CIVIC_PRIVACY_KIND_EMAIL:
+      if (severity == CIVIC_PRIVACY_SEVERITY_BLOCK)
+        return _("A person’s e-mail address. Publishing it needs their separate consent "
+                 "(PIPL Art. 25; OGI Art. 15).");
+      if (severity == CIVIC_PRIVACY_SEVERITY_INFO)
+        return _("The mailbox of a government organ, which may be published (OGI Art. 20); it "
+                 "is shown so that you can check it.");
       return _("An e-mail address. If it belongs to a person, publishing it needs their "
                "consent (PIPL Art. 25).");
 
@@ -138,6 +150,28 @@ finding_message (CivicPrivacyKind     kind,
       return _("The name of a person in this case. Publishing it needs their consent unless "
                "a law requires it (PIPL Art. 25; OGI Art. 15).");
 
+    case CIVIC_PRIVACY_KIND_CERTIFICATE:
+      if (severity == CIVIC_PRIVACY_SEVERITY_BLOCK)
+        return _("The number of a person’s passport, travel permit or other certificate. It "
+                 "identifies them (PIPL Art. 4); do not publish it (PIPL Art. 25; OGI "
+                 "Art. 15).");
+      return _("Looks like the number of a passport or travel permit. If it is a person’s, do "
+               "not publish it (PIPL Art. 25).");
+
+    case CIVIC_PRIVACY_KIND_BIRTH_DATE:
+      if (severity == CIVIC_PRIVACY_SEVERITY_BLOCK)
+        return _("A person’s date of birth. With their name it identifies them (PIPL Art. 4); "
+                 "do not publish it without their consent (PIPL Art. 25; OGI Art. 15).");
+      if (severity == CIVIC_PRIVACY_SEVERITY_WARN)
+        return _("A date of birth. If it is a person’s, do not publish it without their "
+                 "consent (PIPL Art. 25).");
+      return _("A year and month of birth. Personnel announcements customarily give them; "
+               "check that this document may.");
+
+    case CIVIC_PRIVACY_KIND_HOME_ADDRESS:
+      return _("A person’s home address, down to the building or room. Publishing it needs "
+               "their separate consent (PIPL Art. 25; OGI Art. 15).");
+
     default:
       g_return_val_if_reached ("");
     }
@@ -156,6 +190,9 @@ civic_privacy_kind_get_label (CivicPrivacyKind kind)
     case CIVIC_PRIVACY_KIND_EMAIL: return _("E-mail address");
     case CIVIC_PRIVACY_KIND_CREDIT_CODE: return _("Unified social credit code");
     case CIVIC_PRIVACY_KIND_PERSON_NAME: return _("Name of a person");
+    case CIVIC_PRIVACY_KIND_CERTIFICATE: return _("Certificate number");
+    case CIVIC_PRIVACY_KIND_BIRTH_DATE: return _("Date of birth");
+    case CIVIC_PRIVACY_KIND_HOME_ADDRESS: return _("Home address");
     default: g_return_val_if_reached ("");
     }
 }

@@ -28,6 +28,9 @@ typedef enum
   CIVIC_PRIVACY_KIND_EMAIL,
   CIVIC_PRIVACY_KIND_CREDIT_CODE,  /* 统一社会信用代码, GB 32100-2015 */
   CIVIC_PRIVACY_KIND_PERSON_NAME,  /* a name the caller knows from the case */
+  CIVIC_PRIVACY_KIND_CERTIFICATE,  /* a passport, travel permit or other certificate's number */
+  CIVIC_PRIVACY_KIND_BIRTH_DATE,   /* a person's date of birth */
+  CIVIC_PRIVACY_KIND_HOME_ADDRESS, /* a person's address, down to the building or room */
 } CivicPrivacyKind;
 
 /* BLOCK stops publication until it is redacted; WARN and INFO ask the
@@ -50,7 +53,11 @@ typedef enum
  * PARTIAL: the customary masks — ID "430103********1234", 15-digit ID
  * "430103******123", mobile "138****5678", fixed line "0731-****1234"
  * (an extension is hidden), bank card "6222********7890", credit code
- * "91350100**********", e-mail "zh***@example.com", name "张**". */
+ * "91350100**********", e-mail "zh***@example.com", name "张**",
+ * passport "E******78", birth date "1985年**月**日".
+ *
+ * A home address keeps its road either way and loses its numbers:
+ * "麓山南路**号*栋*单元***室". */
 typedef enum
 {
   CIVIC_PRIVACY_REDACTION_FULL,

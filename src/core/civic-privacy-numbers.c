@@ -239,6 +239,50 @@ match_mobile_with_country_code (Scan  *scan,
   return used;
 }
 
+/* An ID number broken across a line, as a narrow table column or a
+ * copied PDF leaves it: "43010319⏎9003071230". Two runs with only a line
+ * break between them are one number only when the 18 characters have a
+ * right check character, so two unrelated numbers on consecutive lines
+ * never make an ID; a table row's "|" is not a line break, so a join never
+ * crosses from one row to the next. */
+static guint
+match_line_joined_id (Scan  *scan,
+                      guint  k)
+{
+  const Chunk *a, *b;
+  guint n_breaks = 0;
+  char s[20];
+
+  if (k + 1 >= scan->chunks->len)
+    return 0;
+  a = scan_chunk (scan, k);
+  b = scan_chunk (scan, k + 1);
+  if (a->joined || b->joined || !chunk_is_digits (a) ||
+      chunk_length (a) + chunk_length (b) != 18)
+    return 0;
+
+  for (guint i = a->end; i < b->start; i++)
+    {
+      char c = scan->ascii[i];
+
+      if (c == '\n')
+        n_breaks++;
+      else if (c != ' ' && c != '\t' && c != '\r')
+        return 0;
+    }
+  if (n_breaks != 1)
+    return 0;
+
+  memcpy (s, chunk_text (scan, a), chunk_length (a));
+  memcpy (s + chunk_length (a), chunk_text (scan, b), chunk_length (b));
+  s[18] = '\0';
+  if (!civic_id_is_resident_id_valid (s))
+    return 0;
+
+  add_resident_id (scan, s, a->start, b->end);
+  return 2;
+}
+
 /* "430103 19900307 1234", "430103-19900307-123X"; and 15 digits as 6-6-3 */
 static guint
 match_grouped_id (Scan  *scan,
@@ -465,6 +509,23 @@ classify_18 (Scan       *scan,
     add_credit_code (scan, s, FALSE, start, end);
 }
 
+/* The shape of a passport (E or G and eight digits, or E, a letter and
+ * seven: "E12345678", "EA1234567"; D, S and P for the diplomatic,
+ * service and official ones) or of a travel permit to Hong Kong and Macao
+ * (C) or from them (H). Alone it is only a shape; after a certificate's
+ * name it blocks (civic-privacy-context.c). */
+static gboolean
+is_travel_document_shaped (const char *s,
+                           guint       length)
+{
+  if (length != 9 || strchr ("EGDSPCH", s[0]) == NULL)
+    return FALSE;
+  if (civic_id_is_ascii_digits (s + 1, 8))
+    return TRUE;
+  return s[0] == 'E' && g_ascii_isupper (s[1]) && s[1] != 'I' && s[1] != 'O' &&
+         civic_id_is_ascii_digits (s + 2, 7);
+}
+
 /* The last resort, which always uses its chunk */
 static guint
 match_single (Scan  *scan,
@@ -488,6 +549,9 @@ match_single (Scan  *scan,
            civic_id_is_luhn_valid (s, length))
     add_number (scan, CIVIC_PRIVACY_KIND_BANK_CARD, CIVIC_PRIVACY_SEVERITY_BLOCK, FALSE,
                 chunk->start, chunk->end, chunk->start, chunk->end, 4, 4);
+  else if (is_travel_document_shaped (s, length))
+    add_number (scan, CIVIC_PRIVACY_KIND_CERTIFICATE, CIVIC_PRIVACY_SEVERITY_WARN, FALSE,
+                chunk->start, chunk->end, chunk->start, chunk->end, 1, 2);
 
   return 1;
 }
@@ -502,6 +566,8 @@ civic_scan_numbers (Scan *scan)
       /* the groupings first, so that "138 0013 8000" is not three chunks */
       used = match_mobile_with_country_code (scan, k);
       if (used == 0)
+        used = match_line_joined_id (scan, k);
+      if (used == 0)
         used = match_grouped_id (scan, k);
       if (used == 0)
         used = match_grouped_mobile (scan, k);
@@ -512,6 +578,48 @@ civic_scan_numbers (Scan *scan)
       if (used == 0)
         used = match_single (scan, k);
     }
+}
+
+/* Free mailboxes that people, not organs, hold */
+static const char * const webmail_domains[] = {
+  "qq.com", "foxmail.com", "163.com", "126.com", "yeah.net", "188.com", "sina.com",
+  "sina.cn", "sohu.com", "139.com", "189.cn", "wo.cn", "aliyun.com", "21cn.com", "tom.com",
+  "gmail.com", "hotmail.com", "outlook.com", "live.com", "msn.com", "yahoo.com",
+  "icloud.com", "me.com", NULL
+};
+
+static gboolean
+domain_is_or_under (const char *domain,
+                    const char *suffix)
+{
+  gsize n = strlen (domain), m = strlen (suffix);
+
+  return n == m ? g_str_equal (domain, suffix)
+                : n > m && domain[n - m - 1] == '.' && g_str_equal (domain + n - m, suffix);
+}
+
+/* A webmail address, or one whose name is a QQ number, is a person's:
+ * BLOCK. An address under gov.cn is an organ's published mailbox (OGI
+ * Art. 20(2)): INFO. Any other may be either: WARN, made graver by the
+ * words around it (civic-privacy-context.c). */
+static CivicPrivacySeverity
+classify_email (Scan  *scan,
+                guint  local_start,
+                guint  at,
+                guint  domain_end)
+{
+  g_autofree char *domain = g_ascii_strdown (scan->ascii + at + 1, domain_end - at - 1);
+  guint n_local = at - local_start;
+
+  if (n_local >= 5 && n_local <= 11 && scan->ascii[local_start] != '0' &&
+      civic_id_is_ascii_digits (scan->ascii + local_start, n_local))
+    return CIVIC_PRIVACY_SEVERITY_BLOCK;
+  for (guint i = 0; webmail_domains[i] != NULL; i++)
+    if (domain_is_or_under (domain, webmail_domains[i]))
+      return CIVIC_PRIVACY_SEVERITY_BLOCK;
+  if (domain_is_or_under (domain, "gov.cn"))
+    return CIVIC_PRIVACY_SEVERITY_INFO;
+  return CIVIC_PRIVACY_SEVERITY_WARN;
 }
 
 static gboolean
@@ -592,8 +700,9 @@ civic_scan_emails (Scan *scan)
       else
         g_string_append (redaction, "***");
 
-      civic_scan_add_finding (scan, CIVIC_PRIVACY_KIND_EMAIL, CIVIC_PRIVACY_SEVERITY_WARN, FALSE,
-                   local_start, domain_end, g_string_free (redaction, FALSE));
+      civic_scan_add_finding (scan, CIVIC_PRIVACY_KIND_EMAIL,
+                              classify_email (scan, local_start, at, domain_end), FALSE,
+                              local_start, domain_end, g_string_free (redaction, FALSE));
       at = domain_end - 1;
     }
 }

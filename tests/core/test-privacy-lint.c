@@ -269,8 +269,13 @@ test_legacy_id (void)
 {
   g_autoptr(GPtrArray) findings = scan ("旧身份证号430103900307123。");
 
+  /* called an ID, it blocks like an 18-digit one; alone it is a shape */
   assert_finding (only_finding (findings), CIVIC_PRIVACY_KIND_LEGACY_ID,
-                  CIVIC_PRIVACY_SEVERITY_WARN, "430103900307123");
+                  CIVIC_PRIVACY_SEVERITY_BLOCK, "430103900307123");
+  assert_only ("身份证号：430103900307123", CIVIC_PRIVACY_KIND_LEGACY_ID,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "430103900307123");
+  assert_only ("编号430103900307123", CIVIC_PRIVACY_KIND_LEGACY_ID,
+               CIVIC_PRIVACY_SEVERITY_WARN, "430103900307123");
   assert_only ("430103 900307 123", CIVIC_PRIVACY_KIND_LEGACY_ID,
                CIVIC_PRIVACY_SEVERITY_WARN, "430103 900307 123");
   assert_only ("４３０１０３９００３０７１２３", CIVIC_PRIVACY_KIND_LEGACY_ID,
@@ -566,10 +571,10 @@ test_email (void)
   assert_only ("联系邮箱：zhang.san+case@mail.example.com.cn。", CIVIC_PRIVACY_KIND_EMAIL,
                CIVIC_PRIVACY_SEVERITY_WARN, "zhang.san+case@mail.example.com.cn");
   assert_only ("请发送至li_si-2026@163.com.", CIVIC_PRIVACY_KIND_EMAIL,
-               CIVIC_PRIVACY_SEVERITY_WARN, "li_si-2026@163.com");
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "li_si-2026@163.com");
   assert_only ("邮箱（ｗａｎｇｗｕ＠ｅｘａｍｐｌｅ．ｃｎ）", CIVIC_PRIVACY_KIND_EMAIL,
                CIVIC_PRIVACY_SEVERITY_WARN, "ｗａｎｇｗｕ＠ｅｘａｍｐｌｅ．ｃｎ");
-  assert_only ("123456789@qq.com", CIVIC_PRIVACY_KIND_EMAIL, CIVIC_PRIVACY_SEVERITY_WARN,
+  assert_only ("123456789@qq.com", CIVIC_PRIVACY_KIND_EMAIL, CIVIC_PRIVACY_SEVERITY_BLOCK,
                "123456789@qq.com");
 
   assert_clean ("user@localhost");
@@ -584,11 +589,224 @@ test_email (void)
 static void
 test_overlap_email_with_mobile (void)
 {
-  g_autoptr(GPtrArray) findings = scan ("邮箱13800138000@qq.com");
+  g_autoptr(GPtrArray) findings = scan ("邮箱zhang.13800138000@example.com");
+  g_autoptr(GPtrArray) webmail = scan ("邮箱13800138000@qq.com");
 
   /* the graver reading wins and the address stays legible around it */
   assert_finding (only_finding (findings), CIVIC_PRIVACY_KIND_MOBILE,
                   CIVIC_PRIVACY_SEVERITY_BLOCK, "13800138000");
+  /* of two that block, the longer, so that nothing of either shows */
+  assert_finding (only_finding (webmail), CIVIC_PRIVACY_KIND_EMAIL,
+                  CIVIC_PRIVACY_SEVERITY_BLOCK, "13800138000@qq.com");
+}
+
+/* What a disclosure editor meets ------------------------------------------- */
+
+static void
+test_invisible_characters (void)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *redacted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* a zero-width space pasted into a full-width number does not split it */
+  assert_only ("身份证号：４３０１０３\u200B１９９００３０７１２３０", CIVIC_PRIVACY_KIND_RESIDENT_ID,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "４３０１０３\u200B１９９００３０７１２３０");
+  assert_only ("电话138\u00AD0013\u20608000", CIVIC_PRIVACY_KIND_MOBILE,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "138\u00AD0013\u20608000");
+  assert_only ("\uFEFF13800138000", CIVIC_PRIVACY_KIND_MOBILE, CIVIC_PRIVACY_SEVERITY_BLOCK,
+               "13800138000");
+
+  /* the redaction takes the invisible character with it */
+  findings = scan ("号码430103\u200D199003071230。");
+  redacted = civic_privacy_redact ("号码430103\u200D199003071230。", -1, findings,
+                                   CIVIC_PRIVACY_SEVERITY_BLOCK, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (redacted, ==, "号码******************。");
+}
+
+static void
+test_resident_id_line_break (void)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  assert_only ("公民身份号码43010319\n9003071230", CIVIC_PRIVACY_KIND_RESIDENT_ID,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "43010319\n9003071230");
+  assert_only ("身份证：430103199003\r\n  071230", CIVIC_PRIVACY_KIND_RESIDENT_ID,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "430103199003\r\n  071230");
+
+  /* two numbers on two lines with a wrong check character are two numbers */
+  assert_clean ("43010319\n9003071231");
+  /* nor across two breaks, a paragraph */
+  assert_clean ("43010319\n\n9003071230");
+  /* nor from one table row to the next */
+  assert_clean ("| 43010319 |\n| 9003071230 |");
+
+  findings = scan ("43010319 9003071230");
+  g_assert_cmpuint (findings->len, ==, 0);
+}
+
+static void
+test_certificates (void)
+{
+  assert_only ("护照号码E12345678", CIVIC_PRIVACY_KIND_CERTIFICATE,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "E12345678");
+  assert_only ("往来港澳通行证C87654321", CIVIC_PRIVACY_KIND_CERTIFICATE,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "C87654321");
+  assert_only ("台胞证号码12345678", CIVIC_PRIVACY_KIND_CERTIFICATE,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "12345678");
+  assert_only ("残疾人证号43010419850312004512", CIVIC_PRIVACY_KIND_CERTIFICATE,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "43010419850312004512");
+  assert_only ("护照：EA1234567", CIVIC_PRIVACY_KIND_CERTIFICATE,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "EA1234567");
+
+  /* a bare passport shape only asks for a look */
+  assert_only ("编号E12345678", CIVIC_PRIVACY_KIND_CERTIFICATE, CIVIC_PRIVACY_SEVERITY_WARN,
+               "E12345678");
+
+  /* the name of a certificate in a rule, with a document number after it */
+  assert_clean ("《机动车驾驶证申领和使用规定》（公安部令第162号）");
+  assert_clean ("居住证持有人可以在居住地申领。2026年12月1日起施行");
+  /* the next clause is not the certificate's */
+  assert_clean ("请携带护照。20261201");
+
+  {
+    g_autoptr(CivicPrivacyLint) lint = civic_privacy_lint_new ();
+    g_autoptr(GPtrArray) findings = NULL;
+
+    civic_privacy_lint_set_redaction (lint, CIVIC_PRIVACY_REDACTION_PARTIAL);
+    findings = scan_with (lint, "护照号码E12345678");
+    g_assert_cmpstr (only_finding (findings)->redaction, ==, "E******78");
+  }
+}
+
+static void
+test_email_personal_and_office (void)
+{
+  assert_only ("联系邮箱zhangsan1985@163.com", CIVIC_PRIVACY_KIND_EMAIL,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "zhangsan1985@163.com");
+  assert_only ("845612378@qq.com", CIVIC_PRIVACY_KIND_EMAIL, CIVIC_PRIVACY_SEVERITY_BLOCK,
+               "845612378@qq.com");
+  assert_only ("wang@vip.sina.com", CIVIC_PRIVACY_KIND_EMAIL, CIVIC_PRIVACY_SEVERITY_BLOCK,
+               "wang@vip.sina.com");
+  /* a QQ number at any domain */
+  assert_only ("845612378@example.com", CIVIC_PRIVACY_KIND_EMAIL,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "845612378@example.com");
+  /* an organ's mailbox */
+  assert_only ("政府信息公开邮箱：xxgk@hunan.gov.cn", CIVIC_PRIVACY_KIND_EMAIL,
+               CIVIC_PRIVACY_SEVERITY_INFO, "xxgk@hunan.gov.cn");
+  /* anyone's, until the clause names a person */
+  assert_only ("联系邮箱：contact@example.com", CIVIC_PRIVACY_KIND_EMAIL,
+               CIVIC_PRIVACY_SEVERITY_WARN, "contact@example.com");
+  assert_only ("申请人的邮箱为lisi@example.com", CIVIC_PRIVACY_KIND_EMAIL,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "lisi@example.com");
+  /* "qq.com" must be the domain, not the end of another */
+  assert_only ("info@notqq.com", CIVIC_PRIVACY_KIND_EMAIL, CIVIC_PRIVACY_SEVERITY_WARN,
+               "info@notqq.com");
+}
+
+static void
+test_fixed_line_private (void)
+{
+  assert_only ("申请人李某某，家庭电话0731-84561234", CIVIC_PRIVACY_KIND_FIXED_LINE,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "0731-84561234");
+  assert_only ("住宅电话：(0731) 8456 1234", CIVIC_PRIVACY_KIND_FIXED_LINE,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "(0731) 8456 1234");
+  assert_only ("投诉人王某，电话0731-84561234", CIVIC_PRIVACY_KIND_FIXED_LINE,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "0731-84561234");
+  /* an office's line, even in a sentence about applicants */
+  assert_only ("申请人可拨打咨询电话0731-84446000", CIVIC_PRIVACY_KIND_FIXED_LINE,
+               CIVIC_PRIVACY_SEVERITY_WARN, "0731-84446000");
+  assert_only ("监督电话：0731-84446000", CIVIC_PRIVACY_KIND_FIXED_LINE,
+               CIVIC_PRIVACY_SEVERITY_WARN, "0731-84446000");
+
+  {
+    g_autoptr(CivicPrivacyLint) lint = civic_privacy_lint_new ();
+    g_autoptr(GPtrArray) findings = NULL;
+    const char *allowed[] = { "0731-84446000", NULL };
+
+    civic_privacy_lint_set_allowed_numbers (lint, allowed);
+    findings = scan_with (lint, "监督电话：0731-84446000");
+    g_assert_cmpuint (findings->len, ==, 0);
+  }
+}
+
+static void
+test_birth_date (void)
+{
+  g_autoptr(CivicPrivacyLint) lint = civic_privacy_lint_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+
+  assert_only ("王五，男，1985年3月12日出生", CIVIC_PRIVACY_KIND_BIRTH_DATE,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "1985年3月12日");
+  assert_only ("出生日期：1990-03-07", CIVIC_PRIVACY_KIND_BIRTH_DATE,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "1990-03-07");
+  assert_only ("李某，1992年11月3日生", CIVIC_PRIVACY_KIND_BIRTH_DATE,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "1992年11月3日");
+  assert_only ("生于１９８８．０５．２０", CIVIC_PRIVACY_KIND_BIRTH_DATE,
+               CIVIC_PRIVACY_SEVERITY_WARN, "１９８８．０５．２０");
+  /* the customary year and month of a personnel announcement */
+  assert_only ("张明，1975年3月生，中共党员", CIVIC_PRIVACY_KIND_BIRTH_DATE,
+               CIVIC_PRIVACY_SEVERITY_INFO, "1975年3月");
+
+  assert_clean ("成立于2001年5月8日");
+  assert_clean ("本办法自2026年3月1日起施行");
+  assert_clean ("出生日期：1990-02-30");  /* no such day */
+  assert_clean ("1985年3月12日出台的规定");
+
+  civic_privacy_lint_set_redaction (lint, CIVIC_PRIVACY_REDACTION_PARTIAL);
+  findings = scan_with (lint, "王五，男，1985年3月12日出生");
+  g_assert_cmpstr (only_finding (findings)->redaction, ==, "1985年*月**日");
+}
+
+static void
+test_home_address (void)
+{
+  assert_only ("家住长沙市岳麓区麓山南路88号5栋2单元301室", CIVIC_PRIVACY_KIND_HOME_ADDRESS,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "88号5栋2单元301室");
+  assert_only ("户籍地：湖南省浏阳市集里街道12号3栋", CIVIC_PRIVACY_KIND_HOME_ADDRESS,
+               CIVIC_PRIVACY_SEVERITY_BLOCK, "12号3栋");
+  assert_only ("申请人张某，通信地址长沙市开福区芙蓉中路一段8号华远小区2栋1203室",
+               CIVIC_PRIVACY_KIND_HOME_ADDRESS, CIVIC_PRIVACY_SEVERITY_BLOCK,
+               "8号华远小区2栋1203室");
+
+  /* a service window's address */
+  assert_clean ("受理地点：长沙市岳麓区金星中路383号区人社局304室");
+  assert_clean ("办公地址：长沙市天心区城南西路1号8栋502室");
+  /* a road and number, without a building's unit, is not a home */
+  assert_clean ("家住长沙市岳麓区麓山南路88号");
+  /* a document number is not a street number */
+  assert_clean ("湘政发〔2026〕3号");
+
+  {
+    g_autoptr(GPtrArray) findings = scan ("家住麓山南路88号5栋2单元301室。");
+
+    g_assert_cmpstr (only_finding (findings)->redaction, ==, "**号*栋*单元***室");
+  }
+}
+
+/* The public data a disclosure is made of passes untouched, or only for a
+ * look */
+static void
+test_public_data_passes (void)
+{
+  static const char *clean[] = {
+    "湘政发〔2026〕3号",
+    "索引号：HNZC2026-0123",
+    "项目代码2026-430104-48-01-012345",
+    "全省地区生产总值增长4.8%，总量50012.85亿元。",
+    "受理地点：长沙市岳麓区金星中路383号区人社局304室",
+    "成立于2001年5月8日",
+    "《湖南省人民政府办公厅关于印发〈湖南省政务服务事项目录〉的通知》",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (clean); i++)
+    assert_clean (clean[i]);
+
+  assert_only ("监督电话：0731-84446000", CIVIC_PRIVACY_KIND_FIXED_LINE,
+               CIVIC_PRIVACY_SEVERITY_WARN, "0731-84446000");
+  assert_only ("统一社会信用代码91350100M000100Y43", CIVIC_PRIVACY_KIND_CREDIT_CODE,
+               CIVIC_PRIVACY_SEVERITY_INFO, "91350100M000100Y43");
 }
 
 /* Names ------------------------------------------------------------------- */
@@ -1380,10 +1598,14 @@ check_corpus_file (const char *dir,
     {
       const CivicPrivacyFinding *finding = g_ptr_array_index (findings, i);
 
+      g_auto(GStrv) lines_of_text = g_strsplit (finding->text, "\n", -1);
+      g_autofree char *one_line = g_strjoinv ("\\n", lines_of_text);
+
+      /* a number broken across a line is written with "\n" */
       g_string_append_printf (actual, "%s %s %s\n",
                               civic_enum_to_nick (CIVIC_TYPE_PRIVACY_KIND, finding->kind),
                               civic_enum_to_nick (CIVIC_TYPE_PRIVACY_SEVERITY, finding->severity),
-                              finding->text);
+                              one_line);
     }
 
   if (!g_str_equal (actual->str, expected->str))
@@ -1474,6 +1696,14 @@ main (int   argc,
   g_test_add_func ("/privacy/fixed-line/extension", test_fixed_line_extension);
   g_test_add_func ("/privacy/email", test_email);
   g_test_add_func ("/privacy/overlap/email-with-mobile", test_overlap_email_with_mobile);
+  g_test_add_func ("/privacy/invisible-characters", test_invisible_characters);
+  g_test_add_func ("/privacy/resident-id/line-break", test_resident_id_line_break);
+  g_test_add_func ("/privacy/certificates", test_certificates);
+  g_test_add_func ("/privacy/email/personal-and-office", test_email_personal_and_office);
+  g_test_add_func ("/privacy/fixed-line/private", test_fixed_line_private);
+  g_test_add_func ("/privacy/birth-date", test_birth_date);
+  g_test_add_func ("/privacy/home-address", test_home_address);
+  g_test_add_func ("/privacy/public-data-passes", test_public_data_passes);
   g_test_add_func ("/privacy/names/occurrences", test_names);
   g_test_add_func ("/privacy/names/padded", test_names_padded);
   g_test_add_func ("/privacy/names/overlap-and-words", test_names_overlap_and_words);
