@@ -23,5 +23,6 @@
 #include "civic-privacy-lint.h"
 #include "civic-privacy-mask.h"
 #include "civic-template.h"
+#include "civic-text-diff.h"
 #include "civic-time.h"
 #include "civic-workflow.h"
