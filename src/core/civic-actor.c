@@ -115,6 +115,7 @@ civic_role_get_label (CivicRole role)
     case CIVIC_ROLE_SUPERVISOR: return _("Supervisor");
     case CIVIC_ROLE_ADMIN: return _("Administrator");
     case CIVIC_ROLE_SYSTEM: return _("The service");
+    case CIVIC_ROLE_DISCLOSURE_HEAD: return _("Head of the disclosure office");
     case CIVIC_ROLE_NONE:
     default:
       return _("No role");

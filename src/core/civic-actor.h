@@ -16,13 +16,19 @@ typedef enum /*< flags >*/
   CIVIC_ROLE_EXAMINER            = 1 << 1,  /* 审查员 */
   CIVIC_ROLE_APPROVER            = 1 << 2,  /* 负责人 */
   CIVIC_ROLE_HEARING_OFFICER     = 1 << 3,  /* 听证主持人 */
-  CIVIC_ROLE_DISCLOSURE_EDITOR   = 1 << 4,
-  CIVIC_ROLE_DISCLOSURE_REVIEWER = 1 << 5,
+  CIVIC_ROLE_DISCLOSURE_EDITOR   = 1 << 4,  /* 信息公开编辑 */
+  CIVIC_ROLE_DISCLOSURE_REVIEWER = 1 << 5,  /* 信息公开审核人 */
   CIVIC_ROLE_COMPLAINT_HANDLER   = 1 << 6,
   CIVIC_ROLE_SUPERVISOR          = 1 << 7,  /* 电子监察: reads everything, changes nothing */
   CIVIC_ROLE_ADMIN               = 1 << 8,
   CIVIC_ROLE_SYSTEM              = 1 << 9,  /* the service's own scheduler */
+  /* 政府信息公开工作机构负责人: extends a reply (OGI Art. 33 ¶2), withdraws */
+  CIVIC_ROLE_DISCLOSURE_HEAD     = 1 << 10,
 } CivicRole;
+
+/* The roles that work on information disclosure. */
+#define CIVIC_ROLES_DISCLOSURE (CIVIC_ROLE_DISCLOSURE_EDITOR | CIVIC_ROLE_DISCLOSURE_REVIEWER | \
+                                CIVIC_ROLE_DISCLOSURE_HEAD)
 
 /* The roles that work on licensing cases. */
 #define CIVIC_ROLES_CASEWORK (CIVIC_ROLE_CLERK | CIVIC_ROLE_EXAMINER | CIVIC_ROLE_APPROVER | \

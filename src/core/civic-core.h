@@ -13,6 +13,8 @@
 #include "civic-clock.h"
 #include "civic-core-enums.h"
 #include "civic-day.h"
+#include "civic-disclosure.h"
+#include "civic-disclosure-kind.h"
 #include "civic-document.h"
 #include "civic-entity.h"
 #include "civic-hearing.h"

@@ -10,6 +10,7 @@
 #include "civic-actor.h"
 #include "civic-argument.h"
 #include "civic-calendar.h"
+#include "civic-disclosure-policy.h"
 #include "civic-hearing.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ G_BEGIN_DECLS
 #define CIVIC_ENTITY_TEMPLATE   "template"
 #define CIVIC_ENTITY_ITEM       "item"
 #define CIVIC_ENTITY_HEARING    "hearing"
+#define CIVIC_ENTITY_DISCLOSURE "disclosure"
 
 /* Finds an official named in a command's arguments (an assignee, a
  * verifier) in the users directory: a new actor, or %NULL when there is
@@ -43,6 +45,9 @@ typedef struct
 
   /* The periods of ALL Arts. 47–48, whose units the law leaves open */
   const CivicHearingPolicy *hearing_policy;
+
+  /* How the actor's organ reviews and publishes (nullable: the default) */
+  const CivicDisclosurePolicy *disclosure_policy;
 
   /* The users directory: an action that names another official is
    * refused without it */
@@ -134,6 +139,17 @@ typedef struct
   GObject  *(*apply)      (GObject                    *record,
                            guint                       action,
                            JsonObject                 *args,
+                           const CivicWorkflowContext *context,
+                           GError                    **error);
+
+  /* (nullable) A record some commands make: whether @action does, and
+   * the blank record it acts on, under the id the client gave it (the
+   * command's target), for the actor's organ. The command path and the
+   * client's own version then check and apply the action on it as on any
+   * record, so that a record written offline is born in the outbox. */
+  gboolean  (*creates)    (guint                       action);
+  GObject  *(*create)     (const char                 *id,
+                           guint                       action,
                            const CivicWorkflowContext *context,
                            GError                    **error);
 } CivicEntityKind;
