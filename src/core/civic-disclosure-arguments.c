@@ -64,8 +64,7 @@ asked_when_normative (GObject *record,
     .title = N_("_Category"), .enum_type = civic_disclosure_category_get_type, \
     .enum_label = category_label }, \
   { .name = "formed_on", .kind = CIVIC_ARGUMENT_DATE, .required = (req), \
-    .title = N_("_Formed or Changed On"), \
-    .description = N_("Art. 26: published within 20 working days of this day") }, \
+    .title = N_("_Formed or Changed On") }, \
   TEXT ("summary", FALSE, N_("_Summary")), \
   { .name = "columns", .kind = CIVIC_ARGUMENT_NAMES, .title = N_("Co_lumns") }, \
   { .name = "keywords", .kind = CIVIC_ARGUMENT_NAMES, .title = N_("_Keywords") }, \

@@ -408,7 +408,7 @@ disclosure_check_action (CivicDisclosure            *disclosure,
 
 /* Applying */
 
-static void
+static CivicDisclosureVersion *
 add_version (CivicDisclosure            *disclosure,
              const CivicWorkflowContext *context,
              const char                 *note)
@@ -422,6 +422,7 @@ add_version (CivicDisclosure            *disclosure,
   version->command_id = g_strdup (context->command_id);
   version->note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
   g_ptr_array_add (disclosure->versions, version);
+  return version;
 }
 
 static void
@@ -455,6 +456,7 @@ apply_save (CivicDisclosure            *disclosure,
             GError                    **error)
 {
   g_auto(GStrv) redacted = NULL;
+  CivicDisclosureVersion *version;
   const char *body, *note;
   gint64 base = 0;
 
@@ -464,6 +466,13 @@ apply_save (CivicDisclosure            *disclosure,
     return argument_error (error);
   if (!get_text (args, "note", FALSE, 2000, &note, error))
     return FALSE;
+  if (redacted != NULL && g_strv_length (redacted) > 1000)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("“%s” has too many entries"),
+                   "redacted");
+  for (guint i = 0; redacted != NULL && redacted[i] != NULL; i++)
+    if (strlen (redacted[i]) != 64 || strspn (redacted[i], "0123456789abcdef") != 64)
+      return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                     _("“%s” is not the key of a finding"), redacted[i]);
   if (strlen (body) > CIVIC_DISCLOSURE_MAX_BODY)
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    _("The text is longer than %u KiB"), CIVIC_DISCLOSURE_MAX_BODY / 1024);
@@ -477,13 +486,16 @@ apply_save (CivicDisclosure            *disclosure,
 
   g_free (disclosure->body);
   disclosure->body = g_strdup (body);
-  add_version (disclosure, context, note);
+  version = add_version (disclosure, context, note);
   relint (disclosure, context);
 
   for (guint i = 0; redacted != NULL && redacted[i] != NULL; i++)
     if (has_finding (disclosure, redacted[i]))
       return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
                      _("A finding said to be redacted is still in the text"));
+  /* kept, and audited by the service: what was removed, never its value */
+  if (redacted != NULL && redacted[0] != NULL)
+    version->redacted = g_steal_pointer (&redacted);
   return TRUE;
 }
 

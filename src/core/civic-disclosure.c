@@ -103,6 +103,7 @@ civic_disclosure_version_free (CivicDisclosureVersion *version)
   g_clear_pointer (&version->at, g_date_time_unref);
   g_free (version->command_id);
   g_free (version->note);
+  g_strfreev (version->redacted);
   g_free (version);
 }
 
@@ -171,6 +172,7 @@ copy_version (gconstpointer src,
   copy->at = ref_or_null (v->at);
   copy->command_id = g_strdup (v->command_id);
   copy->note = g_strdup (v->note);
+  copy->redacted = g_strdupv (v->redacted);
   return copy;
 }
 
@@ -487,6 +489,8 @@ civic_disclosure_to_json (CivicDisclosure *self)
       set_instant_or_null (builder, "at", v->at);
       civic_json_set_string (builder, "command_id", v->command_id);
       civic_json_set_string (builder, "note", v->note);
+      if (v->redacted != NULL && v->redacted[0] != NULL)
+        civic_json_set_strv (builder, "redacted", (const char * const *) v->redacted);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -689,7 +693,8 @@ read_version (JsonObject  *item,
          get_owned_string (item, "author_name", FALSE, &v->author_name, error) &&
          civic_json_get_instant (item, "at", FALSE, &v->at, error) &&
          get_owned_string (item, "command_id", FALSE, &v->command_id, error) &&
-         get_owned_string (item, "note", FALSE, &v->note, error);
+         get_owned_string (item, "note", FALSE, &v->note, error) &&
+         civic_json_get_strv (item, "redacted", FALSE, &v->redacted, error);
 }
 
 static gboolean

@@ -92,6 +92,7 @@ typedef struct
   GDateTime  *at;
   char       *command_id;
   char       *note;        /* (nullable) */
+  GStrv       redacted;    /* the keys of the findings this save removed */
 } CivicDisclosureVersion;
 
 /* One reviewer's decision at one level of one round (三审). Its comment

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "civic-case-kind.h"
+#include "civic-disclosure-kind.h"
 #include "civic-entity.h"
 #include "civic-hearing-kind.h"
 
@@ -19,6 +20,7 @@
 static const CivicEntityKind * const kind_list[] = {
   &civic_case_kind,
   &civic_hearing_kind,
+  &civic_disclosure_kind,
   NULL
 };
 

@@ -15,6 +15,7 @@
 #include "civic-accounts.h"
 #include "civic-audit.h"
 #include "civic-commands.h"
+#include "civic-disclosure-records.h"
 #include "civic-document.h"
 #include "civic-feed.h"
 #include "civic-json.h"
@@ -511,6 +512,7 @@ apply (CivicCommandEnv  *env,
   g_autoptr(GError) refusal = NULL;
   g_autofree char *response = NULL;
   g_autofree char *detail = NULL;
+  g_autoptr(CivicDisclosurePolicy) disclosure_policy = NULL;
   CivicWorkflowContext context;
   const char *code = NULL;
   gint64 seq = 0;
@@ -520,10 +522,25 @@ apply (CivicCommandEnv  *env,
   if (record == NULL && error != NULL && *error != NULL)
     return NULL;
 
-  if (record == NULL)
+  /* What the rules depend on besides the record: the actor's organ's
+   * policies ride along */
+  disclosure_policy = civic_disclosure_records_load_policy (env->db, actor->department_id, error);
+  if (disclosure_policy == NULL)
+    return NULL;
+  civic_workflow_context_init (&context, env->calendar, now, actor);
+  context.command_id = command->id;
+  context.lookup_official = civic_accounts_lookup_official;
+  context.lookup_data = env->db;
+  context.disclosure_policy = disclosure_policy;
+
+  /* A command that makes its record acts on a blank one under its target
+   * (a draft written offline is born in the outbox) */
+  if (record == NULL && kind->creates != NULL && kind->creates (command->action))
+    record = kind->create (command->target, command->action, &context, &refusal);
+  else if (record == NULL)
     g_set_error_literal (&refusal, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
                          _(store->not_found));
-  else
+  if (record != NULL)
     store->check_actor (actor, record, command->action, &refusal);
 
   if (refusal == NULL && command->has_base_rev &&
@@ -536,13 +553,7 @@ apply (CivicCommandEnv  *env,
     }
 
   if (refusal == NULL)
-    {
-      civic_workflow_context_init (&context, env->calendar, now, actor);
-      context.command_id = command->id;
-      context.lookup_official = civic_accounts_lookup_official;
-      context.lookup_data = env->db;
-      next = kind->apply (record, command->action, command->args, &context, &refusal);
-    }
+    next = kind->apply (record, command->action, command->args, &context, &refusal);
 
   /* What only the service adds: a refusal of its own (a document that
    * cannot be made) refuses the command; a failure of the database is

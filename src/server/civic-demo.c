@@ -46,6 +46,11 @@ typedef struct
   CivicActor *examiners[2];
   CivicActor *approver;
   CivicActor *officers[2];
+  /* Information disclosure (信息公开): an editor, two reviewers, the head
+   * of the disclosure office */
+  CivicActor *editor;
+  CivicActor *reviewers[2];
+  CivicActor *head;
 } Staff;
 
 typedef struct
@@ -83,6 +88,10 @@ staff_free (Staff *staff)
   civic_actor_free (staff->approver);
   civic_actor_free (staff->officers[0]);
   civic_actor_free (staff->officers[1]);
+  g_clear_pointer (&staff->editor, civic_actor_free);
+  g_clear_pointer (&staff->reviewers[0], civic_actor_free);
+  g_clear_pointer (&staff->reviewers[1], civic_actor_free);
+  g_clear_pointer (&staff->head, civic_actor_free);
   g_free (staff);
 }
 
@@ -511,6 +520,41 @@ add_staff (Demo    *demo,
 
     return supervisor != NULL && admin != NULL;
   }
+}
+
+/* Every organ's disclosure staff. Added after the cases and hearings,
+ * so that the names drawn for those stay what they were. */
+static gboolean
+add_disclosure_staff (Demo    *demo,
+                      GError **error)
+{
+  JsonArray *departments = json_node_get_array (demo->departments);
+
+  for (guint i = 0; i < json_array_get_length (departments); i++)
+    {
+      const char *id = json_object_get_string_member (json_array_get_object_element (departments, i),
+                                                      "id");
+      gboolean demo_department = g_str_equal (id, CIVIC_DEMO_DEPARTMENT);
+      Staff *staff = g_hash_table_lookup (demo->staff, id);
+      g_autofree char *editor = g_strconcat (id, ".editor", NULL);
+      g_autofree char *reviewer = g_strconcat (id, ".reviewer", NULL);
+      g_autofree char *reviewer2 = g_strconcat (id, ".reviewer2", NULL);
+      g_autofree char *head = g_strconcat (id, ".head", NULL);
+
+      staff->editor = add_official (demo, demo_department ? "editor" : editor, id,
+                                    CIVIC_ROLE_DISCLOSURE_EDITOR, error);
+      staff->reviewers[0] = add_official (demo, demo_department ? "reviewer" : reviewer, id,
+                                          CIVIC_ROLE_DISCLOSURE_REVIEWER, error);
+      staff->reviewers[1] = add_official (demo, demo_department ? "reviewer2" : reviewer2, id,
+                                          CIVIC_ROLE_DISCLOSURE_REVIEWER, error);
+      staff->head = add_official (demo, demo_department ? "head" : head, id,
+                                  CIVIC_ROLE_DISCLOSURE_HEAD | CIVIC_ROLE_DISCLOSURE_REVIEWER,
+                                  error);
+      if (staff->editor == NULL || staff->reviewers[0] == NULL || staff->reviewers[1] == NULL ||
+          staff->head == NULL)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Living through a case */
@@ -1332,10 +1376,15 @@ print_accounts (Demo *demo)
   g_print ("  %-12s %-10s %s\n", "approver", staff->approver->name, _("Approver"));
   g_print ("  %-12s %-10s %s\n", "officer", staff->officers[0]->name, _("Hearing officer"));
   g_print ("  %-12s %-10s %s\n", "officer2", staff->officers[1]->name, _("Hearing officer"));
+  g_print ("  %-12s %-10s %s\n", "editor", staff->editor->name, _("Disclosure editor"));
+  g_print ("  %-12s %-10s %s\n", "reviewer", staff->reviewers[0]->name, _("Disclosure reviewer"));
+  g_print ("  %-12s %-10s %s\n", "reviewer2", staff->reviewers[1]->name, _("Disclosure reviewer"));
+  g_print ("  %-12s %-10s %s\n", "head", staff->head->name, _("Head of the disclosure office"));
   g_print ("  %-12s %-10s %s\n", "supervisor", "", _("Supervisor (reads every department)"));
   g_print ("  %-12s %-10s %s\n", "admin", "", _("Administrator"));
   g_print (_("  The officials above belong to %s; every other department has <id>.clerk, "
-             "<id>.examiner, <id>.examiner2, <id>.approver, <id>.officer and <id>.officer2.\n"),
+             "<id>.examiner, <id>.examiner2, <id>.approver, <id>.officer, <id>.officer2, "
+             "<id>.editor, <id>.reviewer, <id>.reviewer2 and <id>.head.\n"),
            (const char *) g_hash_table_lookup (demo->names, CIVIC_DEMO_DEPARTMENT));
 }
 
@@ -1425,7 +1474,8 @@ civic_demo_generate (const CivicDemoOptions  *options,
         }
     }
 
-  if (!civic_audit_append (db, demo.now, NULL, "demo-generated", NULL, NULL, NULL, error) ||
+  if (!add_disclosure_staff (&demo, error) ||
+      !civic_audit_append (db, demo.now, NULL, "demo-generated", NULL, NULL, NULL, error) ||
       !civic_sqlite_commit (db, error) ||
       !civic_sqlite_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                               "PRAGMA optimize", error))

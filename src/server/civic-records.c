@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "civic-case-records.h"
+#include "civic-disclosure-records.h"
 #include "civic-hearing-records.h"
 #include "civic-records.h"
 
@@ -18,6 +19,7 @@
 static const CivicRecordStore * const stores[] = {
   &civic_case_store,
   &civic_hearing_store,
+  &civic_disclosure_store,
   NULL
 };
 

@@ -200,6 +200,43 @@ static const CivicSqliteMigration migrations[] = {
     "  created_at TEXT NOT NULL"
     ");"
   },
+  { /* 7: disclosures (civic-disclosure-records.c): the columns the
+     * service finds them by; every saved text, sealed; index numbers,
+     * counted per organ and year and given once per disclosure */
+    "CREATE TABLE disclosure_record ("
+    "  id TEXT PRIMARY KEY,"
+    "  department_id TEXT NOT NULL,"
+    "  state TEXT NOT NULL,"
+    "  index_number TEXT UNIQUE,"
+    "  formed_on TEXT,"
+    "  publish_at TEXT,"
+    "  expire_on TEXT,"
+    "  head_version INTEGER NOT NULL,"
+    "  published_version INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX disclosure_record_by_department ON disclosure_record (department_id, state);"
+    "CREATE TABLE disclosure_version ("
+    "  disclosure_id TEXT NOT NULL,"
+    "  version INTEGER NOT NULL,"
+    "  author_id TEXT,"
+    "  created_at TEXT NOT NULL,"
+    "  command_id TEXT,"
+    "  sha256 TEXT NOT NULL,"
+    "  sealed TEXT NOT NULL,"
+    "  PRIMARY KEY (disclosure_id, version)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE disclosure_index_sequence ("
+    "  department_id TEXT NOT NULL,"
+    "  year INTEGER NOT NULL,"
+    "  last INTEGER NOT NULL,"
+    "  PRIMARY KEY (department_id, year)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE disclosure_index_allocation ("
+    "  command_id TEXT PRIMARY KEY,"
+    "  disclosure_id TEXT NOT NULL UNIQUE,"
+    "  index_number TEXT NOT NULL UNIQUE"
+    ");"
+  },
 };
 
 void

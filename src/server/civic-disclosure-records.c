@@ -1,0 +1,494 @@
+/* civic-disclosure-records.c — disclosures as the service stores and publishes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-disclosure-records"
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "civic-i18n.h"
+#include <sodium.h>
+
+#include "civic-audit.h"
+#include "civic-core-enums.h"
+#include "civic-disclosure-kind.h"
+#include "civic-disclosure-records.h"
+#include "civic-entity.h"
+#include "civic-feed.h"
+#include "civic-json.h"
+#include "civic-keyring.h"
+#include "civic-policy.h"
+#include "civic-server-db.h"
+#include "civic-time.h"
+#include "civic-workflow.h"
+
+/* A disclosure is kept as the feed publishes it in `entity`, the head
+ * text included, scoped to the organ that writes it: only its own
+ * disclosure staff read a draft. Every saved text is also kept, sealed,
+ * in `disclosure_version`: an old version may hold what a redaction
+ * removed. `disclosure_record` has the columns the service finds
+ * disclosures by. All three are written in the command's transaction.
+ *
+ * What the rules alone cannot do is done here: the index number is given
+ * at the approval that completes the review, once, from a count per organ
+ * and year that never skips (docs/plans/disclosure.md, decision 4); the
+ * exact text is linted again before it is published; redactions and
+ * acknowledgements are audited by key and kind, never by value. */
+
+#define refuse(error, code, ...) \
+  G_GNUC_EXTENSION ({ \
+    g_set_error ((error), CIVIC_WORKFLOW_ERROR, (code), __VA_ARGS__); \
+    FALSE; \
+  })
+
+static char *
+format_utc (GDateTime *instant)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (instant == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (instant);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static char *
+format_day (CivicDay day)
+{
+  return day != CIVIC_DAY_INVALID ? civic_day_format (day) : NULL;
+}
+
+/**
+ * civic_disclosure_records_load:
+ *
+ * Returns: (transfer full) (nullable): the disclosure, or %NULL without
+ * error when there is none
+ */
+CivicDisclosure *
+civic_disclosure_records_load (CivicSqlite  *db,
+                               const char   *id,
+                               GError      **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT e.data FROM disclosure_record r "
+                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE "' "
+                                   "  AND e.id = r.id "
+                                   "WHERE r.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, id);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, error);
+  sqlite3_reset (stmt);
+  if (node == NULL)
+    return NULL;
+
+  return civic_disclosure_new_from_json (node, error);
+}
+
+/**
+ * civic_disclosure_records_save:
+ *
+ * Returns: the feed's sequence number, or 0 on error
+ */
+gint64
+civic_disclosure_records_save (CivicSqlite      *db,
+                               CivicDisclosure  *disclosure,
+                               GError          **error)
+{
+  g_autofree char *feed = civic_disclosure_to_feed_json (disclosure);
+  g_autofree char *publish_at = format_utc (civic_disclosure_get_publish_at (disclosure));
+  g_autofree char *formed_on = format_day (civic_disclosure_get_formed_on (disclosure));
+  g_autofree char *expire_on = format_day (civic_disclosure_get_expire_on (disclosure));
+  const char *scope[] = { civic_disclosure_get_department_id (disclosure), NULL };
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db,
+                               "INSERT INTO disclosure_record (id, department_id, state, "
+                               "  index_number, formed_on, publish_at, expire_on, head_version, "
+                               "  published_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                               "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
+                               "  index_number = excluded.index_number, "
+                               "  formed_on = excluded.formed_on, "
+                               "  publish_at = excluded.publish_at, "
+                               "  expire_on = excluded.expire_on, "
+                               "  head_version = excluded.head_version, "
+                               "  published_version = excluded.published_version", error);
+  if (stmt == NULL)
+    return 0;
+  civic_sqlite_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
+  civic_sqlite_bind_text (stmt, 2, civic_disclosure_get_department_id (disclosure));
+  civic_sqlite_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_DISCLOSURE_STATE,
+                                                        civic_disclosure_get_state (disclosure)));
+  civic_sqlite_bind_text (stmt, 4, civic_disclosure_get_index_number (disclosure));
+  civic_sqlite_bind_text (stmt, 5, formed_on);
+  civic_sqlite_bind_text (stmt, 6, publish_at);
+  civic_sqlite_bind_text (stmt, 7, expire_on);
+  sqlite3_bind_int64 (stmt, 8, civic_disclosure_get_head_version (disclosure));
+  sqlite3_bind_int64 (stmt, 9, civic_disclosure_get_published_version (disclosure));
+  if (!civic_sqlite_run (db, stmt, error))
+    return 0;
+
+  return civic_server_db_put_entity_text (db, CIVIC_ENTITY_DISCLOSURE,
+                                          civic_disclosure_get_id (disclosure),
+                                          civic_disclosure_get_rev (disclosure), feed, scope,
+                                          error);
+}
+
+/**
+ * civic_disclosure_records_load_policy:
+ *
+ * Returns: (transfer full): the organ's policy, from its "disclosure"
+ * member, or the default one when it has none
+ */
+CivicDisclosurePolicy *
+civic_disclosure_records_load_policy (CivicSqlite  *db,
+                                      const char   *department_id,
+                                      GError      **error)
+{
+  g_autoptr(JsonNode) department = NULL;
+  JsonObject *member = NULL;
+  g_autoptr(JsonNode) default_policy = NULL;
+
+  if (department_id != NULL)
+    department = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT, department_id,
+                                                  NULL);
+  if (department != NULL && JSON_NODE_HOLDS_OBJECT (department))
+    member = civic_json_lookup_object (json_node_get_object (department), "disclosure");
+  if (member != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), member);
+      CivicDisclosurePolicy *policy = civic_disclosure_policy_new_from_json (node, error);
+
+      if (policy == NULL)
+        g_prefix_error (error, _("The disclosure policy of %s: "), department_id);
+      return policy;
+    }
+
+  default_policy = civic_disclosure_policy_to_json (civic_disclosure_policy_get_default ());
+  return civic_disclosure_policy_new_from_json (default_policy, error);
+}
+
+/**
+ * civic_disclosure_records_get_version:
+ *
+ * Returns: (transfer full) (nullable): the text of @version, unsealed, or
+ * %NULL without error when there is none
+ */
+char *
+civic_disclosure_records_get_version (CivicSqlite  *db,
+                                      const char   *id,
+                                      guint         version,
+                                      GError      **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autofree char *sealed = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT sealed FROM disclosure_version "
+                                   "WHERE disclosure_id = ? AND version = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, version);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (sealed == NULL)
+    return NULL;
+  if (keyring == NULL)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not loaded"));
+      return NULL;
+    }
+  return civic_keyring_unseal (keyring, sealed, error);
+}
+
+/* Every saved text, sealed; the feed has only the head */
+static gboolean
+keep_version (CivicSqlite      *db,
+              CivicDisclosure  *disclosure,
+              GError          **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  GPtrArray *versions = civic_disclosure_get_versions (disclosure);
+  const CivicDisclosureVersion *version;
+  const char *body = civic_disclosure_get_body (disclosure);
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
+  g_autofree char *sealed = NULL;
+  g_autofree char *at = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (versions->len > 0, FALSE);
+  version = g_ptr_array_index (versions, versions->len - 1);
+
+  if (keyring == NULL)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not loaded"));
+      return FALSE;
+    }
+  sealed = civic_keyring_seal (keyring, body);
+  at = format_utc (version->at);
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO disclosure_version (disclosure_id, version, "
+                                   "  author_id, created_at, command_id, sha256, sealed) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
+  sqlite3_bind_int64 (stmt, 2, version->number);
+  civic_sqlite_bind_text (stmt, 3, version->author_id);
+  civic_sqlite_bind_text (stmt, 4, at);
+  civic_sqlite_bind_text (stmt, 5, version->command_id);
+  civic_sqlite_bind_text (stmt, 6, sha256);
+  civic_sqlite_bind_text (stmt, 7, sealed);
+  if (!civic_sqlite_run (db, stmt, error))
+    return FALSE;
+
+  /* What a redaction removed, by key and kind: the audit never holds the
+   * value */
+  for (guint i = 0; version->redacted != NULL && version->redacted[i] != NULL; i++)
+    {
+      g_autoptr(GString) detail = g_string_new ("{\"version\":");
+
+      g_string_append_printf (detail, "%u,\"key\":", version->number);
+      civic_json_append_string (detail, version->redacted[i]);
+      g_string_append (detail, ",\"command\":");
+      civic_json_append_string (detail, version->command_id);
+      g_string_append_c (detail, '}');
+      if (!civic_audit_append (db, version->at, version->author_id, "redact-finding",
+                               civic_disclosure_get_id (disclosure), detail->str, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A reviewer let a finding through: who, why, on which version; never
+ * the value */
+static gboolean
+audit_acknowledgement (CivicSqlite      *db,
+                       CivicDisclosure  *disclosure,
+                       const char       *command_id,
+                       GError          **error)
+{
+  GPtrArray *acknowledgements = civic_disclosure_get_acknowledgements (disclosure);
+  const CivicDisclosureAcknowledgement *a;
+  g_autoptr(GString) detail = g_string_new ("{\"command\":");
+
+  if (acknowledgements->len == 0)
+    return TRUE;
+  a = g_ptr_array_index (acknowledgements, acknowledgements->len - 1);
+
+  civic_json_append_string (detail, command_id);
+  g_string_append_printf (detail, ",\"version\":%u,\"kind\":", a->version);
+  civic_json_append_string (detail, civic_enum_to_nick (CIVIC_TYPE_PRIVACY_KIND, a->kind));
+  g_string_append (detail, ",\"key\":");
+  civic_json_append_string (detail, a->key);
+  g_string_append (detail, ",\"ground\":");
+  civic_json_append_string (detail, civic_enum_to_nick (CIVIC_TYPE_DISCLOSURE_GROUND, a->ground));
+  g_string_append (detail, ",\"reason\":");
+  civic_json_append_string (detail, a->reason);
+  g_string_append_c (detail, '}');
+  return civic_audit_append (db, a->at, a->by_id, "acknowledge-finding",
+                             civic_disclosure_get_id (disclosure), detail->str, NULL, error);
+}
+
+/* 索引号, once per disclosure: a second round after a revision keeps it */
+static gboolean
+allocate_index_number (CivicSqlite      *db,
+                       CivicDisclosure  *disclosure,
+                       const char       *command_id,
+                       GDateTime        *now,
+                       GError          **error)
+{
+  g_autoptr(CivicDisclosurePolicy) policy = NULL;
+  const char *department_id = civic_disclosure_get_department_id (disclosure);
+  g_autofree char *kept = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (now, civic_time_zone ());
+  int year = g_date_time_get_year (local);
+  gint64 last = 0;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  if (civic_disclosure_get_index_number (disclosure) != NULL)
+    return TRUE;
+
+  stmt = civic_sqlite_prepare (db, "SELECT index_number FROM disclosure_index_allocation "
+                                   "WHERE disclosure_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return FALSE;
+  if (row)
+    kept = g_strdup (civic_sqlite_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (kept != NULL)
+    {
+      civic_disclosure_set_index_number (disclosure, kept);
+      return TRUE;
+    }
+
+  policy = civic_disclosure_records_load_policy (db, department_id, error);
+  if (policy == NULL)
+    return FALSE;
+  code = policy->index_code != NULL ? g_strdup (policy->index_code)
+                                    : g_ascii_strup (department_id, -1);
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO disclosure_index_sequence (department_id, year, last) "
+                                   "VALUES (?1, ?2, 1) "
+                                   "ON CONFLICT (department_id, year) DO UPDATE SET last = last + 1 "
+                                   "RETURNING last", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, department_id);
+  sqlite3_bind_int (stmt, 2, year);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return FALSE;
+  if (row)
+    last = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (last <= 0 || last > 99999)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("The organ has used every index number of %d"), year);
+
+  number = civic_disclosure_format_index_number (code, year, (guint) last);
+  stmt = civic_sqlite_prepare (db, "INSERT INTO disclosure_index_allocation (command_id, "
+                                   "  disclosure_id, index_number) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, command_id);
+  civic_sqlite_bind_text (stmt, 2, civic_disclosure_get_id (disclosure));
+  civic_sqlite_bind_text (stmt, 3, number);
+  if (!civic_sqlite_run (db, stmt, error))
+    return FALSE;
+
+  civic_disclosure_set_index_number (disclosure, number);
+  return TRUE;
+}
+
+/* The findings the rules checked were made when the text was saved, by
+ * whichever client saved it; what is published is linted again here,
+ * with the organ's policy as it is now */
+static gboolean
+lint_before_publishing (CivicSqlite      *db,
+                        CivicDisclosure  *disclosure,
+                        GError          **error)
+{
+  g_autoptr(CivicDisclosurePolicy) policy = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  policy = civic_disclosure_records_load_policy (db, civic_disclosure_get_department_id (disclosure),
+                                                 error);
+  if (policy == NULL)
+    return FALSE;
+  findings = civic_disclosure_lint (disclosure, civic_disclosure_get_body (disclosure), policy);
+  civic_disclosure_set_findings (disclosure, findings);
+  return civic_disclosure_gate_check (disclosure, error);
+}
+
+static GObject *
+store_load (CivicSqlite  *db,
+            const char   *id,
+            GError      **error)
+{
+  return G_OBJECT (civic_disclosure_records_load (db, id, error));
+}
+
+static gint64
+store_save (CivicSqlite    *db,
+            GObject        *record,
+            CivicCalendar  *calendar,
+            CivicDay        today,
+            GError        **error)
+{
+  return civic_disclosure_records_save (db, CIVIC_DISCLOSURE (record), error);
+}
+
+static gboolean
+store_finish (CivicSqlite    *db,
+              GObject        *record,
+              guint           action,
+              const char     *command_id,
+              CivicCalendar  *calendar,
+              GDateTime      *now,
+              const char     *public_url,
+              GError        **error)
+{
+  CivicDisclosure *disclosure = CIVIC_DISCLOSURE (record);
+
+  switch ((CivicDisclosureAction) action)
+    {
+    case CIVIC_DISCLOSURE_ACTION_SAVE:
+      return keep_version (db, disclosure, error);
+    case CIVIC_DISCLOSURE_ACTION_REVIEW:
+      if (civic_disclosure_get_state (disclosure) != CIVIC_DISCLOSURE_STATE_APPROVED)
+        return TRUE;
+      return lint_before_publishing (db, disclosure, error) &&
+             allocate_index_number (db, disclosure, command_id, now, error);
+    case CIVIC_DISCLOSURE_ACTION_ACKNOWLEDGE:
+      return audit_acknowledgement (db, disclosure, command_id, error);
+    case CIVIC_DISCLOSURE_ACTION_SCHEDULE:
+    case CIVIC_DISCLOSURE_ACTION_PUBLISH:
+    case CIVIC_DISCLOSURE_ACTION_PUBLISH_SCHEDULED:
+      return lint_before_publishing (db, disclosure, error) &&
+             allocate_index_number (db, disclosure, command_id, now, error);
+    default:
+      return TRUE;
+    }
+}
+
+/* Who sees a disclosure before it is published: its organ; the
+ * supervisor reads it and changes nothing; to anyone else it is not
+ * there */
+static gboolean
+store_check_actor (const CivicActor  *actor,
+                   GObject           *record,
+                   guint              action,
+                   GError           **error)
+{
+  const char *scope[] = { civic_disclosure_get_department_id (CIVIC_DISCLOSURE (record)), NULL };
+
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SYSTEM))
+    return TRUE;
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR))
+    {
+      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                   _("Supervisors can read every disclosure but change none"));
+      return FALSE;
+    }
+  if (!civic_policy_can_see (actor, scope))
+    {
+      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
+                   _("There is no such disclosure"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const CivicRecordStore civic_disclosure_store = {
+  .kind = &civic_disclosure_kind,
+  .not_found = N_("There is no such disclosure"),
+  .stale = N_("The disclosure changed (revision %" PRId64 ", you saw %" PRId64 "); look at it "
+              "again before you act"),
+  .load = store_load,
+  .save = store_save,
+  .finish = store_finish,
+  .check_actor = store_check_actor,
+};

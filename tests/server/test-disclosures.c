@@ -1,0 +1,471 @@
+/* test-disclosures.c — disclosures through the real service
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A disclosure is born of an editor's command under the id the client
+ * gave it, once; only its organ sees and changes it before it is
+ * published, the supervisor reads it; the privacy gate refuses the final
+ * approval while an ID number, a mobile or a bank card is in the text;
+ * an acknowledgement and a redaction are audited without the value; the
+ * index number is given once, from a count per organ and year, and a
+ * replayed command gives the same one.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "civic-test-service.h"
+
+static CivicTestService *service;
+static char *editor, *reviewer, *reviewer2, *head, *other_editor, *other_reviewer, *supervisor;
+
+static JsonObject *
+object_of (JsonNode *node)
+{
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_node_get_object (node);
+}
+
+static char *
+quote (const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+
+  return json_to_string (node, FALSE);
+}
+
+/* Sends one command; the answer's result */
+static JsonObject *
+send (const char  *token,
+      const char  *id,
+      const char  *type,
+      const char  *target,
+      const char  *args,
+      JsonNode   **holder)
+{
+  g_autofree char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"%s\","
+                                           "\"target\":\"%s\",\"args\":%s}]}",
+                                           id, type, target, args ? args : "{}");
+  guint status;
+
+  *holder = civic_test_request (service, "POST", "/api/v1/commands", token, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return json_array_get_object_element (json_object_get_array_member (object_of (*holder),
+                                                                      "results"), 0);
+}
+
+static const char *
+reason_says (JsonObject *result,
+             const char *member)
+{
+  return json_object_get_string_member (json_object_get_object_member (result, "reason"), member);
+}
+
+static JsonObject *
+applied_as (const char  *token,
+            const char  *id,
+            const char  *type,
+            const char  *target,
+            const char  *args,
+            JsonNode   **holder)
+{
+  JsonObject *result = send (token, id, type, target, args, holder);
+
+  if (!g_str_equal (json_object_get_string_member (result, "status"), "applied"))
+    g_error ("%s was refused: %s", type, reason_says (result, "message"));
+  return json_object_get_object_member (json_object_get_object_member (result, "entity"), "data");
+}
+
+static JsonObject *
+applied (const char  *token,
+         const char  *type,
+         const char  *target,
+         const char  *args,
+         JsonNode   **holder)
+{
+  g_autofree char *id = civic_test_uuid ();
+
+  return applied_as (token, id, type, target, args, holder);
+}
+
+static void
+rejected (const char *token,
+          const char *type,
+          const char *target,
+          const char *args,
+          const char *code,
+          const char *fragment)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *result = send (token, id, type, target, args, &holder);
+
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+  g_assert_cmpstr (reason_says (result, "code"), ==, code);
+  if (strstr (reason_says (result, "message"), fragment) == NULL)
+    g_error ("“%s” does not say “%s”", reason_says (result, "message"), fragment);
+}
+
+static char *
+create (const char *token,
+        const char *title)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autofree char *quoted = quote (title);
+  g_autofree char *args = g_strdup_printf ("{\"title\": %s, \"category\": \"licensing\","
+                                           " \"formed_on\": \"2026-03-16\"}", quoted);
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *data = applied_as (token, id, "create-disclosure", id, args, &holder);
+
+  g_assert_cmpstr (json_object_get_string_member (data, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (data, "state"), ==, "draft");
+  return g_steal_pointer (&id);
+}
+
+static char *
+save_args (const char *body,
+           gint64      base,
+           const char *redacted)
+{
+  g_autofree char *quoted = quote (body);
+
+  if (redacted != NULL)
+    return g_strdup_printf ("{\"body\": %s, \"base_version\": %" G_GINT64_FORMAT
+                            ", \"redacted\": [\"%s\"]}", quoted, base, redacted);
+  return g_strdup_printf ("{\"body\": %s, \"base_version\": %" G_GINT64_FORMAT "}", quoted, base);
+}
+
+/* Saved, submitted and approved at both levels of the organ's review */
+static JsonObject *
+publishable (const char  *title,
+             JsonNode   **holder)
+{
+  g_autofree char *id = create (editor, title);
+  g_autofree char *save = save_args ("## 办理结果\n\n准予行政许可。\n", 0, NULL);
+  g_autoptr(JsonNode) step = NULL;
+
+  applied (editor, "save-disclosure", id, save, &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "submit-disclosure", id, NULL, &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (reviewer, "review-disclosure", id, "{\"decision\": \"approve\"}", &step);
+  return applied (reviewer2, "review-disclosure", id, "{\"decision\": \"approve\"}", holder);
+}
+
+/* The audit entries of @action on @target, as "actor detail" lines */
+static char *
+audit_of (const char *action,
+          const char *target)
+{
+  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT actor, detail FROM audit WHERE action = ? "
+                                           "AND target = ? ORDER BY seq", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, target, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_created_once (void)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *again_text = NULL;
+  const char *args = "{\"title\": \"2026年第一季度行政许可办理情况\", \"category\": \"licensing\","
+                     " \"formed_on\": \"2026-03-16\", \"columns\": [\"行政许可\"]}";
+  JsonObject *data = applied_as (editor, id, "create-disclosure", id, args, &first);
+
+  g_assert_cmpstr (json_object_get_string_member (data, "department_id"), ==, "scjg");
+  g_assert_cmpstr (json_object_get_string_member (data, "author_id"), ==, "u-editor");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+                     json_array_get_object_element (json_object_get_array_member (
+                       object_of (first), "results"), 0), "entity"), "rev"), ==, 1);
+
+  /* the same command again is answered from the ledger */
+  send (editor, id, "create-disclosure", id, args, &again);
+  first_text = json_to_string (first, FALSE);
+  again_text = json_to_string (again, FALSE);
+  g_assert_cmpstr (first_text, ==, again_text);
+
+  /* another command creating the same id is refused; so is a reviewer's */
+  rejected (editor, "create-disclosure", id, args, "state", "exists already");
+  {
+    g_autofree char *new_id = civic_test_uuid ();
+
+    rejected (reviewer, "create-disclosure", new_id, args, "role", "is for these roles");
+  }
+  /* another organ cannot reach it, by creating or otherwise */
+  rejected (other_editor, "create-disclosure", id, args, "not-found", "no such disclosure");
+  rejected (other_editor, "comment-disclosure", id, "{\"text\": \"x\"}", "not-found",
+            "no such disclosure");
+  rejected (supervisor, "comment-disclosure", id, "{\"text\": \"x\"}", "forbidden",
+            "change none");
+
+  /* a malformed one changes nothing */
+  {
+    g_autofree char *bad = civic_test_uuid ();
+
+    rejected (editor, "create-disclosure", bad, "{\"title\": \"x\", \"category\": \"gossip\","
+              " \"formed_on\": \"2026-03-16\"}", "argument", "category");
+    rejected (editor, "create-disclosure", bad, "{\"title\": \"x\", \"category\": \"licensing\","
+              " \"formed_on\": \"2026-04-01\"}", "argument", "future");
+    rejected (editor, "comment-disclosure", bad, "{\"text\": \"x\"}", "not-found",
+              "no such disclosure");
+  }
+}
+
+static void
+test_gate (void)
+{
+  static const struct
+  {
+    const char *body;
+    const char *kind;
+  } leaks[] = {
+    { "申请人张三，身份证号430104196804220016。", "Resident ID number" },
+    { "联系电话：13812345678", "Mobile number" },
+    { "补助发放至账户6222 0212 3456 7894。", "Bank card number" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (leaks); i++)
+    {
+      g_autofree char *id = create (editor, "补助发放名单");
+      g_autofree char *save = save_args (leaks[i].body, 0, NULL);
+      g_autoptr(JsonNode) step = NULL;
+      JsonObject *data;
+
+      data = applied (editor, "save-disclosure", id, save, &step);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (data, "findings")), ==,
+                        1);
+      g_clear_pointer (&step, json_node_unref);
+      applied (editor, "submit-disclosure", id, NULL, &step);
+      g_clear_pointer (&step, json_node_unref);
+      applied (reviewer, "review-disclosure", id, "{\"decision\": \"approve\"}", &step);
+      rejected (reviewer2, "review-disclosure", id, "{\"decision\": \"approve\"}", "rule",
+                leaks[i].kind);
+    }
+
+  /* acknowledged by a reviewer, with a ground: audited without the value */
+  {
+    g_autofree char *id = create (editor, "举报电话公告");
+    g_autofree char *save = save_args ("举报人同意公开其电话13812345678。", 0, NULL);
+    g_autofree char *ack = NULL;
+    g_autofree char *audit = NULL;
+    g_autoptr(JsonNode) step = NULL;
+    JsonObject *data;
+    const char *key;
+
+    data = applied (editor, "save-disclosure", id, save, &step);
+    key = json_object_get_string_member (json_array_get_object_element (
+                                           json_object_get_array_member (data, "findings"), 0),
+                                         "key");
+    ack = g_strdup_printf ("{\"key\": \"%s\", \"ground\": \"consent\","
+                           " \"reason\": \"举报人书面同意\"}", key);
+    rejected (editor, "acknowledge-disclosure-finding", id, ack, "role", "is for these roles");
+    g_clear_pointer (&step, json_node_unref);
+    applied (reviewer, "acknowledge-disclosure-finding", id, ack, &step);
+    audit = audit_of ("acknowledge-finding", id);
+    g_assert_nonnull (strstr (audit, "u-reviewer "));
+    g_assert_nonnull (strstr (audit, "\"kind\":\"mobile\""));
+    g_assert_nonnull (strstr (audit, "\"ground\":\"consent\""));
+    g_assert_nonnull (strstr (audit, key));
+    g_assert_null (strstr (audit, "13812345678"));
+
+    g_clear_pointer (&step, json_node_unref);
+    applied (editor, "submit-disclosure", id, NULL, &step);
+    g_clear_pointer (&step, json_node_unref);
+    applied (reviewer, "review-disclosure", id, "{\"decision\": \"approve\"}", &step);
+    g_clear_pointer (&step, json_node_unref);
+    data = applied (reviewer2, "review-disclosure", id, "{\"decision\": \"approve\"}", &step);
+    g_assert_cmpstr (json_object_get_string_member (data, "state"), ==, "approved");
+  }
+
+  /* redacted: the save names the key, the audit keeps it, the old text
+   * is sealed */
+  {
+    g_autofree char *id = create (editor, "补助发放名单（更正）");
+    g_autofree char *leaky = save_args ("王五，身份证号430104196804220016。", 0, NULL);
+    g_autofree char *redacted = NULL;
+    g_autofree char *audit = NULL;
+    g_autofree char *key = NULL;
+    g_autoptr(JsonNode) step = NULL;
+    JsonObject *data;
+
+    data = applied (editor, "save-disclosure", id, leaky, &step);
+    key = g_strdup (json_object_get_string_member (json_array_get_object_element (
+                      json_object_get_array_member (data, "findings"), 0), "key"));
+    redacted = save_args ("王五，身份证号******************。", 1, key);
+    g_clear_pointer (&step, json_node_unref);
+    data = applied (editor, "save-disclosure", id, redacted, &step);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (data, "findings")), ==,
+                      0);
+    audit = audit_of ("redact-finding", id);
+    g_assert_nonnull (strstr (audit, key));
+    g_assert_null (strstr (audit, "430104196804220016"));
+  }
+}
+
+static void
+test_index_numbers (void)
+{
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+  g_autoptr(JsonNode) step = NULL;
+  JsonObject *first = publishable ("第一条", &a);
+  JsonObject *second = publishable ("第二条", &b);
+  const char *first_number = json_object_get_string_member (first, "index_number");
+  const char *second_number = json_object_get_string_member (second, "index_number");
+  g_autofree char *first_copy = g_strdup (first_number);
+  int n1 = 0, n2 = 0;
+
+  /* the organ's code, the year, a count that never skips */
+  g_assert_true (g_str_has_prefix (first_number, "11430000MB1739452T/2026-"));
+  g_assert_true (g_str_has_prefix (second_number, "11430000MB1739452T/2026-"));
+  n1 = atoi (first_number + strlen ("11430000MB1739452T/2026-"));
+  n2 = atoi (second_number + strlen ("11430000MB1739452T/2026-"));
+  g_assert_cmpint (n2, ==, n1 + 1);
+
+  /* published, revised, approved again: the same number */
+  {
+    const char *id = json_object_get_string_member (first, "id");
+    g_autofree char *revised = save_args ("## 办理结果\n\n准予行政许可，有效期五年。\n", 1, NULL);
+    JsonObject *data;
+
+    applied (head, "publish-disclosure", id, NULL, &step);
+    g_clear_pointer (&step, json_node_unref);
+    applied (editor, "revise-disclosure", id, "{\"reason\": \"补充有效期\"}", &step);
+    g_clear_pointer (&step, json_node_unref);
+    applied (editor, "save-disclosure", id, revised, &step);
+    g_clear_pointer (&step, json_node_unref);
+    applied (editor, "submit-disclosure", id, NULL, &step);
+    g_clear_pointer (&step, json_node_unref);
+    applied (reviewer, "review-disclosure", id, "{\"decision\": \"approve\"}", &step);
+    g_clear_pointer (&step, json_node_unref);
+    data = applied (reviewer2, "review-disclosure", id, "{\"decision\": \"approve\"}", &step);
+    g_assert_cmpstr (json_object_get_string_member (data, "index_number"), ==, first_copy);
+    g_assert_cmpint (json_object_get_int_member (data, "published_version"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (data, "head_version"), ==, 2);
+  }
+
+  /* another organ counts on its own, with one level of review */
+  {
+    g_autofree char *id = create (other_editor, "2026年自然资源统计");
+    g_autofree char *save = save_args ("全省耕地面积保持稳定。\n", 0, NULL);
+    JsonObject *data;
+
+    g_clear_pointer (&step, json_node_unref);
+    applied (other_editor, "save-disclosure", id, save, &step);
+    g_clear_pointer (&step, json_node_unref);
+    applied (other_editor, "submit-disclosure", id, NULL, &step);
+    g_clear_pointer (&step, json_node_unref);
+    data = applied (other_reviewer, "review-disclosure", id, "{\"decision\": \"approve\"}", &step);
+    g_assert_cmpstr (json_object_get_string_member (data, "index_number"), ==,
+                     "11430000MB17628135/2026-00001");
+  }
+}
+
+static void
+test_versions_sealed (void)
+{
+  g_autofree char *id = create (editor, "封存测试");
+  g_autofree char *save = save_args ("身份证号430104196804220016", 0, NULL);
+  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  g_autoptr(JsonNode) step = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int rows = 0;
+
+  applied (editor, "save-disclosure", id, save, &step);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT version, sha256, sealed FROM disclosure_version "
+                                           "WHERE disclosure_id = ?", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                            "身份证号430104196804220016", -1);
+
+      rows++;
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, sha);
+      g_assert_null (strstr ((const char *) sqlite3_column_text (stmt, 2), "430104"));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (rows, ==, 1);
+}
+
+static void
+test_feed_scope (void)
+{
+  g_autofree char *id = create (editor, "范围测试");
+  g_autofree char *key = g_strconcat ("disclosure/", id, NULL);
+  g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                     (GDestroyNotify) json_node_unref);
+  g_autoptr(GHashTable) other = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) json_node_unref);
+  g_autoptr(GHashTable) watching = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+
+  civic_test_pull_all (service, reviewer, 0, own);
+  civic_test_pull_all (service, other_editor, 0, other);
+  civic_test_pull_all (service, supervisor, 0, watching);
+  g_assert_true (g_hash_table_contains (own, key));
+  g_assert_false (g_hash_table_contains (other, key));
+  g_assert_true (g_hash_table_contains (watching, key));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  service = civic_test_service_new_demo (10, 7);
+  editor = civic_test_sign_in (service, "editor");
+  reviewer = civic_test_sign_in (service, "reviewer");
+  reviewer2 = civic_test_sign_in (service, "reviewer2");
+  head = civic_test_sign_in (service, "head");
+  other_editor = civic_test_sign_in (service, "zrzyt.editor");
+  other_reviewer = civic_test_sign_in (service, "zrzyt.reviewer");
+  supervisor = civic_test_sign_in (service, "supervisor");
+
+  g_test_add_func ("/disclosures/created-once", test_created_once);
+  g_test_add_func ("/disclosures/gate", test_gate);
+  g_test_add_func ("/disclosures/index-numbers", test_index_numbers);
+  g_test_add_func ("/disclosures/versions-sealed", test_versions_sealed);
+  g_test_add_func ("/disclosures/feed-scope", test_feed_scope);
+
+  status = g_test_run ();
+
+  g_free (editor);
+  g_free (reviewer);
+  g_free (reviewer2);
+  g_free (head);
+  g_free (other_editor);
+  g_free (other_reviewer);
+  g_free (supervisor);
+  civic_test_service_free (service);
+  return status;
+}
