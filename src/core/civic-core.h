@@ -22,6 +22,7 @@
 #include "civic-id-numbers.h"
 #include "civic-json-scan.h"
 #include "civic-json.h"
+#include "civic-markdown.h"
 #include "civic-privacy-lint.h"
 #include "civic-privacy-mask.h"
 #include "civic-template.h"
