@@ -23,6 +23,7 @@
 #include "civic-json-scan.h"
 #include "civic-json.h"
 #include "civic-markdown.h"
+#include "civic-markdown-html.h"
 #include "civic-privacy-lint.h"
 #include "civic-privacy-mask.h"
 #include "civic-template.h"
