@@ -295,10 +295,12 @@ stop_reason_text (CivicStopReason       reason,
 {
   static const char * const zh[] = {
     "听证", "招标", "拍卖", "检验", "检测", "检疫", "鉴定", "专家评审", "征求第三方意见",
+    "等待申请人补正",
   };
   static const char * const en[] = {
     "a hearing", "tendering", "an auction", "inspection", "testing", "quarantine",
     "appraisal", "expert review", "consulting a third party",
+    "awaiting the applicant’s correction",
   };
 
   if ((guint) reason >= G_N_ELEMENTS (zh))

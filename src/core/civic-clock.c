@@ -24,7 +24,9 @@
  * - An extension adds days to the limit; it has to be granted before the
  *   limit runs out (ALL Art. 42: "二十日内不能作出决定的").
  * - A restart (a corrected disclosure request, OGI Art. 30) starts the
- *   count again from the restart day, with the full length.
+ *   count again from the restart day, with the full length. While the
+ *   clock waits for that correction, its due date is projected as a
+ *   restart today, not a resumption: the days before the notice are lost.
  * - A period counted in calendar days whose last day is a rest day ends on
  *   the next working day (Civil Procedure Law Art. 85). */
 
@@ -567,6 +569,7 @@ static const struct
   { "ogi-30", N_("Regulations on Government Information Disclosure, Art. 30") },
   { "ogi-32", N_("Regulations on Government Information Disclosure, Art. 32") },
   { "ogi-33", N_("Regulations on Government Information Disclosure, Art. 33") },
+  { "ogi-34", N_("Regulations on Government Information Disclosure, Art. 34") },
   { "xf-34", N_("Regulations on Letters and Visits, Art. 34") },
   { "promised", N_("the promised time limit of the service guide") },
 };
@@ -635,6 +638,7 @@ civic_stop_reason_get_label (CivicStopReason reason)
     case CIVIC_STOP_REASON_APPRAISAL: return _("appraisal");
     case CIVIC_STOP_REASON_EXPERT_REVIEW: return _("expert review");
     case CIVIC_STOP_REASON_THIRD_PARTY_CONSULTATION: return _("third-party consultation");
+    case CIVIC_STOP_REASON_AWAITING_CORRECTION: return _("awaiting correction");
     default: g_return_val_if_reached ("");
     }
 }
@@ -780,6 +784,7 @@ typedef struct
   CivicDay           effective_today; /* the day it was completed, or today */
   guint              first;           /* the first event since the last restart */
   int                total;           /* the length with every extension */
+  gboolean           awaiting_restart; /* counted as if restarted today */
 
   /* The day by day count */
   guint              next_pause;
@@ -809,6 +814,21 @@ flush_holiday (Reader *r)
              g_strdup_printf (_("%s: %s holiday, not counted"), range, r->holiday_name));
   r->holiday_start = CIVIC_DAY_INVALID;
   g_clear_pointer (&r->holiday_name, g_free);
+}
+
+/* A clock waiting for a corrected request does not take up its count
+ * where it stopped: the period runs again in full from the day the
+ * correction arrives (OGI Art. 30), so it is read as restarted on @day. */
+static void
+project_restart (Reader   *r,
+                 CivicDay  day)
+{
+  r->origin = day;
+  r->total = r->self->length;
+  r->reading->extended = FALSE;
+  g_array_set_size (r->pauses, 0);
+  g_ptr_array_set_size (r->extensions, 0);
+  r->awaiting_restart = TRUE;
 }
 
 /* The stops and resumptions, the extensions and the completion since the
@@ -871,6 +891,8 @@ collect_events (Reader   *r,
           last->resume = MAX (today, last->stop);
           r->reading->paused_since = last->stop;
           r->reading->pause_reason = last->event->reason;
+          if (last->event->reason == CIVIC_STOP_REASON_AWAITING_CORRECTION && self->restartable)
+            project_restart (r, last->resume);
         }
     }
 }
@@ -883,7 +905,17 @@ trace_head (Reader *r)
   g_autofree char *when = civic_day_format (r->origin);
   g_autofree char *units = format_units (self->unit, self->length);
 
-  if (r->first > 0)
+  if (r->awaiting_restart)
+    {
+      g_autofree char *since = civic_day_format (r->reading->paused_since);
+
+      trace_add (r->trace, CIVIC_TRACE_STOPPED, r->reading->paused_since, CIVIC_DAY_INVALID, 0,
+                 /* Translators: "Awaiting the corrected request since 2026-02-10: …, assumed to be 2026-02-12" */
+                 g_strdup_printf (_("Awaiting the corrected request since %s: the time limit "
+                                    "starts again on the day it arrives, assumed to be %s"),
+                                  since, when));
+    }
+  else if (r->first > 0)
     {
       const CivicClockEvent *restart = g_ptr_array_index (self->events, r->first - 1);
 

@@ -63,8 +63,9 @@ typedef enum
   CIVIC_CLOCK_STATUS_DONE,
 } CivicClockStatus;
 
-/* Why the time does not count: the eight procedures of ALL Art. 45, and
- * consulting a third party on a disclosure request (OGI Art. 33 ¶3). */
+/* Why the time does not count: the eight procedures of ALL Art. 45,
+ * consulting a third party on a disclosure request (OGI Art. 33 ¶3), and
+ * waiting for the applicant to correct an unclear request (OGI Art. 30). */
 typedef enum
 {
   CIVIC_STOP_REASON_HEARING,
@@ -76,6 +77,7 @@ typedef enum
   CIVIC_STOP_REASON_APPRAISAL,
   CIVIC_STOP_REASON_EXPERT_REVIEW,
   CIVIC_STOP_REASON_THIRD_PARTY_CONSULTATION,
+  CIVIC_STOP_REASON_AWAITING_CORRECTION,  /* ended by a restart, not a resumption */
 } CivicStopReason;
 
 typedef enum

@@ -1452,6 +1452,9 @@ apply_stop_clock (CivicCase                  *kase,
   if (reason == CIVIC_STOP_REASON_THIRD_PARTY_CONSULTATION)
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    _("Third-party consultation stops disclosure clocks, not licensing ones"));
+  if (reason == CIVIC_STOP_REASON_AWAITING_CORRECTION)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("Awaiting correction stops disclosure clocks, not licensing ones"));
 
   step = (ClockStep) { today_of (context), reason, note };
   if (!for_review_clocks (kase, stop_one, &step, error))

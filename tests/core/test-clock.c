@@ -342,6 +342,50 @@ test_restart (void)
   }
 }
 
+/* While the applicant corrects the request, the reply clock waits; the
+ * corrected request starts the 20 days again (OGI Art. 30), so the date
+ * shown meanwhile is the one a correction arriving today would give. */
+static void
+test_awaiting_correction (void)
+{
+  g_autoptr(CivicClock) clock = civic_clock_new (CIVIC_CLOCK_KIND_DISCLOSURE_REPLY,
+                                                 CIVIC_CLOCK_TRIGGER_RECEIVED, day ("2026-02-06"),
+                                                 CIVIC_CLOCK_UNIT_WORKING_DAYS, 20, "ogi-33");
+  g_autoptr(GError) error = NULL;
+
+  civic_clock_set_restartable (clock, TRUE);
+  g_assert_true (civic_clock_stop (clock, day ("2026-02-10"),
+                                   CIVIC_STOP_REASON_AWAITING_CORRECTION, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    /* 02-13, Sat 02-14 worked, the Spring Festival off, 02-24…27, Sat
+     * 02-28 worked, 03-02…13, 03-16…18. */
+    g_autoptr(CivicClockReading) reading = read_on (clock, "2026-02-12");
+    const CivicTraceStep *first = g_ptr_array_index (reading->trace, 0);
+
+    assert_day_eq (reading->due, "2026-03-18");
+    g_assert_cmpint (reading->status, ==, CIVIC_CLOCK_STATUS_PAUSED);
+    g_assert_cmpint (reading->pause_reason, ==, CIVIC_STOP_REASON_AWAITING_CORRECTION);
+    assert_day_eq (reading->paused_since, "2026-02-10");
+    g_assert_cmpint (reading->elapsed, ==, 0);
+    g_assert_cmpint (reading->remaining, ==, 20);
+    g_assert_cmpint (first->kind, ==, CIVIC_TRACE_STOPPED);
+    g_assert_cmpstr (first->text, ==,
+                     "Awaiting the corrected request since 2026-02-10: the time limit starts "
+                     "again on the day it arrives, assumed to be 2026-02-12");
+  }
+
+  g_assert_true (civic_clock_restart (clock, day ("2026-02-27"), "corrected request received",
+                                      &error));
+  {
+    g_autoptr(CivicClockReading) reading = read_on (clock, "2026-03-02");
+
+    assert_day_eq (reading->due, "2026-03-26");
+    g_assert_cmpint (reading->status, ==, CIVIC_CLOCK_STATUS_GREEN);
+  }
+}
+
 static void
 test_calendar_days (void)
 {
@@ -578,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/clock/extension", test_extension);
   g_test_add_func ("/clock/joint-track", test_joint_track);
   g_test_add_func ("/clock/restart", test_restart);
+  g_test_add_func ("/clock/awaiting-correction", test_awaiting_correction);
   g_test_add_func ("/clock/calendar-days", test_calendar_days);
   g_test_add_func ("/clock/completion", test_completion);
   g_test_add_func ("/clock/provisional", test_provisional);

@@ -542,6 +542,9 @@ test_special_procedure (void)
   refused (kase, examiner, "2026-03-10", CIVIC_ACTION_STOP_CLOCK,
            "{\"reason\": \"third-party-consultation\", \"expected_days\": 10}",
            CIVIC_WORKFLOW_ERROR_ARGUMENT, "Third-party consultation stops disclosure clocks");
+  refused (kase, examiner, "2026-03-10", CIVIC_ACTION_STOP_CLOCK,
+           "{\"reason\": \"awaiting-correction\", \"expected_days\": 10}",
+           CIVIC_WORKFLOW_ERROR_ARGUMENT, "Awaiting correction stops disclosure clocks");
 
   step (&kase, examiner, "2026-03-10", CIVIC_ACTION_STOP_CLOCK,
         "{\"reason\": \"testing\", \"expected_days\": 5, \"note\": \"送省食品检验研究院检验\"}");
