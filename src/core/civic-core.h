@@ -16,6 +16,7 @@
 #include "civic-disclosure.h"
 #include "civic-disclosure-kind.h"
 #include "civic-disclosure-request-clock.h"
+#include "civic-disclosure-request-reply.h"
 #include "civic-document.h"
 #include "civic-entity.h"
 #include "civic-hearing.h"
