@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  * instant ("2026-03-02T09:30:00+08:00") or a local date ("2026-03-02", read
  * as 09:00 in the region). */
 #define CIVIC_NOW_ENV "CIVICDESK_NOW"
+#define CIVIC_NOW_RUNNING_ENV "CIVICDESK_NOW_RUNNING"
 
 GTimeZone *civic_time_zone          (void);
 GDateTime *civic_time_now           (void);

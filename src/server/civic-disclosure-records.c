@@ -17,6 +17,7 @@
 #include "civic-core-enums.h"
 #include "civic-disclosure-kind.h"
 #include "civic-disclosure-records.h"
+#include "civic-due-jobs.h"
 #include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-json.h"
@@ -403,6 +404,56 @@ lint_before_publishing (CivicSqlite      *db,
   return civic_disclosure_gate_check (disclosure, error);
 }
 
+/* The minutes the service acts at: a scheduled publication, an expiry at
+ * the start of its day. Each job's id is the id of the command that set
+ * it, so a job set again is a new one. */
+static gboolean
+plan_jobs (CivicSqlite            *db,
+           CivicDisclosure        *disclosure,
+           CivicDisclosureAction   action,
+           const char             *command_id,
+           GError                **error)
+{
+  const char *id = civic_disclosure_get_id (disclosure);
+  const CivicEntityKind *kind = &civic_disclosure_kind;
+  const char *publish = kind->action_to_string (CIVIC_DISCLOSURE_ACTION_PUBLISH_SCHEDULED);
+  const char *expire = kind->action_to_string (CIVIC_DISCLOSURE_ACTION_EXPIRE);
+  CivicDay expire_on = civic_disclosure_get_expire_on (disclosure);
+
+  switch (action)
+    {
+    case CIVIC_DISCLOSURE_ACTION_SCHEDULE:
+      {
+        g_autofree char *job = g_strconcat (publish, ":", command_id, NULL);
+
+        return civic_due_jobs_cancel (db, publish, id, error) &&
+               civic_due_jobs_add (db, job, civic_disclosure_get_publish_at (disclosure), publish,
+                                   id, error);
+      }
+    case CIVIC_DISCLOSURE_ACTION_UNSCHEDULE:
+      return civic_due_jobs_cancel (db, publish, id, error);
+    case CIVIC_DISCLOSURE_ACTION_PUBLISH:
+    case CIVIC_DISCLOSURE_ACTION_PUBLISH_SCHEDULED:
+      if (!civic_due_jobs_cancel (db, NULL, id, error))
+        return FALSE;
+      if (expire_on != CIVIC_DAY_INVALID)
+        {
+          g_autofree char *job = g_strconcat (expire, ":", command_id, NULL);
+          g_autoptr(GDateTime) at = NULL;
+          int year, month, day;
+
+          civic_day_to_ymd (expire_on, &year, &month, &day);
+          at = g_date_time_new (civic_time_zone (), year, month, day, 0, 0, 0);
+          return civic_due_jobs_add (db, job, at, expire, id, error);
+        }
+      return TRUE;
+    case CIVIC_DISCLOSURE_ACTION_WITHDRAW:
+      return civic_due_jobs_cancel (db, NULL, id, error);
+    default:
+      return TRUE;
+    }
+}
+
 static GObject *
 store_load (CivicSqlite  *db,
             const char   *id,
@@ -448,7 +499,11 @@ store_finish (CivicSqlite    *db,
     case CIVIC_DISCLOSURE_ACTION_PUBLISH:
     case CIVIC_DISCLOSURE_ACTION_PUBLISH_SCHEDULED:
       return lint_before_publishing (db, disclosure, error) &&
-             allocate_index_number (db, disclosure, command_id, now, error);
+             allocate_index_number (db, disclosure, command_id, now, error) &&
+             plan_jobs (db, disclosure, action, command_id, error);
+    case CIVIC_DISCLOSURE_ACTION_UNSCHEDULE:
+    case CIVIC_DISCLOSURE_ACTION_WITHDRAW:
+      return plan_jobs (db, disclosure, action, command_id, error);
     default:
       return TRUE;
     }

@@ -237,6 +237,20 @@ static const CivicSqliteMigration migrations[] = {
     "  index_number TEXT NOT NULL UNIQUE"
     ");"
   },
+  { /* 8: what the service does at a given minute (civic-due-jobs.c): a
+     * scheduled publication, an expiry; each run once, as a command of its
+     * own */
+    "CREATE TABLE due_job ("
+    "  id TEXT PRIMARY KEY,"
+    "  due_at TEXT NOT NULL,"
+    "  type TEXT NOT NULL,"
+    "  target TEXT NOT NULL,"
+    "  done_at TEXT,"
+    "  result TEXT"
+    ");"
+    "CREATE INDEX due_job_pending ON due_job (due_at) WHERE done_at IS NULL;"
+    "CREATE INDEX due_job_by_target ON due_job (target) WHERE done_at IS NULL;"
+  },
 };
 
 void

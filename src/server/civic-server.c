@@ -32,6 +32,7 @@
 #include "civic-query.h"
 #include "civic-rate-limit.h"
 #include "civic-scheduler.h"
+#include "civic-due-jobs.h"
 #include "civic-server-db.h"
 #include "civic-server.h"
 #include "civic-time.h"
@@ -105,6 +106,8 @@ struct _Request
   /* A scheduler batch's outcome */
   CivicSchedulerReport report;
   gboolean           more;
+  /* When the next due job is, after commands or due jobs ran */
+  GDateTime         *next_due;
 };
 
 struct _CivicServer
@@ -123,6 +126,10 @@ struct _CivicServer
 
   guint               scheduler_source;
   gboolean            scheduler_running;
+  /* The minute jobs (civic-due-jobs.c): a timeout for the next one */
+  guint               due_source;
+  GDateTime          *due_armed_for;
+  gboolean            due_running;
   guint               port;
 };
 
@@ -143,6 +150,7 @@ request_free (Request *request)
   g_free (request->response);
   g_clear_pointer (&request->response_bytes, g_bytes_unref);
   g_free (request->content_disposition);
+  g_clear_pointer (&request->next_due, g_date_time_unref);
   g_clear_object (&request->server);
   g_free (request);
 }
@@ -489,6 +497,10 @@ handle_commands (CivicServer *self,
 
   actor = civic_account_to_actor (request->account);
   respond_json (request, SOUP_STATUS_OK, civic_commands_execute (&env, actor, commands));
+
+  /* A command may have set a job for a minute sooner than the one the
+   * service waits for */
+  request->next_due = civic_due_jobs_next (db, NULL);
 }
 
 static const struct
@@ -504,6 +516,7 @@ static const struct
   { "calendars", CIVIC_ENTITY_CALENDAR },
   { "templates", CIVIC_ENTITY_TEMPLATE },
   { "hearings", CIVIC_ENTITY_HEARING },
+  { "disclosures", CIVIC_ENTITY_DISCLOSURE },
 };
 
 static void
@@ -1019,6 +1032,9 @@ pattern_matches (const char         *pattern,
 
 /* Back on the main thread */
 
+static void arm_due_jobs (CivicServer *self,
+                          GDateTime   *next);
+
 static gboolean
 finish_request (gpointer data)
 {
@@ -1058,11 +1074,13 @@ finish_request (gpointer data)
                (g_get_monotonic_time () - request->started) / 1000.0,
                request->account ? " user=" : "", request->account ? request->account->id : "");
 
+  if (request->next_due != NULL)
+    arm_due_jobs (request->server, request->next_due);
   request_free (request);
   return G_SOURCE_REMOVE;
 }
 
-static gboolean scheduler_done (gpointer data);
+static gboolean background_done (gpointer data);
 
 /* The language of what the service writes for an official to read — the
  * reason a command was refused, an error's message — is the one their
@@ -1172,7 +1190,7 @@ worker (gpointer data,
 
   g_async_queue_push (self->connections[pool], db);
   g_main_context_invoke (self->context,
-                         request->msg != NULL ? finish_request : scheduler_done, request);
+                         request->msg != NULL ? finish_request : background_done, request);
 }
 
 static void
@@ -1362,6 +1380,112 @@ scheduler_tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The minute jobs: they run in the writer pool like commands, woken by a
+ * timeout at the next one's minute (at most a minute away, so that a
+ * clock that jumps is caught up), re-armed after every command */
+
+#define DUE_BATCH 50
+#define DUE_WAKE_MAX_SECONDS 60
+
+static void due_tick_now (CivicServer *self);
+
+static void
+handle_due_jobs (CivicServer *self,
+                 CivicSqlite *db,
+                 Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  guint n_run = 0;
+
+  if (!civic_due_jobs_run (db, self->calendar, now, self->options.public_url, DUE_BATCH, &n_run,
+                           &request->more, &error))
+    {
+      g_warning ("due jobs: %s", error->message);
+      request->more = FALSE;
+    }
+  if (n_run > 0)
+    g_message ("due jobs: %u run", n_run);
+  request->next_due = civic_due_jobs_next (db, NULL);
+}
+
+static const Route due_route = {
+  NULL, NULL, handle_due_jobs, POOL_WRITE, FALSE
+};
+
+static gboolean
+due_done (gpointer data)
+{
+  Request *request = data;
+  CivicServer *self = request->server;
+
+  self->due_running = FALSE;
+  if (request->more && self->pools[POOL_WRITE] != NULL)
+    due_tick_now (self);
+  else if (request->next_due != NULL)
+    arm_due_jobs (self, request->next_due);
+  request_free (request);
+  return G_SOURCE_REMOVE;
+}
+
+/* A request without a message: a scheduler batch or minute jobs */
+static gboolean
+background_done (gpointer data)
+{
+  Request *request = data;
+
+  return request->route == &due_route ? due_done (data) : scheduler_done (data);
+}
+
+static void
+due_tick_now (CivicServer *self)
+{
+  Request *request;
+
+  if (self->due_running || self->pools[POOL_WRITE] == NULL)
+    return;
+
+  self->due_running = TRUE;
+  request = g_new0 (Request, 1);
+  request->server = g_object_ref (self);
+  request->route = &due_route;
+  request->method = g_strdup ("DUE-JOBS");
+  request->path = g_strdup ("-");
+  g_thread_pool_push (self->pools[POOL_WRITE], request, NULL);
+}
+
+static gboolean
+due_timeout (gpointer data)
+{
+  CivicServer *self = data;
+
+  self->due_source = 0;
+  g_clear_pointer (&self->due_armed_for, g_date_time_unref);
+  due_tick_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Wakes at @next, unless it wakes sooner already */
+static void
+arm_due_jobs (CivicServer *self,
+              GDateTime   *next)
+{
+  g_autoptr(GDateTime) now = civic_time_now ();
+  GTimeSpan wait;
+
+  if (self->pools[POOL_WRITE] == NULL)
+    return;
+  if (self->due_source != 0 && self->due_armed_for != NULL &&
+      g_date_time_compare (self->due_armed_for, next) <= 0)
+    return;
+
+  g_clear_handle_id (&self->due_source, g_source_remove);
+  g_clear_pointer (&self->due_armed_for, g_date_time_unref);
+  wait = CLAMP (g_date_time_difference (next, now), 0, DUE_WAKE_MAX_SECONDS * G_TIME_SPAN_SECOND);
+  self->due_armed_for = g_date_time_add (now, wait);
+  self->due_source = g_timeout_add ((guint) (wait / 1000), due_timeout, self);
+}
+
 /* Life cycle */
 
 static void
@@ -1541,6 +1665,8 @@ civic_server_start (CivicServer  *self,
   g_autoptr(GDateTime) now = civic_time_now ();
   CivicListenerLimits limits = { { 0 } };
   CivicSchedulerReport report = { 0 };
+  g_autoptr(GDateTime) next_due = NULL;
+  gboolean more_due = FALSE;
   CivicSqlite *db;
   gboolean ok;
 
@@ -1553,6 +1679,24 @@ civic_server_start (CivicServer  *self,
     return FALSE;
   g_message ("caught up: checked=%u applied=%u republished=%u", report.checked,
              report.applied, report.republished);
+
+  /* What came due while the service was down, before anyone asks */
+  db = g_async_queue_pop (self->connections[POOL_WRITE]);
+  do
+    {
+      guint n_run = 0;
+
+      ok = civic_due_jobs_run (db, self->calendar, now, self->options.public_url, DUE_BATCH,
+                               &n_run, &more_due, error);
+      if (ok && n_run > 0)
+        g_message ("due jobs caught up: %u run", n_run);
+    }
+  while (ok && more_due);
+  next_due = ok ? civic_due_jobs_next (db, error) : NULL;
+  ok = ok && (error == NULL || *error == NULL);
+  g_async_queue_push (self->connections[POOL_WRITE], db);
+  if (!ok)
+    return FALSE;
 
   db = g_async_queue_pop (self->connections[POOL_WRITE]);
   ok = civic_audit_checkpoint (db, now, NULL, error) && import_templates_once (db, error);
@@ -1618,6 +1762,8 @@ civic_server_start (CivicServer  *self,
 
   self->scheduler_source = g_timeout_add_seconds (self->options.scheduler_interval,
                                                   scheduler_tick, self);
+  if (next_due != NULL)
+    arm_due_jobs (self, next_due);
   return TRUE;
 }
 
@@ -1632,6 +1778,8 @@ civic_server_stop (CivicServer *self)
   g_return_if_fail (CIVIC_IS_SERVER (self));
 
   g_clear_handle_id (&self->scheduler_source, g_source_remove);
+  g_clear_handle_id (&self->due_source, g_source_remove);
+  g_clear_pointer (&self->due_armed_for, g_date_time_unref);
 
   if (self->listener != NULL)
     civic_listener_stop (self->listener);

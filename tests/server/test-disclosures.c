@@ -269,13 +269,12 @@ test_gate (void)
     g_autofree char *ack = NULL;
     g_autofree char *audit = NULL;
     g_autoptr(JsonNode) step = NULL;
+    g_autofree char *key = NULL;
     JsonObject *data;
-    const char *key;
 
     data = applied (editor, "save-disclosure", id, save, &step);
-    key = json_object_get_string_member (json_array_get_object_element (
-                                           json_object_get_array_member (data, "findings"), 0),
-                                         "key");
+    key = g_strdup (json_object_get_string_member (json_array_get_object_element (
+                      json_object_get_array_member (data, "findings"), 0), "key"));
     ack = g_strdup_printf ("{\"key\": \"%s\", \"ground\": \"consent\","
                            " \"reason\": \"举报人书面同意\"}", key);
     rejected (editor, "acknowledge-disclosure-finding", id, ack, "role", "is for these roles");
@@ -433,6 +432,97 @@ test_feed_scope (void)
   g_assert_true (g_hash_table_contains (watching, key));
 }
 
+/* The disclosure as the service has it now */
+static char *
+state_of (const char *token,
+          const char *id)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/disclosures/", id, NULL);
+  g_autoptr(JsonNode) node = NULL;
+  guint status;
+
+  node = civic_test_request (service, "GET", path, token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return g_strdup (json_object_get_string_member (json_object_get_object_member (object_of (node), "data"), "state"));
+}
+
+static void
+restart_at (const char *now,
+            gboolean    running)
+{
+  civic_test_service_stop (service);
+  g_setenv ("CIVICDESK_NOW", now, TRUE);
+  if (running)
+    g_setenv ("CIVICDESK_NOW_RUNNING", "1", TRUE);
+  else
+    g_unsetenv ("CIVICDESK_NOW_RUNNING");
+  civic_test_service_start (service);
+}
+
+/* Scheduled for 10:05, the service down from 10:00 to 10:09: published as
+ * it starts again, before it listens, and audited as four minutes late */
+static void
+test_scheduled_across_restart (void)
+{
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(JsonNode) step = NULL;
+  JsonObject *approved = publishable ("定时发布", &holder);
+  g_autofree char *id = g_strdup (json_object_get_string_member (approved, "id"));
+  g_autofree char *state = NULL;
+  g_autofree char *audit = NULL;
+
+  applied (reviewer2, "schedule-disclosure", id,
+           "{\"publish_on\": \"2026-03-20\", \"publish_at\": \"10:05\"}", &step);
+  restart_at ("2026-03-20T10:09:00+08:00", FALSE);
+
+  state = state_of (editor, id);
+  g_assert_cmpstr (state, ==, "published");
+  audit = audit_of ("late-job", id);
+  g_assert_nonnull (strstr (audit, "\"late_seconds\":240"));
+  g_free (audit);
+  audit = audit_of ("publish-scheduled-disclosure", id);
+  g_assert_nonnull (strstr (audit, "system "));
+
+  restart_at (CIVIC_TEST_NOW, FALSE);
+}
+
+/* A clock running from 10:29:58, a publication at 10:30: the service
+ * wakes for it by itself */
+static void
+test_scheduled_at_the_minute (void)
+{
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(JsonNode) step = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *audit = NULL;
+  gint64 started;
+  JsonObject *approved;
+
+  restart_at ("2026-03-20T10:29:58+08:00", TRUE);
+  approved = publishable ("整点发布", &holder);
+  id = g_strdup (json_object_get_string_member (approved, "id"));
+  applied (reviewer2, "schedule-disclosure", id,
+           "{\"publish_on\": \"2026-03-20\", \"publish_at\": \"10:30\"}", &step);
+
+  started = g_get_monotonic_time ();
+  do
+    {
+      g_free (state);
+      state = state_of (editor, id);
+      if (g_str_equal (state, "published"))
+        break;
+      g_usleep (50 * 1000);
+    }
+  while (g_get_monotonic_time () - started < 15 * G_TIME_SPAN_SECOND);
+  g_assert_cmpstr (state, ==, "published");
+  /* on time: not audited as late */
+  audit = audit_of ("late-job", id);
+  g_assert_cmpstr (audit, ==, "");
+
+  restart_at (CIVIC_TEST_NOW, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +546,8 @@ main (int   argc,
   g_test_add_func ("/disclosures/index-numbers", test_index_numbers);
   g_test_add_func ("/disclosures/versions-sealed", test_versions_sealed);
   g_test_add_func ("/disclosures/feed-scope", test_feed_scope);
+  g_test_add_func ("/disclosures/scheduled-across-restart", test_scheduled_across_restart);
+  g_test_add_func ("/disclosures/scheduled-at-the-minute", test_scheduled_at_the_minute);
 
   status = g_test_run ();
 

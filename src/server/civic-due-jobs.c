@@ -1,0 +1,300 @@
+/* civic-due-jobs.c — what the service does at a given minute
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-due-jobs"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-i18n.h"
+
+#include "civic-actor.h"
+#include "civic-audit.h"
+#include "civic-commands.h"
+#include "civic-due-jobs.h"
+#include "civic-entity.h"
+#include "civic-feed.h"
+#include "civic-time.h"
+
+/* WordPress misses a scheduled post when nobody visits at that minute
+ * (publishpress-planner#417); here a job is a row, `serve` runs every job
+ * that came due while it was down before it listens, then wakes at the
+ * next one (civic-server.c). A job runs as the service's own command,
+ * whose id is the job's, so that a job run again after a crash is
+ * answered from the ledger rather than applied twice; a job that finds
+ * its record moved on (unscheduled, withdrawn) is refused like any
+ * command and done with. */
+
+static char *
+format_utc (GDateTime *instant)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (instant);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/**
+ * civic_due_jobs_add:
+ * @id: unique: the id of the command that set it, with its type
+ * @type: the command to run, such as "publish-scheduled-disclosure"
+ *
+ * Inside the caller's transaction
+ */
+gboolean
+civic_due_jobs_add (CivicSqlite  *db,
+                    const char   *id,
+                    GDateTime    *due_at,
+                    const char   *type,
+                    const char   *target,
+                    GError      **error)
+{
+  g_autofree char *at = format_utc (due_at);
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO due_job (id, due_at, type, target) "
+                                   "VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, id);
+  civic_sqlite_bind_text (stmt, 2, at);
+  civic_sqlite_bind_text (stmt, 3, type);
+  civic_sqlite_bind_text (stmt, 4, target);
+  return civic_sqlite_run (db, stmt, error);
+}
+
+/**
+ * civic_due_jobs_cancel:
+ * @type: (nullable): only jobs of this type, or every one
+ *
+ * Forgets the jobs of @target still to run
+ */
+gboolean
+civic_due_jobs_cancel (CivicSqlite  *db,
+                       const char   *type,
+                       const char   *target,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "DELETE FROM due_job WHERE target = ?1 AND done_at IS NULL "
+                                   "AND (?2 IS NULL OR type = ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, target);
+  civic_sqlite_bind_text (stmt, 2, type);
+  return civic_sqlite_run (db, stmt, error);
+}
+
+/**
+ * civic_due_jobs_next:
+ *
+ * Returns: (transfer full) (nullable): when the next job is due, or %NULL
+ * without error when none is waiting
+ */
+GDateTime *
+civic_due_jobs_next (CivicSqlite  *db,
+                     GError      **error)
+{
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT min(due_at) FROM due_job WHERE done_at IS NULL",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    text = g_strdup (civic_sqlite_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text != NULL ? civic_time_parse (text) : NULL;
+}
+
+typedef struct
+{
+  char *id;
+  char *due_at;
+  char *type;
+  char *target;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->id);
+  g_free (job->due_at);
+  g_free (job->type);
+  g_free (job->target);
+  g_free (job);
+}
+
+static GPtrArray *
+due_jobs (CivicSqlite  *db,
+          GDateTime    *now,
+          guint         limit,
+          GError      **error)
+{
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
+  g_autofree char *until = format_utc (now);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id, due_at, type, target FROM due_job "
+                                   "WHERE done_at IS NULL AND due_at <= ? "
+                                   "ORDER BY due_at, id LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, until);
+  sqlite3_bind_int (stmt, 2, (int) limit);
+  while (TRUE)
+    {
+      Job *job;
+
+      if (!civic_sqlite_step (db, stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+      job = g_new0 (Job, 1);
+      job->id = g_strdup (civic_sqlite_column_text (stmt, 0));
+      job->due_at = g_strdup (civic_sqlite_column_text (stmt, 1));
+      job->type = g_strdup (civic_sqlite_column_text (stmt, 2));
+      job->target = g_strdup (civic_sqlite_column_text (stmt, 3));
+      g_ptr_array_add (jobs, job);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&jobs);
+}
+
+/* What the job's command came to: "applied", "rejected" or "error" */
+static char *
+status_of (const char *response)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  if (!json_parser_load_from_data (parser, response, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return g_strdup ("error");
+  object = json_node_get_object (json_parser_get_root (parser));
+  return g_strdup (json_object_get_string_member_with_default (object, "status", "error"));
+}
+
+static gboolean
+mark_done (CivicSqlite  *db,
+           Job          *job,
+           GDateTime    *now,
+           const char   *result,
+           GError      **error)
+{
+  g_autofree char *at = format_utc (now);
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "UPDATE due_job SET done_at = ?, result = ? WHERE id = ?",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, at);
+  civic_sqlite_bind_text (stmt, 2, result);
+  civic_sqlite_bind_text (stmt, 3, job->id);
+  return civic_sqlite_run (db, stmt, error);
+}
+
+/* Late because the service was down, or busy: on the record, with how
+ * late */
+static gboolean
+audit_late (CivicSqlite  *db,
+            Job          *job,
+            GDateTime    *now,
+            GError      **error)
+{
+  g_autoptr(GDateTime) due = civic_time_parse (job->due_at);
+  g_autoptr(GString) detail = g_string_new ("{\"job\":");
+  GTimeSpan late = due != NULL ? g_date_time_difference (now, due) / G_TIME_SPAN_SECOND : 0;
+
+  if (late <= CIVIC_DUE_JOB_LATE_SECONDS)
+    return TRUE;
+  civic_json_append_string (detail, job->id);
+  g_string_append (detail, ",\"due_at\":");
+  civic_json_append_string (detail, job->due_at);
+  g_string_append_printf (detail, ",\"late_seconds\":%" G_GINT64_FORMAT "}", late);
+  return civic_audit_append (db, now, "system", "late-job", job->target, detail->str, NULL,
+                             error);
+}
+
+/**
+ * civic_due_jobs_run:
+ * @batch_size: at most this many jobs
+ * @n_run: (out) (optional): how many ran
+ * @more: (out) (optional): whether more are due
+ *
+ * Runs the jobs due by @now, oldest first, each as the service's command
+ * in a transaction of its own (civic_commands_execute_one()).
+ */
+gboolean
+civic_due_jobs_run (CivicSqlite    *db,
+                    CivicCalendar  *calendar,
+                    GDateTime      *now,
+                    const char     *public_url,
+                    guint           batch_size,
+                    guint          *n_run,
+                    gboolean       *more,
+                    GError        **error)
+{
+  g_autoptr(CivicActor) service = civic_actor_new ("system", _("Civic Desk service"), NULL,
+                                                   CIVIC_ROLE_SYSTEM);
+  g_autoptr(GPtrArray) jobs = due_jobs (db, now, batch_size + 1, error);
+  CivicCommandEnv env = { db, calendar, now, NULL, public_url };
+  guint ran = 0;
+
+  if (jobs == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < jobs->len && i < batch_size; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+      g_autofree char *command_id = g_strconcat ("due-job:", job->id, NULL);
+      g_autoptr(CivicCommand) command = NULL;
+      g_autofree char *response = NULL;
+      g_autofree char *status = NULL;
+
+      if (civic_entity_kind_for_command (job->type, NULL) != NULL)
+        command = civic_command_new (command_id, job->type, job->target, NULL);
+      if (command == NULL)
+        {
+          g_warning ("due job %s: “%s” is no command", job->id, job->type);
+          status = g_strdup ("error");
+        }
+      else
+        {
+          response = civic_commands_execute_one (&env, service, command);
+          status = status_of (response);
+        }
+
+      /* An internal error leaves the job to run again; anything else, the
+       * command applied or refused, is its end */
+      if (g_str_equal (status, "error") && command != NULL)
+        {
+          g_warning ("due job %s: %s", job->id, response);
+          continue;
+        }
+      if (!civic_sqlite_begin (db, error) ||
+          !mark_done (db, job, now, status, error) ||
+          !audit_late (db, job, now, error) ||
+          !civic_sqlite_commit (db, error))
+        {
+          civic_sqlite_rollback (db);
+          return FALSE;
+        }
+      ran++;
+    }
+
+  if (n_run != NULL)
+    *n_run = ran;
+  if (more != NULL)
+    *more = jobs->len > batch_size;
+  return TRUE;
+}

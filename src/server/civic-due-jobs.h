@@ -1,0 +1,37 @@
+/* civic-due-jobs.h — what the service does at a given minute
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-calendar.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+/* A job that runs later than this is audited as late, with its delay */
+#define CIVIC_DUE_JOB_LATE_SECONDS 60
+
+gboolean   civic_due_jobs_add    (CivicSqlite    *db,
+                                  const char     *id,
+                                  GDateTime      *due_at,
+                                  const char     *type,
+                                  const char     *target,
+                                  GError        **error);
+gboolean   civic_due_jobs_cancel (CivicSqlite    *db,
+                                  const char     *type,
+                                  const char     *target,
+                                  GError        **error);
+GDateTime *civic_due_jobs_next   (CivicSqlite    *db,
+                                  GError        **error);
+gboolean   civic_due_jobs_run    (CivicSqlite    *db,
+                                  CivicCalendar  *calendar,
+                                  GDateTime      *now,
+                                  const char     *public_url,
+                                  guint           batch_size,
+                                  guint          *n_run,
+                                  gboolean       *more,
+                                  GError        **error);
+
+G_END_DECLS
