@@ -16,6 +16,7 @@
 #include "civic-audit.h"
 #include "civic-core-enums.h"
 #include "civic-disclosure-kind.h"
+#include "civic-disclosure-public.h"
 #include "civic-disclosure-records.h"
 #include "civic-due-jobs.h"
 #include "civic-entity.h"
@@ -496,14 +497,23 @@ store_finish (CivicSqlite    *db,
     case CIVIC_DISCLOSURE_ACTION_ACKNOWLEDGE:
       return audit_acknowledgement (db, disclosure, command_id, error);
     case CIVIC_DISCLOSURE_ACTION_SCHEDULE:
+      return lint_before_publishing (db, disclosure, error) &&
+             allocate_index_number (db, disclosure, command_id, now, error) &&
+             plan_jobs (db, disclosure, action, command_id, error);
     case CIVIC_DISCLOSURE_ACTION_PUBLISH:
     case CIVIC_DISCLOSURE_ACTION_PUBLISH_SCHEDULED:
       return lint_before_publishing (db, disclosure, error) &&
              allocate_index_number (db, disclosure, command_id, now, error) &&
-             plan_jobs (db, disclosure, action, command_id, error);
+             plan_jobs (db, disclosure, action, command_id, error) &&
+             civic_disclosure_public_write (db, disclosure, now, error);
     case CIVIC_DISCLOSURE_ACTION_UNSCHEDULE:
-    case CIVIC_DISCLOSURE_ACTION_WITHDRAW:
       return plan_jobs (db, disclosure, action, command_id, error);
+    case CIVIC_DISCLOSURE_ACTION_WITHDRAW:
+      return plan_jobs (db, disclosure, action, command_id, error) &&
+             civic_disclosure_public_write (db, disclosure, now, error);
+    case CIVIC_DISCLOSURE_ACTION_EXPIRE:
+    case CIVIC_DISCLOSURE_ACTION_SET_VALIDITY:
+      return civic_disclosure_public_write (db, disclosure, now, error);
     default:
       return TRUE;
     }

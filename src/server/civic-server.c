@@ -32,6 +32,7 @@
 #include "civic-query.h"
 #include "civic-rate-limit.h"
 #include "civic-scheduler.h"
+#include "civic-disclosure-public.h"
 #include "civic-due-jobs.h"
 #include "civic-server-db.h"
 #include "civic-server.h"
@@ -108,6 +109,10 @@ struct _Request
   gboolean           more;
   /* When the next due job is, after commands or due jobs ran */
   GDateTime         *next_due;
+  /* A conditional GET of the public side: what the client has, and what
+   * the answer is (ETag) */
+  char              *if_none_match;
+  char              *etag;
 };
 
 struct _CivicServer
@@ -151,6 +156,8 @@ request_free (Request *request)
   g_clear_pointer (&request->response_bytes, g_bytes_unref);
   g_free (request->content_disposition);
   g_clear_pointer (&request->next_due, g_date_time_unref);
+  g_free (request->if_none_match);
+  g_free (request->etag);
   g_clear_object (&request->server);
   g_free (request);
 }
@@ -832,6 +839,111 @@ handle_public_hearings (CivicServer *self,
     respond_json (request, SOUP_STATUS_OK, answer);
 }
 
+/* The public side of disclosures: one ETag for every answer, the public
+ * sequence, which moves whenever anything published changes */
+static gboolean
+not_modified (CivicSqlite *db,
+              Request     *request)
+{
+  request->etag = g_strdup_printf ("\"p%" G_GINT64_FORMAT "\"", civic_disclosure_public_seq (db));
+  if (request->if_none_match != NULL && g_str_equal (request->if_none_match, request->etag))
+    {
+      request->status = SOUP_STATUS_NOT_MODIFIED;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+handle_public_disclosures (CivicServer *self,
+                           CivicSqlite *db,
+                           Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  CivicPublicQuery query;
+  char *answer;
+
+  if (!civic_public_query_parse (request->query, &query, &error))
+    {
+      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+      return;
+    }
+  if (not_modified (db, request))
+    return;
+  answer = civic_disclosure_public_list_json (db, &query, &error);
+  if (answer == NULL)
+    respond_internal (request, error);
+  else
+    respond_json (request, SOUP_STATUS_OK, answer);
+}
+
+static void
+handle_public_disclosure (CivicServer *self,
+                          CivicSqlite *db,
+                          Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (not_modified (db, request))
+    return;
+  node = civic_disclosure_public_get (db, request->segments[3], &error);
+  if (node == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (node == NULL)
+    {
+      g_clear_pointer (&request->etag, g_free);
+      respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found",
+                     _("No disclosure was published under this id"));
+    }
+  else
+    respond_json (request, SOUP_STATUS_OK, civic_json_to_string (node, FALSE));
+}
+
+/* /public/v1/feeds/{organ}.atom and /public/v1/feeds/{organ}/{column}.atom */
+static void
+handle_public_feed (CivicServer *self,
+                    CivicSqlite *db,
+                    Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = g_strv_length (request->segments);
+  const char *last = request->segments[n - 1];
+  g_autofree char *organ = NULL;
+  g_autofree char *column = NULL;
+  char *feed;
+
+  if (!g_str_has_suffix (last, ".atom"))
+    {
+      respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such feed"));
+      return;
+    }
+  if (n == 4)
+    organ = g_strndup (last, strlen (last) - strlen (".atom"));
+  else
+    {
+      organ = g_strdup (request->segments[3]);
+      column = g_strndup (last, strlen (last) - strlen (".atom"));
+    }
+
+  if (not_modified (db, request))
+    return;
+  feed = civic_disclosure_public_atom (db, organ, column, self->options.public_url, &error);
+  if (feed == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (feed == NULL)
+    {
+      g_clear_pointer (&request->etag, g_free);
+      respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such feed"));
+    }
+  else
+    {
+      request->status = SOUP_STATUS_OK;
+      request->response_bytes = g_bytes_new_take (feed, strlen (feed));
+      request->content_type = "application/atom+xml; charset=utf-8";
+    }
+}
+
 static void
 respond_calendar (Request *request,
                   char    *text)
@@ -1008,6 +1120,12 @@ static const Route routes[] = {
     &public_read_rate },
   { "GET", "/public/v1/documents/*", handle_document_check, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/v1/hearings", handle_public_hearings, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/v1/disclosures", handle_public_disclosures, POOL_READ, FALSE,
+    &public_read_rate },
+  { "GET", "/public/v1/disclosures/*", handle_public_disclosure, POOL_READ, FALSE,
+    &public_read_rate },
+  { "GET", "/public/v1/feeds/*", handle_public_feed, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/v1/feeds/*/*", handle_public_feed, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/v1/applications/*/documents/*", handle_applicant_document, POOL_READ, FALSE,
     &public_read_rate },
 };
@@ -1043,7 +1161,10 @@ finish_request (gpointer data)
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
   const char *body = request->response ? request->response : "{}";
 
-  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  /* What the public side publishes may be kept, and asked again with
+   * its ETag; nothing else may */
+  soup_message_headers_replace (headers, "Cache-Control",
+                                request->etag != NULL ? "no-cache" : "no-store");
   if (request->retry_after > 0)
     {
       g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, request->retry_after);
@@ -1053,7 +1174,11 @@ finish_request (gpointer data)
 
   soup_server_message_set_status (msg, request->status ? request->status
                                                        : SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
-  if (request->response_bytes != NULL)
+  if (request->etag != NULL)
+    soup_message_headers_replace (headers, "ETag", request->etag);
+  if (request->status == SOUP_STATUS_NOT_MODIFIED)
+    ;
+  else if (request->response_bytes != NULL)
     {
       gsize length;
       const char *bytes = g_bytes_get_data (request->response_bytes, &length);
@@ -1293,6 +1418,7 @@ handle_cb (SoupServer        *server,
   request->query = query ? g_hash_table_ref (query) : NULL;
   request->address = g_strdup (soup_server_message_get_remote_host (msg));
   request->locale = request_locale (soup_message_headers_get_list (headers, "Accept-Language"));
+  request->if_none_match = g_strdup (soup_message_headers_get_one (headers, "If-None-Match"));
 
   body = soup_server_message_get_request_body (msg);
   if (body != NULL && body->length > 0)

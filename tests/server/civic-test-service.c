@@ -389,6 +389,42 @@ civic_test_download (CivicTestService  *service,
   return response;
 }
 
+/**
+ * civic_test_fetch:
+ * @if_none_match: (nullable): an ETag the client has
+ * @etag: (out) (optional): the answer's ETag
+ *
+ * A public GET, conditional or not: the body, whatever its type
+ */
+GBytes *
+civic_test_fetch (CivicTestService  *service,
+                  const char        *path,
+                  const char        *if_none_match,
+                  guint             *status,
+                  char             **content_type,
+                  char             **etag)
+{
+  g_autofree char *uri = g_strconcat (service->base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  GBytes *response;
+
+  g_assert_nonnull (msg);
+  if (if_none_match != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-None-Match",
+                                  if_none_match);
+  response = soup_session_send_and_read (session (), msg, NULL, &error);
+  g_assert_no_error (error);
+  headers = soup_message_get_response_headers (msg);
+  *status = soup_message_get_status (msg);
+  if (content_type != NULL)
+    *content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  if (etag != NULL)
+    *etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+  return response;
+}
+
 char *
 civic_test_sign_in (CivicTestService *service,
                     const char       *username)

@@ -57,6 +57,12 @@ GBytes           *civic_test_download         (CivicTestService  *service,
                                                const char        *token,
                                                guint             *status,
                                                char             **content_type);
+GBytes           *civic_test_fetch            (CivicTestService  *service,
+                                               const char        *path,
+                                               const char        *if_none_match,
+                                               guint             *status,
+                                               char             **content_type,
+                                               char             **etag);
 char             *civic_test_sign_in          (CivicTestService  *service,
                                                const char        *username);
 gint64            civic_test_pull_all         (CivicTestService  *service,

@@ -22,6 +22,17 @@
 static CivicTestService *service;
 static char *editor, *reviewer, *reviewer2, *head, *other_editor, *other_reviewer, *supervisor;
 
+static JsonNode *
+civic_json_parse_for_test (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
 static JsonObject *
 object_of (JsonNode *node)
 {
@@ -432,6 +443,258 @@ test_feed_scope (void)
   g_assert_true (g_hash_table_contains (watching, key));
 }
 
+/* Markers planted where the public must never look: a draft's title and
+ * text, an internal comment, a reviewer's comment, an acknowledgement's
+ * reason, a withdrawal's internal reason; and the staff's ids */
+static const char * const secrets[] = {
+  "DRAFTTITLEMARK", "DRAFTBODYMARK", "COMMENTMARK", "REVIEWMARK", "ACKREASONMARK",
+  "WITHDRAWREASONMARK", "u-editor", "u-reviewer", "u-head", "author_", "reviews", NULL
+};
+
+static char *
+fetch_text (const char *path,
+            guint       expected_status,
+            char      **content_type)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  guint status;
+  gsize size;
+  const char *data;
+  char *text;
+
+  bytes = civic_test_fetch (service, path, NULL, &status, content_type, NULL);
+  if (status != expected_status)
+    g_error ("GET %s: %u, not %u", path, status, expected_status);
+  data = g_bytes_get_data (bytes, &size);
+  text = g_strndup (data, size);
+  for (guint i = 0; secrets[i] != NULL; i++)
+    if (strstr (text, secrets[i]) != NULL)
+      g_error ("GET %s shows “%s”:\n%s", path, secrets[i], text);
+  return text;
+}
+
+static JsonObject *
+fetch_json (const char  *path,
+            JsonNode   **holder)
+{
+  g_autofree char *text = fetch_text (path, 200, NULL);
+
+  *holder = civic_json_parse_for_test (text);
+  return object_of (*holder);
+}
+
+/* A published disclosure with its columns and keywords; a draft; one
+ * published and withdrawn; the directory, a single one, the feeds and
+ * their ETag: what was published is there, nothing else is */
+static void
+test_public_side (void)
+{
+  g_autoptr(JsonNode) step = NULL;
+  g_autofree char *published = create (editor, "2026年第一季度市场主体登记许可办理情况");
+  g_autofree char *draft = create (editor, "DRAFTTITLEMARK");
+  g_autofree char *withdrawn = create (editor, "已撤回的通知");
+  g_autofree char *body = save_args ("## 办理情况\n\n本季度共办理**市场主体登记**许可1,203件。\n", 0,
+                                     NULL);
+  g_autofree char *draft_body = save_args ("DRAFTBODYMARK", 0, NULL);
+  g_autofree char *other_body = save_args ("本通知内容。\n", 0, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *list, *single;
+  JsonArray *items;
+
+  applied (editor, "save-disclosure", published,
+           "{\"body\": \"x\", \"base_version\": 0, \"summary\": \"许可办理数量与结果\","
+           " \"columns\": [\"行政许可\", \"双公示\"], \"keywords\": [\"登记\", \"许可\"]}", &step);
+  g_clear_pointer (&step, json_node_unref);
+  {
+    g_autofree char *again = save_args ("## 办理情况\n\n本季度共办理**市场主体登记**许可1,203件。\n", 1,
+                                        NULL);
+    applied (editor, "save-disclosure", published, again, &step);
+  }
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "comment-disclosure", published, "{\"text\": \"COMMENTMARK\"}", &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "submit-disclosure", published, NULL, &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (reviewer, "review-disclosure", published,
+           "{\"decision\": \"return\", \"comment\": \"REVIEWMARK\"}", &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "submit-disclosure", published, NULL, &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (reviewer, "review-disclosure", published, "{\"decision\": \"approve\"}", &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (reviewer2, "review-disclosure", published, "{\"decision\": \"approve\"}", &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (head, "publish-disclosure", published, NULL, &step);
+
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "save-disclosure", draft, draft_body, &step);
+
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "save-disclosure", withdrawn, other_body, &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "submit-disclosure", withdrawn, NULL, &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (reviewer, "review-disclosure", withdrawn, "{\"decision\": \"approve\"}", &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (head, "review-disclosure", withdrawn, "{\"decision\": \"approve\"}", &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (head, "publish-disclosure", withdrawn, NULL, &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (head, "withdraw-disclosure", withdrawn,
+           "{\"public_notice\": \"因政策调整，本通知已撤回。\", \"reason\": \"WITHDRAWREASONMARK\"}",
+           &step);
+
+  /* The directory: what stands, newest first */
+  list = fetch_json ("/public/v1/disclosures?organ=scjg", &holder);
+  items = json_object_get_array_member (list, "items");
+  g_assert_cmpint (json_object_get_int_member (list, "total"), >=, 1);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *item = json_array_get_object_element (items, i);
+
+        g_assert_cmpstr (json_object_get_string_member (item, "id"), !=, draft);
+        g_assert_cmpstr (json_object_get_string_member (item, "id"), !=, withdrawn);
+        if (g_str_equal (json_object_get_string_member (item, "id"), published))
+          {
+            found = TRUE;
+            g_assert_cmpstr (json_object_get_string_member (item, "organ_name"), ==,
+                             "湖南省市场监督管理局");
+            g_assert_true (g_str_has_prefix (json_object_get_string_member (item, "index_number"),
+                                             "11430000MB1739452T/2026-"));
+          }
+      }
+    g_assert_true (found);
+  }
+  g_clear_pointer (&holder, json_node_unref);
+
+  /* Found by its words (trigram), by a two-character word, by category
+   * and column, and not by what is not in it */
+  {
+    static const char * const finding[] = {
+      "/public/v1/disclosures?q=%E5%B8%82%E5%9C%BA%E4%B8%BB%E4%BD%93%E7%99%BB%E8%AE%B0",
+      "/public/v1/disclosures?q=%E7%99%BB%E8%AE%B0",
+      "/public/v1/disclosures?category=licensing&organ=scjg",
+      "/public/v1/disclosures?column=%E5%8F%8C%E5%85%AC%E7%A4%BA",
+      "/public/v1/disclosures?from=2026-03-20&to=2026-03-20",
+    };
+    static const char * const missing[] = {
+      "/public/v1/disclosures?q=DRAFTBODY",
+      "/public/v1/disclosures?q=%E6%9C%AC%E9%80%9A%E7%9F%A5",
+      "/public/v1/disclosures?category=budgets",
+      "/public/v1/disclosures?from=2026-03-21",
+      "/public/v1/disclosures?organ=zrzyt&q=%E7%99%BB%E8%AE%B0",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (finding); i++)
+      {
+        g_autoptr(JsonNode) node = NULL;
+        g_autofree char *found_text = NULL;
+
+        list = fetch_json (finding[i], &node);
+        found_text = json_to_string (node, FALSE);
+        if (strstr (found_text, published) == NULL)
+          g_error ("%s does not find it: %s", finding[i], found_text);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+      {
+        g_autoptr(JsonNode) node = NULL;
+        g_autofree char *found_text = NULL;
+
+        list = fetch_json (missing[i], &node);
+        found_text = json_to_string (node, FALSE);
+        if (strstr (found_text, published) != NULL)
+          g_error ("%s finds it: %s", missing[i], found_text);
+      }
+  }
+
+  /* Paged */
+  {
+    g_autoptr(JsonNode) node = NULL;
+
+    list = fetch_json ("/public/v1/disclosures?per_page=1&page=1", &node);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (list, "items")), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (list, "per_page"), ==, 1);
+  }
+
+  /* One: the published text; the withdrawn one, its notice only; the
+   * draft, nothing */
+  path = g_strconcat ("/public/v1/disclosures/", published, NULL);
+  single = fetch_json (path, &holder);
+  g_assert_cmpstr (json_object_get_string_member (single, "state"), ==, "published");
+  g_assert_nonnull (strstr (json_object_get_string_member (single, "body"), "1,203件"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (single, "columns")), ==, 2);
+  g_clear_pointer (&holder, json_node_unref);
+  g_free (path);
+  path = g_strconcat ("/public/v1/disclosures/", withdrawn, NULL);
+  single = fetch_json (path, &holder);
+  g_assert_cmpstr (json_object_get_string_member (single, "state"), ==, "withdrawn");
+  g_assert_cmpstr (json_object_get_string_member (single, "public_notice"), ==,
+                   "因政策调整，本通知已撤回。");
+  g_assert_false (json_object_has_member (single, "body"));
+  g_clear_pointer (&holder, json_node_unref);
+  g_free (path);
+  path = g_strconcat ("/public/v1/disclosures/", draft, NULL);
+  g_free (fetch_text (path, 404, NULL));
+
+  /* The organ's feed and a column's: Atom, a withdrawal as a tombstone */
+  {
+    g_autofree char *type = NULL;
+    g_autofree char *feed = fetch_text ("/public/v1/feeds/scjg.atom", 200, &type);
+    g_autofree char *column = fetch_text ("/public/v1/feeds/scjg/%E5%8F%8C%E5%85%AC%E7%A4%BA.atom",
+                                          200, NULL);
+    g_autofree char *entry = g_strconcat ("urn:civicdesk:disclosure:", published, NULL);
+    g_autofree char *tombstone = g_strconcat ("ref=\"urn:civicdesk:disclosure:", withdrawn, NULL);
+
+    g_assert_cmpstr (type, ==, "application/atom+xml");
+    g_assert_nonnull (strstr (feed, "<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+    g_assert_nonnull (strstr (feed, entry));
+    g_assert_nonnull (strstr (feed, tombstone));
+    g_assert_nonnull (strstr (feed, "因政策调整，本通知已撤回。"));
+    g_assert_nonnull (strstr (column, entry));
+    g_assert_null (strstr (column, tombstone));
+    g_free (fetch_text ("/public/v1/feeds/nowhere.atom", 404, NULL));
+  }
+
+  /* Asked again with its ETag: unchanged until something is published */
+  {
+    g_autoptr(GBytes) first = civic_test_fetch (service, "/public/v1/feeds/scjg.atom", NULL,
+                                                &(guint) { 0 }, NULL, &etag);
+    g_autoptr(GBytes) again = NULL;
+    g_autofree char *etag_after = NULL;
+    guint status;
+
+    g_assert_nonnull (etag);
+    again = civic_test_fetch (service, "/public/v1/feeds/scjg.atom", etag, &status, NULL, NULL);
+    g_assert_cmpuint (status, ==, 304);
+    g_assert_cmpuint (g_bytes_get_size (again), ==, 0);
+
+    g_clear_pointer (&step, json_node_unref);
+    applied (editor, "revise-disclosure", published, "{\"reason\": \"补充数据\"}", &step);
+    g_clear_pointer (&again, g_bytes_unref);
+    again = civic_test_fetch (service, "/public/v1/feeds/scjg.atom", etag, &status, NULL,
+                              &etag_after);
+    /* a revision in progress changes nothing the public sees */
+    g_assert_cmpuint (status, ==, 304);
+  }
+
+  /* Bad questions are refused, and change nothing */
+  g_free (fetch_text ("/public/v1/disclosures?category=gossip", 400, NULL));
+  g_free (fetch_text ("/public/v1/disclosures?page=0", 400, NULL));
+  g_free (fetch_text ("/public/v1/disclosures?page=201", 400, NULL));
+  g_free (fetch_text ("/public/v1/disclosures?per_page=51", 400, NULL));
+  g_free (fetch_text ("/public/v1/disclosures?from=2026-02-30", 400, NULL));
+  g_free (fetch_text ("/public/v1/disclosures?q=%22%29%20OR%20%2A", 200, NULL));
+  text = fetch_text ("/public/v1/disclosures?q=" 
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 400, NULL);
+}
+
 /* The disclosure as the service has it now */
 static char *
 state_of (const char *token,
@@ -546,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/disclosures/index-numbers", test_index_numbers);
   g_test_add_func ("/disclosures/versions-sealed", test_versions_sealed);
   g_test_add_func ("/disclosures/feed-scope", test_feed_scope);
+  g_test_add_func ("/disclosures/public-side", test_public_side);
   g_test_add_func ("/disclosures/scheduled-across-restart", test_scheduled_across_restart);
   g_test_add_func ("/disclosures/scheduled-at-the-minute", test_scheduled_at_the_minute);
 
