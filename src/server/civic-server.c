@@ -33,6 +33,7 @@
 #include "civic-rate-limit.h"
 #include "civic-scheduler.h"
 #include "civic-disclosure-public.h"
+#include "civic-public-pages.h"
 #include "civic-due-jobs.h"
 #include "civic-server-db.h"
 #include "civic-server.h"
@@ -113,6 +114,8 @@ struct _Request
    * the answer is (ETag) */
   char              *if_none_match;
   char              *etag;
+  /* A public page: sent with its security policy */
+  gboolean           page;
 };
 
 struct _CivicServer
@@ -944,6 +947,141 @@ handle_public_feed (CivicServer *self,
     }
 }
 
+/* The public pages (civic-public-pages.c), in the request's language */
+
+static void
+respond_page (Request *request,
+              guint    status,
+              char    *html)
+{
+  request->page = TRUE;
+  request->status = status;
+  request->response_bytes = g_bytes_new_take (html, strlen (html));
+  request->content_type = "text/html; charset=utf-8";
+}
+
+static gboolean
+page_not_modified (CivicSqlite *db,
+                   Request     *request)
+{
+  /* Translators: the language tag of the public pages, as in HTML's lang
+   * attribute: "zh-CN" in Chinese */
+  request->etag = g_strdup_printf ("\"p%" G_GINT64_FORMAT "-%s\"", civic_disclosure_public_seq (db),
+                                   _("en"));
+  request->page = TRUE;
+  if (request->if_none_match != NULL && g_str_equal (request->if_none_match, request->etag))
+    {
+      request->status = SOUP_STATUS_NOT_MODIFIED;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+respond_page_missing (Request    *request,
+                      guint       status,
+                      const char *message)
+{
+  g_clear_pointer (&request->etag, g_free);
+  respond_page (request, status,
+                civic_public_pages_message (status == SOUP_STATUS_NOT_FOUND ? _("Not found")
+                                                                            : _("Cannot show this"),
+                                            message));
+}
+
+static void
+handle_page_directory (CivicServer *self,
+                       CivicSqlite *db,
+                       Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  CivicPublicQuery query;
+  char *html;
+
+  if (!civic_public_query_parse (request->query, &query, &error))
+    {
+      respond_page_missing (request, SOUP_STATUS_BAD_REQUEST, error->message);
+      return;
+    }
+  if (page_not_modified (db, request))
+    return;
+  html = civic_public_pages_directory (db, &query, &error);
+  if (html == NULL)
+    respond_internal (request, error);
+  else
+    respond_page (request, SOUP_STATUS_OK, html);
+}
+
+static void
+handle_page_disclosure (CivicServer *self,
+                        CivicSqlite *db,
+                        Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  char *html;
+
+  if (page_not_modified (db, request))
+    return;
+  html = civic_public_pages_disclosure (db, request->segments[2], &error);
+  if (html == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (html == NULL)
+    respond_page_missing (request, SOUP_STATUS_NOT_FOUND,
+                          _("No disclosure was published under this address."));
+  else
+    respond_page (request, SOUP_STATUS_OK, html);
+}
+
+static void
+handle_page_column (CivicServer *self,
+                    CivicSqlite *db,
+                    Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 page;
+  char *html;
+
+  if (!civic_query_get_int (request->query, "page", 1, 1, CIVIC_PUBLIC_MAX_PAGE, &page, &error))
+    {
+      respond_page_missing (request, SOUP_STATUS_BAD_REQUEST, error->message);
+      return;
+    }
+  if (strlen (request->segments[3]) > 200 || strlen (request->segments[2]) > 64)
+    {
+      respond_page_missing (request, SOUP_STATUS_NOT_FOUND, _("There is no such column."));
+      return;
+    }
+  if (page_not_modified (db, request))
+    return;
+  html = civic_public_pages_column (db, request->segments[2], request->segments[3], (guint) page,
+                                    &error);
+  if (html == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (html == NULL)
+    respond_page_missing (request, SOUP_STATUS_NOT_FOUND, _("There is no such column."));
+  else
+    respond_page (request, SOUP_STATUS_OK, html);
+}
+
+static void
+handle_page_style (CivicServer *self,
+                   CivicSqlite *db,
+                   Request     *request)
+{
+  const char *css = civic_public_pages_style ();
+
+  request->page = TRUE;
+  request->etag = g_strdup_printf ("\"s%u\"", g_str_hash (css));
+  if (request->if_none_match != NULL && g_str_equal (request->if_none_match, request->etag))
+    {
+      request->status = SOUP_STATUS_NOT_MODIFIED;
+      return;
+    }
+  request->status = SOUP_STATUS_OK;
+  request->response_bytes = g_bytes_new_static (css, strlen (css));
+  request->content_type = "text/css; charset=utf-8";
+}
+
 static void
 respond_calendar (Request *request,
                   char    *text)
@@ -1126,6 +1264,10 @@ static const Route routes[] = {
     &public_read_rate },
   { "GET", "/public/v1/feeds/*", handle_public_feed, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/v1/feeds/*/*", handle_public_feed, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/disclosures", handle_page_directory, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/disclosures/*", handle_page_disclosure, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/columns/*/*", handle_page_column, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/style.css", handle_page_style, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/v1/applications/*/documents/*", handle_applicant_document, POOL_READ, FALSE,
     &public_read_rate },
 };
@@ -1176,6 +1318,13 @@ finish_request (gpointer data)
                                                        : SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
   if (request->etag != NULL)
     soup_message_headers_replace (headers, "ETag", request->etag);
+  if (request->page)
+    {
+      soup_message_headers_replace (headers, "Content-Security-Policy", CIVIC_PUBLIC_PAGE_CSP);
+      soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
+      soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
+      soup_message_headers_replace (headers, "Vary", "Accept-Language");
+    }
   if (request->status == SOUP_STATUS_NOT_MODIFIED)
     ;
   else if (request->response_bytes != NULL)

@@ -683,6 +683,37 @@ test_public_side (void)
     g_assert_cmpuint (status, ==, 304);
   }
 
+  /* The pages, the same way: no script, the page's language, every
+   * published thing linked, nothing else shown */
+  {
+    g_autofree char *type = NULL;
+    g_autofree char *directory = fetch_text ("/public/disclosures?organ=scjg", 200, &type);
+    g_autofree char *page_path = g_strconcat ("/public/disclosures/", published, NULL);
+    g_autofree char *page = fetch_text (page_path, 200, NULL);
+    g_autofree char *gone_path = g_strconcat ("/public/disclosures/", withdrawn, NULL);
+    g_autofree char *gone = fetch_text (gone_path, 200, NULL);
+    g_autofree char *column = fetch_text ("/public/columns/scjg/%E5%8F%8C%E5%85%AC%E7%A4%BA", 200,
+                                          NULL);
+    g_autofree char *draft_path = g_strconcat ("/public/disclosures/", draft, NULL);
+    g_autofree char *link = g_strconcat ("href=\"/public/disclosures/", published, "\"", NULL);
+
+    g_assert_cmpstr (type, ==, "text/html");
+    g_assert_nonnull (strstr (directory, "<html lang=\"en\">"));
+    g_assert_nonnull (strstr (directory, link));
+    g_assert_null (strstr (directory, "<script"));
+    g_assert_nonnull (strstr (directory, "<label for=\"q\">"));
+    g_assert_nonnull (strstr (page, "<strong>市场主体登记</strong>"));
+    g_assert_nonnull (strstr (page, "<h3>办理情况</h3>"));
+    g_assert_nonnull (strstr (page, "11430000MB1739452T/2026-"));
+    g_assert_nonnull (strstr (gone, "因政策调整，本通知已撤回。"));
+    g_assert_null (strstr (gone, "本通知内容"));
+    g_assert_nonnull (strstr (column, link));
+    g_free (fetch_text (draft_path, 404, NULL));
+    g_free (fetch_text ("/public/columns/nowhere/x", 404, NULL));
+    g_free (fetch_text ("/public/disclosures?page=0", 400, NULL));
+    g_free (fetch_text ("/public/style.css", 200, NULL));
+  }
+
   /* Bad questions are refused, and change nothing */
   g_free (fetch_text ("/public/v1/disclosures?category=gossip", 400, NULL));
   g_free (fetch_text ("/public/v1/disclosures?page=0", 400, NULL));

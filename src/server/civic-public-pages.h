@@ -1,0 +1,35 @@
+/* civic-public-pages.h — the public column of disclosures, as HTML pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-disclosure-public.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+/* What every page sends besides itself: nothing runs, nothing loads from
+ * elsewhere, nothing frames it */
+#define CIVIC_PUBLIC_PAGE_CSP \
+  "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; " \
+  "frame-ancestors 'none'"
+
+const char *civic_public_pages_style      (void);
+char       *civic_public_pages_directory  (CivicSqlite             *db,
+                                           const CivicPublicQuery  *query,
+                                           GError                 **error);
+char       *civic_public_pages_disclosure (CivicSqlite             *db,
+                                           const char              *id,
+                                           GError                 **error);
+char       *civic_public_pages_column     (CivicSqlite             *db,
+                                           const char              *organ,
+                                           const char              *column,
+                                           guint                    page,
+                                           GError                 **error);
+
+char       *civic_public_pages_message    (const char              *title,
+                                           const char              *message);
+
+G_END_DECLS
