@@ -68,6 +68,8 @@ static const char style[] =
   ".body th,.body td{border:1px solid var(--line);padding:.25rem .5rem}\n"
   ".body .align-right{text-align:right}.body .align-center{text-align:center}\n"
   ".body pre{overflow-x:auto}\n"
+  ".body blockquote{margin:1rem 0;padding:.25rem 1rem;border-left:4px solid var(--line);"
+  "color:var(--muted)}\n"
   ".notice{padding:1rem;border-left:4px solid var(--accent);background:var(--card)}\n"
   "nav.pages ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}\n"
   "nav.pages a,nav.pages span{display:inline-block;min-width:2.75rem;min-height:2.75rem;"
@@ -391,6 +393,25 @@ catalogue_row (GString    *out,
   g_string_append (out, "</dd>\n");
 }
 
+/* A link to another published disclosure, by its title */
+static void
+related_link (CivicSqlite *db,
+              GString     *out,
+              const char  *id,
+              const char  *what)
+{
+  g_autoptr(JsonNode) other = civic_disclosure_public_get (db, id, NULL);
+  g_autofree char *escaped_id = g_uri_escape_string (id, NULL, FALSE);
+
+  if (other == NULL)
+    return;
+  g_string_append (out, "<li>");
+  text (out, what);
+  g_string_append_printf (out, ": <a href=\"/public/disclosures/%s\">", escaped_id);
+  text (out, json_object_get_string_member (json_node_get_object (other), "title"));
+  g_string_append (out, "</a></li>\n");
+}
+
 /**
  * civic_public_pages_disclosure:
  *
@@ -470,6 +491,28 @@ civic_public_pages_disclosure (CivicSqlite  *db,
         g_string_append (out, html);
       g_string_append (out, "</div>\n");
     }
+
+  /* A policy interpretation (政策解读) and what it interprets, both ways */
+  {
+    const char *interprets = json_object_get_string_member_with_default (d, "interpretation_of",
+                                                                         NULL);
+    JsonArray *interpretations = json_object_get_array_member (d, "interpretations");
+
+    if (interprets != NULL || (interpretations != NULL && json_array_get_length (interpretations) > 0))
+      {
+        g_string_append (out, "<nav aria-label=\"");
+        text (out, _("Related"));
+        g_string_append (out, "\"><h2>");
+        text (out, _("Related"));
+        g_string_append (out, "</h2><ul>\n");
+        if (interprets != NULL)
+          related_link (db, out, interprets, _("The document it interprets"));
+        for (guint i = 0; interpretations != NULL && i < json_array_get_length (interpretations); i++)
+          related_link (db, out, json_array_get_string_element (interpretations, i),
+                        _("Its interpretation"));
+        g_string_append (out, "</ul></nav>\n");
+      }
+  }
 
   columns = json_object_get_array_member (d, "columns");
   if (columns != NULL && json_array_get_length (columns) > 0)
