@@ -466,16 +466,50 @@ me (CivicSyncEngine *self)
   return civic_actor_copy (civic_cache_get_me (self->cache));
 }
 
+/* The official's organ's disclosure policy, from its department in the
+ * offline copy; the default while there is none (not synced yet) */
+static CivicDisclosurePolicy *
+load_disclosure_policy (CivicSyncEngine  *self,
+                        const CivicActor *actor)
+{
+  g_autoptr(JsonNode) department = NULL;
+  g_autoptr(JsonNode) fallback = NULL;
+  JsonObject *member = NULL;
+
+  if (actor != NULL && actor->department_id != NULL)
+    department = civic_cache_load_entity (self->cache, CIVIC_ENTITY_DEPARTMENT,
+                                          actor->department_id, NULL);
+  if (department != NULL && JSON_NODE_HOLDS_OBJECT (department))
+    member = civic_json_lookup_object (json_node_get_object (department), "disclosure");
+  if (member != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), member);
+      CivicDisclosurePolicy *policy = civic_disclosure_policy_new_from_json (node, NULL);
+
+      if (policy != NULL)
+        return policy;
+    }
+  fallback = civic_disclosure_policy_to_json (civic_disclosure_policy_get_default ());
+  return civic_disclosure_policy_new_from_json (fallback, NULL);
+}
+
+/* @policy: (out): the organ's disclosure policy the context points to,
+ * for the caller to free when done with it (contexts are made on the
+ * sync thread too) */
 static void
-context_init (CivicSyncEngine      *self,
-              CivicWorkflowContext *context,
-              CivicCalendar        *calendar,
-              CivicActor           *actor,
-              GDateTime            *now)
+context_init (CivicSyncEngine        *self,
+              CivicWorkflowContext   *context,
+              CivicCalendar          *calendar,
+              CivicActor             *actor,
+              GDateTime              *now,
+              CivicDisclosurePolicy **policy)
 {
   civic_workflow_context_init (context, calendar, now, actor);
   context->lookup_official = civic_cache_lookup_official;
   context->lookup_data = self->cache;
+  if (*policy == NULL)
+    *policy = load_disclosure_policy (self, actor);
+  context->disclosure_policy = *policy;
 }
 
 /* Makes a record's local version again: the service's version with every
@@ -488,6 +522,7 @@ rebase_record (CivicSyncEngine        *self,
                const char             *id,
                GError                **error)
 {
+  g_autoptr(CivicDisclosurePolicy) policy = NULL;
   g_autoptr(GPtrArray) commands = NULL;
   g_autoptr(GObject) record = NULL;
   g_autoptr(CivicActor) actor = me (self);
@@ -505,8 +540,26 @@ rebase_record (CivicSyncEngine        *self,
   if (commands->len > 0)
     {
       record = civic_cache_load_server_record (self->cache, kind, id, NULL);
-      /* A record made offline that the service has not seen yet keeps the
-       * local version it has. */
+
+      /* A record its first pending command makes (a draft written
+       * offline) is made again from it, blank */
+      if (record == NULL && kind->creates != NULL)
+        {
+          CivicOutboxCommand *first = g_ptr_array_index (commands, 0);
+          g_autoptr(GDateTime) when = civic_time_parse (first->created_at);
+          CivicWorkflowContext context;
+          guint action;
+
+          if (when != NULL && civic_entity_kind_for_command (first->type, &action) == kind &&
+              kind->creates (action))
+            {
+              context_init (self, &context, calendar, actor, when, &policy);
+              record = kind->create (id, action, &context, NULL);
+            }
+        }
+
+      /* Any other record made offline that the service has not seen yet
+       * keeps the local version it has. */
       if (record == NULL)
         {
           g_mutex_unlock (&self->rebase_lock);
@@ -527,7 +580,7 @@ rebase_record (CivicSyncEngine        *self,
           civic_entity_kind_for_command (command->type, &action) != kind)
         continue;
 
-      context_init (self, &context, calendar, actor, when);
+      context_init (self, &context, calendar, actor, when, &policy);
       context.command_id = command->id;
       next = kind->apply (record, action, args, &context, NULL);
       if (next != NULL)
@@ -613,6 +666,9 @@ server_rev (CivicSyncEngine        *self,
   g_autoptr(GObject) server = civic_cache_load_server_record (self->cache, kind, id,
                                                               &local_error);
 
+  /* A record made offline has no version of the service's yet */
+  if (g_error_matches (local_error, CIVIC_CACHE_ERROR, CIVIC_CACHE_ERROR_NOT_FOUND))
+    g_clear_error (&local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -635,6 +691,7 @@ civic_sync_engine_check_action (CivicSyncEngine        *self,
                                 guint                   action,
                                 GError                **error)
 {
+  g_autoptr(CivicDisclosurePolicy) policy = NULL;
   g_autoptr(GObject) record = NULL;
   g_autoptr(CivicActor) actor = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
@@ -648,7 +705,7 @@ civic_sync_engine_check_action (CivicSyncEngine        *self,
     return FALSE;
 
   actor = me (self);
-  context_init (self, &context, self->calendar, actor, now);
+  context_init (self, &context, self->calendar, actor, now, &policy);
   return kind->check (record, action, &context, error);
 }
 
@@ -663,6 +720,7 @@ civic_sync_engine_list_record_actions (CivicSyncEngine        *self,
                                        const CivicEntityKind  *kind,
                                        GObject                *record)
 {
+  g_autoptr(CivicDisclosurePolicy) policy = NULL;
   g_autoptr(CivicActor) actor = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
   CivicWorkflowContext context;
@@ -671,7 +729,7 @@ civic_sync_engine_list_record_actions (CivicSyncEngine        *self,
   g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, kind->record_type ()), NULL);
 
   actor = me (self);
-  context_init (self, &context, self->calendar, actor, now);
+  context_init (self, &context, self->calendar, actor, now, &policy);
   return kind->list_actions (record, &context);
 }
 
@@ -693,6 +751,7 @@ civic_sync_engine_try_action (CivicSyncEngine        *self,
                               JsonObject             *args,
                               GError                **error)
 {
+  g_autoptr(CivicDisclosurePolicy) policy = NULL;
   g_autoptr(GObject) record = NULL;
   g_autoptr(CivicActor) actor = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
@@ -706,7 +765,7 @@ civic_sync_engine_try_action (CivicSyncEngine        *self,
     return NULL;
 
   actor = me (self);
-  context_init (self, &context, self->calendar, actor, now);
+  context_init (self, &context, self->calendar, actor, now, &policy);
   context.command_id = "try";
   return kind->apply (record, action, args, &context, error);
 }
@@ -733,6 +792,7 @@ civic_sync_engine_perform_action (CivicSyncEngine        *self,
                                   JsonObject             *args,
                                   GError                **error)
 {
+  g_autoptr(CivicDisclosurePolicy) policy = NULL;
   g_autoptr(GObject) record = NULL;
   g_autoptr(GObject) next = NULL;
   g_autoptr(CivicActor) actor = NULL;
@@ -748,12 +808,19 @@ civic_sync_engine_perform_action (CivicSyncEngine        *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   actor = me (self);
-  context_init (self, &context, self->calendar, actor, now);
+  context_init (self, &context, self->calendar, actor, now, &policy);
   context.command_id = command_id;
 
   g_mutex_lock (&self->rebase_lock);
 
   record = civic_cache_load_record (self->cache, kind, id, error);
+  /* A command that makes its record: the record is born here, offline,
+   * under the id the official's client gave it */
+  if (record == NULL && kind->creates != NULL && kind->creates (action))
+    {
+      g_clear_error (error);
+      record = kind->create (id, action, &context, error);
+    }
   next = record ? kind->apply (record, action, args, &context, error) : NULL;
 
   /* The outbox first: the local version can always be made again from it,

@@ -14,6 +14,7 @@
 #include "civic-account.h"
 #include "civic-case-index.h"
 #include "civic-core-enums.h"
+#include "civic-disclosure-kind.h"
 #include "civic-json.h"
 #include "civic-test-account.h"
 #include "civic-test-service.h"
@@ -285,6 +286,80 @@ test_incremental (void)
 }
 
 /* Offline work */
+
+/* An editor drafts a disclosure on a train: it is born in the outbox
+ * under an id her client made, its text saved on top; the client closes
+ * and starts again offline and still has it; back online, the service
+ * makes it once, with that id, and the draft is the service's */
+static void
+test_disclosure_born_offline (void)
+{
+  g_autoptr(CivicAccount) account = account_synced ("editor");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *created = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(JsonObject) create = civic_json_parse_object (
+    "{\"title\": \"关于2026年春季食品安全抽检结果的通告\", \"category\": \"oversight\","
+    " \"formed_on\": \"2026-03-18\"}", -1, NULL);
+  g_autoptr(JsonObject) save = civic_json_parse_object (
+    "{\"body\": \"## 抽检结果\\n\\n本次共抽检样品120批次。\\n\", \"base_version\": 0}", -1, NULL);
+  g_autoptr(GObject) local = NULL;
+  g_autoptr(JsonNode) served = NULL;
+  g_autofree char *path = g_strconcat ("/api/v1/disclosures/", id, NULL);
+  g_autofree char *token = NULL;
+  CivicSyncEngine *engine;
+  guint status;
+
+  civic_test_service_stop (service);
+
+  engine = civic_account_get_engine (account);
+  created = civic_sync_engine_perform_action (engine, &civic_disclosure_kind, id,
+                                              CIVIC_DISCLOSURE_ACTION_CREATE, create, &error);
+  g_assert_no_error (error);
+  saved = civic_sync_engine_perform_action (engine, &civic_disclosure_kind, id,
+                                            CIVIC_DISCLOSURE_ACTION_SAVE, save, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 2);
+  local = civic_cache_load_record (civic_account_get_cache (account), &civic_disclosure_kind, id,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (local);
+  g_clear_object (&local);
+
+  /* closed and started again, offline: the draft is made again from the
+   * outbox */
+  g_clear_object (&account);
+  account = account_new (service->base_url, "editor");
+  engine = civic_account_get_engine (account);
+  g_assert_true (civic_sync_engine_rebase_all (engine, &error));
+  g_assert_no_error (error);
+  local = civic_cache_load_record (civic_account_get_cache (account), &civic_disclosure_kind, id,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (local);
+  g_assert_cmpstr (civic_disclosure_get_title (CIVIC_DISCLOSURE (local)), ==,
+                   "关于2026年春季食品安全抽检结果的通告");
+  g_assert_cmpuint (civic_disclosure_get_head_version (CIVIC_DISCLOSURE (local)), ==, 1);
+  g_assert_cmpstr (civic_disclosure_get_department_id (CIVIC_DISCLOSURE (local)), ==, "scjg");
+
+  civic_test_service_start (service);
+  if (!civic_account_is_signed_in (account))
+    {
+      g_assert_true (civic_test_account_sign_in (account, PASSWORD, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (civic_test_account_sync (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);
+
+  token = civic_test_sign_in (service, "editor");
+  served = civic_test_request (service, "GET", path, token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (served), "rev"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_node_get_object (served), "data"), "author_id"), ==, "u-editor");
+}
 
 static void
 test_offline_queue (void)
@@ -1207,6 +1282,7 @@ main (int   argc,
   g_test_add_func ("/sync/initial", test_initial);
   g_test_add_func ("/sync/incremental", test_incremental);
   g_test_add_func ("/sync/offline-queue", test_offline_queue);
+  g_test_add_func ("/sync/disclosure-born-offline", test_disclosure_born_offline);
   g_test_add_func ("/sync/offline-chain", test_offline_chain);
   g_test_add_func ("/sync/withdraw", test_withdraw);
   g_test_add_func ("/sync/conflict", test_conflict);
