@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "civic-ui-test.h"
 #include "civicdesk-resources.h"
@@ -26,6 +29,19 @@ civic_ui_test_init (int    *argc,
   adw_init ();
   /* The widgets' templates; referring to them links them in */
   g_assert_nonnull (civicdesk_get_resource ());
+
+  /* gtk_test_init() runs the tests in en_US; a screenshot is taken in
+   * the language of the environment, from the catalogue built with the
+   * client */
+  if (g_getenv ("CIVICDESK_SCREENSHOTS_DIR") != NULL)
+    {
+      const char *localedir = g_getenv ("CIVICDESK_LOCALEDIR");
+
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 }
 
 int
@@ -216,4 +232,73 @@ civic_ui_test_destroy (GtkWidget *window,
   g_assert_finalize_object (window);
   if (widget != NULL)
     g_assert_finalize_object (widget);
+}
+
+/* A window of @width × @height showing @child, styled as the client is,
+ * shown and drawn once. */
+GtkWidget *
+civic_ui_test_window (GtkWidget *child,
+                      int        width,
+                      int        height)
+{
+  static GtkCssProvider *style;
+  GtkWidget *window = gtk_window_new ();
+
+  if (style == NULL)
+    {
+      /* AdwApplication loads it in the client */
+      style = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (style, "/io/github/civicdesk/CivicDesk/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (style),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  civic_ui_test_spin (300);
+  return window;
+}
+
+/* Whether CIVICDESK_SCREENSHOTS_DIR asks for screenshots */
+gboolean
+civic_ui_test_screenshots_wanted (void)
+{
+  return g_getenv ("CIVICDESK_SCREENSHOTS_DIR") != NULL;
+}
+
+/* Saves @widget as it is drawn to $CIVICDESK_SCREENSHOTS_DIR/@name-en.png,
+ * or -zh_CN.png in Chinese, as build-aux/take-screenshots.sh names the
+ * client's screens. */
+void
+civic_ui_test_screenshot (GtkWidget  *widget,
+                          const char *name)
+{
+  const char *dir = g_getenv ("CIVICDESK_SCREENSHOTS_DIR");
+  const char *locale = setlocale (LC_MESSAGES, NULL);
+  g_autofree char *language = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (width, >, 0);
+  language = g_str_has_prefix (locale, "zh_CN") ? g_strdup ("zh_CN") : g_strdup ("en");
+  file = g_strdup_printf ("%s-%s.png", name, language);
+  path = g_build_filename (dir, file, NULL);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
 }

@@ -40,6 +40,16 @@ GtkWidget        *civic_ui_test_find_titled (GtkWidget        *root,
 gboolean          civic_ui_test_has_text    (GtkWidget        *root,
                                              const char       *text);
 
+/* Screenshots of widgets no screen of the client shows yet; with
+ * CIVICDESK_SCREENSHOTS_DIR set the tests run in the environment's
+ * language */
+GtkWidget        *civic_ui_test_window      (GtkWidget        *child,
+                                             int               width,
+                                             int               height);
+gboolean          civic_ui_test_screenshots_wanted (void);
+void              civic_ui_test_screenshot  (GtkWidget        *widget,
+                                             const char       *name);
+
 /* Destroys @window and checks that it, and @widget in it (nullable), are
  * freed: nothing the test did kept them alive. */
 void              civic_ui_test_destroy     (GtkWidget        *window,
