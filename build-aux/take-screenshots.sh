@@ -5,9 +5,11 @@
 #   build-aux/take-screenshots.sh [BUILDDIR [SCREEN...]]
 #
 # With SCREEN names (welcome, examiner, unsent, filters, reveal, refused,
-# approver, documents, conflict, dark, narrow, kinds), only those are
-# taken again; kinds renders the first page of every kind of formal
-# document, in both languages, with pdftoppm.
+# approver, documents, conflict, dark, narrow, kinds, widgets), only those
+# are taken again; kinds renders the first page of every kind of formal
+# document, in both languages, with pdftoppm; widgets shows the disclosure
+# editor's preview and history, which no screen of the client holds yet,
+# from their widget tests.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +33,26 @@ if [ $# -eq 0 ] || echo " $* " | grep -q ' kinds '; then
     if [ $# -gt 0 ]; then
         # shellcheck disable=SC2046
         set -- $(echo " $* " | sed 's/ kinds / /')
+        [ $# -eq 0 ] && exit 0
+    fi
+fi
+
+# The disclosure editor's widgets, each by itself in a window
+if [ $# -eq 0 ] || echo " $* " | grep -q ' widgets '; then
+    for lang in en_US.UTF-8 zh_CN.UTF-8; do
+        for widget in markdown-preview diff-view; do
+            LC_ALL=$lang LANGUAGE='' GSETTINGS_BACKEND=memory \
+            CIVICDESK_SCREENSHOTS_DIR="$top/docs/screenshots" \
+            CIVICDESK_LOCALEDIR="$builddir/po" \
+            GDK_BACKEND=x11 GSK_RENDERER=cairo \
+                xvfb-run -a -s "-screen 0 1280x800x24" \
+                "$builddir/tests/ui/test-$widget" -p "/ui/$widget/screenshot" >/dev/null
+        done
+    done
+    echo "saved the disclosure widgets in $top/docs/screenshots"
+    if [ $# -gt 0 ]; then
+        # shellcheck disable=SC2046
+        set -- $(echo " $* " | sed 's/ widgets / /')
         [ $# -eq 0 ] && exit 0
     fi
 fi
