@@ -438,6 +438,45 @@ test_lint_highlighter_redact_all (void)
   g_assert_finalize_object (g_steal_pointer (&highlighter));
 }
 
+/* The disclosure's lint: its people's names are findings, the organ's
+ * published numbers are not */
+static void
+test_lint_highlighter_configure (void)
+{
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+  g_autoptr(CivicLintHighlighter) highlighter = NULL;
+  g_autoptr(CivicPrivacyLint) lint = civic_privacy_lint_new ();
+  const char * const names[] = { "张三", NULL };
+  const char * const office[] = { "0731-88888888", NULL };
+
+  gtk_text_buffer_set_text (buffer, "申请人张三，电话" MOBILE_1 "；本机关电话0731-88888888。", -1);
+  highlighter = civic_lint_highlighter_new (buffer);
+  wait_until_scanned (highlighter);
+  g_assert_cmpuint (n_findings (highlighter), ==, 2);
+
+  civic_privacy_lint_set_names (lint, names);
+  civic_privacy_lint_set_allowed_numbers (lint, office);
+  civic_privacy_lint_set_redaction (lint, CIVIC_PRIVACY_REDACTION_PARTIAL);
+  civic_lint_highlighter_configure (highlighter, lint);
+  g_assert_cmpint (civic_lint_highlighter_get_redaction (highlighter), ==,
+                   CIVIC_PRIVACY_REDACTION_PARTIAL);
+  wait_until_scanned (highlighter);
+  g_assert_cmpuint (n_findings (highlighter), ==, 2);
+  g_assert_cmpint (civic_lint_finding_get_kind (finding_at (highlighter, 0)), ==,
+                   CIVIC_PRIVACY_KIND_PERSON_NAME);
+  g_assert_cmpstr (civic_lint_finding_get_redaction (finding_at (highlighter, 0)), ==, "张**");
+  g_assert_cmpint (civic_lint_finding_get_kind (finding_at (highlighter, 1)), ==,
+                   CIVIC_PRIVACY_KIND_MOBILE);
+
+  /* Typed later, a name is found as it is typed */
+  type_at (buffer, gtk_text_buffer_get_char_count (buffer), "张三");
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (n_findings (highlighter), ==, 3);
+
+  g_clear_object (&buffer);
+  g_assert_finalize_object (g_steal_pointer (&highlighter));
+}
+
 /* In the editor's GtkSourceBuffer the underline is drawn over the
  * Markdown highlighting, whose tags come later */
 static void
@@ -486,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/ui/lint-highlighter/whole-text", test_lint_highlighter_whole_text);
   g_test_add_func ("/ui/lint-highlighter/next", test_lint_highlighter_next);
   g_test_add_func ("/ui/lint-highlighter/redact-all", test_lint_highlighter_redact_all);
+  g_test_add_func ("/ui/lint-highlighter/configure", test_lint_highlighter_configure);
   g_test_add_func ("/ui/lint-highlighter/source-buffer", test_lint_highlighter_source_buffer);
 
   return civic_ui_test_run ();

@@ -900,14 +900,15 @@ void
 civic_lint_highlighter_configure (CivicLintHighlighter *self,
                                   CivicPrivacyLint     *lint)
 {
+  g_autoptr(CivicPrivacyLint) copy = NULL;
   CivicPrivacyRedaction old_redaction;
 
   g_return_if_fail (CIVIC_IS_LINT_HIGHLIGHTER (self));
   g_return_if_fail (CIVIC_IS_PRIVACY_LINT (lint));
 
   old_redaction = civic_privacy_lint_get_redaction (self->lint);
-  g_clear_object (&self->lint);
-  self->lint = copy_lint (lint);
+  copy = copy_lint (lint);
+  g_set_object (&self->lint, copy);
   queue_whole_text_scan (self);
   if (civic_privacy_lint_get_redaction (self->lint) != old_redaction)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDACTION]);
