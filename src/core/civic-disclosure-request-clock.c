@@ -966,3 +966,160 @@ civic_disclosure_request_reading_free (CivicDisclosureRequestReading *reading)
   g_clear_pointer (&reading->consultations, g_ptr_array_unref);
   g_free (reading);
 }
+
+/* Storage */
+
+/**
+ * civic_disclosure_request_clock_to_json:
+ *
+ * Returns: (transfer full): what happened to the request, as
+ * civic_disclosure_request_clock_new_from_json() reads it back:
+ * {received_on, correction_notice_on, corrected_on, consultations:
+ * [{consultee, served_on, answered_on}], extension: {on, days, approver,
+ * reason} or null, replied_on}
+ */
+JsonNode *
+civic_disclosure_request_clock_to_json (CivicDisclosureRequestClock *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURE_REQUEST_CLOCK (self), NULL);
+
+  json_builder_begin_object (builder);
+  civic_json_set_day (builder, "received_on", self->received_on);
+  civic_json_set_day (builder, "correction_notice_on", self->correction_notice_on);
+  civic_json_set_day (builder, "corrected_on", self->corrected_on);
+  json_builder_set_member_name (builder, "consultations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->consultations->len; i++)
+    {
+      const Consultation *consultation = &g_array_index (self->consultations, Consultation, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_enum (builder, "consultee", CIVIC_TYPE_DISCLOSURE_CONSULTEE,
+                           consultation->consultee);
+      civic_json_set_day (builder, "served_on", consultation->served_on);
+      civic_json_set_day (builder, "answered_on", consultation->answered_on);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "extension");
+  if (self->extended_on == CIVIC_DAY_INVALID)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      civic_json_set_day (builder, "on", self->extended_on);
+      civic_json_set_int (builder, "days", self->extension_days);
+      civic_json_set_string (builder, "approver", self->approver);
+      civic_json_set_string (builder, "reason", self->extension_reason);
+      json_builder_end_object (builder);
+    }
+  civic_json_set_day (builder, "replied_on", self->replied_on);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+read_consultations (CivicDisclosureRequestClock  *self,
+                    JsonArray                    *array,
+                    GError                      **error)
+{
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = civic_json_array_lookup_object (array, i);
+      Consultation consultation = { 0 };
+      int consultee = 0;
+
+      if (item == NULL)
+        return refuse (error, INVALID, _("A consultation must be an object"));
+      if (!civic_json_get_enum (item, "consultee", TRUE, CIVIC_TYPE_DISCLOSURE_CONSULTEE,
+                                &consultee, error) ||
+          !civic_json_get_day (item, "served_on", TRUE, &consultation.served_on, error) ||
+          !civic_json_get_day (item, "answered_on", FALSE, &consultation.answered_on, error))
+        return FALSE;
+      if (consultation.answered_on != CIVIC_DAY_INVALID &&
+          consultation.answered_on < consultation.served_on)
+        return refuse (error, INVALID, _("A consultation was answered before it was served"));
+      consultation.consultee = consultee;
+      g_array_append_val (self->consultations, consultation);
+    }
+  return TRUE;
+}
+
+/**
+ * civic_disclosure_request_clock_new_from_json:
+ * @calendar: the working days the organ keeps
+ * @node: what civic_disclosure_request_clock_to_json() gave
+ *
+ * Restores a request's clocks as they were recorded. The rules each event
+ * passed when it happened are not applied again: a holiday notice loaded
+ * since must not unmake a correction notice or an extension that was on
+ * time then. The engine still checks that the events follow each other.
+ *
+ * Returns: (transfer full) (nullable): the clocks, or %NULL with @error
+ */
+CivicDisclosureRequestClock *
+civic_disclosure_request_clock_new_from_json (CivicCalendar  *calendar,
+                                              JsonNode       *node,
+                                              GError        **error)
+{
+  g_autoptr(CivicDisclosureRequestClock) self = NULL;
+  JsonObject *object, *extension = NULL;
+  JsonArray *consultations = NULL;
+  CivicDay received_on;
+  gint64 days = 0;
+  const char *approver = NULL, *reason = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      refuse (error, INVALID, _("The clocks of a request must be an object"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  if (!civic_json_get_day (object, "received_on", TRUE, &received_on, error))
+    return NULL;
+
+  self = civic_disclosure_request_clock_new (calendar, received_on);
+  if (!civic_json_get_day (object, "correction_notice_on", FALSE, &self->correction_notice_on,
+                           error) ||
+      !civic_json_get_day (object, "corrected_on", FALSE, &self->corrected_on, error) ||
+      !civic_json_get_array (object, "consultations", FALSE, &consultations, error) ||
+      !read_consultations (self, consultations, error) ||
+      !civic_json_get_object (object, "extension", FALSE, &extension, error) ||
+      !civic_json_get_day (object, "replied_on", FALSE, &self->replied_on, error))
+    return NULL;
+
+  if (extension != NULL)
+    {
+      if (!civic_json_get_day (extension, "on", TRUE, &self->extended_on, error) ||
+          !civic_json_get_int (extension, "days", TRUE, 1, MAX_EXTENSION_DAYS, &days, error) ||
+          !civic_json_get_string (extension, "approver", FALSE, &approver, error) ||
+          !civic_json_get_string (extension, "reason", FALSE, &reason, error))
+        return NULL;
+      self->extension_days = (int) days;
+      self->approver = g_strdup (approver);
+      self->extension_reason = g_strdup (reason);
+    }
+
+  if ((self->corrected_on != CIVIC_DAY_INVALID &&
+       (self->correction_notice_on == CIVIC_DAY_INVALID ||
+        self->corrected_on < self->correction_notice_on)) ||
+      (self->correction_notice_on != CIVIC_DAY_INVALID &&
+       self->correction_notice_on < self->received_on))
+    {
+      refuse (error, INVALID, _("The correction of a request does not follow its notice"));
+      return NULL;
+    }
+  if (self->replied_on != CIVIC_DAY_INVALID && self->replied_on < latest_day (self))
+    {
+      refuse (error, INVALID, _("A request was replied to before its latest event"));
+      return NULL;
+    }
+  if (!check_with_engine (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "civic-calendar.h"
 #include "civic-clock.h"
@@ -97,6 +97,13 @@ gboolean  civic_disclosure_request_clock_extend              (CivicDisclosureReq
                                                               GError                     **error);
 gboolean  civic_disclosure_request_clock_reply               (CivicDisclosureRequestClock *self,
                                                               CivicDay                     day,
+                                                              GError                     **error);
+
+/* Storage: what happened, without the rules applied again */
+JsonNode *civic_disclosure_request_clock_to_json             (CivicDisclosureRequestClock *self);
+CivicDisclosureRequestClock *
+          civic_disclosure_request_clock_new_from_json       (CivicCalendar               *calendar,
+                                                              JsonNode                    *node,
                                                               GError                     **error);
 
 CivicDisclosureRequestReading *

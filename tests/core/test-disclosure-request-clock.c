@@ -602,6 +602,64 @@ test_reply_during_consultation (void)
   g_assert_cmpstr (last->text, ==, "Ended unanswered on 2026-05-15, when the request was replied to");
 }
 
+/* Stored and read back: the same days, and the rules not applied again,
+ * so that a notice sent on time under the holiday notice of its day stays
+ * on time under any other. */
+static void
+test_storage (void)
+{
+  g_autoptr(CivicDisclosureRequestClock) request = request_received ("2026-02-06");
+  g_autoptr(CivicDisclosureRequestClock) restored = NULL;
+  g_autoptr(CivicDisclosureRequestClock) weekends_only = NULL;
+  g_autoptr(CivicCalendar) plain = civic_calendar_new ("CN");
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(JsonNode) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  guint index = 0;
+
+  g_assert_true (civic_disclosure_request_clock_send_correction_notice (request,
+                                                                        day ("2026-02-24"),
+                                                                        &error));
+  g_assert_true (civic_disclosure_request_clock_receive_correction (request, day ("2026-02-27"),
+                                                                    &error));
+  g_assert_true (civic_disclosure_request_clock_start_consultation (
+                   request, CIVIC_DISCLOSURE_CONSULTEE_CO_PRODUCER, day ("2026-03-02"), &index,
+                   &error));
+  g_assert_true (civic_disclosure_request_clock_answer_consultation (request, index,
+                                                                     day ("2026-03-04"), &error));
+  g_assert_true (civic_disclosure_request_clock_extend (request, day ("2026-03-05"), 10, "周敏",
+                                                        TRUE, "需调取档案", &error));
+  g_assert_no_error (error);
+
+  node = civic_disclosure_request_clock_to_json (request);
+  restored = civic_disclosure_request_clock_new_from_json (calendar, node, &error);
+  g_assert_no_error (error);
+  again = civic_disclosure_request_clock_to_json (restored);
+  g_assert_true (json_node_equal (node, again));
+  {
+    g_autoptr(CivicDisclosureRequestReading) before = read_on (request, "2026-03-10");
+    g_autoptr(CivicDisclosureRequestReading) after = read_on (restored, "2026-03-10");
+
+    assert_day_eq (after->reply->due, "2026-04-14");
+    g_assert_cmpint (before->reply->due, ==, after->reply->due);
+    g_assert_cmpint (civic_disclosure_request_clock_get_extension_days (restored), ==, 10);
+  }
+
+  /* Without the 2026 notice the notice of 02-24 would be late; it was not */
+  weekends_only = civic_disclosure_request_clock_new_from_json (plain, node, &error);
+  g_assert_no_error (error);
+  assert_day_eq (civic_disclosure_request_clock_get_correction_notice_on (weekends_only),
+                 "2026-02-24");
+
+  bad = civic_json_parse ("{\"received_on\": \"2026-02-06\", \"consultations\": [{\"consultee\":"
+                          " \"third-party\", \"served_on\": \"2026-03-02\", \"answered_on\":"
+                          " \"2026-03-01\"}]}", -1, NULL);
+  g_assert_null (civic_disclosure_request_clock_new_from_json (calendar, bad, &error));
+  g_assert_error (error, CIVIC_DISCLOSURE_REQUEST_CLOCK_ERROR,
+                  CIVIC_DISCLOSURE_REQUEST_CLOCK_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/disclosure-request-clock/order", test_order);
   g_test_add_func ("/disclosure-request-clock/reply-during-consultation",
                    test_reply_during_consultation);
+  g_test_add_func ("/disclosure-request-clock/storage", test_storage);
 
   result = g_test_run ();
   g_clear_object (&calendar);
