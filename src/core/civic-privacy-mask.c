@@ -1,4 +1,4 @@
-/* civic-privacy-mask.c — masks of a known name, ID number, phone or address
+/* civic-privacy-mask.c — masks of a known name, ID number, phone, address or e-mail address
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -111,4 +111,30 @@ civic_privacy_mask_address (const char *address)
 
   head = g_utf8_substring (address, 0, 6);
   return g_strconcat (head, "****", NULL);
+}
+
+/**
+ * civic_privacy_mask_email:
+ *
+ * Returns: (transfer full) (nullable): the first character of the mailbox
+ * and a fixed mask, with the domain, which names a provider rather than a
+ * person: "z***@163.com". A QQ mailbox's local part is the owner's QQ
+ * number, so none of it is kept beyond the first character.
+ */
+char *
+civic_privacy_mask_email (const char *email)
+{
+  const char *at;
+
+  if (email == NULL)
+    return NULL;
+  while (*email != '\0' && g_unichar_isspace (g_utf8_get_char (email)))
+    email = g_utf8_next_char (email);
+  if (*email == '\0')
+    return g_strdup ("");
+
+  at = strrchr (email, '@');
+  if (at == NULL || at == email)
+    return g_strdup_printf ("%.*s***", (int) (g_utf8_next_char (email) - email), email);
+  return g_strdup_printf ("%.*s***%s", (int) (g_utf8_next_char (email) - email), email, at);
 }

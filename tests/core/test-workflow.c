@@ -1214,6 +1214,9 @@ test_masking (void)
   g_autofree char *name = civic_privacy_mask_name ("欧阳娜娜");
   g_autofree char *one = civic_privacy_mask_name ("王");
   g_autofree char *latin = civic_privacy_mask_name ("John Smith");
+  g_autofree char *email = civic_privacy_mask_email ("zhangsan1985@163.com");
+  g_autofree char *qq = civic_privacy_mask_email ("845612378@qq.com");
+  g_autofree char *no_domain = civic_privacy_mask_email ("张三的邮箱");
 
   g_assert_true (applicant->masked);
   g_assert_cmpstr (applicant->name, ==, "张**");
@@ -1223,6 +1226,9 @@ test_masking (void)
   g_assert_cmpstr (name, ==, "欧**");
   g_assert_cmpstr (one, ==, "*");
   g_assert_cmpstr (latin, ==, "J**");
+  g_assert_cmpstr (email, ==, "z***@163.com");
+  g_assert_cmpstr (qq, ==, "8***@qq.com");
+  g_assert_cmpstr (no_domain, ==, "张***");
   /* The original keeps the data; masking a masked copy changes nothing. */
   g_assert_cmpstr (civic_case_get_applicant (kase)->name, ==, "张三丰");
 

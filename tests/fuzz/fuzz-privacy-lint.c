@@ -113,11 +113,13 @@ check_masks (const char *text)
   g_autofree char *id_number = civic_privacy_mask_id_number (text);
   g_autofree char *phone = civic_privacy_mask_phone (text);
   g_autofree char *address = civic_privacy_mask_address (text);
+  g_autofree char *email = civic_privacy_mask_email (text);
 
   civic_fuzz_assert (name == NULL || g_utf8_validate (name, -1, NULL));
   civic_fuzz_assert (id_number == NULL || g_utf8_validate (id_number, -1, NULL));
   civic_fuzz_assert (phone == NULL || g_utf8_validate (phone, -1, NULL));
   civic_fuzz_assert (address == NULL || g_utf8_validate (address, -1, NULL));
+  civic_fuzz_assert (email == NULL || g_utf8_validate (email, -1, NULL));
 }
 
 int
