@@ -15,6 +15,7 @@
 #include "civic-day.h"
 #include "civic-disclosure.h"
 #include "civic-disclosure-kind.h"
+#include "civic-disclosure-request.h"
 #include "civic-disclosure-request-clock.h"
 #include "civic-disclosure-request-reply.h"
 #include "civic-document.h"
