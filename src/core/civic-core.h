@@ -17,6 +17,7 @@
 #include "civic-disclosure-kind.h"
 #include "civic-disclosure-request.h"
 #include "civic-disclosure-request-clock.h"
+#include "civic-disclosure-request-kind.h"
 #include "civic-disclosure-request-reply.h"
 #include "civic-document.h"
 #include "civic-entity.h"
