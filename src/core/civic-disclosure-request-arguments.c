@@ -241,7 +241,7 @@ static const CivicArgument extend[] = {
 };
 
 static const CivicArgument draft_reply[] = {
-  CHOICE ("outcome", TRUE, N_("_Outcome"), civic_disclosure_reply_outcome_get_type,
+  CHOICE ("outcome", TRUE, N_("Reply _Outcome"), civic_disclosure_reply_outcome_get_type,
           outcome_label, NULL),
   CHOICE ("ground", FALSE, N_("_Ground"), civic_disclosure_reply_ground_get_type, ground_label,
           "none"),
@@ -276,7 +276,7 @@ static const CivicArgument record_remedy[] = {
   CHOICE ("kind", FALSE, N_("_Kind"), civic_disclosure_remedy_kind_get_type, remedy_kind_label,
           "reconsideration"),
   DATE ("filed_on", FALSE, N_("_Filed On")),
-  CHOICE ("result", FALSE, N_("_Result"), civic_disclosure_remedy_result_get_type,
+  CHOICE ("result", FALSE, N_("_Result of the Review"), civic_disclosure_remedy_result_get_type,
           remedy_result_label, "pending"),
   DATE ("decided_on", FALSE, N_("_Decided On")),
   LINE ("body", FALSE, N_("Reconsideration Organ or _Court")),

@@ -73,7 +73,7 @@ civic_disclosure_request_action_get_label (CivicDisclosureRequestAction action)
     {
     case CIVIC_DISCLOSURE_REQUEST_ACTION_REGISTER: return _("Register Request");
     case CIVIC_DISCLOSURE_REQUEST_ACTION_REQUEST_CORRECTION: return _("Ask for Correction");
-    case CIVIC_DISCLOSURE_REQUEST_ACTION_RECEIVE_CORRECTION: return _("Correction Received");
+    case CIVIC_DISCLOSURE_REQUEST_ACTION_RECEIVE_CORRECTION: return _("Corrected Request Received");
     case CIVIC_DISCLOSURE_REQUEST_ACTION_CLOSE_ABANDONED: return _("Close as Abandoned");
     case CIVIC_DISCLOSURE_REQUEST_ACTION_START_CONSULTATION: return _("Consult");
     case CIVIC_DISCLOSURE_REQUEST_ACTION_RECORD_ANSWER: return _("Record Answer");
