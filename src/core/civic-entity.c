@@ -11,6 +11,7 @@
 
 #include "civic-case-kind.h"
 #include "civic-disclosure-kind.h"
+#include "civic-disclosure-request-kind.h"
 #include "civic-entity.h"
 #include "civic-hearing-kind.h"
 
@@ -21,6 +22,7 @@ static const CivicEntityKind * const kind_list[] = {
   &civic_case_kind,
   &civic_hearing_kind,
   &civic_disclosure_kind,
+  &civic_disclosure_request_kind,
   NULL
 };
 

@@ -11,6 +11,7 @@
 
 #include "civic-case-records.h"
 #include "civic-disclosure-records.h"
+#include "civic-disclosure-request-records.h"
 #include "civic-hearing-records.h"
 #include "civic-records.h"
 
@@ -20,6 +21,7 @@ static const CivicRecordStore * const stores[] = {
   &civic_case_store,
   &civic_hearing_store,
   &civic_disclosure_store,
+  &civic_disclosure_request_store,
   NULL
 };
 

@@ -311,6 +311,24 @@ static const CivicSqliteMigration migrations[] = {
     "    new.index_number, new.document_number);"
     "END;"
   },
+  { /* 10: requests for information (civic-disclosure-request-records.c):
+     * the columns they are found by (the public by receipt), the
+     * applicant sealed */
+    "CREATE TABLE disclosure_request_record ("
+    "  id TEXT PRIMARY KEY,"
+    "  department_id TEXT NOT NULL,"
+    "  receipt TEXT NOT NULL UNIQUE,"
+    "  state TEXT NOT NULL,"
+    "  received_on TEXT,"
+    "  due_on TEXT"
+    ");"
+    "CREATE INDEX disclosure_request_by_department ON disclosure_request_record "
+    "  (department_id, state);"
+    "CREATE TABLE disclosure_request_personal ("
+    "  id TEXT PRIMARY KEY,"
+    "  sealed TEXT NOT NULL"
+    ");"
+  },
 };
 
 void

@@ -33,6 +33,7 @@
 #include "civic-rate-limit.h"
 #include "civic-scheduler.h"
 #include "civic-disclosure-public.h"
+#include "civic-disclosure-request-records.h"
 #include "civic-public-pages.h"
 #include "civic-due-jobs.h"
 #include "civic-server-db.h"
@@ -527,6 +528,7 @@ static const struct
   { "templates", CIVIC_ENTITY_TEMPLATE },
   { "hearings", CIVIC_ENTITY_HEARING },
   { "disclosures", CIVIC_ENTITY_DISCLOSURE },
+  { "disclosure-requests", CIVIC_ENTITY_DISCLOSURE_REQUEST },
 };
 
 static void
@@ -947,6 +949,51 @@ handle_public_feed (CivicServer *self,
     }
 }
 
+/* Requests for information from the public: a request, and where one
+ * stands by its receipt */
+static void
+handle_public_request (CivicServer *self,
+                       CivicSqlite *db,
+                       Request     *request)
+{
+  g_autoptr(JsonNode) body = parse_body (request);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  guint status = 400;
+  char *answer;
+
+  if (body == NULL)
+    return;
+  answer = civic_disclosure_request_records_submit (db, self->calendar, now, body,
+                                                    request->address, &status, &error);
+  if (answer != NULL)
+    respond_json (request, status, answer);
+  else if (status >= 500)
+    respond_internal (request, error);
+  else
+    respond_error (request, status, status == 404 ? "not-found" : "bad-request",
+                   error != NULL ? error->message : "");
+}
+
+static void
+handle_public_request_status (CivicServer *self,
+                              CivicSqlite *db,
+                              Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  char *answer = civic_disclosure_request_records_status (db, self->calendar,
+                                                          request->segments[3],
+                                                          civic_time_today (), &error);
+
+  if (answer == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (answer == NULL)
+    respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found",
+                   _("No request has this receipt"));
+  else
+    respond_json (request, SOUP_STATUS_OK, answer);
+}
+
 /* The public pages (civic-public-pages.c), in the request's language */
 
 static void
@@ -1264,6 +1311,10 @@ static const Route routes[] = {
     &public_read_rate },
   { "GET", "/public/v1/feeds/*", handle_public_feed, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/v1/feeds/*/*", handle_public_feed, POOL_READ, FALSE, &public_read_rate },
+  { "POST", "/public/v1/disclosure-requests", handle_public_request, POOL_WRITE, FALSE,
+    &public_write_rate },
+  { "GET", "/public/v1/disclosure-requests/*", handle_public_request_status, POOL_READ, FALSE,
+    &public_read_rate },
   { "GET", "/public/disclosures", handle_page_directory, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/disclosures/*", handle_page_disclosure, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/columns/*/*", handle_page_column, POOL_READ, FALSE, &public_read_rate },

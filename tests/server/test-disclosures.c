@@ -726,6 +726,125 @@ test_public_side (void)
                      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 400, NULL);
 }
 
+/* A citizen asks the organ for information online: a receipt and the day
+ * the reply is due (20 working days, Art. 33); where it stands, by the
+ * receipt, never who asked; the organ works it and replies */
+static void
+test_request_from_the_public (void)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) status_node = NULL;
+  g_autoptr(JsonNode) step = NULL;
+  g_autoptr(GHashTable) feed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) json_node_unref);
+  g_autofree char *receipt = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *status_text = NULL;
+  g_autofree char *id = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint status;
+  JsonObject *object;
+  const char *body =
+    "{\"organ\": \"scjg\", \"applicant_kind\": \"natural-person\","
+    " \"applicant_name\": \"赵小红\", \"id_type\": \"resident-id\","
+    " \"id_number\": \"430104196804220016\", \"phone\": \"13912345678\","
+    " \"address\": \"长沙市开福区芙蓉中路一段8号2栋1203室\","
+    " \"description\": \"2025年本机关作出的食品经营许可决定数量\","
+    " \"delivery_form\": \"electronic\", \"delivery_channel\": \"email\","
+    " \"email\": \"zhaoxh@163.com\"}";
+
+  answer = civic_test_request (service, "POST", "/public/v1/disclosure-requests", NULL, body,
+                               &status);
+  g_assert_cmpuint (status, ==, 201);
+  object = object_of (answer);
+  receipt = g_strdup (json_object_get_string_member (object, "receipt"));
+  g_assert_cmpuint (strlen (receipt), ==, 12);
+  g_assert_cmpstr (json_object_get_string_member (object, "received_on"), ==, "2026-03-20");
+  /* 20 working days from Fri 03-20 (Qingming: 04-04…06) */
+  g_assert_cmpstr (json_object_get_string_member (object, "due_on"), ==, "2026-04-20");
+
+  path = g_strconcat ("/public/v1/disclosure-requests/", receipt, NULL);
+  status_text = fetch_text (path, 200, NULL);
+  g_assert_nonnull (strstr (status_text, "\"state\":\"received\""));
+  g_assert_nonnull (strstr (status_text, "湖南省市场监督管理局"));
+  g_assert_null (strstr (status_text, "赵"));
+  g_assert_null (strstr (status_text, "430104"));
+  g_assert_null (strstr (status_text, "1391234"));
+  g_assert_null (strstr (status_text, "zhaoxh"));
+  g_free (fetch_text ("/public/v1/disclosure-requests/NOSUCHRECEIPT", 404, NULL));
+
+  /* Bad requests change nothing */
+  {
+    static const char * const bad[] = {
+      "{\"organ\": \"scjg\", \"applicant_kind\": \"natural-person\", \"applicant_name\": \"赵小红\","
+      " \"id_number\": \"430104196804220017\", \"description\": \"x\","
+      " \"delivery_form\": \"paper\", \"delivery_channel\": \"post\"}",
+      "{\"organ\": \"scjg\", \"applicant_kind\": \"natural-person\", \"applicant_name\": \"赵小红\","
+      " \"description\": \"x\", \"delivery_form\": \"paper\", \"delivery_channel\": \"post\","
+      " \"state\": \"replied\"}",
+      "{\"organ\": \"scjg\", \"applicant_kind\": \"natural-person\","
+      " \"description\": \"x\", \"delivery_form\": \"paper\", \"delivery_channel\": \"post\"}",
+      "[]",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(JsonNode) refused = civic_test_request (service, "POST",
+                                                          "/public/v1/disclosure-requests", NULL,
+                                                          bad[i], &status);
+        g_assert_cmpuint (status, ==, 400);
+      }
+    {
+      g_autoptr(JsonNode) refused = civic_test_request (service, "POST",
+                                                        "/public/v1/disclosure-requests", NULL,
+                                                        "{\"organ\": \"nowhere\"}", &status);
+      g_assert_cmpuint (status, ==, 404);
+    }
+  }
+
+  /* The organ sees it, masked; another organ does not */
+  civic_test_pull_all (service, editor, 0, feed);
+  g_hash_table_iter_init (&iter, feed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_str_has_prefix (key, "disclosure-request/"))
+      {
+        g_autofree char *text = json_to_string (value, FALSE);
+
+        if (strstr (text, receipt) != NULL)
+          {
+            id = g_strdup ((const char *) key + strlen ("disclosure-request/"));
+            g_assert_null (strstr (text, "430104196804220016"));
+            g_assert_null (strstr (text, "13912345678"));
+          }
+      }
+  g_assert_nonnull (id);
+  {
+    g_autoptr(GHashTable) other = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) json_node_unref);
+    g_autofree char *other_key = g_strconcat ("disclosure-request/", id, NULL);
+
+    civic_test_pull_all (service, other_editor, 0, other);
+    g_assert_false (g_hash_table_contains (other, other_key));
+  }
+
+  /* Extended by the head only; replied: the public sees the outcome */
+  rejected (editor, "extend-disclosure-request", id, "{\"days\": 10, \"reason\": \"需调取档案\"}",
+            "role", "is for these roles");
+  applied (head, "extend-disclosure-request", id, "{\"days\": 10, \"reason\": \"需调取档案\"}",
+           &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "draft-disclosure-reply", id,
+           "{\"outcome\": \"disclose\", \"ground\": \"none\", \"note\": \"附统计表\"}", &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (reviewer, "issue-disclosure-reply", id, "{\"replied_on\": \"2026-03-20\"}", &step);
+  g_free (status_text);
+  status_text = fetch_text (path, 200, NULL);
+  g_assert_nonnull (strstr (status_text, "\"state\":\"replied\""));
+  g_assert_nonnull (strstr (status_text, "\"outcome\":\"disclose\""));
+  g_assert_null (strstr (status_text, "附统计表"));
+}
+
 /* The disclosure as the service has it now */
 static char *
 state_of (const char *token,
@@ -841,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/disclosures/versions-sealed", test_versions_sealed);
   g_test_add_func ("/disclosures/feed-scope", test_feed_scope);
   g_test_add_func ("/disclosures/public-side", test_public_side);
+  g_test_add_func ("/disclosures/request-from-the-public", test_request_from_the_public);
   g_test_add_func ("/disclosures/scheduled-across-restart", test_scheduled_across_restart);
   g_test_add_func ("/disclosures/scheduled-at-the-minute", test_scheduled_at_the_minute);
 

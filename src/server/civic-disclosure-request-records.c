@@ -1,0 +1,459 @@
+/* civic-disclosure-request-records.c — requests for information as the service keeps them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-disclosure-request-records"
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "civic-i18n.h"
+#include <sodium.h>
+
+#include "civic-actor.h"
+#include "civic-commands.h"
+#include "civic-core-enums.h"
+#include "civic-disclosure-public.h"
+#include "civic-disclosure-request-kind.h"
+#include "civic-disclosure-request-records.h"
+#include "civic-entity.h"
+#include "civic-intake.h"
+#include "civic-json.h"
+#include "civic-keyring.h"
+#include "civic-policy.h"
+#include "civic-privacy-lint.h"
+#include "civic-server-db.h"
+#include "civic-time.h"
+#include "civic-workflow.h"
+
+/* A request for information (OGI Arts. 27–45) is kept like a hearing: as
+ * the feed publishes it in `entity`, the applicant masked, scoped to the
+ * organ asked; the applicant sealed in `disclosure_request_personal`; in
+ * `disclosure_request_record` the receipt the public follows it by. The
+ * receipt is the service's, given when the request is registered, by
+ * staff from a letter or by the public form. The public sees its state,
+ * its due day and the outcome, by receipt, never who asked. */
+
+static char *
+format_day (CivicDay day)
+{
+  return day != CIVIC_DAY_INVALID ? civic_day_format (day) : NULL;
+}
+
+CivicDisclosureRequest *
+civic_disclosure_request_records_load (CivicSqlite  *db,
+                                       const char   *id,
+                                       GError      **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) personal = NULL;
+  g_autoptr(CivicDisclosureRequest) request = NULL;
+  g_autofree char *sealed = NULL;
+  g_autofree char *plain = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT p.sealed, e.data FROM disclosure_request_record r "
+                                   "JOIN disclosure_request_personal p ON p.id = r.id "
+                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE_REQUEST "' "
+                                   "  AND e.id = r.id "
+                                   "WHERE r.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, id);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    {
+      sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
+      node = civic_json_parse (civic_sqlite_column_text (stmt, 1), -1, error);
+    }
+  sqlite3_reset (stmt);
+  if (node == NULL)
+    return NULL;
+
+  request = civic_disclosure_request_new_from_json (node, error);
+  if (request == NULL)
+    return NULL;
+  if (keyring == NULL)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not loaded"));
+      return NULL;
+    }
+  plain = civic_keyring_unseal (keyring, sealed, error);
+  if (plain == NULL)
+    return NULL;
+  personal = civic_json_parse (plain, -1, error);
+  sodium_memzero (plain, strlen (plain));
+  if (personal == NULL || !civic_disclosure_request_restore_personal (request, personal, error))
+    return NULL;
+  return g_steal_pointer (&request);
+}
+
+gint64
+civic_disclosure_request_records_save (CivicSqlite             *db,
+                                       CivicDisclosureRequest  *request,
+                                       CivicCalendar           *calendar,
+                                       CivicDay                 today,
+                                       GError                 **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autoptr(JsonNode) personal = civic_disclosure_request_dup_personal (request);
+  g_autofree char *personal_text = civic_json_to_string (personal, FALSE);
+  g_autofree char *feed = civic_disclosure_request_to_feed_json (request, calendar, today);
+  g_autofree char *received_on = format_day (civic_disclosure_request_get_received_on (request));
+  g_autofree char *due_on = format_day (civic_disclosure_request_get_due_on (request));
+  g_autofree char *sealed = NULL;
+  const char *scope[] = { civic_disclosure_request_get_department_id (request), NULL };
+  sqlite3_stmt *stmt;
+
+  if (keyring == NULL)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not loaded"));
+      return 0;
+    }
+  sealed = civic_keyring_seal (keyring, personal_text);
+  sodium_memzero (personal_text, strlen (personal_text));
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO disclosure_request_record (id, department_id, "
+                                   "  receipt, state, received_on, due_on) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                                   "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
+                                   "  received_on = excluded.received_on, due_on = excluded.due_on",
+                               error);
+  if (stmt == NULL)
+    return 0;
+  civic_sqlite_bind_text (stmt, 1, civic_disclosure_request_get_id (request));
+  civic_sqlite_bind_text (stmt, 2, civic_disclosure_request_get_department_id (request));
+  civic_sqlite_bind_text (stmt, 3, civic_disclosure_request_get_receipt (request));
+  civic_sqlite_bind_text (stmt, 4, civic_enum_to_nick (CIVIC_TYPE_DISCLOSURE_REQUEST_STATE,
+                                                        civic_disclosure_request_get_state (request)));
+  civic_sqlite_bind_text (stmt, 5, received_on);
+  civic_sqlite_bind_text (stmt, 6, due_on);
+  if (!civic_sqlite_run (db, stmt, error))
+    return 0;
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO disclosure_request_personal (id, sealed) "
+                                   "VALUES (?, ?) ON CONFLICT (id) DO UPDATE "
+                                   "SET sealed = excluded.sealed", error);
+  if (stmt == NULL)
+    return 0;
+  civic_sqlite_bind_text (stmt, 1, civic_disclosure_request_get_id (request));
+  civic_sqlite_bind_text (stmt, 2, sealed);
+  if (!civic_sqlite_run (db, stmt, error))
+    return 0;
+
+  return civic_server_db_put_entity_text (db, CIVIC_ENTITY_DISCLOSURE_REQUEST,
+                                          civic_disclosure_request_get_id (request),
+                                          civic_disclosure_request_get_rev (request), feed, scope,
+                                          error);
+}
+
+/* The service's own receipt, given once, when the request is registered */
+static gboolean
+give_receipt (CivicSqlite             *db,
+              CivicDisclosureRequest  *request,
+              GError                 **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (civic_disclosure_request_get_receipt (request) != NULL)
+    return TRUE;
+  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM disclosure_request_record WHERE receipt = ?",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint attempt = 0; attempt < 8; attempt++)
+    {
+      g_autofree char *receipt = civic_intake_new_receipt ();
+      gboolean taken;
+
+      civic_sqlite_bind_text (stmt, 1, receipt);
+      if (!civic_sqlite_step (db, stmt, &taken, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+      if (!taken)
+        {
+          civic_disclosure_request_set_receipt (request, receipt);
+          return TRUE;
+        }
+    }
+  g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_RULE,
+                       _("No receipt could be given; send the request again"));
+  return FALSE;
+}
+
+/* The public form: bounded by the HTTP layer, checked here as intake checks
+ * an application (a resident ID must pass its check digit), then
+ * registered by the service itself, online, today (Art. 31: the day both
+ * sides confirm) */
+char *
+civic_disclosure_request_records_submit (CivicSqlite    *db,
+                                         CivicCalendar  *calendar,
+                                         GDateTime      *now,
+                                         JsonNode       *body,
+                                         const char     *address,
+                                         guint          *status,
+                                         GError        **error)
+{
+  static const char * const allowed[] = {
+    "organ", "applicant_kind", "applicant_name", "organisation", "credit_code", "id_type",
+    "id_number", "phone", "address", "email", "description", "title", "document_number",
+    "delivery_form", "delivery_channel", NULL
+  };
+  g_autoptr(CivicActor) service = civic_actor_new ("system", _("Civic Desk service"), NULL,
+                                                   CIVIC_ROLE_SYSTEM);
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autoptr(CivicCommand) command = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) organ_node = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *today = civic_day_format (civic_time_day_of (now));
+  g_autofree char *response = NULL;
+  CivicCommandEnv env = { db, calendar, now, address, NULL };
+  JsonObject *object, *result, *entity, *data, *summary;
+  const char *organ = NULL, *id_number = NULL, *id_type = NULL, *state;
+  GList *members;
+
+  *status = 400;
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    {
+      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                           _("Expected a JSON object"));
+      return NULL;
+    }
+  object = json_node_get_object (body);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      {
+        g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                     _("“%s” is not part of a request"), (const char *) l->data);
+        g_list_free (members);
+        return NULL;
+      }
+  g_list_free (members);
+
+  if (!civic_json_get_text (object, "organ", TRUE, &organ, error) ||
+      !civic_json_get_string (object, "id_number", FALSE, &id_number, error) ||
+      !civic_json_get_string (object, "id_type", FALSE, &id_type, error))
+    return NULL;
+  organ_node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT, organ, NULL);
+  if (organ_node == NULL)
+    {
+      *status = 404;
+      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("There is no organ “%s”"), organ);
+      return NULL;
+    }
+
+  /* A resident ID as the applicant gives it must be one */
+  if (id_number != NULL && (id_type == NULL || g_str_equal (id_type, "resident-id")))
+    {
+      g_autoptr(CivicPrivacyLint) lint = civic_privacy_lint_new ();
+      g_autoptr(GPtrArray) findings = civic_privacy_lint_scan (lint, id_number, -1);
+      const CivicPrivacyFinding *finding = findings != NULL && findings->len == 1
+                                           ? g_ptr_array_index (findings, 0) : NULL;
+
+      if (finding == NULL || finding->kind != CIVIC_PRIVACY_KIND_RESIDENT_ID || finding->probable ||
+          finding->char_start != 0 || finding->byte_end != strlen (id_number))
+        {
+          g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                       _("“%s” is not a valid resident ID number"), id_number);
+          return NULL;
+        }
+    }
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "organ"))
+      json_object_set_member (args, l->data,
+                              json_node_copy (json_object_get_member (object, l->data)));
+  g_list_free (members);
+  json_object_set_string_member (args, "department_id", organ);
+  json_object_set_string_member (args, "channel", "online");
+  json_object_set_string_member (args, "received_on", today);
+
+  command = civic_command_new (id, civic_disclosure_request_kind.action_to_string (
+                                     CIVIC_DISCLOSURE_REQUEST_ACTION_REGISTER), id, args);
+  response = civic_commands_execute_one (&env, service, command);
+  answer = civic_json_parse (response, -1, error);
+  if (answer == NULL)
+    return NULL;
+  result = json_node_get_object (answer);
+  state = json_object_get_string_member_with_default (result, "status", "error");
+  if (!g_str_equal (state, "applied"))
+    {
+      JsonObject *reason = civic_json_lookup_object (result, "reason");
+
+      *status = g_str_equal (state, "rejected") ? 400 : 500;
+      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                           reason != NULL ? json_object_get_string_member_with_default (
+                                              reason, "message", state) : state);
+      return NULL;
+    }
+
+  entity = json_object_get_object_member (result, "entity");
+  data = json_object_get_object_member (entity, "data");
+  summary = civic_json_lookup_object (data, "summary");
+  *status = 201;
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(JsonNode) node = NULL;
+
+    json_builder_begin_object (builder);
+    civic_json_set_string (builder, "receipt",
+                           json_object_get_string_member_with_default (data, "receipt", NULL));
+    civic_json_set_string (builder, "received_on", today);
+    civic_json_set_string (builder, "due_on",
+                           summary != NULL ? json_object_get_string_member_with_default (summary, "due", NULL)
+                                           : NULL);
+    json_builder_end_object (builder);
+    node = json_builder_get_root (builder);
+    return civic_json_to_string (node, FALSE);
+  }
+}
+
+/* Where a request stands, for whoever holds its receipt: no identity */
+char *
+civic_disclosure_request_records_status (CivicSqlite    *db,
+                                         CivicCalendar  *calendar,
+                                         const char     *receipt,
+                                         CivicDay        today,
+                                         GError        **error)
+{
+  g_autoptr(CivicDisclosureRequest) request = NULL;
+  g_autoptr(JsonNode) summary = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *organ_name = NULL;
+  JsonObject *s;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id FROM disclosure_request_record WHERE receipt = ?",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, receipt);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    id = g_strdup (civic_sqlite_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (id == NULL)
+    return NULL;
+
+  request = civic_disclosure_request_records_load (db, id, error);
+  if (request == NULL)
+    return NULL;
+  summary = civic_disclosure_request_summarize (request, calendar, today,
+                                                civic_clock_policy_get_default ());
+  s = json_node_get_object (summary);
+  organ_name = civic_disclosure_public_department_name (db,
+                                                        civic_disclosure_request_get_department_id (request));
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  civic_json_set_string (builder, "receipt", receipt);
+  civic_json_set_string (builder, "organ", organ_name);
+  civic_json_set_string (builder, "state", json_object_get_string_member (s, "state"));
+  civic_json_set_string (builder, "received_on",
+                         json_object_get_string_member_with_default (s, "received_on", NULL));
+  civic_json_set_string (builder, "due_on", json_object_get_string_member_with_default (s, "due", NULL));
+  civic_json_set_bool (builder, "extended", json_object_get_boolean_member_with_default (s, "extended", FALSE));
+  civic_json_set_string (builder, "paused_since",
+                         json_object_get_string_member_with_default (s, "paused_since", NULL));
+  civic_json_set_string (builder, "correction_due",
+                         json_object_get_string_member_with_default (s, "correction_due", NULL));
+  civic_json_set_string (builder, "replied_on",
+                         json_object_get_string_member_with_default (s, "replied_on", NULL));
+  civic_json_set_string (builder, "outcome",
+                         json_object_get_string_member_with_default (s, "outcome", NULL));
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  return civic_json_to_string (node, FALSE);
+}
+
+static GObject *
+store_load (CivicSqlite  *db,
+            const char   *id,
+            GError      **error)
+{
+  return G_OBJECT (civic_disclosure_request_records_load (db, id, error));
+}
+
+static gint64
+store_save (CivicSqlite    *db,
+            GObject        *record,
+            CivicCalendar  *calendar,
+            CivicDay        today,
+            GError        **error)
+{
+  return civic_disclosure_request_records_save (db, CIVIC_DISCLOSURE_REQUEST (record), calendar,
+                                                today, error);
+}
+
+static gboolean
+store_finish (CivicSqlite    *db,
+              GObject        *record,
+              guint           action,
+              const char     *command_id,
+              CivicCalendar  *calendar,
+              GDateTime      *now,
+              const char     *public_url,
+              GError        **error)
+{
+  if (action == CIVIC_DISCLOSURE_REQUEST_ACTION_REGISTER)
+    return give_receipt (db, CIVIC_DISCLOSURE_REQUEST (record), error);
+  return TRUE;
+}
+
+/* Who sees a request: the organ asked; the supervisor reads it and
+ * changes nothing; to anyone else it is not there */
+static gboolean
+store_check_actor (const CivicActor  *actor,
+                   GObject           *record,
+                   guint              action,
+                   GError           **error)
+{
+  const char *department = civic_disclosure_request_get_department_id (CIVIC_DISCLOSURE_REQUEST (record));
+  const char *scope[] = { department, NULL };
+
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SYSTEM))
+    return TRUE;
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR))
+    {
+      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                   _("Supervisors can read every request but change none"));
+      return FALSE;
+    }
+  /* a blank one being registered belongs to the registering organ */
+  if (department == NULL)
+    return TRUE;
+  if (!civic_policy_can_see (actor, scope))
+    {
+      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
+                   _("There is no such disclosure request"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const CivicRecordStore civic_disclosure_request_store = {
+  .kind = &civic_disclosure_request_kind,
+  .not_found = N_("There is no such disclosure request"),
+  .stale = N_("The request changed (revision %" PRId64 ", you saw %" PRId64 "); look at it "
+              "again before you act"),
+  .load = store_load,
+  .save = store_save,
+  .finish = store_finish,
+  .check_actor = store_check_actor,
+};

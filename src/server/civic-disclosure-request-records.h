@@ -1,0 +1,37 @@
+/* civic-disclosure-request-records.h — requests for information as the service keeps them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-disclosure-request.h"
+#include "civic-records.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+extern const CivicRecordStore civic_disclosure_request_store;
+
+CivicDisclosureRequest *civic_disclosure_request_records_load   (CivicSqlite             *db,
+                                                                 const char              *id,
+                                                                 GError                 **error);
+gint64                  civic_disclosure_request_records_save   (CivicSqlite             *db,
+                                                                 CivicDisclosureRequest  *request,
+                                                                 CivicCalendar           *calendar,
+                                                                 CivicDay                 today,
+                                                                 GError                 **error);
+char                   *civic_disclosure_request_records_submit (CivicSqlite             *db,
+                                                                 CivicCalendar           *calendar,
+                                                                 GDateTime               *now,
+                                                                 JsonNode                *body,
+                                                                 const char              *address,
+                                                                 guint                   *status,
+                                                                 GError                 **error);
+char                   *civic_disclosure_request_records_status (CivicSqlite             *db,
+                                                                 CivicCalendar           *calendar,
+                                                                 const char              *receipt,
+                                                                 CivicDay                 today,
+                                                                 GError                 **error);
+
+G_END_DECLS
