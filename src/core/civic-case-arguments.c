@@ -29,7 +29,7 @@ static const char *closure_label (int value) { return civic_closure_code_get_lab
 static const char *
 document_label (int value)
 {
-  return civic_document_kind_is_hearing (value) ? NULL : civic_document_kind_get_label (value);
+  return civic_document_kind_is_case (value) ? civic_document_kind_get_label (value) : NULL;
 }
 static const char *
 language_label (int value)

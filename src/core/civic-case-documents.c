@@ -117,6 +117,8 @@ missing_step (CivicDocumentKind kind)
     case CIVIC_DOCUMENT_HEARING_ANNOUNCEMENT:
     case CIVIC_DOCUMENT_HEARING_RECORD:
       return _("A hearing’s documents are issued by its own steps, on its page");
+    case CIVIC_DOCUMENT_DISCLOSURE_REPLY:
+      return _("A reply to a request for information is issued from the request");
     default: return "";
     }
 }

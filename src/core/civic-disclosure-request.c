@@ -648,6 +648,20 @@ civic_disclosure_request_get_replied_on (CivicDisclosureRequest *self)
   return self->replied_on;
 }
 
+const char *
+civic_disclosure_request_get_replied_by_id (CivicDisclosureRequest *self)
+{
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURE_REQUEST (self), NULL);
+  return self->replied_by_id;
+}
+
+const char *
+civic_disclosure_request_get_replied_by_name (CivicDisclosureRequest *self)
+{
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURE_REQUEST (self), NULL);
+  return self->replied_by_name;
+}
+
 /* The day it was withdrawn or closed as abandoned */
 CivicDay
 civic_disclosure_request_get_closed_on (CivicDisclosureRequest *self)

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "civic-calendar.h"
+#include "civic-case.h"
 #include "civic-clock.h"
 #include "civic-day.h"
 #include "civic-disclosure-request-clock.h"
@@ -267,6 +268,8 @@ const CivicDisclosureExtension *
 const CivicDisclosureReply *
              civic_disclosure_request_get_reply             (CivicDisclosureRequest  *self);
 CivicDay     civic_disclosure_request_get_replied_on        (CivicDisclosureRequest  *self);
+const char  *civic_disclosure_request_get_replied_by_id     (CivicDisclosureRequest  *self);
+const char  *civic_disclosure_request_get_replied_by_name   (CivicDisclosureRequest  *self);
 CivicDay     civic_disclosure_request_get_closed_on         (CivicDisclosureRequest  *self);
 const char  *civic_disclosure_request_get_reply_document_id (CivicDisclosureRequest  *self);
 void         civic_disclosure_request_set_reply_document_id (CivicDisclosureRequest  *self,
@@ -299,6 +302,12 @@ char        *civic_disclosure_request_to_feed_json          (CivicDisclosureRequ
 JsonNode    *civic_disclosure_request_dup_personal          (CivicDisclosureRequest  *self);
 gboolean     civic_disclosure_request_restore_personal      (CivicDisclosureRequest  *self,
                                                              JsonNode                *personal,
+                                                             GError                 **error);
+
+/* The reply as a formal document (civic-disclosure-request-documents.c) */
+GHashTable  *civic_disclosure_request_document_values       (CivicDisclosureRequest  *request,
+                                                             const CivicCaseDocument *document,
+                                                             JsonObject              *department,
                                                              GError                 **error);
 
 G_END_DECLS

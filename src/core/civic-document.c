@@ -87,6 +87,13 @@ static const char * const hearing_record[] = {
   HEARING, "hearing.participants", "hearing.record", "hearing.signatures", NULL
 };
 
+/* A reply to a request for information: to the applicant, by receipt */
+static const char * const disclosure_reply[] = {
+  "document.number", "department.name", "department.short", "issued_on", "applicant.name",
+  "request.receipt", "request.received_on", "request.description", "reply.finding",
+  "reply.basis", "reply.delivery", "remedies.reconsideration_body", "remedies.court", NULL
+};
+
 static const struct
 {
   const char         *label;     /* N_() */
@@ -116,6 +123,9 @@ static const struct
                                             hearing_announcement },
   [CIVIC_DOCUMENT_HEARING_RECORD] = { N_("Hearing Record"),
                                       CIVIC_ROLE_HEARING_OFFICER | CIVIC_ROLE_CLERK, hearing_record },
+  [CIVIC_DOCUMENT_DISCLOSURE_REPLY] = { N_("Reply to a Request for Information"),
+                                        CIVIC_ROLE_DISCLOSURE_REVIEWER | CIVIC_ROLE_DISCLOSURE_HEAD,
+                                        disclosure_reply },
 };
 
 /**
@@ -129,6 +139,18 @@ civic_document_kind_is_hearing (CivicDocumentKind kind)
 {
   return kind == CIVIC_DOCUMENT_HEARING_NOTICE || kind == CIVIC_DOCUMENT_HEARING_ANNOUNCEMENT ||
          kind == CIVIC_DOCUMENT_HEARING_RECORD;
+}
+
+/**
+ * civic_document_kind_is_case:
+ *
+ * Returns: whether documents of @kind are a licensing case's, issued by
+ * its issue-document command
+ */
+gboolean
+civic_document_kind_is_case (CivicDocumentKind kind)
+{
+  return !civic_document_kind_is_hearing (kind) && kind != CIVIC_DOCUMENT_DISCLOSURE_REPLY;
 }
 
 gboolean

@@ -39,9 +39,11 @@ typedef enum
   CIVIC_DOCUMENT_HEARING_NOTICE,         /* 听证通知书 (Art. 48 ¶1(1)), one to each party */
   CIVIC_DOCUMENT_HEARING_ANNOUNCEMENT,   /* 听证公告 (Art. 46) */
   CIVIC_DOCUMENT_HEARING_RECORD,         /* 听证笔录 (Art. 48 ¶1(5)) */
+  /* A request for information's (civic-disclosure-request-kind.c) */
+  CIVIC_DOCUMENT_DISCLOSURE_REPLY,       /* 政府信息公开申请答复书 (OGI Art. 36) */
 } CivicDocumentKind;
 
-#define CIVIC_N_DOCUMENT_KINDS (CIVIC_DOCUMENT_HEARING_RECORD + 1)
+#define CIVIC_N_DOCUMENT_KINDS (CIVIC_DOCUMENT_DISCLOSURE_REPLY + 1)
 
 /* The language a document is written in: Chinese, and English for the
  * demo and for foreign applicants' courtesy copies. */
@@ -103,6 +105,7 @@ const char  *civic_document_kind_get_label   (CivicDocumentKind        kind);
 CivicRole    civic_document_kind_get_roles   (CivicDocumentKind        kind);
 const char * const *civic_document_kind_get_placeholders (CivicDocumentKind kind);
 gboolean     civic_document_kind_is_hearing  (CivicDocumentKind        kind);
+gboolean     civic_document_kind_is_case     (CivicDocumentKind        kind);
 
 gboolean     civic_document_language_from_string (const char          *nick,
                                               CivicDocumentLanguage   *language);

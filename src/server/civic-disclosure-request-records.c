@@ -19,6 +19,7 @@
 #include "civic-disclosure-public.h"
 #include "civic-disclosure-request-kind.h"
 #include "civic-disclosure-request-records.h"
+#include "civic-documents.h"
 #include "civic-entity.h"
 #include "civic-intake.h"
 #include "civic-json.h"
@@ -320,6 +321,40 @@ civic_disclosure_request_records_submit (CivicSqlite    *db,
   }
 }
 
+/**
+ * civic_disclosure_request_records_reply_id:
+ *
+ * Returns: (transfer full) (nullable): the id of the reply document of
+ * the request with @receipt, or %NULL without error when there is none
+ */
+char *
+civic_disclosure_request_records_reply_id (CivicSqlite  *db,
+                                           const char   *receipt,
+                                           GError      **error)
+{
+  g_autoptr(CivicDisclosureRequest) request = NULL;
+  g_autofree char *id = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id FROM disclosure_request_record WHERE receipt = ?",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, receipt);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    id = g_strdup (civic_sqlite_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (id == NULL)
+    return NULL;
+  request = civic_disclosure_request_records_load (db, id, error);
+  if (request == NULL)
+    return NULL;
+  return g_strdup (civic_disclosure_request_get_reply_document_id (request));
+}
+
 /* Where a request stands, for whoever holds its receipt: no identity */
 char *
 civic_disclosure_request_records_status (CivicSqlite    *db,
@@ -377,6 +412,17 @@ civic_disclosure_request_records_status (CivicSqlite    *db,
                          json_object_get_string_member_with_default (s, "replied_on", NULL));
   civic_json_set_string (builder, "outcome",
                          json_object_get_string_member_with_default (s, "outcome", NULL));
+  /* The reply's verification code: the applicant downloads it with the
+   * receipt (GET …/{receipt}/reply), anyone checks it with the code */
+  if (civic_disclosure_request_get_reply_document_id (request) != NULL)
+    {
+      g_autoptr(CivicIssuedDocument) document =
+        civic_documents_load (db, civic_disclosure_request_get_reply_document_id (request), NULL,
+                              FALSE, NULL);
+
+      civic_json_set_string (builder, "reply_code", document != NULL ? document->code : NULL);
+      civic_json_set_string (builder, "reply_number", document != NULL ? document->number : NULL);
+    }
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
   return civic_json_to_string (node, FALSE);
@@ -413,6 +459,10 @@ store_finish (CivicSqlite    *db,
 {
   if (action == CIVIC_DISCLOSURE_REQUEST_ACTION_REGISTER)
     return give_receipt (db, CIVIC_DISCLOSURE_REQUEST (record), error);
+  if (action == CIVIC_DISCLOSURE_REQUEST_ACTION_ISSUE_REPLY)
+    return civic_documents_issue_disclosure_reply (db, now, public_url,
+                                                   CIVIC_DISCLOSURE_REQUEST (record), command_id,
+                                                   error);
   return TRUE;
 }
 

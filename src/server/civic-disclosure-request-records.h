@@ -34,4 +34,8 @@ char                   *civic_disclosure_request_records_status (CivicSqlite    
                                                                  CivicDay                 today,
                                                                  GError                 **error);
 
+char                   *civic_disclosure_request_records_reply_id (CivicSqlite           *db,
+                                                                   const char            *receipt,
+                                                                   GError               **error);
+
 G_END_DECLS

@@ -36,6 +36,7 @@
 
 #include "civic-audit.h"
 #include "civic-document-render.h"
+#include "civic-disclosure-request.h"
 #include "civic-documents.h"
 #include "civic-entity.h"
 #include "civic-feed.h"
@@ -717,6 +718,52 @@ civic_documents_issue_hearing_drafts (CivicSqlite    *db,
       civic_hearing_set_document_issued (hearing, document->id, issued.title, issued.number,
                                          issued.code, issued.sha256, issued.size);
     }
+  return TRUE;
+}
+
+static GHashTable *
+request_values (gpointer                 record,
+                const CivicCaseDocument *numbered,
+                JsonObject              *department,
+                gpointer                 data,
+                GError                 **error)
+{
+  return civic_disclosure_request_document_values (CIVIC_DISCLOSURE_REQUEST (record), numbered,
+                                                   department, error);
+}
+
+/**
+ * civic_documents_issue_disclosure_reply:
+ * @request: a request whose reply was just issued, its applicant unsealed
+ * @id: the document's id: the id of the command that issued the reply
+ *
+ * Numbers, renders and stores the reply (答复书) in Chinese, filed with
+ * the request, inside the command's transaction, and notes its id on the
+ * request.
+ */
+gboolean
+civic_documents_issue_disclosure_reply (CivicSqlite             *db,
+                                        GDateTime               *now,
+                                        const char              *public_url,
+                                        CivicDisclosureRequest  *request,
+                                        const char              *id,
+                                        GError                 **error)
+{
+  Holder holder = { civic_disclosure_request_get_department_id (request),
+                    civic_disclosure_request_get_id (request), request_values, request, NULL };
+  CivicCaseDocument document = { 0 };
+  g_auto(Issued) issued = { 0 };
+
+  document.id = (char *) id;
+  document.kind = CIVIC_DOCUMENT_DISCLOSURE_REPLY;
+  document.language = CIVIC_DOCUMENT_LANGUAGE_ZH;
+  document.issued_on = civic_time_day_of (now);
+  document.at = now;
+  document.by_id = (char *) civic_disclosure_request_get_replied_by_id (request);
+  document.by_name = (char *) civic_disclosure_request_get_replied_by_name (request);
+  if (!issue (db, now, public_url, &holder, &document, &issued, error))
+    return FALSE;
+  civic_disclosure_request_set_reply_document_id (request, id);
   return TRUE;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "civic-case.h"
+#include "civic-disclosure-request.h"
 #include "civic-hearing-kind.h"
 #include "civic-sqlite.h"
 
@@ -81,5 +82,12 @@ GPtrArray *civic_templates_list         (CivicSqlite          *db,
 void       civic_issued_document_free   (CivicIssuedDocument  *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicIssuedDocument, civic_issued_document_free)
+
+gboolean civic_documents_issue_disclosure_reply (CivicSqlite             *db,
+                                                 GDateTime               *now,
+                                                 const char              *public_url,
+                                                 CivicDisclosureRequest  *request,
+                                                 const char              *id,
+                                                 GError                 **error);
 
 G_END_DECLS

@@ -994,6 +994,34 @@ handle_public_request_status (CivicServer *self,
     respond_json (request, SOUP_STATUS_OK, answer);
 }
 
+/* The reply to a request, to whoever holds its receipt: the applicant */
+static void
+handle_public_request_reply (CivicServer *self,
+                             CivicSqlite *db,
+                             Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicIssuedDocument) document = NULL;
+  g_autofree char *id = civic_disclosure_request_records_reply_id (db, request->segments[3],
+                                                                   &error);
+
+  if (id == NULL && error != NULL)
+    {
+      respond_internal (request, error);
+      return;
+    }
+  if (id != NULL)
+    document = civic_documents_load (db, id, NULL, TRUE, &error);
+  if (document == NULL && error != NULL &&
+      !g_error_matches (error, CIVIC_DOCUMENTS_ERROR, CIVIC_DOCUMENTS_ERROR_NOT_FOUND))
+    respond_internal (request, error);
+  else if (document == NULL)
+    respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found",
+                   _("This request has not been replied to"));
+  else
+    respond_pdf (request, document);
+}
+
 /* The public pages (civic-public-pages.c), in the request's language */
 
 static void
@@ -1315,6 +1343,8 @@ static const Route routes[] = {
     &public_write_rate },
   { "GET", "/public/v1/disclosure-requests/*", handle_public_request_status, POOL_READ, FALSE,
     &public_read_rate },
+  { "GET", "/public/v1/disclosure-requests/*/reply", handle_public_request_reply, POOL_READ,
+    FALSE, &public_read_rate },
   { "GET", "/public/disclosures", handle_page_directory, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/disclosures/*", handle_page_disclosure, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/columns/*/*", handle_page_column, POOL_READ, FALSE, &public_read_rate },

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <libintl.h>
+
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
@@ -285,6 +287,89 @@ fill_hearing (CivicDocumentKind      kind,
   return text;
 }
 
+/* A request for information, replied to: the reply's words */
+static CivicDocumentText *
+fill_disclosure_reply (CivicDocumentLanguage  language,
+                       GError               **error)
+{
+  g_autoptr(CivicActor) editor = civic_actor_new ("u-editor", "林编辑", "scjg",
+                                                  CIVIC_ROLE_DISCLOSURE_EDITOR);
+  g_autoptr(CivicActor) reviewer = civic_actor_new ("u-reviewer", "马审核", "scjg",
+                                                    CIVIC_ROLE_DISCLOSURE_REVIEWER);
+  static const struct
+  {
+    const char *type;
+    const char *args;
+  } steps[] = {
+    { "register-disclosure-request",
+      "{\"channel\": \"post\", \"received_on\": \"2026-03-02\","
+      " \"applicant_kind\": \"natural-person\", \"applicant_name\": \"赵小红\","
+      " \"id_type\": \"resident-id\", \"id_number\": \"430104196804220016\","
+      " \"address\": \"长沙市开福区芙蓉中路一段8号\","
+      " \"description\": \"2025年本机关作出的食品经营许可决定数量\","
+      " \"delivery_form\": \"paper\", \"delivery_channel\": \"post\"}" },
+    { "draft-disclosure-reply", "{\"outcome\": \"disclose\", \"ground\": \"none\"}" },
+    { "issue-disclosure-reply", "{\"replied_on\": \"2026-03-09\"}" },
+  };
+  g_autoptr(GObject) request = NULL;
+  g_autoptr(GPtrArray) templates = load_templates (civic_document_language_to_string (language));
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(JsonObject) with_remedies = json_object_new ();
+  JsonObject *remedies = json_object_new ();
+  CivicCaseDocument document = { 0 };
+  CivicDocumentText *text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GDateTime) now = civic_time_parse (i == 0 ? "2026-03-02T10:00:00+08:00"
+                                                          : "2026-03-09T10:00:00+08:00");
+      g_autoptr(JsonObject) args = civic_json_parse_object (steps[i].args, -1, NULL);
+      CivicWorkflowContext context;
+      GObject *next;
+      guint action;
+
+      g_assert_true (civic_entity_kind_for_command (steps[i].type, &action) ==
+                     &civic_disclosure_request_kind);
+      civic_workflow_context_init (&context, calendar, now, i == 2 ? reviewer : editor);
+      context.command_id = "cmd-reply";
+      if (request == NULL)
+        request = civic_disclosure_request_kind.create ("req-1", action, &context, error);
+      next = request ? civic_disclosure_request_kind.apply (request, action, args, &context, error)
+                     : NULL;
+      if (next == NULL)
+        return NULL;
+      g_set_object (&request, next);
+      g_object_unref (next);
+    }
+  /* The number every document of this test carries, as the receipt */
+  civic_disclosure_request_set_receipt (CIVIC_DISCLOSURE_REQUEST (request), "20260302-SCJG-000123");
+
+  json_object_set_string_member (with_remedies, "name", "湖南省市场监督管理局");
+  json_object_set_string_member (with_remedies, "name_en", "Hunan Administration");
+  json_object_set_string_member (remedies, "reconsideration_body", "湖南省人民政府");
+  json_object_set_string_member (remedies, "court", "长沙铁路运输法院");
+  json_object_set_object_member (with_remedies, "remedies", remedies);
+
+  document.id = (char *) "doc";
+  document.kind = CIVIC_DOCUMENT_DISCLOSURE_REPLY;
+  document.language = language;
+  document.issued_on = civic_day_from_ymd (2026, 4, 7);
+  document.number = (char *) "湘市监许〔2026〕17号";
+  values = civic_disclosure_request_document_values (CIVIC_DISCLOSURE_REQUEST (request), &document,
+                                                     with_remedies, error);
+  if (values == NULL)
+    return NULL;
+  text = civic_document_template_fill (find_template (templates, CIVIC_DOCUMENT_DISCLOSURE_REPLY),
+                                       values, error);
+  if (text != NULL)
+    {
+      text->number = g_strdup (document.number);
+      text->code = g_strdup ("7KQ2-M9XD-4TFA");
+      text->verify_url = g_strdup ("https://zwfw.hunan.gov.cn/public/v1/documents/7KQ2-M9XD-4TFA");
+    }
+  return text;
+}
+
 static PopplerDocument *
 open_pdf (GBytes *pdf)
 {
@@ -496,6 +581,8 @@ test_every_kind (void)
         g_autoptr(GError) error = NULL;
         g_autoptr(CivicDocumentText) text = civic_document_kind_is_hearing (k)
                                             ? fill_hearing (k, language, &error)
+                                            : k == CIVIC_DOCUMENT_DISCLOSURE_REPLY
+                                            ? fill_disclosure_reply (language, &error)
                                             : fill (kase, k, language, TRUE, &error);
         g_autoptr(GBytes) pdf = NULL;
         g_autoptr(PopplerDocument) document = NULL;
@@ -665,6 +752,9 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  /* A reply states the law in its own language: the catalog is needed */
+  if (g_getenv ("CIVICDESK_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CIVICDESK_LOCALEDIR"));
 
   calendar = civic_calendar_new_default ("CN", &error);
   g_assert_no_error (error);

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <poppler.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -842,7 +843,36 @@ test_request_from_the_public (void)
   status_text = fetch_text (path, 200, NULL);
   g_assert_nonnull (strstr (status_text, "\"state\":\"replied\""));
   g_assert_nonnull (strstr (status_text, "\"outcome\":\"disclose\""));
+  g_assert_nonnull (strstr (status_text, "\"reply_code\":"));
   g_assert_null (strstr (status_text, "附统计表"));
+
+  /* The reply, a numbered formal document, to whoever holds the receipt */
+  {
+    g_autofree char *reply_path = g_strconcat (path, "/reply", NULL);
+    g_autofree char *type = NULL;
+    g_autoptr(GBytes) pdf = civic_test_fetch (service, reply_path, NULL, &status, &type, NULL);
+    PopplerDocument *document;
+    PopplerPage *page;
+    g_autofree char *words = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_cmpstr (type, ==, "application/pdf");
+    document = poppler_document_new_from_bytes (pdf, NULL, &error);
+    g_assert_no_error (error);
+    page = poppler_document_get_page (document, 0);
+    words = poppler_page_get_text (page);
+    g_object_unref (page);
+    g_object_unref (document);
+    g_assert_nonnull (strstr (words, "政府信息公开申请答复书"));
+    g_assert_nonnull (strstr (words, receipt));
+    g_assert_nonnull (strstr (words, "赵小红"));
+    g_assert_nonnull (strstr (words, "湖南省人民政府"));
+    /* the law's words in the document's language, whoever issued it */
+    g_assert_nonnull (strstr (words, "本机关决定予以公开"));
+    g_assert_nonnull (strstr (words, "第三十六条"));
+    g_free (fetch_text ("/public/v1/disclosure-requests/NOSUCHRECEIPT/reply", 404, NULL));
+  }
 }
 
 /* The disclosure as the service has it now */
