@@ -154,6 +154,12 @@ static const CivicArgument set_validity[] = {
   CIVIC_ARGUMENTS_END
 };
 
+static const CivicArgument generate_report[] = {
+  { .name = "year", .kind = CIVIC_ARGUMENT_NUMBER, .required = TRUE, .title = N_("_Year"),
+    .min = 2000, .max = 9999, .usual_number = 2025 },
+  CIVIC_ARGUMENTS_END
+};
+
 static const CivicArgument none[] = {
   CIVIC_ARGUMENTS_END
 };
@@ -174,6 +180,7 @@ static const CivicArgument * const declarations[CIVIC_N_DISCLOSURE_ACTIONS] = {
   [CIVIC_DISCLOSURE_ACTION_WITHDRAW] = withdraw,
   [CIVIC_DISCLOSURE_ACTION_SET_VALIDITY] = set_validity,
   [CIVIC_DISCLOSURE_ACTION_EXPIRE] = none,
+  [CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT] = generate_report,
 };
 
 /**

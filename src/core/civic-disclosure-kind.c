@@ -75,6 +75,7 @@ static const struct
   [CIVIC_DISCLOSURE_ACTION_SET_VALIDITY] = { STATE (PUBLISHED) | STATE (EXPIRED),
                                              CIVIC_ROLE_DISCLOSURE_HEAD },
   [CIVIC_DISCLOSURE_ACTION_EXPIRE] = { STATE (PUBLISHED), CIVIC_ROLE_SYSTEM },
+  [CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT] = { STATE (DRAFT), CIVIC_ROLE_DISCLOSURE_EDITOR },
 };
 
 #define refuse(error, code, ...) \
@@ -103,6 +104,7 @@ civic_disclosure_action_get_label (CivicDisclosureAction action)
     case CIVIC_DISCLOSURE_ACTION_WITHDRAW: return _("Withdraw");
     case CIVIC_DISCLOSURE_ACTION_SET_VALIDITY: return _("Set Validity");
     case CIVIC_DISCLOSURE_ACTION_EXPIRE: return _("Expire");
+    case CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT: return _("New Annual Report");
     default: g_return_val_if_reached ("");
     }
 }
@@ -127,6 +129,7 @@ past_tense (CivicDisclosureAction action)
     case CIVIC_DISCLOSURE_ACTION_WITHDRAW: return _("Withdrew it");
     case CIVIC_DISCLOSURE_ACTION_SET_VALIDITY: return _("Changed its validity");
     case CIVIC_DISCLOSURE_ACTION_EXPIRE: return _("It expired");
+    case CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT: return _("Generated the annual report");
     default: g_return_val_if_reached ("");
     }
 }
@@ -343,6 +346,7 @@ check_preconditions (CivicDisclosure            *disclosure,
   switch (action)
     {
     case CIVIC_DISCLOSURE_ACTION_CREATE:
+    case CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT:
       if (disclosure->rev != 0)
         return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("This disclosure exists already"));
       return TRUE;
@@ -762,6 +766,60 @@ apply_set_validity (CivicDisclosure  *disclosure,
   return TRUE;
 }
 
+/* An annual report (OGI Art. 50) for a year that has ended: a draft the
+ * service fills with the year's statistics (civic-disclosure-report.c),
+ * due by 31 January (Art. 49) */
+static gboolean
+apply_generate_report (CivicDisclosure            *disclosure,
+                       JsonObject                 *args,
+                       const CivicWorkflowContext *context,
+                       GError                    **error)
+{
+  int this_year = civic_day_get_year (civic_time_day_of (context->now));
+  gint64 year = 0;
+
+  if (!civic_json_get_int (args, "year", TRUE, 2000, 9999, &year, error))
+    return argument_error (error);
+  if (year >= this_year)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("A report is made for a year that has ended: %d or earlier"), this_year - 1);
+  disclosure->report_year = (guint) year;
+  disclosure->category = CIVIC_DISCLOSURE_CATEGORY_ANNUAL_REPORT;
+  disclosure->formed_on = civic_time_day_of (context->now);
+  g_free (disclosure->title);
+  /* Translators: the annual report's title until the service names its organ */
+  disclosure->title = g_strdup_printf (_("Annual report on government information disclosure, %d"),
+                                       (int) year);
+  return TRUE;
+}
+
+void
+civic_disclosure_set_generated_text (CivicDisclosure             *disclosure,
+                                     const char                  *title,
+                                     const char                  *body,
+                                     GDateTime                   *at,
+                                     const char                  *command_id,
+                                     const CivicDisclosurePolicy *policy)
+{
+  CivicDisclosureVersion *version = g_new0 (CivicDisclosureVersion, 1);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_return_if_fail (CIVIC_IS_DISCLOSURE (disclosure));
+
+  g_free (disclosure->title);
+  disclosure->title = g_strdup (title);
+  g_free (disclosure->body);
+  disclosure->body = g_strdup (body);
+  version->number = ++disclosure->head_version;
+  version->author_id = g_strdup (disclosure->author_id);
+  version->author_name = g_strdup (disclosure->author_name);
+  version->at = g_date_time_ref (at);
+  version->command_id = g_strdup (command_id);
+  g_ptr_array_add (disclosure->versions, version);
+  findings = civic_disclosure_lint (disclosure, disclosure->body, policy);
+  civic_disclosure_set_findings (disclosure, findings);
+}
+
 static gboolean
 apply_action (CivicDisclosure            *disclosure,
               CivicDisclosureAction       action,
@@ -775,6 +833,9 @@ apply_action (CivicDisclosure            *disclosure,
     {
     case CIVIC_DISCLOSURE_ACTION_CREATE:
       return apply_metadata (disclosure, args, TRUE, context, error);
+
+    case CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT:
+      return apply_generate_report (disclosure, args, context, error);
 
     case CIVIC_DISCLOSURE_ACTION_SAVE:
       return apply_save (disclosure, args, context, error);
@@ -1004,6 +1065,8 @@ disclosure_check (GObject                    *record,
   return disclosure_check_action (CIVIC_DISCLOSURE (record), action, context, error);
 }
 
+static gboolean disclosure_creates (guint action);
+
 static GArray *
 disclosure_list_actions (GObject                    *record,
                          const CivicWorkflowContext *context)
@@ -1014,7 +1077,7 @@ disclosure_list_actions (GObject                    *record,
     {
       CivicDisclosureAction action = i;
 
-      if (rules[action].roles == CIVIC_ROLE_SYSTEM || action == CIVIC_DISCLOSURE_ACTION_CREATE)
+      if (rules[action].roles == CIVIC_ROLE_SYSTEM || disclosure_creates (action))
         continue;
       if (disclosure_check_action (CIVIC_DISCLOSURE (record), action, context, NULL))
         g_array_append_val (actions, action);
@@ -1048,7 +1111,8 @@ disclosure_apply (GObject                    *record,
 static gboolean
 disclosure_creates (guint action)
 {
-  return action == CIVIC_DISCLOSURE_ACTION_CREATE;
+  return action == CIVIC_DISCLOSURE_ACTION_CREATE ||
+         action == CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT;
 }
 
 /* A blank draft of the actor's organ, by the actor, which create-disclosure
@@ -1061,7 +1125,7 @@ disclosure_create (const char                 *id,
 {
   const CivicActor *actor = context->actor;
 
-  if (action != CIVIC_DISCLOSURE_ACTION_CREATE)
+  if (!disclosure_creates (action))
     {
       refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("There is no such disclosure"));
       return NULL;

@@ -31,13 +31,23 @@ typedef enum
   CIVIC_DISCLOSURE_ACTION_WITHDRAW,           /*< nick=withdraw-disclosure >*/
   CIVIC_DISCLOSURE_ACTION_SET_VALIDITY,       /*< nick=set-disclosure-validity >*/
   CIVIC_DISCLOSURE_ACTION_EXPIRE,             /*< nick=expire-disclosure >*/
+  CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT,    /*< nick=generate-disclosure-annual-report >*/
 } CivicDisclosureAction;
 
-#define CIVIC_N_DISCLOSURE_ACTIONS (CIVIC_DISCLOSURE_ACTION_EXPIRE + 1)
+#define CIVIC_N_DISCLOSURE_ACTIONS (CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT + 1)
 
 extern const CivicEntityKind civic_disclosure_kind;
 
 const char          *civic_disclosure_action_get_label     (CivicDisclosureAction action);
 const CivicArgument *civic_disclosure_action_get_arguments (CivicDisclosureAction action);
+
+/* The service's: the text it generated for a draft (an annual report),
+ * saved as its first version by the draft's author */
+void                 civic_disclosure_set_generated_text   (CivicDisclosure             *disclosure,
+                                                            const char                  *title,
+                                                            const char                  *body,
+                                                            GDateTime                   *at,
+                                                            const char                  *command_id,
+                                                            const CivicDisclosurePolicy *policy);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _CivicDisclosure
 
   char                    *author_id;
   char                    *author_name;
+  guint                    report_year;   /* an annual report's year (Art. 50), or 0 */
 
   /* The text */
   char                    *body;

@@ -353,6 +353,7 @@ civic_disclosure_copy (CivicDisclosure *self)
   g_strfreev (copy->keywords);
   copy->keywords = g_strdupv (self->keywords);
   copy->interpretation_of = g_strdup (self->interpretation_of);
+  copy->report_year = self->report_year;
   g_free (copy->body);
   copy->body = g_strdup (self->body);
   copy->head_version = self->head_version;
@@ -396,6 +397,8 @@ const char *civic_disclosure_get_repealed_by (CivicDisclosure *self) { return se
 const char * const *civic_disclosure_get_keywords (CivicDisclosure *self) { return (const char * const *) self->keywords; }
 const char *civic_disclosure_get_interpretation_of (CivicDisclosure *self) { return self->interpretation_of; }
 const char *civic_disclosure_get_author_id (CivicDisclosure *self) { return self->author_id; }
+const char *civic_disclosure_get_author_name (CivicDisclosure *self) { return self->author_name; }
+guint civic_disclosure_get_report_year (CivicDisclosure *self) { return self->report_year; }
 const char *civic_disclosure_get_body (CivicDisclosure *self) { return self->body; }
 guint civic_disclosure_get_head_version (CivicDisclosure *self) { return self->head_version; }
 guint civic_disclosure_get_published_version (CivicDisclosure *self) { return self->published_version; }
@@ -471,6 +474,8 @@ civic_disclosure_to_json (CivicDisclosure *self)
   civic_json_set_string (builder, "interpretation_of", self->interpretation_of);
   civic_json_set_string (builder, "author_id", self->author_id);
   civic_json_set_string (builder, "author_name", self->author_name);
+  if (self->report_year != 0)
+    civic_json_set_int (builder, "report_year", self->report_year);
   civic_json_set_string (builder, "body", self->body);
   civic_json_set_int (builder, "head_version", self->head_version);
   civic_json_set_int (builder, "published_version", self->published_version);
@@ -821,6 +826,7 @@ civic_disclosure_new_from_json (JsonNode  *node,
       !get_owned_string (object, "interpretation_of", FALSE, &self->interpretation_of, error) ||
       !get_owned_string (object, "author_id", FALSE, &self->author_id, error) ||
       !get_owned_string (object, "author_name", FALSE, &self->author_name, error) ||
+      !get_count (object, "report_year", 9999, &self->report_year, error) ||
       !get_owned_string (object, "body", FALSE, &self->body, error) ||
       !get_count (object, "head_version", G_MAXINT32, &self->head_version, error) ||
       !get_count (object, "published_version", G_MAXINT32, &self->published_version, error) ||

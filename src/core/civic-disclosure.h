@@ -189,6 +189,8 @@ const char          *civic_disclosure_get_repealed_by    (CivicDisclosure       
 const char * const  *civic_disclosure_get_keywords       (CivicDisclosure         *self);
 const char          *civic_disclosure_get_interpretation_of (CivicDisclosure      *self);
 const char          *civic_disclosure_get_author_id      (CivicDisclosure         *self);
+const char          *civic_disclosure_get_author_name    (CivicDisclosure         *self);
+guint                civic_disclosure_get_report_year    (CivicDisclosure         *self);
 const char          *civic_disclosure_get_body           (CivicDisclosure         *self);
 guint                civic_disclosure_get_head_version   (CivicDisclosure         *self);
 guint                civic_disclosure_get_published_version (CivicDisclosure      *self);

@@ -18,6 +18,8 @@
 #include "civic-disclosure-kind.h"
 #include "civic-disclosure-public.h"
 #include "civic-disclosure-records.h"
+#include "civic-disclosure-report.h"
+#include "civic-disclosure-request.h"
 #include "civic-due-jobs.h"
 #include "civic-entity.h"
 #include "civic-feed.h"
@@ -455,6 +457,123 @@ plan_jobs (CivicSqlite            *db,
     }
 }
 
+/* The year's statistics of the organ (OGI Art. 50): its normative
+ * documents, its licensing decisions, its requests and their remedies, into
+ * the report's draft */
+static gboolean
+generate_report (CivicSqlite      *db,
+                 CivicDisclosure  *disclosure,
+                 const char       *command_id,
+                 GDateTime        *now,
+                 GError          **error)
+{
+  const char *department_id = civic_disclosure_get_department_id (disclosure);
+  int year = (int) civic_disclosure_get_report_year (disclosure);
+  g_autofree char *organ = civic_disclosure_public_department_name (db, department_id);
+  g_autoptr(CivicDisclosureReportData) data = civic_disclosure_report_data_new (year, organ);
+  g_autoptr(CivicDisclosurePolicy) policy = NULL;
+  g_autofree char *first = g_strdup_printf ("%04d-01-01", year);
+  g_autofree char *last = g_strdup_printf ("%04d-12-31", year);
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  CivicDay year_start = civic_day_from_ymd (year, 1, 1);
+  CivicDay year_end = civic_day_from_ymd (year, 12, 31);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  /* Art. 20(1): its normative documents published, repealed or lapsed, in
+   * force; a province's departments make no rules (规章), its government
+   * does */
+  stmt = civic_sqlite_prepare (db, "SELECT e.data FROM disclosure_record r "
+                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE "' "
+                                   "  AND e.id = r.id "
+                                   "WHERE r.department_id = ? AND r.published_version > 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, department_id);
+  while (TRUE)
+    {
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(CivicDisclosure) other = NULL;
+      CivicDay published;
+
+      if (!civic_sqlite_step (db, stmt, &row, error))
+        return FALSE;
+      if (!row)
+        break;
+      node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, NULL);
+      other = node ? civic_disclosure_new_from_json (node, NULL) : NULL;
+      if (other == NULL || !civic_disclosure_get_normative (other) ||
+          civic_disclosure_get_published_at (other) == NULL)
+        continue;
+      published = civic_time_day_of (civic_disclosure_get_published_at (other));
+      if (published > year_end)
+        continue;
+      if (published >= year_start)
+        data->normative[0]++;
+      if (civic_disclosure_get_validity (other) == CIVIC_DISCLOSURE_VALIDITY_IN_FORCE)
+        data->normative[2]++;
+      else
+        data->normative[1]++;
+    }
+  sqlite3_reset (stmt);
+
+  /* Art. 20(5): the licensing decisions of the year */
+  stmt = civic_sqlite_prepare (db, "SELECT count (*) FROM case_record r "
+                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_CASE "' AND e.id = r.id "
+                                   "WHERE r.department_id = ?1 "
+                                   "  AND json_extract (e.data, '$.decision.on') BETWEEN ?2 AND ?3",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, department_id);
+  civic_sqlite_bind_text (stmt, 2, first);
+  civic_sqlite_bind_text (stmt, 3, last);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return FALSE;
+  data->licensing_decisions = row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  /* The requests, as the feed has them: who asked is not needed, only the
+   * kind of applicant, which is not personal */
+  stmt = civic_sqlite_prepare (db, "SELECT e.data FROM disclosure_request_record r "
+                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE_REQUEST "' "
+                                   "  AND e.id = r.id "
+                                   "WHERE r.department_id = ? AND r.received_on <= ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, department_id);
+  civic_sqlite_bind_text (stmt, 2, last);
+  while (TRUE)
+    {
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(CivicDisclosureRequest) request = NULL;
+
+      if (!civic_sqlite_step (db, stmt, &row, error))
+        return FALSE;
+      if (!row)
+        break;
+      node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, NULL);
+      request = node ? civic_disclosure_request_new_from_json (node, NULL) : NULL;
+      if (request != NULL)
+        civic_disclosure_report_count (data, request, year_start, year_end);
+    }
+  sqlite3_reset (stmt);
+
+  civic_disclosure_report_total (data);
+  if (!civic_disclosure_report_check (data, error))
+    return FALSE;
+
+  policy = civic_disclosure_records_load_policy (db, department_id, error);
+  if (policy == NULL)
+    return FALSE;
+  /* The report is a Chinese document, in the format's words */
+  title = g_strdup_printf ("%s%d年政府信息公开工作年度报告", organ, year);
+  body = civic_disclosure_report_to_markdown (data);
+  civic_disclosure_set_generated_text (disclosure, title, body, now, command_id, policy);
+  return keep_version (db, disclosure, error);
+}
+
 static GObject *
 store_load (CivicSqlite  *db,
             const char   *id,
@@ -489,6 +608,8 @@ store_finish (CivicSqlite    *db,
     {
     case CIVIC_DISCLOSURE_ACTION_SAVE:
       return keep_version (db, disclosure, error);
+    case CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT:
+      return generate_report (db, disclosure, command_id, now, error);
     case CIVIC_DISCLOSURE_ACTION_REVIEW:
       if (civic_disclosure_get_state (disclosure) != CIVIC_DISCLOSURE_STATE_APPROVED)
         return TRUE;

@@ -13,6 +13,7 @@
 
 #include "civic-core.h"
 #include "civic-core-test.h"
+#include "civic-disclosure-report.h"
 
 /* The natural resources department (zrzy): 林编辑 registers and drafts,
  * 马审核 reviews, 周主任 heads the disclosure office; 钱编辑 is an editor of
@@ -920,6 +921,58 @@ test_personal_round_trip (void)
   }
 }
 
+/* A year's requests into the annual report's tables (OGI Art. 50): one
+ * carried over from 2024 and disclosed in January, one received and found
+ * not held, one still open at the year's end; the check holds */
+static void
+test_annual_report (void)
+{
+  g_autoptr(CivicDisclosureReportData) data = civic_disclosure_report_data_new (2025, "湖南省自然资源厅");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = NULL;
+  CivicDisclosureRequest *requests[3] = { NULL };
+  CivicDay start = day ("2025-01-01"), end = day ("2025-12-31");
+
+  requests[0] = registered ("2024-12-20");
+  act (&requests[0], lin, "2025-01-08T09:00:00+08:00", "draft-disclosure-reply",
+       "{\"outcome\": \"disclose\", \"ground\": \"none\"}");
+  act (&requests[0], ma, "2025-01-10T09:00:00+08:00", "issue-disclosure-reply",
+       "{\"replied_on\": \"2025-01-10\"}");
+  requests[1] = registered ("2025-03-03");
+  act (&requests[1], lin, "2025-03-20T09:00:00+08:00", "draft-disclosure-reply",
+       "{\"outcome\": \"cannot-provide\", \"ground\": \"not-held\"}");
+  act (&requests[1], ma, "2025-03-21T09:00:00+08:00", "issue-disclosure-reply",
+       "{\"replied_on\": \"2025-03-21\"}");
+  requests[2] = registered ("2025-12-22");
+
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    civic_disclosure_report_count (data, requests[i], start, end);
+  civic_disclosure_report_total (data);
+
+  g_assert_cmpuint (data->carried_over[CIVIC_REPORT_TOTAL], ==, 1);
+  g_assert_cmpuint (data->received[0], ==, 2);
+  g_assert_cmpuint (data->results[CIVIC_DISCLOSURE_ROW_DISCLOSED][0], ==, 1);
+  g_assert_cmpuint (data->results[CIVIC_DISCLOSURE_ROW_NOT_HELD][CIVIC_REPORT_TOTAL], ==, 1);
+  g_assert_cmpuint (data->carried_forward[CIVIC_REPORT_TOTAL], ==, 1);
+  g_assert_true (civic_disclosure_report_check (data, &error));
+  g_assert_no_error (error);
+
+  markdown = civic_disclosure_report_to_markdown (data);
+  g_assert_nonnull (strstr (markdown, "# 湖南省自然资源厅2025年政府信息公开工作年度报告"));
+  g_assert_nonnull (strstr (markdown, "| 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |"));
+  g_assert_nonnull (strstr (markdown, "| 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"));
+  g_assert_nonnull (strstr (markdown, "| 三、本年度办理结果 （七）总计 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |"));
+  g_assert_nonnull (strstr (markdown, "| 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"));
+
+  /* A table that does not add up is said to */
+  data->carried_forward[0]++;
+  g_assert_false (civic_disclosure_report_check (data, &error));
+  g_assert_error (error, CIVIC_DISCLOSURE_REPORT_ERROR, CIVIC_DISCLOSURE_REPORT_ERROR_UNBALANCED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    g_object_unref (requests[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -949,6 +1002,7 @@ main (int   argc,
   g_test_add_func ("/disclosure-request/json", test_json);
   g_test_add_func ("/disclosure-request/feed-masks-applicant", test_feed_masks_applicant);
   g_test_add_func ("/disclosure-request/personal-round-trip", test_personal_round_trip);
+  g_test_add_func ("/disclosure-request/annual-report", test_annual_report);
 
   status = g_test_run ();
   g_clear_object (&calendar);

@@ -875,6 +875,31 @@ test_request_from_the_public (void)
   }
 }
 
+/* The organ's report for last year: a draft with the year's tables,
+ * balanced, titled with the organ; not for a year still running */
+static void
+test_annual_report (void)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autofree char *early = civic_test_uuid ();
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *data;
+  const char *body;
+
+  rejected (editor, "generate-disclosure-annual-report", early, "{\"year\": 2026}", "argument",
+            "2025 or earlier");
+  data = applied_as (editor, id, "generate-disclosure-annual-report", id, "{\"year\": 2025}",
+                     &holder);
+  g_assert_cmpstr (json_object_get_string_member (data, "title"), ==,
+                   "湖南省市场监督管理局2025年政府信息公开工作年度报告");
+  g_assert_cmpstr (json_object_get_string_member (data, "category"), ==, "annual-report");
+  g_assert_cmpint (json_object_get_int_member (data, "head_version"), ==, 1);
+  body = json_object_get_string_member (data, "body");
+  g_assert_nonnull (strstr (body, "## 三、收到和处理政府信息公开申请情况"));
+  g_assert_nonnull (strstr (body, "| 行政许可 |"));
+  g_assert_nonnull (strstr (body, "第一项加第二项之和，等于第三项加第四项之和。"));
+}
+
 /* The disclosure as the service has it now */
 static char *
 state_of (const char *token,
@@ -991,6 +1016,7 @@ main (int   argc,
   g_test_add_func ("/disclosures/feed-scope", test_feed_scope);
   g_test_add_func ("/disclosures/public-side", test_public_side);
   g_test_add_func ("/disclosures/request-from-the-public", test_request_from_the_public);
+  g_test_add_func ("/disclosures/annual-report", test_annual_report);
   g_test_add_func ("/disclosures/scheduled-across-restart", test_scheduled_across_restart);
   g_test_add_func ("/disclosures/scheduled-at-the-minute", test_scheduled_at_the_minute);
 
