@@ -316,6 +316,7 @@ command_serve (int    argc,
   g_autoptr(GMainLoop) loop = NULL;
   g_autofree char *port_file = NULL;
   CivicServerOptions options = { 0 };
+  int public_read_rate = G_MININT;
   const GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &options.listen,
       N_("Address and port to listen on (127.0.0.1:8080; port 0 picks a free one)"),
@@ -344,6 +345,9 @@ command_serve (int    argc,
     { "max-connections-per-address", 0, 0, G_OPTION_ARG_INT,
       &options.max_connections_per_address,
       N_("Connections open at once from one address (64)"), N_("N") },
+    { "public-read-rate", 0, 0, G_OPTION_ARG_INT, &public_read_rate,
+      N_("Reads without a sign-in one address may make per second (20); 0 for no limit, "
+         "for benchmarks only"), N_("N") },
     { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file,
       N_("Write the port listened on to this file once ready"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options.quiet,
@@ -361,6 +365,15 @@ command_serve (int    argc,
   if (options.public_url != NULL && !g_str_has_prefix (options.public_url, "https://") &&
       !g_str_has_prefix (options.public_url, "http://"))
     return usage_error (context, _("--public-url must start with https:// or http://"));
+
+  /* 0 asks for no limit: the benchmarks' wrk (bench/bench-public.sh)
+   * reads from one address far faster than any citizen */
+  if (public_read_rate != G_MININT)
+    {
+      if (public_read_rate < 0 || public_read_rate > 100000)
+        return usage_error (context, _("--public-read-rate must be between 0 and 100000"));
+      options.public_read_rate = public_read_rate == 0 ? -1 : public_read_rate;
+    }
 
   options.data_dir = data_dir;
   server = civic_server_new (&options, &error);

@@ -130,6 +130,10 @@ struct _CivicServer
 
   CivicListener      *listener;
   CivicRateLimit     *rate_limit;
+  /* public_read_rate, or the rate --public-read-rate asked for; NULL
+   * when it asked for no limit */
+  const CivicRate    *read_rate;
+  CivicRate           read_rate_asked;
   GThreadPool        *pools[3];
   GAsyncQueue        *connections[3];
 
@@ -1578,6 +1582,7 @@ handle_cb (SoupServer        *server,
   g_autoptr(GError) error = NULL;
   const char *authorization;
   const Route *route = NULL;
+  const CivicRate *rate;
   gboolean path_known = FALSE;
   Request *request;
 
@@ -1618,13 +1623,14 @@ handle_cb (SoupServer        *server,
       return;
     }
 
-  if (route->rate != NULL)
+  rate = route->rate == &public_read_rate ? self->read_rate : route->rate;
+  if (rate != NULL)
     {
       gint64 retry_after;
 
       g_autofree char *client = civic_rate_limit_address_key (soup_server_message_get_remote_host (msg));
 
-      if (!civic_rate_limit_take (self->rate_limit, route->rate, client, g_get_monotonic_time (),
+      if (!civic_rate_limit_take (self->rate_limit, rate, client, g_get_monotonic_time (),
                                   &retry_after))
         {
           g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, retry_after);
@@ -1946,6 +1952,15 @@ civic_server_new (const CivicServerOptions  *options,
     self->options.max_connections = 768;
   if (self->options.max_connections_per_address <= 0)
     self->options.max_connections_per_address = 64;
+  if (self->options.public_read_rate == 0)
+    self->read_rate = &public_read_rate;
+  else if (self->options.public_read_rate > 0)
+    {
+      /* The same ten seconds' burst as the default */
+      self->read_rate_asked = (CivicRate) { "public-read", self->options.public_read_rate,
+                                            10.0 * self->options.public_read_rate };
+      self->read_rate = &self->read_rate_asked;
+    }
   self->context = g_main_context_ref_thread_default ();
 
   path = civic_server_db_path (options->data_dir);

@@ -32,6 +32,10 @@ typedef struct
   int       idle_timeout;        /* seconds a connection may wait for a request */
   int       max_connections;
   int       max_connections_per_address;
+  /* Reads without a token per second from one address: 0 is the default
+   * (20), a negative number no limit at all — only for benchmarks, whose
+   * load comes from one address (bench/bench-public.sh) */
+  int       public_read_rate;
   gboolean  quiet;
 } CivicServerOptions;
 
