@@ -65,7 +65,7 @@ static void
 service_start (const char *now,
                gboolean    running)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_autofree char *port_file = g_build_filename (work_dir, "port", NULL);
   g_autofree char *port = NULL;
   g_autoptr(GError) error = NULL;

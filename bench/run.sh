@@ -39,6 +39,13 @@ CIVICDESK_TEMPLATE_DIR="$top/data/templates" CIVICDESK_CALENDAR_DIR="$top/data/c
 GDK_BACKEND=x11 GSK_RENDERER=cairo CIVICDESK_CALENDAR_DIR="$top/data/calendars" \
     xvfb-run -a -s "-screen 0 1280x800x24" _build-bench/bench/bench-hearings 2>/dev/null \
     | tee -a "$out"
+# The disclosures: the lint while typing (Xvfb), publication to the Atom
+# feed, the public directory under wrk; each on data of its own
+GDK_BACKEND=x11 GSK_RENDERER=cairo \
+    xvfb-run -a -s "-screen 0 1280x800x24" _build-bench/bench/bench-disclosure-editor 2>/dev/null \
+    | tee -a "$out"
+bench/bench-publish.sh _build-bench | tee -a "$out"
+bench/bench-public.sh _build-bench | tee -a "$out"
 # kill -9 under load (issue 9), on a small data set of its own: about
 # three minutes. A failure says so on stderr, with the seed to replay.
 bench/chaos.sh | grep '^BENCH ' | tee -a "$out"
