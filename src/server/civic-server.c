@@ -16,6 +16,7 @@
 #include <libsoup/soup.h>
 
 #include "civic-accounts.h"
+#include "civic-answer-cache.h"
 #include "civic-audit.h"
 #include "civic-calendar-records.h"
 #include "civic-case-records.h"
@@ -115,6 +116,11 @@ struct _Request
    * the answer is (ETag) */
   char              *if_none_match;
   char              *etag;
+  /* A public answer is kept under this (civic-answer-cache.c), or was
+   * found there */
+  char              *raw_query;
+  char              *cache_key;
+  gboolean           from_cache;
   /* A public page: sent with its security policy */
   gboolean           page;
 };
@@ -143,6 +149,8 @@ struct _CivicServer
   guint               due_source;
   GDateTime          *due_armed_for;
   gboolean            due_running;
+  /* The public side's answers, while nothing published changes */
+  CivicAnswerCache   *answers;
   guint               port;
 };
 
@@ -166,6 +174,8 @@ request_free (Request *request)
   g_clear_pointer (&request->next_due, g_date_time_unref);
   g_free (request->if_none_match);
   g_free (request->etag);
+  g_free (request->raw_query);
+  g_free (request->cache_key);
   g_clear_object (&request->server);
   g_free (request);
 }
@@ -850,6 +860,27 @@ handle_public_hearings (CivicServer *self,
 
 /* The public side of disclosures: one ETag for every answer, the public
  * sequence, which moves whenever anything published changes */
+/* The answer kept for this request's path, query and ETag, if any */
+static gboolean
+answer_from_cache (Request *request)
+{
+  CivicServer *self = request->server;
+  const char *content_type = NULL;
+  GBytes *body;
+
+  request->cache_key = g_strdup_printf ("%s\n%s?%s", request->etag, request->path,
+                                        request->raw_query ? request->raw_query : "");
+  body = civic_answer_cache_lookup (self->answers, request->cache_key, &content_type);
+  if (body == NULL)
+    return FALSE;
+  request->status = SOUP_STATUS_OK;
+  request->response_bytes = body;
+  request->content_type = content_type;
+  request->from_cache = TRUE;
+  return TRUE;
+}
+
+/* Answered already: unchanged for the client (304), or kept */
 static gboolean
 not_modified (CivicSqlite *db,
               Request     *request)
@@ -860,7 +891,29 @@ not_modified (CivicSqlite *db,
       request->status = SOUP_STATUS_NOT_MODIFIED;
       return TRUE;
     }
-  return FALSE;
+  return answer_from_cache (request);
+}
+
+/* After a public answer was made: kept for the next one who asks */
+static void
+keep_answer (CivicServer *self,
+             Request     *request)
+{
+  g_autoptr(GBytes) body = NULL;
+  const char *content_type = request->content_type;
+
+  if (request->cache_key == NULL || request->from_cache || request->status != SOUP_STATUS_OK ||
+      request->etag == NULL)
+    return;
+  if (request->response_bytes != NULL)
+    body = g_bytes_ref (request->response_bytes);
+  else if (request->response != NULL)
+    {
+      body = g_bytes_new (request->response, strlen (request->response));
+      content_type = "application/json; charset=utf-8";
+    }
+  if (body != NULL && g_bytes_get_size (body) <= 1024 * 1024)
+    civic_answer_cache_store (self->answers, request->cache_key, body, content_type);
 }
 
 static void
@@ -1053,7 +1106,7 @@ page_not_modified (CivicSqlite *db,
       request->status = SOUP_STATUS_NOT_MODIFIED;
       return TRUE;
     }
-  return FALSE;
+  return answer_from_cache (request);
 }
 
 static void
@@ -1537,6 +1590,7 @@ worker (gpointer data,
     uselocale (request->locale);
   if (!request->route->needs_token || authenticate (self, db, request))
     request->route->handler (self, db, request);
+  keep_answer (self, request);
   uselocale (global);
 
   /* A transaction a handler left open by mistake must not leak into the
@@ -1655,6 +1709,7 @@ handle_cb (SoupServer        *server,
   request->address = g_strdup (soup_server_message_get_remote_host (msg));
   request->locale = request_locale (soup_message_headers_get_list (headers, "Accept-Language"));
   request->if_none_match = g_strdup (soup_message_headers_get_one (headers, "If-None-Match"));
+  request->raw_query = g_strdup (g_uri_get_query (soup_server_message_get_uri (msg)));
 
   body = soup_server_message_get_request_body (msg);
   if (body != NULL && body->length > 0)
@@ -1870,6 +1925,7 @@ civic_server_finalize (GObject *object)
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->rate_limit, civic_rate_limit_free);
+  g_clear_pointer (&self->answers, civic_answer_cache_free);
   g_free (self->options.data_dir);
   g_free (self->options.listen);
   g_free (self->options.tls_cert);
@@ -1892,6 +1948,7 @@ static void
 civic_server_init (CivicServer *self)
 {
   self->rate_limit = civic_rate_limit_new (65536);
+  self->answers = civic_answer_cache_new (256);
 }
 
 static gboolean
