@@ -23,6 +23,7 @@
 
 #include "civic-accounts.h"
 #include "civic-audit.h"
+#include "civic-disclosure-policy.h"
 #include "civic-calendar-records.h"
 #include "civic-case-records.h"
 #include "civic-clock.h"
@@ -475,8 +476,8 @@ read_roles (const char  *text,
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("Give one or more roles: clerk, examiner, approver, hearing-officer, "
-                     "disclosure-editor, disclosure-reviewer, complaint-handler, supervisor, "
-                     "admin"));
+                     "disclosure-editor, disclosure-reviewer, disclosure-head, "
+                     "complaint-handler, supervisor, admin"));
       return FALSE;
     }
 
@@ -748,6 +749,168 @@ save_room (CivicSqlite  *db,
       return FALSE;
     }
   return TRUE;
+}
+
+/* An organ's disclosure policy (civic-disclosure-policy.h): how many levels
+ * review, who at each, the index code, the masking, the guide's contacts */
+static int
+command_department (int    argc,
+                    char **argv)
+{
+  /* Translators: translate only DEPARTMENT; the rest are subcommands typed as they are */
+  g_autoptr(GOptionContext) context = g_option_context_new (_("disclosure|show DEPARTMENT"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicEntityRow) row = NULL;
+  g_autoptr(JsonNode) department = NULL;
+  g_autoptr(JsonNode) current = NULL;
+  g_autoptr(CivicDisclosurePolicy) policy = NULL;
+  g_autoptr(JsonNode) policy_node = NULL;
+  g_auto(GStrv) reviewers = NULL;
+  g_auto(GStrv) allowed = NULL;
+  g_autofree char *index_code = NULL;
+  g_autofree char *redaction = NULL;
+  g_autofree char *text = NULL;
+  int levels = 0;
+  JsonObject *object, *member;
+  const char *verb;
+  GOptionEntry entries[] = {
+    { "review-levels", 0, 0, G_OPTION_ARG_INT, &levels,
+      N_("How many levels review a disclosure, 1 to 3 (三审)"), N_("N") },
+    { "reviewer", 0, 0, G_OPTION_ARG_STRING_ARRAY, &reviewers,
+      N_("Who reviews at a level, as LEVEL:USER (again for more)"), N_("LEVEL:USER") },
+    { "index-code", 0, 0, G_OPTION_ARG_STRING, &index_code,
+      N_("What its index numbers start with: its unified social credit code"), N_("CODE") },
+    { "redaction", 0, 0, G_OPTION_ARG_STRING, &redaction,
+      N_("How the lint masks: full or partial"), N_("HOW") },
+    { "allow", 0, 0, G_OPTION_ARG_STRING_ARRAY, &allowed,
+      N_("A contact its guide publishes, which the lint lets through (again for more)"),
+      N_("NUMBER") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Sets how a department reviews what it discloses: "
+                                           "the levels and reviewers of its review, its index "
+                                           "code, the lint’s masking and the contacts of its "
+                                           "guide (OGI Art. 12). “show” prints it."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 3)
+    return usage_error (context, _("Say what to do, disclosure or show, and name the department"));
+
+  verb = argv[1];
+  db = open_existing (&error);
+  if (db == NULL)
+    return fail (error);
+  row = civic_server_db_get_entity (db, CIVIC_ENTITY_DEPARTMENT, argv[2], &error);
+  if (row == NULL)
+    {
+      if (error != NULL)
+        return fail (error);
+      g_printerr (_("civicdesk-server: there is no department “%s”\n"), argv[2]);
+      return 1;
+    }
+  department = civic_json_parse (row->data, -1, &error);
+  if (department == NULL || !JSON_NODE_HOLDS_OBJECT (department))
+    return fail (error);
+  object = json_node_get_object (department);
+  member = civic_json_lookup_object (object, "disclosure");
+  current = member != NULL ? json_node_init_object (json_node_alloc (), member)
+                           : civic_disclosure_policy_to_json (civic_disclosure_policy_get_default ());
+
+  if (g_str_equal (verb, "show"))
+    {
+      text = civic_json_to_string (current, TRUE);
+      g_print ("%s\n", text);
+      return 0;
+    }
+  if (!g_str_equal (verb, "disclosure"))
+    return usage_error (context, _("Say what to do, disclosure or show, and name the department"));
+
+  /* The policy as it is, with what was given changed */
+  {
+    JsonObject *changed = json_object_ref (json_node_get_object (current));
+    g_autoptr(JsonObject) owned = json_object_new ();
+    GList *names = json_object_get_members (changed);
+
+    for (GList *l = names; l != NULL; l = l->next)
+      json_object_set_member (owned, l->data,
+                              json_node_copy (json_object_get_member (changed, l->data)));
+    g_list_free (names);
+    json_object_unref (changed);
+
+    if (levels != 0)
+      json_object_set_int_member (owned, "review_levels", levels);
+    if (index_code != NULL)
+      json_object_set_string_member (owned, "index_code", index_code);
+    if (redaction != NULL)
+      json_object_set_string_member (owned, "redaction", redaction);
+    if (allowed != NULL)
+      {
+        JsonArray *array = json_array_new ();
+
+        for (guint i = 0; allowed[i] != NULL; i++)
+          json_array_add_string_element (array, allowed[i]);
+        json_object_set_array_member (owned, "allowed_numbers", array);
+      }
+    if (reviewers != NULL)
+      {
+        JsonArray *by_level = json_array_new ();
+        guint n_levels = levels != 0 ? (guint) levels
+                         : (guint) json_object_get_int_member_with_default (owned, "review_levels", 1);
+
+        for (guint level = 1; level <= n_levels && level <= CIVIC_DISCLOSURE_MAX_REVIEW_LEVELS; level++)
+          {
+            JsonArray *names_at = json_array_new ();
+
+            for (guint i = 0; reviewers[i] != NULL; i++)
+              {
+                char *colon = strchr (reviewers[i], ':');
+                g_autofree char *level_text = colon ? g_strndup (reviewers[i], colon - reviewers[i])
+                                                    : NULL;
+                guint64 at = 0;
+
+                if (colon == NULL || colon[1] == '\0' ||
+                    !g_ascii_string_to_unsigned (level_text, 10, 1,
+                                                 CIVIC_DISCLOSURE_MAX_REVIEW_LEVELS, &at, NULL))
+                  {
+                    json_array_unref (names_at);
+                    json_array_unref (by_level);
+                    return usage_error (context, _("Give a reviewer as LEVEL:USER, such as 2:u-li"));
+                  }
+                if (at == level)
+                  json_array_add_string_element (names_at, colon + 1);
+              }
+            json_array_add_array_element (by_level, names_at);
+          }
+        json_object_set_array_member (owned, "reviewers", by_level);
+      }
+    policy_node = json_node_init_object (json_node_alloc (), owned);
+  }
+
+  /* Checked as the service reads it, before anything is written */
+  policy = civic_disclosure_policy_new_from_json (policy_node, &error);
+  if (policy == NULL)
+    return fail (error);
+  json_object_set_member (object, "disclosure", civic_disclosure_policy_to_json (policy));
+
+  if (!civic_sqlite_begin (db, &error) ||
+      civic_server_db_put_entity (db, CIVIC_ENTITY_DEPARTMENT, argv[2], row->rev + 1, department,
+                                  NULL, &error) == 0 ||
+      !audit_admin (db, "department-disclosure", argv[2], &error) ||
+      !civic_sqlite_commit (db, &error))
+    {
+      civic_sqlite_rollback (db);
+      return fail (error);
+    }
+  {
+    g_autoptr(JsonNode) written = civic_disclosure_policy_to_json (policy);
+
+    text = civic_json_to_string (written, TRUE);
+  }
+  g_print ("%s\n", text);
+  return 0;
 }
 
 static int
@@ -1426,6 +1589,7 @@ static const struct
   { "calendar", command_calendar, N_("Import holiday notices, show working days, compute a due date") },
   { "template", command_template, N_("Import and list the templates of formal documents") },
   { "room", command_room, N_("Add and change the rooms hearings are held in, and close them") },
+  { "department", command_department, N_("Set how a department reviews what it discloses") },
   { "audit", command_audit, N_("Verify the audit log and sign checkpoints of it") },
   { "keys", command_keys, N_("List, rotate and retire the service’s keys") },
   { "backup", command_backup, N_("Copy the database while the service runs") },

@@ -900,6 +900,29 @@ test_annual_report (void)
   g_assert_nonnull (strstr (body, "第一项加第二项之和，等于第三项加第四项之和。"));
 }
 
+/* An administrator sets an organ's review from the command line; a
+ * policy the service could not read is refused before it is written */
+static void
+test_policy_from_the_command_line (void)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *refused_output = NULL;
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "department", "disclosure", "tjj",
+                                           "--review-levels", "2", "--reviewer", "1:u-tjj.reviewer",
+                                           "--reviewer", "2:u-tjj.head", "--index-code",
+                                           "11430000MB1762813X", NULL), ==, 0);
+  g_assert_nonnull (strstr (output, "\"review_levels\" : 2"));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &refused_output, "department",
+                                           "disclosure", "tjj", "--review-levels", "5", NULL),
+                   !=, 0);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &shown, "department", "show", "tjj",
+                                           NULL), ==, 0);
+  g_assert_nonnull (strstr (shown, "u-tjj.head"));
+  g_assert_null (strstr (shown, "\"review_levels\" : 5"));
+}
+
 /* The disclosure as the service has it now */
 static char *
 state_of (const char *token,
@@ -1017,6 +1040,7 @@ main (int   argc,
   g_test_add_func ("/disclosures/public-side", test_public_side);
   g_test_add_func ("/disclosures/request-from-the-public", test_request_from_the_public);
   g_test_add_func ("/disclosures/annual-report", test_annual_report);
+  g_test_add_func ("/disclosures/policy-from-the-command-line", test_policy_from_the_command_line);
   g_test_add_func ("/disclosures/scheduled-across-restart", test_scheduled_across_restart);
   g_test_add_func ("/disclosures/scheduled-at-the-minute", test_scheduled_at_the_minute);
 
