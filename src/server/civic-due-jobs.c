@@ -169,18 +169,53 @@ due_jobs (CivicSqlite  *db,
   return g_steal_pointer (&jobs);
 }
 
-/* What the job's command came to: "applied", "rejected" or "error" */
+/* What the job's command came to: "applied", "rejected" or "error", and
+ * why a refusal was one */
 static char *
-status_of (const char *response)
+status_of (const char  *response,
+           char       **code)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *object;
+  JsonObject *object, *reason;
 
   if (!json_parser_load_from_data (parser, response, -1, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return g_strdup ("error");
   object = json_node_get_object (json_parser_get_root (parser));
+  reason = json_object_has_member (object, "reason") &&
+           JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "reason"))
+           ? json_object_get_object_member (object, "reason") : NULL;
+  if (code != NULL && reason != NULL)
+    *code = g_strdup (json_object_get_string_member_with_default (reason, "code", NULL));
   return g_strdup (json_object_get_string_member_with_default (object, "status", "error"));
+}
+
+/* A scheduled publication the privacy gate holds (a finding the organ's
+ * guide no longer lets through, say) goes back to approved, on the
+ * record, for a reviewer to look at again: it is not left scheduled for a
+ * minute that has passed */
+static gboolean
+hold (CivicCommandEnv  *env,
+      CivicActor       *service,
+      Job              *job,
+      GError          **error)
+{
+  static const char held_type[] = "unschedule-disclosure";
+  g_autofree char *id = g_strconcat ("due-job-held:", job->id, NULL);
+  g_autoptr(CivicCommand) command = NULL;
+  g_autofree char *response = NULL;
+  g_autoptr(GString) detail = g_string_new ("{\"job\":");
+
+  if (civic_entity_kind_for_command (held_type, NULL) == NULL)
+    return TRUE;
+  command = civic_command_new (id, held_type, job->target, NULL);
+  response = civic_commands_execute_one (env, service, command);
+  civic_json_append_string (detail, job->id);
+  g_string_append (detail, ",\"reason\":\"privacy-gate\"}");
+  return civic_sqlite_begin (env->db, error) &&
+         civic_audit_append (env->db, env->now, "system", "held-job", job->target, detail->str,
+                             NULL, error) &&
+         civic_sqlite_commit (env->db, error);
 }
 
 static gboolean
@@ -260,6 +295,7 @@ civic_due_jobs_run (CivicSqlite    *db,
       g_autoptr(CivicCommand) command = NULL;
       g_autofree char *response = NULL;
       g_autofree char *status = NULL;
+      g_autofree char *code = NULL;
 
       if (civic_entity_kind_for_command (job->type, NULL) != NULL)
         command = civic_command_new (command_id, job->type, job->target, NULL);
@@ -271,7 +307,7 @@ civic_due_jobs_run (CivicSqlite    *db,
       else
         {
           response = civic_commands_execute_one (&env, service, command);
-          status = status_of (response);
+          status = status_of (response, &code);
         }
 
       /* An internal error leaves the job to run again; anything else, the
@@ -280,6 +316,13 @@ civic_due_jobs_run (CivicSqlite    *db,
         {
           g_warning ("due job %s: %s", job->id, response);
           continue;
+        }
+      if (g_str_equal (status, "rejected") && g_strcmp0 (code, "rule") == 0 &&
+          g_str_equal (job->type, "publish-scheduled-disclosure") &&
+          !hold (&env, service, job, error))
+        {
+          civic_sqlite_rollback (db);
+          return FALSE;
         }
       if (!civic_sqlite_begin (db, error) ||
           !mark_done (db, job, now, status, error) ||
