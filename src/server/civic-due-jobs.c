@@ -238,6 +238,30 @@ mark_done (CivicSqlite  *db,
   return civic_sqlite_run (db, stmt, error);
 }
 
+/**
+ * civic_due_jobs_complete:
+ * @id: the job's id, as civic_due_jobs_add() was given it
+ * @result: what its command came to: "applied" or "rejected"
+ *
+ * Records a job done whose command the caller applied itself, inside the
+ * caller's transaction: the demo lives through an expiry rather than
+ * leaving the service to find it months late. Returns %TRUE when there
+ * was no such job to record.
+ */
+gboolean
+civic_due_jobs_complete (CivicSqlite  *db,
+                         const char   *id,
+                         GDateTime    *at,
+                         const char   *result,
+                         GError      **error)
+{
+  Job job = { (char *) id, NULL, NULL, NULL };
+
+  g_return_val_if_fail (id != NULL && at != NULL && result != NULL, FALSE);
+
+  return mark_done (db, &job, at, result, error);
+}
+
 /* Late because the service was down, or busy: on the record, with how
  * late */
 static gboolean

@@ -23,6 +23,11 @@ gboolean   civic_due_jobs_cancel (CivicSqlite    *db,
                                   const char     *type,
                                   const char     *target,
                                   GError        **error);
+gboolean   civic_due_jobs_complete (CivicSqlite  *db,
+                                    const char   *id,
+                                    GDateTime    *at,
+                                    const char   *result,
+                                    GError      **error);
 GDateTime *civic_due_jobs_next   (CivicSqlite    *db,
                                   GError        **error);
 gboolean   civic_due_jobs_run    (CivicSqlite    *db,
