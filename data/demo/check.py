@@ -6,7 +6,8 @@ Usage: python3 data/demo/check.py [DIR]
 Checks JSON syntax, field shapes, referential integrity between the files and
 the numeric rules of the licensing law as the demo data encodes them
 (statutory vs promised limits, the 20-working-day default, the 45-day joint
-track, hearings, fees).  Prints every violation and exits 1 if there is any,
+track, hearings, fees), and that every placeholder of the disclosure
+templates is one the generator knows.  Prints every violation and exits 1 if there is any,
 otherwise prints a summary and exits 0.
 """
 import json
@@ -455,6 +456,235 @@ if people is not None:
     if not isinstance(streets, list) or not 50 <= len(streets) <= 80 or len(set(streets)) != len(streets):
         err(W, "addresses.streets: need 50-80 unique names")
 
+# ---------------------------------------------------------------- disclosures
+# The templates civic-demo-disclosures.c writes the organs' proactive
+# disclosures from. Every placeholder must be one the generator knows: a
+# value fixed for the disclosure, a value drawn each time, a word list, a
+# table, or a block; an unknown one would end up in the text as a warning.
+CATEGORIES = {"normative-documents", "organisation", "plans", "statistics", "licensing", "penalties",
+              "budgets", "fees", "procurement", "major-projects", "welfare", "emergencies", "oversight",
+              "recruitment", "other-required", "local", "annual-report"}
+PRIVACY_KINDS = {"resident-id", "legacy-id", "mobile", "fixed-line", "bank-card", "email", "credit-code",
+                 "person-name", "certificate", "birth-date", "home-address"}
+FIXED_VARS = {"organ", "short", "mark", "field", "head", "phone", "year", "prev_year", "next_year",
+              "month", "date", "quarter", "period", "n", "docn", "doc_number", "doc_title", "doc_link",
+              "valid_from", "valid_years", "valid_until", "date_plus_3", "date_plus_5", "date_plus_7",
+              "date_plus_10", "year_theme", "session", "topic", "main_item", "metric_name",
+              "metric_unit", "value_total", "measure_short", "subject"}
+DRAWN = {"person", "company", "credit_code", "city", "city_short", "item", "any_topic", "value", "growth",
+         "recent_date", "birth_ym", "birth_date", "resident_id", "mobile", "bank_card", "passport",
+         "home_address", "home_phone", "office_line", "qq_mail", "row", "seq"}
+WORKFLOW_KEYS = {"save_notes", "submit_notes", "return_comments", "personal_return_comments",
+                 "approve_comments", "comments", "withdraw_notices", "withdraw_reasons", "revise_reasons"}
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+disc = load("disclosures.json")
+if disc is not None:
+    W = "disclosures.json"
+    if not isinstance(disc, dict):
+        err(W, "top level must be an object")
+        disc = {}
+    want = {"organs", "stats", "year_themes", "fixed", "words", "tables", "links", "kinds", "personal",
+            "office_contacts", "workflow"}
+    if set(disc) != want:
+        err(W, "keys must be exactly %s" % ", ".join(sorted(want)))
+
+    def str_list(where, v, lo=1, repeats=False):
+        if not isinstance(v, list) or len(v) < lo or not all(nonempty_str(x) for x in v):
+            err(where, "must be a list of at least %d non-empty strings" % lo)
+            return []
+        if len(set(v)) != len(v) and not repeats:
+            err(where, "has duplicates")
+        return v
+
+    def stat_list(where, v):
+        if not isinstance(v, list) or not v:
+            err(where, "must be a non-empty list")
+            return
+        for st in v:
+            if not (isinstance(st, dict) and set(st) == {"name", "unit", "min", "max"}
+                    and nonempty_str(st["name"]) and nonempty_str(st["unit"])
+                    and isinstance(st["min"], (int, float)) and isinstance(st["max"], (int, float))
+                    and 0 <= st["min"] < st["max"]):
+                err(where, "bad figure %r" % (st,))
+
+    words = disc.get("words") if isinstance(disc.get("words"), dict) else {}
+    word_names = set(words)
+    for name, lst in words.items():
+        # A word said more often is listed more than once
+        str_list("%s words.%s" % (W, name), lst, repeats=True)
+    organs = disc.get("organs") if isinstance(disc.get("organs"), dict) else {}
+    if dept_ids and set(organs) != dept_ids:
+        err(W, "organs must list every department (missing %s, unknown %s)"
+            % (sorted(dept_ids - set(organs))[:5], sorted(set(organs) - dept_ids)[:5]))
+    for oid, o in organs.items():
+        w = "%s organs.%s" % (W, oid)
+        if not isinstance(o, dict) or not set(o) <= {"weight", "field", "topics", "stats", "words"}:
+            err(w, "bad entry")
+            continue
+        if not (is_int(o.get("weight")) and 1 <= o["weight"] <= 20):
+            err(w, "weight must be an integer 1-20")
+        if not nonempty_str(o.get("field")):
+            err(w, "needs its field")
+        str_list(w + ".topics", o.get("topics"), 2)
+        if "stats" in o:
+            stat_list(w + ".stats", o["stats"])
+        for name, lst in (o.get("words") or {}).items():
+            str_list("%s.words.%s" % (w, name), lst)
+            if name not in word_names:
+                err(w, "word list %r overrides no list of \"words\"" % name)
+    stat_list(W + " stats", disc.get("stats"))
+    for name in disc.get("fixed") or []:
+        if name not in word_names:
+            err(W, "fixed %r is no word list" % name)
+    tables = disc.get("tables") if isinstance(disc.get("tables"), dict) else {}
+    for name, t in tables.items():
+        w = "%s tables.%s" % (W, name)
+        rows = t.get("rows") if isinstance(t, dict) else None
+        if isinstance(rows, list) and len(rows) == 2 and all(is_int(x) for x in rows):
+            if not 1 <= rows[0] <= rows[1] <= 30:
+                err(w, "rows must be 1 <= min <= max <= 30")
+        elif isinstance(rows, list):
+            str_list(w + ".rows", rows)
+        elif isinstance(rows, str):
+            parts = rows.split(":")
+            if rows != "cities" and (parts[0] not in word_names or len(parts) not in (1, 3) or
+                                     (len(parts) == 3 and not (parts[1].isdigit() and parts[2].isdigit()
+                                                               and 1 <= int(parts[1]) <= int(parts[2])))):
+                err(w, "rows %r is not cities, a word list or LIST:MIN:MAX" % rows)
+        else:
+            err(w, "rows must be [min, max], labels or a word list")
+        cols = t.get("columns") if isinstance(t, dict) else None
+        if not isinstance(cols, list) or not cols or not all(
+                isinstance(c, list) and len(c) == 2 and all(nonempty_str(x) for x in c) for c in cols):
+            err(w, "columns must be [header, cell] pairs")
+    for n, link in enumerate(disc.get("links") or []):
+        if not (isinstance(link, dict) and nonempty_str(link.get("title")) and
+                str(link.get("url", "")).startswith("https://www.hunan.gov.cn/")):
+            err("%s links[%d]" % (W, n), "needs a title and an address on https://www.hunan.gov.cn/")
+
+    def check_text(where, text, extra=()):
+        for name in PLACEHOLDER.findall(text):
+            head, _, rest = name.partition(":")
+            ok = (name in FIXED_VARS or name in DRAWN or name in word_names or name in extra
+                  or name in ("links", "personal") or "|" in name
+                  or (head in ("int", "money", "pct") and re.fullmatch(r"\d+(\.\d+)?:\d+(\.\d+)?", rest))
+                  or (head == "table" and rest in tables)
+                  or (head in ("list", "bullets") and re.fullmatch(r"[a-z_]+:\d+", rest)
+                      and rest.split(":")[0] in word_names))
+            if not ok:
+                err(where, "unknown placeholder {%s}" % name)
+        if text.count("{") != text.count("}"):
+            err(where, "unbalanced braces in %r" % text[:40])
+
+    for name, lst in words.items():
+        for x in lst if isinstance(lst, list) else []:
+            check_text("%s words.%s" % (W, name), x)
+    for oid, o in organs.items():
+        for name, lst in ((o.get("words") or {}) if isinstance(o, dict) else {}).items():
+            for x in lst if isinstance(lst, list) else []:
+                check_text("%s organs.%s.words.%s" % (W, oid, name), x)
+    for name, t in tables.items():
+        for c in (t.get("columns") or []) if isinstance(t, dict) else []:
+            for x in c if isinstance(c, list) else []:
+                check_text("%s tables.%s" % (W, name), str(x))
+
+    personal = disc.get("personal") or []
+    personal_kinds = set()
+    for n, pt in enumerate(personal):
+        w = "%s personal[%d]" % (W, n)
+        if not (isinstance(pt, dict) and pt.get("kind") in PRIVACY_KINDS and nonempty_str(pt.get("text"))):
+            err(w, "needs a kind of the privacy lint and a text")
+            continue
+        personal_kinds.add(pt["kind"])
+        if "{subject}" not in pt["text"]:
+            err(w, "names its {subject}")
+        check_text(w, pt["text"])
+    for n, pt in enumerate(disc.get("office_contacts") or []):
+        w = "%s office_contacts[%d]" % (W, n)
+        # Only a phone or a mailbox is an office's contact (OGI Art. 20(2))
+        if not (isinstance(pt, dict) and pt.get("kind") in ("mobile", "fixed-line", "email") and
+                nonempty_str(pt.get("text")) and nonempty_str(pt.get("reason"))):
+            err(w, "needs a phone or mailbox kind, a text and the reviewer's reason")
+            continue
+        check_text(w, pt["text"])
+    workflow = disc.get("workflow") or {}
+    if set(workflow) != WORKFLOW_KEYS:
+        err(W, "workflow keys must be exactly %s" % ", ".join(sorted(WORKFLOW_KEYS)))
+    for name, lst in workflow.items():
+        str_list("%s workflow.%s" % (W, name), lst)
+        for x in lst if isinstance(lst, list) else []:
+            if "{" in x:
+                err("%s workflow.%s" % (W, name), "is said as it is: no placeholders")
+
+    def check_template(where, k, interpretation=False):
+        for key in ("titles", "summaries", "keywords", "columns", "body"):
+            str_list("%s.%s" % (where, key), k.get(key))
+        extra = set((k.get("vars") or {}).keys())
+        for key in ("titles", "summaries", "keywords", "body"):
+            for x in k.get(key) or []:
+                if isinstance(x, str):
+                    check_text("%s.%s" % (where, key), x, extra)
+        for x in k.get("columns") or []:
+            if "{" in str(x):
+                err(where, "a column is a name, no placeholders")
+
+    kind_ids = set()
+    weights = 0
+    for n, k in enumerate(disc.get("kinds") or []):
+        w = "%s kinds[%d]" % (W, n)
+        if not isinstance(k, dict):
+            err(w, "not an object")
+            continue
+        w = "%s kind %s" % (W, k.get("id"))
+        if not re.fullmatch(r"[a-z][a-z-]+", str(k.get("id"))) or k.get("id") in kind_ids:
+            err(w, "id must be a unique lower-case slug")
+        kind_ids.add(k.get("id"))
+        if k.get("category") not in CATEGORIES:
+            err(w, "bad category %r" % k.get("category"))
+        if not (is_int(k.get("weight")) and 1 <= k["weight"] <= 20):
+            err(w, "weight must be an integer 1-20")
+        weights += k.get("weight") or 0
+        for d in k.get("organs") or []:
+            if d not in dept_ids:
+                err(w, "unknown organ %r" % d)
+        for d in k.get("department_kinds") or []:
+            if d not in DEPT_KINDS:
+                err(w, "unknown department kind %r" % d)
+        for m in k.get("months") or []:
+            if not (is_int(m) and 1 <= m <= 12):
+                err(w, "bad month %r" % m)
+        ed = k.get("expire_days")
+        if ed is not None and not (isinstance(ed, list) and len(ed) == 2 and all(is_int(x) for x in ed)
+                                   and 1 <= ed[0] <= ed[1]):
+            err(w, "expire_days must be [min, max] days")
+        if k.get("normative"):
+            # 湘市监发〔2025〕12号: the organ's mark, the year, a number
+            if "{mark}" not in str(k.get("number")) or "{docn}" not in str(k.get("number")):
+                err(w, "a normative kind numbers its documents with {mark} and {docn}")
+            if not isinstance(k.get("interpretation"), dict):
+                err(w, "a normative kind has its interpretation's templates")
+        elif "number" in k or "interpretation" in k:
+            err(w, "only a normative kind has a number and an interpretation")
+        if "personal" in k:
+            hints = k["personal"]
+            if not isinstance(hints, list) or not hints or not set(hints) <= personal_kinds:
+                err(w, "personal must list kinds that \"personal\" has a line for")
+            if "{personal}" not in (k.get("body") or []):
+                err(w, "a kind with personal lines places them with a {personal} block")
+        check_template(w, k)
+        if isinstance(k.get("interpretation"), dict):
+            check_template(w + " interpretation", k["interpretation"], True)
+    if weights == 0:
+        err(W, "no kinds")
+    if dept_ids:
+        for oid in sorted(dept_ids):
+            if not any((not k.get("organs") or oid in k["organs"]) and
+                       (not k.get("department_kinds") or
+                        next((d["kind"] for d in depts if d.get("id") == oid), None) in k["department_kinds"])
+                       for k in disc.get("kinds") or [] if isinstance(k, dict)):
+                err(W, "organ %s publishes no kind" % oid)
+
 # ---------------------------------------------------------------- report
 if errors:
     for e in errors:
@@ -466,8 +696,10 @@ kinds = {}
 for it in items or []:
     key = (it["kind"], it["track"])
     kinds[key] = kinds.get(key, 0) + 1
-print("OK: %d departments, %d items (%s), %d hearing-required, %d rooms, %d phrases"
+print("OK: %d departments, %d items (%s), %d hearing-required, %d rooms, %d phrases, "
+      "%d kinds of disclosure"
       % (len(depts or []), len(items or []),
          ", ".join("%s/%s %d" % (k[0], k[1], v) for k, v in sorted(kinds.items())),
          sum(1 for it in items or [] if it["hearing_required"]),
-         len(rooms or []), sum(len(v) for v in (phrases or {}).values())))
+         len(rooms or []), sum(len(v) for v in (phrases or {}).values()),
+         len((disc or {}).get("kinds") or [])))
