@@ -18,6 +18,8 @@
 #include "civic-case-records.h"
 #include "civic-core-enums.h"
 #include "civic-demo.h"
+#include "civic-demo-disclosures.h"
+#include "civic-disclosure.h"
 #include "civic-documents.h"
 #include "civic-entity.h"
 #include "civic-hearing-kind.h"
@@ -76,6 +78,7 @@ typedef struct
   char                   *password_hash;
   guint                   state_counts[CIVIC_CASE_STATE_CLOSED + 1];
   guint                   hearing_counts[CIVIC_HEARING_STATE_WITHDRAWN + 1];
+  guint                   disclosure_counts[CIVIC_N_DISCLOSURE_STATES];
   GHashTable             *bookings;  /* "who-or-room|day|half", taken */
 } Demo;
 
@@ -555,6 +558,59 @@ add_disclosure_staff (Demo    *demo,
         return FALSE;
     }
   return TRUE;
+}
+
+/* Every organ's proactive disclosures (civic-demo-disclosures.c), from
+ * a generator of their own: the cases and names above stay what they were
+ * for the same seed. */
+static gboolean
+add_disclosures (Demo    *demo,
+                 GError **error)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(JsonNode) templates = NULL;
+  g_autoptr(GHashTable) staff = NULL;
+  g_autoptr(GArray) offices = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  CivicDemoDisclosureInput input = { 0 };
+
+  if (demo->options->disclosures <= 0)
+    return TRUE;
+
+  dir = demo_data_dir ();
+  templates = load_input (dir, "disclosures.json", error);
+  if (templates == NULL)
+    return FALSE;
+
+  offices = g_array_sized_new (FALSE, TRUE, sizeof (CivicDemoDisclosureStaff),
+                               g_hash_table_size (demo->staff));
+  g_array_set_size (offices, g_hash_table_size (demo->staff));
+  staff = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_iter_init (&iter, demo->staff);
+  for (guint i = 0; g_hash_table_iter_next (&iter, &key, &value); i++)
+    {
+      Staff *official = value;
+      CivicDemoDisclosureStaff *office = &g_array_index (offices, CivicDemoDisclosureStaff, i);
+
+      office->editor = official->editor;
+      office->reviewers[0] = official->reviewers[0];
+      office->reviewers[1] = official->reviewers[1];
+      office->head = official->head;
+      g_hash_table_insert (staff, key, office);
+    }
+
+  input.db = demo->db;
+  input.calendar = demo->calendar;
+  input.now = demo->now;
+  input.departments = json_node_get_array (demo->departments);
+  input.items = json_node_get_array (demo->items);
+  input.people = people (demo);
+  input.templates = json_node_get_object (templates);
+  input.staff = staff;
+  input.seed = demo->options->seed;
+  input.count = demo->options->disclosures;
+  return civic_demo_disclosures_generate (&input, demo->disclosure_counts, error);
 }
 
 /* Living through a case */
@@ -1475,6 +1531,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
     }
 
   if (!add_disclosure_staff (&demo, error) ||
+      !add_disclosures (&demo, error) ||
       !civic_audit_append (db, demo.now, NULL, "demo-generated", NULL, NULL, NULL, error) ||
       !civic_sqlite_commit (db, error) ||
       !civic_sqlite_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
@@ -1494,6 +1551,9 @@ civic_demo_generate (const CivicDemoOptions  *options,
       g_print (_("Hearings:\n"));
       for (guint s = 0; s <= CIVIC_HEARING_STATE_WITHDRAWN; s++)
         g_print ("  %-22s %u\n", civic_hearing_state_get_label (s), demo.hearing_counts[s]);
+      g_print (_("Disclosures:\n"));
+      for (guint s = 0; s < CIVIC_N_DISCLOSURE_STATES; s++)
+        g_print ("  %-22s %u\n", civic_disclosure_state_get_label (s), demo.disclosure_counts[s]);
       print_accounts (&demo);
     }
 

@@ -418,11 +418,15 @@ command_demo (int    argc,
   gint64 seed = 20261122;
   int cases = 2000;
   int hearings = -1;
+  int disclosures = 2000;
   const GOptionEntry entries[] = {
     { "cases", 'n', 0, G_OPTION_ARG_INT, &cases, N_("How many cases (2000)"), N_("N") },
     { "hearings", 0, 0, G_OPTION_ARG_INT, &hearings,
       N_("How many more cases go to a hearing, over the past year (half the cases, at most "
          "1000)"), N_("N") },
+    { "disclosures", 0, 0, G_OPTION_ARG_INT, &disclosures,
+      N_("How many proactive disclosures, over the past eighteen months (2000; 0 for none)"),
+      N_("N") },
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed,
       N_("Seed of the generator: the same seed gives the same data"), N_("SEED") },
     { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
@@ -432,9 +436,9 @@ command_demo (int    argc,
 
   g_option_context_set_summary (context,
                                 _("Creates a service with the provincial departments, a service "
-                                  "catalogue, officials in every role and cases in every state, "
-                                  "deterministically from the seed. The data folder must be "
-                                  "new."));
+                                  "catalogue, officials in every role, cases in every state and "
+                                  "the departments’ proactive disclosures, deterministically from "
+                                  "the seed. The data folder must be new."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -443,10 +447,13 @@ command_demo (int    argc,
     return usage_error (context, _("--cases must be between 0 and 10000000"));
   if (hearings < -1 || hearings > 100000)
     return usage_error (context, _("--hearings must be between 0 and 100000"));
+  if (disclosures < 0 || disclosures > 100000)
+    return usage_error (context, _("--disclosures must be between 0 and 100000"));
 
   options.data_dir = data_dir;
   options.cases = cases;
   options.hearings = hearings;
+  options.disclosures = disclosures;
   options.seed = (guint64) seed;
   options.password = password ? password : "demo";
   options.verbose = TRUE;

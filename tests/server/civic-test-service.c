@@ -93,18 +93,56 @@ civic_test_service_cli (CivicTestService  *service,
   return run ((const char * const *) argv->pdata, input, output);
 }
 
+/**
+ * civic_test_service_new_demo:
+ *
+ * A service with @cases demo cases (and their hearings), without the
+ * demo's disclosures: the tests written before there were any count on
+ * an organ's first index number and an empty public directory.
+ */
 CivicTestService *
 civic_test_service_new_demo (int     cases,
                              guint64 seed)
 {
+  static const char * const no_disclosures[] = { "--disclosures", "0", NULL };
+
+  return civic_test_service_new_demo_with (cases, seed, no_disclosures);
+}
+
+/**
+ * civic_test_service_new_demo_with:
+ * @demo_args: (nullable): more options of `demo`, %NULL-terminated, such
+ *   as "--disclosures", "300"
+ *
+ * Returns: (transfer full): a started service with @cases demo cases
+ */
+CivicTestService *
+civic_test_service_new_demo_with (int                 cases,
+                                  guint64             seed,
+                                  const char * const *demo_args)
+{
   CivicTestService *service = service_new ();
   g_autofree char *n = g_strdup_printf ("%d", cases);
   g_autofree char *s = g_strdup_printf ("%" G_GUINT64_FORMAT, seed);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *output = NULL;
   int status;
 
-  status = civic_test_service_cli (service, NULL, &output, "demo", "--cases", n, "--seed", s,
-                                   "--password", "demo-password", NULL);
+  g_ptr_array_add (argv, g_strdup (server_binary ()));
+  g_ptr_array_add (argv, g_strdup ("demo"));
+  g_ptr_array_add (argv, g_strdup ("--cases"));
+  g_ptr_array_add (argv, g_strdup (n));
+  g_ptr_array_add (argv, g_strdup ("--seed"));
+  g_ptr_array_add (argv, g_strdup (s));
+  g_ptr_array_add (argv, g_strdup ("--password"));
+  g_ptr_array_add (argv, g_strdup ("demo-password"));
+  for (guint i = 0; demo_args != NULL && demo_args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (demo_args[i]));
+  g_ptr_array_add (argv, g_strdup ("--data-dir"));
+  g_ptr_array_add (argv, g_strdup (service->data_dir));
+  g_ptr_array_add (argv, NULL);
+
+  status = run ((const char * const *) argv->pdata, NULL, &output);
   if (status != 0)
     g_error ("demo failed: %s", output);
 

@@ -24,6 +24,9 @@ typedef struct
 
 CivicTestService *civic_test_service_new_demo (int                cases,
                                                guint64            seed);
+CivicTestService *civic_test_service_new_demo_with (int                 cases,
+                                                    guint64             seed,
+                                                    const char * const *demo_args);
 CivicTestService *civic_test_service_new_empty (void);
 void              civic_test_service_start    (CivicTestService  *service);
 void              civic_test_service_start_with (CivicTestService  *service,
