@@ -1014,6 +1014,51 @@ test_scheduled_at_the_minute (void)
   restart_at (CIVIC_TEST_NOW, FALSE);
 }
 
+/* Scheduled with an on-duty mobile the guide lets through; the guide then
+ * drops it: at its minute the gate holds the publication, which goes back
+ * to approved, on the record */
+static void
+test_scheduled_held_by_the_gate (void)
+{
+  g_autofree char *id = create (editor, "值班安排");
+  g_autofree char *body = save_args ("春节期间值班手机：13912345678\n", 0, NULL);
+  g_autofree char *output = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *audit = NULL;
+  g_autoptr(JsonNode) step = NULL;
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "department", "disclosure",
+                                           "scjg", "--allow", "0731-88888000", "--allow", "12315",
+                                           "--allow", "13912345678", NULL), ==, 0);
+  applied (editor, "save-disclosure", id, body, &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "submit-disclosure", id, NULL, &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (reviewer, "review-disclosure", id, "{\"decision\": \"approve\"}", &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (reviewer2, "review-disclosure", id, "{\"decision\": \"approve\"}", &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (reviewer2, "schedule-disclosure", id,
+           "{\"publish_on\": \"2026-03-20\", \"publish_at\": \"10:30\"}", &step);
+
+  g_free (output);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "department", "disclosure",
+                                           "scjg", "--allow", "0731-88888000", "--allow", "12315",
+                                           NULL), ==, 0);
+  restart_at ("2026-03-20T10:31:00+08:00", FALSE);
+
+  state = state_of (editor, id);
+  g_assert_cmpstr (state, ==, "approved");
+  audit = audit_of ("held-job", id);
+  g_assert_nonnull (strstr (audit, "privacy-gate"));
+
+  g_free (output);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "department", "disclosure",
+                                           "scjg", "--allow", "0731-88888000", "--allow", "12315",
+                                           "--allow", "xxgk@scjg.hunan.gov.cn", NULL), ==, 0);
+  restart_at (CIVIC_TEST_NOW, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1043,6 +1088,7 @@ main (int   argc,
   g_test_add_func ("/disclosures/policy-from-the-command-line", test_policy_from_the_command_line);
   g_test_add_func ("/disclosures/scheduled-across-restart", test_scheduled_across_restart);
   g_test_add_func ("/disclosures/scheduled-at-the-minute", test_scheduled_at_the_minute);
+  g_test_add_func ("/disclosures/scheduled-held-by-the-gate", test_scheduled_held_by_the_gate);
 
   status = g_test_run ();
 
