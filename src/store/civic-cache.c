@@ -1022,8 +1022,10 @@ civic_cache_load_record (CivicCache             *self,
  *
  * Every record of @kind as the official sees it (their own version while
  * commands wait to be sent), for a kind whose records are few enough to
- * read whole: a department's hearings. One that cannot be read is left
- * out, and said in the log.
+ * read whole: a department's hearings. A record made offline (a draft
+ * born in the outbox, docs/plans/disclosure.md decision 2) is listed
+ * before the service has it. One that cannot be read is left out, and
+ * said in the log.
  *
  * Returns: (transfer full) (element-type GObject): the records, in id order
  */
@@ -1040,9 +1042,14 @@ civic_cache_load_records (CivicCache             *self,
   g_return_val_if_fail (kind != NULL, NULL);
 
   stmt = civic_sqlite_prepare (self->reader,
-                               "SELECT coalesce (l.data, e.data) FROM entity e "
+                               "SELECT coalesce (l.data, e.data), e.id AS rid FROM entity e "
                                "LEFT JOIN local_entity l ON l.type = e.type AND l.id = e.id "
-                               "WHERE e.type = ? ORDER BY e.id", error);
+                               "WHERE e.type = ?1 "
+                               "UNION ALL "
+                               "SELECT l.data, l.id AS rid FROM local_entity l "
+                               "WHERE l.type = ?1 AND NOT EXISTS "
+                               "  (SELECT 1 FROM entity e WHERE e.type = l.type AND e.id = l.id) "
+                               "ORDER BY rid", error);
   if (stmt == NULL)
     return NULL;
   civic_sqlite_bind_text (stmt, 1, kind->type);

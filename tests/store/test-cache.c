@@ -569,6 +569,77 @@ test_reset (Fixture       *fixture,
   g_assert_cmpuint (count (fixture, CIVIC_INBOX_MINE, NULL), ==, 1);
 }
 
+/* A disclosure as the feed or the outbox keeps it, with its title */
+static CivicDisclosure *
+new_disclosure (const char *id,
+                const char *title)
+{
+  g_autoptr(CivicDisclosure) blank = civic_disclosure_new (id, "dept-market", "u-editor", "周敏");
+  g_autoptr(JsonNode) node = civic_disclosure_to_json (blank);
+  g_autoptr(GError) error = NULL;
+  CivicDisclosure *disclosure;
+
+  json_object_set_string_member (json_node_get_object (node), "title", title);
+  disclosure = civic_disclosure_new_from_json (node, &error);
+  g_assert_no_error (error);
+  return disclosure;
+}
+
+static const char *
+title_at (GPtrArray *records,
+          guint      i)
+{
+  return civic_disclosure_get_title (CIVIC_DISCLOSURE (g_ptr_array_index (records, i)));
+}
+
+/* A draft written offline lives only in local_entity until the service
+ * takes its create-disclosure: the Disclosures section must list it all
+ * the same, beside the service's with the official's own versions on
+ * top (docs/plans/disclosure.md, decision 2). */
+static void
+test_records_born_offline (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(CivicDisclosure) published = new_disclosure ("d-1", "2026年一季度食品抽检结果");
+  g_autoptr(CivicDisclosure) edited = new_disclosure ("d-1", "2026年一季度食品安全抽检结果");
+  g_autoptr(CivicDisclosure) born = new_disclosure ("d-2", "关于调整药品零售许可办理时限的通知");
+  g_autoptr(JsonNode) node = civic_disclosure_to_json (published);
+  g_autofree char *json = civic_json_to_string (node, FALSE);
+  g_autofree char *changed = change (CIVIC_ENTITY_DISCLOSURE, "d-1", 1, 1, json);
+  g_autoptr(GBytes) bytes = page (1, FALSE, changed, NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 next;
+  gboolean more;
+
+  g_assert_true (civic_cache_apply_page (fixture->cache, bytes, &next, &more, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (civic_cache_set_local (fixture->cache, &civic_disclosure_kind, "d-2",
+                                        G_OBJECT (born), fixture->calendar, &error));
+  g_assert_no_error (error);
+
+  records = civic_cache_load_records (fixture->cache, &civic_disclosure_kind, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpstr (title_at (records, 0), ==, "2026年一季度食品抽检结果");
+  g_assert_cmpstr (title_at (records, 1), ==, "关于调整药品零售许可办理时限的通知");
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  /* The service's record edited offline: listed once, as edited */
+  g_assert_true (civic_cache_set_local (fixture->cache, &civic_disclosure_kind, "d-1",
+                                        G_OBJECT (edited), fixture->calendar, &error));
+  records = civic_cache_load_records (fixture->cache, &civic_disclosure_kind, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpstr (title_at (records, 0), ==, "2026年一季度食品安全抽检结果");
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  /* Other kinds' offline records are not disclosures */
+  records = civic_cache_load_records (fixture->cache, &civic_hearing_kind, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +658,7 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("watch", test_watch);
   ADD ("reset", test_reset);
+  ADD ("records-born-offline", test_records_born_offline);
 
   return g_test_run ();
 }
