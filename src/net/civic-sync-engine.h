@@ -9,6 +9,7 @@
 
 #include "civic-api-client.h"
 #include "civic-cache.h"
+#include "civic-disclosure-kind.h"
 #include "civic-entity.h"
 #include "civic-hearing-kind.h"
 #include "civic-outbox.h"
@@ -108,6 +109,19 @@ char            *civic_sync_engine_perform_hearing (CivicSyncEngine   *self,
                                                   CivicHearingAction   action,
                                                   JsonObject          *args,
                                                   GError             **error);
+
+/* The disclosure's front door (civic-sync-engine-disclosures.c) */
+GPtrArray       *civic_sync_engine_list_disclosures (CivicSyncEngine  *self,
+                                                  GError             **error);
+CivicDisclosure *civic_sync_engine_load_disclosure (CivicSyncEngine   *self,
+                                                  const char          *disclosure_id,
+                                                  GError             **error);
+char            *civic_sync_engine_perform_disclosure (CivicSyncEngine *self,
+                                                  const char          *disclosure_id,
+                                                  CivicDisclosureAction action,
+                                                  JsonObject          *args,
+                                                  GError             **error);
+CivicDisclosurePolicy *civic_sync_engine_load_disclosure_policy (CivicSyncEngine *self);
 
 gboolean         civic_sync_engine_withdraw       (CivicSyncEngine  *self,
                                                    const char       *command_id,

@@ -18,6 +18,7 @@
 static char *home;
 static CivicTestService *service;
 static CivicAccount *account;
+static const char *username = "examiner";
 
 void
 civic_ui_test_init (int    *argc,
@@ -69,6 +70,14 @@ civic_ui_test_sync (void)
   g_assert_no_error (error);
 }
 
+/* Whom the tests of this program sign in as: a demo user's name */
+void
+civic_ui_test_sign_in_as (const char *name)
+{
+  g_assert_null (account);
+  username = name;
+}
+
 CivicAccount *
 civic_ui_test_account (void)
 {
@@ -79,7 +88,7 @@ civic_ui_test_account (void)
     return account;
 
   service = civic_test_service_new_demo (400, 17);
-  account = civic_account_new (service->base_url, "examiner", NULL, &error);
+  account = civic_account_new (service->base_url, username, NULL, &error);
   g_assert_no_error (error);
   civic_account_set_keep_session (account, FALSE);
   civic_account_sign_in_async (account, "demo-password", NULL, civic_test_got_result, &result);

@@ -14,13 +14,16 @@
 G_BEGIN_DECLS
 
 /* Every widget is fed by a cache synced from the real service, as in the
- * client: an examiner of the demo department. The service starts on the
- * first call that needs it, and stops in civic_ui_test_run(). */
+ * client: an examiner of the demo department, or the demo user named by
+ * civic_ui_test_sign_in_as() before anything signs in (`editor`, the
+ * organ's disclosure editor). The service starts on the first call that
+ * needs it, and stops in civic_ui_test_run(). */
 
 void              civic_ui_test_init        (int              *argc,
                                              char           ***argv);
 int               civic_ui_test_run         (void);
 
+void              civic_ui_test_sign_in_as  (const char       *username);
 CivicAccount     *civic_ui_test_account     (void);
 CivicSyncEngine  *civic_ui_test_engine      (void);
 CivicCache       *civic_ui_test_cache       (void);
