@@ -13,6 +13,7 @@
 #include "civic-application.h"
 #include "civic-case-index.h"
 #include "civic-conflicts-view.h"
+#include "civic-disclosures-view.h"
 #include "civic-hearings-view.h"
 #include "civic-inbox-view.h"
 #include "civic-sync-indicator.h"
@@ -23,7 +24,8 @@
 /* Welcome, until an official is signed in; then a sidebar | content
  * leaflet: the queues of the inbox with their counts, and Conflicts. The
  * sections of later issues (hearings, disclosures, messages) appear when
- * they work. */
+ * they work; Disclosures only for the organ's disclosure staff and
+ * supervisors. */
 
 struct _CivicWindow
 {
@@ -43,6 +45,7 @@ struct _CivicWindow
   GtkListBoxRow        *done_row;
   GtkListBoxRow        *all_row;
   GtkListBoxRow        *hearings_row;
+  GtkListBoxRow        *disclosures_row;
   GtkListBoxRow        *conflicts_row;
   GtkLabel             *mine_count;
   GtkLabel             *department_count;
@@ -50,10 +53,12 @@ struct _CivicWindow
   GtkLabel             *done_count;
   GtkLabel             *all_count;
   GtkLabel             *hearings_count;
+  GtkLabel             *disclosures_count;
   GtkLabel             *conflicts_count;
   GtkStack             *content_stack;
   CivicInboxView       *inbox_view;
   CivicHearingsView    *hearings_view;
+  CivicDisclosuresView *disclosures_view;
   CivicConflictsView   *conflicts_view;
   CivicSyncIndicator   *sync_indicator;
 
@@ -165,6 +170,8 @@ update_counts_cb (gpointer data)
                                                      &filter, NULL));
     }
   set_count (self->hearings_count, civic_hearings_view_get_n_to_schedule (self->hearings_view));
+  set_count (self->disclosures_count,
+             civic_disclosures_view_get_n_to_do (self->disclosures_view));
   set_count (self->conflicts_count, civic_sync_engine_get_conflicts (self->engine));
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_row),
                           civic_sync_engine_get_conflicts (self->engine) > 0 ||
@@ -183,6 +190,7 @@ schedule_counts (CivicWindow *self)
 
 static void show_queue (CivicWindow     *self,
                         CivicInboxQueue  queue);
+static void show_disclosures (CivicWindow *self);
 
 static void
 update_actions (CivicWindow *self)
@@ -243,6 +251,11 @@ account_changed_cb (CivicWindow *self)
             gtk_widget_set_visible (GTK_WIDGET (queue_row (self, i)), casework);
         if (!casework)
           show_queue (self, CIVIC_INBOX_ALL);
+        gtk_widget_set_visible (GTK_WIDGET (self->disclosures_row),
+                                civic_disclosures_view_shown_to (actor));
+        /* The organ's disclosure staff work there, not on cases */
+        if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_DISCLOSURE))
+          show_disclosures (self);
       }
       gtk_stack_set_visible_child_name (self->stack, "main");
     }
@@ -293,6 +306,17 @@ show_hearings (CivicWindow *self)
 }
 
 static void
+show_disclosures (CivicWindow *self)
+{
+  /* Only for the organ's disclosure staff and supervisors */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->disclosures_row)))
+    return;
+  gtk_list_box_select_row (self->sidebar, self->disclosures_row);
+  gtk_stack_set_visible_child_name (self->content_stack, "disclosures");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
 sidebar_row_activated_cb (CivicWindow   *self,
                           GtkListBoxRow *row)
 {
@@ -306,6 +330,11 @@ sidebar_row_activated_cb (CivicWindow   *self,
   if (g_str_equal (name, "hearings"))
     {
       show_hearings (self);
+      return;
+    }
+  if (g_str_equal (name, "disclosures"))
+    {
+      show_disclosures (self);
       return;
     }
 
@@ -350,6 +379,12 @@ civic_window_open_record (CivicWindow *self,
       show_hearings (self);
       civic_hearings_view_open_hearing (self->hearings_view, id);
     }
+  else if (g_strcmp0 (type, CIVIC_ENTITY_DISCLOSURE) == 0 && self->engine != NULL &&
+           gtk_widget_get_visible (GTK_WIDGET (self->disclosures_row)))
+    {
+      show_disclosures (self);
+      civic_disclosures_view_open_disclosure (self->disclosures_view, id);
+    }
 }
 
 /* Actions */
@@ -393,6 +428,11 @@ show_queue_activated (GtkWidget  *widget,
   if (g_str_equal (name, "hearings"))
     {
       show_hearings (self);
+      return;
+    }
+  if (g_str_equal (name, "disclosures"))
+    {
+      show_disclosures (self);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
@@ -949,6 +989,7 @@ civic_window_class_init (CivicWindowClass *klass)
   g_type_ensure (CIVIC_TYPE_INBOX_VIEW);
   g_type_ensure (CIVIC_TYPE_CONFLICTS_VIEW);
   g_type_ensure (CIVIC_TYPE_HEARINGS_VIEW);
+  g_type_ensure (CIVIC_TYPE_DISCLOSURES_VIEW);
   g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -966,6 +1007,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, done_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, all_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, hearings_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, mine_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, department_count);
@@ -973,10 +1015,12 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, done_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, all_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, hearings_count);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, inbox_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, hearings_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_indicator);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -1001,6 +1045,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-queue", "s", "done");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-queue", "s", "all");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-queue", "s", "conflicts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_ALT_MASK, "win.show-queue", "s", "disclosures");
 }
 
 /* The case actions' shortcuts, caught before the focused widget sees them:
@@ -1083,6 +1128,7 @@ civic_window_init (CivicWindow *self)
   {
     GtkLabel *counts[] = { self->mine_count, self->department_count, self->watching_count,
                            self->done_count, self->all_count, self->hearings_count,
+                           self->disclosures_count,
                            self->conflicts_count };
 
     for (guint i = 0; i < G_N_ELEMENTS (counts); i++)

@@ -1,0 +1,593 @@
+/* civic-disclosures-view.c — the Disclosures section: the organ's drafts, reviews and publications
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-disclosures-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "civic-accessible.h"
+#include "civic-action-dialog.h"
+#include "civic-due-chip.h"
+#include "civic-disclosures-view.h"
+#include "civic-sync-indicator.h"
+#include "civic-time.h"
+
+/* The organ's proactive disclosure (主动公开, OGI Arts. 19–26) as its
+ * staff see it: the drafts being written, those waiting for this
+ * official's review, those approved or set for a day, those published,
+ * and those withdrawn or expired. An unpublished one shows how long Art.
+ * 26 leaves to publish it. A draft is written offline as well as online:
+ * it is born in the outbox (create-disclosure on a client-made id) and
+ * listed here before the service has it. Supervisors see every list and
+ * change nothing. */
+
+struct _CivicDisclosuresView
+{
+  CivicSection           parent_instance;
+
+  /* Template widgets */
+  GtkStack              *pages;
+  GtkButton             *new_button;
+  GtkToggleButton       *drafts_button;
+  GtkToggleButton       *review_button;
+  GtkToggleButton       *scheduled_button;
+  GtkToggleButton       *published_button;
+  GtkToggleButton       *ended_button;
+  GtkSearchEntry        *search_entry;
+  GtkListBox            *list;
+  AdwWindowTitle        *disclosure_title;
+  CivicDisclosureEditor *editor;
+  CivicSyncIndicator    *sync_indicator;
+
+  CivicSyncEngine       *engine;        /* the section's */
+  GPtrArray             *disclosures;   /* CivicDisclosure */
+  GHashTable            *pending;       /* ids with commands waiting to be sent */
+  CivicDisclosureList    shown;
+  guint                  n_to_do;
+};
+
+G_DEFINE_FINAL_TYPE (CivicDisclosuresView, civic_disclosures_view, CIVIC_TYPE_SECTION)
+
+/**
+ * civic_disclosures_view_shown_to:
+ *
+ * Whether the section is for @actor: the organ's disclosure staff, and
+ * supervisors, who read it
+ */
+gboolean
+civic_disclosures_view_shown_to (const CivicActor *actor)
+{
+  return actor != NULL &&
+         civic_actor_has_role (actor, CIVIC_ROLES_DISCLOSURE | CIVIC_ROLE_SUPERVISOR);
+}
+
+static gboolean
+may_take (CivicDisclosuresView  *self,
+          CivicDisclosure       *disclosure,
+          CivicDisclosureAction  wanted)
+{
+  g_autoptr(GArray) actions = civic_sync_engine_list_record_actions (self->engine,
+                                                                     &civic_disclosure_kind,
+                                                                     G_OBJECT (disclosure));
+
+  for (guint i = 0; i < actions->len; i++)
+    if (g_array_index (actions, guint, i) == wanted)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_reviewer (CivicDisclosuresView *self)
+{
+  const CivicActor *me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+
+  return civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_REVIEWER | CIVIC_ROLE_DISCLOSURE_HEAD);
+}
+
+/* Which list a disclosure is in. One in review is in To Review for whom
+ * reviews it at its level; an official who reviews at another level does
+ * not see it there, one who reviews nothing (an editor, a supervisor)
+ * sees every one in review, to follow it. */
+static gboolean
+in_list (CivicDisclosuresView *self,
+         CivicDisclosure      *disclosure,
+         CivicDisclosureList   list)
+{
+  switch (civic_disclosure_get_state (disclosure))
+    {
+    case CIVIC_DISCLOSURE_STATE_DRAFT:
+      return list == CIVIC_DISCLOSURE_LIST_DRAFTS;
+    case CIVIC_DISCLOSURE_STATE_IN_REVIEW:
+      return list == CIVIC_DISCLOSURE_LIST_TO_REVIEW &&
+             (!is_reviewer (self) || may_take (self, disclosure, CIVIC_DISCLOSURE_ACTION_REVIEW));
+    case CIVIC_DISCLOSURE_STATE_APPROVED:
+    case CIVIC_DISCLOSURE_STATE_SCHEDULED:
+      return list == CIVIC_DISCLOSURE_LIST_SCHEDULED;
+    case CIVIC_DISCLOSURE_STATE_PUBLISHED:
+      return list == CIVIC_DISCLOSURE_LIST_PUBLISHED;
+    case CIVIC_DISCLOSURE_STATE_WITHDRAWN:
+    case CIVIC_DISCLOSURE_STATE_EXPIRED:
+    default:
+      return list == CIVIC_DISCLOSURE_LIST_ENDED;
+    }
+}
+
+static gboolean
+matches_search (CivicDisclosuresView *self,
+                CivicDisclosure      *disclosure)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *title = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (text, -1);
+  title = g_utf8_casefold (civic_disclosure_get_title (disclosure) ?: "", -1);
+  return strstr (title, needle) != NULL;
+}
+
+static gboolean
+is_unpublished (CivicDisclosure *disclosure)
+{
+  return civic_disclosure_get_state (disclosure) <= CIVIC_DISCLOSURE_STATE_SCHEDULED;
+}
+
+/* The Art. 26 day first, the most pressing on top; then by title */
+static int
+compare_disclosures (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  CivicDisclosuresView *self = user_data;
+  CivicCalendar *calendar = civic_sync_engine_get_calendar (self->engine);
+  CivicDisclosure *x = *(CivicDisclosure **) a, *y = *(CivicDisclosure **) b;
+  CivicDay dx = is_unpublished (x) ? civic_disclosure_get_due_on (x, calendar) : CIVIC_DAY_INVALID;
+  CivicDay dy = is_unpublished (y) ? civic_disclosure_get_due_on (y, calendar) : CIVIC_DAY_INVALID;
+
+  if (dx == CIVIC_DAY_INVALID)
+    dx = G_MAXUINT;
+  if (dy == CIVIC_DAY_INVALID)
+    dy = G_MAXUINT;
+  if (dx != dy)
+    return dx < dy ? -1 : 1;
+  return g_strcmp0 (civic_disclosure_get_title (x), civic_disclosure_get_title (y));
+}
+
+/* A disclosure: its title; its index number once it has one, else where
+ * it stands; the day Art. 26 sets while it is unpublished; a mark while
+ * the official's changes wait to be sent */
+static GtkWidget *
+row_new (CivicDisclosuresView *self,
+         CivicDisclosure      *disclosure)
+{
+  CivicCalendar *calendar = civic_sync_engine_get_calendar (self->engine);
+  const char *title = civic_disclosure_get_title (disclosure);
+  const char *index_number = civic_disclosure_get_index_number (disclosure);
+  const char *state = civic_disclosure_state_get_label (civic_disclosure_get_state (disclosure));
+  gboolean pending = g_hash_table_contains (self->pending, civic_disclosure_get_id (disclosure));
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
+  const char *due_text = "";
+
+  if (title == NULL || *title == '\0')
+    title = _("Untitled");
+  subtitle = index_number != NULL ? g_strdup_printf ("%s · %s", index_number, state)
+                                  : g_strdup (state);
+  gtk_widget_set_name (row, civic_disclosure_get_id (disclosure));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  if (pending)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("document-send-symbolic");
+
+      gtk_widget_add_css_class (icon, "pending-mark");
+      gtk_widget_set_tooltip_text (icon, _("Waiting to be sent"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+  if (is_unpublished (disclosure))
+    {
+      CivicDay due = civic_disclosure_get_due_on (disclosure, calendar);
+
+      if (due != CIVIC_DAY_INVALID)
+        {
+          CivicDay today = civic_time_today ();
+          int left = due >= today ? civic_calendar_working_days_between (calendar, today, due) : -1;
+          GtkWidget *chip = civic_due_chip_new ();
+
+          civic_due_chip_set_status (CIVIC_DUE_CHIP (chip),
+                                     left < 0 ? "red" : left <= 3 ? "yellow" : "green", due,
+                                     calendar, today);
+          gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
+          due_text = civic_due_chip_get_text (CIVIC_DUE_CHIP (chip));
+        }
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  /* Translators: a disclosure as a screen reader says it: its title, its
+   * number or state, the time left, and whether it waits to be sent */
+  name = g_strdup_printf (_("%s, %s%s%s%s"), title, subtitle, *due_text ? ", " : "", due_text,
+                          pending ? _(", waiting to be sent") : "");
+  civic_accessible_set_name (row, name);
+  return row;
+}
+
+static void
+fill_list (CivicDisclosuresView *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  GtkWidget *child;
+
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  if (self->engine == NULL || self->disclosures == NULL)
+    return;
+
+  for (guint i = 0; i < self->disclosures->len; i++)
+    {
+      CivicDisclosure *disclosure = g_ptr_array_index (self->disclosures, i);
+
+      if (in_list (self, disclosure, self->shown) && matches_search (self, disclosure))
+        g_ptr_array_add (shown, disclosure);
+    }
+  g_ptr_array_sort_with_data (shown, compare_disclosures, self);
+  for (guint i = 0; i < shown->len; i++)
+    gtk_list_box_append (self->list, row_new (self, g_ptr_array_index (shown, i)));
+}
+
+/* What waits for this official: the drafts an editor writes, the
+ * reviews a reviewer owes */
+static void
+count_to_do (CivicDisclosuresView *self)
+{
+  const CivicActor *me;
+  guint n = 0;
+
+  self->n_to_do = 0;
+  if (self->engine == NULL || self->disclosures == NULL)
+    return;
+  me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+  for (guint i = 0; i < self->disclosures->len; i++)
+    {
+      CivicDisclosure *disclosure = g_ptr_array_index (self->disclosures, i);
+      CivicDisclosureState state = civic_disclosure_get_state (disclosure);
+
+      if ((state == CIVIC_DISCLOSURE_STATE_DRAFT &&
+           civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_EDITOR)) ||
+          (state == CIVIC_DISCLOSURE_STATE_IN_REVIEW && is_reviewer (self) &&
+           may_take (self, disclosure, CIVIC_DISCLOSURE_ACTION_REVIEW)))
+        n++;
+    }
+  self->n_to_do = n;
+}
+
+static void
+reload (CivicDisclosuresView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->disclosures, g_ptr_array_unref);
+  g_hash_table_remove_all (self->pending);
+  if (self->engine != NULL)
+    {
+      g_autoptr(GPtrArray) local = civic_cache_dup_local (civic_sync_engine_get_cache (self->engine));
+      const CivicActor *me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+
+      self->disclosures = civic_sync_engine_list_disclosures (self->engine, &error);
+      if (self->disclosures == NULL)
+        g_warning ("The disclosures cannot be read: %s", error->message);
+      for (guint i = 0; local != NULL && i < local->len; i++)
+        {
+          CivicRecordKey *key = g_ptr_array_index (local, i);
+
+          if (g_strcmp0 (key->type, CIVIC_ENTITY_DISCLOSURE) == 0)
+            g_hash_table_add (self->pending, g_strdup (key->id));
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->new_button),
+                              civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_EDITOR));
+    }
+  count_to_do (self);
+  fill_list (self);
+  if (self->engine != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "disclosure") == 0)
+    civic_disclosure_editor_reload (self->editor);
+}
+
+/* Navigation */
+
+void
+civic_disclosures_view_show_list (CivicDisclosuresView *self,
+                                  CivicDisclosureList   list)
+{
+  GtkToggleButton *buttons[] = { self->drafts_button, self->review_button, self->scheduled_button,
+                                 self->published_button, self->ended_button };
+
+  g_return_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self));
+  g_return_if_fail (list < G_N_ELEMENTS (buttons));
+
+  self->shown = list;
+  gtk_toggle_button_set_active (buttons[list], TRUE);
+  gtk_stack_set_visible_child_name (self->pages, "list");
+  fill_list (self);
+}
+
+static void
+filter_toggled_cb (CivicDisclosuresView *self,
+                   GtkToggleButton      *button)
+{
+  GtkToggleButton *buttons[] = { self->drafts_button, self->review_button, self->scheduled_button,
+                                 self->published_button, self->ended_button };
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (buttons[i] == button && self->shown != i)
+      {
+        self->shown = i;
+        fill_list (self);
+      }
+}
+
+void
+civic_disclosures_view_set_search (CivicDisclosuresView *self,
+                                   const char           *text)
+{
+  g_return_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  fill_list (self);
+}
+
+static void
+search_changed_cb (CivicDisclosuresView *self)
+{
+  fill_list (self);
+}
+
+void
+civic_disclosures_view_open_disclosure (CivicDisclosuresView *self,
+                                        const char           *disclosure_id)
+{
+  CivicDisclosure *disclosure;
+  const char *title;
+
+  g_return_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self));
+
+  civic_disclosure_editor_show_disclosure (self->editor, disclosure_id);
+  disclosure = civic_disclosure_editor_get_disclosure (self->editor);
+  title = disclosure ? civic_disclosure_get_title (disclosure) : NULL;
+  adw_window_title_set_title (self->disclosure_title,
+                              title && *title ? title : C_("page title", "Disclosure"));
+  adw_window_title_set_subtitle (self->disclosure_title,
+                                 disclosure ? civic_disclosure_category_get_label (
+                                   civic_disclosure_get_category (disclosure)) : "");
+  gtk_stack_set_visible_child_name (self->pages, "disclosure");
+}
+
+static void
+back_cb (CivicDisclosuresView *self)
+{
+  gtk_stack_set_visible_child_name (self->pages, "list");
+  reload (self);
+}
+
+static void
+row_activated_cb (CivicDisclosuresView *self,
+                  GtkListBoxRow        *row)
+{
+  civic_disclosures_view_open_disclosure (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* A new draft */
+
+/**
+ * civic_disclosures_view_create:
+ *
+ * Makes a draft with @args (create-disclosure's) under a fresh id, in
+ * the offline copy at once, and opens it.
+ *
+ * Returns: (transfer full) (nullable): the draft's id
+ */
+char *
+civic_disclosures_view_create (CivicDisclosuresView  *self,
+                               JsonObject            *args,
+                               GError               **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *command = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self), NULL);
+  g_return_val_if_fail (self->engine != NULL, NULL);
+
+  command = civic_sync_engine_perform_disclosure (self->engine, id, CIVIC_DISCLOSURE_ACTION_CREATE,
+                                                  args, error);
+  if (command == NULL)
+    return NULL;
+  reload (self);
+  civic_disclosures_view_open_disclosure (self, id);
+  return g_steal_pointer (&id);
+}
+
+static void
+create_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CivicDisclosuresView) self = user_data;
+  CivicActionDialog *dialog = CIVIC_ACTION_DIALOG (source);
+  g_autoptr(JsonObject) args = civic_action_dialog_run_finish (dialog, result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (args == NULL || self->engine == NULL)
+    return;
+  id = civic_disclosures_view_create (self, args, &error);
+  if (id == NULL)
+    civic_action_dialog_run_async (civic_action_dialog_give_back (dialog, args, error), NULL,
+                                   create_done_cb, g_object_ref (self));
+  else
+    civic_section_toast (CIVIC_SECTION (self), civic_command_past_tense ("create-disclosure"));
+}
+
+/**
+ * civic_disclosures_view_new_disclosure:
+ *
+ * Asks for a new draft's catalogue entry (create-disclosure's form).
+ */
+void
+civic_disclosures_view_new_disclosure (CivicDisclosuresView *self)
+{
+  const CivicActor *me;
+  g_autoptr(CivicDisclosure) blank = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  CivicActionDialog *dialog;
+
+  g_return_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self));
+
+  if (self->engine == NULL)
+    return;
+  me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+  if (!civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_EDITOR))
+    return;
+  /* The form is checked on a blank draft; the record is made with a
+   * fresh id once it is filled in */
+  blank = civic_disclosure_new (id, me->department_id, me->id, me->name);
+  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    self->engine, &civic_disclosure_kind, G_OBJECT (blank),
+                                    CIVIC_DISCLOSURE_ACTION_CREATE, 1);
+  civic_action_dialog_run_async (dialog, NULL, create_done_cb, g_object_ref (self));
+}
+
+static void
+new_clicked_cb (CivicDisclosuresView *self)
+{
+  civic_disclosures_view_new_disclosure (self);
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  civic_disclosures_view_new_disclosure (CIVIC_DISCLOSURES_VIEW (widget));
+}
+
+guint
+civic_disclosures_view_get_n_to_do (CivicDisclosuresView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self), 0);
+  return self->n_to_do;
+}
+
+GtkListBox *
+civic_disclosures_view_get_list (CivicDisclosuresView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self), NULL);
+  return self->list;
+}
+
+CivicDisclosureEditor *
+civic_disclosures_view_get_editor (CivicDisclosuresView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self), NULL);
+  return self->editor;
+}
+
+static void
+editor_toast_cb (CivicDisclosuresView *self,
+                 AdwToast             *toast)
+{
+  g_signal_emit_by_name (self, "add-toast", toast);
+}
+
+static void
+civic_disclosures_view_engine_changed (CivicSection    *section,
+                                       CivicSyncEngine *engine)
+{
+  CivicDisclosuresView *self = CIVIC_DISCLOSURES_VIEW (section);
+
+  self->engine = engine;
+  civic_disclosure_editor_set_engine (self->editor, engine);
+  gtk_stack_set_visible_child_name (self->pages, "list");
+  reload (self);
+}
+
+static void
+civic_disclosures_view_dispose (GObject *object)
+{
+  CivicDisclosuresView *self = CIVIC_DISCLOSURES_VIEW (object);
+
+  self->engine = NULL;
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_DISCLOSURES_VIEW);
+  g_clear_pointer (&self->disclosures, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+
+  G_OBJECT_CLASS (civic_disclosures_view_parent_class)->dispose (object);
+}
+
+static void
+civic_disclosures_view_class_init (CivicDisclosuresViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CivicSectionClass *section_class = CIVIC_SECTION_CLASS (klass);
+
+  object_class->dispose = civic_disclosures_view_dispose;
+  section_class->engine_changed = civic_disclosures_view_engine_changed;
+
+  gtk_widget_class_install_action (widget_class, "disclosures.new", NULL, new_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "disclosures.new", NULL);
+
+  g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
+  g_type_ensure (CIVIC_TYPE_DISCLOSURE_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/civicdesk/CivicDesk/civic-disclosures-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, pages);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, new_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, drafts_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, review_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, scheduled_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, published_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, ended_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, list);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, disclosure_title);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, editor);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, sync_indicator);
+  gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
+}
+
+static void
+civic_disclosures_view_init (CivicDisclosuresView *self)
+{
+  GtkWidget *none;
+
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_group_connect_swapped (civic_section_get_engine_signals (CIVIC_SECTION (self)),
+                                  "cases-changed", G_CALLBACK (reload), self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->editor, "add-toast", G_CALLBACK (editor_toast_cb), self);
+
+  /* Said by the list when it is empty: not a row to choose */
+  none = gtk_label_new (_("No disclosures here"));
+  gtk_widget_add_css_class (none, "dim-label");
+  gtk_widget_set_margin_top (none, 24);
+  gtk_widget_set_margin_bottom (none, 24);
+  gtk_list_box_set_placeholder (self->list, none);
+}

@@ -1,0 +1,42 @@
+/* civic-disclosures-view.h — the Disclosures section: the organ's drafts, reviews and publications
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-disclosure-editor.h"
+#include "civic-section.h"
+
+G_BEGIN_DECLS
+
+/* The lists of the section's switch */
+typedef enum
+{
+  CIVIC_DISCLOSURE_LIST_DRAFTS,
+  CIVIC_DISCLOSURE_LIST_TO_REVIEW,
+  CIVIC_DISCLOSURE_LIST_SCHEDULED,
+  CIVIC_DISCLOSURE_LIST_PUBLISHED,
+  CIVIC_DISCLOSURE_LIST_ENDED,
+} CivicDisclosureList;
+
+#define CIVIC_TYPE_DISCLOSURES_VIEW (civic_disclosures_view_get_type ())
+G_DECLARE_FINAL_TYPE (CivicDisclosuresView, civic_disclosures_view, CIVIC, DISCLOSURES_VIEW,
+                      CivicSection)
+
+gboolean               civic_disclosures_view_shown_to   (const CivicActor      *actor);
+void                   civic_disclosures_view_open_disclosure (CivicDisclosuresView *self,
+                                                          const char            *disclosure_id);
+void                   civic_disclosures_view_show_list  (CivicDisclosuresView  *self,
+                                                          CivicDisclosureList    list);
+void                   civic_disclosures_view_set_search (CivicDisclosuresView  *self,
+                                                          const char            *text);
+guint                  civic_disclosures_view_get_n_to_do (CivicDisclosuresView *self);
+GtkListBox            *civic_disclosures_view_get_list   (CivicDisclosuresView  *self);
+CivicDisclosureEditor *civic_disclosures_view_get_editor (CivicDisclosuresView  *self);
+void                   civic_disclosures_view_new_disclosure (CivicDisclosuresView *self);
+char                  *civic_disclosures_view_create     (CivicDisclosuresView  *self,
+                                                          JsonObject            *args,
+                                                          GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,312 @@
+/* test-disclosure-editor.c — a disclosure written, linted, redacted and saved offline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Signed in as the demo organ's disclosure editor, on an offline copy
+ * synced from the real service: a new draft is made from the create
+ * form's arguments under a fresh id; a resident ID typed into it is
+ * underlined as it is completed and listed as blocking publication; it
+ * is redacted, brought back by undo, redacted again and saved — a
+ * save-disclosure waiting in the outbox, naming the finding it removed —
+ * and the draft is listed under Drafts before the service has it and
+ * after it took it. Text typed and not saved is kept a second after the
+ * last keystroke and offered again when the draft is opened.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-disclosures-view.h"
+#include "civic-ui-test.h"
+
+/* GB 11643-1999's own example, its check character typed last */
+#define ID_BUT_LAST "11010519491231002"
+#define TITLE       "2026年第一季度食品安全监督抽检结果"
+
+static void
+wait_until_scanned (CivicLintHighlighter *highlighter)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (civic_lint_highlighter_is_busy (highlighter))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  civic_ui_test_spin (50);
+}
+
+static char *
+text_of (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+type_at_end (GtkTextBuffer *buffer,
+             const char    *text)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+/* Whether every character of [start, end) carries @tag_name */
+static gboolean
+tagged (GtkTextBuffer *buffer,
+        const char    *tag_name,
+        int            start,
+        int            end)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  for (int offset = start; offset < end; offset++)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+      if (!gtk_text_iter_has_tag (&iter, tag))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GtkWidget *
+new_view (GtkWidget **window)
+{
+  GtkWidget *view = g_object_new (CIVIC_TYPE_DISCLOSURES_VIEW, NULL);
+
+  civic_section_set_engine (CIVIC_SECTION (view), civic_ui_test_engine ());
+  *window = civic_ui_test_window (view, 1280, 800);
+  return view;
+}
+
+static char *
+create_draft (CivicDisclosuresView *view,
+              const char           *title)
+{
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  json_object_set_string_member (args, "title", title);
+  json_object_set_string_member (args, "category", "statistics");
+  json_object_set_string_member (args, "formed_on", "2026-03-16");
+  id = civic_disclosures_view_create (view, args, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  return id;
+}
+
+static GtkWidget *
+find_row (CivicDisclosuresView *view,
+          const char           *id)
+{
+  GtkListBox *list = civic_disclosures_view_get_list (view);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), id) == 0)
+      return GTK_WIDGET (row);
+  return NULL;
+}
+
+static CivicLintFinding *
+first_finding (CivicDisclosureEditor *editor)
+{
+  GListModel *findings = civic_lint_highlighter_get_findings (
+    civic_disclosure_editor_get_highlighter (editor));
+  g_autoptr(CivicLintFinding) finding = g_list_model_get_item (findings, 0);
+
+  g_assert_nonnull (finding);
+  return finding;  /* the model keeps it */
+}
+
+static void
+test_new_draft (void)
+{
+  GtkWidget *window;
+  CivicDisclosuresView *view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  CivicDisclosureEditor *editor = civic_disclosures_view_get_editor (view);
+  CivicLintHighlighter *highlighter = civic_disclosure_editor_get_highlighter (editor);
+  GtkTextBuffer *buffer = civic_disclosure_editor_get_buffer (editor);
+  CivicOutbox *outbox = civic_sync_engine_get_outbox (civic_ui_test_engine ());
+  g_autofree char *id = create_draft (view, TITLE);
+  g_autoptr(GPtrArray) commands = NULL;
+  g_autoptr(JsonNode) save_args = NULL;
+  g_autoptr(GObject) served = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  CivicOutboxCommand *save;
+  CivicLintFinding *finding;
+  JsonArray *redacted;
+  GtkWidget *row;
+
+  /* The new draft is open, and may be written */
+  g_assert_cmpstr (civic_disclosure_editor_get_disclosure_id (editor), ==, id);
+  g_assert_true (civic_disclosure_editor_get_editable (editor));
+
+  /* Seventeen digits are not an ID yet; the check character makes one,
+   * underlined whole in the same scan and listed as blocking */
+  type_at_end (buffer, "身份证号" ID_BUT_LAST);
+  wait_until_scanned (highlighter);
+  g_assert_cmpuint (civic_lint_highlighter_get_n_blocking (highlighter), ==, 0);
+  type_at_end (buffer, "X");
+  wait_until_scanned (highlighter);
+  g_assert_cmpuint (civic_lint_highlighter_get_n_blocking (highlighter), ==, 1);
+  finding = first_finding (editor);
+  g_assert_cmpint (civic_lint_finding_get_kind (finding), ==, CIVIC_PRIVACY_KIND_RESIDENT_ID);
+  g_assert_cmpint (civic_lint_finding_get_severity (finding), ==, CIVIC_PRIVACY_SEVERITY_BLOCK);
+  g_assert_true (tagged (buffer, "lint-block", 4, 22));
+  g_assert_false (tagged (buffer, "lint-block", 3, 4));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (civic_disclosure_editor_get_findings_list (editor),
+                                                   0));
+  g_assert_nonnull (row);
+  g_assert_true (civic_ui_test_has_text (row, "line 1"));
+  /* An editor redacts; only a reviewer may publish it as it is */
+  g_assert_true (civic_ui_test_has_text (row, "Redact"));
+  g_assert_false (civic_ui_test_has_text (row, "Mark as"));
+
+  /* Redacted: no digit left, nothing blocks */
+  key = g_strdup (civic_lint_finding_get_key (finding));
+  civic_disclosure_editor_redact (editor, finding);
+  wait_until_scanned (highlighter);
+  text = text_of (buffer);
+  g_assert_cmpstr (text, ==, "身份证号******************");
+  g_assert_cmpuint (civic_lint_highlighter_get_n_blocking (highlighter), ==, 0);
+  g_clear_pointer (&text, g_free);
+
+  /* Undo brings the number back, and the finding with it */
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  wait_until_scanned (highlighter);
+  text = text_of (buffer);
+  g_assert_cmpstr (text, ==, "身份证号" ID_BUT_LAST "X");
+  g_assert_cmpuint (civic_lint_highlighter_get_n_blocking (highlighter), ==, 1);
+  g_clear_pointer (&text, g_free);
+
+  /* Redacted again and saved: a save-disclosure on version 0 waits in
+   * the outbox behind the create, naming the finding it removed */
+  civic_disclosure_editor_redact (editor, first_finding (editor));
+  wait_until_scanned (highlighter);
+  g_assert_true (civic_disclosure_editor_save (editor, &error));
+  g_assert_no_error (error);
+  commands = civic_outbox_list (outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (commands->len, ==, 2);
+  g_assert_cmpstr (((CivicOutboxCommand *) g_ptr_array_index (commands, 0))->type, ==,
+                   "create-disclosure");
+  save = g_ptr_array_index (commands, 1);
+  g_assert_cmpstr (save->type, ==, "save-disclosure");
+  save_args = json_from_string (save->args, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (save_args), "base_version"),
+                   ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (save_args), "body"), ==,
+                   "身份证号******************");
+  redacted = json_object_get_array_member (json_node_get_object (save_args), "redacted");
+  g_assert_cmpuint (json_array_get_length (redacted), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (redacted, 0), ==, key);
+
+  /* Listed under Drafts before the service has it, marked as waiting */
+  civic_disclosures_view_show_list (view, CIVIC_DISCLOSURE_LIST_DRAFTS);
+  row = find_row (view, id);
+  g_assert_nonnull (row);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, TITLE);
+
+  /* and after it took it */
+  civic_ui_test_sync ();
+  civic_ui_test_spin (100);
+  g_clear_pointer (&commands, g_ptr_array_unref);
+  commands = civic_outbox_list (outbox, id, &error);
+  g_assert_cmpuint (commands->len, ==, 0);
+  served = civic_cache_load_server_record (civic_ui_test_cache (), &civic_disclosure_kind, id,
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (served);
+  g_assert_cmpuint (civic_disclosure_get_head_version (CIVIC_DISCLOSURE (served)), ==, 1);
+  g_assert_nonnull (find_row (view, id));
+
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
+/* Text typed and not saved survives the page (a crash, a window closed
+ * offline): kept a second after the last keystroke, offered again */
+static void
+test_restore (void)
+{
+  GtkWidget *window;
+  CivicDisclosuresView *view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  CivicDisclosureEditor *editor = civic_disclosures_view_get_editor (view);
+  g_autofree char *id = create_draft (view, "关于调整药品零售许可办理时限的通知");
+  g_autofree char *key = civic_disclosure_draft_key (id);
+  g_autofree char *kept = NULL;
+  g_autofree char *text = NULL;
+
+  type_at_end (civic_disclosure_editor_get_buffer (editor), "自2026年4月1日起，");
+  civic_ui_test_spin (CIVIC_DISCLOSURE_EDITOR_AUTOSAVE_MS + 300);
+  kept = civic_cache_dup_meta (civic_ui_test_cache (), key);
+  g_assert_nonnull (strstr (kept, "自2026年4月1日起"));
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+
+  view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  editor = civic_disclosures_view_get_editor (view);
+  civic_disclosures_view_open_disclosure (view, id);
+  text = text_of (civic_disclosure_editor_get_buffer (editor));
+  g_assert_cmpstr (text, ==, "自2026年4月1日起，");
+  g_assert_true (gtk_text_buffer_get_modified (civic_disclosure_editor_get_buffer (editor)));
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
+/* The editor with findings, for docs/screenshots */
+static void
+test_screenshot (void)
+{
+  GtkWidget *window;
+  CivicDisclosuresView *view;
+  CivicDisclosureEditor *editor;
+  g_autofree char *id = NULL;
+
+  if (!civic_ui_test_screenshots_wanted ())
+    {
+      g_test_skip ("CIVICDESK_SCREENSHOTS_DIR is not set");
+      return;
+    }
+  view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  editor = civic_disclosures_view_get_editor (view);
+  id = create_draft (view, "2026年第一季度食品安全监督抽检结果");
+  type_at_end (civic_disclosure_editor_get_buffer (editor),
+               "# 2026年第一季度食品安全监督抽检结果\n\n"
+               "本季度共抽检食品样品 1 268 批次，合格 1 241 批次。\n\n"
+               "| 被抽检单位 | 产品 | 结果 |\n|---|---|---|\n"
+               "| 长沙市岳麓区某食品店 | 散装白酒 | 甲醇超标 |\n\n"
+               "举报人张三（身份证号11010519491231002X，手机13812345678）反映的问题已核实。\n\n"
+               "咨询电话：0731-88886666。\n");
+  wait_until_scanned (civic_disclosure_editor_get_highlighter (editor));
+  civic_ui_test_spin (300);
+  civic_ui_test_screenshot (window, "disclosure-editor");
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  civic_ui_test_init (&argc, &argv);
+  civic_ui_test_sign_in_as ("editor");
+
+  g_test_add_func ("/disclosure-editor/new-draft", test_new_draft);
+  g_test_add_func ("/disclosure-editor/restore", test_restore);
+  g_test_add_func ("/disclosure-editor/screenshot", test_screenshot);
+
+  return civic_ui_test_run ();
+}
