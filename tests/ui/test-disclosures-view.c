@@ -1,0 +1,154 @@
+/* test-disclosures-view.c — the Disclosures section's lists, switch and search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Signed in as the demo organ's disclosure editor, the time pinned to
+ * Friday 2026-03-20: three drafts formed on different days, one of them
+ * submitted. Drafts lists the two others, the one whose Art. 26 day is
+ * nearest first, each with its day; To Review the submitted one (an
+ * editor follows every review); the other lists are empty; the search
+ * keeps the titles that have the words; the section counts the drafts
+ * waiting for their editor.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-disclosures-view.h"
+#include "civic-ui-test.h"
+
+static GtkWidget *
+new_view (GtkWidget **window)
+{
+  GtkWidget *view = g_object_new (CIVIC_TYPE_DISCLOSURES_VIEW, NULL);
+
+  civic_section_set_engine (CIVIC_SECTION (view), civic_ui_test_engine ());
+  *window = civic_ui_test_window (view, 1100, 700);
+  return view;
+}
+
+static char *
+create_draft (CivicDisclosuresView *view,
+              const char           *title,
+              const char           *formed_on,
+              const char           *body)
+{
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autoptr(JsonObject) save = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  char *id;
+
+  json_object_set_string_member (args, "title", title);
+  json_object_set_string_member (args, "category", "penalties");
+  json_object_set_string_member (args, "formed_on", formed_on);
+  id = civic_disclosures_view_create (view, args, &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (save, "body", body);
+  json_object_set_int_member (save, "base_version", 0);
+  command = civic_sync_engine_perform_disclosure (civic_ui_test_engine (), id,
+                                                  CIVIC_DISCLOSURE_ACTION_SAVE, save, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The titles the list shows, in order */
+static GPtrArray *
+titles (CivicDisclosuresView *view)
+{
+  GtkListBox *list = civic_disclosures_view_get_list (view);
+  GPtrArray *shown = g_ptr_array_new ();
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    g_ptr_array_add (shown, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return shown;
+}
+
+static void
+test_lists (void)
+{
+  GtkWidget *window;
+  CivicDisclosuresView *view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  g_autofree char *penalties = create_draft (view, "2026年3月行政处罚决定公示", "2026-03-02",
+                                             "本月作出行政处罚决定12件。");
+  g_autofree char *fees = create_draft (view, "2026年行政事业性收费目录", "2026-03-16",
+                                        "收费项目共8项。");
+  g_autofree char *guide = create_draft (view, "政府信息公开指南（2026年修订）", "2026-03-10",
+                                         "本机关政府信息公开工作机构为办公室。");
+  g_autoptr(JsonObject) none = json_object_new ();
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  GtkListBoxRow *row;
+
+  command = civic_sync_engine_perform_disclosure (civic_ui_test_engine (), guide,
+                                                  CIVIC_DISCLOSURE_ACTION_SUBMIT, none, &error);
+  g_assert_no_error (error);
+  civic_ui_test_spin (50);
+
+  /* Drafts: formed 2026-03-02, due 20 working days later (2026-03-30),
+   * before the one formed on the 16th */
+  civic_disclosures_view_show_list (view, CIVIC_DISCLOSURE_LIST_DRAFTS);
+  shown = titles (view);
+  g_assert_cmpuint (shown->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, "2026年3月行政处罚决定公示");
+  g_assert_cmpstr (g_ptr_array_index (shown, 1), ==, "2026年行政事业性收费目录");
+  row = gtk_list_box_get_row_at_index (civic_disclosures_view_get_list (view), 0);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, penalties);
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (row), "6 working days left"));
+  g_assert_cmpuint (civic_disclosures_view_get_n_to_do (view), ==, 2);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  /* To Review: the submitted one */
+  civic_disclosures_view_show_list (view, CIVIC_DISCLOSURE_LIST_TO_REVIEW);
+  shown = titles (view);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, "政府信息公开指南（2026年修订）");
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  for (CivicDisclosureList list = CIVIC_DISCLOSURE_LIST_SCHEDULED;
+       list <= CIVIC_DISCLOSURE_LIST_ENDED; list++)
+    {
+      civic_disclosures_view_show_list (view, list);
+      g_assert_null (gtk_list_box_get_row_at_index (civic_disclosures_view_get_list (view), 0));
+    }
+
+  /* The search keeps the titles with the words, in the list shown */
+  civic_disclosures_view_show_list (view, CIVIC_DISCLOSURE_LIST_DRAFTS);
+  civic_disclosures_view_set_search (view, "收费");
+  shown = titles (view);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, "2026年行政事业性收费目录");
+  g_clear_pointer (&shown, g_ptr_array_unref);
+  civic_disclosures_view_set_search (view, "");
+  shown = titles (view);
+  g_assert_cmpuint (shown->len, ==, 2);
+
+  /* A row opens its disclosure; the submitted one is read, not written */
+  civic_disclosures_view_open_disclosure (view, guide);
+  g_assert_false (civic_disclosure_editor_get_editable (civic_disclosures_view_get_editor (view)));
+  civic_disclosures_view_open_disclosure (view, fees);
+  g_assert_true (civic_disclosure_editor_get_editable (civic_disclosures_view_get_editor (view)));
+
+  if (civic_ui_test_screenshots_wanted ())
+    {
+      civic_disclosures_view_show_list (view, CIVIC_DISCLOSURE_LIST_DRAFTS);
+      civic_ui_test_spin (300);
+      civic_ui_test_screenshot (window, "disclosures");
+    }
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  civic_ui_test_init (&argc, &argv);
+  civic_ui_test_sign_in_as ("editor");
+
+  g_test_add_func ("/disclosures-view/lists", test_lists);
+
+  return civic_ui_test_run ();
+}
