@@ -5,11 +5,14 @@
 #   build-aux/take-screenshots.sh [BUILDDIR [SCREEN...]]
 #
 # With SCREEN names (welcome, examiner, unsent, filters, reveal, refused,
-# approver, documents, conflict, dark, narrow, kinds, widgets), only those
-# are taken again; kinds renders the first page of every kind of formal
-# document, in both languages, with pdftoppm; widgets shows the disclosure
-# editor's preview and history, which no screen of the client holds yet,
-# from their widget tests.
+# approver, documents, conflict, dark, narrow, kinds, widgets, disclosures),
+# only those are taken again; kinds renders the first page of every kind
+# of formal document, in both languages, with pdftoppm; widgets shows the
+# disclosure editor's preview and history, which no screen of the client
+# holds yet, from their widget tests; disclosures the Disclosures section's
+# drafts and a draft with personal data in its editor, from theirs, signed
+# in to a demo service as the organ's disclosure editor (the demo menu has
+# no such role yet).
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -53,6 +56,33 @@ if [ $# -eq 0 ] || echo " $* " | grep -q ' widgets '; then
     if [ $# -gt 0 ]; then
         # shellcheck disable=SC2046
         set -- $(echo " $* " | sed 's/ widgets / /')
+        [ $# -eq 0 ] && exit 0
+    fi
+fi
+
+# The Disclosures section, from its widget tests against a demo service
+if [ $# -eq 0 ] || echo " $* " | grep -q ' disclosures '; then
+    for lang in en_US.UTF-8 zh_CN.UTF-8; do
+        for test in disclosures-view:/disclosures-view/lists \
+                    disclosure-editor:/disclosure-editor/screenshot; do
+            LC_ALL=$lang LANGUAGE='' GSETTINGS_BACKEND=memory \
+            GSETTINGS_SCHEMA_DIR="$builddir/data" \
+            CIVICDESK_SCREENSHOTS_DIR="$top/docs/screenshots" \
+            CIVICDESK_LOCALEDIR="$builddir/po" \
+            CIVICDESK_CALENDAR_DIR="$top/data/calendars" \
+            CIVICDESK_DEMO_DIR="$top/data/demo" \
+            CIVICDESK_TEMPLATE_DIR="$top/data/templates" \
+            CIVICDESK_SERVER_BIN="$builddir/src/server/civicdesk-server" \
+            CIVICDESK_NOW=2026-03-20T10:00:00+08:00 \
+            GDK_BACKEND=x11 GSK_RENDERER=cairo \
+                xvfb-run -a -s "-screen 0 1280x800x24" \
+                "$builddir/tests/ui/test-${test%%:*}" -p "${test#*:}" >/dev/null
+        done
+    done
+    echo "saved the Disclosures section in $top/docs/screenshots"
+    if [ $# -gt 0 ]; then
+        # shellcheck disable=SC2046
+        set -- $(echo " $* " | sed 's/ disclosures / /')
         [ $# -eq 0 ] && exit 0
     fi
 fi

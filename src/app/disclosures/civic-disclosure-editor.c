@@ -246,7 +246,8 @@ redact_all_clicked (GtkButton             *button,
   if (n > 0)
     {
       g_autofree char *text =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u %s redacted", "%u of %s redacted", n), n,
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding redacted: %s",
+                                      "%u findings redacted: %s", n), n,
                          civic_privacy_kind_get_label (kind));
 
       civic_toast_emit (self, toast_signal, text);
