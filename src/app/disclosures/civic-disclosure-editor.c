@@ -318,22 +318,25 @@ finding_row_new (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *heading, *message, *button;
+  GtkWidget *heading, *where, *message, *button;
   GtkTextIter start, end;
   guint line = 0;
-  g_autofree char *title = NULL;
+  g_autofree char *where_text = NULL;
   g_autofree char *name = NULL;
 
   if (civic_lint_finding_get_bounds (finding, &start, &end))
     line = gtk_text_iter_get_line (&start) + 1;
-  /* Translators: a finding of the privacy lint: its kind, how grave, the line */
-  title = g_strdup_printf (_("%s · %s · line %u"), civic_privacy_kind_get_label (kind),
-                           civic_privacy_severity_get_label (severity), line);
-  heading = gtk_label_new (title);
+  heading = gtk_label_new (civic_privacy_kind_get_label (kind));
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
   gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_add_css_class (heading, severity_class (severity));
+  /* Translators: how grave a finding of the privacy lint is, and its line */
+  where_text = g_strdup_printf (_("%s · line %u"), civic_privacy_severity_get_label (severity),
+                                line);
+  where = gtk_label_new (where_text);
+  gtk_label_set_xalign (GTK_LABEL (where), 0);
+  gtk_widget_add_css_class (where, "caption-heading");
+  gtk_widget_add_css_class (where, severity_class (severity));
   message = gtk_label_new (civic_lint_finding_get_message (finding));
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
@@ -341,6 +344,7 @@ finding_row_new (gpointer item,
   gtk_widget_add_css_class (message, "caption");
   gtk_widget_add_css_class (message, "dim-label");
   gtk_box_append (GTK_BOX (text), heading);
+  gtk_box_append (GTK_BOX (text), where);
   gtk_box_append (GTK_BOX (text), message);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
@@ -368,8 +372,10 @@ finding_row_new (gpointer item,
   gtk_widget_set_margin_end (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
-  /* Translators: a finding as a screen reader says it: its heading, then the lint's words */
-  name = g_strdup_printf (_("%s: %s"), title, civic_lint_finding_get_message (finding));
+  /* Translators: a finding as a screen reader says it: its kind, how
+   * grave and where, then the lint's words */
+  name = g_strdup_printf (_("%s, %s: %s"), civic_privacy_kind_get_label (kind), where_text,
+                          civic_lint_finding_get_message (finding));
   civic_accessible_set_name (row, name);
   return row;
 }
