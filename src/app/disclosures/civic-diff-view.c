@@ -390,6 +390,9 @@ civic_diff_view_init (CivicDiffView *self)
                                          G_LIST_MODEL (g_object_ref (self->rows)))),
                                        factory);
   gtk_widget_add_css_class (self->list_view, "diff-rows");
+  /* Named before it is given two texts: a page holding it may be walked
+   * by a screen reader before it is shown */
+  civic_accessible_set_name (self->list_view, _("Changes"));
   self->scrolled_window = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled_window),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
