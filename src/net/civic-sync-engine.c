@@ -466,33 +466,6 @@ me (CivicSyncEngine *self)
   return civic_actor_copy (civic_cache_get_me (self->cache));
 }
 
-/* The official's organ's disclosure policy, from its department in the
- * offline copy; the default while there is none (not synced yet) */
-static CivicDisclosurePolicy *
-load_disclosure_policy (CivicSyncEngine  *self,
-                        const CivicActor *actor)
-{
-  g_autoptr(JsonNode) department = NULL;
-  g_autoptr(JsonNode) fallback = NULL;
-  JsonObject *member = NULL;
-
-  if (actor != NULL && actor->department_id != NULL)
-    department = civic_cache_load_entity (self->cache, CIVIC_ENTITY_DEPARTMENT,
-                                          actor->department_id, NULL);
-  if (department != NULL && JSON_NODE_HOLDS_OBJECT (department))
-    member = civic_json_lookup_object (json_node_get_object (department), "disclosure");
-  if (member != NULL)
-    {
-      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), member);
-      CivicDisclosurePolicy *policy = civic_disclosure_policy_new_from_json (node, NULL);
-
-      if (policy != NULL)
-        return policy;
-    }
-  fallback = civic_disclosure_policy_to_json (civic_disclosure_policy_get_default ());
-  return civic_disclosure_policy_new_from_json (fallback, NULL);
-}
-
 /* @policy: (out): the organ's disclosure policy the context points to,
  * for the caller to free when done with it (contexts are made on the
  * sync thread too) */
@@ -508,7 +481,7 @@ context_init (CivicSyncEngine        *self,
   context->lookup_official = civic_cache_lookup_official;
   context->lookup_data = self->cache;
   if (*policy == NULL)
-    *policy = load_disclosure_policy (self, actor);
+    *policy = civic_sync_engine_load_disclosure_policy (self);
   context->disclosure_policy = *policy;
 }
 
