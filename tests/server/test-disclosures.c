@@ -778,14 +778,14 @@ test_request_from_the_public (void)
   /* Bad requests change nothing */
   {
     static const char * const bad[] = {
-      "{\"organ\": \"scjg\", \"applicant_kind\": \"natural-person\", \"applicant_name\": \"赵小红\","
-      " \"id_number\": \"430104196804220017\", \"description\": \"x\","
-      " \"delivery_form\": \"paper\", \"delivery_channel\": \"post\"}",
-      "{\"organ\": \"scjg\", \"applicant_kind\": \"natural-person\", \"applicant_name\": \"赵小红\","
-      " \"description\": \"x\", \"delivery_form\": \"paper\", \"delivery_channel\": \"post\","
-      " \"state\": \"replied\"}",
-      "{\"organ\": \"scjg\", \"applicant_kind\": \"natural-person\","
-      " \"description\": \"x\", \"delivery_form\": \"paper\", \"delivery_channel\": \"post\"}",
+      ("{\"organ\": \"scjg\", \"applicant_kind\": \"natural-person\", \"applicant_name\": \"赵小红\","
+       " \"id_number\": \"430104196804220017\", \"description\": \"x\","
+       " \"delivery_form\": \"paper\", \"delivery_channel\": \"post\"}"),
+      ("{\"organ\": \"scjg\", \"applicant_kind\": \"natural-person\", \"applicant_name\": \"赵小红\","
+       " \"description\": \"x\", \"delivery_form\": \"paper\", \"delivery_channel\": \"post\","
+       " \"state\": \"replied\"}"),
+      ("{\"organ\": \"scjg\", \"applicant_kind\": \"natural-person\","
+       " \"description\": \"x\", \"delivery_form\": \"paper\", \"delivery_channel\": \"post\"}"),
       "[]",
     };
 
