@@ -305,6 +305,7 @@ test_disclosure_born_offline (void)
   g_autoptr(JsonObject) save = civic_json_parse_object (
     "{\"body\": \"## 抽检结果\\n\\n本次共抽检样品120批次。\\n\", \"base_version\": 0}", -1, NULL);
   g_autoptr(GObject) local = NULL;
+  g_autoptr(GObject) tried = NULL;
   g_autoptr(JsonNode) served = NULL;
   g_autofree char *path = g_strconcat ("/api/v1/disclosures/", id, NULL);
   g_autofree char *token = NULL;
@@ -314,6 +315,17 @@ test_disclosure_born_offline (void)
   civic_test_service_stop (service);
 
   engine = civic_account_get_engine (account);
+  /* The form of a new draft is checked on the draft it would make, which
+   * the offline copy does not have yet; trying takes nothing */
+  tried = civic_sync_engine_try_action (engine, &civic_disclosure_kind, id,
+                                        CIVIC_DISCLOSURE_ACTION_CREATE, create, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_disclosure_get_title (CIVIC_DISCLOSURE (tried)), ==,
+                   "关于2026年春季食品安全抽检结果的通告");
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);
+  g_assert_null (civic_cache_load_record (civic_account_get_cache (account), &civic_disclosure_kind,
+                                          id, NULL));
+  g_clear_object (&tried);
   created = civic_sync_engine_perform_action (engine, &civic_disclosure_kind, id,
                                               CIVIC_DISCLOSURE_ACTION_CREATE, create, &error);
   g_assert_no_error (error);
