@@ -459,11 +459,11 @@ store_finish (CivicSqlite    *db,
 {
   if (action == CIVIC_DISCLOSURE_REQUEST_ACTION_REGISTER)
     return give_receipt (db, CIVIC_DISCLOSURE_REQUEST (record), error);
-  if (action == CIVIC_DISCLOSURE_REQUEST_ACTION_ISSUE_REPLY)
-    return civic_documents_issue_disclosure_reply (db, now, public_url,
-                                                   CIVIC_DISCLOSURE_REQUEST (record), command_id,
-                                                   error);
-  return TRUE;
+  /* The written steps: the correction notice, the extension notice, a
+   * consultation letter, the reply */
+  return civic_documents_issue_disclosure_request_document (db, calendar, now, public_url,
+                                                            CIVIC_DISCLOSURE_REQUEST (record),
+                                                            action, command_id, error);
 }
 
 /* Who sees a request: the organ asked; the supervisor reads it and
