@@ -722,6 +722,8 @@ handle_document_pdf (CivicServer *self,
   g_autoptr(CivicIssuedDocument) document = NULL;
   g_autoptr(CivicCase) kase = NULL;
   g_autofree char *detail = NULL;
+  CivicDocumentKind kind;
+  gboolean allowed = FALSE;
 
   if (!civic_sqlite_begin (db, &error))
     {
@@ -729,16 +731,25 @@ handle_document_pdf (CivicServer *self,
       return;
     }
 
-  /* Who asks first; the PDF is unsealed only for those who may read it */
+  /* Who asks first; the PDF is unsealed only for those who may read it:
+   * a case's to those handling it, a request for information's to the
+   * organ's disclosure staff */
   document = civic_documents_load (db, request->segments[3], NULL, FALSE, &error);
-  if (document != NULL)
-    kase = civic_case_records_load (db, document->case_id, &error);
-  if (kase != NULL && civic_policy_check_reveal (actor, kase, &error))
+  if (document != NULL && civic_document_kind_from_string (document->kind, &kind) &&
+      civic_document_kind_is_disclosure_request (kind))
+    allowed = civic_policy_check_disclosure_staff (actor, document->department_id,
+                                                   CIVIC_ROLES_DISCLOSURE, &error);
+  else if (document != NULL)
+    {
+      kase = civic_case_records_load (db, document->case_id, &error);
+      allowed = kase != NULL && civic_policy_check_reveal (actor, kase, &error);
+    }
+  if (allowed)
     {
       g_clear_pointer (&document, civic_issued_document_free);
       document = civic_documents_load (db, request->segments[3], NULL, TRUE, &error);
     }
-  if (kase == NULL || document == NULL || error != NULL)
+  if (!allowed || document == NULL || error != NULL)
     {
       civic_sqlite_rollback (db);
       if (error != NULL && error->domain != CIVIC_DOCUMENTS_ERROR &&

@@ -875,6 +875,152 @@ test_request_from_the_public (void)
   }
 }
 
+/* A document of a request as the organ's staff download it: its text,
+ * squeezed of white space (a line breaks anywhere in Chinese), or NULL
+ * with the status when it is refused */
+static char *
+request_document_text (const char *token,
+                       const char *document_id,
+                       guint      *status)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/documents/%s/pdf", document_id);
+  g_autofree char *type = NULL;
+  g_autoptr(GBytes) pdf = civic_test_download (service, path, token, status, &type);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document;
+  GString *text = g_string_new (NULL);
+
+  if (*status != 200)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  g_assert_cmpstr (type, ==, "application/pdf");
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *words = poppler_page_get_text (page);
+
+      g_object_unref (page);
+      for (const char *p = words; *p != '\0'; p = g_utf8_next_char (p))
+        if (!g_unichar_isspace (g_utf8_get_char (p)))
+          g_string_append_unichar (text, g_utf8_get_char (p));
+    }
+  g_object_unref (document);
+  return g_string_free (text, FALSE);
+}
+
+/* The written steps before a reply, each a numbered document the service
+ * issues in the command: the one correction notice with its last day
+ * (Art. 30), the letter to a third party with its 15 working days
+ * (Art. 32) and the extension notice with the new last day (Art. 33);
+ * each listed on its step, downloaded by the organ's staff only, on the
+ * record */
+static void
+test_request_documents (void)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autoptr(JsonNode) step = NULL;
+  g_autofree char *correction_id = NULL;
+  g_autofree char *letter_id = NULL;
+  g_autofree char *extension_id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *audit = NULL;
+  JsonObject *data;
+  guint status;
+  const char *registration =
+    "{\"channel\": \"in-person\", \"received_on\": \"2026-03-20\","
+    " \"applicant_kind\": \"natural-person\", \"applicant_name\": \"钱多多\","
+    " \"id_type\": \"resident-id\", \"id_number\": \"430104196804220016\","
+    " \"phone\": \"13912345678\", \"description\": \"某公司的食品经营许可申请材料\","
+    " \"delivery_form\": \"paper\", \"delivery_channel\": \"post\"}";
+
+  data = applied_as (editor, id, "register-disclosure-request", id, registration, &step);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (data, "correction")));
+
+  /* Asked once, on the day received, with ten working days: until Fri
+   * 04-03 */
+  g_clear_pointer (&step, json_node_unref);
+  data = applied (editor, "request-disclosure-correction", id,
+                  "{\"items\": \"请写明所需许可决定的作出年份和许可证编号。\", \"period\": 10}",
+                  &step);
+  correction_id = g_strdup (json_object_get_string_member (json_object_get_object_member (
+                              data, "correction"), "document_id"));
+  g_assert_nonnull (correction_id);
+  text = request_document_text (editor, correction_id, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (text, "政府信息公开申请补正告知书"));
+  g_assert_nonnull (strstr (text, "湘市监公开补〔2026〕"));
+  g_assert_nonnull (strstr (text, "钱多多："));
+  g_assert_nonnull (strstr (text, "请写明所需许可决定的作出年份和许可证编号。"));
+  g_assert_nonnull (strstr (text, "10个工作日内，即2026年4月3日前（含当日）"));
+  g_assert_nonnull (strstr (text, "第三十条"));
+
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "receive-disclosure-correction", id, "{\"received_on\": \"2026-03-20\"}",
+           &step);
+
+  /* A third party served Fri 03-20 has 15 working days, Qingming
+   * (04-04…06) skipped: until Mon 04-13. The letter does not say who
+   * asked. */
+  g_clear_pointer (&step, json_node_unref);
+  data = applied (editor, "start-disclosure-consultation", id,
+                  "{\"party\": \"长沙市岳麓区湘味餐饮有限公司\", \"consultee\": \"third-party\","
+                  " \"basis\": \"申请材料含有该公司的工艺配方，可能涉及商业秘密\","
+                  " \"served_on\": \"2026-03-20\"}", &step);
+  letter_id = g_strdup (json_object_get_string_member (json_array_get_object_element (
+                          json_object_get_array_member (data, "consultations"), 0),
+                          "document_id"));
+  g_assert_nonnull (letter_id);
+  g_free (text);
+  text = request_document_text (editor, letter_id, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (text, "政府信息公开征求第三方意见函"));
+  g_assert_nonnull (strstr (text, "长沙市岳麓区湘味餐饮有限公司："));
+  g_assert_nonnull (strstr (text, "第三十二条"));
+  g_assert_nonnull (strstr (text, "15个工作日内，即2026年4月13日前（含当日）"));
+  g_assert_null (strstr (text, "钱多多"));
+  g_assert_null (strstr (text, "13912345678"));
+
+  /* The third party consents on 03-20; the head extends by ten working
+   * days, the applicant told of the new last day, the record's own */
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "record-consultation-answer", id,
+           "{\"consultation\": 1, \"answer\": \"consent\", \"answered_on\": \"2026-03-20\"}",
+           &step);
+  g_clear_pointer (&step, json_node_unref);
+  data = applied (head, "extend-disclosure-request", id,
+                  "{\"days\": 10, \"reason\": \"需调取历年档案逐件核对\"}", &step);
+  extension_id = g_strdup (json_object_get_string_member (json_object_get_object_member (
+                             data, "extension"), "document_id"));
+  g_assert_nonnull (extension_id);
+  g_free (text);
+  text = request_document_text (reviewer, extension_id, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (text, "政府信息公开申请延期答复告知书"));
+  g_assert_nonnull (strstr (text, "因需调取历年档案逐件核对"));
+  g_assert_nonnull (strstr (text, "第三十三条第二款"));
+  g_assert_nonnull (strstr (text, "延长10个工作日"));
+  /* 20 working days from the corrected request (Fri 03-20) end Mon
+   * 04-20; ten more, over Labour Day (05-01…05), end Thu 05-07 */
+  g_assert_cmpstr (json_object_get_string_member (data, "due_on"), ==, "2026-05-07");
+  g_assert_nonnull (strstr (text, "将于2026年5月7日前（含当日）作出答复"));
+
+  /* Only the organ's disclosure staff read them; each download audited */
+  g_free (request_document_text (supervisor, correction_id, &status));
+  g_assert_cmpuint (status, ==, 403);
+  g_free (request_document_text (other_editor, correction_id, &status));
+  g_assert_cmpuint (status, ==, 404);
+  audit = audit_of ("download-document", correction_id);
+  g_assert_nonnull (strstr (audit, "u-editor "));
+  g_assert_null (strstr (audit, "u-supervisor"));
+  g_free (audit);
+  audit = audit_of ("issue-document", extension_id);
+  g_assert_nonnull (strstr (audit, "u-head "));
+}
+
 /* The organ's report for last year: a draft with the year's tables,
  * balanced, titled with the organ; not for a year still running */
 static void
@@ -1084,6 +1230,7 @@ main (int   argc,
   g_test_add_func ("/disclosures/feed-scope", test_feed_scope);
   g_test_add_func ("/disclosures/public-side", test_public_side);
   g_test_add_func ("/disclosures/request-from-the-public", test_request_from_the_public);
+  g_test_add_func ("/disclosures/request-documents", test_request_documents);
   g_test_add_func ("/disclosures/annual-report", test_annual_report);
   g_test_add_func ("/disclosures/policy-from-the-command-line", test_policy_from_the_command_line);
   g_test_add_func ("/disclosures/scheduled-across-restart", test_scheduled_across_restart);
