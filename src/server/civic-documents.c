@@ -275,6 +275,87 @@ civic_templates_import_defaults (CivicSqlite  *db,
 }
 
 /**
+ * civic_templates_import_new_defaults:
+ * @n_imported: (out) (optional): how many were missing
+ *
+ * Imports the templates that come with Civic Desk of each kind and
+ * language the service has none of everyone's for: a service made before
+ * a kind of document existed gets its template when it is upgraded,
+ * and an administrator's own are never replaced.
+ */
+gboolean
+civic_templates_import_new_defaults (CivicSqlite  *db,
+                                     guint        *n_imported,
+                                     GError      **error)
+{
+  g_autofree char *dir = civic_templates_bundled_dir ();
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, error);
+  g_autoptr(GPtrArray) missing =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) civic_document_template_free);
+  const char *name;
+
+  if (listing == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(JsonParser) parser = NULL;
+      JsonNode *root;
+
+      if (!g_str_has_prefix (name, "documents-") || !g_str_has_suffix (name, ".json"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      parser = json_parser_new ();
+      if (!json_parser_load_from_mapped_file (parser, path, error))
+        {
+          g_prefix_error (error, "%s: ", path);
+          return FALSE;
+        }
+      root = json_parser_get_root (parser);
+      for (guint i = 0; JSON_NODE_HOLDS_ARRAY (root) && i < json_array_get_length (json_node_get_array (root)); i++)
+        {
+          g_autoptr(CivicDocumentTemplate) template =
+            civic_document_template_new_from_json (json_array_get_element (json_node_get_array (root), i),
+                                                   error);
+          g_autofree char *id = NULL;
+          g_autoptr(JsonNode) stored = NULL;
+
+          if (template == NULL)
+            {
+              g_prefix_error (error, "%s: ", path);
+              return FALSE;
+            }
+          id = civic_document_template_id (template->kind, template->language, NULL);
+          stored = civic_server_db_get_entity_json (db, CIVIC_ENTITY_TEMPLATE, id, error);
+          if (stored == NULL && error != NULL && *error != NULL)
+            return FALSE;
+          if (stored == NULL && template->department_id == NULL)
+            g_ptr_array_add (missing, g_steal_pointer (&template));
+        }
+    }
+
+  if (missing->len > 0)
+    {
+      if (!civic_sqlite_begin (db, error))
+        return FALSE;
+      for (guint i = 0; i < missing->len; i++)
+        if (!put_template (db, g_ptr_array_index (missing, i), error))
+          {
+            civic_sqlite_rollback (db);
+            return FALSE;
+          }
+      if (!civic_sqlite_commit (db, error))
+        {
+          civic_sqlite_rollback (db);
+          return FALSE;
+        }
+    }
+  if (n_imported != NULL)
+    *n_imported = missing->len;
+  return TRUE;
+}
+
+/**
  * civic_templates_list:
  *
  * Returns: (transfer full) (element-type utf8): the id and revision of

@@ -76,6 +76,9 @@ gboolean   civic_templates_import_file  (CivicSqlite          *db,
 char      *civic_templates_bundled_dir  (void);
 gboolean   civic_templates_import_defaults (CivicSqlite       *db,
                                          GError              **error);
+gboolean   civic_templates_import_new_defaults (CivicSqlite   *db,
+                                            guint             *n_imported,
+                                            GError           **error);
 GPtrArray *civic_templates_list         (CivicSqlite          *db,
                                          GError              **error);
 

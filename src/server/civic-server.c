@@ -2072,17 +2072,25 @@ parse_listen (const char      *listen,
 }
 
 /* A service made before documents had templates gets the ones that come
- * with the program, once; an administrator's are never replaced */
+ * with the program, once, and one made before a kind of document existed
+ * gets that kind's; an administrator's are never replaced */
 static gboolean
 import_templates_once (CivicSqlite  *db,
                        GError      **error)
 {
   g_autoptr(GPtrArray) templates = civic_templates_list (db, error);
+  guint n_new = 0;
 
   if (templates == NULL)
     return FALSE;
   if (templates->len > 0)
-    return TRUE;
+    {
+      if (!civic_templates_import_new_defaults (db, &n_new, error))
+        return FALSE;
+      if (n_new > 0)
+        g_message ("imported %u document templates of kinds new to this service", n_new);
+      return TRUE;
+    }
   if (!civic_templates_import_defaults (db, error))
     return FALSE;
   g_message ("imported the document templates that come with the program");

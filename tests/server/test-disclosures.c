@@ -1205,6 +1205,76 @@ test_scheduled_held_by_the_gate (void)
   restart_at (CIVIC_TEST_NOW, FALSE);
 }
 
+/* The organ's record as its officials read it */
+static JsonObject *
+department_of (const char  *token,
+               const char  *id,
+               JsonNode   **holder)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/departments/", id, NULL);
+  guint status;
+
+  *holder = civic_test_request (service, "GET", path, token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return json_object_get_object_member (object_of (*holder), "data");
+}
+
+/* Art. 49: a department publishes last year's annual report by 31
+ * January. On Tue 2027-01-05 an organ without its 2026 report finds the
+ * reminder on its record, put by the service and audited; once its editor
+ * has generated the report the reminder is gone, while another organ
+ * without one keeps it; in March there is none */
+static void
+test_annual_report_reminder (void)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autofree char *audit = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(JsonNode) step = NULL;
+  g_autofree char *january_editor = NULL;
+  g_autofree char *january_other = NULL;
+  JsonObject *department, *reminder;
+
+  /* Sessions of March 2026 have long expired by January */
+  restart_at ("2027-01-05T09:00:00+08:00", FALSE);
+  january_editor = civic_test_sign_in (service, "editor");
+
+  department = department_of (january_editor, "scjg", &holder);
+  g_assert_true (json_object_has_member (department, "annual_report_reminder"));
+  reminder = json_object_get_object_member (department, "annual_report_reminder");
+  g_assert_cmpint (json_object_get_int_member (reminder, "year"), ==, 2026);
+  g_assert_cmpstr (json_object_get_string_member (reminder, "due_on"), ==, "2027-01-31");
+  g_assert_cmpstr (json_object_get_string_member (reminder, "since"), ==, "2027-01-05");
+  audit = audit_of ("remind-annual-report", "scjg");
+  g_assert_nonnull (strstr (audit, "system {\"year\":2026,\"due_on\":\"2027-01-31\"}"));
+
+  /* The editor generates the report; the service, starting again the
+   * same morning, takes the reminder away */
+  applied_as (january_editor, id, "generate-disclosure-annual-report", id, "{\"year\": 2026}", &step);
+  restart_at ("2027-01-05T09:10:00+08:00", FALSE);
+  g_clear_pointer (&holder, json_node_unref);
+  department = department_of (january_editor, "scjg", &holder);
+  g_assert_false (json_object_has_member (department, "annual_report_reminder"));
+  g_free (audit);
+  audit = audit_of ("end-annual-report-reminder", "scjg");
+  g_assert_nonnull (strstr (audit, "\"reason\":\"report-generated\""));
+
+  /* Another organ has not generated its own */
+  january_other = civic_test_sign_in (service, "zrzyt.editor");
+  g_clear_pointer (&holder, json_node_unref);
+  department = department_of (january_other, "zrzyt", &holder);
+  g_assert_true (json_object_has_member (department, "annual_report_reminder"));
+
+  /* Past 31 January the reminder ends with the period */
+  restart_at (CIVIC_TEST_NOW, FALSE);
+  g_clear_pointer (&holder, json_node_unref);
+  department = department_of (other_editor, "zrzyt", &holder);
+  g_assert_false (json_object_has_member (department, "annual_report_reminder"));
+  g_free (audit);
+  audit = audit_of ("end-annual-report-reminder", "zrzyt");
+  g_assert_nonnull (strstr (audit, "\"reason\":\"deadline-passed\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1236,6 +1306,7 @@ main (int   argc,
   g_test_add_func ("/disclosures/scheduled-across-restart", test_scheduled_across_restart);
   g_test_add_func ("/disclosures/scheduled-at-the-minute", test_scheduled_at_the_minute);
   g_test_add_func ("/disclosures/scheduled-held-by-the-gate", test_scheduled_held_by_the_gate);
+  g_test_add_func ("/disclosures/annual-report-reminder", test_annual_report_reminder);
 
   status = g_test_run ();
 
