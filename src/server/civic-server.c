@@ -21,6 +21,7 @@
 #include "civic-calendar-records.h"
 #include "civic-case-records.h"
 #include "civic-commands.h"
+#include "civic-disclosure-versions.h"
 #include "civic-documents.h"
 #include "civic-hearing-calendar.h"
 #include "civic-hearing-records.h"
@@ -775,6 +776,51 @@ handle_document_pdf (CivicServer *self,
   respond_pdf (request, document);
 }
 
+/* An old version of a disclosure for the organ's disclosure staff, its
+ * blocking findings masked; ?reveal=1&reason=… as written, for a reviewer
+ * or the head, audited (civic-disclosure-versions.c) */
+static void
+handle_disclosure_version (CivicServer *self,
+                           CivicSqlite *db,
+                           Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_autoptr(GDateTime) now = civic_time_now ();
+  const char *reveal = request->query ? g_hash_table_lookup (request->query, "reveal") : NULL;
+  const char *reason = request->query ? g_hash_table_lookup (request->query, "reason") : NULL;
+  g_autofree char *answer = NULL;
+  guint status = 500;
+
+  if (reveal != NULL && !g_str_equal (reveal, "1") && !g_str_equal (reveal, "0"))
+    {
+      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", _("“reveal” is 1 or 0"));
+      return;
+    }
+  if (!civic_sqlite_begin (db, &error))
+    {
+      respond_internal (request, error);
+      return;
+    }
+  answer = civic_disclosure_versions_read (db, actor, request->segments[3], request->segments[5],
+                                           g_strcmp0 (reveal, "1") == 0, reason,
+                                           request->address, now, &status, &error);
+  if (answer == NULL || !civic_sqlite_commit (db, &error))
+    {
+      civic_sqlite_rollback (db);
+      if (status == SOUP_STATUS_NOT_FOUND)
+        respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+      else if (status == SOUP_STATUS_FORBIDDEN)
+        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
+      else if (status == SOUP_STATUS_BAD_REQUEST)
+        respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+      else
+        respond_internal (request, error);
+      return;
+    }
+  respond_json (request, SOUP_STATUS_OK, g_steal_pointer (&answer));
+}
+
 /* Anyone holding the paper: was it issued, by whom, what, when, its hash;
  * with ?sha256= whether the copy at hand is the one issued */
 static void
@@ -1389,6 +1435,7 @@ static const Route routes[] = {
   { "POST", "/api/v1/commands", handle_commands, POOL_WRITE, TRUE, NULL },
   { "POST", "/api/v1/cases/*/reveal", handle_reveal, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/documents/*/pdf", handle_document_pdf, POOL_WRITE, TRUE, NULL },
+  { "GET", "/api/v1/disclosures/*/versions/*", handle_disclosure_version, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/calendar.ics", handle_calendar_feed, POOL_READ, FALSE, &public_read_rate },
   { "POST", "/api/v1/calendar-token", handle_calendar_token, POOL_WRITE, TRUE, NULL },
   { "DELETE", "/api/v1/calendar-token", handle_calendar_revoke, POOL_WRITE, TRUE, NULL },

@@ -1205,6 +1205,105 @@ test_scheduled_held_by_the_gate (void)
   restart_at (CIVIC_TEST_NOW, FALSE);
 }
 
+/* GET an old version; its answer, or NULL with the status */
+static JsonNode *
+version_of (const char *token,
+            const char *id,
+            guint       version,
+            const char *query,
+            guint      *status)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/disclosures/%s/versions/%u%s%s", id, version,
+                                           query ? "?" : "", query ? query : "");
+
+  return civic_test_request (service, "GET", path, token, NULL, status);
+}
+
+/* An old version holds what a later save redacted: the organ's staff read
+ * it with the ID number masked; a reviewer reveals it with a reason, on
+ * the record without the number; an editor, a supervisor, another organ
+ * and a version never saved are refused */
+static void
+test_version_masked_and_revealed (void)
+{
+  g_autofree char *id = create (editor, "补助发放名单（2026年第一批）");
+  g_autofree char *leaky = save_args ("申请人王五，身份证号430104196804220016，补助1200元。\n", 0,
+                                      NULL);
+  g_autofree char *redacted = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *audit = NULL;
+  g_autofree char *reason = g_uri_escape_string ("核对补助对象身份", NULL, FALSE);
+  g_autofree char *reveal = g_strconcat ("reveal=1&reason=", reason, NULL);
+  g_autoptr(JsonNode) step = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *data;
+  const char *body;
+  guint status;
+
+  data = applied (editor, "save-disclosure", id, leaky, &step);
+  key = g_strdup (json_object_get_string_member (json_array_get_object_element (
+                    json_object_get_array_member (data, "findings"), 0), "key"));
+  redacted = save_args ("申请人王五，补助1200元。\n", 1, key);
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "save-disclosure", id, redacted, &step);
+
+  /* Masked, for the organ's editor */
+  answer = version_of (editor, id, 1, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  data = object_of (answer);
+  body = json_object_get_string_member (data, "body");
+  g_assert_null (strstr (body, "430104196804220016"));
+  g_assert_nonnull (strstr (body, "身份证号"));
+  g_assert_nonnull (strstr (body, "补助1200元"));
+  g_assert_cmpint (json_object_get_int_member (data, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (data, "head_version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (data, "masked"), ==, 1);
+  g_assert_false (json_object_get_boolean_member (data, "revealed"));
+  g_assert_cmpstr (json_object_get_string_member (data, "author_id"), ==, "u-editor");
+  audit = audit_of ("reveal-disclosure-version", id);
+  g_assert_cmpstr (audit, ==, "");
+
+  /* Revealed, for a reviewer with a reason, on the record */
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (reviewer, id, 1, reveal, &status);
+  g_assert_cmpuint (status, ==, 200);
+  data = object_of (answer);
+  g_assert_nonnull (strstr (json_object_get_string_member (data, "body"),
+                            "身份证号430104196804220016"));
+  g_assert_true (json_object_get_boolean_member (data, "revealed"));
+  g_free (audit);
+  audit = audit_of ("reveal-disclosure-version", id);
+  g_assert_nonnull (strstr (audit, "u-reviewer {\"version\":1,\"reason\":\"核对补助对象身份\"}"));
+  g_assert_null (strstr (audit, "430104196804220016"));
+
+  /* Refused */
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (reviewer, id, 1, "reveal=1", &status);
+  g_assert_cmpuint (status, ==, 400);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (editor, id, 1, reveal, &status);
+  g_assert_cmpuint (status, ==, 403);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (supervisor, id, 1, NULL, &status);
+  g_assert_cmpuint (status, ==, 403);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (other_editor, id, 1, NULL, &status);
+  g_assert_cmpuint (status, ==, 404);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (editor, id, 3, NULL, &status);
+  g_assert_cmpuint (status, ==, 404);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (reviewer, id, 3, reveal, &status);
+  g_assert_cmpuint (status, ==, 404);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (editor, "no-such-disclosure", 1, NULL, &status);
+  g_assert_cmpuint (status, ==, 404);
+  g_free (audit);
+  audit = audit_of ("reveal-disclosure-version", id);
+  g_assert_nonnull (strstr (audit, "u-reviewer "));
+  g_assert_null (strstr (audit, "u-editor"));
+}
+
 /* The organ's record as its officials read it */
 static JsonObject *
 department_of (const char  *token,
@@ -1297,6 +1396,7 @@ main (int   argc,
   g_test_add_func ("/disclosures/gate", test_gate);
   g_test_add_func ("/disclosures/index-numbers", test_index_numbers);
   g_test_add_func ("/disclosures/versions-sealed", test_versions_sealed);
+  g_test_add_func ("/disclosures/version-masked-and-revealed", test_version_masked_and_revealed);
   g_test_add_func ("/disclosures/feed-scope", test_feed_scope);
   g_test_add_func ("/disclosures/public-side", test_public_side);
   g_test_add_func ("/disclosures/request-from-the-public", test_request_from_the_public);
