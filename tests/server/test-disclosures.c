@@ -1008,6 +1008,28 @@ test_request_documents (void)
   g_assert_cmpstr (json_object_get_string_member (data, "due_on"), ==, "2026-05-07");
   g_assert_nonnull (strstr (text, "将于2026年5月7日前（含当日）作出答复"));
 
+  /* A co-producing organ is consulted by a letter of its own: its
+   * silence is consent (Art. 34) */
+  g_clear_pointer (&step, json_node_unref);
+  data = applied (editor, "start-disclosure-consultation", id,
+                  "{\"party\": \"湖南省卫生健康委员会\", \"consultee\": \"co-producer\","
+                  " \"basis\": \"该许可统计由两机关联合发布\", \"served_on\": \"2026-03-20\"}",
+                  &step);
+  {
+    g_autofree char *co_producer_id =
+      g_strdup (json_object_get_string_member (json_array_get_object_element (
+                  json_object_get_array_member (data, "consultations"), 1), "document_id"));
+
+    g_free (text);
+    text = request_document_text (editor, co_producer_id, &status);
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_nonnull (strstr (text, "政府信息公开征求意见函"));
+    g_assert_nonnull (strstr (text, "湘市监公开商〔2026〕"));
+    g_assert_nonnull (strstr (text, "第三十四条"));
+    g_assert_nonnull (strstr (text, "逾期未提出意见的，视为同意公开"));
+    g_assert_null (strstr (text, "钱多多"));
+  }
+
   /* Only the organ's disclosure staff read them; each download audited */
   g_free (request_document_text (supervisor, correction_id, &status));
   g_assert_cmpuint (status, ==, 403);
@@ -1019,6 +1041,49 @@ test_request_documents (void)
   g_free (audit);
   audit = audit_of ("issue-document", extension_id);
   g_assert_nonnull (strstr (audit, "u-head "));
+}
+
+/* A service made before the request's notices existed has every other
+ * template: it gets theirs when it starts, and an organ's own template
+ * of another kind stays as the administrator left it */
+static void
+test_new_kinds_get_templates (void)
+{
+  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  g_autofree char *id = civic_test_uuid ();
+  g_autoptr(JsonNode) step = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *data;
+  sqlite3 *db;
+  guint status;
+  const char *registration =
+    "{\"channel\": \"in-person\", \"received_on\": \"2026-03-20\","
+    " \"applicant_kind\": \"commercial-enterprise\", \"applicant_name\": \"孙经理\","
+    " \"organisation\": \"长沙市芙蓉区好味食品有限公司\", \"phone\": \"13912345678\","
+    " \"description\": \"本机关2025年食品抽检不合格名单\","
+    " \"delivery_form\": \"electronic\", \"delivery_channel\": \"email\","
+    " \"email\": \"sun@example.com\"}";
+
+  civic_test_service_stop (service);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM entity WHERE type = 'template' AND "
+                                     "id LIKE 'document/disclosure-correction-notice/%'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 2);
+  sqlite3_close (db);
+  civic_test_service_start (service);
+
+  applied_as (editor, id, "register-disclosure-request", id, registration, &step);
+  g_clear_pointer (&step, json_node_unref);
+  data = applied (editor, "request-disclosure-correction", id,
+                  "{\"items\": \"请写明抽检批次。\", \"period\": 5}", &step);
+  text = request_document_text (editor, json_object_get_string_member (
+                                  json_object_get_object_member (data, "correction"),
+                                  "document_id"), &status);
+  g_assert_cmpuint (status, ==, 200);
+  /* An organisation is addressed by its name */
+  g_assert_nonnull (strstr (text, "长沙市芙蓉区好味食品有限公司："));
+  g_assert_nonnull (strstr (text, "请写明抽检批次。"));
 }
 
 /* The organ's report for last year: a draft with the year's tables,
@@ -1401,6 +1466,7 @@ main (int   argc,
   g_test_add_func ("/disclosures/public-side", test_public_side);
   g_test_add_func ("/disclosures/request-from-the-public", test_request_from_the_public);
   g_test_add_func ("/disclosures/request-documents", test_request_documents);
+  g_test_add_func ("/disclosures/new-kinds-get-templates", test_new_kinds_get_templates);
   g_test_add_func ("/disclosures/annual-report", test_annual_report);
   g_test_add_func ("/disclosures/policy-from-the-command-line", test_policy_from_the_command_line);
   g_test_add_func ("/disclosures/scheduled-across-restart", test_scheduled_across_restart);
