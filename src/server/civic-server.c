@@ -1136,6 +1136,26 @@ handle_public_request_reply (CivicServer *self,
     respond_pdf (request, document);
 }
 
+/* The applicant, by the receipt of the request: a notice or the reply
+ * addressed to them, by its code */
+static void
+handle_public_request_document (CivicServer *self,
+                                CivicSqlite *db,
+                                Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicIssuedDocument) document =
+    civic_disclosure_request_records_applicant_document (db, request->segments[3],
+                                                        request->segments[5], &error);
+
+  if (document == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (document == NULL)
+    respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+  else
+    respond_pdf (request, document);
+}
+
 /* The public pages (civic-public-pages.c), in the request's language */
 
 static void
@@ -1460,6 +1480,8 @@ static const Route routes[] = {
     &public_read_rate },
   { "GET", "/public/v1/disclosure-requests/*/reply", handle_public_request_reply, POOL_READ,
     FALSE, &public_read_rate },
+  { "GET", "/public/v1/disclosure-requests/*/documents/*", handle_public_request_document,
+    POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/disclosures", handle_page_directory, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/disclosures/*", handle_page_disclosure, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/columns/*/*", handle_page_column, POOL_READ, FALSE, &public_read_rate },

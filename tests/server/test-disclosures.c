@@ -875,6 +875,27 @@ test_request_from_the_public (void)
   }
 }
 
+/* A document's verification code, from the database */
+static char *
+code_of (const char *document_id)
+{
+  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *code = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT code FROM document WHERE id = ?", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_nonnull (code);
+  return code;
+}
+
 /* A document of a request as the organ's staff download it: its text,
  * squeezed of white space (a line breaks anywhere in Chinese), or NULL
  * with the status when it is refused */
@@ -928,6 +949,7 @@ test_request_documents (void)
   g_autofree char *extension_id = NULL;
   g_autofree char *text = NULL;
   g_autofree char *audit = NULL;
+  g_autofree char *receipt = NULL;
   JsonObject *data;
   guint status;
   const char *registration =
@@ -939,6 +961,7 @@ test_request_documents (void)
 
   data = applied_as (editor, id, "register-disclosure-request", id, registration, &step);
   g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (data, "correction")));
+  receipt = g_strdup (json_object_get_string_member (data, "receipt"));
 
   /* Asked once, on the day received, with ten working days: until Fri
    * 04-03 */
@@ -1041,6 +1064,43 @@ test_request_documents (void)
   g_free (audit);
   audit = audit_of ("issue-document", extension_id);
   g_assert_nonnull (strstr (audit, "u-head "));
+
+  /* The applicant, by receipt: the two notices addressed to them, not the
+   * letters to the parties consulted */
+  {
+    g_autofree char *status_path = g_strconcat ("/public/v1/disclosure-requests/", receipt, NULL);
+    g_autoptr(JsonNode) answer = civic_test_request (service, "GET", status_path, NULL, NULL,
+                                                     &status);
+    JsonArray *documents;
+    g_autofree char *type = NULL;
+    g_autofree char *letter_path = NULL;
+    g_autoptr(GBytes) pdf = NULL;
+    g_autoptr(GBytes) refused = NULL;
+
+    g_assert_cmpuint (status, ==, 200);
+    documents = json_object_get_array_member (object_of (answer), "documents");
+    g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (documents, 0),
+                                                    "kind"), ==, "disclosure-correction-notice");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (documents, 1),
+                                                    "kind"), ==, "disclosure-extension-notice");
+    pdf = civic_test_fetch (service, json_object_get_string_member (
+                              json_array_get_object_element (documents, 1), "href"),
+                            NULL, &status, &type, NULL);
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_cmpstr (type, ==, "application/pdf");
+
+    /* the third party's letter is not the applicant's to download */
+    {
+      g_autofree char *letter_code = NULL;
+
+      letter_code = code_of (letter_id);
+      letter_path = g_strdup_printf ("/public/v1/disclosure-requests/%s/documents/%s", receipt,
+                                     letter_code);
+      refused = civic_test_fetch (service, letter_path, NULL, &status, NULL, NULL);
+      g_assert_cmpuint (status, ==, 404);
+    }
+  }
 }
 
 /* A service made before the request's notices existed has every other
