@@ -118,7 +118,11 @@ missing_step (CivicDocumentKind kind)
     case CIVIC_DOCUMENT_HEARING_RECORD:
       return _("A hearing’s documents are issued by its own steps, on its page");
     case CIVIC_DOCUMENT_DISCLOSURE_REPLY:
-      return _("A reply to a request for information is issued from the request");
+    case CIVIC_DOCUMENT_DISCLOSURE_CORRECTION_NOTICE:
+    case CIVIC_DOCUMENT_DISCLOSURE_EXTENSION_NOTICE:
+    case CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER:
+    case CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER:
+      return _("A request for information’s documents are issued with its own steps");
     default: return "";
     }
 }

@@ -72,6 +72,7 @@ write_correction (JsonBuilder                     *builder,
   civic_json_set_day (builder, "corrected_on", correction->corrected_on);
   civic_json_set_string (builder, "by_id", correction->by_id);
   civic_json_set_string (builder, "by_name", correction->by_name);
+  civic_json_set_string (builder, "document_id", correction->document_id);
   json_builder_end_object (builder);
 }
 
@@ -97,6 +98,7 @@ write_consultations (JsonBuilder *builder,
       civic_json_set_string (builder, "note", c->note);
       civic_json_set_string (builder, "by_id", c->by_id);
       civic_json_set_string (builder, "by_name", c->by_name);
+      civic_json_set_string (builder, "document_id", c->document_id);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -118,6 +120,7 @@ write_extension (JsonBuilder                    *builder,
   civic_json_set_string (builder, "reason", extension->reason);
   civic_json_set_string (builder, "approved_by_id", extension->approved_by_id);
   civic_json_set_string (builder, "approved_by_name", extension->approved_by_name);
+  civic_json_set_string (builder, "document_id", extension->document_id);
   json_builder_end_object (builder);
 }
 
@@ -341,7 +344,8 @@ read_correction (JsonObject                 *object,
       !civic_json_get_day (item, "due_on", TRUE, &correction->due_on, error) ||
       !civic_json_get_day (item, "corrected_on", FALSE, &correction->corrected_on, error) ||
       !get_owned_string (item, "by_id", FALSE, &correction->by_id, error) ||
-      !get_owned_string (item, "by_name", FALSE, &correction->by_name, error))
+      !get_owned_string (item, "by_name", FALSE, &correction->by_name, error) ||
+      !get_owned_string (item, "document_id", FALSE, &correction->document_id, error))
     return FALSE;
   return TRUE;
 }
@@ -391,7 +395,8 @@ read_consultation (JsonObject  *item,
       !civic_json_get_day (item, "answered_on", FALSE, &c->answered_on, error) ||
       !get_owned_string (item, "note", FALSE, &c->note, error) ||
       !get_owned_string (item, "by_id", FALSE, &c->by_id, error) ||
-      !get_owned_string (item, "by_name", FALSE, &c->by_name, error))
+      !get_owned_string (item, "by_name", FALSE, &c->by_name, error) ||
+      !get_owned_string (item, "document_id", FALSE, &c->document_id, error))
     return FALSE;
   c->consultee = consultee;
   c->answer = answer;
@@ -423,7 +428,8 @@ read_extension (JsonObject                *object,
       !civic_json_get_int (item, "days", TRUE, 1, 20, &days, error) ||
       !get_owned_string (item, "reason", TRUE, &extension->reason, error) ||
       !get_owned_string (item, "approved_by_id", FALSE, &extension->approved_by_id, error) ||
-      !get_owned_string (item, "approved_by_name", FALSE, &extension->approved_by_name, error))
+      !get_owned_string (item, "approved_by_name", FALSE, &extension->approved_by_name, error) ||
+      !get_owned_string (item, "document_id", FALSE, &extension->document_id, error))
     return FALSE;
   extension->days = (int) days;
   return TRUE;

@@ -206,6 +206,7 @@ civic_disclosure_correction_free (CivicDisclosureCorrection *correction)
   g_free (correction->items);
   g_free (correction->by_id);
   g_free (correction->by_name);
+  g_free (correction->document_id);
   g_free (correction);
 }
 
@@ -221,6 +222,7 @@ correction_copy (const CivicDisclosureCorrection *correction)
   copy->items = g_strdup (correction->items);
   copy->by_id = g_strdup (correction->by_id);
   copy->by_name = g_strdup (correction->by_name);
+  copy->document_id = g_strdup (correction->document_id);
   return copy;
 }
 
@@ -234,6 +236,7 @@ civic_disclosure_consultation_free (CivicDisclosureConsultation *consultation)
   g_free (consultation->note);
   g_free (consultation->by_id);
   g_free (consultation->by_name);
+  g_free (consultation->document_id);
   g_free (consultation);
 }
 
@@ -250,6 +253,7 @@ consultation_copy (gconstpointer src,
   copy->note = g_strdup (consultation->note);
   copy->by_id = g_strdup (consultation->by_id);
   copy->by_name = g_strdup (consultation->by_name);
+  copy->document_id = g_strdup (consultation->document_id);
   return copy;
 }
 
@@ -261,6 +265,7 @@ civic_disclosure_extension_free (CivicDisclosureExtension *extension)
   g_free (extension->reason);
   g_free (extension->approved_by_id);
   g_free (extension->approved_by_name);
+  g_free (extension->document_id);
   g_free (extension);
 }
 
@@ -276,6 +281,7 @@ extension_copy (const CivicDisclosureExtension *extension)
   copy->reason = g_strdup (extension->reason);
   copy->approved_by_id = g_strdup (extension->approved_by_id);
   copy->approved_by_name = g_strdup (extension->approved_by_name);
+  copy->document_id = g_strdup (extension->document_id);
   return copy;
 }
 

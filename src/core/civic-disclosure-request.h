@@ -143,6 +143,7 @@ typedef struct
   CivicDay   corrected_on; /* invalid until the corrected request arrives */
   char      *by_id;
   char      *by_name;
+  char      *document_id;  /* (nullable): the notice the service issued */
 } CivicDisclosureCorrection;
 
 /* A written consultation (Arts. 32, 34); @number counts from 1 */
@@ -159,6 +160,7 @@ typedef struct
   char                     *note;
   char                     *by_id;
   char                     *by_name;
+  char                     *document_id;  /* (nullable): the letter the service issued */
 } CivicDisclosureConsultation;
 
 /* The one extension the head of the disclosure office grants (Art. 33 ¶2) */
@@ -169,6 +171,7 @@ typedef struct
   char      *reason;
   char      *approved_by_id;
   char      *approved_by_name;
+  char      *document_id;  /* (nullable): the notice the service issued */
 } CivicDisclosureExtension;
 
 /* The reply an editor drafts and a reviewer or the head issues */
@@ -304,10 +307,20 @@ gboolean     civic_disclosure_request_restore_personal      (CivicDisclosureRequ
                                                              JsonNode                *personal,
                                                              GError                 **error);
 
-/* The reply as a formal document (civic-disclosure-request-documents.c) */
+/* The reply and the notices as formal documents
+ * (civic-disclosure-request-documents.c) */
+gboolean     civic_disclosure_request_document_for_action   (CivicDisclosureRequest  *request,
+                                                             guint                    action,
+                                                             CivicDocumentKind       *kind,
+                                                             guint                   *consultation);
+void         civic_disclosure_request_set_document_id       (CivicDisclosureRequest  *request,
+                                                             CivicDocumentKind        kind,
+                                                             guint                    consultation,
+                                                             const char              *document_id);
 GHashTable  *civic_disclosure_request_document_values       (CivicDisclosureRequest  *request,
                                                              const CivicCaseDocument *document,
                                                              JsonObject              *department,
+                                                             CivicCalendar           *calendar,
                                                              GError                 **error);
 
 G_END_DECLS

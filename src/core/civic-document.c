@@ -94,6 +94,27 @@ static const char * const disclosure_reply[] = {
   "reply.basis", "reply.delivery", "remedies.reconsideration_body", "remedies.court", NULL
 };
 
+/* The notices on the way to the reply: the two to the applicant name the
+ * request by its receipt; the letters to a party consulted describe the
+ * information asked for and never who asked (PIPL Art. 6: the third party
+ * needs the information, not the applicant) */
+#define DISCLOSURE_REQUEST \
+  "document.number", "department.name", "department.short", "issued_on", "request.receipt", \
+  "request.received_on", "request.description"
+
+static const char * const disclosure_correction[] = {
+  DISCLOSURE_REQUEST, "applicant.name", "correction.items", "correction.period",
+  "correction.due_on", NULL
+};
+static const char * const disclosure_extension[] = {
+  DISCLOSURE_REQUEST, "applicant.name", "extension.days", "extension.reason",
+  "extension.due_on", NULL
+};
+static const char * const disclosure_consultation[] = {
+  DISCLOSURE_REQUEST, "consultation.party", "consultation.basis", "consultation.served_on",
+  "consultation.answer_by", NULL
+};
+
 static const struct
 {
   const char         *label;     /* N_() */
@@ -126,6 +147,18 @@ static const struct
   [CIVIC_DOCUMENT_DISCLOSURE_REPLY] = { N_("Reply to a Request for Information"),
                                         CIVIC_ROLE_DISCLOSURE_REVIEWER | CIVIC_ROLE_DISCLOSURE_HEAD,
                                         disclosure_reply },
+  [CIVIC_DOCUMENT_DISCLOSURE_CORRECTION_NOTICE] = { N_("Notice to Correct a Request for Information"),
+                                                    CIVIC_ROLE_DISCLOSURE_EDITOR,
+                                                    disclosure_correction },
+  [CIVIC_DOCUMENT_DISCLOSURE_EXTENSION_NOTICE] = { N_("Notice of Extended Time to Reply"),
+                                                   CIVIC_ROLE_DISCLOSURE_HEAD,
+                                                   disclosure_extension },
+  [CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER] = { N_("Letter Consulting a Third Party"),
+                                                      CIVIC_ROLE_DISCLOSURE_EDITOR,
+                                                      disclosure_consultation },
+  [CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER] = { N_("Letter Consulting a Co-producing Organ"),
+                                                     CIVIC_ROLE_DISCLOSURE_EDITOR,
+                                                     disclosure_consultation },
 };
 
 /**
@@ -150,7 +183,19 @@ civic_document_kind_is_hearing (CivicDocumentKind kind)
 gboolean
 civic_document_kind_is_case (CivicDocumentKind kind)
 {
-  return !civic_document_kind_is_hearing (kind) && kind != CIVIC_DOCUMENT_DISCLOSURE_REPLY;
+  return !civic_document_kind_is_hearing (kind) && !civic_document_kind_is_disclosure_request (kind);
+}
+
+/**
+ * civic_document_kind_is_disclosure_request:
+ *
+ * Returns: whether documents of @kind are a request for information's,
+ * issued by the service with the request's own steps
+ */
+gboolean
+civic_document_kind_is_disclosure_request (CivicDocumentKind kind)
+{
+  return kind >= CIVIC_DOCUMENT_DISCLOSURE_REPLY && kind <= CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER;
 }
 
 gboolean

@@ -41,9 +41,13 @@ typedef enum
   CIVIC_DOCUMENT_HEARING_RECORD,         /* 听证笔录 (Art. 48 ¶1(5)) */
   /* A request for information's (civic-disclosure-request-kind.c) */
   CIVIC_DOCUMENT_DISCLOSURE_REPLY,       /* 政府信息公开申请答复书 (OGI Art. 36) */
+  CIVIC_DOCUMENT_DISCLOSURE_CORRECTION_NOTICE,   /* 补正申请告知书 (OGI Art. 30) */
+  CIVIC_DOCUMENT_DISCLOSURE_EXTENSION_NOTICE,    /* 延期答复告知书 (OGI Art. 33 ¶2) */
+  CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER, /* 征求第三方意见函 (OGI Art. 32) */
+  CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER,  /* 征求意见函, to an organ that made it with us (OGI Art. 34) */
 } CivicDocumentKind;
 
-#define CIVIC_N_DOCUMENT_KINDS (CIVIC_DOCUMENT_DISCLOSURE_REPLY + 1)
+#define CIVIC_N_DOCUMENT_KINDS (CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER + 1)
 
 /* The language a document is written in: Chinese, and English for the
  * demo and for foreign applicants' courtesy copies. */
@@ -106,6 +110,7 @@ CivicRole    civic_document_kind_get_roles   (CivicDocumentKind        kind);
 const char * const *civic_document_kind_get_placeholders (CivicDocumentKind kind);
 gboolean     civic_document_kind_is_hearing  (CivicDocumentKind        kind);
 gboolean     civic_document_kind_is_case     (CivicDocumentKind        kind);
+gboolean     civic_document_kind_is_disclosure_request (CivicDocumentKind kind);
 
 gboolean     civic_document_language_from_string (const char          *nick,
                                               CivicDocumentLanguage   *language);

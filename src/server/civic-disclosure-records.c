@@ -18,6 +18,7 @@
 #include "civic-disclosure-kind.h"
 #include "civic-disclosure-public.h"
 #include "civic-disclosure-records.h"
+#include "civic-disclosure-reminders.h"
 #include "civic-disclosure-report.h"
 #include "civic-disclosure-request.h"
 #include "civic-due-jobs.h"
@@ -677,4 +678,5 @@ const CivicRecordStore civic_disclosure_store = {
   .save = store_save,
   .finish = store_finish,
   .check_actor = store_check_actor,
+  .daily = civic_disclosure_reminders_daily,
 };

@@ -355,6 +355,88 @@ civic_disclosure_request_records_reply_id (CivicSqlite  *db,
   return g_strdup (civic_disclosure_request_get_reply_document_id (request));
 }
 
+/* The documents addressed to the applicant, oldest first: the correction
+ * notice, the extension notice, the reply. The consultation letters go
+ * to the parties consulted, not to the applicant. */
+static GPtrArray *
+applicant_document_ids (CivicDisclosureRequest *request)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+  const CivicDisclosureCorrection *correction = civic_disclosure_request_get_correction (request);
+  const CivicDisclosureExtension *extension = civic_disclosure_request_get_extension (request);
+
+  if (correction != NULL && correction->document_id != NULL)
+    g_ptr_array_add (ids, correction->document_id);
+  if (extension != NULL && extension->document_id != NULL)
+    g_ptr_array_add (ids, extension->document_id);
+  if (civic_disclosure_request_get_reply_document_id (request) != NULL)
+    g_ptr_array_add (ids, (char *) civic_disclosure_request_get_reply_document_id (request));
+  return ids;
+}
+
+static CivicDisclosureRequest *
+load_by_receipt (CivicSqlite  *db,
+                 const char   *receipt,
+                 GError      **error)
+{
+  g_autofree char *id = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id FROM disclosure_request_record WHERE receipt = ?",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, receipt);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    id = g_strdup (civic_sqlite_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (id == NULL)
+    return NULL;
+  return civic_disclosure_request_records_load (db, id, error);
+}
+
+/**
+ * civic_disclosure_request_records_applicant_document:
+ * @code: a document's verification code, as printed
+ *
+ * Returns: (transfer full) (nullable): the document with @code, its PDF
+ * unsealed, when it is one addressed to the applicant of the request with
+ * @receipt; %NULL without error otherwise
+ */
+CivicIssuedDocument *
+civic_disclosure_request_records_applicant_document (CivicSqlite  *db,
+                                                     const char   *receipt,
+                                                     const char   *code,
+                                                     GError      **error)
+{
+  g_autoptr(CivicDisclosureRequest) request = load_by_receipt (db, receipt, error);
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *typed = civic_document_code_normalize (code);
+
+  if (request == NULL || !civic_document_code_is_valid (typed))
+    return NULL;
+  ids = applicant_document_ids (request);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autoptr(CivicIssuedDocument) document =
+        civic_documents_load (db, g_ptr_array_index (ids, i), NULL, FALSE, &local);
+
+      if (document == NULL && !g_error_matches (local, CIVIC_DOCUMENTS_ERROR,
+                                                CIVIC_DOCUMENTS_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      if (document != NULL && g_str_equal (document->code, typed))
+        return civic_documents_load (db, document->id, NULL, TRUE, error);
+    }
+  return NULL;
+}
+
 /* Where a request stands, for whoever holds its receipt: no identity */
 char *
 civic_disclosure_request_records_status (CivicSqlite    *db,
@@ -423,6 +505,36 @@ civic_disclosure_request_records_status (CivicSqlite    *db,
       civic_json_set_string (builder, "reply_code", document != NULL ? document->code : NULL);
       civic_json_set_string (builder, "reply_number", document != NULL ? document->number : NULL);
     }
+  /* Every document addressed to the applicant, to download by receipt:
+   * the correction notice says what to send and by when (Art. 30), the
+   * extension notice the new last day (Art. 33) */
+  {
+    g_autoptr(GPtrArray) ids = applicant_document_ids (request);
+
+    json_builder_set_member_name (builder, "documents");
+    json_builder_begin_array (builder);
+    for (guint i = 0; i < ids->len; i++)
+      {
+        g_autoptr(CivicIssuedDocument) document =
+          civic_documents_load (db, g_ptr_array_index (ids, i), NULL, FALSE, NULL);
+        g_autofree char *href = NULL;
+
+        if (document == NULL)
+          continue;
+        href = g_strdup_printf ("/public/v1/disclosure-requests/%s/documents/%s", receipt,
+                                document->code);
+        json_builder_begin_object (builder);
+        civic_json_set_string (builder, "kind", document->kind);
+        civic_json_set_string (builder, "title", document->title);
+        civic_json_set_string (builder, "number", document->number);
+        civic_json_set_string (builder, "issued_on", document->issued_on);
+        civic_json_set_string (builder, "code", document->code);
+        civic_json_set_string (builder, "sha256", document->sha256);
+        civic_json_set_string (builder, "href", href);
+        json_builder_end_object (builder);
+      }
+    json_builder_end_array (builder);
+  }
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
   return civic_json_to_string (node, FALSE);
@@ -459,11 +571,11 @@ store_finish (CivicSqlite    *db,
 {
   if (action == CIVIC_DISCLOSURE_REQUEST_ACTION_REGISTER)
     return give_receipt (db, CIVIC_DISCLOSURE_REQUEST (record), error);
-  if (action == CIVIC_DISCLOSURE_REQUEST_ACTION_ISSUE_REPLY)
-    return civic_documents_issue_disclosure_reply (db, now, public_url,
-                                                   CIVIC_DISCLOSURE_REQUEST (record), command_id,
-                                                   error);
-  return TRUE;
+  /* The written steps: the correction notice, the extension notice, a
+   * consultation letter, the reply */
+  return civic_documents_issue_disclosure_request_document (db, calendar, now, public_url,
+                                                            CIVIC_DISCLOSURE_REQUEST (record),
+                                                            action, command_id, error);
 }
 
 /* Who sees a request: the organ asked; the supervisor reads it and

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "civic-disclosure-request.h"
+#include "civic-documents.h"
 #include "civic-records.h"
 #include "civic-sqlite.h"
 
@@ -36,6 +37,10 @@ char                   *civic_disclosure_request_records_status (CivicSqlite    
 
 char                   *civic_disclosure_request_records_reply_id (CivicSqlite           *db,
                                                                    const char            *receipt,
+                                                                   GError               **error);
+CivicIssuedDocument    *civic_disclosure_request_records_applicant_document (CivicSqlite  *db,
+                                                                   const char            *receipt,
+                                                                   const char            *code,
                                                                    GError               **error);
 
 G_END_DECLS

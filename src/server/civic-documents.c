@@ -275,6 +275,87 @@ civic_templates_import_defaults (CivicSqlite  *db,
 }
 
 /**
+ * civic_templates_import_new_defaults:
+ * @n_imported: (out) (optional): how many were missing
+ *
+ * Imports the templates that come with Civic Desk of each kind and
+ * language the service has none of everyone's for: a service made before
+ * a kind of document existed gets its template when it is upgraded,
+ * and an administrator's own are never replaced.
+ */
+gboolean
+civic_templates_import_new_defaults (CivicSqlite  *db,
+                                     guint        *n_imported,
+                                     GError      **error)
+{
+  g_autofree char *dir = civic_templates_bundled_dir ();
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, error);
+  g_autoptr(GPtrArray) missing =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) civic_document_template_free);
+  const char *name;
+
+  if (listing == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(JsonParser) parser = NULL;
+      JsonNode *root;
+
+      if (!g_str_has_prefix (name, "documents-") || !g_str_has_suffix (name, ".json"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      parser = json_parser_new ();
+      if (!json_parser_load_from_mapped_file (parser, path, error))
+        {
+          g_prefix_error (error, "%s: ", path);
+          return FALSE;
+        }
+      root = json_parser_get_root (parser);
+      for (guint i = 0; JSON_NODE_HOLDS_ARRAY (root) && i < json_array_get_length (json_node_get_array (root)); i++)
+        {
+          g_autoptr(CivicDocumentTemplate) template =
+            civic_document_template_new_from_json (json_array_get_element (json_node_get_array (root), i),
+                                                   error);
+          g_autofree char *id = NULL;
+          g_autoptr(JsonNode) stored = NULL;
+
+          if (template == NULL)
+            {
+              g_prefix_error (error, "%s: ", path);
+              return FALSE;
+            }
+          id = civic_document_template_id (template->kind, template->language, NULL);
+          stored = civic_server_db_get_entity_json (db, CIVIC_ENTITY_TEMPLATE, id, error);
+          if (stored == NULL && error != NULL && *error != NULL)
+            return FALSE;
+          if (stored == NULL && template->department_id == NULL)
+            g_ptr_array_add (missing, g_steal_pointer (&template));
+        }
+    }
+
+  if (missing->len > 0)
+    {
+      if (!civic_sqlite_begin (db, error))
+        return FALSE;
+      for (guint i = 0; i < missing->len; i++)
+        if (!put_template (db, g_ptr_array_index (missing, i), error))
+          {
+            civic_sqlite_rollback (db);
+            return FALSE;
+          }
+      if (!civic_sqlite_commit (db, error))
+        {
+          civic_sqlite_rollback (db);
+          return FALSE;
+        }
+    }
+  if (n_imported != NULL)
+    *n_imported = missing->len;
+  return TRUE;
+}
+
+/**
  * civic_templates_list:
  *
  * Returns: (transfer full) (element-type utf8): the id and revision of
@@ -729,41 +810,77 @@ request_values (gpointer                 record,
                 GError                 **error)
 {
   return civic_disclosure_request_document_values (CIVIC_DISCLOSURE_REQUEST (record), numbered,
-                                                   department, error);
+                                                   department, data, error);
 }
 
 /**
- * civic_documents_issue_disclosure_reply:
- * @request: a request whose reply was just issued, its applicant unsealed
- * @id: the document's id: the id of the command that issued the reply
+ * civic_documents_issue_disclosure_request_document:
+ * @request: a request a command just changed, its applicant unsealed
+ * @action: the #CivicDisclosureRequestAction applied
+ * @id: the document's id: the id of the command
  *
- * Numbers, renders and stores the reply (答复书) in Chinese, filed with
- * the request, inside the command's transaction, and notes its id on the
- * request.
+ * Numbers, renders and stores in Chinese the document the law ties to
+ * @action — the correction notice (Art. 30), the extension notice
+ * (Art. 33), a consultation letter (Arts. 32, 34) or the reply (Art. 36)
+ * — filed with the request, inside the command's transaction, and notes
+ * its id on the step it belongs to. An action that calls for no document
+ * issues none.
  */
 gboolean
-civic_documents_issue_disclosure_reply (CivicSqlite             *db,
-                                        GDateTime               *now,
-                                        const char              *public_url,
-                                        CivicDisclosureRequest  *request,
-                                        const char              *id,
-                                        GError                 **error)
+civic_documents_issue_disclosure_request_document (CivicSqlite             *db,
+                                                   CivicCalendar           *calendar,
+                                                   GDateTime               *now,
+                                                   const char              *public_url,
+                                                   CivicDisclosureRequest  *request,
+                                                   guint                    action,
+                                                   const char              *id,
+                                                   GError                 **error)
 {
   Holder holder = { civic_disclosure_request_get_department_id (request),
-                    civic_disclosure_request_get_id (request), request_values, request, NULL };
+                    civic_disclosure_request_get_id (request), request_values, request, calendar };
   CivicCaseDocument document = { 0 };
   g_auto(Issued) issued = { 0 };
+  CivicDocumentKind kind;
+  guint consultation = 0;
+
+  if (!civic_disclosure_request_document_for_action (request, action, &kind, &consultation))
+    return TRUE;
 
   document.id = (char *) id;
-  document.kind = CIVIC_DOCUMENT_DISCLOSURE_REPLY;
+  document.kind = kind;
   document.language = CIVIC_DOCUMENT_LANGUAGE_ZH;
+  document.round = (int) consultation;
   document.issued_on = civic_time_day_of (now);
   document.at = now;
-  document.by_id = (char *) civic_disclosure_request_get_replied_by_id (request);
-  document.by_name = (char *) civic_disclosure_request_get_replied_by_name (request);
+  /* Who signed the step the document is for */
+  switch (kind)
+    {
+    case CIVIC_DOCUMENT_DISCLOSURE_CORRECTION_NOTICE:
+      document.by_id = civic_disclosure_request_get_correction (request)->by_id;
+      document.by_name = civic_disclosure_request_get_correction (request)->by_name;
+      break;
+    case CIVIC_DOCUMENT_DISCLOSURE_EXTENSION_NOTICE:
+      document.by_id = civic_disclosure_request_get_extension (request)->approved_by_id;
+      document.by_name = civic_disclosure_request_get_extension (request)->approved_by_name;
+      break;
+    case CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER:
+    case CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER:
+      {
+        GPtrArray *letters = civic_disclosure_request_get_consultations (request);
+        const CivicDisclosureConsultation *letter = g_ptr_array_index (letters, consultation - 1);
+
+        document.by_id = letter->by_id;
+        document.by_name = letter->by_name;
+      }
+      break;
+    default:
+      document.by_id = (char *) civic_disclosure_request_get_replied_by_id (request);
+      document.by_name = (char *) civic_disclosure_request_get_replied_by_name (request);
+      break;
+    }
   if (!issue (db, now, public_url, &holder, &document, &issued, error))
     return FALSE;
-  civic_disclosure_request_set_reply_document_id (request, id);
+  civic_disclosure_request_set_document_id (request, kind, consultation, id);
   return TRUE;
 }
 

@@ -76,6 +76,9 @@ gboolean   civic_templates_import_file  (CivicSqlite          *db,
 char      *civic_templates_bundled_dir  (void);
 gboolean   civic_templates_import_defaults (CivicSqlite       *db,
                                          GError              **error);
+gboolean   civic_templates_import_new_defaults (CivicSqlite   *db,
+                                            guint             *n_imported,
+                                            GError           **error);
 GPtrArray *civic_templates_list         (CivicSqlite          *db,
                                          GError              **error);
 
@@ -83,11 +86,13 @@ void       civic_issued_document_free   (CivicIssuedDocument  *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicIssuedDocument, civic_issued_document_free)
 
-gboolean civic_documents_issue_disclosure_reply (CivicSqlite             *db,
-                                                 GDateTime               *now,
-                                                 const char              *public_url,
-                                                 CivicDisclosureRequest  *request,
-                                                 const char              *id,
-                                                 GError                 **error);
+gboolean civic_documents_issue_disclosure_request_document (CivicSqlite             *db,
+                                                            CivicCalendar           *calendar,
+                                                            GDateTime               *now,
+                                                            const char              *public_url,
+                                                            CivicDisclosureRequest  *request,
+                                                            guint                    action,
+                                                            const char              *id,
+                                                            GError                 **error);
 
 G_END_DECLS

@@ -139,3 +139,46 @@ civic_policy_check_reveal (const CivicActor  *actor,
   return TRUE;
 }
 
+
+/**
+ * civic_policy_check_disclosure_staff:
+ * @department_id: the organ a disclosure or a request belongs to
+ * @roles: the disclosure roles that may act, of %CIVIC_ROLES_DISCLOSURE
+ *
+ * What a request's applicant and a draft's sealed text are shown to: the
+ * organ's own disclosure staff with one of @roles (OGI Art. 4: the organ's
+ * disclosure office does this work; PIPL Art. 34: no more than their
+ * duties require). A supervisor is refused (403); to anyone else the
+ * record is not there (404). Every reveal is audited by the caller.
+ */
+gboolean
+civic_policy_check_disclosure_staff (const CivicActor  *actor,
+                                     const char        *department_id,
+                                     CivicRole          roles,
+                                     GError           **error)
+{
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (department_id != NULL, FALSE);
+
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR))
+    {
+      g_set_error_literal (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                           _("Supervision does not need what is sealed"));
+      return FALSE;
+    }
+  if (g_strcmp0 (actor->department_id, department_id) != 0 ||
+      !civic_actor_has_role (actor, CIVIC_ROLES_DISCLOSURE))
+    {
+      g_set_error_literal (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
+                           _("There is no such record"));
+      return FALSE;
+    }
+  if (!civic_actor_has_role (actor, roles))
+    {
+      g_set_error_literal (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                           _("Only a disclosure reviewer or the head of the disclosure office "
+                             "can see what is sealed"));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -32,5 +32,9 @@ gboolean civic_policy_check_reveal       (const CivicActor    *actor,
                                           CivicCase           *kase,
                                           GError             **error);
 GStrv    civic_policy_case_scope         (CivicCase           *kase);
+gboolean civic_policy_check_disclosure_staff (const CivicActor *actor,
+                                          const char          *department_id,
+                                          CivicRole            roles,
+                                          GError             **error);
 
 G_END_DECLS

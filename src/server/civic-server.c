@@ -21,6 +21,7 @@
 #include "civic-calendar-records.h"
 #include "civic-case-records.h"
 #include "civic-commands.h"
+#include "civic-disclosure-versions.h"
 #include "civic-documents.h"
 #include "civic-hearing-calendar.h"
 #include "civic-hearing-records.h"
@@ -722,6 +723,8 @@ handle_document_pdf (CivicServer *self,
   g_autoptr(CivicIssuedDocument) document = NULL;
   g_autoptr(CivicCase) kase = NULL;
   g_autofree char *detail = NULL;
+  CivicDocumentKind kind;
+  gboolean allowed = FALSE;
 
   if (!civic_sqlite_begin (db, &error))
     {
@@ -729,16 +732,25 @@ handle_document_pdf (CivicServer *self,
       return;
     }
 
-  /* Who asks first; the PDF is unsealed only for those who may read it */
+  /* Who asks first; the PDF is unsealed only for those who may read it:
+   * a case's to those handling it, a request for information's to the
+   * organ's disclosure staff */
   document = civic_documents_load (db, request->segments[3], NULL, FALSE, &error);
-  if (document != NULL)
-    kase = civic_case_records_load (db, document->case_id, &error);
-  if (kase != NULL && civic_policy_check_reveal (actor, kase, &error))
+  if (document != NULL && civic_document_kind_from_string (document->kind, &kind) &&
+      civic_document_kind_is_disclosure_request (kind))
+    allowed = civic_policy_check_disclosure_staff (actor, document->department_id,
+                                                   CIVIC_ROLES_DISCLOSURE, &error);
+  else if (document != NULL)
+    {
+      kase = civic_case_records_load (db, document->case_id, &error);
+      allowed = kase != NULL && civic_policy_check_reveal (actor, kase, &error);
+    }
+  if (allowed)
     {
       g_clear_pointer (&document, civic_issued_document_free);
       document = civic_documents_load (db, request->segments[3], NULL, TRUE, &error);
     }
-  if (kase == NULL || document == NULL || error != NULL)
+  if (!allowed || document == NULL || error != NULL)
     {
       civic_sqlite_rollback (db);
       if (error != NULL && error->domain != CIVIC_DOCUMENTS_ERROR &&
@@ -762,6 +774,51 @@ handle_document_pdf (CivicServer *self,
       return;
     }
   respond_pdf (request, document);
+}
+
+/* An old version of a disclosure for the organ's disclosure staff, its
+ * blocking findings masked; ?reveal=1&reason=… as written, for a reviewer
+ * or the head, audited (civic-disclosure-versions.c) */
+static void
+handle_disclosure_version (CivicServer *self,
+                           CivicSqlite *db,
+                           Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_autoptr(GDateTime) now = civic_time_now ();
+  const char *reveal = request->query ? g_hash_table_lookup (request->query, "reveal") : NULL;
+  const char *reason = request->query ? g_hash_table_lookup (request->query, "reason") : NULL;
+  g_autofree char *answer = NULL;
+  guint status = 500;
+
+  if (reveal != NULL && !g_str_equal (reveal, "1") && !g_str_equal (reveal, "0"))
+    {
+      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", _("“reveal” is 1 or 0"));
+      return;
+    }
+  if (!civic_sqlite_begin (db, &error))
+    {
+      respond_internal (request, error);
+      return;
+    }
+  answer = civic_disclosure_versions_read (db, actor, request->segments[3], request->segments[5],
+                                           g_strcmp0 (reveal, "1") == 0, reason,
+                                           request->address, now, &status, &error);
+  if (answer == NULL || !civic_sqlite_commit (db, &error))
+    {
+      civic_sqlite_rollback (db);
+      if (status == SOUP_STATUS_NOT_FOUND)
+        respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+      else if (status == SOUP_STATUS_FORBIDDEN)
+        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
+      else if (status == SOUP_STATUS_BAD_REQUEST)
+        respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+      else
+        respond_internal (request, error);
+      return;
+    }
+  respond_json (request, SOUP_STATUS_OK, g_steal_pointer (&answer));
 }
 
 /* Anyone holding the paper: was it issued, by whom, what, when, its hash;
@@ -1079,6 +1136,26 @@ handle_public_request_reply (CivicServer *self,
     respond_pdf (request, document);
 }
 
+/* The applicant, by the receipt of the request: a notice or the reply
+ * addressed to them, by its code */
+static void
+handle_public_request_document (CivicServer *self,
+                                CivicSqlite *db,
+                                Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicIssuedDocument) document =
+    civic_disclosure_request_records_applicant_document (db, request->segments[3],
+                                                        request->segments[5], &error);
+
+  if (document == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (document == NULL)
+    respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+  else
+    respond_pdf (request, document);
+}
+
 /* The public pages (civic-public-pages.c), in the request's language */
 
 static void
@@ -1378,6 +1455,7 @@ static const Route routes[] = {
   { "POST", "/api/v1/commands", handle_commands, POOL_WRITE, TRUE, NULL },
   { "POST", "/api/v1/cases/*/reveal", handle_reveal, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/documents/*/pdf", handle_document_pdf, POOL_WRITE, TRUE, NULL },
+  { "GET", "/api/v1/disclosures/*/versions/*", handle_disclosure_version, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/calendar.ics", handle_calendar_feed, POOL_READ, FALSE, &public_read_rate },
   { "POST", "/api/v1/calendar-token", handle_calendar_token, POOL_WRITE, TRUE, NULL },
   { "DELETE", "/api/v1/calendar-token", handle_calendar_revoke, POOL_WRITE, TRUE, NULL },
@@ -1402,6 +1480,8 @@ static const Route routes[] = {
     &public_read_rate },
   { "GET", "/public/v1/disclosure-requests/*/reply", handle_public_request_reply, POOL_READ,
     FALSE, &public_read_rate },
+  { "GET", "/public/v1/disclosure-requests/*/documents/*", handle_public_request_document,
+    POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/disclosures", handle_page_directory, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/disclosures/*", handle_page_disclosure, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/columns/*/*", handle_page_column, POOL_READ, FALSE, &public_read_rate },
@@ -2061,17 +2141,25 @@ parse_listen (const char      *listen,
 }
 
 /* A service made before documents had templates gets the ones that come
- * with the program, once; an administrator's are never replaced */
+ * with the program, once, and one made before a kind of document existed
+ * gets that kind's; an administrator's are never replaced */
 static gboolean
 import_templates_once (CivicSqlite  *db,
                        GError      **error)
 {
   g_autoptr(GPtrArray) templates = civic_templates_list (db, error);
+  guint n_new = 0;
 
   if (templates == NULL)
     return FALSE;
   if (templates->len > 0)
-    return TRUE;
+    {
+      if (!civic_templates_import_new_defaults (db, &n_new, error))
+        return FALSE;
+      if (n_new > 0)
+        g_message ("imported %u document templates of kinds new to this service", n_new);
+      return TRUE;
+    }
   if (!civic_templates_import_defaults (db, error))
     return FALSE;
   g_message ("imported the document templates that come with the program");

@@ -287,29 +287,49 @@ fill_hearing (CivicDocumentKind      kind,
   return text;
 }
 
-/* A request for information, replied to: the reply's words */
+/* A request for information, taken to the step of @kind: the document's
+ * words */
 static CivicDocumentText *
-fill_disclosure_reply (CivicDocumentLanguage  language,
-                       GError               **error)
+fill_disclosure_request (CivicDocumentKind      kind,
+                         CivicDocumentLanguage  language,
+                         GError               **error)
 {
   g_autoptr(CivicActor) editor = civic_actor_new ("u-editor", "林编辑", "scjg",
                                                   CIVIC_ROLE_DISCLOSURE_EDITOR);
   g_autoptr(CivicActor) reviewer = civic_actor_new ("u-reviewer", "马审核", "scjg",
                                                     CIVIC_ROLE_DISCLOSURE_REVIEWER);
+  g_autoptr(CivicActor) head = civic_actor_new ("u-head", "罗主任", "scjg",
+                                                CIVIC_ROLE_DISCLOSURE_HEAD);
+  static const char register_args[] =
+    "{\"channel\": \"post\", \"received_on\": \"2026-03-02\","
+    " \"applicant_kind\": \"natural-person\", \"applicant_name\": \"赵小红\","
+    " \"id_type\": \"resident-id\", \"id_number\": \"430104196804220016\","
+    " \"address\": \"长沙市开福区芙蓉中路一段8号\","
+    " \"description\": \"2025年本机关作出的食品经营许可决定数量\","
+    " \"delivery_form\": \"paper\", \"delivery_channel\": \"post\"}";
   static const struct
   {
-    const char *type;
-    const char *args;
+    CivicDocumentKind  kind;
+    const char        *type;
+    const char        *args;
+    const char        *on;   /* the day of the step */
   } steps[] = {
-    { "register-disclosure-request",
-      "{\"channel\": \"post\", \"received_on\": \"2026-03-02\","
-      " \"applicant_kind\": \"natural-person\", \"applicant_name\": \"赵小红\","
-      " \"id_type\": \"resident-id\", \"id_number\": \"430104196804220016\","
-      " \"address\": \"长沙市开福区芙蓉中路一段8号\","
-      " \"description\": \"2025年本机关作出的食品经营许可决定数量\","
-      " \"delivery_form\": \"paper\", \"delivery_channel\": \"post\"}" },
-    { "draft-disclosure-reply", "{\"outcome\": \"disclose\", \"ground\": \"none\"}" },
-    { "issue-disclosure-reply", "{\"replied_on\": \"2026-03-09\"}" },
+    { CIVIC_DOCUMENT_DISCLOSURE_REPLY, "draft-disclosure-reply",
+      "{\"outcome\": \"disclose\", \"ground\": \"none\"}", "2026-03-09" },
+    { CIVIC_DOCUMENT_DISCLOSURE_REPLY, "issue-disclosure-reply",
+      "{\"replied_on\": \"2026-03-09\"}", "2026-03-09" },
+    { CIVIC_DOCUMENT_DISCLOSURE_CORRECTION_NOTICE, "request-disclosure-correction",
+      "{\"items\": \"请写明所需信息的名称或者文号，以及所涉年份。\", \"period\": 10}",
+      "2026-03-03" },
+    { CIVIC_DOCUMENT_DISCLOSURE_EXTENSION_NOTICE, "extend-disclosure-request",
+      "{\"days\": 10, \"reason\": \"需调取历年档案逐件核对\"}", "2026-03-09" },
+    { CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER, "start-disclosure-consultation",
+      "{\"party\": \"长沙市岳麓区湘味餐饮有限公司\", \"consultee\": \"third-party\","
+      " \"basis\": \"所申请的许可材料含有该公司的工艺配方，可能涉及商业秘密\","
+      " \"served_on\": \"2026-03-09\"}", "2026-03-09" },
+    { CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER, "start-disclosure-consultation",
+      "{\"party\": \"湖南省卫生健康委员会\", \"consultee\": \"co-producer\","
+      " \"basis\": \"该统计表由两机关联合发布\", \"served_on\": \"2026-03-09\"}", "2026-03-09" },
   };
   g_autoptr(GObject) request = NULL;
   g_autoptr(GPtrArray) templates = load_templates (civic_document_language_to_string (language));
@@ -319,19 +339,29 @@ fill_disclosure_reply (CivicDocumentLanguage  language,
   CivicCaseDocument document = { 0 };
   CivicDocumentText *text;
 
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+  for (guint i = 0; i <= G_N_ELEMENTS (steps); i++)
     {
-      g_autoptr(GDateTime) now = civic_time_parse (i == 0 ? "2026-03-02T10:00:00+08:00"
-                                                          : "2026-03-09T10:00:00+08:00");
-      g_autoptr(JsonObject) args = civic_json_parse_object (steps[i].args, -1, NULL);
+      const char *type = i == 0 ? "register-disclosure-request" : steps[i - 1].type;
+      const char *on = i == 0 ? "2026-03-02" : steps[i - 1].on;
+      g_autofree char *at = g_strconcat (on, "T10:00:00+08:00", NULL);
+      g_autoptr(GDateTime) now = civic_time_parse (at);
+      g_autoptr(JsonObject) args = NULL;
+      CivicActor *actor = editor;
       CivicWorkflowContext context;
       GObject *next;
       guint action;
 
-      g_assert_true (civic_entity_kind_for_command (steps[i].type, &action) ==
+      if (i > 0 && steps[i - 1].kind != kind)
+        continue;
+      args = civic_json_parse_object (i == 0 ? register_args : steps[i - 1].args, -1, NULL);
+      g_assert_true (civic_entity_kind_for_command (type, &action) ==
                      &civic_disclosure_request_kind);
-      civic_workflow_context_init (&context, calendar, now, i == 2 ? reviewer : editor);
-      context.command_id = "cmd-reply";
+      if (g_str_equal (type, "issue-disclosure-reply"))
+        actor = reviewer;
+      else if (g_str_equal (type, "extend-disclosure-request"))
+        actor = head;
+      civic_workflow_context_init (&context, calendar, now, actor);
+      context.command_id = "cmd-step";
       if (request == NULL)
         request = civic_disclosure_request_kind.create ("req-1", action, &context, error);
       next = request ? civic_disclosure_request_kind.apply (request, action, args, &context, error)
@@ -351,16 +381,17 @@ fill_disclosure_reply (CivicDocumentLanguage  language,
   json_object_set_object_member (with_remedies, "remedies", remedies);
 
   document.id = (char *) "doc";
-  document.kind = CIVIC_DOCUMENT_DISCLOSURE_REPLY;
+  document.kind = kind;
   document.language = language;
+  document.round = kind == CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER ||
+                   kind == CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER ? 1 : 0;
   document.issued_on = civic_day_from_ymd (2026, 4, 7);
   document.number = (char *) "湘市监许〔2026〕17号";
   values = civic_disclosure_request_document_values (CIVIC_DISCLOSURE_REQUEST (request), &document,
-                                                     with_remedies, error);
+                                                     with_remedies, calendar, error);
   if (values == NULL)
     return NULL;
-  text = civic_document_template_fill (find_template (templates, CIVIC_DOCUMENT_DISCLOSURE_REPLY),
-                                       values, error);
+  text = civic_document_template_fill (find_template (templates, kind), values, error);
   if (text != NULL)
     {
       text->number = g_strdup (document.number);
@@ -581,8 +612,8 @@ test_every_kind (void)
         g_autoptr(GError) error = NULL;
         g_autoptr(CivicDocumentText) text = civic_document_kind_is_hearing (k)
                                             ? fill_hearing (k, language, &error)
-                                            : k == CIVIC_DOCUMENT_DISCLOSURE_REPLY
-                                            ? fill_disclosure_reply (language, &error)
+                                            : civic_document_kind_is_disclosure_request (k)
+                                            ? fill_disclosure_request (k, language, &error)
                                             : fill (kase, k, language, TRUE, &error);
         g_autoptr(GBytes) pdf = NULL;
         g_autoptr(PopplerDocument) document = NULL;
@@ -639,6 +670,79 @@ test_correction_notice_words (void)
   assert_in_order (words, order);
   /* The note's own full stop is the template's: not doubled */
   g_assert_null (strstr (words, "。。"));
+}
+
+/* The notices on the way to a reply say what the law makes them say,
+ * with the days counted: a correction by its last day (Art. 30), the
+ * extended time's new last day (Art. 33), the 15 working days a party
+ * consulted has (Arts. 32, 34) — and a letter to a party consulted never
+ * names the applicant */
+static void
+test_disclosure_request_notices_words (void)
+{
+  static const struct
+  {
+    CivicDocumentKind  kind;
+    const char        *order[8];
+  } expected[] = {
+    { CIVIC_DOCUMENT_DISCLOSURE_CORRECTION_NOTICE,
+      { "政府信息公开申请补正告知书", "赵小红：", "2026年3月2日", "第三十条",
+        "请写明所需信息的名称或者文号", "10个工作日内，即2026年3月17日前（含当日）",
+        "视为放弃申请", NULL } },
+    /* 20 working days from Mon 03-02 end Mon 03-30; ten more skip
+     * Qingming (04-04…06) and end Tue 04-14 */
+    { CIVIC_DOCUMENT_DISCLOSURE_EXTENSION_NOTICE,
+      { "政府信息公开申请延期答复告知书", "赵小红：", "因需调取历年档案逐件核对",
+        "第三十三条第二款", "政府信息公开工作机构负责人同意", "延长10个工作日",
+        "于2026年4月14日前（含当日）作出答复", NULL } },
+    /* Served Mon 03-09: the 15th working day after is Mon 03-30 */
+    { CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER,
+      { "政府信息公开征求第三方意见函", "长沙市岳麓区湘味餐饮有限公司：",
+        "可能涉及商业秘密", "第三十二条", "15个工作日内，即2026年3月30日前（含当日）",
+        "不予公开", "本函送达日期：2026年3月9日", NULL } },
+    { CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER,
+      { "政府信息公开征求意见函", "湖南省卫生健康委员会：", "共同制作", "第三十四条",
+        "即2026年3月30日前（含当日）", "视为同意公开", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CivicDocumentText) text = fill_disclosure_request (expected[i].kind,
+                                                                   CIVIC_DOCUMENT_LANGUAGE_ZH,
+                                                                   &error);
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(PopplerDocument) document = NULL;
+      g_autofree char *words = NULL;
+      g_autofree char *squeezed = NULL;
+
+      g_assert_no_error (error);
+      pdf = civic_document_render_pdf (text, NULL, &error);
+      g_assert_no_error (error);
+      document = open_pdf (pdf);
+      words = all_text (document);
+      assert_in_order (words, expected[i].order);
+      squeezed = squeeze (words);
+      g_assert_nonnull (strstr (squeezed, "2025年本机关作出的食品经营许可决定数量"));
+      if (expected[i].kind == CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER ||
+          expected[i].kind == CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER)
+        g_assert_null (strstr (squeezed, "赵小红"));
+    }
+
+  /* In English, the same days */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CivicDocumentText) text =
+      fill_disclosure_request (CIVIC_DOCUMENT_DISCLOSURE_EXTENSION_NOTICE,
+                               CIVIC_DOCUMENT_LANGUAGE_EN, &error);
+    g_autoptr(GString) joined = g_string_new (NULL);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < text->blocks->len; i++)
+      g_string_append (joined, ((CivicDocumentBlock *) g_ptr_array_index (text->blocks, i))->text);
+    g_assert_nonnull (strstr (joined->str, "extended by 10 working days"));
+    g_assert_nonnull (strstr (joined->str, "by 14 April 2026 at the latest"));
+  }
 }
 
 static void
@@ -772,6 +876,8 @@ main (int   argc,
   g_test_add_func ("/render/fonts-installed", test_fonts_installed);
   g_test_add_func ("/render/every-kind", test_every_kind);
   g_test_add_func ("/render/correction-notice-words", test_correction_notice_words);
+  g_test_add_func ("/render/disclosure-request-notices-words",
+                   test_disclosure_request_notices_words);
   g_test_add_func ("/render/refusal-words", test_refusal_words);
   g_test_add_func ("/render/missing-value", test_missing_value);
   g_test_add_func ("/render/draft", test_draft);

@@ -875,6 +875,277 @@ test_request_from_the_public (void)
   }
 }
 
+/* A document's verification code, from the database */
+static char *
+code_of (const char *document_id)
+{
+  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *code = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT code FROM document WHERE id = ?", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_nonnull (code);
+  return code;
+}
+
+/* A document of a request as the organ's staff download it: its text,
+ * squeezed of white space (a line breaks anywhere in Chinese), or NULL
+ * with the status when it is refused */
+static char *
+request_document_text (const char *token,
+                       const char *document_id,
+                       guint      *status)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/documents/%s/pdf", document_id);
+  g_autofree char *type = NULL;
+  g_autoptr(GBytes) pdf = civic_test_download (service, path, token, status, &type);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document;
+  GString *text = g_string_new (NULL);
+
+  if (*status != 200)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  g_assert_cmpstr (type, ==, "application/pdf");
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *words = poppler_page_get_text (page);
+
+      g_object_unref (page);
+      for (const char *p = words; *p != '\0'; p = g_utf8_next_char (p))
+        if (!g_unichar_isspace (g_utf8_get_char (p)))
+          g_string_append_unichar (text, g_utf8_get_char (p));
+    }
+  g_object_unref (document);
+  return g_string_free (text, FALSE);
+}
+
+/* The written steps before a reply, each a numbered document the service
+ * issues in the command: the one correction notice with its last day
+ * (Art. 30), the letter to a third party with its 15 working days
+ * (Art. 32) and the extension notice with the new last day (Art. 33);
+ * each listed on its step, downloaded by the organ's staff only, on the
+ * record */
+static void
+test_request_documents (void)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autoptr(JsonNode) step = NULL;
+  g_autofree char *correction_id = NULL;
+  g_autofree char *letter_id = NULL;
+  g_autofree char *extension_id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *audit = NULL;
+  g_autofree char *receipt = NULL;
+  JsonObject *data;
+  guint status;
+  const char *registration =
+    "{\"channel\": \"in-person\", \"received_on\": \"2026-03-20\","
+    " \"applicant_kind\": \"natural-person\", \"applicant_name\": \"钱多多\","
+    " \"id_type\": \"resident-id\", \"id_number\": \"430104196804220016\","
+    " \"phone\": \"13912345678\", \"description\": \"某公司的食品经营许可申请材料\","
+    " \"delivery_form\": \"paper\", \"delivery_channel\": \"post\"}";
+
+  data = applied_as (editor, id, "register-disclosure-request", id, registration, &step);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (data, "correction")));
+  receipt = g_strdup (json_object_get_string_member (data, "receipt"));
+
+  /* Asked once, on the day received, with ten working days: until Fri
+   * 04-03 */
+  g_clear_pointer (&step, json_node_unref);
+  data = applied (editor, "request-disclosure-correction", id,
+                  "{\"items\": \"请写明所需许可决定的作出年份和许可证编号。\", \"period\": 10}",
+                  &step);
+  correction_id = g_strdup (json_object_get_string_member (json_object_get_object_member (
+                              data, "correction"), "document_id"));
+  g_assert_nonnull (correction_id);
+  text = request_document_text (editor, correction_id, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (text, "政府信息公开申请补正告知书"));
+  g_assert_nonnull (strstr (text, "湘市监公开补〔2026〕"));
+  g_assert_nonnull (strstr (text, "钱多多："));
+  g_assert_nonnull (strstr (text, "请写明所需许可决定的作出年份和许可证编号。"));
+  g_assert_nonnull (strstr (text, "10个工作日内，即2026年4月3日前（含当日）"));
+  g_assert_nonnull (strstr (text, "第三十条"));
+
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "receive-disclosure-correction", id, "{\"received_on\": \"2026-03-20\"}",
+           &step);
+
+  /* A third party served Fri 03-20 has 15 working days, Qingming
+   * (04-04…06) skipped: until Mon 04-13. The letter does not say who
+   * asked. */
+  g_clear_pointer (&step, json_node_unref);
+  data = applied (editor, "start-disclosure-consultation", id,
+                  "{\"party\": \"长沙市岳麓区湘味餐饮有限公司\", \"consultee\": \"third-party\","
+                  " \"basis\": \"申请材料含有该公司的工艺配方，可能涉及商业秘密\","
+                  " \"served_on\": \"2026-03-20\"}", &step);
+  letter_id = g_strdup (json_object_get_string_member (json_array_get_object_element (
+                          json_object_get_array_member (data, "consultations"), 0),
+                          "document_id"));
+  g_assert_nonnull (letter_id);
+  g_free (text);
+  text = request_document_text (editor, letter_id, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (text, "政府信息公开征求第三方意见函"));
+  g_assert_nonnull (strstr (text, "长沙市岳麓区湘味餐饮有限公司："));
+  g_assert_nonnull (strstr (text, "第三十二条"));
+  g_assert_nonnull (strstr (text, "15个工作日内，即2026年4月13日前（含当日）"));
+  g_assert_null (strstr (text, "钱多多"));
+  g_assert_null (strstr (text, "13912345678"));
+
+  /* The third party consents on 03-20; the head extends by ten working
+   * days, the applicant told of the new last day, the record's own */
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "record-consultation-answer", id,
+           "{\"consultation\": 1, \"answer\": \"consent\", \"answered_on\": \"2026-03-20\"}",
+           &step);
+  g_clear_pointer (&step, json_node_unref);
+  data = applied (head, "extend-disclosure-request", id,
+                  "{\"days\": 10, \"reason\": \"需调取历年档案逐件核对\"}", &step);
+  extension_id = g_strdup (json_object_get_string_member (json_object_get_object_member (
+                             data, "extension"), "document_id"));
+  g_assert_nonnull (extension_id);
+  g_free (text);
+  text = request_document_text (reviewer, extension_id, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (text, "政府信息公开申请延期答复告知书"));
+  g_assert_nonnull (strstr (text, "因需调取历年档案逐件核对"));
+  g_assert_nonnull (strstr (text, "第三十三条第二款"));
+  g_assert_nonnull (strstr (text, "延长10个工作日"));
+  /* 20 working days from the corrected request (Fri 03-20) end Mon
+   * 04-20; ten more, over Labour Day (05-01…05), end Thu 05-07 */
+  g_assert_cmpstr (json_object_get_string_member (data, "due_on"), ==, "2026-05-07");
+  g_assert_nonnull (strstr (text, "将于2026年5月7日前（含当日）作出答复"));
+
+  /* A co-producing organ is consulted by a letter of its own: its
+   * silence is consent (Art. 34) */
+  g_clear_pointer (&step, json_node_unref);
+  data = applied (editor, "start-disclosure-consultation", id,
+                  "{\"party\": \"湖南省卫生健康委员会\", \"consultee\": \"co-producer\","
+                  " \"basis\": \"该许可统计由两机关联合发布\", \"served_on\": \"2026-03-20\"}",
+                  &step);
+  {
+    g_autofree char *co_producer_id =
+      g_strdup (json_object_get_string_member (json_array_get_object_element (
+                  json_object_get_array_member (data, "consultations"), 1), "document_id"));
+
+    g_free (text);
+    text = request_document_text (editor, co_producer_id, &status);
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_nonnull (strstr (text, "政府信息公开征求意见函"));
+    g_assert_nonnull (strstr (text, "湘市监公开商〔2026〕"));
+    g_assert_nonnull (strstr (text, "第三十四条"));
+    g_assert_nonnull (strstr (text, "逾期未提出意见的，视为同意公开"));
+    g_assert_null (strstr (text, "钱多多"));
+  }
+
+  /* Only the organ's disclosure staff read them; each download audited */
+  g_free (request_document_text (supervisor, correction_id, &status));
+  g_assert_cmpuint (status, ==, 403);
+  g_free (request_document_text (other_editor, correction_id, &status));
+  g_assert_cmpuint (status, ==, 404);
+  audit = audit_of ("download-document", correction_id);
+  g_assert_nonnull (strstr (audit, "u-editor "));
+  g_assert_null (strstr (audit, "u-supervisor"));
+  g_free (audit);
+  audit = audit_of ("issue-document", extension_id);
+  g_assert_nonnull (strstr (audit, "u-head "));
+
+  /* The applicant, by receipt: the two notices addressed to them, not the
+   * letters to the parties consulted */
+  {
+    g_autofree char *status_path = g_strconcat ("/public/v1/disclosure-requests/", receipt, NULL);
+    g_autoptr(JsonNode) answer = civic_test_request (service, "GET", status_path, NULL, NULL,
+                                                     &status);
+    JsonArray *documents;
+    g_autofree char *type = NULL;
+    g_autofree char *letter_path = NULL;
+    g_autoptr(GBytes) pdf = NULL;
+    g_autoptr(GBytes) refused = NULL;
+
+    g_assert_cmpuint (status, ==, 200);
+    documents = json_object_get_array_member (object_of (answer), "documents");
+    g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (documents, 0),
+                                                    "kind"), ==, "disclosure-correction-notice");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (documents, 1),
+                                                    "kind"), ==, "disclosure-extension-notice");
+    pdf = civic_test_fetch (service, json_object_get_string_member (
+                              json_array_get_object_element (documents, 1), "href"),
+                            NULL, &status, &type, NULL);
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_cmpstr (type, ==, "application/pdf");
+
+    /* the third party's letter is not the applicant's to download */
+    {
+      g_autofree char *letter_code = NULL;
+
+      letter_code = code_of (letter_id);
+      letter_path = g_strdup_printf ("/public/v1/disclosure-requests/%s/documents/%s", receipt,
+                                     letter_code);
+      refused = civic_test_fetch (service, letter_path, NULL, &status, NULL, NULL);
+      g_assert_cmpuint (status, ==, 404);
+    }
+  }
+}
+
+/* A service made before the request's notices existed has every other
+ * template: it gets theirs when it starts, and an organ's own template
+ * of another kind stays as the administrator left it */
+static void
+test_new_kinds_get_templates (void)
+{
+  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  g_autofree char *id = civic_test_uuid ();
+  g_autoptr(JsonNode) step = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *data;
+  sqlite3 *db;
+  guint status;
+  const char *registration =
+    "{\"channel\": \"in-person\", \"received_on\": \"2026-03-20\","
+    " \"applicant_kind\": \"commercial-enterprise\", \"applicant_name\": \"孙经理\","
+    " \"organisation\": \"长沙市芙蓉区好味食品有限公司\", \"phone\": \"13912345678\","
+    " \"description\": \"本机关2025年食品抽检不合格名单\","
+    " \"delivery_form\": \"electronic\", \"delivery_channel\": \"email\","
+    " \"email\": \"sun@example.com\"}";
+
+  civic_test_service_stop (service);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM entity WHERE type = 'template' AND "
+                                     "id LIKE 'document/disclosure-correction-notice/%'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 2);
+  sqlite3_close (db);
+  civic_test_service_start (service);
+
+  applied_as (editor, id, "register-disclosure-request", id, registration, &step);
+  g_clear_pointer (&step, json_node_unref);
+  data = applied (editor, "request-disclosure-correction", id,
+                  "{\"items\": \"请写明抽检批次。\", \"period\": 5}", &step);
+  text = request_document_text (editor, json_object_get_string_member (
+                                  json_object_get_object_member (data, "correction"),
+                                  "document_id"), &status);
+  g_assert_cmpuint (status, ==, 200);
+  /* An organisation is addressed by its name */
+  g_assert_nonnull (strstr (text, "长沙市芙蓉区好味食品有限公司："));
+  g_assert_nonnull (strstr (text, "请写明抽检批次。"));
+}
+
 /* The organ's report for last year: a draft with the year's tables,
  * balanced, titled with the organ; not for a year still running */
 static void
@@ -1059,6 +1330,175 @@ test_scheduled_held_by_the_gate (void)
   restart_at (CIVIC_TEST_NOW, FALSE);
 }
 
+/* GET an old version; its answer, or NULL with the status */
+static JsonNode *
+version_of (const char *token,
+            const char *id,
+            guint       version,
+            const char *query,
+            guint      *status)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/disclosures/%s/versions/%u%s%s", id, version,
+                                           query ? "?" : "", query ? query : "");
+
+  return civic_test_request (service, "GET", path, token, NULL, status);
+}
+
+/* An old version holds what a later save redacted: the organ's staff read
+ * it with the ID number masked; a reviewer reveals it with a reason, on
+ * the record without the number; an editor, a supervisor, another organ
+ * and a version never saved are refused */
+static void
+test_version_masked_and_revealed (void)
+{
+  g_autofree char *id = create (editor, "补助发放名单（2026年第一批）");
+  g_autofree char *leaky = save_args ("申请人王五，身份证号430104196804220016，补助1200元。\n", 0,
+                                      NULL);
+  g_autofree char *redacted = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *audit = NULL;
+  g_autofree char *reason = g_uri_escape_string ("核对补助对象身份", NULL, FALSE);
+  g_autofree char *reveal = g_strconcat ("reveal=1&reason=", reason, NULL);
+  g_autoptr(JsonNode) step = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *data;
+  const char *body;
+  guint status;
+
+  data = applied (editor, "save-disclosure", id, leaky, &step);
+  key = g_strdup (json_object_get_string_member (json_array_get_object_element (
+                    json_object_get_array_member (data, "findings"), 0), "key"));
+  redacted = save_args ("申请人王五，补助1200元。\n", 1, key);
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "save-disclosure", id, redacted, &step);
+
+  /* Masked, for the organ's editor */
+  answer = version_of (editor, id, 1, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  data = object_of (answer);
+  body = json_object_get_string_member (data, "body");
+  g_assert_null (strstr (body, "430104196804220016"));
+  g_assert_nonnull (strstr (body, "身份证号"));
+  g_assert_nonnull (strstr (body, "补助1200元"));
+  g_assert_cmpint (json_object_get_int_member (data, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (data, "head_version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (data, "masked"), ==, 1);
+  g_assert_false (json_object_get_boolean_member (data, "revealed"));
+  g_assert_cmpstr (json_object_get_string_member (data, "author_id"), ==, "u-editor");
+  audit = audit_of ("reveal-disclosure-version", id);
+  g_assert_cmpstr (audit, ==, "");
+
+  /* Revealed, for a reviewer with a reason, on the record */
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (reviewer, id, 1, reveal, &status);
+  g_assert_cmpuint (status, ==, 200);
+  data = object_of (answer);
+  g_assert_nonnull (strstr (json_object_get_string_member (data, "body"),
+                            "身份证号430104196804220016"));
+  g_assert_true (json_object_get_boolean_member (data, "revealed"));
+  g_free (audit);
+  audit = audit_of ("reveal-disclosure-version", id);
+  g_assert_nonnull (strstr (audit, "u-reviewer {\"version\":1,\"reason\":\"核对补助对象身份\"}"));
+  g_assert_null (strstr (audit, "430104196804220016"));
+
+  /* Refused */
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (reviewer, id, 1, "reveal=1", &status);
+  g_assert_cmpuint (status, ==, 400);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (editor, id, 1, reveal, &status);
+  g_assert_cmpuint (status, ==, 403);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (supervisor, id, 1, NULL, &status);
+  g_assert_cmpuint (status, ==, 403);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (other_editor, id, 1, NULL, &status);
+  g_assert_cmpuint (status, ==, 404);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (editor, id, 3, NULL, &status);
+  g_assert_cmpuint (status, ==, 404);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (reviewer, id, 3, reveal, &status);
+  g_assert_cmpuint (status, ==, 404);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = version_of (editor, "no-such-disclosure", 1, NULL, &status);
+  g_assert_cmpuint (status, ==, 404);
+  g_free (audit);
+  audit = audit_of ("reveal-disclosure-version", id);
+  g_assert_nonnull (strstr (audit, "u-reviewer "));
+  g_assert_null (strstr (audit, "u-editor"));
+}
+
+/* The organ's record as its officials read it */
+static JsonObject *
+department_of (const char  *token,
+               const char  *id,
+               JsonNode   **holder)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/departments/", id, NULL);
+  guint status;
+
+  *holder = civic_test_request (service, "GET", path, token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return json_object_get_object_member (object_of (*holder), "data");
+}
+
+/* Art. 49: a department publishes last year's annual report by 31
+ * January. On Tue 2027-01-05 an organ without its 2026 report finds the
+ * reminder on its record, put by the service and audited; once its editor
+ * has generated the report the reminder is gone, while another organ
+ * without one keeps it; in March there is none */
+static void
+test_annual_report_reminder (void)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autofree char *audit = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(JsonNode) step = NULL;
+  g_autofree char *january_editor = NULL;
+  g_autofree char *january_other = NULL;
+  JsonObject *department, *reminder;
+
+  /* Sessions of March 2026 have long expired by January */
+  restart_at ("2027-01-05T09:00:00+08:00", FALSE);
+  january_editor = civic_test_sign_in (service, "editor");
+
+  department = department_of (january_editor, "scjg", &holder);
+  g_assert_true (json_object_has_member (department, "annual_report_reminder"));
+  reminder = json_object_get_object_member (department, "annual_report_reminder");
+  g_assert_cmpint (json_object_get_int_member (reminder, "year"), ==, 2026);
+  g_assert_cmpstr (json_object_get_string_member (reminder, "due_on"), ==, "2027-01-31");
+  g_assert_cmpstr (json_object_get_string_member (reminder, "since"), ==, "2027-01-05");
+  audit = audit_of ("remind-annual-report", "scjg");
+  g_assert_nonnull (strstr (audit, "system {\"year\":2026,\"due_on\":\"2027-01-31\"}"));
+
+  /* The editor generates the report; the service, starting again the
+   * same morning, takes the reminder away */
+  applied_as (january_editor, id, "generate-disclosure-annual-report", id, "{\"year\": 2026}", &step);
+  restart_at ("2027-01-05T09:10:00+08:00", FALSE);
+  g_clear_pointer (&holder, json_node_unref);
+  department = department_of (january_editor, "scjg", &holder);
+  g_assert_false (json_object_has_member (department, "annual_report_reminder"));
+  g_free (audit);
+  audit = audit_of ("end-annual-report-reminder", "scjg");
+  g_assert_nonnull (strstr (audit, "\"reason\":\"report-generated\""));
+
+  /* Another organ has not generated its own */
+  january_other = civic_test_sign_in (service, "zrzyt.editor");
+  g_clear_pointer (&holder, json_node_unref);
+  department = department_of (january_other, "zrzyt", &holder);
+  g_assert_true (json_object_has_member (department, "annual_report_reminder"));
+
+  /* Past 31 January the reminder ends with the period */
+  restart_at (CIVIC_TEST_NOW, FALSE);
+  g_clear_pointer (&holder, json_node_unref);
+  department = department_of (other_editor, "zrzyt", &holder);
+  g_assert_false (json_object_has_member (department, "annual_report_reminder"));
+  g_free (audit);
+  audit = audit_of ("end-annual-report-reminder", "zrzyt");
+  g_assert_nonnull (strstr (audit, "\"reason\":\"deadline-passed\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1081,14 +1521,18 @@ main (int   argc,
   g_test_add_func ("/disclosures/gate", test_gate);
   g_test_add_func ("/disclosures/index-numbers", test_index_numbers);
   g_test_add_func ("/disclosures/versions-sealed", test_versions_sealed);
+  g_test_add_func ("/disclosures/version-masked-and-revealed", test_version_masked_and_revealed);
   g_test_add_func ("/disclosures/feed-scope", test_feed_scope);
   g_test_add_func ("/disclosures/public-side", test_public_side);
   g_test_add_func ("/disclosures/request-from-the-public", test_request_from_the_public);
+  g_test_add_func ("/disclosures/request-documents", test_request_documents);
+  g_test_add_func ("/disclosures/new-kinds-get-templates", test_new_kinds_get_templates);
   g_test_add_func ("/disclosures/annual-report", test_annual_report);
   g_test_add_func ("/disclosures/policy-from-the-command-line", test_policy_from_the_command_line);
   g_test_add_func ("/disclosures/scheduled-across-restart", test_scheduled_across_restart);
   g_test_add_func ("/disclosures/scheduled-at-the-minute", test_scheduled_at_the_minute);
   g_test_add_func ("/disclosures/scheduled-held-by-the-gate", test_scheduled_held_by_the_gate);
+  g_test_add_func ("/disclosures/annual-report-reminder", test_annual_report_reminder);
 
   status = g_test_run ();
 
