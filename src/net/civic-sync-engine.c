@@ -733,13 +733,21 @@ civic_sync_engine_try_action (CivicSyncEngine        *self,
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
 
-  record = civic_cache_load_record (self->cache, kind, id, error);
-  if (record == NULL)
-    return NULL;
-
   actor = me (self);
   context_init (self, &context, self->calendar, actor, now, &policy);
   context.command_id = "try";
+
+  record = civic_cache_load_record (self->cache, kind, id, error);
+  /* A form for a command that makes its record (a new draft, a request
+   * registered at the counter) is tried on the record it would make, as
+   * civic_sync_engine_perform_action() makes it */
+  if (record == NULL && kind->creates != NULL && kind->creates (action))
+    {
+      g_clear_error (error);
+      record = kind->create (id, action, &context, error);
+    }
+  if (record == NULL)
+    return NULL;
   return kind->apply (record, action, args, &context, error);
 }
 

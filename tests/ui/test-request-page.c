@@ -483,6 +483,58 @@ test_action_reaches_service (void)
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
 
+/* Register Request: a request handed in at the counter, through its
+ * form; born in the offline copy and opened at once */
+static void
+test_register (void)
+{
+  GtkWidget *window;
+  CivicDisclosuresView *view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  CivicRequestPage *page = civic_disclosures_view_get_request_page (view);
+  g_autoptr(JsonObject) args = civic_json_parse_object (
+    "{\"channel\": \"post\", \"received_on\": \"2026-03-19\","
+    " \"applicant_kind\": \"natural-person\", \"applicant_name\": \"王五\","
+    " \"id_type\": \"resident-id\", \"id_number\": \"11010519491231002X\","
+    " \"address\": \"长沙市天心区书院路9号\","
+    " \"description\": \"2026年第一季度本区食品安全监督抽检结果\","
+    " \"delivery_form\": \"electronic\", \"delivery_channel\": \"email\"}", -1, NULL);
+  CivicDisclosureRequest *request;
+  g_autofree char *id = NULL;
+  GtkWidget *dialog;
+
+  civic_disclosures_view_show_requests (view, CIVIC_REQUEST_LIST_TO_DO);
+  civic_disclosures_view_register_request (view);
+  civic_ui_test_spin (100);
+  dialog = find_visible (CIVIC_TYPE_ACTION_DIALOG);
+  g_assert_nonnull (dialog);
+  civic_action_dialog_set_args (CIVIC_ACTION_DIALOG (dialog), args);
+  civic_ui_test_spin (300);
+  g_assert_null (civic_action_dialog_get_refusal (CIVIC_ACTION_DIALOG (dialog)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (GTK_WINDOW (dialog));
+  civic_ui_test_spin (200);
+
+  /* Received Thu 03-19 by post: due 20 working days later, Fri 04-17 */
+  request = civic_request_page_get_request (page);
+  g_assert_nonnull (request);
+  g_assert_cmpstr (civic_disclosure_request_get_description (request), ==,
+                   "2026年第一季度本区食品安全监督抽检结果");
+  g_assert_cmpuint (civic_disclosure_request_get_due_on (request), ==, day_of ("2026-04-17"));
+  g_assert_null (civic_disclosure_request_get_receipt (request));
+  g_assert_cmpuint (civic_sync_engine_get_pending (civic_ui_test_engine ()), ==, 1);
+
+  /* The page follows the sync: the service's number, nothing pending */
+  id = g_strdup (civic_disclosure_request_get_id (request));
+  civic_ui_test_sync ();
+  civic_ui_test_spin (50);
+  request = civic_request_page_get_request (page);
+  g_assert_cmpstr (civic_disclosure_request_get_id (request), ==, id);
+  g_assert_nonnull (civic_disclosure_request_get_receipt (request));
+  g_assert_cmpuint (civic_sync_engine_get_pending (civic_ui_test_engine ()), ==, 0);
+
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/request-page/page", test_page);
   g_test_add_func ("/request-page/reply-composer", test_reply_composer);
   g_test_add_func ("/request-page/action-reaches-service", test_action_reaches_service);
+  g_test_add_func ("/request-page/register", test_register);
 
   status = civic_ui_test_run ();
   g_free (near_id);

@@ -897,8 +897,7 @@ register_done_cb (GObject      *source,
   g_autoptr(CivicDisclosuresView) self = user_data;
   CivicActionDialog *dialog = CIVIC_ACTION_DIALOG (source);
   g_autoptr(JsonObject) args = civic_action_dialog_run_finish (dialog, result, NULL);
-  GObject *blank = civic_action_dialog_get_record (dialog);
-  const char *id = civic_disclosure_request_get_id (CIVIC_DISCLOSURE_REQUEST (blank));
+  g_autofree char *id = g_uuid_string_random ();
   g_autoptr(GError) error = NULL;
   g_autofree char *command = NULL;
 
@@ -940,8 +939,8 @@ civic_disclosures_view_register_request (CivicDisclosuresView *self)
   me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
   if (!civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_EDITOR))
     return;
-  /* The form is checked on a blank request of the official's organ, the
-   * id it will be made under */
+  /* The form is checked on a blank request of the official's organ; the
+   * request is made under a fresh id once it is filled in */
   blank = civic_disclosure_request_new (id, me->department_id);
   dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                     self->engine, &civic_disclosure_request_kind,

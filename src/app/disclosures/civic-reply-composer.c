@@ -202,11 +202,20 @@ update_preview (CivicReplyComposer *self)
     g_autofree char *basis = g_strdup_printf (_("Basis: %s"), self->basis);
     CivicDisclosureReportRow row = civic_disclosure_request_reply_get_report_row (outcome, ground);
     int section = civic_disclosure_report_row_get_section (row);
-    /* Translators: where the annual report counts the reply (Art. 50):
-     * "Annual report: Not disclosed — State secret" */
-    g_autofree char *counted = g_strdup_printf (_("Annual report: %s — %s"),
-                                                civic_disclosure_report_section_get_label (section),
-                                                civic_disclosure_report_row_get_label (row));
+    g_autofree char *counted = NULL;
+
+    /* (一) and (二) are rows of their own; the others name their item */
+    if (civic_disclosure_report_row_get_item (row) == 0)
+      /* Translators: where the annual report counts the reply (Art. 50):
+       * "Annual report: Disclosed" */
+      counted = g_strdup_printf (_("Annual report: %s"),
+                                 civic_disclosure_report_section_get_label (section));
+    else
+      /* Translators: where the annual report counts the reply (Art. 50):
+       * "Annual report: Not disclosed — State secret" */
+      counted = g_strdup_printf (_("Annual report: %s — %s"),
+                                 civic_disclosure_report_section_get_label (section),
+                                 civic_disclosure_report_row_get_label (row));
 
     gtk_label_set_label (GTK_LABEL (self->basis_label), basis);
     gtk_label_set_label (GTK_LABEL (self->row_label), counted);
@@ -510,6 +519,7 @@ build (CivicReplyComposer *self)
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *choice = adw_preferences_group_new ();
   GtkWidget *preview = adw_preferences_group_new ();
+  GtkWidget *preview_card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *preview_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *note_box;
   g_autoptr(GtkStringList) outcomes = gtk_string_list_new (NULL);
@@ -550,8 +560,12 @@ build (CivicReplyComposer *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (preview),
                                          _("The sentence the Regulations give this outcome, as "
                                            "the reply document will carry it"));
-  gtk_widget_add_css_class (preview_box, "card");
-  gtk_widget_add_css_class (preview_box, "reply-preview");
+  gtk_widget_set_margin_top (preview_box, 12);
+  gtk_widget_set_margin_bottom (preview_box, 12);
+  gtk_widget_set_margin_start (preview_box, 12);
+  gtk_widget_set_margin_end (preview_box, 12);
+  gtk_widget_add_css_class (preview_card, "card");
+  gtk_box_append (GTK_BOX (preview_card), preview_box);
   self->finding_label = preview_label (NULL);
   self->basis_label = preview_label ("dim-label");
   self->row_label = preview_label ("dim-label");
@@ -559,7 +573,7 @@ build (CivicReplyComposer *self)
   gtk_box_append (GTK_BOX (preview_box), self->finding_label);
   gtk_box_append (GTK_BOX (preview_box), self->basis_label);
   gtk_box_append (GTK_BOX (preview_box), self->row_label);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview), preview_box);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview), preview_card);
   gtk_box_append (GTK_BOX (content), preview);
 
   note_box = text_field (_("Internal Note"), NULL, &self->note_view);
