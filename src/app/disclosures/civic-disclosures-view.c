@@ -304,10 +304,14 @@ read_request_clock (CivicDisclosuresView   *self,
   return civic_disclosure_request_clock_read (clock, today, NULL);
 }
 
+/* A request of the list shown, its reply clock read once for its place
+ * and its chip */
 typedef struct
 {
   CivicDisclosureRequest *request;
-  CivicDay                due;       /* to do: the reply's; else the day received */
+  CivicDay                sort_day;  /* to do: the reply's due day; else the day received */
+  CivicDay                due;       /* invalid once answered or closed */
+  const char             *status;    /* the reply clock's colour, while it is open */
 } ShownRequest;
 
 /* To do: the reply due soonest on top. Answered: the latest received on
@@ -320,11 +324,11 @@ compare_shown_requests (gconstpointer a,
   CivicDisclosuresView *self = user_data;
   const ShownRequest *x = a, *y = b;
 
-  if (x->due != y->due)
+  if (x->sort_day != y->sort_day)
     {
       gboolean ascending = self->shown_requests == CIVIC_REQUEST_LIST_TO_DO;
 
-      return (x->due < y->due) == ascending ? -1 : 1;
+      return (x->sort_day < y->sort_day) == ascending ? -1 : 1;
     }
   return g_strcmp0 (civic_disclosure_request_get_receipt (x->request),
                     civic_disclosure_request_get_receipt (y->request));
@@ -357,10 +361,11 @@ dup_first_line (const char *text)
  * reply while it is open; a mark while the official's changes wait to be
  * sent */
 static GtkWidget *
-request_row_new (CivicDisclosuresView   *self,
-                 CivicDisclosureRequest *request,
-                 CivicDay                today)
+request_row_new (CivicDisclosuresView *self,
+                 const ShownRequest   *item,
+                 CivicDay              today)
 {
+  CivicDisclosureRequest *request = item->request;
   CivicCalendar *calendar = civic_sync_engine_get_calendar (self->engine);
   const CivicDisclosureApplicant *applicant = civic_disclosure_request_get_applicant (request);
   const char *receipt = civic_disclosure_request_get_receipt (request);
@@ -394,22 +399,14 @@ request_row_new (CivicDisclosuresView   *self,
       gtk_widget_set_tooltip_text (icon, _("Waiting to be sent"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
     }
-  if (civic_disclosure_request_is_open (request))
+  if (item->due != CIVIC_DAY_INVALID)
     {
-      g_autoptr(CivicDisclosureRequestReading) reading = read_request_clock (self, request, today);
+      GtkWidget *chip = civic_due_chip_new ();
 
-      if (reading != NULL && reading->reply->due != CIVIC_DAY_INVALID)
-        {
-          GtkWidget *chip = civic_due_chip_new ();
-
-          civic_due_chip_set_status (CIVIC_DUE_CHIP (chip),
-                                     civic_enum_to_nick (CIVIC_TYPE_CLOCK_STATUS,
-                                                         reading->reply->status),
-                                     reading->reply->due, calendar, today);
-          gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
-          due_text = civic_due_chip_get_text (CIVIC_DUE_CHIP (chip));
-        }
+      civic_due_chip_set_status (CIVIC_DUE_CHIP (chip), item->status, item->due, calendar, today);
+      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
+      due_text = civic_due_chip_get_text (CIVIC_DUE_CHIP (chip));
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -434,27 +431,31 @@ fill_request_list (CivicDisclosuresView *self)
   for (guint i = 0; i < self->requests->len; i++)
     {
       CivicDisclosureRequest *request = g_ptr_array_index (self->requests, i);
-      ShownRequest item = { request, civic_disclosure_request_get_received_on (request) };
+      ShownRequest item = { request, civic_disclosure_request_get_received_on (request),
+                            CIVIC_DAY_INVALID, NULL };
 
       if (!request_in_list (request, self->shown_requests) ||
           !request_matches_search (self, request))
         continue;
-      if (self->shown_requests == CIVIC_REQUEST_LIST_TO_DO)
+      if (civic_disclosure_request_is_open (request))
         {
           g_autoptr(CivicDisclosureRequestReading) reading = read_request_clock (self, request,
                                                                                  today);
 
-          item.due = reading != NULL ? reading->reply->due : CIVIC_DAY_INVALID;
-          if (item.due == CIVIC_DAY_INVALID)
-            item.due = G_MAXUINT32;
+          if (reading != NULL)
+            {
+              item.due = reading->reply->due;
+              item.status = civic_enum_to_nick (CIVIC_TYPE_CLOCK_STATUS, reading->reply->status);
+            }
+          /* One whose clock cannot be read goes last, not first */
+          item.sort_day = item.due != CIVIC_DAY_INVALID ? item.due : G_MAXUINT32;
         }
       g_array_append_val (shown, item);
     }
   g_array_sort_with_data (shown, compare_shown_requests, self);
   for (guint i = 0; i < shown->len; i++)
     gtk_list_box_append (self->list,
-                         request_row_new (self, g_array_index (shown, ShownRequest, i).request,
-                                          today));
+                         request_row_new (self, &g_array_index (shown, ShownRequest, i), today));
 }
 
 static void
