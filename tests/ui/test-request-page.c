@@ -25,6 +25,8 @@
 #include "civic-time.h"
 #include "civic-ui-test.h"
 
+#include "../civic-test-async.h"
+
 static CivicDay
 day_of (const char *text)
 {
@@ -483,6 +485,91 @@ test_action_reaches_service (void)
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
 
+/* Signed in and synced as another official of the organ */
+static CivicAccount *
+colleague (const char *username)
+{
+  g_autoptr(GAsyncResult) signed_in = NULL;
+  g_autoptr(GAsyncResult) synced = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicAccount *account = civic_account_new (civic_ui_test_service ()->base_url, username, NULL,
+                                             &error);
+  CivicSyncEngine *engine;
+
+  g_assert_no_error (error);
+  civic_account_set_keep_session (account, FALSE);
+  civic_account_sign_in_async (account, "demo-password", NULL, civic_test_got_result, &signed_in);
+  g_assert_true (civic_account_sign_in_finish (account, civic_test_await (&signed_in), &error));
+  g_assert_no_error (error);
+  engine = civic_account_get_engine (account);
+  civic_sync_engine_sync_async (engine, NULL, civic_test_got_result, &synced);
+  g_assert_true (civic_sync_engine_sync_finish (engine, civic_test_await (&synced), &error));
+  g_assert_no_error (error);
+  return account;
+}
+
+/* The head of the disclosure office sees what is theirs: the drafted
+ * reply to issue as the next step, and not the editor's drafting; the
+ * reply issued there reaches the service, and the editor finds the
+ * request among those replied to */
+static void
+test_issued_by_the_head (void)
+{
+  g_autoptr(CivicAccount) head = colleague ("head");
+  g_autoptr(GAsyncResult) synced = NULL;
+  g_autoptr(JsonObject) args = civic_json_parse_object ("{\"replied_on\": \"2026-03-20\"}", -1,
+                                                        NULL);
+  g_autoptr(JsonObject) data = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicSyncEngine *engine = civic_account_get_engine (head);
+  GtkWidget *page = civic_request_page_new ();
+  GtkWidget *window = civic_ui_test_window (page, 900, 800);
+  GtkWidget *editor_window;
+  CivicDisclosuresView *view;
+  g_autofree char *issue = g_strconcat (civic_disclosure_request_action_get_label (
+                                          CIVIC_DISCLOSURE_REQUEST_ACTION_ISSUE_REPLY), "…", NULL);
+  g_autofree char *draft = g_strconcat (civic_disclosure_request_action_get_label (
+                                          CIVIC_DISCLOSURE_REQUEST_ACTION_DRAFT_REPLY), "…", NULL);
+  GtkWidget *dialog;
+  GtkListBoxRow *row;
+
+  civic_request_page_set_engine (CIVIC_REQUEST_PAGE (page), engine);
+  civic_request_page_show_request (CIVIC_REQUEST_PAGE (page), near_id);
+  g_assert_nonnull (civic_ui_test_find_titled (page, GTK_TYPE_BUTTON, issue));
+  g_assert_false (civic_ui_test_has_text (page, draft));
+
+  civic_request_page_start_action (CIVIC_REQUEST_PAGE (page),
+                                   CIVIC_DISCLOSURE_REQUEST_ACTION_ISSUE_REPLY);
+  civic_ui_test_spin (100);
+  dialog = find_visible (CIVIC_TYPE_ACTION_DIALOG);
+  g_assert_nonnull (dialog);
+  civic_action_dialog_set_args (CIVIC_ACTION_DIALOG (dialog), args);
+  civic_ui_test_spin (300);
+  g_assert_null (civic_action_dialog_get_refusal (CIVIC_ACTION_DIALOG (dialog)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (GTK_WINDOW (dialog));
+  civic_ui_test_spin (200);
+
+  civic_sync_engine_sync_async (engine, NULL, civic_test_got_result, &synced);
+  g_assert_true (civic_sync_engine_sync_finish (engine, civic_test_await (&synced), &error));
+  g_assert_no_error (error);
+  data = served (near_id);
+  g_assert_cmpstr (json_object_get_string_member (data, "state"), ==, "replied");
+  civic_ui_test_destroy (window, page);
+
+  /* The editor's lists after their next sync */
+  civic_ui_test_sync ();
+  view = CIVIC_DISCLOSURES_VIEW (new_view (&editor_window));
+  civic_disclosures_view_show_requests (view, CIVIC_REQUEST_LIST_REPLIED);
+  row = gtk_list_box_get_row_at_index (civic_disclosures_view_get_list (view), 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, near_id);
+  g_assert_null (gtk_list_box_get_row_at_index (civic_disclosures_view_get_list (view), 1));
+  civic_disclosures_view_show_requests (view, CIVIC_REQUEST_LIST_TO_DO);
+  g_assert_null (gtk_list_box_get_row_at_index (civic_disclosures_view_get_list (view), 2));
+  civic_ui_test_destroy (editor_window, GTK_WIDGET (view));
+}
+
 /* Register Request: a request handed in at the counter, through its
  * form; born in the offline copy and opened at once */
 static void
@@ -549,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/request-page/page", test_page);
   g_test_add_func ("/request-page/reply-composer", test_reply_composer);
   g_test_add_func ("/request-page/action-reaches-service", test_action_reaches_service);
+  g_test_add_func ("/request-page/issued-by-the-head", test_issued_by_the_head);
   g_test_add_func ("/request-page/register", test_register);
 
   status = civic_ui_test_run ();
