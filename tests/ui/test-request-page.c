@@ -10,7 +10,10 @@
  * is due (Art. 33), each with its days left; the page of the consulted one
  * explains its day step by step, the stop included; the reply composer
  * shows the statutory sentence of the outcome chosen as it is chosen; a
- * correction asked for on the page reaches the service.
+ * correction asked for on the page reaches the service; a withdrawn one is
+ * closed and counts no days; the head issues the drafted reply from the
+ * same page; a request registered through the section's form is born in
+ * the outbox and numbered by the service.
  */
 
 #include "config.h"
@@ -21,6 +24,7 @@
 
 #include "civic-action-dialog.h"
 #include "civic-disclosures-view.h"
+#include "civic-due-chip.h"
 #include "civic-json.h"
 #include "civic-time.h"
 #include "civic-ui-test.h"
@@ -485,6 +489,43 @@ test_action_reaches_service (void)
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
 
+/* Withdrawn by the applicant (the editor records it): Closed lists it,
+ * and its page owes no reply, so it counts no days */
+static void
+test_withdrawn (void)
+{
+  GtkWidget *window;
+  CivicDisclosuresView *view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  CivicRequestPage *page = civic_disclosures_view_get_request_page (view);
+  g_autoptr(JsonObject) data = NULL;
+  g_autofree char *describe = NULL;
+  GtkListBoxRow *row;
+  GtkWidget *due;
+
+  perform (late_id, CIVIC_DISCLOSURE_REQUEST_ACTION_WITHDRAW,
+           "{\"note\": \"申请人于2026-03-20到窗口书面撤回申请\"}");
+  civic_ui_test_spin (50);
+  civic_disclosures_view_show_requests (view, CIVIC_REQUEST_LIST_CLOSED);
+  row = gtk_list_box_get_row_at_index (civic_disclosures_view_get_list (view), 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, late_id);
+  g_assert_null (civic_ui_test_find_titled (GTK_WIDGET (row), CIVIC_TYPE_DUE_CHIP, NULL));
+
+  civic_disclosures_view_open_request (view, late_id);
+  describe = civic_disclosure_request_kind.describe (G_OBJECT (civic_request_page_get_request (page)));
+  due = civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, _("Reply Due (Art. 33)"));
+  g_assert_nonnull (due);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (due)), ==, describe);
+  g_assert_null (civic_ui_test_find_titled (GTK_WIDGET (page), CIVIC_TYPE_DUE_CHIP, NULL));
+  g_assert_null (civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP,
+                                            _("How the Day Is Counted")));
+
+  civic_ui_test_sync ();
+  data = served (late_id);
+  g_assert_cmpstr (json_object_get_string_member (data, "state"), ==, "withdrawn");
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
 /* Signed in and synced as another official of the organ */
 static CivicAccount *
 colleague (const char *username)
@@ -636,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/request-page/page", test_page);
   g_test_add_func ("/request-page/reply-composer", test_reply_composer);
   g_test_add_func ("/request-page/action-reaches-service", test_action_reaches_service);
+  g_test_add_func ("/request-page/withdrawn", test_withdrawn);
   g_test_add_func ("/request-page/issued-by-the-head", test_issued_by_the_head);
   g_test_add_func ("/request-page/register", test_register);
 

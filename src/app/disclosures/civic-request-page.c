@@ -334,6 +334,16 @@ add_clock (CivicRequestPage              *self,
   g_autofree char *due = format_day (reply->due);
   g_autofree char *subtitle = NULL;
 
+  /* Withdrawn, the request needs no reply: its clock, never completed,
+   * would count on into the red */
+  if (civic_disclosure_request_get_state (request) == CIVIC_DISCLOSURE_REQUEST_STATE_WITHDRAWN)
+    {
+      g_autofree char *describe = civic_disclosure_request_kind.describe (G_OBJECT (request));
+
+      row_new (group, _("Reply Due (Art. 33)"), describe);
+      return;
+    }
+
   if (reply->completed_on != CIVIC_DAY_INVALID)
     {
       g_autofree char *done = format_day (reply->completed_on);
