@@ -1,4 +1,4 @@
-/* civic-disclosures-view.c — the Disclosures section: the organ's publications and the requests it answers
+/* civic-disclosures-view.c — the Disclosures section: publications and requests for information
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -293,7 +293,8 @@ read_request_clock (CivicDisclosuresView   *self,
   g_autoptr(CivicDisclosureRequestClock) clock = NULL;
   g_autoptr(GError) error = NULL;
 
-  clock = civic_disclosure_request_dup_clock (request, civic_sync_engine_get_calendar (self->engine),
+  clock = civic_disclosure_request_dup_clock (request,
+                                              civic_sync_engine_get_calendar (self->engine),
                                               &error);
   if (clock == NULL)
     {
@@ -369,8 +370,10 @@ request_row_new (CivicDisclosuresView *self,
   CivicCalendar *calendar = civic_sync_engine_get_calendar (self->engine);
   const CivicDisclosureApplicant *applicant = civic_disclosure_request_get_applicant (request);
   const char *receipt = civic_disclosure_request_get_receipt (request);
-  const char *state = civic_disclosure_request_state_get_label (civic_disclosure_request_get_state (request));
-  gboolean pending = g_hash_table_contains (self->pending, civic_disclosure_request_get_id (request));
+  const char *state =
+    civic_disclosure_request_state_get_label (civic_disclosure_request_get_state (request));
+  gboolean pending = g_hash_table_contains (self->pending,
+                                            civic_disclosure_request_get_id (request));
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *first_line = dup_first_line (civic_disclosure_request_get_description (request));
   g_autofree char *subtitle = NULL;
@@ -1056,7 +1059,8 @@ civic_disclosures_view_class_init (CivicDisclosuresViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/civicdesk/CivicDesk/civic-disclosures-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, pages);
-  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, disclosures_mode_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView,
+                                        disclosures_mode_button);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, requests_mode_button);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, filter_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, new_button);

@@ -1,4 +1,4 @@
-/* civic-disclosures-view.h — the Disclosures section: the organ's drafts, reviews and publications
+/* civic-disclosures-view.h — the Disclosures section: publications and requests for information
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -43,7 +43,7 @@ struct _CivicReplyComposer
   GtkWidget              *row_label;
   GtkWidget              *refusal_label;
 
-  GArray                 *grounds;      /* CivicDisclosureReplyGround, as the ground row lists them */
+  GArray                 *grounds;      /* CivicDisclosureReplyGround, in the ground row's order */
   char                   *finding;      /* as previewed; NULL until an outcome is chosen */
   char                   *basis;
   char                   *refusal;
@@ -286,8 +286,8 @@ fill_grounds (CivicReplyComposer *self,
   civic_accessible_name_choices (self->ground_row, NULL);
   gtk_widget_set_visible (self->ground_row,
                           outcome >= 0 &&
-                          !civic_disclosure_request_reply_is_valid_pair (outcome,
-                                                                         CIVIC_DISCLOSURE_GROUND_NONE));
+                          !civic_disclosure_request_reply_is_valid_pair (
+                            outcome, CIVIC_DISCLOSURE_GROUND_NONE));
   self->filling = FALSE;
 }
 
@@ -430,10 +430,9 @@ civic_reply_composer_apply (CivicReplyComposer  *self,
 
   check (self);
   args = civic_reply_composer_dup_args (self);
-  command = civic_sync_engine_perform_disclosure_request (self->engine,
-                                                          civic_disclosure_request_get_id (self->request),
-                                                          CIVIC_DISCLOSURE_REQUEST_ACTION_DRAFT_REPLY,
-                                                          args, &local_error);
+  command = civic_sync_engine_perform_disclosure_request (
+    self->engine, civic_disclosure_request_get_id (self->request),
+    CIVIC_DISCLOSURE_REQUEST_ACTION_DRAFT_REPLY, args, &local_error);
   if (command == NULL)
     {
       set_refusal (self, local_error->message, FALSE);

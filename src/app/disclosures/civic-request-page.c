@@ -46,6 +46,12 @@ static guint toast_signal;
 
 /* Acting */
 
+static const char *
+past_tense (CivicDisclosureRequestAction action)
+{
+  return civic_command_past_tense (civic_disclosure_request_kind.action_to_string (action));
+}
+
 static gboolean
 perform (CivicRequestPage              *self,
          CivicDisclosureRequestAction   action,
@@ -58,8 +64,7 @@ perform (CivicRequestPage              *self,
 
   if (command == NULL)
     return FALSE;
-  civic_toast_emit (self, toast_signal,
-                    civic_command_past_tense (civic_disclosure_request_kind.action_to_string (action)));
+  civic_toast_emit (self, toast_signal, past_tense (action));
   return TRUE;
 }
 
@@ -83,9 +88,7 @@ dialog_done_cb (GObject      *source,
 static void
 reply_drafted_cb (CivicRequestPage *self)
 {
-  civic_toast_emit (self, toast_signal,
-                    civic_command_past_tense (civic_disclosure_request_kind.action_to_string (
-                      CIVIC_DISCLOSURE_REQUEST_ACTION_DRAFT_REPLY)));
+  civic_toast_emit (self, toast_signal, past_tense (CIVIC_DISCLOSURE_REQUEST_ACTION_DRAFT_REPLY));
 }
 
 /**
@@ -289,8 +292,8 @@ add_actions (CivicRequestPage *self)
     {
       CivicDisclosureRequestAction action = g_array_index (actions, guint, i);
       g_autofree char *label = action_text (action);
-      g_autofree char *detailed = g_strdup_printf ("request.act::%s",
-                                                   civic_disclosure_request_kind.action_to_string (action));
+      const char *nick = civic_disclosure_request_kind.action_to_string (action);
+      g_autofree char *detailed = g_strdup_printf ("request.act::%s", nick);
 
       if (has_step && action == step)
         {
@@ -367,7 +370,8 @@ add_clock (CivicRequestPage              *self,
 
   if (reading->correction_notice != NULL)
     {
-      const CivicDisclosureCorrection *correction = civic_disclosure_request_get_correction (request);
+      const CivicDisclosureCorrection *correction =
+        civic_disclosure_request_get_correction (request);
       g_autofree char *notice_due = format_day (reading->correction_notice_due);
       g_autofree char *text = NULL;
 
@@ -435,14 +439,16 @@ add_request (CivicRequestPage *self)
 static void
 add_applicant (CivicRequestPage *self)
 {
-  const CivicDisclosureApplicant *applicant = civic_disclosure_request_get_applicant (self->request);
+  const CivicDisclosureApplicant *applicant =
+    civic_disclosure_request_get_applicant (self->request);
   GtkWidget *group = group_new (self, _("Applicant"));
 
   if (applicant->masked)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                            _("Personal data is masked in the offline copy "
                                              "(PIPL Art. 28)"));
-  row_new (group, _("Kind of Applicant"), civic_disclosure_applicant_kind_get_label (applicant->kind));
+  row_new (group, _("Kind of Applicant"),
+           civic_disclosure_applicant_kind_get_label (applicant->kind));
   if (applicant->organisation != NULL)
     {
       g_autofree char *organisation = applicant->credit_code != NULL
@@ -456,9 +462,9 @@ add_applicant (CivicRequestPage *self)
     {
       /* Translators: an identity document and its number: "Resident
        * identity card: 4301**********1230" */
-      g_autofree char *document = g_strdup_printf (_("%s: %s"),
-                                                   civic_disclosure_id_type_get_label (applicant->id_type),
-                                                   applicant->id_number);
+      g_autofree char *document =
+        g_strdup_printf (_("%s: %s"), civic_disclosure_id_type_get_label (applicant->id_type),
+                         applicant->id_number);
 
       row_new (group, _("Identity Document"), document);
     }
@@ -473,7 +479,8 @@ add_applicant (CivicRequestPage *self)
 static void
 add_correction (CivicRequestPage *self)
 {
-  const CivicDisclosureCorrection *correction = civic_disclosure_request_get_correction (self->request);
+  const CivicDisclosureCorrection *correction =
+    civic_disclosure_request_get_correction (self->request);
   GtkWidget *group;
   g_autofree char *sent = NULL;
   g_autofree char *until = NULL;
@@ -558,7 +565,8 @@ add_consultations (CivicRequestPage              *self,
 static void
 add_extension (CivicRequestPage *self)
 {
-  const CivicDisclosureExtension *extension = civic_disclosure_request_get_extension (self->request);
+  const CivicDisclosureExtension *extension =
+    civic_disclosure_request_get_extension (self->request);
   GtkWidget *group;
   g_autofree char *on = NULL;
   g_autofree char *text = NULL;
@@ -711,12 +719,6 @@ compare_events (gconstpointer a,
   return x->day < y->day ? -1 : x->day > y->day;
 }
 
-static const char *
-past_tense (CivicDisclosureRequestAction action)
-{
-  return civic_command_past_tense (civic_disclosure_request_kind.action_to_string (action));
-}
-
 static void
 add_history (CivicRequestPage *self)
 {
@@ -733,7 +735,8 @@ add_history (CivicRequestPage *self)
 
   add_event (events, civic_disclosure_request_get_received_on (request),
              past_tense (CIVIC_DISCLOSURE_REQUEST_ACTION_REGISTER), NULL,
-             civic_disclosure_request_channel_get_label (civic_disclosure_request_get_channel (request)));
+             civic_disclosure_request_channel_get_label (
+               civic_disclosure_request_get_channel (request)));
   if (correction != NULL)
     {
       add_event (events, correction->notice_on,
@@ -757,7 +760,8 @@ add_history (CivicRequestPage *self)
   if (extension != NULL)
     add_event (events, extension->on, past_tense (CIVIC_DISCLOSURE_REQUEST_ACTION_EXTEND),
                extension->approved_by_name, extension->reason);
-  if (reply != NULL && reply->drafted_at != NULL && state != CIVIC_DISCLOSURE_REQUEST_STATE_ABANDONED)
+  if (reply != NULL && reply->drafted_at != NULL &&
+      state != CIVIC_DISCLOSURE_REQUEST_STATE_ABANDONED)
     add_event (events, civic_time_day_of (reply->drafted_at),
                past_tense (CIVIC_DISCLOSURE_REQUEST_ACTION_DRAFT_REPLY), reply->drafted_by_name,
                civic_disclosure_reply_outcome_get_label (reply->outcome));
@@ -826,7 +830,8 @@ civic_request_page_reload (CivicRequestPage *self)
   if (self->engine == NULL || self->request_id == NULL)
     return;
 
-  self->request = civic_sync_engine_load_disclosure_request (self->engine, self->request_id, &error);
+  self->request = civic_sync_engine_load_disclosure_request (self->engine, self->request_id,
+                                                             &error);
   calendar = civic_sync_engine_get_calendar (self->engine);
   if (self->request != NULL)
     clock = civic_disclosure_request_dup_clock (self->request, calendar, &error);
@@ -876,10 +881,11 @@ civic_request_page_show_request (CivicRequestPage *self,
 
   if (g_strcmp0 (self->request_id, request_id) != 0)
     {
+      GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (self->scrolled);
+
       g_free (self->request_id);
       self->request_id = g_strdup (request_id);
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)),
-                                0);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 0);
     }
   civic_request_page_reload (self);
 }
