@@ -239,6 +239,15 @@ test_lists (void)
   civic_disclosures_view_show_list (view, CIVIC_DISCLOSURE_LIST_DRAFTS);
   g_assert_false (civic_disclosures_view_get_showing_requests (view));
 
+  /* Ctrl+2 and Ctrl+1 switch the halves, each back on the list it showed */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "disclosures.show", "s",
+                                             "requests"));
+  g_assert_true (civic_disclosures_view_get_showing_requests (view));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "disclosures.show", "s",
+                                             "disclosures"));
+  g_assert_false (civic_disclosures_view_get_showing_requests (view));
+
   /* Three requests wait for the editor */
   g_assert_cmpuint (civic_disclosures_view_get_n_to_do (view), >=, 3);
 
