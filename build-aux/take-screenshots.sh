@@ -10,9 +10,10 @@
 # of formal document, in both languages, with pdftoppm; widgets shows the
 # disclosure editor's preview and history, which no screen of the client
 # holds yet, from their widget tests; disclosures the Disclosures section's
-# drafts and a draft with personal data in its editor, from theirs, signed
-# in to a demo service as the organ's disclosure editor (the demo menu has
-# no such role yet).
+# drafts, a draft with personal data in its editor, the requests for
+# information, a request's page and its reply composer, from theirs,
+# signed in to a demo service as the organ's disclosure editor (the demo
+# menu has no such role yet).
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,8 +64,11 @@ fi
 # The Disclosures section, from its widget tests against a demo service
 if [ $# -eq 0 ] || echo " $* " | grep -q ' disclosures '; then
     for lang in en_US.UTF-8 zh_CN.UTF-8; do
+        # request-page runs whole: its requests are registered by its
+        # first case, then listed, opened and answered
         for test in disclosures-view:/disclosures-view/lists \
-                    disclosure-editor:/disclosure-editor/screenshot; do
+                    disclosure-editor:/disclosure-editor/screenshot \
+                    request-page:/request-page; do
             LC_ALL=$lang LANGUAGE='' GSETTINGS_BACKEND=memory \
             GSETTINGS_SCHEMA_DIR="$builddir/data" \
             CIVICDESK_SCREENSHOTS_DIR="$top/docs/screenshots" \

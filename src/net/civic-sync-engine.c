@@ -738,8 +738,9 @@ civic_sync_engine_try_action (CivicSyncEngine        *self,
   context.command_id = "try";
 
   record = civic_cache_load_record (self->cache, kind, id, error);
-  /* A command that makes its record is tried on the record it would
-   * make, as civic_sync_engine_perform_action() takes it */
+  /* A form for a command that makes its record (a new draft, a request
+   * registered at the counter) is tried on the record it would make, as
+   * civic_sync_engine_perform_action() makes it */
   if (record == NULL && kind->creates != NULL && kind->creates (action))
     {
       g_clear_error (error);

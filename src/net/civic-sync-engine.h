@@ -10,6 +10,7 @@
 #include "civic-api-client.h"
 #include "civic-cache.h"
 #include "civic-disclosure-kind.h"
+#include "civic-disclosure-request-kind.h"
 #include "civic-entity.h"
 #include "civic-hearing-kind.h"
 #include "civic-outbox.h"
@@ -122,6 +123,19 @@ char            *civic_sync_engine_perform_disclosure (CivicSyncEngine *self,
                                                   JsonObject          *args,
                                                   GError             **error);
 CivicDisclosurePolicy *civic_sync_engine_load_disclosure_policy (CivicSyncEngine *self);
+
+/* The disclosure request's front door (civic-sync-engine-disclosure-requests.c) */
+GPtrArray       *civic_sync_engine_list_disclosure_requests (CivicSyncEngine *self,
+                                                  GError             **error);
+CivicDisclosureRequest *
+                 civic_sync_engine_load_disclosure_request (CivicSyncEngine *self,
+                                                  const char          *request_id,
+                                                  GError             **error);
+char            *civic_sync_engine_perform_disclosure_request (CivicSyncEngine *self,
+                                                  const char          *request_id,
+                                                  CivicDisclosureRequestAction action,
+                                                  JsonObject          *args,
+                                                  GError             **error);
 
 gboolean         civic_sync_engine_withdraw       (CivicSyncEngine  *self,
                                                    const char       *command_id,

@@ -15,6 +15,7 @@
 #include "civic-case-index.h"
 #include "civic-core-enums.h"
 #include "civic-disclosure-kind.h"
+#include "civic-disclosure-request-kind.h"
 #include "civic-json.h"
 #include "civic-test-account.h"
 #include "civic-test-service.h"
@@ -371,6 +372,71 @@ test_disclosure_born_offline (void)
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (served), "rev"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
                      json_node_get_object (served), "data"), "author_id"), ==, "u-editor");
+}
+
+/* A request handed in at the counter, registered through the request's
+ * front door: the editor's offline copy has it at once, its applicant
+ * already masked as the feed masks it (PIPL Art. 28), so that the client
+ * never keeps the name whole on disk; once the service has taken it, the
+ * copy is the feed's, numbered by the service */
+static void
+test_disclosure_request_masked (void)
+{
+  g_autoptr(CivicAccount) account = account_synced ("editor");
+  CivicSyncEngine *engine = civic_account_get_engine (account);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *command = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *path = g_strconcat ("/api/v1/disclosure-requests/", id, NULL);
+  g_autoptr(JsonObject) args = civic_json_parse_object (
+    "{\"channel\": \"in-person\", \"received_on\": \"2026-03-16\","
+    " \"applicant_kind\": \"natural-person\", \"applicant_name\": \"张三丰\","
+    " \"id_type\": \"resident-id\", \"id_number\": \"11010519491231002X\","
+    " \"phone\": \"13812345678\","
+    " \"description\": \"2025年度城区道路扩建工程的环境影响评价批复文件\","
+    " \"delivery_form\": \"paper\", \"delivery_channel\": \"collect\"}", -1, NULL);
+  g_autoptr(CivicDisclosureRequest) local = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(JsonNode) served = NULL;
+  const CivicDisclosureApplicant *applicant;
+  guint status;
+
+  command = civic_sync_engine_perform_disclosure_request (engine, id,
+                                                          CIVIC_DISCLOSURE_REQUEST_ACTION_REGISTER,
+                                                          args, &error);
+  g_assert_no_error (error);
+  local = civic_sync_engine_load_disclosure_request (engine, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (civic_disclosure_request_get_applicant (local)->name, ==, "张**");
+  g_assert_null (civic_disclosure_request_get_receipt (local));
+  g_clear_object (&local);
+
+  g_assert_true (civic_test_account_sync (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);
+
+  local = civic_sync_engine_load_disclosure_request (engine, id, &error);
+  g_assert_no_error (error);
+  applicant = civic_disclosure_request_get_applicant (local);
+  g_assert_true (applicant->masked);
+  g_assert_cmpstr (applicant->name, ==, "张**");
+  g_assert_cmpstr (applicant->phone, !=, "13812345678");
+  g_assert_null (strstr (applicant->id_number, "19491231"));
+  g_assert_nonnull (civic_disclosure_request_get_receipt (local));
+  /* Received Mon 2026-03-16: 20 working days, the day itself not counted */
+  g_assert_cmpuint (civic_disclosure_request_get_due_on (local), ==,
+                    civic_day_from_ymd (2026, 4, 14));
+  listed = civic_sync_engine_list_disclosure_requests (engine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+
+  token = civic_test_sign_in (service, "editor");
+  served = civic_test_request (service, "GET", path, token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_node_get_object (served), "data"), "receipt"), ==,
+                   civic_disclosure_request_get_receipt (local));
 }
 
 static void
@@ -1295,6 +1361,7 @@ main (int   argc,
   g_test_add_func ("/sync/incremental", test_incremental);
   g_test_add_func ("/sync/offline-queue", test_offline_queue);
   g_test_add_func ("/sync/disclosure-born-offline", test_disclosure_born_offline);
+  g_test_add_func ("/sync/disclosure-request-masked", test_disclosure_request_masked);
   g_test_add_func ("/sync/offline-chain", test_offline_chain);
   g_test_add_func ("/sync/withdraw", test_withdraw);
   g_test_add_func ("/sync/conflict", test_conflict);

@@ -98,6 +98,15 @@ civic_ui_test_account (void)
   return account;
 }
 
+/* The service the account signed in to, for what a test checks on the
+ * service's side */
+CivicTestService *
+civic_ui_test_service (void)
+{
+  civic_ui_test_account ();
+  return service;
+}
+
 CivicSyncEngine *
 civic_ui_test_engine (void)
 {

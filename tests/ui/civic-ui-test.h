@@ -25,6 +25,7 @@ int               civic_ui_test_run         (void);
 
 void              civic_ui_test_sign_in_as  (const char       *username);
 CivicAccount     *civic_ui_test_account     (void);
+CivicTestService *civic_ui_test_service     (void);
 CivicSyncEngine  *civic_ui_test_engine      (void);
 CivicCache       *civic_ui_test_cache       (void);
 CivicCalendar    *civic_ui_test_calendar    (void);

@@ -1,4 +1,4 @@
-/* civic-disclosures-view.c — the Disclosures section: the organ's drafts, reviews and publications
+/* civic-disclosures-view.c — the Disclosures section: publications and requests for information
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,12 +7,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "civic-accessible.h"
 #include "civic-action-dialog.h"
+#include "civic-core-enums.h"
 #include "civic-due-chip.h"
 #include "civic-disclosures-view.h"
+#include "civic-json.h"
 #include "civic-sync-indicator.h"
 #include "civic-time.h"
 
@@ -23,7 +27,14 @@
  * 26 leaves to publish it. A draft is written offline as well as online:
  * it is born in the outbox (create-disclosure on a client-made id) and
  * listed here before the service has it. Supervisors see every list and
- * change nothing. */
+ * change nothing.
+ *
+ * The section's other half is the requests for information the organ
+ * answers (依申请公开, OGI Arts. 27–45): those still to answer, by the day
+ * their reply is due (Art. 33), those replied to, and those closed. A
+ * request is read by its receipt, what it asks for and who asks in the
+ * annual report's terms (Art. 50) — never the applicant's name, which the
+ * feed masks. */
 
 struct _CivicDisclosuresView
 {
@@ -31,7 +42,14 @@ struct _CivicDisclosuresView
 
   /* Template widgets */
   GtkStack              *pages;
+  GtkToggleButton       *disclosures_mode_button;
+  GtkToggleButton       *requests_mode_button;
+  GtkStack              *filter_stack;
   GtkButton             *new_button;
+  GtkButton             *register_button;
+  GtkToggleButton       *to_do_button;
+  GtkToggleButton       *replied_button;
+  GtkToggleButton       *closed_button;
   GtkToggleButton       *drafts_button;
   GtkToggleButton       *review_button;
   GtkToggleButton       *scheduled_button;
@@ -39,14 +57,20 @@ struct _CivicDisclosuresView
   GtkToggleButton       *ended_button;
   GtkSearchEntry        *search_entry;
   GtkListBox            *list;
+  GtkWidget             *placeholder;   /* said by the list when it is empty */
   AdwWindowTitle        *disclosure_title;
   CivicDisclosureEditor *editor;
+  AdwWindowTitle        *request_title;
+  CivicRequestPage      *request_page;
   CivicSyncIndicator    *sync_indicator;
 
   CivicSyncEngine       *engine;        /* the section's */
   GPtrArray             *disclosures;   /* CivicDisclosure */
+  GPtrArray             *requests;      /* CivicDisclosureRequest */
   GHashTable            *pending;       /* ids with commands waiting to be sent */
   CivicDisclosureList    shown;
+  CivicRequestList       shown_requests;
+  gboolean               showing_requests;
   guint                  n_to_do;
 };
 
@@ -222,6 +246,221 @@ row_new (CivicDisclosuresView *self,
   return row;
 }
 
+/* Requests */
+
+static gboolean
+request_in_list (CivicDisclosureRequest *request,
+                 CivicRequestList        list)
+{
+  switch (civic_disclosure_request_get_state (request))
+    {
+    case CIVIC_DISCLOSURE_REQUEST_STATE_REPLIED:
+      return list == CIVIC_REQUEST_LIST_REPLIED;
+    case CIVIC_DISCLOSURE_REQUEST_STATE_ABANDONED:
+    case CIVIC_DISCLOSURE_REQUEST_STATE_WITHDRAWN:
+      return list == CIVIC_REQUEST_LIST_CLOSED;
+    default:
+      return list == CIVIC_REQUEST_LIST_TO_DO;
+    }
+}
+
+/* The receipt, and what is asked for: the applicant is not searched,
+ * since the offline copy has only their masked name */
+static gboolean
+request_matches_search (CivicDisclosuresView   *self,
+                        CivicDisclosureRequest *request)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *receipt = NULL;
+  g_autofree char *description = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (text, -1);
+  receipt = g_utf8_casefold (civic_disclosure_request_get_receipt (request) ?: "", -1);
+  description = g_utf8_casefold (civic_disclosure_request_get_description (request) ?: "", -1);
+  return strstr (receipt, needle) != NULL || strstr (description, needle) != NULL;
+}
+
+/* The reply clock on @today, as the core counts it from what happened to
+ * the request; %NULL for one whose events cannot be read */
+static CivicDisclosureRequestReading *
+read_request_clock (CivicDisclosuresView   *self,
+                    CivicDisclosureRequest *request,
+                    CivicDay                today)
+{
+  g_autoptr(CivicDisclosureRequestClock) clock = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clock = civic_disclosure_request_dup_clock (request,
+                                              civic_sync_engine_get_calendar (self->engine),
+                                              &error);
+  if (clock == NULL)
+    {
+      g_warning ("The clock of request %s cannot be read: %s",
+                 civic_disclosure_request_get_id (request), error->message);
+      return NULL;
+    }
+  return civic_disclosure_request_clock_read (clock, today, NULL);
+}
+
+/* A request of the list shown, its reply clock read once for its place
+ * and its chip */
+typedef struct
+{
+  CivicDisclosureRequest *request;
+  CivicDay                sort_day;  /* to do: the reply's due day; else the day received */
+  CivicDay                due;       /* invalid once answered or closed */
+  const char             *status;    /* the reply clock's colour, while it is open */
+} ShownRequest;
+
+/* To do: the reply due soonest on top. Answered: the latest received on
+ * top. Then by receipt. */
+static int
+compare_shown_requests (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  CivicDisclosuresView *self = user_data;
+  const ShownRequest *x = a, *y = b;
+
+  if (x->sort_day != y->sort_day)
+    {
+      gboolean ascending = self->shown_requests == CIVIC_REQUEST_LIST_TO_DO;
+
+      return (x->sort_day < y->sort_day) == ascending ? -1 : 1;
+    }
+  return g_strcmp0 (civic_disclosure_request_get_receipt (x->request),
+                    civic_disclosure_request_get_receipt (y->request));
+}
+
+/* The first line of what is asked for, short enough for a row */
+static char *
+dup_first_line (const char *text)
+{
+  const guint max = 48;
+  g_autofree char *line = NULL;
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  end = strchr (text, '\n');
+  line = end != NULL ? g_strndup (text, end - text) : g_strdup (text);
+  g_strstrip (line);
+  if (g_utf8_strlen (line, -1) <= max)
+    return g_steal_pointer (&line);
+  {
+    g_autofree char *start = g_utf8_substring (line, 0, max);
+
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
+/* A request: its receipt; the first line of what it asks; who asks, as
+ * the annual report counts them, and where it stands; the days left to
+ * reply while it is open; a mark while the official's changes wait to be
+ * sent */
+static GtkWidget *
+request_row_new (CivicDisclosuresView *self,
+                 const ShownRequest   *item,
+                 CivicDay              today)
+{
+  CivicDisclosureRequest *request = item->request;
+  CivicCalendar *calendar = civic_sync_engine_get_calendar (self->engine);
+  const CivicDisclosureApplicant *applicant = civic_disclosure_request_get_applicant (request);
+  const char *receipt = civic_disclosure_request_get_receipt (request);
+  const char *state =
+    civic_disclosure_request_state_get_label (civic_disclosure_request_get_state (request));
+  gboolean pending = g_hash_table_contains (self->pending,
+                                            civic_disclosure_request_get_id (request));
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *first_line = dup_first_line (civic_disclosure_request_get_description (request));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
+  const char *due_text = "";
+
+  if (receipt == NULL)
+    receipt = _("Not numbered yet");
+  /* Translators: a request's row under its receipt: what it asks for,
+   * then who asks and where it stands: "公开2025年度某路段拓宽工程的
+   * 环评批复\nNatural person · In progress" */
+  subtitle = g_strdup_printf (_("%s\n%s · %s"), first_line,
+                              civic_disclosure_applicant_kind_get_label (applicant->kind), state);
+  gtk_widget_set_name (row, civic_disclosure_request_get_id (request));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), receipt);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  if (pending)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("document-send-symbolic");
+
+      gtk_widget_add_css_class (icon, "pending-mark");
+      gtk_widget_set_tooltip_text (icon, _("Waiting to be sent"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+  if (item->due != CIVIC_DAY_INVALID)
+    {
+      GtkWidget *chip = civic_due_chip_new ();
+
+      civic_due_chip_set_status (CIVIC_DUE_CHIP (chip), item->status, item->due, calendar, today);
+      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
+      due_text = civic_due_chip_get_text (CIVIC_DUE_CHIP (chip));
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  /* Translators: a request as a screen reader says it: its receipt, what
+   * it asks for, who asks and its state, the time left, and whether it
+   * waits to be sent */
+  name = g_strdup_printf (_("%s, %s, %s, %s%s%s%s"), receipt, first_line,
+                          civic_disclosure_applicant_kind_get_label (applicant->kind), state,
+                          *due_text ? ", " : "", due_text,
+                          pending ? _(", waiting to be sent") : "");
+  civic_accessible_set_name (row, name);
+  return row;
+}
+
+static void
+fill_request_list (CivicDisclosuresView *self)
+{
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (ShownRequest));
+  CivicDay today = civic_time_today ();
+
+  for (guint i = 0; i < self->requests->len; i++)
+    {
+      CivicDisclosureRequest *request = g_ptr_array_index (self->requests, i);
+      ShownRequest item = { request, civic_disclosure_request_get_received_on (request),
+                            CIVIC_DAY_INVALID, NULL };
+
+      if (!request_in_list (request, self->shown_requests) ||
+          !request_matches_search (self, request))
+        continue;
+      if (civic_disclosure_request_is_open (request))
+        {
+          g_autoptr(CivicDisclosureRequestReading) reading = read_request_clock (self, request,
+                                                                                 today);
+
+          if (reading != NULL)
+            {
+              item.due = reading->reply->due;
+              item.status = civic_enum_to_nick (CIVIC_TYPE_CLOCK_STATUS, reading->reply->status);
+            }
+          /* One whose clock cannot be read goes last, not first */
+          item.sort_day = item.due != CIVIC_DAY_INVALID ? item.due : G_MAXUINT32;
+        }
+      g_array_append_val (shown, item);
+    }
+  g_array_sort_with_data (shown, compare_shown_requests, self);
+  for (guint i = 0; i < shown->len; i++)
+    gtk_list_box_append (self->list,
+                         request_row_new (self, &g_array_index (shown, ShownRequest, i), today));
+}
+
 static void
 fill_list (CivicDisclosuresView *self)
 {
@@ -230,7 +469,15 @@ fill_list (CivicDisclosuresView *self)
 
   while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0))) != NULL)
     gtk_list_box_remove (self->list, child);
-  if (self->engine == NULL || self->disclosures == NULL)
+  if (self->engine == NULL)
+    return;
+  if (self->showing_requests)
+    {
+      if (self->requests != NULL)
+        fill_request_list (self);
+      return;
+    }
+  if (self->disclosures == NULL)
     return;
 
   for (guint i = 0; i < self->disclosures->len; i++)
@@ -245,8 +492,38 @@ fill_list (CivicDisclosuresView *self)
     gtk_list_box_append (self->list, row_new (self, g_ptr_array_index (shown, i)));
 }
 
+/* Whether the next step of an open request is this official's: an
+ * editor's while it is worked on, a reviewer's or the head's once its
+ * reply is drafted */
+static gboolean
+request_waits_for_me (CivicDisclosuresView   *self,
+                      CivicDisclosureRequest *request)
+{
+  g_autoptr(GArray) actions = NULL;
+
+  if (!civic_disclosure_request_is_open (request))
+    return FALSE;
+  actions = civic_sync_engine_list_record_actions (self->engine, &civic_disclosure_request_kind,
+                                                   G_OBJECT (request));
+  for (guint i = 0; i < actions->len; i++)
+    switch (g_array_index (actions, guint, i))
+      {
+      case CIVIC_DISCLOSURE_REQUEST_ACTION_ISSUE_REPLY:
+        if (civic_disclosure_request_get_reply (request) != NULL)
+          return TRUE;
+        break;
+      case CIVIC_DISCLOSURE_REQUEST_ACTION_DRAFT_REPLY:
+      case CIVIC_DISCLOSURE_REQUEST_ACTION_RECEIVE_CORRECTION:
+      case CIVIC_DISCLOSURE_REQUEST_ACTION_RECORD_ANSWER:
+        return TRUE;
+      default:
+        break;
+      }
+  return FALSE;
+}
+
 /* What waits for this official: the drafts an editor writes, the
- * reviews a reviewer owes */
+ * reviews a reviewer owes, the requests to answer */
 static void
 count_to_do (CivicDisclosuresView *self)
 {
@@ -268,7 +545,32 @@ count_to_do (CivicDisclosuresView *self)
            may_take (self, disclosure, CIVIC_DISCLOSURE_ACTION_REVIEW)))
         n++;
     }
+  for (guint i = 0; self->requests != NULL && i < self->requests->len; i++)
+    n += request_waits_for_me (self, g_ptr_array_index (self->requests, i));
   self->n_to_do = n;
+}
+
+/* The header and the filters of the half shown: its lists, its search,
+ * and what an editor may start there */
+static void
+update_header (CivicDisclosuresView *self)
+{
+  const CivicActor *me = self->engine != NULL
+    ? civic_cache_get_me (civic_sync_engine_get_cache (self->engine)) : NULL;
+  gboolean editor = civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_EDITOR);
+  const char *search = self->showing_requests ? _("Search receipts and requests")
+                                              : _("Search titles");
+
+  gtk_stack_set_visible_child_name (self->filter_stack,
+                                    self->showing_requests ? "requests" : "disclosures");
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), editor && !self->showing_requests);
+  gtk_widget_set_visible (GTK_WIDGET (self->register_button), editor && self->showing_requests);
+  g_object_set (self->search_entry, "placeholder-text", search, NULL);
+  civic_accessible_set_name (GTK_WIDGET (self->search_entry), search);
+  civic_accessible_set_name (GTK_WIDGET (self->list),
+                             self->showing_requests ? _("Requests") : C_("section", "Disclosures"));
+  gtk_label_set_label (GTK_LABEL (self->placeholder),
+                       self->showing_requests ? _("No requests here") : _("No disclosures here"));
 }
 
 static void
@@ -277,30 +579,37 @@ reload (CivicDisclosuresView *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->disclosures, g_ptr_array_unref);
+  g_clear_pointer (&self->requests, g_ptr_array_unref);
   g_hash_table_remove_all (self->pending);
   if (self->engine != NULL)
     {
       g_autoptr(GPtrArray) local = civic_cache_dup_local (civic_sync_engine_get_cache (self->engine));
-      const CivicActor *me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
 
       self->disclosures = civic_sync_engine_list_disclosures (self->engine, &error);
       if (self->disclosures == NULL)
         g_warning ("The disclosures cannot be read: %s", error->message);
+      g_clear_error (&error);
+      self->requests = civic_sync_engine_list_disclosure_requests (self->engine, &error);
+      if (self->requests == NULL)
+        g_warning ("The disclosure requests cannot be read: %s", error->message);
       for (guint i = 0; local != NULL && i < local->len; i++)
         {
           CivicRecordKey *key = g_ptr_array_index (local, i);
 
-          if (g_strcmp0 (key->type, CIVIC_ENTITY_DISCLOSURE) == 0)
+          if (g_strcmp0 (key->type, CIVIC_ENTITY_DISCLOSURE) == 0 ||
+              g_strcmp0 (key->type, CIVIC_ENTITY_DISCLOSURE_REQUEST) == 0)
             g_hash_table_add (self->pending, g_strdup (key->id));
         }
-      gtk_widget_set_visible (GTK_WIDGET (self->new_button),
-                              civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_EDITOR));
     }
+  update_header (self);
   count_to_do (self);
   fill_list (self);
   if (self->engine != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "disclosure") == 0)
     civic_disclosure_editor_reload (self->editor);
+  if (self->engine != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "request") == 0)
+    civic_request_page_reload (self->request_page);
 }
 
 /* Navigation */
@@ -316,9 +625,87 @@ civic_disclosures_view_show_list (CivicDisclosuresView *self,
   g_return_if_fail (list < G_N_ELEMENTS (buttons));
 
   self->shown = list;
+  self->showing_requests = FALSE;
+  gtk_toggle_button_set_active (self->disclosures_mode_button, TRUE);
   gtk_toggle_button_set_active (buttons[list], TRUE);
   gtk_stack_set_visible_child_name (self->pages, "list");
+  update_header (self);
   fill_list (self);
+}
+
+/**
+ * civic_disclosures_view_show_requests:
+ *
+ * Shows the requests for information of @list.
+ */
+void
+civic_disclosures_view_show_requests (CivicDisclosuresView *self,
+                                      CivicRequestList      list)
+{
+  GtkToggleButton *buttons[] = { self->to_do_button, self->replied_button, self->closed_button };
+
+  g_return_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self));
+  g_return_if_fail (list < G_N_ELEMENTS (buttons));
+
+  self->shown_requests = list;
+  self->showing_requests = TRUE;
+  gtk_toggle_button_set_active (self->requests_mode_button, TRUE);
+  gtk_toggle_button_set_active (buttons[list], TRUE);
+  gtk_stack_set_visible_child_name (self->pages, "list");
+  update_header (self);
+  fill_list (self);
+}
+
+gboolean
+civic_disclosures_view_get_showing_requests (CivicDisclosuresView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self), FALSE);
+  return self->showing_requests;
+}
+
+static void
+mode_toggled_cb (CivicDisclosuresView *self,
+                 GtkToggleButton      *button)
+{
+  gboolean requests;
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  requests = button == self->requests_mode_button;
+  if (requests == self->showing_requests)
+    return;
+  self->showing_requests = requests;
+  update_header (self);
+  fill_list (self);
+}
+
+static void
+request_filter_toggled_cb (CivicDisclosuresView *self,
+                           GtkToggleButton      *button)
+{
+  GtkToggleButton *buttons[] = { self->to_do_button, self->replied_button, self->closed_button };
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (buttons[i] == button && self->shown_requests != i)
+      {
+        self->shown_requests = i;
+        fill_list (self);
+      }
+}
+
+static void
+show_mode_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CivicDisclosuresView *self = CIVIC_DISCLOSURES_VIEW (widget);
+
+  if (g_str_equal (g_variant_get_string (parameter, NULL), "requests"))
+    civic_disclosures_view_show_requests (self, self->shown_requests);
+  else
+    civic_disclosures_view_show_list (self, self->shown);
 }
 
 static void
@@ -381,11 +768,39 @@ back_cb (CivicDisclosuresView *self)
   reload (self);
 }
 
+/**
+ * civic_disclosures_view_open_request:
+ *
+ * Shows the request's page.
+ */
+void
+civic_disclosures_view_open_request (CivicDisclosuresView *self,
+                                     const char           *request_id)
+{
+  CivicDisclosureRequest *request;
+  const char *receipt;
+
+  g_return_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self));
+
+  civic_request_page_show_request (self->request_page, request_id);
+  request = civic_request_page_get_request (self->request_page);
+  receipt = request ? civic_disclosure_request_get_receipt (request) : NULL;
+  adw_window_title_set_title (self->request_title,
+                              receipt ? receipt : C_("page title", "Request"));
+  adw_window_title_set_subtitle (self->request_title,
+                                 request ? civic_disclosure_request_state_get_label (
+                                   civic_disclosure_request_get_state (request)) : "");
+  gtk_stack_set_visible_child_name (self->pages, "request");
+}
+
 static void
 row_activated_cb (CivicDisclosuresView *self,
                   GtkListBoxRow        *row)
 {
-  civic_disclosures_view_open_disclosure (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  if (self->showing_requests)
+    civic_disclosures_view_open_request (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  else
+    civic_disclosures_view_open_disclosure (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 /* A new draft */
@@ -474,12 +889,86 @@ new_clicked_cb (CivicDisclosuresView *self)
   civic_disclosures_view_new_disclosure (self);
 }
 
+/* A request registered by an official: one handed in at the counter,
+ * posted or faxed (Art. 31). It is born in the offline copy under a
+ * fresh id, as a draft is, and the service gives it its receipt. */
+
+static void
+register_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CivicDisclosuresView) self = user_data;
+  CivicActionDialog *dialog = CIVIC_ACTION_DIALOG (source);
+  g_autoptr(JsonObject) args = civic_action_dialog_run_finish (dialog, result, NULL);
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+
+  if (args == NULL || self->engine == NULL)
+    return;
+  command = civic_sync_engine_perform_disclosure_request (self->engine, id,
+                                                          CIVIC_DISCLOSURE_REQUEST_ACTION_REGISTER,
+                                                          args, &error);
+  if (command == NULL)
+    {
+      civic_action_dialog_run_async (civic_action_dialog_give_back (dialog, args, error), NULL,
+                                     register_done_cb, g_object_ref (self));
+      return;
+    }
+  civic_section_toast (CIVIC_SECTION (self),
+                       civic_command_past_tense ("register-disclosure-request"));
+  reload (self);
+  civic_disclosures_view_open_request (self, id);
+}
+
+/**
+ * civic_disclosures_view_register_request:
+ *
+ * Asks for a request received outside the public form
+ * (register-disclosure-request's form).
+ */
+void
+civic_disclosures_view_register_request (CivicDisclosuresView *self)
+{
+  const CivicActor *me;
+  g_autoptr(CivicDisclosureRequest) blank = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  CivicActionDialog *dialog;
+
+  g_return_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self));
+
+  if (self->engine == NULL)
+    return;
+  me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+  if (!civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_EDITOR))
+    return;
+  /* The form is checked on a blank request of the official's organ; the
+   * request is made under a fresh id once it is filled in */
+  blank = civic_disclosure_request_new (id, me->department_id);
+  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    self->engine, &civic_disclosure_request_kind,
+                                    G_OBJECT (blank), CIVIC_DISCLOSURE_REQUEST_ACTION_REGISTER, 1);
+  civic_action_dialog_run_async (dialog, NULL, register_done_cb, g_object_ref (self));
+}
+
+static void
+register_clicked_cb (CivicDisclosuresView *self)
+{
+  civic_disclosures_view_register_request (self);
+}
+
 static void
 new_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  civic_disclosures_view_new_disclosure (CIVIC_DISCLOSURES_VIEW (widget));
+  CivicDisclosuresView *self = CIVIC_DISCLOSURES_VIEW (widget);
+
+  if (self->showing_requests)
+    civic_disclosures_view_register_request (self);
+  else
+    civic_disclosures_view_new_disclosure (self);
 }
 
 guint
@@ -503,6 +992,13 @@ civic_disclosures_view_get_editor (CivicDisclosuresView *self)
   return self->editor;
 }
 
+CivicRequestPage *
+civic_disclosures_view_get_request_page (CivicDisclosuresView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self), NULL);
+  return self->request_page;
+}
+
 static void
 editor_toast_cb (CivicDisclosuresView *self,
                  AdwToast             *toast)
@@ -518,6 +1014,7 @@ civic_disclosures_view_engine_changed (CivicSection    *section,
 
   self->engine = engine;
   civic_disclosure_editor_set_engine (self->editor, engine);
+  civic_request_page_set_engine (self->request_page, engine);
   gtk_stack_set_visible_child_name (self->pages, "list");
   reload (self);
 }
@@ -531,6 +1028,7 @@ civic_disclosures_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_DISCLOSURES_VIEW);
   g_clear_pointer (&self->disclosures, g_ptr_array_unref);
+  g_clear_pointer (&self->requests, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
 
   G_OBJECT_CLASS (civic_disclosures_view_parent_class)->dispose (object);
@@ -549,13 +1047,29 @@ civic_disclosures_view_class_init (CivicDisclosuresViewClass *klass)
   gtk_widget_class_install_action (widget_class, "disclosures.new", NULL, new_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "disclosures.new", NULL);
+  gtk_widget_class_install_action (widget_class, "disclosures.show", "s", show_mode_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "disclosures.show", "s", "disclosures");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "disclosures.show", "s", "requests");
 
   g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
   g_type_ensure (CIVIC_TYPE_DISCLOSURE_EDITOR);
+  g_type_ensure (CIVIC_TYPE_REQUEST_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/civicdesk/CivicDesk/civic-disclosures-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, pages);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView,
+                                        disclosures_mode_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, requests_mode_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, filter_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, new_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, register_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, to_do_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, replied_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, closed_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, request_title);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, request_page);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, drafts_button);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, review_button);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, scheduled_button);
@@ -567,6 +1081,9 @@ civic_disclosures_view_class_init (CivicDisclosuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, editor);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, sync_indicator);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, request_filter_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, register_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
@@ -583,9 +1100,10 @@ civic_disclosures_view_init (CivicDisclosuresView *self)
                                   "cases-changed", G_CALLBACK (reload), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->editor, "add-toast", G_CALLBACK (editor_toast_cb), self);
+  g_signal_connect_swapped (self->request_page, "add-toast", G_CALLBACK (editor_toast_cb), self);
 
   /* Said by the list when it is empty: not a row to choose */
-  none = gtk_label_new (_("No disclosures here"));
+  none = self->placeholder = gtk_label_new (_("No disclosures here"));
   gtk_widget_add_css_class (none, "dim-label");
   gtk_widget_set_margin_top (none, 24);
   gtk_widget_set_margin_bottom (none, 24);
