@@ -71,7 +71,9 @@ typedef struct
 
   /* CHOICE: the values are the enum's nicks, the usual answer chosen at
    * first; without one the official chooses. A value whose label is
-   * %NULL is not offered (a state the enum has, but no official chooses) */
+   * %NULL is not offered (a state the enum has, but no official chooses).
+   * DATE: the day a thing happened opens as today; "none" opens empty,
+   * for a day to come that is usually not set (a disclosure's expiry) */
   GType            (*enum_type)  (void);
   const char      *(*enum_label) (int value);
   const char        *usual;

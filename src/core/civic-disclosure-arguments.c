@@ -125,12 +125,14 @@ static const CivicArgument schedule[] = {
   { .name = "publish_on", .kind = CIVIC_ARGUMENT_DATE, .required = TRUE,
     .title = N_("_Publish On") },
   { .name = "publish_at", .kind = CIVIC_ARGUMENT_TIME, .required = TRUE, .title = N_("_At") },
-  { .name = "expire_on", .kind = CIVIC_ARGUMENT_DATE, .title = N_("_Expires On") },
+  { .name = "expire_on", .kind = CIVIC_ARGUMENT_DATE, .title = N_("_Expires On"),
+    .usual = "none" },
   CIVIC_ARGUMENTS_END
 };
 
 static const CivicArgument publish[] = {
-  { .name = "expire_on", .kind = CIVIC_ARGUMENT_DATE, .title = N_("_Expires On") },
+  { .name = "expire_on", .kind = CIVIC_ARGUMENT_DATE, .title = N_("_Expires On"),
+    .usual = "none" },
   CIVIC_ARGUMENTS_END
 };
 

@@ -53,7 +53,7 @@ _catalog = gettext.translation('civicdesk', os.environ.get('CIVICDESK_LOCALEDIR'
 
 # The accessibility tree
 
-def find_app(timeout=TIMEOUT):
+def find_app(timeout=2 * TIMEOUT):
     end = time.time() + timeout
     while time.time() < end:
         desktop = pyatspi.Registry.getDesktop(0)
@@ -352,6 +352,15 @@ def screenshot(name):
 
 # The client and the service
 
+# What each demo role sees first once signed in: the inbox for the case
+# roles, the Disclosures section for the organ's disclosure staff
+READY = {
+    'editor': ('push button', '_New Disclosure', 'the Disclosures section'),
+    'reviewer': ('push button', 'To _Review', 'the Disclosures section'),
+    'head': ('push button', 'To _Review', 'the Disclosures section'),
+}
+
+
 class Client:
     def __init__(self, role):
         # CIVICDESK_E2E_GDB=1: a crash leaves its backtrace in the client's log
@@ -362,7 +371,12 @@ class Client:
                                             os.path.join(home, 'client-%s.log' % role), 'a'))
         self.app = find_app()
         self.frame = wait(self.app, named('frame', 'Civic Desk'), 'the main window')
-        self.cases = wait(self.app, named('list', 'Cases'), 'the list of cases', 120)
+        if role in READY:
+            widget_role, name, what = READY[role]
+            self.cases = None
+            wait(self.app, named(widget_role, name), what, 120)
+        else:
+            self.cases = wait(self.app, named('list', 'Cases'), 'the list of cases', 120)
         self.wait_synced()
 
     def wait_synced(self, timeout=TIMEOUT):
@@ -449,7 +463,8 @@ class Client:
         while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
             time.sleep(0.2)
         assert button.getState().contains(pyatspi.STATE_SENSITIVE), \
-            'the rules refuse ' + label
+            'the rules refuse %s: %s' % (label, ' / '.join(
+                clean(a.name) for a in find_all(dialog, lambda a: a.getRoleName() == 'label')))
         press(button)
 
 

@@ -19,6 +19,8 @@ import subprocess
 import sys
 import time
 import traceback
+import urllib.parse
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from civicdesk_e2e import *  # noqa: E402,F401,F403
@@ -631,6 +633,129 @@ def test_hearing_from_request_to_decision():
             civicdesk_e2e.env['CIVICDESK_NOW'] = before
 
 
+def public_get(path):
+    """What anyone on the internet reads at @path of the demo service."""
+    with urllib.request.urlopen('http://127.0.0.1:%d%s' % (demo_port(), path), timeout=20) as answer:
+        return answer.read().decode()
+
+
+def wait_disclosure(title, predicate, what, user='editor'):
+    end = time.time() + TIMEOUT
+    found = None
+    while time.time() < end:
+        found = next((d for d in all_of('disclosure', user).values() if d['title'] == title), None)
+        if found is not None and predicate(found):
+            return found
+        time.sleep(1)
+    raise AssertionError('the service never had %s: %s' % (what, json.dumps(found, ensure_ascii=False)))
+
+
+def review_step(client, title, action, response):
+    """The reviewer's or the head's step on the disclosure @title, from
+    the To Review list."""
+    press(wait(client.app, named('push button', 'To _Review'), 'To Review'))
+    # Found as an official finds it among many: by a word of its title
+    type_into(wait(client.app, named('entry', 'Search titles'), 'the search'), title[-8:-1])
+    click(wait(client.app, named('list item', prefix=title), 'the row of ' + title))
+    wait(client.app, named('text', 'Text of the disclosure'), 'the editor')
+    press(wait(client.app, named('push button', tr(action) + '…'), action))
+    dialog = wait(client.app, lambda a: a.getRoleName() in ('dialog', 'frame', 'alert')
+                  and clean(a.name) != tr('Civic Desk')
+                  and find(a, named('push button', response)) is not None,
+                  'the dialog of ' + action)
+    apply = wait(dialog, named('push button', response), 'the button ' + response)
+    end = time.time() + 10
+    while not apply.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+        time.sleep(0.2)
+    assert apply.getState().contains(pyatspi.STATE_SENSITIVE), 'the rules refuse ' + action
+    press(apply)
+    client.wait_synced()
+
+
+def test_disclosure_from_draft_to_public():
+    """Proactive disclosure from end to end (OGI Arts. 19–26): the editor
+    writes a draft with a resident ID number in it, the privacy check
+    finds it as it is typed and Redact masks it; the draft goes through
+    the organ's two levels of review (the reviewer, then the head, who
+    publishes it); the public column then has it, without the number."""
+    stamp = time.strftime('%H%M%S')
+    title = '市场主体登记许可办理情况（%s）' % stamp
+    number = '430104196804220016'
+    body = ('## 办理情况\n\n本季度共办理市场主体登记许可1,203件。\n\n'
+            '申请人张某某，身份证号%s，已补正材料。\n' % number)
+
+    client = Client('editor')
+    try:
+        press(wait(client.app, named('push button', '_New Disclosure'), 'New Disclosure'))
+        def new_form(a):
+            return a.getRoleName() in ('dialog', 'frame', 'alert') and \
+                clean(a.name) != tr('Civic Desk') and \
+                find(a, named('push button', 'New Disclosure')) is not None and \
+                find(a, named('push button', '_Cancel')) is not None
+        dialog = wait(client.app, new_form, 'the form of a new disclosure')
+        type_into(wait(dialog, named('text', '_Title'), 'the title'), title)
+        client.choose(dialog, '_Category', 'Administrative licensing')
+        time.sleep(0.8)
+        if find(client.app, new_form) is not None:
+            apply = wait(dialog, named('push button', 'New Disclosure'), 'the button New Disclosure')
+            end = time.time() + 10
+            while not apply.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+                time.sleep(0.2)
+            assert apply.getState().contains(pyatspi.STATE_SENSITIVE), \
+                'the rules refuse the draft: ' + ' / '.join(
+                    clean(a.name) for a in find_all(dialog, lambda a: a.getRoleName() == 'label'))
+            press(apply)
+        wait_gone(client.app, new_form, 'the form of a new disclosure')
+
+        text = wait(client.app, named('text', 'Text of the disclosure'), 'the editor')
+        type_into(text, body)
+        finding = wait(client.app, named('list item', prefix=tr('Resident ID number')),
+                       'the finding of the ID number')
+        where = tr('%s · line %u').replace('%s', tr('Blocks publishing')).replace('%u', '5')
+        assert where in finding.name, finding.name
+        press(wait(client.app, named('push button', 'Redact'), 'Redact'))
+        wait(client.app, named('label', 'No personal data found'), 'no finding left')
+        typed = text.queryText().getText(0, -1)
+        assert number not in typed and '办理情况' in typed, typed
+        press(wait(client.app, named('push button', 'Save'), 'Save'))
+        client.wait_synced()
+        saved = wait_disclosure(title, lambda d: d['head_version'] >= 1, 'the saved draft')
+        assert number not in saved['body'], saved['body']
+        assert saved['versions'][-1].get('redacted'), saved['versions']
+
+        client.take_action('Submit for Review', 'Submit for Review')
+        client.wait_synced()
+        wait_disclosure(title, lambda d: d['state'] == 'in-review', 'the draft in review')
+    finally:
+        client.close()
+
+    # Two levels at the demo organ: the reviewer, then the head
+    client = Client('reviewer')
+    try:
+        review_step(client, title, 'Review', 'Review')
+        wait_disclosure(title, lambda d: d['review_level'] >= 1, 'the first review')
+    finally:
+        client.close()
+    client = Client('head')
+    try:
+        review_step(client, title, 'Review', 'Review')
+        wait_disclosure(title, lambda d: d['state'] == 'approved', 'the approval')
+        client.take_action('Publish Now', 'Publish Now')
+        client.wait_synced()
+        published = wait_disclosure(title, lambda d: d['state'] == 'published', 'the publication')
+
+        # The public column, while the demo service runs with the client
+        listed = json.loads(public_get('/public/v1/disclosures?organ=scjg&q=' +
+                                       urllib.parse.quote(stamp)))
+        ids = [item['id'] for item in listed['items']]
+        assert published['id'] in ids, listed
+        page = public_get('/public/disclosures/' + published['id'])
+        assert title in page and '1,203' in page, page[:2000]
+        assert number not in page, 'the public page shows the ID number'
+    finally:
+        client.close()
+
+
 def test_accessibility_walk():
     """Every control of every screen an official works with has a name
     that says what it is: no empty name, no widget type's name, no
@@ -694,6 +819,28 @@ def test_accessibility_walk():
         walk.dialog('decision', client.app, 'Decide', deny)
     finally:
         client.close()
+
+    # The organ's disclosure editor: the section, a draft in its editor,
+    # the requests and the form a request is registered with
+    client = Client('editor')
+    try:
+        app = client.app
+        walk.check('disclosures', app)
+        walk.dialog('new disclosure', app, '_New Disclosure')
+        drafts = sorted(d['title'] for d in all_of('disclosure', 'editor').values()
+                        if d['state'] == 'draft' and d['department_id'] == 'scjg')
+        type_into(wait(app, named('entry', 'Search titles'), 'the search'), drafts[0][:12])
+        click(wait(app, named('list item', prefix=drafts[0]), 'the row of ' + drafts[0]))
+        wait(app, named('text', 'Text of the disclosure'), 'the editor')
+        time.sleep(0.5)
+        walk.check('disclosure editor', app)
+        press(wait(app, named('push button', 'Back to the Disclosures'), 'Back'))
+        press(wait(app, named('push button', 'Requests'), 'Requests'))
+        wait(app, named('push button', '_Register Request'), 'the requests')
+        walk.check('requests', app)
+        walk.dialog('register request', app, '_Register Request')
+    finally:
+        client.close()
     walk.verdict()
 
 
@@ -708,6 +855,7 @@ TESTS = [
     ('/e2e/supervisor-sees-all-cases', test_supervisor_sees_all_cases),
     ('/e2e/correction-notice-printed', test_correction_notice_printed),
     ('/e2e/hearing-from-request-to-decision', test_hearing_from_request_to_decision),
+    ('/e2e/disclosure-from-draft-to-public', test_disclosure_from_draft_to_public),
     ('/e2e/accessibility-walk', test_accessibility_walk),
 ]
 

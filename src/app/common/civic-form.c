@@ -497,9 +497,12 @@ add_entry (CivicForm *self,
 
   if (field->argument->kind == CIVIC_ARGUMENT_DATE)
     {
-      g_autofree char *today = civic_day_format (civic_time_today ());
+      if (g_strcmp0 (field->argument->usual, "none") != 0)
+        {
+          g_autofree char *today = civic_day_format (civic_time_today ());
 
-      gtk_editable_set_text (GTK_EDITABLE (row), today);
+          gtk_editable_set_text (GTK_EDITABLE (row), today);
+        }
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), calendar_button (row));
     }
   /* What the record already says, for one record: a batch's records may

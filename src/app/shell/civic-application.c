@@ -28,8 +28,8 @@
  * password again. The demo runs the bundled service and signs in as one of
  * its officials; it is not remembered. */
 
-const char * const civic_demo_roles[] = { "clerk", "examiner", "approver", "officer", "supervisor",
-                                          NULL };
+const char * const civic_demo_roles[] = { "clerk", "examiner", "approver", "officer", "editor",
+                                          "reviewer", "head", "supervisor", NULL };
 
 /**
  * civic_demo_role_get_label:
@@ -43,6 +43,7 @@ civic_demo_role_get_label (const char *name)
   /* In the order of civic_demo_roles */
   static const CivicRole roles[] = {
     CIVIC_ROLE_CLERK, CIVIC_ROLE_EXAMINER, CIVIC_ROLE_APPROVER, CIVIC_ROLE_HEARING_OFFICER,
+    CIVIC_ROLE_DISCLOSURE_EDITOR, CIVIC_ROLE_DISCLOSURE_REVIEWER, CIVIC_ROLE_DISCLOSURE_HEAD,
     CIVIC_ROLE_SUPERVISOR,
   };
 
