@@ -344,8 +344,10 @@ civic_case_records_seal_legacy (CivicSqlite  *db,
 }
 
 /* Every table of rows sealed with a personal-data key: an applicant's
- * data, the documents that name them, a hearing's parties */
-static const char * const sealed_tables[] = { "case_personal", "document_pdf", "hearing_personal" };
+ * data, the documents that name them, a hearing's parties, the files of
+ * disclosures not yet published and their text */
+static const char * const sealed_tables[] = { "case_personal", "document_pdf", "hearing_personal",
+                                              "attachment_blob", "attachment_text" };
 
 /**
  * civic_case_records_reseal:

@@ -77,6 +77,7 @@ struct _CivicHttpGuard
   gsize                 delivered;     /* of the message libsoup is reading */
   gboolean              blank_shown;   /* the one blank line of a closed connection */
   char                 *accept_language;
+  gsize                 max_body;         /* of the request under way */
   guint64               requests;
 
   gint64                request_started;  /* monotonic; 0 when no request is under way */
@@ -289,7 +290,8 @@ civic_http_guard_refuse (CivicHttpGuard *self,
     return;
   close_state (self);
 
-  body = self->refusal ? self->refusal (status, self->accept_language, self->refusal_data)
+  body = self->refusal ? self->refusal (status, self->max_body, self->accept_language,
+                                        self->refusal_data)
                        : g_strdup ("{}");
   answer = g_string_new (NULL);
   g_string_append_printf (answer, "HTTP/1.1 %u %s\r\n"
@@ -441,6 +443,10 @@ admit (CivicHttpGuard  *self,
   guint status = 0;
 
   g_clear_pointer (&self->accept_language, g_free);
+  self->max_body = self->limits.max_body;
+  if (self->limits.is_upload != NULL && line != NULL &&
+      self->limits.is_upload (head, line - head))
+    self->max_body = self->limits.max_upload;
 
   if (length > self->limits.max_head)
     status = 431;
@@ -519,7 +525,7 @@ admit (CivicHttpGuard  *self,
 
   if (status == 0 && chunked)
     status = 411;
-  if (status == 0 && content_length > self->limits.max_body)
+  if (status == 0 && content_length > self->max_body)
     status = 413;
 
   if (status != 0)
@@ -1034,6 +1040,7 @@ civic_http_guard_new (GIOStream             *base,
   self->base = g_object_ref (base);
   self->socket = socket ? g_object_ref (socket) : NULL;
   self->limits = *limits;
+  self->max_body = limits->max_body;
   self->refusal = refusal;
   self->refusal_data = refusal_data;
 
