@@ -232,6 +232,22 @@ upload (const char *token,
   return answer;
 }
 
+/* Refused with @expected, and answered with @code */
+static void
+refused_upload (const char *token,
+                const char *id,
+                const char *name,
+                const char *content_type,
+                GBytes     *content,
+                guint       expected,
+                const char *code)
+{
+  g_autoptr(JsonNode) answer = upload (token, id, name, content_type, content, expected);
+
+  if (code != NULL)
+    g_assert_cmpstr (json_object_get_string_member (object_of (answer), "error"), ==, code);
+}
+
 static JsonObject *
 attach (const char  *id,
         JsonObject  *uploaded,
@@ -602,16 +618,16 @@ test_who_uploads (void)
 {
   g_autofree char *id = draft ("许可证注销公告");
   g_autoptr(GBytes) text = g_bytes_new_static ("注销名单见正文。\n", strlen ("注销名单见正文。\n"));
-  g_autoptr(JsonNode) a = upload (examiner, id, "a.txt", "text/plain", text, 403);
-  g_autoptr(JsonNode) b = upload (supervisor, id, "a.txt", "text/plain", text, 403);
-  g_autoptr(JsonNode) c = upload (other_editor, id, "a.txt", "text/plain", text, 404);
-  g_autoptr(JsonNode) d = upload (editor, id, "a.html", "text/html", text, 415);
-  g_autoptr(JsonNode) e = upload (editor, id, "../a.txt", "text/plain", text, 400);
-  g_autoptr(JsonNode) f = upload (NULL, id, "a.txt", "text/plain", text, 401);
-  g_autoptr(JsonNode) g = upload (editor, id, "a.txt", "text/plain", text, 201);
+  g_autoptr(JsonNode) taken = NULL;
 
-  g_assert_cmpstr (json_object_get_string_member (object_of (a), "error"), ==, "forbidden");
-  g_assert_true (json_object_get_boolean_member (object_of (g), "checked"));
+  refused_upload (examiner, id, "a.txt", "text/plain", text, 403, "forbidden");
+  refused_upload (supervisor, id, "a.txt", "text/plain", text, 403, "forbidden");
+  refused_upload (other_editor, id, "a.txt", "text/plain", text, 404, "not-found");
+  refused_upload (editor, id, "a.html", "text/html", text, 415, "media-type");
+  refused_upload (editor, id, "../a.txt", "text/plain", text, 400, "bad-request");
+  refused_upload (NULL, id, "a.txt", "text/plain", text, 401, NULL);
+  taken = upload (editor, id, "a.txt", "text/plain", text, 201);
+  g_assert_true (json_object_get_boolean_member (object_of (taken), "checked"));
 
   /* another organ's editor cannot attach it either, nor anyone a file
    * not uploaded to this disclosure */
@@ -627,9 +643,7 @@ test_who_uploads (void)
 
   /* not a draft any more: no upload */
   submit_and_approve_first (id);
-  {
-    g_autoptr(JsonNode) late = upload (editor, id, "b.txt", "text/plain", text, 409);
-  }
+  refused_upload (editor, id, "b.txt", "text/plain", text, 409, "state");
 }
 
 /* A reader stopped by its memory limit leaves the file unchecked, and
