@@ -734,6 +734,46 @@ test_attach_idempotent (void)
   rejected (editor, "attach-disclosure-file", id, args, "state", "attached already");
 }
 
+/* A file not yet published is sealed at rest, its text too; a key
+ * rotation seals them again, the old key is retired, and the text still
+ * holds the approval */
+static void
+test_sealed_and_rotated (void)
+{
+  g_autofree char *id = draft ("征收补偿安置名单");
+  g_autoptr(GBytes) leaky = pdf_of ("Compensation, Lushan South Road",
+                                    "Liu Jianhua, ID 430104196804220016", 0);
+  g_autoptr(JsonNode) uploaded = upload (editor, id, "安置名单.pdf", "application/pdf", leaky, 201);
+  g_autoptr(JsonNode) step = NULL;
+  g_autoptr(JsonNode) health = NULL;
+  g_autofree char *rotated = NULL;
+  g_autofree char *retired = NULL;
+  g_autofree char *listed = NULL;
+  guint status;
+
+  attach (id, object_of (uploaded), &step);
+  g_assert_cmpint (count_rows ("SELECT count (*) FROM attachment_text "
+                               "WHERE instr (sealed, '430104196804220016') > 0 "
+                               "   OR substr (sealed, 1, 3) != 'v1:'"), ==, 0);
+  g_assert_cmpint (count_rows ("SELECT count (*) FROM attachment_blob "
+                               "WHERE substr (sealed, 1, 3) != 'v1:'"), ==, 0);
+
+  civic_test_service_stop (service);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &rotated, "keys", "rotate", NULL), ==, 0);
+  civic_test_service_start (service);
+  health = civic_test_request (service, "GET", "/api/v1/health", NULL, NULL, &status);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &listed, "keys", "list", NULL), ==, 0);
+  g_test_message ("%s", listed);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &retired, "keys", "retire", "1", NULL),
+                   ==, 0);
+  g_assert_cmpint (count_rows ("SELECT count (*) FROM attachment_blob "
+                               "WHERE substr (sealed, 1, 5) = 'v1:1:'"), ==, 0);
+
+  submit_and_approve_first (id);
+  rejected (reviewer2, "review-disclosure", id, "{\"decision\": \"approve\"}", "rule",
+            "Resident ID number (“安置名单.pdf”, page 2)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -759,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/disclosure-attachments/who-uploads", test_who_uploads);
   g_test_add_func ("/disclosure-attachments/reader-stopped", test_reader_stopped);
   g_test_add_func ("/disclosure-attachments/attach-idempotent", test_attach_idempotent);
+  g_test_add_func ("/disclosure-attachments/sealed-and-rotated", test_sealed_and_rotated);
 
   status = g_test_run ();
 
