@@ -20,6 +20,9 @@ typedef struct
   gsize    max_upload;
   gboolean (*is_upload)    (const char *request_line,
                             gsize       length);
+  /* The bytes of uploads all connections may hold at once, from the head
+   * to the answer; more is refused with 503 */
+  gsize    max_uploads_held;
 } CivicHttpLimits;
 
 /* The JSON body of a refusal the guard answers by itself, in the

@@ -1696,6 +1696,13 @@ refusal_body (guint       status,
       else
         body = error_body ("too-large", _("The request body is larger than 1 MiB"));
       break;
+    case SOUP_STATUS_SERVICE_UNAVAILABLE:
+      if (max_body > CIVIC_MAX_BODY_SIZE)
+        body = error_body ("busy", _("Other files are being received; send this one again in a "
+                                     "moment"));
+      else
+        body = error_body ("bad-request", _("The request is not well-formed HTTP"));
+      break;
     case SOUP_STATUS_LENGTH_REQUIRED:
       body = error_body ("length-required", _("Send the request body with a Content-Length"));
       break;
@@ -2289,6 +2296,7 @@ civic_server_start (CivicServer  *self,
   limits.http.max_body = CIVIC_MAX_BODY_SIZE;
   limits.http.max_upload = CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE;
   limits.http.is_upload = is_upload;
+  limits.http.max_uploads_held = CIVIC_MAX_UPLOADS_HELD;
   limits.http.request_seconds = self->options.request_timeout;
   limits.http.idle_seconds = self->options.idle_timeout;
   limits.max_connections = self->options.max_connections;

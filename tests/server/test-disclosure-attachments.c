@@ -563,6 +563,125 @@ test_scan_unchecked (void)
   g_assert_null (strstr (audit, "scan.png"));
 }
 
+/* A raw connection that has sent @head_text; the answer, if @answer */
+static GSocketConnection *
+send_head (const char  *head_text,
+           char       **answer)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+  GSocketConnection *connection;
+  GSocket *socket;
+
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", service->port, NULL, &error);
+  g_assert_no_error (error);
+  socket = g_socket_connection_get_socket (connection);
+  g_socket_set_timeout (socket, 20);
+  g_assert_cmpint (g_socket_send (socket, head_text, strlen (head_text), NULL, NULL), >, 0);
+  if (answer != NULL)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      char buffer[4096];
+      gssize n;
+
+      while ((n = g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL)) > 0)
+        g_string_append_len (out, buffer, n);
+      *answer = g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  return connection;
+}
+
+static char *
+upload_head (const char *id,
+             const char *token,
+             gsize       length)
+{
+  g_autofree char *authorization = token != NULL ? g_strdup_printf ("Authorization: Bearer %s\r\n",
+                                                                     token)
+                                                 : g_strdup ("");
+
+  return g_strdup_printf ("POST /api/v1/disclosures/%s/attachments?name=big.pdf HTTP/1.1\r\n"
+                          "Host: x\r\n%sContent-Type: application/pdf\r\n"
+                          "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n%%PDF-1.7\n", id,
+                          authorization, length);
+}
+
+/* An upload sent whole on a connection of its own, whatever the service
+ * answers early; its answer */
+static char *
+raw_upload (const char *id,
+            const char *token,
+            const char *data,
+            gsize       length)
+{
+  g_autofree char *head_text = g_strdup_printf (
+    "POST /api/v1/disclosures/%s/attachments?name=rows.csv HTTP/1.1\r\nHost: x\r\n"
+    "Authorization: Bearer %s\r\nContent-Type: text/csv\r\nConnection: close\r\n"
+    "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", id, token, length);
+  g_autoptr(GSocketConnection) connection = send_head (head_text, NULL);
+  GSocket *socket = g_socket_connection_get_socket (connection);
+  g_autoptr(GString) out = g_string_new (NULL);
+  char buffer[4096];
+  gsize sent = 0;
+  gssize n;
+
+  while (sent < length && (n = g_socket_send (socket, data + sent, length - sent, NULL,
+                                              NULL)) > 0)
+    sent += n;
+  while ((n = g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL)) > 0)
+    g_string_append_len (out, buffer, n);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Bodies of uploads are held whole until answered: without a token only
+ * the usual 1 MiB, and no more than three of the largest at once */
+static void
+test_uploads_held (void)
+{
+  g_autofree char *id = draft ("上传并发");
+  g_autofree char *anonymous = upload_head (id, NULL, 5 * 1024 * 1024);
+  g_autofree char *announced = upload_head (id, editor, 20 * 1024 * 1024);
+  g_autofree char *answer = NULL;
+  g_autofree char *busy = NULL;
+  GSocketConnection *held[3];
+  g_autoptr(GSocketConnection) refused = NULL;
+  g_autoptr(GSocketConnection) fourth = NULL;
+  g_autoptr(JsonNode) later = NULL;
+  g_autofree char *rows = g_strnfill (5 * 1024 * 1024, 'a');
+  g_autoptr(GBytes) small = g_bytes_new_static ("见附件。\n", strlen ("见附件。\n"));
+
+  refused = send_head (anonymous, &answer);
+  g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 413 "));
+  g_assert_nonnull (strstr (answer, "larger than 1 MiB"));
+  g_clear_pointer (&answer, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (held); i++)
+    held[i] = send_head (announced, NULL);
+  /* their heads read before the fourth's, on connections of their own */
+  g_usleep (300 * 1000);
+  fourth = send_head (announced, &busy);
+  g_assert_true (g_str_has_prefix (busy, "HTTP/1.1 503 "));
+  g_assert_nonnull (strstr (busy, "Other files are being received"));
+
+  /* a small body is no upload's share; 5 MiB more is */
+  later = upload (editor, id, "说明.txt", "text/plain", small, 201);
+  answer = raw_upload (id, editor, rows, strlen (rows));
+  g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 503 "));
+
+  /* the three hang up; their share is given back */
+  for (guint i = 0; i < G_N_ELEMENTS (held); i++)
+    g_object_unref (held[i]);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_clear_pointer (&answer, g_free);
+      answer = raw_upload (id, editor, rows, strlen (rows));
+      if (!g_str_has_prefix (answer, "HTTP/1.1 503 "))
+        break;
+      g_usleep (100 * 1000);
+    }
+  g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 201 "));
+}
+
 /* 20 MiB and a byte: refused after the head, with a clear message,
  * and nothing kept */
 static void
@@ -796,6 +915,7 @@ main (int   argc,
   g_test_add_func ("/disclosure-attachments/served-after-publishing", test_served_after_publishing);
   g_test_add_func ("/disclosure-attachments/scan-unchecked", test_scan_unchecked);
   g_test_add_func ("/disclosure-attachments/too-large", test_too_large);
+  g_test_add_func ("/disclosure-attachments/uploads-held", test_uploads_held);
   g_test_add_func ("/disclosure-attachments/who-uploads", test_who_uploads);
   g_test_add_func ("/disclosure-attachments/reader-stopped", test_reader_stopped);
   g_test_add_func ("/disclosure-attachments/attach-idempotent", test_attach_idempotent);
