@@ -417,8 +417,8 @@ child_environment (void)
 /**
  * civic_attachment_text_read:
  *
- * Reads the text of @bytes in a child process, waiting at most
- * %CIVIC_ATTACHMENT_TEXT_WAIT_SECONDS; the calling thread waits. A file
+ * Reads the text of @bytes in a child process, waiting at most three
+ * times its CPU limit; the calling thread waits. A file
  * of a type without a reader is not given to a child at all.
  *
  * Returns: (transfer full): the pages, or %NULL and an error of
@@ -483,7 +483,7 @@ civic_attachment_text_read (GBytes      *bytes,
       return NULL;
     }
 
-  timeout = g_timeout_source_new_seconds (CIVIC_ATTACHMENT_TEXT_WAIT_SECONDS);
+  timeout = g_timeout_source_new_seconds (cpu_seconds * CIVIC_ATTACHMENT_TEXT_WAIT_FACTOR);
   g_source_set_callback (timeout, too_long, child, NULL);
   g_source_attach (timeout, context);
   g_subprocess_communicate_async (child, bytes, NULL, communicated, &wait);

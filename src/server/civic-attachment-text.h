@@ -22,8 +22,9 @@ typedef enum
  * decision 8) */
 #define CIVIC_ATTACHMENT_TEXT_CPU_SECONDS 10
 #define CIVIC_ATTACHMENT_TEXT_MEMORY_MIB  512
-/* Wall-clock, for a child that sleeps rather than computes */
-#define CIVIC_ATTACHMENT_TEXT_WAIT_SECONDS 30
+/* Wall-clock, for a child that sleeps rather than computes: three times
+ * its CPU time (30 s) */
+#define CIVIC_ATTACHMENT_TEXT_WAIT_FACTOR 3
 /* What the child may write: more is garbage */
 #define CIVIC_ATTACHMENT_TEXT_MAX_OUTPUT (64 * 1024 * 1024)
 
