@@ -268,6 +268,30 @@ limit (int    resource,
 }
 
 /**
+ * civic_attachment_text_limit_self:
+ *
+ * What the child may use from now on: SIGXCPU at @cpu_seconds of CPU and
+ * SIGKILL a second later, no more than @memory_mib of address space, no
+ * core of a hostile file's parse left on the disk. A limit that cannot be
+ * set ends the process: it never reads a file without them.
+ */
+void
+civic_attachment_text_limit_self (guint cpu_seconds,
+                                  guint memory_mib)
+{
+  limit (RLIMIT_CPU, cpu_seconds, cpu_seconds + 1);
+  limit (RLIMIT_CORE, 0, 0);
+#ifndef CIVIC_ASAN
+  limit (RLIMIT_AS, (rlim_t) memory_mib << 20, (rlim_t) memory_mib << 20);
+#else
+  /* AddressSanitizer reserves terabytes of shadow memory at start: any
+   * limit on the address space would stop every child, so the sanitized
+   * build limits only the time */
+  (void) memory_mib;
+#endif
+}
+
+/**
  * civic_attachment_text_child_main:
  *
  * `civicdesk-server extract-text`: limits itself, reads a file of
@@ -288,18 +312,7 @@ civic_attachment_text_child_main (const char *media_type,
   guint8 block[65536];
   gsize written = 0;
 
-  /* SIGXCPU at the limit, SIGKILL a second later; no core of a hostile
-   * file's parse left on the disk */
-  limit (RLIMIT_CPU, cpu_seconds, cpu_seconds + 1);
-  limit (RLIMIT_CORE, 0, 0);
-#ifndef CIVIC_ASAN
-  limit (RLIMIT_AS, (rlim_t) memory_mib << 20, (rlim_t) memory_mib << 20);
-#else
-  /* AddressSanitizer reserves terabytes of shadow memory at start: any
-   * limit on the address space would stop every child, so the sanitized
-   * build limits only the time */
-  (void) memory_mib;
-#endif
+  civic_attachment_text_limit_self (cpu_seconds, memory_mib);
 
   input = g_byte_array_new ();
   for (;;)

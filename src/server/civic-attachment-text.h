@@ -42,6 +42,8 @@ GStrv      civic_attachment_text_pages_from_json (const char         *json,
                                                  gsize                length,
                                                  GError             **error);
 
+void       civic_attachment_text_limit_self     (guint                cpu_seconds,
+                                                 guint                memory_mib);
 int        civic_attachment_text_child_main     (const char          *media_type,
                                                  guint                cpu_seconds,
                                                  guint                memory_mib);
