@@ -1859,7 +1859,10 @@ handle_cb (SoupServer        *server,
   body = soup_server_message_get_request_body (msg);
   if (body != NULL && body->length > 0)
     request->body = soup_message_body_flatten (body);
-  request->body_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  /* A media type's case means nothing (RFC 9110 §8.3.1) */
+  if (soup_message_headers_get_content_type (headers, NULL) != NULL)
+    request->body_type = g_ascii_strdown (soup_message_headers_get_content_type (headers, NULL),
+                                          -1);
 
   authorization = soup_message_headers_get_one (headers, "Authorization");
   if (authorization != NULL && g_ascii_strncasecmp (authorization, "Bearer ", 7) == 0)

@@ -820,7 +820,7 @@ test_attach_idempotent (void)
 {
   g_autofree char *id = draft ("行政处罚决定书");
   g_autoptr(GBytes) text = g_bytes_new_static ("处罚决定：警告。\n", strlen ("处罚决定：警告。\n"));
-  g_autoptr(JsonNode) uploaded = upload (editor, id, "决定书.md", "text/markdown", text, 201);
+  g_autoptr(JsonNode) uploaded = upload (editor, id, "决定书.md", "Text/Markdown", text, 201);
   g_autoptr(JsonNode) again_upload = upload (editor, id, "决定书.md", "text/markdown", text, 201);
   g_autofree char *command = civic_test_uuid ();
   g_autofree char *args = g_strdup_printf ("{\"sha256\": \"%s\", \"name\": \"决定书.md\"}",
