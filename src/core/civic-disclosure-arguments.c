@@ -162,6 +162,22 @@ static const CivicArgument generate_report[] = {
   CIVIC_ARGUMENTS_END
 };
 
+/* The file is uploaded first (POST /api/v1/disclosures/{id}/attachments),
+ * which answers with these */
+static const CivicArgument attach_file[] = {
+  LINE ("sha256", TRUE, N_("_File")),
+  LINE ("name", TRUE, N_("_File Name")),
+  LINE ("media_type", FALSE, N_("_Media Type")),
+  { .name = "size", .kind = CIVIC_ARGUMENT_NUMBER, .title = N_("_Size in Bytes"), .min = 0,
+    .max = CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE },
+  CIVIC_ARGUMENTS_END
+};
+
+static const CivicArgument remove_file[] = {
+  LINE ("sha256", TRUE, N_("_File")),
+  CIVIC_ARGUMENTS_END
+};
+
 static const CivicArgument none[] = {
   CIVIC_ARGUMENTS_END
 };
@@ -183,6 +199,8 @@ static const CivicArgument * const declarations[CIVIC_N_DISCLOSURE_ACTIONS] = {
   [CIVIC_DISCLOSURE_ACTION_SET_VALIDITY] = set_validity,
   [CIVIC_DISCLOSURE_ACTION_EXPIRE] = none,
   [CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT] = generate_report,
+  [CIVIC_DISCLOSURE_ACTION_ATTACH_FILE] = attach_file,
+  [CIVIC_DISCLOSURE_ACTION_REMOVE_FILE] = remove_file,
 };
 
 /**

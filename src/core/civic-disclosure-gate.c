@@ -138,6 +138,111 @@ civic_disclosure_set_findings (CivicDisclosure *disclosure,
     }
 }
 
+/**
+ * civic_disclosure_check_attachment:
+ * @pages: (nullable) (array zero-terminated=1): the attachment's text, a
+ *   page each, or %NULL when it could not be read
+ *
+ * Lints an attachment's text as the body is linted, with the same names
+ * and guide, and keeps its findings with their page: what the gate then
+ * holds the disclosure for. A file without text raises one finding, an
+ * unchecked attachment, that blocks until a reviewer acknowledges it;
+ * its key is that of the file's bytes, so a replaced file is looked at
+ * anew.
+ *
+ * Returns: %FALSE when the disclosure has no attachment @sha256
+ */
+gboolean
+civic_disclosure_check_attachment (CivicDisclosure             *disclosure,
+                                   const char                  *sha256,
+                                   const char * const          *pages,
+                                   const CivicDisclosurePolicy *policy)
+{
+  CivicDisclosureAttachment *attachment = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURE (disclosure), FALSE);
+
+  for (guint i = 0; i < disclosure->attachments->len && attachment == NULL; i++)
+    if (g_strcmp0 (((CivicDisclosureAttachment *) g_ptr_array_index (disclosure->attachments,
+                                                                      i))->sha256, sha256) == 0)
+      attachment = g_ptr_array_index (disclosure->attachments, i);
+  if (attachment == NULL)
+    return FALSE;
+
+  g_ptr_array_set_size (attachment->findings, 0);
+  attachment->checked = pages != NULL;
+  if (pages == NULL)
+    {
+      CivicPrivacyFinding unread = { .kind = CIVIC_PRIVACY_KIND_UNCHECKED_ATTACHMENT,
+                                     .severity = CIVIC_PRIVACY_SEVERITY_BLOCK,
+                                     .text = (char *) sha256 };
+      CivicDisclosureFinding *kept = g_new0 (CivicDisclosureFinding, 1);
+
+      kept->key = civic_disclosure_finding_key (disclosure->id, &unread);
+      kept->kind = unread.kind;
+      kept->severity = unread.severity;
+      g_ptr_array_add (attachment->findings, kept);
+      return TRUE;
+    }
+
+  {
+    g_autoptr(CivicPrivacyLint) lint = civic_disclosure_new_lint (disclosure, policy);
+
+    for (guint page = 0; pages[page] != NULL; page++)
+      {
+        g_autoptr(GPtrArray) findings = civic_privacy_lint_scan (lint, pages[page], -1);
+
+        for (guint i = 0; i < findings->len; i++)
+          {
+            const CivicPrivacyFinding *finding = g_ptr_array_index (findings, i);
+            CivicDisclosureFinding *kept = g_new0 (CivicDisclosureFinding, 1);
+
+            kept->key = civic_disclosure_finding_key (disclosure->id, finding);
+            kept->kind = finding->kind;
+            kept->severity = finding->severity;
+            kept->line = line_of (pages[page], finding->byte_start);
+            kept->page = page + 1;
+            g_ptr_array_add (attachment->findings, kept);
+          }
+      }
+  }
+  return TRUE;
+}
+
+/**
+ * civic_disclosure_find_finding:
+ *
+ * Returns: (transfer none) (nullable): the finding of the body or of an
+ * attachment with this key
+ */
+const CivicDisclosureFinding *
+civic_disclosure_find_finding (CivicDisclosure *disclosure,
+                               const char      *key)
+{
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURE (disclosure), NULL);
+
+  for (guint i = 0; i < disclosure->findings->len; i++)
+    {
+      const CivicDisclosureFinding *finding = g_ptr_array_index (disclosure->findings, i);
+
+      if (g_strcmp0 (finding->key, key) == 0)
+        return finding;
+    }
+  for (guint a = 0; a < disclosure->attachments->len; a++)
+    {
+      const CivicDisclosureAttachment *attachment = g_ptr_array_index (disclosure->attachments, a);
+
+      for (guint i = 0; i < attachment->findings->len; i++)
+        {
+          const CivicDisclosureFinding *finding = g_ptr_array_index (attachment->findings, i);
+
+          if (g_strcmp0 (finding->key, key) == 0)
+            return finding;
+        }
+    }
+  return NULL;
+}
+
 gboolean
 civic_disclosure_is_acknowledged (CivicDisclosure *disclosure,
                                   const char      *key)
@@ -152,28 +257,58 @@ civic_disclosure_is_acknowledged (CivicDisclosure *disclosure,
   return FALSE;
 }
 
+static void
+add_blocking (CivicDisclosure *disclosure,
+              GPtrArray       *findings,
+              GPtrArray       *blocking,
+              GPtrArray       *where,
+              gpointer         attachment)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CivicDisclosureFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->severity == CIVIC_PRIVACY_SEVERITY_BLOCK &&
+          !civic_disclosure_is_acknowledged (disclosure, finding->key))
+        {
+          g_ptr_array_add (blocking, finding);
+          if (where != NULL)
+            g_ptr_array_add (where, attachment);
+        }
+    }
+}
+
+/* The blocking findings of the body, then of each attachment; @where
+ * says, for each, its attachment or %NULL */
+static GPtrArray *
+gate_blocking (CivicDisclosure *disclosure,
+               GPtrArray       *where)
+{
+  GPtrArray *blocking = g_ptr_array_new ();
+
+  add_blocking (disclosure, disclosure->findings, blocking, where, NULL);
+  for (guint a = 0; a < disclosure->attachments->len; a++)
+    {
+      CivicDisclosureAttachment *attachment = g_ptr_array_index (disclosure->attachments, a);
+
+      add_blocking (disclosure, attachment->findings, blocking, where, attachment);
+    }
+  return blocking;
+}
+
 /**
  * civic_disclosure_gate_blocking:
  *
  * Returns: (transfer container) (element-type CivicDisclosureFinding): the
- * findings that block publishing and no reviewer acknowledged
+ * findings of the body and of the attachments that block publishing and
+ * no reviewer acknowledged
  */
 GPtrArray *
 civic_disclosure_gate_blocking (CivicDisclosure *disclosure)
 {
-  GPtrArray *blocking = g_ptr_array_new ();
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURE (disclosure), g_ptr_array_new ());
 
-  g_return_val_if_fail (CIVIC_IS_DISCLOSURE (disclosure), blocking);
-
-  for (guint i = 0; i < disclosure->findings->len; i++)
-    {
-      CivicDisclosureFinding *finding = g_ptr_array_index (disclosure->findings, i);
-
-      if (finding->severity == CIVIC_PRIVACY_SEVERITY_BLOCK &&
-          !civic_disclosure_is_acknowledged (disclosure, finding->key))
-        g_ptr_array_add (blocking, finding);
-    }
-  return blocking;
+  return gate_blocking (disclosure, NULL);
 }
 
 /**
@@ -187,7 +322,8 @@ gboolean
 civic_disclosure_gate_check (CivicDisclosure  *disclosure,
                              GError          **error)
 {
-  g_autoptr(GPtrArray) blocking = civic_disclosure_gate_blocking (disclosure);
+  g_autoptr(GPtrArray) where = g_ptr_array_new ();
+  g_autoptr(GPtrArray) blocking = gate_blocking (disclosure, where);
   g_autoptr(GString) list = NULL;
 
   if (blocking->len == 0)
@@ -197,13 +333,24 @@ civic_disclosure_gate_check (CivicDisclosure  *disclosure,
   for (guint i = 0; i < blocking->len && i < 5; i++)
     {
       const CivicDisclosureFinding *finding = g_ptr_array_index (blocking, i);
+      const CivicDisclosureAttachment *attachment = g_ptr_array_index (where, i);
+      const char *label = civic_privacy_kind_get_label (finding->kind);
 
       if (i > 0)
         /* Translators: separates findings, "Resident ID number (line 12), Mobile number (line 40)" */
         g_string_append (list, _(", "));
-      /* Translators: a finding and where it is, "Mobile number (line 40)" */
-      g_string_append_printf (list, _("%s (line %u)"),
-                              civic_privacy_kind_get_label (finding->kind), finding->line);
+      if (attachment == NULL)
+        /* Translators: a finding and where it is, "Mobile number (line 40)" */
+        g_string_append_printf (list, _("%s (line %u)"), label, finding->line);
+      else if (finding->page == 0)
+        /* Translators: a finding and the attached file it is about,
+         * "Unchecked attachment (“scan.png”)" */
+        g_string_append_printf (list, _("%s (“%s”)"), label, attachment->name);
+      else
+        /* Translators: a finding, the attached file and its page,
+         * "Resident ID number (“名单.pdf”, page 2)" */
+        g_string_append_printf (list, _("%s (“%s”, page %u)"), label, attachment->name,
+                                finding->page);
     }
   if (blocking->len > 5)
     g_string_append (list, _(", …"));

@@ -19,6 +19,12 @@ GPtrArray *civic_disclosure_lint         (CivicDisclosure             *disclosur
                                           const CivicDisclosurePolicy *policy);
 void       civic_disclosure_set_findings (CivicDisclosure             *disclosure,
                                           GPtrArray                   *privacy_findings);
+gboolean   civic_disclosure_check_attachment (CivicDisclosure         *disclosure,
+                                          const char                  *sha256,
+                                          const char * const          *pages,
+                                          const CivicDisclosurePolicy *policy);
+const CivicDisclosureFinding *civic_disclosure_find_finding (CivicDisclosure *disclosure,
+                                          const char                  *key);
 gboolean   civic_disclosure_is_acknowledged (CivicDisclosure          *disclosure,
                                           const char                  *key);
 GPtrArray *civic_disclosure_gate_blocking (CivicDisclosure            *disclosure);

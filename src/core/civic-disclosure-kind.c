@@ -78,6 +78,8 @@ static const struct
                                              CIVIC_ROLE_DISCLOSURE_HEAD },
   [CIVIC_DISCLOSURE_ACTION_EXPIRE] = { STATE (PUBLISHED), CIVIC_ROLE_SYSTEM },
   [CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT] = { STATE (DRAFT), CIVIC_ROLE_DISCLOSURE_EDITOR },
+  [CIVIC_DISCLOSURE_ACTION_ATTACH_FILE] = { STATE (DRAFT), CIVIC_ROLE_DISCLOSURE_EDITOR },
+  [CIVIC_DISCLOSURE_ACTION_REMOVE_FILE] = { STATE (DRAFT), CIVIC_ROLE_DISCLOSURE_EDITOR },
 };
 
 #define refuse(error, code, ...) \
@@ -107,6 +109,8 @@ civic_disclosure_action_get_label (CivicDisclosureAction action)
     case CIVIC_DISCLOSURE_ACTION_SET_VALIDITY: return _("Set Validity");
     case CIVIC_DISCLOSURE_ACTION_EXPIRE: return _("Expire");
     case CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT: return _("New Annual Report");
+    case CIVIC_DISCLOSURE_ACTION_ATTACH_FILE: return _("Attach File");
+    case CIVIC_DISCLOSURE_ACTION_REMOVE_FILE: return _("Remove File");
     default: g_return_val_if_reached ("");
     }
 }
@@ -132,6 +136,8 @@ past_tense (CivicDisclosureAction action)
     case CIVIC_DISCLOSURE_ACTION_SET_VALIDITY: return _("Changed its validity");
     case CIVIC_DISCLOSURE_ACTION_EXPIRE: return _("It expired");
     case CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT: return _("Generated the annual report");
+    case CIVIC_DISCLOSURE_ACTION_ATTACH_FILE: return _("Attached a file");
+    case CIVIC_DISCLOSURE_ACTION_REMOVE_FILE: return _("Removed a file");
     default: g_return_val_if_reached ("");
     }
 }
@@ -619,10 +625,8 @@ apply_acknowledge (CivicDisclosure            *disclosure,
       !get_text (args, "reason", TRUE, 2000, &reason, error))
     return FALSE;
 
-  for (guint i = 0; i < disclosure->findings->len && finding == NULL; i++)
-    if (g_strcmp0 (((CivicDisclosureFinding *) g_ptr_array_index (disclosure->findings, i))->key,
-                   key) == 0)
-      finding = g_ptr_array_index (disclosure->findings, i);
+  /* of the body or of an attachment: one gate for both */
+  finding = civic_disclosure_find_finding (disclosure, key);
   if (finding == NULL)
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    _("The text has no such finding now; scan it again"));
@@ -647,6 +651,84 @@ apply_acknowledge (CivicDisclosure            *disclosure,
   acknowledgement->at = g_date_time_ref (context->now);
   g_ptr_array_add (disclosure->acknowledgements, acknowledgement);
   return TRUE;
+}
+
+/* A file the service holds already (POST …/attachments) joins the
+ * disclosure. Until the service has read its text it is unchecked, and
+ * the gate holds the disclosure for it: an offline copy never looks
+ * clearer than the service will say it is. */
+static gboolean
+apply_attach (CivicDisclosure            *disclosure,
+              JsonObject                 *args,
+              const CivicWorkflowContext *context,
+              GError                    **error)
+{
+  CivicDisclosureAttachment *attachment;
+  const char *sha256, *name, *media_type;
+  gint64 size = 0;
+
+  if (!get_text (args, "sha256", TRUE, 64, &sha256, error) ||
+      !get_text (args, "name", TRUE, 200, &name, error) ||
+      !get_text (args, "media_type", FALSE, 100, &media_type, error))
+    return FALSE;
+  if (!civic_json_get_int (args, "size", FALSE, 0, CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE, &size,
+                           error))
+    return argument_error (error);
+  if (strlen (sha256) != 64 || strspn (sha256, "0123456789abcdef") != 64)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("“%s” is not the sha256 of a file"), sha256);
+  if (!civic_disclosure_attachment_name_is_valid (name))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("“%s” is not a file name: one name of at most 200 bytes, without “/”, "
+                     "“\\” or control characters, not starting with a dot"), name);
+  if (media_type != NULL && !civic_disclosure_media_type_is_valid (media_type))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("“%s” is not a media type such as application/pdf"), media_type);
+  if (civic_disclosure_find_attachment (disclosure, sha256) != NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("This file is attached already"));
+  for (guint i = 0; i < disclosure->attachments->len; i++)
+    if (g_str_equal (((CivicDisclosureAttachment *) g_ptr_array_index (disclosure->attachments,
+                                                                        i))->name, name))
+      return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                     _("A file named “%s” is attached already; remove it first"), name);
+  if (disclosure->attachments->len >= CIVIC_DISCLOSURE_MAX_ATTACHMENTS)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("A disclosure has at most %u attachments"), CIVIC_DISCLOSURE_MAX_ATTACHMENTS);
+
+  attachment = g_new0 (CivicDisclosureAttachment, 1);
+  attachment->name = g_strdup (name);
+  attachment->sha256 = g_strdup (sha256);
+  attachment->media_type = g_strdup (media_type != NULL ? media_type : "application/octet-stream");
+  attachment->size = size;
+  attachment->findings =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) civic_disclosure_finding_free);
+  attachment->by_id = g_strdup (context->actor->id);
+  attachment->by_name = g_strdup (context->actor->name);
+  attachment->at = g_date_time_ref (context->now);
+  g_ptr_array_add (disclosure->attachments, attachment);
+  civic_disclosure_check_attachment (disclosure, sha256, NULL, policy_of (context));
+  return TRUE;
+}
+
+/* A faulty file is replaced, not redacted: removed, and its replacement
+ * attached */
+static gboolean
+apply_remove (CivicDisclosure  *disclosure,
+              JsonObject       *args,
+              GError          **error)
+{
+  const char *sha256;
+
+  if (!get_text (args, "sha256", TRUE, 64, &sha256, error))
+    return FALSE;
+  for (guint i = 0; i < disclosure->attachments->len; i++)
+    if (g_str_equal (((CivicDisclosureAttachment *) g_ptr_array_index (disclosure->attachments,
+                                                                        i))->sha256, sha256))
+      {
+        g_ptr_array_remove_index (disclosure->attachments, i);
+        return TRUE;
+      }
+  return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("No such file is attached"));
 }
 
 /* "2026-03-16" and "09:30", at the minute, in the hall's time zone */
@@ -897,6 +979,12 @@ apply_action (CivicDisclosure            *disclosure,
 
     case CIVIC_DISCLOSURE_ACTION_WITHDRAW:
       return apply_withdraw (disclosure, args, context, error);
+
+    case CIVIC_DISCLOSURE_ACTION_ATTACH_FILE:
+      return apply_attach (disclosure, args, context, error);
+
+    case CIVIC_DISCLOSURE_ACTION_REMOVE_FILE:
+      return apply_remove (disclosure, args, error);
 
     case CIVIC_DISCLOSURE_ACTION_SET_VALIDITY:
       return apply_set_validity (disclosure, args, error);

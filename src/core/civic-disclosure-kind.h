@@ -32,9 +32,11 @@ typedef enum
   CIVIC_DISCLOSURE_ACTION_SET_VALIDITY,       /*< nick=set-disclosure-validity >*/
   CIVIC_DISCLOSURE_ACTION_EXPIRE,             /*< nick=expire-disclosure >*/
   CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT,    /*< nick=generate-disclosure-annual-report >*/
+  CIVIC_DISCLOSURE_ACTION_ATTACH_FILE,        /*< nick=attach-disclosure-file >*/
+  CIVIC_DISCLOSURE_ACTION_REMOVE_FILE,        /*< nick=remove-disclosure-file >*/
 } CivicDisclosureAction;
 
-#define CIVIC_N_DISCLOSURE_ACTIONS (CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT + 1)
+#define CIVIC_N_DISCLOSURE_ACTIONS (CIVIC_DISCLOSURE_ACTION_REMOVE_FILE + 1)
 
 extern const CivicEntityKind civic_disclosure_kind;
 

@@ -53,6 +53,7 @@ struct _CivicDisclosure
   GPtrArray               *acknowledgements; /* CivicDisclosureAcknowledgement */
   GPtrArray               *reviews;          /* CivicDisclosureReview */
   GPtrArray               *comments;         /* CivicDisclosureComment */
+  GPtrArray               *attachments;      /* CivicDisclosureAttachment */
 
   /* Publication */
   char                    *index_number;
@@ -69,5 +70,6 @@ void civic_disclosure_review_free          (CivicDisclosureReview          *revi
 void civic_disclosure_finding_free         (CivicDisclosureFinding         *finding);
 void civic_disclosure_acknowledgement_free (CivicDisclosureAcknowledgement *acknowledgement);
 void civic_disclosure_comment_free         (CivicDisclosureComment         *comment);
+void civic_disclosure_attachment_free      (CivicDisclosureAttachment      *attachment);
 
 G_END_DECLS

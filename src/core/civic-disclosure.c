@@ -153,6 +153,21 @@ civic_disclosure_comment_free (CivicDisclosureComment *comment)
   g_free (comment);
 }
 
+void
+civic_disclosure_attachment_free (CivicDisclosureAttachment *attachment)
+{
+  if (attachment == NULL)
+    return;
+  g_free (attachment->name);
+  g_free (attachment->sha256);
+  g_free (attachment->media_type);
+  g_clear_pointer (&attachment->findings, g_ptr_array_unref);
+  g_free (attachment->by_id);
+  g_free (attachment->by_name);
+  g_clear_pointer (&attachment->at, g_date_time_unref);
+  g_free (attachment);
+}
+
 static GDateTime *
 ref_or_null (GDateTime *instant)
 {
@@ -220,6 +235,26 @@ copy_acknowledgement (gconstpointer src,
 }
 
 static gpointer
+copy_attachment (gconstpointer src,
+                 gpointer      data)
+{
+  const CivicDisclosureAttachment *a = src;
+  CivicDisclosureAttachment *copy = g_new0 (CivicDisclosureAttachment, 1);
+
+  *copy = *a;
+  copy->name = g_strdup (a->name);
+  copy->sha256 = g_strdup (a->sha256);
+  copy->media_type = g_strdup (a->media_type);
+  copy->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_disclosure_finding_free);
+  for (guint i = 0; i < a->findings->len; i++)
+    g_ptr_array_add (copy->findings, copy_finding (g_ptr_array_index (a->findings, i), NULL));
+  copy->by_id = g_strdup (a->by_id);
+  copy->by_name = g_strdup (a->by_name);
+  copy->at = ref_or_null (a->at);
+  return copy;
+}
+
+static gpointer
 copy_comment (gconstpointer src,
               gpointer      data)
 {
@@ -259,6 +294,7 @@ civic_disclosure_finalize (GObject *object)
   g_ptr_array_unref (self->acknowledgements);
   g_ptr_array_unref (self->reviews);
   g_ptr_array_unref (self->comments);
+  g_ptr_array_unref (self->attachments);
   g_free (self->index_number);
   g_clear_pointer (&self->publish_at, g_date_time_unref);
   g_clear_pointer (&self->published_at, g_date_time_unref);
@@ -289,6 +325,8 @@ civic_disclosure_init (CivicDisclosure *self)
     g_ptr_array_new_with_free_func ((GDestroyNotify) civic_disclosure_acknowledgement_free);
   self->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_disclosure_review_free);
   self->comments = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_disclosure_comment_free);
+  self->attachments =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) civic_disclosure_attachment_free);
 }
 
 /**
@@ -365,6 +403,7 @@ civic_disclosure_copy (CivicDisclosure *self)
   copy_array (copy->acknowledgements, self->acknowledgements, copy_acknowledgement);
   copy_array (copy->reviews, self->reviews, copy_review);
   copy_array (copy->comments, self->comments, copy_comment);
+  copy_array (copy->attachments, self->attachments, copy_attachment);
   copy->index_number = g_strdup (self->index_number);
   copy->publish_at = ref_or_null (self->publish_at);
   copy->published_at = ref_or_null (self->published_at);
@@ -413,6 +452,77 @@ GPtrArray *civic_disclosure_get_versions (CivicDisclosure *self) { return self->
 GPtrArray *civic_disclosure_get_reviews (CivicDisclosure *self) { return self->reviews; }
 GPtrArray *civic_disclosure_get_findings (CivicDisclosure *self) { return self->findings; }
 GPtrArray *civic_disclosure_get_acknowledgements (CivicDisclosure *self) { return self->acknowledgements; }
+GPtrArray *civic_disclosure_get_attachments (CivicDisclosure *self) { return self->attachments; }
+
+const CivicDisclosureAttachment *
+civic_disclosure_find_attachment (CivicDisclosure *self,
+                                  const char      *sha256)
+{
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURE (self), NULL);
+
+  for (guint i = 0; i < self->attachments->len; i++)
+    {
+      const CivicDisclosureAttachment *a = g_ptr_array_index (self->attachments, i);
+
+      if (g_strcmp0 (a->sha256, sha256) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+/**
+ * civic_disclosure_attachment_name_is_valid:
+ *
+ * A file's name as the public downloads it: one name, not a path, no
+ * control character, at most 200 bytes, not hidden
+ */
+gboolean
+civic_disclosure_attachment_name_is_valid (const char *name)
+{
+  if (name == NULL || *name == '\0' || *name == '.' || strlen (name) > 200 ||
+      !g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 ||
+          c == 0x202E || c == 0xFEFF)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_token (const char *text,
+          gsize       length)
+{
+  if (length == 0)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_islower (text[i]) && !g_ascii_isdigit (text[i]) &&
+        strchr ("!#$&^_.+-", text[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * civic_disclosure_media_type_is_valid:
+ *
+ * "application/pdf": a type and a subtype (RFC 6838), lower case, no
+ * parameters
+ */
+gboolean
+civic_disclosure_media_type_is_valid (const char *media_type)
+{
+  const char *slash;
+
+  if (media_type == NULL || strlen (media_type) > 100)
+    return FALSE;
+  slash = strchr (media_type, '/');
+  return slash != NULL && is_token (media_type, slash - media_type) &&
+         is_token (slash + 1, strlen (slash + 1));
+}
 GPtrArray *civic_disclosure_get_comments (CivicDisclosure *self) { return self->comments; }
 
 void
@@ -444,6 +554,28 @@ set_instant_or_null (JsonBuilder *builder,
                      GDateTime   *instant)
 {
   civic_json_set_instant (builder, member, instant);
+}
+
+static void
+add_findings (JsonBuilder *builder,
+              GPtrArray   *findings)
+{
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CivicDisclosureFinding *f = g_ptr_array_index (findings, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_string (builder, "key", f->key);
+      civic_json_set_enum (builder, "kind", CIVIC_TYPE_PRIVACY_KIND, f->kind);
+      civic_json_set_enum (builder, "severity", CIVIC_TYPE_PRIVACY_SEVERITY, f->severity);
+      civic_json_set_int (builder, "line", f->line);
+      if (f->page > 0)
+        civic_json_set_int (builder, "page", f->page);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 JsonNode *
@@ -500,17 +632,24 @@ civic_disclosure_to_json (CivicDisclosure *self)
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "findings");
+  add_findings (builder, self->findings);
+
+  json_builder_set_member_name (builder, "attachments");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < self->findings->len; i++)
+  for (guint i = 0; i < self->attachments->len; i++)
     {
-      const CivicDisclosureFinding *f = g_ptr_array_index (self->findings, i);
+      const CivicDisclosureAttachment *a = g_ptr_array_index (self->attachments, i);
 
       json_builder_begin_object (builder);
-      civic_json_set_string (builder, "key", f->key);
-      civic_json_set_enum (builder, "kind", CIVIC_TYPE_PRIVACY_KIND, f->kind);
-      civic_json_set_enum (builder, "severity", CIVIC_TYPE_PRIVACY_SEVERITY, f->severity);
-      civic_json_set_int (builder, "line", f->line);
+      civic_json_set_string (builder, "name", a->name);
+      civic_json_set_string (builder, "sha256", a->sha256);
+      civic_json_set_string (builder, "media_type", a->media_type);
+      civic_json_set_int (builder, "size", a->size);
+      civic_json_set_bool (builder, "checked", a->checked);
+      add_findings (builder, a->findings);
+      civic_json_set_string (builder, "by_id", a->by_id);
+      civic_json_set_string (builder, "by_name", a->by_name);
+      set_instant_or_null (builder, "at", a->at);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -714,7 +853,8 @@ read_finding (JsonObject  *item,
   if (!get_owned_string (item, "key", TRUE, &f->key, error) ||
       !get_enum_value (item, "kind", TRUE, CIVIC_TYPE_PRIVACY_KIND, &kind, error) ||
       !get_enum_value (item, "severity", TRUE, CIVIC_TYPE_PRIVACY_SEVERITY, &severity, error) ||
-      !get_count (item, "line", G_MAXINT32, &f->line, error))
+      !get_count (item, "line", G_MAXINT32, &f->line, error) ||
+      !get_count (item, "page", G_MAXINT32, &f->page, error))
     return FALSE;
   f->kind = kind;
   f->severity = severity;
@@ -762,6 +902,31 @@ read_review (JsonObject  *item,
       !civic_json_get_instant (item, "at", FALSE, &r->at, error))
     return FALSE;
   r->decision = decision;
+  return TRUE;
+}
+
+static gboolean
+read_attachment (JsonObject  *item,
+                 GPtrArray   *into,
+                 GError     **error)
+{
+  CivicDisclosureAttachment *a = g_new0 (CivicDisclosureAttachment, 1);
+
+  a->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_disclosure_finding_free);
+  g_ptr_array_add (into, a);
+  if (!get_owned_string (item, "name", TRUE, &a->name, error) ||
+      !get_owned_string (item, "sha256", TRUE, &a->sha256, error) ||
+      !get_owned_string (item, "media_type", FALSE, &a->media_type, error) ||
+      !civic_json_get_int (item, "size", FALSE, 0, CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE, &a->size,
+                           error) ||
+      !civic_json_get_bool (item, "checked", FALSE, &a->checked, error) ||
+      !for_each_object (item, "findings", read_finding, a->findings, error) ||
+      !get_owned_string (item, "by_id", FALSE, &a->by_id, error) ||
+      !get_owned_string (item, "by_name", FALSE, &a->by_name, error) ||
+      !civic_json_get_instant (item, "at", FALSE, &a->at, error))
+    return FALSE;
+  if (!civic_disclosure_attachment_name_is_valid (a->name) || strlen (a->sha256) != 64)
+    return invalid (error, "attachments");
   return TRUE;
 }
 
@@ -837,6 +1002,7 @@ civic_disclosure_new_from_json (JsonNode  *node,
                         self->acknowledgements, error) ||
       !for_each_object (object, "reviews", read_review, self->reviews, error) ||
       !for_each_object (object, "comments", read_comment, self->comments, error) ||
+      !for_each_object (object, "attachments", read_attachment, self->attachments, error) ||
       !get_owned_string (object, "index_number", FALSE, &self->index_number, error) ||
       !civic_json_get_instant (object, "publish_at", FALSE, &self->publish_at, error) ||
       !civic_json_get_instant (object, "published_at", FALSE, &self->published_at, error) ||

@@ -114,8 +114,33 @@ typedef struct
   char                  *key;       /* civic_disclosure_finding_key() */
   CivicPrivacyKind       kind;
   CivicPrivacySeverity   severity;
-  guint                  line;      /* from 1 */
+  guint                  line;      /* from 1, in the body or in the attachment's page */
+  guint                  page;      /* an attachment's page, from 1; 0 in the body */
 } CivicDisclosureFinding;
+
+/* A file published with the disclosure (docs/plans/disclosure.md,
+ * decision 8). The service keeps its bytes by their sha256, sealed until
+ * the disclosure is published, and reads its text in a child process;
+ * what the lint found there is kept here, by page, never the value. A
+ * file whose text could not be read carries one finding,
+ * CIVIC_PRIVACY_KIND_UNCHECKED_ATTACHMENT, that blocks until a reviewer
+ * acknowledges it. */
+typedef struct
+{
+  char       *name;
+  char       *sha256;      /* 64 hex digits */
+  char       *media_type;
+  gint64      size;
+  gboolean    checked;     /* its text was read and linted */
+  GPtrArray  *findings;    /* CivicDisclosureFinding */
+  char       *by_id;
+  char       *by_name;
+  GDateTime  *at;
+} CivicDisclosureAttachment;
+
+/* At most this many files, each of at most this many bytes */
+#define CIVIC_DISCLOSURE_MAX_ATTACHMENTS 50
+#define CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE (20 * 1024 * 1024)
 
 /* A reviewer's decision to publish a finding after all */
 typedef struct
@@ -209,6 +234,12 @@ GPtrArray           *civic_disclosure_get_reviews        (CivicDisclosure       
 GPtrArray           *civic_disclosure_get_findings       (CivicDisclosure         *self);
 GPtrArray           *civic_disclosure_get_acknowledgements (CivicDisclosure       *self);
 GPtrArray           *civic_disclosure_get_comments       (CivicDisclosure         *self);
+GPtrArray           *civic_disclosure_get_attachments    (CivicDisclosure         *self);
+const CivicDisclosureAttachment *civic_disclosure_find_attachment (CivicDisclosure *self,
+                                                          const char              *sha256);
+
+gboolean             civic_disclosure_attachment_name_is_valid (const char        *name);
+gboolean             civic_disclosure_media_type_is_valid (const char             *media_type);
 
 /* The Art. 26 clock: the last day to publish, 20 working days after the
  * day the information was formed or changed */

@@ -172,6 +172,11 @@ finding_message (CivicPrivacyKind     kind,
       return _("A person’s home address, down to the building or room. Publishing it needs "
                "their separate consent (PIPL Art. 25; OGI Art. 15).");
 
+    case CIVIC_PRIVACY_KIND_UNCHECKED_ATTACHMENT:
+      return _("The file’s text could not be read, so nobody has checked it for personal "
+               "data: a scan or a photo of an ID card has no text to find. A reviewer looks "
+               "at it and acknowledges it, or it is replaced (OGI Art. 17).");
+
     default:
       g_return_val_if_reached ("");
     }
@@ -193,6 +198,7 @@ civic_privacy_kind_get_label (CivicPrivacyKind kind)
     case CIVIC_PRIVACY_KIND_CERTIFICATE: return _("Certificate number");
     case CIVIC_PRIVACY_KIND_BIRTH_DATE: return _("Date of birth");
     case CIVIC_PRIVACY_KIND_HOME_ADDRESS: return _("Home address");
+    case CIVIC_PRIVACY_KIND_UNCHECKED_ATTACHMENT: return _("Unchecked attachment");
     default: g_return_val_if_reached ("");
     }
 }

@@ -31,6 +31,9 @@ typedef enum
   CIVIC_PRIVACY_KIND_CERTIFICATE,  /* a passport, travel permit or other certificate's number */
   CIVIC_PRIVACY_KIND_BIRTH_DATE,   /* a person's date of birth */
   CIVIC_PRIVACY_KIND_HOME_ADDRESS, /* a person's address, down to the building or room */
+  /* Not found in a text but raised for a file whose text could not be
+   * read (a scan, an image, a damaged PDF): nobody has checked it */
+  CIVIC_PRIVACY_KIND_UNCHECKED_ATTACHMENT,
 } CivicPrivacyKind;
 
 /* BLOCK stops publication until it is redacted; WARN and INFO ask the

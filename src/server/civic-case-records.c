@@ -344,8 +344,14 @@ civic_case_records_seal_legacy (CivicSqlite  *db,
 }
 
 /* Every table of rows sealed with a personal-data key: an applicant's
- * data, the documents that name them, a hearing's parties */
-static const char * const sealed_tables[] = { "case_personal", "document_pdf", "hearing_personal" };
+ * data, the documents that name them, a hearing's parties, the files of
+ * disclosures not yet published and their text */
+static const char * const sealed_tables[] = { "case_personal", "document_pdf", "hearing_personal",
+                                              "attachment_blob", "attachment_text" };
+
+/* A sealed attachment is up to 36 MiB of text (a 20 MiB file in base64,
+ * sealed and encoded again): a batch holds a few, not hundreds */
+#define ATTACHMENTS_PER_BATCH 4
 
 /**
  * civic_case_records_reseal:
@@ -383,7 +389,8 @@ civic_case_records_reseal (CivicSqlite  *db,
       if (stmt == NULL)
         goto fail;
       civic_sqlite_bind_text (stmt, 1, current);
-      sqlite3_bind_int (stmt, 2, batch - n);
+      sqlite3_bind_int (stmt, 2, g_str_equal (sealed_tables[t], "attachment_blob")
+                                 ? MIN (batch - n, ATTACHMENTS_PER_BATCH) : batch - n);
       while (civic_sqlite_step (db, stmt, &row, error) && row)
         {
           GStrv pair = g_new0 (char *, 3);

@@ -17,6 +17,7 @@
 #include "civic-feed.h"
 #include "civic-json.h"
 #include "civic-markdown.h"
+#include "civic-disclosure-attachments.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
 
@@ -204,6 +205,9 @@ civic_disclosure_public_write (CivicSqlite      *db,
       if (!civic_sqlite_run (db, stmt, error))
         return FALSE;
     }
+
+  if (!civic_disclosure_attachments_publish (db, disclosure, !withdrawn, error))
+    return FALSE;
 
   seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
   return civic_server_db_set_meta (db, PUBLIC_SEQ, seq_text, error);
@@ -685,6 +689,39 @@ civic_disclosure_public_get (CivicSqlite  *db,
       if (!row)
         break;
       json_builder_add_string_value (builder, civic_sqlite_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  json_builder_end_array (builder);
+
+  /* Its files, at /public/v1/disclosures/{id}/attachments/{n} (none
+   * once withdrawn) */
+  json_builder_set_member_name (builder, "attachments");
+  json_builder_begin_array (builder);
+  stmt = civic_sqlite_prepare (db, "SELECT a.n, a.name, a.media_type, a.size, a.sha256 "
+                                   "FROM public_attachment a JOIN public_disclosure d "
+                                   "  ON d.id = a.disclosure_id AND d.state != 'withdrawn' "
+                                   "WHERE a.disclosure_id = ? ORDER BY a.n", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, id);
+  while (TRUE)
+    {
+      g_autofree char *url = NULL;
+
+      if (!civic_sqlite_step (db, stmt, &row, error))
+        return NULL;
+      if (!row)
+        break;
+      url = g_strdup_printf ("/public/v1/disclosures/%s/attachments/%d", id,
+                             sqlite3_column_int (stmt, 0));
+      json_builder_begin_object (builder);
+      civic_json_set_int (builder, "n", sqlite3_column_int (stmt, 0));
+      civic_json_set_string (builder, "name", civic_sqlite_column_text (stmt, 1));
+      civic_json_set_string (builder, "media_type", civic_sqlite_column_text (stmt, 2));
+      civic_json_set_int (builder, "size", sqlite3_column_int64 (stmt, 3));
+      civic_json_set_string (builder, "sha256", civic_sqlite_column_text (stmt, 4));
+      civic_json_set_string (builder, "url", url);
+      json_builder_end_object (builder);
     }
   sqlite3_reset (stmt);
   json_builder_end_array (builder);

@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "civic-audit.h"
+#include "civic-disclosure-attachments.h"
 #include "civic-core-enums.h"
 #include "civic-disclosure-kind.h"
 #include "civic-disclosure-public.h"
@@ -405,7 +406,42 @@ lint_before_publishing (CivicSqlite      *db,
     return FALSE;
   findings = civic_disclosure_lint (disclosure, civic_disclosure_get_body (disclosure), policy);
   civic_disclosure_set_findings (disclosure, findings);
-  return civic_disclosure_gate_check (disclosure, error);
+  return civic_disclosure_attachments_relint (db, disclosure, policy, error) &&
+         civic_disclosure_gate_check (disclosure, error);
+}
+
+/* A file joins the disclosure: its text, read at the upload, is linted as
+ * the body is; or it stays unchecked */
+static gboolean
+attach_file (CivicSqlite      *db,
+             CivicDisclosure  *disclosure,
+             GError          **error)
+{
+  GPtrArray *attachments = civic_disclosure_get_attachments (disclosure);
+  g_autoptr(CivicDisclosurePolicy) policy = NULL;
+  const CivicDisclosureAttachment *attachment;
+
+  g_return_val_if_fail (attachments->len > 0, FALSE);
+  attachment = g_ptr_array_index (attachments, attachments->len - 1);
+  policy = civic_disclosure_records_load_policy (db, civic_disclosure_get_department_id (disclosure),
+                                                 error);
+  return policy != NULL &&
+         civic_disclosure_attachments_attach (db, disclosure, attachment->sha256, policy, error);
+}
+
+/* A name marked as personal is looked for in the files too */
+static gboolean
+relint_files (CivicSqlite      *db,
+              CivicDisclosure  *disclosure,
+              GError          **error)
+{
+  g_autoptr(CivicDisclosurePolicy) policy = NULL;
+
+  if (civic_disclosure_get_attachments (disclosure)->len == 0)
+    return TRUE;
+  policy = civic_disclosure_records_load_policy (db, civic_disclosure_get_department_id (disclosure),
+                                                 error);
+  return policy != NULL && civic_disclosure_attachments_relint (db, disclosure, policy, error);
 }
 
 /* The minutes the service acts at: a scheduled publication, an expiry at
@@ -618,6 +654,10 @@ store_finish (CivicSqlite    *db,
              allocate_index_number (db, disclosure, command_id, now, error);
     case CIVIC_DISCLOSURE_ACTION_ACKNOWLEDGE:
       return audit_acknowledgement (db, disclosure, command_id, error);
+    case CIVIC_DISCLOSURE_ACTION_ATTACH_FILE:
+      return attach_file (db, disclosure, error);
+    case CIVIC_DISCLOSURE_ACTION_MARK_NAME:
+      return relint_files (db, disclosure, error);
     case CIVIC_DISCLOSURE_ACTION_SCHEDULE:
       return lint_before_publishing (db, disclosure, error) &&
              allocate_index_number (db, disclosure, command_id, now, error) &&

@@ -77,6 +77,8 @@ struct _CivicHttpGuard
   gsize                 delivered;     /* of the message libsoup is reading */
   gboolean              blank_shown;   /* the one blank line of a closed connection */
   char                 *accept_language;
+  gsize                 max_body;         /* of the request under way */
+  gsize                 upload_held;      /* its share of uploads_held */
   guint64               requests;
 
   gint64                request_started;  /* monotonic; 0 when no request is under way */
@@ -148,9 +150,26 @@ reason_phrase (guint status)
     }
 }
 
+/* An upload's body is held whole, by libsoup and then by the handler,
+ * until it is answered: 20 MiB a connection, which a few hundred
+ * connections would multiply past any machine's memory. So the bodies
+ * of uploads under way are counted across connections (all on the main
+ * thread), from the head that announces one to the next head or the end
+ * of the connection. */
+static gsize uploads_held;
+
+static void
+release_upload (CivicHttpGuard *self)
+{
+  g_assert (uploads_held >= self->upload_held);
+  uploads_held -= self->upload_held;
+  self->upload_held = 0;
+}
+
 static void
 close_state (CivicHttpGuard *self)
 {
+  release_upload (self);
   if (self->state != STATE_CLOSED)
     {
       self->state = STATE_CLOSED;
@@ -289,7 +308,8 @@ civic_http_guard_refuse (CivicHttpGuard *self,
     return;
   close_state (self);
 
-  body = self->refusal ? self->refusal (status, self->accept_language, self->refusal_data)
+  body = self->refusal ? self->refusal (status, self->max_body, self->accept_language,
+                                        self->refusal_data)
                        : g_strdup ("{}");
   answer = g_string_new (NULL);
   g_string_append_printf (answer, "HTTP/1.1 %u %s\r\n"
@@ -440,7 +460,13 @@ admit (CivicHttpGuard  *self,
   g_autoptr(GArray) expect = g_array_new (FALSE, FALSE, sizeof (gsize));
   guint status = 0;
 
+  gboolean upload = self->limits.is_upload != NULL && line != NULL &&
+                    self->limits.is_upload (head, line - head);
+  gboolean authorized = FALSE;
+
   g_clear_pointer (&self->accept_language, g_free);
+  release_upload (self);
+  self->max_body = self->limits.max_body;
 
   if (length > self->limits.max_head)
     status = 431;
@@ -498,6 +524,8 @@ admit (CivicHttpGuard  *self,
         }
       else if (name_length == 17 && g_ascii_strncasecmp (line, "Transfer-Encoding", 17) == 0)
         chunked = TRUE;
+      else if (name_length == 13 && g_ascii_strncasecmp (line, "Authorization", 13) == 0)
+        authorized = TRUE;
       else if (name_length == 15 && g_ascii_strncasecmp (line, "Accept-Language", 15) == 0 &&
                self->accept_language == NULL)
         self->accept_language = g_strndup (value, MIN (stop - value, 64));
@@ -519,8 +547,23 @@ admit (CivicHttpGuard  *self,
 
   if (status == 0 && chunked)
     status = 411;
-  if (status == 0 && content_length > self->limits.max_body)
+  /* Only a request that says who sends it may announce a file's size:
+   * the token is checked once the body is read, too late to spare the
+   * memory */
+  if (upload && authorized)
+    self->max_body = self->limits.max_upload;
+  if (status == 0 && content_length > self->max_body)
     status = 413;
+  if (status == 0 && content_length > self->limits.max_body)
+    {
+      if (uploads_held + content_length > self->limits.max_uploads_held)
+        status = 503;
+      else
+        {
+          self->upload_held = content_length;
+          uploads_held += content_length;
+        }
+    }
 
   if (status != 0)
     {
@@ -967,6 +1010,7 @@ civic_http_guard_finalize (GObject *object)
 {
   CivicHttpGuard *self = (CivicHttpGuard *)object;
 
+  release_upload (self);
   g_clear_object (&self->input);
   g_clear_object (&self->output);
   g_clear_object (&self->base);
@@ -1034,6 +1078,7 @@ civic_http_guard_new (GIOStream             *base,
   self->base = g_object_ref (base);
   self->socket = socket ? g_object_ref (socket) : NULL;
   self->limits = *limits;
+  self->max_body = limits->max_body;
   self->refusal = refusal;
   self->refusal_data = refusal_data;
 

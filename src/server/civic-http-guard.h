@@ -15,11 +15,21 @@ typedef struct
   gsize  max_body;         /* what Content-Length may say */
   guint  request_seconds;  /* from a request's first byte to its body's last */
   guint  idle_seconds;     /* waiting for the first byte of a request */
+  /* A file uploaded is larger than any other body: a request whose
+   * request line @is_upload takes may say up to @max_upload (nullable) */
+  gsize    max_upload;
+  gboolean (*is_upload)    (const char *request_line,
+                            gsize       length);
+  /* The bytes of uploads all connections may hold at once, from the head
+   * to the answer; more is refused with 503 */
+  gsize    max_uploads_held;
 } CivicHttpLimits;
 
 /* The JSON body of a refusal the guard answers by itself, in the
- * language the request asked for (its Accept-Language, or NULL). */
+ * language the request asked for (its Accept-Language, or NULL);
+ * @max_body is the bound that applied to the request. */
 typedef char *(*CivicHttpRefusalFunc) (guint       status,
+                                       gsize       max_body,
                                        const char *accept_language,
                                        gpointer    user_data);
 

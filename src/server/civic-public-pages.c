@@ -412,6 +412,37 @@ related_link (CivicSqlite *db,
   g_string_append (out, "</a></li>\n");
 }
 
+/* The published files, each with its type and size so that a reader on
+ * a phone knows what a tap will cost */
+static void
+attachment_list (GString    *out,
+                 const char *id,
+                 JsonArray  *attachments)
+{
+  g_autofree char *id_part = g_uri_escape_string (id, NULL, FALSE);
+
+  if (attachments == NULL || json_array_get_length (attachments) == 0)
+    return;
+  g_string_append (out, "<section aria-labelledby=\"attachments\"><h2 id=\"attachments\">");
+  text (out, _("Attachments"));
+  g_string_append (out, "</h2><ul>\n");
+  for (guint i = 0; i < json_array_get_length (attachments); i++)
+    {
+      JsonObject *a = json_array_get_object_element (attachments, i);
+      g_autofree char *size = g_format_size (json_object_get_int_member (a, "size"));
+
+      g_string_append_printf (out, "<li><a href=\"/public/v1/disclosures/%s/attachments/%" G_GINT64_FORMAT
+                              "\">", id_part, json_object_get_int_member (a, "n"));
+      text (out, json_object_get_string_member (a, "name"));
+      g_string_append (out, "</a> (");
+      text (out, json_object_get_string_member (a, "media_type"));
+      g_string_append (out, ", ");
+      text (out, size);
+      g_string_append (out, ")</li>\n");
+    }
+  g_string_append (out, "</ul></section>\n");
+}
+
 /**
  * civic_public_pages_disclosure:
  *
@@ -490,6 +521,7 @@ civic_public_pages_disclosure (CivicSqlite  *db,
       if (html != NULL)
         g_string_append (out, html);
       g_string_append (out, "</div>\n");
+      attachment_list (out, id, json_object_get_array_member (d, "attachments"));
     }
 
   /* A policy interpretation (政策解读) and what it interprets, both ways */

@@ -22,6 +22,7 @@
 #include <glib-unix.h>
 
 #include "civic-accounts.h"
+#include "civic-attachment-text.h"
 #include "civic-audit.h"
 #include "civic-disclosure-policy.h"
 #include "civic-calendar-records.h"
@@ -1583,6 +1584,41 @@ command_backup (int    argc,
   return 0;
 }
 
+/* The service's own: the text of an attached file, read in a process of
+ * its own under limits (civic-attachment-text.c) */
+static int
+command_extract_text (int    argc,
+                      char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *media_type = NULL;
+  int cpu_seconds = CIVIC_ATTACHMENT_TEXT_CPU_SECONDS;
+  int memory_mib = CIVIC_ATTACHMENT_TEXT_MEMORY_MIB;
+  GOptionEntry entries[] = {
+    { "media-type", 0, 0, G_OPTION_ARG_STRING, &media_type,
+      N_("The file’s type: application/pdf, text/plain, text/markdown or text/csv"), N_("TYPE") },
+    { "cpu-seconds", 0, 0, G_OPTION_ARG_INT, &cpu_seconds,
+      N_("Stop after this much CPU time (10)"), N_("N") },
+    { "memory-mib", 0, 0, G_OPTION_ARG_INT, &memory_mib,
+      N_("Stop past this much memory, in MiB (512)"), N_("N") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Reads a file on standard input and writes its text, "
+                                           "a page each, as JSON on standard output. The service "
+                                           "runs it for each file attached to a disclosure."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (media_type == NULL || cpu_seconds <= 0 || memory_mib <= 0 ||
+      cpu_seconds > CIVIC_ATTACHMENT_TEXT_CPU_SECONDS ||
+      memory_mib > CIVIC_ATTACHMENT_TEXT_MEMORY_MIB)
+    return usage_error (context, _("Give the file’s type, and limits no larger than the "
+                                   "defaults"));
+  return civic_attachment_text_child_main (media_type, (guint) cpu_seconds, (guint) memory_mib);
+}
+
 static const struct
 {
   const char     *name;
@@ -1600,6 +1636,7 @@ static const struct
   { "audit", command_audit, N_("Verify the audit log and sign checkpoints of it") },
   { "keys", command_keys, N_("List, rotate and retire the service’s keys") },
   { "backup", command_backup, N_("Copy the database while the service runs") },
+  { "extract-text", command_extract_text, N_("Read an attached file’s text (the service runs it)") },
 };
 
 static void
@@ -1609,7 +1646,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n", _("The central service of Civic Desk."));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    fprintf (out, "  %-10s %s\n", subcommands[i].name, _(subcommands[i].summary));
+    fprintf (out, "  %-12s %s\n", subcommands[i].name, _(subcommands[i].summary));
   fprintf (out, "\n%s\n", _("“civicdesk-server COMMAND --help” tells more."));
 }
 

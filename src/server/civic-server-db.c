@@ -329,6 +329,45 @@ static const CivicSqliteMigration migrations[] = {
     "  sealed TEXT NOT NULL"
     ");"
   },
+  { /* 11: the files of disclosures (civic-disclosure-attachments.c): the
+     * bytes once per sha256 and the text read of them, both sealed until
+     * published; which disclosure each was uploaded to; and, as the
+     * public side reads them, a published disclosure's files in clear */
+    "CREATE TABLE attachment_blob ("
+    "  id TEXT PRIMARY KEY,"
+    "  size INTEGER NOT NULL,"
+    "  sealed TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL"
+    ");"
+    "CREATE TABLE attachment_text ("
+    "  id TEXT PRIMARY KEY,"
+    "  checked INTEGER NOT NULL,"
+    "  reason TEXT,"
+    "  sealed TEXT NOT NULL"
+    ");"
+    "CREATE TABLE disclosure_upload ("
+    "  disclosure_id TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  media_type TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  uploaded_by TEXT NOT NULL,"
+    "  uploaded_at TEXT NOT NULL,"
+    "  PRIMARY KEY (disclosure_id, sha256)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE public_attachment ("
+    "  disclosure_id TEXT NOT NULL,"
+    "  n INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  media_type TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  PRIMARY KEY (disclosure_id, n)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE public_attachment_blob ("
+    "  sha256 TEXT PRIMARY KEY,"
+    "  content BLOB NOT NULL"
+    ");"
+  },
 };
 
 void

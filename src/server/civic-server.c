@@ -34,6 +34,7 @@
 #include "civic-query.h"
 #include "civic-rate-limit.h"
 #include "civic-scheduler.h"
+#include "civic-disclosure-attachments.h"
 #include "civic-disclosure-public.h"
 #include "civic-disclosure-request-records.h"
 #include "civic-public-pages.h"
@@ -52,12 +53,15 @@
  *   writer   one thread, one connection: commands, the scheduler — so that
  *            writes are applied one at a time, in order
  *   login    two threads: Argon2id takes 0.1 s and 64 MiB; two at a time
- *            keeps a burst of sign-ins from starving everything else */
+ *            keeps a burst of sign-ins from starving everything else
+ *   upload   two threads: a file's text is read by a child process that
+ *            may take seconds; commands do not wait behind it */
 
 /* libsoup 3.2 has no name for it */
 #define STATUS_TOO_MANY_REQUESTS 429
 
 #define LOGIN_THREADS 2
+#define UPLOAD_THREADS 2
 #define SCHEDULER_BATCH 200
 
 typedef enum
@@ -65,6 +69,8 @@ typedef enum
   POOL_READ,
   POOL_WRITE,
   POOL_LOGIN,
+  POOL_UPLOAD,
+  N_POOLS
 } Pool;
 
 typedef struct _Request Request;
@@ -95,6 +101,7 @@ struct _Request
   GStrv              segments;
   GHashTable        *query;
   GBytes            *body;
+  char              *body_type;       /* its Content-Type, without parameters */
   char              *token;
   char              *address;
   locale_t           locale;         /* the reader's language, or 0 */
@@ -105,7 +112,10 @@ struct _Request
   char              *response;
   GBytes            *response_bytes;  /* a body not JSON: a document's PDF */
   const char        *content_type;
+  char              *content_type_owned;
   char              *content_disposition;
+  /* A file for the public: kept from being run as a page */
+  gboolean           download;
   gint64             retry_after;
 
   /* A scheduler batch's outcome */
@@ -141,8 +151,8 @@ struct _CivicServer
    * when it asked for no limit */
   const CivicRate    *read_rate;
   CivicRate           read_rate_asked;
-  GThreadPool        *pools[3];
-  GAsyncQueue        *connections[3];
+  GThreadPool        *pools[N_POOLS];
+  GAsyncQueue        *connections[N_POOLS];
 
   guint               scheduler_source;
   gboolean            scheduler_running;
@@ -166,11 +176,13 @@ request_free (Request *request)
   g_strfreev (request->segments);
   g_clear_pointer (&request->query, g_hash_table_unref);
   g_clear_pointer (&request->body, g_bytes_unref);
+  g_free (request->body_type);
   g_free (request->token);
   g_free (request->address);
   civic_account_free (request->account);
   g_free (request->response);
   g_clear_pointer (&request->response_bytes, g_bytes_unref);
+  g_free (request->content_type_owned);
   g_free (request->content_disposition);
   g_clear_pointer (&request->next_due, g_date_time_unref);
   g_free (request->if_none_match);
@@ -1019,6 +1031,115 @@ handle_public_disclosure (CivicServer *self,
     respond_json (request, SOUP_STATUS_OK, civic_json_to_string (node, FALSE));
 }
 
+/* POST /api/v1/disclosures/{id}/attachments?name=…: the file is the
+ * body, its type the Content-Type */
+static void
+handle_upload_attachment (CivicServer *self,
+                          CivicSqlite *db,
+                          Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(GBytes) content = request->body ? g_bytes_ref (request->body) : g_bytes_new (NULL, 0);
+  const char *name = request->query ? g_hash_table_lookup (request->query, "name") : NULL;
+  char *answer;
+
+  answer = civic_disclosure_attachments_upload (db, actor, request->segments[3], name,
+                                                request->body_type, content, now,
+                                                request->address, &error);
+  if (answer != NULL)
+    respond_json (request, SOUP_STATUS_CREATED, answer);
+  else if (error->domain != CIVIC_DISCLOSURE_ATTACHMENTS_ERROR)
+    respond_internal (request, error);
+  else
+    switch ((CivicDisclosureAttachmentsError) error->code)
+      {
+      case CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_NOT_FOUND:
+        respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", error->message);
+        break;
+      case CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_FORBIDDEN:
+        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
+        break;
+      case CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_STATE:
+        respond_error (request, SOUP_STATUS_CONFLICT, "state", error->message);
+        break;
+      case CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_MEDIA_TYPE:
+        respond_error (request, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "media-type", error->message);
+        break;
+      case CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_INVALID:
+      default:
+        respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+        break;
+      }
+}
+
+/* GET /public/v1/disclosures/{id}/attachments/{n}: a published file,
+ * its ETag its sha256 */
+static void
+handle_public_attachment (CivicServer *self,
+                          CivicSqlite *db,
+                          Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicPublicAttachment) attachment = NULL;
+  guint64 n = 0;
+
+  if (g_ascii_string_to_unsigned (request->segments[5], 10, 1, CIVIC_DISCLOSURE_MAX_ATTACHMENTS,
+                                  &n, NULL))
+    attachment = civic_disclosure_attachments_get_public (db, request->segments[3], (guint) n,
+                                                          &error);
+  if (attachment == NULL && error != NULL)
+    {
+      respond_internal (request, error);
+      return;
+    }
+  if (attachment == NULL)
+    {
+      respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found",
+                     _("No such file was published"));
+      return;
+    }
+
+  request->etag = g_strdup_printf ("\"%s\"", attachment->sha256);
+  if (request->if_none_match != NULL && g_str_equal (request->if_none_match, request->etag))
+    {
+      request->status = SOUP_STATUS_NOT_MODIFIED;
+      return;
+    }
+  request->status = SOUP_STATUS_OK;
+  request->response_bytes = g_bytes_ref (attachment->content);
+  request->content_type_owned = g_str_has_prefix (attachment->media_type, "text/")
+                                ? g_strconcat (attachment->media_type, "; charset=utf-8", NULL)
+                                : g_strdup (attachment->media_type);
+  request->content_type = request->content_type_owned;
+  request->content_disposition =
+    civic_disclosure_attachments_content_disposition (attachment->name, attachment->media_type);
+  request->download = TRUE;
+}
+
+/* The guard's question, before libsoup reads a request: is this an
+ * upload, whose body may be a file's 20 MiB? */
+static gboolean
+is_upload (const char *line,
+           gsize       length)
+{
+  static const char prefix[] = "POST /api/v1/disclosures/";
+  static const char suffix[] = "/attachments";
+  const char *id = line + strlen (prefix);
+  const char *end;
+
+  if (length < strlen (prefix) || memcmp (line, prefix, strlen (prefix)) != 0)
+    return FALSE;
+  for (end = id; end < line + length && *end != '/' && *end != ' ' && *end != '?'; end++)
+    ;
+  if (end == id || (gsize) (line + length - end) < strlen (suffix) ||
+      memcmp (end, suffix, strlen (suffix)) != 0)
+    return FALSE;
+  end += strlen (suffix);
+  return end < line + length && (*end == ' ' || *end == '?');
+}
+
 /* /public/v1/feeds/{organ}.atom and /public/v1/feeds/{organ}/{column}.atom */
 static void
 handle_public_feed (CivicServer *self,
@@ -1461,6 +1582,8 @@ static const Route routes[] = {
   { "DELETE", "/api/v1/calendar-token", handle_calendar_revoke, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/hearings/*/ics", handle_hearing_ics, POOL_READ, TRUE, NULL },
   { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE, NULL },
+  { "POST", "/api/v1/disclosures/*/attachments", handle_upload_attachment, POOL_UPLOAD, TRUE,
+    NULL },
   { "POST", "/public/v1/applications", handle_apply, POOL_WRITE, FALSE, &public_write_rate },
   { "GET", "/public/v1/applications/*", handle_application_status, POOL_READ, FALSE,
     &public_read_rate },
@@ -1471,6 +1594,8 @@ static const Route routes[] = {
   { "GET", "/public/v1/disclosures", handle_public_disclosures, POOL_READ, FALSE,
     &public_read_rate },
   { "GET", "/public/v1/disclosures/*", handle_public_disclosure, POOL_READ, FALSE,
+    &public_read_rate },
+  { "GET", "/public/v1/disclosures/*/attachments/*", handle_public_attachment, POOL_READ, FALSE,
     &public_read_rate },
   { "GET", "/public/v1/feeds/*", handle_public_feed, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/v1/feeds/*/*", handle_public_feed, POOL_READ, FALSE, &public_read_rate },
@@ -1542,6 +1667,15 @@ finish_request (gpointer data)
       soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
       soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
       soup_message_headers_replace (headers, "Vary", "Accept-Language");
+    }
+  if (request->download)
+    {
+      /* Served as what it is, never as a page of ours: no sniffing into
+       * HTML, and no script even if a browser renders it */
+      soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
+      soup_message_headers_replace (headers, "Content-Security-Policy",
+                                    "default-src 'none'; sandbox");
+      soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
     }
   if (request->status == SOUP_STATUS_NOT_MODIFIED)
     ;
@@ -1623,6 +1757,7 @@ request_locale (const char *header)
  * request: on the main thread, in the language the request asked for. */
 static char *
 refusal_body (guint       status,
+              gsize       max_body,
               const char *accept_language,
               gpointer    user_data)
 {
@@ -1636,7 +1771,17 @@ refusal_body (guint       status,
   switch (status)
     {
     case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
-      body = error_body ("too-large", _("The request body is larger than 1 MiB"));
+      if (max_body > CIVIC_MAX_BODY_SIZE)
+        body = error_body ("too-large", _("The file is larger than 20 MiB; nothing was stored"));
+      else
+        body = error_body ("too-large", _("The request body is larger than 1 MiB"));
+      break;
+    case SOUP_STATUS_SERVICE_UNAVAILABLE:
+      if (max_body > CIVIC_MAX_BODY_SIZE)
+        body = error_body ("busy", _("Other files are being received; send this one again in a "
+                                     "moment"));
+      else
+        body = error_body ("bad-request", _("The request is not well-formed HTTP"));
       break;
     case SOUP_STATUS_LENGTH_REQUIRED:
       body = error_body ("length-required", _("Send the request body with a Content-Length"));
@@ -1794,6 +1939,10 @@ handle_cb (SoupServer        *server,
   body = soup_server_message_get_request_body (msg);
   if (body != NULL && body->length > 0)
     request->body = soup_message_body_flatten (body);
+  /* A media type's case means nothing (RFC 9110 §8.3.1) */
+  if (soup_message_headers_get_content_type (headers, NULL) != NULL)
+    request->body_type = g_ascii_strdown (soup_message_headers_get_content_type (headers, NULL),
+                                          -1);
 
   authorization = soup_message_headers_get_one (headers, "Authorization");
   if (authorization != NULL && g_ascii_strncasecmp (authorization, "Bearer ", 7) == 0)
@@ -2111,7 +2260,8 @@ civic_server_new (const CivicServerOptions  *options,
 
   if (!open_pool (self, POOL_READ, self->options.readers, error) ||
       !open_pool (self, POOL_WRITE, 1, error) ||
-      !open_pool (self, POOL_LOGIN, LOGIN_THREADS, error))
+      !open_pool (self, POOL_LOGIN, LOGIN_THREADS, error) ||
+      !open_pool (self, POOL_UPLOAD, UPLOAD_THREADS, error))
     return NULL;
 
   db = g_async_queue_pop (self->connections[POOL_READ]);
@@ -2235,6 +2385,9 @@ civic_server_start (CivicServer  *self,
 
   limits.http.max_head = CIVIC_MAX_HEAD_SIZE;
   limits.http.max_body = CIVIC_MAX_BODY_SIZE;
+  limits.http.max_upload = CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE;
+  limits.http.is_upload = is_upload;
+  limits.http.max_uploads_held = CIVIC_MAX_UPLOADS_HELD;
   limits.http.request_seconds = self->options.request_timeout;
   limits.http.idle_seconds = self->options.idle_timeout;
   limits.max_connections = self->options.max_connections;

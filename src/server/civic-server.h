@@ -16,6 +16,8 @@ G_BEGIN_DECLS
  * (the service's clients send well under 1 KiB of those). */
 #define CIVIC_MAX_BODY_SIZE (1024 * 1024)
 #define CIVIC_MAX_HEAD_SIZE (32 * 1024)
+/* Uploads' bodies held at once, in all: three of the largest files */
+#define CIVIC_MAX_UPLOADS_HELD (64 * 1024 * 1024)
 
 typedef struct
 {

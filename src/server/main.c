@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib.h>
 
 #include "civic-server-cli.h"
@@ -17,6 +19,11 @@ main (int   argc,
    * the first connection, and this is the last moment with one thread.
    * An administrator's own setting wins. */
   g_setenv ("G_TLS_GNUTLS_PRIORITY", "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2", FALSE);
+
+  /* A text reader that dies before it has read its file (its limits, a
+   * crash) breaks the pipe the service writes the file into: that is an
+   * error to handle, not a signal that ends the service */
+  signal (SIGPIPE, SIG_IGN);
 
   return civic_server_cli_run (argc, argv);
 }

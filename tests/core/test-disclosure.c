@@ -380,6 +380,95 @@ test_acknowledge (void)
   }
 }
 
+/* A file is unchecked until its text is read; an ID number on its second
+ * page holds the disclosure, named by file and page; a personal name
+ * marked later is found in it too; removed, it holds nothing */
+static void
+test_attachments (void)
+{
+  static const char sha[] = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  static const char * const pages[] = {
+    "征收补偿安置情况统计表\n共 48 户\n",
+    "附表二\n被征收人刘建华\n身份证号430104196804220016\n",
+    NULL
+  };
+  g_autoptr(CivicDisclosure) disclosure = new_draft ();
+  g_autofree char *clean = save_args (clean_body, 0, NULL);
+  g_autofree char *attach = g_strdup_printf ("{\"sha256\": \"%s\", \"name\": \"安置名单.pdf\","
+                                             " \"media_type\": \"application/pdf\","
+                                             " \"size\": 48213}", sha);
+  g_autofree char *remove = g_strdup_printf ("{\"sha256\": \"%s\"}", sha);
+  g_autoptr(GError) error = NULL;
+  const CivicDisclosureAttachment *attachment;
+  const CivicDisclosureFinding *finding;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(CivicDisclosure) copy = NULL;
+
+  act (&disclosure, lin, "2026-03-02T10:00:00+08:00", "save-disclosure", clean);
+  g_assert_true (civic_disclosure_gate_check (disclosure, NULL));
+
+  refused (disclosure, lin, "2026-03-02T10:10:00+08:00", "attach-disclosure-file",
+           "{\"sha256\": \"abc\", \"name\": \"a.pdf\"}", CIVIC_WORKFLOW_ERROR_ARGUMENT,
+           "sha256");
+  refused (disclosure, lin, "2026-03-02T10:10:00+08:00", "attach-disclosure-file",
+           "{\"sha256\": \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\","
+           " \"name\": \"../etc/passwd\"}", CIVIC_WORKFLOW_ERROR_ARGUMENT, "not a file name");
+  refused (disclosure, gao, "2026-03-02T10:10:00+08:00", "attach-disclosure-file", attach,
+           CIVIC_WORKFLOW_ERROR_ROLE, "is for these roles");
+
+  /* attached: unchecked until the text is read */
+  act (&disclosure, lin, "2026-03-02T10:10:00+08:00", "attach-disclosure-file", attach);
+  attachment = civic_disclosure_find_attachment (disclosure, sha);
+  g_assert_nonnull (attachment);
+  g_assert_false (attachment->checked);
+  g_assert_cmpint (attachment->size, ==, 48213);
+  finding = g_ptr_array_index (attachment->findings, 0);
+  g_assert_cmpint (finding->kind, ==, CIVIC_PRIVACY_KIND_UNCHECKED_ATTACHMENT);
+  g_assert_false (civic_disclosure_gate_check (disclosure, &error));
+  g_assert_nonnull (strstr (error->message, "Unchecked attachment (“安置名单.pdf”)"));
+  g_clear_error (&error);
+  refused (disclosure, lin, "2026-03-02T10:11:00+08:00", "attach-disclosure-file", attach,
+           CIVIC_WORKFLOW_ERROR_STATE, "attached already");
+
+  /* read: the ID number on page 2, on line 3 of that page */
+  g_assert_true (civic_disclosure_check_attachment (disclosure, sha, pages, two_levels));
+  g_assert_true (attachment->checked);
+  g_assert_cmpuint (attachment->findings->len, ==, 1);
+  finding = g_ptr_array_index (attachment->findings, 0);
+  g_assert_cmpint (finding->kind, ==, CIVIC_PRIVACY_KIND_RESIDENT_ID);
+  g_assert_cmpuint (finding->page, ==, 2);
+  g_assert_cmpuint (finding->line, ==, 3);
+  g_assert_false (civic_disclosure_gate_check (disclosure, &error));
+  g_assert_nonnull (strstr (error->message, "Resident ID number (“安置名单.pdf”, page 2)"));
+  g_clear_error (&error);
+  g_assert_true (civic_disclosure_find_finding (disclosure, finding->key) == finding);
+
+  /* a name marked as personal is a finding in the file too, once the
+   * service lints it again */
+  act (&disclosure, lin, "2026-03-02T10:20:00+08:00", "mark-personal-name",
+       "{\"name\": \"刘建华\"}");
+  attachment = civic_disclosure_find_attachment (disclosure, sha);
+  civic_disclosure_check_attachment (disclosure, sha, pages, two_levels);
+  g_assert_cmpuint (attachment->findings->len, ==, 2);
+
+  /* the wire keeps the file and its findings by page */
+  node = civic_disclosure_to_json (disclosure);
+  copy = civic_disclosure_new_from_json (node, &error);
+  g_assert_no_error (error);
+  attachment = civic_disclosure_find_attachment (copy, sha);
+  g_assert_cmpstr (attachment->name, ==, "安置名单.pdf");
+  g_assert_true (attachment->checked);
+  g_assert_cmpuint (((CivicDisclosureFinding *) g_ptr_array_index (attachment->findings, 1))->page,
+                    ==, 2);
+
+  /* replaced, not redacted: removed, nothing holds it */
+  act (&disclosure, lin, "2026-03-02T10:30:00+08:00", "remove-disclosure-file", remove);
+  g_assert_null (civic_disclosure_find_attachment (disclosure, sha));
+  g_assert_true (civic_disclosure_gate_check (disclosure, NULL));
+  refused (disclosure, lin, "2026-03-02T10:31:00+08:00", "remove-disclosure-file", remove,
+           CIVIC_WORKFLOW_ERROR_STATE, "No such file");
+}
+
 static void
 test_schedule_and_publish (void)
 {
@@ -614,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/disclosure/save-and-gate", test_save_and_gate);
   g_test_add_func ("/disclosure/review-levels", test_review_levels);
   g_test_add_func ("/disclosure/acknowledge", test_acknowledge);
+  g_test_add_func ("/disclosure/attachments", test_attachments);
   g_test_add_func ("/disclosure/schedule-and-publish", test_schedule_and_publish);
   g_test_add_func ("/disclosure/publish-now-and-expire", test_publish_now_and_expire);
   g_test_add_func ("/disclosure/validity", test_validity);

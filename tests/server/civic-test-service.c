@@ -392,6 +392,45 @@ civic_test_request_in_language (CivicTestService *service,
 }
 
 /**
+ * civic_test_upload:
+ *
+ * POSTs @content as the body, of @content_type; the answer as JSON
+ */
+JsonNode *
+civic_test_upload (CivicTestService *service,
+                   const char       *path,
+                   const char       *token,
+                   const char       *content_type,
+                   GBytes           *content,
+                   guint            *status)
+{
+  g_autofree char *uri = g_strconcat (service->base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+  g_autoptr(GBytes) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_nonnull (msg);
+  if (token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    authorization);
+    }
+  soup_message_set_request_body_from_bytes (msg, content_type, content);
+  response = soup_session_send_and_read (session (), msg, NULL, &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (msg);
+  if (g_bytes_get_size (response) == 0)
+    return NULL;
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (response, NULL),
+                                   g_bytes_get_size (response), &error))
+    g_error ("POST %s → %u: not JSON", path, *status);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/**
  * civic_test_download:
  * @content_type: (out) (optional): the answer's type
  *

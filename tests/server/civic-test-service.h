@@ -55,6 +55,12 @@ JsonNode         *civic_test_request_in_language (CivicTestService *service,
                                                   const char       *token,
                                                   const char       *body,
                                                   guint            *status);
+JsonNode         *civic_test_upload           (CivicTestService  *service,
+                                               const char        *path,
+                                               const char        *token,
+                                               const char        *content_type,
+                                               GBytes            *content,
+                                               guint             *status);
 GBytes           *civic_test_download         (CivicTestService  *service,
                                                const char        *path,
                                                const char        *token,

@@ -449,8 +449,32 @@ test_feed_scope (void)
  * reason, a withdrawal's internal reason; and the staff's ids */
 static const char * const secrets[] = {
   "DRAFTTITLEMARK", "DRAFTBODYMARK", "COMMENTMARK", "REVIEWMARK", "ACKREASONMARK",
-  "WITHDRAWREASONMARK", "u-editor", "u-reviewer", "u-head", "author_", "reviews", NULL
+  "WITHDRAWREASONMARK", "DRAFTFILEMARK", "REVISIONFILEMARK", "REVISIONNAMEMARK", "u-editor",
+  "u-reviewer", "u-head", "author_", "reviews", NULL
 };
+
+/* Uploaded and attached by the editor, as a text file */
+static void
+attach_text (const char *id,
+             const char *name,
+             const char *content)
+{
+  g_autofree char *escaped = g_uri_escape_string (name, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/api/v1/disclosures/%s/attachments?name=%s", id,
+                                           escaped);
+  g_autoptr(GBytes) bytes = g_bytes_new (content, strlen (content));
+  g_autoptr(JsonNode) uploaded = NULL;
+  g_autoptr(JsonNode) step = NULL;
+  g_autofree char *quoted = quote (name);
+  g_autofree char *args = NULL;
+  guint status;
+
+  uploaded = civic_test_upload (service, path, editor, "text/plain", bytes, &status);
+  g_assert_cmpuint (status, ==, 201);
+  args = g_strdup_printf ("{\"sha256\": \"%s\", \"name\": %s}",
+                          json_object_get_string_member (object_of (uploaded), "sha256"), quoted);
+  applied (editor, "attach-disclosure-file", id, args, &step);
+}
 
 static char *
 fetch_text (const char *path,
@@ -514,6 +538,7 @@ test_public_side (void)
                                         NULL);
     applied (editor, "save-disclosure", published, again, &step);
   }
+  attach_text (published, "公示名单.txt", "企业名称：长沙某某科技有限公司\n");
   g_clear_pointer (&step, json_node_unref);
   applied (editor, "comment-disclosure", published, "{\"text\": \"COMMENTMARK\"}", &step);
   g_clear_pointer (&step, json_node_unref);
@@ -532,6 +557,7 @@ test_public_side (void)
 
   g_clear_pointer (&step, json_node_unref);
   applied (editor, "save-disclosure", draft, draft_body, &step);
+  attach_text (draft, "草稿附件.txt", "DRAFTFILEMARK\n");
 
   g_clear_pointer (&step, json_node_unref);
   applied (editor, "save-disclosure", withdrawn, other_body, &step);
@@ -713,6 +739,34 @@ test_public_side (void)
     g_free (fetch_text ("/public/columns/nowhere/x", 404, NULL));
     g_free (fetch_text ("/public/disclosures?page=0", 400, NULL));
     g_free (fetch_text ("/public/style.css", 200, NULL));
+  }
+
+  /* Files: the published version's is served; a draft's, and one
+   * attached to the revision in progress, are nowhere */
+  {
+    g_autofree char *file = g_strconcat ("/public/v1/disclosures/", published, "/attachments/1",
+                                         NULL);
+    g_autofree char *second = g_strconcat ("/public/v1/disclosures/", published,
+                                           "/attachments/2", NULL);
+    g_autofree char *draft_file = g_strconcat ("/public/v1/disclosures/", draft, "/attachments/1",
+                                               NULL);
+    g_autofree char *entry = g_strconcat ("/public/v1/disclosures/", published, NULL);
+    g_autofree char *page_path = g_strconcat ("/public/disclosures/", published, NULL);
+    g_autofree char *served = NULL;
+    g_autofree char *page = NULL;
+    g_autoptr(JsonNode) node = NULL;
+    JsonObject *one;
+
+    attach_text (published, "REVISIONNAMEMARK.txt", "REVISIONFILEMARK\n");
+    served = fetch_text (file, 200, NULL);
+    g_assert_nonnull (strstr (served, "长沙某某科技有限公司"));
+    g_free (fetch_text (second, 404, NULL));
+    g_free (fetch_text (draft_file, 404, NULL));
+    one = fetch_json (entry, &node);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (one, "attachments")), ==,
+                      1);
+    page = fetch_text (page_path, 200, NULL);
+    g_assert_nonnull (strstr (page, "公示名单.txt"));
   }
 
   /* Bad questions are refused, and change nothing */

@@ -1,0 +1,73 @@
+/* civic-disclosure-attachments.h — the files of disclosures, kept by their sha256
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-actor.h"
+#include "civic-disclosure.h"
+#include "civic-disclosure-policy.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_DISCLOSURE_ATTACHMENTS_ERROR (civic_disclosure_attachments_error_quark ())
+
+typedef enum
+{
+  CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_NOT_FOUND,   /* no such disclosure, or not the actor's */
+  CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_FORBIDDEN,   /* not the organ's disclosure staff */
+  CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_STATE,       /* not a draft */
+  CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_INVALID,     /* the name, the size */
+  CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_MEDIA_TYPE,  /* a type not taken */
+} CivicDisclosureAttachmentsError;
+
+/* A file the public downloads */
+typedef struct
+{
+  char   *name;
+  char   *media_type;
+  char   *sha256;
+  GBytes *content;
+} CivicPublicAttachment;
+
+GQuark    civic_disclosure_attachments_error_quark (void);
+
+gboolean  civic_disclosure_attachments_media_type_taken (const char        *media_type);
+
+char     *civic_disclosure_attachments_upload  (CivicSqlite               *db,
+                                                const CivicActor          *actor,
+                                                const char                *disclosure_id,
+                                                const char                *name,
+                                                const char                *media_type,
+                                                GBytes                    *content,
+                                                GDateTime                 *now,
+                                                const char                *address,
+                                                GError                   **error);
+
+gboolean  civic_disclosure_attachments_attach  (CivicSqlite               *db,
+                                                CivicDisclosure           *disclosure,
+                                                const char                *sha256,
+                                                const CivicDisclosurePolicy *policy,
+                                                GError                   **error);
+gboolean  civic_disclosure_attachments_relint  (CivicSqlite               *db,
+                                                CivicDisclosure           *disclosure,
+                                                const CivicDisclosurePolicy *policy,
+                                                GError                   **error);
+gboolean  civic_disclosure_attachments_publish (CivicSqlite               *db,
+                                                CivicDisclosure           *disclosure,
+                                                gboolean                   shown,
+                                                GError                   **error);
+
+CivicPublicAttachment *civic_disclosure_attachments_get_public (CivicSqlite     *db,
+                                                const char                *disclosure_id,
+                                                guint                      n,
+                                                GError                   **error);
+void      civic_public_attachment_free         (CivicPublicAttachment     *attachment);
+char     *civic_disclosure_attachments_content_disposition (const char     *name,
+                                                const char                *media_type);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicPublicAttachment, civic_public_attachment_free)
+
+G_END_DECLS
