@@ -414,7 +414,6 @@ draw_block (Render                   *render,
   const char *family = CIVIC_FACE_SERIF;
   double indent = 2 * render->em;
   g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *bracketed = NULL;
   const char *words = block->text;
 
   switch (block->style)

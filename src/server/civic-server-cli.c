@@ -974,7 +974,6 @@ command_room (int    argc,
 
   if (g_str_equal (verb, "list"))
     {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
       sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT data FROM entity WHERE type = '"
                                                      CIVIC_ENTITY_ROOM "' ORDER BY id", &error);
       gboolean row;
