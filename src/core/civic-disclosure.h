@@ -240,6 +240,10 @@ const CivicDisclosureAttachment *civic_disclosure_find_attachment (CivicDisclosu
 
 gboolean             civic_disclosure_attachment_name_is_valid (const char        *name);
 gboolean             civic_disclosure_media_type_is_valid (const char             *media_type);
+gboolean             civic_disclosure_media_type_is_attachable (const char        *media_type);
+const char * const  *civic_disclosure_get_attachable_types (void);
+const char          *civic_disclosure_attachable_media_type (const char           *guess,
+                                                            const char           *name);
 
 /* The Art. 26 clock: the last day to publish, 20 working days after the
  * day the information was formed or changed */

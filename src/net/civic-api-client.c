@@ -52,6 +52,7 @@ typedef struct
   char        *method;
   char        *path;
   GBytes      *body;
+  char        *content_type;  /* the body's; JSON unless said */
   char        *token;
   gboolean     repeatable;
   guint        attempt;
@@ -81,6 +82,7 @@ call_free (Call *call)
   g_free (call->method);
   g_free (call->path);
   g_clear_pointer (&call->body, g_bytes_unref);
+  g_free (call->content_type);
   g_free (call->token);
   call_clear_answer (call);
   g_free (call);
@@ -503,7 +505,8 @@ send_call (GTask *task)
       soup_message_headers_replace (headers, "Authorization", authorization);
     }
   if (call->body != NULL)
-    soup_message_set_request_body_from_bytes (msg, "application/json", call->body);
+    soup_message_set_request_body_from_bytes (msg, call->content_type ?: "application/json",
+                                              call->body);
 
   /* A POST of commands is safe to repeat (the service knows their ids),
    * so it may reuse a kept-alive connection. */
@@ -759,6 +762,55 @@ civic_api_client_reveal_async (CivicApiClient      *self,
   path = record_path ("/api/v1/cases/%s/reveal", case_id);
   call_async (self, "POST", path, NULL, FALSE, civic_api_client_reveal_async, cancellable,
               callback, user_data);
+}
+
+/**
+ * civic_api_client_upload_async:
+ * @path: where the service takes the file, relative to its address
+ * @media_type: the file's type, sent as its Content-Type
+ *
+ * Sends a file as a request's body. An upload is kept by its sha256, so
+ * sending it again changes nothing and a passing failure is retried.
+ */
+void
+civic_api_client_upload_async (CivicApiClient      *self,
+                               const char          *path,
+                               const char          *media_type,
+                               GBytes              *content,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Call *call;
+
+  g_return_if_fail (CIVIC_IS_API_CLIENT (self));
+  g_return_if_fail (path != NULL && media_type != NULL && content != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  call = g_new0 (Call, 1);
+  g_task_set_source_tag (task, civic_api_client_upload_async);
+  call->method = g_strdup ("POST");
+  call->path = g_strdup (path);
+  call->body = g_bytes_ref (content);
+  call->content_type = g_strdup (media_type);
+  call->token = g_strdup (self->token);
+  call->repeatable = TRUE;
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+  send_call (task);
+}
+
+/**
+ * civic_api_client_upload_finish:
+ *
+ * Returns: (transfer full) (nullable): what the service says of the file
+ */
+JsonObject *
+civic_api_client_upload_finish (CivicApiClient  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  return civic_api_client_reveal_finish (self, result, error);
 }
 
 /**

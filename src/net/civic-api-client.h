@@ -96,6 +96,16 @@ void            civic_api_client_reveal_async  (CivicApiClient      *self,
 JsonObject     *civic_api_client_reveal_finish (CivicApiClient      *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+void            civic_api_client_upload_async  (CivicApiClient      *self,
+                                                const char          *path,
+                                                const char          *media_type,
+                                                GBytes              *content,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+JsonObject     *civic_api_client_upload_finish (CivicApiClient      *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 void            civic_api_client_document_pdf_async (CivicApiClient *self,
                                                 const char          *document_id,
                                                 GCancellable        *cancellable,

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "civic-i18n.h"
+
 #include "civic-disclosure-kind.h"
 #include "civic-json.h"
 #include "civic-sync-engine.h"
@@ -102,4 +104,120 @@ civic_sync_engine_load_disclosure_policy (CivicSyncEngine *self)
     }
   fallback = civic_disclosure_policy_to_json (civic_disclosure_policy_get_default ());
   return civic_disclosure_policy_new_from_json (fallback, NULL);
+}
+
+/**
+ * civic_sync_engine_attach_disclosure_file:
+ * @name: the file's name, as the public will download it
+ * @media_type: an attachable type (civic_disclosure_attachable_media_type())
+ * @content: the file
+ * @replacing: (nullable): the sha256 of a file of the disclosure this one
+ *   replaces: removed first, in the same step
+ *
+ * Attaches a file to a draft, offline as online: the bytes wait in the
+ * outbox with the attach-disclosure-file command that names them, and go
+ * up just before it (civic-sync-engine.c). Until the service has read
+ * the file's text, the offline copy counts it unchecked. On an error
+ * nothing changes: a replaced file stays attached.
+ *
+ * Returns: (transfer full) (nullable): the attaching command's id
+ */
+char *
+civic_sync_engine_attach_disclosure_file (CivicSyncEngine  *self,
+                                          const char       *disclosure_id,
+                                          const char       *name,
+                                          const char       *media_type,
+                                          GBytes           *content,
+                                          const char       *replacing,
+                                          GError          **error)
+{
+  CivicOutbox *outbox;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *escaped_id = NULL;
+  g_autofree char *escaped_name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *removal = NULL;
+  g_autoptr(JsonObject) args = NULL;
+  char *command;
+  gsize size;
+
+  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
+  g_return_val_if_fail (disclosure_id != NULL && name != NULL && content != NULL, NULL);
+
+  size = g_bytes_get_size (content);
+  if (!civic_disclosure_attachment_name_is_valid (name))
+    {
+      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("“%s” is not a file name: one name of at most 200 bytes, without “/”, "
+                     "“\\” or control characters, not starting with a dot"), name);
+      return NULL;
+    }
+  if (!civic_disclosure_media_type_is_attachable (media_type))
+    {
+      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                           _("Files of this type are not attached: PDF, text, Markdown, CSV, PNG, "
+                             "JPEG, OFD, Word, Excel, OpenDocument or ZIP"));
+      return NULL;
+    }
+  if (size == 0 || size > CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE)
+    {
+      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   size == 0 ? _("“%s” is empty") : _("“%s” is larger than 20 MiB"), name);
+      return NULL;
+    }
+
+  outbox = civic_sync_engine_get_outbox (self);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  escaped_id = g_uri_escape_string (disclosure_id, NULL, FALSE);
+  escaped_name = g_uri_escape_string (name, NULL, FALSE);
+  path = g_strdup_printf ("/api/v1/disclosures/%s/attachments?name=%s", escaped_id, escaped_name);
+  if (!civic_outbox_add_file (outbox, disclosure_id, sha256, path, media_type, content, error))
+    return NULL;
+
+  if (replacing != NULL)
+    {
+      g_autoptr(JsonObject) remove = json_object_new ();
+
+      json_object_set_string_member (remove, "sha256", replacing);
+      removal = civic_sync_engine_perform_disclosure (self, disclosure_id,
+                                                      CIVIC_DISCLOSURE_ACTION_REMOVE_FILE, remove,
+                                                      error);
+      if (removal == NULL)
+        {
+          civic_outbox_prune_files (outbox, NULL);
+          return NULL;
+        }
+    }
+
+  args = json_object_new ();
+  json_object_set_string_member (args, "sha256", sha256);
+  json_object_set_string_member (args, "name", name);
+  json_object_set_string_member (args, "media_type", media_type);
+  json_object_set_int_member (args, "size", (gint64) size);
+  command = civic_sync_engine_perform_disclosure (self, disclosure_id,
+                                                  CIVIC_DISCLOSURE_ACTION_ATTACH_FILE, args, error);
+  if (command == NULL)
+    {
+      /* The removal was never offered and is the last: it can go */
+      if (removal != NULL)
+        civic_sync_engine_withdraw (self, removal, NULL);
+      civic_outbox_prune_files (outbox, NULL);
+    }
+  return command;
+}
+
+/**
+ * civic_sync_engine_disclosure_file_is_waiting:
+ *
+ * Whether an attached file is still on this computer only, waiting to go
+ * up with its command.
+ */
+gboolean
+civic_sync_engine_disclosure_file_is_waiting (CivicSyncEngine *self,
+                                              const char      *disclosure_id,
+                                              const char      *sha256)
+{
+  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), FALSE);
+
+  return civic_outbox_has_file (civic_sync_engine_get_outbox (self), disclosure_id, sha256);
 }

@@ -1295,14 +1295,85 @@ pushed_cb (GObject      *source,
   g_task_run_in_thread (task, push_answer_thread);
 }
 
+/* A file a command carries goes up before the command: the command
+ * names it by its sha256, and the service takes the command only for a
+ * file it holds. */
+typedef struct
+{
+  CivicSyncEngine    *self;
+  CivicOutboxCommand *command;
+  CivicOutboxFile    *file;
+} Upload;
+
+static void
+upload_free (Upload *upload)
+{
+  civic_outbox_command_free (upload->command);
+  civic_outbox_file_free (upload->file);
+  g_object_unref (upload->self);
+  g_free (upload);
+}
+
+static void
+uploaded_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Upload *upload = user_data;
+  CivicSyncEngine *self = upload->self;
+  g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = civic_api_client_upload_finish (CIVIC_API_CLIENT (source), result, &error);
+  if (answer != NULL)
+    {
+      if (civic_outbox_mark_uploaded (self->outbox, upload->file->target, upload->file->sha256,
+                                      &error))
+        push_next (self);
+      else
+        cycle_end (self, error);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+           g_error_matches (error, CIVIC_API_ERROR, CIVIC_API_ERROR_UNAUTHORIZED) ||
+           g_error_matches (error, CIVIC_API_ERROR, CIVIC_API_ERROR_THROTTLED) ||
+           civic_api_error_is_transient (error))
+    {
+      /* As a batch's failure: a failing service is given a while,
+       * an unreachable one is tried at the next sync */
+      if (g_error_matches (error, CIVIC_API_ERROR, CIVIC_API_ERROR_SERVER))
+        civic_outbox_defer (self->outbox, upload->command->id,
+                            g_get_real_time () / G_USEC_PER_SEC + backoff (upload->command->attempts),
+                            error->message, NULL);
+      cycle_end (self, error);
+    }
+  else
+    {
+      /* The service will never take this file (its type, its size, the
+       * disclosure no longer a draft): the command goes to the
+       * conflicts with its words, the rest go on */
+      const CivicEntityKind *kind = civic_entity_kind_for_command (upload->command->type, NULL);
+
+      civic_outbox_move_to_conflicts (self->outbox, upload->command->id, "upload",
+                                      error->message, NULL, NULL);
+      if (kind != NULL)
+        rebase_record (self, self->calendar, kind, upload->command->target, NULL);
+      update_counts (self);
+      g_signal_emit (self, signals[CASES_CHANGED], 0);
+      push_next (self);
+    }
+  upload_free (upload);
+}
+
 static void
 push_next (CivicSyncEngine *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) commands = NULL;
   g_autoptr(GString) body = NULL;
+  g_autoptr(CivicOutboxFile) file = NULL;
   GTask *task;
   Job *job;
+  guint waiting = 0;
 
   commands = civic_outbox_list_due (self->outbox, g_get_real_time () / G_USEC_PER_SEC, PUSH_BATCH,
                                     &error);
@@ -1315,6 +1386,30 @@ push_next (CivicSyncEngine *self)
   if (commands->len == 0)
     {
       pull_next (self, -1);
+      return;
+    }
+
+  /* The commands before the first that waits for its file go first (one
+   * of them may make the record the file goes to); then the file; then
+   * that command with the rest. */
+  file = civic_outbox_find_upload (self->outbox, commands, &waiting, &error);
+  if (error != NULL || g_cancellable_set_error_if_cancelled (self->cancellable, &error))
+    {
+      cycle_end (self, error);
+      return;
+    }
+  if (file != NULL && waiting > 0)
+    g_ptr_array_set_size (commands, waiting);
+  else if (file != NULL)
+    {
+      Upload *upload = g_new0 (Upload, 1);
+
+      upload->self = g_object_ref (self);
+      upload->command = g_ptr_array_steal_index (commands, 0);
+      upload->file = g_steal_pointer (&file);
+      civic_api_client_upload_async (self->client, upload->file->path, upload->file->media_type,
+                                     upload->file->content, self->cancellable, uploaded_cb,
+                                     upload);
       return;
     }
 

@@ -123,6 +123,16 @@ char            *civic_sync_engine_perform_disclosure (CivicSyncEngine *self,
                                                   JsonObject          *args,
                                                   GError             **error);
 CivicDisclosurePolicy *civic_sync_engine_load_disclosure_policy (CivicSyncEngine *self);
+char            *civic_sync_engine_attach_disclosure_file (CivicSyncEngine *self,
+                                                  const char          *disclosure_id,
+                                                  const char          *name,
+                                                  const char          *media_type,
+                                                  GBytes              *content,
+                                                  const char          *replacing,
+                                                  GError             **error);
+gboolean         civic_sync_engine_disclosure_file_is_waiting (CivicSyncEngine *self,
+                                                  const char          *disclosure_id,
+                                                  const char          *sha256);
 
 /* The disclosure request's front door (civic-sync-engine-disclosure-requests.c) */
 GPtrArray       *civic_sync_engine_list_disclosure_requests (CivicSyncEngine *self,

@@ -46,34 +46,6 @@
 
 G_DEFINE_QUARK (civic-disclosure-attachments-error-quark, civic_disclosure_attachments_error)
 
-/* What may be attached. The public side serves a file with its type and
- * nosniff, so no type a browser runs (HTML, SVG, XML) is taken. */
-static const char * const taken_types[] = {
-  "application/pdf",
-  "text/plain",
-  "text/markdown",
-  "text/csv",
-  "image/png",
-  "image/jpeg",
-  "application/ofd",
-  "application/msword",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  "application/vnd.ms-excel",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  "application/vnd.oasis.opendocument.text",
-  "application/vnd.oasis.opendocument.spreadsheet",
-  "application/zip",
-};
-
-gboolean
-civic_disclosure_attachments_media_type_taken (const char *media_type)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (taken_types); i++)
-    if (g_strcmp0 (media_type, taken_types[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 void
 civic_public_attachment_free (CivicPublicAttachment *attachment)
 {
@@ -211,7 +183,7 @@ civic_disclosure_attachments_upload (CivicSqlite       *db,
               "control characters, not starting with a dot"));
       return NULL;
     }
-  if (!civic_disclosure_attachments_media_type_taken (media_type))
+  if (!civic_disclosure_media_type_is_attachable (media_type))
     {
       fail (error, CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_MEDIA_TYPE,
             _("Files of this type are not attached: PDF, text, Markdown, CSV, PNG, JPEG, OFD, "

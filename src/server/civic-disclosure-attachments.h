@@ -34,7 +34,6 @@ typedef struct
 
 GQuark    civic_disclosure_attachments_error_quark (void);
 
-gboolean  civic_disclosure_attachments_media_type_taken (const char        *media_type);
 
 char     *civic_disclosure_attachments_upload  (CivicSqlite               *db,
                                                 const CivicActor          *actor,

@@ -58,7 +58,27 @@ static const CivicSqliteMigration migrations[] = {
      * before this knew are taken as offered: nothing says they were not. */
     "ALTER TABLE command ADD COLUMN offered INTEGER NOT NULL DEFAULT 1;"
   },
+  { /* 3: the files commands carry (a disclosure's attachment): the bytes
+     * wait here with their command, and go up before it does */
+    "CREATE TABLE file ("
+    "  sha256 TEXT NOT NULL,"
+    "  target TEXT NOT NULL,"
+    "  path TEXT NOT NULL,"
+    "  media_type TEXT NOT NULL,"
+    "  content BLOB NOT NULL,"
+    "  uploaded INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (sha256, target)"
+    ");"
+  },
 };
+
+/* A file is kept while a command or a conflict on its record names it by
+ * its sha256 */
+#define PRUNE_FILES \
+  "DELETE FROM file WHERE NOT EXISTS (SELECT 1 FROM command c WHERE c.target = file.target " \
+  "  AND json_extract (c.args, '$.sha256') = file.sha256) " \
+  "AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.target = file.target " \
+  "  AND json_extract (c.args, '$.sha256') = file.sha256)"
 
 struct _CivicOutbox
 {
@@ -443,7 +463,8 @@ civic_outbox_remove (CivicOutbox  *self,
                      GError      **error)
 {
   g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
-  return run_one (self, "DELETE FROM command WHERE id = ?", id, error);
+  return run_one (self, "DELETE FROM command WHERE id = ?", id, error) &&
+         civic_outbox_prune_files (self, error);
 }
 
 /**
@@ -571,6 +592,8 @@ civic_outbox_withdraw (CivicOutbox  *self,
         return NULL;
       }
   }
+  /* Its file, if it carried one, is not sent either */
+  civic_outbox_prune_files (self, NULL);
   return g_ptr_array_steal_index (all, found_at);
 }
 
@@ -706,6 +729,18 @@ civic_outbox_move_to_conflicts (CivicOutbox  *self,
   if (!civic_sqlite_run (self->db, stmt, error))
     goto rollback;
 
+  /* Tried again, its file goes up again: the service may have let an
+   * upload no disclosure took go */
+  stmt = civic_sqlite_prepare (self->db,
+                               "UPDATE file SET uploaded = 0 WHERE EXISTS (SELECT 1 FROM conflict c "
+                               "  WHERE c.id = ? AND c.target = file.target "
+                               "  AND json_extract (c.args, '$.sha256') = file.sha256)", error);
+  if (stmt == NULL)
+    goto rollback;
+  civic_sqlite_bind_text (stmt, 1, id);
+  if (!civic_sqlite_run (self->db, stmt, error))
+    goto rollback;
+
   stmt = civic_sqlite_prepare (self->db, "DELETE FROM command WHERE id = ?", error);
   if (stmt == NULL)
     goto rollback;
@@ -814,5 +849,199 @@ civic_outbox_discard_conflict (CivicOutbox  *self,
                                GError      **error)
 {
   g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
-  return run_one (self, "DELETE FROM conflict WHERE id = ?", id, error);
+  return run_one (self, "DELETE FROM conflict WHERE id = ?", id, error) &&
+         civic_outbox_prune_files (self, error);
+}
+
+/* Files */
+
+void
+civic_outbox_file_free (CivicOutboxFile *file)
+{
+  if (file == NULL)
+    return;
+
+  g_free (file->sha256);
+  g_free (file->target);
+  g_free (file->path);
+  g_free (file->media_type);
+  g_clear_pointer (&file->content, g_bytes_unref);
+  g_free (file);
+}
+
+/**
+ * civic_outbox_add_file:
+ * @path: where the service takes it, relative to its address
+ *   ("/api/v1/disclosures/d-…/attachments?name=…")
+ *
+ * Keeps @content for the command on @target that names it by @sha256,
+ * made next: it goes up before that command does, and is forgotten when
+ * no command or conflict on @target names it any more. Call
+ * civic_outbox_prune_files() if the command is not made after all.
+ */
+gboolean
+civic_outbox_add_file (CivicOutbox  *self,
+                       const char   *target,
+                       const char   *sha256,
+                       const char   *path,
+                       const char   *media_type,
+                       GBytes       *content,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  gsize size;
+  gconstpointer data;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (content != NULL, FALSE);
+
+  data = g_bytes_get_data (content, &size);
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, "INSERT OR REPLACE INTO file (sha256, target, path, "
+                                         "  media_type, content, uploaded) "
+                                         "VALUES (?, ?, ?, ?, ?, 0)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      civic_sqlite_bind_text (stmt, 1, sha256);
+      civic_sqlite_bind_text (stmt, 2, target);
+      civic_sqlite_bind_text (stmt, 3, path);
+      civic_sqlite_bind_text (stmt, 4, media_type);
+      sqlite3_bind_blob64 (stmt, 5, size > 0 ? data : "", size, SQLITE_STATIC);
+      ok = civic_sqlite_run (self->db, stmt, error);
+    }
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * civic_outbox_prune_files:
+ *
+ * Forgets the files no command or conflict names any more.
+ */
+gboolean
+civic_outbox_prune_files (CivicOutbox  *self,
+                          GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = civic_sqlite_exec (self->db, PRUNE_FILES, error);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * civic_outbox_find_upload:
+ * @commands: (element-type CivicOutboxCommand): a batch about to be sent
+ * @index: (out): which of them waits for it
+ *
+ * Returns: (transfer full) (nullable): the first file of the batch that
+ * has not gone up yet, with the command that waits for it; %NULL with
+ * @error unset when there is none
+ */
+CivicOutboxFile *
+civic_outbox_find_upload (CivicOutbox  *self,
+                          GPtrArray    *commands,
+                          guint        *index,
+                          GError      **error)
+{
+  CivicOutboxFile *file = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, "SELECT sha256, target, path, media_type, content "
+                                         "FROM file WHERE target = ? AND uploaded = 0 "
+                                         "  AND sha256 = json_extract (?, '$.sha256')", error);
+  for (guint i = 0; stmt != NULL && file == NULL && i < commands->len; i++)
+    {
+      const CivicOutboxCommand *command = g_ptr_array_index (commands, i);
+
+      if (strstr (command->args, "\"sha256\"") == NULL)
+        continue;
+      civic_sqlite_bind_text (stmt, 1, command->target);
+      civic_sqlite_bind_text (stmt, 2, command->args);
+      if (civic_sqlite_step (self->db, stmt, &row, error) && row)
+        {
+          file = g_new0 (CivicOutboxFile, 1);
+          file->sha256 = g_strdup (civic_sqlite_column_text (stmt, 0));
+          file->target = g_strdup (civic_sqlite_column_text (stmt, 1));
+          file->path = g_strdup (civic_sqlite_column_text (stmt, 2));
+          file->media_type = g_strdup (civic_sqlite_column_text (stmt, 3));
+          file->content = g_bytes_new (sqlite3_column_blob (stmt, 4),
+                                       sqlite3_column_bytes (stmt, 4));
+          *index = i;
+        }
+      sqlite3_reset (stmt);
+      if (error != NULL && *error != NULL)
+        break;
+    }
+  g_mutex_unlock (&self->lock);
+  return file;
+}
+
+/**
+ * civic_outbox_mark_uploaded:
+ *
+ * Notes that the service holds the file: its command may go.
+ */
+gboolean
+civic_outbox_mark_uploaded (CivicOutbox  *self,
+                            const char   *target,
+                            const char   *sha256,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, "UPDATE file SET uploaded = 1 "
+                                         "WHERE target = ? AND sha256 = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      civic_sqlite_bind_text (stmt, 1, target);
+      civic_sqlite_bind_text (stmt, 2, sha256);
+      ok = civic_sqlite_run (self->db, stmt, error);
+    }
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * civic_outbox_has_file:
+ *
+ * Whether the file is still held here, on its way to the service.
+ */
+gboolean
+civic_outbox_has_file (CivicOutbox *self,
+                       const char  *target,
+                       const char  *sha256)
+{
+  sqlite3_stmt *stmt;
+  gboolean row = FALSE;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  stmt = civic_sqlite_prepare (self->db, "SELECT 1 FROM file WHERE target = ? AND sha256 = ?",
+                               NULL);
+  if (stmt != NULL)
+    {
+      civic_sqlite_bind_text (stmt, 1, target);
+      civic_sqlite_bind_text (stmt, 2, sha256);
+      if (!civic_sqlite_step (self->db, stmt, &row, NULL))
+        row = FALSE;
+      sqlite3_reset (stmt);
+    }
+  g_mutex_unlock (&self->lock);
+  return row;
 }

@@ -36,6 +36,16 @@ typedef struct
   char               *at;
 } CivicConflict;
 
+/* A file a command carries, sent before it (civic_outbox_add_file()) */
+typedef struct
+{
+  char   *sha256;
+  char   *target;
+  char   *path;
+  char   *media_type;
+  GBytes *content;
+} CivicOutboxFile;
+
 #define CIVIC_OUTBOX_ERROR (civic_outbox_error_quark ())
 
 /* Why a command cannot be taken back */
@@ -51,7 +61,9 @@ void                civic_outbox_command_free (CivicOutboxCommand *command);
 char               *civic_outbox_command_to_json (const CivicOutboxCommand *command);
 void                civic_conflict_free       (CivicConflict      *conflict);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicOutboxCommand, civic_outbox_command_free)
+void                civic_outbox_file_free    (CivicOutboxFile    *file);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicConflict, civic_conflict_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicOutboxFile, civic_outbox_file_free)
 
 #define CIVIC_TYPE_OUTBOX (civic_outbox_get_type ())
 G_DECLARE_FINAL_TYPE (CivicOutbox, civic_outbox, CIVIC, OUTBOX, GObject)
@@ -110,5 +122,26 @@ CivicConflict      *civic_outbox_get_conflict (CivicOutbox        *self,
 gboolean            civic_outbox_discard_conflict (CivicOutbox    *self,
                                                const char         *id,
                                                GError            **error);
+
+gboolean            civic_outbox_add_file     (CivicOutbox        *self,
+                                               const char         *target,
+                                               const char         *sha256,
+                                               const char         *path,
+                                               const char         *media_type,
+                                               GBytes             *content,
+                                               GError            **error);
+gboolean            civic_outbox_prune_files  (CivicOutbox        *self,
+                                               GError            **error);
+CivicOutboxFile    *civic_outbox_find_upload  (CivicOutbox        *self,
+                                               GPtrArray          *commands,
+                                               guint              *index,
+                                               GError            **error);
+gboolean            civic_outbox_mark_uploaded (CivicOutbox       *self,
+                                               const char         *target,
+                                               const char         *sha256,
+                                               GError            **error);
+gboolean            civic_outbox_has_file     (CivicOutbox        *self,
+                                               const char         *target,
+                                               const char         *sha256);
 
 G_END_DECLS

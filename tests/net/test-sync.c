@@ -14,6 +14,7 @@
 #include "civic-account.h"
 #include "civic-case-index.h"
 #include "civic-core-enums.h"
+#include "civic-disclosure-gate.h"
 #include "civic-disclosure-kind.h"
 #include "civic-disclosure-request-kind.h"
 #include "civic-json.h"
@@ -372,6 +373,177 @@ test_disclosure_born_offline (void)
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (served), "rev"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
                      json_node_get_object (served), "data"), "author_id"), ==, "u-editor");
+}
+
+static CivicDisclosureAttachment *
+attachment_named (CivicDisclosure *disclosure,
+                  const char      *name)
+{
+  GPtrArray *attachments = civic_disclosure_get_attachments (disclosure);
+
+  for (guint i = 0; i < attachments->len; i++)
+    if (g_str_equal (((CivicDisclosureAttachment *) g_ptr_array_index (attachments, i))->name,
+                     name))
+      return g_ptr_array_index (attachments, i);
+  return NULL;
+}
+
+/* The attachment, which must be there */
+static CivicDisclosureAttachment *
+attachment_of (CivicDisclosure *disclosure,
+               const char      *name)
+{
+  CivicDisclosureAttachment *attachment = attachment_named (disclosure, name);
+
+  if (attachment == NULL)
+    g_error ("No attachment named %s", name);
+  return attachment;
+}
+
+/* Files attached offline wait in the outbox with their commands, survive
+ * a restart, and go up just before them; the service reads their text
+ * and its findings come back by page. A file of a type that is never
+ * attached, or an empty one, is refused on the spot and nothing is kept.
+ * Undo takes a waiting file back with its command; Replace removes the
+ * old file and attaches the new in one step. */
+static void
+test_disclosure_attachment_offline (void)
+{
+  g_autoptr(CivicAccount) account = account_synced ("editor");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(JsonObject) create = civic_json_parse_object (
+    "{\"title\": \"2026年度困难群众救助名单\", \"category\": \"welfare\","
+    " \"formed_on\": \"2026-03-18\"}", -1, NULL);
+  static const char list[] = "救助名单\n\n张三 身份证号430104199001010019 补助1200元\n";
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+  g_autoptr(GBytes) list_bytes = g_bytes_new_static (list, strlen (list));
+  g_autoptr(GBytes) png_bytes = g_bytes_new_static (png, sizeof png);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) fixed = g_bytes_new_static ("救助名单（已公示）\n", strlen ("救助名单（已公示）\n"));
+  g_autofree char *list_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, list_bytes);
+  g_autofree char *png_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, png_bytes);
+  g_autofree char *created = NULL;
+  g_autofree char *attached = NULL;
+  g_autofree char *scan = NULL;
+  g_autofree char *replaced = NULL;
+  g_autoptr(CivicDisclosure) local = NULL;
+  CivicDisclosureAttachment *attachment;
+  CivicDisclosureFinding *finding;
+  CivicSyncEngine *engine;
+
+  civic_test_service_stop (service);
+  engine = civic_account_get_engine (account);
+  created = civic_sync_engine_perform_disclosure (engine, id, CIVIC_DISCLOSURE_ACTION_CREATE,
+                                                  create, &error);
+  g_assert_no_error (error);
+
+  /* Refused on the spot, nothing kept */
+  g_assert_null (civic_sync_engine_attach_disclosure_file (engine, id, "page.html", "text/html",
+                                                           list_bytes, NULL, &error));
+  g_assert_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (civic_sync_engine_attach_disclosure_file (engine, id, "empty.txt", "text/plain",
+                                                           empty, NULL, &error));
+  g_assert_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (civic_sync_engine_attach_disclosure_file (engine, id, ".hidden.txt",
+                                                           "text/plain", list_bytes, NULL,
+                                                           &error));
+  g_assert_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 1);
+  g_assert_false (civic_sync_engine_disclosure_file_is_waiting (engine, id, list_sha));
+
+  attached = civic_sync_engine_attach_disclosure_file (engine, id, "名单.txt", "text/plain",
+                                                       list_bytes, NULL, &error);
+  g_assert_no_error (error);
+  scan = civic_sync_engine_attach_disclosure_file (engine, id, "扫描件.png", "image/png",
+                                                   png_bytes, NULL, &error);
+  g_assert_no_error (error);
+  /* The same name twice is refused by the rules, and leaves nothing */
+  g_assert_null (civic_sync_engine_attach_disclosure_file (engine, id, "名单.txt", "text/plain",
+                                                           fixed, NULL, &error));
+  g_assert_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_STATE);
+  g_clear_error (&error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 3);
+
+  /* Undo takes the waiting file back with its command */
+  g_assert_true (civic_sync_engine_withdraw (engine, scan, &error));
+  g_assert_no_error (error);
+  g_assert_false (civic_sync_engine_disclosure_file_is_waiting (engine, id, png_sha));
+  g_clear_pointer (&scan, g_free);
+  scan = civic_sync_engine_attach_disclosure_file (engine, id, "扫描件.png", "image/png",
+                                                   png_bytes, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Until the service has read them, both count unchecked and block */
+  local = civic_sync_engine_load_disclosure (engine, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_disclosure_get_attachments (local)->len, ==, 2);
+  attachment = attachment_of (local, "名单.txt");
+  g_assert_false (attachment->checked);
+  g_assert_cmpint (attachment->size, ==, strlen (list));
+  g_assert_cmpstr (attachment->media_type, ==, "text/plain");
+  g_assert_false (civic_disclosure_gate_check (local, NULL));
+  g_clear_object (&local);
+
+  /* Closed and started again, offline: the files are still here */
+  g_clear_object (&account);
+  account = account_new (service->base_url, "editor");
+  engine = civic_account_get_engine (account);
+  g_assert_true (civic_sync_engine_rebase_all (engine, &error));
+  g_assert_no_error (error);
+  g_assert_true (civic_sync_engine_disclosure_file_is_waiting (engine, id, list_sha));
+  g_assert_true (civic_sync_engine_disclosure_file_is_waiting (engine, id, png_sha));
+
+  civic_test_service_start (service);
+  if (!civic_account_is_signed_in (account))
+    {
+      g_assert_true (civic_test_account_sign_in (account, PASSWORD, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (civic_test_account_sync (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (engine), ==, 0);
+  /* Gone up and taken: nothing is held any more */
+  g_assert_false (civic_sync_engine_disclosure_file_is_waiting (engine, id, list_sha));
+  g_assert_false (civic_sync_engine_disclosure_file_is_waiting (engine, id, png_sha));
+
+  /* What the service read: the number on page 1, line 3; the image unread */
+  local = civic_sync_engine_load_disclosure (engine, id, &error);
+  g_assert_no_error (error);
+  attachment = attachment_of (local, "名单.txt");
+  g_assert_true (attachment->checked);
+  g_assert_cmpuint (attachment->findings->len, ==, 1);
+  finding = g_ptr_array_index (attachment->findings, 0);
+  g_assert_cmpint (finding->kind, ==, CIVIC_PRIVACY_KIND_RESIDENT_ID);
+  g_assert_cmpint (finding->severity, ==, CIVIC_PRIVACY_SEVERITY_BLOCK);
+  g_assert_cmpuint (finding->page, ==, 1);
+  g_assert_cmpuint (finding->line, ==, 3);
+  attachment = attachment_of (local, "扫描件.png");
+  g_assert_false (attachment->checked);
+  g_assert_cmpuint (attachment->findings->len, ==, 1);
+  g_assert_cmpint (((CivicDisclosureFinding *) g_ptr_array_index (attachment->findings, 0))->kind,
+                   ==, CIVIC_PRIVACY_KIND_UNCHECKED_ATTACHMENT);
+  g_clear_object (&local);
+
+  /* The faulty list is replaced, not redacted */
+  replaced = civic_sync_engine_attach_disclosure_file (engine, id, "名单（已处理）.txt", "text/plain",
+                                                       fixed, list_sha, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 2);
+  g_assert_true (civic_test_account_sync (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_pending (engine), ==, 0);
+  local = civic_sync_engine_load_disclosure (engine, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_disclosure_get_attachments (local)->len, ==, 2);
+  g_assert_null (attachment_named (local, "名单.txt"));
+  attachment = attachment_of (local, "名单（已处理）.txt");
+  g_assert_true (attachment->checked);
+  g_assert_cmpuint (attachment->findings->len, ==, 0);
 }
 
 /* A request handed in at the counter, registered through the request's
@@ -1361,6 +1533,7 @@ main (int   argc,
   g_test_add_func ("/sync/incremental", test_incremental);
   g_test_add_func ("/sync/offline-queue", test_offline_queue);
   g_test_add_func ("/sync/disclosure-born-offline", test_disclosure_born_offline);
+  g_test_add_func ("/sync/disclosure-attachment-offline", test_disclosure_attachment_offline);
   g_test_add_func ("/sync/disclosure-request-masked", test_disclosure_request_masked);
   g_test_add_func ("/sync/offline-chain", test_offline_chain);
   g_test_add_func ("/sync/withdraw", test_withdraw);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "civic-outbox.h"
@@ -192,6 +194,81 @@ test_withdraw (Fixture       *fixture,
   g_assert_cmpuint (civic_outbox_count (fixture->outbox), ==, 1);
 }
 
+/* A file waits with the command that names it; the batch says which
+ * command waits for an upload; a refused command keeps its file to be
+ * sent again; the file goes with the last command or conflict naming it */
+static void
+test_files (Fixture       *fixture,
+            gconstpointer  data)
+{
+  static const char sha[] = "0f343b0931126a20f133d67c2b018a3b5b8a0dbb7e1a3f4e35f4a5a2b5e1c9d1";
+  g_autoptr(GBytes) content = g_bytes_new_static ("名单\n", strlen ("名单\n"));
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(CivicOutboxFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  guint index = 99;
+
+  add (fixture, "c-1", "save-disclosure", "d-1", 1);
+  g_assert_true (civic_outbox_add_file (fixture->outbox, "d-1", sha,
+                                        "/api/v1/disclosures/d-1/attachments?name=a.txt",
+                                        "text/plain", content, &error));
+  g_assert_no_error (error);
+  json_object_set_string_member (args, "sha256", sha);
+  json_object_set_string_member (args, "name", "a.txt");
+  g_assert_true (civic_outbox_add (fixture->outbox, "c-2", "attach-disclosure-file", "d-2", -1,
+                                   args, &error));
+  g_assert_true (civic_outbox_add (fixture->outbox, "c-3", "attach-disclosure-file", "d-1", -1,
+                                   args, &error));
+  g_assert_no_error (error);
+  g_assert_true (civic_outbox_has_file (fixture->outbox, "d-1", sha));
+  /* Another record's command with the same hash is not this file's */
+  g_assert_false (civic_outbox_has_file (fixture->outbox, "d-2", sha));
+
+  due = civic_outbox_list_due (fixture->outbox, 0, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 2);  /* c-3 waits for c-1 on d-1 */
+  g_assert_null (civic_outbox_find_upload (fixture->outbox, due, &index, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  g_assert_true (civic_outbox_remove (fixture->outbox, "c-1", &error));
+  g_assert_true (civic_outbox_remove (fixture->outbox, "c-2", &error));
+  due = civic_outbox_list_due (fixture->outbox, 0, 50, &error);
+  g_assert_cmpuint (due->len, ==, 1);
+  file = civic_outbox_find_upload (fixture->outbox, due, &index, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_cmpstr (file->path, ==, "/api/v1/disclosures/d-1/attachments?name=a.txt");
+  g_assert_cmpstr (file->media_type, ==, "text/plain");
+  g_assert_cmpmem (g_bytes_get_data (file->content, NULL), g_bytes_get_size (file->content),
+                   "名单\n", strlen ("名单\n"));
+  g_clear_pointer (&file, civic_outbox_file_free);
+
+  g_assert_true (civic_outbox_mark_uploaded (fixture->outbox, "d-1", sha, &error));
+  g_assert_null (civic_outbox_find_upload (fixture->outbox, due, &index, &error));
+
+  /* Refused: kept, to go up again if tried again */
+  g_assert_true (civic_outbox_move_to_conflicts (fixture->outbox, "c-3", "rule", "no", NULL,
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_true (civic_outbox_has_file (fixture->outbox, "d-1", sha));
+  g_assert_true (civic_outbox_add (fixture->outbox, "c-4", "attach-disclosure-file", "d-1", -1,
+                                   args, &error));
+  g_clear_pointer (&due, g_ptr_array_unref);
+  due = civic_outbox_list_due (fixture->outbox, 0, 50, &error);
+  file = civic_outbox_find_upload (fixture->outbox, due, &index, &error);
+  g_assert_nonnull (file);
+  g_assert_true (civic_outbox_remove (fixture->outbox, "c-4", &error));
+  g_assert_true (civic_outbox_has_file (fixture->outbox, "d-1", sha));
+
+  /* Given up: gone */
+  g_assert_true (civic_outbox_discard_conflict (fixture->outbox, "c-3", &error));
+  g_assert_no_error (error);
+  g_assert_false (civic_outbox_has_file (fixture->outbox, "d-1", sha));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +277,7 @@ main (int   argc,
 
   g_test_add ("/outbox/due-in-order", Fixture, NULL, fixture_set_up, test_due_in_order,
               fixture_tear_down);
+  g_test_add ("/outbox/files", Fixture, NULL, fixture_set_up, test_files, fixture_tear_down);
   g_test_add ("/outbox/withdraw", Fixture, NULL, fixture_set_up, test_withdraw,
               fixture_tear_down);
   g_test_add ("/outbox/rebase-successors", Fixture, NULL, fixture_set_up, test_rebase_successors,

@@ -12,6 +12,7 @@
 
 #include "civic-accessible.h"
 #include "civic-action-dialog.h"
+#include "civic-attachments-pane.h"
 #include "civic-core-enums.h"
 #include "civic-diff-view.h"
 #include "civic-disclosure-editor.h"
@@ -45,6 +46,7 @@ struct _CivicDisclosureEditor
   AdwPreferencesGroup   *findings_group;
   GtkListBox            *findings_list;
   GtkWidget             *redact_all_button;
+  CivicAttachmentsPane  *attachments;
   AdwPreferencesGroup   *metadata_group;
   AdwEntryRow           *title_row;
   AdwComboRow           *category_row;
@@ -598,6 +600,13 @@ civic_disclosure_editor_reload (CivicDisclosureEditor *self)
 
   fill_actions (self);
   fill_metadata (self);
+  civic_attachments_pane_show (self->attachments, disclosure,
+                               self->editable &&
+                               civic_sync_engine_check_action (self->engine, &civic_disclosure_kind,
+                                                               self->disclosure_id,
+                                                               CIVIC_DISCLOSURE_ACTION_ATTACH_FILE,
+                                                               NULL),
+                               self->reviewer);
   configure_lint (self);
   /* The rows' buttons follow who may do what */
   bind_findings (self);
@@ -920,6 +929,13 @@ action_clicked (GtkButton             *button,
 
 /* Accessors for tests and the view */
 
+CivicAttachmentsPane *
+civic_disclosure_editor_get_attachments (CivicDisclosureEditor *self)
+{
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURE_EDITOR (self), NULL);
+  return self->attachments;
+}
+
 GtkTextBuffer *
 civic_disclosure_editor_get_buffer (CivicDisclosureEditor *self)
 {
@@ -958,6 +974,7 @@ civic_disclosure_editor_set_engine (CivicDisclosureEditor *self,
     return;
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_set_object (&self->engine, engine);
+  civic_attachments_pane_set_engine (self->attachments, engine);
   g_clear_object (&self->disclosure);
   g_clear_pointer (&self->disclosure_id, g_free);
   set_text (self, "");
@@ -1016,6 +1033,24 @@ build_text_views (CivicDisclosureEditor *self)
   return GTK_WIDGET (self->views);
 }
 
+static void
+attachments_performed (CivicDisclosureEditor *self,
+                       const char            *message)
+{
+  civic_toast_emit (self, toast_signal, message);
+  civic_disclosure_editor_reload (self);
+}
+
+static void
+attachment_acknowledge (CivicDisclosureEditor *self,
+                        const char            *key)
+{
+  g_autoptr(JsonObject) args = json_object_new ();
+
+  json_object_set_string_member (args, "key", key);
+  civic_disclosure_editor_start_action (self, CIVIC_DISCLOSURE_ACTION_ACKNOWLEDGE, args);
+}
+
 static GtkWidget *
 build_side (CivicDisclosureEditor *self)
 {
@@ -1046,6 +1081,13 @@ build_side (CivicDisclosureEditor *self)
   gtk_list_box_set_placeholder (self->findings_list, none);
   adw_preferences_group_add (self->findings_group, GTK_WIDGET (self->findings_list));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->findings_group));
+
+  self->attachments = CIVIC_ATTACHMENTS_PANE (civic_attachments_pane_new ());
+  g_signal_connect_swapped (self->attachments, "performed", G_CALLBACK (attachments_performed),
+                            self);
+  g_signal_connect_swapped (self->attachments, "acknowledge", G_CALLBACK (attachment_acknowledge),
+                            self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->attachments));
 
   self->metadata_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->metadata_group, _("Catalogue"));

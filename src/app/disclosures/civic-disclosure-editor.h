@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "civic-disclosure-kind.h"
+#include "civic-attachments-pane.h"
 #include "civic-lint-highlighter.h"
 #include "civic-sync-engine.h"
 
@@ -39,6 +40,7 @@ GtkTextBuffer        *civic_disclosure_editor_get_buffer      (CivicDisclosureEd
 CivicLintHighlighter *civic_disclosure_editor_get_highlighter (CivicDisclosureEditor  *self);
 GtkListBox           *civic_disclosure_editor_get_findings_list (CivicDisclosureEditor *self);
 GtkStack             *civic_disclosure_editor_get_views       (CivicDisclosureEditor  *self);
+CivicAttachmentsPane *civic_disclosure_editor_get_attachments (CivicDisclosureEditor  *self);
 void                  civic_disclosure_editor_redact          (CivicDisclosureEditor  *self,
                                                                CivicLintFinding       *finding);
 
