@@ -17,6 +17,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "civic-disclosures-view.h"
 #include "civic-ui-test.h"
 
@@ -267,6 +269,174 @@ test_restore (void)
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
 
+#define LIST_TEXT "救助名单\n\n李四 身份证号430104199001010019 补助800元\n"
+
+static void
+wait_until_read (CivicAttachmentsPane *pane)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (civic_attachments_pane_get_n_busy (pane) > 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  civic_ui_test_spin (50);
+}
+
+static GFile *
+write_file (const char *dir,
+            const char *name,
+            const char *content,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, content, length, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* The message dialog a refusal opens, closed; its text */
+static char *
+close_refusal (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (window))
+            {
+              char *body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
+
+              gtk_window_destroy (window);
+              return body;
+            }
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static AdwExpanderRow *
+attachment_row (CivicAttachmentsPane *pane,
+                const char           *name)
+{
+  GtkWidget *found = NULL;
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, pane);
+  while (stack->len > 0 && found == NULL)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (ADW_IS_EXPANDER_ROW (widget) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), name) == 0)
+        found = widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  return found != NULL ? ADW_EXPANDER_ROW (found) : NULL;
+}
+
+/* Files attached to a draft offline: a list with a resident ID and a
+ * scan are listed at once as waiting, a web page is refused with the
+ * types that are taken and leaves nothing; once the service has read
+ * them, the list's number is shown by its page and line and the scan as
+ * unread, both blocking; the list is removed, and the removal waits in
+ * the outbox */
+static void
+test_attachments (void)
+{
+  GtkWidget *window;
+  CivicDisclosuresView *view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  CivicDisclosureEditor *editor = civic_disclosures_view_get_editor (view);
+  CivicAttachmentsPane *pane = civic_disclosure_editor_get_attachments (editor);
+  CivicOutbox *outbox = civic_sync_engine_get_outbox (civic_ui_test_engine ());
+  g_autofree char *id = create_draft (view, "2026年度临时救助对象名单");
+  g_autofree char *dir = g_dir_make_tmp ("civicdesk-attach-XXXXXX", NULL);
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GListStore) page = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GPtrArray) commands = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *refusal = NULL;
+  g_autofree char *list_sha = NULL;
+  g_autoptr(GFile) list_file = NULL;
+  g_autoptr(GFile) scan_file = NULL;
+  g_autoptr(GFile) page_file = NULL;
+  AdwExpanderRow *row;
+
+  list_file = write_file (dir, "救助名单.txt", LIST_TEXT, -1);
+  scan_file = write_file (dir, "扫描件.png", png, sizeof png - 1);
+  page_file = write_file (dir, "page.html", "<html><body>名单</body></html>", -1);
+  g_list_store_append (files, list_file);
+  g_list_store_append (files, scan_file);
+  g_list_store_append (page, page_file);
+
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (pane), "No files attached"));
+  civic_attachments_pane_attach_files (pane, G_LIST_MODEL (page), NULL);
+  wait_until_read (pane);
+  refusal = close_refusal ();
+  g_assert_nonnull (strstr (refusal, "page.html"));
+  g_assert_nonnull (strstr (refusal, "PDF"));
+
+  civic_attachments_pane_attach_files (pane, G_LIST_MODEL (files), NULL);
+  wait_until_read (pane);
+  commands = civic_outbox_list (outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (commands->len, ==, 3);
+  g_assert_cmpstr (((CivicOutboxCommand *) g_ptr_array_index (commands, 1))->type, ==,
+                   "attach-disclosure-file");
+  g_assert_cmpstr (((CivicOutboxCommand *) g_ptr_array_index (commands, 2))->type, ==,
+                   "attach-disclosure-file");
+  row = attachment_row (pane, "救助名单.txt");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (row), "Waiting to be sent"));
+  g_assert_nonnull (attachment_row (pane, "扫描件.png"));
+  g_assert_false (civic_ui_test_has_text (GTK_WIDGET (pane), "No files attached"));
+
+  /* Read by the service */
+  civic_ui_test_sync ();
+  civic_ui_test_spin (100);
+  civic_disclosure_editor_reload (editor);
+  g_clear_pointer (&commands, g_ptr_array_unref);
+  commands = civic_outbox_list (outbox, id, &error);
+  g_assert_cmpuint (commands->len, ==, 0);
+  row = attachment_row (pane, "救助名单.txt");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (row), "1 finding blocks publishing"));
+  g_assert_true (adw_expander_row_get_expanded (row));
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (row), "Resident ID number"));
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (row), "page 1, line 3"));
+  /* An editor replaces or removes; only a reviewer lets it through */
+  g_assert_false (civic_ui_test_has_text (GTK_WIDGET (row), "Mark as"));
+  row = attachment_row (pane, "扫描件.png");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (row), "cannot be read"));
+
+  list_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, LIST_TEXT, -1);
+  civic_attachments_pane_remove (pane, list_sha);
+  g_assert_null (attachment_row (pane, "救助名单.txt"));
+  g_clear_pointer (&commands, g_ptr_array_unref);
+  commands = civic_outbox_list (outbox, id, &error);
+  g_assert_cmpuint (commands->len, ==, 1);
+  g_assert_cmpstr (((CivicOutboxCommand *) g_ptr_array_index (commands, 0))->type, ==,
+                   "remove-disclosure-file");
+
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+  g_file_delete (list_file, NULL, NULL);
+  g_file_delete (scan_file, NULL, NULL);
+  g_file_delete (page_file, NULL, NULL);
+  g_rmdir (dir);
+}
+
 /* The editor with findings, for docs/screenshots */
 static void
 test_screenshot (void)
@@ -295,6 +465,43 @@ test_screenshot (void)
   civic_ui_test_spin (300);
   civic_ui_test_screenshot (window, "disclosure-editor");
   civic_ui_test_destroy (window, GTK_WIDGET (view));
+
+  /* Its files, once the service has read them */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("civicdesk-attach-XXXXXX", NULL);
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+    g_autoptr(GFile) list_file = write_file (dir, "救助名单.txt", LIST_TEXT, -1);
+    g_autoptr(GFile) scan_file = write_file (dir, "审批表扫描件.png", png, sizeof png - 1);
+    g_autoptr(GFile) table_file = write_file (dir, "救助资金汇总表.csv",
+                                              "区县,户数,金额（元）\n岳麓区,126,151200\n", -1);
+    g_autofree char *draft = NULL;
+
+    view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+    editor = civic_disclosures_view_get_editor (view);
+    draft = create_draft (view, "2026年第一季度临时救助情况公示");
+    type_at_end (civic_disclosure_editor_get_buffer (editor),
+                 "# 2026年第一季度临时救助情况公示\n\n"
+                 "根据《社会救助暂行办法》，现将本季度临时救助情况公示如下，名单见附件。\n\n"
+                 "公示期：2026年3月20日至3月26日。监督电话：0731-88886666。\n");
+    g_list_store_append (files, list_file);
+    g_list_store_append (files, scan_file);
+    g_list_store_append (files, table_file);
+    civic_attachments_pane_attach_files (civic_disclosure_editor_get_attachments (editor),
+                                         G_LIST_MODEL (files), NULL);
+    wait_until_read (civic_disclosure_editor_get_attachments (editor));
+    civic_ui_test_sync ();
+    civic_ui_test_spin (100);
+    civic_disclosure_editor_reload (editor);
+    wait_until_scanned (civic_disclosure_editor_get_highlighter (editor));
+    civic_ui_test_spin (300);
+    civic_ui_test_screenshot (window, "disclosure-attachments");
+    civic_ui_test_destroy (window, GTK_WIDGET (view));
+    g_file_delete (list_file, NULL, NULL);
+    g_file_delete (scan_file, NULL, NULL);
+    g_file_delete (table_file, NULL, NULL);
+    g_rmdir (dir);
+  }
 }
 
 int
@@ -306,6 +513,7 @@ main (int   argc,
 
   g_test_add_func ("/disclosure-editor/new-draft", test_new_draft);
   g_test_add_func ("/disclosure-editor/restore", test_restore);
+  g_test_add_func ("/disclosure-editor/attachments", test_attachments);
   g_test_add_func ("/disclosure-editor/screenshot", test_screenshot);
 
   return civic_ui_test_run ();

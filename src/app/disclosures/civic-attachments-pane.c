@@ -509,15 +509,16 @@ attachment_row_new (CivicAttachmentsPane            *self,
       g_autofree char *remove_name = g_strdup_printf (_("Remove “%s”"), attachment->name);
       GtkWidget *button;
 
+      /* libadwaita 1.2 puts each action before the others */
+      button = icon_button ("user-trash-symbolic", _("Remove from the draft"), remove_name);
+      g_object_set_data_full (G_OBJECT (button), "sha256", g_strdup (attachment->sha256), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked), self);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
       button = icon_button ("document-revert-symbolic",
                             _("Replace by another file (a faulty file is replaced, not edited)"),
                             replace_name);
       g_object_set_data_full (G_OBJECT (button), "sha256", g_strdup (attachment->sha256), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (replace_clicked), self);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-      button = icon_button ("user-trash-symbolic", _("Remove from the draft"), remove_name);
-      g_object_set_data_full (G_OBJECT (button), "sha256", g_strdup (attachment->sha256), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked), self);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
     }
 
@@ -567,7 +568,11 @@ civic_attachments_pane_show (CivicAttachmentsPane *self,
       g_ptr_array_add (self->rows, row);
     }
 
-  gtk_widget_set_visible (self->placeholder, n == 0);
+  /* Not hidden but gone, so that nothing reads it out among the files */
+  if (n == 0 && gtk_widget_get_parent (self->placeholder) == NULL)
+    adw_preferences_group_add (self->group, self->placeholder);
+  else if (n > 0 && gtk_widget_get_parent (self->placeholder) != NULL)
+    adw_preferences_group_remove (self->group, self->placeholder);
   gtk_widget_set_sensitive (self->attach_button,
                             self->editable && n < CIVIC_DISCLOSURE_MAX_ATTACHMENTS);
   adw_preferences_group_set_description (self->group,
@@ -602,6 +607,7 @@ civic_attachments_pane_finalize (GObject *object)
   CivicAttachmentsPane *self = CIVIC_ATTACHMENTS_PANE (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->placeholder);
   g_ptr_array_unref (self->rows);
 
   G_OBJECT_CLASS (civic_attachments_pane_parent_class)->finalize (object);
@@ -652,11 +658,10 @@ civic_attachments_pane_init (CivicAttachmentsPane *self)
   g_signal_connect_swapped (self->attach_button, "clicked", G_CALLBACK (attach_clicked), self);
   adw_preferences_group_set_header_suffix (self->group, self->attach_button);
 
-  self->placeholder = gtk_label_new (_("No files attached"));
+  self->placeholder = g_object_ref_sink (gtk_label_new (_("No files attached")));
   gtk_widget_add_css_class (self->placeholder, "dim-label");
   gtk_widget_set_margin_top (self->placeholder, 6);
   gtk_widget_set_margin_bottom (self->placeholder, 6);
-  adw_preferences_group_add (self->group, self->placeholder);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (dropped_cb), self);
