@@ -42,9 +42,12 @@
 /* After a refusal, what the client is still sending is read and thrown
  * away for a moment before the connection is closed: closing a socket
  * with unread data makes the kernel reset it, and the client would lose
- * the answer it was sent. */
-#define LINGER_BYTES (1024 * 1024)
-#define LINGER_SECONDS 2
+ * the answer it was sent. Enough for the body of a refused request of a
+ * few MiB (1 MiB of reading left a 1.5 MB request's sender writing into
+ * a reset connection now and then, never reading its 413); each
+ * lingering connection holds one block. */
+#define LINGER_BYTES (8 * 1024 * 1024)
+#define LINGER_SECONDS 3
 
 /* From the first byte of an answer to its last, at most */
 #define ANSWER_SECONDS 300

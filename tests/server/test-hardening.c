@@ -295,7 +295,7 @@ test_body_limits (void)
                   rss_before, rss_kib (service));
   g_assert_cmpint (rss_kib (service) - rss_before, <, 8 * 1024);
 
-  /* Nothing held open after the lingering read (at most 2 s) */
+  /* Nothing held open after the lingering read (at most 3 s) */
   for (guint i = 0; i < 50 && open_descriptors (service) > fds_before; i++)
     g_usleep (100 * 1000);
   g_assert_cmpuint (open_descriptors (service), <=, fds_before);
