@@ -183,6 +183,12 @@ civic_demo_add_days (CivicDay day,
   return (CivicDay) ((int) day + n);
 }
 
+/* civic-demo-disclosures.c */
+gint64 civic_demo_instant (CivicDay       day,
+                           guint          minute,
+                           guint          second);
+char  *civic_demo_uuid    (CivicDemoGen  *gen);
+
 /* civic-demo-disclosure-text.c */
 char *civic_demo_landline        (CivicDemoGen  *gen);
 void  civic_demo_write_catalogue (CivicDemoGen  *gen,

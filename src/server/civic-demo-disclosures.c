@@ -66,10 +66,10 @@ workflow_words (CivicDemoGen *gen,
 
 /* Times: seconds since the epoch, read in the hall's time zone */
 
-static gint64
-instant (CivicDay day,
-         guint    minute,
-         guint    second)
+gint64
+civic_demo_instant (CivicDay day,
+                    guint    minute,
+                    guint    second)
 {
   g_autoptr(GDateTime) t = NULL;
   int y, m, d;
@@ -264,8 +264,8 @@ life_free (CivicDemoLife *life)
   g_free (life);
 }
 
-static char *
-random_uuid (CivicDemoGen *gen)
+char *
+civic_demo_uuid (CivicDemoGen *gen)
 {
   guint32 words[4];
 
@@ -286,7 +286,7 @@ life_new (CivicDemoGen   *gen,
   CivicDemoLife *life = g_new0 (CivicDemoLife, 1);
   int category = CIVIC_DISCLOSURE_CATEGORY_OTHER_REQUIRED;
 
-  life->id = random_uuid (gen);
+  life->id = civic_demo_uuid (gen);
   life->organ = organ;
   life->kind = kind;
   life->interprets = interprets;
@@ -666,7 +666,7 @@ place_forward (CivicDemoGen  *gen,
           minute = minute_of (step->at);
           break;
         case CIVIC_DEMO_WHEN_MIDNIGHT:
-          step->at = instant (expire_on, 0, 0);
+          step->at = civic_demo_instant (expire_on, 0, 0);
           day = expire_on;
           minute = 0;
           break;
@@ -692,7 +692,7 @@ place_forward (CivicDemoGen  *gen,
                   minute = step->minute;
                 }
             }
-          step->at = instant (day, minute, step->second);
+          step->at = civic_demo_instant (day, minute, step->second);
           break;
         }
 
@@ -707,7 +707,7 @@ place_forward (CivicDemoGen  *gen,
 
               if (on == day && step->schedule_minute <= minute + 10)
                 on = civic_calendar_next_working_day (gen->calendar, day);
-              step->publish_at = instant (on, step->schedule_minute, 0);
+              step->publish_at = civic_demo_instant (on, step->schedule_minute, 0);
             }
           publish_at = step->publish_at;
         }
@@ -736,7 +736,7 @@ place_backward (CivicDemoGen  *gen,
       CivicDemoStep *step = g_ptr_array_index (life->steps, i);
       CivicDemoStep *before;
 
-      step->at = instant (day, minute, step->second);
+      step->at = civic_demo_instant (day, minute, step->second);
       if (step->action == CIVIC_DISCLOSURE_ACTION_SCHEDULE && step->expire_days > 0)
         step->expire_on = civic_demo_add_days (day_of (step->publish_at), step->expire_days);
       if (i == 0)
@@ -766,7 +766,7 @@ office_instant (CivicDemoGen *gen,
   guint minute = civic_demo_rand_range (gen, OFFICE_OPENS, OFFICE_CLOSES);
   guint second = civic_demo_rand_range (gen, 0, 59);
 
-  return instant (day, minute, second);
+  return civic_demo_instant (day, minute, second);
 }
 
 /* When the last step was taken, @days_back working days before today */
@@ -1022,7 +1022,7 @@ try_life (CivicDemoGen *gen,
       if (anchor == CIVIC_DAY_INVALID)
         goto discard;
       life->formed_on = anchor;
-      place_forward (gen, life, instant (anchor, 8 * 60, 0));
+      place_forward (gen, life, civic_demo_instant (anchor, 8 * 60, 0));
       keep_until_now (gen, life);
     }
   else
@@ -1353,7 +1353,7 @@ command_id_for (CivicDemoGen  *gen,
       return g_strconcat ("due-job:", kind->action_to_string (step->action), ":",
                           step->life->publish_command_id, NULL);
     default:
-      return random_uuid (gen);
+      return civic_demo_uuid (gen);
     }
 }
 

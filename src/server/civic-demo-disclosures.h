@@ -10,6 +10,7 @@
 #include "civic-actor.h"
 #include "civic-calendar.h"
 #include "civic-disclosure.h"
+#include "civic-disclosure-request.h"
 #include "civic-sqlite.h"
 
 G_BEGIN_DECLS
@@ -39,5 +40,10 @@ typedef struct
 gboolean civic_demo_disclosures_generate (const CivicDemoDisclosureInput  *input,
                                           guint                            counts[CIVIC_N_DISCLOSURE_STATES],
                                           GError                         **error);
+
+gboolean civic_demo_disclosure_requests_generate (const CivicDemoDisclosureInput  *input,
+                                                  guint                            count,
+                                                  guint                            counts[CIVIC_N_DISCLOSURE_REQUEST_STATES],
+                                                  GError                         **error);
 
 G_END_DECLS

@@ -79,6 +79,7 @@ typedef struct
   guint                   state_counts[CIVIC_CASE_STATE_CLOSED + 1];
   guint                   hearing_counts[CIVIC_HEARING_STATE_WITHDRAWN + 1];
   guint                   disclosure_counts[CIVIC_N_DISCLOSURE_STATES];
+  guint                   request_counts[CIVIC_N_DISCLOSURE_REQUEST_STATES];
   GHashTable             *bookings;  /* "who-or-room|day|half", taken */
 } Demo;
 
@@ -575,7 +576,7 @@ add_disclosures (Demo    *demo,
   gpointer key, value;
   CivicDemoDisclosureInput input = { 0 };
 
-  if (demo->options->disclosures <= 0)
+  if (demo->options->disclosures <= 0 && demo->options->requests <= 0)
     return TRUE;
 
   dir = demo_data_dir ();
@@ -609,8 +610,10 @@ add_disclosures (Demo    *demo,
   input.templates = json_node_get_object (templates);
   input.staff = staff;
   input.seed = demo->options->seed;
-  input.count = demo->options->disclosures;
-  return civic_demo_disclosures_generate (&input, demo->disclosure_counts, error);
+  input.count = MAX (demo->options->disclosures, 0);
+  return civic_demo_disclosures_generate (&input, demo->disclosure_counts, error) &&
+         civic_demo_disclosure_requests_generate (&input, MAX (demo->options->requests, 0),
+                                                  demo->request_counts, error);
 }
 
 /* Living through a case */
@@ -1554,6 +1557,10 @@ civic_demo_generate (const CivicDemoOptions  *options,
       g_print (_("Disclosures:\n"));
       for (guint s = 0; s < CIVIC_N_DISCLOSURE_STATES; s++)
         g_print ("  %-22s %u\n", civic_disclosure_state_get_label (s), demo.disclosure_counts[s]);
+      g_print (_("Requests for information:\n"));
+      for (guint s = 0; s < CIVIC_N_DISCLOSURE_REQUEST_STATES; s++)
+        g_print ("  %-22s %u\n", civic_disclosure_request_state_get_label (s),
+                 demo.request_counts[s]);
       print_accounts (&demo);
     }
 

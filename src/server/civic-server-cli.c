@@ -420,6 +420,7 @@ command_demo (int    argc,
   int cases = 2000;
   int hearings = -1;
   int disclosures = 2000;
+  int requests = 60;
   const GOptionEntry entries[] = {
     { "cases", 'n', 0, G_OPTION_ARG_INT, &cases, N_("How many cases (2000)"), N_("N") },
     { "hearings", 0, 0, G_OPTION_ARG_INT, &hearings,
@@ -428,6 +429,8 @@ command_demo (int    argc,
     { "disclosures", 0, 0, G_OPTION_ARG_INT, &disclosures,
       N_("How many proactive disclosures, over the past eighteen months (2000; 0 for none)"),
       N_("N") },
+    { "requests", 0, 0, G_OPTION_ARG_INT, &requests,
+      N_("How many requests for information, over the past year (60; 0 for none)"), N_("N") },
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed,
       N_("Seed of the generator: the same seed gives the same data"), N_("SEED") },
     { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
@@ -438,7 +441,8 @@ command_demo (int    argc,
   g_option_context_set_summary (context,
                                 _("Creates a service with the provincial departments, a service "
                                   "catalogue, officials in every role, cases in every state and "
-                                  "the departments’ proactive disclosures, deterministically from "
+                                  "the departments’ proactive disclosures and requests for "
+                                  "information, deterministically from "
                                   "the seed. The data folder must be new."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse (context, &argc, &argv, &error))
@@ -450,11 +454,14 @@ command_demo (int    argc,
     return usage_error (context, _("--hearings must be between 0 and 100000"));
   if (disclosures < 0 || disclosures > 100000)
     return usage_error (context, _("--disclosures must be between 0 and 100000"));
+  if (requests < 0 || requests > 10000)
+    return usage_error (context, _("--requests must be between 0 and 10000"));
 
   options.data_dir = data_dir;
   options.cases = cases;
   options.hearings = hearings;
   options.disclosures = disclosures;
+  options.requests = requests;
   options.seed = (guint64) seed;
   options.password = password ? password : "demo";
   options.verbose = TRUE;

@@ -104,7 +104,7 @@ CivicTestService *
 civic_test_service_new_demo (int     cases,
                              guint64 seed)
 {
-  static const char * const no_disclosures[] = { "--disclosures", "0", NULL };
+  static const char * const no_disclosures[] = { "--disclosures", "0", "--requests", "0", NULL };
 
   return civic_test_service_new_demo_with (cases, seed, no_disclosures);
 }

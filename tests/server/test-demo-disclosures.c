@@ -8,9 +8,10 @@
  * the public directory lists what was published and nothing else, and
  * nothing it publishes holds personal data the privacy lint blocks unless
  * a reviewer acknowledged it; the same seed gives the same directory; the
- * cases and accounts are those of a demo without disclosures; and what
+ * cases and accounts are those of a demo without disclosures; what
  * was scheduled for the afternoon is published once the service gets
- * there.
+ * there; and its 60 requests for information stand at every step, each
+ * reply issued in time.
  */
 
 #include "config.h"
@@ -500,7 +501,7 @@ test_cases_unchanged (void)
       g_autofree char *mine = NULL;
       g_autofree char *its = NULL;
 
-      if (g_str_has_prefix (key, "disclosure/"))
+      if (g_str_has_prefix (key, "disclosure/") || g_str_has_prefix (key, "disclosure-request/"))
         continue;
       other = g_hash_table_lookup (theirs, key);
       if (other == NULL)
@@ -547,6 +548,94 @@ test_scheduled_published_when_due (void)
   g_setenv ("CIVICDESK_NOW", CIVIC_TEST_NOW, TRUE);
 }
 
+/* The demo's requests for information: the demo department has one at
+ * every step; each reply was issued by the rules, in time, as a numbered
+ * document the applicant downloads by the receipt; the notices of a
+ * correction, an extension and a consultation are there too */
+static void
+test_requests (void)
+{
+  g_autoptr(GHashTable) states = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint replied = 0, corrections = 0, extensions = 0, consultations = 0, checked = 0;
+
+  g_hash_table_iter_init (&iter, entities);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      JsonObject *request = json_node_get_object (value);
+      const char *state;
+
+      if (!g_str_has_prefix (key, "disclosure-request/"))
+        continue;
+      state = json_object_get_string_member (request, "state");
+      if (g_strcmp0 (json_object_get_string_member (request, "department_id"), "scjg") == 0)
+        g_hash_table_add (states, (gpointer) state);
+      g_assert_nonnull (json_object_get_string_member (request, "receipt"));
+      if (json_object_has_member (request, "correction") &&
+          !json_object_get_null_member (request, "correction"))
+        corrections++;
+      if (json_object_has_member (request, "extension") &&
+          !json_object_get_null_member (request, "extension"))
+        extensions++;
+      if (json_object_has_member (request, "consultations"))
+        consultations += json_array_get_length (json_object_get_array_member (request,
+                                                                              "consultations"));
+
+      if (g_str_equal (state, "replied"))
+        {
+          const char *received_on = json_object_get_string_member (request, "received_on");
+          const char *replied_on = json_object_get_string_member (request, "replied_on");
+          const char *due_on = json_object_get_string_member (request, "due_on");
+
+          replied++;
+          g_assert_nonnull (json_object_get_string_member (request, "reply_document_id"));
+          g_assert_cmpstr (received_on, <=, replied_on);
+          /* In time: the twenty working days, an extension, the
+           * consultation's time not counted (Arts. 33, 32) */
+          g_assert_cmpstr (replied_on, <=, due_on);
+
+          /* The applicant's view by the receipt: the reply, numbered */
+          if (checked < 5)
+            {
+              g_autofree char *path = g_strconcat ("/public/v1/disclosure-requests/",
+                                                   json_object_get_string_member (request,
+                                                                                  "receipt"),
+                                                   NULL);
+              guint status;
+              g_autoptr(JsonNode) answer = civic_test_request (service, "GET", path, NULL, NULL,
+                                                               &status);
+              JsonObject *shown;
+
+              g_assert_cmpuint (status, ==, 200);
+              shown = json_node_get_object (answer);
+              g_assert_cmpstr (json_object_get_string_member (shown, "state"), ==, "replied");
+              g_assert_nonnull (strstr (json_object_get_string_member (shown, "reply_number"),
+                                        "〔"));
+              g_assert_cmpuint (json_array_get_length (json_object_get_array_member (shown,
+                                                                                     "documents")),
+                                >=, 1);
+              checked++;
+            }
+        }
+    }
+
+  for (guint s = 0; s < 7; s++)
+    {
+      static const char * const every[] = { "received", "correction-requested", "in-progress",
+                                             "consulting", "replied", "abandoned", "withdrawn" };
+
+      if (!g_hash_table_contains (states, every[s]))
+        g_error ("The demo department has no request %s", every[s]);
+    }
+  g_test_message ("%u replied, %u corrections, %u extensions, %u consultations", replied,
+                  corrections, extensions, consultations);
+  g_assert_cmpuint (replied, >=, 20);
+  g_assert_cmpuint (corrections, >=, 3);
+  g_assert_cmpuint (extensions, >=, 1);
+  g_assert_cmpuint (consultations, >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/demo-disclosures/deterministic", test_deterministic);
   g_test_add_func ("/demo-disclosures/cases-unchanged", test_cases_unchanged);
   g_test_add_func ("/demo-disclosures/scheduled-published-when-due", test_scheduled_published_when_due);
+  g_test_add_func ("/demo-disclosures/requests", test_requests);
 
   status = g_test_run ();
 
