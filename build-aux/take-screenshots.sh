@@ -67,6 +67,7 @@ if [ $# -eq 0 ] || echo " $* " | grep -q ' disclosures '; then
         # request-page runs whole: its requests are registered by its
         # first case, then listed, opened and answered
         for test in disclosures-view:/disclosures-view/lists \
+                    disclosures-view:/disclosures-view/annual-report \
                     disclosure-editor:/disclosure-editor/screenshot \
                     request-page:/request-page; do
             LC_ALL=$lang LANGUAGE='' GSETTINGS_BACKEND=memory \

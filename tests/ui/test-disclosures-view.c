@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-action-dialog.h"
 #include "civic-disclosures-view.h"
 #include "civic-ui-test.h"
 
@@ -147,6 +148,85 @@ test_lists (void)
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
 
+/* The service's reminder of last year's annual report (OGI Art. 49), on
+ * the organ's department in the offline copy: the list says when it is
+ * due, and New Annual Report asks for that year and drafts it, which the
+ * service fills from the year's records */
+static void
+test_annual_report (void)
+{
+  CivicCache *cache = civic_ui_test_cache ();
+  const CivicActor *me = civic_cache_get_me (cache);
+  g_autoptr(JsonNode) department = civic_cache_load_entity (cache, CIVIC_ENTITY_DEPARTMENT,
+                                                            me->department_id, NULL);
+  g_autoptr(JsonObject) reminder = json_object_new ();
+  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(GObject) served = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  CivicActionDialog *dialog = NULL;
+  CivicDisclosureEditor *editor;
+  CivicDisclosuresView *view;
+  GtkWidget *window;
+  const char *id;
+
+  g_assert_nonnull (department);
+  json_object_set_int_member (reminder, "year", 2025);
+  json_object_set_string_member (reminder, "due_on", "2026-01-31");
+  json_object_set_string_member (reminder, "since", "2026-01-01");
+  json_object_set_string_member (reminder, "article", "OGI Art. 49");
+  json_object_set_object_member (json_node_get_object (department), "annual_report_reminder",
+                                 json_object_ref (reminder));
+  data = json_to_string (department, FALSE);
+  /* As a change of the feed newer than any: the cache keeps the newest */
+  g_assert_true (civic_cache_store_entity (cache, CIVIC_ENTITY_DEPARTMENT, me->department_id, 9999,
+                                           G_MAXINT32, data, &error));
+  g_assert_no_error (error);
+
+  view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  g_assert_true (civic_ui_test_has_text (window, "2026-01-31"));
+  g_assert_true (civic_ui_test_has_text (window, "2025"));
+  if (civic_ui_test_screenshots_wanted ())
+    {
+      civic_disclosures_view_show_list (view, CIVIC_DISCLOSURE_LIST_PUBLISHED);
+      civic_ui_test_spin (300);
+      civic_ui_test_screenshot (window, "disclosures-report");
+    }
+
+  civic_disclosures_view_new_report (view, 0);
+  civic_ui_test_spin (100);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      if (CIVIC_IS_ACTION_DIALOG (candidate))
+        dialog = CIVIC_ACTION_DIALOG (candidate);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (civic_action_dialog_get_action (dialog), ==,
+                    CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT);
+  args = civic_action_dialog_dup_args (dialog);
+  g_assert_cmpint (json_object_get_int_member (args, "year"), ==, 2025);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  civic_ui_test_spin (200);
+
+  /* The draft is open at once; the service fills its tables */
+  editor = civic_disclosures_view_get_editor (view);
+  id = civic_disclosure_editor_get_disclosure_id (editor);
+  g_assert_nonnull (id);
+  g_assert_cmpint (civic_disclosure_get_category (civic_disclosure_editor_get_disclosure (editor)),
+                   ==, CIVIC_DISCLOSURE_CATEGORY_ANNUAL_REPORT);
+  civic_ui_test_sync ();
+  civic_ui_test_spin (100);
+  served = civic_cache_load_server_record (cache, &civic_disclosure_kind, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (served);
+  g_assert_nonnull (strstr (civic_disclosure_get_body (CIVIC_DISCLOSURE (served)), "2025"));
+  g_assert_cmpuint (civic_disclosure_get_head_version (CIVIC_DISCLOSURE (served)), >=, 1);
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +235,7 @@ main (int   argc,
   civic_ui_test_sign_in_as ("editor");
 
   g_test_add_func ("/disclosures-view/lists", test_lists);
+  g_test_add_func ("/disclosures-view/annual-report", test_annual_report);
 
   return civic_ui_test_run ();
 }

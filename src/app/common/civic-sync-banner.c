@@ -200,7 +200,7 @@ civic_sync_banner_init (CivicSyncBanner *self)
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->button));
-  gtk_widget_add_css_class (box, "sync-banner");
+  gtk_widget_add_css_class (box, "banner");
 
   self->revealer = GTK_REVEALER (gtk_revealer_new ());
   gtk_revealer_set_child (self->revealer, box);

@@ -63,6 +63,9 @@ struct _CivicDisclosuresView
   AdwWindowTitle        *request_title;
   CivicRequestPage      *request_page;
   CivicSyncIndicator    *sync_indicator;
+  GtkRevealer           *report_revealer;
+  GtkLabel              *report_label;
+  GtkWidget             *report_button;
 
   CivicSyncEngine       *engine;        /* the section's */
   GPtrArray             *disclosures;   /* CivicDisclosure */
@@ -72,6 +75,7 @@ struct _CivicDisclosuresView
   CivicRequestList       shown_requests;
   gboolean               showing_requests;
   guint                  n_to_do;
+  int                    report_year;   /* the annual report the service reminds of, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (CivicDisclosuresView, civic_disclosures_view, CIVIC_TYPE_SECTION)
@@ -573,6 +577,40 @@ update_header (CivicDisclosuresView *self)
                        self->showing_requests ? _("No requests here") : _("No disclosures here"));
 }
 
+/* The service's reminder of last year's annual report (OGI Art. 49), on
+ * the organ's department from 1 January until a report for that year
+ * exists; an editor drafts it from here */
+static void
+update_report_banner (CivicDisclosuresView *self)
+{
+  CivicCache *cache = self->engine != NULL ? civic_sync_engine_get_cache (self->engine) : NULL;
+  const CivicActor *me = cache != NULL ? civic_cache_get_me (cache) : NULL;
+  g_autoptr(JsonNode) department = NULL;
+  JsonObject *reminder = NULL;
+  g_autofree char *text = NULL;
+
+  self->report_year = 0;
+  if (me != NULL && me->department_id != NULL)
+    department = civic_cache_load_entity (cache, CIVIC_ENTITY_DEPARTMENT, me->department_id, NULL);
+  if (department != NULL && JSON_NODE_HOLDS_OBJECT (department))
+    reminder = civic_json_lookup_object (json_node_get_object (department),
+                                         "annual_report_reminder");
+  if (reminder != NULL && !self->showing_requests)
+    {
+      const char *due_text = civic_json_lookup_string (reminder, "due_on", "—");
+
+      self->report_year = (int) civic_json_lookup_int (reminder, "year", 0);
+      /* Translators: the year reported on, then the day it is due */
+      text = g_strdup_printf (_("The annual report for %d is due by %s (OGI Art. 49)."),
+                              self->report_year, due_text);
+      gtk_label_set_label (self->report_label, text);
+    }
+  gtk_widget_set_visible (self->report_button,
+                          self->report_year > 0 &&
+                          civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_EDITOR));
+  gtk_revealer_set_reveal_child (self->report_revealer, self->report_year > 0);
+}
+
 static void
 reload (CivicDisclosuresView *self)
 {
@@ -602,6 +640,7 @@ reload (CivicDisclosuresView *self)
         }
     }
   update_header (self);
+  update_report_banner (self);
   count_to_do (self);
   fill_list (self);
   if (self->engine != NULL &&
@@ -889,6 +928,81 @@ new_clicked_cb (CivicDisclosuresView *self)
   civic_disclosures_view_new_disclosure (self);
 }
 
+/* The annual report: a draft the service fills from the year's records
+ * (generate-disclosure-annual-report on a fresh id) */
+
+static void
+report_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CivicDisclosuresView) self = user_data;
+  CivicActionDialog *dialog = CIVIC_ACTION_DIALOG (source);
+  g_autoptr(JsonObject) args = civic_action_dialog_run_finish (dialog, result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *command = NULL;
+
+  if (args == NULL || self->engine == NULL)
+    return;
+  command = civic_sync_engine_perform_disclosure (self->engine, id,
+                                                  CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT, args,
+                                                  &error);
+  if (command == NULL)
+    {
+      civic_action_dialog_run_async (civic_action_dialog_give_back (dialog, args, error), NULL,
+                                     report_done_cb, g_object_ref (self));
+      return;
+    }
+  civic_section_toast (CIVIC_SECTION (self),
+                       civic_command_past_tense ("generate-disclosure-annual-report"));
+  reload (self);
+  civic_disclosures_view_open_disclosure (self, id);
+}
+
+/**
+ * civic_disclosures_view_new_report:
+ * @year: the year to report on, or 0 for the one the service reminds of
+ *
+ * Asks which year's annual report to draft (OGI Art. 50).
+ */
+void
+civic_disclosures_view_new_report (CivicDisclosuresView *self,
+                                   int                   year)
+{
+  const CivicActor *me;
+  g_autoptr(CivicDisclosure) blank = NULL;
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autofree char *id = g_uuid_string_random ();
+  CivicActionDialog *dialog;
+
+  g_return_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self));
+
+  if (self->engine == NULL)
+    return;
+  me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+  if (!civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_EDITOR))
+    return;
+  blank = civic_disclosure_new (id, me->department_id, me->id, me->name);
+  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    self->engine, &civic_disclosure_kind, G_OBJECT (blank),
+                                    CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT, 1);
+  if (year <= 0)
+    year = self->report_year;
+  if (year > 0)
+    {
+      json_object_set_int_member (args, "year", year);
+      civic_action_dialog_set_args (dialog, args);
+    }
+  civic_action_dialog_run_async (dialog, NULL, report_done_cb, g_object_ref (self));
+}
+
+static void
+report_clicked_cb (CivicDisclosuresView *self)
+{
+  civic_disclosures_view_new_report (self, 0);
+}
+
 /* A request registered by an official: one handed in at the counter,
  * posted or faxed (Art. 31). It is born in the offline copy under a
  * fresh id, as a draft is, and the service gives it its receipt. */
@@ -1080,6 +1194,9 @@ civic_disclosures_view_class_init (CivicDisclosuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, disclosure_title);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, editor);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, report_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, report_label);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, report_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, request_filter_toggled_cb);
@@ -1088,6 +1205,7 @@ civic_disclosures_view_class_init (CivicDisclosuresViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, report_clicked_cb);
 }
 
 static void

@@ -51,6 +51,8 @@ CivicRequestPage      *civic_disclosures_view_get_request_page (CivicDisclosures
 void                   civic_disclosures_view_register_request (CivicDisclosuresView *self);
 CivicDisclosureEditor *civic_disclosures_view_get_editor (CivicDisclosuresView  *self);
 void                   civic_disclosures_view_new_disclosure (CivicDisclosuresView *self);
+void                   civic_disclosures_view_new_report (CivicDisclosuresView *self,
+                                                          int                   year);
 char                  *civic_disclosures_view_create     (CivicDisclosuresView  *self,
                                                           JsonObject            *args,
                                                           GError               **error);
