@@ -17,14 +17,15 @@
 #include "civic-time.h"
 
 /* OGI Art. 49: each department publishes its annual report on last year's
- * disclosure work by 31 January. From 1 January until the organ has its
- * report for last year — generated, whether still a draft or published —
- * or until 31 January has passed, the organ's own record (the department
- * in the feed, which carries its disclosure policy and is what its
- * clients read it from) holds an `annual_report_reminder`: the year, the
- * last day and since when. The service puts it there and takes it away
- * by the passing of time alone, like the case's daily jobs, and each is
- * on the record as the service's own (`remind-annual-report`,
+ * disclosure work by 31 January, and a people's government (an organ of
+ * kind "government") its own by 31 March. From 1 January until the organ
+ * has its report for last year — generated, whether still a draft or
+ * published — or until its last day has passed, the organ's own record
+ * (the department in the feed, which carries its disclosure policy and
+ * is what its clients read it from) holds an `annual_report_reminder`:
+ * the year, the last day and since when. The service puts it there and
+ * takes it away by the passing of time alone, like the case's daily jobs,
+ * and each is on the record as the service's own (`remind-annual-report`,
  * `end-annual-report-reminder`), like a held or a late job. The duty is
  * the law's and public, so an organ's reminder tells nobody anything
  * private. Only organs that do their disclosure here — those with a
@@ -108,6 +109,18 @@ organs_with_policy (CivicSqlite  *db,
 
 /* Puts the reminder for @year on the organ's record, or takes it away
  * (@year 0), with its audit entry, in one transaction */
+/* The last day of @organ's report on @year: 31 January for a department,
+ * 31 March for a people's government (Art. 49) */
+static CivicDay
+due_on_for (JsonObject *organ,
+            int         year)
+{
+  gboolean government = g_strcmp0 (civic_json_lookup_string (organ, "kind", NULL),
+                                   "government") == 0;
+
+  return civic_day_from_ymd (year + 1, government ? 3 : 1, 31);
+}
+
 static gboolean
 change_reminder (CivicSqlite  *db,
                  GDateTime    *now,
@@ -124,7 +137,7 @@ change_reminder (CivicSqlite  *db,
 
   if (year != 0)
     {
-      g_autofree char *due_on = g_strdup_printf ("%04d-01-31", year + 1);
+      g_autofree char *due_on = civic_day_format (due_on_for (object, year));
       g_autofree char *since = civic_day_format (civic_time_day_of (now));
       JsonObject *reminder = json_object_new ();
 
@@ -165,8 +178,9 @@ change_reminder (CivicSqlite  *db,
  *
  * The annual report's reminder (OGI Art. 49), put on each organ's record
  * from 1 January while it has no report for last year, and taken away
- * once it has one or 31 January has passed. Looks at every organ each
- * time: there are few, and a reminder must go the moment it is answered.
+ * once it has one or its last day (31 January; 31 March for a people's
+ * government) has passed. Looks at every organ each time: there are few,
+ * and a reminder must go the moment it is answered.
  */
 gboolean
 civic_disclosure_reminders_daily (CivicSqlite           *db,
@@ -191,7 +205,7 @@ civic_disclosure_reminders_daily (CivicSqlite           *db,
       Organ *organ = g_ptr_array_index (organs, i);
       g_autoptr(JsonNode) department = civic_json_parse (organ->data, -1, error);
       JsonObject *current;
-      gboolean in_january = month == 1;
+      gboolean in_period;
       gboolean found = FALSE;
       int had_year = 0;
       int wanted = 0;
@@ -203,12 +217,13 @@ civic_disclosure_reminders_daily (CivicSqlite           *db,
       if (current != NULL)
         had_year = (int) json_object_get_int_member_with_default (current, "year", 0);
       report->checked++;
+      in_period = today <= due_on_for (json_node_get_object (department), year - 1);
 
-      if (in_january && !has_report (db, organ->id, year - 1, &found, error))
+      if (in_period && !has_report (db, organ->id, year - 1, &found, error))
         return FALSE;
-      if (in_january && !found)
+      if (in_period && !found)
         wanted = year - 1;
-      else if (in_january)
+      else if (in_period)
         why = "report-generated";
       else
         why = "deadline-passed";

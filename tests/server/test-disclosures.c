@@ -1553,6 +1553,67 @@ test_annual_report_reminder (void)
   g_assert_nonnull (strstr (audit, "\"reason\":\"deadline-passed\""));
 }
 
+/* What kind of organ @department is, changed in the stopped service's
+ * store: the demo has no people's government */
+static void
+set_kind (const char *department,
+          const char *kind)
+{
+  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  civic_test_service_stop (service);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE entity SET data = json_set (data, '$.kind', ?) "
+                                           "WHERE type = 'department' AND id = ?", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, department, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* A people's government publishes its report by 31 March (Art. 49): on
+ * 3 February one without its 2026 report is still reminded, the last
+ * day 2027-03-31, while a department's reminder ended with January; on
+ * 1 April its own ends too */
+static void
+test_government_report_reminder (void)
+{
+  g_autoptr(JsonNode) holder = NULL;
+  g_autofree char *audit = NULL;
+  g_autofree char *token = NULL;
+  JsonObject *department, *reminder;
+
+  set_kind ("zrzyt", "government");
+  restart_at ("2027-02-03T09:00:00+08:00", FALSE);
+  token = civic_test_sign_in (service, "zrzyt.editor");
+  department = department_of (token, "zrzyt", &holder);
+  g_assert_true (json_object_has_member (department, "annual_report_reminder"));
+  reminder = json_object_get_object_member (department, "annual_report_reminder");
+  g_assert_cmpint (json_object_get_int_member (reminder, "year"), ==, 2026);
+  g_assert_cmpstr (json_object_get_string_member (reminder, "due_on"), ==, "2027-03-31");
+  g_clear_pointer (&holder, json_node_unref);
+  department = department_of (token, "scjg", &holder);
+  g_assert_false (json_object_has_member (department, "annual_report_reminder"));
+
+  restart_at ("2027-04-01T09:00:00+08:00", FALSE);
+  g_clear_pointer (&holder, json_node_unref);
+  g_free (token);
+  /* a new session: February's has ended */
+  token = civic_test_sign_in (service, "zrzyt.editor");
+  department = department_of (token, "zrzyt", &holder);
+  g_assert_false (json_object_has_member (department, "annual_report_reminder"));
+  audit = audit_of ("remind-annual-report", "zrzyt");
+  g_assert_nonnull (strstr (audit, "system {\"year\":2026,\"due_on\":\"2027-03-31\"}"));
+
+  set_kind ("zrzyt", "component");
+  restart_at (CIVIC_TEST_NOW, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1587,6 +1648,7 @@ main (int   argc,
   g_test_add_func ("/disclosures/scheduled-at-the-minute", test_scheduled_at_the_minute);
   g_test_add_func ("/disclosures/scheduled-held-by-the-gate", test_scheduled_held_by_the_gate);
   g_test_add_func ("/disclosures/annual-report-reminder", test_annual_report_reminder);
+  g_test_add_func ("/disclosures/government-report-reminder", test_government_report_reminder);
 
   status = g_test_run ();
 
