@@ -47,6 +47,7 @@ struct _CivicDisclosuresView
   GtkStack              *filter_stack;
   GtkButton             *new_button;
   GtkButton             *register_button;
+  GtkWidget             *more_new_button;
   GtkToggleButton       *to_do_button;
   GtkToggleButton       *replied_button;
   GtkToggleButton       *closed_button;
@@ -569,6 +570,8 @@ update_header (CivicDisclosuresView *self)
                                     self->showing_requests ? "requests" : "disclosures");
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), editor && !self->showing_requests);
   gtk_widget_set_visible (GTK_WIDGET (self->register_button), editor && self->showing_requests);
+  gtk_widget_set_visible (self->more_new_button, editor && !self->showing_requests);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "disclosures.new-report", editor);
   g_object_set (self->search_entry, "placeholder-text", search, NULL);
   civic_accessible_set_name (GTK_WIDGET (self->search_entry), search);
   civic_accessible_set_name (GTK_WIDGET (self->list),
@@ -987,13 +990,17 @@ civic_disclosures_view_new_report (CivicDisclosuresView *self,
   dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                     self->engine, &civic_disclosure_kind, G_OBJECT (blank),
                                     CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT, 1);
+  /* The year the service reminds of, else the last one ended */
   if (year <= 0)
     year = self->report_year;
-  if (year > 0)
+  if (year <= 0)
     {
-      json_object_set_int_member (args, "year", year);
-      civic_action_dialog_set_args (dialog, args);
+      g_autoptr(GDateTime) now = civic_time_now ();
+
+      year = g_date_time_get_year (now) - 1;
     }
+  json_object_set_int_member (args, "year", year);
+  civic_action_dialog_set_args (dialog, args);
   civic_action_dialog_run_async (dialog, NULL, report_done_cb, g_object_ref (self));
 }
 
@@ -1001,6 +1008,14 @@ static void
 report_clicked_cb (CivicDisclosuresView *self)
 {
   civic_disclosures_view_new_report (self, 0);
+}
+
+static void
+new_report_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  civic_disclosures_view_new_report (CIVIC_DISCLOSURES_VIEW (widget), 0);
 }
 
 /* A request registered by an official: one handed in at the counter,
@@ -1161,6 +1176,8 @@ civic_disclosures_view_class_init (CivicDisclosuresViewClass *klass)
   gtk_widget_class_install_action (widget_class, "disclosures.new", NULL, new_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "disclosures.new", NULL);
+  gtk_widget_class_install_action (widget_class, "disclosures.new-report", NULL,
+                                   new_report_activated);
   gtk_widget_class_install_action (widget_class, "disclosures.show", "s", show_mode_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "disclosures.show", "s", "disclosures");
@@ -1179,6 +1196,7 @@ civic_disclosures_view_class_init (CivicDisclosuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, filter_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, new_button);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, register_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, more_new_button);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, to_do_button);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, replied_button);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, closed_button);
