@@ -122,6 +122,7 @@ missing_step (CivicDocumentKind kind)
     case CIVIC_DOCUMENT_DISCLOSURE_EXTENSION_NOTICE:
     case CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER:
     case CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER:
+    case CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE:
       return _("A request for information’s documents are issued with its own steps");
     default: return "";
     }

@@ -91,6 +91,14 @@ never_asked (GObject *record,
   return FALSE;
 }
 
+/* Asked only of a request a third party consulted objected to */
+static gboolean
+asked_when_objected (GObject *record,
+                     guint    n_records)
+{
+  return record != NULL && civic_disclosure_request_has_objection (CIVIC_DISCLOSURE_REQUEST (record));
+}
+
 /* Options */
 
 static GPtrArray *
@@ -248,6 +256,12 @@ static const CivicArgument draft_reply[] = {
   { .name = "detail", .kind = CIVIC_ARGUMENT_TEXT, .title = N_("_In the Reply"),
     .description = N_("Words of your own the reply carries: where a published document is, "
                       "which organ holds the information, why the rest is withheld") },
+  { .name = "public_interest", .kind = CIVIC_ARGUMENT_TEXT,
+    .title = N_("Over the Third Party’s _Objection"),
+    .description = N_("Why withholding it would seriously harm the public interest: needed to "
+                      "disclose what a third party consulted objected to; the third party is "
+                      "told in writing (Art. 32)"),
+    .asked = asked_when_objected },
   TEXT ("note", FALSE, N_("_Internal Note")),
   CIVIC_ARGUMENTS_END
 };

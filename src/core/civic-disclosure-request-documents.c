@@ -100,6 +100,59 @@ civic_disclosure_request_document_for_action (CivicDisclosureRequest *request,
 }
 
 /**
+ * civic_disclosure_request_has_objection:
+ *
+ * Whether a third party consulted answered that it objects (Art. 32)
+ */
+gboolean
+civic_disclosure_request_has_objection (CivicDisclosureRequest *request)
+{
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURE_REQUEST (request), FALSE);
+
+  for (guint i = 0; i < request->consultations->len; i++)
+    {
+      const CivicDisclosureConsultation *c = g_ptr_array_index (request->consultations, i);
+
+      if (c->consultee == CIVIC_DISCLOSURE_CONSULTEE_THIRD_PARTY && c->closed &&
+          c->answer == CIVIC_DISCLOSURE_ANSWER_OBJECTION)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * civic_disclosure_request_list_overridden:
+ *
+ * The third parties whose objection the reply overrides, each to be told
+ * in writing with the reply (Art. 32): none unless the reply discloses
+ * with its public-interest reasons.
+ *
+ * Returns: (transfer full) (element-type guint): their consultations'
+ * numbers
+ */
+GArray *
+civic_disclosure_request_list_overridden (CivicDisclosureRequest *request)
+{
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  const CivicDisclosureReply *reply;
+
+  g_return_val_if_fail (CIVIC_IS_DISCLOSURE_REQUEST (request), numbers);
+
+  reply = request->reply;
+  if (reply == NULL || reply->public_interest == NULL)
+    return numbers;
+  for (guint i = 0; i < request->consultations->len; i++)
+    {
+      const CivicDisclosureConsultation *c = g_ptr_array_index (request->consultations, i);
+
+      if (c->consultee == CIVIC_DISCLOSURE_CONSULTEE_THIRD_PARTY && c->closed &&
+          c->answer == CIVIC_DISCLOSURE_ANSWER_OBJECTION)
+        g_array_append_val (numbers, c->number);
+    }
+  return numbers;
+}
+
+/**
  * civic_disclosure_request_set_document_id:
  * @consultation: the letter's consultation, from 1; ignored for the others
  *
@@ -131,12 +184,14 @@ civic_disclosure_request_set_document_id (CivicDisclosureRequest *request,
       break;
     case CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER:
     case CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER:
+    case CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE:
       {
         CivicDisclosureConsultation *letter =
           civic_disclosure_request_find_consultation (request, consultation);
 
         if (letter != NULL)
-          slot = &letter->document_id;
+          slot = kind == CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE ? &letter->notice_document_id
+                                                                      : &letter->document_id;
       }
       break;
     default:
@@ -155,6 +210,20 @@ missing (GError     **error,
   return FALSE;
 }
 
+/* Where to challenge what the organ decided: its department's remedies */
+static void
+put_remedies (GHashTable *values,
+              JsonObject *remedies)
+{
+  if (remedies == NULL)
+    return;
+  put (values, "remedies.reconsideration_body",
+       g_strdup (json_object_get_string_member_with_default (remedies, "reconsideration_body",
+                                                             NULL)));
+  put (values, "remedies.court",
+       g_strdup (json_object_get_string_member_with_default (remedies, "court", NULL)));
+}
+
 /* The reply's own words: the outcome's statutory finding and basis, how
  * the information is delivered, and the remedies */
 static gboolean
@@ -167,14 +236,7 @@ reply_values (CivicDisclosureRequest  *request,
 
   if (reply == NULL)
     return missing (error, _("No reply has been drafted"));
-  if (remedies != NULL)
-    {
-      put (values, "remedies.reconsideration_body",
-           g_strdup (json_object_get_string_member_with_default (remedies, "reconsideration_body",
-                                                                 NULL)));
-      put (values, "remedies.court",
-           g_strdup (json_object_get_string_member_with_default (remedies, "court", NULL)));
-    }
+  put_remedies (values, remedies);
   put (values, "reply.finding",
        civic_disclosure_request_reply_dup_finding (reply->outcome, reply->ground, reply->detail));
   put (values, "reply.basis",
@@ -283,9 +345,11 @@ civic_disclosure_request_document_values (CivicDisclosureRequest  *request,
        civic_document_format_date (civic_disclosure_request_get_received_on (request),
                                    document->language));
   put (values, "request.description", g_strdup (civic_disclosure_request_get_description (request)));
-  /* A letter to a party consulted does not say who asked */
+  /* A letter to a party consulted does not say who asked, nor does the
+   * notice that its objection was overridden */
   if (document->kind != CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER &&
-      document->kind != CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER)
+      document->kind != CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER &&
+      document->kind != CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE)
     put (values, "applicant.name",
          g_strdup (applicant->organisation != NULL ? applicant->organisation : applicant->name));
 
@@ -323,6 +387,24 @@ civic_disclosure_request_document_values (CivicDisclosureRequest  *request,
     case CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER:
     case CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER:
       ok = consultation_values (request, document, calendar, values, error);
+      break;
+
+    case CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE:
+      {
+        CivicDisclosureConsultation *letter =
+          civic_disclosure_request_find_consultation (request, (guint) document->round);
+
+        if (letter == NULL || request->reply == NULL || request->reply->public_interest == NULL)
+          {
+            ok = missing (error, _("No reply overrides a third party’s objection"));
+            break;
+          }
+        put (values, "consultation.party", g_strdup (letter->party));
+        put (values, "consultation.served_on",
+             civic_document_format_date (letter->served_on, document->language));
+        put (values, "notice.reasons", g_strdup (request->reply->public_interest));
+        put_remedies (values, remedies);
+      }
       break;
 
     default:

@@ -99,6 +99,7 @@ write_consultations (JsonBuilder *builder,
       civic_json_set_string (builder, "by_id", c->by_id);
       civic_json_set_string (builder, "by_name", c->by_name);
       civic_json_set_string (builder, "document_id", c->document_id);
+      civic_json_set_string (builder, "notice_document_id", c->notice_document_id);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -139,6 +140,7 @@ write_reply (JsonBuilder                *builder,
   civic_json_set_enum (builder, "ground", CIVIC_TYPE_DISCLOSURE_REPLY_GROUND, reply->ground);
   civic_json_set_string (builder, "detail", reply->detail);
   civic_json_set_string (builder, "note", reply->note);
+  civic_json_set_string (builder, "public_interest", reply->public_interest);
   civic_json_set_string (builder, "drafted_by_id", reply->drafted_by_id);
   civic_json_set_string (builder, "drafted_by_name", reply->drafted_by_name);
   set_instant_or_null (builder, "drafted_at", reply->drafted_at);
@@ -396,7 +398,8 @@ read_consultation (JsonObject  *item,
       !get_owned_string (item, "note", FALSE, &c->note, error) ||
       !get_owned_string (item, "by_id", FALSE, &c->by_id, error) ||
       !get_owned_string (item, "by_name", FALSE, &c->by_name, error) ||
-      !get_owned_string (item, "document_id", FALSE, &c->document_id, error))
+      !get_owned_string (item, "document_id", FALSE, &c->document_id, error) ||
+      !get_owned_string (item, "notice_document_id", FALSE, &c->notice_document_id, error))
     return FALSE;
   c->consultee = consultee;
   c->answer = answer;
@@ -455,6 +458,7 @@ read_reply (JsonObject            *object,
       !get_enum_value (item, "ground", FALSE, CIVIC_TYPE_DISCLOSURE_REPLY_GROUND, &ground, error) ||
       !get_owned_string (item, "detail", FALSE, &reply->detail, error) ||
       !get_owned_string (item, "note", FALSE, &reply->note, error) ||
+      !get_owned_string (item, "public_interest", FALSE, &reply->public_interest, error) ||
       !get_owned_string (item, "drafted_by_id", FALSE, &reply->drafted_by_id, error) ||
       !get_owned_string (item, "drafted_by_name", FALSE, &reply->drafted_by_name, error) ||
       !civic_json_get_instant (item, "drafted_at", FALSE, &reply->drafted_at, error))

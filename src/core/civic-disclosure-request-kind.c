@@ -753,12 +753,14 @@ apply_draft_reply (CivicDisclosureRequest      *request,
 {
   g_autoptr(GError) reply_error = NULL;
   CivicDisclosureReply *reply;
-  const char *detail, *note;
+  const char *detail, *note, *public_interest;
   int outcome = 0, ground = CIVIC_DISCLOSURE_GROUND_NONE;
+  gboolean objected = civic_disclosure_request_has_objection (request);
 
   if (!get_enum (args, "outcome", TRUE, CIVIC_TYPE_DISCLOSURE_REPLY_OUTCOME, &outcome, error) ||
       !get_enum (args, "ground", FALSE, CIVIC_TYPE_DISCLOSURE_REPLY_GROUND, &ground, error) ||
       !get_text (args, "detail", FALSE, 4000, &detail, error) ||
+      !get_text (args, "public_interest", FALSE, 2000, &public_interest, error) ||
       !get_text (args, "note", FALSE, 2000, &note, error))
     return FALSE;
   if (!civic_disclosure_request_reply_validate (outcome, ground, detail, &reply_error))
@@ -774,10 +776,28 @@ apply_draft_reply (CivicDisclosureRequest      *request,
                    _("Only a request corrected after a notice can be still unclear after "
                      "correction (Art. 30)"));
 
+  /* Art. 32: a third party that objects with reasonable grounds is not
+   * overridden unless withholding would seriously harm the public
+   * interest; the organ says why, and the third party is told in
+   * writing. A partial disclosure may withhold just its part. */
+  if (outcome == CIVIC_DISCLOSURE_REPLY_DISCLOSE && objected && public_interest == NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("A third party consulted objected: to disclose all the same, say why "
+                     "withholding it would seriously harm the public interest (Art. 32), and "
+                     "the third party is told"));
+  if (public_interest != NULL && !objected)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("No third party consulted objected: there is no objection to override"));
+  if (public_interest != NULL && outcome != CIVIC_DISCLOSURE_REPLY_DISCLOSE &&
+      outcome != CIVIC_DISCLOSURE_REPLY_PARTIAL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("Only a reply that discloses overrides a third party’s objection"));
+
   reply = g_new0 (CivicDisclosureReply, 1);
   reply->outcome = outcome;
   reply->ground = ground;
   reply->detail = dup_or_null (detail);
+  reply->public_interest = dup_or_null (public_interest);
   reply->note = dup_or_null (note);
   record_by (&reply->drafted_by_id, &reply->drafted_by_name, context);
   reply->drafted_at = g_date_time_ref (context->now);

@@ -237,6 +237,7 @@ civic_disclosure_consultation_free (CivicDisclosureConsultation *consultation)
   g_free (consultation->by_id);
   g_free (consultation->by_name);
   g_free (consultation->document_id);
+  g_free (consultation->notice_document_id);
   g_free (consultation);
 }
 
@@ -254,6 +255,7 @@ consultation_copy (gconstpointer src,
   copy->by_id = g_strdup (consultation->by_id);
   copy->by_name = g_strdup (consultation->by_name);
   copy->document_id = g_strdup (consultation->document_id);
+  copy->notice_document_id = g_strdup (consultation->notice_document_id);
   return copy;
 }
 
@@ -292,6 +294,7 @@ civic_disclosure_reply_free (CivicDisclosureReply *reply)
     return;
   g_free (reply->detail);
   g_free (reply->note);
+  g_free (reply->public_interest);
   g_free (reply->drafted_by_id);
   g_free (reply->drafted_by_name);
   g_clear_pointer (&reply->drafted_at, g_date_time_unref);
@@ -309,6 +312,7 @@ reply_copy (const CivicDisclosureReply *reply)
   *copy = *reply;
   copy->detail = g_strdup (reply->detail);
   copy->note = g_strdup (reply->note);
+  copy->public_interest = g_strdup (reply->public_interest);
   copy->drafted_by_id = g_strdup (reply->drafted_by_id);
   copy->drafted_by_name = g_strdup (reply->drafted_by_name);
   copy->drafted_at = ref_or_null (reply->drafted_at);

@@ -161,6 +161,8 @@ typedef struct
   char                     *by_id;
   char                     *by_name;
   char                     *document_id;  /* (nullable): the letter the service issued */
+  char                     *notice_document_id; /* (nullable): the notice that its objection
+                                                 * was overridden (Art. 32), with the reply */
 } CivicDisclosureConsultation;
 
 /* The one extension the head of the disclosure office grants (Art. 33 ¶2) */
@@ -181,6 +183,8 @@ typedef struct
   CivicDisclosureReplyGround   ground;
   char                        *detail;   /* (nullable): the words of the official's own */
   char                        *note;     /* (nullable): internal */
+  char                        *public_interest;  /* (nullable): why it is disclosed over a
+                                                  * third party's objection (Art. 32) */
   char                        *drafted_by_id;
   char                        *drafted_by_name;
   GDateTime                   *drafted_at;
@@ -313,6 +317,8 @@ gboolean     civic_disclosure_request_document_for_action   (CivicDisclosureRequ
                                                              guint                    action,
                                                              CivicDocumentKind       *kind,
                                                              guint                   *consultation);
+gboolean     civic_disclosure_request_has_objection         (CivicDisclosureRequest  *request);
+GArray      *civic_disclosure_request_list_overridden       (CivicDisclosureRequest  *request);
 void         civic_disclosure_request_set_document_id       (CivicDisclosureRequest  *request,
                                                              CivicDocumentKind        kind,
                                                              guint                    consultation,

@@ -115,6 +115,14 @@ static const char * const disclosure_consultation[] = {
   "consultation.answer_by", NULL
 };
 
+/* The notice to a third party whose objection the organ overrides: what
+ * was asked and why it is disclosed all the same (Art. 32), and how to
+ * challenge that — never who asked */
+static const char * const disclosure_third_party_notice[] = {
+  DISCLOSURE_REQUEST, "consultation.party", "consultation.served_on", "notice.reasons",
+  "remedies.reconsideration_body", "remedies.court", NULL
+};
+
 static const struct
 {
   const char         *label;     /* N_() */
@@ -159,6 +167,10 @@ static const struct
   [CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER] = { N_("Letter Consulting a Co-producing Organ"),
                                                      CIVIC_ROLE_DISCLOSURE_EDITOR,
                                                      disclosure_consultation },
+  [CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE] = { N_("Notice to a Third Party of Disclosure"),
+                                                     CIVIC_ROLE_DISCLOSURE_REVIEWER |
+                                                     CIVIC_ROLE_DISCLOSURE_HEAD,
+                                                     disclosure_third_party_notice },
 };
 
 /**
@@ -195,7 +207,7 @@ civic_document_kind_is_case (CivicDocumentKind kind)
 gboolean
 civic_document_kind_is_disclosure_request (CivicDocumentKind kind)
 {
-  return kind >= CIVIC_DOCUMENT_DISCLOSURE_REPLY && kind <= CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER;
+  return kind >= CIVIC_DOCUMENT_DISCLOSURE_REPLY && kind <= CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE;
 }
 
 gboolean

@@ -45,9 +45,10 @@ typedef enum
   CIVIC_DOCUMENT_DISCLOSURE_EXTENSION_NOTICE,    /* 延期答复告知书 (OGI Art. 33 ¶2) */
   CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER, /* 征求第三方意见函 (OGI Art. 32) */
   CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER,  /* 征求意见函, to an organ that made it with us (OGI Art. 34) */
+  CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE,  /* 决定公开告知书, to a third party overridden (OGI Art. 32) */
 } CivicDocumentKind;
 
-#define CIVIC_N_DOCUMENT_KINDS (CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER + 1)
+#define CIVIC_N_DOCUMENT_KINDS (CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE + 1)
 
 /* The language a document is written in: Chinese, and English for the
  * demo and for foreign applicants' courtesy copies. */

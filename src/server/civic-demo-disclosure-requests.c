@@ -313,7 +313,11 @@ plan_reply (Gen         *gen,
   g_autofree char *detail = NULL;
   int r = civic_demo_rand_range (&gen->gen, 0, 99);
 
-  if (fate == FATE_CONSULTED)
+  if (fate == FATE_CONSULTED && objected && civic_demo_chance (&gen->gen, 0.35))
+    /* Disclosed all the same, for the public interest: the third party
+     * is sent a notice with the reply (Art. 32) */
+    json_object_set_string_member (draft->args, "public_interest", words (gen, "public_interest"));
+  else if (fate == FATE_CONSULTED)
     {
       outcome = objected ? "withhold" : "disclose";
       ground = objected ? "third-party" : "none";

@@ -813,6 +813,38 @@ request_values (gpointer                 record,
                                                    department, data, error);
 }
 
+/* With a reply that discloses over a third party's objection, the notice
+ * to each such party (Art. 32), signed as the reply is, numbered after it,
+ * under the reply's id and the consultation's number */
+static gboolean
+issue_overriding_notices (CivicSqlite              *db,
+                          GDateTime                *now,
+                          const char               *public_url,
+                          const Holder             *holder,
+                          CivicDisclosureRequest   *request,
+                          const CivicCaseDocument  *reply,
+                          GError                  **error)
+{
+  g_autoptr(GArray) overridden = civic_disclosure_request_list_overridden (request);
+
+  for (guint i = 0; i < overridden->len; i++)
+    {
+      guint number = g_array_index (overridden, guint, i);
+      g_autofree char *id = g_strdup_printf ("%s-notice-%u", reply->id, number);
+      CivicCaseDocument notice = *reply;
+      g_auto(Issued) issued = { 0 };
+
+      notice.id = id;
+      notice.kind = CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE;
+      notice.round = (int) number;
+      notice.number = NULL;
+      if (!issue (db, now, public_url, holder, &notice, &issued, error))
+        return FALSE;
+      civic_disclosure_request_set_document_id (request, notice.kind, number, id);
+    }
+  return TRUE;
+}
+
 /**
  * civic_documents_issue_disclosure_request_document:
  * @request: a request a command just changed, its applicant unsealed
@@ -881,6 +913,8 @@ civic_documents_issue_disclosure_request_document (CivicSqlite             *db,
   if (!issue (db, now, public_url, &holder, &document, &issued, error))
     return FALSE;
   civic_disclosure_request_set_document_id (request, kind, consultation, id);
+  if (kind == CIVIC_DOCUMENT_DISCLOSURE_REPLY)
+    return issue_overriding_notices (db, now, public_url, &holder, request, &document, error);
   return TRUE;
 }
 

@@ -330,6 +330,19 @@ fill_disclosure_request (CivicDocumentKind      kind,
     { CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER, "start-disclosure-consultation",
       "{\"party\": \"湖南省卫生健康委员会\", \"consultee\": \"co-producer\","
       " \"basis\": \"该统计表由两机关联合发布\", \"served_on\": \"2026-03-09\"}", "2026-03-09" },
+    /* A third party objects; the organ discloses all the same (Art. 32) */
+    { CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE, "start-disclosure-consultation",
+      "{\"party\": \"长沙市岳麓区湘味餐饮有限公司\", \"consultee\": \"third-party\","
+      " \"basis\": \"所申请的许可材料含有该公司的工艺配方\", \"served_on\": \"2026-03-09\"}",
+      "2026-03-09" },
+    { CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE, "record-consultation-answer",
+      "{\"consultation\": \"1\", \"answer\": \"objection\", \"answered_on\": \"2026-03-16\"}",
+      "2026-03-16" },
+    { CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE, "draft-disclosure-reply",
+      "{\"outcome\": \"disclose\", \"ground\": \"none\","
+      " \"public_interest\": \"该批次食品抽检不合格，涉及公众食品安全\"}", "2026-03-17" },
+    { CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE, "issue-disclosure-reply",
+      "{\"replied_on\": \"2026-03-17\"}", "2026-03-17" },
   };
   g_autoptr(GObject) request = NULL;
   g_autoptr(GPtrArray) templates = load_templates (civic_document_language_to_string (language));
@@ -384,7 +397,8 @@ fill_disclosure_request (CivicDocumentKind      kind,
   document.kind = kind;
   document.language = language;
   document.round = kind == CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER ||
-                   kind == CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER ? 1 : 0;
+                   kind == CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER ||
+                   kind == CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE ? 1 : 0;
   document.issued_on = civic_day_from_ymd (2026, 4, 7);
   document.number = (char *) "湘市监许〔2026〕17号";
   values = civic_disclosure_request_document_values (CIVIC_DISCLOSURE_REQUEST (request), &document,
@@ -683,7 +697,7 @@ test_disclosure_request_notices_words (void)
   static const struct
   {
     CivicDocumentKind  kind;
-    const char        *order[8];
+    const char        *order[12];
   } expected[] = {
     { CIVIC_DOCUMENT_DISCLOSURE_CORRECTION_NOTICE,
       { "政府信息公开申请补正告知书", "赵小红：", "2026年3月2日", "第三十条",
@@ -703,6 +717,10 @@ test_disclosure_request_notices_words (void)
     { CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER,
       { "政府信息公开征求意见函", "湖南省卫生健康委员会：", "共同制作", "第三十四条",
         "即2026年3月30日前（含当日）", "视为同意公开", NULL } },
+    { CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE,
+      { "政府信息公开决定告知书", "长沙市岳麓区湘味餐饮有限公司：", "2026年3月9日",
+        "不同意公开", "对公共利益造成重大影响", "涉及公众食品安全", "第三十二条",
+        "决定予以公开", "湖南省人民政府", "长沙铁路运输法院", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -725,7 +743,8 @@ test_disclosure_request_notices_words (void)
       squeezed = squeeze (words);
       g_assert_nonnull (strstr (squeezed, "2025年本机关作出的食品经营许可决定数量"));
       if (expected[i].kind == CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER ||
-          expected[i].kind == CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER)
+          expected[i].kind == CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER ||
+          expected[i].kind == CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE)
         g_assert_null (strstr (squeezed, "赵小红"));
     }
 

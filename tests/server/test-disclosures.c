@@ -1614,6 +1614,69 @@ test_government_report_reminder (void)
   restart_at (CIVIC_TEST_NOW, FALSE);
 }
 
+/* A third party objects; the organ may still disclose, saying why
+ * withholding would seriously harm the public interest, and tells the
+ * third party in writing (Art. 32): the reply is refused without the
+ * reasons, and issued with them together with a numbered notice to the
+ * third party that names the information and the reasons and never who
+ * asked */
+static void
+test_request_disclosed_over_objection (void)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autoptr(JsonNode) step = NULL;
+  g_autofree char *notice_id = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *data, *consultation;
+  guint status;
+  static const char registration[] =
+    "{\"channel\": \"in-person\", \"received_on\": \"2026-03-20\","
+    " \"applicant_kind\": \"natural-person\", \"applicant_name\": \"钱多多\","
+    " \"id_type\": \"resident-id\", \"id_number\": \"430104199001010019\","
+    " \"phone\": \"13912345678\", \"description\": \"2026年第一季度食品抽检不合格企业的检验报告\","
+    " \"delivery_form\": \"paper\", \"delivery_channel\": \"collect\"}";
+
+  applied_as (editor, id, "register-disclosure-request", id, registration, &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "start-disclosure-consultation", id,
+           "{\"party\": \"长沙市天心区鲜达食品有限公司\", \"consultee\": \"third-party\","
+           " \"basis\": \"检验报告载有该公司的产品配方\", \"served_on\": \"2026-03-20\"}", &step);
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "record-consultation-answer", id,
+           "{\"consultation\": 1, \"answer\": \"objection\", \"answered_on\": \"2026-03-20\"}",
+           &step);
+
+  rejected (editor, "draft-disclosure-reply", id, "{\"outcome\": \"disclose\"}", "rule",
+            "public interest");
+  rejected (editor, "draft-disclosure-reply", id,
+            "{\"outcome\": \"cannot-provide\", \"ground\": \"not-held\","
+            " \"public_interest\": \"涉及食品安全\"}", "argument", "discloses");
+
+  g_clear_pointer (&step, json_node_unref);
+  applied (editor, "draft-disclosure-reply", id,
+           "{\"outcome\": \"disclose\", \"public_interest\": \"不合格产品已流入市场，关系公众食品安全\"}",
+           &step);
+  g_clear_pointer (&step, json_node_unref);
+  data = applied (head, "issue-disclosure-reply", id, "{\"replied_on\": \"2026-03-20\"}", &step);
+  g_assert_nonnull (json_object_get_string_member (data, "reply_document_id"));
+  consultation = json_array_get_object_element (json_object_get_array_member (data,
+                                                                              "consultations"), 0);
+  notice_id = g_strdup (json_object_get_string_member (consultation, "notice_document_id"));
+  g_assert_nonnull (notice_id);
+
+  text = request_document_text (reviewer, notice_id, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (strstr (text, "政府信息公开决定告知书"));
+  g_assert_nonnull (strstr (text, "湘市监公开告〔2026〕"));
+  g_assert_nonnull (strstr (text, "长沙市天心区鲜达食品有限公司："));
+  g_assert_nonnull (strstr (text, "2026年第一季度食品抽检不合格企业的检验报告"));
+  g_assert_nonnull (strstr (text, "关系公众食品安全"));
+  g_assert_nonnull (strstr (text, "第三十二条"));
+  g_assert_nonnull (strstr (text, "湖南省人民政府"));
+  g_assert_null (strstr (text, "钱多多"));
+  g_assert_null (strstr (text, "13912345678"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1641,6 +1704,8 @@ main (int   argc,
   g_test_add_func ("/disclosures/public-side", test_public_side);
   g_test_add_func ("/disclosures/request-from-the-public", test_request_from_the_public);
   g_test_add_func ("/disclosures/request-documents", test_request_documents);
+  g_test_add_func ("/disclosures/request-disclosed-over-objection",
+                   test_request_disclosed_over_objection);
   g_test_add_func ("/disclosures/new-kinds-get-templates", test_new_kinds_get_templates);
   g_test_add_func ("/disclosures/annual-report", test_annual_report);
   g_test_add_func ("/disclosures/policy-from-the-command-line", test_policy_from_the_command_line);

@@ -451,6 +451,53 @@ test_reply_composer (void)
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
 
+/* A third party objected: the composer asks why withholding would
+ * seriously harm the public interest before it lets a disclosure go, and
+ * the reasons reach the service with the draft (Art. 32) */
+static void
+test_over_objection (void)
+{
+  GtkWidget *window;
+  CivicDisclosuresView *view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  CivicRequestPage *page = civic_disclosures_view_get_request_page (view);
+  CivicReplyComposer *composer;
+  g_autoptr(JsonObject) data = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *reply;
+
+  civic_disclosures_view_open_request (view, consulted_id);
+  composer = civic_request_page_compose_reply (page);
+  g_assert_nonnull (composer);
+  g_object_add_weak_pointer (G_OBJECT (composer), (gpointer *) &composer);
+  civic_reply_composer_set_outcome (composer, CIVIC_DISCLOSURE_REPLY_WITHHOLD);
+  g_assert_false (civic_reply_composer_get_asks_public_interest (composer));
+  civic_reply_composer_set_outcome (composer, CIVIC_DISCLOSURE_REPLY_DISCLOSE);
+  g_assert_true (civic_reply_composer_get_asks_public_interest (composer));
+  g_assert_false (civic_reply_composer_get_valid (composer));
+  g_assert_cmpstr (civic_reply_composer_get_refusal (composer), ==,
+                   _("A third party consulted objected: to disclose all the same, say why "
+                     "withholding it would seriously harm the public interest (Art. 32), and "
+                     "the third party is told"));
+
+  civic_reply_composer_set_public_interest (composer, "该企业排污超标，关系周边居民健康");
+  g_assert_true (civic_reply_composer_get_valid (composer));
+  command = civic_reply_composer_apply (composer, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (command);
+  civic_ui_test_spin (100);
+  g_assert_null (composer);
+
+  civic_ui_test_sync ();
+  data = served (consulted_id);
+  reply = json_object_get_object_member (data, "reply");
+  g_assert_cmpstr (json_object_get_string_member (reply, "outcome"), ==, "disclose");
+  g_assert_cmpstr (json_object_get_string_member (reply, "public_interest"), ==,
+                   "该企业排污超标，关系周边居民健康");
+
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
 /* An action of the page through its form: a correction asked for
  * (Art. 30) stops the clock here at once, and at the service after a
  * sync */
@@ -685,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/request-page/lists", test_lists);
   g_test_add_func ("/request-page/page", test_page);
   g_test_add_func ("/request-page/reply-composer", test_reply_composer);
+  g_test_add_func ("/request-page/over-objection", test_over_objection);
   g_test_add_func ("/request-page/action-reaches-service", test_action_reaches_service);
   g_test_add_func ("/request-page/withdrawn", test_withdrawn);
   g_test_add_func ("/request-page/issued-by-the-head", test_issued_by_the_head);

@@ -37,6 +37,8 @@ struct _CivicReplyComposer
   GtkWidget              *detail_box;
   GtkWidget              *detail_label;
   GtkWidget              *detail_view;
+  GtkWidget              *interest_box;  /* over a third party's objection (Art. 32) */
+  GtkWidget              *interest_view;
   GtkWidget              *note_view;
   GtkWidget              *finding_label;
   GtkWidget              *basis_label;
@@ -124,6 +126,12 @@ civic_reply_composer_dup_args (CivicReplyComposer *self)
   detail = text_of (self->detail_view);
   if (gtk_widget_get_visible (self->detail_box) && *detail != '\0')
     json_object_set_string_member (args, "detail", detail);
+  {
+    g_autofree char *interest = text_of (self->interest_view);
+
+    if (gtk_widget_get_visible (self->interest_box) && *interest != '\0')
+      json_object_set_string_member (args, "public_interest", interest);
+  }
   note = text_of (self->note_view);
   if (*note != '\0')
     json_object_set_string_member (args, "note", note);
@@ -304,6 +312,12 @@ update_detail_field (CivicReplyComposer *self)
 
   if (outcome >= 0 && ground >= 0 && civic_disclosure_request_reply_is_valid_pair (outcome, ground))
     label = civic_disclosure_request_reply_get_detail_label (outcome, ground, &required);
+  /* A third party objected: disclosing all the same takes the public
+   * interest's reasons, which the third party is told (Art. 32) */
+  gtk_widget_set_visible (self->interest_box,
+                          civic_disclosure_request_has_objection (self->request) &&
+                          (outcome == CIVIC_DISCLOSURE_REPLY_DISCLOSE ||
+                           outcome == CIVIC_DISCLOSURE_REPLY_PARTIAL));
   gtk_widget_set_visible (self->detail_box, label != NULL);
   if (label == NULL)
     return;
@@ -365,6 +379,24 @@ civic_reply_composer_set_detail (CivicReplyComposer *self,
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->detail_view)),
                             detail ? detail : "", -1);
+}
+
+void
+civic_reply_composer_set_public_interest (CivicReplyComposer *self,
+                                          const char         *reasons)
+{
+  g_return_if_fail (CIVIC_IS_REPLY_COMPOSER (self));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->interest_view)),
+                            reasons ? reasons : "", -1);
+}
+
+/* Whether it asks why a third party's objection is overridden */
+gboolean
+civic_reply_composer_get_asks_public_interest (CivicReplyComposer *self)
+{
+  g_return_val_if_fail (CIVIC_IS_REPLY_COMPOSER (self), FALSE);
+  return gtk_widget_get_visible (self->interest_box);
 }
 
 /**
@@ -553,6 +585,25 @@ build (CivicReplyComposer *self)
 
   self->detail_box = text_field (_("In the Reply"), &self->detail_label, &self->detail_view);
   gtk_box_append (GTK_BOX (content), self->detail_box);
+  self->interest_box = text_field (_("Why Withholding It Would Seriously Harm the Public "
+                                     "Interest"), NULL, &self->interest_view);
+  {
+    GtkWidget *why = gtk_label_new (_("A third party consulted objected. To disclose all the "
+                                      "same, give the reasons: they are sent to the third party "
+                                      "with a notice of the decision (Art. 32)."));
+
+    gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (why), 0);
+    gtk_widget_add_css_class (why, "dim-label");
+    gtk_widget_add_css_class (why, "caption");
+    gtk_box_insert_child_after (GTK_BOX (self->interest_box), why,
+                                gtk_widget_get_first_child (self->interest_box));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->interest_view),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    gtk_label_get_label (GTK_LABEL (why)), -1);
+  }
+  gtk_widget_set_visible (self->interest_box, FALSE);
+  gtk_box_append (GTK_BOX (content), self->interest_box);
 
   /* What the applicant will read */
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (preview), _("The Reply Will Say"));
@@ -604,6 +655,8 @@ build (CivicReplyComposer *self)
                             "changed", G_CALLBACK (check), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view)),
                             "changed", G_CALLBACK (check), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->interest_view)),
+                            "changed", G_CALLBACK (check), self);
 }
 
 /**
@@ -642,6 +695,8 @@ civic_reply_composer_new (GtkWindow              *parent,
       civic_reply_composer_set_outcome (self, draft->outcome);
       civic_reply_composer_set_ground (self, draft->ground);
       civic_reply_composer_set_detail (self, draft->detail);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->interest_view)),
+                                draft->public_interest ? draft->public_interest : "", -1);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view)),
                                 draft->note ? draft->note : "", -1);
     }

@@ -27,6 +27,9 @@ void                civic_reply_composer_set_detail   (CivicReplyComposer       
 const char         *civic_reply_composer_get_finding  (CivicReplyComposer          *self);
 const char         *civic_reply_composer_get_basis    (CivicReplyComposer          *self);
 const char         *civic_reply_composer_get_refusal  (CivicReplyComposer          *self);
+void                civic_reply_composer_set_public_interest (CivicReplyComposer   *self,
+                                                          const char           *reasons);
+gboolean            civic_reply_composer_get_asks_public_interest (CivicReplyComposer *self);
 gboolean            civic_reply_composer_get_valid    (CivicReplyComposer          *self);
 JsonObject         *civic_reply_composer_dup_args     (CivicReplyComposer          *self);
 char               *civic_reply_composer_apply        (CivicReplyComposer          *self,
