@@ -69,6 +69,7 @@ if [ $# -eq 0 ] || echo " $* " | grep -q ' disclosures '; then
         for test in disclosures-view:/disclosures-view/lists \
                     disclosures-view:/disclosures-view/annual-report \
                     disclosure-editor:/disclosure-editor/screenshot \
+                    disclosure-editor:/disclosure-editor/stale-save-in-conflicts \
                     request-page:/request-page; do
             LC_ALL=$lang LANGUAGE='' GSETTINGS_BACKEND=memory \
             GSETTINGS_SCHEMA_DIR="$builddir/data" \

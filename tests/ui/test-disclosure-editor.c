@@ -19,6 +19,8 @@
 
 #include <glib/gstdio.h>
 
+#include "civic-conflicts-view.h"
+#include "civic-diff-view.h"
 #include "civic-disclosures-view.h"
 #include "civic-ui-test.h"
 
@@ -437,6 +439,99 @@ test_attachments (void)
   g_rmdir (dir);
 }
 
+/* The first widget of @type under @root, depth first */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A colleague saves a version while this editor writes on the one
+ * before: the service refuses the stale save, and Conflicts shows the
+ * text saved since against the refused one, as the refusal promises */
+static void
+test_stale_save_in_conflicts (void)
+{
+  GtkWidget *window, *conflicts_window;
+  CivicDisclosuresView *view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  CivicDisclosureEditor *editor = civic_disclosures_view_get_editor (view);
+  GtkTextBuffer *buffer = civic_disclosure_editor_get_buffer (editor);
+  g_autofree char *id = create_draft (view, "2026年春季农贸市场检查情况通报");
+  g_autofree char *token = NULL;
+  g_autofree char *command_id = g_uuid_string_random ();
+  g_autofree char *body = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicSyncEngine *engine = civic_ui_test_engine ();
+  GtkWidget *conflicts, *diff;
+  guint status;
+
+  type_at_end (buffer, "本次共检查农贸市场12家。\n");
+  g_assert_true (civic_disclosure_editor_save (editor, &error));
+  g_assert_no_error (error);
+  civic_ui_test_sync ();
+
+  /* Version 2, saved at the service by another session */
+  token = civic_test_sign_in (civic_ui_test_service (), "editor");
+  body = g_strdup_printf ("{\"commands\": [{\"id\": \"%s\", \"type\": \"save-disclosure\","
+                          " \"target\": \"%s\", \"args\": {\"body\": \"本次共检查农贸市场15家。\\n\","
+                          " \"base_version\": 1}}]}", command_id, id);
+  answer = civic_test_request (civic_ui_test_service (), "POST", "/api/v1/commands", token, body,
+                               &status);
+  g_assert_cmpuint (status, ==, 200);
+
+  /* This editor's, written on version 1 */
+  type_at_end (buffer, "发现问题3处，已责令整改。\n");
+  g_assert_true (civic_disclosure_editor_save (editor, &error));
+  g_assert_no_error (error);
+  civic_ui_test_sync ();
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (engine), ==, 1);
+
+  conflicts = g_object_new (CIVIC_TYPE_CONFLICTS_VIEW, NULL);
+  civic_section_set_engine (CIVIC_SECTION (conflicts), engine);
+  conflicts_window = civic_ui_test_window (conflicts, 1100, 800);
+  diff = find_widget (conflicts, CIVIC_TYPE_DIFF_VIEW);
+  g_assert_nonnull (diff);
+  g_assert_nonnull (civic_diff_view_get_summary (CIVIC_DIFF_VIEW (diff)));
+  g_assert_cmpuint (g_list_model_get_n_items (civic_diff_view_get_rows (CIVIC_DIFF_VIEW (diff))),
+                    >=, 2);
+  if (civic_ui_test_screenshots_wanted ())
+    {
+      GtkWidget *row = find_widget (conflicts, ADW_TYPE_EXPANDER_ROW);
+
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      civic_ui_test_spin (300);
+      civic_ui_test_screenshot (conflicts_window, "conflicts-stale-save");
+    }
+
+  /* Given up: nothing is left to resolve */
+  {
+    g_autoptr(GPtrArray) refused = civic_outbox_list_conflicts (civic_sync_engine_get_outbox (engine),
+                                                                &error);
+    CivicConflict *conflict;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (refused->len, ==, 1);
+    conflict = g_ptr_array_index (refused, 0);
+    g_assert_cmpstr (conflict->command->type, ==, "save-disclosure");
+    g_assert_true (civic_sync_engine_discard_conflict (engine, conflict->command->id, &error));
+    g_assert_no_error (error);
+  }
+  civic_ui_test_destroy (conflicts_window, conflicts);
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
 /* The editor with findings, for docs/screenshots */
 static void
 test_screenshot (void)
@@ -514,6 +609,7 @@ main (int   argc,
   g_test_add_func ("/disclosure-editor/new-draft", test_new_draft);
   g_test_add_func ("/disclosure-editor/restore", test_restore);
   g_test_add_func ("/disclosure-editor/attachments", test_attachments);
+  g_test_add_func ("/disclosure-editor/stale-save-in-conflicts", test_stale_save_in_conflicts);
   g_test_add_func ("/disclosure-editor/screenshot", test_screenshot);
 
   return civic_ui_test_run ();

@@ -37,6 +37,25 @@ G_DEFINE_FINAL_TYPE (CivicConflictsView, civic_conflicts_view, CIVIC_TYPE_SECTIO
 
 static void reload (CivicConflictsView *self);
 
+/* command type → CivicConflictDetailFunc, as the sections add them */
+static GHashTable *details;
+
+/**
+ * civic_conflicts_view_add_detail:
+ *
+ * Lets a kind's section show more of its refused @command_type than the
+ * reason: what it takes to decide between discarding it and sending it
+ * again.
+ */
+void
+civic_conflicts_view_add_detail (const char              *command_type,
+                                 CivicConflictDetailFunc  func)
+{
+  if (details == NULL)
+    details = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (details, (gpointer) g_intern_string (command_type), func);
+}
+
 /* The confirmation's answer, for the command it asked about */
 typedef struct
 {
@@ -234,6 +253,14 @@ conflict_row (CivicConflictsView *self,
                                         conflict->command->target);
       adw_action_row_add_suffix (ADW_ACTION_ROW (detail), open);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail);
+    }
+  if (record != NULL && details != NULL)
+    {
+      CivicConflictDetailFunc func = g_hash_table_lookup (details, conflict->command->type);
+      GtkWidget *more = func != NULL ? func (conflict, record) : NULL;
+
+      if (more != NULL)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), more);
     }
 
   discard = small_button (_("_Discard"), "destructive-action");

@@ -13,6 +13,8 @@
 
 #include "civic-accessible.h"
 #include "civic-action-dialog.h"
+#include "civic-conflicts-view.h"
+#include "civic-diff-view.h"
 #include "civic-core-enums.h"
 #include "civic-due-chip.h"
 #include "civic-disclosures-view.h"
@@ -1163,6 +1165,44 @@ civic_disclosures_view_dispose (GObject *object)
   G_OBJECT_CLASS (civic_disclosures_view_parent_class)->dispose (object);
 }
 
+/* A save refused as stale ("written on version 2, but version 3 has been
+ * saved since"): the text saved since against the one refused, so the
+ * official sees what a colleague changed before discarding theirs or
+ * taking it up again in the editor */
+static GtkWidget *
+stale_save_detail (const CivicConflict *conflict,
+                   GObject             *record)
+{
+  CivicDisclosure *disclosure = CIVIC_DISCLOSURE (record);
+  g_autoptr(JsonObject) args = civic_json_parse_object (conflict->command->args, -1, NULL);
+  g_autofree char *old_title = NULL;
+  g_autofree char *new_title = NULL;
+  const char *body;
+  gint64 base;
+  GtkWidget *diff;
+
+  if (args == NULL)
+    return NULL;
+  body = civic_json_lookup_string (args, "body", NULL);
+  base = civic_json_lookup_int (args, "base_version", -1);
+  if (body == NULL || base < 0 || (guint) base == civic_disclosure_get_head_version (disclosure))
+    return NULL;
+  /* Translators: the text saved by someone else since, and its version */
+  old_title = g_strdup_printf (_("Version %u, saved since"),
+                               civic_disclosure_get_head_version (disclosure));
+  /* Translators: the official's refused text, and the version it was written on */
+  new_title = g_strdup_printf (_("Yours, written on version %u"), (guint) base);
+  diff = civic_diff_view_new ();
+  civic_diff_view_set_texts (CIVIC_DIFF_VIEW (diff), old_title,
+                             civic_disclosure_get_body (disclosure), new_title, body);
+  gtk_widget_set_size_request (diff, -1, 320);
+  gtk_widget_set_margin_top (diff, 6);
+  gtk_widget_set_margin_bottom (diff, 6);
+  gtk_widget_set_margin_start (diff, 6);
+  gtk_widget_set_margin_end (diff, 6);
+  return diff;
+}
+
 static void
 civic_disclosures_view_class_init (CivicDisclosuresViewClass *klass)
 {
@@ -1172,6 +1212,7 @@ civic_disclosures_view_class_init (CivicDisclosuresViewClass *klass)
 
   object_class->dispose = civic_disclosures_view_dispose;
   section_class->engine_changed = civic_disclosures_view_engine_changed;
+  civic_conflicts_view_add_detail ("save-disclosure", stale_save_detail);
 
   gtk_widget_class_install_action (widget_class, "disclosures.new", NULL, new_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
