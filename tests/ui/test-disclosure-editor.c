@@ -399,6 +399,11 @@ test_attachments (void)
                    "attach-disclosure-file");
   g_assert_cmpstr (((CivicOutboxCommand *) g_ptr_array_index (commands, 2))->type, ==,
                    "attach-disclosure-file");
+  /* In the order chosen */
+  g_assert_nonnull (strstr (((CivicOutboxCommand *) g_ptr_array_index (commands, 1))->args,
+                            "救助名单.txt"));
+  g_assert_nonnull (strstr (((CivicOutboxCommand *) g_ptr_array_index (commands, 2))->args,
+                            "扫描件.png"));
   row = attachment_row (pane, "救助名单.txt");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (row), "Waiting to be sent"));

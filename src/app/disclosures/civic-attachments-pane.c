@@ -36,7 +36,8 @@ struct _CivicAttachmentsPane
   CivicDisclosure     *disclosure;
   gboolean             editable;
   gboolean             reviewer;
-  guint                n_busy;      /* files being read */
+  guint                n_busy;      /* files being read or waiting to be */
+  GQueue               waiting;     /* Reading: the files after the one being read */
   GCancellable        *cancellable;
 };
 
@@ -70,16 +71,22 @@ typedef struct
   char                 *replacing;
 } Reading;
 
+static void read_next (CivicAttachmentsPane *self);
+
 static void
 reading_free (Reading *reading)
 {
-  reading->self->n_busy--;
-  g_object_unref (reading->self);
+  CivicAttachmentsPane *self = reading->self;
+
+  self->n_busy--;
   g_object_unref (reading->file);
   g_free (reading->name);
   g_free (reading->media_type);
   g_free (reading->replacing);
   g_free (reading);
+  /* One at a time, so that they are attached in the order chosen */
+  read_next (self);
+  g_object_unref (self);
 }
 
 static void
@@ -206,14 +213,27 @@ civic_attachments_pane_attach_files (CivicAttachmentsPane *self,
       reading->file = g_list_model_get_item (files, i);
       reading->replacing = i == 0 ? g_strdup (replacing) : NULL;
       self->n_busy++;
-      g_file_query_info_async (reading->file,
-                               G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                               G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
-                               G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                               G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                               G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, self->cancellable,
-                               queried_cb, reading);
+      g_queue_push_tail (&self->waiting, reading);
     }
+  /* Nothing being read: start */
+  if (self->n_busy == g_queue_get_length (&self->waiting))
+    read_next (self);
+}
+
+static void
+read_next (CivicAttachmentsPane *self)
+{
+  Reading *reading = g_queue_pop_head (&self->waiting);
+
+  if (reading == NULL)
+    return;
+  g_file_query_info_async (reading->file,
+                           G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                           G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
+                           G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                           G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, self->cancellable,
+                           queried_cb, reading);
 }
 
 guint
@@ -594,6 +614,8 @@ civic_attachments_pane_dispose (GObject *object)
 {
   CivicAttachmentsPane *self = CIVIC_ATTACHMENTS_PANE (object);
 
+  /* What waits is read no more: each fails as cancelled, in turn; each
+   * holds the pane until then */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->disclosure);
   g_clear_object (&self->engine);
@@ -647,6 +669,7 @@ civic_attachments_pane_init (CivicAttachmentsPane *self)
 
   self->rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
+  g_queue_init (&self->waiting);
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("Attachments"));
