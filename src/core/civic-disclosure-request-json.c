@@ -235,6 +235,11 @@ civic_disclosure_request_to_json (CivicDisclosureRequest *self)
   civic_json_set_string (builder, "closing_note", self->closing_note);
   write_remedies (builder, self->remedies);
   write_comments (builder, self->comments);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->documents->len; i++)
+    civic_case_document_write (builder, g_ptr_array_index (self->documents, i));
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -496,6 +501,19 @@ read_remedy (JsonObject  *item,
 }
 
 static gboolean
+read_document (JsonObject  *item,
+               GPtrArray   *into,
+               GError     **error)
+{
+  CivicCaseDocument *document = civic_case_document_read (item, error);
+
+  if (document == NULL)
+    return FALSE;
+  g_ptr_array_add (into, document);
+  return TRUE;
+}
+
+static gboolean
 read_comment (JsonObject  *item,
               GPtrArray   *into,
               GError     **error)
@@ -574,7 +592,8 @@ civic_disclosure_request_new_from_json (JsonNode  *node,
       !civic_json_get_day (object, "closed_on", FALSE, &self->closed_on, error) ||
       !get_owned_string (object, "closing_note", FALSE, &self->closing_note, error) ||
       !for_each_object (object, "remedies", read_remedy, self->remedies, error) ||
-      !for_each_object (object, "comments", read_comment, self->comments, error))
+      !for_each_object (object, "comments", read_comment, self->comments, error) ||
+      !for_each_object (object, "documents", read_document, self->documents, error))
     return NULL;
 
   self->state = state;

@@ -54,6 +54,7 @@ struct _CivicDisclosureRequest
 
   GPtrArray                       *remedies;        /* CivicDisclosureRemedy */
   GPtrArray                       *comments;        /* CivicDisclosureRequestComment */
+  GPtrArray                       *documents;       /* CivicCaseDocument: as the service issued them */
 };
 
 void civic_disclosure_applicant_clear      (CivicDisclosureApplicant      *applicant);

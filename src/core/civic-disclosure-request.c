@@ -395,6 +395,7 @@ civic_disclosure_request_finalize (GObject *object)
   g_free (self->closing_note);
   g_ptr_array_unref (self->remedies);
   g_ptr_array_unref (self->comments);
+  g_ptr_array_unref (self->documents);
 
   G_OBJECT_CLASS (civic_disclosure_request_parent_class)->finalize (object);
 }
@@ -417,6 +418,7 @@ civic_disclosure_request_init (CivicDisclosureRequest *self)
   self->remedies = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_disclosure_remedy_free);
   self->comments =
     g_ptr_array_new_with_free_func ((GDestroyNotify) civic_disclosure_request_comment_free);
+  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_case_document_free);
 }
 
 /**
@@ -484,6 +486,9 @@ civic_disclosure_request_copy (CivicDisclosureRequest *self)
   copy->closing_note = g_strdup (self->closing_note);
   copy_array (copy->remedies, self->remedies, remedy_copy);
   copy_array (copy->comments, self->comments, comment_copy);
+  for (guint i = 0; i < self->documents->len; i++)
+    g_ptr_array_add (copy->documents,
+                     civic_case_document_copy (g_ptr_array_index (self->documents, i)));
   return copy;
 }
 
@@ -698,6 +703,35 @@ civic_disclosure_request_set_reply_document_id (CivicDisclosureRequest *self,
     return;
   g_free (self->reply_document_id);
   self->reply_document_id = g_strdup (document_id);
+}
+
+/**
+ * civic_disclosure_request_get_documents:
+ *
+ * Returns: (transfer none) (element-type CivicCaseDocument): the notices,
+ * letters and replies the service issued for the request, in order, each
+ * with its number, verification code and hash
+ */
+GPtrArray *
+civic_disclosure_request_get_documents (CivicDisclosureRequest *self)
+{
+  RETURN_IF_NOT_REQUEST (NULL);
+  return self->documents;
+}
+
+/**
+ * civic_disclosure_request_add_document:
+ *
+ * Files a document the service issued with the request.
+ */
+void
+civic_disclosure_request_add_document (CivicDisclosureRequest  *self,
+                                       const CivicCaseDocument *document)
+{
+  g_return_if_fail (CIVIC_IS_DISCLOSURE_REQUEST (self));
+  g_return_if_fail (document != NULL);
+
+  g_ptr_array_add (self->documents, civic_case_document_copy (document));
 }
 
 /**

@@ -318,6 +318,9 @@ gboolean     civic_disclosure_request_document_for_action   (CivicDisclosureRequ
                                                              CivicDocumentKind       *kind,
                                                              guint                   *consultation);
 gboolean     civic_disclosure_request_has_objection         (CivicDisclosureRequest  *request);
+GPtrArray   *civic_disclosure_request_get_documents         (CivicDisclosureRequest  *self);
+void         civic_disclosure_request_add_document          (CivicDisclosureRequest  *self,
+                                                             const CivicCaseDocument *document);
 GArray      *civic_disclosure_request_list_overridden       (CivicDisclosureRequest  *request);
 void         civic_disclosure_request_set_document_id       (CivicDisclosureRequest  *request,
                                                              CivicDocumentKind        kind,

@@ -813,6 +813,23 @@ request_values (gpointer                 record,
                                                    department, data, error);
 }
 
+/* What the request lists of a document issued for it: what the official
+ * prints it by and checks it against */
+static void
+file_with_request (CivicDisclosureRequest  *request,
+                   const CivicCaseDocument *document,
+                   const Issued            *issued)
+{
+  CivicCaseDocument filed = *document;
+
+  filed.title = issued->title;
+  filed.number = issued->number;
+  filed.code = issued->code;
+  filed.sha256 = issued->sha256;
+  filed.size = issued->size;
+  civic_disclosure_request_add_document (request, &filed);
+}
+
 /* With a reply that discloses over a third party's objection, the notice
  * to each such party (Art. 32), signed as the reply is, numbered after it,
  * under the reply's id and the consultation's number */
@@ -841,6 +858,7 @@ issue_overriding_notices (CivicSqlite              *db,
       if (!issue (db, now, public_url, holder, &notice, &issued, error))
         return FALSE;
       civic_disclosure_request_set_document_id (request, notice.kind, number, id);
+      file_with_request (request, &notice, &issued);
     }
   return TRUE;
 }
@@ -913,6 +931,7 @@ civic_documents_issue_disclosure_request_document (CivicSqlite             *db,
   if (!issue (db, now, public_url, &holder, &document, &issued, error))
     return FALSE;
   civic_disclosure_request_set_document_id (request, kind, consultation, id);
+  file_with_request (request, &document, &issued);
   if (kind == CIVIC_DOCUMENT_DISCLOSURE_REPLY)
     return issue_overriding_notices (db, now, public_url, &holder, request, &document, error);
   return TRUE;

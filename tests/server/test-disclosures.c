@@ -1663,6 +1663,19 @@ test_request_disclosed_over_objection (void)
                                                                               "consultations"), 0);
   notice_id = g_strdup (json_object_get_string_member (consultation, "notice_document_id"));
   g_assert_nonnull (notice_id);
+  /* Both filed with the request, numbered, with the hash they are checked by */
+  {
+    JsonArray *documents = json_object_get_array_member (data, "documents");
+    JsonObject *notice;
+
+    g_assert_cmpuint (json_array_get_length (documents), ==, 3);  /* the letter, the reply, the notice */
+    notice = json_array_get_object_element (documents, 2);
+    g_assert_cmpstr (json_object_get_string_member (notice, "id"), ==, notice_id);
+    g_assert_cmpstr (json_object_get_string_member (notice, "kind"), ==,
+                     "disclosure-third-party-notice");
+    g_assert_nonnull (strstr (json_object_get_string_member (notice, "number"), "公开告〔2026〕"));
+    g_assert_cmpuint (strlen (json_object_get_string_member (notice, "sha256")), ==, 64);
+  }
 
   text = request_document_text (reviewer, notice_id, &status);
   g_assert_cmpuint (status, ==, 200);

@@ -652,6 +652,11 @@ test_issued_by_the_head (void)
   g_assert_no_error (error);
   data = served (near_id);
   g_assert_cmpstr (json_object_get_string_member (data, "state"), ==, "replied");
+  /* The reply the service issued is on the page, numbered, to open */
+  civic_request_page_reload (CIVIC_REQUEST_PAGE (page));
+  g_assert_nonnull (civic_ui_test_find_titled (page, ADW_TYPE_PREFERENCES_GROUP, _("Documents")));
+  g_assert_true (civic_ui_test_has_text (page, "政府信息公开申请答复书"));
+  g_assert_true (civic_ui_test_has_text (page, "〔2026〕"));
   civic_ui_test_destroy (window, page);
 
   /* The editor's lists after their next sync */

@@ -725,7 +725,7 @@ dialog_new (GtkWindow       *parent,
                                             "transient-for", parent, NULL);
 
   self->engine = g_object_ref (engine);
-  self->kase = g_object_ref (kase);
+  self->kase = kase != NULL ? g_object_ref (kase) : NULL;
   return self;
 }
 
@@ -782,7 +782,8 @@ civic_document_dialog_new_show (GtkWindow       *parent,
 
 /**
  * civic_document_dialog_new_show_document:
- * @kase: the case the document is filed with
+ * @kase: (nullable): the case the document is filed with; %NULL for an
+ *   issued document filed with another record (a request's reply)
  * @document: a document of @kase, or of a hearing of it; a hearing's only
  *   once issued (its draft is drawn from the hearing, not the case)
  *
@@ -795,8 +796,11 @@ civic_document_dialog_new_show_document (GtkWindow               *parent,
                                          CivicCase               *kase,
                                          const CivicCaseDocument *document)
 {
-  CivicDocumentDialog *self = dialog_new (parent, engine, kase);
+  CivicDocumentDialog *self;
 
+  g_return_val_if_fail (kase != NULL || !civic_case_document_is_draft (document), NULL);
+
+  self = dialog_new (parent, engine, kase);
   self->document_id = g_strdup (document->id);
   self->kind = document->kind;
   self->language = document->language;
@@ -842,7 +846,7 @@ const char *
 civic_document_dialog_get_case_id (CivicDocumentDialog *self)
 {
   g_return_val_if_fail (CIVIC_IS_DOCUMENT_DIALOG (self), NULL);
-  return civic_case_get_id (self->kase);
+  return self->kase != NULL ? civic_case_get_id (self->kase) : NULL;
 }
 
 guint
