@@ -115,8 +115,8 @@ civic_sync_engine_load_disclosure_policy (CivicSyncEngine *self)
  *   replaces: removed first, in the same step
  *
  * Attaches a file to a draft, offline as online: the bytes wait in the
- * outbox with the attach-disclosure-file command that names them, and go
- * up just before it (civic-sync-engine.c). Until the service has read
+ * outbox with the attach-disclosure-file command that carries them, and
+ * go up just before it (civic-sync-engine.c). Until the service has read
  * the file's text, the offline copy counts it unchecked. On an error
  * nothing changes: a replaced file stays attached.
  *
@@ -171,8 +171,6 @@ civic_sync_engine_attach_disclosure_file (CivicSyncEngine  *self,
   escaped_id = g_uri_escape_string (disclosure_id, NULL, FALSE);
   escaped_name = g_uri_escape_string (name, NULL, FALSE);
   path = g_strdup_printf ("/api/v1/disclosures/%s/attachments?name=%s", escaped_id, escaped_name);
-  if (!civic_outbox_add_file (outbox, disclosure_id, sha256, path, media_type, content, error))
-    return NULL;
 
   if (replacing != NULL)
     {
@@ -183,10 +181,7 @@ civic_sync_engine_attach_disclosure_file (CivicSyncEngine  *self,
                                                       CIVIC_DISCLOSURE_ACTION_REMOVE_FILE, remove,
                                                       error);
       if (removal == NULL)
-        {
-          civic_outbox_prune_files (outbox, NULL);
-          return NULL;
-        }
+        return NULL;
     }
 
   args = json_object_new ();
@@ -196,13 +191,19 @@ civic_sync_engine_attach_disclosure_file (CivicSyncEngine  *self,
   json_object_set_int_member (args, "size", (gint64) size);
   command = civic_sync_engine_perform_disclosure (self, disclosure_id,
                                                   CIVIC_DISCLOSURE_ACTION_ATTACH_FILE, args, error);
-  if (command == NULL)
+  /* The bytes join the command they go with. Pushes run on the main
+   * thread, as this does: none can send the command before its file is
+   * there. */
+  if (command != NULL &&
+      !civic_outbox_add_file (outbox, command, disclosure_id, sha256, path, media_type, content,
+                              error))
     {
-      /* The removal was never offered and is the last: it can go */
-      if (removal != NULL)
-        civic_sync_engine_withdraw (self, removal, NULL);
-      civic_outbox_prune_files (outbox, NULL);
+      /* Never offered and the last on its record: it can be taken back */
+      civic_sync_engine_withdraw (self, command, NULL);
+      g_clear_pointer (&command, g_free);
     }
+  if (command == NULL && removal != NULL)
+    civic_sync_engine_withdraw (self, removal, NULL);
   return command;
 }
 

@@ -938,7 +938,10 @@ civic_sync_engine_retry_conflict (CivicSyncEngine  *self,
 
   id = civic_sync_engine_perform_action (self, kind, conflict->command->target, action, args,
                                          error);
-  if (id == NULL || !civic_outbox_discard_conflict (self->outbox, command_id, error))
+  /* A file the refused one carried goes with the new one (both on the
+   * main thread: no push comes between) */
+  if (id == NULL || !civic_outbox_move_file (self->outbox, command_id, id, error) ||
+      !civic_outbox_discard_conflict (self->outbox, command_id, error))
     return NULL;
 
   update_counts (self);
@@ -1327,8 +1330,7 @@ uploaded_cb (GObject      *source,
   answer = civic_api_client_upload_finish (CIVIC_API_CLIENT (source), result, &error);
   if (answer != NULL)
     {
-      if (civic_outbox_mark_uploaded (self->outbox, upload->file->target, upload->file->sha256,
-                                      &error))
+      if (civic_outbox_mark_uploaded (self->outbox, upload->file->command_id, &error))
         push_next (self);
       else
         cycle_end (self, error);

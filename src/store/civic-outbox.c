@@ -70,15 +70,29 @@ static const CivicSqliteMigration migrations[] = {
     "  PRIMARY KEY (sha256, target)"
     ");"
   },
+  { /* 4: a file belongs to the one command that carries it, and goes with
+     * it: kept while it waits or is refused, moved to the command that
+     * tries it again, gone when it is answered or given up. Each file of
+     * version 3 goes to the attach-disclosure-file commands naming it. */
+    "CREATE TABLE command_file ("
+    "  command_id TEXT PRIMARY KEY,"
+    "  target TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  path TEXT NOT NULL,"
+    "  media_type TEXT NOT NULL,"
+    "  content BLOB NOT NULL,"
+    "  uploaded INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "INSERT OR IGNORE INTO command_file "
+    "  (command_id, target, sha256, path, media_type, content, uploaded) "
+    "SELECT c.id, f.target, f.sha256, f.path, f.media_type, f.content, f.uploaded "
+    "FROM file f JOIN (SELECT id, type, target, args FROM command "
+    "                  UNION ALL SELECT id, type, target, args FROM conflict) c "
+    "  ON c.type = 'attach-disclosure-file' AND c.target = f.target "
+    "  AND json_extract (c.args, '$.sha256') = f.sha256;"
+    "DROP TABLE file;"
+  },
 };
-
-/* A file is kept while a command or a conflict on its record names it by
- * its sha256 */
-#define PRUNE_FILES \
-  "DELETE FROM file WHERE NOT EXISTS (SELECT 1 FROM command c WHERE c.target = file.target " \
-  "  AND json_extract (c.args, '$.sha256') = file.sha256) " \
-  "AND NOT EXISTS (SELECT 1 FROM conflict c WHERE c.target = file.target " \
-  "  AND json_extract (c.args, '$.sha256') = file.sha256)"
 
 struct _CivicOutbox
 {
@@ -452,6 +466,38 @@ run_one (CivicOutbox  *self,
   return ok;
 }
 
+/* Both statements on @id, or neither */
+static gboolean
+run_two (CivicOutbox  *self,
+         const char   *first,
+         const char   *second,
+         const char   *id,
+         GError      **error)
+{
+  const char *sql[] = { first, second };
+  gboolean ok;
+
+  g_mutex_lock (&self->lock);
+  ok = civic_sqlite_begin (self->db, error);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = civic_sqlite_prepare (self->db, sql[i], error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          civic_sqlite_bind_text (stmt, 1, id);
+          ok = civic_sqlite_run (self->db, stmt, error);
+        }
+    }
+  if (ok)
+    ok = civic_sqlite_commit (self->db, error);
+  else if (civic_sqlite_in_transaction (self->db))
+    civic_sqlite_rollback (self->db);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
 /**
  * civic_outbox_remove:
  *
@@ -463,8 +509,8 @@ civic_outbox_remove (CivicOutbox  *self,
                      GError      **error)
 {
   g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
-  return run_one (self, "DELETE FROM command WHERE id = ?", id, error) &&
-         civic_outbox_prune_files (self, error);
+  return run_two (self, "DELETE FROM command WHERE id = ?",
+                  "DELETE FROM command_file WHERE command_id = ?", id, error);
 }
 
 /**
@@ -593,7 +639,7 @@ civic_outbox_withdraw (CivicOutbox  *self,
       }
   }
   /* Its file, if it carried one, is not sent either */
-  civic_outbox_prune_files (self, NULL);
+  run_one (self, "DELETE FROM command_file WHERE command_id = ?", id, NULL);
   return g_ptr_array_steal_index (all, found_at);
 }
 
@@ -731,10 +777,8 @@ civic_outbox_move_to_conflicts (CivicOutbox  *self,
 
   /* Tried again, its file goes up again: the service may have let an
    * upload no disclosure took go */
-  stmt = civic_sqlite_prepare (self->db,
-                               "UPDATE file SET uploaded = 0 WHERE EXISTS (SELECT 1 FROM conflict c "
-                               "  WHERE c.id = ? AND c.target = file.target "
-                               "  AND json_extract (c.args, '$.sha256') = file.sha256)", error);
+  stmt = civic_sqlite_prepare (self->db, "UPDATE command_file SET uploaded = 0 "
+                                         "WHERE command_id = ?", error);
   if (stmt == NULL)
     goto rollback;
   civic_sqlite_bind_text (stmt, 1, id);
@@ -849,8 +893,8 @@ civic_outbox_discard_conflict (CivicOutbox  *self,
                                GError      **error)
 {
   g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
-  return run_one (self, "DELETE FROM conflict WHERE id = ?", id, error) &&
-         civic_outbox_prune_files (self, error);
+  return run_two (self, "DELETE FROM conflict WHERE id = ?",
+                  "DELETE FROM command_file WHERE command_id = ?", id, error);
 }
 
 /* Files */
@@ -861,6 +905,7 @@ civic_outbox_file_free (CivicOutboxFile *file)
   if (file == NULL)
     return;
 
+  g_free (file->command_id);
   g_free (file->sha256);
   g_free (file->target);
   g_free (file->path);
@@ -871,16 +916,16 @@ civic_outbox_file_free (CivicOutboxFile *file)
 
 /**
  * civic_outbox_add_file:
+ * @command_id: the command that carries it, in the outbox already
  * @path: where the service takes it, relative to its address
  *   ("/api/v1/disclosures/d-…/attachments?name=…")
  *
- * Keeps @content for the command on @target that names it by @sha256,
- * made next: it goes up before that command does, and is forgotten when
- * no command or conflict on @target names it any more. Call
- * civic_outbox_prune_files() if the command is not made after all.
+ * Keeps @content for the command: it goes up just before the command
+ * does, and is forgotten with it (answered, taken back, given up).
  */
 gboolean
 civic_outbox_add_file (CivicOutbox  *self,
+                       const char   *command_id,
                        const char   *target,
                        const char   *sha256,
                        const char   *path,
@@ -898,17 +943,18 @@ civic_outbox_add_file (CivicOutbox  *self,
 
   data = g_bytes_get_data (content, &size);
   g_mutex_lock (&self->lock);
-  stmt = civic_sqlite_prepare (self->db, "INSERT OR REPLACE INTO file (sha256, target, path, "
-                                         "  media_type, content, uploaded) "
-                                         "VALUES (?, ?, ?, ?, ?, 0)", error);
+  stmt = civic_sqlite_prepare (self->db, "INSERT OR REPLACE INTO command_file (command_id, target, "
+                                         "  sha256, path, media_type, content, uploaded) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, 0)", error);
   ok = stmt != NULL;
   if (ok)
     {
-      civic_sqlite_bind_text (stmt, 1, sha256);
+      civic_sqlite_bind_text (stmt, 1, command_id);
       civic_sqlite_bind_text (stmt, 2, target);
-      civic_sqlite_bind_text (stmt, 3, path);
-      civic_sqlite_bind_text (stmt, 4, media_type);
-      sqlite3_bind_blob64 (stmt, 5, size > 0 ? data : "", size, SQLITE_STATIC);
+      civic_sqlite_bind_text (stmt, 3, sha256);
+      civic_sqlite_bind_text (stmt, 4, path);
+      civic_sqlite_bind_text (stmt, 5, media_type);
+      sqlite3_bind_blob64 (stmt, 6, size > 0 ? data : "", size, SQLITE_STATIC);
       ok = civic_sqlite_run (self->db, stmt, error);
     }
   g_mutex_unlock (&self->lock);
@@ -916,20 +962,32 @@ civic_outbox_add_file (CivicOutbox  *self,
 }
 
 /**
- * civic_outbox_prune_files:
+ * civic_outbox_move_file:
  *
- * Forgets the files no command or conflict names any more.
+ * The file of a refused command goes with the command that tries it
+ * again, to go up again.
  */
 gboolean
-civic_outbox_prune_files (CivicOutbox  *self,
-                          GError      **error)
+civic_outbox_move_file (CivicOutbox  *self,
+                        const char   *from_id,
+                        const char   *to_id,
+                        GError      **error)
 {
+  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
 
   g_mutex_lock (&self->lock);
-  ok = civic_sqlite_exec (self->db, PRUNE_FILES, error);
+  stmt = civic_sqlite_prepare (self->db, "UPDATE command_file SET command_id = ?, uploaded = 0 "
+                                         "WHERE command_id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      civic_sqlite_bind_text (stmt, 1, to_id);
+      civic_sqlite_bind_text (stmt, 2, from_id);
+      ok = civic_sqlite_run (self->db, stmt, error);
+    }
   g_mutex_unlock (&self->lock);
   return ok;
 }
@@ -937,11 +995,10 @@ civic_outbox_prune_files (CivicOutbox  *self,
 /**
  * civic_outbox_find_upload:
  * @commands: (element-type CivicOutboxCommand): a batch about to be sent
- * @index: (out): which of them waits for it
+ * @index: (out): which of them carries it
  *
  * Returns: (transfer full) (nullable): the first file of the batch that
- * has not gone up yet, with the command that waits for it; %NULL with
- * @error unset when there is none
+ * has not gone up yet; %NULL with @error unset when there is none
  */
 CivicOutboxFile *
 civic_outbox_find_upload (CivicOutbox  *self,
@@ -956,26 +1013,24 @@ civic_outbox_find_upload (CivicOutbox  *self,
   g_return_val_if_fail (CIVIC_IS_OUTBOX (self), NULL);
 
   g_mutex_lock (&self->lock);
-  stmt = civic_sqlite_prepare (self->db, "SELECT sha256, target, path, media_type, content "
-                                         "FROM file WHERE target = ? AND uploaded = 0 "
-                                         "  AND sha256 = json_extract (?, '$.sha256')", error);
+  stmt = civic_sqlite_prepare (self->db, "SELECT command_id, target, sha256, path, media_type, "
+                                         "  content FROM command_file "
+                                         "WHERE command_id = ? AND uploaded = 0", error);
   for (guint i = 0; stmt != NULL && file == NULL && i < commands->len; i++)
     {
       const CivicOutboxCommand *command = g_ptr_array_index (commands, i);
 
-      if (strstr (command->args, "\"sha256\"") == NULL)
-        continue;
-      civic_sqlite_bind_text (stmt, 1, command->target);
-      civic_sqlite_bind_text (stmt, 2, command->args);
+      civic_sqlite_bind_text (stmt, 1, command->id);
       if (civic_sqlite_step (self->db, stmt, &row, error) && row)
         {
           file = g_new0 (CivicOutboxFile, 1);
-          file->sha256 = g_strdup (civic_sqlite_column_text (stmt, 0));
+          file->command_id = g_strdup (civic_sqlite_column_text (stmt, 0));
           file->target = g_strdup (civic_sqlite_column_text (stmt, 1));
-          file->path = g_strdup (civic_sqlite_column_text (stmt, 2));
-          file->media_type = g_strdup (civic_sqlite_column_text (stmt, 3));
-          file->content = g_bytes_new (sqlite3_column_blob (stmt, 4),
-                                       sqlite3_column_bytes (stmt, 4));
+          file->sha256 = g_strdup (civic_sqlite_column_text (stmt, 2));
+          file->path = g_strdup (civic_sqlite_column_text (stmt, 3));
+          file->media_type = g_strdup (civic_sqlite_column_text (stmt, 4));
+          file->content = g_bytes_new (sqlite3_column_blob (stmt, 5),
+                                       sqlite3_column_bytes (stmt, 5));
           *index = i;
         }
       sqlite3_reset (stmt);
@@ -989,37 +1044,23 @@ civic_outbox_find_upload (CivicOutbox  *self,
 /**
  * civic_outbox_mark_uploaded:
  *
- * Notes that the service holds the file: its command may go.
+ * Notes that the service holds the command's file: the command may go.
  */
 gboolean
 civic_outbox_mark_uploaded (CivicOutbox  *self,
-                            const char   *target,
-                            const char   *sha256,
+                            const char   *command_id,
                             GError      **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
   g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
-
-  g_mutex_lock (&self->lock);
-  stmt = civic_sqlite_prepare (self->db, "UPDATE file SET uploaded = 1 "
-                                         "WHERE target = ? AND sha256 = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      civic_sqlite_bind_text (stmt, 1, target);
-      civic_sqlite_bind_text (stmt, 2, sha256);
-      ok = civic_sqlite_run (self->db, stmt, error);
-    }
-  g_mutex_unlock (&self->lock);
-  return ok;
+  return run_one (self, "UPDATE command_file SET uploaded = 1 WHERE command_id = ?", command_id,
+                  error);
 }
 
 /**
  * civic_outbox_has_file:
  *
- * Whether the file is still held here, on its way to the service.
+ * Whether a file with @sha256 for @target is still held here, on its way
+ * to the service with its command.
  */
 gboolean
 civic_outbox_has_file (CivicOutbox *self,
@@ -1032,8 +1073,8 @@ civic_outbox_has_file (CivicOutbox *self,
   g_return_val_if_fail (CIVIC_IS_OUTBOX (self), FALSE);
 
   g_mutex_lock (&self->lock);
-  stmt = civic_sqlite_prepare (self->db, "SELECT 1 FROM file WHERE target = ? AND sha256 = ?",
-                               NULL);
+  stmt = civic_sqlite_prepare (self->db, "SELECT 1 FROM command_file "
+                                         "WHERE target = ? AND sha256 = ?", NULL);
   if (stmt != NULL)
     {
       civic_sqlite_bind_text (stmt, 1, target);

@@ -39,6 +39,7 @@ typedef struct
 /* A file a command carries, sent before it (civic_outbox_add_file()) */
 typedef struct
 {
+  char   *command_id;
   char   *sha256;
   char   *target;
   char   *path;
@@ -124,21 +125,23 @@ gboolean            civic_outbox_discard_conflict (CivicOutbox    *self,
                                                GError            **error);
 
 gboolean            civic_outbox_add_file     (CivicOutbox        *self,
+                                               const char         *command_id,
                                                const char         *target,
                                                const char         *sha256,
                                                const char         *path,
                                                const char         *media_type,
                                                GBytes             *content,
                                                GError            **error);
-gboolean            civic_outbox_prune_files  (CivicOutbox        *self,
+gboolean            civic_outbox_move_file    (CivicOutbox        *self,
+                                               const char         *from_id,
+                                               const char         *to_id,
                                                GError            **error);
 CivicOutboxFile    *civic_outbox_find_upload  (CivicOutbox        *self,
                                                GPtrArray          *commands,
                                                guint              *index,
                                                GError            **error);
 gboolean            civic_outbox_mark_uploaded (CivicOutbox       *self,
-                                               const char         *target,
-                                               const char         *sha256,
+                                               const char         *command_id,
                                                GError            **error);
 gboolean            civic_outbox_has_file     (CivicOutbox        *self,
                                                const char         *target,

@@ -194,9 +194,11 @@ test_withdraw (Fixture       *fixture,
   g_assert_cmpuint (civic_outbox_count (fixture->outbox), ==, 1);
 }
 
-/* A file waits with the command that names it; the batch says which
- * command waits for an upload; a refused command keeps its file to be
- * sent again; the file goes with the last command or conflict naming it */
+/* A file waits with the command that carries it; the batch says which
+ * command waits for an upload; a refused command keeps its file, which
+ * goes with the command that tries it again; the file goes with its
+ * command when it is answered, taken back or given up, and never with
+ * another's (a removal naming the same hash carries nothing) */
 static void
 test_files (Fixture       *fixture,
             gconstpointer  data)
@@ -209,20 +211,19 @@ test_files (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint index = 99;
 
-  add (fixture, "c-1", "save-disclosure", "d-1", 1);
-  g_assert_true (civic_outbox_add_file (fixture->outbox, "d-1", sha,
-                                        "/api/v1/disclosures/d-1/attachments?name=a.txt",
-                                        "text/plain", content, &error));
-  g_assert_no_error (error);
   json_object_set_string_member (args, "sha256", sha);
   json_object_set_string_member (args, "name", "a.txt");
-  g_assert_true (civic_outbox_add (fixture->outbox, "c-2", "attach-disclosure-file", "d-2", -1,
+  add (fixture, "c-1", "save-disclosure", "d-1", 1);
+  g_assert_true (civic_outbox_add (fixture->outbox, "c-2", "remove-disclosure-file", "d-2", -1,
                                    args, &error));
   g_assert_true (civic_outbox_add (fixture->outbox, "c-3", "attach-disclosure-file", "d-1", -1,
                                    args, &error));
   g_assert_no_error (error);
+  g_assert_true (civic_outbox_add_file (fixture->outbox, "c-3", "d-1", sha,
+                                        "/api/v1/disclosures/d-1/attachments?name=a.txt",
+                                        "text/plain", content, &error));
+  g_assert_no_error (error);
   g_assert_true (civic_outbox_has_file (fixture->outbox, "d-1", sha));
-  /* Another record's command with the same hash is not this file's */
   g_assert_false (civic_outbox_has_file (fixture->outbox, "d-2", sha));
 
   due = civic_outbox_list_due (fixture->outbox, 0, 50, &error);
@@ -232,39 +233,46 @@ test_files (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_pointer (&due, g_ptr_array_unref);
 
+  /* Another command answered does not take the file with it */
   g_assert_true (civic_outbox_remove (fixture->outbox, "c-1", &error));
   g_assert_true (civic_outbox_remove (fixture->outbox, "c-2", &error));
+  g_assert_true (civic_outbox_has_file (fixture->outbox, "d-1", sha));
   due = civic_outbox_list_due (fixture->outbox, 0, 50, &error);
   g_assert_cmpuint (due->len, ==, 1);
   file = civic_outbox_find_upload (fixture->outbox, due, &index, &error);
   g_assert_no_error (error);
   g_assert_nonnull (file);
   g_assert_cmpuint (index, ==, 0);
+  g_assert_cmpstr (file->command_id, ==, "c-3");
   g_assert_cmpstr (file->path, ==, "/api/v1/disclosures/d-1/attachments?name=a.txt");
   g_assert_cmpstr (file->media_type, ==, "text/plain");
   g_assert_cmpmem (g_bytes_get_data (file->content, NULL), g_bytes_get_size (file->content),
                    "名单\n", strlen ("名单\n"));
   g_clear_pointer (&file, civic_outbox_file_free);
 
-  g_assert_true (civic_outbox_mark_uploaded (fixture->outbox, "d-1", sha, &error));
+  g_assert_true (civic_outbox_mark_uploaded (fixture->outbox, "c-3", &error));
   g_assert_null (civic_outbox_find_upload (fixture->outbox, due, &index, &error));
 
-  /* Refused: kept, to go up again if tried again */
+  /* Refused: kept, and it goes up again with the command that tries
+   * again */
   g_assert_true (civic_outbox_move_to_conflicts (fixture->outbox, "c-3", "rule", "no", NULL,
                                                  &error));
   g_assert_no_error (error);
   g_assert_true (civic_outbox_has_file (fixture->outbox, "d-1", sha));
   g_assert_true (civic_outbox_add (fixture->outbox, "c-4", "attach-disclosure-file", "d-1", -1,
                                    args, &error));
+  g_assert_true (civic_outbox_move_file (fixture->outbox, "c-3", "c-4", &error));
   g_clear_pointer (&due, g_ptr_array_unref);
   due = civic_outbox_list_due (fixture->outbox, 0, 50, &error);
   file = civic_outbox_find_upload (fixture->outbox, due, &index, &error);
   g_assert_nonnull (file);
-  g_assert_true (civic_outbox_remove (fixture->outbox, "c-4", &error));
-  g_assert_true (civic_outbox_has_file (fixture->outbox, "d-1", sha));
+  g_assert_cmpstr (file->command_id, ==, "c-4");
 
-  /* Given up: gone */
+  /* Given up, the refused one has nothing left; answered, the new one
+   * takes its file with it */
   g_assert_true (civic_outbox_discard_conflict (fixture->outbox, "c-3", &error));
+  g_assert_true (civic_outbox_has_file (fixture->outbox, "d-1", sha));
+  g_assert_true (civic_outbox_remove (fixture->outbox, "c-4", &error));
   g_assert_no_error (error);
   g_assert_false (civic_outbox_has_file (fixture->outbox, "d-1", sha));
 }

@@ -62,9 +62,15 @@ refuse (CivicAttachmentsPane *self,
 
 /* Reading a file, then attaching it */
 
+/* What it is attached to is fixed when the file is chosen: the pane may
+ * show another disclosure, or the window another account, before the
+ * file is read */
 typedef struct
 {
   CivicAttachmentsPane *self;
+  CivicSyncEngine      *engine;
+  char                 *disclosure_id;
+  GCancellable         *cancellable;
   GFile                *file;
   char                 *name;
   char                 *media_type;
@@ -79,6 +85,9 @@ reading_free (Reading *reading)
   CivicAttachmentsPane *self = reading->self;
 
   self->n_busy--;
+  g_object_unref (reading->engine);
+  g_free (reading->disclosure_id);
+  g_object_unref (reading->cancellable);
   g_object_unref (reading->file);
   g_free (reading->name);
   g_free (reading->media_type);
@@ -118,14 +127,7 @@ loaded_cb (GObject      *source,
       return;
     }
   content = g_bytes_new_take (data, length);
-  if (self->engine == NULL || self->disclosure == NULL)
-    {
-      reading_free (reading);
-      return;
-    }
-
-  command = civic_sync_engine_attach_disclosure_file (self->engine,
-                                                      civic_disclosure_get_id (self->disclosure),
+  command = civic_sync_engine_attach_disclosure_file (reading->engine, reading->disclosure_id,
                                                       reading->name, reading->media_type, content,
                                                       reading->replacing, &error);
   if (command == NULL)
@@ -183,7 +185,7 @@ queried_cb (GObject      *source,
       return;
     }
 
-  g_file_load_contents_async (reading->file, reading->self->cancellable, loaded_cb, reading);
+  g_file_load_contents_async (reading->file, reading->cancellable, loaded_cb, reading);
 }
 
 /**
@@ -203,13 +205,16 @@ civic_attachments_pane_attach_files (CivicAttachmentsPane *self,
   g_return_if_fail (CIVIC_IS_ATTACHMENTS_PANE (self));
   g_return_if_fail (G_IS_LIST_MODEL (files));
 
-  if (!self->editable || self->disclosure == NULL)
+  if (!self->editable || self->disclosure == NULL || self->engine == NULL)
     return;
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       Reading *reading = g_new0 (Reading, 1);
 
       reading->self = g_object_ref (self);
+      reading->engine = g_object_ref (self->engine);
+      reading->disclosure_id = g_strdup (civic_disclosure_get_id (self->disclosure));
+      reading->cancellable = g_object_ref (self->cancellable);
       reading->file = g_list_model_get_item (files, i);
       reading->replacing = i == 0 ? g_strdup (replacing) : NULL;
       self->n_busy++;
@@ -232,8 +237,18 @@ read_next (CivicAttachmentsPane *self)
                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, self->cancellable,
+                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, reading->cancellable,
                            queried_cb, reading);
+}
+
+/* Files still to read for what the pane showed are read no more: each
+ * fails as cancelled, in turn */
+static void
+drop_readings (CivicAttachmentsPane *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_object_unref (self->cancellable);
+  self->cancellable = g_cancellable_new ();
 }
 
 guint
@@ -279,10 +294,12 @@ civic_attachments_pane_remove (CivicAttachmentsPane *self,
 /* The chooser */
 
 static void
-chosen_cb (GtkNativeDialog      *chooser,
-           int                   response,
-           CivicAttachmentsPane *self)
+chosen_cb (GtkNativeDialog *chooser,
+           int              response,
+           gpointer         user_data)
 {
+  CivicAttachmentsPane *self = g_object_get_data (G_OBJECT (chooser), "pane");
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
@@ -319,7 +336,9 @@ choose_files (CivicAttachmentsPane *self,
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), replacing == NULL);
   g_object_set_data_full (G_OBJECT (chooser), "replacing", g_strdup (replacing), g_free);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), self);
+  /* The chooser keeps the pane until it is answered */
+  g_object_set_data_full (G_OBJECT (chooser), "pane", g_object_ref (self), g_object_unref);
+  g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), NULL);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -570,6 +589,10 @@ civic_attachments_pane_show (CivicAttachmentsPane *self,
 
   g_return_if_fail (CIVIC_IS_ATTACHMENTS_PANE (self));
 
+  if (self->disclosure != NULL &&
+      (disclosure == NULL || g_strcmp0 (civic_disclosure_get_id (self->disclosure),
+                                        civic_disclosure_get_id (disclosure)) != 0))
+    drop_readings (self);
   g_set_object (&self->disclosure, disclosure);
   self->editable = editable && disclosure != NULL;
   self->reviewer = reviewer;
@@ -606,6 +629,9 @@ civic_attachments_pane_set_engine (CivicAttachmentsPane *self,
                                    CivicSyncEngine      *engine)
 {
   g_return_if_fail (CIVIC_IS_ATTACHMENTS_PANE (self));
+
+  if (self->engine != engine)
+    drop_readings (self);
   g_set_object (&self->engine, engine);
 }
 
@@ -614,8 +640,7 @@ civic_attachments_pane_dispose (GObject *object)
 {
   CivicAttachmentsPane *self = CIVIC_ATTACHMENTS_PANE (object);
 
-  /* What waits is read no more: each fails as cancelled, in turn; each
-   * holds the pane until then */
+  /* What waits is read no more: each fails as cancelled, in turn */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->disclosure);
   g_clear_object (&self->engine);

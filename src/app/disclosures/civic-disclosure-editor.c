@@ -1083,10 +1083,11 @@ build_side (CivicDisclosureEditor *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->findings_group));
 
   self->attachments = CIVIC_ATTACHMENTS_PANE (civic_attachments_pane_new ());
-  g_signal_connect_swapped (self->attachments, "performed", G_CALLBACK (attachments_performed),
-                            self);
-  g_signal_connect_swapped (self->attachments, "acknowledge", G_CALLBACK (attachment_acknowledge),
-                            self);
+  /* The pane may outlive the editor while a file is read */
+  g_signal_connect_object (self->attachments, "performed", G_CALLBACK (attachments_performed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attachments, "acknowledge",
+                           G_CALLBACK (attachment_acknowledge), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->attachments));
 
   self->metadata_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -1160,6 +1161,10 @@ civic_disclosure_editor_dispose (GObject *object)
     }
   if (self->findings_list != NULL)
     gtk_list_box_bind_model (self->findings_list, NULL, NULL, NULL, NULL);
+  /* Files still to read are for the editor that goes */
+  if (self->attachments != NULL)
+    civic_attachments_pane_set_engine (self->attachments, NULL);
+  self->attachments = NULL;
   g_clear_object (&self->highlighter);
   g_clear_object (&self->buffer);
   g_clear_object (&self->disclosure);
