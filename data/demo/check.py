@@ -103,15 +103,16 @@ if depts is not None:
             err(w, "bad kind %r" % d.get("kind"))
         # Who hears an appeal against its refusals (Administrative Licensing
         # Law Art. 38): the provincial government for its own departments
-        # (Administrative Reconsideration Law Art. 24); a vertically led
-        # authority's superior is not the province's to say, so null.
+        # (Administrative Reconsideration Law Art. 24); the competent
+        # department one level up for a vertically led authority (Art. 27):
+        # never the province's government, whose authority it is not under.
         rem = d.get("remedies")
-        if d.get("kind") == "vertical":
-            if rem is not None:
-                err(w, "a vertically led authority's remedies must be null")
-        elif not isinstance(rem, dict) or set(rem) != {"reconsideration_body", "court"} or \
+        if not isinstance(rem, dict) or set(rem) != {"reconsideration_body", "court"} or \
                 not all(nonempty_str(v) for v in rem.values()):
             err(w, "remedies must name the reconsideration_body and the court")
+        elif d.get("kind") == "vertical" and "湖南省" in rem["reconsideration_body"]:
+            err(w, "a vertically led authority's reconsideration goes one level up, not to the "
+                   "province")
         if not isinstance(d.get("supervision"), bool):
             err(w, "supervision must be a boolean")
         elif d["supervision"]:
@@ -485,7 +486,7 @@ if disc is not None:
         err(W, "top level must be an object")
         disc = {}
     want = {"organs", "stats", "year_themes", "fixed", "words", "tables", "links", "kinds", "personal",
-            "office_contacts", "workflow"}
+            "office_contacts", "workflow", "requests"}
     if set(disc) != want:
         err(W, "keys must be exactly %s" % ", ".join(sorted(want)))
 
@@ -616,6 +617,32 @@ if disc is not None:
         for x in lst if isinstance(lst, list) else []:
             if "{" in x:
                 err("%s workflow.%s" % (W, name), "is said as it is: no placeholders")
+
+    # The requests for information (civic-demo-disclosure-requests.c)
+    requests = disc.get("requests") or {}
+    REQUEST_KEYS = {"things", "descriptions", "purposes", "corrections", "consult_bases",
+                    "extension_reasons", "withdraw_notes", "abandon_notes", "answer_notes",
+                    "comments", "replies", "public_interest"}
+    if set(requests) != REQUEST_KEYS:
+        err(W, "requests keys must be exactly %s" % ", ".join(sorted(REQUEST_KEYS)))
+    for name in REQUEST_KEYS - {"replies"}:
+        str_list("%s requests.%s" % (W, name), requests.get(name))
+    for x in requests.get("descriptions") or []:
+        for mark in ("{organ}", "{topic}", "{thing}"):
+            if isinstance(x, str) and mark not in x:
+                err("%s requests.descriptions" % W, "%r names no %s" % (x, mark))
+    for x in requests.get("consult_bases") or []:
+        if isinstance(x, str) and "{party}" not in x:
+            err("%s requests.consult_bases" % W, "%r names no {party}" % x)
+    # The words a reply carries, by what the generator drafts
+    # (disclosure-request-reply.c says which pairs need them)
+    REPLY_KEYS = {"disclose", "already-public", "partial", "third-party", "not-this-organ",
+                  "complaint"}
+    replies = requests.get("replies") or {}
+    if set(replies) != REPLY_KEYS:
+        err(W, "requests.replies keys must be exactly %s" % ", ".join(sorted(REPLY_KEYS)))
+    for name, lst in replies.items():
+        str_list("%s requests.replies.%s" % (W, name), lst)
 
     def check_template(where, k, interpretation=False):
         for key in ("titles", "summaries", "keywords", "columns", "body"):
