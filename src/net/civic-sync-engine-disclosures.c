@@ -144,14 +144,9 @@ civic_sync_engine_attach_disclosure_file (CivicSyncEngine  *self,
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
   g_return_val_if_fail (disclosure_id != NULL && name != NULL && content != NULL, NULL);
 
+  /* The name is the rules' to check, with the command; the type and the
+   * size are the upload's, which the command does not carry whole */
   size = g_bytes_get_size (content);
-  if (!civic_disclosure_attachment_name_is_valid (name))
-    {
-      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                   _("“%s” is not a file name: one name of at most 200 bytes, without “/”, "
-                     "“\\” or control characters, not starting with a dot"), name);
-      return NULL;
-    }
   if (!civic_disclosure_media_type_is_attachable (media_type))
     {
       g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,

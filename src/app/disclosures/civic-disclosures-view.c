@@ -903,28 +903,38 @@ create_done_cb (GObject      *source,
  *
  * Asks for a new draft's catalogue entry (create-disclosure's form).
  */
-void
-civic_disclosures_view_new_disclosure (CivicDisclosuresView *self)
+/* The form of an action that makes a disclosure, for an editor: checked
+ * on a blank draft, the record made with a fresh id once it is filled
+ * in; %NULL for anyone else */
+static CivicActionDialog *
+new_draft_dialog (CivicDisclosuresView  *self,
+                  CivicDisclosureAction  action)
 {
   const CivicActor *me;
   g_autoptr(CivicDisclosure) blank = NULL;
   g_autofree char *id = g_uuid_string_random ();
+
+  if (self->engine == NULL)
+    return NULL;
+  me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+  if (!civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_EDITOR))
+    return NULL;
+  blank = civic_disclosure_new (id, me->department_id, me->id, me->name);
+  return civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                  self->engine, &civic_disclosure_kind, G_OBJECT (blank), action,
+                                  1);
+}
+
+void
+civic_disclosures_view_new_disclosure (CivicDisclosuresView *self)
+{
   CivicActionDialog *dialog;
 
   g_return_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self));
 
-  if (self->engine == NULL)
-    return;
-  me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
-  if (!civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_EDITOR))
-    return;
-  /* The form is checked on a blank draft; the record is made with a
-   * fresh id once it is filled in */
-  blank = civic_disclosure_new (id, me->department_id, me->id, me->name);
-  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    self->engine, &civic_disclosure_kind, G_OBJECT (blank),
-                                    CIVIC_DISCLOSURE_ACTION_CREATE, 1);
-  civic_action_dialog_run_async (dialog, NULL, create_done_cb, g_object_ref (self));
+  dialog = new_draft_dialog (self, CIVIC_DISCLOSURE_ACTION_CREATE);
+  if (dialog != NULL)
+    civic_action_dialog_run_async (dialog, NULL, create_done_cb, g_object_ref (self));
 }
 
 static void
@@ -975,23 +985,14 @@ void
 civic_disclosures_view_new_report (CivicDisclosuresView *self,
                                    int                   year)
 {
-  const CivicActor *me;
-  g_autoptr(CivicDisclosure) blank = NULL;
   g_autoptr(JsonObject) args = json_object_new ();
-  g_autofree char *id = g_uuid_string_random ();
   CivicActionDialog *dialog;
 
   g_return_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self));
 
-  if (self->engine == NULL)
+  dialog = new_draft_dialog (self, CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT);
+  if (dialog == NULL)
     return;
-  me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
-  if (!civic_actor_has_role (me, CIVIC_ROLE_DISCLOSURE_EDITOR))
-    return;
-  blank = civic_disclosure_new (id, me->department_id, me->id, me->name);
-  dialog = civic_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    self->engine, &civic_disclosure_kind, G_OBJECT (blank),
-                                    CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT, 1);
   /* The year the service reminds of, else the last one ended */
   if (year <= 0)
     year = self->report_year;
