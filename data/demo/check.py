@@ -485,8 +485,8 @@ if disc is not None:
     if not isinstance(disc, dict):
         err(W, "top level must be an object")
         disc = {}
-    want = {"organs", "stats", "year_themes", "fixed", "words", "tables", "links", "kinds", "personal",
-            "office_contacts", "workflow", "requests"}
+    want = {"organs", "catalogue", "counterparts_elsewhere", "stats", "year_themes", "fixed", "words",
+            "tables", "links", "kinds", "personal", "office_contacts", "workflow", "requests"}
     if set(disc) != want:
         err(W, "keys must be exactly %s" % ", ".join(sorted(want)))
 
@@ -644,6 +644,31 @@ if disc is not None:
     for name, lst in replies.items():
         str_list("%s requests.replies.%s" % (W, name), lst)
 
+    # The catalogue of columns each organ gets (civic-disclosure-columns.c
+    # checks the same): a slug that makes "{organ}-{slug}" a column id, a
+    # name unique in the organ, a parent listed before it
+    slugs = set()
+    names = set()
+    for n, c in enumerate(disc.get("catalogue") or []):
+        w = "%s catalogue[%d]" % (W, n)
+        if not isinstance(c, dict) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(c.get("slug"))):
+            err(w, "needs a lower-case slug")
+            continue
+        if c["slug"] in slugs or c.get("name") in names:
+            err(w, "slug and name must be unique")
+        if not nonempty_str(c.get("name")) or len(c["name"]) > 100:
+            err(w, "needs a name of at most 100 characters")
+        if "parent" in c and c["parent"] not in slugs:
+            err(w, "its parent must come before it")
+        slugs.add(c["slug"])
+        names.add(c.get("name"))
+    for n, c in enumerate(disc.get("counterparts_elsewhere") or []):
+        w = "%s counterparts_elsewhere[%d]" % (W, n)
+        if not isinstance(c, dict) or c.get("organ") not in organs or c.get("slug") not in slugs:
+            err(w, "must name an organ and a slug of the catalogue")
+        elif not str(c.get("url", "")).startswith("https://") or not nonempty_str(c.get("name")):
+            err(w, "needs an https url and a name")
+
     def check_template(where, k, interpretation=False):
         for key in ("titles", "summaries", "keywords", "columns", "body"):
             str_list("%s.%s" % (where, key), k.get(key))
@@ -653,8 +678,8 @@ if disc is not None:
                 if isinstance(x, str):
                     check_text("%s.%s" % (where, key), x, extra)
         for x in k.get("columns") or []:
-            if "{" in str(x):
-                err(where, "a column is a name, no placeholders")
+            if x not in slugs:
+                err(where, "column %r is not in the catalogue" % x)
 
     kind_ids = set()
     weights = 0

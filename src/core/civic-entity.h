@@ -27,6 +27,7 @@ G_BEGIN_DECLS
 #define CIVIC_ENTITY_HEARING    "hearing"
 #define CIVIC_ENTITY_DISCLOSURE "disclosure"
 #define CIVIC_ENTITY_DISCLOSURE_REQUEST "disclosure-request"
+#define CIVIC_ENTITY_DISCLOSURE_COLUMN  "disclosure-column"
 
 /* Finds an official named in a command's arguments (an assignee, a
  * verifier) in the users directory: a new actor, or %NULL when there is

@@ -794,7 +794,8 @@ write_titles (CivicDemoGen  *gen,
         g_free (keyword);
     }
   for (guint i = 0; i < json_array_get_length (columns); i++)
-    g_ptr_array_add (life->columns, g_strdup (json_array_get_string_element (columns, i)));
+    g_ptr_array_add (life->columns, civic_demo_column_id (life->organ->id,
+                                                          json_array_get_string_element (columns, i)));
 
   if (life->personal_template != NULL)
     {

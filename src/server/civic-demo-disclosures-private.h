@@ -196,4 +196,8 @@ void  civic_demo_write_catalogue (CivicDemoGen  *gen,
 void  civic_demo_write_bodies    (CivicDemoGen  *gen,
                                   CivicDemoLife *life);
 
+/* The id of an organ's column in the demo's catalogue, "scjg-licensing" */
+char *civic_demo_column_id (const char *organ,
+                            const char *slug);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "civic-accounts.h"
 #include "civic-core-enums.h"
 #include "civic-demo-disclosures-private.h"
+#include "civic-disclosure-columns.h"
 #include "civic-disclosure-gate.h"
 #include "civic-disclosure-kind.h"
 #include "civic-disclosure-records.h"
@@ -231,6 +232,136 @@ setup_organs (CivicDemoGen  *gen,
       for (weight = json_object_get_int_member (organ->info, "weight"); weight > 0; weight--)
         g_ptr_array_add (gen->organs, organ);
     }
+  return TRUE;
+}
+
+/* The catalogue */
+
+char *
+civic_demo_column_id (const char *organ,
+                      const char *slug)
+{
+  return g_strdup_printf ("%s-%s", organ, slug);
+}
+
+static void
+add_slugs (GHashTable *slugs,
+           JsonObject *text)
+{
+  JsonArray *columns = text != NULL ? json_object_get_array_member (text, "columns") : NULL;
+
+  for (guint i = 0; columns != NULL && i < json_array_get_length (columns); i++)
+    g_hash_table_add (slugs, (gpointer) json_array_get_string_element (columns, i));
+}
+
+static JsonObject *
+find_department (JsonArray  *departments,
+                 const char *id)
+{
+  for (guint i = 0; i < json_array_get_length (departments); i++)
+    {
+      JsonObject *department = json_array_get_object_element (departments, i);
+
+      if (g_strcmp0 (json_object_get_string_member (department, "id"), id) == 0)
+        return department;
+    }
+  return NULL;
+}
+
+/* An organ's columns, those its kinds of disclosure are filed in and the
+ * catalogue's columns above them; an organ managed by a department links
+ * each to the department's same column, and a few link to the State
+ * Council's */
+static gboolean
+put_organ_columns (CivicDemoGen    *gen,
+                   CivicDemoOrgan  *organ,
+                   GError         **error)
+{
+  JsonArray *catalogue = json_object_get_array_member (gen->templates, "catalogue");
+  JsonArray *elsewhere = json_object_get_array_member (gen->templates, "counterparts_elsewhere");
+  JsonObject *department = find_department (gen->input->departments, organ->id);
+  const char *managed_by = json_object_get_string_member_with_default (department, "managed_by", NULL);
+  g_autoptr(GHashTable) slugs = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < organ->kinds->len; i++)
+    {
+      JsonObject *kind = g_ptr_array_index (organ->kinds, i);
+
+      add_slugs (slugs, kind);
+      if (json_object_has_member (kind, "interpretation"))
+        add_slugs (slugs, json_object_get_object_member (kind, "interpretation"));
+    }
+  /* Parents first: the catalogue lists a parent before its children */
+  for (guint i = json_array_get_length (catalogue); i > 0; i--)
+    {
+      JsonObject *entry = json_array_get_object_element (catalogue, i - 1);
+
+      if (g_hash_table_contains (slugs, json_object_get_string_member (entry, "slug")) &&
+          json_object_has_member (entry, "parent"))
+        g_hash_table_add (slugs, (gpointer) json_object_get_string_member (entry, "parent"));
+    }
+
+  for (guint i = 0; i < json_array_get_length (catalogue); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (catalogue, i);
+      const char *slug = json_object_get_string_member (entry, "slug");
+      const char *parent = json_object_get_string_member_with_default (entry, "parent", NULL);
+      g_autofree char *id = civic_demo_column_id (organ->id, slug);
+      g_autofree char *parent_id = parent ? civic_demo_column_id (organ->id, parent) : NULL;
+      g_autofree char *up_id = managed_by ? civic_demo_column_id (managed_by, slug) : NULL;
+      g_autoptr(JsonObject) column = json_object_new ();
+      g_autoptr(JsonObject) up = NULL;
+
+      if (!g_hash_table_contains (slugs, slug))
+        continue;
+      if (up_id != NULL)
+        {
+          up = civic_disclosure_columns_load (gen->input->db, up_id, NULL, error);
+          if (up == NULL && *error != NULL)
+            return FALSE;
+        }
+      json_object_set_string_member (column, "id", id);
+      json_object_set_string_member (column, "department", organ->id);
+      json_object_set_string_member (column, "name", json_object_get_string_member (entry, "name"));
+      json_object_set_string_member (column, "parent", parent_id);
+      json_object_set_string_member (column, "counterpart", up != NULL ? up_id : NULL);
+      json_object_set_null_member (column, "counterpart_url");
+      json_object_set_null_member (column, "counterpart_name");
+      for (guint n = 0; elsewhere != NULL && n < json_array_get_length (elsewhere); n++)
+        {
+          JsonObject *link = json_array_get_object_element (elsewhere, n);
+
+          if (g_str_equal (json_object_get_string_member (link, "organ"), organ->id) &&
+              g_str_equal (json_object_get_string_member (link, "slug"), slug))
+            {
+              json_object_set_string_member (column, "counterpart_url",
+                                             json_object_get_string_member (link, "url"));
+              json_object_set_string_member (column, "counterpart_name",
+                                             json_object_get_string_member (link, "name"));
+            }
+        }
+      if (!civic_disclosure_columns_put (gen->input->db, column, 0, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The organs a department manages come after it, to link to its columns */
+static gboolean
+setup_columns (CivicDemoGen  *gen,
+               GError       **error)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < gen->all_organs->len; i++)
+      {
+        CivicDemoOrgan *organ = g_ptr_array_index (gen->all_organs, i);
+        JsonObject *department = find_department (gen->input->departments, organ->id);
+        gboolean managed = json_object_get_string_member_with_default (department, "managed_by",
+                                                                       NULL) != NULL;
+
+        if (managed == (pass == 1) && !put_organ_columns (gen, organ, error))
+          return FALSE;
+      }
   return TRUE;
 }
 
@@ -1457,8 +1588,6 @@ civic_demo_disclosures_generate (const CivicDemoDisclosureInput  *input,
   g_return_val_if_fail (input != NULL && input->db != NULL && input->templates != NULL, FALSE);
 
   memset (counts, 0, sizeof (guint) * CIVIC_N_DISCLOSURE_STATES);
-  if (input->count == 0)
-    return TRUE;
 
   gen.input = input;
   gen.rand = g_rand_new_with_seed_array (seed, G_N_ELEMENTS (seed));
@@ -1483,8 +1612,14 @@ civic_demo_disclosures_generate (const CivicDemoDisclosureInput  *input,
   gen.personal_left = MAX (1, (input->count + 25) / 50);
   gen.acknowledged_left = MAX (1, gen.personal_left / 6);
 
-  if (!setup_organs (&gen, error))
+  /* The catalogue is there even when no disclosure is */
+  if (!setup_organs (&gen, error) || !setup_columns (&gen, error))
     goto out;
+  if (input->count == 0)
+    {
+      ok = TRUE;
+      goto out;
+    }
 
   while (gen.organs->len > 0 && gen.lives->len < input->count && attempts++ < input->count * 50)
     {

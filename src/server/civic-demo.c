@@ -561,7 +561,7 @@ add_disclosure_staff (Demo    *demo,
   return TRUE;
 }
 
-/* Every organ's proactive disclosures (civic-demo-disclosures.c), from
+/* Every organ's columns and proactive disclosures (civic-demo-disclosures.c), from
  * a generator of their own: the cases and names above stay what they were
  * for the same seed. */
 static gboolean
@@ -576,9 +576,7 @@ add_disclosures (Demo    *demo,
   gpointer key, value;
   CivicDemoDisclosureInput input = { 0 };
 
-  if (demo->options->disclosures <= 0 && demo->options->requests <= 0)
-    return TRUE;
-
+  /* The organs' catalogues of columns are there even without them */
   dir = demo_data_dir ();
   templates = load_input (dir, "disclosures.json", error);
   if (templates == NULL)

@@ -82,6 +82,163 @@ civic_disclosure_public_department_name (CivicSqlite *db,
                                                                department_id));
 }
 
+static gboolean
+bump_seq (CivicSqlite  *db,
+          GError      **error)
+{
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               civic_disclosure_public_seq (db) + 1);
+
+  return civic_server_db_set_meta (db, PUBLIC_SEQ, seq_text, error);
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+/**
+ * civic_disclosure_public_write_column:
+ *
+ * Makes the public row of a column (civic-disclosure-columns.c, which
+ * checked it) say what it says now, in the caller's transaction; every
+ * page that names it changes with it.
+ */
+gboolean
+civic_disclosure_public_write_column (CivicSqlite  *db,
+                                      JsonObject   *column,
+                                      GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db,
+                                             "INSERT INTO public_column (id, department_id, name, "
+                                             "  parent_id, counterpart_id, counterpart_url, "
+                                             "  counterpart_name) "
+                                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                             "ON CONFLICT (id) DO UPDATE SET "
+                                             "  name = excluded.name, "
+                                             "  parent_id = excluded.parent_id, "
+                                             "  counterpart_id = excluded.counterpart_id, "
+                                             "  counterpart_url = excluded.counterpart_url, "
+                                             "  counterpart_name = excluded.counterpart_name",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, string_member (column, "id"));
+  civic_sqlite_bind_text (stmt, 2, string_member (column, "department"));
+  civic_sqlite_bind_text (stmt, 3, string_member (column, "name"));
+  civic_sqlite_bind_text (stmt, 4, string_member (column, "parent"));
+  civic_sqlite_bind_text (stmt, 5, string_member (column, "counterpart"));
+  civic_sqlite_bind_text (stmt, 6, string_member (column, "counterpart_url"));
+  civic_sqlite_bind_text (stmt, 7, string_member (column, "counterpart_name"));
+  return civic_sqlite_run (db, stmt, error) && bump_seq (db, error);
+}
+
+void
+civic_public_column_free (CivicPublicColumn *column)
+{
+  if (column == NULL)
+    return;
+  g_free (column->id);
+  g_free (column->department_id);
+  g_free (column->name);
+  g_free (column->parent_id);
+  g_free (column->counterpart_id);
+  g_free (column->counterpart_department_id);
+  g_free (column->counterpart_url);
+  g_free (column->counterpart_name);
+  g_free (column);
+}
+
+#define COLUMN_SELECT \
+  "SELECT c.id, c.department_id, c.name, c.parent_id, c.counterpart_id, " \
+  "  up.department_id, c.counterpart_url, coalesce (up.name, c.counterpart_name) " \
+  "FROM public_column c LEFT JOIN public_column up ON up.id = c.counterpart_id "
+
+static CivicPublicColumn *
+column_from_row (sqlite3_stmt *stmt)
+{
+  CivicPublicColumn *column = g_new0 (CivicPublicColumn, 1);
+
+  column->id = g_strdup (civic_sqlite_column_text (stmt, 0));
+  column->department_id = g_strdup (civic_sqlite_column_text (stmt, 1));
+  column->name = g_strdup (civic_sqlite_column_text (stmt, 2));
+  column->parent_id = g_strdup (civic_sqlite_column_text (stmt, 3));
+  column->counterpart_id = g_strdup (civic_sqlite_column_text (stmt, 4));
+  column->counterpart_department_id = g_strdup (civic_sqlite_column_text (stmt, 5));
+  column->counterpart_url = g_strdup (civic_sqlite_column_text (stmt, 6));
+  column->counterpart_name = g_strdup (civic_sqlite_column_text (stmt, 7));
+  return column;
+}
+
+/**
+ * civic_disclosure_public_column:
+ *
+ * Returns: (transfer full) (nullable): the column, or %NULL without error
+ * when there is none
+ */
+CivicPublicColumn *
+civic_disclosure_public_column (CivicSqlite  *db,
+                                const char   *id,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, COLUMN_SELECT "WHERE c.id = ?", error);
+  CivicPublicColumn *column = NULL;
+  gboolean row;
+
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, id);
+  if (civic_sqlite_step (db, stmt, &row, error) && row)
+    column = column_from_row (stmt);
+  sqlite3_reset (stmt);
+  return column;
+}
+
+/**
+ * civic_disclosure_public_columns:
+ * @parent_id: (nullable): the column they sit under, or %NULL for the
+ *   organ's top level
+ *
+ * Returns: (transfer full) (element-type CivicPublicColumn) (nullable):
+ * an organ's columns at one level of its catalogue, by name
+ */
+GPtrArray *
+civic_disclosure_public_columns (CivicSqlite  *db,
+                                 const char   *department_id,
+                                 const char   *parent_id,
+                                 GError      **error)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_public_column_free);
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, COLUMN_SELECT
+                                                 "WHERE c.department_id = ?1 "
+                                                 "AND c.parent_id IS ?2 ORDER BY c.name", error);
+  gboolean row;
+
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, department_id);
+  civic_sqlite_bind_text (stmt, 2, parent_id);
+  while (TRUE)
+    {
+      if (!civic_sqlite_step (db, stmt, &row, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      if (!row)
+        break;
+      g_ptr_array_add (columns, column_from_row (stmt));
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&columns);
+}
+
 /**
  * civic_disclosure_public_write:
  *
@@ -195,7 +352,7 @@ civic_disclosure_public_write (CivicSqlite      *db,
   for (guint i = 0; columns != NULL && columns[i] != NULL; i++)
     {
       stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO public_disclosure_column "
-                                       "(disclosure_id, department_id, column_name) "
+                                       "(disclosure_id, department_id, column_id) "
                                        "VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
@@ -399,7 +556,7 @@ where_clause (const CivicPublicQuery  *query,
   if (query->column != NULL)
     {
       g_string_append (sql, " AND d.id IN (SELECT disclosure_id FROM public_disclosure_column "
-                            "WHERE column_name = ?)");
+                            "WHERE column_id = ?)");
       g_ptr_array_add (values, g_strdup (query->column));
     }
   if (query->from != CIVIC_DAY_INVALID)
@@ -677,8 +834,9 @@ civic_disclosure_public_get (CivicSqlite  *db,
   /* Its columns, and what interprets it */
   json_builder_set_member_name (builder, "columns");
   json_builder_begin_array (builder);
-  stmt = civic_sqlite_prepare (db, "SELECT column_name FROM public_disclosure_column "
-                                   "WHERE disclosure_id = ? ORDER BY column_name", error);
+  stmt = civic_sqlite_prepare (db, "SELECT c.id, c.name FROM public_disclosure_column dc "
+                                   "JOIN public_column c ON c.id = dc.column_id "
+                                   "WHERE dc.disclosure_id = ? ORDER BY c.name", error);
   if (stmt == NULL)
     return NULL;
   civic_sqlite_bind_text (stmt, 1, id);
@@ -688,7 +846,10 @@ civic_disclosure_public_get (CivicSqlite  *db,
         return NULL;
       if (!row)
         break;
-      json_builder_add_string_value (builder, civic_sqlite_column_text (stmt, 0));
+      json_builder_begin_object (builder);
+      civic_json_set_string (builder, "id", civic_sqlite_column_text (stmt, 0));
+      civic_json_set_string (builder, "name", civic_sqlite_column_text (stmt, 1));
+      json_builder_end_object (builder);
     }
   sqlite3_reset (stmt);
   json_builder_end_array (builder);
@@ -792,6 +953,7 @@ civic_disclosure_public_atom (CivicSqlite  *db,
                                                                     organ, NULL);
   g_autoptr(GString) out = NULL;
   g_autofree char *organ_name = NULL;
+  g_autoptr(CivicPublicColumn) public_column = NULL;
   g_autofree char *feed_id = NULL;
   g_autofree char *updated = NULL;
   sqlite3_stmt *stmt;
@@ -799,6 +961,19 @@ civic_disclosure_public_atom (CivicSqlite  *db,
 
   if (department == NULL)
     return NULL;
+  if (column != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      public_column = civic_disclosure_public_column (db, column, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (public_column == NULL || g_strcmp0 (public_column->department_id, organ) != 0)
+        return NULL;
+    }
   organ_name = civic_disclosure_public_department_name (db, organ);
   feed_id = column != NULL ? g_strdup_printf ("urn:civicdesk:disclosures:%s:%s", organ, column)
                            : g_strdup_printf ("urn:civicdesk:disclosures:%s", organ);
@@ -806,7 +981,7 @@ civic_disclosure_public_atom (CivicSqlite  *db,
   stmt = civic_sqlite_prepare (db, "SELECT max(updated_at) FROM public_disclosure d "
                                    "WHERE department_id = ?1 AND (?2 IS NULL OR d.id IN "
                                    "  (SELECT disclosure_id FROM public_disclosure_column "
-                                   "   WHERE column_name = ?2))", error);
+                                   "   WHERE column_id = ?2))", error);
   if (stmt == NULL)
     return NULL;
   civic_sqlite_bind_text (stmt, 1, organ);
@@ -824,10 +999,10 @@ civic_disclosure_public_atom (CivicSqlite  *db,
   append_element (out, "  ", "id", feed_id);
   g_string_append (out, "  <title>");
   append_escaped (out, organ_name);
-  if (column != NULL)
+  if (public_column != NULL)
     {
       g_string_append (out, " — ");
-      append_escaped (out, column);
+      append_escaped (out, public_column->name);
     }
   g_string_append (out, "</title>\n");
   append_element (out, "  ", "updated", updated);
@@ -836,8 +1011,18 @@ civic_disclosure_public_atom (CivicSqlite  *db,
   g_string_append (out, "</name></author>\n");
   g_string_append_printf (out, "  <link rel=\"alternate\" type=\"text/html\" href=\"");
   append_escaped (out, base_url);
-  g_string_append (out, "/public/disclosures?organ=");
-  append_escaped (out, organ);
+  if (public_column != NULL)
+    {
+      g_string_append (out, "/public/columns/");
+      append_escaped (out, organ);
+      g_string_append (out, "/");
+      append_escaped (out, public_column->id);
+    }
+  else
+    {
+      g_string_append (out, "/public/disclosures?organ=");
+      append_escaped (out, organ);
+    }
   g_string_append (out, "\"/>\n");
 
   stmt = civic_sqlite_prepare (db, "SELECT id, title, summary, category, published_at, "
@@ -845,7 +1030,7 @@ civic_disclosure_public_atom (CivicSqlite  *db,
                                    "FROM public_disclosure d "
                                    "WHERE department_id = ?1 AND (?2 IS NULL OR d.id IN "
                                    "  (SELECT disclosure_id FROM public_disclosure_column "
-                                   "   WHERE column_name = ?2)) "
+                                   "   WHERE column_id = ?2)) "
                                    "ORDER BY updated_at DESC, id LIMIT 50", error);
   if (stmt == NULL)
     return NULL;

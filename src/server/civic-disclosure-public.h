@@ -44,7 +44,23 @@ typedef struct
   char *state;
 } CivicPublicEntry;
 
+/* A column as the public sees it; its counterpart one level up is a
+ * column here (`counterpart_department_id` and `counterpart_id`) or a page
+ * elsewhere (`counterpart_url`), named `counterpart_name` either way */
+typedef struct
+{
+  char *id;
+  char *department_id;
+  char *name;
+  char *parent_id;
+  char *counterpart_id;
+  char *counterpart_department_id;
+  char *counterpart_url;
+  char *counterpart_name;
+} CivicPublicColumn;
+
 void        civic_public_entry_free             (CivicPublicEntry        *entry);
+void        civic_public_column_free            (CivicPublicColumn       *column);
 
 gboolean    civic_disclosure_public_write       (CivicSqlite             *db,
                                                  CivicDisclosure         *disclosure,
@@ -71,7 +87,18 @@ char       *civic_disclosure_public_atom        (CivicSqlite             *db,
                                                  GError                 **error);
 char       *civic_disclosure_public_department_name (CivicSqlite         *db,
                                                  const char              *department_id);
+gboolean    civic_disclosure_public_write_column (CivicSqlite            *db,
+                                                 JsonObject              *column,
+                                                 GError                 **error);
+CivicPublicColumn *civic_disclosure_public_column (CivicSqlite           *db,
+                                                 const char              *id,
+                                                 GError                 **error);
+GPtrArray  *civic_disclosure_public_columns     (CivicSqlite             *db,
+                                                 const char              *department_id,
+                                                 const char              *parent_id,
+                                                 GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicPublicEntry, civic_public_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicPublicColumn, civic_public_column_free)
 
 G_END_DECLS

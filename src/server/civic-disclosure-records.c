@@ -15,6 +15,7 @@
 
 #include "civic-audit.h"
 #include "civic-disclosure-attachments.h"
+#include "civic-disclosure-columns.h"
 #include "civic-core-enums.h"
 #include "civic-disclosure-kind.h"
 #include "civic-disclosure-public.h"
@@ -643,8 +644,11 @@ store_finish (CivicSqlite    *db,
 
   switch ((CivicDisclosureAction) action)
     {
+    case CIVIC_DISCLOSURE_ACTION_CREATE:
+      return civic_disclosure_columns_check (db, disclosure, error);
     case CIVIC_DISCLOSURE_ACTION_SAVE:
-      return keep_version (db, disclosure, error);
+      return civic_disclosure_columns_check (db, disclosure, error) &&
+             keep_version (db, disclosure, error);
     case CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT:
       return generate_report (db, disclosure, command_id, now, error);
     case CIVIC_DISCLOSURE_ACTION_REVIEW:

@@ -63,6 +63,9 @@ static const char style[] =
   "padding:1rem;background:var(--card);border:1px solid var(--line);border-radius:.5rem}\n"
   "dl.catalogue dt{font-weight:600}dl.catalogue dd{margin:0;overflow-wrap:anywhere}\n"
   "@media (max-width:30rem){dl.catalogue{grid-template-columns:1fr}}\n"
+  "ul.columns{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;padding-left:1.25rem}\n"
+  "ol.trail{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.5rem}\n"
+  "ol.trail li+li::before{content:\"/\";margin-right:.5rem;color:#555}\n"
   ".body{overflow-wrap:anywhere}\n"
   ".body table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}\n"
   ".body th,.body td{border:1px solid var(--line);padding:.25rem .5rem}\n"
@@ -320,6 +323,50 @@ filter_field (GString    *out,
   g_string_append (out, "\"></div>\n");
 }
 
+static void
+column_link (GString    *out,
+             const char *organ,
+             const char *id,
+             const char *name)
+{
+  g_autofree char *organ_part = g_uri_escape_string (organ, NULL, FALSE);
+  g_autofree char *column_part = g_uri_escape_string (id, NULL, FALSE);
+
+  g_string_append_printf (out, "<a href=\"/public/columns/%s/%s\">", organ_part, column_part);
+  text (out, name);
+  g_string_append (out, "</a>");
+}
+
+/* The top of an organ's catalogue, for one organ's directory */
+static gboolean
+organ_columns (CivicSqlite  *db,
+               GString      *out,
+               const char   *organ,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) columns = civic_disclosure_public_columns (db, organ, NULL, error);
+
+  if (columns == NULL)
+    return FALSE;
+  if (columns->len == 0)
+    return TRUE;
+  g_string_append (out, "<nav aria-label=\"");
+  text (out, _("The organ’s columns"));
+  g_string_append (out, "\"><h2>");
+  text (out, _("The organ’s columns"));
+  g_string_append (out, "</h2><ul class=\"columns\">\n");
+  for (guint i = 0; i < columns->len; i++)
+    {
+      CivicPublicColumn *column = g_ptr_array_index (columns, i);
+
+      g_string_append (out, "<li>");
+      column_link (out, organ, column->id, column->name);
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ul></nav>\n");
+  return TRUE;
+}
+
 char *
 civic_public_pages_directory (CivicSqlite             *db,
                               const CivicPublicQuery  *query,
@@ -373,6 +420,8 @@ civic_public_pages_directory (CivicSqlite             *db,
   g_string_append (out, "</button>\n</form>\n<p role=\"status\">");
   g_string_append_printf (out, civic_ngettext ("%u disclosure", "%u disclosures", total), total);
   g_string_append (out, "</p>\n");
+  if (query->organ != NULL && !organ_columns (db, out, query->organ, error))
+    return NULL;
   entry_list (out, entries);
   pagination (out, "/public/disclosures", query, query->column, total);
   page_end (out);
@@ -556,14 +605,12 @@ civic_public_pages_disclosure (CivicSqlite  *db,
       g_string_append (out, "</h2><ul>\n");
       for (guint i = 0; i < json_array_get_length (columns); i++)
         {
-          const char *column = json_array_get_string_element (columns, i);
-          g_autofree char *organ_part = g_uri_escape_string (organ, NULL, FALSE);
-          g_autofree char *column_part = g_uri_escape_string (column, NULL, FALSE);
+          JsonObject *column = json_array_get_object_element (columns, i);
 
-          g_string_append_printf (out, "<li><a href=\"/public/columns/%s/%s\">", organ_part,
-                                  column_part);
-          text (out, column);
-          g_string_append (out, "</a></li>\n");
+          g_string_append (out, "<li>");
+          column_link (out, organ, json_object_get_string_member (column, "id"),
+                       json_object_get_string_member (column, "name"));
+          g_string_append (out, "</li>\n");
         }
       g_string_append (out, "</ul></nav>\n");
     }
@@ -581,26 +628,53 @@ civic_public_pages_disclosure (CivicSqlite  *db,
 char *
 civic_public_pages_column (CivicSqlite  *db,
                            const char   *organ,
-                           const char   *column,
+                           const char   *id,
                            guint         page,
                            GError      **error)
 {
-  g_autoptr(JsonNode) department = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT,
-                                                                    organ, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(CivicPublicColumn) column = civic_disclosure_public_column (db, id, &local_error);
+  g_autoptr(GPtrArray) trail = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_public_column_free);
+  g_autoptr(GPtrArray) below = NULL;
   g_autoptr(GString) out = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *organ_name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *base = NULL;
   g_autofree char *organ_part = g_uri_escape_string (organ, NULL, FALSE);
-  g_autofree char *column_part = g_uri_escape_string (column, NULL, FALSE);
+  g_autofree char *column_part = g_uri_escape_string (id, NULL, FALSE);
   CivicPublicQuery query = { 0 };
   guint total = 0;
 
-  if (department == NULL)
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (column == NULL || g_strcmp0 (column->department_id, organ) != 0)
     return NULL;
+
+  /* Where it sits in the catalogue, from the top */
+  for (const char *up = column->parent_id; up != NULL && trail->len < 8;
+       up = ((CivicPublicColumn *) g_ptr_array_index (trail, 0))->parent_id)
+    {
+      CivicPublicColumn *parent = civic_disclosure_public_column (db, up, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (parent == NULL)
+        break;
+      g_ptr_array_insert (trail, 0, parent);
+    }
+  below = civic_disclosure_public_columns (db, organ, id, error);
+  if (below == NULL)
+    return NULL;
+
   query.organ = organ;
-  query.column = column;
+  query.column = id;
   query.from = query.to = CIVIC_DAY_INVALID;
   query.page = page;
   query.per_page = 20;
@@ -610,12 +684,72 @@ civic_public_pages_column (CivicSqlite  *db,
 
   organ_name = civic_disclosure_public_department_name (db, organ);
   /* Translators: a column's page: the organ, then the column, "湖南省市场监督管理局 · 行政许可" */
-  title = g_strdup_printf (_("%s · %s"), organ_name, column);
+  title = g_strdup_printf (_("%s · %s"), organ_name, column->name);
   out = g_string_new (NULL);
   page_start (out, title);
+  if (trail->len > 0)
+    {
+      g_string_append (out, "<nav aria-label=\"");
+      text (out, _("Catalogue"));
+      g_string_append (out, "\"><ol class=\"trail\">\n");
+      for (guint i = 0; i < trail->len; i++)
+        {
+          CivicPublicColumn *parent = g_ptr_array_index (trail, i);
+
+          g_string_append (out, "<li>");
+          column_link (out, organ, parent->id, parent->name);
+          g_string_append (out, "</li>\n");
+        }
+      g_string_append (out, "</ol></nav>\n");
+    }
   g_string_append (out, "<h1>");
   text (out, title);
-  g_string_append_printf (out, "</h1>\n<p><a href=\"/public/v1/feeds/%s/%s.atom\" "
+  g_string_append (out, "</h1>\n");
+
+  /* The same column one level up: the province's beside the city's */
+  if (column->counterpart_department_id != NULL || column->counterpart_url != NULL)
+    {
+      g_string_append (out, "<p>");
+      text (out, _("The same column one level up:"));
+      g_string_append (out, " ");
+      if (column->counterpart_department_id != NULL)
+        {
+          g_autofree char *up_organ = civic_disclosure_public_department_name (
+            db, column->counterpart_department_id);
+          g_autofree char *name = g_strdup_printf (_("%s · %s"), up_organ,
+                                                   column->counterpart_name);
+
+          column_link (out, column->counterpart_department_id, column->counterpart_id, name);
+        }
+      else
+        {
+          g_string_append (out, "<a rel=\"external\" href=\"");
+          text (out, column->counterpart_url);
+          g_string_append (out, "\">");
+          text (out, column->counterpart_name);
+          g_string_append (out, "</a>");
+        }
+      g_string_append (out, "</p>\n");
+    }
+  if (below->len > 0)
+    {
+      g_string_append (out, "<nav aria-label=\"");
+      text (out, _("Columns in this column"));
+      g_string_append (out, "\"><h2>");
+      text (out, _("Columns in this column"));
+      g_string_append (out, "</h2><ul>\n");
+      for (guint i = 0; i < below->len; i++)
+        {
+          CivicPublicColumn *child = g_ptr_array_index (below, i);
+
+          g_string_append (out, "<li>");
+          column_link (out, organ, child->id, child->name);
+          g_string_append (out, "</li>\n");
+        }
+      g_string_append (out, "</ul></nav>\n");
+    }
+
+  g_string_append_printf (out, "<p><a href=\"/public/v1/feeds/%s/%s.atom\" "
                                "type=\"application/atom+xml\">", organ_part, column_part);
   text (out, _("Subscribe to this column (Atom)"));
   g_string_append (out, "</a></p>\n<p role=\"status\">");

@@ -24,6 +24,7 @@
 #include "civic-accounts.h"
 #include "civic-attachment-text.h"
 #include "civic-audit.h"
+#include "civic-disclosure-columns.h"
 #include "civic-disclosure-policy.h"
 #include "civic-calendar-records.h"
 #include "civic-case-records.h"
@@ -928,6 +929,182 @@ command_department (int    argc,
   return 0;
 }
 
+/* column */
+
+/* “-” clears a member; NULL leaves it */
+static void
+set_or_clear (JsonObject *object,
+              const char *member,
+              const char *value)
+{
+  if (value == NULL)
+    return;
+  if (g_str_equal (value, "-") || *value == '\0')
+    json_object_set_null_member (object, member);
+  else
+    json_object_set_string_member (object, member, value);
+}
+
+static void
+print_column (JsonObject *column)
+{
+  const char *parent = json_object_get_string_member_with_default (column, "parent", NULL);
+  const char *counterpart = json_object_get_string_member_with_default (column, "counterpart", NULL);
+  const char *url = json_object_get_string_member_with_default (column, "counterpart_url", NULL);
+
+  g_print ("%-24s %-10s %s", json_object_get_string_member_with_default (column, "id", ""),
+           json_object_get_string_member_with_default (column, "department", ""),
+           json_object_get_string_member_with_default (column, "name", ""));
+  if (parent != NULL)
+    /* Translators: in a list of columns: the column it sits under */
+    g_print (_(" (under %s)"), parent);
+  if (counterpart != NULL || url != NULL)
+    /* Translators: in a list of columns: its counterpart one level up */
+    g_print (_(" → %s"), counterpart != NULL ? counterpart : url);
+  g_print ("\n");
+}
+
+static int
+command_column (int    argc,
+                char **argv)
+{
+  /* Translators: translate only COLUMN; the rest are subcommands typed as they are */
+  g_autoptr(GOptionContext) context = g_option_context_new (_("add|set|list [COLUMN]"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(JsonObject) column = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *counterpart = NULL;
+  g_autofree char *counterpart_url = NULL;
+  g_autofree char *counterpart_name = NULL;
+  gint64 rev = 0;
+  gboolean adding;
+  const char *verb;
+  const GOptionEntry entries[] = {
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department,
+      N_("The organ whose column it is (add; list: only its columns)"), N_("ID") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The column’s name, as the public reads it (add, set)"),
+      N_("NAME") },
+    { "parent", 0, 0, G_OPTION_ARG_STRING, &parent,
+      N_("The column of the same organ it sits under in the catalogue; “-” for none (add, set)"),
+      N_("COLUMN") },
+    { "counterpart", 0, 0, G_OPTION_ARG_STRING, &counterpart,
+      N_("The same column of the organ one level up, in this service; “-” for none (add, set)"),
+      N_("COLUMN") },
+    { "counterpart-url", 0, 0, G_OPTION_ARG_STRING, &counterpart_url,
+      N_("Or its address, when that organ publishes elsewhere; “-” for none (add, set)"), N_("URL") },
+    { "counterpart-name", 0, 0, G_OPTION_ARG_STRING, &counterpart_name,
+      N_("The name of the column at that address (add, set)"), N_("NAME") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Manages an organ’s columns (栏目, 专栏): the catalogue "
+                                           "its disclosures are filed in. An editor files a "
+                                           "disclosure only in its organ’s columns; the public "
+                                           "pages show each column with the columns under it and "
+                                           "link it to its counterpart one level up. A column is "
+                                           "never deleted: what was published in it stays there."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("Say what to do: add, set or list"));
+
+  verb = argv[1];
+  db = open_existing (&error);
+  if (db == NULL)
+    return fail (error);
+
+  if (g_str_equal (verb, "list"))
+    {
+      sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT data FROM entity WHERE type = '"
+                                                     CIVIC_ENTITY_DISCLOSURE_COLUMN "' AND "
+                                                     "(?1 IS NULL OR json_extract (data, "
+                                                     "'$.department') = ?1) ORDER BY id", &error);
+      gboolean row;
+
+      if (stmt == NULL)
+        return fail (error);
+      civic_sqlite_bind_text (stmt, 1, department);
+      while (civic_sqlite_step (db, stmt, &row, &error) && row)
+        {
+          g_autoptr(JsonNode) node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, NULL);
+
+          if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+            print_column (json_node_get_object (node));
+        }
+      sqlite3_reset (stmt);
+      return error != NULL ? fail (error) : 0;
+    }
+
+  if (!g_str_equal (verb, "add") && !g_str_equal (verb, "set"))
+    return usage_error (context, _("Say what to do: add, set or list"));
+  if (argc < 3)
+    return usage_error (context, _("Name the column"));
+
+  adding = g_str_equal (verb, "add");
+  column = civic_disclosure_columns_load (db, argv[2], &rev, &error);
+  if (error != NULL)
+    return fail (error);
+  if (adding && column != NULL)
+    {
+      g_printerr (_("civicdesk-server: there is already a column “%s”\n"), argv[2]);
+      return 1;
+    }
+  if (!adding && column == NULL)
+    {
+      g_printerr (_("civicdesk-server: there is no column “%s”\n"), argv[2]);
+      return 1;
+    }
+  if (adding && (name == NULL || department == NULL))
+    return usage_error (context, _("Give the column’s --department and --name"));
+  if (!adding && department != NULL)
+    return usage_error (context, _("A column stays with its organ; add a new one instead"));
+
+  if (column == NULL)
+    {
+      column = json_object_new ();
+      json_object_set_string_member (column, "id", argv[2]);
+      json_object_set_string_member (column, "department", department);
+      json_object_set_null_member (column, "parent");
+      json_object_set_null_member (column, "counterpart");
+      json_object_set_null_member (column, "counterpart_url");
+      json_object_set_null_member (column, "counterpart_name");
+    }
+  if (name != NULL)
+    json_object_set_string_member (column, "name", g_strstrip (name));
+  set_or_clear (column, "parent", parent);
+  /* One counterpart: naming one clears the other */
+  if (counterpart != NULL)
+    {
+      set_or_clear (column, "counterpart", counterpart);
+      json_object_set_null_member (column, "counterpart_url");
+      json_object_set_null_member (column, "counterpart_name");
+    }
+  if (counterpart_url != NULL)
+    {
+      set_or_clear (column, "counterpart_url", counterpart_url);
+      if (g_str_equal (counterpart_url, "-"))
+        json_object_set_null_member (column, "counterpart_name");
+      if (counterpart == NULL && !g_str_equal (counterpart_url, "-"))
+        json_object_set_null_member (column, "counterpart");
+    }
+  set_or_clear (column, "counterpart_name", counterpart_name);
+
+  if (!civic_sqlite_begin (db, &error) ||
+      !civic_disclosure_columns_put (db, column, rev, &error) ||
+      !audit_admin (db, adding ? "column-add" : "column-set", argv[2], &error) ||
+      !civic_sqlite_commit (db, &error))
+    {
+      civic_sqlite_rollback (db);
+      return fail (error);
+    }
+  g_print (adding ? _("Added the column %s.\n") : _("Changed the column %s.\n"), argv[2]);
+  return 0;
+}
+
 static int
 command_room (int    argc,
               char **argv)
@@ -1638,6 +1815,7 @@ static const struct
   { "calendar", command_calendar, N_("Import holiday notices, show working days, compute a due date") },
   { "template", command_template, N_("Import and list the templates of formal documents") },
   { "room", command_room, N_("Add and change the rooms hearings are held in, and close them") },
+  { "column", command_column, N_("Add, change and list the columns an organ publishes in") },
   { "department", command_department, N_("Set how a department reviews what it discloses") },
   { "audit", command_audit, N_("Verify the audit log and sign checkpoints of it") },
   { "keys", command_keys, N_("List, rotate and retire the service’s keys") },

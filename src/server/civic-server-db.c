@@ -368,6 +368,24 @@ static const CivicSqliteMigration migrations[] = {
     "  content BLOB NOT NULL"
     ");"
   },
+  { /* 12: columns as an organ's catalogue (civic-disclosure-columns.c):
+     * a disclosure names its columns by id; the public side reads each
+     * column's name, place in the catalogue and counterpart here */
+    "DROP INDEX public_disclosure_column_by_name;"
+    "ALTER TABLE public_disclosure_column RENAME COLUMN column_name TO column_id;"
+    "CREATE INDEX public_disclosure_column_by_column ON public_disclosure_column "
+    "  (column_id, disclosure_id);"
+    "CREATE TABLE public_column ("
+    "  id TEXT PRIMARY KEY,"
+    "  department_id TEXT NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  parent_id TEXT,"
+    "  counterpart_id TEXT,"
+    "  counterpart_url TEXT,"
+    "  counterpart_name TEXT"
+    ");"
+    "CREATE INDEX public_column_by_department ON public_column (department_id, name);"
+  },
 };
 
 void

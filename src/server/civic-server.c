@@ -556,6 +556,7 @@ static const struct
   { "hearings", CIVIC_ENTITY_HEARING },
   { "disclosures", CIVIC_ENTITY_DISCLOSURE },
   { "disclosure-requests", CIVIC_ENTITY_DISCLOSURE_REQUEST },
+  { "disclosure-columns", CIVIC_ENTITY_DISCLOSURE_COLUMN },
 };
 
 static void

@@ -99,7 +99,7 @@ async function publish (tokens, title, body, extra)
   const id = crypto.randomUUID ();
   await command (tokens.editor, 'create-disclosure', id, Object.assign ({
     title, category: 'licensing', formed_on: '2026-03-16', summary: '市场主体登记许可办理流程优化',
-    columns: ['行政许可', '政策文件'], keywords: ['登记', '许可'],
+    columns: ['scjg-licensing', 'scjg-normative'], keywords: ['登记', '许可'],
   }, extra || {}));
   await command (tokens.editor, 'save-disclosure', id, { body, base_version: 0 });
   await command (tokens.editor, 'submit-disclosure', id);
@@ -128,7 +128,7 @@ async function main ()
                                   issuing_organ: '湖南省市场监督管理局' });
   await publish (tokens, '《关于优化市场主体登记许可办理流程的通知》政策解读',
                  '## 出台背景\n\n为贯彻落实优化营商环境的决策部署……\n',
-                 { interpretation_of: notice, columns: ['政策解读'] });
+                 { interpretation_of: notice, columns: ['scjg-interpretation'] });
   const gone = await publish (tokens, '关于暂停部分登记事项的公告', '因系统升级，暂停办理。\n');
   await command (tokens.head, 'withdraw-disclosure', gone,
                  { public_notice: '系统升级已完成，本公告已撤回。', reason: '升级完成' });
@@ -139,7 +139,7 @@ async function main ()
     ['no-result', '/public/disclosures?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E8%AF%8D'],
     ['disclosure', `/public/disclosures/${notice}`],
     ['withdrawn', `/public/disclosures/${gone}`],
-    ['column', '/public/columns/scjg/%E8%A1%8C%E6%94%BF%E8%AE%B8%E5%8F%AF'],
+    ['column', '/public/columns/scjg/scjg-licensing'],
     ['not-found', '/public/disclosures/nothing-here'],
   ];
   const languages = [['en', 'en'], ['zh_CN', 'zh-CN,zh;q=0.9']];

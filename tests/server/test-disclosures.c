@@ -201,7 +201,7 @@ test_created_once (void)
   g_autofree char *first_text = NULL;
   g_autofree char *again_text = NULL;
   const char *args = "{\"title\": \"2026年第一季度行政许可办理情况\", \"category\": \"licensing\","
-                     " \"formed_on\": \"2026-03-16\", \"columns\": [\"行政许可\"]}";
+                     " \"formed_on\": \"2026-03-16\", \"columns\": [\"scjg-licensing\"]}";
   JsonObject *data = applied_as (editor, id, "create-disclosure", id, args, &first);
 
   g_assert_cmpstr (json_object_get_string_member (data, "department_id"), ==, "scjg");
@@ -240,6 +240,15 @@ test_created_once (void)
               " \"formed_on\": \"2026-04-01\"}", "argument", "future");
     rejected (editor, "comment-disclosure", bad, "{\"text\": \"x\"}", "not-found",
               "no such disclosure");
+    /* only the organ's own columns, by id */
+    rejected (editor, "create-disclosure", bad, "{\"title\": \"x\", \"category\": \"licensing\","
+              " \"formed_on\": \"2026-03-16\", \"columns\": [\"行政许可\"]}", "argument",
+              "not one of the organ");
+    rejected (editor, "create-disclosure", bad, "{\"title\": \"x\", \"category\": \"licensing\","
+              " \"formed_on\": \"2026-03-16\", \"columns\": [\"bgt-plans\"]}", "argument",
+              "not one of the organ");
+    rejected (editor, "save-disclosure", id, "{\"body\": \"x\", \"base_version\": 0, \"columns\": [\"bgt-plans\"]}",
+              "argument", "not one of the organ");
   }
 }
 
@@ -531,7 +540,7 @@ test_public_side (void)
 
   applied (editor, "save-disclosure", published,
            "{\"body\": \"x\", \"base_version\": 0, \"summary\": \"许可办理数量与结果\","
-           " \"columns\": [\"行政许可\", \"双公示\"], \"keywords\": [\"登记\", \"许可\"]}", &step);
+           " \"columns\": [\"scjg-licensing\", \"scjg-dual-publicity\"], \"keywords\": [\"登记\", \"许可\"]}", &step);
   g_clear_pointer (&step, json_node_unref);
   {
     g_autofree char *again = save_args ("## 办理情况\n\n本季度共办理**市场主体登记**许可1,203件。\n", 1,
@@ -607,7 +616,7 @@ test_public_side (void)
       "/public/v1/disclosures?q=%E5%B8%82%E5%9C%BA%E4%B8%BB%E4%BD%93%E7%99%BB%E8%AE%B0",
       "/public/v1/disclosures?q=%E7%99%BB%E8%AE%B0",
       "/public/v1/disclosures?category=licensing&organ=scjg",
-      "/public/v1/disclosures?column=%E5%8F%8C%E5%85%AC%E7%A4%BA",
+      "/public/v1/disclosures?column=scjg-dual-publicity",
       "/public/v1/disclosures?from=2026-03-20&to=2026-03-20",
     };
     static const char * const missing[] = {
@@ -655,7 +664,18 @@ test_public_side (void)
   single = fetch_json (path, &holder);
   g_assert_cmpstr (json_object_get_string_member (single, "state"), ==, "published");
   g_assert_nonnull (strstr (json_object_get_string_member (single, "body"), "1,203件"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (single, "columns")), ==, 2);
+  {
+    JsonArray *columns = json_object_get_array_member (single, "columns");
+
+    /* by name, as the public reads them */
+    g_assert_cmpuint (json_array_get_length (columns), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (columns, 0), "id"),
+                     ==, "scjg-dual-publicity");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (columns, 0), "name"),
+                     ==, "双公示");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (columns, 1), "name"),
+                     ==, "行政许可");
+  }
   g_clear_pointer (&holder, json_node_unref);
   g_free (path);
   path = g_strconcat ("/public/v1/disclosures/", withdrawn, NULL);
@@ -673,8 +693,8 @@ test_public_side (void)
   {
     g_autofree char *type = NULL;
     g_autofree char *feed = fetch_text ("/public/v1/feeds/scjg.atom", 200, &type);
-    g_autofree char *column = fetch_text ("/public/v1/feeds/scjg/%E5%8F%8C%E5%85%AC%E7%A4%BA.atom",
-                                          200, NULL);
+    g_autofree char *column = fetch_text ("/public/v1/feeds/scjg/scjg-dual-publicity.atom", 200,
+                                          NULL);
     g_autofree char *entry = g_strconcat ("urn:civicdesk:disclosure:", published, NULL);
     g_autofree char *tombstone = g_strconcat ("ref=\"urn:civicdesk:disclosure:", withdrawn, NULL);
 
@@ -684,8 +704,11 @@ test_public_side (void)
     g_assert_nonnull (strstr (feed, tombstone));
     g_assert_nonnull (strstr (feed, "因政策调整，本通知已撤回。"));
     g_assert_nonnull (strstr (column, entry));
+    g_assert_nonnull (strstr (column, "<title>湖南省市场监督管理局 — 双公示</title>"));
     g_assert_null (strstr (column, tombstone));
     g_free (fetch_text ("/public/v1/feeds/nowhere.atom", 404, NULL));
+    g_free (fetch_text ("/public/v1/feeds/scjg/双公示.atom", 404, NULL));
+    g_free (fetch_text ("/public/v1/feeds/bgt/scjg-licensing.atom", 404, NULL));
   }
 
   /* Asked again with its ETag: unchanged until something is published */
@@ -719,8 +742,8 @@ test_public_side (void)
     g_autofree char *page = fetch_text (page_path, 200, NULL);
     g_autofree char *gone_path = g_strconcat ("/public/disclosures/", withdrawn, NULL);
     g_autofree char *gone = fetch_text (gone_path, 200, NULL);
-    g_autofree char *column = fetch_text ("/public/columns/scjg/%E5%8F%8C%E5%85%AC%E7%A4%BA", 200,
-                                          NULL);
+    g_autofree char *column = fetch_text ("/public/columns/scjg/scjg-dual-publicity", 200, NULL);
+    g_autofree char *child = fetch_text ("/public/columns/scjg/scjg-licensing", 200, NULL);
     g_autofree char *draft_path = g_strconcat ("/public/disclosures/", draft, NULL);
     g_autofree char *link = g_strconcat ("href=\"/public/disclosures/", published, "\"", NULL);
 
@@ -735,8 +758,17 @@ test_public_side (void)
     g_assert_nonnull (strstr (gone, "因政策调整，本通知已撤回。"));
     g_assert_null (strstr (gone, "本通知内容"));
     g_assert_nonnull (strstr (column, link));
+    /* the catalogue: the organ's columns from its directory, a column's
+     * columns from it, and the way back up */
+    g_assert_nonnull (strstr (directory, "<a href=\"/public/columns/scjg/scjg-dual-publicity\">双公示</a>"));
+    g_assert_null (strstr (directory, "<a href=\"/public/columns/scjg/scjg-licensing\">"));
+    g_assert_nonnull (strstr (column, "<a href=\"/public/columns/scjg/scjg-licensing\">行政许可</a>"));
+    g_assert_nonnull (strstr (child, "<ol class=\"trail\">\n<li><a href=\"/public/columns/scjg/scjg-dual-publicity\">"));
+    g_assert_nonnull (strstr (child, link));
+    g_assert_nonnull (strstr (page, "<a href=\"/public/columns/scjg/scjg-licensing\">行政许可</a>"));
     g_free (fetch_text (draft_path, 404, NULL));
     g_free (fetch_text ("/public/columns/nowhere/x", 404, NULL));
+    g_free (fetch_text ("/public/columns/bgt/scjg-licensing", 404, NULL));
     g_free (fetch_text ("/public/disclosures?page=0", 400, NULL));
     g_free (fetch_text ("/public/style.css", 200, NULL));
   }
@@ -1248,6 +1280,97 @@ test_policy_from_the_command_line (void)
   g_assert_null (strstr (shown, "\"review_levels\" : 5"));
 }
 
+/* Columns from the command line: checked, in the officials' feed, on the
+ * public pages with their counterparts one level up, every page that
+ * names one changed with it */
+static void
+test_columns_from_the_command_line (void)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *page = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GBytes) again = NULL;
+  guint status;
+
+  /* an administered organ's column names its department's */
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "column", "add", "yjj-rules",
+                                           "--department", "yjj", "--name", "药品监管规范性文件",
+                                           "--counterpart", "scjg-normative", NULL), ==, 0);
+  g_assert_nonnull (strstr (output, "yjj-rules"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "column", "add", "scjg-guides",
+                                           "--department", "scjg", "--name", "办事指南",
+                                           "--counterpart-url", "https://www.samr.gov.cn/zw/",
+                                           "--counterpart-name", "国家市场监督管理总局 · 政务公开",
+                                           NULL), ==, 0);
+
+  /* refused, and nothing written: a taken name, an unknown organ, a loop,
+   * another organ's parent, a counterpart of the same organ, a bad address */
+  {
+    const char *bad[][8] = {
+      { "add", "scjg-twice", "--department", "scjg", "--name", "行政许可", NULL },
+      { "add", "nowhere-x", "--department", "nowhere", "--name", "x", NULL },
+      { "set", "scjg-dual-publicity", "--parent", "scjg-licensing", NULL },
+      { "add", "scjg-under", "--department", "scjg", "--name", "下级", "--parent", "yjj-rules" },
+      { "add", "scjg-self", "--department", "scjg", "--name", "自身", "--counterpart", "scjg-plans" },
+      { "add", "scjg-ftp", "--department", "scjg", "--name", "文件", "--counterpart-url", "ftp://x" },
+      { "add", "Bad_Id", "--department", "scjg", "--name", "坏", NULL },
+      { "set", "scjg-guides", "--department", "bgt", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_clear_pointer (&refused, g_free);
+        g_assert_cmpint (civic_test_service_cli (service, NULL, &refused, "column", bad[i][0],
+                                                 bad[i][1], bad[i][2], bad[i][3], bad[i][4],
+                                                 bad[i][5], bad[i][6], bad[i][7], NULL), !=, 0);
+      }
+  }
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &listed, "column", "list",
+                                           "--department", "scjg", NULL), ==, 0);
+  g_assert_nonnull (strstr (listed, "scjg-guides"));
+  g_assert_nonnull (strstr (listed, "scjg-licensing"));
+  g_assert_null (strstr (listed, "yjj-rules"));
+  g_assert_null (strstr (listed, "scjg-twice"));
+  g_assert_null (strstr (listed, "scjg-under"));
+  g_assert_null (strstr (listed, "(under scjg-licensing)\n"));
+
+  /* every official reads the catalogue, as a room */
+  node = civic_test_request (service, "GET", "/api/v1/disclosure-columns/yjj-rules", editor, NULL,
+                             &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     object_of (node), "data"), "counterpart"), ==, "scjg-normative");
+
+  /* the public page links one level up, here or elsewhere */
+  page = fetch_text ("/public/columns/yjj/yjj-rules", 200, NULL);
+  g_assert_nonnull (strstr (page, "<a href=\"/public/columns/scjg/scjg-normative\">"
+                                  "湖南省市场监督管理局 · 规范性文件</a>"));
+  g_free (page);
+  page = fetch_text ("/public/columns/scjg/scjg-guides", 200, NULL);
+  g_assert_nonnull (strstr (page, "<a rel=\"external\" href=\"https://www.samr.gov.cn/zw/\">"
+                                  "国家市场监督管理总局 · 政务公开</a>"));
+
+  /* renamed: its pages change with it, whatever a cache kept */
+  g_clear_pointer (&again, g_bytes_unref);
+  again = civic_test_fetch (service, "/public/columns/scjg/scjg-guides", NULL, &status, NULL, &etag);
+  g_assert_nonnull (etag);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "column", "set", "scjg-guides",
+                                           "--name", "办事指南和服务", "--counterpart-url", "-",
+                                           NULL), ==, 0);
+  g_clear_pointer (&again, g_bytes_unref);
+  again = civic_test_fetch (service, "/public/columns/scjg/scjg-guides", etag, &status, NULL, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (again, NULL), g_bytes_get_size (again),
+                                  "办事指南和服务"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (again, NULL), g_bytes_get_size (again),
+                               "samr.gov.cn"));
+}
+
 /* The disclosure as the service has it now */
 static char *
 state_of (const char *token,
@@ -1722,6 +1845,8 @@ main (int   argc,
   g_test_add_func ("/disclosures/new-kinds-get-templates", test_new_kinds_get_templates);
   g_test_add_func ("/disclosures/annual-report", test_annual_report);
   g_test_add_func ("/disclosures/policy-from-the-command-line", test_policy_from_the_command_line);
+  g_test_add_func ("/disclosures/columns-from-the-command-line",
+                   test_columns_from_the_command_line);
   g_test_add_func ("/disclosures/scheduled-across-restart", test_scheduled_across_restart);
   g_test_add_func ("/disclosures/scheduled-at-the-minute", test_scheduled_at_the_minute);
   g_test_add_func ("/disclosures/scheduled-held-by-the-gate", test_scheduled_held_by_the_gate);

@@ -1,0 +1,315 @@
+/* civic-disclosure-columns.c — an organ's catalogue of columns (栏目, 专栏)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-disclosure-columns"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-i18n.h"
+
+#include "civic-disclosure-columns.h"
+#include "civic-disclosure-public.h"
+#include "civic-entity.h"
+#include "civic-json.h"
+#include "civic-server-db.h"
+#include "civic-workflow.h"
+
+/* A column is a plain entity (`disclosure-column`), in every official's
+ * feed like a room, so that the editor offers the organ's columns and no
+ * other: a disclosure names its columns by id, and the service refuses a
+ * column that is not its organ's. A column may sit under another of the
+ * same organ (the catalogue, 目录), and may name its counterpart one
+ * level up (the Art. 20 plan column of the province above the city's):
+ * another organ's column in this hall, or one outside it by its address.
+ *
+ * Written here, with the row the public side reads (`public_column`), in
+ * the caller's transaction: the public pages never read `entity`
+ * (docs/plans/disclosure.md, decision 12). A column is never deleted,
+ * since a published disclosure keeps its columns; an administrator
+ * renames it or moves it in the catalogue with `column set`. */
+
+#define MAX_DEPTH 8
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, message);
+  return FALSE;
+}
+
+/* Lower-case letters, digits and hyphens, as it is typed in a URL */
+static gboolean
+id_is_valid (const char *id)
+{
+  gsize length = id ? strlen (id) : 0;
+
+  if (length == 0 || length > 64 || !g_ascii_isalnum (id[0]))
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * civic_disclosure_columns_load:
+ * @rev: (out) (optional): its revision, 0 when there is none
+ *
+ * Returns: (transfer full) (nullable): the column, or %NULL without error
+ * when there is none
+ */
+JsonObject *
+civic_disclosure_columns_load (CivicSqlite  *db,
+                               const char   *id,
+                               gint64       *rev,
+                               GError      **error)
+{
+  g_autoptr(CivicEntityRow) row = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (rev != NULL)
+    *rev = 0;
+  if (!id_is_valid (id))
+    return NULL;
+  row = civic_server_db_get_entity (db, CIVIC_ENTITY_DISCLOSURE_COLUMN, id, error);
+  if (row == NULL)
+    return NULL;
+  node = civic_json_parse (row->data, -1, error);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  if (rev != NULL)
+    *rev = row->rev;
+  return json_object_ref (json_node_get_object (node));
+}
+
+static const char *
+member (JsonObject *object,
+        const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+/* Another column of the same organ's named the same would be two
+ * columns to the public with one name */
+static gboolean
+name_is_taken (CivicSqlite  *db,
+               JsonObject   *column,
+               gboolean     *taken,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT 1 FROM entity WHERE type = '"
+                                                 CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
+                                                 "AND id != ?1 "
+                                                 "AND json_extract (data, '$.department') = ?2 "
+                                                 "AND json_extract (data, '$.name') = ?3",
+                                             error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, member (column, "id"));
+  civic_sqlite_bind_text (stmt, 2, member (column, "department"));
+  civic_sqlite_bind_text (stmt, 3, member (column, "name"));
+  ok = civic_sqlite_step (db, stmt, taken, error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+/* The parent is the same organ's, and the catalogue does not loop */
+static gboolean
+check_parent (CivicSqlite  *db,
+              JsonObject   *column,
+              GError      **error)
+{
+  const char *id = member (column, "id");
+  const char *department = member (column, "department");
+  g_autofree char *at = g_strdup (member (column, "parent"));
+
+  for (guint depth = 0; at != NULL; depth++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonObject) parent = NULL;
+
+      if (g_str_equal (at, id))
+        return invalid (error, _("The column “%s” would sit under itself"), id);
+      parent = civic_disclosure_columns_load (db, at, NULL, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (parent == NULL)
+        return invalid (error, _("There is no column “%s”"), at);
+      if (g_strcmp0 (member (parent, "department"), department) != 0)
+        return invalid (error, _("The column “%s” is another organ’s; a column sits under one "
+                                 "of its own organ’s"), at);
+      if (depth >= MAX_DEPTH)
+        return invalid (error, _("The catalogue may be at most %d levels deep"), MAX_DEPTH);
+      g_free (at);
+      at = g_strdup (member (parent, "parent"));
+    }
+  return TRUE;
+}
+
+/* One level up: another organ's column here, or a page elsewhere */
+static gboolean
+check_counterpart (CivicSqlite  *db,
+                   JsonObject   *column,
+                   GError      **error)
+{
+  const char *counterpart = member (column, "counterpart");
+  const char *url = member (column, "counterpart_url");
+  const char *url_name = member (column, "counterpart_name");
+
+  if (counterpart != NULL && url != NULL)
+    return invalid (error, _("A column has one counterpart: a column here or an address "
+                             "elsewhere, not both"));
+  if (counterpart != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonObject) other = civic_disclosure_columns_load (db, counterpart, NULL,
+                                                                   &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (other == NULL)
+        return invalid (error, _("There is no column “%s”"), counterpart);
+      if (g_strcmp0 (member (other, "department"), member (column, "department")) == 0)
+        return invalid (error, _("A counterpart is a column of the organ one level up, not of "
+                                 "the same organ"));
+    }
+  if (url != NULL)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+      const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+
+      if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+          (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0) ||
+          strlen (url) > 500)
+        return invalid (error, _("“%s” is not a web address (https://…)"), url);
+      if (url_name == NULL || *url_name == '\0' ||
+          g_utf8_strlen (url_name, -1) > CIVIC_DISCLOSURE_COLUMN_MAX_NAME)
+        return invalid (error, _("Name the column the address leads to"));
+    }
+  else if (url_name != NULL)
+    return invalid (error, _("A counterpart’s name goes with its address"));
+  return TRUE;
+}
+
+/**
+ * civic_disclosure_columns_put:
+ * @column: `id`, `department`, `name`; `parent`, `counterpart`, or
+ *   `counterpart_url` with `counterpart_name`, each nullable
+ * @rev: the revision it replaces, 0 for a new one
+ *
+ * Checks a column and writes it for the feed and for the public, inside
+ * the caller's transaction. The organ of a column never changes.
+ */
+gboolean
+civic_disclosure_columns_put (CivicSqlite  *db,
+                              JsonObject   *column,
+                              gint64        rev,
+                              GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(CivicEntityRow) department = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  const char *id = member (column, "id");
+  const char *name = member (column, "name");
+  gboolean taken = FALSE;
+
+  if (!id_is_valid (id))
+    return invalid (error, _("“%s” cannot name a column: use lower-case letters, digits and "
+                             "hyphens, at most 64"), id ? id : "");
+  if (name == NULL || *name == '\0' || g_utf8_strlen (name, -1) > CIVIC_DISCLOSURE_COLUMN_MAX_NAME)
+    return invalid (error, _("A column’s name has 1 to %d characters"),
+                    CIVIC_DISCLOSURE_COLUMN_MAX_NAME);
+  department = civic_server_db_get_entity (db, CIVIC_ENTITY_DEPARTMENT,
+                                           member (column, "department"), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (department == NULL)
+    return invalid (error, _("There is no department “%s”"),
+                    member (column, "department") ? member (column, "department") : "");
+  before = civic_disclosure_columns_load (db, id, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (before != NULL && g_strcmp0 (member (before, "department"), member (column, "department")) != 0)
+    return invalid (error, _("The column “%s” is another organ’s"), id);
+  if (!name_is_taken (db, column, &taken, error))
+    return FALSE;
+  if (taken)
+    return invalid (error, _("The organ already has a column named “%s”"), name);
+  if (!check_parent (db, column, error) || !check_counterpart (db, column, error))
+    return FALSE;
+
+  node = json_node_init_object (json_node_alloc (), column);
+  return civic_server_db_put_entity (db, CIVIC_ENTITY_DISCLOSURE_COLUMN, id, rev + 1, node, NULL,
+                                     error) != 0 &&
+         civic_disclosure_public_write_column (db, column, error);
+}
+
+/**
+ * civic_disclosure_columns_check:
+ *
+ * Refuses a disclosure in a column that is not its organ's: each is
+ * named by the id of one of the organ's columns.
+ */
+gboolean
+civic_disclosure_columns_check (CivicSqlite      *db,
+                                CivicDisclosure  *disclosure,
+                                GError          **error)
+{
+  const char * const *columns = civic_disclosure_get_columns (disclosure);
+  const char *department = civic_disclosure_get_department_id (disclosure);
+
+  for (guint i = 0; columns != NULL && columns[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonObject) column = civic_disclosure_columns_load (db, columns[i], NULL,
+                                                                    &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (column == NULL || g_strcmp0 (member (column, "department"), department) != 0)
+        {
+          g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                       _("“%s” is not one of the organ’s columns"), columns[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

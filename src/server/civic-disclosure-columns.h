@@ -1,0 +1,29 @@
+/* civic-disclosure-columns.h — an organ's catalogue of columns (栏目, 专栏)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "civic-disclosure.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_DISCLOSURE_COLUMN_MAX_NAME 100
+
+JsonObject *civic_disclosure_columns_load   (CivicSqlite      *db,
+                                             const char       *id,
+                                             gint64           *rev,
+                                             GError          **error);
+gboolean    civic_disclosure_columns_put    (CivicSqlite      *db,
+                                             JsonObject       *column,
+                                             gint64            rev,
+                                             GError          **error);
+gboolean    civic_disclosure_columns_check  (CivicSqlite      *db,
+                                             CivicDisclosure  *disclosure,
+                                             GError          **error);
+
+G_END_DECLS
