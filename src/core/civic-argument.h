@@ -41,6 +41,8 @@ typedef struct
   GPtrArray  *users;  /* the users directory: JsonNode objects, as the feed has them */
   const char *me;     /* the official filling in the form */
   GPtrArray  *rooms;  /* the rooms: JsonNode objects, as the feed has them */
+  const char *department;  /* the official's department */
+  GPtrArray  *columns;     /* the disclosure columns: JsonNode objects, as the feed has them */
 } CivicArgumentSources;
 
 /* One argument of one action. A kind declares them beside its actions

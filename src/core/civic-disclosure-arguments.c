@@ -46,6 +46,106 @@ decision_label (int value)
     }
 }
 
+static const char *
+column_member (JsonNode   *node,
+               const char *name)
+{
+  return JSON_NODE_HOLDS_OBJECT (node)
+         ? json_object_get_string_member_with_default (json_node_get_object (node), name, NULL)
+         : NULL;
+}
+
+/* By the organ's position, then by name */
+static int
+column_compare (JsonNode *a,
+                JsonNode *b)
+{
+  gint64 pa = json_object_get_int_member_with_default (json_node_get_object (a), "position", 0);
+  gint64 pb = json_object_get_int_member_with_default (json_node_get_object (b), "position", 0);
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return g_strcmp0 (column_member (a, "name"), column_member (b, "name"));
+}
+
+/* The organ's columns under @parent, each followed by its own, by name */
+static void
+add_columns_under (GPtrArray          *options,
+                   GPtrArray          *mine,
+                   const char         *parent,
+                   const char         *trail,
+                   const char * const *chosen,
+                   guint               depth)
+{
+  g_autoptr(GPtrArray) here = g_ptr_array_new ();
+
+  for (guint i = 0; i < mine->len; i++)
+    if (g_strcmp0 (column_member (g_ptr_array_index (mine, i), "parent"), parent) == 0)
+      g_ptr_array_add (here, g_ptr_array_index (mine, i));
+  /* in the organ's order, as the public pages give them */
+  for (guint i = 1; i < here->len; i++)
+    for (guint j = i; j > 0 && column_compare (g_ptr_array_index (here, j - 1),
+                                               g_ptr_array_index (here, j)) > 0; j--)
+      {
+        gpointer swap = here->pdata[j];
+
+        here->pdata[j] = here->pdata[j - 1];
+        here->pdata[j - 1] = swap;
+      }
+
+  for (guint i = 0; i < here->len && depth < 8; i++)
+    {
+      JsonNode *node = g_ptr_array_index (here, i);
+      const char *id = column_member (node, "id");
+      const char *name = column_member (node, "name");
+      g_autofree char *detail = trail != NULL ? g_strdup_printf (_("Under %s"), trail) : NULL;
+      g_autofree char *below = trail != NULL ? g_strdup_printf ("%s › %s", trail, name)
+                                             : g_strdup (name);
+
+      g_ptr_array_add (options, civic_argument_option_new (id, name, detail,
+                                                           chosen != NULL &&
+                                                           g_strv_contains (chosen, id)));
+      add_columns_under (options, mine, id, below, chosen, depth + 1);
+    }
+}
+
+/* The columns of the disclosure's organ (of the official's, for a new
+ * one), as the catalogue nests them; one the record names that the feed
+ * has not brought stays, under its id */
+static GPtrArray *
+columns (GObject                    *record,
+         const CivicArgumentSources *sources)
+{
+  GPtrArray *options = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_argument_option_free);
+  CivicDisclosure *disclosure = record != NULL ? CIVIC_DISCLOSURE (record) : NULL;
+  const char *department = disclosure != NULL ? civic_disclosure_get_department_id (disclosure)
+                                              : sources->department;
+  const char * const *chosen = disclosure != NULL ? civic_disclosure_get_columns (disclosure) : NULL;
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+
+  for (guint i = 0; sources->columns != NULL && i < sources->columns->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (sources->columns, i);
+
+      if (department != NULL && g_strcmp0 (column_member (node, "department"), department) == 0 &&
+          column_member (node, "id") != NULL && column_member (node, "name") != NULL)
+        g_ptr_array_add (mine, node);
+    }
+  add_columns_under (options, mine, NULL, NULL, chosen, 0);
+
+  for (guint i = 0; chosen != NULL && chosen[i] != NULL; i++)
+    {
+      gboolean offered = FALSE;
+
+      for (guint j = 0; j < options->len && !offered; j++)
+        offered = g_str_equal (((CivicArgumentOption *) g_ptr_array_index (options, j))->value,
+                               chosen[i]);
+      if (!offered)
+        g_ptr_array_add (options, civic_argument_option_new (chosen[i], chosen[i], NULL, TRUE));
+    }
+  return options;
+}
+
 static gboolean
 asked_when_normative (GObject *record,
                       guint    n_records)
@@ -66,7 +166,8 @@ asked_when_normative (GObject *record,
   { .name = "formed_on", .kind = CIVIC_ARGUMENT_DATE, .required = (req), \
     .title = N_("_Formed or Changed On") }, \
   TEXT ("summary", FALSE, N_("_Summary")), \
-  { .name = "columns", .kind = CIVIC_ARGUMENT_NAMES, .title = N_("Co_lumns") }, \
+  { .name = "columns", .kind = CIVIC_ARGUMENT_CHECKLIST, .title = N_("Co_lumns"), \
+    .description = N_("The organ’s columns the public finds it in"), .options = columns }, \
   { .name = "keywords", .kind = CIVIC_ARGUMENT_NAMES, .title = N_("_Keywords") }, \
   { .name = "normative", .kind = CIVIC_ARGUMENT_SWITCH, .title = N_("_Normative Document"), \
     .description = N_("A rule or normative document, with a document number and a validity") }, \

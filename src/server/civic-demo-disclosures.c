@@ -325,6 +325,7 @@ put_organ_columns (CivicDemoGen    *gen,
       json_object_set_string_member (column, "name", json_object_get_string_member (entry, "name"));
       json_object_set_string_member (column, "parent", parent_id);
       json_object_set_string_member (column, "counterpart", up != NULL ? up_id : NULL);
+      json_object_set_int_member (column, "position", i);
       json_object_set_null_member (column, "counterpart_url");
       json_object_set_null_member (column, "counterpart_name");
       for (guint n = 0; elsewhere != NULL && n < json_array_get_length (elsewhere); n++)

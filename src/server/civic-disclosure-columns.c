@@ -219,10 +219,40 @@ check_counterpart (CivicSqlite  *db,
   return TRUE;
 }
 
+/* A new column comes after the organ's others */
+static gboolean
+place_last (CivicSqlite  *db,
+            JsonObject   *column,
+            GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT coalesce (max (json_extract (data, "
+                                                 "'$.position')), -1) FROM entity WHERE type = '"
+                                                 CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
+                                                 "AND json_extract (data, '$.department') = ?",
+                                             error);
+  gboolean row;
+  gint64 last = -1;
+
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, member (column, "department"));
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (row)
+    last = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  json_object_set_int_member (column, "position", last + 1);
+  return TRUE;
+}
+
 /**
  * civic_disclosure_columns_put:
  * @column: `id`, `department`, `name`; `parent`, `counterpart`, or
- *   `counterpart_url` with `counterpart_name`, each nullable
+ *   `counterpart_url` with `counterpart_name`, each nullable; `position`
+ *   among the organ's columns, after the others when it has none
  * @rev: the revision it replaces, 0 for a new one
  *
  * Checks a column and writes it for the feed and for the public, inside
@@ -272,6 +302,12 @@ civic_disclosure_columns_put (CivicSqlite  *db,
     return invalid (error, _("The organ already has a column named “%s”"), name);
   if (!check_parent (db, column, error) || !check_counterpart (db, column, error))
     return FALSE;
+  if (!json_object_has_member (column, "position") &&
+      !place_last (db, column, error))
+    return FALSE;
+  if (json_object_get_int_member_with_default (column, "position", -1) < 0 ||
+      json_object_get_int_member_with_default (column, "position", -1) > 100000)
+    return invalid (error, _("A column’s position is from 0 to 100000"));
 
   node = json_node_init_object (json_node_alloc (), column);
   return civic_server_db_put_entity (db, CIVIC_ENTITY_DISCLOSURE_COLUMN, id, rev + 1, node, NULL,

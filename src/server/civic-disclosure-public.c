@@ -117,10 +117,11 @@ civic_disclosure_public_write_column (CivicSqlite  *db,
   sqlite3_stmt *stmt = civic_sqlite_prepare (db,
                                              "INSERT INTO public_column (id, department_id, name, "
                                              "  parent_id, counterpart_id, counterpart_url, "
-                                             "  counterpart_name) "
-                                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                             "  counterpart_name, position) "
+                                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
                                              "ON CONFLICT (id) DO UPDATE SET "
                                              "  name = excluded.name, "
+                                             "  position = excluded.position, "
                                              "  parent_id = excluded.parent_id, "
                                              "  counterpart_id = excluded.counterpart_id, "
                                              "  counterpart_url = excluded.counterpart_url, "
@@ -136,6 +137,7 @@ civic_disclosure_public_write_column (CivicSqlite  *db,
   civic_sqlite_bind_text (stmt, 5, string_member (column, "counterpart"));
   civic_sqlite_bind_text (stmt, 6, string_member (column, "counterpart_url"));
   civic_sqlite_bind_text (stmt, 7, string_member (column, "counterpart_name"));
+  sqlite3_bind_int64 (stmt, 8, json_object_get_int_member_with_default (column, "position", 0));
   return civic_sqlite_run (db, stmt, error) && bump_seq (db, error);
 }
 
@@ -206,7 +208,7 @@ civic_disclosure_public_column (CivicSqlite  *db,
  *   organ's top level
  *
  * Returns: (transfer full) (element-type CivicPublicColumn) (nullable):
- * an organ's columns at one level of its catalogue, by name
+ * an organ's columns at one level of its catalogue, in the organ's order
  */
 GPtrArray *
 civic_disclosure_public_columns (CivicSqlite  *db,
@@ -217,7 +219,8 @@ civic_disclosure_public_columns (CivicSqlite  *db,
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_public_column_free);
   sqlite3_stmt *stmt = civic_sqlite_prepare (db, COLUMN_SELECT
                                                  "WHERE c.department_id = ?1 "
-                                                 "AND c.parent_id IS ?2 ORDER BY c.name", error);
+                                                 "AND c.parent_id IS ?2 "
+                                                 "ORDER BY c.position, c.name", error);
   gboolean row;
 
   if (stmt == NULL)
@@ -836,7 +839,7 @@ civic_disclosure_public_get (CivicSqlite  *db,
   json_builder_begin_array (builder);
   stmt = civic_sqlite_prepare (db, "SELECT c.id, c.name FROM public_disclosure_column dc "
                                    "JOIN public_column c ON c.id = dc.column_id "
-                                   "WHERE dc.disclosure_id = ? ORDER BY c.name", error);
+                                   "WHERE dc.disclosure_id = ? ORDER BY c.position, c.name", error);
   if (stmt == NULL)
     return NULL;
   civic_sqlite_bind_text (stmt, 1, id);

@@ -979,6 +979,7 @@ command_column (int    argc,
   g_autofree char *counterpart = NULL;
   g_autofree char *counterpart_url = NULL;
   g_autofree char *counterpart_name = NULL;
+  int position = -1;
   gint64 rev = 0;
   gboolean adding;
   const char *verb;
@@ -997,6 +998,9 @@ command_column (int    argc,
       N_("Or its address, when that organ publishes elsewhere; “-” for none (add, set)"), N_("URL") },
     { "counterpart-name", 0, 0, G_OPTION_ARG_STRING, &counterpart_name,
       N_("The name of the column at that address (add, set)"), N_("NAME") },
+    { "position", 0, 0, G_OPTION_ARG_INT, &position,
+      N_("Where it comes among the organ’s columns, from 0; after the others when not given "
+         "(add, set)"), N_("N") },
     { NULL }
   };
 
@@ -1022,7 +1026,10 @@ command_column (int    argc,
       sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT data FROM entity WHERE type = '"
                                                      CIVIC_ENTITY_DISCLOSURE_COLUMN "' AND "
                                                      "(?1 IS NULL OR json_extract (data, "
-                                                     "'$.department') = ?1) ORDER BY id", &error);
+                                                     "'$.department') = ?1) ORDER BY "
+                                                     "json_extract (data, '$.department'), "
+                                                     "json_extract (data, '$.position'), id",
+                                                 &error);
       gboolean row;
 
       if (stmt == NULL)
@@ -1092,6 +1099,8 @@ command_column (int    argc,
         json_object_set_null_member (column, "counterpart");
     }
   set_or_clear (column, "counterpart_name", counterpart_name);
+  if (position >= 0)
+    json_object_set_int_member (column, "position", position);
 
   if (!civic_sqlite_begin (db, &error) ||
       !civic_disclosure_columns_put (db, column, rev, &error) ||

@@ -382,9 +382,10 @@ static const CivicSqliteMigration migrations[] = {
     "  parent_id TEXT,"
     "  counterpart_id TEXT,"
     "  counterpart_url TEXT,"
-    "  counterpart_name TEXT"
+    "  counterpart_name TEXT,"
+    "  position INTEGER NOT NULL"
     ");"
-    "CREATE INDEX public_column_by_department ON public_column (department_id, name);"
+    "CREATE INDEX public_column_by_department ON public_column (department_id, position);"
   },
 };
 

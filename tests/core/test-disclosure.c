@@ -151,6 +151,68 @@ new_draft (void)
   return disclosure;
 }
 
+static JsonNode *
+column (const char *id,
+        const char *department,
+        const char *name,
+        const char *parent,
+        int         position)
+{
+  g_autofree char *text = g_strdup_printf ("{\"id\": \"%s\", \"department\": \"%s\", "
+                                           "\"name\": \"%s\", \"parent\": %s%s%s, "
+                                           "\"position\": %d}",
+                                           id, department, name, parent ? "\"" : "",
+                                           parent ? parent : "null", parent ? "\"" : "", position);
+
+  return json_from_string (text, NULL);
+}
+
+/* The columns a form offers: the organ's, nested as the catalogue nests
+ * them and in the organ's order at each level, by name where it is the same; one the record names that the feed
+ * has not brought stays checked under its id */
+static void
+test_column_options (void)
+{
+  g_autoptr(CivicDisclosure) disclosure = new_draft ();
+  g_autoptr(GPtrArray) sources_columns = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GPtrArray) options = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+  const CivicArgument *argument = civic_arguments_find (
+    civic_disclosure_action_get_arguments (CIVIC_DISCLOSURE_ACTION_CREATE), "columns");
+  CivicArgumentSources sources = { 0 };
+  const char *order[] = { "zrzy-plans", "zrzy-dual", "zrzy-penalties", "zrzy-licensing",
+                          "征收补偿" };
+  CivicArgumentOption *option;
+
+  g_assert_cmpint (argument->kind, ==, CIVIC_ARGUMENT_CHECKLIST);
+  /* the organ's order first (规划计划 before 双公示); then by name, in code
+   * point order as the public pages: 处 < 许 */
+  g_ptr_array_add (sources_columns, column ("zrzy-licensing", "zrzy", "行政许可", "zrzy-dual", 3));
+  g_ptr_array_add (sources_columns, column ("zrzy-plans", "zrzy", "规划计划", NULL, 0));
+  g_ptr_array_add (sources_columns, column ("zrzy-penalties", "zrzy", "行政处罚", "zrzy-dual", 3));
+  g_ptr_array_add (sources_columns, column ("zrzy-dual", "zrzy", "双公示", NULL, 1));
+  g_ptr_array_add (sources_columns, column ("scjg-plans", "scjg", "规划计划", NULL, 0));
+  sources.columns = sources_columns;
+  sources.department = "scjg";
+
+  options = argument->options (G_OBJECT (disclosure), &sources);
+  g_assert_cmpuint (options->len, ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < options->len; i++)
+    g_assert_cmpstr (((CivicArgumentOption *) g_ptr_array_index (options, i))->value, ==, order[i]);
+  option = g_ptr_array_index (options, 3);
+  g_assert_cmpstr (option->label, ==, "行政许可");
+  g_assert_cmpstr (option->detail, ==, "Under 双公示");
+  g_assert_false (option->active);
+  option = g_ptr_array_index (options, 4);
+  g_assert_cmpstr (option->label, ==, "征收补偿");
+  g_assert_true (option->active);
+
+  /* a new one: the official's organ's */
+  fresh = argument->options (NULL, &sources);
+  g_assert_cmpuint (fresh->len, ==, 1);
+  g_assert_cmpstr (((CivicArgumentOption *) g_ptr_array_index (fresh, 0))->value, ==, "scjg-plans");
+}
+
 static void
 test_create (void)
 {
@@ -700,6 +762,7 @@ main (int   argc,
   two_levels = civic_disclosure_policy_new_from_json (policy, NULL);
 
   g_test_add_func ("/disclosure/create", test_create);
+  g_test_add_func ("/disclosure/column-options", test_column_options);
   g_test_add_func ("/disclosure/save-and-gate", test_save_and_gate);
   g_test_add_func ("/disclosure/review-levels", test_review_levels);
   g_test_add_func ("/disclosure/acknowledge", test_acknowledge);

@@ -140,6 +140,7 @@ async function main ()
     ['disclosure', `/public/disclosures/${notice}`],
     ['withdrawn', `/public/disclosures/${gone}`],
     ['column', '/public/columns/scjg/scjg-licensing'],
+    ['column-catalogue', '/public/columns/yjj/yjj-dual-publicity'],
     ['not-found', '/public/disclosures/nothing-here'],
   ];
   const languages = [['en', 'en'], ['zh_CN', 'zh-CN,zh;q=0.9']];

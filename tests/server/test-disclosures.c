@@ -1303,6 +1303,7 @@ test_columns_from_the_command_line (void)
   g_clear_pointer (&output, g_free);
   g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "column", "add", "scjg-guides",
                                            "--department", "scjg", "--name", "办事指南",
+                                           "--position", "0",
                                            "--counterpart-url", "https://www.samr.gov.cn/zw/",
                                            "--counterpart-name", "国家市场监督管理总局 · 政务公开",
                                            NULL), ==, 0);
@@ -1333,6 +1334,9 @@ test_columns_from_the_command_line (void)
                                            "--department", "scjg", NULL), ==, 0);
   g_assert_nonnull (strstr (listed, "scjg-guides"));
   g_assert_nonnull (strstr (listed, "scjg-licensing"));
+  /* in the organ's order: first where it was put, the demo's catalogue after */
+  g_assert_true (strstr (listed, "scjg-guides") < strstr (listed, "scjg-normative"));
+  g_assert_true (strstr (listed, "scjg-normative") < strstr (listed, "scjg-dual-publicity"));
   g_assert_null (strstr (listed, "yjj-rules"));
   g_assert_null (strstr (listed, "scjg-twice"));
   g_assert_null (strstr (listed, "scjg-under"));

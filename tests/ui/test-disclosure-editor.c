@@ -22,6 +22,7 @@
 #include "civic-conflicts-view.h"
 #include "civic-diff-view.h"
 #include "civic-disclosures-view.h"
+#include "civic-form.h"
 #include "civic-ui-test.h"
 
 /* GB 11643-1999's own example, its check character typed last */
@@ -239,6 +240,74 @@ test_new_draft (void)
   g_assert_nonnull (served);
   g_assert_cmpuint (civic_disclosure_get_head_version (CIVIC_DISCLOSURE (served)), ==, 1);
   g_assert_nonnull (find_row (view, id));
+
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
+/* The organ's columns are offered as the catalogue nests them, by name;
+ * what is checked is saved by id and shown checked again */
+static void
+test_columns (void)
+{
+  GtkWidget *window;
+  CivicDisclosuresView *view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  CivicDisclosureEditor *editor = civic_disclosures_view_get_editor (view);
+  CivicOutbox *outbox = civic_sync_engine_get_outbox (civic_ui_test_engine ());
+  g_autofree char *id = create_draft (view, "2026年第一季度行政许可办理情况");
+  g_autoptr(GPtrArray) commands = NULL;
+  g_autoptr(JsonNode) save_args = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *columns = civic_ui_test_find_titled (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW,
+                                                  "Co_lumns");
+  GtkWidget *licensing, *dual, *under;
+  JsonArray *saved;
+  GPtrArray *checks;
+
+  g_assert_nonnull (columns);
+  /* nothing chosen yet, and only the organ's own columns */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (columns)), ==, "None");
+  licensing = civic_ui_test_find_titled (columns, ADW_TYPE_ACTION_ROW, "行政许可");
+  dual = civic_ui_test_find_titled (columns, ADW_TYPE_ACTION_ROW, "双公示");
+  g_assert_nonnull (licensing);
+  g_assert_nonnull (dual);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (licensing)), ==, "Under 双公示");
+  checks = civic_form_checklist_row_get_checks (columns);
+  g_assert_cmpuint (checks->len, >=, 10);
+  for (guint i = 0; i < checks->len; i++)
+    g_assert_true (g_str_has_prefix (g_object_get_data (g_ptr_array_index (checks, i), "civic-value"),
+                                     "scjg-"));
+  /* the parent comes just before the columns under it */
+  under = gtk_widget_get_next_sibling (dual);
+  g_assert_true (under == licensing ||
+                 gtk_widget_get_next_sibling (under) == licensing);
+
+  adw_action_row_activate (ADW_ACTION_ROW (licensing));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (columns)), ==, "行政许可");
+  type_at_end (civic_disclosure_editor_get_buffer (editor), "## 办理情况\n");
+  g_assert_true (civic_disclosure_editor_save (editor, &error));
+  g_assert_no_error (error);
+  commands = civic_outbox_list (outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (commands->len, ==, 2);
+  save_args = json_from_string (((CivicOutboxCommand *) g_ptr_array_index (commands, 1))->args,
+                                &error);
+  g_assert_no_error (error);
+  saved = json_object_get_array_member (json_node_get_object (save_args), "columns");
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (json_array_get_length (saved), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (saved, 0), ==, "scjg-licensing");
+
+  /* the service takes it, and the editor shows it checked */
+  civic_ui_test_sync ();
+  civic_ui_test_spin (100);
+  g_clear_pointer (&commands, g_ptr_array_unref);
+  commands = civic_outbox_list (outbox, id, &error);
+  g_assert_cmpuint (commands->len, ==, 0);
+  civic_disclosures_view_open_disclosure (view, id);
+  columns = civic_ui_test_find_titled (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "Co_lumns");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (columns)), ==, "行政许可");
+  g_assert_cmpstr (civic_disclosure_get_columns (civic_disclosure_editor_get_disclosure (editor))[0],
+                   ==, "scjg-licensing");
 
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
@@ -566,6 +635,50 @@ test_screenshot (void)
   civic_ui_test_screenshot (window, "disclosure-editor");
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 
+  /* The catalogue beside the text, its columns unfolded */
+  {
+    GtkWidget *columns;
+    GtkAdjustment *adjustment;
+
+    view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+    editor = civic_disclosures_view_get_editor (view);
+    g_free (id);
+    id = create_draft (view, "2026年第一季度行政许可办理情况");
+    type_at_end (civic_disclosure_editor_get_buffer (editor),
+                 "# 2026年第一季度行政许可办理情况\n\n本季度共受理行政许可申请 3 412 件，"
+                 "办结 3 398 件，按时办结率 100%。\n");
+    columns = civic_ui_test_find_titled (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "Co_lumns");
+    if (columns == NULL)
+      columns = civic_ui_test_find_titled (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW,
+                                           g_dgettext (GETTEXT_PACKAGE, "Co_lumns"));
+    g_assert_nonnull (columns);
+    for (GPtrArray *checks = civic_form_checklist_row_get_checks (columns); checks->len > 0; )
+      {
+        for (guint i = 0; i < checks->len; i++)
+          if (g_str_has_suffix (g_object_get_data (g_ptr_array_index (checks, i), "civic-value"),
+                                "-licensing"))
+            gtk_check_button_set_active (g_ptr_array_index (checks, i), TRUE);
+        break;
+      }
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (columns), TRUE);
+    wait_until_scanned (civic_disclosure_editor_get_highlighter (editor));
+    civic_ui_test_spin (300);
+    {
+      GtkWidget *scrolled = gtk_widget_get_ancestor (columns, GTK_TYPE_SCROLLED_WINDOW);
+      double x, y;
+
+      /* the catalogue's group at the top of the side pane */
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      g_assert_true (gtk_widget_translate_coordinates (columns, gtk_scrolled_window_get_child (
+                                                         GTK_SCROLLED_WINDOW (scrolled)),
+                                                       0, 0, &x, &y));
+      gtk_adjustment_set_value (adjustment, y - 240);
+    }
+    civic_ui_test_spin (300);
+    civic_ui_test_screenshot (window, "disclosure-columns");
+    civic_ui_test_destroy (window, GTK_WIDGET (view));
+  }
+
   /* Its files, once the service has read them */
   {
     g_autofree char *dir = g_dir_make_tmp ("civicdesk-attach-XXXXXX", NULL);
@@ -612,6 +725,7 @@ main (int   argc,
   civic_ui_test_sign_in_as ("editor");
 
   g_test_add_func ("/disclosure-editor/new-draft", test_new_draft);
+  g_test_add_func ("/disclosure-editor/columns", test_columns);
   g_test_add_func ("/disclosure-editor/restore", test_restore);
   g_test_add_func ("/disclosure-editor/attachments", test_attachments);
   g_test_add_func ("/disclosure-editor/stale-save-in-conflicts", test_stale_save_in_conflicts);

@@ -563,7 +563,8 @@ name_lists_in (GtkWidget  *widget,
 void
 civic_accessible_name_expander_row (AdwExpanderRow *row)
 {
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_autofree char *title = civic_accessible_strip_mnemonic (
+    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
 
   civic_accessible_set_name (GTK_WIDGET (row), title);
   name_lists_in (GTK_WIDGET (row), title);

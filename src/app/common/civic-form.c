@@ -715,24 +715,169 @@ add_switch (CivicForm *self,
   field->widget = toggle;
 }
 
+/**
+ * civic_form_options:
+ *
+ * What a checklist or an official's choice offers for @record (%NULL
+ * for one not made yet), from the cache: the directory, the rooms, the
+ * columns.
+ *
+ * Returns: (transfer full) (element-type CivicArgumentOption)
+ */
+GPtrArray *
+civic_form_options (CivicSyncEngine     *engine,
+                    const CivicArgument *argument,
+                    GObject             *record)
+{
+  CivicCache *cache = civic_sync_engine_get_cache (engine);
+  const CivicActor *me = civic_cache_get_me (cache);
+  g_autoptr(GPtrArray) users = civic_cache_load_entities (cache, CIVIC_ENTITY_USER, NULL);
+  g_autoptr(GPtrArray) rooms = civic_cache_load_entities (cache, CIVIC_ENTITY_ROOM, NULL);
+  g_autoptr(GPtrArray) columns = civic_cache_load_entities (cache, CIVIC_ENTITY_DISCLOSURE_COLUMN,
+                                                            NULL);
+  CivicArgumentSources sources = { users, me->id, rooms, me->department_id, columns };
+
+  g_return_val_if_fail (argument->options != NULL, NULL);
+  return argument->options (record, &sources);
+}
+
 static GPtrArray *
 options_of (CivicForm *self,
             Field     *field)
 {
-  CivicCache *cache = civic_sync_engine_get_cache (self->engine);
-  g_autoptr(GPtrArray) users = civic_cache_load_entities (cache, CIVIC_ENTITY_USER, NULL);
-  g_autoptr(GPtrArray) rooms = civic_cache_load_entities (cache, CIVIC_ENTITY_ROOM, NULL);
-  CivicArgumentSources sources = { users, civic_cache_get_me (cache)->id, rooms };
+  return civic_form_options (self->engine, field->argument, self->record);
+}
 
-  return field->argument->options (self->record, &sources);
+/* A long checklist folds into one row that names what is checked */
+#define FOLDED_CHECKLIST 6
+
+static void
+checklist_row_update (AdwExpanderRow *row)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (row), "civic-checks");
+  g_autoptr(GString) chosen = g_string_new (NULL);
+
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      {
+        if (chosen->len > 0)
+          g_string_append (chosen, _(", "));
+        g_string_append (chosen, g_object_get_data (g_ptr_array_index (checks, i), "civic-label"));
+      }
+  /* Translators: a folded checklist with nothing checked */
+  adw_expander_row_set_subtitle (row, chosen->len > 0 ? chosen->str : _("None"));
+}
+
+/**
+ * civic_form_checklist_row_fill:
+ * @row: a row from civic_form_checklist_row_new()
+ * @options: (element-type CivicArgumentOption): what it offers now
+ *
+ * Puts a check row per option in place of those the row had. Each check
+ * button carries its option's value as "civic-value".
+ */
+void
+civic_form_checklist_row_fill (GtkWidget *row,
+                               GPtrArray *options)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (row), "civic-checks");
+  GPtrArray *rows = g_object_get_data (G_OBJECT (row), "civic-check-rows");
+
+  for (guint i = 0; i < rows->len; i++)
+    adw_expander_row_remove (ADW_EXPANDER_ROW (row), g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+  g_ptr_array_set_size (checks, 0);
+
+  for (guint i = 0; i < options->len; i++)
+    {
+      CivicArgumentOption *option = g_ptr_array_index (options, i);
+      GtkWidget *check_row = g_object_new (ADW_TYPE_ACTION_ROW,
+                                           "use-markup", FALSE,
+                                           "title", option->label,
+                                           NULL);
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), option->active);
+      if (option->detail != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (check_row), option->detail);
+      civic_accessible_set_name (check, option->label);
+      g_object_set_data_full (G_OBJECT (check), "civic-value", g_strdup (option->value), g_free);
+      g_object_set_data_full (G_OBJECT (check), "civic-label", g_strdup (option->label), g_free);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (check_row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (check_row), check);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (checklist_row_update), row);
+      g_ptr_array_add (checks, check);
+      g_ptr_array_add (rows, check_row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), check_row);
+    }
+  checklist_row_update (ADW_EXPANDER_ROW (row));
+  civic_accessible_name_expander_row (ADW_EXPANDER_ROW (row));
+}
+
+/**
+ * civic_form_checklist_row_new:
+ * @options: (element-type CivicArgumentOption): what it offers
+ *
+ * One row that unfolds into a check row per option, and says which are
+ * checked while folded.
+ */
+GtkWidget *
+civic_form_checklist_row_new (const char *title,
+                              GPtrArray  *options)
+{
+  GtkWidget *row = adw_expander_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "civic-checks", g_ptr_array_new (),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (row), "civic-check-rows", g_ptr_array_new (),
+                          (GDestroyNotify) g_ptr_array_unref);
+  civic_form_checklist_row_fill (row, options);
+  return row;
+}
+
+/**
+ * civic_form_checklist_row_get_checks:
+ *
+ * Returns: (transfer none) (element-type GtkCheckButton): the row's
+ * check buttons, in the options' order
+ */
+GPtrArray *
+civic_form_checklist_row_get_checks (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "civic-checks");
 }
 
 static void
 add_checklist (CivicForm *self,
                Field     *field)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *group;
   g_autoptr(GPtrArray) options = options_of (self, field);
+
+  if (options->len > FOLDED_CHECKLIST)
+    {
+      GtkWidget *row = civic_form_checklist_row_new (_(field->argument->title), options);
+      GPtrArray *checks = civic_form_checklist_row_get_checks (row);
+
+      field->values = g_ptr_array_new_with_free_func (g_free);
+      field->checks = g_ptr_array_new ();
+      for (guint i = 0; i < checks->len; i++)
+        {
+          GtkWidget *check = g_ptr_array_index (checks, i);
+
+          g_ptr_array_add (field->values, g_strdup (g_object_get_data (G_OBJECT (check), "civic-value")));
+          g_ptr_array_add (field->checks, check);
+          g_signal_connect_swapped (check, "toggled", G_CALLBACK (changed), self);
+        }
+      field->widget = row;
+      field->row = row;
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
+      return;
+    }
+
+  group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(field->argument->title));
   if (field->argument->description != NULL)

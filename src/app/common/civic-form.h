@@ -29,4 +29,13 @@ const char  *civic_form_get_refusal  (CivicForm             *self);
 char        *civic_form_dup_missing  (CivicForm             *self);
 void         civic_form_check_now    (CivicForm             *self);
 
+GPtrArray   *civic_form_options      (CivicSyncEngine       *engine,
+                                      const CivicArgument   *argument,
+                                      GObject               *record);
+GtkWidget   *civic_form_checklist_row_new (const char       *title,
+                                      GPtrArray             *options);
+void         civic_form_checklist_row_fill (GtkWidget        *row,
+                                      GPtrArray             *options);
+GPtrArray   *civic_form_checklist_row_get_checks (GtkWidget *row);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "civic-core-enums.h"
 #include "civic-diff-view.h"
 #include "civic-disclosure-editor.h"
+#include "civic-form.h"
 #include "civic-markdown-preview.h"
 #include "civic-toast.h"
 
@@ -51,7 +52,7 @@ struct _CivicDisclosureEditor
   AdwEntryRow           *title_row;
   AdwComboRow           *category_row;
   AdwEntryRow           *formed_on_row;
-  AdwEntryRow           *columns_row;
+  GtkWidget             *columns_row;
   AdwEntryRow           *keywords_row;
 
   /* State */
@@ -480,13 +481,18 @@ fill_metadata (CivicDisclosureEditor *self)
   CivicDay formed = civic_disclosure_get_formed_on (d);
   g_autofree char *formed_text = formed != CIVIC_DAY_INVALID ? civic_day_format (formed)
                                                              : g_strdup ("");
-  g_autofree char *columns = join_names (civic_disclosure_get_columns (d));
   g_autofree char *keywords = join_names (civic_disclosure_get_keywords (d));
+  g_autoptr(GPtrArray) columns = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), civic_disclosure_get_title (d) ?: "");
   adw_combo_row_set_selected (self->category_row, civic_disclosure_get_category (d));
   gtk_editable_set_text (GTK_EDITABLE (self->formed_on_row), formed_text);
-  gtk_editable_set_text (GTK_EDITABLE (self->columns_row), columns);
+  /* The organ's columns as the feed has brought them */
+  columns = civic_form_options (self->engine,
+                                civic_arguments_find (civic_disclosure_action_get_arguments (
+                                                        CIVIC_DISCLOSURE_ACTION_SAVE), "columns"),
+                                G_OBJECT (d));
+  civic_form_checklist_row_fill (self->columns_row, columns);
   gtk_editable_set_text (GTK_EDITABLE (self->keywords_row), keywords);
   gtk_widget_set_sensitive (GTK_WIDGET (self->metadata_group), self->editable);
 }
@@ -712,7 +718,6 @@ add_metadata (CivicDisclosureEditor *self,
   CivicDisclosure *d = self->disclosure;
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
   const char *formed = gtk_editable_get_text (GTK_EDITABLE (self->formed_on_row));
-  const char *columns = gtk_editable_get_text (GTK_EDITABLE (self->columns_row));
   const char *keywords = gtk_editable_get_text (GTK_EDITABLE (self->keywords_row));
   guint category = adw_combo_row_get_selected (self->category_row);
   CivicDay day;
@@ -729,8 +734,27 @@ add_metadata (CivicDisclosureEditor *self,
     }
   if (civic_day_parse (formed, &day) && day != civic_disclosure_get_formed_on (d))
     json_object_set_string_member (args, "formed_on", formed);
-  if (names_differ (civic_disclosure_get_columns (d), columns))
-    add_names (args, "columns", columns);
+  {
+    GPtrArray *checks = civic_form_checklist_row_get_checks (self->columns_row);
+    g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+    const char * const *had = civic_disclosure_get_columns (d);
+    gboolean differ;
+
+    for (guint i = 0; i < checks->len; i++)
+      if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+        g_ptr_array_add (chosen, g_object_get_data (g_ptr_array_index (checks, i), "civic-value"));
+    differ = chosen->len != (had != NULL ? g_strv_length ((char **) had) : 0);
+    for (guint i = 0; i < chosen->len && !differ; i++)
+      differ = !g_strv_contains (had, g_ptr_array_index (chosen, i));
+    if (differ)
+      {
+        JsonArray *array = json_array_new ();
+
+        for (guint i = 0; i < chosen->len; i++)
+          json_array_add_string_element (array, g_ptr_array_index (chosen, i));
+        json_object_set_array_member (args, "columns", array);
+      }
+  }
   if (names_differ (civic_disclosure_get_keywords (d), keywords))
     add_names (args, "keywords", keywords);
 }
@@ -1103,7 +1127,12 @@ build_side (CivicDisclosureEditor *self)
   adw_preferences_group_add (self->metadata_group, GTK_WIDGET (self->category_row));
   civic_accessible_name_choices (GTK_WIDGET (self->category_row), _("Category"));
   self->formed_on_row = entry_row_new (self->metadata_group, _("_Formed or Changed On"));
-  self->columns_row = entry_row_new (self->metadata_group, _("Co_lumns"));
+  {
+    g_autoptr(GPtrArray) no_options = g_ptr_array_new ();
+
+    self->columns_row = civic_form_checklist_row_new (_("Co_lumns"), no_options);
+    adw_preferences_group_add (self->metadata_group, self->columns_row);
+  }
   self->keywords_row = entry_row_new (self->metadata_group, _("_Keywords"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->metadata_group));
 
