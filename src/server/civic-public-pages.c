@@ -63,7 +63,7 @@ static const char style[] =
   "padding:1rem;background:var(--card);border:1px solid var(--line);border-radius:.5rem}\n"
   "dl.catalogue dt{font-weight:600}dl.catalogue dd{margin:0;overflow-wrap:anywhere}\n"
   "@media (max-width:30rem){dl.catalogue{grid-template-columns:1fr}}\n"
-  "ul.columns{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;padding-left:1.25rem}\n"
+  "ul.columns{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;list-style:none;padding-left:0}\n"
   "ol.trail{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.5rem}\n"
   "ol.trail li+li::before{content:\"/\";margin-right:.5rem;color:#555}\n"
   ".body{overflow-wrap:anywhere}\n"
@@ -417,11 +417,12 @@ civic_public_pages_directory (CivicSqlite             *db,
   filter_field (out, "to", _("Published until"), "date", to);
   g_string_append (out, "<button type=\"submit\">");
   text (out, _("Search"));
-  g_string_append (out, "</button>\n</form>\n<p role=\"status\">");
-  g_string_append_printf (out, civic_ngettext ("%u disclosure", "%u disclosures", total), total);
-  g_string_append (out, "</p>\n");
+  g_string_append (out, "</button>\n</form>\n");
   if (query->organ != NULL && !organ_columns (db, out, query->organ, error))
     return NULL;
+  g_string_append (out, "<p role=\"status\">");
+  g_string_append_printf (out, civic_ngettext ("%u disclosure", "%u disclosures", total), total);
+  g_string_append (out, "</p>\n");
   entry_list (out, entries);
   pagination (out, "/public/disclosures", query, query->column, total);
   page_end (out);
