@@ -93,7 +93,7 @@ add_columns_under (GPtrArray          *options,
         here->pdata[j - 1] = swap;
       }
 
-  for (guint i = 0; i < here->len && depth < 8; i++)
+  for (guint i = 0; i < here->len && depth < CIVIC_DISCLOSURE_COLUMN_MAX_LEVELS; i++)
     {
       JsonNode *node = g_ptr_array_index (here, i);
       const char *id = column_member (node, "id");

@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* How deep an organ's catalogue of columns goes: a column and the
+ * columns above it (civic-disclosure-columns.c refuses deeper) */
+#define CIVIC_DISCLOSURE_COLUMN_MAX_LEVELS 8
+
 /* Regulations on Government Information Disclosure (OGI, 2019),
  * Arts. 19–26: what an organ publishes unasked, reviewed before it is
  * published (Art. 17), within 20 working days of being formed or changed

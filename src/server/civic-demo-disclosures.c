@@ -316,9 +316,14 @@ put_organ_columns (CivicDemoGen    *gen,
         continue;
       if (up_id != NULL)
         {
-          up = civic_disclosure_columns_load (gen->input->db, up_id, NULL, error);
-          if (up == NULL && *error != NULL)
-            return FALSE;
+          g_autoptr(GError) local_error = NULL;
+
+          up = civic_disclosure_columns_load (gen->input->db, up_id, NULL, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
         }
       json_object_set_string_member (column, "id", id);
       json_object_set_string_member (column, "department", organ->id);

@@ -32,8 +32,6 @@
  * since a published disclosure keeps its columns; an administrator
  * renames it or moves it in the catalogue with `column set`. */
 
-#define MAX_DEPTH 8
-
 static gboolean
 invalid (GError     **error,
          const char  *format,
@@ -135,7 +133,41 @@ name_is_taken (CivicSqlite  *db,
   return ok;
 }
 
-/* The parent is the same organ's, and the catalogue does not loop */
+/* How many levels the columns under @id take, itself not counted */
+static gboolean
+subtree_height (CivicSqlite  *db,
+                const char   *id,
+                gint64       *height,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db,
+                                             "WITH RECURSIVE below (id, depth) AS ("
+                                             "  SELECT ?1, 0 "
+                                             "  UNION ALL "
+                                             "  SELECT e.id, below.depth + 1 FROM entity e "
+                                             "  JOIN below ON json_extract (e.data, '$.parent') = below.id "
+                                             "  WHERE e.type = '" CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
+                                             "    AND below.depth < ?2) "
+                                             "SELECT max (depth) FROM below", error);
+  gboolean row;
+
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, CIVIC_DISCLOSURE_COLUMN_MAX_LEVELS);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *height = row ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The parent is the same organ's, the catalogue does not loop, and no
+ * column ends up deeper than CIVIC_DISCLOSURE_COLUMN_MAX_LEVELS, those
+ * under this one included */
 static gboolean
 check_parent (CivicSqlite  *db,
               JsonObject   *column,
@@ -144,14 +176,18 @@ check_parent (CivicSqlite  *db,
   const char *id = member (column, "id");
   const char *department = member (column, "department");
   g_autofree char *at = g_strdup (member (column, "parent"));
+  gint64 above = 0;
+  gint64 below = 0;
 
-  for (guint depth = 0; at != NULL; depth++)
+  for (; at != NULL; above++)
     {
       g_autoptr(GError) local_error = NULL;
       g_autoptr(JsonObject) parent = NULL;
 
       if (g_str_equal (at, id))
         return invalid (error, _("The column “%s” would sit under itself"), id);
+      if (above >= CIVIC_DISCLOSURE_COLUMN_MAX_LEVELS)
+        break;
       parent = civic_disclosure_columns_load (db, at, NULL, &local_error);
       if (local_error != NULL)
         {
@@ -163,11 +199,14 @@ check_parent (CivicSqlite  *db,
       if (g_strcmp0 (member (parent, "department"), department) != 0)
         return invalid (error, _("The column “%s” is another organ’s; a column sits under one "
                                  "of its own organ’s"), at);
-      if (depth >= MAX_DEPTH)
-        return invalid (error, _("The catalogue may be at most %d levels deep"), MAX_DEPTH);
       g_free (at);
       at = g_strdup (member (parent, "parent"));
     }
+  if (!subtree_height (db, id, &below, error))
+    return FALSE;
+  if (above + 1 + below > CIVIC_DISCLOSURE_COLUMN_MAX_LEVELS)
+    return invalid (error, _("The catalogue may be at most %d levels deep"),
+                    CIVIC_DISCLOSURE_COLUMN_MAX_LEVELS);
   return TRUE;
 }
 
@@ -175,6 +214,7 @@ check_parent (CivicSqlite  *db,
 static gboolean
 check_counterpart (CivicSqlite  *db,
                    JsonObject   *column,
+                   const char   *managed_by,
                    GError      **error)
 {
   const char *counterpart = member (column, "counterpart");
@@ -200,6 +240,11 @@ check_counterpart (CivicSqlite  *db,
       if (g_strcmp0 (member (other, "department"), member (column, "department")) == 0)
         return invalid (error, _("A counterpart is a column of the organ one level up, not of "
                                  "the same organ"));
+      /* An organ a department manages (部门管理机构) has it one level up;
+       * of the others the service knows no level */
+      if (managed_by != NULL && g_strcmp0 (member (other, "department"), managed_by) != 0)
+        return invalid (error, _("A counterpart is a column of %s, the organ one level up"),
+                        managed_by);
     }
   if (url != NULL)
     {
@@ -300,8 +345,17 @@ civic_disclosure_columns_put (CivicSqlite  *db,
     return FALSE;
   if (taken)
     return invalid (error, _("The organ already has a column named “%s”"), name);
-  if (!check_parent (db, column, error) || !check_counterpart (db, column, error))
-    return FALSE;
+  {
+    g_autoptr(JsonNode) organ = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT,
+                                                                 member (column, "department"),
+                                                                 NULL);
+    const char *managed_by = organ != NULL && JSON_NODE_HOLDS_OBJECT (organ)
+                             ? member (json_node_get_object (organ), "managed_by") : NULL;
+
+    if (!check_parent (db, column, error) ||
+        !check_counterpart (db, column, managed_by, error))
+      return FALSE;
+  }
   if (!json_object_has_member (column, "position") &&
       !place_last (db, column, error))
     return FALSE;
@@ -346,6 +400,262 @@ civic_disclosure_columns_check (CivicSqlite      *db,
                        _("“%s” is not one of the organ’s columns"), columns[i]);
           return FALSE;
         }
+    }
+  return TRUE;
+}
+
+/* Upgrading: a service from before columns were an organ's catalogue
+ * kept each disclosure's columns as names typed by its editors. Each
+ * (organ, name) becomes a column of the organ — the one of that name, or
+ * a new one, "{organ}-{n}" — and the disclosures, and what the public
+ * side lists by column, name it by id. Once, in one transaction; the
+ * versions kept sealed stay as they were written. */
+
+#define ADOPTED_META "columns_by_id"
+
+static char *
+id_stem (const char *department)
+{
+  GString *stem = g_string_new (NULL);
+
+  for (const char *p = department; *p != '\0' && stem->len < 40; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      g_string_append_c (stem, g_ascii_isalnum (c) ? c : '-');
+    }
+  while (stem->len > 0 && !g_ascii_isalnum (stem->str[0]))
+    g_string_erase (stem, 0, 1);
+  if (stem->len == 0)
+    g_string_append (stem, "organ");
+  return g_string_free (stem, FALSE);
+}
+
+/* The organ's column for a name its editors typed: found or made */
+static char *
+adopt_name (CivicSqlite  *db,
+            GHashTable   *adopted,
+            const char   *department,
+            const char   *name,
+            GError      **error)
+{
+  g_autofree char *key = g_strconcat (department, "\t", name, NULL);
+  g_autofree char *stem = NULL;
+  g_autofree char *short_name = NULL;
+  g_autoptr(JsonObject) column = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+  const char *known = g_hash_table_lookup (adopted, key);
+
+  if (known != NULL)
+    return g_strdup (known);
+
+  short_name = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1),
+                                               CIVIC_DISCLOSURE_COLUMN_MAX_NAME));
+  stmt = civic_sqlite_prepare (db, "SELECT id FROM entity WHERE type = '"
+                                   CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
+                                   "AND json_extract (data, '$.department') = ?1 "
+                                   "AND json_extract (data, '$.name') = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, department);
+  civic_sqlite_bind_text (stmt, 2, short_name);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  if (row)
+    {
+      char *id = g_strdup (civic_sqlite_column_text (stmt, 0));
+
+      sqlite3_reset (stmt);
+      g_hash_table_insert (adopted, g_steal_pointer (&key), g_strdup (id));
+      return id;
+    }
+  sqlite3_reset (stmt);
+
+  stem = id_stem (department);
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", stem, n);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonObject) taken = civic_disclosure_columns_load (db, id, NULL, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (taken != NULL)
+        continue;
+      column = json_object_new ();
+      json_object_set_string_member (column, "id", id);
+      json_object_set_string_member (column, "department", department);
+      json_object_set_string_member (column, "name", short_name);
+      json_object_set_null_member (column, "parent");
+      json_object_set_null_member (column, "counterpart");
+      json_object_set_null_member (column, "counterpart_url");
+      json_object_set_null_member (column, "counterpart_name");
+      if (!civic_disclosure_columns_put (db, column, 0, error))
+        return NULL;
+      g_hash_table_insert (adopted, g_steal_pointer (&key), g_strdup (id));
+      return g_steal_pointer (&id);
+    }
+}
+
+static gboolean
+rename_public (CivicSqlite  *db,
+               const char   *disclosure_id,
+               const char   *name,
+               const char   *id,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "UPDATE OR IGNORE public_disclosure_column "
+                                                 "SET column_id = ?3 "
+                                                 "WHERE disclosure_id = ?1 AND column_id = ?2",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, disclosure_id);
+  civic_sqlite_bind_text (stmt, 2, name);
+  civic_sqlite_bind_text (stmt, 3, id);
+  if (!civic_sqlite_run (db, stmt, error))
+    return FALSE;
+  stmt = civic_sqlite_prepare (db, "DELETE FROM public_disclosure_column "
+                                   "WHERE disclosure_id = ?1 AND column_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, disclosure_id);
+  civic_sqlite_bind_text (stmt, 2, name);
+  return civic_sqlite_run (db, stmt, error);
+}
+
+typedef struct
+{
+  char   *id;
+  gint64  rev;
+  char   *data;
+} Kept;
+
+static void
+kept_free (Kept *kept)
+{
+  g_free (kept->id);
+  g_free (kept->data);
+  g_free (kept);
+}
+
+static gboolean
+adopt_all (CivicSqlite  *db,
+           GError      **error)
+{
+  g_autoptr(GPtrArray) disclosures = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_free);
+  g_autoptr(GHashTable) adopted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT id, rev, data FROM entity WHERE type = '"
+                                                 CIVIC_ENTITY_DISCLOSURE "' AND deleted = 0 "
+                                                 "ORDER BY seq", error);
+  gboolean row;
+
+  if (stmt == NULL)
+    return FALSE;
+  while (TRUE)
+    {
+      Kept *kept;
+
+      if (!civic_sqlite_step (db, stmt, &row, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      if (!row)
+        break;
+      kept = g_new0 (Kept, 1);
+      kept->id = g_strdup (civic_sqlite_column_text (stmt, 0));
+      kept->rev = sqlite3_column_int64 (stmt, 1);
+      kept->data = g_strdup (civic_sqlite_column_text (stmt, 2));
+      g_ptr_array_add (disclosures, kept);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < disclosures->len; i++)
+    {
+      Kept *kept = g_ptr_array_index (disclosures, i);
+      g_autoptr(JsonNode) node = civic_json_parse (kept->data, -1, NULL);
+      JsonObject *object = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *columns = object ? json_object_get_member (object, "columns") : NULL;
+      const char *department = object ? member (object, "department_id") : NULL;
+      g_autoptr(JsonArray) by_id = json_array_new ();
+      gboolean changed = FALSE;
+
+      if (department == NULL || columns == NULL || !JSON_NODE_HOLDS_ARRAY (columns))
+        continue;
+      for (guint c = 0; c < json_array_get_length (json_node_get_array (columns)); c++)
+        {
+          const char *name = json_array_get_string_element (json_node_get_array (columns), c);
+          g_autoptr(GError) local_error = NULL;
+          g_autoptr(JsonObject) column = civic_disclosure_columns_load (db, name, NULL,
+                                                                        &local_error);
+          g_autofree char *id = NULL;
+
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (name == NULL || *name == '\0')
+            continue;
+          if (column != NULL && g_strcmp0 (member (column, "department"), department) == 0)
+            {
+              json_array_add_string_element (by_id, name);
+              continue;
+            }
+          id = adopt_name (db, adopted, department, name, error);
+          if (id == NULL || !rename_public (db, kept->id, name, id, error))
+            return FALSE;
+          json_array_add_string_element (by_id, id);
+          changed = TRUE;
+        }
+      if (changed)
+        {
+          const char *scope[] = { department, NULL };
+          g_autofree char *text = NULL;
+
+          json_object_set_array_member (object, "columns", g_steal_pointer (&by_id));
+          text = civic_json_to_string (node, FALSE);
+          if (civic_server_db_put_entity_text (db, CIVIC_ENTITY_DISCLOSURE, kept->id, kept->rev,
+                                               text, scope, error) == 0)
+            return FALSE;
+        }
+    }
+  return civic_server_db_set_meta (db, ADOPTED_META, "1", error);
+}
+
+/**
+ * civic_disclosure_columns_adopt_names:
+ *
+ * Gives the columns that disclosures of an older service name by name a
+ * place in their organs' catalogues, once; afterwards it only reads a
+ * mark.
+ */
+gboolean
+civic_disclosure_columns_adopt_names (CivicSqlite  *db,
+                                      GError      **error)
+{
+  g_autofree char *done = civic_server_db_get_meta (db, ADOPTED_META);
+
+  if (done != NULL)
+    return TRUE;
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+  /* Another connection may have done it meanwhile */
+  g_free (done);
+  done = civic_server_db_get_meta (db, ADOPTED_META);
+  if ((done == NULL && !adopt_all (db, error)) || !civic_sqlite_commit (db, error))
+    {
+      civic_sqlite_rollback (db);
+      return FALSE;
     }
   return TRUE;
 }

@@ -25,5 +25,7 @@ gboolean    civic_disclosure_columns_put    (CivicSqlite      *db,
 gboolean    civic_disclosure_columns_check  (CivicSqlite      *db,
                                              CivicDisclosure  *disclosure,
                                              GError          **error);
+gboolean    civic_disclosure_columns_adopt_names (CivicSqlite *db,
+                                             GError          **error);
 
 G_END_DECLS

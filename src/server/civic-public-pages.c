@@ -656,7 +656,8 @@ civic_public_pages_column (CivicSqlite  *db,
     return NULL;
 
   /* Where it sits in the catalogue, from the top */
-  for (const char *up = column->parent_id; up != NULL && trail->len < 8;
+  for (const char *up = column->parent_id;
+       up != NULL && trail->len < CIVIC_DISCLOSURE_COLUMN_MAX_LEVELS;
        up = ((CivicPublicColumn *) g_ptr_array_index (trail, 0))->parent_id)
     {
       CivicPublicColumn *parent = civic_disclosure_public_column (db, up, &local_error);

@@ -421,7 +421,7 @@ command_demo (int    argc,
   int cases = 2000;
   int hearings = -1;
   int disclosures = 2000;
-  int requests = 60;
+  int requests = 300;
   const GOptionEntry entries[] = {
     { "cases", 'n', 0, G_OPTION_ARG_INT, &cases, N_("How many cases (2000)"), N_("N") },
     { "hearings", 0, 0, G_OPTION_ARG_INT, &hearings,
@@ -431,7 +431,7 @@ command_demo (int    argc,
       N_("How many proactive disclosures, over the past eighteen months (2000; 0 for none)"),
       N_("N") },
     { "requests", 0, 0, G_OPTION_ARG_INT, &requests,
-      N_("How many requests for information, over the past year (60; 0 for none)"), N_("N") },
+      N_("How many requests for information, over the past year (300; 0 for none)"), N_("N") },
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed,
       N_("Seed of the generator: the same seed gives the same data"), N_("SEED") },
     { "password", 'p', 0, G_OPTION_ARG_STRING, &password,

@@ -15,6 +15,7 @@
 #include "civic-commands.h"
 #include "civic-json.h"
 #include "civic-keyring.h"
+#include "civic-disclosure-columns.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
 
@@ -564,6 +565,9 @@ civic_server_db_open (const char  *data_dir,
    * a row) is overwritten with zeros, not left in free pages. */
   if (db == NULL || !civic_sqlite_exec (db, "PRAGMA secure_delete = ON", error) ||
       !attach_keyring (db, data_dir, error))
+    return NULL;
+  /* What a migration cannot do in SQL alone, done once by code */
+  if (!civic_disclosure_columns_adopt_names (db, error))
     return NULL;
 
   return g_steal_pointer (&db);

@@ -10,7 +10,7 @@
  * a reviewer acknowledged it; the same seed gives the same directory; the
  * cases and accounts are those of a demo without disclosures; what
  * was scheduled for the afternoon is published once the service gets
- * there; and its 60 requests for information stand at every step, each
+ * there; and its requests for information stand at every step, each
  * reply issued in time.
  */
 

@@ -1318,6 +1318,7 @@ test_columns_from_the_command_line (void)
       { "add", "scjg-under", "--department", "scjg", "--name", "下级", "--parent", "yjj-rules" },
       { "add", "scjg-self", "--department", "scjg", "--name", "自身", "--counterpart", "scjg-plans" },
       { "add", "scjg-ftp", "--department", "scjg", "--name", "文件", "--counterpart-url", "ftp://x" },
+      { "add", "zyyj-up", "--department", "zyyj", "--name", "上级", "--counterpart", "scjg-plans" },
       { "add", "Bad_Id", "--department", "scjg", "--name", "坏", NULL },
       { "set", "scjg-guides", "--department", "bgt", NULL },
     };
@@ -1341,6 +1342,10 @@ test_columns_from_the_command_line (void)
   g_assert_null (strstr (listed, "scjg-twice"));
   g_assert_null (strstr (listed, "scjg-under"));
   g_assert_null (strstr (listed, "(under scjg-licensing)\n"));
+  g_clear_pointer (&listed, g_free);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &listed, "column", "list",
+                                           "--department", "zyyj", NULL), ==, 0);
+  g_assert_null (strstr (listed, "zyyj-up"));
 
   /* every official reads the catalogue, as a room */
   node = civic_test_request (service, "GET", "/api/v1/disclosure-columns/yjj-rules", editor, NULL,
@@ -1373,6 +1378,83 @@ test_columns_from_the_command_line (void)
                                   "办事指南和服务"));
   g_assert_null (g_strstr_len (g_bytes_get_data (again, NULL), g_bytes_get_size (again),
                                "samr.gov.cn"));
+}
+
+static void
+run_sql (sqlite3    *db,
+         const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* A service from before columns were an organ's catalogue kept names:
+ * started again, each name becomes the organ's column of that name, or a
+ * new one, and the disclosure and the public side name it by id */
+static void
+test_columns_adopted_from_names (void)
+{
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(JsonNode) step = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *approved = publishable ("按名称归栏的旧信息", &holder);
+  g_autofree char *id = g_strdup (json_object_get_string_member (approved, "id"));
+  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *page = NULL;
+  JsonArray *columns;
+  sqlite3 *db;
+  guint status;
+
+  applied (head, "publish-disclosure", id, NULL, &step);
+  civic_test_service_stop (service);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE entity SET data = json_set (data, '$.columns', "
+                         "  json_array ('行政许可', '征收补偿')) "
+                         "WHERE type = 'disclosure' AND id = '%s';"
+                         "DELETE FROM public_disclosure_column WHERE disclosure_id = '%s';"
+                         "INSERT INTO public_disclosure_column VALUES ('%s', 'scjg', '行政许可'),"
+                         "  ('%s', 'scjg', '征收补偿');"
+                         "DELETE FROM meta WHERE key = 'columns_by_id';", id, id, id, id);
+  run_sql (db, sql);
+  sqlite3_close (db);
+  civic_test_service_start (service);
+
+  /* the organ's 行政许可 is scjg-licensing; 征收补偿 is new */
+  g_free (path);
+  path = g_strconcat ("/api/v1/disclosures/", id, NULL);
+  node = civic_test_request (service, "GET", path, editor, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  columns = json_object_get_array_member (json_object_get_object_member (object_of (node), "data"),
+                                          "columns");
+  g_assert_cmpuint (json_array_get_length (columns), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (columns, 0), ==, "scjg-licensing");
+  g_assert_cmpstr (json_array_get_string_element (columns, 1), ==, "scjg-1");
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &listed, "column", "list",
+                                           "--department", "scjg", NULL), ==, 0);
+  g_assert_nonnull (strstr (listed, "scjg-1 "));
+  g_assert_nonnull (strstr (listed, "征收补偿"));
+
+  /* the public reads both by id, under their names */
+  page = fetch_text ("/public/columns/scjg/scjg-1", 200, NULL);
+  g_assert_nonnull (strstr (page, "征收补偿"));
+  g_assert_nonnull (strstr (page, id));
+  g_free (page);
+  g_free (path);
+  path = g_strconcat ("/public/disclosures/", id, NULL);
+  page = fetch_text (path, 200, NULL);
+  g_assert_nonnull (strstr (page, "<a href=\"/public/columns/scjg/scjg-licensing\">行政许可</a>"));
+  g_assert_nonnull (strstr (page, "<a href=\"/public/columns/scjg/scjg-1\">征收补偿</a>"));
+
+  /* and a text-only save of it goes through */
+  {
+    g_autoptr(JsonNode) revised = NULL;
+
+    applied (editor, "revise-disclosure", id, "{\"reason\": \"补充\"}", &revised);
+  }
 }
 
 /* The disclosure as the service has it now */
@@ -1851,6 +1933,7 @@ main (int   argc,
   g_test_add_func ("/disclosures/policy-from-the-command-line", test_policy_from_the_command_line);
   g_test_add_func ("/disclosures/columns-from-the-command-line",
                    test_columns_from_the_command_line);
+  g_test_add_func ("/disclosures/columns-adopted-from-names", test_columns_adopted_from_names);
   g_test_add_func ("/disclosures/scheduled-across-restart", test_scheduled_across_restart);
   g_test_add_func ("/disclosures/scheduled-at-the-minute", test_scheduled_at_the_minute);
   g_test_add_func ("/disclosures/scheduled-held-by-the-gate", test_scheduled_held_by_the_gate);
