@@ -606,6 +606,11 @@ civic_clock_kind_get_label (CivicClockKind kind)
     case CIVIC_CLOCK_KIND_PROACTIVE_DISCLOSURE: return _("Proactive disclosure deadline");
     case CIVIC_CLOCK_KIND_THIRD_PARTY: return _("Third-party reply period");
     case CIVIC_CLOCK_KIND_COMPLAINT: return _("Complaint handling deadline");
+    case CIVIC_CLOCK_KIND_MESSAGE_SIGN_FOR: return _("Sign-for deadline");
+    case CIVIC_CLOCK_KIND_MESSAGE_REPLY: return _("Reply deadline");
+    case CIVIC_CLOCK_KIND_MESSAGE_SEND_BACK: return _("Send-back period");
+    case CIVIC_CLOCK_KIND_RECTIFICATION: return _("Rectification deadline");
+    case CIVIC_CLOCK_KIND_EVALUATION: return _("Evaluation period");
     default: g_return_val_if_reached ("");
     }
 }
@@ -670,6 +675,10 @@ trigger_label (CivicClockTrigger trigger)
     case CIVIC_CLOCK_TRIGGER_REQUESTED: return _("Requested");
     case CIVIC_CLOCK_TRIGGER_FORMED: return _("Formed or changed");
     case CIVIC_CLOCK_TRIGGER_REGISTERED: return _("Registered");
+    case CIVIC_CLOCK_TRIGGER_SIGNED_FOR: return _("Signed for");
+    case CIVIC_CLOCK_TRIGGER_TRANSFERRED: return _("Transferred");
+    case CIVIC_CLOCK_TRIGGER_REPLIED: return _("Replied");
+    case CIVIC_CLOCK_TRIGGER_RATED: return _("Rated");
     default: g_return_val_if_reached ("");
     }
 }

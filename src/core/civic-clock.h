@@ -33,6 +33,12 @@ typedef enum
   CIVIC_CLOCK_KIND_PROACTIVE_DISCLOSURE,  /* 20 wd (OGI Art. 26) */
   CIVIC_CLOCK_KIND_THIRD_PARTY,           /* 15 wd (OGI Art. 32) */
   CIVIC_CLOCK_KIND_COMPLAINT,             /* 60 days + 30 (信访工作条例 Art. 34) */
+  /* A citizen's message, on a region's table (civic-message-clocks.h) */
+  CIVIC_CLOCK_KIND_MESSAGE_SIGN_FOR,      /* 签收 */
+  CIVIC_CLOCK_KIND_MESSAGE_REPLY,         /* 答复 */
+  CIVIC_CLOCK_KIND_MESSAGE_SEND_BACK,     /* 退单: 5 wd (信访工作条例 Art. 23 ¶3) */
+  CIVIC_CLOCK_KIND_RECTIFICATION,         /* 差评整改 */
+  CIVIC_CLOCK_KIND_EVALUATION,            /* the citizen's time to rate */
 } CivicClockKind;
 
 typedef enum
@@ -52,6 +58,10 @@ typedef enum
   CIVIC_CLOCK_TRIGGER_REQUESTED,
   CIVIC_CLOCK_TRIGGER_FORMED,
   CIVIC_CLOCK_TRIGGER_REGISTERED,
+  CIVIC_CLOCK_TRIGGER_SIGNED_FOR,
+  CIVIC_CLOCK_TRIGGER_TRANSFERRED,
+  CIVIC_CLOCK_TRIGGER_REPLIED,
+  CIVIC_CLOCK_TRIGGER_RATED,
 } CivicClockTrigger;
 
 typedef enum

@@ -28,6 +28,8 @@
 #include "civic-json.h"
 #include "civic-markdown.h"
 #include "civic-markdown-html.h"
+#include "civic-message.h"
+#include "civic-message-clocks.h"
 #include "civic-privacy-lint.h"
 #include "civic-privacy-mask.h"
 #include "civic-template.h"
