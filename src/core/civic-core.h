@@ -32,6 +32,7 @@
 #include "civic-message-clocks.h"
 #include "civic-privacy-lint.h"
 #include "civic-privacy-mask.h"
+#include "civic-reply-lint.h"
 #include "civic-template.h"
 #include "civic-text-diff.h"
 #include "civic-time.h"
