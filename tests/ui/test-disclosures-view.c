@@ -19,6 +19,7 @@
 
 #include "civic-action-dialog.h"
 #include "civic-disclosures-view.h"
+#include "civic-form.h"
 #include "civic-ui-test.h"
 
 static GtkWidget *
@@ -227,6 +228,57 @@ test_annual_report (void)
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
 
+/* A new disclosure's form offers the organ's columns, folded into one
+ * row that names what is checked */
+static void
+test_new_draft_columns (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  CivicActionDialog *dialog = NULL;
+  CivicDisclosuresView *view;
+  g_autoptr(JsonObject) args = NULL;
+  GtkWidget *window;
+  GtkWidget *columns;
+  GtkWidget *licensing;
+  JsonArray *chosen;
+
+  view = CIVIC_DISCLOSURES_VIEW (new_view (&window));
+  civic_disclosures_view_new_disclosure (view);
+  civic_ui_test_spin (100);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      if (CIVIC_IS_ACTION_DIALOG (candidate))
+        dialog = CIVIC_ACTION_DIALOG (candidate);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (civic_action_dialog_get_action (dialog), ==, CIVIC_DISCLOSURE_ACTION_CREATE);
+
+  columns = civic_ui_test_find_titled (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW,
+                                       _("Co_lumns"));
+  g_assert_nonnull (columns);
+  g_assert_cmpuint (civic_form_checklist_row_get_checks (columns)->len, >=, 10);
+  licensing = civic_ui_test_find_titled (columns, ADW_TYPE_ACTION_ROW, "行政许可");
+  g_assert_nonnull (licensing);
+  adw_action_row_activate (ADW_ACTION_ROW (licensing));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (columns)), ==, "行政许可");
+  civic_ui_test_spin (200);
+  args = civic_action_dialog_dup_args (dialog);
+  chosen = json_object_get_array_member (args, "columns");
+  g_assert_cmpuint (json_array_get_length (chosen), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (chosen, 0), ==, "scjg-licensing");
+
+  if (civic_ui_test_screenshots_wanted ())
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (columns), TRUE);
+      civic_ui_test_spin (300);
+      civic_ui_test_screenshot (GTK_WIDGET (dialog), "disclosure-new-draft");
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +288,7 @@ main (int   argc,
 
   g_test_add_func ("/disclosures-view/lists", test_lists);
   g_test_add_func ("/disclosures-view/annual-report", test_annual_report);
+  g_test_add_func ("/disclosures-view/new-draft-columns", test_new_draft_columns);
 
   return civic_ui_test_run ();
 }
