@@ -12,6 +12,7 @@
 #include "civic-core-enums.h"
 #include "civic-disclosure-kind.h"
 #include "civic-disclosure-private.h"
+#include "civic-json.h"
 
 /* The declarations civic-disclosure-kind.c reads a command by, and the
  * client's forms are built from (civic-argument.h). The body is written
@@ -51,8 +52,7 @@ column_member (JsonNode   *node,
                const char *name)
 {
   return JSON_NODE_HOLDS_OBJECT (node)
-         ? json_object_get_string_member_with_default (json_node_get_object (node), name, NULL)
-         : NULL;
+         ? civic_json_lookup_string (json_node_get_object (node), name, NULL) : NULL;
 }
 
 /* By the organ's position, then by name */

@@ -101,10 +101,7 @@ static const char *
 member (JsonObject *object,
         const char *name)
 {
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+  return civic_json_lookup_string (object, name, NULL);
 }
 
 /* Another column of the same organ's named the same would be two

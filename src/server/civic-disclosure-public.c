@@ -92,16 +92,6 @@ bump_seq (CivicSqlite  *db,
   return civic_server_db_set_meta (db, PUBLIC_SEQ, seq_text, error);
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
 /**
  * civic_disclosure_public_write_column:
  *
@@ -130,13 +120,13 @@ civic_disclosure_public_write_column (CivicSqlite  *db,
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, string_member (column, "id"));
-  civic_sqlite_bind_text (stmt, 2, string_member (column, "department"));
-  civic_sqlite_bind_text (stmt, 3, string_member (column, "name"));
-  civic_sqlite_bind_text (stmt, 4, string_member (column, "parent"));
-  civic_sqlite_bind_text (stmt, 5, string_member (column, "counterpart"));
-  civic_sqlite_bind_text (stmt, 6, string_member (column, "counterpart_url"));
-  civic_sqlite_bind_text (stmt, 7, string_member (column, "counterpart_name"));
+  civic_sqlite_bind_text (stmt, 1, civic_json_lookup_string (column, "id", NULL));
+  civic_sqlite_bind_text (stmt, 2, civic_json_lookup_string (column, "department", NULL));
+  civic_sqlite_bind_text (stmt, 3, civic_json_lookup_string (column, "name", NULL));
+  civic_sqlite_bind_text (stmt, 4, civic_json_lookup_string (column, "parent", NULL));
+  civic_sqlite_bind_text (stmt, 5, civic_json_lookup_string (column, "counterpart", NULL));
+  civic_sqlite_bind_text (stmt, 6, civic_json_lookup_string (column, "counterpart_url", NULL));
+  civic_sqlite_bind_text (stmt, 7, civic_json_lookup_string (column, "counterpart_name", NULL));
   sqlite3_bind_int64 (stmt, 8, json_object_get_int_member_with_default (column, "position", 0));
   return civic_sqlite_run (db, stmt, error) && bump_seq (db, error);
 }

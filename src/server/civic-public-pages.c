@@ -337,6 +337,39 @@ column_link (GString    *out,
   g_string_append (out, "</a>");
 }
 
+/* A titled list of links to @columns (CivicPublicColumn); nothing when
+ * there are none */
+static void
+column_list (GString    *out,
+             const char *organ,
+             const char *title,
+             const char *list_class,
+             GPtrArray  *columns)
+{
+  if (columns->len == 0)
+    return;
+  g_string_append (out, "<nav aria-label=\"");
+  text (out, title);
+  g_string_append (out, "\"><h2>");
+  text (out, title);
+  g_string_append (out, list_class != NULL ? "</h2><ul class=\"" : "</h2><ul");
+  if (list_class != NULL)
+    {
+      text (out, list_class);
+      g_string_append (out, "\"");
+    }
+  g_string_append (out, ">\n");
+  for (guint i = 0; i < columns->len; i++)
+    {
+      CivicPublicColumn *column = g_ptr_array_index (columns, i);
+
+      g_string_append (out, "<li>");
+      column_link (out, organ, column->id, column->name);
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ul></nav>\n");
+}
+
 /* The top of an organ's catalogue, for one organ's directory */
 static gboolean
 organ_columns (CivicSqlite  *db,
@@ -348,22 +381,7 @@ organ_columns (CivicSqlite  *db,
 
   if (columns == NULL)
     return FALSE;
-  if (columns->len == 0)
-    return TRUE;
-  g_string_append (out, "<nav aria-label=\"");
-  text (out, _("The organ’s columns"));
-  g_string_append (out, "\"><h2>");
-  text (out, _("The organ’s columns"));
-  g_string_append (out, "</h2><ul class=\"columns\">\n");
-  for (guint i = 0; i < columns->len; i++)
-    {
-      CivicPublicColumn *column = g_ptr_array_index (columns, i);
-
-      g_string_append (out, "<li>");
-      column_link (out, organ, column->id, column->name);
-      g_string_append (out, "</li>\n");
-    }
-  g_string_append (out, "</ul></nav>\n");
+  column_list (out, organ, _("The organ’s columns"), "columns", columns);
   return TRUE;
 }
 
@@ -733,23 +751,7 @@ civic_public_pages_column (CivicSqlite  *db,
         }
       g_string_append (out, "</p>\n");
     }
-  if (below->len > 0)
-    {
-      g_string_append (out, "<nav aria-label=\"");
-      text (out, _("Columns in this column"));
-      g_string_append (out, "\"><h2>");
-      text (out, _("Columns in this column"));
-      g_string_append (out, "</h2><ul>\n");
-      for (guint i = 0; i < below->len; i++)
-        {
-          CivicPublicColumn *child = g_ptr_array_index (below, i);
-
-          g_string_append (out, "<li>");
-          column_link (out, organ, child->id, child->name);
-          g_string_append (out, "</li>\n");
-        }
-      g_string_append (out, "</ul></nav>\n");
-    }
+  column_list (out, organ, _("Columns in this column"), NULL, below);
 
   g_string_append_printf (out, "<p><a href=\"/public/v1/feeds/%s/%s.atom\" "
                                "type=\"application/atom+xml\">", organ_part, column_part);

@@ -768,6 +768,29 @@ checklist_row_update (AdwExpanderRow *row)
   adw_expander_row_set_subtitle (row, chosen->len > 0 ? chosen->str : _("None"));
 }
 
+/* A row with a check button for one option; the button carries the
+ * option's value as "civic-value" and its label as "civic-label" */
+static GtkWidget *
+check_row_new (CivicArgumentOption  *option,
+               GtkWidget           **check_out)
+{
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
+                                 "use-markup", FALSE,
+                                 "title", option->label,
+                                 NULL);
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), option->active);
+  if (option->detail != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), option->detail);
+  g_object_set_data_full (G_OBJECT (check), "civic-value", g_strdup (option->value), g_free);
+  g_object_set_data_full (G_OBJECT (check), "civic-label", g_strdup (option->label), g_free);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  *check_out = check;
+  return row;
+}
+
 /**
  * civic_form_checklist_row_fill:
  * @row: a row from civic_form_checklist_row_new()
@@ -790,21 +813,12 @@ civic_form_checklist_row_fill (GtkWidget *row,
 
   for (guint i = 0; i < options->len; i++)
     {
+      GtkWidget *check;
       CivicArgumentOption *option = g_ptr_array_index (options, i);
-      GtkWidget *check_row = g_object_new (ADW_TYPE_ACTION_ROW,
-                                           "use-markup", FALSE,
-                                           "title", option->label,
-                                           NULL);
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *check_row = check_row_new (option, &check);
 
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), option->active);
-      if (option->detail != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (check_row), option->detail);
+      /* folded, the row's title is out of sight: the button says it */
       civic_accessible_set_name (check, option->label);
-      g_object_set_data_full (G_OBJECT (check), "civic-value", g_strdup (option->value), g_free);
-      g_object_set_data_full (G_OBJECT (check), "civic-label", g_strdup (option->label), g_free);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (check_row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (check_row), check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (checklist_row_update), row);
       g_ptr_array_add (checks, check);
       g_ptr_array_add (rows, check_row);
@@ -891,17 +905,9 @@ add_checklist (CivicForm *self,
   for (guint i = 0; i < options->len; i++)
     {
       CivicArgumentOption *option = g_ptr_array_index (options, i);
-      GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
-                                     "use-markup", FALSE,
-                                     "title", option->label,
-                                     NULL);
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *check;
+      GtkWidget *row = check_row_new (option, &check);
 
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), option->active);
-      if (option->detail != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), option->detail);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (changed), self);
       g_ptr_array_add (field->values, g_strdup (option->value));
       g_ptr_array_add (field->checks, check);
