@@ -874,8 +874,10 @@ def main():
     time.sleep(1)
     failed = 0
     for n, (name, test) in enumerate(tests, 1):
+        started = time.monotonic()
         try:
             test()
+            print('# %s took %.0f s' % (name, time.monotonic() - started), flush=True)
             print('ok %d %s' % (n, name), flush=True)
         except Exception:
             failed += 1

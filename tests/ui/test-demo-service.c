@@ -57,6 +57,7 @@ test_demo_service_cancel_then_start (void)
   g_assert_false (g_file_test (ready, G_FILE_TEST_EXISTS));
 
   g_setenv ("CIVICDESK_DEMO_CASES", "200", TRUE);
+  g_setenv ("CIVICDESK_DEMO_REQUESTS", "10", TRUE);
   civic_demo_service_start_async (demo, NULL, demo_started_cb, &started);
   while (started == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -67,6 +68,7 @@ test_demo_service_cancel_then_start (void)
 
   civic_demo_service_stop (demo);
   g_unsetenv ("CIVICDESK_DEMO_CASES");
+  g_unsetenv ("CIVICDESK_DEMO_REQUESTS");
   civic_test_remove_tree (dir);
 }
 

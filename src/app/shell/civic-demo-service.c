@@ -172,9 +172,12 @@ make_data (const char    *server,
   g_autoptr(GSubprocess) process = NULL;
   const char *cases_env = g_getenv ("CIVICDESK_DEMO_CASES");
   g_autofree char *cases = g_strdup_printf ("%d", cases_env ? atoi (cases_env) : DEFAULT_CASES);
+  /* Tests that never look at requests for information ask for fewer. */
+  const char *requests_env = g_getenv ("CIVICDESK_DEMO_REQUESTS");
   const char *argv[] = {
     server, "demo", "--data-dir", data_dir, "--cases", cases,
-    "--password", CIVIC_DEMO_PASSWORD, NULL
+    "--password", CIVIC_DEMO_PASSWORD,
+    requests_env ? "--requests" : NULL, requests_env, NULL
   };
 
   /* What a run cut short (a crash, Cancel) left behind. */
