@@ -24,11 +24,21 @@ typedef enum /*< flags >*/
   CIVIC_ROLE_SYSTEM              = 1 << 9,  /* the service's own scheduler */
   /* 政府信息公开工作机构负责人: extends a reply (OGI Art. 33 ¶2), withdraws */
   CIVIC_ROLE_DISCLOSURE_HEAD     = 1 << 10,
+  /* Reviews a reply to a complaint or a report before it goes out */
+  CIVIC_ROLE_MESSAGE_REVIEWER    = 1 << 11,
+  /* The hall's dispatch (12345 派单): routes new messages, decides a
+   * department's objection that one was sent to it wrongly (退单) */
+  CIVIC_ROLE_DISPATCHER          = 1 << 12,
 } CivicRole;
 
 /* The roles that work on information disclosure. */
 #define CIVIC_ROLES_DISCLOSURE (CIVIC_ROLE_DISCLOSURE_EDITOR | CIVIC_ROLE_DISCLOSURE_REVIEWER | \
                                 CIVIC_ROLE_DISCLOSURE_HEAD)
+
+/* The roles that work on citizens' messages; a department's head
+ * (approver) extends one's time to reply. */
+#define CIVIC_ROLES_MESSAGES (CIVIC_ROLE_COMPLAINT_HANDLER | CIVIC_ROLE_MESSAGE_REVIEWER | \
+                              CIVIC_ROLE_DISPATCHER)
 
 /* The roles that work on licensing cases. */
 #define CIVIC_ROLES_CASEWORK (CIVIC_ROLE_CLERK | CIVIC_ROLE_EXAMINER | CIVIC_ROLE_APPROVER | \

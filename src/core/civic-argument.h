@@ -43,6 +43,7 @@ typedef struct
   GPtrArray  *rooms;  /* the rooms: JsonNode objects, as the feed has them */
   const char *department;  /* the official's department */
   GPtrArray  *columns;     /* the disclosure columns: JsonNode objects, as the feed has them */
+  GPtrArray  *departments; /* the departments: JsonNode objects, as the feed has them */
 } CivicArgumentSources;
 
 /* One argument of one action. A kind declares them beside its actions

@@ -14,6 +14,7 @@
 #include "civic-disclosure-request-kind.h"
 #include "civic-entity.h"
 #include "civic-hearing-kind.h"
+#include "civic-message-kind.h"
 
 /* Every kind officials act on with commands. A new job of the hall adds
  * its kind here, and nowhere else in this layer; a module of its own adds
@@ -23,6 +24,7 @@ static const CivicEntityKind * const kind_list[] = {
   &civic_hearing_kind,
   &civic_disclosure_kind,
   &civic_disclosure_request_kind,
+  &civic_message_kind,
   NULL
 };
 

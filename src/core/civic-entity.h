@@ -12,6 +12,7 @@
 #include "civic-calendar.h"
 #include "civic-disclosure-policy.h"
 #include "civic-hearing.h"
+#include "civic-message-clocks.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,8 @@ G_BEGIN_DECLS
 #define CIVIC_ENTITY_DISCLOSURE "disclosure"
 #define CIVIC_ENTITY_DISCLOSURE_REQUEST "disclosure-request"
 #define CIVIC_ENTITY_DISCLOSURE_COLUMN  "disclosure-column"
+#define CIVIC_ENTITY_MESSAGE    "message"
+#define CIVIC_ENTITY_MESSAGE_CLOCKS "message-clocks"
 
 /* Finds an official named in a command's arguments (an assignee, a
  * verifier) in the users directory: a new actor, or %NULL when there is
@@ -50,6 +53,10 @@ typedef struct
 
   /* How the actor's organ reviews and publishes (nullable: the default) */
   const CivicDisclosurePolicy *disclosure_policy;
+
+  /* The region's time limits on citizens' messages (nullable: a message
+   * registered without them gets its terms when the service records it) */
+  CivicMessageClocks *message_clocks;
 
   /* The users directory: an action that names another official is
    * refused without it */

@@ -458,6 +458,20 @@ clock_trigger (CivicMessageClockFrom from)
     }
 }
 
+static CivicClock *
+start_clock (const CivicMessageLimit *limit,
+             CivicMessageStep         step,
+             const CivicMessageLimit *extension,
+             CivicDay                 from)
+{
+  CivicClock *clock = civic_clock_new (clock_kind (step), clock_trigger (limit->from), from,
+                                       limit->unit, limit->limit, limit->source);
+
+  if (step == CIVIC_MESSAGE_STEP_REPLY && extension != NULL)
+    civic_clock_set_extension_rule (clock, 1, extension->limit);
+  return clock;
+}
+
 /**
  * civic_message_clocks_start:
  * @from: the day of the event the limit runs from (which is not counted)
@@ -472,15 +486,188 @@ civic_message_clocks_start (CivicMessageClocks *self,
                             CivicDay            from)
 {
   const CivicMessageLimit *limit = civic_message_clocks_get_limit (self, kind, step);
-  CivicClock *clock;
 
   g_return_val_if_fail (limit != NULL, NULL);
 
-  clock = civic_clock_new (clock_kind (step), clock_trigger (limit->from), from, limit->unit,
-                           limit->limit, limit->source);
-  if (step == CIVIC_MESSAGE_STEP_REPLY && self->has_extension[kind])
-    civic_clock_set_extension_rule (clock, 1, self->extensions[kind].limit);
-  return clock;
+  return start_clock (limit, step, self->has_extension[kind] ? &self->extensions[kind] : NULL,
+                      from);
+}
+
+/* Terms: one kind's part of the table, as a message keeps it */
+
+static void
+limit_copy (CivicMessageLimit       *to,
+            const CivicMessageLimit *from)
+{
+  *to = *from;
+  to->source = g_strdup (from->source);
+}
+
+/**
+ * civic_message_clocks_dup_terms:
+ *
+ * Returns: (transfer full): what the table says of @kind
+ */
+CivicMessageTerms *
+civic_message_clocks_dup_terms (CivicMessageClocks *self,
+                                CivicMessageKind    kind)
+{
+  CivicMessageTerms *terms;
+
+  g_return_val_if_fail (CIVIC_IS_MESSAGE_CLOCKS (self), NULL);
+  g_return_val_if_fail ((guint) kind < CIVIC_N_MESSAGE_KINDS, NULL);
+
+  terms = g_new0 (CivicMessageTerms, 1);
+  terms->kind = kind;
+  limit_copy (&terms->sign_for, &self->limits[kind][CIVIC_MESSAGE_STEP_SIGN_FOR]);
+  limit_copy (&terms->reply, &self->limits[kind][CIVIC_MESSAGE_STEP_REPLY]);
+  limit_copy (&terms->send_back, &self->limits[0][CIVIC_MESSAGE_STEP_SEND_BACK]);
+  terms->has_extension = self->has_extension[kind];
+  if (terms->has_extension)
+    limit_copy (&terms->extension, &self->extensions[kind]);
+  terms->review = self->review[kind];
+  terms->anonymous = self->anonymous[kind];
+  return terms;
+}
+
+CivicMessageTerms *
+civic_message_terms_copy (const CivicMessageTerms *terms)
+{
+  CivicMessageTerms *copy;
+
+  g_return_val_if_fail (terms != NULL, NULL);
+
+  copy = g_memdup2 (terms, sizeof *terms);
+  limit_copy (&copy->sign_for, &terms->sign_for);
+  limit_copy (&copy->reply, &terms->reply);
+  limit_copy (&copy->send_back, &terms->send_back);
+  limit_copy (&copy->extension, &terms->extension);
+  return copy;
+}
+
+void
+civic_message_terms_free (CivicMessageTerms *terms)
+{
+  if (terms == NULL)
+    return;
+  g_free (terms->sign_for.source);
+  g_free (terms->reply.source);
+  g_free (terms->send_back.source);
+  g_free (terms->extension.source);
+  g_free (terms);
+}
+
+G_DEFINE_BOXED_TYPE (CivicMessageTerms, civic_message_terms, civic_message_terms_copy,
+                     civic_message_terms_free)
+
+/**
+ * civic_message_terms_to_json:
+ *
+ * Returns: (transfer full): {review, anonymous, sign_for, reply,
+ * send_back, extension?}, each limit as the table writes it
+ */
+JsonNode *
+civic_message_terms_to_json (const CivicMessageTerms *terms)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (terms != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  civic_json_set_bool (builder, "review", terms->review);
+  civic_json_set_bool (builder, "anonymous", terms->anonymous);
+  add_limit (builder, "sign_for", &terms->sign_for, TRUE);
+  add_limit (builder, "reply", &terms->reply, TRUE);
+  add_limit (builder, "send_back", &terms->send_back, TRUE);
+  if (terms->has_extension)
+    add_limit (builder, "extension", &terms->extension, FALSE);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * civic_message_terms_new_from_json:
+ * @kind: the kind of the message that keeps them
+ *
+ * Returns: (transfer full) (nullable): the terms civic_message_terms_to_json()
+ * wrote, or %NULL with %CIVIC_MESSAGE_CLOCKS_ERROR_INVALID
+ */
+CivicMessageTerms *
+civic_message_terms_new_from_json (JsonNode          *node,
+                                   CivicMessageKind   kind,
+                                   GError           **error)
+{
+  g_autoptr(CivicMessageTerms) terms = g_new0 (CivicMessageTerms, 1);
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+
+  g_return_val_if_fail ((guint) kind < CIVIC_N_MESSAGE_KINDS, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      invalid (error, "terms", _("not an object"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  terms->kind = kind;
+  if (!civic_json_get_bool (object, "review", TRUE, &terms->review, &local_error) ||
+      !civic_json_get_bool (object, "anonymous", TRUE, &terms->anonymous, &local_error))
+    {
+      invalid (error, "terms", local_error->message);
+      return NULL;
+    }
+  if (!read_limit (object, "sign_for", CIVIC_MESSAGE_STEP_SIGN_FOR, "terms", &terms->sign_for,
+                   error) ||
+      !read_limit (object, "reply", CIVIC_MESSAGE_STEP_REPLY, "terms", &terms->reply, error) ||
+      !read_limit (object, "send_back", CIVIC_MESSAGE_STEP_SEND_BACK, "terms",
+                   &terms->send_back, error))
+    return NULL;
+  if (json_object_has_member (object, "extension"))
+    {
+      JsonObject *extension = NULL;
+      gint64 length = 0;
+
+      if (!civic_json_get_object (object, "extension", TRUE, &extension, &local_error) ||
+          !civic_json_get_int (extension, "limit", TRUE, 1, CIVIC_MESSAGE_LIMIT_MAX, &length,
+                               &local_error))
+        {
+          invalid (error, "terms.extension", local_error->message);
+          return NULL;
+        }
+      terms->has_extension = TRUE;
+      terms->extension.limit = (int) length;
+      terms->extension.unit = terms->reply.unit;
+      terms->extension.from = terms->reply.from;
+      if (!read_source (extension, "terms.extension", &terms->extension.source, error))
+        return NULL;
+    }
+  return g_steal_pointer (&terms);
+}
+
+/**
+ * civic_message_terms_start:
+ * @from: the day of the event the limit runs from (which is not counted)
+ *
+ * Returns: (transfer full): the clock of @step (sign-for, reply or
+ * send-back) under @terms
+ */
+CivicClock *
+civic_message_terms_start (const CivicMessageTerms *terms,
+                           CivicMessageStep         step,
+                           CivicDay                 from)
+{
+  const CivicMessageLimit *limit;
+
+  g_return_val_if_fail (terms != NULL, NULL);
+
+  switch (step)
+    {
+    case CIVIC_MESSAGE_STEP_SIGN_FOR: limit = &terms->sign_for; break;
+    case CIVIC_MESSAGE_STEP_REPLY: limit = &terms->reply; break;
+    case CIVIC_MESSAGE_STEP_SEND_BACK: limit = &terms->send_back; break;
+    default: g_return_val_if_reached (NULL);
+    }
+  return start_clock (limit, step, terms->has_extension ? &terms->extension : NULL, from);
 }
 
 static void

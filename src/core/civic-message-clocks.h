@@ -40,6 +40,23 @@ typedef struct
 
 #define CIVIC_MESSAGE_LIMIT_MAX 366
 
+/* What a region's table says of one kind, as a message keeps it from the
+ * day it is received: a table changed later never rewrites the clocks of
+ * a message already running (as a case keeps its item's version). */
+struct _CivicMessageTerms
+{
+  CivicMessageKind   kind;
+  CivicMessageLimit  sign_for;
+  CivicMessageLimit  reply;
+  CivicMessageLimit  send_back;
+  gboolean           has_extension;
+  CivicMessageLimit  extension;   /* in the reply's unit */
+  gboolean           review;      /* replies are reviewed before they go */
+  gboolean           anonymous;   /* may come in without a name */
+};
+
+#define CIVIC_TYPE_MESSAGE_TERMS (civic_message_terms_get_type ())
+
 #define CIVIC_TYPE_MESSAGE_CLOCKS (civic_message_clocks_get_type ())
 G_DECLARE_FINAL_TYPE (CivicMessageClocks, civic_message_clocks, CIVIC, MESSAGE_CLOCKS, GObject)
 
@@ -66,5 +83,21 @@ CivicClock              *civic_message_clocks_start           (CivicMessageClock
                                                                CivicMessageKind     kind,
                                                                CivicMessageStep     step,
                                                                CivicDay             from);
+
+CivicMessageTerms       *civic_message_clocks_dup_terms       (CivicMessageClocks  *self,
+                                                               CivicMessageKind     kind);
+
+GType                    civic_message_terms_get_type         (void) G_GNUC_CONST;
+CivicMessageTerms       *civic_message_terms_copy             (const CivicMessageTerms *terms);
+void                     civic_message_terms_free             (CivicMessageTerms   *terms);
+JsonNode                *civic_message_terms_to_json          (const CivicMessageTerms *terms);
+CivicMessageTerms       *civic_message_terms_new_from_json    (JsonNode            *node,
+                                                               CivicMessageKind     kind,
+                                                               GError             **error);
+CivicClock              *civic_message_terms_start            (const CivicMessageTerms *terms,
+                                                               CivicMessageStep     step,
+                                                               CivicDay             from);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicMessageTerms, civic_message_terms_free)
 
 G_END_DECLS

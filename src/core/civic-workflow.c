@@ -831,6 +831,76 @@ argument_error (GError **error)
   return FALSE;
 }
 
+/**
+ * civic_workflow_arg_text:
+ * @max_chars: the most characters it may have
+ *
+ * Reads a text argument of a command for any kind's rules: blank counts
+ * as absent; missing when @required, or too long, is an argument error.
+ */
+gboolean
+civic_workflow_arg_text (JsonObject  *args,
+                         const char  *member,
+                         gboolean     required,
+                         glong        max_chars,
+                         const char **out,
+                         GError     **error)
+{
+  *out = NULL;
+  if (!civic_json_get_text (args, member, required, out, error))
+    return argument_error (error);
+  if (*out != NULL && g_utf8_strlen (*out, -1) > max_chars)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("“%s” is longer than %d characters"), member, (int) max_chars);
+  return TRUE;
+}
+
+/**
+ * civic_workflow_arg_enum:
+ *
+ * Reads a choice, by its nick; @out keeps its value when absent and not
+ * @required.
+ */
+gboolean
+civic_workflow_arg_enum (JsonObject  *args,
+                         const char  *member,
+                         gboolean     required,
+                         GType        type,
+                         int         *out,
+                         GError     **error)
+{
+  if (!civic_json_get_enum (args, member, required, type, out, error))
+    return argument_error (error);
+  return TRUE;
+}
+
+/**
+ * civic_workflow_arg_past_day:
+ *
+ * Reads a day something happened, as an official reports it: today when
+ * absent and not @required; never in the future.
+ */
+gboolean
+civic_workflow_arg_past_day (JsonObject                 *args,
+                             const char                 *member,
+                             gboolean                    required,
+                             const CivicWorkflowContext *context,
+                             CivicDay                   *out,
+                             GError                    **error)
+{
+  CivicDay today = civic_time_day_of (context->now);
+
+  if (!civic_json_get_day (args, member, required, out, error))
+    return argument_error (error);
+  if (*out == CIVIC_DAY_INVALID)
+    *out = today;
+  if (*out > today)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   /* Translators: "“received_on” cannot be in the future" */
+                   _("“%s” cannot be in the future"), member);
+  return TRUE;
+}
+
 static gboolean
 get_text (JsonObject  *args,
           const char  *member,

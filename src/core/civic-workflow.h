@@ -101,6 +101,24 @@ CivicActor  *civic_workflow_named_official    (const CivicWorkflowContext *conte
                                                const char                 *department_name,
                                                CivicRole                   roles,
                                                GError                    **error);
+gboolean     civic_workflow_arg_text          (JsonObject                 *args,
+                                               const char                 *member,
+                                               gboolean                    required,
+                                               glong                       max_chars,
+                                               const char                **out,
+                                               GError                    **error);
+gboolean     civic_workflow_arg_enum          (JsonObject                 *args,
+                                               const char                 *member,
+                                               gboolean                    required,
+                                               GType                       type,
+                                               int                        *out,
+                                               GError                    **error);
+gboolean     civic_workflow_arg_past_day      (JsonObject                 *args,
+                                               const char                 *member,
+                                               gboolean                    required,
+                                               const CivicWorkflowContext *context,
+                                               CivicDay                   *out,
+                                               GError                    **error);
 CivicDay     civic_workflow_hearing_request_deadline (CivicCase           *kase,
                                                const CivicWorkflowContext *context);
 char        *civic_workflow_remedies_notice   (CivicCase                  *kase);

@@ -720,7 +720,7 @@ add_switch (CivicForm *self,
  *
  * What a checklist or an official's choice offers for @record (%NULL
  * for one not made yet), from the cache: the directory, the rooms, the
- * columns.
+ * columns, the departments.
  *
  * Returns: (transfer full) (element-type CivicArgumentOption)
  */
@@ -735,7 +735,10 @@ civic_form_options (CivicSyncEngine     *engine,
   g_autoptr(GPtrArray) rooms = civic_cache_load_entities (cache, CIVIC_ENTITY_ROOM, NULL);
   g_autoptr(GPtrArray) columns = civic_cache_load_entities (cache, CIVIC_ENTITY_DISCLOSURE_COLUMN,
                                                             NULL);
-  CivicArgumentSources sources = { users, me->id, rooms, me->department_id, columns };
+  g_autoptr(GPtrArray) departments = civic_cache_load_entities (cache, CIVIC_ENTITY_DEPARTMENT,
+                                                                NULL);
+  CivicArgumentSources sources = { users, me->id, rooms, me->department_id, columns,
+                                   departments };
 
   g_return_val_if_fail (argument->options != NULL, NULL);
   return argument->options (record, &sources);
