@@ -824,7 +824,8 @@ dup_citizen_label (CivicMessage *self)
  * Returns: (transfer full): what the lists show and sort by, flat: the
  * receipt, kind, channel, state, the masked citizen, the department and
  * assignee, the running step's due day, status (green, yellow, red,
- * done; none without a clock) and days left or overdue. The service
+ * done; none without a clock) and days left or overdue, and the reply's
+ * own last day. The service
  * sends it with every message; the client recomputes it for its own
  * changes with this same function.
  */
@@ -879,7 +880,32 @@ civic_message_summarize (CivicMessage  *self,
       civic_json_set_bool (builder, "extended", FALSE);
       civic_json_set_bool (builder, "late", FALSE);
     }
+  civic_json_set_day (builder, "reply_due", civic_message_get_reply_due (self, calendar, today));
   civic_json_set_day (builder, "replied_on", self->replied_on);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/**
+ * civic_message_get_reply_due:
+ * @today: the day to read the clock on
+ *
+ * Returns: the last day to reply, as the citizen is told it; invalid
+ * without terms, or before the event the reply's limit runs from
+ */
+CivicDay
+civic_message_get_reply_due (CivicMessage  *self,
+                             CivicCalendar *calendar,
+                             CivicDay       today)
+{
+  g_autoptr(CivicClock) clock = NULL;
+  g_autoptr(CivicClockReading) reading = NULL;
+
+  RETURN_IF_NOT_MESSAGE (CIVIC_DAY_INVALID);
+
+  clock = civic_message_dup_clock (self, calendar, CIVIC_MESSAGE_STEP_REPLY);
+  if (clock == NULL)
+    return CIVIC_DAY_INVALID;
+  reading = civic_clock_read (clock, calendar, today, NULL);
+  return reading->due;
 }

@@ -336,6 +336,9 @@ gboolean      civic_message_read_clock        (CivicMessage      *self,
                                                CivicDay           today,
                                                CivicMessageClockReading *out);
 void          civic_message_clock_reading_clear (CivicMessageClockReading *reading);
+CivicDay      civic_message_get_reply_due     (CivicMessage      *self,
+                                               CivicCalendar     *calendar,
+                                               CivicDay           today);
 JsonNode     *civic_message_summarize         (CivicMessage      *self,
                                                CivicCalendar     *calendar,
                                                CivicDay           today);

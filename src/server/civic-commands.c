@@ -16,6 +16,8 @@
 #include "civic-audit.h"
 #include "civic-commands.h"
 #include "civic-disclosure-records.h"
+#include "civic-message-kind.h"
+#include "civic-message-records.h"
 #include "civic-document.h"
 #include "civic-feed.h"
 #include "civic-json.h"
@@ -513,6 +515,8 @@ apply (CivicCommandEnv  *env,
   g_autofree char *response = NULL;
   g_autofree char *detail = NULL;
   g_autoptr(CivicDisclosurePolicy) disclosure_policy = NULL;
+  g_autoptr(CivicMessageClocks) message_clocks = NULL;
+  g_autoptr(GError) clocks_error = NULL;
   CivicWorkflowContext context;
   const char *code = NULL;
   gint64 seq = 0;
@@ -527,11 +531,21 @@ apply (CivicCommandEnv  *env,
   disclosure_policy = civic_disclosure_records_load_policy (env->db, actor->department_id, error);
   if (disclosure_policy == NULL)
     return NULL;
+  if (kind == &civic_message_kind)
+    {
+      message_clocks = civic_message_records_load_clocks (env->db, &clocks_error);
+      if (clocks_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&clocks_error));
+          return NULL;
+        }
+    }
   civic_workflow_context_init (&context, env->calendar, now, actor);
   context.command_id = command->id;
   context.lookup_official = civic_accounts_lookup_official;
   context.lookup_data = env->db;
   context.disclosure_policy = disclosure_policy;
+  context.message_clocks = message_clocks;
 
   /* A command that makes its record acts on a blank one under its target
    * (a draft written offline is born in the outbox) */

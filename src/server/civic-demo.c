@@ -53,6 +53,10 @@ typedef struct
   CivicActor *editor;
   CivicActor *reviewers[2];
   CivicActor *head;
+  /* Citizens' messages (互动交流): a complaint handler, a reviewer of
+   * replies */
+  CivicActor *handler;
+  CivicActor *message_reviewer;
 } Staff;
 
 typedef struct
@@ -96,6 +100,8 @@ staff_free (Staff *staff)
   g_clear_pointer (&staff->reviewers[0], civic_actor_free);
   g_clear_pointer (&staff->reviewers[1], civic_actor_free);
   g_clear_pointer (&staff->head, civic_actor_free);
+  g_clear_pointer (&staff->handler, civic_actor_free);
+  g_clear_pointer (&staff->message_reviewer, civic_actor_free);
   g_free (staff);
 }
 
@@ -559,6 +565,36 @@ add_disclosure_staff (Demo    *demo,
         return FALSE;
     }
   return TRUE;
+}
+
+/* Every department's complaint handler and reviewer of replies, and the
+ * hall's dispatcher (docs/plans/messages.md, decision 15). Added after
+ * the disclosures, so that the names drawn before stay what they were. */
+static gboolean
+add_message_staff (Demo    *demo,
+                   GError **error)
+{
+  JsonArray *departments = json_node_get_array (demo->departments);
+  g_autoptr(CivicActor) dispatcher = NULL;
+
+  for (guint i = 0; i < json_array_get_length (departments); i++)
+    {
+      const char *id = json_object_get_string_member (json_array_get_object_element (departments, i),
+                                                      "id");
+      gboolean demo_department = g_str_equal (id, CIVIC_DEMO_DEPARTMENT);
+      Staff *staff = g_hash_table_lookup (demo->staff, id);
+      g_autofree char *handler = g_strconcat (id, ".handler", NULL);
+      g_autofree char *reviewer = g_strconcat (id, ".reply-reviewer", NULL);
+
+      staff->handler = add_official (demo, demo_department ? "handler" : handler, id,
+                                     CIVIC_ROLE_COMPLAINT_HANDLER, error);
+      staff->message_reviewer = add_official (demo, demo_department ? "reply-reviewer" : reviewer,
+                                              id, CIVIC_ROLE_MESSAGE_REVIEWER, error);
+      if (staff->handler == NULL || staff->message_reviewer == NULL)
+        return FALSE;
+    }
+  dispatcher = add_official (demo, "dispatcher", "zwfwj", CIVIC_ROLE_DISPATCHER, error);
+  return dispatcher != NULL;
 }
 
 /* Every organ's columns and proactive disclosures (civic-demo-disclosures.c), from
@@ -1533,6 +1569,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
 
   if (!add_disclosure_staff (&demo, error) ||
       !add_disclosures (&demo, error) ||
+      !add_message_staff (&demo, error) ||
       !civic_audit_append (db, demo.now, NULL, "demo-generated", NULL, NULL, NULL, error) ||
       !civic_sqlite_commit (db, error) ||
       !civic_sqlite_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "

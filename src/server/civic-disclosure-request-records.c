@@ -162,32 +162,16 @@ give_receipt (CivicSqlite             *db,
               CivicDisclosureRequest  *request,
               GError                 **error)
 {
-  sqlite3_stmt *stmt;
+  g_autofree char *receipt = NULL;
 
   if (civic_disclosure_request_get_receipt (request) != NULL)
     return TRUE;
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM disclosure_request_record WHERE receipt = ?",
-                               error);
-  if (stmt == NULL)
+  receipt = civic_intake_unique_receipt (db, "SELECT 1 FROM disclosure_request_record "
+                                             "WHERE receipt = ?", error);
+  if (receipt == NULL)
     return FALSE;
-  for (guint attempt = 0; attempt < 8; attempt++)
-    {
-      g_autofree char *receipt = civic_intake_new_receipt ();
-      gboolean taken;
-
-      civic_sqlite_bind_text (stmt, 1, receipt);
-      if (!civic_sqlite_step (db, stmt, &taken, error))
-        return FALSE;
-      sqlite3_reset (stmt);
-      if (!taken)
-        {
-          civic_disclosure_request_set_receipt (request, receipt);
-          return TRUE;
-        }
-    }
-  g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_RULE,
-                       _("No receipt could be given; send the request again"));
-  return FALSE;
+  civic_disclosure_request_set_receipt (request, receipt);
+  return TRUE;
 }
 
 /* The public form: bounded by the HTTP layer, checked here as intake checks

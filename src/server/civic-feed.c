@@ -93,14 +93,23 @@ civic_feed_changes (CivicSqlite   *db,
   if (head < 0)
     goto fail;
 
+  /* What a reader may see: everything, or what is scoped to their
+   * department or their role; never what is kept from them by name (a
+   * report from the official it accuses) */
   if (civic_policy_sees_everything (actor))
-    stmt = civic_sqlite_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity "
-                                     "WHERE seq > ?1 ORDER BY seq LIMIT ?2", error);
+    stmt = civic_sqlite_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
+                                     "WHERE seq > ?1 AND NOT EXISTS ("
+                                     "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
+                                     "    AND x.id = e.id AND x.user_id = ?5) "
+                                     "ORDER BY seq LIMIT ?2", error);
   else
     stmt = civic_sqlite_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
                                      "WHERE seq > ?1 AND (scoped = 0 OR EXISTS ("
                                      "  SELECT 1 FROM entity_scope s WHERE s.type = e.type "
-                                     "    AND s.id = e.id AND s.department_id = ?3)) "
+                                     "    AND s.id = e.id AND s.department_id IN (?3, ?4))) "
+                                     "AND NOT EXISTS ("
+                                     "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
+                                     "    AND x.id = e.id AND x.user_id = ?5) "
                                      "ORDER BY seq LIMIT ?2", error);
   if (stmt == NULL)
     goto fail;
@@ -108,6 +117,8 @@ civic_feed_changes (CivicSqlite   *db,
   sqlite3_bind_int64 (stmt, 1, after);
   sqlite3_bind_int (stmt, 2, limit + 1);
   civic_sqlite_bind_text (stmt, 3, account->department_id ? account->department_id : "");
+  civic_sqlite_bind_text (stmt, 4, civic_policy_role_audience (actor));
+  civic_sqlite_bind_text (stmt, 5, actor->id);
 
   /* next, more and head go first, so a client can ask for the next page
    * before it has read this one; they are known at the end, and written

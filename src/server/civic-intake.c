@@ -46,6 +46,40 @@ civic_intake_new_receipt (void)
   return g_strdup (receipt);
 }
 
+/**
+ * civic_intake_unique_receipt:
+ * @taken_sql: a query with one parameter, the receipt, that gives a row
+ *   when a record holds it already
+ *
+ * Returns: (transfer full) (nullable): a receipt no record holds, or
+ * %NULL with a refusal when eight draws all were taken
+ */
+char *
+civic_intake_unique_receipt (CivicSqlite  *db,
+                             const char   *taken_sql,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, taken_sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint attempt = 0; attempt < 8; attempt++)
+    {
+      g_autofree char *receipt = civic_intake_new_receipt ();
+      gboolean taken;
+
+      civic_sqlite_bind_text (stmt, 1, receipt);
+      if (!civic_sqlite_step (db, stmt, &taken, error))
+        return NULL;
+      sqlite3_reset (stmt);
+      if (!taken)
+        return g_steal_pointer (&receipt);
+    }
+  g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_RULE,
+                       _("No receipt could be given; send it again"));
+  return NULL;
+}
+
 /* An application the intake cannot take: FALSE, for "return invalid (…)" */
 #define invalid(error, ...) \
   G_GNUC_EXTENSION ({ \

@@ -41,5 +41,8 @@ char      *civic_intake_status        (CivicSqlite           *db,
                                        GDateTime             *now,
                                        GError               **error);
 char      *civic_intake_new_receipt   (void);
+char      *civic_intake_unique_receipt (CivicSqlite          *db,
+                                        const char           *taken_sql,
+                                        GError              **error);
 
 G_END_DECLS

@@ -49,7 +49,23 @@ civic_policy_can_see (const CivicActor   *actor,
   if (scope == NULL || civic_policy_sees_everything (actor))
     return TRUE;
 
+  if (civic_actor_has_role (actor, CIVIC_ROLE_DISPATCHER) &&
+      g_strv_contains (scope, CIVIC_SCOPE_DISPATCH))
+    return TRUE;
   return actor->department_id != NULL && g_strv_contains (scope, actor->department_id);
+}
+
+/**
+ * civic_policy_role_audience:
+ *
+ * Returns: the scope entry that names @actor by role
+ * (%CIVIC_SCOPE_DISPATCH for a dispatcher), or "" for one it names by
+ * department only
+ */
+const char *
+civic_policy_role_audience (const CivicActor *actor)
+{
+  return civic_actor_has_role (actor, CIVIC_ROLE_DISPATCHER) ? CIVIC_SCOPE_DISPATCH : "";
 }
 
 /**

@@ -19,11 +19,17 @@ typedef enum
   CIVIC_POLICY_ERROR_NOT_FOUND,
 } CivicPolicyError;
 
+/* Besides department ids, a scope may name an audience by role: the
+ * hall's dispatchers see every citizen's message, whichever department
+ * has it */
+#define CIVIC_SCOPE_DISPATCH "role:dispatcher"
+
 GQuark   civic_policy_error_quark        (void);
 
 gboolean civic_policy_sees_everything    (const CivicActor    *actor);
 gboolean civic_policy_can_see            (const CivicActor    *actor,
                                           const char * const  *scope);
+const char *civic_policy_role_audience   (const CivicActor    *actor);
 gboolean civic_policy_check_case_action  (const CivicActor    *actor,
                                           CivicCase           *kase,
                                           CivicAction          action,

@@ -13,6 +13,7 @@
 #include "civic-disclosure-records.h"
 #include "civic-disclosure-request-records.h"
 #include "civic-hearing-records.h"
+#include "civic-message-records.h"
 #include "civic-records.h"
 
 /* One per kind of civic-entity.c; a new job of the hall adds its store
@@ -22,6 +23,7 @@ static const CivicRecordStore * const stores[] = {
   &civic_hearing_store,
   &civic_disclosure_store,
   &civic_disclosure_request_store,
+  &civic_message_store,
   NULL
 };
 

@@ -35,6 +35,7 @@
 #include "civic-feed.h"
 #include "civic-json.h"
 #include "civic-keyring.h"
+#include "civic-message-records.h"
 #include "civic-server-cli.h"
 #include "civic-server-db.h"
 #include "civic-server.h"
@@ -1474,6 +1475,74 @@ command_calendar (int    argc,
 
 /* audit, keys, backup */
 
+/* civicdesk-server message-clocks import FILE | show */
+static int
+command_message_clocks (int    argc,
+                        char **argv)
+{
+  /* Translators: translate only FILE; the rest are subcommands typed as
+   * they are */
+  g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE | show"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicMessageClocks) clocks = NULL;
+
+  g_option_context_set_summary (context,
+                                _("Imports the region’s table of time limits on citizens’ "
+                                  "messages — each kind’s limits to sign for and to reply, with "
+                                  "their sources — or shows the one the service follows. A "
+                                  "message keeps the limits it came in under."));
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("Say what to do: import or show"));
+
+  db = open_existing (&error);
+  if (db == NULL)
+    return fail (error);
+
+  if (g_str_equal (argv[1], "import"))
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      if (argc < 3)
+        return usage_error (context, _("Name the table to import"));
+      if (!g_file_get_contents (argv[2], &contents, NULL, &error) ||
+          !(node = civic_json_parse (contents, -1, &error)) ||
+          !civic_sqlite_begin (db, &error))
+        return fail (error);
+      if (!civic_message_records_import_clocks (db, node, &error) ||
+          !civic_sqlite_commit (db, &error))
+        {
+          civic_sqlite_rollback (db);
+          return fail (error);
+        }
+      g_print (_("Imported %s. New messages follow it; those already in keep theirs.\n"),
+               argv[2]);
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "show"))
+    {
+      g_autoptr(JsonNode) table = NULL;
+      g_autofree char *text = NULL;
+
+      clocks = civic_message_records_load_clocks (db, &error);
+      if (clocks == NULL && error == NULL)
+        g_set_error_literal (&error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                             _("The service keeps no table of time limits"));
+      if (clocks == NULL)
+        return fail (error);
+      table = civic_message_clocks_to_json (clocks);
+      text = civic_json_to_string (table, TRUE);
+      g_print ("%s\n", text);
+      return 0;
+    }
+
+  return usage_error (context, _("Say what to do: import or show"));
+}
+
 static int
 command_audit (int    argc,
                char **argv)
@@ -1826,6 +1895,8 @@ static const struct
   { "room", command_room, N_("Add and change the rooms hearings are held in, and close them") },
   { "column", command_column, N_("Add, change and list the columns an organ publishes in") },
   { "department", command_department, N_("Set how a department reviews what it discloses") },
+  { "message-clocks", command_message_clocks,
+    N_("Import or show the region’s time limits on citizens’ messages") },
   { "audit", command_audit, N_("Verify the audit log and sign checkpoints of it") },
   { "keys", command_keys, N_("List, rotate and retire the service’s keys") },
   { "backup", command_backup, N_("Copy the database while the service runs") },
@@ -1839,7 +1910,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n", _("The central service of Civic Desk."));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    fprintf (out, "  %-12s %s\n", subcommands[i].name, _(subcommands[i].summary));
+    fprintf (out, "  %-14s %s\n", subcommands[i].name, _(subcommands[i].summary));
   fprintf (out, "\n%s\n", _("“civicdesk-server COMMAND --help” tells more."));
 }
 

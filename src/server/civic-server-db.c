@@ -16,6 +16,7 @@
 #include "civic-json.h"
 #include "civic-keyring.h"
 #include "civic-disclosure-columns.h"
+#include "civic-message-records.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
 
@@ -388,6 +389,40 @@ static const CivicSqliteMigration migrations[] = {
     ");"
     "CREATE INDEX public_column_by_department ON public_column (department_id, position);"
   },
+  { /* 13: citizens' messages (civic-message-records.c): the columns they
+     * are found by (the public by receipt), the citizen sealed; the
+     * replies that went out, as the public side reads them (written from
+     * replies alone: internal notes live only in the officials' record);
+     * and the readers an entity is kept from by name (a report from the
+     * official it accuses, 信访工作条例 Art. 30) */
+    "CREATE TABLE message_record ("
+    "  id TEXT PRIMARY KEY,"
+    "  department_id TEXT,"
+    "  receipt TEXT NOT NULL UNIQUE,"
+    "  kind TEXT NOT NULL,"
+    "  state TEXT NOT NULL,"
+    "  received_on TEXT,"
+    "  due_on TEXT"
+    ");"
+    "CREATE INDEX message_by_department ON message_record (department_id, state);"
+    "CREATE TABLE message_personal ("
+    "  id TEXT PRIMARY KEY,"
+    "  sealed TEXT NOT NULL"
+    ");"
+    "CREATE TABLE public_message_reply ("
+    "  message_id TEXT NOT NULL,"
+    "  number INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  sent_on TEXT NOT NULL,"
+    "  PRIMARY KEY (message_id, number)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE entity_exclude ("
+    "  type TEXT NOT NULL,"
+    "  id TEXT NOT NULL,"
+    "  user_id TEXT NOT NULL,"
+    "  PRIMARY KEY (type, id, user_id)"
+    ") WITHOUT ROWID;"
+  },
 };
 
 void
@@ -568,6 +603,10 @@ civic_server_db_open (const char  *data_dir,
     return NULL;
   /* What a migration cannot do in SQL alone, done once by code */
   if (!civic_disclosure_columns_adopt_names (db, error))
+    return NULL;
+  /* The region's time limits on citizens' messages, as shipped, until an
+   * operator imports the region's own */
+  if (!civic_message_records_ensure_clocks (db, error))
     return NULL;
 
   return g_steal_pointer (&db);
@@ -796,6 +835,72 @@ civic_server_db_get_entity (CivicSqlite  *db,
 
   sqlite3_reset (stmt);
   return result;
+}
+
+/**
+ * civic_server_db_set_exclusions:
+ * @users: (nullable) (array zero-terminated=1): the officials the entity
+ *   is kept from, whatever its scope says
+ *
+ * Replaces the entity's exclusions. Call inside a write transaction.
+ */
+gboolean
+civic_server_db_set_exclusions (CivicSqlite         *db,
+                                const char          *type,
+                                const char          *id,
+                                const char * const  *users,
+                                GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "DELETE FROM entity_exclude WHERE type = ? AND id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, type);
+  civic_sqlite_bind_text (stmt, 2, id);
+  if (!civic_sqlite_run (db, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; users != NULL && users[i] != NULL; i++)
+    {
+      stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO entity_exclude (type, id, user_id) "
+                                       "VALUES (?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      civic_sqlite_bind_text (stmt, 1, type);
+      civic_sqlite_bind_text (stmt, 2, id);
+      civic_sqlite_bind_text (stmt, 3, users[i]);
+      if (!civic_sqlite_run (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * civic_server_db_is_excluded:
+ *
+ * Returns: whether the entity is kept from @user_id by name
+ */
+gboolean
+civic_server_db_is_excluded (CivicSqlite  *db,
+                             const char   *type,
+                             const char   *id,
+                             const char   *user_id,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean row = FALSE;
+
+  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM entity_exclude "
+                                   "WHERE type = ? AND id = ? AND user_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, type);
+  civic_sqlite_bind_text (stmt, 2, id);
+  civic_sqlite_bind_text (stmt, 3, user_id);
+  civic_sqlite_step (db, stmt, &row, error);
+  sqlite3_reset (stmt);
+  return row;
 }
 
 /**

@@ -62,6 +62,16 @@ CivicEntityRow *civic_server_db_get_entity   (CivicSqlite     *db,
                                               const char      *type,
                                               const char      *id,
                                               GError         **error);
+gboolean        civic_server_db_set_exclusions (CivicSqlite         *db,
+                                                const char          *type,
+                                                const char          *id,
+                                                const char * const  *users,
+                                                GError             **error);
+gboolean        civic_server_db_is_excluded    (CivicSqlite         *db,
+                                                const char          *type,
+                                                const char          *id,
+                                                const char          *user_id,
+                                                GError             **error);
 GStrv           civic_server_db_get_scope    (CivicSqlite     *db,
                                               const char      *type,
                                               const char      *id,

@@ -37,6 +37,7 @@
 #include "civic-disclosure-attachments.h"
 #include "civic-disclosure-public.h"
 #include "civic-disclosure-request-records.h"
+#include "civic-message-records.h"
 #include "civic-public-pages.h"
 #include "civic-due-jobs.h"
 #include "civic-server-db.h"
@@ -557,6 +558,8 @@ static const struct
   { "disclosures", CIVIC_ENTITY_DISCLOSURE },
   { "disclosure-requests", CIVIC_ENTITY_DISCLOSURE_REQUEST },
   { "disclosure-columns", CIVIC_ENTITY_DISCLOSURE_COLUMN },
+  { "messages", CIVIC_ENTITY_MESSAGE },
+  { "message-clocks", CIVIC_ENTITY_MESSAGE_CLOCKS },
 };
 
 static void
@@ -590,7 +593,8 @@ handle_get_entity (CivicServer *self,
     }
 
   scope = row ? civic_server_db_get_scope (db, type, id, NULL) : NULL;
-  if (row == NULL || row->deleted || !civic_policy_can_see (actor, (const char * const *) scope))
+  if (row == NULL || row->deleted || !civic_policy_can_see (actor, (const char * const *) scope) ||
+      civic_server_db_is_excluded (db, type, id, actor->id, NULL))
     {
       /* Not there and not yours answer alike. */
       respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
@@ -1185,6 +1189,48 @@ handle_public_feed (CivicServer *self,
     }
 }
 
+/* Citizens' messages from the portal and the apps: a message, and where
+ * one stands by its receipt */
+static void
+handle_public_message (CivicServer *self,
+                       CivicSqlite *db,
+                       Request     *request)
+{
+  g_autoptr(JsonNode) body = parse_body (request);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  guint status = 400;
+  char *answer;
+
+  if (body == NULL)
+    return;
+  answer = civic_message_records_submit (db, self->calendar, now, body, request->address,
+                                         &status, &error);
+  if (answer != NULL)
+    respond_json (request, status, answer);
+  else if (status >= 500)
+    respond_internal (request, error);
+  else
+    respond_error (request, status, "bad-request", error != NULL ? error->message : "");
+}
+
+static void
+handle_public_message_status (CivicServer *self,
+                              CivicSqlite *db,
+                              Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  char *answer = civic_message_records_status (db, request->segments[3], &error);
+
+  if (answer == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (answer == NULL)
+    respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found",
+                   _("No message has this receipt"));
+  else
+    respond_json (request, SOUP_STATUS_OK, answer);
+}
+
 /* Requests for information from the public: a request, and where one
  * stands by its receipt */
 static void
@@ -1602,6 +1648,9 @@ static const Route routes[] = {
   { "GET", "/public/v1/feeds/*/*", handle_public_feed, POOL_READ, FALSE, &public_read_rate },
   { "POST", "/public/v1/disclosure-requests", handle_public_request, POOL_WRITE, FALSE,
     &public_write_rate },
+  { "POST", "/public/v1/messages", handle_public_message, POOL_WRITE, FALSE, &public_write_rate },
+  { "GET", "/public/v1/messages/*", handle_public_message_status, POOL_READ, FALSE,
+    &public_read_rate },
   { "GET", "/public/v1/disclosure-requests/*", handle_public_request_status, POOL_READ, FALSE,
     &public_read_rate },
   { "GET", "/public/v1/disclosure-requests/*/reply", handle_public_request_reply, POOL_READ,

@@ -1,0 +1,792 @@
+/* civic-message-records.c — citizens' messages as the service keeps them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-message-records"
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "civic-i18n.h"
+#include <sodium.h>
+
+#include "civic-actor.h"
+#include "civic-commands.h"
+#include "civic-core-enums.h"
+#include "civic-disclosure-public.h"
+#include "civic-entity.h"
+#include "civic-intake.h"
+#include "civic-json.h"
+#include "civic-keyring.h"
+#include "civic-message-kind.h"
+#include "civic-message-records.h"
+#include "civic-policy.h"
+#include "civic-privacy-lint.h"
+#include "civic-server-db.h"
+#include "civic-time.h"
+#include "civic-workflow.h"
+
+/* A message is kept like a request for information: as the feed
+ * publishes it in `entity`, the citizen masked; the citizen sealed in
+ * `message_personal`; in `message_record` the receipt the citizen follows
+ * it by and what the lists and the public status read. Its scope is the
+ * department that has it and every department it passed through (so that
+ * one that handed it on sees where it went), and the hall's dispatchers;
+ * a report is kept by name from the official it accuses, and never
+ * scoped to the department it accuses (the rules refuse to send it
+ * there).
+ *
+ * The public side reads `public_message_reply`, which this file writes
+ * from the replies that went out, the citizen's own details masked: an
+ * internal note has no way there. */
+
+static char *
+format_day (CivicDay day)
+{
+  return day != CIVIC_DAY_INVALID ? civic_day_format (day) : NULL;
+}
+
+static gboolean
+keys_missing (CivicKeyring  *keyring,
+              GError       **error)
+{
+  if (keyring != NULL)
+    return FALSE;
+  g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+               _("The service’s keys are not loaded"));
+  return TRUE;
+}
+
+CivicMessage *
+civic_message_records_load (CivicSqlite  *db,
+                            const char   *id,
+                            GError      **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) personal = NULL;
+  g_autoptr(CivicMessage) message = NULL;
+  g_autofree char *sealed = NULL;
+  g_autofree char *plain = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT p.sealed, e.data FROM message_record r "
+                                   "JOIN message_personal p ON p.id = r.id "
+                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_MESSAGE "' "
+                                   "  AND e.id = r.id "
+                                   "WHERE r.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, id);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    {
+      sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
+      node = civic_json_parse (civic_sqlite_column_text (stmt, 1), -1, error);
+    }
+  sqlite3_reset (stmt);
+  if (node == NULL)
+    return NULL;
+
+  message = civic_message_new_from_json (node, error);
+  if (message == NULL || keys_missing (keyring, error))
+    return NULL;
+  plain = civic_keyring_unseal (keyring, sealed, error);
+  if (plain == NULL)
+    return NULL;
+  personal = civic_json_parse (plain, -1, error);
+  sodium_memzero (plain, strlen (plain));
+  if (personal == NULL || !civic_message_restore_personal (message, personal, error))
+    return NULL;
+  return g_steal_pointer (&message);
+}
+
+/* Who may see it: where it is, where it has been, and the hall */
+static GStrv
+scope_of (CivicMessage *message)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *routes = civic_message_get_routes (message);
+  const char *department = civic_message_get_department_id (message);
+
+  g_strv_builder_add (builder, CIVIC_SCOPE_DISPATCH);
+  if (department != NULL && g_hash_table_add (seen, (gpointer) department))
+    g_strv_builder_add (builder, department);
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const CivicMessageRoute *route = g_ptr_array_index (routes, i);
+      const char *ends[] = { route->from_department_id, route->to_department_id };
+
+      for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+        if (ends[e] != NULL && !civic_message_is_hidden_from (message, ends[e], NULL) &&
+            g_hash_table_add (seen, (gpointer) ends[e]))
+          g_strv_builder_add (builder, ends[e]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* A reply as the public side shows it: the citizen's name and anything
+ * else the lint finds personal, masked */
+static char *
+public_text (CivicMessage *message,
+             const char   *text,
+             GError      **error)
+{
+  g_autoptr(CivicPrivacyLint) lint = civic_privacy_lint_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+  const CivicMessageCitizen *citizen = civic_message_get_citizen (message);
+  const char *names[] = { citizen->name, NULL };
+
+  if (citizen->name != NULL)
+    civic_privacy_lint_set_names (lint, names);
+  findings = civic_privacy_lint_scan (lint, text, -1);
+  return civic_privacy_redact (text, -1, findings, CIVIC_PRIVACY_SEVERITY_INFO, error);
+}
+
+/* The replies that went out, as the public side reads them */
+static gboolean
+save_public_replies (CivicSqlite   *db,
+                     CivicMessage  *message,
+                     GError       **error)
+{
+  GPtrArray *replies = civic_message_get_replies (message);
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "DELETE FROM public_message_reply WHERE message_id = ?",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, civic_message_get_id (message));
+  if (!civic_sqlite_run (db, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < replies->len; i++)
+    {
+      const CivicMessageReply *reply = g_ptr_array_index (replies, i);
+      g_autofree char *text = NULL;
+      g_autofree char *sent_on = NULL;
+
+      if (reply->status != CIVIC_MESSAGE_REPLY_SENT)
+        continue;
+      text = public_text (message, reply->text, error);
+      if (text == NULL)
+        return FALSE;
+      sent_on = civic_day_format (reply->sent_on);
+      stmt = civic_sqlite_prepare (db, "INSERT INTO public_message_reply "
+                                       "  (message_id, number, text, sent_on) VALUES (?, ?, ?, ?)",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      civic_sqlite_bind_text (stmt, 1, civic_message_get_id (message));
+      sqlite3_bind_int (stmt, 2, reply->number);
+      civic_sqlite_bind_text (stmt, 3, text);
+      civic_sqlite_bind_text (stmt, 4, sent_on);
+      if (!civic_sqlite_run (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+civic_message_records_save (CivicSqlite    *db,
+                            CivicMessage   *message,
+                            CivicCalendar  *calendar,
+                            CivicDay        today,
+                            GError        **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autoptr(JsonNode) personal = civic_message_dup_personal (message);
+  g_autofree char *personal_text = civic_json_to_string (personal, FALSE);
+  g_autofree char *feed = civic_message_to_feed_json (message, calendar, today);
+  g_autofree char *received_on = format_day (civic_message_get_received_on (message));
+  g_autofree char *due_on = NULL;
+  g_autofree char *sealed = NULL;
+  g_auto(GStrv) scope = scope_of (message);
+  const char *accused[] = { civic_message_get_accused_person_id (message), NULL };
+  const char *id = civic_message_get_id (message);
+  sqlite3_stmt *stmt;
+  gint64 seq;
+
+  if (keys_missing (keyring, error))
+    return 0;
+  sealed = civic_keyring_seal (keyring, personal_text);
+  sodium_memzero (personal_text, strlen (personal_text));
+  due_on = format_day (civic_message_get_reply_due (message, calendar, today));
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO message_record (id, department_id, receipt, kind, "
+                                   "  state, received_on, due_on) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                   "ON CONFLICT (id) DO UPDATE SET "
+                                   "  department_id = excluded.department_id, "
+                                   "  state = excluded.state, due_on = excluded.due_on",
+                               error);
+  if (stmt == NULL)
+    return 0;
+  civic_sqlite_bind_text (stmt, 1, id);
+  civic_sqlite_bind_text (stmt, 2, civic_message_get_department_id (message));
+  civic_sqlite_bind_text (stmt, 3, civic_message_get_receipt (message));
+  civic_sqlite_bind_text (stmt, 4, civic_enum_to_nick (CIVIC_TYPE_MESSAGE_KIND,
+                                                        civic_message_get_kind (message)));
+  civic_sqlite_bind_text (stmt, 5, civic_enum_to_nick (CIVIC_TYPE_MESSAGE_STATE,
+                                                        civic_message_get_state (message)));
+  civic_sqlite_bind_text (stmt, 6, received_on);
+  civic_sqlite_bind_text (stmt, 7, due_on);
+  if (!civic_sqlite_run (db, stmt, error))
+    return 0;
+
+  stmt = civic_sqlite_prepare (db, "INSERT INTO message_personal (id, sealed) VALUES (?, ?) "
+                                   "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
+                               error);
+  if (stmt == NULL)
+    return 0;
+  civic_sqlite_bind_text (stmt, 1, id);
+  civic_sqlite_bind_text (stmt, 2, sealed);
+  if (!civic_sqlite_run (db, stmt, error))
+    return 0;
+
+  if (!save_public_replies (db, message, error))
+    return 0;
+
+  seq = civic_server_db_put_entity_text (db, CIVIC_ENTITY_MESSAGE, id,
+                                         civic_message_get_rev (message), feed,
+                                         (const char * const *) scope, error);
+  if (seq == 0 ||
+      !civic_server_db_set_exclusions (db, CIVIC_ENTITY_MESSAGE, id,
+                                       accused[0] != NULL ? accused : NULL, error))
+    return 0;
+  return seq;
+}
+
+/* What only the service checks: the department, the message or the case
+ * a command names is one it keeps */
+static gboolean
+entity_exists (CivicSqlite  *db,
+               const char   *type,
+               const char   *id,
+               const char   *refusal,
+               GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, type, id, &local);
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (row == NULL || row->deleted)
+    {
+      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT, refusal, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+give_receipt (CivicSqlite   *db,
+              CivicMessage  *message,
+              GError       **error)
+{
+  g_autofree char *receipt = NULL;
+
+  if (civic_message_get_receipt (message) != NULL)
+    return TRUE;
+  receipt = civic_intake_unique_receipt (db, "SELECT 1 FROM message_record WHERE receipt = ?",
+                                         error);
+  if (receipt == NULL)
+    return FALSE;
+  civic_message_set_receipt (message, receipt);
+  return TRUE;
+}
+
+static gboolean
+store_finish (CivicSqlite    *db,
+              GObject        *record,
+              guint           action,
+              const char     *command_id,
+              CivicCalendar  *calendar,
+              GDateTime      *now,
+              const char     *public_url,
+              GError        **error)
+{
+  CivicMessage *message = CIVIC_MESSAGE (record);
+  const char *department = civic_message_get_department_id (message);
+  /* Translators: a department's id a command names */
+  const char *no_department = _("There is no department “%s”");
+
+  switch ((CivicMessageAction) action)
+    {
+    case CIVIC_MESSAGE_ACTION_REGISTER:
+      if (department != NULL &&
+          !entity_exists (db, CIVIC_ENTITY_DEPARTMENT, department, no_department, error))
+        return FALSE;
+      if (civic_message_get_accused_department_id (message) != NULL &&
+          !entity_exists (db, CIVIC_ENTITY_DEPARTMENT,
+                          civic_message_get_accused_department_id (message), no_department,
+                          error))
+        return FALSE;
+      return give_receipt (db, message, error);
+
+    case CIVIC_MESSAGE_ACTION_TRANSFER:
+    case CIVIC_MESSAGE_ACTION_DECIDE_SEND_BACK:
+      return department == NULL ||
+             entity_exists (db, CIVIC_ENTITY_DEPARTMENT, department, no_department, error);
+
+    case CIVIC_MESSAGE_ACTION_MERGE:
+      return entity_exists (db, CIVIC_ENTITY_MESSAGE, civic_message_get_merged_into (message),
+                            _("There is no message “%s” to merge into"), error);
+
+    case CIVIC_MESSAGE_ACTION_ROUTE_TO_CASE:
+      return entity_exists (db, CIVIC_ENTITY_CASE, civic_message_get_case_id (message),
+                            _("There is no case “%s”"), error);
+
+    default:
+      return TRUE;
+    }
+}
+
+static GObject *
+store_load (CivicSqlite  *db,
+            const char   *id,
+            GError      **error)
+{
+  return G_OBJECT (civic_message_records_load (db, id, error));
+}
+
+static gint64
+store_save (CivicSqlite    *db,
+            GObject        *record,
+            CivicCalendar  *calendar,
+            CivicDay        today,
+            GError        **error)
+{
+  return civic_message_records_save (db, CIVIC_MESSAGE (record), calendar, today, error);
+}
+
+/* Who acts on a message: the department that has it and the hall; the
+ * supervisor reads it and changes nothing; to anyone else — and to the
+ * department or official a report accuses — it is not there */
+static gboolean
+store_check_actor (const CivicActor  *actor,
+                   GObject           *record,
+                   guint              action,
+                   GError           **error)
+{
+  CivicMessage *message = CIVIC_MESSAGE (record);
+  const char *department = civic_message_get_department_id (message);
+
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SYSTEM))
+    return TRUE;
+  if (civic_message_is_hidden_from (message, actor->department_id, actor->id))
+    {
+      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
+                   _("There is no such message"));
+      return FALSE;
+    }
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR))
+    {
+      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                   _("Supervisors can read every message but change none"));
+      return FALSE;
+    }
+  if (civic_actor_has_role (actor, CIVIC_ROLE_DISPATCHER))
+    return TRUE;
+  /* a blank one being registered belongs to the registering department */
+  if (civic_message_get_rev (message) == 0 && civic_message_get_received_on (message) ==
+                                              CIVIC_DAY_INVALID)
+    return TRUE;
+  if (department == NULL || g_strcmp0 (actor->department_id, department) != 0)
+    {
+      g_set_error (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
+                   _("There is no such message"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const CivicRecordStore civic_message_store = {
+  .kind = &civic_message_kind,
+  .not_found = N_("There is no such message"),
+  .stale = N_("The message changed (revision %" PRId64 ", you saw %" PRId64 "); look at it "
+              "again before you act"),
+  .load = store_load,
+  .save = store_save,
+  .finish = store_finish,
+  .check_actor = store_check_actor,
+};
+
+/* The region's table of time limits */
+
+/**
+ * civic_message_records_load_clocks:
+ *
+ * Returns: (transfer full) (nullable): the region's table the service
+ * keeps, or %NULL (without error) when it keeps none
+ */
+CivicMessageClocks *
+civic_message_records_load_clocks (CivicSqlite  *db,
+                                   GError      **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT data FROM entity WHERE type = '"
+                                   CIVIC_ENTITY_MESSAGE_CLOCKS "' AND deleted = 0 LIMIT 1",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, error);
+  sqlite3_reset (stmt);
+  if (node == NULL)
+    return NULL;
+  return civic_message_clocks_new_from_json (node, error);
+}
+
+/**
+ * civic_message_records_import_clocks:
+ *
+ * Keeps @table as the region's time limits: checked whole, published to
+ * every official (a client counts an offline message's clocks by it).
+ * A service follows one region's table; another region's is refused.
+ * Call inside a write transaction.
+ */
+gboolean
+civic_message_records_import_clocks (CivicSqlite  *db,
+                                     JsonNode     *table,
+                                     GError      **error)
+{
+  g_autoptr(CivicMessageClocks) clocks = civic_message_clocks_new_from_json (table, error);
+  g_autoptr(CivicMessageClocks) current = NULL;
+  g_autoptr(CivicEntityRow) existing = NULL;
+  g_autoptr(JsonNode) normal = NULL;
+  g_autoptr(GError) local = NULL;
+  const char *region;
+
+  if (clocks == NULL)
+    return FALSE;
+  region = civic_message_clocks_get_region (clocks);
+  current = civic_message_records_load_clocks (db, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (current != NULL && g_strcmp0 (civic_message_clocks_get_region (current), region) != 0)
+    {
+      g_set_error (error, CIVIC_MESSAGE_CLOCKS_ERROR, CIVIC_MESSAGE_CLOCKS_ERROR_INVALID,
+                   /* Translators: "This service follows the table of HN, not of GD" */
+                   _("This service follows the table of %s, not of %s"),
+                   civic_message_clocks_get_region (current), region);
+      return FALSE;
+    }
+  existing = civic_server_db_get_entity (db, CIVIC_ENTITY_MESSAGE_CLOCKS, region, error);
+  if (existing == NULL && error != NULL && *error != NULL)
+    return FALSE;
+  normal = civic_message_clocks_to_json (clocks);
+  return civic_server_db_put_entity (db, CIVIC_ENTITY_MESSAGE_CLOCKS, region,
+                                     existing != NULL ? existing->rev + 1 : 1, normal, NULL,
+                                     error) != 0;
+}
+
+/**
+ * civic_message_records_ensure_clocks:
+ *
+ * Imports the table shipped with the program (its first file, by name)
+ * when the service keeps none yet. Runs its own transaction.
+ */
+gboolean
+civic_message_records_ensure_clocks (CivicSqlite  *db,
+                                     GError      **error)
+{
+  g_autoptr(CivicMessageClocks) current = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *contents = NULL;
+  const char *path = g_getenv ("CIVICDESK_MESSAGE_CLOCKS_DIR");
+  const char *name;
+
+  current = civic_message_records_load_clocks (db, &local);
+  if (current != NULL || local != NULL)
+    {
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      return local == NULL;
+    }
+
+  if (path == NULL || *path == '\0')
+    path = g_file_test (MESSAGECLOCKSDIR, G_FILE_TEST_IS_DIR) ? MESSAGECLOCKSDIR
+                                                               : SOURCE_MESSAGECLOCKSDIR;
+  dir = g_dir_open (path, 0, error);
+  if (dir == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (dir)))
+    if (g_str_has_suffix (name, ".json") && (first == NULL || strcmp (name, first) < 0))
+      {
+        g_free (first);
+        first = g_strdup (name);
+      }
+  if (first == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("No table of time limits for citizens’ messages in %s"), path);
+      return FALSE;
+    }
+  file = g_build_filename (path, first, NULL);
+  if (!g_file_get_contents (file, &contents, NULL, error) ||
+      !(node = civic_json_parse (contents, -1, error)))
+    return FALSE;
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+  if (!civic_message_records_import_clocks (db, node, error))
+    {
+      g_prefix_error (error, "%s: ", file);
+      civic_sqlite_rollback (db);
+      return FALSE;
+    }
+  return civic_sqlite_commit (db, error);
+}
+
+/* The public side */
+
+/**
+ * civic_message_records_submit:
+ * @address: the sender's address, for the audit log
+ * @status: (out): the HTTP status to answer with
+ *
+ * A message from the portal or an app: bounded by the HTTP layer,
+ * registered by the service itself, received today.
+ *
+ * Returns: (transfer full) (nullable): {receipt, received_on, due_on}
+ */
+char *
+civic_message_records_submit (CivicSqlite    *db,
+                              CivicCalendar  *calendar,
+                              GDateTime      *now,
+                              JsonNode       *body,
+                              const char     *address,
+                              guint          *status,
+                              GError        **error)
+{
+  /* The public form's names, and the command's they become */
+  static const struct
+  {
+    const char *form;
+    const char *arg;
+  } fields[] = {
+    { "kind", "kind" }, { "channel", "channel" }, { "subject", "subject" }, { "body", "body" },
+    { "anonymous", "anonymous" }, { "name", "citizen_name" }, { "phone", "phone" },
+    { "email", "email" }, { "address", "address" }, { "id_number", "id_number" },
+    { "location", "location" }, { "lat", "lat" }, { "long", "long" },
+    { "department", "department_id" }, { "accused_department", "accused_department_id" },
+    { "campaign", "campaign_id" },
+  };
+  static const char * const public_channels[] = { "portal", "wechat", "app", NULL };
+  g_autoptr(CivicActor) service = civic_actor_new ("system", _("Civic Desk service"), NULL,
+                                                   CIVIC_ROLE_SYSTEM);
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autoptr(CivicCommand) command = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *today = civic_day_format (civic_time_day_of (now));
+  g_autofree char *response = NULL;
+  CivicCommandEnv env = { db, calendar, now, address, NULL };
+  JsonObject *object, *result, *entity, *data, *summary;
+  const char *channel = NULL, *state;
+  GList *members;
+
+  *status = 400;
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    {
+      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                           _("Expected a JSON object"));
+      return NULL;
+    }
+  object = json_node_get_object (body);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *arg = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields) && arg == NULL; i++)
+        if (g_str_equal (fields[i].form, l->data))
+          arg = fields[i].arg;
+      if (arg == NULL)
+        {
+          g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                       _("“%s” is not part of a message"), (const char *) l->data);
+          g_list_free (members);
+          return NULL;
+        }
+      json_object_set_member (args, arg, json_node_copy (json_object_get_member (object,
+                                                                                 l->data)));
+    }
+  g_list_free (members);
+
+  if (!civic_json_get_string (object, "channel", FALSE, &channel, error))
+    return NULL;
+  if (channel != NULL && !g_strv_contains (public_channels, channel))
+    {
+      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("A message sent here comes through the portal, WeChat or the app"));
+      return NULL;
+    }
+  if (channel == NULL)
+    json_object_set_string_member (args, "channel", "portal");
+  json_object_set_string_member (args, "received_on", today);
+
+  command = civic_command_new (id, civic_message_kind.action_to_string (
+                                     CIVIC_MESSAGE_ACTION_REGISTER), id, args);
+  response = civic_commands_execute_one (&env, service, command);
+  answer = civic_json_parse (response, -1, error);
+  if (answer == NULL)
+    return NULL;
+  result = json_node_get_object (answer);
+  state = json_object_get_string_member_with_default (result, "status", "error");
+  if (!g_str_equal (state, "applied"))
+    {
+      JsonObject *reason = civic_json_lookup_object (result, "reason");
+
+      *status = g_str_equal (state, "rejected") ? 400 : 500;
+      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                           reason != NULL ? json_object_get_string_member_with_default (
+                                              reason, "message", state) : state);
+      return NULL;
+    }
+
+  entity = json_object_get_object_member (result, "entity");
+  data = json_object_get_object_member (entity, "data");
+  summary = civic_json_lookup_object (data, "summary");
+  *status = 201;
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(JsonNode) node = NULL;
+
+    json_builder_begin_object (builder);
+    civic_json_set_string (builder, "receipt",
+                           json_object_get_string_member_with_default (data, "receipt", NULL));
+    civic_json_set_string (builder, "received_on", today);
+    civic_json_set_string (builder, "due_on",
+                           summary != NULL ? json_object_get_string_member_with_default (summary,
+                                                                                         "reply_due",
+                                                                                         NULL)
+                                           : NULL);
+    json_builder_end_object (builder);
+    node = json_builder_get_root (builder);
+    return civic_json_to_string (node, FALSE);
+  }
+}
+
+/* What the public status calls the states: a citizen does not see the
+ * hall's internal steps */
+static const char *
+public_state (const char *state)
+{
+  static const struct { const char *state, *shown; } map[] = {
+    { "new", "received" }, { "signed-for", "in-progress" }, { "in-progress", "in-progress" },
+    { "sent-back", "in-progress" }, { "reply-in-review", "in-progress" },
+    { "reopened", "in-progress" }, { "replied", "replied" }, { "closed", "closed" },
+    { "merged", "merged" }, { "routed-to-case", "closed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (map[i].state, state) == 0)
+      return map[i].shown;
+  return "in-progress";
+}
+
+/**
+ * civic_message_records_status:
+ *
+ * Where a message stands, for whoever holds its receipt: its kind, the
+ * department that has it, its state as the public sees it, its days and
+ * the replies that went out — never who wrote it, never a note.
+ *
+ * Returns: (transfer full) (nullable): the answer, or %NULL without
+ * error when no message has @receipt
+ */
+char *
+civic_message_records_status (CivicSqlite  *db,
+                              const char   *receipt,
+                              GError      **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *received_on = NULL;
+  g_autofree char *due_on = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id, kind, state, department_id, received_on, due_on "
+                                   "FROM message_record WHERE receipt = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, receipt);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    {
+      id = g_strdup (civic_sqlite_column_text (stmt, 0));
+      kind = g_strdup (civic_sqlite_column_text (stmt, 1));
+      state = g_strdup (civic_sqlite_column_text (stmt, 2));
+      department = g_strdup (civic_sqlite_column_text (stmt, 3));
+      received_on = g_strdup (civic_sqlite_column_text (stmt, 4));
+      due_on = g_strdup (civic_sqlite_column_text (stmt, 5));
+    }
+  sqlite3_reset (stmt);
+  if (id == NULL)
+    return NULL;
+
+  json_builder_begin_object (builder);
+  civic_json_set_string (builder, "receipt", receipt);
+  civic_json_set_string (builder, "kind", kind);
+  {
+    g_autofree char *name = department != NULL
+                            ? civic_disclosure_public_department_name (db, department) : NULL;
+
+    civic_json_set_string (builder, "department", name);
+  }
+  civic_json_set_string (builder, "state", public_state (state));
+  civic_json_set_string (builder, "received_on", received_on);
+  civic_json_set_string (builder, "due_on", g_strcmp0 (public_state (state), "in-progress") == 0 ||
+                                            g_strcmp0 (state, "new") == 0 ? due_on : NULL);
+
+  stmt = civic_sqlite_prepare (db, "SELECT number, text, sent_on FROM public_message_reply "
+                                   "WHERE message_id = ? ORDER BY number", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, id);
+  json_builder_set_member_name (builder, "replies");
+  json_builder_begin_array (builder);
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    {
+      json_builder_begin_object (builder);
+      civic_json_set_int (builder, "number", sqlite3_column_int (stmt, 0));
+      civic_json_set_string (builder, "text", civic_sqlite_column_text (stmt, 1));
+      civic_json_set_string (builder, "sent_on", civic_sqlite_column_text (stmt, 2));
+      json_builder_end_object (builder);
+    }
+  sqlite3_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return NULL;
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  return civic_json_to_string (node, FALSE);
+}
