@@ -5,15 +5,17 @@
 #   build-aux/take-screenshots.sh [BUILDDIR [SCREEN...]]
 #
 # With SCREEN names (welcome, examiner, unsent, filters, reveal, refused,
-# approver, documents, conflict, dark, narrow, kinds, widgets, disclosures),
+# approver, documents, conflict, dark, narrow, kinds, widgets, disclosures,
+# messages),
 # only those are taken again; kinds renders the first page of every kind
 # of formal document, in both languages, with pdftoppm; widgets shows the
 # disclosure editor's preview and history, which no screen of the client
 # holds yet, from their widget tests; disclosures the Disclosures section's
 # drafts, a draft with personal data in its editor, the requests for
 # information, a request's page and its reply composer, from theirs,
-# signed in to a demo service as the organ's disclosure editor (the demo
-# menu has no such role yet).
+# signed in to a demo service as the organ's disclosure editor; messages
+# the Messages section's queue, a message's page and its composer, from
+# its widget test, signed in as the department's complaint handler.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -89,6 +91,31 @@ if [ $# -eq 0 ] || echo " $* " | grep -q ' disclosures '; then
     if [ $# -gt 0 ]; then
         # shellcheck disable=SC2046
         set -- $(echo " $* " | sed 's/ disclosures / /')
+        [ $# -eq 0 ] && exit 0
+    fi
+fi
+
+# The Messages section, from its widget test against a demo service
+if [ $# -eq 0 ] || echo " $* " | grep -q ' messages '; then
+    for lang in en_US.UTF-8 zh_CN.UTF-8; do
+        LC_ALL=$lang LANGUAGE='' GSETTINGS_BACKEND=memory \
+        GSETTINGS_SCHEMA_DIR="$builddir/data" \
+        CIVICDESK_SCREENSHOTS_DIR="$top/docs/screenshots" \
+        CIVICDESK_LOCALEDIR="$builddir/po" \
+        CIVICDESK_CALENDAR_DIR="$top/data/calendars" \
+        CIVICDESK_MESSAGE_CLOCKS_DIR="$top/data/message-clocks" \
+        CIVICDESK_DEMO_DIR="$top/data/demo" \
+        CIVICDESK_TEMPLATE_DIR="$top/data/templates" \
+        CIVICDESK_SERVER_BIN="$builddir/src/server/civicdesk-server" \
+        CIVICDESK_NOW=2026-03-20T10:00:00+08:00 \
+        GDK_BACKEND=x11 GSK_RENDERER=cairo \
+            xvfb-run -a -s "-screen 0 1280x800x24" \
+            "$builddir/tests/ui/test-messages-view" >/dev/null
+    done
+    echo "saved the Messages section in $top/docs/screenshots"
+    if [ $# -gt 0 ]; then
+        # shellcheck disable=SC2046
+        set -- $(echo " $* " | sed 's/ messages / /')
         [ $# -eq 0 ] && exit 0
     fi
 fi

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "civic-i18n.h"
+
 #include "civic-time.h"
 
 static GMutex     pin_lock;
@@ -94,6 +96,25 @@ civic_time_format (GDateTime *instant)
   base = g_date_time_format (utc, "-%m-%dT%H:%M:%S");
   return g_strdup_printf ("%04d%s.%03dZ", g_date_time_get_year (utc), base,
                           g_date_time_get_microsecond (utc) / 1000);
+}
+
+/**
+ * civic_time_format_local:
+ * @instant: (nullable)
+ *
+ * Returns: (transfer full): @instant as an official reads it, in the
+ * region's time: "2026-03-20 10:00"; "" for none
+ */
+char *
+civic_time_format_local (GDateTime *instant)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (instant == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_timezone (instant, civic_time_zone ());
+  /* Translators: a date and time, as strftime() takes it */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
 }
 
 static void

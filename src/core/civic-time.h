@@ -25,5 +25,6 @@ void       civic_time_pin           (GDateTime  *instant);
 gboolean   civic_time_is_pinned     (void);
 GDateTime *civic_time_parse         (const char *text);
 char      *civic_time_format        (GDateTime  *instant);
+char      *civic_time_format_local  (GDateTime  *instant);
 
 G_END_DECLS

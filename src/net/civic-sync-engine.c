@@ -466,23 +466,54 @@ me (CivicSyncEngine *self)
   return civic_actor_copy (civic_cache_get_me (self->cache));
 }
 
-/* @policy: (out): the organ's disclosure policy the context points to,
- * for the caller to free when done with it (contexts are made on the
- * sync thread too) */
+/* What a context points to besides the record, read from the cache once
+ * per context and freed by its maker when done (contexts are made on the
+ * sync thread too): the organ's disclosure policy, the region's table of
+ * time limits on citizens' messages */
+typedef struct
+{
+  CivicDisclosurePolicy *policy;
+  CivicMessageClocks    *message_clocks;
+} RulesData;
+
+static void
+rules_data_clear (RulesData *data)
+{
+  g_clear_pointer (&data->policy, civic_disclosure_policy_free);
+  g_clear_object (&data->message_clocks);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RulesData, rules_data_clear)
+
+/* The region's table as the feed carried it; none before the first sync */
+static CivicMessageClocks *
+load_message_clocks (CivicSyncEngine *self)
+{
+  g_autoptr(GPtrArray) tables = civic_cache_load_entities (self->cache,
+                                                           CIVIC_ENTITY_MESSAGE_CLOCKS, NULL);
+
+  if (tables == NULL || tables->len == 0)
+    return NULL;
+  return civic_message_clocks_new_from_json (g_ptr_array_index (tables, 0), NULL);
+}
+
 static void
 context_init (CivicSyncEngine        *self,
               CivicWorkflowContext   *context,
               CivicCalendar          *calendar,
               CivicActor             *actor,
               GDateTime              *now,
-              CivicDisclosurePolicy **policy)
+              RulesData              *data)
 {
   civic_workflow_context_init (context, calendar, now, actor);
   context->lookup_official = civic_cache_lookup_official;
   context->lookup_data = self->cache;
-  if (*policy == NULL)
-    *policy = civic_sync_engine_load_disclosure_policy (self);
-  context->disclosure_policy = *policy;
+  if (data->policy == NULL)
+    data->policy = civic_sync_engine_load_disclosure_policy (self);
+  if (data->message_clocks == NULL)
+    data->message_clocks = load_message_clocks (self);
+  context->disclosure_policy = data->policy;
+  context->message_clocks = data->message_clocks;
 }
 
 /* Makes a record's local version again: the service's version with every
@@ -495,7 +526,7 @@ rebase_record (CivicSyncEngine        *self,
                const char             *id,
                GError                **error)
 {
-  g_autoptr(CivicDisclosurePolicy) policy = NULL;
+  g_auto(RulesData) rules_data = { NULL, NULL };
   g_autoptr(GPtrArray) commands = NULL;
   g_autoptr(GObject) record = NULL;
   g_autoptr(CivicActor) actor = me (self);
@@ -526,7 +557,7 @@ rebase_record (CivicSyncEngine        *self,
           if (when != NULL && civic_entity_kind_for_command (first->type, &action) == kind &&
               kind->creates (action))
             {
-              context_init (self, &context, calendar, actor, when, &policy);
+              context_init (self, &context, calendar, actor, when, &rules_data);
               record = kind->create (id, action, &context, NULL);
             }
         }
@@ -553,7 +584,7 @@ rebase_record (CivicSyncEngine        *self,
           civic_entity_kind_for_command (command->type, &action) != kind)
         continue;
 
-      context_init (self, &context, calendar, actor, when, &policy);
+      context_init (self, &context, calendar, actor, when, &rules_data);
       context.command_id = command->id;
       next = kind->apply (record, action, args, &context, NULL);
       if (next != NULL)
@@ -664,7 +695,7 @@ civic_sync_engine_check_action (CivicSyncEngine        *self,
                                 guint                   action,
                                 GError                **error)
 {
-  g_autoptr(CivicDisclosurePolicy) policy = NULL;
+  g_auto(RulesData) rules_data = { NULL, NULL };
   g_autoptr(GObject) record = NULL;
   g_autoptr(CivicActor) actor = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
@@ -678,7 +709,7 @@ civic_sync_engine_check_action (CivicSyncEngine        *self,
     return FALSE;
 
   actor = me (self);
-  context_init (self, &context, self->calendar, actor, now, &policy);
+  context_init (self, &context, self->calendar, actor, now, &rules_data);
   return kind->check (record, action, &context, error);
 }
 
@@ -693,7 +724,7 @@ civic_sync_engine_list_record_actions (CivicSyncEngine        *self,
                                        const CivicEntityKind  *kind,
                                        GObject                *record)
 {
-  g_autoptr(CivicDisclosurePolicy) policy = NULL;
+  g_auto(RulesData) rules_data = { NULL, NULL };
   g_autoptr(CivicActor) actor = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
   CivicWorkflowContext context;
@@ -702,7 +733,7 @@ civic_sync_engine_list_record_actions (CivicSyncEngine        *self,
   g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, kind->record_type ()), NULL);
 
   actor = me (self);
-  context_init (self, &context, self->calendar, actor, now, &policy);
+  context_init (self, &context, self->calendar, actor, now, &rules_data);
   return kind->list_actions (record, &context);
 }
 
@@ -724,7 +755,7 @@ civic_sync_engine_try_action (CivicSyncEngine        *self,
                               JsonObject             *args,
                               GError                **error)
 {
-  g_autoptr(CivicDisclosurePolicy) policy = NULL;
+  g_auto(RulesData) rules_data = { NULL, NULL };
   g_autoptr(GObject) record = NULL;
   g_autoptr(CivicActor) actor = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
@@ -734,7 +765,7 @@ civic_sync_engine_try_action (CivicSyncEngine        *self,
   g_return_val_if_fail (kind != NULL, NULL);
 
   actor = me (self);
-  context_init (self, &context, self->calendar, actor, now, &policy);
+  context_init (self, &context, self->calendar, actor, now, &rules_data);
   context.command_id = "try";
 
   record = civic_cache_load_record (self->cache, kind, id, error);
@@ -773,7 +804,7 @@ civic_sync_engine_perform_action (CivicSyncEngine        *self,
                                   JsonObject             *args,
                                   GError                **error)
 {
-  g_autoptr(CivicDisclosurePolicy) policy = NULL;
+  g_auto(RulesData) rules_data = { NULL, NULL };
   g_autoptr(GObject) record = NULL;
   g_autoptr(GObject) next = NULL;
   g_autoptr(CivicActor) actor = NULL;
@@ -789,7 +820,7 @@ civic_sync_engine_perform_action (CivicSyncEngine        *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   actor = me (self);
-  context_init (self, &context, self->calendar, actor, now, &policy);
+  context_init (self, &context, self->calendar, actor, now, &rules_data);
   context.command_id = command_id;
 
   g_mutex_lock (&self->rebase_lock);

@@ -13,6 +13,7 @@
 #include "civic-disclosure-request-kind.h"
 #include "civic-entity.h"
 #include "civic-hearing-kind.h"
+#include "civic-message-kind.h"
 #include "civic-outbox.h"
 #include "civic-workflow.h"
 
@@ -144,6 +145,18 @@ CivicDisclosureRequest *
 char            *civic_sync_engine_perform_disclosure_request (CivicSyncEngine *self,
                                                   const char          *request_id,
                                                   CivicDisclosureRequestAction action,
+                                                  JsonObject          *args,
+                                                  GError             **error);
+
+/* The citizen's message's front door (civic-sync-engine-messages.c) */
+GPtrArray       *civic_sync_engine_list_messages (CivicSyncEngine     *self,
+                                                  GError             **error);
+CivicMessage    *civic_sync_engine_load_message  (CivicSyncEngine     *self,
+                                                  const char          *message_id,
+                                                  GError             **error);
+char            *civic_sync_engine_perform_message (CivicSyncEngine   *self,
+                                                  const char          *message_id,
+                                                  CivicMessageAction   action,
                                                   JsonObject          *args,
                                                   GError             **error);
 

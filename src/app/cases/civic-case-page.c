@@ -109,17 +109,6 @@ info_row (GtkWidget  *group,
   return row;
 }
 
-static char *
-format_instant (GDateTime *when)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (when == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_timezone (when, civic_time_zone ());
-  /* Translators: a date and time, as strftime() takes it */
-  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
-}
 
 static char *
 format_day (CivicDay day)
@@ -674,7 +663,7 @@ static void
 add_application (CivicCasePage *self)
 {
   const CivicApplicant *applicant = civic_case_get_applicant (self->kase);
-  g_autofree char *received = format_instant (civic_case_get_received_at (self->kase));
+  g_autofree char *received = civic_time_format_local (civic_case_get_received_at (self->kase));
   g_autofree char *accepted = format_day (civic_case_get_accepted_on (self->kase));
   GtkWidget *group;
 
@@ -984,7 +973,7 @@ add_subtasks (CivicCasePage *self)
 
       if (subtask->done)
         {
-          g_autofree char *at = format_instant (subtask->at);
+          g_autofree char *at = civic_time_format_local (subtask->at);
 
           /* Translators: an opinion ("Approve"), who gave it, when, and their words */
           subtitle = g_strdup_printf (_("%s — %s, %s\n%s"),
@@ -1064,7 +1053,7 @@ add_timeline (CivicCasePage *self)
     {
       CivicCaseEvent *event = g_ptr_array_index (events, n - 1);
       GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
-      g_autofree char *at = format_instant (event->at);
+      g_autofree char *at = civic_time_format_local (event->at);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 

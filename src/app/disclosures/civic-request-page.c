@@ -622,7 +622,7 @@ add_reply (CivicRequestPage *self)
     }
   if (reply->drafted_at != NULL)
     {
-      g_autofree char *at = civic_time_format (reply->drafted_at);
+      g_autofree char *at = civic_time_format_local (reply->drafted_at);
 
       /* Translators: "王芳, 2026-03-20 10:00" */
       drafted = g_strdup_printf (_("%s, %s"), reply->drafted_by_name ? reply->drafted_by_name : "",

@@ -29,7 +29,8 @@
  * its officials; it is not remembered. */
 
 const char * const civic_demo_roles[] = { "clerk", "examiner", "approver", "officer", "editor",
-                                          "reviewer", "head", "supervisor", NULL };
+                                          "reviewer", "head", "handler", "reply-reviewer",
+                                          "dispatcher", "supervisor", NULL };
 
 /**
  * civic_demo_role_get_label:
@@ -44,6 +45,7 @@ civic_demo_role_get_label (const char *name)
   static const CivicRole roles[] = {
     CIVIC_ROLE_CLERK, CIVIC_ROLE_EXAMINER, CIVIC_ROLE_APPROVER, CIVIC_ROLE_HEARING_OFFICER,
     CIVIC_ROLE_DISCLOSURE_EDITOR, CIVIC_ROLE_DISCLOSURE_REVIEWER, CIVIC_ROLE_DISCLOSURE_HEAD,
+    CIVIC_ROLE_COMPLAINT_HANDLER, CIVIC_ROLE_MESSAGE_REVIEWER, CIVIC_ROLE_DISPATCHER,
     CIVIC_ROLE_SUPERVISOR,
   };
 

@@ -1,0 +1,298 @@
+/* test-messages-view.c — the Messages section, a message's page and its composer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Signed in as the demo department's complaint handler, on a real
+ * service, the time pinned to Friday 2026-03-20. Three messages come in
+ * on the public side: a complaint and a consultation for the department,
+ * and one for another department. To Sign For lists the department's
+ * two, the citizen masked, each with its day to sign for; the search
+ * finds one by its words. On the page: the message signed for from its
+ * suggested button; the time to reply counted under the region's table
+ * and explained line by line; a note added in the composer's note part
+ * shows in its own tinted card, and the reply part's buffer never holds
+ * it; a "no" to a complaint without the way to a review cannot be sent,
+ * one with it goes to review, in the offline copy at once and on the
+ * service after a sync.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "civic-messages-view.h"
+#include "civic-json.h"
+#include "civic-reply-lint.h"
+#include "civic-time.h"
+#include "civic-ui-test.h"
+
+static char *complaint_receipt, *consultation_receipt, *elsewhere_receipt;
+
+static char *
+submit (const char *body)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  guint status;
+
+  answer = civic_test_request (civic_ui_test_service (), "POST", "/public/v1/messages", NULL,
+                               body, &status);
+  g_assert_cmpuint (status, ==, 201);
+  return g_strdup (json_object_get_string_member (json_node_get_object (answer), "receipt"));
+}
+
+static void
+make_messages (void)
+{
+  /* Signing in makes the service */
+  civic_ui_test_engine ();
+  complaint_receipt = submit ("{\"kind\": \"complaint\", \"subject\": \"餐馆无证经营\","
+                              " \"body\": \"岳麓区某巷口的餐馆没有营业执照，油烟扰民。\","
+                              " \"name\": \"李小明\", \"phone\": \"13812345678\","
+                              " \"location\": \"岳麓区麓山路12号\", \"department\": \"scjg\"}");
+  consultation_receipt = submit ("{\"kind\": \"consultation\", \"subject\": \"个体户注销要带什么\","
+                                 " \"body\": \"请问个体工商户注销需要哪些材料？\","
+                                 " \"name\": \"王芳\", \"email\": \"wangfang@example.com\","
+                                 " \"department\": \"scjg\"}");
+  elsewhere_receipt = submit ("{\"kind\": \"suggestion\", \"subject\": \"增设公交站\","
+                              " \"body\": \"建议在学校门口增设公交站。\", \"anonymous\": true,"
+                              " \"department\": \"zrzyt\"}");
+  civic_ui_test_sync ();
+  civic_ui_test_spin (50);
+}
+
+static GtkWidget *
+new_view (GtkWidget **window)
+{
+  GtkWidget *view = g_object_new (CIVIC_TYPE_MESSAGES_VIEW, NULL);
+
+  civic_section_set_engine (CIVIC_SECTION (view), civic_ui_test_engine ());
+  *window = civic_ui_test_window (view, 1100, 900);
+  return view;
+}
+
+static GtkListBoxRow *
+row_with_receipt (GtkListBox *list,
+                  const char *receipt)
+{
+  for (guint i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      if (civic_ui_test_has_text (GTK_WIDGET (row), receipt))
+        return row;
+    }
+  return NULL;
+}
+
+static void
+test_lists (void)
+{
+  GtkWidget *window;
+  CivicMessagesView *view = CIVIC_MESSAGES_VIEW (new_view (&window));
+  GtkListBox *list = civic_messages_view_get_list (view);
+  GtkListBoxRow *row;
+  g_autofree char *left = NULL;
+
+  civic_messages_view_show_list (view, CIVIC_MESSAGE_LIST_TO_SIGN);
+  /* The department's two; not the other department's */
+  g_assert_nonnull (row_with_receipt (list, complaint_receipt));
+  g_assert_nonnull (row_with_receipt (list, consultation_receipt));
+  g_assert_null (row_with_receipt (list, elsewhere_receipt));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 2));
+
+  /* The subject, the kind, the citizen masked, never whole; the day to
+   * sign for: Mon 03-23, one working day */
+  row = row_with_receipt (list, complaint_receipt);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "餐馆无证经营");
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (row), "李**"));
+  g_assert_false (civic_ui_test_has_text (GTK_WIDGET (row), "李小明"));
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (row),
+                                         civic_message_kind_get_label (CIVIC_MESSAGE_KIND_COMPLAINT)));
+  left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day left",
+                                       "%d working days left", 1), 1);
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (row), left));
+
+  /* The search keeps the messages with the words, or the receipt */
+  civic_messages_view_set_search (view, "注销");
+  g_assert_nonnull (row_with_receipt (list, consultation_receipt));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  civic_messages_view_set_search (view, complaint_receipt);
+  g_assert_nonnull (row_with_receipt (list, complaint_receipt));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  civic_messages_view_set_search (view, "");
+
+  /* Nothing is the handler's own yet, nor answered; both wait for them */
+  civic_messages_view_show_list (view, CIVIC_MESSAGE_LIST_MINE);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  civic_messages_view_show_list (view, CIVIC_MESSAGE_LIST_ANSWERED);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpuint (civic_messages_view_get_n_to_do (view), ==, 2);
+
+  if (civic_ui_test_screenshots_wanted ())
+    {
+      civic_messages_view_show_list (view, CIVIC_MESSAGE_LIST_TO_SIGN);
+      civic_ui_test_spin (300);
+      civic_ui_test_screenshot (window, "messages");
+    }
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+test_page_and_composer (void)
+{
+  GtkWidget *window;
+  CivicMessagesView *view = CIVIC_MESSAGES_VIEW (new_view (&window));
+  CivicMessagePage *page = civic_messages_view_get_page (view);
+  CivicMessageComposer *composer = civic_message_page_get_composer (page);
+  GtkListBox *list = civic_messages_view_get_list (view);
+  GtkTextBuffer *reply, *note;
+  CivicMessage *message;
+  GtkWidget *row;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_reply = NULL;
+  g_autofree char *note_heading = NULL;
+  const char *refusal = "经查，该餐馆已于2026年3月取得食品经营许可证，对您的投诉不予支持。";
+  g_autofree char *whole = g_strconcat (refusal, "如对本答复不服，可自收到之日起30日内向湖南省"
+                                        "市场监督管理局申请复查。", NULL);
+  GPtrArray *findings;
+
+  civic_messages_view_show_list (view, CIVIC_MESSAGE_LIST_TO_SIGN);
+  row = GTK_WIDGET (row_with_receipt (list, complaint_receipt));
+  civic_messages_view_open_message (view, gtk_widget_get_name (row));
+  message = civic_message_page_get_message (page);
+  g_assert_nonnull (message);
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (page), "岳麓区某巷口的餐馆没有营业执照，油烟扰民。"));
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (page), "138****5678"));
+  g_assert_false (civic_ui_test_has_text (GTK_WIDGET (page), "13812345678"));
+  g_assert_nonnull (civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW,
+                                               _("Sign For By")));
+  /* Not signed for: nothing to reply yet, a note may be added */
+  g_assert_false (civic_message_composer_can_send (composer, CIVIC_COMPOSER_REPLY));
+
+  civic_message_page_start_action (page, CIVIC_MESSAGE_ACTION_SIGN_FOR);
+  civic_ui_test_spin (50);
+  message = civic_message_page_get_message (page);
+  g_assert_cmpint (civic_message_get_state (message), ==, CIVIC_MESSAGE_STATE_SIGNED_FOR);
+
+  /* The reply's day under the region's table, explained: 13 working days
+   * from Fri 03-20, Qingming (Sat 04-04 – Mon 04-06) left out */
+  row = civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, _("Reply By"));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "2026-04-09");
+  g_assert_nonnull (civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP,
+                                               _("How the Day Is Counted")));
+
+  /* Two parts, two buffers: a note written in one never shows in the other */
+  reply = civic_message_composer_get_buffer (composer, CIVIC_COMPOSER_REPLY);
+  note = civic_message_composer_get_buffer (composer, CIVIC_COMPOSER_NOTE);
+  g_assert_true (reply != note);
+  civic_message_composer_show (composer, CIVIC_COMPOSER_NOTE);
+  gtk_text_buffer_set_text (note, "店主系区人大代表亲属，处理时注意方式方法。", -1);
+  civic_message_composer_show (composer, CIVIC_COMPOSER_REPLY);
+  in_reply = buffer_text (reply);
+  g_assert_cmpstr (in_reply, ==, "");
+  g_assert_true (civic_message_composer_can_send (composer, CIVIC_COMPOSER_NOTE));
+  g_assert_true (civic_message_page_send (page, CIVIC_COMPOSER_NOTE,
+                                          "店主系区人大代表亲属，处理时注意方式方法。", &error));
+  g_assert_no_error (error);
+  civic_ui_test_spin (50);
+  message = civic_message_page_get_message (page);
+  g_assert_cmpuint (civic_message_get_notes (message)->len, ==, 1);
+  g_assert_cmpuint (civic_message_get_replies (message)->len, ==, 0);
+  g_free (in_reply);
+  in_reply = buffer_text (note);
+  g_assert_cmpstr (in_reply, ==, "");
+  note_heading = g_strdup (_("Internal note — not shown to the citizen"));
+  {
+    GtkLabel *label = civic_ui_test_find_label (GTK_WIDGET (page), note_heading);
+    GtkWidget *card;
+
+    g_assert_nonnull (label);
+    card = gtk_widget_get_parent (GTK_WIDGET (label));
+    g_assert_true (gtk_widget_has_css_class (card, "internal-note"));
+  }
+
+  /* A "no" to a complaint without its remedy cannot go; with it, it can */
+  gtk_text_buffer_set_text (reply, refusal, -1);
+  findings = civic_message_composer_get_findings (composer);
+  g_assert_nonnull (findings);
+  g_assert_cmpuint (findings->len, >=, 1);
+  g_assert_cmpint (((CivicReplyFinding *) g_ptr_array_index (findings, 0))->kind, ==,
+                   CIVIC_REPLY_FINDING_NO_REMEDY);
+  g_assert_false (civic_message_composer_can_send (composer, CIVIC_COMPOSER_REPLY));
+  if (civic_ui_test_screenshots_wanted ())
+    {
+      GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (page)));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+      civic_ui_test_spin (300);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      civic_ui_test_spin (300);
+      civic_ui_test_screenshot (window, "message-composer");
+    }
+  gtk_text_buffer_set_text (reply, whole, -1);
+  g_assert_true (civic_message_composer_can_send (composer, CIVIC_COMPOSER_REPLY));
+
+  if (civic_ui_test_screenshots_wanted ())
+    {
+      civic_ui_test_spin (300);
+      civic_ui_test_screenshot (window, "message-page");
+    }
+
+  g_assert_true (civic_message_page_send (page, CIVIC_COMPOSER_REPLY, whole, &error));
+  g_assert_no_error (error);
+  civic_ui_test_spin (50);
+  message = civic_message_page_get_message (page);
+  g_assert_cmpint (civic_message_get_state (message), ==, CIVIC_MESSAGE_STATE_REPLY_IN_REVIEW);
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (page), whole));
+
+  /* The service has it after a sync (which shows the page again) */
+  {
+    g_autofree char *path = g_strconcat ("/api/v1/messages/", civic_message_get_id (message),
+                                         NULL);
+    CivicTestService *service = civic_ui_test_service ();
+    g_autofree char *token = civic_test_sign_in (service, "handler");
+    g_autoptr(JsonNode) node = NULL;
+    JsonObject *data;
+    guint status;
+
+    civic_ui_test_sync ();
+    node = civic_test_request (service, "GET", path, token, NULL, &status);
+    g_assert_cmpuint (status, ==, 200);
+    data = json_object_get_object_member (json_node_get_object (node), "data");
+    g_assert_cmpstr (json_object_get_string_member (data, "state"), ==, "reply-in-review");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (data, "notes")), ==, 1);
+  }
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  civic_ui_test_init (&argc, &argv);
+  civic_ui_test_sign_in_as ("handler");
+
+  g_test_add_func ("/messages-view/setup", make_messages);
+  g_test_add_func ("/messages-view/lists", test_lists);
+  g_test_add_func ("/messages-view/page-and-composer", test_page_and_composer);
+
+  status = civic_ui_test_run ();
+  g_free (complaint_receipt);
+  g_free (consultation_receipt);
+  g_free (elsewhere_receipt);
+  return status;
+}
