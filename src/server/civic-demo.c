@@ -19,6 +19,7 @@
 #include "civic-core-enums.h"
 #include "civic-demo.h"
 #include "civic-demo-disclosures.h"
+#include "civic-demo-messages.h"
 #include "civic-disclosure.h"
 #include "civic-documents.h"
 #include "civic-entity.h"
@@ -84,6 +85,8 @@ typedef struct
   guint                   hearing_counts[CIVIC_HEARING_STATE_WITHDRAWN + 1];
   guint                   disclosure_counts[CIVIC_N_DISCLOSURE_STATES];
   guint                   request_counts[CIVIC_N_DISCLOSURE_REQUEST_STATES];
+  guint                   message_counts[CIVIC_N_MESSAGE_STATES];
+  CivicActor             *dispatcher;
   GHashTable             *bookings;  /* "who-or-room|day|half", taken */
 } Demo;
 
@@ -575,7 +578,6 @@ add_message_staff (Demo    *demo,
                    GError **error)
 {
   JsonArray *departments = json_node_get_array (demo->departments);
-  g_autoptr(CivicActor) dispatcher = NULL;
 
   for (guint i = 0; i < json_array_get_length (departments); i++)
     {
@@ -593,8 +595,58 @@ add_message_staff (Demo    *demo,
       if (staff->handler == NULL || staff->message_reviewer == NULL)
         return FALSE;
     }
-  dispatcher = add_official (demo, "dispatcher", "zwfwj", CIVIC_ROLE_DISPATCHER, error);
-  return dispatcher != NULL;
+  demo->dispatcher = add_official (demo, "dispatcher", "zwfwj", CIVIC_ROLE_DISPATCHER, error);
+  return demo->dispatcher != NULL;
+}
+
+/* Every department's messages from citizens (civic-demo-messages.c), from
+ * a generator of its own, after everything else */
+static gboolean
+add_messages (Demo    *demo,
+              GError **error)
+{
+  g_autofree char *dir = demo_data_dir ();
+  g_autoptr(JsonNode) texts = NULL;
+  g_autoptr(GHashTable) staff = NULL;
+  g_autoptr(GArray) offices = NULL;
+  CivicDemoMessageInput input = { 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (demo->options->messages <= 0)
+    return TRUE;
+  texts = load_input (dir, "messages.json", error);
+  if (texts == NULL)
+    return FALSE;
+
+  offices = g_array_sized_new (FALSE, TRUE, sizeof (CivicDemoMessageStaff),
+                               g_hash_table_size (demo->staff));
+  g_array_set_size (offices, g_hash_table_size (demo->staff));
+  staff = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_iter_init (&iter, demo->staff);
+  for (guint i = 0; g_hash_table_iter_next (&iter, &key, &value); i++)
+    {
+      Staff *official = value;
+      CivicDemoMessageStaff *office = &g_array_index (offices, CivicDemoMessageStaff, i);
+
+      office->handler = official->handler;
+      office->reviewer = official->message_reviewer;
+      office->head = official->approver;
+      g_hash_table_insert (staff, key, office);
+    }
+
+  input.db = demo->db;
+  input.calendar = demo->calendar;
+  input.now = demo->now;
+  input.departments = json_node_get_array (demo->departments);
+  input.items = json_node_get_array (demo->items);
+  input.people = people (demo);
+  input.texts = json_node_get_object (texts);
+  input.staff = staff;
+  input.dispatcher = demo->dispatcher;
+  input.seed = demo->options->seed;
+  input.count = demo->options->messages;
+  return civic_demo_messages_generate (&input, demo->message_counts, error);
 }
 
 /* Every organ's columns and proactive disclosures (civic-demo-disclosures.c), from
@@ -1463,21 +1515,27 @@ print_accounts (Demo *demo)
   Staff *staff = g_hash_table_lookup (demo->staff, CIVIC_DEMO_DEPARTMENT);
 
   g_print (_("Demo accounts (password “%s”):\n"), demo->options->password);
-  g_print ("  %-12s %-10s %s\n", "clerk", staff->clerk->name, _("Window clerk"));
-  g_print ("  %-12s %-10s %s\n", "examiner", staff->examiners[0]->name, _("Examiner"));
-  g_print ("  %-12s %-10s %s\n", "examiner2", staff->examiners[1]->name, _("Examiner"));
-  g_print ("  %-12s %-10s %s\n", "approver", staff->approver->name, _("Approver"));
-  g_print ("  %-12s %-10s %s\n", "officer", staff->officers[0]->name, _("Hearing officer"));
-  g_print ("  %-12s %-10s %s\n", "officer2", staff->officers[1]->name, _("Hearing officer"));
-  g_print ("  %-12s %-10s %s\n", "editor", staff->editor->name, _("Disclosure editor"));
-  g_print ("  %-12s %-10s %s\n", "reviewer", staff->reviewers[0]->name, _("Disclosure reviewer"));
-  g_print ("  %-12s %-10s %s\n", "reviewer2", staff->reviewers[1]->name, _("Disclosure reviewer"));
-  g_print ("  %-12s %-10s %s\n", "head", staff->head->name, _("Head of the disclosure office"));
-  g_print ("  %-12s %-10s %s\n", "supervisor", "", _("Supervisor (reads every department)"));
-  g_print ("  %-12s %-10s %s\n", "admin", "", _("Administrator"));
+  g_print ("  %-14s %-10s %s\n", "clerk", staff->clerk->name, _("Window clerk"));
+  g_print ("  %-14s %-10s %s\n", "examiner", staff->examiners[0]->name, _("Examiner"));
+  g_print ("  %-14s %-10s %s\n", "examiner2", staff->examiners[1]->name, _("Examiner"));
+  g_print ("  %-14s %-10s %s\n", "approver", staff->approver->name, _("Approver"));
+  g_print ("  %-14s %-10s %s\n", "officer", staff->officers[0]->name, _("Hearing officer"));
+  g_print ("  %-14s %-10s %s\n", "officer2", staff->officers[1]->name, _("Hearing officer"));
+  g_print ("  %-14s %-10s %s\n", "editor", staff->editor->name, _("Disclosure editor"));
+  g_print ("  %-14s %-10s %s\n", "reviewer", staff->reviewers[0]->name, _("Disclosure reviewer"));
+  g_print ("  %-14s %-10s %s\n", "reviewer2", staff->reviewers[1]->name, _("Disclosure reviewer"));
+  g_print ("  %-14s %-10s %s\n", "head", staff->head->name, _("Head of the disclosure office"));
+  g_print ("  %-14s %-10s %s\n", "handler", staff->handler->name, _("Complaint handler"));
+  g_print ("  %-14s %-10s %s\n", "reply-reviewer", staff->message_reviewer->name,
+           _("Reply reviewer"));
+  g_print ("  %-14s %-10s %s\n", "dispatcher", demo->dispatcher->name,
+           _("Dispatcher (the hall’s, routes every department’s messages)"));
+  g_print ("  %-14s %-10s %s\n", "supervisor", "", _("Supervisor (reads every department)"));
+  g_print ("  %-14s %-10s %s\n", "admin", "", _("Administrator"));
   g_print (_("  The officials above belong to %s; every other department has <id>.clerk, "
              "<id>.examiner, <id>.examiner2, <id>.approver, <id>.officer, <id>.officer2, "
-             "<id>.editor, <id>.reviewer, <id>.reviewer2 and <id>.head.\n"),
+             "<id>.editor, <id>.reviewer, <id>.reviewer2, <id>.head, <id>.handler and "
+             "<id>.reply-reviewer.\n"),
            (const char *) g_hash_table_lookup (demo->names, CIVIC_DEMO_DEPARTMENT));
 }
 
@@ -1570,6 +1628,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
   if (!add_disclosure_staff (&demo, error) ||
       !add_disclosures (&demo, error) ||
       !add_message_staff (&demo, error) ||
+      !add_messages (&demo, error) ||
       !civic_audit_append (db, demo.now, NULL, "demo-generated", NULL, NULL, NULL, error) ||
       !civic_sqlite_commit (db, error) ||
       !civic_sqlite_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
@@ -1596,6 +1655,9 @@ civic_demo_generate (const CivicDemoOptions  *options,
       for (guint s = 0; s < CIVIC_N_DISCLOSURE_REQUEST_STATES; s++)
         g_print ("  %-22s %u\n", civic_disclosure_request_state_get_label (s),
                  demo.request_counts[s]);
+      g_print (_("Citizens’ messages:\n"));
+      for (guint s = 0; s < CIVIC_N_MESSAGE_STATES; s++)
+        g_print ("  %-22s %u\n", civic_message_state_get_label (s), demo.message_counts[s]);
       print_accounts (&demo);
     }
 
@@ -1621,6 +1683,7 @@ out:
   g_clear_pointer (&demo.weighted_items, g_ptr_array_unref);
   g_clear_pointer (&demo.published_items, g_ptr_array_unref);
   g_clear_pointer (&demo.bookings, g_hash_table_unref);
+  g_clear_pointer (&demo.dispatcher, civic_actor_free);
   g_free (demo.password_hash);
   return ok;
 }

@@ -21,6 +21,7 @@ typedef struct
   int         hearings;   /* more cases, each going to a hearing; -1 for the usual share */
   int         disclosures; /* proactive disclosures of every organ; 0 for none */
   int         requests;    /* requests for information; 0 for none */
+  int         messages;    /* citizens' messages; 0 for none */
   guint64     seed;
   const char *password;
   gboolean    verbose;

@@ -423,6 +423,7 @@ command_demo (int    argc,
   int hearings = -1;
   int disclosures = 2000;
   int requests = 300;
+  int messages = 600;
   const GOptionEntry entries[] = {
     { "cases", 'n', 0, G_OPTION_ARG_INT, &cases, N_("How many cases (2000)"), N_("N") },
     { "hearings", 0, 0, G_OPTION_ARG_INT, &hearings,
@@ -433,6 +434,8 @@ command_demo (int    argc,
       N_("N") },
     { "requests", 0, 0, G_OPTION_ARG_INT, &requests,
       N_("How many requests for information, over the past year (300; 0 for none)"), N_("N") },
+    { "messages", 0, 0, G_OPTION_ARG_INT, &messages,
+      N_("How many citizens’ messages, over the past year (600; 0 for none)"), N_("N") },
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed,
       N_("Seed of the generator: the same seed gives the same data"), N_("SEED") },
     { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
@@ -458,12 +461,15 @@ command_demo (int    argc,
     return usage_error (context, _("--disclosures must be between 0 and 100000"));
   if (requests < 0 || requests > 10000)
     return usage_error (context, _("--requests must be between 0 and 10000"));
+  if (messages < 0 || messages > 50000)
+    return usage_error (context, _("--messages must be between 0 and 50000"));
 
   options.data_dir = data_dir;
   options.cases = cases;
   options.hearings = hearings;
   options.disclosures = disclosures;
   options.requests = requests;
+  options.messages = messages;
   options.seed = (guint64) seed;
   options.password = password ? password : "demo";
   options.verbose = TRUE;

@@ -97,14 +97,16 @@ civic_test_service_cli (CivicTestService  *service,
  * civic_test_service_new_demo:
  *
  * A service with @cases demo cases (and their hearings), without the
- * demo's disclosures: the tests written before there were any count on
- * an organ's first index number and an empty public directory.
+ * demo's disclosures and citizens' messages: the tests written before
+ * there were any count on an organ's first index number, an empty public
+ * directory and the feed they knew.
  */
 CivicTestService *
 civic_test_service_new_demo (int     cases,
                              guint64 seed)
 {
-  static const char * const no_disclosures[] = { "--disclosures", "0", "--requests", "0", NULL };
+  static const char * const no_disclosures[] = { "--disclosures", "0", "--requests", "0",
+                                                 "--messages", "0", NULL };
 
   return civic_test_service_new_demo_with (cases, seed, no_disclosures);
 }

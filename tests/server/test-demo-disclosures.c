@@ -28,7 +28,7 @@
 #define DEMO_CASES 20
 #define DEMO_SEED  7
 
-static const char * const demo_args[] = { "--disclosures", "300", NULL };
+static const char * const demo_args[] = { "--disclosures", "300", "--messages", "0", NULL };
 
 static CivicTestService *service;
 static char *supervisor;

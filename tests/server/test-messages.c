@@ -529,6 +529,73 @@ test_table_imported (void)
                                            path, NULL), ==, 0);
 }
 
+/* The demo's messages: every one lawful as its rules made it, the demo
+ * department's queue with one at every early step, reports never kept
+ * by the department they accuse */
+static void
+test_demo_messages (void)
+{
+  static const char * const args[] = { "--disclosures", "0", "--requests", "0", "--messages",
+                                       "300", NULL };
+  g_autoptr(CivicTestService) demo = civic_test_service_new_demo_with (10, 7, args);
+  g_autofree char *token = civic_test_sign_in (demo, "supervisor");
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  g_autoptr(GHashTable) states = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = 0, own = 0;
+
+  civic_test_pull_all (demo, token, 0, entities);
+  g_hash_table_iter_init (&iter, entities);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      JsonObject *message;
+      const char *state, *department, *accused;
+      JsonArray *replies;
+      gboolean sent = FALSE;
+
+      if (!g_str_has_prefix (key, "message/"))
+        continue;
+      message = object_of (value);
+      state = json_object_get_string_member (message, "state");
+      department = json_object_get_string_member_with_default (message, "department_id", NULL);
+      accused = json_object_get_string_member_with_default (message, "accused_department_id",
+                                                            NULL);
+      replies = json_object_get_array_member (message, "replies");
+      for (guint i = 0; i < json_array_get_length (replies); i++)
+        sent |= g_strcmp0 (json_object_get_string_member (json_array_get_object_element (replies,
+                                                                                         i),
+                                                          "status"), "sent") == 0;
+      n++;
+      own += g_strcmp0 (department, "scjg") == 0;
+      g_hash_table_add (states, (gpointer) state);
+      g_assert_nonnull (json_object_get_object_member (message, "terms"));
+      g_assert_cmpuint (strlen (json_object_get_string_member (message, "receipt")), ==, 12);
+      if (g_str_equal (state, "replied") || g_str_equal (state, "closed") ||
+          g_str_equal (state, "reopened"))
+        g_assert_true (sent);
+      if (g_str_equal (state, "closed"))
+        g_assert_false (json_node_is_null (json_object_get_member (message, "closed_on")));
+      if (accused != NULL)
+        g_assert_cmpstr (accused, !=, department);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (message, "citizen")));
+      g_assert_true (json_object_get_boolean_member (json_object_get_object_member (message,
+                                                                                    "citizen"),
+                                                     "masked"));
+    }
+  g_assert_cmpuint (n, ==, 300);
+  g_assert_cmpuint (own, >=, 100);
+  for (guint i = 0; i < 6; i++)
+    {
+      static const char * const wanted[] = { "new", "signed-for", "reply-in-review", "replied",
+                                             "closed", "reopened" };
+
+      if (!g_hash_table_contains (states, wanted[i]))
+        g_error ("the demo has no message %s", wanted[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/messages/transfer-scope", test_transfer_scope);
   g_test_add_func ("/messages/table-in-the-feed", test_table_in_the_feed);
   g_test_add_func ("/messages/table-imported", test_table_imported);
+  g_test_add_func ("/messages/demo", test_demo_messages);
 
   status = g_test_run ();
 
