@@ -310,6 +310,11 @@ plan_message (Gen *gen)
   received = working_day_after (gen, received, 0);
   if (received > gen->gen.today)
     received = gen->gen.today;
+  /* A department signs for what came in by the next working day: only
+   * the last day's wait for it, and a few that slipped */
+  if (stage == STAGE_NEW && working_day_after (gen, received, 1) < gen->gen.today &&
+      !chance (gen, 0.1))
+    stage = STAGE_SIGNED_FOR;
 
   /* Taken in: the portal and the apps by the service, the hotline by the
    * hall's dispatch, the window and letters by the department */
@@ -350,8 +355,12 @@ plan_message (Gen *gen)
     }
   /* (NULL: the service's own, as the public side's are); one received
    * today came in before now */
-  add_step (gen, message, CIVIC_MESSAGE_ACTION_REGISTER, registrar,
-            MIN (office_minute (gen, received), gen->gen.now - range (gen, 60, 3600)), args);
+  {
+    gint64 at = office_minute (gen, received);
+    gint64 latest = gen->gen.now - range (gen, 60, 3600);
+
+    add_step (gen, message, CIVIC_MESSAGE_ACTION_REGISTER, registrar, MIN (at, latest), args);
+  }
   day = received;
 
   /* One in twelve is not this department's: handed on the next day, or
