@@ -32,6 +32,10 @@ G_BEGIN_DECLS
 #define CIVIC_ENTITY_MESSAGE    "message"
 #define CIVIC_ENTITY_MESSAGE_CLOCKS "message-clocks"
 
+/* The template entity of the replies officials start from (a "template"
+ * whose id is this) */
+#define CIVIC_TEMPLATE_MESSAGE_REPLIES "message-replies"
+
 /* Finds an official named in a command's arguments (an assignee, a
  * verifier) in the users directory: a new actor, or %NULL when there is
  * none; @disabled tells whether the account is disabled. */

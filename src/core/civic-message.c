@@ -887,6 +887,38 @@ civic_message_summarize (CivicMessage  *self,
 }
 
 /**
+ * civic_message_fill_template:
+ * @text: a reply template's text
+ *
+ * Fills the placeholders a reply template may hold from the message:
+ * {{receipt}}, {{received_on}} and {{subject}}. Any other {{…}}, and the
+ * 【请填写…】 blanks, are the official's to write; the reply lint refuses
+ * a reply with one left.
+ *
+ * Returns: (transfer full): the text filled in
+ */
+char *
+civic_message_fill_template (CivicMessage *self,
+                             const char   *text)
+{
+  g_autoptr(GString) out = NULL;
+  g_autofree char *received = NULL;
+
+  RETURN_IF_NOT_MESSAGE (NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_new (text);
+  received = self->received_on != CIVIC_DAY_INVALID ? civic_day_format (self->received_on) : NULL;
+  if (self->receipt != NULL)
+    g_string_replace (out, "{{receipt}}", self->receipt, 0);
+  if (received != NULL)
+    g_string_replace (out, "{{received_on}}", received, 0);
+  if (self->subject != NULL)
+    g_string_replace (out, "{{subject}}", self->subject, 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
  * civic_message_get_reply_due:
  * @today: the day to read the clock on
  *

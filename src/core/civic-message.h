@@ -336,6 +336,8 @@ gboolean      civic_message_read_clock        (CivicMessage      *self,
                                                CivicDay           today,
                                                CivicMessageClockReading *out);
 void          civic_message_clock_reading_clear (CivicMessageClockReading *reading);
+char         *civic_message_fill_template     (CivicMessage      *self,
+                                               const char        *text);
 CivicDay      civic_message_get_reply_due     (CivicMessage      *self,
                                                CivicCalendar     *calendar,
                                                CivicDay           today);

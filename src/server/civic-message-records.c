@@ -17,6 +17,7 @@
 #include "civic-commands.h"
 #include "civic-core-enums.h"
 #include "civic-disclosure-public.h"
+#include "civic-documents.h"
 #include "civic-entity.h"
 #include "civic-intake.h"
 #include "civic-json.h"
@@ -553,6 +554,99 @@ civic_message_records_ensure_clocks (CivicSqlite  *db,
   if (!civic_message_records_import_clocks (db, node, error))
     {
       g_prefix_error (error, "%s: ", file);
+      civic_sqlite_rollback (db);
+      return FALSE;
+    }
+  return civic_sqlite_commit (db, error);
+}
+
+/* The replies officials start from */
+
+/* A table of reply templates: {kinds: {kind: [{title, text}]}}, every
+ * kind one of the message's, every template with its title and text */
+static gboolean
+check_reply_templates (JsonNode  *node,
+                       GError   **error)
+{
+  JsonObject *kinds = NULL;
+  g_autoptr(GList) members = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      !civic_json_get_object (json_node_get_object (node), "kinds", TRUE, &kinds, error))
+    goto invalid;
+  members = json_object_get_members (kinds);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *list = json_object_get_member (kinds, l->data);
+      int kind;
+
+      if (!civic_enum_from_nick (CIVIC_TYPE_MESSAGE_KIND, l->data, &kind) ||
+          !JSON_NODE_HOLDS_ARRAY (list))
+        goto invalid;
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+        {
+          JsonObject *template = civic_json_array_lookup_object (json_node_get_array (list), i);
+          const char *title = NULL, *text = NULL;
+
+          if (template == NULL ||
+              !civic_json_get_text (template, "title", TRUE, &title, NULL) ||
+              !civic_json_get_text (template, "text", TRUE, &text, NULL) ||
+              g_utf8_strlen (text, -1) > CIVIC_MESSAGE_REPLY_MAX)
+            goto invalid;
+        }
+    }
+  return TRUE;
+
+invalid:
+  if (error != NULL && *error == NULL)
+    g_set_error_literal (error, CIVIC_MESSAGE_CLOCKS_ERROR, CIVIC_MESSAGE_CLOCKS_ERROR_INVALID,
+                         _("The reply templates are not a table of kinds, each a list of a "
+                           "title and a text"));
+  return FALSE;
+}
+
+/**
+ * civic_message_records_ensure_reply_templates:
+ *
+ * Keeps the reply templates shipped with the program as the template
+ * entity every official's feed carries, when the service keeps none yet.
+ * Runs its own transaction.
+ */
+gboolean
+civic_message_records_ensure_reply_templates (CivicSqlite  *db,
+                                              GError      **error)
+{
+  g_autoptr(CivicEntityRow) row = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *contents = NULL;
+
+  row = civic_server_db_get_entity (db, CIVIC_ENTITY_TEMPLATE, CIVIC_TEMPLATE_MESSAGE_REPLIES,
+                                    &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (row != NULL)
+    return TRUE;
+
+  dir = civic_templates_bundled_dir ();
+  file = g_build_filename (dir, "message-replies-zh.json", NULL);
+  if (!g_file_get_contents (file, &contents, NULL, error) ||
+      !(node = civic_json_parse (contents, -1, error)) ||
+      !check_reply_templates (node, error))
+    {
+      g_prefix_error (error, "%s: ", file);
+      return FALSE;
+    }
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+  if (civic_server_db_put_entity (db, CIVIC_ENTITY_TEMPLATE, CIVIC_TEMPLATE_MESSAGE_REPLIES, 1,
+                                  node, NULL, error) == 0)
+    {
       civic_sqlite_rollback (db);
       return FALSE;
     }

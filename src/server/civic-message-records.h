@@ -30,6 +30,8 @@ gboolean            civic_message_records_import_clocks (CivicSqlite    *db,
                                                          GError        **error);
 gboolean            civic_message_records_ensure_clocks (CivicSqlite    *db,
                                                          GError        **error);
+gboolean            civic_message_records_ensure_reply_templates (CivicSqlite *db,
+                                                         GError        **error);
 
 char               *civic_message_records_submit        (CivicSqlite    *db,
                                                          CivicCalendar  *calendar,

@@ -604,9 +604,10 @@ civic_server_db_open (const char  *data_dir,
   /* What a migration cannot do in SQL alone, done once by code */
   if (!civic_disclosure_columns_adopt_names (db, error))
     return NULL;
-  /* The region's time limits on citizens' messages, as shipped, until an
-   * operator imports the region's own */
-  if (!civic_message_records_ensure_clocks (db, error))
+  /* The region's time limits on citizens' messages and the replies
+   * officials start from, as shipped, until an operator imports their own */
+  if (!civic_message_records_ensure_clocks (db, error) ||
+      !civic_message_records_ensure_reply_templates (db, error))
     return NULL;
 
   return g_steal_pointer (&db);

@@ -30,7 +30,7 @@ KEYS = {
     "notify-deadlines": ("true", "type b"),
     "inbox-sort": ("'due'", "enum 'due' 'received' 'updated'"),
     "last-queue": ("'mine'", "enum 'mine' 'department' 'watching' 'done' 'all'"),
-    "demo-role": ("'examiner'", "enum 'clerk' 'examiner' 'approver' 'officer' 'editor' 'reviewer' 'head' 'supervisor'"),
+    "demo-role": ("'examiner'", "enum 'clerk' 'examiner' 'approver' 'officer' 'editor' 'reviewer' 'head' 'handler' 'reply-reviewer' 'dispatcher' 'supervisor'"),
     "recent-services": ("@as []", "type as"),
 }
 

@@ -223,6 +223,24 @@ test_page_and_composer (void)
     g_assert_true (gtk_widget_has_css_class (card, "internal-note"));
   }
 
+  /* A template starts the reply, the message's receipt and subject in
+   * it; its blanks keep it from going until they are written */
+  g_assert_cmpuint (civic_message_composer_get_n_templates (composer), >=, 2);
+  civic_message_composer_use_template (composer, 1);
+  {
+    g_autofree char *started = buffer_text (reply);
+    GPtrArray *blanks = civic_message_composer_get_findings (composer);
+
+    g_assert_nonnull (strstr (started, civic_message_get_receipt (message)));
+    g_assert_nonnull (strstr (started, "“餐馆无证经营”"));
+    g_assert_null (strstr (started, "{{"));
+    g_assert_nonnull (strstr (started, "【请填写"));
+    g_assert_nonnull (blanks);
+    g_assert_cmpint (((CivicReplyFinding *) g_ptr_array_index (blanks, 0))->kind, ==,
+                     CIVIC_REPLY_FINDING_BLANK_LEFT);
+    g_assert_false (civic_message_composer_can_send (composer, CIVIC_COMPOSER_REPLY));
+  }
+
   /* A "no" to a complaint without its remedy cannot go; with it, it can */
   gtk_text_buffer_set_text (reply, refusal, -1);
   findings = civic_message_composer_get_findings (composer);

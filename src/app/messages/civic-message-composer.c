@@ -10,6 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "civic-accessible.h"
+#include "civic-core-enums.h"
+#include "civic-entity.h"
+#include "civic-json.h"
 #include "civic-message-composer.h"
 #include "civic-privacy-lint.h"
 #include "civic-reply-lint.h"
@@ -46,6 +49,10 @@ struct _CivicMessageComposer
   GtkRevealer      *preview_revealer;
   GtkLabel         *preview_label;
   GtkButton        *send_reply_button;
+  GtkMenuButton    *templates_button;
+  GtkBox           *templates_box;
+  JsonNode         *templates;    /* (nullable): the reply templates' table */
+  GPtrArray        *shown_templates; /* the texts offered for the message's kind */
   GtkButton        *add_note_button;
   GtkLabel         *reply_hint;
 
@@ -237,6 +244,111 @@ add_note_cb (CivicMessageComposer *self)
   g_signal_emit (self, signals[SIGNAL_SEND], 0, CIVIC_COMPOSER_NOTE, text);
 }
 
+/* Templates: the replies officials start from, for the message's kind,
+ * their placeholders filled from the message; a blank (【请填写…】) stays
+ * for the official, and the reply lint keeps the reply from going while
+ * one is left */
+
+/**
+ * civic_message_composer_use_template:
+ * @index: which of the templates offered for the message's kind
+ *
+ * Starts the reply from a template: the whole reply when it is empty,
+ * else at the cursor.
+ */
+void
+civic_message_composer_use_template (CivicMessageComposer *self,
+                                     guint                 index)
+{
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+  g_autofree char *filled = NULL;
+
+  g_return_if_fail (CIVIC_IS_MESSAGE_COMPOSER (self));
+  g_return_if_fail (self->shown_templates != NULL && index < self->shown_templates->len);
+
+  buffer = gtk_text_view_get_buffer (self->reply_view);
+  filled = civic_message_fill_template (self->message, g_ptr_array_index (self->shown_templates,
+                                                                          index));
+  text = buffer_text (self->reply_view);
+  if (is_blank (text))
+    gtk_text_buffer_set_text (buffer, filled, -1);
+  else
+    gtk_text_buffer_insert_at_cursor (buffer, filled, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->reply_view));
+}
+
+static void
+template_clicked_cb (GtkButton            *button,
+                     CivicMessageComposer *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  gtk_menu_button_popdown (self->templates_button);
+  civic_message_composer_use_template (self, index);
+}
+
+static void
+fill_templates (CivicMessageComposer *self)
+{
+  JsonObject *kinds = NULL;
+  JsonArray *list = NULL;
+  GtkWidget *child;
+  const char *kind;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->templates_box))) != NULL)
+    gtk_box_remove (self->templates_box, child);
+  g_ptr_array_set_size (self->shown_templates, 0);
+  if (self->templates != NULL && self->message != NULL && JSON_NODE_HOLDS_OBJECT (self->templates))
+    {
+      kinds = civic_json_lookup_object (json_node_get_object (self->templates), "kinds");
+      kind = civic_enum_to_nick (CIVIC_TYPE_MESSAGE_KIND, civic_message_get_kind (self->message));
+      if (kinds != NULL && json_object_has_member (kinds, kind) &&
+          JSON_NODE_HOLDS_ARRAY (json_object_get_member (kinds, kind)))
+        list = json_object_get_array_member (kinds, kind);
+    }
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *template = civic_json_array_lookup_object (list, i);
+      const char *title = template ? civic_json_lookup_string (template, "title", NULL) : NULL;
+      const char *text = template ? civic_json_lookup_string (template, "text", NULL) : NULL;
+      GtkWidget *item;
+
+      if (title == NULL || text == NULL)
+        continue;
+      item = gtk_button_new_with_label (title);
+      gtk_widget_add_css_class (item, "flat");
+      gtk_widget_set_tooltip_text (item, text);
+      g_object_set_data (G_OBJECT (item), "index", GUINT_TO_POINTER (self->shown_templates->len));
+      g_ptr_array_add (self->shown_templates, g_strdup (text));
+      g_signal_connect (item, "clicked", G_CALLBACK (template_clicked_cb), self);
+      gtk_box_append (self->templates_box, item);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->templates_button), self->shown_templates->len > 0);
+}
+
+/**
+ * civic_message_composer_set_templates:
+ * @table: (nullable): the reply templates as the feed carries them
+ */
+void
+civic_message_composer_set_templates (CivicMessageComposer *self,
+                                      JsonNode             *table)
+{
+  g_return_if_fail (CIVIC_IS_MESSAGE_COMPOSER (self));
+
+  g_clear_pointer (&self->templates, json_node_unref);
+  self->templates = table != NULL ? json_node_ref (table) : NULL;
+  fill_templates (self);
+}
+
+guint
+civic_message_composer_get_n_templates (CivicMessageComposer *self)
+{
+  g_return_val_if_fail (CIVIC_IS_MESSAGE_COMPOSER (self), 0);
+  return self->shown_templates->len;
+}
+
 static void
 preview_toggled_cb (CivicMessageComposer *self)
 {
@@ -321,6 +433,21 @@ build_reply_page (CivicMessageComposer *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->send_reply_button), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->send_reply_button), GTK_ALIGN_END);
   g_signal_connect_swapped (self->send_reply_button, "clicked", G_CALLBACK (send_reply_cb), self);
+  {
+    GtkWidget *popover = gtk_popover_new ();
+
+    self->templates_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+    gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->templates_box));
+    self->templates_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+    gtk_menu_button_set_label (self->templates_button, _("_Templates"));
+    gtk_menu_button_set_use_underline (self->templates_button, TRUE);
+    gtk_menu_button_set_popover (self->templates_button, popover);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->templates_button),
+                                 _("Start the reply from one of the replies for this kind of "
+                                   "message"));
+    gtk_widget_set_visible (GTK_WIDGET (self->templates_button), FALSE);
+  }
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->templates_button));
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->preview_button));
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->send_reply_button));
 
@@ -403,6 +530,7 @@ civic_message_composer_set_message (CivicMessageComposer *self,
   gtk_widget_set_visible (GTK_WIDGET (self), may_reply || may_note);
   if (!may_reply && may_note)
     civic_message_composer_show (self, CIVIC_COMPOSER_NOTE);
+  fill_templates (self);
   lint_reply (self);
 }
 
@@ -489,6 +617,8 @@ civic_message_composer_dispose (GObject *object)
   g_clear_handle_id (&self->lint_source, g_source_remove);
   g_clear_object (&self->message);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->templates, json_node_unref);
+  g_clear_pointer (&self->shown_templates, g_ptr_array_unref);
   G_OBJECT_CLASS (civic_message_composer_parent_class)->dispose (object);
 }
 
@@ -516,6 +646,7 @@ civic_message_composer_init (CivicMessageComposer *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 8);
+  self->shown_templates = g_ptr_array_new_with_free_func (g_free);
   self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
   self->reply_page = build_reply_page (self);
   self->note_page = build_note_page (self);

@@ -27,6 +27,11 @@ void       civic_message_composer_set_message  (CivicMessageComposer *self,
                                                 CivicMessage         *message,
                                                 gboolean              may_reply,
                                                 gboolean              may_note);
+void       civic_message_composer_set_templates (CivicMessageComposer *self,
+                                                JsonNode             *table);
+guint      civic_message_composer_get_n_templates (CivicMessageComposer *self);
+void       civic_message_composer_use_template (CivicMessageComposer *self,
+                                                guint                 index);
 void       civic_message_composer_show         (CivicMessageComposer *self,
                                                 CivicComposerPart     part);
 CivicComposerPart

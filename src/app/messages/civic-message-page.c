@@ -702,6 +702,13 @@ civic_message_page_reload (CivicMessagePage *self)
   add_citizen_text (self);
   add_thread (self);
   add_history (self);
+  {
+    g_autoptr(JsonNode) templates = civic_cache_load_entity (
+      civic_sync_engine_get_cache (self->engine), CIVIC_ENTITY_TEMPLATE,
+      CIVIC_TEMPLATE_MESSAGE_REPLIES, NULL);
+
+    civic_message_composer_set_templates (self->composer, templates);
+  }
   civic_message_composer_set_message (self->composer, self->message,
                                       has_action (actions, CIVIC_MESSAGE_ACTION_REPLY),
                                       has_action (actions, CIVIC_MESSAGE_ACTION_NOTE));
