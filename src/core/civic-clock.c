@@ -679,6 +679,7 @@ trigger_label (CivicClockTrigger trigger)
     case CIVIC_CLOCK_TRIGGER_TRANSFERRED: return _("Transferred");
     case CIVIC_CLOCK_TRIGGER_REPLIED: return _("Replied");
     case CIVIC_CLOCK_TRIGGER_RATED: return _("Rated");
+    case CIVIC_CLOCK_TRIGGER_REOPENED: return _("Reopened");
     default: g_return_val_if_reached ("");
     }
 }

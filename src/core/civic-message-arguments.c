@@ -141,6 +141,34 @@ handlers (GObject                    *record,
   return options;
 }
 
+/* Any official the directory knows, by name and department: the one a
+ * report accuses */
+static GPtrArray *
+officials (GObject                    *record,
+           const CivicArgumentSources *sources)
+{
+  GPtrArray *options = options_new ();
+
+  for (guint i = 0; sources->users != NULL && i < sources->users->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (sources->users, i);
+      JsonObject *user;
+      const char *id, *name, *department;
+      g_autofree char *detail = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      user = json_node_get_object (node);
+      id = json_object_get_string_member_with_default (user, "id", NULL);
+      name = json_object_get_string_member_with_default (user, "name", id);
+      department = json_object_get_string_member_with_default (user, "department_name", NULL);
+      if (id == NULL || json_object_get_boolean_member_with_default (user, "disabled", FALSE))
+        continue;
+      g_ptr_array_add (options, civic_argument_option_new (id, name, department, FALSE));
+    }
+  return options;
+}
+
 /* The region's one extension: its length is the most days the form offers */
 static int
 extension_max (GObject *record)
@@ -186,8 +214,8 @@ static const CivicArgument register_message[] = {
     .description = N_("A report is never shown to the department or official it accuses "
                       "(Art. 30)"),
     .shown_when = { "kind", "report" }, .options = departments },
-  { .name = "accused_person_id", .kind = CIVIC_ARGUMENT_LINE, .title = N_("Official A_ccused"),
-    .shown_when = { "kind", "report" } },
+  { .name = "accused_person_id", .kind = CIVIC_ARGUMENT_OPTION, .title = N_("Official A_ccused"),
+    .shown_when = { "kind", "report" }, .options = officials },
   { .name = "campaign_id", .kind = CIVIC_ARGUMENT_LINE, .title = N_("_Campaign"),
     .shown_when = { "kind", "idea" } },
   DATE ("received_on", FALSE, N_("_Received On")),

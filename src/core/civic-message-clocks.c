@@ -454,6 +454,7 @@ clock_trigger (CivicMessageClockFrom from)
     case CIVIC_MESSAGE_CLOCK_FROM_TRANSFERRED: return CIVIC_CLOCK_TRIGGER_TRANSFERRED;
     case CIVIC_MESSAGE_CLOCK_FROM_REPLIED: return CIVIC_CLOCK_TRIGGER_REPLIED;
     case CIVIC_MESSAGE_CLOCK_FROM_RATED: return CIVIC_CLOCK_TRIGGER_RATED;
+    case CIVIC_MESSAGE_CLOCK_FROM_REOPENED: return CIVIC_CLOCK_TRIGGER_REOPENED;
     default: g_return_val_if_reached (CIVIC_CLOCK_TRIGGER_RECEIVED);
     }
 }
@@ -462,9 +463,10 @@ static CivicClock *
 start_clock (const CivicMessageLimit *limit,
              CivicMessageStep         step,
              const CivicMessageLimit *extension,
+             CivicMessageClockFrom    happened,
              CivicDay                 from)
 {
-  CivicClock *clock = civic_clock_new (clock_kind (step), clock_trigger (limit->from), from,
+  CivicClock *clock = civic_clock_new (clock_kind (step), clock_trigger (happened), from,
                                        limit->unit, limit->limit, limit->source);
 
   if (step == CIVIC_MESSAGE_STEP_REPLY && extension != NULL)
@@ -490,7 +492,7 @@ civic_message_clocks_start (CivicMessageClocks *self,
   g_return_val_if_fail (limit != NULL, NULL);
 
   return start_clock (limit, step, self->has_extension[kind] ? &self->extensions[kind] : NULL,
-                      from);
+                      limit->from, from);
 }
 
 /* Terms: one kind's part of the table, as a message keeps it */
@@ -646,7 +648,10 @@ civic_message_terms_new_from_json (JsonNode          *node,
 
 /**
  * civic_message_terms_start:
- * @from: the day of the event the limit runs from (which is not counted)
+ * @happened: the event that did start it, as its explanation names it (a
+ *   limit that runs from the day the message reached its department
+ *   starts at its receipt until it is transferred)
+ * @from: the day of that event (which is not counted)
  *
  * Returns: (transfer full): the clock of @step (sign-for, reply or
  * send-back) under @terms
@@ -654,6 +659,7 @@ civic_message_terms_new_from_json (JsonNode          *node,
 CivicClock *
 civic_message_terms_start (const CivicMessageTerms *terms,
                            CivicMessageStep         step,
+                           CivicMessageClockFrom    happened,
                            CivicDay                 from)
 {
   const CivicMessageLimit *limit;
@@ -667,7 +673,8 @@ civic_message_terms_start (const CivicMessageTerms *terms,
     case CIVIC_MESSAGE_STEP_SEND_BACK: limit = &terms->send_back; break;
     default: g_return_val_if_reached (NULL);
     }
-  return start_clock (limit, step, terms->has_extension ? &terms->extension : NULL, from);
+  return start_clock (limit, step, terms->has_extension ? &terms->extension : NULL, happened,
+                      from);
 }
 
 static void

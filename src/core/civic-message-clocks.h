@@ -24,9 +24,13 @@ typedef enum
 {
   CIVIC_MESSAGE_CLOCK_FROM_RECEIVED,     /*< nick=received >*/
   CIVIC_MESSAGE_CLOCK_FROM_SIGNED_FOR,   /*< nick=signed-for >*/
+  /* the day it reached the department that has it: its receipt, or its
+   * latest transfer */
   CIVIC_MESSAGE_CLOCK_FROM_TRANSFERRED,  /*< nick=transferred >*/
   CIVIC_MESSAGE_CLOCK_FROM_REPLIED,      /*< nick=replied >*/
   CIVIC_MESSAGE_CLOCK_FROM_RATED,        /*< nick=rated >*/
+  /* not a table's: a reopened message's reply runs from that day */
+  CIVIC_MESSAGE_CLOCK_FROM_REOPENED,     /*< nick=reopened >*/
 } CivicMessageClockFrom;
 
 /* One limit of the table, with what it follows */
@@ -96,6 +100,7 @@ CivicMessageTerms       *civic_message_terms_new_from_json    (JsonNode         
                                                                GError             **error);
 CivicClock              *civic_message_terms_start            (const CivicMessageTerms *terms,
                                                                CivicMessageStep     step,
+                                                               CivicMessageClockFrom happened,
                                                                CivicDay             from);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicMessageTerms, civic_message_terms_free)

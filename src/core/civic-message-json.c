@@ -194,6 +194,7 @@ write_reopenings (JsonBuilder *builder,
       json_builder_begin_object (builder);
       civic_json_set_day (builder, "on", reopening->on);
       civic_json_set_string (builder, "reason", reopening->reason);
+      civic_json_set_int (builder, "after_reply", reopening->after_reply);
       write_by (builder, "by", reopening->by_id, reopening->by_name);
       json_builder_end_object (builder);
     }
@@ -537,11 +538,16 @@ read_reopening (JsonObject  *item,
                 GError     **error)
 {
   CivicMessageReopening *reopening = g_new0 (CivicMessageReopening, 1);
+  gint64 after = 0;
 
   g_ptr_array_add (into, reopening);
-  return civic_json_get_day (item, "on", TRUE, &reopening->on, error) &&
-         get_owned_string (item, "reason", TRUE, &reopening->reason, error) &&
-         get_by (item, "by", &reopening->by_id, &reopening->by_name, error);
+  if (!civic_json_get_day (item, "on", TRUE, &reopening->on, error) ||
+      !get_owned_string (item, "reason", TRUE, &reopening->reason, error) ||
+      !civic_json_get_int (item, "after_reply", FALSE, 0, CIVIC_MESSAGE_REPLY_MAX, &after, error) ||
+      !get_by (item, "by", &reopening->by_id, &reopening->by_name, error))
+    return FALSE;
+  reopening->after_reply = (guint) after;
+  return TRUE;
 }
 
 static gboolean

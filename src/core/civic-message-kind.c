@@ -232,6 +232,18 @@ check_preconditions (CivicMessage               *message,
       {
         CivicDay due = due_of (message, CIVIC_MESSAGE_STEP_SEND_BACK, context);
 
+        /* One objection per arrival: the hall's decision stands */
+        for (guint i = 0; i < message->routes->len; i++)
+          {
+            const CivicMessageRoute *route = g_ptr_array_index (message->routes, i);
+
+            if (route->send_back && route->on >= message->arrived_on &&
+                g_strcmp0 (route->from_department_id, message->department_id) == 0)
+              return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                             _("The department objected to this message once; the hall "
+                               "decided that it keeps it"));
+          }
+
         if (due != CIVIC_DAY_INVALID && today > due)
           {
             g_autofree char *day = civic_day_format (due);
@@ -394,10 +406,21 @@ apply_register (CivicMessage               *message,
   if (kind != CIVIC_MESSAGE_KIND_REPORT && (accused_department != NULL || accused_person != NULL))
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    _("Only a report names whom it accuses"));
-  if (kind == CIVIC_MESSAGE_KIND_REPORT && department != NULL &&
-      g_strcmp0 (department, accused_department) == 0)
-    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
-                   _("A report cannot go to the department it accuses (Art. 30)"));
+  /* A report goes straight to a department it does not accuse: the
+   * hall's dispatch never holds one that may accuse the hall, and an
+   * official of the accused department never takes one in for it */
+  {
+    const char *goes_to = civic_actor_has_role (context->actor, HALL) ? department
+                                                                      : message->department_id;
+
+    if (kind == CIVIC_MESSAGE_KIND_REPORT && accused_department != NULL && goes_to == NULL)
+      return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                     _("Name the department a report goes to: never the one it accuses"));
+    if (kind == CIVIC_MESSAGE_KIND_REPORT && goes_to != NULL &&
+        g_strcmp0 (goes_to, accused_department) == 0)
+      return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                     _("A report cannot go to the department it accuses (Art. 30)"));
+  }
 
   /* Where the matter is: an address, and a position when the channel
    * gives one (Open311's lat and long) */
@@ -639,7 +662,7 @@ apply_merge (CivicMessage               *message,
   if (!get_text (args, "into", TRUE, 64, &into, error) ||
       !get_text (args, "text", FALSE, TEXT_MAX, &text, error))
     return FALSE;
-  if (g_strcmp0 (into, message->id) == 0 || g_strcmp0 (into, message->receipt) == 0)
+  if (g_strcmp0 (into, message->id) == 0)
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    _("A message is merged into another one"));
   set_string (&message->merged_into, into);
@@ -903,6 +926,7 @@ apply_reopen (CivicMessage               *message,
     return FALSE;
   reopening = g_new0 (CivicMessageReopening, 1);
   reopening->on = today_of (context);
+  reopening->after_reply = message->replies->len;
   reopening->reason = g_strdup (reason);
   record_by (&reopening->by_id, &reopening->by_name, context);
   g_ptr_array_add (message->reopenings, reopening);

@@ -644,30 +644,25 @@ civic_message_is_hidden_from (CivicMessage *self,
 
 /* The clocks */
 
-/* The day the limit of @step runs from, as the terms say; invalid while
- * that event has not happened */
+/* The day the limit runs from, as the terms say, and the event that was:
+ * a limit from the transfer runs from the receipt of one never
+ * transferred; invalid while that event has not happened */
 static CivicDay
-start_of (CivicMessage           *self,
-          const CivicMessageLimit *limit)
+start_of (CivicMessage            *self,
+          const CivicMessageLimit *limit,
+          CivicMessageClockFrom   *happened)
 {
+  *happened = limit->from;
   switch (limit->from)
     {
     case CIVIC_MESSAGE_CLOCK_FROM_RECEIVED: return self->received_on;
     case CIVIC_MESSAGE_CLOCK_FROM_SIGNED_FOR: return self->signed_for_on;
-    case CIVIC_MESSAGE_CLOCK_FROM_TRANSFERRED: return self->arrived_on;
+    case CIVIC_MESSAGE_CLOCK_FROM_TRANSFERRED:
+      if (self->routes->len == 0)
+        *happened = CIVIC_MESSAGE_CLOCK_FROM_RECEIVED;
+      return self->arrived_on;
     default: return CIVIC_DAY_INVALID;
     }
-}
-
-static CivicDay
-last_reopened_on (CivicMessage *self)
-{
-  const CivicMessageReopening *last;
-
-  if (self->reopenings->len == 0)
-    return CIVIC_DAY_INVALID;
-  last = g_ptr_array_index (self->reopenings, self->reopenings->len - 1);
-  return last->on;
 }
 
 /**
@@ -691,6 +686,7 @@ civic_message_dup_clock (CivicMessage     *self,
 {
   g_autoptr(CivicClock) clock = NULL;
   CivicDay start, done = CIVIC_DAY_INVALID;
+  CivicMessageClockFrom happened = CIVIC_MESSAGE_CLOCK_FROM_RECEIVED;
 
   RETURN_IF_NOT_MESSAGE (NULL);
 
@@ -699,23 +695,39 @@ civic_message_dup_clock (CivicMessage     *self,
 
   switch (step)
     {
-    /* The department that has it signs for it: from the day it arrived
-     * there, which is its receipt until it is transferred */
+    /* The department that has it signs for it, from the event the table
+     * names: its receipt, or the day it reached that department */
     case CIVIC_MESSAGE_STEP_SIGN_FOR:
-      start = self->arrived_on;
+      start = start_of (self, &self->terms->sign_for, &happened);
       done = self->signed_for_on;
       break;
 
+    /* Reopened, the reply runs again from that day, and is done by the
+     * first reply sent after the reopening */
     case CIVIC_MESSAGE_STEP_REPLY:
-      start = start_of (self, &self->terms->reply);
-      if (last_reopened_on (self) != CIVIC_DAY_INVALID)
-        start = last_reopened_on (self);
-      if (self->replied_on != CIVIC_DAY_INVALID && self->replied_on >= start)
+      start = start_of (self, &self->terms->reply, &happened);
+      if (self->reopenings->len > 0)
+        {
+          const CivicMessageReopening *last = g_ptr_array_index (self->reopenings,
+                                                                 self->reopenings->len - 1);
+
+          start = last->on;
+          happened = CIVIC_MESSAGE_CLOCK_FROM_REOPENED;
+          for (guint i = last->after_reply; i < self->replies->len && done == CIVIC_DAY_INVALID;
+               i++)
+            {
+              const CivicMessageReply *reply = g_ptr_array_index (self->replies, i);
+
+              if (reply->status == CIVIC_MESSAGE_REPLY_SENT)
+                done = reply->sent_on;
+            }
+        }
+      else
         done = self->replied_on;
       break;
 
     case CIVIC_MESSAGE_STEP_SEND_BACK:
-      start = self->arrived_on;
+      start = start_of (self, &self->terms->send_back, &happened);
       break;
 
     default:
@@ -724,7 +736,7 @@ civic_message_dup_clock (CivicMessage     *self,
   if (start == CIVIC_DAY_INVALID)
     return NULL;
 
-  clock = civic_message_terms_start (self->terms, step, start);
+  clock = civic_message_terms_start (self->terms, step, happened, start);
   /* Extended within the terms, as the rules checked; a record that says
    * otherwise shows its clock without the extension */
   if (step == CIVIC_MESSAGE_STEP_REPLY && self->extension != NULL &&

@@ -232,6 +232,8 @@ typedef struct
   char      *reason;
   char      *by_id;
   char      *by_name;
+  guint      after_reply;   /* the replies written before it: the reply that
+                             * answers the reopening comes after them */
 } CivicMessageReopening;
 
 /* What a region's table says of the message's kind (civic-message-clocks.h) */

@@ -68,6 +68,10 @@ civic_feed_changes (CivicSqlite   *db,
 {
   g_autoptr(CivicActor) actor = civic_account_to_actor (account);
   g_autoptr(GString) out = g_string_sized_new (64 * 1024);
+  g_autofree char *user_key = g_strconcat ("user:", actor->id, NULL);
+  g_autofree char *department_key = g_strconcat ("department:",
+                                                 actor->department_id ? actor->department_id : "",
+                                                 NULL);
   g_autofree char *header = NULL;
   sqlite3_stmt *stmt;
   gboolean row;
@@ -94,13 +98,14 @@ civic_feed_changes (CivicSqlite   *db,
     goto fail;
 
   /* What a reader may see: everything, or what is scoped to their
-   * department or their role; never what is kept from them by name (a
-   * report from the official it accuses) */
+   * department or their role; never what is kept from them or their
+   * department whatever their role (a report from the department and the
+   * official it accuses) */
   if (civic_policy_sees_everything (actor))
     stmt = civic_sqlite_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
                                      "WHERE seq > ?1 AND NOT EXISTS ("
                                      "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
-                                     "    AND x.id = e.id AND x.user_id = ?5) "
+                                     "    AND x.id = e.id AND x.reader IN (?5, ?6)) "
                                      "ORDER BY seq LIMIT ?2", error);
   else
     stmt = civic_sqlite_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
@@ -109,7 +114,7 @@ civic_feed_changes (CivicSqlite   *db,
                                      "    AND s.id = e.id AND s.department_id IN (?3, ?4))) "
                                      "AND NOT EXISTS ("
                                      "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
-                                     "    AND x.id = e.id AND x.user_id = ?5) "
+                                     "    AND x.id = e.id AND x.reader IN (?5, ?6)) "
                                      "ORDER BY seq LIMIT ?2", error);
   if (stmt == NULL)
     goto fail;
@@ -118,7 +123,8 @@ civic_feed_changes (CivicSqlite   *db,
   sqlite3_bind_int (stmt, 2, limit + 1);
   civic_sqlite_bind_text (stmt, 3, account->department_id ? account->department_id : "");
   civic_sqlite_bind_text (stmt, 4, civic_policy_role_audience (actor));
-  civic_sqlite_bind_text (stmt, 5, actor->id);
+  civic_sqlite_bind_text (stmt, 5, user_key);
+  civic_sqlite_bind_text (stmt, 6, department_key);
 
   /* next, more and head go first, so a client can ask for the next page
    * before it has read this one; they are known at the end, and written

@@ -117,7 +117,8 @@ scope_of (CivicMessage *message)
   const char *department = civic_message_get_department_id (message);
 
   g_strv_builder_add (builder, CIVIC_SCOPE_DISPATCH);
-  if (department != NULL && g_hash_table_add (seen, (gpointer) department))
+  if (department != NULL && !civic_message_is_hidden_from (message, department, NULL) &&
+      g_hash_table_add (seen, (gpointer) department))
     g_strv_builder_add (builder, department);
   for (guint i = 0; i < routes->len; i++)
     {
@@ -209,7 +210,6 @@ civic_message_records_save (CivicSqlite    *db,
   g_autofree char *due_on = NULL;
   g_autofree char *sealed = NULL;
   g_auto(GStrv) scope = scope_of (message);
-  const char *accused[] = { civic_message_get_accused_person_id (message), NULL };
   const char *id = civic_message_get_id (message);
   sqlite3_stmt *stmt;
   gint64 seq;
@@ -259,7 +259,8 @@ civic_message_records_save (CivicSqlite    *db,
                                          (const char * const *) scope, error);
   if (seq == 0 ||
       !civic_server_db_set_exclusions (db, CIVIC_ENTITY_MESSAGE, id,
-                                       accused[0] != NULL ? accused : NULL, error))
+                                       civic_message_get_accused_department_id (message),
+                                       civic_message_get_accused_person_id (message), error))
     return 0;
   return seq;
 }
@@ -282,6 +283,38 @@ entity_exists (CivicSqlite  *db,
       return FALSE;
     }
   if (row == NULL || row->deleted)
+    {
+      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT, refusal, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A record of @department, named by a command: one of another department,
+ * or one kept from it, is refused as if it did not exist */
+static gboolean
+same_department (CivicSqlite  *db,
+                 const char   *type,
+                 const char   *id,
+                 const char   *department,
+                 const char   *refusal,
+                 GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(JsonNode) node = civic_server_db_get_entity_json (db, type, id, &local);
+  gboolean excluded = FALSE;
+
+  if (local != NULL && !g_error_matches (local, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_VALUE))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (node != NULL && !civic_server_db_is_excluded (db, type, id, NULL, department, &excluded,
+                                                    error))
+    return FALSE;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || excluded ||
+      g_strcmp0 (civic_json_lookup_string (json_node_get_object (node), "department_id", NULL),
+                 department) != 0)
     {
       g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT, refusal, id);
       return FALSE;
@@ -332,6 +365,12 @@ store_finish (CivicSqlite    *db,
                           civic_message_get_accused_department_id (message), no_department,
                           error))
         return FALSE;
+      /* An official the report names is one the directory knows: a name
+       * typed would keep the report from nobody */
+      if (civic_message_get_accused_person_id (message) != NULL &&
+          !entity_exists (db, CIVIC_ENTITY_USER, civic_message_get_accused_person_id (message),
+                          _("There is no official “%s”"), error))
+        return FALSE;
       return give_receipt (db, message, error);
 
     case CIVIC_MESSAGE_ACTION_TRANSFER:
@@ -339,13 +378,15 @@ store_finish (CivicSqlite    *db,
       return department == NULL ||
              entity_exists (db, CIVIC_ENTITY_DEPARTMENT, department, no_department, error);
 
+    /* The other record is the department's own: nobody merges into, or
+     * routes to, what they may not see — nor learns that it exists */
     case CIVIC_MESSAGE_ACTION_MERGE:
-      return entity_exists (db, CIVIC_ENTITY_MESSAGE, civic_message_get_merged_into (message),
-                            _("There is no message “%s” to merge into"), error);
+      return same_department (db, CIVIC_ENTITY_MESSAGE, civic_message_get_merged_into (message),
+                              department, _("There is no message “%s” to merge into"), error);
 
     case CIVIC_MESSAGE_ACTION_ROUTE_TO_CASE:
-      return entity_exists (db, CIVIC_ENTITY_CASE, civic_message_get_case_id (message),
-                            _("There is no case “%s”"), error);
+      return same_department (db, CIVIC_ENTITY_CASE, civic_message_get_case_id (message),
+                              department, _("There is no case “%s”"), error);
 
     default:
       return TRUE;

@@ -393,8 +393,9 @@ static const CivicSqliteMigration migrations[] = {
      * are found by (the public by receipt), the citizen sealed; the
      * replies that went out, as the public side reads them (written from
      * replies alone: internal notes live only in the officials' record);
-     * and the readers an entity is kept from by name (a report from the
-     * official it accuses, 信访工作条例 Art. 30) */
+     * and the readers an entity is kept from, whatever their role (a
+     * report from the department and the official it accuses, 信访工作条例
+     * Art. 30) */
     "CREATE TABLE message_record ("
     "  id TEXT PRIMARY KEY,"
     "  department_id TEXT,"
@@ -419,8 +420,8 @@ static const CivicSqliteMigration migrations[] = {
     "CREATE TABLE entity_exclude ("
     "  type TEXT NOT NULL,"
     "  id TEXT NOT NULL,"
-    "  user_id TEXT NOT NULL,"
-    "  PRIMARY KEY (type, id, user_id)"
+    "  reader TEXT NOT NULL,"        /* "user:u-clerk", "department:zrzyt" */
+    "  PRIMARY KEY (type, id, reader)"
     ") WITHOUT ROWID;"
   },
 };
@@ -840,18 +841,24 @@ civic_server_db_get_entity (CivicSqlite  *db,
 
 /**
  * civic_server_db_set_exclusions:
- * @users: (nullable) (array zero-terminated=1): the officials the entity
- *   is kept from, whatever its scope says
+ * @department: (nullable): a department whose officials may not see it
+ * @user: (nullable): an official who may not see it
  *
- * Replaces the entity's exclusions. Call inside a write transaction.
+ * Replaces the entity's exclusions: whoever they are, whatever their role
+ * (a supervisor's, a dispatcher's), those readers do not see it. Call
+ * inside a write transaction.
  */
 gboolean
-civic_server_db_set_exclusions (CivicSqlite         *db,
-                                const char          *type,
-                                const char          *id,
-                                const char * const  *users,
-                                GError             **error)
+civic_server_db_set_exclusions (CivicSqlite  *db,
+                                const char   *type,
+                                const char   *id,
+                                const char   *department,
+                                const char   *user,
+                                GError      **error)
 {
+  g_autofree char *department_key = department ? g_strconcat ("department:", department, NULL) : NULL;
+  g_autofree char *user_key = user ? g_strconcat ("user:", user, NULL) : NULL;
+  const char *readers[] = { department_key, user_key };
   sqlite3_stmt *stmt;
 
   stmt = civic_sqlite_prepare (db, "DELETE FROM entity_exclude WHERE type = ? AND id = ?", error);
@@ -862,15 +869,17 @@ civic_server_db_set_exclusions (CivicSqlite         *db,
   if (!civic_sqlite_run (db, stmt, error))
     return FALSE;
 
-  for (guint i = 0; users != NULL && users[i] != NULL; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
     {
-      stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO entity_exclude (type, id, user_id) "
+      if (readers[i] == NULL)
+        continue;
+      stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO entity_exclude (type, id, reader) "
                                        "VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       civic_sqlite_bind_text (stmt, 1, type);
       civic_sqlite_bind_text (stmt, 2, id);
-      civic_sqlite_bind_text (stmt, 3, users[i]);
+      civic_sqlite_bind_text (stmt, 3, readers[i]);
       if (!civic_sqlite_run (db, stmt, error))
         return FALSE;
     }
@@ -879,29 +888,41 @@ civic_server_db_set_exclusions (CivicSqlite         *db,
 
 /**
  * civic_server_db_is_excluded:
+ * @department: (nullable): the reader's department
+ * @excluded: (out): whether the entity is kept from the reader
  *
- * Returns: whether the entity is kept from @user_id by name
+ * Returns: whether it could be told; %FALSE with @error otherwise, when
+ * the reader must be answered as if it were kept from them
  */
 gboolean
 civic_server_db_is_excluded (CivicSqlite  *db,
                              const char   *type,
                              const char   *id,
-                             const char   *user_id,
+                             const char   *user,
+                             const char   *department,
+                             gboolean     *excluded,
                              GError      **error)
 {
+  g_autofree char *user_key = g_strconcat ("user:", user ? user : "", NULL);
+  g_autofree char *department_key = g_strconcat ("department:", department ? department : "",
+                                                 NULL);
   sqlite3_stmt *stmt;
   gboolean row = FALSE;
 
+  *excluded = TRUE;
   stmt = civic_sqlite_prepare (db, "SELECT 1 FROM entity_exclude "
-                                   "WHERE type = ? AND id = ? AND user_id = ?", error);
+                                   "WHERE type = ? AND id = ? AND reader IN (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   civic_sqlite_bind_text (stmt, 1, type);
   civic_sqlite_bind_text (stmt, 2, id);
-  civic_sqlite_bind_text (stmt, 3, user_id);
-  civic_sqlite_step (db, stmt, &row, error);
+  civic_sqlite_bind_text (stmt, 3, user_key);
+  civic_sqlite_bind_text (stmt, 4, department_key);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return FALSE;
   sqlite3_reset (stmt);
-  return row;
+  *excluded = row;
+  return TRUE;
 }
 
 /**

@@ -592,9 +592,23 @@ handle_get_entity (CivicServer *self,
       return;
     }
 
-  scope = row ? civic_server_db_get_scope (db, type, id, NULL) : NULL;
-  if (row == NULL || row->deleted || !civic_policy_can_see (actor, (const char * const *) scope) ||
-      civic_server_db_is_excluded (db, type, id, actor->id, NULL))
+  if (row != NULL)
+    {
+      gboolean excluded = TRUE;
+
+      scope = civic_server_db_get_scope (db, type, id, &error);
+      if (error == NULL)
+        civic_server_db_is_excluded (db, type, id, actor->id, actor->department_id, &excluded,
+                                     &error);
+      if (error != NULL)
+        {
+          respond_internal (request, error);
+          return;
+        }
+      if (excluded)
+        g_clear_pointer (&row, civic_entity_row_free);
+    }
+  if (row == NULL || row->deleted || !civic_policy_can_see (actor, (const char * const *) scope))
     {
       /* Not there and not yours answer alike. */
       respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));

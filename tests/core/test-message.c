@@ -405,6 +405,78 @@ test_extension (void)
   g_object_unref (message);
 }
 
+/* Reopened on the day of its reply, a message's reply is due again, and
+ * done only by a reply sent after the reopening */
+static void
+test_reopened_same_day (void)
+{
+  CivicMessage *message = new_complaint ();
+  g_autofree char *reply = g_strdup_printf ("{\"text\": \"%s\"}",
+                                            "您反映的问题已责令商户整改，感谢您的监督。");
+
+  message = take (message, CIVIC_MESSAGE_ACTION_SIGN_FOR, handler, "2026-10-08T09:00:00+08:00",
+                  NULL);
+  message = take (message, CIVIC_MESSAGE_ACTION_REPLY, handler, "2026-10-13T09:00:00+08:00",
+                  reply);
+  message = take (message, CIVIC_MESSAGE_ACTION_REVIEW_REPLY, reviewer,
+                  "2026-10-13T10:00:00+08:00", "{\"decision\": \"approve\"}");
+  message = take (message, CIVIC_MESSAGE_ACTION_REOPEN, handler, "2026-10-13T16:00:00+08:00",
+                  "{\"reason\": \"市民来电：商户仍在经营\"}");
+  assert_summary (message, "2026-10-20", "status", "green");
+  assert_summary (message, "2026-12-20", "status", "red");
+  message = take (message, CIVIC_MESSAGE_ACTION_REPLY, handler, "2026-10-20T09:00:00+08:00",
+                  reply);
+  message = take (message, CIVIC_MESSAGE_ACTION_REVIEW_REPLY, reviewer,
+                  "2026-10-20T10:00:00+08:00", "{\"decision\": \"approve\"}");
+  assert_summary (message, "2026-12-20", "status", "done");
+  g_object_unref (message);
+}
+
+/* Reports go to a department they do not accuse, whoever takes them in */
+static void
+test_report_routing (void)
+{
+  g_autoptr(GError) error = NULL;
+  GObject *blank;
+
+  /* A handler of the accused department does not take one in for it */
+  blank = civic_message_kind.create ("m-own", CIVIC_MESSAGE_ACTION_REGISTER,
+                                     context_at (handler, "2026-06-01T10:00:00+08:00"), &error);
+  g_assert_no_error (error);
+  refused (CIVIC_MESSAGE (blank), CIVIC_MESSAGE_ACTION_REGISTER, handler,
+           "2026-06-01T10:00:00+08:00",
+           "{\"kind\": \"report\", \"subject\": \"s\", \"body\": \"b\", \"anonymous\": true,"
+           " \"accused_department_id\": \"" SCJG "\"}", CIVIC_WORKFLOW_ERROR_RULE);
+  g_object_unref (blank);
+  /* The hall names where one goes: never its own dispatch */
+  blank = civic_message_kind.create ("m-hall", CIVIC_MESSAGE_ACTION_REGISTER,
+                                     context_at (hall, "2026-06-01T10:00:00+08:00"), &error);
+  g_assert_no_error (error);
+  refused (CIVIC_MESSAGE (blank), CIVIC_MESSAGE_ACTION_REGISTER, hall,
+           "2026-06-01T10:00:00+08:00",
+           "{\"kind\": \"report\", \"subject\": \"s\", \"body\": \"b\", \"anonymous\": true,"
+           " \"accused_department_id\": \"" ZJJ "\"}", CIVIC_WORKFLOW_ERROR_ARGUMENT);
+  g_object_unref (blank);
+}
+
+/* The hall's decision on an objection stands: no second one */
+static void
+test_one_objection (void)
+{
+  CivicMessage *message = new_complaint ();
+
+  message = take (message, CIVIC_MESSAGE_ACTION_SEND_BACK, handler, "2026-10-08T09:00:00+08:00",
+                  "{\"reason\": \"not-our-remit\", \"text\": \"非本单位职责\"}");
+  message = take (message, CIVIC_MESSAGE_ACTION_DECIDE_SEND_BACK, dispatcher,
+                  "2026-10-08T11:00:00+08:00",
+                  "{\"decision\": \"keep\", \"text\": \"属市场监管职责\"}");
+  g_assert_cmpint (civic_message_get_state (message), ==, CIVIC_MESSAGE_STATE_NEW);
+  refused (message, CIVIC_MESSAGE_ACTION_SEND_BACK, handler, "2026-10-09T09:00:00+08:00",
+           "{\"reason\": \"not-our-remit\", \"text\": \"再次申请退回\"}",
+           CIVIC_WORKFLOW_ERROR_RULE);
+  g_object_unref (message);
+}
+
 static void
 test_anonymity (void)
 {
@@ -571,6 +643,9 @@ main (int   argc,
   g_test_add_func ("/message/transfer-and-send-back", test_transfer_and_send_back);
   g_test_add_func ("/message/extension", test_extension);
   g_test_add_func ("/message/anonymity", test_anonymity);
+  g_test_add_func ("/message/reopened-same-day", test_reopened_same_day);
+  g_test_add_func ("/message/report-routing", test_report_routing);
+  g_test_add_func ("/message/one-objection", test_one_objection);
   g_test_add_func ("/message/wire", test_wire);
   g_test_add_func ("/message/invalid-records", test_invalid_records);
 

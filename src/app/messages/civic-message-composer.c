@@ -388,7 +388,7 @@ build_reply_page (CivicMessageComposer *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *preview_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *preview_title = gtk_label_new (_("As the Citizen and the Public Side Read It"));
+  GtkWidget *preview_title = gtk_label_new (_("As the Public Side Shows It"));
 
   self->reply_view = text_view_new (_("Reply to the citizen"));
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->reply_view), "changed",
@@ -425,7 +425,8 @@ build_reply_page (CivicMessageComposer *self)
 
   self->preview_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Preview")));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->preview_button),
-                               _("Show the reply as the citizen and the public side read it"));
+                               _("Show the reply as the public side shows it: personal details "
+                                 "masked, the citizen’s own name among them"));
   g_signal_connect_swapped (self->preview_button, "toggled", G_CALLBACK (preview_toggled_cb),
                             self);
   self->send_reply_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Send Reply")));
