@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "civic-i18n.h"
-#include <sodium.h>
 
 #include "civic-actor.h"
 #include "civic-commands.h"
@@ -23,7 +22,6 @@
 #include "civic-entity.h"
 #include "civic-intake.h"
 #include "civic-json.h"
-#include "civic-keyring.h"
 #include "civic-policy.h"
 #include "civic-privacy-lint.h"
 #include "civic-server-db.h"
@@ -49,12 +47,10 @@ civic_disclosure_request_records_load (CivicSqlite  *db,
                                        const char   *id,
                                        GError      **error)
 {
-  CivicKeyring *keyring = civic_server_db_get_keyring (db);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) personal = NULL;
   g_autoptr(CivicDisclosureRequest) request = NULL;
   g_autofree char *sealed = NULL;
-  g_autofree char *plain = NULL;
   sqlite3_stmt *stmt;
   gboolean row;
 
@@ -78,20 +74,8 @@ civic_disclosure_request_records_load (CivicSqlite  *db,
     return NULL;
 
   request = civic_disclosure_request_new_from_json (node, error);
-  if (request == NULL)
-    return NULL;
-  if (keyring == NULL)
-    {
-      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
-                   _("The service’s keys are not loaded"));
-      return NULL;
-    }
-  plain = civic_keyring_unseal (keyring, sealed, error);
-  if (plain == NULL)
-    return NULL;
-  personal = civic_json_parse (plain, -1, error);
-  sodium_memzero (plain, strlen (plain));
-  if (personal == NULL || !civic_disclosure_request_restore_personal (request, personal, error))
+  if (request == NULL || !(personal = civic_server_db_unseal_json (db, sealed, error)) ||
+      !civic_disclosure_request_restore_personal (request, personal, error))
     return NULL;
   return g_steal_pointer (&request);
 }
@@ -103,9 +87,7 @@ civic_disclosure_request_records_save (CivicSqlite             *db,
                                        CivicDay                 today,
                                        GError                 **error)
 {
-  CivicKeyring *keyring = civic_server_db_get_keyring (db);
   g_autoptr(JsonNode) personal = civic_disclosure_request_dup_personal (request);
-  g_autofree char *personal_text = civic_json_to_string (personal, FALSE);
   g_autofree char *feed = civic_disclosure_request_to_feed_json (request, calendar, today);
   g_autofree char *received_on = format_day (civic_disclosure_request_get_received_on (request));
   g_autofree char *due_on = format_day (civic_disclosure_request_get_due_on (request));
@@ -113,14 +95,9 @@ civic_disclosure_request_records_save (CivicSqlite             *db,
   const char *scope[] = { civic_disclosure_request_get_department_id (request), NULL };
   sqlite3_stmt *stmt;
 
-  if (keyring == NULL)
-    {
-      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
-                   _("The service’s keys are not loaded"));
-      return 0;
-    }
-  sealed = civic_keyring_seal (keyring, personal_text);
-  sodium_memzero (personal_text, strlen (personal_text));
+  sealed = civic_server_db_seal_json (db, personal, error);
+  if (sealed == NULL)
+    return 0;
 
   stmt = civic_sqlite_prepare (db, "INSERT INTO disclosure_request_record (id, department_id, "
                                    "  receipt, state, received_on, due_on) "

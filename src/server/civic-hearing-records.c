@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "civic-i18n.h"
-#include <sodium.h>
 
 #include "civic-audit.h"
 #include "civic-case-kind.h"
@@ -23,7 +22,6 @@
 #include "civic-hearing-kind.h"
 #include "civic-hearing-records.h"
 #include "civic-json.h"
-#include "civic-keyring.h"
 #include "civic-policy.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
@@ -70,12 +68,10 @@ civic_hearing_records_load (CivicSqlite  *db,
                             const char   *id,
                             GError      **error)
 {
-  CivicKeyring *keyring = civic_server_db_get_keyring (db);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) personal = NULL;
   g_autoptr(CivicHearing) hearing = NULL;
   g_autofree char *sealed = NULL;
-  g_autofree char *plain = NULL;
   sqlite3_stmt *stmt;
   gboolean row;
 
@@ -102,20 +98,12 @@ civic_hearing_records_load (CivicSqlite  *db,
   if (hearing == NULL)
     return NULL;
 
-  if (keyring == NULL)
-    {
-      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
-                   _("The service’s keys are not loaded"));
-      return NULL;
-    }
-  plain = civic_keyring_unseal (keyring, sealed, error);
-  if (plain == NULL)
+  personal = civic_server_db_unseal_json (db, sealed, error);
+  if (personal == NULL)
     {
       g_prefix_error (error, _("The personal data of hearing %s cannot be read: "), id);
       return NULL;
     }
-  personal = civic_json_parse (plain, -1, error);
-  sodium_memzero (plain, strlen (plain));
   if (personal == NULL || !civic_hearing_restore_personal (hearing, personal, error))
     return NULL;
 
@@ -135,9 +123,7 @@ civic_hearing_records_save (CivicSqlite   *db,
                             CivicHearing  *hearing,
                             GError       **error)
 {
-  CivicKeyring *keyring = civic_server_db_get_keyring (db);
   g_autoptr(JsonNode) personal = civic_hearing_dup_personal (hearing);
-  g_autofree char *personal_text = civic_json_to_string (personal, FALSE);
   g_autofree char *feed = civic_hearing_to_feed_json (hearing);
   g_autofree char *sealed = NULL;
   g_autofree char *starts = format_utc (civic_hearing_get_starts_at (hearing));
@@ -145,14 +131,9 @@ civic_hearing_records_save (CivicSqlite   *db,
   const char *scope[] = { civic_hearing_get_department_id (hearing), NULL };
   sqlite3_stmt *stmt;
 
-  if (keyring == NULL)
-    {
-      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
-                   _("The service’s keys are not loaded"));
-      return 0;
-    }
-  sealed = civic_keyring_seal (keyring, personal_text);
-  sodium_memzero (personal_text, strlen (personal_text));
+  sealed = civic_server_db_seal_json (db, personal, error);
+  if (sealed == NULL)
+    return 0;
 
   stmt = civic_sqlite_prepare (db,
                                "INSERT INTO hearing_record (id, department_id, state, starts_at, "

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "civic-i18n.h"
-#include <sodium.h>
 
 #include "civic-actor.h"
 #include "civic-commands.h"
@@ -21,7 +20,6 @@
 #include "civic-entity.h"
 #include "civic-intake.h"
 #include "civic-json.h"
-#include "civic-keyring.h"
 #include "civic-message-kind.h"
 #include "civic-message-records.h"
 #include "civic-policy.h"
@@ -50,28 +48,15 @@ format_day (CivicDay day)
   return day != CIVIC_DAY_INVALID ? civic_day_format (day) : NULL;
 }
 
-static gboolean
-keys_missing (CivicKeyring  *keyring,
-              GError       **error)
-{
-  if (keyring != NULL)
-    return FALSE;
-  g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
-               _("The service’s keys are not loaded"));
-  return TRUE;
-}
-
 CivicMessage *
 civic_message_records_load (CivicSqlite  *db,
                             const char   *id,
                             GError      **error)
 {
-  CivicKeyring *keyring = civic_server_db_get_keyring (db);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) personal = NULL;
   g_autoptr(CivicMessage) message = NULL;
   g_autofree char *sealed = NULL;
-  g_autofree char *plain = NULL;
   sqlite3_stmt *stmt;
   gboolean row;
 
@@ -95,14 +80,8 @@ civic_message_records_load (CivicSqlite  *db,
     return NULL;
 
   message = civic_message_new_from_json (node, error);
-  if (message == NULL || keys_missing (keyring, error))
-    return NULL;
-  plain = civic_keyring_unseal (keyring, sealed, error);
-  if (plain == NULL)
-    return NULL;
-  personal = civic_json_parse (plain, -1, error);
-  sodium_memzero (plain, strlen (plain));
-  if (personal == NULL || !civic_message_restore_personal (message, personal, error))
+  if (message == NULL || !(personal = civic_server_db_unseal_json (db, sealed, error)) ||
+      !civic_message_restore_personal (message, personal, error))
     return NULL;
   return g_steal_pointer (&message);
 }
@@ -202,9 +181,7 @@ civic_message_records_save (CivicSqlite    *db,
                             CivicDay        today,
                             GError        **error)
 {
-  CivicKeyring *keyring = civic_server_db_get_keyring (db);
   g_autoptr(JsonNode) personal = civic_message_dup_personal (message);
-  g_autofree char *personal_text = civic_json_to_string (personal, FALSE);
   g_autofree char *feed = civic_message_to_feed_json (message, calendar, today);
   g_autofree char *received_on = format_day (civic_message_get_received_on (message));
   g_autofree char *due_on = NULL;
@@ -214,10 +191,9 @@ civic_message_records_save (CivicSqlite    *db,
   sqlite3_stmt *stmt;
   gint64 seq;
 
-  if (keys_missing (keyring, error))
+  sealed = civic_server_db_seal_json (db, personal, error);
+  if (sealed == NULL)
     return 0;
-  sealed = civic_keyring_seal (keyring, personal_text);
-  sodium_memzero (personal_text, strlen (personal_text));
   due_on = format_day (civic_message_get_reply_due (message, calendar, today));
 
   stmt = civic_sqlite_prepare (db, "INSERT INTO message_record (id, department_id, receipt, kind, "

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <sodium.h>
+
 #include "civic-i18n.h"
 #include <glib/gstdio.h>
 
@@ -612,6 +614,64 @@ civic_server_db_open (const char  *data_dir,
     return NULL;
 
   return g_steal_pointer (&db);
+}
+
+/**
+ * civic_server_db_seal_json:
+ * @node: personal data, as a record's dup_personal() gives it
+ *
+ * Returns: (transfer full) (nullable): @node sealed with the service's
+ * personal-data key; its text in clear is wiped once sealed. %NULL when
+ * the keys are not loaded.
+ */
+char *
+civic_server_db_seal_json (CivicSqlite  *db,
+                           JsonNode     *node,
+                           GError      **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autofree char *text = NULL;
+  char *sealed;
+
+  if (keyring == NULL)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not loaded"));
+      return NULL;
+    }
+  text = civic_json_to_string (node, FALSE);
+  sealed = civic_keyring_seal (keyring, text);
+  sodium_memzero (text, strlen (text));
+  return sealed;
+}
+
+/**
+ * civic_server_db_unseal_json:
+ *
+ * Returns: (transfer full) (nullable): what civic_server_db_seal_json()
+ * sealed; its text in clear is wiped once read
+ */
+JsonNode *
+civic_server_db_unseal_json (CivicSqlite  *db,
+                             const char   *sealed,
+                             GError      **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autofree char *text = NULL;
+  JsonNode *node;
+
+  if (keyring == NULL)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not loaded"));
+      return NULL;
+    }
+  text = civic_keyring_unseal (keyring, sealed, error);
+  if (text == NULL)
+    return NULL;
+  node = civic_json_parse (text, -1, error);
+  sodium_memzero (text, strlen (text));
+  return node;
 }
 
 /**

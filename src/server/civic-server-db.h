@@ -75,6 +75,12 @@ gboolean        civic_server_db_is_excluded    (CivicSqlite         *db,
                                                 const char          *department,
                                                 gboolean            *excluded,
                                                 GError             **error);
+char           *civic_server_db_seal_json    (CivicSqlite         *db,
+                                              JsonNode            *node,
+                                              GError             **error);
+JsonNode       *civic_server_db_unseal_json  (CivicSqlite         *db,
+                                              const char          *sealed,
+                                              GError             **error);
 GStrv           civic_server_db_get_scope    (CivicSqlite     *db,
                                               const char      *type,
                                               const char      *id,

@@ -13,6 +13,7 @@
 #include "civic-action-dialog.h"
 #include "civic-document-dialog.h"
 #include "civic-due-chip.h"
+#include "civic-page-rows.h"
 #include "civic-request-page.h"
 #include "civic-time.h"
 #include "civic-toast.h"
@@ -171,52 +172,6 @@ act_activated (GtkWidget  *widget,
 
 /* Building */
 
-static GtkWidget *
-group_new (CivicRequestPage *self,
-           const char       *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (GTK_BOX (self->content), group);
-  return group;
-}
-
-static GtkWidget *
-row_new (GtkWidget  *group,
-         const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, "title", title,
-                                 "subtitle", subtitle ? subtitle : "", "subtitle-lines", 0,
-                                 NULL);
-
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
-/* A row that holds a sentence to read, not a property: the explanation
- * of a date, an event of the history */
-static GtkWidget *
-line_new (GtkWidget  *group,
-          const char *text,
-          const char *subtitle)
-{
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, "title", text,
-                                 "title-lines", 0, "subtitle", subtitle ? subtitle : "",
-                                 "subtitle-lines", 0, NULL);
-
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
-static char *
-format_day (CivicDay day)
-{
-  return day != CIVIC_DAY_INVALID ? civic_day_format (day) : NULL;
-}
-
 static gboolean
 has_action (GArray                       *actions,
             CivicDisclosureRequestAction  wanted)
@@ -331,11 +286,11 @@ add_clock (CivicRequestPage              *self,
 {
   CivicDisclosureRequest *request = self->request;
   const CivicClockReading *reply = reading->reply;
-  GtkWidget *group = group_new (self, _("Time to Reply"));
+  GtkWidget *group = civic_page_group_new (self->content, _("Time to Reply"));
   GtkWidget *trace;
   GtkWidget *row;
   GtkWidget *chip;
-  g_autofree char *due = format_day (reply->due);
+  g_autofree char *due = civic_page_format_day (reply->due);
   g_autofree char *subtitle = NULL;
 
   /* Withdrawn, the request needs no reply: its clock, never completed,
@@ -344,13 +299,13 @@ add_clock (CivicRequestPage              *self,
     {
       g_autofree char *describe = civic_disclosure_request_kind.describe (G_OBJECT (request));
 
-      row_new (group, _("Reply Due (Art. 33)"), describe);
+      civic_page_row_new (group, _("Reply Due (Art. 33)"), describe);
       return;
     }
 
   if (reply->completed_on != CIVIC_DAY_INVALID)
     {
-      g_autofree char *done = format_day (reply->completed_on);
+      g_autofree char *done = civic_page_format_day (reply->completed_on);
 
       subtitle = reply->late
                  /* Translators: "Answered 2026-04-20, after its due day 2026-04-17" */
@@ -363,7 +318,7 @@ add_clock (CivicRequestPage              *self,
     subtitle = g_strdup_printf (_("Stopped; %s if it ran again today"), due);
   else
     subtitle = g_strdup (due);
-  row = row_new (group, reply->extended ? _("Reply Due, Extended (Art. 33)")
+  row = civic_page_row_new (group, reply->extended ? _("Reply Due, Extended (Art. 33)")
                                         : _("Reply Due (Art. 33)"), subtitle);
   chip = civic_due_chip_new_explained ();
   civic_due_chip_set_clock (CIVIC_DUE_CHIP (chip), reading->reply_clock, calendar, today);
@@ -373,13 +328,13 @@ add_clock (CivicRequestPage              *self,
     {
       const CivicDisclosureCorrection *correction =
         civic_disclosure_request_get_correction (request);
-      g_autofree char *notice_due = format_day (reading->correction_notice_due);
+      g_autofree char *notice_due = civic_page_format_day (reading->correction_notice_due);
       g_autofree char *text = NULL;
 
       if (correction != NULL)
         {
-          g_autofree char *sent = format_day (correction->notice_on);
-          g_autofree char *until = format_day (correction->due_on);
+          g_autofree char *sent = civic_page_format_day (correction->notice_on);
+          g_autofree char *until = civic_page_format_day (correction->due_on);
 
           /* Translators: "Sent 2026-02-10; the applicant has until 2026-03-03" */
           text = g_strdup_printf (_("Sent %s; the applicant has until %s"), sent, until);
@@ -387,14 +342,14 @@ add_clock (CivicRequestPage              *self,
       else
         /* Translators: "Can be sent until 2026-02-24, once" */
         text = g_strdup_printf (_("Can be sent until %s, once"), notice_due);
-      row_new (group, _("Correction Notice (Art. 30)"), text);
+      civic_page_row_new (group, _("Correction Notice (Art. 30)"), text);
     }
 
-  trace = group_new (self, _("How the Day Is Counted"));
+  trace = civic_page_group_new (self->content, _("How the Day Is Counted"));
   for (guint i = 0; reply->trace != NULL && i < reply->trace->len; i++)
     {
       const CivicTraceStep *step = g_ptr_array_index (reply->trace, i);
-      GtkWidget *line = line_new (trace, step->text, NULL);
+      GtkWidget *line = civic_page_line_new (trace, step->text, NULL);
 
       if (step->kind == CIVIC_TRACE_DUE)
         gtk_widget_add_css_class (line, "heading");
@@ -405,12 +360,12 @@ static void
 add_request (CivicRequestPage *self)
 {
   CivicDisclosureRequest *request = self->request;
-  GtkWidget *group = group_new (self, _("Request"));
-  g_autofree char *received = format_day (civic_disclosure_request_get_received_on (request));
+  GtkWidget *group = civic_page_group_new (self->content, _("Request"));
+  g_autofree char *received = civic_page_format_day (civic_disclosure_request_get_received_on (request));
   g_autofree char *how = NULL;
   g_autofree char *delivery = NULL;
 
-  row_new (group, _("Receipt Number"),
+  civic_page_row_new (group, _("Receipt Number"),
            civic_disclosure_request_get_receipt (request)
            ? civic_disclosure_request_get_receipt (request)
            : _("Given by the service when it receives the request"));
@@ -419,12 +374,12 @@ add_request (CivicRequestPage *self)
   how = g_strdup_printf (_("%s, %s"), received ? received : "",
                          civic_disclosure_request_channel_get_label (
                            civic_disclosure_request_get_channel (request)));
-  row_new (group, _("Received (Art. 31)"), how);
-  row_new (group, _("Information Sought"), civic_disclosure_request_get_description (request));
+  civic_page_row_new (group, _("Received (Art. 31)"), how);
+  civic_page_row_new (group, _("Information Sought"), civic_disclosure_request_get_description (request));
   if (civic_disclosure_request_get_title (request) != NULL)
-    row_new (group, _("Document Title"), civic_disclosure_request_get_title (request));
+    civic_page_row_new (group, _("Document Title"), civic_disclosure_request_get_title (request));
   if (civic_disclosure_request_get_document_number (request) != NULL)
-    row_new (group, _("Document Number"), civic_disclosure_request_get_document_number (request));
+    civic_page_row_new (group, _("Document Number"), civic_disclosure_request_get_document_number (request));
   /* Translators: the form the applicant wants and how it reaches them:
    * "On paper, by post" */
   delivery = g_strdup_printf (_("%s, %s"),
@@ -432,7 +387,7 @@ add_request (CivicRequestPage *self)
                                 civic_disclosure_request_get_delivery_form (request)),
                               civic_disclosure_delivery_channel_get_label (
                                 civic_disclosure_request_get_delivery_channel (request)));
-  row_new (group, _("Wanted (Art. 29(3))"), delivery);
+  civic_page_row_new (group, _("Wanted (Art. 29(3))"), delivery);
 }
 
 /* Who asks, as the feed carries it: the applicant's kind in full (the
@@ -442,13 +397,13 @@ add_applicant (CivicRequestPage *self)
 {
   const CivicDisclosureApplicant *applicant =
     civic_disclosure_request_get_applicant (self->request);
-  GtkWidget *group = group_new (self, _("Applicant"));
+  GtkWidget *group = civic_page_group_new (self->content, _("Applicant"));
 
   if (applicant->masked)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                            _("Personal data is masked in the offline copy "
                                              "(PIPL Art. 28)"));
-  row_new (group, _("Kind of Applicant"),
+  civic_page_row_new (group, _("Kind of Applicant"),
            civic_disclosure_applicant_kind_get_label (applicant->kind));
   if (applicant->organisation != NULL)
     {
@@ -456,9 +411,9 @@ add_applicant (CivicRequestPage *self)
         ? g_strdup_printf ("%s (%s)", applicant->organisation, applicant->credit_code)
         : g_strdup (applicant->organisation);
 
-      row_new (group, _("Organisation"), organisation);
+      civic_page_row_new (group, _("Organisation"), organisation);
     }
-  row_new (group, applicant->organisation != NULL ? _("Contact") : _("Name"), applicant->name);
+  civic_page_row_new (group, applicant->organisation != NULL ? _("Contact") : _("Name"), applicant->name);
   if (applicant->id_number != NULL)
     {
       /* Translators: an identity document and its number: "Resident
@@ -467,14 +422,14 @@ add_applicant (CivicRequestPage *self)
         g_strdup_printf (_("%s: %s"), civic_disclosure_id_type_get_label (applicant->id_type),
                          applicant->id_number);
 
-      row_new (group, _("Identity Document"), document);
+      civic_page_row_new (group, _("Identity Document"), document);
     }
   if (applicant->phone != NULL)
-    row_new (group, _("Phone"), applicant->phone);
+    civic_page_row_new (group, _("Phone"), applicant->phone);
   if (applicant->address != NULL)
-    row_new (group, _("Address"), applicant->address);
+    civic_page_row_new (group, _("Address"), applicant->address);
   if (applicant->email != NULL)
-    row_new (group, _("E-mail"), applicant->email);
+    civic_page_row_new (group, _("E-mail"), applicant->email);
 }
 
 static void
@@ -490,10 +445,10 @@ add_correction (CivicRequestPage *self)
 
   if (correction == NULL)
     return;
-  group = group_new (self, _("Correction (Art. 30)"));
-  row_new (group, _("What to Correct"), correction->items);
-  sent = format_day (correction->notice_on);
-  until = format_day (correction->due_on);
+  group = civic_page_group_new (self->content, _("Correction (Art. 30)"));
+  civic_page_row_new (group, _("What to Correct"), correction->items);
+  sent = civic_page_format_day (correction->notice_on);
+  until = civic_page_format_day (correction->due_on);
   period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          /* Translators: "Sent 2026-02-10 by 王芳; 15 working
                                           * day to correct, until 2026-03-03" */
@@ -502,9 +457,9 @@ add_correction (CivicRequestPage *self)
                                          correction->period),
                             sent, correction->by_name ? correction->by_name : "",
                             correction->period, until);
-  row_new (group, _("Notice"), period);
-  corrected = format_day (correction->corrected_on);
-  row_new (group, _("Corrected Request"), corrected ? corrected : _("Not received yet"));
+  civic_page_row_new (group, _("Notice"), period);
+  corrected = civic_page_format_day (correction->corrected_on);
+  civic_page_row_new (group, _("Corrected Request"), corrected ? corrected : _("Not received yet"));
 }
 
 /* Each consultation with its answer, or its silence, and the 15 working
@@ -518,15 +473,15 @@ add_consultations (CivicRequestPage              *self,
 
   if (consultations->len == 0)
     return;
-  group = group_new (self, _("Consultations"));
+  group = civic_page_group_new (self->content, _("Consultations"));
   for (guint i = 0; i < consultations->len; i++)
     {
       const CivicDisclosureConsultation *consultation = g_ptr_array_index (consultations, i);
       const CivicDisclosureConsultationReading *clock =
         i < reading->consultations->len ? g_ptr_array_index (reading->consultations, i) : NULL;
-      g_autofree char *served = format_day (consultation->served_on);
-      g_autofree char *due = clock ? format_day (clock->due) : NULL;
-      g_autofree char *answered = format_day (consultation->answered_on);
+      g_autofree char *served = civic_page_format_day (consultation->served_on);
+      g_autofree char *due = clock ? civic_page_format_day (clock->due) : NULL;
+      g_autofree char *answered = civic_page_format_day (consultation->answered_on);
       g_autofree char *title = NULL;
       g_autofree char *letter = NULL;
       g_autofree char *answer = NULL;
@@ -557,9 +512,9 @@ add_consultations (CivicRequestPage              *self,
       /* Translators: a consultation's letter, why it was sent, and its
        * answer, one a line */
       subtitle = g_strdup_printf (_("%s\nWhy: %s\n%s"), letter, consultation->basis, answer);
-      line_new (group, title, subtitle);
+      civic_page_line_new (group, title, subtitle);
       if (consultation->note != NULL)
-        row_new (group, _("Note on the Answer"), consultation->note);
+        civic_page_row_new (group, _("Note on the Answer"), consultation->note);
     }
 }
 
@@ -574,8 +529,8 @@ add_extension (CivicRequestPage *self)
 
   if (extension == NULL)
     return;
-  group = group_new (self, _("Extension (Art. 33)"));
-  on = format_day (extension->on);
+  group = civic_page_group_new (self->content, _("Extension (Art. 33)"));
+  on = civic_page_format_day (extension->on);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        /* Translators: "By 20 working days on 2026-04-15,
                                         * approved by 赵敏" */
@@ -584,8 +539,8 @@ add_extension (CivicRequestPage *self)
                                        extension->days),
                           extension->days, on,
                           extension->approved_by_name ? extension->approved_by_name : "");
-  row_new (group, _("Extended"), text);
-  row_new (group, _("Reason Given to the Applicant"), extension->reason);
+  civic_page_row_new (group, _("Extended"), text);
+  civic_page_row_new (group, _("Reason Given to the Applicant"), extension->reason);
 }
 
 /* The reply, drafted or issued: what it will say, or says, in the
@@ -603,7 +558,7 @@ add_reply (CivicRequestPage *self)
 
   if (reply == NULL || state == CIVIC_DISCLOSURE_REQUEST_STATE_WITHDRAWN)
     return;
-  group = group_new (self, state == CIVIC_DISCLOSURE_REQUEST_STATE_REPLIED ||
+  group = civic_page_group_new (self->content, state == CIVIC_DISCLOSURE_REQUEST_STATE_REPLIED ||
                            state == CIVIC_DISCLOSURE_REQUEST_STATE_ABANDONED
                            ? _("Reply") : _("Reply Drafted"));
   outcome = reply->ground != CIVIC_DISCLOSURE_GROUND_NONE
@@ -611,13 +566,13 @@ add_reply (CivicRequestPage *self)
     ? g_strdup_printf (_("%s — %s"), civic_disclosure_reply_outcome_get_label (reply->outcome),
                        civic_disclosure_reply_ground_get_label (reply->ground))
     : g_strdup (civic_disclosure_reply_outcome_get_label (reply->outcome));
-  row_new (group, _("Outcome"), outcome);
+  civic_page_row_new (group, _("Outcome"), outcome);
   if (civic_disclosure_request_reply_is_valid_pair (reply->outcome, reply->ground))
     {
       finding = civic_disclosure_request_reply_dup_finding (reply->outcome, reply->ground,
                                                             reply->detail);
-      row_new (group, _("The Reply Says"), finding);
-      row_new (group, _("Basis"), civic_disclosure_request_reply_get_basis (reply->outcome,
+      civic_page_row_new (group, _("The Reply Says"), finding);
+      civic_page_row_new (group, _("Basis"), civic_disclosure_request_reply_get_basis (reply->outcome,
                                                                             reply->ground));
     }
   if (reply->drafted_at != NULL)
@@ -627,17 +582,17 @@ add_reply (CivicRequestPage *self)
       /* Translators: "王芳, 2026-03-20 10:00" */
       drafted = g_strdup_printf (_("%s, %s"), reply->drafted_by_name ? reply->drafted_by_name : "",
                                  at);
-      row_new (group, _("Drafted By"), drafted);
+      civic_page_row_new (group, _("Drafted By"), drafted);
     }
   if (reply->note != NULL)
-    row_new (group, _("Internal Note"), reply->note);
+    civic_page_row_new (group, _("Internal Note"), reply->note);
   if (state == CIVIC_DISCLOSURE_REQUEST_STATE_REPLIED)
     {
-      g_autofree char *on = format_day (civic_disclosure_request_get_replied_on (request));
+      g_autofree char *on = civic_page_format_day (civic_disclosure_request_get_replied_on (request));
       const char *by = civic_disclosure_request_get_replied_by_name (request);
       g_autofree char *issued = g_strdup_printf (_("%s, %s"), on ? on : "", by ? by : "");
 
-      row_new (group, _("Issued"), issued);
+      civic_page_row_new (group, _("Issued"), issued);
     }
 }
 
@@ -649,12 +604,12 @@ add_remedies (CivicRequestPage *self)
 
   if (remedies->len == 0)
     return;
-  group = group_new (self, _("Reconsiderations and Lawsuits"));
+  group = civic_page_group_new (self->content, _("Reconsiderations and Lawsuits"));
   for (guint i = 0; i < remedies->len; i++)
     {
       const CivicDisclosureRemedy *remedy = g_ptr_array_index (remedies, i);
-      g_autofree char *filed = format_day (remedy->filed_on);
-      g_autofree char *decided = format_day (remedy->decided_on);
+      g_autofree char *filed = civic_page_format_day (remedy->filed_on);
+      g_autofree char *decided = civic_page_format_day (remedy->decided_on);
       g_autofree char *text = decided != NULL
         /* Translators: "Filed 2026-05-06; Upheld on 2026-07-01" */
         ? g_strdup_printf (_("Filed %s; %s on %s"), filed,
@@ -663,7 +618,7 @@ add_remedies (CivicRequestPage *self)
         : g_strdup_printf (_("Filed %s; %s"), filed,
                            civic_disclosure_remedy_result_get_label (remedy->result));
 
-      row_new (group, civic_disclosure_remedy_kind_get_label (remedy->kind), text);
+      civic_page_row_new (group, civic_disclosure_remedy_kind_get_label (remedy->kind), text);
     }
 }
 
@@ -794,12 +749,12 @@ add_history (CivicRequestPage *self)
 
   /* Stable: the events of one day stay in the order the law takes them */
   g_ptr_array_sort (events, compare_events);
-  group = group_new (self, _("History"));
+  group = civic_page_group_new (self->content, _("History"));
   for (guint i = 0; i < events->len; i++)
     {
       const Event *event = g_ptr_array_index (events, i);
 
-      line_new (group, event->title, event->detail);
+      civic_page_line_new (group, event->title, event->detail);
     }
 }
 
@@ -827,17 +782,17 @@ add_documents (CivicRequestPage *self)
 
   if (documents->len == 0)
     return;
-  group = group_new (self, _("Documents"));
+  group = civic_page_group_new (self->content, _("Documents"));
   for (guint i = 0; i < documents->len; i++)
     {
       const CivicCaseDocument *document = g_ptr_array_index (documents, i);
-      g_autofree char *day = format_day (document->issued_on);
+      g_autofree char *day = civic_page_format_day (document->issued_on);
       /* Translators: a document's number and the day it was issued */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), document->number, day);
       const char *title = document->title ? document->title
                                           : civic_document_kind_get_label (document->kind);
       g_autofree char *name = g_strdup_printf (_("Open “%s”"), title);
-      GtkWidget *row = row_new (group, title, subtitle);
+      GtkWidget *row = civic_page_row_new (group, title, subtitle);
       GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
 
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);

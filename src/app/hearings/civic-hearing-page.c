@@ -14,6 +14,7 @@
 #include "civic-action-dialog.h"
 #include "civic-document-dialog.h"
 #include "civic-due-chip.h"
+#include "civic-page-rows.h"
 #include "civic-hearing-page.h"
 #include "civic-time.h"
 #include "civic-toast.h"
@@ -237,36 +238,6 @@ save_record_clicked (GtkButton        *button,
 
 /* Building */
 
-static GtkWidget *
-group_new (CivicHearingPage *self,
-           const char       *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (GTK_BOX (self->content), group);
-  return group;
-}
-
-static GtkWidget *
-row_new (GtkWidget  *group,
-         const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, "title", title,
-                                 "subtitle", subtitle ? subtitle : "", NULL);
-
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
-static char *
-format_day (CivicDay day)
-{
-  return day != CIVIC_DAY_INVALID ? civic_day_format (day) : NULL;
-}
-
 /* The step that moves the hearing on, for what it waits for now */
 static gboolean
 next_step (CivicHearing       *hearing,
@@ -400,7 +371,7 @@ add_findings (CivicHearingPage *self,
   if (findings->len == 0 || civic_hearing_is_over (self->hearing))
     return;
 
-  group = group_new (self, _("What the Law Still Asks"));
+  group = civic_page_group_new (self->content, _("What the Law Still Asks"));
   for (guint i = 0; i < findings->len; i++)
     {
       const CivicHearingFinding *finding = g_ptr_array_index (findings, i);
@@ -426,21 +397,21 @@ add_dates (CivicHearingPage *self,
 {
   CivicHearing *hearing = self->hearing;
   CivicHearingDates dates;
-  GtkWidget *group = group_new (self, _("Dates"));
+  GtkWidget *group = civic_page_group_new (self->content, _("Dates"));
   CivicDay stop, resume;
   CivicDay today = civic_time_today ();
 
   civic_hearing_get_key_dates (hearing, calendar, NULL, &dates);
   if (civic_hearing_get_kind (hearing) == CIVIC_HEARING_KIND_ON_REQUEST)
     {
-      g_autofree char *informed = format_day (civic_hearing_get_informed_on (hearing));
-      g_autofree char *requested = format_day (civic_hearing_get_requested_on (hearing));
+      g_autofree char *informed = civic_page_format_day (civic_hearing_get_informed_on (hearing));
+      g_autofree char *requested = civic_page_format_day (civic_hearing_get_requested_on (hearing));
       g_autofree char *both = g_strdup_printf (_("Informed %s, requested %s"), informed, requested);
-      g_autofree char *latest = format_day (dates.latest_hearing_day);
+      g_autofree char *latest = civic_page_format_day (dates.latest_hearing_day);
       GtkWidget *row;
 
-      row_new (group, _("Request (Art. 47)"), both);
-      row = row_new (group, _("Latest Lawful Day (Art. 47)"), latest);
+      civic_page_row_new (group, _("Request (Art. 47)"), both);
+      row = civic_page_row_new (group, _("Latest Lawful Day (Art. 47)"), latest);
       if (!civic_hearing_is_over (hearing) && civic_hearing_get_state (hearing) < CIVIC_HEARING_STATE_HELD)
         {
           GtkWidget *chip = civic_due_chip_new ();
@@ -457,34 +428,34 @@ add_dates (CivicHearingPage *self,
     }
   else
     {
-      g_autofree char *announced = format_day (civic_hearing_get_announced_on (hearing));
+      g_autofree char *announced = civic_page_format_day (civic_hearing_get_announced_on (hearing));
 
-      row_new (group, _("Held Ex Officio (Art. 46)"),
+      civic_page_row_new (group, _("Held Ex Officio (Art. 46)"),
                announced ? announced : _("To be announced to the public before it is held"));
     }
 
   if (dates.latest_notice_day != CIVIC_DAY_INVALID)
     {
-      g_autofree char *latest = format_day (dates.latest_notice_day);
-      g_autofree char *sent = format_day (civic_hearing_get_notice_sent_on (hearing));
+      g_autofree char *latest = civic_page_format_day (dates.latest_notice_day);
+      g_autofree char *sent = civic_page_format_day (civic_hearing_get_notice_sent_on (hearing));
       g_autofree char *text = sent ? g_strdup_printf (_("Sent %s; due by %s"), sent, latest)
                                    : g_strdup_printf (_("Due by %s"), latest);
 
-      row_new (group, _("Notice to the Parties (Art. 48(1))"), text);
+      civic_page_row_new (group, _("Notice to the Parties (Art. 48(1))"), text);
     }
 
   /* Art. 45: the case's clocks stand still while it is heard */
   if (civic_hearing_get_clock_stop_span (hearing, &stop, &resume))
     {
-      g_autofree char *from = format_day (stop);
-      g_autofree char *to = format_day (resume);
+      g_autofree char *from = civic_page_format_day (stop);
+      g_autofree char *to = civic_page_format_day (resume);
       g_autofree char *text = to != NULL
         ? g_strdup_printf (_("Stopped from %s to %s: the time a hearing needs does not count "
                              "(Art. 45)"), from, to)
         : g_strdup_printf (_("Stopped since %s; they run again when the record is signed "
                              "(Art. 45)"), from);
 
-      row_new (group, _("The Cases’ Time Limits"), text);
+      civic_page_row_new (group, _("The Cases’ Time Limits"), text);
     }
 }
 
@@ -512,13 +483,13 @@ add_time_and_place (CivicHearingPage *self)
 {
   CivicHearing *hearing = self->hearing;
   g_autofree char *slot = civic_hearing_describe_slot (hearing);
-  GtkWidget *group = group_new (self, _("Time and Place"));
+  GtkWidget *group = civic_page_group_new (self->content, _("Time and Place"));
   const char *publicity = civic_hearing_publicity_get_label (civic_hearing_get_publicity (hearing));
   g_autofree char *closed = NULL;
   g_autofree char *room = dup_room_name (self, civic_hearing_get_room_id (hearing));
 
   {
-    GtkWidget *row = row_new (group, _("Time"), slot ? slot : _("Not scheduled yet"));
+    GtkWidget *row = civic_page_row_new (group, _("Time"), slot ? slot : _("Not scheduled yet"));
 
     /* The invitation the service makes once it has the time */
     if (slot != NULL && !civic_hearing_is_over (hearing))
@@ -532,25 +503,25 @@ add_time_and_place (CivicHearingPage *self)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), save);
       }
   }
-  row_new (group, _("Room"), room);
-  row_new (group, _("Host"), civic_hearing_get_host_name (hearing));
-  row_new (group, _("Clerk"), civic_hearing_get_clerk_name (hearing));
+  civic_page_row_new (group, _("Room"), room);
+  civic_page_row_new (group, _("Host"), civic_hearing_get_host_name (hearing));
+  civic_page_row_new (group, _("Clerk"), civic_hearing_get_clerk_name (hearing));
   if (civic_hearing_get_non_public_reason (hearing) != NULL)
     closed = g_strdup_printf ("%s — %s", publicity, civic_hearing_get_non_public_reason (hearing));
-  row_new (group, _("Public (Art. 48(2))"), closed ? closed : publicity);
+  civic_page_row_new (group, _("Public (Art. 48(2))"), closed ? closed : publicity);
   if (civic_hearing_get_video_link (hearing) != NULL)
-    row_new (group, _("Video Link"), civic_hearing_get_video_link (hearing));
+    civic_page_row_new (group, _("Video Link"), civic_hearing_get_video_link (hearing));
 }
 
 static void
 add_cases (CivicHearingPage *self)
 {
-  GtkWidget *group = group_new (self, _("Cases Heard"));
+  GtkWidget *group = civic_page_group_new (self->content, _("Cases Heard"));
 
   for (guint i = 0; i < civic_hearing_get_n_cases (self->hearing); i++)
     {
       const CivicHearingCase *heard = civic_hearing_get_case (self->hearing, i);
-      GtkWidget *row = row_new (group, heard->number ? heard->number : heard->id,
+      GtkWidget *row = civic_page_row_new (group, heard->number ? heard->number : heard->id,
                                 civic_hearing_get_matter (self->hearing));
       GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open Case"));
       g_autofree char *name = g_strdup_printf (_("Open Case %s"),
@@ -596,22 +567,22 @@ static void
 add_people (CivicHearingPage *self)
 {
   CivicHearing *hearing = self->hearing;
-  GtkWidget *group = group_new (self, _("Participants"));
+  GtkWidget *group = civic_page_group_new (self->content, _("Participants"));
 
   for (guint i = 0; i < civic_hearing_get_n_participants (hearing); i++)
     {
       const CivicHearingParticipant *participant = civic_hearing_get_participant (hearing, i);
       g_autofree char *status = participant_status (participant);
-      GtkWidget *row = row_new (group, participant->name, status);
+      GtkWidget *row = civic_page_row_new (group, participant->name, status);
 
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
     }
   if (civic_hearing_get_n_participants (hearing) == 0)
-    row_new (group, _("No participants yet"), _("Add the applicant and the interested parties"));
+    civic_page_row_new (group, _("No participants yet"), _("Add the applicant and the interested parties"));
 
   if (civic_hearing_get_n_recusals (hearing) > 0)
     {
-      group = group_new (self, _("Recusal Requests (Art. 48(3))"));
+      group = civic_page_group_new (self->content, _("Recusal Requests (Art. 48(3))"));
       for (guint i = 0; i < civic_hearing_get_n_recusals (hearing); i++)
         {
           const CivicHearingRecusal *recusal = civic_hearing_get_recusal (hearing, i);
@@ -620,7 +591,7 @@ add_people (CivicHearingPage *self)
                                                     recusal->against_name);
           g_autofree char *subtitle = g_strdup_printf ("%s — %s", recusal->reason,
                                                        civic_hearing_recusal_decision_get_label (recusal->decision));
-          GtkWidget *row = row_new (group, title, subtitle);
+          GtkWidget *row = civic_page_row_new (group, title, subtitle);
 
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
         }
@@ -628,13 +599,13 @@ add_people (CivicHearingPage *self)
 
   if (civic_hearing_get_n_postponements (hearing) > 0)
     {
-      group = group_new (self, _("Postponements"));
+      group = civic_page_group_new (self->content, _("Postponements"));
       for (guint i = 0; i < civic_hearing_get_n_postponements (hearing); i++)
         {
           const CivicHearingPostponement *postponement = civic_hearing_get_postponement (hearing, i);
           g_autofree char *on = civic_day_format (postponement->on);
 
-          row_new (group, on, postponement->reason);
+          civic_page_row_new (group, on, postponement->reason);
         }
     }
 }
@@ -643,7 +614,7 @@ static void
 add_record (CivicHearingPage *self)
 {
   CivicHearing *hearing = self->hearing;
-  GtkWidget *group = group_new (self, _("Record"));
+  GtkWidget *group = civic_page_group_new (self->content, _("Record"));
   const char *text = civic_hearing_get_record_summary (hearing);
   g_autoptr(GError) refusal = NULL;
 
@@ -701,7 +672,7 @@ add_record (CivicHearingPage *self)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
   }
   if (civic_hearing_get_decision_ref (hearing) != NULL)
-    row_new (group, _("Decision Resting on It (Art. 48, Para. 2)"), civic_hearing_get_decision_ref (hearing));
+    civic_page_row_new (group, _("Decision Resting on It (Art. 48, Para. 2)"), civic_hearing_get_decision_ref (hearing));
 }
 
 static void
@@ -839,7 +810,7 @@ add_documents (CivicHearingPage *self)
 
   if (documents->len == 0)
     return;
-  group = group_new (self, _("Documents"));
+  group = civic_page_group_new (self->content, _("Documents"));
   for (guint i = 0; i < documents->len; i++)
     {
       const CivicCaseDocument *document = g_ptr_array_index (documents, i);
@@ -849,7 +820,7 @@ add_documents (CivicHearingPage *self)
         /* Translators: a notice and the party it is addressed to: "Hearing Notice to 张**" */
         ? g_strdup_printf (_("%s to %s"), civic_document_kind_get_label (document->kind), party->name)
         : g_strdup (civic_document_kind_get_label (document->kind));
-      GtkWidget *row = row_new (group, title, document->number ? document->number
+      GtkWidget *row = civic_page_row_new (group, title, document->number ? document->number
                                               : _("Draft, numbered when the service receives it"));
 
       if (document->number != NULL)

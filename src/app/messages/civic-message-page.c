@@ -12,6 +12,7 @@
 #include "civic-accessible.h"
 #include "civic-action-dialog.h"
 #include "civic-due-chip.h"
+#include "civic-page-rows.h"
 #include "civic-message-page.h"
 #include "civic-time.h"
 #include "civic-toast.h"
@@ -180,50 +181,6 @@ act_activated (GtkWidget  *widget,
 
 /* Building */
 
-static GtkWidget *
-group_new (CivicMessagePage *self,
-           const char       *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (GTK_BOX (self->content), group);
-  return group;
-}
-
-static GtkWidget *
-row_new (GtkWidget  *group,
-         const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, "title", title,
-                                 "subtitle", subtitle ? subtitle : "", "subtitle-lines", 0,
-                                 NULL);
-
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
-static GtkWidget *
-line_new (GtkWidget  *group,
-          const char *text,
-          const char *subtitle)
-{
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, "title", text,
-                                 "title-lines", 0, "subtitle", subtitle ? subtitle : "",
-                                 "subtitle-lines", 0, NULL);
-
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
-static char *
-format_day (CivicDay day)
-{
-  return day != CIVIC_DAY_INVALID ? civic_day_format (day) : NULL;
-}
-
 static gboolean
 has_action (GArray             *actions,
             CivicMessageAction  wanted)
@@ -338,21 +295,21 @@ add_clock (CivicMessagePage *self,
       if (civic_message_get_terms (self->message) == NULL &&
           civic_message_is_open (self->message))
         {
-          group = group_new (self, _("Time Limits"));
-          row_new (group, _("Not Counted Yet"),
+          group = civic_page_group_new (self->content, _("Time Limits"));
+          civic_page_row_new (group, _("Not Counted Yet"),
                    _("The region’s time limits apply once the service records the message"));
         }
       return;
     }
   r = reading.reading;
   clock = civic_message_dup_clock (self->message, calendar, reading.step);
-  due = format_day (r->due);
+  due = civic_page_format_day (r->due);
   title = reading.step == CIVIC_MESSAGE_STEP_SIGN_FOR ? _("Sign For By") : _("Reply By");
-  group = group_new (self, reading.step == CIVIC_MESSAGE_STEP_SIGN_FOR ? _("Time to Sign For")
+  group = civic_page_group_new (self->content, reading.step == CIVIC_MESSAGE_STEP_SIGN_FOR ? _("Time to Sign For")
                                                                        : _("Time to Reply"));
   if (r->completed_on != CIVIC_DAY_INVALID)
     {
-      g_autofree char *done = format_day (r->completed_on);
+      g_autofree char *done = civic_page_format_day (r->completed_on);
 
       subtitle = r->late
                  /* Translators: "Done 2026-04-20, after its due day 2026-04-17" */
@@ -362,18 +319,18 @@ add_clock (CivicMessagePage *self,
     }
   else
     subtitle = g_strdup (due);
-  row = row_new (group, r->extended ? _("Reply By, Extended") : title, subtitle);
+  row = civic_page_row_new (group, r->extended ? _("Reply By, Extended") : title, subtitle);
   chip = civic_due_chip_new_explained ();
   civic_due_chip_set_clock (CIVIC_DUE_CHIP (chip), clock, calendar, today);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
   if (civic_clock_get_legal_basis (clock) != NULL)
-    row_new (group, _("Source of the Limit"), civic_clock_get_legal_basis (clock));
+    civic_page_row_new (group, _("Source of the Limit"), civic_clock_get_legal_basis (clock));
 
-  trace = group_new (self, _("How the Day Is Counted"));
+  trace = civic_page_group_new (self->content, _("How the Day Is Counted"));
   for (guint i = 0; r->trace != NULL && i < r->trace->len; i++)
     {
       const CivicTraceStep *step = g_ptr_array_index (r->trace, i);
-      GtkWidget *line = line_new (trace, step->text, NULL);
+      GtkWidget *line = civic_page_line_new (trace, step->text, NULL);
 
       if (step->kind == CIVIC_TRACE_DUE)
         gtk_widget_add_css_class (line, "heading");
@@ -387,9 +344,9 @@ add_citizen_text (CivicMessagePage *self)
   CivicMessage *message = self->message;
   const CivicMessageCitizen *citizen = civic_message_get_citizen (message);
   const CivicMessageLocation *location = civic_message_get_location (message);
-  GtkWidget *group = group_new (self, _("What the Citizen Wrote"));
+  GtkWidget *group = civic_page_group_new (self->content, _("What the Citizen Wrote"));
   GtkWidget *body = gtk_label_new (civic_message_get_body (message));
-  g_autofree char *received = format_day (civic_message_get_received_on (message));
+  g_autofree char *received = civic_page_format_day (civic_message_get_received_on (message));
   g_autofree char *how = NULL;
 
   /* Translators: "Complaint · 12345 Hotline · received 2026-03-20" */
@@ -397,9 +354,9 @@ add_citizen_text (CivicMessagePage *self)
                          civic_message_kind_get_label (civic_message_get_kind (message)),
                          civic_message_channel_get_label (civic_message_get_channel (message)),
                          received ? received : "—");
-  row_new (group, civic_message_get_subject (message), how);
+  civic_page_row_new (group, civic_message_get_subject (message), how);
   if (location->address != NULL)
-    row_new (group, _("Where the Matter Is"), location->address);
+    civic_page_row_new (group, _("Where the Matter Is"), location->address);
   /* The text itself, as written, in a card of its own under its facts */
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
@@ -411,18 +368,18 @@ add_citizen_text (CivicMessagePage *self)
   civic_accessible_set_name (body, _("What the citizen wrote"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), body);
 
-  group = group_new (self, _("The Citizen"));
+  group = civic_page_group_new (self->content, _("The Citizen"));
   if (citizen->anonymous)
-    row_new (group, _("Name"), _("Anonymous"));
+    civic_page_row_new (group, _("Name"), _("Anonymous"));
   else
     {
-      row_new (group, _("Name"), citizen->name);
+      civic_page_row_new (group, _("Name"), citizen->name);
       if (citizen->phone != NULL)
-        row_new (group, _("Phone"), citizen->phone);
+        civic_page_row_new (group, _("Phone"), citizen->phone);
       if (citizen->email != NULL)
-        row_new (group, _("E-mail"), citizen->email);
+        civic_page_row_new (group, _("E-mail"), citizen->email);
       if (citizen->address != NULL)
-        row_new (group, _("Address"), citizen->address);
+        civic_page_row_new (group, _("Address"), citizen->address);
     }
 }
 
@@ -575,65 +532,65 @@ add_history (CivicMessagePage *self)
   GPtrArray *visits = civic_message_get_visits (message);
   GPtrArray *reopenings = civic_message_get_reopenings (message);
   const CivicMessageExtension *extension = civic_message_get_extension (message);
-  GtkWidget *group = group_new (self, _("History"));
-  g_autofree char *received = format_day (civic_message_get_received_on (message));
-  g_autofree char *signed_for = format_day (civic_message_get_signed_for_on (message));
+  GtkWidget *group = civic_page_group_new (self->content, _("History"));
+  g_autofree char *received = civic_page_format_day (civic_message_get_received_on (message));
+  g_autofree char *signed_for = civic_page_format_day (civic_message_get_signed_for_on (message));
 
-  line_new (group, past_tense (CIVIC_MESSAGE_ACTION_REGISTER), received);
+  civic_page_line_new (group, past_tense (CIVIC_MESSAGE_ACTION_REGISTER), received);
   for (guint i = 0; i < routes->len; i++)
     {
       const CivicMessageRoute *route = g_ptr_array_index (routes, i);
-      g_autofree char *on = format_day (route->on);
+      g_autofree char *on = civic_page_format_day (route->on);
       g_autofree char *detail = NULL;
 
       /* Translators: "2026-03-20 · 王芳 · Not within our remit: 属城管职责" */
       detail = g_strdup_printf (_("%s · %s · %s%s%s"), on, route->by_name ? route->by_name : "",
                                 civic_message_routing_get_label (route->reason),
                                 route->text ? ": " : "", route->text ? route->text : "");
-      line_new (group, past_tense (route->send_back ? CIVIC_MESSAGE_ACTION_SEND_BACK
+      civic_page_line_new (group, past_tense (route->send_back ? CIVIC_MESSAGE_ACTION_SEND_BACK
                                                     : CIVIC_MESSAGE_ACTION_TRANSFER), detail);
       if (route->send_back && route->dispute != CIVIC_MESSAGE_DISPUTE_PENDING)
         {
-          g_autofree char *decided = format_day (route->decided_on);
+          g_autofree char *decided = civic_page_format_day (route->decided_on);
           g_autofree char *said = g_strdup_printf (_("%s · %s · %s"), decided,
                                                    route->decided_by_name ? route->decided_by_name
                                                                           : "",
                                                    route->decision_text ? route->decision_text
                                                                         : "");
 
-          line_new (group, past_tense (CIVIC_MESSAGE_ACTION_DECIDE_SEND_BACK), said);
+          civic_page_line_new (group, past_tense (CIVIC_MESSAGE_ACTION_DECIDE_SEND_BACK), said);
         }
     }
   if (signed_for != NULL)
-    line_new (group, past_tense (CIVIC_MESSAGE_ACTION_SIGN_FOR), signed_for);
+    civic_page_line_new (group, past_tense (CIVIC_MESSAGE_ACTION_SIGN_FOR), signed_for);
   if (extension != NULL)
     {
-      g_autofree char *on = format_day (extension->on);
+      g_autofree char *on = civic_page_format_day (extension->on);
       g_autofree char *detail = g_strdup_printf (_("%s · %s · %s"), on,
                                                  extension->approved_by_name
                                                  ? extension->approved_by_name : "",
                                                  extension->reason);
 
-      line_new (group, past_tense (CIVIC_MESSAGE_ACTION_EXTEND), detail);
+      civic_page_line_new (group, past_tense (CIVIC_MESSAGE_ACTION_EXTEND), detail);
     }
   for (guint i = 0; i < visits->len; i++)
     {
       const CivicMessageVisit *visit = g_ptr_array_index (visits, i);
-      g_autofree char *on = format_day (visit->on);
+      g_autofree char *on = civic_page_format_day (visit->on);
       g_autofree char *detail = g_strdup_printf (
         /* Translators: "2026-03-25 · By phone · Satisfied · 已电话回访" */
         _("%s · %s · %s · %s"), on, civic_message_visit_channel_get_label (visit->channel),
         civic_message_satisfaction_get_label (visit->satisfaction), visit->record);
 
-      line_new (group, past_tense (CIVIC_MESSAGE_ACTION_RETURN_VISIT), detail);
+      civic_page_line_new (group, past_tense (CIVIC_MESSAGE_ACTION_RETURN_VISIT), detail);
     }
   for (guint i = 0; i < reopenings->len; i++)
     {
       const CivicMessageReopening *reopening = g_ptr_array_index (reopenings, i);
-      g_autofree char *on = format_day (reopening->on);
+      g_autofree char *on = civic_page_format_day (reopening->on);
       g_autofree char *detail = g_strdup_printf (_("%s · %s"), on, reopening->reason);
 
-      line_new (group, past_tense (CIVIC_MESSAGE_ACTION_REOPEN), detail);
+      civic_page_line_new (group, past_tense (CIVIC_MESSAGE_ACTION_REOPEN), detail);
     }
 }
 
