@@ -644,3 +644,117 @@ civic_test_file_holds (const char *path,
       return TRUE;
   return FALSE;
 }
+
+/* Commands */
+
+/**
+ * civic_test_object_of:
+ *
+ * Returns: (transfer none): @node's object; the test fails if it is none
+ */
+JsonObject *
+civic_test_object_of (JsonNode *node)
+{
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_node_get_object (node);
+}
+
+/**
+ * civic_test_quote:
+ *
+ * Returns: (transfer full): @text as a JSON string, quotes and escapes
+ */
+char *
+civic_test_quote (const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+
+  return json_to_string (node, FALSE);
+}
+
+/**
+ * civic_test_send:
+ * @args: (nullable): the arguments as JSON text
+ * @holder: (out): the answer, which the result lives in
+ *
+ * Sends one command under a fresh id.
+ *
+ * Returns: (transfer none): its result
+ */
+JsonObject *
+civic_test_send (CivicTestService  *service,
+                 const char        *token,
+                 const char        *type,
+                 const char        *target,
+                 const char        *args,
+                 JsonNode         **holder)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autofree char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"%s\","
+                                           "\"target\":\"%s\",\"args\":%s}]}",
+                                           id, type, target, args ? args : "{}");
+  guint status;
+
+  *holder = civic_test_request (service, "POST", "/api/v1/commands", token, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return json_array_get_object_element (
+    json_object_get_array_member (civic_test_object_of (*holder), "results"), 0);
+}
+
+/**
+ * civic_test_reason:
+ *
+ * Returns: (transfer none): a member of a refused command's reason
+ */
+const char *
+civic_test_reason (JsonObject *result,
+                   const char *member)
+{
+  return json_object_get_string_member (json_object_get_object_member (result, "reason"), member);
+}
+
+/**
+ * civic_test_applied:
+ *
+ * Sends a command that must be applied.
+ *
+ * Returns: (transfer none): the record after it, as the answer carries it
+ */
+JsonObject *
+civic_test_applied (CivicTestService  *service,
+                    const char        *token,
+                    const char        *type,
+                    const char        *target,
+                    const char        *args,
+                    JsonNode         **holder)
+{
+  JsonObject *result = civic_test_send (service, token, type, target, args, holder);
+
+  if (!g_str_equal (json_object_get_string_member (result, "status"), "applied"))
+    g_error ("%s was refused: %s", type, civic_test_reason (result, "message"));
+  return json_object_get_object_member (json_object_get_object_member (result, "entity"), "data");
+}
+
+/**
+ * civic_test_rejected:
+ * @code: the refusal's code it must have
+ *
+ * Sends a command that must be refused with @code.
+ */
+void
+civic_test_rejected (CivicTestService *service,
+                     const char       *token,
+                     const char       *type,
+                     const char       *target,
+                     const char       *args,
+                     const char       *code)
+{
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *result = civic_test_send (service, token, type, target, args, &holder);
+
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+  if (g_strcmp0 (civic_test_reason (result, "code"), code) != 0)
+    g_error ("%s: “%s” (%s), not %s", type, civic_test_reason (result, "message"),
+             civic_test_reason (result, "code"), code);
+}

@@ -83,6 +83,30 @@ GPtrArray        *civic_test_pull_cases       (CivicTestService  *service,
 const char       *civic_test_case_says        (JsonObject        *kase,
                                               const char        *member);
 char             *civic_test_uuid             (void);
+
+/* Commands, as a client sends them one at a time */
+JsonObject       *civic_test_object_of        (JsonNode          *node);
+char             *civic_test_quote            (const char        *text);
+JsonObject       *civic_test_send             (CivicTestService  *service,
+                                               const char        *token,
+                                               const char        *type,
+                                               const char        *target,
+                                               const char        *args,
+                                               JsonNode         **holder);
+const char       *civic_test_reason           (JsonObject        *result,
+                                               const char        *member);
+JsonObject       *civic_test_applied          (CivicTestService  *service,
+                                               const char        *token,
+                                               const char        *type,
+                                               const char        *target,
+                                               const char        *args,
+                                               JsonNode         **holder);
+void              civic_test_rejected         (CivicTestService  *service,
+                                               const char        *token,
+                                               const char        *type,
+                                               const char        *target,
+                                               const char        *args,
+                                               const char        *code);
 void              civic_test_remove_tree      (const char        *path);
 gboolean          civic_test_file_holds       (const char        *path,
                                                const char        *needle);

@@ -24,77 +24,10 @@
 static CivicTestService *service;
 static char *handler, *reviewer, *head, *other_handler, *dispatcher, *supervisor, *clerk;
 
-static JsonObject *
-object_of (JsonNode *node)
-{
-  g_assert_nonnull (node);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
-  return json_node_get_object (node);
-}
-
-static char *
-quote (const char *text)
-{
-  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
-
-  return json_to_string (node, FALSE);
-}
-
-static JsonObject *
-send (const char  *token,
-      const char  *type,
-      const char  *target,
-      const char  *args,
-      JsonNode   **holder)
-{
-  g_autofree char *id = civic_test_uuid ();
-  g_autofree char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"%s\","
-                                           "\"target\":\"%s\",\"args\":%s}]}",
-                                           id, type, target, args ? args : "{}");
-  guint status;
-
-  *holder = civic_test_request (service, "POST", "/api/v1/commands", token, body, &status);
-  g_assert_cmpuint (status, ==, 200);
-  return json_array_get_object_element (json_object_get_array_member (object_of (*holder),
-                                                                      "results"), 0);
-}
-
-static const char *
-reason_says (JsonObject *result,
-             const char *member)
-{
-  return json_object_get_string_member (json_object_get_object_member (result, "reason"), member);
-}
-
-static JsonObject *
-applied (const char  *token,
-         const char  *type,
-         const char  *target,
-         const char  *args,
-         JsonNode   **holder)
-{
-  JsonObject *result = send (token, type, target, args, holder);
-
-  if (!g_str_equal (json_object_get_string_member (result, "status"), "applied"))
-    g_error ("%s was refused: %s", type, reason_says (result, "message"));
-  return json_object_get_object_member (json_object_get_object_member (result, "entity"), "data");
-}
-
-static void
-rejected (const char *token,
-          const char *type,
-          const char *target,
-          const char *args,
-          const char *code)
-{
-  g_autoptr(JsonNode) holder = NULL;
-  JsonObject *result = send (token, type, target, args, &holder);
-
-  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
-  if (g_strcmp0 (reason_says (result, "code"), code) != 0)
-    g_error ("%s: “%s” (%s), not %s", type, reason_says (result, "message"),
-             reason_says (result, "code"), code);
-}
+#define object_of civic_test_object_of
+#define quote civic_test_quote
+#define applied(...) civic_test_applied (service, __VA_ARGS__)
+#define rejected(...) civic_test_rejected (service, __VA_ARGS__)
 
 static char *
 fetch_text (const char *path,
