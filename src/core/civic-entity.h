@@ -31,6 +31,7 @@ G_BEGIN_DECLS
 #define CIVIC_ENTITY_DISCLOSURE_COLUMN  "disclosure-column"
 #define CIVIC_ENTITY_MESSAGE    "message"
 #define CIVIC_ENTITY_MESSAGE_CLOCKS "message-clocks"
+#define CIVIC_ENTITY_EVALUATION "evaluation"
 
 /* The template entity of the replies officials start from (a "template"
  * whose id is this) */
