@@ -35,6 +35,40 @@ civic_argument_option_free (CivicArgumentOption *option)
   g_free (option);
 }
 
+/**
+ * civic_argument_departments:
+ * @keep: (nullable): which departments to offer; all without it
+ *
+ * The service's departments as options, in the order the directory
+ * gives them.
+ *
+ * Returns: (transfer full) (element-type CivicArgumentOption)
+ */
+GPtrArray *
+civic_argument_departments (const CivicArgumentSources *sources,
+                            CivicDepartmentFilter       keep,
+                            gpointer                    user_data)
+{
+  GPtrArray *options = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_argument_option_free);
+
+  for (guint i = 0; sources->departments != NULL && i < sources->departments->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (sources->departments, i);
+      JsonObject *department;
+      const char *id, *name;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      department = json_node_get_object (node);
+      id = json_object_get_string_member_with_default (department, "id", NULL);
+      name = json_object_get_string_member_with_default (department, "name", id);
+      if (id == NULL || (keep != NULL && !keep (id, user_data)))
+        continue;
+      g_ptr_array_add (options, civic_argument_option_new (id, name, NULL, FALSE));
+    }
+  return options;
+}
+
 guint
 civic_arguments_count (const CivicArgument *arguments)
 {

@@ -108,6 +108,13 @@ CivicArgumentOption *civic_argument_option_new  (const char          *value,
                                                  gboolean             active);
 void                 civic_argument_option_free (CivicArgumentOption *option);
 
+typedef gboolean (*CivicDepartmentFilter) (const char *department_id,
+                                           gpointer    user_data);
+
+GPtrArray           *civic_argument_departments (const CivicArgumentSources *sources,
+                                                 CivicDepartmentFilter       keep,
+                                                 gpointer                    user_data);
+
 guint                civic_arguments_count      (const CivicArgument *arguments);
 const CivicArgument *civic_arguments_find       (const CivicArgument *arguments,
                                                  const char          *name);

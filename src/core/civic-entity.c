@@ -13,6 +13,7 @@
 #include "civic-disclosure-kind.h"
 #include "civic-disclosure-request-kind.h"
 #include "civic-entity.h"
+#include "civic-evaluation-kind.h"
 #include "civic-hearing-kind.h"
 #include "civic-message-kind.h"
 
@@ -25,6 +26,7 @@ static const CivicEntityKind * const kind_list[] = {
   &civic_disclosure_kind,
   &civic_disclosure_request_kind,
   &civic_message_kind,
+  &civic_evaluation_kind,
   NULL
 };
 

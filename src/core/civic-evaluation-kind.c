@@ -449,6 +449,13 @@ decision_label (int value)
   return civic_appeal_decision_get_label (value);
 }
 
+static GPtrArray *
+departments (GObject                    *record,
+             const CivicArgumentSources *sources)
+{
+  return civic_argument_departments (sources, NULL, NULL);
+}
+
 #define TEXT(n, req, t) \
   { .name = (n), .kind = CIVIC_ARGUMENT_TEXT, .required = (req), .title = (t) }
 #define LINE(n, req, t) \
@@ -462,6 +469,9 @@ decision_label (int value)
 static const CivicArgument rate[] = {
   CHOICE ("target", TRUE, N_("_Rates a"), civic_evaluation_target_get_type, target_label, "case"),
   LINE ("target_id", TRUE, N_("Case or _Message")),
+  { .name = "department_id", .kind = CIVIC_ARGUMENT_OPTION, .title = N_("Department _Rated"),
+    .description = N_("The hall’s only: an official rates for their own department"),
+    .options = departments },
   CHOICE ("channel", FALSE, N_("Given _Through"), civic_evaluation_channel_get_type,
           channel_label, "on-site"),
   { .name = "rating", .kind = CIVIC_ARGUMENT_NUMBER, .required = TRUE, .title = N_("_Rating"),

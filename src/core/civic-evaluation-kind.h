@@ -23,8 +23,6 @@ typedef enum
 
 #define CIVIC_N_EVALUATION_ACTIONS (CIVIC_EVALUATION_ACTION_DECIDE_APPEAL + 1)
 
-/* Not yet in civic-entity.c's list: the service has no store for it. A
- * program that needs it registers it (civic_entity_kind_register()). */
 extern const CivicEntityKind civic_evaluation_kind;
 
 const char          *civic_evaluation_action_get_label     (CivicEvaluationAction action);

@@ -85,31 +85,22 @@ options_new (void)
 
 /* The departments a message may go to: not the one that has it, and for
  * a report, never the one it accuses */
+static gboolean
+may_go_to (const char *id,
+           gpointer    user_data)
+{
+  CivicMessage *message = user_data;
+
+  return message == NULL || (g_strcmp0 (id, message->department_id) != 0 &&
+                             !civic_message_is_hidden_from (message, id, NULL));
+}
+
 static GPtrArray *
 departments (GObject                    *record,
              const CivicArgumentSources *sources)
 {
-  CivicMessage *message = record != NULL ? CIVIC_MESSAGE (record) : NULL;
-  GPtrArray *options = options_new ();
-
-  for (guint i = 0; sources->departments != NULL && i < sources->departments->len; i++)
-    {
-      JsonNode *node = g_ptr_array_index (sources->departments, i);
-      JsonObject *department;
-      const char *id, *name;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      department = json_node_get_object (node);
-      id = json_object_get_string_member_with_default (department, "id", NULL);
-      name = json_object_get_string_member_with_default (department, "name", id);
-      if (id == NULL ||
-          (message != NULL && (g_strcmp0 (id, message->department_id) == 0 ||
-                               civic_message_is_hidden_from (message, id, NULL))))
-        continue;
-      g_ptr_array_add (options, civic_argument_option_new (id, name, NULL, FALSE));
-    }
-  return options;
+  return civic_argument_departments (sources, may_go_to,
+                                     record != NULL ? CIVIC_MESSAGE (record) : NULL);
 }
 
 /* The complaint handlers of the message's department, in use; never the

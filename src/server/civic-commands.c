@@ -16,6 +16,7 @@
 #include "civic-audit.h"
 #include "civic-commands.h"
 #include "civic-disclosure-records.h"
+#include "civic-evaluation-kind.h"
 #include "civic-message-kind.h"
 #include "civic-message-records.h"
 #include "civic-document.h"
@@ -531,7 +532,7 @@ apply (CivicCommandEnv  *env,
   disclosure_policy = civic_disclosure_records_load_policy (env->db, actor->department_id, error);
   if (disclosure_policy == NULL)
     return NULL;
-  if (kind == &civic_message_kind)
+  if (kind == &civic_message_kind || kind == &civic_evaluation_kind)
     {
       message_clocks = civic_message_records_load_clocks (env->db, &clocks_error);
       if (clocks_error != NULL)

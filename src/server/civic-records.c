@@ -12,6 +12,7 @@
 #include "civic-case-records.h"
 #include "civic-disclosure-records.h"
 #include "civic-disclosure-request-records.h"
+#include "civic-evaluation-records.h"
 #include "civic-hearing-records.h"
 #include "civic-message-records.h"
 #include "civic-records.h"
@@ -24,6 +25,7 @@ static const CivicRecordStore * const stores[] = {
   &civic_disclosure_store,
   &civic_disclosure_request_store,
   &civic_message_store,
+  &civic_evaluation_store,
   NULL
 };
 

@@ -426,6 +426,26 @@ static const CivicSqliteMigration migrations[] = {
     "  PRIMARY KEY (type, id, reader)"
     ") WITHOUT ROWID;"
   },
+  { /* 14: citizens' ratings (civic-evaluation-records.c): what the public
+     * indicators are counted from, never who rated; the evaluator sealed */
+    "CREATE TABLE evaluation_record ("
+    "  id TEXT PRIMARY KEY,"
+    "  department_id TEXT NOT NULL,"
+    "  target TEXT NOT NULL,"
+    "  target_id TEXT NOT NULL,"
+    "  channel TEXT NOT NULL,"
+    "  rating INTEGER NOT NULL,"
+    "  state TEXT NOT NULL,"
+    "  rated_on TEXT NOT NULL,"
+    "  counted INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX evaluation_by_department ON evaluation_record (department_id, counted);"
+    "CREATE INDEX evaluation_by_target ON evaluation_record (target, target_id);"
+    "CREATE TABLE evaluation_personal ("
+    "  id TEXT PRIMARY KEY,"
+    "  sealed TEXT NOT NULL"
+    ");"
+  },
 };
 
 void

@@ -37,6 +37,7 @@
 #include "civic-disclosure-attachments.h"
 #include "civic-disclosure-public.h"
 #include "civic-disclosure-request-records.h"
+#include "civic-evaluation-records.h"
 #include "civic-message-records.h"
 #include "civic-public-pages.h"
 #include "civic-due-jobs.h"
@@ -559,6 +560,7 @@ static const struct
   { "disclosure-requests", CIVIC_ENTITY_DISCLOSURE_REQUEST },
   { "disclosure-columns", CIVIC_ENTITY_DISCLOSURE_COLUMN },
   { "messages", CIVIC_ENTITY_MESSAGE },
+  { "evaluations", CIVIC_ENTITY_EVALUATION },
   { "message-clocks", CIVIC_ENTITY_MESSAGE_CLOCKS },
 };
 
@@ -1203,6 +1205,49 @@ handle_public_feed (CivicServer *self,
     }
 }
 
+/* A citizen's rating of the matter they hold the receipt of, and a
+ * department's public indicators */
+static void
+handle_public_evaluation (CivicServer *self,
+                          CivicSqlite *db,
+                          Request     *request)
+{
+  g_autoptr(JsonNode) body = parse_body (request);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  guint status = 400;
+  char *answer;
+
+  if (body == NULL)
+    return;
+  answer = civic_evaluation_records_submit (db, self->calendar, now, body, request->address,
+                                            &status, &error);
+  if (answer != NULL)
+    respond_json (request, status, answer);
+  else if (status >= 500)
+    respond_internal (request, error);
+  else
+    respond_error (request, status,
+                   status == 404 ? "not-found" : status == 409 ? "conflict" : "bad-request",
+                   error != NULL ? error->message : "");
+}
+
+static void
+handle_public_ratings (CivicServer *self,
+                       CivicSqlite *db,
+                       Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  char *answer = civic_evaluation_records_ratings (db, request->segments[3], &error);
+
+  if (answer == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (answer == NULL)
+    respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such department"));
+  else
+    respond_json (request, SOUP_STATUS_OK, answer);
+}
+
 /* Citizens' messages from the portal and the apps: a message, and where
  * one stands by its receipt */
 static void
@@ -1663,6 +1708,9 @@ static const Route routes[] = {
   { "POST", "/public/v1/disclosure-requests", handle_public_request, POOL_WRITE, FALSE,
     &public_write_rate },
   { "POST", "/public/v1/messages", handle_public_message, POOL_WRITE, FALSE, &public_write_rate },
+  { "POST", "/public/v1/evaluations", handle_public_evaluation, POOL_WRITE, FALSE,
+    &public_write_rate },
+  { "GET", "/public/v1/ratings/*", handle_public_ratings, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/v1/messages/*", handle_public_message_status, POOL_READ, FALSE,
     &public_read_rate },
   { "GET", "/public/v1/disclosure-requests/*", handle_public_request_status, POOL_READ, FALSE,
