@@ -6,7 +6,7 @@
 #
 # With SCREEN names (welcome, examiner, unsent, filters, reveal, refused,
 # approver, documents, conflict, dark, narrow, kinds, widgets, disclosures,
-# messages),
+# messages, ratings),
 # only those are taken again; kinds renders the first page of every kind
 # of formal document, in both languages, with pdftoppm; widgets shows the
 # disclosure editor's preview and history, which no screen of the client
@@ -15,7 +15,9 @@
 # information, a request's page and its reply composer, from theirs,
 # signed in to a demo service as the organ's disclosure editor; messages
 # the Messages section's queue, a message's page and its composer, from
-# its widget test, signed in as the department's complaint handler.
+# its widget test, signed in as the department's complaint handler;
+# ratings the Ratings section with its indicators and a bad rating's
+# page, from its widget test, signed in the same.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -95,8 +97,10 @@ if [ $# -eq 0 ] || echo " $* " | grep -q ' disclosures '; then
     fi
 fi
 
-# The Messages section, from its widget test against a demo service
-if [ $# -eq 0 ] || echo " $* " | grep -q ' messages '; then
+# The Messages and Ratings sections, each from its widget test against a
+# demo service
+for pair in messages:messages-view ratings:evaluations-view; do
+  if [ $# -eq 0 ] || echo " $* " | grep -q " ${pair%%:*} "; then
     for lang in en_US.UTF-8 zh_CN.UTF-8; do
         LC_ALL=$lang LANGUAGE='' GSETTINGS_BACKEND=memory \
         GSETTINGS_SCHEMA_DIR="$builddir/data" \
@@ -110,15 +114,16 @@ if [ $# -eq 0 ] || echo " $* " | grep -q ' messages '; then
         CIVICDESK_NOW=2026-03-20T10:00:00+08:00 \
         GDK_BACKEND=x11 GSK_RENDERER=cairo \
             xvfb-run -a -s "-screen 0 1280x800x24" \
-            "$builddir/tests/ui/test-messages-view" >/dev/null
+            "$builddir/tests/ui/test-${pair#*:}" >/dev/null
     done
-    echo "saved the Messages section in $top/docs/screenshots"
+    echo "saved the ${pair%%:*} screens in $top/docs/screenshots"
     if [ $# -gt 0 ]; then
         # shellcheck disable=SC2046
-        set -- $(echo " $* " | sed 's/ messages / /')
+        set -- $(echo " $* " | sed "s/ ${pair%%:*} / /")
         [ $# -eq 0 ] && exit 0
     fi
-fi
+  fi
+done
 
 for lang in en_US.UTF-8 zh_CN.UTF-8; do
     CIVICDESK_E2E_LANG=$lang \

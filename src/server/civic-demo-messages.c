@@ -17,6 +17,7 @@
 #include "civic-demo.h"
 #include "civic-demo-disclosures-private.h"
 #include "civic-demo-messages.h"
+#include "civic-evaluation-kind.h"
 #include "civic-message-kind.h"
 #include "civic-message-records.h"
 #include "civic-privacy-lint.h"
@@ -502,6 +503,242 @@ plan_message (Gen *gen)
   return message;
 }
 
+/* Ratings (好差评) */
+
+typedef struct
+{
+  CivicEvaluationAction  action;
+  CivicActor            *actor;
+  CivicDay               day;
+  JsonObject            *args;
+} RatingStep;
+
+/* One action on a rating, as the service takes it: %NULL when the rules
+ * refuse it, which is a bug of this generator */
+static GObject *
+play_rating_step (Gen         *gen,
+                  GObject     *record,
+                  const char  *id,
+                  RatingStep  *step,
+                  GError     **error)
+{
+  const CivicRecordStore *store = civic_records_lookup (CIVIC_ENTITY_EVALUATION);
+  const CivicEntityKind *kind = store->kind;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (office_minute (gen, step->day));
+  g_autoptr(GDateTime) when = g_date_time_to_timezone (utc, civic_time_zone ());
+  g_autofree char *command_id = civic_demo_uuid (&gen->gen);
+  g_autoptr(GObject) created = NULL;
+  g_autoptr(GError) refusal = NULL;
+  GObject *next = NULL;
+  CivicWorkflowContext context;
+
+  civic_workflow_context_init (&context, gen->gen.calendar, when, step->actor);
+  context.command_id = command_id;
+  context.message_clocks = gen->clocks;
+  if (record == NULL)
+    record = created = kind->create (id, step->action, &context, &refusal);
+  if (refusal == NULL)
+    store->check_actor (step->actor, record, step->action, &refusal);
+  if (refusal == NULL)
+    next = kind->apply (record, step->action, step->args, &context, &refusal);
+  if (refusal == NULL &&
+      !store->finish (gen->input->db, next, step->action, command_id, gen->gen.calendar, when,
+                      NULL, &refusal) &&
+      refusal->domain != CIVIC_WORKFLOW_ERROR)
+    {
+      g_clear_object (&next);
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return NULL;
+    }
+  if (refusal != NULL)
+    {
+      g_warning ("demo: %s refused: %s", kind->action_to_string (step->action),
+                 refusal->message);
+      g_clear_object (&next);
+    }
+  return next;
+}
+
+static void
+rating_step (GArray                *steps,
+             CivicEvaluationAction  action,
+             CivicActor            *actor,
+             CivicDay               day,
+             JsonObject            *args)
+{
+  RatingStep step = { action, actor, day, args != NULL ? args : json_object_new () };
+
+  g_array_append_val (steps, step);
+}
+
+/* What happens to one citizen's rating of an answered message: given a
+ * working day or two after the reply, a bad one when it was reopened; a
+ * bad one visited when the citizen
+ * gave their name, and rectified within the region's five working days
+ * unless it is recent; now and then a malicious one appealed, which the
+ * hall excludes, or kept and rectified after all */
+static GArray *
+plan_rating (Gen          *gen,
+             CivicMessage *message,
+             CivicActor   *system,
+             JsonObject   *texts)
+{
+  const CivicDemoMessageStaff *staff = g_hash_table_lookup (gen->input->staff,
+                                                            civic_message_get_department_id (
+                                                              message));
+  GArray *steps = g_array_new (FALSE, FALSE, sizeof (RatingStep));
+  CivicDay day = working_day_after (gen, civic_message_get_replied_on (message), range (gen, 0, 2));
+  const char *level = pick_weighted (gen, json_object_get_object_member (texts, "levels"));
+  /* Who asked for it to be looked at again was not pleased */
+  int rating = civic_message_get_state (message) == CIVIC_MESSAGE_STATE_REOPENED
+               ? range (gen, 1, 2) : (int) g_ascii_strtoll (level, NULL, 10);
+  gboolean anonymous = civic_message_get_citizen (message)->anonymous || chance (gen, 0.3);
+  JsonObject *rate = json_object_new ();
+  gboolean recent;
+  int efficiency;
+
+  json_object_set_string_member (rate, "target", "message");
+  json_object_set_string_member (rate, "target_id", civic_message_get_id (message));
+  json_object_set_string_member (rate, "department_id", civic_message_get_department_id (message));
+  json_object_set_string_member (rate, "channel", chance (gen, 0.8) ? "online" : "sms");
+  json_object_set_int_member (rate, "rating", rating);
+  json_object_set_int_member (rate, "overall", rating);
+  efficiency = rating + range (gen, -1, 1);
+  json_object_set_int_member (rate, "efficiency", CLAMP (efficiency, 1, 5));
+  if (rating <= CIVIC_RATING_BAD_MAX || chance (gen, 0.3))
+    json_object_set_string_member (rate, "comment",
+                                   pick (gen, json_object_get_array_member (
+                                               texts, rating <= CIVIC_RATING_BAD_MAX
+                                                      ? "bad_comments" : "good_comments")));
+  json_object_set_boolean_member (rate, "anonymous", anonymous);
+  if (!anonymous)
+    {
+      const CivicMessageCitizen *citizen = civic_message_get_citizen (message);
+
+      json_object_set_string_member (rate, "evaluator_name", citizen->name);
+      if (citizen->phone != NULL)
+        json_object_set_string_member (rate, "phone", citizen->phone);
+    }
+  rating_step (steps, CIVIC_EVALUATION_ACTION_RATE, system, day, rate);
+  if (rating > CIVIC_RATING_BAD_MAX || staff == NULL)
+    return steps;
+  recent = working_day_after (gen, day, 15) > gen->gen.today;
+
+  /* One bad rating in eight is appealed as malicious; most are excluded */
+  if (chance (gen, 0.125))
+    {
+      gboolean exclude = chance (gen, 0.7);
+      JsonObject *decide = json_object_new ();
+
+      day = working_day_after (gen, day, 1);
+      rating_step (steps, CIVIC_EVALUATION_ACTION_APPEAL, staff->head, day,
+                   text_args ("reason", pick (gen, json_object_get_array_member (
+                                                     texts, "appeal_reasons"))));
+      json_object_set_string_member (decide, "decision", exclude ? "exclude" : "keep");
+      json_object_set_string_member (decide, "text",
+                                     json_object_get_string_member (
+                                       json_object_get_object_member (texts, "appeal_decisions"),
+                                       exclude ? "exclude" : "keep"));
+      day = working_day_after (gen, day, range (gen, 1, 4));
+      rating_step (steps, CIVIC_EVALUATION_ACTION_DECIDE_APPEAL, gen->input->dispatcher, day,
+                   decide);
+      if (exclude)
+        return steps;
+    }
+  if (!anonymous)
+    {
+      JsonObject *visit = json_object_new ();
+      JsonObject *records = json_object_get_object_member (gen->input->texts, "visit_records");
+      const char *satisfaction = chance (gen, 0.6) ? "basically-satisfied" : "unsatisfied";
+
+      json_object_set_string_member (visit, "channel", "phone");
+      json_object_set_string_member (visit, "satisfaction", satisfaction);
+      json_object_set_string_member (visit, "record",
+                                     pick (gen, json_object_get_array_member (records,
+                                                                              satisfaction)));
+      day = working_day_after (gen, day, range (gen, 1, 3));
+      rating_step (steps, CIVIC_EVALUATION_ACTION_RECORD_VISIT, staff->handler, day, visit);
+    }
+  /* Those of the last three weeks are still being put right, some late */
+  if (recent)
+    return steps;
+  day = working_day_after (gen, day, range (gen, 2, 5));
+  rating_step (steps, CIVIC_EVALUATION_ACTION_RECTIFY, staff->handler, day,
+               text_args ("text", pick (gen, json_object_get_array_member (texts,
+                                                                           "rectifications"))));
+  return steps;
+}
+
+/* Ratings of two in five answered messages and of every reopened one,
+ * each played up to today */
+static gboolean
+rate_answered (Gen         *gen,
+               CivicActor  *system,
+               guint       *n_ratings,
+               GError     **error)
+{
+  const CivicRecordStore *store = civic_records_lookup (CIVIC_ENTITY_EVALUATION);
+  JsonObject *texts = json_object_get_object_member (gen->input->texts, "ratings");
+
+  *n_ratings = 0;
+  if (texts == NULL)
+    return TRUE;
+  for (guint i = 0; i < gen->messages->len; i++)
+    {
+      Message *message = g_ptr_array_index (gen->messages, i);
+      CivicMessage *record = message->record != NULL ? CIVIC_MESSAGE (message->record) : NULL;
+      g_autoptr(GArray) steps = NULL;
+      g_autoptr(GObject) rating = NULL;
+      g_autofree char *id = NULL;
+      CivicMessageState state;
+      guint applied = 0;
+
+      if (record == NULL)
+        continue;
+      state = civic_message_get_state (record);
+      if ((state != CIVIC_MESSAGE_STATE_REPLIED && state != CIVIC_MESSAGE_STATE_CLOSED &&
+           state != CIVIC_MESSAGE_STATE_REOPENED) ||
+          civic_message_get_replied_on (record) == CIVIC_DAY_INVALID ||
+          (state != CIVIC_MESSAGE_STATE_REOPENED && !chance (gen, 0.4)))
+        continue;
+
+      id = civic_demo_uuid (&gen->gen);
+      steps = plan_rating (gen, record, system, texts);
+      for (guint j = 0; j < steps->len; j++)
+        {
+          RatingStep *step = &g_array_index (steps, RatingStep, j);
+          GObject *next;
+
+          /* What has not happened yet is not taken */
+          if (step->day > gen->gen.today)
+            break;
+          next = play_rating_step (gen, rating, id, step, error);
+          if (next == NULL)
+            {
+              if (error != NULL && *error != NULL)
+                {
+                  for (guint k = 0; k < steps->len; k++)
+                    json_object_unref (g_array_index (steps, RatingStep, k).args);
+                  return FALSE;
+                }
+              break;
+            }
+          g_set_object (&rating, next);
+          g_object_unref (next);
+          applied++;
+        }
+      for (guint k = 0; k < steps->len; k++)
+        json_object_unref (g_array_index (steps, RatingStep, k).args);
+      if (rating == NULL)
+        continue;
+      civic_evaluation_set_rev (CIVIC_EVALUATION (rating), applied);
+      if (store->save (gen->input->db, rating, gen->gen.calendar, gen->gen.today, error) == 0)
+        return FALSE;
+      (*n_ratings)++;
+    }
+  return TRUE;
+}
+
 /* Playing */
 
 static gint
@@ -585,13 +822,15 @@ play_step (Gen          *gen,
 /**
  * civic_demo_messages_generate:
  * @counts: (out caller-allocates): how many ended in each state
+ * @n_ratings: (out): how many ratings citizens gave the answered ones
  *
- * Makes @input->count messages in @input->db, inside the caller's
- * transaction.
+ * Makes @input->count messages in @input->db, and ratings of two in five
+ * of the answered ones, inside the caller's transaction.
  */
 gboolean
 civic_demo_messages_generate (const CivicDemoMessageInput  *input,
                               guint                         counts[CIVIC_N_MESSAGE_STATES],
+                              guint                        *n_ratings,
                               GError                      **error)
 {
   const CivicRecordStore *store = civic_records_lookup (CIVIC_ENTITY_MESSAGE);
@@ -604,6 +843,7 @@ civic_demo_messages_generate (const CivicDemoMessageInput  *input,
   gboolean ok = FALSE;
 
   memset (counts, 0, sizeof (guint) * CIVIC_N_MESSAGE_STATES);
+  *n_ratings = 0;
   if (input->count == 0)
     return TRUE;
 
@@ -689,6 +929,8 @@ civic_demo_messages_generate (const CivicDemoMessageInput  *input,
         goto out;
       counts[civic_message_get_state (CIVIC_MESSAGE (message->record))]++;
     }
+  if (!rate_answered (&gen, system, n_ratings, error))
+    goto out;
   ok = TRUE;
 
 out:

@@ -39,6 +39,7 @@ typedef struct
 
 gboolean civic_demo_messages_generate (const CivicDemoMessageInput  *input,
                                        guint                         counts[CIVIC_N_MESSAGE_STATES],
+                                       guint                        *n_ratings,
                                        GError                      **error);
 
 G_END_DECLS

@@ -86,6 +86,7 @@ typedef struct
   guint                   disclosure_counts[CIVIC_N_DISCLOSURE_STATES];
   guint                   request_counts[CIVIC_N_DISCLOSURE_REQUEST_STATES];
   guint                   message_counts[CIVIC_N_MESSAGE_STATES];
+  guint                   n_ratings;
   CivicActor             *dispatcher;
   GHashTable             *bookings;  /* "who-or-room|day|half", taken */
 } Demo;
@@ -646,7 +647,7 @@ add_messages (Demo    *demo,
   input.dispatcher = demo->dispatcher;
   input.seed = demo->options->seed;
   input.count = demo->options->messages;
-  return civic_demo_messages_generate (&input, demo->message_counts, error);
+  return civic_demo_messages_generate (&input, demo->message_counts, &demo->n_ratings, error);
 }
 
 /* Every organ's columns and proactive disclosures (civic-demo-disclosures.c), from
@@ -1658,6 +1659,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
       g_print (_("Citizens’ messages:\n"));
       for (guint s = 0; s < CIVIC_N_MESSAGE_STATES; s++)
         g_print ("  %-22s %u\n", civic_message_state_get_label (s), demo.message_counts[s]);
+      g_print (_("Ratings of answered messages: %u\n"), demo.n_ratings);
       print_accounts (&demo);
     }
 

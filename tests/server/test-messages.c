@@ -556,7 +556,7 @@ test_demo_messages (void)
   g_autoptr(GHashTable) states = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer key, value;
-  guint n = 0, own = 0;
+  guint n = 0, own = 0, ratings = 0, bad = 0;
 
   civic_test_pull_all (demo, token, 0, entities);
   g_hash_table_iter_init (&iter, entities);
@@ -567,6 +567,35 @@ test_demo_messages (void)
       JsonArray *replies;
       gboolean sent = FALSE;
 
+      /* Ratings of answered messages: of one, its evaluator masked; a bad
+       * one says what was wrong */
+      if (g_str_has_prefix (key, "evaluation/"))
+        {
+          JsonObject *rating = object_of (value);
+          g_autofree char *rated = g_strconcat ("message/",
+                                                json_object_get_string_member (rating,
+                                                                               "target_id"),
+                                                NULL);
+          JsonNode *target = g_hash_table_lookup (entities, rated);
+          const char *target_state;
+
+          g_assert_nonnull (target);
+          target_state = json_object_get_string_member (object_of (target), "state");
+          g_assert_true (g_str_equal (target_state, "replied") ||
+                         g_str_equal (target_state, "closed") ||
+                         g_str_equal (target_state, "reopened"));
+          g_assert_cmpstr (json_object_get_string_member (rating, "department_id"), ==,
+                           json_object_get_string_member (object_of (target), "department_id"));
+          g_assert_true (json_object_get_boolean_member (
+                           json_object_get_object_member (rating, "evaluator"), "masked"));
+          if (json_object_get_int_member (rating, "rating") <= 2)
+            {
+              bad++;
+              g_assert_nonnull (json_object_get_string_member (rating, "comment"));
+            }
+          ratings++;
+          continue;
+        }
       if (!g_str_has_prefix (key, "message/"))
         continue;
       message = object_of (value);
@@ -599,6 +628,9 @@ test_demo_messages (void)
                                                                                     "citizen"),
                                                      "masked"));
     }
+  /* Two in five answered, and every reopened one */
+  g_assert_cmpuint (ratings, >=, 40);
+  g_assert_cmpuint (bad, >=, 5);
   g_assert_cmpuint (n, <=, 300);
   g_assert_cmpuint (n, >=, 290);
   g_assert_cmpuint (own, >=, 100);

@@ -15,6 +15,7 @@
 #include "civic-conflicts-view.h"
 #include "civic-disclosures-view.h"
 #include "civic-hearings-view.h"
+#include "civic-evaluations-view.h"
 #include "civic-messages-view.h"
 #include "civic-inbox-view.h"
 #include "civic-sync-indicator.h"
@@ -48,6 +49,7 @@ struct _CivicWindow
   GtkListBoxRow        *hearings_row;
   GtkListBoxRow        *disclosures_row;
   GtkListBoxRow        *messages_row;
+  GtkListBoxRow        *evaluations_row;
   GtkListBoxRow        *conflicts_row;
   GtkLabel             *mine_count;
   GtkLabel             *department_count;
@@ -57,12 +59,14 @@ struct _CivicWindow
   GtkLabel             *hearings_count;
   GtkLabel             *disclosures_count;
   GtkLabel             *messages_count;
+  GtkLabel             *evaluations_count;
   GtkLabel             *conflicts_count;
   GtkStack             *content_stack;
   CivicInboxView       *inbox_view;
   CivicHearingsView    *hearings_view;
   CivicDisclosuresView *disclosures_view;
   CivicMessagesView    *messages_view;
+  CivicEvaluationsView *evaluations_view;
   CivicConflictsView   *conflicts_view;
   CivicSyncIndicator   *sync_indicator;
 
@@ -177,6 +181,8 @@ update_counts_cb (gpointer data)
   set_count (self->disclosures_count,
              civic_disclosures_view_get_n_to_do (self->disclosures_view));
   set_count (self->messages_count, civic_messages_view_get_n_to_do (self->messages_view));
+  set_count (self->evaluations_count,
+             civic_evaluations_view_get_n_to_do (self->evaluations_view));
   set_count (self->conflicts_count, civic_sync_engine_get_conflicts (self->engine));
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_row),
                           civic_sync_engine_get_conflicts (self->engine) > 0 ||
@@ -261,6 +267,8 @@ account_changed_cb (CivicWindow *self)
                                 civic_disclosures_view_shown_to (actor));
         gtk_widget_set_visible (GTK_WIDGET (self->messages_row),
                                 civic_messages_view_shown_to (actor));
+        gtk_widget_set_visible (GTK_WIDGET (self->evaluations_row),
+                                civic_evaluations_view_shown_to (actor));
         /* The organ's disclosure staff work there, not on cases; the
          * complaint handlers and the hall's dispatch on messages */
         if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_DISCLOSURE))
@@ -339,6 +347,17 @@ show_messages (CivicWindow *self)
 }
 
 static void
+show_evaluations (CivicWindow *self)
+{
+  /* Only for those who rectify, appeal or decide, and supervisors */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->evaluations_row)))
+    return;
+  gtk_list_box_select_row (self->sidebar, self->evaluations_row);
+  gtk_stack_set_visible_child_name (self->content_stack, "ratings");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
 sidebar_row_activated_cb (CivicWindow   *self,
                           GtkListBoxRow *row)
 {
@@ -362,6 +381,11 @@ sidebar_row_activated_cb (CivicWindow   *self,
   if (g_str_equal (name, "messages"))
     {
       show_messages (self);
+      return;
+    }
+  if (g_str_equal (name, "ratings"))
+    {
+      show_evaluations (self);
       return;
     }
 
@@ -418,6 +442,12 @@ civic_window_open_record (CivicWindow *self,
       show_messages (self);
       civic_messages_view_open_message (self->messages_view, id);
     }
+  else if (g_strcmp0 (type, CIVIC_ENTITY_EVALUATION) == 0 && self->engine != NULL &&
+           gtk_widget_get_visible (GTK_WIDGET (self->evaluations_row)))
+    {
+      show_evaluations (self);
+      civic_evaluations_view_open (self->evaluations_view, id);
+    }
 }
 
 /* Actions */
@@ -471,6 +501,11 @@ show_queue_activated (GtkWidget  *widget,
   if (g_str_equal (name, "messages"))
     {
       show_messages (self);
+      return;
+    }
+  if (g_str_equal (name, "ratings"))
+    {
+      show_evaluations (self);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
@@ -1029,6 +1064,7 @@ civic_window_class_init (CivicWindowClass *klass)
   g_type_ensure (CIVIC_TYPE_HEARINGS_VIEW);
   g_type_ensure (CIVIC_TYPE_DISCLOSURES_VIEW);
   g_type_ensure (CIVIC_TYPE_MESSAGES_VIEW);
+  g_type_ensure (CIVIC_TYPE_EVALUATIONS_VIEW);
   g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1048,6 +1084,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, hearings_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, messages_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, mine_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, department_count);
@@ -1057,12 +1094,14 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, hearings_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, messages_count);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, inbox_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, hearings_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, messages_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_indicator);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -1089,6 +1128,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-queue", "s", "conflicts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_ALT_MASK, "win.show-queue", "s", "disclosures");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_ALT_MASK, "win.show-queue", "s", "messages");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_ALT_MASK, "win.show-queue", "s", "ratings");
 }
 
 /* The case actions' shortcuts, caught before the focused widget sees them:
@@ -1171,7 +1211,7 @@ civic_window_init (CivicWindow *self)
   {
     GtkLabel *counts[] = { self->mine_count, self->department_count, self->watching_count,
                            self->done_count, self->all_count, self->hearings_count,
-                           self->disclosures_count, self->messages_count,
+                           self->disclosures_count, self->messages_count, self->evaluations_count,
                            self->conflicts_count };
 
     for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
