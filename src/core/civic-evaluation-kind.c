@@ -224,7 +224,9 @@ apply_rate (CivicEvaluation            *evaluation,
             GError                    **error)
 {
   const char *target_id, *department, *comment, *name, *phone;
-  int target = CIVIC_EVALUATION_TARGET_CASE, channel = CIVIC_EVALUATION_CHANNEL_ONLINE, rating;
+  gboolean service = civic_actor_has_role (context->actor, CIVIC_ROLE_SYSTEM);
+  int target = CIVIC_EVALUATION_TARGET_CASE, rating;
+  int channel = service ? CIVIC_EVALUATION_CHANNEL_ONLINE : CIVIC_EVALUATION_CHANNEL_ON_SITE;
   gboolean anonymous = FALSE;
   CivicDay rated_on = CIVIC_DAY_INVALID;
 
@@ -240,6 +242,12 @@ apply_rate (CivicEvaluation            *evaluation,
       !civic_workflow_arg_text (args, "phone", FALSE, 40, &phone, error) ||
       !civic_workflow_arg_past_day (args, "rated_on", FALSE, context, &rated_on, error))
     return FALSE;
+  /* Online is the citizen's own, through the public side: an official
+   * records what the window's pad, the hotline or a text message gave */
+  if (channel == CIVIC_EVALUATION_CHANNEL_ONLINE && !service)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("A rating given online comes from the citizen through the portal or an "
+                     "app"));
   if (json_object_has_member (args, "anonymous") &&
       !civic_json_get_bool (args, "anonymous", FALSE, &anonymous, NULL))
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("“%s” must be true or false"),

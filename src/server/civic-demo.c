@@ -20,6 +20,7 @@
 #include "civic-demo.h"
 #include "civic-demo-disclosures.h"
 #include "civic-demo-messages.h"
+#include "civic-open311.h"
 #include "civic-disclosure.h"
 #include "civic-documents.h"
 #include "civic-entity.h"
@@ -598,6 +599,17 @@ add_message_staff (Demo    *demo,
     }
   demo->dispatcher = add_official (demo, "dispatcher", "zwfwj", CIVIC_ROLE_DISPATCHER, error);
   return demo->dispatcher != NULL;
+}
+
+/* The services Open311 clients file against (civic-open311.c) */
+static gboolean
+add_open311_services (Demo    *demo,
+                      GError **error)
+{
+  g_autofree char *dir = demo_data_dir ();
+  g_autoptr(JsonNode) catalogue = load_input (dir, "open311-services.json", error);
+
+  return catalogue != NULL && civic_open311_import_services (demo->db, catalogue, NULL, error);
 }
 
 /* Every department's messages from citizens (civic-demo-messages.c), from
@@ -1629,6 +1641,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
   if (!add_disclosure_staff (&demo, error) ||
       !add_disclosures (&demo, error) ||
       !add_message_staff (&demo, error) ||
+      !add_open311_services (&demo, error) ||
       !add_messages (&demo, error) ||
       !civic_audit_append (db, demo.now, NULL, "demo-generated", NULL, NULL, NULL, error) ||
       !civic_sqlite_commit (db, error) ||

@@ -168,6 +168,32 @@ check_target (CivicSqlite      *db,
   return TRUE;
 }
 
+/* One rating of a matter through each channel (一事一评): whether
+ * @target_id was rated through @channel already */
+static gboolean
+rated_already (CivicSqlite  *db,
+               const char   *target,
+               const char   *target_id,
+               const char   *channel,
+               gboolean     *rated,
+               GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM evaluation_record "
+                                   "WHERE target = ? AND target_id = ? AND channel = ?",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, target);
+  civic_sqlite_bind_text (stmt, 2, target_id);
+  civic_sqlite_bind_text (stmt, 3, channel);
+  if (!civic_sqlite_step (db, stmt, rated, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 store_finish (CivicSqlite    *db,
               GObject        *record,
@@ -178,8 +204,27 @@ store_finish (CivicSqlite    *db,
               const char     *public_url,
               GError        **error)
 {
-  if (action == CIVIC_EVALUATION_ACTION_RATE)
-    return check_target (db, CIVIC_EVALUATION (record), error);
+  CivicEvaluation *evaluation = CIVIC_EVALUATION (record);
+  gboolean rated = FALSE;
+
+  if (action != CIVIC_EVALUATION_ACTION_RATE)
+    return TRUE;
+  if (!check_target (db, evaluation, error))
+    return FALSE;
+  /* Checked in the command's transaction, so two at once are one */
+  if (!rated_already (db, civic_enum_to_nick (CIVIC_TYPE_EVALUATION_TARGET,
+                                              civic_evaluation_get_target (evaluation)),
+                      civic_evaluation_get_target_id (evaluation),
+                      civic_enum_to_nick (CIVIC_TYPE_EVALUATION_CHANNEL,
+                                          civic_evaluation_get_channel (evaluation)),
+                      &rated, error))
+    return FALSE;
+  if (rated)
+    {
+      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_RULE,
+                           _("This matter has been rated already"));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -211,7 +256,7 @@ store_check_actor (const CivicActor  *actor,
 {
   const char *department = civic_evaluation_get_department_id (CIVIC_EVALUATION (record));
 
-  if (civic_actor_has_role (actor, CIVIC_ROLE_SYSTEM | CIVIC_ROLE_DISPATCHER))
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SYSTEM))
     return TRUE;
   if (civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR))
     {
@@ -219,6 +264,8 @@ store_check_actor (const CivicActor  *actor,
                    _("Supervisors can read every rating but change none"));
       return FALSE;
     }
+  if (civic_actor_has_role (actor, CIVIC_ROLE_DISPATCHER))
+    return TRUE;
   if (civic_evaluation_get_rev (CIVIC_EVALUATION (record)) == 0 &&
       civic_evaluation_get_rated_on (CIVIC_EVALUATION (record)) == CIVIC_DAY_INVALID)
     return TRUE;
@@ -323,7 +370,6 @@ civic_evaluation_records_submit (CivicSqlite    *db,
   JsonObject *object, *result, *data, *summary;
   const char *receipt = NULL, *target = NULL, *name = NULL, *phone = NULL, *state;
   GList *members;
-  sqlite3_stmt *stmt;
   gboolean rated;
 
   *status = 400;
@@ -351,9 +397,12 @@ civic_evaluation_records_submit (CivicSqlite    *db,
 
   if (!civic_json_get_text (object, "receipt", TRUE, &receipt, error) ||
       !civic_json_get_string (object, "name", FALSE, &name, error) ||
-      !civic_json_get_string (object, "phone", FALSE, &phone, error) ||
-      !find_by_receipt (db, receipt, &target, &id, &department, error))
+      !civic_json_get_string (object, "phone", FALSE, &phone, error))
     return NULL;
+  *status = 500;
+  if (!find_by_receipt (db, receipt, &target, &id, &department, error))
+    return NULL;
+  *status = 400;
   if (id == NULL)
     {
       *status = 404;
@@ -362,17 +411,11 @@ civic_evaluation_records_submit (CivicSqlite    *db,
       return NULL;
     }
 
-  /* Once per matter */
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM evaluation_record "
-                                   "WHERE target = ? AND target_id = ? AND channel = 'online'",
-                               error);
-  if (stmt == NULL)
+  /* Once per matter: answered at once here; the command checks again in
+   * its transaction */
+  *status = 500;
+  if (!rated_already (db, target, id, "online", &rated, error))
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, target);
-  civic_sqlite_bind_text (stmt, 2, id);
-  if (!civic_sqlite_step (db, stmt, &rated, error))
-    return NULL;
-  sqlite3_reset (stmt);
   if (rated)
     {
       *status = 409;
@@ -380,6 +423,7 @@ civic_evaluation_records_submit (CivicSqlite    *db,
                            _("This matter has been rated already"));
       return NULL;
     }
+  *status = 400;
 
   json_object_set_string_member (args, "target", target);
   json_object_set_string_member (args, "target_id", id);

@@ -22,6 +22,7 @@
 #include "civic-json.h"
 #include "civic-message-kind.h"
 #include "civic-message-records.h"
+#include "civic-open311.h"
 #include "civic-policy.h"
 #include "civic-privacy-lint.h"
 #include "civic-server-db.h"
@@ -134,6 +135,7 @@ public_text (CivicMessage *message,
 static gboolean
 save_public_replies (CivicSqlite   *db,
                      CivicMessage  *message,
+                     char         **last,
                      GError       **error)
 {
   GPtrArray *replies = civic_message_get_replies (message);
@@ -170,6 +172,8 @@ save_public_replies (CivicSqlite   *db,
       civic_sqlite_bind_text (stmt, 4, sent_on);
       if (!civic_sqlite_run (db, stmt, error))
         return FALSE;
+      g_free (*last);
+      *last = g_steal_pointer (&text);
     }
   return TRUE;
 }
@@ -186,6 +190,7 @@ civic_message_records_save (CivicSqlite    *db,
   g_autofree char *received_on = format_day (civic_message_get_received_on (message));
   g_autofree char *due_on = NULL;
   g_autofree char *sealed = NULL;
+  g_autofree char *last_reply = NULL;
   g_auto(GStrv) scope = scope_of (message);
   const char *id = civic_message_get_id (message);
   sqlite3_stmt *stmt;
@@ -227,7 +232,8 @@ civic_message_records_save (CivicSqlite    *db,
   if (!civic_sqlite_run (db, stmt, error))
     return 0;
 
-  if (!save_public_replies (db, message, error))
+  if (!save_public_replies (db, message, &last_reply, error) ||
+      !civic_open311_put_request (db, message, due_on, last_reply, error))
     return 0;
 
   seq = civic_server_db_put_entity_text (db, CIVIC_ENTITY_MESSAGE, id,

@@ -36,6 +36,7 @@
 #include "civic-json.h"
 #include "civic-keyring.h"
 #include "civic-message-records.h"
+#include "civic-open311.h"
 #include "civic-server-cli.h"
 #include "civic-server-db.h"
 #include "civic-server.h"
@@ -1549,6 +1550,141 @@ command_message_clocks (int    argc,
   return usage_error (context, _("Say what to do: import or show"));
 }
 
+/* civicdesk-server open311 services import FILE | services list |
+ * key add NAME | key list | key revoke ID */
+static int
+command_open311 (int    argc,
+                 char **argv)
+{
+  /* Translators: translate only FILE, NAME and ID; the rest are
+   * subcommands typed as they are */
+  g_autoptr(GOptionContext) context = g_option_context_new (
+    _("services import FILE | services list | key add NAME | key list | key revoke ID"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  const char *what, *how;
+
+  g_option_context_set_summary (context,
+                                _("Sets what Open311 GeoReport v2 clients may file — the "
+                                  "services, each a kind of citizen’s message for a "
+                                  "department, with the questions it asks — and gives those "
+                                  "clients their keys. A key is shown once, when it is made; "
+                                  "the service keeps only its hash."));
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 3)
+    return usage_error (context, _("Say what to do: services import, services list, key add, "
+                                   "key list or key revoke"));
+  what = argv[1];
+  how = argv[2];
+
+  db = open_existing (&error);
+  if (db == NULL)
+    return fail (error);
+
+  if (g_str_equal (what, "services") && g_str_equal (how, "import"))
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      guint n = 0;
+
+      if (argc < 4)
+        return usage_error (context, _("Name the catalogue to import"));
+      if (!g_file_get_contents (argv[3], &contents, NULL, &error) ||
+          !(node = civic_json_parse (contents, -1, &error)) ||
+          !civic_sqlite_begin (db, &error))
+        return fail (error);
+      if (!civic_open311_import_services (db, node, &n, &error) ||
+          !civic_sqlite_commit (db, &error))
+        {
+          civic_sqlite_rollback (db);
+          return fail (error);
+        }
+      g_print (civic_ngettext ("Imported %u service from %s.\n",
+                               "Imported %u services from %s.\n", n), n, argv[3]);
+      return 0;
+    }
+  if (g_str_equal (what, "services") && g_str_equal (how, "list"))
+    {
+      g_autoptr(JsonNode) services = civic_open311_list_services (db, &error);
+      JsonArray *array;
+
+      if (services == NULL)
+        return fail (error);
+      array = json_node_get_array (services);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *service = json_array_get_object_element (array, i);
+
+          g_print ("%-24s %-12s %-8s %s\n",
+                   json_object_get_string_member (service, "service_code"),
+                   json_object_get_string_member (service, "kind"),
+                   json_object_get_string_member_with_default (service, "department", "-"),
+                   json_object_get_string_member (service, "service_name"));
+        }
+      return 0;
+    }
+  if (g_str_equal (what, "key") && g_str_equal (how, "add"))
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *key = NULL;
+
+      if (argc < 4)
+        return usage_error (context, _("Name whom the key is for"));
+      if (!civic_sqlite_begin (db, &error))
+        return fail (error);
+      key = civic_open311_add_key (db, argv[3], now, &id, &error);
+      if (key == NULL || !civic_sqlite_commit (db, &error))
+        {
+          civic_sqlite_rollback (db);
+          return fail (error);
+        }
+      /* Translators: the key is shown once; the id revokes it */
+      g_print (_("Key %s for %s:\n%s\nGive it to the client now: it is not shown again.\n"),
+               id, argv[3], key);
+      return 0;
+    }
+  if (g_str_equal (what, "key") && g_str_equal (how, "list"))
+    {
+      g_autoptr(JsonNode) keys = civic_open311_list_keys (db, &error);
+      JsonArray *array;
+
+      if (keys == NULL)
+        return fail (error);
+      array = json_node_get_array (keys);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *key = json_array_get_object_element (array, i);
+          const char *revoked = json_object_get_string_member_with_default (key, "revoked_at",
+                                                                            NULL);
+
+          g_print ("%-12s %-26s %s%s%s\n", json_object_get_string_member (key, "id"),
+                   json_object_get_string_member (key, "created_at"),
+                   json_object_get_string_member (key, "name"),
+                   revoked != NULL ? _(" — revoked ") : "", revoked != NULL ? revoked : "");
+        }
+      return 0;
+    }
+  if (g_str_equal (what, "key") && g_str_equal (how, "revoke"))
+    {
+      if (argc < 4)
+        return usage_error (context, _("Name the key to revoke by its id"));
+      if (!civic_sqlite_begin (db, &error))
+        return fail (error);
+      if (!civic_open311_revoke_key (db, argv[3], now, &error) ||
+          !civic_sqlite_commit (db, &error))
+        {
+          civic_sqlite_rollback (db);
+          return fail (error);
+        }
+      g_print (_("Revoked %s: its client is refused from now on.\n"), argv[3]);
+      return 0;
+    }
+  return usage_error (context, _("Say what to do: services import, services list, key add, "
+                                 "key list or key revoke"));
+}
+
 static int
 command_audit (int    argc,
                char **argv)
@@ -1903,6 +2039,8 @@ static const struct
   { "department", command_department, N_("Set how a department reviews what it discloses") },
   { "message-clocks", command_message_clocks,
     N_("Import or show the region’s time limits on citizens’ messages") },
+  { "open311", command_open311,
+    N_("Set the services Open311 clients file against, and give them keys") },
   { "audit", command_audit, N_("Verify the audit log and sign checkpoints of it") },
   { "keys", command_keys, N_("List, rotate and retire the service’s keys") },
   { "backup", command_backup, N_("Copy the database while the service runs") },

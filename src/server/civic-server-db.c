@@ -446,6 +446,41 @@ static const CivicSqliteMigration migrations[] = {
     "  sealed TEXT NOT NULL"
     ");"
   },
+  { /* 15: Open311 (civic-open311.c): the services offered, the keys of
+     * its clients (their hashes only), and what it tells of a request —
+     * a public table only a message's save writes */
+    "CREATE TABLE open311_service ("
+    "  code TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL,"
+    "  data TEXT NOT NULL"
+    ");"
+    "CREATE TABLE open311_key ("
+    "  id TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  hash TEXT NOT NULL UNIQUE,"
+    "  created_at TEXT NOT NULL,"
+    "  revoked_at TEXT"
+    ");"
+    "CREATE TABLE open311_request ("
+    "  message_id TEXT PRIMARY KEY,"
+    "  receipt TEXT NOT NULL UNIQUE,"
+    "  service_code TEXT NOT NULL,"
+    "  status TEXT NOT NULL,"
+    "  status_notes TEXT,"
+    "  department_id TEXT,"
+    "  requested_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  expected_on TEXT,"
+    "  address TEXT,"
+    "  lat REAL,"
+    "  long REAL"
+    ");"
+    "CREATE INDEX open311_request_by_time ON open311_request (requested_at);"
+  },
+  { /* 16: one rating of a matter through each channel (一事一评), held
+     * by the database as well as by the rating's command */
+    "CREATE UNIQUE INDEX evaluation_once ON evaluation_record (target, target_id, channel);"
+  },
 };
 
 void

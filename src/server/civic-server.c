@@ -39,6 +39,7 @@
 #include "civic-disclosure-request-records.h"
 #include "civic-evaluation-records.h"
 #include "civic-message-records.h"
+#include "civic-open311.h"
 #include "civic-public-pages.h"
 #include "civic-due-jobs.h"
 #include "civic-server-db.h"
@@ -1248,6 +1249,28 @@ handle_public_ratings (CivicServer *self,
     respond_json (request, SOUP_STATUS_OK, answer);
 }
 
+/* Open311 GeoReport v2 (civic-open311.c): /open311/v2/… in JSON or XML */
+static void
+handle_open311 (CivicServer *self,
+                CivicSqlite *db,
+                Request     *request)
+{
+  g_auto(CivicOpen311Answer) answer = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+
+  if (!civic_open311_handle (db, self->calendar, now, request->method,
+                             (const char * const *) request->segments + 2, request->query,
+                             request->body, request->address, &answer, &error))
+    {
+      respond_internal (request, error);
+      return;
+    }
+  request->status = answer.status;
+  request->response_bytes = g_bytes_new (answer.body, strlen (answer.body));
+  request->content_type = answer.content_type;
+}
+
 /* Citizens' messages from the portal and the apps: a message, and where
  * one stands by its receipt */
 static void
@@ -1708,6 +1731,9 @@ static const Route routes[] = {
   { "POST", "/public/v1/disclosure-requests", handle_public_request, POOL_WRITE, FALSE,
     &public_write_rate },
   { "POST", "/public/v1/messages", handle_public_message, POOL_WRITE, FALSE, &public_write_rate },
+  { "GET", "/open311/v2/*", handle_open311, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/open311/v2/*/*", handle_open311, POOL_READ, FALSE, &public_read_rate },
+  { "POST", "/open311/v2/*", handle_open311, POOL_WRITE, FALSE, &public_write_rate },
   { "POST", "/public/v1/evaluations", handle_public_evaluation, POOL_WRITE, FALSE,
     &public_write_rate },
   { "GET", "/public/v1/ratings/*", handle_public_ratings, POOL_READ, FALSE, &public_read_rate },

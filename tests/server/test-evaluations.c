@@ -242,6 +242,18 @@ test_appeal_excludes (void)
   g_assert_cmpstr (json_object_get_string_member (data, "state"), ==, "rectifying");
   g_clear_pointer (&holder, json_node_unref);
 
+  /* One rating of a matter through a channel; online is the citizen's */
+  {
+    g_autofree char *again = civic_test_uuid ();
+    g_autofree char *online = NULL;
+
+    rejected (dispatcher, "rate-service", again, args, "rule");
+    online = g_strdup_printf ("{\"target\": \"message\", \"target_id\": \"%s\","
+                              " \"channel\": \"online\", \"rating\": 5,"
+                              " \"anonymous\": true}", message);
+    rejected (handler, "rate-service", again, online, "argument");
+  }
+
   /* Anonymous: nobody to visit */
   rejected (handler, "record-evaluation-visit", id,
             "{\"channel\": \"phone\", \"satisfaction\": \"satisfied\", \"record\": \"x\"}",

@@ -98,7 +98,8 @@ feed_has (const char *token,
   " \"body\": \"岳麓区某巷口餐馆没有营业执照，油烟扰民。\", \"name\": \"李小明\"," \
   " \"phone\": \"13812345678\", \"location\": \"岳麓区麓山路12号\", \"department\": \"scjg\"}"
 
-/* A complaint the hall's dispatch took on the hotline for @department:
+/* A complaint the hall's dispatch took on the hotline for @department,
+ * under an Open311 service's code so that Open311 lists it too:
  * its id, and its receipt in @receipt (the public side's own form is
  * rate-limited per address, and its tests use it) */
 static char *
@@ -109,7 +110,8 @@ register_complaint (const char  *department,
   g_autofree char *args = g_strdup_printf (
     "{\"kind\": \"complaint\", \"channel\": \"hotline-12345\", \"subject\": \"餐馆无证经营\","
     " \"body\": \"岳麓区某巷口餐馆没有营业执照，油烟扰民。\", \"citizen_name\": \"李小明\","
-    " \"phone\": \"13812345678\", \"department_id\": \"%s\"}", department);
+    " \"phone\": \"13812345678\", \"department_id\": \"%s\","
+    " \"service_code\": \"scjg-food-safety\"}", department);
   g_autoptr(JsonNode) holder = NULL;
   JsonObject *data = applied (dispatcher, "register-message", id, args, &holder);
 
@@ -250,7 +252,7 @@ test_notes_never_public (void)
   g_autoptr(GString) everything = g_string_new (NULL);
   const char *public_paths[] = {
     "/public/v1/disclosures", "/public/v1/hearings", "/public/disclosures",
-    "/public/v1/feeds/scjg.atom",
+    "/public/v1/feeds/scjg.atom", "/open311/v2/requests.json", "/open311/v2/requests.xml",
   };
 
   for (guint s = 0; s < G_N_ELEMENTS (states); s++)

@@ -328,6 +328,18 @@ count_to_do (CivicEvaluationsView *self)
     }
 }
 
+/* The page's header: the rating's state, as it stands now */
+static void
+update_rating_title (CivicEvaluationsView *self)
+{
+  CivicEvaluation *evaluation = civic_evaluation_page_get_evaluation (self->page);
+
+  adw_window_title_set_subtitle (self->rating_title,
+                                 evaluation != NULL
+                                 ? civic_evaluation_state_get_label (
+                                     civic_evaluation_get_state (evaluation)) : "");
+}
+
 static void
 reload (CivicEvaluationsView *self)
 {
@@ -359,7 +371,10 @@ reload (CivicEvaluationsView *self)
   fill_list (self);
   if (self->engine != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "rating") == 0)
-    civic_evaluation_page_reload (self->page);
+    {
+      civic_evaluation_page_reload (self->page);
+      update_rating_title (self);
+    }
 }
 
 /* Navigation */
@@ -409,16 +424,10 @@ void
 civic_evaluations_view_open (CivicEvaluationsView *self,
                              const char           *evaluation_id)
 {
-  CivicEvaluation *evaluation;
-
   g_return_if_fail (CIVIC_IS_EVALUATIONS_VIEW (self));
 
   civic_evaluation_page_show (self->page, evaluation_id);
-  evaluation = civic_evaluation_page_get_evaluation (self->page);
-  adw_window_title_set_subtitle (self->rating_title,
-                                 evaluation != NULL
-                                 ? civic_evaluation_state_get_label (
-                                     civic_evaluation_get_state (evaluation)) : "");
+  update_rating_title (self);
   gtk_stack_set_visible_child_name (self->pages, "rating");
 }
 
