@@ -37,6 +37,9 @@
 #include "civic-keyring.h"
 #include "civic-message-records.h"
 #include "civic-open311.h"
+#if HAVE_MAIL
+#include "civic-mail.h"
+#endif
 #include "civic-server-cli.h"
 #include "civic-server-db.h"
 #include "civic-server.h"
@@ -1685,6 +1688,102 @@ command_open311 (int    argc,
                                  "key list or key revoke"));
 }
 
+#if HAVE_MAIL
+/* civicdesk-server mail import FILE|- | replies --outbox DIR --from ADDRESS */
+static int
+command_mail (int    argc,
+              char **argv)
+{
+  /* Translators: translate only FILE; the rest are subcommands typed as
+   * they are */
+  g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE|- | replies"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autofree char *outbox = NULL;
+  g_autofree char *from = NULL;
+  const GOptionEntry entries[] = {
+    { "outbox", 0, 0, G_OPTION_ARG_FILENAME, &outbox,
+      N_("The folder the mail system sends from (replies)"), N_("DIR") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("The hall’s address the replies come from (replies)"), N_("ADDRESS") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Files the mail the hall’s mailbox received — one message, or "
+                                  "an mbox; “-” reads standard input — as citizens’ messages, "
+                                  "each once however often it is imported; or writes each reply "
+                                  "that went out to a mailed message as a mail answering it, for "
+                                  "the mail system to send."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("Say what to do: import or replies"));
+
+  db = open_existing (&error);
+  if (db == NULL)
+    return fail (error);
+
+  if (g_str_equal (argv[1], "import"))
+    {
+      g_autoptr(CivicCalendar) calendar = NULL;
+      g_autoptr(GBytes) input = NULL;
+      g_auto(CivicMailImport) result = { 0 };
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (argc < 3)
+        return usage_error (context, _("Name the mail to import, or “-” for standard input"));
+      if (g_str_equal (argv[2], "-"))
+        {
+          GByteArray *all = g_byte_array_new ();
+          guint8 buffer[65536];
+          size_t n;
+
+          while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+            g_byte_array_append (all, buffer, n);
+          input = g_byte_array_free_to_bytes (all);
+        }
+      else
+        {
+          if (!g_file_get_contents (argv[2], &contents, &length, &error))
+            return fail (error);
+          input = g_bytes_new_take (g_steal_pointer (&contents), length);
+        }
+      calendar = civic_calendar_records_load (db, "CN-43", &error);
+      if (calendar == NULL || !civic_mail_import (db, calendar, now, input, &result, &error))
+        return fail (error);
+      for (guint i = 0; i < result.refused->len; i++)
+        g_printerr (_("Not filed: %s\n"), (const char *) g_ptr_array_index (result.refused, i));
+      /* Translators: "Filed 3 new; 1 filed before; 0 refused." */
+      g_print (_("Filed %u new; %u filed before; %u refused.\n"), result.filed, result.already,
+               result.refused->len);
+      return result.refused->len > 0 ? 1 : 0;
+    }
+  if (g_str_equal (argv[1], "replies"))
+    {
+      guint written = 0;
+
+      if (outbox == NULL || from == NULL)
+        return usage_error (context, _("Give the --outbox folder and the --from address"));
+      if (!civic_sqlite_begin (db, &error))
+        return fail (error);
+      if (!civic_mail_write_replies (db, now, from, outbox, &written, &error) ||
+          !civic_sqlite_commit (db, &error))
+        {
+          civic_sqlite_rollback (db);
+          return fail (error);
+        }
+      g_print (civic_ngettext ("Wrote %u reply to %s.\n", "Wrote %u replies to %s.\n", written),
+               written, outbox);
+      return 0;
+    }
+  return usage_error (context, _("Say what to do: import or replies"));
+}
+#endif
+
 static int
 command_audit (int    argc,
                char **argv)
@@ -2041,6 +2140,9 @@ static const struct
     N_("Import or show the region’s time limits on citizens’ messages") },
   { "open311", command_open311,
     N_("Set the services Open311 clients file against, and give them keys") },
+#if HAVE_MAIL
+  { "mail", command_mail, N_("File citizens’ e-mail as messages, and write the replies") },
+#endif
   { "audit", command_audit, N_("Verify the audit log and sign checkpoints of it") },
   { "keys", command_keys, N_("List, rotate and retire the service’s keys") },
   { "backup", command_backup, N_("Copy the database while the service runs") },

@@ -481,6 +481,19 @@ static const CivicSqliteMigration migrations[] = {
      * by the database as well as by the rating's command */
     "CREATE UNIQUE INDEX evaluation_once ON evaluation_record (target, target_id, channel);"
   },
+  { /* 17: the hall's mailbox (civic-mail.c): the mail each mailed message
+     * came as, for its replies to answer, and the replies mailed */
+    "CREATE TABLE mail_origin ("
+    "  message_id TEXT PRIMARY KEY,"
+    "  rfc_message_id TEXT"
+    ");"
+    "CREATE TABLE mail_sent ("
+    "  message_id TEXT NOT NULL,"
+    "  number INTEGER NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  PRIMARY KEY (message_id, number)"
+    ") WITHOUT ROWID;"
+  },
 };
 
 void
