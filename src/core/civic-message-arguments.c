@@ -145,7 +145,6 @@ officials (GObject                    *record,
       JsonNode *node = g_ptr_array_index (sources->users, i);
       JsonObject *user;
       const char *id, *name, *department;
-      g_autofree char *detail = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;

@@ -125,6 +125,7 @@ test_bad_rating_rectified (void)
   g_autoptr(GHashTable) supervised = entities_new ();
   JsonObject *object, *evaluator, *summary, *data;
 
+  g_assert_nonnull (waiting);
   /* Refused, and nothing recorded: not answered yet, a bad one without a
    * word, a member that is not a rating's, a receipt nobody has */
   body = g_strdup_printf ("{\"receipt\": \"%s\", \"rating\": 5, \"name\": \"王小红\"}",
