@@ -400,7 +400,6 @@ test_report_accusing_the_hall (void)
   g_autofree char *key = NULL;
   g_autofree char *entity_path = NULL;
   g_autofree char *typed = civic_test_uuid ();
-  g_autoptr(JsonNode) holder = NULL;
   g_autoptr(JsonNode) entity = NULL;
   guint code;
 
