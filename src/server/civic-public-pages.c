@@ -78,7 +78,24 @@ static const char style[] =
   "nav.pages a,nav.pages span{display:inline-block;min-width:2.75rem;min-height:2.75rem;"
   "padding:.5rem;text-align:center;border:1px solid var(--line);border-radius:.25rem}\n"
   "nav.pages [aria-current]{font-weight:700;background:var(--card)}\n"
-  "footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}\n";
+  "footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}\n"
+  "form.letter{display:grid;gap:1rem;padding:1rem;background:var(--card);"
+  "border:1px solid var(--line);border-radius:.5rem;margin:1rem 0}\n"
+  "form.letter label{display:block;font-weight:600}\n"
+  "form.letter input[type=text],form.letter input[type=tel],form.letter input[type=email],"
+  "form.letter select,form.letter textarea{width:100%;font:inherit;padding:.4rem;"
+  "border:1px solid var(--muted);border-radius:.25rem;background:var(--bg);color:var(--fg)}\n"
+  "form.letter textarea{min-height:10rem}\n"
+  "form.letter .check{display:flex;gap:.5rem;align-items:center}\n"
+  "form.letter .check input{width:1.5rem;height:1.5rem}\n"
+  "form.letter .check label{font-weight:400}\n"
+  "form.letter button{font:inherit;padding:.5rem 1rem;border:0;border-radius:.25rem;"
+  "background:var(--link);color:var(--bg);justify-self:start;min-height:2.75rem}\n"
+  ".hint{color:var(--muted);font-size:.9rem;margin:.25rem 0 0}\n"
+  ".receipt{font-size:1.6rem;font-weight:700;letter-spacing:.1em;font-family:monospace}\n"
+  "ol.replies{list-style:none;padding:0}\n"
+  "ol.replies li{padding:1rem;margin:.5rem 0;background:var(--card);border:1px solid var(--line);"
+  "border-radius:.5rem;white-space:pre-wrap;overflow-wrap:anywhere}\n";
 
 const char *
 civic_public_pages_style (void)
@@ -93,6 +110,18 @@ text (GString    *out,
   g_autofree char *escaped = g_markup_escape_text (value != NULL ? value : "", -1);
 
   g_string_append (out, escaped);
+}
+
+/**
+ * civic_public_page_text:
+ *
+ * Appends @value escaped for HTML's text and attributes.
+ */
+void
+civic_public_page_text (GString    *out,
+                        const char *value)
+{
+  text (out, value);
 }
 
 /* A query's value, for an href */
@@ -112,9 +141,25 @@ param (GString    *out,
   *first = FALSE;
 }
 
-static void
-page_start (GString    *out,
-            const char *title)
+/* The site a page belongs to: its name, its front page, what its footer
+ * says */
+static const char *
+site_name (CivicPublicSite site)
+{
+  return site == CIVIC_PUBLIC_SITE_MESSAGES ? _("Write to the Hall")
+                                            : _("Government Information Disclosure");
+}
+
+/**
+ * civic_public_page_start:
+ *
+ * Opens a public page of @site: its language, its title, the way past
+ * the header, the header.
+ */
+void
+civic_public_page_start (GString         *out,
+                         CivicPublicSite  site,
+                         const char      *title)
 {
   /* Translators: the language tag of the public pages, as in HTML's lang
    * attribute: "zh-CN" in Chinese */
@@ -124,22 +169,42 @@ page_start (GString    *out,
                                "<title>", _("en"));
   text (out, title);
   g_string_append (out, " — ");
-  text (out, _("Government Information Disclosure"));
+  text (out, site_name (site));
   g_string_append (out, "</title>\n<link rel=\"stylesheet\" href=\"/public/style.css\">\n</head>\n"
                         "<body>\n<a class=\"skip\" href=\"#main\">");
   text (out, _("Skip to the content"));
-  g_string_append (out, "</a>\n<header class=\"site\"><div><p><a href=\"/public/disclosures\">");
-  text (out, _("Government Information Disclosure"));
+  g_string_append_printf (out, "</a>\n<header class=\"site\"><div><p><a href=\"%s\">",
+                          site == CIVIC_PUBLIC_SITE_MESSAGES ? "/public/messages"
+                                                             : "/public/disclosures");
+  text (out, site_name (site));
   g_string_append (out, "</a></p></div></header>\n<main id=\"main\">\n");
+}
+
+void
+civic_public_page_end (GString         *out,
+                       CivicPublicSite  site)
+{
+  g_string_append (out, "</main>\n<footer><div><p>");
+  if (site == CIVIC_PUBLIC_SITE_MESSAGES)
+    text (out, _("Your name and the ways to reach you are seen only by the officials who handle "
+                 "your message, and are never published. Replies are published without them."));
+  else
+    text (out, _("Published under the Regulations on Government Information Disclosure. Anyone "
+                 "may also ask an organ for information it has not published (Art. 27)."));
+  g_string_append (out, "</p></div></footer>\n</body>\n</html>\n");
+}
+
+static void
+page_start (GString    *out,
+            const char *title)
+{
+  civic_public_page_start (out, CIVIC_PUBLIC_SITE_DISCLOSURES, title);
 }
 
 static void
 page_end (GString *out)
 {
-  g_string_append (out, "</main>\n<footer><div><p>");
-  text (out, _("Published under the Regulations on Government Information Disclosure. Anyone may "
-               "also ask an organ for information it has not published (Art. 27)."));
-  g_string_append (out, "</p></div></footer>\n</body>\n</html>\n");
+  civic_public_page_end (out, CIVIC_PUBLIC_SITE_DISCLOSURES);
 }
 
 static void
@@ -262,11 +327,11 @@ pagination (GString                *out,
   g_string_append (out, "</ul></nav>\n");
 }
 
-static void
-option (GString    *out,
-        const char *value,
-        const char *label,
-        const char *selected)
+void
+civic_public_page_option (GString    *out,
+                          const char *value,
+                          const char *label,
+                          const char *selected)
 {
   g_string_append (out, "<option value=\"");
   text (out, value);
@@ -276,6 +341,15 @@ option (GString    *out,
   g_string_append_c (out, '>');
   text (out, label);
   g_string_append (out, "</option>\n");
+}
+
+static void
+option (GString    *out,
+        const char *value,
+        const char *label,
+        const char *selected)
+{
+  civic_public_page_option (out, value, label, selected);
 }
 
 static gboolean
@@ -771,23 +845,28 @@ civic_public_pages_column (CivicSqlite  *db,
 /**
  * civic_public_pages_message:
  *
- * A page that says why there is nothing else: a disclosure never
- * published, a question the directory cannot answer
+ * A page of @site that says why there is nothing else: a disclosure
+ * never published, a question the directory cannot answer, a receipt
+ * nobody holds
  */
 char *
-civic_public_pages_message (const char *title,
-                            const char *message)
+civic_public_pages_message (CivicPublicSite  site,
+                            const char      *title,
+                            const char      *message)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  gboolean messages = site == CIVIC_PUBLIC_SITE_MESSAGES;
 
-  page_start (out, title);
+  civic_public_page_start (out, site, title);
   g_string_append (out, "<h1>");
   text (out, title);
   g_string_append (out, "</h1>\n<p>");
   text (out, message);
-  g_string_append (out, "</p>\n<p><a href=\"/public/disclosures\">");
-  text (out, _("Back to the disclosures"));
+  g_string_append_printf (out, "</p>\n<p><a href=\"%s\">",
+                          messages ? "/public/messages" : "/public/disclosures");
+  text (out, messages ? _("Write to the hall, or follow another message")
+                      : _("Back to the disclosures"));
   g_string_append (out, "</a></p>\n");
-  page_end (out);
+  civic_public_page_end (out, site);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -16,6 +16,25 @@ G_BEGIN_DECLS
   "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; " \
   "frame-ancestors 'none'"
 
+/* The sites of the public side: one chrome, one style */
+typedef enum
+{
+  CIVIC_PUBLIC_SITE_DISCLOSURES,
+  CIVIC_PUBLIC_SITE_MESSAGES,
+} CivicPublicSite;
+
+void        civic_public_page_start       (GString                 *out,
+                                           CivicPublicSite          site,
+                                           const char              *title);
+void        civic_public_page_end         (GString                 *out,
+                                           CivicPublicSite          site);
+void        civic_public_page_text        (GString                 *out,
+                                           const char              *value);
+void        civic_public_page_option      (GString                 *out,
+                                           const char              *value,
+                                           const char              *label,
+                                           const char              *selected);
+
 const char *civic_public_pages_style      (void);
 char       *civic_public_pages_directory  (CivicSqlite             *db,
                                            const CivicPublicQuery  *query,
@@ -29,7 +48,8 @@ char       *civic_public_pages_column     (CivicSqlite             *db,
                                            guint                    page,
                                            GError                 **error);
 
-char       *civic_public_pages_message    (const char              *title,
+char       *civic_public_pages_message    (CivicPublicSite          site,
+                                           const char              *title,
                                            const char              *message);
 
 G_END_DECLS

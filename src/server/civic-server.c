@@ -38,6 +38,7 @@
 #include "civic-disclosure-public.h"
 #include "civic-disclosure-request-records.h"
 #include "civic-evaluation-records.h"
+#include "civic-message-pages.h"
 #include "civic-message-records.h"
 #include "civic-open311.h"
 #include "civic-public-pages.h"
@@ -1437,15 +1438,24 @@ page_not_modified (CivicSqlite *db,
 }
 
 static void
+respond_site_missing (Request         *request,
+                      CivicPublicSite  site,
+                      guint            status,
+                      const char      *message)
+{
+  g_clear_pointer (&request->etag, g_free);
+  respond_page (request, status,
+                civic_public_pages_message (site, status == SOUP_STATUS_NOT_FOUND
+                                                  ? _("Not found") : _("Cannot show this"),
+                                            message));
+}
+
+static void
 respond_page_missing (Request    *request,
                       guint       status,
                       const char *message)
 {
-  g_clear_pointer (&request->etag, g_free);
-  respond_page (request, status,
-                civic_public_pages_message (status == SOUP_STATUS_NOT_FOUND ? _("Not found")
-                                                                            : _("Cannot show this"),
-                                            message));
+  respond_site_missing (request, CIVIC_PUBLIC_SITE_DISCLOSURES, status, message);
 }
 
 static void
@@ -1520,6 +1530,88 @@ handle_page_column (CivicServer *self,
     respond_page_missing (request, SOUP_STATUS_NOT_FOUND, _("There is no such column."));
   else
     respond_page (request, SOUP_STATUS_OK, html);
+}
+
+/* Citizens' messages as pages (civic-message-pages.c): the form to write
+ * and to follow one, a message sent, where one stands */
+static void
+respond_message_status_page (CivicSqlite *db,
+                             Request     *request,
+                             const char  *receipt)
+{
+  g_autoptr(GError) error = NULL;
+  char *html = civic_message_pages_status (db, receipt, &error);
+
+  if (html == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (html == NULL)
+    respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_NOT_FOUND,
+                          _("No message has this receipt. Check its twelve letters and digits."));
+  else
+    respond_page (request, SOUP_STATUS_OK, html);
+}
+
+static void
+handle_page_messages (CivicServer *self,
+                      CivicSqlite *db,
+                      Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  const char *receipt = request->query != NULL ? g_hash_table_lookup (request->query, "receipt")
+                                               : NULL;
+  char *html;
+
+  if (receipt != NULL && *receipt != '\0')
+    {
+      g_autofree char *cleaned = g_ascii_strup (receipt, -1);
+
+      respond_message_status_page (db, request, g_strstrip (cleaned));
+      return;
+    }
+  html = civic_message_pages_form (db, NULL, NULL, &error);
+  if (html == NULL)
+    respond_internal (request, error);
+  else
+    respond_page (request, SOUP_STATUS_OK, html);
+}
+
+static void
+handle_page_message_status (CivicServer *self,
+                            CivicSqlite *db,
+                            Request     *request)
+{
+  respond_message_status_page (db, request, request->segments[2]);
+}
+
+static void
+handle_page_message_post (CivicServer *self,
+                          CivicSqlite *db,
+                          Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(GHashTable) form = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  const char *data = request->body != NULL ? g_bytes_get_data (request->body, &length) : NULL;
+  guint status = 400;
+  char *html;
+
+  if (g_strcmp0 (request->body_type, "application/x-www-form-urlencoded") != 0 || data == NULL ||
+      memchr (data, '\0', length) != NULL)
+    {
+      respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_BAD_REQUEST,
+                            _("Send the form from the page that has it."));
+      return;
+    }
+  text = g_strndup (data, length);
+  form = soup_form_decode (text);
+  html = civic_message_pages_submit (db, self->calendar, now, form, request->address, &status,
+                                     &error);
+  if (html == NULL)
+    respond_internal (request, error);
+  else
+    respond_page (request, status, html);
 }
 
 static void
@@ -1745,6 +1837,10 @@ static const Route routes[] = {
     FALSE, &public_read_rate },
   { "GET", "/public/v1/disclosure-requests/*/documents/*", handle_public_request_document,
     POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/messages", handle_page_messages, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/messages/*", handle_page_message_status, POOL_READ, FALSE,
+    &public_read_rate },
+  { "POST", "/public/messages", handle_page_message_post, POOL_WRITE, FALSE, &public_write_rate },
   { "GET", "/public/disclosures", handle_page_directory, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/disclosures/*", handle_page_disclosure, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/columns/*/*", handle_page_column, POOL_READ, FALSE, &public_read_rate },

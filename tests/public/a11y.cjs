@@ -1,11 +1,12 @@
-// a11y.cjs — the public disclosure pages in headless Chromium, checked by axe-core
+// a11y.cjs — the public pages in headless Chromium, checked by axe-core
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Usage: node a11y.cjs BASE_URL [SCREENSHOT_DIR]
 //
 // Publishes a few disclosures through the service's own API (as the demo
-// department's editor, reviewers and head), then opens every kind of
+// department's editor, reviewers and head), sends a citizen's message and
+// answers it (as its complaint handler), then opens every kind of
 // public page in English and Chinese, on a desktop and on a phone, and
 // runs axe-core's WCAG 2.1 A and AA rules on each. Fails on any
 // violation, on a phone page wider than the phone, on a page sent
@@ -133,6 +134,27 @@ async function main ()
   await command (tokens.head, 'withdraw-disclosure', gone,
                  { public_notice: '系统升级已完成，本公告已撤回。', reason: '升级完成' });
 
+  /* A citizen's message, answered, for its public page */
+  const sent = await api ('POST', '/public/v1/messages', null, {
+    kind: 'consultation', subject: '个体户注销要带什么', body: '请问个体工商户注销需要哪些材料？',
+    department: 'scjg', name: '王芳', email: 'wangfang@example.com',
+  });
+  const handler = await signIn ('handler');
+  let message = null;
+  for (let after = 0, more = true; more && !message;)
+    {
+      const page = await api ('GET', `/api/v1/changes?after=${after}&limit=500`, handler);
+      message = page.changes.find (change => change.type === 'message' && change.data &&
+                                             change.data.receipt === sent.receipt);
+      after = page.next;
+      more = page.more;
+    }
+  if (!message)
+    throw new Error (`the message ${sent.receipt} is not in the handler's feed`);
+  await command (handler, 'sign-for-message', message.id);
+  await command (handler, 'reply-message', message.id,
+                 { text: '您好：注销需提交注销登记申请书和营业执照原件。\n如有疑问，请拨打12345。' });
+
   const pages = [
     ['directory', '/public/disclosures'],
     ['search', '/public/disclosures?q=%E7%99%BB%E8%AE%B0&organ=scjg'],
@@ -142,6 +164,9 @@ async function main ()
     ['column', '/public/columns/scjg/scjg-licensing'],
     ['column-catalogue', '/public/columns/yjj/yjj-dual-publicity'],
     ['not-found', '/public/disclosures/nothing-here'],
+    ['messages', '/public/messages'],
+    ['message', `/public/messages/${sent.receipt}`],
+    ['message-missing', '/public/messages/NOSUCHRECEIPT'],
   ];
   const languages = [['en', 'en'], ['zh_CN', 'zh-CN,zh;q=0.9']];
   const viewports = [

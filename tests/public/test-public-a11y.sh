@@ -1,5 +1,5 @@
 #!/bin/sh
-# test-public-a11y.sh — the public disclosure pages, in headless Chromium with axe-core
+# test-public-a11y.sh — the public pages, in headless Chromium with axe-core
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
@@ -52,7 +52,7 @@ cleanup () {
 }
 trap cleanup EXIT INT TERM
 
-"$server" demo --data-dir "$work/data" --cases 20 --requests 10 --seed 3 --password demo-password \
+"$server" demo --data-dir "$work/data" --cases 20 --requests 10 --messages 0 --seed 3 --password demo-password \
     > "$work/demo.log" 2>&1 || { cat "$work/demo.log" >&2; exit 1; }
 "$server" serve --data-dir "$work/data" --listen 127.0.0.1:0 --port-file "$work/port" --quiet \
     2> "$work/serve.log" &

@@ -758,3 +758,41 @@ civic_test_rejected (CivicTestService *service,
     g_error ("%s: “%s” (%s), not %s", type, civic_test_reason (result, "message"),
              civic_test_reason (result, "code"), code);
 }
+
+/**
+ * civic_test_post_form:
+ * @status: (out): the answer's status
+ * @...: the form's names and values, then %NULL
+ *
+ * POSTs a form as a browser or an Open311 client does.
+ *
+ * Returns: (transfer full): the answer's body, as text
+ */
+char *
+civic_test_post_form (CivicTestService *service,
+                      const char       *path,
+                      guint            *status,
+                      ...)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GHashTable) form = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *uri = g_strconcat (service->base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  va_list args;
+  gsize size;
+  const char *data;
+
+  va_start (args, status);
+  while ((name = va_arg (args, const char *)) != NULL)
+    g_hash_table_insert (form, (gpointer) name, va_arg (args, char *));
+  va_end (args);
+  msg = soup_message_new_from_encoded_form ("POST", uri, soup_form_encode_hash (form));
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (msg);
+  data = g_bytes_get_data (body, &size);
+  return g_strndup (data, size);
+}

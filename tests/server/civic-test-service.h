@@ -107,6 +107,10 @@ void              civic_test_rejected         (CivicTestService  *service,
                                                const char        *target,
                                                const char        *args,
                                                const char        *code);
+char             *civic_test_post_form        (CivicTestService  *service,
+                                               const char        *path,
+                                               guint             *status,
+                                               ...) G_GNUC_NULL_TERMINATED;
 void              civic_test_remove_tree      (const char        *path);
 gboolean          civic_test_file_holds       (const char        *path,
                                                const char        *needle);

@@ -323,9 +323,13 @@ test_notes_never_public (void)
     {
       g_autofree char *path = g_strconcat ("/public/v1/messages/",
                                            (char *) g_ptr_array_index (receipts, i), NULL);
+      g_autofree char *page = g_strconcat ("/public/messages/",
+                                           (char *) g_ptr_array_index (receipts, i), NULL);
       g_autofree char *text = fetch_text (path, 200);
+      g_autofree char *html = fetch_text (page, 200);
 
       g_string_append (everything, text);
+      g_string_append (everything, html);
     }
   for (guint i = 0; i < G_N_ELEMENTS (public_paths); i++)
     {

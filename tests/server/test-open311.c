@@ -59,38 +59,13 @@ fetch_json (const char *path,
 }
 
 /* A form POSTed as an Open311 client does: name, value, …, NULL */
-static char *
-post_form (const char *path,
-           guint       expected,
-           ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-post_form (const char *path,
-           guint       expected,
-           ...)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(GHashTable) form = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *uri = g_strconcat (service->base_url, path, NULL);
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name;
-  va_list args;
-  gsize size;
-  const char *data;
-
-  va_start (args, expected);
-  while ((name = va_arg (args, const char *)) != NULL)
-    g_hash_table_insert (form, (gpointer) name, va_arg (args, char *));
-  va_end (args);
-  msg = soup_message_new_from_encoded_form ("POST", uri, soup_form_encode_hash (form));
-  body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, expected);
-  data = g_bytes_get_data (body, &size);
-  return g_strndup (data, size);
-}
+#define post_form(path, expected, ...) \
+  G_GNUC_EXTENSION ({ \
+    guint status_; \
+    char *body_ = civic_test_post_form (service, path, &status_, __VA_ARGS__); \
+    g_assert_cmpuint (status_, ==, expected); \
+    body_; \
+  })
 
 /* Well-formed XML, or the test fails */
 static void

@@ -1,0 +1,391 @@
+/* civic-message-pages.c — citizens' messages on the public side, as HTML pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-message-pages"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-i18n.h"
+
+#include "civic-core-enums.h"
+#include "civic-entity.h"
+#include "civic-json.h"
+#include "civic-message.h"
+#include "civic-message-pages.h"
+#include "civic-message-records.h"
+#include "civic-public-pages.h"
+
+/* The portal's own door for a citizen without an app (互动交流): a page
+ * with a form to write to the hall and one to follow a message by its
+ * receipt; the page a message sent lands on, with its receipt to keep;
+ * and a message's page, where it stands and the replies that went out —
+ * read, like the JSON status, from the table only sent replies are
+ * written to. Plain HTML forms: nothing runs in the browser, the
+ * service's pages are sent under a policy that lets nothing run, and a
+ * form sent with a mistake comes back with what was written kept and the
+ * mistake said above it. */
+
+/* What the public may send: an idea answers a campaign, which has its
+ * own page */
+static const CivicMessageKind kinds[] = {
+  CIVIC_MESSAGE_KIND_CONSULTATION, CIVIC_MESSAGE_KIND_COMPLAINT, CIVIC_MESSAGE_KIND_SUGGESTION,
+  CIVIC_MESSAGE_KIND_HELP, CIVIC_MESSAGE_KIND_REPORT,
+};
+
+#define text civic_public_page_text
+
+static const char *
+value_of (GHashTable *values,
+          const char *name)
+{
+  return values != NULL ? g_hash_table_lookup (values, name) : NULL;
+}
+
+static void
+field (GString    *out,
+       const char *name,
+       const char *label,
+       const char *type,
+       const char *value,
+       const char *autocomplete,
+       const char *hint,
+       gboolean    required)
+{
+  g_string_append_printf (out, "<div><label for=\"%s\">", name);
+  text (out, label);
+  g_string_append_printf (out, "</label><input id=\"%s\" name=\"%s\" type=\"%s\"%s", name, name,
+                          type, required ? " required" : "");
+  if (autocomplete != NULL)
+    g_string_append_printf (out, " autocomplete=\"%s\"", autocomplete);
+  if (hint != NULL)
+    g_string_append_printf (out, " aria-describedby=\"%s-hint\"", name);
+  g_string_append (out, " value=\"");
+  text (out, value);
+  g_string_append (out, "\">");
+  if (hint != NULL)
+    {
+      g_string_append_printf (out, "<p class=\"hint\" id=\"%s-hint\">", name);
+      text (out, hint);
+      g_string_append (out, "</p>");
+    }
+  g_string_append (out, "</div>\n");
+}
+
+static gboolean
+department_options (CivicSqlite  *db,
+                    GString      *out,
+                    const char   *selected,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id, json_extract (data, '$.name') FROM entity "
+                                   "WHERE type = '" CIVIC_ENTITY_DEPARTMENT "' AND deleted = 0 "
+                                   "ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    civic_public_page_option (out, civic_sqlite_column_text (stmt, 0),
+                              civic_sqlite_column_text (stmt, 1) != NULL
+                              ? civic_sqlite_column_text (stmt, 1)
+                              : civic_sqlite_column_text (stmt, 0), selected);
+  sqlite3_reset (stmt);
+  return error == NULL || *error == NULL;
+}
+
+/**
+ * civic_message_pages_form:
+ * @values: (nullable): what the citizen wrote, when the form comes back
+ * @problem: (nullable): why it came back
+ *
+ * Returns: (transfer full) (nullable): the page to write to the hall and
+ * to follow a message
+ */
+char *
+civic_message_pages_form (CivicSqlite  *db,
+                          GHashTable   *values,
+                          const char   *problem,
+                          GError      **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *kind = value_of (values, "kind");
+
+  civic_public_page_start (out, CIVIC_PUBLIC_SITE_MESSAGES, _("Write to the Hall"));
+  g_string_append (out, "<h1>");
+  text (out, _("Write to the Hall"));
+  g_string_append (out, "</h1>\n<p>");
+  text (out, _("Ask a question, make a complaint or a suggestion, report wrongdoing or ask for "
+               "help. The department in charge answers within the time the region sets; you "
+               "get a receipt to follow your message by."));
+  g_string_append (out, "</p>\n");
+
+  if (problem != NULL)
+    {
+      g_string_append (out, "<div class=\"notice\" role=\"alert\"><p><strong>");
+      text (out, _("Your message was not sent."));
+      g_string_append (out, "</strong> ");
+      text (out, problem);
+      g_string_append (out, "</p></div>\n");
+    }
+
+  g_string_append (out, "<form class=\"letter\" method=\"post\" action=\"/public/messages\">\n"
+                        "<div><label for=\"kind\">");
+  text (out, _("What It Is"));
+  g_string_append (out, "</label><select id=\"kind\" name=\"kind\">\n");
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    civic_public_page_option (out, civic_enum_to_nick (CIVIC_TYPE_MESSAGE_KIND, kinds[i]),
+                              civic_message_kind_get_label (kinds[i]),
+                              kind != NULL ? kind : "consultation");
+  g_string_append (out, "</select></div>\n");
+  field (out, "subject", _("Subject"), "text", value_of (values, "subject"), NULL, NULL, TRUE);
+  g_string_append (out, "<div><label for=\"body\">");
+  text (out, _("Your Message"));
+  g_string_append (out, "</label><textarea id=\"body\" name=\"body\" required>");
+  text (out, value_of (values, "body"));
+  g_string_append (out, "</textarea></div>\n<div><label for=\"department\">");
+  text (out, _("Department"));
+  g_string_append (out, "</label><select id=\"department\" name=\"department\" "
+                        "aria-describedby=\"department-hint\">\n");
+  civic_public_page_option (out, "", _("Not sure: the hall sends it on"),
+                            value_of (values, "department"));
+  if (!department_options (db, out, value_of (values, "department"), error))
+    return NULL;
+  g_string_append (out, "</select><p class=\"hint\" id=\"department-hint\">");
+  text (out, _("A report never goes to the department it is about."));
+  g_string_append (out, "</p></div>\n");
+  field (out, "location", _("Where the Matter Is"), "text", value_of (values, "location"),
+         NULL, _("An address, if it is about a place"), FALSE);
+  field (out, "name", _("Your Name"), "text", value_of (values, "name"), "name", NULL, FALSE);
+  field (out, "phone", _("Phone"), "tel", value_of (values, "phone"), "tel", NULL, FALSE);
+  field (out, "email", _("E-mail"), "email", value_of (values, "email"), "email",
+         _("A phone number, an e-mail or an address, so that the department can reach you"),
+         FALSE);
+  g_string_append (out, "<div class=\"check\"><input id=\"anonymous\" name=\"anonymous\" "
+                        "type=\"checkbox\" value=\"yes\"");
+  if (value_of (values, "anonymous") != NULL)
+    g_string_append (out, " checked");
+  g_string_append (out, "><label for=\"anonymous\">");
+  text (out, _("Send it without my name (consultations, suggestions and reports only; nobody "
+               "can call you back)"));
+  g_string_append (out, "</label></div>\n<button type=\"submit\">");
+  text (out, _("Send"));
+  g_string_append (out, "</button>\n</form>\n");
+
+  g_string_append (out, "<h2>");
+  text (out, _("Follow a Message"));
+  g_string_append (out, "</h2>\n<form class=\"letter\" method=\"get\" action=\"/public/messages\">\n");
+  field (out, "receipt", _("Receipt"), "text", NULL, "off",
+         _("The twelve letters and digits you were given when you sent it"), TRUE);
+  g_string_append (out, "<button type=\"submit\">");
+  text (out, _("Look It Up"));
+  g_string_append (out, "</button>\n</form>\n");
+  civic_public_page_end (out, CIVIC_PUBLIC_SITE_MESSAGES);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The form's fields, as the JSON door names them */
+static JsonNode *
+form_to_json (GHashTable *form)
+{
+  static const char * const names[] = {
+    "kind", "subject", "body", "department", "location", "name", "phone", "email", NULL
+  };
+  g_autoptr(JsonObject) object = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *value = value_of (form, names[i]);
+
+      if (value != NULL && *value != '\0')
+        json_object_set_string_member (object, names[i], value);
+    }
+  json_object_set_boolean_member (object, "anonymous", value_of (form, "anonymous") != NULL);
+  json_object_set_string_member (object, "channel", "portal");
+  json_node_set_object (node, object);
+  return node;
+}
+
+/**
+ * civic_message_pages_submit:
+ * @form: the form as sent
+ * @status: (out): the HTTP status
+ *
+ * Sends the form's message as the JSON door does; answers with the page
+ * that gives its receipt, or with the form again, its mistake said.
+ *
+ * Returns: (transfer full) (nullable): the page
+ */
+char *
+civic_message_pages_submit (CivicSqlite    *db,
+                            CivicCalendar  *calendar,
+                            GDateTime      *now,
+                            GHashTable     *form,
+                            const char     *address,
+                            guint          *status,
+                            GError        **error)
+{
+  g_autoptr(JsonNode) body = form_to_json (form);
+  g_autoptr(GError) refusal = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autofree char *sent = civic_message_records_submit (db, calendar, now, body, address, status,
+                                                        &refusal);
+  JsonObject *object;
+  const char *receipt, *due;
+
+  if (sent == NULL)
+    {
+      if (*status >= 500)
+        {
+          g_propagate_error (error, g_steal_pointer (&refusal));
+          return NULL;
+        }
+      return civic_message_pages_form (db, form, refusal != NULL ? refusal->message : NULL,
+                                       error);
+    }
+
+  answer = civic_json_parse (sent, -1, error);
+  if (answer == NULL)
+    return NULL;
+  object = json_node_get_object (answer);
+  receipt = json_object_get_string_member (object, "receipt");
+  due = json_object_get_string_member_with_default (object, "due_on", NULL);
+
+  out = g_string_new (NULL);
+  civic_public_page_start (out, CIVIC_PUBLIC_SITE_MESSAGES, _("Your Message Was Sent"));
+  g_string_append (out, "<h1>");
+  text (out, _("Your Message Was Sent"));
+  g_string_append (out, "</h1>\n<p>");
+  text (out, _("Keep this receipt: with it you can see where your message stands, and read the "
+               "reply."));
+  g_string_append (out, "</p>\n<p class=\"receipt\">");
+  text (out, receipt);
+  g_string_append (out, "</p>\n");
+  if (due != NULL)
+    {
+      g_autofree char *when = g_strdup_printf (_("The department in charge answers by %s."), due);
+
+      g_string_append (out, "<p>");
+      text (out, when);
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append_printf (out, "<p><a href=\"/public/messages/%s\">", receipt);
+  text (out, _("Where it stands"));
+  g_string_append (out, "</a></p>\n");
+  civic_public_page_end (out, CIVIC_PUBLIC_SITE_MESSAGES);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The public's words for a state (civic_message_records_status) */
+static const char *
+state_label (const char *state)
+{
+  if (g_strcmp0 (state, "received") == 0)
+    return _("Received, waiting for its department");
+  if (g_strcmp0 (state, "replied") == 0)
+    return _("Answered");
+  if (g_strcmp0 (state, "closed") == 0)
+    return _("Closed");
+  if (g_strcmp0 (state, "merged") == 0)
+    return _("Answered with another message on the same matter");
+  return _("Being handled");
+}
+
+static void
+row (GString    *out,
+     const char *term,
+     const char *value)
+{
+  if (value == NULL)
+    return;
+  g_string_append (out, "<dt>");
+  text (out, term);
+  g_string_append (out, "</dt><dd>");
+  text (out, value);
+  g_string_append (out, "</dd>\n");
+}
+
+/**
+ * civic_message_pages_status:
+ *
+ * Returns: (transfer full) (nullable): where the message with @receipt
+ * stands and its replies, or %NULL without error for no such message
+ */
+char *
+civic_message_pages_status (CivicSqlite  *db,
+                            const char   *receipt,
+                            GError      **error)
+{
+  g_autofree char *status = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autofree char *title = NULL;
+  JsonObject *object;
+  JsonArray *replies;
+  int kind = CIVIC_MESSAGE_KIND_CONSULTATION;
+
+  if (receipt == NULL || strlen (receipt) > 64)
+    return NULL;
+  status = civic_message_records_status (db, receipt, error);
+  if (status == NULL)
+    return NULL;
+  node = civic_json_parse (status, -1, error);
+  if (node == NULL)
+    return NULL;
+  object = json_node_get_object (node);
+  civic_enum_from_nick (CIVIC_TYPE_MESSAGE_KIND,
+                        json_object_get_string_member_with_default (object, "kind", ""), &kind);
+
+  out = g_string_new (NULL);
+  /* Translators: a message's page title: "Message K5Z7GAZJRPYH" */
+  title = g_strdup_printf (_("Message %s"), receipt);
+  civic_public_page_start (out, CIVIC_PUBLIC_SITE_MESSAGES, title);
+  g_string_append (out, "<h1>");
+  text (out, title);
+  g_string_append (out, "</h1>\n<dl class=\"catalogue\">\n");
+  row (out, _("What It Is"), civic_message_kind_get_label (kind));
+  row (out, _("Department"), json_object_get_string_member_with_default (object, "department",
+                                                                         NULL));
+  row (out, _("Where It Stands"),
+       state_label (json_object_get_string_member_with_default (object, "state", NULL)));
+  row (out, _("Received"), json_object_get_string_member_with_default (object, "received_on",
+                                                                       NULL));
+  row (out, _("Answer By"), json_object_get_string_member_with_default (object, "due_on", NULL));
+  g_string_append (out, "</dl>\n<h2>");
+  text (out, _("Replies"));
+  g_string_append (out, "</h2>\n");
+  replies = json_object_get_array_member (object, "replies");
+  if (json_array_get_length (replies) == 0)
+    {
+      g_string_append (out, "<p>");
+      text (out, _("No reply yet."));
+      g_string_append (out, "</p>\n");
+    }
+  else
+    {
+      g_string_append (out, "<ol class=\"replies\">\n");
+      for (guint i = 0; i < json_array_get_length (replies); i++)
+        {
+          JsonObject *reply = json_array_get_object_element (replies, i);
+          const char *on = json_object_get_string_member_with_default (reply, "sent_on", "");
+
+          g_string_append_printf (out, "<li><p class=\"meta\"><time datetime=\"%s\">", on);
+          text (out, on);
+          g_string_append (out, "</time></p>");
+          text (out, json_object_get_string_member_with_default (reply, "text", ""));
+          g_string_append (out, "</li>\n");
+        }
+      g_string_append (out, "</ol>\n");
+    }
+  g_string_append (out, "<p><a href=\"/public/messages\">");
+  text (out, _("Write to the hall, or follow another message"));
+  g_string_append (out, "</a></p>\n");
+  civic_public_page_end (out, CIVIC_PUBLIC_SITE_MESSAGES);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -1,0 +1,28 @@
+/* civic-message-pages.h — citizens' messages on the public side, as HTML pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-calendar.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+char *civic_message_pages_form    (CivicSqlite   *db,
+                                   GHashTable    *values,
+                                   const char    *problem,
+                                   GError       **error);
+char *civic_message_pages_submit  (CivicSqlite   *db,
+                                   CivicCalendar *calendar,
+                                   GDateTime     *now,
+                                   GHashTable    *form,
+                                   const char    *address,
+                                   guint         *status,
+                                   GError       **error);
+char *civic_message_pages_status  (CivicSqlite   *db,
+                                   const char    *receipt,
+                                   GError       **error);
+
+G_END_DECLS
