@@ -476,6 +476,96 @@ civic_evaluation_records_submit (CivicSqlite    *db,
   }
 }
 
+/* A department's public indicators (国办发〔2019〕51号: results and
+ * rectification made public), from the ratings counted: those the hall
+ * excluded on appeal are not */
+static gboolean
+count_ratings (CivicSqlite            *db,
+               const char             *department,
+               CivicRatingIndicators  *out,
+               GError                **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  memset (out, 0, sizeof *out);
+  stmt = civic_sqlite_prepare (db, "SELECT rating, state, count(*) FROM evaluation_record "
+                                   "WHERE department_id = ? AND counted = 1 "
+                                   "GROUP BY rating, state", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, department);
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    {
+      int rating = sqlite3_column_int (stmt, 0);
+      const char *state = civic_sqlite_column_text (stmt, 1);
+      gint64 n = sqlite3_column_int64 (stmt, 2);
+
+      if (rating < CIVIC_RATING_MIN || rating > CIVIC_RATING_MAX)
+        continue;
+      out->levels[rating] += n;
+      out->total += n;
+      out->good += rating >= 4 ? n : 0;
+      out->bad += rating <= CIVIC_RATING_BAD_MAX ? n : 0;
+      out->rectified += rating <= CIVIC_RATING_BAD_MAX && g_strcmp0 (state, "rectified") == 0
+                        ? n : 0;
+    }
+  sqlite3_reset (stmt);
+  return error == NULL || *error == NULL;
+}
+
+/**
+ * civic_evaluation_records_indicators:
+ * @departments: (out) (transfer full) (element-type utf8): the departments
+ *   rated, by id
+ * @indicators: (out) (transfer full) (element-type CivicRatingIndicators):
+ *   theirs, in the same order
+ *
+ * The public indicators of every department rated.
+ */
+gboolean
+civic_evaluation_records_indicators (CivicSqlite  *db,
+                                     GPtrArray   **departments,
+                                     GArray      **indicators,
+                                     GError      **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (CivicRatingIndicators));
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT DISTINCT department_id FROM evaluation_record "
+                                   "WHERE counted = 1 ORDER BY department_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  g_array_set_size (all, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    if (!count_ratings (db, g_ptr_array_index (ids, i),
+                        &g_array_index (all, CivicRatingIndicators, i), error))
+      return FALSE;
+  *departments = g_steal_pointer (&ids);
+  *indicators = g_steal_pointer (&all);
+  return TRUE;
+}
+
+/**
+ * civic_evaluation_records_rated:
+ * @rated: (out): whether the citizen rated the message online already
+ */
+gboolean
+civic_evaluation_records_rated (CivicSqlite  *db,
+                                const char   *message_id,
+                                gboolean     *rated,
+                                GError      **error)
+{
+  return rated_already (db, "message", message_id, "online", rated, error);
+}
+
 /**
  * civic_evaluation_records_ratings:
  * @department: the department whose indicators are asked for
@@ -497,10 +587,7 @@ civic_evaluation_records_ratings (CivicSqlite  *db,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) known = NULL;
   g_autoptr(GError) local = NULL;
-  gint64 levels[CIVIC_RATING_MAX + 1] = { 0 };
-  gint64 total = 0, good = 0, bad = 0, rectified = 0;
-  sqlite3_stmt *stmt;
-  gboolean row;
+  CivicRatingIndicators counts;
 
   known = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT, department, &local);
   if (local != NULL)
@@ -510,50 +597,31 @@ civic_evaluation_records_ratings (CivicSqlite  *db,
     }
   if (known == NULL)
     return NULL;
-
-  stmt = civic_sqlite_prepare (db, "SELECT rating, state, count(*) FROM evaluation_record "
-                                   "WHERE department_id = ? AND counted = 1 "
-                                   "GROUP BY rating, state", error);
-  if (stmt == NULL)
-    return NULL;
-  civic_sqlite_bind_text (stmt, 1, department);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
-    {
-      int rating = sqlite3_column_int (stmt, 0);
-      const char *state = civic_sqlite_column_text (stmt, 1);
-      gint64 n = sqlite3_column_int64 (stmt, 2);
-
-      if (rating < CIVIC_RATING_MIN || rating > CIVIC_RATING_MAX)
-        continue;
-      levels[rating] += n;
-      total += n;
-      good += rating >= 4 ? n : 0;
-      bad += rating <= CIVIC_RATING_BAD_MAX ? n : 0;
-      rectified += rating <= CIVIC_RATING_BAD_MAX && g_strcmp0 (state, "rectified") == 0 ? n : 0;
-    }
-  sqlite3_reset (stmt);
-  if (error != NULL && *error != NULL)
+  if (!count_ratings (db, department, &counts, error))
     return NULL;
 
   json_builder_begin_object (builder);
   civic_json_set_string (builder, "department", department);
-  civic_json_set_int (builder, "total", total);
+  civic_json_set_int (builder, "total", counts.total);
   json_builder_set_member_name (builder, "by_level");
   json_builder_begin_object (builder);
   for (int level = CIVIC_RATING_MAX; level >= CIVIC_RATING_MIN; level--)
     {
       g_autofree char *key = g_strdup_printf ("%d", level);
 
-      civic_json_set_int (builder, key, levels[level]);
+      civic_json_set_int (builder, key, counts.levels[level]);
     }
   json_builder_end_object (builder);
-  civic_json_set_int (builder, "good", good);
-  civic_json_set_int (builder, "bad", bad);
-  civic_json_set_int (builder, "rectified", rectified);
+  civic_json_set_int (builder, "good", counts.good);
+  civic_json_set_int (builder, "bad", counts.bad);
+  civic_json_set_int (builder, "rectified", counts.rectified);
   json_builder_set_member_name (builder, "good_share");
-  json_builder_add_double_value (builder, total > 0 ? (double) good / (double) total : 0.0);
+  json_builder_add_double_value (builder, counts.total > 0
+                                          ? (double) counts.good / (double) counts.total : 0.0);
   json_builder_set_member_name (builder, "rectified_share");
-  json_builder_add_double_value (builder, bad > 0 ? (double) rectified / (double) bad : 0.0);
+  json_builder_add_double_value (builder, counts.bad > 0
+                                          ? (double) counts.rectified / (double) counts.bad
+                                          : 0.0);
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
   return civic_json_to_string (node, FALSE);

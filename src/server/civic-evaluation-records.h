@@ -13,6 +13,16 @@ G_BEGIN_DECLS
 
 extern const CivicRecordStore civic_evaluation_store;
 
+/* A department's public indicators */
+typedef struct
+{
+  gint64 levels[CIVIC_RATING_MAX + 1];  /* by rating, 1 to 5 */
+  gint64 total;
+  gint64 good;                          /* 4 and 5 */
+  gint64 bad;                           /* 1 and 2 */
+  gint64 rectified;                     /* bad ones rectified */
+} CivicRatingIndicators;
+
 CivicEvaluation *civic_evaluation_records_load   (CivicSqlite    *db,
                                                   const char     *id,
                                                   GError        **error);
@@ -30,6 +40,15 @@ char            *civic_evaluation_records_submit (CivicSqlite    *db,
                                                   GError        **error);
 char            *civic_evaluation_records_ratings (CivicSqlite   *db,
                                                   const char     *department,
+                                                  GError        **error);
+
+gboolean         civic_evaluation_records_indicators (CivicSqlite *db,
+                                                     GPtrArray  **departments,
+                                                     GArray     **indicators,
+                                                     GError     **error);
+gboolean         civic_evaluation_records_rated   (CivicSqlite    *db,
+                                                  const char     *message_id,
+                                                  gboolean       *rated,
                                                   GError        **error);
 
 G_END_DECLS

@@ -17,6 +17,9 @@
 #include "civic-message.h"
 #include "civic-message-pages.h"
 #include "civic-message-records.h"
+#include "civic-evaluation-records.h"
+#include "civic-disclosure-public.h"
+#include "civic-evaluation.h"
 #include "civic-public-pages.h"
 
 /* The portal's own door for a citizen without an app (互动交流): a page
@@ -317,10 +320,205 @@ row (GString    *out,
  * Returns: (transfer full) (nullable): where the message with @receipt
  * stands and its replies, or %NULL without error for no such message
  */
+/* The message a receipt names, by its id */
+static char *
+message_of_receipt (CivicSqlite  *db,
+                    const char   *receipt,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT id FROM message_record WHERE receipt = ?",
+                                             error);
+  char *id = NULL;
+  gboolean row;
+
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, receipt);
+  if (civic_sqlite_step (db, stmt, &row, error) && row)
+    id = g_strdup (civic_sqlite_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* Once answered, the citizen rates the answer (好差评), once */
+static gboolean
+rating_part (CivicSqlite  *db,
+             GString      *out,
+             const char   *receipt,
+             const char   *state,
+             GHashTable   *values,
+             const char   *problem,
+             GError      **error)
+{
+  g_autofree char *id = NULL;
+  const char *chosen = value_of (values, "rating");
+  gboolean rated = FALSE;
+
+  if (g_strcmp0 (state, "replied") != 0 && g_strcmp0 (state, "closed") != 0)
+    return TRUE;
+  id = message_of_receipt (db, receipt, error);
+  if (id == NULL)
+    return error == NULL || *error == NULL;
+  if (!civic_evaluation_records_rated (db, id, &rated, error))
+    return FALSE;
+  g_string_append (out, "<h2>");
+  text (out, _("Rate the Answer"));
+  g_string_append (out, "</h2>\n");
+  if (rated)
+    {
+      g_string_append (out, "<p>");
+      text (out, _("You rated this answer. Thank you."));
+      g_string_append (out, "</p>\n");
+      return TRUE;
+    }
+  if (problem != NULL)
+    {
+      g_string_append (out, "<div class=\"notice\" role=\"alert\"><p><strong>");
+      text (out, _("Your rating was not sent."));
+      g_string_append (out, "</strong> ");
+      text (out, problem);
+      g_string_append (out, "</p></div>\n");
+    }
+  g_string_append_printf (out, "<form class=\"letter\" method=\"post\" "
+                               "action=\"/public/messages/%s/rating\">\n<fieldset>"
+                               "<legend>", receipt);
+  text (out, _("How satisfied are you with the answer?"));
+  g_string_append (out, "</legend>\n");
+  for (int level = CIVIC_RATING_MAX; level >= CIVIC_RATING_MIN; level--)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", level);
+
+      g_string_append_printf (out, "<div class=\"check\"><input id=\"rating-%d\" "
+                                   "name=\"rating\" type=\"radio\" value=\"%d\" required%s>"
+                                   "<label for=\"rating-%d\">", level, level,
+                              g_strcmp0 (chosen, number) == 0 ? " checked" : "", level);
+      text (out, civic_rating_get_label (level));
+      g_string_append (out, "</label></div>\n");
+    }
+  g_string_append (out, "</fieldset>\n<div><label for=\"comment\">");
+  text (out, _("What Was Good or Wrong"));
+  g_string_append (out, "</label><textarea id=\"comment\" name=\"comment\" "
+                        "aria-describedby=\"comment-hint\">");
+  text (out, value_of (values, "comment"));
+  g_string_append (out, "</textarea><p class=\"hint\" id=\"comment-hint\">");
+  text (out, _("Required when you are dissatisfied: the department puts it right within five "
+               "working days and may call you."));
+  g_string_append (out, "</p></div>\n");
+  field (out, "name", _("Your Name"), "text", value_of (values, "name"), "name",
+         _("Leave it empty to rate without your name"), FALSE);
+  field (out, "phone", _("Phone"), "tel", value_of (values, "phone"), "tel", NULL, FALSE);
+  g_string_append (out, "<button type=\"submit\">");
+  text (out, _("Send the Rating"));
+  g_string_append (out, "</button>\n</form>\n");
+  return TRUE;
+}
+
+static char *
+status_page (CivicSqlite  *db,
+             const char   *receipt,
+             GHashTable   *values,
+             const char   *problem,
+             GError      **error);
+
+/**
+ * civic_message_pages_status:
+ *
+ * Returns: (transfer full) (nullable): where the message with @receipt
+ * stands and its replies, or %NULL without error for no such message
+ */
 char *
 civic_message_pages_status (CivicSqlite  *db,
                             const char   *receipt,
                             GError      **error)
+{
+  return status_page (db, receipt, NULL, NULL, error);
+}
+
+/**
+ * civic_message_pages_rate:
+ * @form: the rating's form as sent
+ * @status: (out): the HTTP status
+ *
+ * The citizen's rating of the answer to the message with @receipt, sent
+ * as `POST /public/v1/evaluations` sends it: the page thanking them, or
+ * the message's page again with the mistake said.
+ *
+ * Returns: (transfer full) (nullable): the page, or %NULL without error
+ * for no such message
+ */
+char *
+civic_message_pages_rate (CivicSqlite    *db,
+                          CivicCalendar  *calendar,
+                          GDateTime      *now,
+                          const char     *receipt,
+                          GHashTable     *form,
+                          const char     *address,
+                          guint          *status,
+                          GError        **error)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GError) refusal = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autofree char *sent = NULL;
+  const char *rating = value_of (form, "rating");
+  const char *comment = value_of (form, "comment");
+  const char *name = value_of (form, "name");
+  const char *phone = value_of (form, "phone");
+  gint64 level = 0;
+
+  *status = 400;
+  if (rating == NULL || !g_ascii_string_to_signed (rating, 10, CIVIC_RATING_MIN, CIVIC_RATING_MAX,
+                                                   &level, NULL))
+    return status_page (db, receipt, form, _("Choose how satisfied you are."), error);
+  json_object_set_string_member (object, "receipt", receipt);
+  json_object_set_int_member (object, "rating", level);
+  if (comment != NULL && *comment != '\0')
+    json_object_set_string_member (object, "comment", comment);
+  json_object_set_boolean_member (object, "anonymous", name == NULL || *name == '\0');
+  if (name != NULL && *name != '\0')
+    json_object_set_string_member (object, "name", name);
+  if (phone != NULL && *phone != '\0' && name != NULL && *name != '\0')
+    json_object_set_string_member (object, "phone", phone);
+  json_node_set_object (body, object);
+
+  sent = civic_evaluation_records_submit (db, calendar, now, body, address, status, &refusal);
+  if (sent == NULL)
+    {
+      if (*status >= 500)
+        {
+          g_propagate_error (error, g_steal_pointer (&refusal));
+          return NULL;
+        }
+      if (*status == 404)
+        return NULL;
+      return status_page (db, receipt, form, refusal != NULL ? refusal->message : NULL, error);
+    }
+
+  out = g_string_new (NULL);
+  civic_public_page_start (out, CIVIC_PUBLIC_SITE_MESSAGES, _("Thank You for Your Rating"));
+  g_string_append (out, "<h1>");
+  text (out, _("Thank You for Your Rating"));
+  g_string_append (out, "</h1>\n<p>");
+  text (out, level <= CIVIC_RATING_BAD_MAX
+             ? _("The department puts right what you found wrong, and the hall checks that it "
+                 "does. The ratings of every department are public.")
+             : _("The ratings of every department are public."));
+  g_string_append_printf (out, "</p>\n<p><a href=\"/public/messages/%s\">", receipt);
+  text (out, _("Back to the message"));
+  g_string_append (out, "</a></p>\n<p><a href=\"/public/ratings\">");
+  text (out, _("How the departments are rated"));
+  g_string_append (out, "</a></p>\n");
+  civic_public_page_end (out, CIVIC_PUBLIC_SITE_MESSAGES);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+status_page (CivicSqlite  *db,
+             const char   *receipt,
+             GHashTable   *values,
+             const char   *problem,
+             GError      **error)
 {
   g_autofree char *status = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -354,8 +552,8 @@ civic_message_pages_status (CivicSqlite  *db,
                                                                          NULL));
   row (out, _("Where It Stands"),
        state_label (json_object_get_string_member_with_default (object, "state", NULL)));
-  row (out, _("Received"), json_object_get_string_member_with_default (object, "received_on",
-                                                                       NULL));
+  row (out, C_("public message", "Received"),
+       json_object_get_string_member_with_default (object, "received_on", NULL));
   row (out, _("Answer By"), json_object_get_string_member_with_default (object, "due_on", NULL));
   g_string_append (out, "</dl>\n<h2>");
   text (out, _("Replies"));
@@ -382,6 +580,88 @@ civic_message_pages_status (CivicSqlite  *db,
           g_string_append (out, "</li>\n");
         }
       g_string_append (out, "</ol>\n");
+    }
+  if (!rating_part (db, out, receipt,
+                    json_object_get_string_member_with_default (object, "state", NULL), values,
+                    problem, error))
+    return NULL;
+  g_string_append (out, "<p><a href=\"/public/messages\">");
+  text (out, _("Write to the hall, or follow another message"));
+  g_string_append (out, "</a></p>\n");
+  civic_public_page_end (out, CIVIC_PUBLIC_SITE_MESSAGES);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * civic_message_pages_ratings:
+ *
+ * Returns: (transfer full) (nullable): every rated department's public
+ * indicators, as a table
+ */
+char *
+civic_message_pages_ratings (CivicSqlite  *db,
+                             GError      **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) departments = NULL;
+  g_autoptr(GArray) indicators = NULL;
+
+  if (!civic_evaluation_records_indicators (db, &departments, &indicators, error))
+    return NULL;
+  civic_public_page_start (out, CIVIC_PUBLIC_SITE_MESSAGES, _("How the Departments Are Rated"));
+  g_string_append (out, "<h1>");
+  text (out, _("How the Departments Are Rated"));
+  g_string_append (out, "</h1>\n<p>");
+  text (out, _("Citizens rate each answer and each case they applied for, from very satisfied to "
+               "very dissatisfied. A bad rating is put right by the department; one the hall "
+               "found mistaken or malicious on appeal is not counted."));
+  g_string_append (out, "</p>\n");
+  if (departments->len == 0)
+    {
+      g_string_append (out, "<p>");
+      text (out, _("No ratings yet"));
+      g_string_append (out, "</p>\n");
+    }
+  else
+    {
+      g_string_append (out, "<div class=\"body\"><table>\n<caption>");
+      text (out, _("Ratings by department"));
+      g_string_append (out, "</caption>\n<thead><tr><th scope=\"col\">");
+      text (out, _("Department"));
+      g_string_append (out, "</th><th scope=\"col\" class=\"align-right\">");
+      text (out, _("Ratings"));
+      g_string_append (out, "</th><th scope=\"col\" class=\"align-right\">");
+      text (out, _("Satisfied or better"));
+      g_string_append (out, "</th><th scope=\"col\" class=\"align-right\">");
+      text (out, _("Bad"));
+      g_string_append (out, "</th><th scope=\"col\" class=\"align-right\">");
+      text (out, _("Put right"));
+      g_string_append (out, "</th></tr></thead>\n<tbody>\n");
+      for (guint i = 0; i < departments->len; i++)
+        {
+          const char *id = g_ptr_array_index (departments, i);
+          const CivicRatingIndicators *counts = &g_array_index (indicators,
+                                                                CivicRatingIndicators, i);
+          g_autofree char *name = civic_disclosure_public_department_name (db, id);
+          g_autofree char *good = counts->total > 0
+                                  ? g_strdup_printf ("%.1f%%", 100.0 * counts->good / counts->total)
+                                  : g_strdup ("—");
+          g_autofree char *put_right = counts->bad > 0
+                                       ? g_strdup_printf ("%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT,
+                                                          counts->rectified, counts->bad)
+                                       : g_strdup ("—");
+
+          g_string_append (out, "<tr><th scope=\"row\">");
+          text (out, name != NULL ? name : id);
+          g_string_append_printf (out, "</th><td class=\"align-right\">%" G_GINT64_FORMAT
+                                       "</td><td class=\"align-right\">", counts->total);
+          text (out, good);
+          g_string_append_printf (out, "</td><td class=\"align-right\">%" G_GINT64_FORMAT
+                                       "</td><td class=\"align-right\">", counts->bad);
+          text (out, put_right);
+          g_string_append (out, "</td></tr>\n");
+        }
+      g_string_append (out, "</tbody></table></div>\n");
     }
   g_string_append (out, "<p><a href=\"/public/messages\">");
   text (out, _("Write to the hall, or follow another message"));

@@ -24,5 +24,15 @@ char *civic_message_pages_submit  (CivicSqlite   *db,
 char *civic_message_pages_status  (CivicSqlite   *db,
                                    const char    *receipt,
                                    GError       **error);
+char *civic_message_pages_rate    (CivicSqlite   *db,
+                                   CivicCalendar *calendar,
+                                   GDateTime     *now,
+                                   const char    *receipt,
+                                   GHashTable    *form,
+                                   const char    *address,
+                                   guint         *status,
+                                   GError       **error);
+char *civic_message_pages_ratings (CivicSqlite   *db,
+                                   GError       **error);
 
 G_END_DECLS

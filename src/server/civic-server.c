@@ -1583,6 +1583,63 @@ handle_page_message_status (CivicServer *self,
   respond_message_status_page (db, request, request->segments[2]);
 }
 
+/* The form a page posts, or NULL after answering that it is not one */
+static GHashTable *
+page_form (Request *request)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  const char *data = request->body != NULL ? g_bytes_get_data (request->body, &length) : NULL;
+
+  if (g_strcmp0 (request->body_type, "application/x-www-form-urlencoded") != 0 || data == NULL ||
+      memchr (data, '\0', length) != NULL)
+    {
+      respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_BAD_REQUEST,
+                            _("Send the form from the page that has it."));
+      return NULL;
+    }
+  text = g_strndup (data, length);
+  return soup_form_decode (text);
+}
+
+static void
+handle_page_rating_post (CivicServer *self,
+                         CivicSqlite *db,
+                         Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(GHashTable) form = page_form (request);
+  guint status = 400;
+  char *html;
+
+  if (form == NULL)
+    return;
+  html = civic_message_pages_rate (db, self->calendar, now, request->segments[2], form,
+                                   request->address, &status, &error);
+  if (html == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (html == NULL)
+    respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_NOT_FOUND,
+                          _("No message has this receipt. Check its twelve letters and digits."));
+  else
+    respond_page (request, status, html);
+}
+
+static void
+handle_page_ratings (CivicServer *self,
+                     CivicSqlite *db,
+                     Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  char *html = civic_message_pages_ratings (db, &error);
+
+  if (html == NULL)
+    respond_internal (request, error);
+  else
+    respond_page (request, SOUP_STATUS_OK, html);
+}
+
 static void
 handle_page_message_post (CivicServer *self,
                           CivicSqlite *db,
@@ -1590,22 +1647,12 @@ handle_page_message_post (CivicServer *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
-  g_autoptr(GHashTable) form = NULL;
-  g_autofree char *text = NULL;
-  gsize length = 0;
-  const char *data = request->body != NULL ? g_bytes_get_data (request->body, &length) : NULL;
+  g_autoptr(GHashTable) form = page_form (request);
   guint status = 400;
   char *html;
 
-  if (g_strcmp0 (request->body_type, "application/x-www-form-urlencoded") != 0 || data == NULL ||
-      memchr (data, '\0', length) != NULL)
-    {
-      respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_BAD_REQUEST,
-                            _("Send the form from the page that has it."));
-      return;
-    }
-  text = g_strndup (data, length);
-  form = soup_form_decode (text);
+  if (form == NULL)
+    return;
   html = civic_message_pages_submit (db, self->calendar, now, form, request->address, &status,
                                      &error);
   if (html == NULL)
@@ -1841,6 +1888,9 @@ static const Route routes[] = {
   { "GET", "/public/messages/*", handle_page_message_status, POOL_READ, FALSE,
     &public_read_rate },
   { "POST", "/public/messages", handle_page_message_post, POOL_WRITE, FALSE, &public_write_rate },
+  { "POST", "/public/messages/*/rating", handle_page_rating_post, POOL_WRITE, FALSE,
+    &public_write_rate },
+  { "GET", "/public/ratings", handle_page_ratings, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/disclosures", handle_page_directory, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/disclosures/*", handle_page_disclosure, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/columns/*/*", handle_page_column, POOL_READ, FALSE, &public_read_rate },

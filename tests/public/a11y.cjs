@@ -134,26 +134,33 @@ async function main ()
   await command (tokens.head, 'withdraw-disclosure', gone,
                  { public_notice: '系统升级已完成，本公告已撤回。', reason: '升级完成' });
 
-  /* A citizen's message, answered, for its public page */
-  const sent = await api ('POST', '/public/v1/messages', null, {
-    kind: 'consultation', subject: '个体户注销要带什么', body: '请问个体工商户注销需要哪些材料？',
-    department: 'scjg', name: '王芳', email: 'wangfang@example.com',
-  });
+  /* Citizens' messages, answered, for their public pages: one still to
+   * rate, one rated */
   const handler = await signIn ('handler');
-  let message = null;
-  for (let after = 0, more = true; more && !message;)
-    {
-      const page = await api ('GET', `/api/v1/changes?after=${after}&limit=500`, handler);
-      message = page.changes.find (change => change.type === 'message' && change.data &&
-                                             change.data.receipt === sent.receipt);
-      after = page.next;
-      more = page.more;
-    }
-  if (!message)
-    throw new Error (`the message ${sent.receipt} is not in the handler's feed`);
-  await command (handler, 'sign-for-message', message.id);
-  await command (handler, 'reply-message', message.id,
-                 { text: '您好：注销需提交注销登记申请书和营业执照原件。\n如有疑问，请拨打12345。' });
+  const answered = async subject => {
+    const sent = await api ('POST', '/public/v1/messages', null, {
+      kind: 'consultation', subject, body: '请问个体工商户注销需要哪些材料？',
+      department: 'scjg', name: '王芳', email: 'wangfang@example.com',
+    });
+    let message = null;
+    for (let after = 0, more = true; more && !message;)
+      {
+        const page = await api ('GET', `/api/v1/changes?after=${after}&limit=500`, handler);
+        message = page.changes.find (change => change.type === 'message' && change.data &&
+                                               change.data.receipt === sent.receipt);
+        after = page.next;
+        more = page.more;
+      }
+    if (!message)
+      throw new Error (`the message ${sent.receipt} is not in the handler's feed`);
+    await command (handler, 'sign-for-message', message.id);
+    await command (handler, 'reply-message', message.id,
+                   { text: '您好：注销需提交注销登记申请书和营业执照原件。\n如有疑问，请拨打12345。' });
+    return sent.receipt;
+  };
+  const toRate = await answered ('个体户注销要带什么');
+  const rated = await answered ('个体户注销能否网上办');
+  await api ('POST', '/public/v1/evaluations', null, { receipt: rated, rating: 4, anonymous: true });
 
   const pages = [
     ['directory', '/public/disclosures'],
@@ -165,8 +172,10 @@ async function main ()
     ['column-catalogue', '/public/columns/yjj/yjj-dual-publicity'],
     ['not-found', '/public/disclosures/nothing-here'],
     ['messages', '/public/messages'],
-    ['message', `/public/messages/${sent.receipt}`],
+    ['message', `/public/messages/${toRate}`],
+    ['message-rated', `/public/messages/${rated}`],
     ['message-missing', '/public/messages/NOSUCHRECEIPT'],
+    ['ratings', '/public/ratings'],
   ];
   const languages = [['en', 'en'], ['zh_CN', 'zh-CN,zh;q=0.9']];
   const viewports = [

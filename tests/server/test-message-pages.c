@@ -120,6 +120,37 @@ test_write_and_follow (void)
   g_assert_null (strstr (lookup, "NOTEMARK"));
   g_assert_null (strstr (lookup, "王芳"));
 
+  /* Answered: the citizen rates the answer, once; a bad rating says why */
+  g_assert_nonnull (strstr (lookup, "How satisfied are you with the answer?"));
+  {
+    g_autofree char *rating_path = g_strconcat ("/public/messages/", receipt, "/rating", NULL);
+    g_autofree char *refused = NULL;
+    g_autofree char *thanks = NULL;
+    g_autofree char *again = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *table = NULL;
+
+    refused = civic_test_post_form (service, rating_path, &status, "rating", "2", NULL);
+    g_assert_cmpuint (status, ==, 400);
+    g_assert_nonnull (strstr (refused, "Your rating was not sent."));
+    g_assert_nonnull (strstr (refused, "A bad rating says what was wrong"));
+    g_assert_nonnull (strstr (refused, "value=\"2\" required checked"));
+    thanks = civic_test_post_form (service, rating_path, &status, "rating", "2",
+                                   "comment", "答复太简单，没说清楚要不要原件。", NULL);
+    g_assert_cmpuint (status, ==, 201);
+    g_assert_nonnull (strstr (thanks, "Thank You for Your Rating"));
+    again = civic_test_post_form (service, rating_path, &status, "rating", "5", NULL);
+    g_assert_cmpuint (status, ==, 409);
+    after = page (path, 200);
+    g_assert_nonnull (strstr (after, "You rated this answer. Thank you."));
+    g_assert_null (strstr (after, "答复太简单"));
+    table = page ("/public/ratings", 200);
+    g_assert_nonnull (strstr (table, "<th scope=\"row\">湖南省市场监督管理局</th>"
+                                     "<td class=\"align-right\">1</td>"));
+    g_assert_nonnull (strstr (table, "0 / 1"));
+    g_assert_null (strstr (table, "答复太简单"));
+  }
+
   /* In Chinese for a Chinese reader */
   {
     g_autoptr(SoupSession) session = soup_session_new ();
