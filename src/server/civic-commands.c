@@ -717,3 +717,65 @@ civic_commands_execute (CivicCommandEnv *env,
   g_string_append (out, "]}");
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/**
+ * civic_commands_run_as_service:
+ * @id: the command's id: the same id again is answered as the first time
+ * @target: what it acts on; a new record's id for a command that makes it
+ * @args: (nullable): its arguments
+ * @refusal: (out) (transfer full): why the rules refused it, in words for
+ *   whoever sent what it came from
+ *
+ * Runs one command as the service itself, for what comes in without an
+ * official: a citizen's form, an Open311 client, the hall's mailbox.
+ *
+ * Returns: (transfer full) (nullable): the record as it stands after the
+ * command, or %NULL with @refusal set when the rules refused it, or with
+ * @error when the service failed
+ */
+JsonObject *
+civic_commands_run_as_service (CivicCommandEnv  *env,
+                               const char       *id,
+                               const char       *type,
+                               const char       *target,
+                               JsonObject       *args,
+                               char            **refusal,
+                               GError          **error)
+{
+  g_autoptr(CivicActor) service = civic_actor_new ("system", _("Civic Desk service"), NULL,
+                                                   CIVIC_ROLE_SYSTEM);
+  g_autoptr(CivicCommand) command = civic_command_new (id, type, target, args);
+  g_autofree char *response = civic_commands_execute_one (env, service, command);
+  g_autoptr(JsonNode) answer = civic_json_parse (response, -1, error);
+  JsonObject *result, *entity, *data;
+  const char *status;
+
+  *refusal = NULL;
+  if (answer == NULL)
+    return NULL;
+  result = json_node_get_object (answer);
+  status = json_object_get_string_member_with_default (result, "status", "error");
+  if (!g_str_equal (status, "applied"))
+    {
+      JsonObject *reason = civic_json_lookup_object (result, "reason");
+      const char *message = reason != NULL
+                            ? json_object_get_string_member_with_default (reason, "message",
+                                                                          status)
+                            : status;
+
+      if (g_str_equal (status, "rejected"))
+        *refusal = g_strdup (message);
+      else
+        g_set_error_literal (error, CIVIC_COMMANDS_ERROR, CIVIC_COMMANDS_ERROR_INVALID, message);
+      return NULL;
+    }
+  entity = civic_json_lookup_object (result, "entity");
+  data = entity != NULL ? civic_json_lookup_object (entity, "data") : NULL;
+  if (data == NULL)
+    {
+      g_set_error_literal (error, CIVIC_COMMANDS_ERROR, CIVIC_COMMANDS_ERROR_INVALID,
+                           "the command was applied without a record");
+      return NULL;
+    }
+  return json_object_ref (data);
+}

@@ -64,6 +64,13 @@ char         *civic_commands_execute_one (CivicCommandEnv  *env,
 char         *civic_commands_execute     (CivicCommandEnv  *env,
                                           CivicActor       *actor,
                                           GPtrArray        *commands);
+JsonObject   *civic_commands_run_as_service (CivicCommandEnv *env,
+                                          const char       *id,
+                                          const char       *type,
+                                          const char       *target,
+                                          JsonObject       *args,
+                                          char            **refusal,
+                                          GError          **error);
 gboolean      civic_commands_forget_legacy (CivicSqlite    *db,
                                           GError          **error);
 

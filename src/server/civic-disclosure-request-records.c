@@ -169,18 +169,15 @@ civic_disclosure_request_records_submit (CivicSqlite    *db,
     "id_number", "phone", "address", "email", "description", "title", "document_number",
     "delivery_form", "delivery_channel", NULL
   };
-  g_autoptr(CivicActor) service = civic_actor_new ("system", _("Civic Desk service"), NULL,
-                                                   CIVIC_ROLE_SYSTEM);
   g_autoptr(JsonObject) args = json_object_new ();
-  g_autoptr(CivicCommand) command = NULL;
-  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonObject) data = NULL;
   g_autoptr(JsonNode) organ_node = NULL;
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *today = civic_day_format (civic_time_day_of (now));
-  g_autofree char *response = NULL;
+  g_autofree char *refusal = NULL;
   CivicCommandEnv env = { db, calendar, now, address, NULL };
-  JsonObject *object, *result, *entity, *data, *summary;
-  const char *organ = NULL, *id_number = NULL, *id_type = NULL, *state;
+  JsonObject *object, *summary;
+  const char *organ = NULL, *id_number = NULL, *id_type = NULL;
   GList *members;
 
   *status = 400;
@@ -242,27 +239,16 @@ civic_disclosure_request_records_submit (CivicSqlite    *db,
   json_object_set_string_member (args, "channel", "online");
   json_object_set_string_member (args, "received_on", today);
 
-  command = civic_command_new (id, civic_disclosure_request_kind.action_to_string (
-                                     CIVIC_DISCLOSURE_REQUEST_ACTION_REGISTER), id, args);
-  response = civic_commands_execute_one (&env, service, command);
-  answer = civic_json_parse (response, -1, error);
-  if (answer == NULL)
-    return NULL;
-  result = json_node_get_object (answer);
-  state = json_object_get_string_member_with_default (result, "status", "error");
-  if (!g_str_equal (state, "applied"))
+  data = civic_commands_run_as_service (&env, id, civic_disclosure_request_kind.action_to_string (
+                                                  CIVIC_DISCLOSURE_REQUEST_ACTION_REGISTER),
+                                        id, args, &refusal, error);
+  if (data == NULL)
     {
-      JsonObject *reason = civic_json_lookup_object (result, "reason");
-
-      *status = g_str_equal (state, "rejected") ? 400 : 500;
-      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                           reason != NULL ? json_object_get_string_member_with_default (
-                                              reason, "message", state) : state);
+      *status = refusal != NULL ? 400 : 500;
+      if (refusal != NULL)
+        g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT, refusal);
       return NULL;
     }
-
-  entity = json_object_get_object_member (result, "entity");
-  data = json_object_get_object_member (entity, "data");
   summary = civic_json_lookup_object (data, "summary");
   *status = 201;
   {

@@ -356,19 +356,16 @@ civic_evaluation_records_submit (CivicSqlite    *db,
     "rating", "overall", "efficiency", "guide_accuracy", "convenience", "usability", "comment",
     "anonymous", NULL
   };
-  g_autoptr(CivicActor) service = civic_actor_new ("system", _("Civic Desk service"), NULL,
-                                                   CIVIC_ROLE_SYSTEM);
   g_autoptr(JsonObject) args = json_object_new ();
-  g_autoptr(CivicCommand) command = NULL;
-  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonObject) data = NULL;
+  g_autofree char *refusal = NULL;
   g_autofree char *command_id = g_uuid_string_random ();
   g_autofree char *id = NULL;
   g_autofree char *department = NULL;
   g_autofree char *today = civic_day_format (civic_time_day_of (now));
-  g_autofree char *response = NULL;
   CivicCommandEnv env = { db, calendar, now, address, NULL };
-  JsonObject *object, *result, *data, *summary;
-  const char *receipt = NULL, *target = NULL, *name = NULL, *phone = NULL, *state;
+  JsonObject *object, *summary;
+  const char *receipt = NULL, *target = NULL, *name = NULL, *phone = NULL;
   GList *members;
   gboolean rated;
 
@@ -435,25 +432,16 @@ civic_evaluation_records_submit (CivicSqlite    *db,
   if (phone != NULL)
     json_object_set_string_member (args, "phone", phone);
 
-  command = civic_command_new (command_id, civic_evaluation_kind.action_to_string (
-                                             CIVIC_EVALUATION_ACTION_RATE), command_id, args);
-  response = civic_commands_execute_one (&env, service, command);
-  answer = civic_json_parse (response, -1, error);
-  if (answer == NULL)
-    return NULL;
-  result = json_node_get_object (answer);
-  state = json_object_get_string_member_with_default (result, "status", "error");
-  if (!g_str_equal (state, "applied"))
+  data = civic_commands_run_as_service (&env, command_id, civic_evaluation_kind.action_to_string (
+                                                          CIVIC_EVALUATION_ACTION_RATE),
+                                        command_id, args, &refusal, error);
+  if (data == NULL)
     {
-      JsonObject *reason = civic_json_lookup_object (result, "reason");
-
-      *status = g_str_equal (state, "rejected") ? 400 : 500;
-      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                           reason != NULL ? json_object_get_string_member_with_default (
-                                              reason, "message", state) : state);
+      *status = refusal != NULL ? 400 : 500;
+      if (refusal != NULL)
+        g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT, refusal);
       return NULL;
     }
-  data = json_object_get_object_member (json_object_get_object_member (result, "entity"), "data");
   summary = civic_json_lookup_object (data, "summary");
   *status = 201;
   {

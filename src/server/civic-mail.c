@@ -325,11 +325,8 @@ file_mail (CivicSqlite      *db,
            CivicMailImport  *result,
            GError          **error)
 {
-  g_autoptr(CivicActor) service = civic_actor_new ("system", _("Civic Desk service"), NULL,
-                                                   CIVIC_ROLE_SYSTEM);
   g_autoptr(JsonObject) args = json_object_new ();
-  g_autoptr(CivicCommand) command = NULL;
-  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonObject) filed = NULL;
   g_autoptr(JsonNode) existing = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
@@ -338,7 +335,7 @@ file_mail (CivicSqlite      *db,
   g_autofree char *text = NULL;
   g_autofree char *subject_text = NULL;
   g_autofree char *received_on = NULL;
-  g_autofree char *response = NULL;
+  g_autofree char *refusal = NULL;
   Parts parts = { NULL, NULL, g_ptr_array_new_with_free_func (g_free) };
   CivicCommandEnv env = { db, calendar, now, "mail", NULL };
   InternetAddressList *from = g_mime_message_get_from (mail);
@@ -346,9 +343,8 @@ file_mail (CivicSqlite      *db,
                             ? internet_address_list_get_address (from, 0) : NULL;
   const char *message_id = g_mime_message_get_message_id (mail);
   const char *subject = g_mime_message_get_subject (mail);
-  const char *address = NULL, *name = NULL, *kind, *state;
+  const char *address = NULL, *name = NULL, *kind;
   GDateTime *date = g_mime_message_get_date (mail);
-  JsonObject *object;
 
   if (message_id == NULL)
     message_id = id;
@@ -441,25 +437,21 @@ file_mail (CivicSqlite      *db,
     json_object_set_string_member (args, "department_id", department);
   json_object_set_string_member (args, "received_on", received_on);
 
-  command = civic_command_new (id, civic_message_kind.action_to_string (
-                                     CIVIC_MESSAGE_ACTION_REGISTER), id, args);
-  response = civic_commands_execute_one (&env, service, command);
-  answer = civic_json_parse (response, -1, error);
-  if (answer == NULL)
-    goto out;
-  object = json_node_get_object (answer);
-  state = json_object_get_string_member_with_default (object, "status", "error");
-  if (!g_str_equal (state, "applied"))
+  filed = civic_commands_run_as_service (&env, id, civic_message_kind.action_to_string (
+                                                   CIVIC_MESSAGE_ACTION_REGISTER),
+                                         id, args, &refusal, error);
+  /* A command the ledger will not take again (its id used for other
+   * arguments) is this mail's refusal, not the import's failure */
+  if (filed == NULL && refusal == NULL && error != NULL && *error != NULL &&
+      (*error)->domain == CIVIC_COMMANDS_ERROR)
     {
-      JsonObject *reason = civic_json_lookup_object (object, "reason");
-
-      g_ptr_array_add (result->refused,
-                       g_strdup_printf ("%s: %s", message_id,
-                                        reason != NULL
-                                        ? json_object_get_string_member_with_default (reason,
-                                                                                      "message",
-                                                                                      state)
-                                        : state));
+      refusal = g_strdup ((*error)->message);
+      g_clear_error (error);
+    }
+  if (filed == NULL)
+    {
+      if (refusal != NULL)
+        g_ptr_array_add (result->refused, g_strdup_printf ("%s: %s", message_id, refusal));
       goto out;
     }
   if (!civic_sqlite_begin (db, error))

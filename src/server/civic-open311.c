@@ -973,22 +973,18 @@ post_request (CivicSqlite         *db,
               CivicOpen311Answer  *answer,
               GError             **error)
 {
-  g_autoptr(CivicActor) service_actor = civic_actor_new ("system", _("Civic Desk service"), NULL,
-                                                         CIVIC_ROLE_SYSTEM);
   g_autoptr(JsonObject) args = json_object_new ();
   g_autoptr(JsonObject) service = NULL;
-  g_autoptr(CivicCommand) command = NULL;
-  g_autoptr(JsonNode) result_node = NULL;
+  g_autoptr(JsonObject) data = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   g_autoptr(GError) local = NULL;
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *today = civic_day_format (civic_time_day_of (now));
-  g_autofree char *response = NULL;
   g_autofree char *refusal = NULL;
   g_autofree char *name = NULL;
   CivicCommandEnv env = { db, calendar, now, address, NULL };
-  const char *code, *lat, *lon, *address_string, *description, *first, *last, *state;
-  JsonObject *result, *data, *summary;
+  const char *code, *lat, *lon, *address_string, *description, *first, *last;
+  JsonObject *summary;
   gboolean valid;
   double latitude = 0, longitude = 0;
 
@@ -1060,32 +1056,11 @@ post_request (CivicSqlite         *db,
   json_object_set_string_member (args, "service_code", code);
   json_object_set_string_member (args, "received_on", today);
 
-  command = civic_command_new (id, civic_message_kind.action_to_string (
-                                     CIVIC_MESSAGE_ACTION_REGISTER), id, args);
-  response = civic_commands_execute_one (&env, service_actor, command);
-  result_node = civic_json_parse (response, -1, error);
-  if (result_node == NULL)
-    return FALSE;
-  result = json_node_get_object (result_node);
-  state = json_object_get_string_member_with_default (result, "status", "error");
-  if (!g_str_equal (state, "applied"))
-    {
-      JsonObject *reason = civic_json_lookup_object (result, "reason");
-      const char *message = reason != NULL
-                            ? json_object_get_string_member_with_default (reason, "message",
-                                                                          state)
-                            : state;
-
-      if (!g_str_equal (state, "rejected"))
-        {
-          g_set_error_literal (error, CIVIC_OPEN311_ERROR, CIVIC_OPEN311_ERROR_INVALID, message);
-          return FALSE;
-        }
-      return answer_error (answer, format, 400, message);
-    }
-
-  data = json_object_get_object_member (json_object_get_object_member (result, "entity"),
-                                        "data");
+  data = civic_commands_run_as_service (&env, id, civic_message_kind.action_to_string (
+                                                  CIVIC_MESSAGE_ACTION_REGISTER),
+                                        id, args, &refusal, error);
+  if (data == NULL)
+    return refusal != NULL && answer_error (answer, format, 400, refusal);
   summary = civic_json_lookup_object (data, "summary");
   {
     g_autoptr(JsonBuilder) builder = json_builder_new ();
