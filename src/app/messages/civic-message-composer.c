@@ -413,7 +413,8 @@ build_reply_page (CivicMessageComposer *self)
 
   gtk_label_set_xalign (GTK_LABEL (preview_title), 0);
   gtk_widget_add_css_class (preview_title, "heading");
-  self->preview_label = GTK_LABEL (gtk_label_new (NULL));
+  /* Never empty, so never a focusable label a screen reader cannot name */
+  self->preview_label = GTK_LABEL (gtk_label_new (_("Nothing written yet")));
   gtk_label_set_wrap (self->preview_label, TRUE);
   gtk_label_set_xalign (self->preview_label, 0);
   gtk_label_set_selectable (self->preview_label, TRUE);
