@@ -176,6 +176,17 @@ test_lists_and_indicators (void)
   g_assert_nonnull (strstr (text, very));
   g_assert_nonnull (strstr (text, dissatisfied));
   g_assert_nonnull (strstr (text, none));
+  /* Over time: this month's two, one of them satisfied */
+  {
+    CivicBarChart *trend = civic_evaluations_view_get_trend_chart (view);
+    g_autofree char *share = g_strdup_printf (_("%.0f%% of %u"), 50.0, 2u);
+    g_autofree char *march = g_strdup_printf (_("%s %s"), "2026-03", share);
+    g_autofree char *october = g_strdup_printf (_("%s %s"), "2025-10", _("no ratings"));
+
+    g_assert_cmpuint (civic_bar_chart_get_n_bars (trend), ==, 6);
+    g_assert_nonnull (strstr (civic_bar_chart_get_text (trend), march));
+    g_assert_nonnull (strstr (civic_bar_chart_get_text (trend), october));
+  }
   {
     GtkAccessibleRole role;
 

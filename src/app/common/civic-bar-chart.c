@@ -38,6 +38,7 @@ struct _CivicBarChart
   char      *title;
   GArray    *bars;  /* Bar */
   char      *text;
+  double     maximum;  /* the full bar's value; the largest bar's when 0 */
 };
 
 G_DEFINE_FINAL_TYPE (CivicBarChart, civic_bar_chart, GTK_TYPE_WIDGET)
@@ -164,6 +165,8 @@ civic_bar_chart_snapshot (GtkWidget   *widget,
   track = MAX (0, width - label_width - value_width - 2 * COLUMN_SPACING);
   for (guint i = 0; i < self->bars->len; i++)
     largest = MAX (largest, g_array_index (self->bars, Bar, i).value);
+  if (self->maximum > 0)
+    largest = MAX (largest, self->maximum);
 
   for (guint i = 0; i < self->bars->len; i++)
     {
@@ -264,6 +267,21 @@ civic_bar_chart_add (CivicBarChart *self,
   g_array_append_val (self->bars, bar);
   update_text (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * civic_bar_chart_set_maximum:
+ * @maximum: the value of a full bar, as 100 for shares in per cent; 0 for
+ *   the largest bar's
+ */
+void
+civic_bar_chart_set_maximum (CivicBarChart *self,
+                             double         maximum)
+{
+  g_return_if_fail (CIVIC_IS_BAR_CHART (self));
+
+  self->maximum = MAX (maximum, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 guint

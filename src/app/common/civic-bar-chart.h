@@ -30,6 +30,8 @@ void        civic_bar_chart_add      (CivicBarChart *self,
                                       double         value,
                                       const char    *value_text,
                                       CivicBarTone   tone);
+void        civic_bar_chart_set_maximum (CivicBarChart *self,
+                                        double         maximum);
 guint       civic_bar_chart_get_n_bars (CivicBarChart *self);
 const char *civic_bar_chart_get_text (CivicBarChart *self);
 

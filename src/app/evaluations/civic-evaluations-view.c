@@ -40,6 +40,7 @@ struct _CivicEvaluationsView
   GtkToggleButton      *all_button;
   GtkLabel             *summary_label;
   CivicBarChart        *chart;
+  CivicBarChart        *trend_chart;
   GtkListBox           *list;
   AdwWindowTitle       *rating_title;
   CivicEvaluationPage  *page;
@@ -306,6 +307,56 @@ fill_indicators (CivicEvaluationsView *self)
     }
 }
 
+#define TREND_MONTHS 6
+
+/* The department's ratings over time: the share satisfied or better in
+ * each of the last six months, this one last, with how many it is of */
+static void
+fill_trend (CivicEvaluationsView *self)
+{
+  guint good[TREND_MONTHS] = { 0 }, total[TREND_MONTHS] = { 0 };
+  int year, month, mday, first;
+
+  civic_bar_chart_clear (self->trend_chart);
+  civic_day_to_ymd (civic_time_today (), &year, &month, &mday);
+  first = year * 12 + (month - 1) - (TREND_MONTHS - 1);
+  for (guint i = 0; self->evaluations != NULL && i < self->evaluations->len; i++)
+    {
+      CivicEvaluation *evaluation = g_ptr_array_index (self->evaluations, i);
+      CivicDay rated_on = civic_evaluation_get_rated_on (evaluation);
+      int y, m, d, index;
+
+      if (!is_ours (self, evaluation) || !civic_evaluation_is_counted (evaluation) ||
+          rated_on == CIVIC_DAY_INVALID)
+        continue;
+      civic_day_to_ymd (rated_on, &y, &m, &d);
+      index = y * 12 + (m - 1) - first;
+      if (index < 0 || index >= TREND_MONTHS)
+        continue;
+      total[index]++;
+      good[index] += civic_evaluation_get_rating (evaluation) >= 4;
+    }
+
+  civic_bar_chart_set_title (self->trend_chart, _("Satisfied or better, by month"));
+  civic_bar_chart_set_maximum (self->trend_chart, 100);
+  for (int i = 0; i < TREND_MONTHS; i++)
+    {
+      int at = first + i;
+      g_autofree char *label = g_strdup_printf ("%04d-%02d", at / 12, at % 12 + 1);
+      g_autofree char *value = NULL;
+      double share = total[i] > 0 ? 100.0 * good[i] / total[i] : 0;
+
+      value = total[i] > 0
+              /* Translators: a month's share of good ratings: "92% of 24" */
+              ? g_strdup_printf (_("%.0f%% of %u"), share, total[i])
+              : g_strdup (_("no ratings"));
+      civic_bar_chart_add (self->trend_chart, label, share, value,
+                           total[i] == 0 ? CIVIC_BAR_NEUTRAL
+                           : share >= 90 ? CIVIC_BAR_GOOD
+                           : share >= 70 ? CIVIC_BAR_WARNING : CIVIC_BAR_BAD);
+    }
+}
+
 /* What waits for this official: bad ratings to rectify for those who
  * rectify, appeals for the hall */
 static void
@@ -368,6 +419,7 @@ reload (CivicEvaluationsView *self)
     }
   count_to_do (self);
   fill_indicators (self);
+  fill_trend (self);
   fill_list (self);
   if (self->engine != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "rating") == 0)
@@ -538,6 +590,18 @@ civic_evaluations_view_get_chart (CivicEvaluationsView *self)
   return self->chart;
 }
 
+/**
+ * civic_evaluations_view_get_trend_chart:
+ *
+ * Returns: (transfer none): the share satisfied or better by month
+ */
+CivicBarChart *
+civic_evaluations_view_get_trend_chart (CivicEvaluationsView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_EVALUATIONS_VIEW (self), NULL);
+  return self->trend_chart;
+}
+
 CivicEvaluationPage *
 civic_evaluations_view_get_page (CivicEvaluationsView *self)
 {
@@ -603,6 +667,7 @@ civic_evaluations_view_class_init (CivicEvaluationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicEvaluationsView, all_button);
   gtk_widget_class_bind_template_child (widget_class, CivicEvaluationsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CivicEvaluationsView, chart);
+  gtk_widget_class_bind_template_child (widget_class, CivicEvaluationsView, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, CivicEvaluationsView, list);
   gtk_widget_class_bind_template_child (widget_class, CivicEvaluationsView, rating_title);
   gtk_widget_class_bind_template_child (widget_class, CivicEvaluationsView, page);

@@ -32,6 +32,7 @@ void                 civic_evaluations_view_record     (CivicEvaluationsView *se
 guint                civic_evaluations_view_get_n_to_do (CivicEvaluationsView *self);
 GtkListBox          *civic_evaluations_view_get_list   (CivicEvaluationsView *self);
 CivicBarChart       *civic_evaluations_view_get_chart  (CivicEvaluationsView *self);
+CivicBarChart       *civic_evaluations_view_get_trend_chart (CivicEvaluationsView *self);
 CivicEvaluationPage *civic_evaluations_view_get_page   (CivicEvaluationsView *self);
 
 G_END_DECLS
