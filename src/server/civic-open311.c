@@ -1129,14 +1129,32 @@ parse_when (const char  *text,
   return TRUE;
 }
 
+/* A department's name, looked up once a list */
+static const char *
+agency_of (CivicSqlite *db,
+           GHashTable  *names,
+           const char  *department)
+{
+  char *name;
+
+  if (department == NULL)
+    return NULL;
+  name = g_hash_table_lookup (names, department);
+  if (name == NULL)
+    {
+      name = civic_disclosure_public_department_name (db, department);
+      g_hash_table_insert (names, g_strdup (department), name);
+    }
+  return name;
+}
+
 static void
 add_request (JsonBuilder  *builder,
              CivicSqlite  *db,
+             GHashTable   *names,
              sqlite3_stmt *stmt)
 {
-  const char *department = civic_sqlite_column_text (stmt, 5);
-  g_autofree char *agency = department != NULL
-                            ? civic_disclosure_public_department_name (db, department) : NULL;
+  const char *agency = agency_of (db, names, civic_sqlite_column_text (stmt, 5));
   g_autofree char *expected = expected_datetime (civic_sqlite_column_text (stmt, 8));
 
   json_builder_begin_object (builder);
@@ -1188,6 +1206,7 @@ get_requests (CivicSqlite         *db,
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_auto(GStrv) ids = NULL;
   const char *text;
   sqlite3_stmt *stmt;
@@ -1259,7 +1278,7 @@ get_requests (CivicSqlite         *db,
   json_builder_begin_array (builder);
   while (civic_sqlite_step (db, stmt, &row, error) && row)
     {
-      add_request (builder, db, stmt);
+      add_request (builder, db, names, stmt);
       found = TRUE;
     }
   sqlite3_reset (stmt);

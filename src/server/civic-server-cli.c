@@ -325,6 +325,7 @@ command_serve (int    argc,
   g_autofree char *port_file = NULL;
   CivicServerOptions options = { 0 };
   int public_read_rate = G_MININT;
+  int public_write_rate = G_MININT;
   const GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &options.listen,
       N_("Address and port to listen on (127.0.0.1:8080; port 0 picks a free one)"),
@@ -356,6 +357,9 @@ command_serve (int    argc,
     { "public-read-rate", 0, 0, G_OPTION_ARG_INT, &public_read_rate,
       N_("Reads without a sign-in one address may make per second (20); 0 for no limit, "
          "for benchmarks only"), N_("N") },
+    { "public-write-rate", 0, 0, G_OPTION_ARG_INT, &public_write_rate,
+      N_("Forms and Open311 requests without a sign-in one address may send per second "
+         "(0.5, in bursts of 20); 0 for no limit, for benchmarks only"), N_("N") },
     { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file,
       N_("Write the port listened on to this file once ready"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options.quiet,
@@ -381,6 +385,12 @@ command_serve (int    argc,
       if (public_read_rate < 0 || public_read_rate > 100000)
         return usage_error (context, _("--public-read-rate must be between 0 and 100000"));
       options.public_read_rate = public_read_rate == 0 ? -1 : public_read_rate;
+    }
+  if (public_write_rate != G_MININT)
+    {
+      if (public_write_rate < 0 || public_write_rate > 100000)
+        return usage_error (context, _("--public-write-rate must be between 0 and 100000"));
+      options.public_write_rate = public_write_rate == 0 ? -1 : public_write_rate;
     }
 
   options.data_dir = data_dir;

@@ -155,6 +155,8 @@ struct _CivicServer
    * when it asked for no limit */
   const CivicRate    *read_rate;
   CivicRate           read_rate_asked;
+  const CivicRate    *write_rate;       /* the same for public_write_rate */
+  CivicRate           write_rate_asked;
   GThreadPool        *pools[N_POOLS];
   GAsyncQueue        *connections[N_POOLS];
 
@@ -2186,7 +2188,8 @@ handle_cb (SoupServer        *server,
       return;
     }
 
-  rate = route->rate == &public_read_rate ? self->read_rate : route->rate;
+  rate = route->rate == &public_read_rate ? self->read_rate
+         : route->rate == &public_write_rate ? self->write_rate : route->rate;
   if (rate != NULL)
     {
       gint64 retry_after;
@@ -2530,6 +2533,14 @@ civic_server_new (const CivicServerOptions  *options,
       self->read_rate_asked = (CivicRate) { "public-read", self->options.public_read_rate,
                                             10.0 * self->options.public_read_rate };
       self->read_rate = &self->read_rate_asked;
+    }
+  if (self->options.public_write_rate == 0)
+    self->write_rate = &public_write_rate;
+  else if (self->options.public_write_rate > 0)
+    {
+      self->write_rate_asked = (CivicRate) { "public-write", self->options.public_write_rate,
+                                             40.0 * self->options.public_write_rate };
+      self->write_rate = &self->write_rate_asked;
     }
   self->context = g_main_context_ref_thread_default ();
 

@@ -38,6 +38,10 @@ typedef struct
    * (20), a negative number no limit at all — only for benchmarks, whose
    * load comes from one address (bench/bench-public.sh) */
   int       public_read_rate;
+  /* Writes without a token (a citizen's form, an Open311 request) per
+   * second from one address, the same way: 0 the default (0.5, in bursts
+   * of 20), negative no limit (bench/bench-open311.sh) */
+  int       public_write_rate;
   gboolean  quiet;
 } CivicServerOptions;
 
