@@ -53,6 +53,7 @@ G_DEFINE_QUARK (civic-open311-error-quark, civic_open311_error)
 #define IDS_MAX 100
 #define REQUESTS_MAX 1000
 #define DEFAULT_DAYS 90
+#define CATALOGUE_VERSION "open311-catalogue"
 
 static const char * const datatypes[] = {
   "string", "number", "datetime", "text", "singlevaluelist", "multivaluelist", NULL
@@ -301,7 +302,26 @@ civic_open311_import_services (CivicSqlite  *db,
     }
   if (n_services != NULL)
     *n_services = json_array_get_length (array);
-  return TRUE;
+  {
+    g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                civic_open311_catalogue_version (db) + 1);
+
+    return civic_server_db_set_meta (db, CATALOGUE_VERSION, version, error);
+  }
+}
+
+/**
+ * civic_open311_catalogue_version:
+ *
+ * Returns: how many catalogues were imported: what an answer about the
+ * services was made from
+ */
+gint64
+civic_open311_catalogue_version (CivicSqlite *db)
+{
+  g_autofree char *text = civic_server_db_get_meta (db, CATALOGUE_VERSION);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
 }
 
 /**

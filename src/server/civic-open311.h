@@ -30,6 +30,7 @@ gboolean  civic_open311_import_services    (CivicSqlite   *db,
                                             GError       **error);
 JsonNode *civic_open311_list_services      (CivicSqlite   *db,
                                             GError       **error);
+gint64    civic_open311_catalogue_version  (CivicSqlite   *db);
 char     *civic_open311_add_key            (CivicSqlite   *db,
                                             const char    *name,
                                             GDateTime     *now,

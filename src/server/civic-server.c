@@ -1262,6 +1262,23 @@ handle_open311 (CivicServer *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
 
+  /* A read is what the feed, the catalogue and the day made it: answered
+   * again from the cache until one of them moves */
+  if (g_str_equal (request->method, "GET"))
+    {
+      g_autofree char *today = civic_day_format (civic_time_day_of (now));
+
+      request->etag = g_strdup_printf ("\"o%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "-%s\"",
+                                       civic_server_db_current_seq (db, NULL),
+                                       civic_open311_catalogue_version (db), today);
+      if (request->if_none_match != NULL && g_str_equal (request->if_none_match, request->etag))
+        {
+          request->status = SOUP_STATUS_NOT_MODIFIED;
+          return;
+        }
+      if (answer_from_cache (request))
+        return;
+    }
   if (!civic_open311_handle (db, self->calendar, now, request->method,
                              (const char * const *) request->segments + 2, request->query,
                              request->body, request->address, &answer, &error))

@@ -120,6 +120,19 @@ test_services (void)
   /* The service's own kind and department are not Open311's */
   g_assert_false (json_object_has_member (first, "kind"));
 
+  /* Unchanged, it is not sent again */
+  {
+    g_autofree char *etag = NULL;
+    guint status;
+    g_autoptr(GBytes) once = civic_test_fetch (service, "/open311/v2/services.json", NULL,
+                                                &status, NULL, &etag);
+    g_autoptr(GBytes) again = NULL;
+
+    g_assert_nonnull (etag);
+    again = civic_test_fetch (service, "/open311/v2/services.json", etag, &status, NULL, NULL);
+    g_assert_cmpuint (status, ==, 304);
+  }
+
   xml = fetch ("/open311/v2/services.xml", 200, &type);
   g_assert_true (g_str_has_prefix (type, "text/xml"));
   assert_xml (xml);
@@ -404,6 +417,18 @@ test_catalogue_refused (void)
   g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "open311", "services", "list",
                                            NULL), ==, 0);
   g_assert_nonnull (strstr (output, "sthjt-pollution"));
+
+  /* A new catalogue is what the next answer says, however recently the
+   * last was asked for */
+  g_assert_true (g_file_set_contents (file,
+    "{\"services\": [{\"service_code\": \"ok\", \"service_name\": \"建议\","
+    " \"kind\": \"suggestion\"}]}", -1, NULL));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "open311", "services",
+                                           "import", file, NULL), ==, 0);
+  g_clear_pointer (&services, json_node_unref);
+  services = fetch_json ("/open311/v2/services.json", 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (services)), ==, 1);
   g_unlink (file);
   g_rmdir (dir);
 }
