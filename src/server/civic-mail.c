@@ -84,6 +84,26 @@ typedef struct
   GPtrArray *attachments;  /* names */
 } Parts;
 
+/* Text as UTF-8 whatever it came as: a part that named no charset is
+ * often GB2312 or GBK, which GB18030 reads; what still is not UTF-8 has
+ * its bad bytes replaced, never stored as they are */
+static char *
+valid_text (char *text)
+{
+  char *converted;
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return text;
+  converted = g_convert (text, -1, "UTF-8", "GB18030", NULL, NULL, NULL);
+  if (converted == NULL || !g_utf8_validate (converted, -1, NULL))
+    {
+      g_free (converted);
+      converted = g_utf8_make_valid (text, -1);
+    }
+  g_free (text);
+  return converted;
+}
+
 static void
 collect_part (GMimeObject *parent,
               GMimeObject *part,
@@ -96,15 +116,15 @@ collect_part (GMimeObject *parent,
     {
       const char *name = g_mime_part_get_filename (GMIME_PART (part));
 
-      g_ptr_array_add (parts->attachments, g_strdup (name != NULL ? name : "?"));
+      g_ptr_array_add (parts->attachments, valid_text (g_strdup (name != NULL ? name : "?")));
       return;
     }
   if (!GMIME_IS_TEXT_PART (part))
     return;
   if (parts->plain == NULL && g_mime_content_type_is_type (type, "text", "plain"))
-    parts->plain = g_mime_text_part_get_text (GMIME_TEXT_PART (part));
+    parts->plain = valid_text (g_mime_text_part_get_text (GMIME_TEXT_PART (part)));
   else if (parts->html == NULL && g_mime_content_type_is_type (type, "text", "html"))
-    parts->html = g_mime_text_part_get_text (GMIME_TEXT_PART (part));
+    parts->html = valid_text (g_mime_text_part_get_text (GMIME_TEXT_PART (part)));
 }
 
 /* An HTML part's text: tags dropped, a block's end a line's, the common
@@ -342,9 +362,10 @@ file_mail (CivicSqlite      *db,
   InternetAddress *sender = from != NULL && internet_address_list_length (from) > 0
                             ? internet_address_list_get_address (from, 0) : NULL;
   const char *message_id = g_mime_message_get_message_id (mail);
-  const char *subject = g_mime_message_get_subject (mail);
+  g_autofree char *subject_valid = valid_text (g_strdup (g_mime_message_get_subject (mail)));
+  g_autofree char *name_valid = NULL;
+  const char *subject = subject_valid;
   const char *address = NULL, *name = NULL, *kind;
-  GDateTime *date = g_mime_message_get_date (mail);
 
   if (message_id == NULL)
     message_id = id;
@@ -374,9 +395,9 @@ file_mail (CivicSqlite      *db,
   if (sender != NULL && INTERNET_ADDRESS_IS_MAILBOX (sender))
     {
       address = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (sender));
-      name = internet_address_get_name (sender);
+      name = name_valid = valid_text (g_strdup (internet_address_get_name (sender)));
     }
-  if (address == NULL || strchr (address, '@') == NULL)
+  if (address == NULL || strchr (address, '@') == NULL || !g_utf8_validate (address, -1, NULL))
     {
       g_ptr_array_add (result->refused,
                        g_strdup_printf (_("%s: it names no sender to answer"), message_id));
@@ -415,15 +436,18 @@ file_mail (CivicSqlite      *db,
       goto out;
     }
 
-  department = department_of (db, mail, error);
-  if (error != NULL && *error != NULL)
-    goto out;
+  /* A report goes to the hall's dispatch, whatever mailbox it was sent
+   * to: it may be the department it is about (信访工作条例 Art. 30) */
+  if (!g_str_equal (kind, "report"))
+    {
+      department = department_of (db, mail, error);
+      if (error != NULL && *error != NULL)
+        goto out;
+    }
 
-  /* The day it was sent, if it is a day that has been */
-  if (date != NULL && g_date_time_compare (date, now) <= 0)
-    received_on = civic_day_format (civic_time_day_of (date));
-  else
-    received_on = civic_day_format (civic_time_day_of (now));
+  /* Received the day the hall's mailbox is read: the Date: header is the
+   * sender's to write, and a backdated mail must not arrive overdue */
+  received_on = civic_day_format (civic_time_day_of (now));
 
   json_object_set_string_member (args, "kind", kind);
   json_object_set_string_member (args, "channel", "email");
@@ -437,17 +461,21 @@ file_mail (CivicSqlite      *db,
     json_object_set_string_member (args, "department_id", department);
   json_object_set_string_member (args, "received_on", received_on);
 
-  filed = civic_commands_run_as_service (&env, id, civic_message_kind.action_to_string (
-                                                   CIVIC_MESSAGE_ACTION_REGISTER),
-                                         id, args, &refusal, error);
-  /* A command the ledger will not take again (its id used for other
-   * arguments) is this mail's refusal, not the import's failure */
-  if (filed == NULL && refusal == NULL && error != NULL && *error != NULL &&
-      (*error)->domain == CIVIC_COMMANDS_ERROR)
-    {
-      refusal = g_strdup ((*error)->message);
-      g_clear_error (error);
-    }
+  /* The message's id is the mail's, so that it is filed once; the
+   * command's is the mail's and what it said, so that a mail refused
+   * once is tried again when what refused it has changed */
+  {
+    g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), args);
+    g_autofree char *canonical = civic_json_to_string (node, FALSE);
+    g_autofree char *seed = g_strconcat (id, "\n", canonical, NULL);
+    g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, seed, -1);
+    g_autofree char *command_id = g_strdup_printf (ID_PREFIX "%.40s", hash);
+
+    filed = civic_commands_run_as_service (&env, command_id,
+                                           civic_message_kind.action_to_string (
+                                             CIVIC_MESSAGE_ACTION_REGISTER),
+                                           id, args, &refusal, error);
+  }
   if (filed == NULL)
     {
       if (refusal != NULL)
@@ -606,7 +634,8 @@ write_reply (CivicMessage            *message,
  * @written: (out): how many were written
  *
  * Writes each reply that went out to a mailed message and was not mailed
- * yet, answering the citizen's mail, and remembers it.
+ * yet, answering the citizen's mail, and remembers it, each in a
+ * transaction of its own.
  */
 gboolean
 civic_mail_write_replies (CivicSqlite  *db,
@@ -666,21 +695,30 @@ civic_mail_write_replies (CivicSqlite  *db,
             return FALSE;
           if (mailed)
             continue;
+          /* Each remembered as soon as its file is there: one that failed
+           * later does not make the earlier ones go again */
           if (!write_reply (message, reply, g_ptr_array_index (origins, i), now, from, outbox,
-                            error))
+                            error) ||
+              !civic_sqlite_begin (db, error))
             return FALSE;
           stmt = civic_sqlite_prepare (db, "INSERT INTO mail_sent (message_id, number, at) "
                                            "VALUES (?, ?, ?)", error);
           if (stmt == NULL)
-            return FALSE;
+            {
+              civic_sqlite_rollback (db);
+              return FALSE;
+            }
           {
             g_autofree char *at = civic_time_format (now);
 
             civic_sqlite_bind_text (stmt, 1, id);
             sqlite3_bind_int (stmt, 2, reply->number);
             civic_sqlite_bind_text (stmt, 3, at);
-            if (!civic_sqlite_run (db, stmt, error))
-              return FALSE;
+            if (!civic_sqlite_run (db, stmt, error) || !civic_sqlite_commit (db, error))
+              {
+                civic_sqlite_rollback (db);
+                return FALSE;
+              }
           }
           (*written)++;
         }

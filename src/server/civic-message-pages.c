@@ -159,7 +159,8 @@ civic_message_pages_form (CivicSqlite  *db,
   if (!department_options (db, out, value_of (values, "department"), error))
     return NULL;
   g_string_append (out, "</select><p class=\"hint\" id=\"department-hint\">");
-  text (out, _("A report never goes to the department it is about."));
+  text (out, _("A report goes to the hall, which never sends it to the department it is "
+               "about."));
   g_string_append (out, "</p></div>\n");
   field (out, "location", _("Where the Matter Is"), "text", value_of (values, "location"),
          NULL, _("An address, if it is about a place"), FALSE);
@@ -208,6 +209,11 @@ form_to_json (GHashTable *form)
       if (value != NULL && *value != '\0')
         json_object_set_string_member (object, names[i], value);
     }
+  /* A report goes to the hall's dispatch, which never hands it to the
+   * department it is about (信访工作条例 Art. 30): the form does not ask
+   * which one that is, so it cannot send it anywhere else */
+  if (g_strcmp0 (value_of (form, "kind"), "report") == 0)
+    json_object_remove_member (object, "department");
   json_object_set_boolean_member (object, "anonymous", value_of (form, "anonymous") != NULL);
   json_object_set_string_member (object, "channel", "portal");
   json_node_set_object (node, object);
@@ -218,11 +224,12 @@ form_to_json (GHashTable *form)
  * civic_message_pages_submit:
  * @form: the form as sent
  * @status: (out): the HTTP status
+ * @receipt: (out) (transfer full): the message's receipt, once sent
  *
- * Sends the form's message as the JSON door does; answers with the page
- * that gives its receipt, or with the form again, its mistake said.
+ * Sends the form's message as the JSON door does.
  *
- * Returns: (transfer full) (nullable): the page
+ * Returns: (transfer full) (nullable): the form again, its mistake said;
+ * %NULL once sent (@receipt) or when the service failed (@error)
  */
 char *
 civic_message_pages_submit (CivicSqlite    *db,
@@ -231,17 +238,16 @@ civic_message_pages_submit (CivicSqlite    *db,
                             GHashTable     *form,
                             const char     *address,
                             guint          *status,
+                            char          **receipt,
                             GError        **error)
 {
   g_autoptr(JsonNode) body = form_to_json (form);
   g_autoptr(GError) refusal = NULL;
   g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(GString) out = NULL;
   g_autofree char *sent = civic_message_records_submit (db, calendar, now, body, address, status,
                                                         &refusal);
-  JsonObject *object;
-  const char *receipt, *due;
 
+  *receipt = NULL;
   if (sent == NULL)
     {
       if (*status >= 500)
@@ -252,37 +258,12 @@ civic_message_pages_submit (CivicSqlite    *db,
       return civic_message_pages_form (db, form, refusal != NULL ? refusal->message : NULL,
                                        error);
     }
-
   answer = civic_json_parse (sent, -1, error);
   if (answer == NULL)
     return NULL;
-  object = json_node_get_object (answer);
-  receipt = json_object_get_string_member (object, "receipt");
-  due = json_object_get_string_member_with_default (object, "due_on", NULL);
-
-  out = g_string_new (NULL);
-  civic_public_page_start (out, CIVIC_PUBLIC_SITE_MESSAGES, _("Your Message Was Sent"));
-  g_string_append (out, "<h1>");
-  text (out, _("Your Message Was Sent"));
-  g_string_append (out, "</h1>\n<p>");
-  text (out, _("Keep this receipt: with it you can see where your message stands, and read the "
-               "reply."));
-  g_string_append (out, "</p>\n<p class=\"receipt\">");
-  text (out, receipt);
-  g_string_append (out, "</p>\n");
-  if (due != NULL)
-    {
-      g_autofree char *when = g_strdup_printf (_("The department in charge answers by %s."), due);
-
-      g_string_append (out, "<p>");
-      text (out, when);
-      g_string_append (out, "</p>\n");
-    }
-  g_string_append_printf (out, "<p><a href=\"/public/messages/%s\">", receipt);
-  text (out, _("Where it stands"));
-  g_string_append (out, "</a></p>\n");
-  civic_public_page_end (out, CIVIC_PUBLIC_SITE_MESSAGES);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  *receipt = g_strdup (json_object_get_string_member (json_node_get_object (answer),
+                                                      "receipt"));
+  return NULL;
 }
 
 /* The public's words for a state (civic_message_records_status) */
@@ -354,6 +335,15 @@ rating_part (CivicSqlite  *db,
   const char *chosen = value_of (values, "rating");
   gboolean rated = FALSE;
 
+  /* Why a rating sent was refused, whatever the page shows after it */
+  if (problem != NULL)
+    {
+      g_string_append (out, "<div class=\"notice\" role=\"alert\"><p><strong>");
+      text (out, _("Your rating was not sent."));
+      g_string_append (out, "</strong> ");
+      text (out, problem);
+      g_string_append (out, "</p></div>\n");
+    }
   if (g_strcmp0 (state, "replied") != 0 && g_strcmp0 (state, "closed") != 0)
     return TRUE;
   id = message_of_receipt (db, receipt, error);
@@ -370,14 +360,6 @@ rating_part (CivicSqlite  *db,
       text (out, _("You rated this answer. Thank you."));
       g_string_append (out, "</p>\n");
       return TRUE;
-    }
-  if (problem != NULL)
-    {
-      g_string_append (out, "<div class=\"notice\" role=\"alert\"><p><strong>");
-      text (out, _("Your rating was not sent."));
-      g_string_append (out, "</strong> ");
-      text (out, problem);
-      g_string_append (out, "</p></div>\n");
     }
   g_string_append_printf (out, "<form class=\"letter\" method=\"post\" "
                                "action=\"/public/messages/%s/rating\">\n<fieldset>"
@@ -414,24 +396,27 @@ rating_part (CivicSqlite  *db,
 }
 
 static char *
-status_page (CivicSqlite  *db,
-             const char   *receipt,
-             GHashTable   *values,
-             const char   *problem,
-             GError      **error);
+status_page (CivicSqlite          *db,
+             const char           *receipt,
+             GHashTable           *values,
+             const char           *problem,
+             CivicMessagePageNews  news,
+             GError              **error);
 
 /**
  * civic_message_pages_status:
+ * @news: what was just sent from a form, to say first
  *
  * Returns: (transfer full) (nullable): where the message with @receipt
  * stands and its replies, or %NULL without error for no such message
  */
 char *
-civic_message_pages_status (CivicSqlite  *db,
-                            const char   *receipt,
-                            GError      **error)
+civic_message_pages_status (CivicSqlite           *db,
+                            const char            *receipt,
+                            CivicMessagePageNews   news,
+                            GError               **error)
 {
-  return status_page (db, receipt, NULL, NULL, error);
+  return status_page (db, receipt, NULL, NULL, news, error);
 }
 
 /**
@@ -443,8 +428,9 @@ civic_message_pages_status (CivicSqlite  *db,
  * as `POST /public/v1/evaluations` sends it: the page thanking them, or
  * the message's page again with the mistake said.
  *
- * Returns: (transfer full) (nullable): the page, or %NULL without error
- * for no such message
+ * Returns: (transfer full) (nullable): the page again with its mistake
+ * said; %NULL once rated (@status 201), for no such message (@status
+ * 404), or when the service failed (@error)
  */
 char *
 civic_message_pages_rate (CivicSqlite    *db,
@@ -459,7 +445,6 @@ civic_message_pages_rate (CivicSqlite    *db,
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(GError) refusal = NULL;
-  g_autoptr(GString) out = NULL;
   g_autofree char *sent = NULL;
   const char *rating = value_of (form, "rating");
   const char *comment = value_of (form, "comment");
@@ -470,7 +455,8 @@ civic_message_pages_rate (CivicSqlite    *db,
   *status = 400;
   if (rating == NULL || !g_ascii_string_to_signed (rating, 10, CIVIC_RATING_MIN, CIVIC_RATING_MAX,
                                                    &level, NULL))
-    return status_page (db, receipt, form, _("Choose how satisfied you are."), error);
+    return status_page (db, receipt, form, _("Choose how satisfied you are."),
+                        CIVIC_MESSAGE_PAGE_NEWS_NONE, error);
   json_object_set_string_member (object, "receipt", receipt);
   json_object_set_int_member (object, "rating", level);
   if (comment != NULL && *comment != '\0')
@@ -492,33 +478,22 @@ civic_message_pages_rate (CivicSqlite    *db,
         }
       if (*status == 404)
         return NULL;
-      return status_page (db, receipt, form, refusal != NULL ? refusal->message : NULL, error);
+      return status_page (db, receipt, form, refusal != NULL ? refusal->message : NULL,
+                          CIVIC_MESSAGE_PAGE_NEWS_NONE, error);
     }
 
-  out = g_string_new (NULL);
-  civic_public_page_start (out, CIVIC_PUBLIC_SITE_MESSAGES, _("Thank You for Your Rating"));
-  g_string_append (out, "<h1>");
-  text (out, _("Thank You for Your Rating"));
-  g_string_append (out, "</h1>\n<p>");
-  text (out, level <= CIVIC_RATING_BAD_MAX
-             ? _("The department puts right what you found wrong, and the hall checks that it "
-                 "does. The ratings of every department are public.")
-             : _("The ratings of every department are public."));
-  g_string_append_printf (out, "</p>\n<p><a href=\"/public/messages/%s\">", receipt);
-  text (out, _("Back to the message"));
-  g_string_append (out, "</a></p>\n<p><a href=\"/public/ratings\">");
-  text (out, _("How the departments are rated"));
-  g_string_append (out, "</a></p>\n");
-  civic_public_page_end (out, CIVIC_PUBLIC_SITE_MESSAGES);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  /* Sent: the handler sends the browser on to the message's page */
+  *status = 201;
+  return NULL;
 }
 
 static char *
-status_page (CivicSqlite  *db,
-             const char   *receipt,
-             GHashTable   *values,
-             const char   *problem,
-             GError      **error)
+status_page (CivicSqlite           *db,
+             const char            *receipt,
+             GHashTable            *values,
+             const char            *problem,
+             CivicMessagePageNews   news,
+             GError               **error)
 {
   g_autofree char *status = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -546,7 +521,42 @@ status_page (CivicSqlite  *db,
   civic_public_page_start (out, CIVIC_PUBLIC_SITE_MESSAGES, title);
   g_string_append (out, "<h1>");
   text (out, title);
-  g_string_append (out, "</h1>\n<dl class=\"catalogue\">\n");
+  g_string_append (out, "</h1>\n");
+  if (news == CIVIC_MESSAGE_PAGE_NEWS_SENT)
+    {
+      const char *due = json_object_get_string_member_with_default (object, "due_on", NULL);
+
+      g_string_append (out, "<div class=\"notice\" role=\"status\"><p><strong>");
+      text (out, _("Your Message Was Sent"));
+      g_string_append (out, "</strong> ");
+      text (out, _("Keep this receipt: with it you can see where your message stands, and read "
+                   "the reply."));
+      g_string_append (out, "</p>\n<p class=\"receipt\">");
+      text (out, receipt);
+      g_string_append (out, "</p>\n");
+      if (due != NULL)
+        {
+          g_autofree char *when = g_strdup_printf (_("The department in charge answers by %s."),
+                                                   due);
+
+          g_string_append (out, "<p>");
+          text (out, when);
+          g_string_append (out, "</p>\n");
+        }
+      g_string_append (out, "</div>\n");
+    }
+  else if (news == CIVIC_MESSAGE_PAGE_NEWS_RATED)
+    {
+      g_string_append (out, "<div class=\"notice\" role=\"status\"><p><strong>");
+      text (out, _("Thank You for Your Rating"));
+      g_string_append (out, "</strong> ");
+      text (out, _("A bad rating is put right by the department, and the hall checks that it "
+                   "is."));
+      g_string_append (out, " <a href=\"/public/ratings\">");
+      text (out, _("How the departments are rated"));
+      g_string_append (out, "</a></p></div>\n");
+    }
+  g_string_append (out, "<dl class=\"catalogue\">\n");
   row (out, _("What It Is"), civic_message_kind_get_label (kind));
   row (out, _("Department"), json_object_get_string_member_with_default (object, "department",
                                                                          NULL));

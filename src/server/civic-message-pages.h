@@ -10,6 +10,14 @@
 
 G_BEGIN_DECLS
 
+/* What a message's page says first, after a form was sent */
+typedef enum
+{
+  CIVIC_MESSAGE_PAGE_NEWS_NONE,
+  CIVIC_MESSAGE_PAGE_NEWS_SENT,    /* the message: keep its receipt */
+  CIVIC_MESSAGE_PAGE_NEWS_RATED,   /* the rating: thanks */
+} CivicMessagePageNews;
+
 char *civic_message_pages_form    (CivicSqlite   *db,
                                    GHashTable    *values,
                                    const char    *problem,
@@ -20,9 +28,11 @@ char *civic_message_pages_submit  (CivicSqlite   *db,
                                    GHashTable    *form,
                                    const char    *address,
                                    guint         *status,
+                                   char         **receipt,
                                    GError       **error);
 char *civic_message_pages_status  (CivicSqlite   *db,
                                    const char    *receipt,
+                                   CivicMessagePageNews news,
                                    GError       **error);
 char *civic_message_pages_rate    (CivicSqlite   *db,
                                    CivicCalendar *calendar,

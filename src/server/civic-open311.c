@@ -22,6 +22,7 @@
 #include "civic-json.h"
 #include "civic-message-kind.h"
 #include "civic-open311.h"
+#include "civic-query.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
 #include "civic-workflow.h"
@@ -862,7 +863,22 @@ get_service_definition (CivicSqlite         *db,
       set_text_or_null (builder, "description", attribute, "description");
       json_builder_set_member_name (builder, "values");
       if (values != NULL && JSON_NODE_HOLDS_ARRAY (values))
-        json_builder_add_value (builder, json_node_copy (values));
+        {
+          JsonArray *array = json_node_get_array (values);
+
+          /* Only what the spec names: the catalogue may say more */
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < json_array_get_length (array); j++)
+            {
+              JsonObject *value = json_array_get_object_element (array, j);
+
+              json_builder_begin_object (builder);
+              set_text_or_null (builder, "key", value, "key");
+              set_text_or_null (builder, "name", value, "name");
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+        }
       else
         json_builder_add_null_value (builder);
       json_builder_end_object (builder);
@@ -1168,11 +1184,17 @@ agency_of (CivicSqlite *db,
   return name;
 }
 
+/* A request as Open311 tells it. Asked for by its id — the receipt its
+ * filer holds — it is told whole: the last reply and the place as given.
+ * In the list anyone may read, the reply is left out (it answers one
+ * citizen) and so is the address, and the position is rounded to about a
+ * hundred metres: where a matter is may be where its author lives. */
 static void
 add_request (JsonBuilder  *builder,
              CivicSqlite  *db,
              GHashTable   *names,
-             sqlite3_stmt *stmt)
+             sqlite3_stmt *stmt,
+             gboolean      whole)
 {
   const char *agency = agency_of (db, names, civic_sqlite_column_text (stmt, 5));
   g_autofree char *expected = expected_datetime (civic_sqlite_column_text (stmt, 8));
@@ -1180,7 +1202,7 @@ add_request (JsonBuilder  *builder,
   json_builder_begin_object (builder);
   civic_json_set_string (builder, "service_request_id", civic_sqlite_column_text (stmt, 0));
   civic_json_set_string (builder, "status", civic_sqlite_column_text (stmt, 2));
-  civic_json_set_string (builder, "status_notes", civic_sqlite_column_text (stmt, 3));
+  civic_json_set_string (builder, "status_notes", whole ? civic_sqlite_column_text (stmt, 3) : NULL);
   civic_json_set_string (builder, "service_name", civic_sqlite_column_text (stmt, 4));
   civic_json_set_string (builder, "service_code", civic_sqlite_column_text (stmt, 1));
   /* What the citizen wrote may name people; Open311's list is public */
@@ -1190,19 +1212,23 @@ add_request (JsonBuilder  *builder,
   civic_json_set_string (builder, "requested_datetime", civic_sqlite_column_text (stmt, 6));
   civic_json_set_string (builder, "updated_datetime", civic_sqlite_column_text (stmt, 7));
   civic_json_set_string (builder, "expected_datetime", expected);
-  civic_json_set_string (builder, "address", civic_sqlite_column_text (stmt, 9));
+  civic_json_set_string (builder, "address", whole ? civic_sqlite_column_text (stmt, 9) : NULL);
   civic_json_set_string (builder, "address_id", NULL);
   civic_json_set_string (builder, "zipcode", NULL);
-  json_builder_set_member_name (builder, "lat");
-  if (sqlite3_column_type (stmt, 10) == SQLITE_NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, sqlite3_column_double (stmt, 10));
-  json_builder_set_member_name (builder, "long");
-  if (sqlite3_column_type (stmt, 11) == SQLITE_NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, sqlite3_column_double (stmt, 11));
+  for (int column = 10; column <= 11; column++)
+    {
+      double degrees = sqlite3_column_double (stmt, column);
+
+      json_builder_set_member_name (builder, column == 10 ? "lat" : "long");
+      if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_double_value (builder, whole ? degrees
+                                                      : (double) (gint64) (degrees * 1000.0 +
+                                                                           (degrees < 0 ? -0.5
+                                                                                        : 0.5))
+                                                        / 1000.0);
+    }
   civic_json_set_string (builder, "media_url", NULL);
   json_builder_end_object (builder);
 }
@@ -1298,7 +1324,7 @@ get_requests (CivicSqlite         *db,
   json_builder_begin_array (builder);
   while (civic_sqlite_step (db, stmt, &row, error) && row)
     {
-      add_request (builder, db, names, stmt);
+      add_request (builder, db, names, stmt, ids != NULL);
       found = TRUE;
     }
   sqlite3_reset (stmt);
@@ -1375,14 +1401,13 @@ civic_open311_handle (CivicSqlite         *db,
   if (n == 1 && g_str_equal (stem, "requests") && g_str_equal (method, "POST"))
     {
       g_autoptr(GHashTable) form = NULL;
+      g_autoptr(GError) invalid = NULL;
       gsize length = 0;
       const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
-      g_autofree char *text = data != NULL ? g_strndup (data, length) : NULL;
 
-      if (text == NULL || strlen (text) != length || !g_utf8_validate (text, -1, NULL))
-        return answer_error (answer, format, 400,
-                             _("A request is a form (application/x-www-form-urlencoded)"));
-      form = soup_form_decode (text);
+      form = civic_query_decode_form (data, length, &invalid);
+      if (form == NULL)
+        return answer_error (answer, format, 400, invalid->message);
       return post_request (db, calendar, now, form, address, format, answer, error);
     }
   return answer_error (answer, format, g_str_equal (method, "GET") ? 404 : 405,

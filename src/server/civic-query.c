@@ -7,9 +7,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <inttypes.h>
 
 #include "civic-i18n.h"
+
+#include <libsoup/soup.h>
 
 #include "civic-query.h"
 
@@ -53,6 +57,58 @@ civic_query_check (const char  *raw_query,
     }
 
   return TRUE;
+}
+
+/* Text a form may carry: no control character but a tab and the ends of
+ * lines, which a textarea sends */
+static gboolean
+is_plain_text (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * civic_query_decode_form:
+ * @body: an application/x-www-form-urlencoded body
+ *
+ * Decodes a form, each name and value checked: UTF-8, no NUL and no
+ * control character but tabs and line ends.
+ *
+ * Returns: (transfer full) (nullable): the form's names and values
+ */
+GHashTable *
+civic_query_decode_form (const char  *body,
+                         gsize        length,
+                         GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GHashTable) form = NULL;
+  GHashTableIter iter;
+  gpointer name, value;
+
+  if (body == NULL || memchr (body, '\0', length) != NULL)
+    {
+      g_set_error (error, CIVIC_QUERY_ERROR, CIVIC_QUERY_ERROR_INVALID,
+                   _("The form holds a NUL character or text that is not UTF-8"));
+      return NULL;
+    }
+  text = g_strndup (body, length);
+  if (!civic_query_check (text, error))
+    return NULL;
+  form = soup_form_decode (text);
+  g_hash_table_iter_init (&iter, form);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    if (!g_utf8_validate (name, -1, NULL) || !g_utf8_validate (value, -1, NULL) ||
+        !is_plain_text (name) || !is_plain_text (value))
+      {
+        g_set_error (error, CIVIC_QUERY_ERROR, CIVIC_QUERY_ERROR_INVALID,
+                     _("The form holds a control character or text that is not UTF-8"));
+        return NULL;
+      }
+  return g_steal_pointer (&form);
 }
 
 /**

@@ -20,6 +20,9 @@ GQuark    civic_query_error_quark (void);
 
 gboolean  civic_query_check       (const char   *raw_query,
                                    GError      **error);
+GHashTable *civic_query_decode_form (const char *body,
+                                   gsize         length,
+                                   GError      **error);
 gboolean  civic_query_get_int     (GHashTable   *query,
                                    const char   *name,
                                    gint64        fallback,

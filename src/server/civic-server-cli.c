@@ -1778,14 +1778,8 @@ command_mail (int    argc,
 
       if (outbox == NULL || from == NULL)
         return usage_error (context, _("Give the --outbox folder and the --from address"));
-      if (!civic_sqlite_begin (db, &error))
+      if (!civic_mail_write_replies (db, now, from, outbox, &written, &error))
         return fail (error);
-      if (!civic_mail_write_replies (db, now, from, outbox, &written, &error) ||
-          !civic_sqlite_commit (db, &error))
-        {
-          civic_sqlite_rollback (db);
-          return fail (error);
-        }
       g_print (civic_ngettext ("Wrote %u reply to %s.\n", "Wrote %u replies to %s.\n", written),
                written, outbox);
       return 0;

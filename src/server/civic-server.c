@@ -131,6 +131,7 @@ struct _Request
    * the answer is (ETag) */
   char              *if_none_match;
   char              *etag;
+  char              *location;        /* where a 303 sends the browser */
   /* A public answer is kept under this (civic-answer-cache.c), or was
    * found there */
   char              *raw_query;
@@ -193,6 +194,7 @@ request_free (Request *request)
   g_clear_pointer (&request->next_due, g_date_time_unref);
   g_free (request->if_none_match);
   g_free (request->etag);
+  g_free (request->location);
   g_free (request->raw_query);
   g_free (request->cache_key);
   g_clear_object (&request->server);
@@ -1559,7 +1561,14 @@ respond_message_status_page (CivicSqlite *db,
                              const char  *receipt)
 {
   g_autoptr(GError) error = NULL;
-  char *html = civic_message_pages_status (db, receipt, &error);
+  CivicMessagePageNews news = CIVIC_MESSAGE_PAGE_NEWS_NONE;
+  char *html;
+
+  if (request->query != NULL && g_hash_table_contains (request->query, "sent"))
+    news = CIVIC_MESSAGE_PAGE_NEWS_SENT;
+  else if (request->query != NULL && g_hash_table_contains (request->query, "rated"))
+    news = CIVIC_MESSAGE_PAGE_NEWS_RATED;
+  html = civic_message_pages_status (db, receipt, news, &error);
 
   if (html == NULL && error != NULL)
     respond_internal (request, error);
@@ -1602,23 +1611,37 @@ handle_page_message_status (CivicServer *self,
   respond_message_status_page (db, request, request->segments[2]);
 }
 
+
+/* A form sent: the browser is sent on to the message's page, so that
+ * reloading it sends nothing twice */
+static void
+respond_see_other (Request    *request,
+                   const char *receipt,
+                   const char *what)
+{
+  request->page = TRUE;
+  request->status = SOUP_STATUS_SEE_OTHER;
+  request->location = g_strdup_printf ("/public/messages/%s?%s=1", receipt, what);
+  request->response_bytes = g_bytes_new_static ("", 0);
+  request->content_type = "text/html; charset=utf-8";
+}
+
 /* The form a page posts, or NULL after answering that it is not one */
 static GHashTable *
 page_form (Request *request)
 {
-  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *form = NULL;
   gsize length = 0;
   const char *data = request->body != NULL ? g_bytes_get_data (request->body, &length) : NULL;
 
-  if (g_strcmp0 (request->body_type, "application/x-www-form-urlencoded") != 0 || data == NULL ||
-      memchr (data, '\0', length) != NULL)
-    {
-      respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_BAD_REQUEST,
-                            _("Send the form from the page that has it."));
-      return NULL;
-    }
-  text = g_strndup (data, length);
-  return soup_form_decode (text);
+  if (g_strcmp0 (request->body_type, "application/x-www-form-urlencoded") != 0 || data == NULL)
+    respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_BAD_REQUEST,
+                          _("Send the form from the page that has it."));
+  else if ((form = civic_query_decode_form (data, length, &error)) == NULL)
+    respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_BAD_REQUEST,
+                          error->message);
+  return form;
 }
 
 static void
@@ -1636,7 +1659,9 @@ handle_page_rating_post (CivicServer *self,
     return;
   html = civic_message_pages_rate (db, self->calendar, now, request->segments[2], form,
                                    request->address, &status, &error);
-  if (html == NULL && error != NULL)
+  if (status == SOUP_STATUS_CREATED)
+    respond_see_other (request, request->segments[2], "rated");
+  else if (html == NULL && error != NULL)
     respond_internal (request, error);
   else if (html == NULL)
     respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_NOT_FOUND,
@@ -1664,6 +1689,7 @@ handle_page_message_post (CivicServer *self,
                           CivicSqlite *db,
                           Request     *request)
 {
+  g_autofree char *receipt = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
   g_autoptr(GHashTable) form = page_form (request);
@@ -1673,8 +1699,10 @@ handle_page_message_post (CivicServer *self,
   if (form == NULL)
     return;
   html = civic_message_pages_submit (db, self->calendar, now, form, request->address, &status,
-                                     &error);
-  if (html == NULL)
+                                     &receipt, &error);
+  if (receipt != NULL)
+    respond_see_other (request, receipt, "sent");
+  else if (html == NULL)
     respond_internal (request, error);
   else
     respond_page (request, status, html);
@@ -1964,6 +1992,8 @@ finish_request (gpointer data)
                                                        : SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
   if (request->etag != NULL)
     soup_message_headers_replace (headers, "ETag", request->etag);
+  if (request->location != NULL)
+    soup_message_headers_replace (headers, "Location", request->location);
   if (request->page)
     {
       soup_message_headers_replace (headers, "Content-Security-Policy", CIVIC_PUBLIC_PAGE_CSP);

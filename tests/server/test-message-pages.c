@@ -79,8 +79,10 @@ test_write_and_follow (void)
                                "kind", "consultation", "subject", "个体户注销要带什么",
                                "body", "请问个体工商户注销需要哪些材料？", "department", "scjg",
                                "name", "王芳", "email", "wangfang@example.com", NULL);
-  g_assert_cmpuint (status, ==, 201);
+  /* Sent on to the message's page, which says to keep its receipt */
+  g_assert_cmpuint (status, ==, 200);
   receipt = receipt_on (sent);
+  g_assert_nonnull (strstr (sent, "Your Message Was Sent"));
   g_assert_nonnull (strstr (sent, "The department in charge answers by 2026-03-25."));
 
   path = g_strconcat ("/public/messages/", receipt, NULL);
@@ -137,10 +139,12 @@ test_write_and_follow (void)
     g_assert_nonnull (strstr (refused, "value=\"2\" required checked"));
     thanks = civic_test_post_form (service, rating_path, &status, "rating", "2",
                                    "comment", "答复太简单，没说清楚要不要原件。", NULL);
-    g_assert_cmpuint (status, ==, 201);
+    g_assert_cmpuint (status, ==, 200);
     g_assert_nonnull (strstr (thanks, "Thank You for Your Rating"));
+    g_assert_nonnull (strstr (thanks, "You rated this answer. Thank you."));
     again = civic_test_post_form (service, rating_path, &status, "rating", "5", NULL);
     g_assert_cmpuint (status, ==, 409);
+    g_assert_nonnull (strstr (again, "This matter has been rated already"));
     after = page (path, 200);
     g_assert_nonnull (strstr (after, "You rated this answer. Thank you."));
     g_assert_null (strstr (after, "答复太简单"));
@@ -194,6 +198,31 @@ test_mistakes (void)
   g_assert_nonnull (strstr (back, "巷口餐馆油烟扰民。</textarea>"));
   g_assert_nonnull (strstr (back, "<option value=\"complaint\" selected>"));
   g_assert_null (strstr (back, "<b>餐馆"));
+
+  /* A control character in a field: refused before anything is read */
+  {
+    g_autoptr(SoupSession) raw = soup_session_new ();
+    g_autoptr(SoupMessage) post = soup_message_new ("POST", uri);
+    g_autoptr(GBytes) form = g_bytes_new_static ("kind=consultation&subject=a%01b&body=x", 38);
+    g_autoptr(GBytes) answer = NULL;
+
+    soup_message_set_request_body_from_bytes (post, "application/x-www-form-urlencoded", form);
+    answer = soup_session_send_and_read (raw, post, NULL, NULL);
+    g_assert_cmpuint (soup_message_get_status (post), ==, 400);
+  }
+
+  /* A report goes to the hall, whichever department was chosen */
+  {
+    g_autofree char *sent = civic_test_post_form (service, "/public/messages", &status,
+                                                  "kind", "report", "subject", "窗口人员收红包",
+                                                  "body", "某窗口人员收受办事群众红包。",
+                                                  "department", "scjg", "anonymous", "yes",
+                                                  NULL);
+
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_nonnull (strstr (sent, "Your Message Was Sent"));
+    g_assert_null (strstr (sent, "湖南省市场监督管理局"));
+  }
 
   missing = page ("/public/messages/NOSUCHRECEIPT", 404);
   g_assert_nonnull (strstr (missing, "No message has this receipt."));

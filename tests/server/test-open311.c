@@ -247,6 +247,10 @@ test_refusals (void)
   assert_error (answer, 400);
   g_free (answer);
 
+  answer = post_form ("/open311/v2/requests.json", 400, "api_key", api_key,
+                      "service_code", "scjg-price", "address_string", "五一大道\001", NULL);
+  g_free (answer);
+
   /* Nothing of it was filed */
   {
     g_autoptr(JsonNode) none = fetch_json ("/open311/v2/requests.json", 200);
@@ -370,6 +374,17 @@ test_request_lifecycle (void)
                             "已责令停业整改"));
   g_assert_null (strstr (json_object_get_string_member (request, "status_notes"), "李小明"));
   g_assert_true (json_object_get_null_member (request, "expected_datetime"));
+
+  /* The list anyone reads: no reply, no address, the place to ~100 m */
+  {
+    g_autoptr(JsonNode) list = fetch_json ("/open311/v2/requests.json", 200);
+    JsonObject *listed = json_array_get_object_element (json_node_get_array (list), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (listed, "service_request_id"), ==, receipt);
+    g_assert_true (json_object_get_null_member (listed, "status_notes"));
+    g_assert_true (json_object_get_null_member (listed, "address"));
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (listed, "lat"), 28.194, 1e-9);
+  }
 
   xml = fetch ("/open311/v2/requests.xml?status=closed", 200, NULL);
   assert_xml (xml);
