@@ -1211,12 +1211,21 @@ handle_public_feed (CivicServer *self,
     }
 }
 
-/* A citizen's rating of the matter they hold the receipt of, and a
- * department's public indicators */
+/* What a citizen sends without signing in — a message, a request for
+ * information, a rating — as its records' submit function takes it */
+typedef char *(*PublicSubmit) (CivicSqlite    *db,
+                               CivicCalendar  *calendar,
+                               GDateTime      *now,
+                               JsonNode       *body,
+                               const char     *address,
+                               guint          *status,
+                               GError        **error);
+
 static void
-handle_public_evaluation (CivicServer *self,
-                          CivicSqlite *db,
-                          Request     *request)
+respond_submitted (CivicServer  *self,
+                   CivicSqlite  *db,
+                   Request      *request,
+                   PublicSubmit  submit)
 {
   g_autoptr(JsonNode) body = parse_body (request);
   g_autoptr(GError) error = NULL;
@@ -1226,8 +1235,7 @@ handle_public_evaluation (CivicServer *self,
 
   if (body == NULL)
     return;
-  answer = civic_evaluation_records_submit (db, self->calendar, now, body, request->address,
-                                            &status, &error);
+  answer = submit (db, self->calendar, now, body, request->address, &status, &error);
   if (answer != NULL)
     respond_json (request, status, answer);
   else if (status >= 500)
@@ -1236,6 +1244,16 @@ handle_public_evaluation (CivicServer *self,
     respond_error (request, status,
                    status == 404 ? "not-found" : status == 409 ? "conflict" : "bad-request",
                    error != NULL ? error->message : "");
+}
+
+/* A citizen's rating of the matter they hold the receipt of, and a
+ * department's public indicators */
+static void
+handle_public_evaluation (CivicServer *self,
+                          CivicSqlite *db,
+                          Request     *request)
+{
+  respond_submitted (self, db, request, civic_evaluation_records_submit);
 }
 
 static void
@@ -1300,22 +1318,7 @@ handle_public_message (CivicServer *self,
                        CivicSqlite *db,
                        Request     *request)
 {
-  g_autoptr(JsonNode) body = parse_body (request);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = civic_time_now ();
-  guint status = 400;
-  char *answer;
-
-  if (body == NULL)
-    return;
-  answer = civic_message_records_submit (db, self->calendar, now, body, request->address,
-                                         &status, &error);
-  if (answer != NULL)
-    respond_json (request, status, answer);
-  else if (status >= 500)
-    respond_internal (request, error);
-  else
-    respond_error (request, status, "bad-request", error != NULL ? error->message : "");
+  respond_submitted (self, db, request, civic_message_records_submit);
 }
 
 static void
@@ -1342,23 +1345,7 @@ handle_public_request (CivicServer *self,
                        CivicSqlite *db,
                        Request     *request)
 {
-  g_autoptr(JsonNode) body = parse_body (request);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = civic_time_now ();
-  guint status = 400;
-  char *answer;
-
-  if (body == NULL)
-    return;
-  answer = civic_disclosure_request_records_submit (db, self->calendar, now, body,
-                                                    request->address, &status, &error);
-  if (answer != NULL)
-    respond_json (request, status, answer);
-  else if (status >= 500)
-    respond_internal (request, error);
-  else
-    respond_error (request, status, status == 404 ? "not-found" : "bad-request",
-                   error != NULL ? error->message : "");
+  respond_submitted (self, db, request, civic_disclosure_request_records_submit);
 }
 
 static void
