@@ -209,11 +209,8 @@ form_to_json (GHashTable *form)
       if (value != NULL && *value != '\0')
         json_object_set_string_member (object, names[i], value);
     }
-  /* A report goes to the hall's dispatch, which never hands it to the
-   * department it is about (信访工作条例 Art. 30): the form does not ask
-   * which one that is, so it cannot send it anywhere else */
-  if (g_strcmp0 (value_of (form, "kind"), "report") == 0)
-    json_object_remove_member (object, "department");
+  /* A report, which names no department it accuses here, goes to the
+   * hall's dispatch: civic_message_records_submit() sees to it */
   json_object_set_boolean_member (object, "anonymous", value_of (form, "anonymous") != NULL);
   json_object_set_string_member (object, "channel", "portal");
   json_node_set_object (node, object);

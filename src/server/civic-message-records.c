@@ -759,6 +759,12 @@ civic_message_records_submit (CivicSqlite    *db,
     }
   if (channel == NULL)
     json_object_set_string_member (args, "channel", "portal");
+  /* A report that does not say whom it accuses goes to the hall's
+   * dispatch: the department it was sent to may be the one it is about
+   * (信访工作条例 Art. 30) */
+  if (g_strcmp0 (json_object_get_string_member_with_default (args, "kind", NULL), "report") == 0 &&
+      !json_object_has_member (args, "accused_department_id"))
+    json_object_remove_member (args, "department_id");
   json_object_set_string_member (args, "received_on", today);
 
   data = civic_commands_run_as_service (&env, id, civic_message_kind.action_to_string (
