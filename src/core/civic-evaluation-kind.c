@@ -517,7 +517,8 @@ static const CivicArgument rectify[] = {
 };
 
 static const CivicArgument appeal[] = {
-  { .name = "reason", .kind = CIVIC_ARGUMENT_TEXT, .required = TRUE, .title = N_("_Grounds"),
+  { .name = "reason", .kind = CIVIC_ARGUMENT_TEXT, .required = TRUE,
+    .title = N_("_Grounds for the Appeal"),
     .description = N_("Why the rating is mistaken or malicious: the hall decides whether it "
                       "counts") },
   CIVIC_ARGUMENTS_END
@@ -642,9 +643,11 @@ kind_label (GObject *record)
 {
   CivicEvaluation *evaluation = CIVIC_EVALUATION (record);
 
-  /* Translators: a rating named by its score and what it rates: "2 of 5, 餐馆无证经营" */
-  return g_strdup_printf (_("%d of 5, %s"), evaluation->rating,
-                          evaluation->target_id ? evaluation->target_id : "");
+  if (evaluation->rating < CIVIC_RATING_MIN || evaluation->rating > CIVIC_RATING_MAX)
+    return g_strdup (_("A new rating"));
+  /* Translators: a rating named by its level and score: "Dissatisfied, 2 of 5" */
+  return g_strdup_printf (_("%s, %d of 5"), civic_rating_get_label (evaluation->rating),
+                          evaluation->rating);
 }
 
 static char *

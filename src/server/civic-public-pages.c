@@ -169,8 +169,12 @@ civic_public_page_start (GString         *out,
                                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                                "<title>", _("en"));
   text (out, title);
-  g_string_append (out, " — ");
-  text (out, site_name (site));
+  /* The site's front page is named once */
+  if (g_strcmp0 (title, site_name (site)) != 0)
+    {
+      g_string_append (out, " — ");
+      text (out, site_name (site));
+    }
   g_string_append (out, "</title>\n<link rel=\"stylesheet\" href=\"/public/style.css\">\n</head>\n"
                         "<body>\n<a class=\"skip\" href=\"#main\">");
   text (out, _("Skip to the content"));
