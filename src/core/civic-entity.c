@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "civic-campaign-kind.h"
 #include "civic-case-kind.h"
 #include "civic-disclosure-kind.h"
 #include "civic-disclosure-request-kind.h"
@@ -27,6 +28,7 @@ static const CivicEntityKind * const kind_list[] = {
   &civic_disclosure_request_kind,
   &civic_message_kind,
   &civic_evaluation_kind,
+  &civic_campaign_kind,
   NULL
 };
 

@@ -32,6 +32,7 @@ G_BEGIN_DECLS
 #define CIVIC_ENTITY_MESSAGE    "message"
 #define CIVIC_ENTITY_MESSAGE_CLOCKS "message-clocks"
 #define CIVIC_ENTITY_EVALUATION "evaluation"
+#define CIVIC_ENTITY_CAMPAIGN   "campaign"
 
 /* The template entity of the replies officials start from (a "template"
  * whose id is this) */

@@ -313,6 +313,30 @@ static const CivicArgument reopen[] = {
   CIVIC_ARGUMENTS_END
 };
 
+static const char *
+idea_decision_label (int value)
+{
+  return civic_idea_decision_get_label (value);
+}
+
+static const CivicArgument score_idea[] = {
+  { .name = "score", .kind = CIVIC_ARGUMENT_NUMBER, .required = TRUE, .title = N_("_Score"),
+    .description = N_("1 to 10; the board shows the mean of the officials’ scores, and a second "
+                      "score of yours replaces the first"),
+    .min = CIVIC_IDEA_SCORE_MIN, .max = CIVIC_IDEA_SCORE_MAX, .usual_number = 5 },
+  CIVIC_ARGUMENTS_END
+};
+
+static const CivicArgument answer_idea[] = {
+  CHOICE ("decision", TRUE, N_("_Decision"), civic_idea_decision_get_type, idea_decision_label,
+          NULL),
+  { .name = "text", .kind = CIVIC_ARGUMENT_TEXT, .required = TRUE,
+    .title = N_("_Answer to the Proposer"),
+    .description = N_("The proposer reads it; an adopted idea is shown publicly with this "
+                      "answer, never with who proposed it") },
+  CIVIC_ARGUMENTS_END
+};
+
 static const CivicArgument none[] = {
   CIVIC_ARGUMENTS_END
 };
@@ -333,6 +357,9 @@ static const CivicArgument * const declarations[CIVIC_N_MESSAGE_ACTIONS] = {
   [CIVIC_MESSAGE_ACTION_CLOSE] = close_message,
   [CIVIC_MESSAGE_ACTION_RETURN_VISIT] = return_visit,
   [CIVIC_MESSAGE_ACTION_REOPEN] = reopen,
+  [CIVIC_MESSAGE_ACTION_SCORE_IDEA] = score_idea,
+  [CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA] = none,
+  [CIVIC_MESSAGE_ACTION_ANSWER_IDEA] = answer_idea,
 };
 
 /**

@@ -89,9 +89,37 @@ write_replies (JsonBuilder *builder,
       civic_json_set_instant (builder, "at", reply->at);
       civic_json_set_day (builder, "sent_on", reply->sent_on);
       write_by (builder, "reviewed_by", reply->reviewed_by_id, reply->reviewed_by_name);
+      if (reply->decides != CIVIC_IDEA_STATUS_RECEIVED)
+        civic_json_set_enum (builder, "decides", CIVIC_TYPE_IDEA_STATUS, reply->decides);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+/* An idea's place in its campaign: only an idea has one */
+static void
+write_idea (JsonBuilder  *builder,
+            CivicMessage *self)
+{
+  if (self->kind != CIVIC_MESSAGE_KIND_IDEA)
+    return;
+  json_builder_set_member_name (builder, "idea");
+  json_builder_begin_object (builder);
+  civic_json_set_enum (builder, "status", CIVIC_TYPE_IDEA_STATUS, self->idea_status);
+  json_builder_set_member_name (builder, "scores");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->idea_scores->len; i++)
+    {
+      const CivicIdeaScore *score = g_ptr_array_index (self->idea_scores, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_int (builder, "score", score->score);
+      civic_json_set_day (builder, "on", score->on);
+      write_by (builder, "by", score->by_id, score->by_name);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -255,6 +283,7 @@ civic_message_to_json (CivicMessage *self)
   civic_json_set_string (builder, "merged_into", self->merged_into);
   civic_json_set_string (builder, "case_id", self->case_id);
   civic_json_set_strv (builder, "links", (const char * const *) self->links);
+  write_idea (builder, self);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -422,7 +451,7 @@ read_reply (JsonObject  *item,
             GError     **error)
 {
   CivicMessageReply *reply = g_new0 (CivicMessageReply, 1);
-  guint status = 0;
+  guint status = 0, decides = CIVIC_IDEA_STATUS_RECEIVED;
 
   g_ptr_array_add (into, reply);
   if (!get_number (item, into, &reply->number, error) ||
@@ -431,12 +460,54 @@ read_reply (JsonObject  *item,
       !get_by (item, "by", &reply->by_id, &reply->by_name, error) ||
       !civic_json_get_instant (item, "at", FALSE, &reply->at, error) ||
       !civic_json_get_day (item, "sent_on", FALSE, &reply->sent_on, error) ||
-      !get_by (item, "reviewed_by", &reply->reviewed_by_id, &reply->reviewed_by_name, error))
+      !get_by (item, "reviewed_by", &reply->reviewed_by_id, &reply->reviewed_by_name, error) ||
+      !get_enum_value (item, "decides", FALSE, CIVIC_TYPE_IDEA_STATUS, &decides, error))
     return FALSE;
   reply->status = status;
+  reply->decides = decides;
+  if (decides != CIVIC_IDEA_STATUS_RECEIVED && decides != CIVIC_IDEA_STATUS_ADOPTED &&
+      decides != CIVIC_IDEA_STATUS_DECLINED)
+    return invalid (error, "replies");
   /* A sent reply has its day; one that did not go out has none */
   if ((reply->status == CIVIC_MESSAGE_REPLY_SENT) != (reply->sent_on != CIVIC_DAY_INVALID))
     return invalid (error, "replies");
+  return TRUE;
+}
+
+static gboolean
+read_idea_score (JsonObject  *item,
+                 GPtrArray   *into,
+                 GError     **error)
+{
+  CivicIdeaScore *score = g_new0 (CivicIdeaScore, 1);
+  gint64 value = 0;
+
+  g_ptr_array_add (into, score);
+  if (!civic_json_get_int (item, "score", TRUE, CIVIC_IDEA_SCORE_MIN, CIVIC_IDEA_SCORE_MAX,
+                           &value, error) ||
+      !civic_json_get_day (item, "on", TRUE, &score->on, error) ||
+      !get_by (item, "by", &score->by_id, &score->by_name, error))
+    return FALSE;
+  score->score = (int) value;
+  return TRUE;
+}
+
+static gboolean
+read_idea (JsonObject    *object,
+           CivicMessage  *self,
+           GError       **error)
+{
+  JsonObject *idea = NULL;
+  guint status = CIVIC_IDEA_STATUS_RECEIVED;
+
+  if (!civic_json_get_object (object, "idea", FALSE, &idea, error))
+    return FALSE;
+  if (idea == NULL)
+    return TRUE;
+  if (!get_enum_value (idea, "status", TRUE, CIVIC_TYPE_IDEA_STATUS, &status, error) ||
+      !for_each_object (idea, "scores", read_idea_score, self->idea_scores, error))
+    return FALSE;
+  self->idea_status = status;
   return TRUE;
 }
 
@@ -635,7 +706,8 @@ civic_message_new_from_json (JsonNode  *node,
       !for_each_object (object, "replies", read_reply, self->replies, error) ||
       !for_each_object (object, "notes", read_note, self->notes, error) ||
       !get_owned_string (object, "merged_into", FALSE, &self->merged_into, error) ||
-      !get_owned_string (object, "case_id", FALSE, &self->case_id, error))
+      !get_owned_string (object, "case_id", FALSE, &self->case_id, error) ||
+      !read_idea (object, self, error))
     return NULL;
   if (json_object_has_member (object, "links"))
     {

@@ -69,6 +69,10 @@ static const struct
   [CIVIC_MESSAGE_ACTION_CLOSE] = { STATE (REPLIED), HANDLER },
   [CIVIC_MESSAGE_ACTION_RETURN_VISIT] = { ANSWERED, HANDLER },
   [CIVIC_MESSAGE_ACTION_REOPEN] = { ANSWERED, HANDLER | DISPATCHER },
+  [CIVIC_MESSAGE_ACTION_SCORE_IDEA] = { STATE (NEW) | WORKING, HANDLER | CIVIC_ROLE_APPROVER },
+  [CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA] = { STATE (NEW) | WORKING,
+                                            HANDLER | CIVIC_ROLE_APPROVER },
+  [CIVIC_MESSAGE_ACTION_ANSWER_IDEA] = { WORKING, HANDLER },
 };
 
 #define refuse(error, code, ...) \
@@ -97,6 +101,9 @@ civic_message_action_get_label (CivicMessageAction action)
     case CIVIC_MESSAGE_ACTION_CLOSE: return _("Close");
     case CIVIC_MESSAGE_ACTION_RETURN_VISIT: return _("Record Return Visit");
     case CIVIC_MESSAGE_ACTION_REOPEN: return _("Reopen");
+    case CIVIC_MESSAGE_ACTION_SCORE_IDEA: return _("Score the Idea");
+    case CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA: return _("Shortlist");
+    case CIVIC_MESSAGE_ACTION_ANSWER_IDEA: return _("Adopt or Decline");
     default: g_return_val_if_reached ("");
     }
 }
@@ -121,6 +128,9 @@ past_tense (CivicMessageAction action)
     case CIVIC_MESSAGE_ACTION_CLOSE: return _("Closed the message");
     case CIVIC_MESSAGE_ACTION_RETURN_VISIT: return _("Recorded a return visit");
     case CIVIC_MESSAGE_ACTION_REOPEN: return _("Reopened the message");
+    case CIVIC_MESSAGE_ACTION_SCORE_IDEA: return _("Scored the idea");
+    case CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA: return _("Shortlisted the idea");
+    case CIVIC_MESSAGE_ACTION_ANSWER_IDEA: return _("Answered the idea");
     default: g_return_val_if_reached ("");
     }
 }
@@ -293,6 +303,25 @@ check_preconditions (CivicMessage               *message,
       if (message->citizen.anonymous)
         return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
                        _("An anonymous message has nobody to visit"));
+      return TRUE;
+
+    /* Scored and shortlisted before it is answered, once */
+    case CIVIC_MESSAGE_ACTION_SCORE_IDEA:
+    case CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA:
+    case CIVIC_MESSAGE_ACTION_ANSWER_IDEA:
+      if (message->kind != CIVIC_MESSAGE_KIND_IDEA)
+        return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                       _("Only an idea in a campaign is scored, shortlisted and adopted"));
+      if (message->idea_status == CIVIC_IDEA_STATUS_ADOPTED ||
+          message->idea_status == CIVIC_IDEA_STATUS_DECLINED)
+        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The idea was %s already"),
+                       civic_idea_status_get_label (message->idea_status));
+      if (action == CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA &&
+          message->idea_status == CIVIC_IDEA_STATUS_SHORTLISTED)
+        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The idea is on the shortlist"));
+      if (action == CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA && message->idea_scores->len == 0)
+        return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                       _("An idea is scored before it is shortlisted"));
       return TRUE;
 
     default:
@@ -750,21 +779,23 @@ send_reply (CivicMessage               *message,
   reply->sent_on = today_of (context);
   message->replied_on = reply->sent_on;
   message->state = CIVIC_MESSAGE_STATE_REPLIED;
+  if (reply->decides != CIVIC_IDEA_STATUS_RECEIVED)
+    message->idea_status = reply->decides;
 }
 
+/* A reply written: checked by the reply lint, then sent, or kept for
+ * review when the kind's replies are reviewed; an idea's answer decides
+ * what the idea becomes when it goes out */
 static gboolean
-apply_reply (CivicMessage               *message,
-             JsonObject                 *args,
+write_reply (CivicMessage               *message,
+             const char                 *text,
+             CivicIdeaStatus             decides,
              const CivicWorkflowContext *context,
              GError                    **error)
 {
   g_autoptr(GPtrArray) findings = NULL;
   g_auto(GStrv) notes = NULL;
   CivicMessageReply *reply;
-  const char *text;
-
-  if (!get_text (args, "text", TRUE, CIVIC_MESSAGE_REPLY_MAX, &text, error))
-    return FALSE;
 
   /* A "no" without its reason or remedy, a blank left, never goes out */
   notes = dup_note_texts (message);
@@ -782,6 +813,7 @@ apply_reply (CivicMessage               *message,
   reply->number = message->replies->len + 1;
   reply->text = g_strdup (text);
   reply->sent_on = CIVIC_DAY_INVALID;
+  reply->decides = decides;
   record_by (&reply->by_id, &reply->by_name, context);
   reply->at = g_date_time_ref (context->now);
   g_ptr_array_add (message->replies, reply);
@@ -794,6 +826,77 @@ apply_reply (CivicMessage               *message,
   else
     send_reply (message, reply, context);
   return TRUE;
+}
+
+static gboolean
+apply_reply (CivicMessage               *message,
+             JsonObject                 *args,
+             const CivicWorkflowContext *context,
+             GError                    **error)
+{
+  const char *text;
+
+  if (!get_text (args, "text", TRUE, CIVIC_MESSAGE_REPLY_MAX, &text, error))
+    return FALSE;
+  return write_reply (message, text, CIVIC_IDEA_STATUS_RECEIVED, context, error);
+}
+
+/* An official's score of an idea, 1 to 10; a second one replaces their
+ * first */
+static gboolean
+apply_score_idea (CivicMessage               *message,
+                  JsonObject                 *args,
+                  const CivicWorkflowContext *context,
+                  GError                    **error)
+{
+  CivicIdeaScore *score = NULL;
+  gint64 value = 0;
+
+  if (!civic_json_get_int (args, "score", TRUE, CIVIC_IDEA_SCORE_MIN, CIVIC_IDEA_SCORE_MAX,
+                           &value, NULL))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("“%s” is a score from %d to %d"),
+                   "score", CIVIC_IDEA_SCORE_MIN, CIVIC_IDEA_SCORE_MAX);
+  for (guint i = 0; i < message->idea_scores->len && score == NULL; i++)
+    {
+      CivicIdeaScore *given = g_ptr_array_index (message->idea_scores, i);
+
+      if (g_strcmp0 (given->by_id, context->actor->id) == 0)
+        score = given;
+    }
+  if (score == NULL)
+    {
+      score = g_new0 (CivicIdeaScore, 1);
+      g_ptr_array_add (message->idea_scores, score);
+    }
+  score->score = (int) value;
+  score->on = today_of (context);
+  record_by (&score->by_id, &score->by_name, context);
+  return TRUE;
+}
+
+/* Adopted from the shortlist, declined from anywhere, each with its
+ * answer to the proposer: a reply, under the reply's rules */
+static gboolean
+apply_answer_idea (CivicMessage               *message,
+                   JsonObject                 *args,
+                   const CivicWorkflowContext *context,
+                   GError                    **error)
+{
+  int decision = CIVIC_IDEA_DECISION_ADOPT;
+  const char *text;
+
+  if (!civic_workflow_arg_enum (args, "decision", TRUE, CIVIC_TYPE_IDEA_DECISION, &decision,
+                                error) ||
+      !get_text (args, "text", TRUE, CIVIC_MESSAGE_REPLY_MAX, &text, error))
+    return FALSE;
+  if (decision == CIVIC_IDEA_DECISION_ADOPT &&
+      message->idea_status != CIVIC_IDEA_STATUS_SHORTLISTED)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("An idea is adopted from the shortlist"));
+  return write_reply (message, text,
+                      decision == CIVIC_IDEA_DECISION_ADOPT ? CIVIC_IDEA_STATUS_ADOPTED
+                                                            : CIVIC_IDEA_STATUS_DECLINED,
+                      context, error);
 }
 
 static gboolean
@@ -964,6 +1067,12 @@ apply_action (CivicMessage               *message,
     case CIVIC_MESSAGE_ACTION_RETURN_VISIT:
       return apply_return_visit (message, args, context, error);
     case CIVIC_MESSAGE_ACTION_REOPEN: return apply_reopen (message, args, context, error);
+    case CIVIC_MESSAGE_ACTION_SCORE_IDEA: return apply_score_idea (message, args, context, error);
+    case CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA:
+      message->idea_status = CIVIC_IDEA_STATUS_SHORTLISTED;
+      return TRUE;
+    case CIVIC_MESSAGE_ACTION_ANSWER_IDEA:
+      return apply_answer_idea (message, args, context, error);
     default:
       return refuse (error, CIVIC_WORKFLOW_ERROR_UNKNOWN_ACTION, _("Unknown action"));
     }
@@ -1026,6 +1135,7 @@ message_weight (guint action)
     case CIVIC_MESSAGE_ACTION_REPLY:
     case CIVIC_MESSAGE_ACTION_REVIEW_REPLY:
     case CIVIC_MESSAGE_ACTION_EXTEND:
+    case CIVIC_MESSAGE_ACTION_ANSWER_IDEA:
       return CIVIC_WEIGHT_DELIBERATE;
     default:
       return CIVIC_WEIGHT_ROUTINE;
@@ -1037,7 +1147,8 @@ message_weight (guint action)
 static gboolean
 message_safe_when_stale (guint action)
 {
-  return action == CIVIC_MESSAGE_ACTION_NOTE || action == CIVIC_MESSAGE_ACTION_RETURN_VISIT;
+  return action == CIVIC_MESSAGE_ACTION_NOTE || action == CIVIC_MESSAGE_ACTION_RETURN_VISIT ||
+         action == CIVIC_MESSAGE_ACTION_SCORE_IDEA;
 }
 
 static GObject *

@@ -29,9 +29,13 @@ typedef enum
   CIVIC_MESSAGE_ACTION_CLOSE,             /*< nick=close-message >*/
   CIVIC_MESSAGE_ACTION_RETURN_VISIT,      /*< nick=record-return-visit >*/
   CIVIC_MESSAGE_ACTION_REOPEN,            /*< nick=reopen-message >*/
+  /* An idea in its campaign (docs/plans/messages.md, decision 10) */
+  CIVIC_MESSAGE_ACTION_SCORE_IDEA,        /*< nick=score-idea >*/
+  CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA,    /*< nick=shortlist-idea >*/
+  CIVIC_MESSAGE_ACTION_ANSWER_IDEA,       /*< nick=answer-idea >*/
 } CivicMessageAction;
 
-#define CIVIC_N_MESSAGE_ACTIONS (CIVIC_MESSAGE_ACTION_REOPEN + 1)
+#define CIVIC_N_MESSAGE_ACTIONS (CIVIC_MESSAGE_ACTION_ANSWER_IDEA + 1)
 
 extern const CivicEntityKind civic_message_kind;
 

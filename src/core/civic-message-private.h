@@ -69,6 +69,10 @@ struct _CivicMessage
   char                 *merged_into;       /* (nullable) */
   char                 *case_id;           /* (nullable) */
   GStrv                 links;             /* "case/ID", "disclosure/ID", "message/ID" */
+
+  /* An idea's place in its campaign */
+  CivicIdeaStatus       idea_status;
+  GPtrArray            *idea_scores;       /* CivicIdeaScore */
 };
 
 void civic_message_citizen_clear  (CivicMessageCitizen       *citizen);
@@ -82,6 +86,7 @@ void civic_message_route_free     (CivicMessageRoute         *route);
 void civic_message_extension_free (CivicMessageExtension     *extension);
 void civic_message_visit_free     (CivicMessageVisit         *visit);
 void civic_message_reopening_free (CivicMessageReopening     *reopening);
+void civic_idea_score_free        (CivicIdeaScore            *score);
 
 CivicMessageRoute *civic_message_get_pending_send_back (CivicMessage *self);
 

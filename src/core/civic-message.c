@@ -168,6 +168,30 @@ civic_message_dispute_decision_get_label (CivicMessageDisputeDecision decision)
     }
 }
 
+const char *
+civic_idea_status_get_label (CivicIdeaStatus status)
+{
+  switch (status)
+    {
+    case CIVIC_IDEA_STATUS_RECEIVED: return _("Received");
+    case CIVIC_IDEA_STATUS_SHORTLISTED: return _("Shortlisted");
+    case CIVIC_IDEA_STATUS_ADOPTED: return _("Adopted");
+    case CIVIC_IDEA_STATUS_DECLINED: return _("Declined");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+civic_idea_decision_get_label (CivicIdeaDecision decision)
+{
+  switch (decision)
+    {
+    case CIVIC_IDEA_DECISION_ADOPT: return _("Adopt the idea");
+    case CIVIC_IDEA_DECISION_DECLINE: return _("Decline it, with the reason");
+    default: g_return_val_if_reached ("");
+    }
+}
+
 /* The parts */
 
 void
@@ -336,6 +360,24 @@ reopening_copy (const CivicMessageReopening *from)
   return to;
 }
 
+void
+civic_idea_score_free (CivicIdeaScore *score)
+{
+  g_free (score->by_id);
+  g_free (score->by_name);
+  g_free (score);
+}
+
+static CivicIdeaScore *
+idea_score_copy (const CivicIdeaScore *from)
+{
+  CivicIdeaScore *to = g_memdup2 (from, sizeof *from);
+
+  to->by_id = g_strdup (from->by_id);
+  to->by_name = g_strdup (from->by_name);
+  return to;
+}
+
 /* The record */
 
 static void
@@ -367,6 +409,7 @@ civic_message_finalize (GObject *object)
   g_ptr_array_unref (self->visits);
   g_ptr_array_unref (self->replies);
   g_ptr_array_unref (self->notes);
+  g_ptr_array_unref (self->idea_scores);
   g_free (self->merged_into);
   g_free (self->case_id);
   g_strfreev (self->links);
@@ -393,6 +436,7 @@ civic_message_init (CivicMessage *self)
   self->visits = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_message_visit_free);
   self->replies = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_message_reply_free);
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_message_note_free);
+  self->idea_scores = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_idea_score_free);
   self->links = g_new0 (char *, 1);
 }
 
@@ -469,6 +513,8 @@ civic_message_copy (CivicMessage *self)
   COPY_ARRAY (copy->visits, self->visits, visit_copy);
   COPY_ARRAY (copy->replies, self->replies, reply_copy);
   COPY_ARRAY (copy->notes, self->notes, note_copy);
+  copy->idea_status = self->idea_status;
+  COPY_ARRAY (copy->idea_scores, self->idea_scores, idea_score_copy);
   copy->merged_into = g_strdup (self->merged_into);
   copy->case_id = g_strdup (self->case_id);
   g_strfreev (copy->links);
@@ -545,6 +591,33 @@ GPtrArray *civic_message_get_notes (CivicMessage *self) { RETURN_IF_NOT_MESSAGE 
 GPtrArray *civic_message_get_routes (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->routes; }
 GPtrArray *civic_message_get_visits (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->visits; }
 GPtrArray *civic_message_get_reopenings (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->reopenings; }
+CivicIdeaStatus civic_message_get_idea_status (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (0); return self->idea_status; }
+
+/**
+ * civic_message_get_idea_scores:
+ *
+ * Returns: (transfer none) (element-type CivicIdeaScore): an idea's
+ * scores, one for each official who scored it
+ */
+GPtrArray *civic_message_get_idea_scores (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->idea_scores; }
+
+/**
+ * civic_message_get_idea_mean:
+ *
+ * Returns: the mean of an idea's scores, 0 when nobody scored it
+ */
+double
+civic_message_get_idea_mean (CivicMessage *self)
+{
+  double sum = 0;
+
+  RETURN_IF_NOT_MESSAGE (0);
+  if (self->idea_scores->len == 0)
+    return 0;
+  for (guint i = 0; i < self->idea_scores->len; i++)
+    sum += ((CivicIdeaScore *) g_ptr_array_index (self->idea_scores, i))->score;
+  return sum / self->idea_scores->len;
+}
 
 /**
  * civic_message_get_last_sent_reply:

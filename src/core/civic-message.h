@@ -140,6 +140,36 @@ typedef enum
   CIVIC_MESSAGE_SATISFACTION_UNREACHED,    /*< nick=unreached >*/
 } CivicMessageSatisfaction;
 
+/* Where an idea (金点子) stands in its campaign: the board's columns */
+typedef enum
+{
+  CIVIC_IDEA_STATUS_RECEIVED,     /*< nick=received >*/
+  CIVIC_IDEA_STATUS_SHORTLISTED,  /*< nick=shortlisted >*/
+  CIVIC_IDEA_STATUS_ADOPTED,      /*< nick=adopted >*/
+  CIVIC_IDEA_STATUS_DECLINED,     /*< nick=declined >*/
+} CivicIdeaStatus;
+
+#define CIVIC_N_IDEA_STATUSES (CIVIC_IDEA_STATUS_DECLINED + 1)
+
+/* What the answer to an idea decides */
+typedef enum
+{
+  CIVIC_IDEA_DECISION_ADOPT,    /*< nick=adopt >*/
+  CIVIC_IDEA_DECISION_DECLINE,  /*< nick=decline >*/
+} CivicIdeaDecision;
+
+#define CIVIC_IDEA_SCORE_MIN 1
+#define CIVIC_IDEA_SCORE_MAX 10
+
+/* One official's score of an idea: the latest they gave */
+typedef struct
+{
+  int        score;
+  CivicDay   on;
+  char      *by_id;
+  char      *by_name;
+} CivicIdeaScore;
+
 /* Who wrote: personal data, sealed by the service and masked in the
  * feed, but for @anonymous */
 typedef struct
@@ -177,6 +207,9 @@ typedef struct
   CivicDay                 sent_on;        /* invalid until it went out */
   char                    *reviewed_by_id; /* (nullable) */
   char                    *reviewed_by_name;
+  /* An idea's answer: ADOPTED or DECLINED, which the idea becomes when
+   * the answer goes out; RECEIVED for any other reply */
+  CivicIdeaStatus          decides;
 } CivicMessageReply;
 
 /* An internal note: officials only */
@@ -272,6 +305,8 @@ const char *civic_message_visit_channel_get_label (CivicMessageVisitChannel chan
 const char *civic_message_satisfaction_get_label  (CivicMessageSatisfaction satisfaction);
 const char *civic_message_review_decision_get_label  (CivicMessageReviewDecision  decision);
 const char *civic_message_dispute_decision_get_label (CivicMessageDisputeDecision decision);
+const char *civic_idea_status_get_label       (CivicIdeaStatus          status);
+const char *civic_idea_decision_get_label     (CivicIdeaDecision        decision);
 
 CivicMessage *civic_message_new               (const char        *id,
                                                const char        *department_id);
@@ -304,6 +339,9 @@ const char   *civic_message_get_service_code  (CivicMessage      *self);
 const char   *civic_message_get_case_id       (CivicMessage      *self);
 const char   *civic_message_get_merged_into   (CivicMessage      *self);
 const char * const *civic_message_get_links   (CivicMessage      *self);
+CivicIdeaStatus civic_message_get_idea_status (CivicMessage      *self);
+GPtrArray    *civic_message_get_idea_scores   (CivicMessage      *self);
+double        civic_message_get_idea_mean     (CivicMessage      *self);
 GDateTime    *civic_message_get_received_at   (CivicMessage      *self);
 CivicDay      civic_message_get_received_on   (CivicMessage      *self);
 CivicDay      civic_message_get_arrived_on    (CivicMessage      *self);
