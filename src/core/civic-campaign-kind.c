@@ -256,7 +256,7 @@ apply_create (CivicCampaign              *campaign,
                    _("A campaign closes after it opens"));
   if (closes_on < today_of (context))
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                   _("A new campaign’s period has not ended yet"));
+                   _("That period is over: a new campaign closes today or later"));
 
   set_string (&campaign->title, title);
   set_string (&campaign->description, description);

@@ -154,9 +154,9 @@ civic_campaign_has_channel (CivicCampaign       *self,
  * @day: the day the idea came in
  *
  * Returns: whether an idea that came in through @channel on @day belongs
- * to the campaign: it was published (and not yet concluded), the day is in
- * its period and the channel one it named; %FALSE with the reason in
- * @error
+ * to the campaign: it takes ideas (or it came in before the campaign
+ * closed), the day is in its period and the channel one it named; %FALSE
+ * with the reason in @error
  */
 gboolean
 civic_campaign_takes_ideas (CivicCampaign        *self,
@@ -166,8 +166,10 @@ civic_campaign_takes_ideas (CivicCampaign        *self,
 {
   RETURN_IF_NOT_CAMPAIGN (FALSE);
 
-  /* A letter posted in its period is registered after it closed */
-  if (self->state != CIVIC_CAMPAIGN_STATE_OPEN && self->state != CIVIC_CAMPAIGN_STATE_CLOSED)
+  /* What came in before it closed (a letter posted in its period) is
+   * registered after */
+  if (self->state != CIVIC_CAMPAIGN_STATE_OPEN &&
+      (self->state != CIVIC_CAMPAIGN_STATE_CLOSED || day >= self->closed_on))
     {
       g_set_error (error, CIVIC_CAMPAIGN_ERROR, CIVIC_CAMPAIGN_ERROR_INVALID,
                    _("The campaign “%s” is not taking ideas"), self->title);

@@ -19,6 +19,7 @@
 #include "civic-core-enums.h"
 #include "civic-demo.h"
 #include "civic-demo-disclosures.h"
+#include "civic-demo-campaigns.h"
 #include "civic-demo-messages.h"
 #include "civic-open311.h"
 #include "civic-disclosure.h"
@@ -88,6 +89,7 @@ typedef struct
   guint                   request_counts[CIVIC_N_DISCLOSURE_REQUEST_STATES];
   guint                   message_counts[CIVIC_N_MESSAGE_STATES];
   guint                   n_ratings;
+  guint                   n_campaigns;
   CivicActor             *dispatcher;
   GHashTable             *bookings;  /* "who-or-room|day|half", taken */
 } Demo;
@@ -659,7 +661,8 @@ add_messages (Demo    *demo,
   input.dispatcher = demo->dispatcher;
   input.seed = demo->options->seed;
   input.count = demo->options->messages;
-  return civic_demo_messages_generate (&input, demo->message_counts, &demo->n_ratings, error);
+  return civic_demo_messages_generate (&input, demo->message_counts, &demo->n_ratings, error) &&
+         civic_demo_campaigns_generate (&input, &demo->n_campaigns, error);
 }
 
 /* Every organ's columns and proactive disclosures (civic-demo-disclosures.c), from
@@ -1673,6 +1676,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
       for (guint s = 0; s < CIVIC_N_MESSAGE_STATES; s++)
         g_print ("  %-22s %u\n", civic_message_state_get_label (s), demo.message_counts[s]);
       g_print (_("Ratings of answered messages: %u\n"), demo.n_ratings);
+      g_print (_("Idea campaigns: %u\n"), demo.n_campaigns);
       print_accounts (&demo);
     }
 

@@ -48,35 +48,7 @@ value_of (GHashTable *values,
   return values != NULL ? g_hash_table_lookup (values, name) : NULL;
 }
 
-static void
-field (GString    *out,
-       const char *name,
-       const char *label,
-       const char *type,
-       const char *value,
-       const char *autocomplete,
-       const char *hint,
-       gboolean    required)
-{
-  g_string_append_printf (out, "<div><label for=\"%s\">", name);
-  text (out, label);
-  g_string_append_printf (out, "</label><input id=\"%s\" name=\"%s\" type=\"%s\"%s", name, name,
-                          type, required ? " required" : "");
-  if (autocomplete != NULL)
-    g_string_append_printf (out, " autocomplete=\"%s\"", autocomplete);
-  if (hint != NULL)
-    g_string_append_printf (out, " aria-describedby=\"%s-hint\"", name);
-  g_string_append (out, " value=\"");
-  text (out, value);
-  g_string_append (out, "\">");
-  if (hint != NULL)
-    {
-      g_string_append_printf (out, "<p class=\"hint\" id=\"%s-hint\">", name);
-      text (out, hint);
-      g_string_append (out, "</p>");
-    }
-  g_string_append (out, "</div>\n");
-}
+#define field civic_public_page_field
 
 static gboolean
 department_options (CivicSqlite  *db,
@@ -192,12 +164,17 @@ civic_message_pages_form (CivicSqlite  *db,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The form's fields, as the JSON door names them */
-static JsonNode *
-form_to_json (GHashTable *form)
+/**
+ * civic_message_pages_form_to_json:
+ *
+ * Returns: (transfer full): a form's fields, as the JSON door names them
+ */
+JsonNode *
+civic_message_pages_form_to_json (GHashTable *form)
 {
   static const char * const names[] = {
-    "kind", "subject", "body", "department", "location", "name", "phone", "email", NULL
+    "kind", "subject", "body", "department", "location", "name", "phone", "email", "campaign",
+    NULL
   };
   g_autoptr(JsonObject) object = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
@@ -238,7 +215,7 @@ civic_message_pages_submit (CivicSqlite    *db,
                             char          **receipt,
                             GError        **error)
 {
-  g_autoptr(JsonNode) body = form_to_json (form);
+  g_autoptr(JsonNode) body = civic_message_pages_form_to_json (form);
   g_autoptr(GError) refusal = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autofree char *sent = civic_message_records_submit (db, calendar, now, body, address, status,
@@ -554,6 +531,7 @@ status_page (CivicSqlite           *db,
       g_string_append (out, "</a></p></div>\n");
     }
   g_string_append (out, "<dl class=\"catalogue\">\n");
+  row (out, _("Subject"), json_object_get_string_member_with_default (object, "subject", NULL));
   row (out, _("What It Is"), civic_message_kind_get_label (kind));
   row (out, _("Department"), json_object_get_string_member_with_default (object, "department",
                                                                          NULL));

@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "civic-calendar.h"
 #include "civic-sqlite.h"
 
@@ -44,5 +46,6 @@ char *civic_message_pages_rate    (CivicSqlite   *db,
                                    GError       **error);
 char *civic_message_pages_ratings (CivicSqlite   *db,
                                    GError       **error);
+JsonNode *civic_message_pages_form_to_json (GHashTable *form);
 
 G_END_DECLS

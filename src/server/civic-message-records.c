@@ -13,6 +13,7 @@
 #include "civic-i18n.h"
 
 #include "civic-actor.h"
+#include "civic-campaign-records.h"
 #include "civic-commands.h"
 #include "civic-core-enums.h"
 #include "civic-disclosure-public.h"
@@ -178,6 +179,51 @@ save_public_replies (CivicSqlite   *db,
   return TRUE;
 }
 
+/* An idea adopted, as its campaign's public page lists it: what it said
+ * and the answer that went out, the proposer's details masked, never
+ * who proposed it */
+static gboolean
+save_public_idea (CivicSqlite   *db,
+                  CivicMessage  *message,
+                  GError       **error)
+{
+  const CivicMessageReply *answer = civic_message_get_last_sent_reply (message);
+  g_autofree char *subject = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *answer_text = NULL;
+  g_autofree char *answered_on = NULL;
+  sqlite3_stmt *stmt;
+
+  if (civic_message_get_campaign_id (message) == NULL)
+    return TRUE;
+  stmt = civic_sqlite_prepare (db, "DELETE FROM public_campaign_idea WHERE message_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, civic_message_get_id (message));
+  if (!civic_sqlite_run (db, stmt, error))
+    return FALSE;
+  if (civic_message_get_idea_status (message) != CIVIC_IDEA_STATUS_ADOPTED || answer == NULL)
+    return TRUE;
+
+  if (!(subject = public_text (message, civic_message_get_subject (message), error)) ||
+      !(text = public_text (message, civic_message_get_body (message), error)) ||
+      !(answer_text = public_text (message, answer->text, error)))
+    return FALSE;
+  answered_on = civic_day_format (answer->sent_on);
+  stmt = civic_sqlite_prepare (db, "INSERT INTO public_campaign_idea (message_id, campaign_id, "
+                                   "  subject, text, answer, answered_on) "
+                                   "VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, civic_message_get_id (message));
+  civic_sqlite_bind_text (stmt, 2, civic_message_get_campaign_id (message));
+  civic_sqlite_bind_text (stmt, 3, subject);
+  civic_sqlite_bind_text (stmt, 4, text);
+  civic_sqlite_bind_text (stmt, 5, answer_text);
+  civic_sqlite_bind_text (stmt, 6, answered_on);
+  return civic_sqlite_run (db, stmt, error);
+}
+
 gint64
 civic_message_records_save (CivicSqlite    *db,
                             CivicMessage   *message,
@@ -202,8 +248,8 @@ civic_message_records_save (CivicSqlite    *db,
   due_on = format_day (civic_message_get_reply_due (message, calendar, today));
 
   stmt = civic_sqlite_prepare (db, "INSERT INTO message_record (id, department_id, receipt, kind, "
-                                   "  state, received_on, due_on) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                   "  state, received_on, due_on, campaign_id) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
                                    "ON CONFLICT (id) DO UPDATE SET "
                                    "  department_id = excluded.department_id, "
                                    "  state = excluded.state, due_on = excluded.due_on",
@@ -219,6 +265,7 @@ civic_message_records_save (CivicSqlite    *db,
                                                         civic_message_get_state (message)));
   civic_sqlite_bind_text (stmt, 6, received_on);
   civic_sqlite_bind_text (stmt, 7, due_on);
+  civic_sqlite_bind_text (stmt, 8, civic_message_get_campaign_id (message));
   if (!civic_sqlite_run (db, stmt, error))
     return 0;
 
@@ -233,6 +280,7 @@ civic_message_records_save (CivicSqlite    *db,
     return 0;
 
   if (!save_public_replies (db, message, &last_reply, error) ||
+      !save_public_idea (db, message, error) ||
       !civic_open311_put_request (db, message, due_on, last_reply, error))
     return 0;
 
@@ -352,6 +400,8 @@ store_finish (CivicSqlite    *db,
       if (civic_message_get_accused_person_id (message) != NULL &&
           !entity_exists (db, CIVIC_ENTITY_USER, civic_message_get_accused_person_id (message),
                           _("There is no official “%s”"), error))
+        return FALSE;
+      if (!civic_campaign_records_check_idea (db, message, error))
         return FALSE;
       return give_receipt (db, message, error);
 
@@ -765,6 +815,26 @@ civic_message_records_submit (CivicSqlite    *db,
   if (g_strcmp0 (json_object_get_string_member_with_default (args, "kind", NULL), "report") == 0 &&
       !json_object_has_member (args, "accused_department_id"))
     json_object_remove_member (args, "department_id");
+  /* An idea goes to the department that runs its campaign */
+  if (json_object_has_member (args, "campaign_id") &&
+      !json_object_has_member (args, "department_id") &&
+      JSON_NODE_HOLDS_VALUE (json_object_get_member (args, "campaign_id")))
+    {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *department =
+        civic_campaign_records_department (db, json_object_get_string_member (args,
+                                                                              "campaign_id"),
+                                           &local);
+
+      if (local != NULL)
+        {
+          *status = 500;
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      if (department != NULL)
+        json_object_set_string_member (args, "department_id", department);
+    }
   json_object_set_string_member (args, "received_on", today);
 
   data = civic_commands_run_as_service (&env, id, civic_message_kind.action_to_string (
@@ -839,11 +909,16 @@ civic_message_records_status (CivicSqlite  *db,
   g_autofree char *department = NULL;
   g_autofree char *received_on = NULL;
   g_autofree char *due_on = NULL;
+  g_autofree char *subject = NULL;
   sqlite3_stmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, kind, state, department_id, received_on, due_on "
-                                   "FROM message_record WHERE receipt = ?", error);
+  stmt = civic_sqlite_prepare (db, "SELECT r.id, r.kind, r.state, r.department_id, "
+                                   "  r.received_on, r.due_on, json_extract (e.data, '$.subject') "
+                                   "FROM message_record r "
+                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_MESSAGE "' "
+                                   "  AND e.id = r.id "
+                                   "WHERE r.receipt = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_sqlite_bind_text (stmt, 1, receipt);
@@ -857,14 +932,29 @@ civic_message_records_status (CivicSqlite  *db,
       department = g_strdup (civic_sqlite_column_text (stmt, 3));
       received_on = g_strdup (civic_sqlite_column_text (stmt, 4));
       due_on = g_strdup (civic_sqlite_column_text (stmt, 5));
+      subject = g_strdup (civic_sqlite_column_text (stmt, 6));
     }
   sqlite3_reset (stmt);
   if (id == NULL)
     return NULL;
+  /* What the citizen called it, anything personal in it masked */
+  if (subject != NULL)
+    {
+      g_autoptr(CivicPrivacyLint) lint = civic_privacy_lint_new ();
+      g_autoptr(GPtrArray) findings = civic_privacy_lint_scan (lint, subject, -1);
+      char *masked = civic_privacy_redact (subject, -1, findings, CIVIC_PRIVACY_SEVERITY_INFO,
+                                           error);
+
+      if (masked == NULL)
+        return NULL;
+      g_free (subject);
+      subject = masked;
+    }
 
   json_builder_begin_object (builder);
   civic_json_set_string (builder, "receipt", receipt);
   civic_json_set_string (builder, "kind", kind);
+  civic_json_set_string (builder, "subject", subject);
   {
     g_autofree char *name = department != NULL
                             ? civic_disclosure_public_department_name (db, department) : NULL;

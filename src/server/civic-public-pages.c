@@ -44,6 +44,14 @@ static const char style[] =
   "header.site div,main,footer div{max-width:60rem;margin:0 auto;padding:.75rem 1rem}\n"
   "header.site p{margin:0;font-size:1.25rem;font-weight:700}\n"
   "header.site a{color:var(--fg);text-decoration:none}\n"
+  "nav.site ul{list-style:none;margin:.5rem 0 0;padding:0;display:flex;flex-wrap:wrap;"
+  "gap:.25rem 1.25rem}\n"
+  "nav.site a{display:inline-block;min-height:2.75rem;line-height:2.75rem;color:var(--link);"
+  "text-decoration:underline}\n"
+  "ul.ideas{list-style:none;padding:0;display:grid;gap:1rem}\n"
+  "ul.ideas li{padding:1rem;background:var(--card);border:1px solid var(--line);"
+  "border-radius:.5rem}\n"
+  "ul.ideas h3{margin-top:0}\n"
   "main h1{font-size:1.6rem;line-height:1.3;margin:1rem 0}\n"
   "main h2{font-size:1.3rem}main h3{font-size:1.15rem}\n"
   "a{color:var(--link)}\n"
@@ -182,7 +190,21 @@ civic_public_page_start (GString         *out,
                           site == CIVIC_PUBLIC_SITE_MESSAGES ? "/public/messages"
                                                              : "/public/disclosures");
   text (out, site_name (site));
-  g_string_append (out, "</a></p></div></header>\n<main id=\"main\">\n");
+  g_string_append (out, "</a></p>");
+  /* The citizens' side has three doors: write, ideas, ratings */
+  if (site == CIVIC_PUBLIC_SITE_MESSAGES)
+    {
+      g_string_append (out, "<nav class=\"site\" aria-label=\"");
+      text (out, _("The hall’s pages"));
+      g_string_append (out, "\"><ul><li><a href=\"/public/messages\">");
+      text (out, _("Write to the Hall"));
+      g_string_append (out, "</a></li><li><a href=\"/public/campaigns\">");
+      text (out, _("Idea Campaigns"));
+      g_string_append (out, "</a></li><li><a href=\"/public/ratings\">");
+      text (out, _("How the Departments Are Rated"));
+      g_string_append (out, "</a></li></ul></nav>");
+    }
+  g_string_append (out, "</div></header>\n<main id=\"main\">\n");
 }
 
 void
@@ -346,6 +368,44 @@ civic_public_page_option (GString    *out,
   g_string_append_c (out, '>');
   text (out, label);
   g_string_append (out, "</option>\n");
+}
+
+/**
+ * civic_public_page_field:
+ * @value: (nullable): what was written, when a form comes back
+ * @autocomplete: (nullable): the browser's hint ("name", "tel")
+ * @hint: (nullable): a line under it, which the input is described by
+ *
+ * One labelled input of a form.
+ */
+void
+civic_public_page_field (GString    *out,
+                         const char *name,
+                         const char *label,
+                         const char *type,
+                         const char *value,
+                         const char *autocomplete,
+                         const char *hint,
+                         gboolean    required)
+{
+  g_string_append_printf (out, "<div><label for=\"%s\">", name);
+  text (out, label);
+  g_string_append_printf (out, "</label><input id=\"%s\" name=\"%s\" type=\"%s\"%s", name, name,
+                          type, required ? " required" : "");
+  if (autocomplete != NULL)
+    g_string_append_printf (out, " autocomplete=\"%s\"", autocomplete);
+  if (hint != NULL)
+    g_string_append_printf (out, " aria-describedby=\"%s-hint\"", name);
+  g_string_append (out, " value=\"");
+  text (out, value);
+  g_string_append (out, "\">");
+  if (hint != NULL)
+    {
+      g_string_append_printf (out, "<p class=\"hint\" id=\"%s-hint\">", name);
+      text (out, hint);
+      g_string_append (out, "</p>");
+    }
+  g_string_append (out, "</div>\n");
 }
 
 static void

@@ -35,6 +35,15 @@ void        civic_public_page_option      (GString                 *out,
                                            const char              *label,
                                            const char              *selected);
 
+void        civic_public_page_field       (GString                 *out,
+                                           const char              *name,
+                                           const char              *label,
+                                           const char              *type,
+                                           const char              *value,
+                                           const char              *autocomplete,
+                                           const char              *hint,
+                                           gboolean                 required);
+
 const char *civic_public_pages_style      (void);
 char       *civic_public_pages_directory  (CivicSqlite             *db,
                                            const CivicPublicQuery  *query,

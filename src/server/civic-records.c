@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "civic-campaign-records.h"
 #include "civic-case-records.h"
 #include "civic-disclosure-records.h"
 #include "civic-disclosure-request-records.h"
@@ -26,6 +27,7 @@ static const CivicRecordStore * const stores[] = {
   &civic_disclosure_request_store,
   &civic_message_store,
   &civic_evaluation_store,
+  &civic_campaign_store,
   NULL
 };
 

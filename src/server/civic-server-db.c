@@ -494,6 +494,30 @@ static const CivicSqliteMigration migrations[] = {
     "  PRIMARY KEY (message_id, number)"
     ") WITHOUT ROWID;"
   },
+  { /* 18: idea campaigns (civic-campaign-records.c): what the public side
+     * lists, the ideas each took in, and the ideas adopted as the public
+     * reads them — a table only a message's save writes, never with the
+     * proposer */
+    "CREATE TABLE campaign_record ("
+    "  id TEXT PRIMARY KEY,"
+    "  department_id TEXT NOT NULL,"
+    "  state TEXT NOT NULL,"
+    "  opens_on TEXT,"
+    "  closes_on TEXT"
+    ");"
+    "ALTER TABLE message_record ADD COLUMN campaign_id TEXT;"
+    "CREATE INDEX message_by_campaign ON message_record (campaign_id) "
+    "  WHERE campaign_id IS NOT NULL;"
+    "CREATE TABLE public_campaign_idea ("
+    "  message_id TEXT PRIMARY KEY,"
+    "  campaign_id TEXT NOT NULL,"
+    "  subject TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  answer TEXT NOT NULL,"
+    "  answered_on TEXT NOT NULL"
+    ");"
+    "CREATE INDEX public_campaign_idea_by_campaign ON public_campaign_idea (campaign_id);"
+  },
 };
 
 void

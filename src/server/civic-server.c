@@ -37,6 +37,8 @@
 #include "civic-disclosure-attachments.h"
 #include "civic-disclosure-public.h"
 #include "civic-disclosure-request-records.h"
+#include "civic-campaign-pages.h"
+#include "civic-campaign-records.h"
 #include "civic-evaluation-records.h"
 #include "civic-message-pages.h"
 #include "civic-message-records.h"
@@ -1272,6 +1274,28 @@ handle_public_ratings (CivicServer *self,
     respond_json (request, SOUP_STATUS_OK, answer);
 }
 
+/* GET /public/v1/campaigns and /public/v1/campaigns/{id}: the campaigns
+ * published, and one with the ideas it adopted — never their proposers */
+static void
+handle_public_campaigns (CivicServer *self,
+                         CivicSqlite *db,
+                         Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  CivicDay today = civic_time_day_of (now);
+  const char *id = request->segments[3];
+  char *answer = id != NULL ? civic_campaign_records_public (db, id, today, &error)
+                            : civic_campaign_records_list_public (db, today, &error);
+
+  if (answer == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (answer == NULL)
+    respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such campaign"));
+  else
+    respond_json (request, SOUP_STATUS_OK, answer);
+}
+
 /* Open311 GeoReport v2 (civic-open311.c): /open311/v2/… in JSON or XML */
 static void
 handle_open311 (CivicServer *self,
@@ -1695,6 +1719,55 @@ handle_page_message_post (CivicServer *self,
     respond_page (request, status, html);
 }
 
+/* GET /public/campaigns and /public/campaigns/{id}; POST an idea to one */
+static void
+handle_page_campaigns (CivicServer *self,
+                       CivicSqlite *db,
+                       Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  CivicDay today = civic_time_day_of (now);
+  const char *id = request->segments[2];
+  char *html = id != NULL ? civic_campaign_pages_campaign (db, id, today, &error)
+                          : civic_campaign_pages_list (db, today, &error);
+
+  if (html == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (html == NULL)
+    respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_NOT_FOUND,
+                          _("There is no published campaign at this address."));
+  else
+    respond_page (request, SOUP_STATUS_OK, html);
+}
+
+static void
+handle_page_campaign_post (CivicServer *self,
+                           CivicSqlite *db,
+                           Request     *request)
+{
+  g_autofree char *receipt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(GHashTable) form = page_form (request);
+  guint status = 400;
+  char *html;
+
+  if (form == NULL)
+    return;
+  html = civic_campaign_pages_submit (db, self->calendar, now, request->segments[2], form,
+                                      request->address, &status, &receipt, &error);
+  if (receipt != NULL)
+    respond_see_other (request, receipt, "sent");
+  else if (html == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (html == NULL)
+    respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_NOT_FOUND,
+                          _("There is no published campaign at this address."));
+  else
+    respond_page (request, status, html);
+}
+
 static void
 handle_page_style (CivicServer *self,
                    CivicSqlite *db,
@@ -1910,6 +1983,9 @@ static const Route routes[] = {
   { "POST", "/public/v1/evaluations", handle_public_evaluation, POOL_WRITE, FALSE,
     &public_write_rate },
   { "GET", "/public/v1/ratings/*", handle_public_ratings, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/v1/campaigns", handle_public_campaigns, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/v1/campaigns/*", handle_public_campaigns, POOL_READ, FALSE,
+    &public_read_rate },
   { "GET", "/public/v1/messages/*", handle_public_message_status, POOL_READ, FALSE,
     &public_read_rate },
   { "GET", "/public/v1/disclosure-requests/*", handle_public_request_status, POOL_READ, FALSE,
@@ -1925,6 +2001,10 @@ static const Route routes[] = {
   { "POST", "/public/messages/*/rating", handle_page_rating_post, POOL_WRITE, FALSE,
     &public_write_rate },
   { "GET", "/public/ratings", handle_page_ratings, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/campaigns", handle_page_campaigns, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/campaigns/*", handle_page_campaigns, POOL_READ, FALSE, &public_read_rate },
+  { "POST", "/public/campaigns/*", handle_page_campaign_post, POOL_WRITE, FALSE,
+    &public_write_rate },
   { "GET", "/public/disclosures", handle_page_directory, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/disclosures/*", handle_page_disclosure, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/columns/*/*", handle_page_column, POOL_READ, FALSE, &public_read_rate },

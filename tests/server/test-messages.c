@@ -19,6 +19,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include "civic-core-enums.h"
+#include "civic-json.h"
+#include "civic-message.h"
 #include "civic-test-service.h"
 
 static CivicTestService *service;
@@ -253,6 +256,7 @@ test_notes_never_public (void)
   const char *public_paths[] = {
     "/public/v1/disclosures", "/public/v1/hearings", "/public/disclosures",
     "/public/v1/feeds/scjg.atom", "/open311/v2/requests.json", "/open311/v2/requests.xml",
+    "/public/v1/campaigns", "/public/campaigns",
   };
 
   for (guint s = 0; s < G_N_ELEMENTS (states); s++)
@@ -559,9 +563,10 @@ test_demo_messages (void)
   g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           (GDestroyNotify) json_node_unref);
   g_autoptr(GHashTable) states = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) idea_statuses = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer key, value;
-  guint n = 0, own = 0, ratings = 0, bad = 0;
+  guint n = 0, own = 0, ratings = 0, bad = 0, ideas = 0, campaigns = 0;
 
   civic_test_pull_all (demo, token, 0, entities);
   g_hash_table_iter_init (&iter, entities);
@@ -601,10 +606,26 @@ test_demo_messages (void)
           ratings++;
           continue;
         }
+      if (g_str_has_prefix (key, "campaign/"))
+        {
+          campaigns++;
+          continue;
+        }
       if (!g_str_has_prefix (key, "message/"))
         continue;
       message = object_of (value);
       state = json_object_get_string_member (message, "state");
+      /* The campaigns' ideas, at every step of their judging */
+      if (g_str_equal (json_object_get_string_member (message, "kind"), "idea"))
+        {
+          JsonObject *idea = json_object_get_object_member (message, "idea");
+
+          g_assert_cmpstr (json_object_get_string_member (message, "department_id"), ==, "scjg");
+          g_hash_table_add (idea_statuses,
+                            (gpointer) json_object_get_string_member (idea, "status"));
+          ideas++;
+          continue;
+        }
       department = json_object_get_string_member_with_default (message, "department_id", NULL);
       accused = json_object_get_string_member_with_default (message, "accused_department_id",
                                                             NULL);
@@ -639,6 +660,11 @@ test_demo_messages (void)
   g_assert_cmpuint (n, <=, 300);
   g_assert_cmpuint (n, >=, 290);
   g_assert_cmpuint (own, >=, 100);
+  g_assert_cmpuint (campaigns, ==, 2);
+  g_assert_cmpuint (ideas, >=, 30);
+  for (guint i = 0; i < CIVIC_N_IDEA_STATUSES; i++)
+    if (!g_hash_table_contains (idea_statuses, civic_enum_to_nick (CIVIC_TYPE_IDEA_STATUS, i)))
+      g_error ("the demo has no idea %s", civic_enum_to_nick (CIVIC_TYPE_IDEA_STATUS, i));
   for (guint i = 0; i < 6; i++)
     {
       static const char * const wanted[] = { "new", "signed-for", "reply-in-review", "replied",
