@@ -173,10 +173,10 @@ civic_idea_status_get_label (CivicIdeaStatus status)
 {
   switch (status)
     {
-    case CIVIC_IDEA_STATUS_RECEIVED: return _("Received");
-    case CIVIC_IDEA_STATUS_SHORTLISTED: return _("Shortlisted");
-    case CIVIC_IDEA_STATUS_ADOPTED: return _("Adopted");
-    case CIVIC_IDEA_STATUS_DECLINED: return _("Declined");
+    case CIVIC_IDEA_STATUS_RECEIVED: return C_("idea", "Received");
+    case CIVIC_IDEA_STATUS_SHORTLISTED: return C_("idea", "Shortlisted");
+    case CIVIC_IDEA_STATUS_ADOPTED: return C_("idea", "Adopted");
+    case CIVIC_IDEA_STATUS_DECLINED: return C_("idea", "Declined");
     default: g_return_val_if_reached ("");
     }
 }

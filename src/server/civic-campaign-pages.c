@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "civic-i18n.h"
@@ -101,11 +102,11 @@ facts (CivicSqlite *db,
     db, json_object_get_string_member (campaign, "department"));
   g_autofree char *period = g_strdup_printf (
     /* Translators: a campaign's period: "2021-07-15 to 2021-09-30" */
-    _("%s to %s"), json_object_get_string_member (campaign, "opens_on"),
+    C_("period", "%s to %s"), json_object_get_string_member (campaign, "opens_on"),
     json_object_get_string_member (campaign, "closes_on"));
   g_autofree char *counts = g_strdup_printf (
     /* Translators: "128 received, 12 adopted" */
-    _("%" G_GINT64_FORMAT " received, %" G_GINT64_FORMAT " adopted"),
+    _("%" PRId64 " received, %" PRId64 " adopted"),
     json_object_get_int_member (campaign, "ideas_received"),
     json_object_get_int_member (campaign, "ideas_adopted"));
   const struct { const char *term; const char *value; } rows[] = {
@@ -183,7 +184,7 @@ civic_campaign_pages_list (CivicSqlite  *db,
         {
           JsonObject *campaign = json_node_get_object (g_ptr_array_index (campaigns, i));
           g_autofree char *period = g_strdup_printf (
-            _("%s to %s"), json_object_get_string_member (campaign, "opens_on"),
+            C_("period", "%s to %s"), json_object_get_string_member (campaign, "opens_on"),
             json_object_get_string_member (campaign, "closes_on"));
 
           g_string_append (out, "<li><h2><a href=\"/public/campaigns/");

@@ -162,6 +162,38 @@ async function main ()
   const rated = await answered ('个体户注销能否网上办');
   await api ('POST', '/public/v1/evaluations', null, { receipt: rated, rating: 4, anonymous: true });
 
+  /* An idea campaign taking ideas, with one idea adopted */
+  const approver = await signIn ('approver');
+  const campaign = crypto.randomUUID ();
+  await command (handler, 'create-campaign', campaign, {
+    title: '“我为政务服务献一策”金点子征集',
+    description: '欢迎就优化营商环境提出建议。\n您的个人信息和建议内容将严格保密。',
+    topics: ['办事流程', '窗口服务'], channels: ['portal', 'wechat', 'app', 'email', 'letter'],
+    /* The service's today is pinned to 2026-03-20 (meson.build) */
+    opens_on: '2026-03-19', closes_on: '2026-04-30',
+  });
+  await command (approver, 'open-campaign', campaign);
+  const idea = await api ('POST', '/public/v1/messages', null, {
+    kind: 'idea', campaign, subject: '政务大厅午间不打烊', body: '建议中午安排轮岗，方便上班族办事。',
+    anonymous: true,
+  });
+  let ideaId = null;
+  for (let after = 0, more = true; more && !ideaId;)
+    {
+      const page = await api ('GET', `/api/v1/changes?after=${after}&limit=500`, handler);
+      const found = page.changes.find (change => change.type === 'message' && change.data &&
+                                                 change.data.receipt === idea.receipt);
+      ideaId = found ? found.id : null;
+      after = page.next;
+      more = page.more;
+    }
+  await command (handler, 'sign-for-message', ideaId);
+  await command (handler, 'score-idea', ideaId, { score: 9 });
+  await command (handler, 'shortlist-idea', ideaId);
+  await command (handler, 'answer-idea', ideaId, {
+    decision: 'adopt', text: '您的建议已被采纳，政务大厅自下月起午间不间断服务。感谢您的参与！',
+  });
+
   const pages = [
     ['directory', '/public/disclosures'],
     ['search', '/public/disclosures?q=%E7%99%BB%E8%AE%B0&organ=scjg'],
@@ -176,6 +208,9 @@ async function main ()
     ['message-rated', `/public/messages/${rated}`],
     ['message-missing', '/public/messages/NOSUCHRECEIPT'],
     ['ratings', '/public/ratings'],
+    ['campaigns', '/public/campaigns'],
+    ['campaign', `/public/campaigns/${campaign}`],
+    ['campaign-missing', '/public/campaigns/nothing-here'],
   ];
   const languages = [['en', 'en'], ['zh_CN', 'zh-CN,zh;q=0.9']];
   const viewports = [

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-campaign-kind.h"
 #include "civic-messages-view.h"
 #include "civic-json.h"
 #include "civic-reply-lint.h"
@@ -295,6 +296,139 @@ test_page_and_composer (void)
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
 
+/* The department's campaign: prepared here, offline first; published by
+ * the head on the service; two ideas from the portal; one scored and
+ * shortlisted here. The board has the campaign, its ideas in their
+ * columns with the mean score, and a card opens the idea, whose page
+ * says where it stands in its campaign and suggests answering it. */
+static void
+test_campaign_board (void)
+{
+  GtkWidget *window;
+  CivicMessagesView *view = CIVIC_MESSAGES_VIEW (new_view (&window));
+  CivicCampaignBoard *board = civic_messages_view_get_board (view);
+  CivicMessagePage *page = civic_messages_view_get_page (view);
+  CivicSyncEngine *engine = civic_ui_test_engine ();
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *head = civic_test_sign_in (civic_ui_test_service (), "approver");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *mean = NULL;
+  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBox *received, *shortlisted;
+  GtkListBoxRow *card;
+  char *idea_id;
+
+  /* Before any: the board says what a campaign is */
+  civic_messages_view_show_campaigns (view);
+  g_assert_null (civic_campaign_board_get_campaign (board));
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (board), _("No Campaigns")));
+
+  args = civic_json_parse_object ("{\"title\": \"“我为政务服务献一策”金点子征集\","
+                                  " \"description\": \"您的个人信息和建议内容将严格保密。\","
+                                  " \"topics\": [\"办事流程\", \"窗口服务\"],"
+                                  " \"channels\": [\"portal\", \"wechat\", \"app\", \"email\","
+                                  " \"letter\"], \"opens_on\": \"2026-03-20\","
+                                  " \"closes_on\": \"2026-04-30\"}", -1, NULL);
+  command = civic_sync_engine_perform_action (engine, &civic_campaign_kind, id,
+                                              CIVIC_CAMPAIGN_ACTION_CREATE, args, &error);
+  g_assert_no_error (error);
+  civic_ui_test_sync ();
+  civic_test_applied (civic_ui_test_service (), head, "open-campaign", id, NULL, &holder);
+  body = g_strdup_printf ("{\"kind\": \"idea\", \"campaign\": \"%s\", \"subject\": \"午间不打烊\","
+                          " \"body\": \"建议大厅午间轮岗。\", \"anonymous\": true}", id);
+  first = submit (body);
+  g_free (body);
+  body = g_strdup_printf ("{\"kind\": \"idea\", \"campaign\": \"%s\", \"subject\": \"证照到期提醒\","
+                          " \"body\": \"到期前短信提醒。\", \"name\": \"陈一鸣\","
+                          " \"phone\": \"13900001111\"}", id);
+  second = submit (body);
+  civic_ui_test_sync ();
+  civic_ui_test_spin (50);
+
+  g_assert_nonnull (civic_campaign_board_get_campaign (board));
+  g_assert_cmpstr (civic_campaign_get_id (civic_campaign_board_get_campaign (board)), ==, id);
+  {
+    g_autofree char *topics = g_strconcat ("办事流程", _(", "), "窗口服务", NULL);
+
+    g_assert_true (civic_ui_test_has_text (GTK_WIDGET (board), topics));
+  }
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (board),
+                                         civic_campaign_state_get_label (
+                                           CIVIC_CAMPAIGN_STATE_OPEN)));
+  received = civic_campaign_board_get_column (board, CIVIC_IDEA_STATUS_RECEIVED);
+  shortlisted = civic_campaign_board_get_column (board, CIVIC_IDEA_STATUS_SHORTLISTED);
+  g_assert_nonnull (row_with_receipt (received, _("Not scored yet")));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (received, 1));
+  g_assert_null (gtk_list_box_get_row_at_index (shortlisted, 0));
+
+  /* Scored and shortlisted here: it moves to its column, with its mean */
+  card = gtk_list_box_get_row_at_index (received, 0);
+  for (guint i = 0; (card = gtk_list_box_get_row_at_index (received, i)) != NULL; i++)
+    if (civic_ui_test_has_text (GTK_WIDGET (card), "证照到期提醒"))
+      break;
+  g_assert_nonnull (card);
+  idea_id = g_strdup (gtk_widget_get_name (GTK_WIDGET (card)));
+  {
+    g_autoptr(JsonObject) score = civic_json_parse_object ("{\"score\": 8}", -1, NULL);
+    g_autofree char *c1 = civic_sync_engine_perform_message (engine, idea_id,
+                                                             CIVIC_MESSAGE_ACTION_SIGN_FOR, NULL,
+                                                             &error);
+    g_autofree char *c2 = NULL;
+    g_autofree char *c3 = NULL;
+
+    g_assert_no_error (error);
+    c2 = civic_sync_engine_perform_message (engine, idea_id, CIVIC_MESSAGE_ACTION_SCORE_IDEA,
+                                            score, &error);
+    g_assert_no_error (error);
+    c3 = civic_sync_engine_perform_message (engine, idea_id, CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA,
+                                            NULL, &error);
+    g_assert_no_error (error);
+  }
+  civic_ui_test_sync ();
+  civic_ui_test_spin (50);
+  mean = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Mean %.1f of 10, %u score",
+                                       "Mean %.1f of 10, %u scores", 1), 8.0, 1);
+  card = gtk_list_box_get_row_at_index (shortlisted, 0);
+  g_assert_nonnull (card);
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (card), "证照到期提醒"));
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (card), mean));
+  g_assert_null (gtk_list_box_get_row_at_index (received, 1));
+  /* The proposer is on no card */
+  g_assert_false (civic_ui_test_has_text (GTK_WIDGET (board), "陈一鸣"));
+
+  if (civic_ui_test_screenshots_wanted ())
+    {
+      civic_ui_test_spin (300);
+      civic_ui_test_screenshot (window, "campaigns");
+    }
+
+  /* The card opens the idea; its page says where it stands, and the
+   * next step is its answer */
+  g_signal_emit_by_name (shortlisted, "row-activated", card);
+  g_assert_cmpstr (civic_message_page_get_message_id (page), ==, idea_id);
+  g_assert_nonnull (civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP,
+                                               _("In Its Campaign")));
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (page), mean));
+  {
+    g_autofree char *suggested = g_strdup_printf ("%s…", civic_message_action_get_label (
+                                                    CIVIC_MESSAGE_ACTION_ANSWER_IDEA));
+
+    g_assert_nonnull (civic_ui_test_find_label (GTK_WIDGET (page), suggested));
+  }
+  if (civic_ui_test_screenshots_wanted ())
+    {
+      civic_ui_test_spin (300);
+      civic_ui_test_screenshot (window, "idea-page");
+    }
+  g_free (idea_id);
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/messages-view/setup", make_messages);
   g_test_add_func ("/messages-view/lists", test_lists);
   g_test_add_func ("/messages-view/page-and-composer", test_page_and_composer);
+  g_test_add_func ("/messages-view/campaign-board", test_campaign_board);
 
   status = civic_ui_test_run ();
   g_free (complaint_receipt);

@@ -11,6 +11,7 @@
 
 #include "civic-accessible.h"
 #include "civic-action-dialog.h"
+#include "civic-campaign-kind.h"
 #include "civic-due-chip.h"
 #include "civic-page-rows.h"
 #include "civic-message-page.h"
@@ -211,6 +212,23 @@ next_step (CivicMessage       *message,
     { CIVIC_MESSAGE_STATE_REPLIED, CIVIC_MESSAGE_ACTION_CLOSE },
   };
 
+  /* An idea being judged: scored, then shortlisted, then answered */
+  if (civic_message_get_kind (message) == CIVIC_MESSAGE_KIND_IDEA)
+    {
+      CivicMessageAction wanted = civic_message_get_idea_status (message) ==
+                                  CIVIC_IDEA_STATUS_SHORTLISTED
+                                  ? CIVIC_MESSAGE_ACTION_ANSWER_IDEA
+                                  : civic_message_get_idea_scores (message)->len == 0
+                                  ? CIVIC_MESSAGE_ACTION_SCORE_IDEA
+                                  : CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA;
+
+      if (civic_message_get_state (message) != CIVIC_MESSAGE_STATE_NEW &&
+          has_action (actions, wanted))
+        {
+          *step = wanted;
+          return TRUE;
+        }
+    }
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (steps[i].state == civic_message_get_state (message) &&
         has_action (actions, steps[i].action))
@@ -523,6 +541,48 @@ add_thread (CivicMessagePage *self)
   gtk_box_append (GTK_BOX (self->content), thread);
 }
 
+/* An idea's campaign, where it stands in it, and who scored it how */
+static void
+add_idea (CivicMessagePage *self)
+{
+  CivicMessage *message = self->message;
+  GPtrArray *scores = civic_message_get_idea_scores (message);
+  const char *campaign_id = civic_message_get_campaign_id (message);
+  g_autoptr(GObject) campaign = NULL;
+  g_autofree char *mean = NULL;
+  GtkWidget *group;
+
+  if (civic_message_get_kind (message) != CIVIC_MESSAGE_KIND_IDEA)
+    return;
+  if (campaign_id != NULL)
+    campaign = civic_cache_load_record (civic_sync_engine_get_cache (self->engine),
+                                        &civic_campaign_kind, campaign_id, NULL);
+  group = civic_page_group_new (self->content, _("In Its Campaign"));
+  civic_page_row_new (group, _("Campaign"),
+                      campaign != NULL ? civic_campaign_get_title (CIVIC_CAMPAIGN (campaign))
+                                       : campaign_id);
+  civic_page_row_new (group, _("Where It Stands"),
+                      civic_idea_status_get_label (civic_message_get_idea_status (message)));
+  mean = scores->len > 0
+         ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Mean %.1f of 10, %u score",
+                                         "Mean %.1f of 10, %u scores", scores->len),
+                            civic_message_get_idea_mean (message), scores->len)
+         : g_strdup (_("Not scored yet"));
+  civic_page_row_new (group, _("Scores"), mean);
+  for (guint i = 0; i < scores->len; i++)
+    {
+      const CivicIdeaScore *score = g_ptr_array_index (scores, i);
+      g_autofree char *on = civic_page_format_day (score->on);
+      /* Translators: one official's score of an idea: "8 of 10" */
+      g_autofree char *value = g_strdup_printf (_("%d of 10"), score->score);
+      /* Translators: who scored, and when: "周局长 · 2026-10-12" */
+      g_autofree char *detail = g_strdup_printf (_("%s · %s"),
+                                                 score->by_name ? score->by_name : "", on);
+
+      civic_page_line_new (group, value, detail);
+    }
+}
+
 /* Transfers, objections, the extension, visits and reopenings, by day */
 static void
 add_history (CivicMessagePage *self)
@@ -655,6 +715,7 @@ civic_message_page_reload (CivicMessagePage *self)
   gtk_box_append (GTK_BOX (self->content), subtitle);
 
   add_actions (self, actions);
+  add_idea (self);
   add_clock (self, calendar, today);
   add_citizen_text (self);
   add_thread (self);

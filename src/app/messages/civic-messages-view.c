@@ -13,6 +13,7 @@
 
 #include "civic-accessible.h"
 #include "civic-action-dialog.h"
+#include "civic-campaign-board.h"
 #include "civic-core-enums.h"
 #include "civic-due-chip.h"
 #include "civic-json.h"
@@ -37,6 +38,8 @@ struct _CivicMessagesView
   /* Template widgets */
   GtkStack          *pages;
   GtkButton         *register_button;
+  GtkButton         *campaigns_button;
+  CivicCampaignBoard *board;
   GtkToggleButton   *to_sign_button;
   GtkToggleButton   *mine_button;
   GtkToggleButton   *review_button;
@@ -53,6 +56,7 @@ struct _CivicMessagesView
   GHashTable        *pending;    /* ids with commands waiting to be sent */
   CivicMessageList   shown;
   guint              n_to_do;
+  const char        *return_to;  /* the page a message's back button goes to */
 };
 
 G_DEFINE_FINAL_TYPE (CivicMessagesView, civic_messages_view, CIVIC_TYPE_SECTION)
@@ -313,6 +317,7 @@ reload (CivicMessagesView *self)
     }
   count_to_do (self);
   fill_list (self);
+  civic_campaign_board_reload (self->board, self->messages);
   if (self->engine != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "message") == 0)
     civic_message_page_reload (self->page);
@@ -394,7 +399,38 @@ civic_messages_view_open_message (CivicMessagesView *self,
   adw_window_title_set_subtitle (self->message_title,
                                  message != NULL ? civic_message_kind_get_label (
                                    civic_message_get_kind (message)) : "");
+  /* Back where it was opened from: the queues, or the campaign's board */
+  self->return_to = g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "campaigns") == 0
+                    ? "campaigns" : "list";
   gtk_stack_set_visible_child_name (self->pages, "message");
+}
+
+/**
+ * civic_messages_view_show_campaigns:
+ *
+ * Shows the department's idea campaigns, the latest first, and the
+ * chosen one's ideas as a board.
+ */
+void
+civic_messages_view_show_campaigns (CivicMessagesView *self)
+{
+  g_return_if_fail (CIVIC_IS_MESSAGES_VIEW (self));
+
+  civic_campaign_board_reload (self->board, self->messages);
+  gtk_stack_set_visible_child_name (self->pages, "campaigns");
+}
+
+CivicCampaignBoard *
+civic_messages_view_get_board (CivicMessagesView *self)
+{
+  g_return_val_if_fail (CIVIC_IS_MESSAGES_VIEW (self), NULL);
+  return self->board;
+}
+
+static void
+campaigns_clicked_cb (CivicMessagesView *self)
+{
+  civic_messages_view_show_campaigns (self);
 }
 
 static void
@@ -402,6 +438,21 @@ back_cb (CivicMessagesView *self)
 {
   gtk_stack_set_visible_child_name (self->pages, "list");
   reload (self);
+}
+
+static void
+message_back_cb (CivicMessagesView *self)
+{
+  gtk_stack_set_visible_child_name (self->pages, self->return_to != NULL ? self->return_to
+                                                                         : "list");
+  reload (self);
+}
+
+static void
+board_open_cb (CivicMessagesView *self,
+               const char        *message_id)
+{
+  civic_messages_view_open_message (self, message_id);
 }
 
 static void
@@ -520,6 +571,7 @@ civic_messages_view_engine_changed (CivicSection    *section,
 
   self->engine = engine;
   civic_message_page_set_engine (self->page, engine);
+  civic_campaign_board_set_engine (self->board, engine);
   gtk_stack_set_visible_child_name (self->pages, "list");
   reload (self);
 }
@@ -553,10 +605,13 @@ civic_messages_view_class_init (CivicMessagesViewClass *klass)
 
   g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
   g_type_ensure (CIVIC_TYPE_MESSAGE_PAGE);
+  g_type_ensure (CIVIC_TYPE_CAMPAIGN_BOARD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/civicdesk/CivicDesk/civic-messages-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, pages);
   gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, register_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, campaigns_button);
+  gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, board);
   gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, to_sign_button);
   gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, mine_button);
   gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, review_button);
@@ -571,6 +626,8 @@ civic_messages_view_class_init (CivicMessagesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, message_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, campaigns_clicked_cb);
 }
 
 static void
@@ -583,6 +640,8 @@ civic_messages_view_init (CivicMessagesView *self)
                                   "cases-changed", G_CALLBACK (reload), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->page, "add-toast", G_CALLBACK (page_toast_cb), self);
+  g_signal_connect_swapped (self->board, "add-toast", G_CALLBACK (page_toast_cb), self);
+  g_signal_connect_swapped (self->board, "open-message", G_CALLBACK (board_open_cb), self);
 
   /* Said by the list when it is empty: not a row to choose */
   none = self->placeholder = gtk_label_new (_("No messages here"));

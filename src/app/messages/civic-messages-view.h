@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "civic-campaign-board.h"
 #include "civic-message-page.h"
 #include "civic-section.h"
 
@@ -34,5 +35,7 @@ guint             civic_messages_view_get_n_to_do    (CivicMessagesView *self);
 GtkListBox       *civic_messages_view_get_list       (CivicMessagesView *self);
 CivicMessagePage *civic_messages_view_get_page       (CivicMessagesView *self);
 void              civic_messages_view_register       (CivicMessagesView *self);
+void              civic_messages_view_show_campaigns (CivicMessagesView *self);
+CivicCampaignBoard *civic_messages_view_get_board    (CivicMessagesView *self);
 
 G_END_DECLS
