@@ -81,6 +81,11 @@ def tr(msgid):
     return clean(_catalog.gettext(msgid))
 
 
+def trc(context, msgid):
+    """What the official reads for @msgid in @context (C_() in the program)."""
+    return clean(_catalog.pgettext(context, msgid))
+
+
 def fmt(template, *values):
     """@template filled as the program's printf fills it, numbered
     arguments ("致%2$s的%1$s") too."""
@@ -359,6 +364,9 @@ READY = {
     'editor': ('push button', '_New Disclosure', 'the Disclosures section'),
     'reviewer': ('push button', 'To _Review', 'the Disclosures section'),
     'head': ('push button', 'To _Review', 'the Disclosures section'),
+    'handler': ('push button', 'Idea _Campaigns', 'the Messages section'),
+    'reply-reviewer': ('push button', 'Idea _Campaigns', 'the Messages section'),
+    'dispatcher': ('push button', 'Idea _Campaigns', 'the Messages section'),
 }
 
 
@@ -451,6 +459,7 @@ class Client:
             press(button)
         else:
             more = find(self.app, named('push button', 'Other Actions')) or \
+                find(self.app, named('push button', 'More Actions')) or \
                 wait(self.app, named('push button', 'Actions'), 'the menu of actions')
             press(more)
             press(wait(self.app, named('menu item', prefix=label), 'the menu item ' + label))

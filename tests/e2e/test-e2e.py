@@ -21,6 +21,7 @@ import time
 import traceback
 import urllib.parse
 import urllib.request
+import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from civicdesk_e2e import *  # noqa: E402,F401,F403
@@ -756,6 +757,167 @@ def test_disclosure_from_draft_to_public():
         client.close()
 
 
+def open311_key():
+    """An Open311 API key, issued as an administrator issues one."""
+    out = subprocess.run([SERVER, 'open311', 'key', 'add', 'e2e', '--data-dir', demo_dir],
+                         env=civicdesk_e2e.env, capture_output=True, text=True, check=True).stdout
+    return max(out.split(), key=len)
+
+
+def wait_message(receipt, predicate, what, user='handler'):
+    end = time.time() + TIMEOUT
+    found = None
+    while time.time() < end:
+        found = next((m for m in all_of('message', user).values()
+                      if m.get('receipt') == receipt), None)
+        if found is not None and predicate(found):
+            return found
+        time.sleep(1)
+    raise AssertionError('the service never had %s: %s' % (what, json.dumps(found, ensure_ascii=False)))
+
+
+def open_message(client, receipt, queue=None):
+    """The message @receipt from the section's search, as a handler finds
+    one a citizen quotes on the phone; in @queue, when not the first."""
+    client.menu('_Sync Now')
+    client.wait_synced()
+    if queue is not None:
+        # The queues beside the section's own search: another section
+        # has a queue of the same name
+        bar = wait(client.app, named('entry', 'Search receipts, subjects and texts'),
+                   'the search').parent
+        press(wait(bar, named('push button', queue), queue))
+    type_into(wait(client.app, named('entry', 'Search receipts, subjects and texts'), 'the search'),
+              receipt)
+    click(wait(client.app, named('list item', contains=receipt), 'the row of ' + receipt))
+    return wait(client.app, named('label', prefix=receipt), 'the page of ' + receipt)
+
+
+def test_complaint_from_open311_to_return_visit():
+    """A complaint from end to end (互动交流, 好差评): it comes in through
+    Open311 with a client's API key; the department's handler signs for
+    it and transfers it, the other department hands it back; the handler
+    signs for it again and answers from a template, its blanks written;
+    the reviewer approves the reply; the citizen rates it badly; the
+    handler visits the citizen and records the rectification."""
+    client = Client('handler')
+    try:
+        api_key = open311_key()
+        stamp = time.strftime('%H%M%S')
+        form = urllib.parse.urlencode({
+            'api_key': api_key, 'service_code': 'scjg-food-safety',
+            'description': '岳麓区某巷口的餐馆没有营业执照，油烟扰民（%s）。' % stamp,
+            'first_name': '小明', 'last_name': '李', 'phone': '13812345678',
+            'attribute[place_type]': 'restaurant', 'address_string': '岳麓区麓山路12号',
+        }).encode()
+        with urllib.request.urlopen('http://127.0.0.1:%d/open311/v2/requests.json' % demo_port(),
+                                    data=form, timeout=20) as answer:
+            receipt = json.loads(answer.read())[0]['service_request_id']
+
+        # Signed for, and handed to the department it seemed to be about
+        open_message(client, receipt)
+        press(wait(client.app, named('push button', 'Sign For'), 'Sign For'))
+        client.wait_synced()
+        wait_message(receipt, lambda m: m['state'] == 'signed-for', 'the signing for')
+
+        def transfer(dialog):
+            client.choose(dialog, 'To the _Department', '湖南省自然资源厅')
+            time.sleep(0.5)
+        client.take_action('Transfer', 'Transfer', transfer)
+        client.wait_synced()
+        message = wait_message(receipt, lambda m: m['department_id'] == 'zrzyt', 'the transfer',
+                               'supervisor')
+
+        # The other department finds it is not theirs, and hands it back
+        request('POST', '/api/v1/commands', sign_in('zrzyt.handler'), {'commands': [{
+            'id': str(uuid.uuid4()), 'type': 'transfer-message', 'target': message['id'],
+            'args': {'department_id': 'scjg', 'reason': 'not-our-remit',
+                     'text': '经核实，无证经营餐馆属市场监管部门职责。'}}]})
+
+        # Signed for again; answered from a template, its blanks written
+        open_message(client, receipt)
+        press(wait(client.app, named('push button', 'Sign For'), 'Sign For'))
+        client.wait_synced()
+        press(wait(client.app, named('push button', 'Reply to the Citizen'), 'Reply'))
+        press(wait(client.app, named('push button', '_Templates'), 'Templates'))
+        press(wait(client.app, named('menu item', '查实并处理'), 'the template'))
+        reply = wait(client.app, named('text', 'Reply to the citizen'), 'the reply')
+        text = reply.queryText().getText(0, -1)
+        assert receipt in text and '【请填写' in text, text
+        text = text.replace('【请填写核查情况】', '该餐馆确未取得食品经营许可证')
+        text = text.replace('【请填写处理措施】', '责令其停业整改，并依法立案查处')
+        type_into(reply, text)
+        send = wait(client.app, named('push button', '_Send Reply'), 'Send Reply')
+        end = time.time() + 10
+        while not send.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+            time.sleep(0.2)
+        press(send)
+        client.wait_synced()
+        wait_message(receipt, lambda m: m['state'] == 'reply-in-review', 'the reply in review')
+    finally:
+        client.close()
+
+    # The department's reviewer approves it: it goes out
+    client = Client('reply-reviewer')
+    try:
+        open_message(client, receipt, 'To _Review')
+        # Approving is what the form offers first
+        client.take_action('Review the Reply', 'Review the Reply')
+        client.wait_synced()
+        wait_message(receipt, lambda m: m['state'] == 'replied', 'the reply sent')
+
+        # The citizen reads it (the demo service runs while a client does),
+        # and rates it badly, by name
+        status = json.loads(public_get('/public/v1/messages/' + receipt))
+        assert any('责令其停业整改' in r['text'] for r in status['replies']), status
+        request('POST', '/public/v1/evaluations', None, {
+            'receipt': receipt, 'rating': 1, 'comment': '处理太慢，店还开着。', 'name': '李小明',
+            'phone': '13812345678'})
+    finally:
+        client.close()
+
+    # The handler visits the citizen, then records what was put right
+    client = Client('handler')
+    try:
+        # On the way, the campaigns' board: every control named
+        walk = Walk()
+        press(wait(client.app, named('push button', 'Idea _Campaigns'), 'Idea Campaigns'))
+        wait(client.app, named('push button', '_New Campaign…'), 'the board')
+        walk.check('campaign board', client.app)
+        walk.verdict()
+        press(wait(client.app, named('push button', 'Back to the Messages'), 'Back'))
+        client.show_queue(trc('section', 'Ratings'))
+        press(wait(client.app, named('push button', '_To Rectify'), 'To Rectify'))
+        client.menu('_Sync Now')
+        client.wait_synced()
+        click(wait(client.app, named('list item', contains=receipt), 'the rating of ' + receipt))
+
+        def visit(dialog):
+            client.choose(dialog, 'The Citizen Was', 'Satisfied')
+            type_into(wait(dialog, named('text', '_Record of the Visit'), 'the record'),
+                      '电话回访，已告知查处情况，市民表示满意。')
+        client.take_action('Record Return Visit', 'Record Return Visit', visit)
+        client.wait_synced()
+
+        def rectify(dialog):
+            type_into(wait(dialog, named('text', '_What Was Put Right'), 'the rectification'),
+                      '已对该餐馆立案查处，并对承办人员加强时限管理。')
+        client.take_action('Record Rectification', 'Record Rectification', rectify)
+        client.wait_synced()
+        end = time.time() + TIMEOUT
+        rating = None
+        while time.time() < end:
+            rating = next((e for e in all_of('evaluation', 'handler').values()
+                           if e['target_id'] == message['id']), None)
+            if rating is not None and rating['state'] == 'rectified':
+                break
+            time.sleep(1)
+        assert rating is not None and rating['state'] == 'rectified', rating
+        assert len(rating['visits']) == 1, rating
+    finally:
+        client.close()
+
+
 def test_accessibility_walk():
     """Every control of every screen an official works with has a name
     that says what it is: no empty name, no widget type's name, no
@@ -856,6 +1018,7 @@ TESTS = [
     ('/e2e/correction-notice-printed', test_correction_notice_printed),
     ('/e2e/hearing-from-request-to-decision', test_hearing_from_request_to_decision),
     ('/e2e/disclosure-from-draft-to-public', test_disclosure_from_draft_to_public),
+    ('/e2e/complaint-from-open311-to-return-visit', test_complaint_from_open311_to_return_visit),
     ('/e2e/accessibility-walk', test_accessibility_walk),
 ]
 

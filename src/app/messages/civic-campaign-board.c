@@ -31,7 +31,7 @@ struct _CivicCampaignBoard
 
   GtkWidget       *scroller;
   GtkWidget       *content;
-  GtkWidget       *chooser;      /* GtkDropDown of the campaigns */
+  GtkWidget       *chooser;      /* AdwComboRow of the campaigns */
   GtkWidget       *new_button;
   GtkWidget       *details;      /* what the campaign chosen says, rebuilt */
   GtkWidget       *columns;
@@ -213,7 +213,7 @@ add_actions (CivicCampaignBoard *self,
 }
 
 static void
-add_about_row (GtkWidget  *expander,
+add_about_row (GtkWidget  *list,
                const char *title,
                const char *value)
 {
@@ -222,7 +222,7 @@ add_about_row (GtkWidget  *expander,
                                  NULL);
 
   gtk_widget_add_css_class (row, "property");
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
 }
 
 /* One line of where it stands, its actions, and what it asks folded
@@ -237,7 +237,7 @@ fill_details (CivicCampaignBoard *self,
   g_autofree char *topics = g_strjoinv (_(", "), (GStrv) civic_campaign_get_topics (campaign));
   g_autofree char *ideas = NULL;
   g_autofree char *line = NULL;
-  GtkWidget *child, *group, *expander, *label;
+  GtkWidget *child, *list, *expander, *label;
   guint total = 0;
 
   while ((child = gtk_widget_get_first_child (self->details)) != NULL)
@@ -260,17 +260,20 @@ fill_details (CivicCampaignBoard *self,
   gtk_box_append (GTK_BOX (self->details), label);
   add_actions (self, campaign);
 
-  group = adw_preferences_group_new ();
-  expander = adw_expander_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("What It Asks"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), topics);
-  add_about_row (expander, _("What Is Asked"), civic_campaign_get_description (campaign));
-  add_about_row (expander, _("Topics"), topics);
-  add_about_row (expander, _("Ideas Come In Through"), channels);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  civic_accessible_set_name (list, _("What It Asks"));
+  add_about_row (list, _("Topics"), topics);
+  add_about_row (list, _("What Is Asked"), civic_campaign_get_description (campaign));
+  add_about_row (list, _("Ideas Come In Through"), channels);
   if (civic_campaign_get_summary (campaign) != NULL)
-    add_about_row (expander, _("What Came of It"), civic_campaign_get_summary (campaign));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
-  gtk_box_append (GTK_BOX (self->details), group);
+    add_about_row (list, _("What Came of It"), civic_campaign_get_summary (campaign));
+  expander = gtk_expander_new_with_mnemonic (_("_What It Asks"));
+  gtk_expander_set_child (GTK_EXPANDER (expander), list);
+  gtk_widget_set_tooltip_text (expander, topics);
+  civic_accessible_set_name (expander, _("What It Asks"));
+  gtk_box_append (GTK_BOX (self->details), expander);
 }
 
 /* The mean of an idea's scores, as the card says it */
@@ -390,8 +393,8 @@ fill (CivicCampaignBoard *self)
       if (item == campaign)
         selected = i;
     }
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->chooser), G_LIST_MODEL (titles));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->chooser), selected);
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->chooser), G_LIST_MODEL (titles));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->chooser), selected);
   gtk_widget_set_sensitive (self->chooser, self->campaigns != NULL && self->campaigns->len > 0);
   gtk_widget_set_visible (self->new_button,
                           actor != NULL && actor->department_id != NULL &&
@@ -526,7 +529,7 @@ civic_campaign_board_set_engine (CivicCampaignBoard *self,
 static void
 chooser_selected_cb (CivicCampaignBoard *self)
 {
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chooser));
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->chooser));
 
   if (self->filling || self->campaigns == NULL || selected >= self->campaigns->len)
     return;
@@ -581,7 +584,7 @@ civic_campaign_board_class_init (CivicCampaignBoardClass *klass)
 static void
 civic_campaign_board_init (CivicCampaignBoard *self)
 {
-  GtkWidget *clamp, *bar, *label;
+  GtkWidget *clamp, *bar, *chooser_list;
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
@@ -600,21 +603,25 @@ civic_campaign_board_init (CivicCampaignBoard *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
 
   /* Which campaign, and a new one */
-  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  label = gtk_label_new_with_mnemonic (_("_Campaign"));
-  self->chooser = gtk_drop_down_new (NULL, NULL);
-  gtk_widget_set_hexpand (self->chooser, TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->chooser);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chooser), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Campaign"), -1);
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  chooser_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (chooser_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (chooser_list, "boxed-list");
+  gtk_widget_set_hexpand (chooser_list, TRUE);
+  civic_accessible_set_name (chooser_list, _("Campaign"));
+  self->chooser = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chooser), _("_Campaign"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->chooser), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (chooser_list), self->chooser);
+  civic_accessible_name_choices (self->chooser, _("Campaigns"));
   g_signal_connect_swapped (self->chooser, "notify::selected", G_CALLBACK (chooser_selected_cb),
                             self);
   self->new_button = gtk_button_new_with_mnemonic (_("_New Campaign…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_button), "campaign.new");
   gtk_widget_set_tooltip_text (self->new_button,
                                _("Prepare a campaign asking the public for ideas"));
-  gtk_box_append (GTK_BOX (bar), label);
-  gtk_box_append (GTK_BOX (bar), self->chooser);
+  gtk_widget_set_valign (self->new_button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (bar), chooser_list);
   gtk_box_append (GTK_BOX (bar), self->new_button);
   gtk_box_append (GTK_BOX (self->content), bar);
 

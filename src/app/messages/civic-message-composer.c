@@ -50,7 +50,7 @@ struct _CivicMessageComposer
   GtkLabel         *preview_label;
   GtkButton        *send_reply_button;
   GtkMenuButton    *templates_button;
-  GtkBox           *templates_box;
+  GMenu            *templates_menu;
   JsonNode         *templates;    /* (nullable): the reply templates' table */
   GPtrArray        *shown_templates; /* the texts offered for the message's kind */
   GtkButton        *add_note_button;
@@ -278,14 +278,18 @@ civic_message_composer_use_template (CivicMessageComposer *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->reply_view));
 }
 
+/* A menu's item, so that a screen reader reads the templates as the
+ * choices of a menu */
 static void
-template_clicked_cb (GtkButton            *button,
-                     CivicMessageComposer *self)
+use_template_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  CivicMessageComposer *self = CIVIC_MESSAGE_COMPOSER (widget);
+  guint index = g_variant_get_uint32 (parameter);
 
-  gtk_menu_button_popdown (self->templates_button);
-  civic_message_composer_use_template (self, index);
+  if (index < self->shown_templates->len)
+    civic_message_composer_use_template (self, index);
 }
 
 static void
@@ -293,11 +297,9 @@ fill_templates (CivicMessageComposer *self)
 {
   JsonObject *kinds = NULL;
   JsonArray *list = NULL;
-  GtkWidget *child;
   const char *kind;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->templates_box))) != NULL)
-    gtk_box_remove (self->templates_box, child);
+  g_menu_remove_all (self->templates_menu);
   g_ptr_array_set_size (self->shown_templates, 0);
   if (self->templates != NULL && self->message != NULL && JSON_NODE_HOLDS_OBJECT (self->templates))
     {
@@ -312,17 +314,15 @@ fill_templates (CivicMessageComposer *self)
       JsonObject *template = civic_json_array_lookup_object (list, i);
       const char *title = template ? civic_json_lookup_string (template, "title", NULL) : NULL;
       const char *text = template ? civic_json_lookup_string (template, "text", NULL) : NULL;
-      GtkWidget *item;
+      g_autoptr(GMenuItem) item = NULL;
 
       if (title == NULL || text == NULL)
         continue;
-      item = gtk_button_new_with_label (title);
-      gtk_widget_add_css_class (item, "flat");
-      gtk_widget_set_tooltip_text (item, text);
-      g_object_set_data (G_OBJECT (item), "index", GUINT_TO_POINTER (self->shown_templates->len));
+      item = g_menu_item_new (title, NULL);
+      g_menu_item_set_action_and_target_value (item, "composer.use-template",
+                                               g_variant_new_uint32 (self->shown_templates->len));
+      g_menu_append_item (self->templates_menu, item);
       g_ptr_array_add (self->shown_templates, g_strdup (text));
-      g_signal_connect (item, "clicked", G_CALLBACK (template_clicked_cb), self);
-      gtk_box_append (self->templates_box, item);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->templates_button), self->shown_templates->len > 0);
 }
@@ -436,14 +436,11 @@ build_reply_page (CivicMessageComposer *self)
   gtk_widget_set_halign (GTK_WIDGET (self->send_reply_button), GTK_ALIGN_END);
   g_signal_connect_swapped (self->send_reply_button, "clicked", G_CALLBACK (send_reply_cb), self);
   {
-    GtkWidget *popover = gtk_popover_new ();
-
-    self->templates_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
-    gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->templates_box));
+    self->templates_menu = g_menu_new ();
     self->templates_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
     gtk_menu_button_set_label (self->templates_button, _("_Templates"));
     gtk_menu_button_set_use_underline (self->templates_button, TRUE);
-    gtk_menu_button_set_popover (self->templates_button, popover);
+    gtk_menu_button_set_menu_model (self->templates_button, G_MENU_MODEL (self->templates_menu));
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->templates_button),
                                  _("Start the reply from one of the replies for this kind of "
                                    "message"));
@@ -621,6 +618,7 @@ civic_message_composer_dispose (GObject *object)
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->templates, json_node_unref);
   g_clear_pointer (&self->shown_templates, g_ptr_array_unref);
+  g_clear_object (&self->templates_menu);
   G_OBJECT_CLASS (civic_message_composer_parent_class)->dispose (object);
 }
 
@@ -628,6 +626,8 @@ static void
 civic_message_composer_class_init (CivicMessageComposerClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = civic_message_composer_dispose;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "composer.use-template", "u",
+                                   use_template_activated);
 
   /**
    * CivicMessageComposer::send:
