@@ -1313,7 +1313,7 @@ test_kill_during_pull (void)
   assert_cache_consistent ("supervisor", TRUE);
 }
 
-#define N_KILL_COMMANDS 240
+#define N_KILL_COMMANDS 150
 
 static void
 test_kill_during_push (void)
@@ -1527,7 +1527,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  service = civic_test_service_new_demo (6000, 42);
+  service = civic_test_service_new_demo (2500, 42);
 
   g_test_add_func ("/sync/initial", test_initial);
   g_test_add_func ("/sync/incremental", test_incremental);

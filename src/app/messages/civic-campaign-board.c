@@ -269,9 +269,21 @@ fill_details (CivicCampaignBoard *self,
   add_about_row (list, _("Ideas Come In Through"), channels);
   if (civic_campaign_get_summary (campaign) != NULL)
     add_about_row (list, _("What Came of It"), civic_campaign_get_summary (campaign));
-  expander = gtk_expander_new_with_mnemonic (_("_What It Asks"));
+  /* Folded, it says its topics */
+  expander = gtk_expander_new (NULL);
+  {
+    GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *title = gtk_label_new_with_mnemonic (_("_What It Asks"));
+    GtkWidget *about = gtk_label_new (topics);
+
+    gtk_label_set_mnemonic_widget (GTK_LABEL (title), expander);
+    gtk_label_set_ellipsize (GTK_LABEL (about), PANGO_ELLIPSIZE_END);
+    gtk_widget_add_css_class (about, "dim-label");
+    gtk_box_append (GTK_BOX (heading), title);
+    gtk_box_append (GTK_BOX (heading), about);
+    gtk_expander_set_label_widget (GTK_EXPANDER (expander), heading);
+  }
   gtk_expander_set_child (GTK_EXPANDER (expander), list);
-  gtk_widget_set_tooltip_text (expander, topics);
   civic_accessible_set_name (expander, _("What It Asks"));
   gtk_box_append (GTK_BOX (self->details), expander);
 }
