@@ -48,6 +48,8 @@ bench/bench-publish.sh _build-bench | tee -a "$out"
 bench/bench-public.sh _build-bench | tee -a "$out"
 # Citizens' messages through Open311: filing, the list and one request
 bench/bench-open311.sh _build-bench | tee -a "$out"
+# The Messages section's queues and search over 10 000 messages
+bench/bench-messages.sh _build-bench 10000 | tee -a "$out"
 # kill -9 under load (issue 9), on a small data set of its own: about
 # three minutes. A failure says so on stderr, with the seed to replay.
 bench/chaos.sh | grep '^BENCH ' | tee -a "$out"

@@ -16,6 +16,7 @@
 #include "civic-campaign-board.h"
 #include "civic-core-enums.h"
 #include "civic-due-chip.h"
+#include "civic-message-row.h"
 #include "civic-json.h"
 #include "civic-messages-view.h"
 #include "civic-sync-indicator.h"
@@ -46,8 +47,9 @@ struct _CivicMessagesView
   GtkToggleButton   *open_button;
   GtkToggleButton   *answered_button;
   GtkSearchEntry    *search_entry;
-  GtkListBox        *list;
-  GtkWidget         *placeholder;
+  GtkStack          *list_stack;
+  GtkListView       *list;
+  GListStore        *shown_items;  /* CivicMessageItem, in the queue's order */
   AdwWindowTitle    *message_title;
   CivicMessagePage  *page;
 
@@ -161,105 +163,57 @@ compare_shown (gconstpointer a,
                     civic_message_get_receipt (y->message));
 }
 
-static GtkWidget *
-row_new (CivicMessagesView *self,
-         const Shown       *item,
-         CivicDay           today)
-{
-  CivicMessage *message = item->message;
-  CivicCalendar *calendar = civic_sync_engine_get_calendar (self->engine);
-  const CivicMessageCitizen *citizen = civic_message_get_citizen (message);
-  const char *receipt = civic_message_get_receipt (message);
-  const char *subject = civic_message_get_subject (message);
-  const char *state = civic_message_state_get_label (civic_message_get_state (message));
-  const char *kind = civic_message_kind_get_label (civic_message_get_kind (message));
-  const char *who = citizen->anonymous || citizen->name == NULL ? _("Anonymous") : citizen->name;
-  gboolean pending = g_hash_table_contains (self->pending, civic_message_get_id (message));
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = NULL;
-  g_autofree char *name = NULL;
-  const char *due_text = "";
-
-  if (receipt == NULL)
-    receipt = _("Not numbered yet");
-  if (subject == NULL)
-    subject = "";
-  /* Translators: a message's row under its subject: "7KQ3M9XWT2HD · Complaint · 李** · In Progress" */
-  subtitle = g_strdup_printf (_("%s · %s · %s · %s"), receipt, kind, who, state);
-  gtk_widget_set_name (row, civic_message_get_id (message));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subject);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  if (pending)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("document-send-symbolic");
-
-      gtk_widget_add_css_class (icon, "pending-mark");
-      gtk_widget_set_tooltip_text (icon, _("Waiting to be sent"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-    }
-  if (item->due != CIVIC_DAY_INVALID)
-    {
-      GtkWidget *chip = civic_due_chip_new ();
-
-      civic_due_chip_set_status (CIVIC_DUE_CHIP (chip), item->status, item->due, calendar, today);
-      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
-      due_text = civic_due_chip_get_text (CIVIC_DUE_CHIP (chip));
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
-
-  /* Translators: a message as a screen reader says it: its subject, its
-   * receipt, kind, citizen and state, the time left, and whether it waits
-   * to be sent */
-  name = g_strdup_printf (_("%s, %s%s%s%s"), subject, subtitle, *due_text ? ", " : "", due_text,
-                          pending ? _(", waiting to be sent") : "");
-  civic_accessible_set_name (row, name);
-  return row;
-}
-
+/* The queue shown, filtered and sorted from the messages read; the list
+ * view makes rows only for what is on screen */
 static void
 fill_list (CivicMessagesView *self)
 {
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (Shown));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *needle = text != NULL && *text != '\0' ? g_utf8_casefold (text, -1) : NULL;
   CivicDay today = civic_time_today ();
   CivicCalendar *calendar;
-  GtkWidget *child;
 
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  if (self->engine == NULL || self->messages == NULL)
-    return;
-  calendar = civic_sync_engine_get_calendar (self->engine);
-
-  for (guint i = 0; i < self->messages->len; i++)
+  if (self->engine != NULL && self->messages != NULL)
     {
-      CivicMessage *message = g_ptr_array_index (self->messages, i);
-      Shown item = { message, civic_message_get_received_on (message), CIVIC_DAY_INVALID, NULL };
-
-      if (!in_list (self, message, self->shown) || !matches_search (needle, message))
-        continue;
-      if (civic_message_is_open (message))
+      calendar = civic_sync_engine_get_calendar (self->engine);
+      for (guint i = 0; i < self->messages->len; i++)
         {
-          g_auto(CivicMessageClockReading) reading = { 0 };
+          CivicMessage *message = g_ptr_array_index (self->messages, i);
+          Shown item = { message, civic_message_get_received_on (message), CIVIC_DAY_INVALID,
+                         NULL };
 
-          if (civic_message_read_clock (message, calendar, today, &reading))
+          if (!in_list (self, message, self->shown) || !matches_search (needle, message))
+            continue;
+          if (civic_message_is_open (message))
             {
-              item.due = reading.reading->due;
-              item.status = civic_enum_to_nick (CIVIC_TYPE_CLOCK_STATUS, reading.reading->status);
+              g_auto(CivicMessageClockReading) reading = { 0 };
+
+              if (civic_message_read_clock (message, calendar, today, &reading))
+                {
+                  item.due = reading.reading->due;
+                  item.status = civic_enum_to_nick (CIVIC_TYPE_CLOCK_STATUS,
+                                                    reading.reading->status);
+                }
+              item.sort_day = item.due != CIVIC_DAY_INVALID ? item.due : G_MAXUINT32;
             }
-          item.sort_day = item.due != CIVIC_DAY_INVALID ? item.due : G_MAXUINT32;
+          g_array_append_val (shown, item);
         }
-      g_array_append_val (shown, item);
+      g_array_sort_with_data (shown, compare_shown, self);
     }
-  g_array_sort_with_data (shown, compare_shown, self);
   for (guint i = 0; i < shown->len; i++)
-    gtk_list_box_append (self->list, row_new (self, &g_array_index (shown, Shown, i), today));
+    {
+      const Shown *item = &g_array_index (shown, Shown, i);
+
+      g_ptr_array_add (items, civic_message_item_new (item->message, item->due, item->status,
+                                                      g_hash_table_contains (
+                                                        self->pending,
+                                                        civic_message_get_id (item->message))));
+    }
+  g_list_store_splice (self->shown_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown_items)),
+                       items->pdata, items->len);
+  gtk_stack_set_visible_child_name (self->list_stack, items->len > 0 ? "list" : "empty");
 }
 
 /* What waits for this official: to sign for or route, their own open
@@ -456,10 +410,15 @@ board_open_cb (CivicMessagesView *self,
 }
 
 static void
-row_activated_cb (CivicMessagesView *self,
-                  GtkListBoxRow     *row)
+list_activate_cb (CivicMessagesView *self,
+                  guint              position)
 {
-  civic_messages_view_open_message (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  g_autoptr(CivicMessageItem) item = g_list_model_get_item (G_LIST_MODEL (self->shown_items),
+                                                            position);
+
+  if (item != NULL)
+    civic_messages_view_open_message (self, civic_message_get_id (
+                                        civic_message_item_get_message (item)));
 }
 
 /* A message taken on the phone, at the window or by letter: born in the
@@ -542,11 +501,16 @@ civic_messages_view_get_n_to_do (CivicMessagesView *self)
   return self->n_to_do;
 }
 
-GtkListBox *
-civic_messages_view_get_list (CivicMessagesView *self)
+/**
+ * civic_messages_view_get_shown:
+ *
+ * Returns: (transfer none): the queue shown, as #CivicMessageItem
+ */
+GListModel *
+civic_messages_view_get_shown (CivicMessagesView *self)
 {
   g_return_val_if_fail (CIVIC_IS_MESSAGES_VIEW (self), NULL);
-  return self->list;
+  return G_LIST_MODEL (self->shown_items);
 }
 
 CivicMessagePage *
@@ -561,6 +525,26 @@ page_toast_cb (CivicMessagesView *self,
                AdwToast          *toast)
 {
   g_signal_emit_by_name (self, "add-toast", toast);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              CivicMessagesView        *self)
+{
+  gtk_list_item_set_child (list_item, civic_message_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             CivicMessagesView        *self)
+{
+  CivicMessageItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL && self->engine != NULL)
+    civic_message_row_bind (CIVIC_MESSAGE_ROW (gtk_list_item_get_child (list_item)), item,
+                            civic_sync_engine_get_calendar (self->engine), civic_time_today ());
 }
 
 static void
@@ -586,6 +570,7 @@ civic_messages_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_MESSAGES_VIEW);
   g_clear_pointer (&self->messages, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_object (&self->shown_items);
   G_OBJECT_CLASS (civic_messages_view_parent_class)->dispose (object);
 }
 
@@ -618,13 +603,14 @@ civic_messages_view_class_init (CivicMessagesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, open_button);
   gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, answered_button);
   gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, list);
   gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, message_title);
   gtk_widget_class_bind_template_child (widget_class, CivicMessagesView, page);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
   gtk_widget_class_bind_template_callback (widget_class, message_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, campaigns_clicked_cb);
@@ -633,8 +619,6 @@ civic_messages_view_class_init (CivicMessagesViewClass *klass)
 static void
 civic_messages_view_init (CivicMessagesView *self)
 {
-  GtkWidget *none;
-
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_group_connect_swapped (civic_section_get_engine_signals (CIVIC_SECTION (self)),
                                   "cases-changed", G_CALLBACK (reload), self);
@@ -643,10 +627,17 @@ civic_messages_view_init (CivicMessagesView *self)
   g_signal_connect_swapped (self->board, "add-toast", G_CALLBACK (page_toast_cb), self);
   g_signal_connect_swapped (self->board, "open-message", G_CALLBACK (board_open_cb), self);
 
-  /* Said by the list when it is empty: not a row to choose */
-  none = self->placeholder = gtk_label_new (_("No messages here"));
-  gtk_widget_add_css_class (none, "dim-label");
-  gtk_widget_set_margin_top (none, 24);
-  gtk_widget_set_margin_bottom (none, 24);
-  gtk_list_box_set_placeholder (self->list, none);
+  /* The rows, made for what is on screen */
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkNoSelection) selection = NULL;
+
+    self->shown_items = g_list_store_new (CIVIC_TYPE_MESSAGE_ITEM);
+    selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->shown_items)));
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+    gtk_list_view_set_factory (self->list, factory);
+    g_object_unref (factory);
+    gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  }
 }

@@ -32,7 +32,7 @@ void              civic_messages_view_set_search     (CivicMessagesView *self,
 void              civic_messages_view_open_message   (CivicMessagesView *self,
                                                       const char        *message_id);
 guint             civic_messages_view_get_n_to_do    (CivicMessagesView *self);
-GtkListBox       *civic_messages_view_get_list       (CivicMessagesView *self);
+GListModel       *civic_messages_view_get_shown      (CivicMessagesView *self);
 CivicMessagePage *civic_messages_view_get_page       (CivicMessagesView *self);
 void              civic_messages_view_register       (CivicMessagesView *self);
 void              civic_messages_view_show_campaigns (CivicMessagesView *self);
