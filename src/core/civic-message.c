@@ -140,7 +140,7 @@ civic_message_satisfaction_get_label (CivicMessageSatisfaction satisfaction)
     {
     case CIVIC_MESSAGE_SATISFACTION_SATISFIED: return _("Satisfied");
     case CIVIC_MESSAGE_SATISFACTION_BASICALLY: return _("Basically satisfied");
-    case CIVIC_MESSAGE_SATISFACTION_UNSATISFIED: return _("Unsatisfied");
+    case CIVIC_MESSAGE_SATISFACTION_UNSATISFIED: return _("Dissatisfied");
     case CIVIC_MESSAGE_SATISFACTION_UNREACHED: return _("Could not be reached");
     default: g_return_val_if_reached ("");
     }

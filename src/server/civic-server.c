@@ -1637,6 +1637,20 @@ respond_see_other (Request    *request,
   request->content_type = "text/html; charset=utf-8";
 }
 
+/* GET / and /public/: the citizens' front door, where writing to the
+ * hall, the campaigns and the ratings are */
+static void
+handle_front (CivicServer *self,
+              CivicSqlite *db,
+              Request     *request)
+{
+  request->page = TRUE;
+  request->status = SOUP_STATUS_SEE_OTHER;
+  request->location = g_strdup ("/public/messages");
+  request->response_bytes = g_bytes_new_static ("", 0);
+  request->content_type = "text/html; charset=utf-8";
+}
+
 /* The form a page posts, or NULL after answering that it is not one */
 static GHashTable *
 page_form (Request *request)
@@ -1944,6 +1958,9 @@ handle_audit_checkpoints (CivicServer *self,
 
 static const Route routes[] = {
   { "GET", "/api/v1/health", handle_health, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/", handle_front, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public", handle_front, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/", handle_front, POOL_READ, FALSE, &public_read_rate },
   { "POST", "/api/v1/session", handle_sign_in, POOL_LOGIN, FALSE, &sign_in_rate },
   { "DELETE", "/api/v1/session", handle_sign_out, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/me", handle_me, POOL_READ, TRUE, NULL },
@@ -2295,8 +2312,20 @@ handle_cb (SoupServer        *server,
   if (route == NULL)
     {
       if (path_known)
-        answer_now (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method-not-allowed",
-                    _("This method is not allowed here"));
+        {
+          /* What the path does take (RFC 9110 §15.5.6) */
+          g_autoptr(GString) allow = g_string_new (NULL);
+
+          for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+            if (pattern_matches (routes[i].pattern, (const char * const *) segments) &&
+                strstr (allow->str, routes[i].method) == NULL)
+              g_string_append_printf (allow, "%s%s", allow->len > 0 ? ", " : "",
+                                      routes[i].method);
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
+                                        allow->str);
+          answer_now (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method-not-allowed",
+                      _("This method is not allowed here"));
+        }
       else
         answer_now (msg, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
       return;

@@ -860,7 +860,7 @@ def test_complaint_from_open311_to_return_visit():
     # The department's reviewer approves it: it goes out
     client = Client('reply-reviewer')
     try:
-        open_message(client, receipt, 'To _Review')
+        open_message(client, receipt, 'To Re_view')
         # Approving is what the form offers first
         client.take_action('Review the Reply', 'Review the Reply')
         client.wait_synced()

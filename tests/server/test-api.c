@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <libsoup/soup.h>
+
 #include "civic-test-service.h"
 
 static CivicTestService *service;
@@ -434,6 +436,27 @@ test_bad_input (void)
 
     g_assert_cmpuint (status, ==, 405);
     assert_error (answer, "method-not-allowed", NULL);
+  }
+
+  /* A 405 says what the path takes; the front door leads to the
+   * citizens' pages */
+  {
+    g_autoptr(SoupSession) session = soup_session_new ();
+    g_autofree char *commands = g_strconcat (service->base_url, "/api/v1/commands", NULL);
+    g_autofree char *front = g_strconcat (service->base_url, "/", NULL);
+    g_autoptr(SoupMessage) wrong = soup_message_new ("GET", commands);
+    g_autoptr(SoupMessage) root = soup_message_new ("GET", front);
+    g_autoptr(GBytes) ignored = soup_session_send_and_read (session, wrong, NULL, NULL);
+    g_autoptr(GBytes) ignored_too = NULL;
+
+    g_assert_cmpuint (soup_message_get_status (wrong), ==, 405);
+    g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (wrong),
+                                                   "Allow"), ==, "POST");
+    soup_message_add_flags (root, SOUP_MESSAGE_NO_REDIRECT);
+    ignored_too = soup_session_send_and_read (session, root, NULL, NULL);
+    g_assert_cmpuint (soup_message_get_status (root), ==, 303);
+    g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (root),
+                                                   "Location"), ==, "/public/messages");
   }
 
   {

@@ -305,7 +305,12 @@ add_rating (CivicEvaluationPage *self)
   score = g_strdup_printf (_("%s %s (%d of 5)"), stars,
                            civic_rating_get_label (civic_evaluation_get_rating (evaluation)),
                            civic_evaluation_get_rating (evaluation));
-  row = civic_page_row_new (group, _("Overall Rating"), score);
+  row = civic_page_row_new (group, C_("rating", "Rating"), score);
+  if (civic_evaluation_get_comment (evaluation) != NULL)
+    civic_page_line_new (group, civic_evaluation_get_comment (evaluation), _("What the citizen said"));
+  /* The indicators apart from the rating itself: the overall one is one
+   * of them, and may differ from it */
+  group = NULL;
   for (guint i = 0; i < CIVIC_N_INDICATORS; i++)
     {
       int value = civic_evaluation_get_indicator (evaluation, i);
@@ -314,13 +319,13 @@ add_rating (CivicEvaluationPage *self)
 
       if (value == 0)
         continue;
+      if (group == NULL)
+        group = civic_page_group_new (self->content, _("By Indicator"));
       indicator_stars = civic_evaluation_format_stars (value);
       text = g_strdup_printf (_("%s %s (%d of 5)"), indicator_stars, civic_rating_get_label (value),
                               value);
       civic_page_row_new (group, civic_indicator_get_label (i), text);
     }
-  if (civic_evaluation_get_comment (evaluation) != NULL)
-    civic_page_line_new (group, civic_evaluation_get_comment (evaluation), _("What the citizen said"));
 
   group = civic_page_group_new (self->content, _("Who Rated"));
   if (evaluator->anonymous)

@@ -289,9 +289,10 @@ fill_indicators (CivicEvaluationsView *self)
                                                                 "%u bad, %u rectified", bad),
                                                    bad, rectified);
 
-      /* Translators: "24 ratings · 92% satisfied or better · 2 bad, 1 rectified" */
-      summary = g_strdup_printf (_("%s · %u%% satisfied or better · %s"), ratings,
-                                 (guint) (100.0 * good / total + 0.5), bad_text);
+      /* Translators: "24 ratings · 91.7% satisfied or better · 2 bad, 1 rectified", to a
+       * tenth as the public page says it */
+      summary = g_strdup_printf (_("%s · %.1f%% satisfied or better · %s"), ratings,
+                                 100.0 * good / total, bad_text);
     }
   gtk_label_set_text (self->summary_label, summary);
 

@@ -63,10 +63,18 @@ perform (CivicMessagePage    *self,
 {
   g_autofree char *command = civic_sync_engine_perform_message (self->engine, self->message_id,
                                                                 action, args, error);
+  g_autoptr(CivicMessage) now = NULL;
 
   if (command == NULL)
     return FALSE;
-  civic_toast_emit (self, toast_signal, past_tense (action));
+  /* A reply that went to its reviewer has not reached the citizen: the
+   * toast says where it is */
+  now = civic_sync_engine_load_message (self->engine, self->message_id, NULL);
+  if ((action == CIVIC_MESSAGE_ACTION_REPLY || action == CIVIC_MESSAGE_ACTION_ANSWER_IDEA) &&
+      now != NULL && civic_message_get_state (now) == CIVIC_MESSAGE_STATE_REPLY_IN_REVIEW)
+    civic_toast_emit (self, toast_signal, _("The reply waits for review before it goes out"));
+  else
+    civic_toast_emit (self, toast_signal, past_tense (action));
   return TRUE;
 }
 
@@ -591,6 +599,7 @@ add_history (CivicMessagePage *self)
   GPtrArray *routes = civic_message_get_routes (message);
   GPtrArray *visits = civic_message_get_visits (message);
   GPtrArray *reopenings = civic_message_get_reopenings (message);
+  GPtrArray *replies = civic_message_get_replies (message);
   const CivicMessageExtension *extension = civic_message_get_extension (message);
   GtkWidget *group = civic_page_group_new (self->content, _("History"));
   g_autofree char *received = civic_page_format_day (civic_message_get_received_on (message));
@@ -632,6 +641,50 @@ add_history (CivicMessagePage *self)
                                                  extension->reason);
 
       civic_page_line_new (group, past_tense (CIVIC_MESSAGE_ACTION_EXTEND), detail);
+    }
+  /* Each reply's way: written, reviewed, sent or returned */
+  for (guint i = 0; i < replies->len; i++)
+    {
+      const CivicMessageReply *reply = g_ptr_array_index (replies, i);
+      g_autoptr(GDateTime) local = reply->at != NULL ? g_date_time_to_local (reply->at) : NULL;
+      g_autofree char *written = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+      g_autofree char *sent = civic_page_format_day (reply->sent_on);
+      g_autofree char *detail = NULL;
+      const char *line;
+
+      switch (reply->status)
+        {
+        case CIVIC_MESSAGE_REPLY_SENT:
+          line = past_tense (CIVIC_MESSAGE_ACTION_REPLY);
+          detail = reply->reviewed_by_name != NULL
+                   /* Translators: "2026-03-25 · 王芳 · approved by 赵审核" */
+                   ? g_strdup_printf (_("%s · %s · approved by %s"), sent,
+                                      reply->by_name ? reply->by_name : "",
+                                      reply->reviewed_by_name)
+                   : g_strdup_printf (_("%s · %s"), sent, reply->by_name ? reply->by_name : "");
+          break;
+        case CIVIC_MESSAGE_REPLY_RETURNED:
+          line = _("Reply returned by the reviewer");
+          detail = g_strdup_printf (_("%s · %s"), written ? written : "",
+                                    reply->reviewed_by_name ? reply->reviewed_by_name : "");
+          break;
+        case CIVIC_MESSAGE_REPLY_IN_REVIEW:
+        default:
+          line = _("Reply written, waiting for review");
+          detail = g_strdup_printf (_("%s · %s"), written ? written : "",
+                                    reply->by_name ? reply->by_name : "");
+          break;
+        }
+      civic_page_line_new (group, line, detail);
+    }
+  if (civic_message_get_closed_on (message) != CIVIC_DAY_INVALID)
+    {
+      g_autofree char *closed = civic_page_format_day (civic_message_get_closed_on (message));
+      g_autofree char *detail = g_strdup_printf (_("%s · %s"), closed,
+                                                 civic_message_outcome_get_label (
+                                                   civic_message_get_outcome (message)));
+
+      civic_page_line_new (group, past_tense (CIVIC_MESSAGE_ACTION_CLOSE), detail);
     }
   for (guint i = 0; i < visits->len; i++)
     {
