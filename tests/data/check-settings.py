@@ -28,6 +28,7 @@ KEYS = {
     "sync-interval": ("uint32 300", "range u 0 86400"),
     "notify-assigned": ("true", "type b"),
     "notify-deadlines": ("true", "type b"),
+    "notify-ratings": ("true", "type b"),
     "inbox-sort": ("'due'", "enum 'due' 'received' 'updated'"),
     "last-queue": ("'mine'", "enum 'mine' 'department' 'watching' 'done' 'all'"),
     "demo-role": ("'examiner'", "enum 'clerk' 'examiner' 'approver' 'officer' 'editor' 'reviewer' 'head' 'handler' 'reply-reviewer' 'dispatcher' 'supervisor'"),

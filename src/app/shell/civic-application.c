@@ -19,6 +19,7 @@
 #include "civicdesk-resources.h"
 #include "civic-case-index.h"
 #include "civic-demo-service.h"
+#include "civic-evaluation-kind.h"
 #include "civic-preferences-window.h"
 #include "civic-window.h"
 
@@ -73,6 +74,7 @@ struct _CivicApplication
   /* Notifications: my open cases and their colours at the last look */
   GHashTable       *my_cases;
   GHashTable       *hearings_told;  /* what was said of hearings this session */
+  GHashTable       *ratings_seen;   /* bad ratings to rectify: id → clock status */
   guint             notify_source;
 };
 
@@ -109,6 +111,7 @@ civic_application_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->my_cases, g_hash_table_unref);
   g_clear_pointer (&self->hearings_told, g_hash_table_unref);
+  g_clear_pointer (&self->ratings_seen, g_hash_table_unref);
   g_free (self->demo_role);
 
   G_OBJECT_CLASS (civic_application_parent_class)->finalize (object);
@@ -281,6 +284,84 @@ look_at_my_hearings (CivicApplication *self)
     }
 }
 
+/* A bad rating of the official's department to rectify (差评整改): when
+ * it comes in, and when its time to rectify runs out. The first look of
+ * a session only learns what is there. */
+static void
+look_at_my_ratings (CivicApplication *self)
+{
+  g_autoptr(GHashTable) now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) ratings = NULL;
+  CivicSyncEngine *engine;
+  const CivicActor *me;
+  CivicCalendar *calendar;
+  CivicDay today = civic_time_today ();
+  gboolean first = self->ratings_seen == NULL;
+
+  if (self->account == NULL || !civic_account_is_ready (self->account) ||
+      !g_settings_get_boolean (self->settings, "notify-ratings") ||
+      (engine = civic_account_get_engine (self->account)) == NULL)
+    return;
+  me = civic_cache_get_me (civic_account_get_cache (self->account));
+  calendar = civic_sync_engine_get_calendar (engine);
+  if (me == NULL || calendar == NULL || me->department_id == NULL ||
+      !civic_actor_has_role (me, CIVIC_ROLE_COMPLAINT_HANDLER | CIVIC_ROLE_APPROVER))
+    return;
+  ratings = civic_cache_load_records (civic_account_get_cache (self->account),
+                                      &civic_evaluation_kind, NULL);
+  if (ratings == NULL)
+    return;
+
+  for (guint i = 0; i < ratings->len; i++)
+    {
+      CivicEvaluation *rating = g_ptr_array_index (ratings, i);
+      const char *id = civic_evaluation_get_id (rating);
+      g_autoptr(JsonNode) summary = NULL;
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *body = NULL;
+      const char *status, *before;
+
+      if (civic_evaluation_get_state (rating) != CIVIC_EVALUATION_STATE_RECTIFYING ||
+          g_strcmp0 (civic_evaluation_get_department_id (rating), me->department_id) != 0)
+        continue;
+      summary = civic_evaluation_summarize (rating, calendar, today);
+      status = json_object_get_string_member_with_default (json_node_get_object (summary),
+                                                           "status", "none");
+      before = first || self->ratings_seen == NULL
+               ? NULL : g_hash_table_lookup (self->ratings_seen, id);
+      g_hash_table_insert (now, g_strdup (id), (gpointer) g_intern_string (status));
+      if (first)
+        continue;
+
+      label = civic_evaluation_kind.label (G_OBJECT (rating));
+      if (before == NULL)
+        {
+          notification = g_notification_new (_("A bad rating of your department to rectify"));
+          /* Translators: a rating and what the citizen said: "Dissatisfied, 2 of 5 — 排队太久" */
+          body = g_strdup_printf (_("%s — %s"), label,
+                                  civic_evaluation_get_comment (rating) != NULL
+                                  ? civic_evaluation_get_comment (rating) : "");
+        }
+      else if (g_str_equal (status, "red") && !g_str_equal (before, "red"))
+        {
+          notification = g_notification_new (_("A bad rating’s time to rectify has run out"));
+          body = g_strdup (label);
+          g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+        }
+      if (notification == NULL)
+        continue;
+      g_notification_set_body (notification, body);
+      g_notification_set_default_action_and_target (notification, "app.open-record", "(ss)",
+                                                    CIVIC_ENTITY_EVALUATION, id);
+      key = g_strconcat ("rating-", id, NULL);
+      g_application_send_notification (G_APPLICATION (self), key, notification);
+    }
+  g_clear_pointer (&self->ratings_seen, g_hash_table_unref);
+  self->ratings_seen = g_steal_pointer (&now);
+}
+
 static gboolean
 look_at_my_cases_cb (gpointer data)
 {
@@ -289,6 +370,7 @@ look_at_my_cases_cb (gpointer data)
   self->notify_source = 0;
   look_at_my_cases (self);
   look_at_my_hearings (self);
+  look_at_my_ratings (self);
   return G_SOURCE_REMOVE;
 }
 

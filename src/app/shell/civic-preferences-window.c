@@ -192,6 +192,10 @@ civic_preferences_window_new (CivicApplication *application)
                                            "days, or overdue; the day before a hearing of yours; "
                                            "when a hearing to schedule nears the latest day the "
                                            "law allows")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             switch_row (settings, "notify-ratings", _("Bad _Ratings"),
+                                         _("When a bad rating of your department is to be "
+                                           "rectified, and when its time to rectify runs out")));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   if (account != NULL)
