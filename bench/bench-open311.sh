@@ -30,7 +30,7 @@ key=$("$server" open311 --data-dir "$work/data" key add bench | sed -n 2p)
 # No limit on the public doors: wrk comes from one address, and opens a
 # connection again when a long answer keeps one busy
 "$server" serve --data-dir "$work/data" --listen 127.0.0.1:0 --port-file "$work/port" --quiet \
-    --public-read-rate=0 --public-write-rate=0 --max-connections-per-address=256 \
+    --public-read-rate=0 --public-write-rate=0 --open311-key-rate=0 --max-connections-per-address=256 \
     2> "$work/serve.log" &
 pid=$!
 for _ in $(seq 1 600); do [ -s "$work/port" ] && break; sleep 0.1; done

@@ -398,6 +398,31 @@ hash_key (const char *key)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
 }
 
+/* What one client may file, however many addresses its users send from
+ * (docs/plans/messages.md, decision 11): a city's app files for all of
+ * them under its key. Taken on the workers that answer, so guarded. */
+static GMutex key_limit_lock;
+static CivicRateLimit *key_limit;
+
+static gboolean
+key_may_file (const char      *key,
+              const CivicRate *rate,
+              gint64          *retry_after)
+{
+  g_autofree char *hash = NULL;
+  gboolean taken;
+
+  if (rate == NULL)
+    return TRUE;
+  hash = hash_key (key);
+  g_mutex_lock (&key_limit_lock);
+  if (key_limit == NULL)
+    key_limit = civic_rate_limit_new (4096);
+  taken = civic_rate_limit_take (key_limit, rate, hash, g_get_monotonic_time (), retry_after);
+  g_mutex_unlock (&key_limit_lock);
+  return taken;
+}
+
 /**
  * civic_open311_add_key:
  * @name: who the key is for: "长沙市民App"
@@ -1005,6 +1030,7 @@ post_request (CivicSqlite         *db,
               GDateTime           *now,
               GHashTable          *form,
               const char          *address,
+              const CivicRate     *key_rate,
               Format               format,
               CivicOpen311Answer  *answer,
               GError             **error)
@@ -1028,6 +1054,9 @@ post_request (CivicSqlite         *db,
     return FALSE;
   if (!valid)
     return answer_error (answer, format, 403, _("The api_key is missing, unknown or revoked"));
+  if (!key_may_file (form_text (form, "api_key"), key_rate, &answer->retry_after))
+    return answer_error (answer, format, 429,
+                         _("Too many requests with this api_key; try again shortly"));
   code = form_text (form, "service_code");
   if (code == NULL)
     return answer_error (answer, format, 400, _("service_code is required"));
@@ -1380,6 +1409,7 @@ civic_open311_handle (CivicSqlite         *db,
                       GHashTable          *query,
                       GBytes              *body,
                       const char          *address,
+                      const CivicRate     *key_rate,
                       CivicOpen311Answer  *answer,
                       GError             **error)
 {
@@ -1408,7 +1438,7 @@ civic_open311_handle (CivicSqlite         *db,
       form = civic_query_decode_form (data, length, &invalid);
       if (form == NULL)
         return answer_error (answer, format, 400, invalid->message);
-      return post_request (db, calendar, now, form, address, format, answer, error);
+      return post_request (db, calendar, now, form, address, key_rate, format, answer, error);
     }
   return answer_error (answer, format, g_str_equal (method, "GET") ? 404 : 405,
                        _("No such Open311 resource; ask for .json or .xml"));

@@ -9,6 +9,7 @@
 
 #include "civic-calendar.h"
 #include "civic-message.h"
+#include "civic-rate-limit.h"
 #include "civic-sqlite.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,7 @@ typedef struct
   guint       status;
   char       *body;
   const char *content_type;
+  gint64      retry_after;   /* seconds, with a 429 */
 } CivicOpen311Answer;
 
 void      civic_open311_answer_clear       (CivicOpen311Answer *answer);
@@ -67,6 +69,7 @@ gboolean  civic_open311_handle             (CivicSqlite         *db,
                                             GHashTable          *query,
                                             GBytes              *body,
                                             const char          *address,
+                                            const CivicRate     *key_rate,
                                             CivicOpen311Answer  *answer,
                                             GError             **error);
 

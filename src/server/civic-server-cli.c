@@ -326,6 +326,7 @@ command_serve (int    argc,
   CivicServerOptions options = { 0 };
   int public_read_rate = G_MININT;
   int public_write_rate = G_MININT;
+  int open311_key_rate = G_MININT;
   const GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &options.listen,
       N_("Address and port to listen on (127.0.0.1:8080; port 0 picks a free one)"),
@@ -360,6 +361,9 @@ command_serve (int    argc,
     { "public-write-rate", 0, 0, G_OPTION_ARG_INT, &public_write_rate,
       N_("Forms and Open311 requests without a sign-in one address may send per second "
          "(0.5, in bursts of 20); 0 for no limit, for benchmarks only"), N_("N") },
+    { "open311-key-rate", 0, 0, G_OPTION_ARG_INT, &open311_key_rate,
+      N_("Open311 requests one API key may file per second, from any address (10, in bursts "
+         "of 100); 0 for no limit, for benchmarks only"), N_("N") },
     { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file,
       N_("Write the port listened on to this file once ready"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options.quiet,
@@ -391,6 +395,12 @@ command_serve (int    argc,
       if (public_write_rate < 0 || public_write_rate > 100000)
         return usage_error (context, _("--public-write-rate must be between 0 and 100000"));
       options.public_write_rate = public_write_rate == 0 ? -1 : public_write_rate;
+    }
+  if (open311_key_rate != G_MININT)
+    {
+      if (open311_key_rate < 0 || open311_key_rate > 100000)
+        return usage_error (context, _("--open311-key-rate must be between 0 and 100000"));
+      options.open311_key_rate = open311_key_rate == 0 ? -1 : open311_key_rate;
     }
 
   options.data_dir = data_dir;

@@ -160,6 +160,8 @@ struct _CivicServer
   CivicRate           read_rate_asked;
   const CivicRate    *write_rate;       /* the same for public_write_rate */
   CivicRate           write_rate_asked;
+  const CivicRate    *key_rate;         /* an Open311 key's, or NULL */
+  CivicRate           key_rate_asked;
   GThreadPool        *pools[N_POOLS];
   GAsyncQueue        *connections[N_POOLS];
 
@@ -1325,12 +1327,13 @@ handle_open311 (CivicServer *self,
     }
   if (!civic_open311_handle (db, self->calendar, now, request->method,
                              (const char * const *) request->segments + 2, request->query,
-                             request->body, request->address, &answer, &error))
+                             request->body, request->address, self->key_rate, &answer, &error))
     {
       respond_internal (request, error);
       return;
     }
   request->status = answer.status;
+  request->retry_after = answer.retry_after;
   request->response_bytes = g_bytes_new (answer.body, strlen (answer.body));
   request->content_type = answer.content_type;
 }
@@ -2684,6 +2687,14 @@ civic_server_new (const CivicServerOptions  *options,
       self->write_rate_asked = (CivicRate) { "public-write", self->options.public_write_rate,
                                              40.0 * self->options.public_write_rate };
       self->write_rate = &self->write_rate_asked;
+    }
+  if (self->options.open311_key_rate >= 0)
+    {
+      double per_second = self->options.open311_key_rate > 0 ? self->options.open311_key_rate
+                                                              : 10.0;
+
+      self->key_rate_asked = (CivicRate) { "open311-key", per_second, 10.0 * per_second };
+      self->key_rate = &self->key_rate_asked;
     }
   self->context = g_main_context_ref_thread_default ();
 

@@ -42,6 +42,9 @@ typedef struct
    * second from one address, the same way: 0 the default (0.5, in bursts
    * of 20), negative no limit (bench/bench-open311.sh) */
   int       public_write_rate;
+  /* Open311 requests per second under one API key, whatever the
+   * address: 0 the default (10, in bursts of 100), negative no limit */
+  int       open311_key_rate;
   gboolean  quiet;
 } CivicServerOptions;
 

@@ -448,6 +448,64 @@ test_catalogue_refused (void)
   g_rmdir (dir);
 }
 
+/* A client's key files at most its rate, from any address: ten at once
+ * under a rate of one a second here, then one a second, the rest refused
+ * with when to try again */
+static void
+test_key_rate (void)
+{
+  static const char * const extra[] = { "--open311-key-rate=1", "--public-write-rate=0", NULL };
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *uri = NULL;
+  guint refused = 0, filed = 0;
+
+  civic_test_service_stop (service);
+  civic_test_service_start_with (service, extra);
+  uri = g_strconcat (service->base_url, "/open311/v2/requests.json", NULL);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GHashTable) form = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(GBytes) body = NULL;
+      g_autofree char *description = g_strdup_printf ("建议延长窗口服务时间（%u）", i);
+
+      g_hash_table_insert (form, (gpointer) "api_key", api_key);
+      /* The catalogue the test before left: one service */
+      g_hash_table_insert (form, (gpointer) "service_code", (gpointer) "ok");
+      g_hash_table_insert (form, (gpointer) "description", description);
+      g_hash_table_insert (form, (gpointer) "address_string", (gpointer) "五一大道1号");
+      msg = soup_message_new_from_encoded_form ("POST", uri, soup_form_encode_hash (form));
+      body = soup_session_send_and_read (session, msg, NULL, NULL);
+      if (soup_message_get_status (msg) == 429)
+        {
+          const char *retry = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                            "Retry-After");
+
+          g_assert_nonnull (retry);
+          g_assert_cmpint (g_ascii_strtoll (retry, NULL, 10), >=, 1);
+          g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                          "api_key"));
+          refused++;
+        }
+      else
+        {
+          if (soup_message_get_status (msg) != 200)
+            g_test_message ("%.*s", (int) g_bytes_get_size (body),
+                            (const char *) g_bytes_get_data (body, NULL));
+          g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+          filed++;
+        }
+    }
+  /* Ten at once, and one a second after: however slow the build, far
+   * from twenty */
+  g_assert_cmpuint (filed, >=, 10);
+  g_assert_cmpuint (refused, >=, 5);
+  g_assert_cmpuint (filed + refused, ==, 20);
+
+  civic_test_service_stop (service);
+  civic_test_service_start (service);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/open311/refusals", test_refusals);
   g_test_add_func ("/open311/request-lifecycle", test_request_lifecycle);
   g_test_add_func ("/open311/catalogue-refused", test_catalogue_refused);
+  g_test_add_func ("/open311/key-rate", test_key_rate);
 
   status = g_test_run ();
 
