@@ -223,6 +223,26 @@ check_preconditions (CivicMessage               *message,
 {
   CivicDay today = today_of (context);
 
+  /* An idea stays with its campaign's department, and is answered by its
+   * decision alone: a plain reply would leave it undecided, and the
+   * decision, once it went out, stands (a new idea is a new message) */
+  if (message->kind == CIVIC_MESSAGE_KIND_IDEA && message->campaign_id != NULL)
+    switch (action)
+      {
+      case CIVIC_MESSAGE_ACTION_REPLY:
+        return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                       _("An idea is answered by adopting or declining it"));
+      case CIVIC_MESSAGE_ACTION_TRANSFER:
+      case CIVIC_MESSAGE_ACTION_SEND_BACK:
+      case CIVIC_MESSAGE_ACTION_MERGE:
+      case CIVIC_MESSAGE_ACTION_ROUTE_TO_CASE:
+      case CIVIC_MESSAGE_ACTION_REOPEN:
+        return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                       _("An idea stays with its campaign, and its decision stands"));
+      default:
+        break;
+      }
+
   switch (action)
     {
     case CIVIC_MESSAGE_ACTION_REGISTER:

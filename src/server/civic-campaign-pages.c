@@ -186,9 +186,11 @@ civic_campaign_pages_list (CivicSqlite  *db,
           g_autofree char *period = g_strdup_printf (
             C_("period", "%s to %s"), json_object_get_string_member (campaign, "opens_on"),
             json_object_get_string_member (campaign, "closes_on"));
+          g_autofree char *escaped = g_uri_escape_string (
+            json_object_get_string_member (campaign, "id"), NULL, FALSE);
 
           g_string_append (out, "<li><h2><a href=\"/public/campaigns/");
-          text (out, json_object_get_string_member (campaign, "id"));
+          text (out, escaped);
           g_string_append (out, "\">");
           text (out, json_object_get_string_member (campaign, "title"));
           g_string_append (out, "</a></h2><p>");
@@ -220,13 +222,16 @@ idea_form (GString    *out,
            GHashTable *values,
            const char *problem)
 {
+  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+
   g_string_append (out, "<h2 id=\"send\">");
   text (out, _("Send an Idea"));
   g_string_append (out, "</h2>\n");
   if (problem != NULL)
     refusal (out, problem);
+
   g_string_append (out, "<form class=\"letter\" method=\"post\" action=\"/public/campaigns/");
-  text (out, id);
+  text (out, escaped);
   g_string_append (out, "\">\n");
   field (out, "subject", _("Your Idea in a Few Words"), "text", value_of (values, "subject"),
          NULL, NULL, TRUE);

@@ -192,6 +192,36 @@ civic_campaign_records_check_idea (CivicSqlite   *db,
 }
 
 /**
+ * civic_campaign_records_check_answer:
+ *
+ * An idea is adopted or declined once its campaign stopped taking ideas
+ * and before it published its results: judged beside the others, and
+ * what the public read of the results stays what it was.
+ */
+gboolean
+civic_campaign_records_check_answer (CivicSqlite   *db,
+                                     CivicMessage  *message,
+                                     GError       **error)
+{
+  g_autoptr(CivicCampaign) campaign = NULL;
+  g_autoptr(GError) local = NULL;
+  const char *id = civic_message_get_campaign_id (message);
+
+  if (id == NULL)
+    return TRUE;
+  campaign = civic_campaign_records_load (db, id, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (campaign == NULL || civic_campaign_get_state (campaign) != CIVIC_CAMPAIGN_STATE_CLOSED)
+    return refuse_idea (error, _("Ideas are adopted or declined once the campaign stops taking "
+                                 "them, before its results are published"));
+  return TRUE;
+}
+
+/**
  * civic_campaign_records_department:
  *
  * Returns: (transfer full) (nullable): the department that runs a
@@ -256,7 +286,7 @@ add_adopted (CivicSqlite  *db,
              GError      **error)
 {
   sqlite3_stmt *stmt;
-  gboolean row;
+  gboolean row, ok;
 
   stmt = civic_sqlite_prepare (db, "SELECT subject, text, answer, answered_on "
                                    "FROM public_campaign_idea WHERE campaign_id = ? "
@@ -266,7 +296,7 @@ add_adopted (CivicSqlite  *db,
   civic_sqlite_bind_text (stmt, 1, id);
   json_builder_set_member_name (builder, "adopted");
   json_builder_begin_array (builder);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while ((ok = civic_sqlite_step (db, stmt, &row, error)) && row)
     {
       json_builder_begin_object (builder);
       civic_json_set_string (builder, "subject", civic_sqlite_column_text (stmt, 0));
@@ -277,7 +307,7 @@ add_adopted (CivicSqlite  *db,
     }
   json_builder_end_array (builder);
   sqlite3_reset (stmt);
-  return error == NULL || *error == NULL;
+  return ok;
 }
 
 /* A campaign as the public reads it: what was asked, when, through
@@ -363,16 +393,16 @@ civic_campaign_records_dup_all_public (CivicSqlite  *db,
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   sqlite3_stmt *stmt;
-  gboolean row;
+  gboolean row, ok;
 
   stmt = civic_sqlite_prepare (db, "SELECT id FROM campaign_record WHERE state <> 'draft' "
                                    "ORDER BY opens_on DESC, id", error);
   if (stmt == NULL)
     return NULL;
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while ((ok = civic_sqlite_step (db, stmt, &row, error)) && row)
     g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
   sqlite3_reset (stmt);
-  if (error != NULL && *error != NULL)
+  if (!ok)
     return NULL;
   for (guint i = 0; i < ids->len; i++)
     {

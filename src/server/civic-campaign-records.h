@@ -20,6 +20,9 @@ CivicCampaign *civic_campaign_records_load        (CivicSqlite   *db,
 gboolean       civic_campaign_records_check_idea  (CivicSqlite   *db,
                                                    CivicMessage  *message,
                                                    GError       **error);
+gboolean       civic_campaign_records_check_answer (CivicSqlite  *db,
+                                                   CivicMessage  *message,
+                                                   GError       **error);
 char          *civic_campaign_records_department  (CivicSqlite   *db,
                                                    const char    *id,
                                                    GError       **error);

@@ -100,8 +100,9 @@ act (Gen               *gen,
     }
   if (refusal != NULL)
     {
-      g_autoptr(JsonNode) said = json_node_init_object (json_node_alloc (), args);
-      g_autofree char *text = civic_json_to_string (said, FALSE);
+      g_autoptr(JsonNode) said = args != NULL ? json_node_init_object (json_node_alloc (), args)
+                                              : NULL;
+      g_autofree char *text = said != NULL ? civic_json_to_string (said, FALSE) : NULL;
 
       g_warning ("demo: %s refused: %s (%s)", kind->action_to_string (action), refusal->message,
                  text);

@@ -187,7 +187,8 @@ save_public_idea (CivicSqlite   *db,
                   CivicMessage  *message,
                   GError       **error)
 {
-  const CivicMessageReply *answer = civic_message_get_last_sent_reply (message);
+  const CivicMessageReply *answer = NULL;
+  GPtrArray *replies = civic_message_get_replies (message);
   g_autofree char *subject = NULL;
   g_autofree char *text = NULL;
   g_autofree char *answer_text = NULL;
@@ -202,6 +203,14 @@ save_public_idea (CivicSqlite   *db,
   civic_sqlite_bind_text (stmt, 1, civic_message_get_id (message));
   if (!civic_sqlite_run (db, stmt, error))
     return FALSE;
+  /* The answer that adopted it, never a later word to the proposer */
+  for (guint i = replies->len; i > 0 && answer == NULL; i--)
+    {
+      const CivicMessageReply *reply = g_ptr_array_index (replies, i - 1);
+
+      if (reply->status == CIVIC_MESSAGE_REPLY_SENT && reply->decides == CIVIC_IDEA_STATUS_ADOPTED)
+        answer = reply;
+    }
   if (civic_message_get_idea_status (message) != CIVIC_IDEA_STATUS_ADOPTED || answer == NULL)
     return TRUE;
 
@@ -419,6 +428,9 @@ store_finish (CivicSqlite    *db,
     case CIVIC_MESSAGE_ACTION_ROUTE_TO_CASE:
       return same_department (db, CIVIC_ENTITY_CASE, civic_message_get_case_id (message),
                               department, _("There is no case “%s”"), error);
+
+    case CIVIC_MESSAGE_ACTION_ANSWER_IDEA:
+      return civic_campaign_records_check_answer (db, message, error);
 
     default:
       return TRUE;

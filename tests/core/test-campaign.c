@@ -254,6 +254,13 @@ test_idea_judged (void)
   GPtrArray *replies;
 
   g_assert_cmpint (civic_message_get_idea_status (message), ==, CIVIC_IDEA_STATUS_RECEIVED);
+  /* Answered by its decision alone, and kept by its campaign's department */
+  refused (&civic_message_kind, G_OBJECT (message), CIVIC_MESSAGE_ACTION_REPLY, handler,
+           "2021-10-09T09:00:00+08:00", "{\"text\": \"收到，谢谢。\"}", CIVIC_WORKFLOW_ERROR_RULE);
+  refused (&civic_message_kind, G_OBJECT (message), CIVIC_MESSAGE_ACTION_TRANSFER, handler,
+           "2021-10-09T09:00:00+08:00",
+           "{\"department_id\": \"zjj\", \"reason\": \"not-our-remit\"}",
+           CIVIC_WORKFLOW_ERROR_RULE);
   /* Scored before it is shortlisted; adopted only from the shortlist */
   refused (&civic_message_kind, G_OBJECT (message), CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA, handler,
            "2021-10-09T09:00:00+08:00", NULL, CIVIC_WORKFLOW_ERROR_RULE);

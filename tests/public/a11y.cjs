@@ -190,9 +190,20 @@ async function main ()
   await command (handler, 'sign-for-message', ideaId);
   await command (handler, 'score-idea', ideaId, { score: 9 });
   await command (handler, 'shortlist-idea', ideaId);
+  /* Ideas are judged once the campaign stops taking them */
+  await command (handler, 'close-campaign', campaign);
   await command (handler, 'answer-idea', ideaId, {
     decision: 'adopt', text: '您的建议已被采纳，政务大厅自下月起午间不间断服务。感谢您的参与！',
   });
+
+  /* And one taking ideas, with its form */
+  const open = crypto.randomUUID ();
+  await command (handler, 'create-campaign', open, {
+    title: '“政务服务好不好，请您来说”金点子征集', description: '您的个人信息和建议内容将严格保密。',
+    topics: ['延时服务', '帮办代办'], channels: ['portal', 'wechat', 'app'],
+    opens_on: '2026-03-19', closes_on: '2026-04-30',
+  });
+  await command (approver, 'open-campaign', open);
 
   const pages = [
     ['directory', '/public/disclosures'],
@@ -209,7 +220,8 @@ async function main ()
     ['message-missing', '/public/messages/NOSUCHRECEIPT'],
     ['ratings', '/public/ratings'],
     ['campaigns', '/public/campaigns'],
-    ['campaign', `/public/campaigns/${campaign}`],
+    ['campaign', `/public/campaigns/${open}`],
+    ['campaign-judged', `/public/campaigns/${campaign}`],
     ['campaign-missing', '/public/campaigns/nothing-here'],
   ];
   const languages = [['en', 'en'], ['zh_CN', 'zh-CN,zh;q=0.9']];

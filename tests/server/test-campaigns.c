@@ -232,6 +232,31 @@ test_campaign (void)
                       json_object_get_object_member (data, "idea"), "scores")), ==, 2);
   g_clear_pointer (&holder, json_node_unref);
   applied (head, "shortlist-idea", idea, NULL, &holder);
+  /* An idea is answered by its decision, and stays with its campaign */
+  rejected (handler, "reply-message", idea, "{\"text\": \"收到，谢谢。\"}", "rule");
+  rejected (handler, "transfer-message", idea,
+            "{\"department_id\": \"zrzyt\", \"reason\": \"not-our-remit\"}", "rule");
+  /* Judged once it stopped taking ideas */
+  rejected (handler, "answer-idea", idea,
+            "{\"decision\": \"adopt\", \"text\": \"您的建议已被采纳。感谢您的参与。\"}", "argument");
+
+  /* It stops taking ideas: then they are judged */
+  rejected (head, "conclude-campaign", id, "{\"summary\": \"x\"}", "state");
+  g_clear_pointer (&holder, json_node_unref);
+  applied (handler, "close-campaign", id, NULL, &holder);
+  g_assert_null (send_idea (id, "截止后的点子", 400));
+  {
+    g_autofree char *page_path = g_strconcat ("/public/campaigns/", id, NULL);
+    g_autofree char *html = page (page_path, 200);
+    g_autofree char *late = NULL;
+    guint status;
+
+    g_assert_null (strstr (html, "Send an Idea"));
+    late = civic_test_post_form (service, page_path, &status, "subject", "晚到的点子",
+                                 "body", "x", "anonymous", "yes", NULL);
+    g_assert_cmpuint (status, ==, 400);
+    g_assert_nonnull (strstr (late, "Your idea was not sent."));
+  }
   g_clear_pointer (&holder, json_node_unref);
   data = applied (handler, "answer-idea", idea,
                   "{\"decision\": \"adopt\", \"text\": \"您的建议已被采纳，大厅自下月起午间"
@@ -239,6 +264,7 @@ test_campaign (void)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (data, "idea"),
                                                   "status"), ==, "adopted");
   g_assert_cmpstr (json_object_get_string_member (data, "state"), ==, "replied");
+  rejected (handler, "reopen-message", idea, "{\"reason\": \"x\"}", "rule");
   g_clear_pointer (&holder, json_node_unref);
   applied (handler, "sign-for-message", declined, NULL, &holder);
   rejected (handler, "answer-idea", declined, "{\"decision\": \"adopt\", \"text\": \"采纳。\"}",
@@ -276,23 +302,7 @@ test_campaign (void)
     g_assert_null (strstr (html, NOTE_MARKER));
   }
 
-  /* Closed, then concluded with what came of it */
-  rejected (head, "conclude-campaign", id, "{\"summary\": \"x\"}", "state");
-  g_clear_pointer (&holder, json_node_unref);
-  applied (handler, "close-campaign", id, NULL, &holder);
-  g_assert_null (send_idea (id, "截止后的点子", 400));
-  {
-    g_autofree char *page_path = g_strconcat ("/public/campaigns/", id, NULL);
-    g_autofree char *html = page (page_path, 200);
-    g_autofree char *late = NULL;
-    guint status;
-
-    g_assert_null (strstr (html, "Send an Idea"));
-    late = civic_test_post_form (service, page_path, &status, "subject", "晚到的点子",
-                                 "body", "x", "anonymous", "yes", NULL);
-    g_assert_cmpuint (status, ==, 400);
-    g_assert_nonnull (strstr (late, "Your idea was not sent."));
-  }
+  /* Concluded with what came of it */
   g_clear_pointer (&holder, json_node_unref);
   applied (head, "conclude-campaign", id,
            "{\"summary\": \"共收到金点子3条，采纳1条，已落实。\"}", &holder);

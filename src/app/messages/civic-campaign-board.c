@@ -141,6 +141,8 @@ civic_campaign_board_new_campaign (CivicCampaignBoard *self)
   if (self->engine == NULL)
     return;
   actor = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+  if (actor == NULL || actor->department_id == NULL)
+    return;
   blank = civic_campaign_new (id, actor->department_id);
   start_action (self, blank, CIVIC_CAMPAIGN_ACTION_CREATE);
 }

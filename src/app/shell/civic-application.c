@@ -338,11 +338,13 @@ look_at_my_ratings (CivicApplication *self)
       label = civic_evaluation_kind.label (G_OBJECT (rating));
       if (before == NULL)
         {
+          g_autofree char *on = civic_day_format (civic_evaluation_get_rated_on (rating));
+
+          /* The rating and its day: what the citizen said stays in the
+           * window, not on a screen anyone passing reads */
           notification = g_notification_new (_("A bad rating of your department to rectify"));
-          /* Translators: a rating and what the citizen said: "Dissatisfied, 2 of 5 — 排队太久" */
-          body = g_strdup_printf (_("%s — %s"), label,
-                                  civic_evaluation_get_comment (rating) != NULL
-                                  ? civic_evaluation_get_comment (rating) : "");
+          /* Translators: "Dissatisfied, 2 of 5 — rated 2026-03-20" */
+          body = g_strdup_printf (_("%s — rated %s"), label, on);
         }
       else if (g_str_equal (status, "red") && !g_str_equal (before, "red"))
         {
@@ -406,6 +408,7 @@ set_account (CivicApplication *self,
   g_set_object (&self->account, account);
   g_clear_pointer (&self->my_cases, g_hash_table_unref);
   g_clear_pointer (&self->hearings_told, g_hash_table_unref);
+  g_clear_pointer (&self->ratings_seen, g_hash_table_unref);
 
   if (account != NULL && civic_account_is_ready (account))
     {
