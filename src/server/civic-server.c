@@ -1712,6 +1712,27 @@ handle_page_ratings (CivicServer *self,
     respond_page (request, SOUP_STATUS_OK, html);
 }
 
+/* What a citizen's form comes to: on to the message's page once sent
+ * (303), the form again with its mistake, the site's "not found" when
+ * there is nothing to send to (@missing), or the service's failure */
+static void
+respond_form_sent (Request    *request,
+                   const char *receipt,
+                   guint       status,
+                   char       *html,
+                   GError     *error,
+                   const char *missing)
+{
+  if (receipt != NULL)
+    respond_see_other (request, receipt, "sent");
+  else if (html == NULL && (error != NULL || missing == NULL))
+    respond_internal (request, error);
+  else if (html == NULL)
+    respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_NOT_FOUND, missing);
+  else
+    respond_page (request, status, html);
+}
+
 static void
 handle_page_message_post (CivicServer *self,
                           CivicSqlite *db,
@@ -1728,12 +1749,7 @@ handle_page_message_post (CivicServer *self,
     return;
   html = civic_message_pages_submit (db, self->calendar, now, form, request->address, &status,
                                      &receipt, &error);
-  if (receipt != NULL)
-    respond_see_other (request, receipt, "sent");
-  else if (html == NULL)
-    respond_internal (request, error);
-  else
-    respond_page (request, status, html);
+  respond_form_sent (request, receipt, status, html, error, NULL);
 }
 
 /* GET /public/campaigns and /public/campaigns/{id}; POST an idea to one */
@@ -1774,15 +1790,8 @@ handle_page_campaign_post (CivicServer *self,
     return;
   html = civic_campaign_pages_submit (db, self->calendar, now, request->segments[2], form,
                                       request->address, &status, &receipt, &error);
-  if (receipt != NULL)
-    respond_see_other (request, receipt, "sent");
-  else if (html == NULL && error != NULL)
-    respond_internal (request, error);
-  else if (html == NULL)
-    respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_NOT_FOUND,
-                          _("There is no published campaign at this address."));
-  else
-    respond_page (request, status, html);
+  respond_form_sent (request, receipt, status, html, error,
+                     _("There is no published campaign at this address."));
 }
 
 static void
