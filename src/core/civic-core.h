@@ -7,6 +7,7 @@
 
 #include "civic-actor.h"
 #include "civic-argument.h"
+#include "civic-attachment.h"
 #include "civic-calendar.h"
 #include "civic-case.h"
 #include "civic-case-kind.h"

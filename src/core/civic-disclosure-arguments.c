@@ -270,7 +270,7 @@ static const CivicArgument attach_file[] = {
   LINE ("name", TRUE, N_("_File Name")),
   LINE ("media_type", FALSE, N_("_Media Type")),
   { .name = "size", .kind = CIVIC_ARGUMENT_NUMBER, .title = N_("_Size in Bytes"), .min = 0,
-    .max = CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE },
+    .max = CIVIC_ATTACHMENT_MAX_SIZE },
   CIVIC_ARGUMENTS_END
 };
 

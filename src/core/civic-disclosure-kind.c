@@ -671,17 +671,17 @@ apply_attach (CivicDisclosure            *disclosure,
       !get_text (args, "name", TRUE, 200, &name, error) ||
       !get_text (args, "media_type", FALSE, 100, &media_type, error))
     return FALSE;
-  if (!civic_json_get_int (args, "size", FALSE, 0, CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE, &size,
+  if (!civic_json_get_int (args, "size", FALSE, 0, CIVIC_ATTACHMENT_MAX_SIZE, &size,
                            error))
     return argument_error (error);
-  if (strlen (sha256) != 64 || strspn (sha256, "0123456789abcdef") != 64)
+  if (!civic_attachment_sha256_is_valid (sha256))
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    _("“%s” is not the sha256 of a file"), sha256);
-  if (!civic_disclosure_attachment_name_is_valid (name))
+  if (!civic_attachment_name_is_valid (name))
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    _("“%s” is not a file name: one name of at most 200 bytes, without “/”, "
                      "“\\” or control characters, not starting with a dot"), name);
-  if (media_type != NULL && !civic_disclosure_media_type_is_valid (media_type))
+  if (media_type != NULL && !civic_attachment_media_type_is_valid (media_type))
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    _("“%s” is not a media type such as application/pdf"), media_type);
   if (civic_disclosure_find_attachment (disclosure, sha256) != NULL)

@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "civic-attachment.h"
 #include "civic-calendar.h"
 #include "civic-day.h"
 #include "civic-privacy-lint.h"
@@ -144,7 +145,6 @@ typedef struct
 
 /* At most this many files, each of at most this many bytes */
 #define CIVIC_DISCLOSURE_MAX_ATTACHMENTS 50
-#define CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE (20 * 1024 * 1024)
 
 /* A reviewer's decision to publish a finding after all */
 typedef struct
@@ -241,13 +241,6 @@ GPtrArray           *civic_disclosure_get_comments       (CivicDisclosure       
 GPtrArray           *civic_disclosure_get_attachments    (CivicDisclosure         *self);
 const CivicDisclosureAttachment *civic_disclosure_find_attachment (CivicDisclosure *self,
                                                           const char              *sha256);
-
-gboolean             civic_disclosure_attachment_name_is_valid (const char        *name);
-gboolean             civic_disclosure_media_type_is_valid (const char             *media_type);
-gboolean             civic_disclosure_media_type_is_attachable (const char        *media_type);
-const char * const  *civic_disclosure_get_attachable_types (void);
-const char          *civic_disclosure_attachable_media_type (const char           *guess,
-                                                            const char           *name);
 
 /* The Art. 26 clock: the last day to publish, 20 working days after the
  * day the information was formed or changed */

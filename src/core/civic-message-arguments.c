@@ -211,6 +211,17 @@ static const CivicArgument register_message[] = {
   DATE ("received_on", FALSE, N_("_Received On")),
   { .name = "service_code", .kind = CIVIC_ARGUMENT_LINE, .title = N_("Open311 _Service"),
     .asked = never_asked },
+  { .name = "media_url", .kind = CIVIC_ARGUMENT_LINE, .title = N_("_Photo’s Address"),
+    .asked = never_asked },
+  CIVIC_ARGUMENTS_END
+};
+
+/* The file is uploaded first (POST /api/v1/messages/{id}/attachments),
+ * which answers with its sha256; the files a message came in with are
+ * the service's own "attachments" of register-message */
+static const CivicArgument attach_file[] = {
+  LINE ("sha256", TRUE, N_("_File")),
+  LINE ("name", TRUE, N_("_File Name")),
   CIVIC_ARGUMENTS_END
 };
 
@@ -360,6 +371,7 @@ static const CivicArgument * const declarations[CIVIC_N_MESSAGE_ACTIONS] = {
   [CIVIC_MESSAGE_ACTION_SCORE_IDEA] = score_idea,
   [CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA] = none,
   [CIVIC_MESSAGE_ACTION_ANSWER_IDEA] = answer_idea,
+  [CIVIC_MESSAGE_ACTION_ATTACH_FILE] = attach_file,
 };
 
 /**

@@ -9,6 +9,7 @@
 
 #include "civic-i18n.h"
 
+#include "civic-attachment.h"
 #include "civic-core-enums.h"
 #include "civic-json.h"
 #include "civic-message-private.h"
@@ -210,6 +211,28 @@ write_visits (JsonBuilder *builder,
 }
 
 static void
+write_attachments (JsonBuilder *builder,
+                   GPtrArray   *attachments)
+{
+  json_builder_set_member_name (builder, "attachments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const CivicMessageAttachment *attachment = g_ptr_array_index (attachments, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_string (builder, "sha256", attachment->sha256);
+      civic_json_set_string (builder, "name", attachment->name);
+      civic_json_set_string (builder, "media_type", attachment->media_type);
+      civic_json_set_int (builder, "size", attachment->size);
+      civic_json_set_day (builder, "added_on", attachment->added_on);
+      write_by (builder, "added_by", attachment->added_by_id, attachment->added_by_name);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
 write_reopenings (JsonBuilder *builder,
                   GPtrArray   *reopenings)
 {
@@ -255,6 +278,8 @@ civic_message_to_json (CivicMessage *self)
   write_location (builder, &self->location);
   civic_json_set_string (builder, "campaign_id", self->campaign_id);
   civic_json_set_string (builder, "service_code", self->service_code);
+  civic_json_set_string (builder, "media_url", self->media_url);
+  write_attachments (builder, self->attachments);
   civic_json_set_string (builder, "accused_department_id", self->accused_department_id);
   civic_json_set_string (builder, "accused_person_id", self->accused_person_id);
   if (self->received_at != NULL)
@@ -604,6 +629,26 @@ read_visit (JsonObject  *item,
 }
 
 static gboolean
+read_attachment (JsonObject  *item,
+                 GPtrArray   *into,
+                 GError     **error)
+{
+  CivicMessageAttachment *attachment = g_new0 (CivicMessageAttachment, 1);
+
+  g_ptr_array_add (into, attachment);
+  if (!get_owned_string (item, "sha256", TRUE, &attachment->sha256, error) ||
+      !get_owned_string (item, "name", TRUE, &attachment->name, error) ||
+      !get_owned_string (item, "media_type", FALSE, &attachment->media_type, error) ||
+      !civic_json_get_int (item, "size", FALSE, 0, G_MAXINT64, &attachment->size, error) ||
+      !civic_json_get_day (item, "added_on", FALSE, &attachment->added_on, error) ||
+      !get_by (item, "added_by", &attachment->added_by_id, &attachment->added_by_name, error))
+    return FALSE;
+  if (!civic_attachment_sha256_is_valid (attachment->sha256))
+    return invalid (error, "attachments");
+  return TRUE;
+}
+
+static gboolean
 read_reopening (JsonObject  *item,
                 GPtrArray   *into,
                 GError     **error)
@@ -683,6 +728,8 @@ civic_message_new_from_json (JsonNode  *node,
       !read_location (object, &self->location, error) ||
       !get_owned_string (object, "campaign_id", FALSE, &self->campaign_id, error) ||
       !get_owned_string (object, "service_code", FALSE, &self->service_code, error) ||
+      !get_owned_string (object, "media_url", FALSE, &self->media_url, error) ||
+      !for_each_object (object, "attachments", read_attachment, self->attachments, error) ||
       !get_owned_string (object, "accused_department_id", FALSE, &self->accused_department_id,
                          error) ||
       !get_owned_string (object, "accused_person_id", FALSE, &self->accused_person_id, error) ||

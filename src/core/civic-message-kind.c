@@ -11,6 +11,7 @@
 
 #include "civic-i18n.h"
 
+#include "civic-attachment.h"
 #include "civic-core-enums.h"
 #include "civic-json.h"
 #include "civic-message-kind.h"
@@ -73,6 +74,8 @@ static const struct
   [CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA] = { STATE (NEW) | WORKING,
                                             HANDLER | CIVIC_ROLE_APPROVER },
   [CIVIC_MESSAGE_ACTION_ANSWER_IDEA] = { WORKING, HANDLER },
+  [CIVIC_MESSAGE_ACTION_ATTACH_FILE] = { ROUTABLE | STATE (SENT_BACK) | STATE (REPLY_IN_REVIEW),
+                                         HANDLER | DISPATCHER },
 };
 
 #define refuse(error, code, ...) \
@@ -104,6 +107,7 @@ civic_message_action_get_label (CivicMessageAction action)
     case CIVIC_MESSAGE_ACTION_SCORE_IDEA: return _("Score the Idea");
     case CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA: return _("Shortlist");
     case CIVIC_MESSAGE_ACTION_ANSWER_IDEA: return _("Adopt or Decline");
+    case CIVIC_MESSAGE_ACTION_ATTACH_FILE: return _("Add a File");
     default: g_return_val_if_reached ("");
     }
 }
@@ -131,6 +135,7 @@ past_tense (CivicMessageAction action)
     case CIVIC_MESSAGE_ACTION_SCORE_IDEA: return _("Scored the idea");
     case CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA: return _("Shortlisted the idea");
     case CIVIC_MESSAGE_ACTION_ANSWER_IDEA: return _("Answered the idea");
+    case CIVIC_MESSAGE_ACTION_ATTACH_FILE: return _("Added a file");
     default: g_return_val_if_reached ("");
     }
 }
@@ -393,6 +398,90 @@ message_check_action (CivicMessage               *message,
 
 /* Applying */
 
+/* A file by its sha256 and name; its type and size are what the service
+ * received, which it writes in when it takes the command */
+static gboolean
+add_attachment (CivicMessage               *message,
+                JsonObject                 *file,
+                gboolean                    by_official,
+                const CivicWorkflowContext *context,
+                GError                    **error)
+{
+  CivicMessageAttachment *attachment;
+  const char *sha256, *name;
+
+  if (!get_text (file, "sha256", TRUE, 64, &sha256, error) ||
+      !get_text (file, "name", TRUE, 200, &name, error))
+    return FALSE;
+  if (!civic_attachment_sha256_is_valid (sha256))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("A file is named by its SHA-256, in 64 lower-case hex digits"));
+  if (!civic_attachment_name_is_valid (name))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("A file’s name is at most 200 bytes, without “/”, “\\” or control "
+                     "characters, and does not start with a dot"));
+  if (civic_message_find_attachment (message, sha256) != NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("This file is with the message already"));
+  if (message->attachments->len >= CIVIC_MESSAGE_MAX_ATTACHMENTS)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("A message keeps at most %d files"), CIVIC_MESSAGE_MAX_ATTACHMENTS);
+
+  attachment = g_new0 (CivicMessageAttachment, 1);
+  attachment->sha256 = g_strdup (sha256);
+  attachment->name = g_strdup (name);
+  attachment->added_on = today_of (context);
+  if (by_official)
+    record_by (&attachment->added_by_id, &attachment->added_by_name, context);
+  g_ptr_array_add (message->attachments, attachment);
+  return TRUE;
+}
+
+/* attach-message-file */
+static gboolean
+apply_attach_file (CivicMessage               *message,
+                   JsonObject                 *args,
+                   const CivicWorkflowContext *context,
+                   GError                    **error)
+{
+  return add_attachment (message, args, TRUE, context, error);
+}
+
+/* The files a message came with, and the photo an Open311 request
+ * points at (kept as its address: the service never fetches what a
+ * request names) */
+static gboolean
+register_files (CivicMessage               *message,
+                JsonObject                 *args,
+                const CivicWorkflowContext *context,
+                GError                    **error)
+{
+  JsonArray *files = NULL;
+  const char *media_url;
+
+  if (!civic_json_get_array (args, "attachments", FALSE, &files, NULL))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("“%s” must be a list of files"), "attachments");
+  for (guint i = 0; files != NULL && i < json_array_get_length (files); i++)
+    {
+      JsonNode *file = json_array_get_element (files, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (file))
+        return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                       _("“%s” must be a list of files"), "attachments");
+      if (!add_attachment (message, json_node_get_object (file), FALSE, context, error))
+        return FALSE;
+    }
+
+  if (!get_text (args, "media_url", FALSE, 2000, &media_url, error))
+    return FALSE;
+  if (media_url != NULL && !g_str_has_prefix (media_url, "https://") &&
+      !g_str_has_prefix (media_url, "http://"))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("A photo’s address is an http or https URL"));
+  set_string (&message->media_url, media_url);
+  return TRUE;
+}
+
 /* What the citizen wrote and how it came in (register-message) */
 static gboolean
 apply_register (CivicMessage               *message,
@@ -509,6 +598,8 @@ apply_register (CivicMessage               *message,
   set_string (&message->accused_person_id, accused_person);
   set_string (&message->campaign_id, campaign);
   set_string (&message->service_code, service_code);
+  if (!register_files (message, args, context, error))
+    return FALSE;
   message->received_on = received_on;
   message->arrived_on = received_on;
   g_clear_pointer (&message->received_at, g_date_time_unref);
@@ -1093,6 +1184,8 @@ apply_action (CivicMessage               *message,
       return TRUE;
     case CIVIC_MESSAGE_ACTION_ANSWER_IDEA:
       return apply_answer_idea (message, args, context, error);
+    case CIVIC_MESSAGE_ACTION_ATTACH_FILE:
+      return apply_attach_file (message, args, context, error);
     default:
       return refuse (error, CIVIC_WORKFLOW_ERROR_UNKNOWN_ACTION, _("Unknown action"));
     }

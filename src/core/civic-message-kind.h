@@ -33,9 +33,11 @@ typedef enum
   CIVIC_MESSAGE_ACTION_SCORE_IDEA,        /*< nick=score-idea >*/
   CIVIC_MESSAGE_ACTION_SHORTLIST_IDEA,    /*< nick=shortlist-idea >*/
   CIVIC_MESSAGE_ACTION_ANSWER_IDEA,       /*< nick=answer-idea >*/
+  /* A file the citizen handed in later, or a letter scanned */
+  CIVIC_MESSAGE_ACTION_ATTACH_FILE,       /*< nick=attach-message-file >*/
 } CivicMessageAction;
 
-#define CIVIC_N_MESSAGE_ACTIONS (CIVIC_MESSAGE_ACTION_ANSWER_IDEA + 1)
+#define CIVIC_N_MESSAGE_ACTIONS (CIVIC_MESSAGE_ACTION_ATTACH_FILE + 1)
 
 extern const CivicEntityKind civic_message_kind;
 

@@ -33,6 +33,8 @@ struct _CivicMessage
   CivicMessageLocation  location;
   char                 *campaign_id;       /* (nullable): an idea's */
   char                 *service_code;      /* (nullable): an Open311 service's */
+  char                 *media_url;         /* (nullable): an Open311 request's photo, not fetched */
+  GPtrArray            *attachments;       /* CivicMessageAttachment */
   char                 *accused_department_id;  /* (nullable): a report's (Art. 30) */
   char                 *accused_person_id;      /* (nullable) */
   GDateTime            *received_at;
@@ -80,6 +82,7 @@ void civic_message_citizen_copy   (CivicMessageCitizen       *to,
                                    const CivicMessageCitizen *from);
 void civic_message_citizen_mask   (CivicMessageCitizen       *citizen);
 
+void civic_message_attachment_free (CivicMessageAttachment   *attachment);
 void civic_message_reply_free     (CivicMessageReply         *reply);
 void civic_message_note_free      (CivicMessageNote          *note);
 void civic_message_route_free     (CivicMessageRoute         *route);

@@ -218,6 +218,30 @@ civic_message_citizen_copy (CivicMessageCitizen       *to,
 }
 
 void
+civic_message_attachment_free (CivicMessageAttachment *attachment)
+{
+  g_free (attachment->sha256);
+  g_free (attachment->name);
+  g_free (attachment->media_type);
+  g_free (attachment->added_by_id);
+  g_free (attachment->added_by_name);
+  g_free (attachment);
+}
+
+static CivicMessageAttachment *
+attachment_copy (const CivicMessageAttachment *from)
+{
+  CivicMessageAttachment *to = g_memdup2 (from, sizeof *from);
+
+  to->sha256 = g_strdup (from->sha256);
+  to->name = g_strdup (from->name);
+  to->media_type = g_strdup (from->media_type);
+  to->added_by_id = g_strdup (from->added_by_id);
+  to->added_by_name = g_strdup (from->added_by_name);
+  return to;
+}
+
+void
 civic_message_reply_free (CivicMessageReply *reply)
 {
   g_free (reply->text);
@@ -393,6 +417,8 @@ civic_message_finalize (GObject *object)
   g_free (self->location.address);
   g_free (self->campaign_id);
   g_free (self->service_code);
+  g_free (self->media_url);
+  g_ptr_array_unref (self->attachments);
   g_free (self->accused_department_id);
   g_free (self->accused_person_id);
   g_clear_pointer (&self->received_at, g_date_time_unref);
@@ -437,6 +463,7 @@ civic_message_init (CivicMessage *self)
   self->replies = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_message_reply_free);
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_message_note_free);
   self->idea_scores = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_idea_score_free);
+  self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_message_attachment_free);
   self->links = g_new0 (char *, 1);
 }
 
@@ -492,6 +519,8 @@ civic_message_copy (CivicMessage *self)
   copy->location.address = g_strdup (self->location.address);
   copy->campaign_id = g_strdup (self->campaign_id);
   copy->service_code = g_strdup (self->service_code);
+  copy->media_url = g_strdup (self->media_url);
+  COPY_ARRAY (copy->attachments, self->attachments, attachment_copy);
   copy->accused_department_id = g_strdup (self->accused_department_id);
   copy->accused_person_id = g_strdup (self->accused_person_id);
   copy->received_at = self->received_at != NULL ? g_date_time_ref (self->received_at) : NULL;
@@ -563,6 +592,24 @@ const char *civic_message_get_service_code (CivicMessage *self) { RETURN_IF_NOT_
 const char *civic_message_get_case_id (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->case_id; }
 const char *civic_message_get_merged_into (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->merged_into; }
 const char * const *civic_message_get_links (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return (const char * const *) self->links; }
+GPtrArray *civic_message_get_attachments (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->attachments; }
+const char *civic_message_get_media_url (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->media_url; }
+
+const CivicMessageAttachment *
+civic_message_find_attachment (CivicMessage *self,
+                               const char   *sha256)
+{
+  RETURN_IF_NOT_MESSAGE (NULL);
+
+  for (guint i = 0; i < self->attachments->len; i++)
+    {
+      const CivicMessageAttachment *attachment = g_ptr_array_index (self->attachments, i);
+
+      if (g_strcmp0 (attachment->sha256, sha256) == 0)
+        return attachment;
+    }
+  return NULL;
+}
 GDateTime *civic_message_get_received_at (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->received_at; }
 CivicDay civic_message_get_received_on (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (CIVIC_DAY_INVALID); return self->received_on; }
 CivicDay civic_message_get_arrived_on (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (CIVIC_DAY_INVALID); return self->arrived_on; }

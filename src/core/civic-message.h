@@ -193,6 +193,23 @@ typedef struct
   double    lon;
 } CivicMessageLocation;
 
+/* A file that came with the message — the citizen's photo, a scanned
+ * letter, a mail's attachment — kept by the service under its sha256,
+ * with the message's personal data: officials open it, the public never
+ * does. Its type and size are what the service received. */
+typedef struct
+{
+  char      *sha256;
+  char      *name;
+  char      *media_type;
+  gint64     size;
+  CivicDay   added_on;
+  char      *added_by_id;    /* (nullable): the official who added it; none when it came in */
+  char      *added_by_name;
+} CivicMessageAttachment;
+
+#define CIVIC_MESSAGE_MAX_ATTACHMENTS 20
+
 /* A public reply: what the citizen, and the public side, read. Never an
  * internal note: the two are different types, kept in different members,
  * tables and commands (docs/plans/messages.md, decision 4). */
@@ -339,6 +356,10 @@ const char   *civic_message_get_service_code  (CivicMessage      *self);
 const char   *civic_message_get_case_id       (CivicMessage      *self);
 const char   *civic_message_get_merged_into   (CivicMessage      *self);
 const char * const *civic_message_get_links   (CivicMessage      *self);
+GPtrArray    *civic_message_get_attachments   (CivicMessage      *self);
+const CivicMessageAttachment *civic_message_find_attachment (CivicMessage *self,
+                                                             const char   *sha256);
+const char   *civic_message_get_media_url     (CivicMessage      *self);
 CivicIdeaStatus civic_message_get_idea_status (CivicMessage      *self);
 GPtrArray    *civic_message_get_idea_scores   (CivicMessage      *self);
 double        civic_message_get_idea_mean     (CivicMessage      *self);

@@ -109,7 +109,7 @@ civic_sync_engine_load_disclosure_policy (CivicSyncEngine *self)
 /**
  * civic_sync_engine_attach_disclosure_file:
  * @name: the file's name, as the public will download it
- * @media_type: an attachable type (civic_disclosure_attachable_media_type())
+ * @media_type: an attachable type (civic_attachment_media_type_for())
  * @content: the file
  * @replacing: (nullable): the sha256 of a file of the disclosure this one
  *   replaces: removed first, in the same step
@@ -147,14 +147,14 @@ civic_sync_engine_attach_disclosure_file (CivicSyncEngine  *self,
   /* The name is the rules' to check, with the command; the type and the
    * size are the upload's, which the command does not carry whole */
   size = g_bytes_get_size (content);
-  if (!civic_disclosure_media_type_is_attachable (media_type))
+  if (!civic_attachment_media_type_is_attachable (media_type))
     {
       g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                            _("Files of this type are not attached: PDF, text, Markdown, CSV, PNG, "
                              "JPEG, OFD, Word, Excel, OpenDocument or ZIP"));
       return NULL;
     }
-  if (size == 0 || size > CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE)
+  if (size == 0 || size > CIVIC_ATTACHMENT_MAX_SIZE)
     {
       g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    size == 0 ? _("“%s” is empty") : _("“%s” is larger than 20 MiB"), name);

@@ -326,7 +326,7 @@ civic_attachment_text_child_main (const char *media_type,
       if (n == 0)
         break;
       g_byte_array_append (input, block, n);
-      if (input->len > CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE)
+      if (input->len > CIVIC_ATTACHMENT_MAX_SIZE)
         return 65;
     }
 

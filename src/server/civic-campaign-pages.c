@@ -372,6 +372,7 @@ civic_campaign_pages_submit (CivicSqlite    *db,
                              GDateTime      *now,
                              const char     *id,
                              GHashTable     *form,
+                             GPtrArray      *files,
                              const char     *address,
                              guint          *status,
                              char          **receipt,
@@ -391,7 +392,8 @@ civic_campaign_pages_submit (CivicSqlite    *db,
   json_object_set_string_member (object, "campaign", id);
   json_object_remove_member (object, "department");
   json_object_remove_member (object, "location");
-  sent = civic_message_records_submit (db, calendar, now, body, address, status, &refusal);
+  sent = civic_message_records_submit_with_files (db, calendar, now, body, files, address, status,
+                                                  &refusal);
   if (sent == NULL)
     {
       if (*status >= 500)

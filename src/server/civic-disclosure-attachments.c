@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "civic-i18n.h"
-#include <sodium.h>
 
+#include "civic-attachment-blobs.h"
 #include "civic-attachment-text.h"
 #include "civic-audit.h"
 #include "civic-core-enums.h"
@@ -176,21 +176,21 @@ civic_disclosure_attachments_upload (CivicSqlite       *db,
   sqlite3_stmt *stmt;
   gboolean row;
 
-  if (name == NULL || !civic_disclosure_attachment_name_is_valid (name))
+  if (name == NULL || !civic_attachment_name_is_valid (name))
     {
       fail (error, CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_INVALID,
             _("Give the file’s name with ?name=: at most 200 bytes, without “/”, “\\” or "
               "control characters, not starting with a dot"));
       return NULL;
     }
-  if (!civic_disclosure_media_type_is_attachable (media_type))
+  if (!civic_attachment_media_type_is_attachable (media_type))
     {
       fail (error, CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_MEDIA_TYPE,
             _("Files of this type are not attached: PDF, text, Markdown, CSV, PNG, JPEG, OFD, "
               "Word, Excel, OpenDocument or ZIP"));
       return NULL;
     }
-  if (length == 0 || length > CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE)
+  if (length == 0 || length > CIVIC_ATTACHMENT_MAX_SIZE)
     {
       fail (error, CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_INVALID,
             _("A file is sent as the request’s body, of 1 byte to 20 MiB"));
@@ -222,22 +222,8 @@ civic_disclosure_attachments_upload (CivicSqlite       *db,
   if (!civic_sqlite_begin (db, error))
     return NULL;
 
-  if (!have_blob)
-    {
-      g_autofree char *encoded = g_base64_encode (data, length);
-      g_autofree char *sealed = civic_keyring_seal (keyring, encoded);
-
-      stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO attachment_blob (id, size, sealed, "
-                                       "  created_at) VALUES (?, ?, ?, ?)", error);
-      if (stmt == NULL)
-        goto fail;
-      civic_sqlite_bind_text (stmt, 1, sha256);
-      sqlite3_bind_int64 (stmt, 2, length);
-      civic_sqlite_bind_text (stmt, 3, sealed);
-      civic_sqlite_bind_text (stmt, 4, at);
-      if (!civic_sqlite_run (db, stmt, error))
-        goto fail;
-    }
+  if (!have_blob && !civic_attachment_blobs_put (db, sha256, content, at, error))
+    goto fail;
   if (!have_text)
     {
       g_autofree char *json = pages != NULL
@@ -455,43 +441,6 @@ civic_disclosure_attachments_relint (CivicSqlite                 *db,
   return TRUE;
 }
 
-static GBytes *
-load_blob (CivicSqlite  *db,
-           const char   *sha256,
-           GError      **error)
-{
-  CivicKeyring *keyring = civic_server_db_get_keyring (db);
-  g_autofree char *sealed = NULL;
-  g_autofree char *encoded = NULL;
-  sqlite3_stmt *stmt;
-  gboolean row;
-  gsize length = 0;
-  guchar *data;
-
-  stmt = civic_sqlite_prepare (db, "SELECT sealed FROM attachment_blob WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  civic_sqlite_bind_text (stmt, 1, sha256);
-  if (!civic_sqlite_step (db, stmt, &row, error))
-    return NULL;
-  if (row)
-    sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (sealed == NULL)
-    {
-      g_set_error (error, CIVIC_DISCLOSURE_ATTACHMENTS_ERROR,
-                   CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_NOT_FOUND,
-                   "attachment %s is not stored", sha256);
-      return NULL;
-    }
-  encoded = civic_keyring_unseal (keyring, sealed, error);
-  if (encoded == NULL)
-    return NULL;
-  data = g_base64_decode (encoded, &length);
-  sodium_memzero (encoded, strlen (encoded));
-  return g_bytes_new_take (data, length);
-}
-
 /**
  * civic_disclosure_attachments_publish:
  * @shown: whether the public sees the disclosure's files (published or
@@ -547,7 +496,7 @@ civic_disclosure_attachments_publish (CivicSqlite      *db,
       sqlite3_reset (stmt);
       if (!row)
         {
-          g_autoptr(GBytes) content = load_blob (db, attachment->sha256, error);
+          g_autoptr(GBytes) content = civic_attachment_blobs_get (db, attachment->sha256, error);
           gsize length;
           const guint8 *data;
 
@@ -568,42 +517,6 @@ civic_disclosure_attachments_publish (CivicSqlite      *db,
   /* A withdrawn file is not kept where the public side reads */
   return civic_sqlite_exec (db, "DELETE FROM public_attachment_blob WHERE sha256 NOT IN "
                                 "(SELECT sha256 FROM public_attachment)", error);
-}
-
-/**
- * civic_disclosure_attachments_content_disposition:
- *
- * How the public receives a file: a PDF shown in the browser, anything
- * else downloaded, under its own name in UTF-8 (RFC 6266, RFC 5987's
- * filename*) and an ASCII one for the clients that know no other
- *
- * Returns: (transfer full): the header's value
- */
-char *
-civic_disclosure_attachments_content_disposition (const char *name,
-                                                  const char *media_type)
-{
-  g_autofree char *encoded = g_uri_escape_string (name, "!#$&+^`|", FALSE);
-  g_autoptr(GString) ascii = g_string_new (NULL);
-
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c >= 0x80)
-        {
-          /* one underscore for each character, not for each byte */
-          if ((c & 0xC0) != 0x80)
-            g_string_append_c (ascii, '_');
-        }
-      else if (c < 0x20 || c == 0x7F || c == '"' || c == '\\' || c == '%' || c == ';')
-        g_string_append_c (ascii, '_');
-      else
-        g_string_append_c (ascii, c);
-    }
-  return g_strdup_printf ("%s; filename=\"%s\"; filename*=UTF-8''%s",
-                          g_strcmp0 (media_type, "application/pdf") == 0 ? "inline" : "attachment",
-                          ascii->str, encoded);
 }
 
 /**

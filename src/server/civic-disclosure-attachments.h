@@ -64,8 +64,6 @@ CivicPublicAttachment *civic_disclosure_attachments_get_public (CivicSqlite     
                                                 guint                      n,
                                                 GError                   **error);
 void      civic_public_attachment_free         (CivicPublicAttachment     *attachment);
-char     *civic_disclosure_attachments_content_disposition (const char     *name,
-                                                const char                *media_type);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicPublicAttachment, civic_public_attachment_free)
 

@@ -20,6 +20,7 @@
 #include "civic-entity.h"
 #include "civic-json.h"
 #include "civic-mail.h"
+#include "civic-message-files.h"
 #include "civic-message-kind.h"
 #include "civic-message-records.h"
 #include "civic-server-db.h"
@@ -35,7 +36,9 @@
  *   once;
  * - the text is the plain part, or the HTML part's text when there is no
  *   plain one, in whatever charset it came (GB18030 included) and
- *   transfer encoding; attachments are named at the end of the text;
+ *   transfer encoding; its attachments are the message's files, as many
+ *   as the public side takes with a message (the rest are named at the
+ *   end of the text);
  * - the sender is the citizen (name and address, sealed like every
  *   citizen's details); the mailbox it was sent to names the department
  *   when its local part is one's id, else the hall's dispatch routes it;
@@ -81,7 +84,7 @@ typedef struct
 {
   char      *plain;
   char      *html;
-  GPtrArray *attachments;  /* names */
+  GPtrArray *attachments;  /* CivicFormFile */
 } Parts;
 
 /* Text as UTF-8 whatever it came as: a part that named no charset is
@@ -115,8 +118,20 @@ collect_part (GMimeObject *parent,
   if (GMIME_IS_PART (part) && g_mime_part_is_attachment (GMIME_PART (part)))
     {
       const char *name = g_mime_part_get_filename (GMIME_PART (part));
+      g_autofree char *valid_name = valid_text (g_strdup (name != NULL ? name : "?"));
+      g_autofree char *media_type = g_ascii_strdown (g_mime_content_type_get_mime_type (type),
+                                                     -1);
+      GMimeDataWrapper *wrapper = g_mime_part_get_content (GMIME_PART (part));
+      g_autoptr(GMimeStream) stream = g_mime_stream_mem_new ();
+      GByteArray *array;
+      g_autoptr(GBytes) content = NULL;
 
-      g_ptr_array_add (parts->attachments, valid_text (g_strdup (name != NULL ? name : "?")));
+      /* The bytes as they were before their transfer encoding */
+      if (wrapper != NULL)
+        g_mime_data_wrapper_write_to_stream (wrapper, stream);
+      array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+      content = g_bytes_new (array->data, array->len);
+      g_ptr_array_add (parts->attachments, civic_form_file_new (valid_name, media_type, content));
       return;
     }
   if (!GMIME_IS_TEXT_PART (part))
@@ -356,7 +371,10 @@ file_mail (CivicSqlite      *db,
   g_autofree char *subject_text = NULL;
   g_autofree char *received_on = NULL;
   g_autofree char *refusal = NULL;
-  Parts parts = { NULL, NULL, g_ptr_array_new_with_free_func (g_free) };
+  Parts parts = { NULL, NULL, g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                            civic_form_file_free) };
+  GPtrArray *files = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_form_file_free);
+  gsize files_size = 0;
   CivicCommandEnv env = { db, calendar, now, "mail", NULL };
   InternetAddressList *from = g_mime_message_get_from (mail);
   InternetAddress *sender = from != NULL && internet_address_list_length (from) > 0
@@ -414,11 +432,26 @@ file_mail (CivicSqlite      *db,
       text = tidy_text (plain);
     }
   g_string_append (body, text != NULL ? text : "");
+  /* Its files, as many as the public side takes; the rest named */
+  civic_message_files_name_types (parts.attachments);
   for (guint i = 0; i < parts.attachments->len; i++)
-    /* Translators: at the end of a mailed message's text: an attachment
-     * it came with, which is not filed with it */
-    g_string_append_printf (body, _("\n[Attachment not filed: %s]"),
-                            (const char *) g_ptr_array_index (parts.attachments, i));
+    {
+      CivicFormFile *file = g_ptr_array_index (parts.attachments, i);
+      gsize size = g_bytes_get_size (file->content);
+
+      if (files->len < CIVIC_MESSAGE_PUBLIC_MAX_FILES &&
+          files_size + size <= CIVIC_MESSAGE_PUBLIC_MAX_FILES_SIZE &&
+          civic_message_files_check (file->name, file->media_type, size, NULL))
+        {
+          g_ptr_array_add (files, civic_form_file_new (file->name, file->media_type,
+                                                       file->content));
+          files_size += size;
+        }
+      else
+        /* Translators: at the end of a mailed message's text: an attachment
+         * it came with, which is not filed with it (its type, or too many) */
+        g_string_append_printf (body, _("\n[Attachment not filed: %s]"), file->name);
+    }
 
   subject = subject != NULL ? subject : "";
   while (*subject == ' ')
@@ -460,6 +493,14 @@ file_mail (CivicSqlite      *db,
   if (department != NULL)
     json_object_set_string_member (args, "department_id", department);
   json_object_set_string_member (args, "received_on", received_on);
+  if (files->len > 0)
+    {
+      JsonNode *attachments = civic_message_files_keep_all (db, id, files, "mail", now, error);
+
+      if (attachments == NULL)
+        goto out;
+      json_object_set_member (args, "attachments", attachments);
+    }
 
   /* The message's id is the mail's, so that it is filed once; the
    * command's is the mail's and what it said, so that a mail refused
@@ -478,6 +519,10 @@ file_mail (CivicSqlite      *db,
   }
   if (filed == NULL)
     {
+      g_autoptr(GError) kept = NULL;
+
+      if (files->len > 0 && !civic_message_files_forget (db, id, &kept))
+        g_warning ("The files of refused mail %s were kept: %s", message_id, kept->message);
       if (refusal != NULL)
         g_ptr_array_add (result->refused, g_strdup_printf ("%s: %s", message_id, refusal));
       goto out;
@@ -495,6 +540,7 @@ out:
   g_free (parts.plain);
   g_free (parts.html);
   g_ptr_array_unref (parts.attachments);
+  g_ptr_array_unref (files);
   return error == NULL || *error == NULL;
 }
 

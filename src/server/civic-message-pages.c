@@ -197,6 +197,7 @@ civic_message_pages_form_to_json (GHashTable *form)
 /**
  * civic_message_pages_submit:
  * @form: the form as sent
+ * @files: (nullable) (element-type CivicFormFile): the files it sent
  * @status: (out): the HTTP status
  * @receipt: (out) (transfer full): the message's receipt, once sent
  *
@@ -210,6 +211,7 @@ civic_message_pages_submit (CivicSqlite    *db,
                             CivicCalendar  *calendar,
                             GDateTime      *now,
                             GHashTable     *form,
+                            GPtrArray      *files,
                             const char     *address,
                             guint          *status,
                             char          **receipt,
@@ -218,8 +220,8 @@ civic_message_pages_submit (CivicSqlite    *db,
   g_autoptr(JsonNode) body = civic_message_pages_form_to_json (form);
   g_autoptr(GError) refusal = NULL;
   g_autoptr(JsonNode) answer = NULL;
-  g_autofree char *sent = civic_message_records_submit (db, calendar, now, body, address, status,
-                                                        &refusal);
+  g_autofree char *sent = civic_message_records_submit_with_files (db, calendar, now, body, files,
+                                                                   address, status, &refusal);
 
   *receipt = NULL;
   if (sent == NULL)

@@ -20,6 +20,7 @@
 #include "civic-documents.h"
 #include "civic-entity.h"
 #include "civic-intake.h"
+#include "civic-message-files.h"
 #include "civic-json.h"
 #include "civic-message-kind.h"
 #include "civic-message-records.h"
@@ -410,9 +411,13 @@ store_finish (CivicSqlite    *db,
           !entity_exists (db, CIVIC_ENTITY_USER, civic_message_get_accused_person_id (message),
                           _("There is no official “%s”"), error))
         return FALSE;
-      if (!civic_campaign_records_check_idea (db, message, error))
+      if (!civic_campaign_records_check_idea (db, message, error) ||
+          !civic_message_files_take (db, message, error))
         return FALSE;
       return give_receipt (db, message, error);
+
+    case CIVIC_MESSAGE_ACTION_ATTACH_FILE:
+      return civic_message_files_take (db, message, error);
 
     case CIVIC_MESSAGE_ACTION_TRANSFER:
     case CIVIC_MESSAGE_ACTION_DECIDE_SEND_BACK:
@@ -759,6 +764,65 @@ civic_message_records_submit (CivicSqlite    *db,
                               guint          *status,
                               GError        **error)
 {
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                               civic_form_file_free);
+  JsonArray *array = NULL;
+
+  *status = 400;
+  if (body != NULL && JSON_NODE_HOLDS_OBJECT (body) &&
+      !civic_json_get_array (json_node_get_object (body), "attachments", FALSE, &array, NULL))
+    {
+      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("“%s” must be a list of files"), "attachments");
+      return NULL;
+    }
+  /* Each file as {name, media_type, content: its bytes in base64} */
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *name = NULL, *media_type = NULL, *content = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      guchar *data;
+      gsize length = 0;
+
+      if (item == NULL ||
+          !civic_json_get_string (item, "name", TRUE, &name, NULL) ||
+          !civic_json_get_string (item, "media_type", TRUE, &media_type, NULL) ||
+          !civic_json_get_string (item, "content", TRUE, &content, NULL) ||
+          strspn (content, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r\n")
+          != strlen (content))
+        {
+          g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                               _("A file is {name, media_type, content}, its content in "
+                                 "base64"));
+          return NULL;
+        }
+      data = g_base64_decode (content, &length);
+      bytes = g_bytes_new_take (data, length);
+      g_ptr_array_add (files, civic_form_file_new (name, media_type, bytes));
+    }
+  return civic_message_records_submit_with_files (db, calendar, now, body, files, address, status,
+                                                  error);
+}
+
+/**
+ * civic_message_records_submit_with_files:
+ * @files: (element-type CivicFormFile): what the citizen sent with it
+ *
+ * civic_message_records_submit(), with the files a form sent beside the
+ * message's fields rather than in them.
+ */
+char *
+civic_message_records_submit_with_files (CivicSqlite    *db,
+                                         CivicCalendar  *calendar,
+                                         GDateTime      *now,
+                                         JsonNode       *body,
+                                         GPtrArray      *files,
+                                         const char     *address,
+                                         guint          *status,
+                                         GError        **error)
+{
   /* The public form's names, and the command's they become */
   static const struct
   {
@@ -799,6 +863,8 @@ civic_message_records_submit (CivicSqlite    *db,
       for (guint i = 0; i < G_N_ELEMENTS (fields) && arg == NULL; i++)
         if (g_str_equal (fields[i].form, l->data))
           arg = fields[i].arg;
+      if (g_str_equal (l->data, "attachments"))
+        continue;
       if (arg == NULL)
         {
           g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
@@ -849,11 +915,38 @@ civic_message_records_submit (CivicSqlite    *db,
     }
   json_object_set_string_member (args, "received_on", today);
 
+  /* The files first, received for this message alone; forgotten again
+   * when the message is refused */
+  if (files != NULL && files->len > 0)
+    {
+      JsonNode *attachments;
+
+      civic_message_files_name_types (files);
+      if (!civic_message_files_check_all (files, error))
+        {
+          if (g_error_matches (*error, CIVIC_MESSAGE_FILES_ERROR,
+                               CIVIC_MESSAGE_FILES_ERROR_MEDIA_TYPE))
+            *status = 415;
+          return NULL;
+        }
+      attachments = civic_message_files_keep_all (db, id, files, "public", now, error);
+      if (attachments == NULL)
+        {
+          *status = 500;
+          return NULL;
+        }
+      json_object_set_member (args, "attachments", attachments);
+    }
+
   data = civic_commands_run_as_service (&env, id, civic_message_kind.action_to_string (
                                                   CIVIC_MESSAGE_ACTION_REGISTER),
                                         id, args, &refusal, error);
   if (data == NULL)
     {
+      g_autoptr(GError) local = NULL;
+
+      if (files != NULL && files->len > 0 && !civic_message_files_forget (db, id, &local))
+        g_warning ("The files of refused message %s were kept: %s", id, local->message);
       *status = refusal != NULL ? 400 : 500;
       if (refusal != NULL)
         g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT, refusal);

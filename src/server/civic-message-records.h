@@ -40,6 +40,14 @@ char               *civic_message_records_submit        (CivicSqlite    *db,
                                                          const char     *address,
                                                          guint          *status,
                                                          GError        **error);
+char               *civic_message_records_submit_with_files (CivicSqlite *db,
+                                                         CivicCalendar  *calendar,
+                                                         GDateTime      *now,
+                                                         JsonNode       *body,
+                                                         GPtrArray      *files,
+                                                         const char     *address,
+                                                         guint          *status,
+                                                         GError        **error);
 char               *civic_message_records_status        (CivicSqlite    *db,
                                                          const char     *receipt,
                                                          GError        **error);

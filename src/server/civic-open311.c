@@ -1090,8 +1090,6 @@ post_request (CivicSqlite         *db,
                                              : member_text (service, "service_name"));
   if (!read_attributes (service, form, body, &refusal))
     return answer_error (answer, format, 400, refusal);
-  if (form_text (form, "media_url") != NULL)
-    g_string_append_printf (body, "\nmedia_url: %s", form_text (form, "media_url"));
 
   first = form_text (form, "first_name");
   last = form_text (form, "last_name");
@@ -1120,6 +1118,10 @@ post_request (CivicSqlite         *db,
     json_object_set_string_member (args, "department_id", member_text (service, "department"));
   json_object_set_string_member (args, "service_code", code);
   json_object_set_string_member (args, "received_on", today);
+  /* The photo's address, for the officials: never fetched (a request
+   * does not make the service call out), never published */
+  if (form_text (form, "media_url") != NULL)
+    json_object_set_string_member (args, "media_url", form_text (form, "media_url"));
 
   data = civic_commands_run_as_service (&env, id, civic_message_kind.action_to_string (
                                                   CIVIC_MESSAGE_ACTION_REGISTER),
@@ -1258,6 +1260,7 @@ add_request (JsonBuilder  *builder,
                                                                                         : 0.5))
                                                         / 1000.0);
     }
+  /* A citizen's photo is theirs, as their words are: not published */
   civic_json_set_string (builder, "media_url", NULL);
   json_builder_end_object (builder);
 }

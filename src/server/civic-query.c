@@ -111,6 +111,115 @@ civic_query_decode_form (const char  *body,
   return g_steal_pointer (&form);
 }
 
+CivicFormFile *
+civic_form_file_new (const char *name,
+                     const char *media_type,
+                     GBytes     *content)
+{
+  CivicFormFile *file = g_new0 (CivicFormFile, 1);
+
+  file->name = g_strdup (name);
+  file->media_type = g_strdup (media_type);
+  file->content = g_bytes_ref (content);
+  return file;
+}
+
+void
+civic_form_file_free (CivicFormFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->name);
+  g_free (file->media_type);
+  g_clear_pointer (&file->content, g_bytes_unref);
+  g_free (file);
+}
+
+/**
+ * civic_query_decode_multipart:
+ * @boundary: the Content-Type's boundary parameter
+ * @files: (out) (element-type CivicFormFile): the files it sent, those
+ *   chosen (a file input left empty sends a part with no name and no
+ *   bytes, which is none)
+ *
+ * Decodes a multipart/form-data body (RFC 7578): its fields, checked as
+ * civic_query_decode_form() checks them, and its files, whose type is
+ * what the browser said.
+ *
+ * Returns: (transfer full) (nullable): the form's names and values
+ */
+GHashTable *
+civic_query_decode_multipart (const char  *boundary,
+                              GBytes      *body,
+                              GPtrArray  **files,
+                              GError     **error)
+{
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_MULTIPART);
+  g_autoptr(GHashTable) params = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(SoupMultipart) multipart = NULL;
+  g_autoptr(GHashTable) form = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                               civic_form_file_free);
+
+  *files = NULL;
+  if (boundary == NULL || *boundary == '\0' || body == NULL)
+    goto invalid;
+  g_hash_table_insert (params, (gpointer) "boundary", (gpointer) boundary);
+  soup_message_headers_set_content_type (headers, "multipart/form-data", params);
+  multipart = soup_multipart_new_from_message (headers, body);
+  if (multipart == NULL)
+    goto invalid;
+
+  for (int i = 0; i < soup_multipart_get_length (multipart); i++)
+    {
+      SoupMessageHeaders *part_headers;
+      GBytes *part_body;
+      g_autofree char *disposition = NULL;
+      g_autoptr(GHashTable) part_params = NULL;
+      const char *name, *filename;
+      gsize length;
+      const char *data;
+
+      if (!soup_multipart_get_part (multipart, i, &part_headers, &part_body) ||
+          !soup_message_headers_get_content_disposition (part_headers, &disposition,
+                                                         &part_params) ||
+          g_ascii_strcasecmp (disposition, "form-data") != 0 ||
+          (name = g_hash_table_lookup (part_params, "name")) == NULL ||
+          !g_utf8_validate (name, -1, NULL) || !is_plain_text (name))
+        goto invalid;
+      filename = g_hash_table_lookup (part_params, "filename");
+      data = g_bytes_get_data (part_body, &length);
+      if (data == NULL)
+        data = "";
+      if (filename != NULL)
+        {
+          const char *type = soup_message_headers_get_content_type (part_headers, NULL);
+          g_autofree char *lower = type != NULL ? g_ascii_strdown (type, -1) : NULL;
+
+          if (*filename == '\0' && length == 0)
+            continue;
+          g_ptr_array_add (found, civic_form_file_new (filename,
+                                                       lower != NULL ? lower
+                                                                     : "application/octet-stream",
+                                                       part_body));
+          continue;
+        }
+      if (memchr (data, '\0', length) != NULL || !g_utf8_validate (data, length, NULL))
+        goto invalid;
+      g_hash_table_replace (form, g_strdup (name), g_strndup (data, length));
+      if (!is_plain_text (g_hash_table_lookup (form, name)))
+        goto invalid;
+    }
+  *files = g_steal_pointer (&found);
+  return g_steal_pointer (&form);
+
+invalid:
+  g_set_error (error, CIVIC_QUERY_ERROR, CIVIC_QUERY_ERROR_INVALID,
+               _("The form is not well-formed, or holds a control character or text that is "
+                 "not UTF-8"));
+  return NULL;
+}
+
 /**
  * civic_query_get_int:
  * @query: (nullable): the decoded query

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -16,12 +17,29 @@ typedef enum
   CIVIC_QUERY_ERROR_INVALID,
 } CivicQueryError;
 
+/* A file a form sent (multipart/form-data) */
+typedef struct
+{
+  char   *name;         /* as the sender's computer named it */
+  char   *media_type;
+  GBytes *content;
+} CivicFormFile;
+
 GQuark    civic_query_error_quark (void);
+
+CivicFormFile *civic_form_file_new  (const char    *name,
+                                     const char    *media_type,
+                                     GBytes        *content);
+void      civic_form_file_free    (CivicFormFile  *file);
 
 gboolean  civic_query_check       (const char   *raw_query,
                                    GError      **error);
 GHashTable *civic_query_decode_form (const char *body,
                                    gsize         length,
+                                   GError      **error);
+GHashTable *civic_query_decode_multipart (const char *boundary,
+                                   GBytes       *body,
+                                   GPtrArray   **files,
                                    GError      **error);
 gboolean  civic_query_get_int     (GHashTable   *query,
                                    const char   *name,
@@ -30,5 +48,7 @@ gboolean  civic_query_get_int     (GHashTable   *query,
                                    gint64        max,
                                    gint64       *out,
                                    GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicFormFile, civic_form_file_free)
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "civic-commands.h"
 #include "civic-json.h"
 #include "civic-keyring.h"
+#include "civic-policy.h"
 #include "civic-disclosure-columns.h"
 #include "civic-message-records.h"
 #include "civic-server-db.h"
@@ -517,6 +518,19 @@ static const CivicSqliteMigration migrations[] = {
     "  answered_on TEXT NOT NULL"
     ");"
     "CREATE INDEX public_campaign_idea_by_campaign ON public_campaign_idea (campaign_id);"
+  },
+  { /* 19: the files of messages (civic-message-files.c): which message
+     * each was received for, with the type and size received; the bytes
+     * are attachment_blob's, sealed */
+    "CREATE TABLE message_upload ("
+    "  message_id TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  media_type TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  uploaded_by TEXT NOT NULL,"
+    "  uploaded_at TEXT NOT NULL,"
+    "  PRIMARY KEY (message_id, sha256)"
+    ") WITHOUT ROWID;"
   },
 };
 
@@ -1122,4 +1136,37 @@ civic_server_db_get_entity_json (CivicSqlite  *db,
     return NULL;
 
   return civic_json_parse (row->data, -1, error);
+}
+
+/**
+ * civic_server_db_actor_sees:
+ * @sees: (out): whether @actor may see the entity: it is in a department
+ *   they see, and not one kept from them (a report from whom it accuses)
+ *
+ * Not there and not theirs answer alike: both leave @sees %FALSE.
+ */
+gboolean
+civic_server_db_actor_sees (CivicSqlite       *db,
+                            const CivicActor  *actor,
+                            const char        *type,
+                            const char        *id,
+                            gboolean          *sees,
+                            GError           **error)
+{
+  g_auto(GStrv) scope = NULL;
+  g_autoptr(GError) local = NULL;
+  gboolean excluded = TRUE;
+
+  *sees = FALSE;
+  scope = civic_server_db_get_scope (db, type, id, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (!civic_server_db_is_excluded (db, type, id, actor->id, actor->department_id, &excluded,
+                                    error))
+    return FALSE;
+  *sees = !excluded && civic_policy_can_see (actor, (const char * const *) scope);
+  return TRUE;
 }

@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "civic-actor.h"
 #include "civic-keyring.h"
 #include "civic-sqlite.h"
 
@@ -85,6 +86,12 @@ GStrv           civic_server_db_get_scope    (CivicSqlite     *db,
                                               const char      *type,
                                               const char      *id,
                                               GError         **error);
+gboolean        civic_server_db_actor_sees   (CivicSqlite         *db,
+                                              const CivicActor    *actor,
+                                              const char          *type,
+                                              const char          *id,
+                                              gboolean            *sees,
+                                              GError             **error);
 JsonNode       *civic_server_db_get_entity_json (CivicSqlite  *db,
                                               const char      *type,
                                               const char      *id,

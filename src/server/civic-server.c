@@ -34,6 +34,7 @@
 #include "civic-query.h"
 #include "civic-rate-limit.h"
 #include "civic-scheduler.h"
+#include "civic-attachment-blobs.h"
 #include "civic-disclosure-attachments.h"
 #include "civic-disclosure-public.h"
 #include "civic-disclosure-request-records.h"
@@ -41,6 +42,7 @@
 #include "civic-campaign-records.h"
 #include "civic-evaluation-records.h"
 #include "civic-message-pages.h"
+#include "civic-message-files.h"
 #include "civic-message-records.h"
 #include "civic-open311.h"
 #include "civic-public-pages.h"
@@ -108,6 +110,7 @@ struct _Request
   GHashTable        *query;
   GBytes            *body;
   char              *body_type;       /* its Content-Type, without parameters */
+  char              *boundary;        /* a multipart body's */
   char              *token;
   char              *address;
   locale_t           locale;         /* the reader's language, or 0 */
@@ -188,6 +191,7 @@ request_free (Request *request)
   g_clear_pointer (&request->query, g_hash_table_unref);
   g_clear_pointer (&request->body, g_bytes_unref);
   g_free (request->body_type);
+  g_free (request->boundary);
   g_free (request->token);
   g_free (request->address);
   civic_account_free (request->account);
@@ -582,7 +586,6 @@ handle_get_entity (CivicServer *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicEntityRow) row = NULL;
   g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
-  g_auto(GStrv) scope = NULL;
   const char *collection = request->segments[2];
   const char *id = request->segments[3];
   const char *type = NULL;
@@ -606,21 +609,17 @@ handle_get_entity (CivicServer *self,
 
   if (row != NULL)
     {
-      gboolean excluded = TRUE;
+      gboolean sees = FALSE;
 
-      scope = civic_server_db_get_scope (db, type, id, &error);
-      if (error == NULL)
-        civic_server_db_is_excluded (db, type, id, actor->id, actor->department_id, &excluded,
-                                     &error);
-      if (error != NULL)
+      if (!civic_server_db_actor_sees (db, actor, type, id, &sees, &error))
         {
           respond_internal (request, error);
           return;
         }
-      if (excluded)
+      if (!sees)
         g_clear_pointer (&row, civic_entity_row_free);
     }
-  if (row == NULL || row->deleted || !civic_policy_can_see (actor, (const char * const *) scope))
+  if (row == NULL || row->deleted)
     {
       /* Not there and not yours answer alike. */
       respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
@@ -1105,6 +1104,84 @@ handle_upload_attachment (CivicServer *self,
       }
 }
 
+static void
+respond_message_files_error (Request      *request,
+                             const GError *error)
+{
+  if (error->domain != CIVIC_MESSAGE_FILES_ERROR)
+    respond_internal (request, error);
+  else
+    switch ((CivicMessageFilesError) error->code)
+      {
+      case CIVIC_MESSAGE_FILES_ERROR_NOT_FOUND:
+        respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", error->message);
+        break;
+      case CIVIC_MESSAGE_FILES_ERROR_FORBIDDEN:
+        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
+        break;
+      case CIVIC_MESSAGE_FILES_ERROR_MEDIA_TYPE:
+        respond_error (request, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "media-type", error->message);
+        break;
+      case CIVIC_MESSAGE_FILES_ERROR_INVALID:
+      default:
+        respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+        break;
+      }
+}
+
+/* POST /api/v1/messages/{id}/attachments?name=…: the file is the body,
+ * its type the Content-Type; attach-message-file adds it */
+static void
+handle_upload_message_file (CivicServer *self,
+                            CivicSqlite *db,
+                            Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(GBytes) content = request->body ? g_bytes_ref (request->body) : g_bytes_new (NULL, 0);
+  const char *name = request->query ? g_hash_table_lookup (request->query, "name") : NULL;
+  char *answer;
+
+  answer = civic_message_files_upload (db, actor, request->segments[3], name, request->body_type,
+                                       content, now, request->address, &error);
+  if (answer != NULL)
+    respond_json (request, SOUP_STATUS_CREATED, answer);
+  else
+    respond_message_files_error (request, error);
+}
+
+/* GET /api/v1/messages/{id}/attachments/{sha256}: one of its files, for
+ * an official who sees the message; never cached on the way */
+static void
+handle_message_file (CivicServer *self,
+                     CivicSqlite *db,
+                     Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autofree char *name = NULL;
+  g_autofree char *media_type = NULL;
+  GBytes *content;
+
+  content = civic_message_files_read (db, actor, request->segments[3], request->segments[5], now,
+                                      request->address, &name, &media_type, &error);
+  if (content == NULL)
+    {
+      respond_message_files_error (request, error);
+      return;
+    }
+  request->status = SOUP_STATUS_OK;
+  request->response_bytes = content;
+  request->content_type_owned = g_str_has_prefix (media_type, "text/")
+                                ? g_strconcat (media_type, "; charset=utf-8", NULL)
+                                : g_strdup (media_type);
+  request->content_type = request->content_type_owned;
+  request->content_disposition = civic_attachment_content_disposition (name, media_type);
+  request->download = TRUE;
+}
+
 /* GET /public/v1/disclosures/{id}/attachments/{n}: a published file,
  * its ETag its sha256 */
 static void
@@ -1145,30 +1222,46 @@ handle_public_attachment (CivicServer *self,
                                 : g_strdup (attachment->media_type);
   request->content_type = request->content_type_owned;
   request->content_disposition =
-    civic_disclosure_attachments_content_disposition (attachment->name, attachment->media_type);
+    civic_attachment_content_disposition (attachment->name, attachment->media_type);
   request->download = TRUE;
 }
 
 /* The guard's question, before libsoup reads a request: is this an
- * upload, whose body may be a file's 20 MiB? */
+ * upload, whose body may be a file's 20 MiB? An official's file for a
+ * disclosure or a message, or a citizen's message with its photos. */
 static gboolean
 is_upload (const char *line,
            gsize       length)
 {
-  static const char prefix[] = "POST /api/v1/disclosures/";
+  static const char * const upload_collections[] = { "POST /api/v1/disclosures/",
+                                              "POST /api/v1/messages/" };
+  static const char * const forms[] = { "POST /public/v1/messages", "POST /public/messages" };
   static const char suffix[] = "/attachments";
-  const char *id = line + strlen (prefix);
-  const char *end;
 
-  if (length < strlen (prefix) || memcmp (line, prefix, strlen (prefix)) != 0)
-    return FALSE;
-  for (end = id; end < line + length && *end != '/' && *end != ' ' && *end != '?'; end++)
-    ;
-  if (end == id || (gsize) (line + length - end) < strlen (suffix) ||
-      memcmp (end, suffix, strlen (suffix)) != 0)
-    return FALSE;
-  end += strlen (suffix);
-  return end < line + length && (*end == ' ' || *end == '?');
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      gsize n = strlen (forms[i]);
+
+      if (length > n && memcmp (line, forms[i], n) == 0 && (line[n] == ' ' || line[n] == '?'))
+        return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (upload_collections); i++)
+    {
+      gsize n = strlen (upload_collections[i]);
+      const char *id = line + n;
+      const char *end;
+
+      if (length < n || memcmp (line, upload_collections[i], n) != 0)
+        continue;
+      for (end = id; end < line + length && *end != '/' && *end != ' ' && *end != '?'; end++)
+        ;
+      if (end == id || (gsize) (line + length - end) < strlen (suffix) ||
+          memcmp (end, suffix, strlen (suffix)) != 0)
+        return FALSE;
+      end += strlen (suffix);
+      return end < line + length && (*end == ' ' || *end == '?');
+    }
+  return FALSE;
 }
 
 /* /public/v1/feeds/{organ}.atom and /public/v1/feeds/{organ}/{column}.atom */
@@ -1246,7 +1339,8 @@ respond_submitted (CivicServer  *self,
     respond_internal (request, error);
   else
     respond_error (request, status,
-                   status == 404 ? "not-found" : status == 409 ? "conflict" : "bad-request",
+                   status == 404 ? "not-found" : status == 409 ? "conflict"
+                   : status == 415 ? "media-type" : "bad-request",
                    error != NULL ? error->message : "");
 }
 
@@ -1654,22 +1748,45 @@ handle_front (CivicServer *self,
   request->content_type = "text/html; charset=utf-8";
 }
 
-/* The form a page posts, or NULL after answering that it is not one */
+/* The form a page posts, or NULL after answering that it is not one;
+ * with @files, the files a form with a file input sent */
 static GHashTable *
-page_form (Request *request)
+page_form_with_files (Request    *request,
+                      GPtrArray **files)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sent = NULL;
   GHashTable *form = NULL;
   gsize length = 0;
   const char *data = request->body != NULL ? g_bytes_get_data (request->body, &length) : NULL;
 
-  if (g_strcmp0 (request->body_type, "application/x-www-form-urlencoded") != 0 || data == NULL)
-    respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_BAD_REQUEST,
-                          _("Send the form from the page that has it."));
-  else if ((form = civic_query_decode_form (data, length, &error)) == NULL)
+  if (files != NULL)
+    *files = NULL;
+  if (data != NULL && g_strcmp0 (request->body_type, "multipart/form-data") == 0)
+    {
+      form = civic_query_decode_multipart (request->boundary, request->body, &sent, &error);
+      if (form != NULL && files != NULL)
+        *files = g_steal_pointer (&sent);
+    }
+  else if (g_strcmp0 (request->body_type, "application/x-www-form-urlencoded") != 0 ||
+           data == NULL)
+    {
+      respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_BAD_REQUEST,
+                            _("Send the form from the page that has it."));
+      return NULL;
+    }
+  else
+    form = civic_query_decode_form (data, length, &error);
+  if (form == NULL)
     respond_site_missing (request, CIVIC_PUBLIC_SITE_MESSAGES, SOUP_STATUS_BAD_REQUEST,
                           error->message);
   return form;
+}
+
+static GHashTable *
+page_form (Request *request)
+{
+  return page_form_with_files (request, NULL);
 }
 
 static void
@@ -1741,14 +1858,15 @@ handle_page_message_post (CivicServer *self,
   g_autofree char *receipt = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
-  g_autoptr(GHashTable) form = page_form (request);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GHashTable) form = page_form_with_files (request, &files);
   guint status = 400;
   char *html;
 
   if (form == NULL)
     return;
-  html = civic_message_pages_submit (db, self->calendar, now, form, request->address, &status,
-                                     &receipt, &error);
+  html = civic_message_pages_submit (db, self->calendar, now, form, files, request->address,
+                                     &status, &receipt, &error);
   respond_form_sent (request, receipt, status, html, error, NULL);
 }
 
@@ -1782,13 +1900,14 @@ handle_page_campaign_post (CivicServer *self,
   g_autofree char *receipt = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
-  g_autoptr(GHashTable) form = page_form (request);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GHashTable) form = page_form_with_files (request, &files);
   guint status = 400;
   char *html;
 
   if (form == NULL)
     return;
-  html = civic_campaign_pages_submit (db, self->calendar, now, request->segments[2], form,
+  html = civic_campaign_pages_submit (db, self->calendar, now, request->segments[2], form, files,
                                       request->address, &status, &receipt, &error);
   respond_form_sent (request, receipt, status, html, error,
                      _("There is no published campaign at this address."));
@@ -1988,6 +2107,9 @@ static const Route routes[] = {
   { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE, NULL },
   { "POST", "/api/v1/disclosures/*/attachments", handle_upload_attachment, POOL_UPLOAD, TRUE,
     NULL },
+  { "POST", "/api/v1/messages/*/attachments", handle_upload_message_file, POOL_UPLOAD, TRUE,
+    NULL },
+  { "GET", "/api/v1/messages/*/attachments/*", handle_message_file, POOL_WRITE, TRUE, NULL },
   { "POST", "/public/v1/applications", handle_apply, POOL_WRITE, FALSE, &public_write_rate },
   { "GET", "/public/v1/applications/*", handle_application_status, POOL_READ, FALSE,
     &public_read_rate },
@@ -2382,9 +2504,16 @@ handle_cb (SoupServer        *server,
   if (body != NULL && body->length > 0)
     request->body = soup_message_body_flatten (body);
   /* A media type's case means nothing (RFC 9110 §8.3.1) */
-  if (soup_message_headers_get_content_type (headers, NULL) != NULL)
-    request->body_type = g_ascii_strdown (soup_message_headers_get_content_type (headers, NULL),
-                                          -1);
+  {
+    g_autoptr(GHashTable) params = NULL;
+    const char *type = soup_message_headers_get_content_type (headers, &params);
+
+    if (type != NULL)
+      {
+        request->body_type = g_ascii_strdown (type, -1);
+        request->boundary = g_strdup (g_hash_table_lookup (params, "boundary"));
+      }
+  }
 
   authorization = soup_message_headers_get_one (headers, "Authorization");
   if (authorization != NULL && g_ascii_strncasecmp (authorization, "Bearer ", 7) == 0)
@@ -2843,7 +2972,7 @@ civic_server_start (CivicServer  *self,
 
   limits.http.max_head = CIVIC_MAX_HEAD_SIZE;
   limits.http.max_body = CIVIC_MAX_BODY_SIZE;
-  limits.http.max_upload = CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE;
+  limits.http.max_upload = CIVIC_ATTACHMENT_MAX_SIZE;
   limits.http.is_upload = is_upload;
   limits.http.max_uploads_held = CIVIC_MAX_UPLOADS_HELD;
   limits.http.request_seconds = self->options.request_timeout;

@@ -584,6 +584,63 @@ test_wire (void)
   g_object_unref (message);
 }
 
+/* A file by its hash and name, added by an official while the message is
+ * worked on, once, and kept through the wire format; a photo's address
+ * is the web's */
+static void
+test_files (void)
+{
+  static const char sha[] = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  CivicMessage *message = new_complaint ();
+  g_autofree char *args = g_strdup_printf ("{\"sha256\": \"%s\", \"name\": \"来信.pdf\"}", sha);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(CivicMessage) read = NULL;
+  g_autoptr(GError) error = NULL;
+  const CivicMessageAttachment *file;
+
+  refused (message, CIVIC_MESSAGE_ACTION_ATTACH_FILE, handler, "2026-10-08T09:00:00+08:00",
+           "{\"sha256\": \"ABC\", \"name\": \"a.pdf\"}", CIVIC_WORKFLOW_ERROR_ARGUMENT);
+  refused (message, CIVIC_MESSAGE_ACTION_ATTACH_FILE, handler, "2026-10-08T09:00:00+08:00",
+           "{\"sha256\": \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\","
+           " \"name\": \"../a.pdf\"}", CIVIC_WORKFLOW_ERROR_ARGUMENT);
+  refused (message, CIVIC_MESSAGE_ACTION_ATTACH_FILE, reviewer, "2026-10-08T09:00:00+08:00",
+           args, CIVIC_WORKFLOW_ERROR_ROLE);
+  message = take (message, CIVIC_MESSAGE_ACTION_ATTACH_FILE, handler,
+                  "2026-10-08T09:00:00+08:00", args);
+  refused (message, CIVIC_MESSAGE_ACTION_ATTACH_FILE, handler, "2026-10-08T09:30:00+08:00",
+           args, CIVIC_WORKFLOW_ERROR_RULE);
+  file = civic_message_find_attachment (message, sha);
+  g_assert_nonnull (file);
+  g_assert_cmpstr (file->name, ==, "来信.pdf");
+  g_assert_cmpstr (file->added_by_id, ==, "u-handler");
+  g_assert_cmpint (file->added_on, ==, day ("2026-10-08"));
+
+  node = civic_message_to_json (message);
+  read = civic_message_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_message_get_attachments (read)->len, ==, 1);
+  g_assert_cmpstr (civic_message_find_attachment (read, sha)->added_by_name, ==,
+                   file->added_by_name);
+  g_object_unref (message);
+
+  /* Register: an Open311 photo by its address, never another scheme */
+  {
+    g_autoptr(GObject) blank = civic_message_kind.create ("m-2", CIVIC_MESSAGE_ACTION_REGISTER,
+                                                          context_at (hall,
+                                                                      "2026-09-30T20:00:00+08:00"),
+                                                          &error);
+    g_autoptr(JsonObject) bad = args_of ("{\"kind\": \"consultation\", \"subject\": \"s\","
+                                         " \"body\": \"b\", \"anonymous\": true,"
+                                         " \"media_url\": \"file:///etc/passwd\"}");
+    GObject *next = civic_message_kind.apply (blank, CIVIC_MESSAGE_ACTION_REGISTER, bad,
+                                              context_at (hall, "2026-09-30T20:00:00+08:00"),
+                                              &error);
+
+    g_assert_null (next);
+    g_assert_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT);
+  }
+}
+
 static void
 assert_refused_json (const char *json)
 {
@@ -647,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/message/report-routing", test_report_routing);
   g_test_add_func ("/message/one-objection", test_one_objection);
   g_test_add_func ("/message/wire", test_wire);
+  g_test_add_func ("/message/files", test_files);
   g_test_add_func ("/message/invalid-records", test_invalid_records);
 
   result = g_test_run ();

@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include <sqlite3.h>
+
 #include "civic-test-service.h"
 
 /* Tests talk to the real program: `civicdesk-server demo` fills a
@@ -795,4 +797,57 @@ civic_test_post_form (CivicTestService *service,
   *status = soup_message_get_status (msg);
   data = g_bytes_get_data (body, &size);
   return g_strndup (data, size);
+}
+
+/**
+ * civic_test_count_rows:
+ * @sql: a query answering one number, read from the service's database
+ *   as it stands (the service may be running: WAL lets it be read)
+ */
+gint64
+civic_test_count_rows (CivicTestService *service,
+                       const char       *sql)
+{
+  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+/**
+ * civic_test_audit_of:
+ *
+ * Returns: (transfer full): the audit entries of @action on @target, as
+ * "actor detail" lines
+ */
+char *
+civic_test_audit_of (CivicTestService *service,
+                     const char       *action,
+                     const char       *target)
+{
+  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT actor, detail FROM audit WHERE action = ? "
+                                           "AND target = ? ORDER BY seq", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, target, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -87,6 +87,11 @@ char             *civic_test_uuid             (void);
 /* Commands, as a client sends them one at a time */
 JsonObject       *civic_test_object_of        (JsonNode          *node);
 char             *civic_test_quote            (const char        *text);
+gint64            civic_test_count_rows       (CivicTestService  *service,
+                                               const char        *sql);
+char             *civic_test_audit_of         (CivicTestService  *service,
+                                               const char        *action,
+                                               const char        *target);
 JsonObject       *civic_test_send             (CivicTestService  *service,
                                                const char        *token,
                                                const char        *type,

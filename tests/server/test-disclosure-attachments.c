@@ -278,46 +278,6 @@ finding_of (JsonObject *attachment,
   return json_array_get_object_element (json_object_get_array_member (attachment, "findings"), i);
 }
 
-static gint64
-count_rows (const char *sql)
-{
-  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  gint64 count;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return count;
-}
-
-static char *
-audit_of (const char *action,
-          const char *target)
-{
-  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
-  g_autoptr(GString) out = g_string_new (NULL);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT actor, detail FROM audit WHERE action = ? "
-                                           "AND target = ? ORDER BY seq", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, target, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (out, "%s %s\n", sqlite3_column_text (stmt, 0),
-                            sqlite3_column_text (stmt, 1));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 /* The ID number on page 2 of a list holds the final approval, which
  * names the file and the page; the faulty file is replaced, and the
  * replacement passes */
@@ -505,7 +465,7 @@ test_served_after_publishing (void)
              "{\"public_notice\": \"已被新版本取代\", \"reason\": \"数据更正\"}", &step);
     fetch (file, NULL, &gone);
     g_assert_cmpuint (gone.status, ==, 404);
-    g_assert_cmpint (count_rows ("SELECT count (*) FROM public_attachment_blob b WHERE NOT EXISTS "
+    g_assert_cmpint (civic_test_count_rows (service, "SELECT count (*) FROM public_attachment_blob b WHERE NOT EXISTS "
                                  "(SELECT 1 FROM public_attachment a WHERE a.sha256 = b.sha256)"),
                      ==, 0);
   }
@@ -546,7 +506,7 @@ test_scan_unchecked (void)
   rejected (editor, "acknowledge-disclosure-finding", id, ack, "role", "is for these roles");
   g_clear_pointer (&step, json_node_unref);
   applied (reviewer2, "acknowledge-disclosure-finding", id, ack, &step);
-  audit = audit_of ("acknowledge-finding", id);
+  audit = civic_test_audit_of (service, "acknowledge-finding", id);
   g_assert_nonnull (strstr (audit, "u-reviewer2 "));
   g_assert_nonnull (strstr (audit, "\"kind\":\"unchecked-attachment\""));
   g_assert_nonnull (strstr (audit, "无个人信息"));
@@ -557,7 +517,7 @@ test_scan_unchecked (void)
 
   /* the upload is audited by hash, not by name */
   g_free (audit);
-  audit = audit_of ("upload-disclosure-file", id);
+  audit = civic_test_audit_of (service, "upload-disclosure-file", id);
   g_assert_nonnull (strstr (audit, "u-editor "));
   g_assert_nonnull (strstr (audit, "\"media_type\":\"image/png\""));
   g_assert_null (strstr (audit, "scan.png"));
@@ -693,8 +653,8 @@ test_too_large (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) answer = g_string_new (NULL);
   g_autofree char *head_text = NULL;
-  gint64 blobs = count_rows ("SELECT count (*) FROM attachment_blob");
-  gint64 uploads = count_rows ("SELECT count (*) FROM disclosure_upload");
+  gint64 blobs = civic_test_count_rows (service, "SELECT count (*) FROM attachment_blob");
+  gint64 uploads = civic_test_count_rows (service, "SELECT count (*) FROM disclosure_upload");
   GSocket *socket;
   char buffer[4096];
   gssize n;
@@ -713,8 +673,8 @@ test_too_large (void)
     g_string_append_len (answer, buffer, n);
   g_assert_true (g_str_has_prefix (answer->str, "HTTP/1.1 413 "));
   g_assert_nonnull (strstr (answer->str, "larger than 20 MiB; nothing was stored"));
-  g_assert_cmpint (count_rows ("SELECT count (*) FROM attachment_blob"), ==, blobs);
-  g_assert_cmpint (count_rows ("SELECT count (*) FROM disclosure_upload"), ==, uploads);
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count (*) FROM attachment_blob"), ==, blobs);
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count (*) FROM disclosure_upload"), ==, uploads);
 
   /* 1 MiB is no limit for a file */
   {
@@ -840,7 +800,7 @@ test_attach_idempotent (void)
                                             json_object_get_string_member (object_of (uploaded),
                                                                            "sha256"));
 
-    g_assert_cmpint (count_rows (sql), ==, 1);
+    g_assert_cmpint (civic_test_count_rows (service, sql), ==, 1);
   }
 
   data = applied_as (editor, command, "attach-disclosure-file", id, args, &first);
@@ -871,10 +831,10 @@ test_sealed_and_rotated (void)
   guint status;
 
   attach (id, object_of (uploaded), &step);
-  g_assert_cmpint (count_rows ("SELECT count (*) FROM attachment_text "
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count (*) FROM attachment_text "
                                "WHERE instr (sealed, '430104196804220016') > 0 "
                                "   OR substr (sealed, 1, 3) != 'v1:'"), ==, 0);
-  g_assert_cmpint (count_rows ("SELECT count (*) FROM attachment_blob "
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count (*) FROM attachment_blob "
                                "WHERE substr (sealed, 1, 3) != 'v1:'"), ==, 0);
 
   civic_test_service_stop (service);
@@ -885,7 +845,7 @@ test_sealed_and_rotated (void)
   g_test_message ("%s", listed);
   g_assert_cmpint (civic_test_service_cli (service, NULL, &retired, "keys", "retire", "1", NULL),
                    ==, 0);
-  g_assert_cmpint (count_rows ("SELECT count (*) FROM attachment_blob "
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count (*) FROM attachment_blob "
                                "WHERE substr (sealed, 1, 5) = 'v1:1:'"), ==, 0);
 
   submit_and_approve_first (id);

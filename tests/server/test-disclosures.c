@@ -168,30 +168,6 @@ publishable (const char  *title,
   return applied (reviewer2, "review-disclosure", id, "{\"decision\": \"approve\"}", holder);
 }
 
-/* The audit entries of @action on @target, as "actor detail" lines */
-static char *
-audit_of (const char *action,
-          const char *target)
-{
-  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
-  g_autoptr(GString) out = g_string_new (NULL);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT actor, detail FROM audit WHERE action = ? "
-                                           "AND target = ? ORDER BY seq", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, target, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (out, "%s %s\n", sqlite3_column_text (stmt, 0),
-                            sqlite3_column_text (stmt, 1));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static void
 test_created_once (void)
 {
@@ -301,7 +277,7 @@ test_gate (void)
     rejected (editor, "acknowledge-disclosure-finding", id, ack, "role", "is for these roles");
     g_clear_pointer (&step, json_node_unref);
     applied (reviewer, "acknowledge-disclosure-finding", id, ack, &step);
-    audit = audit_of ("acknowledge-finding", id);
+    audit = civic_test_audit_of (service, "acknowledge-finding", id);
     g_assert_nonnull (strstr (audit, "u-reviewer "));
     g_assert_nonnull (strstr (audit, "\"kind\":\"mobile\""));
     g_assert_nonnull (strstr (audit, "\"ground\":\"consent\""));
@@ -336,7 +312,7 @@ test_gate (void)
     data = applied (editor, "save-disclosure", id, redacted, &step);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (data, "findings")), ==,
                       0);
-    audit = audit_of ("redact-finding", id);
+    audit = civic_test_audit_of (service, "redact-finding", id);
     g_assert_nonnull (strstr (audit, key));
     g_assert_null (strstr (audit, "430104196804220016"));
   }
@@ -1144,11 +1120,11 @@ test_request_documents (void)
   g_assert_cmpuint (status, ==, 403);
   g_free (request_document_text (other_editor, correction_id, &status));
   g_assert_cmpuint (status, ==, 404);
-  audit = audit_of ("download-document", correction_id);
+  audit = civic_test_audit_of (service, "download-document", correction_id);
   g_assert_nonnull (strstr (audit, "u-editor "));
   g_assert_null (strstr (audit, "u-supervisor"));
   g_free (audit);
-  audit = audit_of ("issue-document", extension_id);
+  audit = civic_test_audit_of (service, "issue-document", extension_id);
   g_assert_nonnull (strstr (audit, "u-head "));
 
   /* The applicant, by receipt: the two notices addressed to them, not the
@@ -1502,10 +1478,10 @@ test_scheduled_across_restart (void)
 
   state = state_of (editor, id);
   g_assert_cmpstr (state, ==, "published");
-  audit = audit_of ("late-job", id);
+  audit = civic_test_audit_of (service, "late-job", id);
   g_assert_nonnull (strstr (audit, "\"late_seconds\":240"));
   g_free (audit);
-  audit = audit_of ("publish-scheduled-disclosure", id);
+  audit = civic_test_audit_of (service, "publish-scheduled-disclosure", id);
   g_assert_nonnull (strstr (audit, "system "));
 
   restart_at (CIVIC_TEST_NOW, FALSE);
@@ -1542,7 +1518,7 @@ test_scheduled_at_the_minute (void)
   while (g_get_monotonic_time () - started < 15 * G_TIME_SPAN_SECOND);
   g_assert_cmpstr (state, ==, "published");
   /* on time: not audited as late */
-  audit = audit_of ("late-job", id);
+  audit = civic_test_audit_of (service, "late-job", id);
   g_assert_cmpstr (audit, ==, "");
 
   restart_at (CIVIC_TEST_NOW, FALSE);
@@ -1583,7 +1559,7 @@ test_scheduled_held_by_the_gate (void)
 
   state = state_of (editor, id);
   g_assert_cmpstr (state, ==, "approved");
-  audit = audit_of ("held-job", id);
+  audit = civic_test_audit_of (service, "held-job", id);
   g_assert_nonnull (strstr (audit, "privacy-gate"));
 
   g_free (output);
@@ -1648,7 +1624,7 @@ test_version_masked_and_revealed (void)
   g_assert_cmpint (json_object_get_int_member (data, "masked"), ==, 1);
   g_assert_false (json_object_get_boolean_member (data, "revealed"));
   g_assert_cmpstr (json_object_get_string_member (data, "author_id"), ==, "u-editor");
-  audit = audit_of ("reveal-disclosure-version", id);
+  audit = civic_test_audit_of (service, "reveal-disclosure-version", id);
   g_assert_cmpstr (audit, ==, "");
 
   /* Revealed, for a reviewer with a reason, on the record */
@@ -1660,7 +1636,7 @@ test_version_masked_and_revealed (void)
                             "身份证号430104196804220016"));
   g_assert_true (json_object_get_boolean_member (data, "revealed"));
   g_free (audit);
-  audit = audit_of ("reveal-disclosure-version", id);
+  audit = civic_test_audit_of (service, "reveal-disclosure-version", id);
   g_assert_nonnull (strstr (audit, "u-reviewer {\"version\":1,\"reason\":\"核对补助对象身份\"}"));
   g_assert_null (strstr (audit, "430104196804220016"));
 
@@ -1687,7 +1663,7 @@ test_version_masked_and_revealed (void)
   answer = version_of (editor, "no-such-disclosure", 1, NULL, &status);
   g_assert_cmpuint (status, ==, 404);
   g_free (audit);
-  audit = audit_of ("reveal-disclosure-version", id);
+  audit = civic_test_audit_of (service, "reveal-disclosure-version", id);
   g_assert_nonnull (strstr (audit, "u-reviewer "));
   g_assert_null (strstr (audit, "u-editor"));
 }
@@ -1732,7 +1708,7 @@ test_annual_report_reminder (void)
   g_assert_cmpint (json_object_get_int_member (reminder, "year"), ==, 2026);
   g_assert_cmpstr (json_object_get_string_member (reminder, "due_on"), ==, "2027-01-31");
   g_assert_cmpstr (json_object_get_string_member (reminder, "since"), ==, "2027-01-05");
-  audit = audit_of ("remind-annual-report", "scjg");
+  audit = civic_test_audit_of (service, "remind-annual-report", "scjg");
   g_assert_nonnull (strstr (audit, "system {\"year\":2026,\"due_on\":\"2027-01-31\"}"));
 
   /* The editor generates the report; the service, starting again the
@@ -1743,7 +1719,7 @@ test_annual_report_reminder (void)
   department = department_of (january_editor, "scjg", &holder);
   g_assert_false (json_object_has_member (department, "annual_report_reminder"));
   g_free (audit);
-  audit = audit_of ("end-annual-report-reminder", "scjg");
+  audit = civic_test_audit_of (service, "end-annual-report-reminder", "scjg");
   g_assert_nonnull (strstr (audit, "\"reason\":\"report-generated\""));
 
   /* Another organ has not generated its own */
@@ -1758,7 +1734,7 @@ test_annual_report_reminder (void)
   department = department_of (other_editor, "zrzyt", &holder);
   g_assert_false (json_object_has_member (department, "annual_report_reminder"));
   g_free (audit);
-  audit = audit_of ("end-annual-report-reminder", "zrzyt");
+  audit = civic_test_audit_of (service, "end-annual-report-reminder", "zrzyt");
   g_assert_nonnull (strstr (audit, "\"reason\":\"deadline-passed\""));
 }
 
@@ -1816,7 +1792,7 @@ test_government_report_reminder (void)
   token = civic_test_sign_in (service, "zrzyt.editor");
   department = department_of (token, "zrzyt", &holder);
   g_assert_false (json_object_has_member (department, "annual_report_reminder"));
-  audit = audit_of ("remind-annual-report", "zrzyt");
+  audit = civic_test_audit_of (service, "remind-annual-report", "zrzyt");
   g_assert_nonnull (strstr (audit, "system {\"year\":2026,\"due_on\":\"2027-03-31\"}"));
 
   set_kind ("zrzyt", "component");

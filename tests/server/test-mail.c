@@ -82,6 +82,12 @@ make_mbox (void)
     "Content-Transfer-Encoding: base64\n"
     "\n"
     "JVBERi0xLjQK\n"
+    "--b1\n"
+    "Content-Type: application/x-msdownload; name=\"setup.exe\"\n"
+    "Content-Disposition: attachment; filename=\"setup.exe\"\n"
+    "Content-Transfer-Encoding: base64\n"
+    "\n"
+    "TVqQAAMAAAAEAAAA\n"
     "--b1--\n", name, subject, body);
 }
 
@@ -146,7 +152,32 @@ test_import_once (void)
   body = json_object_get_string_member (question, "body");
   g_assert_nonnull (strstr (body, "请问注销要带什么？\nA & B"));
   g_assert_null (strstr (body, "color"));
-  g_assert_nonnull (strstr (body, "licence.pdf"));
+  /* The PDF is the message's file, decoded; the program is not taken,
+   * and the text says so */
+  g_assert_null (strstr (body, "licence.pdf"));
+  g_assert_nonnull (strstr (body, "setup.exe"));
+  {
+    JsonArray *files = json_object_get_array_member (question, "attachments");
+    JsonObject *file;
+    g_autofree char *path_of_file = NULL;
+    g_autofree char *content_type = NULL;
+    g_autoptr(GBytes) content = NULL;
+    guint status;
+
+    g_assert_cmpuint (json_array_get_length (files), ==, 1);
+    file = json_array_get_object_element (files, 0);
+    g_assert_cmpstr (json_object_get_string_member (file, "name"), ==, "licence.pdf");
+    g_assert_cmpstr (json_object_get_string_member (file, "media_type"), ==, "application/pdf");
+    g_assert_cmpint (json_object_get_int_member (file, "size"), ==, 9);
+    g_assert_true (json_object_get_null_member (file, "added_by_id"));
+    path_of_file = g_strdup_printf ("/api/v1/messages/%s/attachments/%s",
+                                    json_object_get_string_member (question, "id"),
+                                    json_object_get_string_member (file, "sha256"));
+    content = civic_test_download (service, path_of_file, dispatcher, &status, &content_type);
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_cmpstr (content_type, ==, "application/pdf");
+    g_assert_cmpmem (g_bytes_get_data (content, NULL), g_bytes_get_size (content), "%PDF-1.4\n", 9);
+  }
 }
 
 static void

@@ -250,6 +250,12 @@ test_refusals (void)
   answer = post_form ("/open311/v2/requests.json", 400, "api_key", api_key,
                       "service_code", "scjg-price", "address_string", "五一大道\001", NULL);
   g_free (answer);
+  /* A photo is an address on the web, never a script's */
+  answer = post_form ("/open311/v2/requests.json", 400, "api_key", api_key,
+                      "service_code", "scjg-price", "address_string", "五一大道1号",
+                      "media_url", "javascript:alert(1)", NULL);
+  assert_error (answer, 400);
+  g_free (answer);
 
   /* Nothing of it was filed */
   {
@@ -296,7 +302,8 @@ test_request_lifecycle (void)
                       "description", "巷口餐馆没有营业执照，后厨卫生很差。",
                       "attribute[place_type]", "restaurant", "attribute[shop_name]", "老街粉店",
                       "first_name", "小明", "last_name", "李", "phone", "13812345678",
-                      "email", "li@example.com", NULL);
+                      "email", "li@example.com",
+                      "media_url", "https://photos.example.com/kitchen.jpg", NULL);
   node = json_from_string (answer, NULL);
   request = json_array_get_object_element (json_node_get_array (node), 0);
   receipt = g_strdup (json_object_get_string_member (request, "service_request_id"));
@@ -325,6 +332,10 @@ test_request_lifecycle (void)
                               "经营场所类型：餐馆"));
     g_assert_nonnull (strstr (json_object_get_string_member (message, "body"),
                               "店名或招牌：老街粉店"));
+    /* The photo's address is the officials', beside the text, not in it */
+    g_assert_cmpstr (json_object_get_string_member (message, "media_url"), ==,
+                     "https://photos.example.com/kitchen.jpg");
+    g_assert_null (strstr (json_object_get_string_member (message, "body"), "photos.example"));
   }
 
   /* Open, with its time, where it is, who answers it; never who wrote it
@@ -346,7 +357,9 @@ test_request_lifecycle (void)
   g_assert_cmpstr (json_object_get_string_member (request, "address"), ==,
                    "长沙市岳麓区麓山路12号");
   g_assert_true (json_object_get_null_member (request, "description"));
+  g_assert_true (json_object_get_null_member (request, "media_url"));
   text = fetch (path, 200, NULL);
+  g_assert_null (strstr (text, "kitchen.jpg"));
   g_assert_null (strstr (text, "小明"));
   g_assert_null (strstr (text, "13812345678"));
   g_assert_null (strstr (text, "后厨卫生"));

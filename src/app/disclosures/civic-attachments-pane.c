@@ -166,14 +166,14 @@ queried_cb (GObject      *source,
   {
     g_autofree char *mime = guess != NULL ? g_content_type_get_mime_type (guess) : NULL;
 
-    reading->media_type = g_strdup (civic_disclosure_attachable_media_type (mime, reading->name));
+    reading->media_type = g_strdup (civic_attachment_media_type_for (mime, reading->name));
   }
   /* Refused before a byte of it is read */
   if (reading->media_type == NULL)
     g_set_error (&error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                  _("“%s” cannot be attached: attach PDF, text, Markdown, CSV, PNG, JPEG, OFD, "
                    "Word, Excel, OpenDocument or ZIP files"), reading->name);
-  else if (g_file_info_get_size (info) > CIVIC_DISCLOSURE_MAX_ATTACHMENT_SIZE)
+  else if (g_file_info_get_size (info) > CIVIC_ATTACHMENT_MAX_SIZE)
     g_set_error (&error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                  _("“%s” is larger than 20 MiB"), reading->name);
   else if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
@@ -314,7 +314,7 @@ static void
 choose_files (CivicAttachmentsPane *self,
               const char           *replacing)
 {
-  const char * const *types = civic_disclosure_get_attachable_types ();
+  const char * const *types = civic_attachment_get_attachable_types ();
   g_autoptr(GtkFileFilter) attachable = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;

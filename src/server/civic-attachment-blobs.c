@@ -1,0 +1,173 @@
+/* civic-attachment-blobs.c — the bytes of every attached file, sealed, once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-attachment-blobs"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <sodium.h>
+
+#include "civic-attachment-blobs.h"
+#include "civic-i18n.h"
+#include "civic-keyring.h"
+#include "civic-server-db.h"
+
+/* attachment_blob holds a file's bytes by their sha256, whoever sent
+ * them and for whatever record — a disclosure's draft, a citizen's
+ * message — sealed with the service's key: a file may name people.
+ * Which record may use which file is the record's own table's to say
+ * (disclosure_upload, message_upload): knowing a hash is not enough. */
+
+/**
+ * civic_attachment_blobs_has:
+ *
+ * Whether the bytes of @sha256 are kept already.
+ */
+gboolean
+civic_attachment_blobs_has (CivicSqlite  *db,
+                            const char   *sha256,
+                            gboolean     *has,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM attachment_blob WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, sha256);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+  *has = row;
+  return TRUE;
+}
+
+/**
+ * civic_attachment_blobs_put:
+ * @at: when, as the service writes instants
+ *
+ * Keeps @content as the bytes of @sha256, unless they are kept already.
+ */
+gboolean
+civic_attachment_blobs_put (CivicSqlite  *db,
+                            const char   *sha256,
+                            GBytes       *content,
+                            const char   *at,
+                            GError      **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autofree char *encoded = NULL;
+  g_autofree char *sealed = NULL;
+  sqlite3_stmt *stmt;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (content, &length);
+
+  if (keyring == NULL)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not loaded"));
+      return FALSE;
+    }
+  encoded = g_base64_encode (data, length);
+  sealed = civic_keyring_seal (keyring, encoded);
+  sodium_memzero (encoded, strlen (encoded));
+
+  stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO attachment_blob (id, size, sealed, "
+                                   "  created_at) VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, length);
+  civic_sqlite_bind_text (stmt, 3, sealed);
+  civic_sqlite_bind_text (stmt, 4, at);
+  return civic_sqlite_run (db, stmt, error);
+}
+
+/**
+ * civic_attachment_blobs_get:
+ *
+ * Returns: (transfer full): the bytes of @sha256, unsealed, or %NULL and
+ * an error (%G_IO_ERROR_NOT_FOUND when they are not kept)
+ */
+GBytes *
+civic_attachment_blobs_get (CivicSqlite  *db,
+                            const char   *sha256,
+                            GError      **error)
+{
+  CivicKeyring *keyring = civic_server_db_get_keyring (db);
+  g_autofree char *sealed = NULL;
+  g_autofree char *encoded = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+  gsize length = 0;
+  guchar *data;
+
+  stmt = civic_sqlite_prepare (db, "SELECT sealed FROM attachment_blob WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, sha256);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (sealed == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "attachment %s is not stored",
+                   sha256);
+      return NULL;
+    }
+  if (keyring == NULL)
+    {
+      g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
+                   _("The service’s keys are not loaded"));
+      return NULL;
+    }
+  encoded = civic_keyring_unseal (keyring, sealed, error);
+  if (encoded == NULL)
+    return NULL;
+  data = g_base64_decode (encoded, &length);
+  sodium_memzero (encoded, strlen (encoded));
+  return g_bytes_new_take (data, length);
+}
+
+/**
+ * civic_attachment_content_disposition:
+ *
+ * How a file is received: a PDF shown in the browser, anything
+ * else downloaded, under its own name in UTF-8 (RFC 6266, RFC 5987's
+ * filename*) and an ASCII one for the clients that know no other
+ *
+ * Returns: (transfer full): the header's value
+ */
+char *
+civic_attachment_content_disposition (const char *name,
+                                                  const char *media_type)
+{
+  g_autofree char *encoded = g_uri_escape_string (name, "!#$&+^`|", FALSE);
+  g_autoptr(GString) ascii = g_string_new (NULL);
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x80)
+        {
+          /* one underscore for each character, not for each byte */
+          if ((c & 0xC0) != 0x80)
+            g_string_append_c (ascii, '_');
+        }
+      else if (c < 0x20 || c == 0x7F || c == '"' || c == '\\' || c == '%' || c == ';')
+        g_string_append_c (ascii, '_');
+      else
+        g_string_append_c (ascii, c);
+    }
+  return g_strdup_printf ("%s; filename=\"%s\"; filename*=UTF-8''%s",
+                          g_strcmp0 (media_type, "application/pdf") == 0 ? "inline" : "attachment",
+                          ascii->str, encoded);
+}

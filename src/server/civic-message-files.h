@@ -1,0 +1,70 @@
+/* civic-message-files.h — the files citizens send with their messages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-actor.h"
+#include "civic-message.h"
+#include "civic-query.h"
+#include "civic-sqlite.h"
+
+G_BEGIN_DECLS
+
+#define CIVIC_MESSAGE_FILES_ERROR (civic_message_files_error_quark ())
+
+typedef enum
+{
+  CIVIC_MESSAGE_FILES_ERROR_NOT_FOUND,   /* no such message or file, or not the actor's */
+  CIVIC_MESSAGE_FILES_ERROR_FORBIDDEN,   /* a role that adds no files */
+  CIVIC_MESSAGE_FILES_ERROR_INVALID,     /* the name, the size, too many */
+  CIVIC_MESSAGE_FILES_ERROR_MEDIA_TYPE,  /* a type not taken */
+} CivicMessageFilesError;
+
+/* What a citizen may send with one message through the public side or
+ * the mailbox: a few photos or scans, not an archive */
+#define CIVIC_MESSAGE_PUBLIC_MAX_FILES 5
+#define CIVIC_MESSAGE_PUBLIC_MAX_FILES_SIZE (10 * 1024 * 1024)
+
+GQuark    civic_message_files_error_quark (void);
+
+gboolean  civic_message_files_check       (const char        *name,
+                                           const char        *media_type,
+                                           gsize              size,
+                                           GError           **error);
+void      civic_message_files_name_types  (GPtrArray         *files);
+gboolean  civic_message_files_check_all   (GPtrArray         *files,
+                                           GError           **error);
+JsonNode *civic_message_files_keep_all    (CivicSqlite       *db,
+                                           const char        *message_id,
+                                           GPtrArray         *files,
+                                           const char        *uploaded_by,
+                                           GDateTime         *now,
+                                           GError           **error);
+gboolean  civic_message_files_forget      (CivicSqlite       *db,
+                                           const char        *message_id,
+                                           GError           **error);
+char     *civic_message_files_upload      (CivicSqlite       *db,
+                                           const CivicActor  *actor,
+                                           const char        *message_id,
+                                           const char        *name,
+                                           const char        *media_type,
+                                           GBytes            *content,
+                                           GDateTime         *now,
+                                           const char        *address,
+                                           GError           **error);
+gboolean  civic_message_files_take        (CivicSqlite       *db,
+                                           CivicMessage      *message,
+                                           GError           **error);
+GBytes   *civic_message_files_read        (CivicSqlite       *db,
+                                           const CivicActor  *actor,
+                                           const char        *message_id,
+                                           const char        *sha256,
+                                           GDateTime         *now,
+                                           const char        *address,
+                                           char             **name,
+                                           char             **media_type,
+                                           GError           **error);
+
+G_END_DECLS
