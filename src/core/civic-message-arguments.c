@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "civic-attachment.h"
+
 #include "civic-i18n.h"
 
 #include "civic-core-enums.h"
@@ -222,6 +224,9 @@ static const CivicArgument register_message[] = {
 static const CivicArgument attach_file[] = {
   LINE ("sha256", TRUE, N_("_File")),
   LINE ("name", TRUE, N_("_File Name")),
+  LINE ("media_type", FALSE, N_("_Media Type")),
+  { .name = "size", .kind = CIVIC_ARGUMENT_NUMBER, .title = N_("_Size in Bytes"), .min = 0,
+    .max = CIVIC_ATTACHMENT_MAX_SIZE },
   CIVIC_ARGUMENTS_END
 };
 

@@ -408,11 +408,22 @@ add_attachment (CivicMessage               *message,
                 GError                    **error)
 {
   CivicMessageAttachment *attachment;
-  const char *sha256, *name;
+  const char *sha256, *name, *media_type;
+  gint64 size = 0;
 
   if (!get_text (file, "sha256", TRUE, 64, &sha256, error) ||
-      !get_text (file, "name", TRUE, 200, &name, error))
+      !get_text (file, "name", TRUE, 200, &name, error) ||
+      !get_text (file, "media_type", FALSE, 100, &media_type, error))
     return FALSE;
+  /* The client's word for the type and size, shown while the file waits
+   * in its outbox; the service writes in what it received */
+  if (media_type != NULL && !civic_attachment_media_type_is_attachable (media_type))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("Files of this type are not attached: PDF, text, Markdown, CSV, PNG, "
+                     "JPEG, OFD, Word, Excel, OpenDocument or ZIP"));
+  if (json_object_has_member (file, "size") &&
+      !civic_json_get_int (file, "size", FALSE, 0, CIVIC_ATTACHMENT_MAX_SIZE, &size, NULL))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("A file is of 1 byte to 20 MiB"));
   if (!civic_attachment_sha256_is_valid (sha256))
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    _("A file is named by its SHA-256, in 64 lower-case hex digits"));
@@ -429,6 +440,8 @@ add_attachment (CivicMessage               *message,
   attachment = g_new0 (CivicMessageAttachment, 1);
   attachment->sha256 = g_strdup (sha256);
   attachment->name = g_strdup (name);
+  attachment->media_type = g_strdup (media_type);
+  attachment->size = size;
   attachment->added_on = today_of (context);
   if (by_official)
     record_by (&attachment->added_by_id, &attachment->added_by_name, context);

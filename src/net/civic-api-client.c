@@ -985,3 +985,58 @@ civic_api_client_hearing_ics_finish (CivicApiClient  *self,
                  _("The service at %s sent something that is not a calendar"), self->host);
   return g_steal_pointer (&body);
 }
+
+/**
+ * civic_api_client_message_file_async:
+ *
+ * Fetches one of a message's files, as the citizen sent it. The service
+ * records the opening.
+ */
+void
+civic_api_client_message_file_async (CivicApiClient      *self,
+                                     const char          *message_id,
+                                     const char          *sha256,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autofree char *escaped_id = NULL;
+  g_autofree char *escaped_sha = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CIVIC_IS_API_CLIENT (self));
+
+  escaped_id = g_uri_escape_string (message_id, NULL, FALSE);
+  escaped_sha = g_uri_escape_string (sha256, NULL, FALSE);
+  path = g_strdup_printf ("/api/v1/messages/%s/attachments/%s", escaped_id, escaped_sha);
+  call_async (self, "GET", path, NULL, TRUE, civic_api_client_message_file_async, cancellable,
+              callback, user_data);
+}
+
+/**
+ * civic_api_client_message_file_finish:
+ * @sha256: the file's, as the message names it
+ *
+ * Returns: (transfer full) (nullable): the file, or %NULL with @error
+ * (bytes that are not the file named are a bad response)
+ */
+GBytes *
+civic_api_client_message_file_finish (CivicApiClient  *self,
+                                      GAsyncResult    *result,
+                                      const char      *sha256,
+                                      GError         **error)
+{
+  g_autoptr(GBytes) body = g_task_propagate_pointer (G_TASK (result), error);
+  g_autofree char *received = NULL;
+
+  if (body == NULL)
+    return NULL;
+  received = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
+  if (g_strcmp0 (received, sha256) != 0)
+    {
+      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
+                   _("The service at %s sent another file than the one asked for"), self->host);
+      return NULL;
+    }
+  return g_steal_pointer (&body);
+}

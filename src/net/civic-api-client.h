@@ -122,6 +122,16 @@ void            civic_api_client_hearing_ics_async (CivicApiClient  *self,
 GBytes         *civic_api_client_hearing_ics_finish (CivicApiClient *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+void            civic_api_client_message_file_async (CivicApiClient  *self,
+                                                     const char      *message_id,
+                                                     const char      *sha256,
+                                                     GCancellable    *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer         user_data);
+GBytes         *civic_api_client_message_file_finish (CivicApiClient *self,
+                                                     GAsyncResult    *result,
+                                                     const char      *sha256,
+                                                     GError         **error);
 void            civic_api_client_calendar_link_async (CivicApiClient *self,
                                                 gboolean             revoke,
                                                 GCancellable        *cancellable,

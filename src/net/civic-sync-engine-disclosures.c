@@ -131,7 +131,6 @@ civic_sync_engine_attach_disclosure_file (CivicSyncEngine  *self,
                                           const char       *replacing,
                                           GError          **error)
 {
-  CivicOutbox *outbox;
   g_autofree char *sha256 = NULL;
   g_autofree char *escaped_id = NULL;
   g_autofree char *escaped_name = NULL;
@@ -161,7 +160,6 @@ civic_sync_engine_attach_disclosure_file (CivicSyncEngine  *self,
       return NULL;
     }
 
-  outbox = civic_sync_engine_get_outbox (self);
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
   escaped_id = g_uri_escape_string (disclosure_id, NULL, FALSE);
   escaped_name = g_uri_escape_string (name, NULL, FALSE);
@@ -184,19 +182,9 @@ civic_sync_engine_attach_disclosure_file (CivicSyncEngine  *self,
   json_object_set_string_member (args, "name", name);
   json_object_set_string_member (args, "media_type", media_type);
   json_object_set_int_member (args, "size", (gint64) size);
-  command = civic_sync_engine_perform_disclosure (self, disclosure_id,
-                                                  CIVIC_DISCLOSURE_ACTION_ATTACH_FILE, args, error);
-  /* The bytes join the command they go with. Pushes run on the main
-   * thread, as this does: none can send the command before its file is
-   * there. */
-  if (command != NULL &&
-      !civic_outbox_add_file (outbox, command, disclosure_id, sha256, path, media_type, content,
-                              error))
-    {
-      /* Never offered and the last on its record: it can be taken back */
-      civic_sync_engine_withdraw (self, command, NULL);
-      g_clear_pointer (&command, g_free);
-    }
+  command = civic_sync_engine_perform_with_file (self, &civic_disclosure_kind, disclosure_id,
+                                                 CIVIC_DISCLOSURE_ACTION_ATTACH_FILE, args, path,
+                                                 media_type, content, error);
   if (command == NULL && removal != NULL)
     civic_sync_engine_withdraw (self, removal, NULL);
   return command;

@@ -7,7 +7,12 @@
 
 #include "config.h"
 
+#include "civic-i18n.h"
+
+#include "civic-attachment.h"
 #include "civic-message-kind.h"
+#include "civic-outbox.h"
+#include "civic-workflow.h"
 #include "civic-sync-engine.h"
 
 /* What the Messages section calls, in the message's own types: the
@@ -73,4 +78,79 @@ civic_sync_engine_perform_message (CivicSyncEngine     *self,
 {
   return civic_sync_engine_perform_action (self, &civic_message_kind, message_id, action, args,
                                            error);
+}
+
+/**
+ * civic_sync_engine_attach_message_file:
+ * @name: the file's name, as officials will see it
+ * @media_type: an attachable type (civic_attachment_media_type_for())
+ * @content: the file
+ *
+ * Adds a file to a message — a letter scanned at the window, a photo the
+ * citizen brought — offline as online: the bytes wait in the outbox with
+ * the attach-message-file command that carries them.
+ *
+ * Returns: (transfer full) (nullable): the command's id
+ */
+char *
+civic_sync_engine_attach_message_file (CivicSyncEngine  *self,
+                                       const char       *message_id,
+                                       const char       *name,
+                                       const char       *media_type,
+                                       GBytes           *content,
+                                       GError          **error)
+{
+  g_autofree char *sha256 = NULL;
+  g_autofree char *escaped_id = NULL;
+  g_autofree char *escaped_name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonObject) args = NULL;
+  gsize size;
+
+  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
+  g_return_val_if_fail (message_id != NULL && name != NULL && content != NULL, NULL);
+
+  size = g_bytes_get_size (content);
+  if (!civic_attachment_media_type_is_attachable (media_type))
+    {
+      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                           _("Files of this type are not attached: PDF, text, Markdown, CSV, PNG, "
+                             "JPEG, OFD, Word, Excel, OpenDocument or ZIP"));
+      return NULL;
+    }
+  if (size == 0 || size > CIVIC_ATTACHMENT_MAX_SIZE)
+    {
+      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   size == 0 ? _("“%s” is empty") : _("“%s” is larger than 20 MiB"), name);
+      return NULL;
+    }
+
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  escaped_id = g_uri_escape_string (message_id, NULL, FALSE);
+  escaped_name = g_uri_escape_string (name, NULL, FALSE);
+  path = g_strdup_printf ("/api/v1/messages/%s/attachments?name=%s", escaped_id, escaped_name);
+  args = json_object_new ();
+  json_object_set_string_member (args, "sha256", sha256);
+  json_object_set_string_member (args, "name", name);
+  json_object_set_string_member (args, "media_type", media_type);
+  json_object_set_int_member (args, "size", (gint64) size);
+  return civic_sync_engine_perform_with_file (self, &civic_message_kind, message_id,
+                                              CIVIC_MESSAGE_ACTION_ATTACH_FILE, args, path,
+                                              media_type, content, error);
+}
+
+/**
+ * civic_sync_engine_message_file_is_waiting:
+ *
+ * Whether a file added to a message is still on this computer only,
+ * waiting to go up with its command.
+ */
+gboolean
+civic_sync_engine_message_file_is_waiting (CivicSyncEngine *self,
+                                           const char      *message_id,
+                                           const char      *sha256)
+{
+  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), FALSE);
+
+  return civic_outbox_has_file (civic_sync_engine_get_outbox (self), message_id, sha256);
 }

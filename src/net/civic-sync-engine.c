@@ -870,6 +870,54 @@ civic_sync_engine_perform_action (CivicSyncEngine        *self,
 }
 
 /**
+ * civic_sync_engine_perform_with_file:
+ * @args: the action's arguments, naming the file by its sha256
+ * @path: where the service takes the file, relative to its address
+ *   ("/api/v1/messages/m-…/attachments?name=…")
+ * @content: the file
+ *
+ * Takes an action that carries a file, offline as online: the bytes
+ * wait in the outbox with the command and go up just before it. Pushes
+ * run on the main thread, as this does: none can send the command before
+ * its file is there. On an error nothing changes.
+ *
+ * Returns: (transfer full) (nullable): the command's id
+ */
+char *
+civic_sync_engine_perform_with_file (CivicSyncEngine        *self,
+                                     const CivicEntityKind  *kind,
+                                     const char             *id,
+                                     guint                   action,
+                                     JsonObject             *args,
+                                     const char             *path,
+                                     const char             *media_type,
+                                     GBytes                 *content,
+                                     GError                **error)
+{
+  g_autofree char *sha256 = NULL;
+  char *command;
+
+  g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
+  g_return_val_if_fail (args != NULL && path != NULL && content != NULL, NULL);
+
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  command = civic_sync_engine_perform_action (self, kind, id, action, args, error);
+  if (command != NULL &&
+      !civic_outbox_add_file (self->outbox, command, id, sha256, path, media_type, content,
+                              error))
+    {
+      /* Never offered and the last on its record: it can be taken back */
+      civic_sync_engine_withdraw (self, command, NULL);
+      g_clear_pointer (&command, g_free);
+    }
+  /* The record was shown again when the action was taken, before its
+   * file was here: once more, now that it waits with it */
+  else if (command != NULL)
+    g_signal_emit (self, signals[CASES_CHANGED], 0);
+  return command;
+}
+
+/**
  * civic_sync_engine_withdraw:
  * @command_id: an action the official took, still waiting to be sent
  *

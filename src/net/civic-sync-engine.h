@@ -81,6 +81,15 @@ char            *civic_sync_engine_perform_action (CivicSyncEngine      *self,
                                                   guint                  action,
                                                   JsonObject            *args,
                                                   GError               **error);
+char            *civic_sync_engine_perform_with_file (CivicSyncEngine  *self,
+                                                  const CivicEntityKind *kind,
+                                                  const char            *id,
+                                                  guint                  action,
+                                                  JsonObject            *args,
+                                                  const char            *path,
+                                                  const char            *media_type,
+                                                  GBytes                *content,
+                                                  GError               **error);
 
 /* The case's front door (civic-sync-engine-cases.c) */
 gboolean         civic_sync_engine_check         (CivicSyncEngine     *self,
@@ -159,6 +168,15 @@ char            *civic_sync_engine_perform_message (CivicSyncEngine   *self,
                                                   CivicMessageAction   action,
                                                   JsonObject          *args,
                                                   GError             **error);
+char            *civic_sync_engine_attach_message_file (CivicSyncEngine *self,
+                                                  const char          *message_id,
+                                                  const char          *name,
+                                                  const char          *media_type,
+                                                  GBytes              *content,
+                                                  GError             **error);
+gboolean         civic_sync_engine_message_file_is_waiting (CivicSyncEngine *self,
+                                                  const char          *message_id,
+                                                  const char          *sha256);
 
 gboolean         civic_sync_engine_withdraw       (CivicSyncEngine  *self,
                                                    const char       *command_id,

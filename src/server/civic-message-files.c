@@ -376,9 +376,9 @@ civic_message_files_upload (CivicSqlite       *db,
  * civic_message_files_take:
  *
  * The service's half of register-message and attach-message-file, in
- * the command's transaction: each file the message names and the
- * service has not described yet must have been received for it; its
- * type and size are what was received, whatever the command said.
+ * the command's transaction: each file the message names must have been
+ * received for it; its type and size are what was received, whatever a
+ * command said.
  */
 gboolean
 civic_message_files_take (CivicSqlite   *db,
@@ -393,8 +393,6 @@ civic_message_files_take (CivicSqlite   *db,
       CivicMessageAttachment *attachment = g_ptr_array_index (attachments, i);
       gboolean row;
 
-      if (attachment->media_type != NULL)
-        continue;
       stmt = civic_sqlite_prepare (db, "SELECT media_type, size FROM message_upload "
                                        "WHERE message_id = ? AND sha256 = ?", error);
       if (stmt == NULL)
@@ -405,6 +403,7 @@ civic_message_files_take (CivicSqlite   *db,
         return FALSE;
       if (row)
         {
+          g_free (attachment->media_type);
           attachment->media_type = g_strdup (civic_sqlite_column_text (stmt, 0));
           attachment->size = sqlite3_column_int64 (stmt, 1);
         }

@@ -53,10 +53,14 @@ make_messages (void)
                               " \"body\": \"岳麓区某巷口的餐馆没有营业执照，油烟扰民。\","
                               " \"name\": \"李小明\", \"phone\": \"13812345678\","
                               " \"location\": \"岳麓区麓山路12号\", \"department\": \"scjg\"}");
+  /* The consultation comes with a photo of the licence (a PNG's
+   * signature: "iVBORw0KGgo=") */
   consultation_receipt = submit ("{\"kind\": \"consultation\", \"subject\": \"个体户注销要带什么\","
                                  " \"body\": \"请问个体工商户注销需要哪些材料？\","
                                  " \"name\": \"王芳\", \"email\": \"wangfang@example.com\","
-                                 " \"department\": \"scjg\"}");
+                                 " \"department\": \"scjg\", \"attachments\": [{\"name\":"
+                                 " \"营业执照.png\", \"media_type\": \"image/png\","
+                                 " \"content\": \"iVBORw0KGgo=\"}]}");
   elsewhere_receipt = submit ("{\"kind\": \"suggestion\", \"subject\": \"增设公交站\","
                               " \"body\": \"建议在学校门口增设公交站。\", \"anonymous\": true,"
                               " \"department\": \"zrzyt\"}");
@@ -321,6 +325,135 @@ test_page_and_composer (void)
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
 
+/* The button under @root whose tooltip is @tooltip (its accessible name too) */
+static GtkWidget *
+button_with_tooltip (GtkWidget  *root,
+                     const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+fetched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GBytes **out = user_data;
+  g_autoptr(GError) error = NULL;
+  static const char png[] = "\x89PNG\r\n\x1a\n";
+  g_autofree char *sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                         (const guchar *) png, 8);
+
+  *out = civic_api_client_message_file_finish (CIVIC_API_CLIENT (source), result, sha256,
+                                               &error);
+  g_assert_no_error (error);
+}
+
+/* The consultation's photo is listed with its type and size, to open;
+ * a scanned letter added here waits on this computer, then the service
+ * has it, its type and size the upload's, added by the handler */
+static void
+test_files (void)
+{
+  GtkWidget *window;
+  CivicMessagesView *view = CIVIC_MESSAGES_VIEW (new_view (&window));
+  CivicMessagePage *page = civic_messages_view_get_page (view);
+  GListModel *shown = civic_messages_view_get_shown (view);
+  CivicSyncEngine *engine = civic_ui_test_engine ();
+  g_autoptr(GBytes) letter = g_bytes_new_static ("%PDF-1.4\n%scan\n", 15);
+  g_autoptr(GBytes) fetched = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *open_name = NULL;
+  g_autofree char *id = NULL;
+  CivicMessageItem *item;
+  CivicMessage *message;
+  GtkWidget *row, *button;
+  const CivicMessageAttachment *photo;
+
+  civic_messages_view_show_list (view, CIVIC_MESSAGE_LIST_TO_SIGN);
+  item = item_with_receipt (shown, consultation_receipt, NULL);
+  g_assert_nonnull (item);
+  id = g_strdup (civic_message_get_id (civic_message_item_get_message (item)));
+  civic_messages_view_open_message (view, id);
+  message = civic_message_page_get_message (page);
+  g_assert_cmpuint (civic_message_get_attachments (message)->len, ==, 1);
+  photo = g_ptr_array_index (civic_message_get_attachments (message), 0);
+  g_assert_cmpstr (photo->media_type, ==, "image/png");
+  g_assert_cmpint (photo->size, ==, 8);
+
+  g_assert_nonnull (civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP,
+                                               _("Files")));
+  row = civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "营业执照.png");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            _("came with the message")));
+  open_name = g_strdup_printf (_("Open “%s”"), "营业执照.png");
+  button = button_with_tooltip (row, open_name);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  /* What Open fetches: the citizen's bytes, checked by their hash */
+  civic_api_client_message_file_async (civic_sync_engine_get_client (engine), id, photo->sha256,
+                                       NULL, fetched_cb, &fetched);
+  while (fetched == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_bytes_get_size (fetched), ==, 8);
+
+  /* A letter scanned at the window: on this computer until the sync */
+  command = civic_sync_engine_attach_message_file (engine, id, "来信.pdf", "application/pdf",
+                                                   letter, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (command);
+  civic_ui_test_spin (50);
+  row = civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "来信.pdf");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            _("on this computer until the next sync")));
+  if (civic_ui_test_screenshots_wanted ())
+    {
+      GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (page)));
+      GtkWidget *group = civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP,
+                                                    _("What the Citizen Wrote"));
+      graphene_point_t top;
+
+      civic_ui_test_spin (300);
+      g_assert_true (gtk_widget_compute_point (group, GTK_WIDGET (scrolled),
+                                               &GRAPHENE_POINT_INIT (0, 0), &top));
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), top.y - 12);
+      civic_ui_test_spin (300);
+      civic_ui_test_screenshot (window, "message-files");
+    }
+
+  civic_ui_test_sync ();
+  civic_ui_test_spin (50);
+  message = civic_message_page_get_message (page);
+  g_assert_cmpuint (civic_message_get_attachments (message)->len, ==, 2);
+  {
+    const CivicMessageAttachment *scan = g_ptr_array_index (civic_message_get_attachments (message),
+                                                            1);
+
+    g_assert_cmpstr (scan->name, ==, "来信.pdf");
+    g_assert_cmpstr (scan->media_type, ==, "application/pdf");
+    g_assert_cmpint (scan->size, ==, 15);
+    g_assert_cmpstr (scan->added_by_id, ==, "u-handler");
+  }
+  row = civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "来信.pdf");
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                         _("on this computer until the next sync")));
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
 /* The department's campaign: prepared here, offline first; published by
  * the head on the service; two ideas from the portal; one scored and
  * shortlisted here. The board has the campaign, its ideas in their
@@ -466,6 +599,7 @@ main (int   argc,
   g_test_add_func ("/messages-view/setup", make_messages);
   g_test_add_func ("/messages-view/lists", test_lists);
   g_test_add_func ("/messages-view/page-and-composer", test_page_and_composer);
+  g_test_add_func ("/messages-view/files", test_files);
   g_test_add_func ("/messages-view/campaign-board", test_campaign_board);
 
   status = civic_ui_test_run ();

@@ -14,6 +14,7 @@
 #include "civic-attachments-pane.h"
 #include "civic-disclosure-gate.h"
 #include "civic-disclosure-kind.h"
+#include "civic-file-reading.h"
 
 /* Beside the text, what goes out with it: the files, each with what the
  * privacy lint found in it page by page once the service has read it
@@ -72,8 +73,6 @@ typedef struct
   char                 *disclosure_id;
   GCancellable         *cancellable;
   GFile                *file;
-  char                 *name;
-  char                 *media_type;
   char                 *replacing;
 } Reading;
 
@@ -89,8 +88,6 @@ reading_free (Reading *reading)
   g_free (reading->disclosure_id);
   g_object_unref (reading->cancellable);
   g_object_unref (reading->file);
-  g_free (reading->name);
-  g_free (reading->media_type);
   g_free (reading->replacing);
   g_free (reading);
   /* One at a time, so that they are attached in the order chosen */
@@ -108,28 +105,22 @@ reading_fail (Reading      *reading,
 }
 
 static void
-loaded_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   Reading *reading = user_data;
   CivicAttachmentsPane *self = reading->self;
   g_autoptr(GError) error = NULL;
+  g_autoptr(CivicReadFile) file = civic_file_read_finish (result, &error);
   g_autofree char *command = NULL;
   g_autofree char *message = NULL;
-  g_autoptr(GBytes) content = NULL;
-  char *data = NULL;
-  gsize length = 0;
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &data, &length, NULL, &error))
-    {
-      reading_fail (reading, error);
-      return;
-    }
-  content = g_bytes_new_take (data, length);
-  command = civic_sync_engine_attach_disclosure_file (reading->engine, reading->disclosure_id,
-                                                      reading->name, reading->media_type, content,
-                                                      reading->replacing, &error);
+  if (file != NULL)
+    command = civic_sync_engine_attach_disclosure_file (reading->engine, reading->disclosure_id,
+                                                        file->name, file->media_type,
+                                                        file->content, reading->replacing,
+                                                        &error);
   if (command == NULL)
     {
       reading_fail (reading, error);
@@ -137,55 +128,11 @@ loaded_cb (GObject      *source,
     }
   message = reading->replacing != NULL
     /* Translators: a toast; the new file's name */
-    ? g_strdup_printf (_("Replaced by “%s”"), reading->name)
+    ? g_strdup_printf (_("Replaced by “%s”"), file->name)
     /* Translators: a toast; the file's name */
-    : g_strdup_printf (_("Attached “%s”"), reading->name);
+    : g_strdup_printf (_("Attached “%s”"), file->name);
   g_signal_emit (self, signals[PERFORMED], 0, message);
   reading_free (reading);
-}
-
-static void
-queried_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Reading *reading = user_data;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *guess;
-
-  info = g_file_query_info_finish (G_FILE (source), result, &error);
-  if (info == NULL)
-    {
-      reading_fail (reading, error);
-      return;
-    }
-
-  reading->name = g_strdup (g_file_info_get_display_name (info));
-  guess = g_file_info_get_content_type (info);
-  {
-    g_autofree char *mime = guess != NULL ? g_content_type_get_mime_type (guess) : NULL;
-
-    reading->media_type = g_strdup (civic_attachment_media_type_for (mime, reading->name));
-  }
-  /* Refused before a byte of it is read */
-  if (reading->media_type == NULL)
-    g_set_error (&error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                 _("“%s” cannot be attached: attach PDF, text, Markdown, CSV, PNG, JPEG, OFD, "
-                   "Word, Excel, OpenDocument or ZIP files"), reading->name);
-  else if (g_file_info_get_size (info) > CIVIC_ATTACHMENT_MAX_SIZE)
-    g_set_error (&error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                 _("“%s” is larger than 20 MiB"), reading->name);
-  else if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    g_set_error (&error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                 _("“%s” is not a file"), reading->name);
-  if (error != NULL)
-    {
-      reading_fail (reading, error);
-      return;
-    }
-
-  g_file_load_contents_async (reading->file, reading->cancellable, loaded_cb, reading);
 }
 
 /**
@@ -232,13 +179,7 @@ read_next (CivicAttachmentsPane *self)
 
   if (reading == NULL)
     return;
-  g_file_query_info_async (reading->file,
-                           G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                           G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
-                           G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                           G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, reading->cancellable,
-                           queried_cb, reading);
+  civic_file_read_async (reading->file, reading->cancellable, read_cb, reading);
 }
 
 /* Files still to read for what the pane showed are read no more: each

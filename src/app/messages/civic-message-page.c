@@ -7,12 +7,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 
 #include "civic-accessible.h"
 #include "civic-action-dialog.h"
 #include "civic-campaign-kind.h"
 #include "civic-due-chip.h"
+#include "civic-file-reading.h"
 #include "civic-page-rows.h"
 #include "civic-message-page.h"
 #include "civic-time.h"
@@ -41,11 +44,162 @@ struct _CivicMessagePage
   GtkWidget            *scrolled;
   GtkWidget            *content;
   CivicMessageComposer *composer;
+  GCancellable         *cancellable;  /* files being read or fetched */
 };
 
 G_DEFINE_FINAL_TYPE (CivicMessagePage, civic_message_page, GTK_TYPE_BOX)
 
 static guint toast_signal;
+
+/* Files: added from a chooser, opened in the system's viewer */
+
+typedef struct
+{
+  CivicMessagePage *self;
+  char             *message_id;
+  char             *sha256;
+  char             *name;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_object_unref (opening->self);
+  g_free (opening->message_id);
+  g_free (opening->sha256);
+  g_free (opening->name);
+  g_free (opening);
+}
+
+static void
+file_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Opening *opening = user_data;
+  CivicMessagePage *self = opening->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicReadFile) file = civic_file_read_finish (result, &error);
+  g_autofree char *command = NULL;
+
+  if (file != NULL && self->engine != NULL)
+    command = civic_sync_engine_attach_message_file (self->engine, opening->message_id,
+                                                     file->name, file->media_type, file->content,
+                                                     &error);
+  if (command != NULL)
+    {
+      /* Translators: a toast; the file's name */
+      g_autofree char *text = g_strdup_printf (_("Added “%s”"), file->name);
+
+      civic_toast_emit (self, toast_signal, text);
+    }
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    civic_action_show_refusal (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                               &civic_message_kind, CIVIC_MESSAGE_ACTION_ATTACH_FILE, error);
+  opening_free (opening);
+}
+
+static void
+chosen_cb (GtkNativeDialog *chooser,
+           int              response,
+           gpointer         user_data)
+{
+  Opening *opening = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL)
+    {
+      opening_free (opening);
+      return;
+    }
+  civic_file_read_async (file, opening->self->cancellable, file_read_cb, opening);
+}
+
+/* A letter scanned at the window, a photo the citizen brought: the file
+ * goes with the message it was chosen for, whatever the page shows by
+ * the time it is read */
+static void
+choose_file (CivicMessagePage *self,
+             GtkWindow        *window)
+{
+  GtkFileChooserNative *chooser;
+  Opening *opening = g_new0 (Opening, 1);
+
+  opening->self = g_object_ref (self);
+  opening->message_id = g_strdup (self->message_id);
+  chooser = gtk_file_chooser_native_new (_("Add a File to the Message"), window,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), opening);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+fetched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Opening *opening = user_data;
+  CivicMessagePage *self = opening->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) content = civic_api_client_message_file_finish (CIVIC_API_CLIENT (source),
+                                                                    result, opening->sha256,
+                                                                    &error);
+  /* A private file in the runtime folder (gone at log out), which the
+   * portal hands to the viewer: one folder per file, under its own name */
+  g_autofree char *dir = g_build_filename (g_get_user_runtime_dir (), "civicdesk", "files",
+                                           opening->sha256, NULL);
+  g_autofree char *path = g_build_filename (dir, opening->name, NULL);
+
+  if (content != NULL &&
+      (g_mkdir_with_parents (dir, 0700) != 0 ||
+       !g_file_set_contents_full (path, g_bytes_get_data (content, NULL),
+                                  g_bytes_get_size (content), G_FILE_SET_CONTENTS_CONSISTENT,
+                                  0600, &error)) && error == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, g_io_error_from_errno (errno), g_strerror (errno));
+  if (error == NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *uri = g_file_get_uri (file);
+
+      gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: a toast; the file's name, then why */
+      g_autofree char *text = g_strdup_printf (_("“%s” cannot be opened: %s"), opening->name,
+                                               error->message);
+
+      civic_toast_emit (self, toast_signal, text);
+    }
+  opening_free (opening);
+}
+
+static void
+open_file_clicked (GtkButton *button,
+                   gpointer   user_data)
+{
+  CivicMessagePage *self = user_data;
+  const char *sha256 = g_object_get_data (G_OBJECT (button), "sha256");
+  const CivicMessageAttachment *attachment;
+  Opening *opening;
+
+  if (self->engine == NULL || self->message == NULL ||
+      (attachment = civic_message_find_attachment (self->message, sha256)) == NULL)
+    return;
+  opening = g_new0 (Opening, 1);
+  opening->self = g_object_ref (self);
+  opening->message_id = g_strdup (self->message_id);
+  opening->sha256 = g_strdup (sha256);
+  opening->name = g_strdup (attachment->name);
+  civic_api_client_message_file_async (civic_sync_engine_get_client (self->engine),
+                                       opening->message_id, sha256, self->cancellable,
+                                       fetched_cb, opening);
+}
 
 /* Acting */
 
@@ -163,6 +317,11 @@ civic_message_page_start_action (CivicMessagePage   *self,
     }
 
   window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (action == CIVIC_MESSAGE_ACTION_ATTACH_FILE)
+    {
+      choose_file (self, window);
+      return;
+    }
   if (!civic_action_takes_arguments (&civic_message_kind, action))
     {
       g_autoptr(JsonObject) none = json_object_new ();
@@ -364,8 +523,13 @@ add_clock (CivicMessagePage *self,
 }
 
 /* What the citizen wrote, and who they are as the feed has them */
+static void add_files (CivicMessagePage *self,
+                       GArray           *actions);
+
+/* What the citizen wrote, the files they sent with it, and who they are */
 static void
-add_citizen_text (CivicMessagePage *self)
+add_citizen_text (CivicMessagePage *self,
+                  GArray           *actions)
 {
   CivicMessage *message = self->message;
   const CivicMessageCitizen *citizen = civic_message_get_citizen (message);
@@ -394,6 +558,8 @@ add_citizen_text (CivicMessagePage *self)
   civic_accessible_set_name (body, _("What the citizen wrote"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), body);
 
+  add_files (self, actions);
+
   group = civic_page_group_new (self->content, _("The Citizen"));
   if (citizen->anonymous)
     civic_page_row_new (group, _("Name"), _("Anonymous"));
@@ -407,6 +573,81 @@ add_citizen_text (CivicMessagePage *self)
       if (citizen->address != NULL)
         civic_page_row_new (group, _("Address"), citizen->address);
     }
+}
+
+/* The files the message came with or was given since, each opened from
+ * the service (an opening it records); the photo an Open311 app pointed
+ * at, by its address only */
+static void
+add_files (CivicMessagePage *self,
+           GArray           *actions)
+{
+  GPtrArray *attachments = civic_message_get_attachments (self->message);
+  const char *media_url = civic_message_get_media_url (self->message);
+  GtkWidget *group;
+
+  if (attachments->len == 0 && media_url == NULL &&
+      !has_action (actions, CIVIC_MESSAGE_ACTION_ATTACH_FILE))
+    return;
+  group = civic_page_group_new (self->content, _("Files"));
+  if (has_action (actions, CIVIC_MESSAGE_ACTION_ATTACH_FILE))
+    {
+      GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add a File…"));
+      g_autofree char *detailed = g_strdup_printf ("message.act::%s",
+                                                   civic_message_kind.action_to_string (
+                                                     CIVIC_MESSAGE_ACTION_ATTACH_FILE));
+
+      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (add), detailed);
+      gtk_widget_add_css_class (add, "flat");
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+    }
+  if (attachments->len == 0 && media_url == NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("No files came with this message"));
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const CivicMessageAttachment *attachment = g_ptr_array_index (attachments, i);
+      gboolean waiting = civic_sync_engine_message_file_is_waiting (self->engine,
+                                                                    self->message_id,
+                                                                    attachment->sha256);
+      g_autofree char *content_type = attachment->media_type != NULL
+                                      ? g_content_type_from_mime_type (attachment->media_type)
+                                      : NULL;
+      g_autofree char *type = content_type != NULL ? g_content_type_get_description (content_type)
+                                                   : g_strdup (_("File"));
+      g_autofree char *size = attachment->size > 0 ? g_format_size (attachment->size) : NULL;
+      g_autofree char *day = civic_page_format_day (attachment->added_on);
+      g_autofree char *how = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *open_name = NULL;
+      GtkWidget *row, *open;
+
+      how = waiting
+            ? g_strdup (_("on this computer until the next sync"))
+            : attachment->added_by_name != NULL
+            /* Translators: "added by 王小明 on 2026-03-20" */
+            ? g_strdup_printf (_("added by %s on %s"), attachment->added_by_name, day ? day : "—")
+            : g_strdup (_("came with the message"));
+      /* Translators: "PNG image · 12.3 kB · came with the message" */
+      subtitle = size != NULL ? g_strdup_printf (_("%s · %s · %s"), type, size, how)
+                              : g_strdup_printf (_("%s · %s"), type, how);
+      row = civic_page_row_new (group, attachment->name, subtitle);
+      open = gtk_button_new_from_icon_name ("document-open-symbolic");
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (open, "flat");
+      /* Translators: a button's accessible name and tooltip; the file's name */
+      open_name = g_strdup_printf (_("Open “%s”"), attachment->name);
+      civic_accessible_set_name (open, open_name);
+      gtk_widget_set_tooltip_text (open, waiting ? _("Opens once the file has gone to the service")
+                                                 : open_name);
+      gtk_widget_set_sensitive (open, !waiting);
+      g_object_set_data_full (G_OBJECT (open), "sha256", g_strdup (attachment->sha256), g_free);
+      g_signal_connect (open, "clicked", G_CALLBACK (open_file_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+    }
+  /* Shown, not followed: an address a request names may be anyone's */
+  if (media_url != NULL)
+    civic_page_row_new (group, _("Photo’s Address (Open311)"), media_url);
 }
 
 /* The thread: each reply as the citizen reads it, each note in its own
@@ -770,7 +1011,7 @@ civic_message_page_reload (CivicMessagePage *self)
   add_actions (self, actions);
   add_idea (self);
   add_clock (self, calendar, today);
-  add_citizen_text (self);
+  add_citizen_text (self, actions);
   add_thread (self);
   add_history (self);
   {
@@ -851,6 +1092,8 @@ civic_message_page_dispose (GObject *object)
 
   if (self->content != NULL)
     clear_content (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->message);
   g_clear_object (&self->engine);
   g_clear_pointer (&self->message_id, g_free);
@@ -873,6 +1116,7 @@ civic_message_page_init (CivicMessagePage *self)
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  self->cancellable = g_cancellable_new ();
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
