@@ -124,6 +124,8 @@ missing_step (CivicDocumentKind kind)
     case CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER:
     case CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE:
       return _("A request for information’s documents are issued with its own steps");
+    case CIVIC_DOCUMENT_MESSAGE_REPLY:
+      return _("A message’s written reply is issued when its reply goes out");
     default: return "";
     }
 }

@@ -123,6 +123,14 @@ static const char * const disclosure_third_party_notice[] = {
   "remedies.reconsideration_body", "remedies.court", NULL
 };
 
+/* The written reply to a letter or a mail: to whom, about what, what the
+ * department answers, and where a complaint's answer is reviewed */
+static const char * const message_reply[] = {
+  "document.number", "department.name", "department.short", "issued_on", "citizen.name",
+  "message.receipt", "message.received_on", "message.subject", "message.kind", "reply.text",
+  "reply.review", NULL
+};
+
 static const struct
 {
   const char         *label;     /* N_() */
@@ -171,6 +179,9 @@ static const struct
                                                      CIVIC_ROLE_DISCLOSURE_REVIEWER |
                                                      CIVIC_ROLE_DISCLOSURE_HEAD,
                                                      disclosure_third_party_notice },
+  [CIVIC_DOCUMENT_MESSAGE_REPLY] = { N_("Written Reply to a Message"),
+                                     CIVIC_ROLE_COMPLAINT_HANDLER | CIVIC_ROLE_MESSAGE_REVIEWER,
+                                     message_reply },
 };
 
 /**
@@ -195,7 +206,20 @@ civic_document_kind_is_hearing (CivicDocumentKind kind)
 gboolean
 civic_document_kind_is_case (CivicDocumentKind kind)
 {
-  return !civic_document_kind_is_hearing (kind) && !civic_document_kind_is_disclosure_request (kind);
+  return !civic_document_kind_is_hearing (kind) && !civic_document_kind_is_disclosure_request (kind) &&
+         !civic_document_kind_is_message (kind);
+}
+
+/**
+ * civic_document_kind_is_message:
+ *
+ * Returns: whether documents of @kind are a citizen's message's, issued
+ * by the service when its reply goes out
+ */
+gboolean
+civic_document_kind_is_message (CivicDocumentKind kind)
+{
+  return kind == CIVIC_DOCUMENT_MESSAGE_REPLY;
 }
 
 /**

@@ -46,9 +46,11 @@ typedef enum
   CIVIC_DOCUMENT_DISCLOSURE_CONSULTATION_LETTER, /* 征求第三方意见函 (OGI Art. 32) */
   CIVIC_DOCUMENT_DISCLOSURE_CO_PRODUCER_LETTER,  /* 征求意见函, to an organ that made it with us (OGI Art. 34) */
   CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE,  /* 决定公开告知书, to a third party overridden (OGI Art. 32) */
+  /* A citizen's message's (civic-message-kind.c) */
+  CIVIC_DOCUMENT_MESSAGE_REPLY,          /* 答复意见书: a reply sent to a letter or a mail (信访工作条例 Art. 32) */
 } CivicDocumentKind;
 
-#define CIVIC_N_DOCUMENT_KINDS (CIVIC_DOCUMENT_DISCLOSURE_THIRD_PARTY_NOTICE + 1)
+#define CIVIC_N_DOCUMENT_KINDS (CIVIC_DOCUMENT_MESSAGE_REPLY + 1)
 
 /* The language a document is written in: Chinese, and English for the
  * demo and for foreign applicants' courtesy copies. */
@@ -112,6 +114,7 @@ const char * const *civic_document_kind_get_placeholders (CivicDocumentKind kind
 gboolean     civic_document_kind_is_hearing  (CivicDocumentKind        kind);
 gboolean     civic_document_kind_is_case     (CivicDocumentKind        kind);
 gboolean     civic_document_kind_is_disclosure_request (CivicDocumentKind kind);
+gboolean     civic_document_kind_is_message  (CivicDocumentKind        kind);
 
 gboolean     civic_document_language_from_string (const char          *nick,
                                               CivicDocumentLanguage   *language);

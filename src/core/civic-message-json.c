@@ -309,6 +309,11 @@ civic_message_to_json (CivicMessage *self)
   civic_json_set_string (builder, "case_id", self->case_id);
   civic_json_set_strv (builder, "links", (const char * const *) self->links);
   write_idea (builder, self);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->documents->len; i++)
+    civic_case_document_write (builder, g_ptr_array_index (self->documents, i));
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -649,6 +654,19 @@ read_attachment (JsonObject  *item,
 }
 
 static gboolean
+read_document (JsonObject  *item,
+               GPtrArray   *into,
+               GError     **error)
+{
+  CivicCaseDocument *document = civic_case_document_read (item, error);
+
+  if (document == NULL)
+    return FALSE;
+  g_ptr_array_add (into, document);
+  return TRUE;
+}
+
+static gboolean
 read_reopening (JsonObject  *item,
                 GPtrArray   *into,
                 GError     **error)
@@ -754,7 +772,8 @@ civic_message_new_from_json (JsonNode  *node,
       !for_each_object (object, "notes", read_note, self->notes, error) ||
       !get_owned_string (object, "merged_into", FALSE, &self->merged_into, error) ||
       !get_owned_string (object, "case_id", FALSE, &self->case_id, error) ||
-      !read_idea (object, self, error))
+      !read_idea (object, self, error) ||
+      !for_each_object (object, "documents", read_document, self->documents, error))
     return NULL;
   if (json_object_has_member (object, "links"))
     {

@@ -72,6 +72,9 @@ struct _CivicMessage
   char                 *case_id;           /* (nullable) */
   GStrv                 links;             /* "case/ID", "disclosure/ID", "message/ID" */
 
+  /* The written replies issued, each for its reply (round = its number) */
+  GPtrArray            *documents;         /* CivicCaseDocument */
+
   /* An idea's place in its campaign */
   CivicIdeaStatus       idea_status;
   GPtrArray            *idea_scores;       /* CivicIdeaScore */

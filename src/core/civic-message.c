@@ -436,6 +436,7 @@ civic_message_finalize (GObject *object)
   g_ptr_array_unref (self->replies);
   g_ptr_array_unref (self->notes);
   g_ptr_array_unref (self->idea_scores);
+  g_ptr_array_unref (self->documents);
   g_free (self->merged_into);
   g_free (self->case_id);
   g_strfreev (self->links);
@@ -464,6 +465,7 @@ civic_message_init (CivicMessage *self)
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_message_note_free);
   self->idea_scores = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_idea_score_free);
   self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_message_attachment_free);
+  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_case_document_free);
   self->links = g_new0 (char *, 1);
 }
 
@@ -544,6 +546,7 @@ civic_message_copy (CivicMessage *self)
   COPY_ARRAY (copy->notes, self->notes, note_copy);
   copy->idea_status = self->idea_status;
   COPY_ARRAY (copy->idea_scores, self->idea_scores, idea_score_copy);
+  COPY_ARRAY (copy->documents, self->documents, civic_case_document_copy);
   copy->merged_into = g_strdup (self->merged_into);
   copy->case_id = g_strdup (self->case_id);
   g_strfreev (copy->links);
@@ -593,6 +596,42 @@ const char *civic_message_get_case_id (CivicMessage *self) { RETURN_IF_NOT_MESSA
 const char *civic_message_get_merged_into (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->merged_into; }
 const char * const *civic_message_get_links (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return (const char * const *) self->links; }
 GPtrArray *civic_message_get_attachments (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->attachments; }
+GPtrArray *civic_message_get_documents (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->documents; }
+
+/**
+ * civic_message_find_reply_document:
+ *
+ * Returns: (nullable): the written reply issued for the reply numbered
+ * @reply_number, if one was
+ */
+const CivicCaseDocument *
+civic_message_find_reply_document (CivicMessage *self,
+                                   guint         reply_number)
+{
+  RETURN_IF_NOT_MESSAGE (NULL);
+
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      const CivicCaseDocument *document = g_ptr_array_index (self->documents, i);
+
+      if (document->kind == CIVIC_DOCUMENT_MESSAGE_REPLY && document->round == (int) reply_number)
+        return document;
+    }
+  return NULL;
+}
+
+/**
+ * civic_message_add_document:
+ *
+ * Files a document the service issued for the message.
+ */
+void
+civic_message_add_document (CivicMessage            *self,
+                            const CivicCaseDocument *document)
+{
+  g_return_if_fail (CIVIC_IS_MESSAGE (self));
+  g_ptr_array_add (self->documents, civic_case_document_copy (document));
+}
 const char *civic_message_get_media_url (CivicMessage *self) { RETURN_IF_NOT_MESSAGE (NULL); return self->media_url; }
 
 const CivicMessageAttachment *

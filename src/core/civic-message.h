@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "civic-calendar.h"
+#include "civic-case.h"
 #include "civic-clock.h"
 #include "civic-day.h"
 
@@ -360,6 +361,15 @@ GPtrArray    *civic_message_get_attachments   (CivicMessage      *self);
 const CivicMessageAttachment *civic_message_find_attachment (CivicMessage *self,
                                                              const char   *sha256);
 const char   *civic_message_get_media_url     (CivicMessage      *self);
+GPtrArray    *civic_message_get_documents     (CivicMessage      *self);
+const CivicCaseDocument *civic_message_find_reply_document (CivicMessage *self,
+                                                            guint         reply_number);
+void          civic_message_add_document      (CivicMessage      *self,
+                                               const CivicCaseDocument *document);
+GHashTable   *civic_message_document_values   (CivicMessage      *self,
+                                               const CivicCaseDocument *document,
+                                               JsonObject        *department,
+                                               GError           **error);
 CivicIdeaStatus civic_message_get_idea_status (CivicMessage      *self);
 GPtrArray    *civic_message_get_idea_scores   (CivicMessage      *self);
 double        civic_message_get_idea_mean     (CivicMessage      *self);

@@ -43,6 +43,7 @@
 #include "civic-i18n.h"
 #include "civic-json.h"
 #include "civic-keyring.h"
+#include "civic-message.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
 
@@ -934,6 +935,67 @@ civic_documents_issue_disclosure_request_document (CivicSqlite             *db,
   file_with_request (request, &document, &issued);
   if (kind == CIVIC_DOCUMENT_DISCLOSURE_REPLY)
     return issue_overriding_notices (db, now, public_url, &holder, request, &document, error);
+  return TRUE;
+}
+
+static GHashTable *
+message_values (gpointer                 record,
+                const CivicCaseDocument *numbered,
+                JsonObject              *department,
+                gpointer                 data,
+                GError                 **error)
+{
+  return civic_message_document_values (CIVIC_MESSAGE (record), numbered, department, error);
+}
+
+/**
+ * civic_documents_issue_message_reply:
+ * @message: a message whose reply just went out, its citizen unsealed
+ * @reply: that reply
+ * @id: the document's id: the id of the command that sent the reply
+ *
+ * Numbers, renders and stores in Chinese the written reply (答复意见书)
+ * to a message that came by letter or by mail, filed with the message,
+ * inside the command's transaction: the paper the post takes, or the PDF
+ * the mailed answer carries. A message that came another way, or from
+ * someone anonymous, is answered where it came in, and gets none.
+ */
+gboolean
+civic_documents_issue_message_reply (CivicSqlite              *db,
+                                     GDateTime                *now,
+                                     const char               *public_url,
+                                     CivicMessage             *message,
+                                     const CivicMessageReply  *reply,
+                                     const char               *id,
+                                     GError                  **error)
+{
+  Holder holder = { civic_message_get_department_id (message), civic_message_get_id (message),
+                    message_values, message, NULL };
+  CivicMessageChannel channel = civic_message_get_channel (message);
+  CivicCaseDocument document = { 0 };
+  g_auto(Issued) issued = { 0 };
+
+  if ((channel != CIVIC_MESSAGE_CHANNEL_EMAIL && channel != CIVIC_MESSAGE_CHANNEL_LETTER) ||
+      civic_message_get_citizen (message)->anonymous || holder.department_id == NULL ||
+      civic_message_find_reply_document (message, reply->number) != NULL)
+    return TRUE;
+
+  document.id = (char *) id;
+  document.kind = CIVIC_DOCUMENT_MESSAGE_REPLY;
+  document.language = CIVIC_DOCUMENT_LANGUAGE_ZH;
+  document.round = (int) reply->number;
+  document.issued_on = civic_time_day_of (now);
+  document.at = now;
+  document.by_id = reply->by_id;
+  document.by_name = reply->by_name;
+  if (!issue (db, now, public_url, &holder, &document, &issued, error))
+    return FALSE;
+  document.title = issued.title;
+  document.number = issued.number;
+  document.code = issued.code;
+  document.sha256 = issued.sha256;
+  document.size = issued.size;
+  civic_message_add_document (message, &document);
   return TRUE;
 }
 

@@ -7,6 +7,7 @@
 
 #include "civic-case.h"
 #include "civic-disclosure-request.h"
+#include "civic-message.h"
 #include "civic-hearing-kind.h"
 #include "civic-sqlite.h"
 
@@ -94,5 +95,12 @@ gboolean civic_documents_issue_disclosure_request_document (CivicSqlite         
                                                             guint                    action,
                                                             const char              *id,
                                                             GError                 **error);
+gboolean civic_documents_issue_message_reply (CivicSqlite              *db,
+                                              GDateTime                *now,
+                                              const char               *public_url,
+                                              CivicMessage             *message,
+                                              const CivicMessageReply  *reply,
+                                              const char               *id,
+                                              GError                  **error);
 
 G_END_DECLS

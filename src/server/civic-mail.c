@@ -19,6 +19,7 @@
 #include "civic-core-enums.h"
 #include "civic-entity.h"
 #include "civic-json.h"
+#include "civic-documents.h"
 #include "civic-mail.h"
 #include "civic-message-files.h"
 #include "civic-message-kind.h"
@@ -56,6 +57,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeTextPart, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimePart, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMultipart, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeDataWrapper, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
 
 #define ID_PREFIX "mail-"
@@ -619,10 +623,12 @@ mailed_already (CivicSqlite  *db,
   return TRUE;
 }
 
-/* A reply as a mail answering the citizen's */
+/* A reply as a mail answering the citizen's, with its written reply
+ * (答复意见书) as a PDF when one was issued */
 static gboolean
 write_reply (CivicMessage            *message,
              const CivicMessageReply *reply,
+             CivicIssuedDocument     *document,
              const char              *rfc_message_id,
              GDateTime               *now,
              const char              *from,
@@ -664,7 +670,26 @@ write_reply (CivicMessage            *message,
       g_mime_object_set_header (GMIME_OBJECT (mail), "References", in_reply_to, NULL);
     }
   g_mime_text_part_set_text (text, reply->text);
-  g_mime_message_set_mime_part (mail, GMIME_OBJECT (text));
+  if (document != NULL && document->pdf != NULL)
+    {
+      g_autoptr(GMimeMultipart) mixed = g_mime_multipart_new_with_subtype ("mixed");
+      g_autoptr(GMimePart) pdf = g_mime_part_new_with_type ("application", "pdf");
+      g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer (
+        g_bytes_get_data (document->pdf, NULL), g_bytes_get_size (document->pdf));
+      g_autoptr(GMimeDataWrapper) wrapper = g_mime_data_wrapper_new_with_stream (
+        stream, GMIME_CONTENT_ENCODING_DEFAULT);
+      g_autofree char *filename = g_strdup_printf ("%s.pdf", document->number);
+
+      g_mime_part_set_content (pdf, wrapper);
+      g_mime_part_set_content_encoding (pdf, GMIME_CONTENT_ENCODING_BASE64);
+      g_mime_part_set_filename (pdf, filename);
+      g_mime_object_set_disposition (GMIME_OBJECT (pdf), GMIME_DISPOSITION_ATTACHMENT);
+      g_mime_multipart_add (mixed, GMIME_OBJECT (text));
+      g_mime_multipart_add (mixed, GMIME_OBJECT (pdf));
+      g_mime_message_set_mime_part (mail, GMIME_OBJECT (mixed));
+    }
+  else
+    g_mime_message_set_mime_part (mail, GMIME_OBJECT (text));
 
   contents = g_mime_object_to_string (GMIME_OBJECT (mail), NULL);
   name = g_strdup_printf ("%s-%u.eml", civic_message_get_receipt (message), reply->number);
@@ -741,12 +766,26 @@ civic_mail_write_replies (CivicSqlite  *db,
             return FALSE;
           if (mailed)
             continue;
-          /* Each remembered as soon as its file is there: one that failed
-           * later does not make the earlier ones go again */
-          if (!write_reply (message, reply, g_ptr_array_index (origins, i), now, from, outbox,
-                            error) ||
-              !civic_sqlite_begin (db, error))
-            return FALSE;
+          {
+            const CivicCaseDocument *filed = civic_message_find_reply_document (message,
+                                                                                reply->number);
+            g_autoptr(CivicIssuedDocument) document = NULL;
+            g_autoptr(GError) unread = NULL;
+
+            if (filed != NULL)
+              document = civic_documents_load (db, filed->id, NULL, TRUE, &unread);
+            if (unread != NULL)
+              {
+                g_propagate_error (error, g_steal_pointer (&unread));
+                return FALSE;
+              }
+            /* Each remembered as soon as its file is there: one that failed
+             * later does not make the earlier ones go again */
+            if (!write_reply (message, reply, document, g_ptr_array_index (origins, i), now, from,
+                              outbox, error) ||
+                !civic_sqlite_begin (db, error))
+              return FALSE;
+          }
           stmt = civic_sqlite_prepare (db, "INSERT INTO mail_sent (message_id, number, at) "
                                            "VALUES (?, ?, ?)", error);
           if (stmt == NULL)

@@ -380,6 +380,22 @@ give_receipt (CivicSqlite   *db,
 }
 
 static gboolean
+issue_written_reply (CivicSqlite   *db,
+                     CivicMessage  *message,
+                     const char    *command_id,
+                     GDateTime     *now,
+                     const char    *public_url,
+                     GError       **error)
+{
+  const CivicMessageReply *reply = civic_message_get_last_sent_reply (message);
+
+  if (reply == NULL || reply->sent_on != civic_time_day_of (now))
+    return TRUE;
+  return civic_documents_issue_message_reply (db, now, public_url, message, reply, command_id,
+                                              error);
+}
+
+static gboolean
 store_finish (CivicSqlite    *db,
               GObject        *record,
               guint           action,
@@ -435,7 +451,15 @@ store_finish (CivicSqlite    *db,
                               department, _("There is no case “%s”"), error);
 
     case CIVIC_MESSAGE_ACTION_ANSWER_IDEA:
-      return civic_campaign_records_check_answer (db, message, error);
+      if (!civic_campaign_records_check_answer (db, message, error))
+        return FALSE;
+      return issue_written_reply (db, message, command_id, now, public_url, error);
+
+    /* A reply that went out by this command, to a letter or a mail, is
+     * answered in writing too */
+    case CIVIC_MESSAGE_ACTION_REPLY:
+    case CIVIC_MESSAGE_ACTION_REVIEW_REPLY:
+      return issue_written_reply (db, message, command_id, now, public_url, error);
 
     default:
       return TRUE;

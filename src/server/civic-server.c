@@ -765,7 +765,7 @@ handle_document_pdf (CivicServer *self,
   g_autoptr(CivicIssuedDocument) document = NULL;
   g_autoptr(CivicCase) kase = NULL;
   g_autofree char *detail = NULL;
-  CivicDocumentKind kind;
+  CivicDocumentKind kind = CIVIC_DOCUMENT_ACCEPTANCE_NOTICE;
   gboolean allowed = FALSE;
 
   if (!civic_sqlite_begin (db, &error))
@@ -782,6 +782,11 @@ handle_document_pdf (CivicServer *self,
       civic_document_kind_is_disclosure_request (kind))
     allowed = civic_policy_check_disclosure_staff (actor, document->department_id,
                                                    CIVIC_ROLES_DISCLOSURE, &error);
+  /* A message's written reply, to whoever sees the message: never the
+   * department or the official a report accuses */
+  else if (document != NULL && civic_document_kind_is_message (kind))
+    civic_server_db_actor_sees (db, actor, CIVIC_ENTITY_MESSAGE, document->case_id, &allowed,
+                                &error);
   else if (document != NULL)
     {
       kase = civic_case_records_load (db, document->case_id, &error);

@@ -20,7 +20,13 @@
 
 #include <glib/gstdio.h>
 
+#include <poppler.h>
+
 #include "civic-test-service.h"
+
+/* Poppler 22 declares none of these */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 static CivicTestService *service;
 static char *handler, *reviewer, *dispatcher;
@@ -89,6 +95,27 @@ make_mbox (void)
     "\n"
     "TVqQAAMAAAAEAAAA\n"
     "--b1--\n", name, subject, body);
+}
+
+/* A PDF's words, without the spaces and line ends its layout put in */
+static char *
+pdf_text (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *words = poppler_page_get_text (page);
+
+      for (const char *p = words; *p != '\0'; p++)
+        if (!g_ascii_isspace (*p))
+          g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
 }
 
 #define cli(input, output, ...) civic_test_service_cli (service, input, output, __VA_ARGS__)
@@ -246,6 +273,48 @@ test_replies_mailed (void)
   g_assert_nonnull (strstr (mail, "reply@12345.hunan.gov.cn"));
   g_assert_nonnull (strstr (mail, "charset=utf-8") != NULL ? strstr (mail, "charset=utf-8")
                                                            : strstr (mail, "charset=UTF-8"));
+
+  /* It came by mail: the reply went out as a written reply too, numbered,
+   * which the mail carries as a PDF */
+  {
+    g_autoptr(GHashTable) again = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) json_node_unref);
+    JsonObject *complaint, *document;
+    JsonArray *documents;
+    g_autofree char *path = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *type = NULL;
+    g_autoptr(GBytes) pdf = NULL;
+    g_autofree char *other = civic_test_sign_in (service, "zrzyt.handler");
+    guint status;
+
+    civic_test_pull_all (service, handler, 0, again);
+    complaint = message_by_subject (again, "窗口排队两小时", NULL);
+    documents = json_object_get_array_member (complaint, "documents");
+    g_assert_cmpuint (json_array_get_length (documents), ==, 1);
+    document = json_array_get_object_element (documents, 0);
+    g_assert_cmpstr (json_object_get_string_member (document, "kind"), ==, "message-reply");
+    g_assert_cmpint (json_object_get_int_member (document, "round"), ==, 1);
+    g_assert_nonnull (strstr (json_object_get_string_member (document, "number"),
+                              "信复〔2026〕1号"));
+    g_assert_nonnull (strstr (mail, "Content-Type: application/pdf"));
+    g_assert_nonnull (strstr (mail, "Content-Disposition: attachment"));
+
+    path = g_strdup_printf ("/api/v1/documents/%s/pdf",
+                            json_object_get_string_member (document, "id"));
+    pdf = civic_test_download (service, path, other, &status, NULL);
+    g_assert_cmpuint (status, ==, 404);
+    g_clear_pointer (&pdf, g_bytes_unref);
+    pdf = civic_test_download (service, path, handler, &status, &type);
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_cmpstr (type, ==, "application/pdf");
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "答复意见书"));
+    g_assert_nonnull (strstr (text, "王小红："));
+    g_assert_nonnull (strstr (text, "我局已增开两个窗口"));
+    /* A complaint's written reply says where its handling is reviewed */
+    g_assert_nonnull (strstr (text, "复查"));
+  }
 }
 
 int

@@ -451,6 +451,37 @@ test_files (void)
   row = civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "来信.pdf");
   g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                          _("on this computer until the next sync")));
+
+  /* A letter answered: its written reply is among the page's documents */
+  {
+    CivicTestService *service = civic_ui_test_service ();
+    g_autofree char *dispatcher = civic_test_sign_in (service, "dispatcher");
+    g_autofree char *handler = civic_test_sign_in (service, "handler");
+    g_autofree char *letter_id = g_uuid_string_random ();
+    g_autoptr(JsonNode) holder = NULL;
+    const CivicCaseDocument *document;
+
+    civic_test_applied (service, dispatcher, "register-message", letter_id,
+                        "{\"kind\": \"suggestion\", \"channel\": \"letter\","
+                        " \"subject\": \"延长周六办公时间\", \"body\": \"建议周六也开放窗口。\","
+                        " \"citizen_name\": \"孙七\", \"address\": \"岳麓区1号\","
+                        " \"department_id\": \"scjg\"}", &holder);
+    g_clear_pointer (&holder, json_node_unref);
+    civic_test_applied (service, handler, "sign-for-message", letter_id, NULL, &holder);
+    g_clear_pointer (&holder, json_node_unref);
+    civic_test_applied (service, handler, "reply-message", letter_id,
+                        "{\"text\": \"感谢您的建议，我局将于4月起试行周六上午办公。\"}", &holder);
+    civic_ui_test_sync ();
+    civic_messages_view_open_message (view, letter_id);
+    message = civic_message_page_get_message (page);
+    g_assert_cmpuint (civic_message_get_documents (message)->len, ==, 1);
+    document = civic_message_find_reply_document (message, 1);
+    g_assert_nonnull (document);
+    g_assert_nonnull (civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP,
+                                                 _("Documents")));
+    g_assert_nonnull (civic_ui_test_find_titled (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW,
+                                                 document->title));
+  }
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
 

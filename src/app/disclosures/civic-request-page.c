@@ -11,7 +11,7 @@
 
 #include "civic-accessible.h"
 #include "civic-action-dialog.h"
-#include "civic-document-dialog.h"
+#include "civic-document-rows.h"
 #include "civic-due-chip.h"
 #include "civic-page-rows.h"
 #include "civic-request-page.h"
@@ -758,55 +758,6 @@ add_history (CivicRequestPage *self)
     }
 }
 
-/* The notices, letters and replies the service issued, to open, print
- * or save as the service keeps them */
-static void
-document_activated (GtkButton        *button,
-                    CivicRequestPage *self)
-{
-  const CivicCaseDocument *document = g_object_get_data (G_OBJECT (button), "document");
-  CivicDocumentDialog *dialog;
-
-  if (self->engine == NULL || document == NULL)
-    return;
-  dialog = civic_document_dialog_new_show_document (
-    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->engine, NULL, document);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-add_documents (CivicRequestPage *self)
-{
-  GPtrArray *documents = civic_disclosure_request_get_documents (self->request);
-  GtkWidget *group;
-
-  if (documents->len == 0)
-    return;
-  group = civic_page_group_new (self->content, _("Documents"));
-  for (guint i = 0; i < documents->len; i++)
-    {
-      const CivicCaseDocument *document = g_ptr_array_index (documents, i);
-      g_autofree char *day = civic_page_format_day (document->issued_on);
-      /* Translators: a document's number and the day it was issued */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), document->number, day);
-      const char *title = document->title ? document->title
-                                          : civic_document_kind_get_label (document->kind);
-      g_autofree char *name = g_strdup_printf (_("Open “%s”"), title);
-      GtkWidget *row = civic_page_row_new (group, title, subtitle);
-      GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
-
-      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (open, "flat");
-      gtk_widget_set_tooltip_text (open, _("Open, print or save it as the service keeps it"));
-      civic_accessible_set_name (open, name);
-      /* The request keeps the document while the page shows it */
-      g_object_set_data (G_OBJECT (open), "document", (gpointer) document);
-      g_signal_connect (open, "clicked", G_CALLBACK (document_activated), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
-    }
-}
-
 static void
 clear_content (CivicRequestPage *self)
 {
@@ -875,7 +826,8 @@ civic_request_page_reload (CivicRequestPage *self)
   add_extension (self);
   add_reply (self);
   add_remedies (self);
-  add_documents (self);
+  civic_document_rows_add (self->content, self->engine,
+                           civic_disclosure_request_get_documents (self->request));
   add_history (self);
 }
 

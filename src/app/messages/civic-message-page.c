@@ -14,6 +14,7 @@
 #include "civic-accessible.h"
 #include "civic-action-dialog.h"
 #include "civic-campaign-kind.h"
+#include "civic-document-rows.h"
 #include "civic-due-chip.h"
 #include "civic-file-reading.h"
 #include "civic-page-rows.h"
@@ -1013,6 +1014,8 @@ civic_message_page_reload (CivicMessagePage *self)
   add_clock (self, calendar, today);
   add_citizen_text (self, actions);
   add_thread (self);
+  civic_document_rows_add (self->content, self->engine,
+                           civic_message_get_documents (self->message));
   add_history (self);
   {
     g_autoptr(JsonNode) templates = civic_cache_load_entity (
