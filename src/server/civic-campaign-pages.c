@@ -232,7 +232,7 @@ idea_form (GString    *out,
 
   g_string_append (out, "<form class=\"letter\" method=\"post\" action=\"/public/campaigns/");
   text (out, escaped);
-  g_string_append (out, "\">\n");
+  g_string_append (out, "\" enctype=\"multipart/form-data\">\n");
   field (out, "subject", _("Your Idea in a Few Words"), "text", value_of (values, "subject"),
          NULL, NULL, TRUE);
   g_string_append (out, "<div><label for=\"body\">");
@@ -240,6 +240,7 @@ idea_form (GString    *out,
   g_string_append (out, "</label><textarea id=\"body\" name=\"body\" required>");
   text (out, value_of (values, "body"));
   g_string_append (out, "</textarea></div>\n");
+  civic_message_pages_file_field (out);
   field (out, "name", _("Your Name"), "text", value_of (values, "name"), "name", NULL, FALSE);
   field (out, "phone", _("Phone"), "tel", value_of (values, "phone"), "tel", NULL, FALSE);
   field (out, "email", _("E-mail"), "email", value_of (values, "email"), "email",

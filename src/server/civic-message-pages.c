@@ -50,6 +50,29 @@ value_of (GHashTable *values,
 
 #define field civic_public_page_field
 
+/**
+ * civic_message_pages_file_field:
+ * @out: a form of `enctype="multipart/form-data"`
+ *
+ * The form's file input: up to five files a message takes. A form that
+ * comes back with its mistake cannot keep them (a browser never lets a
+ * page fill a file input), and says so.
+ */
+void
+civic_message_pages_file_field (GString *out)
+{
+  g_string_append (out, "<div><label for=\"files\">");
+  text (out, _("Photos or Documents"));
+  g_string_append (out, "</label><input id=\"files\" name=\"files\" type=\"file\" multiple "
+                        "accept=\".pdf,.txt,.md,.csv,.png,.jpg,.jpeg,.ofd,.doc,.docx,.xls,.xlsx,"
+                        ".odt,.ods,.zip\" aria-describedby=\"files-hint\"><p class=\"hint\" "
+                        "id=\"files-hint\">");
+  text (out, _("Up to five files, 10 MiB in all: PDF, photos (PNG or JPEG), text, Word, Excel, "
+               "OpenDocument, OFD or ZIP. If the page comes back with a mistake, choose them "
+               "again."));
+  g_string_append (out, "</p></div>\n");
+}
+
 static gboolean
 department_options (CivicSqlite  *db,
                     GString      *out,
@@ -108,7 +131,8 @@ civic_message_pages_form (CivicSqlite  *db,
       g_string_append (out, "</p></div>\n");
     }
 
-  g_string_append (out, "<form class=\"letter\" method=\"post\" action=\"/public/messages\">\n"
+  g_string_append (out, "<form class=\"letter\" method=\"post\" action=\"/public/messages\" "
+                        "enctype=\"multipart/form-data\">\n"
                         "<div><label for=\"kind\">");
   text (out, _("What It Is"));
   g_string_append (out, "</label><select id=\"kind\" name=\"kind\">\n");
@@ -136,6 +160,7 @@ civic_message_pages_form (CivicSqlite  *db,
   g_string_append (out, "</p></div>\n");
   field (out, "location", _("Where the Matter Is"), "text", value_of (values, "location"),
          NULL, _("An address, if it is about a place"), FALSE);
+  civic_message_pages_file_field (out);
   field (out, "name", _("Your Name"), "text", value_of (values, "name"), "name", NULL, FALSE);
   field (out, "phone", _("Phone"), "tel", value_of (values, "phone"), "tel", NULL, FALSE);
   field (out, "email", _("E-mail"), "email", value_of (values, "email"), "email",

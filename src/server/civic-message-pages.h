@@ -48,5 +48,6 @@ char *civic_message_pages_rate    (CivicSqlite   *db,
 char *civic_message_pages_ratings (CivicSqlite   *db,
                                    GError       **error);
 JsonNode *civic_message_pages_form_to_json (GHashTable *form);
+void      civic_message_pages_file_field   (GString    *out);
 
 G_END_DECLS

@@ -69,7 +69,11 @@ test_write_and_follow (void)
   guint status;
 
   g_assert_nonnull (strstr (form, "<form class=\"letter\" method=\"post\" "
-                                  "action=\"/public/messages\">"));
+                                  "action=\"/public/messages\" "
+                                  "enctype=\"multipart/form-data\">"));
+  /* Files come with it, the input labelled and its limits said */
+  g_assert_nonnull (strstr (form, "<label for=\"files\">"));
+  g_assert_nonnull (strstr (form, "name=\"files\" type=\"file\" multiple"));
   g_assert_nonnull (strstr (form, "<option value=\"complaint\">Complaint</option>"));
   g_assert_null (strstr (form, "value=\"idea\""));
   g_assert_nonnull (strstr (form, "<option value=\"scjg\">湖南省市场监督管理局</option>"));
