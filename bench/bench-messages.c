@@ -115,7 +115,8 @@ main (int   argc,
   CivicSyncEngine *engine;
   GtkWidget *window, *view;
   double reads[5], floors[5], queues[CIVIC_MESSAGE_LIST_ANSWERED + 1][5], searches[5], lists[5];
-  guint n = 0, n_floor = 0;
+  double refreshes[5];
+  guint n = 0, n_floor = 0, n_refreshed = 0;
 
   if (argc != 3)
     {
@@ -146,6 +147,34 @@ main (int   argc,
       floors[r] = read_floor (cache_path, &n_floor);
     }
   n = messages->len;
+
+  /* Reading again after a change: the section keeps what it read and
+   * reads what changed — here one message with a note taken on it */
+  {
+    g_autoptr(CivicRecordSet) set = civic_record_set_new ();
+    g_autoptr(JsonObject) args = json_object_new ();
+    g_autofree char *command = NULL;
+    CivicCache *cache = civic_sync_engine_get_cache (engine);
+
+    if (!civic_cache_refresh_records (cache, &civic_message_kind, set, NULL, &error))
+      g_error ("%s", error->message);
+    json_object_set_string_member (args, "text", "bench: a note taken on one message");
+    command = civic_sync_engine_perform_message (engine,
+                                                 civic_message_get_id (g_ptr_array_index (messages,
+                                                                                          n / 2)),
+                                                 CIVIC_MESSAGE_ACTION_NOTE, args, &error);
+    if (command == NULL)
+      g_error ("%s", error->message);
+    for (guint r = 0; r < G_N_ELEMENTS (refreshes); r++)
+      {
+        double start = now_ms ();
+
+        if (!civic_cache_refresh_records (cache, &civic_message_kind, set, &n_refreshed, &error))
+          g_error ("%s", error->message);
+        refreshes[r] = now_ms () - start;
+      }
+    civic_sync_engine_withdraw (engine, command, NULL);
+  }
 
   /* Each queue shown and drawn, and a search */
   view = g_object_new (CIVIC_TYPE_MESSAGES_VIEW, NULL);
@@ -210,6 +239,9 @@ main (int   argc,
   printf ("BENCH messages_read %.0f ms\n", median_of (reads, 5));
   printf ("BENCH messages_read_floor %.0f ms\n", median_of (floors, 5));
   printf ("BENCH messages_read_vs_floor %.2f x\n", median_of (reads, 5) / median_of (floors, 5));
+  printf ("BENCH messages_reread_one_changed %.0f ms\n", median_of (refreshes, 5));
+  printf ("BENCH messages_reread_one_changed_parsed %u messages\n", n_refreshed);
+  printf ("BENCH messages_reread_vs_read %.3f x\n", median_of (refreshes, 5) / median_of (reads, 5));
   for (guint q = 0; q <= CIVIC_MESSAGE_LIST_ANSWERED; q++)
     {
       static const char * const names[] = { "to_sign", "mine", "review", "open", "answered" };

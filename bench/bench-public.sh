@@ -22,7 +22,7 @@ trap 'for p in $pid $bare_pid; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; 
 export CIVICDESK_NOW=2026-11-20T10:00:00+08:00
 
 if "$server" demo --help 2>&1 | grep -q -- '--disclosures'; then
-    "$server" demo --data-dir "$work/data" --cases 10 --disclosures 500 \
+    "$server" demo --data-dir "$work/data" --cases 10 --disclosures 500 --messages 600 \
         --password bench-password > /dev/null 2>&1
     publish=false
 else

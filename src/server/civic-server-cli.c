@@ -447,7 +447,7 @@ command_demo (int    argc,
   int hearings = -1;
   int disclosures = 2000;
   int requests = 300;
-  int messages = 600;
+  int messages = 10000;
   const GOptionEntry entries[] = {
     { "cases", 'n', 0, G_OPTION_ARG_INT, &cases, N_("How many cases (2000)"), N_("N") },
     { "hearings", 0, 0, G_OPTION_ARG_INT, &hearings,
@@ -459,7 +459,7 @@ command_demo (int    argc,
     { "requests", 0, 0, G_OPTION_ARG_INT, &requests,
       N_("How many requests for information, over the past year (300; 0 for none)"), N_("N") },
     { "messages", 0, 0, G_OPTION_ARG_INT, &messages,
-      N_("How many citizens’ messages, over the past year (600; 0 for none)"), N_("N") },
+      N_("How many citizens’ messages, over the past year (10000; 0 for none)"), N_("N") },
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed,
       N_("Seed of the generator: the same seed gives the same data"), N_("SEED") },
     { "password", 'p', 0, G_OPTION_ARG_STRING, &password,

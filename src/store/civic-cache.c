@@ -1071,6 +1071,166 @@ civic_cache_load_records (CivicCache             *self,
   return g_steal_pointer (&records);
 }
 
+/* A record set: each record with the feed's sequence it was read at, or
+ * -1 when it was the official's own version (those are few, and always
+ * read again) */
+typedef struct
+{
+  GObject *record;
+  gint64   seq;
+} SetEntry;
+
+struct _CivicRecordSet
+{
+  GHashTable *entries;   /* id → SetEntry */
+  GPtrArray  *records;   /* GObject, in the order of their ids */
+};
+
+static void
+set_entry_free (SetEntry *entry)
+{
+  g_clear_object (&entry->record);
+  g_free (entry);
+}
+
+CivicRecordSet *
+civic_record_set_new (void)
+{
+  CivicRecordSet *set = g_new0 (CivicRecordSet, 1);
+
+  set->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) set_entry_free);
+  set->records = g_ptr_array_new_with_free_func (g_object_unref);
+  return set;
+}
+
+void
+civic_record_set_free (CivicRecordSet *set)
+{
+  if (set == NULL)
+    return;
+  g_hash_table_unref (set->entries);
+  g_ptr_array_unref (set->records);
+  g_free (set);
+}
+
+/**
+ * civic_record_set_get_records:
+ *
+ * Returns: (transfer none) (element-type GObject): the records as last
+ * refreshed, by id
+ */
+GPtrArray *
+civic_record_set_get_records (CivicRecordSet *set)
+{
+  return set->records;
+}
+
+/**
+ * civic_cache_refresh_records:
+ * @set: the records of @kind as last read, which this brings up to date
+ * @n_read: (out) (optional): how many records were read and parsed
+ *
+ * civic_cache_load_records(), reading again only what changed since
+ * @set was last refreshed: a record the feed brought at another sequence,
+ * one the official acted on (their own version), one new; the others
+ * are kept as they were read. After a sync that brought a handful, a
+ * view of ten thousand messages parses a handful.
+ */
+gboolean
+civic_cache_refresh_records (CivicCache             *self,
+                             const CivicEntityKind  *kind,
+                             CivicRecordSet         *set,
+                             guint                  *n_read,
+                             GError                **error)
+{
+  g_autoptr(GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) set_entry_free);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  gboolean row;
+  guint read = 0;
+
+  g_return_val_if_fail (CIVIC_IS_CACHE (self), FALSE);
+  g_return_val_if_fail (kind != NULL && set != NULL, FALSE);
+
+  /* The data column comes last in entity's rows: asking for the id and
+   * the sequence leaves a record's kilobytes unread */
+  stmt = civic_sqlite_prepare (self->reader,
+                               "SELECT e.id AS rid, e.seq, l.data FROM entity e "
+                               "LEFT JOIN local_entity l ON l.type = e.type AND l.id = e.id "
+                               "WHERE e.type = ?1 "
+                               "UNION ALL "
+                               "SELECT l.id AS rid, -1, l.data FROM local_entity l "
+                               "WHERE l.type = ?1 AND NOT EXISTS "
+                               "  (SELECT 1 FROM entity e WHERE e.type = l.type AND e.id = l.id) "
+                               "ORDER BY rid", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, kind->type);
+  while (civic_sqlite_step (self->reader, stmt, &row, error) && row)
+    {
+      const char *id = civic_sqlite_column_text (stmt, 0);
+      gboolean local = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
+      gint64 seq = local ? -1 : sqlite3_column_int64 (stmt, 1);
+      SetEntry *known = g_hash_table_lookup (set->entries, id);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      SetEntry *entry;
+
+      if (known != NULL && seq >= 0 && known->seq == seq)
+        {
+          entry = g_new0 (SetEntry, 1);
+          entry->record = g_object_ref (known->record);
+          entry->seq = seq;
+        }
+      else
+        {
+          if (local)
+            node = parse_data_column (stmt, 2, &local_error);
+          else
+            {
+              sqlite3_stmt *data;
+              gboolean found;
+
+              data = civic_sqlite_prepare (self->reader, "SELECT data FROM entity "
+                                                         "WHERE type = ? AND id = ?", error);
+              if (data == NULL)
+                break;
+              civic_sqlite_bind_text (data, 1, kind->type);
+              civic_sqlite_bind_text (data, 2, id);
+              if (civic_sqlite_step (self->reader, data, &found, &local_error) && found)
+                node = parse_data_column (data, 0, &local_error);
+              sqlite3_reset (data);
+            }
+          read++;
+          entry = g_new0 (SetEntry, 1);
+          entry->record = node != NULL ? kind->from_json (node, &local_error) : NULL;
+          entry->seq = seq;
+          if (entry->record == NULL)
+            {
+              g_warning ("A %s in the offline copy cannot be read: %s", kind->type,
+                         local_error ? local_error->message : "?");
+              g_free (entry);
+              continue;
+            }
+        }
+      g_ptr_array_add (records, g_object_ref (entry->record));
+      g_hash_table_replace (entries, g_strdup (id), entry);
+    }
+  sqlite3_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  g_hash_table_unref (set->entries);
+  set->entries = g_steal_pointer (&entries);
+  g_ptr_array_unref (set->records);
+  set->records = g_steal_pointer (&records);
+  if (n_read != NULL)
+    *n_read = read;
+  return TRUE;
+}
+
 /**
  * civic_cache_load_case:
  *

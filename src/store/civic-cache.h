@@ -105,6 +105,21 @@ JsonNode     *civic_cache_load_entity      (CivicCache         *self,
                                             const char         *type,
                                             const char         *id,
                                             GError            **error);
+/* The records of a kind as a view last read them, to read again only
+ * those that changed (civic_cache_refresh_records()) */
+typedef struct _CivicRecordSet CivicRecordSet;
+
+CivicRecordSet *civic_record_set_new       (void);
+void          civic_record_set_free        (CivicRecordSet     *set);
+GPtrArray    *civic_record_set_get_records (CivicRecordSet     *set);
+gboolean      civic_cache_refresh_records  (CivicCache         *self,
+                                            const CivicEntityKind *kind,
+                                            CivicRecordSet     *set,
+                                            guint              *n_read,
+                                            GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicRecordSet, civic_record_set_free)
+
 GPtrArray    *civic_cache_load_records     (CivicCache         *self,
                                            const CivicEntityKind *kind,
                                            GError            **error);

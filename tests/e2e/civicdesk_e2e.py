@@ -38,6 +38,7 @@ demo_dir = os.path.join(home, 'civicdesk', 'demo-service')
 env = dict(os.environ, XDG_DATA_HOME=home, LANG=LANGUAGE, LC_ALL=LANGUAGE,
            GDK_BACKEND='x11', GSK_RENDERER='cairo', NO_AT_BRIDGE='0',
            CIVICDESK_DEMO_CASES='600', CIVICDESK_DEMO_REQUESTS='40',
+           CIVICDESK_DEMO_MESSAGES='600',
            GSETTINGS_BACKEND='memory')
 env.pop('G_DEBUG', None)
 # The user's folders: what a document printed to a file lands in

@@ -640,6 +640,72 @@ test_records_born_offline (Fixture       *fixture,
   g_assert_cmpuint (records->len, ==, 0);
 }
 
+/* A view's set reads again only what changed: a record the feed brought
+ * at another sequence, one the official acted on, one new */
+static void
+store_disclosure (Fixture    *fixture,
+                  const char *id,
+                  const char *title,
+                  gint64      seq)
+{
+  g_autoptr(CivicDisclosure) disclosure = new_disclosure (id, title);
+  g_autoptr(JsonNode) node = civic_disclosure_to_json (disclosure);
+  g_autofree char *json = civic_json_to_string (node, FALSE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (civic_cache_store_entity (fixture->cache, CIVIC_ENTITY_DISCLOSURE, id, seq, seq,
+                                           json, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_refresh_records (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CivicRecordSet) set = civic_record_set_new ();
+  g_autoptr(CivicDisclosure) edited = new_disclosure ("d-2", "二号（本机修改）");
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records;
+  GObject *first;
+  guint n_read = 99;
+
+  store_disclosure (fixture, "d-1", "一号", 1);
+  store_disclosure (fixture, "d-2", "二号", 2);
+  store_disclosure (fixture, "d-3", "三号", 3);
+  g_assert_true (civic_cache_refresh_records (fixture->cache, &civic_disclosure_kind, set,
+                                              &n_read, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_read, ==, 3);
+  records = civic_record_set_get_records (set);
+  g_assert_cmpuint (records->len, ==, 3);
+  first = g_ptr_array_index (records, 0);
+
+  /* Nothing changed: nothing read, the same objects */
+  g_assert_true (civic_cache_refresh_records (fixture->cache, &civic_disclosure_kind, set,
+                                              &n_read, &error));
+  g_assert_cmpuint (n_read, ==, 0);
+  g_assert_true (g_ptr_array_index (civic_record_set_get_records (set), 0) == first);
+
+  /* The feed brought one again; the official edited another */
+  store_disclosure (fixture, "d-3", "三号（新）", 4);
+  g_assert_true (civic_cache_set_local (fixture->cache, &civic_disclosure_kind, "d-2",
+                                        G_OBJECT (edited), fixture->calendar, &error));
+  g_assert_true (civic_cache_refresh_records (fixture->cache, &civic_disclosure_kind, set,
+                                              &n_read, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_read, ==, 2);
+  records = civic_record_set_get_records (set);
+  g_assert_cmpuint (records->len, ==, 3);
+  g_assert_true (g_ptr_array_index (records, 0) == first);
+  g_assert_cmpstr (title_at (records, 1), ==, "二号（本机修改）");
+  g_assert_cmpstr (title_at (records, 2), ==, "三号（新）");
+
+  /* The official's own version is always read again: it changes in place */
+  g_assert_true (civic_cache_refresh_records (fixture->cache, &civic_disclosure_kind, set,
+                                              &n_read, &error));
+  g_assert_cmpuint (n_read, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +716,7 @@ main (int   argc,
   g_test_add ("/cache/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("open-new", test_open_new);
+  ADD ("refresh-records", test_refresh_records);
   ADD ("damaged", test_damaged);
   ADD ("apply-page", test_apply_page);
   ADD ("bad-page", test_bad_page);

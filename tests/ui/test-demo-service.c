@@ -58,6 +58,7 @@ test_demo_service_cancel_then_start (void)
 
   g_setenv ("CIVICDESK_DEMO_CASES", "200", TRUE);
   g_setenv ("CIVICDESK_DEMO_REQUESTS", "10", TRUE);
+  g_setenv ("CIVICDESK_DEMO_MESSAGES", "100", TRUE);
   civic_demo_service_start_async (demo, NULL, demo_started_cb, &started);
   while (started == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -69,6 +70,7 @@ test_demo_service_cancel_then_start (void)
   civic_demo_service_stop (demo);
   g_unsetenv ("CIVICDESK_DEMO_CASES");
   g_unsetenv ("CIVICDESK_DEMO_REQUESTS");
+  g_unsetenv ("CIVICDESK_DEMO_MESSAGES");
   civic_test_remove_tree (dir);
 }
 

@@ -54,7 +54,8 @@ struct _CivicMessagesView
   CivicMessagePage  *page;
 
   CivicSyncEngine   *engine;
-  GPtrArray         *messages;   /* CivicMessage */
+  CivicRecordSet    *read;       /* the messages as read: only those changed are read again */
+  GPtrArray         *messages;   /* CivicMessage, the read set's */
   GHashTable        *pending;    /* ids with commands waiting to be sent */
   CivicMessageList   shown;
   guint              n_to_do;
@@ -255,8 +256,12 @@ reload (CivicMessagesView *self)
       g_autoptr(GPtrArray) local = civic_cache_dup_local (civic_sync_engine_get_cache (self->engine));
       const CivicActor *actor = me (self);
 
-      self->messages = civic_sync_engine_list_messages (self->engine, &error);
-      if (self->messages == NULL)
+      if (self->read == NULL)
+        self->read = civic_record_set_new ();
+      if (civic_cache_refresh_records (civic_sync_engine_get_cache (self->engine),
+                                       &civic_message_kind, self->read, NULL, &error))
+        self->messages = g_ptr_array_ref (civic_record_set_get_records (self->read));
+      else
         g_warning ("The messages cannot be read: %s", error->message);
       for (guint i = 0; local != NULL && i < local->len; i++)
         {
@@ -554,6 +559,8 @@ civic_messages_view_engine_changed (CivicSection    *section,
   CivicMessagesView *self = CIVIC_MESSAGES_VIEW (section);
 
   self->engine = engine;
+  /* Another official's offline copy: read it whole */
+  g_clear_pointer (&self->read, civic_record_set_free);
   civic_message_page_set_engine (self->page, engine);
   civic_campaign_board_set_engine (self->board, engine);
   gtk_stack_set_visible_child_name (self->pages, "list");
@@ -569,6 +576,7 @@ civic_messages_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_MESSAGES_VIEW);
   g_clear_pointer (&self->messages, g_ptr_array_unref);
+  g_clear_pointer (&self->read, civic_record_set_free);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_object (&self->shown_items);
   G_OBJECT_CLASS (civic_messages_view_parent_class)->dispose (object);

@@ -172,11 +172,14 @@ make_data (const char    *server,
   g_autoptr(GSubprocess) process = NULL;
   const char *cases_env = g_getenv ("CIVICDESK_DEMO_CASES");
   g_autofree char *cases = g_strdup_printf ("%d", cases_env ? atoi (cases_env) : DEFAULT_CASES);
-  /* Tests that never look at requests for information ask for fewer. */
+  /* Tests that never look at requests for information, or at ten
+   * thousand messages, ask for fewer. */
   const char *requests_env = g_getenv ("CIVICDESK_DEMO_REQUESTS");
+  const char *messages_env = g_getenv ("CIVICDESK_DEMO_MESSAGES");
   const char *argv[] = {
     server, "demo", "--data-dir", data_dir, "--cases", cases,
     "--password", CIVIC_DEMO_PASSWORD,
+    "--messages", messages_env ? messages_env : "10000",
     requests_env ? "--requests" : NULL, requests_env, NULL
   };
 
