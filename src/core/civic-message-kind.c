@@ -929,8 +929,11 @@ write_reply (CivicMessage               *message,
       const CivicReplyFinding *finding = g_ptr_array_index (findings, i);
 
       if (finding->blocking)
-        return refuse (error, CIVIC_WORKFLOW_ERROR_RULE, "%s",
-                       civic_reply_finding_describe (finding));
+        {
+          g_autofree char *said = civic_reply_finding_describe (finding, text);
+
+          return refuse (error, CIVIC_WORKFLOW_ERROR_RULE, "%s", said);
+        }
     }
 
   reply = g_new0 (CivicMessageReply, 1);

@@ -246,24 +246,38 @@ civic_reply_lint_has_blocking (GPtrArray *findings)
   return FALSE;
 }
 
-/* What is wrong, and what to do, in the user's language */
-const char *
-civic_reply_finding_describe (const CivicReplyFinding *finding)
+/* What is wrong, and what to do, in the user's language; a blank left
+ * says which, quoting it from @text, since a template may leave several */
+char *
+civic_reply_finding_describe (const CivicReplyFinding *finding,
+                              const char              *text)
 {
   switch (finding->kind)
     {
     case CIVIC_REPLY_FINDING_NO_REASON:
-      return _("The reply says no without saying why: give the facts and the rule it rests on");
+      return g_strdup (_("The reply says no without saying why: give the facts and the rule it "
+                         "rests on"));
     case CIVIC_REPLY_FINDING_NO_REMEDY:
-      return _("The reply says no without the way to ask for a review: within 30 days, to the "
-               "organ one level up (Regulations on Letters and Visits, Art. 35)");
+      return g_strdup (_("The reply says no without the way to ask for a review: within 30 "
+                         "days, to the organ one level up (Regulations on Letters and Visits, "
+                         "Art. 35)"));
     case CIVIC_REPLY_FINDING_BLANK_LEFT:
-      return _("A blank of the template is still there: fill it in or take it out");
+      if (text != NULL && finding->end > finding->start && finding->end <= strlen (text))
+        {
+          g_autofree char *blank = g_strndup (text + finding->start,
+                                              finding->end - finding->start);
+
+          /* Translators: the blank as the template wrote it: "【请填写处理结果】" */
+          return g_strdup_printf (_("The template’s blank “%s” is still there: fill it in or "
+                                    "take it out"), blank);
+        }
+      return g_strdup (_("A blank of the template is still there: fill it in or take it out"));
     case CIVIC_REPLY_FINDING_FROM_NOTE:
-      return _("This sentence is from an internal note: make sure the citizen may read it");
+      return g_strdup (_("This sentence is from an internal note: make sure the citizen may "
+                         "read it"));
     case CIVIC_REPLY_FINDING_EMPTY:
-      return _("The reply is empty");
+      return g_strdup (_("The reply is empty"));
     default:
-      g_return_val_if_reached ("");
+      g_return_val_if_reached (g_strdup (""));
     }
 }

@@ -38,6 +38,7 @@ GPtrArray  *civic_reply_lint_check        (const char          *text,
                                            CivicMessageKind     kind,
                                            const char * const  *notes);
 gboolean    civic_reply_lint_has_blocking (GPtrArray           *findings);
-const char *civic_reply_finding_describe  (const CivicReplyFinding *finding);
+char       *civic_reply_finding_describe  (const CivicReplyFinding *finding,
+                                           const char              *text);
 
 G_END_DECLS

@@ -28,7 +28,19 @@ kinds_of (const char         *text,
 
       g_assert_cmpuint (finding->start, <=, finding->end);
       g_assert_cmpuint (finding->end, <=, strlen (text));
-      g_assert_true (*civic_reply_finding_describe (finding) != '\0');
+      {
+        g_autofree char *said = civic_reply_finding_describe (finding, text);
+
+        g_assert_true (*said != '\0');
+        /* A blank left is named as written */
+        if (finding->kind == CIVIC_REPLY_FINDING_BLANK_LEFT)
+          {
+            g_autofree char *blank = g_strndup (text + finding->start,
+                                                finding->end - finding->start);
+
+            g_assert_nonnull (strstr (said, blank));
+          }
+      }
       if (out->len > 0)
         g_string_append_c (out, ' ');
       g_string_append (out, civic_enum_to_nick (CIVIC_TYPE_REPLY_FINDING_KIND, finding->kind));
@@ -102,9 +114,13 @@ test_blanks (void)
     {
       CivicReplyFinding *finding = g_ptr_array_index (findings, i);
 
+      g_autofree char *said = civic_reply_finding_describe (finding, text);
+
       g_assert_cmpint (finding->kind, ==, CIVIC_REPLY_FINDING_BLANK_LEFT);
       g_assert_true (finding->blocking);
       g_ptr_array_add (spans, g_strndup (text + finding->start, finding->end - finding->start));
+      /* Each says which blank it is */
+      g_assert_nonnull (strstr (said, g_ptr_array_index (spans, spans->len - 1)));
     }
   g_assert_cmpuint (spans->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)

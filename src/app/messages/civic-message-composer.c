@@ -165,9 +165,10 @@ lint_reply (CivicMessageComposer *self)
       for (guint i = 0; i < self->findings->len; i++)
         {
           const CivicReplyFinding *finding = g_ptr_array_index (self->findings, i);
+          g_autofree char *said = civic_reply_finding_describe (finding, text);
 
           self->blocked |= finding->blocking;
-          add_finding_row (self, civic_reply_finding_describe (finding), finding->blocking);
+          add_finding_row (self, said, finding->blocking);
         }
       privacy = civic_privacy_lint_scan (lint, text, -1);
       for (guint i = 0; privacy != NULL && i < privacy->len; i++)
