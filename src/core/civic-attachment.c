@@ -158,3 +158,57 @@ civic_attachment_sha256_is_valid (const char *sha256)
       return FALSE;
   return TRUE;
 }
+
+/* The extensions each type's files may have, the first the one given */
+static const struct
+{
+  const char *type;
+  const char *extensions[3];
+} extensions[] = {
+  { "application/pdf", { ".pdf" } },
+  { "text/plain", { ".txt", ".text" } },
+  { "text/markdown", { ".md", ".markdown" } },
+  { "text/csv", { ".csv" } },
+  { "image/png", { ".png" } },
+  { "image/jpeg", { ".jpg", ".jpeg", ".jpe" } },
+  { "application/ofd", { ".ofd" } },
+  { "application/msword", { ".doc" } },
+  { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", { ".docx" } },
+  { "application/vnd.ms-excel", { ".xls" } },
+  { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", { ".xlsx" } },
+  { "application/vnd.oasis.opendocument.text", { ".odt" } },
+  { "application/vnd.oasis.opendocument.spreadsheet", { ".ods" } },
+  { "application/zip", { ".zip" } },
+};
+
+/**
+ * civic_attachment_name_for_type:
+ * @name: a valid file name
+ * @media_type: an attachable type
+ *
+ * The name a file of @media_type is kept and opened under: @name when
+ * its extension is one of the type's, else @name with the type's own
+ * added. A photo called "x.html" would otherwise open in a browser,
+ * which runs what it holds.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+civic_attachment_name_for_type (const char *name,
+                                const char *media_type)
+{
+  const char *dot = name != NULL ? strrchr (name, '.') : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      if (g_strcmp0 (extensions[i].type, media_type) != 0)
+        continue;
+      for (guint e = 0; e < G_N_ELEMENTS (extensions[i].extensions) &&
+                        extensions[i].extensions[e] != NULL; e++)
+        if (dot != NULL && g_ascii_strcasecmp (dot, extensions[i].extensions[e]) == 0)
+          return g_strdup (name);
+      return g_strconcat (name != NULL ? name : "file", extensions[i].extensions[0], NULL);
+    }
+  return g_strdup (name);
+}
+

@@ -20,5 +20,7 @@ gboolean            civic_attachment_media_type_is_attachable (const char *media
 const char * const *civic_attachment_get_attachable_types     (void);
 const char         *civic_attachment_media_type_for           (const char *guess,
                                                                const char *name);
+char               *civic_attachment_name_for_type            (const char *name,
+                                                               const char *media_type);
 
 G_END_DECLS

@@ -82,6 +82,7 @@ struct _CivicHttpGuard
   char                 *accept_language;
   gsize                 max_body;         /* of the request under way */
   gsize                 upload_held;      /* its share of uploads_held */
+  gsize                 public_held;      /* and of public_held */
   guint64               requests;
 
   gint64                request_started;  /* monotonic; 0 when no request is under way */
@@ -160,13 +161,17 @@ reason_phrase (guint status)
  * thread), from the head that announces one to the next head or the end
  * of the connection. */
 static gsize uploads_held;
+static gsize public_held;   /* the citizens' forms' part of it */
 
 static void
 release_upload (CivicHttpGuard *self)
 {
   g_assert (uploads_held >= self->upload_held);
+  g_assert (public_held >= self->public_held);
   uploads_held -= self->upload_held;
+  public_held -= self->public_held;
   self->upload_held = 0;
+  self->public_held = 0;
 }
 
 static void
@@ -463,8 +468,9 @@ admit (CivicHttpGuard  *self,
   g_autoptr(GArray) expect = g_array_new (FALSE, FALSE, sizeof (gsize));
   guint status = 0;
 
-  gboolean upload = self->limits.is_upload != NULL && line != NULL &&
-                    self->limits.is_upload (head, line - head);
+  CivicHttpBodyKind kind = self->limits.body_kind != NULL && line != NULL
+                           ? self->limits.body_kind (head, line - head)
+                           : CIVIC_HTTP_BODY_PLAIN;
   gboolean authorized = FALSE;
 
   g_clear_pointer (&self->accept_language, g_free);
@@ -552,19 +558,30 @@ admit (CivicHttpGuard  *self,
     status = 411;
   /* Only a request that says who sends it may announce a file's size:
    * the token is checked once the body is read, too late to spare the
-   * memory */
-  if (upload && authorized)
+   * memory. A citizen's form needs no token: its bound is its own, and
+   * so is its share of what all may hold. */
+  if (kind == CIVIC_HTTP_BODY_UPLOAD && authorized)
     self->max_body = self->limits.max_upload;
+  else if (kind == CIVIC_HTTP_BODY_PUBLIC_FORM && self->limits.max_public_form > 0)
+    self->max_body = self->limits.max_public_form;
   if (status == 0 && content_length > self->max_body)
     status = 413;
   if (status == 0 && content_length > self->limits.max_body)
     {
-      if (uploads_held + content_length > self->limits.max_uploads_held)
+      gboolean public_form = kind == CIVIC_HTTP_BODY_PUBLIC_FORM;
+
+      if (uploads_held + content_length > self->limits.max_uploads_held ||
+          (public_form && public_held + content_length > self->limits.max_uploads_held / 2))
         status = 503;
       else
         {
           self->upload_held = content_length;
           uploads_held += content_length;
+          if (public_form)
+            {
+              self->public_held = content_length;
+              public_held += content_length;
+            }
         }
     }
 

@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+/* What a request's body may be, by its request line */
+typedef enum
+{
+  CIVIC_HTTP_BODY_PLAIN,        /* up to max_body */
+  CIVIC_HTTP_BODY_UPLOAD,       /* an official's file: max_upload, with an Authorization */
+  CIVIC_HTTP_BODY_PUBLIC_FORM,  /* a citizen's message with its files: max_public_form */
+} CivicHttpBodyKind;
+
 typedef struct
 {
   gsize  max_head;         /* request line and headers, in bytes */
@@ -16,12 +24,16 @@ typedef struct
   guint  request_seconds;  /* from a request's first byte to its body's last */
   guint  idle_seconds;     /* waiting for the first byte of a request */
   /* A file uploaded is larger than any other body: a request whose
-   * request line @is_upload takes may say up to @max_upload (nullable) */
+   * request line @body_kind (nullable) calls an upload may say up to
+   * @max_upload when it says who sends it, a citizen's form with files
+   * up to @max_public_form whoever sends it */
   gsize    max_upload;
-  gboolean (*is_upload)    (const char *request_line,
-                            gsize       length);
+  gsize    max_public_form;
+  CivicHttpBodyKind (*body_kind) (const char *request_line,
+                                  gsize       length);
   /* The bytes of uploads all connections may hold at once, from the head
-   * to the answer; more is refused with 503 */
+   * to the answer; more is refused with 503. Citizens' forms may hold
+   * half of it, so that a crowd of them never keeps officials' files out */
   gsize    max_uploads_held;
 } CivicHttpLimits;
 

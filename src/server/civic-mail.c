@@ -123,8 +123,8 @@ collect_part (GMimeObject *parent,
     {
       const char *name = g_mime_part_get_filename (GMIME_PART (part));
       g_autofree char *valid_name = valid_text (g_strdup (name != NULL ? name : "?"));
-      g_autofree char *media_type = g_ascii_strdown (g_mime_content_type_get_mime_type (type),
-                                                     -1);
+      g_autofree char *mime_type = g_mime_content_type_get_mime_type (type);
+      g_autofree char *media_type = g_ascii_strdown (mime_type, -1);
       GMimeDataWrapper *wrapper = g_mime_part_get_content (GMIME_PART (part));
       g_autoptr(GMimeStream) stream = g_mime_stream_mem_new ();
       GByteArray *array;

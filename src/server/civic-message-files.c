@@ -109,6 +109,15 @@ civic_message_files_name_types (GPtrArray *files)
           g_free (file->media_type);
           file->media_type = g_strdup (type);
         }
+      /* Kept under a name its type's: "照片" a JPEG becomes "照片.jpg", and
+       * "x.html" sent as a PNG "x.html.png" */
+      if (civic_attachment_media_type_is_attachable (file->media_type))
+        {
+          char *named = civic_attachment_name_for_type (file->name, file->media_type);
+
+          g_free (file->name);
+          file->name = named;
+        }
     }
 }
 
@@ -229,7 +238,10 @@ civic_message_files_keep_all (CivicSqlite  *db,
       json_array_add_object_element (array, item);
     }
   if (!civic_sqlite_commit (db, error))
-    return NULL;
+    {
+      civic_sqlite_rollback (db);
+      return NULL;
+    }
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_set_array (node, array);
   return node;
@@ -299,6 +311,37 @@ load_seen (CivicSqlite       *db,
   if (message == NULL)
     fail (error, CIVIC_MESSAGE_FILES_ERROR_NOT_FOUND, _("There is no such message"));
   return g_steal_pointer (&message);
+}
+
+/**
+ * civic_message_files_check_opener:
+ *
+ * Whether @actor may open what a message holds of its citizen whole —
+ * its files, its written replies: the department that has it (its
+ * message staff and head) and the hall's dispatchers. Others who see
+ * the message masked, a supervisor or a department it passed through,
+ * are refused (%CIVIC_MESSAGE_FILES_ERROR_FORBIDDEN); those who do not
+ * see it are told it is not there.
+ */
+gboolean
+civic_message_files_check_opener (CivicSqlite       *db,
+                                  const CivicActor  *actor,
+                                  const char        *message_id,
+                                  GError           **error)
+{
+  g_autoptr(CivicMessage) message = load_seen (db, actor, message_id, error);
+
+  if (message == NULL)
+    return FALSE;
+  if (civic_actor_has_role (actor, CIVIC_ROLE_DISPATCHER))
+    return TRUE;
+  if (civic_actor_has_role (actor, CIVIC_ROLES_MESSAGES | CIVIC_ROLE_APPROVER) &&
+      actor->department_id != NULL &&
+      g_strcmp0 (actor->department_id, civic_message_get_department_id (message)) == 0)
+    return TRUE;
+  return fail (error, CIVIC_MESSAGE_FILES_ERROR_FORBIDDEN,
+               _("Only the department that has the message, and the hall, open what its "
+                 "citizen sent or was sent"));
 }
 
 /**
@@ -403,9 +446,14 @@ civic_message_files_take (CivicSqlite   *db,
         return FALSE;
       if (row)
         {
+          char *named;
+
           g_free (attachment->media_type);
           attachment->media_type = g_strdup (civic_sqlite_column_text (stmt, 0));
           attachment->size = sqlite3_column_int64 (stmt, 1);
+          named = civic_attachment_name_for_type (attachment->name, attachment->media_type);
+          g_free (attachment->name);
+          attachment->name = named;
         }
       sqlite3_reset (stmt);
       if (!row)
@@ -445,6 +493,8 @@ civic_message_files_read (CivicSqlite       *db,
   g_autoptr(GString) detail = NULL;
   const CivicMessageAttachment *attachment;
 
+  if (!civic_message_files_check_opener (db, actor, message_id, error))
+    return NULL;
   message = load_seen (db, actor, message_id, error);
   if (message == NULL)
     return NULL;

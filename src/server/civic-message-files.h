@@ -26,6 +26,8 @@ typedef enum
  * the mailbox: a few photos or scans, not an archive */
 #define CIVIC_MESSAGE_PUBLIC_MAX_FILES 5
 #define CIVIC_MESSAGE_PUBLIC_MAX_FILES_SIZE (10 * 1024 * 1024)
+/* The request that carries them: the files in base64, and the text */
+#define CIVIC_MESSAGE_PUBLIC_MAX_BODY (CIVIC_MESSAGE_PUBLIC_MAX_FILES_SIZE / 3 * 4 + 1024 * 1024)
 
 GQuark    civic_message_files_error_quark (void);
 
@@ -41,6 +43,10 @@ JsonNode *civic_message_files_keep_all    (CivicSqlite       *db,
                                            GPtrArray         *files,
                                            const char        *uploaded_by,
                                            GDateTime         *now,
+                                           GError           **error);
+gboolean  civic_message_files_check_opener (CivicSqlite      *db,
+                                           const CivicActor  *actor,
+                                           const char        *message_id,
                                            GError           **error);
 gboolean  civic_message_files_forget      (CivicSqlite       *db,
                                            const char        *message_id,

@@ -800,7 +800,34 @@ civic_message_records_submit (CivicSqlite    *db,
                    _("“%s” must be a list of files"), "attachments");
       return NULL;
     }
-  /* Each file as {name, media_type, content: its bytes in base64} */
+  /* Each file as {name, media_type, content: its bytes in base64},
+   * counted and measured before a byte is decoded */
+  if (array != NULL && json_array_get_length (array) > CIVIC_MESSAGE_PUBLIC_MAX_FILES)
+    {
+      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                           _("A message comes with at most 5 files"));
+      return NULL;
+    }
+  {
+    gsize encoded = 0;
+
+    for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+      {
+        JsonNode *node = json_array_get_element (array, i);
+        JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+        JsonNode *content = item != NULL ? json_object_get_member (item, "content") : NULL;
+
+        if (content != NULL && JSON_NODE_HOLDS_VALUE (content) &&
+            json_node_get_value_type (content) == G_TYPE_STRING)
+          encoded += strlen (json_node_get_string (content));
+      }
+    if (encoded / 4 * 3 > CIVIC_MESSAGE_PUBLIC_MAX_FILES_SIZE + 3 * CIVIC_MESSAGE_PUBLIC_MAX_FILES)
+      {
+        g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                             _("A message’s files come to at most 10 MiB in all"));
+        return NULL;
+      }
+  }
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);

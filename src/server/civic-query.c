@@ -167,7 +167,9 @@ civic_query_decode_multipart (const char  *boundary,
   g_hash_table_insert (params, (gpointer) "boundary", (gpointer) boundary);
   soup_message_headers_set_content_type (headers, "multipart/form-data", params);
   multipart = soup_multipart_new_from_message (headers, body);
-  if (multipart == NULL)
+  /* A form has its dozen fields and its few files: a body of thousands
+   * of parts is not one */
+  if (multipart == NULL || soup_multipart_get_length (multipart) > CIVIC_QUERY_MAX_FORM_PARTS)
     goto invalid;
 
   for (int i = 0; i < soup_multipart_get_length (multipart); i++)

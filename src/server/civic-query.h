@@ -17,6 +17,9 @@ typedef enum
   CIVIC_QUERY_ERROR_INVALID,
 } CivicQueryError;
 
+/* The most parts a multipart form may have, its files among them */
+#define CIVIC_QUERY_MAX_FORM_PARTS 32
+
 /* A file a form sent (multipart/form-data) */
 typedef struct
 {

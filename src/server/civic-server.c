@@ -782,11 +782,20 @@ handle_document_pdf (CivicServer *self,
       civic_document_kind_is_disclosure_request (kind))
     allowed = civic_policy_check_disclosure_staff (actor, document->department_id,
                                                    CIVIC_ROLES_DISCLOSURE, &error);
-  /* A message's written reply, to whoever sees the message: never the
-   * department or the official a report accuses */
+  /* A message's written reply names its citizen: to the department
+   * that has the message and the hall (never whom a report accuses) */
   else if (document != NULL && civic_document_kind_is_message (kind))
-    civic_server_db_actor_sees (db, actor, CIVIC_ENTITY_MESSAGE, document->case_id, &allowed,
-                                &error);
+    {
+      g_autoptr(GError) refused = NULL;
+
+      allowed = civic_message_files_check_opener (db, actor, document->case_id, &refused);
+      if (!allowed && refused != NULL && refused->domain != CIVIC_MESSAGE_FILES_ERROR)
+        g_propagate_error (&error, g_steal_pointer (&refused));
+      else if (g_error_matches (refused, CIVIC_MESSAGE_FILES_ERROR,
+                                CIVIC_MESSAGE_FILES_ERROR_FORBIDDEN))
+        g_set_error_literal (&error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                             refused->message);
+    }
   else if (document != NULL)
     {
       kase = civic_case_records_load (db, document->case_id, &error);
@@ -1232,15 +1241,16 @@ handle_public_attachment (CivicServer *self,
 }
 
 /* The guard's question, before libsoup reads a request: is this an
- * upload, whose body may be a file's 20 MiB? An official's file for a
- * disclosure or a message, or a citizen's message with its photos. */
-static gboolean
-is_upload (const char *line,
+ * upload, whose body may be a file's 20 MiB (an official's file for a
+ * disclosure or a message), or a citizen's message with its photos? */
+static CivicHttpBodyKind
+body_kind (const char *line,
            gsize       length)
 {
   static const char * const upload_collections[] = { "POST /api/v1/disclosures/",
-                                              "POST /api/v1/messages/" };
+                                                     "POST /api/v1/messages/" };
   static const char * const forms[] = { "POST /public/v1/messages", "POST /public/messages" };
+  static const char campaigns[] = "POST /public/campaigns/";
   static const char suffix[] = "/attachments";
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
@@ -1248,7 +1258,18 @@ is_upload (const char *line,
       gsize n = strlen (forms[i]);
 
       if (length > n && memcmp (line, forms[i], n) == 0 && (line[n] == ' ' || line[n] == '?'))
-        return TRUE;
+        return CIVIC_HTTP_BODY_PUBLIC_FORM;
+    }
+  if (length > strlen (campaigns) && memcmp (line, campaigns, strlen (campaigns)) == 0)
+    {
+      const char *id = line + strlen (campaigns);
+      const char *end = id;
+
+      while (end < line + length && *end != '/' && *end != ' ' && *end != '?')
+        end++;
+      if (end > id && end < line + length && (*end == ' ' || *end == '?'))
+        return CIVIC_HTTP_BODY_PUBLIC_FORM;
+      return CIVIC_HTTP_BODY_PLAIN;
     }
   for (guint i = 0; i < G_N_ELEMENTS (upload_collections); i++)
     {
@@ -1262,11 +1283,12 @@ is_upload (const char *line,
         ;
       if (end == id || (gsize) (line + length - end) < strlen (suffix) ||
           memcmp (end, suffix, strlen (suffix)) != 0)
-        return FALSE;
+        return CIVIC_HTTP_BODY_PLAIN;
       end += strlen (suffix);
-      return end < line + length && (*end == ' ' || *end == '?');
+      return end < line + length && (*end == ' ' || *end == '?') ? CIVIC_HTTP_BODY_UPLOAD
+                                                                 : CIVIC_HTTP_BODY_PLAIN;
     }
-  return FALSE;
+  return CIVIC_HTTP_BODY_PLAIN;
 }
 
 /* /public/v1/feeds/{organ}.atom and /public/v1/feeds/{organ}/{column}.atom */
@@ -2327,7 +2349,10 @@ refusal_body (guint       status,
   switch (status)
     {
     case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
-      if (max_body > CIVIC_MAX_BODY_SIZE)
+      if (max_body == CIVIC_MESSAGE_PUBLIC_MAX_BODY)
+        body = error_body ("too-large", _("The message and its files come to more than 10 MiB; "
+                                          "nothing was stored"));
+      else if (max_body > CIVIC_MAX_BODY_SIZE)
         body = error_body ("too-large", _("The file is larger than 20 MiB; nothing was stored"));
       else
         body = error_body ("too-large", _("The request body is larger than 1 MiB"));
@@ -2978,7 +3003,8 @@ civic_server_start (CivicServer  *self,
   limits.http.max_head = CIVIC_MAX_HEAD_SIZE;
   limits.http.max_body = CIVIC_MAX_BODY_SIZE;
   limits.http.max_upload = CIVIC_ATTACHMENT_MAX_SIZE;
-  limits.http.is_upload = is_upload;
+  limits.http.max_public_form = CIVIC_MESSAGE_PUBLIC_MAX_BODY;
+  limits.http.body_kind = body_kind;
   limits.http.max_uploads_held = CIVIC_MAX_UPLOADS_HELD;
   limits.http.request_seconds = self->options.request_timeout;
   limits.http.idle_seconds = self->options.idle_timeout;

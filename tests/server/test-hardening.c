@@ -246,6 +246,20 @@ test_body_limits (void)
   gint64 rss_before = rss_kib (service);
   guint fds_before = open_descriptors (service);
 
+  /* A citizen's message with its files may be larger without a token,
+   * up to what five files of 10 MiB in base64 make, and no more */
+  {
+    g_autofree char *request = g_strdup_printf ("POST /public/v1/messages HTTP/1.1\r\nHost: x\r\n"
+                                                "Content-Length: %d\r\n\r\n{",
+                                                15 * 1024 * 1024);
+    g_autoptr(GSocketConnection) connection = connect_raw (service);
+    double seconds;
+    g_autofree char *answer = exchange (connection, request, strlen (request), &seconds);
+
+    g_assert_cmpuint (status_of (answer), ==, 413);
+    g_assert_nonnull (strstr (body_of (answer), "10 MiB"));
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
     {
       g_autofree char *request = g_strdup_printf ("POST /api/v1/session HTTP/1.1\r\nHost: x\r\n%s"

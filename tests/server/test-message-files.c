@@ -85,7 +85,7 @@ test_sent_with_files (void)
     "{\"kind\": \"complaint\", \"subject\": \"餐馆油烟扰民\", \"body\": \"后厨油烟直排。\","
     " \"name\": \"李小明\", \"phone\": \"13812345678\", \"department\": \"scjg\","
     " \"attachments\": [{\"name\": \"门口.png\", \"media_type\": \"image/png\", \"content\": \"%s\"},"
-    "                   {\"name\": \"说明.txt\", \"media_type\": \"text/plain\", \"content\": \"%s\"}]}",
+    "                   {\"name\": \"说明\", \"media_type\": \"text/plain\", \"content\": \"%s\"}]}",
     photo64, note64);
   g_autoptr(JsonNode) answer = submit (body, 201);
   g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -115,6 +115,9 @@ test_sent_with_files (void)
   g_assert_cmpstr (json_object_get_string_member (first, "sha256"), ==, photo_sha);
   g_assert_cmpstr (json_object_get_string_member (first, "added_on"), ==, "2026-03-20");
   g_assert_true (json_object_get_null_member (first, "added_by_id"));
+  /* Kept under a name of its type: a note called "说明" is "说明.txt" */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (files, 1),
+                                                  "name"), ==, "说明.txt");
 
   /* The department's handler opens it, and the opening is audited */
   path = file_path (id, photo_sha);
@@ -127,10 +130,11 @@ test_sent_with_files (void)
   g_assert_nonnull (strstr (audit, "u-handler "));
   g_assert_nonnull (strstr (audit, photo_sha));
 
-  /* The supervisor reads; another department and the public do not */
+  /* The supervisor sees the message masked and opens none of its
+   * citizen's files; another department and the public not even that */
   g_clear_pointer (&content, g_bytes_unref);
   content = civic_test_download (service, path, supervisor, &status, NULL);
-  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpuint (status, ==, 403);
   g_clear_pointer (&content, g_bytes_unref);
   content = civic_test_download (service, path, other_handler, &status, NULL);
   g_assert_cmpuint (status, ==, 404);
@@ -197,6 +201,30 @@ test_refusals_keep_nothing (void)
 #undef MESSAGE
 }
 
+/* A citizen sends a photo of a few MiB without a token (the guard's
+ * refusal of a body past what five files can be is test-hardening's) */
+static void
+test_large_photo (void)
+{
+  gsize size = 3 * 1024 * 1024;
+  g_autofree guint8 *bytes = g_malloc (size);
+  g_autofree char *encoded = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+
+  memcpy (bytes, photo, sizeof photo);
+  for (gsize i = sizeof photo; i < size; i++)
+    bytes[i] = (guint8) (i * 7);
+  encoded = g_base64_encode (bytes, size);
+  body = g_strdup_printf ("{\"kind\": \"complaint\", \"subject\": \"占道经营\", \"body\": \"见照片。\","
+                          " \"name\": \"周八\", \"phone\": \"13812345678\","
+                          " \"attachments\": [{\"name\": \"街口.png\", \"media_type\": \"image/png\","
+                          " \"content\": \"%s\"}]}", encoded);
+  answer = submit (body, 201);
+  g_clear_pointer (&answer, json_node_unref);
+
+}
+
 /* The page's form, as a browser sends a file input */
 static void
 test_form_sends_files (void)
@@ -204,6 +232,7 @@ test_form_sends_files (void)
   g_autoptr(SoupMultipart) multipart = soup_multipart_new ("multipart/form-data");
   g_autoptr(GBytes) photo_bytes = g_bytes_new_static (photo, sizeof photo);
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) other_bytes = g_bytes_new_static (photo, sizeof photo - 1);
   g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
   g_autoptr(GBytes) body = NULL;
   g_autoptr(SoupSession) session = soup_session_new ();
@@ -226,6 +255,8 @@ test_form_sends_files (void)
   soup_multipart_append_form_string (multipart, "department", "scjg");
   /* A JPEG the browser calls "image/jpg", and a file input left empty */
   soup_multipart_append_form_file (multipart, "files", "执照.jpg", "image/jpg", photo_bytes);
+  /* A page a browser would run, sent as a photo: kept as a photo */
+  soup_multipart_append_form_file (multipart, "files", "x.html", "image/png", other_bytes);
   soup_multipart_append_form_file (multipart, "files", "", "application/octet-stream", empty);
   soup_multipart_to_message (multipart, headers, &body);
 
@@ -244,9 +275,11 @@ test_form_sends_files (void)
   message = message_with_receipt (handler, receipt, entities);
   g_assert_nonnull (message);
   files = json_object_get_array_member (message, "attachments");
-  g_assert_cmpuint (json_array_get_length (files), ==, 1);
+  g_assert_cmpuint (json_array_get_length (files), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (files, 0),
                                                   "name"), ==, "执照.jpg");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (files, 1),
+                                                  "name"), ==, "x.html.png");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (files, 0),
                                                   "media_type"), ==, "image/jpeg");
 }
@@ -369,6 +402,7 @@ main (int   argc,
 
   g_test_add_func ("/message-files/sent-with-files", test_sent_with_files);
   g_test_add_func ("/message-files/refusals-keep-nothing", test_refusals_keep_nothing);
+  g_test_add_func ("/message-files/large-photo", test_large_photo);
   g_test_add_func ("/message-files/form-sends-files", test_form_sends_files);
   g_test_add_func ("/message-files/official-adds-a-file", test_official_adds_a_file);
   g_test_add_func ("/message-files/report-file-kept-from-the-accused",

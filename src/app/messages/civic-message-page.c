@@ -60,6 +60,7 @@ typedef struct
   char             *message_id;
   char             *sha256;
   char             *name;
+  char             *media_type;
 } Opening;
 
 static void
@@ -69,6 +70,7 @@ opening_free (Opening *opening)
   g_free (opening->message_id);
   g_free (opening->sha256);
   g_free (opening->name);
+  g_free (opening->media_type);
   g_free (opening);
 }
 
@@ -154,7 +156,17 @@ fetched_cb (GObject      *source,
    * portal hands to the viewer: one folder per file, under its own name */
   g_autofree char *dir = g_build_filename (g_get_user_runtime_dir (), "civicdesk", "files",
                                            opening->sha256, NULL);
-  g_autofree char *path = g_build_filename (dir, opening->name, NULL);
+  g_autofree char *path = NULL;
+
+  /* Under a name its type's, whatever the sender called it: the viewer
+   * the desktop picks goes by the name */
+  {
+    g_autofree char *name = civic_attachment_name_is_valid (opening->name)
+                            ? civic_attachment_name_for_type (opening->name, opening->media_type)
+                            : civic_attachment_name_for_type ("file", opening->media_type);
+
+    path = g_build_filename (dir, name, NULL);
+  }
 
   if (content != NULL &&
       (g_mkdir_with_parents (dir, 0700) != 0 ||
@@ -197,6 +209,7 @@ open_file_clicked (GtkButton *button,
   opening->message_id = g_strdup (self->message_id);
   opening->sha256 = g_strdup (sha256);
   opening->name = g_strdup (attachment->name);
+  opening->media_type = g_strdup (attachment->media_type);
   civic_api_client_message_file_async (civic_sync_engine_get_client (self->engine),
                                        opening->message_id, sha256, self->cancellable,
                                        fetched_cb, opening);
