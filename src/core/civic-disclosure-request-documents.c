@@ -24,21 +24,6 @@
  * statutory sentence is looked up with the thread's locale switched to
  * the document's for the while. */
 
-static locale_t
-document_locale (CivicDocumentLanguage language)
-{
-  static locale_t chinese, english;
-  static gsize ready;
-
-  if (g_once_init_enter (&ready))
-    {
-      chinese = newlocale (LC_MESSAGES_MASK | LC_CTYPE_MASK, "zh_CN.UTF-8", (locale_t) 0);
-      english = newlocale (LC_MESSAGES_MASK, "C", (locale_t) 0);
-      g_once_init_leave (&ready, 1);
-    }
-  return language == CIVIC_DOCUMENT_LANGUAGE_ZH ? chinese : english;
-}
-
 static void
 put (GHashTable *values,
      const char *name,
@@ -318,7 +303,7 @@ civic_disclosure_request_document_values (CivicDisclosureRequest  *request,
   gboolean english = document->language == CIVIC_DOCUMENT_LANGUAGE_EN;
   JsonObject *remedies = department ? civic_json_lookup_object (department, "remedies") : NULL;
   const char *name = NULL;
-  locale_t wanted = document_locale (document->language);
+  locale_t wanted = civic_document_locale (document->language);
   locale_t previous;
   gboolean ok = TRUE;
 

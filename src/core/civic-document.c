@@ -765,3 +765,28 @@ civic_document_template_fill (const CivicDocumentTemplate *self,
 
   return g_steal_pointer (&text);
 }
+
+/**
+ * civic_document_locale:
+ *
+ * A document says what the law says in its own language, whoever issues
+ * it in whatever language: its words are looked up with the thread's
+ * locale switched to this one for the while (uselocale()).
+ *
+ * Returns: the locale of @language, or (locale_t) 0 when the system has
+ * none
+ */
+locale_t
+civic_document_locale (CivicDocumentLanguage language)
+{
+  static locale_t chinese, english;
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      chinese = newlocale (LC_MESSAGES_MASK | LC_CTYPE_MASK, "zh_CN.UTF-8", (locale_t) 0);
+      english = newlocale (LC_MESSAGES_MASK, "C", (locale_t) 0);
+      g_once_init_leave (&ready, 1);
+    }
+  return language == CIVIC_DOCUMENT_LANGUAGE_ZH ? chinese : english;
+}

@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <locale.h>
+
 #include <json-glib/json-glib.h>
 
 #include "civic-actor.h"
@@ -120,6 +122,7 @@ gboolean     civic_document_language_from_string (const char          *nick,
                                               CivicDocumentLanguage   *language);
 const char  *civic_document_language_to_string (CivicDocumentLanguage  language);
 
+locale_t     civic_document_locale           (CivicDocumentLanguage    language);
 char        *civic_document_format_date      (guint32                  day,
                                               CivicDocumentLanguage    language);
 char        *civic_document_format_number    (const char              *abbreviation,

@@ -20,21 +20,6 @@
  * where its handling is reviewed (Art. 35). The kind's name is looked up
  * in the document's language, whatever the issuing official's is. */
 
-static locale_t
-document_locale (CivicDocumentLanguage language)
-{
-  static locale_t chinese, english;
-  static gsize ready;
-
-  if (g_once_init_enter (&ready))
-    {
-      chinese = newlocale (LC_MESSAGES_MASK | LC_CTYPE_MASK, "zh_CN.UTF-8", (locale_t) 0);
-      english = newlocale (LC_MESSAGES_MASK, "C", (locale_t) 0);
-      g_once_init_leave (&ready, 1);
-    }
-  return language == CIVIC_DOCUMENT_LANGUAGE_ZH ? chinese : english;
-}
-
 static void
 put (GHashTable *values,
      const char *name,
@@ -64,7 +49,7 @@ civic_message_document_values (CivicMessage            *self,
   gboolean english = document->language == CIVIC_DOCUMENT_LANGUAGE_EN;
   const CivicMessageReply *reply = NULL;
   const char *name = NULL;
-  locale_t wanted = document_locale (document->language);
+  locale_t wanted = civic_document_locale (document->language);
   locale_t previous;
 
   g_return_val_if_fail (CIVIC_IS_MESSAGE (self), NULL);

@@ -131,39 +131,11 @@ civic_sync_engine_attach_disclosure_file (CivicSyncEngine  *self,
                                           const char       *replacing,
                                           GError          **error)
 {
-  g_autofree char *sha256 = NULL;
-  g_autofree char *escaped_id = NULL;
-  g_autofree char *escaped_name = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *removal = NULL;
-  g_autoptr(JsonObject) args = NULL;
   char *command;
-  gsize size;
 
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
   g_return_val_if_fail (disclosure_id != NULL && name != NULL && content != NULL, NULL);
-
-  /* The name is the rules' to check, with the command; the type and the
-   * size are the upload's, which the command does not carry whole */
-  size = g_bytes_get_size (content);
-  if (!civic_attachment_media_type_is_attachable (media_type))
-    {
-      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                           _("Files of this type are not attached: PDF, text, Markdown, CSV, PNG, "
-                             "JPEG, OFD, Word, Excel, OpenDocument or ZIP"));
-      return NULL;
-    }
-  if (size == 0 || size > CIVIC_ATTACHMENT_MAX_SIZE)
-    {
-      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                   size == 0 ? _("“%s” is empty") : _("“%s” is larger than 20 MiB"), name);
-      return NULL;
-    }
-
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
-  escaped_id = g_uri_escape_string (disclosure_id, NULL, FALSE);
-  escaped_name = g_uri_escape_string (name, NULL, FALSE);
-  path = g_strdup_printf ("/api/v1/disclosures/%s/attachments?name=%s", escaped_id, escaped_name);
 
   if (replacing != NULL)
     {
@@ -177,14 +149,9 @@ civic_sync_engine_attach_disclosure_file (CivicSyncEngine  *self,
         return NULL;
     }
 
-  args = json_object_new ();
-  json_object_set_string_member (args, "sha256", sha256);
-  json_object_set_string_member (args, "name", name);
-  json_object_set_string_member (args, "media_type", media_type);
-  json_object_set_int_member (args, "size", (gint64) size);
-  command = civic_sync_engine_perform_with_file (self, &civic_disclosure_kind, disclosure_id,
-                                                 CIVIC_DISCLOSURE_ACTION_ATTACH_FILE, args, path,
-                                                 media_type, content, error);
+  command = civic_sync_engine_attach_file (self, &civic_disclosure_kind, "disclosures",
+                                           disclosure_id, CIVIC_DISCLOSURE_ACTION_ATTACH_FILE,
+                                           name, media_type, content, error);
   if (command == NULL && removal != NULL)
     civic_sync_engine_withdraw (self, removal, NULL);
   return command;

@@ -7,12 +7,8 @@
 
 #include "config.h"
 
-#include "civic-i18n.h"
-
-#include "civic-attachment.h"
 #include "civic-message-kind.h"
 #include "civic-outbox.h"
-#include "civic-workflow.h"
 #include "civic-sync-engine.h"
 
 /* What the Messages section calls, in the message's own types: the
@@ -100,43 +96,11 @@ civic_sync_engine_attach_message_file (CivicSyncEngine  *self,
                                        GBytes           *content,
                                        GError          **error)
 {
-  g_autofree char *sha256 = NULL;
-  g_autofree char *escaped_id = NULL;
-  g_autofree char *escaped_name = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(JsonObject) args = NULL;
-  gsize size;
-
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
-  g_return_val_if_fail (message_id != NULL && name != NULL && content != NULL, NULL);
 
-  size = g_bytes_get_size (content);
-  if (!civic_attachment_media_type_is_attachable (media_type))
-    {
-      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                           _("Files of this type are not attached: PDF, text, Markdown, CSV, PNG, "
-                             "JPEG, OFD, Word, Excel, OpenDocument or ZIP"));
-      return NULL;
-    }
-  if (size == 0 || size > CIVIC_ATTACHMENT_MAX_SIZE)
-    {
-      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                   size == 0 ? _("“%s” is empty") : _("“%s” is larger than 20 MiB"), name);
-      return NULL;
-    }
-
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
-  escaped_id = g_uri_escape_string (message_id, NULL, FALSE);
-  escaped_name = g_uri_escape_string (name, NULL, FALSE);
-  path = g_strdup_printf ("/api/v1/messages/%s/attachments?name=%s", escaped_id, escaped_name);
-  args = json_object_new ();
-  json_object_set_string_member (args, "sha256", sha256);
-  json_object_set_string_member (args, "name", name);
-  json_object_set_string_member (args, "media_type", media_type);
-  json_object_set_int_member (args, "size", (gint64) size);
-  return civic_sync_engine_perform_with_file (self, &civic_message_kind, message_id,
-                                              CIVIC_MESSAGE_ACTION_ATTACH_FILE, args, path,
-                                              media_type, content, error);
+  return civic_sync_engine_attach_file (self, &civic_message_kind, "messages", message_id,
+                                        CIVIC_MESSAGE_ACTION_ATTACH_FILE, name, media_type,
+                                        content, error);
 }
 
 /**

@@ -16,6 +16,7 @@
 #include "civic-json-scan.h"
 #include "civic-json.h"
 #include "civic-net-enums.h"
+#include "civic-attachment.h"
 #include "civic-sync-engine.h"
 #include "civic-time.h"
 
@@ -870,37 +871,73 @@ civic_sync_engine_perform_action (CivicSyncEngine        *self,
 }
 
 /**
- * civic_sync_engine_perform_with_file:
- * @args: the action's arguments, naming the file by its sha256
- * @path: where the service takes the file, relative to its address
- *   ("/api/v1/messages/m-…/attachments?name=…")
+ * civic_sync_engine_attach_file:
+ * @collection: the records' part of the service's paths ("messages")
+ * @action: the kind's action that attaches a file: it takes the file's
+ *   `sha256`, `name`, `media_type` and `size`
+ * @name: the file's name
+ * @media_type: an attachable type (civic_attachment_media_type_for())
  * @content: the file
  *
- * Takes an action that carries a file, offline as online: the bytes
- * wait in the outbox with the command and go up just before it. Pushes
- * run on the main thread, as this does: none can send the command before
- * its file is there. On an error nothing changes.
+ * Attaches a file to a record, offline as online: the bytes wait in the
+ * outbox with the command that carries them, and go up just before it
+ * (POST /api/v1/{collection}/{id}/attachments?name=…). Pushes run on
+ * the main thread, as this does: none can send the command before its
+ * file is there. The service checks the name with the command, and
+ * takes the type and size from what it received. On an error nothing
+ * changes.
  *
  * Returns: (transfer full) (nullable): the command's id
  */
 char *
-civic_sync_engine_perform_with_file (CivicSyncEngine        *self,
-                                     const CivicEntityKind  *kind,
-                                     const char             *id,
-                                     guint                   action,
-                                     JsonObject             *args,
-                                     const char             *path,
-                                     const char             *media_type,
-                                     GBytes                 *content,
-                                     GError                **error)
+civic_sync_engine_attach_file (CivicSyncEngine        *self,
+                               const CivicEntityKind  *kind,
+                               const char             *collection,
+                               const char             *id,
+                               guint                   action,
+                               const char             *name,
+                               const char             *media_type,
+                               GBytes                 *content,
+                               GError                **error)
 {
+  g_autofree char *escaped_id = NULL;
+  g_autofree char *escaped_name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonObject) args = NULL;
   g_autofree char *sha256 = NULL;
+  gsize size;
   char *command;
 
   g_return_val_if_fail (CIVIC_IS_SYNC_ENGINE (self), NULL);
-  g_return_val_if_fail (args != NULL && path != NULL && content != NULL, NULL);
+  g_return_val_if_fail (id != NULL && name != NULL && content != NULL, NULL);
+
+  /* Refused here what the service would refuse: before the bytes are
+   * kept, and whatever the record's rules say */
+  size = g_bytes_get_size (content);
+  if (!civic_attachment_media_type_is_attachable (media_type))
+    {
+      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                           _("Files of this type are not attached: PDF, text, Markdown, CSV, PNG, "
+                             "JPEG, OFD, Word, Excel, OpenDocument or ZIP"));
+      return NULL;
+    }
+  if (size == 0 || size > CIVIC_ATTACHMENT_MAX_SIZE)
+    {
+      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   size == 0 ? _("“%s” is empty") : _("“%s” is larger than 20 MiB"), name);
+      return NULL;
+    }
 
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  escaped_id = g_uri_escape_string (id, NULL, FALSE);
+  escaped_name = g_uri_escape_string (name, NULL, FALSE);
+  path = g_strdup_printf ("/api/v1/%s/%s/attachments?name=%s", collection, escaped_id,
+                          escaped_name);
+  args = json_object_new ();
+  json_object_set_string_member (args, "sha256", sha256);
+  json_object_set_string_member (args, "name", name);
+  json_object_set_string_member (args, "media_type", media_type);
+  json_object_set_int_member (args, "size", (gint64) size);
   command = civic_sync_engine_perform_action (self, kind, id, action, args, error);
   if (command != NULL &&
       !civic_outbox_add_file (self->outbox, command, id, sha256, path, media_type, content,

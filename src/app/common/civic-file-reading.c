@@ -42,8 +42,14 @@ loaded_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  file->content = g_bytes_new_take (data, length);
-  g_task_return_boolean (task, TRUE);
+  {
+    CivicReadFile *read = g_new0 (CivicReadFile, 1);
+
+    read->name = g_steal_pointer (&file->name);
+    read->media_type = g_steal_pointer (&file->media_type);
+    read->content = g_bytes_new_take (data, length);
+    g_task_return_pointer (task, read, (GDestroyNotify) civic_read_file_free);
+  }
 }
 
 static void
@@ -86,8 +92,11 @@ queried_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  g_file_load_contents_async (G_FILE (source), g_task_get_cancellable (task), loaded_cb,
-                              g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+
+    g_file_load_contents_async (G_FILE (source), cancellable, loaded_cb, g_steal_pointer (&task));
+  }
 }
 
 /**
@@ -125,11 +134,5 @@ CivicReadFile *
 civic_file_read_finish (GAsyncResult  *result,
                         GError       **error)
 {
-  CivicReadFile *file;
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return NULL;
-  file = g_task_get_task_data (G_TASK (result));
-  g_task_set_task_data (G_TASK (result), NULL, NULL);
-  return file;
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
