@@ -18,6 +18,7 @@
 
 #include "civic-core.h"
 #include "civic-document-render.h"
+#include "civic-message-kind.h"
 
 /* poppler-glib 22.12 declares no cleanups of its own */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -415,6 +416,76 @@ fill_disclosure_request (CivicDocumentKind      kind,
   return text;
 }
 
+/* A complaint by letter, signed for and answered: its written reply */
+static CivicDocumentText *
+fill_message (CivicDocumentKind      kind,
+              CivicDocumentLanguage  language,
+              GError               **error)
+{
+  g_autoptr(CivicActor) handler = civic_actor_new ("u-handler", "冯玉", "scjg",
+                                                   CIVIC_ROLE_COMPLAINT_HANDLER);
+  static const struct
+  {
+    const char *type;
+    const char *args;
+  } steps[] = {
+    { "register-message",
+      "{\"kind\": \"suggestion\", \"channel\": \"letter\", \"subject\": \"延长周六办公时间\","
+      " \"body\": \"建议周六也开放窗口。\", \"citizen_name\": \"孙七\","
+      " \"address\": \"岳麓区麓山路1号\", \"received_on\": \"2026-03-02\"}" },
+    { "sign-for-message", "{}" },
+    { "reply-message", "{\"text\": \"感谢您的建议，我局将于4月起试行周六上午办公。\"}" },
+  };
+  g_autoptr(GPtrArray) templates = load_templates (civic_document_language_to_string (language));
+  g_autoptr(GObject) message = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(JsonObject) organ = json_object_new ();
+  CivicCaseDocument document = { 0 };
+  CivicDocumentText *text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GDateTime) now = civic_time_parse ("2026-03-03T10:00:00+08:00");
+      g_autoptr(JsonObject) args = civic_json_parse_object (steps[i].args, -1, NULL);
+      CivicWorkflowContext context;
+      GObject *next;
+      guint action;
+
+      g_assert_true (civic_entity_kind_for_command (steps[i].type, &action) ==
+                     &civic_message_kind);
+      civic_workflow_context_init (&context, calendar, now, handler);
+      if (message == NULL)
+        message = civic_message_kind.create ("m-1", action, &context, error);
+      next = message ? civic_message_kind.apply (message, action, args, &context, error) : NULL;
+      if (next == NULL)
+        return NULL;
+      g_set_object (&message, next);
+      g_object_unref (next);
+    }
+  /* The number every document of this test carries, as the receipt */
+  civic_message_set_receipt (CIVIC_MESSAGE (message), "20260302-SCJG-000123");
+
+  json_object_set_string_member (organ, "name", "湖南省市场监督管理局");
+  json_object_set_string_member (organ, "name_en", "Hunan Administration");
+  document.id = (char *) "doc";
+  document.kind = kind;
+  document.language = language;
+  document.round = 1;
+  document.issued_on = civic_day_from_ymd (2026, 4, 7);
+  document.number = (char *) "湘市监许〔2026〕17号";
+  values = civic_message_document_values (CIVIC_MESSAGE (message), &document, organ, error);
+  if (values == NULL)
+    return NULL;
+  text = civic_document_template_fill (find_template (templates, kind), values, error);
+  if (text != NULL)
+    {
+      text->number = g_strdup (document.number);
+      text->code = g_strdup ("7KQ2-M9XD-4TFA");
+      text->verify_url = g_strdup ("https://zwfw.hunan.gov.cn/public/v1/documents/7KQ2-M9XD-4TFA");
+    }
+  return text;
+}
+
 static PopplerDocument *
 open_pdf (GBytes *pdf)
 {
@@ -628,6 +699,8 @@ test_every_kind (void)
                                             ? fill_hearing (k, language, &error)
                                             : civic_document_kind_is_disclosure_request (k)
                                             ? fill_disclosure_request (k, language, &error)
+                                            : civic_document_kind_is_message (k)
+                                            ? fill_message (k, language, &error)
                                             : fill (kase, k, language, TRUE, &error);
         g_autoptr(GBytes) pdf = NULL;
         g_autoptr(PopplerDocument) document = NULL;
