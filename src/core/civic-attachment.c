@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "civic-attachment.h"
+#include "civic-i18n.h"
 
 /**
  * civic_attachment_name_is_valid:
@@ -210,5 +211,59 @@ civic_attachment_name_for_type (const char *name,
       return g_strconcat (name != NULL ? name : "file", extensions[i].extensions[0], NULL);
     }
   return g_strdup (name);
+}
+
+/**
+ * civic_attachment_media_type_of_name:
+ *
+ * Returns: (nullable): the attachable type a file of this name's
+ * extension is, or %NULL: what a file is taken as when whoever sent it
+ * did not say ("application/octet-stream")
+ */
+const char *
+civic_attachment_media_type_of_name (const char *name)
+{
+  const char *dot = name != NULL ? strrchr (name, '.') : NULL;
+
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (extensions); i++)
+    for (guint e = 0; e < G_N_ELEMENTS (extensions[i].extensions) &&
+                      extensions[i].extensions[e] != NULL; e++)
+      if (g_ascii_strcasecmp (dot, extensions[i].extensions[e]) == 0)
+        return extensions[i].type;
+  return NULL;
+}
+
+/**
+ * civic_attachment_media_type_get_label:
+ *
+ * Returns: what a file of @media_type is, in the official's language:
+ * "PDF Document"
+ */
+const char *
+civic_attachment_media_type_get_label (const char *media_type)
+{
+  static const struct { const char *type, *label; } labels[] = {
+    { "application/pdf", N_("PDF Document") },
+    { "text/plain", N_("Text") },
+    { "text/markdown", N_("Markdown Text") },
+    { "text/csv", N_("CSV Table") },
+    { "image/png", N_("PNG Image") },
+    { "image/jpeg", N_("JPEG Image") },
+    { "application/ofd", N_("OFD Document") },
+    { "application/msword", N_("Word Document") },
+    { "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      N_("Word Document") },
+    { "application/vnd.ms-excel", N_("Excel Spreadsheet") },
+    { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      N_("Excel Spreadsheet") },
+    { "application/vnd.oasis.opendocument.text", N_("OpenDocument Text") },
+    { "application/vnd.oasis.opendocument.spreadsheet", N_("OpenDocument Spreadsheet") },
+    { "application/zip", N_("ZIP Archive") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].type, media_type) == 0)
+      return _(labels[i].label);
+  return _("File");
 }
 

@@ -22,5 +22,7 @@ const char         *civic_attachment_media_type_for           (const char *guess
                                                                const char *name);
 char               *civic_attachment_name_for_type            (const char *name,
                                                                const char *media_type);
+const char         *civic_attachment_media_type_of_name       (const char *name);
+const char         *civic_attachment_media_type_get_label     (const char *media_type);
 
 G_END_DECLS

@@ -95,15 +95,8 @@ civic_message_files_name_types (GPtrArray *files)
       CivicFormFile *file = g_ptr_array_index (files, i);
       const char *type = civic_attachment_media_type_for (file->media_type, file->name);
 
-      if (type == NULL && file->name != NULL)
-        {
-          g_autofree char *guess = g_content_type_guess (file->name, NULL, 0, NULL);
-          g_autofree char *mime = g_content_type_get_mime_type (guess);
-
-          type = civic_attachment_media_type_for (mime, file->name);
-        }
-      if (type == NULL && g_strcmp0 (file->media_type, "image/jpg") == 0)
-        type = "image/jpeg";
+      if (type == NULL)
+        type = civic_attachment_media_type_of_name (file->name);
       if (type != NULL && g_strcmp0 (type, file->media_type) != 0)
         {
           g_free (file->media_type);

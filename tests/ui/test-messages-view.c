@@ -571,6 +571,7 @@ test_campaign_board (void)
     g_autofree char *c3 = NULL;
 
     g_assert_no_error (error);
+    g_assert_nonnull (c1);
     c2 = civic_sync_engine_perform_message (engine, idea_id, CIVIC_MESSAGE_ACTION_SCORE_IDEA,
                                             score, &error);
     g_assert_no_error (error);

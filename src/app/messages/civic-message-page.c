@@ -624,11 +624,7 @@ add_files (CivicMessagePage *self,
       gboolean waiting = civic_sync_engine_message_file_is_waiting (self->engine,
                                                                     self->message_id,
                                                                     attachment->sha256);
-      g_autofree char *content_type = attachment->media_type != NULL
-                                      ? g_content_type_from_mime_type (attachment->media_type)
-                                      : NULL;
-      g_autofree char *type = content_type != NULL ? g_content_type_get_description (content_type)
-                                                   : g_strdup (_("File"));
+      const char *type = civic_attachment_media_type_get_label (attachment->media_type);
       g_autofree char *size = attachment->size > 0 ? g_format_size (attachment->size) : NULL;
       g_autofree char *day = civic_page_format_day (attachment->added_on);
       g_autofree char *how = NULL;
