@@ -22,6 +22,8 @@
  * Which record may use which file is the record's own table's to say
  * (disclosure_upload, message_upload): knowing a hash is not enough. */
 
+G_DEFINE_QUARK (civic-file-error-quark, civic_file_error)
+
 /**
  * civic_attachment_blobs_has:
  *

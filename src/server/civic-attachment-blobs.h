@@ -9,6 +9,20 @@
 
 G_BEGIN_DECLS
 
+/* Why the service refuses a file, whatever record it is for */
+#define CIVIC_FILE_ERROR (civic_file_error_quark ())
+
+typedef enum
+{
+  CIVIC_FILE_ERROR_NOT_FOUND,   /* no such record or file, or not the actor's */
+  CIVIC_FILE_ERROR_FORBIDDEN,   /* a role that does not do this */
+  CIVIC_FILE_ERROR_STATE,       /* the record takes no file now */
+  CIVIC_FILE_ERROR_INVALID,     /* the name, the size, too many */
+  CIVIC_FILE_ERROR_MEDIA_TYPE,  /* a type not taken */
+} CivicFileError;
+
+GQuark    civic_file_error_quark     (void);
+
 gboolean  civic_attachment_blobs_has (CivicSqlite  *db,
                                       const char   *sha256,
                                       gboolean     *has,

@@ -44,8 +44,6 @@
  * disclosure is approved, scheduled or published, with the disclosure's
  * names and its organ's guide as they are then. */
 
-G_DEFINE_QUARK (civic-disclosure-attachments-error-quark, civic_disclosure_attachments_error)
-
 void
 civic_public_attachment_free (CivicPublicAttachment *attachment)
 {
@@ -78,7 +76,7 @@ fail (GError     **error,
       int          code,
       const char  *message)
 {
-  g_set_error_literal (error, CIVIC_DISCLOSURE_ATTACHMENTS_ERROR, code, message);
+  g_set_error_literal (error, CIVIC_FILE_ERROR, code, message);
   return FALSE;
 }
 
@@ -120,7 +118,7 @@ check_uploader (CivicSqlite       *db,
   g_autoptr(GError) local = NULL;
 
   if (!civic_actor_has_role (actor, CIVIC_ROLES_DISCLOSURE))
-    return fail (error, CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_FORBIDDEN,
+    return fail (error, CIVIC_FILE_ERROR_FORBIDDEN,
                  _("Files are attached by the organ’s disclosure staff"));
   disclosure = civic_disclosure_records_load (db, disclosure_id, &local);
   if (local != NULL)
@@ -131,10 +129,10 @@ check_uploader (CivicSqlite       *db,
   /* Another organ's draft and none at all answer alike */
   if (disclosure == NULL ||
       g_strcmp0 (civic_disclosure_get_department_id (disclosure), actor->department_id) != 0)
-    return fail (error, CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_NOT_FOUND,
+    return fail (error, CIVIC_FILE_ERROR_NOT_FOUND,
                  _("There is no such disclosure"));
   if (civic_disclosure_get_state (disclosure) != CIVIC_DISCLOSURE_STATE_DRAFT)
-    return fail (error, CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_STATE,
+    return fail (error, CIVIC_FILE_ERROR_STATE,
                  _("Files are attached to a draft; revise the disclosure first"));
   return TRUE;
 }
@@ -149,7 +147,7 @@ check_uploader (CivicSqlite       *db,
  *
  * Returns: (transfer full): the answer, `{sha256, name, media_type, size,
  * checked, pages | reason}`, or %NULL and an error of
- * %CIVIC_DISCLOSURE_ATTACHMENTS_ERROR (refused) or another (internal)
+ * %CIVIC_FILE_ERROR (refused) or another (internal)
  */
 char *
 civic_disclosure_attachments_upload (CivicSqlite       *db,
@@ -178,21 +176,21 @@ civic_disclosure_attachments_upload (CivicSqlite       *db,
 
   if (name == NULL || !civic_attachment_name_is_valid (name))
     {
-      fail (error, CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_INVALID,
+      fail (error, CIVIC_FILE_ERROR_INVALID,
             _("Give the file’s name with ?name=: at most 200 bytes, without “/”, “\\” or "
               "control characters, not starting with a dot"));
       return NULL;
     }
   if (!civic_attachment_media_type_is_attachable (media_type))
     {
-      fail (error, CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_MEDIA_TYPE,
+      fail (error, CIVIC_FILE_ERROR_MEDIA_TYPE,
             _("Files of this type are not attached: PDF, text, Markdown, CSV, PNG, JPEG, OFD, "
               "Word, Excel, OpenDocument or ZIP"));
       return NULL;
     }
   if (length == 0 || length > CIVIC_ATTACHMENT_MAX_SIZE)
     {
-      fail (error, CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_INVALID,
+      fail (error, CIVIC_FILE_ERROR_INVALID,
             _("A file is sent as the request’s body, of 1 byte to 20 MiB"));
       return NULL;
     }

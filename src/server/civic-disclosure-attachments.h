@@ -6,22 +6,12 @@
 #pragma once
 
 #include "civic-actor.h"
+#include "civic-attachment-blobs.h"
 #include "civic-disclosure.h"
 #include "civic-disclosure-policy.h"
 #include "civic-sqlite.h"
 
 G_BEGIN_DECLS
-
-#define CIVIC_DISCLOSURE_ATTACHMENTS_ERROR (civic_disclosure_attachments_error_quark ())
-
-typedef enum
-{
-  CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_NOT_FOUND,   /* no such disclosure, or not the actor's */
-  CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_FORBIDDEN,   /* not the organ's disclosure staff */
-  CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_STATE,       /* not a draft */
-  CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_INVALID,     /* the name, the size */
-  CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_MEDIA_TYPE,  /* a type not taken */
-} CivicDisclosureAttachmentsError;
 
 /* A file the public downloads */
 typedef struct
@@ -32,7 +22,6 @@ typedef struct
   GBytes *content;
 } CivicPublicAttachment;
 
-GQuark    civic_disclosure_attachments_error_quark (void);
 
 
 char     *civic_disclosure_attachments_upload  (CivicSqlite               *db,

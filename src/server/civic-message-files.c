@@ -34,14 +34,12 @@
  * audited, and only those who see the message — never the department
  * or the official a report accuses. */
 
-G_DEFINE_QUARK (civic-message-files-error-quark, civic_message_files_error)
-
 static gboolean
 fail (GError     **error,
       int          code,
       const char  *message)
 {
-  g_set_error_literal (error, CIVIC_MESSAGE_FILES_ERROR, code, message);
+  g_set_error_literal (error, CIVIC_FILE_ERROR, code, message);
   return FALSE;
 }
 
@@ -65,15 +63,15 @@ civic_message_files_check (const char  *name,
                            GError     **error)
 {
   if (name == NULL || !civic_attachment_name_is_valid (name))
-    return fail (error, CIVIC_MESSAGE_FILES_ERROR_INVALID,
+    return fail (error, CIVIC_FILE_ERROR_INVALID,
                  _("A file’s name is at most 200 bytes, without “/”, “\\” or control "
                    "characters, and does not start with a dot"));
   if (!civic_attachment_media_type_is_attachable (media_type))
-    return fail (error, CIVIC_MESSAGE_FILES_ERROR_MEDIA_TYPE,
+    return fail (error, CIVIC_FILE_ERROR_MEDIA_TYPE,
                  _("Files of this type are not taken: PDF, text, Markdown, CSV, PNG, JPEG, OFD, "
                    "Word, Excel, OpenDocument or ZIP"));
   if (size == 0 || size > CIVIC_ATTACHMENT_MAX_SIZE)
-    return fail (error, CIVIC_MESSAGE_FILES_ERROR_INVALID,
+    return fail (error, CIVIC_FILE_ERROR_INVALID,
                  _("A file is of 1 byte to 20 MiB"));
   return TRUE;
 }
@@ -128,7 +126,7 @@ civic_message_files_check_all (GPtrArray  *files,
   gsize total = 0;
 
   if (files->len > CIVIC_MESSAGE_PUBLIC_MAX_FILES)
-    return fail (error, CIVIC_MESSAGE_FILES_ERROR_INVALID,
+    return fail (error, CIVIC_FILE_ERROR_INVALID,
                  _("A message comes with at most 5 files"));
   for (guint i = 0; i < files->len; i++)
     {
@@ -140,7 +138,7 @@ civic_message_files_check_all (GPtrArray  *files,
       total += g_bytes_get_size (file->content);
     }
   if (total > CIVIC_MESSAGE_PUBLIC_MAX_FILES_SIZE)
-    return fail (error, CIVIC_MESSAGE_FILES_ERROR_INVALID,
+    return fail (error, CIVIC_FILE_ERROR_INVALID,
                  _("A message’s files come to at most 10 MiB in all"));
   return TRUE;
 }
@@ -302,7 +300,7 @@ load_seen (CivicSqlite       *db,
         }
     }
   if (message == NULL)
-    fail (error, CIVIC_MESSAGE_FILES_ERROR_NOT_FOUND, _("There is no such message"));
+    fail (error, CIVIC_FILE_ERROR_NOT_FOUND, _("There is no such message"));
   return g_steal_pointer (&message);
 }
 
@@ -313,7 +311,7 @@ load_seen (CivicSqlite       *db,
  * its files, its written replies: the department that has it (its
  * message staff and head) and the hall's dispatchers. Others who see
  * the message masked, a supervisor or a department it passed through,
- * are refused (%CIVIC_MESSAGE_FILES_ERROR_FORBIDDEN); those who do not
+ * are refused (%CIVIC_FILE_ERROR_FORBIDDEN); those who do not
  * see it are told it is not there.
  */
 gboolean
@@ -332,7 +330,7 @@ civic_message_files_check_opener (CivicSqlite       *db,
       actor->department_id != NULL &&
       g_strcmp0 (actor->department_id, civic_message_get_department_id (message)) == 0)
     return TRUE;
-  return fail (error, CIVIC_MESSAGE_FILES_ERROR_FORBIDDEN,
+  return fail (error, CIVIC_FILE_ERROR_FORBIDDEN,
                _("Only the department that has the message, and the hall, open what its "
                  "citizen sent or was sent"));
 }
@@ -345,7 +343,7 @@ civic_message_files_check_opener (CivicSqlite       *db,
  * attach-message-file then adds to the message.
  *
  * Returns: (transfer full): the answer, `{sha256, name, media_type,
- * size}`, or %NULL and an error of %CIVIC_MESSAGE_FILES_ERROR (refused)
+ * size}`, or %NULL and an error of %CIVIC_FILE_ERROR (refused)
  * or another (internal)
  */
 char *
@@ -368,7 +366,7 @@ civic_message_files_upload (CivicSqlite       *db,
 
   if (!civic_actor_has_role (actor, CIVIC_ROLE_COMPLAINT_HANDLER | CIVIC_ROLE_DISPATCHER))
     {
-      fail (error, CIVIC_MESSAGE_FILES_ERROR_FORBIDDEN,
+      fail (error, CIVIC_FILE_ERROR_FORBIDDEN,
             _("Files are added by the department’s complaint handlers and the hall’s "
               "dispatchers"));
       return NULL;
@@ -494,7 +492,7 @@ civic_message_files_read (CivicSqlite       *db,
   attachment = civic_message_find_attachment (message, sha256);
   if (attachment == NULL)
     {
-      fail (error, CIVIC_MESSAGE_FILES_ERROR_NOT_FOUND, _("The message has no such file"));
+      fail (error, CIVIC_FILE_ERROR_NOT_FOUND, _("The message has no such file"));
       return NULL;
     }
   content = civic_attachment_blobs_get (db, sha256, error);

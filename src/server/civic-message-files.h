@@ -6,21 +6,12 @@
 #pragma once
 
 #include "civic-actor.h"
+#include "civic-attachment-blobs.h"
 #include "civic-message.h"
 #include "civic-query.h"
 #include "civic-sqlite.h"
 
 G_BEGIN_DECLS
-
-#define CIVIC_MESSAGE_FILES_ERROR (civic_message_files_error_quark ())
-
-typedef enum
-{
-  CIVIC_MESSAGE_FILES_ERROR_NOT_FOUND,   /* no such message or file, or not the actor's */
-  CIVIC_MESSAGE_FILES_ERROR_FORBIDDEN,   /* a role that adds no files */
-  CIVIC_MESSAGE_FILES_ERROR_INVALID,     /* the name, the size, too many */
-  CIVIC_MESSAGE_FILES_ERROR_MEDIA_TYPE,  /* a type not taken */
-} CivicMessageFilesError;
 
 /* What a citizen may send with one message through the public side or
  * the mailbox: a few photos or scans, not an archive */
@@ -28,8 +19,6 @@ typedef enum
 #define CIVIC_MESSAGE_PUBLIC_MAX_FILES_SIZE (10 * 1024 * 1024)
 /* The request that carries them: the files in base64, and the text */
 #define CIVIC_MESSAGE_PUBLIC_MAX_BODY (CIVIC_MESSAGE_PUBLIC_MAX_FILES_SIZE / 3 * 4 + 1024 * 1024)
-
-GQuark    civic_message_files_error_quark (void);
 
 gboolean  civic_message_files_check       (const char        *name,
                                            const char        *media_type,

@@ -975,8 +975,8 @@ civic_message_records_submit_with_files (CivicSqlite    *db,
       civic_message_files_name_types (files);
       if (!civic_message_files_check_all (files, error))
         {
-          if (g_error_matches (*error, CIVIC_MESSAGE_FILES_ERROR,
-                               CIVIC_MESSAGE_FILES_ERROR_MEDIA_TYPE))
+          if (g_error_matches (*error, CIVIC_FILE_ERROR,
+                               CIVIC_FILE_ERROR_MEDIA_TYPE))
             *status = 415;
           return NULL;
         }

@@ -789,10 +789,10 @@ handle_document_pdf (CivicServer *self,
       g_autoptr(GError) refused = NULL;
 
       allowed = civic_message_files_check_opener (db, actor, document->case_id, &refused);
-      if (!allowed && refused != NULL && refused->domain != CIVIC_MESSAGE_FILES_ERROR)
+      if (!allowed && refused != NULL && refused->domain != CIVIC_FILE_ERROR)
         g_propagate_error (&error, g_steal_pointer (&refused));
-      else if (g_error_matches (refused, CIVIC_MESSAGE_FILES_ERROR,
-                                CIVIC_MESSAGE_FILES_ERROR_FORBIDDEN))
+      else if (g_error_matches (refused, CIVIC_FILE_ERROR,
+                                CIVIC_FILE_ERROR_FORBIDDEN))
         g_set_error_literal (&error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
                              refused->message);
     }
@@ -1075,6 +1075,35 @@ handle_public_disclosure (CivicServer *self,
     respond_json (request, SOUP_STATUS_OK, civic_json_to_string (node, FALSE));
 }
 
+/* A file refused, whatever record it was for */
+static void
+respond_file_error (Request      *request,
+                    const GError *error)
+{
+  if (error->domain != CIVIC_FILE_ERROR)
+    respond_internal (request, error);
+  else
+    switch ((CivicFileError) error->code)
+      {
+      case CIVIC_FILE_ERROR_NOT_FOUND:
+        respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", error->message);
+        break;
+      case CIVIC_FILE_ERROR_FORBIDDEN:
+        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
+        break;
+      case CIVIC_FILE_ERROR_STATE:
+        respond_error (request, SOUP_STATUS_CONFLICT, "state", error->message);
+        break;
+      case CIVIC_FILE_ERROR_MEDIA_TYPE:
+        respond_error (request, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "media-type", error->message);
+        break;
+      case CIVIC_FILE_ERROR_INVALID:
+      default:
+        respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+        break;
+      }
+}
+
 /* POST /api/v1/disclosures/{id}/attachments?name=…: the file is the
  * body, its type the Content-Type */
 static void
@@ -1094,54 +1123,10 @@ handle_upload_attachment (CivicServer *self,
                                                 request->address, &error);
   if (answer != NULL)
     respond_json (request, SOUP_STATUS_CREATED, answer);
-  else if (error->domain != CIVIC_DISCLOSURE_ATTACHMENTS_ERROR)
-    respond_internal (request, error);
   else
-    switch ((CivicDisclosureAttachmentsError) error->code)
-      {
-      case CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_NOT_FOUND:
-        respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", error->message);
-        break;
-      case CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_FORBIDDEN:
-        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
-        break;
-      case CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_STATE:
-        respond_error (request, SOUP_STATUS_CONFLICT, "state", error->message);
-        break;
-      case CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_MEDIA_TYPE:
-        respond_error (request, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "media-type", error->message);
-        break;
-      case CIVIC_DISCLOSURE_ATTACHMENTS_ERROR_INVALID:
-      default:
-        respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
-        break;
-      }
+    respond_file_error (request, error);
 }
 
-static void
-respond_message_files_error (Request      *request,
-                             const GError *error)
-{
-  if (error->domain != CIVIC_MESSAGE_FILES_ERROR)
-    respond_internal (request, error);
-  else
-    switch ((CivicMessageFilesError) error->code)
-      {
-      case CIVIC_MESSAGE_FILES_ERROR_NOT_FOUND:
-        respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", error->message);
-        break;
-      case CIVIC_MESSAGE_FILES_ERROR_FORBIDDEN:
-        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
-        break;
-      case CIVIC_MESSAGE_FILES_ERROR_MEDIA_TYPE:
-        respond_error (request, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "media-type", error->message);
-        break;
-      case CIVIC_MESSAGE_FILES_ERROR_INVALID:
-      default:
-        respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
-        break;
-      }
-}
 
 /* POST /api/v1/messages/{id}/attachments?name=…: the file is the body,
  * its type the Content-Type; attach-message-file adds it */
@@ -1162,7 +1147,7 @@ handle_upload_message_file (CivicServer *self,
   if (answer != NULL)
     respond_json (request, SOUP_STATUS_CREATED, answer);
   else
-    respond_message_files_error (request, error);
+    respond_file_error (request, error);
 }
 
 /* GET /api/v1/messages/{id}/attachments/{sha256}: one of its files, for
@@ -1183,7 +1168,7 @@ handle_message_file (CivicServer *self,
                                       request->address, &name, &media_type, &error);
   if (content == NULL)
     {
-      respond_message_files_error (request, error);
+      respond_file_error (request, error);
       return;
     }
   request->status = SOUP_STATUS_OK;
