@@ -166,7 +166,20 @@ civic_query_decode_multipart (const char  *boundary,
     goto invalid;
   g_hash_table_insert (params, (gpointer) "boundary", (gpointer) boundary);
   soup_message_headers_set_content_type (headers, "multipart/form-data", params);
-  multipart = soup_multipart_new_from_message (headers, body);
+  /* libsoup reads the body with strstr: it must end in a NUL, which a
+   * request's flattened body has but bytes from elsewhere may not */
+  {
+    gsize length;
+    const char *data = g_bytes_get_data (body, &length);
+    char *copy = g_malloc (length + 1);
+    g_autoptr(GBytes) terminated = NULL;
+
+    if (length > 0)
+      memcpy (copy, data, length);
+    copy[length] = '\0';
+    terminated = g_bytes_new_take (copy, length);
+    multipart = soup_multipart_new_from_message (headers, terminated);
+  }
   /* A form has its dozen fields and its few files: a body of thousands
    * of parts is not one */
   if (multipart == NULL || soup_multipart_get_length (multipart) > CIVIC_QUERY_MAX_FORM_PARTS)
@@ -185,7 +198,7 @@ civic_query_decode_multipart (const char  *boundary,
       if (!soup_multipart_get_part (multipart, i, &part_headers, &part_body) ||
           !soup_message_headers_get_content_disposition (part_headers, &disposition,
                                                          &part_params) ||
-          g_ascii_strcasecmp (disposition, "form-data") != 0 ||
+          disposition == NULL || g_ascii_strcasecmp (disposition, "form-data") != 0 ||
           (name = g_hash_table_lookup (part_params, "name")) == NULL ||
           !g_utf8_validate (name, -1, NULL) || !is_plain_text (name))
         goto invalid;
