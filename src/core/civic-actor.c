@@ -118,6 +118,8 @@ civic_role_get_label (CivicRole role)
     case CIVIC_ROLE_DISCLOSURE_HEAD: return _("Head of the disclosure office");
     case CIVIC_ROLE_MESSAGE_REVIEWER: return _("Reply reviewer");
     case CIVIC_ROLE_DISPATCHER: return _("Dispatcher");
+    case CIVIC_ROLE_CATALOGUE_EDITOR: return _("Catalogue editor");
+    case CIVIC_ROLE_CATALOGUE_REVIEWER: return _("Catalogue reviewer");
     case CIVIC_ROLE_NONE:
     default:
       return _("No role");

@@ -29,6 +29,10 @@ typedef enum /*< flags >*/
   /* The hall's dispatch (12345 派单): routes new messages, decides a
    * department's objection that one was sent to it wrongly (退单) */
   CIVIC_ROLE_DISPATCHER          = 1 << 12,
+  /* Keeps the department's catalogue: drafts an item's new version (事项编制) */
+  CIVIC_ROLE_CATALOGUE_EDITOR    = 1 << 13,
+  /* Approves it, with the day it takes effect (事项审核) */
+  CIVIC_ROLE_CATALOGUE_REVIEWER  = 1 << 14,
 } CivicRole;
 
 /* The roles that work on information disclosure. */
@@ -39,6 +43,9 @@ typedef enum /*< flags >*/
  * (approver) extends one's time to reply. */
 #define CIVIC_ROLES_MESSAGES (CIVIC_ROLE_COMPLAINT_HANDLER | CIVIC_ROLE_MESSAGE_REVIEWER | \
                               CIVIC_ROLE_DISPATCHER)
+
+/* The roles that keep a department's catalogue of service items. */
+#define CIVIC_ROLES_CATALOGUE (CIVIC_ROLE_CATALOGUE_EDITOR | CIVIC_ROLE_CATALOGUE_REVIEWER)
 
 /* The roles that work on licensing cases. */
 #define CIVIC_ROLES_CASEWORK (CIVIC_ROLE_CLERK | CIVIC_ROLE_EXAMINER | CIVIC_ROLE_APPROVER | \

@@ -24,6 +24,7 @@ typedef enum
   CIVIC_ARGUMENT_CHECKLIST,  /* several of the options: an array of their values */
   CIVIC_ARGUMENT_OPTION,     /* one of the options: an official's, a room's, a party's id */
   CIVIC_ARGUMENT_MARKDOWN,   /* a document's body, written in its own editor, never in a form */
+  CIVIC_ARGUMENT_GUIDE,      /* a service item's guide, an object the item editor writes, never in a form */
 } CivicArgumentKind;
 
 /* One thing a checklist or an official's choice offers. */

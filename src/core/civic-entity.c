@@ -16,6 +16,7 @@
 #include "civic-entity.h"
 #include "civic-evaluation-kind.h"
 #include "civic-hearing-kind.h"
+#include "civic-item-kind.h"
 #include "civic-message-kind.h"
 
 /* Every kind officials act on with commands. A new job of the hall adds
@@ -29,6 +30,7 @@ static const CivicEntityKind * const kind_list[] = {
   &civic_message_kind,
   &civic_evaluation_kind,
   &civic_campaign_kind,
+  &civic_item_kind,
   NULL
 };
 
