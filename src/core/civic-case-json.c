@@ -311,6 +311,9 @@ case_to_json (CivicCase *self,
   civic_json_set_enum (builder, "kind", CIVIC_TYPE_ITEM_KIND, self->item_kind);
   civic_json_set_int (builder, "statutory_days", self->statutory_days);
   civic_json_set_int (builder, "promised_days", self->promised_days);
+  civic_json_set_int (builder, "version", self->item_version);
+  civic_json_set_enum (builder, "statutory_unit", CIVIC_TYPE_CLOCK_UNIT, self->statutory_unit);
+  civic_json_set_enum (builder, "promised_unit", CIVIC_TYPE_CLOCK_UNIT, self->promised_unit);
   civic_json_set_enum (builder, "track", CIVIC_TYPE_TRACK, self->track);
   civic_json_set_string (builder, "legal_basis", self->item_legal_basis);
   civic_json_set_string (builder, "reconsideration_body", self->item_reconsideration_body);
@@ -1052,7 +1055,8 @@ civic_case_new_from_json (JsonNode  *node,
   g_autoptr(GDateTime) received_at = NULL;
   JsonObject *root, *item, *department, *clocks;
   const char *id, *number;
-  gint64 rev = 0, statutory_days, promised_days = 0, round = 1;
+  gint64 rev = 0, statutory_days, promised_days = 0, round = 1, item_version = 0;
+  int statutory_unit = CIVIC_CLOCK_UNIT_WORKING_DAYS, promised_unit = CIVIC_CLOCK_UNIT_WORKING_DAYS;
   int value;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -1081,6 +1085,11 @@ civic_case_new_from_json (JsonNode  *node,
   if (!civic_json_get_int (item, "statutory_days", TRUE, 1, 3660, &statutory_days, error) ||
       !civic_json_get_int (item, "promised_days", FALSE, 0, statutory_days, &promised_days,
                            error) ||
+      !civic_json_get_int (item, "version", FALSE, 0, G_MAXINT, &item_version, error) ||
+      !civic_json_get_enum (item, "statutory_unit", FALSE, CIVIC_TYPE_CLOCK_UNIT, &statutory_unit,
+                            error) ||
+      !civic_json_get_enum (item, "promised_unit", FALSE, CIVIC_TYPE_CLOCK_UNIT, &promised_unit,
+                            error) ||
       !civic_json_get_enum (item, "track", TRUE, CIVIC_TYPE_TRACK, &value, error) ||
       !dup_string (item, "legal_basis", FALSE, &self->item_legal_basis, error) ||
       !dup_string (item, "reconsideration_body", FALSE, &self->item_reconsideration_body, error) ||
@@ -1091,6 +1100,9 @@ civic_case_new_from_json (JsonNode  *node,
     }
   self->statutory_days = (int) statutory_days;
   self->promised_days = (int) promised_days;
+  self->item_version = (int) item_version;
+  self->statutory_unit = statutory_unit;
+  self->promised_unit = promised_unit;
   self->track = value;
 
   if (!civic_json_get_object (root, "department", TRUE, &department, error) ||

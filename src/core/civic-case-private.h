@@ -23,6 +23,11 @@ struct _CivicCase
   CivicItemKind     item_kind;
   int               statutory_days;
   int               promised_days;
+  /* The catalogue's version the case was filed under (0: before versions),
+   * and how its two limits are counted */
+  int               item_version;
+  CivicClockUnit    statutory_unit;
+  CivicClockUnit    promised_unit;
   CivicTrack        track;
   char             *item_legal_basis;
   /* Who hears an appeal against a refusal (Art. 38); (nullable) */

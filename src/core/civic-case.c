@@ -310,6 +310,28 @@ civic_case_set_item (CivicCase     *self,
 }
 
 /**
+ * civic_case_set_item_terms:
+ * @version: the catalogue's version of the item the case is filed under
+ *
+ * How the limits civic_case_set_item() gave are counted: in working days
+ * (the Licensing Law's), or in calendar days where a special law sets
+ * them so. Both limits are counted alike (civic-item-limits.c).
+ */
+void
+civic_case_set_item_terms (CivicCase      *self,
+                           int             version,
+                           CivicClockUnit  statutory_unit,
+                           CivicClockUnit  promised_unit)
+{
+  g_return_if_fail (CIVIC_IS_CASE (self));
+  g_return_if_fail (version >= 0);
+
+  self->item_version = version;
+  self->statutory_unit = statutory_unit;
+  self->promised_unit = promised_unit;
+}
+
+/**
  * civic_case_set_item_remedies:
  * @reconsideration_body: (nullable): who hears an administrative
  *   reconsideration of the authority's decisions
@@ -493,6 +515,8 @@ GETTER (const char *, item_court, item_court, NULL)
 GETTER (CivicTrack, track, track, 0)
 GETTER (int, statutory_days, statutory_days, 0)
 GETTER (int, promised_days, promised_days, 0)
+GETTER (int, item_version, item_version, 0)
+GETTER (CivicClockUnit, statutory_unit, statutory_unit, CIVIC_CLOCK_UNIT_WORKING_DAYS)
 GETTER (const char *, department_id, department_id, NULL)
 GETTER (const char *, department_name, department_name, NULL)
 GETTER (CivicChannel, channel, channel, 0)

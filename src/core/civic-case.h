@@ -300,6 +300,10 @@ void                civic_case_set_item           (CivicCase           *self,
                                                    CivicTrack           track,
                                                    gboolean             hearing_required,
                                                    const char          *legal_basis);
+void                civic_case_set_item_terms     (CivicCase           *self,
+                                                   int                  version,
+                                                   CivicClockUnit       statutory_unit,
+                                                   CivicClockUnit       promised_unit);
 void                civic_case_set_item_remedies  (CivicCase           *self,
                                                    const char          *reconsideration_body,
                                                    const char          *court);
@@ -340,6 +344,8 @@ const char         *civic_case_get_item_reconsideration_body (CivicCase *self);
 const char         *civic_case_get_item_court     (CivicCase           *self);
 CivicTrack          civic_case_get_track          (CivicCase           *self);
 int                 civic_case_get_statutory_days (CivicCase           *self);
+int                 civic_case_get_item_version   (CivicCase           *self);
+CivicClockUnit      civic_case_get_statutory_unit (CivicCase           *self);
 int                 civic_case_get_promised_days  (CivicCase           *self);
 const char         *civic_case_get_department_id  (CivicCase           *self);
 const char         *civic_case_get_department_name (CivicCase          *self);

@@ -30,6 +30,7 @@ typedef enum
 {
   CIVIC_ITEM_ERROR_INVALID,   /* not a guide: a member wrong or missing */
   CIVIC_ITEM_ERROR_LIMIT,     /* a time limit the law does not allow */
+  CIVIC_ITEM_ERROR_NOT_IN_EFFECT, /* no such item, not yet in effect, or repealed */
 } CivicItemError;
 
 /* One of the two limits, as the guide states it */

@@ -1022,7 +1022,9 @@ new_licensing_clock (CivicCase     *kase,
                      int            length)
 {
   CivicClock *clock = civic_clock_new (kind, CIVIC_CLOCK_TRIGGER_ACCEPTED, start,
-                                       CIVIC_CLOCK_UNIT_WORKING_DAYS, length,
+                                       kind == CIVIC_CLOCK_KIND_STATUTORY ? kase->statutory_unit
+                                                                          : kase->promised_unit,
+                                       length,
                                        kind == CIVIC_CLOCK_KIND_STATUTORY
                                        ? (kase->track == CIVIC_TRACK_JOINT ? "all-42-2" : "all-42-1")
                                        : "promised");

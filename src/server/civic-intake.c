@@ -144,17 +144,20 @@ department_name (CivicSqlite *db,
 
 /**
  * civic_intake_new_case:
- * @item: the catalogue item, as the feed carries it
+ * @item: the version of the catalogue item the case is filed under
+ *   (civic_item_records_filed_at())
  *
- * Builds a new case for @item: its limits, materials, department and, for
- * a joint item, a sub-task per co-department; numbers it and starts its
- * clock. Call inside a write transaction; the caller saves it.
+ * Builds a new case for @item: its limits and their units, materials,
+ * department and, for a joint item, a sub-task per co-department; numbers
+ * it and starts its clock. The case keeps all of it: a later version of
+ * the item never changes a case filed before. Call inside a write
+ * transaction; the caller saves it.
  */
 CivicCase *
 civic_intake_new_case (CivicSqlite           *db,
                        CivicCalendar         *calendar,
                        const char            *id,
-                       JsonObject            *item,
+                       const CivicItemFiled  *item,
                        const CivicApplicant  *applicant,
                        const char * const    *received_materials,
                        CivicChannel           channel,
@@ -164,82 +167,73 @@ civic_intake_new_case (CivicSqlite           *db,
   g_autoptr(CivicCase) kase = NULL;
   g_autoptr(JsonNode) department_holder = NULL;
   g_autofree char *number = NULL;
-  const char *department_id = json_object_get_string_member_with_default (item, "department",
-                                                                          NULL);
-  JsonArray *materials, *joint, *joint_names;
-  int kind = CIVIC_ITEM_KIND_LICENSING, track = CIVIC_TRACK_ORDINARY;
+  g_autofree char *legal_basis = NULL;
+  JsonObject *guide = json_node_get_object (item->guide);
+  JsonObject *remedies = civic_json_lookup_object (guide, "remedies");
+  JsonArray *materials, *joint;
+  CivicItemLimit statutory, promised;
 
-  if (department_id == NULL)
-    {
-      invalid (error, _("The item names no department"));
-      return NULL;
-    }
-
-  number = next_case_number (db, department_id, received_at, error);
+  number = next_case_number (db, item->department_id, received_at, error);
   if (number == NULL)
     return NULL;
 
-  civic_enum_from_nick (CIVIC_TYPE_ITEM_KIND,
-                        json_object_get_string_member_with_default (item, "kind", "licensing"),
-                        &kind);
-  civic_enum_from_nick (CIVIC_TYPE_TRACK,
-                        json_object_get_string_member_with_default (item, "track", "ordinary"),
-                        &track);
+  civic_item_guide_get_limits (guide, &statutory, &promised);
+  if (statutory.days <= 0 || promised.days > statutory.days ||
+      (promised.days > 0 && promised.unit != statutory.unit))
+    {
+      invalid (error, _("The limits of “%s” break the law; its department corrects them"),
+               item->code);
+      return NULL;
+    }
+  legal_basis = civic_item_guide_dup_legal_basis (guide);
 
   kase = civic_case_new (id, number, received_at);
-  civic_case_set_item (kase,
-                       json_object_get_string_member_with_default (item, "code", NULL),
-                       json_object_get_string_member_with_default (item, "name", NULL),
-                       kind,
-                       json_object_get_int_member_with_default (item, "statutory_days", 20),
-                       json_object_get_int_member_with_default (item, "promised_days", 0),
-                       track,
-                       json_object_get_boolean_member_with_default (item, "hearing_required",
+  civic_case_set_item (kase, item->code, civic_item_guide_get_name (guide),
+                       g_strcmp0 (civic_item_guide_get_type_code (guide), "01") == 0
+                       ? CIVIC_ITEM_KIND_LICENSING : CIVIC_ITEM_KIND_PUBLIC_SERVICE,
+                       statutory.days, promised.days,
+                       civic_item_guide_is_joint (guide) ? CIVIC_TRACK_JOINT
+                                                         : CIVIC_TRACK_ORDINARY,
+                       json_object_get_boolean_member_with_default (guide, "hearing_required",
                                                                     FALSE),
-                       json_object_get_string_member_with_default (item, "legal_basis", NULL));
-  /* A published item names its departments; older ones are looked up. */
-  civic_case_set_department (kase, department_id,
-                             json_object_has_member (item, "department_name")
-                             ? json_object_get_string_member (item, "department_name")
-                             : department_name (db, department_id, &department_holder));
+                       legal_basis);
+  civic_case_set_item_terms (kase, item->version, statutory.unit,
+                             promised.days > 0 ? promised.unit : statutory.unit);
+  civic_case_set_department (kase, item->department_id,
+                             department_name (db, item->department_id, &department_holder));
   /* Who hears an appeal against the authority's refusals, as the
    * catalogue publishes it for the item */
   civic_case_set_item_remedies (kase,
-                                json_object_get_string_member_with_default (item,
-                                                                            "reconsideration_body",
-                                                                            NULL),
-                                json_object_get_string_member_with_default (item, "court", NULL));
+                                remedies != NULL
+                                ? civic_json_lookup_string (remedies, "reconsideration_body", NULL)
+                                : NULL,
+                                remedies != NULL ? civic_json_lookup_string (remedies, "court", NULL)
+                                                 : NULL);
   civic_case_set_channel (kase, channel);
   civic_case_set_applicant (kase, applicant);
 
-  materials = json_object_has_member (item, "materials")
-              ? json_object_get_array_member (item, "materials") : NULL;
+  materials = json_object_has_member (guide, "materials")
+              ? json_object_get_array_member (guide, "materials") : NULL;
   for (guint i = 0; materials != NULL && i < json_array_get_length (materials); i++)
     {
       JsonObject *material = json_array_get_object_element (materials, i);
-      const char *material_id = json_object_get_string_member_with_default (material, "id", NULL);
+      const char *material_id = civic_json_lookup_string (material, "id", NULL);
 
-      civic_case_add_material (kase, material_id,
-                               json_object_get_string_member_with_default (material, "name", ""),
+      civic_case_add_material (kase, material_id, civic_json_lookup_string (material, "name", ""),
                                json_object_get_boolean_member_with_default (material, "required",
                                                                             TRUE),
                                received_materials != NULL &&
                                g_strv_contains (received_materials, material_id));
     }
 
-  joint = json_object_has_member (item, "joint_departments")
-          ? json_object_get_array_member (item, "joint_departments") : NULL;
-  joint_names = json_object_has_member (item, "joint_department_names")
-                ? json_object_get_array_member (item, "joint_department_names") : NULL;
+  joint = civic_item_guide_is_joint (guide) && json_object_has_member (guide, "joint_departments")
+          ? json_object_get_array_member (guide, "joint_departments") : NULL;
   for (guint i = 0; joint != NULL && i < json_array_get_length (joint); i++)
     {
       g_autoptr(JsonNode) holder = NULL;
       const char *co = json_array_get_string_element (joint, i);
 
-      civic_case_add_subtask (kase, co,
-                              joint_names != NULL && i < json_array_get_length (joint_names)
-                              ? json_array_get_string_element (joint_names, i)
-                              : department_name (db, co, &holder));
+      civic_case_add_subtask (kase, co, department_name (db, co, &holder));
     }
 
   civic_case_start (kase, calendar);
@@ -306,14 +300,14 @@ civic_intake_submit (CivicSqlite    *db,
                      GError        **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) item_node = NULL;
+  g_autoptr(CivicItemFiled) item = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(CivicCase) kase = NULL;
   g_autofree char *receipt = civic_intake_new_receipt ();
   g_autofree char *id = g_uuid_string_random ();
   g_auto(GStrv) materials = NULL;
   CivicApplicant applicant = { 0 };
-  JsonObject *object, *applicant_object, *item;
+  JsonObject *object, *applicant_object;
   const char *item_code;
   int channel = CIVIC_CHANNEL_ONLINE;
   g_autoptr(CivicClockReading) reading = NULL;
@@ -339,16 +333,14 @@ civic_intake_submit (CivicSqlite    *db,
   if (!civic_sqlite_begin (db, error))
     return NULL;
 
-  item_node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_ITEM, item_code, error);
-  if (item_node == NULL)
+  item = civic_item_records_filed_at (db, item_code, now, error);
+  if (item == NULL)
     {
       civic_sqlite_rollback (db);
-      if (error != NULL && *error == NULL)
-        g_set_error (error, CIVIC_INTAKE_ERROR, CIVIC_INTAKE_ERROR_NOT_FOUND,
-                     _("There is no service item “%s”"), item_code);
+      if (g_error_matches (*error, CIVIC_ITEM_ERROR, CIVIC_ITEM_ERROR_NOT_IN_EFFECT))
+        (*error)->domain = CIVIC_INTAKE_ERROR, (*error)->code = CIVIC_INTAKE_ERROR_NOT_FOUND;
       return NULL;
     }
-  item = json_node_get_object (item_node);
 
   kase = civic_intake_new_case (db, calendar, id, item, &applicant,
                                 (const char * const *) materials, channel, now, error);

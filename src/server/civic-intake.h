@@ -6,6 +6,7 @@
 #pragma once
 
 #include "civic-case.h"
+#include "civic-item-records.h"
 #include "civic-sqlite.h"
 
 G_BEGIN_DECLS
@@ -23,7 +24,7 @@ GQuark     civic_intake_error_quark   (void);
 CivicCase *civic_intake_new_case      (CivicSqlite           *db,
                                        CivicCalendar         *calendar,
                                        const char            *id,
-                                       JsonObject            *item,
+                                       const CivicItemFiled  *item,
                                        const CivicApplicant  *applicant,
                                        const char * const    *received_materials,
                                        CivicChannel           channel,

@@ -15,6 +15,7 @@
 #include "civic-disclosure-request-records.h"
 #include "civic-evaluation-records.h"
 #include "civic-hearing-records.h"
+#include "civic-item-records.h"
 #include "civic-message-records.h"
 #include "civic-records.h"
 
@@ -28,6 +29,7 @@ static const CivicRecordStore * const stores[] = {
   &civic_message_store,
   &civic_evaluation_store,
   &civic_campaign_store,
+  &civic_item_store,
   NULL
 };
 

@@ -19,6 +19,7 @@
 #include "civic-keyring.h"
 #include "civic-policy.h"
 #include "civic-disclosure-columns.h"
+#include "civic-item-records.h"
 #include "civic-message-records.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
@@ -532,6 +533,38 @@ static const CivicSqliteMigration migrations[] = {
     "  PRIMARY KEY (message_id, sha256)"
     ") WITHOUT ROWID;"
   },
+  { /* 20: the catalogue's versions (civic-item-records.c): every version
+     * that took effect, with the moment it did, so that intake files a
+     * case under the version in effect when it was received; the items'
+     * states, for a repeal; and the files uploaded for each item's
+     * materials (the bytes are attachment_blob's) */
+    "CREATE TABLE item_version ("
+    "  code TEXT NOT NULL,"
+    "  version INTEGER NOT NULL,"
+    "  department_id TEXT NOT NULL,"
+    "  effective_at TEXT NOT NULL,"
+    "  guide TEXT NOT NULL,"
+    "  PRIMARY KEY (code, version)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX item_version_by_time ON item_version (code, effective_at);"
+    "CREATE TABLE item_record ("
+    "  code TEXT PRIMARY KEY,"
+    "  department_id TEXT,"
+    "  state TEXT NOT NULL,"
+    "  pending TEXT,"
+    "  repealed_at TEXT"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE item_upload ("
+    "  code TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  media_type TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  uploaded_by TEXT NOT NULL,"
+    "  uploaded_at TEXT NOT NULL,"
+    "  PRIMARY KEY (code, sha256)"
+    ") WITHOUT ROWID;"
+  },
 };
 
 void
@@ -711,7 +744,8 @@ civic_server_db_open (const char  *data_dir,
       !attach_keyring (db, data_dir, error))
     return NULL;
   /* What a migration cannot do in SQL alone, done once by code */
-  if (!civic_disclosure_columns_adopt_names (db, error))
+  if (!civic_disclosure_columns_adopt_names (db, error) ||
+      !civic_item_records_adopt_legacy (db, error))
     return NULL;
   /* The region's time limits on citizens' messages and the replies
    * officials start from, as shipped, until an operator imports their own */

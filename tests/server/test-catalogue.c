@@ -1,0 +1,281 @@
+/* test-catalogue.c — a department's catalogue through the real service
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The catalogue editor revises an item in effect: a required material
+ * added, the promised limit shortened; the guide in effect stays up while
+ * the change is reviewed. Its author never approves it; a reviewer does,
+ * with effect the next day. A case filed today keeps version 1's
+ * materials and limits; one filed at 00:01 the next day is filed under
+ * version 2, by the moment the version took effect, whether or not the
+ * service was up at midnight to run its job. A limit above the law's is
+ * saved as a draft but never submitted; another department and a
+ * supervisor change nothing.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "civic-json.h"
+#include "civic-test-service.h"
+
+static CivicTestService *service;
+static char *editor, *reviewer, *both, *other_editor, *supervisor;
+
+#define object_of civic_test_object_of
+#define applied(token, type, target, args) take (token, type, target, args)
+#define rejected(...) civic_test_rejected (service, __VA_ARGS__)
+
+#define CODE "430000-SCJG-XK-0001"
+
+static void
+take (const char *token,
+      const char *type,
+      const char *target,
+      const char *args)
+{
+  g_autoptr(JsonNode) holder = NULL;
+
+  civic_test_applied (service, token, type, target, args, &holder);
+}
+
+static JsonObject *
+item_in_feed (const char  *token,
+              JsonNode   **holder)
+{
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  JsonNode *node;
+
+  civic_test_pull_all (service, token, 0, entities);
+  node = g_hash_table_lookup (entities, "item/" CODE);
+  if (node == NULL)
+    return NULL;
+  *holder = json_node_ref (node);
+  return json_node_get_object (*holder);
+}
+
+/* Files an application for the item: the case's number */
+static char *
+apply_for (void)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  guint status;
+
+  answer = civic_test_request (service, "POST", "/public/v1/applications", NULL,
+                               "{\"item_code\": \"" CODE "\", \"materials\": [\"m1\"],"
+                               " \"applicant\": {\"kind\": \"person\", \"name\": \"李小明\","
+                               " \"id_number\": \"11010519491231002X\","
+                               " \"phone\": \"13812345678\"}}", &status);
+  g_assert_cmpuint (status, ==, 201);
+  return g_strdup (json_object_get_string_member (object_of (answer), "number"));
+}
+
+static JsonObject *
+case_numbered (const char  *number,
+               GPtrArray  **holder)
+{
+  g_autofree char *token = civic_test_sign_in (service, "clerk");
+
+  *holder = civic_test_pull_cases (service, token);
+  for (guint i = 0; i < (*holder)->len; i++)
+    {
+      JsonObject *kase = g_ptr_array_index (*holder, i);
+
+      if (g_strcmp0 (json_object_get_string_member (kase, "number"), number) == 0)
+        return kase;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_material (JsonObject *kase,
+              const char *id)
+{
+  JsonArray *materials = json_object_get_array_member (kase, "materials");
+
+  for (guint i = 0; i < json_array_get_length (materials); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (materials, i),
+                                                  "id"), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_version_takes_effect (void)
+{
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(JsonNode) later = NULL;
+  g_autoptr(GPtrArray) cases_today = NULL;
+  g_autoptr(GPtrArray) cases_tomorrow = NULL;
+  g_autofree char *guide_text = NULL;
+  g_autofree char *save = NULL;
+  g_autofree char *today_number = NULL;
+  g_autofree char *tomorrow_number = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GString) over = NULL;
+  JsonObject *item, *guide, *kase, *pending;
+
+  item = item_in_feed (editor, &holder);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (json_object_get_string_member (item, "state"), ==, "effective");
+  g_assert_cmpint (json_object_get_int_member (item, "version"), ==, 1);
+  /* Another department's catalogue is not in this one's feed */
+  {
+    g_autoptr(JsonNode) none = NULL;
+
+    g_assert_null (item_in_feed (other_editor, &none));
+  }
+
+  applied (editor, "revise-item", CODE, NULL);
+  /* The guide as the editor edits it: a required material, a shorter promise */
+  guide = json_object_get_object_member (item, "guide");
+  guide_text = civic_json_to_string (json_object_get_member (item, "guide"), FALSE);
+  edited = g_string_new (guide_text);
+  g_assert_nonnull (strstr (guide_text, "\"materials\":["));
+  g_string_replace (edited, "\"materials\":[",
+                    "\"materials\":[{\"id\":\"m9\",\"name\":\"食品安全管理制度文本\","
+                    "\"required\":true,\"standard\":\"加盖公章\"},", 1);
+  g_assert_true (json_object_has_member (guide, "promised"));
+  over = g_string_new (edited->str);
+  g_string_replace (over, "\"promised\":{\"days\":", "\"promised\":{\"days\":2", 1);
+  save = g_strdup_printf ("{\"guide\": %s}", over->str);
+
+  /* A promise longer than the law's limit is saved, never submitted */
+  applied (editor, "save-item", CODE, save);
+  rejected (editor, "submit-item", CODE, NULL, "rule");
+  g_free (save);
+  save = g_strdup_printf ("{\"guide\": %s}", edited->str);
+  /* Whoever saved any of it wrote it */
+  applied (both, "save-item", CODE, save);
+  applied (editor, "submit-item", CODE, "{\"note\": \"新增材料\"}");
+
+  rejected (both, "review-item", CODE, "{\"decision\": \"approve\", "
+            "\"effective_on\": \"2026-03-21\"}", "role");
+  rejected (other_editor, "review-item", CODE, "{\"decision\": \"approve\", "
+            "\"effective_on\": \"2026-03-21\"}", "not-found");
+  rejected (supervisor, "review-item", CODE, "{\"decision\": \"approve\", "
+            "\"effective_on\": \"2026-03-21\"}", "forbidden");
+  rejected (reviewer, "review-item", CODE, "{\"decision\": \"approve\", "
+            "\"effective_on\": \"2026-03-19\"}", "argument");
+  applied (reviewer, "review-item", CODE, "{\"decision\": \"approve\", "
+           "\"effective_on\": \"2026-03-21\", \"comment\": \"同意\"}");
+
+  /* Until then the guide in effect is version 1's */
+  item = item_in_feed (editor, &after);
+  g_assert_cmpint (json_object_get_int_member (item, "version"), ==, 1);
+  pending = json_object_get_object_member (item, "pending");
+  g_assert_cmpstr (json_object_get_string_member (pending, "state"), ==, "scheduled");
+  g_assert_cmpint (json_object_get_int_member (pending, "version"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (pending, "effective_at"), ==,
+                   "2026-03-20T16:00:00.000Z");
+
+  /* Filed today: version 1, without the new material */
+  today_number = apply_for ();
+  kase = case_numbered (today_number, &cases_today);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (kase, "item"),
+                                               "version"), ==, 1);
+  g_assert_false (has_material (kase, "m9"));
+
+  /* 00:01 the next day: version 2, with it */
+  civic_test_service_stop (service);
+  g_setenv ("CIVICDESK_NOW", "2026-03-21T00:01:00+08:00", TRUE);
+  civic_test_service_start (service);
+  tomorrow_number = apply_for ();
+  kase = case_numbered (tomorrow_number, &cases_tomorrow);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (kase, "item"),
+                                               "version"), ==, 2);
+  g_assert_true (has_material (kase, "m9"));
+  /* The case filed before keeps what it was filed under */
+  kase = case_numbered (today_number, &cases_today);
+  g_assert_false (has_material (kase, "m9"));
+
+  /* And the record says so: version 2 in effect since the 21st (the
+   * session of the night before is over) */
+  g_free (editor);
+  editor = civic_test_sign_in (service, "catalogue-editor");
+  item = item_in_feed (editor, &later);
+  g_assert_cmpint (json_object_get_int_member (item, "version"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (item, "effective_on"), ==, "2026-03-21");
+  g_assert_true (json_object_get_null_member (item, "pending") ||
+                 !json_object_has_member (item, "pending"));
+
+  civic_test_service_stop (service);
+  g_setenv ("CIVICDESK_NOW", CIVIC_TEST_NOW, TRUE);
+  civic_test_service_start (service);
+  g_free (editor);
+  editor = civic_test_sign_in (service, "catalogue-editor");
+}
+
+/* A new item: made, filled in, and refused where the guide is wrong */
+static void
+test_new_item (void)
+{
+  g_autoptr(JsonNode) holder = NULL;
+
+  rejected (editor, "create-item", "bad code!", "{\"name\": \"x\", \"type_code\": \"01\"}",
+            "argument");
+  rejected (editor, "create-item", "430000-SCJG-XK-9001", "{\"name\": \"x\", "
+            "\"type_code\": \"31\"}", "argument");
+  applied (editor, "create-item", "430000-SCJG-XK-9001", "{\"name\": \"食品小作坊登记\", "
+           "\"type_code\": \"01\"}");
+  rejected (editor, "create-item", "430000-SCJG-XK-9001", "{\"name\": \"x\", "
+            "\"type_code\": \"01\"}", "state");
+  rejected (editor, "save-item", "430000-SCJG-XK-9001", "{\"guide\": {\"name\": \"x\", "
+            "\"type_code\": \"01\", \"statutory\": {\"days\": 20, "
+            "\"unit\": \"working-days\"}, \"task_name\": \"x\"}}", "argument");
+  /* Not applied for until it takes effect */
+  {
+    guint status;
+    g_autoptr(JsonNode) answer = civic_test_request (service, "POST", "/public/v1/applications",
+                                                     NULL,
+                                                     "{\"item_code\": \"430000-SCJG-XK-9001\","
+                                                     " \"applicant\": {\"kind\": \"person\","
+                                                     " \"name\": \"李小明\", \"id_number\":"
+                                                     " \"11010519491231002X\", \"phone\":"
+                                                     " \"13812345678\"}}", &status);
+
+    g_assert_cmpuint (status, ==, 422);
+  }
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM item_version "
+                                                   "WHERE code = '430000-SCJG-XK-9001'"), ==, 0);
+  (void) holder;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  service = civic_test_service_new_demo (10, 0);
+  editor = civic_test_sign_in (service, "catalogue-editor");
+  reviewer = civic_test_sign_in (service, "catalogue-reviewer");
+  other_editor = civic_test_sign_in (service, "zrzyt.catalogue-editor");
+  supervisor = civic_test_sign_in (service, "supervisor");
+  g_setenv ("CIVIC_TEST_PASSWORD", "demo-password", TRUE);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, NULL, "user", "add", "dual",
+                                           "--name", "双岗", "--department", "scjg", "--roles",
+                                           "catalogue-editor,catalogue-reviewer",
+                                           "--password-env", "CIVIC_TEST_PASSWORD", NULL), ==, 0);
+  both = civic_test_sign_in (service, "dual");
+
+  g_test_add_func ("/catalogue/version-takes-effect", test_version_takes_effect);
+  g_test_add_func ("/catalogue/new-item", test_new_item);
+
+  status = g_test_run ();
+
+  g_free (editor);
+  g_free (reviewer);
+  g_free (both);
+  g_free (other_editor);
+  g_free (supervisor);
+  civic_test_service_free (service);
+  return status;
+}
