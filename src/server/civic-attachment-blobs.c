@@ -11,6 +11,7 @@
 
 #include <sodium.h>
 
+#include "civic-attachment.h"
 #include "civic-attachment-blobs.h"
 #include "civic-i18n.h"
 #include "civic-keyring.h"
@@ -173,3 +174,39 @@ civic_attachment_content_disposition (const char *name,
                           g_strcmp0 (media_type, "application/pdf") == 0 ? "inline" : "attachment",
                           ascii->str, encoded);
 }
+
+static gboolean
+refuse (GError     **error,
+        int          code,
+        const char  *message)
+{
+  g_set_error_literal (error, CIVIC_FILE_ERROR, code, message);
+  return FALSE;
+}
+
+/**
+ * civic_attachment_blobs_check:
+ *
+ * Whether a file of this name, type and size is taken with a record:
+ * one of the types taken, of 1 byte to 20 MiB, under a safe name.
+ */
+gboolean
+civic_attachment_blobs_check (const char  *name,
+                              const char  *media_type,
+                              gsize        size,
+                              GError     **error)
+{
+  if (name == NULL || !civic_attachment_name_is_valid (name))
+    return refuse (error, CIVIC_FILE_ERROR_INVALID,
+                   _("A file’s name is at most 200 bytes, without “/”, “\\” or control "
+                     "characters, and does not start with a dot"));
+  if (!civic_attachment_media_type_is_attachable (media_type))
+    return refuse (error, CIVIC_FILE_ERROR_MEDIA_TYPE,
+                   _("Files of this type are not taken: PDF, text, Markdown, CSV, PNG, JPEG, OFD, "
+                     "Word, Excel, OpenDocument or ZIP"));
+  if (size == 0 || size > CIVIC_ATTACHMENT_MAX_SIZE)
+    return refuse (error, CIVIC_FILE_ERROR_INVALID,
+                     _("A file is of 1 byte to 20 MiB"));
+  return TRUE;
+}
+

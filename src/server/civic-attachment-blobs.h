@@ -23,6 +23,10 @@ typedef enum
 
 GQuark    civic_file_error_quark     (void);
 
+gboolean  civic_attachment_blobs_check (const char *name,
+                                        const char *media_type,
+                                        gsize       size,
+                                        GError    **error);
 gboolean  civic_attachment_blobs_has (CivicSqlite  *db,
                                       const char   *sha256,
                                       gboolean     *has,

@@ -12,6 +12,8 @@
 
 #include "civic-i18n.h"
 
+#include "civic-attachment-blobs.h"
+#include "civic-audit.h"
 #include "civic-core-enums.h"
 #include "civic-due-jobs.h"
 #include "civic-entity.h"
@@ -674,4 +676,168 @@ civic_item_records_adopt_legacy (CivicSqlite  *db,
         }
     }
   return civic_sqlite_commit (db, error);
+}
+
+/* The files of the materials: a blank form and a filled-in sample */
+
+static gboolean
+file_refused (GError     **error,
+              int          code,
+              const char  *message)
+{
+  g_set_error_literal (error, CIVIC_FILE_ERROR, code, message);
+  return FALSE;
+}
+
+/* The item, if @actor's department keeps it (the hall's dispatchers and
+ * supervisors read every department's) */
+static CivicItem *
+load_seen (CivicSqlite       *db,
+           const CivicActor  *actor,
+           const char        *code,
+           gboolean           to_change,
+           GError           **error)
+{
+  g_autoptr(CivicItem) item = NULL;
+  g_autoptr(GError) local = NULL;
+
+  item = civic_item_records_load (db, code, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (item == NULL ||
+      (g_strcmp0 (civic_item_get_department_id (item), actor->department_id) != 0 &&
+       (to_change || !civic_actor_has_role (actor, CIVIC_ROLE_DISPATCHER | CIVIC_ROLE_SUPERVISOR))))
+    {
+      file_refused (error, CIVIC_FILE_ERROR_NOT_FOUND, _("There is no such item"));
+      return NULL;
+    }
+  return g_steal_pointer (&item);
+}
+
+/**
+ * civic_item_records_upload:
+ *
+ * Keeps a file a catalogue editor uploaded for an item's materials,
+ * sealed, and records it as received for the item: attach-item-file
+ * then names it. Runs its own transaction.
+ *
+ * Returns: (transfer full) (nullable): `{sha256, name, media_type, size}`
+ */
+char *
+civic_item_records_upload (CivicSqlite       *db,
+                           const CivicActor  *actor,
+                           const char        *code,
+                           const char        *name,
+                           const char        *media_type,
+                           GBytes            *content,
+                           GDateTime         *now,
+                           const char        *address,
+                           GError           **error)
+{
+  g_autoptr(CivicItem) item = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *at = format_utc (now);
+  g_autofree char *detail = NULL;
+  gsize size = g_bytes_get_size (content);
+  sqlite3_stmt *stmt;
+
+  if (!civic_actor_has_role (actor, CIVIC_ROLE_CATALOGUE_EDITOR))
+    {
+      file_refused (error, CIVIC_FILE_ERROR_FORBIDDEN,
+                    _("Files are added by the department’s catalogue editors"));
+      return NULL;
+    }
+  if (!civic_attachment_blobs_check (name, media_type, size, error))
+    return NULL;
+  item = load_seen (db, actor, code, TRUE, error);
+  if (item == NULL)
+    return NULL;
+
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  detail = g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GSIZE_FORMAT "}", sha256, size);
+  if (!civic_sqlite_begin (db, error))
+    return NULL;
+  stmt = civic_sqlite_prepare (db, "INSERT INTO item_upload (code, sha256, name, media_type, "
+                                   "  size, uploaded_by, uploaded_at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                   "ON CONFLICT (code, sha256) DO UPDATE SET "
+                                   "  name = excluded.name, media_type = excluded.media_type",
+                               error);
+  if (stmt == NULL)
+    goto fail;
+  civic_sqlite_bind_text (stmt, 1, code);
+  civic_sqlite_bind_text (stmt, 2, sha256);
+  civic_sqlite_bind_text (stmt, 3, name);
+  civic_sqlite_bind_text (stmt, 4, media_type);
+  sqlite3_bind_int64 (stmt, 5, size);
+  civic_sqlite_bind_text (stmt, 6, actor->id);
+  civic_sqlite_bind_text (stmt, 7, at);
+  if (!civic_attachment_blobs_put (db, sha256, content, at, error) ||
+      !civic_sqlite_run (db, stmt, error) ||
+      !civic_audit_append (db, now, actor->id, "upload-item-file", code, detail, address, error) ||
+      !civic_sqlite_commit (db, error))
+    goto fail;
+
+  json_builder_begin_object (builder);
+  civic_json_set_string (builder, "sha256", sha256);
+  civic_json_set_string (builder, "name", name);
+  civic_json_set_string (builder, "media_type", media_type);
+  civic_json_set_int (builder, "size", size);
+  json_builder_end_object (builder);
+  answer = json_builder_get_root (builder);
+  return civic_json_to_string (answer, FALSE);
+
+fail:
+  civic_sqlite_rollback (db);
+  return NULL;
+}
+
+/**
+ * civic_item_records_read_file:
+ * @name: (out): its name, as uploaded
+ * @media_type: (out): its type
+ *
+ * Returns: (transfer full) (nullable): a file uploaded for an item, for
+ * an official of its department, the hall's dispatchers and supervisors
+ */
+GBytes *
+civic_item_records_read_file (CivicSqlite       *db,
+                              const CivicActor  *actor,
+                              const char        *code,
+                              const char        *sha256,
+                              char             **name,
+                              char             **media_type,
+                              GError           **error)
+{
+  g_autoptr(CivicItem) item = load_seen (db, actor, code, FALSE, error);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  if (item == NULL)
+    return NULL;
+  stmt = civic_sqlite_prepare (db, "SELECT name, media_type FROM item_upload "
+                                   "WHERE code = ? AND sha256 = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, code);
+  civic_sqlite_bind_text (stmt, 2, sha256);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return NULL;
+  if (row)
+    {
+      *name = g_strdup (civic_sqlite_column_text (stmt, 0));
+      *media_type = g_strdup (civic_sqlite_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (!row)
+    {
+      file_refused (error, CIVIC_FILE_ERROR_NOT_FOUND, _("The item has no such file"));
+      return NULL;
+    }
+  return civic_attachment_blobs_get (db, sha256, error);
 }

@@ -38,6 +38,22 @@ gboolean        civic_item_records_adopt        (CivicSqlite     *db,
                                                  GError         **error);
 gboolean        civic_item_records_adopt_legacy (CivicSqlite     *db,
                                                  GError         **error);
+char           *civic_item_records_upload       (CivicSqlite       *db,
+                                                 const CivicActor  *actor,
+                                                 const char        *code,
+                                                 const char        *name,
+                                                 const char        *media_type,
+                                                 GBytes            *content,
+                                                 GDateTime         *now,
+                                                 const char        *address,
+                                                 GError           **error);
+GBytes         *civic_item_records_read_file    (CivicSqlite       *db,
+                                                 const CivicActor  *actor,
+                                                 const char        *code,
+                                                 const char        *sha256,
+                                                 char             **name,
+                                                 char             **media_type,
+                                                 GError           **error);
 JsonNode       *civic_item_guide_from_flat      (JsonObject      *flat,
                                                  JsonObject      *remedies,
                                                  GError         **error);

@@ -445,7 +445,7 @@ file_mail (CivicSqlite      *db,
 
       if (files->len < CIVIC_MESSAGE_PUBLIC_MAX_FILES &&
           files_size + size <= CIVIC_MESSAGE_PUBLIC_MAX_FILES_SIZE &&
-          civic_message_files_check (file->name, file->media_type, size, NULL))
+          civic_attachment_blobs_check (file->name, file->media_type, size, NULL))
         {
           g_ptr_array_add (files, civic_form_file_new (file->name, file->media_type,
                                                        file->content));

@@ -52,31 +52,6 @@ format_utc (GDateTime *instant)
 }
 
 /**
- * civic_message_files_check:
- *
- * Whether a file of this name, type and size is taken with a message.
- */
-gboolean
-civic_message_files_check (const char  *name,
-                           const char  *media_type,
-                           gsize        size,
-                           GError     **error)
-{
-  if (name == NULL || !civic_attachment_name_is_valid (name))
-    return fail (error, CIVIC_FILE_ERROR_INVALID,
-                 _("A file’s name is at most 200 bytes, without “/”, “\\” or control "
-                   "characters, and does not start with a dot"));
-  if (!civic_attachment_media_type_is_attachable (media_type))
-    return fail (error, CIVIC_FILE_ERROR_MEDIA_TYPE,
-                 _("Files of this type are not taken: PDF, text, Markdown, CSV, PNG, JPEG, OFD, "
-                   "Word, Excel, OpenDocument or ZIP"));
-  if (size == 0 || size > CIVIC_ATTACHMENT_MAX_SIZE)
-    return fail (error, CIVIC_FILE_ERROR_INVALID,
-                 _("A file is of 1 byte to 20 MiB"));
-  return TRUE;
-}
-
-/**
  * civic_message_files_name_types:
  * @files: (element-type CivicFormFile): what a citizen sent
  *
@@ -132,7 +107,7 @@ civic_message_files_check_all (GPtrArray  *files,
     {
       CivicFormFile *file = g_ptr_array_index (files, i);
 
-      if (!civic_message_files_check (file->name, file->media_type,
+      if (!civic_attachment_blobs_check (file->name, file->media_type,
                                       g_bytes_get_size (file->content), error))
         return FALSE;
       total += g_bytes_get_size (file->content);
@@ -371,7 +346,7 @@ civic_message_files_upload (CivicSqlite       *db,
               "dispatchers"));
       return NULL;
     }
-  if (!civic_message_files_check (name, media_type, size, error))
+  if (!civic_attachment_blobs_check (name, media_type, size, error))
     return NULL;
   message = load_seen (db, actor, message_id, error);
   if (message == NULL)

@@ -20,10 +20,6 @@ G_BEGIN_DECLS
 /* The request that carries them: the files in base64, and the text */
 #define CIVIC_MESSAGE_PUBLIC_MAX_BODY (CIVIC_MESSAGE_PUBLIC_MAX_FILES_SIZE / 3 * 4 + 1024 * 1024)
 
-gboolean  civic_message_files_check       (const char        *name,
-                                           const char        *media_type,
-                                           gsize              size,
-                                           GError           **error);
 void      civic_message_files_name_types  (GPtrArray         *files);
 gboolean  civic_message_files_check_all   (GPtrArray         *files,
                                            GError           **error);

@@ -28,6 +28,7 @@
 #include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-intake.h"
+#include "civic-item-records.h"
 #include "civic-json.h"
 #include "civic-listener.h"
 #include "civic-policy.h"
@@ -1150,6 +1151,56 @@ handle_upload_message_file (CivicServer *self,
     respond_file_error (request, error);
 }
 
+/* POST /api/v1/items/{code}/attachments?name=…: a blank form or a sample for a
+ * material, the body; attach-item-file adds it to the draft */
+static void
+handle_upload_item_file (CivicServer *self,
+                         CivicSqlite *db,
+                         Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(GBytes) content = request->body ? g_bytes_ref (request->body) : g_bytes_new (NULL, 0);
+  const char *name = request->query ? g_hash_table_lookup (request->query, "name") : NULL;
+  char *answer;
+
+  answer = civic_item_records_upload (db, actor, request->segments[3], name, request->body_type,
+                                      content, now, request->address, &error);
+  if (answer != NULL)
+    respond_json (request, SOUP_STATUS_CREATED, answer);
+  else
+    respond_file_error (request, error);
+}
+
+/* GET /api/v1/items/{code}/attachments/{sha256}: a file uploaded for an item,
+ * for its department's officials and the hall */
+static void
+handle_item_file (CivicServer *self,
+                  CivicSqlite *db,
+                  Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_autofree char *name = NULL;
+  g_autofree char *media_type = NULL;
+  GBytes *content;
+
+  content = civic_item_records_read_file (db, actor, request->segments[3], request->segments[5],
+                                          &name, &media_type, &error);
+  if (content == NULL)
+    {
+      respond_file_error (request, error);
+      return;
+    }
+  request->status = SOUP_STATUS_OK;
+  request->response_bytes = content;
+  request->content_type_owned = g_strdup (media_type);
+  request->content_type = request->content_type_owned;
+  request->content_disposition = civic_attachment_content_disposition (name, media_type);
+  request->download = TRUE;
+}
+
 /* GET /api/v1/messages/{id}/attachments/{sha256}: one of its files, for
  * an official who sees the message; never cached on the way */
 static void
@@ -1227,13 +1278,14 @@ handle_public_attachment (CivicServer *self,
 
 /* The guard's question, before libsoup reads a request: is this an
  * upload, whose body may be a file's 20 MiB (an official's file for a
- * disclosure or a message), or a citizen's message with its photos? */
+ * disclosure, a message or an item's material), or a citizen's message with its photos? */
 static CivicHttpBodyKind
 body_kind (const char *line,
            gsize       length)
 {
   static const char * const upload_collections[] = { "POST /api/v1/disclosures/",
-                                                     "POST /api/v1/messages/" };
+                                                     "POST /api/v1/messages/",
+                                                     "POST /api/v1/items/" };
   static const char * const forms[] = { "POST /public/v1/messages", "POST /public/messages" };
   static const char campaigns[] = "POST /public/campaigns/";
   static const char suffix[] = "/attachments";
@@ -2122,6 +2174,8 @@ static const Route routes[] = {
   { "POST", "/api/v1/messages/*/attachments", handle_upload_message_file, POOL_UPLOAD, TRUE,
     NULL },
   { "GET", "/api/v1/messages/*/attachments/*", handle_message_file, POOL_WRITE, TRUE, NULL },
+  { "POST", "/api/v1/items/*/attachments", handle_upload_item_file, POOL_UPLOAD, TRUE, NULL },
+  { "GET", "/api/v1/items/*/attachments/*", handle_item_file, POOL_READ, TRUE, NULL },
   { "POST", "/public/v1/applications", handle_apply, POOL_WRITE, FALSE, &public_write_rate },
   { "GET", "/public/v1/applications/*", handle_application_status, POOL_READ, FALSE,
     &public_read_rate },

@@ -245,6 +245,77 @@ test_new_item (void)
   (void) holder;
 }
 
+/* A blank form for a material of the new item's draft: uploaded, attached,
+ * read back; refused to others */
+static void
+test_files (void)
+{
+  static const char code[] = "430000-SCJG-XK-9001";
+  g_autoptr(GBytes) content = g_bytes_new_static ("申请书\n申请人：____\n", strlen ("申请书\n申请人：____\n"));
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) refused_answer = NULL;
+  g_autoptr(GBytes) back = NULL;
+  g_autofree char *attach = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *content_type = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autofree char *clerk = civic_test_sign_in (service, "clerk");
+  guint status;
+  const char *sha256;
+
+  applied (editor, "save-item", code, "{\"guide\": {\"name\": \"食品小作坊登记\", "
+           "\"type_code\": \"01\", \"statutory\": {\"days\": 20, "
+           "\"unit\": \"working-days\"}, \"materials\": [{\"id\": \"m1\", "
+           "\"name\": \"登记申请书\", \"required\": true}]}}");
+
+  refused_answer = civic_test_upload (service, "/api/v1/items/430000-SCJG-XK-9001/attachments?name="
+                                      "%E7%94%B3%E8%AF%B7%E4%B9%A6.txt", clerk, "text/plain",
+                                      content, &status);
+  g_assert_cmpuint (status, ==, 403);
+  g_clear_pointer (&refused_answer, json_node_unref);
+  refused_answer = civic_test_upload (service, "/api/v1/items/430000-SCJG-XK-9001/attachments?name="
+                                      "x.txt", other_editor, "text/plain", content, &status);
+  g_assert_cmpuint (status, ==, 404);
+  answer = civic_test_upload (service, "/api/v1/items/430000-SCJG-XK-9001/attachments?name="
+                              "%E7%94%B3%E8%AF%B7%E4%B9%A6.txt", editor, "text/plain", content,
+                              &status);
+  g_assert_cmpuint (status, ==, 201);
+  sha256 = json_object_get_string_member (object_of (answer), "sha256");
+  g_assert_cmpuint (strlen (sha256), ==, 64);
+
+  /* A file not uploaded for the item is refused */
+  rejected (editor, "attach-item-file", code, "{\"material\": \"m1\", \"role\": \"sample\", "
+            "\"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\", "
+            "\"name\": \"x.txt\", \"media_type\": \"text/plain\", \"size\": 3}", "argument");
+  attach = g_strdup_printf ("{\"material\": \"m1\", \"role\": \"blank-form\", "
+                            "\"sha256\": \"%s\", \"name\": \"申请书.txt\", "
+                            "\"media_type\": \"text/plain\", \"size\": %" G_GSIZE_FORMAT "}",
+                            sha256, g_bytes_get_size (content));
+  applied (editor, "attach-item-file", code, attach);
+  {
+    g_autoptr(JsonNode) item_holder = NULL;
+    JsonObject *item = NULL;
+    g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) json_node_unref);
+    g_autofree char *text = NULL;
+
+    civic_test_pull_all (service, editor, 0, entities);
+    item = object_of (g_hash_table_lookup (entities, "item/430000-SCJG-XK-9001"));
+    text = civic_json_to_string (json_object_get_member (item, "pending"), FALSE);
+    g_assert_nonnull (strstr (text, "\"blank_form\":{\"sha256\":\""));
+    (void) item_holder;
+  }
+
+  path = g_strdup_printf ("/api/v1/items/%s/attachments/%s", code, sha256);
+  back = civic_test_download (service, path, editor, &status, &content_type);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (g_bytes_equal (back, content));
+  g_clear_pointer (&back, g_bytes_unref);
+  back = civic_test_download (service, path, other_editor, &status, NULL);
+  g_assert_cmpuint (status, ==, 404);
+  (void) holder;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +339,7 @@ main (int   argc,
 
   g_test_add_func ("/catalogue/version-takes-effect", test_version_takes_effect);
   g_test_add_func ("/catalogue/new-item", test_new_item);
+  g_test_add_func ("/catalogue/files", test_files);
 
   status = g_test_run ();
 
