@@ -27,6 +27,7 @@
 #include "civic-disclosure-columns.h"
 #include "civic-disclosure-policy.h"
 #include "civic-calendar-records.h"
+#include "civic-catalogue-io.h"
 #include "civic-case-records.h"
 #include "civic-clock.h"
 #include "civic-demo.h"
@@ -1503,6 +1504,114 @@ command_calendar (int    argc,
   return usage_error (context, _("Say what to do: import, show or due"));
 }
 
+/* civicdesk-server catalogue import FILE | export */
+static int
+command_catalogue (int    argc,
+                   char **argv)
+{
+  /* Translators: translate only FILE; the rest are subcommands typed as
+   * they are */
+  g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE | export"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *effective_on = NULL;
+  g_autofree char *files = NULL;
+  g_autofree char *output = NULL;
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department,
+      N_("Only this department’s items (import: every item is this department’s)"), N_("ID") },
+    { "effective-on", 0, 0, G_OPTION_ARG_STRING, &effective_on,
+      N_("import: the day the changes take effect (each item’s own, or today)"), N_("DATE") },
+    { "files", 0, 0, G_OPTION_ARG_FILENAME, &files,
+      N_("The folder of the files the guides name (import: “files” beside FILE)"), N_("DIR") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("export: write to this file, not standard output"), N_("FILE") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("import: check the catalogue and say what would change, changing nothing"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Imports a province’s implementation lists of service items "
+                                  "(docs/catalogue.md), checked whole: each changed item becomes "
+                                  "a version that takes effect on its day, and a case keeps the "
+                                  "version it was filed under. Exports the items in effect in "
+                                  "the same shape."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 2)
+    return usage_error (context, _("Say what to do: import or export"));
+
+  db = open_existing (&error);
+  if (db == NULL)
+    return fail (error);
+
+  if (g_str_equal (argv[1], "import"))
+    {
+      g_autofree char *contents = NULL;
+      g_autofree char *digest = NULL;
+      g_autofree char *folder = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(CivicCalendar) calendar = NULL;
+      g_autoptr(GDateTime) now = civic_time_now ();
+      CivicCatalogueImport result;
+      CivicDay day = CIVIC_DAY_INVALID;
+      gsize length;
+
+      if (argc < 3)
+        return usage_error (context, _("Name the catalogue to import"));
+      if (effective_on != NULL && !civic_day_parse (effective_on, &day))
+        return usage_error (context, _("Give the day as 2026-12-31"));
+      if (!g_file_get_contents (argv[2], &contents, &length, &error) ||
+          !(node = civic_json_parse (contents, length, &error)))
+        return fail (error);
+      digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      if (files == NULL)
+        {
+          g_autofree char *dir = g_path_get_dirname (argv[2]);
+
+          folder = g_build_filename (dir, "files", NULL);
+          if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+            g_clear_pointer (&folder, g_free);
+        }
+      calendar = civic_calendar_records_load (db, "CN-43", &error);
+      if (calendar == NULL ||
+          !civic_catalogue_import (db, calendar, now, node, digest, files != NULL ? files : folder,
+                                   department, day, dry_run, &result, &error))
+        return fail (error);
+      g_print (dry_run ? _("Would import %s: %u new items, %u changed, %u unchanged.\n")
+                       : _("Imported %s: %u new items, %u changed, %u unchanged. A case keeps "
+                           "the version it was filed under.\n"),
+               argv[2], result.new_items, result.changed, result.unchanged);
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "export"))
+    {
+      g_autoptr(JsonNode) node = civic_catalogue_export (db, department, files, &error);
+      g_autofree char *text = NULL;
+
+      if (node == NULL)
+        return fail (error);
+      text = civic_json_to_string (node, TRUE);
+      if (output != NULL)
+        {
+          g_autofree char *with_newline = g_strconcat (text, "\n", NULL);
+
+          if (!g_file_set_contents (output, with_newline, -1, &error))
+            return fail (error);
+        }
+      else
+        g_print ("%s\n", text);
+      return 0;
+    }
+
+  return usage_error (context, _("Say what to do: import or export"));
+}
+
 /* audit, keys, backup */
 
 /* civicdesk-server message-clocks import FILE | show */
@@ -2150,6 +2259,8 @@ static const struct
   { "room", command_room, N_("Add and change the rooms hearings are held in, and close them") },
   { "column", command_column, N_("Add, change and list the columns an organ publishes in") },
   { "department", command_department, N_("Set how a department reviews what it discloses") },
+  { "catalogue", command_catalogue,
+    N_("Import and export the catalogue of service items and their guides") },
   { "message-clocks", command_message_clocks,
     N_("Import or show the region’s time limits on citizens’ messages") },
   { "open311", command_open311,

@@ -18,6 +18,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "civic-item-guide.h"
 #include "civic-json.h"
 #include "civic-test-service.h"
 
@@ -316,6 +317,179 @@ test_files (void)
   (void) holder;
 }
 
+static char *
+cli (int          expected,
+     const char  *first,
+     ...) G_GNUC_NULL_TERMINATED;
+
+/* Runs civicdesk-server with up to eight arguments: its output */
+static char *
+cli (int          expected,
+     const char  *first,
+     ...)
+{
+  const char *args[9] = { NULL };
+  char *output = NULL;
+  va_list list;
+  guint n = 0;
+
+  va_start (list, first);
+  for (const char *arg = first; arg != NULL && n < 8; arg = va_arg (list, const char *))
+    args[n++] = arg;
+  va_end (list);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, args[0], args[1], args[2],
+                                           args[3], args[4], args[5], args[6], args[7], NULL),
+                   ==, expected);
+  g_test_message ("%s", output);
+  return output;
+}
+
+/* A province's list of 56 items of all eleven types: refused whole with
+ * a bad item, then loaded; loaded again, nothing changes; exported, each
+ * guide is the bytes it was imported as */
+static void
+test_import_export (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("CIVICDESK_TEST_DATA"), "catalogue",
+                                              "sample", "catalogue.json", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("civic-catalogue-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (tmp, "bad.json", NULL);
+  g_autofree char *exported = g_build_filename (tmp, "export.json", NULL);
+  g_autofree char *files = g_build_filename (tmp, "files", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(JsonNode) input = NULL;
+  g_autoptr(JsonNode) back = NULL;
+  g_autoptr(GString) broken = NULL;
+  g_autoptr(GHashTable) guides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonArray *items;
+  gint64 before = civic_test_count_rows (service, "SELECT count(*) FROM item_record");
+  guint compared = 0;
+
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+  input = civic_json_parse (contents, -1, NULL);
+  items = json_object_get_array_member (object_of (input), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 56);
+
+  /* One limit over the law and one unknown department: nothing loaded,
+   * both named */
+  broken = g_string_new (contents);
+  g_assert_true (g_string_replace (broken, "\"statutory\": {\n          \"days\": 20,",
+                                   "\"statutory\": {\n          \"days\": 21,", 1) == 1);
+  g_assert_true (g_string_replace (broken, "\"department\": \"jtt\"",
+                                   "\"department\": \"nowhere\"", 1) == 1);
+  g_assert_true (g_file_set_contents (bad, broken->str, -1, NULL));
+  output = cli (1, "catalogue", "import", bad, NULL);
+  g_assert_nonnull (strstr (output, "nothing changed. 2 items are wrong"));
+  g_assert_nonnull (strstr (output, "no such department"));
+  g_assert_nonnull (strstr (output, "(21 working days)"));
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM item_record"), ==, before);
+  g_free (output);
+
+  output = cli (0, "catalogue", "import", "--dry-run", sample, NULL);
+  g_assert_nonnull (strstr (output, "56 new items, 0 changed, 0 unchanged"));
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM item_record"), ==, before);
+  g_free (output);
+  output = cli (0, "catalogue", "import", sample, NULL);
+  g_assert_nonnull (strstr (output, "56 new items, 0 changed, 0 unchanged"));
+  g_free (output);
+  /* Again: a replay, nothing new */
+  output = cli (0, "catalogue", "import", sample, NULL);
+  g_assert_nonnull (strstr (output, "0 new items, 0 changed, 56 unchanged"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM item_record"), ==,
+                   before + 56);
+  /* The blank form came with its item */
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM item_upload WHERE "
+                                                   "uploaded_by = 'import'"), ==, 1);
+
+  /* In effect once the service has run its jobs */
+  civic_test_service_stop (service);
+  civic_test_service_start (service);
+  g_free (editor);
+  editor = civic_test_sign_in (service, "catalogue-editor");
+
+  output = cli (0, "catalogue", "export", "--department", "scjg", "--files", files, "--output",
+                exported, NULL);
+  {
+    g_autofree char *text = NULL;
+    JsonArray *out_items;
+
+    g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
+    back = civic_json_parse (text, -1, NULL);
+    g_assert_nonnull (back);
+    g_assert_cmpstr (json_object_get_string_member (object_of (back), "format"), ==,
+                     "civicdesk-catalogue");
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *item = json_array_get_object_element (items, i);
+        g_autoptr(JsonNode) canonical = NULL;
+
+        canonical = civic_item_guide_canonicalize (json_object_get_member (item, "guide"),
+                                                   NULL);
+        g_hash_table_insert (guides, g_strdup (json_object_get_string_member (item, "code")),
+                             civic_json_to_string (canonical, FALSE));
+      }
+    out_items = json_object_get_array_member (object_of (back), "items");
+    for (guint i = 0; i < json_array_get_length (out_items); i++)
+      {
+        JsonObject *item = json_array_get_object_element (out_items, i);
+        const char *expected = g_hash_table_lookup (guides,
+                                                    json_object_get_string_member (item, "code"));
+        g_autofree char *guide = civic_json_to_string (json_object_get_member (item, "guide"),
+                                                       FALSE);
+
+        g_assert_cmpstr (json_object_get_string_member (item, "department"), ==, "scjg");
+        if (expected == NULL)
+          continue;
+        g_assert_cmpstr (guide, ==, expected);
+        compared++;
+      }
+  }
+  g_assert_cmpuint (compared, >=, 10);
+
+  /* A special law's limit in calendar days: the case counts in them */
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonObject *guide = json_object_get_object_member (item, "guide");
+
+      if (g_str_equal (json_object_get_string_member (guide, "name"), "特种设备生产单位许可"))
+        {
+          g_autofree char *body = NULL;
+          g_autoptr(JsonNode) answer = NULL;
+          g_autoptr(GPtrArray) cases = NULL;
+          JsonObject *kase;
+          guint status;
+
+          body = g_strdup_printf ("{\"item_code\": \"%s\", \"applicant\": {\"kind\": "
+                                  "\"organisation\", \"name\": \"湘江锅炉有限公司\", "
+                                  "\"id_number\": \"91430100MA4L16JQ9D\", \"contact\": "
+                                  "\"王工\", \"phone\": \"13812345678\"}}",
+                                  json_object_get_string_member (item, "code"));
+          answer = civic_test_request (service, "POST", "/public/v1/applications", NULL, body,
+                                       &status);
+          g_assert_cmpuint (status, ==, 201);
+          kase = case_numbered (json_object_get_string_member (object_of (answer), "number"),
+                                &cases);
+          g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (kase,
+                                                                                          "item"),
+                                                          "statutory_unit"), ==, "calendar-days");
+          g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (kase, "item"),
+                                                       "statutory_days"), ==, 30);
+          compared = 0;
+        }
+    }
+  g_assert_cmpuint (compared, ==, 0);
+  g_assert_true (g_file_test (files, G_FILE_TEST_IS_DIR));
+  {
+    g_autoptr(GDir) dir = g_dir_open (files, 0, NULL);
+
+    g_assert_nonnull (g_dir_read_name (dir));
+  }
+  civic_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/catalogue/version-takes-effect", test_version_takes_effect);
   g_test_add_func ("/catalogue/new-item", test_new_item);
   g_test_add_func ("/catalogue/files", test_files);
+  g_test_add_func ("/catalogue/import-export", test_import_export);
 
   status = g_test_run ();
 
