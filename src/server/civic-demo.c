@@ -389,6 +389,60 @@ office_time (Demo     *demo,
 
 /* The reference data: departments, catalogue, rooms, phrases */
 
+/* What the hall's implementation list says of every item besides what
+ * items.json gives: the organ, the hall's window for the department, its
+ * hours and phones, the visits on site */
+static JsonObject *
+owner_of (JsonArray  *departments,
+          const char *id)
+{
+  for (guint j = 0; j < json_array_get_length (departments); j++)
+    {
+      JsonObject *owner = json_array_get_object_element (departments, j);
+
+      if (g_str_equal (json_object_get_string_member (owner, "id"), id))
+        return owner;
+    }
+  return NULL;
+}
+
+static void
+demo_guide_details (JsonObject *guide,
+                    JsonObject *owner,
+                    const char *name)
+{
+  JsonObject *organ = json_object_new ();
+  JsonObject *window = json_object_new ();
+  JsonObject *contacts = json_object_new ();
+  JsonObject *visits = json_object_new ();
+  JsonArray *windows = json_array_new ();
+  gboolean licence = g_strcmp0 (civic_item_guide_get_type_code (guide), "01") == 0;
+  g_autofree char *window_name = g_strdup_printf ("湖南省政务服务中心 %s 窗口",
+                                                  owner != NULL
+                                                  ? json_object_get_string_member_with_default (owner, "short", name)
+                                                  : name);
+
+  json_object_set_string_member (organ, "name", name);
+  json_object_set_string_member (organ, "level", "province");
+  json_object_set_object_member (guide, "organ", organ);
+  json_object_set_string_member (guide, "conditions",
+                                 "申请人符合法律、法规规定的条件，申请材料齐全、符合法定形式。");
+  json_object_set_string_member (window, "name", window_name);
+  json_object_set_string_member (window, "address", "长沙市天心区湘府西路1号 湖南省政务服务中心");
+  json_object_set_string_member (window, "hours",
+                                 "工作日 9:00—12:00、13:30—17:00（法定节假日除外）");
+  json_object_set_string_member (window, "phone", "0731-12345");
+  json_array_add_object_element (windows, window);
+  json_object_set_array_member (guide, "windows", windows);
+  json_object_set_int_member (visits, "count", licence ? 1 : 0);
+  if (licence)
+    json_object_set_string_member (visits, "reason", "领取纸质证照，也可选择免费邮寄送达");
+  json_object_set_object_member (guide, "visits", visits);
+  json_object_set_string_member (contacts, "consultation", "0731-12345");
+  json_object_set_string_member (contacts, "supervision", "0731-12345 转 电子监察");
+  json_object_set_object_member (guide, "contacts", contacts);
+}
+
 static gboolean
 publish_reference (Demo    *demo,
                    GError **error)
@@ -424,14 +478,12 @@ publish_reference (Demo    *demo,
       json_object_set_string_member (copy, "department_name",
                                      g_hash_table_lookup (demo->names, department));
       /* The authority's remedies, published with each of its items */
-      for (guint j = 0; j < json_array_get_length (departments); j++)
-        {
-          JsonObject *owner = json_array_get_object_element (departments, j);
-
-          if (g_str_equal (json_object_get_string_member (owner, "id"), department))
-            remedies = civic_json_lookup_object (owner, "remedies");
-        }
+      if (owner_of (departments, department) != NULL)
+        remedies = civic_json_lookup_object (owner_of (departments, department), "remedies");
       guide = civic_item_guide_from_flat (item, remedies, error);
+      if (guide != NULL)
+        demo_guide_details (json_node_get_object (guide), owner_of (departments, department),
+                            g_hash_table_lookup (demo->names, department));
       if (guide == NULL ||
           !civic_item_records_adopt (demo->db, json_object_get_string_member (item, "code"),
                                      department, guide, NULL, error))

@@ -13,6 +13,7 @@
 
 #include "civic-core-enums.h"
 #include "civic-disclosure-public.h"
+#include "civic-query.h"
 #include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-json.h"
@@ -62,7 +63,7 @@ format_utc (GDateTime *instant)
 }
 
 gint64
-civic_disclosure_public_seq (CivicSqlite *db)
+civic_public_seq (CivicSqlite *db)
 {
   g_autofree char *text = civic_server_db_get_meta (db, PUBLIC_SEQ);
 
@@ -82,12 +83,18 @@ civic_disclosure_public_department_name (CivicSqlite *db,
                                                                department_id));
 }
 
-static gboolean
-bump_seq (CivicSqlite  *db,
-          GError      **error)
+/**
+ * civic_public_seq_bump:
+ *
+ * Says that something the public reads changed, inside the caller's
+ * transaction: every public answer kept is made again.
+ */
+gboolean
+civic_public_seq_bump (CivicSqlite  *db,
+                       GError      **error)
 {
   g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                               civic_disclosure_public_seq (db) + 1);
+                                               civic_public_seq (db) + 1);
 
   return civic_server_db_set_meta (db, PUBLIC_SEQ, seq_text, error);
 }
@@ -128,7 +135,7 @@ civic_disclosure_public_write_column (CivicSqlite  *db,
   civic_sqlite_bind_text (stmt, 6, civic_json_lookup_string (column, "counterpart_url", NULL));
   civic_sqlite_bind_text (stmt, 7, civic_json_lookup_string (column, "counterpart_name", NULL));
   sqlite3_bind_int64 (stmt, 8, json_object_get_int_member_with_default (column, "position", 0));
-  return civic_sqlite_run (db, stmt, error) && bump_seq (db, error);
+  return civic_sqlite_run (db, stmt, error) && civic_public_seq_bump (db, error);
 }
 
 void
@@ -259,7 +266,7 @@ civic_disclosure_public_write (CivicSqlite      *db,
   g_autofree char *seq_text = NULL;
   const char *body = withdrawn ? "" : civic_disclosure_get_body (disclosure);
   const char * const *columns = civic_disclosure_get_columns (disclosure);
-  gint64 seq = civic_disclosure_public_seq (db) + 1;
+  gint64 seq = civic_public_seq (db) + 1;
   sqlite3_stmt *stmt;
 
   if (civic_disclosure_get_published_version (disclosure) == 0 || published_at == NULL)
@@ -453,61 +460,6 @@ civic_public_query_parse (GHashTable        *query,
          get_number (query, "per_page", 20, CIVIC_PUBLIC_MAX_PER_PAGE, &out->per_page, error);
 }
 
-/* The search as FTS5 sees it: each word a quoted phrase, all required, so
- * that nothing the public types is FTS5 syntax */
-static char *
-fts_expression (const char *q)
-{
-  g_auto(GStrv) words = g_strsplit_set (q, " \t\u3000", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (*words[i] == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append (out, " AND ");
-      g_string_append_c (out, '"');
-      for (const char *p = words[i]; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* The shortest word: trigrams need three characters, shorter words are
- * found with LIKE */
-static guint
-shortest_word (const char *q)
-{
-  g_auto(GStrv) words = g_strsplit_set (q, " \t", -1);
-  guint shortest = G_MAXUINT;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      shortest = MIN (shortest, (guint) g_utf8_strlen (words[i], -1));
-  return shortest;
-}
-
-static char *
-like_pattern (const char *q)
-{
-  g_autoptr(GString) out = g_string_new ("%");
-
-  for (const char *p = q; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '%');
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 /* The start of a day in Beijing, as the table's UTC text */
 static char *
 day_start_utc (CivicDay day,
@@ -562,13 +514,13 @@ where_clause (const CivicPublicQuery  *query,
       g_string_append (sql, " AND d.published_at < ?");
       g_ptr_array_add (values, day_start_utc (query->to, 1));
     }
-  if (query->q != NULL && shortest_word (query->q) != G_MAXUINT)
+  if (query->q != NULL && civic_query_shortest_word (query->q) != G_MAXUINT)
     {
-      if (shortest_word (query->q) >= 3)
+      if (civic_query_shortest_word (query->q) >= 3)
         {
           g_string_append (sql, " AND d.rowid IN (SELECT rowid FROM public_disclosure_fts "
                                 "WHERE public_disclosure_fts MATCH ?)");
-          g_ptr_array_add (values, fts_expression (query->q));
+          g_ptr_array_add (values, civic_query_fts_expression (query->q));
         }
       else
         {
@@ -576,7 +528,7 @@ where_clause (const CivicPublicQuery  *query,
                                 "d.body_text LIKE ? ESCAPE '\\' OR "
                                 "d.keywords LIKE ? ESCAPE '\\')");
           for (guint i = 0; i < 3; i++)
-            g_ptr_array_add (values, like_pattern (query->q));
+            g_ptr_array_add (values, civic_query_like_pattern (query->q));
         }
     }
   return g_string_free (g_steal_pointer (&sql), FALSE);
@@ -711,7 +663,7 @@ civic_disclosure_public_list_json (CivicSqlite             *db,
   out = g_string_new (NULL);
   g_string_append_printf (out, "{\"total\":%u,\"page\":%u,\"per_page\":%u,\"public_seq\":%"
                           G_GINT64_FORMAT ",\"items\":[", total, query->page, query->per_page,
-                          civic_disclosure_public_seq (db));
+                          civic_public_seq (db));
   for (guint i = 0; i < entries->len; i++)
     {
       CivicPublicEntry *entry = g_ptr_array_index (entries, i);

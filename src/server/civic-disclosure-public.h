@@ -66,7 +66,9 @@ gboolean    civic_disclosure_public_write       (CivicSqlite             *db,
                                                  CivicDisclosure         *disclosure,
                                                  GDateTime               *now,
                                                  GError                 **error);
-gint64      civic_disclosure_public_seq         (CivicSqlite             *db);
+gint64      civic_public_seq         (CivicSqlite             *db);
+gboolean    civic_public_seq_bump    (CivicSqlite             *db,
+                                      GError                 **error);
 gboolean    civic_public_query_parse            (GHashTable              *query,
                                                  CivicPublicQuery        *out,
                                                  GError                 **error);

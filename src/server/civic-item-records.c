@@ -18,6 +18,7 @@
 #include "civic-due-jobs.h"
 #include "civic-entity.h"
 #include "civic-item-kind.h"
+#include "civic-item-public.h"
 #include "civic-item-records.h"
 #include "civic-json.h"
 #include "civic-policy.h"
@@ -285,6 +286,8 @@ store_finish (CivicSqlite    *db,
     case CIVIC_ITEM_ACTION_REPEAL:
     case CIVIC_ITEM_ACTION_IMPORT_VERSION:
       return schedule (db, item, command_id, error);
+    case CIVIC_ITEM_ACTION_MAKE_EFFECTIVE:
+      return civic_item_public_write (db, item, error);
     case CIVIC_ITEM_ACTION_UNSCHEDULE:
       return civic_due_jobs_cancel (db, type, civic_item_get_code (item), error) &&
              drop_versions_after (db, item, error) &&
@@ -496,7 +499,8 @@ civic_item_records_adopt (CivicSqlite  *db,
   item = civic_item_new_from_json (node, error);
   return item != NULL &&
          put_version (db, code, 1, department_id, at, canonical, error) &&
-         item_save (db, item, error) != 0;
+         item_save (db, item, error) != 0 &&
+         civic_item_public_write (db, item, error);
 }
 
 static void

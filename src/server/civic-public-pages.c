@@ -77,6 +77,9 @@ static const char style[] =
   ".body{overflow-wrap:anywhere}\n"
   ".body table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}\n"
   ".body th,.body td{border:1px solid var(--line);padding:.25rem .5rem}\n"
+  "table.materials caption{text-align:left;color:var(--muted)}"
+  "table.materials th,table.materials td{text-align:left;vertical-align:top}\n"
+  "@media (min-width:40rem){table.materials{display:table;width:100%}}\n"
   ".body .align-right{text-align:right}.body .align-center{text-align:center}\n"
   ".body pre{overflow-x:auto}\n"
   ".body blockquote{margin:1rem 0;padding:.25rem 1rem;border-left:4px solid var(--line);"
@@ -155,8 +158,13 @@ param (GString    *out,
 static const char *
 site_name (CivicPublicSite site)
 {
-  return site == CIVIC_PUBLIC_SITE_MESSAGES ? _("Write to the Hall")
-                                            : _("Government Information Disclosure");
+  switch (site)
+    {
+    case CIVIC_PUBLIC_SITE_MESSAGES: return _("Write to the Hall");
+    case CIVIC_PUBLIC_SITE_GUIDE: return _("Service Guide");
+    case CIVIC_PUBLIC_SITE_DISCLOSURES:
+    default: return _("Government Information Disclosure");
+    }
 }
 
 /**
@@ -188,15 +196,18 @@ civic_public_page_start (GString         *out,
   text (out, _("Skip to the content"));
   g_string_append_printf (out, "</a>\n<header class=\"site\"><div><p><a href=\"%s\">",
                           site == CIVIC_PUBLIC_SITE_MESSAGES ? "/public/messages"
-                                                             : "/public/disclosures");
+                          : site == CIVIC_PUBLIC_SITE_GUIDE ? "/public/items"
+                          : "/public/disclosures");
   text (out, site_name (site));
   g_string_append (out, "</a></p>");
-  /* The citizens' side has three doors: write, ideas, ratings */
-  if (site == CIVIC_PUBLIC_SITE_MESSAGES)
+  /* The citizens' side has four doors: the guide, write, ideas, ratings */
+  if (site == CIVIC_PUBLIC_SITE_MESSAGES || site == CIVIC_PUBLIC_SITE_GUIDE)
     {
       g_string_append (out, "<nav class=\"site\" aria-label=\"");
       text (out, _("The hall’s pages"));
-      g_string_append (out, "\"><ul><li><a href=\"/public/messages\">");
+      g_string_append (out, "\"><ul><li><a href=\"/public/items\">");
+      text (out, _("Service Guide"));
+      g_string_append (out, "</a></li><li><a href=\"/public/messages\">");
       text (out, _("Write to the Hall"));
       g_string_append (out, "</a></li><li><a href=\"/public/campaigns\">");
       text (out, _("Idea Campaigns"));
@@ -215,6 +226,9 @@ civic_public_page_end (GString         *out,
   if (site == CIVIC_PUBLIC_SITE_MESSAGES)
     text (out, _("Your name and the ways to reach you are seen only by the officials who handle "
                  "your message, and are never published. Replies are published without them."));
+  else if (site == CIVIC_PUBLIC_SITE_GUIDE)
+    text (out, _("Each guide is the version in effect today. An application is handled under the "
+                 "version in effect on the day it is received."));
   else
     text (out, _("Published under the Regulations on Government Information Disclosure. Anyone "
                  "may also ask an organ for information it has not published (Art. 27)."));

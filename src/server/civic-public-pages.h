@@ -21,6 +21,7 @@ typedef enum
 {
   CIVIC_PUBLIC_SITE_DISCLOSURES,
   CIVIC_PUBLIC_SITE_MESSAGES,
+  CIVIC_PUBLIC_SITE_GUIDE,
 } CivicPublicSite;
 
 void        civic_public_page_start       (GString                 *out,

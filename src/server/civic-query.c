@@ -271,3 +271,86 @@ civic_query_get_int (GHashTable  *query,
 
   return TRUE;
 }
+
+/* The words of a search, split at spaces and tabs and at the ideographic
+ * space (U+3000) a Chinese keyboard types — as a whole character: split
+ * byte by byte, its bytes would cut every character that shares one (一
+ * is E4 B8 80) */
+static GStrv
+split_words (const char *q)
+{
+  g_autoptr(GString) text = g_string_new (q);
+
+  g_string_replace (text, "\u3000", " ", 0);
+  return g_strsplit_set (text->str, " \t", -1);
+}
+
+/**
+ * civic_query_fts_expression:
+ *
+ * Returns: (transfer full): the search as FTS5 sees it: each word a
+ * quoted phrase, all required, so that nothing the public types is FTS5
+ * syntax
+ */
+char *
+civic_query_fts_expression (const char *q)
+{
+  g_auto(GStrv) words = split_words (q);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append (out, " AND ");
+      g_string_append_c (out, '"');
+      for (const char *p = words[i]; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * civic_query_shortest_word:
+ *
+ * Returns: the length of the shortest word, in characters: trigrams need
+ * three, shorter words are found with LIKE; %G_MAXUINT for none
+ */
+guint
+civic_query_shortest_word (const char *q)
+{
+  g_auto(GStrv) words = split_words (q);
+  guint shortest = G_MAXUINT;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      shortest = MIN (shortest, (guint) g_utf8_strlen (words[i], -1));
+  return shortest;
+}
+
+/**
+ * civic_query_like_pattern:
+ *
+ * Returns: (transfer full): @q as a LIKE pattern that finds it anywhere,
+ * its %, _ and \ escaped with \
+ */
+char *
+civic_query_like_pattern (const char *q)
+{
+  g_autoptr(GString) out = g_string_new ("%");
+
+  for (const char *p = q; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '%');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

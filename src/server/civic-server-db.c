@@ -565,6 +565,45 @@ static const CivicSqliteMigration migrations[] = {
     "  PRIMARY KEY (code, sha256)"
     ") WITHOUT ROWID;"
   },
+  { /* 21: the public guide (civic-item-public.c): the version in effect of
+     * every item, written when it takes effect; never a draft, a review
+     * or a version to come */
+    "CREATE TABLE public_item ("
+    "  code TEXT NOT NULL UNIQUE,"
+    "  version INTEGER NOT NULL,"
+    "  department_id TEXT NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  type_code TEXT NOT NULL,"
+    "  effective_on TEXT NOT NULL,"
+    "  repealed_on TEXT,"
+    "  repeal_basis TEXT,"
+    "  guide TEXT NOT NULL,"
+    "  search_text TEXT NOT NULL"
+    ");"
+    "CREATE INDEX public_item_by_department ON public_item (department_id, code);"
+    "CREATE VIRTUAL TABLE public_item_fts USING fts5 ("
+    "  search_text, content='public_item', tokenize='trigram');"
+    "CREATE TRIGGER public_item_fts_insert AFTER INSERT ON public_item BEGIN"
+    "  INSERT INTO public_item_fts (rowid, search_text) VALUES (new.rowid, new.search_text);"
+    "END;"
+    "CREATE TRIGGER public_item_fts_delete AFTER DELETE ON public_item BEGIN"
+    "  INSERT INTO public_item_fts (public_item_fts, rowid, search_text)"
+    "    VALUES ('delete', old.rowid, old.search_text);"
+    "END;"
+    "CREATE TRIGGER public_item_fts_update AFTER UPDATE ON public_item BEGIN"
+    "  INSERT INTO public_item_fts (public_item_fts, rowid, search_text)"
+    "    VALUES ('delete', old.rowid, old.search_text);"
+    "  INSERT INTO public_item_fts (rowid, search_text) VALUES (new.rowid, new.search_text);"
+    "END;"
+    "CREATE TABLE public_item_file ("
+    "  code TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  media_type TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  PRIMARY KEY (code, sha256)"
+    ") WITHOUT ROWID;"
+  },
 };
 
 void

@@ -28,6 +28,8 @@
 #include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-intake.h"
+#include "civic-item-pages.h"
+#include "civic-item-public.h"
 #include "civic-item-records.h"
 #include "civic-json.h"
 #include "civic-listener.h"
@@ -999,7 +1001,7 @@ static gboolean
 not_modified (CivicSqlite *db,
               Request     *request)
 {
-  request->etag = g_strdup_printf ("\"p%" G_GINT64_FORMAT "\"", civic_disclosure_public_seq (db));
+  request->etag = g_strdup_printf ("\"p%" G_GINT64_FORMAT "\"", civic_public_seq (db));
   if (request->if_none_match != NULL && g_str_equal (request->if_none_match, request->etag))
     {
       request->status = SOUP_STATUS_NOT_MODIFIED;
@@ -1619,7 +1621,7 @@ page_not_modified (CivicSqlite *db,
 {
   /* Translators: the language tag of the public pages, as in HTML's lang
    * attribute: "zh-CN" in Chinese */
-  request->etag = g_strdup_printf ("\"p%" G_GINT64_FORMAT "-%s\"", civic_disclosure_public_seq (db),
+  request->etag = g_strdup_printf ("\"p%" G_GINT64_FORMAT "-%s\"", civic_public_seq (db),
                                    _("en"));
   request->page = TRUE;
   if (request->if_none_match != NULL && g_str_equal (request->if_none_match, request->etag))
@@ -1798,8 +1800,142 @@ respond_see_other (Request    *request,
   request->content_type = "text/html; charset=utf-8";
 }
 
-/* GET / and /public/: the citizens' front door, where writing to the
- * hall, the campaigns and the ratings are */
+/* The public guide (civic-item-public.c, civic-item-pages.c) */
+
+static void
+handle_public_items (CivicServer *self,
+                     CivicSqlite *db,
+                     Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) found = NULL;
+  CivicItemQuery query;
+
+  if (!civic_item_public_query_parse (request->query, &query, &error))
+    {
+      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+      return;
+    }
+  if (not_modified (db, request))
+    return;
+  found = civic_item_public_find (db, &query, &error);
+  if (found == NULL)
+    respond_internal (request, error);
+  else
+    respond_json (request, SOUP_STATUS_OK, civic_json_to_string (found, FALSE));
+}
+
+static void
+handle_public_item (CivicServer *self,
+                    CivicSqlite *db,
+                    Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (not_modified (db, request))
+    return;
+  node = civic_item_public_get (db, request->segments[3], &error);
+  if (node == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (node == NULL)
+    {
+      g_clear_pointer (&request->etag, g_free);
+      respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found",
+                     _("No service item is in effect under this code"));
+    }
+  else
+    respond_json (request, SOUP_STATUS_OK, civic_json_to_string (node, FALSE));
+}
+
+/* GET /public/v1/items/{code}/files/{sha256}: a blank form or a sample
+ * of a guide in effect, as a download; its ETag its hash */
+static void
+handle_public_item_file (CivicServer *self,
+                         CivicSqlite *db,
+                         Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *media_type = NULL;
+  GBytes *content;
+
+  content = civic_item_public_file (db, request->segments[3], request->segments[5], &name,
+                                    &media_type, &error);
+  if (content == NULL && error != NULL)
+    {
+      respond_internal (request, error);
+      return;
+    }
+  if (content == NULL)
+    {
+      respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("The guide has no such file"));
+      return;
+    }
+  request->etag = g_strdup_printf ("\"%s\"", request->segments[5]);
+  if (request->if_none_match != NULL && g_str_equal (request->if_none_match, request->etag))
+    {
+      g_bytes_unref (content);
+      request->status = SOUP_STATUS_NOT_MODIFIED;
+      return;
+    }
+  request->status = SOUP_STATUS_OK;
+  request->response_bytes = content;
+  request->content_type_owned = g_str_has_prefix (media_type, "text/")
+                                ? g_strconcat (media_type, "; charset=utf-8", NULL)
+                                : g_strdup (media_type);
+  request->content_type = request->content_type_owned;
+  request->content_disposition = civic_attachment_content_disposition (name, media_type);
+  request->download = TRUE;
+}
+
+static void
+handle_page_items (CivicServer *self,
+                   CivicSqlite *db,
+                   Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  CivicItemQuery query;
+  char *html;
+
+  if (!civic_item_public_query_parse (request->query, &query, &error))
+    {
+      respond_site_missing (request, CIVIC_PUBLIC_SITE_GUIDE, SOUP_STATUS_BAD_REQUEST,
+                            error->message);
+      return;
+    }
+  if (page_not_modified (db, request))
+    return;
+  html = civic_item_pages_search (db, &query, &error);
+  if (html == NULL)
+    respond_internal (request, error);
+  else
+    respond_page (request, SOUP_STATUS_OK, html);
+}
+
+static void
+handle_page_item (CivicServer *self,
+                  CivicSqlite *db,
+                  Request     *request)
+{
+  g_autoptr(GError) error = NULL;
+  char *html;
+
+  if (page_not_modified (db, request))
+    return;
+  html = civic_item_pages_guide (db, request->segments[2], &error);
+  if (html == NULL && error != NULL)
+    respond_internal (request, error);
+  else if (html == NULL)
+    respond_site_missing (request, CIVIC_PUBLIC_SITE_GUIDE, SOUP_STATUS_NOT_FOUND,
+                          _("No service item is in effect under this address."));
+  else
+    respond_page (request, SOUP_STATUS_OK, html);
+}
+
+/* GET / and /public/: the citizens' front door, the service guide, as
+ * the hall's layout has it first; writing to the hall, the campaigns and
+ * the ratings are a link away */
 static void
 handle_front (CivicServer *self,
               CivicSqlite *db,
@@ -1807,7 +1943,7 @@ handle_front (CivicServer *self,
 {
   request->page = TRUE;
   request->status = SOUP_STATUS_SEE_OTHER;
-  request->location = g_strdup ("/public/messages");
+  request->location = g_strdup ("/public/items");
   request->response_bytes = g_bytes_new_static ("", 0);
   request->content_type = "text/html; charset=utf-8";
 }
@@ -2223,6 +2359,12 @@ static const Route routes[] = {
   { "POST", "/public/campaigns/*", handle_page_campaign_post, POOL_WRITE, FALSE,
     &public_write_rate },
   { "GET", "/public/disclosures", handle_page_directory, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/items", handle_page_items, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/items/*", handle_page_item, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/v1/items", handle_public_items, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/v1/items/*", handle_public_item, POOL_READ, FALSE, &public_read_rate },
+  { "GET", "/public/v1/items/*/files/*", handle_public_item_file, POOL_READ, FALSE,
+    &public_read_rate },
   { "GET", "/public/disclosures/*", handle_page_disclosure, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/columns/*/*", handle_page_column, POOL_READ, FALSE, &public_read_rate },
   { "GET", "/public/style.css", handle_page_style, POOL_READ, FALSE, &public_read_rate },

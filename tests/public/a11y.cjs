@@ -205,7 +205,26 @@ async function main ()
   });
   await command (approver, 'open-campaign', open);
 
+  /* A matter of the service guide repealed today: the service makes it so
+   * at once, on its next turn */
+  const catalogueReviewer = await signIn ('catalogue-reviewer');
+  await command (catalogueReviewer, 'repeal-item', '430000-SCJG-GG-0003',
+                 { effective_on: '2026-03-20', basis: '湘市监发〔2026〕3号' });
+  for (let tries = 0; tries < 40; tries++)
+    {
+      const guide = await api ('GET', '/public/v1/items/430000-SCJG-GG-0003', null);
+      if (guide.repealed_on)
+        break;
+      await new Promise (resolve => setTimeout (resolve, 250));
+    }
+
   const pages = [
+    ['guide', '/public/items'],
+    ['guide-search', '/public/items?q=%E9%A3%9F%E5%93%81&department=scjg&type=01'],
+    ['guide-page-2', '/public/items?page=2'],
+    ['guide-item', '/public/items/430000-SCJG-XK-0001'],
+    ['guide-repealed', '/public/items/430000-SCJG-GG-0003'],
+    ['guide-missing', '/public/items/NOSUCH-ITEM'],
     ['directory', '/public/disclosures'],
     ['search', '/public/disclosures?q=%E7%99%BB%E8%AE%B0&organ=scjg'],
     ['no-result', '/public/disclosures?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E8%AF%8D'],

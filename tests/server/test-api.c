@@ -461,7 +461,7 @@ test_bad_input (void)
     ignored_too = soup_session_send_and_read (session, root, NULL, NULL);
     g_assert_cmpuint (soup_message_get_status (root), ==, 303);
     g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (root),
-                                                   "Location"), ==, "/public/messages");
+                                                   "Location"), ==, "/public/items");
   }
 
   {

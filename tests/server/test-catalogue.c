@@ -490,6 +490,145 @@ test_import_export (void)
   civic_test_remove_tree (tmp);
 }
 
+static char *
+public_text (const char *path,
+             guint       expected)
+{
+  guint status;
+  g_autoptr(GBytes) bytes = civic_test_fetch (service, path, NULL, &status, NULL, NULL);
+
+  g_assert_cmpuint (status, ==, expected);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+#define MARKER_NAME "草稿名称-7QX"
+#define MARKER_NOTE "内部说明-勿外传-3KD"
+#define MARKER_COMMENT "审核意见-勿外传-9TZ"
+
+/* The public guide: what is in effect, searchable; never a draft, a note,
+ * a review comment or a version to come */
+static void
+test_public_guide (void)
+{
+  g_autofree char *list = NULL;
+  g_autofree char *short_list = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *search_page = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *draft_page = NULL;
+  g_autofree char *save = NULL;
+  g_autofree char *guide_text = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(GString) edited = NULL;
+  const char *paths[] = { "/public/v1/items?q=" "%E9%A3%9F%E5%93%81" "&per_page=50",
+                          "/public/v1/items/" CODE, "/public/items/" CODE,
+                          "/public/items?q=%E9%A3%9F%E5%93%81", "/public/items",
+                          "/public/v1/items?department=scjg&per_page=50" };
+  JsonObject *item, *answer;
+
+  /* A change drafted, noted, returned with a comment, submitted again and
+   * approved for a day to come: none of it public */
+  item = item_in_feed (editor, &holder);
+  applied (editor, "revise-item", CODE, NULL);
+  guide_text = civic_json_to_string (json_object_get_member (item, "guide"), FALSE);
+  edited = g_string_new (guide_text);
+  g_assert_true (g_string_replace (edited, "\"name\":\"", "\"name\":\"" MARKER_NAME, 1) == 1);
+  save = g_strdup_printf ("{\"guide\": %s}", edited->str);
+  applied (editor, "save-item", CODE, save);
+  applied (editor, "submit-item", CODE, "{\"note\": \"" MARKER_NOTE "\"}");
+  applied (reviewer, "review-item", CODE, "{\"decision\": \"return\", \"comment\": \""
+           MARKER_COMMENT "\"}");
+  applied (editor, "submit-item", CODE, NULL);
+  applied (reviewer, "review-item", CODE, "{\"decision\": \"approve\", "
+           "\"effective_on\": \"2026-06-01\"}");
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *body = public_text (paths[i], 200);
+
+      g_assert_null (strstr (body, MARKER_NAME));
+      g_assert_null (strstr (body, MARKER_NOTE));
+      g_assert_null (strstr (body, MARKER_COMMENT));
+      g_assert_null (strstr (body, "catalogue-editor"));
+    }
+
+  /* The search: words (a trigram and a two-character one), a department,
+   * a type */
+  list = public_text ("/public/v1/items?q=%E7%89%B9%E6%AE%8A%E9%A3%9F%E5%93%81", 200);
+  parsed = civic_json_parse (list, -1, NULL);
+  answer = object_of (parsed);
+  g_assert_cmpint (json_object_get_int_member (answer, "total"), >=, 1);
+  g_assert_nonnull (strstr (list, CODE));
+  short_list = public_text ("/public/v1/items?q=%E8%AE%B8%E5%8F%AF&department=scjg", 200);
+  g_assert_nonnull (strstr (short_list, "\"department\":\"scjg\""));
+  g_assert_null (strstr (short_list, "\"department\":\"zrzyt\""));
+  typed = public_text ("/public/v1/items?type=20&per_page=50", 200);
+  g_assert_null (strstr (typed, "\"type_code\":\"01\""));
+  g_free (public_text ("/public/v1/items?type=99", 400));
+  g_free (public_text ("/public/v1/items?per_page=51", 400));
+
+  /* One guide: what a citizen needs before applying */
+  one = public_text ("/public/v1/items/" CODE, 200);
+  g_assert_nonnull (strstr (one, "食品安全管理制度文本"));
+  g_assert_nonnull (strstr (one, "\"version\":2"));
+  page = public_text ("/public/items/" CODE, 200);
+  g_assert_nonnull (strstr (page, "食品安全管理制度文本"));
+  g_assert_nonnull (strstr (page, "What to Bring"));
+  g_assert_nonnull (strstr (page, "How Long It Takes"));
+  search_page = public_text ("/public/items?q=%E9%A3%9F%E5%93%81", 200);
+  g_assert_nonnull (strstr (search_page, "/public/items/" CODE));
+
+  /* An item never in effect is nowhere */
+  draft = public_text ("/public/v1/items/430000-SCJG-XK-9001", 404);
+  draft_page = public_text ("/public/items/430000-SCJG-XK-9001", 404);
+  g_assert_null (strstr (draft_page, "食品小作坊登记"));
+}
+
+/* A repeal: gone from the search, its guide says when and why */
+static void
+test_public_repeal (void)
+{
+  g_autofree char *page = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* Another item of the department, in effect, with nothing pending */
+  civic_test_pull_all (service, editor, 0, entities);
+  g_hash_table_iter_init (&iter, entities);
+  while (code == NULL && g_hash_table_iter_next (&iter, &key, &value))
+    if (g_str_has_prefix (key, "item/430000-SCJG-GG-") &&
+        json_object_get_null_member (object_of (value), "pending"))
+      code = g_strdup ((const char *) key + strlen ("item/"));
+  g_assert_nonnull (code);
+
+  applied (reviewer, "repeal-item", code, "{\"effective_on\": \"2026-03-20\", "
+           "\"basis\": \"湘政发〔2026〕9号\"}");
+  /* Today: in effect at once, once the service runs its job */
+  civic_test_service_stop (service);
+  civic_test_service_start (service);
+  g_free (editor);
+  editor = civic_test_sign_in (service, "catalogue-editor");
+  {
+    g_autofree char *path = g_strconcat ("/public/items/", code, NULL);
+    g_autofree char *search = g_strdup_printf ("/public/v1/items?department=scjg&type=20&"
+                                               "per_page=50");
+
+    page = public_text (path, 200);
+    g_assert_nonnull (strstr (page, "This matter was repealed on 2026-03-20: 湘政发〔2026〕9号"));
+    list = public_text (search, 200);
+    g_assert_null (strstr (list, code));
+  }
+  (void) holder;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +654,8 @@ main (int   argc,
   g_test_add_func ("/catalogue/new-item", test_new_item);
   g_test_add_func ("/catalogue/files", test_files);
   g_test_add_func ("/catalogue/import-export", test_import_export);
+  g_test_add_func ("/catalogue/public-guide", test_public_guide);
+  g_test_add_func ("/catalogue/public-repeal", test_public_repeal);
 
   status = g_test_run ();
 
