@@ -257,6 +257,22 @@ static const CivicArgument set_validity[] = {
   CIVIC_ARGUMENTS_END
 };
 
+static const CivicArgument draft_licensing[] = {
+  LINE ("title", TRUE, N_("_Title")),
+  { .name = "category", .kind = CIVIC_ARGUMENT_CHOICE, .required = TRUE,
+    .title = N_("_Category"), .enum_type = civic_disclosure_category_get_type,
+    .enum_label = category_label },
+  { .name = "formed_on", .kind = CIVIC_ARGUMENT_DATE, .required = TRUE,
+    .title = N_("_Formed or Changed On") },
+  { .name = "columns", .kind = CIVIC_ARGUMENT_CHECKLIST, .title = N_("Co_lumns"),
+    .description = N_("The organ’s columns the public finds it in"), .options = columns },
+  LINE ("document_number", FALSE, N_("_Document Number")),
+  LINE ("department_id", TRUE, N_("_Organ")),
+  { .name = "body", .kind = CIVIC_ARGUMENT_MARKDOWN, .required = TRUE, .title = N_("_Text") },
+  { .name = "personal_names", .kind = CIVIC_ARGUMENT_NAMES, .title = N_("_Personal Names") },
+  CIVIC_ARGUMENTS_END
+};
+
 static const CivicArgument generate_report[] = {
   { .name = "year", .kind = CIVIC_ARGUMENT_NUMBER, .required = TRUE, .title = N_("_Year"),
     .min = 2000, .max = 9999, .usual_number = 2025 },
@@ -302,6 +318,7 @@ static const CivicArgument * const declarations[CIVIC_N_DISCLOSURE_ACTIONS] = {
   [CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT] = generate_report,
   [CIVIC_DISCLOSURE_ACTION_ATTACH_FILE] = attach_file,
   [CIVIC_DISCLOSURE_ACTION_REMOVE_FILE] = remove_file,
+  [CIVIC_DISCLOSURE_ACTION_DRAFT_LICENSING] = draft_licensing,
 };
 
 /**

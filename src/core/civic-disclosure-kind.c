@@ -80,6 +80,7 @@ static const struct
   [CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT] = { STATE (DRAFT), CIVIC_ROLE_DISCLOSURE_EDITOR },
   [CIVIC_DISCLOSURE_ACTION_ATTACH_FILE] = { STATE (DRAFT), CIVIC_ROLE_DISCLOSURE_EDITOR },
   [CIVIC_DISCLOSURE_ACTION_REMOVE_FILE] = { STATE (DRAFT), CIVIC_ROLE_DISCLOSURE_EDITOR },
+  [CIVIC_DISCLOSURE_ACTION_DRAFT_LICENSING] = { STATE (DRAFT), CIVIC_ROLE_SYSTEM },
 };
 
 #define refuse(error, code, ...) \
@@ -111,6 +112,7 @@ civic_disclosure_action_get_label (CivicDisclosureAction action)
     case CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT: return _("New Annual Report");
     case CIVIC_DISCLOSURE_ACTION_ATTACH_FILE: return _("Attach File");
     case CIVIC_DISCLOSURE_ACTION_REMOVE_FILE: return _("Remove File");
+    case CIVIC_DISCLOSURE_ACTION_DRAFT_LICENSING: return _("Draft a Licence’s Publication");
     default: g_return_val_if_reached ("");
     }
 }
@@ -138,6 +140,7 @@ past_tense (CivicDisclosureAction action)
     case CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT: return _("Generated the annual report");
     case CIVIC_DISCLOSURE_ACTION_ATTACH_FILE: return _("Attached a file");
     case CIVIC_DISCLOSURE_ACTION_REMOVE_FILE: return _("Removed a file");
+    case CIVIC_DISCLOSURE_ACTION_DRAFT_LICENSING: return _("Drafted the publication of a licence");
     default: g_return_val_if_reached ("");
     }
 }
@@ -358,6 +361,7 @@ check_preconditions (CivicDisclosure            *disclosure,
     {
     case CIVIC_DISCLOSURE_ACTION_CREATE:
     case CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT:
+    case CIVIC_DISCLOSURE_ACTION_DRAFT_LICENSING:
       if (disclosure->rev != 0)
         return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("This disclosure exists already"));
       return TRUE;
@@ -907,6 +911,52 @@ civic_disclosure_set_generated_text (CivicDisclosure             *disclosure,
   civic_disclosure_set_findings (disclosure, findings);
 }
 
+/* A licence granted, as the service drafts it for the organ to publish:
+ * its metadata, its text as the first version, and the holder's name
+ * marked as personal when the holder is a person, so that the gate holds
+ * it until a reviewer redacts the name or says the law requires it
+ * public. It goes through the organ's review like any disclosure. */
+static gboolean
+apply_draft_licensing (CivicDisclosure            *disclosure,
+                       JsonObject                 *args,
+                       const CivicWorkflowContext *context,
+                       GError                    **error)
+{
+  g_auto(GStrv) names = NULL;
+  const char *body, *organ;
+
+  if (!get_text (args, "department_id", TRUE, 64, &organ, error) ||
+      !civic_json_get_string (args, "body", TRUE, &body, NULL) ||
+      !civic_json_get_strv (args, "personal_names", FALSE, &names, NULL))
+    return argument_error (error);
+  if (strlen (body) > CIVIC_DISCLOSURE_MAX_BODY)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("The text is longer than %u KiB"), CIVIC_DISCLOSURE_MAX_BODY / 1024);
+  set_string (&disclosure->department_id, organ);
+  if (!apply_metadata (disclosure, args, TRUE, context, error))
+    return FALSE;
+  if (disclosure->category != CIVIC_DISCLOSURE_CATEGORY_LICENSING)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("A licence is published in the category “licensing”"));
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_utf8_strlen (names[i], -1) >= 2 &&
+        !g_strv_contains ((const char * const *) disclosure->personal_names, names[i]))
+      {
+        GStrvBuilder *builder = g_strv_builder_new ();
+
+        g_strv_builder_addv (builder, (const char **) disclosure->personal_names);
+        g_strv_builder_add (builder, names[i]);
+        g_strfreev (disclosure->personal_names);
+        disclosure->personal_names = g_strv_builder_end (builder);
+        g_strv_builder_unref (builder);
+      }
+  g_free (disclosure->body);
+  disclosure->body = g_strdup (body);
+  add_version (disclosure, context, NULL);
+  relint (disclosure, context);
+  return TRUE;
+}
+
 static gboolean
 apply_action (CivicDisclosure            *disclosure,
               CivicDisclosureAction       action,
@@ -923,6 +973,9 @@ apply_action (CivicDisclosure            *disclosure,
 
     case CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT:
       return apply_generate_report (disclosure, args, context, error);
+
+    case CIVIC_DISCLOSURE_ACTION_DRAFT_LICENSING:
+      return apply_draft_licensing (disclosure, args, context, error);
 
     case CIVIC_DISCLOSURE_ACTION_SAVE:
       return apply_save (disclosure, args, context, error);
@@ -1205,7 +1258,8 @@ static gboolean
 disclosure_creates (guint action)
 {
   return action == CIVIC_DISCLOSURE_ACTION_CREATE ||
-         action == CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT;
+         action == CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT ||
+         action == CIVIC_DISCLOSURE_ACTION_DRAFT_LICENSING;
 }
 
 /* A blank draft of the actor's organ, by the actor, which create-disclosure
@@ -1223,12 +1277,17 @@ disclosure_create (const char                 *id,
       refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("There is no such disclosure"));
       return NULL;
     }
-  if (id == NULL || *id == '\0' || strlen (id) > 64 || actor->department_id == NULL)
+  /* The service's draft names its organ in its arguments */
+  if (id == NULL || *id == '\0' || strlen (id) > 64 ||
+      (actor->department_id == NULL && action != CIVIC_DISCLOSURE_ACTION_DRAFT_LICENSING))
     {
       refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("A new disclosure needs an id and an organ"));
       return NULL;
     }
-  return G_OBJECT (civic_disclosure_new (id, actor->department_id, actor->id, actor->name));
+  /* (the service's draft gets its organ from its arguments) */
+  return G_OBJECT (civic_disclosure_new (id, actor->department_id != NULL ? actor->department_id
+                                                                          : "",
+                                         actor->id, actor->name));
 }
 
 const CivicEntityKind civic_disclosure_kind = {

@@ -34,9 +34,11 @@ typedef enum
   CIVIC_DISCLOSURE_ACTION_GENERATE_REPORT,    /*< nick=generate-disclosure-annual-report >*/
   CIVIC_DISCLOSURE_ACTION_ATTACH_FILE,        /*< nick=attach-disclosure-file >*/
   CIVIC_DISCLOSURE_ACTION_REMOVE_FILE,        /*< nick=remove-disclosure-file >*/
+  /* The service's: a licence granted, drafted for publication (ALL Art. 40) */
+  CIVIC_DISCLOSURE_ACTION_DRAFT_LICENSING,    /*< nick=draft-licensing-disclosure >*/
 } CivicDisclosureAction;
 
-#define CIVIC_N_DISCLOSURE_ACTIONS (CIVIC_DISCLOSURE_ACTION_REMOVE_FILE + 1)
+#define CIVIC_N_DISCLOSURE_ACTIONS (CIVIC_DISCLOSURE_ACTION_DRAFT_LICENSING + 1)
 
 extern const CivicEntityKind civic_disclosure_kind;
 

@@ -19,6 +19,7 @@
 #include "civic-case-records.h"
 #include "civic-documents.h"
 #include "civic-hearing-records.h"
+#include "civic-licensing-disclosure.h"
 #include "civic-core-enums.h"
 #include "civic-entity.h"
 #include "civic-json.h"
@@ -520,7 +521,8 @@ store_finish (CivicSqlite    *db,
         return FALSE;
       break;
     case CIVIC_ACTION_DECIDE:
-      if (!civic_hearing_records_note_decision (db, kase, error))
+      if (!civic_hearing_records_note_decision (db, kase, error) ||
+          !civic_licensing_disclosure_draft (db, calendar, now, kase, error))
         return FALSE;
       break;
     default:

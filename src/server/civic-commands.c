@@ -629,6 +629,48 @@ apply (CivicCommandEnv  *env,
   return g_steal_pointer (&response);
 }
 
+/* The command in the caller's transaction: its stored answer when it
+ * was taken before, else applied; %NULL with @error when the database
+ * failed */
+static char *
+execute_in_transaction (CivicCommandEnv  *env,
+                        CivicActor       *actor,
+                        CivicCommand     *command,
+                        GDateTime        *now,
+                        gboolean         *replayed,
+                        GError          **error)
+{
+  g_autofree char *hash = body_hash (env->db, command->canonical);
+  g_autofree char *sent_hash = body_hash (env->db, command->as_sent);
+  char *response = NULL;
+  LedgerMatch match;
+
+  *replayed = TRUE;
+  match = ledger_lookup (env->db, command, hash, sent_hash, actor, &response, error);
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  switch (match)
+    {
+    case LEDGER_REPLAY:
+      return response;
+    case LEDGER_REUSED:
+      return answer (command, "error", "id-reused",
+                     _("This command id was already used for a different command"), NULL, 0,
+                     NULL);
+    case LEDGER_TAKEN:
+      return answer (command, "error", "id-taken",
+                     _("This command id belongs to another official’s command; make a new one"),
+                     NULL, 0, NULL);
+    case LEDGER_NEW:
+    default:
+      break;
+    }
+
+  *replayed = FALSE;
+  return apply (env, actor, command, hash, now, error);
+}
+
 /**
  * civic_commands_execute_one:
  *
@@ -641,41 +683,18 @@ civic_commands_execute_one (CivicCommandEnv *env,
 {
   g_autoptr(GDateTime) now = env->now ? g_date_time_ref (env->now) : civic_time_now ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *sent_hash = NULL;
+  gboolean replayed;
   char *response;
-  LedgerMatch match;
 
   if (!civic_sqlite_begin (env->db, &error))
     goto internal;
 
-  hash = body_hash (env->db, command->canonical);
-  sent_hash = body_hash (env->db, command->as_sent);
-  match = ledger_lookup (env->db, command, hash, sent_hash, actor, &response, &error);
-  if (error != NULL)
-    goto internal;
-
-  switch (match)
+  response = execute_in_transaction (env, actor, command, now, &replayed, &error);
+  if (response != NULL && replayed)
     {
-    case LEDGER_REPLAY:
       civic_sqlite_rollback (env->db);
       return response;
-    case LEDGER_REUSED:
-      civic_sqlite_rollback (env->db);
-      return answer (command, "error", "id-reused",
-                     _("This command id was already used for a different command"), NULL, 0,
-                     NULL);
-    case LEDGER_TAKEN:
-      civic_sqlite_rollback (env->db);
-      return answer (command, "error", "id-taken",
-                     _("This command id belongs to another official’s command; make a new one"),
-                     NULL, 0, NULL);
-    case LEDGER_NEW:
-    default:
-      break;
     }
-
-  response = apply (env, actor, command, hash, now, &error);
   if (response == NULL || !civic_sqlite_commit (env->db, &error))
     {
       g_free (response);
@@ -718,34 +737,14 @@ civic_commands_execute (CivicCommandEnv *env,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/**
- * civic_commands_run_as_service:
- * @id: the command's id: the same id again is answered as the first time
- * @target: what it acts on; a new record's id for a command that makes it
- * @args: (nullable): its arguments
- * @refusal: (out) (transfer full): why the rules refused it, in words for
- *   whoever sent what it came from
- *
- * Runs one command as the service itself, for what comes in without an
- * official: a citizen's form, an Open311 client, the hall's mailbox.
- *
- * Returns: (transfer full) (nullable): the record as it stands after the
- * command, or %NULL with @refusal set when the rules refused it, or with
- * @error when the service failed
- */
-JsonObject *
-civic_commands_run_as_service (CivicCommandEnv  *env,
-                               const char       *id,
-                               const char       *type,
-                               const char       *target,
-                               JsonObject       *args,
-                               char            **refusal,
-                               GError          **error)
+/* What a command of the service's came to: the record after it, or why
+ * it was refused */
+static JsonObject *
+service_result (CivicCommand  *command,
+                const char    *response,
+                char         **refusal,
+                GError       **error)
 {
-  g_autoptr(CivicActor) service = civic_actor_new ("system", _("Civic Desk service"), NULL,
-                                                   CIVIC_ROLE_SYSTEM);
-  g_autoptr(CivicCommand) command = civic_command_new (id, type, target, args);
-  g_autofree char *response = civic_commands_execute_one (env, service, command);
   g_autoptr(JsonNode) answer = civic_json_parse (response, -1, error);
   JsonObject *result, *entity, *data;
   const char *status;
@@ -778,4 +777,68 @@ civic_commands_run_as_service (CivicCommandEnv  *env,
       return NULL;
     }
   return json_object_ref (data);
+}
+
+/**
+ * civic_commands_run_as_service:
+ * @id: the command's id: the same id again is answered as the first time
+ * @target: what it acts on; a new record's id for a command that makes it
+ * @args: (nullable): its arguments
+ * @refusal: (out) (transfer full): why the rules refused it, in words for
+ *   whoever sent what it came from
+ *
+ * Runs one command as the service itself, for what comes in without an
+ * official: a citizen's form, an Open311 client, the hall's mailbox.
+ *
+ * Returns: (transfer full) (nullable): the record as it stands after the
+ * command, or %NULL with @refusal set when the rules refused it, or with
+ * @error when the service failed
+ */
+JsonObject *
+civic_commands_run_as_service (CivicCommandEnv  *env,
+                               const char       *id,
+                               const char       *type,
+                               const char       *target,
+                               JsonObject       *args,
+                               char            **refusal,
+                               GError          **error)
+{
+  g_autoptr(CivicActor) service = civic_actor_new ("system", _("Civic Desk service"), NULL,
+                                                   CIVIC_ROLE_SYSTEM);
+  g_autoptr(CivicCommand) command = civic_command_new (id, type, target, args);
+  g_autofree char *response = civic_commands_execute_one (env, service, command);
+
+  return service_result (command, response, refusal, error);
+}
+
+/**
+ * civic_commands_run_nested:
+ *
+ * As civic_commands_run_as_service(), inside the caller's transaction:
+ * a command of the service's that another command's finish takes (a
+ * licence granted drafts its publication), applied or refused with it,
+ * and replayed when its id was taken before.
+ */
+JsonObject *
+civic_commands_run_nested (CivicCommandEnv  *env,
+                           const char       *id,
+                           const char       *type,
+                           const char       *target,
+                           JsonObject       *args,
+                           char            **refusal,
+                           GError          **error)
+{
+  g_autoptr(CivicActor) service = civic_actor_new ("system", _("Civic Desk service"), NULL,
+                                                   CIVIC_ROLE_SYSTEM);
+  g_autoptr(CivicCommand) command = civic_command_new (id, type, target, args);
+  g_autoptr(GDateTime) now = env->now ? g_date_time_ref (env->now) : civic_time_now ();
+  g_autofree char *response = NULL;
+  gboolean replayed;
+
+  g_return_val_if_fail (civic_sqlite_in_transaction (env->db), NULL);
+
+  response = execute_in_transaction (env, service, command, now, &replayed, error);
+  if (response == NULL)
+    return NULL;
+  return service_result (command, response, refusal, error);
 }

@@ -71,6 +71,13 @@ JsonObject   *civic_commands_run_as_service (CivicCommandEnv *env,
                                           JsonObject       *args,
                                           char            **refusal,
                                           GError          **error);
+JsonObject   *civic_commands_run_nested  (CivicCommandEnv  *env,
+                                          const char       *id,
+                                          const char       *type,
+                                          const char       *target,
+                                          JsonObject       *args,
+                                          char            **refusal,
+                                          GError          **error);
 gboolean      civic_commands_forget_legacy (CivicSqlite    *db,
                                           GError          **error);
 

@@ -113,6 +113,8 @@ staff_free (Staff *staff)
   g_clear_pointer (&staff->head, civic_actor_free);
   g_clear_pointer (&staff->handler, civic_actor_free);
   g_clear_pointer (&staff->message_reviewer, civic_actor_free);
+  g_clear_pointer (&staff->catalogue_editor, civic_actor_free);
+  g_clear_pointer (&staff->catalogue_reviewer, civic_actor_free);
   g_free (staff);
 }
 

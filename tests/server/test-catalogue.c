@@ -629,6 +629,135 @@ test_public_repeal (void)
   (void) holder;
 }
 
+/* A case for @code, accepted, examined and decided: its id */
+static char *
+decided_case (const char *code,
+              const char *applicant,
+              const char *result_args)
+{
+  g_autofree char *clerk = civic_test_sign_in (service, "clerk");
+  g_autofree char *examiner = civic_test_sign_in (service, "examiner");
+  g_autofree char *approver = civic_test_sign_in (service, "approver");
+  g_autofree char *guide_path = g_strconcat ("/public/v1/items/", code, NULL);
+  guint status;
+  g_autoptr(JsonNode) guide = civic_test_request (service, "GET", guide_path, NULL, NULL,
+                                                  &status);
+  g_autoptr(GString) materials = g_string_new ("[");
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autofree char *body = NULL;
+  JsonArray *list = json_object_get_array_member (json_object_get_object_member (object_of (guide),
+                                                                                  "guide"),
+                                                  "materials");
+  JsonObject *kase;
+  char *id;
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_string_append_printf (materials, "%s\"%s\"", i > 0 ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (list, i),
+                                                           "id"));
+  g_string_append_c (materials, ']');
+  body = g_strdup_printf ("{\"item_code\": \"%s\", \"materials\": %s, \"applicant\": %s}",
+                          code, materials->str, applicant);
+  answer = civic_test_request (service, "POST", "/public/v1/applications", NULL, body, &status);
+  g_assert_cmpuint (status, ==, 201);
+  kase = case_numbered (json_object_get_string_member (object_of (answer), "number"), &cases);
+  id = g_strdup (json_object_get_string_member (kase, "id"));
+  applied (clerk, "accept", id, NULL);
+  applied (examiner, "claim", id, NULL);
+  applied (examiner, "opinion", id, "{\"recommendation\": \"approve\", \"text\": \"符合条件\"}");
+  applied (approver, "decide", id, result_args);
+  return id;
+}
+
+static JsonObject *
+licence_disclosure (GHashTable *entities,
+                    const char *number)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  JsonObject *found = NULL;
+
+  g_hash_table_iter_init (&iter, entities);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_str_has_prefix (key, "disclosure/") &&
+        strstr (json_object_get_string_member_with_default (object_of (value), "title", ""),
+                number) != NULL)
+      {
+        g_assert_null (found);
+        found = object_of (value);
+      }
+  return found;
+}
+
+/* A licence granted is drafted for publication (ALL Art. 40), once; a
+ * person's name held by the gate; a denial drafts nothing */
+static void
+test_licence_published (void)
+{
+  g_autofree char *organisation = decided_case ("430000-SCJG-XK-0002",
+                                                "{\"kind\": \"organisation\", \"name\": "
+                                                "\"湘江食品有限公司\", \"id_number\": "
+                                                "\"91430100MA4L16JQ9D\", \"contact\": \"王工\", "
+                                                "\"phone\": \"13812345678\", \"address\": "
+                                                "\"长沙市岳麓区麓山南路1号\"}",
+                                                "{\"result\": \"approve\", \"number\": "
+                                                "\"湘市监许〔2026〕771号\"}");
+  g_autofree char *person = decided_case ("430000-SCJG-XK-0008",
+                                          "{\"kind\": \"person\", \"name\": \"欧阳明月\", "
+                                          "\"id_number\": \"11010519491231002X\", "
+                                          "\"phone\": \"13812345678\"}",
+                                          "{\"result\": \"approve\", \"number\": "
+                                          "\"湘市监许〔2026〕772号\"}");
+  g_autofree char *denied = decided_case ("430000-SCJG-XK-0002",
+                                          "{\"kind\": \"person\", \"name\": \"李小明\", "
+                                          "\"id_number\": \"11010519491231002X\", "
+                                          "\"phone\": \"13812345678\"}",
+                                          "{\"result\": \"deny\", \"number\": "
+                                          "\"湘市监不许〔2026〕773号\", \"legal_basis\": "
+                                          "\"《行政许可法》第三十八条第二款\", "
+                                          "\"reconsideration_body\": \"湖南省人民政府\", "
+                                          "\"court\": \"长沙铁路运输法院\", \"reason\": "
+                                          "\"场所不符合要求\"}");
+  g_autofree char *editor_token = civic_test_sign_in (service, "editor");
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  g_autofree char *body_text = NULL;
+  JsonObject *draft;
+  JsonArray *names;
+
+  civic_test_pull_all (service, editor_token, 0, entities);
+  draft = licence_disclosure (entities, "湘市监许〔2026〕771号");
+  g_assert_nonnull (draft);
+  g_assert_cmpstr (json_object_get_string_member (draft, "category"), ==, "licensing");
+  g_assert_cmpstr (json_object_get_string_member (draft, "state"), ==, "draft");
+  g_assert_cmpstr (json_object_get_string_member (draft, "formed_on"), ==, "2026-03-20");
+  body_text = g_strdup (json_object_get_string_member (draft, "body"));
+  g_assert_nonnull (strstr (body_text, "湘江食品有限公司"));
+  g_assert_nonnull (strstr (body_text, "91430100MA4L16JQ9D"));
+  g_assert_null (strstr (body_text, "13812345678"));
+  g_assert_null (strstr (body_text, "麓山南路"));
+
+  /* A person's name is marked personal: the gate holds it */
+  draft = licence_disclosure (entities, "湘市监许〔2026〕772号");
+  g_assert_nonnull (draft);
+  names = json_object_get_array_member (draft, "personal_names");
+  g_assert_cmpuint (json_array_get_length (names), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (names, 0), ==, "欧阳明月");
+  g_assert_null (strstr (json_object_get_string_member (draft, "body"), "11010519491231002X"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (draft, "findings")), >=,
+                    1);
+
+  /* A denial drafts nothing */
+  g_assert_null (licence_disclosure (entities, "773号"));
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM entity WHERE "
+                                                   "type = 'disclosure' AND data LIKE "
+                                                   "'%湘市监许〔2026〕771号%'"), ==, 1);
+  (void) organisation;
+  (void) person;
+  (void) denied;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/catalogue/import-export", test_import_export);
   g_test_add_func ("/catalogue/public-guide", test_public_guide);
   g_test_add_func ("/catalogue/public-repeal", test_public_repeal);
+  g_test_add_func ("/catalogue/licence-published", test_licence_published);
 
   status = g_test_run ();
 
