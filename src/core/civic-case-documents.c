@@ -583,6 +583,12 @@ civic_case_document_values (CivicCase               *self,
   put_day (values, "issued_on", document->issued_on, language);
   put_day (values, "accepted_on", self->accepted_on, language);
   put_int (values, "limit_days", self->statutory_days);
+  /* How the limit is counted: working days by the Licensing Law, days
+   * where a special law sets it so (a document's words, in its language) */
+  put (values, "limit_unit",
+       self->statutory_unit == CIVIC_CLOCK_UNIT_CALENDAR_DAYS
+       ? (language == CIVIC_DOCUMENT_LANGUAGE_ZH ? "日" : "days")
+       : (language == CIVIC_DOCUMENT_LANGUAGE_ZH ? "个工作日" : "working days"));
   put_int (values, "promised_days", self->promised_days);
 
   if (self->statutory_clock != NULL && self->accepted_on != CIVIC_DAY_INVALID)

@@ -37,7 +37,7 @@ G_DEFINE_QUARK (civic-document-error-quark, civic_document_error)
   "received_on", "issued_on"
 
 static const char * const acceptance[] = {
-  COMMON, "accepted_on", "limit_days", "promised_days", "due_on", NULL
+  COMMON, "accepted_on", "limit_days", "limit_unit", "promised_days", "due_on", NULL
 };
 static const char * const correction[] = {
   COMMON, "correction.round", "correction.materials", "correction.note", NULL
@@ -52,7 +52,7 @@ static const char * const suspension[] = {
   "suspension.note", NULL
 };
 static const char * const extension[] = {
-  COMMON, "accepted_on", "limit_days", "extension.days", "extension.reason", "extension.approval",
+  COMMON, "accepted_on", "limit_days", "limit_unit", "extension.days", "extension.reason", "extension.approval",
   "extension.article", "due_on", NULL
 };
 static const char * const hearing_right[] = {

@@ -493,6 +493,53 @@ test_verification_needs_two (void)
   }
 }
 
+/* A special law's limit in calendar days (特种设备安全法 Art. 59: 三十日):
+ * both clocks count days, holidays included, and only the statutory one
+ * takes the extension */
+static void
+test_calendar_days (void)
+{
+  g_autoptr(CivicCase) kase = new_case (FALSE);
+
+  civic_case_set_item (kase, "430000-SCJG-XK-0010", "特种设备生产单位许可",
+                       CIVIC_ITEM_KIND_LICENSING, 30, 20, CIVIC_TRACK_ORDINARY, FALSE,
+                       "《中华人民共和国特种设备安全法》第五十九条");
+  civic_case_set_item_terms (kase, 2, CIVIC_CLOCK_UNIT_CALENDAR_DAYS,
+                             CIVIC_CLOCK_UNIT_CALENDAR_DAYS);
+  step (&kase, clerk, "2026-03-04", CIVIC_ACTION_ACCEPT, NULL);
+  {
+    g_autoptr(CivicClockReading) statutory = read_clock (civic_case_get_statutory_clock (kase),
+                                                         "2026-03-05");
+    g_autoptr(CivicClockReading) promised = read_clock (civic_case_get_promised_clock (kase),
+                                                        "2026-03-05");
+
+    /* 03-04 + 30 days, weekends counted */
+    assert_day_eq (statutory->due, "2026-04-03");
+    assert_day_eq (promised->due, "2026-03-24");
+  }
+  step (&kase, approver, "2026-03-30", CIVIC_ACTION_EXTEND, "{\"reason\": \"需型式试验\"}");
+  {
+    g_autoptr(CivicClockReading) statutory = read_clock (civic_case_get_statutory_clock (kase),
+                                                         "2026-03-30");
+    g_autoptr(CivicClockReading) promised = read_clock (civic_case_get_promised_clock (kase),
+                                                        "2026-03-30");
+
+    g_assert_true (statutory->extended);
+    assert_day_eq (statutory->due, "2026-04-13");
+    assert_day_eq (promised->due, "2026-03-24");
+  }
+  g_assert_cmpint (civic_case_get_item_version (kase), ==, 2);
+  g_assert_cmpint (civic_case_get_statutory_unit (kase), ==, CIVIC_CLOCK_UNIT_CALENDAR_DAYS);
+  /* And it goes through the wire format */
+  {
+    g_autoptr(JsonNode) json = civic_case_to_json (kase);
+    g_autoptr(CivicCase) again = civic_case_new_from_json (json, NULL);
+
+    g_assert_cmpint (civic_case_get_statutory_unit (again), ==, CIVIC_CLOCK_UNIT_CALENDAR_DAYS);
+    g_assert_cmpint (civic_case_get_item_version (again), ==, 2);
+  }
+}
+
 static void
 test_extension (void)
 {
@@ -1444,6 +1491,7 @@ main (int   argc,
   health_examiner = civic_actor_new ("u-health", "何芳", "dept-health", CIVIC_ROLE_EXAMINER);
 
   g_test_add_func ("/workflow/lifecycle-approve", test_lifecycle_approve);
+  g_test_add_func ("/workflow/calendar-days", test_calendar_days);
   g_test_add_func ("/workflow/correction-notice", test_correction_notice);
   g_test_add_func ("/workflow/second-notice-in-round", test_second_notice_in_round);
   g_test_add_func ("/workflow/deemed-acceptance", test_deemed_acceptance);
