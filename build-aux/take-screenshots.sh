@@ -6,7 +6,7 @@
 #
 # With SCREEN names (welcome, examiner, unsent, filters, reveal, refused,
 # approver, documents, conflict, dark, narrow, kinds, widgets, disclosures,
-# messages, ratings),
+# messages, ratings, catalogue),
 # only those are taken again; kinds renders the first page of every kind
 # of formal document, in both languages, with pdftoppm; widgets shows the
 # disclosure editor's preview and history, which no screen of the client
@@ -17,7 +17,9 @@
 # the Messages section's queue, a message's page and its composer, from
 # its widget test, signed in as the department's complaint handler;
 # ratings the Ratings section with its indicators and a bad rating's
-# page, from its widget test, signed in the same.
+# page, from its widget test, signed in the same; catalogue the Catalogue
+# section, an item's page with its change and the editor refusing a
+# promised limit longer than the law's, signed in as the catalogue editor.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -97,9 +99,9 @@ if [ $# -eq 0 ] || echo " $* " | grep -q ' disclosures '; then
     fi
 fi
 
-# The Messages and Ratings sections, each from its widget test against a
-# demo service
-for pair in messages:messages-view ratings:evaluations-view; do
+# The Messages, Ratings and Catalogue sections, each from its widget test
+# against a demo service
+for pair in messages:messages-view ratings:evaluations-view catalogue:item-editor; do
   if [ $# -eq 0 ] || echo " $* " | grep -q " ${pair%%:*} "; then
     for lang in en_US.UTF-8 zh_CN.UTF-8; do
         LC_ALL=$lang LANGUAGE='' GSETTINGS_BACKEND=memory \

@@ -320,9 +320,15 @@ apply_create (CivicItem                  *item,
   g_autoptr(JsonNode) guide = NULL;
   const char *name, *type_code;
 
-  if (!get_text (args, "name", TRUE, ITEM_NAME_MAX, &name, error) ||
+  const char *code;
+
+  if (!get_text (args, "code", FALSE, 64, &code, error) ||
+      !get_text (args, "name", TRUE, ITEM_NAME_MAX, &name, error) ||
       !get_text (args, "type_code", TRUE, 2, &type_code, error))
     return FALSE;
+  if (code != NULL && g_strcmp0 (code, item->code) != 0)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("“code” is the item’s code, the command’s target"));
   if (!civic_item_type_is_valid (type_code))
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    _("“%s” is not a type of item (01 to 10, or 20)"), type_code);
@@ -411,7 +417,7 @@ apply_attach_file (CivicItem                  *item,
                    const CivicWorkflowContext *context,
                    GError                    **error)
 {
-  g_autoptr(JsonNode) guide = json_node_copy (item->pending->guide);
+  g_autoptr(JsonNode) guide = civic_json_deep_copy (item->pending->guide);
   g_autoptr(JsonNode) checked = NULL;
   g_autoptr(GError) local = NULL;
   JsonObject *material, *file;
@@ -686,6 +692,8 @@ apply_action (CivicItem                  *item,
 /* The declarations */
 
 static const CivicArgument create[] = {
+  { .name = "code", .kind = CIVIC_ARGUMENT_LINE, .required = TRUE,
+    .title = N_("_Code, as the Implementation List Has It") },
   { .name = "name", .kind = CIVIC_ARGUMENT_LINE, .required = TRUE, .title = N_("_Name") },
   { .name = "type_code", .kind = CIVIC_ARGUMENT_LINE, .required = TRUE,
     .title = N_("_Type Code (01 a Licence, 20 a Public Service)") },

@@ -77,7 +77,7 @@ civic_item_pending_new (int       version,
 
   pending->version = version;
   pending->state = CIVIC_ITEM_VERSION_DRAFT;
-  pending->guide = guide != NULL ? json_node_copy (guide) : NULL;
+  pending->guide = guide != NULL ? civic_json_deep_copy (guide) : NULL;
   pending->authors = g_new0 (char *, 1);
   pending->effective_on = CIVIC_DAY_INVALID;
   return pending;
@@ -187,7 +187,7 @@ civic_item_copy (CivicItem *self)
   copy->version = self->version;
   copy->effective_on = self->effective_on;
   copy->effective_at = self->effective_at != NULL ? g_date_time_ref (self->effective_at) : NULL;
-  copy->guide = self->guide != NULL ? json_node_copy (self->guide) : NULL;
+  copy->guide = self->guide != NULL ? civic_json_deep_copy (self->guide) : NULL;
   copy->pending = civic_item_pending_copy (self->pending);
   g_array_append_vals (copy->history, self->history->data, self->history->len);
   copy->repealed_on = self->repealed_on;

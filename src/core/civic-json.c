@@ -711,3 +711,51 @@ civic_json_array_lookup_object (JsonArray *array,
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
+
+/**
+ * civic_json_deep_copy:
+ *
+ * Returns: (transfer full): a copy of @node that shares nothing with it:
+ * json_node_copy() shares the objects and arrays inside, so a change to
+ * the copy's members would change the original's
+ */
+JsonNode *
+civic_json_deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+        JsonObjectIter iter;
+        const char *member;
+        JsonNode *value;
+
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &member, &value))
+          json_object_set_member (object, member, civic_json_deep_copy (value));
+        copy = json_node_init_object (json_node_alloc (), object);
+        json_object_unref (object);
+        return copy;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_array_new ();
+        JsonArray *given = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (given); i++)
+          json_array_add_element (array, civic_json_deep_copy (json_array_get_element (given, i)));
+        copy = json_node_init_array (json_node_alloc (), array);
+        json_array_unref (array);
+        return copy;
+      }
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}

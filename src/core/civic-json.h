@@ -43,6 +43,7 @@ JsonObject *civic_json_parse_object  (const char   *data,
                                       GError      **error);
 char       *civic_json_to_string     (JsonNode     *node,
                                       gboolean      pretty);
+JsonNode   *civic_json_deep_copy     (JsonNode     *node);
 
 gboolean    civic_json_get_string    (JsonObject   *object,
                                       const char   *member,

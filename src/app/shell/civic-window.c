@@ -15,6 +15,7 @@
 #include "civic-conflicts-view.h"
 #include "civic-disclosures-view.h"
 #include "civic-hearings-view.h"
+#include "civic-catalogue-view.h"
 #include "civic-evaluations-view.h"
 #include "civic-messages-view.h"
 #include "civic-inbox-view.h"
@@ -50,6 +51,7 @@ struct _CivicWindow
   GtkListBoxRow        *disclosures_row;
   GtkListBoxRow        *messages_row;
   GtkListBoxRow        *evaluations_row;
+  GtkListBoxRow        *catalogue_row;
   GtkListBoxRow        *conflicts_row;
   GtkLabel             *mine_count;
   GtkLabel             *department_count;
@@ -60,6 +62,7 @@ struct _CivicWindow
   GtkLabel             *disclosures_count;
   GtkLabel             *messages_count;
   GtkLabel             *evaluations_count;
+  GtkLabel             *catalogue_count;
   GtkLabel             *conflicts_count;
   GtkStack             *content_stack;
   CivicInboxView       *inbox_view;
@@ -67,6 +70,7 @@ struct _CivicWindow
   CivicDisclosuresView *disclosures_view;
   CivicMessagesView    *messages_view;
   CivicEvaluationsView *evaluations_view;
+  CivicCatalogueView   *catalogue_view;
   CivicConflictsView   *conflicts_view;
   CivicSyncIndicator   *sync_indicator;
 
@@ -90,6 +94,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void show_catalogue (CivicWindow *self);
 
 static const struct
 {
@@ -183,6 +189,7 @@ update_counts_cb (gpointer data)
   set_count (self->messages_count, civic_messages_view_get_n_to_do (self->messages_view));
   set_count (self->evaluations_count,
              civic_evaluations_view_get_n_to_do (self->evaluations_view));
+  set_count (self->catalogue_count, civic_catalogue_view_get_n_to_do (self->catalogue_view));
   set_count (self->conflicts_count, civic_sync_engine_get_conflicts (self->engine));
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_row),
                           civic_sync_engine_get_conflicts (self->engine) > 0 ||
@@ -269,12 +276,16 @@ account_changed_cb (CivicWindow *self)
                                 civic_messages_view_shown_to (actor));
         gtk_widget_set_visible (GTK_WIDGET (self->evaluations_row),
                                 civic_evaluations_view_shown_to (actor));
+        gtk_widget_set_visible (GTK_WIDGET (self->catalogue_row),
+                                civic_catalogue_view_shown_to (actor));
         /* The organ's disclosure staff work there, not on cases; the
          * complaint handlers and the hall's dispatch on messages */
         if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_DISCLOSURE))
           show_disclosures (self);
         else if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_MESSAGES))
           show_messages (self);
+        else if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_CATALOGUE))
+          show_catalogue (self);
       }
       gtk_stack_set_visible_child_name (self->stack, "main");
     }
@@ -358,6 +369,17 @@ show_evaluations (CivicWindow *self)
 }
 
 static void
+show_catalogue (CivicWindow *self)
+{
+  /* Only for the department's catalogue staff, and supervisors */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->catalogue_row)))
+    return;
+  gtk_list_box_select_row (self->sidebar, self->catalogue_row);
+  gtk_stack_set_visible_child_name (self->content_stack, "catalogue");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
 sidebar_row_activated_cb (CivicWindow   *self,
                           GtkListBoxRow *row)
 {
@@ -386,6 +408,11 @@ sidebar_row_activated_cb (CivicWindow   *self,
   if (g_str_equal (name, "ratings"))
     {
       show_evaluations (self);
+      return;
+    }
+  if (g_str_equal (name, "catalogue"))
+    {
+      show_catalogue (self);
       return;
     }
 
@@ -1061,6 +1088,7 @@ civic_window_class_init (CivicWindowClass *klass)
   g_type_ensure (CIVIC_TYPE_WELCOME_PAGE);
   g_type_ensure (CIVIC_TYPE_INBOX_VIEW);
   g_type_ensure (CIVIC_TYPE_CONFLICTS_VIEW);
+  g_type_ensure (CIVIC_TYPE_CATALOGUE_VIEW);
   g_type_ensure (CIVIC_TYPE_HEARINGS_VIEW);
   g_type_ensure (CIVIC_TYPE_DISCLOSURES_VIEW);
   g_type_ensure (CIVIC_TYPE_MESSAGES_VIEW);
@@ -1085,6 +1113,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, messages_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, mine_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, department_count);
@@ -1095,6 +1124,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, messages_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_count);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, inbox_view);
@@ -1102,6 +1132,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, messages_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_indicator);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -1212,7 +1243,7 @@ civic_window_init (CivicWindow *self)
     GtkLabel *counts[] = { self->mine_count, self->department_count, self->watching_count,
                            self->done_count, self->all_count, self->hearings_count,
                            self->disclosures_count, self->messages_count, self->evaluations_count,
-                           self->conflicts_count };
+                           self->catalogue_count, self->conflicts_count };
 
     for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
       set_count (counts[i], 0);
