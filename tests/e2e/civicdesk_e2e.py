@@ -368,6 +368,8 @@ READY = {
     'handler': ('push button', 'Idea _Campaigns', 'the Messages section'),
     'reply-reviewer': ('push button', 'Idea _Campaigns', 'the Messages section'),
     'dispatcher': ('push button', 'Idea _Campaigns', 'the Messages section'),
+    'catalogue-editor': ('push button', '_New Item', 'the Catalogue section'),
+    'catalogue-reviewer': ('entry', 'Find an item by name or code', 'the Catalogue section'),
 }
 
 

@@ -724,7 +724,7 @@ def test_disclosure_from_draft_to_public():
         assert number not in saved['body'], saved['body']
         assert saved['versions'][-1].get('redacted'), saved['versions']
 
-        client.take_action('Submit for Review', 'Submit for Review')
+        item_action(client, 'Submit for Review')
         client.wait_synced()
         wait_disclosure(title, lambda d: d['state'] == 'in-review', 'the draft in review')
     finally:
@@ -997,6 +997,144 @@ def test_accessibility_walk():
     walk.verdict()
 
 
+def apply_for(code):
+    """An application for @code made on the public side, with every
+    material the guide in effect asks for: its case's number."""
+    guide = json.loads(public_get('/public/v1/items/' + code))
+    materials = [m['id'] for m in guide['guide'].get('materials', [])]
+    answer = request('POST', '/public/v1/applications', body={
+        'item_code': code, 'materials': materials,
+        'applicant': {'kind': 'organisation', 'name': '湘江食品有限公司',
+                      'id_number': '91430100MA4L16JQ9D', 'contact': '王工',
+                      'phone': '13812345678'}})
+    return answer['number']
+
+
+def case_numbered(number):
+    end = time.time() + TIMEOUT
+    while time.time() < end:
+        for case in all_cases().values():
+            if case.get('number') == number:
+                return case
+        time.sleep(1)
+    raise AssertionError('the service has no case ' + number)
+
+
+def wait_item(code, predicate, what, user='catalogue-editor'):
+    end = time.time() + TIMEOUT
+    item = None
+    while time.time() < end:
+        item = request('GET', '/api/v1/items/' + code, sign_in(user))['data']
+        if predicate(item):
+            return item
+        time.sleep(1)
+    raise AssertionError('the service never had %s: %s' % (what, json.dumps(item, ensure_ascii=False)))
+
+
+def item_action(client, label, fill=None):
+    """Takes @label on the item page: its button, then the same button of
+    its form, which is a dialog of its own."""
+    press(wait(client.frame, named('push button', label), label))
+    dialog = wait(client.app, lambda a: a.getRoleName() in ('dialog', 'alert') and
+                  find(a, named('push button', label)) is not None, 'the form of ' + label)
+    if fill:
+        fill(dialog)
+    button = wait(dialog, named('push button', label), 'the button ' + label)
+    end = time.time() + 10
+    while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+        time.sleep(0.2)
+    press(button)
+
+
+def test_catalogue_change_takes_effect():
+    """A change of the catalogue takes effect on its day, and a case keeps
+    the law it was filed under: the catalogue editor adds a required
+    material to an item, a reviewer approves it with effect tomorrow; a
+    case filed today does not ask for it, one filed tomorrow does, and so
+    does the public guide."""
+    code = '430000-SCJG-XK-0004'
+    name = '食品经营许可证延续'
+    material = '食品安全自查报告'
+
+    def says(text):
+        return lambda a: text in clean(a.name) and a.getState().contains(pyatspi.STATE_VISIBLE)
+
+    client = Client('catalogue-editor')
+    try:
+        type_into(wait(client.app, named('entry', 'Find an item by name or code'), 'the search'),
+                  code)
+        click(wait(client.app, named('label', name), 'the item ' + name))
+        press(wait(client.app, named('push button', 'Revise'), 'Revise'))
+        client.wait_synced()
+        press(wait(client.app, named('push button', '_Edit Draft…'), 'Edit Draft'))
+        editor = wait(client.app, lambda a: a.getRoleName() in ('frame', 'dialog') and
+                      find(a, named('push button', '_Add a Material')) is not None, 'the editor')
+        press(wait(editor, named('push button', '_Add a Material'), 'Add a Material'))
+        time.sleep(0.5)
+        names = find_all(editor, named('text', '_Name'))
+        assert len(names) >= 2, 'no name for the new material'
+        type_into(names[-1], material)
+        screenshot('e2e-item-editor')
+        press(wait(editor, named('push button', '_Save'), 'Save'))
+        wait(client.app, says(material), 'the change on the item page')
+        item_action(client, 'Submit for Review')
+        client.wait_synced()
+        wait_item(code, lambda i: i.get('pending') and i['pending']['state'] == 'in-review',
+                  'the version in review')
+    finally:
+        client.close()
+
+    client = Client('catalogue-reviewer')
+    try:
+        click(wait(client.app, named('label', name), 'the item in progress'))
+        wait(client.app, says(material), 'the change to review')
+
+        def tomorrow(dialog):
+            type_into(wait(dialog, named('text', 'Takes _Effect On'), 'the day'), '2026-03-21')
+        item_action(client, 'Review', tomorrow)
+        client.wait_synced()
+        item = wait_item(code, lambda i: i.get('pending') and i['pending']['state'] == 'scheduled',
+                         'the version approved')
+        assert item['pending']['effective_on'] == '2026-03-21', item['pending']
+        screenshot('e2e-item-approved')
+
+        # Filed today: the material is not asked for
+        today = case_numbered(apply_for(code))
+        assert material not in [m['name'] for m in today['materials']], today['materials']
+        assert today['item']['version'] == 1, today['item']
+    finally:
+        client.close()
+
+    # Tomorrow: the clerk's checklist has it, and the public guide
+    before = civicdesk_e2e.env.get('CIVICDESK_NOW')
+    stop_service()
+    civicdesk_e2e.env['CIVICDESK_NOW'] = '2026-03-21T09:00:00+08:00'
+    try:
+        client = Client('clerk')
+        try:
+            number = apply_for(code)
+            tomorrow_case = case_numbered(number)
+            assert material in [m['name'] for m in tomorrow_case['materials']], \
+                tomorrow_case['materials']
+            assert tomorrow_case['item']['version'] == 2, tomorrow_case['item']
+            widget_action(client.frame, 'win.sync-now')
+            client.wait_synced()
+            client.show_queue('Department Queue')
+            client.search(number)
+            client.open_case(number)
+            wait(client.app, says(material), 'the new material on the checklist')
+            screenshot('e2e-case-new-material')
+            assert material in public_get('/public/v1/items/' + code)
+        finally:
+            client.close()
+    finally:
+        stop_service()
+        if before is None:
+            civicdesk_e2e.env.pop('CIVICDESK_NOW', None)
+        else:
+            civicdesk_e2e.env['CIVICDESK_NOW'] = before
+
+
 TESTS = [
     ('/e2e/demo-inbox-search-open', test_demo_inbox_search_open),
     ('/e2e/accept-then-decide', test_accept_then_decide),
@@ -1010,6 +1148,7 @@ TESTS = [
     ('/e2e/hearing-from-request-to-decision', test_hearing_from_request_to_decision),
     ('/e2e/disclosure-from-draft-to-public', test_disclosure_from_draft_to_public),
     ('/e2e/complaint-from-open311-to-return-visit', test_complaint_from_open311_to_return_visit),
+    ('/e2e/catalogue-change-takes-effect', test_catalogue_change_takes_effect),
     ('/e2e/accessibility-walk', test_accessibility_walk),
 ]
 

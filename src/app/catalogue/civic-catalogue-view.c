@@ -100,10 +100,10 @@ shown (CivicCatalogueView *self,
   if (!civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR | CIVIC_ROLE_DISPATCHER) &&
       g_strcmp0 (civic_item_get_department_id (item), actor->department_id) != 0)
     return FALSE;
-  if (words != NULL && *words != '\0' &&
-      (name == NULL || strstr (name, words) == NULL) &&
-      strstr (civic_item_get_code (item), words) == NULL)
-    return FALSE;
+  /* A search looks through every item, whatever is shown */
+  if (words != NULL && *words != '\0')
+    return (name != NULL && strstr (name, words) != NULL) ||
+           strstr (civic_item_get_code (item), words) != NULL;
   switch (self->filter)
     {
     case FILTER_IN_PROGRESS:
