@@ -120,6 +120,7 @@ civic_role_get_label (CivicRole role)
     case CIVIC_ROLE_DISPATCHER: return _("Dispatcher");
     case CIVIC_ROLE_CATALOGUE_EDITOR: return _("Catalogue editor");
     case CIVIC_ROLE_CATALOGUE_REVIEWER: return _("Catalogue reviewer");
+    case CIVIC_ROLE_DEPARTMENT_ADMIN: return _("Department administrator");
     case CIVIC_ROLE_NONE:
     default:
       return _("No role");

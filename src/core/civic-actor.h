@@ -33,6 +33,8 @@ typedef enum /*< flags >*/
   CIVIC_ROLE_CATALOGUE_EDITOR    = 1 << 13,
   /* Approves it, with the day it takes effect (事项审核) */
   CIVIC_ROLE_CATALOGUE_REVIEWER  = 1 << 14,
+  /* Runs one department's accounts and rooms; grants none of the hall's roles */
+  CIVIC_ROLE_DEPARTMENT_ADMIN    = 1 << 15,
 } CivicRole;
 
 /* The roles that work on information disclosure. */

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "civic-account-rules.h"
 #include "civic-actor.h"
 #include "civic-argument.h"
 #include "civic-attachment.h"

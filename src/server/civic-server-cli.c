@@ -26,6 +26,7 @@
 #include "civic-audit.h"
 #include "civic-disclosure-columns.h"
 #include "civic-disclosure-policy.h"
+#include "civic-account-rules.h"
 #include "civic-calendar-records.h"
 #include "civic-catalogue-io.h"
 #include "civic-case-records.h"
@@ -532,6 +533,47 @@ read_roles (const char  *text,
   return TRUE;
 }
 
+/* The account rules (civic-account-rules.c) on a change the operator
+ * asks for, with the hall's enabled administrators as the database has
+ * them inside the caller's transaction */
+static gboolean
+account_change_allowed (CivicSqlite   *db,
+                        CivicAccount  *before,
+                        const char    *department,
+                        CivicRole      roles,
+                        gboolean       disabled,
+                        GError       **error)
+{
+  CivicAccountFacts was = { 0 }, will = { 0 };
+  sqlite3_stmt *stmt;
+  guint n_admins = 0;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT count(*) FROM account WHERE disabled = 0 AND "
+                                   "  (roles & ?) <> 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, CIVIC_ROLE_ADMIN);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return FALSE;
+  if (row)
+    n_admins = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (before != NULL)
+    {
+      was.id = before->id;
+      was.department_id = before->department_id;
+      was.roles = before->roles;
+      was.disabled = before->disabled;
+    }
+  will.id = before != NULL ? before->id : NULL;
+  will.department_id = department;
+  will.roles = roles;
+  will.disabled = disabled;
+  return civic_account_rules_check (before != NULL ? &was : NULL, &will, n_admins, NULL, error);
+}
+
 static gboolean
 department_exists (CivicSqlite *db,
                    const char  *id)
@@ -630,6 +672,8 @@ command_user (int    argc,
         return fail (error);
       if (department == NULL && !(roles & (CIVIC_ROLE_ADMIN | CIVIC_ROLE_SUPERVISOR)))
         return usage_error (context, _("Give the official’s department with --department"));
+      if (!account_change_allowed (db, NULL, department, roles, FALSE, &error))
+        return fail (error);
       if (department != NULL && !department_exists (db, department))
         {
           g_printerr (_("civicdesk-server: there is no department “%s”\n"), department);
@@ -679,7 +723,9 @@ command_user (int    argc,
 
       if (!civic_sqlite_begin (db, &error))
         return fail (error);
-      if (!civic_accounts_set_scope (db, argv[2], department ? department : account->department_id,
+      if (!account_change_allowed (db, account, department ? department : account->department_id,
+                                   roles, account->disabled, &error) ||
+          !civic_accounts_set_scope (db, argv[2], department ? department : account->department_id,
                                      roles, &error) ||
           !audit_admin (db, "user-set", account->id, &error) ||
           !civic_sqlite_commit (db, &error))
@@ -714,10 +760,20 @@ command_user (int    argc,
   if (g_str_equal (verb, "disable") || g_str_equal (verb, "enable"))
     {
       gboolean disable = g_str_equal (verb, "disable");
+      g_autoptr(CivicAccount) account = civic_accounts_find (db, argv[2], &error);
 
+      if (account == NULL)
+        {
+          if (error != NULL)
+            return fail (error);
+          g_printerr (_("civicdesk-server: there is no user “%s”\n"), argv[2]);
+          return 1;
+        }
       if (!civic_sqlite_begin (db, &error))
         return fail (error);
-      if (!civic_accounts_set_disabled (db, argv[2], disable, &error) ||
+      if (!account_change_allowed (db, account, account->department_id, account->roles, disable,
+                                   &error) ||
+          !civic_accounts_set_disabled (db, argv[2], disable, &error) ||
           !audit_admin (db, disable ? "user-disable" : "user-enable", argv[2], &error) ||
           !civic_sqlite_commit (db, &error))
         {

@@ -48,6 +48,43 @@ test_init (void)
   }
 }
 
+/* The hall always keeps an enabled administrator; a department's
+ * administrator needs a department */
+static void
+test_last_admin (void)
+{
+  g_autoptr(CivicTestService) service = civic_test_service_new_demo (10, 3);
+  g_autofree char *refused = NULL;
+  g_autofree char *demoted = NULL;
+  g_autofree char *nowhere = NULL;
+  g_autofree char *output = NULL;
+
+  g_setenv ("CIVIC_TEST_PASSWORD", "second-admin-2026", TRUE);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &refused, "user", "disable", "admin",
+                                           NULL), ==, 1);
+  g_assert_nonnull (strstr (refused, "the last administrator"));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &demoted, "user", "set", "admin",
+                                           "--roles", "supervisor", NULL), ==, 1);
+  g_assert_nonnull (strstr (demoted, "the last administrator"));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &nowhere, "user", "add", "deptadmin",
+                                           "--name", "部门管理员", "--roles", "department-admin,"
+                                           "supervisor", "--password-env", "CIVIC_TEST_PASSWORD",
+                                           NULL), ==, 1);
+  g_assert_nonnull (strstr (nowhere, "runs a department"));
+
+  /* With a second administrator, the first may go */
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "user", "add", "admin2",
+                                           "--name", "第二管理员", "--roles", "admin",
+                                           "--password-env", "CIVIC_TEST_PASSWORD", NULL), ==, 0);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "user", "disable", "admin",
+                                           NULL), ==, 0);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "user", "disable", "admin2",
+                                           NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "the last administrator"));
+}
+
 static void
 test_users (void)
 {
@@ -314,6 +351,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/init", test_init);
   g_test_add_func ("/cli/users", test_users);
+  g_test_add_func ("/cli/last-admin", test_last_admin);
   g_test_add_func ("/cli/calendar", test_calendar);
   g_test_add_func ("/cli/backup-and-help", test_backup_and_help);
   g_test_add_func ("/cli/tls", test_tls);

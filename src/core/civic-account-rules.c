@@ -1,0 +1,106 @@
+/* civic-account-rules.c — what may be done to an official's account, and by whom
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-account-rules"
+
+#include "config.h"
+
+#include "civic-i18n.h"
+
+#include "civic-account-rules.h"
+#include "civic-workflow.h"
+
+/* One set of rules for an account added, changed, disabled or enabled,
+ * whether the command line or an administrator in the client does it:
+ *
+ * - an official has a role, and never the service's own;
+ * - an official works in a department, unless the hall's administrator
+ *   or supervisor, who look at all of them;
+ * - the hall always keeps an administrator whose account is enabled:
+ *   the last one is neither disabled nor loses the role, or no one could
+ *   run the accounts again but from the machine;
+ * - a department administrator runs their own department's accounts
+ *   only, never their own (no one raises their own rights), and grants
+ *   none of the hall's roles (administrator, department administrator,
+ *   supervisor, dispatcher).
+ *
+ * @by is who does it: %NULL for the command line, the machine's operator. */
+
+#define refuse(error, code, ...) \
+  G_GNUC_EXTENSION ({ \
+    g_set_error ((error), CIVIC_WORKFLOW_ERROR, (code), __VA_ARGS__); \
+    FALSE; \
+  })
+
+static gboolean
+is_enabled_admin (const CivicAccountFacts *facts)
+{
+  return facts != NULL && !facts->disabled && (facts->roles & CIVIC_ROLE_ADMIN) != 0;
+}
+
+/**
+ * civic_account_rules_check:
+ * @before: (nullable): the account as it is; %NULL for a new one
+ * @after: the account as it would be
+ * @n_enabled_admins: how many enabled accounts hold the administrator's
+ *   role now
+ * @by: (nullable): who changes it; %NULL for the service's operator
+ *
+ * Returns: whether the change is allowed; %FALSE with the reason, in
+ * %CIVIC_WORKFLOW_ERROR (`rule` for the law of the hall, `role` for what
+ * @by may not do, `argument` for what no account may be)
+ */
+gboolean
+civic_account_rules_check (const CivicAccountFacts  *before,
+                           const CivicAccountFacts  *after,
+                           guint                     n_enabled_admins,
+                           const CivicActor         *by,
+                           GError                  **error)
+{
+  g_return_val_if_fail (after != NULL, FALSE);
+
+  if (after->roles == CIVIC_ROLE_NONE || (after->roles & CIVIC_ROLE_SYSTEM))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("An official holds one role or more, and never the service’s own"));
+  if ((after->department_id == NULL || *after->department_id == '\0') &&
+      !(after->roles & (CIVIC_ROLE_ADMIN | CIVIC_ROLE_SUPERVISOR)))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("An official works in a department; only the hall’s administrators and "
+                     "supervisors work in none"));
+  if ((after->roles & CIVIC_ROLE_DEPARTMENT_ADMIN) &&
+      (after->department_id == NULL || *after->department_id == '\0'))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("A department administrator runs a department: name it"));
+
+  if (is_enabled_admin (before) && !is_enabled_admin (after) && n_enabled_admins <= 1)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("This is the last administrator whose account is enabled: give another "
+                     "official the role first"));
+
+  if (by != NULL && !civic_actor_has_role (by, CIVIC_ROLE_ADMIN))
+    {
+      CivicRole granted = after->roles & ~(before != NULL ? before->roles : CIVIC_ROLE_NONE);
+      CivicRole held = before != NULL ? before->roles & CIVIC_ROLES_HALL : CIVIC_ROLE_NONE;
+
+      if (!civic_actor_has_role (by, CIVIC_ROLE_DEPARTMENT_ADMIN))
+        return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
+                       _("Accounts are run by the hall’s administrators and each department’s"));
+      if (before != NULL && g_strcmp0 (before->id, by->id) == 0)
+        return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
+                       _("No one changes their own account: ask another administrator"));
+      if (g_strcmp0 (after->department_id, by->department_id) != 0 ||
+          (before != NULL && g_strcmp0 (before->department_id, by->department_id) != 0))
+        return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
+                       _("A department administrator runs their own department’s accounts only"));
+      if ((granted & CIVIC_ROLES_HALL) || held != CIVIC_ROLE_NONE)
+        {
+          g_autofree char *roles = civic_roles_to_string (CIVIC_ROLES_HALL & ~CIVIC_ROLE_SYSTEM);
+
+          return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
+                         _("These are the hall’s to grant and take: %s"), roles);
+        }
+    }
+  return TRUE;
+}

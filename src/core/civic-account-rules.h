@@ -1,0 +1,31 @@
+/* civic-account-rules.h — what may be done to an official's account, and by whom
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "civic-actor.h"
+
+G_BEGIN_DECLS
+
+/* An account as the rules see it */
+typedef struct
+{
+  const char *id;
+  const char *department_id;
+  CivicRole   roles;
+  gboolean    disabled;
+} CivicAccountFacts;
+
+/* The roles a department administrator never grants: the hall's */
+#define CIVIC_ROLES_HALL (CIVIC_ROLE_ADMIN | CIVIC_ROLE_DEPARTMENT_ADMIN | CIVIC_ROLE_SUPERVISOR | \
+                          CIVIC_ROLE_DISPATCHER | CIVIC_ROLE_SYSTEM)
+
+gboolean civic_account_rules_check (const CivicAccountFacts *before,
+                                    const CivicAccountFacts *after,
+                                    guint                    n_enabled_admins,
+                                    const CivicActor        *by,
+                                    GError                 **error);
+
+G_END_DECLS
