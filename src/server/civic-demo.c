@@ -27,6 +27,7 @@
 #include "civic-entity.h"
 #include "civic-hearing-kind.h"
 #include "civic-hearing-records.h"
+#include "civic-commands.h"
 #include "civic-intake.h"
 #include "civic-item-records.h"
 #include "civic-json.h"
@@ -672,6 +673,97 @@ add_catalogue_staff (Demo    *demo,
         return FALSE;
     }
   return TRUE;
+}
+
+/* One command of a demo official's, through the service's command path */
+static gboolean
+demo_command (Demo             *demo,
+              CivicActor       *actor,
+              const char       *type,
+              const char       *target,
+              const char       *args,
+              GError          **error)
+{
+  CivicCommandEnv env = { demo->db, demo->calendar, demo->now, "demo", NULL };
+  g_autoptr(JsonObject) object = args != NULL ? civic_json_parse_object (args, -1, error) : NULL;
+  g_autofree char *id = random_uuid (demo);
+  g_autoptr(CivicCommand) command = NULL;
+  g_autofree char *response = NULL;
+
+  if (args != NULL && object == NULL)
+    return FALSE;
+  command = civic_command_new (id, type, target, object);
+  response = civic_commands_execute_one (&env, actor, command);
+  if (strstr (response, "\"status\":\"applied\"") == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "demo %s on %s: %s", type, target,
+                   response);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A guide with one thing changed, as the editor would save it */
+static char *
+edited_guide (Demo        *demo,
+              const char  *code,
+              const char  *from,
+              const char  *to,
+              GError     **error)
+{
+  g_autoptr(CivicItem) item = civic_item_records_load (demo->db, code, error);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) guide = NULL;
+
+  if (item == NULL)
+    return NULL;
+  node = json_node_init_object (json_node_alloc (), civic_item_get_guide (item));
+  text = civic_json_to_string (node, FALSE);
+  guide = g_string_new (text);
+  g_string_replace (guide, from, to, 1);
+  return g_strdup_printf ("{\"guide\": %s}", guide->str);
+}
+
+/* The demo department's catalogue at work: a change approved to take
+ * effect in a fortnight, one in review, one still a draft. After the
+ * last transaction: each is a command of its own. */
+static gboolean
+add_catalogue_versions (Demo    *demo,
+                        GError **error)
+{
+  Staff *staff = g_hash_table_lookup (demo->staff, CIVIC_DEMO_DEPARTMENT);
+  CivicActor *editor = staff->catalogue_editor, *reviewer = staff->catalogue_reviewer;
+  g_autofree char *day = civic_day_format (demo->today + 14);
+  g_autofree char *approve = g_strdup_printf ("{\"decision\": \"approve\", \"effective_on\": "
+                                              "\"%s\", \"comment\": \"同意，按期生效\"}", day);
+  g_autofree char *added = NULL;
+  g_autofree char *conditions = NULL;
+  g_autofree char *drafted = NULL;
+  static const char scheduled[] = "430000-SCJG-XK-0002";
+  static const char in_review[] = "430000-SCJG-XK-0005";
+  static const char draft[] = "430000-SCJG-XK-0009";
+
+  added = edited_guide (demo, scheduled, "\"materials\":[",
+                        "\"materials\":[{\"id\":\"m0\",\"name\":\"食品安全自查报告\","
+                        "\"required\":true,\"form\":\"electronic\"},", error);
+  conditions = edited_guide (demo, in_review, "\"conditions\":\"",
+                             "\"conditions\":\"申请人应当取得名称预先核准。", error);
+  drafted = edited_guide (demo, draft, "\"materials\":[",
+                          "\"materials\":[{\"id\":\"m0\",\"name\":\"产品检验报告\","
+                          "\"required\":true},", error);
+  if (added == NULL || conditions == NULL || drafted == NULL)
+    return FALSE;
+  return demo_command (demo, editor, "revise-item", scheduled, NULL, error) &&
+         demo_command (demo, editor, "save-item", scheduled, added, error) &&
+         demo_command (demo, editor, "submit-item", scheduled,
+                       "{\"note\": \"按总局新规增加自查报告\"}", error) &&
+         demo_command (demo, reviewer, "review-item", scheduled, approve, error) &&
+         demo_command (demo, editor, "revise-item", in_review, NULL, error) &&
+         demo_command (demo, editor, "save-item", in_review, conditions, error) &&
+         demo_command (demo, editor, "submit-item", in_review, NULL, error) &&
+         demo_command (demo, editor, "revise-item", draft, NULL, error) &&
+         demo_command (demo, editor, "save-item", draft, drafted, error);
 }
 
 /* The services Open311 clients file against (civic-open311.c) */
@@ -1733,7 +1825,8 @@ civic_demo_generate (const CivicDemoOptions  *options,
       !civic_audit_append (db, demo.now, NULL, "demo-generated", NULL, NULL, NULL, error) ||
       !civic_sqlite_commit (db, error) ||
       !civic_sqlite_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                              "PRAGMA optimize", error))
+                              "PRAGMA optimize", error) ||
+      !add_catalogue_versions (&demo, error))
     goto rollback;
 
   if (options->verbose)
