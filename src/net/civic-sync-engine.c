@@ -900,6 +900,30 @@ civic_sync_engine_attach_file (CivicSyncEngine        *self,
                                GBytes                 *content,
                                GError                **error)
 {
+  return civic_sync_engine_attach_file_with (self, kind, collection, id, action, NULL, name,
+                                             media_type, content, error);
+}
+
+/**
+ * civic_sync_engine_attach_file_with:
+ * @more: (nullable): the action's other arguments (which material of an
+ *   item's draft the file is for)
+ *
+ * As civic_sync_engine_attach_file(), for an action that asks for more
+ * than the file.
+ */
+char *
+civic_sync_engine_attach_file_with (CivicSyncEngine        *self,
+                                    const CivicEntityKind  *kind,
+                                    const char             *collection,
+                                    const char             *id,
+                                    guint                   action,
+                                    JsonObject             *more,
+                                    const char             *name,
+                                    const char             *media_type,
+                                    GBytes                 *content,
+                                    GError                **error)
+{
   g_autofree char *escaped_id = NULL;
   g_autofree char *escaped_name = NULL;
   g_autofree char *path = NULL;
@@ -934,6 +958,16 @@ civic_sync_engine_attach_file (CivicSyncEngine        *self,
   path = g_strdup_printf ("/api/v1/%s/%s/attachments?name=%s", collection, escaped_id,
                           escaped_name);
   args = json_object_new ();
+  if (more != NULL)
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      json_object_iter_init_ordered (&iter, more);
+      while (json_object_iter_next_ordered (&iter, &member, &value))
+        json_object_set_member (args, member, json_node_copy (value));
+    }
   json_object_set_string_member (args, "sha256", sha256);
   json_object_set_string_member (args, "name", name);
   json_object_set_string_member (args, "media_type", media_type);

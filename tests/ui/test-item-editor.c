@@ -8,7 +8,8 @@
  * 25 days in the promised limit puts the law's refusal under its row, and
  * saved so the page greys Submit with that reason. A material added, 10
  * days promised and saved again: the page lists "Material added" and
- * Submit is offered; sent, the service has version 2 in review.
+ * Submit is offered; sent, the service has version 2 in review, with the
+ * blank form attached to the first material on the way.
  */
 
 #include "config.h"
@@ -152,6 +153,13 @@ test_catalogue (void)
     GtkWidget *spin = GTK_WIDGET (civic_ui_test_find_titled (row, GTK_TYPE_SPIN_BUTTON, NULL));
     guint before = civic_item_editor_get_n_materials (editor);
 
+    g_autoptr(GBytes) blank = g_bytes_new_static ("申请书\n申请人：\n", strlen ("申请书\n申请人：\n"));
+
+    /* A blank form for the first material: it goes up with its command,
+     * and the next save keeps it */
+    g_assert_true (civic_item_editor_attach (editor, "m1", CIVIC_ITEM_FILE_BLANK_FORM,
+                                             "变更申请书.txt", "text/plain", blank, &error));
+    g_assert_no_error (error);
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 10);
     civic_item_editor_add_material (editor, "食品安全自查制度", TRUE);
     g_assert_cmpuint (civic_item_editor_get_n_materials (editor), ==, before + 1);
@@ -198,6 +206,13 @@ test_catalogue (void)
     g_assert_nonnull (pending);
     g_assert_cmpstr (json_object_get_string_member (pending, "state"), ==, "in-review");
     g_assert_cmpint (json_object_get_int_member (pending, "version"), ==, 2);
+    {
+      g_autofree char *guide = civic_json_to_string (json_object_get_member (pending, "guide"),
+                                                     FALSE);
+
+      g_assert_nonnull (strstr (guide, "\"blank_form\":{\"sha256\":"));
+      g_assert_nonnull (strstr (guide, "变更申请书.txt"));
+    }
   }
 
   /* In Progress lists it, for the reviewer */

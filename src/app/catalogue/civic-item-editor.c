@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-file-reading.h"
 #include "civic-item-editor.h"
 #include "civic-item-kind.h"
 #include "civic-json.h"
@@ -29,6 +30,7 @@ typedef struct
 {
   char             *id;
   JsonObject       *original;   /* nullable: the draft's, for what the form does not show */
+  AdwActionRow     *files[2];   /* by CivicItemFileRole; for a material the draft has */
   AdwExpanderRow   *row;
   AdwEntryRow      *name;
   GtkSwitch        *required;
@@ -362,6 +364,193 @@ name_changed_cb (AdwEntryRow    *entry,
                                  *name != '\0' ? name : _("A New Material"));
 }
 
+static const char *
+role_title (CivicItemFileRole role)
+{
+  return role == CIVIC_ITEM_FILE_SAMPLE ? _("Sample, filled in") : _("Blank form");
+}
+
+static void
+show_file (Material          *material,
+           CivicItemFileRole  role)
+{
+  JsonObject *file = material->original != NULL
+                     ? civic_json_lookup_object (material->original,
+                                                 civic_item_file_role_member (role))
+                     : NULL;
+
+  adw_action_row_set_subtitle (material->files[role],
+                               file != NULL ? civic_json_lookup_string (file, "name", "")
+                                            : _("None: the applicant is shown none"));
+}
+
+static Material *
+find_material (CivicItemEditor *self,
+               const char      *material_id)
+{
+  for (guint i = 0; i < self->materials->len; i++)
+    if (g_str_equal (((Material *) g_ptr_array_index (self->materials, i))->id, material_id))
+      return g_ptr_array_index (self->materials, i);
+  return NULL;
+}
+
+/**
+ * civic_item_editor_attach:
+ * @role: a blank form or a filled-in sample
+ *
+ * Attaches a file to a material the draft has, as its row's Choose File
+ * does: it goes up with attach-item-file through the outbox, and the
+ * form keeps it for the next save.
+ */
+gboolean
+civic_item_editor_attach (CivicItemEditor    *self,
+                          const char         *material_id,
+                          CivicItemFileRole   role,
+                          const char         *name,
+                          const char         *media_type,
+                          GBytes             *content,
+                          GError            **error)
+{
+  g_autoptr(JsonObject) more = json_object_new ();
+  g_autofree char *command = NULL;
+  g_autofree char *sha256 = NULL;
+  Material *material;
+  JsonObject *file;
+
+  g_return_val_if_fail (CIVIC_IS_ITEM_EDITOR (self), FALSE);
+
+  material = find_material (self, material_id);
+  if (material == NULL || material->original == NULL)
+    {
+      g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_STATE,
+                           _("Save the draft with this material before its files"));
+      return FALSE;
+    }
+  json_object_set_string_member (more, "material", material_id);
+  json_object_set_string_member (more, "role", role == CIVIC_ITEM_FILE_SAMPLE ? "sample"
+                                                                             : "blank-form");
+  command = civic_sync_engine_attach_file_with (self->engine, &civic_item_kind, "items",
+                                                civic_item_get_code (self->item),
+                                                CIVIC_ITEM_ACTION_ATTACH_FILE, more, name,
+                                                media_type, content, error);
+  if (command == NULL)
+    return FALSE;
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  file = json_object_new ();
+  json_object_set_string_member (file, "sha256", sha256);
+  json_object_set_string_member (file, "name", name);
+  json_object_set_string_member (file, "media_type", media_type);
+  json_object_set_int_member (file, "size", g_bytes_get_size (content));
+  json_object_set_object_member (material->original, civic_item_file_role_member (role), file);
+  show_file (material, role);
+  return TRUE;
+}
+
+typedef struct
+{
+  CivicItemEditor   *self;
+  char              *material_id;
+  CivicItemFileRole  role;
+} Choosing;
+
+static void
+choosing_free (Choosing *choosing)
+{
+  g_object_unref (choosing->self);
+  g_free (choosing->material_id);
+  g_free (choosing);
+}
+
+static void
+file_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Choosing *choosing = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicReadFile) file = civic_file_read_finish (result, &error);
+
+  if (file == NULL ||
+      !civic_item_editor_attach (choosing->self, choosing->material_id, choosing->role,
+                                 file->name, file->media_type, file->content, &error))
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+            adw_message_dialog_new (GTK_WINDOW (choosing->self), _("The File Was Not Attached"),
+                                    error->message));
+
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  choosing_free (choosing);
+}
+
+static void
+chosen_cb (GtkNativeDialog *chooser,
+           int              response,
+           gpointer         user_data)
+{
+  Choosing *choosing = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL)
+    {
+      choosing_free (choosing);
+      return;
+    }
+  civic_file_read_async (file, NULL, file_read_cb, choosing);
+}
+
+static void
+choose_file_cb (GtkButton *button,
+                Material  *material)
+{
+  CivicItemEditor *self = g_object_get_data (G_OBJECT (button), "editor");
+  Choosing *choosing = g_new0 (Choosing, 1);
+  GtkFileChooserNative *chooser;
+
+  choosing->self = g_object_ref (self);
+  choosing->material_id = g_strdup (material->id);
+  choosing->role = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "role"));
+  chooser = gtk_file_chooser_native_new (role_title (choosing->role), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), choosing);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+add_file_rows (CivicItemEditor *self,
+               Material        *material)
+{
+  for (CivicItemFileRole role = CIVIC_ITEM_FILE_SAMPLE; role <= CIVIC_ITEM_FILE_BLANK_FORM; role++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Choose File…"));
+      g_autofree char *label = NULL;
+
+      material->files[role] = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (material->files[role]),
+                                     role_title (role));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      /* Translators: a button's name for a screen reader: "Choose File for Blank form" */
+      label = g_strdup_printf (_("Choose File for %s"), role_title (role));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      g_object_set_data (G_OBJECT (button), "editor", self);
+      g_object_set_data (G_OBJECT (button), "role", GUINT_TO_POINTER (role));
+      g_signal_connect (button, "clicked", G_CALLBACK (choose_file_cb), material);
+      adw_action_row_add_suffix (material->files[role], button);
+      adw_expander_row_add_row (material->row, GTK_WIDGET (material->files[role]));
+      show_file (material, role);
+    }
+}
+
 static void
 add_material_row (CivicItemEditor *self,
                   JsonObject      *original,
@@ -431,6 +620,8 @@ add_material_row (CivicItemEditor *self,
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_material_cb), self);
   adw_expander_row_add_action (material->row, remove);
 
+  if (original != NULL)
+    add_file_rows (self, material);
   adw_preferences_group_add (self->materials_group, GTK_WIDGET (material->row));
   g_ptr_array_add (self->materials, material);
 }

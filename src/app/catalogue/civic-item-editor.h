@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "civic-item.h"
+#include "civic-item-guide.h"
 #include "civic-sync-engine.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,12 @@ void             civic_item_editor_add_material (CivicItemEditor *self,
                                                  const char      *name,
                                                  gboolean         required);
 guint            civic_item_editor_get_n_materials (CivicItemEditor *self);
+gboolean         civic_item_editor_attach       (CivicItemEditor   *self,
+                                                 const char        *material_id,
+                                                 CivicItemFileRole  role,
+                                                 const char        *name,
+                                                 const char        *media_type,
+                                                 GBytes            *content,
+                                                 GError           **error);
 
 G_END_DECLS
