@@ -994,6 +994,25 @@ def test_accessibility_walk():
         walk.dialog('register request', app, '_Register Request')
     finally:
         client.close()
+
+    # The department's catalogue editor: the section, the form of a new
+    # item, a draft's page and its editor
+    client = Client('catalogue-editor')
+    try:
+        app = client.app
+        walk.check('catalogue', app)
+        walk.dialog('new item', app, '_New Item')
+        click(wait(app, named('label', '工业产品生产许可证核发'), 'the draft in progress'))
+        wait(app, named('push button', '_Edit Draft…'), 'the item page')
+        walk.check('item page', app)
+        press(wait(app, named('push button', '_Edit Draft…'), 'Edit Draft'))
+        editor = wait(app, lambda a: a.getRoleName() in ('frame', 'dialog') and
+                      find(a, named('push button', '_Add a Material')) is not None, 'the editor')
+        time.sleep(0.5)
+        walk.check('item editor', editor)
+        press(wait(editor, named('push button', '_Cancel'), 'Cancel'))
+    finally:
+        client.close()
     walk.verdict()
 
 

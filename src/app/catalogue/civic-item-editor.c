@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-accessible.h"
 #include "civic-file-reading.h"
 #include "civic-item-editor.h"
 #include "civic-item-kind.h"
@@ -101,6 +102,7 @@ combo_row (const char         *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  civic_accessible_name_choices (GTK_WIDGET (row), NULL);
   return row;
 }
 
@@ -362,6 +364,7 @@ name_changed_cb (AdwEntryRow    *entry,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  *name != '\0' ? name : _("A New Material"));
+  civic_accessible_name_expander_row (row);
 }
 
 static const char *
@@ -622,6 +625,7 @@ add_material_row (CivicItemEditor *self,
 
   if (original != NULL)
     add_file_rows (self, material);
+  civic_accessible_name_expander_row (material->row);
   adw_preferences_group_add (self->materials_group, GTK_WIDGET (material->row));
   g_ptr_array_add (self->materials, material);
 }
@@ -841,6 +845,10 @@ build (CivicItemEditor *self)
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->materials_group);
 
+  civic_accessible_name_group (GTK_WIDGET (basics), _("The Item"));
+  civic_accessible_name_group (GTK_WIDGET (self->limits_group), _("Time Limits"));
+  civic_accessible_name_group (GTK_WIDGET (conditions), _("Who May Apply"));
+  civic_accessible_name_group (GTK_WIDGET (self->materials_group), _("Materials"));
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->conditions_row, "changed", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->statutory_explanation, "changed", G_CALLBACK (changed_cb), self);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-accessible.h"
 #include "civic-action-dialog.h"
 #include "civic-item-editor.h"
 #include "civic-item-page.h"
@@ -54,6 +55,7 @@ group (CivicItemPage *self,
   GtkWidget *widget = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (widget), title);
+  civic_accessible_name_group (widget, title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (widget), description);
   gtk_box_append (GTK_BOX (self->content), widget);
   return widget;
@@ -211,6 +213,8 @@ add_actions (CivicItemPage *self,
   g_autoptr(GError) refusal = NULL;
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What you can do"), -1);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 6);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
