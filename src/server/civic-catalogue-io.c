@@ -316,11 +316,8 @@ command_id (const char *digest,
             const char *code)
 {
   g_autofree char *seed = g_strconcat ("catalogue\n", digest, "\n", code, NULL);
-  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, seed, -1);
 
-  /* Shaped as a name-based UUID (version 5, RFC 4122 variant) */
-  return g_strdup_printf ("%.8s-%.4s-5%.3s-%c%.3s-%.12s", hash, hash + 8, hash + 13,
-                          "89ab"[g_ascii_xdigit_value (hash[16]) & 3], hash + 17, hash + 20);
+  return civic_commands_derived_id (seed);
 }
 
 /**

@@ -842,3 +842,22 @@ civic_commands_run_nested (CivicCommandEnv  *env,
     return NULL;
   return service_result (command, response, refusal, error);
 }
+
+/**
+ * civic_commands_derived_id:
+ * @seed: what the command is for, whole: a kind of command and the id of
+ *   what it comes from
+ *
+ * Returns: (transfer full): an id derived from @seed, shaped as a
+ * name-based UUID (version 5, RFC 4122 variant): the same @seed gives the
+ * same id, so a command of the service's sent again for the same thing
+ * is a replay
+ */
+char *
+civic_commands_derived_id (const char *seed)
+{
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, seed, -1);
+
+  return g_strdup_printf ("%.8s-%.4s-5%.3s-%c%.3s-%.12s", hash, hash + 8, hash + 13,
+                          "89ab"[g_ascii_xdigit_value (hash[16]) & 3], hash + 17, hash + 20);
+}

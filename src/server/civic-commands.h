@@ -78,6 +78,7 @@ JsonObject   *civic_commands_run_nested  (CivicCommandEnv  *env,
                                           JsonObject       *args,
                                           char            **refusal,
                                           GError          **error);
+char         *civic_commands_derived_id  (const char       *seed);
 gboolean      civic_commands_forget_legacy (CivicSqlite    *db,
                                           GError          **error);
 

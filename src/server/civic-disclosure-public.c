@@ -372,15 +372,6 @@ civic_disclosure_public_write (CivicSqlite      *db,
 
 /* Queries */
 
-static const char *
-lookup (GHashTable *query,
-        const char *name)
-{
-  const char *value = query != NULL ? g_hash_table_lookup (query, name) : NULL;
-
-  return value != NULL && *value != '\0' ? value : NULL;
-}
-
 static gboolean
 bad (GError     **error,
      const char  *message,
@@ -398,7 +389,7 @@ get_number (GHashTable  *query,
             guint       *out,
             GError     **error)
 {
-  const char *text = lookup (query, name);
+  const char *text = civic_query_lookup (query, name);
   guint64 value;
 
   *out = fallback;
@@ -424,17 +415,17 @@ civic_public_query_parse (GHashTable        *query,
                           CivicPublicQuery  *out,
                           GError           **error)
 {
-  const char *from = lookup (query, "from");
-  const char *to = lookup (query, "to");
-  const char *state = lookup (query, "state");
+  const char *from = civic_query_lookup (query, "from");
+  const char *to = civic_query_lookup (query, "to");
+  const char *state = civic_query_lookup (query, "state");
   int value;
 
   memset (out, 0, sizeof *out);
-  out->organ = lookup (query, "organ");
-  out->category = lookup (query, "category");
-  out->column = lookup (query, "column");
-  out->validity = lookup (query, "validity");
-  out->q = lookup (query, "q");
+  out->organ = civic_query_lookup (query, "organ");
+  out->category = civic_query_lookup (query, "category");
+  out->column = civic_query_lookup (query, "column");
+  out->validity = civic_query_lookup (query, "validity");
+  out->q = civic_query_lookup (query, "q");
   out->from = out->to = CIVIC_DAY_INVALID;
 
   if (out->organ != NULL && strlen (out->organ) > 64)

@@ -167,15 +167,6 @@ civic_item_public_write (CivicSqlite  *db,
 
 /* Reading */
 
-static const char *
-lookup (GHashTable *query,
-        const char *name)
-{
-  const char *value = query != NULL ? g_hash_table_lookup (query, name) : NULL;
-
-  return value != NULL && *value != '\0' ? value : NULL;
-}
-
 static gboolean
 bad (GError     **error,
      const char  *message)
@@ -198,9 +189,9 @@ civic_item_public_query_parse (GHashTable      *query,
   gint64 page, per_page;
 
   memset (out, 0, sizeof *out);
-  out->q = lookup (query, "q");
-  out->department = lookup (query, "department");
-  out->type_code = lookup (query, "type");
+  out->q = civic_query_lookup (query, "q");
+  out->department = civic_query_lookup (query, "department");
+  out->type_code = civic_query_lookup (query, "type");
   if (out->q != NULL && (!g_utf8_validate (out->q, -1, NULL) || g_utf8_strlen (out->q, -1) > 100))
     return bad (error, _("The search is at most 100 characters"));
   if (out->department != NULL && strlen (out->department) > 64)

@@ -354,3 +354,18 @@ civic_query_like_pattern (const char *q)
   g_string_append_c (out, '%');
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/**
+ * civic_query_lookup:
+ *
+ * Returns: (nullable): the value of @name in a query string, %NULL when
+ * it is absent or empty
+ */
+const char *
+civic_query_lookup (GHashTable *query,
+                    const char *name)
+{
+  const char *value = query != NULL ? g_hash_table_lookup (query, name) : NULL;
+
+  return value != NULL && *value != '\0' ? value : NULL;
+}

@@ -54,6 +54,8 @@ gboolean  civic_query_get_int     (GHashTable   *query,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicFormFile, civic_form_file_free)
 
+const char *civic_query_lookup      (GHashTable *query,
+                                     const char *name);
 char     *civic_query_fts_expression (const char *q);
 guint     civic_query_shortest_word  (const char *q);
 char     *civic_query_like_pattern   (const char *q);
