@@ -10,6 +10,7 @@
 #include "civic-argument.h"
 #include "civic-attachment.h"
 #include "civic-calendar.h"
+#include "civic-calendar-notice.h"
 #include "civic-case.h"
 #include "civic-case-kind.h"
 #include "civic-clock.h"

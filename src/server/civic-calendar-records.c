@@ -10,6 +10,7 @@
 #include "civic-i18n.h"
 
 #include "civic-calendar-records.h"
+#include "civic-case.h"
 #include "civic-entity.h"
 #include "civic-json.h"
 #include "civic-server-db.h"
@@ -42,7 +43,25 @@ civic_calendar_records_load (CivicSqlite  *db,
                              const char   *region,
                              GError      **error)
 {
+  return civic_calendar_records_load_with (db, region, NULL, error);
+}
+
+/**
+ * civic_calendar_records_load_with:
+ * @notice: (nullable): a notice not yet imported, in place of the stored
+ *   one of its year
+ *
+ * Returns: (transfer full) (nullable): the calendar as it would be with
+ * @notice: what a preview compares with the one in force
+ */
+CivicCalendar *
+civic_calendar_records_load_with (CivicSqlite  *db,
+                                  const char   *region,
+                                  JsonNode     *notice,
+                                  GError      **error)
+{
   g_autoptr(CivicCalendar) calendar = civic_calendar_new (region ? region : "CN");
+  g_autofree char *replaced = notice != NULL ? notice_id (notice) : NULL;
   sqlite3_stmt *stmt;
   gboolean row;
 
@@ -55,6 +74,8 @@ civic_calendar_records_load (CivicSqlite  *db,
     {
       const char *id = civic_sqlite_column_text (stmt, 0);
 
+      if (g_strcmp0 (id, replaced) == 0)
+        continue;
       if (!civic_calendar_load_data (calendar, civic_sqlite_column_text (stmt, 1), -1, id, error))
         {
           sqlite3_reset (stmt);
@@ -64,6 +85,8 @@ civic_calendar_records_load (CivicSqlite  *db,
   sqlite3_reset (stmt);
 
   if (error != NULL && *error != NULL)
+    return NULL;
+  if (notice != NULL && !civic_calendar_load_node (calendar, notice, replaced, error))
     return NULL;
 
   return g_steal_pointer (&calendar);
@@ -159,4 +182,83 @@ civic_calendar_records_import_defaults (CivicSqlite  *db,
     }
 
   return civic_sqlite_commit (db, error);
+}
+
+/* What a new notice moves */
+
+static void
+compare_clock (GPtrArray     *moved,
+               const char    *number,
+               const char    *what,
+               CivicClock    *clock,
+               CivicCalendar *before,
+               CivicCalendar *after,
+               CivicDay       today)
+{
+  g_autoptr(CivicClockReading) was = NULL;
+  g_autoptr(CivicClockReading) will = NULL;
+
+  if (clock == NULL || civic_clock_is_completed (clock))
+    return;
+  was = civic_clock_read (clock, before, today, NULL);
+  will = civic_clock_read (clock, after, today, NULL);
+  if (was->due != will->due)
+    {
+      g_autofree char *from = civic_day_format (was->due);
+      g_autofree char *to = civic_day_format (will->due);
+
+      /* Translators: a due date a new holiday notice moves: "20260320-SCJG-000001, time limit:
+       * 2026-10-09 → 2026-10-12" */
+      g_ptr_array_add (moved, g_strdup_printf (_("%s, %s: %s → %s"), number, what, from, to));
+    }
+}
+
+/**
+ * civic_calendar_records_moved_dues:
+ * @before: the calendar in force
+ * @after: the calendar with a new notice
+ *
+ * Reads the clocks of every case still open under both calendars.
+ *
+ * Returns: (transfer full) (element-type utf8) (nullable): each due date
+ * @after moves, as a line an administrator reads before importing
+ */
+GPtrArray *
+civic_calendar_records_moved_dues (CivicSqlite    *db,
+                                   CivicCalendar  *before,
+                                   CivicCalendar  *after,
+                                   CivicDay        today,
+                                   GError        **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean row, ok;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id FROM case_record WHERE state <> 'closed' "
+                                   "ORDER BY number", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((ok = civic_sqlite_step (db, stmt, &row, error)) && row)
+    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (!ok)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(JsonNode) node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_CASE,
+                                                                  g_ptr_array_index (ids, i),
+                                                                  NULL);
+      g_autoptr(CivicCase) kase = node != NULL ? civic_case_new_from_json (node, NULL) : NULL;
+
+      if (kase == NULL)
+        continue;
+      compare_clock (moved, civic_case_get_number (kase), _("correction window"),
+                     civic_case_get_correction_clock (kase), before, after, today);
+      compare_clock (moved, civic_case_get_number (kase), _("statutory limit"),
+                     civic_case_get_statutory_clock (kase), before, after, today);
+      compare_clock (moved, civic_case_get_number (kase), _("promised limit"),
+                     civic_case_get_promised_clock (kase), before, after, today);
+    }
+  return g_steal_pointer (&moved);
 }

@@ -27,6 +27,7 @@
 #include "civic-disclosure-columns.h"
 #include "civic-disclosure-policy.h"
 #include "civic-account-rules.h"
+#include "civic-calendar-notice.h"
 #include "civic-calendar-records.h"
 #include "civic-catalogue-io.h"
 #include "civic-case-records.h"
@@ -1430,32 +1431,73 @@ command_room (int    argc,
 
 /* calendar */
 
+/* A notice as the calendar's JSON, or as the State Council published its
+ * text */
+static JsonNode *
+read_notice (const char  *contents,
+             int          year,
+             const char  *number,
+             const char  *issued,
+             GError     **error)
+{
+  JsonNode *node = civic_json_parse (contents, -1, NULL);
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return node;
+  g_clear_pointer (&node, json_node_unref);
+  return civic_calendar_notice_parse (contents, year, number, issued, error);
+}
+
+static const char *
+day_kind_words (CivicDayKind kind)
+{
+  switch (kind)
+    {
+    case CIVIC_DAY_KIND_HOLIDAY: return _("a holiday");
+    case CIVIC_DAY_KIND_MAKEUP_WORKDAY: return _("a make-up working day");
+    case CIVIC_DAY_KIND_WEEKEND: return _("a weekend day");
+    case CIVIC_DAY_KIND_WORKDAY:
+    default: return _("a working day");
+    }
+}
+
 static int
 command_calendar (int    argc,
                   char **argv)
 {
   /* Translators: translate only FILE, YEAR, DATE and DAYS; the rest are
    * subcommands typed as they are */
-  g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE | show [YEAR] | due DATE DAYS"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE | preview FILE | show [YEAR] | due DATE DAYS"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicSqlite) db = NULL;
   g_autoptr(CivicCalendar) calendar = NULL;
   gboolean calendar_days = FALSE;
+  int notice_year = 0;
+  g_autofree char *notice_number = NULL;
+  g_autofree char *notice_issued = NULL;
   const GOptionEntry entries[] = {
     { "calendar-days", 0, 0, G_OPTION_ARG_NONE, &calendar_days,
       N_("due: count calendar days, not working days"), NULL },
+    { "year", 0, 0, G_OPTION_ARG_INT, &notice_year,
+      N_("import, preview: the year a notice’s text arranges (else read from its title)"),
+      N_("YEAR") },
+    { "number", 0, 0, G_OPTION_ARG_STRING, &notice_number,
+      N_("import, preview: the notice’s document number"), N_("NUMBER") },
+    { "issued", 0, 0, G_OPTION_ARG_STRING, &notice_issued,
+      N_("import, preview: the day the notice was issued"), N_("DATE") },
     { NULL }
   };
 
   g_option_context_set_summary (context,
-                                _("Imports the State Council’s annual holiday notice, shows the "
-                                  "working days of a year, or computes a due date with its "
-                                  "explanation."));
+                                _("Imports the State Council’s annual holiday notice — its JSON, "
+                                  "or its text as published — after a preview of the days it "
+                                  "changes and the due dates it moves; shows the working days of "
+                                  "a year, or computes a due date with its explanation."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
   if (argc < 2)
-    return usage_error (context, _("Say what to do: import, show or due"));
+    return usage_error (context, _("Say what to do: import, preview, show or due"));
 
   db = open_existing (&error);
   if (db == NULL)
@@ -1472,7 +1514,7 @@ command_calendar (int    argc,
 
       basename = g_path_get_basename (argv[2]);
       if (!g_file_get_contents (argv[2], &contents, NULL, &error) ||
-          !(node = civic_json_parse (contents, -1, &error)) ||
+          !(node = read_notice (contents, notice_year, notice_number, notice_issued, &error)) ||
           !civic_sqlite_begin (db, &error))
         return fail (error);
       if (!civic_calendar_records_import (db, node, basename, &error) ||
@@ -1488,6 +1530,45 @@ command_calendar (int    argc,
   calendar = civic_calendar_records_load (db, "CN-43", &error);
   if (calendar == NULL)
     return fail (error);
+
+  /* What a notice would change, before it is imported */
+  if (g_str_equal (argv[1], "preview"))
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(CivicCalendar) after = NULL;
+      g_autoptr(GArray) changes = NULL;
+      g_autoptr(GPtrArray) moved = NULL;
+      int year;
+
+      if (argc < 3)
+        return usage_error (context, _("Name the notice to preview"));
+      if (!g_file_get_contents (argv[2], &contents, NULL, &error) ||
+          !(node = read_notice (contents, notice_year, notice_number, notice_issued, &error)) ||
+          !(after = civic_calendar_records_load_with (db, "CN-43", node, &error)))
+        return fail (error);
+      year = (int) json_object_get_int_member (json_node_get_object (node), "year");
+      changes = civic_calendar_diff (calendar, after, year);
+      moved = civic_calendar_records_moved_dues (db, calendar, after, civic_time_today (), &error);
+      if (moved == NULL)
+        return fail (error);
+      g_print (civic_ngettext ("%u day of %d changes:\n", "%u days of %d change:\n",
+                               changes->len), changes->len, year);
+      for (guint i = 0; i < changes->len; i++)
+        {
+          CivicCalendarChange *change = &g_array_index (changes, CivicCalendarChange, i);
+          g_autofree char *day = civic_day_format (change->day);
+
+          /* Translators: "2026-09-20 (Sunday): a make-up working day → a weekend day" */
+          g_print (_("  %s (%s): %s → %s\n"), day, civic_day_weekday_name (change->day),
+                   day_kind_words (change->before), day_kind_words (change->after));
+        }
+      g_print (civic_ngettext ("%u due date of an open case moves:\n",
+                               "%u due dates of open cases move:\n", moved->len), moved->len);
+      for (guint i = 0; i < moved->len; i++)
+        g_print ("  %s\n", (const char *) g_ptr_array_index (moved, i));
+      return 0;
+    }
 
   if (g_str_equal (argv[1], "show"))
     {
@@ -1557,7 +1638,7 @@ command_calendar (int    argc,
       return 0;
     }
 
-  return usage_error (context, _("Say what to do: import, show or due"));
+  return usage_error (context, _("Say what to do: import, preview, show or due"));
 }
 
 /* civicdesk-server catalogue import FILE | export */

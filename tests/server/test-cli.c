@@ -195,6 +195,53 @@ test_calendar (void)
                                            "20", NULL), ==, 2);
 }
 
+/* A notice's text, as published: previewed with the days it changes and
+ * the due dates of open cases it moves, then imported */
+static void
+test_calendar_notice (void)
+{
+  g_autoptr(CivicTestService) service = civic_test_service_new_demo (40, 7);
+  g_autofree char *file = g_build_filename (service->data_dir, "notice-2026.txt", NULL);
+  g_autofree char *preview = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *show = NULL;
+  g_autofree char *wrong = NULL;
+  /* The 2026 notice, Qingming a day longer: Friday 04-03 off */
+  static const char text[] =
+    "国务院办公厅关于2026年部分节假日安排的通知\n"
+    "一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。\n"
+    "二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。"
+    "2月14日（周六）、2月28日（周六）上班。\n"
+    "三、清明节：4月3日（周五）至6日（周一）放假，共4天。\n"
+    "四、劳动节：5月1日（周五）至5日（周二）放假调休，共5天。5月9日（周六）上班。\n"
+    "五、端午节：6月19日（周五）至21日（周日）放假，共3天。\n"
+    "六、中秋节：9月25日（周五）至27日（周日）放假，共3天。\n"
+    "七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。\n";
+
+  g_assert_true (g_file_set_contents (file, text, -1, NULL));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &preview, "calendar", "preview", file,
+                                           NULL), ==, 0);
+  g_test_message ("%s", preview);
+  g_assert_nonnull (strstr (preview, "1 day of 2026 changes:"));
+  g_assert_nonnull (strstr (preview, "2026-04-03 (Friday): a working day → a holiday"));
+  g_assert_nonnull (strstr (preview, "of open cases move:"));
+  g_assert_null (strstr (preview, "0 due dates of open cases move"));
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &imported, "calendar", "import", file,
+                                           "--number", "国办发明电〔2025〕7号", "--issued",
+                                           "2025-11-04", NULL), ==, 0);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &show, "calendar", "show", "2026",
+                                           NULL), ==, 0);
+  g_assert_nonnull (strstr (show, "2026-04-03 Friday"));
+
+  /* A weekday mistyped: refused, naming the day */
+  g_assert_true (g_file_set_contents (file, "国务院办公厅关于2027年部分节假日安排的通知\n"
+                                            "一、元旦：1月1日（周四）放假1天，不调休。\n", -1, NULL));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &wrong, "calendar", "preview", file,
+                                           NULL), ==, 1);
+  g_assert_nonnull (strstr (wrong, "1月1日"));
+}
+
 static void
 test_backup_and_help (void)
 {
@@ -353,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/cli/users", test_users);
   g_test_add_func ("/cli/last-admin", test_last_admin);
   g_test_add_func ("/cli/calendar", test_calendar);
+  g_test_add_func ("/cli/calendar-notice", test_calendar_notice);
   g_test_add_func ("/cli/backup-and-help", test_backup_and_help);
   g_test_add_func ("/cli/tls", test_tls);
   g_test_add_func ("/scheduler/catches-up", test_scheduler_catches_up);
