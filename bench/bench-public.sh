@@ -1,6 +1,8 @@
 #!/bin/sh
 # The public directory under load: wrk with 64 connections on a page of
-# the JSON directory, on a search (规划) and on the HTML directory, each
+# the JSON directory, on a search (规划) and on the HTML directory, and
+# on the service guide's search (许可, page 2), an item's guide in JSON
+# and its page (docs/plans/catalogue.md, Benchmarks), each
 # against bench-public-bare, a bare SoupServer answering the same paths
 # with the same bytes captured from the service, with the same settings.
 # A demo service of its own with 500 published disclosures. Prints BENCH
@@ -44,7 +46,10 @@ fi
 set -- \
     public_directory_page_3 '/public/v1/disclosures?page=3' \
     public_directory_search '/public/v1/disclosures?q=%E8%A7%84%E5%88%92' \
-    public_directory_html '/public/disclosures'
+    public_directory_html '/public/disclosures' \
+    public_guide_search '/public/v1/items?q=%E8%AE%B8%E5%8F%AF&page=2' \
+    public_guide_item '/public/v1/items/430000-SCJG-XK-0001' \
+    public_guide_html '/public/items/430000-SCJG-XK-0001'
 
 # The reference serves what the service answered, byte for byte
 i=0
