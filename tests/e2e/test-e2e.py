@@ -724,7 +724,7 @@ def test_disclosure_from_draft_to_public():
         assert number not in saved['body'], saved['body']
         assert saved['versions'][-1].get('redacted'), saved['versions']
 
-        item_action(client, 'Submit for Review')
+        client.take_action('Submit for Review', 'Submit for Review')
         client.wait_synced()
         wait_disclosure(title, lambda d: d['state'] == 'in-review', 'the draft in review')
     finally:
