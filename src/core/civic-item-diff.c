@@ -74,6 +74,7 @@ diff_materials (JsonObject *before,
                 JsonObject *after,
                 GPtrArray  *changes)
 {
+  guint before_len = changes->len;
   JsonArray *old = json_object_has_member (before, "materials")
                    ? json_object_get_array_member (before, "materials") : NULL;
   JsonArray *new = json_object_has_member (after, "materials")
@@ -114,6 +115,9 @@ diff_materials (JsonObject *before,
                          g_strdup_printf (_("Material removed: %s"),
                                           civic_json_lookup_string (material, "name", "")));
     }
+  /* The same materials, in another order: the order the clerk checks them */
+  if (changes->len == before_len)
+    g_ptr_array_add (changes, g_strdup (_("Materials put in another order")));
 }
 
 /**
@@ -171,6 +175,10 @@ civic_item_guide_diff (JsonObject *before,
           /* Translators: "Name: 食品经营许可 → 食品经营许可证核发" */
           g_ptr_array_add (changes, g_strdup_printf (_("%s: %s → %s"), label, from, to));
         }
+      else if (field->type == CIVIC_GUIDE_TEXT && is != NULL)
+        /* Translators: "Acceptance Conditions: 申请人应当…" — the new text, for the
+         * reviewer to read */
+        g_ptr_array_add (changes, g_strdup_printf (_("%s: %s"), label, json_node_get_string (is)));
       else if (was == NULL)
         /* Translators: "Added: Fee" */
         g_ptr_array_add (changes, g_strdup_printf (_("Added: %s"), label));

@@ -409,11 +409,18 @@ canonical_member (const CivicGuideField  *field,
                   if (!canonical_object (field->fields, element, path, builder, error))
                     return FALSE;
                   /* Materials are told apart by their ids */
+                  /* (as kept: trimmed, so " m1" is m1) */
                   object = json_node_get_object (element);
                   id = find_field (field->fields, "id") != NULL
                        ? civic_json_lookup_string (object, "id", NULL) : NULL;
-                  if (id != NULL && !g_hash_table_add (seen, g_strdup (id)))
-                    return invalid (error, path, _("the id “%s” is used twice"), id);
+                  if (id != NULL)
+                    {
+                      g_autofree char *trimmed = g_strstrip (g_strdup (id));
+
+                      if (g_hash_table_contains (seen, trimmed))
+                        return invalid (error, path, _("the id “%s” is used twice"), trimmed);
+                      g_hash_table_add (seen, g_steal_pointer (&trimmed));
+                    }
                 }
               else
                 {

@@ -61,8 +61,7 @@ static const struct
   [CIVIC_ITEM_ACTION_UNSCHEDULE] = { STATE (NEW) | STATE (EFFECTIVE), PENDING (SCHEDULED),
                                      REVIEWER },
   [CIVIC_ITEM_ACTION_REPEAL] = { STATE (EFFECTIVE), NO_PENDING, REVIEWER },
-  [CIVIC_ITEM_ACTION_MAKE_EFFECTIVE] = { STATE (NEW) | STATE (EFFECTIVE), PENDING (SCHEDULED),
-                                         SYSTEM },
+  [CIVIC_ITEM_ACTION_MAKE_EFFECTIVE] = { ANY_STATE, PENDING (SCHEDULED), SYSTEM },
   [CIVIC_ITEM_ACTION_IMPORT_VERSION] = { ANY_STATE, NO_PENDING | PENDING (SCHEDULED), SYSTEM },
 };
 
@@ -203,6 +202,14 @@ check_preconditions (CivicItem                  *item,
       if (is_author (pending, context->actor->id))
         return refuse (error, CIVIC_WORKFLOW_ERROR_ROLE,
                        _("You wrote this version: another reviewer approves it"));
+      return TRUE;
+
+    /* Taken back before its moment only: after it, a case may have been
+     * filed under it */
+    case CIVIC_ITEM_ACTION_UNSCHEDULE:
+      if (g_date_time_compare (context->now, pending->effective_at) >= 0)
+        return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                       _("The version is in effect already; revise the item instead"));
       return TRUE;
 
     case CIVIC_ITEM_ACTION_MAKE_EFFECTIVE:
@@ -605,6 +612,8 @@ apply_make_effective (CivicItem                  *item,
     g_array_append_val (item->history, entry);
   }
   item->state = CIVIC_ITEM_STATE_EFFECTIVE;
+  item->repealed_on = CIVIC_DAY_INVALID;
+  g_clear_pointer (&item->repeal_basis, g_free);
   item->version = pending->version;
   item->effective_on = day;
   g_clear_pointer (&item->effective_at, g_date_time_unref);
@@ -647,12 +656,7 @@ apply_import (CivicItem                  *item,
   pending->state = CIVIC_ITEM_VERSION_SCHEDULED;
   pending->effective_on = effective_on;
   pending->effective_at = civic_item_effective_at (effective_on, context->now);
-  if (item->state == CIVIC_ITEM_STATE_REPEALED)
-    {
-      item->state = item->guide != NULL ? CIVIC_ITEM_STATE_EFFECTIVE : CIVIC_ITEM_STATE_NEW;
-      item->repealed_on = CIVIC_DAY_INVALID;
-      g_clear_pointer (&item->repeal_basis, g_free);
-    }
+  /* A repealed item stays repealed until the version takes effect */
   return TRUE;
 }
 

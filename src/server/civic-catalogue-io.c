@@ -153,6 +153,7 @@ typedef struct
   char     *department;
   JsonNode *guide;       /* canonical */
   CivicDay  effective_on;
+  gint64    rev;         /* of the item kept, 0 for a new one */
 } Entry;
 
 static void
@@ -296,6 +297,30 @@ store_files (CivicSqlite  *db,
   return TRUE;
 }
 
+/* The names and types the guide gives its files, by the attachment rules */
+static gboolean
+check_names (Entry   *entry,
+             GError **error)
+{
+  JsonObject *guide = json_node_get_object (entry->guide);
+  JsonArray *materials = json_object_has_member (guide, "materials")
+                         ? json_object_get_array_member (guide, "materials") : NULL;
+
+  for (guint i = 0; materials != NULL && i < json_array_get_length (materials); i++)
+    for (CivicItemFileRole role = CIVIC_ITEM_FILE_SAMPLE; role <= CIVIC_ITEM_FILE_BLANK_FORM; role++)
+      {
+        JsonObject *file = civic_json_lookup_object (json_array_get_object_element (materials, i),
+                                                     civic_item_file_role_member (role));
+
+        if (file != NULL &&
+            !civic_attachment_blobs_check (civic_json_lookup_string (file, "name", ""),
+                                           civic_json_lookup_string (file, "media_type", ""),
+                                           civic_json_lookup_int (file, "size", 0), error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
 /* Whether the service has this guide already: in effect, or scheduled */
 static gboolean
 unchanged (CivicItem *item,
@@ -311,11 +336,16 @@ unchanged (CivicItem *item,
          json_object_equal (current, json_node_get_object (guide));
 }
 
+/* The command that imports an entry: the same file, on the same item as
+ * it stood, for the same day, is a replay; anything else a command of its
+ * own (a refusal is not answered again once what refused it changed) */
 static char *
 command_id (const char *digest,
-            const char *code)
+            Entry      *entry)
 {
-  g_autofree char *seed = g_strconcat ("catalogue\n", digest, "\n", code, NULL);
+  g_autofree char *day = civic_day_format (entry->effective_on);
+  g_autofree char *seed = g_strdup_printf ("catalogue\n%s\n%s\n%" G_GINT64_FORMAT "\n%s",
+                                           digest, entry->code, entry->rev, day);
 
   return civic_commands_derived_id (seed);
 }
@@ -437,6 +467,32 @@ civic_catalogue_import (CivicSqlite           *db,
                            &problem))
             add_problem (problems, &n_problems, code, problem);
         }
+      if (!check_names (entry, &local))
+        {
+          add_problem (problems, &n_problems, code, local->message);
+          continue;
+        }
+      /* What the item's own rules would refuse midway, found now */
+      {
+        g_autoptr(CivicItem) item = civic_item_records_load (db, code, &local);
+        const CivicItemPending *pending = item != NULL ? civic_item_get_pending (item) : NULL;
+
+        if (local != NULL)
+          add_problem (problems, &n_problems, code, local->message);
+        else if (item != NULL && g_strcmp0 (civic_item_get_department_id (item), owner) != 0)
+          add_problem (problems, &n_problems, code, _("the item is kept by another department"));
+        else if (pending != NULL && pending->state != CIVIC_ITEM_VERSION_SCHEDULED)
+          add_problem (problems, &n_problems, code,
+                       _("a change is drafted or in review: finish or discard it first"));
+        else if (pending != NULL && !unchanged (item, entry->guide) &&
+                 civic_item_get_state (item) == CIVIC_ITEM_STATE_EFFECTIVE &&
+                 json_object_equal (civic_item_get_guide (item),
+                                    json_node_get_object (entry->guide)))
+          add_problem (problems, &n_problems, code,
+                       _("another version is approved to take effect: take it back first"));
+        if (item != NULL)
+          entry->rev = civic_item_get_rev (item);
+      }
     }
   if (n_problems > 0)
     {
@@ -486,7 +542,7 @@ civic_catalogue_import (CivicSqlite           *db,
       json_object_set_string_member (args, "department_id", entry->department);
       day = civic_day_format (entry->effective_on);
       json_object_set_string_member (args, "effective_on", day);
-      id = command_id (digest, entry->code);
+      id = command_id (digest, entry);
       data = civic_commands_run_as_service (&env, id,
                                             civic_item_kind.action_to_string (
                                               CIVIC_ITEM_ACTION_IMPORT_VERSION),

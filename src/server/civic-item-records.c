@@ -12,6 +12,7 @@
 
 #include "civic-i18n.h"
 
+#include "civic-attachment.h"
 #include "civic-attachment-blobs.h"
 #include "civic-audit.h"
 #include "civic-core-enums.h"
@@ -197,38 +198,71 @@ store_save (CivicSqlite    *db,
   return item_save (db, CIVIC_ITEM (record), error);
 }
 
-/* A file named by attach-item-file is one uploaded for this item, as it
- * was uploaded */
+/* Every file the draft names is one uploaded for this item, and is named
+ * as it was uploaded: its type and size the upload's, whatever a command
+ * said, and its name one the attachment rules take. The draft is set
+ * right before it is saved. */
 static gboolean
-check_upload (CivicSqlite  *db,
-              CivicItem    *item,
-              GError      **error)
+check_uploads (CivicSqlite  *db,
+               CivicItem    *item,
+               GError      **error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   const CivicItemPending *pending = civic_item_get_pending (item);
+  JsonObject *guide = json_node_get_object (pending->guide);
+  JsonArray *materials = json_object_has_member (guide, "materials")
+                         ? json_object_get_array_member (guide, "materials") : NULL;
   sqlite3_stmt *stmt;
 
-  civic_item_guide_collect_files (json_node_get_object (pending->guide), files);
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM item_upload WHERE code = ? AND sha256 = ?",
-                               error);
+  stmt = civic_sqlite_prepare (db, "SELECT media_type, size FROM item_upload "
+                                   "WHERE code = ? AND sha256 = ?", error);
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < files->len; i++)
-    {
-      gboolean row;
+  for (guint i = 0; materials != NULL && i < json_array_get_length (materials); i++)
+    for (CivicItemFileRole role = CIVIC_ITEM_FILE_SAMPLE; role <= CIVIC_ITEM_FILE_BLANK_FORM; role++)
+      {
+        JsonObject *file = civic_json_lookup_object (json_array_get_object_element (materials, i),
+                                                     civic_item_file_role_member (role));
+        g_autofree char *media_type = NULL;
+        g_autoptr(GError) local = NULL;
+        gint64 size = 0;
+        gboolean row;
 
-      civic_sqlite_bind_text (stmt, 1, civic_item_get_code (item));
-      civic_sqlite_bind_text (stmt, 2, g_ptr_array_index (files, i));
-      if (!civic_sqlite_step (db, stmt, &row, error))
-        return FALSE;
-      sqlite3_reset (stmt);
-      if (!row)
-        {
-          g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                       _("The file was not uploaded for this item; upload it first"));
+        if (file == NULL)
+          continue;
+        civic_sqlite_bind_text (stmt, 1, civic_item_get_code (item));
+        civic_sqlite_bind_text (stmt, 2, civic_json_lookup_string (file, "sha256", ""));
+        if (!civic_sqlite_step (db, stmt, &row, error))
           return FALSE;
+        if (row)
+          {
+            media_type = g_strdup (civic_sqlite_column_text (stmt, 0));
+            size = sqlite3_column_int64 (stmt, 1);
+          }
+        sqlite3_reset (stmt);
+        if (!row)
+          {
+            g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                         _("The file was not uploaded for this item; upload it first"));
+            return FALSE;
+          }
+        if (!civic_attachment_blobs_check (civic_json_lookup_string (file, "name", ""),
+                                           media_type, size, &local))
+          {
+            g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                                 local->message);
+            return FALSE;
+          }
+        {
+          g_autofree char *name = civic_attachment_name_for_type (civic_json_lookup_string (file,
+                                                                                           "name",
+                                                                                           ""),
+                                                                  media_type);
+
+          json_object_set_string_member (file, "name", name);
         }
-    }
+        json_object_set_string_member (file, "media_type", media_type);
+        json_object_set_int_member (file, "size", size);
+      }
   return TRUE;
 }
 
@@ -255,7 +289,13 @@ schedule (CivicSqlite  *db,
                      error))
         return FALSE;
     }
-  else if (!put_version (db, code, pending->version, civic_item_get_department_id (item), at,
+  /* A version that replaces a repeal not yet in effect takes it back; one
+   * after a repeal in effect revives the item from its moment (intake
+   * reads both by time) */
+  else if ((civic_item_get_state (item) != CIVIC_ITEM_STATE_REPEALED &&
+            !run_text (db, "UPDATE item_record SET repealed_at = NULL WHERE code = ?1", code,
+                       NULL, error)) ||
+           !put_version (db, code, pending->version, civic_item_get_department_id (item), at,
                          pending->guide, error))
     return FALSE;
   return civic_due_jobs_add (db, job, pending->effective_at, type, code, error);
@@ -278,7 +318,8 @@ store_finish (CivicSqlite    *db,
   switch ((CivicItemAction) action)
     {
     case CIVIC_ITEM_ACTION_ATTACH_FILE:
-      return check_upload (db, item, error);
+    case CIVIC_ITEM_ACTION_SAVE:
+      return check_uploads (db, item, error);
     case CIVIC_ITEM_ACTION_REVIEW:
       if (pending->state != CIVIC_ITEM_VERSION_SCHEDULED)
         return TRUE;
@@ -376,6 +417,7 @@ civic_item_records_filed_at (CivicSqlite  *db,
   g_autoptr(CivicItemFiled) filed = NULL;
   g_autofree char *when = format_utc (at);
   g_autofree char *repealed_at = NULL;
+  g_autofree char *version_at = NULL;
   g_autofree char *guide = NULL;
   sqlite3_stmt *stmt;
   gboolean row;
@@ -394,13 +436,8 @@ civic_item_records_filed_at (CivicSqlite  *db,
       not_in_effect (error, _("There is no service item “%s”"), code);
       return NULL;
     }
-  if (repealed_at != NULL && strcmp (repealed_at, when) <= 0)
-    {
-      not_in_effect (error, _("The service item “%s” is repealed"), code);
-      return NULL;
-    }
-
-  stmt = civic_sqlite_prepare (db, "SELECT version, department_id, guide FROM item_version "
+  stmt = civic_sqlite_prepare (db, "SELECT version, department_id, guide, effective_at "
+                                   "FROM item_version "
                                    "WHERE code = ? AND effective_at <= ? "
                                    "ORDER BY effective_at DESC, version DESC LIMIT 1", error);
   if (stmt == NULL)
@@ -416,8 +453,16 @@ civic_item_records_filed_at (CivicSqlite  *db,
       filed->version = sqlite3_column_int (stmt, 0);
       filed->department_id = g_strdup (civic_sqlite_column_text (stmt, 1));
       guide = g_strdup (civic_sqlite_column_text (stmt, 2));
+      version_at = g_strdup (civic_sqlite_column_text (stmt, 3));
     }
   sqlite3_reset (stmt);
+  /* Repealed from its moment, unless a version took effect after it */
+  if (repealed_at != NULL && strcmp (repealed_at, when) <= 0 &&
+      (version_at == NULL || strcmp (version_at, repealed_at) < 0))
+    {
+      not_in_effect (error, _("The service item “%s” is repealed"), code);
+      return NULL;
+    }
   if (filed == NULL)
     {
       not_in_effect (error, _("The service item “%s” is not in effect yet"), code);

@@ -166,6 +166,11 @@ test_guide_invalid (void)
                   "\"unit\": \"working-days\"}, \"materials\": [{\"id\": \"m1\", \"name\": \"a\", "
                   "\"required\": true}, {\"id\": \"m1\", \"name\": \"b\", \"required\": true}]}",
                   "“materials[2]”");
+  /* " m1" is kept as m1: the same id */
+  assert_invalid ("{\"name\": \"x\", \"type_code\": \"01\", \"statutory\": {\"days\": 20, "
+                  "\"unit\": \"working-days\"}, \"materials\": [{\"id\": \"m1\", \"name\": \"a\", "
+                  "\"required\": true}, {\"id\": \" m1\", \"name\": \"b\", \"required\": true}]}",
+                  "is used twice");
   assert_invalid ("{\"name\": \"x\", \"type_code\": \"01\", \"statutory\": {\"days\": 20, "
                   "\"unit\": \"working-days\"}, \"materials\": [{\"id\": \"m1\", \"name\": \"a\", "
                   "\"required\": true, \"copies\": 100}]}", "“materials[1].copies”");
@@ -292,7 +297,29 @@ test_diff (void)
   g_assert_cmpstr (g_ptr_array_index (changes, 2), ==, "Material added: 食品安全管理制度 "
                                                        "(required)");
   g_assert_cmpstr (g_ptr_array_index (changes, 3), ==, "Material removed: 营业执照");
-  g_ptr_array_unref (civic_item_guide_diff (guide, guide)) ;
+  g_ptr_array_unref (civic_item_guide_diff (guide, guide));
+
+  /* The same materials in another order, and a text changed */
+  {
+    g_autofree char *reordered_text = canonical_text (
+      "{\"name\": \"食品经营许可\", \"type_code\": \"01\", \"statutory\": {\"days\": 20, "
+      "\"unit\": \"working-days\"}, \"conditions\": \"新条件\", \"materials\": ["
+      "{\"id\": \"m2\", \"name\": \"b\", \"required\": true},"
+      "{\"id\": \"m1\", \"name\": \"a\", \"required\": true}]}");
+    g_autofree char *ordered_text = canonical_text (
+      "{\"name\": \"食品经营许可\", \"type_code\": \"01\", \"statutory\": {\"days\": 20, "
+      "\"unit\": \"working-days\"}, \"conditions\": \"旧条件\", \"materials\": ["
+      "{\"id\": \"m1\", \"name\": \"a\", \"required\": true},"
+      "{\"id\": \"m2\", \"name\": \"b\", \"required\": true}]}");
+    g_autoptr(JsonNode) reordered = civic_json_parse (reordered_text, -1, NULL);
+    g_autoptr(JsonNode) ordered = civic_json_parse (ordered_text, -1, NULL);
+    g_autoptr(GPtrArray) moved = civic_item_guide_diff (json_node_get_object (ordered),
+                                                        json_node_get_object (reordered));
+
+    g_assert_cmpuint (moved->len, ==, 2);
+    g_assert_cmpstr (g_ptr_array_index (moved, 0), ==, "Materials put in another order");
+    g_assert_cmpstr (g_ptr_array_index (moved, 1), ==, "Acceptance Conditions: 新条件");
+  }
 }
 
 static char *
@@ -394,7 +421,8 @@ test_versions (void)
   g_assert_cmpint (civic_item_get_pending (item)->state, ==, CIVIC_ITEM_VERSION_DRAFT);
   g_assert_cmpstr (civic_item_get_pending (item)->comment, ==, "依据写全");
   item = take (item, CIVIC_ITEM_ACTION_SUBMIT, editor, "2026-12-09T11:30:00+08:00", NULL);
-  /* Approved for today: in effect from the approval, not from 00:00 */
+  /* Approved for today: in effect from the approval, not from 00:00; from
+   * then on no longer taken back, a case may be filed under it */
   item = take (item, CIVIC_ITEM_ACTION_REVIEW, reviewer, "2026-12-10T14:00:00+08:00",
                "{\"decision\": \"approve\", \"effective_on\": \"2026-12-10\"}");
   {
@@ -402,6 +430,8 @@ test_versions (void)
 
     g_assert_cmpstr (at, ==, "2026-12-10T14:00:00+08");
   }
+  g_free (refused (item, CIVIC_ITEM_ACTION_UNSCHEDULE, reviewer, "2026-12-10T14:00:01+08:00",
+                   "{\"reason\": \"撤回\"}", CIVIC_WORKFLOW_ERROR_RULE));
   item = take (item, CIVIC_ITEM_ACTION_MAKE_EFFECTIVE, service, "2026-12-10T14:00:01+08:00",
                NULL);
   g_assert_cmpint (civic_item_get_version (item), ==, 2);

@@ -307,6 +307,30 @@ test_files (void)
     (void) item_holder;
   }
 
+  /* Its type and size are the upload's, whatever a command says; its name
+   * one of its type's */
+  {
+    g_autofree char *forged = g_strdup_printf ("{\"material\": \"m1\", \"role\": \"sample\", "
+                                               "\"sha256\": \"%s\", \"name\": \"样例.html\", "
+                                               "\"media_type\": \"text/html\", \"size\": 1}",
+                                               sha256);
+    g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) json_node_unref);
+    JsonObject *pending, *material, *sample;
+
+    applied (editor, "attach-item-file", code, forged);
+    civic_test_pull_all (service, editor, 0, entities);
+    pending = json_object_get_object_member (object_of (g_hash_table_lookup (entities,
+                                                                             "item/430000-SCJG-XK-9001")),
+                                             "pending");
+    material = json_array_get_object_element (json_object_get_array_member (
+      json_object_get_object_member (pending, "guide"), "materials"), 0);
+    sample = json_object_get_object_member (material, "sample");
+    g_assert_cmpstr (json_object_get_string_member (sample, "media_type"), ==, "text/plain");
+    g_assert_cmpstr (json_object_get_string_member (sample, "name"), ==, "样例.html.txt");
+    g_assert_cmpint (json_object_get_int_member (sample, "size"), ==, g_bytes_get_size (content));
+  }
+
   path = g_strdup_printf ("/api/v1/items/%s/attachments/%s", code, sha256);
   back = civic_test_download (service, path, editor, &status, &content_type);
   g_assert_cmpuint (status, ==, 200);
@@ -626,7 +650,71 @@ test_public_repeal (void)
     list = public_text (search, 200);
     g_assert_null (strstr (list, code));
   }
+
+  /* Imported again: the item comes back, from the new version's moment */
+  {
+    g_autofree char *guide_path = g_strconcat ("/public/v1/items/", code, NULL);
+    g_autofree char *guide_text = public_text (guide_path, 200);
+    g_autoptr(JsonNode) guide = civic_json_parse (guide_text, -1, NULL);
+    g_autofree char *inner = civic_json_to_string (json_object_get_member (object_of (guide),
+                                                                           "guide"), FALSE);
+    g_autofree char *file = g_build_filename (service->data_dir, "revive.json", NULL);
+    g_autofree char *doc = g_strdup_printf ("{\"format\": \"civicdesk-catalogue\", "
+                                            "\"format_version\": 1, \"items\": [{\"code\": "
+                                            "\"%s\", \"department\": \"scjg\", \"guide\": %s}]}",
+                                            code, inner);
+    g_autofree char *output = NULL;
+    g_autofree char *page_after = NULL;
+    g_autofree char *body = g_strdup_printf ("{\"item_code\": \"%s\", \"applicant\": "
+                                             "{\"kind\": \"person\", \"name\": \"李小明\", "
+                                             "\"id_number\": \"11010519491231002X\", "
+                                             "\"phone\": \"13812345678\"}}", code);
+    g_autoptr(JsonNode) answer = NULL;
+    g_autofree char *path = g_strconcat ("/public/items/", code, NULL);
+    guint status;
+
+    g_assert_true (g_file_set_contents (file, doc, -1, NULL));
+    g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "catalogue", "import", file,
+                                             NULL), ==, 0);
+    civic_test_service_stop (service);
+    civic_test_service_start (service);
+    g_free (editor);
+    editor = civic_test_sign_in (service, "catalogue-editor");
+    answer = civic_test_request (service, "POST", "/public/v1/applications", NULL, body, &status);
+    g_assert_cmpuint (status, ==, 201);
+    page_after = public_text (path, 200);
+    g_assert_null (strstr (page_after, "This matter was repealed"));
+  }
   (void) holder;
+}
+
+/* An import that would be refused midway is refused whole, before it
+ * writes anything */
+static void
+test_import_refused_whole (void)
+{
+  g_autofree char *file = g_build_filename (service->data_dir, "in-review.json", NULL);
+  g_autofree char *output = NULL;
+  gint64 versions = civic_test_count_rows (service, "SELECT count(*) FROM item_version");
+  /* 430000-SCJG-XK-0005 has a change in review (the demo's); a new item
+   * comes first in the file */
+  static const char doc[] =
+    "{\"format\": \"civicdesk-catalogue\", \"format_version\": 1, \"items\": ["
+    "{\"code\": \"430000-SCJG-XK-0777\", \"department\": \"scjg\", \"guide\": "
+    "{\"name\": \"新事项\", \"type_code\": \"01\", \"statutory\": {\"days\": 20, "
+    "\"unit\": \"working-days\"}}},"
+    "{\"code\": \"430000-SCJG-XK-0005\", \"department\": \"scjg\", \"guide\": "
+    "{\"name\": \"企业设立登记\", \"type_code\": \"01\", \"statutory\": {\"days\": 20, "
+    "\"unit\": \"working-days\"}}}]}";
+
+  g_assert_true (g_file_set_contents (file, doc, -1, NULL));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "catalogue", "import", file,
+                                           NULL), ==, 1);
+  g_assert_nonnull (strstr (output, "430000-SCJG-XK-0005: a change is drafted or in review"));
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM item_version"), ==,
+                   versions);
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM item_record WHERE "
+                                                   "code = '430000-SCJG-XK-0777'"), ==, 0);
 }
 
 /* A case for @code, accepted, examined and decided: its id */
@@ -786,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/catalogue/public-guide", test_public_guide);
   g_test_add_func ("/catalogue/public-repeal", test_public_repeal);
   g_test_add_func ("/catalogue/licence-published", test_licence_published);
+  g_test_add_func ("/catalogue/import-refused-whole", test_import_refused_whole);
 
   status = g_test_run ();
 

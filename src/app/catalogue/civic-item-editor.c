@@ -330,17 +330,29 @@ changed_cb (CivicItemEditor *self)
   show_findings (self);
 }
 
+/* An id no version of the item has used: versions tell materials apart
+ * by it, so a new material never takes a removed one's */
+static gboolean
+id_used (CivicItemEditor *self,
+         const char      *id)
+{
+  JsonObject *effective = civic_item_get_guide (self->item);
+
+  for (guint i = 0; i < self->materials->len; i++)
+    if (g_str_equal (((Material *) g_ptr_array_index (self->materials, i))->id, id))
+      return TRUE;
+  return civic_item_guide_find_material (json_node_get_object (self->base), id) != NULL ||
+         (effective != NULL && civic_item_guide_find_material (effective, id) != NULL);
+}
+
 static char *
 new_material_id (CivicItemEditor *self)
 {
   for (guint n = self->materials->len + 1;; n++)
     {
       g_autofree char *id = g_strdup_printf ("m%u", n);
-      gboolean taken = FALSE;
 
-      for (guint i = 0; i < self->materials->len; i++)
-        taken |= g_str_equal (((Material *) g_ptr_array_index (self->materials, i))->id, id);
-      if (!taken)
+      if (!id_used (self, id))
         return g_steal_pointer (&id);
     }
 }
@@ -473,6 +485,12 @@ file_read_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicReadFile) file = civic_file_read_finish (result, &error);
 
+  /* The editor closed while the file was read: nothing to attach it to */
+  if (choosing->self->materials == NULL)
+    {
+      choosing_free (choosing);
+      return;
+    }
   if (file == NULL ||
       !civic_item_editor_attach (choosing->self, choosing->material_id, choosing->role,
                                  file->name, file->media_type, file->content, &error))
