@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "civic-i18n.h"
 
 #include "civic-account-rules.h"
@@ -102,5 +104,91 @@ civic_account_rules_check (const CivicAccountFacts  *before,
                          _("These are the hall’s to grant and take: %s"), roles);
         }
     }
+  return TRUE;
+}
+
+/**
+ * civic_account_username_is_valid:
+ *
+ * Returns: whether @username may name an account: 1 to 64 letters,
+ * digits, dots, dashes and underscores
+ */
+gboolean
+civic_account_username_is_valid (const char *username)
+{
+  if (username == NULL || *username == '\0' || strlen (username) > 64)
+    return FALSE;
+
+  for (const char *p = username; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-' && *p != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+read_parameter (const char **p,
+                const char  *name,
+                guint64      min,
+                guint64      max,
+                guint64     *out)
+{
+  char *end = NULL;
+
+  if (!g_str_has_prefix (*p, name))
+    return FALSE;
+  *p += strlen (name);
+  if (!g_ascii_isdigit (**p))
+    return FALSE;
+  *out = g_ascii_strtoull (*p, &end, 10);
+  if (end == *p || *out < min || *out > max)
+    return FALSE;
+  *p = end;
+  return TRUE;
+}
+
+static gboolean
+read_base64 (const char **p,
+             gsize        min_length)
+{
+  gsize n = 0;
+
+  while (g_ascii_isalnum ((*p)[n]) || (*p)[n] == '+' || (*p)[n] == '/')
+    n++;
+  *p += n;
+  return n >= min_length;
+}
+
+/**
+ * civic_account_check_password_hash:
+ * @hash: what an administrator's client sent for a new password
+ *
+ * A password is made and hashed by the administrator's client, so that
+ * it never travels nor waits in an outbox; the service stores the hash
+ * as it came, and so refuses one that costs an attacker less than its
+ * own: Argon2id, version 19, at least %CIVIC_PASSWORD_HASH_MIN_KIB of
+ * memory and %CIVIC_PASSWORD_HASH_MIN_PASSES passes, one lane, with a
+ * salt of 16 bytes or more and a hash of 32 — libsodium's
+ * crypto_pwhash_str() form.
+ *
+ * Returns: whether @hash is one; %FALSE with an argument error if not
+ */
+gboolean
+civic_account_check_password_hash (const char  *hash,
+                                   GError     **error)
+{
+  const char *p = hash;
+  guint64 kib, passes, lanes;
+
+  if (hash == NULL || strlen (hash) >= 128 || !g_str_has_prefix (p, "$argon2id$v=19$") ||
+      !(p += strlen ("$argon2id$v=19$")) ||
+      !read_parameter (&p, "m=", CIVIC_PASSWORD_HASH_MIN_KIB, G_MAXUINT32, &kib) ||
+      !read_parameter (&p, ",t=", CIVIC_PASSWORD_HASH_MIN_PASSES, G_MAXUINT32, &passes) ||
+      !read_parameter (&p, ",p=", 1, 1, &lanes) ||
+      *p++ != '$' || !read_base64 (&p, 22) || *p++ != '$' || !read_base64 (&p, 43) ||
+      *p != '\0')
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("The password must come as an Argon2id hash of at least 64 MiB and two "
+                     "passes, made by the administrator’s client"));
   return TRUE;
 }

@@ -28,4 +28,13 @@ gboolean civic_account_rules_check (const CivicAccountFacts *before,
                                     const CivicActor        *by,
                                     GError                 **error);
 
+gboolean civic_account_username_is_valid   (const char *username);
+gboolean civic_account_check_password_hash (const char *hash,
+                                            GError    **error);
+
+/* The least a password's hash costs, as libsodium's interactive limits:
+ * Argon2id with 64 MiB and two passes */
+#define CIVIC_PASSWORD_HASH_MIN_KIB    65536
+#define CIVIC_PASSWORD_HASH_MIN_PASSES 2
+
 G_END_DECLS

@@ -25,6 +25,8 @@ typedef enum
   CIVIC_ARGUMENT_OPTION,     /* one of the options: an official's, a room's, a party's id */
   CIVIC_ARGUMENT_MARKDOWN,   /* a document's body, written in its own editor, never in a form */
   CIVIC_ARGUMENT_GUIDE,      /* a service item's guide, an object the item editor writes, never in a form */
+  CIVIC_ARGUMENT_PASSWORD,   /* a temporary password the client makes and shows once: only its
+                              * Argon2id hash travels (civic_account_check_password_hash()) */
 } CivicArgumentKind;
 
 /* One thing a checklist or an official's choice offers. */

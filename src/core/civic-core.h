@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include "civic-account.h"
+#include "civic-account-kind.h"
 #include "civic-account-rules.h"
 #include "civic-actor.h"
 #include "civic-argument.h"

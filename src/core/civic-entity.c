@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "civic-account-kind.h"
 #include "civic-campaign-kind.h"
 #include "civic-case-kind.h"
 #include "civic-disclosure-kind.h"
@@ -31,6 +32,7 @@ static const CivicEntityKind * const kind_list[] = {
   &civic_evaluation_kind,
   &civic_campaign_kind,
   &civic_item_kind,
+  &civic_account_kind,
   NULL
 };
 

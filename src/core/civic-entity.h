@@ -25,6 +25,7 @@ G_BEGIN_DECLS
 #define CIVIC_ENTITY_CALENDAR   "calendar"
 #define CIVIC_ENTITY_TEMPLATE   "template"
 #define CIVIC_ENTITY_ITEM       "item"
+#define CIVIC_ENTITY_ACCOUNT    "account"
 #define CIVIC_ENTITY_HEARING    "hearing"
 #define CIVIC_ENTITY_DISCLOSURE "disclosure"
 #define CIVIC_ENTITY_DISCLOSURE_REQUEST "disclosure-request"

@@ -14,13 +14,16 @@
 #include "civic-i18n.h"
 #include <sodium.h>
 
+#include "civic-account-rules.h"
 #include "civic-accounts.h"
 #include "civic-audit.h"
 #include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-json.h"
+#include "civic-policy.h"
 #include "civic-rate-limit.h"
 #include "civic-server-db.h"
+#include "civic-time.h"
 
 /* Passwords are stored as Argon2id strings (libsodium), tokens only as
  * their SHA-256. A failed sign-in never says whether the name or the
@@ -50,6 +53,9 @@ civic_account_free (CivicAccount *account)
   g_free (account->username);
   g_free (account->name);
   g_free (account->department_id);
+  g_free (account->created_at);
+  g_free (account->password_set_at);
+  g_free (account->disabled_reason);
   g_free (account);
 }
 
@@ -172,10 +178,16 @@ account_from_row (sqlite3_stmt *stmt)
   account->roles = sqlite3_column_int (stmt, 4);
   account->disabled = sqlite3_column_int (stmt, 5);
   account->scope_seq = sqlite3_column_int64 (stmt, 6);
+  account->must_change_password = sqlite3_column_int (stmt, 7);
+  account->created_at = g_strdup (civic_sqlite_column_text (stmt, 8));
+  account->password_set_at = g_strdup (civic_sqlite_column_text (stmt, 9));
+  account->disabled_reason = g_strdup (civic_sqlite_column_text (stmt, 10));
   return account;
 }
 
-#define ACCOUNT_COLUMNS "id, username, name, department_id, roles, disabled, scope_seq"
+#define ACCOUNT_COLUMNS "id, username, name, department_id, roles, disabled, scope_seq, " \
+                        "must_change_password, created_at, password_set_at, disabled_reason"
+#define N_ACCOUNT_COLUMNS 11
 
 static CivicAccount *
 find_account (CivicSqlite  *db,
@@ -200,7 +212,7 @@ find_account (CivicSqlite  *db,
     {
       account = account_from_row (stmt);
       if (password_hash != NULL)
-        *password_hash = g_strdup (civic_sqlite_column_text (stmt, 7));
+        *password_hash = g_strdup (civic_sqlite_column_text (stmt, N_ACCOUNT_COLUMNS));
     }
   sqlite3_reset (stmt);
   return account;
@@ -268,8 +280,44 @@ department_name (CivicSqlite *db,
   return g_strdup (json_object_get_string_member_with_default (object, "name", NULL));
 }
 
-/* The users directory entry every client receives through the feed.
- * Returns its sequence number, 0 on error. */
+static CivicDay
+day_of_text (const char *instant)
+{
+  g_autoptr(GDateTime) time = instant != NULL ? g_date_time_new_from_iso8601 (instant, NULL) : NULL;
+
+  return time != NULL ? civic_time_day_of (time) : CIVIC_DAY_INVALID;
+}
+
+static CivicAccountRecord *
+to_record (CivicAccount *account,
+           const char   *department)
+{
+  CivicAccountRecord *record = civic_account_record_new (account->id);
+
+  civic_account_record_set_fields (record, account->username, account->name,
+                                   account->department_id, department, account->roles,
+                                   account->disabled, account->must_change_password,
+                                   day_of_text (account->created_at),
+                                   day_of_text (account->password_set_at));
+  civic_account_record_set_disabled_reason (record, account->disabled_reason);
+  return record;
+}
+
+static gint64
+entity_rev (CivicSqlite *db,
+            const char  *type,
+            const char  *id)
+{
+  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, type, id, NULL);
+
+  return row ? row->rev : 0;
+}
+
+/* The account's two entries in the feed: in the users directory, which
+ * every official receives (no user name, nothing of its password), and
+ * as the account administrators run (civic-account.h), for the hall's
+ * administrators and its department's, at @rev, or at the next
+ * revision when 0. Returns the latter's sequence number, 0 on error. */
 static gint64
 publish_account (CivicSqlite   *db,
                  CivicAccount  *account,
@@ -277,22 +325,216 @@ publish_account (CivicSqlite   *db,
                  GError       **error)
 {
   g_autofree char *department = department_name (db, account->department_id);
+  g_autofree char *department_audience = NULL;
   g_autoptr(JsonNode) node = civic_account_to_json (account, department);
+  g_autoptr(CivicAccountRecord) record = to_record (account, department);
+  g_autoptr(JsonNode) record_node = NULL;
+  const char *scope[] = { CIVIC_SCOPE_ADMIN, NULL, NULL };
 
-  return civic_server_db_put_entity (db, CIVIC_ENTITY_USER, account->id, rev, node, NULL, error);
+  if (rev <= 0)
+    rev = MAX (entity_rev (db, CIVIC_ENTITY_USER, account->id),
+               entity_rev (db, CIVIC_ENTITY_ACCOUNT, account->id)) + 1;
+  if (account->department_id != NULL)
+    scope[1] = department_audience = civic_policy_department_admin_audience (account->department_id);
+  civic_account_record_set_rev (record, rev);
+  record_node = civic_account_record_to_json (record);
+
+  if (civic_server_db_put_entity (db, CIVIC_ENTITY_USER, account->id, rev, node, NULL, error) == 0)
+    return 0;
+  return civic_server_db_put_entity (db, CIVIC_ENTITY_ACCOUNT, account->id, rev, record_node,
+                                     scope, error);
+}
+
+/**
+ * civic_accounts_to_record:
+ *
+ * Returns: (transfer full): @account as administrators run it, at the
+ * revision the feed has
+ */
+CivicAccountRecord *
+civic_accounts_to_record (CivicSqlite   *db,
+                          CivicAccount  *account,
+                          GError       **error)
+{
+  g_autofree char *department = department_name (db, account->department_id);
+  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, CIVIC_ENTITY_ACCOUNT,
+                                                              account->id, error);
+  CivicAccountRecord *record;
+
+  if (row == NULL && error != NULL && *error != NULL)
+    return NULL;
+  record = to_record (account, department);
+  civic_account_record_set_rev (record, row != NULL ? row->rev : 0);
+  return record;
+}
+
+/**
+ * civic_accounts_publish_all:
+ *
+ * Publishes, once, every account that has no entry for administrators
+ * yet: those of a data folder from before accounts were commands.
+ */
+gboolean
+civic_accounts_publish_all (CivicSqlite  *db,
+                            GError      **error)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_account_free);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT " ACCOUNT_COLUMNS " FROM account a WHERE NOT EXISTS ("
+                                   "  SELECT 1 FROM entity e WHERE e.type = '"
+                                   CIVIC_ENTITY_ACCOUNT "' AND e.id = a.id)", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    g_ptr_array_add (missing, account_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  if (missing->len == 0)
+    return TRUE;
+
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < missing->len; i++)
+    if (publish_account (db, g_ptr_array_index (missing, i), 0, error) == 0)
+      {
+        civic_sqlite_rollback (db);
+        return FALSE;
+      }
+  return civic_sqlite_commit (db, error);
+}
+
+/**
+ * civic_accounts_count_admins:
+ *
+ * Returns: how many enabled accounts hold the administrator's role, as
+ * the caller's transaction sees them; 0 with @error on failure
+ */
+guint
+civic_accounts_count_admins (CivicSqlite  *db,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT count(*) FROM account WHERE disabled = 0 AND "
+                                   "  (roles & ?) <> 0", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int (stmt, 1, CIVIC_ROLE_ADMIN);
+  if (!civic_sqlite_step (db, stmt, &row, error))
+    return 0;
+  if (row)
+    n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
 }
 
 static gboolean
-is_valid_username (const char *username)
+revoke_sessions (CivicSqlite  *db,
+                 const char   *account_id,
+                 const char   *except_token,
+                 GError      **error)
 {
-  if (*username == '\0' || strlen (username) > 64)
+  g_autofree char *except = except_token ? civic_accounts_token_hash (except_token) : NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = civic_sqlite_prepare (db, "UPDATE session SET revoked = 1 WHERE account_id = ? "
+                                   "  AND token_hash IS NOT ?", error);
+  if (stmt == NULL)
     return FALSE;
+  civic_sqlite_bind_text (stmt, 1, account_id);
+  civic_sqlite_bind_text (stmt, 2, except);
+  return civic_sqlite_run (db, stmt, error);
+}
 
-  for (const char *p = username; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-' && *p != '_')
-      return FALSE;
+/**
+ * civic_accounts_store:
+ * @record: the account as a command left it (civic-account-kind.c)
+ *
+ * Writes an account an administrator added or changed and publishes it
+ * at @record's revision, inside the command's transaction: a new
+ * password (a hash the administrator's client made) ends every session
+ * of the account, as does disabling it; a new department or new roles
+ * make its clients sync again from the start.
+ *
+ * Returns: the feed's sequence number, 0 on error
+ */
+gint64
+civic_accounts_store (CivicSqlite         *db,
+                      CivicAccountRecord  *record,
+                      GDateTime           *now,
+                      GError             **error)
+{
+  const char *id = civic_account_record_get_id (record);
+  const char *hash = civic_account_record_get_password_hash (record);
+  g_autoptr(CivicAccount) before = civic_accounts_find_by_id (db, id, error);
+  g_autoptr(CivicAccount) after = NULL;
+  g_autofree char *at = civic_time_format (now);
+  gboolean rescope;
+  sqlite3_stmt *stmt;
+  gint64 seq;
 
-  return TRUE;
+  if (before == NULL && error != NULL && *error != NULL)
+    return 0;
+
+  if (before == NULL)
+    stmt = civic_sqlite_prepare (db, "INSERT INTO account (id, username, name, department_id, "
+                                     "  roles, disabled, disabled_reason, must_change_password, "
+                                     "  password_hash, password_set_at, created_at) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                                 error);
+  else
+    stmt = civic_sqlite_prepare (db, "UPDATE account SET name = ?3, department_id = ?4, "
+                                     "  roles = ?5, disabled = ?6, disabled_reason = ?7, "
+                                     "  must_change_password = ?8, "
+                                     "  password_hash = coalesce (?9, password_hash), "
+                                     "  password_set_at = CASE WHEN ?9 IS NULL "
+                                     "    THEN password_set_at ELSE ?10 END "
+                                     "WHERE id = ?1 AND ?2 IS NOT NULL", error);
+  if (stmt == NULL)
+    return 0;
+  civic_sqlite_bind_text (stmt, 1, id);
+  civic_sqlite_bind_text (stmt, 2, civic_account_record_get_username (record));
+  civic_sqlite_bind_text (stmt, 3, civic_account_record_get_name (record));
+  civic_sqlite_bind_text (stmt, 4, civic_account_record_get_department_id (record));
+  sqlite3_bind_int (stmt, 5, civic_account_record_get_roles (record));
+  sqlite3_bind_int (stmt, 6, civic_account_record_get_disabled (record));
+  civic_sqlite_bind_text (stmt, 7, civic_account_record_get_disabled_reason (record));
+  sqlite3_bind_int (stmt, 8, civic_account_record_get_must_change_password (record));
+  civic_sqlite_bind_text (stmt, 9, hash);
+  civic_sqlite_bind_text (stmt, 10, at);
+  if (!civic_sqlite_run (db, stmt, error))
+    return 0;
+
+  if (before != NULL && (hash != NULL || civic_account_record_get_disabled (record)) &&
+      !revoke_sessions (db, id, NULL, error))
+    return 0;
+
+  after = civic_accounts_find_by_id (db, id, error);
+  if (after == NULL)
+    return 0;
+  seq = publish_account (db, after, civic_account_record_get_rev (record), error);
+  if (seq == 0)
+    return 0;
+
+  /* What they may see changed: their clients start again from 0 */
+  rescope = before != NULL && (before->roles != after->roles ||
+                               g_strcmp0 (before->department_id, after->department_id) != 0);
+  if (rescope)
+    {
+      stmt = civic_sqlite_prepare (db, "UPDATE account SET scope_seq = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, seq);
+      civic_sqlite_bind_text (stmt, 2, id);
+      if (!civic_sqlite_run (db, stmt, error))
+        return 0;
+    }
+  return seq;
 }
 
 /**
@@ -322,7 +564,7 @@ civic_accounts_add (CivicSqlite  *db,
 
   g_return_val_if_fail (username != NULL && name != NULL && password_hash != NULL, NULL);
 
-  if (!is_valid_username (username))
+  if (!civic_account_username_is_valid (username))
     {
       g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID,
                    _("“%s” is not a valid user name: use letters, digits, dots, dashes and "
@@ -399,16 +641,6 @@ require_account (CivicAccount  *account,
   return account != NULL;
 }
 
-static gint64
-entity_rev (CivicSqlite *db,
-            const char  *type,
-            const char  *id)
-{
-  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, type, id, NULL);
-
-  return row ? row->rev : 0;
-}
-
 /**
  * civic_accounts_set_password:
  *
@@ -474,7 +706,7 @@ civic_accounts_set_disabled (CivicSqlite  *db,
     }
 
   account->disabled = !!disabled;
-  return publish_account (db, account, entity_rev (db, CIVIC_ENTITY_USER, account->id) + 1, error) != 0;
+  return publish_account (db, account, 0, error) != 0;
 }
 
 /**
@@ -503,7 +735,7 @@ civic_accounts_set_scope (CivicSqlite  *db,
   account->department_id = g_strdup (department_id);
   account->roles = roles;
 
-  seq = publish_account (db, account, entity_rev (db, CIVIC_ENTITY_USER, account->id) + 1, error);
+  seq = publish_account (db, account, 0, error);
   if (seq == 0)
     return FALSE;
 
@@ -679,7 +911,7 @@ audit_refusal (CivicSqlite  *db,
 
   /* Only what could be a user name: people type their password into the
    * name field, and the log keeps what it is given for good. */
-  if (is_valid_username (name))
+  if (civic_account_username_is_valid (name))
     civic_json_append_string (detail, name);
   else
     g_string_append (detail, "null");
@@ -888,7 +1120,8 @@ civic_accounts_authenticate (CivicSqlite  *db,
 
   token_hash = civic_accounts_token_hash (token);
   stmt = civic_sqlite_prepare (db, "SELECT a.id, a.username, a.name, a.department_id, a.roles, "
-                                   "  a.disabled, a.scope_seq, s.view_seq "
+                                   "  a.disabled, a.scope_seq, a.must_change_password, "
+                                   "  a.created_at, a.password_set_at, a.disabled_reason, s.view_seq "
                                    "FROM session s JOIN account a ON a.id = s.account_id "
                                    "WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ? "
                                    "  AND a.disabled = 0", error);
@@ -903,7 +1136,7 @@ civic_accounts_authenticate (CivicSqlite  *db,
   if (row)
     {
       account = account_from_row (stmt);
-      account->view_seq = sqlite3_column_int64 (stmt, 7);
+      account->view_seq = sqlite3_column_int64 (stmt, N_ACCOUNT_COLUMNS);
     }
   sqlite3_reset (stmt);
 
@@ -951,4 +1184,122 @@ civic_accounts_revoke (CivicSqlite  *db,
 
   civic_sqlite_bind_text (stmt, 1, token_hash);
   return civic_sqlite_run (db, stmt, error);
+}
+
+/**
+ * civic_accounts_change_password:
+ * @account: the signed-in official, as authenticated
+ * @token: their session's token, which stays open
+ * @current: the password they signed in with
+ * @password: the one they choose
+ * @retry_after: (out): when throttled, the seconds until another attempt
+ *
+ * An official chooses their own password: after an administrator gave
+ * them a temporary one, before anything else, or whenever they like. The
+ * password they have is asked again, counted as sign-ins are, so a
+ * session left open does not let a passer-by take the account. Every
+ * other session of the account ends; the account is published again, no
+ * longer waiting for a password; the audit log has the change, never a
+ * password.
+ */
+gboolean
+civic_accounts_change_password (CivicSqlite   *db,
+                                CivicAccount  *account,
+                                const char    *token,
+                                const char    *current,
+                                const char    *password,
+                                const char    *address,
+                                GDateTime     *now,
+                                gint64        *retry_after,
+                                GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *client = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *at = civic_time_format (now);
+  g_autoptr(CivicAccount) found = NULL;
+  g_autoptr(CivicAccount) after = NULL;
+  sqlite3_stmt *stmt;
+  gboolean throttled;
+
+  g_return_val_if_fail (account != NULL && token != NULL, FALSE);
+
+  *retry_after = 0;
+  if (!ensure_sodium (error))
+    return FALSE;
+  if (current == NULL || password == NULL || !g_utf8_validate (current, -1, NULL))
+    {
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_WRONG_PASSWORD,
+                   _("The password you have now is wrong"));
+      return FALSE;
+    }
+  if (!civic_accounts_check_password (password, error))
+    return FALSE;
+  if (g_str_equal (current, password))
+    {
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID,
+                   _("Choose a password other than the one you have"));
+      return FALSE;
+    }
+
+  name = g_utf8_casefold (account->username, -1);
+  client = civic_rate_limit_address_key (address);
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+  if (!take_attempt (db, name, client, retry_after, &throttled, error) ||
+      !civic_sqlite_commit (db, error))
+    {
+      civic_sqlite_rollback (db);
+      return FALSE;
+    }
+  if (throttled)
+    {
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_THROTTLED,
+                   civic_ngettext ("Too many wrong passwords; try again in %" PRId64 " second",
+                                   "Too many wrong passwords; try again in %" PRId64 " seconds",
+                                   *retry_after),
+                   *retry_after);
+      return FALSE;
+    }
+
+  found = find_account (db, "SELECT " ACCOUNT_COLUMNS ", password_hash FROM account "
+                            "WHERE id = ?", account->id, &stored, error);
+  if (found == NULL)
+    return FALSE;
+  if (!check_password (stored, current))
+    {
+      if (!record_refusal (db, now, account->id, "password-change-failed", account->username,
+                           address, error))
+        return FALSE;
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_WRONG_PASSWORD,
+                   _("The password you have now is wrong"));
+      return FALSE;
+    }
+
+  hash = civic_accounts_hash_password (password, error);
+  if (hash == NULL || !civic_sqlite_begin (db, error))
+    return FALSE;
+  stmt = civic_sqlite_prepare (db, "UPDATE account SET password_hash = ?, "
+                                   "  must_change_password = 0, password_set_at = ? WHERE id = ?",
+                               error);
+  if (stmt == NULL)
+    goto fail;
+  civic_sqlite_bind_text (stmt, 1, hash);
+  civic_sqlite_bind_text (stmt, 2, at);
+  civic_sqlite_bind_text (stmt, 3, account->id);
+  if (!civic_sqlite_run (db, stmt, error) ||
+      !revoke_sessions (db, account->id, token, error) ||
+      !(after = civic_accounts_find_by_id (db, account->id, error)) ||
+      publish_account (db, after, 0, error) == 0 ||
+      !civic_audit_append (db, now, account->id, "change-password", account->id, NULL, address,
+                           error) ||
+      !civic_sqlite_commit (db, error))
+    goto fail;
+  sodium_memzero (hash, strlen (hash));
+  return TRUE;
+
+fail:
+  civic_sqlite_rollback (db);
+  return FALSE;
 }

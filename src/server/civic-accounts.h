@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "civic-account.h"
 #include "civic-actor.h"
 #include "civic-sqlite.h"
 
@@ -21,6 +22,7 @@ typedef enum
   CIVIC_ACCOUNTS_ERROR_EXISTS,
   CIVIC_ACCOUNTS_ERROR_NOT_FOUND,
   CIVIC_ACCOUNTS_ERROR_INVALID,
+  CIVIC_ACCOUNTS_ERROR_WRONG_PASSWORD,
 } CivicAccountsError;
 
 typedef struct
@@ -33,6 +35,10 @@ typedef struct
   gboolean   disabled;
   gint64     scope_seq;   /* the change seq from which this account sees what it sees */
   gint64     view_seq;    /* the scope a session's client has synced from 0 under */
+  gboolean   must_change_password;  /* signed in, they may do nothing else first */
+  char      *created_at;
+  char      *password_set_at;
+  char      *disabled_reason;
 } CivicAccount;
 
 typedef struct
@@ -79,6 +85,26 @@ CivicAccount *civic_accounts_find_by_id      (CivicSqlite   *db,
 CivicActor   *civic_accounts_lookup_official (const char    *id,
                                               gboolean      *disabled,
                                               gpointer       user_data);
+CivicAccountRecord *civic_accounts_to_record (CivicSqlite   *db,
+                                              CivicAccount  *account,
+                                              GError       **error);
+gint64        civic_accounts_store           (CivicSqlite   *db,
+                                              CivicAccountRecord *record,
+                                              GDateTime     *now,
+                                              GError       **error);
+gboolean      civic_accounts_publish_all     (CivicSqlite   *db,
+                                              GError       **error);
+guint         civic_accounts_count_admins    (CivicSqlite   *db,
+                                              GError       **error);
+gboolean      civic_accounts_change_password (CivicSqlite   *db,
+                                              CivicAccount  *account,
+                                              const char    *token,
+                                              const char    *current,
+                                              const char    *password,
+                                              const char    *address,
+                                              GDateTime     *now,
+                                              gint64        *retry_after,
+                                              GError       **error);
 GPtrArray    *civic_accounts_list            (CivicSqlite   *db,
                                               GError       **error);
 gboolean      civic_accounts_set_password    (CivicSqlite   *db,

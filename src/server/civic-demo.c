@@ -672,7 +672,15 @@ add_catalogue_staff (Demo    *demo,
       if (staff->catalogue_editor == NULL || staff->catalogue_reviewer == NULL)
         return FALSE;
     }
-  return TRUE;
+
+  /* The demo department's administrator, who runs its accounts */
+  {
+    g_autoptr(CivicActor) department_admin = add_official (demo, "dept-admin",
+                                                           CIVIC_DEMO_DEPARTMENT,
+                                                           CIVIC_ROLE_DEPARTMENT_ADMIN, error);
+
+    return department_admin != NULL;
+  }
 }
 
 /* One command of a demo official's, through the service's command path */
@@ -1722,6 +1730,7 @@ print_accounts (Demo *demo)
   g_print ("  %-14s %-10s %s\n", "catalogue-reviewer", staff->catalogue_reviewer->name,
            _("Catalogue reviewer"));
   g_print ("  %-14s %-10s %s\n", "supervisor", "", _("Supervisor (reads every department)"));
+  g_print ("  %-14s %-10s %s\n", "dept-admin", "", _("Department administrator (its accounts)"));
   g_print ("  %-14s %-10s %s\n", "admin", "", _("Administrator"));
   g_print (_("  The officials above belong to %s; every other department has <id>.clerk, "
              "<id>.examiner, <id>.examiner2, <id>.approver, <id>.officer, <id>.officer2, "

@@ -72,6 +72,7 @@ civic_feed_changes (CivicSqlite   *db,
   g_autofree char *department_key = g_strconcat ("department:",
                                                  actor->department_id ? actor->department_id : "",
                                                  NULL);
+  g_autofree char *admin_audience = civic_policy_admin_audience (actor);
   g_autofree char *header = NULL;
   sqlite3_stmt *stmt;
   gboolean row;
@@ -111,7 +112,7 @@ civic_feed_changes (CivicSqlite   *db,
     stmt = civic_sqlite_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
                                      "WHERE seq > ?1 AND (scoped = 0 OR EXISTS ("
                                      "  SELECT 1 FROM entity_scope s WHERE s.type = e.type "
-                                     "    AND s.id = e.id AND s.department_id IN (?3, ?4))) "
+                                     "    AND s.id = e.id AND s.department_id IN (?3, ?4, ?7))) "
                                      "AND NOT EXISTS ("
                                      "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
                                      "    AND x.id = e.id AND x.reader IN (?5, ?6)) "
@@ -123,6 +124,7 @@ civic_feed_changes (CivicSqlite   *db,
   sqlite3_bind_int (stmt, 2, limit + 1);
   civic_sqlite_bind_text (stmt, 3, account->department_id ? account->department_id : "");
   civic_sqlite_bind_text (stmt, 4, civic_policy_role_audience (actor));
+  civic_sqlite_bind_text (stmt, 7, admin_audience);
   civic_sqlite_bind_text (stmt, 5, user_key);
   civic_sqlite_bind_text (stmt, 6, department_key);
 

@@ -52,6 +52,13 @@ civic_policy_can_see (const CivicActor   *actor,
   if (civic_actor_has_role (actor, CIVIC_ROLE_DISPATCHER) &&
       g_strv_contains (scope, CIVIC_SCOPE_DISPATCH))
     return TRUE;
+  if (civic_actor_has_role (actor, CIVIC_ROLE_ADMIN | CIVIC_ROLE_DEPARTMENT_ADMIN))
+    {
+      g_autofree char *audience = civic_policy_admin_audience (actor);
+
+      if (g_strv_contains (scope, audience))
+        return TRUE;
+    }
   return actor->department_id != NULL && g_strv_contains (scope, actor->department_id);
 }
 
@@ -66,6 +73,37 @@ const char *
 civic_policy_role_audience (const CivicActor *actor)
 {
   return civic_actor_has_role (actor, CIVIC_ROLE_DISPATCHER) ? CIVIC_SCOPE_DISPATCH : "";
+}
+
+/**
+ * civic_policy_department_admin_audience:
+ *
+ * Returns: (transfer full): the scope entry of @department_id's
+ * administrators
+ */
+char *
+civic_policy_department_admin_audience (const char *department_id)
+{
+  g_return_val_if_fail (department_id != NULL, NULL);
+
+  return g_strconcat (CIVIC_SCOPE_ADMIN ":", department_id, NULL);
+}
+
+/**
+ * civic_policy_admin_audience:
+ *
+ * Returns: (transfer full): the scope entry that names @actor as an
+ * administrator: %CIVIC_SCOPE_ADMIN for the hall's, the department's
+ * for a department's, or "" for an official who runs no accounts
+ */
+char *
+civic_policy_admin_audience (const CivicActor *actor)
+{
+  if (civic_actor_has_role (actor, CIVIC_ROLE_ADMIN))
+    return g_strdup (CIVIC_SCOPE_ADMIN);
+  if (civic_actor_has_role (actor, CIVIC_ROLE_DEPARTMENT_ADMIN) && actor->department_id != NULL)
+    return civic_policy_department_admin_audience (actor->department_id);
+  return g_strdup ("");
 }
 
 /**

@@ -23,6 +23,9 @@ typedef enum
  * hall's dispatchers see every citizen's message, whichever department
  * has it */
 #define CIVIC_SCOPE_DISPATCH "role:dispatcher"
+/* ...and the hall's administrators every account; a department's
+ * administrators, "role:admin:" and the department's id, its own */
+#define CIVIC_SCOPE_ADMIN    "role:admin"
 
 GQuark   civic_policy_error_quark        (void);
 
@@ -30,6 +33,8 @@ gboolean civic_policy_sees_everything    (const CivicActor    *actor);
 gboolean civic_policy_can_see            (const CivicActor    *actor,
                                           const char * const  *scope);
 const char *civic_policy_role_audience   (const CivicActor    *actor);
+char    *civic_policy_admin_audience     (const CivicActor    *actor);
+char    *civic_policy_department_admin_audience (const char   *department_id);
 gboolean civic_policy_check_case_action  (const CivicActor    *actor,
                                           CivicCase           *kase,
                                           CivicAction          action,

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "civic-account-records.h"
 #include "civic-campaign-records.h"
 #include "civic-case-records.h"
 #include "civic-disclosure-records.h"
@@ -30,6 +31,7 @@ static const CivicRecordStore * const stores[] = {
   &civic_evaluation_store,
   &civic_campaign_store,
   &civic_item_store,
+  &civic_account_store,
   NULL
 };
 

@@ -21,6 +21,7 @@
 #include "civic-disclosure-columns.h"
 #include "civic-item-records.h"
 #include "civic-message-records.h"
+#include "civic-accounts.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
 
@@ -604,6 +605,13 @@ static const CivicSqliteMigration migrations[] = {
     "  PRIMARY KEY (code, sha256)"
     ") WITHOUT ROWID;"
   },
+  { /* 22: accounts run by commands (civic-account-records.c): a password
+     * an administrator reset is temporary, and the official chooses their
+     * own before anything else; why an account was disabled */
+    "ALTER TABLE account ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE account ADD COLUMN password_set_at TEXT;"
+    "ALTER TABLE account ADD COLUMN disabled_reason TEXT;"
+  },
 };
 
 void
@@ -784,7 +792,8 @@ civic_server_db_open (const char  *data_dir,
     return NULL;
   /* What a migration cannot do in SQL alone, done once by code */
   if (!civic_disclosure_columns_adopt_names (db, error) ||
-      !civic_item_records_adopt_legacy (db, error))
+      !civic_item_records_adopt_legacy (db, error) ||
+      !civic_accounts_publish_all (db, error))
     return NULL;
   /* The region's time limits on citizens' messages and the replies
    * officials start from, as shipped, until an operator imports their own */

@@ -366,6 +366,7 @@ account_json (CivicSqlite  *db,
   civic_json_set_string (builder, "department_id", account->department_id);
   civic_json_set_string (builder, "department_name", department_name);
   civic_roles_to_json (builder, "roles", account->roles);
+  civic_json_set_bool (builder, "must_change_password", account->must_change_password);
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
   return civic_json_to_string (node, FALSE);
@@ -472,6 +473,52 @@ handle_me (CivicServer *self,
            Request     *request)
 {
   respond_json (request, SOUP_STATUS_OK, account_json (db, request->account));
+}
+
+/* POST /api/v1/me/password {"current_password", "new_password"}: the
+ * official chooses their own password; this session stays open, every
+ * other one ends */
+static void
+handle_change_password (CivicServer *self,
+                        CivicSqlite *db,
+                        Request     *request)
+{
+  g_autoptr(JsonNode) body = parse_body (request);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  const char *current, *password;
+  gint64 retry_after = 0;
+  JsonObject *object;
+
+  if (body == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_OBJECT (body) ||
+      !civic_json_get_string (object = json_node_get_object (body), "current_password", TRUE,
+                              &current, &error) ||
+      !civic_json_get_string (object, "new_password", TRUE, &password, &error))
+    {
+      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request",
+                     error ? error->message
+                           : _("Expected {\"current_password\", \"new_password\"}"));
+      return;
+    }
+
+  if (!civic_accounts_change_password (db, request->account, request->token, current, password,
+                                       request->address, now, &retry_after, &error))
+    {
+      request->retry_after = retry_after;
+      if (g_error_matches (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_WRONG_PASSWORD))
+        respond_error (request, SOUP_STATUS_FORBIDDEN, "wrong-password", error->message);
+      else if (g_error_matches (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_THROTTLED))
+        respond_error (request, STATUS_TOO_MANY_REQUESTS, "throttled", error->message);
+      else if (g_error_matches (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID))
+        respond_error (request, SOUP_STATUS_UNPROCESSABLE_ENTITY, "weak-password",
+                       error->message);
+      else
+        respond_internal (request, error);
+      return;
+    }
+  respond_json (request, SOUP_STATUS_OK, g_strdup ("{\"status\":\"password-changed\"}"));
 }
 
 static gboolean
@@ -2295,6 +2342,7 @@ static const Route routes[] = {
   { "POST", "/api/v1/session", handle_sign_in, POOL_LOGIN, FALSE, &sign_in_rate },
   { "DELETE", "/api/v1/session", handle_sign_out, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/me", handle_me, POOL_READ, TRUE, NULL },
+  { "POST", "/api/v1/me/password", handle_change_password, POOL_LOGIN, TRUE, NULL },
   { "GET", "/api/v1/changes", handle_changes, POOL_READ, TRUE, NULL },
   { "POST", "/api/v1/commands", handle_commands, POOL_WRITE, TRUE, NULL },
   { "POST", "/api/v1/cases/*/reveal", handle_reveal, POOL_WRITE, TRUE, NULL },
@@ -2388,6 +2436,23 @@ pattern_matches (const char         *pattern,
       return FALSE;
 
   return TRUE;
+}
+
+/* An official whose password an administrator set chooses their own
+ * before anything else: until then their session only shows who they
+ * are, signs out, and changes the password */
+static gboolean
+password_chosen (Request *request)
+{
+  Handler handler = request->route->handler;
+
+  if (!request->account->must_change_password || handler == handle_me ||
+      handler == handle_sign_out || handler == handle_change_password)
+    return TRUE;
+  respond_error (request, SOUP_STATUS_FORBIDDEN, "password-change-required",
+                 _("Choose your own password before you go on: the one you have was set by "
+                   "an administrator"));
+  return FALSE;
 }
 
 /* Back on the main thread */
@@ -2575,7 +2640,8 @@ worker (gpointer data,
 
   if (request->locale != (locale_t) 0)
     uselocale (request->locale);
-  if (!request->route->needs_token || authenticate (self, db, request))
+  if (!request->route->needs_token ||
+      (authenticate (self, db, request) && password_chosen (request)))
     request->route->handler (self, db, request);
   keep_answer (self, request);
   uselocale (global);

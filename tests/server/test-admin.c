@@ -1,0 +1,438 @@
+/* test-admin.c — officials' accounts run from the client, through the real service
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An administrator adds an account with a temporary password their client
+ * hashed: the official signs in, may do nothing but choose their own, and
+ * then works. A department's administrator runs their department's
+ * accounts only, never their own, never the hall's roles. The hall always
+ * keeps an enabled administrator. Disabling an account or resetting its
+ * password ends its sessions; new roles make its clients sync again. Only
+ * administrators see accounts in the feed; no password or hash is in the
+ * feed, the ledger or the audit log.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "civic-json.h"
+#include "civic-test-service.h"
+
+static CivicTestService *service;
+static char *admin, *department_admin, *clerk, *supervisor;
+
+#define object_of civic_test_object_of
+#define rejected(...) civic_test_rejected (service, __VA_ARGS__)
+
+static void
+applied (const char *token,
+         const char *type,
+         const char *target,
+         const char *args)
+{
+  g_autoptr(JsonNode) holder = NULL;
+
+  civic_test_applied (service, token, type, target, args, &holder);
+}
+
+/* What an administrator's client sends for a new password */
+static char *
+hash_of (const char         *password,
+         unsigned long long  passes,
+         size_t              memory)
+{
+  char hash[crypto_pwhash_STRBYTES];
+
+  g_assert_cmpint (crypto_pwhash_str (hash, password, strlen (password), passes, memory), ==, 0);
+  return g_strdup (hash);
+}
+
+static char *
+sign_in_with (const char *username,
+              const char *password,
+              guint      *status,
+              gboolean   *must_change)
+{
+  g_autofree char *body = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"%s\"}",
+                                           username, password);
+  g_autoptr(JsonNode) answer = civic_test_request (service, "POST", "/api/v1/session", NULL,
+                                                   body, status);
+  JsonObject *object;
+
+  if (*status != 200)
+    return NULL;
+  object = object_of (answer);
+  if (must_change != NULL)
+    *must_change = json_object_get_boolean_member (json_object_get_object_member (object, "user"),
+                                                   "must_change_password");
+  return g_strdup (json_object_get_string_member (object, "token"));
+}
+
+static guint
+status_of (const char *method,
+           const char *path,
+           const char *token,
+           const char *body,
+           char      **code)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  guint status;
+
+  answer = civic_test_request (service, method, path, token, body, &status);
+  if (code != NULL)
+    *code = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer)
+            ? g_strdup (civic_json_lookup_string (json_node_get_object (answer), "error", NULL))
+            : NULL;
+  return status;
+}
+
+/* The accounts @token's feed brings, by id */
+static GHashTable *
+accounts_seen (const char *token)
+{
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  GHashTable *accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) json_node_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  civic_test_pull_all (service, token, 0, entities);
+  g_hash_table_iter_init (&iter, entities);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_str_has_prefix (key, "account/"))
+      g_hash_table_insert (accounts, g_strdup ((const char *) key + strlen ("account/")),
+                           json_node_ref (value));
+  return accounts;
+}
+
+static void
+test_temporary_password (void)
+{
+  g_autofree char *hash = hash_of ("Temporary-7Kq2", crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                   crypto_pwhash_MEMLIMIT_INTERACTIVE);
+  g_autofree char *args = g_strdup_printf ("{\"username\": \"wang.fang\", \"name\": \"王芳\", "
+                                           "\"department_id\": \"scjg\", "
+                                           "\"roles\": [\"clerk\", \"examiner\"], "
+                                           "\"password_hash\": \"%s\"}", hash);
+  g_autofree char *token = NULL, *second = NULL, *code = NULL;
+  g_autoptr(GHashTable) accounts = NULL;
+  JsonObject *account;
+  gboolean must_change = FALSE;
+  guint status;
+
+  applied (admin, "add-account", "u-wang-fang", args);
+
+  /* The administrator's feed has the account, waiting for a password */
+  accounts = accounts_seen (admin);
+  g_assert_nonnull (g_hash_table_lookup (accounts, "u-wang-fang"));
+  account = json_node_get_object (g_hash_table_lookup (accounts, "u-wang-fang"));
+  g_assert_cmpstr (json_object_get_string_member (account, "username"), ==, "wang.fang");
+  g_assert_true (json_object_get_boolean_member (account, "must_change_password"));
+  g_assert_false (json_object_get_boolean_member (account, "disabled"));
+  g_assert_cmpstr (json_object_get_string_member (account, "department_name"), !=, NULL);
+  g_assert_false (json_object_has_member (account, "password_hash"));
+
+  /* The official signs in with the temporary password and may only
+   * choose their own */
+  token = sign_in_with ("wang.fang", "Temporary-7Kq2", &status, &must_change);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (must_change);
+  second = sign_in_with ("wang.fang", "Temporary-7Kq2", &status, NULL);
+  g_assert_cmpuint (status_of ("GET", "/api/v1/changes?after=0", token, NULL, &code), ==, 403);
+  g_assert_cmpstr (code, ==, "password-change-required");
+  g_clear_pointer (&code, g_free);
+  g_assert_cmpuint (status_of ("GET", "/api/v1/me", token, NULL, NULL), ==, 200);
+
+  /* A wrong current password, a short new one, the same one: refused */
+  g_assert_cmpuint (status_of ("POST", "/api/v1/me/password", token,
+                               "{\"current_password\": \"guess-1234\", "
+                               "\"new_password\": \"王芳的新密码2026!\"}", &code), ==, 403);
+  g_assert_cmpstr (code, ==, "wrong-password");
+  g_clear_pointer (&code, g_free);
+  g_assert_cmpuint (status_of ("POST", "/api/v1/me/password", token,
+                               "{\"current_password\": \"Temporary-7Kq2\", "
+                               "\"new_password\": \"short\"}", &code), ==, 422);
+  g_clear_pointer (&code, g_free);
+  g_assert_cmpuint (status_of ("POST", "/api/v1/me/password", token,
+                               "{\"current_password\": \"Temporary-7Kq2\", "
+                               "\"new_password\": \"Temporary-7Kq2\"}", NULL), ==, 422);
+  g_assert_cmpuint (status_of ("POST", "/api/v1/me/password", token,
+                               "{\"current_password\": \"Temporary-7Kq2\"}", NULL), ==, 400);
+
+  g_assert_cmpuint (status_of ("POST", "/api/v1/me/password", token,
+                               "{\"current_password\": \"Temporary-7Kq2\", "
+                               "\"new_password\": \"王芳的新密码2026!\"}", NULL), ==, 200);
+  /* This session goes on; the other one ended; the old password is gone */
+  g_assert_cmpuint (status_of ("GET", "/api/v1/changes?after=0", token, NULL, NULL), ==, 200);
+  g_assert_cmpuint (status_of ("GET", "/api/v1/me", second, NULL, NULL), ==, 401);
+  g_free (sign_in_with ("wang.fang", "Temporary-7Kq2", &status, NULL));
+  g_assert_cmpuint (status, ==, 401);
+  g_free (sign_in_with ("wang.fang", "王芳的新密码2026!", &status, &must_change));
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_false (must_change);
+
+  g_hash_table_unref (g_steal_pointer (&accounts));
+  accounts = accounts_seen (admin);
+  account = json_node_get_object (g_hash_table_lookup (accounts, "u-wang-fang"));
+  g_assert_false (json_object_get_boolean_member (account, "must_change_password"));
+
+  /* No password and no hash anywhere but the account's row */
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM command "
+                                                   "WHERE response LIKE '%argon2%'"), ==, 0);
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM entity "
+                                                   "WHERE data LIKE '%argon2%'"), ==, 0);
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM audit "
+                                                   "WHERE detail LIKE '%argon2%' "
+                                                   "  OR detail LIKE '%Temporary%'"), ==, 0);
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM audit "
+                                                   "WHERE action = 'add-account' "
+                                                   "  AND target = 'u-wang-fang'"), ==, 1);
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM audit "
+                                                   "WHERE action = 'change-password' "
+                                                   "  AND target = 'u-wang-fang'"), ==, 1);
+
+  /* The user name is taken, whatever its case */
+  g_free (args);
+  args = g_strdup_printf ("{\"username\": \"Wang.Fang\", \"name\": \"王芳\", "
+                          "\"department_id\": \"scjg\", \"roles\": [\"clerk\"], "
+                          "\"password_hash\": \"%s\"}", hash);
+  rejected (admin, "add-account", "u-wang-fang-2", args, "rule");
+}
+
+static void
+test_weak_hash (void)
+{
+  g_autofree char *weak = hash_of ("Temporary-7Kq2", 1, 8192 * 1024);
+  g_autofree char *args = g_strdup_printf ("{\"username\": \"li.lei\", \"name\": \"李雷\", "
+                                           "\"department_id\": \"scjg\", \"roles\": [\"clerk\"], "
+                                           "\"password_hash\": \"%s\"}", weak);
+
+  /* Cheaper to break than the service's own, or not a hash at all */
+  rejected (admin, "add-account", "u-li-lei", args, "argument");
+  rejected (admin, "add-account", "u-li-lei",
+            "{\"username\": \"li.lei\", \"name\": \"李雷\", \"department_id\": \"scjg\", "
+            "\"roles\": [\"clerk\"], \"password_hash\": \"Temporary-7Kq2\"}", "argument");
+  /* No role, the service's own role, a department that is not there */
+  g_free (weak);
+  weak = hash_of ("Temporary-7Kq2", crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                  crypto_pwhash_MEMLIMIT_INTERACTIVE);
+  g_free (args);
+  args = g_strdup_printf ("{\"username\": \"li.lei\", \"name\": \"李雷\", "
+                          "\"department_id\": \"scjg\", \"roles\": [], \"password_hash\": \"%s\"}",
+                          weak);
+  rejected (admin, "add-account", "u-li-lei", args, "argument");
+  g_free (args);
+  args = g_strdup_printf ("{\"username\": \"li.lei\", \"name\": \"李雷\", "
+                          "\"department_id\": \"scjg\", \"roles\": [\"system\"], "
+                          "\"password_hash\": \"%s\"}", weak);
+  rejected (admin, "add-account", "u-li-lei", args, "argument");
+  g_free (args);
+  args = g_strdup_printf ("{\"username\": \"li.lei\", \"name\": \"李雷\", "
+                          "\"department_id\": \"nowhere\", \"roles\": [\"clerk\"], "
+                          "\"password_hash\": \"%s\"}", weak);
+  rejected (admin, "add-account", "u-li-lei", args, "argument");
+  g_assert_cmpint (civic_test_count_rows (service, "SELECT count(*) FROM account "
+                                                   "WHERE username = 'li.lei'"), ==, 0);
+}
+
+static void
+test_department_admin (void)
+{
+  g_autofree char *hash = hash_of ("Temporary-9Xw4", crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                   crypto_pwhash_MEMLIMIT_INTERACTIVE);
+  g_autofree char *args = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(JsonNode) me = NULL;
+  const char *own_id;
+  guint status;
+
+  args = g_strdup_printf ("{\"username\": \"zhao.lei\", \"name\": \"赵磊\", "
+                          "\"department_id\": \"scjg\", \"roles\": [\"clerk\"], "
+                          "\"password_hash\": \"%s\"}", hash);
+  applied (department_admin, "add-account", "u-zhao-lei", args);
+
+  /* Never the hall's roles; never another department */
+  g_free (args);
+  args = g_strdup_printf ("{\"username\": \"qian.li\", \"name\": \"钱丽\", "
+                          "\"department_id\": \"scjg\", \"roles\": [\"supervisor\"], "
+                          "\"password_hash\": \"%s\"}", hash);
+  rejected (department_admin, "add-account", "u-qian-li", args, "role");
+  g_free (args);
+  args = g_strdup_printf ("{\"username\": \"qian.li\", \"name\": \"钱丽\", "
+                          "\"department_id\": \"zrzyt\", \"roles\": [\"clerk\"], "
+                          "\"password_hash\": \"%s\"}", hash);
+  rejected (department_admin, "add-account", "u-qian-li", args, "role");
+  rejected (department_admin, "edit-account", "u-zhao-lei", "{\"department_id\": \"zrzyt\"}",
+            "role");
+  rejected (department_admin, "edit-account", "u-zhao-lei", "{\"roles\": [\"admin\"]}", "role");
+  applied (department_admin, "edit-account", "u-zhao-lei",
+           "{\"roles\": [\"clerk\", \"examiner\"], \"name\": \"赵磊\"}");
+
+  /* Another department's account is not there for them; their own is
+   * not theirs to change */
+  me = civic_test_request (service, "GET", "/api/v1/me", department_admin, NULL, &status);
+  own_id = json_object_get_string_member (object_of (me), "id");
+  rejected (department_admin, "disable-account", own_id, "{\"reason\": \"test\"}", "role");
+  {
+    g_autoptr(JsonNode) other = civic_test_request (service, "GET", "/api/v1/me", clerk, NULL,
+                                                    &status);
+    const char *clerk_id = json_object_get_string_member (object_of (other), "id");
+    g_autofree char *zrzyt_clerk = NULL;
+
+    g_assert_nonnull (clerk_id);
+    zrzyt_clerk = g_strdup_printf ("SELECT count(*) FROM account WHERE username = "
+                                   "'zrzyt.clerk'");
+    g_assert_cmpint (civic_test_count_rows (service, zrzyt_clerk), ==, 1);
+  }
+
+  /* What each sees: the department administrator their department's
+   * accounts; a clerk none; the hall's administrator all */
+  seen = accounts_seen (department_admin);
+  g_assert_nonnull (g_hash_table_lookup (seen, "u-zhao-lei"));
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_assert_cmpstr (civic_json_lookup_string (json_node_get_object (value), "department_id",
+                                                 NULL), ==, "scjg");
+  }
+  g_hash_table_unref (g_steal_pointer (&seen));
+  seen = accounts_seen (clerk);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 0);
+  g_hash_table_unref (g_steal_pointer (&seen));
+  seen = accounts_seen (admin);
+  g_assert_cmpint (g_hash_table_size (seen), ==,
+                   civic_test_count_rows (service, "SELECT count(*) FROM account"));
+
+  /* A clerk runs no account at all */
+  rejected (clerk, "disable-account", "u-zhao-lei", "{\"reason\": \"test\"}", "forbidden");
+  rejected (supervisor, "disable-account", "u-zhao-lei", "{\"reason\": \"test\"}", "forbidden");
+}
+
+static char *
+id_of (const char *username)
+{
+  g_autofree char *token = civic_test_sign_in (service, username);
+  g_autoptr(JsonNode) me = NULL;
+  guint status;
+
+  me = civic_test_request (service, "GET", "/api/v1/me", token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return g_strdup (json_object_get_string_member (object_of (me), "id"));
+}
+
+static void
+test_last_admin (void)
+{
+  g_autofree char *admin_id = id_of ("admin");
+  g_autofree char *clerk_id = id_of ("clerk");
+  g_autofree char *hash = hash_of ("Temporary-3Pz8", crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                   crypto_pwhash_MEMLIMIT_INTERACTIVE);
+  g_autofree char *args = NULL;
+  g_autofree char *second = NULL, *clerk_session = NULL;
+  guint status;
+
+  /* The only administrator is neither disabled nor loses the role */
+  rejected (admin, "disable-account", admin_id, "{\"reason\": \"leaving\"}", "rule");
+  rejected (admin, "edit-account", admin_id, "{\"roles\": [\"supervisor\"]}", "rule");
+
+  /* With a second one, the first may go; their sessions end */
+  args = g_strdup_printf ("{\"username\": \"admin2\", \"name\": \"孙强\", "
+                          "\"roles\": [\"admin\"], \"password_hash\": \"%s\"}", hash);
+  applied (admin, "add-account", "u-admin2", args);
+  second = sign_in_with ("admin2", "Temporary-3Pz8", &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpuint (status_of ("POST", "/api/v1/me/password", second,
+                               "{\"current_password\": \"Temporary-3Pz8\", "
+                               "\"new_password\": \"孙强的密码-2026\"}", NULL), ==, 200);
+  applied (second, "disable-account", admin_id, "{\"reason\": \"moved to another post\"}");
+  g_assert_cmpuint (status_of ("GET", "/api/v1/me", admin, NULL, NULL), ==, 401);
+  rejected (second, "disable-account", "u-admin2", "{\"reason\": \"test\"}", "rule");
+  rejected (second, "disable-account", admin_id, "{\"reason\": \"again\"}", "state");
+  applied (second, "enable-account", admin_id, NULL);
+  g_free (admin);
+  admin = civic_test_sign_in (service, "admin");
+
+  /* New roles: the clerk's client must sync again from the start */
+  clerk_session = civic_test_sign_in (service, "clerk");
+  civic_test_pull_all (service, clerk_session, 0, NULL);
+  applied (admin, "edit-account", clerk_id, "{\"roles\": [\"clerk\", \"examiner\"]}");
+  g_assert_cmpuint (status_of ("GET", "/api/v1/changes?after=1", clerk_session, NULL, NULL), ==,
+                    410);
+
+  /* A reset password ends the sessions and is temporary again */
+  g_free (args);
+  args = g_strdup_printf ("{\"password_hash\": \"%s\"}", hash);
+  applied (admin, "reset-password", clerk_id, args);
+  g_assert_cmpuint (status_of ("GET", "/api/v1/me", clerk_session, NULL, NULL), ==, 401);
+  g_free (clerk_session);
+  clerk_session = sign_in_with ("clerk", "Temporary-3Pz8", &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpuint (status_of ("GET", "/api/v1/changes?after=0", clerk_session, NULL, NULL), ==,
+                    403);
+}
+
+static void
+test_command_line_agrees (void)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *output = NULL;
+
+  /* An account the operator adds is run like any other */
+  g_setenv ("CIVIC_TEST_PASSWORD", "demo-password", TRUE);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, NULL, "user", "add", "zhou.min",
+                                           "--name", "周敏", "--department", "scjg", "--roles",
+                                           "clerk", "--password-env", "CIVIC_TEST_PASSWORD",
+                                           NULL), ==, 0);
+  seen = accounts_seen (admin);
+  {
+    GHashTableIter iter;
+    gpointer value;
+    gboolean found = FALSE;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      found |= g_strcmp0 (civic_json_lookup_string (json_node_get_object (value), "username",
+                                                    NULL), "zhou.min") == 0;
+    g_assert_true (found);
+  }
+  (void) output;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_assert_cmpint (sodium_init (), >=, 0);
+
+  service = civic_test_service_new_demo (10, 0);
+  admin = civic_test_sign_in (service, "admin");
+  department_admin = civic_test_sign_in (service, "dept-admin");
+  clerk = civic_test_sign_in (service, "clerk");
+  supervisor = civic_test_sign_in (service, "supervisor");
+
+  g_test_add_func ("/admin/temporary-password", test_temporary_password);
+  g_test_add_func ("/admin/weak-hash", test_weak_hash);
+  g_test_add_func ("/admin/department-admin", test_department_admin);
+  g_test_add_func ("/admin/last-admin", test_last_admin);
+  g_test_add_func ("/admin/command-line-agrees", test_command_line_agrees);
+
+  status = g_test_run ();
+
+  g_free (admin);
+  g_free (department_admin);
+  g_free (clerk);
+  g_free (supervisor);
+  civic_test_service_free (service);
+  return status;
+}
