@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "civic-account.h"
+#include "civic-account-record.h"
 #include "civic-entity.h"
 
 G_BEGIN_DECLS

@@ -5,11 +5,11 @@
 
 #pragma once
 
-#include "civic-account.h"
+#include "civic-account-record.h"
 
 G_BEGIN_DECLS
 
-/* civic-account.c: the record and its wire format; civic-account-kind.c:
+/* civic-account-record.c: the record and its wire format; civic-account-kind.c:
  * the commands on it. */
 
 struct _CivicAccountRecord

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "civic-account.h"
+#include "civic-account-record.h"
 #include "civic-account-kind.h"
 #include "civic-account-rules.h"
 #include "civic-actor.h"

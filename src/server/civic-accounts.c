@@ -315,7 +315,7 @@ entity_rev (CivicSqlite *db,
 
 /* The account's two entries in the feed: in the users directory, which
  * every official receives (no user name, nothing of its password), and
- * as the account administrators run (civic-account.h), for the hall's
+ * as the account administrators run (civic-account-record.h), for the hall's
  * administrators and its department's, at @rev, or at the next
  * revision when 0. Returns the latter's sequence number, 0 on error. */
 static gint64

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "civic-account.h"
+#include "civic-account-record.h"
 #include "civic-actor.h"
 #include "civic-sqlite.h"
 

@@ -1,4 +1,4 @@
-/* civic-account.h — an official's account, as administrators run it
+/* civic-account-record.h — an official's account, as administrators run it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* civic-account.c — an official's account, as administrators run it
+/* civic-account-record.c — an official's account, as administrators run it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
