@@ -9,6 +9,7 @@
 
 #include "civic-i18n.h"
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "civic-account.h"
 #include "civic-credentials.h"
@@ -378,6 +379,18 @@ signed_in_cb (GObject      *source,
       return;
     }
 
+  /* An administrator set the password: the session may only choose a new
+   * one (civic_account_choose_password_async()), so nothing is opened or
+   * kept yet */
+  if (json_object_get_boolean_member_with_default (user, "must_change_password", FALSE))
+    {
+      g_task_return_new_error (task, CIVIC_ACCOUNT_ERROR,
+                               CIVIC_ACCOUNT_ERROR_PASSWORD_CHANGE_REQUIRED,
+                               _("Choose your own password: the one you have was set by an "
+                                 "administrator"));
+      return;
+    }
+
   /* The name now belongs to someone else (an administrator gave it to a
    * new official): the copy here is not theirs to see. */
   if (self->actor != NULL && g_strcmp0 (self->actor->id, actor->id) != 0)
@@ -454,6 +467,99 @@ gboolean
 civic_account_sign_in_finish (CivicAccount  *self,
                               GAsyncResult  *result,
                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Choosing a password */
+
+typedef struct
+{
+  char *password;
+} Choice;
+
+static void
+choice_free (Choice *choice)
+{
+  if (choice->password != NULL)
+    memset (choice->password, 0, strlen (choice->password));
+  g_free (choice->password);
+  g_free (choice);
+}
+
+static void
+chosen_signed_in_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!civic_account_sign_in_finish (CIVIC_ACCOUNT (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+password_changed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CivicAccount *self = g_task_get_source_object (task);
+  Choice *choice = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+
+  if (!civic_api_client_change_password_finish (self->client, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* A session of its own, with the password the official chose */
+  civic_account_sign_in_async (self, choice->password, cancellable, chosen_signed_in_cb,
+                               g_steal_pointer (&task));
+}
+
+/**
+ * civic_account_choose_password_async:
+ * @current: the password the official signed in with, which an
+ *   administrator set
+ * @password: the one they choose
+ *
+ * After a sign-in refused with %CIVIC_ACCOUNT_ERROR_PASSWORD_CHANGE_REQUIRED:
+ * changes the password on the service, online only, then signs in with
+ * the new one as civic_account_sign_in_async() does.
+ */
+void
+civic_account_choose_password_async (CivicAccount        *self,
+                                     const char          *current,
+                                     const char          *password,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+  Choice *choice;
+
+  g_return_if_fail (CIVIC_IS_ACCOUNT (self));
+  g_return_if_fail (current != NULL && password != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_account_choose_password_async);
+  choice = g_new0 (Choice, 1);
+  choice->password = g_strdup (password);
+  g_task_set_task_data (task, choice, (GDestroyNotify) choice_free);
+  civic_api_client_change_password_async (self->client, current, password, cancellable,
+                                          password_changed_cb, task);
+}
+
+gboolean
+civic_account_choose_password_finish (CivicAccount  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

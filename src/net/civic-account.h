@@ -21,6 +21,7 @@ typedef enum
 {
   CIVIC_ACCOUNT_ERROR_NEVER_SIGNED_IN,  /* nothing kept here: sign in online first */
   CIVIC_ACCOUNT_ERROR_OTHER_USER,       /* the service says the name is someone else's */
+  CIVIC_ACCOUNT_ERROR_PASSWORD_CHANGE_REQUIRED,  /* an administrator set the password */
 } CivicAccountError;
 
 #define CIVIC_TYPE_ACCOUNT (civic_account_get_type ())
@@ -53,6 +54,15 @@ void              civic_account_sign_in_async    (CivicAccount        *self,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
 gboolean          civic_account_sign_in_finish   (CivicAccount        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void              civic_account_choose_password_async (CivicAccount   *self,
+                                                  const char          *current,
+                                                  const char          *password,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean          civic_account_choose_password_finish (CivicAccount  *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 void              civic_account_restore_async    (CivicAccount        *self,

@@ -307,7 +307,10 @@ status_error (CivicApiClient *self,
       break;
     case 403:
       api_code = g_strcmp0 (code, "account-disabled") == 0 ? CIVIC_API_ERROR_ACCOUNT_DISABLED
-                                                             : CIVIC_API_ERROR_FORBIDDEN;
+                 : g_strcmp0 (code, "password-change-required") == 0
+                 ? CIVIC_API_ERROR_PASSWORD_CHANGE_REQUIRED
+                 : g_strcmp0 (code, "wrong-password") == 0 ? CIVIC_API_ERROR_WRONG_CREDENTIALS
+                 : CIVIC_API_ERROR_FORBIDDEN;
       break;
     case 404:
       api_code = CIVIC_API_ERROR_NOT_FOUND;
@@ -629,6 +632,50 @@ civic_api_client_sign_in_finish (CivicApiClient  *self,
 
   civic_api_client_set_token (self, token);
   return json_object_ref (object);
+}
+
+/**
+ * civic_api_client_change_password_async:
+ * @current: the password the official signed in with
+ * @password: the one they choose
+ *
+ * The official chooses their own password (POST /api/v1/me/password):
+ * online only, never through the outbox. This session stays open.
+ */
+void
+civic_api_client_change_password_async (CivicApiClient      *self,
+                                        const char          *current,
+                                        const char          *password,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (CIVIC_IS_API_CLIENT (self));
+
+  json_builder_begin_object (builder);
+  civic_json_set_string (builder, "current_password", current);
+  civic_json_set_string (builder, "new_password", password);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  body = civic_json_to_string (node, FALSE);
+
+  call_async (self, "POST", "/api/v1/me/password", body, FALSE,
+              civic_api_client_change_password_async, cancellable, callback, user_data);
+  memset (body, 0, strlen (body));
+}
+
+gboolean
+civic_api_client_change_password_finish (CivicApiClient  *self,
+                                         GAsyncResult    *result,
+                                         GError         **error)
+{
+  g_autoptr(GBytes) body = g_task_propagate_pointer (G_TASK (result), error);
+
+  return body != NULL;
 }
 
 void

@@ -27,6 +27,7 @@ typedef enum
   CIVIC_API_ERROR_INVALID,            /* the service refused the request as malformed */
   CIVIC_API_ERROR_SERVER,             /* 5xx */
   CIVIC_API_ERROR_BAD_RESPONSE,       /* not what the API answers */
+  CIVIC_API_ERROR_PASSWORD_CHANGE_REQUIRED,  /* an administrator set the password: choose one */
 } CivicApiError;
 
 #define CIVIC_TYPE_API_CLIENT (civic_api_client_get_type ())
@@ -55,6 +56,15 @@ void            civic_api_client_sign_in_async (CivicApiClient      *self,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);
 JsonObject     *civic_api_client_sign_in_finish (CivicApiClient     *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+void            civic_api_client_change_password_async (CivicApiClient *self,
+                                                const char          *current,
+                                                const char          *password,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean        civic_api_client_change_password_finish (CivicApiClient *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 void            civic_api_client_sign_out_async (CivicApiClient     *self,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include "civic-account.h"
@@ -1516,6 +1517,59 @@ test_resync (void)
     g_assert_true (g_hash_table_contains (visible, ((CivicInboxRow *) g_ptr_array_index (rows, i))->id));
 }
 
+/* An administrator reset the password: the client's sign-in says the
+ * official must choose their own first, keeps nothing yet, and signs in
+ * with the one chosen */
+static void
+test_choose_password (void)
+{
+  g_autoptr(CivicAccount) account = account_new (service->base_url, "examiner2");
+  g_autofree char *admin = civic_test_sign_in (service, "admin");
+  g_autofree char *mine = civic_test_sign_in (service, "examiner2");
+  g_autoptr(JsonNode) me = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *args = NULL;
+  char hash[crypto_pwhash_STRBYTES];
+  guint status;
+
+  g_assert_cmpint (sodium_init (), >=, 0);
+  g_assert_cmpint (crypto_pwhash_str (hash, "Temporary-5Rb9", strlen ("Temporary-5Rb9"),
+                                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                      crypto_pwhash_MEMLIMIT_INTERACTIVE), ==, 0);
+  me = civic_test_request (service, "GET", "/api/v1/me", mine, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  args = g_strdup_printf ("{\"password_hash\": \"%s\"}", hash);
+  civic_test_applied (service, admin, "reset-password",
+                      json_object_get_string_member (json_node_get_object (me), "id"), args,
+                      &holder);
+
+  g_assert_false (civic_test_account_sign_in (account, "Temporary-5Rb9", &error));
+  g_assert_error (error, CIVIC_ACCOUNT_ERROR, CIVIC_ACCOUNT_ERROR_PASSWORD_CHANGE_REQUIRED);
+  g_clear_error (&error);
+  g_assert_null (civic_account_get_engine (account));
+
+  /* The same password again is refused, and changes nothing */
+  civic_account_choose_password_async (account, "Temporary-5Rb9", "Temporary-5Rb9", NULL,
+                                       civic_test_got_result, &result);
+  g_assert_false (civic_account_choose_password_finish (account, civic_test_await (&result),
+                                                        &error));
+  g_assert_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  civic_account_choose_password_async (account, "Temporary-5Rb9", "审查员二号的密码", NULL,
+                                       civic_test_got_result, &result);
+  g_assert_true (civic_account_choose_password_finish (account, civic_test_await (&result),
+                                                       &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (civic_account_get_engine (account));
+  g_assert_true (civic_test_account_sync (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_local_cases (account), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1546,6 +1600,7 @@ main (int   argc,
   g_test_add_func ("/sync/garbage-cache", test_garbage_cache);
   g_test_add_func ("/sync/errors", test_errors);
   g_test_add_func ("/sync/resync", test_resync);
+  g_test_add_func ("/sync/choose-password", test_choose_password);
 
   status = g_test_run ();
   civic_test_service_free (service);

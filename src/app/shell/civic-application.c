@@ -77,6 +77,10 @@ struct _CivicApplication
   GHashTable       *hearings_told;  /* what was said of hearings this session */
   GHashTable       *ratings_seen;   /* bad ratings to rectify: id → clock status */
   guint             notify_source;
+
+  /* Signed in with a password an administrator set: the connection that
+   * waits for the official to choose their own */
+  GTask            *password_wait;
 };
 
 G_DEFINE_FINAL_TYPE (CivicApplication, civic_application, ADW_TYPE_APPLICATION)
@@ -110,6 +114,7 @@ civic_application_finalize (GObject *object)
   CivicApplication *self = (CivicApplication *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->password_wait);
   g_clear_pointer (&self->my_cases, g_hash_table_unref);
   g_clear_pointer (&self->hearings_told, g_hash_table_unref);
   g_clear_pointer (&self->ratings_seen, g_hash_table_unref);
@@ -474,6 +479,19 @@ signed_in_cb (GObject      *source,
 
   if (!civic_account_sign_in_finish (CIVIC_ACCOUNT (source), result, &error))
     {
+      /* Kept for civic_application_choose_password_async() */
+      if (g_error_matches (error, CIVIC_ACCOUNT_ERROR, CIVIC_ACCOUNT_ERROR_PASSWORD_CHANGE_REQUIRED))
+        {
+          GTask *wait = g_task_new (self, NULL, NULL, NULL);
+          Connect *kept = g_new0 (Connect, 1);
+
+          kept->account = g_object_ref (connect->account);
+          kept->ca_file = g_strdup (connect->ca_file);
+          kept->remember = connect->remember;
+          g_task_set_task_data (wait, kept, (GDestroyNotify) connect_free);
+          g_clear_object (&self->password_wait);
+          self->password_wait = wait;
+        }
       g_task_return_error (task, error);
       return;
     }
@@ -524,6 +542,86 @@ connect_account (CivicApplication    *self,
   civic_account_set_keep_session (connect->account, remember);
   civic_account_sign_in_async (connect->account, password, g_task_get_cancellable (task),
                                signed_in_cb, task);
+}
+
+static void
+password_chosen_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CivicApplication *self = g_task_get_source_object (task);
+  Connect *connect = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!civic_account_choose_password_finish (CIVIC_ACCOUNT (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (connect->remember)
+    remember_service (self, civic_account_get_service_url (connect->account),
+                      civic_account_get_username (connect->account), connect->ca_file);
+  if (connect->account != self->account)
+    set_account (self, connect->account);
+  else
+    civic_sync_engine_sync_now (civic_account_get_engine (self->account));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * civic_application_choose_password_async:
+ * @current: the password the official signed in with, which an
+ *   administrator set
+ * @password: the one they choose
+ *
+ * After a connection refused with
+ * %CIVIC_ACCOUNT_ERROR_PASSWORD_CHANGE_REQUIRED: the official chooses
+ * their own password, and the connection goes on as
+ * civic_application_connect_async() would have.
+ */
+void
+civic_application_choose_password_async (CivicApplication    *self,
+                                         const char          *current,
+                                         const char          *password,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+  Connect *waiting, *connect;
+
+  g_return_if_fail (CIVIC_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, civic_application_choose_password_async);
+  if (self->password_wait == NULL)
+    {
+      g_task_return_new_error (task, CIVIC_ACCOUNT_ERROR, CIVIC_ACCOUNT_ERROR_NEVER_SIGNED_IN,
+                               _("Sign in again first"));
+      g_object_unref (task);
+      return;
+    }
+  waiting = g_task_get_task_data (self->password_wait);
+  connect = g_new0 (Connect, 1);
+  connect->account = g_object_ref (waiting->account);
+  connect->ca_file = g_strdup (waiting->ca_file);
+  connect->remember = waiting->remember;
+  g_task_set_task_data (task, connect, (GDestroyNotify) connect_free);
+  civic_account_choose_password_async (connect->account, current, password, cancellable,
+                                       password_chosen_cb, task);
+}
+
+gboolean
+civic_application_choose_password_finish (CivicApplication  *self,
+                                          GAsyncResult      *result,
+                                          GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  g_clear_object (&self->password_wait);
+  return TRUE;
 }
 
 /**

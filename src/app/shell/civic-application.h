@@ -36,6 +36,15 @@ void              civic_application_connect_async     (CivicApplication    *self
 gboolean          civic_application_connect_finish    (CivicApplication    *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
+void              civic_application_choose_password_async (CivicApplication *self,
+                                                       const char          *current,
+                                                       const char          *password,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean          civic_application_choose_password_finish (CivicApplication *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
 void              civic_application_try_demo_async    (CivicApplication    *self,
                                                        const char          *role,
                                                        GCancellable        *cancellable,

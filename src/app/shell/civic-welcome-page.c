@@ -14,6 +14,7 @@
 #include "civic-accessible.h"
 #include "civic-actor.h"
 #include "civic-application.h"
+#include "civic-password-dialog.h"
 #include "civic-welcome-page.h"
 
 struct _CivicWelcomePage
@@ -36,6 +37,7 @@ struct _CivicWelcomePage
   GtkLabel     *working_label;
 
   char         *ca_file;
+  char         *typed;         /* the password, until the sign-in is answered */
   GCancellable *cancellable;
   const char   *came_from;     /* the page to go back to on an error */
 };
@@ -122,6 +124,58 @@ form_changed_cb (CivicWelcomePage *self)
 }
 
 static void
+forget_typed (CivicWelcomePage *self)
+{
+  if (self->typed != NULL)
+    memset (self->typed, 0, strlen (self->typed));
+  g_clear_pointer (&self->typed, g_free);
+}
+
+static void
+connected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data);
+
+static void
+password_chosen_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CivicWelcomePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  forget_typed (self);
+  if (!civic_application_choose_password_finish (CIVIC_APPLICATION (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        civic_welcome_page_show_error (self, error);
+      return;
+    }
+  civic_welcome_page_reset (self);
+}
+
+static void
+choose_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CivicWelcomePage *self)
+{
+  g_autofree char *chosen = civic_password_dialog_dup_chosen (dialog);
+
+  if (!g_str_equal (response, "choose") || chosen == NULL || self->typed == NULL)
+    {
+      forget_typed (self);
+      set_working (self, NULL);
+      gtk_stack_set_visible_child_name (self->mode_stack, "connect");
+      return;
+    }
+  set_working (self, _("Choosing your password…"));
+  civic_application_choose_password_async (get_application (self), self->typed, chosen,
+                                           self->cancellable, password_chosen_cb,
+                                           g_object_ref (self));
+  memset (chosen, 0, strlen (chosen));
+}
+
+static void
 connected_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -131,10 +185,23 @@ connected_cb (GObject      *source,
 
   if (!civic_application_connect_finish (CIVIC_APPLICATION (source), result, &error))
     {
+      /* An administrator set the password: the official chooses their
+       * own, then the sign-in goes on */
+      if (g_error_matches (error, CIVIC_ACCOUNT_ERROR, CIVIC_ACCOUNT_ERROR_PASSWORD_CHANGE_REQUIRED))
+        {
+          AdwMessageDialog *dialog = civic_password_dialog_new (
+            GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+
+          g_signal_connect_object (dialog, "response", G_CALLBACK (choose_response_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+      forget_typed (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         civic_welcome_page_show_error (self, error);
       return;
     }
+  forget_typed (self);
 
   /* The window shows the inbox now; the password is not kept in a widget.
    * (After a failure it stays, to try again.) */
@@ -163,8 +230,9 @@ sign_in_clicked_cb (CivicWelcomePage *self)
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   set_working (self, _("Signing in…"));
   g_set_object (&self->cancellable, g_cancellable_new ());
-  civic_application_connect_async (get_application (self), url, user,
-                                   gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
+  forget_typed (self);
+  self->typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+  civic_application_connect_async (get_application (self), url, user, self->typed,
                                    self->ca_file, self->cancellable, connected_cb,
                                    g_object_ref (self));
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
@@ -344,6 +412,7 @@ civic_welcome_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->ca_file);
+  forget_typed (self);
 
   G_OBJECT_CLASS (civic_welcome_page_parent_class)->finalize (object);
 }

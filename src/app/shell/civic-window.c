@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "civic-accessible.h"
@@ -22,6 +24,7 @@
 #include "civic-sync-indicator.h"
 #include "civic-toast.h"
 #include "civic-welcome-page.h"
+#include "civic-password-dialog.h"
 #include "civic-window.h"
 
 /* Welcome, until an official is signed in; then a sidebar | content
@@ -33,6 +36,9 @@
 struct _CivicWindow
 {
   AdwApplicationWindow  parent_instance;
+
+  /* The password typed to sign in again, until the service answers */
+  char                 *typed;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -848,14 +854,59 @@ sign_in_failed_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
+forget_typed (CivicWindow *self)
+{
+  if (self->typed != NULL)
+    memset (self->typed, 0, strlen (self->typed));
+  g_clear_pointer (&self->typed, g_free);
+}
+
+static void signed_in_again_cb (GObject      *source,
+                                GAsyncResult *result,
+                                gpointer      user_data);
+
+/* After a sign-in with a password an administrator set: the official
+ * chooses their own, and is signed in with it */
+static void
+choose_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CivicWindow      *self)
+{
+  g_autofree char *chosen = civic_password_dialog_dup_chosen (dialog);
+
+  if (g_str_equal (response, "choose") && chosen != NULL && self->typed != NULL)
+    civic_application_choose_password_async (self->application, self->typed, chosen,
+                                             self->cancellable, signed_in_again_cb,
+                                             g_object_ref (self));
+  else
+    forget_typed (self);
+  if (chosen != NULL)
+    memset (chosen, 0, strlen (chosen));
+}
+
+static void
 signed_in_again_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(CivicWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean done;
 
-  if (!civic_application_connect_finish (CIVIC_APPLICATION (source), result, &error))
+  done = g_task_get_source_tag (G_TASK (result)) == civic_application_choose_password_async
+         ? civic_application_choose_password_finish (CIVIC_APPLICATION (source), result, &error)
+         : civic_application_connect_finish (CIVIC_APPLICATION (source), result, &error);
+  if (!done && g_error_matches (error, CIVIC_ACCOUNT_ERROR,
+                                CIVIC_ACCOUNT_ERROR_PASSWORD_CHANGE_REQUIRED))
+    {
+      AdwMessageDialog *dialog = civic_password_dialog_new (GTK_WINDOW (self));
+
+      g_signal_connect_object (dialog, "response", G_CALLBACK (choose_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  forget_typed (self);
+  if (!done)
     {
       g_autofree char *text = NULL;
 
@@ -901,9 +952,10 @@ sign_in_response_cb (AdwMessageDialog *dialog,
     return;
 
   ca_file = g_settings_get_string (civic_application_get_settings (self->application), "ca-file");
+  forget_typed (self);
+  self->typed = g_strdup (gtk_editable_get_text (password));
   civic_application_connect_async (self->application, civic_account_get_service_url (account),
-                                   civic_account_get_username (account),
-                                   gtk_editable_get_text (password), ca_file,
+                                   civic_account_get_username (account), self->typed, ca_file,
                                    self->cancellable, signed_in_again_cb, g_object_ref (self));
 }
 
@@ -1044,6 +1096,7 @@ civic_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->engine_signals);
+  forget_typed (self);
 
   G_OBJECT_CLASS (civic_window_parent_class)->finalize (object);
 }
