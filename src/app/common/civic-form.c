@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 
 #include "civic-accessible.h"
 #include "civic-form.h"
@@ -185,6 +186,10 @@ read_field (Field      *field,
     case CIVIC_ARGUMENT_NAMES:
       json_object_set_array_member (args, name,
                                     names_of (gtk_editable_get_text (GTK_EDITABLE (field->widget))));
+      break;
+    case CIVIC_ARGUMENT_PASSWORD:
+      json_object_set_string_member (args, name, g_object_get_data (G_OBJECT (field->widget),
+                                                                    "hash"));
       break;
     default:
       g_assert_not_reached ();
@@ -700,6 +705,59 @@ add_number (CivicForm *self,
   field->widget = spin;
 }
 
+/* A temporary password the client makes: twelve letters and digits no
+ * one mistakes for another, shown once to be given to the official, and
+ * sent only as its Argon2id hash, made here once, as costly as the
+ * service's own (civic_account_check_password_hash()) */
+static const char password_alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+static void
+copy_password_cb (GtkButton *button,
+                  GtkLabel  *label)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)),
+                          gtk_label_get_text (label));
+}
+
+static void
+add_password (CivicForm *self,
+              Field     *field)
+{
+  GtkWidget *row = add_row (self, field, ADW_TYPE_ACTION_ROW);
+  GtkWidget *label, *copy;
+  char password[13];
+  char hash[crypto_pwhash_STRBYTES];
+
+  if (sodium_init () < 0)
+    g_error ("The cryptography library could not start");
+  for (guint i = 0; i < 12; i++)
+    password[i] = password_alphabet[randombytes_uniform (sizeof password_alphabet - 1)];
+  password[12] = '\0';
+  if (crypto_pwhash_str (hash, password, 12, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    g_error ("Not enough memory to hash a password");
+
+  label = gtk_label_new (password);
+  sodium_memzero (password, sizeof password);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Temporary password"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_widget_set_tooltip_text (copy, _("Copy the password"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copy the password"), -1);
+  g_signal_connect (copy, "clicked", G_CALLBACK (copy_password_cb), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+  g_object_set_data_full (G_OBJECT (label), "hash", g_strdup (hash), g_free);
+  field->widget = label;
+}
+
 static void
 add_switch (CivicForm *self,
             Field     *field)
@@ -959,6 +1017,7 @@ mark_required (Field *field)
     {
     case CIVIC_ARGUMENT_NUMBER:
     case CIVIC_ARGUMENT_SWITCH:
+    case CIVIC_ARGUMENT_PASSWORD:
       return;
     case CIVIC_ARGUMENT_CHOICE:
     case CIVIC_ARGUMENT_OPTION:
@@ -1022,6 +1081,9 @@ build (CivicForm *self)
           break;
         case CIVIC_ARGUMENT_OPTION:
           add_official (self, field);
+          break;
+        case CIVIC_ARGUMENT_PASSWORD:
+          add_password (self, field);
           break;
         default:
           g_assert_not_reached ();

@@ -32,7 +32,7 @@
 const char * const civic_demo_roles[] = { "clerk", "examiner", "approver", "officer", "editor",
                                           "reviewer", "head", "handler", "reply-reviewer",
                                           "dispatcher", "catalogue-editor", "catalogue-reviewer",
-                                          "supervisor", NULL };
+                                          "dept-admin", "admin", "supervisor", NULL };
 
 /**
  * civic_demo_role_get_label:
@@ -48,7 +48,8 @@ civic_demo_role_get_label (const char *name)
     CIVIC_ROLE_CLERK, CIVIC_ROLE_EXAMINER, CIVIC_ROLE_APPROVER, CIVIC_ROLE_HEARING_OFFICER,
     CIVIC_ROLE_DISCLOSURE_EDITOR, CIVIC_ROLE_DISCLOSURE_REVIEWER, CIVIC_ROLE_DISCLOSURE_HEAD,
     CIVIC_ROLE_COMPLAINT_HANDLER, CIVIC_ROLE_MESSAGE_REVIEWER, CIVIC_ROLE_DISPATCHER,
-    CIVIC_ROLE_CATALOGUE_EDITOR, CIVIC_ROLE_CATALOGUE_REVIEWER, CIVIC_ROLE_SUPERVISOR,
+    CIVIC_ROLE_CATALOGUE_EDITOR, CIVIC_ROLE_CATALOGUE_REVIEWER, CIVIC_ROLE_DEPARTMENT_ADMIN,
+    CIVIC_ROLE_ADMIN, CIVIC_ROLE_SUPERVISOR,
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (roles) == G_N_ELEMENTS (civic_demo_roles) - 1);

@@ -17,6 +17,7 @@
 #include "civic-conflicts-view.h"
 #include "civic-disclosures-view.h"
 #include "civic-hearings-view.h"
+#include "civic-accounts-view.h"
 #include "civic-catalogue-view.h"
 #include "civic-evaluations-view.h"
 #include "civic-messages-view.h"
@@ -58,6 +59,7 @@ struct _CivicWindow
   GtkListBoxRow        *messages_row;
   GtkListBoxRow        *evaluations_row;
   GtkListBoxRow        *catalogue_row;
+  GtkListBoxRow        *accounts_row;
   GtkListBoxRow        *conflicts_row;
   GtkLabel             *mine_count;
   GtkLabel             *department_count;
@@ -77,6 +79,7 @@ struct _CivicWindow
   CivicMessagesView    *messages_view;
   CivicEvaluationsView *evaluations_view;
   CivicCatalogueView   *catalogue_view;
+  CivicAccountsView    *accounts_view;
   CivicConflictsView   *conflicts_view;
   CivicSyncIndicator   *sync_indicator;
 
@@ -102,6 +105,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void show_catalogue (CivicWindow *self);
+static void show_accounts (CivicWindow *self);
 
 static const struct
 {
@@ -284,6 +288,8 @@ account_changed_cb (CivicWindow *self)
                                 civic_evaluations_view_shown_to (actor));
         gtk_widget_set_visible (GTK_WIDGET (self->catalogue_row),
                                 civic_catalogue_view_shown_to (actor));
+        gtk_widget_set_visible (GTK_WIDGET (self->accounts_row),
+                                civic_accounts_view_shown_to (actor));
         /* The organ's disclosure staff work there, not on cases; the
          * complaint handlers and the hall's dispatch on messages */
         if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_DISCLOSURE))
@@ -292,6 +298,8 @@ account_changed_cb (CivicWindow *self)
           show_messages (self);
         else if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_CATALOGUE))
           show_catalogue (self);
+        else if (!casework && civic_accounts_view_shown_to (actor))
+          show_accounts (self);
       }
       gtk_stack_set_visible_child_name (self->stack, "main");
     }
@@ -386,6 +394,17 @@ show_catalogue (CivicWindow *self)
 }
 
 static void
+show_accounts (CivicWindow *self)
+{
+  /* Only for the hall's administrators and each department's */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->accounts_row)))
+    return;
+  gtk_list_box_select_row (self->sidebar, self->accounts_row);
+  gtk_stack_set_visible_child_name (self->content_stack, "accounts");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
 sidebar_row_activated_cb (CivicWindow   *self,
                           GtkListBoxRow *row)
 {
@@ -419,6 +438,11 @@ sidebar_row_activated_cb (CivicWindow   *self,
   if (g_str_equal (name, "catalogue"))
     {
       show_catalogue (self);
+      return;
+    }
+  if (g_str_equal (name, "accounts"))
+    {
+      show_accounts (self);
       return;
     }
 
@@ -1142,6 +1166,7 @@ civic_window_class_init (CivicWindowClass *klass)
   g_type_ensure (CIVIC_TYPE_INBOX_VIEW);
   g_type_ensure (CIVIC_TYPE_CONFLICTS_VIEW);
   g_type_ensure (CIVIC_TYPE_CATALOGUE_VIEW);
+  g_type_ensure (CIVIC_TYPE_ACCOUNTS_VIEW);
   g_type_ensure (CIVIC_TYPE_HEARINGS_VIEW);
   g_type_ensure (CIVIC_TYPE_DISCLOSURES_VIEW);
   g_type_ensure (CIVIC_TYPE_MESSAGES_VIEW);
@@ -1167,6 +1192,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, messages_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, accounts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, mine_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, department_count);
@@ -1186,6 +1212,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, messages_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_indicator);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
