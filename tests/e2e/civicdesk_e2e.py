@@ -370,6 +370,8 @@ READY = {
     'dispatcher': ('push button', 'Idea _Campaigns', 'the Messages section'),
     'catalogue-editor': ('push button', '_New Item', 'the Catalogue section'),
     'catalogue-reviewer': ('entry', 'Find an item by name or code', 'the Catalogue section'),
+    'admin': ('push button', '_Add Account', 'the Accounts section'),
+    'dept-admin': ('push button', '_Add Account', 'the Accounts section'),
 }
 
 

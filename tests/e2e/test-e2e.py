@@ -1018,6 +1018,20 @@ def test_accessibility_walk():
         press(wait(editor, named('push button', '_Cancel'), 'Cancel'))
     finally:
         client.close()
+
+    # The hall's administrator: the accounts, the form of a new one with
+    # its temporary password, and an account's page
+    client = Client('admin')
+    try:
+        app = client.app
+        walk.check('accounts', app)
+        walk.dialog('add account', app, '_Add Account')
+        type_into(wait(app, named('entry', 'Find an account'), 'the search'), 'dept-admin')
+        click(wait(app, named('label', contains='(dept-admin)'), 'the row of dept-admin'))
+        wait(app, named('push button', 'Reset Password'), 'the account page')
+        walk.check('account page', app)
+    finally:
+        client.close()
     walk.verdict()
 
 

@@ -1327,6 +1327,8 @@ civic_window_init (CivicWindow *self)
 
     for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
       set_count (counts[i], 0);
+    /* Nothing in Accounts waits for anyone: its title alone */
+    civic_accessible_set_name (GTK_WIDGET (self->accounts_row), C_("section", "Accounts"));
   }
 }
 
