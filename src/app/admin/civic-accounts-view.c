@@ -501,42 +501,6 @@ civic_accounts_view_engine_changed (CivicSection    *section,
 }
 
 static GtkWidget *
-back_button (CivicAccountsView *self,
-             const char        *label,
-             gboolean           sidebar)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  if (sidebar)
-    {
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-sidebar");
-      g_object_bind_property (self, "show-sidebar-button", button, "visible",
-                              G_BINDING_SYNC_CREATE);
-    }
-  else
-    g_signal_connect_swapped (button, "clicked", G_CALLBACK (back_cb), self);
-  return button;
-}
-
-static GtkWidget *
-filter_button (CivicAccountsView *self,
-               const char        *label,
-               const char        *tooltip,
-               GtkToggleButton   *group)
-{
-  GtkWidget *button = gtk_toggle_button_new_with_mnemonic (label);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  if (group != NULL)
-    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-  g_signal_connect_swapped (button, "toggled", G_CALLBACK (filter_toggled_cb), self);
-  return button;
-}
-
-static GtkWidget *
 scrolled_clamp (GtkWidget *child)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
@@ -555,6 +519,16 @@ scrolled_clamp (GtkWidget *child)
   return scrolled;
 }
 
+static GtkToggleButton *
+filter (CivicAccountsView *self,
+        const char        *label,
+        const char        *tooltip,
+        GtkToggleButton   *group)
+{
+  return GTK_TOGGLE_BUTTON (civic_section_filter_button (CIVIC_SECTION (self), label, tooltip, group,
+                                                         G_CALLBACK (filter_toggled_cb)));
+}
+
 static void
 build (CivicAccountsView *self)
 {
@@ -568,7 +542,8 @@ build (CivicAccountsView *self)
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
                                    adw_window_title_new (C_("section", "Accounts"), NULL));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header),
-                             back_button (self, _("Back to Queues"), TRUE));
+                             civic_section_back_button (CIVIC_SECTION (self),
+                                                        _("Back to Queues"), NULL));
   self->add_button = gtk_button_new_with_mnemonic (_("_Add Account"));
   gtk_widget_add_css_class (self->add_button, "suggested-action");
   gtk_widget_set_tooltip_text (self->add_button, _("Add an official’s account (Ctrl+N)"));
@@ -591,15 +566,11 @@ build (CivicAccountsView *self)
   gtk_widget_add_css_class (filters, "linked");
   gtk_accessible_update_property (GTK_ACCESSIBLE (filters), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Which accounts"), -1);
-  self->enabled_button = GTK_TOGGLE_BUTTON (filter_button (self, _("_Enabled"),
-                                                           _("Accounts that can sign in"),
-                                                           NULL));
+  self->enabled_button = filter (self, _("_Enabled"), _("Accounts that can sign in"), NULL);
   gtk_toggle_button_set_active (self->enabled_button, TRUE);
-  self->disabled_button = GTK_TOGGLE_BUTTON (filter_button (self, _("_Disabled"),
-                                                            _("Accounts that cannot sign in"),
-                                                            self->enabled_button));
-  self->all_button = GTK_TOGGLE_BUTTON (filter_button (self, _("A_ll"), _("Every account"),
-                                                       self->enabled_button));
+  self->disabled_button = filter (self, _("_Disabled"), _("Accounts that cannot sign in"),
+                                  self->enabled_button);
+  self->all_button = filter (self, _("A_ll"), _("Every account"), self->enabled_button);
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->enabled_button));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->disabled_button));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->all_button));
@@ -634,7 +605,9 @@ build (CivicAccountsView *self)
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (account_header),
                                    GTK_WIDGET (self->account_title));
   adw_header_bar_pack_start (ADW_HEADER_BAR (account_header),
-                             back_button (self, _("Back to the Accounts"), FALSE));
+                             civic_section_back_button (CIVIC_SECTION (self),
+                                                        _("Back to the Accounts"),
+                                                        G_CALLBACK (back_cb)));
   gtk_box_append (GTK_BOX (account_page), account_header);
   self->page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_box_append (GTK_BOX (account_page), scrolled_clamp (self->page));

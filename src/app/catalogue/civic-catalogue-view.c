@@ -329,41 +329,14 @@ civic_catalogue_view_engine_changed (CivicSection    *section,
   reload (self);
 }
 
-static GtkWidget *
-back_button (CivicCatalogueView *self,
-             const char         *label,
-             GCallback           callback,
-             gboolean            sidebar)
+static GtkToggleButton *
+filter (CivicCatalogueView *self,
+        const char         *label,
+        const char         *tooltip,
+        GtkToggleButton    *group)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("go-previous-symbolic");
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  if (sidebar)
-    {
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-sidebar");
-      g_object_bind_property (self, "show-sidebar-button", button, "visible",
-                              G_BINDING_SYNC_CREATE);
-    }
-  else
-    g_signal_connect_swapped (button, "clicked", callback, self);
-  return button;
-}
-
-static GtkWidget *
-filter_button (CivicCatalogueView *self,
-               const char         *label,
-               const char         *tooltip,
-               GtkToggleButton    *group)
-{
-  GtkWidget *button = gtk_toggle_button_new_with_mnemonic (label);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  if (group != NULL)
-    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-  g_signal_connect_swapped (button, "toggled", G_CALLBACK (filter_toggled_cb), self);
-  return button;
+  return GTK_TOGGLE_BUTTON (civic_section_filter_button (CIVIC_SECTION (self), label, tooltip, group,
+                                                         G_CALLBACK (filter_toggled_cb)));
 }
 
 static void
@@ -381,7 +354,8 @@ build (CivicCatalogueView *self)
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
                                    adw_window_title_new (C_("section", "Catalogue"), NULL));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header),
-                             back_button (self, _("Back to Queues"), NULL, TRUE));
+                             civic_section_back_button (CIVIC_SECTION (self),
+                                                        _("Back to Queues"), NULL));
   self->new_button = gtk_button_new_with_mnemonic (_("_New Item"));
   gtk_widget_add_css_class (self->new_button, "suggested-action");
   gtk_widget_set_tooltip_text (self->new_button, _("Add an item to the department’s catalogue "
@@ -406,17 +380,14 @@ build (CivicCatalogueView *self)
   gtk_widget_add_css_class (filters, "linked");
   gtk_accessible_update_property (GTK_ACCESSIBLE (filters), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Which items"), -1);
-  self->in_progress_button = GTK_TOGGLE_BUTTON (filter_button (self, _("_In Progress"),
-                                                               _("Items with a version drafted, "
-                                                                 "in review or approved for a "
-                                                                 "day"), NULL));
+  self->in_progress_button = filter (self, _("_In Progress"),
+                                     _("Items with a version drafted, in review or approved for "
+                                       "a day"), NULL);
   gtk_toggle_button_set_active (self->in_progress_button, TRUE);
-  self->all_button = GTK_TOGGLE_BUTTON (filter_button (self, _("A_ll"),
-                                                       _("Every item of the department"),
-                                                       self->in_progress_button));
-  self->repealed_button = GTK_TOGGLE_BUTTON (filter_button (self, _("_Repealed"),
-                                                            _("Items no longer applied for"),
-                                                            self->in_progress_button));
+  self->all_button = filter (self, _("A_ll"), _("Every item of the department"),
+                             self->in_progress_button);
+  self->repealed_button = filter (self, _("_Repealed"), _("Items no longer applied for"),
+                                  self->in_progress_button);
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->in_progress_button));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->all_button));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->repealed_button));
@@ -462,8 +433,9 @@ build (CivicCatalogueView *self)
   self->item_title = ADW_WINDOW_TITLE (adw_window_title_new (_("Service Item"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (item_header), GTK_WIDGET (self->item_title));
   adw_header_bar_pack_start (ADW_HEADER_BAR (item_header),
-                             back_button (self, _("Back to the Catalogue"), G_CALLBACK (back_cb),
-                                          FALSE));
+                             civic_section_back_button (CIVIC_SECTION (self),
+                                                        _("Back to the Catalogue"),
+                                                        G_CALLBACK (back_cb)));
   gtk_box_append (GTK_BOX (item_page), item_header);
   item_scrolled = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (item_scrolled, TRUE);

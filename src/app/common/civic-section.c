@@ -194,3 +194,56 @@ civic_section_init (CivicSection *self)
 
   priv->engine_signals = g_signal_group_new (CIVIC_TYPE_SYNC_ENGINE);
 }
+
+/**
+ * civic_section_back_button:
+ * @label: what it goes back to, for its tooltip and a screen reader
+ * @clicked: (nullable): called with @self; %NULL for the button that
+ *   shows the sidebar, seen only while the window is folded
+ *
+ * Returns: (transfer floating): a header bar's back button
+ */
+GtkWidget *
+civic_section_back_button (CivicSection *self,
+                           const char   *label,
+                           GCallback     clicked)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  if (clicked == NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-sidebar");
+      g_object_bind_property (self, "show-sidebar-button", button, "visible",
+                              G_BINDING_SYNC_CREATE);
+    }
+  else
+    g_signal_connect_swapped (button, "clicked", clicked, self);
+  return button;
+}
+
+/**
+ * civic_section_filter_button:
+ * @group: (nullable): the first button of the linked group
+ * @toggled: called with @self and the button
+ *
+ * Returns: (transfer floating): one of a list's filters, a toggle button
+ * of a group of which one is active
+ */
+GtkWidget *
+civic_section_filter_button (CivicSection    *self,
+                             const char      *label,
+                             const char      *tooltip,
+                             GtkToggleButton *group,
+                             GCallback        toggled)
+{
+  GtkWidget *button = gtk_toggle_button_new_with_mnemonic (label);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  if (group != NULL)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+  g_signal_connect_swapped (button, "toggled", toggled, self);
+  return button;
+}

@@ -37,5 +37,13 @@ void             civic_section_set_engine          (CivicSection    *self,
 GSignalGroup    *civic_section_get_engine_signals  (CivicSection    *self);
 void             civic_section_toast               (CivicSection    *self,
                                                     const char      *text);
+GtkWidget       *civic_section_back_button         (CivicSection    *self,
+                                                    const char      *label,
+                                                    GCallback        clicked);
+GtkWidget       *civic_section_filter_button       (CivicSection    *self,
+                                                    const char      *label,
+                                                    const char      *tooltip,
+                                                    GtkToggleButton *group,
+                                                    GCallback        toggled);
 
 G_END_DECLS
