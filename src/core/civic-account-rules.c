@@ -169,7 +169,9 @@ read_base64 (const char **p,
  * own: Argon2id, version 19, at least %CIVIC_PASSWORD_HASH_MIN_KIB of
  * memory and %CIVIC_PASSWORD_HASH_MIN_PASSES passes, one lane, with a
  * salt of 16 bytes or more and a hash of 32 — libsodium's
- * crypto_pwhash_str() form.
+ * crypto_pwhash_str() form; and no costlier than
+ * %CIVIC_PASSWORD_HASH_MAX_KIB and %CIVIC_PASSWORD_HASH_MAX_PASSES, since
+ * every sign-in pays that cost again.
  *
  * Returns: whether @hash is one; %FALSE with an argument error if not
  */
@@ -182,13 +184,14 @@ civic_account_check_password_hash (const char  *hash,
 
   if (hash == NULL || strlen (hash) >= 128 || !g_str_has_prefix (p, "$argon2id$v=19$") ||
       !(p += strlen ("$argon2id$v=19$")) ||
-      !read_parameter (&p, "m=", CIVIC_PASSWORD_HASH_MIN_KIB, G_MAXUINT32, &kib) ||
-      !read_parameter (&p, ",t=", CIVIC_PASSWORD_HASH_MIN_PASSES, G_MAXUINT32, &passes) ||
+      !read_parameter (&p, "m=", CIVIC_PASSWORD_HASH_MIN_KIB, CIVIC_PASSWORD_HASH_MAX_KIB, &kib) ||
+      !read_parameter (&p, ",t=", CIVIC_PASSWORD_HASH_MIN_PASSES, CIVIC_PASSWORD_HASH_MAX_PASSES,
+                       &passes) ||
       !read_parameter (&p, ",p=", 1, 1, &lanes) ||
       *p++ != '$' || !read_base64 (&p, 22) || *p++ != '$' || !read_base64 (&p, 43) ||
       *p != '\0')
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                   _("The password must come as an Argon2id hash of at least 64 MiB and two "
-                     "passes, made by the administrator’s client"));
+                   _("The password must come as an Argon2id hash of 64 to 256 MiB and two to "
+                     "ten passes, made by the administrator’s client"));
   return TRUE;
 }

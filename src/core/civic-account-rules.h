@@ -36,5 +36,9 @@ gboolean civic_account_check_password_hash (const char *hash,
  * Argon2id with 64 MiB and two passes */
 #define CIVIC_PASSWORD_HASH_MIN_KIB    65536
 #define CIVIC_PASSWORD_HASH_MIN_PASSES 2
+/* ...and the most: a sign-in checks it, so a costlier one would let
+ * whoever set it tie up the service with a few attempts */
+#define CIVIC_PASSWORD_HASH_MAX_KIB    262144
+#define CIVIC_PASSWORD_HASH_MAX_PASSES 10
 
 G_END_DECLS

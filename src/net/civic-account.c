@@ -36,8 +36,12 @@ struct _CivicAccount
   char            *department_name;
 
   gboolean         keep_session;
+  char            *ca_file;
 
   CivicApiClient  *client;
+  /* A session opened with a password an administrator set, kept apart
+   * from the client the sync engine uses: it may only choose a password */
+  CivicApiClient  *password_client;
   CivicCache      *cache;
   CivicOutbox     *outbox;
   CivicSyncEngine *engine;
@@ -58,6 +62,7 @@ civic_account_dispose (GObject *object)
   g_clear_object (&self->outbox);
   g_clear_object (&self->cache);
   g_clear_object (&self->client);
+  g_clear_object (&self->password_client);
 
   G_OBJECT_CLASS (civic_account_parent_class)->dispose (object);
 }
@@ -71,6 +76,7 @@ civic_account_finalize (GObject *object)
   g_free (self->department_name);
   g_free (self->service_url);
   g_free (self->username);
+  g_free (self->ca_file);
   g_free (self->dir);
 
   G_OBJECT_CLASS (civic_account_parent_class)->finalize (object);
@@ -229,6 +235,7 @@ civic_account_new (const char  *service_url,
   self->client = civic_api_client_new (service_url, error);
   if (self->client == NULL)
     return NULL;
+  self->ca_file = g_strdup (ca_file);
   if (ca_file != NULL && *ca_file != '\0' &&
       !civic_api_client_set_ca_file (self->client, ca_file, error))
     return NULL;
@@ -384,6 +391,14 @@ signed_in_cb (GObject      *source,
    * kept yet */
   if (json_object_get_boolean_member_with_default (user, "must_change_password", FALSE))
     {
+      g_clear_object (&self->password_client);
+      self->password_client = civic_api_client_new (self->service_url, NULL);
+      if (self->password_client != NULL && self->ca_file != NULL && *self->ca_file != '\0')
+        civic_api_client_set_ca_file (self->password_client, self->ca_file, NULL);
+      if (self->password_client != NULL)
+        civic_api_client_set_token (self->password_client,
+                                    civic_api_client_get_token (self->client));
+      civic_api_client_set_token (self->client, NULL);
       g_task_return_new_error (task, CIVIC_ACCOUNT_ERROR,
                                CIVIC_ACCOUNT_ERROR_PASSWORD_CHANGE_REQUIRED,
                                _("Choose your own password: the one you have was set by an "
@@ -513,14 +528,34 @@ password_changed_cb (GObject      *source,
   GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
-  if (!civic_api_client_change_password_finish (self->client, result, &error))
+  if (!civic_api_client_change_password_finish (CIVIC_API_CLIENT (source), result, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  /* A session of its own, with the password the official chose */
+  /* That session has done its one thing: it ends, and the official signs
+   * in with the password they chose */
+  civic_account_abandon_password_session (self);
   civic_account_sign_in_async (self, choice->password, cancellable, chosen_signed_in_cb,
                                g_steal_pointer (&task));
+}
+
+/**
+ * civic_account_abandon_password_session:
+ *
+ * Ends the session a sign-in with a password an administrator set opened
+ * (the official did not choose one): the service forgets it, and nothing
+ * of it is kept here.
+ */
+void
+civic_account_abandon_password_session (CivicAccount *self)
+{
+  g_return_if_fail (CIVIC_IS_ACCOUNT (self));
+
+  if (self->password_client == NULL)
+    return;
+  civic_api_client_sign_out_async (self->password_client, NULL, NULL, NULL);
+  g_clear_object (&self->password_client);
 }
 
 /**
@@ -549,10 +584,17 @@ civic_account_choose_password_async (CivicAccount        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, civic_account_choose_password_async);
+  if (self->password_client == NULL)
+    {
+      g_task_return_new_error (task, CIVIC_ACCOUNT_ERROR, CIVIC_ACCOUNT_ERROR_NEVER_SIGNED_IN,
+                               _("Sign in again first"));
+      g_object_unref (task);
+      return;
+    }
   choice = g_new0 (Choice, 1);
   choice->password = g_strdup (password);
   g_task_set_task_data (task, choice, (GDestroyNotify) choice_free);
-  civic_api_client_change_password_async (self->client, current, password, cancellable,
+  civic_api_client_change_password_async (self->password_client, current, password, cancellable,
                                           password_changed_cb, task);
 }
 

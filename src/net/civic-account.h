@@ -65,6 +65,7 @@ void              civic_account_choose_password_async (CivicAccount   *self,
 gboolean          civic_account_choose_password_finish (CivicAccount  *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+void              civic_account_abandon_password_session (CivicAccount *self);
 void              civic_account_restore_async    (CivicAccount        *self,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,

@@ -306,9 +306,10 @@ status_error (CivicApiClient *self,
                                                               : CIVIC_API_ERROR_UNAUTHORIZED;
       break;
     case 403:
+      /* A session that must choose a password first is, to whatever else
+       * asks, one that must sign in again */
       api_code = g_strcmp0 (code, "account-disabled") == 0 ? CIVIC_API_ERROR_ACCOUNT_DISABLED
-                 : g_strcmp0 (code, "password-change-required") == 0
-                 ? CIVIC_API_ERROR_PASSWORD_CHANGE_REQUIRED
+                 : g_strcmp0 (code, "password-change-required") == 0 ? CIVIC_API_ERROR_UNAUTHORIZED
                  : g_strcmp0 (code, "wrong-password") == 0 ? CIVIC_API_ERROR_WRONG_CREDENTIALS
                  : CIVIC_API_ERROR_FORBIDDEN;
       break;

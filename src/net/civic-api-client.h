@@ -27,7 +27,6 @@ typedef enum
   CIVIC_API_ERROR_INVALID,            /* the service refused the request as malformed */
   CIVIC_API_ERROR_SERVER,             /* 5xx */
   CIVIC_API_ERROR_BAD_RESPONSE,       /* not what the API answers */
-  CIVIC_API_ERROR_PASSWORD_CHANGE_REQUIRED,  /* an administrator set the password: choose one */
 } CivicApiError;
 
 #define CIVIC_TYPE_API_CLIENT (civic_api_client_get_type ())

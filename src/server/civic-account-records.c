@@ -49,6 +49,8 @@ store_save (CivicSqlite    *db,
 {
   g_autoptr(GDateTime) now = civic_time_now ();
 
+  /* The command's own moment is not passed to a store's save; the clock
+   * is the same one (CIVICDESK_NOW pins both) */
   return civic_accounts_store (db, CIVIC_ACCOUNT_RECORD (record), now, error);
 }
 
@@ -131,8 +133,10 @@ store_finish (CivicSqlite    *db,
 }
 
 /* Who acts on an account at all: the hall's administrators on any; a
- * department's on their department's, and no one else sees that there
- * is one (the kind's rules say what each may do) */
+ * department's on their department's. Supervisors read every account and
+ * change none; to anyone else there is no account at all, so that a
+ * refusal never hands them the record (civic-commands.c answers a
+ * refusal but "not found" with the record as it is) */
 static gboolean
 store_check_actor (const CivicActor  *actor,
                    GObject           *record,
@@ -147,14 +151,14 @@ store_check_actor (const CivicActor  *actor,
   if (civic_actor_has_role (actor, CIVIC_ROLE_DEPARTMENT_ADMIN) && actor->department_id != NULL &&
       g_strcmp0 (actor->department_id, civic_account_record_get_department_id (account)) == 0)
     return TRUE;
-  if (civic_actor_has_role (actor, CIVIC_ROLE_DEPARTMENT_ADMIN))
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR))
     {
-      g_set_error_literal (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
-                           _("There is no such account"));
+      g_set_error_literal (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                           _("Supervisors can read every account but change none"));
       return FALSE;
     }
-  g_set_error_literal (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
-                       _("Accounts are run by the hall’s administrators and each department’s"));
+  g_set_error_literal (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
+                       _("There is no such account"));
   return FALSE;
 }
 

@@ -654,24 +654,31 @@ civic_accounts_set_password (CivicSqlite  *db,
                              GError      **error)
 {
   g_autoptr(CivicAccount) account = civic_accounts_find (db, username, error);
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autofree char *at = civic_time_format (now);
+  g_autofree char *id = NULL;
   sqlite3_stmt *stmt;
 
   if (!require_account (account, username, error))
     return FALSE;
+  id = g_strdup (account->id);
 
-  stmt = civic_sqlite_prepare (db, "UPDATE account SET password_hash = ? WHERE id = ?", error);
+  /* The operator's password is the official's own: nothing to choose */
+  stmt = civic_sqlite_prepare (db, "UPDATE account SET password_hash = ?, "
+                                   "  must_change_password = 0, password_set_at = ? WHERE id = ?",
+                               error);
   if (stmt == NULL)
     return FALSE;
   civic_sqlite_bind_text (stmt, 1, password_hash);
-  civic_sqlite_bind_text (stmt, 2, account->id);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_sqlite_bind_text (stmt, 2, at);
+  civic_sqlite_bind_text (stmt, 3, account->id);
+  if (!civic_sqlite_run (db, stmt, error) ||
+      !revoke_sessions (db, account->id, NULL, error))
     return FALSE;
 
-  stmt = civic_sqlite_prepare (db, "UPDATE session SET revoked = 1 WHERE account_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  civic_sqlite_bind_text (stmt, 1, account->id);
-  return civic_sqlite_run (db, stmt, error);
+  g_clear_pointer (&account, civic_account_free);
+  account = civic_accounts_find_by_id (db, id, error);
+  return account != NULL && publish_account (db, account, 0, error) != 0;
 }
 
 gboolean
@@ -686,7 +693,9 @@ civic_accounts_set_disabled (CivicSqlite  *db,
   if (!require_account (account, username, error))
     return FALSE;
 
-  stmt = civic_sqlite_prepare (db, "UPDATE account SET disabled = ? WHERE id = ?", error);
+  /* The command line gives no reason: one given before no longer holds */
+  stmt = civic_sqlite_prepare (db, "UPDATE account SET disabled = ?, disabled_reason = NULL "
+                                   "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, !!disabled);
@@ -1217,6 +1226,7 @@ civic_accounts_change_password (CivicSqlite   *db,
   g_autofree char *client = NULL;
   g_autofree char *stored = NULL;
   g_autofree char *hash = NULL;
+  g_autofree char *token_hash = NULL;
   g_autofree char *at = civic_time_format (now);
   g_autoptr(CivicAccount) found = NULL;
   g_autoptr(CivicAccount) after = NULL;
@@ -1280,14 +1290,37 @@ civic_accounts_change_password (CivicSqlite   *db,
   hash = civic_accounts_hash_password (password, error);
   if (hash == NULL || !civic_sqlite_begin (db, error))
     return FALSE;
-  stmt = civic_sqlite_prepare (db, "UPDATE account SET password_hash = ?, "
-                                   "  must_change_password = 0, password_set_at = ? WHERE id = ?",
+  /* Only over the password checked, on an enabled account, from a session
+   * still open: a reset or a disabling meanwhile wins */
+  stmt = civic_sqlite_prepare (db, "UPDATE account SET password_hash = ?1, "
+                                   "  must_change_password = 0, password_set_at = ?2 "
+                                   "WHERE id = ?3 AND password_hash = ?4 AND disabled = 0 "
+                                   "  AND EXISTS (SELECT 1 FROM session WHERE token_hash = ?5 "
+                                   "    AND account_id = ?3 AND revoked = 0)",
                                error);
   if (stmt == NULL)
     goto fail;
   civic_sqlite_bind_text (stmt, 1, hash);
   civic_sqlite_bind_text (stmt, 2, at);
   civic_sqlite_bind_text (stmt, 3, account->id);
+  civic_sqlite_bind_text (stmt, 4, stored);
+  civic_sqlite_bind_text (stmt, 5, token_hash = civic_accounts_token_hash (token));
+  if (!civic_sqlite_run (db, stmt, error))
+    goto fail;
+  if (sqlite3_changes (civic_sqlite_get_handle (db)) == 0)
+    {
+      civic_sqlite_rollback (db);
+      g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED,
+                   _("The account changed meanwhile; sign in again"));
+      return FALSE;
+    }
+  /* The right password clears this name's count from this address */
+  stmt = civic_sqlite_prepare (db, "DELETE FROM sign_in_attempt WHERE name = ? AND address = ?",
+                               error);
+  if (stmt == NULL)
+    goto fail;
+  civic_sqlite_bind_text (stmt, 1, name);
+  civic_sqlite_bind_text (stmt, 2, client);
   if (!civic_sqlite_run (db, stmt, error) ||
       !revoke_sessions (db, account->id, token, error) ||
       !(after = civic_accounts_find_by_id (db, account->id, error)) ||

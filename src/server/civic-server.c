@@ -514,6 +514,8 @@ handle_change_password (CivicServer *self,
       else if (g_error_matches (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_INVALID))
         respond_error (request, SOUP_STATUS_UNPROCESSABLE_ENTITY, "weak-password",
                        error->message);
+      else if (g_error_matches (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED))
+        respond_error (request, SOUP_STATUS_UNAUTHORIZED, "unauthorized", error->message);
       else
         respond_internal (request, error);
       return;

@@ -113,6 +113,8 @@ test_password_hash (void)
     "$argon2id$v=19$m=32768,t=2,p=1$" SALT "$" HASH,   /* less memory */
     "$argon2id$v=19$m=65536,t=1,p=1$" SALT "$" HASH,   /* one pass */
     "$argon2id$v=19$m=65536,t=2,p=2$" SALT "$" HASH,   /* lanes libsodium does not verify */
+    "$argon2id$v=19$m=4194304,t=2,p=1$" SALT "$" HASH, /* 4 GiB at every sign-in */
+    "$argon2id$v=19$m=65536,t=11,p=1$" SALT "$" HASH,  /* eleven passes */
     "$argon2i$v=19$m=65536,t=2,p=1$" SALT "$" HASH,    /* not Argon2id */
     "$argon2id$v=16$m=65536,t=2,p=1$" SALT "$" HASH,
     "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$" HASH,     /* a short salt */

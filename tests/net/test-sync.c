@@ -1548,7 +1548,7 @@ test_choose_password (void)
   g_assert_false (civic_test_account_sign_in (account, "Temporary-5Rb9", &error));
   g_assert_error (error, CIVIC_ACCOUNT_ERROR, CIVIC_ACCOUNT_ERROR_PASSWORD_CHANGE_REQUIRED);
   g_clear_error (&error);
-  g_assert_null (civic_account_get_engine (account));
+  g_assert_false (civic_account_is_signed_in (account));
 
   /* The same password again is refused, and changes nothing */
   civic_account_choose_password_async (account, "Temporary-5Rb9", "Temporary-5Rb9", NULL,
@@ -1564,6 +1564,7 @@ test_choose_password (void)
   g_assert_true (civic_account_choose_password_finish (account, civic_test_await (&result),
                                                        &error));
   g_assert_no_error (error);
+  g_assert_true (civic_account_is_signed_in (account));
   g_assert_nonnull (civic_account_get_engine (account));
   g_assert_true (civic_test_account_sync (account, &error));
   g_assert_no_error (error);

@@ -8,8 +8,9 @@
  * accounts only, never their own, never the hall's roles. The hall always
  * keeps an enabled administrator. Disabling an account or resetting its
  * password ends its sessions; new roles make its clients sync again. Only
- * administrators see accounts in the feed; no password or hash is in the
- * feed, the ledger or the audit log.
+ * administrators (and supervisors, who read) see accounts, in the feed or
+ * in a refusal; no password or hash is in the feed, the ledger or the
+ * audit log.
  */
 
 #include "config.h"
@@ -213,6 +214,14 @@ test_weak_hash (void)
 
   /* Cheaper to break than the service's own, or not a hash at all */
   rejected (admin, "add-account", "u-li-lei", args, "argument");
+  /* Or costlier than a sign-in may pay each time */
+  g_free (weak);
+  weak = hash_of ("Temporary-7Kq2", 11, crypto_pwhash_MEMLIMIT_INTERACTIVE);
+  g_free (args);
+  args = g_strdup_printf ("{\"username\": \"li.lei\", \"name\": \"李雷\", "
+                          "\"department_id\": \"scjg\", \"roles\": [\"clerk\"], "
+                          "\"password_hash\": \"%s\"}", weak);
+  rejected (admin, "add-account", "u-li-lei", args, "argument");
   rejected (admin, "add-account", "u-li-lei",
             "{\"username\": \"li.lei\", \"name\": \"李雷\", \"department_id\": \"scjg\", "
             "\"roles\": [\"clerk\"], \"password_hash\": \"Temporary-7Kq2\"}", "argument");
@@ -310,8 +319,17 @@ test_department_admin (void)
   g_assert_cmpint (g_hash_table_size (seen), ==,
                    civic_test_count_rows (service, "SELECT count(*) FROM account"));
 
-  /* A clerk runs no account at all */
-  rejected (clerk, "disable-account", "u-zhao-lei", "{\"reason\": \"test\"}", "forbidden");
+  /* A clerk runs no account at all, and its refusal shows none: to them
+   * there is no account; a supervisor reads it and changes nothing */
+  rejected (clerk, "disable-account", "u-zhao-lei", "{\"reason\": \"test\"}", "not-found");
+  {
+    g_autoptr(JsonNode) holder = NULL;
+    JsonObject *result = civic_test_send (service, clerk, "edit-account", "u-zhao-lei",
+                                          "{\"name\": \"x\"}", &holder);
+
+    g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+    g_assert_false (json_object_has_member (result, "entity"));
+  }
   rejected (supervisor, "disable-account", "u-zhao-lei", "{\"reason\": \"test\"}", "forbidden");
 }
 

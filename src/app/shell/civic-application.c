@@ -80,11 +80,14 @@ struct _CivicApplication
   guint             notify_source;
 
   /* Signed in with a password an administrator set: the connection that
-   * waits for the official to choose their own */
-  GTask            *password_wait;
+   * waits for the official to choose their own (a Connect) */
+  gpointer          password_wait;
 };
 
 G_DEFINE_FINAL_TYPE (CivicApplication, civic_application, ADW_TYPE_APPLICATION)
+
+typedef struct _Connect Connect;
+static void connect_free (Connect *connect);
 
 enum {
   PROP_0,
@@ -115,7 +118,7 @@ civic_application_finalize (GObject *object)
   CivicApplication *self = (CivicApplication *)object;
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->password_wait);
+  g_clear_pointer (&self->password_wait, connect_free);
   g_clear_pointer (&self->my_cases, g_hash_table_unref);
   g_clear_pointer (&self->hearings_told, g_hash_table_unref);
   g_clear_pointer (&self->ratings_seen, g_hash_table_unref);
@@ -453,12 +456,12 @@ remember_service (CivicApplication *self,
   g_settings_set_strv (self->settings, "recent-services", (const char * const *) updated);
 }
 
-typedef struct
+struct _Connect
 {
   CivicAccount *account;
   char         *ca_file;
   gboolean      remember;
-} Connect;
+};
 
 static void
 connect_free (Connect *connect)
@@ -483,15 +486,13 @@ signed_in_cb (GObject      *source,
       /* Kept for civic_application_choose_password_async() */
       if (g_error_matches (error, CIVIC_ACCOUNT_ERROR, CIVIC_ACCOUNT_ERROR_PASSWORD_CHANGE_REQUIRED))
         {
-          GTask *wait = g_task_new (self, NULL, NULL, NULL);
           Connect *kept = g_new0 (Connect, 1);
 
           kept->account = g_object_ref (connect->account);
           kept->ca_file = g_strdup (connect->ca_file);
           kept->remember = connect->remember;
-          g_task_set_task_data (wait, kept, (GDestroyNotify) connect_free);
-          g_clear_object (&self->password_wait);
-          self->password_wait = wait;
+          g_clear_pointer (&self->password_wait, connect_free);
+          self->password_wait = kept;
         }
       g_task_return_error (task, error);
       return;
@@ -603,7 +604,7 @@ civic_application_choose_password_async (CivicApplication    *self,
       g_object_unref (task);
       return;
     }
-  waiting = g_task_get_task_data (self->password_wait);
+  waiting = self->password_wait;
   connect = g_new0 (Connect, 1);
   connect->account = g_object_ref (waiting->account);
   connect->ca_file = g_strdup (waiting->ca_file);
@@ -621,8 +622,28 @@ civic_application_choose_password_finish (CivicApplication  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  g_clear_object (&self->password_wait);
+  g_clear_pointer (&self->password_wait, connect_free);
   return TRUE;
+}
+
+/**
+ * civic_application_abandon_password_choice:
+ *
+ * The official did not choose a password after a sign-in with one an
+ * administrator set: the session that sign-in opened ends.
+ */
+void
+civic_application_abandon_password_choice (CivicApplication *self)
+{
+  Connect *waiting;
+
+  g_return_if_fail (CIVIC_IS_APPLICATION (self));
+
+  waiting = self->password_wait;
+  if (waiting == NULL)
+    return;
+  civic_account_abandon_password_session (waiting->account);
+  g_clear_pointer (&self->password_wait, connect_free);
 }
 
 /**

@@ -45,6 +45,7 @@ void              civic_application_choose_password_async (CivicApplication *sel
 gboolean          civic_application_choose_password_finish (CivicApplication *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
+void              civic_application_abandon_password_choice (CivicApplication *self);
 void              civic_application_try_demo_async    (CivicApplication    *self,
                                                        const char          *role,
                                                        GCancellable        *cancellable,

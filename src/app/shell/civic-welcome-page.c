@@ -163,6 +163,7 @@ choose_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "choose") || chosen == NULL || self->typed == NULL)
     {
+      civic_application_abandon_password_choice (get_application (self));
       forget_typed (self);
       set_working (self, NULL);
       gtk_stack_set_visible_child_name (self->mode_stack, "connect");

@@ -903,7 +903,10 @@ choose_response_cb (AdwMessageDialog *dialog,
                                              self->cancellable, signed_in_again_cb,
                                              g_object_ref (self));
   else
-    forget_typed (self);
+    {
+      civic_application_abandon_password_choice (self->application);
+      forget_typed (self);
+    }
   if (chosen != NULL)
     memset (chosen, 0, strlen (chosen));
 }
