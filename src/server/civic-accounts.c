@@ -451,6 +451,22 @@ revoke_sessions (CivicSqlite  *db,
   return civic_sqlite_run (db, stmt, error);
 }
 
+/* A password reset says the account may be in other hands: its calendar
+ * feed's address, which needs no password, stops working too */
+static gboolean
+revoke_calendar_feed (CivicSqlite  *db,
+                      const char   *account_id,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "DELETE FROM calendar_token WHERE account_id = ?",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, account_id);
+  return civic_sqlite_run (db, stmt, error);
+}
+
 /**
  * civic_accounts_store:
  * @record: the account as a command left it (civic-account-kind.c)
@@ -458,7 +474,8 @@ revoke_sessions (CivicSqlite  *db,
  * Writes an account an administrator added or changed and publishes it
  * at @record's revision, inside the command's transaction: a new
  * password (a hash the administrator's client made) ends every session
- * of the account, as does disabling it; a new department or new roles
+ * of the account and its calendar feed, as disabling it ends its
+ * sessions; a new department or new roles
  * make its clients sync again from the start.
  *
  * Returns: the feed's sequence number, 0 on error
@@ -512,6 +529,8 @@ civic_accounts_store (CivicSqlite         *db,
 
   if (before != NULL && (hash != NULL || civic_account_record_get_disabled (record)) &&
       !revoke_sessions (db, id, NULL, error))
+    return 0;
+  if (before != NULL && hash != NULL && !revoke_calendar_feed (db, id, error))
     return 0;
 
   after = civic_accounts_find_by_id (db, id, error);
@@ -673,7 +692,8 @@ civic_accounts_set_password (CivicSqlite  *db,
   civic_sqlite_bind_text (stmt, 2, at);
   civic_sqlite_bind_text (stmt, 3, account->id);
   if (!civic_sqlite_run (db, stmt, error) ||
-      !revoke_sessions (db, account->id, NULL, error))
+      !revoke_sessions (db, account->id, NULL, error) ||
+      !revoke_calendar_feed (db, account->id, error))
     return FALSE;
 
   g_clear_pointer (&account, civic_account_free);

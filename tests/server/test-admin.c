@@ -353,7 +353,8 @@ test_last_admin (void)
   g_autofree char *hash = hash_of ("Temporary-3Pz8", crypto_pwhash_OPSLIMIT_INTERACTIVE,
                                    crypto_pwhash_MEMLIMIT_INTERACTIVE);
   g_autofree char *args = NULL;
-  g_autofree char *second = NULL, *clerk_session = NULL;
+  g_autofree char *second = NULL, *clerk_session = NULL, *feed = NULL;
+  g_autoptr(GBytes) calendar = NULL;
   guint status;
 
   /* The only administrator is neither disabled nor loses the role */
@@ -384,11 +385,24 @@ test_last_admin (void)
   g_assert_cmpuint (status_of ("GET", "/api/v1/changes?after=1", clerk_session, NULL, NULL), ==,
                     410);
 
-  /* A reset password ends the sessions and is temporary again */
+  /* A reset password ends the sessions and the calendar feed, and is
+   * temporary again */
+  {
+    g_autoptr(JsonNode) link = civic_test_request (service, "POST", "/api/v1/calendar-token",
+                                                   clerk_session, NULL, &status);
+
+    g_assert_cmpuint (status, ==, 200);
+    feed = g_strdup (json_object_get_string_member (object_of (link), "path"));
+  }
+  g_bytes_unref (civic_test_fetch (service, feed, NULL, &status, NULL, NULL));
+  g_assert_cmpuint (status, ==, 200);
   g_free (args);
   args = g_strdup_printf ("{\"password_hash\": \"%s\"}", hash);
   applied (admin, "reset-password", clerk_id, args);
   g_assert_cmpuint (status_of ("GET", "/api/v1/me", clerk_session, NULL, NULL), ==, 401);
+  g_clear_pointer (&calendar, g_bytes_unref);
+  calendar = civic_test_fetch (service, feed, NULL, &status, NULL, NULL);
+  g_assert_cmpuint (status, ==, 404);
   g_free (clerk_session);
   clerk_session = sign_in_with ("clerk", "Temporary-3Pz8", &status, NULL);
   g_assert_cmpuint (status, ==, 200);
