@@ -327,8 +327,7 @@ usual_name (GObject *record)
 #define PASSWORD \
   { .name = "password_hash", .kind = CIVIC_ARGUMENT_PASSWORD, .required = TRUE, \
     .title = N_("Temporary _Password"), \
-    .description = N_("Made by Civic Desk and shown once: give it to the official, who " \
-                      "chooses their own at the next sign-in") }
+    .description = N_("Shown once: give it to the official") }
 
 static const CivicArgument add[] = {
   { .name = "username", .kind = CIVIC_ARGUMENT_LINE, .required = TRUE,

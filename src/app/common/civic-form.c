@@ -1033,6 +1033,9 @@ mark_required (Field *field)
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   if (ADW_IS_ENTRY_ROW (field->row))
     adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), label);
+  else if (ADW_IS_EXPANDER_ROW (field->row))
+    /* A long checklist, folded: beside its title, not among its rows */
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (field->row), label);
   else if (ADW_IS_PREFERENCES_GROUP (field->row))
     adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (field->row), label);
   else
