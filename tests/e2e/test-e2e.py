@@ -1027,7 +1027,8 @@ def test_accessibility_walk():
         walk.check('accounts', app)
         walk.dialog('add account', app, '_Add Account')
         type_into(wait(app, named('entry', 'Find an account'), 'the search'), 'dept-admin')
-        click(wait(app, named('label', contains='(dept-admin)'), 'the row of dept-admin'))
+        row = tr('%s (%s)').split('%s')[1] + 'dept-admin'
+        click(wait(app, named('label', contains=row), 'the row of dept-admin'))
         wait(app, named('push button', 'Reset Password'), 'the account page')
         walk.check('account page', app)
     finally:
