@@ -47,6 +47,7 @@ typedef struct
   const char *department;  /* the official's department */
   GPtrArray  *columns;     /* the disclosure columns: JsonNode objects, as the feed has them */
   GPtrArray  *departments; /* the departments: JsonNode objects, as the feed has them */
+  guint       roles;       /* the official's CivicRole flags */
 } CivicArgumentSources;
 
 /* One argument of one action. A kind declares them beside its actions
@@ -91,6 +92,9 @@ typedef struct
   int                max;
   int                usual_number;
   int              (*max_for)    (GObject *record);
+  /* NUMBER (nullable): the value the record holds now, which an edit
+   * opens with */
+  int              (*usual_number_for) (GObject *record);
 
   /* (nullable): whether the action asks for it at all, for this record
    * and this many records at once (a decision's number is not asked of a

@@ -41,6 +41,8 @@
 #include "civic-privacy-lint.h"
 #include "civic-privacy-mask.h"
 #include "civic-reply-lint.h"
+#include "civic-room.h"
+#include "civic-room-kind.h"
 #include "civic-template.h"
 #include "civic-text-diff.h"
 #include "civic-time.h"

@@ -19,6 +19,7 @@
 #include "civic-hearing-kind.h"
 #include "civic-item-kind.h"
 #include "civic-message-kind.h"
+#include "civic-room-kind.h"
 
 /* Every kind officials act on with commands. A new job of the hall adds
  * its kind here, and nowhere else in this layer; a module of its own adds
@@ -33,6 +34,7 @@ static const CivicEntityKind * const kind_list[] = {
   &civic_campaign_kind,
   &civic_item_kind,
   &civic_account_kind,
+  &civic_room_kind,
   NULL
 };
 

@@ -32,6 +32,7 @@
 #include "civic-item-records.h"
 #include "civic-json.h"
 #include "civic-id-numbers.h"
+#include "civic-room-records.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
 #include "civic-workflow.h"
@@ -504,10 +505,7 @@ publish_reference (Demo    *demo,
     {
       JsonNode *node = json_array_get_element (rooms, i);
 
-      if (!civic_server_db_put_entity (demo->db, CIVIC_ENTITY_ROOM,
-                                       json_object_get_string_member (json_node_get_object (node),
-                                                                      "id"),
-                                       1, node, NULL, error))
+      if (!civic_room_records_put (demo->db, node, 1, error))
         return FALSE;
     }
 

@@ -19,6 +19,7 @@
 #include "civic-item-records.h"
 #include "civic-message-records.h"
 #include "civic-records.h"
+#include "civic-room-records.h"
 
 /* One per kind of civic-entity.c; a new job of the hall adds its store
  * here, and nowhere else in this layer. */
@@ -32,6 +33,7 @@ static const CivicRecordStore * const stores[] = {
   &civic_campaign_store,
   &civic_item_store,
   &civic_account_store,
+  &civic_room_store,
   NULL
 };
 

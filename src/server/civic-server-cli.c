@@ -44,6 +44,7 @@
 #include "civic-mail.h"
 #endif
 #include "civic-server-cli.h"
+#include "civic-room-records.h"
 #include "civic-server-db.h"
 #include "civic-server.h"
 #include "civic-time.h"
@@ -846,7 +847,7 @@ save_room (CivicSqlite  *db,
 
   if (!civic_sqlite_begin (db, error))
     return FALSE;
-  if (civic_server_db_put_entity (db, CIVIC_ENTITY_ROOM, id, rev + 1, node, NULL, error) == 0 ||
+  if (civic_room_records_put (db, node, rev + 1, error) == 0 ||
       !audit_admin (db, action, id, error) ||
       !civic_sqlite_commit (db, error))
     {

@@ -833,6 +833,90 @@ test_withdrawn (void)
   }
 }
 
+/* Rooms are run from the client too, by commands: an administrator any
+ * room, a department's administrator their department's own; a room is
+ * not closed over a hearing booked in it, and a closure ends at once */
+static void
+test_rooms_as_commands (void)
+{
+  g_autofree char *admin = civic_test_sign_in (service, "admin");
+  g_autofree char *department_admin = civic_test_sign_in (service, "dept-admin");
+  g_autofree char *officer = civic_test_sign_in (service, "officer");
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(GHashTable) feed = NULL;
+  JsonObject *room;
+  JsonNode *node;
+
+  room = applied (admin, "add-room", "scjg-hearing",
+                  "{\"name\": \"市场监管局听证室\", \"building\": \"省市场监管局\", "
+                  "\"capacity\": 12, \"department_id\": \"scjg\", \"equipment\": [\"recording\"]}",
+                  &holder);
+  g_assert_cmpint (json_object_get_int_member (room, "rev"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (room, "department"), ==, "scjg");
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (room, "equipment")), ==, 1);
+  rejected (admin, "add-room", "scjg-hearing", "{\"name\": \"又一间\", \"capacity\": 5}", "state",
+            "exists already");
+  rejected (admin, "add-room", "scjg-other", "{\"name\": \"空\", \"capacity\": 0}", "argument",
+            "seats from 1 to 10000");
+  rejected (admin, "add-room", "scjg-other", "{\"name\": \"无处\", \"capacity\": 5, "
+            "\"department_id\": \"no-such\"}", "argument", "There is no department");
+
+  /* A department's administrator: their own rooms only */
+  g_clear_pointer (&holder, json_node_unref);
+  room = applied (department_admin, "edit-room", "scjg-hearing", "{\"capacity\": 20}", &holder);
+  g_assert_cmpint (json_object_get_int_member (room, "capacity"), ==, 20);
+  g_assert_cmpstr (json_object_get_string_member (room, "name"), ==, "市场监管局听证室");
+  rejected (department_admin, "edit-room", "scjg-hearing", "{\"department_id\": \"-\"}", "role",
+            "whole hall’s rooms");
+  rejected (department_admin, "edit-room", "scjg-hearing", "{\"department_id\": \"fgw\"}",
+            "role", "only their department’s rooms");
+  rejected (department_admin, "edit-room", "zx-tzs-1", "{\"capacity\": 50}", "role",
+            "whole hall’s rooms");
+  rejected (officer, "add-room", "officer-room", "{\"name\": \"私室\", \"capacity\": 5}",
+            "forbidden", "administrators");
+
+  /* Not over a hearing booked in it, whose answer names it */
+  rejected (admin, "close-room", "zx-tzs-1", "{\"from\": \"2026-04-01\", \"to\": \"2026-04-01\", "
+            "\"reason\": \"装修\"}", "clash", "is booked in the room then");
+  rejected (admin, "close-room", "zx-tzs-1", "{\"from\": \"2026-03-01\", \"to\": \"2026-03-02\", "
+            "\"reason\": \"装修\"}", "argument", "ended before today");
+  g_clear_pointer (&holder, json_node_unref);
+  room = applied (admin, "close-room", "zx-tzs-1", "{\"from\": \"2026-04-10\", "
+                  "\"to\": \"2026-04-12\", \"reason\": \"漏水维修\"}", &holder);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (room, "unavailable")), ==,
+                   1);
+  rejected (admin, "close-room", "zx-tzs-1", "{\"from\": \"2026-04-12\", \"to\": \"2026-04-13\", "
+            "\"reason\": \"再修\"}", "rule", "closed then already");
+
+  /* What scheduling reads: the room closed, from the feed */
+  feed = feed_of ("officer");
+  node = g_hash_table_lookup (feed, "room/zx-tzs-1");
+  g_assert_nonnull (node);
+  {
+    JsonObject *closure = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (node), "unavailable"), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (closure, "from"), ==,
+                     "2026-04-09T16:00:00.000Z");
+    g_assert_cmpstr (json_object_get_string_member (closure, "to"), ==,
+                     "2026-04-12T16:00:00.000Z");
+    g_assert_cmpstr (json_object_get_string_member (closure, "reason"), ==, "漏水维修");
+  }
+  /* A room the command line added carries its revision, so a client can
+   * act on it */
+  node = g_hash_table_lookup (feed, "room/scjg-small");
+  g_assert_nonnull (node);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "rev"), ==, 1);
+
+  g_clear_pointer (&holder, json_node_unref);
+  room = applied (admin, "reopen-room", "zx-tzs-1", "{\"closure\": \"2026-04-10T00:00:00+08:00\"}",
+                  &holder);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (room, "unavailable")), ==,
+                   0);
+  rejected (admin, "reopen-room", "zx-tzs-1", "{\"closure\": \"2026-04-10T00:00:00+08:00\"}",
+            "state", "not closed at any time");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +931,7 @@ main (int   argc,
   g_test_add_func ("/hearings/born-of-request", test_born_of_request);
   g_test_add_func ("/hearings/join", test_join);
   g_test_add_func ("/hearings/schedule-and-clash", test_schedule_and_clash);
+  g_test_add_func ("/hearings/rooms-as-commands", test_rooms_as_commands);
   g_test_add_func ("/hearings/public-list", test_public_list);
   g_test_add_func ("/hearings/ics", test_ics);
   g_test_add_func ("/hearings/calendar-feed", test_calendar_feed);

@@ -697,6 +697,10 @@ add_number (CivicForm *self,
   int usual = argument->max_for != NULL ? max : argument->usual_number;
   GtkWidget *spin = gtk_spin_button_new_with_range (argument->min, MAX (argument->min, max), 1);
 
+  /* What the record holds now (a room's seats, to be edited) */
+  if (argument->usual_number_for != NULL && self->record != NULL)
+    usual = argument->usual_number_for (self->record);
+
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), usual);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -796,7 +800,7 @@ civic_form_options (CivicSyncEngine     *engine,
   g_autoptr(GPtrArray) departments = civic_cache_load_entities (cache, CIVIC_ENTITY_DEPARTMENT,
                                                                 NULL);
   CivicArgumentSources sources = { users, me->id, rooms, me->department_id, columns,
-                                   departments };
+                                   departments, me->roles };
 
   g_return_val_if_fail (argument->options != NULL, NULL);
   return argument->options (record, &sources);
@@ -988,6 +992,7 @@ add_official (CivicForm *self,
   GtkWidget *row = add_row (self, field, ADW_TYPE_COMBO_ROW);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) options = options_of (self, field);
+  guint chosen = 0;
 
   field->values = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < options->len; i++)
@@ -996,8 +1001,12 @@ add_official (CivicForm *self,
 
       g_ptr_array_add (field->values, g_strdup (option->value));
       gtk_string_list_append (labels, option->label);
+      /* What the record holds now (an account's department) */
+      if (option->active && chosen == 0)
+        chosen = i;
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), chosen);
   civic_accessible_name_choices (row, NULL);
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (changed), self);
   field->widget = row;
