@@ -340,7 +340,7 @@ usual_capacity (GObject *record)
 }
 
 #define FIELDS(req) \
-  { .name = "name", .kind = CIVIC_ARGUMENT_LINE, .required = (req), .title = N_("_Name"), \
+  { .name = "name", .kind = CIVIC_ARGUMENT_LINE, .required = (req), .title = N_("Room _Name"), \
     .usual_text = usual_name }, \
   { .name = "building", .kind = CIVIC_ARGUMENT_LINE, .title = N_("_Building"), \
     .usual_text = usual_building }, \
@@ -348,7 +348,6 @@ usual_capacity (GObject *record)
     .min = 1, .max = CIVIC_ROOM_CAPACITY_MAX, .usual_number = 30, \
     .usual_number_for = usual_capacity }, \
   { .name = "department_id", .kind = CIVIC_ARGUMENT_OPTION, .title = N_("_Department"), \
-    .description = N_("Only its hearings are held in a department’s room"), \
     .options = departments }, \
   { .name = "equipment", .kind = CIVIC_ARGUMENT_CHECKLIST, .title = N_("_Equipment"), \
     .options = equipment }

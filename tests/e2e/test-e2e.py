@@ -1031,6 +1031,18 @@ def test_accessibility_walk():
         click(wait(app, named('label', contains=row), 'the row of dept-admin'))
         wait(app, named('push button', 'Reset Password'), 'the account page')
         walk.check('account page', app)
+
+        # The rooms hearings are held in: the list, the form of a new one,
+        # a room's page with its closure's form
+        client.show_queue(trc('section', 'Rooms'))
+        wait(app, named('push button', '_Add Room'), 'the Rooms section')
+        walk.check('rooms', app)
+        walk.dialog('add room', app, '_Add Room')
+        type_into(wait(app, named('entry', 'Find a room'), 'the search'), '听证大厅')
+        click(wait(app, named('label', '省政务服务中心听证大厅'), 'the row of the hall'))
+        wait(app, named('push button', 'Close Room'), 'the room page')
+        walk.check('room page', app)
+        walk.dialog('close room', app, 'Close Room')
     finally:
         client.close()
     walk.verdict()

@@ -64,7 +64,7 @@ test_add_account (void)
   civic_section_set_engine (CIVIC_SECTION (view), civic_ui_test_engine ());
   civic_ui_test_spin (50);
   /* The accounts the administrator runs, from the feed */
-  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (civic_accounts_view_get_list (view)),
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (civic_admin_view_get_list (CIVIC_ADMIN_VIEW (view))),
                                          "examiner2"));
 
   /* The form makes the password and its hash */
@@ -114,15 +114,15 @@ test_add_account (void)
     json_object_get_object_member (json_node_get_object (answer), "user"),
     "must_change_password"));
 
-  civic_accounts_view_open (view, "u-ui-test");
+  civic_admin_view_open (CIVIC_ADMIN_VIEW (view), "u-ui-test");
   civic_ui_test_spin (50);
-  g_assert_true (civic_ui_test_has_text (civic_accounts_view_get_page (view), "ui.tester"));
-  g_assert_true (civic_ui_test_has_text (civic_accounts_view_get_page (view),
+  g_assert_true (civic_ui_test_has_text (civic_admin_view_get_page (CIVIC_ADMIN_VIEW (view)), "ui.tester"));
+  g_assert_true (civic_ui_test_has_text (civic_admin_view_get_page (CIVIC_ADMIN_VIEW (view)),
                                          T ("Temporary: the official chooses their own at "
                                             "the next sign-in")));
-  g_assert_nonnull (civic_ui_test_find_titled (civic_accounts_view_get_page (view),
+  g_assert_nonnull (civic_ui_test_find_titled (civic_admin_view_get_page (CIVIC_ADMIN_VIEW (view)),
                                                GTK_TYPE_BUTTON, T ("Disable Account")));
-  g_assert_nonnull (civic_ui_test_find_titled (civic_accounts_view_get_page (view),
+  g_assert_nonnull (civic_ui_test_find_titled (civic_admin_view_get_page (CIVIC_ADMIN_VIEW (view)),
                                                GTK_TYPE_BUTTON, T ("Reset Password")));
   if (civic_ui_test_screenshots_wanted ())
     civic_ui_test_screenshot (window, "admin-account");

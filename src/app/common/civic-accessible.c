@@ -51,6 +51,25 @@ civic_accessible_strip_mnemonic (const char *label)
   return g_string_free (read, FALSE);
 }
 
+/**
+ * civic_accessible_plain_title:
+ *
+ * Returns: (transfer full): @label as a title without a mnemonic shows
+ * it: no underscore, and no "(_E)" after a translation's own words
+ * ("设备(_E)" reads "设备")
+ */
+char *
+civic_accessible_plain_title (const char *label)
+{
+  g_autofree char *copy = g_strdup (label);
+  size_t length = strlen (copy);
+
+  if (length >= 4 && copy[length - 1] == ')' && copy[length - 3] == '_' &&
+      copy[length - 4] == '(' && g_ascii_isalnum (copy[length - 2]))
+    copy[length - 4] = '\0';
+  return civic_accessible_strip_mnemonic (copy);
+}
+
 /* A name given on purpose ("Open Case 湘市监许〔2026〕12号") is more than
  * the button's label says ("Open"): the label does not take it back */
 #define EXPLICIT_NAME "civic-accessible-explicit-name"

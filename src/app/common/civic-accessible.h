@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 void                civic_accessible_init               (void);
 char               *civic_accessible_strip_mnemonic     (const char *label);
+char               *civic_accessible_plain_title        (const char *label);
 void                civic_accessible_set_name           (GtkWidget  *widget,
                                                          const char *name);
 void                civic_accessible_name_list_row      (GtkWidget  *row_child,

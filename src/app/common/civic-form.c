@@ -935,6 +935,7 @@ add_checklist (CivicForm *self,
                Field     *field)
 {
   GtkWidget *group;
+  g_autofree char *title = NULL;
   g_autoptr(GPtrArray) options = options_of (self, field);
 
   if (options->len > FOLDED_CHECKLIST)
@@ -959,8 +960,10 @@ add_checklist (CivicForm *self,
     }
 
   group = adw_preferences_group_new ();
+  title = civic_accessible_plain_title (_(field->argument->title));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(field->argument->title));
+  /* A group's title has no mnemonic: its checks have their own */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   if (field->argument->description != NULL)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                            _(field->argument->description));

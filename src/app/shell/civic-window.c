@@ -18,6 +18,7 @@
 #include "civic-disclosures-view.h"
 #include "civic-hearings-view.h"
 #include "civic-accounts-view.h"
+#include "civic-rooms-view.h"
 #include "civic-catalogue-view.h"
 #include "civic-evaluations-view.h"
 #include "civic-messages-view.h"
@@ -60,6 +61,7 @@ struct _CivicWindow
   GtkListBoxRow        *evaluations_row;
   GtkListBoxRow        *catalogue_row;
   GtkListBoxRow        *accounts_row;
+  GtkListBoxRow        *rooms_row;
   GtkListBoxRow        *conflicts_row;
   GtkLabel             *mine_count;
   GtkLabel             *department_count;
@@ -80,6 +82,7 @@ struct _CivicWindow
   CivicEvaluationsView *evaluations_view;
   CivicCatalogueView   *catalogue_view;
   CivicAccountsView    *accounts_view;
+  CivicRoomsView       *rooms_view;
   CivicConflictsView   *conflicts_view;
   CivicSyncIndicator   *sync_indicator;
 
@@ -104,8 +107,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void show_catalogue (CivicWindow *self);
-static void show_accounts (CivicWindow *self);
 
 static const struct
 {
@@ -216,10 +217,10 @@ schedule_counts (CivicWindow *self)
 
 /* The account */
 
+static void show_section (CivicWindow   *self,
+                          GtkListBoxRow *row);
 static void show_queue (CivicWindow     *self,
                         CivicInboxQueue  queue);
-static void show_disclosures (CivicWindow *self);
-static void show_messages (CivicWindow *self);
 
 static void
 update_actions (CivicWindow *self)
@@ -290,16 +291,17 @@ account_changed_cb (CivicWindow *self)
                                 civic_catalogue_view_shown_to (actor));
         gtk_widget_set_visible (GTK_WIDGET (self->accounts_row),
                                 civic_accounts_view_shown_to (actor));
+        gtk_widget_set_visible (GTK_WIDGET (self->rooms_row), civic_rooms_view_shown_to (actor));
         /* The organ's disclosure staff work there, not on cases; the
          * complaint handlers and the hall's dispatch on messages */
         if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_DISCLOSURE))
-          show_disclosures (self);
+          show_section (self, self->disclosures_row);
         else if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_MESSAGES))
-          show_messages (self);
+          show_section (self, self->messages_row);
         else if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_CATALOGUE))
-          show_catalogue (self);
+          show_section (self, self->catalogue_row);
         else if (!casework && civic_accounts_view_shown_to (actor))
-          show_accounts (self);
+          show_section (self, self->accounts_row);
       }
       gtk_stack_set_visible_child_name (self->stack, "main");
     }
@@ -349,58 +351,18 @@ show_hearings (CivicWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* A section of the sidebar's, by its row, whose name is its page's: only
+ * when the row is shown to this official (the organ's disclosure staff,
+ * those who work on messages, the catalogue's staff, administrators;
+ * supervisors where they read) */
 static void
-show_disclosures (CivicWindow *self)
+show_section (CivicWindow   *self,
+              GtkListBoxRow *row)
 {
-  /* Only for the organ's disclosure staff and supervisors */
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->disclosures_row)))
+  if (!gtk_widget_get_visible (GTK_WIDGET (row)))
     return;
-  gtk_list_box_select_row (self->sidebar, self->disclosures_row);
-  gtk_stack_set_visible_child_name (self->content_stack, "disclosures");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-show_messages (CivicWindow *self)
-{
-  /* Only for those who work on messages, heads and supervisors */
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->messages_row)))
-    return;
-  gtk_list_box_select_row (self->sidebar, self->messages_row);
-  gtk_stack_set_visible_child_name (self->content_stack, "messages");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-show_evaluations (CivicWindow *self)
-{
-  /* Only for those who rectify, appeal or decide, and supervisors */
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->evaluations_row)))
-    return;
-  gtk_list_box_select_row (self->sidebar, self->evaluations_row);
-  gtk_stack_set_visible_child_name (self->content_stack, "ratings");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-show_catalogue (CivicWindow *self)
-{
-  /* Only for the department's catalogue staff, and supervisors */
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->catalogue_row)))
-    return;
-  gtk_list_box_select_row (self->sidebar, self->catalogue_row);
-  gtk_stack_set_visible_child_name (self->content_stack, "catalogue");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-show_accounts (CivicWindow *self)
-{
-  /* Only for the hall's administrators and each department's */
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->accounts_row)))
-    return;
-  gtk_list_box_select_row (self->sidebar, self->accounts_row);
-  gtk_stack_set_visible_child_name (self->content_stack, "accounts");
+  gtk_list_box_select_row (self->sidebar, row);
+  gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -420,31 +382,18 @@ sidebar_row_activated_cb (CivicWindow   *self,
       show_hearings (self);
       return;
     }
-  if (g_str_equal (name, "disclosures"))
-    {
-      show_disclosures (self);
-      return;
-    }
-  if (g_str_equal (name, "messages"))
-    {
-      show_messages (self);
-      return;
-    }
-  if (g_str_equal (name, "ratings"))
-    {
-      show_evaluations (self);
-      return;
-    }
-  if (g_str_equal (name, "catalogue"))
-    {
-      show_catalogue (self);
-      return;
-    }
-  if (g_str_equal (name, "accounts"))
-    {
-      show_accounts (self);
-      return;
-    }
+  {
+    GtkListBoxRow *sections[] = { self->disclosures_row, self->messages_row,
+                                  self->evaluations_row, self->catalogue_row,
+                                  self->accounts_row, self->rooms_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+      if (sections[i] == row)
+        {
+          show_section (self, row);
+          return;
+        }
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
     /* A queue not shown to this official is not opened by its key */
@@ -490,19 +439,19 @@ civic_window_open_record (CivicWindow *self,
   else if (g_strcmp0 (type, CIVIC_ENTITY_DISCLOSURE) == 0 && self->engine != NULL &&
            gtk_widget_get_visible (GTK_WIDGET (self->disclosures_row)))
     {
-      show_disclosures (self);
+      show_section (self, self->disclosures_row);
       civic_disclosures_view_open_disclosure (self->disclosures_view, id);
     }
   else if (g_strcmp0 (type, CIVIC_ENTITY_MESSAGE) == 0 && self->engine != NULL &&
            gtk_widget_get_visible (GTK_WIDGET (self->messages_row)))
     {
-      show_messages (self);
+      show_section (self, self->messages_row);
       civic_messages_view_open_message (self->messages_view, id);
     }
   else if (g_strcmp0 (type, CIVIC_ENTITY_EVALUATION) == 0 && self->engine != NULL &&
            gtk_widget_get_visible (GTK_WIDGET (self->evaluations_row)))
     {
-      show_evaluations (self);
+      show_section (self, self->evaluations_row);
       civic_evaluations_view_open (self->evaluations_view, id);
     }
 }
@@ -552,17 +501,17 @@ show_queue_activated (GtkWidget  *widget,
     }
   if (g_str_equal (name, "disclosures"))
     {
-      show_disclosures (self);
+      show_section (self, self->disclosures_row);
       return;
     }
   if (g_str_equal (name, "messages"))
     {
-      show_messages (self);
+      show_section (self, self->messages_row);
       return;
     }
   if (g_str_equal (name, "ratings"))
     {
-      show_evaluations (self);
+      show_section (self, self->evaluations_row);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
@@ -1170,6 +1119,7 @@ civic_window_class_init (CivicWindowClass *klass)
   g_type_ensure (CIVIC_TYPE_CONFLICTS_VIEW);
   g_type_ensure (CIVIC_TYPE_CATALOGUE_VIEW);
   g_type_ensure (CIVIC_TYPE_ACCOUNTS_VIEW);
+  g_type_ensure (CIVIC_TYPE_ROOMS_VIEW);
   g_type_ensure (CIVIC_TYPE_HEARINGS_VIEW);
   g_type_ensure (CIVIC_TYPE_DISCLOSURES_VIEW);
   g_type_ensure (CIVIC_TYPE_MESSAGES_VIEW);
@@ -1196,6 +1146,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, accounts_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, rooms_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, mine_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, department_count);
@@ -1216,6 +1167,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, accounts_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, rooms_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_indicator);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -1332,6 +1284,7 @@ civic_window_init (CivicWindow *self)
       set_count (counts[i], 0);
     /* Nothing in Accounts waits for anyone: its title alone */
     civic_accessible_set_name (GTK_WIDGET (self->accounts_row), C_("section", "Accounts"));
+    civic_accessible_set_name (GTK_WIDGET (self->rooms_row), C_("section", "Rooms"));
   }
 }
 
