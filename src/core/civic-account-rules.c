@@ -12,6 +12,7 @@
 #include "civic-i18n.h"
 
 #include "civic-account-rules.h"
+#include "civic-json.h"
 #include "civic-workflow.h"
 
 /* One set of rules for an account added, changed, disabled or enabled,
@@ -195,3 +196,40 @@ civic_account_check_password_hash (const char  *hash,
                      "ten passes, made by the administrator’s client"));
   return TRUE;
 }
+
+/**
+ * civic_account_rules_check_department:
+ * @department: the department as the feed has it: its `roles`, when
+ *   set, are all an official of it may hold
+ *
+ * Whether an official of @department may hold @roles: a department
+ * keeps only the work it does (a county's market regulator holds no
+ * hearings of its own, say), and an account of it gets no role of work
+ * it does not do.
+ *
+ * Returns: whether it may; %FALSE with a `rule` naming the roles it lacks
+ */
+gboolean
+civic_account_rules_check_department (CivicRole    roles,
+                                      JsonObject  *department,
+                                      GError     **error)
+{
+  g_auto(GStrv) names = NULL;
+  g_autofree char *missing = NULL;
+  CivicRole allowed = CIVIC_ROLE_NONE;
+
+  if (department == NULL ||
+      !civic_json_get_strv (department, "roles", FALSE, &names, NULL) || names == NULL)
+    return TRUE;
+  if (!civic_roles_from_strv ((const char * const *) names, &allowed, NULL))
+    return TRUE;  /* an operator's list the service checked when it was set */
+  if ((roles & ~allowed) == 0)
+    return TRUE;
+
+  missing = civic_roles_to_string (roles & ~allowed);
+  /* Translators: "市场监管局 has no role of Hearing officer: an official of it cannot hold one" */
+  return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                 _("%s has no role of %s: an official of it cannot hold one"),
+                 civic_json_lookup_string (department, "name", ""), missing);
+}
+

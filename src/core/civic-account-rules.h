@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "civic-actor.h"
 
 G_BEGIN_DECLS
@@ -27,6 +29,10 @@ gboolean civic_account_rules_check (const CivicAccountFacts *before,
                                     guint                    n_enabled_admins,
                                     const CivicActor        *by,
                                     GError                 **error);
+
+gboolean civic_account_rules_check_department (CivicRole    roles,
+                                               JsonObject  *department,
+                                               GError     **error);
 
 gboolean civic_account_username_is_valid   (const char *username);
 gboolean civic_account_check_password_hash (const char *hash,

@@ -111,6 +111,13 @@ store_finish (CivicSqlite    *db,
                             _("There is no department “%s”"), department);
     }
 
+  /* A department keeps the roles of the work it does */
+  if ((before == NULL || before->roles != civic_account_record_get_roles (account) ||
+       g_strcmp0 (before->department_id, department) != 0) &&
+      !civic_accounts_check_department (db, department, civic_account_record_get_roles (account),
+                                        error))
+    return FALSE;
+
   /* The hall keeps an enabled administrator, counted now */
   n_admins = civic_accounts_count_admins (db, &local);
   if (local != NULL)

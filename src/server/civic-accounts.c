@@ -407,6 +407,39 @@ civic_accounts_publish_all (CivicSqlite  *db,
 }
 
 /**
+ * civic_accounts_check_department:
+ * @department_id: (nullable): the account's department
+ *
+ * Whether an official of @department_id may hold @roles, by the roles
+ * the department keeps (`civicdesk-server department roles`): the same
+ * for the command line and an administrator's command.
+ *
+ * Returns: whether they may; %FALSE with a `rule` when not, or another
+ * error when the department cannot be read
+ */
+gboolean
+civic_accounts_check_department (CivicSqlite  *db,
+                                 const char   *department_id,
+                                 CivicRole     roles,
+                                 GError      **error)
+{
+  g_autoptr(JsonNode) department = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (department_id == NULL)
+    return TRUE;
+  department = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT, department_id, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (department == NULL || !JSON_NODE_HOLDS_OBJECT (department))
+    return TRUE;  /* whether it exists is checked apart, by who names it */
+  return civic_account_rules_check_department (roles, json_node_get_object (department), error);
+}
+
+/**
  * civic_accounts_count_admins:
  *
  * Returns: how many enabled accounts hold the administrator's role, as

@@ -94,6 +94,10 @@ gint64        civic_accounts_store           (CivicSqlite   *db,
                                               GError       **error);
 gboolean      civic_accounts_publish_all     (CivicSqlite   *db,
                                               GError       **error);
+gboolean      civic_accounts_check_department (CivicSqlite  *db,
+                                               const char   *department_id,
+                                               CivicRole     roles,
+                                               GError      **error);
 guint         civic_accounts_count_admins    (CivicSqlite   *db,
                                               GError       **error);
 gboolean      civic_accounts_change_password (CivicSqlite   *db,

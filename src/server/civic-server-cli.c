@@ -573,7 +573,8 @@ account_change_allowed (CivicSqlite   *db,
   will.department_id = department;
   will.roles = roles;
   will.disabled = disabled;
-  return civic_account_rules_check (before != NULL ? &was : NULL, &will, n_admins, NULL, error);
+  return civic_account_rules_check (before != NULL ? &was : NULL, &will, n_admins, NULL, error) &&
+         civic_accounts_check_department (db, department, roles, error);
 }
 
 static gboolean
@@ -857,6 +858,69 @@ save_room (CivicSqlite  *db,
   return TRUE;
 }
 
+/* The roles a department's officials may hold: set, or any again. An
+ * account already holding another keeps it until changed, and is named */
+static int
+department_roles (CivicSqlite         *db,
+                  CivicEntityRow      *row,
+                  JsonNode            *department,
+                  const char * const  *names,
+                  gboolean             any_role,
+                  GOptionContext      *context)
+{
+  JsonObject *object = json_node_get_object (department);
+  g_autoptr(GError) error = NULL;
+  CivicRole roles = CIVIC_ROLE_NONE;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  if ((names == NULL) == !any_role)
+    return usage_error (context, _("Give the roles with --role, or --any-role"));
+  if (names != NULL)
+    {
+      JsonArray *array = json_array_new ();
+
+      if (!civic_roles_from_strv (names, &roles, &error) || (roles & CIVIC_ROLE_SYSTEM))
+        {
+          json_array_unref (array);
+          return usage_error (context, error != NULL ? error->message
+                                                     : _("The service’s own role is no one’s"));
+        }
+      for (guint i = 0; names[i] != NULL; i++)
+        json_array_add_string_element (array, names[i]);
+      json_object_set_array_member (object, "roles", array);
+    }
+  else
+    json_object_remove_member (object, "roles");
+
+  if (!civic_sqlite_begin (db, &error) ||
+      civic_server_db_put_entity (db, CIVIC_ENTITY_DEPARTMENT, row->id, row->rev + 1, department,
+                                  NULL, &error) == 0 ||
+      !audit_admin (db, "department-roles", row->id, &error) ||
+      !civic_sqlite_commit (db, &error))
+    {
+      civic_sqlite_rollback (db);
+      return fail (error);
+    }
+  g_print (_("Set the roles of %s.\n"), row->id);
+
+  /* Who holds a role it no longer has: told, not changed */
+  if (names == NULL)
+    return 0;
+  stmt = civic_sqlite_prepare (db, "SELECT username FROM account WHERE department_id = ? "
+                                   "AND disabled = 0 AND (roles & ?) <> 0 ORDER BY username",
+                               &error);
+  if (stmt == NULL)
+    return fail (error);
+  civic_sqlite_bind_text (stmt, 1, row->id);
+  sqlite3_bind_int64 (stmt, 2, ~(gint64) roles & 0x7fffffff);
+  while (civic_sqlite_step (db, stmt, &found, &error) && found)
+    g_print (_("  %s holds a role the department no longer has: change their account\n"),
+             civic_sqlite_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return error != NULL ? fail (error) : 0;
+}
+
 /* An organ's disclosure policy (civic-disclosure-policy.h): how many levels
  * review, who at each, the index code, the masking, the guide's contacts */
 static int
@@ -864,7 +928,7 @@ command_department (int    argc,
                     char **argv)
 {
   /* Translators: translate only DEPARTMENT; the rest are subcommands typed as they are */
-  g_autoptr(GOptionContext) context = g_option_context_new (_("disclosure|show DEPARTMENT"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("disclosure|roles|show DEPARTMENT"));
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicSqlite) db = NULL;
   g_autoptr(CivicEntityRow) row = NULL;
@@ -874,6 +938,8 @@ command_department (int    argc,
   g_autoptr(JsonNode) policy_node = NULL;
   g_auto(GStrv) reviewers = NULL;
   g_auto(GStrv) allowed = NULL;
+  g_auto(GStrv) roles = NULL;
+  gboolean any_role = FALSE;
   g_autofree char *index_code = NULL;
   g_autofree char *redaction = NULL;
   g_autofree char *text = NULL;
@@ -892,13 +958,18 @@ command_department (int    argc,
     { "allow", 0, 0, G_OPTION_ARG_STRING_ARRAY, &allowed,
       N_("A contact its guide publishes, which the lint lets through (again for more)"),
       N_("NUMBER") },
+    { "role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &roles,
+      N_("A role its officials may hold (roles; again for more)"), N_("ROLE") },
+    { "any-role", 0, 0, G_OPTION_ARG_NONE, &any_role,
+      N_("Its officials may hold any role (roles)"), NULL },
     { NULL }
   };
 
   g_option_context_set_summary (context, _("Sets how a department reviews what it discloses: "
                                            "the levels and reviewers of its review, its index "
                                            "code, the lint’s masking and the contacts of its "
-                                           "guide (OGI Art. 12). “show” prints it."));
+                                           "guide (OGI Art. 12). “roles” sets the roles its "
+                                           "officials may hold. “show” prints it."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -931,6 +1002,8 @@ command_department (int    argc,
       g_print ("%s\n", text);
       return 0;
     }
+  if (g_str_equal (verb, "roles"))
+    return department_roles (db, row, department, (const char * const *) roles, any_role, context);
   if (!g_str_equal (verb, "disclosure"))
     return usage_error (context, _("Say what to do, disclosure or show, and name the department"));
 

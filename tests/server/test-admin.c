@@ -39,6 +39,24 @@ applied (const char *token,
   civic_test_applied (service, token, type, target, args, &holder);
 }
 
+/* Refused with @code, the reason saying @fragment */
+static void
+rejected_saying (const char *token,
+                 const char *type,
+                 const char *target,
+                 const char *args,
+                 const char *code,
+                 const char *fragment)
+{
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *result = civic_test_send (service, token, type, target, args, &holder);
+
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+  g_assert_cmpstr (civic_test_reason (result, "code"), ==, code);
+  if (strstr (civic_test_reason (result, "message"), fragment) == NULL)
+    g_error ("“%s” does not say “%s”", civic_test_reason (result, "message"), fragment);
+}
+
 /* What an administrator's client sends for a new password */
 static char *
 hash_of (const char         *password,
@@ -410,6 +428,50 @@ test_last_admin (void)
                     403);
 }
 
+/* A department keeps the roles of the work it does: no account of it gets
+ * another, from the client or the command line, until an operator says
+ * it may hold any role again */
+static void
+test_department_roles (void)
+{
+  g_autofree char *hash = hash_of ("Temporary-5Rt1", crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                   crypto_pwhash_MEMLIMIT_INTERACTIVE);
+  g_autofree char *officer = g_strdup_printf ("{\"username\": \"fgw.host\", \"name\": \"赵听\", "
+                                              "\"department_id\": \"fgw\", "
+                                              "\"roles\": [\"hearing-officer\"], "
+                                              "\"password_hash\": \"%s\"}", hash);
+  g_autofree char *clerk_args = g_strdup_printf ("{\"username\": \"fgw.window\", \"name\": \"钱窗\", "
+                                                 "\"department_id\": \"fgw\", "
+                                                 "\"roles\": [\"clerk\"], "
+                                                 "\"password_hash\": \"%s\"}", hash);
+  g_autofree char *output = NULL;
+
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "department", "roles", "fgw",
+                                           "--role", "clerk", "--role", "examiner", "--role",
+                                           "approver", NULL), ==, 0);
+  /* Its hearing officer keeps the role, and the operator is told */
+  g_assert_nonnull (strstr (output, "fgw.officer"));
+
+  rejected_saying (admin, "add-account", "u-fgw-host", officer, "rule", "has no role of");
+  applied (admin, "add-account", "u-fgw-window", clerk_args);
+  rejected_saying (admin, "edit-account", "u-fgw-window", "{\"roles\": [\"clerk\", \"hearing-officer\"]}",
+            "rule", "has no role of");
+  /* Moving an official into it is the same */
+  rejected_saying (admin, "edit-account", "u-officer", "{\"department_id\": \"fgw\"}", "rule",
+            "has no role of");
+  g_setenv ("CIVIC_TEST_PASSWORD", "demo-password", TRUE);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "user", "add", "fgw.host2",
+                                           "--name", "孙听", "--department", "fgw", "--roles",
+                                           "hearing-officer", "--password-env",
+                                           "CIVIC_TEST_PASSWORD", NULL), !=, 0);
+
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "department", "roles", "fgw",
+                                           "--any-role", NULL), ==, 0);
+  applied (admin, "add-account", "u-fgw-host", officer);
+}
+
 static void
 test_command_line_agrees (void)
 {
@@ -457,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/admin/weak-hash", test_weak_hash);
   g_test_add_func ("/admin/department-admin", test_department_admin);
   g_test_add_func ("/admin/last-admin", test_last_admin);
+  g_test_add_func ("/admin/department-roles", test_department_roles);
   g_test_add_func ("/admin/command-line-agrees", test_command_line_agrees);
 
   status = g_test_run ();
