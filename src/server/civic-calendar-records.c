@@ -9,6 +9,7 @@
 
 #include "civic-i18n.h"
 
+#include "civic-calendar-notice.h"
 #include "civic-calendar-records.h"
 #include "civic-case.h"
 #include "civic-entity.h"
@@ -30,6 +31,31 @@ notice_id (JsonNode *notice)
   return g_strdup_printf ("%s-%" G_GINT64_FORMAT,
                           json_object_get_string_member_with_default (object, "region", "?"),
                           json_object_get_int_member_with_default (object, "year", 0));
+}
+
+/**
+ * civic_calendar_records_generation:
+ *
+ * Returns: the newest feed sequence number of a holiday notice: it
+ * changes whenever one is imported, here or by another process; -1 with
+ * @error when it cannot be read
+ */
+gint64
+civic_calendar_records_generation (CivicSqlite  *db,
+                                   GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT coalesce (max (seq), 0) FROM entity "
+                                                 "WHERE type = '" CIVIC_ENTITY_CALENDAR "'",
+                                             error);
+  gint64 seq = -1;
+  gboolean row;
+
+  if (stmt == NULL)
+    return -1;
+  if (civic_sqlite_step (db, stmt, &row, error) && row)
+    seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return seq;
 }
 
 /**
@@ -186,10 +212,23 @@ civic_calendar_records_import_defaults (CivicSqlite  *db,
 
 /* What a new notice moves */
 
+static const char *
+day_kind_nick (CivicDayKind kind)
+{
+  switch (kind)
+    {
+    case CIVIC_DAY_KIND_HOLIDAY: return "holiday";
+    case CIVIC_DAY_KIND_MAKEUP_WORKDAY: return "makeup-workday";
+    case CIVIC_DAY_KIND_WEEKEND: return "weekend";
+    case CIVIC_DAY_KIND_WORKDAY:
+    default: return "workday";
+    }
+}
+
 static void
 compare_clock (GPtrArray     *moved,
                const char    *number,
-               const char    *what,
+               const char    *clock_name,
                CivicClock    *clock,
                CivicCalendar *before,
                CivicCalendar *after,
@@ -197,20 +236,47 @@ compare_clock (GPtrArray     *moved,
 {
   g_autoptr(CivicClockReading) was = NULL;
   g_autoptr(CivicClockReading) will = NULL;
+  CivicMovedDue *due;
 
   if (clock == NULL || civic_clock_is_completed (clock))
     return;
   was = civic_clock_read (clock, before, today, NULL);
   will = civic_clock_read (clock, after, today, NULL);
-  if (was->due != will->due)
-    {
-      g_autofree char *from = civic_day_format (was->due);
-      g_autofree char *to = civic_day_format (will->due);
+  if (was->due == will->due)
+    return;
+  due = g_new0 (CivicMovedDue, 1);
+  due->number = g_strdup (number);
+  due->clock = clock_name;
+  due->from = was->due;
+  due->to = will->due;
+  g_ptr_array_add (moved, due);
+}
 
-      /* Translators: a due date a new holiday notice moves: "20260320-SCJG-000001, time limit:
-       * 2026-10-09 → 2026-10-12" */
-      g_ptr_array_add (moved, g_strdup_printf (_("%s, %s: %s → %s"), number, what, from, to));
-    }
+void
+civic_moved_due_free (CivicMovedDue *due)
+{
+  g_free (due->number);
+  g_free (due);
+}
+
+/**
+ * civic_moved_due_describe:
+ *
+ * Returns: (transfer full): @due as an administrator reads it:
+ * "20260320-SCJG-000001, statutory limit: 2026-10-09 → 2026-10-12"
+ */
+char *
+civic_moved_due_describe (const CivicMovedDue *due)
+{
+  g_autofree char *from = civic_day_format (due->from);
+  g_autofree char *to = civic_day_format (due->to);
+  const char *what = g_str_equal (due->clock, "correction") ? _("correction window")
+                     : g_str_equal (due->clock, "statutory") ? _("statutory limit")
+                     : _("promised limit");
+
+  /* Translators: a due date a new holiday notice moves: "20260320-SCJG-000001, time limit:
+   * 2026-10-09 → 2026-10-12" */
+  return g_strdup_printf (_("%s, %s: %s → %s"), due->number, what, from, to);
 }
 
 /**
@@ -220,8 +286,8 @@ compare_clock (GPtrArray     *moved,
  *
  * Reads the clocks of every case still open under both calendars.
  *
- * Returns: (transfer full) (element-type utf8) (nullable): each due date
- * @after moves, as a line an administrator reads before importing
+ * Returns: (transfer full) (element-type CivicMovedDue) (nullable): each
+ * due date @after moves, by the case's number
  */
 GPtrArray *
 civic_calendar_records_moved_dues (CivicSqlite    *db,
@@ -231,7 +297,7 @@ civic_calendar_records_moved_dues (CivicSqlite    *db,
                                    GError        **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_moved_due_free);
   sqlite3_stmt *stmt;
   gboolean row, ok;
 
@@ -253,12 +319,109 @@ civic_calendar_records_moved_dues (CivicSqlite    *db,
 
       if (kase == NULL)
         continue;
-      compare_clock (moved, civic_case_get_number (kase), _("correction window"),
+      compare_clock (moved, civic_case_get_number (kase), "correction",
                      civic_case_get_correction_clock (kase), before, after, today);
-      compare_clock (moved, civic_case_get_number (kase), _("statutory limit"),
+      compare_clock (moved, civic_case_get_number (kase), "statutory",
                      civic_case_get_statutory_clock (kase), before, after, today);
-      compare_clock (moved, civic_case_get_number (kase), _("promised limit"),
+      compare_clock (moved, civic_case_get_number (kase), "promised",
                      civic_case_get_promised_clock (kase), before, after, today);
     }
   return g_steal_pointer (&moved);
+}
+
+/**
+ * civic_calendar_records_read_notice:
+ * @request: `{"notice": {…}}`, the notice as the calendar's JSON, or
+ *   `{"text", "year"?, "number"?, "issued"?}`, its text as published
+ *
+ * Returns: (transfer full) (nullable): the notice as the calendar's JSON
+ */
+JsonNode *
+civic_calendar_records_read_notice (JsonObject  *request,
+                                    GError     **error)
+{
+  JsonObject *notice = NULL;
+  const char *text = NULL, *number = NULL, *issued = NULL;
+  gint64 year = 0;
+
+  if (!civic_json_get_object (request, "notice", FALSE, &notice, error) ||
+      !civic_json_get_string (request, "text", notice == NULL, &text, error) ||
+      !civic_json_get_int (request, "year", FALSE, 1949, 2200, &year, error) ||
+      !civic_json_get_string (request, "number", FALSE, &number, error) ||
+      !civic_json_get_string (request, "issued", FALSE, &issued, error))
+    return NULL;
+  if (notice != NULL)
+    return json_node_init_object (json_node_alloc (), notice);
+  return civic_calendar_notice_parse (text, (int) year, number, issued, error);
+}
+
+/**
+ * civic_calendar_records_preview:
+ * @in_force: the calendar the service counts with
+ * @notice: a notice not yet imported
+ *
+ * What importing @notice would change, for an administrator to read
+ * first: `{year, title, number, changes: [{day, weekday, before, after}],
+ * moved: [{number, clock, from, to}]}`, the days in order and the due
+ * dates of open cases it moves.
+ *
+ * Returns: (transfer full) (nullable): the answer's JSON text
+ */
+char *
+civic_calendar_records_preview (CivicSqlite    *db,
+                                CivicCalendar  *in_force,
+                                JsonNode       *notice,
+                                CivicDay        today,
+                                GError        **error)
+{
+  g_autoptr(CivicCalendar) after = civic_calendar_records_load_with (db, "CN-43", notice, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GPtrArray) moved = NULL;
+  JsonObject *object = json_node_get_object (notice);
+  int year = (int) json_object_get_int_member_with_default (object, "year", 0);
+
+  if (after == NULL)
+    return NULL;
+  changes = civic_calendar_diff (in_force, after, year);
+  moved = civic_calendar_records_moved_dues (db, in_force, after, today, error);
+  if (moved == NULL)
+    return NULL;
+
+  json_builder_begin_object (builder);
+  civic_json_set_int (builder, "year", year);
+  civic_json_set_string (builder, "title", civic_calendar_get_notice_title (after, year));
+  civic_json_set_string (builder, "number", civic_calendar_get_notice_number (after, year));
+  json_builder_set_member_name (builder, "changes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      CivicCalendarChange *change = &g_array_index (changes, CivicCalendarChange, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_day (builder, "day", change->day);
+      civic_json_set_string (builder, "weekday", civic_day_weekday_name (change->day));
+      civic_json_set_string (builder, "before", day_kind_nick (change->before));
+      civic_json_set_string (builder, "after", day_kind_nick (change->after));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "moved");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < moved->len; i++)
+    {
+      const CivicMovedDue *due = g_ptr_array_index (moved, i);
+
+      json_builder_begin_object (builder);
+      civic_json_set_string (builder, "number", due->number);
+      civic_json_set_string (builder, "clock", due->clock);
+      civic_json_set_day (builder, "from", due->from);
+      civic_json_set_day (builder, "to", due->to);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return civic_json_to_string (root, FALSE);
 }

@@ -10,6 +10,20 @@
 
 G_BEGIN_DECLS
 
+/* A due date of an open case that a new notice moves */
+typedef struct
+{
+  char       *number;   /* the case's */
+  const char *clock;    /* correction, statutory or promised */
+  CivicDay    from;
+  CivicDay    to;
+} CivicMovedDue;
+
+void           civic_moved_due_free                   (CivicMovedDue *due);
+char          *civic_moved_due_describe               (const CivicMovedDue *due);
+
+gint64         civic_calendar_records_generation      (CivicSqlite  *db,
+                                                       GError      **error);
 CivicCalendar *civic_calendar_records_load            (CivicSqlite  *db,
                                                        const char   *region,
                                                        GError      **error);
@@ -26,6 +40,14 @@ gboolean       civic_calendar_records_import_defaults (CivicSqlite  *db,
 GPtrArray     *civic_calendar_records_moved_dues      (CivicSqlite    *db,
                                                        CivicCalendar  *before,
                                                        CivicCalendar  *after,
+                                                       CivicDay        today,
+                                                       GError        **error);
+
+JsonNode      *civic_calendar_records_read_notice     (JsonObject   *request,
+                                                       GError      **error);
+char          *civic_calendar_records_preview         (CivicSqlite    *db,
+                                                       CivicCalendar  *in_force,
+                                                       JsonNode       *notice,
                                                        CivicDay        today,
                                                        GError        **error);
 

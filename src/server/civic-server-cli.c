@@ -1597,7 +1597,7 @@ command_calendar (int    argc,
           civic_sqlite_rollback (db);
           return fail (error);
         }
-      g_print (_("Imported %s. Restart the service to use it.\n"), basename);
+      g_print (_("Imported %s. The service counts with it from its next request.\n"), basename);
       return 0;
     }
 
@@ -1640,7 +1640,11 @@ command_calendar (int    argc,
       g_print (civic_ngettext ("%u due date of an open case moves:\n",
                                "%u due dates of open cases move:\n", moved->len), moved->len);
       for (guint i = 0; i < moved->len; i++)
-        g_print ("  %s\n", (const char *) g_ptr_array_index (moved, i));
+        {
+          g_autofree char *line = civic_moved_due_describe (g_ptr_array_index (moved, i));
+
+          g_print ("  %s\n", line);
+        }
       return 0;
     }
 

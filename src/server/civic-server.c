@@ -154,7 +154,13 @@ struct _CivicServer
   GObject             parent_instance;
 
   CivicServerOptions  options;
+  /* The calendar in force, read again when a notice is imported
+   * (calendar_in_force()); those it replaced are kept to the end, since
+   * a request may still count with one */
   CivicCalendar      *calendar;
+  gint64              calendar_seq;
+  GPtrArray          *replaced_calendars;
+  GMutex              calendar_lock;
   SoupServer         *soup;
   GMainContext       *context;
 
@@ -183,6 +189,37 @@ struct _CivicServer
 };
 
 G_DEFINE_FINAL_TYPE (CivicServer, civic_server, G_TYPE_OBJECT)
+
+/* The calendar to count with: the one in force, or, when a holiday notice
+ * was imported since it was read (by a command, or by the command line
+ * in another process), the calendar read again. A notice that cannot be
+ * read leaves the one in force, with a warning. */
+static CivicCalendar *
+calendar_in_force (CivicServer *self,
+                   CivicSqlite *db)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 seq = civic_calendar_records_generation (db, &error);
+  CivicCalendar *calendar;
+
+  g_mutex_lock (&self->calendar_lock);
+  if (error == NULL && seq != self->calendar_seq)
+    {
+      CivicCalendar *fresh = civic_calendar_records_load (db, "CN-43", &error);
+
+      if (fresh != NULL)
+        {
+          g_ptr_array_add (self->replaced_calendars, self->calendar);
+          self->calendar = fresh;
+          self->calendar_seq = seq;
+        }
+    }
+  calendar = self->calendar;
+  g_mutex_unlock (&self->calendar_lock);
+  if (error != NULL)
+    g_warning ("The holiday calendar was not read again: %s", error->message);
+  return calendar;
+}
 
 static void
 request_free (Request *request)
@@ -523,6 +560,51 @@ handle_change_password (CivicServer *self,
   respond_json (request, SOUP_STATUS_OK, g_strdup ("{\"status\":\"password-changed\"}"));
 }
 
+/* POST /api/v1/calendars/preview {"text", "year"?, "number"?, "issued"?}
+ * or {"notice": {…}}: what importing a holiday notice would change — the
+ * days, and the due dates of open cases it moves — for an administrator
+ * to read before importing it. Changes nothing. */
+static void
+handle_calendar_preview (CivicServer *self,
+                         CivicSqlite *db,
+                         Request     *request)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) notice = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *answer = NULL;
+
+  if (!(request->account->roles & CIVIC_ROLE_ADMIN))
+    {
+      respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden",
+                     _("Holiday notices are imported by the hall’s administrators"));
+      return;
+    }
+  body = parse_body (request);
+  if (body == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_OBJECT (body))
+    {
+      respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request",
+                     _("Expected {\"text\"} or {\"notice\"}"));
+      return;
+    }
+  notice = civic_calendar_records_read_notice (json_node_get_object (body), &error);
+  if (notice != NULL)
+    answer = civic_calendar_records_preview (db, calendar_in_force (self, db), notice,
+                                             civic_time_today (), &error);
+  if (answer == NULL)
+    {
+      if (error != NULL && error->domain == CIVIC_SQLITE_ERROR)
+        respond_internal (request, error);
+      else
+        respond_error (request, SOUP_STATUS_UNPROCESSABLE_ENTITY, "invalid-notice",
+                       error != NULL ? error->message : _("The notice cannot be read"));
+      return;
+    }
+  respond_json (request, SOUP_STATUS_OK, g_steal_pointer (&answer));
+}
+
 static gboolean
 query_int (Request    *request,
            const char *name,
@@ -589,7 +671,7 @@ handle_commands (CivicServer *self,
   g_autoptr(GPtrArray) commands = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CivicActor) actor = NULL;
-  CivicCommandEnv env = { db, self->calendar, NULL, request->address, self->options.public_url };
+  CivicCommandEnv env = { db, calendar_in_force (self, db), NULL, request->address, self->options.public_url };
 
   if (body == NULL)
     return;
@@ -763,7 +845,7 @@ handle_apply (CivicServer *self,
   if (body == NULL)
     return;
 
-  answer = civic_intake_submit (db, self->calendar, body, now, request->address, &error);
+  answer = civic_intake_submit (db, calendar_in_force (self, db), body, now, request->address, &error);
   if (answer != NULL)
     respond_json (request, SOUP_STATUS_CREATED, answer);
   else if (g_error_matches (error, CIVIC_INTAKE_ERROR, CIVIC_INTAKE_ERROR_INVALID))
@@ -783,7 +865,7 @@ handle_application_status (CivicServer *self,
   g_autoptr(GDateTime) now = civic_time_now ();
   char *answer;
 
-  answer = civic_intake_status (db, self->calendar, request->segments[3], now, &error);
+  answer = civic_intake_status (db, calendar_in_force (self, db), request->segments[3], now, &error);
   if (answer != NULL)
     respond_json (request, SOUP_STATUS_OK, answer);
   else if (g_error_matches (error, CIVIC_INTAKE_ERROR, CIVIC_INTAKE_ERROR_NOT_FOUND))
@@ -1447,7 +1529,7 @@ respond_submitted (CivicServer  *self,
 
   if (body == NULL)
     return;
-  answer = submit (db, self->calendar, now, body, request->address, &status, &error);
+  answer = submit (db, calendar_in_force (self, db), now, body, request->address, &status, &error);
   if (answer != NULL)
     respond_json (request, status, answer);
   else if (status >= 500)
@@ -1534,7 +1616,7 @@ handle_open311 (CivicServer *self,
       if (answer_from_cache (request))
         return;
     }
-  if (!civic_open311_handle (db, self->calendar, now, request->method,
+  if (!civic_open311_handle (db, calendar_in_force (self, db), now, request->method,
                              (const char * const *) request->segments + 2, request->query,
                              request->body, request->address, self->key_rate, &answer, &error))
     {
@@ -1590,7 +1672,7 @@ handle_public_request_status (CivicServer *self,
                               Request     *request)
 {
   g_autoptr(GError) error = NULL;
-  char *answer = civic_disclosure_request_records_status (db, self->calendar,
+  char *answer = civic_disclosure_request_records_status (db, calendar_in_force (self, db),
                                                           request->segments[3],
                                                           civic_time_today (), &error);
 
@@ -2051,7 +2133,7 @@ handle_page_rating_post (CivicServer *self,
 
   if (form == NULL)
     return;
-  html = civic_message_pages_rate (db, self->calendar, now, request->segments[2], form,
+  html = civic_message_pages_rate (db, calendar_in_force (self, db), now, request->segments[2], form,
                                    request->address, &status, &error);
   if (status == SOUP_STATUS_CREATED)
     respond_see_other (request, request->segments[2], "rated");
@@ -2114,7 +2196,7 @@ handle_page_message_post (CivicServer *self,
 
   if (form == NULL)
     return;
-  html = civic_message_pages_submit (db, self->calendar, now, form, files, request->address,
+  html = civic_message_pages_submit (db, calendar_in_force (self, db), now, form, files, request->address,
                                      &status, &receipt, &error);
   respond_form_sent (request, receipt, status, html, error, NULL);
 }
@@ -2156,7 +2238,7 @@ handle_page_campaign_post (CivicServer *self,
 
   if (form == NULL)
     return;
-  html = civic_campaign_pages_submit (db, self->calendar, now, request->segments[2], form, files,
+  html = civic_campaign_pages_submit (db, calendar_in_force (self, db), now, request->segments[2], form, files,
                                       request->address, &status, &receipt, &error);
   respond_form_sent (request, receipt, status, html, error,
                      _("There is no published campaign at this address."));
@@ -2352,6 +2434,7 @@ static const Route routes[] = {
   { "GET", "/api/v1/disclosures/*/versions/*", handle_disclosure_version, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/calendar.ics", handle_calendar_feed, POOL_READ, FALSE, &public_read_rate },
   { "POST", "/api/v1/calendar-token", handle_calendar_token, POOL_WRITE, TRUE, NULL },
+  { "POST", "/api/v1/calendars/preview", handle_calendar_preview, POOL_READ, TRUE, NULL },
   { "DELETE", "/api/v1/calendar-token", handle_calendar_revoke, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/hearings/*/ics", handle_hearing_ics, POOL_READ, TRUE, NULL },
   { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE, NULL },
@@ -2815,7 +2898,7 @@ handle_scheduler (CivicServer *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
 
-  if (!civic_scheduler_run_batch (db, self->calendar, now, SCHEDULER_BATCH, &request->report,
+  if (!civic_scheduler_run_batch (db, calendar_in_force (self, db), now, SCHEDULER_BATCH, &request->report,
                                   &request->more, &error))
     {
       g_warning ("scheduler: %s", error->message);
@@ -2894,7 +2977,7 @@ handle_due_jobs (CivicServer *self,
   g_autoptr(GDateTime) now = civic_time_now ();
   guint n_run = 0;
 
-  if (!civic_due_jobs_run (db, self->calendar, now, self->options.public_url, DUE_BATCH, &n_run,
+  if (!civic_due_jobs_run (db, calendar_in_force (self, db), now, self->options.public_url, DUE_BATCH, &n_run,
                            &request->more, &error))
     {
       g_warning ("due jobs: %s", error->message);
@@ -3002,6 +3085,8 @@ civic_server_finalize (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->connections); i++)
     g_clear_pointer (&self->connections[i], g_async_queue_unref);
   g_clear_object (&self->calendar);
+  g_clear_pointer (&self->replaced_calendars, g_ptr_array_unref);
+  g_mutex_clear (&self->calendar_lock);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->rate_limit, civic_rate_limit_free);
   g_clear_pointer (&self->answers, civic_answer_cache_free);
@@ -3028,6 +3113,8 @@ civic_server_init (CivicServer *self)
 {
   self->rate_limit = civic_rate_limit_new (65536);
   self->answers = civic_answer_cache_new (256);
+  self->replaced_calendars = g_ptr_array_new_with_free_func (g_object_unref);
+  g_mutex_init (&self->calendar_lock);
 }
 
 static gboolean
@@ -3131,7 +3218,9 @@ civic_server_new (const CivicServerOptions  *options,
     return NULL;
 
   db = g_async_queue_pop (self->connections[POOL_READ]);
-  self->calendar = civic_calendar_records_load (db, "CN-43", error);
+  self->calendar_seq = civic_calendar_records_generation (db, error);
+  self->calendar = self->calendar_seq != -1
+                   ? civic_calendar_records_load (db, "CN-43", error) : NULL;
   g_async_queue_push (self->connections[POOL_READ], g_steal_pointer (&db));
   if (self->calendar == NULL)
     return NULL;
@@ -3205,7 +3294,7 @@ civic_server_start (CivicServer  *self,
   g_return_val_if_fail (CIVIC_IS_SERVER (self), FALSE);
 
   db = g_async_queue_pop (self->connections[POOL_WRITE]);
-  ok = civic_scheduler_run_all (db, self->calendar, now, &report, error);
+  ok = civic_scheduler_run_all (db, calendar_in_force (self, db), now, &report, error);
   g_async_queue_push (self->connections[POOL_WRITE], db);
   if (!ok)
     return FALSE;
@@ -3218,7 +3307,7 @@ civic_server_start (CivicServer  *self,
     {
       guint n_run = 0;
 
-      ok = civic_due_jobs_run (db, self->calendar, now, self->options.public_url, DUE_BATCH,
+      ok = civic_due_jobs_run (db, calendar_in_force (self, db), now, self->options.public_url, DUE_BATCH,
                                &n_run, &more_due, error);
       if (ok && n_run > 0)
         g_message ("due jobs caught up: %u run", n_run);
@@ -3347,6 +3436,12 @@ civic_server_get_port (CivicServer *self)
 CivicCalendar *
 civic_server_get_calendar (CivicServer *self)
 {
+  CivicCalendar *calendar;
+
   g_return_val_if_fail (CIVIC_IS_SERVER (self), NULL);
-  return self->calendar;
+
+  g_mutex_lock (&self->calendar_lock);
+  calendar = self->calendar;
+  g_mutex_unlock (&self->calendar_lock);
+  return calendar;
 }

@@ -218,6 +218,46 @@ test_calendar_notice (void)
     "六、中秋节：9月25日（周五）至27日（周日）放假，共3天。\n"
     "七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。\n";
 
+  g_autofree char *admin = civic_test_sign_in (service, "admin");
+  g_autofree char *clerk = civic_test_sign_in (service, "clerk");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) request = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *body = NULL;
+  JsonArray *changes, *moved;
+  guint status;
+
+  /* The administrator's client previews it through the service first */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+  request = json_builder_get_root (builder);
+  body = json_to_string (request, FALSE);
+  answer = civic_test_request (service, "POST", "/api/v1/calendars/preview", admin, body,
+                               &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (answer), "year"), ==, 2026);
+  changes = json_object_get_array_member (json_node_get_object (answer), "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 0),
+                                                  "day"), ==, "2026-04-03");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 0),
+                                                  "after"), ==, "holiday");
+  moved = json_object_get_array_member (json_node_get_object (answer), "moved");
+  g_assert_cmpuint (json_array_get_length (moved), >, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (moved, 0),
+                                                  "number"), !=, NULL);
+  g_clear_pointer (&answer, json_node_unref);
+  /* Only the hall's administrators; a notice that cannot be read, refused */
+  answer = civic_test_request (service, "POST", "/api/v1/calendars/preview", clerk, body, &status);
+  g_assert_cmpuint (status, ==, 403);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = civic_test_request (service, "POST", "/api/v1/calendars/preview", admin,
+                               "{\"text\": \"放假\"}", &status);
+  g_assert_cmpuint (status, ==, 422);
+  g_clear_pointer (&answer, json_node_unref);
+
   g_assert_true (g_file_set_contents (file, text, -1, NULL));
   g_assert_cmpint (civic_test_service_cli (service, NULL, &preview, "calendar", "preview", file,
                                            NULL), ==, 0);
@@ -233,6 +273,17 @@ test_calendar_notice (void)
   g_assert_cmpint (civic_test_service_cli (service, NULL, &show, "calendar", "show", "2026",
                                            NULL), ==, 0);
   g_assert_nonnull (strstr (show, "2026-04-03 Friday"));
+
+  /* The running service counts with it at once: the same notice changes
+   * nothing more */
+  answer = civic_test_request (service, "POST", "/api/v1/calendars/preview", admin, body,
+                               &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+    json_node_get_object (answer), "changes")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+    json_node_get_object (answer), "moved")), ==, 0);
+  g_clear_pointer (&answer, json_node_unref);
 
   /* A weekday mistyped: refused, naming the day */
   g_assert_true (g_file_set_contents (file, "国务院办公厅关于2027年部分节假日安排的通知\n"
