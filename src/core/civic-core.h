@@ -28,6 +28,7 @@
 #include "civic-entity.h"
 #include "civic-hearing.h"
 #include "civic-hearing-kind.h"
+#include "civic-holiday-notice.h"
 #include "civic-id-numbers.h"
 #include "civic-item.h"
 #include "civic-item-guide.h"

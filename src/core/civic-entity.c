@@ -17,6 +17,7 @@
 #include "civic-entity.h"
 #include "civic-evaluation-kind.h"
 #include "civic-hearing-kind.h"
+#include "civic-holiday-notice.h"
 #include "civic-item-kind.h"
 #include "civic-message-kind.h"
 #include "civic-room-kind.h"
@@ -35,6 +36,7 @@ static const CivicEntityKind * const kind_list[] = {
   &civic_item_kind,
   &civic_account_kind,
   &civic_room_kind,
+  &civic_holiday_notice_kind,
   NULL
 };
 

@@ -7,10 +7,15 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "civic-i18n.h"
 
 #include "civic-calendar-notice.h"
 #include "civic-calendar-records.h"
+#include "civic-holiday-notice.h"
+#include "civic-policy.h"
+#include "civic-workflow.h"
 #include "civic-case.h"
 #include "civic-entity.h"
 #include "civic-json.h"
@@ -118,22 +123,17 @@ civic_calendar_records_load_with (CivicSqlite  *db,
   return g_steal_pointer (&calendar);
 }
 
-/**
- * civic_calendar_records_import:
- *
- * Checks @notice (alone, and together with every other stored notice) and
- * stores it, replacing a notice of the same region and year. Call inside
- * a write transaction.
- */
-gboolean
-civic_calendar_records_import (CivicSqlite  *db,
-                               JsonNode     *notice,
-                               const char   *origin,
-                               GError      **error)
+/* Whether @notice reads, alone and together with every other notice
+ * stored but the one it replaces: a notice that clashes with another
+ * year's is refused before it is stored */
+static gboolean
+check_with_others (CivicSqlite  *db,
+                   JsonNode     *notice,
+                   const char   *id,
+                   const char   *origin,
+                   GError      **error)
 {
   g_autoptr(CivicCalendar) check = civic_calendar_new ("CN");
-  g_autofree char *id = NULL;
-  g_autoptr(CivicEntityRow) existing = NULL;
   sqlite3_stmt *stmt;
   gboolean row;
 
@@ -141,8 +141,6 @@ civic_calendar_records_import (CivicSqlite  *db,
    * its own region. */
   if (!civic_calendar_load_node (check, notice, origin, error))
     return FALSE;
-
-  id = notice_id (notice);
 
   stmt = civic_sqlite_prepare (db, "SELECT id, data FROM entity WHERE type = '" CIVIC_ENTITY_CALENDAR "' "
                                    "AND deleted = 0 AND id != ?", error);
@@ -157,12 +155,51 @@ civic_calendar_records_import (CivicSqlite  *db,
         return FALSE;
       }
   sqlite3_reset (stmt);
-  if (error != NULL && *error != NULL)
-    return FALSE;
+  return error == NULL || *error == NULL;
+}
 
+static gint64
+save_notice (CivicSqlite         *db,
+             CivicHolidayNotice  *notice,
+             GError             **error)
+{
+  g_autoptr(JsonNode) node = civic_holiday_notice_to_json (notice);
+
+  return civic_server_db_put_entity (db, CIVIC_ENTITY_CALENDAR, civic_holiday_notice_get_id (notice),
+                                     civic_holiday_notice_get_rev (notice), node, NULL, error);
+}
+
+/**
+ * civic_calendar_records_import:
+ *
+ * Checks @notice (alone, and together with every other stored notice) and
+ * stores it, replacing a notice of the same region and year: the command
+ * line's and the shipped notices' way in, beside the administrators'
+ * import-holiday-notice. Call inside a write transaction.
+ */
+gboolean
+civic_calendar_records_import (CivicSqlite  *db,
+                               JsonNode     *notice,
+                               const char   *origin,
+                               GError      **error)
+{
+  g_autoptr(CivicHolidayNotice) record = NULL;
+  g_autoptr(CivicEntityRow) existing = NULL;
+  g_autofree char *id = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (notice))
+    return check_with_others (db, notice, "", origin, error);
+  id = notice_id (notice);
+  if (!check_with_others (db, notice, id, origin, error))
+    return FALSE;
   existing = civic_server_db_get_entity (db, CIVIC_ENTITY_CALENDAR, id, error);
-  return civic_server_db_put_entity (db, CIVIC_ENTITY_CALENDAR, id, existing ? existing->rev + 1 : 1,
-                                     notice, NULL, error) != 0;
+  if (existing == NULL && error != NULL && *error != NULL)
+    return FALSE;
+  record = civic_holiday_notice_new_from_json (notice, error);
+  if (record == NULL)
+    return FALSE;
+  civic_holiday_notice_kind.set_rev (G_OBJECT (record), existing ? existing->rev + 1 : 1);
+  return save_notice (db, record, error) != 0;
 }
 
 /**
@@ -425,3 +462,130 @@ civic_calendar_records_preview (CivicSqlite    *db,
   root = json_builder_get_root (builder);
   return civic_json_to_string (root, FALSE);
 }
+
+/* The notices as a kind of record: the administrators' import-holiday-notice */
+
+static GObject *
+store_load (CivicSqlite  *db,
+            const char   *id,
+            GError      **error)
+{
+  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, CIVIC_ENTITY_CALENDAR, id, error);
+  g_autoptr(JsonNode) node = NULL;
+  CivicHolidayNotice *notice;
+
+  if (row == NULL || row->deleted)
+    return NULL;
+  node = civic_json_parse (row->data, -1, error);
+  if (node == NULL)
+    return NULL;
+  notice = civic_holiday_notice_new_from_json (node, error);
+  /* The row's revision: notices stored before they were commands carry
+   * none in their JSON */
+  if (notice != NULL)
+    civic_holiday_notice_kind.set_rev (G_OBJECT (notice), row->rev);
+  return notice != NULL ? G_OBJECT (notice) : NULL;
+}
+
+static gint64
+store_save (CivicSqlite    *db,
+            GObject        *record,
+            CivicCalendar  *calendar,
+            CivicDay        today,
+            GError        **error)
+{
+  return save_notice (db, CIVIC_HOLIDAY_NOTICE (record), error);
+}
+
+/* The notice reads together with the other years' before it is stored:
+ * a refusal names what clashes */
+static gboolean
+store_finish (CivicSqlite    *db,
+              GObject        *record,
+              guint           action,
+              const char     *command_id,
+              CivicCalendar  *calendar,
+              GDateTime      *now,
+              const char     *public_url,
+              GError        **error)
+{
+  CivicHolidayNotice *notice = CIVIC_HOLIDAY_NOTICE (record);
+  g_autoptr(JsonNode) node = civic_holiday_notice_to_json (notice);
+  g_autoptr(GError) local = NULL;
+
+  if (check_with_others (db, node, civic_holiday_notice_get_id (notice),
+                         civic_holiday_notice_get_id (notice), &local))
+    return TRUE;
+  if (local->domain == CIVIC_SQLITE_ERROR)
+    g_propagate_error (error, g_steal_pointer (&local));
+  else
+    g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_RULE, local->message);
+  return FALSE;
+}
+
+static gboolean
+store_check_actor (const CivicActor  *actor,
+                   GObject           *record,
+                   guint              action,
+                   GError           **error)
+{
+  if (civic_actor_has_role (actor, CIVIC_ROLE_ADMIN))
+    return TRUE;
+  g_set_error_literal (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                       _("Holiday notices are imported by the hall’s administrators"));
+  return FALSE;
+}
+
+const CivicRecordStore civic_calendar_store = {
+  .kind = &civic_holiday_notice_kind,
+  .not_found = N_("There is no such notice"),
+  /* Translators: the notice's revision now, then the one the official saw */
+  .stale = N_("The notice changed (revision %" PRId64 ", you saw %" PRId64 "); look at it "
+              "again"),
+  .load = store_load,
+  .save = store_save,
+  .finish = store_finish,
+  .check_actor = store_check_actor,
+};
+
+/**
+ * civic_calendar_records_adopt_legacy:
+ *
+ * Writes again, once, the notices stored before they were commands, whose
+ * JSON has no revision: an administrator's correction of one would
+ * otherwise be refused as made on an older revision.
+ */
+gboolean
+civic_calendar_records_adopt_legacy (CivicSqlite  *db,
+                                     GError      **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id FROM entity WHERE type = '" CIVIC_ENTITY_CALENDAR "' "
+                                   "AND deleted = 0 AND json_type (data, '$.rev') IS NULL",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if ((error != NULL && *error != NULL) || ids->len == 0)
+    return error == NULL || *error == NULL;
+
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GObject) notice = store_load (db, g_ptr_array_index (ids, i), error);
+
+      if (notice == NULL || store_save (db, notice, NULL, CIVIC_DAY_INVALID, error) == 0)
+        {
+          civic_sqlite_rollback (db);
+          return FALSE;
+        }
+    }
+  return civic_sqlite_commit (db, error);
+}
+

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "civic-calendar.h"
+#include "civic-records.h"
 #include "civic-sqlite.h"
 
 G_BEGIN_DECLS
@@ -50,5 +51,10 @@ char          *civic_calendar_records_preview         (CivicSqlite    *db,
                                                        JsonNode       *notice,
                                                        CivicDay        today,
                                                        GError        **error);
+
+extern const CivicRecordStore civic_calendar_store;
+
+gboolean       civic_calendar_records_adopt_legacy    (CivicSqlite  *db,
+                                                       GError      **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "civic-account-records.h"
+#include "civic-calendar-records.h"
 #include "civic-campaign-records.h"
 #include "civic-case-records.h"
 #include "civic-disclosure-records.h"
@@ -34,6 +35,7 @@ static const CivicRecordStore * const stores[] = {
   &civic_item_store,
   &civic_account_store,
   &civic_room_store,
+  &civic_calendar_store,
   NULL
 };
 

@@ -22,6 +22,7 @@
 #include "civic-item-records.h"
 #include "civic-message-records.h"
 #include "civic-accounts.h"
+#include "civic-calendar-records.h"
 #include "civic-room-records.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
@@ -795,7 +796,8 @@ civic_server_db_open (const char  *data_dir,
   if (!civic_disclosure_columns_adopt_names (db, error) ||
       !civic_item_records_adopt_legacy (db, error) ||
       !civic_accounts_publish_all (db, error) ||
-      !civic_room_records_adopt_legacy (db, error))
+      !civic_room_records_adopt_legacy (db, error) ||
+      !civic_calendar_records_adopt_legacy (db, error))
     return NULL;
   /* The region's time limits on citizens' messages and the replies
    * officials start from, as shipped, until an operator imports their own */

@@ -472,6 +472,67 @@ test_department_roles (void)
   applied (admin, "add-account", "u-fgw-host", officer);
 }
 
+/* A year's holiday notice, imported by an administrator as published:
+ * the service counts with it at once; a correction replaces it; another
+ * year's text under this year, or anyone else, is refused */
+static void
+test_holiday_notice (void)
+{
+  static const char text_2027[] =
+    "国务院办公厅关于2027年部分节假日安排的通知\n"
+    "一、元旦：1月1日（周五）放假1天。\n";
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) args = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  g_autofree char *body = NULL;
+  g_autofree char *examiner = civic_test_sign_in (service, "examiner");
+  JsonObject *notice;
+  JsonNode *stored;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text_2027);
+  json_builder_set_member_name (builder, "number");
+  json_builder_add_string_value (builder, "国办发明电〔2026〕12号");
+  json_builder_end_object (builder);
+  args = json_builder_get_root (builder);
+  body = json_to_string (args, FALSE);
+
+  rejected (examiner, "import-holiday-notice", "CN-2027", body, "forbidden");
+  rejected_saying (admin, "import-holiday-notice", "CN-2028", body, "argument",
+                   "another year than 2028");
+  rejected (admin, "import-holiday-notice", "2027", body, "argument");
+
+  notice = civic_test_applied (service, admin, "import-holiday-notice", "CN-2027", body, &holder);
+  g_assert_cmpstr (json_object_get_string_member (notice, "id"), ==, "CN-2027");
+  g_assert_cmpint (json_object_get_int_member (notice, "year"), ==, 2027);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (notice, "holidays")), ==,
+                   1);
+
+  /* Every official's client receives it, with its revision */
+  civic_test_pull_all (service, examiner, 0, entities);
+  stored = g_hash_table_lookup (entities, "calendar/CN-2027");
+  g_assert_nonnull (stored);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (stored), "rev"), ==, 1);
+  /* The shipped ones were written with theirs */
+  stored = g_hash_table_lookup (entities, "calendar/CN-2026");
+  g_assert_nonnull (stored);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (stored), "rev"), >=, 1);
+
+  /* A corrected notice replaces the year's */
+  g_clear_pointer (&holder, json_node_unref);
+  g_free (body);
+  body = g_strdup_printf ("{\"text\": \"%s\"}", "国务院办公厅关于2027年部分节假日安排的通知\\n"
+                          "一、元旦：1月1日（周五）至3日（周日）放假，共3天。\\n");
+  notice = civic_test_applied (service, admin, "import-holiday-notice", "CN-2027", body, &holder);
+  g_assert_cmpint (json_object_get_int_member (notice, "rev"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (
+    json_array_get_object_element (json_object_get_array_member (notice, "holidays"), 0), "end"),
+    ==, "2027-01-03");
+}
+
 static void
 test_command_line_agrees (void)
 {
@@ -520,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/admin/department-admin", test_department_admin);
   g_test_add_func ("/admin/last-admin", test_last_admin);
   g_test_add_func ("/admin/department-roles", test_department_roles);
+  g_test_add_func ("/admin/holiday-notice", test_holiday_notice);
   g_test_add_func ("/admin/command-line-agrees", test_command_line_agrees);
 
   status = g_test_run ();
