@@ -671,6 +671,7 @@ leave_sent_cb (GObject      *source,
   CivicSyncEngine *engine = CIVIC_SYNC_ENGINE (source);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  AdwToast *toast;
   guint pending;
 
   if (!civic_sync_engine_sync_finish (engine, result, &error) &&
@@ -696,7 +697,10 @@ leave_sent_cb (GObject      *source,
                               "switched."), error->message)
          : g_strdup (_("Not sent yet. The actions are kept on this computer; nothing was "
                        "switched."));
-  adw_toast_overlay_add_toast (leave->self->toast_overlay, civic_toast_new (text));
+  toast = civic_toast_new (text);
+  /* Two sentences the official must read before choosing again */
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (leave->self->toast_overlay, toast);
 }
 
 static void
