@@ -1043,6 +1043,16 @@ def test_accessibility_walk():
         wait(app, named('push button', 'Close Room'), 'the room page')
         walk.check('room page', app)
         walk.dialog('close room', app, 'Close Room')
+
+        # The holiday notices: the list, the form of next year's, a year's page
+        client.show_queue(trc('section', 'Calendars'))
+        wait(app, named('push button', '_Import Notice…'), 'the Calendars section')
+        walk.check('calendars', app)
+        walk.dialog('import notice', app, '_Import Notice…')
+        click(wait(app, named('label', '国务院办公厅关于2026年部分节假日安排的通知'),
+                   'the row of 2026'))
+        wait(app, named('push button', 'Import Notice'), 'the notice page')
+        walk.check('notice page', app)
     finally:
         client.close()
     walk.verdict()

@@ -259,7 +259,7 @@ add_activated (GtkWidget  *widget,
   if (PRIV (self)->engine == NULL || !gtk_widget_get_visible (PRIV (self)->add_button))
     return;
   uuid = g_uuid_string_random ();
-  id = g_strconcat (klass->id_prefix, uuid, NULL);
+  id = klass->new_id != NULL ? klass->new_id (self) : g_strconcat (klass->id_prefix, uuid, NULL);
   blank = klass->new_record (self, id);
   run_dialog (self, blank, id, klass->add_action);
 }

@@ -45,6 +45,9 @@ struct _CivicAdminViewClass
   const CivicEntityKind *kind;
   guint                  add_action;
   const char            *id_prefix;   /* of a new record's id: "u-" */
+  /* (nullable): a new record's id, when not the prefix and a UUID (a
+   * year's holiday notice is named by the year) */
+  char     *(*new_id)     (CivicAdminView *self);
   CivicAdminViewWords    words;
 
   /* Whether @record is found by @words (casefolded) */

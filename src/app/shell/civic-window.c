@@ -18,6 +18,7 @@
 #include "civic-disclosures-view.h"
 #include "civic-hearings-view.h"
 #include "civic-accounts-view.h"
+#include "civic-calendars-view.h"
 #include "civic-rooms-view.h"
 #include "civic-catalogue-view.h"
 #include "civic-evaluations-view.h"
@@ -62,6 +63,7 @@ struct _CivicWindow
   GtkListBoxRow        *catalogue_row;
   GtkListBoxRow        *accounts_row;
   GtkListBoxRow        *rooms_row;
+  GtkListBoxRow        *calendars_row;
   GtkListBoxRow        *conflicts_row;
   GtkLabel             *mine_count;
   GtkLabel             *department_count;
@@ -83,6 +85,7 @@ struct _CivicWindow
   CivicCatalogueView   *catalogue_view;
   CivicAccountsView    *accounts_view;
   CivicRoomsView       *rooms_view;
+  CivicCalendarsView   *calendars_view;
   CivicConflictsView   *conflicts_view;
   CivicSyncIndicator   *sync_indicator;
 
@@ -292,6 +295,8 @@ account_changed_cb (CivicWindow *self)
         gtk_widget_set_visible (GTK_WIDGET (self->accounts_row),
                                 civic_accounts_view_shown_to (actor));
         gtk_widget_set_visible (GTK_WIDGET (self->rooms_row), civic_rooms_view_shown_to (actor));
+        gtk_widget_set_visible (GTK_WIDGET (self->calendars_row),
+                                civic_calendars_view_shown_to (actor));
         /* The organ's disclosure staff work there, not on cases; the
          * complaint handlers and the hall's dispatch on messages */
         if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_DISCLOSURE))
@@ -385,7 +390,8 @@ sidebar_row_activated_cb (CivicWindow   *self,
   {
     GtkListBoxRow *sections[] = { self->disclosures_row, self->messages_row,
                                   self->evaluations_row, self->catalogue_row,
-                                  self->accounts_row, self->rooms_row };
+                                  self->accounts_row, self->rooms_row,
+                                  self->calendars_row };
 
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
       if (sections[i] == row)
@@ -1124,6 +1130,7 @@ civic_window_class_init (CivicWindowClass *klass)
   g_type_ensure (CIVIC_TYPE_CATALOGUE_VIEW);
   g_type_ensure (CIVIC_TYPE_ACCOUNTS_VIEW);
   g_type_ensure (CIVIC_TYPE_ROOMS_VIEW);
+  g_type_ensure (CIVIC_TYPE_CALENDARS_VIEW);
   g_type_ensure (CIVIC_TYPE_HEARINGS_VIEW);
   g_type_ensure (CIVIC_TYPE_DISCLOSURES_VIEW);
   g_type_ensure (CIVIC_TYPE_MESSAGES_VIEW);
@@ -1151,6 +1158,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, accounts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, rooms_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, calendars_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, mine_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, department_count);
@@ -1172,6 +1180,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, rooms_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, calendars_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_indicator);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -1289,6 +1298,7 @@ civic_window_init (CivicWindow *self)
     /* Nothing in Accounts waits for anyone: its title alone */
     civic_accessible_set_name (GTK_WIDGET (self->accounts_row), C_("section", "Accounts"));
     civic_accessible_set_name (GTK_WIDGET (self->rooms_row), C_("section", "Rooms"));
+    civic_accessible_set_name (GTK_WIDGET (self->calendars_row), C_("section", "Calendars"));
   }
 }
 
