@@ -951,6 +951,62 @@ civic_api_client_document_pdf_finish (CivicApiClient  *self,
 }
 
 /**
+ * civic_api_client_calendar_preview_async:
+ * @text: a holiday notice's text as the State Council published it
+ *
+ * Asks what importing the notice would change: the days, and the due
+ * dates of open cases it moves (POST /api/v1/calendars/preview). Reads
+ * only; an administrator's.
+ */
+void
+civic_api_client_calendar_preview_async (CivicApiClient      *self,
+                                         const char          *text,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (CIVIC_IS_API_CLIENT (self));
+  g_return_if_fail (text != NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  body = civic_json_to_string (root, FALSE);
+  call_async (self, "POST", "/api/v1/calendars/preview", body, TRUE,
+              civic_api_client_calendar_preview_async, cancellable, callback, user_data);
+}
+
+/**
+ * civic_api_client_calendar_preview_finish:
+ *
+ * Returns: (transfer full) (nullable): the preview, `{year, changes,
+ * moved}` as docs/api.md has it
+ */
+JsonObject *
+civic_api_client_calendar_preview_finish (CivicApiClient  *self,
+                                          GAsyncResult    *result,
+                                          GError         **error)
+{
+  g_autoptr(JsonNode) node = finish_json (self, result, error);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
+                   _("The service at %s answered something unexpected"), self->host);
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (node));
+}
+
+/**
  * civic_api_client_calendar_link_async:
  * @revoke: take the link away instead of making a new one
  *

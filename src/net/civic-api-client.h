@@ -141,6 +141,14 @@ GBytes         *civic_api_client_message_file_finish (CivicApiClient *self,
                                                      GAsyncResult    *result,
                                                      const char      *sha256,
                                                      GError         **error);
+void            civic_api_client_calendar_preview_async (CivicApiClient  *self,
+                                                         const char      *text,
+                                                         GCancellable    *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer         user_data);
+JsonObject     *civic_api_client_calendar_preview_finish (CivicApiClient *self,
+                                                          GAsyncResult   *result,
+                                                          GError        **error);
 void            civic_api_client_calendar_link_async (CivicApiClient *self,
                                                 gboolean             revoke,
                                                 GCancellable        *cancellable,

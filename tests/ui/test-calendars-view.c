@@ -103,6 +103,78 @@ test_import_notice (void)
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
 
+static GtkWindow *
+toplevel_titled (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+/* Import Notice from the section: the form, then what the notice changes
+ * — the days, read here, and the due dates, from the service — and only
+ * then the command */
+static void
+test_preview_before_import (void)
+{
+  CivicCalendarsView *view = g_object_new (CIVIC_TYPE_CALENDARS_VIEW, NULL);
+  CivicAdminView *admin_view = CIVIC_ADMIN_VIEW (view);
+  GtkWidget *window = civic_ui_test_window (GTK_WIDGET (view), 900, 700);
+  g_autoptr(JsonObject) typed = json_object_new ();
+  g_autofree char *form_heading = g_strdup (T ("Import Notice"));
+  g_autofree char *heading = g_strdup_printf (T ("Import the Holidays of %d?"), 2028);
+  g_autofree char *day = NULL;
+  GtkWindow *form, *question;
+
+  civic_section_set_engine (CIVIC_SECTION (view), civic_ui_test_engine ());
+  civic_ui_test_spin (50);
+  /* The year after the newest notice, 2027 */
+  gtk_widget_activate_action (GTK_WIDGET (view), "admin.add", NULL);
+  civic_ui_test_spin (200);
+  form = toplevel_titled (form_heading);
+  g_assert_nonnull (form);
+  json_object_set_string_member (typed, "text", "国务院办公厅关于2028年部分节假日安排的通知\n"
+                                                "一、元旦：1月1日（周六）至3日（周一）放假，共3天。\n");
+  civic_action_dialog_set_args (CIVIC_ACTION_DIALOG (form), typed);
+  civic_ui_test_spin (400);
+  g_assert_null (civic_action_dialog_get_refusal (CIVIC_ACTION_DIALOG (form)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (form), "apply");
+  civic_ui_test_spin (200);
+
+  question = toplevel_titled (heading);
+  g_assert_nonnull (question);
+  /* 2028-01-03, a Monday, is a holiday now */
+  day = g_strdup_printf (T ("%s (%s): %s → %s"), "2028-01-03",
+                         g_dgettext (GETTEXT_PACKAGE, "Monday"), T ("a working day"),
+                         T ("a holiday"));
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (question), day));
+  /* The service's answer arrives */
+  for (guint i = 0; i < 50 && !civic_ui_test_has_text (GTK_WIDGET (question),
+                                                      T ("No due date of an open case moves."));
+       i++)
+    civic_ui_test_spin (100);
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (question),
+                                         T ("No due date of an open case moves.")));
+  if (civic_ui_test_screenshots_wanted ())
+    civic_ui_test_screenshot (GTK_WIDGET (question), "admin-notice-preview");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "import");
+  civic_ui_test_spin (100);
+  civic_ui_test_sync ();
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (civic_ui_test_engine ()), ==, 0);
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (civic_admin_view_get_list (admin_view)),
+                                         "国务院办公厅关于2028年部分节假日安排的通知"));
+
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -110,5 +182,6 @@ main (int   argc,
   civic_ui_test_init (&argc, &argv);
   civic_ui_test_sign_in_as ("admin");
   g_test_add_func ("/calendars-view/import-notice", test_import_notice);
+  g_test_add_func ("/calendars-view/preview-before-import", test_preview_before_import);
   return civic_ui_test_run ();
 }

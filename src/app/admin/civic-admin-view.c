@@ -178,6 +178,11 @@ dialog_done_cb (GObject      *source,
 
   if (args == NULL || priv->engine == NULL || id == NULL)
     return;
+  if (CLASS (self)->confirm != NULL)
+    {
+      CLASS (self)->confirm (self, id, action, args);
+      return;
+    }
   command = civic_sync_engine_perform_action (priv->engine, CLASS (self)->kind, id, action, args,
                                               &error);
   if (command == NULL)
@@ -189,6 +194,36 @@ dialog_done_cb (GObject      *source,
       return;
     }
   perform_done (self, action, id);
+}
+
+/**
+ * civic_admin_view_perform:
+ *
+ * Takes @action with @args on the record @id, as confirmed: said in a
+ * toast and shown on the record's page, or refused with the reason.
+ */
+void
+civic_admin_view_perform (CivicAdminView *self,
+                          const char     *id,
+                          guint           action,
+                          JsonObject     *args)
+{
+  CivicAdminViewPrivate *priv;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+
+  g_return_if_fail (CIVIC_IS_ADMIN_VIEW (self));
+
+  priv = PRIV (self);
+  if (priv->engine == NULL)
+    return;
+  command = civic_sync_engine_perform_action (priv->engine, CLASS (self)->kind, id, action, args,
+                                              &error);
+  if (command == NULL)
+    civic_action_show_refusal (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                               CLASS (self)->kind, action, error);
+  else
+    perform_done (self, action, id);
 }
 
 static void

@@ -70,6 +70,13 @@ struct _CivicAdminViewClass
   void      (*fill_page)  (CivicAdminView *self,
                            GObject        *record,
                            GtkBox         *page);
+  /* (nullable): shows what @action with @args would do before it is
+   * sent, and sends it with civic_admin_view_perform() if the official
+   * confirms (a holiday notice's days and the due dates it moves) */
+  void      (*confirm)    (CivicAdminView *self,
+                           const char     *id,
+                           guint           action,
+                           JsonObject     *args);
 
   gpointer padding[4];
 };
@@ -79,6 +86,10 @@ void              civic_admin_view_open          (CivicAdminView *self,
                                                   const char     *id);
 void              civic_admin_view_start_action  (CivicAdminView *self,
                                                   guint           action);
+void              civic_admin_view_perform       (CivicAdminView *self,
+                                                  const char     *id,
+                                                  guint           action,
+                                                  JsonObject     *args);
 GtkListBox       *civic_admin_view_get_list      (CivicAdminView *self);
 GtkWidget        *civic_admin_view_get_page      (CivicAdminView *self);
 

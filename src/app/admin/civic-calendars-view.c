@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-calendar-notice.h"
 #include "civic-calendar.h"
 #include "civic-calendars-view.h"
 #include "civic-holiday-notice.h"
@@ -182,6 +183,242 @@ fill_page (CivicAdminView *view,
     }
 }
 
+/* Before a notice is imported: the days it changes, read here against the
+ * calendar in force, and the due dates of open cases it moves, which the
+ * service answers (online only) */
+
+typedef struct
+{
+  CivicCalendarsView *self;
+  char               *id;
+  guint               action;
+  JsonObject         *args;
+  GtkLabel           *moved;
+} Confirm;
+
+static void
+confirm_free (Confirm *confirm)
+{
+  g_clear_object (&confirm->self);
+  g_free (confirm->id);
+  json_object_unref (confirm->args);
+  g_clear_object (&confirm->moved);
+  g_free (confirm);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Confirm, confirm_free)
+
+static void
+confirm_notify (gpointer  data,
+                GClosure *closure)
+{
+  confirm_free (data);
+}
+
+static const char *
+day_kind_words (const char *kind)
+{
+  if (g_strcmp0 (kind, "holiday") == 0)
+    return _("a holiday");
+  if (g_strcmp0 (kind, "makeup-workday") == 0)
+    return _("a make-up working day");
+  if (g_strcmp0 (kind, "weekend") == 0)
+    return _("a weekend day");
+  return _("a working day");
+}
+
+static const char *
+kind_nick (CivicDayKind kind)
+{
+  switch (kind)
+    {
+    case CIVIC_DAY_KIND_HOLIDAY: return "holiday";
+    case CIVIC_DAY_KIND_MAKEUP_WORKDAY: return "makeup-workday";
+    case CIVIC_DAY_KIND_WEEKEND: return "weekend";
+    case CIVIC_DAY_KIND_WORKDAY:
+    default: return "workday";
+    }
+}
+
+static void
+preview_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(Confirm) confirm = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) preview = civic_api_client_calendar_preview_finish (
+    CIVIC_API_CLIENT (source), result, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonArray *moved = NULL;
+  guint n;
+
+  if (preview == NULL)
+    {
+      g_autofree char *said = g_strdup_printf (_("The due dates it moves are known once the "
+                                                 "service answers: %s"), error->message);
+
+      gtk_label_set_text (confirm->moved, said);
+      return;
+    }
+  civic_json_get_array (preview, "moved", FALSE, &moved, NULL);
+  n = moved != NULL ? json_array_get_length (moved) : 0;
+  if (n == 0)
+    g_string_append (text, _("No due date of an open case moves."));
+  else
+    g_string_append_printf (text, ngettext ("%u due date of an open case moves:",
+                                            "%u due dates of open cases move:", n), n);
+  for (guint i = 0; i < n && i < 50; i++)
+    {
+      JsonObject *due = civic_json_array_lookup_object (moved, i);
+      const char *clock = due != NULL ? civic_json_lookup_string (due, "clock", "") : "";
+      const char *what = g_str_equal (clock, "correction") ? _("correction window")
+                         : g_str_equal (clock, "statutory") ? _("statutory limit")
+                         : _("promised limit");
+
+      if (due == NULL)
+        continue;
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("%s, %s: %s → %s"),
+                              civic_json_lookup_string (due, "number", ""), what,
+                              civic_json_lookup_string (due, "from", ""),
+                              civic_json_lookup_string (due, "to", ""));
+    }
+  if (n > 50)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("and %u more", "and %u more", n - 50), n - 50);
+    }
+  gtk_label_set_text (confirm->moved, text->str);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Confirm          *confirm)
+{
+  if (g_str_equal (response, "import"))
+    civic_admin_view_perform (CIVIC_ADMIN_VIEW (confirm->self), confirm->id, confirm->action,
+                              confirm->args);
+}
+
+/* The calendar with @notice in place of its year's */
+static CivicCalendar *
+calendar_with (CivicCache  *cache,
+               const char  *id,
+               JsonNode    *notice)
+{
+  g_autoptr(CivicCalendar) calendar = civic_calendar_new ("CN-43");
+  g_autoptr(GPtrArray) notices = civic_cache_load_entities (cache, CIVIC_ENTITY_CALENDAR, NULL);
+
+  for (guint i = 0; notices != NULL && i < notices->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (notices, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          g_strcmp0 (civic_json_lookup_string (json_node_get_object (node), "id", NULL), id) == 0)
+        continue;
+      if (!civic_calendar_load_node (calendar, node, "calendar", NULL))
+        return NULL;
+    }
+  if (!civic_calendar_load_node (calendar, notice, id, NULL))
+    return NULL;
+  return g_steal_pointer (&calendar);
+}
+
+static void
+confirm_import (CivicAdminView *view,
+                const char     *id,
+                guint           action,
+                JsonObject     *args)
+{
+  CivicSyncEngine *engine = civic_section_get_engine (CIVIC_SECTION (view));
+  CivicCache *cache = civic_sync_engine_get_cache (engine);
+  g_autoptr(CivicHolidayNotice) blank = civic_holiday_notice_new (id);
+  int year = civic_holiday_notice_get_year (blank);
+  const char *text = civic_json_lookup_string (args, "text", "");
+  g_autoptr(JsonNode) notice = civic_calendar_notice_parse (text, year, NULL, NULL, NULL);
+  g_autoptr(CivicCalendar) before = civic_cache_load_calendar (cache, NULL);
+  g_autoptr(CivicCalendar) after = notice != NULL ? calendar_with (cache, id, notice) : NULL;
+  g_autoptr(GArray) changes = NULL;
+  g_autoptr(GString) days = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  Confirm *confirm;
+  GtkWidget *dialog, *box, *moved;
+
+  /* What the form took and the calendars cannot read is the service's
+   * to refuse, with its reason */
+  if (before == NULL || after == NULL)
+    {
+      civic_admin_view_perform (view, id, action, args);
+      return;
+    }
+  changes = civic_calendar_diff (before, after, year);
+  g_string_append_printf (days, ngettext ("%u day of %d changes:", "%u days of %d change:",
+                                          changes->len), changes->len, year);
+  for (guint i = 0; i < changes->len && i < 100; i++)
+    {
+      CivicCalendarChange *change = &g_array_index (changes, CivicCalendarChange, i);
+      g_autofree char *day = civic_day_format (change->day);
+
+      g_string_append_c (days, '\n');
+      /* Translators: "2026-09-20 (Sunday): a make-up working day → a weekend day" */
+      g_string_append_printf (days, _("%s (%s): %s → %s"), day,
+                              civic_day_weekday_name (change->day),
+                              day_kind_words (kind_nick (change->before)),
+                              day_kind_words (kind_nick (change->after)));
+    }
+
+  /* Translators: a year's holiday notice about to be imported */
+  heading = g_strdup_printf (_("Import the Holidays of %d?"), year);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))),
+                                   heading, NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("Every clock of the hall counts with it from the service’s next "
+                                 "request, and each official’s once their client syncs."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  {
+    GtkWidget *label = gtk_label_new (days->str);
+
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+    gtk_box_append (GTK_BOX (box), label);
+  }
+  moved = gtk_label_new (_("Asking the service which due dates it moves…"));
+  gtk_label_set_xalign (GTK_LABEL (moved), 0);
+  gtk_label_set_wrap (GTK_LABEL (moved), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (moved), TRUE);
+  gtk_box_append (GTK_BOX (box), moved);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  confirm = g_new0 (Confirm, 1);
+  confirm->self = g_object_ref (CIVIC_CALENDARS_VIEW (view));
+  confirm->id = g_strdup (id);
+  confirm->action = action;
+  confirm->args = json_object_ref (args);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb), confirm,
+                         confirm_notify, 0);
+
+  /* The due dates, from the service: the label outlives the dialog */
+  {
+    Confirm *asking = g_new0 (Confirm, 1);
+
+    asking->id = g_strdup (id);
+    asking->args = json_object_ref (args);
+    asking->moved = g_object_ref (GTK_LABEL (moved));
+    civic_api_client_calendar_preview_async (civic_sync_engine_get_client (engine), text, NULL,
+                                             preview_cb, asking);
+  }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 civic_calendars_view_class_init (CivicCalendarsViewClass *klass)
 {
@@ -210,6 +447,7 @@ civic_calendars_view_class_init (CivicCalendarsViewClass *klass)
   admin_class->new_record = new_record;
   admin_class->heading = heading;
   admin_class->fill_page = fill_page;
+  admin_class->confirm = confirm_import;
 }
 
 static void
