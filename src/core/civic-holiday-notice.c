@@ -152,8 +152,13 @@ civic_holiday_notice_to_json (CivicHolidayNotice *self)
 
   g_return_val_if_fail (CIVIC_IS_HOLIDAY_NOTICE (self), NULL);
 
-  node = self->notice != NULL ? civic_json_deep_copy (self->notice)
-                              : json_node_init_object (json_node_alloc (), json_object_new ());
+  if (self->notice != NULL)
+    node = civic_json_deep_copy (self->notice);
+  else
+    {
+      node = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (node, json_object_new ());
+    }
   json_object_set_string_member (json_node_get_object (node), "id", self->id);
   json_object_set_int_member (json_node_get_object (node), "rev", self->rev);
   return node;
@@ -222,7 +227,7 @@ static const CivicArgument import_arguments[] = {
     .title = N_("The Notice’s _Text"),
     .description = N_("As the State Council published it, title and paragraphs: each day is "
                       "checked against the weekday it gives") },
-  { .name = "number", .kind = CIVIC_ARGUMENT_LINE, .title = N_("Document _Number") },
+  { .name = "number", .kind = CIVIC_ARGUMENT_LINE, .title = N_("Notice’s Document _Number") },
   CIVIC_ARGUMENTS_END
 };
 

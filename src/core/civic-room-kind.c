@@ -68,6 +68,18 @@ exists (CivicRoom *room)
   return civic_room_get_rev (room) != 0 || civic_room_get_name (room) != NULL;
 }
 
+/* Whether @room is closed at some time from @now on: a closure over is
+ * history, not reopened */
+static gboolean
+closed_from (CivicRoom *room,
+             GDateTime *now)
+{
+  for (guint i = 0; i < civic_room_get_n_closures (room); i++)
+    if (now == NULL || g_date_time_compare (civic_room_get_closure (room, i)->to, now) > 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whose room it is: a department's administrator runs their own
  * department's, never the whole hall's */
 static gboolean
@@ -109,7 +121,7 @@ room_check_action (CivicRoom                  *room,
     }
   if (!exists (room))
     return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("There is no such room"));
-  if (action == CIVIC_ROOM_ACTION_REOPEN && civic_room_get_n_closures (room) == 0)
+  if (action == CIVIC_ROOM_ACTION_REOPEN && !closed_from (room, context->now))
     return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The room is not closed at any time"));
   return check_owner (civic_room_get_department_id (room), actor, error);
 }
@@ -192,15 +204,18 @@ apply_close (CivicRoom                  *room,
   if (last < first)
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    _("The last day of a closure comes after its first"));
-  if (last < today)
+  if (first < today)
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                   _("A closure that ended before today changes nothing"));
-  if (last - first > 366 * 3)
+                   _("A closure begins today or later"));
+  if (last - today > 366 * 3)
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                   _("A closure lasts at most three years"));
+                   _("A closure ends within three years"));
 
   from = midnight (first);
   to = midnight (last + 1);
+  if (from == NULL || to == NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
+                   _("A closure needs its first and last day"));
   overlap = civic_room_closure_at (room, from, to);
   if (overlap != NULL)
     {
@@ -215,14 +230,24 @@ apply_close (CivicRoom                  *room,
 }
 
 static gboolean
-apply_reopen (CivicRoom   *room,
-              JsonObject  *args,
-              GError     **error)
+apply_reopen (CivicRoom                  *room,
+              JsonObject                 *args,
+              const CivicWorkflowContext *context,
+              GError                    **error)
 {
   g_autoptr(GDateTime) from = NULL;
 
   if (!civic_json_get_instant (args, "closure", TRUE, &from, NULL))
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("Choose the closure to end"));
+  for (guint i = 0; i < civic_room_get_n_closures (room); i++)
+    {
+      const CivicRoomClosure *closure = civic_room_get_closure (room, i);
+
+      /* One that is over is history */
+      if (g_date_time_equal (closure->from, from) && context->now != NULL &&
+          g_date_time_compare (closure->to, context->now) <= 0)
+        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("That closure is over"));
+    }
   if (!civic_room_remove_closure (room, from))
     return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The room is not closed from then"));
   return TRUE;
@@ -243,7 +268,7 @@ apply_action (CivicRoom                  *room,
     case CIVIC_ROOM_ACTION_CLOSE:
       return apply_close (room, args, context, error);
     case CIVIC_ROOM_ACTION_REOPEN:
-      return apply_reopen (room, args, error);
+      return apply_reopen (room, args, context, error);
     default:
       return refuse (error, CIVIC_WORKFLOW_ERROR_UNKNOWN_ACTION, _("Unknown action"));
     }
@@ -308,13 +333,20 @@ closures (GObject                    *record,
   GPtrArray *options = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_argument_option_free);
   CivicRoom *room = CIVIC_ROOM (record);
 
+  g_autoptr(GDateTime) now = civic_time_now ();
+
+  /* Those under way or to come, the first of them chosen */
   for (guint i = 0; i < civic_room_get_n_closures (room); i++)
     {
       const CivicRoomClosure *closure = civic_room_get_closure (room, i);
-      g_autofree char *value = civic_time_format (closure->from);
-      g_autofree char *label = civic_room_closure_describe (closure);
+      g_autofree char *value = NULL;
+      g_autofree char *label = NULL;
 
-      g_ptr_array_add (options, civic_argument_option_new (value, label, NULL, i == 0));
+      if (g_date_time_compare (closure->to, now) <= 0)
+        continue;
+      value = civic_time_format (closure->from);
+      label = civic_room_closure_describe (closure);
+      g_ptr_array_add (options, civic_argument_option_new (value, label, NULL, options->len == 0));
     }
   return options;
 }

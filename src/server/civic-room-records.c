@@ -121,6 +121,42 @@ check_no_hearing (CivicSqlite  *db,
   return TRUE;
 }
 
+/* The hearings booked in @room from @now on still fit it as edited: its
+ * department's, with a seat for everyone (civic_hearing_check_room()) */
+static gboolean
+check_bookings_still_fit (CivicSqlite  *db,
+                          CivicRoom    *room,
+                          GDateTime    *now,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) booked = civic_hearing_records_booked (db, now, NULL, error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (booked == NULL)
+    return FALSE;
+  node = civic_room_to_json (room);
+  for (guint i = 0; i < booked->len; i++)
+    {
+      CivicHearing *hearing = g_ptr_array_index (booked, i);
+      g_autofree char *reason = NULL;
+      g_autofree char *label = NULL;
+
+      if (g_strcmp0 (civic_hearing_get_room_id (hearing), civic_room_get_id (room)) != 0)
+        continue;
+      reason = civic_hearing_check_room (hearing, json_node_get_object (node),
+                                         civic_hearing_get_starts_at (hearing),
+                                         civic_hearing_get_ends_at (hearing));
+      if (reason == NULL)
+        continue;
+      label = civic_hearing_kind.label (G_OBJECT (hearing));
+      /* Translators: an edit of a room refused: "听证… is booked in the room: 听证室一 seats 2 and …" */
+      g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_CLASH,
+                   _("%s is booked in the room: %s"), label, reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 store_finish (CivicSqlite    *db,
               GObject        *record,
@@ -136,6 +172,8 @@ store_finish (CivicSqlite    *db,
 
   if (action == CIVIC_ROOM_ACTION_CLOSE)
     return check_no_hearing (db, room, error);
+  if (action == CIVIC_ROOM_ACTION_EDIT && !check_bookings_still_fit (db, room, now, error))
+    return FALSE;
 
   if (department != NULL && (action == CIVIC_ROOM_ACTION_ADD || action == CIVIC_ROOM_ACTION_EDIT))
     {

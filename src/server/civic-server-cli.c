@@ -974,7 +974,7 @@ command_department (int    argc,
   if (!parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
   if (argc < 3)
-    return usage_error (context, _("Say what to do, disclosure or show, and name the department"));
+    return usage_error (context, _("Say what to do — disclosure, roles or show — and name the department"));
 
   verb = argv[1];
   db = open_existing (&error);
@@ -1005,7 +1005,7 @@ command_department (int    argc,
   if (g_str_equal (verb, "roles"))
     return department_roles (db, row, department, (const char * const *) roles, any_role, context);
   if (!g_str_equal (verb, "disclosure"))
-    return usage_error (context, _("Say what to do, disclosure or show, and name the department"));
+    return usage_error (context, _("Say what to do — disclosure, roles or show — and name the department"));
 
   /* The policy as it is, with what was given changed */
   {

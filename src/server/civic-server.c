@@ -159,6 +159,7 @@ struct _CivicServer
    * a request may still count with one */
   CivicCalendar      *calendar;
   gint64              calendar_seq;
+  gint64              calendar_failed_seq;
   GPtrArray          *replaced_calendars;
   GMutex              calendar_lock;
   SoupServer         *soup;
@@ -203,7 +204,10 @@ calendar_in_force (CivicServer *self,
   CivicCalendar *calendar;
 
   g_mutex_lock (&self->calendar_lock);
-  if (error == NULL && seq != self->calendar_seq)
+  /* Only forward: a connection that sees an older state (in a read
+   * transaction begun before the import) never brings back the calendar
+   * replaced; a notice that cannot be read is said once */
+  if (error == NULL && seq > self->calendar_seq && seq > self->calendar_failed_seq)
     {
       CivicCalendar *fresh = civic_calendar_records_load (db, "CN-43", &error);
 
@@ -213,7 +217,11 @@ calendar_in_force (CivicServer *self,
           self->calendar = fresh;
           self->calendar_seq = seq;
         }
+      else
+        self->calendar_failed_seq = seq;
     }
+  else
+    g_clear_error (&error);
   calendar = self->calendar;
   g_mutex_unlock (&self->calendar_lock);
   if (error != NULL)

@@ -878,8 +878,14 @@ test_rooms_as_commands (void)
   /* Not over a hearing booked in it, whose answer names it */
   rejected (admin, "close-room", "zx-tzs-1", "{\"from\": \"2026-04-01\", \"to\": \"2026-04-01\", "
             "\"reason\": \"装修\"}", "clash", "is booked in the room then");
-  rejected (admin, "close-room", "zx-tzs-1", "{\"from\": \"2026-03-01\", \"to\": \"2026-03-02\", "
-            "\"reason\": \"装修\"}", "argument", "ended before today");
+  rejected (admin, "close-room", "zx-tzs-1", "{\"from\": \"2026-03-01\", \"to\": \"2026-03-30\", "
+            "\"reason\": \"装修\"}", "argument", "begins today or later");
+  rejected (admin, "close-room", "zx-tzs-1", "{\"from\": \"2026-04-01\", \"to\": \"9999-12-31\", "
+            "\"reason\": \"装修\"}", "argument", "within three years");
+  /* Its seats or department changed under a hearing booked there */
+  rejected (admin, "edit-room", "zx-tzs-1", "{\"capacity\": 1}", "clash", "is booked in the room");
+  rejected (admin, "edit-room", "zx-tzs-1", "{\"department_id\": \"fgw\"}", "clash",
+            "belongs to another department");
   g_clear_pointer (&holder, json_node_unref);
   room = applied (admin, "close-room", "zx-tzs-1", "{\"from\": \"2026-04-10\", "
                   "\"to\": \"2026-04-12\", \"reason\": \"漏水维修\"}", &holder);

@@ -640,6 +640,12 @@ civic_admin_view_dispose (GObject *object)
 
   priv->engine = NULL;
   adw_bin_set_child (ADW_BIN (self), NULL);
+  /* Gone with the child: a late notify finds nothing to fill */
+  priv->pages = NULL;
+  priv->list = NULL;
+  priv->search = NULL;
+  priv->page = NULL;
+  priv->add_button = NULL;
   g_clear_pointer (&priv->records, civic_record_set_free);
   g_clear_pointer (&priv->id, g_free);
   G_OBJECT_CLASS (civic_admin_view_parent_class)->dispose (object);
