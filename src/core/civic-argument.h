@@ -27,6 +27,8 @@ typedef enum
   CIVIC_ARGUMENT_GUIDE,      /* a service item's guide, an object the item editor writes, never in a form */
   CIVIC_ARGUMENT_PASSWORD,   /* a temporary password the client makes and shows once: only its
                               * Argon2id hash travels (civic_account_check_password_hash()) */
+  CIVIC_ARGUMENT_KEY,        /* a key for another program the client makes and shows once: only
+                              * its SHA-256, in hex, travels (an Open311 client's) */
 } CivicArgumentKind;
 
 /* One thing a checklist or an official's choice offers. */

@@ -39,6 +39,7 @@
 #include "civic-markdown-html.h"
 #include "civic-message.h"
 #include "civic-message-clocks.h"
+#include "civic-open311-key.h"
 #include "civic-privacy-lint.h"
 #include "civic-privacy-mask.h"
 #include "civic-reply-lint.h"

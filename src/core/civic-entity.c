@@ -20,6 +20,7 @@
 #include "civic-holiday-notice.h"
 #include "civic-item-kind.h"
 #include "civic-message-kind.h"
+#include "civic-open311-key.h"
 #include "civic-room-kind.h"
 
 /* Every kind officials act on with commands. A new job of the hall adds
@@ -37,6 +38,7 @@ static const CivicEntityKind * const kind_list[] = {
   &civic_account_kind,
   &civic_room_kind,
   &civic_holiday_notice_kind,
+  &civic_open311_key_kind,
   NULL
 };
 

@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 #define CIVIC_ENTITY_TEMPLATE   "template"
 #define CIVIC_ENTITY_ITEM       "item"
 #define CIVIC_ENTITY_ACCOUNT    "account"
+#define CIVIC_ENTITY_OPEN311_KEY "open311-key"
 #define CIVIC_ENTITY_HEARING    "hearing"
 #define CIVIC_ENTITY_DISCLOSURE "disclosure"
 #define CIVIC_ENTITY_DISCLOSURE_REQUEST "disclosure-request"

@@ -19,6 +19,7 @@
 #include "civic-hearing-records.h"
 #include "civic-item-records.h"
 #include "civic-message-records.h"
+#include "civic-open311-key-records.h"
 #include "civic-records.h"
 #include "civic-room-records.h"
 
@@ -36,6 +37,7 @@ static const CivicRecordStore * const stores[] = {
   &civic_account_store,
   &civic_room_store,
   &civic_calendar_store,
+  &civic_open311_key_store,
   NULL
 };
 

@@ -44,6 +44,7 @@
 #include "civic-mail.h"
 #endif
 #include "civic-server-cli.h"
+#include "civic-open311-key-records.h"
 #include "civic-room-records.h"
 #include "civic-server-db.h"
 #include "civic-server.h"
@@ -1982,7 +1983,8 @@ command_open311 (int    argc,
       if (!civic_sqlite_begin (db, &error))
         return fail (error);
       key = civic_open311_add_key (db, argv[3], now, &id, &error);
-      if (key == NULL || !civic_sqlite_commit (db, &error))
+      if (key == NULL || !civic_open311_key_records_publish (db, id, &error) ||
+          !civic_sqlite_commit (db, &error))
         {
           civic_sqlite_rollback (db);
           return fail (error);
@@ -2020,6 +2022,7 @@ command_open311 (int    argc,
       if (!civic_sqlite_begin (db, &error))
         return fail (error);
       if (!civic_open311_revoke_key (db, argv[3], now, &error) ||
+          !civic_open311_key_records_publish (db, argv[3], &error) ||
           !civic_sqlite_commit (db, &error))
         {
           civic_sqlite_rollback (db);

@@ -23,6 +23,7 @@
 #include "civic-message-records.h"
 #include "civic-accounts.h"
 #include "civic-calendar-records.h"
+#include "civic-open311-key-records.h"
 #include "civic-room-records.h"
 #include "civic-server-db.h"
 #include "civic-time.h"
@@ -614,6 +615,10 @@ static const CivicSqliteMigration migrations[] = {
     "ALTER TABLE account ADD COLUMN password_set_at TEXT;"
     "ALTER TABLE account ADD COLUMN disabled_reason TEXT;"
   },
+  { /* 23: Open311 keys run by commands (civic-open311-key-records.c): why
+     * one was revoked */
+    "ALTER TABLE open311_key ADD COLUMN revoked_reason TEXT;"
+  },
 };
 
 void
@@ -797,7 +802,8 @@ civic_server_db_open (const char  *data_dir,
       !civic_item_records_adopt_legacy (db, error) ||
       !civic_accounts_publish_all (db, error) ||
       !civic_room_records_adopt_legacy (db, error) ||
-      !civic_calendar_records_adopt_legacy (db, error))
+      !civic_calendar_records_adopt_legacy (db, error) ||
+      !civic_open311_key_records_publish_all (db, error))
     return NULL;
   /* The region's time limits on citizens' messages and the replies
    * officials start from, as shipped, until an operator imports their own */

@@ -1053,6 +1053,12 @@ def test_accessibility_walk():
                    'the row of 2026'))
         wait(app, named('push button', 'Import Notice'), 'the notice page')
         walk.check('notice page', app)
+
+        # The Open311 clients' keys: the list and the form of a new one
+        client.show_queue(trc('section', 'API Keys'))
+        wait(app, named('push button', '_Add Key'), 'the API Keys section')
+        walk.check('keys', app)
+        walk.dialog('add key', app, '_Add Key')
     finally:
         client.close()
     walk.verdict()

@@ -519,6 +519,71 @@ test_key_rate (void)
   civic_test_service_start (service);
 }
 
+/* An administrator gives a client its key from their own client: only the
+ * key's SHA-256 travels; the client files with the key, and is refused
+ * once it is revoked. Nobody else sees or changes a key. */
+static void
+test_key_by_command (void)
+{
+  static const char key[] = "0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778";
+  g_autofree char *admin = civic_test_sign_in (service, "admin");
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  g_autofree char *args = g_strdup_printf ("{\"name\": \"岳麓区政务App\", \"key_hash\": \"%s\"}",
+                                           hash);
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) json_node_unref);
+  g_autofree char *text = NULL;
+  JsonObject *entity;
+  char *answer;
+
+  civic_test_rejected (service, handler, "add-open311-key", "k-0badc0de", args, "not-found");
+  civic_test_rejected (service, admin, "add-open311-key", "k-0badc0de",
+                       "{\"name\": \"x\", \"key_hash\": \"not-a-hash\"}", "argument");
+  entity = applied (admin, "add-open311-key", "k-0badc0de", args, &holder);
+  g_assert_cmpstr (json_object_get_string_member (entity, "name"), ==, "岳麓区政务App");
+  g_assert_false (json_object_get_boolean_member (entity, "revoked"));
+  /* The answer, like the feed, never holds the key or its hash */
+  text = json_to_string (holder, FALSE);
+  g_assert_null (strstr (text, hash));
+  /* The same key twice is refused */
+  civic_test_rejected (service, admin, "add-open311-key", "k-0badc0df", args, "rule");
+
+  /* (the catalogue is the one /open311/catalogue-refused left: "ok") */
+  answer = post_form ("/open311/v2/requests.json", 200, "api_key", key,
+                      "service_code", "ok", "address_string", "长沙市岳麓区麓山路12号",
+                      "description", "建议在麓山路增设公交站。",
+                      "first_name", "小红", "last_name", "王", "phone", "13812345678", NULL);
+  g_free (answer);
+
+  g_clear_pointer (&holder, json_node_unref);
+  entity = applied (admin, "revoke-open311-key", "k-0badc0de", "{\"reason\": \"合同到期\"}",
+                    &holder);
+  g_assert_true (json_object_get_boolean_member (entity, "revoked"));
+  answer = post_form ("/open311/v2/requests.json", 403, "api_key", key,
+                      "service_code", "ok", "address_string", "长沙市岳麓区麓山路12号",
+                      "first_name", "小红", "last_name", "王", "phone", "13812345678", NULL);
+  g_free (answer);
+
+  /* The keys the command line made are in the administrators' feed too,
+   * and in nobody else's */
+  civic_test_pull_all (service, admin, 0, seen);
+  g_assert_nonnull (g_hash_table_lookup (seen, "open311-key/k-0badc0de"));
+  {
+    GHashTableIter iter;
+    gpointer name;
+    guint keys = 0;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, &name, NULL))
+      keys += g_str_has_prefix (name, "open311-key/");
+    g_assert_cmpuint (keys, >=, 2);
+  }
+  g_hash_table_remove_all (seen);
+  civic_test_pull_all (service, handler, 0, seen);
+  g_assert_null (g_hash_table_lookup (seen, "open311-key/k-0badc0de"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/open311/request-lifecycle", test_request_lifecycle);
   g_test_add_func ("/open311/catalogue-refused", test_catalogue_refused);
   g_test_add_func ("/open311/key-rate", test_key_rate);
+  g_test_add_func ("/open311/key-by-command", test_key_by_command);
 
   status = g_test_run ();
 

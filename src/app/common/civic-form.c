@@ -188,6 +188,7 @@ read_field (Field      *field,
                                     names_of (gtk_editable_get_text (GTK_EDITABLE (field->widget))));
       break;
     case CIVIC_ARGUMENT_PASSWORD:
+    case CIVIC_ARGUMENT_KEY:
       json_object_set_string_member (args, name, g_object_get_data (G_OBJECT (field->widget),
                                                                     "hash"));
       break;
@@ -709,56 +710,76 @@ add_number (CivicForm *self,
   field->widget = spin;
 }
 
-/* A temporary password the client makes: twelve letters and digits no
- * one mistakes for another, shown once to be given to the official, and
- * sent only as its Argon2id hash, made here once, as costly as the
- * service's own (civic_account_check_password_hash()) */
+/* A secret the client makes, shown once to be given on, and sent only as
+ * its hash, made here once: an official's temporary password (twelve
+ * letters and digits no one mistakes for another, hashed with Argon2id as
+ * costly as the service's own, civic_account_check_password_hash()) or a
+ * program's Open311 key (24 random bytes in hex, as SHA-256) */
 static const char password_alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
 static void
-copy_password_cb (GtkButton *button,
-                  GtkLabel  *label)
+copy_secret_cb (GtkButton *button,
+                GtkLabel  *label)
 {
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)),
                           gtk_label_get_text (label));
 }
 
 static void
-add_password (CivicForm *self,
-              Field     *field)
+add_secret (CivicForm *self,
+            Field     *field)
 {
+  gboolean password = field->argument->kind == CIVIC_ARGUMENT_PASSWORD;
   GtkWidget *row = add_row (self, field, ADW_TYPE_ACTION_ROW);
   GtkWidget *label, *copy;
-  char password[13];
-  char hash[crypto_pwhash_STRBYTES];
+  char secret[49];
+  g_autofree char *hash = NULL;
 
   if (sodium_init () < 0)
     g_error ("The cryptography library could not start");
-  for (guint i = 0; i < 12; i++)
-    password[i] = password_alphabet[randombytes_uniform (sizeof password_alphabet - 1)];
-  password[12] = '\0';
-  if (crypto_pwhash_str (hash, password, 12, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    g_error ("Not enough memory to hash a password");
+  if (password)
+    {
+      char stored[crypto_pwhash_STRBYTES];
 
-  label = gtk_label_new (password);
-  sodium_memzero (password, sizeof password);
+      for (guint i = 0; i < 12; i++)
+        secret[i] = password_alphabet[randombytes_uniform (sizeof password_alphabet - 1)];
+      secret[12] = '\0';
+      if (crypto_pwhash_str (stored, secret, 12, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                             crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        g_error ("Not enough memory to hash a password");
+      hash = g_strdup (stored);
+    }
+  else
+    {
+      guint8 bytes[24];
+
+      randombytes_buf (bytes, sizeof bytes);
+      sodium_bin2hex (secret, sizeof secret, bytes, sizeof bytes);
+      sodium_memzero (bytes, sizeof bytes);
+      hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, secret, -1);
+    }
+
+  label = gtk_label_new (secret);
+  sodium_memzero (secret, sizeof secret);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
   gtk_widget_add_css_class (label, "monospace");
-  gtk_widget_add_css_class (label, "title-4");
+  if (password)
+    gtk_widget_add_css_class (label, "title-4");
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Temporary password"), -1);
+                                  password ? _("Temporary password") : _("The key"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
   gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (copy, "flat");
-  gtk_widget_set_tooltip_text (copy, _("Copy the password"));
+  gtk_widget_set_tooltip_text (copy, password ? _("Copy the password") : _("Copy the key"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Copy the password"), -1);
-  g_signal_connect (copy, "clicked", G_CALLBACK (copy_password_cb), label);
+                                  password ? _("Copy the password") : _("Copy the key"), -1);
+  g_signal_connect (copy, "clicked", G_CALLBACK (copy_secret_cb), label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
-  g_object_set_data_full (G_OBJECT (label), "hash", g_strdup (hash), g_free);
+  g_object_set_data_full (G_OBJECT (label), "hash", g_steal_pointer (&hash), g_free);
   field->widget = label;
 }
 
@@ -1030,6 +1051,7 @@ mark_required (Field *field)
     case CIVIC_ARGUMENT_NUMBER:
     case CIVIC_ARGUMENT_SWITCH:
     case CIVIC_ARGUMENT_PASSWORD:
+    case CIVIC_ARGUMENT_KEY:
       return;
     case CIVIC_ARGUMENT_CHOICE:
     case CIVIC_ARGUMENT_OPTION:
@@ -1098,7 +1120,8 @@ build (CivicForm *self)
           add_official (self, field);
           break;
         case CIVIC_ARGUMENT_PASSWORD:
-          add_password (self, field);
+        case CIVIC_ARGUMENT_KEY:
+          add_secret (self, field);
           break;
         default:
           g_assert_not_reached ();
