@@ -548,44 +548,4 @@ const CivicRecordStore civic_calendar_store = {
   .check_actor = store_check_actor,
 };
 
-/**
- * civic_calendar_records_adopt_legacy:
- *
- * Writes again, once, the notices stored before they were commands, whose
- * JSON has no revision: an administrator's correction of one would
- * otherwise be refused as made on an older revision.
- */
-gboolean
-civic_calendar_records_adopt_legacy (CivicSqlite  *db,
-                                     GError      **error)
-{
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  gboolean row;
-
-  stmt = civic_sqlite_prepare (db, "SELECT id FROM entity WHERE type = '" CIVIC_ENTITY_CALENDAR "' "
-                                   "AND deleted = 0 AND json_type (data, '$.rev') IS NULL",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
-    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if ((error != NULL && *error != NULL) || ids->len == 0)
-    return error == NULL || *error == NULL;
-
-  if (!civic_sqlite_begin (db, error))
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(GObject) notice = store_load (db, g_ptr_array_index (ids, i), error);
-
-      if (notice == NULL || store_save (db, notice, NULL, CIVIC_DAY_INVALID, error) == 0)
-        {
-          civic_sqlite_rollback (db);
-          return FALSE;
-        }
-    }
-  return civic_sqlite_commit (db, error);
-}
 

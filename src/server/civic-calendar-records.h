@@ -54,7 +54,5 @@ char          *civic_calendar_records_preview         (CivicSqlite    *db,
 
 extern const CivicRecordStore civic_calendar_store;
 
-gboolean       civic_calendar_records_adopt_legacy    (CivicSqlite  *db,
-                                                       GError      **error);
 
 G_END_DECLS

@@ -68,3 +68,47 @@ civic_records_lookup (const char *type)
       return stores[i];
   return NULL;
 }
+
+/**
+ * civic_records_adopt_without_rev:
+ *
+ * Writes again, once, the records of @store's kind stored before they
+ * were commands, whose JSON has no revision (the command line's rooms
+ * and holiday notices): a client's command on one would otherwise be
+ * refused as made on an older revision. Runs its own transaction.
+ */
+gboolean
+civic_records_adopt_without_rev (CivicSqlite             *db,
+                                 const CivicRecordStore  *store,
+                                 GError                 **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT id FROM entity WHERE type = ? AND deleted = 0 "
+                                   "AND json_type (data, '$.rev') IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_sqlite_bind_text (stmt, 1, store->kind->type);
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if ((error != NULL && *error != NULL) || ids->len == 0)
+    return error == NULL || *error == NULL;
+
+  if (!civic_sqlite_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GObject) record = store->load (db, g_ptr_array_index (ids, i), error);
+
+      if (record == NULL || store->save (db, record, NULL, CIVIC_DAY_INVALID, error) == 0)
+        {
+          civic_sqlite_rollback (db);
+          return FALSE;
+        }
+    }
+  return civic_sqlite_commit (db, error);
+}
+

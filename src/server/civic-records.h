@@ -74,5 +74,8 @@ typedef struct
 
 const CivicRecordStore         *civic_records_lookup (const char *type);
 const CivicRecordStore * const *civic_records_stores (void);
+gboolean                        civic_records_adopt_without_rev (CivicSqlite            *db,
+                                                                 const CivicRecordStore *store,
+                                                                 GError                **error);
 
 G_END_DECLS

@@ -15,7 +15,5 @@ gint64   civic_room_records_put          (CivicSqlite  *db,
                                           JsonNode     *room,
                                           gint64        rev,
                                           GError      **error);
-gboolean civic_room_records_adopt_legacy (CivicSqlite  *db,
-                                          GError      **error);
 
 G_END_DECLS

@@ -801,8 +801,8 @@ civic_server_db_open (const char  *data_dir,
   if (!civic_disclosure_columns_adopt_names (db, error) ||
       !civic_item_records_adopt_legacy (db, error) ||
       !civic_accounts_publish_all (db, error) ||
-      !civic_room_records_adopt_legacy (db, error) ||
-      !civic_calendar_records_adopt_legacy (db, error) ||
+      !civic_records_adopt_without_rev (db, &civic_room_store, error) ||
+      !civic_records_adopt_without_rev (db, &civic_calendar_store, error) ||
       !civic_open311_key_records_publish_all (db, error))
     return NULL;
   /* The region's time limits on citizens' messages and the replies
