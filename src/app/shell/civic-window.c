@@ -1020,8 +1020,14 @@ demo_switched_cb (GObject      *source,
   if (error != NULL)
     civic_window_show_error (self, error);
   else if (restarted)
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 civic_toast_new (_("The demo service was started again")));
+    {
+      AdwToast *toast = civic_toast_new (_("The demo service was started again"));
+
+      /* Said as the window fills with another official's work: long
+       * enough to be read (and found by a screen reader) after it */
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static void
