@@ -48,6 +48,8 @@ civic_account_action_get_label (CivicAccountAction action)
     case CIVIC_ACCOUNT_ACTION_DISABLE: return _("Disable Account");
     case CIVIC_ACCOUNT_ACTION_ENABLE: return _("Enable Account");
     case CIVIC_ACCOUNT_ACTION_RESET_PASSWORD: return _("Reset Password");
+    case CIVIC_ACCOUNT_ACTION_ADD_DELEGATION: return _("Add Delegation");
+    case CIVIC_ACCOUNT_ACTION_END_DELEGATION: return _("End Delegation");
     default: g_return_val_if_reached ("");
     }
 }
@@ -62,6 +64,8 @@ past_tense (CivicAccountAction action)
     case CIVIC_ACCOUNT_ACTION_DISABLE: return _("Disabled the account");
     case CIVIC_ACCOUNT_ACTION_ENABLE: return _("Enabled the account");
     case CIVIC_ACCOUNT_ACTION_RESET_PASSWORD: return _("Reset the password");
+    case CIVIC_ACCOUNT_ACTION_ADD_DELEGATION: return _("Let a colleague act for the official");
+    case CIVIC_ACCOUNT_ACTION_END_DELEGATION: return _("Ended a delegation");
     default: g_return_val_if_reached ("");
     }
 }
@@ -77,6 +81,18 @@ facts_of (CivicAccountRecord *account)
   };
 
   return facts;
+}
+
+static guint
+count_open (CivicAccountRecord *account,
+            CivicDay            today)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < account->delegations->len; i++)
+    if (!civic_delegation_is_over (g_ptr_array_index (account->delegations, i), today))
+      n++;
+  return n;
 }
 
 /* The rules that need no arguments */
@@ -118,6 +134,24 @@ account_check_action (CivicAccountRecord         *account,
       if (account->disabled)
         return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
                        _("The account is disabled: enable it before its password is reset"));
+      break;
+    case CIVIC_ACCOUNT_ACTION_ADD_DELEGATION:
+      if (account->disabled)
+        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                       _("The account is disabled: nobody acts for it"));
+      if ((account->roles & ~CIVIC_ROLES_NOT_DELEGATED) == 0)
+        return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                       _("The official holds no role another may act in: running accounts, "
+                         "supervision and dispatch are never delegated"));
+      if (count_open (account, civic_time_day_of (context->now)) >= CIVIC_DELEGATION_MAX_OPEN)
+        return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                       _("The account has %d delegations not over: end one first"),
+                       CIVIC_DELEGATION_MAX_OPEN);
+      break;
+    case CIVIC_ACCOUNT_ACTION_END_DELEGATION:
+      if (count_open (account, civic_time_day_of (context->now)) == 0)
+        return refuse (error, CIVIC_WORKFLOW_ERROR_STATE,
+                       _("No delegation of this account is in force or to come"));
       break;
     default:
       break;
@@ -234,6 +268,112 @@ apply_edit (CivicAccountRecord         *account,
   return TRUE;
 }
 
+/* Who acts for the official: a colleague of their department, in use,
+ * with a share of the roles they may hand on, from today or later, for
+ * at most a year, never in two windows that meet */
+static gboolean
+apply_add_delegation (CivicAccountRecord         *account,
+                      JsonObject                 *args,
+                      const CivicWorkflowContext *context,
+                      GError                    **error)
+{
+  CivicDay today = civic_time_day_of (context->now), starts_on, ends_on;
+  g_autoptr(CivicActor) delegate = NULL;
+  g_autoptr(CivicDelegation) window = NULL;
+  const char *delegate_id, *reason;
+  CivicRole roles = CIVIC_ROLE_NONE, may = account->roles & ~CIVIC_ROLES_NOT_DELEGATED;
+  gboolean disabled = FALSE;
+
+  if (!civic_workflow_arg_text (args, "delegate_id", TRUE, ACCOUNT_TEXT_MAX, &delegate_id, error) ||
+      !read_roles (args, TRUE, &roles, error) ||
+      !civic_workflow_arg_day (args, "starts_on", TRUE, &starts_on, error) ||
+      !civic_workflow_arg_day (args, "ends_on", TRUE, &ends_on, error) ||
+      !civic_workflow_arg_text (args, "reason", TRUE, REASON_MAX, &reason, error))
+    return FALSE;
+
+  if (g_strcmp0 (delegate_id, account->id) == 0)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("Nobody acts for themselves"));
+  if (context->lookup_official == NULL ||
+      (delegate = context->lookup_official (delegate_id, &disabled, context->lookup_data)) == NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("There is no official “%s”"),
+                   delegate_id);
+  if (disabled)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("The account of %s is disabled"),
+                   delegate->name);
+  if (account->department_id == NULL ||
+      g_strcmp0 (delegate->department_id, account->department_id) != 0)
+    /* Translators: "李四 works in another department than 张三" */
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("%s works in another department than %s: a delegate is a colleague of "
+                     "the same department"), delegate->name, account->name);
+  if (roles == CIVIC_ROLE_NONE)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("Choose the roles the delegate acts in"));
+  if ((roles & ~may) != 0)
+    {
+      g_autofree char *extra = civic_roles_to_string (roles & ~may);
+
+      /* Translators: "张三 cannot hand on: Administrator" */
+      return refuse (error, CIVIC_WORKFLOW_ERROR_RULE, _("%s cannot hand on: %s"), account->name,
+                     extra);
+    }
+  if (starts_on < today)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("A delegation begins today or later: what was done before was done by "
+                     "whoever did it"));
+  if (ends_on < starts_on)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("The last day is before the first"));
+  if (ends_on - starts_on >= CIVIC_DELEGATION_MAX_DAYS)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
+                   _("A delegation lasts at most %d days: grant another when it ends"),
+                   CIVIC_DELEGATION_MAX_DAYS);
+
+  for (guint i = 0; i < account->delegations->len; i++)
+    {
+      const CivicDelegation *other = g_ptr_array_index (account->delegations, i);
+
+      if (other->ended_on == CIVIC_DAY_INVALID && g_strcmp0 (other->delegate_id, delegate_id) == 0 &&
+          other->starts_on <= ends_on && starts_on <= other->ends_on)
+        {
+          g_autofree char *first = civic_day_format (other->starts_on);
+          g_autofree char *last = civic_day_format (other->ends_on);
+
+          /* Translators: "李四 acts for this official already from 2026-12-07 to 2026-12-18" */
+          return refuse (error, CIVIC_WORKFLOW_ERROR_CLASH,
+                         _("%s acts for this official already from %s to %s"), delegate->name,
+                         first, last);
+        }
+    }
+
+  window = civic_delegation_new (context->command_id, delegate->id, delegate->name, starts_on,
+                                 ends_on, roles);
+  window->reason = g_strdup (reason);
+  window->granted_by_name = g_strdup (context->actor->name);
+  g_ptr_array_add (account->delegations, g_steal_pointer (&window));
+  return TRUE;
+}
+
+/* A window ends at once: in force no more from today, or never begun */
+static gboolean
+apply_end_delegation (CivicAccountRecord         *account,
+                      JsonObject                 *args,
+                      const CivicWorkflowContext *context,
+                      GError                    **error)
+{
+  CivicDay today = civic_time_day_of (context->now);
+  CivicDelegation *window;
+  const char *id;
+
+  if (!civic_workflow_arg_text (args, "delegation", TRUE, ACCOUNT_TEXT_MAX, &id, error))
+    return FALSE;
+  window = (CivicDelegation *) civic_account_record_find_delegation (account, id);
+  if (window == NULL)
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("The account has no such delegation"));
+  if (civic_delegation_is_over (window, today))
+    return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, _("The delegation is over already"));
+  window->ended_on = today;
+  return TRUE;
+}
+
 static gboolean
 apply_action (CivicAccountRecord         *account,
               CivicAccountAction          action,
@@ -268,6 +408,12 @@ apply_action (CivicAccountRecord         *account,
         return FALSE;
       set_password (account, text, context);
       return TRUE;
+
+    case CIVIC_ACCOUNT_ACTION_ADD_DELEGATION:
+      return apply_add_delegation (account, args, context, error);
+
+    case CIVIC_ACCOUNT_ACTION_END_DELEGATION:
+      return apply_end_delegation (account, args, context, error);
 
     default:
       return refuse (error, CIVIC_WORKFLOW_ERROR_UNKNOWN_ACTION, _("Unknown action"));
@@ -363,6 +509,100 @@ static const CivicArgument reset_password[] = {
   CIVIC_ARGUMENTS_END
 };
 
+static GPtrArray *
+colleagues (GObject                    *record,
+            const CivicArgumentSources *sources)
+{
+  GPtrArray *options = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_argument_option_free);
+  CivicAccountRecord *account = CIVIC_ACCOUNT_RECORD (record);
+
+  for (guint i = 0; sources->users != NULL && i < sources->users->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (sources->users, i);
+      g_autoptr(CivicActor) user = NULL;
+      gboolean disabled = FALSE;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      user = civic_actor_new_from_directory (json_node_get_object (node), &disabled);
+      if (user == NULL || disabled || g_strcmp0 (user->id, account->id) == 0 ||
+          account->department_id == NULL ||
+          g_strcmp0 (user->department_id, account->department_id) != 0)
+        continue;
+      g_ptr_array_add (options, civic_argument_option_new (user->id, user->name, NULL, FALSE));
+    }
+  return options;
+}
+
+static GPtrArray *
+delegable_roles (GObject                    *record,
+                 const CivicArgumentSources *sources)
+{
+  GPtrArray *options = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_argument_option_free);
+  CivicRole held = CIVIC_ACCOUNT_RECORD (record)->roles & ~CIVIC_ROLES_NOT_DELEGATED;
+
+  for (guint bit = 0; bit < 16; bit++)
+    if (held & (1u << bit))
+      {
+        CivicRole role = 1u << bit;
+        GFlagsClass *klass = g_type_class_ref (CIVIC_TYPE_ROLE);
+        GFlagsValue *value = g_flags_get_first_value (klass, role);
+
+        g_ptr_array_add (options, civic_argument_option_new (value->value_nick,
+                                                             civic_role_get_label (role), NULL,
+                                                             TRUE));
+        g_type_class_unref (klass);
+      }
+  return options;
+}
+
+static GPtrArray *
+open_delegations (GObject                    *record,
+                  const CivicArgumentSources *sources)
+{
+  GPtrArray *options = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_argument_option_free);
+  CivicAccountRecord *account = CIVIC_ACCOUNT_RECORD (record);
+
+  for (guint i = 0; i < account->delegations->len; i++)
+    {
+      const CivicDelegation *window = g_ptr_array_index (account->delegations, i);
+      g_autofree char *first = NULL, *last = NULL, *label = NULL;
+
+      /* Over ones are not offered: the service refuses them anyway */
+      if (window->ended_on != CIVIC_DAY_INVALID)
+        continue;
+      first = civic_day_format (window->starts_on);
+      last = civic_day_format (window->ends_on);
+      /* Translators: a delegation: "李四, 2026-12-07 to 2026-12-18" */
+      label = g_strdup_printf (_("%s, %s to %s"), window->delegate_name ? window->delegate_name
+                                                                        : window->delegate_id,
+                               first, last);
+      g_ptr_array_add (options, civic_argument_option_new (window->id, label, NULL, FALSE));
+    }
+  return options;
+}
+
+static const CivicArgument add_delegation[] = {
+  { .name = "delegate_id", .kind = CIVIC_ARGUMENT_OPTION, .required = TRUE,
+    .title = N_("_Acts For the Official"),
+    .description = N_("A colleague of the same department"), .options = colleagues },
+  { .name = "roles", .kind = CIVIC_ARGUMENT_CHECKLIST, .required = TRUE,
+    .title = N_("In the _Roles"), .options = delegable_roles },
+  { .name = "starts_on", .kind = CIVIC_ARGUMENT_DATE, .required = TRUE,
+    .title = N_("_First Day") },
+  { .name = "ends_on", .kind = CIVIC_ARGUMENT_DATE, .required = TRUE, .title = N_("_Last Day") },
+  { .name = "reason", .kind = CIVIC_ARGUMENT_TEXT, .required = TRUE, .title = N_("_Reason"),
+    .description = N_("Annual leave, a business trip: recorded with every action taken so") },
+  CIVIC_ARGUMENTS_END
+};
+
+static const CivicArgument end_delegation[] = {
+  { .name = "delegation", .kind = CIVIC_ARGUMENT_OPTION, .required = TRUE,
+    .title = N_("_Delegation"), .description = N_("It ends at once: from today it is over"),
+    .options = open_delegations },
+  CIVIC_ARGUMENTS_END
+};
+
 static const CivicArgument none[] = {
   CIVIC_ARGUMENTS_END
 };
@@ -373,6 +613,8 @@ static const CivicArgument * const declarations[CIVIC_N_ACCOUNT_ACTIONS] = {
   [CIVIC_ACCOUNT_ACTION_DISABLE] = disable,
   [CIVIC_ACCOUNT_ACTION_ENABLE] = none,
   [CIVIC_ACCOUNT_ACTION_RESET_PASSWORD] = reset_password,
+  [CIVIC_ACCOUNT_ACTION_ADD_DELEGATION] = add_delegation,
+  [CIVIC_ACCOUNT_ACTION_END_DELEGATION] = end_delegation,
 };
 
 const CivicArgument *

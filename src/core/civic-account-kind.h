@@ -19,9 +19,11 @@ typedef enum
   CIVIC_ACCOUNT_ACTION_DISABLE,         /*< nick=disable-account >*/
   CIVIC_ACCOUNT_ACTION_ENABLE,          /*< nick=enable-account >*/
   CIVIC_ACCOUNT_ACTION_RESET_PASSWORD,  /*< nick=reset-password >*/
+  CIVIC_ACCOUNT_ACTION_ADD_DELEGATION,  /*< nick=add-delegation >*/
+  CIVIC_ACCOUNT_ACTION_END_DELEGATION,  /*< nick=end-delegation >*/
 } CivicAccountAction;
 
-#define CIVIC_N_ACCOUNT_ACTIONS (CIVIC_ACCOUNT_ACTION_RESET_PASSWORD + 1)
+#define CIVIC_N_ACCOUNT_ACTIONS (CIVIC_ACCOUNT_ACTION_END_DELEGATION + 1)
 
 extern const CivicEntityKind civic_account_kind;
 

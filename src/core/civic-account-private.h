@@ -29,6 +29,7 @@ struct _CivicAccountRecord
   CivicDay   created_on;
   CivicDay   password_set_on;
   char      *password_hash;   /* set by an action, for the service only */
+  GPtrArray *delegations;     /* CivicDelegation: who acts for this official, and when */
 };
 
 G_END_DECLS

@@ -26,6 +26,7 @@ civic_account_record_finalize (GObject *object)
   g_free (self->department_name);
   g_free (self->disabled_reason);
   g_free (self->password_hash);
+  g_ptr_array_unref (self->delegations);
 
   G_OBJECT_CLASS (civic_account_record_parent_class)->finalize (object);
 }
@@ -41,6 +42,7 @@ civic_account_record_init (CivicAccountRecord *self)
 {
   self->created_on = CIVIC_DAY_INVALID;
   self->password_set_on = CIVIC_DAY_INVALID;
+  self->delegations = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_delegation_free);
 }
 
 /**
@@ -78,6 +80,9 @@ civic_account_record_copy (CivicAccountRecord *self)
                                    self->password_set_on);
   copy->disabled_reason = g_strdup (self->disabled_reason);
   copy->password_hash = g_strdup (self->password_hash);
+  for (guint i = 0; i < self->delegations->len; i++)
+    g_ptr_array_add (copy->delegations,
+                     civic_delegation_copy (g_ptr_array_index (self->delegations, i)));
   return copy;
 }
 
@@ -146,6 +151,11 @@ civic_account_record_to_json (CivicAccountRecord *self)
   civic_json_set_bool (builder, "must_change_password", self->must_change_password);
   civic_json_set_day (builder, "created_on", self->created_on);
   civic_json_set_day (builder, "password_set_on", self->password_set_on);
+  json_builder_set_member_name (builder, "delegations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->delegations->len; i++)
+    civic_delegation_to_json (g_ptr_array_index (self->delegations, i), builder, FALSE);
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -171,6 +181,7 @@ civic_account_record_new_from_json (JsonNode  *node,
   CivicDay created_on = CIVIC_DAY_INVALID, password_set_on = CIVIC_DAY_INVALID;
   gint64 rev = 0;
   JsonObject *object;
+  JsonArray *delegations = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -190,7 +201,8 @@ civic_account_record_new_from_json (JsonNode  *node,
       !civic_json_get_string (object, "disabled_reason", FALSE, &reason, error) ||
       !civic_json_get_bool (object, "must_change_password", FALSE, &must_change, error) ||
       !civic_json_get_day (object, "created_on", FALSE, &created_on, error) ||
-      !civic_json_get_day (object, "password_set_on", FALSE, &password_set_on, error))
+      !civic_json_get_day (object, "password_set_on", FALSE, &password_set_on, error) ||
+      !civic_json_get_array (object, "delegations", FALSE, &delegations, error))
     return NULL;
   if (role_names != NULL && !civic_roles_from_strv ((const char * const *) role_names, &roles, error))
     return NULL;
@@ -200,6 +212,15 @@ civic_account_record_new_from_json (JsonNode  *node,
   civic_account_record_set_fields (self, username, name, department_id, department_name, roles,
                                    disabled, must_change, created_on, password_set_on);
   civic_account_record_set_disabled_reason (self, reason);
+  for (guint i = 0; delegations != NULL && i < json_array_get_length (delegations); i++)
+    {
+      CivicDelegation *window = civic_delegation_new_from_json (
+        json_array_get_element (delegations, i), error);
+
+      if (window == NULL)
+        return NULL;
+      g_ptr_array_add (self->delegations, window);
+    }
   return g_steal_pointer (&self);
 }
 
@@ -300,4 +321,39 @@ civic_account_record_get_password_hash (CivicAccountRecord *self)
 {
   g_return_val_if_fail (CIVIC_IS_ACCOUNT_RECORD (self), NULL);
   return self->password_hash;
+}
+
+GPtrArray *
+civic_account_record_get_delegations (CivicAccountRecord *self)
+{
+  g_return_val_if_fail (CIVIC_IS_ACCOUNT_RECORD (self), NULL);
+  return self->delegations;
+}
+
+const CivicDelegation *
+civic_account_record_find_delegation (CivicAccountRecord *self,
+                                      const char         *id)
+{
+  g_return_val_if_fail (CIVIC_IS_ACCOUNT_RECORD (self), NULL);
+
+  for (guint i = 0; id != NULL && i < self->delegations->len; i++)
+    {
+      CivicDelegation *window = g_ptr_array_index (self->delegations, i);
+
+      if (g_strcmp0 (window->id, id) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+/**
+ * civic_account_record_take_delegation:
+ * @delegation: (transfer full): a window, as the service keeps it
+ */
+void
+civic_account_record_take_delegation (CivicAccountRecord *self,
+                                      CivicDelegation    *delegation)
+{
+  g_return_if_fail (CIVIC_IS_ACCOUNT_RECORD (self));
+  g_ptr_array_add (self->delegations, delegation);
 }

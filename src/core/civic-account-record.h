@@ -9,6 +9,7 @@
 
 #include "civic-actor.h"
 #include "civic-day.h"
+#include "civic-delegation.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,12 @@ const char *civic_account_record_get_disabled_reason    (CivicAccountRecord *sel
 gboolean    civic_account_record_get_must_change_password (CivicAccountRecord *self);
 CivicDay    civic_account_record_get_created_on         (CivicAccountRecord *self);
 CivicDay    civic_account_record_get_password_set_on    (CivicAccountRecord *self);
+/* (element-type CivicDelegation): the windows, oldest first */
+GPtrArray  *civic_account_record_get_delegations        (CivicAccountRecord *self);
+const CivicDelegation *civic_account_record_find_delegation (CivicAccountRecord *self,
+                                                         const char         *id);
+void        civic_account_record_take_delegation        (CivicAccountRecord *self,
+                                                         CivicDelegation    *delegation);
 /* The hash an action just set, for the service to store: never in JSON */
 const char *civic_account_record_get_password_hash      (CivicAccountRecord *self);
 

@@ -177,11 +177,7 @@ get_day (JsonObject  *args,
          CivicDay    *out,
          GError     **error)
 {
-  if (!civic_json_get_day (args, member, TRUE, out, NULL) || *out == CIVIC_DAY_INVALID)
-    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                   /* Translators: "“opens_on” is a day, as 2026-12-31" */
-                   _("“%s” is a day, as 2026-12-31"), member);
-  return TRUE;
+  return civic_workflow_arg_day (args, member, TRUE, out, error);
 }
 
 /* The topics, one to twenty, each named once */

@@ -309,9 +309,8 @@ get_effective_on (JsonObject                 *args,
                   CivicDay                   *out,
                   GError                    **error)
 {
-  if (!civic_json_get_day (args, "effective_on", TRUE, out, NULL) || *out == CIVIC_DAY_INVALID)
-    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
-                   _("“%s” is a day, as 2026-12-31"), "effective_on");
+  if (!civic_workflow_arg_day (args, "effective_on", TRUE, out, error))
+    return FALSE;
   if (*out < today_of (context))
     return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT,
                    _("A version takes effect today or later, never on a day gone by"));

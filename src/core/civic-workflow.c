@@ -856,6 +856,28 @@ civic_workflow_arg_text (JsonObject  *args,
 }
 
 /**
+ * civic_workflow_arg_day:
+ *
+ * Reads a day, as 2026-12-31; absent (when not @required) leaves
+ * %CIVIC_DAY_INVALID.
+ */
+gboolean
+civic_workflow_arg_day (JsonObject  *args,
+                        const char  *member,
+                        gboolean     required,
+                        CivicDay    *out,
+                        GError     **error)
+{
+  *out = CIVIC_DAY_INVALID;
+  if (!civic_json_get_day (args, member, required, out, NULL) ||
+      (required && *out == CIVIC_DAY_INVALID))
+    /* Translators: "“opens_on” is a day, as 2026-12-31" */
+    return refuse (error, CIVIC_WORKFLOW_ERROR_ARGUMENT, _("“%s” is a day, as 2026-12-31"),
+                   member);
+  return TRUE;
+}
+
+/**
  * civic_workflow_arg_enum:
  *
  * Reads a choice, by its nick; @out keeps its value when absent and not

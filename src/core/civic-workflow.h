@@ -107,6 +107,11 @@ gboolean     civic_workflow_arg_text          (JsonObject                 *args,
                                                glong                       max_chars,
                                                const char                **out,
                                                GError                    **error);
+gboolean     civic_workflow_arg_day           (JsonObject                 *args,
+                                               const char                 *member,
+                                               gboolean                    required,
+                                               CivicDay                   *out,
+                                               GError                    **error);
 gboolean     civic_workflow_arg_enum          (JsonObject                 *args,
                                                const char                 *member,
                                                gboolean                    required,

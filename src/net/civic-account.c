@@ -15,6 +15,7 @@
 #include "civic-credentials.h"
 #include "civic-json.h"
 #include "civic-sqlite.h"
+#include "civic-time.h"
 
 /* An account is an official on a service, and the folder where the client
  * keeps their offline copy (cache.db), the work not yet sent (outbox.db)
@@ -45,6 +46,10 @@ struct _CivicAccount
   CivicCache      *cache;
   CivicOutbox     *outbox;
   CivicSyncEngine *engine;
+
+  /* While the official acts for another (委托): whom, and in which window */
+  CivicActor      *principal;
+  CivicDelegation *window;
 };
 
 G_DEFINE_FINAL_TYPE (CivicAccount, civic_account, G_TYPE_OBJECT)
@@ -73,6 +78,8 @@ civic_account_finalize (GObject *object)
   CivicAccount *self = (CivicAccount *)object;
 
   g_clear_pointer (&self->actor, civic_actor_free);
+  g_clear_pointer (&self->principal, civic_actor_free);
+  g_clear_pointer (&self->window, civic_delegation_free);
   g_free (self->department_name);
   g_free (self->service_url);
   g_free (self->username);
@@ -132,6 +139,16 @@ actor_from_user (JsonObject  *user,
   g_free (*department_name);
   *department_name = g_strdup (department ? department : "");
   return civic_actor_new (id, name, department_id, roles);
+}
+
+/* Whoever signs in acts as themselves first */
+static void
+act_as_self (CivicAccount *self)
+{
+  g_clear_pointer (&self->principal, civic_actor_free);
+  g_clear_pointer (&self->window, civic_delegation_free);
+  civic_cache_set_me (self->cache, self->actor);
+  civic_outbox_set_acting_for (self->outbox, NULL);
 }
 
 static gboolean
@@ -439,7 +456,7 @@ signed_in_cb (GObject      *source,
   self->department_name = g_steal_pointer (&department_name);
 
   if (self->cache != NULL)
-    civic_cache_set_me (self->cache, self->actor);
+    act_as_self (self);
   else if (!open_store (self, &error))
     {
       civic_api_client_set_token (self->client, NULL);
@@ -744,4 +761,140 @@ civic_account_sign_out_finish (CivicAccount  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Acting for another official (委托, civic-delegation.h) */
+
+void
+civic_acting_for_free (CivicActingFor *acting)
+{
+  if (acting == NULL)
+    return;
+
+  civic_actor_free (acting->principal);
+  civic_delegation_free (acting->window);
+  g_free (acting);
+}
+
+/**
+ * civic_account_list_principals:
+ *
+ * The officials this one may act for today, by the windows the users
+ * directory of the offline copy lists, counted on this computer's clock
+ * (the service counts again on its own when each command arrives).
+ *
+ * Returns: (transfer full) (element-type CivicActingFor): in the
+ * directory's order
+ */
+GPtrArray *
+civic_account_list_principals (CivicAccount *self)
+{
+  GPtrArray *principals = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_acting_for_free);
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GDateTime) now = civic_time_now ();
+  CivicDay today = civic_time_day_of (now);
+
+  g_return_val_if_fail (CIVIC_IS_ACCOUNT (self), principals);
+
+  if (self->cache == NULL || self->actor == NULL)
+    return principals;
+  users = civic_cache_load_entities (self->cache, CIVIC_ENTITY_USER, NULL);
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (users, i);
+      g_autoptr(GPtrArray) windows = NULL;
+      gboolean disabled = FALSE;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      windows = civic_delegations_from_directory (json_node_get_object (node));
+      for (guint w = 0; w < windows->len; w++)
+        {
+          CivicDelegation *window = g_ptr_array_index (windows, w);
+          g_autoptr(CivicActor) principal = NULL;
+          CivicActingFor *acting;
+
+          if (g_strcmp0 (window->delegate_id, self->actor->id) != 0 ||
+              !civic_delegation_in_force (window, today))
+            continue;
+          principal = civic_actor_new_from_directory (json_node_get_object (node), &disabled);
+          if (principal == NULL || disabled)
+            break;
+          acting = g_new0 (CivicActingFor, 1);
+          acting->principal = g_steal_pointer (&principal);
+          acting->window = civic_delegation_copy (window);
+          g_ptr_array_add (principals, acting);
+          break;
+        }
+    }
+  return principals;
+}
+
+/**
+ * civic_account_act_for:
+ * @principal_id: (nullable): whom to act for, or %NULL to act as oneself
+ *
+ * From now on the official's actions are @principal_id's to the rules —
+ * their tasks, their roles in the window — and each command taken
+ * carries it to the service. The views show it once they read the cache
+ * again ("cases-changed").
+ *
+ * Returns: whether it could: %FALSE with @error when no window in force
+ * names this official
+ */
+gboolean
+civic_account_act_for (CivicAccount  *self,
+                       const char    *principal_id,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) principals = NULL;
+
+  g_return_val_if_fail (CIVIC_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (self->cache != NULL, FALSE);
+
+  if (principal_id == NULL)
+    {
+      act_as_self (self);
+      return TRUE;
+    }
+
+  principals = civic_account_list_principals (self);
+  for (guint i = 0; i < principals->len; i++)
+    {
+      CivicActingFor *acting = g_ptr_array_index (principals, i);
+      g_autoptr(CivicActor) me = NULL;
+
+      if (g_strcmp0 (acting->principal->id, principal_id) != 0)
+        continue;
+      me = civic_actor_new_acting_for (self->actor, acting->principal, acting->window->roles);
+      g_clear_pointer (&self->principal, civic_actor_free);
+      g_clear_pointer (&self->window, civic_delegation_free);
+      self->principal = g_steal_pointer (&acting->principal);
+      self->window = g_steal_pointer (&acting->window);
+      civic_cache_set_me (self->cache, me);
+      civic_outbox_set_acting_for (self->outbox, self->principal->id);
+      return TRUE;
+    }
+
+  g_set_error (error, CIVIC_ACCOUNT_ERROR, CIVIC_ACCOUNT_ERROR_NOT_DELEGATE,
+               _("You do not act for this official today"));
+  return FALSE;
+}
+
+/**
+ * civic_account_get_acting_for:
+ * @window: (out) (optional) (transfer none): the window acted in
+ *
+ * Returns: (nullable) (transfer none): whom the official acts for now,
+ * %NULL when as themselves
+ */
+const CivicActor *
+civic_account_get_acting_for (CivicAccount           *self,
+                              const CivicDelegation **window)
+{
+  g_return_val_if_fail (CIVIC_IS_ACCOUNT (self), NULL);
+
+  if (window != NULL)
+    *window = self->window;
+  return self->principal;
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "civic-actor.h"
+#include "civic-delegation.h"
 #include "civic-api-client.h"
 #include "civic-cache.h"
 #include "civic-outbox.h"
@@ -22,7 +23,18 @@ typedef enum
   CIVIC_ACCOUNT_ERROR_NEVER_SIGNED_IN,  /* nothing kept here: sign in online first */
   CIVIC_ACCOUNT_ERROR_OTHER_USER,       /* the service says the name is someone else's */
   CIVIC_ACCOUNT_ERROR_PASSWORD_CHANGE_REQUIRED,  /* an administrator set the password */
+  CIVIC_ACCOUNT_ERROR_NOT_DELEGATE,     /* no window in force lets them act for that official */
 } CivicAccountError;
+
+/* An official one may act for today, and the window that lets one */
+typedef struct
+{
+  CivicActor      *principal;
+  CivicDelegation *window;
+} CivicActingFor;
+
+void civic_acting_for_free (CivicActingFor *acting);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicActingFor, civic_acting_for_free)
 
 #define CIVIC_TYPE_ACCOUNT (civic_account_get_type ())
 G_DECLARE_FINAL_TYPE (CivicAccount, civic_account, CIVIC, ACCOUNT, GObject)
@@ -80,5 +92,12 @@ void              civic_account_sign_out_async   (CivicAccount        *self,
 gboolean          civic_account_sign_out_finish  (CivicAccount        *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+
+GPtrArray        *civic_account_list_principals  (CivicAccount        *self);
+gboolean          civic_account_act_for          (CivicAccount        *self,
+                                                  const char          *principal_id,
+                                                  GError             **error);
+const CivicActor *civic_account_get_acting_for   (CivicAccount        *self,
+                                                  const CivicDelegation **window);
 
 G_END_DECLS

@@ -81,15 +81,13 @@ civic_account_to_actor (CivicAccount *account)
   return civic_actor_new (account->id, account->name, account->department_id, account->roles);
 }
 
-/**
- * civic_account_to_json:
- *
- * Returns: (transfer full): the account as the users directory shows it:
- * no user name, no password.
- */
-JsonNode *
-civic_account_to_json (CivicAccount *account,
-                       const char   *department_name)
+/* The account as the users directory shows it: no user name, no
+ * password; who may act for it, and when (civic-delegation.h) */
+static JsonNode *
+directory_json (CivicAccount *account,
+                const char   *department_name,
+                GPtrArray    *delegations,
+                CivicDay      today)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
@@ -100,6 +98,12 @@ civic_account_to_json (CivicAccount *account,
   civic_json_set_string (builder, "department_name", department_name);
   civic_roles_to_json (builder, "roles", account->roles);
   civic_json_set_bool (builder, "disabled", account->disabled);
+  json_builder_set_member_name (builder, "delegates");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < delegations->len; i++)
+    if (!civic_delegation_is_over (g_ptr_array_index (delegations, i), today))
+      civic_delegation_to_json (g_ptr_array_index (delegations, i), builder, TRUE);
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -288,9 +292,150 @@ day_of_text (const char *instant)
   return time != NULL ? civic_time_day_of (time) : CIVIC_DAY_INVALID;
 }
 
+static CivicDay
+day_of_column (sqlite3_stmt *stmt,
+               int           column)
+{
+  CivicDay day = CIVIC_DAY_INVALID;
+  const char *text = civic_sqlite_column_text (stmt, column);
+
+  if (text != NULL)
+    civic_day_parse (text, &day);
+  return day;
+}
+
+static CivicDelegation *
+delegation_from_row (sqlite3_stmt *stmt)
+{
+  CivicDelegation *window = civic_delegation_new (civic_sqlite_column_text (stmt, 0),
+                                                  civic_sqlite_column_text (stmt, 1),
+                                                  civic_sqlite_column_text (stmt, 2),
+                                                  day_of_column (stmt, 3),
+                                                  day_of_column (stmt, 4),
+                                                  sqlite3_column_int (stmt, 5));
+
+  window->reason = g_strdup (civic_sqlite_column_text (stmt, 6));
+  window->granted_by_name = g_strdup (civic_sqlite_column_text (stmt, 7));
+  window->ended_on = day_of_column (stmt, 8);
+  return window;
+}
+
+#define DELEGATION_COLUMNS "d.id, d.delegate_id, a.name, d.starts_on, d.ends_on, d.roles, " \
+                           "d.reason, d.granted_by_name, d.ended_on"
+
+/* The windows in which others act for @principal_id, oldest first; the
+ * delegate's name as it is now */
+static GPtrArray *
+load_delegations (CivicSqlite  *db,
+                  const char   *principal_id,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_delegation_free);
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  stmt = civic_sqlite_prepare (db, "SELECT " DELEGATION_COLUMNS " FROM delegation d "
+                                   "JOIN account a ON a.id = d.delegate_id "
+                                   "WHERE d.principal_id = ? ORDER BY d.starts_on, d.id", error);
+  if (stmt == NULL)
+    return NULL;
+  civic_sqlite_bind_text (stmt, 1, principal_id);
+  while (civic_sqlite_step (db, stmt, &row, error) && row)
+    g_ptr_array_add (windows, delegation_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_steal_pointer (&windows);
+}
+
+static gboolean
+store_delegations (CivicSqlite         *db,
+                   CivicAccountRecord  *record,
+                   GError             **error)
+{
+  GPtrArray *windows = civic_account_record_get_delegations (record);
+
+  for (guint i = 0; i < windows->len; i++)
+    {
+      const CivicDelegation *window = g_ptr_array_index (windows, i);
+      g_autofree char *starts_on = civic_day_format (window->starts_on);
+      g_autofree char *ends_on = civic_day_format (window->ends_on);
+      g_autofree char *ended_on = window->ended_on != CIVIC_DAY_INVALID
+                                  ? civic_day_format (window->ended_on) : NULL;
+      sqlite3_stmt *stmt;
+
+      /* A window is never taken back: it is added, then perhaps ended */
+      stmt = civic_sqlite_prepare (db, "INSERT INTO delegation (id, principal_id, delegate_id, "
+                                       "  starts_on, ends_on, roles, reason, granted_by_name, "
+                                       "  ended_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                                       "ON CONFLICT (id) DO UPDATE SET ended_on = ?9 "
+                                       "WHERE principal_id = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      civic_sqlite_bind_text (stmt, 1, window->id);
+      civic_sqlite_bind_text (stmt, 2, civic_account_record_get_id (record));
+      civic_sqlite_bind_text (stmt, 3, window->delegate_id);
+      civic_sqlite_bind_text (stmt, 4, starts_on);
+      civic_sqlite_bind_text (stmt, 5, ends_on);
+      sqlite3_bind_int (stmt, 6, window->roles);
+      civic_sqlite_bind_text (stmt, 7, window->reason ? window->reason : "");
+      civic_sqlite_bind_text (stmt, 8, window->granted_by_name);
+      civic_sqlite_bind_text (stmt, 9, ended_on);
+      if (!civic_sqlite_run (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * civic_accounts_find_delegation:
+ * @today: the service's day
+ * @in_force: (out): whether the window found is in force today
+ *
+ * The window in which @delegate_id acts for @principal_id today, or,
+ * when none is, the one that ended last or begins first, to tell why not.
+ *
+ * Returns: (transfer full) (nullable): the window, or %NULL when there
+ * never was one (or on @error)
+ */
+CivicDelegation *
+civic_accounts_find_delegation (CivicSqlite  *db,
+                                const char   *principal_id,
+                                const char   *delegate_id,
+                                CivicDay      today,
+                                gboolean     *in_force,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) windows = load_delegations (db, principal_id, error);
+  const CivicDelegation *best = NULL;
+
+  *in_force = FALSE;
+  if (windows == NULL)
+    return NULL;
+  for (guint i = 0; i < windows->len; i++)
+    {
+      const CivicDelegation *window = g_ptr_array_index (windows, i);
+
+      if (g_strcmp0 (window->delegate_id, delegate_id) != 0)
+        continue;
+      if (civic_delegation_in_force (window, today))
+        {
+          *in_force = TRUE;
+          return civic_delegation_copy (window);
+        }
+      /* Why not: the nearest window to today, on either side */
+      if (best == NULL ||
+          ABS ((gint64) civic_delegation_last_day (window) - (gint64) today) <
+          ABS ((gint64) civic_delegation_last_day (best) - (gint64) today))
+        best = window;
+    }
+  return best != NULL ? civic_delegation_copy (best) : NULL;
+}
+
 static CivicAccountRecord *
 to_record (CivicAccount *account,
-           const char   *department)
+           const char   *department,
+           GPtrArray    *delegations)
 {
   CivicAccountRecord *record = civic_account_record_new (account->id);
 
@@ -300,6 +445,10 @@ to_record (CivicAccount *account,
                                    day_of_text (account->created_at),
                                    day_of_text (account->password_set_at));
   civic_account_record_set_disabled_reason (record, account->disabled_reason);
+  for (guint i = 0; i < delegations->len; i++)
+    civic_account_record_take_delegation (record,
+                                          civic_delegation_copy (g_ptr_array_index (delegations,
+                                                                                    i)));
   return record;
 }
 
@@ -326,10 +475,17 @@ publish_account (CivicSqlite   *db,
 {
   g_autofree char *department = department_name (db, account->department_id);
   g_autofree char *department_audience = NULL;
-  g_autoptr(JsonNode) node = civic_account_to_json (account, department);
-  g_autoptr(CivicAccountRecord) record = to_record (account, department);
+  g_autoptr(GPtrArray) delegations = load_delegations (db, account->id, error);
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(CivicAccountRecord) record = NULL;
   g_autoptr(JsonNode) record_node = NULL;
   const char *scope[] = { CIVIC_SCOPE_ADMIN, NULL, NULL };
+
+  if (delegations == NULL)
+    return 0;
+  node = directory_json (account, department, delegations, civic_time_day_of (now));
+  record = to_record (account, department, delegations);
 
   if (rev <= 0)
     rev = MAX (entity_rev (db, CIVIC_ENTITY_USER, account->id),
@@ -359,11 +515,15 @@ civic_accounts_to_record (CivicSqlite   *db,
   g_autofree char *department = department_name (db, account->department_id);
   g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, CIVIC_ENTITY_ACCOUNT,
                                                               account->id, error);
+  g_autoptr(GPtrArray) delegations = NULL;
   CivicAccountRecord *record;
 
   if (row == NULL && error != NULL && *error != NULL)
     return NULL;
-  record = to_record (account, department);
+  delegations = load_delegations (db, account->id, error);
+  if (delegations == NULL)
+    return NULL;
+  record = to_record (account, department, delegations);
   civic_account_record_set_rev (record, row != NULL ? row->rev : 0);
   return record;
 }
@@ -557,7 +717,7 @@ civic_accounts_store (CivicSqlite         *db,
   sqlite3_bind_int (stmt, 8, civic_account_record_get_must_change_password (record));
   civic_sqlite_bind_text (stmt, 9, hash);
   civic_sqlite_bind_text (stmt, 10, at);
-  if (!civic_sqlite_run (db, stmt, error))
+  if (!civic_sqlite_run (db, stmt, error) || !store_delegations (db, record, error))
     return 0;
 
   if (before != NULL && (hash != NULL || civic_account_record_get_disabled (record)) &&

@@ -59,8 +59,6 @@ GQuark        civic_accounts_error_quark     (void);
 
 void          civic_account_free             (CivicAccount  *account);
 CivicActor   *civic_account_to_actor         (CivicAccount  *account);
-JsonNode     *civic_account_to_json          (CivicAccount  *account,
-                                              const char    *department_name);
 void          civic_session_free             (CivicSession  *session);
 
 char         *civic_accounts_hash_password   (const char    *password,
@@ -85,6 +83,12 @@ CivicAccount *civic_accounts_find_by_id      (CivicSqlite   *db,
 CivicActor   *civic_accounts_lookup_official (const char    *id,
                                               gboolean      *disabled,
                                               gpointer       user_data);
+CivicDelegation *civic_accounts_find_delegation (CivicSqlite *db,
+                                              const char    *principal_id,
+                                              const char    *delegate_id,
+                                              CivicDay       today,
+                                              gboolean      *in_force,
+                                              GError       **error);
 CivicAccountRecord *civic_accounts_to_record (CivicSqlite   *db,
                                               CivicAccount  *account,
                                               GError       **error);

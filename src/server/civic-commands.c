@@ -15,6 +15,7 @@
 #include "civic-accounts.h"
 #include "civic-audit.h"
 #include "civic-commands.h"
+#include "civic-delegation.h"
 #include "civic-disclosure-records.h"
 #include "civic-evaluation-kind.h"
 #include "civic-message-kind.h"
@@ -80,6 +81,7 @@ civic_command_free (CivicCommand *command)
   g_free (command->type);
   g_free (command->target);
   g_clear_pointer (&command->args, json_object_unref);
+  g_free (command->on_behalf_of);
   g_free (command->canonical);
   g_free (command->as_sent);
   g_free (command);
@@ -167,7 +169,7 @@ civic_commands_parse (JsonNode  *body,
       g_autoptr(CivicCommand) command = g_new0 (CivicCommand, 1);
       g_autoptr(GError) local_error = NULL;
       JsonObject *object, *args;
-      const char *id, *type, *target;
+      const char *id, *type, *target, *on_behalf_of = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -180,6 +182,7 @@ civic_commands_parse (JsonNode  *body,
           !civic_json_get_text (object, "type", TRUE, &type, &local_error) ||
           !civic_json_get_text (object, "target", TRUE, &target, &local_error) ||
           !civic_json_get_object (object, "args", FALSE, &args, &local_error) ||
+          !civic_json_get_text (object, "on_behalf_of", FALSE, &on_behalf_of, &local_error) ||
           !civic_json_get_int (object, "base_rev", FALSE, 0, G_MAXINT64, &command->base_rev,
                                &local_error))
         {
@@ -204,9 +207,16 @@ civic_commands_parse (JsonNode  *body,
           return NULL;
         }
 
+      if (on_behalf_of != NULL && strlen (on_behalf_of) > 64)
+        {
+          invalid (error, i, _("“on_behalf_of” is not an official’s id"));
+          return NULL;
+        }
+
       command->id = g_strdup (id);
       command->type = g_strdup (type);
       command->target = g_strdup (target);
+      command->on_behalf_of = g_strdup (on_behalf_of);
       command->has_base_rev = json_object_has_member (object, "base_rev") &&
                               !json_object_get_null_member (object, "base_rev");
       command->args = args ? json_object_ref (args) : json_object_new ();
@@ -462,8 +472,8 @@ ledger_store (CivicSqlite   *db,
   g_autofree char *at = civic_time_format (now);
   sqlite3_stmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO command (id, account_id, body_hash, response, at) "
-                                   "VALUES (?, ?, ?, ?, ?)", error);
+  stmt = civic_sqlite_prepare (db, "INSERT INTO command (id, account_id, body_hash, response, at, "
+                                   "  on_behalf_of) VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -472,6 +482,7 @@ ledger_store (CivicSqlite   *db,
   civic_sqlite_bind_text (stmt, 3, hash);
   civic_sqlite_bind_text (stmt, 4, response);
   civic_sqlite_bind_text (stmt, 5, at);
+  civic_sqlite_bind_text (stmt, 6, command->on_behalf_of);
   return civic_sqlite_run (db, stmt, error);
 }
 
@@ -487,6 +498,11 @@ audit_detail (CivicCommand *command,
   civic_json_append_string (out, command->id);
   g_string_append (out, ",\"status\":");
   civic_json_append_string (out, status);
+  if (command->on_behalf_of != NULL)
+    {
+      g_string_append (out, ",\"on_behalf_of\":");
+      civic_json_append_string (out, command->on_behalf_of);
+    }
   if (code != NULL)
     {
       g_string_append (out, ",\"reason\":");
@@ -498,11 +514,72 @@ audit_detail (CivicCommand *command,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Whom the rules see when the sender acts for another official: the
+ * principal, in the roles of a window in force at the service's time
+ * (civic-delegation.h); %NULL with @refusal when there is none, or with
+ * @error when the database failed */
+static CivicActor *
+acting_for (CivicCommandEnv  *env,
+            CivicActor       *sender,
+            const char       *principal_id,
+            GDateTime        *now,
+            GError          **refusal,
+            GError          **error)
+{
+  g_autoptr(CivicAccount) account = civic_accounts_find_by_id (env->db, principal_id, error);
+  g_autoptr(CivicActor) principal = NULL;
+  g_autoptr(CivicDelegation) window = NULL;
+  CivicDay today = civic_time_day_of (now);
+  gboolean in_force = FALSE;
+
+  if (account == NULL && error != NULL && *error != NULL)
+    return NULL;
+  if (account != NULL)
+    window = civic_accounts_find_delegation (env->db, principal_id, sender->id, today, &in_force,
+                                             error);
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  if (window == NULL)
+    {
+      g_set_error (refusal, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                   _("You do not act for “%s”: no delegation names you"), principal_id);
+      return NULL;
+    }
+  if (account->disabled)
+    {
+      g_set_error (refusal, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                   _("The account of %s is disabled: nobody acts for it"), account->name);
+      return NULL;
+    }
+  if (!in_force && window->starts_on > today)
+    {
+      g_autofree char *first = civic_day_format (window->starts_on);
+
+      /* Translators: "You act for 张三 from 2026-12-07, not before" */
+      g_set_error (refusal, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                   _("You act for %s from %s, not before"), account->name, first);
+      return NULL;
+    }
+  if (!in_force)
+    {
+      g_autofree char *last = civic_day_format (civic_delegation_last_day (window));
+
+      /* Translators: "The delegation to act for 张三 ended on 2026-12-18" */
+      g_set_error (refusal, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_FORBIDDEN,
+                   _("The delegation to act for %s ended on %s"), account->name, last);
+      return NULL;
+    }
+
+  principal = civic_account_to_actor (account);
+  return civic_actor_new_acting_for (sender, principal, window->roles);
+}
+
 /* Runs inside the command's transaction; returns the answer, or NULL and
  * @error for an internal failure that must roll back. */
 static char *
 apply (CivicCommandEnv  *env,
-       CivicActor       *actor,
+       CivicActor       *sender,
        CivicCommand     *command,
        const char       *hash,
        GDateTime        *now,
@@ -518,11 +595,25 @@ apply (CivicCommandEnv  *env,
   g_autoptr(CivicDisclosurePolicy) disclosure_policy = NULL;
   g_autoptr(CivicMessageClocks) message_clocks = NULL;
   g_autoptr(GError) clocks_error = NULL;
+  g_autoptr(CivicActor) acting = NULL;
+  CivicActor *actor = sender;
   CivicWorkflowContext context;
   const char *code = NULL;
   gint64 seq = 0;
 
   g_assert (store != NULL);
+  if (command->on_behalf_of != NULL)
+    {
+      actor = acting = acting_for (env, sender, command->on_behalf_of, now, &refusal, error);
+      if (acting == NULL && refusal == NULL)
+        return NULL;
+      if (acting == NULL)
+        {
+          code = "delegation";
+          actor = sender;
+        }
+    }
+
   record = store->load (env->db, command->target, error);
   if (record == NULL && error != NULL && *error != NULL)
     return NULL;
@@ -550,12 +641,14 @@ apply (CivicCommandEnv  *env,
 
   /* A command that makes its record acts on a blank one under its target
    * (a draft written offline is born in the outbox) */
-  if (record == NULL && kind->creates != NULL && kind->creates (command->action))
+  if (refusal != NULL)
+    ;
+  else if (record == NULL && kind->creates != NULL && kind->creates (command->action))
     record = kind->create (command->target, command->action, &context, &refusal);
   else if (record == NULL)
     g_set_error_literal (&refusal, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND,
                          _(store->not_found));
-  if (record != NULL)
+  if (record != NULL && refusal == NULL)
     store->check_actor (actor, record, command->action, &refusal);
 
   if (refusal == NULL && command->has_base_rev &&
@@ -598,7 +691,9 @@ apply (CivicCommandEnv  *env,
 
   if (refusal != NULL)
     {
-      gboolean visible = record != NULL &&
+      /* Refused as the sender (the delegation is over), they are told
+       * nothing of the record */
+      gboolean visible = record != NULL && (command->on_behalf_of == NULL || acting != NULL) &&
                          !g_error_matches (refusal, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND);
 
       if (code == NULL)
@@ -621,9 +716,10 @@ apply (CivicCommandEnv  *env,
       detail = audit_detail (command, "applied", NULL, kind->get_rev (next));
     }
 
-  if (!civic_audit_append (env->db, now, actor->id, command->type, command->target, detail,
+  /* The ledger and the audit log name who sent it; the detail, whom for */
+  if (!civic_audit_append (env->db, now, sender->id, command->type, command->target, detail,
                            env->address, error) ||
-      !ledger_store (env->db, command, hash, actor, response, now, error))
+      !ledger_store (env->db, command, hash, sender, response, now, error))
     return NULL;
 
   return g_steal_pointer (&response);

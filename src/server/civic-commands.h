@@ -31,6 +31,9 @@ typedef struct
   gboolean               has_base_rev;
   gint64                 base_rev;
   JsonObject            *args;
+  /* (nullable): the official the sender acts for, in a window of theirs
+   * (civic-delegation.h) */
+  char                  *on_behalf_of;
   /* What the ledger compares, in one form: the command without the
    * revision it was based on (a command queued behind another on the same
    * record is based anew on what that one made, and is still the same

@@ -619,6 +619,23 @@ static const CivicSqliteMigration migrations[] = {
      * one was revoked */
     "ALTER TABLE open311_key ADD COLUMN revoked_reason TEXT;"
   },
+  { /* 24: delegations (委托, civic-delegation.h): who acts for whom, when,
+     * in which roles; and, on each command taken so, for whom */
+    "CREATE TABLE delegation ("
+    "  id TEXT PRIMARY KEY,"
+    "  principal_id TEXT NOT NULL REFERENCES account (id),"
+    "  delegate_id TEXT NOT NULL REFERENCES account (id),"
+    "  starts_on TEXT NOT NULL,"
+    "  ends_on TEXT NOT NULL,"
+    "  roles INTEGER NOT NULL,"
+    "  reason TEXT NOT NULL,"
+    "  granted_by_name TEXT,"
+    "  ended_on TEXT"
+    ");"
+    "CREATE INDEX delegation_principal ON delegation (principal_id, starts_on);"
+    "CREATE INDEX delegation_delegate ON delegation (delegate_id, ends_on);"
+    "ALTER TABLE command ADD COLUMN on_behalf_of TEXT;"
+  },
 };
 
 void

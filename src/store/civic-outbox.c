@@ -92,6 +92,10 @@ static const CivicSqliteMigration migrations[] = {
     "  AND json_extract (c.args, '$.sha256') = f.sha256;"
     "DROP TABLE file;"
   },
+  { /* 5: whom a command was taken for, by a delegate (civic-delegation.h) */
+    "ALTER TABLE command ADD COLUMN on_behalf_of TEXT;"
+    "ALTER TABLE conflict ADD COLUMN on_behalf_of TEXT;"
+  },
 };
 
 struct _CivicOutbox
@@ -100,6 +104,7 @@ struct _CivicOutbox
 
   GMutex       lock;
   CivicSqlite *db;
+  char        *acting_for;   /* stamped on each command added */
 };
 
 G_DEFINE_FINAL_TYPE (CivicOutbox, civic_outbox, G_TYPE_OBJECT)
@@ -117,6 +122,7 @@ civic_outbox_command_free (CivicOutboxCommand *command)
   g_free (command->args);
   g_free (command->created_at);
   g_free (command->last_error);
+  g_free (command->on_behalf_of);
   g_free (command);
 }
 
@@ -159,6 +165,15 @@ civic_outbox_command_to_json (const CivicOutboxCommand *command)
   g_string_append (out, target_text);
   if (command->has_base_rev)
     g_string_append_printf (out, ",\"base_rev\":%" G_GINT64_FORMAT, command->base_rev);
+  if (command->on_behalf_of != NULL)
+    {
+      g_autoptr(JsonNode) principal = json_node_init_string (json_node_alloc (),
+                                                             command->on_behalf_of);
+      g_autofree char *principal_text = civic_json_to_string (principal, FALSE);
+
+      g_string_append (out, ",\"on_behalf_of\":");
+      g_string_append (out, principal_text);
+    }
   g_string_append (out, ",\"args\":");
   g_string_append (out, command->args);
   g_string_append_c (out, '}');
@@ -171,6 +186,7 @@ civic_outbox_finalize (GObject *object)
   CivicOutbox *self = (CivicOutbox *)object;
 
   g_clear_object (&self->db);
+  g_free (self->acting_for);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (civic_outbox_parent_class)->finalize (object);
@@ -214,6 +230,39 @@ civic_outbox_open (const char  *path,
 }
 
 /**
+ * civic_outbox_set_acting_for:
+ * @principal_id: (nullable): the official a delegate acts for now, or
+ *   %NULL when they act as themselves
+ *
+ * Every command added from now on is taken for @principal_id: it keeps
+ * it, and carries it to the service, whenever it is sent.
+ */
+void
+civic_outbox_set_acting_for (CivicOutbox *self,
+                             const char  *principal_id)
+{
+  g_return_if_fail (CIVIC_IS_OUTBOX (self));
+
+  g_mutex_lock (&self->lock);
+  g_free (self->acting_for);
+  self->acting_for = g_strdup (principal_id);
+  g_mutex_unlock (&self->lock);
+}
+
+char *
+civic_outbox_dup_acting_for (CivicOutbox *self)
+{
+  char *id;
+
+  g_return_val_if_fail (CIVIC_IS_OUTBOX (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  id = g_strdup (self->acting_for);
+  g_mutex_unlock (&self->lock);
+  return id;
+}
+
+/**
  * civic_outbox_add:
  * @base_rev: the revision of the case the official saw, or -1
  *
@@ -245,8 +294,8 @@ civic_outbox_add (CivicOutbox  *self,
 
   g_mutex_lock (&self->lock);
   stmt = civic_sqlite_prepare (self->db, "INSERT INTO command (id, type, target, base_rev, args, "
-                                         "  created_at, offered) VALUES (?, ?, ?, ?, ?, ?, 0)",
-                               error);
+                                         "  created_at, offered, on_behalf_of) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, 0, ?)", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -257,6 +306,7 @@ civic_outbox_add (CivicOutbox  *self,
         sqlite3_bind_int64 (stmt, 4, base_rev);
       civic_sqlite_bind_text (stmt, 5, args_text);
       civic_sqlite_bind_text (stmt, 6, created);
+      civic_sqlite_bind_text (stmt, 7, self->acting_for);
       ok = civic_sqlite_run (self->db, stmt, error);
     }
   g_mutex_unlock (&self->lock);
@@ -264,7 +314,7 @@ civic_outbox_add (CivicOutbox  *self,
 }
 
 #define COMMAND_COLUMNS "seq, id, type, target, base_rev, args, created_at, attempts, " \
-                        "next_attempt_at, last_error, offered"
+                        "next_attempt_at, last_error, offered, on_behalf_of"
 
 static CivicOutboxCommand *
 command_from_row (sqlite3_stmt *stmt,
@@ -284,6 +334,7 @@ command_from_row (sqlite3_stmt *stmt,
   command->next_attempt_at = sqlite3_column_int64 (stmt, first + 8);
   command->last_error = g_strdup (civic_sqlite_column_text (stmt, first + 9));
   command->offered = sqlite3_column_int (stmt, first + 10) != 0;
+  command->on_behalf_of = g_strdup (civic_sqlite_column_text (stmt, first + 11));
   return command;
 }
 
@@ -762,9 +813,10 @@ civic_outbox_move_to_conflicts (CivicOutbox  *self,
 
   stmt = civic_sqlite_prepare (self->db,
                                "INSERT OR REPLACE INTO conflict (id, seq, type, target, base_rev,"
-                               "  args, created_at, reason_code, reason_message, entity, at) "
-                               "SELECT id, seq, type, target, base_rev, args, created_at, ?, ?, ?, ? "
-                               "FROM command WHERE id = ?", error);
+                               "  args, created_at, reason_code, reason_message, entity, at, "
+                               "  on_behalf_of) "
+                               "SELECT id, seq, type, target, base_rev, args, created_at, ?, ?, ?, ?, "
+                               "  on_behalf_of FROM command WHERE id = ?", error);
   if (stmt == NULL)
     goto rollback;
   civic_sqlite_bind_text (stmt, 1, reason_code);
@@ -821,11 +873,12 @@ conflict_from_row (sqlite3_stmt *stmt)
   conflict->reason_message = g_strdup (civic_sqlite_column_text (stmt, 8));
   conflict->entity = g_strdup (civic_sqlite_column_text (stmt, 9));
   conflict->at = g_strdup (civic_sqlite_column_text (stmt, 10));
+  conflict->command->on_behalf_of = g_strdup (civic_sqlite_column_text (stmt, 11));
   return conflict;
 }
 
 #define CONFLICT_COLUMNS "seq, id, type, target, base_rev, args, created_at, reason_code, " \
-                         "reason_message, entity, at"
+                         "reason_message, entity, at, on_behalf_of"
 
 /**
  * civic_outbox_list_conflicts:

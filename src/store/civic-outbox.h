@@ -24,6 +24,7 @@ typedef struct
   gint64   next_attempt_at;  /* monotonic-free: wall-clock seconds */
   char    *last_error;
   gboolean offered;          /* handed to a request once: it may have reached the service */
+  char    *on_behalf_of;     /* (nullable): the official it was taken for (civic-delegation.h) */
 } CivicOutboxCommand;
 
 /* A command the service refused, kept until the official resolves it. */
@@ -71,6 +72,9 @@ G_DECLARE_FINAL_TYPE (CivicOutbox, civic_outbox, CIVIC, OUTBOX, GObject)
 
 CivicOutbox        *civic_outbox_open         (const char         *path,
                                                GError            **error);
+void                civic_outbox_set_acting_for (CivicOutbox      *self,
+                                               const char         *principal_id);
+char               *civic_outbox_dup_acting_for (CivicOutbox      *self);
 gboolean            civic_outbox_add          (CivicOutbox        *self,
                                                const char         *id,
                                                const char         *type,

@@ -1202,6 +1202,54 @@ def test_catalogue_change_takes_effect():
             civicdesk_e2e.env['CIVICDESK_NOW'] = before
 
 
+def test_act_for():
+    """委托: an administrator lets the hearing officer act for the examiner
+    this week. The officer's main menu offers it; acting, a bar above the
+    sections says for whom and until when, the examiner's work is theirs
+    to take — a claim the service records as the examiner's, the sender
+    kept — and Stop makes them themselves again."""
+    client = Client('officer')
+    try:
+        examiner = request('GET', '/api/v1/me', sign_in('examiner'))
+        officer = request('GET', '/api/v1/me', sign_in('officer'))
+        answer = request('POST', '/api/v1/commands', sign_in('admin'), {'commands': [{
+            'id': str(uuid.uuid4()), 'type': 'add-delegation', 'target': examiner['id'],
+            'args': {'delegate_id': officer['id'], 'roles': ['examiner'],
+                     'starts_on': '2026-03-20', 'ends_on': '2026-03-27', 'reason': '外出培训'}}]})
+        assert answer['results'][0]['status'] == 'applied', answer
+
+        widget_action(client.frame, 'win.sync-now')
+        client.wait_synced()
+        client.menu(fmt(tr('Act for %s'), examiner['name']))
+        bar = fmt(tr('Acting for %s until %s'), examiner['name'], '2026-03-27')
+        wait(client.app, named('label', bar), 'the bar that says for whom')
+        screenshot('e2e-acting-for')
+
+        case = pick(all_cases(), lambda c: scjg(c) and c['state'] == 'under-review' and
+                    c['summary']['queue'] == 'examiner' and c['summary']['assignee_id'] is None)
+        client.show_queue('Department Queue')
+        client.search(case['number'])
+        client.open_case(case['number'])
+        press(wait(client.app, named('push button', 'Claim'), 'the Claim button, the examiner\'s'))
+        client.wait_synced()
+        end = time.time() + TIMEOUT
+        while service_case(case['id'])['assignee_id'] != examiner['id'] and time.time() < end:
+            time.sleep(0.5)
+        assert service_case(case['id'])['assignee_id'] == examiner['id'], 'the claim was not the examiner\'s'
+
+        screenshot('e2e-acting-claimed')
+        press(wait(client.app, named('push button', '_Stop'), 'Stop'))
+        wait_gone(client.app, named('label', bar), 'the bar')
+        screenshot('e2e-acting-stopped')
+        separator = tr('%s · %s').split('%s')[1]
+        wait(client.app, named('label', officer['name'] + separator + tr('Hearing officer')),
+             'the officer as themselves')
+        # The open case offers the examiner's steps no more
+        wait_gone(client.app, named('push button', prefix='Record Opinion'), 'Record Opinion')
+    finally:
+        client.close()
+
+
 TESTS = [
     ('/e2e/demo-inbox-search-open', test_demo_inbox_search_open),
     ('/e2e/accept-then-decide', test_accept_then_decide),
@@ -1216,6 +1264,7 @@ TESTS = [
     ('/e2e/disclosure-from-draft-to-public', test_disclosure_from_draft_to_public),
     ('/e2e/complaint-from-open311-to-return-visit', test_complaint_from_open311_to_return_visit),
     ('/e2e/catalogue-change-takes-effect', test_catalogue_change_takes_effect),
+    ('/e2e/act-for', test_act_for),
     ('/e2e/accessibility-walk', test_accessibility_walk),
 ]
 

@@ -12,7 +12,10 @@
  * in the users directory: the client reads the directory's entries from
  * the feed it keeps (civic-cache.c, civic_cache_lookup_official()), the
  * assign dialog lists them, and both make an actor of each entry with
- * civic_actor_new_from_directory(). */
+ * civic_actor_new_from_directory(). A delegate's client reads the
+ * windows in which it acts for the entry's official (`delegates`,
+ * civic_delegations_from_directory()) and makes the actor the rules see
+ * while it does (civic_actor_new_acting_for()). */
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -37,5 +40,23 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   roles = civic_roles_to_string (actor->roles);
   civic_fuzz_assert (roles != NULL);
   civic_actor_has_role (actor, CIVIC_ROLES_CASEWORK);
+
+  {
+    g_autoptr(GPtrArray) windows = civic_delegations_from_directory (json_node_get_object (node));
+
+    civic_fuzz_assert (windows->len <= CIVIC_DELEGATION_MAX_OPEN);
+    for (guint i = 0; i < windows->len; i++)
+      {
+        CivicDelegation *window = g_ptr_array_index (windows, i);
+        g_autoptr(CivicActor) acting = civic_actor_new_acting_for (actor, actor, window->roles);
+
+        civic_fuzz_assert (window->id != NULL && window->delegate_id != NULL);
+        civic_fuzz_assert (window->starts_on <= window->ends_on);
+        civic_fuzz_assert (civic_delegation_last_day (window) <= window->ends_on);
+        civic_fuzz_assert ((acting->roles & ~actor->roles) == 0);
+        civic_fuzz_assert ((acting->roles & CIVIC_ROLES_NOT_DELEGATED) == 0);
+        civic_fuzz_assert (g_strcmp0 (acting->id, actor->id) == 0);
+      }
+  }
   return 0;
 }

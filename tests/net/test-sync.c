@@ -1571,6 +1571,100 @@ test_choose_password (void)
   g_assert_cmpuint (count_local_cases (account), >, 0);
 }
 
+
+static char *
+id_of (const char *username)
+{
+  g_autofree char *token = civic_test_sign_in (service, username);
+  g_autoptr(JsonNode) me = NULL;
+  guint status;
+
+  me = civic_test_request (service, "GET", "/api/v1/me", token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return g_strdup (json_object_get_string_member (json_node_get_object (me), "id"));
+}
+
+/* 委托: the hearing officer acts for the examiner this week. Their client
+ * offers it from the users directory, takes the examiner's work as the
+ * examiner's, and sends each command with whom it is for; the service
+ * takes it as the examiner's, naming both. As themselves again, they
+ * cannot. */
+static void
+test_act_for (void)
+{
+  g_autofree char *admin = civic_test_sign_in (service, "admin");
+  g_autofree char *examiner_id = id_of ("examiner");
+  g_autofree char *officer_id = id_of ("officer");
+  g_autofree char *args = NULL, *case_id = find_case ("under-review", "examiner", TRUE, 3);
+  g_autofree char *claim_id = NULL, *sql = NULL, *events = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(CivicAccount) account = NULL;
+  g_autoptr(GPtrArray) principals = NULL;
+  g_autoptr(JsonObject) empty = json_object_new ();
+  g_autoptr(JsonObject) served = NULL;
+  g_autoptr(GError) error = NULL;
+  const CivicActor *me;
+  CivicActingFor *acting;
+
+  args = g_strdup_printf ("{\"delegate_id\": \"%s\", \"roles\": [\"examiner\"], "
+                          "\"starts_on\": \"2026-03-20\", \"ends_on\": \"2026-03-27\", "
+                          "\"reason\": \"外出培训\"}", officer_id);
+  civic_test_applied (service, admin, "add-delegation", examiner_id, args, &holder);
+
+  account = account_synced ("officer");
+  principals = civic_account_list_principals (account);
+  g_assert_cmpuint (principals->len, ==, 1);
+  acting = g_ptr_array_index (principals, 0);
+  g_assert_cmpstr (acting->principal->id, ==, examiner_id);
+  {
+    g_autofree char *last = civic_day_format (acting->window->ends_on);
+
+    g_assert_cmpstr (last, ==, "2026-03-27");
+    g_assert_cmpint (acting->window->roles, ==, CIVIC_ROLE_EXAMINER);
+  }
+
+  /* Nobody else */
+  g_assert_false (civic_account_act_for (account, "u-nobody", &error));
+  g_assert_error (error, CIVIC_ACCOUNT_ERROR, CIVIC_ACCOUNT_ERROR_NOT_DELEGATE);
+  g_clear_error (&error);
+  g_assert_null (civic_account_get_acting_for (account, NULL));
+
+  g_assert_true (civic_account_act_for (account, examiner_id, &error));
+  g_assert_no_error (error);
+  me = civic_cache_get_me (civic_account_get_cache (account));
+  g_assert_cmpstr (me->id, ==, examiner_id);
+  g_assert_true (civic_actor_has_role (me, CIVIC_ROLE_EXAMINER));
+  g_assert_false (civic_actor_has_role (me, CIVIC_ROLE_HEARING_OFFICER));
+  g_assert_nonnull (strstr (me->name, "（代"));
+
+  claim_id = civic_sync_engine_perform (civic_account_get_engine (account), case_id,
+                                        CIVIC_ACTION_CLAIM, empty, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (claim_id);
+  g_assert_true (civic_test_account_sync (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (civic_account_get_engine (account)), ==, 0);
+
+  served = service_case (case_id);
+  g_assert_cmpstr (json_object_get_string_member (served, "assignee_id"), ==, examiner_id);
+  events = civic_json_to_string (json_object_get_member (served, "events"), FALSE);
+  g_assert_nonnull (strstr (events, "（代"));
+  sql = g_strdup_printf ("SELECT count(*) FROM command WHERE id = '%s' AND account_id = '%s' "
+                         "AND on_behalf_of = '%s'", claim_id, officer_id, examiner_id);
+  g_assert_cmpint (civic_test_count_rows (service, sql), ==, 1);
+
+  /* As themselves again: the examiner's work is not theirs */
+  g_assert_true (civic_account_act_for (account, NULL, &error));
+  me = civic_cache_get_me (civic_account_get_cache (account));
+  g_assert_cmpstr (me->id, ==, officer_id);
+  g_assert_null (civic_account_get_acting_for (account, NULL));
+  g_clear_pointer (&claim_id, g_free);
+  claim_id = civic_sync_engine_perform (civic_account_get_engine (account), case_id,
+                                        CIVIC_ACTION_VERIFY, empty, &error);
+  g_assert_null (claim_id);
+  g_assert_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ROLE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1602,6 +1696,7 @@ main (int   argc,
   g_test_add_func ("/sync/errors", test_errors);
   g_test_add_func ("/sync/resync", test_resync);
   g_test_add_func ("/sync/choose-password", test_choose_password);
+  g_test_add_func ("/sync/act-for", test_act_for);
 
   status = g_test_run ();
   civic_test_service_free (service);

@@ -533,6 +533,268 @@ test_holiday_notice (void)
     ==, "2027-01-03");
 }
 
+
+/* A command of @token's acting for @principal_id */
+static JsonObject *
+send_for (const char  *token,
+          const char  *principal_id,
+          const char  *type,
+          const char  *target,
+          const char  *args,
+          JsonNode   **holder)
+{
+  g_autofree char *id = civic_test_uuid ();
+  g_autofree char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"%s\","
+                                           "\"target\":\"%s\",\"on_behalf_of\":\"%s\","
+                                           "\"args\":%s}]}", id, type, target, principal_id,
+                                           args ? args : "{}");
+  guint status;
+
+  *holder = civic_test_request (service, "POST", "/api/v1/commands", token, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return json_array_get_object_element (
+    json_object_get_array_member (object_of (*holder), "results"), 0);
+}
+
+/* A case filed through the public door for 430000-SCJG-XK-0001 and
+ * accepted: its id */
+static char *
+accepted_case (const char *clerk_token)
+{
+  static const char code[] = "430000-SCJG-XK-0001";
+  g_autoptr(JsonNode) guide = NULL, answer = NULL;
+  g_autoptr(GString) materials = g_string_new ("[");
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autofree char *body = NULL;
+  const char *number;
+  JsonArray *list;
+  guint status;
+
+  guide = civic_test_request (service, "GET", "/public/v1/items/430000-SCJG-XK-0001", NULL, NULL,
+                              &status);
+  g_assert_cmpuint (status, ==, 200);
+  list = json_object_get_array_member (json_object_get_object_member (object_of (guide), "guide"),
+                                       "materials");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_string_append_printf (materials, "%s\"%s\"", i > 0 ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (list, i),
+                                                           "id"));
+  g_string_append_c (materials, ']');
+  body = g_strdup_printf ("{\"item_code\": \"%s\", \"materials\": %s, \"applicant\": "
+                          "{\"kind\": \"organisation\", \"name\": \"湘江食品有限公司\", "
+                          "\"id_number\": \"91430100MA4L16JQ9D\", \"contact\": \"王工\", "
+                          "\"phone\": \"13812345678\", \"address\": "
+                          "\"长沙市岳麓区麓山南路1号\"}}", code, materials->str);
+  answer = civic_test_request (service, "POST", "/public/v1/applications", NULL, body, &status);
+  g_assert_cmpuint (status, ==, 201);
+  number = json_object_get_string_member (object_of (answer), "number");
+  cases = civic_test_pull_cases (service, clerk_token);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      JsonObject *kase = g_ptr_array_index (cases, i);
+
+      if (g_strcmp0 (json_object_get_string_member (kase, "number"), number) == 0)
+        {
+          char *id = g_strdup (json_object_get_string_member (kase, "id"));
+
+          applied (clerk_token, "accept", id, NULL);
+          return id;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+restart_at (const char *now)
+{
+  civic_test_service_stop (service);
+  g_setenv ("CIVICDESK_NOW", now, TRUE);
+  civic_test_service_start (service);
+}
+
+/* 委托: an administrator lets the clerk act for the examiner in the
+ * examiner's role, Monday to Friday of the week after. Inside the window
+ * the clerk's commands for the examiner are the examiner's to the rules
+ * and name both in the record; the ledger and the audit log keep who sent
+ * them and for whom. Before the window, after it, and once it is ended,
+ * they are refused at the service's time, telling why and nothing of the
+ * record. */
+static void
+test_delegation (void)
+{
+  g_autofree char *examiner_id = id_of ("examiner");
+  g_autofree char *clerk_id = id_of ("clerk");
+  g_autofree char *args = NULL, *window_id = NULL, *case_id = NULL, *audit = NULL;
+  g_autofree char *clerk_token = NULL, *admin_token = NULL, *examiner_token = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) entities = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *result, *account, *window, *entry;
+  JsonArray *windows;
+
+  /* Who, in what, when: refused with the reason */
+  rejected_saying (clerk, "add-delegation", examiner_id,
+                   "{\"delegate_id\": \"x\"}", "not-found", "");
+#define WINDOW(delegate, roles, first, last) \
+  g_strdup_printf ("{\"delegate_id\": \"%s\", \"roles\": %s, \"starts_on\": \"%s\", " \
+                   "\"ends_on\": \"%s\", \"reason\": \"年休假\"}", delegate, roles, first, last)
+  g_free (args);
+  args = WINDOW (examiner_id, "[\"examiner\"]", "2026-03-23", "2026-03-27");
+  rejected_saying (admin, "add-delegation", examiner_id, args, "argument", "themselves");
+  g_free (args);
+  args = WINDOW (clerk_id, "[\"approver\"]", "2026-03-23", "2026-03-27");
+  rejected_saying (admin, "add-delegation", examiner_id, args, "rule", "cannot hand on");
+  g_free (args);
+  args = WINDOW (clerk_id, "[\"examiner\"]", "2026-03-19", "2026-03-27");
+  rejected_saying (admin, "add-delegation", examiner_id, args, "rule", "today or later");
+  g_free (args);
+  args = WINDOW (clerk_id, "[\"examiner\"]", "2026-03-23", "2027-03-27");
+  rejected_saying (admin, "add-delegation", examiner_id, args, "rule", "366 days");
+  {
+    g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) json_node_unref);
+    GHashTableIter iter;
+    gpointer key, value;
+    const char *other = NULL;
+
+    civic_test_pull_all (service, clerk, 0, users);
+    g_hash_table_iter_init (&iter, users);
+    while (other == NULL && g_hash_table_iter_next (&iter, &key, &value))
+      if (g_str_has_prefix (key, "user/") &&
+          g_strcmp0 (civic_json_lookup_string (json_node_get_object (value), "department_id",
+                                               NULL), "zrzyt") == 0)
+        other = (const char *) key + strlen ("user/");
+    g_assert_nonnull (other);
+    g_free (args);
+    args = WINDOW (other, "[\"examiner\"]", "2026-03-23", "2026-03-27");
+    rejected_saying (admin, "add-delegation", examiner_id, args, "rule", "another department");
+  }
+
+  g_free (args);
+  args = WINDOW (clerk_id, "[\"examiner\"]", "2026-03-23", "2026-03-27");
+  result = civic_test_send (service, department_admin, "add-delegation", examiner_id, args,
+                            &holder);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+  window_id = g_strdup (json_object_get_string_member (result, "id"));
+  g_clear_pointer (&holder, json_node_unref);
+  g_free (args);
+  args = WINDOW (clerk_id, "[\"examiner\"]", "2026-03-26", "2026-04-03");
+  rejected_saying (admin, "add-delegation", examiner_id, args, "clash", "2026-03-23");
+#undef WINDOW
+
+  /* Administrators see the window whole; every official sees who acts
+   * for whom and when, never why */
+  seen = accounts_seen (admin);
+  account = json_node_get_object (g_hash_table_lookup (seen, examiner_id));
+  windows = json_object_get_array_member (account, "delegations");
+  g_assert_cmpuint (json_array_get_length (windows), ==, 1);
+  window = json_array_get_object_element (windows, 0);
+  g_assert_cmpstr (json_object_get_string_member (window, "id"), ==, window_id);
+  g_assert_cmpstr (json_object_get_string_member (window, "delegate_id"), ==, clerk_id);
+  g_assert_cmpstr (json_object_get_string_member (window, "starts_on"), ==, "2026-03-23");
+  g_assert_cmpstr (json_object_get_string_member (window, "ends_on"), ==, "2026-03-27");
+  g_assert_cmpstr (json_object_get_string_member (window, "reason"), ==, "年休假");
+  entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) json_node_unref);
+  civic_test_pull_all (service, clerk, 0, entities);
+  {
+    g_autofree char *key = g_strconcat ("user/", examiner_id, NULL);
+
+    entry = json_node_get_object (g_hash_table_lookup (entities, key));
+  }
+  windows = json_object_get_array_member (entry, "delegates");
+  g_assert_cmpuint (json_array_get_length (windows), ==, 1);
+  window = json_array_get_object_element (windows, 0);
+  g_assert_cmpstr (json_object_get_string_member (window, "delegate_id"), ==, clerk_id);
+  g_assert_false (json_object_has_member (window, "reason"));
+
+  /* Before the window: refused, saying from when, showing nothing */
+  case_id = accepted_case (clerk);
+  result = send_for (clerk, examiner_id, "claim", case_id, NULL, &holder);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+  g_assert_cmpstr (civic_test_reason (result, "code"), ==, "delegation");
+  g_assert_nonnull (strstr (civic_test_reason (result, "message"), "from 2026-03-23"));
+  g_assert_false (json_object_has_member (result, "entity"));
+  g_clear_pointer (&holder, json_node_unref);
+
+  /* Inside it: the examiner's work, named for both */
+  restart_at ("2026-03-24T10:00:00+08:00");
+  clerk_token = civic_test_sign_in (service, "clerk");
+  admin_token = civic_test_sign_in (service, "admin");
+  examiner_token = civic_test_sign_in (service, "examiner");
+  rejected (clerk_token, "claim", case_id, NULL, "role");
+  result = send_for (clerk_token, examiner_id, "claim", case_id, NULL, &holder);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+  g_assert_cmpstr (civic_json_lookup_string (json_object_get_object_member (
+                     json_object_get_object_member (result, "entity"), "data"), "assignee_id",
+                     NULL), ==, examiner_id);
+  g_clear_pointer (&holder, json_node_unref);
+  result = send_for (clerk_token, examiner_id, "opinion", case_id,
+                     "{\"recommendation\": \"approve\", \"text\": \"符合条件\"}", &holder);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+  {
+    g_autofree char *text = civic_json_to_string (json_object_get_member (
+                                                    json_object_get_object_member (result,
+                                                                                   "entity"),
+                                                    "data"), FALSE);
+
+    g_assert_nonnull (strstr (text, "（代"));
+  }
+  g_clear_pointer (&holder, json_node_unref);
+  /* In the examiner's role only: a window gives no more than it names */
+  result = send_for (clerk_token, examiner_id, "accept", case_id, NULL, &holder);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+  g_clear_pointer (&holder, json_node_unref);
+
+  audit = civic_test_audit_of (service, "opinion", case_id);
+  g_assert_true (g_str_has_prefix (audit, clerk_id));
+  g_assert_nonnull (strstr (audit, examiner_id));
+  g_assert_nonnull (strstr (audit, "\"on_behalf_of\""));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM command WHERE account_id = '%s' "
+                                            "AND on_behalf_of = '%s'", clerk_id, examiner_id);
+
+    g_assert_cmpint (civic_test_count_rows (service, sql), ==, 4);
+  }
+
+  /* Ended at once: refused from now on */
+  g_free (args);
+  args = g_strdup_printf ("{\"delegation\": \"%s\"}", window_id);
+  applied (admin_token, "end-delegation", examiner_id, args);
+  rejected_saying (admin_token, "end-delegation", examiner_id, args, "state", "");
+  result = send_for (clerk_token, examiner_id, "comment", case_id, "{\"text\": \"补充\"}",
+                     &holder);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+  g_assert_nonnull (strstr (civic_test_reason (result, "message"), "ended on 2026-03-23"));
+  g_clear_pointer (&holder, json_node_unref);
+
+  /* A command queued inside a window and sent after it is refused */
+  g_free (args);
+  args = g_strdup_printf ("{\"delegate_id\": \"%s\", \"roles\": [\"examiner\"], "
+                          "\"starts_on\": \"2026-03-24\", \"ends_on\": \"2026-03-25\", "
+                          "\"reason\": \"出差\"}", clerk_id);
+  applied (admin_token, "add-delegation", examiner_id, args);
+  restart_at ("2026-03-26T09:00:00+08:00");
+  g_free (clerk_token);
+  clerk_token = civic_test_sign_in (service, "clerk");
+  result = send_for (clerk_token, examiner_id, "comment", case_id, "{\"text\": \"补充\"}",
+                     &holder);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+  g_assert_cmpstr (civic_test_reason (result, "code"), ==, "delegation");
+  g_assert_nonnull (strstr (civic_test_reason (result, "message"), "ended on 2026-03-25"));
+  g_clear_pointer (&holder, json_node_unref);
+  /* Nobody acts for an official who names them in no window */
+  result = send_for (clerk_token, id_of ("approver"), "comment", case_id, "{\"text\": \"x\"}",
+                     &holder);
+  g_assert_cmpstr (civic_test_reason (result, "code"), ==, "delegation");
+  g_clear_pointer (&holder, json_node_unref);
+
+  restart_at (CIVIC_TEST_NOW);
+  /* The tokens of the tests after are the first ones: sessions outlive a
+   * restart */
+  (void) examiner_token;
+}
+
 static void
 test_command_line_agrees (void)
 {
@@ -579,6 +841,8 @@ main (int   argc,
   g_test_add_func ("/admin/temporary-password", test_temporary_password);
   g_test_add_func ("/admin/weak-hash", test_weak_hash);
   g_test_add_func ("/admin/department-admin", test_department_admin);
+  /* Before the clerk's password is reset */
+  g_test_add_func ("/admin/delegation", test_delegation);
   g_test_add_func ("/admin/last-admin", test_last_admin);
   g_test_add_func ("/admin/department-roles", test_department_roles);
   g_test_add_func ("/admin/holiday-notice", test_holiday_notice);

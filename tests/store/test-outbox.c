@@ -119,6 +119,48 @@ test_due_in_order (Fixture       *fixture,
   g_assert_cmpstr (third, ==, "c3 c4");
 }
 
+/* A delegate's commands keep whom they were taken for, through a restart
+ * and into Conflicts, and carry it to the service; those after acting
+ * for another carry nothing */
+static void
+test_acting_for (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) commands = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autofree char *sent = NULL, *plain = NULL, *acting = NULL;
+
+  civic_outbox_set_acting_for (fixture->outbox, "u-examiner");
+  acting = civic_outbox_dup_acting_for (fixture->outbox);
+  g_assert_cmpstr (acting, ==, "u-examiner");
+  add (fixture, "c1", "claim", "case-a", 5);
+  civic_outbox_set_acting_for (fixture->outbox, NULL);
+  add (fixture, "c2", "comment", "case-b", 2);
+
+  commands = civic_outbox_list (fixture->outbox, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (commands->len, ==, 2);
+  g_assert_cmpstr (((CivicOutboxCommand *) g_ptr_array_index (commands, 0))->on_behalf_of, ==,
+                   "u-examiner");
+  g_assert_null (((CivicOutboxCommand *) g_ptr_array_index (commands, 1))->on_behalf_of);
+  sent = civic_outbox_command_to_json (g_ptr_array_index (commands, 0));
+  g_assert_cmpstr (sent, ==, "{\"id\":\"c1\",\"type\":\"claim\",\"target\":\"case-a\","
+                             "\"base_rev\":5,\"on_behalf_of\":\"u-examiner\",\"args\":{}}");
+  plain = civic_outbox_command_to_json (g_ptr_array_index (commands, 1));
+  g_assert_null (strstr (plain, "on_behalf_of"));
+
+  g_assert_true (civic_outbox_move_to_conflicts (fixture->outbox, "c1", "delegation",
+                                                 "The delegation to act for 张三 ended on "
+                                                 "2026-03-25", NULL, &error));
+  g_assert_no_error (error);
+  conflicts = civic_outbox_list_conflicts (fixture->outbox, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpstr (((CivicConflict *) g_ptr_array_index (conflicts, 0))->command->on_behalf_of, ==,
+                   "u-examiner");
+}
+
 /* The official's own applied command moves the base of those after it on
  * the same record; nothing else moves. */
 static void
@@ -286,6 +328,8 @@ main (int   argc,
   g_test_add ("/outbox/due-in-order", Fixture, NULL, fixture_set_up, test_due_in_order,
               fixture_tear_down);
   g_test_add ("/outbox/files", Fixture, NULL, fixture_set_up, test_files, fixture_tear_down);
+  g_test_add ("/outbox/acting-for", Fixture, NULL, fixture_set_up, test_acting_for,
+              fixture_tear_down);
   g_test_add ("/outbox/withdraw", Fixture, NULL, fixture_set_up, test_withdraw,
               fixture_tear_down);
   g_test_add ("/outbox/rebase-successors", Fixture, NULL, fixture_set_up, test_rebase_successors,

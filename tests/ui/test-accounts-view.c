@@ -130,6 +130,84 @@ test_add_account (void)
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }
 
+
+/* 委托: the form offers the account's colleagues and the roles it may hand
+ * on; the window taken shows on the account's page, with End Delegation */
+static void
+test_add_delegation (void)
+{
+  CivicAccountsView *view = g_object_new (CIVIC_TYPE_ACCOUNTS_VIEW, NULL);
+  GtkWidget *window = civic_ui_test_window (GTK_WIDGET (view), 900, 760);
+  g_autoptr(GPtrArray) accounts = civic_cache_load_records (civic_ui_test_cache (),
+                                                            &civic_account_kind, NULL);
+  g_autoptr(JsonObject) typed = json_object_new ();
+  g_autoptr(JsonObject) args = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  CivicAccountRecord *examiner = NULL, *clerk = NULL;
+  CivicActionDialog *dialog;
+  JsonArray *roles = json_array_new ();
+  GtkWidget *page;
+
+  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
+    {
+      CivicAccountRecord *account = g_ptr_array_index (accounts, i);
+
+      if (g_strcmp0 (civic_account_record_get_username (account), "examiner") == 0)
+        examiner = account;
+      else if (g_strcmp0 (civic_account_record_get_username (account), "clerk") == 0)
+        clerk = account;
+    }
+  g_assert_nonnull (examiner);
+  g_assert_nonnull (clerk);
+
+  civic_section_set_engine (CIVIC_SECTION (view), civic_ui_test_engine ());
+  civic_ui_test_spin (50);
+  dialog = civic_action_dialog_new (GTK_WINDOW (window), civic_ui_test_engine (),
+                                    &civic_account_kind, G_OBJECT (examiner),
+                                    CIVIC_ACCOUNT_ACTION_ADD_DELEGATION, 1);
+  /* A colleague of the department is offered, by name */
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (dialog),
+                                         civic_account_record_get_name (clerk)));
+  json_object_set_string_member (typed, "delegate_id", civic_account_record_get_id (clerk));
+  json_array_add_string_element (roles, "examiner");
+  json_object_set_array_member (typed, "roles", roles);
+  json_object_set_string_member (typed, "starts_on", "2026-03-23");
+  json_object_set_string_member (typed, "ends_on", "2026-03-27");
+  json_object_set_string_member (typed, "reason", "年休假");
+  civic_action_dialog_run_async (dialog, NULL, civic_test_got_result, &result);
+  civic_action_dialog_set_args (dialog, typed);
+  civic_ui_test_spin (400);
+  if (civic_ui_test_screenshots_wanted ())
+    civic_ui_test_screenshot (GTK_WIDGET (dialog), "admin-add-delegation");
+  g_assert_null (civic_action_dialog_get_refusal (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  args = civic_action_dialog_run_finish (dialog, civic_test_await (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  command = civic_sync_engine_perform_action (civic_ui_test_engine (), &civic_account_kind,
+                                              civic_account_record_get_id (examiner),
+                                              CIVIC_ACCOUNT_ACTION_ADD_DELEGATION, args, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (command);
+  civic_ui_test_sync ();
+  g_assert_cmpuint (civic_sync_engine_get_conflicts (civic_ui_test_engine ()), ==, 0);
+
+  civic_admin_view_open (CIVIC_ADMIN_VIEW (view), civic_account_record_get_id (examiner));
+  civic_ui_test_spin (50);
+  page = civic_admin_view_get_page (CIVIC_ADMIN_VIEW (view));
+  g_assert_true (civic_ui_test_has_text (page, T ("Delegations")));
+  g_assert_true (civic_ui_test_has_text (page, "2026-03-23"));
+  g_assert_true (civic_ui_test_has_text (page, "年休假"));
+  g_assert_nonnull (civic_ui_test_find_titled (page, GTK_TYPE_BUTTON, T ("End Delegation")));
+  if (civic_ui_test_screenshots_wanted ())
+    civic_ui_test_screenshot (window, "admin-account-delegation");
+
+  civic_ui_test_destroy (window, GTK_WIDGET (view));
+}
+
 /* The last administrator disables themselves: the client cannot count the
  * administrators, so it is taken; the service refuses it into Conflicts */
 static void
@@ -157,6 +235,7 @@ main (int   argc,
   civic_ui_test_init (&argc, &argv);
   civic_ui_test_sign_in_as ("admin");
   g_test_add_func ("/accounts-view/add-account", test_add_account);
+  g_test_add_func ("/accounts-view/add-delegation", test_add_delegation);
   g_test_add_func ("/accounts-view/last-admin-refused", test_last_admin_refused);
   return civic_ui_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include "civic-account-kind.h"
 #include "civic-accounts-view.h"
+#include "civic-time.h"
 
 /* Where the hall's administrators run every official's account, and a
  * department's administrator their department's (账号管理): the accounts,
@@ -133,6 +134,68 @@ heading (GObject *record)
   return g_strdup (civic_account_record_get_name (CIVIC_ACCOUNT_RECORD (record)));
 }
 
+/* Who acts for the official (委托): the windows in force or to come, then
+ * the last few over, as history */
+static void
+add_delegations (GtkBox             *page,
+                 CivicAccountRecord *account)
+{
+  GPtrArray *windows = civic_account_record_get_delegations (account);
+  g_autoptr(GDateTime) now = civic_time_now ();
+  CivicDay today = civic_time_day_of (now);
+  GtkWidget *group = civic_admin_view_add_group (page, _("Delegations"));
+  guint shown = 0, over = 0;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = windows->len; i-- > 0;)
+      {
+        const CivicDelegation *window = g_ptr_array_index (windows, i);
+        gboolean is_over = civic_delegation_is_over (window, today);
+        g_autofree char *first = NULL, *last = NULL, *roles = NULL, *title = NULL;
+        g_autofree char *subtitle = NULL;
+        const char *state;
+        GtkWidget *row;
+
+        if ((pass == 0) == is_over || (is_over && ++over > 5))
+          continue;
+        first = civic_day_format (window->starts_on);
+        /* Ended before it began: the days it was granted for */
+        last = civic_day_format (civic_delegation_last_day (window) < window->starts_on
+                                 ? window->ends_on : civic_delegation_last_day (window));
+        roles = civic_roles_to_string (window->roles);
+        if (window->ended_on != CIVIC_DAY_INVALID && window->ended_on <= window->starts_on)
+          state = _("Ended before it began");
+        else if (window->ended_on != CIVIC_DAY_INVALID)
+          state = _("Ended early");
+        else if (is_over)
+          state = _("Over");
+        else if (civic_delegation_in_force (window, today))
+          state = _("In force");
+        else
+          state = _("To come");
+        /* Translators: a delegation: "李四 · 2026-03-23 to 2026-03-27" */
+        title = g_strdup_printf (_("%s · %s to %s"),
+                                 window->delegate_name ? window->delegate_name : window->delegate_id,
+                                 first, last);
+        /* Translators: a delegation's state, roles and reason:
+         * "In force · Examiner · 年休假" */
+        subtitle = g_strdup_printf (_("%s · %s · %s"), state, roles,
+                                    window->reason ? window->reason : "");
+        row = adw_action_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        if (is_over)
+          gtk_widget_add_css_class (row, "dim-label");
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        shown++;
+      }
+  if (shown == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("Nobody acts for this official: Add Delegation lets "
+                                             "a colleague act for them between two days"));
+}
+
 static void
 fill_page (CivicAdminView *view,
            GObject        *record,
@@ -140,8 +203,13 @@ fill_page (CivicAdminView *view,
 {
   CivicAccountRecord *account = CIVIC_ACCOUNT_RECORD (record);
   g_autofree char *roles = civic_roles_to_string (civic_account_record_get_roles (account));
-  g_autofree char *created = civic_day_format (civic_account_record_get_created_on (account));
-  g_autofree char *password = civic_day_format (civic_account_record_get_password_set_on (account));
+  CivicDay created_on = civic_account_record_get_created_on (account);
+  CivicDay password_set_on = civic_account_record_get_password_set_on (account);
+  /* An account the command line made before accounts were commands has
+   * neither day */
+  g_autofree char *created = created_on != CIVIC_DAY_INVALID ? civic_day_format (created_on) : NULL;
+  g_autofree char *password = password_set_on != CIVIC_DAY_INVALID
+                              ? civic_day_format (password_set_on) : NULL;
   GtkWidget *group = civic_admin_view_add_group (page, _("Account"));
 
   civic_admin_view_add_fact (group, _("User Name"), civic_account_record_get_username (account));
@@ -155,12 +223,9 @@ fill_page (CivicAdminView *view,
   if (civic_account_record_get_must_change_password (account))
     civic_admin_view_add_fact (group, _("Password"),
                                _("Temporary: the official chooses their own at the next sign-in"));
-  civic_admin_view_add_fact (group, _("Password Set On"),
-                             civic_account_record_get_password_set_on (account) != CIVIC_DAY_INVALID
-                             ? password : NULL);
-  civic_admin_view_add_fact (group, _("Added On"),
-                             civic_account_record_get_created_on (account) != CIVIC_DAY_INVALID
-                             ? created : NULL);
+  civic_admin_view_add_fact (group, _("Password Set On"), password);
+  civic_admin_view_add_fact (group, _("Added On"), created);
+  add_delegations (page, account);
 }
 
 static void

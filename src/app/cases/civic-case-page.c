@@ -1134,6 +1134,13 @@ fingerprint (CivicCasePage *self)
       g_string_append (out, text);
     }
   g_string_append_printf (out, "|%d", (int) civic_time_today ());
+  /* Whom the actions are for: acting for a colleague, or no more */
+  {
+    const CivicActor *me = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+
+    if (me != NULL)
+      g_string_append_printf (out, "|%s|%u", me->id, (guint) me->roles);
+  }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 

@@ -91,6 +91,9 @@ struct _CivicWindow
   CivicKeysView        *keys_view;
   CivicConflictsView   *conflicts_view;
   CivicSyncIndicator   *sync_indicator;
+  GtkRevealer          *acting_revealer;
+  GtkLabel             *acting_label;
+  GMenu                *acting_section;
 
   CivicApplication     *application;
   CivicSyncEngine      *engine;        /* the signed-in official's; the views bind to it */
@@ -181,6 +184,8 @@ set_count (GtkLabel *label,
                              name);
 }
 
+static void update_acting (CivicWindow *self);
+
 static gboolean
 update_counts_cb (gpointer data)
 {
@@ -211,6 +216,8 @@ update_counts_cb (gpointer data)
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_row),
                           civic_sync_engine_get_conflicts (self->engine) > 0 ||
                           gtk_list_box_get_selected_row (self->sidebar) == self->conflicts_row);
+  /* A window granted or ended comes with the users directory */
+  update_acting (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -247,6 +254,118 @@ update_actions (CivicWindow *self)
                                  signed_in && demo && !self->leaving && !self->switching_demo);
 }
 
+/* Acting for another official (委托): the main menu offers whom one may
+ * act for today, and a bar above the sections says whom one acts for */
+
+static void account_changed_cb (CivicWindow *self);
+
+static void
+update_acting (CivicWindow *self)
+{
+  CivicAccount *account = civic_application_get_account (self->application);
+  g_autoptr(GPtrArray) principals = NULL;
+  const CivicDelegation *window = NULL;
+  const CivicActor *principal = NULL;
+
+  g_menu_remove_all (self->acting_section);
+  if (account == NULL || !civic_account_is_ready (account))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->acting_revealer), FALSE);
+      gtk_revealer_set_reveal_child (self->acting_revealer, FALSE);
+      return;
+    }
+
+  principals = civic_account_list_principals (account);
+  principal = civic_account_get_acting_for (account, &window);
+  for (guint i = 0; i < principals->len; i++)
+    {
+      CivicActingFor *acting = g_ptr_array_index (principals, i);
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (principal != NULL && g_strcmp0 (principal->id, acting->principal->id) == 0)
+        continue;
+      /* Translators: a menu item: act for the official named, within a delegation */
+      label = g_strdup_printf (_("Act for %s"), acting->principal->name);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.act-for", "s", acting->principal->id);
+      g_menu_append_item (self->acting_section, item);
+    }
+
+  if (principal != NULL)
+    {
+      g_autofree char *label = NULL, *until = NULL, *bar = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+      gboolean still = FALSE;
+
+      for (guint i = 0; i < principals->len; i++)
+        still |= g_strcmp0 (((CivicActingFor *) g_ptr_array_index (principals, i))->principal->id,
+                            principal->id) == 0;
+      if (!still)
+        {
+          /* The window ended, or today is past its last day: as oneself
+           * again, and said so */
+          g_autofree char *over = g_strdup_printf (_("You no longer act for %s: the delegation is "
+                                                     "over"), principal->name);
+
+          civic_account_act_for (account, NULL, NULL);
+          adw_toast_overlay_add_toast (self->toast_overlay, civic_toast_new (over));
+          account_changed_cb (self);
+          g_signal_emit_by_name (self->engine, "cases-changed");
+          return;
+        }
+
+      /* Translators: a menu item: stop acting for the official named */
+      label = g_strdup_printf (_("Stop Acting for %s"), principal->name);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.act-for", "s", "");
+      g_menu_prepend_item (self->acting_section, item);
+
+      until = civic_day_format (window->ends_on);
+      /* Translators: the bar above the sections: "Acting for 张三 until 2026-03-27" */
+      bar = g_strdup_printf (_("Acting for %s until %s"), principal->name, until);
+      gtk_label_set_label (self->acting_label, bar);
+    }
+  /* Hidden, not only folded away: assistive technologies read what is
+   * visible, and a folded revealer's child still is */
+  gtk_widget_set_visible (GTK_WIDGET (self->acting_revealer), principal != NULL);
+  gtk_revealer_set_reveal_child (self->acting_revealer, principal != NULL);
+}
+
+static void
+act_for_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CivicWindow *self = CIVIC_WINDOW (widget);
+  CivicAccount *account = civic_application_get_account (self->application);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  const CivicActor *principal;
+  g_autofree char *told = NULL;
+
+  if (account == NULL || self->engine == NULL)
+    return;
+  if (!civic_account_act_for (account, *id != '\0' ? id : NULL, &error))
+    {
+      civic_window_show_error (self, error);
+      return;
+    }
+
+  principal = civic_account_get_acting_for (account, NULL);
+  if (principal != NULL)
+    /* Translators: a toast, once the official chose to act for another */
+    told = g_strdup_printf (_("You act for %s: what you do now is recorded as done for them"),
+                            principal->name);
+  else
+    told = g_strdup (_("You act as yourself again"));
+  adw_toast_overlay_add_toast (self->toast_overlay, civic_toast_new (told));
+
+  /* Their tasks, their roles' sections: every view reads again */
+  account_changed_cb (self);
+  g_signal_emit_by_name (self->engine, "cases-changed");
+}
+
 static void
 account_changed_cb (CivicWindow *self)
 {
@@ -264,9 +383,11 @@ account_changed_cb (CivicWindow *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
     }
 
+  update_acting (self);
   if (engine != NULL)
     {
-      const CivicActor *actor = civic_account_get_actor (account);
+      /* Whom the rules see: the official, or whom they act for */
+      const CivicActor *actor = civic_cache_get_me (civic_sync_engine_get_cache (engine));
       g_autofree char *roles = civic_roles_to_string (actor->roles);
       /* Translators: the official's name, then their roles */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), actor->name, roles);
@@ -1196,6 +1317,9 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, keys_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, acting_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, acting_label);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, acting_section);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_add_toast_cb);
 
@@ -1207,6 +1331,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-in-again", NULL,
                                    sign_in_again_activated);
   gtk_widget_class_install_action (widget_class, "win.demo-role", "s", demo_role_activated);
+  gtk_widget_class_install_action (widget_class, "win.act-for", "s", act_for_activated);
   gtk_widget_class_install_action (widget_class, "win.case-action", "s", case_action_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync-now", NULL);
