@@ -615,6 +615,25 @@ civic_clock_kind_get_label (CivicClockKind kind)
     }
 }
 
+/**
+ * civic_clock_name_get_label:
+ * @name: a clock as the wire names it: "correction" (a case's correction
+ *   window), or a #CivicClockKind's nick
+ *
+ * Returns: how an official reads it
+ */
+const char *
+civic_clock_name_get_label (const char *name)
+{
+  int kind;
+
+  if (g_strcmp0 (name, "correction") == 0)
+    return civic_clock_kind_get_label (CIVIC_CLOCK_KIND_CORRECTION_NOTICE);
+  if (name != NULL && civic_enum_from_nick (CIVIC_TYPE_CLOCK_KIND, name, &kind))
+    return civic_clock_kind_get_label (kind);
+  return _("Time limit");
+}
+
 const char *
 civic_clock_status_get_label (CivicClockStatus status)
 {

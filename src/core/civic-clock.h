@@ -239,6 +239,7 @@ CivicClock        *civic_clock_new_from_json       (JsonNode           *node,
 
 const char        *civic_legal_basis_get_label     (const char         *basis);
 const char        *civic_clock_kind_get_label      (CivicClockKind      kind);
+const char        *civic_clock_name_get_label      (const char         *name);
 const char        *civic_clock_status_get_label    (CivicClockStatus    status);
 const char        *civic_stop_reason_get_label     (CivicStopReason     reason);
 const char        *civic_clock_unit_get_label      (CivicClockUnit      unit,

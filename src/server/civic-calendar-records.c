@@ -17,6 +17,9 @@
 #include "civic-policy.h"
 #include "civic-workflow.h"
 #include "civic-case.h"
+#include "civic-core-enums.h"
+#include "civic-disclosure-request.h"
+#include "civic-message.h"
 #include "civic-entity.h"
 #include "civic-json.h"
 #include "civic-server-db.h"
@@ -289,6 +292,60 @@ compare_clock (GPtrArray     *moved,
   g_ptr_array_add (moved, due);
 }
 
+static void
+add_moved (GPtrArray         *moved,
+           const char        *number,
+           CivicClockKind     kind,
+           CivicClockReading *was,
+           CivicClockReading *will)
+{
+  CivicMovedDue *due;
+
+  if (was == NULL || will == NULL || was->due == will->due ||
+      was->status == CIVIC_CLOCK_STATUS_DONE)
+    return;
+  due = g_new0 (CivicMovedDue, 1);
+  due->number = g_strdup (number);
+  due->clock = civic_enum_to_nick (CIVIC_TYPE_CLOCK_KIND, kind);
+  due->from = was->due;
+  due->to = will->due;
+  g_ptr_array_add (moved, due);
+}
+
+static CivicClockKind
+message_clock_kind (CivicMessageStep step)
+{
+  switch (step)
+    {
+    case CIVIC_MESSAGE_STEP_SIGN_FOR: return CIVIC_CLOCK_KIND_MESSAGE_SIGN_FOR;
+    case CIVIC_MESSAGE_STEP_SEND_BACK: return CIVIC_CLOCK_KIND_MESSAGE_SEND_BACK;
+    case CIVIC_MESSAGE_STEP_RECTIFICATION: return CIVIC_CLOCK_KIND_RECTIFICATION;
+    case CIVIC_MESSAGE_STEP_EVALUATION: return CIVIC_CLOCK_KIND_EVALUATION;
+    case CIVIC_MESSAGE_STEP_REPLY:
+    default:
+      return CIVIC_CLOCK_KIND_MESSAGE_REPLY;
+    }
+}
+
+/* The ids @sql lists, in @ids (emptied first) */
+static gboolean
+open_ids (CivicSqlite  *db,
+          const char   *sql,
+          GPtrArray    *ids,
+          GError      **error)
+{
+  sqlite3_stmt *stmt = civic_sqlite_prepare (db, sql, error);
+  gboolean row, ok;
+
+  g_ptr_array_set_size (ids, 0);
+  if (stmt == NULL)
+    return FALSE;
+  while ((ok = civic_sqlite_step (db, stmt, &row, error)) && row)
+    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  return ok;
+}
+
 void
 civic_moved_due_free (CivicMovedDue *due)
 {
@@ -307,13 +364,11 @@ civic_moved_due_describe (const CivicMovedDue *due)
 {
   g_autofree char *from = civic_day_format (due->from);
   g_autofree char *to = civic_day_format (due->to);
-  const char *what = g_str_equal (due->clock, "correction") ? _("correction window")
-                     : g_str_equal (due->clock, "statutory") ? _("statutory limit")
-                     : _("promised limit");
 
-  /* Translators: a due date a new holiday notice moves: "20260320-SCJG-000001, time limit:
-   * 2026-10-09 → 2026-10-12" */
-  return g_strdup_printf (_("%s, %s: %s → %s"), due->number, what, from, to);
+  /* Translators: a due date a new holiday notice moves: "20260320-SCJG-000001, Statutory
+   * time limit: 2026-10-09 → 2026-10-12" */
+  return g_strdup_printf (_("%s, %s: %s → %s"), due->number,
+                          civic_clock_name_get_label (due->clock), from, to);
 }
 
 /**
@@ -321,10 +376,13 @@ civic_moved_due_describe (const CivicMovedDue *due)
  * @before: the calendar in force
  * @after: the calendar with a new notice
  *
- * Reads the clocks of every case still open under both calendars.
+ * Reads the clocks of every case, request for information and citizen's
+ * message still open under both calendars. A hearing's own periods are
+ * checked when it is scheduled; its case's clocks stand still meanwhile.
  *
  * Returns: (transfer full) (element-type CivicMovedDue) (nullable): each
- * due date @after moves, by the case's number
+ * due date @after moves: the cases by number, then the requests and the
+ * messages by receipt
  */
 GPtrArray *
 civic_calendar_records_moved_dues (CivicSqlite    *db,
@@ -335,17 +393,9 @@ civic_calendar_records_moved_dues (CivicSqlite    *db,
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_moved_due_free);
-  sqlite3_stmt *stmt;
-  gboolean row, ok;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id FROM case_record WHERE state <> 'closed' "
-                                   "ORDER BY number", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((ok = civic_sqlite_step (db, stmt, &row, error)) && row)
-    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (!ok)
+  if (!open_ids (db, "SELECT id FROM case_record WHERE state <> 'closed' ORDER BY number", ids,
+                 error))
     return NULL;
   for (guint i = 0; i < ids->len; i++)
     {
@@ -362,6 +412,55 @@ civic_calendar_records_moved_dues (CivicSqlite    *db,
                      civic_case_get_statutory_clock (kase), before, after, today);
       compare_clock (moved, civic_case_get_number (kase), "promised",
                      civic_case_get_promised_clock (kase), before, after, today);
+      compare_clock (moved, civic_case_get_number (kase), "delivery",
+                     civic_case_get_delivery_clock (kase), before, after, today);
+    }
+
+  /* Requests for information and citizens' messages keep no clock: each
+   * is made again from what happened, under each calendar */
+  if (!open_ids (db, "SELECT id FROM disclosure_request_record ORDER BY receipt", ids, error))
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(JsonNode) node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DISCLOSURE_REQUEST,
+                                                                  g_ptr_array_index (ids, i),
+                                                                  NULL);
+      g_autoptr(CivicDisclosureRequest) request = node != NULL
+        ? civic_disclosure_request_new_from_json (node, NULL) : NULL;
+      g_autoptr(CivicDisclosureRequestClock) was = NULL, will = NULL;
+      g_autoptr(CivicDisclosureRequestReading) was_read = NULL, will_read = NULL;
+
+      if (request == NULL || !civic_disclosure_request_is_open (request))
+        continue;
+      was = civic_disclosure_request_dup_clock (request, before, NULL);
+      will = civic_disclosure_request_dup_clock (request, after, NULL);
+      if (was == NULL || will == NULL)
+        continue;
+      was_read = civic_disclosure_request_clock_read (was, today, NULL);
+      will_read = civic_disclosure_request_clock_read (will, today, NULL);
+      add_moved (moved, civic_disclosure_request_get_receipt (request),
+                 CIVIC_CLOCK_KIND_DISCLOSURE_REPLY, was_read->reply, will_read->reply);
+    }
+
+  if (!open_ids (db, "SELECT id FROM message_record ORDER BY receipt", ids, error))
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(JsonNode) node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_MESSAGE,
+                                                                  g_ptr_array_index (ids, i),
+                                                                  NULL);
+      g_autoptr(CivicMessage) message = node != NULL ? civic_message_new_from_json (node, NULL)
+                                                     : NULL;
+      CivicMessageClockReading was = { 0 }, will = { 0 };
+
+      if (message == NULL || !civic_message_is_open (message))
+        continue;
+      if (civic_message_read_clock (message, before, today, &was) &&
+          civic_message_read_clock (message, after, today, &will) && was.step == will.step)
+        add_moved (moved, civic_message_get_receipt (message), message_clock_kind (was.step),
+                   was.reading, will.reading);
+      civic_message_clock_reading_clear (&was);
+      civic_message_clock_reading_clear (&will);
     }
   return g_steal_pointer (&moved);
 }

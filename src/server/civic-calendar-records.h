@@ -11,11 +11,13 @@
 
 G_BEGIN_DECLS
 
-/* A due date of an open case that a new notice moves */
+/* A due date of an open record that a new notice moves: a case's, a
+ * request for information's, a citizen's message's */
 typedef struct
 {
-  char       *number;   /* the case's */
-  const char *clock;    /* correction, statutory or promised */
+  char       *number;   /* the case's number, or the request's or message's receipt */
+  const char *clock;    /* "correction", or the nick of the CivicClockKind: "statutory",
+                         * "promised", "delivery", "disclosure-reply", "message-reply"… */
   CivicDay    from;
   CivicDay    to;
 } CivicMovedDue;

@@ -1638,8 +1638,9 @@ command_calendar (int    argc,
           g_print (_("  %s (%s): %s → %s\n"), day, civic_day_weekday_name (change->day),
                    day_kind_words (change->before), day_kind_words (change->after));
         }
-      g_print (civic_ngettext ("%u due date of an open case moves:\n",
-                               "%u due dates of open cases move:\n", moved->len), moved->len);
+      g_print (civic_ngettext ("%u due date of an open case, request or message moves:\n",
+                               "%u due dates of open cases, requests and messages move:\n",
+                               moved->len), moved->len);
       for (guint i = 0; i < moved->len; i++)
         {
           g_autofree char *line = civic_moved_due_describe (g_ptr_array_index (moved, i));

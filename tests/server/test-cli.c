@@ -200,7 +200,11 @@ test_calendar (void)
 static void
 test_calendar_notice (void)
 {
-  g_autoptr(CivicTestService) service = civic_test_service_new_demo (40, 7);
+  /* Requests for information and citizens' messages too: their clocks
+   * move with the notice like the cases' */
+  static const char * const with_requests[] = { "--disclosures", "0", "--requests", "40",
+                                                "--messages", "40", NULL };
+  g_autoptr(CivicTestService) service = civic_test_service_new_demo_with (40, 7, with_requests);
   g_autofree char *file = g_build_filename (service->data_dir, "notice-2026.txt", NULL);
   g_autofree char *preview = NULL;
   g_autofree char *imported = NULL;
@@ -246,6 +250,25 @@ test_calendar_notice (void)
                                                   "after"), ==, "holiday");
   moved = json_object_get_array_member (json_node_get_object (answer), "moved");
   g_assert_cmpuint (json_array_get_length (moved), >, 0);
+  /* Every clock of the hall: the cases', then the requests' for
+   * information and the citizens' messages', each from its day before
+   * the holiday to a later one */
+  {
+    gboolean request_moved = FALSE, message_moved = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (moved); i++)
+      {
+        JsonObject *due = json_array_get_object_element (moved, i);
+        const char *clock = json_object_get_string_member (due, "clock");
+
+        g_assert_cmpstr (json_object_get_string_member (due, "from"), <,
+                         json_object_get_string_member (due, "to"));
+        request_moved |= g_str_equal (clock, "disclosure-reply");
+        message_moved |= g_str_has_prefix (clock, "message-");
+      }
+    g_assert_true (request_moved);
+    g_assert_true (message_moved);
+  }
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (moved, 0),
                                                   "number"), !=, NULL);
   g_clear_pointer (&answer, json_node_unref);
@@ -264,8 +287,8 @@ test_calendar_notice (void)
   g_test_message ("%s", preview);
   g_assert_nonnull (strstr (preview, "1 day of 2026 changes:"));
   g_assert_nonnull (strstr (preview, "2026-04-03 (Friday): a working day → a holiday"));
-  g_assert_nonnull (strstr (preview, "of open cases move:"));
-  g_assert_null (strstr (preview, "0 due dates of open cases move"));
+  g_assert_nonnull (strstr (preview, "of open cases, requests and messages move:"));
+  g_assert_null (strstr (preview, "\n0 due dates of open cases"));
 
   g_assert_cmpint (civic_test_service_cli (service, NULL, &imported, "calendar", "import", file,
                                            "--number", "国办发明电〔2025〕7号", "--issued",

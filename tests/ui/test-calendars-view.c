@@ -158,11 +158,11 @@ test_preview_before_import (void)
   g_assert_true (civic_ui_test_has_text (GTK_WIDGET (question), day));
   /* The service's answer arrives */
   for (guint i = 0; i < 50 && !civic_ui_test_has_text (GTK_WIDGET (question),
-                                                      T ("No due date of an open case moves."));
+                                                      T ("No due date of an open case, request or message moves."));
        i++)
     civic_ui_test_spin (100);
   g_assert_true (civic_ui_test_has_text (GTK_WIDGET (question),
-                                         T ("No due date of an open case moves.")));
+                                         T ("No due date of an open case, request or message moves.")));
   if (civic_ui_test_screenshots_wanted ())
     civic_ui_test_screenshot (GTK_WIDGET (question), "admin-notice-preview");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "import");

@@ -264,17 +264,18 @@ preview_cb (GObject      *source,
   civic_json_get_array (preview, "moved", FALSE, &moved, NULL);
   n = moved != NULL ? json_array_get_length (moved) : 0;
   if (n == 0)
-    g_string_append (text, _("No due date of an open case moves."));
+    g_string_append (text, _("No due date of an open case, request or message moves."));
   else
-    g_string_append_printf (text, ngettext ("%u due date of an open case moves:",
-                                            "%u due dates of open cases move:", n), n);
+    g_string_append_printf (text, ngettext ("%u due date of an open case, request or message "
+                                            "moves:",
+                                            "%u due dates of open cases, requests and messages "
+                                            "move:", n), n);
   for (guint i = 0; i < n && i < 50; i++)
     {
       JsonObject *due = civic_json_array_lookup_object (moved, i);
-      const char *clock = due != NULL ? civic_json_lookup_string (due, "clock", "") : "";
-      const char *what = g_str_equal (clock, "correction") ? _("correction window")
-                         : g_str_equal (clock, "statutory") ? _("statutory limit")
-                         : _("promised limit");
+      const char *what = civic_clock_name_get_label (due != NULL
+                                                     ? civic_json_lookup_string (due, "clock", NULL)
+                                                     : NULL);
 
       if (due == NULL)
         continue;
