@@ -5,12 +5,9 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
-
-#include "civic-calendar-records.h"
 #include "civic-core.h"
-#include "civic-demo.h"
 #include "civic-fuzz.h"
+#include "civic-fuzz-service.h"
 #include "civic-intake.h"
 #include "civic-server-db.h"
 
@@ -24,57 +21,13 @@
  * receipt, and leave no transaction open; then the database is put back
  * as it was, so every input meets the same service. */
 
-static CivicSqlite *db;
-static sqlite3 *pristine;
-static CivicCalendar *calendar;
-static GDateTime *now;
-
-static void
-copy_database (sqlite3 *from,
-               sqlite3 *to)
-{
-  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
-
-  if (backup == NULL || sqlite3_backup_step (backup, -1) != SQLITE_DONE ||
-      sqlite3_backup_finish (backup) != SQLITE_OK)
-    g_error ("Cannot copy the service database: %s", sqlite3_errmsg (to));
-}
+static CivicFuzzService service;
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(GError) error = NULL;
-  CivicDemoOptions options = { 0 };
-
-  civic_fuzz_init (CIVIC_FUZZ_DEFAULT);
-  g_setenv (CIVIC_DEMO_DIR_ENV, SOURCE_DEMODIR, FALSE);
-
-  dir = civic_fuzz_make_tmp_dir ("intake");
-  options.data_dir = dir;
-  options.cases = 0;
-  options.seed = 1;
-  options.password = "fuzz-password";
-  if (!civic_demo_generate (&options, &error))
-    g_error ("%s", error->message);
-
-  db = civic_server_db_open (dir, &error);
-  if (db == NULL)
-    g_error ("%s", error->message);
-  /* Each accepted application commits; waiting for the disk each time
-   * would only slow the search. */
-  if (!civic_sqlite_exec (db, "PRAGMA synchronous = OFF", &error))
-    g_error ("%s", error->message);
-
-  calendar = civic_calendar_records_load (db, "CN-43", &error);
-  if (calendar == NULL)
-    g_error ("%s", error->message);
-  now = civic_time_now ();
-
-  if (sqlite3_open (":memory:", &pristine) != SQLITE_OK)
-    g_error ("Cannot open an in-memory database");
-  copy_database (civic_sqlite_get_handle (db), pristine);
+  civic_fuzz_service_open (&service, "intake");
   return 0;
 }
 
@@ -93,8 +46,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (body == NULL)
     return 0;
 
-  text = civic_intake_submit (db, calendar, body, now, "203.0.113.7", &error);
-  civic_fuzz_assert (!civic_sqlite_in_transaction (db));
+  text = civic_intake_submit (service.db, service.calendar, body, service.now, "203.0.113.7", &error);
+  civic_fuzz_assert (!civic_sqlite_in_transaction (service.db));
   if (text == NULL)
     {
       /* A 422 for the applicant; anything else is the service failing. */
@@ -107,9 +60,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   answer = civic_json_parse_object (text, -1, NULL);
   civic_fuzz_assert (answer != NULL);
   civic_fuzz_assert (civic_json_get_string (answer, "receipt", TRUE, &receipt, NULL));
-  status = civic_intake_status (db, calendar, receipt, now, &error);
+  status = civic_intake_status (service.db, service.calendar, receipt, service.now, &error);
   civic_fuzz_assert (status != NULL);
 
-  copy_database (pristine, civic_sqlite_get_handle (db));
+  civic_fuzz_service_reset (&service);
   return 0;
 }

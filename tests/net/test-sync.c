@@ -1572,17 +1572,7 @@ test_choose_password (void)
 }
 
 
-static char *
-id_of (const char *username)
-{
-  g_autofree char *token = civic_test_sign_in (service, username);
-  g_autoptr(JsonNode) me = NULL;
-  guint status;
-
-  me = civic_test_request (service, "GET", "/api/v1/me", token, NULL, &status);
-  g_assert_cmpuint (status, ==, 200);
-  return g_strdup (json_object_get_string_member (json_node_get_object (me), "id"));
-}
+#define id_of(username) civic_test_id_of (service, (username))
 
 /* 委托: the hearing officer acts for the examiner this week. Their client
  * offers it from the users directory, takes the examiner's work as the

@@ -692,16 +692,56 @@ civic_test_send (CivicTestService  *service,
                  const char        *args,
                  JsonNode         **holder)
 {
+  return civic_test_send_for (service, token, NULL, type, target, args, holder);
+}
+
+/**
+ * civic_test_send_for:
+ * @on_behalf_of: (nullable): the official the sender acts for (委托)
+ *
+ * Returns: (transfer none): the command's answer
+ */
+JsonObject *
+civic_test_send_for (CivicTestService  *service,
+                     const char        *token,
+                     const char        *on_behalf_of,
+                     const char        *type,
+                     const char        *target,
+                     const char        *args,
+                     JsonNode         **holder)
+{
   g_autofree char *id = civic_test_uuid ();
+  g_autofree char *acting = on_behalf_of != NULL
+                            ? g_strdup_printf (",\"on_behalf_of\":\"%s\"", on_behalf_of)
+                            : g_strdup ("");
   g_autofree char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"%s\","
-                                           "\"target\":\"%s\",\"args\":%s}]}",
-                                           id, type, target, args ? args : "{}");
+                                           "\"target\":\"%s\"%s,\"args\":%s}]}",
+                                           id, type, target, acting, args ? args : "{}");
   guint status;
 
   *holder = civic_test_request (service, "POST", "/api/v1/commands", token, body, &status);
   g_assert_cmpuint (status, ==, 200);
   return json_array_get_object_element (
     json_object_get_array_member (civic_test_object_of (*holder), "results"), 0);
+}
+
+/**
+ * civic_test_id_of:
+ *
+ * Returns: (transfer full): the account id of the official signing in as
+ * @username
+ */
+char *
+civic_test_id_of (CivicTestService *service,
+                  const char       *username)
+{
+  g_autofree char *token = civic_test_sign_in (service, username);
+  g_autoptr(JsonNode) me = NULL;
+  guint status;
+
+  me = civic_test_request (service, "GET", "/api/v1/me", token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return g_strdup (json_object_get_string_member (civic_test_object_of (me), "id"));
 }
 
 /**

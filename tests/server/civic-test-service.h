@@ -98,6 +98,15 @@ JsonObject       *civic_test_send             (CivicTestService  *service,
                                                const char        *target,
                                                const char        *args,
                                                JsonNode         **holder);
+JsonObject       *civic_test_send_for         (CivicTestService  *service,
+                                               const char        *token,
+                                               const char        *on_behalf_of,
+                                               const char        *type,
+                                               const char        *target,
+                                               const char        *args,
+                                               JsonNode         **holder);
+char             *civic_test_id_of            (CivicTestService  *service,
+                                               const char        *username);
 const char       *civic_test_reason           (JsonObject        *result,
                                                const char        *member);
 JsonObject       *civic_test_applied          (CivicTestService  *service,

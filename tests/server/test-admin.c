@@ -351,17 +351,7 @@ test_department_admin (void)
   rejected (supervisor, "disable-account", "u-zhao-lei", "{\"reason\": \"test\"}", "forbidden");
 }
 
-static char *
-id_of (const char *username)
-{
-  g_autofree char *token = civic_test_sign_in (service, username);
-  g_autoptr(JsonNode) me = NULL;
-  guint status;
-
-  me = civic_test_request (service, "GET", "/api/v1/me", token, NULL, &status);
-  g_assert_cmpuint (status, ==, 200);
-  return g_strdup (json_object_get_string_member (object_of (me), "id"));
-}
+#define id_of(username) civic_test_id_of (service, (username))
 
 static void
 test_last_admin (void)
@@ -534,28 +524,6 @@ test_holiday_notice (void)
 }
 
 
-/* A command of @token's acting for @principal_id */
-static JsonObject *
-send_for (const char  *token,
-          const char  *principal_id,
-          const char  *type,
-          const char  *target,
-          const char  *args,
-          JsonNode   **holder)
-{
-  g_autofree char *id = civic_test_uuid ();
-  g_autofree char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"%s\","
-                                           "\"target\":\"%s\",\"on_behalf_of\":\"%s\","
-                                           "\"args\":%s}]}", id, type, target, principal_id,
-                                           args ? args : "{}");
-  guint status;
-
-  *holder = civic_test_request (service, "POST", "/api/v1/commands", token, body, &status);
-  g_assert_cmpuint (status, ==, 200);
-  return json_array_get_object_element (
-    json_object_get_array_member (object_of (*holder), "results"), 0);
-}
-
 /* A case filed through the public door for 430000-SCJG-XK-0001 and
  * accepted: its id */
 static char *
@@ -710,7 +678,7 @@ test_delegation (void)
 
   /* Before the window: refused, saying from when, showing nothing */
   case_id = accepted_case (clerk);
-  result = send_for (clerk, examiner_id, "claim", case_id, NULL, &holder);
+  result = civic_test_send_for (service, clerk, examiner_id, "claim", case_id, NULL, &holder);
   g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
   g_assert_cmpstr (civic_test_reason (result, "code"), ==, "delegation");
   g_assert_nonnull (strstr (civic_test_reason (result, "message"), "from 2026-03-23"));
@@ -723,13 +691,13 @@ test_delegation (void)
   admin_token = civic_test_sign_in (service, "admin");
   examiner_token = civic_test_sign_in (service, "examiner");
   rejected (clerk_token, "claim", case_id, NULL, "role");
-  result = send_for (clerk_token, examiner_id, "claim", case_id, NULL, &holder);
+  result = civic_test_send_for (service, clerk_token, examiner_id, "claim", case_id, NULL, &holder);
   g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
   g_assert_cmpstr (civic_json_lookup_string (json_object_get_object_member (
                      json_object_get_object_member (result, "entity"), "data"), "assignee_id",
                      NULL), ==, examiner_id);
   g_clear_pointer (&holder, json_node_unref);
-  result = send_for (clerk_token, examiner_id, "opinion", case_id,
+  result = civic_test_send_for (service, clerk_token, examiner_id, "opinion", case_id,
                      "{\"recommendation\": \"approve\", \"text\": \"符合条件\"}", &holder);
   g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
   {
@@ -742,7 +710,7 @@ test_delegation (void)
   }
   g_clear_pointer (&holder, json_node_unref);
   /* In the examiner's role only: a window gives no more than it names */
-  result = send_for (clerk_token, examiner_id, "accept", case_id, NULL, &holder);
+  result = civic_test_send_for (service, clerk_token, examiner_id, "accept", case_id, NULL, &holder);
   g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
   g_clear_pointer (&holder, json_node_unref);
 
@@ -762,7 +730,7 @@ test_delegation (void)
   args = g_strdup_printf ("{\"delegation\": \"%s\"}", window_id);
   applied (admin_token, "end-delegation", examiner_id, args);
   rejected_saying (admin_token, "end-delegation", examiner_id, args, "state", "");
-  result = send_for (clerk_token, examiner_id, "comment", case_id, "{\"text\": \"补充\"}",
+  result = civic_test_send_for (service, clerk_token, examiner_id, "comment", case_id, "{\"text\": \"补充\"}",
                      &holder);
   g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
   g_assert_nonnull (strstr (civic_test_reason (result, "message"), "ended on 2026-03-23"));
@@ -777,14 +745,14 @@ test_delegation (void)
   restart_at ("2026-03-26T09:00:00+08:00");
   g_free (clerk_token);
   clerk_token = civic_test_sign_in (service, "clerk");
-  result = send_for (clerk_token, examiner_id, "comment", case_id, "{\"text\": \"补充\"}",
+  result = civic_test_send_for (service, clerk_token, examiner_id, "comment", case_id, "{\"text\": \"补充\"}",
                      &holder);
   g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
   g_assert_cmpstr (civic_test_reason (result, "code"), ==, "delegation");
   g_assert_nonnull (strstr (civic_test_reason (result, "message"), "ended on 2026-03-25"));
   g_clear_pointer (&holder, json_node_unref);
   /* Nobody acts for an official who names them in no window */
-  result = send_for (clerk_token, id_of ("approver"), "comment", case_id, "{\"text\": \"x\"}",
+  result = civic_test_send_for (service, clerk_token, id_of ("approver"), "comment", case_id, "{\"text\": \"x\"}",
                      &holder);
   g_assert_cmpstr (civic_test_reason (result, "code"), ==, "delegation");
   g_clear_pointer (&holder, json_node_unref);
