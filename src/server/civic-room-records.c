@@ -83,7 +83,6 @@ check_no_hearing (CivicSqlite  *db,
 {
   const CivicRoomClosure *closure = NULL;
   g_autoptr(CivicRoom) before = NULL;
-  g_autoptr(GPtrArray) booked = NULL;
 
   /* The closure this command added: the one the stored room lacks */
   before = CIVIC_ROOM (store_load (db, civic_room_get_id (room), error));
@@ -102,7 +101,26 @@ check_no_hearing (CivicSqlite  *db,
   if (closure == NULL)
     return TRUE;
 
-  booked = civic_hearing_records_booked (db, closure->from, closure->to, error);
+  return civic_room_records_check_closing (db, civic_room_get_id (room), closure->from,
+                                           closure->to, error);
+}
+
+/**
+ * civic_room_records_check_closing:
+ *
+ * Whether @room_id may be closed from @from to @to: refused with
+ * %CIVIC_WORKFLOW_ERROR_CLASH, naming the hearing, while one is booked in
+ * it then — for a command and the command line alike
+ */
+gboolean
+civic_room_records_check_closing (CivicSqlite  *db,
+                                  const char   *room_id,
+                                  GDateTime    *from,
+                                  GDateTime    *to,
+                                  GError      **error)
+{
+  g_autoptr(GPtrArray) booked = civic_hearing_records_booked (db, from, to, error);
+
   if (booked == NULL)
     return FALSE;
   for (guint i = 0; i < booked->len; i++)
@@ -110,7 +128,7 @@ check_no_hearing (CivicSqlite  *db,
       CivicHearing *hearing = g_ptr_array_index (booked, i);
       g_autofree char *label = NULL;
 
-      if (g_strcmp0 (civic_hearing_get_room_id (hearing), civic_room_get_id (room)) != 0)
+      if (g_strcmp0 (civic_hearing_get_room_id (hearing), room_id) != 0)
         continue;
       label = civic_hearing_kind.label (G_OBJECT (hearing));
       /* Translators: closing a room refused: "The 听证 … is booked in the room then: …" */

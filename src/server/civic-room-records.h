@@ -15,5 +15,10 @@ gint64   civic_room_records_put          (CivicSqlite  *db,
                                           JsonNode     *room,
                                           gint64        rev,
                                           GError      **error);
+gboolean civic_room_records_check_closing (CivicSqlite *db,
+                                          const char   *room_id,
+                                          GDateTime    *from,
+                                          GDateTime    *to,
+                                          GError      **error);
 
 G_END_DECLS

@@ -1453,6 +1453,9 @@ command_room (int    argc,
         return usage_error (context, error->message);
       if (g_date_time_compare (to, from) <= 0)
         return usage_error (context, _("--to must come after --from"));
+      /* Nobody finds the door shut: as a client's Close Room */
+      if (!civic_room_records_check_closing (db, argv[2], from, to, &error))
+        return fail (error);
       if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
         json_object_set_array_member (room, "unavailable", json_array_new ());
       from_iso = civic_time_format (from);

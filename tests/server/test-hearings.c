@@ -878,6 +878,15 @@ test_rooms_as_commands (void)
   /* Not over a hearing booked in it, whose answer names it */
   rejected (admin, "close-room", "zx-tzs-1", "{\"from\": \"2026-04-01\", \"to\": \"2026-04-01\", "
             "\"reason\": \"装修\"}", "clash", "is booked in the room then");
+  /* The command line refuses it the same way, and writes nothing */
+  {
+    g_autofree char *output = NULL;
+
+    g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "room", "close", "zx-tzs-1",
+                                             "--from", "2026-04-01", "--to", "2026-04-01",
+                                             "--reason", "装修", NULL), !=, 0);
+    g_assert_nonnull (strstr (output, "is booked in the room then"));
+  }
   rejected (admin, "close-room", "zx-tzs-1", "{\"from\": \"2026-03-01\", \"to\": \"2026-03-30\", "
             "\"reason\": \"装修\"}", "argument", "begins today or later");
   rejected (admin, "close-room", "zx-tzs-1", "{\"from\": \"2026-04-01\", \"to\": \"9999-12-31\", "
