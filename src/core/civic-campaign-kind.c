@@ -382,23 +382,7 @@ civic_campaign_action_get_arguments (CivicCampaignAction action)
 
 /* The kind */
 
-static gboolean
-kind_action_from_string (const char *name,
-                         guint      *action)
-{
-  int value;
-
-  if (!civic_enum_from_nick (CIVIC_TYPE_CAMPAIGN_ACTION, name, &value))
-    return FALSE;
-  *action = value;
-  return TRUE;
-}
-
-static const char *
-kind_action_to_string (guint action)
-{
-  return civic_enum_to_nick (CIVIC_TYPE_CAMPAIGN_ACTION, action);
-}
+CIVIC_DEFINE_KIND_ACTION_NICKS (CIVIC_TYPE_CAMPAIGN_ACTION)
 
 static const char *
 kind_action_label (guint action)

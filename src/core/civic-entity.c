@@ -22,6 +22,7 @@
 #include "civic-message-kind.h"
 #include "civic-open311-key.h"
 #include "civic-room-kind.h"
+#include "civic-template-record.h"
 
 /* Every kind officials act on with commands. A new job of the hall adds
  * its kind here, and nowhere else in this layer; a module of its own adds
@@ -39,6 +40,7 @@ static const CivicEntityKind * const kind_list[] = {
   &civic_room_kind,
   &civic_holiday_notice_kind,
   &civic_open311_key_kind,
+  &civic_template_kind,
   NULL
 };
 

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 #define CIVIC_ENTITY_ROOM       "room"
 #define CIVIC_ENTITY_CALENDAR   "calendar"
 #define CIVIC_ENTITY_TEMPLATE   "template"
+#define CIVIC_ENTITY_DOCUMENT_TEMPLATE "document-template"
 #define CIVIC_ENTITY_ITEM       "item"
 #define CIVIC_ENTITY_ACCOUNT    "account"
 #define CIVIC_ENTITY_OPEN311_KEY "open311-key"
@@ -179,5 +180,27 @@ void                   civic_entity_kind_register    (const CivicEntityKind *kin
 
 const char            *civic_command_label           (const char  *command_type);
 const char            *civic_command_past_tense      (const char  *command_type);
+
+/* A kind whose actions are the values of one enum, named by their nicks
+ * (`< nick=add-room >`), defines its two adapters with this: the
+ * command's type is the action's nick. The file includes civic-json.h. */
+#define CIVIC_DEFINE_KIND_ACTION_NICKS(enum_type) \
+  static gboolean \
+  kind_action_from_string (const char *name, \
+                           guint      *action) \
+  { \
+    int value; \
+    \
+    if (!civic_enum_from_nick ((enum_type), name, &value)) \
+      return FALSE; \
+    *action = value; \
+    return TRUE; \
+  } \
+  \
+  static const char * \
+  kind_action_to_string (guint action) \
+  { \
+    return civic_enum_to_nick ((enum_type), action); \
+  }
 
 G_END_DECLS

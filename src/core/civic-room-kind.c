@@ -425,23 +425,7 @@ civic_room_action_get_arguments (CivicRoomAction action)
 
 /* The kind */
 
-static gboolean
-kind_action_from_string (const char *name,
-                         guint      *action)
-{
-  int value;
-
-  if (!civic_enum_from_nick (CIVIC_TYPE_ROOM_ACTION, name, &value))
-    return FALSE;
-  *action = value;
-  return TRUE;
-}
-
-static const char *
-kind_action_to_string (guint action)
-{
-  return civic_enum_to_nick (CIVIC_TYPE_ROOM_ACTION, action);
-}
+CIVIC_DEFINE_KIND_ACTION_NICKS (CIVIC_TYPE_ROOM_ACTION)
 
 static const char *
 kind_action_label (guint action)

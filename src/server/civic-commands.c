@@ -266,7 +266,8 @@ append_entity (GString      *out,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (row == NULL)
+  /* Gone (a template reverted): the feed tells every client so */
+  if (row == NULL || row->deleted)
     return TRUE;
 
   g_string_append_printf (out, ",\"entity\":{\"type\":");

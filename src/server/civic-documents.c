@@ -38,6 +38,7 @@
 #include "civic-document-render.h"
 #include "civic-disclosure-request.h"
 #include "civic-documents.h"
+#include "civic-template-records.h"
 #include "civic-entity.h"
 #include "civic-feed.h"
 #include "civic-i18n.h"
@@ -84,14 +85,16 @@ find_template (CivicSqlite            *db,
   for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
     {
       g_autofree char *id = NULL;
-      g_autoptr(JsonNode) node = NULL;
 
       if (i == 0 && department_id == NULL)
         continue;
       id = civic_document_template_id (kind, language, owners[i]);
-      node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_TEMPLATE, id, error);
-      if (node != NULL)
-        return civic_document_template_new_from_json (node, error);
+      {
+        CivicDocumentTemplate *found = civic_template_records_find (db, id, error);
+
+        if (found != NULL)
+          return found;
+      }
       if (error != NULL && *error != NULL)
         return NULL;
     }
@@ -112,16 +115,7 @@ put_template (CivicSqlite                 *db,
               const CivicDocumentTemplate *template,
               GError                     **error)
 {
-  g_autofree char *id = civic_document_template_id (template->kind, template->language,
-                                                    template->department_id);
-  g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, CIVIC_ENTITY_TEMPLATE, id, error);
-  g_autoptr(JsonNode) node = NULL;
-
-  if (row == NULL && error != NULL && *error != NULL)
-    return FALSE;
-  node = civic_document_template_to_json (template);
-  return civic_server_db_put_entity (db, CIVIC_ENTITY_TEMPLATE, id, row ? row->rev + 1 : 1, node,
-                                     NULL, error);
+  return civic_template_records_put (db, template, error) != 0;
 }
 
 /**
@@ -319,7 +313,7 @@ civic_templates_import_new_defaults (CivicSqlite  *db,
             civic_document_template_new_from_json (json_array_get_element (json_node_get_array (root), i),
                                                    error);
           g_autofree char *id = NULL;
-          g_autoptr(JsonNode) stored = NULL;
+          g_autoptr(CivicDocumentTemplate) stored = NULL;
 
           if (template == NULL)
             {
@@ -327,7 +321,7 @@ civic_templates_import_new_defaults (CivicSqlite  *db,
               return FALSE;
             }
           id = civic_document_template_id (template->kind, template->language, NULL);
-          stored = civic_server_db_get_entity_json (db, CIVIC_ENTITY_TEMPLATE, id, error);
+          stored = civic_template_records_find (db, id, error);
           if (stored == NULL && error != NULL && *error != NULL)
             return FALSE;
           if (stored == NULL && template->department_id == NULL)
@@ -374,7 +368,7 @@ civic_templates_list (CivicSqlite  *db,
                                    "'document/%' AND NOT deleted ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, CIVIC_ENTITY_TEMPLATE);
+  civic_sqlite_bind_text (stmt, 1, CIVIC_ENTITY_DOCUMENT_TEMPLATE);
   while (civic_sqlite_step (db, stmt, &row, error) && row)
     g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GINT64_FORMAT,
                                              civic_sqlite_column_text (stmt, 0),

@@ -22,6 +22,7 @@
 #include "civic-open311-key-records.h"
 #include "civic-records.h"
 #include "civic-room-records.h"
+#include "civic-template-records.h"
 
 /* One per kind of civic-entity.c; a new job of the hall adds its store
  * here, and nowhere else in this layer. */
@@ -38,6 +39,7 @@ static const CivicRecordStore * const stores[] = {
   &civic_room_store,
   &civic_calendar_store,
   &civic_open311_key_store,
+  &civic_template_store,
   NULL
 };
 

@@ -26,6 +26,7 @@
 #include "civic-open311-key-records.h"
 #include "civic-room-records.h"
 #include "civic-server-db.h"
+#include "civic-template-records.h"
 #include "civic-time.h"
 
 /* Every entity the clients see is one row of `entity`, keyed by type and
@@ -820,7 +821,8 @@ civic_server_db_open (const char  *data_dir,
       !civic_accounts_publish_all (db, error) ||
       !civic_records_adopt_without_rev (db, &civic_room_store, error) ||
       !civic_records_adopt_without_rev (db, &civic_calendar_store, error) ||
-      !civic_open311_key_records_publish_all (db, error))
+      !civic_open311_key_records_publish_all (db, error) ||
+      !civic_template_records_adopt_legacy (db, error))
     return NULL;
   /* The region's time limits on citizens' messages and the replies
    * officials start from, as shipped, until an operator imports their own */
@@ -1057,6 +1059,49 @@ civic_server_db_put_entity_text (CivicSqlite         *db,
     }
 
   return seq;
+}
+
+/**
+ * civic_server_db_delete_entity:
+ *
+ * Removes an entity at @rev with the next sequence number: the feed
+ * carries it as deleted, so every client lets it go. Call inside a write
+ * transaction.
+ *
+ * Returns: the sequence number, or 0 on error
+ */
+gint64
+civic_server_db_delete_entity (CivicSqlite  *db,
+                               const char   *type,
+                               const char   *id,
+                               gint64        rev,
+                               GError      **error)
+{
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_autofree char *updated_at = civic_time_format (now);
+  sqlite3_stmt *stmt;
+  gint64 seq = civic_server_db_next_seq (db, error);
+
+  if (seq == 0)
+    return 0;
+  stmt = civic_sqlite_prepare (db, "UPDATE entity SET deleted = 1, rev = ?, seq = ?, scoped = 0, "
+                                   "  data = 'null', updated_at = ? WHERE type = ? AND id = ?",
+                               error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, rev);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  civic_sqlite_bind_text (stmt, 3, updated_at);
+  civic_sqlite_bind_text (stmt, 4, type);
+  civic_sqlite_bind_text (stmt, 5, id);
+  if (!civic_sqlite_run (db, stmt, error))
+    return 0;
+  stmt = civic_sqlite_prepare (db, "DELETE FROM entity_scope WHERE type = ? AND id = ?", error);
+  if (stmt == NULL)
+    return 0;
+  civic_sqlite_bind_text (stmt, 1, type);
+  civic_sqlite_bind_text (stmt, 2, id);
+  return civic_sqlite_run (db, stmt, error) ? seq : 0;
 }
 
 gint64

@@ -59,6 +59,11 @@ gint64          civic_server_db_put_entity_text (CivicSqlite      *db,
                                               const char          *data,
                                               const char * const  *scope,
                                               GError             **error);
+gint64          civic_server_db_delete_entity (CivicSqlite        *db,
+                                              const char          *type,
+                                              const char          *id,
+                                              gint64               rev,
+                                              GError             **error);
 CivicEntityRow *civic_server_db_get_entity   (CivicSqlite     *db,
                                               const char      *type,
                                               const char      *id,

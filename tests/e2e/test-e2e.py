@@ -1054,6 +1054,17 @@ def test_accessibility_walk():
         wait(app, named('push button', 'Import Notice'), 'the notice page')
         walk.check('notice page', app)
 
+        # The templates of formal documents: the list, a template's page
+        # with the form that edits it
+        client.show_queue(trc('section', 'Templates'))
+        wait(app, named('entry', 'Find a template'), 'the Templates section')
+        walk.check('templates', app)
+        click(wait(app, named('label', tr('%s (%s)') % (tr('Acceptance Notice'), 'zh')),
+                   'the row of the acceptance notice'))
+        wait(app, named('push button', 'Edit Template'), 'the template page')
+        walk.check('template page', app)
+        walk.dialog('edit template', app, 'Edit Template')
+
         # The Open311 clients' keys: the list and the form of a new one
         client.show_queue(trc('section', 'API Keys'))
         wait(app, named('push button', '_Add Key'), 'the API Keys section')

@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "civic-core.h"
+#include "civic-template-record.h"
 #include "civic-fuzz.h"
 
 /* A template comes from a file an administrator imports
@@ -15,7 +18,9 @@
  * same template; filled with a word for every placeholder its kind has,
  * it fills — no template that passed the import fails when an official
  * issues the document; and filled with nothing but what every document
- * has, it fails only for a missing value, never for the text itself. */
+ * has, it fails only for a missing value, never for the text itself.
+ * Edited in a form, its body is text, one block a line
+ * (civic_template_body_to_source()): read back, the same blocks. */
 
 int
 LLVMFuzzerInitialize (int    *argc,
@@ -61,6 +66,29 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   written_again = civic_document_template_to_json (again);
   text_again = civic_json_to_string (written_again, FALSE);
   civic_fuzz_assert (g_strcmp0 (text, text_again) == 0);
+
+  {
+    g_autofree char *source = civic_template_body_to_source (template);
+    g_autoptr(GPtrArray) blocks = civic_template_body_from_source (source, NULL);
+
+    /* Blank blocks are not lines: only those with words come back */
+    civic_fuzz_assert (blocks != NULL && blocks->len <= template->blocks->len);
+    for (guint i = 0, j = 0; i < template->blocks->len; i++)
+      {
+        CivicDocumentBlock *block = g_ptr_array_index (template->blocks, i);
+        g_autofree char *stripped = g_strstrip (g_strdup (block->text));
+
+        if (*stripped == '\0' || strchr (stripped, '\n') != NULL || *stripped == '[')
+          break;
+        civic_fuzz_assert (j < blocks->len);
+        civic_fuzz_assert (((CivicDocumentBlock *) g_ptr_array_index (blocks, j))->style ==
+                           block->style);
+        civic_fuzz_assert (g_str_equal (((CivicDocumentBlock *) g_ptr_array_index (blocks,
+                                                                                  j))->text,
+                                        stripped));
+        j++;
+      }
+  }
 
   known = civic_document_kind_get_placeholders (template->kind);
   for (guint i = 0; known[i] != NULL; i++)

@@ -17,6 +17,7 @@
 
 #include <locale.h>
 #include <sodium.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "civic-json.h"
@@ -763,6 +764,140 @@ test_delegation (void)
   (void) examiner_token;
 }
 
+
+/* The template @token's feed has under @id: its JSON object, or %NULL
+ * when the feed says it is gone (or never had it) */
+static JsonObject *
+template_in_feed (const char *token,
+                  const char *id,
+                  GHashTable *entities)
+{
+  g_autofree char *key = g_strconcat ("document-template/", id, NULL);
+  JsonNode *node;
+
+  g_hash_table_remove_all (entities);
+  civic_test_pull_all (service, token, 0, entities);
+  node = g_hash_table_lookup (entities, key);
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* Templates of formal documents: the hall's administrators edit the
+ * hall's, checked as an import is; a department's administrator copies it
+ * for their department, edits and reverts their own and nobody else's;
+ * the documents the service issues follow; templates a service kept
+ * before were moved to their own type once. */
+static void
+test_templates (void)
+{
+  static const char hall[] = "document/acceptance-notice/zh";
+  static const char own[] = "document/acceptance-notice/zh/scjg";
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  g_autofree char *args = NULL, *listed = NULL;
+  /* Any official reads them; the clerk's password was reset before */
+  g_autofree char *reader = civic_test_sign_in (service, "examiner");
+  JsonObject *tmpl;
+  JsonArray *blocks;
+  gint64 rev;
+
+  tmpl = template_in_feed (reader, hall, entities);
+  g_assert_nonnull (tmpl);
+  g_assert_cmpstr (json_object_get_string_member (tmpl, "id"), ==, hall);
+  rev = json_object_get_int_member (tmpl, "rev");
+  g_assert_cmpint (rev, >=, 1);
+
+#define TEMPLATE(title, body) \
+  g_strdup_printf ("{\"title\": \"%s\", \"mark\": \"受\", \"body\": \"%s\"}", title, body)
+  args = TEMPLATE ("受理通知书", "[addressee] {{applicant.name}}：\\n你单位申请的{{item.name}}"
+                   "（申请编号{{case.number}}），本机关决定受理。\\n[note] 本通知书一式两份。");
+  /* Not theirs to change: a clerk, and a department's administrator on
+   * the hall's */
+  rejected_saying (reader, "edit-template", hall, args, "forbidden", "administrators");
+  rejected_saying (department_admin, "edit-template", hall, args, "role", "Copy for My Department");
+  /* Checked as an import is */
+  {
+    g_autofree char *unknown = TEMPLATE ("受理通知书", "{{applicant.name}}：{{no.such}}");
+    g_autofree char *personal = TEMPLATE ("{{applicant.name}}受理通知书", "{{applicant.name}}：");
+    g_autofree char *style = TEMPLATE ("受理通知书", "[title] 标题");
+
+    rejected_saying (admin, "edit-template", hall, unknown, "argument", "no.such");
+    rejected_saying (admin, "edit-template", hall, personal, "argument", "applicant.name");
+    rejected_saying (admin, "edit-template", hall, style, "argument", "Line 1");
+  }
+  applied (admin, "edit-template", hall, args);
+  tmpl = template_in_feed (reader, hall, entities);
+  g_assert_cmpint (json_object_get_int_member (tmpl, "rev"), ==, rev + 1);
+  blocks = json_object_get_array_member (tmpl, "blocks");
+  g_assert_cmpuint (json_array_get_length (blocks), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (blocks, 0),
+                                                  "style"), ==, "addressee");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (blocks, 2),
+                                                  "style"), ==, "note");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (blocks, 2),
+                                                  "text"), ==, "本通知书一式两份。");
+
+  /* The department's own: made once, theirs only */
+  g_free (args);
+  args = TEMPLATE ("受理通知书", "[addressee] {{applicant.name}}：\\n市场监管局专用文本，"
+                   "{{item.name}}（{{case.number}}）予以受理。");
+  rejected_saying (department_admin, "copy-template", "document/acceptance-notice/zh/zrzyt", args,
+                   "role", "their department");
+  rejected_saying (department_admin, "copy-template", hall, args, "argument", "under its id");
+  applied (department_admin, "copy-template", own, args);
+  rejected_saying (department_admin, "copy-template", own, args, "state", "edit it");
+  tmpl = template_in_feed (reader, own, entities);
+  g_assert_nonnull (tmpl);
+  g_assert_cmpstr (json_object_get_string_member (tmpl, "department_id"), ==, "scjg");
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &listed, "template", "list", NULL), ==,
+                   0);
+  g_assert_nonnull (strstr (listed, "document/acceptance-notice/zh/scjg 1"));
+  g_clear_pointer (&listed, g_free);
+  rejected_saying (department_admin, "revert-template", hall, NULL, "state", "every department");
+
+  /* Reverted: gone from every client, the hall's applies again */
+  applied (department_admin, "revert-template", own, NULL);
+  g_assert_null (template_in_feed (reader, own, entities));
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &listed, "template", "list", NULL), ==,
+                   0);
+  g_assert_null (strstr (listed, "/zh/scjg"));
+  /* and may be made again */
+  applied (department_admin, "copy-template", own, args);
+  tmpl = template_in_feed (reader, own, entities);
+  g_assert_nonnull (tmpl);
+  g_assert_cmpint (json_object_get_int_member (tmpl, "rev"), ==, 3);
+#undef TEMPLATE
+
+  /* A service that kept templates as `template` entities moves them */
+  civic_test_service_stop (service);
+  {
+    g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db,
+      "UPDATE meta SET value = CAST (value AS INTEGER) + 1 WHERE key = 'seq';"
+      "INSERT INTO entity (type, id, rev, seq, data, updated_at) "
+      "SELECT 'template', 'document/acceptance-notice/en/scjg', 4, CAST (value AS INTEGER), "
+      "  '{\"kind\": \"acceptance-notice\", \"language\": \"en\", \"department_id\": \"scjg\", "
+      "    \"title\": \"Notice of Acceptance\", \"mark\": \"A\", "
+      "    \"blocks\": [{\"text\": \"To {{applicant.name}}: accepted.\"}]}', "
+      "  '2026-03-20T10:00:00+08:00' FROM meta WHERE key = 'seq';",
+      NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  civic_test_service_start (service);
+  tmpl = template_in_feed (admin, "document/acceptance-notice/en/scjg", entities);
+  g_assert_nonnull (tmpl);
+  g_assert_cmpint (json_object_get_int_member (tmpl, "rev"), ==, 4);
+  {
+    JsonNode *old = g_hash_table_lookup (entities, "template/document/acceptance-notice/en/scjg");
+
+    g_assert_true (old == NULL || JSON_NODE_HOLDS_NULL (old));
+  }
+  /* and the department's administrator runs it like any */
+  applied (department_admin, "revert-template", "document/acceptance-notice/en/scjg", NULL);
+}
+
 static void
 test_command_line_agrees (void)
 {
@@ -814,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/admin/last-admin", test_last_admin);
   g_test_add_func ("/admin/department-roles", test_department_roles);
   g_test_add_func ("/admin/holiday-notice", test_holiday_notice);
+  g_test_add_func ("/admin/templates", test_templates);
   g_test_add_func ("/admin/command-line-agrees", test_command_line_agrees);
 
   status = g_test_run ();

@@ -197,6 +197,101 @@ test_matrix (void)
     }
 }
 
+
+/* A command's result as "applied" or "rejected:<code>" */
+static char *
+command_result (const char *token,
+                const char *on_behalf_of,
+                const char *type,
+                const char *target,
+                const char *args)
+{
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *result = civic_test_send_for (service, token, on_behalf_of, type, target, args,
+                                            &holder);
+
+  if (g_str_equal (json_object_get_string_member (result, "status"), "applied"))
+    return g_strdup ("applied");
+  return g_strdup_printf ("%s:%s", json_object_get_string_member (result, "status"),
+                          civic_test_reason (result, "code"));
+}
+
+/* Administration, by role and department: the hall's administrators run
+ * every account and template; a department's administrator their
+ * department's accounts and own templates; supervisors read and change
+ * nothing; others have no account to see. And a delegate: the examiner's
+ * work is theirs only inside the window the examiner's administrator
+ * granted, in the window's role, never beyond */
+static void
+test_admin_matrix (void)
+{
+  static const struct
+  {
+    const char *username;
+    const char *type;
+    const char *target;
+    const char *args;
+    const char *expected;
+  } rules[] = {
+    { "admin", "edit-account", "u-examiner2", "{\"name\": \"审查员二\"}", "applied" },
+    { "admin", "edit-account", "u-zrzyt.examiner2", "{\"name\": \"审查员二\"}", "applied" },
+    { "dept-admin", "edit-account", "u-examiner2", "{\"name\": \"审查员二号\"}", "applied" },
+    { "dept-admin", "edit-account", "u-zrzyt.examiner2", "{\"name\": \"x\"}", "rejected:not-found" },
+    { "supervisor", "edit-account", "u-examiner2", "{\"name\": \"x\"}", "rejected:forbidden" },
+    { "examiner", "edit-account", "u-examiner2", "{\"name\": \"x\"}", "rejected:not-found" },
+    { "clerk", "end-delegation", "u-examiner2", "{\"delegation\": \"x\"}", "rejected:not-found" },
+    { "dept-admin", "add-delegation", "u-zrzyt.examiner2",
+      "{\"delegate_id\": \"u-zrzyt.examiner\", \"roles\": [\"examiner\"], "
+      "\"starts_on\": \"2026-03-20\", \"ends_on\": \"2026-03-27\", \"reason\": \"x\"}",
+      "rejected:not-found" },
+    { "admin", "edit-template", "document/acceptance-notice/en",
+      "{\"title\": \"Notice of Acceptance\", \"mark\": \"A\", "
+      "\"body\": \"To {{applicant.name}}: accepted.\"}", "applied" },
+    { "dept-admin", "edit-template", "document/acceptance-notice/en",
+      "{\"title\": \"x\", \"mark\": \"A\", \"body\": \"x\"}", "rejected:role" },
+    { "dept-admin", "copy-template", "document/acceptance-notice/en/zrzyt",
+      "{\"title\": \"x\", \"mark\": \"A\", \"body\": \"x\"}", "rejected:role" },
+    { "examiner", "edit-template", "document/acceptance-notice/en",
+      "{\"title\": \"x\", \"mark\": \"A\", \"body\": \"x\"}", "rejected:forbidden" },
+    { "supervisor", "revert-template", "document/acceptance-notice/en", NULL,
+      "rejected:forbidden" },
+  };
+  g_autofree char *admin = civic_test_sign_in (service, "dept-admin");
+  g_autofree char *officer = civic_test_sign_in (service, "officer");
+  g_autofree char *args = NULL, *comment = NULL;
+  g_autofree char *before = NULL, *inside = NULL, *beyond = NULL, *stranger = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autofree char *token = civic_test_sign_in (service, rules[i].username);
+      g_autofree char *actual = command_result (token, NULL, rules[i].type, rules[i].target,
+                                                rules[i].args);
+
+      if (g_strcmp0 (actual, rules[i].expected) != 0)
+        g_error ("rule %u: %s, %s on %s: expected %s, got %s", i, rules[i].username,
+                 rules[i].type, rules[i].target, rules[i].expected, actual);
+    }
+
+  /* Not before the examiner's administrator lets the officer act for
+   * them, from today (Friday 03-20) to Friday 03-27 */
+  comment = g_strdup ("{\"text\": \"委托测试\"}");
+  before = command_result (officer, "u-examiner", "comment", own_case, comment);
+  g_assert_cmpstr (before, ==, "rejected:delegation");
+  args = g_strdup ("{\"delegate_id\": \"u-officer\", \"roles\": [\"examiner\"], "
+                   "\"starts_on\": \"2026-03-20\", \"ends_on\": \"2026-03-27\", "
+                   "\"reason\": \"外出培训\"}");
+  g_assert_cmpstr (command_result (admin, NULL, "add-delegation", "u-examiner", args), ==,
+                   "applied");
+  inside = command_result (officer, "u-examiner", "comment", own_case, comment);
+  g_assert_cmpstr (inside, ==, "applied");
+  /* Only in the examiner's department: another's case is not theirs */
+  beyond = command_result (officer, "u-examiner", "comment", other_case, comment);
+  g_assert_cmpstr (beyond, ==, "rejected:not-found");
+  /* Nobody granted the officer the approver's work */
+  stranger = command_result (officer, "u-approver", "comment", own_case, comment);
+  g_assert_cmpstr (stranger, ==, "rejected:delegation");
+}
+
 static void
 test_other_department_sees_its_own (void)
 {
@@ -266,6 +361,7 @@ main (int   argc,
 
   g_test_add_func ("/authz/feed-scope", test_feed_scope);
   g_test_add_func ("/authz/matrix", test_matrix);
+  g_test_add_func ("/authz/admin-matrix", test_admin_matrix);
   g_test_add_func ("/authz/other-department-sees-its-own", test_other_department_sees_its_own);
   g_test_add_func ("/authz/joint-case", test_joint_case);
 

@@ -631,8 +631,8 @@ test_templates_on_upgrade (void)
 
   civic_test_service_stop (old);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM entity WHERE type = 'template' AND id LIKE "
-                                     "'document/%'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM entity WHERE type = 'document-template'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (civic_test_service_cli (old, NULL, &before, "template", "list", NULL), ==, 0);
   g_assert_cmpstr (before, ==, "");

@@ -291,7 +291,8 @@ add_activated (GtkWidget  *widget,
   g_autofree char *id = NULL;
   g_autoptr(GObject) blank = NULL;
 
-  if (PRIV (self)->engine == NULL || !gtk_widget_get_visible (PRIV (self)->add_button))
+  if (PRIV (self)->engine == NULL || PRIV (self)->add_button == NULL ||
+      !gtk_widget_get_visible (PRIV (self)->add_button))
     return;
   uuid = g_uuid_string_random ();
   id = klass->new_id != NULL ? klass->new_id (self) : g_strconcat (klass->id_prefix, uuid, NULL);
@@ -512,9 +513,10 @@ civic_admin_view_engine_changed (CivicSection    *section,
     return;  /* built next, with this engine */
   gtk_stack_set_visible_child_name (priv->pages, "list");
   me = civic_admin_view_get_me (self);
-  gtk_widget_set_visible (priv->add_button,
-                          me != NULL && civic_actor_has_role (me, CIVIC_ROLE_ADMIN |
-                                                                  CIVIC_ROLE_DEPARTMENT_ADMIN));
+  if (priv->add_button != NULL)
+    gtk_widget_set_visible (priv->add_button,
+                            me != NULL && civic_actor_has_role (me, CIVIC_ROLE_ADMIN |
+                                                                    CIVIC_ROLE_DEPARTMENT_ADMIN));
   reload (self);
 }
 
@@ -578,11 +580,16 @@ build (CivicAdminView *self)
   adw_header_bar_pack_start (ADW_HEADER_BAR (header),
                              civic_section_back_button (CIVIC_SECTION (self),
                                                         _("Back to Queues"), NULL));
-  priv->add_button = gtk_button_new_with_mnemonic (words->add_label);
-  gtk_widget_add_css_class (priv->add_button, "suggested-action");
-  gtk_widget_set_tooltip_text (priv->add_button, words->add_tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->add_button), "admin.add");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), priv->add_button);
+  /* Records of some kinds are made from another (a department's own
+   * template, from the hall's): no button adds one */
+  if (words->add_label != NULL)
+    {
+      priv->add_button = gtk_button_new_with_mnemonic (words->add_label);
+      gtk_widget_add_css_class (priv->add_button, "suggested-action");
+      gtk_widget_set_tooltip_text (priv->add_button, words->add_tooltip);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->add_button), "admin.add");
+      adw_header_bar_pack_start (ADW_HEADER_BAR (header), priv->add_button);
+    }
   indicator = g_object_new (CIVIC_TYPE_SYNC_INDICATOR, "compact", TRUE, NULL);
   g_object_bind_property (self, "engine", indicator, "engine", G_BINDING_SYNC_CREATE);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (indicator));

@@ -18,7 +18,7 @@ G_DECLARE_DERIVABLE_TYPE (CivicAdminView, civic_admin_view, CIVIC, ADMIN_VIEW, C
 typedef struct
 {
   const char *title;          /* the section: "Accounts" */
-  const char *add_label;      /* "_Add Account" */
+  const char *add_label;      /* "_Add Account" (nullable: none is added from the list) */
   const char *add_tooltip;    /* "Add an official's account (Ctrl+N)" */
   const char *filters_name;   /* "Which accounts" (nullable: no filters) */
   const char *filter_labels[CIVIC_ADMIN_VIEW_N_FILTERS];

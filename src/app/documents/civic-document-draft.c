@@ -32,7 +32,8 @@ load_template (CivicCache             *cache,
   for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
     {
       g_autofree char *id = civic_document_template_id (kind, language, owners[i]);
-      g_autoptr(JsonNode) node = civic_cache_load_entity (cache, CIVIC_ENTITY_TEMPLATE, id, NULL);
+      g_autoptr(JsonNode) node = civic_cache_load_entity (cache, CIVIC_ENTITY_DOCUMENT_TEMPLATE,
+                                                          id, NULL);
 
       if (node != NULL)
         return civic_document_template_new_from_json (node, error);

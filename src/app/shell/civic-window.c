@@ -20,6 +20,7 @@
 #include "civic-accounts-view.h"
 #include "civic-calendars-view.h"
 #include "civic-keys-view.h"
+#include "civic-templates-view.h"
 #include "civic-rooms-view.h"
 #include "civic-catalogue-view.h"
 #include "civic-evaluations-view.h"
@@ -65,6 +66,7 @@ struct _CivicWindow
   GtkListBoxRow        *accounts_row;
   GtkListBoxRow        *rooms_row;
   GtkListBoxRow        *calendars_row;
+  GtkListBoxRow        *templates_row;
   GtkListBoxRow        *keys_row;
   GtkListBoxRow        *conflicts_row;
   GtkLabel             *mine_count;
@@ -88,6 +90,7 @@ struct _CivicWindow
   CivicAccountsView    *accounts_view;
   CivicRoomsView       *rooms_view;
   CivicCalendarsView   *calendars_view;
+  CivicTemplatesView   *templates_view;
   CivicKeysView        *keys_view;
   CivicConflictsView   *conflicts_view;
   CivicSyncIndicator   *sync_indicator;
@@ -421,6 +424,8 @@ account_changed_cb (CivicWindow *self)
         gtk_widget_set_visible (GTK_WIDGET (self->rooms_row), civic_rooms_view_shown_to (actor));
         gtk_widget_set_visible (GTK_WIDGET (self->calendars_row),
                                 civic_calendars_view_shown_to (actor));
+        gtk_widget_set_visible (GTK_WIDGET (self->templates_row),
+                                civic_templates_view_shown_to (actor));
         gtk_widget_set_visible (GTK_WIDGET (self->keys_row), civic_keys_view_shown_to (actor));
         /* The organ's disclosure staff work there, not on cases; the
          * complaint handlers and the hall's dispatch on messages */
@@ -516,7 +521,8 @@ sidebar_row_activated_cb (CivicWindow   *self,
     GtkListBoxRow *sections[] = { self->disclosures_row, self->messages_row,
                                   self->evaluations_row, self->catalogue_row,
                                   self->accounts_row, self->rooms_row,
-                                  self->calendars_row, self->keys_row };
+                                  self->calendars_row, self->templates_row,
+                                  self->keys_row };
 
     for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
       if (sections[i] == row)
@@ -1262,6 +1268,7 @@ civic_window_class_init (CivicWindowClass *klass)
   g_type_ensure (CIVIC_TYPE_ACCOUNTS_VIEW);
   g_type_ensure (CIVIC_TYPE_ROOMS_VIEW);
   g_type_ensure (CIVIC_TYPE_CALENDARS_VIEW);
+  g_type_ensure (CIVIC_TYPE_TEMPLATES_VIEW);
   g_type_ensure (CIVIC_TYPE_KEYS_VIEW);
   g_type_ensure (CIVIC_TYPE_HEARINGS_VIEW);
   g_type_ensure (CIVIC_TYPE_DISCLOSURES_VIEW);
@@ -1291,6 +1298,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, accounts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, rooms_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, calendars_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, templates_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, keys_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, mine_count);
@@ -1314,6 +1322,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, rooms_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, calendars_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, templates_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, keys_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_indicator);
@@ -1437,6 +1446,7 @@ civic_window_init (CivicWindow *self)
     civic_accessible_set_name (GTK_WIDGET (self->accounts_row), C_("section", "Accounts"));
     civic_accessible_set_name (GTK_WIDGET (self->rooms_row), C_("section", "Rooms"));
     civic_accessible_set_name (GTK_WIDGET (self->calendars_row), C_("section", "Calendars"));
+    civic_accessible_set_name (GTK_WIDGET (self->templates_row), C_("section", "Templates"));
     civic_accessible_set_name (GTK_WIDGET (self->keys_row), C_("section", "API Keys"));
   }
 }
