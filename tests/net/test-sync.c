@@ -1584,7 +1584,7 @@ test_act_for (void)
 {
   g_autofree char *admin = civic_test_sign_in (service, "admin");
   g_autofree char *examiner_id = id_of ("examiner");
-  g_autofree char *officer_id = id_of ("officer");
+  g_autofree char *officer_id = id_of ("approver");
   g_autofree char *args = NULL, *case_id = find_case ("under-review", "examiner", TRUE, 3);
   g_autofree char *claim_id = NULL, *sql = NULL, *events = NULL;
   g_autoptr(JsonNode) holder = NULL;
@@ -1601,7 +1601,7 @@ test_act_for (void)
                           "\"reason\": \"外出培训\"}", officer_id);
   civic_test_applied (service, admin, "add-delegation", examiner_id, args, &holder);
 
-  account = account_synced ("officer");
+  account = account_synced ("approver");
   principals = civic_account_list_principals (account);
   g_assert_cmpuint (principals->len, ==, 1);
   acting = g_ptr_array_index (principals, 0);

@@ -761,7 +761,8 @@ civic_test_reason (JsonObject *result,
  *
  * Sends a command that must be applied.
  *
- * Returns: (transfer none): the record after it, as the answer carries it
+ * Returns: (transfer none) (nullable): the record after it, as the answer
+ * carries it; %NULL when the command removed it
  */
 JsonObject *
 civic_test_applied (CivicTestService  *service,
@@ -775,6 +776,9 @@ civic_test_applied (CivicTestService  *service,
 
   if (!g_str_equal (json_object_get_string_member (result, "status"), "applied"))
     g_error ("%s was refused: %s", type, civic_test_reason (result, "message"));
+  /* A record the command removed (a template reverted) comes with none */
+  if (!json_object_has_member (result, "entity"))
+    return NULL;
   return json_object_get_object_member (json_object_get_object_member (result, "entity"), "data");
 }
 

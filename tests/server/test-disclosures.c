@@ -1188,7 +1188,7 @@ test_new_kinds_get_templates (void)
 
   civic_test_service_stop (service);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM entity WHERE type = 'template' AND "
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM entity WHERE type = 'document-template' AND "
                                      "id LIKE 'document/disclosure-correction-notice/%'",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_changes (db), ==, 2);
