@@ -97,6 +97,7 @@ struct _CivicWindow
   GtkRevealer          *acting_revealer;
   GtkLabel             *acting_label;
   GMenu                *acting_section;
+  char                 *acting_shown;   /* what the menu offers now, to tell a change */
 
   CivicApplication     *application;
   CivicSyncEngine      *engine;        /* the signed-in official's; the views bind to it */
@@ -267,19 +268,37 @@ update_acting (CivicWindow *self)
 {
   CivicAccount *account = civic_application_get_account (self->application);
   g_autoptr(GPtrArray) principals = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
   const CivicDelegation *window = NULL;
   const CivicActor *principal = NULL;
 
-  g_menu_remove_all (self->acting_section);
   if (account == NULL || !civic_account_is_ready (account))
     {
+      g_clear_pointer (&self->acting_shown, g_free);
+      g_menu_remove_all (self->acting_section);
       gtk_widget_set_visible (GTK_WIDGET (self->acting_revealer), FALSE);
       gtk_revealer_set_reveal_child (self->acting_revealer, FALSE);
       return;
     }
 
+  /* Counted after every sync: the menu is made again only when what it
+   * offers changed, so an open menu and the window stay as they are */
   principals = civic_account_list_principals (account);
   principal = civic_account_get_acting_for (account, &window);
+  g_string_append (shown, principal != NULL ? principal->id : "-");
+  for (guint i = 0; i < principals->len; i++)
+    {
+      CivicActingFor *acting = g_ptr_array_index (principals, i);
+
+      g_string_append_printf (shown, "|%s|%s|%u", acting->principal->id, acting->principal->name,
+                              (guint) acting->window->ends_on);
+    }
+  if (g_strcmp0 (shown->str, self->acting_shown) == 0)
+    return;
+  g_free (self->acting_shown);
+  self->acting_shown = g_strdup (shown->str);
+
+  g_menu_remove_all (self->acting_section);
   for (guint i = 0; i < principals->len; i++)
     {
       CivicActingFor *acting = g_ptr_array_index (principals, i);
@@ -1219,6 +1238,7 @@ civic_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->engine_signals);
+  g_free (self->acting_shown);
   forget_typed (self);
 
   G_OBJECT_CLASS (civic_window_parent_class)->finalize (object);
