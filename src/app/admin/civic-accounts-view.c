@@ -261,6 +261,7 @@ civic_accounts_view_class_init (CivicAccountsViewClass *klass)
   admin_class->new_record = new_record;
   admin_class->heading = heading;
   admin_class->fill_page = fill_page;
+  admin_class->shown_to = civic_accounts_view_shown_to;
 }
 
 static void

@@ -122,6 +122,10 @@ reload (CivicAdminView *self)
     gtk_list_box_remove (priv->list, child);
   if (priv->engine == NULL)
     return;
+  /* Not this official's section: every sync would read its records
+   * again for nothing, and the rows would weigh on every view */
+  if (klass->shown_to != NULL && !klass->shown_to (civic_admin_view_get_me (self)))
+    return;
   if (!civic_cache_refresh_records (civic_sync_engine_get_cache (priv->engine), klass->kind,
                                     priv->records, NULL, &error))
     {

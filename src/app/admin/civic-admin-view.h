@@ -78,7 +78,11 @@ struct _CivicAdminViewClass
                            guint           action,
                            JsonObject     *args);
 
-  gpointer padding[4];
+  /* (nullable): whether the section is for @actor at all: for anyone
+   * else it reads and lists nothing, as the window does not show it */
+  gboolean  (*shown_to)   (const CivicActor *actor);
+
+  gpointer padding[3];
 };
 
 const CivicActor *civic_admin_view_get_me        (CivicAdminView *self);

@@ -448,6 +448,7 @@ civic_calendars_view_class_init (CivicCalendarsViewClass *klass)
   admin_class->new_record = new_record;
   admin_class->heading = heading;
   admin_class->fill_page = fill_page;
+  admin_class->shown_to = civic_calendars_view_shown_to;
   admin_class->confirm = confirm_import;
 }
 

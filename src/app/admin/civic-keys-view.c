@@ -163,6 +163,7 @@ civic_keys_view_class_init (CivicKeysViewClass *klass)
   admin_class->new_record = new_record;
   admin_class->heading = heading;
   admin_class->fill_page = fill_page;
+  admin_class->shown_to = civic_keys_view_shown_to;
 }
 
 static void

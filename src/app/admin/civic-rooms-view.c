@@ -235,6 +235,7 @@ civic_rooms_view_class_init (CivicRoomsViewClass *klass)
   admin_class->new_record = new_record;
   admin_class->heading = heading;
   admin_class->fill_page = fill_page;
+  admin_class->shown_to = civic_rooms_view_shown_to;
 }
 
 static void

@@ -252,6 +252,7 @@ civic_templates_view_class_init (CivicTemplatesViewClass *klass)
   admin_class->new_record = new_record;
   admin_class->heading = heading;
   admin_class->fill_page = fill_page;
+  admin_class->shown_to = civic_templates_view_shown_to;
   admin_class->confirm = confirm;
 }
 
