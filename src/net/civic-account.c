@@ -798,7 +798,14 @@ civic_account_list_principals (CivicAccount *self)
 
   if (self->cache == NULL || self->actor == NULL)
     return principals;
-  users = civic_cache_load_entities (self->cache, CIVIC_ENTITY_USER, NULL);
+  /* Read after every sync: only the few entries that name this official
+   * as a delegate are parsed (JSON text without spaces, as the feed
+   * writes it) */
+  {
+    g_autofree char *needle = g_strdup_printf ("\"delegate_id\":\"%s\"", self->actor->id);
+
+    users = civic_cache_load_entities_mentioning (self->cache, CIVIC_ENTITY_USER, needle, NULL);
+  }
   for (guint i = 0; users != NULL && i < users->len; i++)
     {
       JsonNode *node = g_ptr_array_index (users, i);

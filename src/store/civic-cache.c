@@ -1300,17 +1300,36 @@ civic_cache_load_entities (CivicCache  *self,
                            const char  *type,
                            GError     **error)
 {
+  return civic_cache_load_entities_mentioning (self, type, NULL, error);
+}
+
+/**
+ * civic_cache_load_entities_mentioning:
+ * @text: (nullable): what the entity's JSON text must hold, as written:
+ *   only those are parsed (every one when %NULL)
+ *
+ * Returns: (transfer full) (element-type JsonNode): the entities of @type
+ * in the order of their ids
+ */
+GPtrArray *
+civic_cache_load_entities_mentioning (CivicCache  *self,
+                                      const char  *type,
+                                      const char  *text,
+                                      GError     **error)
+{
   g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   sqlite3_stmt *stmt;
   gboolean row;
 
   g_return_val_if_fail (CIVIC_IS_CACHE (self), NULL);
 
-  stmt = civic_sqlite_prepare (self->reader, "SELECT data FROM entity WHERE type = ? ORDER BY id",
-                               error);
+  stmt = civic_sqlite_prepare (self->reader, "SELECT data FROM entity WHERE type = ?1 "
+                                             "AND (?2 IS NULL OR instr (data, ?2) > 0) "
+                                             "ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   civic_sqlite_bind_text (stmt, 1, type);
+  civic_sqlite_bind_text (stmt, 2, text);
   while (civic_sqlite_step (self->reader, stmt, &row, error) && row)
     {
       JsonNode *node = parse_data_column (stmt, 0, NULL);

@@ -126,6 +126,10 @@ GPtrArray    *civic_cache_load_records     (CivicCache         *self,
 GPtrArray    *civic_cache_load_entities    (CivicCache         *self,
                                             const char         *type,
                                             GError            **error);
+GPtrArray    *civic_cache_load_entities_mentioning (CivicCache *self,
+                                            const char         *type,
+                                            const char         *text,
+                                            GError            **error);
 CivicCalendar *civic_cache_load_calendar   (CivicCache         *self,
                                             GError            **error);
 

@@ -22,7 +22,9 @@ civic_toast_new (const char *text)
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
-  adw_toast_set_timeout (toast, 4);
+  /* Six seconds: time to read it and reach its Undo on a busy machine
+   * (libadwaita's own is five) */
+  adw_toast_set_timeout (toast, 6);
   return toast;
 }
 
