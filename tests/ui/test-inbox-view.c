@@ -51,7 +51,7 @@ toast_cb (GtkWidget  *view,
 {
   g_free (*title);
   *title = g_strdup (adw_toast_get_title (toast));
-  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 4);
+  g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 6);
 }
 
 static void
