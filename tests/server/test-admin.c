@@ -593,6 +593,7 @@ test_delegation (void)
 {
   g_autofree char *examiner_id = id_of ("examiner");
   g_autofree char *clerk_id = id_of ("clerk");
+  g_autofree char *approver_id = id_of ("approver");
   g_autofree char *args = NULL, *window_id = NULL, *case_id = NULL, *audit = NULL;
   g_autofree char *clerk_token = NULL, *admin_token = NULL, *examiner_token = NULL;
   g_autoptr(GHashTable) seen = NULL;
@@ -753,7 +754,7 @@ test_delegation (void)
   g_assert_nonnull (strstr (civic_test_reason (result, "message"), "ended on 2026-03-25"));
   g_clear_pointer (&holder, json_node_unref);
   /* Nobody acts for an official who names them in no window */
-  result = civic_test_send_for (service, clerk_token, id_of ("approver"), "comment", case_id, "{\"text\": \"x\"}",
+  result = civic_test_send_for (service, clerk_token, approver_id, "comment", case_id, "{\"text\": \"x\"}",
                      &holder);
   g_assert_cmpstr (civic_test_reason (result, "code"), ==, "delegation");
   g_clear_pointer (&holder, json_node_unref);
