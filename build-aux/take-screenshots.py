@@ -81,7 +81,7 @@ def unsent():
     client = Client('examiner')
     try:
         claim_offline(client)
-        wait(client.app, named('push button', '_Undo'), 'the Undo of the toast')
+        wait_toast(client, named('push button', '_Undo'), 'the Undo of the toast')
         shoot('undo-toast')
         client.menu('Demo: Approver')
         heading = trn('%u Action Not Sent', '%u Actions Not Sent', 1) % 1
@@ -223,9 +223,9 @@ def conflict():
     try:
         _, _, restarted = claim_behind_a_colleague(client, 'screenshot-claim')
         # The refusal is told at once, with the way to it
-        wait(client.app, named('label', trn('The service refused %u action',
-                                            'The service refused %u actions', 1) % 1),
-             'the toast of the refusal')
+        wait_toast(client, named('label', trn('The service refused %u action',
+                                              'The service refused %u actions', 1) % 1),
+                   'the toast of the refusal')
         shoot('refusal-toast')
         client.show_queue('Conflicts')
         wait(client.app, named('list', 'Conflicts'), 'the list of conflicts')

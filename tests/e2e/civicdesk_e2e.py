@@ -152,6 +152,43 @@ def find_all(root, predicate):
     return _settled(lambda: pyatspi.findAllDescendants(root, predicate))
 
 
+def _children(acc):
+    try:
+        return [child for child in (acc.getChildAtIndex(i) for i in range(acc.childCount))
+                if child is not None]
+    except Exception:
+        return []  # gone while asked, as pyatspi's walk skips it
+
+
+def _nearest(root, predicate):
+    """The matching descendant of @root nearest to it: a true
+    breadth-first walk, where pyatspi's looks one level ahead and then
+    goes deep through the whole window first."""
+    level = _children(root)
+    while level:
+        below = []
+        for acc in level:
+            if predicate(acc):
+                return acc
+            below.extend(_children(acc))
+        level = below
+    return None
+
+
+def wait_toast(client, predicate, what):
+    """A toast, or what is on it: it sits near the top of the window and
+    lives for a few seconds, so it is looked for level by level before the
+    lists below are walked, and often."""
+    end = time.time() + TIMEOUT
+    while time.time() < end:
+        found = _settled(lambda: _nearest(client.frame, predicate))
+        if found is not None:
+            return found
+        time.sleep(0.1)
+    screenshot('failed-' + what.replace(' ', '-').replace('/', '-'))
+    raise AssertionError('not found: ' + what)
+
+
 def wait(root, predicate, what, timeout=TIMEOUT):
     end = time.time() + timeout
     while time.time() < end:

@@ -120,8 +120,8 @@ def test_offline_then_synced():
 
         client.take_action('Comment', 'Comment', write)
         # The case page's toast, through the window's overlay
-        wait(client.app, named('label', tr('%s — kept on this computer until the service is back')
-                               % tr('Comment')), 'the toast')
+        wait_toast(client, named('label', tr('%s — kept on this computer until the service is back')
+                                 % tr('Comment')), 'the toast')
         client.row(mine['number'])
         wait(client.cases, named('list item', contains=', waiting to be sent'), 'the pending mark')
         wait(client.app, named('push button', ONE_PENDING), 'one pending action')
@@ -178,8 +178,8 @@ def test_undo_offline():
     restarted = None
     try:
         case, port = claim_offline(client)
-        press(wait(client.app, named('push button', '_Undo'), 'the Undo of the toast'))
-        wait(client.app, named('label', tr('%s — taken back') % tr('Claim')), 'the toast: taken back')
+        press(wait_toast(client, named('push button', '_Undo'), 'the Undo of the toast'))
+        wait_toast(client, named('label', tr('%s — taken back') % tr('Claim')), 'the toast: taken back')
         wait_gone(client.app, named('push button', ONE_PENDING), 'the pending action')
         wait(client.app, named('push button', 'Claim'), 'Claim offered again')
 
@@ -200,10 +200,10 @@ def test_conflict_lands_in_conflicts():
     try:
         case, colleague, restarted = claim_behind_a_colleague(client, 'e2e-colleague-claim')
         # Told at once, with the way to it
-        wait(client.app, named('label', trn('The service refused %u action',
-                                            'The service refused %u actions', 1) % 1),
-             'the toast of the refusal')
-        press(wait(client.app, named('push button', '_Show'), 'the toast\'s Show button'))
+        wait_toast(client, named('label', trn('The service refused %u action',
+                                              'The service refused %u actions', 1) % 1),
+                   'the toast of the refusal')
+        press(wait_toast(client, named('push button', '_Show'), 'the toast\'s Show button'))
         conflicts = wait(client.app, named('list', 'Conflicts'), 'the list of conflicts')
         wait(conflicts, named('label', tr('%s — %s') % (tr('Claim'), case['number'])), 'the refused claim')
         wait(conflicts, named('label', contains=colleague), 'the service\'s reason')
@@ -249,8 +249,8 @@ def test_switch_role_with_unsent_work():
                        'switched.').split('%s')[0],
                     tr('Not sent yet. The actions are kept on this computer; nothing was '
                        'switched.'))
-        wait(client.app, lambda a: named('label', prefix=not_sent[0])(a) or
-             named('label', not_sent[1])(a), 'the toast that nothing was sent')
+        wait_toast(client, lambda a: named('label', prefix=not_sent[0])(a) or
+                   named('label', not_sent[1])(a), 'the toast that nothing was sent')
         wait(client.app, named('push button', ONE_PENDING), 'the action still pending')
 
         walk = Walk()
@@ -263,8 +263,8 @@ def test_switch_role_with_unsent_work():
         walk.check('stopped service', ask)
         walk.verdict()
         press(wait(ask, named('push button', '_Start and Switch'), 'Start and Switch'))
-        wait(client.app, named('label', 'The demo service was started again'),
-             'the toast that the service started')
+        wait_toast(client, named('label', 'The demo service was started again'),
+                   'the toast that the service started')
         client.wait_synced()
         separator = tr('%s · %s').split('%s')[1]
         wait(client.app, lambda a: a.getRoleName() == 'label' and
@@ -1285,8 +1285,34 @@ def selected_tests():
     return [t for t in TESTS if not only or only in t[0]]
 
 
+# A scenario longer than this is stuck (a wait on a window that no longer
+# answers): it fails, and the run goes on with the next, instead of the
+# whole run being killed by meson at its own limit.
+SCENARIO_LIMIT = 600
+
+
+class ScenarioStuck(BaseException):
+    """Not an Exception: no helper's "except Exception" swallows it."""
+
+
+def stuck(signum, frame):
+    # Where the clients were, for whoever reads the log
+    try:
+        for pid in subprocess.run(['pgrep', '-x', 'civicdesk'], capture_output=True,
+                                  text=True).stdout.split():
+            trace = subprocess.run(['gdb', '-p', pid, '-batch', '-ex', 'thread apply all bt 12'],
+                                   capture_output=True, text=True, timeout=120).stdout
+            for line in trace.splitlines():
+                if line.startswith(('#', 'Thread')):
+                    print('# civicdesk %s: %s' % (pid, line), flush=True)
+    except (OSError, subprocess.SubprocessError) as e:
+        print('# no backtrace: %s' % e, flush=True)
+    raise ScenarioStuck('the scenario took more than %d s' % SCENARIO_LIMIT)
+
+
 def main():
     tests = selected_tests()
+    signal.signal(signal.SIGALRM, stuck)
     print('1..%d' % len(tests), flush=True)
     # The accessibility bus and its registry start on first use: before
     # the first client, or that client registers with nobody listening.
@@ -1295,15 +1321,18 @@ def main():
     failed = 0
     for n, (name, test) in enumerate(tests, 1):
         started = time.monotonic()
+        signal.alarm(SCENARIO_LIMIT)
         try:
             test()
             print('# %s took %.0f s' % (name, time.monotonic() - started), flush=True)
             print('ok %d %s' % (n, name), flush=True)
-        except Exception:
+        except (Exception, ScenarioStuck):
             failed += 1
             for line in traceback.format_exc().splitlines():
                 print('# ' + line, flush=True)
             print('not ok %d %s' % (n, name), flush=True)
+        finally:
+            signal.alarm(0)
     # The last client stopped the demo service it started.
     for pid in serve_pids():
         os.kill(pid, signal.SIGTERM)
