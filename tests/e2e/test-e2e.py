@@ -1288,7 +1288,7 @@ def selected_tests():
 # A scenario longer than this is stuck (a wait on a window that no longer
 # answers): it fails, and the run goes on with the next, instead of the
 # whole run being killed by meson at its own limit.
-SCENARIO_LIMIT = 600
+SCENARIO_LIMIT = 900
 
 
 class ScenarioStuck(BaseException):
