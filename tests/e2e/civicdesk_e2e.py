@@ -175,27 +175,27 @@ def _nearest(root, predicate):
     return None
 
 
+def find_nearest(root, predicate):
+    return _settled(lambda: _nearest(root, predicate))
+
+
 def wait_toast(client, predicate, what):
     """A toast, or what is on it: it sits near the top of the window and
     lives for a few seconds, so it is looked for level by level before the
     lists below are walked, and often."""
-    end = time.time() + TIMEOUT
-    while time.time() < end:
-        found = _settled(lambda: _nearest(client.frame, predicate))
-        if found is not None:
-            return found
-        time.sleep(0.1)
-    screenshot('failed-' + what.replace(' ', '-').replace('/', '-'))
-    raise AssertionError('not found: ' + what)
+    return wait(client.frame, predicate, what, nearest=True, interval=0.1)
 
 
-def wait(root, predicate, what, timeout=TIMEOUT):
+def wait(root, predicate, what, timeout=TIMEOUT, nearest=False, interval=0.3):
+    """The first widget under @root that @predicate matches, as soon as
+    there is one; with @nearest, the one nearest to @root."""
+    search = find_nearest if nearest else find
     end = time.time() + timeout
     while time.time() < end:
-        found = find(root, predicate)
+        found = search(root, predicate)
         if found is not None:
             return found
-        time.sleep(0.3)
+        time.sleep(interval)
     screenshot('failed-' + what.replace(' ', '-').replace('/', '-'))
     if os.environ.get('CIVICDESK_E2E_DUMP'):
         dump(root)

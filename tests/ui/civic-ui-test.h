@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* How long a test waits for work in the background before it calls it a
+ * hang: long, so that a loaded machine under the sanitizers is not one */
+#define CIVIC_UI_TEST_HANG_USEC (60 * G_USEC_PER_SEC)
+
 /* Every widget is fed by a cache synced from the real service, as in the
  * client: an examiner of the demo department, or the demo user named by
  * civic_ui_test_sign_in_as() before anything signs in (`editor`, the
