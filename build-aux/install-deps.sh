@@ -7,6 +7,7 @@ packages="
   meson ninja-build pkg-config gcc clang llvm gettext python3
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libsqlite3-dev sqlite3
   libsoup-3.0-dev glib-networking libsodium-dev libsecret-1-dev
+  libpq-dev postgresql-15 postgresql-contrib haproxy
   libgtk-4-dev libadwaita-1-dev
   libpango1.0-dev libcairo2-dev libqrencode-dev libical-dev libpoppler-glib-dev poppler-utils fonts-arphic-ukai
   libmd4c-dev libmd4c-html0-dev libgtksourceview-5-dev libgmime-3.0-dev chromium nodejs

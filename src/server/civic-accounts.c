@@ -171,21 +171,21 @@ civic_accounts_hash_password (const char  *password,
 }
 
 static CivicAccount *
-account_from_row (sqlite3_stmt *stmt)
+account_from_row (CivicDbStmt *stmt)
 {
   CivicAccount *account = g_new0 (CivicAccount, 1);
 
-  account->id = g_strdup (civic_sqlite_column_text (stmt, 0));
-  account->username = g_strdup (civic_sqlite_column_text (stmt, 1));
-  account->name = g_strdup (civic_sqlite_column_text (stmt, 2));
-  account->department_id = g_strdup (civic_sqlite_column_text (stmt, 3));
-  account->roles = sqlite3_column_int (stmt, 4);
-  account->disabled = sqlite3_column_int (stmt, 5);
-  account->scope_seq = sqlite3_column_int64 (stmt, 6);
-  account->must_change_password = sqlite3_column_int (stmt, 7);
-  account->created_at = g_strdup (civic_sqlite_column_text (stmt, 8));
-  account->password_set_at = g_strdup (civic_sqlite_column_text (stmt, 9));
-  account->disabled_reason = g_strdup (civic_sqlite_column_text (stmt, 10));
+  account->id = g_strdup (civic_db_column_text (stmt, 0));
+  account->username = g_strdup (civic_db_column_text (stmt, 1));
+  account->name = g_strdup (civic_db_column_text (stmt, 2));
+  account->department_id = g_strdup (civic_db_column_text (stmt, 3));
+  account->roles = civic_db_column_int (stmt, 4);
+  account->disabled = civic_db_column_int (stmt, 5);
+  account->scope_seq = civic_db_column_int64 (stmt, 6);
+  account->must_change_password = civic_db_column_int (stmt, 7);
+  account->created_at = g_strdup (civic_db_column_text (stmt, 8));
+  account->password_set_at = g_strdup (civic_db_column_text (stmt, 9));
+  account->disabled_reason = g_strdup (civic_db_column_text (stmt, 10));
   return account;
 }
 
@@ -194,31 +194,31 @@ account_from_row (sqlite3_stmt *stmt)
 #define N_ACCOUNT_COLUMNS 11
 
 static CivicAccount *
-find_account (CivicSqlite  *db,
+find_account (CivicDb      *db,
               const char   *sql,
               const char   *key,
               char        **password_hash,
               GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   CivicAccount *account = NULL;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, sql, error);
+  stmt = civic_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
 
-  civic_sqlite_bind_text (stmt, 1, key);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, key);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
 
   if (row)
     {
       account = account_from_row (stmt);
       if (password_hash != NULL)
-        *password_hash = g_strdup (civic_sqlite_column_text (stmt, N_ACCOUNT_COLUMNS));
+        *password_hash = g_strdup (civic_db_column_text (stmt, N_ACCOUNT_COLUMNS));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return account;
 }
 
@@ -229,7 +229,7 @@ find_account (CivicSqlite  *db,
  * error when there is none.
  */
 CivicAccount *
-civic_accounts_find (CivicSqlite  *db,
+civic_accounts_find (CivicDb      *db,
                      const char   *username,
                      GError      **error)
 {
@@ -238,7 +238,7 @@ civic_accounts_find (CivicSqlite  *db,
 }
 
 CivicAccount *
-civic_accounts_find_by_id (CivicSqlite  *db,
+civic_accounts_find_by_id (CivicDb      *db,
                            const char   *id,
                            GError      **error)
 {
@@ -248,7 +248,7 @@ civic_accounts_find_by_id (CivicSqlite  *db,
 
 /**
  * civic_accounts_lookup_official:
- * @user_data: the #CivicSqlite of the service
+ * @user_data: the #CivicDb of the service
  *
  * The #CivicDirectoryLookup of the service: officials as their accounts
  * are now.
@@ -267,7 +267,7 @@ civic_accounts_lookup_official (const char *id,
 }
 
 static char *
-department_name (CivicSqlite *db,
+department_name (CivicDb     *db,
                  const char  *department_id)
 {
   g_autoptr(JsonNode) node = NULL;
@@ -293,11 +293,11 @@ day_of_text (const char *instant)
 }
 
 static CivicDay
-day_of_column (sqlite3_stmt *stmt,
+day_of_column (CivicDbStmt  *stmt,
                int           column)
 {
   CivicDay day = CIVIC_DAY_INVALID;
-  const char *text = civic_sqlite_column_text (stmt, column);
+  const char *text = civic_db_column_text (stmt, column);
 
   if (text != NULL)
     civic_day_parse (text, &day);
@@ -305,17 +305,17 @@ day_of_column (sqlite3_stmt *stmt,
 }
 
 static CivicDelegation *
-delegation_from_row (sqlite3_stmt *stmt)
+delegation_from_row (CivicDbStmt *stmt)
 {
-  CivicDelegation *window = civic_delegation_new (civic_sqlite_column_text (stmt, 0),
-                                                  civic_sqlite_column_text (stmt, 1),
-                                                  civic_sqlite_column_text (stmt, 2),
+  CivicDelegation *window = civic_delegation_new (civic_db_column_text (stmt, 0),
+                                                  civic_db_column_text (stmt, 1),
+                                                  civic_db_column_text (stmt, 2),
                                                   day_of_column (stmt, 3),
                                                   day_of_column (stmt, 4),
-                                                  sqlite3_column_int (stmt, 5));
+                                                  civic_db_column_int (stmt, 5));
 
-  window->reason = g_strdup (civic_sqlite_column_text (stmt, 6));
-  window->granted_by_name = g_strdup (civic_sqlite_column_text (stmt, 7));
+  window->reason = g_strdup (civic_db_column_text (stmt, 6));
+  window->granted_by_name = g_strdup (civic_db_column_text (stmt, 7));
   window->ended_on = day_of_column (stmt, 8);
   return window;
 }
@@ -326,30 +326,30 @@ delegation_from_row (sqlite3_stmt *stmt)
 /* The windows in which others act for @principal_id, oldest first; the
  * delegate's name as it is now */
 static GPtrArray *
-load_delegations (CivicSqlite  *db,
+load_delegations (CivicDb      *db,
                   const char   *principal_id,
                   GError      **error)
 {
   g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_delegation_free);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT " DELEGATION_COLUMNS " FROM delegation d "
+  stmt = civic_db_prepare (db, "SELECT " DELEGATION_COLUMNS " FROM delegation d "
                                    "JOIN account a ON a.id = d.delegate_id "
                                    "WHERE d.principal_id = ? ORDER BY d.starts_on, d.id", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, principal_id);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  civic_db_bind_text (stmt, 1, principal_id);
+  while (civic_db_step (db, stmt, &row, error) && row)
     g_ptr_array_add (windows, delegation_from_row (stmt));
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return NULL;
   return g_steal_pointer (&windows);
 }
 
 static gboolean
-store_delegations (CivicSqlite         *db,
+store_delegations (CivicDb             *db,
                    CivicAccountRecord  *record,
                    GError             **error)
 {
@@ -362,26 +362,26 @@ store_delegations (CivicSqlite         *db,
       g_autofree char *ends_on = civic_day_format (window->ends_on);
       g_autofree char *ended_on = window->ended_on != CIVIC_DAY_INVALID
                                   ? civic_day_format (window->ended_on) : NULL;
-      sqlite3_stmt *stmt;
+      CivicDbStmt *stmt;
 
       /* A window is never taken back: it is added, then perhaps ended */
-      stmt = civic_sqlite_prepare (db, "INSERT INTO delegation (id, principal_id, delegate_id, "
+      stmt = civic_db_prepare (db, "INSERT INTO delegation (id, principal_id, delegate_id, "
                                        "  starts_on, ends_on, roles, reason, granted_by_name, "
                                        "  ended_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
                                        "ON CONFLICT (id) DO UPDATE SET ended_on = ?9 "
                                        "WHERE principal_id = ?2", error);
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, window->id);
-      civic_sqlite_bind_text (stmt, 2, civic_account_record_get_id (record));
-      civic_sqlite_bind_text (stmt, 3, window->delegate_id);
-      civic_sqlite_bind_text (stmt, 4, starts_on);
-      civic_sqlite_bind_text (stmt, 5, ends_on);
-      sqlite3_bind_int (stmt, 6, window->roles);
-      civic_sqlite_bind_text (stmt, 7, window->reason ? window->reason : "");
-      civic_sqlite_bind_text (stmt, 8, window->granted_by_name);
-      civic_sqlite_bind_text (stmt, 9, ended_on);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_text (stmt, 1, window->id);
+      civic_db_bind_text (stmt, 2, civic_account_record_get_id (record));
+      civic_db_bind_text (stmt, 3, window->delegate_id);
+      civic_db_bind_text (stmt, 4, starts_on);
+      civic_db_bind_text (stmt, 5, ends_on);
+      civic_db_bind_int (stmt, 6, window->roles);
+      civic_db_bind_text (stmt, 7, window->reason ? window->reason : "");
+      civic_db_bind_text (stmt, 8, window->granted_by_name);
+      civic_db_bind_text (stmt, 9, ended_on);
+      if (!civic_db_run (db, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -399,7 +399,7 @@ store_delegations (CivicSqlite         *db,
  * never was one (or on @error)
  */
 CivicDelegation *
-civic_accounts_find_delegation (CivicSqlite  *db,
+civic_accounts_find_delegation (CivicDb      *db,
                                 const char   *principal_id,
                                 const char   *delegate_id,
                                 CivicDay      today,
@@ -453,7 +453,7 @@ to_record (CivicAccount *account,
 }
 
 static gint64
-entity_rev (CivicSqlite *db,
+entity_rev (CivicDb     *db,
             const char  *type,
             const char  *id)
 {
@@ -468,7 +468,7 @@ entity_rev (CivicSqlite *db,
  * administrators and its department's, at @rev, or at the next
  * revision when 0. Returns the latter's sequence number, 0 on error. */
 static gint64
-publish_account (CivicSqlite   *db,
+publish_account (CivicDb       *db,
                  CivicAccount  *account,
                  gint64         rev,
                  GError       **error)
@@ -508,7 +508,7 @@ publish_account (CivicSqlite   *db,
  * revision the feed has
  */
 CivicAccountRecord *
-civic_accounts_to_record (CivicSqlite   *db,
+civic_accounts_to_record (CivicDb       *db,
                           CivicAccount  *account,
                           GError       **error)
 {
@@ -535,35 +535,35 @@ civic_accounts_to_record (CivicSqlite   *db,
  * yet: those of a data folder from before accounts were commands.
  */
 gboolean
-civic_accounts_publish_all (CivicSqlite  *db,
+civic_accounts_publish_all (CivicDb      *db,
                             GError      **error)
 {
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_account_free);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT " ACCOUNT_COLUMNS " FROM account a WHERE NOT EXISTS ("
+  stmt = civic_db_prepare (db, "SELECT " ACCOUNT_COLUMNS " FROM account a WHERE NOT EXISTS ("
                                    "  SELECT 1 FROM entity e WHERE e.type = '"
                                    CIVIC_ENTITY_ACCOUNT "' AND e.id = a.id)", error);
   if (stmt == NULL)
     return FALSE;
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     g_ptr_array_add (missing, account_from_row (stmt));
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return FALSE;
   if (missing->len == 0)
     return TRUE;
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   for (guint i = 0; i < missing->len; i++)
     if (publish_account (db, g_ptr_array_index (missing, i), 0, error) == 0)
       {
-        civic_sqlite_rollback (db);
+        civic_db_rollback (db);
         return FALSE;
       }
-  return civic_sqlite_commit (db, error);
+  return civic_db_commit (db, error);
 }
 
 /**
@@ -578,7 +578,7 @@ civic_accounts_publish_all (CivicSqlite  *db,
  * error when the department cannot be read
  */
 gboolean
-civic_accounts_check_department (CivicSqlite  *db,
+civic_accounts_check_department (CivicDb      *db,
                                  const char   *department_id,
                                  CivicRole     roles,
                                  GError      **error)
@@ -606,58 +606,58 @@ civic_accounts_check_department (CivicSqlite  *db,
  * the caller's transaction sees them; 0 with @error on failure
  */
 guint
-civic_accounts_count_admins (CivicSqlite  *db,
+civic_accounts_count_admins (CivicDb      *db,
                              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   guint n = 0;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT count(*) FROM account WHERE disabled = 0 AND "
+  stmt = civic_db_prepare (db, "SELECT count(*) FROM account WHERE disabled = 0 AND "
                                    "  (roles & ?) <> 0", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int (stmt, 1, CIVIC_ROLE_ADMIN);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_int (stmt, 1, CIVIC_ROLE_ADMIN);
+  if (!civic_db_step (db, stmt, &row, error))
     return 0;
   if (row)
-    n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+    n = (guint) civic_db_column_int (stmt, 0);
+  civic_db_reset (stmt);
   return n;
 }
 
 static gboolean
-revoke_sessions (CivicSqlite  *db,
+revoke_sessions (CivicDb      *db,
                  const char   *account_id,
                  const char   *except_token,
                  GError      **error)
 {
   g_autofree char *except = except_token ? civic_accounts_token_hash (except_token) : NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "UPDATE session SET revoked = 1 WHERE account_id = ? "
+  stmt = civic_db_prepare (db, "UPDATE session SET revoked = 1 WHERE account_id = ? "
                                    "  AND token_hash IS NOT ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, account_id);
-  civic_sqlite_bind_text (stmt, 2, except);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, account_id);
+  civic_db_bind_text (stmt, 2, except);
+  return civic_db_run (db, stmt, error);
 }
 
 /* A password reset says the account may be in other hands: its calendar
  * feed's address, which needs no password, stops working too */
 static gboolean
-revoke_calendar_feed (CivicSqlite  *db,
+revoke_calendar_feed (CivicDb      *db,
                       const char   *account_id,
                       GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "DELETE FROM calendar_token WHERE account_id = ?",
+  CivicDbStmt *stmt = civic_db_prepare (db, "DELETE FROM calendar_token WHERE account_id = ?",
                                              error);
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, account_id);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, account_id);
+  return civic_db_run (db, stmt, error);
 }
 
 /**
@@ -674,7 +674,7 @@ revoke_calendar_feed (CivicSqlite  *db,
  * Returns: the feed's sequence number, 0 on error
  */
 gint64
-civic_accounts_store (CivicSqlite         *db,
+civic_accounts_store (CivicDb             *db,
                       CivicAccountRecord  *record,
                       GDateTime           *now,
                       GError             **error)
@@ -685,20 +685,20 @@ civic_accounts_store (CivicSqlite         *db,
   g_autoptr(CivicAccount) after = NULL;
   g_autofree char *at = civic_time_format (now);
   gboolean rescope;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gint64 seq;
 
   if (before == NULL && error != NULL && *error != NULL)
     return 0;
 
   if (before == NULL)
-    stmt = civic_sqlite_prepare (db, "INSERT INTO account (id, username, name, department_id, "
+    stmt = civic_db_prepare (db, "INSERT INTO account (id, username, name, department_id, "
                                      "  roles, disabled, disabled_reason, must_change_password, "
                                      "  password_hash, password_set_at, created_at) "
                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
                                  error);
   else
-    stmt = civic_sqlite_prepare (db, "UPDATE account SET name = ?3, department_id = ?4, "
+    stmt = civic_db_prepare (db, "UPDATE account SET name = ?3, department_id = ?4, "
                                      "  roles = ?5, disabled = ?6, disabled_reason = ?7, "
                                      "  must_change_password = ?8, "
                                      "  password_hash = coalesce (?9, password_hash), "
@@ -707,17 +707,17 @@ civic_accounts_store (CivicSqlite         *db,
                                      "WHERE id = ?1 AND ?2 IS NOT NULL", error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, id);
-  civic_sqlite_bind_text (stmt, 2, civic_account_record_get_username (record));
-  civic_sqlite_bind_text (stmt, 3, civic_account_record_get_name (record));
-  civic_sqlite_bind_text (stmt, 4, civic_account_record_get_department_id (record));
-  sqlite3_bind_int (stmt, 5, civic_account_record_get_roles (record));
-  sqlite3_bind_int (stmt, 6, civic_account_record_get_disabled (record));
-  civic_sqlite_bind_text (stmt, 7, civic_account_record_get_disabled_reason (record));
-  sqlite3_bind_int (stmt, 8, civic_account_record_get_must_change_password (record));
-  civic_sqlite_bind_text (stmt, 9, hash);
-  civic_sqlite_bind_text (stmt, 10, at);
-  if (!civic_sqlite_run (db, stmt, error) || !store_delegations (db, record, error))
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 2, civic_account_record_get_username (record));
+  civic_db_bind_text (stmt, 3, civic_account_record_get_name (record));
+  civic_db_bind_text (stmt, 4, civic_account_record_get_department_id (record));
+  civic_db_bind_int (stmt, 5, civic_account_record_get_roles (record));
+  civic_db_bind_int (stmt, 6, civic_account_record_get_disabled (record));
+  civic_db_bind_text (stmt, 7, civic_account_record_get_disabled_reason (record));
+  civic_db_bind_int (stmt, 8, civic_account_record_get_must_change_password (record));
+  civic_db_bind_text (stmt, 9, hash);
+  civic_db_bind_text (stmt, 10, at);
+  if (!civic_db_run (db, stmt, error) || !store_delegations (db, record, error))
     return 0;
 
   if (before != NULL && (hash != NULL || civic_account_record_get_disabled (record)) &&
@@ -738,12 +738,12 @@ civic_accounts_store (CivicSqlite         *db,
                                g_strcmp0 (before->department_id, after->department_id) != 0);
   if (rescope)
     {
-      stmt = civic_sqlite_prepare (db, "UPDATE account SET scope_seq = ? WHERE id = ?", error);
+      stmt = civic_db_prepare (db, "UPDATE account SET scope_seq = ? WHERE id = ?", error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_int64 (stmt, 1, seq);
-      civic_sqlite_bind_text (stmt, 2, id);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_int64 (stmt, 1, seq);
+      civic_db_bind_text (stmt, 2, id);
+      if (!civic_db_run (db, stmt, error))
         return 0;
     }
   return seq;
@@ -758,7 +758,7 @@ civic_accounts_store (CivicSqlite         *db,
  * transaction.
  */
 CivicAccount *
-civic_accounts_add (CivicSqlite  *db,
+civic_accounts_add (CivicDb      *db,
                     const char   *id,
                     const char   *username,
                     const char   *name,
@@ -772,7 +772,7 @@ civic_accounts_add (CivicSqlite  *db,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *created = g_date_time_format_iso8601 (now);
   g_autofree char *new_id = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   g_return_val_if_fail (username != NULL && name != NULL && password_hash != NULL, NULL);
 
@@ -799,20 +799,20 @@ civic_accounts_add (CivicSqlite  *db,
       id = new_id = g_strconcat ("u-", uuid, NULL);
     }
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO account (id, username, name, department_id, roles, "
+  stmt = civic_db_prepare (db, "INSERT INTO account (id, username, name, department_id, roles, "
                                    "  password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                error);
   if (stmt == NULL)
     return NULL;
 
-  civic_sqlite_bind_text (stmt, 1, id);
-  civic_sqlite_bind_text (stmt, 2, username);
-  civic_sqlite_bind_text (stmt, 3, name);
-  civic_sqlite_bind_text (stmt, 4, department_id);
-  sqlite3_bind_int (stmt, 5, roles);
-  civic_sqlite_bind_text (stmt, 6, password_hash);
-  civic_sqlite_bind_text (stmt, 7, created);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 2, username);
+  civic_db_bind_text (stmt, 3, name);
+  civic_db_bind_text (stmt, 4, department_id);
+  civic_db_bind_int (stmt, 5, roles);
+  civic_db_bind_text (stmt, 6, password_hash);
+  civic_db_bind_text (stmt, 7, created);
+  if (!civic_db_run (db, stmt, error))
     return NULL;
 
   account = civic_accounts_find (db, username, error);
@@ -823,21 +823,21 @@ civic_accounts_add (CivicSqlite  *db,
 }
 
 GPtrArray *
-civic_accounts_list (CivicSqlite  *db,
+civic_accounts_list (CivicDb      *db,
                      GError      **error)
 {
   g_autoptr(GPtrArray) accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_account_free);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT " ACCOUNT_COLUMNS " FROM account "
+  stmt = civic_db_prepare (db, "SELECT " ACCOUNT_COLUMNS " FROM account "
                                    "ORDER BY department_id, username", error);
   if (stmt == NULL)
     return NULL;
 
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     g_ptr_array_add (accounts, account_from_row (stmt));
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   return g_steal_pointer (&accounts);
 }
@@ -860,7 +860,7 @@ require_account (CivicAccount  *account,
  * inside a write transaction.
  */
 gboolean
-civic_accounts_set_password (CivicSqlite  *db,
+civic_accounts_set_password (CivicDb      *db,
                              const char   *username,
                              const char   *password_hash,
                              GError      **error)
@@ -869,22 +869,22 @@ civic_accounts_set_password (CivicSqlite  *db,
   g_autoptr(GDateTime) now = civic_time_now ();
   g_autofree char *at = civic_time_format (now);
   g_autofree char *id = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   if (!require_account (account, username, error))
     return FALSE;
   id = g_strdup (account->id);
 
   /* The operator's password is the official's own: nothing to choose */
-  stmt = civic_sqlite_prepare (db, "UPDATE account SET password_hash = ?, "
+  stmt = civic_db_prepare (db, "UPDATE account SET password_hash = ?, "
                                    "  must_change_password = 0, password_set_at = ? WHERE id = ?",
                                error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, password_hash);
-  civic_sqlite_bind_text (stmt, 2, at);
-  civic_sqlite_bind_text (stmt, 3, account->id);
-  if (!civic_sqlite_run (db, stmt, error) ||
+  civic_db_bind_text (stmt, 1, password_hash);
+  civic_db_bind_text (stmt, 2, at);
+  civic_db_bind_text (stmt, 3, account->id);
+  if (!civic_db_run (db, stmt, error) ||
       !revoke_sessions (db, account->id, NULL, error) ||
       !revoke_calendar_feed (db, account->id, error))
     return FALSE;
@@ -895,35 +895,35 @@ civic_accounts_set_password (CivicSqlite  *db,
 }
 
 gboolean
-civic_accounts_set_disabled (CivicSqlite  *db,
+civic_accounts_set_disabled (CivicDb      *db,
                              const char   *username,
                              gboolean      disabled,
                              GError      **error)
 {
   g_autoptr(CivicAccount) account = civic_accounts_find (db, username, error);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   if (!require_account (account, username, error))
     return FALSE;
 
   /* The command line gives no reason: one given before no longer holds */
-  stmt = civic_sqlite_prepare (db, "UPDATE account SET disabled = ?, disabled_reason = NULL "
+  stmt = civic_db_prepare (db, "UPDATE account SET disabled = ?, disabled_reason = NULL "
                                    "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, !!disabled);
-  civic_sqlite_bind_text (stmt, 2, account->id);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_int (stmt, 1, !!disabled);
+  civic_db_bind_text (stmt, 2, account->id);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
 
   if (disabled)
     {
-      stmt = civic_sqlite_prepare (db, "UPDATE session SET revoked = 1 WHERE account_id = ?",
+      stmt = civic_db_prepare (db, "UPDATE session SET revoked = 1 WHERE account_id = ?",
                                    error);
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, account->id);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_text (stmt, 1, account->id);
+      if (!civic_db_run (db, stmt, error))
         return FALSE;
     }
 
@@ -940,14 +940,14 @@ civic_accounts_set_disabled (CivicSqlite  *db,
  * inside a write transaction.
  */
 gboolean
-civic_accounts_set_scope (CivicSqlite  *db,
+civic_accounts_set_scope (CivicDb      *db,
                           const char   *username,
                           const char   *department_id,
                           CivicRole     roles,
                           GError      **error)
 {
   g_autoptr(CivicAccount) account = civic_accounts_find (db, username, error);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gint64 seq;
 
   if (!require_account (account, username, error))
@@ -961,15 +961,15 @@ civic_accounts_set_scope (CivicSqlite  *db,
   if (seq == 0)
     return FALSE;
 
-  stmt = civic_sqlite_prepare (db, "UPDATE account SET department_id = ?, roles = ?, "
+  stmt = civic_db_prepare (db, "UPDATE account SET department_id = ?, roles = ?, "
                                    "  scope_seq = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, department_id);
-  sqlite3_bind_int (stmt, 2, roles);
-  sqlite3_bind_int64 (stmt, 3, seq);
-  civic_sqlite_bind_text (stmt, 4, account->id);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, department_id);
+  civic_db_bind_int (stmt, 2, roles);
+  civic_db_bind_int64 (stmt, 3, seq);
+  civic_db_bind_text (stmt, 4, account->id);
+  return civic_db_run (db, stmt, error);
 }
 
 char *
@@ -999,7 +999,7 @@ civic_accounts_new_token (void)
 
 /* Failures of a key within the window, and when the last one was. */
 static gint64
-count_attempts (CivicSqlite  *db,
+count_attempts (CivicDb      *db,
                 const char   *sql,
                 const char   *name,
                 const char   *address,
@@ -1007,23 +1007,23 @@ count_attempts (CivicSqlite  *db,
                 gint64       *last,
                 GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   gint64 count = -1;
 
-  stmt = civic_sqlite_prepare (db, sql, error);
+  stmt = civic_db_prepare (db, sql, error);
   if (stmt == NULL)
     return -1;
 
-  civic_sqlite_bind_text (stmt, 1, address);
-  sqlite3_bind_int64 (stmt, 2, since);
-  civic_sqlite_bind_text (stmt, 3, name);
-  if (civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, address);
+  civic_db_bind_int64 (stmt, 2, since);
+  civic_db_bind_text (stmt, 3, name);
+  if (civic_db_step (db, stmt, &row, error))
     {
-      count = row ? sqlite3_column_int64 (stmt, 0) : 0;
-      *last = row ? sqlite3_column_int64 (stmt, 1) : 0;
+      count = row ? civic_db_column_int64 (stmt, 0) : 0;
+      *last = row ? civic_db_column_int64 (stmt, 1) : 0;
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return count;
 }
 
@@ -1052,7 +1052,7 @@ civic_accounts_sign_in_delay (gint64 failures,
  * milliseconds of the real clock, which a pinned legal clock
  * (CIVICDESK_NOW) does not stop. */
 static gboolean
-take_attempt (CivicSqlite  *db,
+take_attempt (CivicDb      *db,
               const char   *name,
               const char   *address,
               gint64       *retry_after,
@@ -1062,7 +1062,7 @@ take_attempt (CivicSqlite  *db,
   gint64 now = g_get_real_time () / 1000;
   gint64 since = now - CIVIC_LOGIN_WINDOW_SECONDS * 1000;
   gint64 last = 0, failures, wait;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   *throttled = FALSE;
 
@@ -1091,22 +1091,22 @@ take_attempt (CivicSqlite  *db,
       return TRUE;
     }
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO sign_in_attempt (name, address, at) "
+  stmt = civic_db_prepare (db, "INSERT INTO sign_in_attempt (name, address, at) "
                                    "VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, name);
-  civic_sqlite_bind_text (stmt, 2, address);
-  sqlite3_bind_int64 (stmt, 3, now);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, name);
+  civic_db_bind_text (stmt, 2, address);
+  civic_db_bind_int64 (stmt, 3, now);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
 
   /* The table keeps the window only. */
-  stmt = civic_sqlite_prepare (db, "DELETE FROM sign_in_attempt WHERE at <= ?", error);
+  stmt = civic_db_prepare (db, "DELETE FROM sign_in_attempt WHERE at <= ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, since);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_int64 (stmt, 1, since);
+  return civic_db_run (db, stmt, error);
 }
 
 static gboolean
@@ -1121,7 +1121,7 @@ wrong_credentials (GError **error)
  * tried (cut short: it is what was typed, not an identity), never the
  * password. */
 static gboolean
-audit_refusal (CivicSqlite  *db,
+audit_refusal (CivicDb      *db,
                GDateTime    *now,
                const char   *account_id,
                const char   *action,
@@ -1143,7 +1143,7 @@ audit_refusal (CivicSqlite  *db,
 
 /* One short write transaction: an audit entry of a refusal. */
 static gboolean
-record_refusal (CivicSqlite  *db,
+record_refusal (CivicDb      *db,
                 GDateTime    *now,
                 const char   *account_id,
                 const char   *action,
@@ -1151,12 +1151,12 @@ record_refusal (CivicSqlite  *db,
                 const char   *address,
                 GError      **error)
 {
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   if (!audit_refusal (db, now, account_id, action, name, address, error) ||
-      !civic_sqlite_commit (db, error))
+      !civic_db_commit (db, error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return FALSE;
     }
   return TRUE;
@@ -1200,7 +1200,7 @@ check_password (const char *password_hash,
  * for the client; the database keeps only its hash.
  */
 CivicSession *
-civic_accounts_sign_in (CivicSqlite  *db,
+civic_accounts_sign_in (CivicDb      *db,
                         const char   *username,
                         const char   *password,
                         const char   *address,
@@ -1215,7 +1215,7 @@ civic_accounts_sign_in (CivicSqlite  *db,
   g_autoptr(CivicAccount) account = NULL;
   g_autoptr(CivicSession) session = NULL;
   g_autofree char *token_hash = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gint64 now_s = g_date_time_to_unix (now);
   gboolean throttled;
 
@@ -1232,13 +1232,13 @@ civic_accounts_sign_in (CivicSqlite  *db,
   name = g_utf8_casefold (username, -1);
   client = civic_rate_limit_address_key (address);
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return NULL;
   if (!take_attempt (db, name, client, retry_after, &throttled, error) ||
       (throttled && !audit_refusal (db, now, NULL, "sign-in-throttled", username, address, error)) ||
-      !civic_sqlite_commit (db, error))
+      !civic_db_commit (db, error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return NULL;
     }
 
@@ -1281,38 +1281,38 @@ civic_accounts_sign_in (CivicSqlite  *db,
   session->expires_at = g_date_time_add_hours (now, session_hours);
   token_hash = civic_accounts_token_hash (session->token);
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return NULL;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO session (token_hash, account_id, created_at, "
+  stmt = civic_db_prepare (db, "INSERT INTO session (token_hash, account_id, created_at, "
                                    "  expires_at, view_seq) VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
-  civic_sqlite_bind_text (stmt, 1, token_hash);
-  civic_sqlite_bind_text (stmt, 2, account->id);
-  sqlite3_bind_int64 (stmt, 3, now_s);
-  sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (session->expires_at));
-  sqlite3_bind_int64 (stmt, 5, account->scope_seq);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, token_hash);
+  civic_db_bind_text (stmt, 2, account->id);
+  civic_db_bind_int64 (stmt, 3, now_s);
+  civic_db_bind_int64 (stmt, 4, g_date_time_to_unix (session->expires_at));
+  civic_db_bind_int64 (stmt, 5, account->scope_seq);
+  if (!civic_db_run (db, stmt, error))
     goto fail;
 
   /* The right password clears this name's count from this address. */
-  stmt = civic_sqlite_prepare (db, "DELETE FROM sign_in_attempt WHERE name = ? AND address = ?",
+  stmt = civic_db_prepare (db, "DELETE FROM sign_in_attempt WHERE name = ? AND address = ?",
                                error);
   if (stmt == NULL)
     goto fail;
-  civic_sqlite_bind_text (stmt, 1, name);
-  civic_sqlite_bind_text (stmt, 2, client);
-  if (!civic_sqlite_run (db, stmt, error) ||
+  civic_db_bind_text (stmt, 1, name);
+  civic_db_bind_text (stmt, 2, client);
+  if (!civic_db_run (db, stmt, error) ||
       !civic_audit_append (db, now, account->id, "sign-in", NULL, NULL, address, error) ||
-      !civic_sqlite_commit (db, error))
+      !civic_db_commit (db, error))
     goto fail;
 
   session->account = g_steal_pointer (&account);
   return g_steal_pointer (&session);
 
 fail:
-  civic_sqlite_rollback (db);
+  civic_db_rollback (db);
   return NULL;
 }
 
@@ -1323,14 +1323,14 @@ fail:
  * belongs to, or %NULL with %CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED.
  */
 CivicAccount *
-civic_accounts_authenticate (CivicSqlite  *db,
+civic_accounts_authenticate (CivicDb      *db,
                              const char   *token,
                              GDateTime    *now,
                              GError      **error)
 {
   g_autofree char *token_hash = NULL;
   CivicAccount *account = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   if (token == NULL || *token == '\0')
@@ -1341,7 +1341,7 @@ civic_accounts_authenticate (CivicSqlite  *db,
     }
 
   token_hash = civic_accounts_token_hash (token);
-  stmt = civic_sqlite_prepare (db, "SELECT a.id, a.username, a.name, a.department_id, a.roles, "
+  stmt = civic_db_prepare (db, "SELECT a.id, a.username, a.name, a.department_id, a.roles, "
                                    "  a.disabled, a.scope_seq, a.must_change_password, "
                                    "  a.created_at, a.password_set_at, a.disabled_reason, s.view_seq "
                                    "FROM session s JOIN account a ON a.id = s.account_id "
@@ -1350,17 +1350,17 @@ civic_accounts_authenticate (CivicSqlite  *db,
   if (stmt == NULL)
     return NULL;
 
-  civic_sqlite_bind_text (stmt, 1, token_hash);
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (now));
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, token_hash);
+  civic_db_bind_int64 (stmt, 2, g_date_time_to_unix (now));
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
 
   if (row)
     {
       account = account_from_row (stmt);
-      account->view_seq = sqlite3_column_int64 (stmt, N_ACCOUNT_COLUMNS);
+      account->view_seq = civic_db_column_int64 (stmt, N_ACCOUNT_COLUMNS);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   if (account == NULL)
     g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED,
@@ -1375,37 +1375,37 @@ civic_accounts_authenticate (CivicSqlite  *db,
  * that began at @scope_seq: its cursors are good again.
  */
 gboolean
-civic_accounts_acknowledge_view (CivicSqlite  *db,
+civic_accounts_acknowledge_view (CivicDb      *db,
                                  const char   *token,
                                  gint64        scope_seq,
                                  GError      **error)
 {
   g_autofree char *token_hash = civic_accounts_token_hash (token);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "UPDATE session SET view_seq = ? WHERE token_hash = ?", error);
+  stmt = civic_db_prepare (db, "UPDATE session SET view_seq = ? WHERE token_hash = ?", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, scope_seq);
-  civic_sqlite_bind_text (stmt, 2, token_hash);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_int64 (stmt, 1, scope_seq);
+  civic_db_bind_text (stmt, 2, token_hash);
+  return civic_db_run (db, stmt, error);
 }
 
 gboolean
-civic_accounts_revoke (CivicSqlite  *db,
+civic_accounts_revoke (CivicDb      *db,
                        const char   *token,
                        GError      **error)
 {
   g_autofree char *token_hash = civic_accounts_token_hash (token);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "UPDATE session SET revoked = 1 WHERE token_hash = ?", error);
+  stmt = civic_db_prepare (db, "UPDATE session SET revoked = 1 WHERE token_hash = ?", error);
   if (stmt == NULL)
     return FALSE;
 
-  civic_sqlite_bind_text (stmt, 1, token_hash);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, token_hash);
+  return civic_db_run (db, stmt, error);
 }
 
 /**
@@ -1425,7 +1425,7 @@ civic_accounts_revoke (CivicSqlite  *db,
  * password.
  */
 gboolean
-civic_accounts_change_password (CivicSqlite   *db,
+civic_accounts_change_password (CivicDb       *db,
                                 CivicAccount  *account,
                                 const char    *token,
                                 const char    *current,
@@ -1443,7 +1443,7 @@ civic_accounts_change_password (CivicSqlite   *db,
   g_autofree char *at = civic_time_format (now);
   g_autoptr(CivicAccount) found = NULL;
   g_autoptr(CivicAccount) after = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean throttled;
 
   g_return_val_if_fail (account != NULL && token != NULL, FALSE);
@@ -1468,12 +1468,12 @@ civic_accounts_change_password (CivicSqlite   *db,
 
   name = g_utf8_casefold (account->username, -1);
   client = civic_rate_limit_address_key (address);
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   if (!take_attempt (db, name, client, retry_after, &throttled, error) ||
-      !civic_sqlite_commit (db, error))
+      !civic_db_commit (db, error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return FALSE;
     }
   if (throttled)
@@ -1501,11 +1501,11 @@ civic_accounts_change_password (CivicSqlite   *db,
     }
 
   hash = civic_accounts_hash_password (password, error);
-  if (hash == NULL || !civic_sqlite_begin (db, error))
+  if (hash == NULL || !civic_db_begin (db, error))
     return FALSE;
   /* Only over the password checked, on an enabled account, from a session
    * still open: a reset or a disabling meanwhile wins */
-  stmt = civic_sqlite_prepare (db, "UPDATE account SET password_hash = ?1, "
+  stmt = civic_db_prepare (db, "UPDATE account SET password_hash = ?1, "
                                    "  must_change_password = 0, password_set_at = ?2 "
                                    "WHERE id = ?3 AND password_hash = ?4 AND disabled = 0 "
                                    "  AND EXISTS (SELECT 1 FROM session WHERE token_hash = ?5 "
@@ -1513,39 +1513,39 @@ civic_accounts_change_password (CivicSqlite   *db,
                                error);
   if (stmt == NULL)
     goto fail;
-  civic_sqlite_bind_text (stmt, 1, hash);
-  civic_sqlite_bind_text (stmt, 2, at);
-  civic_sqlite_bind_text (stmt, 3, account->id);
-  civic_sqlite_bind_text (stmt, 4, stored);
-  civic_sqlite_bind_text (stmt, 5, token_hash = civic_accounts_token_hash (token));
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, hash);
+  civic_db_bind_text (stmt, 2, at);
+  civic_db_bind_text (stmt, 3, account->id);
+  civic_db_bind_text (stmt, 4, stored);
+  civic_db_bind_text (stmt, 5, token_hash = civic_accounts_token_hash (token));
+  if (!civic_db_run (db, stmt, error))
     goto fail;
-  if (sqlite3_changes (civic_sqlite_get_handle (db)) == 0)
+  if (civic_db_changes (db) == 0)
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       g_set_error (error, CIVIC_ACCOUNTS_ERROR, CIVIC_ACCOUNTS_ERROR_UNAUTHORIZED,
                    _("The account changed meanwhile; sign in again"));
       return FALSE;
     }
   /* The right password clears this name's count from this address */
-  stmt = civic_sqlite_prepare (db, "DELETE FROM sign_in_attempt WHERE name = ? AND address = ?",
+  stmt = civic_db_prepare (db, "DELETE FROM sign_in_attempt WHERE name = ? AND address = ?",
                                error);
   if (stmt == NULL)
     goto fail;
-  civic_sqlite_bind_text (stmt, 1, name);
-  civic_sqlite_bind_text (stmt, 2, client);
-  if (!civic_sqlite_run (db, stmt, error) ||
+  civic_db_bind_text (stmt, 1, name);
+  civic_db_bind_text (stmt, 2, client);
+  if (!civic_db_run (db, stmt, error) ||
       !revoke_sessions (db, account->id, token, error) ||
       !(after = civic_accounts_find_by_id (db, account->id, error)) ||
       publish_account (db, after, 0, error) == 0 ||
       !civic_audit_append (db, now, account->id, "change-password", account->id, NULL, address,
                            error) ||
-      !civic_sqlite_commit (db, error))
+      !civic_db_commit (db, error))
     goto fail;
   sodium_memzero (hash, strlen (hash));
   return TRUE;
 
 fail:
-  civic_sqlite_rollback (db);
+  civic_db_rollback (db);
   return FALSE;
 }

@@ -7,7 +7,7 @@
 
 #include "civic-account-record.h"
 #include "civic-actor.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -66,7 +66,7 @@ char         *civic_accounts_hash_password   (const char    *password,
 gboolean      civic_accounts_check_password  (const char    *password,
                                               GError       **error);
 
-CivicAccount *civic_accounts_add             (CivicSqlite   *db,
+CivicAccount *civic_accounts_add             (CivicDb       *db,
                                               const char    *id,
                                               const char    *username,
                                               const char    *name,
@@ -74,37 +74,37 @@ CivicAccount *civic_accounts_add             (CivicSqlite   *db,
                                               CivicRole      roles,
                                               const char    *password_hash,
                                               GError       **error);
-CivicAccount *civic_accounts_find            (CivicSqlite   *db,
+CivicAccount *civic_accounts_find            (CivicDb       *db,
                                               const char    *username,
                                               GError       **error);
-CivicAccount *civic_accounts_find_by_id      (CivicSqlite   *db,
+CivicAccount *civic_accounts_find_by_id      (CivicDb       *db,
                                               const char    *id,
                                               GError       **error);
 CivicActor   *civic_accounts_lookup_official (const char    *id,
                                               gboolean      *disabled,
                                               gpointer       user_data);
-CivicDelegation *civic_accounts_find_delegation (CivicSqlite *db,
+CivicDelegation *civic_accounts_find_delegation (CivicDb     *db,
                                               const char    *principal_id,
                                               const char    *delegate_id,
                                               CivicDay       today,
                                               gboolean      *in_force,
                                               GError       **error);
-CivicAccountRecord *civic_accounts_to_record (CivicSqlite   *db,
+CivicAccountRecord *civic_accounts_to_record (CivicDb       *db,
                                               CivicAccount  *account,
                                               GError       **error);
-gint64        civic_accounts_store           (CivicSqlite   *db,
+gint64        civic_accounts_store           (CivicDb       *db,
                                               CivicAccountRecord *record,
                                               GDateTime     *now,
                                               GError       **error);
-gboolean      civic_accounts_publish_all     (CivicSqlite   *db,
+gboolean      civic_accounts_publish_all     (CivicDb       *db,
                                               GError       **error);
-gboolean      civic_accounts_check_department (CivicSqlite  *db,
+gboolean      civic_accounts_check_department (CivicDb      *db,
                                                const char   *department_id,
                                                CivicRole     roles,
                                                GError      **error);
-guint         civic_accounts_count_admins    (CivicSqlite   *db,
+guint         civic_accounts_count_admins    (CivicDb       *db,
                                               GError       **error);
-gboolean      civic_accounts_change_password (CivicSqlite   *db,
+gboolean      civic_accounts_change_password (CivicDb       *db,
                                               CivicAccount  *account,
                                               const char    *token,
                                               const char    *current,
@@ -113,23 +113,23 @@ gboolean      civic_accounts_change_password (CivicSqlite   *db,
                                               GDateTime     *now,
                                               gint64        *retry_after,
                                               GError       **error);
-GPtrArray    *civic_accounts_list            (CivicSqlite   *db,
+GPtrArray    *civic_accounts_list            (CivicDb       *db,
                                               GError       **error);
-gboolean      civic_accounts_set_password    (CivicSqlite   *db,
+gboolean      civic_accounts_set_password    (CivicDb       *db,
                                               const char    *username,
                                               const char    *password_hash,
                                               GError       **error);
-gboolean      civic_accounts_set_scope       (CivicSqlite   *db,
+gboolean      civic_accounts_set_scope       (CivicDb       *db,
                                               const char    *username,
                                               const char    *department_id,
                                               CivicRole      roles,
                                               GError       **error);
-gboolean      civic_accounts_set_disabled    (CivicSqlite   *db,
+gboolean      civic_accounts_set_disabled    (CivicDb       *db,
                                               const char    *username,
                                               gboolean       disabled,
                                               GError       **error);
 
-CivicSession *civic_accounts_sign_in         (CivicSqlite   *db,
+CivicSession *civic_accounts_sign_in         (CivicDb       *db,
                                               const char    *username,
                                               const char    *password,
                                               const char    *address,
@@ -137,15 +137,15 @@ CivicSession *civic_accounts_sign_in         (CivicSqlite   *db,
                                               int            session_hours,
                                               gint64        *retry_after,
                                               GError       **error);
-CivicAccount *civic_accounts_authenticate    (CivicSqlite   *db,
+CivicAccount *civic_accounts_authenticate    (CivicDb       *db,
                                               const char    *token,
                                               GDateTime     *now,
                                               GError       **error);
-gboolean      civic_accounts_acknowledge_view (CivicSqlite  *db,
+gboolean      civic_accounts_acknowledge_view (CivicDb      *db,
                                               const char    *token,
                                               gint64         scope_seq,
                                               GError       **error);
-gboolean      civic_accounts_revoke          (CivicSqlite   *db,
+gboolean      civic_accounts_revoke          (CivicDb       *db,
                                               const char    *token,
                                               GError       **error);
 char         *civic_accounts_token_hash      (const char    *token);

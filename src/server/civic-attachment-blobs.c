@@ -31,21 +31,21 @@ G_DEFINE_QUARK (civic-file-error-quark, civic_file_error)
  * Whether the bytes of @sha256 are kept already.
  */
 gboolean
-civic_attachment_blobs_has (CivicSqlite  *db,
+civic_attachment_blobs_has (CivicDb      *db,
                             const char   *sha256,
                             gboolean     *has,
                             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM attachment_blob WHERE id = ?", error);
+  stmt = civic_db_prepare (db, "SELECT 1 FROM attachment_blob WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, sha256);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, sha256);
+  if (!civic_db_step (db, stmt, &row, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   *has = row;
   return TRUE;
 }
@@ -57,7 +57,7 @@ civic_attachment_blobs_has (CivicSqlite  *db,
  * Keeps @content as the bytes of @sha256, unless they are kept already.
  */
 gboolean
-civic_attachment_blobs_put (CivicSqlite  *db,
+civic_attachment_blobs_put (CivicDb      *db,
                             const char   *sha256,
                             GBytes       *content,
                             const char   *at,
@@ -66,7 +66,7 @@ civic_attachment_blobs_put (CivicSqlite  *db,
   CivicKeyring *keyring = civic_server_db_get_keyring (db);
   g_autofree char *encoded = NULL;
   g_autofree char *sealed = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gsize length;
   const guint8 *data = g_bytes_get_data (content, &length);
 
@@ -80,15 +80,15 @@ civic_attachment_blobs_put (CivicSqlite  *db,
   sealed = civic_keyring_seal (keyring, encoded);
   sodium_memzero (encoded, strlen (encoded));
 
-  stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO attachment_blob (id, size, sealed, "
+  stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO attachment_blob (id, size, sealed, "
                                    "  created_at) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, length);
-  civic_sqlite_bind_text (stmt, 3, sealed);
-  civic_sqlite_bind_text (stmt, 4, at);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, sha256);
+  civic_db_bind_int64 (stmt, 2, length);
+  civic_db_bind_text (stmt, 3, sealed);
+  civic_db_bind_text (stmt, 4, at);
+  return civic_db_run (db, stmt, error);
 }
 
 /**
@@ -98,27 +98,27 @@ civic_attachment_blobs_put (CivicSqlite  *db,
  * an error (%G_IO_ERROR_NOT_FOUND when they are not kept)
  */
 GBytes *
-civic_attachment_blobs_get (CivicSqlite  *db,
+civic_attachment_blobs_get (CivicDb      *db,
                             const char   *sha256,
                             GError      **error)
 {
   CivicKeyring *keyring = civic_server_db_get_keyring (db);
   g_autofree char *sealed = NULL;
   g_autofree char *encoded = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   gsize length = 0;
   guchar *data;
 
-  stmt = civic_sqlite_prepare (db, "SELECT sealed FROM attachment_blob WHERE id = ?", error);
+  stmt = civic_db_prepare (db, "SELECT sealed FROM attachment_blob WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, sha256);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, sha256);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
-    sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    sealed = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   if (sealed == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "attachment %s is not stored",

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -27,16 +27,16 @@ gboolean  civic_attachment_blobs_check (const char *name,
                                         const char *media_type,
                                         gsize       size,
                                         GError    **error);
-gboolean  civic_attachment_blobs_has (CivicSqlite  *db,
+gboolean  civic_attachment_blobs_has (CivicDb      *db,
                                       const char   *sha256,
                                       gboolean     *has,
                                       GError      **error);
-gboolean  civic_attachment_blobs_put (CivicSqlite  *db,
+gboolean  civic_attachment_blobs_put (CivicDb      *db,
                                       const char   *sha256,
                                       GBytes       *content,
                                       const char   *at,
                                       GError      **error);
-GBytes   *civic_attachment_blobs_get (CivicSqlite  *db,
+GBytes   *civic_attachment_blobs_get (CivicDb      *db,
                                       const char   *sha256,
                                       GError      **error);
 char     *civic_attachment_content_disposition (const char *name,

@@ -109,7 +109,7 @@ legacy_hash (const Entry *entry)
 }
 
 static const guint8 *
-audit_key (CivicSqlite  *db,
+audit_key (CivicDb      *db,
            GError      **error)
 {
   CivicKeyring *keyring = civic_server_db_get_keyring (db);
@@ -139,7 +139,7 @@ head_mac (const guint8 *key,
 }
 
 static gboolean
-set_head (CivicSqlite   *db,
+set_head (CivicDb       *db,
           const guint8  *key,
           gint64         seq,
           const char    *hash,
@@ -159,7 +159,7 @@ set_head (CivicSqlite   *db,
  * records, so that the two stand or fall together.
  */
 gboolean
-civic_audit_append (CivicSqlite  *db,
+civic_audit_append (CivicDb      *db,
                     GDateTime    *at,
                     const char   *actor,
                     const char   *action,
@@ -172,46 +172,46 @@ civic_audit_append (CivicSqlite  *db,
   g_autofree char *prev_hash = NULL;
   g_autofree char *hash = NULL;
   const guint8 *key;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   Entry entry = { 1, when, actor, action, target, detail, address, NULL };
 
-  g_return_val_if_fail (civic_sqlite_in_transaction (db), FALSE);
+  g_return_val_if_fail (civic_db_in_transaction (db), FALSE);
 
   key = audit_key (db, error);
   if (key == NULL)
     return FALSE;
 
-  stmt = civic_sqlite_prepare (db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
-  if (stmt == NULL || !civic_sqlite_step (db, stmt, &row, error))
+  stmt = civic_db_prepare (db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
+  if (stmt == NULL || !civic_db_step (db, stmt, &row, error))
     return FALSE;
   if (row)
     {
-      entry.seq = sqlite3_column_int64 (stmt, 0) + 1;
-      prev_hash = g_strdup (civic_sqlite_column_text (stmt, 1));
+      entry.seq = civic_db_column_int64 (stmt, 0) + 1;
+      prev_hash = g_strdup (civic_db_column_text (stmt, 1));
     }
   else
     prev_hash = g_strdup (GENESIS);
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   entry.prev_hash = prev_hash;
   hash = entry_mac (key, &entry);
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO audit (seq, at, actor, action, target, detail, "
+  stmt = civic_db_prepare (db, "INSERT INTO audit (seq, at, actor, action, target, detail, "
                                    "  address, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entry.seq);
-  civic_sqlite_bind_text (stmt, 2, when);
-  civic_sqlite_bind_text (stmt, 3, actor);
-  civic_sqlite_bind_text (stmt, 4, action);
-  civic_sqlite_bind_text (stmt, 5, target);
-  civic_sqlite_bind_text (stmt, 6, detail);
-  civic_sqlite_bind_text (stmt, 7, address);
-  civic_sqlite_bind_text (stmt, 8, prev_hash);
-  civic_sqlite_bind_text (stmt, 9, hash);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_int64 (stmt, 1, entry.seq);
+  civic_db_bind_text (stmt, 2, when);
+  civic_db_bind_text (stmt, 3, actor);
+  civic_db_bind_text (stmt, 4, action);
+  civic_db_bind_text (stmt, 5, target);
+  civic_db_bind_text (stmt, 6, detail);
+  civic_db_bind_text (stmt, 7, address);
+  civic_db_bind_text (stmt, 8, prev_hash);
+  civic_db_bind_text (stmt, 9, hash);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
 
   return set_head (db, key, entry.seq, hash, error);
@@ -251,7 +251,7 @@ typedef gboolean (*EntryFunc) (gint64      seq,
  * (keyed, or the legacy one), the links between them, and the head kept
  * in meta. */
 static gboolean
-walk_chain (CivicSqlite   *db,
+walk_chain (CivicDb       *db,
             const guint8  *key,
             EntryFunc      func,
             gpointer       user_data,
@@ -262,41 +262,41 @@ walk_chain (CivicSqlite   *db,
   g_autofree char *prev_hash = g_strdup (GENESIS);
   g_autofree char *head = NULL;
   g_autofree char *expected_head = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   gint64 expected_seq = 1;
 
   *n_entries = 0;
   *broken_seq = 0;
 
-  stmt = civic_sqlite_prepare (db, "SELECT seq, at, actor, action, target, detail, address, "
+  stmt = civic_db_prepare (db, "SELECT seq, at, actor, action, target, detail, address, "
                                    "  prev_hash, hash FROM audit ORDER BY seq", error);
   if (stmt == NULL)
     return FALSE;
 
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
-      const char *stored_prev = civic_sqlite_column_text (stmt, 7);
-      const char *stored_hash = civic_sqlite_column_text (stmt, 8);
+      const char *stored_prev = civic_db_column_text (stmt, 7);
+      const char *stored_hash = civic_db_column_text (stmt, 8);
       g_autofree char *hash = NULL;
       Entry entry = {
-        sqlite3_column_int64 (stmt, 0),
-        civic_sqlite_column_text (stmt, 1), civic_sqlite_column_text (stmt, 2),
-        civic_sqlite_column_text (stmt, 3), civic_sqlite_column_text (stmt, 4),
-        civic_sqlite_column_text (stmt, 5), civic_sqlite_column_text (stmt, 6),
+        civic_db_column_int64 (stmt, 0),
+        civic_db_column_text (stmt, 1), civic_db_column_text (stmt, 2),
+        civic_db_column_text (stmt, 3), civic_db_column_text (stmt, 4),
+        civic_db_column_text (stmt, 5), civic_db_column_text (stmt, 6),
         stored_prev
       };
 
       if (entry.seq != expected_seq)
         {
-          sqlite3_reset (stmt);
+          civic_db_reset (stmt);
           return broken (error, broken_seq, expected_seq, _("Entry %" PRId64 " is missing"),
                          expected_seq);
         }
 
       if (g_strcmp0 (stored_prev, prev_hash) != 0)
         {
-          sqlite3_reset (stmt);
+          civic_db_reset (stmt);
           return broken (error, broken_seq, entry.seq,
                          _("Entry %" PRId64 " does not follow the entry before it"), entry.seq);
         }
@@ -304,14 +304,14 @@ walk_chain (CivicSqlite   *db,
       hash = key != NULL ? entry_mac (key, &entry) : legacy_hash (&entry);
       if (g_strcmp0 (hash, stored_hash) != 0)
         {
-          sqlite3_reset (stmt);
+          civic_db_reset (stmt);
           return broken (error, broken_seq, entry.seq, _("Entry %" PRId64 " was altered"),
                          entry.seq);
         }
 
       if (func != NULL && !func (entry.seq, hash, user_data, error))
         {
-          sqlite3_reset (stmt);
+          civic_db_reset (stmt);
           *broken_seq = entry.seq;
           return FALSE;
         }
@@ -321,7 +321,7 @@ walk_chain (CivicSqlite   *db,
       expected_seq++;
       (*n_entries)++;
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   if (error != NULL && *error != NULL)
     return FALSE;
@@ -370,7 +370,7 @@ fields_free (gpointer data)
  * that would launder the break.
  */
 gboolean
-civic_audit_rekey (CivicSqlite   *db,
+civic_audit_rekey (CivicDb       *db,
                    CivicKeyring  *keyring,
                    GError       **error)
 {
@@ -378,10 +378,10 @@ civic_audit_rekey (CivicSqlite   *db,
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (fields_free);
   g_autofree char *prev_hash = g_strdup (GENESIS);
   gint64 n = 0, broken_seq = 0;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  g_return_val_if_fail (civic_sqlite_in_transaction (db), FALSE);
+  g_return_val_if_fail (civic_db_in_transaction (db), FALSE);
 
   if (!walk_chain (db, NULL, NULL, NULL, &n, &broken_seq, error))
     {
@@ -391,25 +391,25 @@ civic_audit_rekey (CivicSqlite   *db,
   if (n == 0)
     return TRUE;
 
-  stmt = civic_sqlite_prepare (db, "SELECT seq, at, actor, action, target, detail, address "
+  stmt = civic_db_prepare (db, "SELECT seq, at, actor, action, target, detail, address "
                                    "FROM audit ORDER BY seq", error);
   if (stmt == NULL)
     return FALSE;
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
       char **fields = g_new0 (char *, N_FIELDS);
 
       for (int i = 0; i < N_FIELDS; i++)
-        fields[i] = g_strdup (civic_sqlite_column_text (stmt, i));
+        fields[i] = g_strdup (civic_db_column_text (stmt, i));
       g_ptr_array_add (entries, fields);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return FALSE;
 
   /* The triggers refuse any UPDATE; this one step of the upgrade drops
    * and restores them inside its own transaction. */
-  if (!civic_sqlite_exec (db, "DROP TRIGGER audit_no_update", error))
+  if (!civic_db_exec (db, "DROP TRIGGER audit_no_update", error))
     return FALSE;
 
   for (guint i = 0; i < entries->len; i++)
@@ -419,14 +419,14 @@ civic_audit_rekey (CivicSqlite   *db,
                       fields[4], fields[5], fields[6], prev_hash };
       g_autofree char *hash = entry_mac (key, &entry);
 
-      stmt = civic_sqlite_prepare (db, "UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?",
+      stmt = civic_db_prepare (db, "UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?",
                                    error);
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, prev_hash);
-      civic_sqlite_bind_text (stmt, 2, hash);
-      sqlite3_bind_int64 (stmt, 3, entry.seq);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_text (stmt, 1, prev_hash);
+      civic_db_bind_text (stmt, 2, hash);
+      civic_db_bind_int64 (stmt, 3, entry.seq);
+      if (!civic_db_run (db, stmt, error))
         return FALSE;
 
       g_free (prev_hash);
@@ -436,7 +436,7 @@ civic_audit_rekey (CivicSqlite   *db,
   if (!set_head (db, key, n, prev_hash, error))
     return FALSE;
 
-  return civic_sqlite_exec (db, "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  return civic_db_exec (db, "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
                                 "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END",
                             error);
 }
@@ -457,7 +457,7 @@ signature_base64 (const guint8 signature[CIVIC_KEYRING_SIGNATURE_BYTES])
 /* The last entry: (seq, hash), after its own HMAC and the head's have
  * been checked, so that no checkpoint signs what the key did not make. */
 static gboolean
-checked_head (CivicSqlite   *db,
+checked_head (CivicDb       *db,
               const guint8  *key,
               gint64        *seq,
               char         **hash,
@@ -467,36 +467,36 @@ checked_head (CivicSqlite   *db,
   g_autofree char *stored_mac = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *mac = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row, ok = FALSE;
 
   *seq = 0;
   *hash = NULL;
-  stmt = civic_sqlite_prepare (db, "SELECT seq, at, actor, action, target, detail, address, "
+  stmt = civic_db_prepare (db, "SELECT seq, at, actor, action, target, detail, address, "
                                    "  prev_hash, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
-  if (stmt == NULL || !civic_sqlite_step (db, stmt, &row, error))
+  if (stmt == NULL || !civic_db_step (db, stmt, &row, error))
     return FALSE;
   if (!row)
     {
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       return TRUE;
     }
 
   {
     Entry entry = {
-      sqlite3_column_int64 (stmt, 0),
-      civic_sqlite_column_text (stmt, 1), civic_sqlite_column_text (stmt, 2),
-      civic_sqlite_column_text (stmt, 3), civic_sqlite_column_text (stmt, 4),
-      civic_sqlite_column_text (stmt, 5), civic_sqlite_column_text (stmt, 6),
-      civic_sqlite_column_text (stmt, 7)
+      civic_db_column_int64 (stmt, 0),
+      civic_db_column_text (stmt, 1), civic_db_column_text (stmt, 2),
+      civic_db_column_text (stmt, 3), civic_db_column_text (stmt, 4),
+      civic_db_column_text (stmt, 5), civic_db_column_text (stmt, 6),
+      civic_db_column_text (stmt, 7)
     };
     g_autofree char *computed = entry_mac (key, &entry);
 
-    ok = g_strcmp0 (computed, civic_sqlite_column_text (stmt, 8)) == 0;
+    ok = g_strcmp0 (computed, civic_db_column_text (stmt, 8)) == 0;
     *seq = entry.seq;
     *hash = g_steal_pointer (&computed);
   }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   head = civic_server_db_get_meta (db, "audit_head");
   stored_mac = civic_server_db_get_meta (db, "audit_head_mac");
@@ -524,7 +524,7 @@ checked_head (CivicSqlite   *db,
  * Its own write transaction.
  */
 gboolean
-civic_audit_checkpoint (CivicSqlite  *db,
+civic_audit_checkpoint (CivicDb      *db,
                         GDateTime    *now,
                         gint64       *seq,
                         GError      **error)
@@ -537,7 +537,7 @@ civic_audit_checkpoint (CivicSqlite  *db,
   g_autofree char *signed_head = NULL;
   g_autofree char *signed_at = NULL;
   guint8 raw[CIVIC_KEYRING_SIGNATURE_BYTES];
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   gint64 head_seq;
 
@@ -546,28 +546,28 @@ civic_audit_checkpoint (CivicSqlite  *db,
   if (keyring == NULL)
     return audit_key (db, error) != NULL;
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
 
   if (!checked_head (db, civic_keyring_get_audit_key (keyring), &head_seq, &hash, error))
     goto fail;
   if (head_seq == 0)
-    return civic_sqlite_commit (db, error);
+    return civic_db_commit (db, error);
 
-  stmt = civic_sqlite_prepare (db, "SELECT head, at, signature FROM audit_checkpoint "
+  stmt = civic_db_prepare (db, "SELECT head, at, signature FROM audit_checkpoint "
                                    "WHERE seq = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, head_seq);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_int64 (stmt, 1, head_seq);
+  if (!civic_db_step (db, stmt, &row, error))
     goto fail;
   if (row)
     {
-      signed_head = g_strdup (civic_sqlite_column_text (stmt, 0));
-      signed_at = g_strdup (civic_sqlite_column_text (stmt, 1));
-      signature = g_strdup (civic_sqlite_column_text (stmt, 2));
+      signed_head = g_strdup (civic_db_column_text (stmt, 0));
+      signed_at = g_strdup (civic_db_column_text (stmt, 1));
+      signature = g_strdup (civic_db_column_text (stmt, 2));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   if (signed_head != NULL && !g_str_equal (signed_head, hash))
     {
@@ -584,19 +584,19 @@ civic_audit_checkpoint (CivicSqlite  *db,
       signature = signature_base64 (raw);
       signed_at = g_strdup (at);
 
-      stmt = civic_sqlite_prepare (db, "INSERT INTO audit_checkpoint (seq, head, at, signature) "
+      stmt = civic_db_prepare (db, "INSERT INTO audit_checkpoint (seq, head, at, signature) "
                                        "VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, head_seq);
-      civic_sqlite_bind_text (stmt, 2, hash);
-      civic_sqlite_bind_text (stmt, 3, at);
-      civic_sqlite_bind_text (stmt, 4, signature);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_int64 (stmt, 1, head_seq);
+      civic_db_bind_text (stmt, 2, hash);
+      civic_db_bind_text (stmt, 3, at);
+      civic_db_bind_text (stmt, 4, signature);
+      if (!civic_db_run (db, stmt, error))
         goto fail;
     }
 
-  if (!civic_sqlite_commit (db, error))
+  if (!civic_db_commit (db, error))
     goto fail;
 
   if (!civic_keyring_keep_checkpoint (keyring, head_seq, hash, signed_at, signature, error))
@@ -607,7 +607,7 @@ civic_audit_checkpoint (CivicSqlite  *db,
   return TRUE;
 
 fail:
-  civic_sqlite_rollback (db);
+  civic_db_rollback (db);
   return FALSE;
 }
 
@@ -620,7 +620,7 @@ fail:
  * "at", "signature"}…]}, oldest first.
  */
 char *
-civic_audit_checkpoints_json (CivicSqlite  *db,
+civic_audit_checkpoints_json (CivicDb      *db,
                               gint64        after,
                               int           limit,
                               GError      **error)
@@ -628,7 +628,7 @@ civic_audit_checkpoints_json (CivicSqlite  *db,
   CivicKeyring *keyring = civic_server_db_get_keyring (db);
   g_autoptr(GString) out = g_string_new ("{\"public_key\":");
   g_autofree char *public_key = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   guint n = 0;
 
@@ -641,24 +641,24 @@ civic_audit_checkpoints_json (CivicSqlite  *db,
   civic_json_append_string (out, CHECKPOINT_FORMAT_TEXT);
   g_string_append (out, ",\"checkpoints\":[");
 
-  stmt = civic_sqlite_prepare (db, "SELECT seq, head, at, signature FROM audit_checkpoint "
+  stmt = civic_db_prepare (db, "SELECT seq, head, at, signature FROM audit_checkpoint "
                                    "WHERE seq > ? ORDER BY seq LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, after);
-  sqlite3_bind_int (stmt, 2, limit);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  civic_db_bind_int64 (stmt, 1, after);
+  civic_db_bind_int (stmt, 2, limit);
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
       g_string_append_printf (out, "%s{\"seq\":%" G_GINT64_FORMAT ",\"head\":", n++ ? "," : "",
-                              (gint64) sqlite3_column_int64 (stmt, 0));
-      civic_json_append_string (out, civic_sqlite_column_text (stmt, 1));
+                              (gint64) civic_db_column_int64 (stmt, 0));
+      civic_json_append_string (out, civic_db_column_text (stmt, 1));
       g_string_append (out, ",\"at\":");
-      civic_json_append_string (out, civic_sqlite_column_text (stmt, 2));
+      civic_json_append_string (out, civic_db_column_text (stmt, 2));
       g_string_append (out, ",\"signature\":");
-      civic_json_append_string (out, civic_sqlite_column_text (stmt, 3));
+      civic_json_append_string (out, civic_db_column_text (stmt, 3));
       g_string_append_c (out, '}');
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return NULL;
 
@@ -740,7 +740,7 @@ add_checkpoint (GHashTable    *heads,
 /* Walks the chain with the audit key; it must pass through every head in
  * @heads. */
 static gboolean
-walk_through (CivicSqlite   *db,
+walk_through (CivicDb       *db,
               const guint8  *key,
               GHashTable    *heads,
               gint64        *n_entries,
@@ -788,7 +788,7 @@ new_heads (void)
  * without the signing key can make).
  */
 gboolean
-civic_audit_verify (CivicSqlite  *db,
+civic_audit_verify (CivicDb      *db,
                     gint64       *n_entries,
                     gint64       *broken_seq,
                     GError      **error)
@@ -796,7 +796,7 @@ civic_audit_verify (CivicSqlite  *db,
   g_autoptr(GHashTable) heads = new_heads ();
   const guint8 *key = audit_key (db, error);
   const guint8 *public_key;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   *n_entries = 0;
@@ -818,18 +818,18 @@ civic_audit_verify (CivicSqlite  *db,
       return FALSE;
   }
 
-  stmt = civic_sqlite_prepare (db, "SELECT seq, head, at, signature FROM audit_checkpoint", error);
+  stmt = civic_db_prepare (db, "SELECT seq, head, at, signature FROM audit_checkpoint", error);
   if (stmt == NULL)
     return FALSE;
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
-    if (!add_checkpoint (heads, public_key, sqlite3_column_int64 (stmt, 0),
-                         civic_sqlite_column_text (stmt, 1), civic_sqlite_column_text (stmt, 2),
-                         civic_sqlite_column_text (stmt, 3), broken_seq, error))
+  while (civic_db_step (db, stmt, &row, error) && row)
+    if (!add_checkpoint (heads, public_key, civic_db_column_int64 (stmt, 0),
+                         civic_db_column_text (stmt, 1), civic_db_column_text (stmt, 2),
+                         civic_db_column_text (stmt, 3), broken_seq, error))
       {
-        sqlite3_reset (stmt);
+        civic_db_reset (stmt);
         return FALSE;
       }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return FALSE;
 
@@ -852,7 +852,7 @@ civic_audit_verify (CivicSqlite  *db,
  * rewritten, even by someone with the audit key).
  */
 gboolean
-civic_audit_verify_checkpoints (CivicSqlite  *db,
+civic_audit_verify_checkpoints (CivicDb      *db,
                                 JsonNode     *published,
                                 guint        *n_checked,
                                 gint64       *broken_seq,

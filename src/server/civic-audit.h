@@ -8,7 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "civic-keyring.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +23,7 @@ typedef enum
 
 GQuark    civic_audit_error_quark        (void);
 
-gboolean  civic_audit_append             (CivicSqlite   *db,
+gboolean  civic_audit_append             (CivicDb       *db,
                                           GDateTime     *at,
                                           const char    *actor,
                                           const char    *action,
@@ -31,23 +31,23 @@ gboolean  civic_audit_append             (CivicSqlite   *db,
                                           const char    *detail,
                                           const char    *address,
                                           GError       **error);
-gboolean  civic_audit_verify             (CivicSqlite   *db,
+gboolean  civic_audit_verify             (CivicDb       *db,
                                           gint64        *n_entries,
                                           gint64        *broken_seq,
                                           GError       **error);
-gboolean  civic_audit_rekey              (CivicSqlite   *db,
+gboolean  civic_audit_rekey              (CivicDb       *db,
                                           CivicKeyring  *keyring,
                                           GError       **error);
 
-gboolean  civic_audit_checkpoint         (CivicSqlite   *db,
+gboolean  civic_audit_checkpoint         (CivicDb       *db,
                                           GDateTime     *now,
                                           gint64        *seq,
                                           GError       **error);
-char     *civic_audit_checkpoints_json   (CivicSqlite   *db,
+char     *civic_audit_checkpoints_json   (CivicDb       *db,
                                           gint64         after,
                                           int            limit,
                                           GError       **error);
-gboolean  civic_audit_verify_checkpoints (CivicSqlite   *db,
+gboolean  civic_audit_verify_checkpoints (CivicDb       *db,
                                           JsonNode      *published,
                                           guint         *n_checked,
                                           gint64        *broken_seq,

@@ -49,10 +49,10 @@ notice_id (JsonNode *notice)
  * @error when it cannot be read
  */
 gint64
-civic_calendar_records_generation (CivicSqlite  *db,
+civic_calendar_records_generation (CivicDb      *db,
                                    GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT coalesce (max (seq), 0) FROM entity "
+  CivicDbStmt *stmt = civic_db_prepare (db, "SELECT coalesce (max (seq), 0) FROM entity "
                                                  "WHERE type = '" CIVIC_ENTITY_CALENDAR "'",
                                              error);
   gint64 seq = -1;
@@ -60,9 +60,9 @@ civic_calendar_records_generation (CivicSqlite  *db,
 
   if (stmt == NULL)
     return -1;
-  if (civic_sqlite_step (db, stmt, &row, error) && row)
-    seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (civic_db_step (db, stmt, &row, error) && row)
+    seq = civic_db_column_int64 (stmt, 0);
+  civic_db_reset (stmt);
   return seq;
 }
 
@@ -73,7 +73,7 @@ civic_calendar_records_generation (CivicSqlite  *db,
  * notice stored.
  */
 CivicCalendar *
-civic_calendar_records_load (CivicSqlite  *db,
+civic_calendar_records_load (CivicDb      *db,
                              const char   *region,
                              GError      **error)
 {
@@ -89,34 +89,34 @@ civic_calendar_records_load (CivicSqlite  *db,
  * @notice: what a preview compares with the one in force
  */
 CivicCalendar *
-civic_calendar_records_load_with (CivicSqlite  *db,
+civic_calendar_records_load_with (CivicDb      *db,
                                   const char   *region,
                                   JsonNode     *notice,
                                   GError      **error)
 {
   g_autoptr(CivicCalendar) calendar = civic_calendar_new (region ? region : "CN");
   g_autofree char *replaced = notice != NULL ? notice_id (notice) : NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, data FROM entity WHERE type = '" CIVIC_ENTITY_CALENDAR "' "
+  stmt = civic_db_prepare (db, "SELECT id, data FROM entity WHERE type = '" CIVIC_ENTITY_CALENDAR "' "
                                    "AND deleted = 0 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
 
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
-      const char *id = civic_sqlite_column_text (stmt, 0);
+      const char *id = civic_db_column_text (stmt, 0);
 
       if (g_strcmp0 (id, replaced) == 0)
         continue;
-      if (!civic_calendar_load_data (calendar, civic_sqlite_column_text (stmt, 1), -1, id, error))
+      if (!civic_calendar_load_data (calendar, civic_db_column_text (stmt, 1), -1, id, error))
         {
-          sqlite3_reset (stmt);
+          civic_db_reset (stmt);
           return NULL;
         }
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   if (error != NULL && *error != NULL)
     return NULL;
@@ -130,14 +130,14 @@ civic_calendar_records_load_with (CivicSqlite  *db,
  * stored but the one it replaces: a notice that clashes with another
  * year's is refused before it is stored */
 static gboolean
-check_with_others (CivicSqlite  *db,
+check_with_others (CivicDb      *db,
                    JsonNode     *notice,
                    const char   *id,
                    const char   *origin,
                    GError      **error)
 {
   g_autoptr(CivicCalendar) check = civic_calendar_new ("CN");
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   /* A national notice applies to region CN; an overlay is checked against
@@ -145,24 +145,24 @@ check_with_others (CivicSqlite  *db,
   if (!civic_calendar_load_node (check, notice, origin, error))
     return FALSE;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, data FROM entity WHERE type = '" CIVIC_ENTITY_CALENDAR "' "
+  stmt = civic_db_prepare (db, "SELECT id, data FROM entity WHERE type = '" CIVIC_ENTITY_CALENDAR "' "
                                    "AND deleted = 0 AND id != ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
-    if (!civic_calendar_load_data (check, civic_sqlite_column_text (stmt, 1), -1,
-                                   civic_sqlite_column_text (stmt, 0), error))
+  civic_db_bind_text (stmt, 1, id);
+  while (civic_db_step (db, stmt, &row, error) && row)
+    if (!civic_calendar_load_data (check, civic_db_column_text (stmt, 1), -1,
+                                   civic_db_column_text (stmt, 0), error))
       {
-        sqlite3_reset (stmt);
+        civic_db_reset (stmt);
         return FALSE;
       }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return error == NULL || *error == NULL;
 }
 
 static gint64
-save_notice (CivicSqlite         *db,
+save_notice (CivicDb             *db,
              CivicHolidayNotice  *notice,
              GError             **error)
 {
@@ -181,7 +181,7 @@ save_notice (CivicSqlite         *db,
  * import-holiday-notice. Call inside a write transaction.
  */
 gboolean
-civic_calendar_records_import (CivicSqlite  *db,
+civic_calendar_records_import (CivicDb      *db,
                                JsonNode     *notice,
                                const char   *origin,
                                GError      **error)
@@ -211,7 +211,7 @@ civic_calendar_records_import (CivicSqlite  *db,
  * Imports the notices shipped with the program. Runs its own transaction.
  */
 gboolean
-civic_calendar_records_import_defaults (CivicSqlite  *db,
+civic_calendar_records_import_defaults (CivicDb      *db,
                                         GError      **error)
 {
   g_autoptr(GDir) dir = NULL;
@@ -229,7 +229,7 @@ civic_calendar_records_import_defaults (CivicSqlite  *db,
     if (g_str_has_suffix (name, ".json"))
       g_ptr_array_add (names, g_strdup (name));
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
 
   for (guint i = 0; i < names->len; i++)
@@ -242,12 +242,12 @@ civic_calendar_records_import_defaults (CivicSqlite  *db,
           !(node = civic_json_parse (contents, -1, error)) ||
           !civic_calendar_records_import (db, node, g_ptr_array_index (names, i), error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return FALSE;
         }
     }
 
-  return civic_sqlite_commit (db, error);
+  return civic_db_commit (db, error);
 }
 
 /* What a new notice moves */
@@ -329,20 +329,20 @@ message_clock_kind (CivicMessageStep step)
 
 /* The ids @sql lists, in @ids (emptied first) */
 static gboolean
-open_ids (CivicSqlite  *db,
+open_ids (CivicDb      *db,
           const char   *sql,
           GPtrArray    *ids,
           GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, sql, error);
+  CivicDbStmt *stmt = civic_db_prepare (db, sql, error);
   gboolean row, ok;
 
   g_ptr_array_set_size (ids, 0);
   if (stmt == NULL)
     return FALSE;
-  while ((ok = civic_sqlite_step (db, stmt, &row, error)) && row)
-    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  while ((ok = civic_db_step (db, stmt, &row, error)) && row)
+    g_ptr_array_add (ids, g_strdup (civic_db_column_text (stmt, 0)));
+  civic_db_reset (stmt);
   return ok;
 }
 
@@ -385,7 +385,7 @@ civic_moved_due_describe (const CivicMovedDue *due)
  * messages by receipt
  */
 GPtrArray *
-civic_calendar_records_moved_dues (CivicSqlite    *db,
+civic_calendar_records_moved_dues (CivicDb        *db,
                                    CivicCalendar  *before,
                                    CivicCalendar  *after,
                                    CivicDay        today,
@@ -504,7 +504,7 @@ civic_calendar_records_read_notice (JsonObject  *request,
  * Returns: (transfer full) (nullable): the answer's JSON text
  */
 char *
-civic_calendar_records_preview (CivicSqlite    *db,
+civic_calendar_records_preview (CivicDb        *db,
                                 CivicCalendar  *in_force,
                                 JsonNode       *notice,
                                 CivicDay        today,
@@ -565,7 +565,7 @@ civic_calendar_records_preview (CivicSqlite    *db,
 /* The notices as a kind of record: the administrators' import-holiday-notice */
 
 static GObject *
-store_load (CivicSqlite  *db,
+store_load (CivicDb      *db,
             const char   *id,
             GError      **error)
 {
@@ -587,7 +587,7 @@ store_load (CivicSqlite  *db,
 }
 
 static gint64
-store_save (CivicSqlite    *db,
+store_save (CivicDb        *db,
             GObject        *record,
             CivicCalendar  *calendar,
             CivicDay        today,
@@ -599,7 +599,7 @@ store_save (CivicSqlite    *db,
 /* The notice reads together with the other years' before it is stored:
  * a refusal names what clashes */
 static gboolean
-store_finish (CivicSqlite    *db,
+store_finish (CivicDb        *db,
               GObject        *record,
               guint           action,
               const char     *command_id,

@@ -7,7 +7,7 @@
 
 #include "civic-calendar.h"
 #include "civic-records.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -25,22 +25,22 @@ typedef struct
 void           civic_moved_due_free                   (CivicMovedDue *due);
 char          *civic_moved_due_describe               (const CivicMovedDue *due);
 
-gint64         civic_calendar_records_generation      (CivicSqlite  *db,
+gint64         civic_calendar_records_generation      (CivicDb      *db,
                                                        GError      **error);
-CivicCalendar *civic_calendar_records_load            (CivicSqlite  *db,
+CivicCalendar *civic_calendar_records_load            (CivicDb      *db,
                                                        const char   *region,
                                                        GError      **error);
-CivicCalendar *civic_calendar_records_load_with       (CivicSqlite  *db,
+CivicCalendar *civic_calendar_records_load_with       (CivicDb      *db,
                                                        const char   *region,
                                                        JsonNode     *notice,
                                                        GError      **error);
-gboolean       civic_calendar_records_import          (CivicSqlite  *db,
+gboolean       civic_calendar_records_import          (CivicDb      *db,
                                                        JsonNode     *notice,
                                                        const char   *origin,
                                                        GError      **error);
-gboolean       civic_calendar_records_import_defaults (CivicSqlite  *db,
+gboolean       civic_calendar_records_import_defaults (CivicDb      *db,
                                                        GError      **error);
-GPtrArray     *civic_calendar_records_moved_dues      (CivicSqlite    *db,
+GPtrArray     *civic_calendar_records_moved_dues      (CivicDb        *db,
                                                        CivicCalendar  *before,
                                                        CivicCalendar  *after,
                                                        CivicDay        today,
@@ -48,7 +48,7 @@ GPtrArray     *civic_calendar_records_moved_dues      (CivicSqlite    *db,
 
 JsonNode      *civic_calendar_records_read_notice     (JsonObject   *request,
                                                        GError      **error);
-char          *civic_calendar_records_preview         (CivicSqlite    *db,
+char          *civic_calendar_records_preview         (CivicDb        *db,
                                                        CivicCalendar  *in_force,
                                                        JsonNode       *notice,
                                                        CivicDay        today,

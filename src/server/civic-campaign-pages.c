@@ -92,7 +92,7 @@ describe_topics (JsonObject *campaign)
 }
 
 static void
-facts (CivicSqlite *db,
+facts (CivicDb     *db,
        GString     *out,
        JsonObject  *campaign)
 {
@@ -154,7 +154,7 @@ paragraphs (GString    *out,
  * latest first
  */
 char *
-civic_campaign_pages_list (CivicSqlite  *db,
+civic_campaign_pages_list (CivicDb      *db,
                            CivicDay      today,
                            GError      **error)
 {
@@ -257,7 +257,7 @@ idea_form (GString    *out,
 }
 
 static char *
-campaign_page (CivicSqlite  *db,
+campaign_page (CivicDb      *db,
                const char   *id,
                CivicDay      today,
                GHashTable   *values,
@@ -347,7 +347,7 @@ campaign_page (CivicSqlite  *db,
  * a campaign not published
  */
 char *
-civic_campaign_pages_campaign (CivicSqlite  *db,
+civic_campaign_pages_campaign (CivicDb      *db,
                                const char   *id,
                                CivicDay      today,
                                GError      **error)
@@ -368,7 +368,7 @@ civic_campaign_pages_campaign (CivicSqlite  *db,
  * (@status 404) or when the service failed (@error)
  */
 char *
-civic_campaign_pages_submit (CivicSqlite    *db,
+civic_campaign_pages_submit (CivicDb        *db,
                              CivicCalendar  *calendar,
                              GDateTime      *now,
                              const char     *id,

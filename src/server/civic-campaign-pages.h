@@ -7,18 +7,18 @@
 
 #include "civic-calendar.h"
 #include "civic-day.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
-char *civic_campaign_pages_list     (CivicSqlite   *db,
+char *civic_campaign_pages_list     (CivicDb       *db,
                                      CivicDay       today,
                                      GError       **error);
-char *civic_campaign_pages_campaign (CivicSqlite   *db,
+char *civic_campaign_pages_campaign (CivicDb       *db,
                                      const char    *id,
                                      CivicDay       today,
                                      GError       **error);
-char *civic_campaign_pages_submit   (CivicSqlite   *db,
+char *civic_campaign_pages_submit   (CivicDb       *db,
                                      CivicCalendar *calendar,
                                      GDateTime     *now,
                                      const char    *id,

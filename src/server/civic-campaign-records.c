@@ -30,7 +30,7 @@
  * masked — never who proposed it. */
 
 CivicCampaign *
-civic_campaign_records_load (CivicSqlite  *db,
+civic_campaign_records_load (CivicDb      *db,
                              const char   *id,
                              GError      **error)
 {
@@ -55,7 +55,7 @@ format_day (CivicDay day)
 }
 
 static gint64
-campaign_save (CivicSqlite    *db,
+campaign_save (CivicDb        *db,
                CivicCampaign  *campaign,
                CivicDay        today,
                GError        **error)
@@ -65,22 +65,22 @@ campaign_save (CivicSqlite    *db,
   g_autofree char *closes_on = format_day (civic_campaign_get_closes_on (campaign));
   const char *scope[] = { civic_campaign_get_department_id (campaign), CIVIC_SCOPE_DISPATCH,
                           NULL };
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO campaign_record (id, department_id, state, "
+  stmt = civic_db_prepare (db, "INSERT INTO campaign_record (id, department_id, state, "
                                    "  opens_on, closes_on) VALUES (?1, ?2, ?3, ?4, ?5) "
                                    "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
                                    "  opens_on = excluded.opens_on, closes_on = excluded.closes_on",
                                error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, civic_campaign_get_id (campaign));
-  civic_sqlite_bind_text (stmt, 2, civic_campaign_get_department_id (campaign));
-  civic_sqlite_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_CAMPAIGN_STATE,
+  civic_db_bind_text (stmt, 1, civic_campaign_get_id (campaign));
+  civic_db_bind_text (stmt, 2, civic_campaign_get_department_id (campaign));
+  civic_db_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_CAMPAIGN_STATE,
                                                         civic_campaign_get_state (campaign)));
-  civic_sqlite_bind_text (stmt, 4, opens_on);
-  civic_sqlite_bind_text (stmt, 5, closes_on);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 4, opens_on);
+  civic_db_bind_text (stmt, 5, closes_on);
+  if (!civic_db_run (db, stmt, error))
     return 0;
   return civic_server_db_put_entity_text (db, CIVIC_ENTITY_CAMPAIGN,
                                           civic_campaign_get_id (campaign),
@@ -88,7 +88,7 @@ campaign_save (CivicSqlite    *db,
 }
 
 static GObject *
-store_load (CivicSqlite  *db,
+store_load (CivicDb      *db,
             const char   *id,
             GError      **error)
 {
@@ -96,7 +96,7 @@ store_load (CivicSqlite  *db,
 }
 
 static gint64
-store_save (CivicSqlite    *db,
+store_save (CivicDb        *db,
             GObject        *record,
             CivicCalendar  *calendar,
             CivicDay        today,
@@ -160,7 +160,7 @@ refuse_idea (GError     **error,
  * through the idea's channel on the day it came in.
  */
 gboolean
-civic_campaign_records_check_idea (CivicSqlite   *db,
+civic_campaign_records_check_idea (CivicDb       *db,
                                    CivicMessage  *message,
                                    GError       **error)
 {
@@ -199,7 +199,7 @@ civic_campaign_records_check_idea (CivicSqlite   *db,
  * what the public read of the results stays what it was.
  */
 gboolean
-civic_campaign_records_check_answer (CivicSqlite   *db,
+civic_campaign_records_check_answer (CivicDb       *db,
                                      CivicMessage  *message,
                                      GError       **error)
 {
@@ -228,92 +228,92 @@ civic_campaign_records_check_answer (CivicSqlite   *db,
  * published campaign, %NULL without error for none
  */
 char *
-civic_campaign_records_department (CivicSqlite  *db,
+civic_campaign_records_department (CivicDb      *db,
                                    const char   *id,
                                    GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   char *department = NULL;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT department_id FROM campaign_record "
+  stmt = civic_db_prepare (db, "SELECT department_id FROM campaign_record "
                                    "WHERE id = ? AND state <> 'draft'", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (civic_sqlite_step (db, stmt, &row, error) && row)
-    department = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  civic_db_bind_text (stmt, 1, id);
+  if (civic_db_step (db, stmt, &row, error) && row)
+    department = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   return department;
 }
 
 /* The public side */
 
 static gboolean
-count_ideas (CivicSqlite  *db,
+count_ideas (CivicDb      *db,
              const char   *id,
              gint64       *received,
              gint64       *adopted,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   *received = *adopted = 0;
-  stmt = civic_sqlite_prepare (db, "SELECT count(*), "
+  stmt = civic_db_prepare (db, "SELECT count(*), "
                                    "  (SELECT count(*) FROM public_campaign_idea "
                                    "   WHERE campaign_id = ?1) "
                                    "FROM message_record WHERE campaign_id = ?1 "
                                    "  AND state NOT IN ('merged')", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, id);
+  if (!civic_db_step (db, stmt, &row, error))
     return FALSE;
   if (row)
     {
-      *received = sqlite3_column_int64 (stmt, 0);
-      *adopted = sqlite3_column_int64 (stmt, 1);
+      *received = civic_db_column_int64 (stmt, 0);
+      *adopted = civic_db_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return TRUE;
 }
 
 static gboolean
-add_adopted (CivicSqlite  *db,
+add_adopted (CivicDb      *db,
              JsonBuilder  *builder,
              const char   *id,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row, ok;
 
-  stmt = civic_sqlite_prepare (db, "SELECT subject, text, answer, answered_on "
+  stmt = civic_db_prepare (db, "SELECT subject, text, answer, answered_on "
                                    "FROM public_campaign_idea WHERE campaign_id = ? "
                                    "ORDER BY answered_on, message_id", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 1, id);
   json_builder_set_member_name (builder, "adopted");
   json_builder_begin_array (builder);
-  while ((ok = civic_sqlite_step (db, stmt, &row, error)) && row)
+  while ((ok = civic_db_step (db, stmt, &row, error)) && row)
     {
       json_builder_begin_object (builder);
-      civic_json_set_string (builder, "subject", civic_sqlite_column_text (stmt, 0));
-      civic_json_set_string (builder, "text", civic_sqlite_column_text (stmt, 1));
-      civic_json_set_string (builder, "answer", civic_sqlite_column_text (stmt, 2));
-      civic_json_set_string (builder, "answered_on", civic_sqlite_column_text (stmt, 3));
+      civic_json_set_string (builder, "subject", civic_db_column_text (stmt, 0));
+      civic_json_set_string (builder, "text", civic_db_column_text (stmt, 1));
+      civic_json_set_string (builder, "answer", civic_db_column_text (stmt, 2));
+      civic_json_set_string (builder, "answered_on", civic_db_column_text (stmt, 3));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return ok;
 }
 
 /* A campaign as the public reads it: what was asked, when, through
  * which channels, how many ideas came in, what came of it */
 static JsonNode *
-public_node (CivicSqlite    *db,
+public_node (CivicDb        *db,
              CivicCampaign  *campaign,
              CivicDay        today,
              gboolean        with_ideas,
@@ -363,7 +363,7 @@ public_node (CivicSqlite    *db,
  * it; %NULL without error for one not published
  */
 JsonNode *
-civic_campaign_records_dup_public (CivicSqlite  *db,
+civic_campaign_records_dup_public (CivicDb      *db,
                                    const char   *id,
                                    CivicDay      today,
                                    GError      **error)
@@ -386,22 +386,22 @@ civic_campaign_records_dup_public (CivicSqlite  *db,
  * published campaign, the latest first, without their ideas
  */
 GPtrArray *
-civic_campaign_records_dup_all_public (CivicSqlite  *db,
+civic_campaign_records_dup_all_public (CivicDb      *db,
                                        CivicDay      today,
                                        GError      **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row, ok;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id FROM campaign_record WHERE state <> 'draft' "
+  stmt = civic_db_prepare (db, "SELECT id FROM campaign_record WHERE state <> 'draft' "
                                    "ORDER BY opens_on DESC, id", error);
   if (stmt == NULL)
     return NULL;
-  while ((ok = civic_sqlite_step (db, stmt, &row, error)) && row)
-    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  while ((ok = civic_db_step (db, stmt, &row, error)) && row)
+    g_ptr_array_add (ids, g_strdup (civic_db_column_text (stmt, 0)));
+  civic_db_reset (stmt);
   if (!ok)
     return NULL;
   for (guint i = 0; i < ids->len; i++)
@@ -428,7 +428,7 @@ civic_campaign_records_dup_all_public (CivicSqlite  *db,
  * published campaign
  */
 char *
-civic_campaign_records_list_public (CivicSqlite  *db,
+civic_campaign_records_list_public (CivicDb      *db,
                                     CivicDay      today,
                                     GError      **error)
 {
@@ -456,7 +456,7 @@ civic_campaign_records_list_public (CivicSqlite  *db,
  * ideas adopted; %NULL without error for none
  */
 char *
-civic_campaign_records_public (CivicSqlite  *db,
+civic_campaign_records_public (CivicDb      *db,
                                const char   *id,
                                CivicDay      today,
                                GError      **error)

@@ -8,36 +8,36 @@
 #include "civic-campaign.h"
 #include "civic-message.h"
 #include "civic-records.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
 extern const CivicRecordStore civic_campaign_store;
 
-CivicCampaign *civic_campaign_records_load        (CivicSqlite   *db,
+CivicCampaign *civic_campaign_records_load        (CivicDb       *db,
                                                    const char    *id,
                                                    GError       **error);
-gboolean       civic_campaign_records_check_idea  (CivicSqlite   *db,
+gboolean       civic_campaign_records_check_idea  (CivicDb       *db,
                                                    CivicMessage  *message,
                                                    GError       **error);
-gboolean       civic_campaign_records_check_answer (CivicSqlite  *db,
+gboolean       civic_campaign_records_check_answer (CivicDb      *db,
                                                    CivicMessage  *message,
                                                    GError       **error);
-char          *civic_campaign_records_department  (CivicSqlite   *db,
+char          *civic_campaign_records_department  (CivicDb       *db,
                                                    const char    *id,
                                                    GError       **error);
-char          *civic_campaign_records_list_public (CivicSqlite   *db,
+char          *civic_campaign_records_list_public (CivicDb       *db,
                                                    CivicDay       today,
                                                    GError       **error);
-char          *civic_campaign_records_public      (CivicSqlite   *db,
-                                                   const char    *id,
-                                                   CivicDay       today,
-                                                   GError       **error);
-JsonNode      *civic_campaign_records_dup_public  (CivicSqlite   *db,
+char          *civic_campaign_records_public      (CivicDb       *db,
                                                    const char    *id,
                                                    CivicDay       today,
                                                    GError       **error);
-GPtrArray     *civic_campaign_records_dup_all_public (CivicSqlite *db,
+JsonNode      *civic_campaign_records_dup_public  (CivicDb       *db,
+                                                   const char    *id,
+                                                   CivicDay       today,
+                                                   GError       **error);
+GPtrArray     *civic_campaign_records_dup_all_public (CivicDb     *db,
                                                    CivicDay       today,
                                                    GError       **error);
 

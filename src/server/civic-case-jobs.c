@@ -29,25 +29,25 @@
  *   every client's inbox turns yellow and red on the right morning. */
 
 static GPtrArray *
-cases_to_check (CivicSqlite  *db,
+cases_to_check (CivicDb      *db,
                 const char   *today,
                 guint         limit,
                 GError      **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id FROM case_record "
+  stmt = civic_db_prepare (db, "SELECT id FROM case_record "
                                    "WHERE state != 'closed' AND checked_on < ? LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
 
-  civic_sqlite_bind_text (stmt, 1, today);
-  sqlite3_bind_int (stmt, 2, limit);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
-    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  civic_db_bind_text (stmt, 1, today);
+  civic_db_bind_int (stmt, 2, limit);
+  while (civic_db_step (db, stmt, &row, error) && row)
+    g_ptr_array_add (ids, g_strdup (civic_db_column_text (stmt, 0)));
+  civic_db_reset (stmt);
 
   if (error != NULL && *error != NULL)
     return NULL;
@@ -55,7 +55,7 @@ cases_to_check (CivicSqlite  *db,
 }
 
 static gboolean
-deem_accept (CivicSqlite           *db,
+deem_accept (CivicDb               *db,
              CivicCalendar         *calendar,
              GDateTime             *now,
              const char            *case_id,
@@ -101,7 +101,7 @@ due_for_deemed_acceptance (CivicCase     *kase,
  * daily job (CivicRecordStore.daily).
  */
 gboolean
-civic_case_jobs_daily (CivicSqlite           *db,
+civic_case_jobs_daily (CivicDb               *db,
                        CivicCalendar         *calendar,
                        GDateTime             *now,
                        guint                  batch_size,
@@ -119,7 +119,7 @@ civic_case_jobs_daily (CivicSqlite           *db,
     return FALSE;
   *more = ids->len == batch_size;
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
 
   for (guint i = 0; i < ids->len; i++)
@@ -129,7 +129,7 @@ civic_case_jobs_daily (CivicSqlite           *db,
       g_autofree char *stored = NULL;
       g_autoptr(JsonNode) summary = NULL;
       const char *status;
-      sqlite3_stmt *stmt;
+      CivicDbStmt *stmt;
 
       if (kase == NULL)
         goto fail;
@@ -158,16 +158,16 @@ civic_case_jobs_daily (CivicSqlite           *db,
             }
         }
 
-      stmt = civic_sqlite_prepare (db, "UPDATE case_record SET checked_on = ? WHERE id = ?", error);
+      stmt = civic_db_prepare (db, "UPDATE case_record SET checked_on = ? WHERE id = ?", error);
       if (stmt == NULL)
         goto fail;
-      civic_sqlite_bind_text (stmt, 1, today_text);
-      civic_sqlite_bind_text (stmt, 2, id);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_text (stmt, 1, today_text);
+      civic_db_bind_text (stmt, 2, id);
+      if (!civic_db_run (db, stmt, error))
         goto fail;
     }
 
-  if (!civic_sqlite_commit (db, error))
+  if (!civic_db_commit (db, error))
     goto fail;
 
   for (guint i = 0; i < deem->len; i++)
@@ -176,7 +176,7 @@ civic_case_jobs_daily (CivicSqlite           *db,
   return TRUE;
 
 fail:
-  civic_sqlite_rollback (db);
+  civic_db_rollback (db);
   return FALSE;
 }
 

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-gboolean civic_case_jobs_daily (CivicSqlite          *db,
+gboolean civic_case_jobs_daily (CivicDb              *db,
                                 CivicCalendar        *calendar,
                                 GDateTime            *now,
                                 guint                 batch_size,

@@ -37,7 +37,7 @@
  * audited reveal unseal it. All three are written in one transaction. */
 
 static gboolean
-restore_personal (CivicSqlite  *db,
+restore_personal (CivicDb      *db,
                   CivicCase    *kase,
                   const char   *sealed,
                   GError      **error)
@@ -67,7 +67,7 @@ restore_personal (CivicSqlite  *db,
 }
 
 static CivicCase *
-load_where (CivicSqlite  *db,
+load_where (CivicDb      *db,
             const char   *sql,
             const char   *key,
             GError      **error)
@@ -75,23 +75,23 @@ load_where (CivicSqlite  *db,
   g_autoptr(JsonNode) case_node = NULL;
   g_autoptr(CivicCase) kase = NULL;
   g_autofree char *sealed = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, sql, error);
+  stmt = civic_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
 
-  civic_sqlite_bind_text (stmt, 1, key);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, key);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
 
   if (row)
     {
-      sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
-      case_node = civic_json_parse (civic_sqlite_column_text (stmt, 1), -1, error);
+      sealed = g_strdup (civic_db_column_text (stmt, 0));
+      case_node = civic_json_parse (civic_db_column_text (stmt, 1), -1, error);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   if (case_node == NULL)
     return NULL;
@@ -110,7 +110,7 @@ load_where (CivicSqlite  *db,
  * unsealed, or %NULL without error when there is none.
  */
 CivicCase *
-civic_case_records_load (CivicSqlite  *db,
+civic_case_records_load (CivicDb      *db,
                          const char   *id,
                          GError      **error)
 {
@@ -122,7 +122,7 @@ civic_case_records_load (CivicSqlite  *db,
 }
 
 CivicCase *
-civic_case_records_load_by_receipt (CivicSqlite  *db,
+civic_case_records_load_by_receipt (CivicDb      *db,
                                     const char   *receipt,
                                     GError      **error)
 {
@@ -134,7 +134,7 @@ civic_case_records_load_by_receipt (CivicSqlite  *db,
 }
 
 CivicCase *
-civic_case_records_load_by_number (CivicSqlite  *db,
+civic_case_records_load_by_number (CivicDb      *db,
                                    const char   *number,
                                    GError      **error)
 {
@@ -146,21 +146,21 @@ civic_case_records_load_by_number (CivicSqlite  *db,
 }
 
 char *
-civic_case_records_stored_status (CivicSqlite *db,
+civic_case_records_stored_status (CivicDb     *db,
                                   const char  *id)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   char *status = NULL;
 
-  stmt = civic_sqlite_prepare (db, "SELECT status FROM case_record WHERE id = ?", NULL);
+  stmt = civic_db_prepare (db, "SELECT status FROM case_record WHERE id = ?", NULL);
   if (stmt == NULL)
     return NULL;
 
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (civic_sqlite_step (db, stmt, &row, NULL) && row)
-    status = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  civic_db_bind_text (stmt, 1, id);
+  if (civic_db_step (db, stmt, &row, NULL) && row)
+    status = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   return status;
 }
 
@@ -187,7 +187,7 @@ summary_status (CivicCase     *kase,
  * Returns: the sequence number, or 0 on error.
  */
 gint64
-civic_case_records_save (CivicSqlite    *db,
+civic_case_records_save (CivicDb        *db,
                          CivicCase      *kase,
                          CivicCalendar  *calendar,
                          CivicDay        today,
@@ -202,7 +202,7 @@ civic_case_records_save (CivicSqlite    *db,
   g_autofree char *status = summary_status (kase, calendar, today);
   g_autofree char *checked_on = civic_day_format (today);
   g_auto(GStrv) scope = civic_policy_case_scope (kase);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   if (keyring == NULL)
     {
@@ -213,7 +213,7 @@ civic_case_records_save (CivicSqlite    *db,
   sealed = civic_keyring_seal (keyring, personal_text);
   sodium_memzero (personal_text, strlen (personal_text));
 
-  stmt = civic_sqlite_prepare (db,
+  stmt = civic_db_prepare (db,
                                "INSERT INTO case_record (id, number, receipt, department_id, "
                                "  state, status, checked_on) "
                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
@@ -223,15 +223,15 @@ civic_case_records_save (CivicSqlite    *db,
   if (stmt == NULL)
     return 0;
 
-  civic_sqlite_bind_text (stmt, 1, civic_case_get_id (kase));
-  civic_sqlite_bind_text (stmt, 2, civic_case_get_number (kase));
-  civic_sqlite_bind_text (stmt, 3, receipt);
-  civic_sqlite_bind_text (stmt, 4, civic_case_get_department_id (kase));
-  civic_sqlite_bind_text (stmt, 5, civic_enum_to_nick (CIVIC_TYPE_CASE_STATE,
+  civic_db_bind_text (stmt, 1, civic_case_get_id (kase));
+  civic_db_bind_text (stmt, 2, civic_case_get_number (kase));
+  civic_db_bind_text (stmt, 3, receipt);
+  civic_db_bind_text (stmt, 4, civic_case_get_department_id (kase));
+  civic_db_bind_text (stmt, 5, civic_enum_to_nick (CIVIC_TYPE_CASE_STATE,
                                                         civic_case_get_state (kase)));
-  civic_sqlite_bind_text (stmt, 6, status);
-  civic_sqlite_bind_text (stmt, 7, checked_on);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 6, status);
+  civic_db_bind_text (stmt, 7, checked_on);
+  if (!civic_db_run (db, stmt, error))
     return 0;
 
   if (!civic_case_records_store_sealed (db, civic_case_get_id (kase), sealed, error))
@@ -248,21 +248,21 @@ civic_case_records_save (CivicSqlite    *db,
  * Keeps a case's sealed personal data. Call inside a write transaction.
  */
 gboolean
-civic_case_records_store_sealed (CivicSqlite  *db,
+civic_case_records_store_sealed (CivicDb      *db,
                                  const char   *id,
                                  const char   *sealed,
                                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO case_personal (id, sealed) VALUES (?, ?) "
+  stmt = civic_db_prepare (db, "INSERT INTO case_personal (id, sealed) VALUES (?, ?) "
                                    "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
                                error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  civic_sqlite_bind_text (stmt, 2, sealed);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 2, sealed);
+  return civic_db_run (db, stmt, error);
 }
 
 /**
@@ -275,7 +275,7 @@ civic_case_records_store_sealed (CivicSqlite  *db,
  * column. Inside the caller's write transaction.
  */
 gboolean
-civic_case_records_seal_legacy (CivicSqlite  *db,
+civic_case_records_seal_legacy (CivicDb      *db,
                                 guint        *n_sealed,
                                 GError      **error)
 {
@@ -283,26 +283,26 @@ civic_case_records_seal_legacy (CivicSqlite  *db,
   g_autoptr(GDateTime) now = civic_time_now ();
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) applicants = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   *n_sealed = 0;
-  if (!civic_sqlite_has_column (db, "case_record", "applicant"))
+  if (!civic_db_has_column (db, "case_record", "applicant"))
     return TRUE;
 
   /* The applicants first: the column must go before a case can be
    * written in the new form. */
-  stmt = civic_sqlite_prepare (db, "SELECT id, applicant FROM case_record ORDER BY id", error);
+  stmt = civic_db_prepare (db, "SELECT id, applicant FROM case_record ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
-      g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
-      g_ptr_array_add (applicants, g_strdup (civic_sqlite_column_text (stmt, 1)));
+      g_ptr_array_add (ids, g_strdup (civic_db_column_text (stmt, 0)));
+      g_ptr_array_add (applicants, g_strdup (civic_db_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if ((error != NULL && *error != NULL) ||
-      !civic_sqlite_exec (db, "ALTER TABLE case_record DROP COLUMN applicant", error))
+      !civic_db_exec (db, "ALTER TABLE case_record DROP COLUMN applicant", error))
     return FALSE;
 
   if (ids->len > 0)
@@ -363,7 +363,7 @@ static const char * const sealed_tables[] = { "case_personal", "document_pdf", "
  * batch per transaction, while the service runs.
  */
 gboolean
-civic_case_records_reseal (CivicSqlite  *db,
+civic_case_records_reseal (CivicDb      *db,
                            guint         batch,
                            guint        *done,
                            GError      **error)
@@ -373,7 +373,7 @@ civic_case_records_reseal (CivicSqlite  *db,
   guint n = 0;
 
   *done = 0;
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
 
   for (guint t = 0; t < G_N_ELEMENTS (sealed_tables) && n < batch; t++)
@@ -383,24 +383,24 @@ civic_case_records_reseal (CivicSqlite  *db,
       g_autofree char *update = g_strdup_printf ("UPDATE %s SET sealed = ? WHERE id = ?",
                                                  sealed_tables[t]);
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-      sqlite3_stmt *stmt;
+      CivicDbStmt *stmt;
       gboolean row;
 
-      stmt = civic_sqlite_prepare (db, select, error);
+      stmt = civic_db_prepare (db, select, error);
       if (stmt == NULL)
         goto fail;
-      civic_sqlite_bind_text (stmt, 1, current);
-      sqlite3_bind_int (stmt, 2, g_str_equal (sealed_tables[t], "attachment_blob")
+      civic_db_bind_text (stmt, 1, current);
+      civic_db_bind_int (stmt, 2, g_str_equal (sealed_tables[t], "attachment_blob")
                                  ? MIN (batch - n, ATTACHMENTS_PER_BATCH) : batch - n);
-      while (civic_sqlite_step (db, stmt, &row, error) && row)
+      while (civic_db_step (db, stmt, &row, error) && row)
         {
           GStrv pair = g_new0 (char *, 3);
 
-          pair[0] = g_strdup (civic_sqlite_column_text (stmt, 0));
-          pair[1] = g_strdup (civic_sqlite_column_text (stmt, 1));
+          pair[0] = g_strdup (civic_db_column_text (stmt, 0));
+          pair[1] = g_strdup (civic_db_column_text (stmt, 1));
           g_ptr_array_add (rows, pair);
         }
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       if (error != NULL && *error != NULL)
         goto fail;
 
@@ -414,24 +414,24 @@ civic_case_records_reseal (CivicSqlite  *db,
             goto fail;
           sealed = civic_keyring_seal (keyring, plain);
           sodium_memzero (plain, strlen (plain));
-          stmt = civic_sqlite_prepare (db, update, error);
+          stmt = civic_db_prepare (db, update, error);
           if (stmt == NULL)
             goto fail;
-          civic_sqlite_bind_text (stmt, 1, sealed);
-          civic_sqlite_bind_text (stmt, 2, pair[0]);
-          if (!civic_sqlite_run (db, stmt, error))
+          civic_db_bind_text (stmt, 1, sealed);
+          civic_db_bind_text (stmt, 2, pair[0]);
+          if (!civic_db_run (db, stmt, error))
             goto fail;
         }
       n += rows->len;
     }
 
-  if (!civic_sqlite_commit (db, error))
+  if (!civic_db_commit (db, error))
     goto fail;
   *done = n;
   return TRUE;
 
 fail:
-  civic_sqlite_rollback (db);
+  civic_db_rollback (db);
   return FALSE;
 }
 
@@ -443,7 +443,7 @@ fail:
  * error.
  */
 gint64
-civic_case_records_count_sealed (CivicSqlite  *db,
+civic_case_records_count_sealed (CivicDb      *db,
                                  guint         key_id,
                                  GError      **error)
 {
@@ -454,17 +454,17 @@ civic_case_records_count_sealed (CivicSqlite  *db,
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE sealed LIKE ?",
                                               sealed_tables[t]);
-      sqlite3_stmt *stmt = civic_sqlite_prepare (db, sql, error);
+      CivicDbStmt *stmt = civic_db_prepare (db, sql, error);
       gboolean row;
 
       if (stmt == NULL)
         return -1;
-      civic_sqlite_bind_text (stmt, 1, prefix);
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      civic_db_bind_text (stmt, 1, prefix);
+      if (!civic_db_step (db, stmt, &row, error))
         return -1;
       if (row)
-        count += sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+        count += civic_db_column_int64 (stmt, 0);
+      civic_db_reset (stmt);
     }
   return count;
 }
@@ -472,7 +472,7 @@ civic_case_records_count_sealed (CivicSqlite  *db,
 /* The case's store, for the command path */
 
 static GObject *
-store_load (CivicSqlite  *db,
+store_load (CivicDb      *db,
             const char   *id,
             GError      **error)
 {
@@ -480,7 +480,7 @@ store_load (CivicSqlite  *db,
 }
 
 static gint64
-store_save (CivicSqlite    *db,
+store_save (CivicDb        *db,
             GObject        *record,
             CivicCalendar  *calendar,
             CivicDay        today,
@@ -502,7 +502,7 @@ store_check_actor (const CivicActor  *actor,
  * number; a document issued by the command is numbered, rendered and
  * stored */
 static gboolean
-store_finish (CivicSqlite    *db,
+store_finish (CivicDb        *db,
               GObject        *record,
               guint           action,
               const char     *command_id,

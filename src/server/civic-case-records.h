@@ -7,41 +7,41 @@
 
 #include "civic-case.h"
 #include "civic-records.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
 extern const CivicRecordStore civic_case_store;
 
-CivicCase *civic_case_records_load         (CivicSqlite            *db,
+CivicCase *civic_case_records_load         (CivicDb                *db,
                                             const char             *id,
                                             GError                **error);
-CivicCase *civic_case_records_load_by_number (CivicSqlite          *db,
+CivicCase *civic_case_records_load_by_number (CivicDb              *db,
                                             const char             *number,
                                             GError                **error);
-CivicCase *civic_case_records_load_by_receipt (CivicSqlite         *db,
+CivicCase *civic_case_records_load_by_receipt (CivicDb             *db,
                                             const char             *receipt,
                                             GError                **error);
-gint64     civic_case_records_save         (CivicSqlite            *db,
+gint64     civic_case_records_save         (CivicDb                *db,
                                             CivicCase              *kase,
                                             CivicCalendar          *calendar,
                                             CivicDay                today,
                                             const char             *receipt,
                                             GError                **error);
-char      *civic_case_records_stored_status (CivicSqlite           *db,
+char      *civic_case_records_stored_status (CivicDb               *db,
                                             const char             *id);
-gboolean   civic_case_records_store_sealed (CivicSqlite            *db,
+gboolean   civic_case_records_store_sealed (CivicDb                *db,
                                             const char             *id,
                                             const char             *sealed,
                                             GError                **error);
-gboolean   civic_case_records_seal_legacy  (CivicSqlite            *db,
+gboolean   civic_case_records_seal_legacy  (CivicDb                *db,
                                             guint                  *n_sealed,
                                             GError                **error);
-gboolean   civic_case_records_reseal       (CivicSqlite            *db,
+gboolean   civic_case_records_reseal       (CivicDb                *db,
                                             guint                   batch,
                                             guint                  *done,
                                             GError                **error);
-gint64     civic_case_records_count_sealed (CivicSqlite            *db,
+gint64     civic_case_records_count_sealed (CivicDb                *db,
                                             guint                   key_id,
                                             GError                **error);
 

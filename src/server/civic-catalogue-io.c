@@ -48,7 +48,7 @@ format_day (CivicDay day)
 }
 
 static gboolean
-write_file (CivicSqlite  *db,
+write_file (CivicDb      *db,
             const char   *files_dir,
             const char   *sha256,
             GError      **error)
@@ -73,14 +73,14 @@ write_file (CivicSqlite  *db,
  * repealed with their last guide, as a catalogue document
  */
 JsonNode *
-civic_catalogue_export (CivicSqlite  *db,
+civic_catalogue_export (CivicDb      *db,
                         const char   *department,
                         const char   *files_dir,
                         GError      **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row, ok;
 
   if (files_dir != NULL && g_mkdir_with_parents (files_dir, 0700) != 0)
@@ -89,14 +89,14 @@ civic_catalogue_export (CivicSqlite  *db,
                    _("Cannot make the folder %s"), files_dir);
       return NULL;
     }
-  stmt = civic_sqlite_prepare (db, "SELECT code FROM item_record WHERE state <> 'new' AND "
+  stmt = civic_db_prepare (db, "SELECT code FROM item_record WHERE state <> 'new' AND "
                                    "  (?1 IS NULL OR department_id = ?1) ORDER BY code", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, department);
-  while ((ok = civic_sqlite_step (db, stmt, &row, error)) && row)
-    g_ptr_array_add (codes, g_strdup (civic_sqlite_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  civic_db_bind_text (stmt, 1, department);
+  while ((ok = civic_db_step (db, stmt, &row, error)) && row)
+    g_ptr_array_add (codes, g_strdup (civic_db_column_text (stmt, 0)));
+  civic_db_reset (stmt);
   if (!ok)
     return NULL;
 
@@ -178,7 +178,7 @@ add_problem (GString    *problems,
 }
 
 static gboolean
-department_exists (CivicSqlite *db,
+department_exists (CivicDb     *db,
                    const char  *id)
 {
   g_autoptr(JsonNode) node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT, id,
@@ -190,7 +190,7 @@ department_exists (CivicSqlite *db,
 /* A file a guide names: already received for the item, or beside the
  * document with the bytes its name says */
 static gboolean
-check_file (CivicSqlite  *db,
+check_file (CivicDb      *db,
             const char   *code,
             const char   *files_dir,
             const char   *sha256,
@@ -201,17 +201,17 @@ check_file (CivicSqlite  *db,
   g_autofree char *contents = NULL;
   g_autofree char *actual = NULL;
   gsize length;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row = FALSE;
 
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM item_upload WHERE code = ? AND sha256 = ?",
+  stmt = civic_db_prepare (db, "SELECT 1 FROM item_upload WHERE code = ? AND sha256 = ?",
                                NULL);
   if (stmt != NULL)
     {
-      civic_sqlite_bind_text (stmt, 1, code);
-      civic_sqlite_bind_text (stmt, 2, sha256);
-      civic_sqlite_step (db, stmt, &row, NULL);
-      sqlite3_reset (stmt);
+      civic_db_bind_text (stmt, 1, code);
+      civic_db_bind_text (stmt, 2, sha256);
+      civic_db_step (db, stmt, &row, NULL);
+      civic_db_reset (stmt);
     }
   if (row)
     return TRUE;
@@ -237,7 +237,7 @@ check_file (CivicSqlite  *db,
 }
 
 static gboolean
-store_files (CivicSqlite  *db,
+store_files (CivicDb      *db,
              Entry        *entry,
              GPtrArray    *contents,
              GDateTime    *now,
@@ -255,7 +255,7 @@ store_files (CivicSqlite  *db,
       GBytes *content = g_ptr_array_index (contents, i);
       g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
       const char *name = sha256, *media_type = "application/octet-stream";
-      sqlite3_stmt *stmt;
+      CivicDbStmt *stmt;
 
       for (guint m = 0; materials != NULL && m < json_array_get_length (materials); m++)
         for (CivicItemFileRole role = CIVIC_ITEM_FILE_SAMPLE; role <= CIVIC_ITEM_FILE_BLANK_FORM;
@@ -277,20 +277,20 @@ store_files (CivicSqlite  *db,
           g_prefix_error (error, "%s: ", entry->code);
           return FALSE;
         }
-      stmt = civic_sqlite_prepare (db, "INSERT INTO item_upload (code, sha256, name, media_type, "
+      stmt = civic_db_prepare (db, "INSERT INTO item_upload (code, sha256, name, media_type, "
                                        "  size, uploaded_by, uploaded_at) "
                                        "VALUES (?1, ?2, ?3, ?4, ?5, 'import', ?6) "
                                        "ON CONFLICT (code, sha256) DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, entry->code);
-      civic_sqlite_bind_text (stmt, 2, sha256);
-      civic_sqlite_bind_text (stmt, 3, name);
-      civic_sqlite_bind_text (stmt, 4, media_type);
-      sqlite3_bind_int64 (stmt, 5, g_bytes_get_size (content));
-      civic_sqlite_bind_text (stmt, 6, at);
+      civic_db_bind_text (stmt, 1, entry->code);
+      civic_db_bind_text (stmt, 2, sha256);
+      civic_db_bind_text (stmt, 3, name);
+      civic_db_bind_text (stmt, 4, media_type);
+      civic_db_bind_int64 (stmt, 5, g_bytes_get_size (content));
+      civic_db_bind_text (stmt, 6, at);
       if (!civic_attachment_blobs_put (db, sha256, content, at, error) ||
-          !civic_sqlite_run (db, stmt, error))
+          !civic_db_run (db, stmt, error))
         return FALSE;
       (*n_files)++;
     }
@@ -364,7 +364,7 @@ command_id (const char *digest,
  * Loads a catalogue document, whole or not at all.
  */
 gboolean
-civic_catalogue_import (CivicSqlite           *db,
+civic_catalogue_import (CivicDb               *db,
                         CivicCalendar         *calendar,
                         GDateTime             *now,
                         JsonNode              *document,
@@ -529,12 +529,12 @@ civic_catalogue_import (CivicSqlite           *db,
       if (dry_run)
         continue;
 
-      if (!civic_sqlite_begin (db, error))
+      if (!civic_db_begin (db, error))
         return FALSE;
       if (!store_files (db, entry, g_ptr_array_index (files, i), now, &result->files, error) ||
-          !civic_sqlite_commit (db, error))
+          !civic_db_commit (db, error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return FALSE;
         }
       args = json_object_new ();

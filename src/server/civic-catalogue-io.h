@@ -7,7 +7,7 @@
 
 #include "civic-calendar.h"
 #include "civic-day.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -22,11 +22,11 @@ typedef struct
   guint files;       /* files stored */
 } CivicCatalogueImport;
 
-JsonNode *civic_catalogue_export (CivicSqlite           *db,
+JsonNode *civic_catalogue_export (CivicDb               *db,
                                   const char            *department,
                                   const char            *files_dir,
                                   GError               **error);
-gboolean  civic_catalogue_import (CivicSqlite           *db,
+gboolean  civic_catalogue_import (CivicDb               *db,
                                   CivicCalendar         *calendar,
                                   GDateTime             *now,
                                   JsonNode              *document,

@@ -253,7 +253,7 @@ append_reason (GString    *out,
  * answer without its entity is never kept in the ledger. */
 static gboolean
 append_entity (GString      *out,
-               CivicSqlite  *db,
+               CivicDb      *db,
                const char   *type,
                const char   *id,
                GError      **error)
@@ -285,7 +285,7 @@ answer (CivicCommand  *command,
         const char    *status,
         const char    *code,
         const char    *message,
-        CivicSqlite   *db,
+        CivicDb       *db,
         gint64         seq,
         GError       **error)
 {
@@ -334,7 +334,7 @@ workflow_code (const GError *error)
  * whose every other part can be read elsewhere would give away, by
  * guessing, the one name in it (a hearing's requester). */
 static char *
-body_hash (CivicSqlite *db,
+body_hash (CivicDb     *db,
            const char  *body)
 {
   CivicKeyring *keyring = civic_server_db_get_keyring (db);
@@ -354,25 +354,25 @@ body_hash (CivicSqlite *db,
  * answer, without the case; the client has the case from the feed. In
  * the caller's transaction, once, as the keys are made. */
 gboolean
-civic_commands_forget_legacy (CivicSqlite  *db,
+civic_commands_forget_legacy (CivicDb      *db,
                               GError      **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, response FROM command", error);
+  stmt = civic_db_prepare (db, "SELECT id, response FROM command", error);
   if (stmt == NULL)
     return FALSE;
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
       GStrv pair = g_new0 (char *, 3);
 
-      pair[0] = g_strdup (civic_sqlite_column_text (stmt, 0));
-      pair[1] = g_strdup (civic_sqlite_column_text (stmt, 1));
+      pair[0] = g_strdup (civic_db_column_text (stmt, 0));
+      pair[1] = g_strdup (civic_db_column_text (stmt, 1));
       g_ptr_array_add (rows, pair);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return FALSE;
 
@@ -401,13 +401,13 @@ civic_commands_forget_legacy (CivicSqlite  *db,
       else
         text = g_strdup ("{}");
 
-      stmt = civic_sqlite_prepare (db, "UPDATE command SET body_hash = 'legacy', response = ? "
+      stmt = civic_db_prepare (db, "UPDATE command SET body_hash = 'legacy', response = ? "
                                        "WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, text);
-      civic_sqlite_bind_text (stmt, 2, pair[0]);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_text (stmt, 1, text);
+      civic_db_bind_text (stmt, 2, pair[0]);
+      if (!civic_db_run (db, stmt, error))
         return FALSE;
     }
 
@@ -427,7 +427,7 @@ typedef enum
  * supervisor — is refused without the stored answer, which holds a case
  * they may not see, and is not told it was applied. */
 static LedgerMatch
-ledger_lookup (CivicSqlite   *db,
+ledger_lookup (CivicDb       *db,
                CivicCommand  *command,
                const char    *hash,
                const char    *sent_hash,
@@ -436,33 +436,33 @@ ledger_lookup (CivicSqlite   *db,
                GError       **error)
 {
   LedgerMatch match = LEDGER_NEW;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   *response = NULL;
-  stmt = civic_sqlite_prepare (db, "SELECT account_id, body_hash, response FROM command "
+  stmt = civic_db_prepare (db, "SELECT account_id, body_hash, response FROM command "
                                    "WHERE id = ?", error);
-  if (stmt == NULL || (civic_sqlite_bind_text (stmt, 1, command->id),
-                       !civic_sqlite_step (db, stmt, &row, error)))
+  if (stmt == NULL || (civic_db_bind_text (stmt, 1, command->id),
+                       !civic_db_step (db, stmt, &row, error)))
     return LEDGER_NEW;
 
-  if (row && g_strcmp0 (civic_sqlite_column_text (stmt, 0), actor->id) != 0)
+  if (row && g_strcmp0 (civic_db_column_text (stmt, 0), actor->id) != 0)
     match = LEDGER_TAKEN;
-  else if (row && g_strcmp0 (civic_sqlite_column_text (stmt, 1), hash) != 0 &&
-           g_strcmp0 (civic_sqlite_column_text (stmt, 1), sent_hash) != 0 &&
-           g_strcmp0 (civic_sqlite_column_text (stmt, 1), "legacy") != 0)
+  else if (row && g_strcmp0 (civic_db_column_text (stmt, 1), hash) != 0 &&
+           g_strcmp0 (civic_db_column_text (stmt, 1), sent_hash) != 0 &&
+           g_strcmp0 (civic_db_column_text (stmt, 1), "legacy") != 0)
     match = LEDGER_REUSED;
   else if (row)
     {
       match = LEDGER_REPLAY;
-      *response = g_strdup (civic_sqlite_column_text (stmt, 2));
+      *response = g_strdup (civic_db_column_text (stmt, 2));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return match;
 }
 
 static gboolean
-ledger_store (CivicSqlite   *db,
+ledger_store (CivicDb       *db,
               CivicCommand  *command,
               const char    *hash,
               CivicActor    *actor,
@@ -471,20 +471,20 @@ ledger_store (CivicSqlite   *db,
               GError       **error)
 {
   g_autofree char *at = civic_time_format (now);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO command (id, account_id, body_hash, response, at, "
+  stmt = civic_db_prepare (db, "INSERT INTO command (id, account_id, body_hash, response, at, "
                                    "  on_behalf_of) VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
-  civic_sqlite_bind_text (stmt, 1, command->id);
-  civic_sqlite_bind_text (stmt, 2, actor->id);
-  civic_sqlite_bind_text (stmt, 3, hash);
-  civic_sqlite_bind_text (stmt, 4, response);
-  civic_sqlite_bind_text (stmt, 5, at);
-  civic_sqlite_bind_text (stmt, 6, command->on_behalf_of);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, command->id);
+  civic_db_bind_text (stmt, 2, actor->id);
+  civic_db_bind_text (stmt, 3, hash);
+  civic_db_bind_text (stmt, 4, response);
+  civic_db_bind_text (stmt, 5, at);
+  civic_db_bind_text (stmt, 6, command->on_behalf_of);
+  return civic_db_run (db, stmt, error);
 }
 
 static char *
@@ -672,12 +672,12 @@ apply (CivicCommandEnv  *env,
       /* In a savepoint of its own: a refusal keeps nothing it wrote (a
        * number, a stored document), and the command's refusal is still
        * recorded */
-      if (!civic_sqlite_exec (env->db, "SAVEPOINT finish", error))
+      if (!civic_db_exec (env->db, "SAVEPOINT finish", error))
         return NULL;
       if (store->finish (env->db, next, command->action, command->id, env->calendar, now,
                          env->public_url, &refusal))
         {
-          if (!civic_sqlite_exec (env->db, "RELEASE finish", error))
+          if (!civic_db_exec (env->db, "RELEASE finish", error))
             return NULL;
         }
       else if (refusal->domain != CIVIC_DOCUMENT_ERROR && refusal->domain != CIVIC_TEMPLATE_ERROR &&
@@ -686,7 +686,7 @@ apply (CivicCommandEnv  *env,
           g_propagate_error (error, g_steal_pointer (&refusal));
           return NULL;
         }
-      else if (!civic_sqlite_exec (env->db, "ROLLBACK TO finish; RELEASE finish", error))
+      else if (!civic_db_exec (env->db, "ROLLBACK TO finish; RELEASE finish", error))
         return NULL;
     }
 
@@ -783,16 +783,16 @@ civic_commands_execute_one (CivicCommandEnv *env,
   gboolean replayed;
   char *response;
 
-  if (!civic_sqlite_begin (env->db, &error))
+  if (!civic_db_begin (env->db, &error))
     goto internal;
 
   response = execute_in_transaction (env, actor, command, now, &replayed, &error);
   if (response != NULL && replayed)
     {
-      civic_sqlite_rollback (env->db);
+      civic_db_rollback (env->db);
       return response;
     }
-  if (response == NULL || !civic_sqlite_commit (env->db, &error))
+  if (response == NULL || !civic_db_commit (env->db, &error))
     {
       g_free (response);
       goto internal;
@@ -801,7 +801,7 @@ civic_commands_execute_one (CivicCommandEnv *env,
   return response;
 
 internal:
-  civic_sqlite_rollback (env->db);
+  civic_db_rollback (env->db);
   g_warning ("command %s failed: %s", command->id, error ? error->message : "?");
   return answer (command, "error", "internal",
                  _("The service could not store the command; send it again"), NULL, 0, NULL);
@@ -932,7 +932,7 @@ civic_commands_run_nested (CivicCommandEnv  *env,
   g_autofree char *response = NULL;
   gboolean replayed;
 
-  g_return_val_if_fail (civic_sqlite_in_transaction (env->db), NULL);
+  g_return_val_if_fail (civic_db_in_transaction (env->db), NULL);
 
   response = execute_in_transaction (env, service, command, now, &replayed, error);
   if (response == NULL)

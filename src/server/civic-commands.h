@@ -7,7 +7,7 @@
 
 #include "civic-accounts.h"
 #include "civic-calendar.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 #include "civic-entity.h"
 
 G_BEGIN_DECLS
@@ -45,7 +45,7 @@ typedef struct
 /* What a command runs against. */
 typedef struct
 {
-  CivicSqlite   *db;
+  CivicDb       *db;
   CivicCalendar *calendar;
   GDateTime     *now;       /* nullable: the clock */
   const char    *address;   /* nullable: for the audit log */
@@ -82,7 +82,7 @@ JsonObject   *civic_commands_run_nested  (CivicCommandEnv  *env,
                                           char            **refusal,
                                           GError          **error);
 char         *civic_commands_derived_id  (const char       *seed);
-gboolean      civic_commands_forget_legacy (CivicSqlite    *db,
+gboolean      civic_commands_forget_legacy (CivicDb        *db,
                                           GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicCommand, civic_command_free)

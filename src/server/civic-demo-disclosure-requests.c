@@ -558,7 +558,7 @@ play_step (Gen      *gen,
 {
   const CivicRecordStore *store = civic_records_lookup (CIVIC_ENTITY_DISCLOSURE_REQUEST);
   const CivicEntityKind *kind = store->kind;
-  CivicSqlite *db = gen->gen.input->db;
+  CivicDb *db = gen->gen.input->db;
   Request *request = step->request;
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (step->at);
   g_autoptr(GDateTime) when = g_date_time_to_timezone (utc, civic_time_zone ());

@@ -1501,7 +1501,7 @@ play_step (CivicDemoGen   *gen,
 {
   const CivicRecordStore *store = civic_records_lookup (CIVIC_ENTITY_DISCLOSURE);
   const CivicEntityKind *kind = store->kind;
-  CivicSqlite *db = gen->input->db;
+  CivicDb *db = gen->input->db;
   CivicDemoLife *life = step->life;
   g_autoptr(GDateTime) when = local_time (step->at);
   g_autofree char *command_id = command_id_for (gen, step);

@@ -11,7 +11,7 @@
 #include "civic-calendar.h"
 #include "civic-disclosure.h"
 #include "civic-disclosure-request.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -25,7 +25,7 @@ typedef struct
 
 typedef struct
 {
-  CivicSqlite   *db;
+  CivicDb       *db;
   CivicCalendar *calendar;
   GDateTime     *now;
   JsonArray     *departments;  /* departments.json */

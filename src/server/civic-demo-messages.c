@@ -761,7 +761,7 @@ play_step (Gen          *gen,
 {
   const CivicRecordStore *store = civic_records_lookup (CIVIC_ENTITY_MESSAGE);
   const CivicEntityKind *kind = store->kind;
-  CivicSqlite *db = gen->input->db;
+  CivicDb *db = gen->input->db;
   Message *message = step->message;
   CivicActor *actor = step->actor != NULL ? step->actor : system;
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (step->at);

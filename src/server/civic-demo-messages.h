@@ -10,7 +10,7 @@
 #include "civic-actor.h"
 #include "civic-calendar.h"
 #include "civic-message.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +24,7 @@ typedef struct
 
 typedef struct
 {
-  CivicSqlite   *db;
+  CivicDb       *db;
   CivicCalendar *calendar;
   GDateTime     *now;
   JsonArray     *departments;  /* departments.json */

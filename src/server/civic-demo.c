@@ -72,7 +72,7 @@ typedef struct
 {
   const CivicDemoOptions *options;
   GRand                  *rand;
-  CivicSqlite            *db;
+  CivicDb                *db;
   CivicCalendar          *calendar;
   GDateTime              *now;
   CivicDay                today;
@@ -1748,7 +1748,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
 {
   g_autofree char *dir = demo_data_dir ();
   g_autofree char *path = civic_server_db_path (options->data_dir);
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
   guint32 seed[2] = { (guint32) options->seed, (guint32) (options->seed >> 32) };
   Demo demo = { 0 };
@@ -1800,9 +1800,9 @@ civic_demo_generate (const CivicDemoOptions  *options,
 
   /* A bulk load into a new file: no journal and a large cache while it
    * runs (a failed run deletes the file anyway), then back to WAL. */
-  if (!civic_sqlite_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+  if (!civic_db_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
                               "PRAGMA cache_size = -262144", error) ||
-      !civic_sqlite_begin (db, error))
+      !civic_db_begin (db, error))
     goto out;
 
   if (!publish_reference (&demo, error) || !add_staff (&demo, error))
@@ -1816,7 +1816,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
 
       if ((i + 1) % 5000 == 0)
         {
-          if (!civic_sqlite_commit (db, error) || !civic_sqlite_begin (db, error))
+          if (!civic_db_commit (db, error) || !civic_db_begin (db, error))
             goto rollback;
           if (options->verbose)
             g_printerr ("\r%d / %d", i + 1, options->cases);
@@ -1830,8 +1830,8 @@ civic_demo_generate (const CivicDemoOptions  *options,
       !add_messages (&demo, error) ||
       !add_catalogue_staff (&demo, error) ||
       !civic_audit_append (db, demo.now, NULL, "demo-generated", NULL, NULL, NULL, error) ||
-      !civic_sqlite_commit (db, error) ||
-      !civic_sqlite_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+      !civic_db_commit (db, error) ||
+      !civic_db_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                               "PRAGMA optimize", error) ||
       !add_catalogue_versions (&demo, error))
     goto rollback;
@@ -1868,7 +1868,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
   goto out;
 
 rollback:
-  civic_sqlite_rollback (db);
+  civic_db_rollback (db);
   g_clear_object (&db);
   g_unlink (path);
 

@@ -82,7 +82,7 @@ fail (GError     **error,
 
 /* Whether the blob, and its text for @media_type, are stored already */
 static gboolean
-stored (CivicSqlite  *db,
+stored (CivicDb      *db,
         const char   *sha256,
         const char   *media_type,
         gboolean     *blob,
@@ -90,26 +90,26 @@ stored (CivicSqlite  *db,
         GError      **error)
 {
   g_autofree char *id = text_id (sha256, media_type);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT (SELECT count (*) FROM attachment_blob WHERE id = ?1), "
+  stmt = civic_db_prepare (db, "SELECT (SELECT count (*) FROM attachment_blob WHERE id = ?1), "
                                    "  (SELECT count (*) FROM attachment_text WHERE id = ?2)", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, sha256);
-  civic_sqlite_bind_text (stmt, 2, id);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, sha256);
+  civic_db_bind_text (stmt, 2, id);
+  if (!civic_db_step (db, stmt, &row, error))
     return FALSE;
-  *blob = row && sqlite3_column_int (stmt, 0) > 0;
-  *text = row && sqlite3_column_int (stmt, 1) > 0;
-  sqlite3_reset (stmt);
+  *blob = row && civic_db_column_int (stmt, 0) > 0;
+  *text = row && civic_db_column_int (stmt, 1) > 0;
+  civic_db_reset (stmt);
   return TRUE;
 }
 
 /* The disclosure an upload is for: the actor's organ's, a draft */
 static gboolean
-check_uploader (CivicSqlite       *db,
+check_uploader (CivicDb           *db,
                 const CivicActor  *actor,
                 const char        *disclosure_id,
                 GError           **error)
@@ -150,7 +150,7 @@ check_uploader (CivicSqlite       *db,
  * %CIVIC_FILE_ERROR (refused) or another (internal)
  */
 char *
-civic_disclosure_attachments_upload (CivicSqlite       *db,
+civic_disclosure_attachments_upload (CivicDb           *db,
                                      const CivicActor  *actor,
                                      const char        *disclosure_id,
                                      const char        *name,
@@ -171,7 +171,7 @@ civic_disclosure_attachments_upload (CivicSqlite       *db,
   gboolean have_blob = FALSE, have_text = FALSE, checked = FALSE;
   gsize length;
   const guint8 *data = g_bytes_get_data (content, &length);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   if (name == NULL || !civic_attachment_name_is_valid (name))
@@ -217,7 +217,7 @@ civic_disclosure_attachments_upload (CivicSqlite       *db,
         g_message ("%s (%s) left unchecked: %s", sha256, media_type, unread->message);
     }
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return NULL;
 
   if (!have_blob && !civic_attachment_blobs_put (db, sha256, content, at, error))
@@ -229,41 +229,41 @@ civic_disclosure_attachments_upload (CivicSqlite       *db,
                               : g_strdup ("");
       g_autofree char *sealed = civic_keyring_seal (keyring, json);
 
-      stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO attachment_text (id, checked, "
+      stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO attachment_text (id, checked, "
                                        "  reason, sealed) VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
         goto fail;
-      civic_sqlite_bind_text (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, pages != NULL);
-      civic_sqlite_bind_text (stmt, 3, unread != NULL ? unread->message : NULL);
-      civic_sqlite_bind_text (stmt, 4, sealed);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_text (stmt, 1, id);
+      civic_db_bind_int (stmt, 2, pages != NULL);
+      civic_db_bind_text (stmt, 3, unread != NULL ? unread->message : NULL);
+      civic_db_bind_text (stmt, 4, sealed);
+      if (!civic_db_run (db, stmt, error))
         goto fail;
     }
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO disclosure_upload (disclosure_id, sha256, "
+  stmt = civic_db_prepare (db, "INSERT INTO disclosure_upload (disclosure_id, sha256, "
                                    "  media_type, size, uploaded_by, uploaded_at) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
                                    "ON CONFLICT (disclosure_id, sha256) DO UPDATE SET "
                                    "  media_type = excluded.media_type", error);
   if (stmt == NULL)
     goto fail;
-  civic_sqlite_bind_text (stmt, 1, disclosure_id);
-  civic_sqlite_bind_text (stmt, 2, sha256);
-  civic_sqlite_bind_text (stmt, 3, media_type);
-  sqlite3_bind_int64 (stmt, 4, length);
-  civic_sqlite_bind_text (stmt, 5, actor->id);
-  civic_sqlite_bind_text (stmt, 6, at);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, disclosure_id);
+  civic_db_bind_text (stmt, 2, sha256);
+  civic_db_bind_text (stmt, 3, media_type);
+  civic_db_bind_int64 (stmt, 4, length);
+  civic_db_bind_text (stmt, 5, actor->id);
+  civic_db_bind_text (stmt, 6, at);
+  if (!civic_db_run (db, stmt, error))
     goto fail;
 
   /* What the text reader made of it, as stored (now or before) */
-  stmt = civic_sqlite_prepare (db, "SELECT checked, reason FROM attachment_text WHERE id = ?",
+  stmt = civic_db_prepare (db, "SELECT checked, reason FROM attachment_text WHERE id = ?",
                                error);
   if (stmt == NULL)
     goto fail;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, id);
+  if (!civic_db_step (db, stmt, &row, error))
     goto fail;
   answer = g_string_new ("{\"sha256\":");
   civic_json_append_string (answer, sha256);
@@ -272,17 +272,17 @@ civic_disclosure_attachments_upload (CivicSqlite       *db,
   g_string_append (answer, ",\"media_type\":");
   civic_json_append_string (answer, media_type);
   g_string_append_printf (answer, ",\"size\":%" G_GSIZE_FORMAT, length);
-  checked = row && sqlite3_column_int (stmt, 0) != 0;
+  checked = row && civic_db_column_int (stmt, 0) != 0;
   g_string_append_printf (answer, ",\"checked\":%s", checked ? "true" : "false");
   if (pages != NULL)
     g_string_append_printf (answer, ",\"pages\":%u", g_strv_length (pages));
-  if (!checked && row && civic_sqlite_column_text (stmt, 1) != NULL)
+  if (!checked && row && civic_db_column_text (stmt, 1) != NULL)
     {
       g_string_append (answer, ",\"reason\":");
-      civic_json_append_string (answer, civic_sqlite_column_text (stmt, 1));
+      civic_json_append_string (answer, civic_db_column_text (stmt, 1));
     }
   g_string_append_c (answer, '}');
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   /* The name is the uploader's words for the file and may name a person:
    * the audit keeps the hash, the type and the size */
@@ -294,20 +294,20 @@ civic_disclosure_attachments_upload (CivicSqlite       *db,
                           checked ? "true" : "false");
   if (!civic_audit_append (db, now, actor->id, "upload-disclosure-file", disclosure_id,
                            detail->str, address, error) ||
-      !civic_sqlite_commit (db, error))
+      !civic_db_commit (db, error))
     goto fail;
 
   return g_string_free (g_steal_pointer (&answer), FALSE);
 
 fail:
-  civic_sqlite_rollback (db);
+  civic_db_rollback (db);
   return NULL;
 }
 
 /* The pages read of a file of @media_type, unsealed; %NULL without error
  * when it has none to read */
 static GStrv
-load_pages (CivicSqlite  *db,
+load_pages (CivicDb      *db,
             const char   *sha256,
             const char   *media_type,
             GError      **error)
@@ -316,22 +316,22 @@ load_pages (CivicSqlite  *db,
   g_autofree char *id = text_id (sha256, media_type);
   g_autofree char *sealed = NULL;
   g_autofree char *json = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row, checked = FALSE;
 
-  stmt = civic_sqlite_prepare (db, "SELECT checked, sealed FROM attachment_text WHERE id = ?",
+  stmt = civic_db_prepare (db, "SELECT checked, sealed FROM attachment_text WHERE id = ?",
                                error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, id);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
     {
-      checked = sqlite3_column_int (stmt, 0) != 0;
-      sealed = g_strdup (civic_sqlite_column_text (stmt, 1));
+      checked = civic_db_column_int (stmt, 0) != 0;
+      sealed = g_strdup (civic_db_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (!checked || sealed == NULL)
     return NULL;
 
@@ -350,7 +350,7 @@ load_pages (CivicSqlite  *db,
  * linted, or it stays unchecked.
  */
 gboolean
-civic_disclosure_attachments_attach (CivicSqlite                 *db,
+civic_disclosure_attachments_attach (CivicDb                     *db,
                                      CivicDisclosure             *disclosure,
                                      const char                  *sha256,
                                      const CivicDisclosurePolicy *policy,
@@ -362,7 +362,7 @@ civic_disclosure_attachments_attach (CivicSqlite                 *db,
   g_auto(GStrv) pages = NULL;
   g_autoptr(GError) local = NULL;
   gint64 size = 0;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   for (guint i = 0; i < attachments->len && attachment == NULL; i++)
@@ -371,20 +371,20 @@ civic_disclosure_attachments_attach (CivicSqlite                 *db,
       attachment = g_ptr_array_index (attachments, i);
   g_return_val_if_fail (attachment != NULL, FALSE);
 
-  stmt = civic_sqlite_prepare (db, "SELECT media_type, size FROM disclosure_upload "
+  stmt = civic_db_prepare (db, "SELECT media_type, size FROM disclosure_upload "
                                    "WHERE disclosure_id = ? AND sha256 = ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
-  civic_sqlite_bind_text (stmt, 2, sha256);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
+  civic_db_bind_text (stmt, 2, sha256);
+  if (!civic_db_step (db, stmt, &row, error))
     return FALSE;
   if (row)
     {
-      media_type = g_strdup (civic_sqlite_column_text (stmt, 0));
-      size = sqlite3_column_int64 (stmt, 1);
+      media_type = g_strdup (civic_db_column_text (stmt, 0));
+      size = civic_db_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (media_type == NULL)
     {
       g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_RULE,
@@ -414,7 +414,7 @@ civic_disclosure_attachments_attach (CivicSqlite                 *db,
  * the organ's guide as they are now: before the gate is asked
  */
 gboolean
-civic_disclosure_attachments_relint (CivicSqlite                 *db,
+civic_disclosure_attachments_relint (CivicDb                     *db,
                                      CivicDisclosure             *disclosure,
                                      const CivicDisclosurePolicy *policy,
                                      GError                     **error)
@@ -449,20 +449,20 @@ civic_disclosure_attachments_relint (CivicSqlite                 *db,
  * leaves them.
  */
 gboolean
-civic_disclosure_attachments_publish (CivicSqlite      *db,
+civic_disclosure_attachments_publish (CivicDb          *db,
                                       CivicDisclosure  *disclosure,
                                       gboolean          shown,
                                       GError          **error)
 {
   GPtrArray *attachments = civic_disclosure_get_attachments (disclosure);
   const char *id = civic_disclosure_get_id (disclosure);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "DELETE FROM public_attachment WHERE disclosure_id = ?", error);
+  stmt = civic_db_prepare (db, "DELETE FROM public_attachment WHERE disclosure_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, id);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
 
   for (guint i = 0; shown && i < attachments->len; i++)
@@ -470,28 +470,28 @@ civic_disclosure_attachments_publish (CivicSqlite      *db,
       const CivicDisclosureAttachment *attachment = g_ptr_array_index (attachments, i);
       gboolean row;
 
-      stmt = civic_sqlite_prepare (db, "INSERT INTO public_attachment (disclosure_id, n, name, "
+      stmt = civic_db_prepare (db, "INSERT INTO public_attachment (disclosure_id, n, name, "
                                        "  media_type, size, sha256) VALUES (?, ?, ?, ?, ?, ?)",
                                    error);
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i + 1);
-      civic_sqlite_bind_text (stmt, 3, attachment->name);
-      civic_sqlite_bind_text (stmt, 4, attachment->media_type);
-      sqlite3_bind_int64 (stmt, 5, attachment->size);
-      civic_sqlite_bind_text (stmt, 6, attachment->sha256);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_text (stmt, 1, id);
+      civic_db_bind_int (stmt, 2, i + 1);
+      civic_db_bind_text (stmt, 3, attachment->name);
+      civic_db_bind_text (stmt, 4, attachment->media_type);
+      civic_db_bind_int64 (stmt, 5, attachment->size);
+      civic_db_bind_text (stmt, 6, attachment->sha256);
+      if (!civic_db_run (db, stmt, error))
         return FALSE;
 
-      stmt = civic_sqlite_prepare (db, "SELECT 1 FROM public_attachment_blob WHERE sha256 = ?",
+      stmt = civic_db_prepare (db, "SELECT 1 FROM public_attachment_blob WHERE sha256 = ?",
                                    error);
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, attachment->sha256);
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      civic_db_bind_text (stmt, 1, attachment->sha256);
+      if (!civic_db_step (db, stmt, &row, error))
         return FALSE;
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       if (!row)
         {
           g_autoptr(GBytes) content = civic_attachment_blobs_get (db, attachment->sha256, error);
@@ -501,19 +501,19 @@ civic_disclosure_attachments_publish (CivicSqlite      *db,
           if (content == NULL)
             return FALSE;
           data = g_bytes_get_data (content, &length);
-          stmt = civic_sqlite_prepare (db, "INSERT INTO public_attachment_blob (sha256, content) "
+          stmt = civic_db_prepare (db, "INSERT INTO public_attachment_blob (sha256, content) "
                                            "VALUES (?, ?)", error);
           if (stmt == NULL)
             return FALSE;
-          civic_sqlite_bind_text (stmt, 1, attachment->sha256);
-          sqlite3_bind_blob64 (stmt, 2, data, length, SQLITE_STATIC);
-          if (!civic_sqlite_run (db, stmt, error))
+          civic_db_bind_text (stmt, 1, attachment->sha256);
+          civic_db_bind_blob (stmt, 2, data, length);
+          if (!civic_db_run (db, stmt, error))
             return FALSE;
         }
     }
 
   /* A withdrawn file is not kept where the public side reads */
-  return civic_sqlite_exec (db, "DELETE FROM public_attachment_blob WHERE sha256 NOT IN "
+  return civic_db_exec (db, "DELETE FROM public_attachment_blob WHERE sha256 NOT IN "
                                 "(SELECT sha256 FROM public_attachment)", error);
 }
 
@@ -525,16 +525,16 @@ civic_disclosure_attachments_publish (CivicSqlite      *db,
  * when there is none for the public
  */
 CivicPublicAttachment *
-civic_disclosure_attachments_get_public (CivicSqlite  *db,
+civic_disclosure_attachments_get_public (CivicDb      *db,
                                          const char   *disclosure_id,
                                          guint         n,
                                          GError      **error)
 {
   CivicPublicAttachment *attachment = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT a.name, a.media_type, a.sha256, b.content "
+  stmt = civic_db_prepare (db, "SELECT a.name, a.media_type, a.sha256, b.content "
                                    "FROM public_attachment a "
                                    "JOIN public_disclosure d ON d.id = a.disclosure_id "
                                    "  AND d.state != 'withdrawn' "
@@ -542,19 +542,19 @@ civic_disclosure_attachments_get_public (CivicSqlite  *db,
                                    "WHERE a.disclosure_id = ? AND a.n = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, disclosure_id);
-  sqlite3_bind_int (stmt, 2, n);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, disclosure_id);
+  civic_db_bind_int (stmt, 2, n);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
     {
       attachment = g_new0 (CivicPublicAttachment, 1);
-      attachment->name = g_strdup (civic_sqlite_column_text (stmt, 0));
-      attachment->media_type = g_strdup (civic_sqlite_column_text (stmt, 1));
-      attachment->sha256 = g_strdup (civic_sqlite_column_text (stmt, 2));
-      attachment->content = g_bytes_new (sqlite3_column_blob (stmt, 3),
-                                         sqlite3_column_bytes (stmt, 3));
+      attachment->name = g_strdup (civic_db_column_text (stmt, 0));
+      attachment->media_type = g_strdup (civic_db_column_text (stmt, 1));
+      attachment->sha256 = g_strdup (civic_db_column_text (stmt, 2));
+      attachment->content = g_bytes_new (civic_db_column_blob (stmt, 3),
+                                         civic_db_column_bytes (stmt, 3));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return attachment;
 }

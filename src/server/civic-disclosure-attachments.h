@@ -9,7 +9,7 @@
 #include "civic-attachment-blobs.h"
 #include "civic-disclosure.h"
 #include "civic-disclosure-policy.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +24,7 @@ typedef struct
 
 
 
-char     *civic_disclosure_attachments_upload  (CivicSqlite               *db,
+char     *civic_disclosure_attachments_upload  (CivicDb                   *db,
                                                 const CivicActor          *actor,
                                                 const char                *disclosure_id,
                                                 const char                *name,
@@ -34,21 +34,21 @@ char     *civic_disclosure_attachments_upload  (CivicSqlite               *db,
                                                 const char                *address,
                                                 GError                   **error);
 
-gboolean  civic_disclosure_attachments_attach  (CivicSqlite               *db,
+gboolean  civic_disclosure_attachments_attach  (CivicDb                   *db,
                                                 CivicDisclosure           *disclosure,
                                                 const char                *sha256,
                                                 const CivicDisclosurePolicy *policy,
                                                 GError                   **error);
-gboolean  civic_disclosure_attachments_relint  (CivicSqlite               *db,
+gboolean  civic_disclosure_attachments_relint  (CivicDb                   *db,
                                                 CivicDisclosure           *disclosure,
                                                 const CivicDisclosurePolicy *policy,
                                                 GError                   **error);
-gboolean  civic_disclosure_attachments_publish (CivicSqlite               *db,
+gboolean  civic_disclosure_attachments_publish (CivicDb                   *db,
                                                 CivicDisclosure           *disclosure,
                                                 gboolean                   shown,
                                                 GError                   **error);
 
-CivicPublicAttachment *civic_disclosure_attachments_get_public (CivicSqlite     *db,
+CivicPublicAttachment *civic_disclosure_attachments_get_public (CivicDb         *db,
                                                 const char                *disclosure_id,
                                                 guint                      n,
                                                 GError                   **error);

@@ -74,7 +74,7 @@ id_is_valid (const char *id)
  * when there is none
  */
 JsonObject *
-civic_disclosure_columns_load (CivicSqlite  *db,
+civic_disclosure_columns_load (CivicDb      *db,
                                const char   *id,
                                gint64       *rev,
                                GError      **error)
@@ -107,12 +107,12 @@ member (JsonObject *object,
 /* Another column of the same organ's named the same would be two
  * columns to the public with one name */
 static gboolean
-name_is_taken (CivicSqlite  *db,
+name_is_taken (CivicDb      *db,
                JsonObject   *column,
                gboolean     *taken,
                GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT 1 FROM entity WHERE type = '"
+  CivicDbStmt *stmt = civic_db_prepare (db, "SELECT 1 FROM entity WHERE type = '"
                                                  CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
                                                  "AND id != ?1 "
                                                  "AND json_extract (data, '$.department') = ?2 "
@@ -122,22 +122,22 @@ name_is_taken (CivicSqlite  *db,
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, member (column, "id"));
-  civic_sqlite_bind_text (stmt, 2, member (column, "department"));
-  civic_sqlite_bind_text (stmt, 3, member (column, "name"));
-  ok = civic_sqlite_step (db, stmt, taken, error);
-  sqlite3_reset (stmt);
+  civic_db_bind_text (stmt, 1, member (column, "id"));
+  civic_db_bind_text (stmt, 2, member (column, "department"));
+  civic_db_bind_text (stmt, 3, member (column, "name"));
+  ok = civic_db_step (db, stmt, taken, error);
+  civic_db_reset (stmt);
   return ok;
 }
 
 /* How many levels the columns under @id take, itself not counted */
 static gboolean
-subtree_height (CivicSqlite  *db,
+subtree_height (CivicDb      *db,
                 const char   *id,
                 gint64       *height,
                 GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db,
+  CivicDbStmt *stmt = civic_db_prepare (db,
                                              "WITH RECURSIVE below (id, depth) AS ("
                                              "  SELECT ?1, 0 "
                                              "  UNION ALL "
@@ -150,15 +150,15 @@ subtree_height (CivicSqlite  *db,
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, CIVIC_DISCLOSURE_COLUMN_MAX_LEVELS);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_int (stmt, 2, CIVIC_DISCLOSURE_COLUMN_MAX_LEVELS);
+  if (!civic_db_step (db, stmt, &row, error))
     {
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       return FALSE;
     }
-  *height = row ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  *height = row ? civic_db_column_int64 (stmt, 0) : 0;
+  civic_db_reset (stmt);
   return TRUE;
 }
 
@@ -166,7 +166,7 @@ subtree_height (CivicSqlite  *db,
  * column ends up deeper than CIVIC_DISCLOSURE_COLUMN_MAX_LEVELS, those
  * under this one included */
 static gboolean
-check_parent (CivicSqlite  *db,
+check_parent (CivicDb      *db,
               JsonObject   *column,
               GError      **error)
 {
@@ -209,7 +209,7 @@ check_parent (CivicSqlite  *db,
 
 /* One level up: another organ's column here, or a page elsewhere */
 static gboolean
-check_counterpart (CivicSqlite  *db,
+check_counterpart (CivicDb      *db,
                    JsonObject   *column,
                    const char   *managed_by,
                    GError      **error)
@@ -263,11 +263,11 @@ check_counterpart (CivicSqlite  *db,
 
 /* A new column comes after the organ's others */
 static gboolean
-place_last (CivicSqlite  *db,
+place_last (CivicDb      *db,
             JsonObject   *column,
             GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT coalesce (max (json_extract (data, "
+  CivicDbStmt *stmt = civic_db_prepare (db, "SELECT coalesce (max (json_extract (data, "
                                                  "'$.position')), -1) FROM entity WHERE type = '"
                                                  CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
                                                  "AND json_extract (data, '$.department') = ?",
@@ -277,15 +277,15 @@ place_last (CivicSqlite  *db,
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, member (column, "department"));
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, member (column, "department"));
+  if (!civic_db_step (db, stmt, &row, error))
     {
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       return FALSE;
     }
   if (row)
-    last = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    last = civic_db_column_int64 (stmt, 0);
+  civic_db_reset (stmt);
   json_object_set_int_member (column, "position", last + 1);
   return TRUE;
 }
@@ -301,7 +301,7 @@ place_last (CivicSqlite  *db,
  * the caller's transaction. The organ of a column never changes.
  */
 gboolean
-civic_disclosure_columns_put (CivicSqlite  *db,
+civic_disclosure_columns_put (CivicDb      *db,
                               JsonObject   *column,
                               gint64        rev,
                               GError      **error)
@@ -373,7 +373,7 @@ civic_disclosure_columns_put (CivicSqlite  *db,
  * named by the id of one of the organ's columns.
  */
 gboolean
-civic_disclosure_columns_check (CivicSqlite      *db,
+civic_disclosure_columns_check (CivicDb          *db,
                                 CivicDisclosure  *disclosure,
                                 GError          **error)
 {
@@ -430,7 +430,7 @@ id_stem (const char *department)
 
 /* The organ's column for a name its editors typed: found or made */
 static char *
-adopt_name (CivicSqlite  *db,
+adopt_name (CivicDb      *db,
             GHashTable   *adopted,
             const char   *department,
             const char   *name,
@@ -440,7 +440,7 @@ adopt_name (CivicSqlite  *db,
   g_autofree char *stem = NULL;
   g_autofree char *short_name = NULL;
   g_autoptr(JsonObject) column = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   const char *known = g_hash_table_lookup (adopted, key);
 
@@ -449,28 +449,28 @@ adopt_name (CivicSqlite  *db,
 
   short_name = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1),
                                                CIVIC_DISCLOSURE_COLUMN_MAX_NAME));
-  stmt = civic_sqlite_prepare (db, "SELECT id FROM entity WHERE type = '"
+  stmt = civic_db_prepare (db, "SELECT id FROM entity WHERE type = '"
                                    CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
                                    "AND json_extract (data, '$.department') = ?1 "
                                    "AND json_extract (data, '$.name') = ?2", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, department);
-  civic_sqlite_bind_text (stmt, 2, short_name);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, department);
+  civic_db_bind_text (stmt, 2, short_name);
+  if (!civic_db_step (db, stmt, &row, error))
     {
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       return NULL;
     }
   if (row)
     {
-      char *id = g_strdup (civic_sqlite_column_text (stmt, 0));
+      char *id = g_strdup (civic_db_column_text (stmt, 0));
 
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       g_hash_table_insert (adopted, g_steal_pointer (&key), g_strdup (id));
       return id;
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   stem = id_stem (department);
   for (guint n = 1; ; n++)
@@ -502,31 +502,31 @@ adopt_name (CivicSqlite  *db,
 }
 
 static gboolean
-rename_public (CivicSqlite  *db,
+rename_public (CivicDb      *db,
                const char   *disclosure_id,
                const char   *name,
                const char   *id,
                GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "UPDATE OR IGNORE public_disclosure_column "
+  CivicDbStmt *stmt = civic_db_prepare (db, "UPDATE OR IGNORE public_disclosure_column "
                                                  "SET column_id = ?3 "
                                                  "WHERE disclosure_id = ?1 AND column_id = ?2",
                                              error);
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, disclosure_id);
-  civic_sqlite_bind_text (stmt, 2, name);
-  civic_sqlite_bind_text (stmt, 3, id);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, disclosure_id);
+  civic_db_bind_text (stmt, 2, name);
+  civic_db_bind_text (stmt, 3, id);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
-  stmt = civic_sqlite_prepare (db, "DELETE FROM public_disclosure_column "
+  stmt = civic_db_prepare (db, "DELETE FROM public_disclosure_column "
                                    "WHERE disclosure_id = ?1 AND column_id = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, disclosure_id);
-  civic_sqlite_bind_text (stmt, 2, name);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, disclosure_id);
+  civic_db_bind_text (stmt, 2, name);
+  return civic_db_run (db, stmt, error);
 }
 
 typedef struct
@@ -545,12 +545,12 @@ kept_free (Kept *kept)
 }
 
 static gboolean
-adopt_all (CivicSqlite  *db,
+adopt_all (CivicDb      *db,
            GError      **error)
 {
   g_autoptr(GPtrArray) disclosures = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_free);
   g_autoptr(GHashTable) adopted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT id, rev, data FROM entity WHERE type = '"
+  CivicDbStmt *stmt = civic_db_prepare (db, "SELECT id, rev, data FROM entity WHERE type = '"
                                                  CIVIC_ENTITY_DISCLOSURE "' AND deleted = 0 "
                                                  "ORDER BY seq", error);
   gboolean row;
@@ -561,20 +561,20 @@ adopt_all (CivicSqlite  *db,
     {
       Kept *kept;
 
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      if (!civic_db_step (db, stmt, &row, error))
         {
-          sqlite3_reset (stmt);
+          civic_db_reset (stmt);
           return FALSE;
         }
       if (!row)
         break;
       kept = g_new0 (Kept, 1);
-      kept->id = g_strdup (civic_sqlite_column_text (stmt, 0));
-      kept->rev = sqlite3_column_int64 (stmt, 1);
-      kept->data = g_strdup (civic_sqlite_column_text (stmt, 2));
+      kept->id = g_strdup (civic_db_column_text (stmt, 0));
+      kept->rev = civic_db_column_int64 (stmt, 1);
+      kept->data = g_strdup (civic_db_column_text (stmt, 2));
       g_ptr_array_add (disclosures, kept);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   for (guint i = 0; i < disclosures->len; i++)
     {
@@ -637,21 +637,21 @@ adopt_all (CivicSqlite  *db,
  * mark.
  */
 gboolean
-civic_disclosure_columns_adopt_names (CivicSqlite  *db,
+civic_disclosure_columns_adopt_names (CivicDb      *db,
                                       GError      **error)
 {
   g_autofree char *done = civic_server_db_get_meta (db, ADOPTED_META);
 
   if (done != NULL)
     return TRUE;
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   /* Another connection may have done it meanwhile */
   g_free (done);
   done = civic_server_db_get_meta (db, ADOPTED_META);
-  if ((done == NULL && !adopt_all (db, error)) || !civic_sqlite_commit (db, error))
+  if ((done == NULL && !adopt_all (db, error)) || !civic_db_commit (db, error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return FALSE;
     }
   return TRUE;

@@ -8,24 +8,24 @@
 #include <json-glib/json-glib.h>
 
 #include "civic-disclosure.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
 #define CIVIC_DISCLOSURE_COLUMN_MAX_NAME 100
 
-JsonObject *civic_disclosure_columns_load   (CivicSqlite      *db,
+JsonObject *civic_disclosure_columns_load   (CivicDb          *db,
                                              const char       *id,
                                              gint64           *rev,
                                              GError          **error);
-gboolean    civic_disclosure_columns_put    (CivicSqlite      *db,
+gboolean    civic_disclosure_columns_put    (CivicDb          *db,
                                              JsonObject       *column,
                                              gint64            rev,
                                              GError          **error);
-gboolean    civic_disclosure_columns_check  (CivicSqlite      *db,
+gboolean    civic_disclosure_columns_check  (CivicDb          *db,
                                              CivicDisclosure  *disclosure,
                                              GError          **error);
-gboolean    civic_disclosure_columns_adopt_names (CivicSqlite *db,
+gboolean    civic_disclosure_columns_adopt_names (CivicDb     *db,
                                              GError          **error);
 
 G_END_DECLS

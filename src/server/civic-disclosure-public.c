@@ -63,7 +63,7 @@ format_utc (GDateTime *instant)
 }
 
 gint64
-civic_public_seq (CivicSqlite *db)
+civic_public_seq (CivicDb *db)
 {
   g_autofree char *text = civic_server_db_get_meta (db, PUBLIC_SEQ);
 
@@ -71,7 +71,7 @@ civic_public_seq (CivicSqlite *db)
 }
 
 char *
-civic_disclosure_public_department_name (CivicSqlite *db,
+civic_disclosure_public_department_name (CivicDb     *db,
                                          const char  *department_id)
 {
   g_autoptr(JsonNode) node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT,
@@ -90,7 +90,7 @@ civic_disclosure_public_department_name (CivicSqlite *db,
  * transaction: every public answer kept is made again.
  */
 gboolean
-civic_public_seq_bump (CivicSqlite  *db,
+civic_public_seq_bump (CivicDb      *db,
                        GError      **error)
 {
   g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT,
@@ -107,11 +107,11 @@ civic_public_seq_bump (CivicSqlite  *db,
  * page that names it changes with it.
  */
 gboolean
-civic_disclosure_public_write_column (CivicSqlite  *db,
+civic_disclosure_public_write_column (CivicDb      *db,
                                       JsonObject   *column,
                                       GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db,
+  CivicDbStmt *stmt = civic_db_prepare (db,
                                              "INSERT INTO public_column (id, department_id, name, "
                                              "  parent_id, counterpart_id, counterpart_url, "
                                              "  counterpart_name, position) "
@@ -127,15 +127,15 @@ civic_disclosure_public_write_column (CivicSqlite  *db,
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_json_lookup_string (column, "id", NULL));
-  civic_sqlite_bind_text (stmt, 2, civic_json_lookup_string (column, "department", NULL));
-  civic_sqlite_bind_text (stmt, 3, civic_json_lookup_string (column, "name", NULL));
-  civic_sqlite_bind_text (stmt, 4, civic_json_lookup_string (column, "parent", NULL));
-  civic_sqlite_bind_text (stmt, 5, civic_json_lookup_string (column, "counterpart", NULL));
-  civic_sqlite_bind_text (stmt, 6, civic_json_lookup_string (column, "counterpart_url", NULL));
-  civic_sqlite_bind_text (stmt, 7, civic_json_lookup_string (column, "counterpart_name", NULL));
-  sqlite3_bind_int64 (stmt, 8, json_object_get_int_member_with_default (column, "position", 0));
-  return civic_sqlite_run (db, stmt, error) && civic_public_seq_bump (db, error);
+  civic_db_bind_text (stmt, 1, civic_json_lookup_string (column, "id", NULL));
+  civic_db_bind_text (stmt, 2, civic_json_lookup_string (column, "department", NULL));
+  civic_db_bind_text (stmt, 3, civic_json_lookup_string (column, "name", NULL));
+  civic_db_bind_text (stmt, 4, civic_json_lookup_string (column, "parent", NULL));
+  civic_db_bind_text (stmt, 5, civic_json_lookup_string (column, "counterpart", NULL));
+  civic_db_bind_text (stmt, 6, civic_json_lookup_string (column, "counterpart_url", NULL));
+  civic_db_bind_text (stmt, 7, civic_json_lookup_string (column, "counterpart_name", NULL));
+  civic_db_bind_int64 (stmt, 8, json_object_get_int_member_with_default (column, "position", 0));
+  return civic_db_run (db, stmt, error) && civic_public_seq_bump (db, error);
 }
 
 void
@@ -160,18 +160,18 @@ civic_public_column_free (CivicPublicColumn *column)
   "FROM public_column c LEFT JOIN public_column up ON up.id = c.counterpart_id "
 
 static CivicPublicColumn *
-column_from_row (sqlite3_stmt *stmt)
+column_from_row (CivicDbStmt *stmt)
 {
   CivicPublicColumn *column = g_new0 (CivicPublicColumn, 1);
 
-  column->id = g_strdup (civic_sqlite_column_text (stmt, 0));
-  column->department_id = g_strdup (civic_sqlite_column_text (stmt, 1));
-  column->name = g_strdup (civic_sqlite_column_text (stmt, 2));
-  column->parent_id = g_strdup (civic_sqlite_column_text (stmt, 3));
-  column->counterpart_id = g_strdup (civic_sqlite_column_text (stmt, 4));
-  column->counterpart_department_id = g_strdup (civic_sqlite_column_text (stmt, 5));
-  column->counterpart_url = g_strdup (civic_sqlite_column_text (stmt, 6));
-  column->counterpart_name = g_strdup (civic_sqlite_column_text (stmt, 7));
+  column->id = g_strdup (civic_db_column_text (stmt, 0));
+  column->department_id = g_strdup (civic_db_column_text (stmt, 1));
+  column->name = g_strdup (civic_db_column_text (stmt, 2));
+  column->parent_id = g_strdup (civic_db_column_text (stmt, 3));
+  column->counterpart_id = g_strdup (civic_db_column_text (stmt, 4));
+  column->counterpart_department_id = g_strdup (civic_db_column_text (stmt, 5));
+  column->counterpart_url = g_strdup (civic_db_column_text (stmt, 6));
+  column->counterpart_name = g_strdup (civic_db_column_text (stmt, 7));
   return column;
 }
 
@@ -182,20 +182,20 @@ column_from_row (sqlite3_stmt *stmt)
  * when there is none
  */
 CivicPublicColumn *
-civic_disclosure_public_column (CivicSqlite  *db,
+civic_disclosure_public_column (CivicDb      *db,
                                 const char   *id,
                                 GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, COLUMN_SELECT "WHERE c.id = ?", error);
+  CivicDbStmt *stmt = civic_db_prepare (db, COLUMN_SELECT "WHERE c.id = ?", error);
   CivicPublicColumn *column = NULL;
   gboolean row;
 
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (civic_sqlite_step (db, stmt, &row, error) && row)
+  civic_db_bind_text (stmt, 1, id);
+  if (civic_db_step (db, stmt, &row, error) && row)
     column = column_from_row (stmt);
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return column;
 }
 
@@ -208,13 +208,13 @@ civic_disclosure_public_column (CivicSqlite  *db,
  * an organ's columns at one level of its catalogue, in the organ's order
  */
 GPtrArray *
-civic_disclosure_public_columns (CivicSqlite  *db,
+civic_disclosure_public_columns (CivicDb      *db,
                                  const char   *department_id,
                                  const char   *parent_id,
                                  GError      **error)
 {
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_public_column_free);
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, COLUMN_SELECT
+  CivicDbStmt *stmt = civic_db_prepare (db, COLUMN_SELECT
                                                  "WHERE c.department_id = ?1 "
                                                  "AND c.parent_id IS ?2 "
                                                  "ORDER BY c.position, c.name", error);
@@ -222,20 +222,20 @@ civic_disclosure_public_columns (CivicSqlite  *db,
 
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, department_id);
-  civic_sqlite_bind_text (stmt, 2, parent_id);
+  civic_db_bind_text (stmt, 1, department_id);
+  civic_db_bind_text (stmt, 2, parent_id);
   while (TRUE)
     {
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      if (!civic_db_step (db, stmt, &row, error))
         {
-          sqlite3_reset (stmt);
+          civic_db_reset (stmt);
           return NULL;
         }
       if (!row)
         break;
       g_ptr_array_add (columns, column_from_row (stmt));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return g_steal_pointer (&columns);
 }
 
@@ -246,7 +246,7 @@ civic_disclosure_public_columns (CivicSqlite  *db,
  * the caller's transaction. A disclosure never published has none.
  */
 gboolean
-civic_disclosure_public_write (CivicSqlite      *db,
+civic_disclosure_public_write (CivicDb          *db,
                                CivicDisclosure  *disclosure,
                                GDateTime        *now,
                                GError          **error)
@@ -267,7 +267,7 @@ civic_disclosure_public_write (CivicSqlite      *db,
   const char *body = withdrawn ? "" : civic_disclosure_get_body (disclosure);
   const char * const *columns = civic_disclosure_get_columns (disclosure);
   gint64 seq = civic_public_seq (db) + 1;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   if (civic_disclosure_get_published_version (disclosure) == 0 || published_at == NULL)
     return TRUE;
@@ -290,7 +290,7 @@ civic_disclosure_public_write (CivicSqlite      *db,
   if (body_text == NULL)
     body_text = g_strdup (body);
 
-  stmt = civic_sqlite_prepare (db,
+  stmt = civic_db_prepare (db,
                                "INSERT INTO public_disclosure (id, department_id, index_number, "
                                "  title, summary, category, formed_on, published_at, "
                                "  issuing_organ, document_number, normative, validity, "
@@ -313,53 +313,53 @@ civic_disclosure_public_write (CivicSqlite      *db,
                                "  updated_at = excluded.updated_at, seq = excluded.seq", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  civic_sqlite_bind_text (stmt, 2, department_id);
-  civic_sqlite_bind_text (stmt, 3, civic_disclosure_get_index_number (disclosure));
-  civic_sqlite_bind_text (stmt, 4, civic_disclosure_get_title (disclosure));
-  civic_sqlite_bind_text (stmt, 5, withdrawn ? NULL : civic_disclosure_get_summary (disclosure));
-  civic_sqlite_bind_text (stmt, 6, civic_enum_to_nick (CIVIC_TYPE_DISCLOSURE_CATEGORY,
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 2, department_id);
+  civic_db_bind_text (stmt, 3, civic_disclosure_get_index_number (disclosure));
+  civic_db_bind_text (stmt, 4, civic_disclosure_get_title (disclosure));
+  civic_db_bind_text (stmt, 5, withdrawn ? NULL : civic_disclosure_get_summary (disclosure));
+  civic_db_bind_text (stmt, 6, civic_enum_to_nick (CIVIC_TYPE_DISCLOSURE_CATEGORY,
                                                         civic_disclosure_get_category (disclosure)));
-  civic_sqlite_bind_text (stmt, 7, formed_on);
-  civic_sqlite_bind_text (stmt, 8, published_at);
-  civic_sqlite_bind_text (stmt, 9, civic_disclosure_get_issuing_organ (disclosure));
-  civic_sqlite_bind_text (stmt, 10, civic_disclosure_get_document_number (disclosure));
-  sqlite3_bind_int (stmt, 11, civic_disclosure_get_normative (disclosure));
-  civic_sqlite_bind_text (stmt, 12, civic_enum_to_nick (CIVIC_TYPE_DISCLOSURE_VALIDITY,
+  civic_db_bind_text (stmt, 7, formed_on);
+  civic_db_bind_text (stmt, 8, published_at);
+  civic_db_bind_text (stmt, 9, civic_disclosure_get_issuing_organ (disclosure));
+  civic_db_bind_text (stmt, 10, civic_disclosure_get_document_number (disclosure));
+  civic_db_bind_int (stmt, 11, civic_disclosure_get_normative (disclosure));
+  civic_db_bind_text (stmt, 12, civic_enum_to_nick (CIVIC_TYPE_DISCLOSURE_VALIDITY,
                                                          civic_disclosure_get_validity (disclosure)));
-  civic_sqlite_bind_text (stmt, 13, civic_disclosure_get_repealed_by (disclosure));
-  civic_sqlite_bind_text (stmt, 14, withdrawn ? "[]" : keywords);
-  civic_sqlite_bind_text (stmt, 15, civic_disclosure_get_interpretation_of (disclosure));
-  civic_sqlite_bind_text (stmt, 16, body);
-  civic_sqlite_bind_text (stmt, 17, withdrawn ? "" : body_text);
-  civic_sqlite_bind_text (stmt, 18, public_state);
-  civic_sqlite_bind_text (stmt, 19, withdrawn_at);
-  civic_sqlite_bind_text (stmt, 20, withdrawn ? civic_disclosure_get_public_notice (disclosure)
+  civic_db_bind_text (stmt, 13, civic_disclosure_get_repealed_by (disclosure));
+  civic_db_bind_text (stmt, 14, withdrawn ? "[]" : keywords);
+  civic_db_bind_text (stmt, 15, civic_disclosure_get_interpretation_of (disclosure));
+  civic_db_bind_text (stmt, 16, body);
+  civic_db_bind_text (stmt, 17, withdrawn ? "" : body_text);
+  civic_db_bind_text (stmt, 18, public_state);
+  civic_db_bind_text (stmt, 19, withdrawn_at);
+  civic_db_bind_text (stmt, 20, withdrawn ? civic_disclosure_get_public_notice (disclosure)
                                               : NULL);
-  civic_sqlite_bind_text (stmt, 21, updated_at);
-  sqlite3_bind_int64 (stmt, 22, seq);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 21, updated_at);
+  civic_db_bind_int64 (stmt, 22, seq);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
 
   /* A withdrawn one keeps its columns, whose feeds tell of it */
-  stmt = civic_sqlite_prepare (db, "DELETE FROM public_disclosure_column WHERE disclosure_id = ?",
+  stmt = civic_db_prepare (db, "DELETE FROM public_disclosure_column WHERE disclosure_id = ?",
                                error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, id);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
   for (guint i = 0; columns != NULL && columns[i] != NULL; i++)
     {
-      stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO public_disclosure_column "
+      stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO public_disclosure_column "
                                        "(disclosure_id, department_id, column_id) "
                                        "VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, id);
-      civic_sqlite_bind_text (stmt, 2, department_id);
-      civic_sqlite_bind_text (stmt, 3, columns[i]);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_text (stmt, 1, id);
+      civic_db_bind_text (stmt, 2, department_id);
+      civic_db_bind_text (stmt, 3, columns[i]);
+      if (!civic_db_run (db, stmt, error))
         return FALSE;
     }
 
@@ -526,11 +526,11 @@ where_clause (const CivicPublicQuery  *query,
 }
 
 static void
-bind_values (sqlite3_stmt *stmt,
+bind_values (CivicDbStmt  *stmt,
              GPtrArray    *values)
 {
   for (guint i = 0; i < values->len; i++)
-    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i), -1, SQLITE_TRANSIENT);
+    civic_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i));
 }
 
 /**
@@ -541,7 +541,7 @@ bind_values (sqlite3_stmt *stmt,
  * of the directory, newest first
  */
 GPtrArray *
-civic_disclosure_public_find (CivicSqlite             *db,
+civic_disclosure_public_find (CivicDb                 *db,
                               const CivicPublicQuery  *query,
                               guint                   *total,
                               GError                 **error)
@@ -552,44 +552,33 @@ civic_disclosure_public_find (CivicSqlite             *db,
   g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM public_disclosure d WHERE %s",
                                                 where);
   g_autofree char *page_sql = NULL;
-  sqlite3 *handle = civic_sqlite_get_handle (db);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(CivicDbStmt) counter = NULL;
+  g_autoptr(CivicDbStmt) stmt = NULL;
+  gboolean row, ok;
 
   /* Built from fixed fragments and ? only: not worth a statement cache */
-  rc = sqlite3_prepare_v2 (handle, count_sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      civic_sqlite_set_error (db, rc, error);
-      return NULL;
-    }
-  bind_values (stmt, values);
-  rc = sqlite3_step (stmt);
-  *total = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      civic_sqlite_set_error (db, rc, error);
-      return NULL;
-    }
+  counter = civic_db_prepare_once (db, count_sql, error);
+  if (counter == NULL)
+    return NULL;
+  bind_values (counter, values);
+  if (!civic_db_step (db, counter, &row, error))
+    return NULL;
+  *total = row ? (guint) civic_db_column_int64 (counter, 0) : 0;
 
   page_sql = g_strdup_printf ("SELECT d.id, d.department_id, d.index_number, d.title, d.summary, "
                               "  d.category, d.published_at, d.document_number, d.validity, "
                               "  d.state FROM public_disclosure d WHERE %s "
                               "ORDER BY d.published_at DESC, d.id LIMIT %u OFFSET %u",
                               where, query->per_page, (query->page - 1) * query->per_page);
-  rc = sqlite3_prepare_v2 (handle, page_sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      civic_sqlite_set_error (db, rc, error);
-      return NULL;
-    }
+  stmt = civic_db_prepare_once (db, page_sql, error);
+  if (stmt == NULL)
+    return NULL;
   bind_values (stmt, values);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = civic_db_step (db, stmt, &row, error)) && row)
     {
       CivicPublicEntry *entry = g_new0 (CivicPublicEntry, 1);
 
-#define COLUMN(i) g_strdup ((const char *) sqlite3_column_text (stmt, (i)))
+#define COLUMN(i) g_strdup ((const char *) civic_db_column_text (stmt, (i)))
       entry->id = COLUMN (0);
       entry->department_id = COLUMN (1);
       entry->index_number = COLUMN (2);
@@ -603,12 +592,8 @@ civic_disclosure_public_find (CivicSqlite             *db,
 #undef COLUMN
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      civic_sqlite_set_error (db, rc, error);
-      return NULL;
-    }
+  if (!ok)
+    return NULL;
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -639,7 +624,7 @@ append_member (GString    *out,
  * document_number, validity, state}]}
  */
 char *
-civic_disclosure_public_list_json (CivicSqlite             *db,
+civic_disclosure_public_list_json (CivicDb                 *db,
                                    const CivicPublicQuery  *query,
                                    GError                 **error)
 {
@@ -695,18 +680,18 @@ civic_disclosure_public_list_json (CivicSqlite             *db,
  * has only its title, numbers, dates and notice.
  */
 JsonNode *
-civic_disclosure_public_get (CivicSqlite  *db,
+civic_disclosure_public_get (CivicDb      *db,
                              const char   *id,
                              GError      **error)
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) keywords = NULL;
   g_autofree char *organ_name = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   JsonNode *result;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, department_id, index_number, title, summary, "
+  stmt = civic_db_prepare (db, "SELECT id, department_id, index_number, title, summary, "
                                    "  category, formed_on, published_at, issuing_organ, "
                                    "  document_number, normative, validity, repealed_by, keywords, "
                                    "  interpretation_of, body_md, state, withdrawn_at, "
@@ -714,16 +699,16 @@ civic_disclosure_public_get (CivicSqlite  *db,
                                    "FROM public_disclosure WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, id);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (!row)
     {
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       return NULL;
     }
 
-#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
+#define TEXT(i) ((const char *) civic_db_column_text (stmt, (i)))
   builder = json_builder_new ();
   json_builder_begin_object (builder);
   civic_json_set_string (builder, "id", TEXT (0));
@@ -746,7 +731,7 @@ civic_disclosure_public_get (CivicSqlite  *db,
       civic_json_set_string (builder, "formed_on", TEXT (6));
       civic_json_set_string (builder, "issuing_organ", TEXT (8));
       civic_json_set_string (builder, "document_number", TEXT (9));
-      civic_json_set_bool (builder, "normative", sqlite3_column_int (stmt, 10));
+      civic_json_set_bool (builder, "normative", civic_db_column_int (stmt, 10));
       civic_json_set_string (builder, "validity", TEXT (11));
       civic_json_set_string (builder, "repealed_by", TEXT (12));
       keywords = civic_json_parse (TEXT (13), -1, NULL);
@@ -759,7 +744,7 @@ civic_disclosure_public_get (CivicSqlite  *db,
       civic_json_set_string (builder, "body", TEXT (15));
     }
 #undef TEXT
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   {
     g_autofree char *name = civic_disclosure_public_department_name (db, organ_name);
@@ -770,75 +755,75 @@ civic_disclosure_public_get (CivicSqlite  *db,
   /* Its columns, and what interprets it */
   json_builder_set_member_name (builder, "columns");
   json_builder_begin_array (builder);
-  stmt = civic_sqlite_prepare (db, "SELECT c.id, c.name FROM public_disclosure_column dc "
+  stmt = civic_db_prepare (db, "SELECT c.id, c.name FROM public_disclosure_column dc "
                                    "JOIN public_column c ON c.id = dc.column_id "
                                    "WHERE dc.disclosure_id = ? ORDER BY c.position, c.name", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 1, id);
   while (TRUE)
     {
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      if (!civic_db_step (db, stmt, &row, error))
         return NULL;
       if (!row)
         break;
       json_builder_begin_object (builder);
-      civic_json_set_string (builder, "id", civic_sqlite_column_text (stmt, 0));
-      civic_json_set_string (builder, "name", civic_sqlite_column_text (stmt, 1));
+      civic_json_set_string (builder, "id", civic_db_column_text (stmt, 0));
+      civic_json_set_string (builder, "name", civic_db_column_text (stmt, 1));
       json_builder_end_object (builder);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   json_builder_end_array (builder);
 
   /* Its files, at /public/v1/disclosures/{id}/attachments/{n} (none
    * once withdrawn) */
   json_builder_set_member_name (builder, "attachments");
   json_builder_begin_array (builder);
-  stmt = civic_sqlite_prepare (db, "SELECT a.n, a.name, a.media_type, a.size, a.sha256 "
+  stmt = civic_db_prepare (db, "SELECT a.n, a.name, a.media_type, a.size, a.sha256 "
                                    "FROM public_attachment a JOIN public_disclosure d "
                                    "  ON d.id = a.disclosure_id AND d.state != 'withdrawn' "
                                    "WHERE a.disclosure_id = ? ORDER BY a.n", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 1, id);
   while (TRUE)
     {
       g_autofree char *url = NULL;
 
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      if (!civic_db_step (db, stmt, &row, error))
         return NULL;
       if (!row)
         break;
       url = g_strdup_printf ("/public/v1/disclosures/%s/attachments/%d", id,
-                             sqlite3_column_int (stmt, 0));
+                             civic_db_column_int (stmt, 0));
       json_builder_begin_object (builder);
-      civic_json_set_int (builder, "n", sqlite3_column_int (stmt, 0));
-      civic_json_set_string (builder, "name", civic_sqlite_column_text (stmt, 1));
-      civic_json_set_string (builder, "media_type", civic_sqlite_column_text (stmt, 2));
-      civic_json_set_int (builder, "size", sqlite3_column_int64 (stmt, 3));
-      civic_json_set_string (builder, "sha256", civic_sqlite_column_text (stmt, 4));
+      civic_json_set_int (builder, "n", civic_db_column_int (stmt, 0));
+      civic_json_set_string (builder, "name", civic_db_column_text (stmt, 1));
+      civic_json_set_string (builder, "media_type", civic_db_column_text (stmt, 2));
+      civic_json_set_int (builder, "size", civic_db_column_int64 (stmt, 3));
+      civic_json_set_string (builder, "sha256", civic_db_column_text (stmt, 4));
       civic_json_set_string (builder, "url", url);
       json_builder_end_object (builder);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "interpretations");
   json_builder_begin_array (builder);
-  stmt = civic_sqlite_prepare (db, "SELECT id FROM public_disclosure WHERE interpretation_of = ? "
+  stmt = civic_db_prepare (db, "SELECT id FROM public_disclosure WHERE interpretation_of = ? "
                                    "AND state = 'published' ORDER BY published_at", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 1, id);
   while (TRUE)
     {
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      if (!civic_db_step (db, stmt, &row, error))
         return NULL;
       if (!row)
         break;
-      json_builder_add_string_value (builder, civic_sqlite_column_text (stmt, 0));
+      json_builder_add_string_value (builder, civic_db_column_text (stmt, 0));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);
@@ -879,7 +864,7 @@ append_element (GString    *out,
  * %NULL without error for an organ the service does not know
  */
 char *
-civic_disclosure_public_atom (CivicSqlite  *db,
+civic_disclosure_public_atom (CivicDb      *db,
                               const char   *organ,
                               const char   *column,
                               const char   *base_url,
@@ -892,7 +877,7 @@ civic_disclosure_public_atom (CivicSqlite  *db,
   g_autoptr(CivicPublicColumn) public_column = NULL;
   g_autofree char *feed_id = NULL;
   g_autofree char *updated = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   if (department == NULL)
@@ -914,18 +899,18 @@ civic_disclosure_public_atom (CivicSqlite  *db,
   feed_id = column != NULL ? g_strdup_printf ("urn:civicdesk:disclosures:%s:%s", organ, column)
                            : g_strdup_printf ("urn:civicdesk:disclosures:%s", organ);
 
-  stmt = civic_sqlite_prepare (db, "SELECT max(updated_at) FROM public_disclosure d "
+  stmt = civic_db_prepare (db, "SELECT max(updated_at) FROM public_disclosure d "
                                    "WHERE department_id = ?1 AND (?2 IS NULL OR d.id IN "
                                    "  (SELECT disclosure_id FROM public_disclosure_column "
                                    "   WHERE column_id = ?2))", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, organ);
-  civic_sqlite_bind_text (stmt, 2, column);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, organ);
+  civic_db_bind_text (stmt, 2, column);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
-  updated = g_strdup (row ? civic_sqlite_column_text (stmt, 0) : NULL);
-  sqlite3_reset (stmt);
+  updated = g_strdup (row ? civic_db_column_text (stmt, 0) : NULL);
+  civic_db_reset (stmt);
   if (updated == NULL)
     updated = g_strdup ("2000-01-01T00:00:00Z");
 
@@ -961,7 +946,7 @@ civic_disclosure_public_atom (CivicSqlite  *db,
     }
   g_string_append (out, "\"/>\n");
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, title, summary, category, published_at, "
+  stmt = civic_db_prepare (db, "SELECT id, title, summary, category, published_at, "
                                    "  updated_at, state, withdrawn_at, public_notice, index_number "
                                    "FROM public_disclosure d "
                                    "WHERE department_id = ?1 AND (?2 IS NULL OR d.id IN "
@@ -970,25 +955,25 @@ civic_disclosure_public_atom (CivicSqlite  *db,
                                    "ORDER BY updated_at DESC, id LIMIT 50", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, organ);
-  civic_sqlite_bind_text (stmt, 2, column);
+  civic_db_bind_text (stmt, 1, organ);
+  civic_db_bind_text (stmt, 2, column);
   while (TRUE)
     {
       const char *id;
 
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      if (!civic_db_step (db, stmt, &row, error))
         return NULL;
       if (!row)
         break;
-      id = civic_sqlite_column_text (stmt, 0);
-      if (g_strcmp0 (civic_sqlite_column_text (stmt, 6), "withdrawn") == 0)
+      id = civic_db_column_text (stmt, 0);
+      if (g_strcmp0 (civic_db_column_text (stmt, 6), "withdrawn") == 0)
         {
           g_string_append (out, "  <at:deleted-entry ref=\"urn:civicdesk:disclosure:");
           append_escaped (out, id);
           g_string_append (out, "\" when=\"");
-          append_escaped (out, civic_sqlite_column_text (stmt, 7));
+          append_escaped (out, civic_db_column_text (stmt, 7));
           g_string_append (out, "\">\n");
-          append_element (out, "    ", "at:comment", civic_sqlite_column_text (stmt, 8));
+          append_element (out, "    ", "at:comment", civic_db_column_text (stmt, 8));
           g_string_append (out, "  </at:deleted-entry>\n");
           continue;
         }
@@ -996,22 +981,22 @@ civic_disclosure_public_atom (CivicSqlite  *db,
       g_string_append (out, "  <entry>\n    <id>urn:civicdesk:disclosure:");
       append_escaped (out, id);
       g_string_append (out, "</id>\n");
-      append_element (out, "    ", "title", civic_sqlite_column_text (stmt, 1));
-      append_element (out, "    ", "published", civic_sqlite_column_text (stmt, 4));
-      append_element (out, "    ", "updated", civic_sqlite_column_text (stmt, 5));
+      append_element (out, "    ", "title", civic_db_column_text (stmt, 1));
+      append_element (out, "    ", "published", civic_db_column_text (stmt, 4));
+      append_element (out, "    ", "updated", civic_db_column_text (stmt, 5));
       g_string_append (out, "    <link rel=\"alternate\" type=\"text/html\" href=\"");
       append_escaped (out, base_url);
       g_string_append (out, "/public/disclosures/");
       append_escaped (out, id);
       g_string_append (out, "\"/>\n    <category term=\"");
-      append_escaped (out, civic_sqlite_column_text (stmt, 3));
+      append_escaped (out, civic_db_column_text (stmt, 3));
       g_string_append (out, "\"/>\n");
-      append_element (out, "    ", "summary", civic_sqlite_column_text (stmt, 2) != NULL
-                                              ? civic_sqlite_column_text (stmt, 2)
-                                              : civic_sqlite_column_text (stmt, 9));
+      append_element (out, "    ", "summary", civic_db_column_text (stmt, 2) != NULL
+                                              ? civic_db_column_text (stmt, 2)
+                                              : civic_db_column_text (stmt, 9));
       g_string_append (out, "  </entry>\n");
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   g_string_append (out, "</feed>\n");
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "civic-disclosure.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -62,40 +62,40 @@ typedef struct
 void        civic_public_entry_free             (CivicPublicEntry        *entry);
 void        civic_public_column_free            (CivicPublicColumn       *column);
 
-gboolean    civic_disclosure_public_write       (CivicSqlite             *db,
+gboolean    civic_disclosure_public_write       (CivicDb                 *db,
                                                  CivicDisclosure         *disclosure,
                                                  GDateTime               *now,
                                                  GError                 **error);
-gint64      civic_public_seq         (CivicSqlite             *db);
-gboolean    civic_public_seq_bump    (CivicSqlite             *db,
+gint64      civic_public_seq         (CivicDb *db);
+gboolean    civic_public_seq_bump    (CivicDb                 *db,
                                       GError                 **error);
 gboolean    civic_public_query_parse            (GHashTable              *query,
                                                  CivicPublicQuery        *out,
                                                  GError                 **error);
-GPtrArray  *civic_disclosure_public_find        (CivicSqlite             *db,
+GPtrArray  *civic_disclosure_public_find        (CivicDb                 *db,
                                                  const CivicPublicQuery  *query,
                                                  guint                   *total,
                                                  GError                 **error);
-char       *civic_disclosure_public_list_json   (CivicSqlite             *db,
+char       *civic_disclosure_public_list_json   (CivicDb                 *db,
                                                  const CivicPublicQuery  *query,
                                                  GError                 **error);
-JsonNode   *civic_disclosure_public_get         (CivicSqlite             *db,
+JsonNode   *civic_disclosure_public_get         (CivicDb                 *db,
                                                  const char              *id,
                                                  GError                 **error);
-char       *civic_disclosure_public_atom        (CivicSqlite             *db,
+char       *civic_disclosure_public_atom        (CivicDb                 *db,
                                                  const char              *organ,
                                                  const char              *column,
                                                  const char              *base_url,
                                                  GError                 **error);
-char       *civic_disclosure_public_department_name (CivicSqlite         *db,
+char       *civic_disclosure_public_department_name (CivicDb             *db,
                                                  const char              *department_id);
-gboolean    civic_disclosure_public_write_column (CivicSqlite            *db,
+gboolean    civic_disclosure_public_write_column (CivicDb                *db,
                                                  JsonObject              *column,
                                                  GError                 **error);
-CivicPublicColumn *civic_disclosure_public_column (CivicSqlite           *db,
+CivicPublicColumn *civic_disclosure_public_column (CivicDb               *db,
                                                  const char              *id,
                                                  GError                 **error);
-GPtrArray  *civic_disclosure_public_columns     (CivicSqlite             *db,
+GPtrArray  *civic_disclosure_public_columns     (CivicDb                 *db,
                                                  const char              *department_id,
                                                  const char              *parent_id,
                                                  GError                 **error);

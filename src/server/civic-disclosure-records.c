@@ -76,26 +76,26 @@ format_day (CivicDay day)
  * error when there is none
  */
 CivicDisclosure *
-civic_disclosure_records_load (CivicSqlite  *db,
+civic_disclosure_records_load (CivicDb      *db,
                                const char   *id,
                                GError      **error)
 {
   g_autoptr(JsonNode) node = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT e.data FROM disclosure_record r "
+  stmt = civic_db_prepare (db, "SELECT e.data FROM disclosure_record r "
                                    "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE "' "
                                    "  AND e.id = r.id "
                                    "WHERE r.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, id);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
-    node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, error);
-  sqlite3_reset (stmt);
+    node = civic_json_parse (civic_db_column_text (stmt, 0), -1, error);
+  civic_db_reset (stmt);
   if (node == NULL)
     return NULL;
 
@@ -108,7 +108,7 @@ civic_disclosure_records_load (CivicSqlite  *db,
  * Returns: the feed's sequence number, or 0 on error
  */
 gint64
-civic_disclosure_records_save (CivicSqlite      *db,
+civic_disclosure_records_save (CivicDb          *db,
                                CivicDisclosure  *disclosure,
                                GError          **error)
 {
@@ -117,9 +117,9 @@ civic_disclosure_records_save (CivicSqlite      *db,
   g_autofree char *formed_on = format_day (civic_disclosure_get_formed_on (disclosure));
   g_autofree char *expire_on = format_day (civic_disclosure_get_expire_on (disclosure));
   const char *scope[] = { civic_disclosure_get_department_id (disclosure), NULL };
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db,
+  stmt = civic_db_prepare (db,
                                "INSERT INTO disclosure_record (id, department_id, state, "
                                "  index_number, formed_on, publish_at, expire_on, head_version, "
                                "  published_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
@@ -132,17 +132,17 @@ civic_disclosure_records_save (CivicSqlite      *db,
                                "  published_version = excluded.published_version", error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
-  civic_sqlite_bind_text (stmt, 2, civic_disclosure_get_department_id (disclosure));
-  civic_sqlite_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_DISCLOSURE_STATE,
+  civic_db_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
+  civic_db_bind_text (stmt, 2, civic_disclosure_get_department_id (disclosure));
+  civic_db_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_DISCLOSURE_STATE,
                                                         civic_disclosure_get_state (disclosure)));
-  civic_sqlite_bind_text (stmt, 4, civic_disclosure_get_index_number (disclosure));
-  civic_sqlite_bind_text (stmt, 5, formed_on);
-  civic_sqlite_bind_text (stmt, 6, publish_at);
-  civic_sqlite_bind_text (stmt, 7, expire_on);
-  sqlite3_bind_int64 (stmt, 8, civic_disclosure_get_head_version (disclosure));
-  sqlite3_bind_int64 (stmt, 9, civic_disclosure_get_published_version (disclosure));
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 4, civic_disclosure_get_index_number (disclosure));
+  civic_db_bind_text (stmt, 5, formed_on);
+  civic_db_bind_text (stmt, 6, publish_at);
+  civic_db_bind_text (stmt, 7, expire_on);
+  civic_db_bind_int64 (stmt, 8, civic_disclosure_get_head_version (disclosure));
+  civic_db_bind_int64 (stmt, 9, civic_disclosure_get_published_version (disclosure));
+  if (!civic_db_run (db, stmt, error))
     return 0;
 
   return civic_server_db_put_entity_text (db, CIVIC_ENTITY_DISCLOSURE,
@@ -158,7 +158,7 @@ civic_disclosure_records_save (CivicSqlite      *db,
  * member, or the default one when it has none
  */
 CivicDisclosurePolicy *
-civic_disclosure_records_load_policy (CivicSqlite  *db,
+civic_disclosure_records_load_policy (CivicDb      *db,
                                       const char   *department_id,
                                       GError      **error)
 {
@@ -192,27 +192,27 @@ civic_disclosure_records_load_policy (CivicSqlite  *db,
  * %NULL without error when there is none
  */
 char *
-civic_disclosure_records_get_version (CivicSqlite  *db,
+civic_disclosure_records_get_version (CivicDb      *db,
                                       const char   *id,
                                       guint         version,
                                       GError      **error)
 {
   CivicKeyring *keyring = civic_server_db_get_keyring (db);
   g_autofree char *sealed = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT sealed FROM disclosure_version "
+  stmt = civic_db_prepare (db, "SELECT sealed FROM disclosure_version "
                                    "WHERE disclosure_id = ? AND version = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_int64 (stmt, 2, version);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
-    sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    sealed = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   if (sealed == NULL)
     return NULL;
   if (keyring == NULL)
@@ -226,7 +226,7 @@ civic_disclosure_records_get_version (CivicSqlite  *db,
 
 /* Every saved text, sealed; the feed has only the head */
 static gboolean
-keep_version (CivicSqlite      *db,
+keep_version (CivicDb          *db,
               CivicDisclosure  *disclosure,
               GError          **error)
 {
@@ -237,7 +237,7 @@ keep_version (CivicSqlite      *db,
   g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
   g_autofree char *sealed = NULL;
   g_autofree char *at = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   g_return_val_if_fail (versions->len > 0, FALSE);
   version = g_ptr_array_index (versions, versions->len - 1);
@@ -251,19 +251,19 @@ keep_version (CivicSqlite      *db,
   sealed = civic_keyring_seal (keyring, body);
   at = format_utc (version->at);
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO disclosure_version (disclosure_id, version, "
+  stmt = civic_db_prepare (db, "INSERT INTO disclosure_version (disclosure_id, version, "
                                    "  author_id, created_at, command_id, sha256, sealed) "
                                    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
-  sqlite3_bind_int64 (stmt, 2, version->number);
-  civic_sqlite_bind_text (stmt, 3, version->author_id);
-  civic_sqlite_bind_text (stmt, 4, at);
-  civic_sqlite_bind_text (stmt, 5, version->command_id);
-  civic_sqlite_bind_text (stmt, 6, sha256);
-  civic_sqlite_bind_text (stmt, 7, sealed);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
+  civic_db_bind_int64 (stmt, 2, version->number);
+  civic_db_bind_text (stmt, 3, version->author_id);
+  civic_db_bind_text (stmt, 4, at);
+  civic_db_bind_text (stmt, 5, version->command_id);
+  civic_db_bind_text (stmt, 6, sha256);
+  civic_db_bind_text (stmt, 7, sealed);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
 
   /* What a redaction removed, by key and kind: the audit never holds the
@@ -287,7 +287,7 @@ keep_version (CivicSqlite      *db,
 /* A reviewer let a finding through: who, why, on which version; never
  * the value */
 static gboolean
-audit_acknowledgement (CivicSqlite      *db,
+audit_acknowledgement (CivicDb          *db,
                        CivicDisclosure  *disclosure,
                        const char       *command_id,
                        GError          **error)
@@ -316,7 +316,7 @@ audit_acknowledgement (CivicSqlite      *db,
 
 /* 索引号, once per disclosure: a second round after a revision keeps it */
 static gboolean
-allocate_index_number (CivicSqlite      *db,
+allocate_index_number (CivicDb          *db,
                        CivicDisclosure  *disclosure,
                        const char       *command_id,
                        GDateTime        *now,
@@ -330,22 +330,22 @@ allocate_index_number (CivicSqlite      *db,
   g_autoptr(GDateTime) local = g_date_time_to_timezone (now, civic_time_zone ());
   int year = g_date_time_get_year (local);
   gint64 last = 0;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   if (civic_disclosure_get_index_number (disclosure) != NULL)
     return TRUE;
 
-  stmt = civic_sqlite_prepare (db, "SELECT index_number FROM disclosure_index_allocation "
+  stmt = civic_db_prepare (db, "SELECT index_number FROM disclosure_index_allocation "
                                    "WHERE disclosure_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
+  if (!civic_db_step (db, stmt, &row, error))
     return FALSE;
   if (row)
-    kept = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    kept = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   if (kept != NULL)
     {
       civic_disclosure_set_index_number (disclosure, kept);
@@ -358,32 +358,32 @@ allocate_index_number (CivicSqlite      *db,
   code = policy->index_code != NULL ? g_strdup (policy->index_code)
                                     : g_ascii_strup (department_id, -1);
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO disclosure_index_sequence (department_id, year, last) "
+  stmt = civic_db_prepare (db, "INSERT INTO disclosure_index_sequence (department_id, year, last) "
                                    "VALUES (?1, ?2, 1) "
                                    "ON CONFLICT (department_id, year) DO UPDATE SET last = last + 1 "
                                    "RETURNING last", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, department_id);
-  sqlite3_bind_int (stmt, 2, year);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, department_id);
+  civic_db_bind_int (stmt, 2, year);
+  if (!civic_db_step (db, stmt, &row, error))
     return FALSE;
   if (row)
-    last = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    last = civic_db_column_int64 (stmt, 0);
+  civic_db_reset (stmt);
   if (last <= 0 || last > 99999)
     return refuse (error, CIVIC_WORKFLOW_ERROR_RULE,
                    _("The organ has used every index number of %d"), year);
 
   number = civic_disclosure_format_index_number (code, year, (guint) last);
-  stmt = civic_sqlite_prepare (db, "INSERT INTO disclosure_index_allocation (command_id, "
+  stmt = civic_db_prepare (db, "INSERT INTO disclosure_index_allocation (command_id, "
                                    "  disclosure_id, index_number) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, command_id);
-  civic_sqlite_bind_text (stmt, 2, civic_disclosure_get_id (disclosure));
-  civic_sqlite_bind_text (stmt, 3, number);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, command_id);
+  civic_db_bind_text (stmt, 2, civic_disclosure_get_id (disclosure));
+  civic_db_bind_text (stmt, 3, number);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
 
   civic_disclosure_set_index_number (disclosure, number);
@@ -394,7 +394,7 @@ allocate_index_number (CivicSqlite      *db,
  * whichever client saved it; what is published is linted again here,
  * with the organ's policy as it is now */
 static gboolean
-lint_before_publishing (CivicSqlite      *db,
+lint_before_publishing (CivicDb          *db,
                         CivicDisclosure  *disclosure,
                         GError          **error)
 {
@@ -414,7 +414,7 @@ lint_before_publishing (CivicSqlite      *db,
 /* A file joins the disclosure: its text, read at the upload, is linted as
  * the body is; or it stays unchecked */
 static gboolean
-attach_file (CivicSqlite      *db,
+attach_file (CivicDb          *db,
              CivicDisclosure  *disclosure,
              GError          **error)
 {
@@ -432,7 +432,7 @@ attach_file (CivicSqlite      *db,
 
 /* A name marked as personal is looked for in the files too */
 static gboolean
-relint_files (CivicSqlite      *db,
+relint_files (CivicDb          *db,
               CivicDisclosure  *disclosure,
               GError          **error)
 {
@@ -449,7 +449,7 @@ relint_files (CivicSqlite      *db,
  * the start of its day. Each job's id is the id of the command that set
  * it, so a job set again is a new one. */
 static gboolean
-plan_jobs (CivicSqlite            *db,
+plan_jobs (CivicDb                *db,
            CivicDisclosure        *disclosure,
            CivicDisclosureAction   action,
            const char             *command_id,
@@ -499,7 +499,7 @@ plan_jobs (CivicSqlite            *db,
  * documents, its licensing decisions, its requests and their remedies, into
  * the report's draft */
 static gboolean
-generate_report (CivicSqlite      *db,
+generate_report (CivicDb          *db,
                  CivicDisclosure  *disclosure,
                  const char       *command_id,
                  GDateTime        *now,
@@ -516,30 +516,30 @@ generate_report (CivicSqlite      *db,
   g_autofree char *body = NULL;
   CivicDay year_start = civic_day_from_ymd (year, 1, 1);
   CivicDay year_end = civic_day_from_ymd (year, 12, 31);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   /* Art. 20(1): its normative documents published, repealed or lapsed, in
    * force; a province's departments make no rules (规章), its government
    * does */
-  stmt = civic_sqlite_prepare (db, "SELECT e.data FROM disclosure_record r "
+  stmt = civic_db_prepare (db, "SELECT e.data FROM disclosure_record r "
                                    "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE "' "
                                    "  AND e.id = r.id "
                                    "WHERE r.department_id = ? AND r.published_version > 0", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, department_id);
+  civic_db_bind_text (stmt, 1, department_id);
   while (TRUE)
     {
       g_autoptr(JsonNode) node = NULL;
       g_autoptr(CivicDisclosure) other = NULL;
       CivicDay published;
 
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      if (!civic_db_step (db, stmt, &row, error))
         return FALSE;
       if (!row)
         break;
-      node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, NULL);
+      node = civic_json_parse (civic_db_column_text (stmt, 0), -1, NULL);
       other = node ? civic_disclosure_new_from_json (node, NULL) : NULL;
       if (other == NULL || !civic_disclosure_get_normative (other) ||
           civic_disclosure_get_published_at (other) == NULL)
@@ -554,49 +554,49 @@ generate_report (CivicSqlite      *db,
       else
         data->normative[1]++;
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   /* Art. 20(5): the licensing decisions of the year */
-  stmt = civic_sqlite_prepare (db, "SELECT count (*) FROM case_record r "
+  stmt = civic_db_prepare (db, "SELECT count (*) FROM case_record r "
                                    "JOIN entity e ON e.type = '" CIVIC_ENTITY_CASE "' AND e.id = r.id "
                                    "WHERE r.department_id = ?1 "
                                    "  AND json_extract (e.data, '$.decision.on') BETWEEN ?2 AND ?3",
                                error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, department_id);
-  civic_sqlite_bind_text (stmt, 2, first);
-  civic_sqlite_bind_text (stmt, 3, last);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, department_id);
+  civic_db_bind_text (stmt, 2, first);
+  civic_db_bind_text (stmt, 3, last);
+  if (!civic_db_step (db, stmt, &row, error))
     return FALSE;
-  data->licensing_decisions = row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  data->licensing_decisions = row ? (guint) civic_db_column_int64 (stmt, 0) : 0;
+  civic_db_reset (stmt);
 
   /* The requests, as the feed has them: who asked is not needed, only the
    * kind of applicant, which is not personal */
-  stmt = civic_sqlite_prepare (db, "SELECT e.data FROM disclosure_request_record r "
+  stmt = civic_db_prepare (db, "SELECT e.data FROM disclosure_request_record r "
                                    "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE_REQUEST "' "
                                    "  AND e.id = r.id "
                                    "WHERE r.department_id = ? AND r.received_on <= ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, department_id);
-  civic_sqlite_bind_text (stmt, 2, last);
+  civic_db_bind_text (stmt, 1, department_id);
+  civic_db_bind_text (stmt, 2, last);
   while (TRUE)
     {
       g_autoptr(JsonNode) node = NULL;
       g_autoptr(CivicDisclosureRequest) request = NULL;
 
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      if (!civic_db_step (db, stmt, &row, error))
         return FALSE;
       if (!row)
         break;
-      node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, NULL);
+      node = civic_json_parse (civic_db_column_text (stmt, 0), -1, NULL);
       request = node ? civic_disclosure_request_new_from_json (node, NULL) : NULL;
       if (request != NULL)
         civic_disclosure_report_count (data, request, year_start, year_end);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   civic_disclosure_report_total (data);
   if (!civic_disclosure_report_check (data, error))
@@ -613,7 +613,7 @@ generate_report (CivicSqlite      *db,
 }
 
 static GObject *
-store_load (CivicSqlite  *db,
+store_load (CivicDb      *db,
             const char   *id,
             GError      **error)
 {
@@ -621,7 +621,7 @@ store_load (CivicSqlite  *db,
 }
 
 static gint64
-store_save (CivicSqlite    *db,
+store_save (CivicDb        *db,
             GObject        *record,
             CivicCalendar  *calendar,
             CivicDay        today,
@@ -631,7 +631,7 @@ store_save (CivicSqlite    *db,
 }
 
 static gboolean
-store_finish (CivicSqlite    *db,
+store_finish (CivicDb        *db,
               GObject        *record,
               guint           action,
               const char     *command_id,

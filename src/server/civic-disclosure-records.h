@@ -8,22 +8,22 @@
 #include "civic-disclosure.h"
 #include "civic-disclosure-policy.h"
 #include "civic-records.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
 extern const CivicRecordStore civic_disclosure_store;
 
-CivicDisclosure       *civic_disclosure_records_load        (CivicSqlite     *db,
+CivicDisclosure       *civic_disclosure_records_load        (CivicDb         *db,
                                                              const char      *id,
                                                              GError         **error);
-gint64                 civic_disclosure_records_save        (CivicSqlite     *db,
+gint64                 civic_disclosure_records_save        (CivicDb         *db,
                                                              CivicDisclosure *disclosure,
                                                              GError         **error);
-CivicDisclosurePolicy *civic_disclosure_records_load_policy (CivicSqlite     *db,
+CivicDisclosurePolicy *civic_disclosure_records_load_policy (CivicDb         *db,
                                                              const char      *department_id,
                                                              GError         **error);
-char                  *civic_disclosure_records_get_version (CivicSqlite     *db,
+char                  *civic_disclosure_records_get_version (CivicDb         *db,
                                                              const char      *id,
                                                              guint            version,
                                                              GError         **error);

@@ -35,15 +35,15 @@
 
 /* The organ has its report for @year: one generated, not withdrawn */
 static gboolean
-has_report (CivicSqlite  *db,
+has_report (CivicDb      *db,
             const char   *department_id,
             int           year,
             gboolean     *found,
             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM disclosure_record r "
+  stmt = civic_db_prepare (db, "SELECT 1 FROM disclosure_record r "
                                    "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE "' "
                                    "  AND e.id = r.id "
                                    "WHERE r.department_id = ?1 AND r.state != 'withdrawn' "
@@ -52,11 +52,11 @@ has_report (CivicSqlite  *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, department_id);
-  sqlite3_bind_int (stmt, 2, year);
-  if (!civic_sqlite_step (db, stmt, found, error))
+  civic_db_bind_text (stmt, 1, department_id);
+  civic_db_bind_int (stmt, 2, year);
+  if (!civic_db_step (db, stmt, found, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return TRUE;
 }
 
@@ -76,14 +76,14 @@ organ_free (Organ *organ)
 }
 
 static GPtrArray *
-organs_with_policy (CivicSqlite  *db,
+organs_with_policy (CivicDb      *db,
                     GError      **error)
 {
   g_autoptr(GPtrArray) organs = g_ptr_array_new_with_free_func ((GDestroyNotify) organ_free);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, rev, data FROM entity "
+  stmt = civic_db_prepare (db, "SELECT id, rev, data FROM entity "
                                    "WHERE type = '" CIVIC_ENTITY_DEPARTMENT "' AND deleted = 0 "
                                    "  AND json_extract (data, '$.disclosure') IS NOT NULL "
                                    "ORDER BY id", error);
@@ -93,17 +93,17 @@ organs_with_policy (CivicSqlite  *db,
     {
       Organ *organ;
 
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      if (!civic_db_step (db, stmt, &row, error))
         return NULL;
       if (!row)
         break;
       organ = g_new0 (Organ, 1);
-      organ->id = g_strdup (civic_sqlite_column_text (stmt, 0));
-      organ->rev = sqlite3_column_int64 (stmt, 1);
-      organ->data = g_strdup (civic_sqlite_column_text (stmt, 2));
+      organ->id = g_strdup (civic_db_column_text (stmt, 0));
+      organ->rev = civic_db_column_int64 (stmt, 1);
+      organ->data = g_strdup (civic_db_column_text (stmt, 2));
       g_ptr_array_add (organs, organ);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return g_steal_pointer (&organs);
 }
 
@@ -122,7 +122,7 @@ due_on_for (JsonObject *organ,
 }
 
 static gboolean
-change_reminder (CivicSqlite  *db,
+change_reminder (CivicDb      *db,
                  GDateTime    *now,
                  Organ        *organ,
                  JsonNode     *department,
@@ -160,14 +160,14 @@ change_reminder (CivicSqlite  *db,
       g_string_append_c (detail, '}');
     }
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   if (civic_server_db_put_entity (db, CIVIC_ENTITY_DEPARTMENT, organ->id, organ->rev + 1,
                                   department, NULL, error) == 0 ||
       !civic_audit_append (db, now, "system", action, organ->id, detail->str, NULL, error) ||
-      !civic_sqlite_commit (db, error))
+      !civic_db_commit (db, error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return FALSE;
     }
   return TRUE;
@@ -183,7 +183,7 @@ change_reminder (CivicSqlite  *db,
  * and a reminder must go the moment it is answered.
  */
 gboolean
-civic_disclosure_reminders_daily (CivicSqlite           *db,
+civic_disclosure_reminders_daily (CivicDb               *db,
                                   CivicCalendar         *calendar,
                                   GDateTime             *now,
                                   guint                  batch_size,

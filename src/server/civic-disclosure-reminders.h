@@ -7,11 +7,11 @@
 
 #include "civic-calendar.h"
 #include "civic-scheduler.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
-gboolean civic_disclosure_reminders_daily (CivicSqlite          *db,
+gboolean civic_disclosure_reminders_daily (CivicDb              *db,
                                            CivicCalendar        *calendar,
                                            GDateTime            *now,
                                            guint                 batch_size,

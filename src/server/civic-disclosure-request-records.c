@@ -43,7 +43,7 @@ format_day (CivicDay day)
 }
 
 CivicDisclosureRequest *
-civic_disclosure_request_records_load (CivicSqlite  *db,
+civic_disclosure_request_records_load (CivicDb      *db,
                                        const char   *id,
                                        GError      **error)
 {
@@ -51,25 +51,25 @@ civic_disclosure_request_records_load (CivicSqlite  *db,
   g_autoptr(JsonNode) personal = NULL;
   g_autoptr(CivicDisclosureRequest) request = NULL;
   g_autofree char *sealed = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT p.sealed, e.data FROM disclosure_request_record r "
+  stmt = civic_db_prepare (db, "SELECT p.sealed, e.data FROM disclosure_request_record r "
                                    "JOIN disclosure_request_personal p ON p.id = r.id "
                                    "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE_REQUEST "' "
                                    "  AND e.id = r.id "
                                    "WHERE r.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, id);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
     {
-      sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
-      node = civic_json_parse (civic_sqlite_column_text (stmt, 1), -1, error);
+      sealed = g_strdup (civic_db_column_text (stmt, 0));
+      node = civic_json_parse (civic_db_column_text (stmt, 1), -1, error);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (node == NULL)
     return NULL;
 
@@ -81,7 +81,7 @@ civic_disclosure_request_records_load (CivicSqlite  *db,
 }
 
 gint64
-civic_disclosure_request_records_save (CivicSqlite             *db,
+civic_disclosure_request_records_save (CivicDb                 *db,
                                        CivicDisclosureRequest  *request,
                                        CivicCalendar           *calendar,
                                        CivicDay                 today,
@@ -93,13 +93,13 @@ civic_disclosure_request_records_save (CivicSqlite             *db,
   g_autofree char *due_on = format_day (civic_disclosure_request_get_due_on (request));
   g_autofree char *sealed = NULL;
   const char *scope[] = { civic_disclosure_request_get_department_id (request), NULL };
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   sealed = civic_server_db_seal_json (db, personal, error);
   if (sealed == NULL)
     return 0;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO disclosure_request_record (id, department_id, "
+  stmt = civic_db_prepare (db, "INSERT INTO disclosure_request_record (id, department_id, "
                                    "  receipt, state, received_on, due_on) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
                                    "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
@@ -107,24 +107,24 @@ civic_disclosure_request_records_save (CivicSqlite             *db,
                                error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, civic_disclosure_request_get_id (request));
-  civic_sqlite_bind_text (stmt, 2, civic_disclosure_request_get_department_id (request));
-  civic_sqlite_bind_text (stmt, 3, civic_disclosure_request_get_receipt (request));
-  civic_sqlite_bind_text (stmt, 4, civic_enum_to_nick (CIVIC_TYPE_DISCLOSURE_REQUEST_STATE,
+  civic_db_bind_text (stmt, 1, civic_disclosure_request_get_id (request));
+  civic_db_bind_text (stmt, 2, civic_disclosure_request_get_department_id (request));
+  civic_db_bind_text (stmt, 3, civic_disclosure_request_get_receipt (request));
+  civic_db_bind_text (stmt, 4, civic_enum_to_nick (CIVIC_TYPE_DISCLOSURE_REQUEST_STATE,
                                                         civic_disclosure_request_get_state (request)));
-  civic_sqlite_bind_text (stmt, 5, received_on);
-  civic_sqlite_bind_text (stmt, 6, due_on);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 5, received_on);
+  civic_db_bind_text (stmt, 6, due_on);
+  if (!civic_db_run (db, stmt, error))
     return 0;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO disclosure_request_personal (id, sealed) "
+  stmt = civic_db_prepare (db, "INSERT INTO disclosure_request_personal (id, sealed) "
                                    "VALUES (?, ?) ON CONFLICT (id) DO UPDATE "
                                    "SET sealed = excluded.sealed", error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, civic_disclosure_request_get_id (request));
-  civic_sqlite_bind_text (stmt, 2, sealed);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, civic_disclosure_request_get_id (request));
+  civic_db_bind_text (stmt, 2, sealed);
+  if (!civic_db_run (db, stmt, error))
     return 0;
 
   return civic_server_db_put_entity_text (db, CIVIC_ENTITY_DISCLOSURE_REQUEST,
@@ -135,7 +135,7 @@ civic_disclosure_request_records_save (CivicSqlite             *db,
 
 /* The service's own receipt, given once, when the request is registered */
 static gboolean
-give_receipt (CivicSqlite             *db,
+give_receipt (CivicDb                 *db,
               CivicDisclosureRequest  *request,
               GError                 **error)
 {
@@ -156,7 +156,7 @@ give_receipt (CivicSqlite             *db,
  * registered by the service itself, online, today (Art. 31: the day both
  * sides confirm) */
 char *
-civic_disclosure_request_records_submit (CivicSqlite    *db,
+civic_disclosure_request_records_submit (CivicDb        *db,
                                          CivicCalendar  *calendar,
                                          GDateTime      *now,
                                          JsonNode       *body,
@@ -275,25 +275,25 @@ civic_disclosure_request_records_submit (CivicSqlite    *db,
  * the request with @receipt, or %NULL without error when there is none
  */
 char *
-civic_disclosure_request_records_reply_id (CivicSqlite  *db,
+civic_disclosure_request_records_reply_id (CivicDb      *db,
                                            const char   *receipt,
                                            GError      **error)
 {
   g_autoptr(CivicDisclosureRequest) request = NULL;
   g_autofree char *id = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id FROM disclosure_request_record WHERE receipt = ?",
+  stmt = civic_db_prepare (db, "SELECT id FROM disclosure_request_record WHERE receipt = ?",
                                error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, receipt);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, receipt);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
-    id = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    id = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   if (id == NULL)
     return NULL;
   request = civic_disclosure_request_records_load (db, id, error);
@@ -322,24 +322,24 @@ applicant_document_ids (CivicDisclosureRequest *request)
 }
 
 static CivicDisclosureRequest *
-load_by_receipt (CivicSqlite  *db,
+load_by_receipt (CivicDb      *db,
                  const char   *receipt,
                  GError      **error)
 {
   g_autofree char *id = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id FROM disclosure_request_record WHERE receipt = ?",
+  stmt = civic_db_prepare (db, "SELECT id FROM disclosure_request_record WHERE receipt = ?",
                                error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, receipt);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, receipt);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
-    id = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    id = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   if (id == NULL)
     return NULL;
   return civic_disclosure_request_records_load (db, id, error);
@@ -354,7 +354,7 @@ load_by_receipt (CivicSqlite  *db,
  * @receipt; %NULL without error otherwise
  */
 CivicIssuedDocument *
-civic_disclosure_request_records_applicant_document (CivicSqlite  *db,
+civic_disclosure_request_records_applicant_document (CivicDb      *db,
                                                      const char   *receipt,
                                                      const char   *code,
                                                      GError      **error)
@@ -386,7 +386,7 @@ civic_disclosure_request_records_applicant_document (CivicSqlite  *db,
 
 /* Where a request stands, for whoever holds its receipt: no identity */
 char *
-civic_disclosure_request_records_status (CivicSqlite    *db,
+civic_disclosure_request_records_status (CivicDb        *db,
                                          CivicCalendar  *calendar,
                                          const char     *receipt,
                                          CivicDay        today,
@@ -399,19 +399,19 @@ civic_disclosure_request_records_status (CivicSqlite    *db,
   g_autofree char *id = NULL;
   g_autofree char *organ_name = NULL;
   JsonObject *s;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id FROM disclosure_request_record WHERE receipt = ?",
+  stmt = civic_db_prepare (db, "SELECT id FROM disclosure_request_record WHERE receipt = ?",
                                error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, receipt);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, receipt);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
-    id = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    id = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   if (id == NULL)
     return NULL;
 
@@ -488,7 +488,7 @@ civic_disclosure_request_records_status (CivicSqlite    *db,
 }
 
 static GObject *
-store_load (CivicSqlite  *db,
+store_load (CivicDb      *db,
             const char   *id,
             GError      **error)
 {
@@ -496,7 +496,7 @@ store_load (CivicSqlite  *db,
 }
 
 static gint64
-store_save (CivicSqlite    *db,
+store_save (CivicDb        *db,
             GObject        *record,
             CivicCalendar  *calendar,
             CivicDay        today,
@@ -507,7 +507,7 @@ store_save (CivicSqlite    *db,
 }
 
 static gboolean
-store_finish (CivicSqlite    *db,
+store_finish (CivicDb        *db,
               GObject        *record,
               guint           action,
               const char     *command_id,

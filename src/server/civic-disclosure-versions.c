@@ -56,32 +56,32 @@ version_clear (Version *version)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Version, version_clear)
 
 static gboolean
-load_version (CivicSqlite  *db,
+load_version (CivicDb      *db,
               const char   *id,
               guint         number,
               Version      *version,
               gboolean     *found,
               GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "SELECT author_id, created_at, sha256, sealed "
+  stmt = civic_db_prepare (db, "SELECT author_id, created_at, sha256, sealed "
                                    "FROM disclosure_version WHERE disclosure_id = ? "
                                    "AND version = ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, number);
-  if (!civic_sqlite_step (db, stmt, found, error))
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_int64 (stmt, 2, number);
+  if (!civic_db_step (db, stmt, found, error))
     return FALSE;
   if (*found)
     {
-      version->author_id = g_strdup (civic_sqlite_column_text (stmt, 0));
-      version->created_at = g_strdup (civic_sqlite_column_text (stmt, 1));
-      version->sha256 = g_strdup (civic_sqlite_column_text (stmt, 2));
-      version->sealed = g_strdup (civic_sqlite_column_text (stmt, 3));
+      version->author_id = g_strdup (civic_db_column_text (stmt, 0));
+      version->created_at = g_strdup (civic_db_column_text (stmt, 1));
+      version->sha256 = g_strdup (civic_db_column_text (stmt, 2));
+      version->sealed = g_strdup (civic_db_column_text (stmt, 3));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return TRUE;
 }
 
@@ -113,7 +113,7 @@ refuse (guint       *status,
  * head_version, author_id, created_at, sha256, revealed, masked, body}`
  */
 char *
-civic_disclosure_versions_read (CivicSqlite       *db,
+civic_disclosure_versions_read (CivicDb           *db,
                                 const CivicActor  *actor,
                                 const char        *id,
                                 const char        *version,

@@ -6,11 +6,11 @@
 #pragma once
 
 #include "civic-actor.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
-char *civic_disclosure_versions_read (CivicSqlite       *db,
+char *civic_disclosure_versions_read (CivicDb           *db,
                                       const CivicActor  *actor,
                                       const char        *id,
                                       const char        *version,

@@ -74,7 +74,7 @@ civic_issued_document_free (CivicIssuedDocument *document)
 
 /* The department's own, else everyone's */
 static CivicDocumentTemplate *
-find_template (CivicSqlite            *db,
+find_template (CivicDb                *db,
                CivicDocumentKind       kind,
                CivicDocumentLanguage   language,
                const char             *department_id,
@@ -111,7 +111,7 @@ find_template (CivicSqlite            *db,
 /* Stores one template as the feed's entity, a new revision of the one it
  * replaces */
 static gboolean
-put_template (CivicSqlite                 *db,
+put_template (CivicDb                     *db,
               const CivicDocumentTemplate *template,
               GError                     **error)
 {
@@ -128,7 +128,7 @@ put_template (CivicSqlite                 *db,
  * none: an import with one bad template changes nothing.
  */
 gboolean
-civic_templates_import (CivicSqlite  *db,
+civic_templates_import (CivicDb      *db,
                         JsonNode     *root,
                         const char   *department_id,
                         guint        *n_imported,
@@ -181,17 +181,17 @@ civic_templates_import (CivicSqlite  *db,
         }
     }
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   for (guint i = 0; i < templates->len; i++)
     if (!put_template (db, g_ptr_array_index (templates, i), error))
       {
-        civic_sqlite_rollback (db);
+        civic_db_rollback (db);
         return FALSE;
       }
-  if (!civic_sqlite_commit (db, error))
+  if (!civic_db_commit (db, error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return FALSE;
     }
 
@@ -201,7 +201,7 @@ civic_templates_import (CivicSqlite  *db,
 }
 
 gboolean
-civic_templates_import_file (CivicSqlite  *db,
+civic_templates_import_file (CivicDb      *db,
                              const char   *path,
                              const char   *department_id,
                              guint        *n_imported,
@@ -249,7 +249,7 @@ civic_templates_bundled_dir (void)
  * of civic_templates_bundled_dir()), each kind in each language.
  */
 gboolean
-civic_templates_import_defaults (CivicSqlite  *db,
+civic_templates_import_defaults (CivicDb      *db,
                                  GError      **error)
 {
   g_autofree char *dir = civic_templates_bundled_dir ();
@@ -279,7 +279,7 @@ civic_templates_import_defaults (CivicSqlite  *db,
  * and an administrator's own are never replaced.
  */
 gboolean
-civic_templates_import_new_defaults (CivicSqlite  *db,
+civic_templates_import_new_defaults (CivicDb      *db,
                                      guint        *n_imported,
                                      GError      **error)
 {
@@ -331,17 +331,17 @@ civic_templates_import_new_defaults (CivicSqlite  *db,
 
   if (missing->len > 0)
     {
-      if (!civic_sqlite_begin (db, error))
+      if (!civic_db_begin (db, error))
         return FALSE;
       for (guint i = 0; i < missing->len; i++)
         if (!put_template (db, g_ptr_array_index (missing, i), error))
           {
-            civic_sqlite_rollback (db);
+            civic_db_rollback (db);
             return FALSE;
           }
-      if (!civic_sqlite_commit (db, error))
+      if (!civic_db_commit (db, error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return FALSE;
         }
     }
@@ -357,23 +357,23 @@ civic_templates_import_new_defaults (CivicSqlite  *db,
  * every document template, "document/correction-notice/zh 1"
  */
 GPtrArray *
-civic_templates_list (CivicSqlite  *db,
+civic_templates_list (CivicDb      *db,
                       GError      **error)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, rev FROM entity WHERE type = ? AND id LIKE "
+  stmt = civic_db_prepare (db, "SELECT id, rev FROM entity WHERE type = ? AND id LIKE "
                                    "'document/%' AND NOT deleted ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, CIVIC_ENTITY_DOCUMENT_TEMPLATE);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  civic_db_bind_text (stmt, 1, CIVIC_ENTITY_DOCUMENT_TEMPLATE);
+  while (civic_db_step (db, stmt, &row, error) && row)
     g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GINT64_FORMAT,
-                                             civic_sqlite_column_text (stmt, 0),
-                                             (gint64) sqlite3_column_int64 (stmt, 1)));
-  sqlite3_reset (stmt);
+                                             civic_db_column_text (stmt, 0),
+                                             (gint64) civic_db_column_int64 (stmt, 1)));
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return NULL;
   return g_steal_pointer (&lines);
@@ -382,67 +382,67 @@ civic_templates_list (CivicSqlite  *db,
 /* Issuing */
 
 static gint64
-next_sequence (CivicSqlite  *db,
+next_sequence (CivicDb      *db,
                const char   *department_id,
                const char   *kind,
                int           year,
                GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   gint64 last = 0;
 
-  stmt = civic_sqlite_prepare (db, "SELECT last FROM document_sequence "
+  stmt = civic_db_prepare (db, "SELECT last FROM document_sequence "
                                    "WHERE department_id = ? AND kind = ? AND year = ?", error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, department_id);
-  civic_sqlite_bind_text (stmt, 2, kind);
-  sqlite3_bind_int (stmt, 3, year);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, department_id);
+  civic_db_bind_text (stmt, 2, kind);
+  civic_db_bind_int (stmt, 3, year);
+  if (!civic_db_step (db, stmt, &row, error))
     return 0;
   if (row)
-    last = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    last = civic_db_column_int64 (stmt, 0);
+  civic_db_reset (stmt);
   return last + 1;
 }
 
 static gboolean
-code_is_taken (CivicSqlite  *db,
+code_is_taken (CivicDb      *db,
                const char   *code,
                gboolean     *taken,
                GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT 1 FROM document WHERE code = ?", error);
+  CivicDbStmt *stmt = civic_db_prepare (db, "SELECT 1 FROM document WHERE code = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, code);
-  if (!civic_sqlite_step (db, stmt, taken, error))
+  civic_db_bind_text (stmt, 1, code);
+  if (!civic_db_step (db, stmt, taken, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return TRUE;
 }
 
 static gboolean
-number_is_taken (CivicSqlite  *db,
+number_is_taken (CivicDb      *db,
                  const char   *number,
                  gboolean     *taken,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT 1 FROM document WHERE number = ?", error);
+  CivicDbStmt *stmt = civic_db_prepare (db, "SELECT 1 FROM document WHERE number = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, number);
-  if (!civic_sqlite_step (db, stmt, taken, error))
+  civic_db_bind_text (stmt, 1, number);
+  if (!civic_db_step (db, stmt, taken, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return TRUE;
 }
 
 static char *
-new_code (CivicSqlite  *db,
+new_code (CivicDb      *db,
           GError      **error)
 {
   for (guint attempt = 0; attempt < 8; attempt++)
@@ -470,7 +470,7 @@ sha256_hex (GBytes *bytes)
 }
 
 static gboolean
-store_document (CivicSqlite             *db,
+store_document (CivicDb                 *db,
                 const char              *department_id,
                 const char              *case_id,
                 const CivicCaseDocument *document,
@@ -488,49 +488,49 @@ store_document (CivicSqlite             *db,
   g_autofree char *encoded = g_base64_encode (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
   g_autofree char *sealed = civic_keyring_seal (keyring, encoded);
   g_autofree char *issued_on = civic_day_format (document->issued_on);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO document_sequence (department_id, kind, year, last) "
+  stmt = civic_db_prepare (db, "INSERT INTO document_sequence (department_id, kind, year, last) "
                                    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (department_id, kind, year) "
                                    "DO UPDATE SET last = excluded.last", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, department_id);
-  civic_sqlite_bind_text (stmt, 2, kind);
-  sqlite3_bind_int (stmt, 3, year);
-  sqlite3_bind_int64 (stmt, 4, sequence);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, department_id);
+  civic_db_bind_text (stmt, 2, kind);
+  civic_db_bind_int (stmt, 3, year);
+  civic_db_bind_int64 (stmt, 4, sequence);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO document (id, case_id, department_id, kind, year, "
+  stmt = civic_db_prepare (db, "INSERT INTO document (id, case_id, department_id, kind, year, "
                                    "  sequence, number, code, title, sha256, size, issued_on, "
                                    "  issued_by) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                                error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, document->id);
-  civic_sqlite_bind_text (stmt, 2, case_id);
-  civic_sqlite_bind_text (stmt, 3, department_id);
-  civic_sqlite_bind_text (stmt, 4, kind);
-  sqlite3_bind_int (stmt, 5, year);
-  sqlite3_bind_int64 (stmt, 6, sequence);
-  civic_sqlite_bind_text (stmt, 7, number);
-  civic_sqlite_bind_text (stmt, 8, code);
-  civic_sqlite_bind_text (stmt, 9, title);
-  civic_sqlite_bind_text (stmt, 10, sha256);
-  sqlite3_bind_int64 (stmt, 11, g_bytes_get_size (pdf));
-  civic_sqlite_bind_text (stmt, 12, issued_on);
-  civic_sqlite_bind_text (stmt, 13, document->by_id);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, document->id);
+  civic_db_bind_text (stmt, 2, case_id);
+  civic_db_bind_text (stmt, 3, department_id);
+  civic_db_bind_text (stmt, 4, kind);
+  civic_db_bind_int (stmt, 5, year);
+  civic_db_bind_int64 (stmt, 6, sequence);
+  civic_db_bind_text (stmt, 7, number);
+  civic_db_bind_text (stmt, 8, code);
+  civic_db_bind_text (stmt, 9, title);
+  civic_db_bind_text (stmt, 10, sha256);
+  civic_db_bind_int64 (stmt, 11, g_bytes_get_size (pdf));
+  civic_db_bind_text (stmt, 12, issued_on);
+  civic_db_bind_text (stmt, 13, document->by_id);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO document_pdf (id, sealed) VALUES (?, ?)", error);
+  stmt = civic_db_prepare (db, "INSERT INTO document_pdf (id, sealed) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, document->id);
-  civic_sqlite_bind_text (stmt, 2, sealed);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, document->id);
+  civic_db_bind_text (stmt, 2, sealed);
+  return civic_db_run (db, stmt, error);
 }
 
 static char *
@@ -588,7 +588,7 @@ issued_clear (Issued *issued)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Issued, issued_clear)
 
 static gboolean
-issue (CivicSqlite             *db,
+issue (CivicDb                 *db,
        GDateTime               *now,
        const char              *public_url,
        const Holder            *holder,
@@ -726,7 +726,7 @@ hearing_values (gpointer                 record,
  * %CIVIC_TEMPLATE_ERROR; anything else is the database's.
  */
 gboolean
-civic_documents_issue_drafts (CivicSqlite    *db,
+civic_documents_issue_drafts (CivicDb        *db,
                               CivicCalendar  *calendar,
                               GDateTime      *now,
                               const char     *public_url,
@@ -761,7 +761,7 @@ civic_documents_issue_drafts (CivicSqlite    *db,
  * serves, inside the command's transaction.
  */
 gboolean
-civic_documents_issue_hearing_drafts (CivicSqlite    *db,
+civic_documents_issue_hearing_drafts (CivicDb        *db,
                                       GDateTime      *now,
                                       const char     *public_url,
                                       CivicHearing   *hearing,
@@ -829,7 +829,7 @@ file_with_request (CivicDisclosureRequest  *request,
  * to each such party (Art. 32), signed as the reply is, numbered after it,
  * under the reply's id and the consultation's number */
 static gboolean
-issue_overriding_notices (CivicSqlite              *db,
+issue_overriding_notices (CivicDb                  *db,
                           GDateTime                *now,
                           const char               *public_url,
                           const Holder             *holder,
@@ -872,7 +872,7 @@ issue_overriding_notices (CivicSqlite              *db,
  * issues none.
  */
 gboolean
-civic_documents_issue_disclosure_request_document (CivicSqlite             *db,
+civic_documents_issue_disclosure_request_document (CivicDb                 *db,
                                                    CivicCalendar           *calendar,
                                                    GDateTime               *now,
                                                    const char              *public_url,
@@ -955,7 +955,7 @@ message_values (gpointer                 record,
  * someone anonymous, is answered where it came in, and gets none.
  */
 gboolean
-civic_documents_issue_message_reply (CivicSqlite              *db,
+civic_documents_issue_message_reply (CivicDb                  *db,
                                      GDateTime                *now,
                                      const char               *public_url,
                                      CivicMessage             *message,
@@ -1005,14 +1005,14 @@ civic_documents_issue_message_reply (CivicSqlite              *db,
  * %CIVIC_DOCUMENTS_ERROR_NOT_FOUND
  */
 CivicIssuedDocument *
-civic_documents_load (CivicSqlite  *db,
+civic_documents_load (CivicDb      *db,
                       const char   *id,
                       const char   *code,
                       gboolean      with_pdf,
                       GError      **error)
 {
   g_autoptr(CivicIssuedDocument) document = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   /* The PDF, sealed, only when it is wanted: a public check reads none */
@@ -1028,11 +1028,11 @@ civic_documents_load (CivicSqlite  *db,
       "WHERE d.code = ?" },
   };
 
-  stmt = civic_sqlite_prepare (db, queries[with_pdf ? 1 : 0][id != NULL ? 0 : 1], error);
+  stmt = civic_db_prepare (db, queries[with_pdf ? 1 : 0][id != NULL ? 0 : 1], error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id != NULL ? id : code);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, id != NULL ? id : code);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (!row)
     {
@@ -1042,31 +1042,31 @@ civic_documents_load (CivicSqlite  *db,
     }
 
   document = g_new0 (CivicIssuedDocument, 1);
-  document->id = g_strdup (civic_sqlite_column_text (stmt, 0));
-  document->case_id = g_strdup (civic_sqlite_column_text (stmt, 1));
-  document->department_id = g_strdup (civic_sqlite_column_text (stmt, 2));
-  document->kind = g_strdup (civic_sqlite_column_text (stmt, 3));
-  document->number = g_strdup (civic_sqlite_column_text (stmt, 4));
-  document->code = g_strdup (civic_sqlite_column_text (stmt, 5));
-  document->sha256 = g_strdup (civic_sqlite_column_text (stmt, 6));
-  document->title = g_strdup (civic_sqlite_column_text (stmt, 7));
-  document->issued_on = g_strdup (civic_sqlite_column_text (stmt, 8));
+  document->id = g_strdup (civic_db_column_text (stmt, 0));
+  document->case_id = g_strdup (civic_db_column_text (stmt, 1));
+  document->department_id = g_strdup (civic_db_column_text (stmt, 2));
+  document->kind = g_strdup (civic_db_column_text (stmt, 3));
+  document->number = g_strdup (civic_db_column_text (stmt, 4));
+  document->code = g_strdup (civic_db_column_text (stmt, 5));
+  document->sha256 = g_strdup (civic_db_column_text (stmt, 6));
+  document->title = g_strdup (civic_db_column_text (stmt, 7));
+  document->issued_on = g_strdup (civic_db_column_text (stmt, 8));
   if (with_pdf)
     {
       CivicKeyring *keyring = civic_server_db_get_keyring (db);
-      g_autofree char *encoded = civic_keyring_unseal (keyring, civic_sqlite_column_text (stmt, 9),
+      g_autofree char *encoded = civic_keyring_unseal (keyring, civic_db_column_text (stmt, 9),
                                                        error);
       gsize length = 0;
       guchar *data;
 
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       if (encoded == NULL)
         return NULL;
       data = g_base64_decode (encoded, &length);
       document->pdf = g_bytes_new_take (data, length);
     }
   else
-    sqlite3_reset (stmt);
+    civic_db_reset (stmt);
 
   return g_steal_pointer (&document);
 }
@@ -1082,7 +1082,7 @@ civic_documents_load (CivicSqlite  *db,
  * %CIVIC_DOCUMENTS_ERROR_NOT_FOUND
  */
 char *
-civic_documents_check_json (CivicSqlite  *db,
+civic_documents_check_json (CivicDb      *db,
                             const char   *code,
                             const char   *sha256,
                             GError      **error)
@@ -1171,7 +1171,7 @@ civic_documents_served_electronically (CivicCase               *kase,
  * issued_on, code, sha256, href}]`
  */
 JsonNode *
-civic_documents_for_applicant (CivicSqlite *db,
+civic_documents_for_applicant (CivicDb     *db,
                                CivicCase   *kase,
                                const char  *receipt)
 {

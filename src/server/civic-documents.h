@@ -9,7 +9,7 @@
 #include "civic-disclosure-request.h"
 #include "civic-message.h"
 #include "civic-hearing-kind.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -38,56 +38,56 @@ typedef struct
 
 GQuark     civic_documents_error_quark  (void);
 
-gboolean   civic_documents_issue_drafts (CivicSqlite          *db,
+gboolean   civic_documents_issue_drafts (CivicDb              *db,
                                          CivicCalendar        *calendar,
                                          GDateTime            *now,
                                          const char           *public_url,
                                          CivicCase            *kase,
                                          GError              **error);
-gboolean   civic_documents_issue_hearing_drafts (CivicSqlite  *db,
+gboolean   civic_documents_issue_hearing_drafts (CivicDb      *db,
                                            GDateTime            *now,
                                            const char           *public_url,
                                            CivicHearing         *hearing,
                                            GError              **error);
-CivicIssuedDocument *civic_documents_load (CivicSqlite        *db,
+CivicIssuedDocument *civic_documents_load (CivicDb            *db,
                                          const char           *id,
                                          const char           *code,
                                          gboolean              with_pdf,
                                          GError              **error);
-char      *civic_documents_check_json   (CivicSqlite          *db,
+char      *civic_documents_check_json   (CivicDb              *db,
                                          const char           *code,
                                          const char           *sha256,
                                          GError              **error);
-JsonNode  *civic_documents_for_applicant (CivicSqlite         *db,
+JsonNode  *civic_documents_for_applicant (CivicDb             *db,
                                          CivicCase            *kase,
                                          const char           *receipt);
 gboolean   civic_documents_served_electronically (CivicCase   *kase,
                                          const CivicCaseDocument *document);
 
-gboolean   civic_templates_import       (CivicSqlite          *db,
+gboolean   civic_templates_import       (CivicDb              *db,
                                          JsonNode             *root,
                                          const char           *department_id,
                                          guint                *n_imported,
                                          GError              **error);
-gboolean   civic_templates_import_file  (CivicSqlite          *db,
+gboolean   civic_templates_import_file  (CivicDb              *db,
                                          const char           *path,
                                          const char           *department_id,
                                          guint                *n_imported,
                                          GError              **error);
 char      *civic_templates_bundled_dir  (void);
-gboolean   civic_templates_import_defaults (CivicSqlite       *db,
+gboolean   civic_templates_import_defaults (CivicDb           *db,
                                          GError              **error);
-gboolean   civic_templates_import_new_defaults (CivicSqlite   *db,
+gboolean   civic_templates_import_new_defaults (CivicDb       *db,
                                             guint             *n_imported,
                                             GError           **error);
-GPtrArray *civic_templates_list         (CivicSqlite          *db,
+GPtrArray *civic_templates_list         (CivicDb              *db,
                                          GError              **error);
 
 void       civic_issued_document_free   (CivicIssuedDocument  *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicIssuedDocument, civic_issued_document_free)
 
-gboolean civic_documents_issue_disclosure_request_document (CivicSqlite             *db,
+gboolean civic_documents_issue_disclosure_request_document (CivicDb                 *db,
                                                             CivicCalendar           *calendar,
                                                             GDateTime               *now,
                                                             const char              *public_url,
@@ -95,7 +95,7 @@ gboolean civic_documents_issue_disclosure_request_document (CivicSqlite         
                                                             guint                    action,
                                                             const char              *id,
                                                             GError                 **error);
-gboolean civic_documents_issue_message_reply (CivicSqlite              *db,
+gboolean civic_documents_issue_message_reply (CivicDb                  *db,
                                               GDateTime                *now,
                                               const char               *public_url,
                                               CivicMessage             *message,

@@ -44,7 +44,7 @@ format_utc (GDateTime *instant)
  * Inside the caller's transaction
  */
 gboolean
-civic_due_jobs_add (CivicSqlite  *db,
+civic_due_jobs_add (CivicDb      *db,
                     const char   *id,
                     GDateTime    *due_at,
                     const char   *type,
@@ -52,17 +52,17 @@ civic_due_jobs_add (CivicSqlite  *db,
                     GError      **error)
 {
   g_autofree char *at = format_utc (due_at);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO due_job (id, due_at, type, target) "
+  stmt = civic_db_prepare (db, "INSERT INTO due_job (id, due_at, type, target) "
                                    "VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  civic_sqlite_bind_text (stmt, 2, at);
-  civic_sqlite_bind_text (stmt, 3, type);
-  civic_sqlite_bind_text (stmt, 4, target);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 2, at);
+  civic_db_bind_text (stmt, 3, type);
+  civic_db_bind_text (stmt, 4, target);
+  return civic_db_run (db, stmt, error);
 }
 
 /**
@@ -72,20 +72,20 @@ civic_due_jobs_add (CivicSqlite  *db,
  * Forgets the jobs of @target still to run
  */
 gboolean
-civic_due_jobs_cancel (CivicSqlite  *db,
+civic_due_jobs_cancel (CivicDb      *db,
                        const char   *type,
                        const char   *target,
                        GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "DELETE FROM due_job WHERE target = ?1 AND done_at IS NULL "
+  stmt = civic_db_prepare (db, "DELETE FROM due_job WHERE target = ?1 AND done_at IS NULL "
                                    "AND (?2 IS NULL OR type = ?2)", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, target);
-  civic_sqlite_bind_text (stmt, 2, type);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, target);
+  civic_db_bind_text (stmt, 2, type);
+  return civic_db_run (db, stmt, error);
 }
 
 /**
@@ -95,22 +95,22 @@ civic_due_jobs_cancel (CivicSqlite  *db,
  * without error when none is waiting
  */
 GDateTime *
-civic_due_jobs_next (CivicSqlite  *db,
+civic_due_jobs_next (CivicDb      *db,
                      GError      **error)
 {
   g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT min(due_at) FROM due_job WHERE done_at IS NULL",
+  stmt = civic_db_prepare (db, "SELECT min(due_at) FROM due_job WHERE done_at IS NULL",
                                error);
   if (stmt == NULL)
     return NULL;
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
-    text = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    text = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   return text != NULL ? civic_time_parse (text) : NULL;
 }
 
@@ -133,39 +133,39 @@ job_free (Job *job)
 }
 
 static GPtrArray *
-due_jobs (CivicSqlite  *db,
+due_jobs (CivicDb      *db,
           GDateTime    *now,
           guint         limit,
           GError      **error)
 {
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
   g_autofree char *until = format_utc (now);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, due_at, type, target FROM due_job "
+  stmt = civic_db_prepare (db, "SELECT id, due_at, type, target FROM due_job "
                                    "WHERE done_at IS NULL AND due_at <= ? "
                                    "ORDER BY due_at, id LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, until);
-  sqlite3_bind_int (stmt, 2, (int) limit);
+  civic_db_bind_text (stmt, 1, until);
+  civic_db_bind_int (stmt, 2, (int) limit);
   while (TRUE)
     {
       Job *job;
 
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      if (!civic_db_step (db, stmt, &row, error))
         return NULL;
       if (!row)
         break;
       job = g_new0 (Job, 1);
-      job->id = g_strdup (civic_sqlite_column_text (stmt, 0));
-      job->due_at = g_strdup (civic_sqlite_column_text (stmt, 1));
-      job->type = g_strdup (civic_sqlite_column_text (stmt, 2));
-      job->target = g_strdup (civic_sqlite_column_text (stmt, 3));
+      job->id = g_strdup (civic_db_column_text (stmt, 0));
+      job->due_at = g_strdup (civic_db_column_text (stmt, 1));
+      job->type = g_strdup (civic_db_column_text (stmt, 2));
+      job->target = g_strdup (civic_db_column_text (stmt, 3));
       g_ptr_array_add (jobs, job);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return g_steal_pointer (&jobs);
 }
 
@@ -212,30 +212,30 @@ hold (CivicCommandEnv  *env,
   response = civic_commands_execute_one (env, service, command);
   civic_json_append_string (detail, job->id);
   g_string_append (detail, ",\"reason\":\"privacy-gate\"}");
-  return civic_sqlite_begin (env->db, error) &&
+  return civic_db_begin (env->db, error) &&
          civic_audit_append (env->db, env->now, "system", "held-job", job->target, detail->str,
                              NULL, error) &&
-         civic_sqlite_commit (env->db, error);
+         civic_db_commit (env->db, error);
 }
 
 static gboolean
-mark_done (CivicSqlite  *db,
+mark_done (CivicDb      *db,
            Job          *job,
            GDateTime    *now,
            const char   *result,
            GError      **error)
 {
   g_autofree char *at = format_utc (now);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "UPDATE due_job SET done_at = ?, result = ? WHERE id = ?",
+  stmt = civic_db_prepare (db, "UPDATE due_job SET done_at = ?, result = ? WHERE id = ?",
                                error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, at);
-  civic_sqlite_bind_text (stmt, 2, result);
-  civic_sqlite_bind_text (stmt, 3, job->id);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, at);
+  civic_db_bind_text (stmt, 2, result);
+  civic_db_bind_text (stmt, 3, job->id);
+  return civic_db_run (db, stmt, error);
 }
 
 /**
@@ -249,7 +249,7 @@ mark_done (CivicSqlite  *db,
  * was no such job to record.
  */
 gboolean
-civic_due_jobs_complete (CivicSqlite  *db,
+civic_due_jobs_complete (CivicDb      *db,
                          const char   *id,
                          GDateTime    *at,
                          const char   *result,
@@ -265,7 +265,7 @@ civic_due_jobs_complete (CivicSqlite  *db,
 /* Late because the service was down, or busy: on the record, with how
  * late */
 static gboolean
-audit_late (CivicSqlite  *db,
+audit_late (CivicDb      *db,
             Job          *job,
             GDateTime    *now,
             GError      **error)
@@ -294,7 +294,7 @@ audit_late (CivicSqlite  *db,
  * in a transaction of its own (civic_commands_execute_one()).
  */
 gboolean
-civic_due_jobs_run (CivicSqlite    *db,
+civic_due_jobs_run (CivicDb        *db,
                     CivicCalendar  *calendar,
                     GDateTime      *now,
                     const char     *public_url,
@@ -345,15 +345,15 @@ civic_due_jobs_run (CivicSqlite    *db,
           g_str_equal (job->type, "publish-scheduled-disclosure") &&
           !hold (&env, service, job, error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return FALSE;
         }
-      if (!civic_sqlite_begin (db, error) ||
+      if (!civic_db_begin (db, error) ||
           !mark_done (db, job, now, status, error) ||
           !audit_late (db, job, now, error) ||
-          !civic_sqlite_commit (db, error))
+          !civic_db_commit (db, error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return FALSE;
         }
       ran++;

@@ -31,7 +31,7 @@
  * hold the receipt of, once. */
 
 CivicEvaluation *
-civic_evaluation_records_load (CivicSqlite  *db,
+civic_evaluation_records_load (CivicDb      *db,
                                const char   *id,
                                GError      **error)
 {
@@ -39,25 +39,25 @@ civic_evaluation_records_load (CivicSqlite  *db,
   g_autoptr(JsonNode) personal = NULL;
   g_autoptr(CivicEvaluation) evaluation = NULL;
   g_autofree char *sealed = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT p.sealed, e.data FROM evaluation_record r "
+  stmt = civic_db_prepare (db, "SELECT p.sealed, e.data FROM evaluation_record r "
                                    "JOIN evaluation_personal p ON p.id = r.id "
                                    "JOIN entity e ON e.type = '" CIVIC_ENTITY_EVALUATION "' "
                                    "  AND e.id = r.id "
                                    "WHERE r.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, id);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
     {
-      sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
-      node = civic_json_parse (civic_sqlite_column_text (stmt, 1), -1, error);
+      sealed = g_strdup (civic_db_column_text (stmt, 0));
+      node = civic_json_parse (civic_db_column_text (stmt, 1), -1, error);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (node == NULL)
     return NULL;
 
@@ -69,7 +69,7 @@ civic_evaluation_records_load (CivicSqlite  *db,
 }
 
 gint64
-civic_evaluation_records_save (CivicSqlite     *db,
+civic_evaluation_records_save (CivicDb         *db,
                                CivicEvaluation *evaluation,
                                CivicCalendar   *calendar,
                                CivicDay         today,
@@ -82,13 +82,13 @@ civic_evaluation_records_save (CivicSqlite     *db,
   const char *id = civic_evaluation_get_id (evaluation);
   const char *scope[] = { civic_evaluation_get_department_id (evaluation), CIVIC_SCOPE_DISPATCH,
                           NULL };
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   sealed = civic_server_db_seal_json (db, personal, error);
   if (sealed == NULL)
     return 0;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO evaluation_record (id, department_id, target, "
+  stmt = civic_db_prepare (db, "INSERT INTO evaluation_record (id, department_id, target, "
                                    "  target_id, channel, rating, state, rated_on, counted) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
                                    "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
@@ -96,29 +96,29 @@ civic_evaluation_records_save (CivicSqlite     *db,
                                error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, id);
-  civic_sqlite_bind_text (stmt, 2, civic_evaluation_get_department_id (evaluation));
-  civic_sqlite_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_EVALUATION_TARGET,
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 2, civic_evaluation_get_department_id (evaluation));
+  civic_db_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_EVALUATION_TARGET,
                                                         civic_evaluation_get_target (evaluation)));
-  civic_sqlite_bind_text (stmt, 4, civic_evaluation_get_target_id (evaluation));
-  civic_sqlite_bind_text (stmt, 5, civic_enum_to_nick (CIVIC_TYPE_EVALUATION_CHANNEL,
+  civic_db_bind_text (stmt, 4, civic_evaluation_get_target_id (evaluation));
+  civic_db_bind_text (stmt, 5, civic_enum_to_nick (CIVIC_TYPE_EVALUATION_CHANNEL,
                                                         civic_evaluation_get_channel (evaluation)));
-  sqlite3_bind_int (stmt, 6, civic_evaluation_get_rating (evaluation));
-  civic_sqlite_bind_text (stmt, 7, civic_enum_to_nick (CIVIC_TYPE_EVALUATION_STATE,
+  civic_db_bind_int (stmt, 6, civic_evaluation_get_rating (evaluation));
+  civic_db_bind_text (stmt, 7, civic_enum_to_nick (CIVIC_TYPE_EVALUATION_STATE,
                                                         civic_evaluation_get_state (evaluation)));
-  civic_sqlite_bind_text (stmt, 8, rated_on);
-  sqlite3_bind_int (stmt, 9, civic_evaluation_is_counted (evaluation));
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 8, rated_on);
+  civic_db_bind_int (stmt, 9, civic_evaluation_is_counted (evaluation));
+  if (!civic_db_run (db, stmt, error))
     return 0;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO evaluation_personal (id, sealed) VALUES (?, ?) "
+  stmt = civic_db_prepare (db, "INSERT INTO evaluation_personal (id, sealed) VALUES (?, ?) "
                                    "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
                                error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, id);
-  civic_sqlite_bind_text (stmt, 2, sealed);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 2, sealed);
+  if (!civic_db_run (db, stmt, error))
     return 0;
 
   return civic_server_db_put_entity_text (db, CIVIC_ENTITY_EVALUATION, id,
@@ -129,7 +129,7 @@ civic_evaluation_records_save (CivicSqlite     *db,
 /* The rated record is one the service keeps, of the department rated; a
  * message is rated once it was answered */
 static gboolean
-check_target (CivicSqlite      *db,
+check_target (CivicDb          *db,
               CivicEvaluation  *evaluation,
               GError          **error)
 {
@@ -171,31 +171,31 @@ check_target (CivicSqlite      *db,
 /* One rating of a matter through each channel (一事一评): whether
  * @target_id was rated through @channel already */
 static gboolean
-rated_already (CivicSqlite  *db,
+rated_already (CivicDb      *db,
                const char   *target,
                const char   *target_id,
                const char   *channel,
                gboolean     *rated,
                GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM evaluation_record "
+  stmt = civic_db_prepare (db, "SELECT 1 FROM evaluation_record "
                                    "WHERE target = ? AND target_id = ? AND channel = ?",
                                error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, target);
-  civic_sqlite_bind_text (stmt, 2, target_id);
-  civic_sqlite_bind_text (stmt, 3, channel);
-  if (!civic_sqlite_step (db, stmt, rated, error))
+  civic_db_bind_text (stmt, 1, target);
+  civic_db_bind_text (stmt, 2, target_id);
+  civic_db_bind_text (stmt, 3, channel);
+  if (!civic_db_step (db, stmt, rated, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return TRUE;
 }
 
 static gboolean
-store_finish (CivicSqlite    *db,
+store_finish (CivicDb        *db,
               GObject        *record,
               guint           action,
               const char     *command_id,
@@ -229,7 +229,7 @@ store_finish (CivicSqlite    *db,
 }
 
 static GObject *
-store_load (CivicSqlite  *db,
+store_load (CivicDb      *db,
             const char   *id,
             GError      **error)
 {
@@ -237,7 +237,7 @@ store_load (CivicSqlite  *db,
 }
 
 static gint64
-store_save (CivicSqlite    *db,
+store_save (CivicDb        *db,
             GObject        *record,
             CivicCalendar  *calendar,
             CivicDay        today,
@@ -294,7 +294,7 @@ const CivicRecordStore civic_evaluation_store = {
 /* What a receipt names: a message's or an application's, with its
  * department */
 static gboolean
-find_by_receipt (CivicSqlite   *db,
+find_by_receipt (CivicDb       *db,
                  const char    *receipt,
                  const char   **target,
                  char         **id,
@@ -312,21 +312,21 @@ find_by_receipt (CivicSqlite   *db,
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      sqlite3_stmt *stmt = civic_sqlite_prepare (db, tables[i].sql, error);
+      CivicDbStmt *stmt = civic_db_prepare (db, tables[i].sql, error);
       gboolean row;
 
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, receipt);
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      civic_db_bind_text (stmt, 1, receipt);
+      if (!civic_db_step (db, stmt, &row, error))
         return FALSE;
       if (row)
         {
           *target = tables[i].target;
-          *id = g_strdup (civic_sqlite_column_text (stmt, 0));
-          *department = g_strdup (civic_sqlite_column_text (stmt, 1));
+          *id = g_strdup (civic_db_column_text (stmt, 0));
+          *department = g_strdup (civic_db_column_text (stmt, 1));
         }
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       if (row)
         return TRUE;
     }
@@ -344,7 +344,7 @@ find_by_receipt (CivicSqlite   *db,
  * Returns: (transfer full) (nullable): {rating, bad, state, due_on}
  */
 char *
-civic_evaluation_records_submit (CivicSqlite    *db,
+civic_evaluation_records_submit (CivicDb        *db,
                                  CivicCalendar  *calendar,
                                  GDateTime      *now,
                                  JsonNode       *body,
@@ -468,26 +468,26 @@ civic_evaluation_records_submit (CivicSqlite    *db,
  * rectification made public), from the ratings counted: those the hall
  * excluded on appeal are not */
 static gboolean
-count_ratings (CivicSqlite            *db,
+count_ratings (CivicDb                *db,
                const char             *department,
                CivicRatingIndicators  *out,
                GError                **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   memset (out, 0, sizeof *out);
-  stmt = civic_sqlite_prepare (db, "SELECT rating, state, count(*) FROM evaluation_record "
+  stmt = civic_db_prepare (db, "SELECT rating, state, count(*) FROM evaluation_record "
                                    "WHERE department_id = ? AND counted = 1 "
                                    "GROUP BY rating, state", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, department);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  civic_db_bind_text (stmt, 1, department);
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
-      int rating = sqlite3_column_int (stmt, 0);
-      const char *state = civic_sqlite_column_text (stmt, 1);
-      gint64 n = sqlite3_column_int64 (stmt, 2);
+      int rating = civic_db_column_int (stmt, 0);
+      const char *state = civic_db_column_text (stmt, 1);
+      gint64 n = civic_db_column_int64 (stmt, 2);
 
       if (rating < CIVIC_RATING_MIN || rating > CIVIC_RATING_MAX)
         continue;
@@ -498,7 +498,7 @@ count_ratings (CivicSqlite            *db,
       out->rectified += rating <= CIVIC_RATING_BAD_MAX && g_strcmp0 (state, "rectified") == 0
                         ? n : 0;
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return error == NULL || *error == NULL;
 }
 
@@ -512,23 +512,23 @@ count_ratings (CivicSqlite            *db,
  * The public indicators of every department rated.
  */
 gboolean
-civic_evaluation_records_indicators (CivicSqlite  *db,
+civic_evaluation_records_indicators (CivicDb      *db,
                                      GPtrArray   **departments,
                                      GArray      **indicators,
                                      GError      **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (CivicRatingIndicators));
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT DISTINCT department_id FROM evaluation_record "
+  stmt = civic_db_prepare (db, "SELECT DISTINCT department_id FROM evaluation_record "
                                    "WHERE counted = 1 ORDER BY department_id", error);
   if (stmt == NULL)
     return FALSE;
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
-    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  while (civic_db_step (db, stmt, &row, error) && row)
+    g_ptr_array_add (ids, g_strdup (civic_db_column_text (stmt, 0)));
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return FALSE;
   g_array_set_size (all, ids->len);
@@ -546,7 +546,7 @@ civic_evaluation_records_indicators (CivicSqlite  *db,
  * @rated: (out): whether the citizen rated the message online already
  */
 gboolean
-civic_evaluation_records_rated (CivicSqlite  *db,
+civic_evaluation_records_rated (CivicDb      *db,
                                 const char   *message_id,
                                 gboolean     *rated,
                                 GError      **error)
@@ -567,7 +567,7 @@ civic_evaluation_records_rated (CivicSqlite  *db,
  * error for a department the service does not know
  */
 char *
-civic_evaluation_records_ratings (CivicSqlite  *db,
+civic_evaluation_records_ratings (CivicDb      *db,
                                   const char   *department,
                                   GError      **error)
 {

@@ -7,7 +7,7 @@
 
 #include "civic-evaluation.h"
 #include "civic-records.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -23,30 +23,30 @@ typedef struct
   gint64 rectified;                     /* bad ones rectified */
 } CivicRatingIndicators;
 
-CivicEvaluation *civic_evaluation_records_load   (CivicSqlite    *db,
+CivicEvaluation *civic_evaluation_records_load   (CivicDb        *db,
                                                   const char     *id,
                                                   GError        **error);
-gint64           civic_evaluation_records_save   (CivicSqlite    *db,
+gint64           civic_evaluation_records_save   (CivicDb        *db,
                                                   CivicEvaluation *evaluation,
                                                   CivicCalendar  *calendar,
                                                   CivicDay        today,
                                                   GError        **error);
-char            *civic_evaluation_records_submit (CivicSqlite    *db,
+char            *civic_evaluation_records_submit (CivicDb        *db,
                                                   CivicCalendar  *calendar,
                                                   GDateTime      *now,
                                                   JsonNode       *body,
                                                   const char     *address,
                                                   guint          *status,
                                                   GError        **error);
-char            *civic_evaluation_records_ratings (CivicSqlite   *db,
+char            *civic_evaluation_records_ratings (CivicDb       *db,
                                                   const char     *department,
                                                   GError        **error);
 
-gboolean         civic_evaluation_records_indicators (CivicSqlite *db,
+gboolean         civic_evaluation_records_indicators (CivicDb     *db,
                                                      GPtrArray  **departments,
                                                      GArray     **indicators,
                                                      GError     **error);
-gboolean         civic_evaluation_records_rated   (CivicSqlite    *db,
+gboolean         civic_evaluation_records_rated   (CivicDb        *db,
                                                   const char     *message_id,
                                                   gboolean       *rated,
                                                   GError        **error);

@@ -60,7 +60,7 @@ civic_json_append_string (GString    *out,
 #define HEADER_SPACE 96
 
 GBytes *
-civic_feed_changes (CivicSqlite   *db,
+civic_feed_changes (CivicDb       *db,
                     CivicAccount  *account,
                     gint64         after,
                     int            limit,
@@ -74,7 +74,7 @@ civic_feed_changes (CivicSqlite   *db,
                                                  NULL);
   g_autofree char *admin_audience = civic_policy_admin_audience (actor);
   g_autofree char *header = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   gint64 head, last = after;
   int n = 0;
@@ -91,7 +91,7 @@ civic_feed_changes (CivicSqlite   *db,
       return NULL;
     }
 
-  if (!civic_sqlite_begin_read (db, error))
+  if (!civic_db_begin_read (db, error))
     return NULL;
 
   head = civic_server_db_current_seq (db, error);
@@ -103,13 +103,13 @@ civic_feed_changes (CivicSqlite   *db,
    * department whatever their role (a report from the department and the
    * official it accuses) */
   if (civic_policy_sees_everything (actor))
-    stmt = civic_sqlite_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
+    stmt = civic_db_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
                                      "WHERE seq > ?1 AND NOT EXISTS ("
                                      "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
                                      "    AND x.id = e.id AND x.reader IN (?5, ?6)) "
                                      "ORDER BY seq LIMIT ?2", error);
   else
-    stmt = civic_sqlite_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
+    stmt = civic_db_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
                                      "WHERE seq > ?1 AND (scoped = 0 OR EXISTS ("
                                      "  SELECT 1 FROM entity_scope s WHERE s.type = e.type "
                                      "    AND s.id = e.id AND s.department_id IN (?3, ?4, ?7))) "
@@ -120,19 +120,19 @@ civic_feed_changes (CivicSqlite   *db,
   if (stmt == NULL)
     goto fail;
 
-  sqlite3_bind_int64 (stmt, 1, after);
-  sqlite3_bind_int (stmt, 2, limit + 1);
-  civic_sqlite_bind_text (stmt, 3, account->department_id ? account->department_id : "");
-  civic_sqlite_bind_text (stmt, 4, civic_policy_role_audience (actor));
-  civic_sqlite_bind_text (stmt, 7, admin_audience);
-  civic_sqlite_bind_text (stmt, 5, user_key);
-  civic_sqlite_bind_text (stmt, 6, department_key);
+  civic_db_bind_int64 (stmt, 1, after);
+  civic_db_bind_int (stmt, 2, limit + 1);
+  civic_db_bind_text (stmt, 3, account->department_id ? account->department_id : "");
+  civic_db_bind_text (stmt, 4, civic_policy_role_audience (actor));
+  civic_db_bind_text (stmt, 7, admin_audience);
+  civic_db_bind_text (stmt, 5, user_key);
+  civic_db_bind_text (stmt, 6, department_key);
 
   /* next, more and head go first, so a client can ask for the next page
    * before it has read this one; they are known at the end, and written
    * over this white space then. */
   g_string_append_printf (out, "%*s\"changes\":[", HEADER_SPACE, "");
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
       if (n == limit)
         {
@@ -142,24 +142,24 @@ civic_feed_changes (CivicSqlite   *db,
 
       if (n > 0)
         g_string_append_c (out, ',');
-      last = (gint64) sqlite3_column_int64 (stmt, 0);
+      last = (gint64) civic_db_column_int64 (stmt, 0);
       g_string_append_printf (out, "{\"seq\":%" G_GINT64_FORMAT ",\"type\":", last);
-      civic_json_append_string (out, civic_sqlite_column_text (stmt, 1));
+      civic_json_append_string (out, civic_db_column_text (stmt, 1));
       g_string_append (out, ",\"id\":");
-      civic_json_append_string (out, civic_sqlite_column_text (stmt, 2));
+      civic_json_append_string (out, civic_db_column_text (stmt, 2));
       g_string_append_printf (out, ",\"rev\":%" G_GINT64_FORMAT ",\"deleted\":%s,\"data\":",
-                              (gint64) sqlite3_column_int64 (stmt, 3),
-                              sqlite3_column_int (stmt, 4) ? "true" : "false");
-      g_string_append_len (out, (const char *) sqlite3_column_text (stmt, 5),
-                           sqlite3_column_bytes (stmt, 5));
+                              (gint64) civic_db_column_int64 (stmt, 3),
+                              civic_db_column_int (stmt, 4) ? "true" : "false");
+      g_string_append_len (out, (const char *) civic_db_column_text (stmt, 5),
+                           civic_db_column_bytes (stmt, 5));
       g_string_append_c (out, '}');
       n++;
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     goto fail;
 
-  if (!civic_sqlite_commit (db, error))
+  if (!civic_db_commit (db, error))
     goto fail;
 
   g_string_append (out, "]}");
@@ -170,6 +170,6 @@ civic_feed_changes (CivicSqlite   *db,
   return g_string_free_to_bytes (g_steal_pointer (&out));
 
 fail:
-  civic_sqlite_rollback (db);
+  civic_db_rollback (db);
   return NULL;
 }

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "civic-accounts.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +22,7 @@ typedef enum
 
 GQuark   civic_feed_error_quark (void);
 
-GBytes  *civic_feed_changes     (CivicSqlite   *db,
+GBytes  *civic_feed_changes     (CivicDb       *db,
                                  CivicAccount  *account,
                                  gint64         after,
                                  int            limit,

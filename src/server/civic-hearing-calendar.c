@@ -42,7 +42,7 @@ ical_time (GDateTime *instant)
 }
 
 static char *
-entity_member (CivicSqlite *db,
+entity_member (CivicDb     *db,
                const char  *type,
                const char  *id,
                const char  *member)
@@ -93,7 +93,7 @@ status_of (CivicHearing *hearing)
 
 /* The hearing as an event; %NULL for one that never had a time */
 static icalcomponent *
-event_of (CivicSqlite  *db,
+event_of (CivicDb      *db,
           CivicHearing *masked,
           GDateTime    *now)
 {
@@ -231,7 +231,7 @@ masked_copy (CivicHearing  *hearing,
  * hearing with no time
  */
 char *
-civic_hearing_calendar_event (CivicSqlite   *db,
+civic_hearing_calendar_event (CivicDb       *db,
                               CivicHearing  *hearing,
                               GDateTime     *now,
                               GError       **error)
@@ -268,7 +268,7 @@ involves (CivicHearing *hearing,
  * keeps the record of or takes part in, from 90 days ago on
  */
 char *
-civic_hearing_calendar_feed (CivicSqlite  *db,
+civic_hearing_calendar_feed (CivicDb      *db,
                              const char   *account_id,
                              GDateTime    *now,
                              GError      **error)
@@ -277,7 +277,7 @@ civic_hearing_calendar_feed (CivicSqlite  *db,
   g_autoptr(GDateTime) since_utc = g_date_time_to_utc (since);
   g_autofree char *since_text = g_date_time_format (since_utc, "%Y-%m-%dT%H:%M:%SZ");
   icalcomponent *calendar = calendar_new (ICAL_METHOD_PUBLISH);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   icalcomponent_add_property (calendar, icalproperty_new_x (_("Hearings")));
@@ -285,7 +285,7 @@ civic_hearing_calendar_feed (CivicSqlite  *db,
                            "X-WR-CALNAME");
 
   /* Their department's, that have or had a time */
-  stmt = civic_sqlite_prepare (db, "SELECT e.data FROM hearing_record r "
+  stmt = civic_db_prepare (db, "SELECT e.data FROM hearing_record r "
                                    "JOIN entity e ON e.type = '" CIVIC_ENTITY_HEARING "' "
                                    "  AND e.id = r.id "
                                    "JOIN account a ON a.id = ?1 AND a.department_id = r.department_id "
@@ -296,11 +296,11 @@ civic_hearing_calendar_feed (CivicSqlite  *db,
       icalcomponent_free (calendar);
       return NULL;
     }
-  civic_sqlite_bind_text (stmt, 1, account_id);
-  civic_sqlite_bind_text (stmt, 2, since_text);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  civic_db_bind_text (stmt, 1, account_id);
+  civic_db_bind_text (stmt, 2, since_text);
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
-      g_autoptr(JsonNode) node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, NULL);
+      g_autoptr(JsonNode) node = civic_json_parse (civic_db_column_text (stmt, 0), -1, NULL);
       g_autoptr(CivicHearing) hearing = node ? civic_hearing_new_from_json (node, NULL) : NULL;
       icalcomponent *event;
 
@@ -310,7 +310,7 @@ civic_hearing_calendar_feed (CivicSqlite  *db,
       if (event != NULL)
         icalcomponent_add_component (calendar, event);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     {
       icalcomponent_free (calendar);
@@ -330,7 +330,7 @@ civic_hearing_calendar_feed (CivicSqlite  *db,
  * Returns: (transfer full): the token, shown once
  */
 char *
-civic_hearing_calendar_new_token (CivicSqlite  *db,
+civic_hearing_calendar_new_token (CivicDb      *db,
                                   const char   *account_id,
                                   GDateTime    *now,
                                   GError      **error)
@@ -338,34 +338,34 @@ civic_hearing_calendar_new_token (CivicSqlite  *db,
   g_autofree char *token = civic_accounts_new_token ();
   g_autofree char *hash = civic_accounts_token_hash (token);
   g_autofree char *at = civic_time_format (now);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO calendar_token (account_id, token_hash, created_at) "
+  stmt = civic_db_prepare (db, "INSERT INTO calendar_token (account_id, token_hash, created_at) "
                                    "VALUES (?1, ?2, ?3) ON CONFLICT (account_id) DO UPDATE "
                                    "SET token_hash = excluded.token_hash, "
                                    "  created_at = excluded.created_at", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, account_id);
-  civic_sqlite_bind_text (stmt, 2, hash);
-  civic_sqlite_bind_text (stmt, 3, at);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, account_id);
+  civic_db_bind_text (stmt, 2, hash);
+  civic_db_bind_text (stmt, 3, at);
+  if (!civic_db_run (db, stmt, error))
     return NULL;
   return g_steal_pointer (&token);
 }
 
 gboolean
-civic_hearing_calendar_revoke (CivicSqlite  *db,
+civic_hearing_calendar_revoke (CivicDb      *db,
                                const char   *account_id,
                                GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "DELETE FROM calendar_token WHERE account_id = ?",
+  CivicDbStmt *stmt = civic_db_prepare (db, "DELETE FROM calendar_token WHERE account_id = ?",
                                              error);
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, account_id);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, account_id);
+  return civic_db_run (db, stmt, error);
 }
 
 /**
@@ -375,26 +375,26 @@ civic_hearing_calendar_revoke (CivicSqlite  *db,
  * opens, in use; %NULL without error when none
  */
 char *
-civic_hearing_calendar_account_for (CivicSqlite  *db,
+civic_hearing_calendar_account_for (CivicDb      *db,
                                     const char   *token,
                                     GError      **error)
 {
   g_autofree char *hash = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   char *account = NULL;
   gboolean row;
 
   if (token == NULL || *token == '\0' || strlen (token) > 128)
     return NULL;
   hash = civic_accounts_token_hash (token);
-  stmt = civic_sqlite_prepare (db, "SELECT t.account_id FROM calendar_token t "
+  stmt = civic_db_prepare (db, "SELECT t.account_id FROM calendar_token t "
                                    "JOIN account a ON a.id = t.account_id AND a.disabled = 0 "
                                    "WHERE t.token_hash = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, hash);
-  if (civic_sqlite_step (db, stmt, &row, error) && row)
-    account = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  civic_db_bind_text (stmt, 1, hash);
+  if (civic_db_step (db, stmt, &row, error) && row)
+    account = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   return account;
 }

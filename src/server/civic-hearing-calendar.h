@@ -6,26 +6,26 @@
 #pragma once
 
 #include "civic-hearing.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
-char     *civic_hearing_calendar_event        (CivicSqlite   *db,
+char     *civic_hearing_calendar_event        (CivicDb       *db,
                                                CivicHearing  *hearing,
                                                GDateTime     *now,
                                                GError       **error);
-char     *civic_hearing_calendar_feed         (CivicSqlite   *db,
+char     *civic_hearing_calendar_feed         (CivicDb       *db,
                                                const char    *account_id,
                                                GDateTime     *now,
                                                GError       **error);
-char     *civic_hearing_calendar_new_token    (CivicSqlite   *db,
+char     *civic_hearing_calendar_new_token    (CivicDb       *db,
                                                const char    *account_id,
                                                GDateTime     *now,
                                                GError       **error);
-gboolean  civic_hearing_calendar_revoke       (CivicSqlite   *db,
+gboolean  civic_hearing_calendar_revoke       (CivicDb       *db,
                                                const char    *account_id,
                                                GError       **error);
-char     *civic_hearing_calendar_account_for  (CivicSqlite   *db,
+char     *civic_hearing_calendar_account_for  (CivicDb       *db,
                                                const char    *token,
                                                GError       **error);
 

@@ -64,7 +64,7 @@ format_utc (GDateTime *instant)
  * unsealed, or %NULL without error when there is none.
  */
 CivicHearing *
-civic_hearing_records_load (CivicSqlite  *db,
+civic_hearing_records_load (CivicDb      *db,
                             const char   *id,
                             GError      **error)
 {
@@ -72,25 +72,25 @@ civic_hearing_records_load (CivicSqlite  *db,
   g_autoptr(JsonNode) personal = NULL;
   g_autoptr(CivicHearing) hearing = NULL;
   g_autofree char *sealed = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT p.sealed, e.data FROM hearing_record r "
+  stmt = civic_db_prepare (db, "SELECT p.sealed, e.data FROM hearing_record r "
                                    "JOIN hearing_personal p ON p.id = r.id "
                                    "JOIN entity e ON e.type = '" CIVIC_ENTITY_HEARING "' "
                                    "  AND e.id = r.id "
                                    "WHERE r.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, id);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
     {
-      sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
-      node = civic_json_parse (civic_sqlite_column_text (stmt, 1), -1, error);
+      sealed = g_strdup (civic_db_column_text (stmt, 0));
+      node = civic_json_parse (civic_db_column_text (stmt, 1), -1, error);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (node == NULL)
     return NULL;
 
@@ -119,7 +119,7 @@ civic_hearing_records_load (CivicSqlite  *db,
  * Returns: the sequence number, or 0 on error.
  */
 gint64
-civic_hearing_records_save (CivicSqlite   *db,
+civic_hearing_records_save (CivicDb       *db,
                             CivicHearing  *hearing,
                             GError       **error)
 {
@@ -129,13 +129,13 @@ civic_hearing_records_save (CivicSqlite   *db,
   g_autofree char *starts = format_utc (civic_hearing_get_starts_at (hearing));
   g_autofree char *ends = format_utc (civic_hearing_get_ends_at (hearing));
   const char *scope[] = { civic_hearing_get_department_id (hearing), NULL };
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   sealed = civic_server_db_seal_json (db, personal, error);
   if (sealed == NULL)
     return 0;
 
-  stmt = civic_sqlite_prepare (db,
+  stmt = civic_db_prepare (db,
                                "INSERT INTO hearing_record (id, department_id, state, starts_at, "
                                "  ends_at, room_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
                                "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
@@ -143,24 +143,24 @@ civic_hearing_records_save (CivicSqlite   *db,
                                "  room_id = excluded.room_id", error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, civic_hearing_get_id (hearing));
-  civic_sqlite_bind_text (stmt, 2, civic_hearing_get_department_id (hearing));
-  civic_sqlite_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_HEARING_STATE,
+  civic_db_bind_text (stmt, 1, civic_hearing_get_id (hearing));
+  civic_db_bind_text (stmt, 2, civic_hearing_get_department_id (hearing));
+  civic_db_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_HEARING_STATE,
                                                         civic_hearing_get_state (hearing)));
-  civic_sqlite_bind_text (stmt, 4, starts);
-  civic_sqlite_bind_text (stmt, 5, ends);
-  civic_sqlite_bind_text (stmt, 6, civic_hearing_get_room_id (hearing));
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 4, starts);
+  civic_db_bind_text (stmt, 5, ends);
+  civic_db_bind_text (stmt, 6, civic_hearing_get_room_id (hearing));
+  if (!civic_db_run (db, stmt, error))
     return 0;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO hearing_personal (id, sealed) VALUES (?, ?) "
+  stmt = civic_db_prepare (db, "INSERT INTO hearing_personal (id, sealed) VALUES (?, ?) "
                                    "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
                                error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, civic_hearing_get_id (hearing));
-  civic_sqlite_bind_text (stmt, 2, sealed);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, civic_hearing_get_id (hearing));
+  civic_db_bind_text (stmt, 2, sealed);
+  if (!civic_db_run (db, stmt, error))
     return 0;
 
   return civic_server_db_put_entity_text (db, CIVIC_ENTITY_HEARING, civic_hearing_get_id (hearing),
@@ -177,7 +177,7 @@ civic_hearing_records_save (CivicSqlite   *db,
  * is found by).
  */
 GPtrArray *
-civic_hearing_records_booked (CivicSqlite  *db,
+civic_hearing_records_booked (CivicDb      *db,
                               GDateTime    *from,
                               GDateTime    *to,
                               GError      **error)
@@ -187,12 +187,12 @@ civic_hearing_records_booked (CivicSqlite  *db,
   g_autofree char *end = format_utc (to);
   g_autoptr(GDateTime) day_before = from ? g_date_time_add_days (from, -1) : NULL;
   g_autofree char *earliest = format_utc (day_before);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   /* No hearing lasts a day: one that meets the period starts after the
    * day before it, which the index on starts_at finds */
-  stmt = civic_sqlite_prepare (db, "SELECT e.data FROM hearing_record r "
+  stmt = civic_db_prepare (db, "SELECT e.data FROM hearing_record r "
                                    "JOIN entity e ON e.type = '" CIVIC_ENTITY_HEARING "' "
                                    "  AND e.id = r.id "
                                    "WHERE r.starts_at IS NOT NULL "
@@ -202,19 +202,19 @@ civic_hearing_records_booked (CivicSqlite  *db,
                                    "ORDER BY r.starts_at", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, start);
-  civic_sqlite_bind_text (stmt, 2, end);
-  civic_sqlite_bind_text (stmt, 3, earliest);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  civic_db_bind_text (stmt, 1, start);
+  civic_db_bind_text (stmt, 2, end);
+  civic_db_bind_text (stmt, 3, earliest);
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
-      g_autoptr(JsonNode) node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, error);
+      g_autoptr(JsonNode) node = civic_json_parse (civic_db_column_text (stmt, 0), -1, error);
       CivicHearing *hearing = node ? civic_hearing_new_from_json (node, error) : NULL;
 
       if (hearing == NULL)
         break;
       g_ptr_array_add (hearings, hearing);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return NULL;
   return g_steal_pointer (&hearings);
@@ -223,7 +223,7 @@ civic_hearing_records_booked (CivicSqlite  *db,
 /* The public side */
 
 static const char *
-member_of (CivicSqlite *db,
+member_of (CivicDb     *db,
            const char  *type,
            const char  *id,
            const char  *member,
@@ -260,7 +260,7 @@ member_of (CivicSqlite *db,
  * Returns: (transfer full): {"hearings": [...]} as JSON text, or %NULL
  */
 char *
-civic_hearing_records_public_json (CivicSqlite  *db,
+civic_hearing_records_public_json (CivicDb      *db,
                                    CivicDay      from,
                                    guint         days,
                                    GError      **error)
@@ -350,7 +350,7 @@ applicant_contact (const CivicApplicant *applicant)
  * case already tied to a hearing, or not waiting for one, is left alone.
  */
 gboolean
-civic_hearing_records_open_for_case (CivicSqlite  *db,
+civic_hearing_records_open_for_case (CivicDb      *db,
                                      CivicCase    *kase,
                                      const char   *command_id,
                                      GError      **error)
@@ -460,7 +460,7 @@ civic_hearing_records_new_for_case (CivicCase   *kase,
  * number (Art. 48(5)).
  */
 gboolean
-civic_hearing_records_note_decision (CivicSqlite  *db,
+civic_hearing_records_note_decision (CivicDb      *db,
                                      CivicCase    *kase,
                                      GError      **error)
 {
@@ -488,7 +488,7 @@ civic_hearing_records_note_decision (CivicSqlite  *db,
 /* The room exists, is the department's or shared, seats everyone and is
  * open then */
 static gboolean
-check_room (CivicSqlite   *db,
+check_room (CivicDb       *db,
             CivicHearing  *hearing,
             GError       **error)
 {
@@ -517,7 +517,7 @@ check_room (CivicSqlite   *db,
 
 /* Nobody and no room is in two hearings at once */
 static gboolean
-check_bookings (CivicSqlite   *db,
+check_bookings (CivicDb       *db,
                 CivicHearing  *hearing,
                 GError       **error)
 {
@@ -559,7 +559,7 @@ record_ref (CivicHearing *hearing)
  * command of its own: the command that caused it, the record's new
  * revision, and the hearing it was for */
 static gboolean
-audit_by_service (CivicSqlite  *db,
+audit_by_service (CivicDb      *db,
                   GDateTime    *now,
                   const char   *action,
                   const char   *target,
@@ -624,7 +624,7 @@ carry_parties (CivicHearing  *hearing,
  * examiners; its own hearing, not yet held, gives way (cancelled without
  * giving the case its clocks back: it waits for this one) */
 static gboolean
-join_case (CivicSqlite    *db,
+join_case (CivicDb        *db,
            CivicHearing   *hearing,
            const char     *command_id,
            CivicCalendar  *calendar,
@@ -717,7 +717,7 @@ join_case (CivicSqlite    *db,
 /* The hearing is over: each case it heard has its clocks back, by the
  * service's own conclude-hearing, audited like any command */
 static gboolean
-conclude_cases (CivicSqlite    *db,
+conclude_cases (CivicDb        *db,
                 CivicHearing   *hearing,
                 const char     *command_id,
                 CivicCalendar  *calendar,
@@ -776,7 +776,7 @@ conclude_cases (CivicSqlite    *db,
 }
 
 static GObject *
-store_load (CivicSqlite  *db,
+store_load (CivicDb      *db,
             const char   *id,
             GError      **error)
 {
@@ -784,7 +784,7 @@ store_load (CivicSqlite  *db,
 }
 
 static gint64
-store_save (CivicSqlite    *db,
+store_save (CivicDb        *db,
             GObject        *record,
             CivicCalendar  *calendar,
             CivicDay        today,
@@ -794,7 +794,7 @@ store_save (CivicSqlite    *db,
 }
 
 static gboolean
-store_finish (CivicSqlite    *db,
+store_finish (CivicDb        *db,
               GObject        *record,
               guint           action,
               const char     *command_id,

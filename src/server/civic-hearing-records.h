@@ -8,33 +8,33 @@
 #include "civic-case.h"
 #include "civic-hearing.h"
 #include "civic-records.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
 extern const CivicRecordStore civic_hearing_store;
 
-CivicHearing *civic_hearing_records_load        (CivicSqlite    *db,
+CivicHearing *civic_hearing_records_load        (CivicDb        *db,
                                                  const char     *id,
                                                  GError        **error);
-gint64        civic_hearing_records_save        (CivicSqlite    *db,
+gint64        civic_hearing_records_save        (CivicDb        *db,
                                                  CivicHearing   *hearing,
                                                  GError        **error);
 CivicHearing *civic_hearing_records_new_for_case (CivicCase    *kase,
                                                  const char     *id,
                                                  GError        **error);
-gboolean      civic_hearing_records_open_for_case (CivicSqlite  *db,
+gboolean      civic_hearing_records_open_for_case (CivicDb      *db,
                                                  CivicCase      *kase,
                                                  const char     *command_id,
                                                  GError        **error);
-gboolean      civic_hearing_records_note_decision (CivicSqlite  *db,
+gboolean      civic_hearing_records_note_decision (CivicDb      *db,
                                                  CivicCase      *kase,
                                                  GError        **error);
-char         *civic_hearing_records_public_json (CivicSqlite    *db,
+char         *civic_hearing_records_public_json (CivicDb        *db,
                                                  CivicDay        from,
                                                  guint           days,
                                                  GError        **error);
-GPtrArray    *civic_hearing_records_booked      (CivicSqlite    *db,
+GPtrArray    *civic_hearing_records_booked      (CivicDb        *db,
                                                  GDateTime      *from,
                                                  GDateTime      *to,
                                                  GError        **error);

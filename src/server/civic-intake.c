@@ -55,11 +55,11 @@ civic_intake_new_receipt (void)
  * %NULL with a refusal when eight draws all were taken
  */
 char *
-civic_intake_unique_receipt (CivicSqlite  *db,
+civic_intake_unique_receipt (CivicDb      *db,
                              const char   *taken_sql,
                              GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, taken_sql, error);
+  CivicDbStmt *stmt = civic_db_prepare (db, taken_sql, error);
 
   if (stmt == NULL)
     return NULL;
@@ -68,10 +68,10 @@ civic_intake_unique_receipt (CivicSqlite  *db,
       g_autofree char *receipt = civic_intake_new_receipt ();
       gboolean taken;
 
-      civic_sqlite_bind_text (stmt, 1, receipt);
-      if (!civic_sqlite_step (db, stmt, &taken, error))
+      civic_db_bind_text (stmt, 1, receipt);
+      if (!civic_db_step (db, stmt, &taken, error))
         return NULL;
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       if (!taken)
         return g_steal_pointer (&receipt);
     }
@@ -107,7 +107,7 @@ is_whole (const char       *text,
 }
 
 static char *
-next_case_number (CivicSqlite  *db,
+next_case_number (CivicDb      *db,
                   const char   *department_id,
                   GDateTime    *received_at,
                   GError      **error)
@@ -129,7 +129,7 @@ next_case_number (CivicSqlite  *db,
 }
 
 static const char *
-department_name (CivicSqlite *db,
+department_name (CivicDb     *db,
                  const char  *id,
                  JsonNode   **holder)
 {
@@ -154,7 +154,7 @@ department_name (CivicSqlite *db,
  * transaction; the caller saves it.
  */
 CivicCase *
-civic_intake_new_case (CivicSqlite           *db,
+civic_intake_new_case (CivicDb               *db,
                        CivicCalendar         *calendar,
                        const char            *id,
                        const CivicItemFiled  *item,
@@ -292,7 +292,7 @@ read_applicant (JsonObject      *object,
  * the receipt code.
  */
 char *
-civic_intake_submit (CivicSqlite    *db,
+civic_intake_submit (CivicDb        *db,
                      CivicCalendar  *calendar,
                      JsonNode       *body,
                      GDateTime      *now,
@@ -330,13 +330,13 @@ civic_intake_submit (CivicSqlite    *db,
       return NULL;
     }
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return NULL;
 
   item = civic_item_records_filed_at (db, item_code, now, error);
   if (item == NULL)
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       if (g_error_matches (*error, CIVIC_ITEM_ERROR, CIVIC_ITEM_ERROR_NOT_IN_EFFECT))
         (*error)->domain = CIVIC_INTAKE_ERROR, (*error)->code = CIVIC_INTAKE_ERROR_NOT_FOUND;
       return NULL;
@@ -350,7 +350,7 @@ civic_intake_submit (CivicSqlite    *db,
   civic_case_set_rev (kase, 1);
   if (civic_case_records_save (db, kase, calendar, civic_time_day_of (now), receipt, error) == 0 ||
       !civic_audit_append (db, now, NULL, "submit", id, item_code, address, error) ||
-      !civic_sqlite_commit (db, error))
+      !civic_db_commit (db, error))
     goto fail;
 
   reading = civic_clock_read (civic_case_get_correction_clock (kase), calendar,
@@ -368,7 +368,7 @@ civic_intake_submit (CivicSqlite    *db,
   return civic_json_to_string (answer, FALSE);
 
 fail:
-  civic_sqlite_rollback (db);
+  civic_db_rollback (db);
   return NULL;
 }
 
@@ -379,7 +379,7 @@ fail:
  * @receipt stands, for the applicant.
  */
 char *
-civic_intake_status (CivicSqlite    *db,
+civic_intake_status (CivicDb        *db,
                      CivicCalendar  *calendar,
                      const char     *receipt,
                      GDateTime      *now,

@@ -7,7 +7,7 @@
 
 #include "civic-case.h"
 #include "civic-item-records.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,7 @@ typedef enum
 
 GQuark     civic_intake_error_quark   (void);
 
-CivicCase *civic_intake_new_case      (CivicSqlite           *db,
+CivicCase *civic_intake_new_case      (CivicDb               *db,
                                        CivicCalendar         *calendar,
                                        const char            *id,
                                        const CivicItemFiled  *item,
@@ -30,19 +30,19 @@ CivicCase *civic_intake_new_case      (CivicSqlite           *db,
                                        CivicChannel           channel,
                                        GDateTime             *received_at,
                                        GError               **error);
-char      *civic_intake_submit        (CivicSqlite           *db,
+char      *civic_intake_submit        (CivicDb               *db,
                                        CivicCalendar         *calendar,
                                        JsonNode              *body,
                                        GDateTime             *now,
                                        const char            *address,
                                        GError               **error);
-char      *civic_intake_status        (CivicSqlite           *db,
+char      *civic_intake_status        (CivicDb               *db,
                                        CivicCalendar         *calendar,
                                        const char            *receipt,
                                        GDateTime             *now,
                                        GError               **error);
 char      *civic_intake_new_receipt   (void);
-char      *civic_intake_unique_receipt (CivicSqlite          *db,
+char      *civic_intake_unique_receipt (CivicDb              *db,
                                         const char           *taken_sql,
                                         GError              **error);
 

@@ -136,7 +136,7 @@ page_link (GString              *out,
  * search form and one page of the items that match
  */
 char *
-civic_item_pages_search (CivicSqlite           *db,
+civic_item_pages_search (CivicDb               *db,
                          const CivicItemQuery  *query,
                          GError               **error)
 {
@@ -448,7 +448,7 @@ time_section (GString    *out,
  * or its repeal; %NULL without error for an item the public never saw
  */
 char *
-civic_item_pages_guide (CivicSqlite  *db,
+civic_item_pages_guide (CivicDb      *db,
                         const char   *code,
                         GError      **error)
 {

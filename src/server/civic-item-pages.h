@@ -6,14 +6,14 @@
 #pragma once
 
 #include "civic-item-public.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
-char *civic_item_pages_search (CivicSqlite           *db,
+char *civic_item_pages_search (CivicDb               *db,
                                const CivicItemQuery  *query,
                                GError               **error);
-char *civic_item_pages_guide  (CivicSqlite           *db,
+char *civic_item_pages_guide  (CivicDb               *db,
                                const char            *code,
                                GError               **error);
 

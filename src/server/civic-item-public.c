@@ -49,20 +49,20 @@ search_text (CivicItem   *item,
 }
 
 static gboolean
-publish_files (CivicSqlite  *db,
+publish_files (CivicDb      *db,
                CivicItem    *item,
                JsonObject   *guide,
                GError      **error)
 {
   JsonArray *materials = json_object_has_member (guide, "materials")
                          ? json_object_get_array_member (guide, "materials") : NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "DELETE FROM public_item_file WHERE code = ?", error);
+  stmt = civic_db_prepare (db, "DELETE FROM public_item_file WHERE code = ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_item_get_code (item));
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, civic_item_get_code (item));
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
 
   for (guint i = 0; materials != NULL && i < json_array_get_length (materials); i++)
@@ -80,27 +80,26 @@ publish_files (CivicSqlite  *db,
         content = civic_attachment_blobs_get (db, sha256, error);
         if (content == NULL)
           return FALSE;
-        stmt = civic_sqlite_prepare (db, "INSERT INTO public_attachment_blob (sha256, content) "
+        stmt = civic_db_prepare (db, "INSERT INTO public_attachment_blob (sha256, content) "
                                          "VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING", error);
         if (stmt == NULL)
           return FALSE;
-        civic_sqlite_bind_text (stmt, 1, sha256);
-        sqlite3_bind_blob64 (stmt, 2, g_bytes_get_data (content, NULL), g_bytes_get_size (content),
-                             SQLITE_STATIC);
-        if (!civic_sqlite_run (db, stmt, error))
+        civic_db_bind_text (stmt, 1, sha256);
+        civic_db_bind_blob (stmt, 2, g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+        if (!civic_db_run (db, stmt, error))
           return FALSE;
-        stmt = civic_sqlite_prepare (db, "INSERT INTO public_item_file (code, sha256, name, "
+        stmt = civic_db_prepare (db, "INSERT INTO public_item_file (code, sha256, name, "
                                          "  media_type, size) VALUES (?, ?, ?, ?, ?) "
                                          "ON CONFLICT (code, sha256) DO NOTHING", error);
         if (stmt == NULL)
           return FALSE;
-        civic_sqlite_bind_text (stmt, 1, civic_item_get_code (item));
-        civic_sqlite_bind_text (stmt, 2, sha256);
-        civic_sqlite_bind_text (stmt, 3, civic_json_lookup_string (file, "name", sha256));
-        civic_sqlite_bind_text (stmt, 4, civic_json_lookup_string (file, "media_type",
+        civic_db_bind_text (stmt, 1, civic_item_get_code (item));
+        civic_db_bind_text (stmt, 2, sha256);
+        civic_db_bind_text (stmt, 3, civic_json_lookup_string (file, "name", sha256));
+        civic_db_bind_text (stmt, 4, civic_json_lookup_string (file, "media_type",
                                                                     "application/octet-stream"));
-        sqlite3_bind_int64 (stmt, 5, g_bytes_get_size (content));
-        if (!civic_sqlite_run (db, stmt, error))
+        civic_db_bind_int64 (stmt, 5, g_bytes_get_size (content));
+        if (!civic_db_run (db, stmt, error))
           return FALSE;
       }
   return TRUE;
@@ -113,7 +112,7 @@ publish_files (CivicSqlite  *db,
  * caller's transaction. An item never in effect is not published.
  */
 gboolean
-civic_item_public_write (CivicSqlite  *db,
+civic_item_public_write (CivicDb      *db,
                          CivicItem    *item,
                          GError      **error)
 {
@@ -124,7 +123,7 @@ civic_item_public_write (CivicSqlite  *db,
   g_autofree char *text = NULL;
   g_autofree char *effective_on = NULL;
   g_autofree char *repealed_on = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   if (guide == NULL)
     return TRUE;
@@ -137,7 +136,7 @@ civic_item_public_write (CivicSqlite  *db,
   if (civic_item_get_state (item) == CIVIC_ITEM_STATE_REPEALED)
     repealed_on = civic_day_format (civic_item_get_repealed_on (item));
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO public_item (code, version, department_id, name, "
+  stmt = civic_db_prepare (db, "INSERT INTO public_item (code, version, department_id, name, "
                                    "  type_code, effective_on, repealed_on, repeal_basis, guide, "
                                    "  search_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
                                    "ON CONFLICT (code) DO UPDATE SET version = excluded.version, "
@@ -150,17 +149,17 @@ civic_item_public_write (CivicSqlite  *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_item_get_code (item));
-  sqlite3_bind_int (stmt, 2, civic_item_get_version (item));
-  civic_sqlite_bind_text (stmt, 3, civic_item_get_department_id (item));
-  civic_sqlite_bind_text (stmt, 4, civic_item_guide_get_name (guide));
-  civic_sqlite_bind_text (stmt, 5, civic_item_guide_get_type_code (guide));
-  civic_sqlite_bind_text (stmt, 6, effective_on);
-  civic_sqlite_bind_text (stmt, 7, repealed_on);
-  civic_sqlite_bind_text (stmt, 8, repealed_on != NULL ? civic_item_get_repeal_basis (item) : NULL);
-  civic_sqlite_bind_text (stmt, 9, guide_text);
-  civic_sqlite_bind_text (stmt, 10, text);
-  return civic_sqlite_run (db, stmt, error) &&
+  civic_db_bind_text (stmt, 1, civic_item_get_code (item));
+  civic_db_bind_int (stmt, 2, civic_item_get_version (item));
+  civic_db_bind_text (stmt, 3, civic_item_get_department_id (item));
+  civic_db_bind_text (stmt, 4, civic_item_guide_get_name (guide));
+  civic_db_bind_text (stmt, 5, civic_item_guide_get_type_code (guide));
+  civic_db_bind_text (stmt, 6, effective_on);
+  civic_db_bind_text (stmt, 7, repealed_on);
+  civic_db_bind_text (stmt, 8, repealed_on != NULL ? civic_item_get_repeal_basis (item) : NULL);
+  civic_db_bind_text (stmt, 9, guide_text);
+  civic_db_bind_text (stmt, 10, text);
+  return civic_db_run (db, stmt, error) &&
          publish_files (db, item, guide, error) &&
          civic_public_seq_bump (db, error);
 }
@@ -239,22 +238,18 @@ where_clause (const CivicItemQuery  *query,
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
-static sqlite3_stmt *
-prepare_bound (CivicSqlite  *db,
+static CivicDbStmt *
+prepare_bound (CivicDb      *db,
                const char   *sql,
                GPtrArray    *values,
                GError      **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (civic_sqlite_get_handle (db), sql, -1, &stmt, NULL);
+  CivicDbStmt *stmt = civic_db_prepare_once (db, sql, error);
 
-  if (rc != SQLITE_OK)
-    {
-      civic_sqlite_set_error (db, rc, error);
-      return NULL;
-    }
+  if (stmt == NULL)
+    return NULL;
   for (guint i = 0; i < values->len; i++)
-    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i), -1, SQLITE_TRANSIENT);
+    civic_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i));
   return stmt;
 }
 
@@ -281,7 +276,7 @@ set_limit (JsonBuilder *builder,
  * effective_on, statutory, promised}]}`
  */
 JsonNode *
-civic_item_public_find (CivicSqlite           *db,
+civic_item_public_find (CivicDb               *db,
                         const CivicItemQuery  *query,
                         GError               **error)
 {
@@ -297,22 +292,16 @@ civic_item_public_find (CivicSqlite           *db,
                                                "ORDER BY p.department_id, p.code "
                                                "LIMIT %u OFFSET %u", where, query->per_page,
                                                (query->page - 1) * query->per_page);
-  sqlite3_stmt *stmt;
+  g_autoptr(CivicDbStmt) counter = NULL;
+  g_autoptr(CivicDbStmt) stmt = NULL;
   gint64 total = 0;
-  int rc;
+  gboolean row, ok;
 
-  stmt = prepare_bound (db, count_sql, values, error);
-  if (stmt == NULL)
+  counter = prepare_bound (db, count_sql, values, error);
+  if (counter == NULL || !civic_db_step (db, counter, &row, error))
     return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    total = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      civic_sqlite_set_error (db, rc, error);
-      return NULL;
-    }
+  if (row)
+    total = civic_db_column_int64 (counter, 0);
 
   stmt = prepare_bound (db, page_sql, values, error);
   if (stmt == NULL)
@@ -323,10 +312,10 @@ civic_item_public_find (CivicSqlite           *db,
   civic_json_set_int (builder, "per_page", query->per_page);
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = civic_db_step (db, stmt, &row, error)) && row)
     {
-      const char *department = (const char *) sqlite3_column_text (stmt, 3);
-      g_autoptr(JsonNode) guide = civic_json_parse ((const char *) sqlite3_column_text (stmt, 5),
+      const char *department = (const char *) civic_db_column_text (stmt, 3);
+      g_autoptr(JsonNode) guide = civic_json_parse ((const char *) civic_db_column_text (stmt, 5),
                                                     -1, NULL);
       const char *name;
 
@@ -335,15 +324,15 @@ civic_item_public_find (CivicSqlite           *db,
                              civic_disclosure_public_department_name (db, department));
       name = g_hash_table_lookup (names, department);
       json_builder_begin_object (builder);
-      civic_json_set_string (builder, "code", (const char *) sqlite3_column_text (stmt, 0));
-      civic_json_set_string (builder, "name", (const char *) sqlite3_column_text (stmt, 1));
-      civic_json_set_string (builder, "type_code", (const char *) sqlite3_column_text (stmt, 2));
+      civic_json_set_string (builder, "code", (const char *) civic_db_column_text (stmt, 0));
+      civic_json_set_string (builder, "name", (const char *) civic_db_column_text (stmt, 1));
+      civic_json_set_string (builder, "type_code", (const char *) civic_db_column_text (stmt, 2));
       civic_json_set_string (builder, "type",
-                             civic_item_type_get_label ((const char *) sqlite3_column_text (stmt,
+                             civic_item_type_get_label ((const char *) civic_db_column_text (stmt,
                                                                                             2)));
       civic_json_set_string (builder, "department", department);
       civic_json_set_string (builder, "department_name", name);
-      civic_json_set_string (builder, "effective_on", (const char *) sqlite3_column_text (stmt, 4));
+      civic_json_set_string (builder, "effective_on", (const char *) civic_db_column_text (stmt, 4));
       if (guide != NULL && JSON_NODE_HOLDS_OBJECT (guide))
         {
           set_limit (builder, "statutory", json_node_get_object (guide));
@@ -351,12 +340,8 @@ civic_item_public_find (CivicSqlite           *db,
         }
       json_builder_end_object (builder);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      civic_sqlite_set_error (db, rc, error);
-      return NULL;
-    }
+  if (!ok)
+    return NULL;
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -372,7 +357,7 @@ civic_item_public_find (CivicSqlite           *db,
  * effect
  */
 JsonNode *
-civic_item_public_get (CivicSqlite  *db,
+civic_item_public_get (CivicDb      *db,
                        const char   *code,
                        GError      **error)
 {
@@ -380,36 +365,36 @@ civic_item_public_get (CivicSqlite  *db,
   g_autoptr(JsonNode) guide = NULL;
   g_autofree char *department = NULL;
   g_autofree char *department_name = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row, ok;
 
-  stmt = civic_sqlite_prepare (db, "SELECT version, department_id, type_code, effective_on, "
+  stmt = civic_db_prepare (db, "SELECT version, department_id, type_code, effective_on, "
                                    "  repealed_on, repeal_basis, guide FROM public_item "
                                    "WHERE code = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, code);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, code);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (!row)
     {
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       return NULL;
     }
   builder = json_builder_new ();
   json_builder_begin_object (builder);
   civic_json_set_string (builder, "code", code);
-  civic_json_set_int (builder, "version", sqlite3_column_int (stmt, 0));
-  department = g_strdup (civic_sqlite_column_text (stmt, 1));
+  civic_json_set_int (builder, "version", civic_db_column_int (stmt, 0));
+  department = g_strdup (civic_db_column_text (stmt, 1));
   civic_json_set_string (builder, "department", department);
-  civic_json_set_string (builder, "type_code", civic_sqlite_column_text (stmt, 2));
-  civic_json_set_string (builder, "type", civic_item_type_get_label (civic_sqlite_column_text (stmt,
+  civic_json_set_string (builder, "type_code", civic_db_column_text (stmt, 2));
+  civic_json_set_string (builder, "type", civic_item_type_get_label (civic_db_column_text (stmt,
                                                                                                2)));
-  civic_json_set_string (builder, "effective_on", civic_sqlite_column_text (stmt, 3));
-  civic_json_set_string (builder, "repealed_on", civic_sqlite_column_text (stmt, 4));
-  civic_json_set_string (builder, "repeal_basis", civic_sqlite_column_text (stmt, 5));
-  guide = civic_json_parse (civic_sqlite_column_text (stmt, 6), -1, error);
-  sqlite3_reset (stmt);
+  civic_json_set_string (builder, "effective_on", civic_db_column_text (stmt, 3));
+  civic_json_set_string (builder, "repealed_on", civic_db_column_text (stmt, 4));
+  civic_json_set_string (builder, "repeal_basis", civic_db_column_text (stmt, 5));
+  guide = civic_json_parse (civic_db_column_text (stmt, 6), -1, error);
+  civic_db_reset (stmt);
   if (guide == NULL)
     return NULL;
   department_name = civic_disclosure_public_department_name (db, department);
@@ -417,27 +402,27 @@ civic_item_public_get (CivicSqlite  *db,
   json_builder_set_member_name (builder, "guide");
   json_builder_add_value (builder, g_steal_pointer (&guide));
 
-  stmt = civic_sqlite_prepare (db, "SELECT sha256, name, media_type, size FROM public_item_file "
+  stmt = civic_db_prepare (db, "SELECT sha256, name, media_type, size FROM public_item_file "
                                    "WHERE code = ? ORDER BY name, sha256", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, code);
+  civic_db_bind_text (stmt, 1, code);
   json_builder_set_member_name (builder, "files");
   json_builder_begin_array (builder);
-  while ((ok = civic_sqlite_step (db, stmt, &row, error)) && row)
+  while ((ok = civic_db_step (db, stmt, &row, error)) && row)
     {
       g_autofree char *url = g_strdup_printf ("/public/v1/items/%s/files/%s", code,
-                                              civic_sqlite_column_text (stmt, 0));
+                                              civic_db_column_text (stmt, 0));
 
       json_builder_begin_object (builder);
-      civic_json_set_string (builder, "sha256", civic_sqlite_column_text (stmt, 0));
-      civic_json_set_string (builder, "name", civic_sqlite_column_text (stmt, 1));
-      civic_json_set_string (builder, "media_type", civic_sqlite_column_text (stmt, 2));
-      civic_json_set_int (builder, "size", sqlite3_column_int64 (stmt, 3));
+      civic_json_set_string (builder, "sha256", civic_db_column_text (stmt, 0));
+      civic_json_set_string (builder, "name", civic_db_column_text (stmt, 1));
+      civic_json_set_string (builder, "media_type", civic_db_column_text (stmt, 2));
+      civic_json_set_int (builder, "size", civic_db_column_int64 (stmt, 3));
       civic_json_set_string (builder, "url", url);
       json_builder_end_object (builder);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (!ok)
     return NULL;
   json_builder_end_array (builder);
@@ -452,33 +437,33 @@ civic_item_public_get (CivicSqlite  *db,
  * effect, %NULL without error for none
  */
 GBytes *
-civic_item_public_file (CivicSqlite  *db,
+civic_item_public_file (CivicDb      *db,
                         const char   *code,
                         const char   *sha256,
                         char        **name,
                         char        **media_type,
                         GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   GBytes *content = NULL;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT f.name, f.media_type, b.content "
+  stmt = civic_db_prepare (db, "SELECT f.name, f.media_type, b.content "
                                    "FROM public_item_file f JOIN public_attachment_blob b "
                                    "  USING (sha256) WHERE f.code = ? AND f.sha256 = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, code);
-  civic_sqlite_bind_text (stmt, 2, sha256);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, code);
+  civic_db_bind_text (stmt, 2, sha256);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
     {
-      *name = g_strdup (civic_sqlite_column_text (stmt, 0));
-      *media_type = g_strdup (civic_sqlite_column_text (stmt, 1));
-      content = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+      *name = g_strdup (civic_db_column_text (stmt, 0));
+      *media_type = g_strdup (civic_db_column_text (stmt, 1));
+      content = g_bytes_new (civic_db_column_blob (stmt, 2), civic_db_column_bytes (stmt, 2));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return content;
 }
 
@@ -489,32 +474,32 @@ civic_item_public_file (CivicSqlite  *db,
  * effect, for the guide's filter: `[{id, name, items}]`
  */
 JsonNode *
-civic_item_public_departments (CivicSqlite  *db,
+civic_item_public_departments (CivicDb      *db,
                                GError      **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row, ok;
 
-  stmt = civic_sqlite_prepare (db, "SELECT department_id, count(*) FROM public_item "
+  stmt = civic_db_prepare (db, "SELECT department_id, count(*) FROM public_item "
                                    "WHERE repealed_on IS NULL GROUP BY department_id "
                                    "ORDER BY department_id", error);
   if (stmt == NULL)
     return NULL;
   json_builder_begin_array (builder);
-  while ((ok = civic_sqlite_step (db, stmt, &row, error)) && row)
+  while ((ok = civic_db_step (db, stmt, &row, error)) && row)
     {
       g_autofree char *name = civic_disclosure_public_department_name (db,
-                                                                      civic_sqlite_column_text (stmt,
+                                                                      civic_db_column_text (stmt,
                                                                                                 0));
 
       json_builder_begin_object (builder);
-      civic_json_set_string (builder, "id", civic_sqlite_column_text (stmt, 0));
+      civic_json_set_string (builder, "id", civic_db_column_text (stmt, 0));
       civic_json_set_string (builder, "name", name);
-      civic_json_set_int (builder, "items", sqlite3_column_int64 (stmt, 1));
+      civic_json_set_int (builder, "items", civic_db_column_int64 (stmt, 1));
       json_builder_end_object (builder);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (!ok)
     return NULL;
   json_builder_end_array (builder);

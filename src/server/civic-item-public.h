@@ -6,7 +6,7 @@
 #pragma once
 
 #include "civic-item.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -20,25 +20,25 @@ typedef struct
   guint       per_page;
 } CivicItemQuery;
 
-gboolean    civic_item_public_write      (CivicSqlite           *db,
+gboolean    civic_item_public_write      (CivicDb               *db,
                                           CivicItem             *item,
                                           GError               **error);
 gboolean    civic_item_public_query_parse (GHashTable           *query,
                                           CivicItemQuery        *out,
                                           GError               **error);
-JsonNode   *civic_item_public_find       (CivicSqlite           *db,
+JsonNode   *civic_item_public_find       (CivicDb               *db,
                                           const CivicItemQuery  *query,
                                           GError               **error);
-JsonNode   *civic_item_public_get        (CivicSqlite           *db,
+JsonNode   *civic_item_public_get        (CivicDb               *db,
                                           const char            *code,
                                           GError               **error);
-GBytes     *civic_item_public_file       (CivicSqlite           *db,
+GBytes     *civic_item_public_file       (CivicDb               *db,
                                           const char            *code,
                                           const char            *sha256,
                                           char                 **name,
                                           char                 **media_type,
                                           GError               **error);
-JsonNode   *civic_item_public_departments (CivicSqlite          *db,
+JsonNode   *civic_item_public_departments (CivicDb              *db,
                                           GError               **error);
 
 G_END_DECLS

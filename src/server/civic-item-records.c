@@ -66,7 +66,7 @@ civic_item_filed_free (CivicItemFiled *filed)
 }
 
 CivicItem *
-civic_item_records_load (CivicSqlite  *db,
+civic_item_records_load (CivicDb      *db,
                          const char   *code,
                          GError      **error)
 {
@@ -85,23 +85,23 @@ civic_item_records_load (CivicSqlite  *db,
 }
 
 static gboolean
-run_text (CivicSqlite  *db,
+run_text (CivicDb      *db,
           const char   *sql,
           const char   *first,
           const char   *second,
           GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, sql, error);
+  CivicDbStmt *stmt = civic_db_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, first);
-  civic_sqlite_bind_text (stmt, 2, second);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, first);
+  civic_db_bind_text (stmt, 2, second);
+  return civic_db_run (db, stmt, error);
 }
 
 static gboolean
-put_version (CivicSqlite  *db,
+put_version (CivicDb      *db,
              const char   *code,
              int           version,
              const char   *department_id,
@@ -110,9 +110,9 @@ put_version (CivicSqlite  *db,
              GError      **error)
 {
   g_autofree char *text = civic_json_to_string (guide, FALSE);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO item_version (code, version, department_id, "
+  stmt = civic_db_prepare (db, "INSERT INTO item_version (code, version, department_id, "
                                    "  effective_at, guide) VALUES (?1, ?2, ?3, ?4, ?5) "
                                    "ON CONFLICT (code, version) DO UPDATE SET "
                                    "  department_id = excluded.department_id, "
@@ -120,58 +120,58 @@ put_version (CivicSqlite  *db,
                                    "  guide = excluded.guide", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, code);
-  sqlite3_bind_int (stmt, 2, version);
-  civic_sqlite_bind_text (stmt, 3, department_id);
-  civic_sqlite_bind_text (stmt, 4, effective_at);
-  civic_sqlite_bind_text (stmt, 5, text);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, code);
+  civic_db_bind_int (stmt, 2, version);
+  civic_db_bind_text (stmt, 3, department_id);
+  civic_db_bind_text (stmt, 4, effective_at);
+  civic_db_bind_text (stmt, 5, text);
+  return civic_db_run (db, stmt, error);
 }
 
 /* The versions approved but not yet in effect go: one taken back, or an
  * import replacing the one it scheduled before */
 static gboolean
-drop_versions_after (CivicSqlite  *db,
+drop_versions_after (CivicDb      *db,
                      CivicItem    *item,
                      GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "DELETE FROM item_version WHERE code = ? AND version > ?",
+  stmt = civic_db_prepare (db, "DELETE FROM item_version WHERE code = ? AND version > ?",
                                error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_item_get_code (item));
-  sqlite3_bind_int (stmt, 2, civic_item_get_version (item));
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, civic_item_get_code (item));
+  civic_db_bind_int (stmt, 2, civic_item_get_version (item));
+  return civic_db_run (db, stmt, error);
 }
 
 static gint64
-item_save (CivicSqlite  *db,
+item_save (CivicDb      *db,
            CivicItem    *item,
            GError      **error)
 {
   g_autoptr(JsonNode) node = civic_item_to_json (item);
   const CivicItemPending *pending = civic_item_get_pending (item);
   const char *scope[] = { civic_item_get_department_id (item), CIVIC_SCOPE_DISPATCH, NULL };
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO item_record (code, department_id, state, pending) "
+  stmt = civic_db_prepare (db, "INSERT INTO item_record (code, department_id, state, pending) "
                                    "VALUES (?1, ?2, ?3, ?4) "
                                    "ON CONFLICT (code) DO UPDATE SET "
                                    "  department_id = excluded.department_id, "
                                    "  state = excluded.state, pending = excluded.pending", error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, civic_item_get_code (item));
-  civic_sqlite_bind_text (stmt, 2, civic_item_get_department_id (item));
-  civic_sqlite_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_ITEM_STATE,
+  civic_db_bind_text (stmt, 1, civic_item_get_code (item));
+  civic_db_bind_text (stmt, 2, civic_item_get_department_id (item));
+  civic_db_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_ITEM_STATE,
                                                         civic_item_get_state (item)));
-  civic_sqlite_bind_text (stmt, 4, pending != NULL
+  civic_db_bind_text (stmt, 4, pending != NULL
                                    ? civic_enum_to_nick (CIVIC_TYPE_ITEM_VERSION_STATE,
                                                          pending->state)
                                    : NULL);
-  if (!civic_sqlite_run (db, stmt, error))
+  if (!civic_db_run (db, stmt, error))
     return 0;
   return civic_server_db_put_entity (db, CIVIC_ENTITY_ITEM, civic_item_get_code (item),
                                      civic_item_get_rev (item), node,
@@ -181,7 +181,7 @@ item_save (CivicSqlite  *db,
 }
 
 static GObject *
-store_load (CivicSqlite  *db,
+store_load (CivicDb      *db,
             const char   *id,
             GError      **error)
 {
@@ -189,7 +189,7 @@ store_load (CivicSqlite  *db,
 }
 
 static gint64
-store_save (CivicSqlite    *db,
+store_save (CivicDb        *db,
             GObject        *record,
             CivicCalendar  *calendar,
             CivicDay        today,
@@ -203,7 +203,7 @@ store_save (CivicSqlite    *db,
  * said, and its name one the attachment rules take. The draft is set
  * right before it is saved. */
 static gboolean
-check_uploads (CivicSqlite  *db,
+check_uploads (CivicDb      *db,
                CivicItem    *item,
                GError      **error)
 {
@@ -211,9 +211,9 @@ check_uploads (CivicSqlite  *db,
   JsonObject *guide = json_node_get_object (pending->guide);
   JsonArray *materials = json_object_has_member (guide, "materials")
                          ? json_object_get_array_member (guide, "materials") : NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "SELECT media_type, size FROM item_upload "
+  stmt = civic_db_prepare (db, "SELECT media_type, size FROM item_upload "
                                    "WHERE code = ? AND sha256 = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -229,16 +229,16 @@ check_uploads (CivicSqlite  *db,
 
         if (file == NULL)
           continue;
-        civic_sqlite_bind_text (stmt, 1, civic_item_get_code (item));
-        civic_sqlite_bind_text (stmt, 2, civic_json_lookup_string (file, "sha256", ""));
-        if (!civic_sqlite_step (db, stmt, &row, error))
+        civic_db_bind_text (stmt, 1, civic_item_get_code (item));
+        civic_db_bind_text (stmt, 2, civic_json_lookup_string (file, "sha256", ""));
+        if (!civic_db_step (db, stmt, &row, error))
           return FALSE;
         if (row)
           {
-            media_type = g_strdup (civic_sqlite_column_text (stmt, 0));
-            size = sqlite3_column_int64 (stmt, 1);
+            media_type = g_strdup (civic_db_column_text (stmt, 0));
+            size = civic_db_column_int64 (stmt, 1);
           }
-        sqlite3_reset (stmt);
+        civic_db_reset (stmt);
         if (!row)
           {
             g_set_error (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_ARGUMENT,
@@ -269,7 +269,7 @@ check_uploads (CivicSqlite  *db,
 /* What an approval, a repeal or an import sets at its moment: the version
  * for intake, the repeal for intake, the job that makes it the record's */
 static gboolean
-schedule (CivicSqlite  *db,
+schedule (CivicDb      *db,
           CivicItem    *item,
           const char   *command_id,
           GError      **error)
@@ -302,7 +302,7 @@ schedule (CivicSqlite  *db,
 }
 
 static gboolean
-store_finish (CivicSqlite    *db,
+store_finish (CivicDb        *db,
               GObject        *record,
               guint           action,
               const char     *command_id,
@@ -409,7 +409,7 @@ not_in_effect (GError     **error,
  * effect yet, it is repealed, or it is of a type no one applies for
  */
 CivicItemFiled *
-civic_item_records_filed_at (CivicSqlite  *db,
+civic_item_records_filed_at (CivicDb      *db,
                              const char   *code,
                              GDateTime    *at,
                              GError      **error)
@@ -419,43 +419,43 @@ civic_item_records_filed_at (CivicSqlite  *db,
   g_autofree char *repealed_at = NULL;
   g_autofree char *version_at = NULL;
   g_autofree char *guide = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT repealed_at FROM item_record WHERE code = ?", error);
+  stmt = civic_db_prepare (db, "SELECT repealed_at FROM item_record WHERE code = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, code);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, code);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
-    repealed_at = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    repealed_at = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   if (!row)
     {
       not_in_effect (error, _("There is no service item “%s”"), code);
       return NULL;
     }
-  stmt = civic_sqlite_prepare (db, "SELECT version, department_id, guide, effective_at "
+  stmt = civic_db_prepare (db, "SELECT version, department_id, guide, effective_at "
                                    "FROM item_version "
                                    "WHERE code = ? AND effective_at <= ? "
                                    "ORDER BY effective_at DESC, version DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, code);
-  civic_sqlite_bind_text (stmt, 2, when);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, code);
+  civic_db_bind_text (stmt, 2, when);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
     {
       filed = g_new0 (CivicItemFiled, 1);
       filed->code = g_strdup (code);
-      filed->version = sqlite3_column_int (stmt, 0);
-      filed->department_id = g_strdup (civic_sqlite_column_text (stmt, 1));
-      guide = g_strdup (civic_sqlite_column_text (stmt, 2));
-      version_at = g_strdup (civic_sqlite_column_text (stmt, 3));
+      filed->version = civic_db_column_int (stmt, 0);
+      filed->department_id = g_strdup (civic_db_column_text (stmt, 1));
+      guide = g_strdup (civic_db_column_text (stmt, 2));
+      version_at = g_strdup (civic_db_column_text (stmt, 3));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   /* Repealed from its moment, unless a version took effect after it */
   if (repealed_at != NULL && strcmp (repealed_at, when) <= 0 &&
       (version_at == NULL || strcmp (version_at, repealed_at) < 0))
@@ -493,7 +493,7 @@ civic_item_records_filed_at (CivicSqlite  *db,
  * demo's. An item kept already is left as it is.
  */
 gboolean
-civic_item_records_adopt (CivicSqlite  *db,
+civic_item_records_adopt (CivicDb      *db,
                           const char   *code,
                           const char   *department_id,
                           JsonNode     *guide,
@@ -507,18 +507,18 @@ civic_item_records_adopt (CivicSqlite  *db,
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(CivicItem) item = NULL;
   CivicDay day = civic_time_day_of (effective_at != NULL ? effective_at : now);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   if (canonical == NULL)
     return FALSE;
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM item_record WHERE code = ?", error);
+  stmt = civic_db_prepare (db, "SELECT 1 FROM item_record WHERE code = ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, code);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, code);
+  if (!civic_db_step (db, stmt, &row, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (row)
     return TRUE;
 
@@ -680,34 +680,34 @@ civic_item_guide_from_flat (JsonObject  *flat,
  * of a kept item, once, in one transaction.
  */
 gboolean
-civic_item_records_adopt_legacy (CivicSqlite  *db,
+civic_item_records_adopt_legacy (CivicDb      *db,
                                  GError      **error)
 {
   g_autoptr(GPtrArray) legacy = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row, ok;
 
-  stmt = civic_sqlite_prepare (db, "SELECT data FROM entity WHERE type = 'item' AND "
+  stmt = civic_db_prepare (db, "SELECT data FROM entity WHERE type = 'item' AND "
                                    "  NOT EXISTS (SELECT 1 FROM item_record "
                                    "              WHERE item_record.code = entity.id)", error);
   if (stmt == NULL)
     return FALSE;
-  while ((ok = civic_sqlite_step (db, stmt, &row, error)) && row)
+  while ((ok = civic_db_step (db, stmt, &row, error)) && row)
     {
-      JsonNode *node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, NULL);
+      JsonNode *node = civic_json_parse (civic_db_column_text (stmt, 0), -1, NULL);
 
       if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
         g_ptr_array_add (legacy, node);
       else if (node != NULL)
         json_node_unref (node);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (!ok)
     return FALSE;
   if (legacy->len == 0)
     return TRUE;
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   for (guint i = 0; i < legacy->len; i++)
     {
@@ -720,11 +720,11 @@ civic_item_records_adopt_legacy (CivicSqlite  *db,
                                      NULL, error))
         {
           g_prefix_error (error, "item %s: ", civic_json_lookup_string (flat, "code", "?"));
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return FALSE;
         }
     }
-  return civic_sqlite_commit (db, error);
+  return civic_db_commit (db, error);
 }
 
 /* The files of the materials: a blank form and a filled-in sample */
@@ -741,7 +741,7 @@ file_refused (GError     **error,
 /* The item, if @actor's department keeps it (the hall's dispatchers and
  * supervisors read every department's) */
 static CivicItem *
-load_seen (CivicSqlite       *db,
+load_seen (CivicDb           *db,
            const CivicActor  *actor,
            const char        *code,
            gboolean           to_change,
@@ -776,7 +776,7 @@ load_seen (CivicSqlite       *db,
  * Returns: (transfer full) (nullable): `{sha256, name, media_type, size}`
  */
 char *
-civic_item_records_upload (CivicSqlite       *db,
+civic_item_records_upload (CivicDb           *db,
                            const CivicActor  *actor,
                            const char        *code,
                            const char        *name,
@@ -793,7 +793,7 @@ civic_item_records_upload (CivicSqlite       *db,
   g_autofree char *at = format_utc (now);
   g_autofree char *detail = NULL;
   gsize size = g_bytes_get_size (content);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   if (!civic_actor_has_role (actor, CIVIC_ROLE_CATALOGUE_EDITOR))
     {
@@ -809,9 +809,9 @@ civic_item_records_upload (CivicSqlite       *db,
 
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
   detail = g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GSIZE_FORMAT "}", sha256, size);
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return NULL;
-  stmt = civic_sqlite_prepare (db, "INSERT INTO item_upload (code, sha256, name, media_type, "
+  stmt = civic_db_prepare (db, "INSERT INTO item_upload (code, sha256, name, media_type, "
                                    "  size, uploaded_by, uploaded_at) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                                    "ON CONFLICT (code, sha256) DO UPDATE SET "
@@ -819,17 +819,17 @@ civic_item_records_upload (CivicSqlite       *db,
                                error);
   if (stmt == NULL)
     goto fail;
-  civic_sqlite_bind_text (stmt, 1, code);
-  civic_sqlite_bind_text (stmt, 2, sha256);
-  civic_sqlite_bind_text (stmt, 3, name);
-  civic_sqlite_bind_text (stmt, 4, media_type);
-  sqlite3_bind_int64 (stmt, 5, size);
-  civic_sqlite_bind_text (stmt, 6, actor->id);
-  civic_sqlite_bind_text (stmt, 7, at);
+  civic_db_bind_text (stmt, 1, code);
+  civic_db_bind_text (stmt, 2, sha256);
+  civic_db_bind_text (stmt, 3, name);
+  civic_db_bind_text (stmt, 4, media_type);
+  civic_db_bind_int64 (stmt, 5, size);
+  civic_db_bind_text (stmt, 6, actor->id);
+  civic_db_bind_text (stmt, 7, at);
   if (!civic_attachment_blobs_put (db, sha256, content, at, error) ||
-      !civic_sqlite_run (db, stmt, error) ||
+      !civic_db_run (db, stmt, error) ||
       !civic_audit_append (db, now, actor->id, "upload-item-file", code, detail, address, error) ||
-      !civic_sqlite_commit (db, error))
+      !civic_db_commit (db, error))
     goto fail;
 
   json_builder_begin_object (builder);
@@ -842,7 +842,7 @@ civic_item_records_upload (CivicSqlite       *db,
   return civic_json_to_string (answer, FALSE);
 
 fail:
-  civic_sqlite_rollback (db);
+  civic_db_rollback (db);
   return NULL;
 }
 
@@ -855,7 +855,7 @@ fail:
  * an official of its department, the hall's dispatchers and supervisors
  */
 GBytes *
-civic_item_records_read_file (CivicSqlite       *db,
+civic_item_records_read_file (CivicDb           *db,
                               const CivicActor  *actor,
                               const char        *code,
                               const char        *sha256,
@@ -864,25 +864,25 @@ civic_item_records_read_file (CivicSqlite       *db,
                               GError           **error)
 {
   g_autoptr(CivicItem) item = load_seen (db, actor, code, FALSE, error);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   if (item == NULL)
     return NULL;
-  stmt = civic_sqlite_prepare (db, "SELECT name, media_type FROM item_upload "
+  stmt = civic_db_prepare (db, "SELECT name, media_type FROM item_upload "
                                    "WHERE code = ? AND sha256 = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, code);
-  civic_sqlite_bind_text (stmt, 2, sha256);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, code);
+  civic_db_bind_text (stmt, 2, sha256);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
     {
-      *name = g_strdup (civic_sqlite_column_text (stmt, 0));
-      *media_type = g_strdup (civic_sqlite_column_text (stmt, 1));
+      *name = g_strdup (civic_db_column_text (stmt, 0));
+      *media_type = g_strdup (civic_db_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (!row)
     {
       file_refused (error, CIVIC_FILE_ERROR_NOT_FOUND, _("The item has no such file"));

@@ -7,7 +7,7 @@
 
 #include "civic-item.h"
 #include "civic-records.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -22,23 +22,23 @@ typedef struct
 
 extern const CivicRecordStore civic_item_store;
 
-CivicItem      *civic_item_records_load         (CivicSqlite     *db,
+CivicItem      *civic_item_records_load         (CivicDb         *db,
                                                  const char      *code,
                                                  GError         **error);
-CivicItemFiled *civic_item_records_filed_at     (CivicSqlite     *db,
+CivicItemFiled *civic_item_records_filed_at     (CivicDb         *db,
                                                  const char      *code,
                                                  GDateTime       *at,
                                                  GError         **error);
 void            civic_item_filed_free           (CivicItemFiled  *filed);
-gboolean        civic_item_records_adopt        (CivicSqlite     *db,
+gboolean        civic_item_records_adopt        (CivicDb         *db,
                                                  const char      *code,
                                                  const char      *department_id,
                                                  JsonNode        *guide,
                                                  GDateTime       *effective_at,
                                                  GError         **error);
-gboolean        civic_item_records_adopt_legacy (CivicSqlite     *db,
+gboolean        civic_item_records_adopt_legacy (CivicDb         *db,
                                                  GError         **error);
-char           *civic_item_records_upload       (CivicSqlite       *db,
+char           *civic_item_records_upload       (CivicDb           *db,
                                                  const CivicActor  *actor,
                                                  const char        *code,
                                                  const char        *name,
@@ -47,7 +47,7 @@ char           *civic_item_records_upload       (CivicSqlite       *db,
                                                  GDateTime         *now,
                                                  const char        *address,
                                                  GError           **error);
-GBytes         *civic_item_records_read_file    (CivicSqlite       *db,
+GBytes         *civic_item_records_read_file    (CivicDb           *db,
                                                  const CivicActor  *actor,
                                                  const char        *code,
                                                  const char        *sha256,

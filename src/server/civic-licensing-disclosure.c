@@ -80,7 +80,7 @@ table_row (GString    *out,
 /* The organ's column for licences, by the columns' naming (ORGAN-licensing),
  * when it has one */
 static const char *
-licensing_column (CivicSqlite *db,
+licensing_column (CivicDb     *db,
                   const char  *organ,
                   char       **holder)
 {
@@ -99,7 +99,7 @@ licensing_column (CivicSqlite *db,
  * transaction; nothing for a case not granted.
  */
 gboolean
-civic_licensing_disclosure_draft (CivicSqlite    *db,
+civic_licensing_disclosure_draft (CivicDb        *db,
                                   CivicCalendar  *calendar,
                                   GDateTime      *now,
                                   CivicCase      *kase,

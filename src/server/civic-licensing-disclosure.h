@@ -7,11 +7,11 @@
 
 #include "civic-calendar.h"
 #include "civic-case.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
-gboolean civic_licensing_disclosure_draft (CivicSqlite    *db,
+gboolean civic_licensing_disclosure_draft (CivicDb        *db,
                                            CivicCalendar  *calendar,
                                            GDateTime      *now,
                                            CivicCase      *kase,

@@ -275,7 +275,7 @@ kind_of_subject (const char **subject)
  * mail was sent to ("scjg@12345.hunan.gov.cn"), or NULL for the hall's
  * dispatch */
 static char *
-department_of (CivicSqlite      *db,
+department_of (CivicDb          *db,
                GMimeMessage     *mail,
                GError          **error)
 {
@@ -337,27 +337,27 @@ cut (const char *text,
 }
 
 static gboolean
-remember_origin (CivicSqlite   *db,
+remember_origin (CivicDb       *db,
                  const char    *id,
                  GMimeMessage  *mail,
                  GError       **error)
 {
   const char *message_id = g_mime_message_get_message_id (mail);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO mail_origin (message_id, rfc_message_id) "
+  stmt = civic_db_prepare (db, "INSERT INTO mail_origin (message_id, rfc_message_id) "
                                    "VALUES (?, ?) ON CONFLICT (message_id) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  civic_sqlite_bind_text (stmt, 2, message_id);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 2, message_id);
+  return civic_db_run (db, stmt, error);
 }
 
 /* One mail, filed; a refusal (the rules', or a mail without a sender)
  * goes to @result, not to @error */
 static gboolean
-file_mail (CivicSqlite      *db,
+file_mail (CivicDb          *db,
            CivicCalendar    *calendar,
            GDateTime        *now,
            GMimeMessage     *mail,
@@ -403,11 +403,11 @@ file_mail (CivicSqlite      *db,
     {
       /* …and remembered, should the last import have stopped between
        * the two */
-      if (!civic_sqlite_begin (db, error))
+      if (!civic_db_begin (db, error))
         goto out;
-      if (!remember_origin (db, id, mail, error) || !civic_sqlite_commit (db, error))
+      if (!remember_origin (db, id, mail, error) || !civic_db_commit (db, error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           goto out;
         }
       result->already++;
@@ -531,11 +531,11 @@ file_mail (CivicSqlite      *db,
         g_ptr_array_add (result->refused, g_strdup_printf ("%s: %s", message_id, refusal));
       goto out;
     }
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     goto out;
-  if (!remember_origin (db, id, mail, error) || !civic_sqlite_commit (db, error))
+  if (!remember_origin (db, id, mail, error) || !civic_db_commit (db, error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       goto out;
     }
   result->filed++;
@@ -559,7 +559,7 @@ out:
  * Returns: %FALSE when the service failed, or when @input holds no mail
  */
 gboolean
-civic_mail_import (CivicSqlite      *db,
+civic_mail_import (CivicDb          *db,
                    CivicCalendar    *calendar,
                    GDateTime        *now,
                    GBytes           *input,
@@ -604,22 +604,22 @@ civic_mail_import (CivicSqlite      *db,
 /* Replies */
 
 static gboolean
-mailed_already (CivicSqlite  *db,
+mailed_already (CivicDb      *db,
                 const char   *id,
                 int           number,
                 gboolean     *mailed,
                 GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT 1 FROM mail_sent "
+  CivicDbStmt *stmt = civic_db_prepare (db, "SELECT 1 FROM mail_sent "
                                                  "WHERE message_id = ? AND number = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, number);
-  if (!civic_sqlite_step (db, stmt, mailed, error))
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_int (stmt, 2, number);
+  if (!civic_db_step (db, stmt, mailed, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return TRUE;
 }
 
@@ -709,7 +709,7 @@ write_reply (CivicMessage            *message,
  * transaction of its own.
  */
 gboolean
-civic_mail_write_replies (CivicSqlite  *db,
+civic_mail_write_replies (CivicDb      *db,
                           GDateTime    *now,
                           const char   *from,
                           const char   *outbox,
@@ -718,7 +718,7 @@ civic_mail_write_replies (CivicSqlite  *db,
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) origins = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
   ensure_gmime ();
@@ -732,15 +732,15 @@ civic_mail_write_replies (CivicSqlite  *db,
       return FALSE;
     }
 
-  stmt = civic_sqlite_prepare (db, "SELECT message_id, rfc_message_id FROM mail_origin", error);
+  stmt = civic_db_prepare (db, "SELECT message_id, rfc_message_id FROM mail_origin", error);
   if (stmt == NULL)
     return FALSE;
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
-      g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
-      g_ptr_array_add (origins, g_strdup (civic_sqlite_column_text (stmt, 1)));
+      g_ptr_array_add (ids, g_strdup (civic_db_column_text (stmt, 0)));
+      g_ptr_array_add (origins, g_strdup (civic_db_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return FALSE;
 
@@ -783,25 +783,25 @@ civic_mail_write_replies (CivicSqlite  *db,
              * later does not make the earlier ones go again */
             if (!write_reply (message, reply, document, g_ptr_array_index (origins, i), now, from,
                               outbox, error) ||
-                !civic_sqlite_begin (db, error))
+                !civic_db_begin (db, error))
               return FALSE;
           }
-          stmt = civic_sqlite_prepare (db, "INSERT INTO mail_sent (message_id, number, at) "
+          stmt = civic_db_prepare (db, "INSERT INTO mail_sent (message_id, number, at) "
                                            "VALUES (?, ?, ?)", error);
           if (stmt == NULL)
             {
-              civic_sqlite_rollback (db);
+              civic_db_rollback (db);
               return FALSE;
             }
           {
             g_autofree char *at = civic_time_format (now);
 
-            civic_sqlite_bind_text (stmt, 1, id);
-            sqlite3_bind_int (stmt, 2, reply->number);
-            civic_sqlite_bind_text (stmt, 3, at);
-            if (!civic_sqlite_run (db, stmt, error) || !civic_sqlite_commit (db, error))
+            civic_db_bind_text (stmt, 1, id);
+            civic_db_bind_int (stmt, 2, reply->number);
+            civic_db_bind_text (stmt, 3, at);
+            if (!civic_db_run (db, stmt, error) || !civic_db_commit (db, error))
               {
-                civic_sqlite_rollback (db);
+                civic_db_rollback (db);
                 return FALSE;
               }
           }

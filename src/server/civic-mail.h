@@ -8,7 +8,7 @@
 #include <glib.h>
 
 #include "civic-calendar.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -30,13 +30,13 @@ typedef struct
 GQuark   civic_mail_error_quark   (void);
 
 void     civic_mail_import_clear  (CivicMailImport  *result);
-gboolean civic_mail_import        (CivicSqlite      *db,
+gboolean civic_mail_import        (CivicDb          *db,
                                    CivicCalendar    *calendar,
                                    GDateTime        *now,
                                    GBytes           *input,
                                    CivicMailImport  *result,
                                    GError          **error);
-gboolean civic_mail_write_replies (CivicSqlite      *db,
+gboolean civic_mail_write_replies (CivicDb          *db,
                                    GDateTime        *now,
                                    const char       *from,
                                    const char       *outbox,

@@ -121,7 +121,7 @@ civic_message_files_check_all (GPtrArray  *files,
 /* The bytes, once, and that they were received for @message_id: in the
  * caller's transaction */
 static gboolean
-keep (CivicSqlite  *db,
+keep (CivicDb      *db,
       const char   *message_id,
       const char   *sha256,
       const char   *media_type,
@@ -130,24 +130,24 @@ keep (CivicSqlite  *db,
       const char   *at,
       GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   if (!civic_attachment_blobs_put (db, sha256, content, at, error))
     return FALSE;
-  stmt = civic_sqlite_prepare (db, "INSERT INTO message_upload (message_id, sha256, media_type, "
+  stmt = civic_db_prepare (db, "INSERT INTO message_upload (message_id, sha256, media_type, "
                                    "  size, uploaded_by, uploaded_at) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
                                    "ON CONFLICT (message_id, sha256) DO UPDATE SET "
                                    "  media_type = excluded.media_type", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, message_id);
-  civic_sqlite_bind_text (stmt, 2, sha256);
-  civic_sqlite_bind_text (stmt, 3, media_type);
-  sqlite3_bind_int64 (stmt, 4, g_bytes_get_size (content));
-  civic_sqlite_bind_text (stmt, 5, uploaded_by);
-  civic_sqlite_bind_text (stmt, 6, at);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, message_id);
+  civic_db_bind_text (stmt, 2, sha256);
+  civic_db_bind_text (stmt, 3, media_type);
+  civic_db_bind_int64 (stmt, 4, g_bytes_get_size (content));
+  civic_db_bind_text (stmt, 5, uploaded_by);
+  civic_db_bind_text (stmt, 6, at);
+  return civic_db_run (db, stmt, error);
 }
 
 /**
@@ -165,7 +165,7 @@ keep (CivicSqlite  *db,
  * name}]`, or %NULL and an error
  */
 JsonNode *
-civic_message_files_keep_all (CivicSqlite  *db,
+civic_message_files_keep_all (CivicDb      *db,
                               const char   *message_id,
                               GPtrArray    *files,
                               const char   *uploaded_by,
@@ -176,7 +176,7 @@ civic_message_files_keep_all (CivicSqlite  *db,
   g_autoptr(JsonArray) array = json_array_new ();
   JsonNode *node;
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return NULL;
   for (guint i = 0; i < files->len; i++)
     {
@@ -195,7 +195,7 @@ civic_message_files_keep_all (CivicSqlite  *db,
         continue;
       if (!keep (db, message_id, sha256, file->media_type, file->content, uploaded_by, at, error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return NULL;
         }
       item = json_object_new ();
@@ -203,9 +203,9 @@ civic_message_files_keep_all (CivicSqlite  *db,
       json_object_set_string_member (item, "name", file->name);
       json_array_add_object_element (array, item);
     }
-  if (!civic_sqlite_commit (db, error))
+  if (!civic_db_commit (db, error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return NULL;
     }
   node = json_node_new (JSON_NODE_ARRAY);
@@ -220,40 +220,40 @@ civic_message_files_keep_all (CivicSqlite  *db,
  * uploads, and the bytes no other record holds.
  */
 gboolean
-civic_message_files_forget (CivicSqlite  *db,
+civic_message_files_forget (CivicDb      *db,
                             const char   *message_id,
                             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
-  stmt = civic_sqlite_prepare (db, "DELETE FROM attachment_blob WHERE id IN "
+  stmt = civic_db_prepare (db, "DELETE FROM attachment_blob WHERE id IN "
                                    "  (SELECT sha256 FROM message_upload WHERE message_id = ?1) "
                                    "AND id NOT IN (SELECT sha256 FROM message_upload "
                                    "  WHERE message_id <> ?1) "
                                    "AND id NOT IN (SELECT sha256 FROM disclosure_upload)", error);
   if (stmt == NULL)
     goto fail;
-  civic_sqlite_bind_text (stmt, 1, message_id);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, message_id);
+  if (!civic_db_run (db, stmt, error))
     goto fail;
-  stmt = civic_sqlite_prepare (db, "DELETE FROM message_upload WHERE message_id = ?", error);
+  stmt = civic_db_prepare (db, "DELETE FROM message_upload WHERE message_id = ?", error);
   if (stmt == NULL)
     goto fail;
-  civic_sqlite_bind_text (stmt, 1, message_id);
-  if (!civic_sqlite_run (db, stmt, error) || !civic_sqlite_commit (db, error))
+  civic_db_bind_text (stmt, 1, message_id);
+  if (!civic_db_run (db, stmt, error) || !civic_db_commit (db, error))
     goto fail;
   return TRUE;
 
 fail:
-  civic_sqlite_rollback (db);
+  civic_db_rollback (db);
   return FALSE;
 }
 
 /* The message an official adds a file to, or opens one of: one they see */
 static CivicMessage *
-load_seen (CivicSqlite       *db,
+load_seen (CivicDb           *db,
            const CivicActor  *actor,
            const char        *message_id,
            GError           **error)
@@ -290,7 +290,7 @@ load_seen (CivicSqlite       *db,
  * see it are told it is not there.
  */
 gboolean
-civic_message_files_check_opener (CivicSqlite       *db,
+civic_message_files_check_opener (CivicDb           *db,
                                   const CivicActor  *actor,
                                   const char        *message_id,
                                   GError           **error)
@@ -322,7 +322,7 @@ civic_message_files_check_opener (CivicSqlite       *db,
  * or another (internal)
  */
 char *
-civic_message_files_upload (CivicSqlite       *db,
+civic_message_files_upload (CivicDb           *db,
                             const CivicActor  *actor,
                             const char        *message_id,
                             const char        *name,
@@ -358,16 +358,16 @@ civic_message_files_upload (CivicSqlite       *db,
   g_string_append (detail, ",\"media_type\":");
   civic_json_append_string (detail, media_type);
   g_string_append_printf (detail, ",\"size\":%" G_GSIZE_FORMAT "}", size);
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return NULL;
   /* The name is the official's words for the file: the audit keeps the
    * hash, the type and the size */
   if (!keep (db, message_id, sha256, media_type, content, actor->id, at, error) ||
       !civic_audit_append (db, now, actor->id, "upload-message-file", message_id, detail->str,
                            address, error) ||
-      !civic_sqlite_commit (db, error))
+      !civic_db_commit (db, error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return NULL;
     }
 
@@ -390,38 +390,38 @@ civic_message_files_upload (CivicSqlite       *db,
  * command said.
  */
 gboolean
-civic_message_files_take (CivicSqlite   *db,
+civic_message_files_take (CivicDb       *db,
                           CivicMessage  *message,
                           GError       **error)
 {
   GPtrArray *attachments = civic_message_get_attachments (message);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   for (guint i = 0; i < attachments->len; i++)
     {
       CivicMessageAttachment *attachment = g_ptr_array_index (attachments, i);
       gboolean row;
 
-      stmt = civic_sqlite_prepare (db, "SELECT media_type, size FROM message_upload "
+      stmt = civic_db_prepare (db, "SELECT media_type, size FROM message_upload "
                                        "WHERE message_id = ? AND sha256 = ?", error);
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, civic_message_get_id (message));
-      civic_sqlite_bind_text (stmt, 2, attachment->sha256);
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      civic_db_bind_text (stmt, 1, civic_message_get_id (message));
+      civic_db_bind_text (stmt, 2, attachment->sha256);
+      if (!civic_db_step (db, stmt, &row, error))
         return FALSE;
       if (row)
         {
           char *named;
 
           g_free (attachment->media_type);
-          attachment->media_type = g_strdup (civic_sqlite_column_text (stmt, 0));
-          attachment->size = sqlite3_column_int64 (stmt, 1);
+          attachment->media_type = g_strdup (civic_db_column_text (stmt, 0));
+          attachment->size = civic_db_column_int64 (stmt, 1);
           named = civic_attachment_name_for_type (attachment->name, attachment->media_type);
           g_free (attachment->name);
           attachment->name = named;
         }
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       if (!row)
         {
           g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_RULE,
@@ -444,7 +444,7 @@ civic_message_files_take (CivicSqlite   *db,
  * Returns: (transfer full): the bytes, or %NULL and an error
  */
 GBytes *
-civic_message_files_read (CivicSqlite       *db,
+civic_message_files_read (CivicDb           *db,
                           const CivicActor  *actor,
                           const char        *message_id,
                           const char        *sha256,
@@ -477,13 +477,13 @@ civic_message_files_read (CivicSqlite       *db,
   detail = g_string_new ("{\"sha256\":");
   civic_json_append_string (detail, sha256);
   g_string_append_c (detail, '}');
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return NULL;
   if (!civic_audit_append (db, now, actor->id, "read-message-file", message_id, detail->str,
                            address, error) ||
-      !civic_sqlite_commit (db, error))
+      !civic_db_commit (db, error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return NULL;
     }
   *name = g_strdup (attachment->name);

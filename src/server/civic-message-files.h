@@ -9,7 +9,7 @@
 #include "civic-attachment-blobs.h"
 #include "civic-message.h"
 #include "civic-query.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -23,20 +23,20 @@ G_BEGIN_DECLS
 void      civic_message_files_name_types  (GPtrArray         *files);
 gboolean  civic_message_files_check_all   (GPtrArray         *files,
                                            GError           **error);
-JsonNode *civic_message_files_keep_all    (CivicSqlite       *db,
+JsonNode *civic_message_files_keep_all    (CivicDb           *db,
                                            const char        *message_id,
                                            GPtrArray         *files,
                                            const char        *uploaded_by,
                                            GDateTime         *now,
                                            GError           **error);
-gboolean  civic_message_files_check_opener (CivicSqlite      *db,
+gboolean  civic_message_files_check_opener (CivicDb          *db,
                                            const CivicActor  *actor,
                                            const char        *message_id,
                                            GError           **error);
-gboolean  civic_message_files_forget      (CivicSqlite       *db,
+gboolean  civic_message_files_forget      (CivicDb           *db,
                                            const char        *message_id,
                                            GError           **error);
-char     *civic_message_files_upload      (CivicSqlite       *db,
+char     *civic_message_files_upload      (CivicDb           *db,
                                            const CivicActor  *actor,
                                            const char        *message_id,
                                            const char        *name,
@@ -45,10 +45,10 @@ char     *civic_message_files_upload      (CivicSqlite       *db,
                                            GDateTime         *now,
                                            const char        *address,
                                            GError           **error);
-gboolean  civic_message_files_take        (CivicSqlite       *db,
+gboolean  civic_message_files_take        (CivicDb           *db,
                                            CivicMessage      *message,
                                            GError           **error);
-GBytes   *civic_message_files_read        (CivicSqlite       *db,
+GBytes   *civic_message_files_read        (CivicDb           *db,
                                            const CivicActor  *actor,
                                            const char        *message_id,
                                            const char        *sha256,

@@ -74,25 +74,25 @@ civic_message_pages_file_field (GString *out)
 }
 
 static gboolean
-department_options (CivicSqlite  *db,
+department_options (CivicDb      *db,
                     GString      *out,
                     const char   *selected,
                     GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, json_extract (data, '$.name') FROM entity "
+  stmt = civic_db_prepare (db, "SELECT id, json_extract (data, '$.name') FROM entity "
                                    "WHERE type = '" CIVIC_ENTITY_DEPARTMENT "' AND deleted = 0 "
                                    "ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
-    civic_public_page_option (out, civic_sqlite_column_text (stmt, 0),
-                              civic_sqlite_column_text (stmt, 1) != NULL
-                              ? civic_sqlite_column_text (stmt, 1)
-                              : civic_sqlite_column_text (stmt, 0), selected);
-  sqlite3_reset (stmt);
+  while (civic_db_step (db, stmt, &row, error) && row)
+    civic_public_page_option (out, civic_db_column_text (stmt, 0),
+                              civic_db_column_text (stmt, 1) != NULL
+                              ? civic_db_column_text (stmt, 1)
+                              : civic_db_column_text (stmt, 0), selected);
+  civic_db_reset (stmt);
   return error == NULL || *error == NULL;
 }
 
@@ -105,7 +105,7 @@ department_options (CivicSqlite  *db,
  * to follow a message
  */
 char *
-civic_message_pages_form (CivicSqlite  *db,
+civic_message_pages_form (CivicDb      *db,
                           GHashTable   *values,
                           const char   *problem,
                           GError      **error)
@@ -232,7 +232,7 @@ civic_message_pages_form_to_json (GHashTable *form)
  * %NULL once sent (@receipt) or when the service failed (@error)
  */
 char *
-civic_message_pages_submit (CivicSqlite    *db,
+civic_message_pages_submit (CivicDb        *db,
                             CivicCalendar  *calendar,
                             GDateTime      *now,
                             GHashTable     *form,
@@ -304,27 +304,27 @@ row (GString    *out,
  */
 /* The message a receipt names, by its id */
 static char *
-message_of_receipt (CivicSqlite  *db,
+message_of_receipt (CivicDb      *db,
                     const char   *receipt,
                     GError      **error)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT id FROM message_record WHERE receipt = ?",
+  CivicDbStmt *stmt = civic_db_prepare (db, "SELECT id FROM message_record WHERE receipt = ?",
                                              error);
   char *id = NULL;
   gboolean row;
 
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, receipt);
-  if (civic_sqlite_step (db, stmt, &row, error) && row)
-    id = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  civic_db_bind_text (stmt, 1, receipt);
+  if (civic_db_step (db, stmt, &row, error) && row)
+    id = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   return id;
 }
 
 /* Once answered, the citizen rates the answer (好差评), once */
 static gboolean
-rating_part (CivicSqlite  *db,
+rating_part (CivicDb      *db,
              GString      *out,
              const char   *receipt,
              const char   *state,
@@ -397,7 +397,7 @@ rating_part (CivicSqlite  *db,
 }
 
 static char *
-status_page (CivicSqlite          *db,
+status_page (CivicDb              *db,
              const char           *receipt,
              GHashTable           *values,
              const char           *problem,
@@ -412,7 +412,7 @@ status_page (CivicSqlite          *db,
  * stands and its replies, or %NULL without error for no such message
  */
 char *
-civic_message_pages_status (CivicSqlite           *db,
+civic_message_pages_status (CivicDb               *db,
                             const char            *receipt,
                             CivicMessagePageNews   news,
                             GError               **error)
@@ -434,7 +434,7 @@ civic_message_pages_status (CivicSqlite           *db,
  * 404), or when the service failed (@error)
  */
 char *
-civic_message_pages_rate (CivicSqlite    *db,
+civic_message_pages_rate (CivicDb        *db,
                           CivicCalendar  *calendar,
                           GDateTime      *now,
                           const char     *receipt,
@@ -489,7 +489,7 @@ civic_message_pages_rate (CivicSqlite    *db,
 }
 
 static char *
-status_page (CivicSqlite           *db,
+status_page (CivicDb               *db,
              const char            *receipt,
              GHashTable            *values,
              const char            *problem,
@@ -611,7 +611,7 @@ status_page (CivicSqlite           *db,
  * indicators, as a table
  */
 char *
-civic_message_pages_ratings (CivicSqlite  *db,
+civic_message_pages_ratings (CivicDb      *db,
                              GError      **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);

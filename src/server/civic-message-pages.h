@@ -8,7 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "civic-calendar.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -20,11 +20,11 @@ typedef enum
   CIVIC_MESSAGE_PAGE_NEWS_RATED,   /* the rating: thanks */
 } CivicMessagePageNews;
 
-char *civic_message_pages_form    (CivicSqlite   *db,
+char *civic_message_pages_form    (CivicDb       *db,
                                    GHashTable    *values,
                                    const char    *problem,
                                    GError       **error);
-char *civic_message_pages_submit  (CivicSqlite   *db,
+char *civic_message_pages_submit  (CivicDb       *db,
                                    CivicCalendar *calendar,
                                    GDateTime     *now,
                                    GHashTable    *form,
@@ -33,11 +33,11 @@ char *civic_message_pages_submit  (CivicSqlite   *db,
                                    guint         *status,
                                    char         **receipt,
                                    GError       **error);
-char *civic_message_pages_status  (CivicSqlite   *db,
+char *civic_message_pages_status  (CivicDb       *db,
                                    const char    *receipt,
                                    CivicMessagePageNews news,
                                    GError       **error);
-char *civic_message_pages_rate    (CivicSqlite   *db,
+char *civic_message_pages_rate    (CivicDb       *db,
                                    CivicCalendar *calendar,
                                    GDateTime     *now,
                                    const char    *receipt,
@@ -45,7 +45,7 @@ char *civic_message_pages_rate    (CivicSqlite   *db,
                                    const char    *address,
                                    guint         *status,
                                    GError       **error);
-char *civic_message_pages_ratings (CivicSqlite   *db,
+char *civic_message_pages_ratings (CivicDb       *db,
                                    GError       **error);
 JsonNode *civic_message_pages_form_to_json (GHashTable *form);
 void      civic_message_pages_file_field   (GString    *out);

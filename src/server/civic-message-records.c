@@ -52,7 +52,7 @@ format_day (CivicDay day)
 }
 
 CivicMessage *
-civic_message_records_load (CivicSqlite  *db,
+civic_message_records_load (CivicDb      *db,
                             const char   *id,
                             GError      **error)
 {
@@ -60,25 +60,25 @@ civic_message_records_load (CivicSqlite  *db,
   g_autoptr(JsonNode) personal = NULL;
   g_autoptr(CivicMessage) message = NULL;
   g_autofree char *sealed = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT p.sealed, e.data FROM message_record r "
+  stmt = civic_db_prepare (db, "SELECT p.sealed, e.data FROM message_record r "
                                    "JOIN message_personal p ON p.id = r.id "
                                    "JOIN entity e ON e.type = '" CIVIC_ENTITY_MESSAGE "' "
                                    "  AND e.id = r.id "
                                    "WHERE r.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, id);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
     {
-      sealed = g_strdup (civic_sqlite_column_text (stmt, 0));
-      node = civic_json_parse (civic_sqlite_column_text (stmt, 1), -1, error);
+      sealed = g_strdup (civic_db_column_text (stmt, 0));
+      node = civic_json_parse (civic_db_column_text (stmt, 1), -1, error);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (node == NULL)
     return NULL;
 
@@ -135,20 +135,20 @@ public_text (CivicMessage *message,
 
 /* The replies that went out, as the public side reads them */
 static gboolean
-save_public_replies (CivicSqlite   *db,
+save_public_replies (CivicDb       *db,
                      CivicMessage  *message,
                      char         **last,
                      GError       **error)
 {
   GPtrArray *replies = civic_message_get_replies (message);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "DELETE FROM public_message_reply WHERE message_id = ?",
+  stmt = civic_db_prepare (db, "DELETE FROM public_message_reply WHERE message_id = ?",
                                error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_message_get_id (message));
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, civic_message_get_id (message));
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
 
   for (guint i = 0; i < replies->len; i++)
@@ -163,16 +163,16 @@ save_public_replies (CivicSqlite   *db,
       if (text == NULL)
         return FALSE;
       sent_on = civic_day_format (reply->sent_on);
-      stmt = civic_sqlite_prepare (db, "INSERT INTO public_message_reply "
+      stmt = civic_db_prepare (db, "INSERT INTO public_message_reply "
                                        "  (message_id, number, text, sent_on) VALUES (?, ?, ?, ?)",
                                    error);
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, civic_message_get_id (message));
-      sqlite3_bind_int (stmt, 2, reply->number);
-      civic_sqlite_bind_text (stmt, 3, text);
-      civic_sqlite_bind_text (stmt, 4, sent_on);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_text (stmt, 1, civic_message_get_id (message));
+      civic_db_bind_int (stmt, 2, reply->number);
+      civic_db_bind_text (stmt, 3, text);
+      civic_db_bind_text (stmt, 4, sent_on);
+      if (!civic_db_run (db, stmt, error))
         return FALSE;
       g_free (*last);
       *last = g_steal_pointer (&text);
@@ -184,7 +184,7 @@ save_public_replies (CivicSqlite   *db,
  * and the answer that went out, the proposer's details masked, never
  * who proposed it */
 static gboolean
-save_public_idea (CivicSqlite   *db,
+save_public_idea (CivicDb       *db,
                   CivicMessage  *message,
                   GError       **error)
 {
@@ -194,15 +194,15 @@ save_public_idea (CivicSqlite   *db,
   g_autofree char *text = NULL;
   g_autofree char *answer_text = NULL;
   g_autofree char *answered_on = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   if (civic_message_get_campaign_id (message) == NULL)
     return TRUE;
-  stmt = civic_sqlite_prepare (db, "DELETE FROM public_campaign_idea WHERE message_id = ?", error);
+  stmt = civic_db_prepare (db, "DELETE FROM public_campaign_idea WHERE message_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_message_get_id (message));
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, civic_message_get_id (message));
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
   /* The answer that adopted it, never a later word to the proposer */
   for (guint i = replies->len; i > 0 && answer == NULL; i--)
@@ -220,22 +220,22 @@ save_public_idea (CivicSqlite   *db,
       !(answer_text = public_text (message, answer->text, error)))
     return FALSE;
   answered_on = civic_day_format (answer->sent_on);
-  stmt = civic_sqlite_prepare (db, "INSERT INTO public_campaign_idea (message_id, campaign_id, "
+  stmt = civic_db_prepare (db, "INSERT INTO public_campaign_idea (message_id, campaign_id, "
                                    "  subject, text, answer, answered_on) "
                                    "VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_message_get_id (message));
-  civic_sqlite_bind_text (stmt, 2, civic_message_get_campaign_id (message));
-  civic_sqlite_bind_text (stmt, 3, subject);
-  civic_sqlite_bind_text (stmt, 4, text);
-  civic_sqlite_bind_text (stmt, 5, answer_text);
-  civic_sqlite_bind_text (stmt, 6, answered_on);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, civic_message_get_id (message));
+  civic_db_bind_text (stmt, 2, civic_message_get_campaign_id (message));
+  civic_db_bind_text (stmt, 3, subject);
+  civic_db_bind_text (stmt, 4, text);
+  civic_db_bind_text (stmt, 5, answer_text);
+  civic_db_bind_text (stmt, 6, answered_on);
+  return civic_db_run (db, stmt, error);
 }
 
 gint64
-civic_message_records_save (CivicSqlite    *db,
+civic_message_records_save (CivicDb        *db,
                             CivicMessage   *message,
                             CivicCalendar  *calendar,
                             CivicDay        today,
@@ -249,7 +249,7 @@ civic_message_records_save (CivicSqlite    *db,
   g_autofree char *last_reply = NULL;
   g_auto(GStrv) scope = scope_of (message);
   const char *id = civic_message_get_id (message);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gint64 seq;
 
   sealed = civic_server_db_seal_json (db, personal, error);
@@ -257,7 +257,7 @@ civic_message_records_save (CivicSqlite    *db,
     return 0;
   due_on = format_day (civic_message_get_reply_due (message, calendar, today));
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO message_record (id, department_id, receipt, kind, "
+  stmt = civic_db_prepare (db, "INSERT INTO message_record (id, department_id, receipt, kind, "
                                    "  state, received_on, due_on, campaign_id) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
                                    "ON CONFLICT (id) DO UPDATE SET "
@@ -266,27 +266,27 @@ civic_message_records_save (CivicSqlite    *db,
                                error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, id);
-  civic_sqlite_bind_text (stmt, 2, civic_message_get_department_id (message));
-  civic_sqlite_bind_text (stmt, 3, civic_message_get_receipt (message));
-  civic_sqlite_bind_text (stmt, 4, civic_enum_to_nick (CIVIC_TYPE_MESSAGE_KIND,
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 2, civic_message_get_department_id (message));
+  civic_db_bind_text (stmt, 3, civic_message_get_receipt (message));
+  civic_db_bind_text (stmt, 4, civic_enum_to_nick (CIVIC_TYPE_MESSAGE_KIND,
                                                         civic_message_get_kind (message)));
-  civic_sqlite_bind_text (stmt, 5, civic_enum_to_nick (CIVIC_TYPE_MESSAGE_STATE,
+  civic_db_bind_text (stmt, 5, civic_enum_to_nick (CIVIC_TYPE_MESSAGE_STATE,
                                                         civic_message_get_state (message)));
-  civic_sqlite_bind_text (stmt, 6, received_on);
-  civic_sqlite_bind_text (stmt, 7, due_on);
-  civic_sqlite_bind_text (stmt, 8, civic_message_get_campaign_id (message));
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 6, received_on);
+  civic_db_bind_text (stmt, 7, due_on);
+  civic_db_bind_text (stmt, 8, civic_message_get_campaign_id (message));
+  if (!civic_db_run (db, stmt, error))
     return 0;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO message_personal (id, sealed) VALUES (?, ?) "
+  stmt = civic_db_prepare (db, "INSERT INTO message_personal (id, sealed) VALUES (?, ?) "
                                    "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
                                error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, id);
-  civic_sqlite_bind_text (stmt, 2, sealed);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 2, sealed);
+  if (!civic_db_run (db, stmt, error))
     return 0;
 
   if (!save_public_replies (db, message, &last_reply, error) ||
@@ -308,7 +308,7 @@ civic_message_records_save (CivicSqlite    *db,
 /* What only the service checks: the department, the message or the case
  * a command names is one it keeps */
 static gboolean
-entity_exists (CivicSqlite  *db,
+entity_exists (CivicDb      *db,
                const char   *type,
                const char   *id,
                const char   *refusal,
@@ -333,7 +333,7 @@ entity_exists (CivicSqlite  *db,
 /* A record of @department, named by a command: one of another department,
  * or one kept from it, is refused as if it did not exist */
 static gboolean
-same_department (CivicSqlite  *db,
+same_department (CivicDb      *db,
                  const char   *type,
                  const char   *id,
                  const char   *department,
@@ -363,7 +363,7 @@ same_department (CivicSqlite  *db,
 }
 
 static gboolean
-give_receipt (CivicSqlite   *db,
+give_receipt (CivicDb       *db,
               CivicMessage  *message,
               GError       **error)
 {
@@ -380,7 +380,7 @@ give_receipt (CivicSqlite   *db,
 }
 
 static gboolean
-issue_written_reply (CivicSqlite   *db,
+issue_written_reply (CivicDb       *db,
                      CivicMessage  *message,
                      const char    *command_id,
                      GDateTime     *now,
@@ -396,7 +396,7 @@ issue_written_reply (CivicSqlite   *db,
 }
 
 static gboolean
-store_finish (CivicSqlite    *db,
+store_finish (CivicDb        *db,
               GObject        *record,
               guint           action,
               const char     *command_id,
@@ -467,7 +467,7 @@ store_finish (CivicSqlite    *db,
 }
 
 static GObject *
-store_load (CivicSqlite  *db,
+store_load (CivicDb      *db,
             const char   *id,
             GError      **error)
 {
@@ -475,7 +475,7 @@ store_load (CivicSqlite  *db,
 }
 
 static gint64
-store_save (CivicSqlite    *db,
+store_save (CivicDb        *db,
             GObject        *record,
             CivicCalendar  *calendar,
             CivicDay        today,
@@ -545,23 +545,23 @@ const CivicRecordStore civic_message_store = {
  * keeps, or %NULL (without error) when it keeps none
  */
 CivicMessageClocks *
-civic_message_records_load_clocks (CivicSqlite  *db,
+civic_message_records_load_clocks (CivicDb      *db,
                                    GError      **error)
 {
   g_autoptr(JsonNode) node = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT data FROM entity WHERE type = '"
+  stmt = civic_db_prepare (db, "SELECT data FROM entity WHERE type = '"
                                    CIVIC_ENTITY_MESSAGE_CLOCKS "' AND deleted = 0 LIMIT 1",
                                error);
   if (stmt == NULL)
     return NULL;
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
-    node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, error);
-  sqlite3_reset (stmt);
+    node = civic_json_parse (civic_db_column_text (stmt, 0), -1, error);
+  civic_db_reset (stmt);
   if (node == NULL)
     return NULL;
   return civic_message_clocks_new_from_json (node, error);
@@ -576,7 +576,7 @@ civic_message_records_load_clocks (CivicSqlite  *db,
  * Call inside a write transaction.
  */
 gboolean
-civic_message_records_import_clocks (CivicSqlite  *db,
+civic_message_records_import_clocks (CivicDb      *db,
                                      JsonNode     *table,
                                      GError      **error)
 {
@@ -620,7 +620,7 @@ civic_message_records_import_clocks (CivicSqlite  *db,
  * when the service keeps none yet. Runs its own transaction.
  */
 gboolean
-civic_message_records_ensure_clocks (CivicSqlite  *db,
+civic_message_records_ensure_clocks (CivicDb      *db,
                                      GError      **error)
 {
   g_autoptr(CivicMessageClocks) current = NULL;
@@ -663,15 +663,15 @@ civic_message_records_ensure_clocks (CivicSqlite  *db,
   if (!g_file_get_contents (file, &contents, NULL, error) ||
       !(node = civic_json_parse (contents, -1, error)))
     return FALSE;
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   if (!civic_message_records_import_clocks (db, node, error))
     {
       g_prefix_error (error, "%s: ", file);
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return FALSE;
     }
-  return civic_sqlite_commit (db, error);
+  return civic_db_commit (db, error);
 }
 
 /* The replies officials start from */
@@ -727,7 +727,7 @@ invalid:
  * Runs its own transaction.
  */
 gboolean
-civic_message_records_ensure_reply_templates (CivicSqlite  *db,
+civic_message_records_ensure_reply_templates (CivicDb      *db,
                                               GError      **error)
 {
   g_autoptr(CivicEntityRow) row = NULL;
@@ -756,15 +756,15 @@ civic_message_records_ensure_reply_templates (CivicSqlite  *db,
       g_prefix_error (error, "%s: ", file);
       return FALSE;
     }
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   if (civic_server_db_put_entity (db, CIVIC_ENTITY_TEMPLATE, CIVIC_TEMPLATE_MESSAGE_REPLIES, 1,
                                   node, NULL, error) == 0)
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return FALSE;
     }
-  return civic_sqlite_commit (db, error);
+  return civic_db_commit (db, error);
 }
 
 /* The public side */
@@ -780,7 +780,7 @@ civic_message_records_ensure_reply_templates (CivicSqlite  *db,
  * Returns: (transfer full) (nullable): {receipt, received_on, due_on}
  */
 char *
-civic_message_records_submit (CivicSqlite    *db,
+civic_message_records_submit (CivicDb        *db,
                               CivicCalendar  *calendar,
                               GDateTime      *now,
                               JsonNode       *body,
@@ -865,7 +865,7 @@ civic_message_records_submit (CivicSqlite    *db,
  * message's fields rather than in them.
  */
 char *
-civic_message_records_submit_with_files (CivicSqlite    *db,
+civic_message_records_submit_with_files (CivicDb        *db,
                                          CivicCalendar  *calendar,
                                          GDateTime      *now,
                                          JsonNode       *body,
@@ -1053,7 +1053,7 @@ public_state (const char *state)
  * error when no message has @receipt
  */
 char *
-civic_message_records_status (CivicSqlite  *db,
+civic_message_records_status (CivicDb      *db,
                               const char   *receipt,
                               GError      **error)
 {
@@ -1066,10 +1066,10 @@ civic_message_records_status (CivicSqlite  *db,
   g_autofree char *received_on = NULL;
   g_autofree char *due_on = NULL;
   g_autofree char *subject = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT r.id, r.kind, r.state, r.department_id, "
+  stmt = civic_db_prepare (db, "SELECT r.id, r.kind, r.state, r.department_id, "
                                    "  r.received_on, r.due_on, json_extract (e.data, '$.subject') "
                                    "FROM message_record r "
                                    "JOIN entity e ON e.type = '" CIVIC_ENTITY_MESSAGE "' "
@@ -1077,20 +1077,20 @@ civic_message_records_status (CivicSqlite  *db,
                                    "WHERE r.receipt = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, receipt);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, receipt);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
     {
-      id = g_strdup (civic_sqlite_column_text (stmt, 0));
-      kind = g_strdup (civic_sqlite_column_text (stmt, 1));
-      state = g_strdup (civic_sqlite_column_text (stmt, 2));
-      department = g_strdup (civic_sqlite_column_text (stmt, 3));
-      received_on = g_strdup (civic_sqlite_column_text (stmt, 4));
-      due_on = g_strdup (civic_sqlite_column_text (stmt, 5));
-      subject = g_strdup (civic_sqlite_column_text (stmt, 6));
+      id = g_strdup (civic_db_column_text (stmt, 0));
+      kind = g_strdup (civic_db_column_text (stmt, 1));
+      state = g_strdup (civic_db_column_text (stmt, 2));
+      department = g_strdup (civic_db_column_text (stmt, 3));
+      received_on = g_strdup (civic_db_column_text (stmt, 4));
+      due_on = g_strdup (civic_db_column_text (stmt, 5));
+      subject = g_strdup (civic_db_column_text (stmt, 6));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (id == NULL)
     return NULL;
   /* What the citizen called it, anything personal in it masked */
@@ -1122,22 +1122,22 @@ civic_message_records_status (CivicSqlite  *db,
   civic_json_set_string (builder, "due_on", g_strcmp0 (public_state (state), "in-progress") == 0 ||
                                             g_strcmp0 (state, "new") == 0 ? due_on : NULL);
 
-  stmt = civic_sqlite_prepare (db, "SELECT number, text, sent_on FROM public_message_reply "
+  stmt = civic_db_prepare (db, "SELECT number, text, sent_on FROM public_message_reply "
                                    "WHERE message_id = ? ORDER BY number", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
+  civic_db_bind_text (stmt, 1, id);
   json_builder_set_member_name (builder, "replies");
   json_builder_begin_array (builder);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
       json_builder_begin_object (builder);
-      civic_json_set_int (builder, "number", sqlite3_column_int (stmt, 0));
-      civic_json_set_string (builder, "text", civic_sqlite_column_text (stmt, 1));
-      civic_json_set_string (builder, "sent_on", civic_sqlite_column_text (stmt, 2));
+      civic_json_set_int (builder, "number", civic_db_column_int (stmt, 0));
+      civic_json_set_string (builder, "text", civic_db_column_text (stmt, 1));
+      civic_json_set_string (builder, "sent_on", civic_db_column_text (stmt, 2));
       json_builder_end_object (builder);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return NULL;
   json_builder_end_array (builder);

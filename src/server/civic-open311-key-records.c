@@ -34,29 +34,29 @@ day_of (const char *instant)
 }
 
 static CivicOpen311Key *
-load_row (CivicSqlite  *db,
+load_row (CivicDb      *db,
           const char   *id,
           GError      **error)
 {
   g_autoptr(CivicEntityRow) entity = NULL;
   CivicOpen311Key *key = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT name, created_at, revoked_at, revoked_reason "
+  stmt = civic_db_prepare (db, "SELECT name, created_at, revoked_at, revoked_reason "
                                    "FROM open311_key WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, id);
-  if (civic_sqlite_step (db, stmt, &row, error) && row)
+  civic_db_bind_text (stmt, 1, id);
+  if (civic_db_step (db, stmt, &row, error) && row)
     {
       key = civic_open311_key_new (id);
-      civic_open311_key_set_fields (key, civic_sqlite_column_text (stmt, 0),
-                                    day_of (civic_sqlite_column_text (stmt, 1)),
-                                    day_of (civic_sqlite_column_text (stmt, 2)),
-                                    civic_sqlite_column_text (stmt, 3));
+      civic_open311_key_set_fields (key, civic_db_column_text (stmt, 0),
+                                    day_of (civic_db_column_text (stmt, 1)),
+                                    day_of (civic_db_column_text (stmt, 2)),
+                                    civic_db_column_text (stmt, 3));
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (key == NULL)
     return NULL;
 
@@ -71,7 +71,7 @@ load_row (CivicSqlite  *db,
 }
 
 static gint64
-put (CivicSqlite      *db,
+put (CivicDb          *db,
      CivicOpen311Key  *key,
      GError          **error)
 {
@@ -83,7 +83,7 @@ put (CivicSqlite      *db,
 }
 
 static GObject *
-store_load (CivicSqlite  *db,
+store_load (CivicDb      *db,
             const char   *id,
             GError      **error)
 {
@@ -91,7 +91,7 @@ store_load (CivicSqlite  *db,
 }
 
 static gint64
-store_save (CivicSqlite    *db,
+store_save (CivicDb        *db,
             GObject        *record,
             CivicCalendar  *calendar,
             CivicDay        today,
@@ -100,37 +100,37 @@ store_save (CivicSqlite    *db,
   CivicOpen311Key *key = CIVIC_OPEN311_KEY (record);
   g_autoptr(GDateTime) now = civic_time_now ();
   g_autofree char *moment = civic_time_format (now);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   if (civic_open311_key_get_key_hash (key) != NULL)
     {
-      stmt = civic_sqlite_prepare (db, "INSERT INTO open311_key (id, name, hash, created_at) "
+      stmt = civic_db_prepare (db, "INSERT INTO open311_key (id, name, hash, created_at) "
                                        "VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
         return 0;
-      civic_sqlite_bind_text (stmt, 1, civic_open311_key_get_id (key));
-      civic_sqlite_bind_text (stmt, 2, civic_open311_key_get_name (key));
-      civic_sqlite_bind_text (stmt, 3, civic_open311_key_get_key_hash (key));
-      civic_sqlite_bind_text (stmt, 4, moment);
+      civic_db_bind_text (stmt, 1, civic_open311_key_get_id (key));
+      civic_db_bind_text (stmt, 2, civic_open311_key_get_name (key));
+      civic_db_bind_text (stmt, 3, civic_open311_key_get_key_hash (key));
+      civic_db_bind_text (stmt, 4, moment);
     }
   else
     {
-      stmt = civic_sqlite_prepare (db, "UPDATE open311_key SET revoked_at = coalesce (revoked_at, ?), "
+      stmt = civic_db_prepare (db, "UPDATE open311_key SET revoked_at = coalesce (revoked_at, ?), "
                                        "  revoked_reason = ? WHERE id = ?", error);
       if (stmt == NULL)
         return 0;
-      civic_sqlite_bind_text (stmt, 1, civic_open311_key_get_revoked (key) ? moment : NULL);
-      civic_sqlite_bind_text (stmt, 2, civic_open311_key_get_revoked_reason (key));
-      civic_sqlite_bind_text (stmt, 3, civic_open311_key_get_id (key));
+      civic_db_bind_text (stmt, 1, civic_open311_key_get_revoked (key) ? moment : NULL);
+      civic_db_bind_text (stmt, 2, civic_open311_key_get_revoked_reason (key));
+      civic_db_bind_text (stmt, 3, civic_open311_key_get_id (key));
     }
-  if (!civic_sqlite_run (db, stmt, error))
+  if (!civic_db_run (db, stmt, error))
     return 0;
   return put (db, key, error);
 }
 
 /* A key already in use is not added twice, whoever made it */
 static gboolean
-store_finish (CivicSqlite    *db,
+store_finish (CivicDb        *db,
               GObject        *record,
               guint           action,
               const char     *command_id,
@@ -140,19 +140,19 @@ store_finish (CivicSqlite    *db,
               GError        **error)
 {
   CivicOpen311Key *key = CIVIC_OPEN311_KEY (record);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean taken = FALSE;
 
   if (civic_open311_key_get_key_hash (key) == NULL)
     return TRUE;
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM open311_key WHERE hash = ? OR id = ?", error);
+  stmt = civic_db_prepare (db, "SELECT 1 FROM open311_key WHERE hash = ? OR id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_open311_key_get_key_hash (key));
-  civic_sqlite_bind_text (stmt, 2, civic_open311_key_get_id (key));
-  if (!civic_sqlite_step (db, stmt, &taken, error))
+  civic_db_bind_text (stmt, 1, civic_open311_key_get_key_hash (key));
+  civic_db_bind_text (stmt, 2, civic_open311_key_get_id (key));
+  if (!civic_db_step (db, stmt, &taken, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (taken)
     {
       g_set_error_literal (error, CIVIC_WORKFLOW_ERROR, CIVIC_WORKFLOW_ERROR_RULE,
@@ -195,7 +195,7 @@ const CivicRecordStore civic_open311_key_store = {
  * write transaction.
  */
 gboolean
-civic_open311_key_records_publish (CivicSqlite  *db,
+civic_open311_key_records_publish (CivicDb      *db,
                                    const char   *id,
                                    GError      **error)
 {
@@ -213,31 +213,31 @@ civic_open311_key_records_publish (CivicSqlite  *db,
  * Publishes, once, the keys made before keys were commands.
  */
 gboolean
-civic_open311_key_records_publish_all (CivicSqlite  *db,
+civic_open311_key_records_publish_all (CivicDb      *db,
                                        GError      **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT k.id FROM open311_key k WHERE NOT EXISTS "
+  stmt = civic_db_prepare (db, "SELECT k.id FROM open311_key k WHERE NOT EXISTS "
                                    "(SELECT 1 FROM entity e WHERE e.type = '"
                                    CIVIC_ENTITY_OPEN311_KEY "' AND e.id = k.id)", error);
   if (stmt == NULL)
     return FALSE;
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
-    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  while (civic_db_step (db, stmt, &row, error) && row)
+    g_ptr_array_add (ids, g_strdup (civic_db_column_text (stmt, 0)));
+  civic_db_reset (stmt);
   if ((error != NULL && *error != NULL) || ids->len == 0)
     return error == NULL || *error == NULL;
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     if (!civic_open311_key_records_publish (db, g_ptr_array_index (ids, i), error))
       {
-        civic_sqlite_rollback (db);
+        civic_db_rollback (db);
         return FALSE;
       }
-  return civic_sqlite_commit (db, error);
+  return civic_db_commit (db, error);
 }

@@ -11,10 +11,10 @@ G_BEGIN_DECLS
 
 extern const CivicRecordStore civic_open311_key_store;
 
-gboolean civic_open311_key_records_publish     (CivicSqlite  *db,
+gboolean civic_open311_key_records_publish     (CivicDb      *db,
                                                 const char   *id,
                                                 GError      **error);
-gboolean civic_open311_key_records_publish_all (CivicSqlite  *db,
+gboolean civic_open311_key_records_publish_all (CivicDb      *db,
                                                 GError      **error);
 
 G_END_DECLS

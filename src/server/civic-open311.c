@@ -189,7 +189,7 @@ check_attribute (JsonNode    *node,
 /* One service of the catalogue: what it is, the kind of message it makes
  * and for which department, the questions it asks */
 static gboolean
-check_service (CivicSqlite  *db,
+check_service (CivicDb      *db,
                JsonNode     *node,
                GHashTable   *codes,
                GError      **error)
@@ -264,7 +264,7 @@ check_service (CivicSqlite  *db,
  * transaction.
  */
 gboolean
-civic_open311_import_services (CivicSqlite  *db,
+civic_open311_import_services (CivicDb      *db,
                                JsonNode     *catalogue,
                                guint        *n_services,
                                GError      **error)
@@ -274,7 +274,7 @@ civic_open311_import_services (CivicSqlite  *db,
   JsonNode *services = root != NULL ? json_object_get_member (root, "services") : NULL;
   JsonArray *array = services != NULL && JSON_NODE_HOLDS_ARRAY (services)
                      ? json_node_get_array (services) : NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   if (array == NULL || json_array_get_length (array) == 0)
     return refuse (error, CIVIC_OPEN311_ERROR_INVALID,
@@ -283,22 +283,22 @@ civic_open311_import_services (CivicSqlite  *db,
     if (!check_service (db, json_array_get_element (array, i), codes, error))
       return FALSE;
 
-  stmt = civic_sqlite_prepare (db, "DELETE FROM open311_service", error);
-  if (stmt == NULL || !civic_sqlite_run (db, stmt, error))
+  stmt = civic_db_prepare (db, "DELETE FROM open311_service", error);
+  if (stmt == NULL || !civic_db_run (db, stmt, error))
     return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
       g_autofree char *data = civic_json_to_string (node, FALSE);
 
-      stmt = civic_sqlite_prepare (db, "INSERT INTO open311_service (code, position, data) "
+      stmt = civic_db_prepare (db, "INSERT INTO open311_service (code, position, data) "
                                        "VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, member_text (json_node_get_object (node), "service_code"));
-      sqlite3_bind_int (stmt, 2, (int) i);
-      civic_sqlite_bind_text (stmt, 3, data);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_text (stmt, 1, member_text (json_node_get_object (node), "service_code"));
+      civic_db_bind_int (stmt, 2, (int) i);
+      civic_db_bind_text (stmt, 3, data);
+      if (!civic_db_run (db, stmt, error))
         return FALSE;
     }
   if (n_services != NULL)
@@ -318,7 +318,7 @@ civic_open311_import_services (CivicSqlite  *db,
  * services was made from
  */
 gint64
-civic_open311_catalogue_version (CivicSqlite *db)
+civic_open311_catalogue_version (CivicDb *db)
 {
   g_autofree char *text = civic_server_db_get_meta (db, CATALOGUE_VERSION);
 
@@ -332,25 +332,25 @@ civic_open311_catalogue_version (CivicSqlite *db)
  * order, as imported
  */
 JsonNode *
-civic_open311_list_services (CivicSqlite  *db,
+civic_open311_list_services (CivicDb      *db,
                              GError      **error)
 {
   g_autoptr(JsonArray) array = json_array_new ();
   JsonNode *node;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT data FROM open311_service ORDER BY position", error);
+  stmt = civic_db_prepare (db, "SELECT data FROM open311_service ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
-      JsonNode *service = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, NULL);
+      JsonNode *service = civic_json_parse (civic_db_column_text (stmt, 0), -1, NULL);
 
       if (service != NULL)
         json_array_add_element (array, service);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return NULL;
   node = json_node_new (JSON_NODE_ARRAY);
@@ -359,23 +359,23 @@ civic_open311_list_services (CivicSqlite  *db,
 }
 
 static JsonObject *
-load_service (CivicSqlite  *db,
+load_service (CivicDb      *db,
               const char   *code,
               GError      **error)
 {
   g_autoptr(JsonNode) node = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT data FROM open311_service WHERE code = ?", error);
+  stmt = civic_db_prepare (db, "SELECT data FROM open311_service WHERE code = ?", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, code);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, code);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
   if (row)
-    node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, error);
-  sqlite3_reset (stmt);
+    node = civic_json_parse (civic_db_column_text (stmt, 0), -1, error);
+  civic_db_reset (stmt);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
   return json_object_ref (json_node_get_object (node));
@@ -434,7 +434,7 @@ key_may_file (const char      *key,
  * Returns: (transfer full) (nullable): the key
  */
 char *
-civic_open311_add_key (CivicSqlite  *db,
+civic_open311_add_key (CivicDb      *db,
                        const char   *name,
                        GDateTime    *now,
                        char        **id,
@@ -445,7 +445,7 @@ civic_open311_add_key (CivicSqlite  *db,
   g_autofree char *hash = NULL;
   g_autofree char *key_id = NULL;
   g_autofree char *created = civic_time_format (now);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL) ||
       g_utf8_strlen (name, -1) > LABEL_MAX)
@@ -464,15 +464,15 @@ civic_open311_add_key (CivicSqlite  *db,
   sodium_memzero (secret, sizeof secret);
   hash = hash_key (key);
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO open311_key (id, name, hash, created_at) "
+  stmt = civic_db_prepare (db, "INSERT INTO open311_key (id, name, hash, created_at) "
                                    "VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
-  civic_sqlite_bind_text (stmt, 1, key_id);
-  civic_sqlite_bind_text (stmt, 2, name);
-  civic_sqlite_bind_text (stmt, 3, hash);
-  civic_sqlite_bind_text (stmt, 4, created);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, key_id);
+  civic_db_bind_text (stmt, 2, name);
+  civic_db_bind_text (stmt, 3, hash);
+  civic_db_bind_text (stmt, 4, created);
+  if (!civic_db_run (db, stmt, error))
     return NULL;
   if (id != NULL)
     *id = g_steal_pointer (&key_id);
@@ -480,23 +480,23 @@ civic_open311_add_key (CivicSqlite  *db,
 }
 
 gboolean
-civic_open311_revoke_key (CivicSqlite  *db,
+civic_open311_revoke_key (CivicDb      *db,
                           const char   *id,
                           GDateTime    *now,
                           GError      **error)
 {
   g_autofree char *revoked = civic_time_format (now);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "UPDATE open311_key SET revoked_at = ? "
+  stmt = civic_db_prepare (db, "UPDATE open311_key SET revoked_at = ? "
                                    "WHERE id = ? AND revoked_at IS NULL", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, revoked);
-  civic_sqlite_bind_text (stmt, 2, id);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, revoked);
+  civic_db_bind_text (stmt, 2, id);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
-  if (sqlite3_changes (civic_sqlite_get_handle (db)) == 0)
+  if (civic_db_changes (db) == 0)
     return refuse (error, CIVIC_OPEN311_ERROR_NOT_FOUND, _("No key “%s” in use"), id);
   return TRUE;
 }
@@ -508,28 +508,28 @@ civic_open311_revoke_key (CivicSqlite  *db,
  * revoked_at}], never a key
  */
 JsonNode *
-civic_open311_list_keys (CivicSqlite  *db,
+civic_open311_list_keys (CivicDb      *db,
                          GError      **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, name, created_at, revoked_at FROM open311_key "
+  stmt = civic_db_prepare (db, "SELECT id, name, created_at, revoked_at FROM open311_key "
                                    "ORDER BY created_at, id", error);
   if (stmt == NULL)
     return NULL;
   json_builder_begin_array (builder);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
       json_builder_begin_object (builder);
-      civic_json_set_string (builder, "id", civic_sqlite_column_text (stmt, 0));
-      civic_json_set_string (builder, "name", civic_sqlite_column_text (stmt, 1));
-      civic_json_set_string (builder, "created_at", civic_sqlite_column_text (stmt, 2));
-      civic_json_set_string (builder, "revoked_at", civic_sqlite_column_text (stmt, 3));
+      civic_json_set_string (builder, "id", civic_db_column_text (stmt, 0));
+      civic_json_set_string (builder, "name", civic_db_column_text (stmt, 1));
+      civic_json_set_string (builder, "created_at", civic_db_column_text (stmt, 2));
+      civic_json_set_string (builder, "revoked_at", civic_db_column_text (stmt, 3));
       json_builder_end_object (builder);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return NULL;
   json_builder_end_array (builder);
@@ -537,26 +537,26 @@ civic_open311_list_keys (CivicSqlite  *db,
 }
 
 static gboolean
-key_is_valid (CivicSqlite  *db,
+key_is_valid (CivicDb      *db,
               const char   *key,
               gboolean     *valid,
               GError      **error)
 {
   g_autofree char *hash = NULL;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   *valid = FALSE;
   if (key == NULL || *key == '\0' || strlen (key) > 128)
     return TRUE;
   hash = hash_key (key);
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM open311_key "
+  stmt = civic_db_prepare (db, "SELECT 1 FROM open311_key "
                                    "WHERE hash = ? AND revoked_at IS NULL", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, hash);
-  if (!civic_sqlite_step (db, stmt, valid, error))
+  civic_db_bind_text (stmt, 1, hash);
+  if (!civic_db_step (db, stmt, valid, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return TRUE;
 }
 
@@ -589,7 +589,7 @@ open311_status (CivicMessageState state)
  * report is never written. Called by the message's save only.
  */
 gboolean
-civic_open311_put_request (CivicSqlite   *db,
+civic_open311_put_request (CivicDb       *db,
                            CivicMessage  *message,
                            const char    *due_on,
                            const char    *status_notes,
@@ -601,7 +601,7 @@ civic_open311_put_request (CivicSqlite   *db,
   g_autofree char *requested = NULL;
   g_autofree char *updated = w3c_time (now);
   CivicMessageState state = civic_message_get_state (message);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
   if (code == NULL || civic_message_get_kind (message) == CIVIC_MESSAGE_KIND_REPORT ||
       civic_message_get_receipt (message) == NULL)
@@ -610,7 +610,7 @@ civic_open311_put_request (CivicSqlite   *db,
               ? w3c_time (civic_message_get_received_at (message))
               : g_strdup (updated);
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO open311_request (message_id, receipt, "
+  stmt = civic_db_prepare (db, "INSERT INTO open311_request (message_id, receipt, "
                                    "  service_code, status, status_notes, department_id, "
                                    "  requested_at, updated_at, expected_on, address, lat, long) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
@@ -623,27 +623,27 @@ civic_open311_put_request (CivicSqlite   *db,
                                error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, civic_message_get_id (message));
-  civic_sqlite_bind_text (stmt, 2, civic_message_get_receipt (message));
-  civic_sqlite_bind_text (stmt, 3, code);
-  civic_sqlite_bind_text (stmt, 4, open311_status (state));
-  civic_sqlite_bind_text (stmt, 5, status_notes);
-  civic_sqlite_bind_text (stmt, 6, civic_message_get_department_id (message));
-  civic_sqlite_bind_text (stmt, 7, requested);
-  civic_sqlite_bind_text (stmt, 8, updated);
-  civic_sqlite_bind_text (stmt, 9, g_str_equal (open311_status (state), "open") ? due_on : NULL);
-  civic_sqlite_bind_text (stmt, 10, location->address);
+  civic_db_bind_text (stmt, 1, civic_message_get_id (message));
+  civic_db_bind_text (stmt, 2, civic_message_get_receipt (message));
+  civic_db_bind_text (stmt, 3, code);
+  civic_db_bind_text (stmt, 4, open311_status (state));
+  civic_db_bind_text (stmt, 5, status_notes);
+  civic_db_bind_text (stmt, 6, civic_message_get_department_id (message));
+  civic_db_bind_text (stmt, 7, requested);
+  civic_db_bind_text (stmt, 8, updated);
+  civic_db_bind_text (stmt, 9, g_str_equal (open311_status (state), "open") ? due_on : NULL);
+  civic_db_bind_text (stmt, 10, location->address);
   if (location->has_position)
     {
-      sqlite3_bind_double (stmt, 11, location->lat);
-      sqlite3_bind_double (stmt, 12, location->lon);
+      civic_db_bind_double (stmt, 11, location->lat);
+      civic_db_bind_double (stmt, 12, location->lon);
     }
   else
     {
-      sqlite3_bind_null (stmt, 11);
-      sqlite3_bind_null (stmt, 12);
+      civic_db_bind_null (stmt, 11);
+      civic_db_bind_null (stmt, 12);
     }
-  return civic_sqlite_run (db, stmt, error);
+  return civic_db_run (db, stmt, error);
 }
 
 /* Writing answers */
@@ -810,7 +810,7 @@ has_attributes (JsonObject *service)
 }
 
 static gboolean
-get_services (CivicSqlite         *db,
+get_services (CivicDb             *db,
               Format               format,
               CivicOpen311Answer  *answer,
               GError             **error)
@@ -845,7 +845,7 @@ get_services (CivicSqlite         *db,
 }
 
 static gboolean
-get_service_definition (CivicSqlite         *db,
+get_service_definition (CivicDb             *db,
                         const char          *code,
                         Format               format,
                         CivicOpen311Answer  *answer,
@@ -1025,7 +1025,7 @@ read_attributes (JsonObject  *service,
 }
 
 static gboolean
-post_request (CivicSqlite         *db,
+post_request (CivicDb             *db,
               CivicCalendar       *calendar,
               GDateTime           *now,
               GHashTable          *form,
@@ -1198,7 +1198,7 @@ parse_when (const char  *text,
 
 /* A department's name, looked up once a list */
 static const char *
-agency_of (CivicSqlite *db,
+agency_of (CivicDb     *db,
            GHashTable  *names,
            const char  *department)
 {
@@ -1222,36 +1222,36 @@ agency_of (CivicSqlite *db,
  * hundred metres: where a matter is may be where its author lives. */
 static void
 add_request (JsonBuilder  *builder,
-             CivicSqlite  *db,
+             CivicDb      *db,
              GHashTable   *names,
-             sqlite3_stmt *stmt,
+             CivicDbStmt  *stmt,
              gboolean      whole)
 {
-  const char *agency = agency_of (db, names, civic_sqlite_column_text (stmt, 5));
-  g_autofree char *expected = expected_datetime (civic_sqlite_column_text (stmt, 8));
+  const char *agency = agency_of (db, names, civic_db_column_text (stmt, 5));
+  g_autofree char *expected = expected_datetime (civic_db_column_text (stmt, 8));
 
   json_builder_begin_object (builder);
-  civic_json_set_string (builder, "service_request_id", civic_sqlite_column_text (stmt, 0));
-  civic_json_set_string (builder, "status", civic_sqlite_column_text (stmt, 2));
-  civic_json_set_string (builder, "status_notes", whole ? civic_sqlite_column_text (stmt, 3) : NULL);
-  civic_json_set_string (builder, "service_name", civic_sqlite_column_text (stmt, 4));
-  civic_json_set_string (builder, "service_code", civic_sqlite_column_text (stmt, 1));
+  civic_json_set_string (builder, "service_request_id", civic_db_column_text (stmt, 0));
+  civic_json_set_string (builder, "status", civic_db_column_text (stmt, 2));
+  civic_json_set_string (builder, "status_notes", whole ? civic_db_column_text (stmt, 3) : NULL);
+  civic_json_set_string (builder, "service_name", civic_db_column_text (stmt, 4));
+  civic_json_set_string (builder, "service_code", civic_db_column_text (stmt, 1));
   /* What the citizen wrote may name people; Open311's list is public */
   civic_json_set_string (builder, "description", NULL);
   civic_json_set_string (builder, "agency_responsible", agency);
   civic_json_set_string (builder, "service_notice", NULL);
-  civic_json_set_string (builder, "requested_datetime", civic_sqlite_column_text (stmt, 6));
-  civic_json_set_string (builder, "updated_datetime", civic_sqlite_column_text (stmt, 7));
+  civic_json_set_string (builder, "requested_datetime", civic_db_column_text (stmt, 6));
+  civic_json_set_string (builder, "updated_datetime", civic_db_column_text (stmt, 7));
   civic_json_set_string (builder, "expected_datetime", expected);
-  civic_json_set_string (builder, "address", whole ? civic_sqlite_column_text (stmt, 9) : NULL);
+  civic_json_set_string (builder, "address", whole ? civic_db_column_text (stmt, 9) : NULL);
   civic_json_set_string (builder, "address_id", NULL);
   civic_json_set_string (builder, "zipcode", NULL);
   for (int column = 10; column <= 11; column++)
     {
-      double degrees = sqlite3_column_double (stmt, column);
+      double degrees = civic_db_column_double (stmt, column);
 
       json_builder_set_member_name (builder, column == 10 ? "lat" : "long");
-      if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+      if (civic_db_column_is_null (stmt, column))
         json_builder_add_null_value (builder);
       else
         json_builder_add_double_value (builder, whole ? degrees
@@ -1272,7 +1272,7 @@ add_request (JsonBuilder  *builder,
   "FROM open311_request r LEFT JOIN open311_service s ON s.code = r.service_code "
 
 static gboolean
-get_requests (CivicSqlite         *db,
+get_requests (CivicDb             *db,
               GDateTime           *now,
               GHashTable          *query,
               const char          *one,
@@ -1287,7 +1287,7 @@ get_requests (CivicSqlite         *db,
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_auto(GStrv) ids = NULL;
   const char *text;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row, found = FALSE;
 
   if (one != NULL)
@@ -1348,18 +1348,18 @@ get_requests (CivicSqlite         *db,
   g_string_append_printf (sql, " ORDER BY r.requested_at DESC, r.receipt LIMIT %d",
                           REQUESTS_MAX);
 
-  stmt = civic_sqlite_prepare (db, sql->str, error);
+  stmt = civic_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < binds->len; i++)
-    civic_sqlite_bind_text (stmt, (int) i + 1, g_ptr_array_index (binds, i));
+    civic_db_bind_text (stmt, (int) i + 1, g_ptr_array_index (binds, i));
   json_builder_begin_array (builder);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
       add_request (builder, db, names, stmt, ids != NULL);
       found = TRUE;
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if (error != NULL && *error != NULL)
     return FALSE;
   json_builder_end_array (builder);
@@ -1404,7 +1404,7 @@ split_format (const char  *segment,
  * with its error, and %TRUE; %FALSE is the service's own failure.
  */
 gboolean
-civic_open311_handle (CivicSqlite         *db,
+civic_open311_handle (CivicDb             *db,
                       CivicCalendar       *calendar,
                       GDateTime           *now,
                       const char          *method,

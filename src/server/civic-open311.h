@@ -10,7 +10,7 @@
 #include "civic-calendar.h"
 #include "civic-message.h"
 #include "civic-rate-limit.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -25,27 +25,27 @@ typedef enum
 GQuark    civic_open311_error_quark        (void);
 
 /* The service catalogue and the keys (civicdesk-server open311) */
-gboolean  civic_open311_import_services    (CivicSqlite   *db,
+gboolean  civic_open311_import_services    (CivicDb       *db,
                                             JsonNode      *catalogue,
                                             guint         *n_services,
                                             GError       **error);
-JsonNode *civic_open311_list_services      (CivicSqlite   *db,
+JsonNode *civic_open311_list_services      (CivicDb       *db,
                                             GError       **error);
-gint64    civic_open311_catalogue_version  (CivicSqlite   *db);
-char     *civic_open311_add_key            (CivicSqlite   *db,
+gint64    civic_open311_catalogue_version  (CivicDb *db);
+char     *civic_open311_add_key            (CivicDb       *db,
                                             const char    *name,
                                             GDateTime     *now,
                                             char         **id,
                                             GError       **error);
-gboolean  civic_open311_revoke_key         (CivicSqlite   *db,
+gboolean  civic_open311_revoke_key         (CivicDb       *db,
                                             const char    *id,
                                             GDateTime     *now,
                                             GError       **error);
-JsonNode *civic_open311_list_keys          (CivicSqlite   *db,
+JsonNode *civic_open311_list_keys          (CivicDb       *db,
                                             GError       **error);
 
 /* The public table the message's save writes */
-gboolean  civic_open311_put_request        (CivicSqlite   *db,
+gboolean  civic_open311_put_request        (CivicDb       *db,
                                             CivicMessage  *message,
                                             const char    *due_on,
                                             const char    *status_notes,
@@ -61,7 +61,7 @@ typedef struct
 } CivicOpen311Answer;
 
 void      civic_open311_answer_clear       (CivicOpen311Answer *answer);
-gboolean  civic_open311_handle             (CivicSqlite         *db,
+gboolean  civic_open311_handle             (CivicDb             *db,
                                             CivicCalendar       *calendar,
                                             GDateTime           *now,
                                             const char          *method,

@@ -432,15 +432,15 @@ option (GString    *out,
 }
 
 static gboolean
-organ_options (CivicSqlite  *db,
+organ_options (CivicDb      *db,
                GString      *out,
                const char   *selected,
                GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT DISTINCT department_id FROM public_disclosure "
+  stmt = civic_db_prepare (db, "SELECT DISTINCT department_id FROM public_disclosure "
                                    "ORDER BY department_id", error);
   if (stmt == NULL)
     return FALSE;
@@ -449,15 +449,15 @@ organ_options (CivicSqlite  *db,
       g_autofree char *id = NULL;
       g_autofree char *name = NULL;
 
-      if (!civic_sqlite_step (db, stmt, &row, error))
+      if (!civic_db_step (db, stmt, &row, error))
         return FALSE;
       if (!row)
         break;
-      id = g_strdup (civic_sqlite_column_text (stmt, 0));
+      id = g_strdup (civic_db_column_text (stmt, 0));
       name = civic_disclosure_public_department_name (db, id);
       option (out, id, name, selected);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return TRUE;
 }
 
@@ -525,7 +525,7 @@ column_list (GString    *out,
 
 /* The top of an organ's catalogue, for one organ's directory */
 static gboolean
-organ_columns (CivicSqlite  *db,
+organ_columns (CivicDb      *db,
                GString      *out,
                const char   *organ,
                GError      **error)
@@ -539,7 +539,7 @@ organ_columns (CivicSqlite  *db,
 }
 
 char *
-civic_public_pages_directory (CivicSqlite             *db,
+civic_public_pages_directory (CivicDb                 *db,
                               const CivicPublicQuery  *query,
                               GError                 **error)
 {
@@ -616,7 +616,7 @@ catalogue_row (GString    *out,
 
 /* A link to another published disclosure, by its title */
 static void
-related_link (CivicSqlite *db,
+related_link (CivicDb     *db,
               GString     *out,
               const char  *id,
               const char  *what)
@@ -671,7 +671,7 @@ attachment_list (GString    *out,
  * when nothing was published under @id
  */
 char *
-civic_public_pages_disclosure (CivicSqlite  *db,
+civic_public_pages_disclosure (CivicDb      *db,
                                const char   *id,
                                GError      **error)
 {
@@ -798,7 +798,7 @@ civic_public_pages_disclosure (CivicSqlite  *db,
  * error for an organ the service does not know
  */
 char *
-civic_public_pages_column (CivicSqlite  *db,
+civic_public_pages_column (CivicDb      *db,
                            const char   *organ,
                            const char   *id,
                            guint         page,

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "civic-disclosure-public.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -46,13 +46,13 @@ void        civic_public_page_field       (GString                 *out,
                                            gboolean                 required);
 
 const char *civic_public_pages_style      (void);
-char       *civic_public_pages_directory  (CivicSqlite             *db,
+char       *civic_public_pages_directory  (CivicDb                 *db,
                                            const CivicPublicQuery  *query,
                                            GError                 **error);
-char       *civic_public_pages_disclosure (CivicSqlite             *db,
+char       *civic_public_pages_disclosure (CivicDb                 *db,
                                            const char              *id,
                                            GError                 **error);
-char       *civic_public_pages_column     (CivicSqlite             *db,
+char       *civic_public_pages_column     (CivicDb                 *db,
                                            const char              *organ,
                                            const char              *column,
                                            guint                    page,

@@ -80,26 +80,26 @@ civic_records_lookup (const char *type)
  * refused as made on an older revision. Runs its own transaction.
  */
 gboolean
-civic_records_adopt_without_rev (CivicSqlite             *db,
+civic_records_adopt_without_rev (CivicDb                 *db,
                                  const CivicRecordStore  *store,
                                  GError                 **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id FROM entity WHERE type = ? AND deleted = 0 "
+  stmt = civic_db_prepare (db, "SELECT id FROM entity WHERE type = ? AND deleted = 0 "
                                    "AND json_type (data, '$.rev') IS NULL", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, store->kind->type);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
-    g_ptr_array_add (ids, g_strdup (civic_sqlite_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  civic_db_bind_text (stmt, 1, store->kind->type);
+  while (civic_db_step (db, stmt, &row, error) && row)
+    g_ptr_array_add (ids, g_strdup (civic_db_column_text (stmt, 0)));
+  civic_db_reset (stmt);
   if ((error != NULL && *error != NULL) || ids->len == 0)
     return error == NULL || *error == NULL;
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
@@ -107,10 +107,10 @@ civic_records_adopt_without_rev (CivicSqlite             *db,
 
       if (record == NULL || store->save (db, record, NULL, CIVIC_DAY_INVALID, error) == 0)
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return FALSE;
         }
     }
-  return civic_sqlite_commit (db, error);
+  return civic_db_commit (db, error);
 }
 

@@ -8,7 +8,7 @@
 #include "civic-actor.h"
 #include "civic-entity.h"
 #include "civic-scheduler.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -30,12 +30,12 @@ typedef struct
 
   /* The whole record, personal data unsealed; %NULL without error when
    * there is none */
-  GObject  *(*load)        (CivicSqlite       *db,
+  GObject  *(*load)        (CivicDb           *db,
                             const char        *id,
                             GError           **error);
   /* Writes it and publishes it to the feed, inside the caller's
    * transaction; the feed's sequence number, or 0 on error */
-  gint64    (*save)        (CivicSqlite       *db,
+  gint64    (*save)        (CivicDb           *db,
                             GObject           *record,
                             CivicCalendar     *calendar,
                             CivicDay           today,
@@ -46,7 +46,7 @@ typedef struct
    * the hearings stored. An error of CIVIC_DOCUMENT_ERROR,
    * CIVIC_TEMPLATE_ERROR or CIVIC_WORKFLOW_ERROR refuses the command;
    * any other is internal */
-  gboolean  (*finish)      (CivicSqlite       *db,
+  gboolean  (*finish)      (CivicDb           *db,
                             GObject           *record,
                             guint              action,
                             const char        *command_id,
@@ -63,7 +63,7 @@ typedef struct
   /* What happens by the passing of time alone, once a day (nullable): up
    * to @batch_size records not yet looked at today; @more when some are
    * left (civic-scheduler.c) */
-  gboolean  (*daily)       (CivicSqlite          *db,
+  gboolean  (*daily)       (CivicDb              *db,
                             CivicCalendar        *calendar,
                             GDateTime            *now,
                             guint                 batch_size,
@@ -74,7 +74,7 @@ typedef struct
 
 const CivicRecordStore         *civic_records_lookup (const char *type);
 const CivicRecordStore * const *civic_records_stores (void);
-gboolean                        civic_records_adopt_without_rev (CivicSqlite            *db,
+gboolean                        civic_records_adopt_without_rev (CivicDb                *db,
                                                                  const CivicRecordStore *store,
                                                                  GError                **error);
 

@@ -29,7 +29,7 @@
  * is to be closed. */
 
 static GObject *
-store_load (CivicSqlite  *db,
+store_load (CivicDb      *db,
             const char   *id,
             GError      **error)
 {
@@ -51,7 +51,7 @@ store_load (CivicSqlite  *db,
 }
 
 static gint64
-store_save (CivicSqlite    *db,
+store_save (CivicDb        *db,
             GObject        *record,
             CivicCalendar  *calendar,
             CivicDay        today,
@@ -77,7 +77,7 @@ refuse_with (GError     **error,
 /* A hearing booked in @room during its newest closure, if any: closing
  * is refused naming it, so that nobody finds the door shut */
 static gboolean
-check_no_hearing (CivicSqlite  *db,
+check_no_hearing (CivicDb      *db,
                   CivicRoom    *room,
                   GError      **error)
 {
@@ -113,7 +113,7 @@ check_no_hearing (CivicSqlite  *db,
  * it then — for a command and the command line alike
  */
 gboolean
-civic_room_records_check_closing (CivicSqlite  *db,
+civic_room_records_check_closing (CivicDb      *db,
                                   const char   *room_id,
                                   GDateTime    *from,
                                   GDateTime    *to,
@@ -142,7 +142,7 @@ civic_room_records_check_closing (CivicSqlite  *db,
 /* The hearings booked in @room from @now on still fit it as edited: its
  * department's, with a seat for everyone (civic_hearing_check_room()) */
 static gboolean
-check_bookings_still_fit (CivicSqlite  *db,
+check_bookings_still_fit (CivicDb      *db,
                           CivicRoom    *room,
                           GDateTime    *now,
                           GError      **error)
@@ -176,7 +176,7 @@ check_bookings_still_fit (CivicSqlite  *db,
 }
 
 static gboolean
-store_finish (CivicSqlite    *db,
+store_finish (CivicDb        *db,
               GObject        *record,
               guint           action,
               const char     *command_id,
@@ -245,7 +245,7 @@ const CivicRecordStore civic_room_store = {
  * Returns: the feed's sequence number, or 0 on error
  */
 gint64
-civic_room_records_put (CivicSqlite  *db,
+civic_room_records_put (CivicDb      *db,
                         JsonNode     *room,
                         gint64        rev,
                         GError      **error)

@@ -11,11 +11,11 @@ G_BEGIN_DECLS
 
 extern const CivicRecordStore civic_room_store;
 
-gint64   civic_room_records_put          (CivicSqlite  *db,
+gint64   civic_room_records_put          (CivicDb      *db,
                                           JsonNode     *room,
                                           gint64        rev,
                                           GError      **error);
-gboolean civic_room_records_check_closing (CivicSqlite *db,
+gboolean civic_room_records_check_closing (CivicDb     *db,
                                           const char   *room_id,
                                           GDateTime    *from,
                                           GDateTime    *to,

@@ -24,7 +24,7 @@
  * looked at today.
  */
 gboolean
-civic_scheduler_run_batch (CivicSqlite           *db,
+civic_scheduler_run_batch (CivicDb               *db,
                            CivicCalendar         *calendar,
                            GDateTime             *now,
                            guint                  batch_size,
@@ -56,7 +56,7 @@ civic_scheduler_run_batch (CivicSqlite           *db,
  * what `serve` does at start-up before it listens.
  */
 gboolean
-civic_scheduler_run_all (CivicSqlite           *db,
+civic_scheduler_run_all (CivicDb               *db,
                          CivicCalendar         *calendar,
                          GDateTime             *now,
                          CivicSchedulerReport  *report,

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "civic-calendar.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -18,14 +18,14 @@ typedef struct
   guint republished;  /* records published again: a clock changed colour */
 } CivicSchedulerReport;
 
-gboolean civic_scheduler_run_batch (CivicSqlite          *db,
+gboolean civic_scheduler_run_batch (CivicDb              *db,
                                     CivicCalendar        *calendar,
                                     GDateTime            *now,
                                     guint                 batch_size,
                                     CivicSchedulerReport *report,
                                     gboolean             *more,
                                     GError              **error);
-gboolean civic_scheduler_run_all   (CivicSqlite          *db,
+gboolean civic_scheduler_run_all   (CivicDb              *db,
                                     CivicCalendar        *calendar,
                                     GDateTime            *now,
                                     CivicSchedulerReport *report,

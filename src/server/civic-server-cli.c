@@ -104,7 +104,7 @@ parse (GOptionContext  *context,
   return TRUE;
 }
 
-static CivicSqlite *
+static CivicDb *
 open_existing (GError **error)
 {
   g_autofree char *path = civic_server_db_path (data_dir);
@@ -184,7 +184,7 @@ command_init (int    argc,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("— create an empty service"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autoptr(CivicAccount) admin = NULL;
   g_autofree char *username = NULL;
   g_autofree char *name = NULL;
@@ -225,15 +225,15 @@ command_init (int    argc,
 
   db = civic_server_db_open (data_dir, &error);
   if (db == NULL || !civic_calendar_records_import_defaults (db, &error) ||
-      !civic_templates_import_defaults (db, &error) || !civic_sqlite_begin (db, &error))
+      !civic_templates_import_defaults (db, &error) || !civic_db_begin (db, &error))
     return fail (error);
 
   admin = civic_accounts_add (db, "u-admin", username ? username : "admin",
                               name ? name : _("Administrator"), NULL, CIVIC_ROLE_ADMIN, hash,
                               &error);
-  if (admin == NULL || !civic_sqlite_commit (db, &error))
+  if (admin == NULL || !civic_db_commit (db, &error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       g_unlink (path);
       return fail (error);
     }
@@ -256,7 +256,7 @@ command_template (int    argc,
    * they are */
   g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE… | list"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autofree char *department = NULL;
   const GOptionEntry entries[] = {
     { "department", 0, 0, G_OPTION_ARG_STRING, &department,
@@ -540,7 +540,7 @@ read_roles (const char  *text,
  * asks for, with the hall's enabled administrators as the database has
  * them inside the caller's transaction */
 static gboolean
-account_change_allowed (CivicSqlite   *db,
+account_change_allowed (CivicDb       *db,
                         CivicAccount  *before,
                         const char    *department,
                         CivicRole      roles,
@@ -548,20 +548,20 @@ account_change_allowed (CivicSqlite   *db,
                         GError       **error)
 {
   CivicAccountFacts was = { 0 }, will = { 0 };
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   guint n_admins = 0;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT count(*) FROM account WHERE disabled = 0 AND "
+  stmt = civic_db_prepare (db, "SELECT count(*) FROM account WHERE disabled = 0 AND "
                                    "  (roles & ?) <> 0", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, CIVIC_ROLE_ADMIN);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_int (stmt, 1, CIVIC_ROLE_ADMIN);
+  if (!civic_db_step (db, stmt, &row, error))
     return FALSE;
   if (row)
-    n_admins = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+    n_admins = (guint) civic_db_column_int (stmt, 0);
+  civic_db_reset (stmt);
 
   if (before != NULL)
     {
@@ -579,7 +579,7 @@ account_change_allowed (CivicSqlite   *db,
 }
 
 static gboolean
-department_exists (CivicSqlite *db,
+department_exists (CivicDb     *db,
                    const char  *id)
 {
   g_autoptr(CivicEntityRow) row = civic_server_db_get_entity (db, CIVIC_ENTITY_DEPARTMENT, id, NULL);
@@ -590,7 +590,7 @@ department_exists (CivicSqlite *db,
 /* What an administrator changes from the command line is on the record
  * like an official's command: who (the system user), what, and whom. */
 static gboolean
-audit_admin (CivicSqlite  *db,
+audit_admin (CivicDb      *db,
              const char   *action,
              const char   *target,
              GError      **error)
@@ -610,7 +610,7 @@ command_user (int    argc,
   /* Translators: translate only USER; the rest are subcommands typed as they are */
   g_autoptr(GOptionContext) context = g_option_context_new (_("add|set|passwd|disable|enable|list [USER]"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autofree char *name = NULL;
   g_autofree char *department = NULL;
   g_autofree char *roles_text = NULL;
@@ -687,14 +687,14 @@ command_user (int    argc,
       password = read_password (password_env, _("Password: "), &error);
       if (password == NULL || !civic_accounts_check_password (password, &error) ||
           !(hash = civic_accounts_hash_password (password, &error)) ||
-          !civic_sqlite_begin (db, &error))
+          !civic_db_begin (db, &error))
         return fail (error);
 
       account = civic_accounts_add (db, NULL, argv[2], name, department, roles, hash, &error);
       if (account == NULL || !audit_admin (db, "user-add", account->id, &error) ||
-          !civic_sqlite_commit (db, &error))
+          !civic_db_commit (db, &error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return fail (error);
         }
       g_print (_("Added %s (%s).\n"), account->username, account->id);
@@ -725,16 +725,16 @@ command_user (int    argc,
           return 1;
         }
 
-      if (!civic_sqlite_begin (db, &error))
+      if (!civic_db_begin (db, &error))
         return fail (error);
       if (!account_change_allowed (db, account, department ? department : account->department_id,
                                    roles, account->disabled, &error) ||
           !civic_accounts_set_scope (db, argv[2], department ? department : account->department_id,
                                      roles, &error) ||
           !audit_admin (db, "user-set", account->id, &error) ||
-          !civic_sqlite_commit (db, &error))
+          !civic_db_commit (db, &error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return fail (error);
         }
       g_print (_("Changed %s; their clients will sync again from the start.\n"), argv[2]);
@@ -748,13 +748,13 @@ command_user (int    argc,
 
       if (password == NULL || !civic_accounts_check_password (password, &error) ||
           !(hash = civic_accounts_hash_password (password, &error)) ||
-          !civic_sqlite_begin (db, &error))
+          !civic_db_begin (db, &error))
         return fail (error);
       if (!civic_accounts_set_password (db, argv[2], hash, &error) ||
           !audit_admin (db, "user-passwd", argv[2], &error) ||
-          !civic_sqlite_commit (db, &error))
+          !civic_db_commit (db, &error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return fail (error);
         }
       g_print (_("Changed the password of %s; their sessions have ended.\n"), argv[2]);
@@ -773,15 +773,15 @@ command_user (int    argc,
           g_printerr (_("civicdesk-server: there is no user “%s”\n"), argv[2]);
           return 1;
         }
-      if (!civic_sqlite_begin (db, &error))
+      if (!civic_db_begin (db, &error))
         return fail (error);
       if (!account_change_allowed (db, account, account->department_id, account->roles, disable,
                                    &error) ||
           !civic_accounts_set_disabled (db, argv[2], disable, &error) ||
           !audit_admin (db, disable ? "user-disable" : "user-enable", argv[2], &error) ||
-          !civic_sqlite_commit (db, &error))
+          !civic_db_commit (db, &error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return fail (error);
         }
       g_print (disable ? _("Disabled %s; their sessions have ended.\n") : _("Enabled %s.\n"),
@@ -795,7 +795,7 @@ command_user (int    argc,
 /* room */
 
 static JsonObject *
-load_room (CivicSqlite  *db,
+load_room (CivicDb      *db,
            const char   *id,
            gint64       *rev,
            GError      **error)
@@ -838,7 +838,7 @@ read_moment (const char  *text,
 }
 
 static gboolean
-save_room (CivicSqlite  *db,
+save_room (CivicDb      *db,
            JsonObject   *room,
            gint64        rev,
            const char   *action,
@@ -847,13 +847,13 @@ save_room (CivicSqlite  *db,
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), room);
   const char *id = json_object_get_string_member (room, "id");
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   if (civic_room_records_put (db, node, rev + 1, error) == 0 ||
       !audit_admin (db, action, id, error) ||
-      !civic_sqlite_commit (db, error))
+      !civic_db_commit (db, error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return FALSE;
     }
   return TRUE;
@@ -862,7 +862,7 @@ save_room (CivicSqlite  *db,
 /* The roles a department's officials may hold: set, or any again. An
  * account already holding another keeps it until changed, and is named */
 static int
-department_roles (CivicSqlite         *db,
+department_roles (CivicDb             *db,
                   CivicEntityRow      *row,
                   JsonNode            *department,
                   const char * const  *names,
@@ -872,7 +872,7 @@ department_roles (CivicSqlite         *db,
   JsonObject *object = json_node_get_object (department);
   g_autoptr(GError) error = NULL;
   CivicRole roles = CIVIC_ROLE_NONE;
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean found;
 
   if ((names == NULL) == !any_role)
@@ -894,13 +894,13 @@ department_roles (CivicSqlite         *db,
   else
     json_object_remove_member (object, "roles");
 
-  if (!civic_sqlite_begin (db, &error) ||
+  if (!civic_db_begin (db, &error) ||
       civic_server_db_put_entity (db, CIVIC_ENTITY_DEPARTMENT, row->id, row->rev + 1, department,
                                   NULL, &error) == 0 ||
       !audit_admin (db, "department-roles", row->id, &error) ||
-      !civic_sqlite_commit (db, &error))
+      !civic_db_commit (db, &error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return fail (error);
     }
   g_print (_("Set the roles of %s.\n"), row->id);
@@ -908,17 +908,17 @@ department_roles (CivicSqlite         *db,
   /* Who holds a role it no longer has: told, not changed */
   if (names == NULL)
     return 0;
-  stmt = civic_sqlite_prepare (db, "SELECT username FROM account WHERE department_id = ? "
+  stmt = civic_db_prepare (db, "SELECT username FROM account WHERE department_id = ? "
                                    "AND disabled = 0 AND (roles & ?) <> 0 ORDER BY username",
                                &error);
   if (stmt == NULL)
     return fail (error);
-  civic_sqlite_bind_text (stmt, 1, row->id);
-  sqlite3_bind_int64 (stmt, 2, ~(gint64) roles & 0x7fffffff);
-  while (civic_sqlite_step (db, stmt, &found, &error) && found)
+  civic_db_bind_text (stmt, 1, row->id);
+  civic_db_bind_int64 (stmt, 2, ~(gint64) roles & 0x7fffffff);
+  while (civic_db_step (db, stmt, &found, &error) && found)
     g_print (_("  %s holds a role the department no longer has: change their account\n"),
-             civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+             civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   return error != NULL ? fail (error) : 0;
 }
 
@@ -931,7 +931,7 @@ command_department (int    argc,
   /* Translators: translate only DEPARTMENT; the rest are subcommands typed as they are */
   g_autoptr(GOptionContext) context = g_option_context_new (_("disclosure|roles|show DEPARTMENT"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autoptr(CivicEntityRow) row = NULL;
   g_autoptr(JsonNode) department = NULL;
   g_autoptr(JsonNode) current = NULL;
@@ -1075,13 +1075,13 @@ command_department (int    argc,
     return fail (error);
   json_object_set_member (object, "disclosure", civic_disclosure_policy_to_json (policy));
 
-  if (!civic_sqlite_begin (db, &error) ||
+  if (!civic_db_begin (db, &error) ||
       civic_server_db_put_entity (db, CIVIC_ENTITY_DEPARTMENT, argv[2], row->rev + 1, department,
                                   NULL, &error) == 0 ||
       !audit_admin (db, "department-disclosure", argv[2], &error) ||
-      !civic_sqlite_commit (db, &error))
+      !civic_db_commit (db, &error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return fail (error);
     }
   {
@@ -1135,7 +1135,7 @@ command_column (int    argc,
   /* Translators: translate only COLUMN; the rest are subcommands typed as they are */
   g_autoptr(GOptionContext) context = g_option_context_new (_("add|set|list [COLUMN]"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autoptr(JsonObject) column = NULL;
   g_autofree char *name = NULL;
   g_autofree char *department = NULL;
@@ -1187,7 +1187,7 @@ command_column (int    argc,
 
   if (g_str_equal (verb, "list"))
     {
-      sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT data FROM entity WHERE type = '"
+      CivicDbStmt *stmt = civic_db_prepare (db, "SELECT data FROM entity WHERE type = '"
                                                      CIVIC_ENTITY_DISCLOSURE_COLUMN "' AND "
                                                      "(?1 IS NULL OR json_extract (data, "
                                                      "'$.department') = ?1) ORDER BY "
@@ -1198,15 +1198,15 @@ command_column (int    argc,
 
       if (stmt == NULL)
         return fail (error);
-      civic_sqlite_bind_text (stmt, 1, department);
-      while (civic_sqlite_step (db, stmt, &row, &error) && row)
+      civic_db_bind_text (stmt, 1, department);
+      while (civic_db_step (db, stmt, &row, &error) && row)
         {
-          g_autoptr(JsonNode) node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, NULL);
+          g_autoptr(JsonNode) node = civic_json_parse (civic_db_column_text (stmt, 0), -1, NULL);
 
           if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
             print_column (json_node_get_object (node));
         }
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       return error != NULL ? fail (error) : 0;
     }
 
@@ -1266,12 +1266,12 @@ command_column (int    argc,
   if (position >= 0)
     json_object_set_int_member (column, "position", position);
 
-  if (!civic_sqlite_begin (db, &error) ||
+  if (!civic_db_begin (db, &error) ||
       !civic_disclosure_columns_put (db, column, rev, &error) ||
       !audit_admin (db, adding ? "column-add" : "column-set", argv[2], &error) ||
-      !civic_sqlite_commit (db, &error))
+      !civic_db_commit (db, &error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       return fail (error);
     }
   g_print (adding ? _("Added the column %s.\n") : _("Changed the column %s.\n"), argv[2]);
@@ -1285,7 +1285,7 @@ command_room (int    argc,
   /* Translators: translate only ROOM; the rest are subcommands typed as they are */
   g_autoptr(GOptionContext) context = g_option_context_new (_("add|set|close|reopen|list [ROOM]"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autoptr(JsonObject) room = NULL;
   g_autofree char *name = NULL;
   g_autofree char *building = NULL;
@@ -1331,15 +1331,15 @@ command_room (int    argc,
 
   if (g_str_equal (verb, "list"))
     {
-      sqlite3_stmt *stmt = civic_sqlite_prepare (db, "SELECT data FROM entity WHERE type = '"
+      CivicDbStmt *stmt = civic_db_prepare (db, "SELECT data FROM entity WHERE type = '"
                                                      CIVIC_ENTITY_ROOM "' ORDER BY id", &error);
       gboolean row;
 
       if (stmt == NULL)
         return fail (error);
-      while (civic_sqlite_step (db, stmt, &row, &error) && row)
+      while (civic_db_step (db, stmt, &row, &error) && row)
         {
-          g_autoptr(JsonNode) node = civic_json_parse (civic_sqlite_column_text (stmt, 0), -1, NULL);
+          g_autoptr(JsonNode) node = civic_json_parse (civic_db_column_text (stmt, 0), -1, NULL);
           JsonObject *object = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
           JsonNode *closed = object ? json_object_get_member (object, "unavailable") : NULL;
 
@@ -1354,7 +1354,7 @@ command_room (int    argc,
                    closed && JSON_NODE_HOLDS_ARRAY (closed) && json_array_get_length (json_node_get_array (closed)) > 0
                    ? _(" (closed at times)") : "");
         }
-      sqlite3_reset (stmt);
+      civic_db_reset (stmt);
       return error != NULL ? fail (error) : 0;
     }
 
@@ -1547,7 +1547,7 @@ command_calendar (int    argc,
    * subcommands typed as they are */
   g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE | preview FILE | show [YEAR] | due DATE DAYS"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autoptr(CivicCalendar) calendar = NULL;
   gboolean calendar_days = FALSE;
   int notice_year = 0;
@@ -1593,12 +1593,12 @@ command_calendar (int    argc,
       basename = g_path_get_basename (argv[2]);
       if (!g_file_get_contents (argv[2], &contents, NULL, &error) ||
           !(node = read_notice (contents, notice_year, notice_number, notice_issued, &error)) ||
-          !civic_sqlite_begin (db, &error))
+          !civic_db_begin (db, &error))
         return fail (error);
       if (!civic_calendar_records_import (db, node, basename, &error) ||
-          !civic_sqlite_commit (db, &error))
+          !civic_db_commit (db, &error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return fail (error);
         }
       g_print (_("Imported %s. The service counts with it from its next request.\n"), basename);
@@ -1733,7 +1733,7 @@ command_catalogue (int    argc,
    * they are */
   g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE | export"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autofree char *department = NULL;
   g_autofree char *effective_on = NULL;
   g_autofree char *files = NULL;
@@ -1843,7 +1843,7 @@ command_message_clocks (int    argc,
    * they are */
   g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE | show"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autoptr(CivicMessageClocks) clocks = NULL;
 
   g_option_context_set_summary (context,
@@ -1869,12 +1869,12 @@ command_message_clocks (int    argc,
         return usage_error (context, _("Name the table to import"));
       if (!g_file_get_contents (argv[2], &contents, NULL, &error) ||
           !(node = civic_json_parse (contents, -1, &error)) ||
-          !civic_sqlite_begin (db, &error))
+          !civic_db_begin (db, &error))
         return fail (error);
       if (!civic_message_records_import_clocks (db, node, &error) ||
-          !civic_sqlite_commit (db, &error))
+          !civic_db_commit (db, &error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return fail (error);
         }
       g_print (_("Imported %s. New messages follow it; those already in keep theirs.\n"),
@@ -1913,7 +1913,7 @@ command_open311 (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (
     _("services import FILE | services list | key add NAME | key list | key revoke ID"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
   const char *what, *how;
 
@@ -1945,12 +1945,12 @@ command_open311 (int    argc,
         return usage_error (context, _("Name the catalogue to import"));
       if (!g_file_get_contents (argv[3], &contents, NULL, &error) ||
           !(node = civic_json_parse (contents, -1, &error)) ||
-          !civic_sqlite_begin (db, &error))
+          !civic_db_begin (db, &error))
         return fail (error);
       if (!civic_open311_import_services (db, node, &n, &error) ||
-          !civic_sqlite_commit (db, &error))
+          !civic_db_commit (db, &error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return fail (error);
         }
       g_print (civic_ngettext ("Imported %u service from %s.\n",
@@ -1984,13 +1984,13 @@ command_open311 (int    argc,
 
       if (argc < 4)
         return usage_error (context, _("Name whom the key is for"));
-      if (!civic_sqlite_begin (db, &error))
+      if (!civic_db_begin (db, &error))
         return fail (error);
       key = civic_open311_add_key (db, argv[3], now, &id, &error);
       if (key == NULL || !civic_open311_key_records_publish (db, id, &error) ||
-          !civic_sqlite_commit (db, &error))
+          !civic_db_commit (db, &error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return fail (error);
         }
       /* Translators: the key is shown once; the id revokes it */
@@ -2023,13 +2023,13 @@ command_open311 (int    argc,
     {
       if (argc < 4)
         return usage_error (context, _("Name the key to revoke by its id"));
-      if (!civic_sqlite_begin (db, &error))
+      if (!civic_db_begin (db, &error))
         return fail (error);
       if (!civic_open311_revoke_key (db, argv[3], now, &error) ||
           !civic_open311_key_records_publish (db, argv[3], &error) ||
-          !civic_sqlite_commit (db, &error))
+          !civic_db_commit (db, &error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return fail (error);
         }
       g_print (_("Revoked %s: its client is refused from now on.\n"), argv[3]);
@@ -2049,7 +2049,7 @@ command_mail (int    argc,
    * they are */
   g_autoptr(GOptionContext) context = g_option_context_new (_("import FILE|- | replies"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
   g_autofree char *outbox = NULL;
   g_autofree char *from = NULL;
@@ -2136,7 +2136,7 @@ command_audit (int    argc,
   /* Translators: literal subcommands; keep them in English */
   g_autoptr(GOptionContext) context = g_option_context_new ("verify|checkpoint|checkpoints");
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autofree char *checkpoint_file = NULL;
   gint64 n = 0, broken = 0, after = 0;
   const GOptionEntry entries[] = {
@@ -2232,7 +2232,7 @@ command_audit (int    argc,
 
 /* Seals again, batch by batch, what older keys sealed. */
 static gboolean
-reseal_all (CivicSqlite  *db,
+reseal_all (CivicDb      *db,
             guint        *total,
             GError      **error)
 {
@@ -2250,7 +2250,7 @@ reseal_all (CivicSqlite  *db,
 }
 
 static int keys_verb (GOptionContext  *context,
-                      CivicSqlite     *db,
+                      CivicDb         *db,
                       CivicKeyring    *keyring,
                       int              argc,
                       char           **argv);
@@ -2262,7 +2262,7 @@ command_keys (int    argc,
   /* Translators: literal subcommands; keep them in English */
   g_autoptr(GOptionContext) context = g_option_context_new ("list|rotate|reseal|retire KEY");
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   CivicKeyring *keyring;
   int lock, status;
 
@@ -2323,7 +2323,7 @@ command_keys (int    argc,
 
 static int
 keys_verb (GOptionContext *context,
-           CivicSqlite    *db,
+           CivicDb        *db,
            CivicKeyring   *keyring,
            int             argc,
            char          **argv)
@@ -2339,11 +2339,11 @@ keys_verb (GOptionContext *context,
         return fail (error);
       if (rotate)
         {
-          if (!civic_sqlite_begin (db, &error))
+          if (!civic_db_begin (db, &error))
             return fail (error);
-          if (!audit_admin (db, "keys-rotate", NULL, &error) || !civic_sqlite_commit (db, &error))
+          if (!audit_admin (db, "keys-rotate", NULL, &error) || !civic_db_commit (db, &error))
             {
-              civic_sqlite_rollback (db);
+              civic_db_rollback (db);
               return fail (error);
             }
           g_print (_("Made personal-data key %u; new data is sealed with it.\n"), id);
@@ -2382,11 +2382,11 @@ keys_verb (GOptionContext *context,
 
       if (!civic_keyring_remove_personal_key (keyring, id, &error))
         return fail (error);
-      if (!civic_sqlite_begin (db, &error))
+      if (!civic_db_begin (db, &error))
         return fail (error);
-      if (!audit_admin (db, "keys-retire", argv[2], &error) || !civic_sqlite_commit (db, &error))
+      if (!audit_admin (db, "keys-retire", argv[2], &error) || !civic_db_commit (db, &error))
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return fail (error);
         }
       g_print (_("Retired personal-data key %u.\n"), (guint) id);
@@ -2402,7 +2402,7 @@ command_backup (int    argc,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("— copy the database while it runs"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autofree char *target = NULL;
   const GOptionEntry entries[] = {
     { "to", 0, 0, G_OPTION_ARG_FILENAME, &target, N_("The file to write"), N_("FILE") },
@@ -2424,7 +2424,15 @@ command_backup (int    argc,
     }
 
   db = open_existing (&error);
-  if (db == NULL || !civic_sqlite_backup_to (db, target, &error))
+  if (db == NULL)
+    return fail (error);
+  if (civic_db_get_sqlite (db) == NULL)
+    {
+      g_printerr (_("civicdesk-server: the service keeps its records in PostgreSQL; back them up "
+                    "with pg_dump and WAL archiving (docs/deploy.md)\n"));
+      return 1;
+    }
+  if (!civic_sqlite_backup_to (civic_db_get_sqlite (db), target, &error))
     return fail (error);
 
   g_print (_("Wrote %s.\n"), target);

@@ -659,17 +659,17 @@ civic_server_db_path (const char *data_dir)
 
 /* Whether the database holds any history: an audit entry or a case. */
 static gboolean
-has_history (CivicSqlite *db)
+has_history (CivicDb *db)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row, any = FALSE;
 
-  stmt = civic_sqlite_prepare (db, "SELECT EXISTS (SELECT 1 FROM audit) OR "
+  stmt = civic_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM audit) OR "
                                    "  EXISTS (SELECT 1 FROM case_record)", NULL);
-  if (stmt != NULL && civic_sqlite_step (db, stmt, &row, NULL) && row)
-    any = sqlite3_column_int (stmt, 0) != 0;
+  if (stmt != NULL && civic_db_step (db, stmt, &row, NULL) && row)
+    any = civic_db_column_int (stmt, 0) != 0;
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    civic_db_reset (stmt);
   return any;
 }
 
@@ -681,7 +681,7 @@ has_history (CivicSqlite *db)
  * one write transaction, which also keeps a second process from making
  * a second set. */
 static gboolean
-first_keys (CivicSqlite   *db,
+first_keys (CivicDb       *db,
             const char    *keys_dir,
             CivicKeyring **keyring,
             GError       **error)
@@ -692,7 +692,7 @@ first_keys (CivicSqlite   *db,
   gboolean keys_exist, history;
   guint n_sealed = 0;
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
 
   recorded = civic_server_db_get_meta (db, "keyring");
@@ -706,7 +706,7 @@ first_keys (CivicSqlite   *db,
                      "altered, or it is not these keys’ service. Nothing was changed."), keys_dir);
       goto fail;
     }
-  if (recorded == NULL && history && !civic_sqlite_has_column (db, "case_record", "applicant"))
+  if (recorded == NULL && history && !civic_db_has_column (db, "case_record", "applicant"))
     {
       g_set_error (error, CIVIC_KEYRING_ERROR, CIVIC_KEYRING_ERROR_MISSING,
                    _("The service’s keys are not in %s; restore them from their backup "
@@ -727,20 +727,20 @@ first_keys (CivicSqlite   *db,
       if ((history && !civic_audit_rekey (db, *keyring, error)) ||
           (history && !civic_case_records_seal_legacy (db, &n_sealed, error)) ||
           (history && !civic_commands_forget_legacy (db, error)) ||
-          (civic_sqlite_has_column (db, "case_record", "applicant") &&
-           !civic_sqlite_exec (db, "ALTER TABLE case_record DROP COLUMN applicant", error)) ||
+          (civic_db_has_column (db, "case_record", "applicant") &&
+           !civic_db_exec (db, "ALTER TABLE case_record DROP COLUMN applicant", error)) ||
           !civic_server_db_set_meta (db, "keyring", fingerprint, error))
         goto fail;
     }
 
-  if (!civic_sqlite_commit (db, error))
+  if (!civic_db_commit (db, error))
     goto fail;
 
   /* What was in clear before is in free pages and in the WAL until they
    * are written over: the file is written anew, once. */
   if (history &&
-      (!civic_sqlite_exec (db, "VACUUM", error) ||
-       !civic_sqlite_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", error)))
+      (!civic_db_exec (db, "VACUUM", error) ||
+       !civic_db_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", error)))
     {
       g_clear_object (keyring);
       return FALSE;
@@ -748,13 +748,13 @@ first_keys (CivicSqlite   *db,
   return TRUE;
 
 fail:
-  civic_sqlite_rollback (db);
+  civic_db_rollback (db);
   g_clear_object (keyring);
   return FALSE;
 }
 
 static gboolean
-attach_keyring (CivicSqlite  *db,
+attach_keyring (CivicDb      *db,
                 const char   *data_dir,
                 GError      **error)
 {
@@ -796,11 +796,12 @@ attach_keyring (CivicSqlite  *db,
  * and migrating it if needed, with the service's keys (made with a new
  * service). Every thread opens its own.
  */
-CivicSqlite *
+CivicDb *
 civic_server_db_open (const char  *data_dir,
                       GError     **error)
 {
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicSqlite) lite = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
@@ -809,11 +810,13 @@ civic_server_db_open (const char  *data_dir,
     return NULL;
 
   path = civic_server_db_path (data_dir);
-  db = civic_sqlite_open (path, migrations, G_N_ELEMENTS (migrations), error);
+  lite = civic_sqlite_open (path, migrations, G_N_ELEMENTS (migrations), error);
   /* What is deleted or replaced (a case's sealed data, an old version of
    * a row) is overwritten with zeros, not left in free pages. */
-  if (db == NULL || !civic_sqlite_exec (db, "PRAGMA secure_delete = ON", error) ||
-      !attach_keyring (db, data_dir, error))
+  if (lite == NULL || !civic_sqlite_exec (lite, "PRAGMA secure_delete = ON", error))
+    return NULL;
+  db = civic_db_new_for_sqlite (lite);
+  if (!attach_keyring (db, data_dir, error))
     return NULL;
   /* What a migration cannot do in SQL alone, done once by code */
   if (!civic_disclosure_columns_adopt_names (db, error) ||
@@ -842,7 +845,7 @@ civic_server_db_open (const char  *data_dir,
  * the keys are not loaded.
  */
 char *
-civic_server_db_seal_json (CivicSqlite  *db,
+civic_server_db_seal_json (CivicDb      *db,
                            JsonNode     *node,
                            GError      **error)
 {
@@ -869,7 +872,7 @@ civic_server_db_seal_json (CivicSqlite  *db,
  * sealed; its text in clear is wiped once read
  */
 JsonNode *
-civic_server_db_unseal_json (CivicSqlite  *db,
+civic_server_db_unseal_json (CivicDb      *db,
                              const char   *sealed,
                              GError      **error)
 {
@@ -898,7 +901,7 @@ civic_server_db_unseal_json (CivicSqlite  *db,
  * database @db is.
  */
 CivicKeyring *
-civic_server_db_get_keyring (CivicSqlite *db)
+civic_server_db_get_keyring (CivicDb *db)
 {
   return g_object_get_data (G_OBJECT (db), "civic-keyring");
 }
@@ -910,80 +913,80 @@ civic_server_db_get_keyring (CivicSqlite *db)
  * Call inside the write transaction that uses it.
  */
 gint64
-civic_server_db_next_seq (CivicSqlite  *db,
+civic_server_db_next_seq (CivicDb      *db,
                           GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   gint64 seq;
 
-  g_return_val_if_fail (civic_sqlite_in_transaction (db), 0);
+  g_return_val_if_fail (civic_db_in_transaction (db), 0);
 
-  stmt = civic_sqlite_prepare (db,
+  stmt = civic_db_prepare (db,
                                "UPDATE meta SET value = CAST (value AS INTEGER) + 1 "
                                "WHERE key = 'seq' RETURNING CAST (value AS INTEGER)", error);
-  if (stmt == NULL || !civic_sqlite_step (db, stmt, &row, error))
+  if (stmt == NULL || !civic_db_step (db, stmt, &row, error))
     return 0;
 
-  seq = row ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  seq = row ? civic_db_column_int64 (stmt, 0) : 0;
+  civic_db_reset (stmt);
   return seq;
 }
 
 gint64
-civic_server_db_current_seq (CivicSqlite  *db,
+civic_server_db_current_seq (CivicDb      *db,
                              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   gint64 seq;
 
-  stmt = civic_sqlite_prepare (db, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'seq'",
+  stmt = civic_db_prepare (db, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'seq'",
                                error);
-  if (stmt == NULL || !civic_sqlite_step (db, stmt, &row, error))
+  if (stmt == NULL || !civic_db_step (db, stmt, &row, error))
     return -1;
 
-  seq = row ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  seq = row ? civic_db_column_int64 (stmt, 0) : 0;
+  civic_db_reset (stmt);
   return seq;
 }
 
 char *
-civic_server_db_get_meta (CivicSqlite *db,
+civic_server_db_get_meta (CivicDb     *db,
                           const char  *key)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
   char *value = NULL;
 
-  stmt = civic_sqlite_prepare (db, "SELECT value FROM meta WHERE key = ?", NULL);
+  stmt = civic_db_prepare (db, "SELECT value FROM meta WHERE key = ?", NULL);
   if (stmt == NULL)
     return NULL;
 
-  civic_sqlite_bind_text (stmt, 1, key);
-  if (civic_sqlite_step (db, stmt, &row, NULL) && row)
-    value = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  civic_db_bind_text (stmt, 1, key);
+  if (civic_db_step (db, stmt, &row, NULL) && row)
+    value = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   return value;
 }
 
 gboolean
-civic_server_db_set_meta (CivicSqlite  *db,
+civic_server_db_set_meta (CivicDb      *db,
                           const char   *key,
                           const char   *value,
                           GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "INSERT INTO meta (key, value) VALUES (?, ?) "
+  stmt = civic_db_prepare (db, "INSERT INTO meta (key, value) VALUES (?, ?) "
                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                error);
   if (stmt == NULL)
     return FALSE;
 
-  civic_sqlite_bind_text (stmt, 1, key);
-  civic_sqlite_bind_text (stmt, 2, value);
-  return civic_sqlite_run (db, stmt, error);
+  civic_db_bind_text (stmt, 1, key);
+  civic_db_bind_text (stmt, 2, value);
+  return civic_db_run (db, stmt, error);
 }
 
 /**
@@ -997,7 +1000,7 @@ civic_server_db_set_meta (CivicSqlite  *db,
  * Returns: the entity's sequence number, or 0 on error.
  */
 gint64
-civic_server_db_put_entity_text (CivicSqlite         *db,
+civic_server_db_put_entity_text (CivicDb             *db,
                                  const char          *type,
                                  const char          *id,
                                  gint64               rev,
@@ -1007,7 +1010,7 @@ civic_server_db_put_entity_text (CivicSqlite         *db,
 {
   g_autoptr(GDateTime) now = civic_time_now ();
   g_autofree char *updated_at = civic_time_format (now);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gint64 seq;
 
   g_return_val_if_fail (type != NULL && id != NULL && data != NULL, 0);
@@ -1016,7 +1019,7 @@ civic_server_db_put_entity_text (CivicSqlite         *db,
   if (seq == 0)
     return 0;
 
-  stmt = civic_sqlite_prepare (db,
+  stmt = civic_db_prepare (db,
                                "INSERT INTO entity (type, id, rev, seq, deleted, scoped, data, "
                                "                    updated_at) "
                                "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7) "
@@ -1027,34 +1030,34 @@ civic_server_db_put_entity_text (CivicSqlite         *db,
   if (stmt == NULL)
     return 0;
 
-  civic_sqlite_bind_text (stmt, 1, type);
-  civic_sqlite_bind_text (stmt, 2, id);
-  sqlite3_bind_int64 (stmt, 3, rev);
-  sqlite3_bind_int64 (stmt, 4, seq);
-  sqlite3_bind_int (stmt, 5, scope != NULL);
-  civic_sqlite_bind_text (stmt, 6, data);
-  civic_sqlite_bind_text (stmt, 7, updated_at);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, type);
+  civic_db_bind_text (stmt, 2, id);
+  civic_db_bind_int64 (stmt, 3, rev);
+  civic_db_bind_int64 (stmt, 4, seq);
+  civic_db_bind_int (stmt, 5, scope != NULL);
+  civic_db_bind_text (stmt, 6, data);
+  civic_db_bind_text (stmt, 7, updated_at);
+  if (!civic_db_run (db, stmt, error))
     return 0;
 
-  stmt = civic_sqlite_prepare (db, "DELETE FROM entity_scope WHERE type = ? AND id = ?", error);
+  stmt = civic_db_prepare (db, "DELETE FROM entity_scope WHERE type = ? AND id = ?", error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, type);
-  civic_sqlite_bind_text (stmt, 2, id);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, type);
+  civic_db_bind_text (stmt, 2, id);
+  if (!civic_db_run (db, stmt, error))
     return 0;
 
   for (guint i = 0; scope != NULL && scope[i] != NULL; i++)
     {
-      stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO entity_scope (type, id, department_id) "
+      stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO entity_scope (type, id, department_id) "
                                        "VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return 0;
-      civic_sqlite_bind_text (stmt, 1, type);
-      civic_sqlite_bind_text (stmt, 2, id);
-      civic_sqlite_bind_text (stmt, 3, scope[i]);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_text (stmt, 1, type);
+      civic_db_bind_text (stmt, 2, id);
+      civic_db_bind_text (stmt, 3, scope[i]);
+      if (!civic_db_run (db, stmt, error))
         return 0;
     }
 
@@ -1071,7 +1074,7 @@ civic_server_db_put_entity_text (CivicSqlite         *db,
  * Returns: the sequence number, or 0 on error
  */
 gint64
-civic_server_db_delete_entity (CivicSqlite  *db,
+civic_server_db_delete_entity (CivicDb      *db,
                                const char   *type,
                                const char   *id,
                                gint64        rev,
@@ -1079,33 +1082,33 @@ civic_server_db_delete_entity (CivicSqlite  *db,
 {
   g_autoptr(GDateTime) now = civic_time_now ();
   g_autofree char *updated_at = civic_time_format (now);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gint64 seq = civic_server_db_next_seq (db, error);
 
   if (seq == 0)
     return 0;
-  stmt = civic_sqlite_prepare (db, "UPDATE entity SET deleted = 1, rev = ?, seq = ?, scoped = 0, "
+  stmt = civic_db_prepare (db, "UPDATE entity SET deleted = 1, rev = ?, seq = ?, scoped = 0, "
                                    "  data = 'null', updated_at = ? WHERE type = ? AND id = ?",
                                error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, rev);
-  sqlite3_bind_int64 (stmt, 2, seq);
-  civic_sqlite_bind_text (stmt, 3, updated_at);
-  civic_sqlite_bind_text (stmt, 4, type);
-  civic_sqlite_bind_text (stmt, 5, id);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_int64 (stmt, 1, rev);
+  civic_db_bind_int64 (stmt, 2, seq);
+  civic_db_bind_text (stmt, 3, updated_at);
+  civic_db_bind_text (stmt, 4, type);
+  civic_db_bind_text (stmt, 5, id);
+  if (!civic_db_run (db, stmt, error))
     return 0;
-  stmt = civic_sqlite_prepare (db, "DELETE FROM entity_scope WHERE type = ? AND id = ?", error);
+  stmt = civic_db_prepare (db, "DELETE FROM entity_scope WHERE type = ? AND id = ?", error);
   if (stmt == NULL)
     return 0;
-  civic_sqlite_bind_text (stmt, 1, type);
-  civic_sqlite_bind_text (stmt, 2, id);
-  return civic_sqlite_run (db, stmt, error) ? seq : 0;
+  civic_db_bind_text (stmt, 1, type);
+  civic_db_bind_text (stmt, 2, id);
+  return civic_db_run (db, stmt, error) ? seq : 0;
 }
 
 gint64
-civic_server_db_put_entity (CivicSqlite         *db,
+civic_server_db_put_entity (CivicDb             *db,
                             const char          *type,
                             const char          *id,
                             gint64               rev,
@@ -1125,37 +1128,37 @@ civic_server_db_put_entity (CivicSqlite         *db,
  * when there is none.
  */
 CivicEntityRow *
-civic_server_db_get_entity (CivicSqlite  *db,
+civic_server_db_get_entity (CivicDb      *db,
                             const char   *type,
                             const char   *id,
                             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   CivicEntityRow *result = NULL;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT seq, rev, deleted, data FROM entity "
+  stmt = civic_db_prepare (db, "SELECT seq, rev, deleted, data FROM entity "
                                    "WHERE type = ? AND id = ?", error);
   if (stmt == NULL)
     return NULL;
 
-  civic_sqlite_bind_text (stmt, 1, type);
-  civic_sqlite_bind_text (stmt, 2, id);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, type);
+  civic_db_bind_text (stmt, 2, id);
+  if (!civic_db_step (db, stmt, &row, error))
     return NULL;
 
   if (row)
     {
       result = g_new0 (CivicEntityRow, 1);
-      result->seq = sqlite3_column_int64 (stmt, 0);
-      result->rev = sqlite3_column_int64 (stmt, 1);
-      result->deleted = sqlite3_column_int (stmt, 2);
-      result->data = g_strdup (civic_sqlite_column_text (stmt, 3));
+      result->seq = civic_db_column_int64 (stmt, 0);
+      result->rev = civic_db_column_int64 (stmt, 1);
+      result->deleted = civic_db_column_int (stmt, 2);
+      result->data = g_strdup (civic_db_column_text (stmt, 3));
       result->type = g_strdup (type);
       result->id = g_strdup (id);
     }
 
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   return result;
 }
 
@@ -1169,7 +1172,7 @@ civic_server_db_get_entity (CivicSqlite  *db,
  * inside a write transaction.
  */
 gboolean
-civic_server_db_set_exclusions (CivicSqlite  *db,
+civic_server_db_set_exclusions (CivicDb      *db,
                                 const char   *type,
                                 const char   *id,
                                 const char   *department,
@@ -1179,28 +1182,28 @@ civic_server_db_set_exclusions (CivicSqlite  *db,
   g_autofree char *department_key = department ? g_strconcat ("department:", department, NULL) : NULL;
   g_autofree char *user_key = user ? g_strconcat ("user:", user, NULL) : NULL;
   const char *readers[] = { department_key, user_key };
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
 
-  stmt = civic_sqlite_prepare (db, "DELETE FROM entity_exclude WHERE type = ? AND id = ?", error);
+  stmt = civic_db_prepare (db, "DELETE FROM entity_exclude WHERE type = ? AND id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, type);
-  civic_sqlite_bind_text (stmt, 2, id);
-  if (!civic_sqlite_run (db, stmt, error))
+  civic_db_bind_text (stmt, 1, type);
+  civic_db_bind_text (stmt, 2, id);
+  if (!civic_db_run (db, stmt, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
     {
       if (readers[i] == NULL)
         continue;
-      stmt = civic_sqlite_prepare (db, "INSERT OR IGNORE INTO entity_exclude (type, id, reader) "
+      stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO entity_exclude (type, id, reader) "
                                        "VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      civic_sqlite_bind_text (stmt, 1, type);
-      civic_sqlite_bind_text (stmt, 2, id);
-      civic_sqlite_bind_text (stmt, 3, readers[i]);
-      if (!civic_sqlite_run (db, stmt, error))
+      civic_db_bind_text (stmt, 1, type);
+      civic_db_bind_text (stmt, 2, id);
+      civic_db_bind_text (stmt, 3, readers[i]);
+      if (!civic_db_run (db, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -1215,7 +1218,7 @@ civic_server_db_set_exclusions (CivicSqlite  *db,
  * the reader must be answered as if it were kept from them
  */
 gboolean
-civic_server_db_is_excluded (CivicSqlite  *db,
+civic_server_db_is_excluded (CivicDb      *db,
                              const char   *type,
                              const char   *id,
                              const char   *user,
@@ -1226,21 +1229,21 @@ civic_server_db_is_excluded (CivicSqlite  *db,
   g_autofree char *user_key = g_strconcat ("user:", user ? user : "", NULL);
   g_autofree char *department_key = g_strconcat ("department:", department ? department : "",
                                                  NULL);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row = FALSE;
 
   *excluded = TRUE;
-  stmt = civic_sqlite_prepare (db, "SELECT 1 FROM entity_exclude "
+  stmt = civic_db_prepare (db, "SELECT 1 FROM entity_exclude "
                                    "WHERE type = ? AND id = ? AND reader IN (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, type);
-  civic_sqlite_bind_text (stmt, 2, id);
-  civic_sqlite_bind_text (stmt, 3, user_key);
-  civic_sqlite_bind_text (stmt, 4, department_key);
-  if (!civic_sqlite_step (db, stmt, &row, error))
+  civic_db_bind_text (stmt, 1, type);
+  civic_db_bind_text (stmt, 2, id);
+  civic_db_bind_text (stmt, 3, user_key);
+  civic_db_bind_text (stmt, 4, department_key);
+  if (!civic_db_step (db, stmt, &row, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   *excluded = row;
   return TRUE;
 }
@@ -1252,34 +1255,34 @@ civic_server_db_is_excluded (CivicSqlite  *db,
  * entity; %NULL (and no error) when everyone may.
  */
 GStrv
-civic_server_db_get_scope (CivicSqlite  *db,
+civic_server_db_get_scope (CivicDb      *db,
                            const char   *type,
                            const char   *id,
                            GError      **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row, any = FALSE;
 
-  stmt = civic_sqlite_prepare (db, "SELECT department_id FROM entity_scope "
+  stmt = civic_db_prepare (db, "SELECT department_id FROM entity_scope "
                                    "WHERE type = ? AND id = ?", error);
   if (stmt == NULL)
     return NULL;
 
-  civic_sqlite_bind_text (stmt, 1, type);
-  civic_sqlite_bind_text (stmt, 2, id);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  civic_db_bind_text (stmt, 1, type);
+  civic_db_bind_text (stmt, 2, id);
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
-      g_strv_builder_add (builder, civic_sqlite_column_text (stmt, 0));
+      g_strv_builder_add (builder, civic_db_column_text (stmt, 0));
       any = TRUE;
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
 
   return any ? g_strv_builder_end (builder) : NULL;
 }
 
 JsonNode *
-civic_server_db_get_entity_json (CivicSqlite  *db,
+civic_server_db_get_entity_json (CivicDb      *db,
                                  const char   *type,
                                  const char   *id,
                                  GError      **error)
@@ -1300,7 +1303,7 @@ civic_server_db_get_entity_json (CivicSqlite  *db,
  * Not there and not theirs answer alike: both leave @sees %FALSE.
  */
 gboolean
-civic_server_db_actor_sees (CivicSqlite       *db,
+civic_server_db_actor_sees (CivicDb           *db,
                             const CivicActor  *actor,
                             const char        *type,
                             const char        *id,

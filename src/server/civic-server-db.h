@@ -9,7 +9,7 @@
 
 #include "civic-actor.h"
 #include "civic-keyring.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -29,75 +29,75 @@ typedef struct
 void            civic_entity_row_free        (CivicEntityRow  *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicEntityRow, civic_entity_row_free)
 
-CivicSqlite    *civic_server_db_open         (const char      *data_dir,
+CivicDb        *civic_server_db_open         (const char      *data_dir,
                                               GError         **error);
 char           *civic_server_db_path         (const char      *data_dir);
-CivicKeyring   *civic_server_db_get_keyring  (CivicSqlite     *db);
+CivicKeyring   *civic_server_db_get_keyring  (CivicDb *db);
 
-gint64          civic_server_db_next_seq     (CivicSqlite     *db,
+gint64          civic_server_db_next_seq     (CivicDb         *db,
                                               GError         **error);
-gint64          civic_server_db_current_seq  (CivicSqlite     *db,
+gint64          civic_server_db_current_seq  (CivicDb         *db,
                                               GError         **error);
-char           *civic_server_db_get_meta     (CivicSqlite     *db,
+char           *civic_server_db_get_meta     (CivicDb         *db,
                                               const char      *key);
-gboolean        civic_server_db_set_meta     (CivicSqlite     *db,
+gboolean        civic_server_db_set_meta     (CivicDb         *db,
                                               const char      *key,
                                               const char      *value,
                                               GError         **error);
 
-gint64          civic_server_db_put_entity   (CivicSqlite         *db,
+gint64          civic_server_db_put_entity   (CivicDb             *db,
                                               const char          *type,
                                               const char          *id,
                                               gint64               rev,
                                               JsonNode            *data,
                                               const char * const  *scope,
                                               GError             **error);
-gint64          civic_server_db_put_entity_text (CivicSqlite      *db,
+gint64          civic_server_db_put_entity_text (CivicDb          *db,
                                               const char          *type,
                                               const char          *id,
                                               gint64               rev,
                                               const char          *data,
                                               const char * const  *scope,
                                               GError             **error);
-gint64          civic_server_db_delete_entity (CivicSqlite        *db,
+gint64          civic_server_db_delete_entity (CivicDb            *db,
                                               const char          *type,
                                               const char          *id,
                                               gint64               rev,
                                               GError             **error);
-CivicEntityRow *civic_server_db_get_entity   (CivicSqlite     *db,
+CivicEntityRow *civic_server_db_get_entity   (CivicDb         *db,
                                               const char      *type,
                                               const char      *id,
                                               GError         **error);
-gboolean        civic_server_db_set_exclusions (CivicSqlite         *db,
+gboolean        civic_server_db_set_exclusions (CivicDb             *db,
                                                 const char          *type,
                                                 const char          *id,
                                                 const char          *department,
                                                 const char          *user,
                                                 GError             **error);
-gboolean        civic_server_db_is_excluded    (CivicSqlite         *db,
+gboolean        civic_server_db_is_excluded    (CivicDb             *db,
                                                 const char          *type,
                                                 const char          *id,
                                                 const char          *user,
                                                 const char          *department,
                                                 gboolean            *excluded,
                                                 GError             **error);
-char           *civic_server_db_seal_json    (CivicSqlite         *db,
+char           *civic_server_db_seal_json    (CivicDb             *db,
                                               JsonNode            *node,
                                               GError             **error);
-JsonNode       *civic_server_db_unseal_json  (CivicSqlite         *db,
+JsonNode       *civic_server_db_unseal_json  (CivicDb             *db,
                                               const char          *sealed,
                                               GError             **error);
-GStrv           civic_server_db_get_scope    (CivicSqlite     *db,
+GStrv           civic_server_db_get_scope    (CivicDb         *db,
                                               const char      *type,
                                               const char      *id,
                                               GError         **error);
-gboolean        civic_server_db_actor_sees   (CivicSqlite         *db,
+gboolean        civic_server_db_actor_sees   (CivicDb             *db,
                                               const CivicActor    *actor,
                                               const char          *type,
                                               const char          *id,
                                               gboolean            *sees,
                                               GError             **error);
-JsonNode       *civic_server_db_get_entity_json (CivicSqlite  *db,
+JsonNode       *civic_server_db_get_entity_json (CivicDb      *db,
                                               const char      *type,
                                               const char      *id,
                                               GError         **error);

@@ -86,7 +86,7 @@ typedef enum
 
 typedef struct _Request Request;
 typedef void (*Handler) (CivicServer *self,
-                         CivicSqlite *db,
+                         CivicDb     *db,
                          Request     *request);
 
 typedef struct
@@ -197,7 +197,7 @@ G_DEFINE_FINAL_TYPE (CivicServer, civic_server, G_TYPE_OBJECT)
  * read leaves the one in force, with a warning. */
 static CivicCalendar *
 calendar_in_force (CivicServer *self,
-                   CivicSqlite *db)
+                   CivicDb     *db)
 {
   g_autoptr(GError) error = NULL;
   gint64 seq = civic_calendar_records_generation (db, &error);
@@ -329,7 +329,7 @@ parse_body (Request *request)
  * few seconds let a token act in a department its official had left.) */
 static gboolean
 authenticate (CivicServer *self,
-              CivicSqlite *db,
+              CivicDb     *db,
               Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -359,7 +359,7 @@ authenticate (CivicServer *self,
 
 static void
 handle_health (CivicServer *self,
-               CivicSqlite *db,
+               CivicDb     *db,
                Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -390,7 +390,7 @@ handle_health (CivicServer *self,
 }
 
 static char *
-account_json (CivicSqlite  *db,
+account_json (CivicDb      *db,
               CivicAccount *account)
 {
   g_autoptr(JsonNode) department = NULL;
@@ -419,7 +419,7 @@ account_json (CivicSqlite  *db,
 
 static void
 handle_sign_in (CivicServer *self,
-                CivicSqlite *db,
+                CivicDb     *db,
                 Request     *request)
 {
   g_autoptr(JsonNode) body = parse_body (request);
@@ -498,7 +498,7 @@ handle_sign_in (CivicServer *self,
 
 static void
 handle_sign_out (CivicServer *self,
-                 CivicSqlite *db,
+                 CivicDb     *db,
                  Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -514,7 +514,7 @@ handle_sign_out (CivicServer *self,
 
 static void
 handle_me (CivicServer *self,
-           CivicSqlite *db,
+           CivicDb     *db,
            Request     *request)
 {
   respond_json (request, SOUP_STATUS_OK, account_json (db, request->account));
@@ -525,7 +525,7 @@ handle_me (CivicServer *self,
  * other one ends */
 static void
 handle_change_password (CivicServer *self,
-                        CivicSqlite *db,
+                        CivicDb     *db,
                         Request     *request)
 {
   g_autoptr(JsonNode) body = parse_body (request);
@@ -574,7 +574,7 @@ handle_change_password (CivicServer *self,
  * to read before importing it. Changes nothing. */
 static void
 handle_calendar_preview (CivicServer *self,
-                         CivicSqlite *db,
+                         CivicDb     *db,
                          Request     *request)
 {
   g_autoptr(JsonNode) body = NULL;
@@ -633,7 +633,7 @@ query_int (Request    *request,
 
 static void
 handle_changes (CivicServer *self,
-                CivicSqlite *db,
+                CivicDb     *db,
                 Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -672,7 +672,7 @@ handle_changes (CivicServer *self,
 
 static void
 handle_commands (CivicServer *self,
-                 CivicSqlite *db,
+                 CivicDb     *db,
                  Request     *request)
 {
   g_autoptr(JsonNode) body = parse_body (request);
@@ -722,7 +722,7 @@ static const struct
 
 static void
 handle_get_entity (CivicServer *self,
-                   CivicSqlite *db,
+                   CivicDb     *db,
                    Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -782,7 +782,7 @@ handle_get_entity (CivicServer *self,
 
 static void
 handle_reveal (CivicServer *self,
-               CivicSqlite *db,
+               CivicDb     *db,
                Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -795,7 +795,7 @@ handle_reveal (CivicServer *self,
   const CivicCaseHearing *hearing;
   const char *id = request->segments[3];
 
-  if (!civic_sqlite_begin (db, &error))
+  if (!civic_db_begin (db, &error))
     {
       respond_internal (request, error);
       return;
@@ -804,7 +804,7 @@ handle_reveal (CivicServer *self,
   kase = civic_case_records_load (db, id, &error);
   if (kase == NULL || !civic_policy_check_reveal (actor, kase, &error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       if (kase == NULL && error != NULL)
         respond_internal (request, error);
       else if (kase == NULL || g_error_matches (error, CIVIC_POLICY_ERROR, CIVIC_POLICY_ERROR_NOT_FOUND))
@@ -816,9 +816,9 @@ handle_reveal (CivicServer *self,
 
   /* PIPL: every look at personal data is on the record. */
   if (!civic_audit_append (db, now, actor->id, "reveal", id, NULL, request->address, &error) ||
-      !civic_sqlite_commit (db, &error))
+      !civic_db_commit (db, &error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       respond_internal (request, error);
       return;
     }
@@ -842,7 +842,7 @@ handle_reveal (CivicServer *self,
 
 static void
 handle_apply (CivicServer *self,
-              CivicSqlite *db,
+              CivicDb     *db,
               Request     *request)
 {
   g_autoptr(JsonNode) body = parse_body (request);
@@ -866,7 +866,7 @@ handle_apply (CivicServer *self,
 
 static void
 handle_application_status (CivicServer *self,
-                           CivicSqlite *db,
+                           CivicDb     *db,
                            Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -898,7 +898,7 @@ respond_pdf (Request                   *request,
  * data in it (as the audited reveal): downloading it is on the record */
 static void
 handle_document_pdf (CivicServer *self,
-                     CivicSqlite *db,
+                     CivicDb     *db,
                      Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -910,7 +910,7 @@ handle_document_pdf (CivicServer *self,
   CivicDocumentKind kind = CIVIC_DOCUMENT_ACCEPTANCE_NOTICE;
   gboolean allowed = FALSE;
 
-  if (!civic_sqlite_begin (db, &error))
+  if (!civic_db_begin (db, &error))
     {
       respond_internal (request, error);
       return;
@@ -950,7 +950,7 @@ handle_document_pdf (CivicServer *self,
     }
   if (!allowed || document == NULL || error != NULL)
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       if (error != NULL && error->domain != CIVIC_DOCUMENTS_ERROR &&
           error->domain != CIVIC_POLICY_ERROR)
         respond_internal (request, error);
@@ -965,9 +965,9 @@ handle_document_pdf (CivicServer *self,
   detail = g_strdup_printf ("{\"case\":\"%s\"}", document->case_id);
   if (!civic_audit_append (db, now, actor->id, "download-document", document->id, detail,
                            request->address, &error) ||
-      !civic_sqlite_commit (db, &error))
+      !civic_db_commit (db, &error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       respond_internal (request, error);
       return;
     }
@@ -979,7 +979,7 @@ handle_document_pdf (CivicServer *self,
  * or the head, audited (civic-disclosure-versions.c) */
 static void
 handle_disclosure_version (CivicServer *self,
-                           CivicSqlite *db,
+                           CivicDb     *db,
                            Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -995,7 +995,7 @@ handle_disclosure_version (CivicServer *self,
       respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", _("“reveal” is 1 or 0"));
       return;
     }
-  if (!civic_sqlite_begin (db, &error))
+  if (!civic_db_begin (db, &error))
     {
       respond_internal (request, error);
       return;
@@ -1003,9 +1003,9 @@ handle_disclosure_version (CivicServer *self,
   answer = civic_disclosure_versions_read (db, actor, request->segments[3], request->segments[5],
                                            g_strcmp0 (reveal, "1") == 0, reason,
                                            request->address, now, &status, &error);
-  if (answer == NULL || !civic_sqlite_commit (db, &error))
+  if (answer == NULL || !civic_db_commit (db, &error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       if (status == SOUP_STATUS_NOT_FOUND)
         respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
       else if (status == SOUP_STATUS_FORBIDDEN)
@@ -1023,7 +1023,7 @@ handle_disclosure_version (CivicServer *self,
  * with ?sha256= whether the copy at hand is the one issued */
 static void
 handle_document_check (CivicServer *self,
-                       CivicSqlite *db,
+                       CivicDb     *db,
                        Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1045,7 +1045,7 @@ handle_document_check (CivicServer *self,
  * them electronically */
 static void
 handle_applicant_document (CivicServer *self,
-                           CivicSqlite *db,
+                           CivicDb     *db,
                            Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1088,7 +1088,7 @@ handle_applicant_document (CivicServer *self,
  * today) for ?days= (default 30) */
 static void
 handle_public_hearings (CivicServer *self,
-                        CivicSqlite *db,
+                        CivicDb     *db,
                         Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1137,7 +1137,7 @@ answer_from_cache (Request *request)
 
 /* Answered already: unchanged for the client (304), or kept */
 static gboolean
-not_modified (CivicSqlite *db,
+not_modified (CivicDb     *db,
               Request     *request)
 {
   request->etag = g_strdup_printf ("\"p%" G_GINT64_FORMAT "\"", civic_public_seq (db));
@@ -1173,7 +1173,7 @@ keep_answer (CivicServer *self,
 
 static void
 handle_public_disclosures (CivicServer *self,
-                           CivicSqlite *db,
+                           CivicDb     *db,
                            Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1196,7 +1196,7 @@ handle_public_disclosures (CivicServer *self,
 
 static void
 handle_public_disclosure (CivicServer *self,
-                          CivicSqlite *db,
+                          CivicDb     *db,
                           Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1250,7 +1250,7 @@ respond_file_error (Request      *request,
  * body, its type the Content-Type */
 static void
 handle_upload_attachment (CivicServer *self,
-                          CivicSqlite *db,
+                          CivicDb     *db,
                           Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1274,7 +1274,7 @@ handle_upload_attachment (CivicServer *self,
  * its type the Content-Type; attach-message-file adds it */
 static void
 handle_upload_message_file (CivicServer *self,
-                            CivicSqlite *db,
+                            CivicDb     *db,
                             Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1296,7 +1296,7 @@ handle_upload_message_file (CivicServer *self,
  * material, the body; attach-item-file adds it to the draft */
 static void
 handle_upload_item_file (CivicServer *self,
-                         CivicSqlite *db,
+                         CivicDb     *db,
                          Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1318,7 +1318,7 @@ handle_upload_item_file (CivicServer *self,
  * for its department's officials and the hall */
 static void
 handle_item_file (CivicServer *self,
-                  CivicSqlite *db,
+                  CivicDb     *db,
                   Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1346,7 +1346,7 @@ handle_item_file (CivicServer *self,
  * an official who sees the message; never cached on the way */
 static void
 handle_message_file (CivicServer *self,
-                     CivicSqlite *db,
+                     CivicDb     *db,
                      Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1377,7 +1377,7 @@ handle_message_file (CivicServer *self,
  * its ETag its sha256 */
 static void
 handle_public_attachment (CivicServer *self,
-                          CivicSqlite *db,
+                          CivicDb     *db,
                           Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1472,7 +1472,7 @@ body_kind (const char *line,
 /* /public/v1/feeds/{organ}.atom and /public/v1/feeds/{organ}/{column}.atom */
 static void
 handle_public_feed (CivicServer *self,
-                    CivicSqlite *db,
+                    CivicDb     *db,
                     Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1515,7 +1515,7 @@ handle_public_feed (CivicServer *self,
 
 /* What a citizen sends without signing in — a message, a request for
  * information, a rating — as its records' submit function takes it */
-typedef char *(*PublicSubmit) (CivicSqlite    *db,
+typedef char *(*PublicSubmit) (CivicDb        *db,
                                CivicCalendar  *calendar,
                                GDateTime      *now,
                                JsonNode       *body,
@@ -1525,7 +1525,7 @@ typedef char *(*PublicSubmit) (CivicSqlite    *db,
 
 static void
 respond_submitted (CivicServer  *self,
-                   CivicSqlite  *db,
+                   CivicDb      *db,
                    Request      *request,
                    PublicSubmit  submit)
 {
@@ -1553,7 +1553,7 @@ respond_submitted (CivicServer  *self,
  * department's public indicators */
 static void
 handle_public_evaluation (CivicServer *self,
-                          CivicSqlite *db,
+                          CivicDb     *db,
                           Request     *request)
 {
   respond_submitted (self, db, request, civic_evaluation_records_submit);
@@ -1561,7 +1561,7 @@ handle_public_evaluation (CivicServer *self,
 
 static void
 handle_public_ratings (CivicServer *self,
-                       CivicSqlite *db,
+                       CivicDb     *db,
                        Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1579,7 +1579,7 @@ handle_public_ratings (CivicServer *self,
  * published, and one with the ideas it adopted — never their proposers */
 static void
 handle_public_campaigns (CivicServer *self,
-                         CivicSqlite *db,
+                         CivicDb     *db,
                          Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1600,7 +1600,7 @@ handle_public_campaigns (CivicServer *self,
 /* Open311 GeoReport v2 (civic-open311.c): /open311/v2/… in JSON or XML */
 static void
 handle_open311 (CivicServer *self,
-                CivicSqlite *db,
+                CivicDb     *db,
                 Request     *request)
 {
   g_auto(CivicOpen311Answer) answer = { 0 };
@@ -1641,7 +1641,7 @@ handle_open311 (CivicServer *self,
  * one stands by its receipt */
 static void
 handle_public_message (CivicServer *self,
-                       CivicSqlite *db,
+                       CivicDb     *db,
                        Request     *request)
 {
   respond_submitted (self, db, request, civic_message_records_submit);
@@ -1649,7 +1649,7 @@ handle_public_message (CivicServer *self,
 
 static void
 handle_public_message_status (CivicServer *self,
-                              CivicSqlite *db,
+                              CivicDb     *db,
                               Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1668,7 +1668,7 @@ handle_public_message_status (CivicServer *self,
  * stands by its receipt */
 static void
 handle_public_request (CivicServer *self,
-                       CivicSqlite *db,
+                       CivicDb     *db,
                        Request     *request)
 {
   respond_submitted (self, db, request, civic_disclosure_request_records_submit);
@@ -1676,7 +1676,7 @@ handle_public_request (CivicServer *self,
 
 static void
 handle_public_request_status (CivicServer *self,
-                              CivicSqlite *db,
+                              CivicDb     *db,
                               Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1696,7 +1696,7 @@ handle_public_request_status (CivicServer *self,
 /* The reply to a request, to whoever holds its receipt: the applicant */
 static void
 handle_public_request_reply (CivicServer *self,
-                             CivicSqlite *db,
+                             CivicDb     *db,
                              Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1725,7 +1725,7 @@ handle_public_request_reply (CivicServer *self,
  * addressed to them, by its code */
 static void
 handle_public_request_document (CivicServer *self,
-                                CivicSqlite *db,
+                                CivicDb     *db,
                                 Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1755,7 +1755,7 @@ respond_page (Request *request,
 }
 
 static gboolean
-page_not_modified (CivicSqlite *db,
+page_not_modified (CivicDb     *db,
                    Request     *request)
 {
   /* Translators: the language tag of the public pages, as in HTML's lang
@@ -1794,7 +1794,7 @@ respond_page_missing (Request    *request,
 
 static void
 handle_page_directory (CivicServer *self,
-                       CivicSqlite *db,
+                       CivicDb     *db,
                        Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1817,7 +1817,7 @@ handle_page_directory (CivicServer *self,
 
 static void
 handle_page_disclosure (CivicServer *self,
-                        CivicSqlite *db,
+                        CivicDb     *db,
                         Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1837,7 +1837,7 @@ handle_page_disclosure (CivicServer *self,
 
 static void
 handle_page_column (CivicServer *self,
-                    CivicSqlite *db,
+                    CivicDb     *db,
                     Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1869,7 +1869,7 @@ handle_page_column (CivicServer *self,
 /* Citizens' messages as pages (civic-message-pages.c): the form to write
  * and to follow one, a message sent, where one stands */
 static void
-respond_message_status_page (CivicSqlite *db,
+respond_message_status_page (CivicDb     *db,
                              Request     *request,
                              const char  *receipt)
 {
@@ -1894,7 +1894,7 @@ respond_message_status_page (CivicSqlite *db,
 
 static void
 handle_page_messages (CivicServer *self,
-                      CivicSqlite *db,
+                      CivicDb     *db,
                       Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1918,7 +1918,7 @@ handle_page_messages (CivicServer *self,
 
 static void
 handle_page_message_status (CivicServer *self,
-                            CivicSqlite *db,
+                            CivicDb     *db,
                             Request     *request)
 {
   respond_message_status_page (db, request, request->segments[2]);
@@ -1943,7 +1943,7 @@ respond_see_other (Request    *request,
 
 static void
 handle_public_items (CivicServer *self,
-                     CivicSqlite *db,
+                     CivicDb     *db,
                      Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1966,7 +1966,7 @@ handle_public_items (CivicServer *self,
 
 static void
 handle_public_item (CivicServer *self,
-                    CivicSqlite *db,
+                    CivicDb     *db,
                     Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -1991,7 +1991,7 @@ handle_public_item (CivicServer *self,
  * of a guide in effect, as a download; its ETag its hash */
 static void
 handle_public_item_file (CivicServer *self,
-                         CivicSqlite *db,
+                         CivicDb     *db,
                          Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -2030,7 +2030,7 @@ handle_public_item_file (CivicServer *self,
 
 static void
 handle_page_items (CivicServer *self,
-                   CivicSqlite *db,
+                   CivicDb     *db,
                    Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -2054,7 +2054,7 @@ handle_page_items (CivicServer *self,
 
 static void
 handle_page_item (CivicServer *self,
-                  CivicSqlite *db,
+                  CivicDb     *db,
                   Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -2077,7 +2077,7 @@ handle_page_item (CivicServer *self,
  * the ratings are a link away */
 static void
 handle_front (CivicServer *self,
-              CivicSqlite *db,
+              CivicDb     *db,
               Request     *request)
 {
   request->page = TRUE;
@@ -2130,7 +2130,7 @@ page_form (Request *request)
 
 static void
 handle_page_rating_post (CivicServer *self,
-                         CivicSqlite *db,
+                         CivicDb     *db,
                          Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -2156,7 +2156,7 @@ handle_page_rating_post (CivicServer *self,
 
 static void
 handle_page_ratings (CivicServer *self,
-                     CivicSqlite *db,
+                     CivicDb     *db,
                      Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -2191,7 +2191,7 @@ respond_form_sent (Request    *request,
 
 static void
 handle_page_message_post (CivicServer *self,
-                          CivicSqlite *db,
+                          CivicDb     *db,
                           Request     *request)
 {
   g_autofree char *receipt = NULL;
@@ -2212,7 +2212,7 @@ handle_page_message_post (CivicServer *self,
 /* GET /public/campaigns and /public/campaigns/{id}; POST an idea to one */
 static void
 handle_page_campaigns (CivicServer *self,
-                       CivicSqlite *db,
+                       CivicDb     *db,
                        Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -2233,7 +2233,7 @@ handle_page_campaigns (CivicServer *self,
 
 static void
 handle_page_campaign_post (CivicServer *self,
-                           CivicSqlite *db,
+                           CivicDb     *db,
                            Request     *request)
 {
   g_autofree char *receipt = NULL;
@@ -2254,7 +2254,7 @@ handle_page_campaign_post (CivicServer *self,
 
 static void
 handle_page_style (CivicServer *self,
-                   CivicSqlite *db,
+                   CivicDb     *db,
                    Request     *request)
 {
   const char *css = civic_public_pages_style ();
@@ -2285,7 +2285,7 @@ respond_calendar (Request *request,
  * session's */
 static void
 handle_calendar_feed (CivicServer *self,
-                      CivicSqlite *db,
+                      CivicDb     *db,
                       Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -2311,7 +2311,7 @@ handle_calendar_feed (CivicServer *self,
 
 static void
 handle_calendar_token (CivicServer *self,
-                       CivicSqlite *db,
+                       CivicDb     *db,
                        Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -2319,7 +2319,7 @@ handle_calendar_token (CivicServer *self,
   g_autofree char *token = NULL;
   g_autoptr(GString) out = NULL;
 
-  if (!civic_sqlite_begin (db, &error))
+  if (!civic_db_begin (db, &error))
     {
       respond_internal (request, error);
       return;
@@ -2328,9 +2328,9 @@ handle_calendar_token (CivicServer *self,
   if (token == NULL ||
       !civic_audit_append (db, now, request->account->id, "calendar-token", request->account->id,
                            NULL, request->address, &error) ||
-      !civic_sqlite_commit (db, &error))
+      !civic_db_commit (db, &error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       respond_internal (request, error);
       return;
     }
@@ -2346,19 +2346,19 @@ handle_calendar_token (CivicServer *self,
 
 static void
 handle_calendar_revoke (CivicServer *self,
-                        CivicSqlite *db,
+                        CivicDb     *db,
                         Request     *request)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
 
-  if (!civic_sqlite_begin (db, &error) ||
+  if (!civic_db_begin (db, &error) ||
       !civic_hearing_calendar_revoke (db, request->account->id, &error) ||
       !civic_audit_append (db, now, request->account->id, "calendar-token-revoked",
                            request->account->id, NULL, request->address, &error) ||
-      !civic_sqlite_commit (db, &error))
+      !civic_db_commit (db, &error))
     {
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
       respond_internal (request, error);
       return;
     }
@@ -2368,7 +2368,7 @@ handle_calendar_revoke (CivicServer *self,
 /* One hearing as an invitation, for the official who may see it */
 static void
 handle_hearing_ics (CivicServer *self,
-                    CivicSqlite *db,
+                    CivicDb     *db,
                     Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -2408,7 +2408,7 @@ static const CivicRate public_read_rate = { "public-read", 20.0, 200 };
  * rewrite of the log cannot pass through a head signed earlier. */
 static void
 handle_audit_checkpoints (CivicServer *self,
-                          CivicSqlite *db,
+                          CivicDb     *db,
                           Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -2728,7 +2728,7 @@ worker (gpointer data,
   Request *request = data;
   CivicServer *self = request->server;
   Pool pool = request->route->pool;
-  CivicSqlite *db = g_async_queue_pop (self->connections[pool]);
+  CivicDb *db = g_async_queue_pop (self->connections[pool]);
   locale_t global = uselocale ((locale_t) 0);
 
   if (request->locale != (locale_t) 0)
@@ -2741,10 +2741,10 @@ worker (gpointer data,
 
   /* A transaction a handler left open by mistake must not leak into the
    * next request. */
-  if (civic_sqlite_in_transaction (db))
+  if (civic_db_in_transaction (db))
     {
       g_critical ("%s %s left a transaction open", request->method, request->path);
-      civic_sqlite_rollback (db);
+      civic_db_rollback (db);
     }
 
   g_async_queue_push (self->connections[pool], db);
@@ -2900,7 +2900,7 @@ static void scheduler_tick_now (CivicServer *self);
 
 static void
 handle_scheduler (CivicServer *self,
-                  CivicSqlite *db,
+                  CivicDb     *db,
                   Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -2978,7 +2978,7 @@ static void due_tick_now (CivicServer *self);
 
 static void
 handle_due_jobs (CivicServer *self,
-                 CivicSqlite *db,
+                 CivicDb     *db,
                  Request     *request)
 {
   g_autoptr(GError) error = NULL;
@@ -3135,7 +3135,7 @@ open_pool (CivicServer  *self,
 
   for (int i = 0; i < threads; i++)
     {
-      CivicSqlite *db = civic_server_db_open (self->options.data_dir, error);
+      CivicDb *db = civic_server_db_open (self->options.data_dir, error);
 
       if (db == NULL)
         return FALSE;
@@ -3158,7 +3158,7 @@ civic_server_new (const CivicServerOptions  *options,
                   GError                   **error)
 {
   g_autoptr(CivicServer) self = g_object_new (CIVIC_TYPE_SERVER, NULL);
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (options != NULL && options->data_dir != NULL, NULL);
@@ -3257,7 +3257,7 @@ parse_listen (const char      *listen,
  * with the program, once, and one made before a kind of document existed
  * gets that kind's; an administrator's are never replaced */
 static gboolean
-import_templates_once (CivicSqlite  *db,
+import_templates_once (CivicDb      *db,
                        GError      **error)
 {
   g_autoptr(GPtrArray) templates = civic_templates_list (db, error);
@@ -3296,7 +3296,7 @@ civic_server_start (CivicServer  *self,
   CivicSchedulerReport report = { 0 };
   g_autoptr(GDateTime) next_due = NULL;
   gboolean more_due = FALSE;
-  CivicSqlite *db;
+  CivicDb *db;
   gboolean ok;
 
   g_return_val_if_fail (CIVIC_IS_SERVER (self), FALSE);

@@ -8,7 +8,7 @@
 #include <glib-object.h>
 
 #include "civic-calendar.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 

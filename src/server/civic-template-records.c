@@ -26,7 +26,7 @@
  * revert a department's own, which removes it from every client. */
 
 static GObject *
-store_load (CivicSqlite  *db,
+store_load (CivicDb      *db,
             const char   *id,
             GError      **error)
 {
@@ -55,7 +55,7 @@ store_load (CivicSqlite  *db,
 }
 
 static gint64
-store_save (CivicSqlite    *db,
+store_save (CivicDb        *db,
             GObject        *record,
             CivicCalendar  *calendar,
             CivicDay        today,
@@ -118,7 +118,7 @@ const CivicRecordStore civic_template_store = {
  * Returns: the feed's sequence number, 0 on error
  */
 gint64
-civic_template_records_put (CivicSqlite                 *db,
+civic_template_records_put (CivicDb                     *db,
                             const CivicDocumentTemplate *tmpl,
                             GError                     **error)
 {
@@ -141,7 +141,7 @@ civic_template_records_put (CivicSqlite                 *db,
  * %NULL when there is none (or it was reverted), or on @error
  */
 CivicDocumentTemplate *
-civic_template_records_find (CivicSqlite  *db,
+civic_template_records_find (CivicDb      *db,
                              const char   *id,
                              GError      **error)
 {
@@ -163,32 +163,32 @@ civic_template_records_find (CivicSqlite  *db,
  * every client drop the old ones. Runs its own transaction.
  */
 gboolean
-civic_template_records_adopt_legacy (CivicSqlite  *db,
+civic_template_records_adopt_legacy (CivicDb      *db,
                                      GError      **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_entity_row_free);
-  sqlite3_stmt *stmt;
+  CivicDbStmt *stmt;
   gboolean row;
 
-  stmt = civic_sqlite_prepare (db, "SELECT id, rev, data FROM entity WHERE type = ? "
+  stmt = civic_db_prepare (db, "SELECT id, rev, data FROM entity WHERE type = ? "
                                    "AND deleted = 0 AND id LIKE 'document/%'", error);
   if (stmt == NULL)
     return FALSE;
-  civic_sqlite_bind_text (stmt, 1, CIVIC_ENTITY_TEMPLATE);
-  while (civic_sqlite_step (db, stmt, &row, error) && row)
+  civic_db_bind_text (stmt, 1, CIVIC_ENTITY_TEMPLATE);
+  while (civic_db_step (db, stmt, &row, error) && row)
     {
       CivicEntityRow *found = g_new0 (CivicEntityRow, 1);
 
-      found->id = g_strdup (civic_sqlite_column_text (stmt, 0));
-      found->rev = sqlite3_column_int64 (stmt, 1);
-      found->data = g_strdup (civic_sqlite_column_text (stmt, 2));
+      found->id = g_strdup (civic_db_column_text (stmt, 0));
+      found->rev = civic_db_column_int64 (stmt, 1);
+      found->data = g_strdup (civic_db_column_text (stmt, 2));
       g_ptr_array_add (rows, found);
     }
-  sqlite3_reset (stmt);
+  civic_db_reset (stmt);
   if ((error != NULL && *error != NULL) || rows->len == 0)
     return error == NULL || *error == NULL;
 
-  if (!civic_sqlite_begin (db, error))
+  if (!civic_db_begin (db, error))
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
@@ -209,9 +209,9 @@ civic_template_records_adopt_legacy (CivicSqlite  *db,
           civic_server_db_delete_entity (db, CIVIC_ENTITY_TEMPLATE, found->id, found->rev + 1,
                                          error) == 0)
         {
-          civic_sqlite_rollback (db);
+          civic_db_rollback (db);
           return FALSE;
         }
     }
-  return civic_sqlite_commit (db, error);
+  return civic_db_commit (db, error);
 }

@@ -12,13 +12,13 @@ G_BEGIN_DECLS
 
 extern const CivicRecordStore civic_template_store;
 
-gint64                 civic_template_records_put   (CivicSqlite                 *db,
+gint64                 civic_template_records_put   (CivicDb                     *db,
                                                      const CivicDocumentTemplate *tmpl,
                                                      GError                     **error);
-CivicDocumentTemplate *civic_template_records_find  (CivicSqlite                 *db,
+CivicDocumentTemplate *civic_template_records_find  (CivicDb                     *db,
                                                      const char                  *id,
                                                      GError                     **error);
-gboolean               civic_template_records_adopt_legacy (CivicSqlite          *db,
+gboolean               civic_template_records_adopt_legacy (CivicDb              *db,
                                                      GError                     **error);
 
 G_END_DECLS

@@ -190,7 +190,7 @@ fail_trial (const Trial *trial,
 
 static void
 page_read (Page         *page,
-           CivicSqlite  *db,
+           CivicDb          *db,
            CivicAccount *account,
            gint64        after,
            int           limit)
@@ -635,7 +635,7 @@ static void
 make_baselines (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(CivicDb) db = NULL;
   g_autoptr(CivicAccount) account = NULL;
   g_autofree char *service = civic_fault_fixture_make_dir ("service");
   Page all = { 0 };

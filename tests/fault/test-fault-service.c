@@ -72,7 +72,7 @@ typedef struct
 
 typedef struct
 {
-  CivicSqlite   *db;
+  CivicDb       *db;
   CivicCalendar *calendar;
 } Service;
 
@@ -162,44 +162,44 @@ answer_status (const char *answer)
 }
 
 static gint64
-query_int (CivicSqlite *db,
+query_int (CivicDb     *db,
            const char  *sql,
            const char  *parameter)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, sql, &error);
+  CivicDbStmt *stmt = civic_db_prepare (db, sql, &error);
   gboolean row = FALSE;
   gint64 value;
 
   g_assert_no_error (error);
   if (parameter != NULL)
-    civic_sqlite_bind_text (stmt, 1, parameter);
-  civic_sqlite_step (db, stmt, &row, &error);
+    civic_db_bind_text (stmt, 1, parameter);
+  civic_db_step (db, stmt, &row, &error);
   g_assert_no_error (error);
   g_assert_true (row);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  value = civic_db_column_int64 (stmt, 0);
+  civic_db_reset (stmt);
   return value;
 }
 
 static char *
-query_text (CivicSqlite *db,
+query_text (CivicDb     *db,
             const char  *sql,
             const char  *parameter)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = civic_sqlite_prepare (db, sql, &error);
+  CivicDbStmt *stmt = civic_db_prepare (db, sql, &error);
   gboolean row = FALSE;
   char *value = NULL;
 
   g_assert_no_error (error);
   if (parameter != NULL)
-    civic_sqlite_bind_text (stmt, 1, parameter);
-  civic_sqlite_step (db, stmt, &row, &error);
+    civic_db_bind_text (stmt, 1, parameter);
+  civic_db_step (db, stmt, &row, &error);
   g_assert_no_error (error);
   if (row)
-    value = g_strdup (civic_sqlite_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    value = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
   return value;
 }
 
@@ -346,7 +346,7 @@ trial_checkpoint_each_commit (Trial *trial)
 {
   g_autoptr(GError) error = NULL;
 
-  civic_sqlite_exec (trial->service.db, "PRAGMA wal_autocheckpoint = 1", &error);
+  civic_db_exec (trial->service.db, "PRAGMA wal_autocheckpoint = 1", &error);
   g_assert_no_error (error);
 }
 

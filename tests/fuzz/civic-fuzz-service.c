@@ -54,7 +54,7 @@ civic_fuzz_service_open (CivicFuzzService *service,
     g_error ("%s", error->message);
   /* Each input commits; waiting for the disk each time would only slow
    * the search */
-  if (!civic_sqlite_exec (service->db, "PRAGMA synchronous = OFF", &error))
+  if (!civic_db_exec (service->db, "PRAGMA synchronous = OFF", &error))
     g_error ("%s", error->message);
 
   service->calendar = civic_calendar_records_load (service->db, "CN-43", &error);
@@ -64,12 +64,12 @@ civic_fuzz_service_open (CivicFuzzService *service,
 
   if (sqlite3_open (":memory:", &service->pristine) != SQLITE_OK)
     g_error ("Cannot open an in-memory database");
-  copy_database (civic_sqlite_get_handle (service->db), service->pristine);
+  copy_database (civic_sqlite_get_handle (civic_db_get_sqlite (service->db)), service->pristine);
 }
 
 /* The database as it was made, whatever the input did */
 void
 civic_fuzz_service_reset (CivicFuzzService *service)
 {
-  copy_database (service->pristine, civic_sqlite_get_handle (service->db));
+  copy_database (service->pristine, civic_sqlite_get_handle (civic_db_get_sqlite (service->db)));
 }

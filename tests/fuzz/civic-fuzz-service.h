@@ -8,7 +8,7 @@
 #include <sqlite3.h>
 
 #include "civic-calendar.h"
-#include "civic-sqlite.h"
+#include "civic-db.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * meets the same service */
 typedef struct
 {
-  CivicSqlite   *db;
+  CivicDb       *db;
   CivicCalendar *calendar;
   GDateTime     *now;
   sqlite3       *pristine;

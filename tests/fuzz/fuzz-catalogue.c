@@ -25,14 +25,14 @@ static CivicFuzzService service;
 static gint64
 count_versions (void)
 {
-  sqlite3_stmt *stmt = civic_sqlite_prepare (service.db, "SELECT count(*) FROM item_version", NULL);
+  CivicDbStmt *stmt = civic_db_prepare (service.db, "SELECT count(*) FROM item_version", NULL);
   gboolean row = FALSE;
   gint64 n = -1;
 
-  if (stmt != NULL && civic_sqlite_step (service.db, stmt, &row, NULL) && row)
-    n = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL && civic_db_step (service.db, stmt, &row, NULL) && row)
+    n = civic_db_column_int64 (stmt, 0);
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    civic_db_reset (stmt);
   return n;
 }
 
@@ -65,17 +65,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       if (error->domain != CIVIC_ITEM_ERROR)
         g_printerr ("Not a refusal of the list: %s\n", error->message);
       civic_fuzz_assert (error->domain == CIVIC_ITEM_ERROR);
-      civic_fuzz_assert (!civic_sqlite_in_transaction (service.db));
+      civic_fuzz_assert (!civic_db_in_transaction (service.db));
       civic_fuzz_assert (count_versions () == before);
       return 0;
     }
-  civic_fuzz_assert (!civic_sqlite_in_transaction (service.db));
+  civic_fuzz_assert (!civic_db_in_transaction (service.db));
   civic_fuzz_assert (count_versions () == before);
 
   civic_fuzz_assert (civic_catalogue_import (service.db, service.calendar, service.now, document,
                                              "fuzz", NULL, NULL, CIVIC_DAY_INVALID, FALSE, &taken,
                                              &error));
-  civic_fuzz_assert (!civic_sqlite_in_transaction (service.db));
+  civic_fuzz_assert (!civic_db_in_transaction (service.db));
   civic_fuzz_assert (taken.new_items == dry.new_items && taken.changed == dry.changed &&
                      taken.unchanged == dry.unchanged);
   civic_fuzz_assert (count_versions () >= before + (gint64) taken.changed);

@@ -47,7 +47,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
 
   text = civic_intake_submit (service.db, service.calendar, body, service.now, "203.0.113.7", &error);
-  civic_fuzz_assert (!civic_sqlite_in_transaction (service.db));
+  civic_fuzz_assert (!civic_db_in_transaction (service.db));
   if (text == NULL)
     {
       /* A 422 for the applicant; anything else is the service failing. */
