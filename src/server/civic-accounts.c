@@ -335,8 +335,8 @@ load_delegations (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT " DELEGATION_COLUMNS " FROM delegation d "
-                                   "JOIN account a ON a.id = d.delegate_id "
-                                   "WHERE d.principal_id = ? ORDER BY d.starts_on, d.id", error);
+                               "JOIN account a ON a.id = d.delegate_id "
+                               "WHERE d.principal_id = ? ORDER BY d.starts_on, d.id", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, principal_id);
@@ -366,10 +366,10 @@ store_delegations (CivicDb             *db,
 
       /* A window is never taken back: it is added, then perhaps ended */
       stmt = civic_db_prepare (db, "INSERT INTO delegation (id, principal_id, delegate_id, "
-                                       "  starts_on, ends_on, roles, reason, granted_by_name, "
-                                       "  ended_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                                       "ON CONFLICT (id) DO UPDATE SET ended_on = ?9 "
-                                       "WHERE principal_id = ?2", error);
+                                   "  starts_on, ends_on, roles, reason, granted_by_name, "
+                                   "  ended_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                                   "ON CONFLICT (id) DO UPDATE SET ended_on = ?9 "
+                                   "WHERE principal_id = ?2", error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, window->id);
@@ -543,8 +543,8 @@ civic_accounts_publish_all (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT " ACCOUNT_COLUMNS " FROM account a WHERE NOT EXISTS ("
-                                   "  SELECT 1 FROM entity e WHERE e.type = '"
-                                   CIVIC_ENTITY_ACCOUNT "' AND e.id = a.id)", error);
+                               "  SELECT 1 FROM entity e WHERE e.type = '"
+                               CIVIC_ENTITY_ACCOUNT "' AND e.id = a.id)", error);
   if (stmt == NULL)
     return FALSE;
   while (civic_db_step (db, stmt, &row, error) && row)
@@ -614,7 +614,7 @@ civic_accounts_count_admins (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT count(*) FROM account WHERE disabled = 0 AND "
-                                   "  (roles & ?) <> 0", error);
+                               "  (roles & ?) <> 0", error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_int (stmt, 1, CIVIC_ROLE_ADMIN);
@@ -636,7 +636,7 @@ revoke_sessions (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "UPDATE session SET revoked = 1 WHERE account_id = ? "
-                                   "  AND token_hash IS NOT ?", error);
+                               "  AND token_hash IS NOT ?", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, account_id);
@@ -652,7 +652,7 @@ revoke_calendar_feed (CivicDb      *db,
                       GError      **error)
 {
   CivicDbStmt *stmt = civic_db_prepare (db, "DELETE FROM calendar_token WHERE account_id = ?",
-                                             error);
+                                        error);
 
   if (stmt == NULL)
     return FALSE;
@@ -693,18 +693,18 @@ civic_accounts_store (CivicDb             *db,
 
   if (before == NULL)
     stmt = civic_db_prepare (db, "INSERT INTO account (id, username, name, department_id, "
-                                     "  roles, disabled, disabled_reason, must_change_password, "
-                                     "  password_hash, password_set_at, created_at) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-                                 error);
+                                 "  roles, disabled, disabled_reason, must_change_password, "
+                                 "  password_hash, password_set_at, created_at) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                             error);
   else
     stmt = civic_db_prepare (db, "UPDATE account SET name = ?3, department_id = ?4, "
-                                     "  roles = ?5, disabled = ?6, disabled_reason = ?7, "
-                                     "  must_change_password = ?8, "
-                                     "  password_hash = coalesce (?9, password_hash), "
-                                     "  password_set_at = CASE WHEN ?9 IS NULL "
-                                     "    THEN password_set_at ELSE ?10 END "
-                                     "WHERE id = ?1 AND ?2 IS NOT NULL", error);
+                                 "  roles = ?5, disabled = ?6, disabled_reason = ?7, "
+                                 "  must_change_password = ?8, "
+                                 "  password_hash = coalesce (?9, password_hash), "
+                                 "  password_set_at = CASE WHEN ?9 IS NULL "
+                                 "    THEN password_set_at ELSE ?10 END "
+                                 "WHERE id = ?1 AND ?2 IS NOT NULL", error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, id);
@@ -800,8 +800,8 @@ civic_accounts_add (CivicDb      *db,
     }
 
   stmt = civic_db_prepare (db, "INSERT INTO account (id, username, name, department_id, roles, "
-                                   "  password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               error);
+                               "  password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           error);
   if (stmt == NULL)
     return NULL;
 
@@ -831,7 +831,7 @@ civic_accounts_list (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT " ACCOUNT_COLUMNS " FROM account "
-                                   "ORDER BY department_id, username", error);
+                               "ORDER BY department_id, username", error);
   if (stmt == NULL)
     return NULL;
 
@@ -877,8 +877,8 @@ civic_accounts_set_password (CivicDb      *db,
 
   /* The operator's password is the official's own: nothing to choose */
   stmt = civic_db_prepare (db, "UPDATE account SET password_hash = ?, "
-                                   "  must_change_password = 0, password_set_at = ? WHERE id = ?",
-                               error);
+                               "  must_change_password = 0, password_set_at = ? WHERE id = ?",
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, password_hash);
@@ -908,7 +908,7 @@ civic_accounts_set_disabled (CivicDb      *db,
 
   /* The command line gives no reason: one given before no longer holds */
   stmt = civic_db_prepare (db, "UPDATE account SET disabled = ?, disabled_reason = NULL "
-                                   "WHERE id = ?", error);
+                               "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_int (stmt, 1, !!disabled);
@@ -919,7 +919,7 @@ civic_accounts_set_disabled (CivicDb      *db,
   if (disabled)
     {
       stmt = civic_db_prepare (db, "UPDATE session SET revoked = 1 WHERE account_id = ?",
-                                   error);
+                               error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, account->id);
@@ -962,7 +962,7 @@ civic_accounts_set_scope (CivicDb      *db,
     return FALSE;
 
   stmt = civic_db_prepare (db, "UPDATE account SET department_id = ?, roles = ?, "
-                                   "  scope_seq = ? WHERE id = ?", error);
+                               "  scope_seq = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, department_id);
@@ -1092,7 +1092,7 @@ take_attempt (CivicDb      *db,
     }
 
   stmt = civic_db_prepare (db, "INSERT INTO sign_in_attempt (name, address, at) "
-                                   "VALUES (?, ?, ?)", error);
+                               "VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, name);
@@ -1285,7 +1285,7 @@ civic_accounts_sign_in (CivicDb      *db,
     return NULL;
 
   stmt = civic_db_prepare (db, "INSERT INTO session (token_hash, account_id, created_at, "
-                                   "  expires_at, view_seq) VALUES (?, ?, ?, ?, ?)", error);
+                               "  expires_at, view_seq) VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
   civic_db_bind_text (stmt, 1, token_hash);
@@ -1298,7 +1298,7 @@ civic_accounts_sign_in (CivicDb      *db,
 
   /* The right password clears this name's count from this address. */
   stmt = civic_db_prepare (db, "DELETE FROM sign_in_attempt WHERE name = ? AND address = ?",
-                               error);
+                           error);
   if (stmt == NULL)
     goto fail;
   civic_db_bind_text (stmt, 1, name);
@@ -1342,11 +1342,11 @@ civic_accounts_authenticate (CivicDb      *db,
 
   token_hash = civic_accounts_token_hash (token);
   stmt = civic_db_prepare (db, "SELECT a.id, a.username, a.name, a.department_id, a.roles, "
-                                   "  a.disabled, a.scope_seq, a.must_change_password, "
-                                   "  a.created_at, a.password_set_at, a.disabled_reason, s.view_seq "
-                                   "FROM session s JOIN account a ON a.id = s.account_id "
-                                   "WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ? "
-                                   "  AND a.disabled = 0", error);
+                               "  a.disabled, a.scope_seq, a.must_change_password, "
+                               "  a.created_at, a.password_set_at, a.disabled_reason, s.view_seq "
+                               "FROM session s JOIN account a ON a.id = s.account_id "
+                               "WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ? "
+                               "  AND a.disabled = 0", error);
   if (stmt == NULL)
     return NULL;
 
@@ -1506,11 +1506,11 @@ civic_accounts_change_password (CivicDb       *db,
   /* Only over the password checked, on an enabled account, from a session
    * still open: a reset or a disabling meanwhile wins */
   stmt = civic_db_prepare (db, "UPDATE account SET password_hash = ?1, "
-                                   "  must_change_password = 0, password_set_at = ?2 "
-                                   "WHERE id = ?3 AND password_hash = ?4 AND disabled = 0 "
-                                   "  AND EXISTS (SELECT 1 FROM session WHERE token_hash = ?5 "
-                                   "    AND account_id = ?3 AND revoked = 0)",
-                               error);
+                               "  must_change_password = 0, password_set_at = ?2 "
+                               "WHERE id = ?3 AND password_hash = ?4 AND disabled = 0 "
+                               "  AND EXISTS (SELECT 1 FROM session WHERE token_hash = ?5 "
+                               "    AND account_id = ?3 AND revoked = 0)",
+                           error);
   if (stmt == NULL)
     goto fail;
   civic_db_bind_text (stmt, 1, hash);
@@ -1529,7 +1529,7 @@ civic_accounts_change_password (CivicDb       *db,
     }
   /* The right password clears this name's count from this address */
   stmt = civic_db_prepare (db, "DELETE FROM sign_in_attempt WHERE name = ? AND address = ?",
-                               error);
+                           error);
   if (stmt == NULL)
     goto fail;
   civic_db_bind_text (stmt, 1, name);

@@ -81,7 +81,7 @@ civic_attachment_blobs_put (CivicDb      *db,
   sodium_memzero (encoded, strlen (encoded));
 
   stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO attachment_blob (id, size, sealed, "
-                                   "  created_at) VALUES (?, ?, ?, ?)", error);
+                               "  created_at) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, sha256);

@@ -198,8 +198,8 @@ civic_audit_append (CivicDb      *db,
   hash = entry_mac (key, &entry);
 
   stmt = civic_db_prepare (db, "INSERT INTO audit (seq, at, actor, action, target, detail, "
-                                   "  address, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                               error);
+                               "  address, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_int64 (stmt, 1, entry.seq);
@@ -270,7 +270,7 @@ walk_chain (CivicDb       *db,
   *broken_seq = 0;
 
   stmt = civic_db_prepare (db, "SELECT seq, at, actor, action, target, detail, address, "
-                                   "  prev_hash, hash FROM audit ORDER BY seq", error);
+                               "  prev_hash, hash FROM audit ORDER BY seq", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -392,7 +392,7 @@ civic_audit_rekey (CivicDb       *db,
     return TRUE;
 
   stmt = civic_db_prepare (db, "SELECT seq, at, actor, action, target, detail, address "
-                                   "FROM audit ORDER BY seq", error);
+                               "FROM audit ORDER BY seq", error);
   if (stmt == NULL)
     return FALSE;
   while (civic_db_step (db, stmt, &row, error) && row)
@@ -420,7 +420,7 @@ civic_audit_rekey (CivicDb       *db,
       g_autofree char *hash = entry_mac (key, &entry);
 
       stmt = civic_db_prepare (db, "UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?",
-                                   error);
+                               error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, prev_hash);
@@ -437,8 +437,8 @@ civic_audit_rekey (CivicDb       *db,
     return FALSE;
 
   return civic_db_exec (db, "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
-                                "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END",
-                            error);
+                            "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END",
+                        error);
 }
 
 /* Checkpoints */
@@ -473,7 +473,7 @@ checked_head (CivicDb       *db,
   *seq = 0;
   *hash = NULL;
   stmt = civic_db_prepare (db, "SELECT seq, at, actor, action, target, detail, address, "
-                                   "  prev_hash, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
+                               "  prev_hash, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
   if (stmt == NULL || !civic_db_step (db, stmt, &row, error))
     return FALSE;
   if (!row)
@@ -555,7 +555,7 @@ civic_audit_checkpoint (CivicDb      *db,
     return civic_db_commit (db, error);
 
   stmt = civic_db_prepare (db, "SELECT head, at, signature FROM audit_checkpoint "
-                                   "WHERE seq = ?", error);
+                               "WHERE seq = ?", error);
   if (stmt == NULL)
     goto fail;
   civic_db_bind_int64 (stmt, 1, head_seq);
@@ -585,7 +585,7 @@ civic_audit_checkpoint (CivicDb      *db,
       signed_at = g_strdup (at);
 
       stmt = civic_db_prepare (db, "INSERT INTO audit_checkpoint (seq, head, at, signature) "
-                                       "VALUES (?, ?, ?, ?)", error);
+                                   "VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
         goto fail;
       civic_db_bind_int64 (stmt, 1, head_seq);
@@ -642,7 +642,7 @@ civic_audit_checkpoints_json (CivicDb      *db,
   g_string_append (out, ",\"checkpoints\":[");
 
   stmt = civic_db_prepare (db, "SELECT seq, head, at, signature FROM audit_checkpoint "
-                                   "WHERE seq > ? ORDER BY seq LIMIT ?", error);
+                               "WHERE seq > ? ORDER BY seq LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_int64 (stmt, 1, after);

@@ -53,8 +53,8 @@ civic_calendar_records_generation (CivicDb      *db,
                                    GError      **error)
 {
   CivicDbStmt *stmt = civic_db_prepare (db, "SELECT coalesce (max (seq), 0) FROM entity "
-                                                 "WHERE type = '" CIVIC_ENTITY_CALENDAR "'",
-                                             error);
+                                            "WHERE type = '" CIVIC_ENTITY_CALENDAR "'",
+                                        error);
   gint64 seq = -1;
   gboolean row;
 
@@ -100,7 +100,7 @@ civic_calendar_records_load_with (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id, data FROM entity WHERE type = '" CIVIC_ENTITY_CALENDAR "' "
-                                   "AND deleted = 0 ORDER BY id", error);
+                               "AND deleted = 0 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
 
@@ -146,7 +146,7 @@ check_with_others (CivicDb      *db,
     return FALSE;
 
   stmt = civic_db_prepare (db, "SELECT id, data FROM entity WHERE type = '" CIVIC_ENTITY_CALENDAR "' "
-                                   "AND deleted = 0 AND id != ?", error);
+                               "AND deleted = 0 AND id != ?", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, id);

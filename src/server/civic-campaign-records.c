@@ -68,10 +68,10 @@ campaign_save (CivicDb        *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "INSERT INTO campaign_record (id, department_id, state, "
-                                   "  opens_on, closes_on) VALUES (?1, ?2, ?3, ?4, ?5) "
-                                   "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
-                                   "  opens_on = excluded.opens_on, closes_on = excluded.closes_on",
-                               error);
+                               "  opens_on, closes_on) VALUES (?1, ?2, ?3, ?4, ?5) "
+                               "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
+                               "  opens_on = excluded.opens_on, closes_on = excluded.closes_on",
+                           error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, civic_campaign_get_id (campaign));
@@ -237,7 +237,7 @@ civic_campaign_records_department (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT department_id FROM campaign_record "
-                                   "WHERE id = ? AND state <> 'draft'", error);
+                               "WHERE id = ? AND state <> 'draft'", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -261,10 +261,10 @@ count_ideas (CivicDb      *db,
 
   *received = *adopted = 0;
   stmt = civic_db_prepare (db, "SELECT count(*), "
-                                   "  (SELECT count(*) FROM public_campaign_idea "
-                                   "   WHERE campaign_id = ?1) "
-                                   "FROM message_record WHERE campaign_id = ?1 "
-                                   "  AND state NOT IN ('merged')", error);
+                               "  (SELECT count(*) FROM public_campaign_idea "
+                               "   WHERE campaign_id = ?1) "
+                               "FROM message_record WHERE campaign_id = ?1 "
+                               "  AND state NOT IN ('merged')", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, id);
@@ -289,8 +289,8 @@ add_adopted (CivicDb      *db,
   gboolean row, ok;
 
   stmt = civic_db_prepare (db, "SELECT subject, text, answer, answered_on "
-                                   "FROM public_campaign_idea WHERE campaign_id = ? "
-                                   "ORDER BY answered_on, message_id", error);
+                               "FROM public_campaign_idea WHERE campaign_id = ? "
+                               "ORDER BY answered_on, message_id", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, id);
@@ -396,7 +396,7 @@ civic_campaign_records_dup_all_public (CivicDb      *db,
   gboolean row, ok;
 
   stmt = civic_db_prepare (db, "SELECT id FROM campaign_record WHERE state <> 'draft' "
-                                   "ORDER BY opens_on DESC, id", error);
+                               "ORDER BY opens_on DESC, id", error);
   if (stmt == NULL)
     return NULL;
   while ((ok = civic_db_step (db, stmt, &row, error)) && row)

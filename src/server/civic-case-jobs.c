@@ -39,7 +39,7 @@ cases_to_check (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id FROM case_record "
-                                   "WHERE state != 'closed' AND checked_on < ? LIMIT ?", error);
+                               "WHERE state != 'closed' AND checked_on < ? LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
 

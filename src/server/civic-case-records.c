@@ -214,12 +214,12 @@ civic_case_records_save (CivicDb        *db,
   sodium_memzero (personal_text, strlen (personal_text));
 
   stmt = civic_db_prepare (db,
-                               "INSERT INTO case_record (id, number, receipt, department_id, "
-                               "  state, status, checked_on) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                               "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
-                               "  status = excluded.status, checked_on = excluded.checked_on",
-                               error);
+                           "INSERT INTO case_record (id, number, receipt, department_id, "
+                           "  state, status, checked_on) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                           "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
+                           "  status = excluded.status, checked_on = excluded.checked_on",
+                           error);
   if (stmt == NULL)
     return 0;
 
@@ -256,8 +256,8 @@ civic_case_records_store_sealed (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "INSERT INTO case_personal (id, sealed) VALUES (?, ?) "
-                                   "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
-                               error);
+                               "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, id);
@@ -391,7 +391,7 @@ civic_case_records_reseal (CivicDb      *db,
         goto fail;
       civic_db_bind_text (stmt, 1, current);
       civic_db_bind_int (stmt, 2, g_str_equal (sealed_tables[t], "attachment_blob")
-                                 ? MIN (batch - n, ATTACHMENTS_PER_BATCH) : batch - n);
+                                  ? MIN (batch - n, ATTACHMENTS_PER_BATCH) : batch - n);
       while (civic_db_step (db, stmt, &row, error) && row)
         {
           GStrv pair = g_new0 (char *, 3);

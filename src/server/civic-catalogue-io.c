@@ -90,7 +90,7 @@ civic_catalogue_export (CivicDb      *db,
       return NULL;
     }
   stmt = civic_db_prepare (db, "SELECT code FROM item_record WHERE state <> 'new' AND "
-                                   "  (?1 IS NULL OR department_id = ?1) ORDER BY code", error);
+                               "  (?1 IS NULL OR department_id = ?1) ORDER BY code", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, department);
@@ -205,7 +205,7 @@ check_file (CivicDb      *db,
   gboolean row = FALSE;
 
   stmt = civic_db_prepare (db, "SELECT 1 FROM item_upload WHERE code = ? AND sha256 = ?",
-                               NULL);
+                           NULL);
   if (stmt != NULL)
     {
       civic_db_bind_text (stmt, 1, code);
@@ -278,9 +278,9 @@ store_files (CivicDb      *db,
           return FALSE;
         }
       stmt = civic_db_prepare (db, "INSERT INTO item_upload (code, sha256, name, media_type, "
-                                       "  size, uploaded_by, uploaded_at) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5, 'import', ?6) "
-                                       "ON CONFLICT (code, sha256) DO NOTHING", error);
+                                   "  size, uploaded_by, uploaded_at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, 'import', ?6) "
+                                   "ON CONFLICT (code, sha256) DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, entry->code);

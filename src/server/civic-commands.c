@@ -402,7 +402,7 @@ civic_commands_forget_legacy (CivicDb      *db,
         text = g_strdup ("{}");
 
       stmt = civic_db_prepare (db, "UPDATE command SET body_hash = 'legacy', response = ? "
-                                       "WHERE id = ?", error);
+                                   "WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, text);
@@ -441,7 +441,7 @@ ledger_lookup (CivicDb       *db,
 
   *response = NULL;
   stmt = civic_db_prepare (db, "SELECT account_id, body_hash, response FROM command "
-                                   "WHERE id = ?", error);
+                               "WHERE id = ?", error);
   if (stmt == NULL || (civic_db_bind_text (stmt, 1, command->id),
                        !civic_db_step (db, stmt, &row, error)))
     return LEDGER_NEW;
@@ -474,7 +474,7 @@ ledger_store (CivicDb       *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "INSERT INTO command (id, account_id, body_hash, response, at, "
-                                   "  on_behalf_of) VALUES (?, ?, ?, ?, ?, ?)", error);
+                               "  on_behalf_of) VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 

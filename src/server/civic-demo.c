@@ -1801,7 +1801,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
   /* A bulk load into a new file: no journal and a large cache while it
    * runs (a failed run deletes the file anyway), then back to WAL. */
   if (!civic_db_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-                              "PRAGMA cache_size = -262144", error) ||
+                          "PRAGMA cache_size = -262144", error) ||
       !civic_db_begin (db, error))
     goto out;
 
@@ -1832,7 +1832,7 @@ civic_demo_generate (const CivicDemoOptions  *options,
       !civic_audit_append (db, demo.now, NULL, "demo-generated", NULL, NULL, NULL, error) ||
       !civic_db_commit (db, error) ||
       !civic_db_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                              "PRAGMA optimize", error) ||
+                          "PRAGMA optimize", error) ||
       !add_catalogue_versions (&demo, error))
     goto rollback;
 

@@ -94,7 +94,7 @@ stored (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT (SELECT count (*) FROM attachment_blob WHERE id = ?1), "
-                                   "  (SELECT count (*) FROM attachment_text WHERE id = ?2)", error);
+                               "  (SELECT count (*) FROM attachment_text WHERE id = ?2)", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, sha256);
@@ -230,7 +230,7 @@ civic_disclosure_attachments_upload (CivicDb           *db,
       g_autofree char *sealed = civic_keyring_seal (keyring, json);
 
       stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO attachment_text (id, checked, "
-                                       "  reason, sealed) VALUES (?, ?, ?, ?)", error);
+                                   "  reason, sealed) VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
         goto fail;
       civic_db_bind_text (stmt, 1, id);
@@ -242,10 +242,10 @@ civic_disclosure_attachments_upload (CivicDb           *db,
     }
 
   stmt = civic_db_prepare (db, "INSERT INTO disclosure_upload (disclosure_id, sha256, "
-                                   "  media_type, size, uploaded_by, uploaded_at) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                                   "ON CONFLICT (disclosure_id, sha256) DO UPDATE SET "
-                                   "  media_type = excluded.media_type", error);
+                               "  media_type, size, uploaded_by, uploaded_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                               "ON CONFLICT (disclosure_id, sha256) DO UPDATE SET "
+                               "  media_type = excluded.media_type", error);
   if (stmt == NULL)
     goto fail;
   civic_db_bind_text (stmt, 1, disclosure_id);
@@ -259,7 +259,7 @@ civic_disclosure_attachments_upload (CivicDb           *db,
 
   /* What the text reader made of it, as stored (now or before) */
   stmt = civic_db_prepare (db, "SELECT checked, reason FROM attachment_text WHERE id = ?",
-                               error);
+                           error);
   if (stmt == NULL)
     goto fail;
   civic_db_bind_text (stmt, 1, id);
@@ -320,7 +320,7 @@ load_pages (CivicDb      *db,
   gboolean row, checked = FALSE;
 
   stmt = civic_db_prepare (db, "SELECT checked, sealed FROM attachment_text WHERE id = ?",
-                               error);
+                           error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -372,7 +372,7 @@ civic_disclosure_attachments_attach (CivicDb                     *db,
   g_return_val_if_fail (attachment != NULL, FALSE);
 
   stmt = civic_db_prepare (db, "SELECT media_type, size FROM disclosure_upload "
-                                   "WHERE disclosure_id = ? AND sha256 = ?", error);
+                               "WHERE disclosure_id = ? AND sha256 = ?", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
@@ -471,8 +471,8 @@ civic_disclosure_attachments_publish (CivicDb          *db,
       gboolean row;
 
       stmt = civic_db_prepare (db, "INSERT INTO public_attachment (disclosure_id, n, name, "
-                                       "  media_type, size, sha256) VALUES (?, ?, ?, ?, ?, ?)",
-                                   error);
+                                   "  media_type, size, sha256) VALUES (?, ?, ?, ?, ?, ?)",
+                               error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, id);
@@ -485,7 +485,7 @@ civic_disclosure_attachments_publish (CivicDb          *db,
         return FALSE;
 
       stmt = civic_db_prepare (db, "SELECT 1 FROM public_attachment_blob WHERE sha256 = ?",
-                                   error);
+                               error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, attachment->sha256);
@@ -502,7 +502,7 @@ civic_disclosure_attachments_publish (CivicDb          *db,
             return FALSE;
           data = g_bytes_get_data (content, &length);
           stmt = civic_db_prepare (db, "INSERT INTO public_attachment_blob (sha256, content) "
-                                           "VALUES (?, ?)", error);
+                                       "VALUES (?, ?)", error);
           if (stmt == NULL)
             return FALSE;
           civic_db_bind_text (stmt, 1, attachment->sha256);
@@ -514,7 +514,7 @@ civic_disclosure_attachments_publish (CivicDb          *db,
 
   /* A withdrawn file is not kept where the public side reads */
   return civic_db_exec (db, "DELETE FROM public_attachment_blob WHERE sha256 NOT IN "
-                                "(SELECT sha256 FROM public_attachment)", error);
+                            "(SELECT sha256 FROM public_attachment)", error);
 }
 
 /**
@@ -535,11 +535,11 @@ civic_disclosure_attachments_get_public (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT a.name, a.media_type, a.sha256, b.content "
-                                   "FROM public_attachment a "
-                                   "JOIN public_disclosure d ON d.id = a.disclosure_id "
-                                   "  AND d.state != 'withdrawn' "
-                                   "JOIN public_attachment_blob b ON b.sha256 = a.sha256 "
-                                   "WHERE a.disclosure_id = ? AND a.n = ?", error);
+                               "FROM public_attachment a "
+                               "JOIN public_disclosure d ON d.id = a.disclosure_id "
+                               "  AND d.state != 'withdrawn' "
+                               "JOIN public_attachment_blob b ON b.sha256 = a.sha256 "
+                               "WHERE a.disclosure_id = ? AND a.n = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, disclosure_id);

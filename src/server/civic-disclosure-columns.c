@@ -113,11 +113,11 @@ name_is_taken (CivicDb      *db,
                GError      **error)
 {
   CivicDbStmt *stmt = civic_db_prepare (db, "SELECT 1 FROM entity WHERE type = '"
-                                                 CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
-                                                 "AND id != ?1 "
-                                                 "AND json_extract (data, '$.department') = ?2 "
-                                                 "AND json_extract (data, '$.name') = ?3",
-                                             error);
+                                            CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
+                                            "AND id != ?1 "
+                                            "AND json_extract (data, '$.department') = ?2 "
+                                            "AND json_extract (data, '$.name') = ?3",
+                                        error);
   gboolean ok;
 
   if (stmt == NULL)
@@ -138,14 +138,14 @@ subtree_height (CivicDb      *db,
                 GError      **error)
 {
   CivicDbStmt *stmt = civic_db_prepare (db,
-                                             "WITH RECURSIVE below (id, depth) AS ("
-                                             "  SELECT ?1, 0 "
-                                             "  UNION ALL "
-                                             "  SELECT e.id, below.depth + 1 FROM entity e "
-                                             "  JOIN below ON json_extract (e.data, '$.parent') = below.id "
-                                             "  WHERE e.type = '" CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
-                                             "    AND below.depth < ?2) "
-                                             "SELECT max (depth) FROM below", error);
+                                        "WITH RECURSIVE below (id, depth) AS ("
+                                        "  SELECT ?1, 0 "
+                                        "  UNION ALL "
+                                        "  SELECT e.id, below.depth + 1 FROM entity e "
+                                        "  JOIN below ON json_extract (e.data, '$.parent') = below.id "
+                                        "  WHERE e.type = '" CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
+                                        "    AND below.depth < ?2) "
+                                        "SELECT max (depth) FROM below", error);
   gboolean row;
 
   if (stmt == NULL)
@@ -268,10 +268,10 @@ place_last (CivicDb      *db,
             GError      **error)
 {
   CivicDbStmt *stmt = civic_db_prepare (db, "SELECT coalesce (max (json_extract (data, "
-                                                 "'$.position')), -1) FROM entity WHERE type = '"
-                                                 CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
-                                                 "AND json_extract (data, '$.department') = ?",
-                                             error);
+                                            "'$.position')), -1) FROM entity WHERE type = '"
+                                            CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
+                                            "AND json_extract (data, '$.department') = ?",
+                                        error);
   gboolean row;
   gint64 last = -1;
 
@@ -450,9 +450,9 @@ adopt_name (CivicDb      *db,
   short_name = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1),
                                                CIVIC_DISCLOSURE_COLUMN_MAX_NAME));
   stmt = civic_db_prepare (db, "SELECT id FROM entity WHERE type = '"
-                                   CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
-                                   "AND json_extract (data, '$.department') = ?1 "
-                                   "AND json_extract (data, '$.name') = ?2", error);
+                               CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
+                               "AND json_extract (data, '$.department') = ?1 "
+                               "AND json_extract (data, '$.name') = ?2", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, department);
@@ -509,9 +509,9 @@ rename_public (CivicDb      *db,
                GError      **error)
 {
   CivicDbStmt *stmt = civic_db_prepare (db, "UPDATE OR IGNORE public_disclosure_column "
-                                                 "SET column_id = ?3 "
-                                                 "WHERE disclosure_id = ?1 AND column_id = ?2",
-                                             error);
+                                            "SET column_id = ?3 "
+                                            "WHERE disclosure_id = ?1 AND column_id = ?2",
+                                        error);
 
   if (stmt == NULL)
     return FALSE;
@@ -521,7 +521,7 @@ rename_public (CivicDb      *db,
   if (!civic_db_run (db, stmt, error))
     return FALSE;
   stmt = civic_db_prepare (db, "DELETE FROM public_disclosure_column "
-                                   "WHERE disclosure_id = ?1 AND column_id = ?2", error);
+                               "WHERE disclosure_id = ?1 AND column_id = ?2", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, disclosure_id);
@@ -551,8 +551,8 @@ adopt_all (CivicDb      *db,
   g_autoptr(GPtrArray) disclosures = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_free);
   g_autoptr(GHashTable) adopted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   CivicDbStmt *stmt = civic_db_prepare (db, "SELECT id, rev, data FROM entity WHERE type = '"
-                                                 CIVIC_ENTITY_DISCLOSURE "' AND deleted = 0 "
-                                                 "ORDER BY seq", error);
+                                            CIVIC_ENTITY_DISCLOSURE "' AND deleted = 0 "
+                                            "ORDER BY seq", error);
   gboolean row;
 
   if (stmt == NULL)

@@ -112,18 +112,18 @@ civic_disclosure_public_write_column (CivicDb      *db,
                                       GError      **error)
 {
   CivicDbStmt *stmt = civic_db_prepare (db,
-                                             "INSERT INTO public_column (id, department_id, name, "
-                                             "  parent_id, counterpart_id, counterpart_url, "
-                                             "  counterpart_name, position) "
-                                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                                             "ON CONFLICT (id) DO UPDATE SET "
-                                             "  name = excluded.name, "
-                                             "  position = excluded.position, "
-                                             "  parent_id = excluded.parent_id, "
-                                             "  counterpart_id = excluded.counterpart_id, "
-                                             "  counterpart_url = excluded.counterpart_url, "
-                                             "  counterpart_name = excluded.counterpart_name",
-                                             error);
+                                        "INSERT INTO public_column (id, department_id, name, "
+                                        "  parent_id, counterpart_id, counterpart_url, "
+                                        "  counterpart_name, position) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                                        "ON CONFLICT (id) DO UPDATE SET "
+                                        "  name = excluded.name, "
+                                        "  position = excluded.position, "
+                                        "  parent_id = excluded.parent_id, "
+                                        "  counterpart_id = excluded.counterpart_id, "
+                                        "  counterpart_url = excluded.counterpart_url, "
+                                        "  counterpart_name = excluded.counterpart_name",
+                                        error);
 
   if (stmt == NULL)
     return FALSE;
@@ -215,9 +215,9 @@ civic_disclosure_public_columns (CivicDb      *db,
 {
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_public_column_free);
   CivicDbStmt *stmt = civic_db_prepare (db, COLUMN_SELECT
-                                                 "WHERE c.department_id = ?1 "
-                                                 "AND c.parent_id IS ?2 "
-                                                 "ORDER BY c.position, c.name", error);
+                                            "WHERE c.department_id = ?1 "
+                                            "AND c.parent_id IS ?2 "
+                                            "ORDER BY c.position, c.name", error);
   gboolean row;
 
   if (stmt == NULL)
@@ -291,26 +291,26 @@ civic_disclosure_public_write (CivicDb          *db,
     body_text = g_strdup (body);
 
   stmt = civic_db_prepare (db,
-                               "INSERT INTO public_disclosure (id, department_id, index_number, "
-                               "  title, summary, category, formed_on, published_at, "
-                               "  issuing_organ, document_number, normative, validity, "
-                               "  repealed_by, keywords, interpretation_of, body_md, body_text, "
-                               "  state, withdrawn_at, public_notice, updated_at, seq) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                               "  ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) "
-                               "ON CONFLICT (id) DO UPDATE SET index_number = excluded.index_number, "
-                               "  title = excluded.title, summary = excluded.summary, "
-                               "  category = excluded.category, formed_on = excluded.formed_on, "
-                               "  published_at = excluded.published_at, "
-                               "  issuing_organ = excluded.issuing_organ, "
-                               "  document_number = excluded.document_number, "
-                               "  normative = excluded.normative, validity = excluded.validity, "
-                               "  repealed_by = excluded.repealed_by, keywords = excluded.keywords, "
-                               "  interpretation_of = excluded.interpretation_of, "
-                               "  body_md = excluded.body_md, body_text = excluded.body_text, "
-                               "  state = excluded.state, withdrawn_at = excluded.withdrawn_at, "
-                               "  public_notice = excluded.public_notice, "
-                               "  updated_at = excluded.updated_at, seq = excluded.seq", error);
+                           "INSERT INTO public_disclosure (id, department_id, index_number, "
+                           "  title, summary, category, formed_on, published_at, "
+                           "  issuing_organ, document_number, normative, validity, "
+                           "  repealed_by, keywords, interpretation_of, body_md, body_text, "
+                           "  state, withdrawn_at, public_notice, updated_at, seq) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                           "  ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) "
+                           "ON CONFLICT (id) DO UPDATE SET index_number = excluded.index_number, "
+                           "  title = excluded.title, summary = excluded.summary, "
+                           "  category = excluded.category, formed_on = excluded.formed_on, "
+                           "  published_at = excluded.published_at, "
+                           "  issuing_organ = excluded.issuing_organ, "
+                           "  document_number = excluded.document_number, "
+                           "  normative = excluded.normative, validity = excluded.validity, "
+                           "  repealed_by = excluded.repealed_by, keywords = excluded.keywords, "
+                           "  interpretation_of = excluded.interpretation_of, "
+                           "  body_md = excluded.body_md, body_text = excluded.body_text, "
+                           "  state = excluded.state, withdrawn_at = excluded.withdrawn_at, "
+                           "  public_notice = excluded.public_notice, "
+                           "  updated_at = excluded.updated_at, seq = excluded.seq", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, id);
@@ -335,7 +335,7 @@ civic_disclosure_public_write (CivicDb          *db,
   civic_db_bind_text (stmt, 18, public_state);
   civic_db_bind_text (stmt, 19, withdrawn_at);
   civic_db_bind_text (stmt, 20, withdrawn ? civic_disclosure_get_public_notice (disclosure)
-                                              : NULL);
+                                          : NULL);
   civic_db_bind_text (stmt, 21, updated_at);
   civic_db_bind_int64 (stmt, 22, seq);
   if (!civic_db_run (db, stmt, error))
@@ -343,7 +343,7 @@ civic_disclosure_public_write (CivicDb          *db,
 
   /* A withdrawn one keeps its columns, whose feeds tell of it */
   stmt = civic_db_prepare (db, "DELETE FROM public_disclosure_column WHERE disclosure_id = ?",
-                               error);
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, id);
@@ -352,8 +352,8 @@ civic_disclosure_public_write (CivicDb          *db,
   for (guint i = 0; columns != NULL && columns[i] != NULL; i++)
     {
       stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO public_disclosure_column "
-                                       "(disclosure_id, department_id, column_id) "
-                                       "VALUES (?, ?, ?)", error);
+                                   "(disclosure_id, department_id, column_id) "
+                                   "VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, id);
@@ -692,11 +692,11 @@ civic_disclosure_public_get (CivicDb      *db,
   JsonNode *result;
 
   stmt = civic_db_prepare (db, "SELECT id, department_id, index_number, title, summary, "
-                                   "  category, formed_on, published_at, issuing_organ, "
-                                   "  document_number, normative, validity, repealed_by, keywords, "
-                                   "  interpretation_of, body_md, state, withdrawn_at, "
-                                   "  public_notice, updated_at "
-                                   "FROM public_disclosure WHERE id = ?", error);
+                               "  category, formed_on, published_at, issuing_organ, "
+                               "  document_number, normative, validity, repealed_by, keywords, "
+                               "  interpretation_of, body_md, state, withdrawn_at, "
+                               "  public_notice, updated_at "
+                               "FROM public_disclosure WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -756,8 +756,8 @@ civic_disclosure_public_get (CivicDb      *db,
   json_builder_set_member_name (builder, "columns");
   json_builder_begin_array (builder);
   stmt = civic_db_prepare (db, "SELECT c.id, c.name FROM public_disclosure_column dc "
-                                   "JOIN public_column c ON c.id = dc.column_id "
-                                   "WHERE dc.disclosure_id = ? ORDER BY c.position, c.name", error);
+                               "JOIN public_column c ON c.id = dc.column_id "
+                               "WHERE dc.disclosure_id = ? ORDER BY c.position, c.name", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -780,9 +780,9 @@ civic_disclosure_public_get (CivicDb      *db,
   json_builder_set_member_name (builder, "attachments");
   json_builder_begin_array (builder);
   stmt = civic_db_prepare (db, "SELECT a.n, a.name, a.media_type, a.size, a.sha256 "
-                                   "FROM public_attachment a JOIN public_disclosure d "
-                                   "  ON d.id = a.disclosure_id AND d.state != 'withdrawn' "
-                                   "WHERE a.disclosure_id = ? ORDER BY a.n", error);
+                               "FROM public_attachment a JOIN public_disclosure d "
+                               "  ON d.id = a.disclosure_id AND d.state != 'withdrawn' "
+                               "WHERE a.disclosure_id = ? ORDER BY a.n", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -811,7 +811,7 @@ civic_disclosure_public_get (CivicDb      *db,
   json_builder_set_member_name (builder, "interpretations");
   json_builder_begin_array (builder);
   stmt = civic_db_prepare (db, "SELECT id FROM public_disclosure WHERE interpretation_of = ? "
-                                   "AND state = 'published' ORDER BY published_at", error);
+                               "AND state = 'published' ORDER BY published_at", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -900,9 +900,9 @@ civic_disclosure_public_atom (CivicDb      *db,
                            : g_strdup_printf ("urn:civicdesk:disclosures:%s", organ);
 
   stmt = civic_db_prepare (db, "SELECT max(updated_at) FROM public_disclosure d "
-                                   "WHERE department_id = ?1 AND (?2 IS NULL OR d.id IN "
-                                   "  (SELECT disclosure_id FROM public_disclosure_column "
-                                   "   WHERE column_id = ?2))", error);
+                               "WHERE department_id = ?1 AND (?2 IS NULL OR d.id IN "
+                               "  (SELECT disclosure_id FROM public_disclosure_column "
+                               "   WHERE column_id = ?2))", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, organ);
@@ -947,12 +947,12 @@ civic_disclosure_public_atom (CivicDb      *db,
   g_string_append (out, "\"/>\n");
 
   stmt = civic_db_prepare (db, "SELECT id, title, summary, category, published_at, "
-                                   "  updated_at, state, withdrawn_at, public_notice, index_number "
-                                   "FROM public_disclosure d "
-                                   "WHERE department_id = ?1 AND (?2 IS NULL OR d.id IN "
-                                   "  (SELECT disclosure_id FROM public_disclosure_column "
-                                   "   WHERE column_id = ?2)) "
-                                   "ORDER BY updated_at DESC, id LIMIT 50", error);
+                               "  updated_at, state, withdrawn_at, public_notice, index_number "
+                               "FROM public_disclosure d "
+                               "WHERE department_id = ?1 AND (?2 IS NULL OR d.id IN "
+                               "  (SELECT disclosure_id FROM public_disclosure_column "
+                               "   WHERE column_id = ?2)) "
+                               "ORDER BY updated_at DESC, id LIMIT 50", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, organ);

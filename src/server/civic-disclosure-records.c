@@ -85,9 +85,9 @@ civic_disclosure_records_load (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT e.data FROM disclosure_record r "
-                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE "' "
-                                   "  AND e.id = r.id "
-                                   "WHERE r.id = ?", error);
+                               "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE "' "
+                               "  AND e.id = r.id "
+                               "WHERE r.id = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -120,16 +120,16 @@ civic_disclosure_records_save (CivicDb          *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db,
-                               "INSERT INTO disclosure_record (id, department_id, state, "
-                               "  index_number, formed_on, publish_at, expire_on, head_version, "
-                               "  published_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                               "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
-                               "  index_number = excluded.index_number, "
-                               "  formed_on = excluded.formed_on, "
-                               "  publish_at = excluded.publish_at, "
-                               "  expire_on = excluded.expire_on, "
-                               "  head_version = excluded.head_version, "
-                               "  published_version = excluded.published_version", error);
+                           "INSERT INTO disclosure_record (id, department_id, state, "
+                           "  index_number, formed_on, publish_at, expire_on, head_version, "
+                           "  published_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                           "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
+                           "  index_number = excluded.index_number, "
+                           "  formed_on = excluded.formed_on, "
+                           "  publish_at = excluded.publish_at, "
+                           "  expire_on = excluded.expire_on, "
+                           "  head_version = excluded.head_version, "
+                           "  published_version = excluded.published_version", error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
@@ -203,7 +203,7 @@ civic_disclosure_records_get_version (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT sealed FROM disclosure_version "
-                                   "WHERE disclosure_id = ? AND version = ?", error);
+                               "WHERE disclosure_id = ? AND version = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -252,8 +252,8 @@ keep_version (CivicDb          *db,
   at = format_utc (version->at);
 
   stmt = civic_db_prepare (db, "INSERT INTO disclosure_version (disclosure_id, version, "
-                                   "  author_id, created_at, command_id, sha256, sealed) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                               "  author_id, created_at, command_id, sha256, sealed) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
@@ -337,7 +337,7 @@ allocate_index_number (CivicDb          *db,
     return TRUE;
 
   stmt = civic_db_prepare (db, "SELECT index_number FROM disclosure_index_allocation "
-                                   "WHERE disclosure_id = ?", error);
+                               "WHERE disclosure_id = ?", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, civic_disclosure_get_id (disclosure));
@@ -359,9 +359,9 @@ allocate_index_number (CivicDb          *db,
                                     : g_ascii_strup (department_id, -1);
 
   stmt = civic_db_prepare (db, "INSERT INTO disclosure_index_sequence (department_id, year, last) "
-                                   "VALUES (?1, ?2, 1) "
-                                   "ON CONFLICT (department_id, year) DO UPDATE SET last = last + 1 "
-                                   "RETURNING last", error);
+                               "VALUES (?1, ?2, 1) "
+                               "ON CONFLICT (department_id, year) DO UPDATE SET last = last + 1 "
+                               "RETURNING last", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, department_id);
@@ -377,7 +377,7 @@ allocate_index_number (CivicDb          *db,
 
   number = civic_disclosure_format_index_number (code, year, (guint) last);
   stmt = civic_db_prepare (db, "INSERT INTO disclosure_index_allocation (command_id, "
-                                   "  disclosure_id, index_number) VALUES (?, ?, ?)", error);
+                               "  disclosure_id, index_number) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, command_id);
@@ -523,9 +523,9 @@ generate_report (CivicDb          *db,
    * force; a province's departments make no rules (规章), its government
    * does */
   stmt = civic_db_prepare (db, "SELECT e.data FROM disclosure_record r "
-                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE "' "
-                                   "  AND e.id = r.id "
-                                   "WHERE r.department_id = ? AND r.published_version > 0", error);
+                               "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE "' "
+                               "  AND e.id = r.id "
+                               "WHERE r.department_id = ? AND r.published_version > 0", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, department_id);
@@ -558,10 +558,10 @@ generate_report (CivicDb          *db,
 
   /* Art. 20(5): the licensing decisions of the year */
   stmt = civic_db_prepare (db, "SELECT count (*) FROM case_record r "
-                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_CASE "' AND e.id = r.id "
-                                   "WHERE r.department_id = ?1 "
-                                   "  AND json_extract (e.data, '$.decision.on') BETWEEN ?2 AND ?3",
-                               error);
+                               "JOIN entity e ON e.type = '" CIVIC_ENTITY_CASE "' AND e.id = r.id "
+                               "WHERE r.department_id = ?1 "
+                               "  AND json_extract (e.data, '$.decision.on') BETWEEN ?2 AND ?3",
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, department_id);
@@ -575,9 +575,9 @@ generate_report (CivicDb          *db,
   /* The requests, as the feed has them: who asked is not needed, only the
    * kind of applicant, which is not personal */
   stmt = civic_db_prepare (db, "SELECT e.data FROM disclosure_request_record r "
-                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE_REQUEST "' "
-                                   "  AND e.id = r.id "
-                                   "WHERE r.department_id = ? AND r.received_on <= ?", error);
+                               "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE_REQUEST "' "
+                               "  AND e.id = r.id "
+                               "WHERE r.department_id = ? AND r.received_on <= ?", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, department_id);

@@ -44,12 +44,12 @@ has_report (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "SELECT 1 FROM disclosure_record r "
-                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE "' "
-                                   "  AND e.id = r.id "
-                                   "WHERE r.department_id = ?1 AND r.state != 'withdrawn' "
-                                   "  AND json_extract (e.data, '$.category') = 'annual-report' "
-                                   "  AND json_extract (e.data, '$.report_year') = ?2 LIMIT 1",
-                               error);
+                               "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE "' "
+                               "  AND e.id = r.id "
+                               "WHERE r.department_id = ?1 AND r.state != 'withdrawn' "
+                               "  AND json_extract (e.data, '$.category') = 'annual-report' "
+                               "  AND json_extract (e.data, '$.report_year') = ?2 LIMIT 1",
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, department_id);
@@ -84,9 +84,9 @@ organs_with_policy (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id, rev, data FROM entity "
-                                   "WHERE type = '" CIVIC_ENTITY_DEPARTMENT "' AND deleted = 0 "
-                                   "  AND json_extract (data, '$.disclosure') IS NOT NULL "
-                                   "ORDER BY id", error);
+                               "WHERE type = '" CIVIC_ENTITY_DEPARTMENT "' AND deleted = 0 "
+                               "  AND json_extract (data, '$.disclosure') IS NOT NULL "
+                               "ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   while (TRUE)

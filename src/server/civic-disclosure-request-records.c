@@ -55,10 +55,10 @@ civic_disclosure_request_records_load (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT p.sealed, e.data FROM disclosure_request_record r "
-                                   "JOIN disclosure_request_personal p ON p.id = r.id "
-                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE_REQUEST "' "
-                                   "  AND e.id = r.id "
-                                   "WHERE r.id = ?", error);
+                               "JOIN disclosure_request_personal p ON p.id = r.id "
+                               "JOIN entity e ON e.type = '" CIVIC_ENTITY_DISCLOSURE_REQUEST "' "
+                               "  AND e.id = r.id "
+                               "WHERE r.id = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -100,11 +100,11 @@ civic_disclosure_request_records_save (CivicDb                 *db,
     return 0;
 
   stmt = civic_db_prepare (db, "INSERT INTO disclosure_request_record (id, department_id, "
-                                   "  receipt, state, received_on, due_on) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                                   "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
-                                   "  received_on = excluded.received_on, due_on = excluded.due_on",
-                               error);
+                               "  receipt, state, received_on, due_on) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                               "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
+                               "  received_on = excluded.received_on, due_on = excluded.due_on",
+                           error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, civic_disclosure_request_get_id (request));
@@ -118,8 +118,8 @@ civic_disclosure_request_records_save (CivicDb                 *db,
     return 0;
 
   stmt = civic_db_prepare (db, "INSERT INTO disclosure_request_personal (id, sealed) "
-                                   "VALUES (?, ?) ON CONFLICT (id) DO UPDATE "
-                                   "SET sealed = excluded.sealed", error);
+                               "VALUES (?, ?) ON CONFLICT (id) DO UPDATE "
+                               "SET sealed = excluded.sealed", error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, civic_disclosure_request_get_id (request));
@@ -285,7 +285,7 @@ civic_disclosure_request_records_reply_id (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id FROM disclosure_request_record WHERE receipt = ?",
-                               error);
+                           error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, receipt);
@@ -331,7 +331,7 @@ load_by_receipt (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id FROM disclosure_request_record WHERE receipt = ?",
-                               error);
+                           error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, receipt);
@@ -403,7 +403,7 @@ civic_disclosure_request_records_status (CivicDb        *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id FROM disclosure_request_record WHERE receipt = ?",
-                               error);
+                           error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, receipt);

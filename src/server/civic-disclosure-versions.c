@@ -66,8 +66,8 @@ load_version (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "SELECT author_id, created_at, sha256, sealed "
-                                   "FROM disclosure_version WHERE disclosure_id = ? "
-                                   "AND version = ?", error);
+                               "FROM disclosure_version WHERE disclosure_id = ? "
+                               "AND version = ?", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, id);

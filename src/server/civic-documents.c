@@ -365,7 +365,7 @@ civic_templates_list (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id, rev FROM entity WHERE type = ? AND id LIKE "
-                                   "'document/%' AND NOT deleted ORDER BY id", error);
+                               "'document/%' AND NOT deleted ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, CIVIC_ENTITY_DOCUMENT_TEMPLATE);
@@ -393,7 +393,7 @@ next_sequence (CivicDb      *db,
   gint64 last = 0;
 
   stmt = civic_db_prepare (db, "SELECT last FROM document_sequence "
-                                   "WHERE department_id = ? AND kind = ? AND year = ?", error);
+                               "WHERE department_id = ? AND kind = ? AND year = ?", error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, department_id);
@@ -491,8 +491,8 @@ store_document (CivicDb                 *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "INSERT INTO document_sequence (department_id, kind, year, last) "
-                                   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (department_id, kind, year) "
-                                   "DO UPDATE SET last = excluded.last", error);
+                               "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (department_id, kind, year) "
+                               "DO UPDATE SET last = excluded.last", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, department_id);
@@ -503,10 +503,10 @@ store_document (CivicDb                 *db,
     return FALSE;
 
   stmt = civic_db_prepare (db, "INSERT INTO document (id, case_id, department_id, kind, year, "
-                                   "  sequence, number, code, title, sha256, size, issued_on, "
-                                   "  issued_by) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                               error);
+                               "  sequence, number, code, title, sha256, size, issued_on, "
+                               "  issued_by) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, document->id);

@@ -55,7 +55,7 @@ civic_due_jobs_add (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "INSERT INTO due_job (id, due_at, type, target) "
-                                   "VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", error);
+                               "VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, id);
@@ -80,7 +80,7 @@ civic_due_jobs_cancel (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "DELETE FROM due_job WHERE target = ?1 AND done_at IS NULL "
-                                   "AND (?2 IS NULL OR type = ?2)", error);
+                               "AND (?2 IS NULL OR type = ?2)", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, target);
@@ -103,7 +103,7 @@ civic_due_jobs_next (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT min(due_at) FROM due_job WHERE done_at IS NULL",
-                               error);
+                           error);
   if (stmt == NULL)
     return NULL;
   if (!civic_db_step (db, stmt, &row, error))
@@ -144,8 +144,8 @@ due_jobs (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id, due_at, type, target FROM due_job "
-                                   "WHERE done_at IS NULL AND due_at <= ? "
-                                   "ORDER BY due_at, id LIMIT ?", error);
+                               "WHERE done_at IS NULL AND due_at <= ? "
+                               "ORDER BY due_at, id LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, until);
@@ -229,7 +229,7 @@ mark_done (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "UPDATE due_job SET done_at = ?, result = ? WHERE id = ?",
-                               error);
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, at);

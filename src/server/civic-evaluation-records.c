@@ -43,10 +43,10 @@ civic_evaluation_records_load (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT p.sealed, e.data FROM evaluation_record r "
-                                   "JOIN evaluation_personal p ON p.id = r.id "
-                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_EVALUATION "' "
-                                   "  AND e.id = r.id "
-                                   "WHERE r.id = ?", error);
+                               "JOIN evaluation_personal p ON p.id = r.id "
+                               "JOIN entity e ON e.type = '" CIVIC_ENTITY_EVALUATION "' "
+                               "  AND e.id = r.id "
+                               "WHERE r.id = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -89,11 +89,11 @@ civic_evaluation_records_save (CivicDb         *db,
     return 0;
 
   stmt = civic_db_prepare (db, "INSERT INTO evaluation_record (id, department_id, target, "
-                                   "  target_id, channel, rating, state, rated_on, counted) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                                   "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
-                                   "  counted = excluded.counted",
-                               error);
+                               "  target_id, channel, rating, state, rated_on, counted) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                               "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
+                               "  counted = excluded.counted",
+                           error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, id);
@@ -112,8 +112,8 @@ civic_evaluation_records_save (CivicDb         *db,
     return 0;
 
   stmt = civic_db_prepare (db, "INSERT INTO evaluation_personal (id, sealed) VALUES (?, ?) "
-                                   "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
-                               error);
+                               "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
+                           error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, id);
@@ -181,8 +181,8 @@ rated_already (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "SELECT 1 FROM evaluation_record "
-                                   "WHERE target = ? AND target_id = ? AND channel = ?",
-                               error);
+                               "WHERE target = ? AND target_id = ? AND channel = ?",
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, target);
@@ -478,8 +478,8 @@ count_ratings (CivicDb                *db,
 
   memset (out, 0, sizeof *out);
   stmt = civic_db_prepare (db, "SELECT rating, state, count(*) FROM evaluation_record "
-                                   "WHERE department_id = ? AND counted = 1 "
-                                   "GROUP BY rating, state", error);
+                               "WHERE department_id = ? AND counted = 1 "
+                               "GROUP BY rating, state", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, department);
@@ -523,7 +523,7 @@ civic_evaluation_records_indicators (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT DISTINCT department_id FROM evaluation_record "
-                                   "WHERE counted = 1 ORDER BY department_id", error);
+                               "WHERE counted = 1 ORDER BY department_id", error);
   if (stmt == NULL)
     return FALSE;
   while (civic_db_step (db, stmt, &row, error) && row)

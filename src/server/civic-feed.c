@@ -104,19 +104,19 @@ civic_feed_changes (CivicDb       *db,
    * official it accuses) */
   if (civic_policy_sees_everything (actor))
     stmt = civic_db_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
-                                     "WHERE seq > ?1 AND NOT EXISTS ("
-                                     "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
-                                     "    AND x.id = e.id AND x.reader IN (?5, ?6)) "
-                                     "ORDER BY seq LIMIT ?2", error);
+                                 "WHERE seq > ?1 AND NOT EXISTS ("
+                                 "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
+                                 "    AND x.id = e.id AND x.reader IN (?5, ?6)) "
+                                 "ORDER BY seq LIMIT ?2", error);
   else
     stmt = civic_db_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
-                                     "WHERE seq > ?1 AND (scoped = 0 OR EXISTS ("
-                                     "  SELECT 1 FROM entity_scope s WHERE s.type = e.type "
-                                     "    AND s.id = e.id AND s.department_id IN (?3, ?4, ?7))) "
-                                     "AND NOT EXISTS ("
-                                     "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
-                                     "    AND x.id = e.id AND x.reader IN (?5, ?6)) "
-                                     "ORDER BY seq LIMIT ?2", error);
+                                 "WHERE seq > ?1 AND (scoped = 0 OR EXISTS ("
+                                 "  SELECT 1 FROM entity_scope s WHERE s.type = e.type "
+                                 "    AND s.id = e.id AND s.department_id IN (?3, ?4, ?7))) "
+                                 "AND NOT EXISTS ("
+                                 "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
+                                 "    AND x.id = e.id AND x.reader IN (?5, ?6)) "
+                                 "ORDER BY seq LIMIT ?2", error);
   if (stmt == NULL)
     goto fail;
 

@@ -286,11 +286,11 @@ civic_hearing_calendar_feed (CivicDb      *db,
 
   /* Their department's, that have or had a time */
   stmt = civic_db_prepare (db, "SELECT e.data FROM hearing_record r "
-                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_HEARING "' "
-                                   "  AND e.id = r.id "
-                                   "JOIN account a ON a.id = ?1 AND a.department_id = r.department_id "
-                                   "WHERE r.starts_at IS NULL OR r.starts_at >= ?2 "
-                                   "ORDER BY r.starts_at", error);
+                               "JOIN entity e ON e.type = '" CIVIC_ENTITY_HEARING "' "
+                               "  AND e.id = r.id "
+                               "JOIN account a ON a.id = ?1 AND a.department_id = r.department_id "
+                               "WHERE r.starts_at IS NULL OR r.starts_at >= ?2 "
+                               "ORDER BY r.starts_at", error);
   if (stmt == NULL)
     {
       icalcomponent_free (calendar);
@@ -341,9 +341,9 @@ civic_hearing_calendar_new_token (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "INSERT INTO calendar_token (account_id, token_hash, created_at) "
-                                   "VALUES (?1, ?2, ?3) ON CONFLICT (account_id) DO UPDATE "
-                                   "SET token_hash = excluded.token_hash, "
-                                   "  created_at = excluded.created_at", error);
+                               "VALUES (?1, ?2, ?3) ON CONFLICT (account_id) DO UPDATE "
+                               "SET token_hash = excluded.token_hash, "
+                               "  created_at = excluded.created_at", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, account_id);
@@ -360,7 +360,7 @@ civic_hearing_calendar_revoke (CivicDb      *db,
                                GError      **error)
 {
   CivicDbStmt *stmt = civic_db_prepare (db, "DELETE FROM calendar_token WHERE account_id = ?",
-                                             error);
+                                        error);
 
   if (stmt == NULL)
     return FALSE;
@@ -388,8 +388,8 @@ civic_hearing_calendar_account_for (CivicDb      *db,
     return NULL;
   hash = civic_accounts_token_hash (token);
   stmt = civic_db_prepare (db, "SELECT t.account_id FROM calendar_token t "
-                                   "JOIN account a ON a.id = t.account_id AND a.disabled = 0 "
-                                   "WHERE t.token_hash = ?", error);
+                               "JOIN account a ON a.id = t.account_id AND a.disabled = 0 "
+                               "WHERE t.token_hash = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, hash);

@@ -76,10 +76,10 @@ civic_hearing_records_load (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT p.sealed, e.data FROM hearing_record r "
-                                   "JOIN hearing_personal p ON p.id = r.id "
-                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_HEARING "' "
-                                   "  AND e.id = r.id "
-                                   "WHERE r.id = ?", error);
+                               "JOIN hearing_personal p ON p.id = r.id "
+                               "JOIN entity e ON e.type = '" CIVIC_ENTITY_HEARING "' "
+                               "  AND e.id = r.id "
+                               "WHERE r.id = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -136,11 +136,11 @@ civic_hearing_records_save (CivicDb       *db,
     return 0;
 
   stmt = civic_db_prepare (db,
-                               "INSERT INTO hearing_record (id, department_id, state, starts_at, "
-                               "  ends_at, room_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                               "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
-                               "  starts_at = excluded.starts_at, ends_at = excluded.ends_at, "
-                               "  room_id = excluded.room_id", error);
+                           "INSERT INTO hearing_record (id, department_id, state, starts_at, "
+                           "  ends_at, room_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                           "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
+                           "  starts_at = excluded.starts_at, ends_at = excluded.ends_at, "
+                           "  room_id = excluded.room_id", error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, civic_hearing_get_id (hearing));
@@ -154,8 +154,8 @@ civic_hearing_records_save (CivicDb       *db,
     return 0;
 
   stmt = civic_db_prepare (db, "INSERT INTO hearing_personal (id, sealed) VALUES (?, ?) "
-                                   "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
-                               error);
+                               "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
+                           error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, civic_hearing_get_id (hearing));
@@ -193,13 +193,13 @@ civic_hearing_records_booked (CivicDb      *db,
   /* No hearing lasts a day: one that meets the period starts after the
    * day before it, which the index on starts_at finds */
   stmt = civic_db_prepare (db, "SELECT e.data FROM hearing_record r "
-                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_HEARING "' "
-                                   "  AND e.id = r.id "
-                                   "WHERE r.starts_at IS NOT NULL "
-                                   "  AND r.state NOT IN ('cancelled', 'withdrawn', 'postponed') "
-                                   "  AND (?1 IS NULL OR (r.starts_at > ?3 AND r.ends_at > ?1)) "
-                                   "  AND (?2 IS NULL OR r.starts_at < ?2) "
-                                   "ORDER BY r.starts_at", error);
+                               "JOIN entity e ON e.type = '" CIVIC_ENTITY_HEARING "' "
+                               "  AND e.id = r.id "
+                               "WHERE r.starts_at IS NOT NULL "
+                               "  AND r.state NOT IN ('cancelled', 'withdrawn', 'postponed') "
+                               "  AND (?1 IS NULL OR (r.starts_at > ?3 AND r.ends_at > ?1)) "
+                               "  AND (?2 IS NULL OR r.starts_at < ?2) "
+                               "ORDER BY r.starts_at", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, start);

@@ -81,7 +81,7 @@ publish_files (CivicDb      *db,
         if (content == NULL)
           return FALSE;
         stmt = civic_db_prepare (db, "INSERT INTO public_attachment_blob (sha256, content) "
-                                         "VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING", error);
+                                     "VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING", error);
         if (stmt == NULL)
           return FALSE;
         civic_db_bind_text (stmt, 1, sha256);
@@ -89,8 +89,8 @@ publish_files (CivicDb      *db,
         if (!civic_db_run (db, stmt, error))
           return FALSE;
         stmt = civic_db_prepare (db, "INSERT INTO public_item_file (code, sha256, name, "
-                                         "  media_type, size) VALUES (?, ?, ?, ?, ?) "
-                                         "ON CONFLICT (code, sha256) DO NOTHING", error);
+                                     "  media_type, size) VALUES (?, ?, ?, ?, ?) "
+                                     "ON CONFLICT (code, sha256) DO NOTHING", error);
         if (stmt == NULL)
           return FALSE;
         civic_db_bind_text (stmt, 1, civic_item_get_code (item));
@@ -137,16 +137,16 @@ civic_item_public_write (CivicDb      *db,
     repealed_on = civic_day_format (civic_item_get_repealed_on (item));
 
   stmt = civic_db_prepare (db, "INSERT INTO public_item (code, version, department_id, name, "
-                                   "  type_code, effective_on, repealed_on, repeal_basis, guide, "
-                                   "  search_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-                                   "ON CONFLICT (code) DO UPDATE SET version = excluded.version, "
-                                   "  department_id = excluded.department_id, "
-                                   "  name = excluded.name, type_code = excluded.type_code, "
-                                   "  effective_on = excluded.effective_on, "
-                                   "  repealed_on = excluded.repealed_on, "
-                                   "  repeal_basis = excluded.repeal_basis, "
-                                   "  guide = excluded.guide, search_text = excluded.search_text",
-                               error);
+                               "  type_code, effective_on, repealed_on, repeal_basis, guide, "
+                               "  search_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                               "ON CONFLICT (code) DO UPDATE SET version = excluded.version, "
+                               "  department_id = excluded.department_id, "
+                               "  name = excluded.name, type_code = excluded.type_code, "
+                               "  effective_on = excluded.effective_on, "
+                               "  repealed_on = excluded.repealed_on, "
+                               "  repeal_basis = excluded.repeal_basis, "
+                               "  guide = excluded.guide, search_text = excluded.search_text",
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, civic_item_get_code (item));
@@ -329,7 +329,7 @@ civic_item_public_find (CivicDb               *db,
       civic_json_set_string (builder, "type_code", (const char *) civic_db_column_text (stmt, 2));
       civic_json_set_string (builder, "type",
                              civic_item_type_get_label ((const char *) civic_db_column_text (stmt,
-                                                                                            2)));
+                                                                                             2)));
       civic_json_set_string (builder, "department", department);
       civic_json_set_string (builder, "department_name", name);
       civic_json_set_string (builder, "effective_on", (const char *) civic_db_column_text (stmt, 4));
@@ -369,8 +369,8 @@ civic_item_public_get (CivicDb      *db,
   gboolean row, ok;
 
   stmt = civic_db_prepare (db, "SELECT version, department_id, type_code, effective_on, "
-                                   "  repealed_on, repeal_basis, guide FROM public_item "
-                                   "WHERE code = ?", error);
+                               "  repealed_on, repeal_basis, guide FROM public_item "
+                               "WHERE code = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, code);
@@ -389,7 +389,7 @@ civic_item_public_get (CivicDb      *db,
   civic_json_set_string (builder, "department", department);
   civic_json_set_string (builder, "type_code", civic_db_column_text (stmt, 2));
   civic_json_set_string (builder, "type", civic_item_type_get_label (civic_db_column_text (stmt,
-                                                                                               2)));
+                                                                                           2)));
   civic_json_set_string (builder, "effective_on", civic_db_column_text (stmt, 3));
   civic_json_set_string (builder, "repealed_on", civic_db_column_text (stmt, 4));
   civic_json_set_string (builder, "repeal_basis", civic_db_column_text (stmt, 5));
@@ -403,7 +403,7 @@ civic_item_public_get (CivicDb      *db,
   json_builder_add_value (builder, g_steal_pointer (&guide));
 
   stmt = civic_db_prepare (db, "SELECT sha256, name, media_type, size FROM public_item_file "
-                                   "WHERE code = ? ORDER BY name, sha256", error);
+                               "WHERE code = ? ORDER BY name, sha256", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, code);
@@ -449,8 +449,8 @@ civic_item_public_file (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT f.name, f.media_type, b.content "
-                                   "FROM public_item_file f JOIN public_attachment_blob b "
-                                   "  USING (sha256) WHERE f.code = ? AND f.sha256 = ?", error);
+                               "FROM public_item_file f JOIN public_attachment_blob b "
+                               "  USING (sha256) WHERE f.code = ? AND f.sha256 = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, code);
@@ -482,8 +482,8 @@ civic_item_public_departments (CivicDb      *db,
   gboolean row, ok;
 
   stmt = civic_db_prepare (db, "SELECT department_id, count(*) FROM public_item "
-                                   "WHERE repealed_on IS NULL GROUP BY department_id "
-                                   "ORDER BY department_id", error);
+                               "WHERE repealed_on IS NULL GROUP BY department_id "
+                               "ORDER BY department_id", error);
   if (stmt == NULL)
     return NULL;
   json_builder_begin_array (builder);
@@ -491,7 +491,7 @@ civic_item_public_departments (CivicDb      *db,
     {
       g_autofree char *name = civic_disclosure_public_department_name (db,
                                                                       civic_db_column_text (stmt,
-                                                                                                0));
+                                                                                            0));
 
       json_builder_begin_object (builder);
       civic_json_set_string (builder, "id", civic_db_column_text (stmt, 0));

@@ -113,11 +113,11 @@ put_version (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "INSERT INTO item_version (code, version, department_id, "
-                                   "  effective_at, guide) VALUES (?1, ?2, ?3, ?4, ?5) "
-                                   "ON CONFLICT (code, version) DO UPDATE SET "
-                                   "  department_id = excluded.department_id, "
-                                   "  effective_at = excluded.effective_at, "
-                                   "  guide = excluded.guide", error);
+                               "  effective_at, guide) VALUES (?1, ?2, ?3, ?4, ?5) "
+                               "ON CONFLICT (code, version) DO UPDATE SET "
+                               "  department_id = excluded.department_id, "
+                               "  effective_at = excluded.effective_at, "
+                               "  guide = excluded.guide", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, code);
@@ -138,7 +138,7 @@ drop_versions_after (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "DELETE FROM item_version WHERE code = ? AND version > ?",
-                               error);
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, civic_item_get_code (item));
@@ -157,10 +157,10 @@ item_save (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "INSERT INTO item_record (code, department_id, state, pending) "
-                                   "VALUES (?1, ?2, ?3, ?4) "
-                                   "ON CONFLICT (code) DO UPDATE SET "
-                                   "  department_id = excluded.department_id, "
-                                   "  state = excluded.state, pending = excluded.pending", error);
+                               "VALUES (?1, ?2, ?3, ?4) "
+                               "ON CONFLICT (code) DO UPDATE SET "
+                               "  department_id = excluded.department_id, "
+                               "  state = excluded.state, pending = excluded.pending", error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, civic_item_get_code (item));
@@ -168,7 +168,7 @@ item_save (CivicDb      *db,
   civic_db_bind_text (stmt, 3, civic_enum_to_nick (CIVIC_TYPE_ITEM_STATE,
                                                         civic_item_get_state (item)));
   civic_db_bind_text (stmt, 4, pending != NULL
-                                   ? civic_enum_to_nick (CIVIC_TYPE_ITEM_VERSION_STATE,
+                               ? civic_enum_to_nick (CIVIC_TYPE_ITEM_VERSION_STATE,
                                                          pending->state)
                                    : NULL);
   if (!civic_db_run (db, stmt, error))
@@ -214,7 +214,7 @@ check_uploads (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "SELECT media_type, size FROM item_upload "
-                                   "WHERE code = ? AND sha256 = ?", error);
+                               "WHERE code = ? AND sha256 = ?", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; materials != NULL && i < json_array_get_length (materials); i++)
@@ -437,9 +437,9 @@ civic_item_records_filed_at (CivicDb      *db,
       return NULL;
     }
   stmt = civic_db_prepare (db, "SELECT version, department_id, guide, effective_at "
-                                   "FROM item_version "
-                                   "WHERE code = ? AND effective_at <= ? "
-                                   "ORDER BY effective_at DESC, version DESC LIMIT 1", error);
+                               "FROM item_version "
+                               "WHERE code = ? AND effective_at <= ? "
+                               "ORDER BY effective_at DESC, version DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, code);
@@ -688,8 +688,8 @@ civic_item_records_adopt_legacy (CivicDb      *db,
   gboolean row, ok;
 
   stmt = civic_db_prepare (db, "SELECT data FROM entity WHERE type = 'item' AND "
-                                   "  NOT EXISTS (SELECT 1 FROM item_record "
-                                   "              WHERE item_record.code = entity.id)", error);
+                               "  NOT EXISTS (SELECT 1 FROM item_record "
+                               "              WHERE item_record.code = entity.id)", error);
   if (stmt == NULL)
     return FALSE;
   while ((ok = civic_db_step (db, stmt, &row, error)) && row)
@@ -812,11 +812,11 @@ civic_item_records_upload (CivicDb           *db,
   if (!civic_db_begin (db, error))
     return NULL;
   stmt = civic_db_prepare (db, "INSERT INTO item_upload (code, sha256, name, media_type, "
-                                   "  size, uploaded_by, uploaded_at) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                                   "ON CONFLICT (code, sha256) DO UPDATE SET "
-                                   "  name = excluded.name, media_type = excluded.media_type",
-                               error);
+                               "  size, uploaded_by, uploaded_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                               "ON CONFLICT (code, sha256) DO UPDATE SET "
+                               "  name = excluded.name, media_type = excluded.media_type",
+                           error);
   if (stmt == NULL)
     goto fail;
   civic_db_bind_text (stmt, 1, code);
@@ -870,7 +870,7 @@ civic_item_records_read_file (CivicDb           *db,
   if (item == NULL)
     return NULL;
   stmt = civic_db_prepare (db, "SELECT name, media_type FROM item_upload "
-                                   "WHERE code = ? AND sha256 = ?", error);
+                               "WHERE code = ? AND sha256 = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, code);

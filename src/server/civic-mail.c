@@ -346,7 +346,7 @@ remember_origin (CivicDb       *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "INSERT INTO mail_origin (message_id, rfc_message_id) "
-                                   "VALUES (?, ?) ON CONFLICT (message_id) DO NOTHING", error);
+                               "VALUES (?, ?) ON CONFLICT (message_id) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, id);
@@ -611,7 +611,7 @@ mailed_already (CivicDb      *db,
                 GError      **error)
 {
   CivicDbStmt *stmt = civic_db_prepare (db, "SELECT 1 FROM mail_sent "
-                                                 "WHERE message_id = ? AND number = ?", error);
+                                            "WHERE message_id = ? AND number = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -787,7 +787,7 @@ civic_mail_write_replies (CivicDb      *db,
               return FALSE;
           }
           stmt = civic_db_prepare (db, "INSERT INTO mail_sent (message_id, number, at) "
-                                           "VALUES (?, ?, ?)", error);
+                                       "VALUES (?, ?, ?)", error);
           if (stmt == NULL)
             {
               civic_db_rollback (db);

@@ -135,10 +135,10 @@ keep (CivicDb      *db,
   if (!civic_attachment_blobs_put (db, sha256, content, at, error))
     return FALSE;
   stmt = civic_db_prepare (db, "INSERT INTO message_upload (message_id, sha256, media_type, "
-                                   "  size, uploaded_by, uploaded_at) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                                   "ON CONFLICT (message_id, sha256) DO UPDATE SET "
-                                   "  media_type = excluded.media_type", error);
+                               "  size, uploaded_by, uploaded_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                               "ON CONFLICT (message_id, sha256) DO UPDATE SET "
+                               "  media_type = excluded.media_type", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, message_id);
@@ -229,10 +229,10 @@ civic_message_files_forget (CivicDb      *db,
   if (!civic_db_begin (db, error))
     return FALSE;
   stmt = civic_db_prepare (db, "DELETE FROM attachment_blob WHERE id IN "
-                                   "  (SELECT sha256 FROM message_upload WHERE message_id = ?1) "
-                                   "AND id NOT IN (SELECT sha256 FROM message_upload "
-                                   "  WHERE message_id <> ?1) "
-                                   "AND id NOT IN (SELECT sha256 FROM disclosure_upload)", error);
+                               "  (SELECT sha256 FROM message_upload WHERE message_id = ?1) "
+                               "AND id NOT IN (SELECT sha256 FROM message_upload "
+                               "  WHERE message_id <> ?1) "
+                               "AND id NOT IN (SELECT sha256 FROM disclosure_upload)", error);
   if (stmt == NULL)
     goto fail;
   civic_db_bind_text (stmt, 1, message_id);
@@ -403,7 +403,7 @@ civic_message_files_take (CivicDb       *db,
       gboolean row;
 
       stmt = civic_db_prepare (db, "SELECT media_type, size FROM message_upload "
-                                       "WHERE message_id = ? AND sha256 = ?", error);
+                                   "WHERE message_id = ? AND sha256 = ?", error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, civic_message_get_id (message));

@@ -83,8 +83,8 @@ department_options (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id, json_extract (data, '$.name') FROM entity "
-                                   "WHERE type = '" CIVIC_ENTITY_DEPARTMENT "' AND deleted = 0 "
-                                   "ORDER BY id", error);
+                               "WHERE type = '" CIVIC_ENTITY_DEPARTMENT "' AND deleted = 0 "
+                               "ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   while (civic_db_step (db, stmt, &row, error) && row)
@@ -309,7 +309,7 @@ message_of_receipt (CivicDb      *db,
                     GError      **error)
 {
   CivicDbStmt *stmt = civic_db_prepare (db, "SELECT id FROM message_record WHERE receipt = ?",
-                                             error);
+                                        error);
   char *id = NULL;
   gboolean row;
 

@@ -64,10 +64,10 @@ civic_message_records_load (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT p.sealed, e.data FROM message_record r "
-                                   "JOIN message_personal p ON p.id = r.id "
-                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_MESSAGE "' "
-                                   "  AND e.id = r.id "
-                                   "WHERE r.id = ?", error);
+                               "JOIN message_personal p ON p.id = r.id "
+                               "JOIN entity e ON e.type = '" CIVIC_ENTITY_MESSAGE "' "
+                               "  AND e.id = r.id "
+                               "WHERE r.id = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -144,7 +144,7 @@ save_public_replies (CivicDb       *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "DELETE FROM public_message_reply WHERE message_id = ?",
-                               error);
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, civic_message_get_id (message));
@@ -164,8 +164,8 @@ save_public_replies (CivicDb       *db,
         return FALSE;
       sent_on = civic_day_format (reply->sent_on);
       stmt = civic_db_prepare (db, "INSERT INTO public_message_reply "
-                                       "  (message_id, number, text, sent_on) VALUES (?, ?, ?, ?)",
-                                   error);
+                                   "  (message_id, number, text, sent_on) VALUES (?, ?, ?, ?)",
+                               error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, civic_message_get_id (message));
@@ -221,8 +221,8 @@ save_public_idea (CivicDb       *db,
     return FALSE;
   answered_on = civic_day_format (answer->sent_on);
   stmt = civic_db_prepare (db, "INSERT INTO public_campaign_idea (message_id, campaign_id, "
-                                   "  subject, text, answer, answered_on) "
-                                   "VALUES (?, ?, ?, ?, ?, ?)", error);
+                               "  subject, text, answer, answered_on) "
+                               "VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, civic_message_get_id (message));
@@ -258,12 +258,12 @@ civic_message_records_save (CivicDb        *db,
   due_on = format_day (civic_message_get_reply_due (message, calendar, today));
 
   stmt = civic_db_prepare (db, "INSERT INTO message_record (id, department_id, receipt, kind, "
-                                   "  state, received_on, due_on, campaign_id) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                                   "ON CONFLICT (id) DO UPDATE SET "
-                                   "  department_id = excluded.department_id, "
-                                   "  state = excluded.state, due_on = excluded.due_on",
-                               error);
+                               "  state, received_on, due_on, campaign_id) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                               "ON CONFLICT (id) DO UPDATE SET "
+                               "  department_id = excluded.department_id, "
+                               "  state = excluded.state, due_on = excluded.due_on",
+                           error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, id);
@@ -280,8 +280,8 @@ civic_message_records_save (CivicDb        *db,
     return 0;
 
   stmt = civic_db_prepare (db, "INSERT INTO message_personal (id, sealed) VALUES (?, ?) "
-                                   "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
-                               error);
+                               "ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
+                           error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_text (stmt, 1, id);
@@ -553,8 +553,8 @@ civic_message_records_load_clocks (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT data FROM entity WHERE type = '"
-                                   CIVIC_ENTITY_MESSAGE_CLOCKS "' AND deleted = 0 LIMIT 1",
-                               error);
+                               CIVIC_ENTITY_MESSAGE_CLOCKS "' AND deleted = 0 LIMIT 1",
+                           error);
   if (stmt == NULL)
     return NULL;
   if (!civic_db_step (db, stmt, &row, error))
@@ -1070,11 +1070,11 @@ civic_message_records_status (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT r.id, r.kind, r.state, r.department_id, "
-                                   "  r.received_on, r.due_on, json_extract (e.data, '$.subject') "
-                                   "FROM message_record r "
-                                   "JOIN entity e ON e.type = '" CIVIC_ENTITY_MESSAGE "' "
-                                   "  AND e.id = r.id "
-                                   "WHERE r.receipt = ?", error);
+                               "  r.received_on, r.due_on, json_extract (e.data, '$.subject') "
+                               "FROM message_record r "
+                               "JOIN entity e ON e.type = '" CIVIC_ENTITY_MESSAGE "' "
+                               "  AND e.id = r.id "
+                               "WHERE r.receipt = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, receipt);
@@ -1123,7 +1123,7 @@ civic_message_records_status (CivicDb      *db,
                                             g_strcmp0 (state, "new") == 0 ? due_on : NULL);
 
   stmt = civic_db_prepare (db, "SELECT number, text, sent_on FROM public_message_reply "
-                                   "WHERE message_id = ? ORDER BY number", error);
+                               "WHERE message_id = ? ORDER BY number", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);

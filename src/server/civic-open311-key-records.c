@@ -44,7 +44,7 @@ load_row (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT name, created_at, revoked_at, revoked_reason "
-                                   "FROM open311_key WHERE id = ?", error);
+                               "FROM open311_key WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, id);
@@ -105,7 +105,7 @@ store_save (CivicDb        *db,
   if (civic_open311_key_get_key_hash (key) != NULL)
     {
       stmt = civic_db_prepare (db, "INSERT INTO open311_key (id, name, hash, created_at) "
-                                       "VALUES (?, ?, ?, ?)", error);
+                                   "VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
         return 0;
       civic_db_bind_text (stmt, 1, civic_open311_key_get_id (key));
@@ -116,7 +116,7 @@ store_save (CivicDb        *db,
   else
     {
       stmt = civic_db_prepare (db, "UPDATE open311_key SET revoked_at = coalesce (revoked_at, ?), "
-                                       "  revoked_reason = ? WHERE id = ?", error);
+                                   "  revoked_reason = ? WHERE id = ?", error);
       if (stmt == NULL)
         return 0;
       civic_db_bind_text (stmt, 1, civic_open311_key_get_revoked (key) ? moment : NULL);
@@ -221,8 +221,8 @@ civic_open311_key_records_publish_all (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT k.id FROM open311_key k WHERE NOT EXISTS "
-                                   "(SELECT 1 FROM entity e WHERE e.type = '"
-                                   CIVIC_ENTITY_OPEN311_KEY "' AND e.id = k.id)", error);
+                               "(SELECT 1 FROM entity e WHERE e.type = '"
+                               CIVIC_ENTITY_OPEN311_KEY "' AND e.id = k.id)", error);
   if (stmt == NULL)
     return FALSE;
   while (civic_db_step (db, stmt, &row, error) && row)

@@ -292,7 +292,7 @@ civic_open311_import_services (CivicDb      *db,
       g_autofree char *data = civic_json_to_string (node, FALSE);
 
       stmt = civic_db_prepare (db, "INSERT INTO open311_service (code, position, data) "
-                                       "VALUES (?, ?, ?)", error);
+                                   "VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, member_text (json_node_get_object (node), "service_code"));
@@ -465,7 +465,7 @@ civic_open311_add_key (CivicDb      *db,
   hash = hash_key (key);
 
   stmt = civic_db_prepare (db, "INSERT INTO open311_key (id, name, hash, created_at) "
-                                   "VALUES (?, ?, ?, ?)", error);
+                               "VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, key_id);
@@ -489,7 +489,7 @@ civic_open311_revoke_key (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "UPDATE open311_key SET revoked_at = ? "
-                                   "WHERE id = ? AND revoked_at IS NULL", error);
+                               "WHERE id = ? AND revoked_at IS NULL", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, revoked);
@@ -516,7 +516,7 @@ civic_open311_list_keys (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id, name, created_at, revoked_at FROM open311_key "
-                                   "ORDER BY created_at, id", error);
+                               "ORDER BY created_at, id", error);
   if (stmt == NULL)
     return NULL;
   json_builder_begin_array (builder);
@@ -550,7 +550,7 @@ key_is_valid (CivicDb      *db,
     return TRUE;
   hash = hash_key (key);
   stmt = civic_db_prepare (db, "SELECT 1 FROM open311_key "
-                                   "WHERE hash = ? AND revoked_at IS NULL", error);
+                               "WHERE hash = ? AND revoked_at IS NULL", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, hash);
@@ -611,16 +611,16 @@ civic_open311_put_request (CivicDb       *db,
               : g_strdup (updated);
 
   stmt = civic_db_prepare (db, "INSERT INTO open311_request (message_id, receipt, "
-                                   "  service_code, status, status_notes, department_id, "
-                                   "  requested_at, updated_at, expected_on, address, lat, long) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-                                   "ON CONFLICT (message_id) DO UPDATE SET "
-                                   "  status = excluded.status, "
-                                   "  status_notes = excluded.status_notes, "
-                                   "  department_id = excluded.department_id, "
-                                   "  updated_at = excluded.updated_at, "
-                                   "  expected_on = excluded.expected_on",
-                               error);
+                               "  service_code, status, status_notes, department_id, "
+                               "  requested_at, updated_at, expected_on, address, lat, long) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                               "ON CONFLICT (message_id) DO UPDATE SET "
+                               "  status = excluded.status, "
+                               "  status_notes = excluded.status_notes, "
+                               "  department_id = excluded.department_id, "
+                               "  updated_at = excluded.updated_at, "
+                               "  expected_on = excluded.expected_on",
+                           error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, civic_message_get_id (message));

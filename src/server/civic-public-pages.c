@@ -441,7 +441,7 @@ organ_options (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT DISTINCT department_id FROM public_disclosure "
-                                   "ORDER BY department_id", error);
+                               "ORDER BY department_id", error);
   if (stmt == NULL)
     return FALSE;
   while (TRUE)

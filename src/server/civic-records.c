@@ -89,7 +89,7 @@ civic_records_adopt_without_rev (CivicDb                 *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id FROM entity WHERE type = ? AND deleted = 0 "
-                                   "AND json_type (data, '$.rev') IS NULL", error);
+                               "AND json_type (data, '$.rev') IS NULL", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, store->kind->type);

@@ -553,7 +553,7 @@ account_change_allowed (CivicDb       *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT count(*) FROM account WHERE disabled = 0 AND "
-                                   "  (roles & ?) <> 0", error);
+                               "  (roles & ?) <> 0", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_int (stmt, 1, CIVIC_ROLE_ADMIN);
@@ -909,8 +909,8 @@ department_roles (CivicDb             *db,
   if (names == NULL)
     return 0;
   stmt = civic_db_prepare (db, "SELECT username FROM account WHERE department_id = ? "
-                                   "AND disabled = 0 AND (roles & ?) <> 0 ORDER BY username",
-                               &error);
+                               "AND disabled = 0 AND (roles & ?) <> 0 ORDER BY username",
+                           &error);
   if (stmt == NULL)
     return fail (error);
   civic_db_bind_text (stmt, 1, row->id);
@@ -1188,12 +1188,12 @@ command_column (int    argc,
   if (g_str_equal (verb, "list"))
     {
       CivicDbStmt *stmt = civic_db_prepare (db, "SELECT data FROM entity WHERE type = '"
-                                                     CIVIC_ENTITY_DISCLOSURE_COLUMN "' AND "
-                                                     "(?1 IS NULL OR json_extract (data, "
-                                                     "'$.department') = ?1) ORDER BY "
-                                                     "json_extract (data, '$.department'), "
-                                                     "json_extract (data, '$.position'), id",
-                                                 &error);
+                                                CIVIC_ENTITY_DISCLOSURE_COLUMN "' AND "
+                                                "(?1 IS NULL OR json_extract (data, "
+                                                "'$.department') = ?1) ORDER BY "
+                                                "json_extract (data, '$.department'), "
+                                                "json_extract (data, '$.position'), id",
+                                            &error);
       gboolean row;
 
       if (stmt == NULL)
@@ -1332,7 +1332,7 @@ command_room (int    argc,
   if (g_str_equal (verb, "list"))
     {
       CivicDbStmt *stmt = civic_db_prepare (db, "SELECT data FROM entity WHERE type = '"
-                                                     CIVIC_ENTITY_ROOM "' ORDER BY id", &error);
+                                                CIVIC_ENTITY_ROOM "' ORDER BY id", &error);
       gboolean row;
 
       if (stmt == NULL)

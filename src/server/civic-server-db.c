@@ -665,7 +665,7 @@ has_history (CivicDb *db)
   gboolean row, any = FALSE;
 
   stmt = civic_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM audit) OR "
-                                   "  EXISTS (SELECT 1 FROM case_record)", NULL);
+                               "  EXISTS (SELECT 1 FROM case_record)", NULL);
   if (stmt != NULL && civic_db_step (db, stmt, &row, NULL) && row)
     any = civic_db_column_int (stmt, 0) != 0;
   if (stmt != NULL)
@@ -923,8 +923,8 @@ civic_server_db_next_seq (CivicDb      *db,
   g_return_val_if_fail (civic_db_in_transaction (db), 0);
 
   stmt = civic_db_prepare (db,
-                               "UPDATE meta SET value = CAST (value AS INTEGER) + 1 "
-                               "WHERE key = 'seq' RETURNING CAST (value AS INTEGER)", error);
+                           "UPDATE meta SET value = CAST (value AS INTEGER) + 1 "
+                           "WHERE key = 'seq' RETURNING CAST (value AS INTEGER)", error);
   if (stmt == NULL || !civic_db_step (db, stmt, &row, error))
     return 0;
 
@@ -942,7 +942,7 @@ civic_server_db_current_seq (CivicDb      *db,
   gint64 seq;
 
   stmt = civic_db_prepare (db, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'seq'",
-                               error);
+                           error);
   if (stmt == NULL || !civic_db_step (db, stmt, &row, error))
     return -1;
 
@@ -979,8 +979,8 @@ civic_server_db_set_meta (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "INSERT INTO meta (key, value) VALUES (?, ?) "
-                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                               error);
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                           error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1020,13 +1020,13 @@ civic_server_db_put_entity_text (CivicDb             *db,
     return 0;
 
   stmt = civic_db_prepare (db,
-                               "INSERT INTO entity (type, id, rev, seq, deleted, scoped, data, "
-                               "                    updated_at) "
-                               "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7) "
-                               "ON CONFLICT (type, id) DO UPDATE SET rev = excluded.rev, "
-                               "  seq = excluded.seq, deleted = 0, scoped = excluded.scoped, "
-                               "  data = excluded.data, updated_at = excluded.updated_at",
-                               error);
+                           "INSERT INTO entity (type, id, rev, seq, deleted, scoped, data, "
+                           "                    updated_at) "
+                           "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7) "
+                           "ON CONFLICT (type, id) DO UPDATE SET rev = excluded.rev, "
+                           "  seq = excluded.seq, deleted = 0, scoped = excluded.scoped, "
+                           "  data = excluded.data, updated_at = excluded.updated_at",
+                           error);
   if (stmt == NULL)
     return 0;
 
@@ -1051,7 +1051,7 @@ civic_server_db_put_entity_text (CivicDb             *db,
   for (guint i = 0; scope != NULL && scope[i] != NULL; i++)
     {
       stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO entity_scope (type, id, department_id) "
-                                       "VALUES (?, ?, ?)", error);
+                                   "VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return 0;
       civic_db_bind_text (stmt, 1, type);
@@ -1088,8 +1088,8 @@ civic_server_db_delete_entity (CivicDb      *db,
   if (seq == 0)
     return 0;
   stmt = civic_db_prepare (db, "UPDATE entity SET deleted = 1, rev = ?, seq = ?, scoped = 0, "
-                                   "  data = 'null', updated_at = ? WHERE type = ? AND id = ?",
-                               error);
+                               "  data = 'null', updated_at = ? WHERE type = ? AND id = ?",
+                           error);
   if (stmt == NULL)
     return 0;
   civic_db_bind_int64 (stmt, 1, rev);
@@ -1138,7 +1138,7 @@ civic_server_db_get_entity (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT seq, rev, deleted, data FROM entity "
-                                   "WHERE type = ? AND id = ?", error);
+                               "WHERE type = ? AND id = ?", error);
   if (stmt == NULL)
     return NULL;
 
@@ -1197,7 +1197,7 @@ civic_server_db_set_exclusions (CivicDb      *db,
       if (readers[i] == NULL)
         continue;
       stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO entity_exclude (type, id, reader) "
-                                       "VALUES (?, ?, ?)", error);
+                                   "VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, type);
@@ -1234,7 +1234,7 @@ civic_server_db_is_excluded (CivicDb      *db,
 
   *excluded = TRUE;
   stmt = civic_db_prepare (db, "SELECT 1 FROM entity_exclude "
-                                   "WHERE type = ? AND id = ? AND reader IN (?, ?)", error);
+                               "WHERE type = ? AND id = ? AND reader IN (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, type);
@@ -1265,7 +1265,7 @@ civic_server_db_get_scope (CivicDb      *db,
   gboolean row, any = FALSE;
 
   stmt = civic_db_prepare (db, "SELECT department_id FROM entity_scope "
-                                   "WHERE type = ? AND id = ?", error);
+                               "WHERE type = ? AND id = ?", error);
   if (stmt == NULL)
     return NULL;
 

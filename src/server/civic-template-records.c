@@ -171,7 +171,7 @@ civic_template_records_adopt_legacy (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id, rev, data FROM entity WHERE type = ? "
-                                   "AND deleted = 0 AND id LIKE 'document/%'", error);
+                               "AND deleted = 0 AND id LIKE 'document/%'", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, CIVIC_ENTITY_TEMPLATE);
