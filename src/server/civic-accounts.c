@@ -369,7 +369,7 @@ store_delegations (CivicDb             *db,
                                    "  starts_on, ends_on, roles, reason, granted_by_name, "
                                    "  ended_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
                                    "ON CONFLICT (id) DO UPDATE SET ended_on = ?9 "
-                                   "WHERE principal_id = ?2", error);
+                                   "WHERE delegation.principal_id = ?2", error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, window->id);

@@ -80,8 +80,8 @@ civic_attachment_blobs_put (CivicDb      *db,
   sealed = civic_keyring_seal (keyring, encoded);
   sodium_memzero (encoded, strlen (encoded));
 
-  stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO attachment_blob (id, size, sealed, "
-                               "  created_at) VALUES (?, ?, ?, ?)", error);
+  stmt = civic_db_prepare (db, "INSERT INTO attachment_blob (id, size, sealed, created_at) "
+                               "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, sha256);

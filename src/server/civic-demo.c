@@ -1753,9 +1753,12 @@ civic_demo_generate (const CivicDemoOptions  *options,
   guint32 seed[2] = { (guint32) options->seed, (guint32) (options->seed >> 32) };
   Demo demo = { 0 };
   gboolean ok = FALSE;
+  gboolean holds;
   int n_hearings;
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!civic_server_db_holds_service (options->data_dir, &holds, error))
+    return FALSE;
+  if (holds)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
                    _("%s already holds a service; the demo needs a new folder"), options->data_dir);
@@ -1800,8 +1803,9 @@ civic_demo_generate (const CivicDemoOptions  *options,
 
   /* A bulk load into a new file: no journal and a large cache while it
    * runs (a failed run deletes the file anyway), then back to WAL. */
-  if (!civic_db_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-                          "PRAGMA cache_size = -262144", error) ||
+  if ((civic_db_get_backend (db) == CIVIC_DB_SQLITE &&
+       !civic_db_exec (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                           "PRAGMA cache_size = -262144", error)) ||
       !civic_db_begin (db, error))
     goto out;
 
@@ -1831,8 +1835,9 @@ civic_demo_generate (const CivicDemoOptions  *options,
       !add_catalogue_staff (&demo, error) ||
       !civic_audit_append (db, demo.now, NULL, "demo-generated", NULL, NULL, NULL, error) ||
       !civic_db_commit (db, error) ||
-      !civic_db_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                          "PRAGMA optimize", error) ||
+      (civic_db_get_backend (db) == CIVIC_DB_SQLITE &&
+       !civic_db_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                           "PRAGMA optimize", error)) ||
       !add_catalogue_versions (&demo, error))
     goto rollback;
 

@@ -229,8 +229,8 @@ civic_disclosure_attachments_upload (CivicDb           *db,
                               : g_strdup ("");
       g_autofree char *sealed = civic_keyring_seal (keyring, json);
 
-      stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO attachment_text (id, checked, "
-                                   "  reason, sealed) VALUES (?, ?, ?, ?)", error);
+      stmt = civic_db_prepare (db, "INSERT INTO attachment_text (id, checked, reason, sealed) "
+                                   "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
       if (stmt == NULL)
         goto fail;
       civic_db_bind_text (stmt, 1, id);

@@ -19,7 +19,7 @@
 #include "civic-json.h"
 #include "civic-markdown.h"
 #include "civic-disclosure-attachments.h"
-#include "civic-server-db.h"
+#include "civic-server-db-private.h"
 #include "civic-time.h"
 
 /* The public side reads public_disclosure and nothing else of a
@@ -351,9 +351,9 @@ civic_disclosure_public_write (CivicDb          *db,
     return FALSE;
   for (guint i = 0; columns != NULL && columns[i] != NULL; i++)
     {
-      stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO public_disclosure_column "
+      stmt = civic_db_prepare (db, "INSERT INTO public_disclosure_column "
                                    "(disclosure_id, department_id, column_id) "
-                                   "VALUES (?, ?, ?)", error);
+                                   "VALUES (?, ?, ?) ON CONFLICT DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, id);
@@ -469,8 +469,16 @@ day_start_utc (CivicDay day,
 /* The WHERE clause and its values, in order */
 static char *
 where_clause (const CivicPublicQuery  *query,
+              CivicDbBackend           backend,
               GPtrArray               *values)
 {
+  static const char * const like[] = { "d.title", "d.body_text", "d.keywords", NULL };
+  CivicTextSearch search = {
+    .fts = "d.rowid IN (SELECT rowid FROM public_disclosure_fts "
+           "WHERE public_disclosure_fts MATCH ?)",
+    .text = CIVIC_PG_DISCLOSURE_TEXT,   /* one table: its columns need no alias */
+    .like = like,
+  };
   g_autoptr(GString) sql = g_string_new (query->withdrawn ? "d.state = 'withdrawn'"
                                                           : "d.state IN ('published', 'expired')");
 
@@ -505,23 +513,8 @@ where_clause (const CivicPublicQuery  *query,
       g_string_append (sql, " AND d.published_at < ?");
       g_ptr_array_add (values, day_start_utc (query->to, 1));
     }
-  if (query->q != NULL && civic_query_shortest_word (query->q) != G_MAXUINT)
-    {
-      if (civic_query_shortest_word (query->q) >= 3)
-        {
-          g_string_append (sql, " AND d.rowid IN (SELECT rowid FROM public_disclosure_fts "
-                                "WHERE public_disclosure_fts MATCH ?)");
-          g_ptr_array_add (values, civic_query_fts_expression (query->q));
-        }
-      else
-        {
-          g_string_append (sql, " AND (d.title LIKE ? ESCAPE '\\' OR "
-                                "d.body_text LIKE ? ESCAPE '\\' OR "
-                                "d.keywords LIKE ? ESCAPE '\\')");
-          for (guint i = 0; i < 3; i++)
-            g_ptr_array_add (values, civic_query_like_pattern (query->q));
-        }
-    }
+  search.trigram_index = backend == CIVIC_DB_POSTGRESQL;
+  civic_query_append_text_search (sql, values, query->q, &search);
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
@@ -548,7 +541,7 @@ civic_disclosure_public_find (CivicDb                 *db,
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_public_entry_free);
-  g_autofree char *where = where_clause (query, values);
+  g_autofree char *where = where_clause (query, civic_db_get_backend (db), values);
   g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM public_disclosure d WHERE %s",
                                                 where);
   g_autofree char *page_sql = NULL;

@@ -365,7 +365,7 @@ civic_templates_list (CivicDb      *db,
   gboolean row;
 
   stmt = civic_db_prepare (db, "SELECT id, rev FROM entity WHERE type = ? AND id LIKE "
-                               "'document/%' AND NOT deleted ORDER BY id", error);
+                               "'document/%' AND deleted = 0 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   civic_db_bind_text (stmt, 1, CIVIC_ENTITY_DOCUMENT_TEMPLATE);

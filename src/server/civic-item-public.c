@@ -207,8 +207,15 @@ civic_item_public_query_parse (GHashTable      *query,
 
 static char *
 where_clause (const CivicItemQuery  *query,
+              CivicDbBackend         backend,
               GPtrArray             *values)
 {
+  static const char * const like[] = { "p.search_text", NULL };
+  CivicTextSearch search = {
+    .fts = "p.rowid IN (SELECT rowid FROM public_item_fts WHERE public_item_fts MATCH ?)",
+    .text = "p.search_text",
+    .like = like,
+  };
   g_autoptr(GString) sql = g_string_new ("p.repealed_on IS NULL");
 
   if (query->department != NULL)
@@ -221,20 +228,8 @@ where_clause (const CivicItemQuery  *query,
       g_string_append (sql, " AND p.type_code = ?");
       g_ptr_array_add (values, g_strdup (query->type_code));
     }
-  if (query->q != NULL && civic_query_shortest_word (query->q) != G_MAXUINT)
-    {
-      if (civic_query_shortest_word (query->q) >= 3)
-        {
-          g_string_append (sql, " AND p.rowid IN (SELECT rowid FROM public_item_fts "
-                                "WHERE public_item_fts MATCH ?)");
-          g_ptr_array_add (values, civic_query_fts_expression (query->q));
-        }
-      else
-        {
-          g_string_append (sql, " AND p.search_text LIKE ? ESCAPE '\\'");
-          g_ptr_array_add (values, civic_query_like_pattern (query->q));
-        }
-    }
+  search.trigram_index = backend == CIVIC_DB_POSTGRESQL;
+  civic_query_append_text_search (sql, values, query->q, &search);
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
@@ -283,7 +278,7 @@ civic_item_public_find (CivicDb               *db,
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *where = where_clause (query, values);
+  g_autofree char *where = where_clause (query, civic_db_get_backend (db), values);
   g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM public_item p WHERE %s",
                                                 where);
   g_autofree char *page_sql = g_strdup_printf ("SELECT p.code, p.name, p.type_code, "

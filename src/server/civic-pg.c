@@ -32,6 +32,7 @@
 
 #define WRITE_LOCK "7220917001"   /* pg_advisory_xact_lock's key: "CIVIC" */
 #define BYTEA_OID 17
+#define TEXT_OID 25
 
 struct _CivicPg
 {
@@ -43,8 +44,9 @@ struct _CivicPg
 struct _CivicPgStmt
 {
   CivicPg        *pg;
-  char           *name;       /* NULL until prepared on the server; never for a one-off */
+  char           *name;       /* NULL until prepared on the server; "" for a one-off */
   gboolean        once;
+  Oid            *types;      /* what PostgreSQL could not tell by itself */
   char           *sql;        /* with $N */
   int             n_params;
   char          **values;
@@ -217,6 +219,7 @@ civic_pg_prepare (CivicPg     *pg,
   stmt->pg = pg;
   stmt->once = once;
   stmt->sql = rewrite_parameters (sql, &stmt->n_params);
+  stmt->types = g_new0 (Oid, MAX (stmt->n_params, 1));
   stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
   stmt->lengths = g_new0 (int, MAX (stmt->n_params, 1));
   stmt->formats = g_new0 (int, MAX (stmt->n_params, 1));
@@ -260,6 +263,7 @@ civic_pg_stmt_free (CivicPgStmt *stmt)
     return;
   clear_result (stmt);
   clear_values (stmt);
+  g_free (stmt->types);
   g_free (stmt->values);
   g_free (stmt->lengths);
   g_free (stmt->formats);
@@ -286,9 +290,10 @@ civic_pg_bind (CivicPgStmt *stmt,
                gsize        size,
                gboolean     binary)
 {
+  /* One SQL text may serve several cases, some without the last
+   * parameters: SQLite ignores a value bound past them, and so does this */
   if (index < 1 || index > stmt->n_params)
     {
-      g_critical ("Parameter %d out of range for: %s", index, stmt->sql);
       g_free (value);
       return;
     }
@@ -299,6 +304,79 @@ civic_pg_bind (CivicPgStmt *stmt,
   stmt->formats[index - 1] = binary ? 1 : 0;
 }
 
+/* SQLite's parameters have no type; PostgreSQL infers each from where it
+ * stands, and gives up on one that stands alone ("? IS NULL OR col = ?"
+ * fails at the first). Such a parameter is text, as SQLite would have
+ * taken it: the error names it ($n, in whatever language the server
+ * speaks), and it is declared so. */
+static gboolean
+declare_parameter (CivicPgStmt *stmt,
+                   PGresult    *result)
+{
+  const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+  const char *message = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  const char *dollar;
+  int n;
+
+  /* indeterminate_datatype, ambiguous_parameter */
+  if ((g_strcmp0 (state, "42P18") != 0 && g_strcmp0 (state, "42P08") != 0) || message == NULL)
+    return FALSE;
+
+  dollar = strchr (message, '$');
+  if (dollar == NULL || !g_ascii_isdigit (dollar[1]))
+    return FALSE;
+  n = (int) strtol (dollar + 1, NULL, 10);
+  if (n < 1 || n > stmt->n_params || stmt->types[n - 1] != 0)
+    return FALSE;
+
+  stmt->types[n - 1] = TEXT_OID;
+  return TRUE;
+}
+
+static gboolean
+prepare_on_server (CivicPg      *pg,
+                   CivicPgStmt  *stmt,
+                   GError      **error)
+{
+  g_autofree char *name = stmt->once ? g_strdup ("")
+                                     : g_strdup_printf ("civic_%u", ++pg->next_name);
+  /* A failed PREPARE would fail the transaction it is in: a savepoint
+   * keeps it (once per statement and connection) */
+  gboolean keep = PQtransactionStatus (pg->conn) == PQTRANS_INTRANS;
+
+  if (keep && !civic_pg_exec (pg, "SAVEPOINT civic_prepare", error))
+    return FALSE;
+
+  for (;;)
+    {
+      PGresult *result = PQprepare (pg->conn, name, stmt->sql, stmt->n_params, stmt->types);
+      gboolean retry;
+
+      if (PQresultStatus (result) == PGRES_COMMAND_OK)
+        {
+          PQclear (result);
+          break;
+        }
+
+      retry = declare_parameter (stmt, result);
+      if (!retry)
+        {
+          set_error (pg->conn, result, error);
+          g_prefix_error (error, "%s: ", stmt->sql);
+        }
+      PQclear (result);
+      if (keep)
+        civic_pg_exec (pg, "ROLLBACK TO SAVEPOINT civic_prepare", NULL);
+      if (!retry)
+        return FALSE;
+    }
+
+  if (keep && !civic_pg_exec (pg, "RELEASE SAVEPOINT civic_prepare", error))
+    return FALSE;
+  stmt->name = g_steal_pointer (&name);
+  return TRUE;
+}
+
 static PGresult *
 execute (CivicPg      *pg,
          CivicPgStmt  *stmt,
@@ -307,27 +385,11 @@ execute (CivicPg      *pg,
   PGresult *result;
   ExecStatusType status;
 
-  if (stmt->name == NULL && !stmt->once)
-    {
-      g_autofree char *name = g_strdup_printf ("civic_%u", ++pg->next_name);
+  /* A one-off is prepared each time it runs, as the unnamed statement */
+  if ((stmt->name == NULL || stmt->once) && !prepare_on_server (pg, stmt, error))
+    return NULL;
 
-      result = PQprepare (pg->conn, name, stmt->sql, 0, NULL);
-      if (PQresultStatus (result) != PGRES_COMMAND_OK)
-        {
-          set_error (pg->conn, result, error);
-          g_prefix_error (error, "%s: ", stmt->sql);
-          PQclear (result);
-          return NULL;
-        }
-      PQclear (result);
-      stmt->name = g_steal_pointer (&name);
-    }
-
-  if (stmt->name != NULL)
-    result = PQexecPrepared (pg->conn, stmt->name, stmt->n_params,
-                             (const char * const *) stmt->values, stmt->lengths, stmt->formats, 0);
-  else
-    result = PQexecParams (pg->conn, stmt->sql, stmt->n_params, NULL,
+  result = PQexecPrepared (pg->conn, stmt->name, stmt->n_params,
                            (const char * const *) stmt->values, stmt->lengths, stmt->formats, 0);
 
   status = PQresultStatus (result);

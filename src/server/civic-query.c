@@ -285,15 +285,10 @@ split_words (const char *q)
   return g_strsplit_set (text->str, " \t", -1);
 }
 
-/**
- * civic_query_fts_expression:
- *
- * Returns: (transfer full): the search as FTS5 sees it: each word a
- * quoted phrase, all required, so that nothing the public types is FTS5
- * syntax
- */
-char *
-civic_query_fts_expression (const char *q)
+/* The search as FTS5 sees it: each word a quoted phrase, all required,
+ * so that nothing the public types is FTS5 syntax */
+static char *
+fts_expression (const char *q)
 {
   g_auto(GStrv) words = split_words (q);
   g_autoptr(GString) out = g_string_new (NULL);
@@ -316,14 +311,10 @@ civic_query_fts_expression (const char *q)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/**
- * civic_query_shortest_word:
- *
- * Returns: the length of the shortest word, in characters: trigrams need
- * three, shorter words are found with LIKE; %G_MAXUINT for none
- */
-guint
-civic_query_shortest_word (const char *q)
+/* The length of the shortest word, in characters: trigrams need three,
+ * shorter words are found with LIKE; G_MAXUINT for none */
+static guint
+shortest_word (const char *q)
 {
   g_auto(GStrv) words = split_words (q);
   guint shortest = G_MAXUINT;
@@ -368,4 +359,57 @@ civic_query_lookup (GHashTable *query,
   const char *value = query != NULL ? g_hash_table_lookup (query, name) : NULL;
 
   return value != NULL && *value != '\0' ? value : NULL;
+}
+
+/**
+ * civic_query_append_text_search:
+ * @q: (nullable): what the public typed
+ *
+ * Appends to @sql, a WHERE clause, " AND" what finds @q's words, every
+ * one of them, anywhere in the text, without regard to ASCII case, and
+ * its values to @values. Words of three characters or more are found
+ * through the trigram index: SQLite's fts5 table or PostgreSQL's pg_trgm
+ * index, which finds the same rows. A search with a shorter word has no
+ * trigram to look up and is found with LIKE, the whole of @q at once.
+ */
+void
+civic_query_append_text_search (GString               *sql,
+                                GPtrArray             *values,
+                                const char            *q,
+                                const CivicTextSearch *search)
+{
+  guint shortest = q != NULL ? shortest_word (q) : G_MAXUINT;
+  const char *like = search->trigram_index ? "ILIKE" : "LIKE";
+
+  if (shortest == G_MAXUINT)
+    return;
+
+  if (shortest >= 3 && !search->trigram_index)
+    {
+      g_string_append_printf (sql, " AND %s", search->fts);
+      g_ptr_array_add (values, fts_expression (q));
+    }
+  else if (shortest >= 3)
+    {
+      g_auto(GStrv) words = split_words (q);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          if (*words[i] == '\0')
+            continue;
+          g_string_append_printf (sql, " AND %s ILIKE ? ESCAPE '\\'", search->text);
+          g_ptr_array_add (values, civic_query_like_pattern (words[i]));
+        }
+    }
+  else
+    {
+      g_string_append (sql, " AND (");
+      for (guint i = 0; search->like[i] != NULL; i++)
+        {
+          g_string_append_printf (sql, "%s%s %s ? ESCAPE '\\'", i > 0 ? " OR " : "",
+                                  search->like[i], like);
+          g_ptr_array_add (values, civic_query_like_pattern (q));
+        }
+      g_string_append_c (sql, ')');
+    }
 }

@@ -56,8 +56,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicFormFile, civic_form_file_free)
 
 const char *civic_query_lookup      (GHashTable *query,
                                      const char *name);
-char     *civic_query_fts_expression (const char *q);
-guint     civic_query_shortest_word  (const char *q);
 char     *civic_query_like_pattern   (const char *q);
+
+/* How a public search finds its words, in SQL */
+typedef struct
+{
+  gboolean            trigram_index;  /* PostgreSQL's pg_trgm, not SQLite's fts5 */
+  const char         *fts;            /* SQLite: "<alias>.rowid IN (… MATCH ?)" */
+  const char         *text;           /* PostgreSQL: the indexed expression */
+  const char * const *like;           /* the columns short words are looked for in */
+} CivicTextSearch;
+
+void      civic_query_append_text_search (GString               *sql,
+                                          GPtrArray             *values,
+                                          const char            *q,
+                                          const CivicTextSearch *search);
 
 G_END_DECLS

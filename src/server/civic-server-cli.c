@@ -58,10 +58,14 @@
 typedef int (*SubcommandFunc) (int argc, char **argv);
 
 static char *data_dir;
+static char *database;
 
 static const GOptionEntry data_dir_entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
     N_("The service’s data folder (default: $CIVICDESK_DATA_DIR)"), N_("DIR") },
+  { "database", 0, 0, G_OPTION_ARG_STRING, &database,
+    N_("Keep the records in this PostgreSQL database, not in the data folder (default: "
+       "$CIVICDESK_DATABASE, then civicdesk.conf in the data folder)"), N_("URI") },
   { NULL }
 };
 
@@ -94,6 +98,10 @@ parse (GOptionContext  *context,
 
   if (data_dir == NULL)
     data_dir = g_strdup (g_getenv ("CIVICDESK_DATA_DIR"));
+  /* What the service reads (civic_server_db_location()), and what the
+   * processes it starts inherit */
+  if (database != NULL)
+    g_setenv ("CIVICDESK_DATABASE", database, TRUE);
   if (data_dir == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -107,9 +115,11 @@ parse (GOptionContext  *context,
 static CivicDb *
 open_existing (GError **error)
 {
-  g_autofree char *path = civic_server_db_path (data_dir);
+  gboolean holds;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!civic_server_db_holds_service (data_dir, &holds, error))
+    return NULL;
+  if (!holds)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                    _("%s holds no service; create one with “civicdesk-server init”"), data_dir);
@@ -192,6 +202,7 @@ command_init (int    argc,
   g_autofree char *password = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *path = NULL;
+  gboolean holds;
   const GOptionEntry entries[] = {
     { "admin", 0, 0, G_OPTION_ARG_STRING, &username, N_("The administrator’s user name (admin)"),
       N_("NAME") },
@@ -211,12 +222,14 @@ command_init (int    argc,
   if (!parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
 
-  path = civic_server_db_path (data_dir);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!civic_server_db_holds_service (data_dir, &holds, &error))
+    return fail (error);
+  if (holds)
     {
       g_printerr (_("civicdesk-server: %s already holds a service\n"), data_dir);
       return 1;
     }
+  path = civic_server_db_path (data_dir);
 
   password = read_password (password_env, _("Administrator’s password: "), &error);
   if (password == NULL || !civic_accounts_check_password (password, &error) ||

@@ -25,7 +25,7 @@
 #include "civic-calendar-records.h"
 #include "civic-open311-key-records.h"
 #include "civic-room-records.h"
-#include "civic-server-db.h"
+#include "civic-server-db-private.h"
 #include "civic-template-records.h"
 #include "civic-time.h"
 
@@ -738,7 +738,7 @@ first_keys (CivicDb       *db,
 
   /* What was in clear before is in free pages and in the WAL until they
    * are written over: the file is written anew, once. */
-  if (history &&
+  if (history && civic_db_get_backend (db) == CIVIC_DB_SQLITE &&
       (!civic_db_exec (db, "VACUUM", error) ||
        !civic_db_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", error)))
     {
@@ -790,33 +790,125 @@ attach_keyring (CivicDb      *db,
 }
 
 /**
- * civic_server_db_open:
+ * civic_server_db_location:
+ * @uri: (out) (transfer full) (nullable): where the records are kept on
+ *   PostgreSQL, or %NULL for the SQLite file in @data_dir
  *
- * Opens a connection to the service's database in @data_dir, creating
- * and migrating it if needed, with the service's keys (made with a new
- * service). Every thread opens its own.
+ * The service in @data_dir keeps its records where $CIVICDESK_DATABASE
+ * says (what `--database` sets), or else where the `uri` key of the
+ * `[database]` group of the folder's civicdesk.conf says, or else in
+ * civicdesk.db in the folder. Its keys are always in the folder.
+ *
+ * Returns: %FALSE when civicdesk.conf cannot be read
  */
-CivicDb *
-civic_server_db_open (const char  *data_dir,
-                      GError     **error)
+gboolean
+civic_server_db_location (const char  *data_dir,
+                          char       **uri,
+                          GError     **error)
 {
-  g_autoptr(CivicSqlite) lite = NULL;
-  g_autoptr(CivicDb) db = NULL;
+  g_autofree char *conf = g_build_filename (data_dir, CIVIC_SERVER_CONF_FILE, NULL);
+  g_autoptr(GKeyFile) file = NULL;
+  g_autoptr(GError) local = NULL;
+  const char *env = g_getenv ("CIVICDESK_DATABASE");
+  char *value;
+
+  *uri = NULL;
+  if (env != NULL)
+    {
+      *uri = *env != '\0' ? g_strdup (env) : NULL;
+      return TRUE;
+    }
+
+  file = g_key_file_new ();
+  if (!g_key_file_load_from_file (file, conf, G_KEY_FILE_NONE, &local))
+    {
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", conf);
+      return FALSE;
+    }
+
+  value = g_key_file_get_string (file, "database", "uri", NULL);
+  if (value != NULL && *g_strstrip (value) == '\0')
+    g_clear_pointer (&value, g_free);
+  *uri = value;
+  return TRUE;
+}
+
+/**
+ * civic_server_db_holds_service:
+ * @holds: (out): whether there is a service to open: the database file in
+ *   the folder, or on PostgreSQL its schema and the record of its keys
+ *
+ * Creates nothing.
+ */
+gboolean
+civic_server_db_holds_service (const char  *data_dir,
+                               gboolean    *holds,
+                               GError     **error)
+{
+  g_autofree char *uri = NULL;
   g_autofree char *path = NULL;
 
-  g_return_val_if_fail (data_dir != NULL, NULL);
-
-  if (!civic_sqlite_make_folder (data_dir, error))
-    return NULL;
+  *holds = FALSE;
+  if (!civic_server_db_location (data_dir, &uri, error))
+    return FALSE;
+  if (uri != NULL)
+    return civic_server_db_pg_holds_service (uri, holds, error);
 
   path = civic_server_db_path (data_dir);
+  *holds = g_file_test (path, G_FILE_TEST_EXISTS);
+  return TRUE;
+}
+
+static CivicDb *
+open_sqlite (const char  *data_dir,
+             GError     **error)
+{
+  g_autoptr(CivicSqlite) lite = NULL;
+  g_autofree char *path = civic_server_db_path (data_dir);
+
   lite = civic_sqlite_open (path, migrations, G_N_ELEMENTS (migrations), error);
   /* What is deleted or replaced (a case's sealed data, an old version of
    * a row) is overwritten with zeros, not left in free pages. */
   if (lite == NULL || !civic_sqlite_exec (lite, "PRAGMA secure_delete = ON", error))
     return NULL;
-  db = civic_db_new_for_sqlite (lite);
-  if (!attach_keyring (db, data_dir, error))
+  return civic_db_new_for_sqlite (lite);
+}
+
+/**
+ * civic_server_db_schema_version:
+ *
+ * Returns: the schema this program writes, on either backend
+ */
+guint
+civic_server_db_schema_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+/**
+ * civic_server_db_open:
+ *
+ * Opens a connection to the service's database (civic_server_db_location()),
+ * creating and migrating it if needed, with the service's keys from
+ * @data_dir (made with a new service). Every thread opens its own.
+ */
+CivicDb *
+civic_server_db_open (const char  *data_dir,
+                      GError     **error)
+{
+  g_autoptr(CivicDb) db = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  if (!civic_sqlite_make_folder (data_dir, error) ||
+      !civic_server_db_location (data_dir, &uri, error))
+    return NULL;
+
+  db = uri != NULL ? civic_server_db_open_pg (uri, error) : open_sqlite (data_dir, error);
+  if (db == NULL || !attach_keyring (db, data_dir, error))
     return NULL;
   /* What a migration cannot do in SQL alone, done once by code */
   if (!civic_disclosure_columns_adopt_names (db, error) ||
@@ -1050,8 +1142,8 @@ civic_server_db_put_entity_text (CivicDb             *db,
 
   for (guint i = 0; scope != NULL && scope[i] != NULL; i++)
     {
-      stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO entity_scope (type, id, department_id) "
-                                   "VALUES (?, ?, ?)", error);
+      stmt = civic_db_prepare (db, "INSERT INTO entity_scope (type, id, department_id) "
+                                   "VALUES (?, ?, ?) ON CONFLICT DO NOTHING", error);
       if (stmt == NULL)
         return 0;
       civic_db_bind_text (stmt, 1, type);
@@ -1196,8 +1288,8 @@ civic_server_db_set_exclusions (CivicDb      *db,
     {
       if (readers[i] == NULL)
         continue;
-      stmt = civic_db_prepare (db, "INSERT OR IGNORE INTO entity_exclude (type, id, reader) "
-                                   "VALUES (?, ?, ?)", error);
+      stmt = civic_db_prepare (db, "INSERT INTO entity_exclude (type, id, reader) "
+                                   "VALUES (?, ?, ?) ON CONFLICT DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
       civic_db_bind_text (stmt, 1, type);

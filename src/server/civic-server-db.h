@@ -14,6 +14,7 @@
 G_BEGIN_DECLS
 
 #define CIVIC_SERVER_DB_FILE "civicdesk.db"
+#define CIVIC_SERVER_CONF_FILE "civicdesk.conf"
 
 /* One row of the change feed. */
 typedef struct
@@ -32,6 +33,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicEntityRow, civic_entity_row_free)
 CivicDb        *civic_server_db_open         (const char      *data_dir,
                                               GError         **error);
 char           *civic_server_db_path         (const char      *data_dir);
+gboolean        civic_server_db_location     (const char      *data_dir,
+                                              char           **uri,
+                                              GError         **error);
+gboolean        civic_server_db_holds_service (const char     *data_dir,
+                                              gboolean        *holds,
+                                              GError         **error);
+guint           civic_server_db_schema_version (void);
 CivicKeyring   *civic_server_db_get_keyring  (CivicDb *db);
 
 gint64          civic_server_db_next_seq     (CivicDb         *db,

@@ -3159,7 +3159,7 @@ civic_server_new (const CivicServerOptions  *options,
 {
   g_autoptr(CivicServer) self = g_object_new (CIVIC_TYPE_SERVER, NULL);
   g_autoptr(CivicDb) db = NULL;
-  g_autofree char *path = NULL;
+  gboolean holds;
 
   g_return_val_if_fail (options != NULL && options->data_dir != NULL, NULL);
 
@@ -3210,8 +3210,9 @@ civic_server_new (const CivicServerOptions  *options,
     }
   self->context = g_main_context_ref_thread_default ();
 
-  path = civic_server_db_path (options->data_dir);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!civic_server_db_holds_service (options->data_dir, &holds, error))
+    return NULL;
+  if (!holds)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                    _("%s holds no service; create one with “civicdesk-server init” or "

@@ -8,10 +8,12 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include "civic-test-service.h"
@@ -29,6 +31,114 @@ server_binary (void)
   return path;
 }
 
+/* The server suites run twice: as "server", each service in an SQLite
+ * file in its data folder, and as "server-pg" (CIVICDESK_TEST_POSTGRESQL
+ * set), each in a database of its own on one throwaway PostgreSQL
+ * cluster per test program, which build-aux/pg-cluster.sh makes and
+ * stops when the program ends, however it ends. */
+
+static char *pg_dir;
+
+/**
+ * civic_test_postgresql:
+ *
+ * Returns: whether this run keeps the services' records in PostgreSQL
+ */
+gboolean
+civic_test_postgresql (void)
+{
+  const char *value = g_getenv ("CIVICDESK_TEST_POSTGRESQL");
+
+  return value != NULL && *value != '\0' && !g_str_equal (value, "0");
+}
+
+static const char *
+pg_cluster (void)
+{
+  const char *script = g_getenv ("CIVICDESK_PG_CLUSTER");
+  g_autofree char *pid = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  int status;
+
+  if (pg_dir != NULL)
+    return pg_dir;
+
+  g_assert_nonnull (script);
+  pg_dir = g_dir_make_tmp ("civic-pg-XXXXXX", &error);
+  g_assert_no_error (error);
+  pid = g_strdup_printf ("%d", (int) getpid ());
+  {
+    const char *argv[] = { script, "start", pg_dir, "--fast", "--watch", pid, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, &output,
+                  &status, &error);
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pg-cluster.sh start %s failed: %s", pg_dir, output);
+  return pg_dir;
+}
+
+/**
+ * civic_test_new_database:
+ *
+ * Returns: (transfer full): the URI of a new, empty database on this
+ * program's PostgreSQL cluster
+ */
+char *
+civic_test_new_database (void)
+{
+  static guint counter;
+  const char *dir = pg_cluster ();
+  g_autofree char *name = g_strdup_printf ("t%u", ++counter);
+  g_autofree char *port = NULL;
+  g_autofree char *admin_uri = NULL;
+  g_autofree char *sql = NULL;
+  PGconn *conn;
+  PGresult *result;
+
+  g_assert_true (g_file_get_contents (g_build_filename (dir, "port", NULL), &port, NULL, NULL));
+  g_strstrip (port);
+  admin_uri = g_strdup_printf ("postgresql://civicdesk@/postgres?host=%s&port=%s", dir, port);
+  conn = PQconnectdb (admin_uri);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", admin_uri, PQerrorMessage (conn));
+  sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0", name);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
+
+  return g_strdup_printf ("postgresql://civicdesk@/%s?host=%s&port=%s", name, dir, port);
+}
+
+/**
+ * civic_test_prepare_data_dir:
+ *
+ * Points a new data folder at a new database of its own when the run is
+ * against PostgreSQL (its civicdesk.conf); leaves it for the SQLite file
+ * otherwise.
+ */
+void
+civic_test_prepare_data_dir (const char *data_dir)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *conf = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!civic_test_postgresql ())
+    return;
+
+  uri = civic_test_new_database ();
+  conf = g_strdup_printf ("[database]\nuri=%s\n", uri);
+  path = g_build_filename (data_dir, "civicdesk.conf", NULL);
+  g_file_set_contents (path, conf, -1, &error);
+  g_assert_no_error (error);
+}
+
 static CivicTestService *
 service_new (void)
 {
@@ -37,6 +147,7 @@ service_new (void)
 
   service->data_dir = g_dir_make_tmp ("civicdesk-test-XXXXXX", &error);
   g_assert_no_error (error);
+  civic_test_prepare_data_dir (service->data_dir);
   g_setenv ("CIVICDESK_NOW", CIVIC_TEST_NOW, TRUE);
   return service;
 }
@@ -843,6 +954,120 @@ civic_test_post_form (CivicTestService *service,
   return g_strndup (data, size);
 }
 
+/* The URI in a data folder's civicdesk.conf, or NULL for its SQLite file */
+static char *
+database_uri (const char *data_dir)
+{
+  g_autofree char *path = g_build_filename (data_dir, "civicdesk.conf", NULL);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  return g_key_file_get_string (file, "database", "uri", NULL);
+}
+
+/**
+ * civic_test_sql:
+ * @sql: statements, with parameters ? (SQLite) and $n (PostgreSQL) alike
+ *   written as ?
+ * @...: the parameters' text values, %NULL-terminated
+ *
+ * Runs @sql on the database of the service in @data_dir, whichever it is,
+ * as it stands (the service may be running). A statement that fails
+ * fails the test.
+ *
+ * Returns: (transfer full) (element-type GStrv): the rows of the last
+ * statement, SQL NULL as ""
+ */
+GPtrArray *
+civic_test_sql (const char *data_dir,
+                const char *sql,
+                ...)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) params = g_ptr_array_new ();
+  g_autofree char *uri = database_uri (data_dir);
+  const char *param;
+  va_list args;
+
+  va_start (args, sql);
+  while ((param = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (params, (gpointer) param);
+  va_end (args);
+
+  if (uri != NULL)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      PGconn *conn = PQconnectdb (uri);
+      PGresult *result;
+      ExecStatusType status;
+      int n = 0;
+
+      if (PQstatus (conn) != CONNECTION_OK)
+        g_error ("%s: %s", uri, PQerrorMessage (conn));
+      for (const char *p = sql; *p != '\0'; p++)
+        {
+          if (*p == '?')
+            g_string_append_printf (text, "$%d", ++n);
+          else
+            g_string_append_c (text, *p);
+        }
+      result = n > 0 ? PQexecParams (conn, text->str, (int) params->len, NULL,
+                                     (const char * const *) params->pdata, NULL, NULL, 0)
+                     : PQexec (conn, text->str);
+      status = PQresultStatus (result);
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        g_error ("%s: %s", sql, PQresultErrorMessage (result));
+      for (int r = 0; r < PQntuples (result); r++)
+        {
+          char **row = g_new0 (char *, PQnfields (result) + 1);
+
+          for (int c = 0; c < PQnfields (result); c++)
+            row[c] = g_strdup (PQgetvalue (result, r, c));
+          g_ptr_array_add (rows, row);
+        }
+      PQclear (result);
+      PQfinish (conn);
+    }
+  else
+    {
+      g_autofree char *path = g_build_filename (data_dir, "civicdesk.db", NULL);
+      const char *tail = sql;
+      sqlite3 *db;
+
+      g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+      sqlite3_busy_timeout (db, 10000);
+      while (tail != NULL && *tail != '\0')
+        {
+          sqlite3_stmt *stmt = NULL;
+          int rc;
+
+          if (sqlite3_prepare_v2 (db, tail, -1, &stmt, &tail) != SQLITE_OK)
+            g_error ("%s: %s", sql, sqlite3_errmsg (db));
+          if (stmt == NULL)
+            break;
+          g_ptr_array_set_size (rows, 0);
+          for (guint i = 0; i < params->len && (int) i < sqlite3_bind_parameter_count (stmt); i++)
+            sqlite3_bind_text (stmt, (int) i + 1, params->pdata[i], -1, SQLITE_STATIC);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              char **row = g_new0 (char *, sqlite3_column_count (stmt) + 1);
+
+              for (int c = 0; c < sqlite3_column_count (stmt); c++)
+                row[c] = g_strdup (sqlite3_column_text (stmt, c)
+                                   ? (const char *) sqlite3_column_text (stmt, c) : "");
+              g_ptr_array_add (rows, row);
+            }
+          if (rc != SQLITE_DONE)
+            g_error ("%s: %s", sql, sqlite3_errmsg (db));
+          sqlite3_finalize (stmt);
+        }
+      sqlite3_close (db);
+    }
+
+  return g_steal_pointer (&rows);
+}
+
 /**
  * civic_test_count_rows:
  * @sql: a query answering one number, read from the service's database
@@ -852,18 +1077,10 @@ gint64
 civic_test_count_rows (CivicTestService *service,
                        const char       *sql)
 {
-  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  gint64 count;
+  g_autoptr(GPtrArray) rows = civic_test_sql (service->data_dir, sql, NULL);
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return count;
+  g_assert_cmpuint (rows->len, ==, 1);
+  return g_ascii_strtoll (((char **) rows->pdata[0])[0], NULL, 10);
 }
 
 /**
@@ -877,21 +1094,16 @@ civic_test_audit_of (CivicTestService *service,
                      const char       *action,
                      const char       *target)
 {
-  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  g_autoptr(GPtrArray) rows = civic_test_sql (service->data_dir,
+                                              "SELECT actor, detail FROM audit WHERE action = ? "
+                                              "AND target = ? ORDER BY seq", action, target, NULL);
   g_autoptr(GString) out = g_string_new (NULL);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT actor, detail FROM audit WHERE action = ? "
-                                           "AND target = ? ORDER BY seq", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, target, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (out, "%s %s\n", sqlite3_column_text (stmt, 0),
-                            sqlite3_column_text (stmt, 1));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = rows->pdata[i];
+
+      g_string_append_printf (out, "%s %s\n", row[0], row[1]);
+    }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -87,6 +87,12 @@ char             *civic_test_uuid             (void);
 /* Commands, as a client sends them one at a time */
 JsonObject       *civic_test_object_of        (JsonNode          *node);
 char             *civic_test_quote            (const char        *text);
+gboolean          civic_test_postgresql       (void);
+char             *civic_test_new_database     (void);
+void              civic_test_prepare_data_dir (const char        *data_dir);
+GPtrArray        *civic_test_sql              (const char        *data_dir,
+                                               const char        *sql,
+                                               ...) G_GNUC_NULL_TERMINATED;
 gint64            civic_test_count_rows       (CivicTestService  *service,
                                                const char        *sql);
 char             *civic_test_audit_of         (CivicTestService  *service,

@@ -1,0 +1,118 @@
+#!/bin/sh
+# A throwaway PostgreSQL 15 cluster in a folder of its own, from Debian's
+# packages, run by an unprivileged user (nobody, when this runs as root:
+# PostgreSQL refuses to run as root). The tests, build-aux/run-cluster.sh
+# and the benchmarks start theirs with it.
+#
+#   pg-cluster.sh start DIR [--port N] [--fast] [--watch PID]
+#       Makes the cluster in DIR (an empty or missing folder) and starts
+#       it, listening on DIR's socket, and on 127.0.0.1:N with --port.
+#       --fast turns durability off (fsync, synchronous_commit): for
+#       tests, never for figures. --watch stops the cluster when process
+#       PID ends, however it ends, and removes DIR.
+#   pg-cluster.sh stop DIR
+#   pg-cluster.sh createdb DIR NAME
+#   pg-cluster.sh uri DIR NAME        the libpq URI of database NAME
+#   pg-cluster.sh psql DIR NAME [psql arguments…]
+set -eu
+
+bindir=$(ls -d /usr/lib/postgresql/15/bin 2>/dev/null || pg_config --bindir)
+user=civicdesk
+
+usage () {
+    sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
+    exit 2
+}
+
+# Runs a PostgreSQL program as the cluster's owner
+as_owner () {
+    if [ "$(id -u)" -eq 0 ]; then
+        runuser -u nobody -- "$@"
+    else
+        "$@"
+    fi
+}
+
+[ $# -ge 2 ] || usage
+command=$1
+dir=$2
+shift 2
+
+case "$command" in
+start)
+    port=5432
+    tcp=
+    fast=
+    watch=
+    while [ $# -gt 0 ]; do
+        case "$1" in
+        --port) port=$2; tcp=1; shift 2 ;;
+        --fast) fast=1; shift ;;
+        --watch) watch=$2; shift 2 ;;
+        *) usage ;;
+        esac
+    done
+
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    [ "$(id -u)" -eq 0 ] && chown nobody "$dir"
+    as_owner "$bindir/initdb" -D "$dir/data" -U "$user" --auth=trust --encoding=UTF8 \
+        --locale=C -N >"$dir/initdb.log" 2>&1 ||
+        { cat "$dir/initdb.log" >&2; exit 1; }
+    {
+        echo "unix_socket_directories = '$dir'"
+        echo "port = $port"
+        if [ -n "$tcp" ]; then
+            echo "listen_addresses = '127.0.0.1'"
+        else
+            echo "listen_addresses = ''"
+        fi
+        echo "max_connections = 200"
+        echo "shared_buffers = 128MB"
+        # Streaming standbys (pg_basebackup) and WAL archiving need these
+        echo "wal_level = replica"
+        echo "max_wal_senders = 4"
+        if [ -n "$fast" ]; then
+            echo "fsync = off"
+            echo "synchronous_commit = off"
+            echo "full_page_writes = off"
+        fi
+    } >>"$dir/data/postgresql.conf"
+    echo "host replication $user 127.0.0.1/32 trust" >>"$dir/data/pg_hba.conf"
+    echo "$port" >"$dir/port"
+
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
+        { cat "$dir/server.log" >&2; exit 1; }
+
+    if [ -n "$watch" ]; then
+        # Detached from the caller's output, so that a test harness
+        # reading it sees its end
+        (
+            while kill -0 "$watch" 2>/dev/null; do sleep 1; done
+            as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+            rm -rf "$dir"
+        ) </dev/null >/dev/null 2>&1 &
+    fi
+    ;;
+stop)
+    [ -f "$dir/data/postmaster.pid" ] &&
+        as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+createdb)
+    [ $# -eq 1 ] || usage
+    "$bindir/createdb" -h "$dir" -p "$(cat "$dir/port")" -U "$user" -T template0 "$1"
+    ;;
+uri)
+    [ $# -eq 1 ] || usage
+    echo "postgresql://$user@/$1?host=$dir&port=$(cat "$dir/port")"
+    ;;
+psql)
+    [ $# -ge 1 ] || usage
+    name=$1
+    shift
+    exec "$bindir/psql" -h "$dir" -p "$(cat "$dir/port")" -U "$user" -X -q "$@" "$name"
+    ;;
+*)
+    usage
+    ;;
+esac
