@@ -636,7 +636,7 @@ revoke_sessions (CivicDb      *db,
   CivicDbStmt *stmt;
 
   stmt = civic_db_prepare (db, "UPDATE session SET revoked = 1 WHERE account_id = ? "
-                               "  AND token_hash IS NOT ?", error);
+                               "  AND token_hash IS DISTINCT FROM ?", error);
   if (stmt == NULL)
     return FALSE;
   civic_db_bind_text (stmt, 1, account_id);

@@ -267,8 +267,9 @@ place_last (CivicDb      *db,
             JsonObject   *column,
             GError      **error)
 {
-  CivicDbStmt *stmt = civic_db_prepare (db, "SELECT coalesce (max (json_extract (data, "
-                                            "'$.position')), -1) FROM entity WHERE type = '"
+  CivicDbStmt *stmt = civic_db_prepare (db, "SELECT coalesce (max (CAST (json_extract (data, "
+                                            "'$.position') AS BIGINT)), -1) "
+                                            "FROM entity WHERE type = '"
                                             CIVIC_ENTITY_DISCLOSURE_COLUMN "' "
                                             "AND json_extract (data, '$.department') = ?",
                                         error);
@@ -508,9 +509,14 @@ rename_public (CivicDb      *db,
                const char   *id,
                GError      **error)
 {
-  CivicDbStmt *stmt = civic_db_prepare (db, "UPDATE OR IGNORE public_disclosure_column "
+  /* Unless the disclosure is in the column by its id already */
+  CivicDbStmt *stmt = civic_db_prepare (db, "UPDATE public_disclosure_column "
                                             "SET column_id = ?3 "
-                                            "WHERE disclosure_id = ?1 AND column_id = ?2",
+                                            "WHERE disclosure_id = ?1 AND column_id = ?2 "
+                                            "  AND NOT EXISTS (SELECT 1 "
+                                            "    FROM public_disclosure_column o "
+                                            "    WHERE o.disclosure_id = ?1 "
+                                            "      AND o.column_id = ?3)",
                                         error);
 
   if (stmt == NULL)

@@ -216,7 +216,7 @@ civic_disclosure_public_columns (CivicDb      *db,
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_public_column_free);
   CivicDbStmt *stmt = civic_db_prepare (db, COLUMN_SELECT
                                             "WHERE c.department_id = ?1 "
-                                            "AND c.parent_id IS ?2 "
+                                            "AND c.parent_id IS NOT DISTINCT FROM ?2 "
                                             "ORDER BY c.position, c.name", error);
   gboolean row;
 

@@ -1280,7 +1280,7 @@ get_requests (CivicDb             *db,
               CivicOpen311Answer  *answer,
               GError             **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " REQUEST_COLUMNS "WHERE 1");
+  g_autoptr(GString) sql = g_string_new ("SELECT " REQUEST_COLUMNS "WHERE 1 = 1");
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;

@@ -1205,7 +1205,8 @@ command_column (int    argc,
                                                 "(?1 IS NULL OR json_extract (data, "
                                                 "'$.department') = ?1) ORDER BY "
                                                 "json_extract (data, '$.department'), "
-                                                "json_extract (data, '$.position'), id",
+                                                "CAST (json_extract (data, '$.position') "
+                                                "  AS BIGINT), id",
                                             &error);
       gboolean row;
 

@@ -664,8 +664,8 @@ civic_server_db_pg_schema_version (void)
 
 /**
  * civic_server_db_pg_holds_service:
- * @holds: (out): whether the database holds a service: its schema, and
- *   the record of its keys
+ * @holds: (out): whether the database holds a service: its schema, with
+ *   accounts or a history (an init that failed left neither)
  *
  * Looks without creating anything.
  */
@@ -688,10 +688,11 @@ civic_server_db_pg_holds_service (const char  *uri,
   if (version <= 0)
     return version == 0;
 
-  stmt = civic_db_prepare (db, "SELECT 1 FROM meta WHERE key = 'keyring'", error);
+  stmt = civic_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM account) OR "
+                               "  EXISTS (SELECT 1 FROM audit)", error);
   if (stmt == NULL || !civic_db_step (db, stmt, &row, error))
     return FALSE;
-  *holds = row;
+  *holds = row && civic_db_column_int (stmt, 0);
   civic_db_reset (stmt);
   return TRUE;
 }

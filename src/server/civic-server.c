@@ -36,6 +36,7 @@
 #include "civic-policy.h"
 #include "civic-query.h"
 #include "civic-rate-limit.h"
+#include "civic-leader.h"
 #include "civic-scheduler.h"
 #include "civic-attachment-blobs.h"
 #include "civic-disclosure-attachments.h"
@@ -178,6 +179,7 @@ struct _CivicServer
   GThreadPool        *pools[N_POOLS];
   GAsyncQueue        *connections[N_POOLS];
 
+  CivicLeader        *leader;    /* whether this process runs the clocks */
   guint               scheduler_source;
   gboolean            scheduler_running;
   /* The minute jobs (civic-due-jobs.c): a timeout for the next one */
@@ -367,6 +369,7 @@ handle_health (CivicServer *self,
   g_autoptr(CivicAccount) account = NULL;
   g_autofree char *time = civic_time_format (now);
   gint64 seq = civic_server_db_current_seq (db, &error);
+  gboolean leading = civic_leader_is_leader (self->leader);
 
   if (seq < 0)
     {
@@ -379,14 +382,17 @@ handle_health (CivicServer *self,
   if (request->token != NULL)
     account = civic_accounts_authenticate (db, request->token, now, NULL);
 
+  /* "clocks": whether this process runs the scheduler (one of a
+   * province's several does) */
   if (account != NULL)
     respond_json (request, SOUP_STATUS_OK,
                   g_strdup_printf ("{\"status\":\"ok\",\"version\":\"%s\",\"time\":\"%s\","
-                                   "\"seq\":%" G_GINT64_FORMAT "}", PACKAGE_VERSION, time, seq));
+                                   "\"seq\":%" G_GINT64_FORMAT ",\"clocks\":%s}", PACKAGE_VERSION,
+                                   time, seq, leading ? "true" : "false"));
   else
     respond_json (request, SOUP_STATUS_OK,
                   g_strdup_printf ("{\"status\":\"ok\",\"time\":\"%s\",\"seq\":%" G_GINT64_FORMAT
-                                   "}", time, seq));
+                                   ",\"clocks\":%s}", time, seq, leading ? "true" : "false"));
 }
 
 static char *
@@ -2906,6 +2912,10 @@ handle_scheduler (CivicServer *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
 
+  /* Another process runs the clocks */
+  if (!civic_leader_is_leader (self->leader))
+    return;
+
   if (!civic_scheduler_run_batch (db, calendar_in_force (self, db), now, SCHEDULER_BATCH, &request->report,
                                   &request->more, &error))
     {
@@ -2984,6 +2994,12 @@ handle_due_jobs (CivicServer *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = civic_time_now ();
   guint n_run = 0;
+
+  if (!civic_leader_is_leader (self->leader))
+    {
+      request->next_due = civic_due_jobs_next (db, NULL);
+      return;
+    }
 
   if (!civic_due_jobs_run (db, calendar_in_force (self, db), now, self->options.public_url, DUE_BATCH, &n_run,
                            &request->more, &error))
@@ -3098,6 +3114,7 @@ civic_server_finalize (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->rate_limit, civic_rate_limit_free);
   g_clear_pointer (&self->answers, civic_answer_cache_free);
+  g_clear_pointer (&self->leader, civic_leader_free);
   g_free (self->options.data_dir);
   g_free (self->options.listen);
   g_free (self->options.tls_cert);
@@ -3225,6 +3242,9 @@ civic_server_new (const CivicServerOptions  *options,
       !open_pool (self, POOL_LOGIN, LOGIN_THREADS, error) ||
       !open_pool (self, POOL_UPLOAD, UPLOAD_THREADS, error))
     return NULL;
+  self->leader = civic_leader_new (self->options.data_dir, error);
+  if (self->leader == NULL)
+    return NULL;
 
   db = g_async_queue_pop (self->connections[POOL_READ]);
   self->calendar_seq = civic_calendar_records_generation (db, error);
@@ -3302,8 +3322,11 @@ civic_server_start (CivicServer  *self,
 
   g_return_val_if_fail (CIVIC_IS_SERVER (self), FALSE);
 
+  /* The clocks are caught up by the process that runs them; another
+   * joining a running service finds them current */
   db = g_async_queue_pop (self->connections[POOL_WRITE]);
-  ok = civic_scheduler_run_all (db, calendar_in_force (self, db), now, &report, error);
+  ok = !civic_leader_is_leader (self->leader) ||
+       civic_scheduler_run_all (db, calendar_in_force (self, db), now, &report, error);
   g_async_queue_push (self->connections[POOL_WRITE], db);
   if (!ok)
     return FALSE;
@@ -3316,6 +3339,8 @@ civic_server_start (CivicServer  *self,
     {
       guint n_run = 0;
 
+      if (!civic_leader_is_leader (self->leader))
+        break;
       ok = civic_due_jobs_run (db, calendar_in_force (self, db), now, self->options.public_url, DUE_BATCH,
                                &n_run, &more_due, error);
       if (ok && n_run > 0)

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -278,6 +279,59 @@ civic_test_service_new_empty (void)
   return service;
 }
 
+static void
+copy_folder (const char *from,
+             const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir_with_parents (to, 0700), ==, 0);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents_full (target, contents, length,
+                                               G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    }
+}
+
+/**
+ * civic_test_service_new_sibling:
+ *
+ * Returns: (transfer full): a second process of the same service, on the
+ * same PostgreSQL database, from a data folder of its own holding a copy
+ * of the service's keys and configuration, as a province's operator
+ * deploys them; started
+ */
+CivicTestService *
+civic_test_service_new_sibling (CivicTestService *service)
+{
+  CivicTestService *sibling = g_new0 (CivicTestService, 1);
+  g_autofree char *keys = g_build_filename (service->data_dir, "keys", NULL);
+  g_autofree char *sibling_keys = NULL;
+  g_autofree char *conf = g_build_filename (service->data_dir, "civicdesk.conf", NULL);
+  g_autofree char *sibling_conf = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (civic_test_postgresql ());
+  sibling->data_dir = g_dir_make_tmp ("civicdesk-sibling-XXXXXX", &error);
+  g_assert_no_error (error);
+  sibling_keys = g_build_filename (sibling->data_dir, "keys", NULL);
+  sibling_conf = g_build_filename (sibling->data_dir, "civicdesk.conf", NULL);
+  copy_folder (keys, sibling_keys);
+  g_assert_true (g_file_get_contents (conf, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (sibling_conf, contents, -1, NULL));
+  civic_test_service_start (sibling);
+  return sibling;
+}
+
 /* A service outlives no test: it is stopped when the test dies. */
 static void
 die_with_parent (gpointer data)
@@ -420,7 +474,8 @@ void
 civic_test_service_free (CivicTestService *service)
 {
   civic_test_service_stop (service);
-  civic_test_remove_tree (service->data_dir);
+  if (service->data_dir != NULL)
+    civic_test_remove_tree (service->data_dir);
   g_free (service->data_dir);
   g_free (service->base_url);
   g_free (service);
@@ -954,9 +1009,14 @@ civic_test_post_form (CivicTestService *service,
   return g_strndup (data, size);
 }
 
-/* The URI in a data folder's civicdesk.conf, or NULL for its SQLite file */
-static char *
-database_uri (const char *data_dir)
+/**
+ * civic_test_database_uri:
+ *
+ * Returns: (transfer full) (nullable): the URI in a data folder's
+ * civicdesk.conf, or %NULL for its SQLite file
+ */
+char *
+civic_test_database_uri (const char *data_dir)
 {
   g_autofree char *path = g_build_filename (data_dir, "civicdesk.conf", NULL);
   g_autoptr(GKeyFile) file = g_key_file_new ();
@@ -966,34 +1026,14 @@ database_uri (const char *data_dir)
   return g_key_file_get_string (file, "database", "uri", NULL);
 }
 
-/**
- * civic_test_sql:
- * @sql: statements, with parameters ? (SQLite) and $n (PostgreSQL) alike
- *   written as ?
- * @...: the parameters' text values, %NULL-terminated
- *
- * Runs @sql on the database of the service in @data_dir, whichever it is,
- * as it stands (the service may be running). A statement that fails
- * fails the test.
- *
- * Returns: (transfer full) (element-type GStrv): the rows of the last
- * statement, SQL NULL as ""
- */
-GPtrArray *
-civic_test_sql (const char *data_dir,
-                const char *sql,
-                ...)
+static GPtrArray *
+run_sql (const char  *data_dir,
+         const char  *sql,
+         GPtrArray   *params,
+         char       **failure)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) params = g_ptr_array_new ();
-  g_autofree char *uri = database_uri (data_dir);
-  const char *param;
-  va_list args;
-
-  va_start (args, sql);
-  while ((param = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (params, (gpointer) param);
-  va_end (args);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autofree char *uri = civic_test_database_uri (data_dir);
 
   if (uri != NULL)
     {
@@ -1007,7 +1047,12 @@ civic_test_sql (const char *data_dir,
         g_error ("%s: %s", uri, PQerrorMessage (conn));
       for (const char *p = sql; *p != '\0'; p++)
         {
-          if (*p == '?')
+          if (*p == '?' && g_ascii_isdigit (p[1]))
+            {
+              g_string_append_c (text, '$');
+              n = MAX (n, atoi (p + 1));
+            }
+          else if (*p == '?')
             g_string_append_printf (text, "$%d", ++n);
           else
             g_string_append_c (text, *p);
@@ -1017,13 +1062,19 @@ civic_test_sql (const char *data_dir,
                      : PQexec (conn, text->str);
       status = PQresultStatus (result);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
-        g_error ("%s: %s", sql, PQresultErrorMessage (result));
+        {
+          *failure = g_strdup_printf ("%s: %s", sql, PQresultErrorMessage (result));
+          PQclear (result);
+          PQfinish (conn);
+          return NULL;
+        }
       for (int r = 0; r < PQntuples (result); r++)
         {
-          char **row = g_new0 (char *, PQnfields (result) + 1);
+          GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
 
           for (int c = 0; c < PQnfields (result); c++)
-            row[c] = g_strdup (PQgetvalue (result, r, c));
+            g_ptr_array_add (row, PQgetisnull (result, r, c) ? NULL
+                                                             : g_strdup (PQgetvalue (result, r, c)));
           g_ptr_array_add (rows, row);
         }
       PQclear (result);
@@ -1043,7 +1094,11 @@ civic_test_sql (const char *data_dir,
           int rc;
 
           if (sqlite3_prepare_v2 (db, tail, -1, &stmt, &tail) != SQLITE_OK)
-            g_error ("%s: %s", sql, sqlite3_errmsg (db));
+            {
+              *failure = g_strdup_printf ("%s: %s", sql, sqlite3_errmsg (db));
+              sqlite3_close (db);
+              return NULL;
+            }
           if (stmt == NULL)
             break;
           g_ptr_array_set_size (rows, 0);
@@ -1051,21 +1106,151 @@ civic_test_sql (const char *data_dir,
             sqlite3_bind_text (stmt, (int) i + 1, params->pdata[i], -1, SQLITE_STATIC);
           while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
             {
-              char **row = g_new0 (char *, sqlite3_column_count (stmt) + 1);
+              GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
 
               for (int c = 0; c < sqlite3_column_count (stmt); c++)
-                row[c] = g_strdup (sqlite3_column_text (stmt, c)
-                                   ? (const char *) sqlite3_column_text (stmt, c) : "");
+                g_ptr_array_add (row, g_strdup ((const char *) sqlite3_column_text (stmt, c)));
               g_ptr_array_add (rows, row);
             }
-          if (rc != SQLITE_DONE)
-            g_error ("%s: %s", sql, sqlite3_errmsg (db));
           sqlite3_finalize (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              *failure = g_strdup_printf ("%s: %s", sql, sqlite3_errmsg (db));
+              sqlite3_close (db);
+              return NULL;
+            }
         }
       sqlite3_close (db);
     }
 
   return g_steal_pointer (&rows);
+}
+
+static GPtrArray *
+collect_params (va_list args)
+{
+  GPtrArray *params = g_ptr_array_new ();
+  const char *param;
+
+  while ((param = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (params, (gpointer) param);
+  return params;
+}
+
+/**
+ * civic_test_sql:
+ * @sql: statements, with parameters ? (SQLite) and $n (PostgreSQL) alike
+ *   written as ?
+ * @...: the parameters' text values, %NULL-terminated
+ *
+ * Runs @sql on the database of the service in @data_dir, whichever it is,
+ * as it stands (the service may be running). A statement that fails
+ * fails the test.
+ *
+ * Returns: (transfer full) (element-type GPtrArray): the rows of the
+ * last statement, each an array of its values' text, SQL NULL as %NULL
+ */
+GPtrArray *
+civic_test_sql (const char *data_dir,
+                const char *sql,
+                ...)
+{
+  g_autoptr(GPtrArray) params = NULL;
+  g_autofree char *failure = NULL;
+  GPtrArray *rows;
+  va_list args;
+
+  va_start (args, sql);
+  params = collect_params (args);
+  va_end (args);
+  rows = run_sql (data_dir, sql, params, &failure);
+  if (rows == NULL)
+    g_error ("%s", failure);
+  return rows;
+}
+
+/**
+ * civic_test_sql_fails:
+ *
+ * Like civic_test_sql(), for a statement the database should refuse.
+ *
+ * Returns: (transfer full) (nullable): why it failed, %NULL if it did not
+ */
+char *
+civic_test_sql_fails (const char *data_dir,
+                      const char *sql)
+{
+  g_autoptr(GPtrArray) params = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  char *failure = NULL;
+
+  rows = run_sql (data_dir, sql, params, &failure);
+  return failure;
+}
+
+/**
+ * civic_test_sql_value:
+ *
+ * Returns: (nullable): the text of column @column of row @row of what
+ * civic_test_sql() answered, %NULL for SQL NULL
+ */
+const char *
+civic_test_sql_value (GPtrArray *rows,
+                      guint      row,
+                      guint      column)
+{
+  GPtrArray *values;
+
+  g_assert_cmpuint (row, <, rows->len);
+  values = g_ptr_array_index (rows, row);
+  g_assert_cmpuint (column, <, values->len);
+  return g_ptr_array_index (values, column);
+}
+
+/**
+ * civic_test_copy_database:
+ *
+ * Copies the database of the service in @from_dir for a new data folder
+ * @to_dir, as it stands: the SQLite file, or a new PostgreSQL database
+ * filled by pg_dump.
+ */
+void
+civic_test_copy_database (const char *from_dir,
+                          const char *to_dir)
+{
+  g_autofree char *uri = civic_test_database_uri (from_dir);
+  g_autoptr(GError) error = NULL;
+
+  if (uri == NULL)
+    {
+      g_autofree char *original = g_build_filename (from_dir, "civicdesk.db", NULL);
+      g_autofree char *copy = g_build_filename (to_dir, "civicdesk.db", NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (original, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    }
+  else
+    {
+      g_autofree char *target = NULL;
+      g_autofree char *output = NULL;
+      int status;
+
+      civic_test_prepare_data_dir (to_dir);
+      target = civic_test_database_uri (to_dir);
+      {
+        const char *argv[] = { "sh", "-c", "pg_dump --no-owner --no-privileges \"$1\" | "
+                                           "psql -X -q -v ON_ERROR_STOP=1 \"$2\"",
+                               "sh", uri, target, NULL };
+
+        g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &output,
+                      &output, &status, &error);
+      }
+      g_assert_no_error (error);
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_error ("pg_dump | psql: %s", output);
+    }
 }
 
 /**
@@ -1079,8 +1264,11 @@ civic_test_count_rows (CivicTestService *service,
 {
   g_autoptr(GPtrArray) rows = civic_test_sql (service->data_dir, sql, NULL);
 
+  const char *value;
+
   g_assert_cmpuint (rows->len, ==, 1);
-  return g_ascii_strtoll (((char **) rows->pdata[0])[0], NULL, 10);
+  value = civic_test_sql_value (rows, 0, 0);
+  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
 }
 
 /**
@@ -1100,10 +1288,7 @@ civic_test_audit_of (CivicTestService *service,
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = rows->pdata[i];
-
-      g_string_append_printf (out, "%s %s\n", row[0], row[1]);
-    }
+    g_string_append_printf (out, "%s %s\n", civic_test_sql_value (rows, i, 0),
+                            civic_test_sql_value (rows, i, 1));
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -28,6 +28,7 @@ CivicTestService *civic_test_service_new_demo_with (int                 cases,
                                                     guint64             seed,
                                                     const char * const *demo_args);
 CivicTestService *civic_test_service_new_empty (void);
+CivicTestService *civic_test_service_new_sibling (CivicTestService *service);
 void              civic_test_service_start    (CivicTestService  *service);
 void              civic_test_service_start_with (CivicTestService  *service,
                                                 const char * const *extra);
@@ -93,6 +94,14 @@ void              civic_test_prepare_data_dir (const char        *data_dir);
 GPtrArray        *civic_test_sql              (const char        *data_dir,
                                                const char        *sql,
                                                ...) G_GNUC_NULL_TERMINATED;
+char             *civic_test_database_uri     (const char        *data_dir);
+char             *civic_test_sql_fails        (const char        *data_dir,
+                                               const char        *sql);
+const char       *civic_test_sql_value        (GPtrArray         *rows,
+                                               guint              row,
+                                               guint              column);
+void              civic_test_copy_database    (const char        *from_dir,
+                                               const char        *to_dir);
 gint64            civic_test_count_rows       (CivicTestService  *service,
                                                const char        *sql);
 char             *civic_test_audit_of         (CivicTestService  *service,

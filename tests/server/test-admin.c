@@ -17,7 +17,6 @@
 
 #include <locale.h>
 #include <sodium.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "civic-json.h"
@@ -870,22 +869,14 @@ test_templates (void)
 
   /* A service that kept templates as `template` entities moves them */
   civic_test_service_stop (service);
-  {
-    g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
-    sqlite3 *db;
-
-    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db,
-      "UPDATE meta SET value = CAST (value AS INTEGER) + 1 WHERE key = 'seq';"
-      "INSERT INTO entity (type, id, rev, seq, data, updated_at) "
-      "SELECT 'template', 'document/acceptance-notice/en/scjg', 4, CAST (value AS INTEGER), "
-      "  '{\"kind\": \"acceptance-notice\", \"language\": \"en\", \"department_id\": \"scjg\", "
-      "    \"title\": \"Notice of Acceptance\", \"mark\": \"A\", "
-      "    \"blocks\": [{\"text\": \"To {{applicant.name}}: accepted.\"}]}', "
-      "  '2026-03-20T10:00:00+08:00' FROM meta WHERE key = 'seq';",
-      NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_close (db);
-  }
+  g_ptr_array_unref (civic_test_sql (service->data_dir,
+    "UPDATE meta SET value = CAST (value AS BIGINT) + 1 WHERE key = 'seq';"
+    "INSERT INTO entity (type, id, rev, seq, data, updated_at) "
+    "SELECT 'template', 'document/acceptance-notice/en/scjg', 4, CAST (value AS BIGINT), "
+    "  '{\"kind\": \"acceptance-notice\", \"language\": \"en\", \"department_id\": \"scjg\", "
+    "    \"title\": \"Notice of Acceptance\", \"mark\": \"A\", "
+    "    \"blocks\": [{\"text\": \"To {{applicant.name}}: accepted.\"}]}', "
+    "  '2026-03-20T10:00:00+08:00' FROM meta WHERE key = 'seq';", NULL));
   civic_test_service_start (service);
   tmpl = template_in_feed (admin, "document/acceptance-notice/en/scjg", entities);
   g_assert_nonnull (tmpl);

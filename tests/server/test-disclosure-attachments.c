@@ -832,7 +832,7 @@ test_sealed_and_rotated (void)
 
   attach (id, object_of (uploaded), &step);
   g_assert_cmpint (civic_test_count_rows (service, "SELECT count (*) FROM attachment_text "
-                               "WHERE instr (sealed, '430104196804220016') > 0 "
+                               "WHERE sealed LIKE '%430104196804220016%' "
                                "   OR substr (sealed, 1, 3) != 'v1:'"), ==, 0);
   g_assert_cmpint (civic_test_count_rows (service, "SELECT count (*) FROM attachment_blob "
                                "WHERE substr (sealed, 1, 3) != 'v1:'"), ==, 0);

@@ -15,7 +15,6 @@
 
 #include <locale.h>
 #include <poppler.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "civic-test-service.h"
@@ -382,31 +381,19 @@ test_versions_sealed (void)
 {
   g_autofree char *id = create (editor, "封存测试");
   g_autofree char *save = save_args ("身份证号430104196804220016", 0, NULL);
-  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                        "身份证号430104196804220016", -1);
   g_autoptr(JsonNode) step = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  int rows = 0;
+  g_autoptr(GPtrArray) rows = NULL;
 
   applied (editor, "save-disclosure", id, save, &step);
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT version, sha256, sealed FROM disclosure_version "
-                                           "WHERE disclosure_id = ?", -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
-                                                            "身份证号430104196804220016", -1);
-
-      rows++;
-      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, sha);
-      g_assert_null (strstr ((const char *) sqlite3_column_text (stmt, 2), "430104"));
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  g_assert_cmpint (rows, ==, 1);
+  rows = civic_test_sql (service->data_dir, "SELECT version, sha256, sealed "
+                                            "FROM disclosure_version WHERE disclosure_id = ?",
+                         id, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (civic_test_sql_value (rows, 0, 0), ==, "1");
+  g_assert_cmpstr (civic_test_sql_value (rows, 0, 1), ==, sha);
+  g_assert_null (strstr (civic_test_sql_value (rows, 0, 2), "430104"));
 }
 
 static void
@@ -941,21 +928,12 @@ test_request_from_the_public (void)
 static char *
 code_of (const char *document_id)
 {
-  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  char *code = NULL;
+  g_autoptr(GPtrArray) rows = civic_test_sql (service->data_dir,
+                                              "SELECT code FROM document WHERE id = ?",
+                                              document_id, NULL);
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT code FROM document WHERE id = ?", -1, &stmt,
-                                       NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  g_assert_nonnull (code);
-  return code;
+  g_assert_cmpuint (rows->len, ==, 1);
+  return g_strdup (civic_test_sql_value (rows, 0, 0));
 }
 
 /* A document of a request as the organ's staff download it: its text,
@@ -1171,12 +1149,11 @@ test_request_documents (void)
 static void
 test_new_kinds_get_templates (void)
 {
-  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
   g_autofree char *id = civic_test_uuid ();
   g_autoptr(JsonNode) step = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
   g_autofree char *text = NULL;
   JsonObject *data;
-  sqlite3 *db;
   guint status;
   const char *registration =
     "{\"channel\": \"in-person\", \"received_on\": \"2026-03-20\","
@@ -1187,12 +1164,11 @@ test_new_kinds_get_templates (void)
     " \"email\": \"sun@example.com\"}";
 
   civic_test_service_stop (service);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM entity WHERE type = 'document-template' AND "
-                                     "id LIKE 'document/disclosure-correction-notice/%'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_changes (db), ==, 2);
-  sqlite3_close (db);
+  removed = civic_test_sql (service->data_dir,
+                            "DELETE FROM entity WHERE type = 'document-template' AND "
+                            "id LIKE 'document/disclosure-correction-notice/%' RETURNING id",
+                            NULL);
+  g_assert_cmpuint (removed->len, ==, 2);
   civic_test_service_start (service);
 
   applied_as (editor, id, "register-disclosure-request", id, registration, &step);
@@ -1356,16 +1332,6 @@ test_columns_from_the_command_line (void)
                                "samr.gov.cn"));
 }
 
-static void
-run_sql (sqlite3    *db,
-         const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
 /* A service from before columns were an organ's catalogue kept names:
  * started again, each name becomes the organ's column of that name, or a
  * new one, and the disclosure and the public side name it by id */
@@ -1377,30 +1343,30 @@ test_columns_adopted_from_names (void)
   g_autoptr(JsonNode) node = NULL;
   JsonObject *approved = publishable ("按名称归栏的旧信息", &holder);
   g_autofree char *id = g_strdup (json_object_get_string_member (approved, "id"));
-  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  g_autofree char *path = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *listed = NULL;
   g_autofree char *page = NULL;
   JsonArray *columns;
-  sqlite3 *db;
   guint status;
 
   applied (head, "publish-disclosure", id, NULL, &step);
   civic_test_service_stop (service);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sql = g_strdup_printf ("UPDATE entity SET data = json_set (data, '$.columns', "
-                         "  json_array ('行政许可', '征收补偿')) "
+  sql = g_strdup_printf ("UPDATE entity SET data = %s "
                          "WHERE type = 'disclosure' AND id = '%s';"
                          "DELETE FROM public_disclosure_column WHERE disclosure_id = '%s';"
                          "INSERT INTO public_disclosure_column VALUES ('%s', 'scjg', '行政许可'),"
                          "  ('%s', 'scjg', '征收补偿');"
-                         "DELETE FROM meta WHERE key = 'columns_by_id';", id, id, id, id);
-  run_sql (db, sql);
-  sqlite3_close (db);
+                         "DELETE FROM meta WHERE key = 'columns_by_id';",
+                         civic_test_postgresql ()
+                         ? "CAST (jsonb_set (CAST (data AS jsonb), '{columns}', "
+                           "  jsonb_build_array ('行政许可', '征收补偿')) AS text)"
+                         : "json_set (data, '$.columns', json_array ('行政许可', '征收补偿'))",
+                         id, id, id, id);
+  g_ptr_array_unref (civic_test_sql (service->data_dir, sql, NULL));
   civic_test_service_start (service);
 
   /* the organ's 行政许可 is scjg-licensing; 征收补偿 is new */
-  g_free (path);
   path = g_strconcat ("/api/v1/disclosures/", id, NULL);
   node = civic_test_request (service, "GET", path, editor, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
@@ -1744,21 +1710,18 @@ static void
 set_kind (const char *department,
           const char *kind)
 {
-  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) changed = NULL;
 
   civic_test_service_stop (service);
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE entity SET data = json_set (data, '$.kind', ?) "
-                                           "WHERE type = 'department' AND id = ?", -1, &stmt,
-                                       NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, department, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  g_assert_cmpint (sqlite3_changes (db), ==, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  changed = civic_test_sql (service->data_dir,
+                            civic_test_postgresql ()
+                            ? "UPDATE entity SET data = CAST (jsonb_set (CAST (data AS jsonb), "
+                              "  '{kind}', to_jsonb (CAST (? AS text))) AS text) "
+                              "WHERE type = 'department' AND id = ? RETURNING id"
+                            : "UPDATE entity SET data = json_set (data, '$.kind', ?) "
+                              "WHERE type = 'department' AND id = ? RETURNING id",
+                            kind, department, NULL);
+  g_assert_cmpuint (changed->len, ==, 1);
 }
 
 /* A people's government publishes its report by 31 March (Art. 49): on

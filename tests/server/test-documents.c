@@ -14,7 +14,6 @@
 
 #include <locale.h>
 #include <poppler.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "civic-test-service.h"
@@ -624,16 +623,12 @@ static void
 test_templates_on_upgrade (void)
 {
   g_autoptr(CivicTestService) old = civic_test_service_new_empty ();
-  g_autofree char *path = g_build_filename (old->data_dir, "civicdesk.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  sqlite3 *db;
 
   civic_test_service_stop (old);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM entity WHERE type = 'document-template'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  g_ptr_array_unref (civic_test_sql (old->data_dir,
+                                     "DELETE FROM entity WHERE type = 'document-template'", NULL));
   g_assert_cmpint (civic_test_service_cli (old, NULL, &before, "template", "list", NULL), ==, 0);
   g_assert_cmpstr (before, ==, "");
 

@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-#include <sqlite3.h>
 
 #include "civic-test-service.h"
 
@@ -60,24 +59,18 @@ sign_in_status (const char  *username,
 static GPtrArray *
 audit_rows (const char *action_prefix)
 {
-  g_autofree char *path = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  g_autoptr(GPtrArray) found = civic_test_sql (service->data_dir,
+                                               "SELECT action, coalesce (actor, '-'), "
+                                               "  coalesce (detail, ''), coalesce (address, '-') "
+                                               "FROM audit WHERE action LIKE ?1 || '%' "
+                                               "ORDER BY seq", action_prefix, NULL);
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT action, coalesce (actor, '-'), "
-                                           "  coalesce (detail, ''), coalesce (address, '-') "
-                                           "FROM audit WHERE action LIKE ?1 || '%' ORDER BY seq",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, action_prefix, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (rows, g_strdup_printf ("%s|%s|%s|%s", sqlite3_column_text (stmt, 0),
-                                            sqlite3_column_text (stmt, 1),
-                                            sqlite3_column_text (stmt, 2),
-                                            sqlite3_column_text (stmt, 3)));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (rows, g_strdup_printf ("%s|%s|%s|%s", civic_test_sql_value (found, i, 0),
+                                            civic_test_sql_value (found, i, 1),
+                                            civic_test_sql_value (found, i, 2),
+                                            civic_test_sql_value (found, i, 3)));
   return rows;
 }
 

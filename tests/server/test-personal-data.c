@@ -212,6 +212,25 @@ static void
 test_sealed_at_rest (void)
 {
   const char *files[] = { "civicdesk.db", "civicdesk.db-wal" };
+  g_autofree char *uri = civic_test_database_uri (service->data_dir);
+
+  /* On PostgreSQL: nowhere in what the database holds, all of it dumped */
+  if (uri != NULL)
+    {
+      const char *argv[] = { "pg_dump", "--data-only", uri, NULL };
+      g_autofree char *dump = NULL;
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &dump, NULL,
+                    &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (dump, "COPY public.audit"));
+      for (guint j = 0; j < G_N_ELEMENTS (personal_values); j++)
+        if (strstr (dump, personal_values[j]) != NULL)
+          g_error ("the database holds “%s” in clear", personal_values[j]);
+    }
 
   /* The service stopped, so the WAL is checkpointed into the file too;
    * while it ran both were read. */

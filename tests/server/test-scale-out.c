@@ -1,0 +1,308 @@
+/* test-scale-out.c — two service processes on one PostgreSQL database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "civic-test-service.h"
+
+/* A province runs several civicdesk-server processes behind a load
+ * balancer, on one database: any of them may answer any request. These
+ * tests start two and check what must hold across them: the feed misses
+ * no change however the writers of both interleave, a command retried at
+ * the other process is applied once, a session opened at one is good at
+ * the other, one process runs the clocks and another takes over when it
+ * dies, and the audit chain is one chain. */
+
+static CivicTestService *first;
+static CivicTestService *second;
+static GPtrArray *open_cases;
+
+static void
+find_cases (void)
+{
+  g_autofree char *token = civic_test_sign_in (first, "examiner");
+  g_autoptr(GPtrArray) cases = civic_test_pull_cases (first, token);
+
+  open_cases = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      JsonObject *kase = g_ptr_array_index (cases, i);
+
+      if (g_strcmp0 (civic_test_case_says (kase, "department_id"), "scjg") == 0)
+        g_ptr_array_add (open_cases, g_strdup (json_object_get_string_member (kase, "id")));
+    }
+  g_assert_cmpuint (open_cases->len, >=, 20);
+}
+
+static char *
+comment_body (const char *id,
+              const char *target,
+              const char *text)
+{
+  return g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"comment\","
+                          "\"target\":\"%s\",\"args\":{\"text\":\"%s\"}}]}", id, target, text);
+}
+
+static guint
+count_events (CivicTestService *service,
+              const char       *token,
+              const char       *case_id)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/cases/", case_id, NULL);
+  g_autoptr(JsonNode) answer = NULL;
+  guint status;
+
+  answer = civic_test_request (service, "GET", path, token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return json_array_get_length (json_object_get_array_member (
+    json_object_get_object_member (json_node_get_object (answer), "data"), "events"));
+}
+
+typedef struct
+{
+  CivicTestService *service;
+  const char       *token;
+  guint             first;
+  guint             count;
+  guint             applied;
+} Writer;
+
+static gpointer
+write_comments (gpointer data)
+{
+  Writer *writer = data;
+
+  for (guint i = 0; i < writer->count; i++)
+    {
+      g_autofree char *id = civic_test_uuid ();
+      g_autofree char *text = g_strdup_printf ("批注 %u-%u", writer->first, i);
+      const char *target = g_ptr_array_index (open_cases, (writer->first + i) % open_cases->len);
+      g_autofree char *body = comment_body (id, target, text);
+      g_autoptr(JsonNode) answer = NULL;
+      guint status = 0;
+
+      answer = civic_test_request (writer->service, "POST", "/api/v1/commands", writer->token,
+                                   body, &status);
+      g_assert_cmpuint (status, ==, 200);
+      writer->applied++;
+    }
+  return NULL;
+}
+
+/* Writers in both processes, a reader of the first following the feed
+ * in small pages while they commit: every change is read once, in order,
+ * and the reader ends where a fresh client starts. A sequence taken by
+ * one process and committed after a larger one of the other would be
+ * skipped by the reader: the write lock (civic-pg.c) orders them. */
+static void
+test_feed_across_processes (void)
+{
+  g_autofree char *token = civic_test_sign_in (first, "examiner");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) json_node_unref);
+  g_autoptr(GHashTable) fresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) json_node_unref);
+  g_autoptr(GHashTable) before = g_hash_table_new (g_str_hash, g_str_equal);
+  Writer writers[4];
+  GThread *threads[4];
+  gint64 cursor;
+  guint commented = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < open_cases->len; i++)
+    g_hash_table_insert (before, g_ptr_array_index (open_cases, i),
+                         GUINT_TO_POINTER (count_events (first, token,
+                                                         g_ptr_array_index (open_cases, i))));
+  cursor = civic_test_pull_all (first, token, 0, seen);
+
+  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+    {
+      /* A session opened at the first process is good at the second */
+      writers[i] = (Writer) { i % 2 ? second : first, token, i * 40, 40, 0 };
+      threads[i] = g_thread_new ("writer", write_comments, &writers[i]);
+    }
+
+  for (int round = 0; round < 60; round++)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/changes?after=%" G_GINT64_FORMAT
+                                               "&limit=5", cursor);
+      g_autoptr(JsonNode) page = NULL;
+      JsonArray *changes;
+      guint status;
+
+      page = civic_test_request (first, "GET", path, token, NULL, &status);
+      g_assert_cmpuint (status, ==, 200);
+      changes = json_object_get_array_member (json_node_get_object (page), "changes");
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        {
+          JsonObject *change = json_array_get_object_element (changes, i);
+          g_autofree char *change_key = g_strdup_printf ("%s/%s",
+                                                         json_object_get_string_member (change, "type"),
+                                                         json_object_get_string_member (change, "id"));
+
+          g_assert_cmpint (json_object_get_int_member (change, "seq"), >, cursor);
+          cursor = json_object_get_int_member (change, "seq");
+          g_hash_table_replace (seen, g_steal_pointer (&change_key),
+                                json_node_ref (json_object_get_member (change, "data")));
+        }
+      cursor = json_object_get_int_member (json_node_get_object (page), "next");
+      g_usleep (5 * 1000);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_cmpuint (writers[i].applied, ==, writers[i].count);
+      commented += writers[i].count;
+    }
+
+  civic_test_pull_all (first, token, cursor, seen);
+  civic_test_pull_all (second, token, 0, fresh);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, g_hash_table_size (fresh));
+  g_hash_table_iter_init (&iter, fresh);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      JsonNode *followed = g_hash_table_lookup (seen, key);
+
+      g_assert_nonnull (followed);
+      g_assert_true (json_node_equal (followed, value));
+    }
+
+  /* Each comment is on its case once: nothing lost, nothing doubled */
+  {
+    guint added = 0;
+
+    for (guint i = 0; i < open_cases->len; i++)
+      {
+        const char *id = g_ptr_array_index (open_cases, i);
+
+        added += count_events (second, token, id) -
+                 GPOINTER_TO_UINT (g_hash_table_lookup (before, id));
+      }
+    g_assert_cmpuint (added, ==, commented);
+  }
+}
+
+/* A command whose answer was lost is sent again, and the load balancer
+ * gives it to the other process: the stored answer, applied once */
+static void
+test_retry_at_the_other_process (void)
+{
+  g_autofree char *token = civic_test_sign_in (second, "examiner");
+  g_autofree char *id = civic_test_uuid ();
+  const char *target = g_ptr_array_index (open_cases, 0);
+  g_autofree char *body = comment_body (id, target, "重发的批注");
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  guint events = count_events (first, token, target);
+  guint status;
+
+  answer = civic_test_request (first, "POST", "/api/v1/commands", token, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  again = civic_test_request (second, "POST", "/api/v1/commands", token, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (json_node_equal (answer, again));
+  g_assert_cmpuint (count_events (second, token, target), ==, events + 1);
+}
+
+/* Signed out at one process: refused at the other */
+static void
+test_sign_out_everywhere (void)
+{
+  g_autofree char *token = civic_test_sign_in (first, "approver");
+  g_autoptr(JsonNode) gone = NULL;
+  g_autoptr(JsonNode) refused = NULL;
+  guint status;
+
+  gone = civic_test_request (second, "DELETE", "/api/v1/session", token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  refused = civic_test_request (first, "GET", "/api/v1/me", token, NULL, &status);
+  g_assert_cmpuint (status, ==, 401);
+}
+
+static gboolean
+runs_clocks (CivicTestService *service)
+{
+  g_autoptr(JsonNode) health = NULL;
+  guint status;
+
+  health = civic_test_request (service, "GET", "/api/v1/health", NULL, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return json_object_get_boolean_member (json_node_get_object (health), "clocks");
+}
+
+/* One process runs the clocks; when it dies, the other takes over within
+ * seconds, and the first, back, stands by */
+static void
+test_one_runs_the_clocks (void)
+{
+  CivicTestService *leader, *standby;
+  gint64 deadline;
+
+  g_assert_cmpint (runs_clocks (first) + runs_clocks (second), ==, 1);
+  leader = runs_clocks (first) ? first : second;
+  standby = leader == first ? second : first;
+
+  civic_test_service_kill (leader);
+  deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  while (!runs_clocks (standby))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (200 * 1000);
+    }
+
+  civic_test_service_start (leader);
+  g_assert_false (runs_clocks (leader));
+  g_assert_true (runs_clocks (standby));
+}
+
+/* Both processes appended to one audit chain, in one order */
+static void
+test_one_audit_chain (void)
+{
+  g_autofree char *first_says = NULL;
+  g_autofree char *second_says = NULL;
+
+  g_assert_cmpint (civic_test_service_cli (first, NULL, &first_says, "audit", "verify", NULL),
+                   ==, 0);
+  g_assert_true (g_str_has_prefix (first_says, "OK: "));
+  g_assert_cmpint (civic_test_service_cli (second, NULL, &second_says, "audit", "verify", NULL),
+                   ==, 0);
+  g_assert_cmpstr (first_says, ==, second_says);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!civic_test_postgresql ())
+    {
+      g_test_skip ("several processes share a PostgreSQL database: the server-pg run");
+      return g_test_run ();
+    }
+
+  first = civic_test_service_new_demo (200, 41);
+  second = civic_test_service_new_sibling (first);
+  find_cases ();
+
+  g_test_add_func ("/scale-out/feed-across-processes", test_feed_across_processes);
+  g_test_add_func ("/scale-out/retry-at-the-other-process", test_retry_at_the_other_process);
+  g_test_add_func ("/scale-out/sign-out-everywhere", test_sign_out_everywhere);
+  g_test_add_func ("/scale-out/one-runs-the-clocks", test_one_runs_the_clocks);
+  g_test_add_func ("/scale-out/one-audit-chain", test_one_audit_chain);
+  result = g_test_run ();
+
+  civic_test_service_free (second);
+  civic_test_service_free (first);
+  g_ptr_array_unref (open_cases);
+  return result;
+}
