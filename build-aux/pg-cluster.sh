@@ -55,7 +55,11 @@ start)
 
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
-    [ "$(id -u)" -eq 0 ] && chown nobody "$dir"
+    if [ "$(id -u)" -eq 0 ]; then
+        chown nobody "$dir"
+        runuser -u nobody -- test -x "$dir" ||
+            { echo "pg-cluster.sh: nobody cannot reach $dir: let it through the folders above (chmod o+x)" >&2; exit 1; }
+    fi
     as_owner "$bindir/initdb" -D "$dir/data" -U "$user" --auth=trust --encoding=UTF8 \
         --locale=C -N >"$dir/initdb.log" 2>&1 ||
         { cat "$dir/initdb.log" >&2; exit 1; }

@@ -45,6 +45,9 @@ if [ -n "$folder" ]; then
 else
     folder=$(mktemp -d /tmp/civicdesk-cluster-XXXXXX)
 fi
+# PostgreSQL runs as another user (nobody, when this runs as root): it
+# may pass through the folder, not list it
+chmod 711 "$folder"
 
 server="$top/_build/src/server/civicdesk-server"
 export CIVICDESK_CALENDAR_DIR="$top/data/calendars"

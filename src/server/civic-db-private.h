@@ -52,6 +52,11 @@ gboolean      civic_pg_run             (CivicPg       *pg,
 const char   *civic_pg_column          (CivicPgStmt   *stmt,
                                         int            column,
                                         gsize         *size);
+int           civic_pg_column_count    (CivicPgStmt   *stmt);
+const char   *civic_pg_column_name     (CivicPgStmt   *stmt,
+                                        int            column);
+gboolean      civic_pg_column_is_bytea (CivicPgStmt   *stmt,
+                                        int            column);
 gint64        civic_pg_changes         (CivicPg       *pg);
 gboolean      civic_pg_begin           (CivicPg       *pg,
                                         gboolean       read_only,

@@ -531,3 +531,38 @@ civic_db_column_bytes (CivicDbStmt *stmt,
   civic_pg_column (stmt->pg, column, &size);
   return size;
 }
+
+/* What a statement's columns are: for copying a table whole
+ * (civicdesk-server migrate), which knows none of them in advance */
+
+int
+civic_db_column_count (CivicDbStmt *stmt)
+{
+  if (stmt->lite != NULL)
+    return sqlite3_column_count (stmt->lite);
+  return civic_pg_column_count (stmt->pg);
+}
+
+const char *
+civic_db_column_name (CivicDbStmt *stmt,
+                      int          column)
+{
+  if (stmt->lite != NULL)
+    return sqlite3_column_name (stmt->lite, column);
+  return civic_pg_column_name (stmt->pg, column);
+}
+
+/**
+ * civic_db_column_is_blob:
+ *
+ * Returns: whether the current row's value is bytes rather than text or a
+ * number: SQLite's BLOB, PostgreSQL's bytea
+ */
+gboolean
+civic_db_column_is_blob (CivicDbStmt *stmt,
+                         int          column)
+{
+  if (stmt->lite != NULL)
+    return sqlite3_column_type (stmt->lite, column) == SQLITE_BLOB;
+  return civic_pg_column_is_bytea (stmt->pg, column);
+}

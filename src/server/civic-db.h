@@ -93,6 +93,11 @@ double          civic_db_column_double    (CivicDbStmt   *stmt,
                                            int            column);
 gboolean        civic_db_column_is_null   (CivicDbStmt   *stmt,
                                            int            column);
+int             civic_db_column_count     (CivicDbStmt   *stmt);
+const char     *civic_db_column_name      (CivicDbStmt   *stmt,
+                                           int            column);
+gboolean        civic_db_column_is_blob   (CivicDbStmt   *stmt,
+                                           int            column);
 gconstpointer   civic_db_column_blob      (CivicDbStmt   *stmt,
                                            int            column);
 gsize           civic_db_column_bytes     (CivicDbStmt   *stmt,

@@ -44,7 +44,7 @@ struct _CivicPg
 struct _CivicPgStmt
 {
   CivicPg        *pg;
-  char           *name;       /* NULL until prepared on the server; "" for a one-off */
+  char           *name;       /* NULL until prepared on the server */
   gboolean        once;
   Oid            *types;      /* what PostgreSQL could not tell by itself */
   char           *sql;        /* with $N */
@@ -261,6 +261,14 @@ civic_pg_stmt_free (CivicPgStmt *stmt)
 {
   if (stmt == NULL)
     return;
+  /* A one-off goes from the server with it (not the unnamed statement:
+   * the next simple query, a savepoint's, would take that away early) */
+  if (stmt->once && stmt->name != NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", stmt->name);
+
+      civic_pg_exec (stmt->pg, sql, NULL);
+    }
   clear_result (stmt);
   clear_values (stmt);
   g_free (stmt->types);
@@ -338,8 +346,7 @@ prepare_on_server (CivicPg      *pg,
                    CivicPgStmt  *stmt,
                    GError      **error)
 {
-  g_autofree char *name = stmt->once ? g_strdup ("")
-                                     : g_strdup_printf ("civic_%u", ++pg->next_name);
+  g_autofree char *name = g_strdup_printf ("civic_%u", ++pg->next_name);
   /* A failed PREPARE would fail the transaction it is in: a savepoint
    * keeps it (once per statement and connection) */
   gboolean keep = PQtransactionStatus (pg->conn) == PQTRANS_INTRANS;
@@ -385,8 +392,7 @@ execute (CivicPg      *pg,
   PGresult *result;
   ExecStatusType status;
 
-  /* A one-off is prepared each time it runs, as the unnamed statement */
-  if ((stmt->name == NULL || stmt->once) && !prepare_on_server (pg, stmt, error))
+  if (stmt->name == NULL && !prepare_on_server (pg, stmt, error))
     return NULL;
 
   result = PQexecPrepared (pg->conn, stmt->name, stmt->n_params,
@@ -480,6 +486,27 @@ civic_pg_column (CivicPgStmt *stmt,
   if (size != NULL)
     *size = (gsize) PQgetlength (result, stmt->row, column);
   return PQgetvalue (result, stmt->row, column);
+}
+
+/* A statement's columns are known once it has run */
+int
+civic_pg_column_count (CivicPgStmt *stmt)
+{
+  return stmt->result != NULL ? PQnfields (stmt->result) : 0;
+}
+
+const char *
+civic_pg_column_name (CivicPgStmt *stmt,
+                      int          column)
+{
+  return stmt->result != NULL ? PQfname (stmt->result, column) : NULL;
+}
+
+gboolean
+civic_pg_column_is_bytea (CivicPgStmt *stmt,
+                          int          column)
+{
+  return stmt->result != NULL && PQftype (stmt->result, column) == BYTEA_OID;
 }
 
 gint64

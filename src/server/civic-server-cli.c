@@ -47,6 +47,7 @@
 #include "civic-open311-key-records.h"
 #include "civic-room-records.h"
 #include "civic-server-db.h"
+#include "civic-migrate.h"
 #include "civic-server.h"
 #include "civic-time.h"
 
@@ -2410,6 +2411,73 @@ keys_verb (GOptionContext *context,
   return usage_error (context, _("Say what to do: list, rotate, reseal or retire"));
 }
 
+static gboolean
+is_database_uri (const char *location)
+{
+  return g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://");
+}
+
+static int
+command_migrate (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— move the records between the "
+                                                              "data folder and PostgreSQL"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  CivicMigrateReport report;
+  const char *folder, *uri;
+  gboolean to_postgresql;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("Where the records are: the data folder (the default), or a postgresql:// URI"),
+      N_("PLACE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("Where they go: a postgresql:// URI, or the data folder (the default)"), N_("PLACE") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Copies every record of the service from its data folder’s "
+                                  "SQLite file into an empty PostgreSQL database, or back into "
+                                  "the folder, checks that every table arrived whole and that "
+                                  "the audit chain verifies, then names the new place in the "
+                                  "folder’s civicdesk.conf. The source is left as it was. Stop "
+                                  "the service first: a change made during the copy makes it "
+                                  "fail. The folder keeps the service’s keys either way."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, data_dir_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (data_dir == NULL)
+    data_dir = g_strdup (g_getenv ("CIVICDESK_DATA_DIR"));
+  if (from == NULL && data_dir != NULL && to != NULL && is_database_uri (to))
+    from = g_strdup (data_dir);
+  if (to == NULL && data_dir != NULL && from != NULL && is_database_uri (from))
+    to = g_strdup (data_dir);
+  if (from == NULL || to == NULL)
+    return usage_error (context, _("Name both places, with --from and --to"));
+  if (is_database_uri (from) == is_database_uri (to))
+    return usage_error (context, _("One place is a data folder, the other a postgresql:// URI"));
+
+  to_postgresql = is_database_uri (to);
+  folder = to_postgresql ? from : to;
+  uri = to_postgresql ? to : from;
+  if (!civic_migrate (folder, uri, to_postgresql, &report, &error))
+    return fail (error);
+
+  g_print (_("Moved %" G_GINT64_FORMAT " rows of %u tables in %.1f s, as they were at change %"
+             G_GINT64_FORMAT "; the audit chain of %" G_GINT64_FORMAT " entries verifies.\n"),
+           report.n_rows, report.n_tables, report.seconds, report.seq, report.n_audit);
+  g_print (to_postgresql ? _("The service in %s now keeps its records in PostgreSQL "
+                             "(civicdesk.conf); the SQLite file is left as it was.\n")
+                         : _("The service in %s now keeps its records in its SQLite file "
+                             "(civicdesk.conf); the PostgreSQL database is left as it was.\n"),
+           folder);
+  return 0;
+}
+
 static int
 command_backup (int    argc,
                 char **argv)
@@ -2515,6 +2583,7 @@ static const struct
   { "audit", command_audit, N_("Verify the audit log and sign checkpoints of it") },
   { "keys", command_keys, N_("List, rotate and retire the service’s keys") },
   { "backup", command_backup, N_("Copy the database while the service runs") },
+  { "migrate", command_migrate, N_("Move the records between the data folder and PostgreSQL") },
   { "extract-text", command_extract_text, N_("Read an attached file’s text (the service runs it)") },
 };
 

@@ -16,6 +16,12 @@ G_BEGIN_DECLS
   "(title || ' ' || keywords || ' ' || body_text || ' ' || coalesce (index_number, '') || ' ' " \
   "|| coalesce (document_number, ''))"
 
+CivicDb  *civic_server_db_open_records        (const char  *data_dir,
+                                              const char  *uri,
+                                              GError     **error);
+CivicDb  *civic_server_db_open_at            (const char  *data_dir,
+                                              const char  *uri,
+                                              GError     **error);
 CivicDb  *civic_server_db_open_pg            (const char  *uri,
                                               GError     **error);
 gboolean  civic_server_db_pg_holds_service   (const char  *uri,

@@ -888,6 +888,23 @@ civic_server_db_schema_version (void)
 }
 
 /**
+ * civic_server_db_open_records:
+ * @uri: (nullable): the PostgreSQL database, or %NULL for the SQLite file
+ *   in @data_dir
+ *
+ * Opens the records alone, their schema brought up to date: without the
+ * service's keys, and without what civic_server_db_open() adds to a
+ * service that lacks it. For moving them (civic-migrate.c).
+ */
+CivicDb *
+civic_server_db_open_records (const char  *data_dir,
+                              const char  *uri,
+                              GError     **error)
+{
+  return uri != NULL ? civic_server_db_open_pg (uri, error) : open_sqlite (data_dir, error);
+}
+
+/**
  * civic_server_db_open:
  *
  * Opens a connection to the service's database (civic_server_db_location()),
@@ -898,7 +915,6 @@ CivicDb *
 civic_server_db_open (const char  *data_dir,
                       GError     **error)
 {
-  g_autoptr(CivicDb) db = NULL;
   g_autofree char *uri = NULL;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
@@ -906,8 +922,22 @@ civic_server_db_open (const char  *data_dir,
   if (!civic_sqlite_make_folder (data_dir, error) ||
       !civic_server_db_location (data_dir, &uri, error))
     return NULL;
+  return civic_server_db_open_at (data_dir, uri, error);
+}
 
-  db = uri != NULL ? civic_server_db_open_pg (uri, error) : open_sqlite (data_dir, error);
+/**
+ * civic_server_db_open_at:
+ * @uri: (nullable): the PostgreSQL database, or %NULL for the SQLite file
+ *   in @data_dir, whatever the folder's configuration says
+ */
+CivicDb *
+civic_server_db_open_at (const char  *data_dir,
+                         const char  *uri,
+                         GError     **error)
+{
+  g_autoptr(CivicDb) db = NULL;
+
+  db = civic_server_db_open_records (data_dir, uri, error);
   if (db == NULL || !attach_keyring (db, data_dir, error))
     return NULL;
   /* What a migration cannot do in SQL alone, done once by code */

@@ -475,6 +475,128 @@ test_scheduler_catches_up (void)
   g_assert_cmpint (civic_test_service_cli (service, NULL, &verify, "audit", "verify", NULL), ==, 0);
 }
 
+/* The feed as a new client gets it, and a public search: what must read
+ * the same wherever the records are */
+static GHashTable *
+what_it_serves (CivicTestService *service,
+                char            **found)
+{
+  g_autofree char *token = civic_test_sign_in (service, "examiner");
+  GHashTable *entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) json_node_unref);
+  g_autoptr(JsonNode) search = NULL;
+  guint status;
+
+  civic_test_pull_all (service, token, 0, entities);
+  search = civic_test_request (service, "GET", "/public/v1/disclosures?q=%E8%A1%8C%E6%94%BF%E8%AE%B8%E5%8F%AF",
+                               NULL, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (search), "total"), >, 0);
+  *found = json_to_string (search, FALSE);
+  return entities;
+}
+
+static void
+assert_same (GHashTable *before,
+             GHashTable *after)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_cmpuint (g_hash_table_size (before), ==, g_hash_table_size (after));
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      JsonNode *moved = g_hash_table_lookup (after, key);
+
+      g_assert_nonnull (moved);
+      g_assert_true (json_node_equal (value, moved));
+    }
+}
+
+static void
+move_records (CivicTestService *service,
+              const char       *from,
+              const char       *to,
+              GHashTable       *before,
+              const char       *found_before)
+{
+  g_autofree char *now_at = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *found = NULL;
+
+  civic_test_service_stop (service);
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "migrate", "--from", from,
+                                           "--to", to, NULL), ==, 0);
+  g_test_message ("%s", output);
+  g_assert_nonnull (strstr (output, "the audit chain of "));
+  /* … and not twice: the target is no longer empty */
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &again, "migrate", "--from", from,
+                                           "--to", to, NULL), ==, 1);
+
+  /* The folder names where the records are now */
+  now_at = civic_test_database_uri (service->data_dir);
+  g_assert_cmpstr (now_at, ==, g_str_has_prefix (to, "postgresql:") ? to : NULL);
+
+  civic_test_service_start (service);
+  after = what_it_serves (service, &found);
+  assert_same (before, after);
+  g_assert_cmpstr (found, ==, found_before);
+}
+
+/* From the data folder's file to PostgreSQL and back (or, in the
+ * PostgreSQL run, the other way round): the same records, the same
+ * answers, the chain verified, and the folder naming where they are */
+static void
+test_migrate (void)
+{
+  static const char * const demo[] = { "--disclosures", "60", "--requests", "0", "--messages",
+                                       "40", NULL };
+  g_autoptr(CivicTestService) service = civic_test_service_new_demo_with (30, 17, demo);
+  g_autofree char *found = NULL;
+  g_autofree char *database = civic_test_new_database ();
+  g_autofree char *start = civic_test_database_uri (service->data_dir);
+  g_autofree char *file = g_build_filename (service->data_dir, "civicdesk.db", NULL);
+  g_autofree char *moved_away = g_build_filename (service->data_dir, "civicdesk.db.old", NULL);
+  g_autofree char *refused = NULL;
+  g_autoptr(GHashTable) before = what_it_serves (service, &found);
+
+  /* Into a database that holds records: refused, nothing written */
+  civic_test_service_stop (service);
+  if (start == NULL)
+    {
+      g_autofree char *busy = civic_test_new_database ();
+      g_autofree char *conf = g_build_filename (service->data_dir, "civicdesk.conf", NULL);
+
+      g_assert_cmpint (civic_test_service_cli (service, NULL, &refused, "migrate", "--from",
+                                               service->data_dir, "--to", busy, NULL), ==, 0);
+      g_clear_pointer (&refused, g_free);
+      g_assert_cmpint (civic_test_service_cli (service, NULL, &refused, "migrate", "--from",
+                                               service->data_dir, "--to", busy, NULL), ==, 1);
+      g_assert_nonnull (strstr (refused, "only into an empty one"));
+      g_assert_cmpint (g_unlink (conf), ==, 0);
+    }
+  civic_test_service_start (service);
+
+  if (start == NULL)
+    {
+      /* The county's file to PostgreSQL … */
+      move_records (service, service->data_dir, database, before, found);
+      /* … and back into a new file */
+      civic_test_service_stop (service);
+      g_assert_cmpint (g_rename (file, moved_away), ==, 0);
+      civic_test_service_start (service);
+      move_records (service, database, service->data_dir, before, found);
+    }
+  else
+    {
+      move_records (service, start, service->data_dir, before, found);
+      move_records (service, service->data_dir, database, before, found);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/cli/calendar-notice", test_calendar_notice);
   g_test_add_func ("/cli/backup-and-help", test_backup_and_help);
   g_test_add_func ("/cli/tls", test_tls);
+  g_test_add_func ("/cli/migrate", test_migrate);
   g_test_add_func ("/scheduler/catches-up", test_scheduler_catches_up);
 
   return g_test_run ();
