@@ -11,6 +11,7 @@
 #       tests, never for figures. --watch stops the cluster when process
 #       PID ends, however it ends, and removes DIR.
 #   pg-cluster.sh stop DIR
+#   pg-cluster.sh restart DIR         every connection is dropped
 #   pg-cluster.sh createdb DIR NAME
 #   pg-cluster.sh uri DIR NAME        the libpq URI of database NAME
 #   pg-cluster.sh psql DIR NAME [psql arguments…]
@@ -89,18 +90,25 @@ start)
         { cat "$dir/server.log" >&2; exit 1; }
 
     if [ -n "$watch" ]; then
-        # Detached from the caller's output, so that a test harness
-        # reading it sees its end
-        (
-            while kill -0 "$watch" 2>/dev/null; do sleep 1; done
-            as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
-            rm -rf "$dir"
-        ) </dev/null >/dev/null 2>&1 &
+        # In a session of its own, so that a test harness that kills the
+        # test's process group does not take the watcher with it, and
+        # detached from the caller's output, so that one reading it sees
+        # its end
+        setsid sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; exec "$2" forget "$3"' \
+            sh "$watch" "$0" "$dir" </dev/null >/dev/null 2>&1 &
     fi
+    ;;
+forget)
+    # The watcher's end: the cluster stopped at once and removed
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$dir"
     ;;
 stop)
     [ -f "$dir/data/postmaster.pid" ] &&
         as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+restart)
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >/dev/null
     ;;
 createdb)
     [ $# -eq 1 ] || usage

@@ -38,6 +38,8 @@ struct _CivicPg
 {
   PGconn   *conn;
   guint     next_name;
+  guint     generation;   /* of the server's session: a reconnection forgets statements */
+  gboolean  in_transaction;
   gint64    changes;
 };
 
@@ -45,6 +47,7 @@ struct _CivicPgStmt
 {
   CivicPg        *pg;
   char           *name;       /* NULL until prepared on the server */
+  guint           generation; /* the session it was prepared in */
   gboolean        once;
   Oid            *types;      /* what PostgreSQL could not tell by itself */
   char           *sql;        /* with $N */
@@ -94,6 +97,23 @@ notice_cb (void       *data,
   /* "relation already exists, skipping" and the like: not for the log */
 }
 
+/* Dates and text as the SQLite side writes them; statements that wait
+ * on a lock give up after a minute rather than hang a request */
+static gboolean
+set_up_session (PGconn  *conn,
+                GError **error)
+{
+  PGresult *result = PQexec (conn, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; "
+                                   "SET lock_timeout = '60s'; "
+                                   "SET standard_conforming_strings = on");
+  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+  if (!ok)
+    set_error (conn, result, error);
+  PQclear (result);
+  return ok;
+}
+
 /**
  * civic_pg_connect:
  * @conninfo: a libpq connection string or URI (postgresql://…)
@@ -104,7 +124,6 @@ civic_pg_connect (const char  *conninfo,
 {
   PGconn *conn = PQconnectdb (conninfo);
   CivicPg *pg;
-  PGresult *result;
 
   if (PQstatus (conn) != CONNECTION_OK)
     {
@@ -115,22 +134,52 @@ civic_pg_connect (const char  *conninfo,
     }
 
   PQsetNoticeProcessor (conn, notice_cb, NULL);
-  /* Dates and text as the SQLite side writes them; statements that wait
-   * on a lock give up after a minute rather than hang a request */
-  result = PQexec (conn, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; "
-                         "SET lock_timeout = '60s'; SET standard_conforming_strings = on");
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+  if (!set_up_session (conn, error))
     {
-      set_error (conn, result, error);
-      PQclear (result);
       PQfinish (conn);
       return NULL;
     }
-  PQclear (result);
 
   pg = g_new0 (CivicPg, 1);
   pg->conn = conn;
   return pg;
+}
+
+static gboolean
+reconnect (CivicPg  *pg,
+           GError  **error)
+{
+  PQreset (pg->conn);
+  pg->generation++;
+  if (PQstatus (pg->conn) != CONNECTION_OK)
+    {
+      set_error (pg->conn, NULL, error);
+      g_prefix_error (error, _("Cannot connect to PostgreSQL: "));
+      return FALSE;
+    }
+  return set_up_session (pg->conn, error);
+}
+
+/* A connection the server closed (PostgreSQL restarted, a failover, the
+ * network) is made again before the next statement outside a
+ * transaction; the statements prepared in the old session are prepared
+ * again as they are next run. A transaction the connection was lost in
+ * is lost with it: its caller fails, and a command is sent again by its
+ * client, which the database's record of commands makes safe. */
+static gboolean
+ensure_connected (CivicPg  *pg,
+                  GError  **error)
+{
+  if (PQstatus (pg->conn) == CONNECTION_OK)
+    return TRUE;
+
+  if (pg->in_transaction)
+    {
+      g_set_error (error, CIVIC_SQLITE_ERROR, CIVIC_SQLITE_ERROR_FAILED,
+                   _("The connection to PostgreSQL was lost during the transaction"));
+      return FALSE;
+    }
+  return reconnect (pg, error);
 }
 
 void
@@ -142,15 +191,51 @@ civic_pg_free (CivicPg *pg)
   g_free (pg);
 }
 
+/* Whether @result failed for the connection rather than the statement:
+ * libpq says so by the connection's state, or by a result without a
+ * SQLSTATE (one made on this side, "server closed the connection"), or
+ * the server by class 08 (connection exception) or 57P (shutting down) */
+static gboolean
+connection_lost (CivicPg  *pg,
+                 PGresult *result)
+{
+  const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+
+  if (PQstatus (pg->conn) == CONNECTION_BAD || state == NULL ||
+      g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
+    {
+      /* Made again, whatever libpq thought of it */
+      if (!pg->in_transaction)
+        reconnect (pg, NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 civic_pg_exec (CivicPg     *pg,
                const char  *sql,
                GError     **error)
 {
-  PGresult *result = PQexec (pg->conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+  PGresult *result;
+  ExecStatusType status;
+  gboolean ok;
 
+  if (!ensure_connected (pg, error))
+    return FALSE;
+  result = PQexec (pg->conn, sql);
+  status = PQresultStatus (result);
+  /* A transaction's BEGIN on a connection the server closed since (see
+   * execute()) is sent again on a new one: nothing was done yet */
+  if (status == PGRES_FATAL_ERROR && !pg->in_transaction &&
+      g_ascii_strncasecmp (sql, "BEGIN", 5) == 0 && connection_lost (pg, result) &&
+      PQstatus (pg->conn) == CONNECTION_OK)
+    {
+      PQclear (result);
+      result = PQexec (pg->conn, sql);
+      status = PQresultStatus (result);
+    }
+  ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
   if (!ok)
     set_error (pg->conn, result, error);
   PQclear (result);
@@ -350,6 +435,7 @@ prepare_on_server (CivicPg      *pg,
   /* A failed PREPARE would fail the transaction it is in: a savepoint
    * keeps it (once per statement and connection) */
   gboolean keep = PQtransactionStatus (pg->conn) == PQTRANS_INTRANS;
+  gboolean reconnected = FALSE;
 
   if (keep && !civic_pg_exec (pg, "SAVEPOINT civic_prepare", error))
     return FALSE;
@@ -365,7 +451,13 @@ prepare_on_server (CivicPg      *pg,
           break;
         }
 
-      retry = declare_parameter (stmt, result);
+      /* Preparing does nothing: on a connection the server closed since
+       * (see execute()), outside a transaction, it is tried again on a
+       * new one */
+      retry = (!pg->in_transaction && !reconnected && connection_lost (pg, result) &&
+               PQstatus (pg->conn) == CONNECTION_OK) ||
+              declare_parameter (stmt, result);
+      reconnected = reconnected || !pg->in_transaction;
       if (!retry)
         {
           set_error (pg->conn, result, error);
@@ -381,6 +473,7 @@ prepare_on_server (CivicPg      *pg,
   if (keep && !civic_pg_exec (pg, "RELEASE SAVEPOINT civic_prepare", error))
     return FALSE;
   stmt->name = g_steal_pointer (&name);
+  stmt->generation = pg->generation;
   return TRUE;
 }
 
@@ -392,11 +485,33 @@ execute (CivicPg      *pg,
   PGresult *result;
   ExecStatusType status;
 
+  if (!ensure_connected (pg, error))
+    return NULL;
+  if (stmt->name != NULL && stmt->generation != pg->generation)
+    g_clear_pointer (&stmt->name, g_free);
   if (stmt->name == NULL && !prepare_on_server (pg, stmt, error))
     return NULL;
 
   result = PQexecPrepared (pg->conn, stmt->name, stmt->n_params,
                            (const char * const *) stmt->values, stmt->lengths, stmt->formats, 0);
+
+  /* The server went away (a restart, a failover) since the last
+   * statement: a read outside a transaction is asked again, once, on a
+   * new connection, so that one lost connection is not one failed
+   * request per pool thread. A write is not: it may have been done. */
+  if (PQresultStatus (result) == PGRES_FATAL_ERROR && connection_lost (pg, result) &&
+      !pg->in_transaction && g_ascii_strncasecmp (stmt->sql, "SELECT ", 7) == 0)
+    {
+      PQclear (result);
+      if (!ensure_connected (pg, error))
+        return NULL;
+      g_clear_pointer (&stmt->name, g_free);
+      if (!prepare_on_server (pg, stmt, error))
+        return NULL;
+      result = PQexecPrepared (pg->conn, stmt->name, stmt->n_params,
+                               (const char * const *) stmt->values, stmt->lengths,
+                               stmt->formats, 0);
+    }
 
   status = PQresultStatus (result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
@@ -520,12 +635,11 @@ civic_pg_begin (CivicPg   *pg,
                 gboolean   read_only,
                 GError   **error)
 {
-  if (read_only)
-    return civic_pg_exec (pg, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error);
-
-  if (!civic_pg_exec (pg, "BEGIN", error))
+  if (!civic_pg_exec (pg, read_only ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                                     : "BEGIN", error))
     return FALSE;
-  if (!civic_pg_exec (pg, "SELECT pg_advisory_xact_lock (" WRITE_LOCK ")", error))
+  pg->in_transaction = TRUE;
+  if (!read_only && !civic_pg_exec (pg, "SELECT pg_advisory_xact_lock (" WRITE_LOCK ")", error))
     {
       civic_pg_rollback (pg);
       return FALSE;
@@ -537,6 +651,8 @@ gboolean
 civic_pg_commit (CivicPg  *pg,
                  GError  **error)
 {
+  gboolean ok;
+
   /* COMMIT of a failed transaction "succeeds" as a ROLLBACK: say so */
   if (PQtransactionStatus (pg->conn) == PQTRANS_INERROR)
     {
@@ -545,13 +661,18 @@ civic_pg_commit (CivicPg  *pg,
                    _("The transaction was rolled back after an error"));
       return FALSE;
     }
-  return civic_pg_exec (pg, "COMMIT", error);
+  ok = civic_pg_exec (pg, "COMMIT", error);
+  pg->in_transaction = FALSE;
+  return ok;
 }
 
 void
 civic_pg_rollback (CivicPg *pg)
 {
-  if (PQtransactionStatus (pg->conn) != PQTRANS_IDLE)
+  PGTransactionStatusType status = PQtransactionStatus (pg->conn);
+
+  pg->in_transaction = FALSE;
+  if (PQstatus (pg->conn) == CONNECTION_OK && status != PQTRANS_IDLE)
     civic_pg_exec (pg, "ROLLBACK", NULL);
 }
 
@@ -560,7 +681,8 @@ civic_pg_in_transaction (CivicPg *pg)
 {
   PGTransactionStatusType status = PQtransactionStatus (pg->conn);
 
-  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+  return pg->in_transaction || status == PQTRANS_INTRANS || status == PQTRANS_INERROR ||
+         status == PQTRANS_ACTIVE;
 }
 
 gboolean

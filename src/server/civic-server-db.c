@@ -1045,8 +1045,8 @@ civic_server_db_next_seq (CivicDb      *db,
   g_return_val_if_fail (civic_db_in_transaction (db), 0);
 
   stmt = civic_db_prepare (db,
-                           "UPDATE meta SET value = CAST (value AS INTEGER) + 1 "
-                           "WHERE key = 'seq' RETURNING CAST (value AS INTEGER)", error);
+                           "UPDATE meta SET value = CAST (value AS BIGINT) + 1 "
+                           "WHERE key = 'seq' RETURNING CAST (value AS BIGINT)", error);
   if (stmt == NULL || !civic_db_step (db, stmt, &row, error))
     return 0;
 
@@ -1063,7 +1063,7 @@ civic_server_db_current_seq (CivicDb      *db,
   gboolean row;
   gint64 seq;
 
-  stmt = civic_db_prepare (db, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'seq'",
+  stmt = civic_db_prepare (db, "SELECT CAST (value AS BIGINT) FROM meta WHERE key = 'seq'",
                            error);
   if (stmt == NULL || !civic_db_step (db, stmt, &row, error))
     return -1;

@@ -32,6 +32,8 @@ server_binary (void)
   return path;
 }
 
+static SoupSession *session (void);
+
 /* The server suites run twice: as "server", each service in an SQLite
  * file in its data folder, and as "server-pg" (CIVICDESK_TEST_POSTGRESQL
  * set), each in a database of its own on one throwaway PostgreSQL
@@ -79,6 +81,27 @@ pg_cluster (void)
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("pg-cluster.sh start %s failed: %s", pg_dir, output);
   return pg_dir;
+}
+
+/**
+ * civic_test_restart_postgresql:
+ *
+ * Restarts this program's PostgreSQL cluster: every connection to it is
+ * dropped, as in a failover.
+ */
+void
+civic_test_restart_postgresql (void)
+{
+  const char *argv[] = { g_getenv ("CIVICDESK_PG_CLUSTER"), "restart", pg_cluster (), NULL };
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, &output,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pg-cluster.sh restart: %s", output);
 }
 
 /**
@@ -368,6 +391,10 @@ start (CivicTestService   *service,
 
   /* Its output goes to a file: the test's own stdout is TAP. */
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  /* Every test's warnings are fatal, but a fault test's services warn of
+   * the faults by design */
+  if (service->warnings_expected)
+    g_subprocess_launcher_setenv (launcher, "G_DEBUG", "gc-friendly", TRUE);
   g_subprocess_launcher_set_stderr_file_path (launcher, log_file);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   service->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
@@ -450,6 +477,8 @@ civic_test_service_kill (CivicTestService *service)
   g_subprocess_force_exit (service->process);
   g_subprocess_wait (service->process, NULL, NULL);
   g_clear_object (&service->process);
+  /* Its keep-alive connections went with it */
+  soup_session_abort (session ());
 }
 
 void

@@ -20,6 +20,7 @@ typedef struct
   char        *base_url;
   guint        port;
   GSubprocess *process;
+  gboolean     warnings_expected;  /* a fault test: the service logs what fails */
 } CivicTestService;
 
 CivicTestService *civic_test_service_new_demo (int                cases,
@@ -90,6 +91,7 @@ JsonObject       *civic_test_object_of        (JsonNode          *node);
 char             *civic_test_quote            (const char        *text);
 gboolean          civic_test_postgresql       (void);
 char             *civic_test_new_database     (void);
+void              civic_test_restart_postgresql (void);
 void              civic_test_prepare_data_dir (const char        *data_dir);
 GPtrArray        *civic_test_sql              (const char        *data_dir,
                                                const char        *sql,

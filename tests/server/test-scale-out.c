@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+
+#include <libsoup/soup.h>
 
 #include "civic-test-service.h"
 
@@ -276,6 +279,217 @@ test_one_audit_chain (void)
   g_assert_cmpstr (first_says, ==, second_says);
 }
 
+/* Through HAProxy (deploy/haproxy.cfg), as a province's clients reach
+ * the service */
+static GSubprocess *
+start_balancer (guint *port)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_address = g_strdup_printf ("127.0.0.1:%u", first->port);
+  g_autofree char *second_address = g_strdup_printf ("127.0.0.1:%u", second->port);
+  g_autofree char *url = NULL;
+  GSubprocess *process = NULL;
+
+  for (guint attempt = 0; attempt < 20 && process == NULL; attempt++)
+    {
+      g_autofree char *bind = NULL;
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+      *port = 20000 + g_random_int_range (0, 30000);
+      bind = g_strdup_printf ("127.0.0.1:%u", *port);
+      g_clear_object (&launcher);
+      launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                            G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+      g_subprocess_launcher_setenv (launcher, "CIVIC_LB_BIND", bind, TRUE);
+      g_subprocess_launcher_setenv (launcher, "CIVIC_SERVICE_1", first_address, TRUE);
+      g_subprocess_launcher_setenv (launcher, "CIVIC_SERVICE_2", second_address, TRUE);
+      process = g_subprocess_launcher_spawn (launcher, &error, "haproxy", "-db", "-f",
+                                             g_getenv ("CIVICDESK_HAPROXY_CFG"), NULL);
+      g_assert_no_error (error);
+
+      /* Up once it answers a health check through a service */
+      g_free (url);
+      url = g_strdup_printf ("http://127.0.0.1:%u", *port);
+      for (;;)
+        {
+          g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 2, NULL);
+          g_autofree char *health = g_strconcat (url, "/api/v1/health", NULL);
+          g_autoptr(SoupMessage) msg = soup_message_new ("GET", health);
+          g_autoptr(GBytes) answer = soup_session_send_and_read (session, msg, NULL, NULL);
+
+          if (answer != NULL && soup_message_get_status (msg) == 200)
+            break;
+          if (g_subprocess_get_identifier (process) == NULL ||
+              g_get_monotonic_time () > deadline)
+            {
+              g_subprocess_force_exit (process);
+              g_clear_object (&process);
+              break;
+            }
+          g_usleep (100 * 1000);
+        }
+    }
+  g_assert_nonnull (process);
+  return process;
+}
+
+typedef struct
+{
+  char        *url;        /* the balancer's */
+  const char  *token;
+  guint        client;
+  gint        *stop;       /* set once the faults are over */
+  guint        count;      /* how many it sent */
+  guint        retried;
+} Client;
+
+/* An official's client: each command sent until it is answered, again
+ * and again, with the same id, whatever fails in between */
+static gpointer
+send_through_faults (gpointer data)
+{
+  Client *client = data;
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 20, NULL);
+  g_autofree char *uri = g_strconcat (client->url, "/api/v1/commands", NULL);
+  g_autofree char *authorization = g_strconcat ("Bearer ", client->token, NULL);
+
+  /* On through every fault, and a few more after */
+  for (guint i = 0, after = 0; after < 5; i++)
+    {
+      g_autofree char *id = civic_test_uuid ();
+      g_autofree char *text = g_strdup_printf ("故障 %u-%u", client->client, i);
+      const char *target = g_ptr_array_index (open_cases,
+                                              (client->client * 7 + i) % open_cases->len);
+      g_autofree char *body = comment_body (id, target, text);
+      gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
+
+      for (;;)
+        {
+          g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+          g_autoptr(GBytes) request = g_bytes_new (body, strlen (body));
+          g_autoptr(GBytes) response = NULL;
+          guint status;
+
+          soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                        authorization);
+          soup_message_set_request_body_from_bytes (msg, "application/json", request);
+          response = soup_session_send_and_read (session, msg, NULL, NULL);
+          status = soup_message_get_status (msg);
+          if (response != NULL && status == 200)
+            break;
+          /* Refused for what it is, not for what failed: a defect */
+          if (status >= 400 && status < 500 && status != 408 && status != 429)
+            g_error ("%s was refused: %u", text, status);
+          if (g_get_monotonic_time () > deadline)
+            g_error ("%s went unanswered for 90 s: the last answer was %u %.*s", text, status,
+                     response ? (int) g_bytes_get_size (response) : 0,
+                     response ? (const char *) g_bytes_get_data (response, NULL) : "");
+          client->retried++;
+          g_usleep (100 * 1000);
+        }
+      client->count = i + 1;
+      if (g_atomic_int_get (client->stop))
+        after++;
+      g_usleep (20 * 1000);
+    }
+  return NULL;
+}
+
+/* Under a steady load of commands from several clients through the load
+ * balancer: one process killed (kill -9) and started again, then the
+ * other, then PostgreSQL restarted. Every client sends again what it did
+ * not hear answered; in the end every command is applied exactly once,
+ * the feed reads whole, and the audit chain verifies. The long version is
+ * bench/bench-faults.sh. */
+static void
+test_faults (void)
+{
+  g_autofree char *token = civic_test_sign_in (first, "examiner");
+  g_autoptr(GSubprocess) balancer = NULL;
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  g_autofree char *verified = NULL;
+  Client clients[3];
+  GThread *threads[3];
+  guint port, retried = 0;
+  gint stop = FALSE;
+
+  first->warnings_expected = second->warnings_expected = TRUE;
+  balancer = start_balancer (&port);
+  for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
+    {
+      clients[i] = (Client) { g_strdup_printf ("http://127.0.0.1:%u", port), token, i, &stop, 0, 0 };
+      threads[i] = g_thread_new ("client", send_through_faults, &clients[i]);
+    }
+
+  g_usleep (400 * 1000);
+  civic_test_service_kill (first);
+  g_usleep (400 * 1000);
+  civic_test_service_start (first);
+  g_usleep (400 * 1000);
+  civic_test_service_kill (second);
+  g_usleep (400 * 1000);
+  civic_test_service_start (second);
+  g_usleep (400 * 1000);
+  civic_test_restart_postgresql ();
+  g_usleep (400 * 1000);
+  g_atomic_int_set (&stop, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
+    {
+      g_thread_join (threads[i]);
+      retried += clients[i].retried;
+      g_free (clients[i].url);
+    }
+  g_test_message ("commands: %u, %u, %u; sent again after a fault: %u", clients[0].count,
+                  clients[1].count, clients[2].count, retried);
+  g_subprocess_send_signal (balancer, SIGTERM);
+  g_subprocess_wait (balancer, NULL, NULL);
+
+  /* 0 lost, 0 doubled */
+  for (guint i = 0; i < open_cases->len; i++)
+    {
+      g_autofree char *path = g_strconcat ("/api/v1/cases/", (char *) open_cases->pdata[i], NULL);
+      g_autoptr(JsonNode) answer = NULL;
+      JsonArray *events;
+      guint status;
+
+      answer = civic_test_request (first, "GET", path, token, NULL, &status);
+      g_assert_cmpuint (status, ==, 200);
+      events = json_object_get_array_member (
+        json_object_get_object_member (json_node_get_object (answer), "data"), "events");
+      for (guint e = 0; e < json_array_get_length (events); e++)
+        {
+          JsonObject *event = json_array_get_object_element (events, e);
+          const char *text = json_object_has_member (event, "text")
+                             ? json_object_get_string_member (event, "text") : NULL;
+
+          if (text != NULL && g_str_has_prefix (text, "故障 "))
+            g_hash_table_insert (texts, g_strdup (text),
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (
+                                   g_hash_table_lookup (texts, text)) + 1));
+        }
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (clients); c++)
+    for (guint i = 0; i < clients[c].count; i++)
+      {
+        g_autofree char *text = g_strdup_printf ("故障 %u-%u", c, i);
+        guint times = GPOINTER_TO_UINT (g_hash_table_lookup (texts, text));
+
+        if (times != 1)
+          g_error ("%s is on its case %u times", text, times);
+      }
+  g_assert_cmpuint (g_hash_table_size (texts), ==,
+                    clients[0].count + clients[1].count + clients[2].count);
+
+  /* The feed reads whole from either process, the chain verifies */
+  civic_test_pull_all (second, token, 0, entities);
+  g_assert_cmpint (civic_test_service_cli (first, NULL, &verified, "audit", "verify", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (verified, "OK: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/scale-out/retry-at-the-other-process", test_retry_at_the_other_process);
   g_test_add_func ("/scale-out/sign-out-everywhere", test_sign_out_everywhere);
   g_test_add_func ("/scale-out/one-runs-the-clocks", test_one_runs_the_clocks);
+  g_test_add_func ("/scale-out/faults", test_faults);
   g_test_add_func ("/scale-out/one-audit-chain", test_one_audit_chain);
   result = g_test_run ();
 
