@@ -376,8 +376,27 @@ send_through_faults (gpointer data)
           soup_message_set_request_body_from_bytes (msg, "application/json", request);
           response = soup_session_send_and_read (session, msg, NULL, NULL);
           status = soup_message_get_status (msg);
+          /* As Civic Desk's outbox does: "internal" is sent again later,
+           * anything but "applied" is a defect here */
           if (response != NULL && status == 200)
-            break;
+            {
+              g_autoptr(JsonNode) answer = json_from_string (g_bytes_get_data (response, NULL),
+                                                             NULL);
+              JsonObject *result = json_array_get_object_element (
+                json_object_get_array_member (json_node_get_object (answer), "results"), 0);
+              const char *outcome = json_object_get_string_member (result, "status");
+              JsonObject *reason;
+
+              if (g_str_equal (outcome, "applied"))
+                break;
+              reason = json_object_has_member (result, "reason")
+                       ? json_object_get_object_member (result, "reason") : NULL;
+              if (!g_str_equal (outcome, "error") || reason == NULL ||
+                  g_strcmp0 (json_object_get_string_member_with_default (reason, "code", NULL),
+                             "internal") != 0)
+                g_error ("%s was not applied: %s", text,
+                         (const char *) g_bytes_get_data (response, NULL));
+            }
           /* Refused for what it is, not for what failed: a defect */
           if (status >= 400 && status < 500 && status != 408 && status != 429)
             g_error ("%s was refused: %u", text, status);
