@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -376,7 +378,7 @@ civic_migrate (const char          *data_dir,
       if (arrived != g_array_index (counts, gint64, i))
         {
           g_set_error (error, CIVIC_MIGRATE_ERROR, CIVIC_MIGRATE_ERROR_MISMATCH,
-                       _("%s: %" G_GINT64_FORMAT " rows at the source, %" G_GINT64_FORMAT
+                       _("%s: %" PRId64 " rows at the source, %" PRId64
                          " copied"), table, g_array_index (counts, gint64, i), arrived);
           goto fail_file;
         }
@@ -390,7 +392,7 @@ civic_migrate (const char          *data_dir,
   if (seq_now != seq_at_start)
     {
       g_set_error (error, CIVIC_MIGRATE_ERROR, CIVIC_MIGRATE_ERROR_MOVED,
-                   _("The service changed %" G_GINT64_FORMAT " records while they were copied: "
+                   _("The service changed %" PRId64 " records while they were copied: "
                      "stop it, empty the target and move them again"), seq_now - seq_at_start);
       goto fail_file;
     }

@@ -2467,8 +2467,8 @@ command_migrate (int    argc,
   if (!civic_migrate (folder, uri, to_postgresql, &report, &error))
     return fail (error);
 
-  g_print (_("Moved %" G_GINT64_FORMAT " rows of %u tables in %.1f s, as they were at change %"
-             G_GINT64_FORMAT "; the audit chain of %" G_GINT64_FORMAT " entries verifies.\n"),
+  g_print (_("Moved %" PRId64 " rows of %u tables in %.1f s, as they were at change %" PRId64
+             "; the audit chain of %" PRId64 " entries verifies.\n"),
            report.n_rows, report.n_tables, report.seconds, report.seq, report.n_audit);
   g_print (to_postgresql ? _("The service in %s now keeps its records in PostgreSQL "
                              "(civicdesk.conf); the SQLite file is left as it was.\n")

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "civic-i18n.h"
 
 #include "civic-db-private.h"
@@ -618,8 +620,8 @@ civic_server_db_open_pg (const char  *uri,
   if (version > PG_BASELINE + n_migrations)
     {
       g_set_error (error, CIVIC_SQLITE_ERROR, CIVIC_SQLITE_ERROR_TOO_NEW,
-                   _("The database was written by a newer version of Civic Desk (schema %"
-                     G_GINT64_FORMAT "; this version knows %u)"), version,
+                   _("The database was written by a newer version of Civic Desk (schema %" PRId64
+                     "; this version knows %u)"), version,
                    PG_BASELINE + n_migrations);
       goto fail;
     }
