@@ -62,6 +62,7 @@ pg_cluster (void)
   g_autofree char *pid = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *errors = NULL;
   int status;
 
   if (pg_dir != NULL)
@@ -74,12 +75,12 @@ pg_cluster (void)
   {
     const char *argv[] = { script, "start", pg_dir, "--fast", "--watch", pid, NULL };
 
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, &output,
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, &errors,
                   &status, &error);
   }
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("pg-cluster.sh start %s failed: %s", pg_dir, output);
+    g_error ("pg-cluster.sh start %s failed: %s%s", pg_dir, output, errors);
   return pg_dir;
 }
 
@@ -94,14 +95,15 @@ civic_test_restart_postgresql (void)
 {
   const char *argv[] = { g_getenv ("CIVICDESK_PG_CLUSTER"), "restart", pg_cluster (), NULL };
   g_autofree char *output = NULL;
+  g_autofree char *errors = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, &output,
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, &errors,
                 &status, &error);
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("pg-cluster.sh restart: %s", output);
+    g_error ("pg-cluster.sh restart: %s%s", output, errors);
 }
 
 /**
@@ -119,10 +121,11 @@ civic_test_new_database (void)
   g_autofree char *port = NULL;
   g_autofree char *admin_uri = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *port_file = g_build_filename (dir, "port", NULL);
   PGconn *conn;
   PGresult *result;
 
-  g_assert_true (g_file_get_contents (g_build_filename (dir, "port", NULL), &port, NULL, NULL));
+  g_assert_true (g_file_get_contents (port_file, &port, NULL, NULL));
   g_strstrip (port);
   admin_uri = g_strdup_printf ("postgresql://civicdesk@/postgres?host=%s&port=%s", dir, port);
   conn = PQconnectdb (admin_uri);
@@ -302,9 +305,15 @@ civic_test_service_new_empty (void)
   return service;
 }
 
-static void
-copy_folder (const char *from,
-             const char *to)
+/**
+ * civic_test_copy_folder:
+ *
+ * Copies the files of @from (not its folders) into a new folder @to,
+ * readable by the user only: a service's keys.
+ */
+void
+civic_test_copy_folder (const char *from,
+                        const char *to)
 {
   g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
   const char *name;
@@ -348,7 +357,7 @@ civic_test_service_new_sibling (CivicTestService *service)
   g_assert_no_error (error);
   sibling_keys = g_build_filename (sibling->data_dir, "keys", NULL);
   sibling_conf = g_build_filename (sibling->data_dir, "civicdesk.conf", NULL);
-  copy_folder (keys, sibling_keys);
+  civic_test_copy_folder (keys, sibling_keys);
   g_assert_true (g_file_get_contents (conf, &contents, NULL, NULL));
   g_assert_true (g_file_set_contents (sibling_conf, contents, -1, NULL));
   civic_test_service_start (sibling);
@@ -716,6 +725,58 @@ civic_test_sign_in (CivicTestService *service,
 }
 
 /**
+ * civic_test_pull_page:
+ * @entities: (nullable): "type/id" → the entity's data, filled in
+ * @more: (out) (optional): whether the feed goes on
+ *
+ * Reads one page of the feed after @after, checking that its changes come
+ * in sequence order, each after the cursor.
+ *
+ * Returns: the cursor after the page.
+ */
+gint64
+civic_test_pull_page (CivicTestService *service,
+                      const char       *token,
+                      gint64            after,
+                      guint             limit,
+                      GHashTable       *entities,
+                      gboolean         *more)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/changes?after=%" G_GINT64_FORMAT
+                                           "&limit=%u", after, limit);
+  g_autoptr(JsonNode) page = NULL;
+  JsonObject *object;
+  JsonArray *changes;
+  gint64 cursor = after;
+  guint status;
+
+  page = civic_test_request (service, "GET", path, token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  object = json_node_get_object (page);
+  changes = json_object_get_array_member (object, "changes");
+
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+      g_autofree char *key = g_strdup_printf ("%s/%s",
+                                              json_object_get_string_member (change, "type"),
+                                              json_object_get_string_member (change, "id"));
+
+      /* Sequence order, each change after the cursor. */
+      g_assert_cmpint (json_object_get_int_member (change, "seq"), >, cursor);
+      cursor = json_object_get_int_member (change, "seq");
+      if (entities != NULL)
+        g_hash_table_replace (entities, g_steal_pointer (&key),
+                              json_node_ref (json_object_get_member (change, "data")));
+    }
+
+  g_assert_cmpint (json_object_get_int_member (object, "next"), >=, after);
+  if (more != NULL)
+    *more = json_object_get_boolean_member (object, "more");
+  return json_object_get_int_member (object, "next");
+}
+
+/**
  * civic_test_pull_all:
  * @entities: (nullable): "type/id" → the entity's data, filled in
  *
@@ -732,38 +793,7 @@ civic_test_pull_all (CivicTestService *service,
   gboolean more = TRUE;
 
   while (more)
-    {
-      g_autofree char *path = g_strdup_printf ("/api/v1/changes?after=%" G_GINT64_FORMAT
-                                               "&limit=500", after);
-      g_autoptr(JsonNode) page = NULL;
-      JsonObject *object;
-      JsonArray *changes;
-      guint status;
-
-      page = civic_test_request (service, "GET", path, token, NULL, &status);
-      g_assert_cmpuint (status, ==, 200);
-      object = json_node_get_object (page);
-      changes = json_object_get_array_member (object, "changes");
-
-      for (guint i = 0; i < json_array_get_length (changes); i++)
-        {
-          JsonObject *change = json_array_get_object_element (changes, i);
-          g_autofree char *key = g_strdup_printf ("%s/%s",
-                                                  json_object_get_string_member (change, "type"),
-                                                  json_object_get_string_member (change, "id"));
-
-          /* Sequence order, each change after the cursor. */
-          g_assert_cmpint (json_object_get_int_member (change, "seq"), >, after);
-          if (entities != NULL)
-            g_hash_table_replace (entities, g_steal_pointer (&key),
-                                  json_node_ref (json_object_get_member (change, "data")));
-        }
-
-      g_assert_cmpint (json_object_get_int_member (object, "next"), >=, after);
-      after = json_object_get_int_member (object, "next");
-      more = json_object_get_boolean_member (object, "more");
-    }
-
+    after = civic_test_pull_page (service, token, after, 500, entities, &more);
   return after;
 }
 
@@ -1264,6 +1294,7 @@ civic_test_copy_database (const char *from_dir,
     {
       g_autofree char *target = NULL;
       g_autofree char *output = NULL;
+      g_autofree char *errors = NULL;
       int status;
 
       civic_test_prepare_data_dir (to_dir);
@@ -1274,11 +1305,11 @@ civic_test_copy_database (const char *from_dir,
                                "sh", uri, target, NULL };
 
         g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &output,
-                      &output, &status, &error);
+                      &errors, &status, &error);
       }
       g_assert_no_error (error);
       if (!g_spawn_check_wait_status (status, NULL))
-        g_error ("pg_dump | psql: %s", output);
+        g_error ("pg_dump | psql: %s%s", output, errors);
     }
 }
 

@@ -76,6 +76,12 @@ GBytes           *civic_test_fetch            (CivicTestService  *service,
                                                char             **etag);
 char             *civic_test_sign_in          (CivicTestService  *service,
                                                const char        *username);
+gint64            civic_test_pull_page        (CivicTestService  *service,
+                                               const char        *token,
+                                               gint64             after,
+                                               guint              limit,
+                                               GHashTable        *entities,
+                                               gboolean          *more);
 gint64            civic_test_pull_all         (CivicTestService  *service,
                                                const char        *token,
                                                gint64             after,
@@ -102,6 +108,8 @@ char             *civic_test_sql_fails        (const char        *data_dir,
 const char       *civic_test_sql_value        (GPtrArray         *rows,
                                                guint              row,
                                                guint              column);
+void              civic_test_copy_folder      (const char        *from,
+                                               const char        *to);
 void              civic_test_copy_database    (const char        *from_dir,
                                                const char        *to_dir);
 gint64            civic_test_count_rows       (CivicTestService  *service,

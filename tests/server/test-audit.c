@@ -155,28 +155,6 @@ typedef enum
   ATTACK_TRUNCATE,    /* cut off the last entries, name the one before the end */
 } Attack;
 
-static void
-copy_folder (const char *from,
-             const char *to)
-{
-  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  g_assert_cmpint (g_mkdir (to, 0700), ==, 0);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *source = g_build_filename (from, name, NULL);
-      g_autofree char *target = g_build_filename (to, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-      g_assert_true (g_file_set_contents_full (target, contents, length,
-                                               G_FILE_SET_CONTENTS_NONE, 0600, NULL));
-    }
-}
-
 /* A copy of the service's database, attacked; returns `audit verify`'s
  * output and exit status, and with @checkpoints the same against them. */
 static int
@@ -194,7 +172,7 @@ attack (Attack        kind,
   int status;
 
   civic_test_copy_database (service->data_dir, dir);
-  copy_folder (original_keys, keys);
+  civic_test_copy_folder (original_keys, keys);
 
   drop_guard (dir, FALSE);
   switch (kind)
@@ -318,7 +296,7 @@ test_no_downgrade_to_the_first_version (void)
   CivicTestService target = { .data_dir = dir };
 
   civic_test_copy_database (service->data_dir, dir);
-  copy_folder (original_keys, keys);
+  civic_test_copy_folder (original_keys, keys);
 
   drop_guard (dir, TRUE);
   tamper (dir, "UPDATE audit SET actor = 'u-nobody' WHERE seq = 3;"

@@ -117,28 +117,7 @@ test_feed_under_concurrent_writes (void)
   /* Follow with small pages while they write. */
   for (int round = 0; round < 40; round++)
     {
-      g_autofree char *path = g_strdup_printf ("/api/v1/changes?after=%" G_GINT64_FORMAT
-                                               "&limit=7", cursor);
-      g_autoptr(JsonNode) page = NULL;
-      JsonArray *changes;
-      guint status;
-
-      page = civic_test_request (service, "GET", path, token, NULL, &status);
-      g_assert_cmpuint (status, ==, 200);
-      changes = json_object_get_array_member (json_node_get_object (page), "changes");
-      for (guint i = 0; i < json_array_get_length (changes); i++)
-        {
-          JsonObject *change = json_array_get_object_element (changes, i);
-          g_autofree char *change_key = g_strdup_printf ("%s/%s",
-                                                         json_object_get_string_member (change, "type"),
-                                                         json_object_get_string_member (change, "id"));
-
-          g_assert_cmpint (json_object_get_int_member (change, "seq"), >, cursor);
-          cursor = json_object_get_int_member (change, "seq");
-          g_hash_table_replace (seen, g_steal_pointer (&change_key),
-                                json_node_ref (json_object_get_member (change, "data")));
-        }
-      cursor = json_object_get_int_member (json_node_get_object (page), "next");
+      cursor = civic_test_pull_page (service, token, cursor, 7, seen, NULL);
       g_usleep (5 * 1000);
     }
 
