@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "civic-db-private.h"
 
 /* The service's records go through this one interface, to an SQLite file
@@ -447,10 +449,19 @@ civic_db_bind_blob (CivicDbStmt   *stmt,
                     gconstpointer  data,
                     gsize          size)
 {
+  char *copy;
+
   if (stmt->lite != NULL)
-    sqlite3_bind_blob64 (stmt->lite, index, data, size, SQLITE_STATIC);
-  else
-    civic_pg_bind (stmt->pg, index, g_memdup2 (data != NULL ? data : "", size), size, TRUE);
+    {
+      sqlite3_bind_blob64 (stmt->lite, index, data, size, SQLITE_STATIC);
+      return;
+    }
+
+  /* An empty blob is empty, not NULL */
+  copy = g_malloc (size + 1);
+  if (size > 0)
+    memcpy (copy, data, size);
+  civic_pg_bind (stmt->pg, index, copy, size, TRUE);
 }
 
 const char *

@@ -360,7 +360,8 @@ allocate_index_number (CivicDb          *db,
 
   stmt = civic_db_prepare (db, "INSERT INTO disclosure_index_sequence (department_id, year, last) "
                                "VALUES (?1, ?2, 1) "
-                               "ON CONFLICT (department_id, year) DO UPDATE SET last = disclosure_index_sequence.last + 1 "
+                               "ON CONFLICT (department_id, year) "
+                               "DO UPDATE SET last = disclosure_index_sequence.last + 1 "
                                "RETURNING last", error);
   if (stmt == NULL)
     return FALSE;

@@ -198,9 +198,15 @@ copy_table (CivicDb     *source,
             continue;
           value->blob = civic_db_column_is_blob (stmt, (int) c);
           value->size = civic_db_column_bytes (stmt, (int) c);
-          value->text = value->blob
-                        ? g_memdup2 (civic_db_column_blob (stmt, (int) c), MAX (value->size, 1))
-                        : g_strdup (civic_db_column_text (stmt, (int) c));
+          if (value->blob)
+            {
+              /* An empty blob stays empty, not NULL */
+              value->text = g_malloc (value->size + 1);
+              if (value->size > 0)
+                memcpy (value->text, civic_db_column_blob (stmt, (int) c), value->size);
+            }
+          else
+            value->text = g_strdup (civic_db_column_text (stmt, (int) c));
         }
 
       if (++n_rows == batch)

@@ -255,7 +255,8 @@ static const char baseline[] =
   "  received_on TEXT,"
   "  due_on TEXT"
   ");"
-  "CREATE INDEX disclosure_request_by_department ON disclosure_request_record (department_id, state);"
+  "CREATE INDEX disclosure_request_by_department ON disclosure_request_record"
+  "  (department_id, state);"
   "CREATE TABLE disclosure_request_personal ("
   "  id TEXT PRIMARY KEY,"
   "  sealed TEXT NOT NULL"
@@ -294,7 +295,8 @@ static const char baseline[] =
   "  sha256 TEXT PRIMARY KEY,"
   "  content BYTEA NOT NULL"
   ");"
-  "CREATE INDEX public_disclosure_column_by_column ON public_disclosure_column (column_id, disclosure_id);"
+  "CREATE INDEX public_disclosure_column_by_column ON public_disclosure_column"
+  "  (column_id, disclosure_id);"
   "CREATE TABLE public_column ("
   "  id TEXT PRIMARY KEY,"
   "  department_id TEXT NOT NULL,"
@@ -542,8 +544,8 @@ set_version (CivicDb  *db,
 {
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
   CivicDbStmt *stmt = civic_db_prepare (db, "INSERT INTO meta (key, value) VALUES ('schema', ?) "
-                                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                        error);
+                                            "ON CONFLICT (key) "
+                                            "DO UPDATE SET value = excluded.value", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -571,7 +573,8 @@ check_collation (CivicDb  *db,
   civic_db_reset (stmt);
 
   if (g_str_equal (collation, "C") || g_str_equal (collation, "POSIX") ||
-      g_ascii_strcasecmp (collation, "C.UTF-8") == 0 || g_ascii_strcasecmp (collation, "C.utf8") == 0)
+      g_ascii_strcasecmp (collation, "C.UTF-8") == 0 ||
+      g_ascii_strcasecmp (collation, "C.utf8") == 0)
     return TRUE;
 
   g_set_error (error, CIVIC_SQLITE_ERROR, CIVIC_SQLITE_ERROR_FAILED,

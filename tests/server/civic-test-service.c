@@ -1132,8 +1132,8 @@ run_sql (const char  *data_dir,
           GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
 
           for (int c = 0; c < PQnfields (result); c++)
-            g_ptr_array_add (row, PQgetisnull (result, r, c) ? NULL
-                                                             : g_strdup (PQgetvalue (result, r, c)));
+            g_ptr_array_add (row, PQgetisnull (result, r, c)
+                                  ? NULL : g_strdup (PQgetvalue (result, r, c)));
           g_ptr_array_add (rows, row);
         }
       PQclear (result);

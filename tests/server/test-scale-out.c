@@ -418,7 +418,8 @@ test_faults (void)
   balancer = start_balancer (&port);
   for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
     {
-      clients[i] = (Client) { g_strdup_printf ("http://127.0.0.1:%u", port), token, i, &stop, 0, 0 };
+      clients[i] = (Client) { g_strdup_printf ("http://127.0.0.1:%u", port), token, i, &stop,
+                              0, 0 };
       threads[i] = g_thread_new ("client", send_through_faults, &clients[i]);
     }
 
