@@ -24,7 +24,8 @@ stop_all () {
     for p in $pids; do wait "$p" 2>/dev/null || true; done
     pids=
 }
-trap 'stop_all; "$top/build-aux/pg-cluster.sh" stop "$work/pg" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'stop_all; "$top/build-aux/pg-cluster.sh" stop "$work/pg" 2>/dev/null
+      [ -n "${CIVICDESK_BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
 
 export CIVICDESK_NOW=2026-11-20T10:00:00+08:00
 export CIVICDESK_CALENDAR_DIR="$top/data/calendars" CIVICDESK_TEMPLATE_DIR="$top/data/templates"
@@ -65,6 +66,14 @@ token () {
         python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
 }
 
+# A run whose answers were not all 2xx measured refusals, not work
+check () {
+    if grep -q "Non-2xx" "$1"; then
+        echo "bench-scale: $2: $(grep Non-2xx "$1")" >&2
+        exit 1
+    fi
+}
+
 run_wrk () {
     name=$1
     base=$2
@@ -72,12 +81,15 @@ run_wrk () {
         python3 -c 'import json, sys; print(json.load(sys.stdin)["seq"])')
     CIVIC_TOKEN=$(token "$base" supervisor) CIVIC_IDS="$work/all-ids" \
         wrk -t2 -c64 -d"${seconds}s" -s "$here/get-case.lua" "$base" > "$work/get.log"
+    check "$work/get.log" "${name}_get_case"
     echo "BENCH ${name}_get_case $(awk '/^Requests\/sec:/ { print $2 }' "$work/get.log") req/s"
     CIVIC_TOKEN=$(token "$base" examiner) CIVIC_HEAD=$head_seq \
         wrk -t2 -c64 -d"${seconds}s" -s "$here/changes.lua" "$base" > "$work/changes.log"
+    check "$work/changes.log" "${name}_changes_page_100"
     echo "BENCH ${name}_changes_page_100 $(awk '/^Requests\/sec:/ { print $2 }' "$work/changes.log") req/s"
     CIVIC_TOKEN=$(token "$base" examiner) CIVIC_IDS="$work/own-ids" \
         wrk -t2 -c64 -d"${seconds}s" -s "$here/commands.lua" "$base" > "$work/commands.log"
+    check "$work/commands.log" "${name}_commands"
     echo "BENCH ${name}_commands $(awk '/^Requests\/sec:/ { print $2 }' "$work/commands.log") commands/s"
 }
 
