@@ -832,6 +832,32 @@ civic_test_pull_cases (CivicTestService *service,
 }
 
 /**
+ * civic_test_department_cases:
+ *
+ * Returns: (transfer full) (element-type utf8): the ids of the cases of
+ * @department the examiner sees, at least @at_least of them
+ */
+GPtrArray *
+civic_test_department_cases (CivicTestService *service,
+                             const char       *department,
+                             guint             at_least)
+{
+  g_autofree char *token = civic_test_sign_in (service, "examiner");
+  g_autoptr(GPtrArray) cases = civic_test_pull_cases (service, token);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      JsonObject *kase = g_ptr_array_index (cases, i);
+
+      if (g_strcmp0 (civic_test_case_says (kase, "department_id"), department) == 0)
+        g_ptr_array_add (ids, g_strdup (json_object_get_string_member (kase, "id")));
+    }
+  g_assert_cmpuint (ids->len, >=, at_least);
+  return ids;
+}
+
+/**
  * civic_test_case_says:
  *
  * Returns: (nullable): a string member of @kase's summary

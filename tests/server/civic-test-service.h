@@ -86,6 +86,9 @@ gint64            civic_test_pull_all         (CivicTestService  *service,
                                                const char        *token,
                                                gint64             after,
                                                GHashTable        *entities);
+GPtrArray        *civic_test_department_cases (CivicTestService  *service,
+                                               const char        *department,
+                                               guint              at_least);
 GPtrArray        *civic_test_pull_cases       (CivicTestService  *service,
                                               const char        *token);
 const char       *civic_test_case_says        (JsonObject        *kase,
