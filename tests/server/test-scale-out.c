@@ -7,6 +7,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include <libsoup/soup.h>
 
@@ -241,6 +242,13 @@ test_one_audit_chain (void)
   g_assert_cmpstr (first_says, ==, second_says);
 }
 
+/* The balancer goes with the test, however the test ends */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 /* Through HAProxy (deploy/haproxy.cfg), as a province's clients reach
  * the service */
 static GSubprocess *
@@ -263,6 +271,7 @@ start_balancer (guint *port)
       g_clear_object (&launcher);
       launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                             G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+      g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
       g_subprocess_launcher_setenv (launcher, "CIVIC_LB_BIND", bind, TRUE);
       g_subprocess_launcher_setenv (launcher, "CIVIC_SERVICE_1", first_address, TRUE);
       g_subprocess_launcher_setenv (launcher, "CIVIC_SERVICE_2", second_address, TRUE);
