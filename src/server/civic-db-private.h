@@ -15,14 +15,12 @@ typedef struct _CivicPgStmt CivicPgStmt;
 
 struct _CivicDbStmt
 {
-  CivicDb       *db;        /* not a reference: the connection owns it */
   gboolean       cached;    /* from civic_db_prepare(), kept until the connection goes */
   sqlite3_stmt  *lite;
   CivicPgStmt   *pg;
 };
 
 CivicDb      *civic_db_new_for_pg      (CivicPg       *pg);
-CivicPg      *civic_db_get_pg          (CivicDb       *self);
 
 CivicPg      *civic_pg_connect         (const char    *conninfo,
                                         GError       **error);

@@ -121,13 +121,6 @@ civic_db_get_sqlite (CivicDb *self)
   return self->lite;
 }
 
-CivicPg *
-civic_db_get_pg (CivicDb *self)
-{
-  g_return_val_if_fail (CIVIC_IS_DB (self), NULL);
-  return self->pg;
-}
-
 gboolean
 civic_db_exec (CivicDb     *self,
                const char  *sql,
@@ -148,7 +141,6 @@ prepare (CivicDb     *self,
 {
   CivicDbStmt *stmt = g_new0 (CivicDbStmt, 1);
 
-  stmt->db = self;
   stmt->cached = cached;
   if (self->lite != NULL)
     {

@@ -83,12 +83,22 @@ list_tables (CivicDb  *pg,
   return g_steal_pointer (&tables);
 }
 
+/* The rows of @table that move: all of them, but meta's "schema", which
+ * is each database's own version (PostgreSQL's migrations count from it) */
+static char *
+rows_of (const char *table)
+{
+  return g_strdup_printf ("FROM %s%s", table,
+                          g_str_equal (table, "meta") ? " WHERE key <> 'schema'" : "");
+}
+
 static gint64
 count_rows (CivicDb     *db,
             const char  *table,
             GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", table);
+  g_autofree char *rows = rows_of (table);
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) %s", rows);
   g_autoptr(CivicDbStmt) stmt = civic_db_prepare_once (db, sql, error);
   gboolean row;
 
@@ -168,7 +178,8 @@ copy_table (CivicDb     *source,
             gint64      *n_copied,
             GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s", table);
+  g_autofree char *rows = rows_of (table);
+  g_autofree char *sql = g_strdup_printf ("SELECT * %s", rows);
   g_autoptr(CivicDbStmt) stmt = civic_db_prepare_once (source, sql, error);
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
   g_autofree Value *values = NULL;
@@ -351,7 +362,7 @@ civic_migrate (const char          *data_dir,
     }
   written = TRUE;
   /* The target's own first rows give way to the source's */
-  if (!civic_db_exec (target, "DELETE FROM meta", error))
+  if (!civic_db_exec (target, "DELETE FROM meta WHERE key <> 'schema'", error))
     goto fail;
 
   for (guint i = 0; i < tables->len; i++)

@@ -435,7 +435,7 @@ prepare_on_server (CivicPg      *pg,
   /* A failed PREPARE would fail the transaction it is in: a savepoint
    * keeps it (once per statement and connection) */
   gboolean keep = PQtransactionStatus (pg->conn) == PQTRANS_INTRANS;
-  gboolean reconnected = FALSE;
+  gboolean may_reconnect = !pg->in_transaction;
 
   if (keep && !civic_pg_exec (pg, "SAVEPOINT civic_prepare", error))
     return FALSE;
@@ -454,10 +454,13 @@ prepare_on_server (CivicPg      *pg,
       /* Preparing does nothing: on a connection the server closed since
        * (see execute()), outside a transaction, it is tried again on a
        * new one */
-      retry = (!pg->in_transaction && !reconnected && connection_lost (pg, result) &&
-               PQstatus (pg->conn) == CONNECTION_OK) ||
-              declare_parameter (stmt, result);
-      reconnected = reconnected || !pg->in_transaction;
+      if (may_reconnect && connection_lost (pg, result))
+        {
+          may_reconnect = FALSE;
+          retry = PQstatus (pg->conn) == CONNECTION_OK;
+        }
+      else
+        retry = declare_parameter (stmt, result);
       if (!retry)
         {
           set_error (pg->conn, result, error);

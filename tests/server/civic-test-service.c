@@ -832,6 +832,22 @@ civic_test_pull_cases (CivicTestService *service,
 }
 
 /**
+ * civic_test_comment_body:
+ * @text: plain text, without quotes or backslashes
+ *
+ * Returns: (transfer full): a batch of one comment command, as
+ * POST /api/v1/commands takes it
+ */
+char *
+civic_test_comment_body (const char *id,
+                         const char *target,
+                         const char *text)
+{
+  return g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"comment\","
+                          "\"target\":\"%s\",\"args\":{\"text\":\"%s\"}}]}", id, target, text);
+}
+
+/**
  * civic_test_department_cases:
  *
  * Returns: (transfer full) (element-type utf8): the ids of the cases of

@@ -86,6 +86,9 @@ gint64            civic_test_pull_all         (CivicTestService  *service,
                                                const char        *token,
                                                gint64             after,
                                                GHashTable        *entities);
+char             *civic_test_comment_body     (const char        *id,
+                                               const char        *target,
+                                               const char        *text);
 GPtrArray        *civic_test_department_cases (CivicTestService  *service,
                                                const char        *department,
                                                guint              at_least);

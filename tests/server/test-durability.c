@@ -34,9 +34,8 @@ write_comments (gpointer data)
     {
       g_autofree char *id = civic_test_uuid ();
       const char *target = g_ptr_array_index (open_cases, (writer->first + i) % open_cases->len);
-      char *body = g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"comment\","
-                                    "\"target\":\"%s\",\"args\":{\"text\":\"批注 %u-%u\"}}]}",
-                                    id, target, writer->first, i);
+      g_autofree char *text = g_strdup_printf ("批注 %u-%u", writer->first, i);
+      char *body = civic_test_comment_body (id, target, text);
       g_autoptr(JsonNode) answer = NULL;
       guint status = 0;
 

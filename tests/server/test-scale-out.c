@@ -25,15 +25,6 @@ static CivicTestService *first;
 static CivicTestService *second;
 static GPtrArray *open_cases;
 
-static char *
-comment_body (const char *id,
-              const char *target,
-              const char *text)
-{
-  return g_strdup_printf ("{\"commands\":[{\"id\":\"%s\",\"type\":\"comment\","
-                          "\"target\":\"%s\",\"args\":{\"text\":\"%s\"}}]}", id, target, text);
-}
-
 static guint
 count_events (CivicTestService *service,
               const char       *token,
@@ -68,7 +59,7 @@ write_comments (gpointer data)
       g_autofree char *id = civic_test_uuid ();
       g_autofree char *text = g_strdup_printf ("批注 %u-%u", writer->first, i);
       const char *target = g_ptr_array_index (open_cases, (writer->first + i) % open_cases->len);
-      g_autofree char *body = comment_body (id, target, text);
+      g_autofree char *body = civic_test_comment_body (id, target, text);
       g_autoptr(JsonNode) answer = NULL;
       guint status = 0;
 
@@ -162,7 +153,7 @@ test_retry_at_the_other_process (void)
   g_autofree char *token = civic_test_sign_in (second, "examiner");
   g_autofree char *id = civic_test_uuid ();
   const char *target = g_ptr_array_index (open_cases, 0);
-  g_autofree char *body = comment_body (id, target, "重发的批注");
+  g_autofree char *body = civic_test_comment_body (id, target, "重发的批注");
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(JsonNode) again = NULL;
   guint events = count_events (first, token, target);
@@ -332,7 +323,7 @@ send_through_faults (gpointer data)
       g_autofree char *text = g_strdup_printf ("故障 %u-%u", client->client, i);
       const char *target = g_ptr_array_index (open_cases,
                                               (client->client * 7 + i) % open_cases->len);
-      g_autofree char *body = comment_body (id, target, text);
+      g_autofree char *body = civic_test_comment_body (id, target, text);
       gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
 
       for (;;)
