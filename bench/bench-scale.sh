@@ -56,7 +56,7 @@ serve () {
     listen=$2
     rm -f "$folder/port"
     "$server" serve --data-dir "$folder" --listen "$listen" --port-file "$folder/port" --quiet \
-        2>"$folder/serve.log" &
+        --trusted-proxy 127.0.0.1 2>"$folder/serve.log" &
     pids="$pids $!"
     for _ in $(seq 1 600); do [ -s "$folder/port" ] && break; sleep 0.1; done
 }

@@ -90,7 +90,7 @@ fi
 
 for n in 1 2; do
     "$server" serve --data-dir "$folder/service$n" --listen "127.0.0.1:$((port + n))" \
-        2>"$folder/service$n/serve.log" &
+        --trusted-proxy 127.0.0.1 2>"$folder/service$n/serve.log" &
     pids="$pids $!"
 done
 

@@ -224,6 +224,22 @@ remote_address (GSocketConnection *connection)
 }
 
 static gboolean
+trusted_peer (CivicListener     *self,
+              GSocketConnection *connection)
+{
+  g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
+  GInetAddress *inet;
+
+  if (self->limits.trusted_proxies == NULL || !G_IS_INET_SOCKET_ADDRESS (remote))
+    return FALSE;
+  inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote));
+  for (guint i = 0; i < self->limits.trusted_proxies->len; i++)
+    if (g_inet_address_mask_matches (g_ptr_array_index (self->limits.trusted_proxies, i), inet))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 incoming_cb (GSocketService    *service,
              GSocketConnection *connection,
              GObject           *source_object,
@@ -235,8 +251,11 @@ incoming_cb (GSocketService    *service,
   g_autoptr(GError) error = NULL;
   Connection *conn;
 
+  /* A load balancer is many clients at one address; it keeps its own
+   * count of them (deploy/haproxy.cfg) */
   if (g_hash_table_size (self->connections) >= self->limits.max_connections ||
-      from_address >= self->limits.max_connections_per_address)
+      (from_address >= self->limits.max_connections_per_address &&
+       !trusted_peer (self, connection)))
     {
       g_message ("turned away a connection from %s: %u open from there, %u in all", address,
                  from_address, g_hash_table_size (self->connections));

@@ -16,6 +16,8 @@ typedef struct
   CivicHttpLimits http;
   guint           max_connections;              /* open at once, in all */
   guint           max_connections_per_address;  /* open at once, from one address */
+  GPtrArray      *trusted_proxies;   /* GInetAddressMask: balancers, not held to the limit
+                                      * per address (the caller's, kept while listening) */
   guint           handshake_seconds;            /* for a TLS handshake */
   guint           stall_seconds;                /* a write that makes no progress */
 } CivicListenerLimits;

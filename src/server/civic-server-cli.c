@@ -40,6 +40,7 @@
 #include "civic-keyring.h"
 #include "civic-message-records.h"
 #include "civic-open311.h"
+#include "civic-proxy.h"
 #if HAVE_MAIL
 #include "civic-mail.h"
 #endif
@@ -383,6 +384,11 @@ command_serve (int    argc,
     { "open311-key-rate", 0, 0, G_OPTION_ARG_INT, &open311_key_rate,
       N_("Open311 requests one API key may file per second, from any address (10, in bursts "
          "of 100); 0 for no limit, for benchmarks only"), N_("N") },
+    { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.trusted_proxies,
+      N_("A load balancer in front, an address or a network (10.0.0.5, 10.0.0.0/24; "
+         "repeat for more): the client a request from it names in X-Forwarded-For is the "
+         "one its limits and the audit log count, and it may open any number of connections"),
+      N_("ADDRESS") },
     { "port-file", 0, 0, G_OPTION_ARG_FILENAME, &port_file,
       N_("Write the port listened on to this file once ready"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options.quiet,
@@ -422,6 +428,14 @@ command_serve (int    argc,
       options.open311_key_rate = open311_key_rate == 0 ? -1 : open311_key_rate;
     }
 
+  {
+    g_autoptr(GPtrArray) masks = civic_proxy_masks_new ((const char * const *) options.trusted_proxies,
+                                                        &error);
+
+    if (masks == NULL)
+      return usage_error (context, error->message);
+  }
+
   options.data_dir = data_dir;
   server = civic_server_new (&options, &error);
   if (server == NULL || !civic_server_start (server, &error))
@@ -448,6 +462,7 @@ command_serve (int    argc,
   g_free (options.tls_cert);
   g_free (options.tls_key);
   g_free (options.public_url);
+  g_strfreev (options.trusted_proxies);
   return 0;
 }
 

@@ -34,6 +34,7 @@
 #include "civic-json.h"
 #include "civic-listener.h"
 #include "civic-policy.h"
+#include "civic-proxy.h"
 #include "civic-query.h"
 #include "civic-rate-limit.h"
 #include "civic-leader.h"
@@ -167,6 +168,7 @@ struct _CivicServer
   GMainContext       *context;
 
   CivicListener      *listener;
+  GPtrArray          *trusted_proxies;  /* GInetAddressMask */
   CivicRateLimit     *rate_limit;
   /* public_read_rate, or the rate --public-read-rate asked for; NULL
    * when it asked for no limit */
@@ -2789,6 +2791,7 @@ handle_cb (SoupServer        *server,
   const char *authorization;
   const Route *route = NULL;
   const CivicRate *rate;
+  g_autofree char *address = NULL;
   gboolean path_known = FALSE;
   Request *request;
 
@@ -2841,13 +2844,16 @@ handle_cb (SoupServer        *server,
       return;
     }
 
+  address = civic_proxy_client_address (self->trusted_proxies,
+                                        soup_server_message_get_remote_host (msg),
+                                        soup_message_headers_get_list (headers, "X-Forwarded-For"));
   rate = route->rate == &public_read_rate ? self->read_rate
          : route->rate == &public_write_rate ? self->write_rate : route->rate;
   if (rate != NULL)
     {
       gint64 retry_after;
 
-      g_autofree char *client = civic_rate_limit_address_key (soup_server_message_get_remote_host (msg));
+      g_autofree char *client = civic_rate_limit_address_key (address);
 
       if (!civic_rate_limit_take (self->rate_limit, rate, client, g_get_monotonic_time (),
                                   &retry_after))
@@ -2871,7 +2877,7 @@ handle_cb (SoupServer        *server,
   request->path = g_strdup (path);
   request->segments = g_steal_pointer (&segments);
   request->query = query ? g_hash_table_ref (query) : NULL;
-  request->address = g_strdup (soup_server_message_get_remote_host (msg));
+  request->address = g_steal_pointer (&address);
   request->locale = request_locale (soup_message_headers_get_list (headers, "Accept-Language"));
   request->if_none_match = g_strdup (soup_message_headers_get_one (headers, "If-None-Match"));
   request->raw_query = g_strdup (g_uri_get_query (soup_server_message_get_uri (msg)));
@@ -3120,6 +3126,8 @@ civic_server_finalize (GObject *object)
   g_free (self->options.tls_cert);
   g_free (self->options.public_url);
   g_free (self->options.tls_key);
+  g_strfreev (self->options.trusted_proxies);
+  g_clear_pointer (&self->trusted_proxies, g_ptr_array_unref);
 
   G_OBJECT_CLASS (civic_server_parent_class)->finalize (object);
 }
@@ -3186,6 +3194,11 @@ civic_server_new (const CivicServerOptions  *options,
   self->options.tls_cert = g_strdup (options->tls_cert);
   self->options.tls_key = g_strdup (options->tls_key);
   self->options.public_url = g_strdup (options->public_url);
+  self->options.trusted_proxies = g_strdupv (options->trusted_proxies);
+  self->trusted_proxies = civic_proxy_masks_new ((const char * const *) options->trusted_proxies,
+                                                 error);
+  if (self->trusted_proxies == NULL)
+    return NULL;
   if (self->options.session_hours <= 0)
     self->options.session_hours = 12;
   if (self->options.scheduler_interval <= 0)
@@ -3382,6 +3395,7 @@ civic_server_start (CivicServer  *self,
   limits.http.idle_seconds = self->options.idle_timeout;
   limits.max_connections = self->options.max_connections;
   limits.max_connections_per_address = self->options.max_connections_per_address;
+  limits.trusted_proxies = self->trusted_proxies;
   limits.handshake_seconds = self->options.request_timeout;
   /* Longer than either, so that a read never times out on the socket
    * before the guard has answered 408 or hung up itself. */

@@ -45,6 +45,9 @@ typedef struct
   /* Open311 requests per second under one API key, whatever the
    * address: 0 the default (10, in bursts of 100), negative no limit */
   int       open311_key_rate;
+  /* The load balancers in front (addresses or networks): their
+   * X-Forwarded-For names the client (civic-proxy.c) */
+  char    **trusted_proxies;
   gboolean  quiet;
 } CivicServerOptions;
 

@@ -560,6 +560,25 @@ civic_test_request_in_language (CivicTestService *service,
                                 const char       *body,
                                 guint            *status)
 {
+  const char *headers[] = { "Accept-Language", language, NULL };
+
+  return civic_test_request_with_headers (service, language != NULL ? headers : NULL, method,
+                                          path, token, body, status);
+}
+
+/**
+ * civic_test_request_with_headers:
+ * @headers: (nullable): names and values, in turn, then %NULL
+ */
+JsonNode *
+civic_test_request_with_headers (CivicTestService   *service,
+                                 const char * const *headers,
+                                 const char         *method,
+                                 const char         *path,
+                                 const char         *token,
+                                 const char         *body,
+                                 guint              *status)
+{
   g_autofree char *uri = g_strconcat (service->base_url, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
   g_autoptr(GBytes) response = NULL;
@@ -567,9 +586,9 @@ civic_test_request_in_language (CivicTestService *service,
   g_autoptr(JsonParser) parser = json_parser_new ();
 
   g_assert_nonnull (msg);
-  if (language != NULL)
-    soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept-Language",
-                                  language);
+  for (guint i = 0; headers != NULL && headers[i] != NULL; i += 2)
+    soup_message_headers_append (soup_message_get_request_headers (msg), headers[i],
+                                 headers[i + 1]);
   if (token != NULL)
     {
       g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);

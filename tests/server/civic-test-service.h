@@ -57,6 +57,13 @@ JsonNode         *civic_test_request_in_language (CivicTestService *service,
                                                   const char       *token,
                                                   const char       *body,
                                                   guint            *status);
+JsonNode         *civic_test_request_with_headers (CivicTestService   *service,
+                                                   const char * const *headers,
+                                                   const char         *method,
+                                                   const char         *path,
+                                                   const char         *token,
+                                                   const char         *body,
+                                                   guint              *status);
 JsonNode         *civic_test_upload           (CivicTestService  *service,
                                                const char        *path,
                                                const char        *token,

@@ -27,10 +27,12 @@ object_of (JsonNode *node)
 }
 
 static guint
-sign_in_status (const char  *username,
-                const char  *password,
-                char       **code)
+sign_in_status_from (const char  *forwarded_for,
+                     const char  *username,
+                     const char  *password,
+                     char       **code)
 {
+  const char *headers[] = { "X-Forwarded-For", forwarded_for, NULL };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -48,11 +50,20 @@ sign_in_status (const char  *username,
   json_generator_set_root (generator, root);
   body = json_generator_to_data (generator, NULL);
 
-  answer = civic_test_request (service, "POST", "/api/v1/session", NULL, body, &status);
+  answer = civic_test_request_with_headers (service, forwarded_for != NULL ? headers : NULL,
+                                            "POST", "/api/v1/session", NULL, body, &status);
   if (code != NULL)
     *code = g_strdup (status == 200 ? "ok"
                                     : json_object_get_string_member (object_of (answer), "error"));
   return status;
+}
+
+static guint
+sign_in_status (const char  *username,
+                const char  *password,
+                char       **code)
+{
+  return sign_in_status_from (NULL, username, password, code);
 }
 
 /* The audit log as the database has it: "action|actor|detail|address" */
@@ -359,6 +370,107 @@ test_access_changes_at_once (void)
   }
 }
 
+/* A request on a connection of its own, kept open: its status line */
+static GSocketConnection *
+open_connection (void)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+  GSocketConnection *connection = g_socket_client_connect_to_host (client, "127.0.0.1",
+                                                                   service->port, NULL, &error);
+
+  g_assert_no_error (error);
+  return connection;
+}
+
+static char *
+health_on (GSocketConnection *connection)
+{
+  static const char request[] = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autoptr(GDataInputStream) in =
+    g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+  g_autoptr(GError) error = NULL;
+  char *line;
+
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (in), FALSE);
+  g_output_stream_write_all (out, request, sizeof request - 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  line = g_data_input_stream_read_line (in, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_strchomp (line);
+  return line;
+}
+
+/* Behind HAProxy every connection comes from the balancer. Named with
+ * --trusted-proxy, it is believed about whom it forwards for: that
+ * client's sign-in attempts are throttled and audited, not the
+ * balancer's, and the balancer is not held to the connections one
+ * address may open. From anybody else X-Forwarded-For means nothing. */
+static void
+test_trusted_proxy (void)
+{
+  const char *trusted[] = { "--trusted-proxy", "10.9.8.7", "--trusted-proxy", "127.0.0.0/8",
+                            "--max-connections-per-address", "2", NULL };
+  GSocketConnection *connections[4];
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *output = NULL;
+
+  /* Not trusted (the service as the other tests run it): the header is
+   * the client's own word, and the address is the connection's */
+  g_assert_cmpuint (sign_in_status_from ("203.0.113.7", "approver", "wrong-at-the-door", NULL),
+                    ==, 401);
+  rows = audit_rows ("sign-in-failed");
+  g_assert_cmpstr (g_ptr_array_index (rows, rows->len - 1), ==,
+                   "sign-in-failed|u-approver|{\"username\":\"approver\"}|127.0.0.1");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* A network that is not one is refused before the service starts */
+  g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "serve", "--trusted-proxy",
+                                           "10.0.0.0/99", NULL), ==, 2);
+  g_assert_true (strstr (output, "10.0.0.0/99") != NULL);
+
+  civic_test_service_stop (service);
+  civic_test_service_start_with (service, trusted);
+
+  /* The rightmost address the trusted hops vouch for; a client's own
+   * entries to the left of it are not believed */
+  g_assert_cmpuint (sign_in_status_from ("198.51.100.66, 203.0.113.7", "approver",
+                                         "wrong-through-the-balancer", NULL), ==, 401);
+  g_assert_cmpuint (sign_in_status_from ("203.0.113.8, 127.0.0.1,10.9.8.7", "approver",
+                                         "wrong-through-two-balancers", NULL), ==, 401);
+  rows = audit_rows ("sign-in-failed");
+  g_assert_cmpuint (rows->len, >=, 2);
+  g_assert_cmpstr (g_ptr_array_index (rows, rows->len - 2), ==,
+                   "sign-in-failed|u-approver|{\"username\":\"approver\"}|203.0.113.7");
+  g_assert_cmpstr (g_ptr_array_index (rows, rows->len - 1), ==,
+                   "sign-in-failed|u-approver|{\"username\":\"approver\"}|203.0.113.8");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The throttle counts the client behind the balancer: one address
+   * that guessed too often waits, another with the same name does not */
+  for (guint i = 0; i < CIVIC_TEST_FREE_SIGN_INS; i++)
+    g_assert_cmpuint (sign_in_status_from ("203.0.113.9", "wjw.approver", "guess", NULL), ==, 401);
+  g_assert_cmpuint (sign_in_status_from ("203.0.113.9", "wjw.approver", "guess", NULL), ==, 429);
+  g_assert_cmpuint (sign_in_status_from ("203.0.113.10", "wjw.approver", "guess", NULL), ==, 401);
+
+  /* Twice the limit per address, all open at once, all answered */
+  for (guint i = 0; i < G_N_ELEMENTS (connections); i++)
+    connections[i] = open_connection ();
+  for (guint i = 0; i < G_N_ELEMENTS (connections); i++)
+    {
+      g_autofree char *status = health_on (connections[i]);
+
+      g_assert_cmpstr (status, ==, "HTTP/1.1 200 OK");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (connections); i++)
+    g_object_unref (connections[i]);
+
+  civic_test_service_stop (service);
+  civic_test_service_start (service);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/identity/nul-in-password", test_nul_in_password);
   g_test_add_func ("/identity/sign-in-throttle", test_sign_in_throttle);
   g_test_add_func ("/identity/access-changes-at-once", test_access_changes_at_once);
+  g_test_add_func ("/identity/trusted-proxy", test_trusted_proxy);
 
   result = g_test_run ();
   civic_test_service_free (service);
