@@ -53,6 +53,11 @@ bench/bench-messages.sh _build-bench 10000 | tee -a "$out"
 # kill -9 under load (issue 9), on a small data set of its own: about
 # three minutes. A failure says so on stderr, with the seed to replay.
 bench/chaos.sh | grep '^BENCH ' | tee -a "$out"
+# A province (issue 17): SQLite, PostgreSQL with one process and with two
+# behind HAProxy, on the same cases; the move to PostgreSQL; and the
+# faults through HAProxy at length
+bench/bench-scale.sh _build-bench "$cases" 10 | tee -a "$out"
+bench/bench-faults.sh 20 | tee -a "$out"
 
 echo
 printf '%-40s %14s  %s\n' benchmark value unit

@@ -10,6 +10,10 @@
 #       --fast turns durability off (fsync, synchronous_commit): for
 #       tests, never for figures. --watch stops the cluster when process
 #       PID ends, however it ends, and removes DIR.
+#   pg-cluster.sh standby DIR --of PRIMARY_DIR [--port N] [--watch PID]
+#       Makes DIR a streaming standby of the cluster in PRIMARY_DIR
+#       (pg_basebackup) and starts it, read-only (hot standby), as start
+#       does.
 #   pg-cluster.sh stop DIR
 #   pg-cluster.sh restart DIR         every connection is dropped
 #   pg-cluster.sh createdb DIR NAME
@@ -39,6 +43,36 @@ command=$1
 dir=$2
 shift 2
 
+# Detached from the caller: stops the cluster in DIR and removes DIR
+# when process PID ends, however it ends (see start)
+watch_for () {
+    setsid sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; exec "$2" forget "$3"' \
+        sh "$1" "$0" "$2" </dev/null >/dev/null 2>&1 &
+}
+
+# The folder made, given to the cluster's owner, as an absolute path
+own_folder () {
+    mkdir -p "$1"
+    folder=$(cd "$1" && pwd)
+    if [ "$(id -u)" -eq 0 ]; then
+        chown nobody "$folder"
+        runuser -u nobody -- test -x "$folder" ||
+            { echo "pg-cluster.sh: nobody cannot reach $folder: let it through the folders above (chmod o+x)" >&2; exit 1; }
+    fi
+    echo "$folder"
+}
+
+# Where the cluster listens: its own socket folder, and TCP with --port
+listen_conf () {
+    echo "unix_socket_directories = '$1'"
+    echo "port = $2"
+    if [ -n "$3" ]; then
+        echo "listen_addresses = '127.0.0.1'"
+    else
+        echo "listen_addresses = ''"
+    fi
+}
+
 case "$command" in
 start)
     port=5432
@@ -54,24 +88,12 @@ start)
         esac
     done
 
-    mkdir -p "$dir"
-    dir=$(cd "$dir" && pwd)
-    if [ "$(id -u)" -eq 0 ]; then
-        chown nobody "$dir"
-        runuser -u nobody -- test -x "$dir" ||
-            { echo "pg-cluster.sh: nobody cannot reach $dir: let it through the folders above (chmod o+x)" >&2; exit 1; }
-    fi
+    dir=$(own_folder "$dir")
     as_owner "$bindir/initdb" -D "$dir/data" -U "$user" --auth=trust --encoding=UTF8 \
         --locale=C -N >"$dir/initdb.log" 2>&1 ||
         { cat "$dir/initdb.log" >&2; exit 1; }
     {
-        echo "unix_socket_directories = '$dir'"
-        echo "port = $port"
-        if [ -n "$tcp" ]; then
-            echo "listen_addresses = '127.0.0.1'"
-        else
-            echo "listen_addresses = ''"
-        fi
+        listen_conf "$dir" "$port" "$tcp"
         echo "max_connections = 200"
         echo "shared_buffers = 128MB"
         # Streaming standbys (pg_basebackup) and WAL archiving need these
@@ -89,14 +111,41 @@ start)
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
         { cat "$dir/server.log" >&2; exit 1; }
 
-    if [ -n "$watch" ]; then
-        # In a session of its own, so that a test harness that kills the
-        # test's process group does not take the watcher with it, and
-        # detached from the caller's output, so that one reading it sees
-        # its end
-        setsid sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; exec "$2" forget "$3"' \
-            sh "$watch" "$0" "$dir" </dev/null >/dev/null 2>&1 &
-    fi
+    # In a session of its own, so that a test harness that kills the
+    # test's process group does not take the watcher with it, and
+    # detached from the caller's output, so that one reading it sees its
+    # end
+    [ -z "$watch" ] || watch_for "$watch" "$dir"
+    ;;
+standby)
+    primary=
+    port=5433
+    tcp=
+    watch=
+    while [ $# -gt 0 ]; do
+        case "$1" in
+        --of) primary=$(cd "$2" && pwd); shift 2 ;;
+        --port) port=$2; tcp=1; shift 2 ;;
+        --watch) watch=$2; shift 2 ;;
+        *) usage ;;
+        esac
+    done
+    [ -n "$primary" ] || usage
+
+    dir=$(own_folder "$dir")
+    # -R writes the standby's configuration: primary_conninfo, and the
+    # standby.signal that keeps it replaying
+    as_owner "$bindir/pg_basebackup" -h "$primary" -p "$(cat "$primary/port")" -U "$user" \
+        -D "$dir/data" -R -X stream -c fast >"$dir/basebackup.log" 2>&1 ||
+        { cat "$dir/basebackup.log" >&2; exit 1; }
+    # The primary's settings came with the copy; these come after them
+    listen_conf "$dir" "$port" "$tcp" >>"$dir/data/postgresql.conf"
+    echo "hot_standby = on" >>"$dir/data/postgresql.conf"
+    echo "$port" >"$dir/port"
+
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
+        { cat "$dir/server.log" >&2; exit 1; }
+    [ -z "$watch" ] || watch_for "$watch" "$dir"
     ;;
 forget)
     # The watcher's end: the cluster stopped at once and removed

@@ -1343,7 +1343,8 @@ civic_accounts_authenticate (CivicDb      *db,
   token_hash = civic_accounts_token_hash (token);
   stmt = civic_db_prepare (db, "SELECT a.id, a.username, a.name, a.department_id, a.roles, "
                                "  a.disabled, a.scope_seq, a.must_change_password, "
-                               "  a.created_at, a.password_set_at, a.disabled_reason, s.view_seq "
+                               "  a.created_at, a.password_set_at, a.disabled_reason, s.view_seq, "
+                               "  a.write_seq "
                                "FROM session s JOIN account a ON a.id = s.account_id "
                                "WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ? "
                                "  AND a.disabled = 0", error);
@@ -1359,6 +1360,7 @@ civic_accounts_authenticate (CivicDb      *db,
     {
       account = account_from_row (stmt);
       account->view_seq = civic_db_column_int64 (stmt, N_ACCOUNT_COLUMNS);
+      account->write_seq = civic_db_column_int64 (stmt, N_ACCOUNT_COLUMNS + 1);
     }
   civic_db_reset (stmt);
 

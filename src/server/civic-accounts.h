@@ -35,6 +35,8 @@ typedef struct
   gboolean   disabled;
   gint64     scope_seq;   /* the change seq from which this account sees what it sees */
   gint64     view_seq;    /* the scope a session's client has synced from 0 under */
+  gint64     write_seq;   /* the change seq of its last command (with view_seq, only
+                           * from civic_accounts_authenticate()) */
   gboolean   must_change_password;  /* signed in, they may do nothing else first */
   char      *created_at;
   char      *password_set_at;

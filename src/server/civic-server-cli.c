@@ -384,6 +384,10 @@ command_serve (int    argc,
     { "open311-key-rate", 0, 0, G_OPTION_ARG_INT, &open311_key_rate,
       N_("Open311 requests one API key may file per second, from any address (10, in bursts "
          "of 100); 0 for no limit, for benchmarks only"), N_("N") },
+    { "read-database", 0, 0, G_OPTION_ARG_STRING, &options.read_database,
+      N_("Answer the change feed and single records from this read-only copy of the "
+         "database, a PostgreSQL streaming standby, whenever it has caught up far enough "
+         "for the request"), N_("URI") },
     { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.trusted_proxies,
       N_("A load balancer in front, an address or a network (10.0.0.5, 10.0.0.0/24; "
          "repeat for more): the client a request from it names in X-Forwarded-For is the "
@@ -463,6 +467,7 @@ command_serve (int    argc,
   g_free (options.tls_key);
   g_free (options.public_url);
   g_strfreev (options.trusted_proxies);
+  g_free (options.read_database);
   return 0;
 }
 

@@ -507,6 +507,8 @@ static const char baseline[] =
 
 /* Migrations after the baseline, in the order of SQLite's */
 static const char * const pg_migrations[] = {
+  /* 25 */
+  "ALTER TABLE account ADD COLUMN write_seq BIGINT NOT NULL DEFAULT 0;",
   NULL,
 };
 
@@ -653,6 +655,48 @@ civic_server_db_open_pg (const char  *uri,
 fail:
   civic_db_rollback (db);
   return NULL;
+}
+
+/**
+ * civic_server_db_open_pg_standby:
+ * @uri: a read-only copy of the service's database, such as a streaming
+ *   standby
+ *
+ * Opens it without changing anything; it must hold the schema this
+ * version writes.
+ */
+CivicDb *
+civic_server_db_open_pg_standby (const char  *uri,
+                                 GError     **error)
+{
+  CivicPg *pg = civic_pg_connect (uri, error);
+  g_autoptr(CivicDb) db = NULL;
+  gint64 version;
+  guint current = PG_BASELINE + G_N_ELEMENTS (pg_migrations) - 1;
+
+  if (pg == NULL)
+    return NULL;
+  db = civic_db_new_for_pg (pg);
+  if (!check_collation (db, error))
+    return NULL;
+  version = schema_version (db, error);
+  if (version < 0)
+    return NULL;
+  if (version == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The read database holds no service: name a standby of the service’s "
+                     "database"));
+      return NULL;
+    }
+  if (version != current)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The read database holds schema %" PRId64 ", and this version of Civic Desk "
+                     "writes %u: is it a standby of the service’s database?"), version, current);
+      return NULL;
+    }
+  return g_steal_pointer (&db);
 }
 
 /**

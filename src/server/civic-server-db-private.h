@@ -24,6 +24,8 @@ CivicDb  *civic_server_db_open_at            (const char  *data_dir,
                                               GError     **error);
 CivicDb  *civic_server_db_open_pg            (const char  *uri,
                                               GError     **error);
+CivicDb  *civic_server_db_open_pg_standby    (const char  *uri,
+                                              GError     **error);
 gboolean  civic_server_db_pg_holds_service   (const char  *uri,
                                               gboolean    *holds,
                                               GError     **error);

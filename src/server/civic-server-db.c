@@ -637,6 +637,11 @@ static const CivicSqliteMigration migrations[] = {
     "CREATE INDEX delegation_delegate ON delegation (delegate_id, ends_on);"
     "ALTER TABLE command ADD COLUMN on_behalf_of TEXT;"
   },
+  { /* 25: the sequence of an account's last command, so that a read
+     * database (serve --read-database) answers it only once it holds
+     * that command's changes: read your writes */
+    "ALTER TABLE account ADD COLUMN write_seq INTEGER NOT NULL DEFAULT 0;"
+  },
 };
 
 void
@@ -955,6 +960,37 @@ civic_server_db_open_at (const char  *data_dir,
       !civic_message_records_ensure_reply_templates (db, error))
     return NULL;
 
+  return g_steal_pointer (&db);
+}
+
+/**
+ * civic_server_db_open_reader:
+ * @uri: a PostgreSQL database that copies the service's, read-only (a
+ *   streaming standby)
+ *
+ * Opens a connection for reads only, with the service's keys from
+ * @data_dir; nothing is created or migrated. The copy may lag: a reader
+ * compares its civic_server_db_current_seq() with what it must show.
+ */
+CivicDb *
+civic_server_db_open_reader (const char  *data_dir,
+                             const char  *uri,
+                             GError     **error)
+{
+  g_autoptr(CivicDb) db = NULL;
+  g_autofree char *recorded = NULL;
+
+  g_return_val_if_fail (data_dir != NULL && uri != NULL, NULL);
+
+  if (!g_str_has_prefix (uri, "postgresql://") && !g_str_has_prefix (uri, "postgres://"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A read database is a PostgreSQL standby (postgresql://…), not “%s”"), uri);
+      return NULL;
+    }
+  db = civic_server_db_open_pg_standby (uri, error);
+  if (db == NULL || !attach_keyring (db, data_dir, error))
+    return NULL;
   return g_steal_pointer (&db);
 }
 

@@ -32,6 +32,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CivicEntityRow, civic_entity_row_free)
 
 CivicDb        *civic_server_db_open         (const char      *data_dir,
                                               GError         **error);
+CivicDb        *civic_server_db_open_reader  (const char      *data_dir,
+                                              const char      *uri,
+                                              GError         **error);
 char           *civic_server_db_path         (const char      *data_dir);
 gboolean        civic_server_db_location     (const char      *data_dir,
                                               char           **uri,

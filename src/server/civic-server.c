@@ -99,6 +99,7 @@ typedef struct
   Pool             pool;
   gboolean         needs_token;
   const CivicRate *rate;        /* per address, for the doors without a token */
+  gboolean         reader;      /* a read database may answer (reader_for()) */
 } Route;
 
 struct _Request
@@ -180,6 +181,9 @@ struct _CivicServer
   CivicRate           key_rate_asked;
   GThreadPool        *pools[N_POOLS];
   GAsyncQueue        *connections[N_POOLS];
+  GAsyncQueue        *readers;          /* CivicDb on --read-database, or NULL */
+  gint                reader_warned;    /* the monotonic second a failing read database was
+                                         * last logged at */
 
   CivicLeader        *leader;    /* whether this process runs the clocks */
   guint               scheduler_source;
@@ -2443,7 +2447,7 @@ static const Route routes[] = {
   { "DELETE", "/api/v1/session", handle_sign_out, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/me", handle_me, POOL_READ, TRUE, NULL },
   { "POST", "/api/v1/me/password", handle_change_password, POOL_LOGIN, TRUE, NULL },
-  { "GET", "/api/v1/changes", handle_changes, POOL_READ, TRUE, NULL },
+  { "GET", "/api/v1/changes", handle_changes, POOL_READ, TRUE, NULL, TRUE },
   { "POST", "/api/v1/commands", handle_commands, POOL_WRITE, TRUE, NULL },
   { "POST", "/api/v1/cases/*/reveal", handle_reveal, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/documents/*/pdf", handle_document_pdf, POOL_WRITE, TRUE, NULL },
@@ -2453,7 +2457,7 @@ static const Route routes[] = {
   { "POST", "/api/v1/calendars/preview", handle_calendar_preview, POOL_READ, TRUE, NULL },
   { "DELETE", "/api/v1/calendar-token", handle_calendar_revoke, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/hearings/*/ics", handle_hearing_ics, POOL_READ, TRUE, NULL },
-  { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE, NULL },
+  { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE, NULL, TRUE },
   { "POST", "/api/v1/disclosures/*/attachments", handle_upload_attachment, POOL_UPLOAD, TRUE,
     NULL },
   { "POST", "/api/v1/messages/*/attachments", handle_upload_message_file, POOL_UPLOAD, TRUE,
@@ -2729,6 +2733,55 @@ refusal_body (guint       status,
   return body;
 }
 
+/* The read database, for a request it may answer: on a route that only
+ * reads (the feed, one record), once its copy holds everything the
+ * request must show: the account's own last command (read your writes),
+ * the last change to what the account may see, and as far as the
+ * client's feed has got. Otherwise %NULL, and the database itself
+ * answers; so it does while the read database fails. */
+static CivicDb *
+reader_for (CivicServer *self,
+            Request     *request)
+{
+  CivicAccount *account = request->account;
+  g_autoptr(GError) error = NULL;
+  const char *after;
+  gint64 need, seq;
+  CivicDb *reader;
+
+  if (self->readers == NULL || !request->route->reader || account == NULL)
+    return NULL;
+  /* A client that starts over under a view it has not synced yet is
+   * recorded as having done so: a write (handle_changes()) */
+  if (account->view_seq < account->scope_seq)
+    return NULL;
+
+  need = MAX (account->write_seq, account->scope_seq);
+  after = request->query != NULL ? g_hash_table_lookup (request->query, "after") : NULL;
+  if (after != NULL)
+    need = MAX (need, g_ascii_strtoll (after, NULL, 10));
+
+  reader = g_async_queue_pop (self->readers);
+  seq = civic_server_db_current_seq (reader, &error);
+  if (seq < 0)
+    {
+      gint now = (gint) (g_get_monotonic_time () / G_USEC_PER_SEC);
+      gint warned = g_atomic_int_get (&self->reader_warned);
+
+      /* Once a minute is enough to tell an operator */
+      if ((warned == 0 || now - warned >= 60) &&
+          g_atomic_int_compare_and_exchange (&self->reader_warned, warned, now))
+        g_message ("the read database failed, and the database answers instead: %s",
+                   error->message);
+    }
+  if (seq < need)
+    {
+      g_async_queue_push (self->readers, reader);
+      return NULL;
+    }
+  return reader;
+}
+
 static void
 worker (gpointer data,
         gpointer user_data)
@@ -2741,9 +2794,21 @@ worker (gpointer data,
 
   if (request->locale != (locale_t) 0)
     uselocale (request->locale);
+  /* Sessions are read where they are written, so that a sign-out or a
+   * disabled account counts at once everywhere */
   if (!request->route->needs_token ||
       (authenticate (self, db, request) && password_chosen (request)))
-    request->route->handler (self, db, request);
+    {
+      CivicDb *reader = reader_for (self, request);
+
+      request->route->handler (self, reader != NULL ? reader : db, request);
+      if (reader != NULL)
+        {
+          if (civic_db_in_transaction (reader))
+            civic_db_rollback (reader);
+          g_async_queue_push (self->readers, reader);
+        }
+    }
   keep_answer (self, request);
   uselocale (global);
 
@@ -3114,6 +3179,7 @@ civic_server_finalize (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->connections); i++)
     g_clear_pointer (&self->connections[i], g_async_queue_unref);
+  g_clear_pointer (&self->readers, g_async_queue_unref);
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->replaced_calendars, g_ptr_array_unref);
   g_mutex_clear (&self->calendar_lock);
@@ -3127,6 +3193,7 @@ civic_server_finalize (GObject *object)
   g_free (self->options.public_url);
   g_free (self->options.tls_key);
   g_strfreev (self->options.trusted_proxies);
+  g_free (self->options.read_database);
   g_clear_pointer (&self->trusted_proxies, g_ptr_array_unref);
 
   G_OBJECT_CLASS (civic_server_parent_class)->finalize (object);
@@ -3195,6 +3262,7 @@ civic_server_new (const CivicServerOptions  *options,
   self->options.tls_key = g_strdup (options->tls_key);
   self->options.public_url = g_strdup (options->public_url);
   self->options.trusted_proxies = g_strdupv (options->trusted_proxies);
+  self->options.read_database = g_strdup (options->read_database);
   self->trusted_proxies = civic_proxy_masks_new ((const char * const *) options->trusted_proxies,
                                                  error);
   if (self->trusted_proxies == NULL)
@@ -3255,6 +3323,22 @@ civic_server_new (const CivicServerOptions  *options,
       !open_pool (self, POOL_LOGIN, LOGIN_THREADS, error) ||
       !open_pool (self, POOL_UPLOAD, UPLOAD_THREADS, error))
     return NULL;
+  if (self->options.read_database != NULL)
+    {
+      self->readers = g_async_queue_new_full (g_object_unref);
+      for (int i = 0; i < self->options.readers; i++)
+        {
+          CivicDb *reader = civic_server_db_open_reader (self->options.data_dir,
+                                                         self->options.read_database, error);
+
+          if (reader == NULL)
+            {
+              g_prefix_error (error, "--read-database: ");
+              return NULL;
+            }
+          g_async_queue_push (self->readers, reader);
+        }
+    }
   self->leader = civic_leader_new (self->options.data_dir, error);
   if (self->leader == NULL)
     return NULL;

@@ -48,6 +48,10 @@ typedef struct
   /* The load balancers in front (addresses or networks): their
    * X-Forwarded-For names the client (civic-proxy.c) */
   char    **trusted_proxies;
+  /* A read-only copy of the database (a PostgreSQL streaming standby)
+   * for the feed and single records, when it has caught up far enough
+   * for the request (civic-server.c: reader_for()) */
+  char     *read_database;
   gboolean  quiet;
 } CivicServerOptions;
 

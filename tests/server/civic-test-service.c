@@ -55,32 +55,45 @@ civic_test_postgresql (void)
   return value != NULL && *value != '\0' && !g_str_equal (value, "0");
 }
 
+/* Runs build-aux/pg-cluster.sh with @args */
+static void
+pg_cluster_run (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *output = NULL;
+  g_autofree char *errors = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (g_getenv ("CIVICDESK_PG_CLUSTER"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CIVICDESK_PG_CLUSTER"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, &errors,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pg-cluster.sh %s %s failed: %s%s", args[0], args[1], output, errors);
+}
+
 static const char *
 pg_cluster (void)
 {
-  const char *script = g_getenv ("CIVICDESK_PG_CLUSTER");
   g_autofree char *pid = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *errors = NULL;
-  int status;
 
   if (pg_dir != NULL)
     return pg_dir;
 
-  g_assert_nonnull (script);
   pg_dir = g_dir_make_tmp ("civic-pg-XXXXXX", &error);
   g_assert_no_error (error);
   pid = g_strdup_printf ("%d", (int) getpid ());
   {
-    const char *argv[] = { script, "start", pg_dir, "--fast", "--watch", pid, NULL };
+    const char *args[] = { "start", pg_dir, "--fast", "--watch", pid, NULL };
 
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, &errors,
-                  &status, &error);
+    pg_cluster_run (args);
   }
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("pg-cluster.sh start %s failed: %s%s", pg_dir, output, errors);
   return pg_dir;
 }
 
@@ -93,17 +106,102 @@ pg_cluster (void)
 void
 civic_test_restart_postgresql (void)
 {
-  const char *argv[] = { g_getenv ("CIVICDESK_PG_CLUSTER"), "restart", pg_cluster (), NULL };
-  g_autofree char *output = NULL;
-  g_autofree char *errors = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
+  const char *args[] = { "restart", pg_cluster (), NULL };
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, &errors,
-                &status, &error);
+  pg_cluster_run (args);
+}
+
+/**
+ * civic_test_start_standby:
+ *
+ * Returns: (transfer full): the folder of a new streaming standby of this
+ * program's PostgreSQL cluster (pg_basebackup), stopped and removed when
+ * the program ends
+ */
+char *
+civic_test_start_standby (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("civic-standby-XXXXXX", &error);
+  g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+  const char *args[] = { "standby", dir, "--of", pg_cluster (), "--watch", pid, NULL };
+
   g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("pg-cluster.sh restart: %s%s", output, errors);
+  pg_cluster_run (args);
+  return g_steal_pointer (&dir);
+}
+
+/**
+ * civic_test_stop_standby:
+ *
+ * Stops the standby in @standby_dir, as if its machine were gone.
+ */
+void
+civic_test_stop_standby (const char *standby_dir)
+{
+  const char *args[] = { "stop", standby_dir, NULL };
+
+  pg_cluster_run (args);
+}
+
+/**
+ * civic_test_standby_uri:
+ *
+ * Returns: (transfer full): the URI of @data_dir's database on the
+ * standby in @standby_dir
+ */
+char *
+civic_test_standby_uri (const char *standby_dir,
+                        const char *data_dir)
+{
+  g_autofree char *uri = civic_test_database_uri (data_dir);
+  g_autofree char *port_file = g_build_filename (standby_dir, "port", NULL);
+  g_autofree char *port = NULL;
+  g_autofree char *name = NULL;
+  const char *start, *end;
+
+  g_assert_nonnull (uri);
+  start = strstr (uri, "@/");
+  end = strchr (uri, '?');
+  g_assert_true (start != NULL && end != NULL && end > start);
+  name = g_strndup (start + 2, end - start - 2);
+  g_assert_true (g_file_get_contents (port_file, &port, NULL, NULL));
+  g_strstrip (port);
+  return g_strdup_printf ("postgresql://civicdesk@/%s?host=%s&port=%s", name, standby_dir, port);
+}
+
+/**
+ * civic_test_standby_exec:
+ *
+ * Runs @sql (pg_wal_replay_pause(), say) on the standby in @standby_dir.
+ *
+ * Returns: (transfer full) (nullable): the first value of its first row
+ */
+char *
+civic_test_standby_exec (const char *standby_dir,
+                         const char *sql)
+{
+  char *value = NULL;
+  g_autofree char *port_file = g_build_filename (standby_dir, "port", NULL);
+  g_autofree char *port = NULL;
+  g_autofree char *uri = NULL;
+  PGconn *conn;
+  PGresult *result;
+
+  g_assert_true (g_file_get_contents (port_file, &port, NULL, NULL));
+  g_strstrip (port);
+  uri = g_strdup_printf ("postgresql://civicdesk@/postgres?host=%s&port=%s", standby_dir, port);
+  conn = PQconnectdb (uri);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", uri, PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK && PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  if (PQntuples (result) > 0 && PQnfields (result) > 0)
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return value;
 }
 
 /**

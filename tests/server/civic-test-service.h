@@ -110,6 +110,12 @@ JsonObject       *civic_test_object_of        (JsonNode          *node);
 char             *civic_test_quote            (const char        *text);
 gboolean          civic_test_postgresql       (void);
 char             *civic_test_new_database     (void);
+char             *civic_test_start_standby    (void);
+char             *civic_test_standby_uri      (const char        *standby_dir,
+                                               const char        *data_dir);
+char             *civic_test_standby_exec     (const char        *standby_dir,
+                                               const char        *sql);
+void              civic_test_stop_standby     (const char        *standby_dir);
 void              civic_test_restart_postgresql (void);
 void              civic_test_prepare_data_dir (const char        *data_dir);
 GPtrArray        *civic_test_sql              (const char        *data_dir,

@@ -182,6 +182,116 @@ test_sign_out_everywhere (void)
   g_assert_cmpuint (status, ==, 401);
 }
 
+/* Waits up to ten seconds for @service to show @events on the case */
+static gboolean
+shows_events (CivicTestService *service,
+              const char       *token,
+              const char       *case_id,
+              guint             events)
+{
+  for (int i = 0; i < 200; i++)
+    {
+      if (count_events (service, token, case_id) == events)
+        return TRUE;
+      g_usleep (50 * 1000);
+    }
+  return FALSE;
+}
+
+/* A third process reads the feed and single records from a streaming
+ * standby (--read-database). While the standby's replay is paused, an
+ * official still reads their own write at once (the database answers
+ * them), while one who wrote nothing is answered from the standby as it
+ * stood: the proof that it reads there. A session opened or ended meanwhile
+ * counts at once. Replay resumed, the standby catches up; gone, the
+ * database answers. */
+static void
+test_read_database (void)
+{
+  g_autofree char *standby = civic_test_start_standby ();
+  g_autofree char *uri = civic_test_standby_uri (standby, first->data_dir);
+  const char *args[] = { "--read-database", uri, NULL };
+  g_autoptr(CivicTestService) reader = civic_test_service_new_sibling (first);
+  g_autofree char *writer = NULL;
+  g_autofree char *onlooker = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *id = civic_test_uuid ();
+  g_autofree char *body = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) refused = NULL;
+  g_autoptr(GHashTable) entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) json_node_unref);
+  const char *target = g_ptr_array_index (open_cases, 3);
+  guint events, status;
+
+  civic_test_service_stop (reader);
+  civic_test_service_start_with (reader, args);
+  writer = civic_test_sign_in (reader, "examiner");
+  onlooker = civic_test_sign_in (reader, "supervisor");
+
+  /* Caught up, it answers as the database does */
+  events = count_events (first, onlooker, target);
+  g_assert_true (shows_events (reader, onlooker, target, events));
+
+  civic_test_standby_exec (standby, "SELECT pg_wal_replay_pause ()");
+  for (int i = 0; i < 200; i++)
+    {
+      g_autofree char *state = civic_test_standby_exec (standby,
+                                                        "SELECT pg_get_wal_replay_pause_state ()");
+
+      if (g_strcmp0 (state, "paused") == 0)
+        break;
+      g_usleep (50 * 1000);
+    }
+
+  body = civic_test_comment_body (id, target, "只读副本之后的批注");
+  answer = civic_test_request (reader, "POST", "/api/v1/commands", writer, body, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (civic_test_object_of (answer), "results"), 0),
+                     "status"), ==, "applied");
+
+  /* The writer reads their write, in the record and in the feed */
+  g_assert_cmpuint (count_events (reader, writer, target), ==, events + 1);
+  civic_test_pull_all (reader, writer, 0, entities);
+  {
+    g_autofree char *key = g_strconcat ("case/", target, NULL);
+    JsonNode *kase = g_hash_table_lookup (entities, key);
+
+    g_assert_nonnull (kase);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        json_node_get_object (kase), "events")), ==, events + 1);
+  }
+
+  /* The onlooker reads the standby, which has not replayed it */
+  g_assert_cmpuint (count_events (reader, onlooker, target), ==, events);
+  g_assert_cmpuint (count_events (first, onlooker, target), ==, events + 1);
+
+  /* A session the standby has not seen is good; one ended is refused */
+  later = civic_test_sign_in (reader, "approver");
+  g_assert_cmpuint (count_events (reader, later, target), ==, events);
+  g_clear_pointer (&answer, json_node_unref);
+  answer = civic_test_request (reader, "DELETE", "/api/v1/session", later, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  {
+    g_autofree char *path = g_strconcat ("/api/v1/cases/", target, NULL);
+
+    refused = civic_test_request (reader, "GET", path, later, NULL, &status);
+    g_assert_cmpuint (status, ==, 401);
+  }
+
+  civic_test_standby_exec (standby, "SELECT pg_wal_replay_resume ()");
+  g_assert_true (shows_events (reader, onlooker, target, events + 1));
+
+  /* The standby gone, the database answers */
+  reader->warnings_expected = TRUE;
+  civic_test_stop_standby (standby);
+  g_assert_cmpuint (count_events (reader, onlooker, target), ==, events + 1);
+  g_hash_table_remove_all (entities);
+  civic_test_pull_all (reader, writer, 0, entities);
+  g_assert_cmpuint (g_hash_table_size (entities), >, 0);
+}
+
 static gboolean
 runs_clocks (CivicTestService *service)
 {
@@ -382,7 +492,8 @@ send_through_faults (gpointer data)
  * other, then PostgreSQL restarted. Every client sends again what it did
  * not hear answered; in the end every command is applied exactly once,
  * the feed reads whole, and the audit chain verifies. The long version is
- * bench/bench-faults.sh. */
+ * bench/bench-faults.sh: CIVICDESK_FAULT_ROUNDS rounds of the faults
+ * (one here), CIVICDESK_FAULT_PAUSE_MS apart (400 here). */
 static void
 test_faults (void)
 {
@@ -394,8 +505,12 @@ test_faults (void)
   g_autofree char *verified = NULL;
   Client clients[3];
   GThread *threads[3];
-  guint port, retried = 0;
+  guint port, retried = 0, sent = 0;
   gint stop = FALSE;
+  const char *rounds_text = g_getenv ("CIVICDESK_FAULT_ROUNDS");
+  const char *pause_text = g_getenv ("CIVICDESK_FAULT_PAUSE_MS");
+  guint rounds = rounds_text != NULL ? (guint) g_ascii_strtoull (rounds_text, NULL, 10) : 1;
+  gulong pause = (pause_text != NULL ? g_ascii_strtoull (pause_text, NULL, 10) : 400) * 1000;
 
   first->warnings_expected = second->warnings_expected = TRUE;
   balancer = start_balancer (&port);
@@ -406,17 +521,20 @@ test_faults (void)
       threads[i] = g_thread_new ("client", send_through_faults, &clients[i]);
     }
 
-  g_usleep (400 * 1000);
-  civic_test_service_kill (first);
-  g_usleep (400 * 1000);
-  civic_test_service_start (first);
-  g_usleep (400 * 1000);
-  civic_test_service_kill (second);
-  g_usleep (400 * 1000);
-  civic_test_service_start (second);
-  g_usleep (400 * 1000);
-  civic_test_restart_postgresql ();
-  g_usleep (400 * 1000);
+  for (guint round = 0; round < MAX (rounds, 1); round++)
+    {
+      g_usleep (pause);
+      civic_test_service_kill (first);
+      g_usleep (pause);
+      civic_test_service_start (first);
+      g_usleep (pause);
+      civic_test_service_kill (second);
+      g_usleep (pause);
+      civic_test_service_start (second);
+      g_usleep (pause);
+      civic_test_restart_postgresql ();
+    }
+  g_usleep (pause);
   g_atomic_int_set (&stop, TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
@@ -425,8 +543,14 @@ test_faults (void)
       retried += clients[i].retried;
       g_free (clients[i].url);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
+    sent += clients[i].count;
   g_test_message ("commands: %u, %u, %u; sent again after a fault: %u", clients[0].count,
                   clients[1].count, clients[2].count, retried);
+  /* For bench/bench-faults.sh */
+  g_test_message ("BENCH faults_rounds %u rounds", MAX (rounds, 1));
+  g_test_message ("BENCH faults_commands %u commands", sent);
+  g_test_message ("BENCH faults_sent_again %u commands", retried);
   g_subprocess_send_signal (balancer, SIGTERM);
   g_subprocess_wait (balancer, NULL, NULL);
 
@@ -463,8 +587,9 @@ test_faults (void)
         if (times != 1)
           g_error ("%s is on its case %u times", text, times);
       }
-  g_assert_cmpuint (g_hash_table_size (texts), ==,
-                    clients[0].count + clients[1].count + clients[2].count);
+  g_assert_cmpuint (g_hash_table_size (texts), ==, sent);
+  g_test_message ("BENCH faults_lost 0 commands");
+  g_test_message ("BENCH faults_doubled 0 commands");
 
   /* The feed reads whole from either process, the chain verifies */
   civic_test_pull_all (second, token, 0, entities);
@@ -494,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/scale-out/retry-at-the-other-process", test_retry_at_the_other_process);
   g_test_add_func ("/scale-out/sign-out-everywhere", test_sign_out_everywhere);
   g_test_add_func ("/scale-out/one-runs-the-clocks", test_one_runs_the_clocks);
+  g_test_add_func ("/scale-out/read-database", test_read_database);
   g_test_add_func ("/scale-out/faults", test_faults);
   g_test_add_func ("/scale-out/one-audit-chain", test_one_audit_chain);
   result = g_test_run ();
