@@ -101,7 +101,11 @@ civic_feed_changes (CivicDb       *db,
   /* What a reader may see: everything, or what is scoped to their
    * department or their role; never what is kept from them or their
    * department whatever their role (a report from the department and the
-   * official it accuses) */
+   * official it accuses). The scope is a scalar subquery, not EXISTS:
+   * PostgreSQL turns an EXISTS under OR into a hash of every row scoped
+   * to the department, built for each page (22 ms with 100 000 cases),
+   * where this looks up the page's rows one by one (1 ms), as SQLite
+   * does either way. */
   if (civic_policy_sees_everything (actor))
     stmt = civic_db_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
                                  "WHERE seq > ?1 AND NOT EXISTS ("
@@ -110,9 +114,10 @@ civic_feed_changes (CivicDb       *db,
                                  "ORDER BY seq LIMIT ?2", error);
   else
     stmt = civic_db_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
-                                 "WHERE seq > ?1 AND (scoped = 0 OR EXISTS ("
+                                 "WHERE seq > ?1 AND (scoped = 0 OR ("
                                  "  SELECT 1 FROM entity_scope s WHERE s.type = e.type "
-                                 "    AND s.id = e.id AND s.department_id IN (?3, ?4, ?7))) "
+                                 "    AND s.id = e.id AND s.department_id IN (?3, ?4, ?7) "
+                                 "  LIMIT 1) IS NOT NULL) "
                                  "AND NOT EXISTS ("
                                  "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
                                  "    AND x.id = e.id AND x.reader IN (?5, ?6)) "

@@ -384,6 +384,14 @@ civic_migrate (const char          *data_dir,
     goto fail;
   civic_db_rollback (source);
 
+  /* Rows copied in bulk have no statistics yet, and their pages are not
+   * known to be all visible: without this, PostgreSQL plans the feed's
+   * queries blind (a hash of every scoped row for each page) until
+   * autovacuum comes round, and reads the table for every index-only
+   * scan. SQLite's planner needs neither. */
+  if (to_postgresql && !civic_db_exec (target, "VACUUM (ANALYZE)", error))
+    goto fail_file;
+
   /* Counted again where they arrived */
   for (guint i = 0; i < tables->len; i++)
     {

@@ -507,10 +507,7 @@ static const char baseline[] =
 
 /* Migrations after the baseline, in the order of SQLite's */
 static const char * const pg_migrations[] = {
-  /* 25, and an index SQLite does without: the last change of a type
-   * (the calendar's generation, read by every command) was found by
-   * walking the whole feed backwards from its newest change, 5 ms with
-   * 3 000 cases, where SQLite's planner takes the primary key */
+  /* 25 */
   "ALTER TABLE account ADD COLUMN write_seq BIGINT NOT NULL DEFAULT 0;"
   "CREATE INDEX entity_by_type ON entity (type, seq);",
   NULL,
