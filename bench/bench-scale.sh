@@ -66,6 +66,47 @@ token () {
         python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
 }
 
+# CPU time, in clock ticks, of the service processes, of PostgreSQL's
+# (every process named postgres: its backends and its writers) and of
+# HAProxy, so far: a run's difference, divided by its requests, says
+# where each request's time went
+ticks () {
+    case "$1" in
+    service)
+        list=
+        for p in $pids; do
+            [ "$(cat /proc/"$p"/comm 2>/dev/null)" != civicdesk-serve ] || list="$list $p"
+        done
+        ;;
+    db) list=$(pgrep -x postgres || true) ;;
+    lb) list=$(pgrep -x haproxy || true) ;;
+    esac
+    total=0
+    for p in $list; do
+        t=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)
+        total=$((total + t))
+    done
+    echo "$total"
+}
+
+# Milliseconds of CPU per request for each part, from the ticks before a
+# run and the requests it made
+# (sh has no local variables: these names are its own)
+cpu_per_request () {
+    cpu_name=$1
+    cpu_requests=$2
+    shift 2
+    for cpu_part in service db lb; do
+        cpu_before=$1
+        shift
+        cpu_after=$(ticks "$cpu_part")
+        # PostgreSQL idles beside the SQLite runs; HAProxy is not in all
+        case "$cpu_name:$cpu_part" in scale_sqlite*:db) continue ;; esac
+        [ "$cpu_after" -gt 0 ] || continue
+        echo "BENCH ${cpu_name}_cpu_${cpu_part} $(echo "scale=3; ($cpu_after - $cpu_before) * 1000 / $(getconf CLK_TCK) / $cpu_requests" | bc) ms/request"
+    done
+}
+
 # A run whose answers were not all 2xx measured refusals, not work
 check () {
     if grep -q "Non-2xx" "$1"; then
@@ -79,18 +120,24 @@ run_wrk () {
     base=$2
     head_seq=$(curl -sf "$base/api/v1/health" |
         python3 -c 'import json, sys; print(json.load(sys.stdin)["seq"])')
-    CIVIC_TOKEN=$(token "$base" supervisor) CIVIC_IDS="$work/all-ids" \
-        wrk -t2 -c64 -d"${seconds}s" -s "$here/get-case.lua" "$base" > "$work/get.log"
-    check "$work/get.log" "${name}_get_case"
-    echo "BENCH ${name}_get_case $(awk '/^Requests\/sec:/ { print $2 }' "$work/get.log") req/s"
-    CIVIC_TOKEN=$(token "$base" examiner) CIVIC_HEAD=$head_seq \
-        wrk -t2 -c64 -d"${seconds}s" -s "$here/changes.lua" "$base" > "$work/changes.log"
-    check "$work/changes.log" "${name}_changes_page_100"
-    echo "BENCH ${name}_changes_page_100 $(awk '/^Requests\/sec:/ { print $2 }' "$work/changes.log") req/s"
-    CIVIC_TOKEN=$(token "$base" examiner) CIVIC_IDS="$work/own-ids" \
-        wrk -t2 -c64 -d"${seconds}s" -s "$here/commands.lua" "$base" > "$work/commands.log"
-    check "$work/commands.log" "${name}_commands"
-    echo "BENCH ${name}_commands $(awk '/^Requests\/sec:/ { print $2 }' "$work/commands.log") commands/s"
+    for run in get_case:get-case:supervisor:all-ids:req/s \
+               changes_page_100:changes:examiner::req/s \
+               commands:commands:examiner:own-ids:commands/s; do
+        what=${run%%:*}; rest=${run#*:}
+        script=${rest%%:*}; rest=${rest#*:}
+        user=${rest%%:*}; rest=${rest#*:}
+        ids=${rest%%:*}; unit=${rest#*:}
+        log="$work/$what.log"
+        # Signed in before the ticks are read: a sign-in's password hash
+        # is not the run's work
+        tok=$(token "$base" "$user")
+        set -- "$(ticks service)" "$(ticks db)" "$(ticks lb)"
+        CIVIC_TOKEN=$tok CIVIC_IDS="${ids:+$work/$ids}" CIVIC_HEAD=$head_seq \
+            wrk -t2 -c64 -d"${seconds}s" -s "$here/$script.lua" "$base" > "$log"
+        check "$log" "${name}_$what"
+        echo "BENCH ${name}_$what $(awk '/^Requests\/sec:/ { print $2 }' "$log") $unit"
+        cpu_per_request "${name}_$what" "$(awk '/requests in/ { print $1 }' "$log")" "$@"
+    done
 }
 
 # SQLite, one process
