@@ -50,7 +50,7 @@ start=$(date +%s)
 end=$(date +%s)
 
 if [ "$status" -ne 0 ] || ! grep -q '^ok 1 ' "$out"; then
-    grep -v -e 'GLib-GIO-DEBUG' "$out" | tail -n 40 >&2
+    grep -v -e "GLib-GIO-DEBUG" "$out" | tail -n 40 >&2
     echo "faults: FAILED" >&2
     exit 1
 fi

@@ -452,12 +452,21 @@ send_through_faults (gpointer data)
            * anything but "applied" is a defect here */
           if (response != NULL && status == 200)
             {
-              g_autoptr(JsonNode) answer = json_from_string (g_bytes_get_data (response, NULL),
-                                                             NULL);
-              JsonObject *result = json_array_get_object_element (
-                json_object_get_array_member (json_node_get_object (answer), "results"), 0);
-              const char *outcome = json_object_get_string_member (result, "status");
+              g_autoptr(JsonParser) parser = json_parser_new ();
+              JsonObject *result;
+              const char *outcome;
               JsonObject *reason;
+
+              /* The body as it came: a GBytes is not a C string */
+              if (!json_parser_load_from_data (parser, g_bytes_get_data (response, NULL),
+                                               g_bytes_get_size (response), NULL))
+                g_error ("%s: a 200 that is not JSON: %.*s", text,
+                         (int) g_bytes_get_size (response),
+                         (const char *) g_bytes_get_data (response, NULL));
+              result = json_array_get_object_element (
+                json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                              "results"), 0);
+              outcome = json_object_get_string_member (result, "status");
 
               if (g_str_equal (outcome, "applied"))
                 break;
