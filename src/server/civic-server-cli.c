@@ -347,6 +347,9 @@ command_serve (int    argc,
   int public_read_rate = G_MININT;
   int public_write_rate = G_MININT;
   int open311_key_rate = G_MININT;
+  /* Owned here, so that a usage error leaves nothing behind */
+  g_auto(GStrv) trusted_proxies = NULL;
+  g_autofree char *read_database = NULL;
   const GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &options.listen,
       N_("Address and port to listen on (127.0.0.1:8080; port 0 picks a free one)"),
@@ -384,11 +387,11 @@ command_serve (int    argc,
     { "open311-key-rate", 0, 0, G_OPTION_ARG_INT, &open311_key_rate,
       N_("Open311 requests one API key may file per second, from any address (10, in bursts "
          "of 100); 0 for no limit, for benchmarks only"), N_("N") },
-    { "read-database", 0, 0, G_OPTION_ARG_STRING, &options.read_database,
+    { "read-database", 0, 0, G_OPTION_ARG_STRING, &read_database,
       N_("Answer the change feed and single records from this read-only copy of the "
          "database, a PostgreSQL streaming standby, whenever it has caught up far enough "
          "for the request"), N_("URI") },
-    { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.trusted_proxies,
+    { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &trusted_proxies,
       N_("A load balancer in front, an address or a network (10.0.0.5, 10.0.0.0/24; "
          "repeat for more): the client a request from it names in X-Forwarded-For is the "
          "one its limits and the audit log count, and it may open any number of connections"),
@@ -433,7 +436,7 @@ command_serve (int    argc,
     }
 
   {
-    g_autoptr(GPtrArray) masks = civic_proxy_masks_new ((const char * const *) options.trusted_proxies,
+    g_autoptr(GPtrArray) masks = civic_proxy_masks_new ((const char * const *) trusted_proxies,
                                                         &error);
 
     if (masks == NULL)
@@ -441,6 +444,8 @@ command_serve (int    argc,
   }
 
   options.data_dir = data_dir;
+  options.trusted_proxies = trusted_proxies;
+  options.read_database = read_database;
   server = civic_server_new (&options, &error);
   if (server == NULL || !civic_server_start (server, &error))
     return fail (error);
@@ -466,8 +471,6 @@ command_serve (int    argc,
   g_free (options.tls_cert);
   g_free (options.tls_key);
   g_free (options.public_url);
-  g_strfreev (options.trusted_proxies);
-  g_free (options.read_database);
   return 0;
 }
 

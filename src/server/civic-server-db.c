@@ -982,7 +982,6 @@ civic_server_db_open_reader (const char  *data_dir,
                              GError     **error)
 {
   g_autoptr(CivicDb) db = NULL;
-  g_autofree char *recorded = NULL;
 
   g_return_val_if_fail (data_dir != NULL && uri != NULL, NULL);
 

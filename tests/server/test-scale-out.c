@@ -233,7 +233,7 @@ test_read_database (void)
   events = count_events (first, onlooker, target);
   g_assert_true (shows_events (reader, onlooker, target, events));
 
-  civic_test_standby_exec (standby, "SELECT pg_wal_replay_pause ()");
+  g_free (civic_test_standby_exec (standby, "SELECT pg_wal_replay_pause ()"));
   for (int i = 0; i < 200; i++)
     {
       g_autofree char *state = civic_test_standby_exec (standby,
@@ -280,7 +280,7 @@ test_read_database (void)
     g_assert_cmpuint (status, ==, 401);
   }
 
-  civic_test_standby_exec (standby, "SELECT pg_wal_replay_resume ()");
+  g_free (civic_test_standby_exec (standby, "SELECT pg_wal_replay_resume ()"));
   g_assert_true (shows_events (reader, onlooker, target, events + 1));
 
   /* The standby gone, the database answers */
