@@ -587,6 +587,27 @@ check_collation (CivicDb  *db,
   return FALSE;
 }
 
+/* A connection to @uri whose sorting is SQLite's, and the version of
+ * the schema it holds (0 for none) */
+static CivicDb *
+connect_to (const char  *uri,
+            gint64      *version,
+            GError     **error)
+{
+  CivicPg *pg = civic_pg_connect (uri, error);
+  g_autoptr(CivicDb) db = NULL;
+
+  if (pg == NULL)
+    return NULL;
+  db = civic_db_new_for_pg (pg);
+  if (!check_collation (db, error))
+    return NULL;
+  *version = schema_version (db, error);
+  if (*version < 0)
+    return NULL;
+  return g_steal_pointer (&db);
+}
+
 /**
  * civic_server_db_open_pg:
  * @uri: a libpq connection string, postgresql://…
@@ -600,20 +621,13 @@ CivicDb *
 civic_server_db_open_pg (const char  *uri,
                          GError     **error)
 {
-  CivicPg *pg = civic_pg_connect (uri, error);
   g_autoptr(CivicDb) db = NULL;
   gint64 version;
   guint n_migrations = G_N_ELEMENTS (pg_migrations) - 1;
 
-  if (pg == NULL)
-    return NULL;
-  db = civic_db_new_for_pg (pg);
-  if (!check_collation (db, error))
-    return NULL;
-
   /* Most opens find the schema current: a read, and no lock */
-  version = schema_version (db, error);
-  if (version < 0)
+  db = connect_to (uri, &version, error);
+  if (db == NULL)
     return NULL;
   if (version == PG_BASELINE + n_migrations)
     return g_steal_pointer (&db);
@@ -670,18 +684,12 @@ CivicDb *
 civic_server_db_open_pg_standby (const char  *uri,
                                  GError     **error)
 {
-  CivicPg *pg = civic_pg_connect (uri, error);
   g_autoptr(CivicDb) db = NULL;
   gint64 version;
   guint current = PG_BASELINE + G_N_ELEMENTS (pg_migrations) - 1;
 
-  if (pg == NULL)
-    return NULL;
-  db = civic_db_new_for_pg (pg);
-  if (!check_collation (db, error))
-    return NULL;
-  version = schema_version (db, error);
-  if (version < 0)
+  db = connect_to (uri, &version, error);
+  if (db == NULL)
     return NULL;
   if (version == 0)
     {

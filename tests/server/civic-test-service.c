@@ -111,6 +111,35 @@ civic_test_restart_postgresql (void)
   pg_cluster_run (args);
 }
 
+/* Runs @sql on the postgres database of the cluster in @dir; returns
+ * the first value of its first row, if any */
+static char *
+cluster_exec (const char *dir,
+              const char *sql)
+{
+  char *value = NULL;
+  g_autofree char *port_file = g_build_filename (dir, "port", NULL);
+  g_autofree char *port = NULL;
+  g_autofree char *uri = NULL;
+  PGconn *conn;
+  PGresult *result;
+
+  g_assert_true (g_file_get_contents (port_file, &port, NULL, NULL));
+  g_strstrip (port);
+  uri = g_strdup_printf ("postgresql://civicdesk@/postgres?host=%s&port=%s", dir, port);
+  conn = PQconnectdb (uri);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", uri, PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK && PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  if (PQntuples (result) > 0 && PQnfields (result) > 0)
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return value;
+}
+
 /**
  * civic_test_start_standby:
  *
@@ -181,27 +210,7 @@ char *
 civic_test_standby_exec (const char *standby_dir,
                          const char *sql)
 {
-  char *value = NULL;
-  g_autofree char *port_file = g_build_filename (standby_dir, "port", NULL);
-  g_autofree char *port = NULL;
-  g_autofree char *uri = NULL;
-  PGconn *conn;
-  PGresult *result;
-
-  g_assert_true (g_file_get_contents (port_file, &port, NULL, NULL));
-  g_strstrip (port);
-  uri = g_strdup_printf ("postgresql://civicdesk@/postgres?host=%s&port=%s", standby_dir, port);
-  conn = PQconnectdb (uri);
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("%s: %s", uri, PQerrorMessage (conn));
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_TUPLES_OK && PQresultStatus (result) != PGRES_COMMAND_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-  if (PQntuples (result) > 0 && PQnfields (result) > 0)
-    value = g_strdup (PQgetvalue (result, 0, 0));
-  PQclear (result);
-  PQfinish (conn);
-  return value;
+  return cluster_exec (standby_dir, sql);
 }
 
 /**
@@ -216,26 +225,13 @@ civic_test_new_database (void)
   static guint counter;
   const char *dir = pg_cluster ();
   g_autofree char *name = g_strdup_printf ("t%u", ++counter);
-  g_autofree char *port = NULL;
-  g_autofree char *admin_uri = NULL;
-  g_autofree char *sql = NULL;
+  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0", name);
   g_autofree char *port_file = g_build_filename (dir, "port", NULL);
-  PGconn *conn;
-  PGresult *result;
+  g_autofree char *port = NULL;
 
+  g_free (cluster_exec (dir, sql));
   g_assert_true (g_file_get_contents (port_file, &port, NULL, NULL));
   g_strstrip (port);
-  admin_uri = g_strdup_printf ("postgresql://civicdesk@/postgres?host=%s&port=%s", dir, port);
-  conn = PQconnectdb (admin_uri);
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("%s: %s", admin_uri, PQerrorMessage (conn));
-  sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0", name);
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-  PQclear (result);
-  PQfinish (conn);
-
   return g_strdup_printf ("postgresql://civicdesk@/%s?host=%s&port=%s", name, dir, port);
 }
 
