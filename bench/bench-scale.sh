@@ -67,19 +67,25 @@ token () {
 }
 
 # CPU time, in clock ticks, of the service processes, of PostgreSQL's
-# (every process named postgres: its backends and its writers) and of
-# HAProxy, so far: a run's difference, divided by its requests, says
+# (its backends and its writers) and of HAProxy, so far: a run's difference, divided by its requests, says
 # where each request's time went
 ticks () {
     case "$1" in
-    service)
+    # This run's own processes, by name
+    service|lb)
+        [ "$1" = service ] && want=civicdesk-serve || want=haproxy
         list=
         for p in $pids; do
-            [ "$(cat /proc/"$p"/comm 2>/dev/null)" != civicdesk-serve ] || list="$list $p"
+            [ "$(cat /proc/"$p"/comm 2>/dev/null)" != "$want" ] || list="$list $p"
         done
         ;;
-    db) list=$(pgrep -x postgres || true) ;;
-    lb) list=$(pgrep -x haproxy || true) ;;
+    # This run's cluster only: its processes' working folder is its data
+    db)
+        list=
+        for p in $(pgrep -x postgres || true); do
+            [ "$(readlink "/proc/$p/cwd" 2>/dev/null)" != "$work/pg/data" ] || list="$list $p"
+        done
+        ;;
     esac
     total=0
     for p in $list; do
@@ -102,7 +108,10 @@ cpu_per_request () {
         cpu_after=$(ticks "$cpu_part")
         # PostgreSQL idles beside the SQLite runs; HAProxy is not in all
         case "$cpu_name:$cpu_part" in scale_sqlite*:db) continue ;; esac
-        [ "$cpu_after" -gt 0 ] || continue
+        # A backend that ended during the run took its ticks with it: no
+        # figure rather than a wrong one
+        [ "$cpu_after" -gt 0 ] && [ "$cpu_after" -ge "$cpu_before" ] && [ "$cpu_requests" -gt 0 ] ||
+            continue
         echo "BENCH ${cpu_name}_cpu_${cpu_part} $(echo "scale=3; ($cpu_after - $cpu_before) * 1000 / $(getconf CLK_TCK) / $cpu_requests" | bc) ms/request"
     done
 }

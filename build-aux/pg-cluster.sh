@@ -124,9 +124,9 @@ standby)
     watch=
     while [ $# -gt 0 ]; do
         case "$1" in
-        --of) primary=$(cd "$2" && pwd); shift 2 ;;
-        --port) port=$2; tcp=1; shift 2 ;;
-        --watch) watch=$2; shift 2 ;;
+        --of) [ $# -ge 2 ] || usage; primary=$(cd "$2" && pwd); shift 2 ;;
+        --port) [ $# -ge 2 ] || usage; port=$2; tcp=1; shift 2 ;;
+        --watch) [ $# -ge 2 ] || usage; watch=$2; shift 2 ;;
         *) usage ;;
         esac
     done

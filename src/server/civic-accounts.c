@@ -1371,6 +1371,31 @@ civic_accounts_authenticate (CivicDb      *db,
 }
 
 /**
+ * civic_accounts_mark_write:
+ *
+ * Records, in the caller's write transaction, that the account's own
+ * writes have got as far as the feed's sequence now: a read database
+ * answers the account only once it has replayed that far
+ * (civic-server.c: reader_for()). Every write an official makes outside a
+ * command marks it too.
+ */
+gboolean
+civic_accounts_mark_write (CivicDb     *db,
+                           const char  *account_id,
+                           GError     **error)
+{
+  CivicDbStmt *stmt;
+
+  stmt = civic_db_prepare (db, "UPDATE account SET write_seq = "
+                               "  (SELECT CAST (value AS BIGINT) FROM meta WHERE key = 'seq') "
+                               "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  civic_db_bind_text (stmt, 1, account_id);
+  return civic_db_run (db, stmt, error);
+}
+
+/**
  * civic_accounts_acknowledge_view:
  *
  * Records that the session's client started over from 0 under the view
@@ -1540,6 +1565,7 @@ civic_accounts_change_password (CivicDb       *db,
       !revoke_sessions (db, account->id, token, error) ||
       !(after = civic_accounts_find_by_id (db, account->id, error)) ||
       publish_account (db, after, 0, error) == 0 ||
+      !civic_accounts_mark_write (db, account->id, error) ||
       !civic_audit_append (db, now, account->id, "change-password", account->id, NULL, address,
                            error) ||
       !civic_db_commit (db, error))

@@ -143,6 +143,9 @@ CivicAccount *civic_accounts_authenticate    (CivicDb       *db,
                                               const char    *token,
                                               GDateTime     *now,
                                               GError       **error);
+gboolean      civic_accounts_mark_write      (CivicDb      *db,
+                                              const char   *account_id,
+                                              GError      **error);
 gboolean      civic_accounts_acknowledge_view (CivicDb      *db,
                                               const char    *token,
                                               gint64         scope_seq,

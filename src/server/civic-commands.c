@@ -487,15 +487,7 @@ ledger_store (CivicDb       *db,
   if (!civic_db_run (db, stmt, error))
     return FALSE;
 
-  /* Where the sender's own writes have got to, for a read database
-   * (civic-server.c: reader_for()) */
-  stmt = civic_db_prepare (db, "UPDATE account SET write_seq = "
-                               "  (SELECT CAST (value AS BIGINT) FROM meta WHERE key = 'seq') "
-                               "WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  civic_db_bind_text (stmt, 1, actor->id);
-  return civic_db_run (db, stmt, error);
+  return civic_accounts_mark_write (db, actor->id, error);
 }
 
 static char *

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "civic-listener.h"
+#include "civic-proxy.h"
 #include "civic-rate-limit.h"
 
 /* The service accepts its own connections rather than letting SoupServer
@@ -228,15 +229,12 @@ trusted_peer (CivicListener     *self,
               GSocketConnection *connection)
 {
   g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
-  GInetAddress *inet;
+  g_autofree char *text = NULL;
 
-  if (self->limits.trusted_proxies == NULL || !G_IS_INET_SOCKET_ADDRESS (remote))
+  if (!G_IS_INET_SOCKET_ADDRESS (remote))
     return FALSE;
-  inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote));
-  for (guint i = 0; i < self->limits.trusted_proxies->len; i++)
-    if (g_inet_address_mask_matches (g_ptr_array_index (self->limits.trusted_proxies, i), inet))
-      return TRUE;
-  return FALSE;
+  text = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
+  return civic_proxy_is_trusted (self->limits.trusted_proxies, text);
 }
 
 static gboolean

@@ -7,15 +7,23 @@
  * send that header too, so it is believed only from a peer the operator
  * named with --trusted-proxy, and only as far as the trusted hops go:
  * the address is the rightmost one in the header that is not itself a
- * trusted proxy. Whatever a client wrote to the left of that is ignored.
+ * trusted proxy. Whatever a client wrote to the left of that is ignored,
+ * however long. An IPv4 address the socket gives as IPv6 (::ffff:a.b.c.d,
+ * on a service listening on [::]) is that IPv4 address.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <string.h>
+
 #include "civic-i18n.h"
 #include "civic-proxy.h"
+
+/* Trusted hops examined from the right: more balancers than anyone puts
+ * in front of a service */
+#define MAX_TRUSTED_HOPS 16
 
 /**
  * civic_proxy_masks_new:
@@ -46,6 +54,22 @@ civic_proxy_masks_new (const char * const  *specs,
   return g_steal_pointer (&masks);
 }
 
+/* @text as an address, an IPv4-mapped IPv6 one as IPv4; %NULL if it is
+ * none */
+static GInetAddress *
+parse_address (const char *text)
+{
+  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (text);
+  const guint8 *bytes;
+
+  if (address == NULL || g_inet_address_get_family (address) != G_SOCKET_FAMILY_IPV6)
+    return g_steal_pointer (&address);
+  bytes = g_inet_address_to_bytes (address);
+  if (memcmp (bytes, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) != 0)
+    return g_steal_pointer (&address);
+  return g_inet_address_new_from_bytes (bytes + 12, G_SOCKET_FAMILY_IPV4);
+}
+
 static gboolean
 matches (GPtrArray    *masks,
          GInetAddress *address)
@@ -64,7 +88,7 @@ civic_proxy_is_trusted (GPtrArray  *masks,
 
   if (masks == NULL || masks->len == 0 || address == NULL)
     return FALSE;
-  inet = g_inet_address_new_from_string (address);
+  inet = parse_address (address);
   return inet != NULL && matches (masks, inet);
 }
 
@@ -85,15 +109,19 @@ civic_proxy_client_address (GPtrArray  *masks,
 {
   g_auto(GStrv) hops = NULL;
   g_autofree char *client = NULL;
+  guint n_hops;
 
   if (forwarded_for == NULL || !civic_proxy_is_trusted (masks, peer))
     return g_strdup (peer);
 
-  /* Several header lines arrive joined with commas (RFC 9110 §5.3) */
-  hops = g_strsplit (forwarded_for, ",", 64);
-  for (int i = (int) g_strv_length (hops) - 1; i >= 0; i--)
+  /* Several header lines arrive joined with commas (RFC 9110 §5.3). Split
+   * whole: the hops that count are at the right, however many a client
+   * wrote before them. */
+  hops = g_strsplit (forwarded_for, ",", -1);
+  n_hops = g_strv_length (hops);
+  for (guint i = 0; i < MIN (n_hops, MAX_TRUSTED_HOPS + 1); i++)
     {
-      g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (g_strstrip (hops[i]));
+      g_autoptr(GInetAddress) inet = parse_address (g_strstrip (hops[n_hops - 1 - i]));
 
       /* A hop that is not an address was written by somebody no trusted
        * proxy vouches for: stop at the last one that was */

@@ -685,8 +685,10 @@ civic_server_db_open_pg_standby (const char  *uri,
                                  GError     **error)
 {
   g_autoptr(CivicDb) db = NULL;
+  CivicDbStmt *stmt;
   gint64 version;
   guint current = PG_BASELINE + G_N_ELEMENTS (pg_migrations) - 1;
+  gboolean row, standby;
 
   db = connect_to (uri, &version, error);
   if (db == NULL)
@@ -703,6 +705,21 @@ civic_server_db_open_pg_standby (const char  *uri,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("The read database holds schema %" PRId64 ", and this version of Civic Desk "
                      "writes %u: is it a standby of the service’s database?"), version, current);
+      return NULL;
+    }
+
+  /* A copy that takes writes of its own (a restored backup, the database
+   * before a move) would answer with what the service no longer holds */
+  stmt = civic_db_prepare (db, "SELECT CAST (pg_is_in_recovery () AS INTEGER)", error);
+  if (stmt == NULL || !civic_db_step (db, stmt, &row, error))
+    return NULL;
+  standby = row && civic_db_column_int (stmt, 0) != 0;
+  civic_db_reset (stmt);
+  if (!standby)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The read database is not a standby replaying the service’s database: it "
+                     "takes writes of its own"));
       return NULL;
     }
   return g_steal_pointer (&db);

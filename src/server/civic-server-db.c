@@ -985,10 +985,12 @@ civic_server_db_open_reader (const char  *data_dir,
 
   g_return_val_if_fail (data_dir != NULL && uri != NULL, NULL);
 
+  /* The URI is not repeated: it may hold a password */
   if (!g_str_has_prefix (uri, "postgresql://") && !g_str_has_prefix (uri, "postgres://"))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("A read database is a PostgreSQL standby (postgresql://…), not “%s”"), uri);
+                   _("A read database is a PostgreSQL standby, named by a URI that begins "
+                     "postgresql://"));
       return NULL;
     }
   db = civic_server_db_open_pg_standby (uri, error);

@@ -181,9 +181,11 @@ struct _CivicServer
   CivicRate           key_rate_asked;
   GThreadPool        *pools[N_POOLS];
   GAsyncQueue        *connections[N_POOLS];
-  GAsyncQueue        *readers;          /* CivicDb on --read-database, or NULL */
-  gint                reader_warned;    /* the monotonic second a failing read database was
-                                         * last logged at */
+  GAsyncQueue        *readers;          /* Reader, one per read thread; NULL without
+                                         * --read-database */
+  GMutex              reader_lock;
+  gint64              reader_next_try;  /* no reader opens before (monotonic time) */
+  gboolean            reader_down;      /* the operator has been told it failed */
 
   CivicLeader        *leader;    /* whether this process runs the clocks */
   guint               scheduler_source;
@@ -2733,13 +2735,84 @@ refusal_body (guint       status,
   return body;
 }
 
+/* A read thread's connection to the read database: opened on first use,
+ * closed when it fails, opened again later */
+typedef struct
+{
+  CivicDb *db;
+} Reader;
+
+static void
+reader_free (Reader *reader)
+{
+  g_clear_object (&reader->db);
+  g_free (reader);
+}
+
+/* While the read database fails, one thread tries it again every ten
+ * seconds; the rest do not wait for it */
+#define READER_RETRY (10 * G_USEC_PER_SEC)
+
+static void
+reader_failed (CivicServer  *self,
+               Reader       *reader,
+               const GError *error)
+{
+  gboolean tell;
+
+  g_clear_object (&reader->db);
+  g_mutex_lock (&self->reader_lock);
+  self->reader_next_try = g_get_monotonic_time () + READER_RETRY;
+  tell = !self->reader_down;
+  self->reader_down = TRUE;
+  g_mutex_unlock (&self->reader_lock);
+  if (tell)
+    g_message ("the read database failed, and the database answers until it is back: %s",
+               error->message);
+}
+
+static gboolean
+reader_open (CivicServer *self,
+             Reader      *reader)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_monotonic_time ();
+  gboolean may, told;
+
+  g_mutex_lock (&self->reader_lock);
+  may = now >= self->reader_next_try;
+  if (may)
+    self->reader_next_try = now + READER_RETRY;
+  g_mutex_unlock (&self->reader_lock);
+  if (!may)
+    return FALSE;
+
+  reader->db = civic_server_db_open_reader (self->options.data_dir, self->options.read_database,
+                                            &error);
+  if (reader->db == NULL)
+    {
+      reader_failed (self, reader, error);
+      return FALSE;
+    }
+
+  g_mutex_lock (&self->reader_lock);
+  self->reader_next_try = 0;
+  told = self->reader_down;
+  self->reader_down = FALSE;
+  g_mutex_unlock (&self->reader_lock);
+  if (told)
+    g_message ("the read database answers again");
+  return TRUE;
+}
+
 /* The read database, for a request it may answer: on a route that only
  * reads (the feed, one record), once its copy holds everything the
- * request must show: the account's own last command (read your writes),
+ * request must show: the account's own last write (read your writes),
  * the last change to what the account may see, and as far as the
  * client's feed has got. Otherwise %NULL, and the database itself
- * answers; so it does while the read database fails. */
-static CivicDb *
+ * answers, as it does while the read database is down or behind in its
+ * schema. */
+static Reader *
 reader_for (CivicServer *self,
             Request     *request)
 {
@@ -2747,7 +2820,7 @@ reader_for (CivicServer *self,
   g_autoptr(GError) error = NULL;
   const char *after;
   gint64 need, seq;
-  CivicDb *reader;
+  Reader *reader;
 
   if (self->readers == NULL || !request->route->reader || account == NULL)
     return NULL;
@@ -2762,18 +2835,14 @@ reader_for (CivicServer *self,
     need = MAX (need, g_ascii_strtoll (after, NULL, 10));
 
   reader = g_async_queue_pop (self->readers);
-  seq = civic_server_db_current_seq (reader, &error);
-  if (seq < 0)
+  if (reader->db == NULL && !reader_open (self, reader))
     {
-      gint now = (gint) (g_get_monotonic_time () / G_USEC_PER_SEC);
-      gint warned = g_atomic_int_get (&self->reader_warned);
-
-      /* Once a minute is enough to tell an operator */
-      if ((warned == 0 || now - warned >= 60) &&
-          g_atomic_int_compare_and_exchange (&self->reader_warned, warned, now))
-        g_message ("the read database failed, and the database answers instead: %s",
-                   error->message);
+      g_async_queue_push (self->readers, reader);
+      return NULL;
     }
+  seq = civic_server_db_current_seq (reader->db, &error);
+  if (seq < 0)
+    reader_failed (self, reader, error);
   if (seq < need)
     {
       g_async_queue_push (self->readers, reader);
@@ -2799,13 +2868,17 @@ worker (gpointer data,
   if (!request->route->needs_token ||
       (authenticate (self, db, request) && password_chosen (request)))
     {
-      CivicDb *reader = reader_for (self, request);
+      Reader *reader = reader_for (self, request);
 
-      request->route->handler (self, reader != NULL ? reader : db, request);
+      request->route->handler (self, reader != NULL ? reader->db : db, request);
       if (reader != NULL)
         {
-          if (civic_db_in_transaction (reader))
-            civic_db_rollback (reader);
+          if (civic_db_in_transaction (reader->db))
+            civic_db_rollback (reader->db);
+          /* What failed there (the standby gone, a query cancelled by
+           * its replay) is asked of the database */
+          if (request->status == SOUP_STATUS_INTERNAL_SERVER_ERROR)
+            request->route->handler (self, db, request);
           g_async_queue_push (self->readers, reader);
         }
     }
@@ -3180,6 +3253,7 @@ civic_server_finalize (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->connections); i++)
     g_clear_pointer (&self->connections[i], g_async_queue_unref);
   g_clear_pointer (&self->readers, g_async_queue_unref);
+  g_mutex_clear (&self->reader_lock);
   g_clear_object (&self->calendar);
   g_clear_pointer (&self->replaced_calendars, g_ptr_array_unref);
   g_mutex_clear (&self->calendar_lock);
@@ -3215,6 +3289,7 @@ civic_server_init (CivicServer *self)
   self->answers = civic_answer_cache_new (256);
   self->replaced_calendars = g_ptr_array_new_with_free_func (g_object_unref);
   g_mutex_init (&self->calendar_lock);
+  g_mutex_init (&self->reader_lock);
 }
 
 static gboolean
@@ -3323,19 +3398,18 @@ civic_server_new (const CivicServerOptions  *options,
       !open_pool (self, POOL_LOGIN, LOGIN_THREADS, error) ||
       !open_pool (self, POOL_UPLOAD, UPLOAD_THREADS, error))
     return NULL;
+  /* The read database is opened as it is used, so that a standby that is
+   * down does not keep the service from starting; the first is tried now,
+   * so that the log says at once when it fails */
   if (self->options.read_database != NULL)
     {
-      self->readers = g_async_queue_new_full (g_object_unref);
+      self->readers = g_async_queue_new_full ((GDestroyNotify) reader_free);
       for (int i = 0; i < self->options.readers; i++)
         {
-          CivicDb *reader = civic_server_db_open_reader (self->options.data_dir,
-                                                         self->options.read_database, error);
+          Reader *reader = g_new0 (Reader, 1);
 
-          if (reader == NULL)
-            {
-              g_prefix_error (error, "--read-database: ");
-              return NULL;
-            }
+          if (i == 0)
+            reader_open (self, reader);
           g_async_queue_push (self->readers, reader);
         }
     }

@@ -548,9 +548,6 @@ move_records (CivicTestService *service,
   g_assert_cmpstr (found, ==, found_before);
 }
 
-/* From the data folder's file to PostgreSQL and back (or, in the
- * PostgreSQL run, the other way round): the same records, the same
- * answers, the chain verified, and the folder naming where they are */
 /* "table.column" of every table of the SQLite file, but full-text
  * search's, which PostgreSQL does with trigram indexes instead */
 static GPtrArray *
@@ -564,8 +561,8 @@ sqlite_columns (const char *file)
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT m.name || '.' || p.name "
                                            "FROM sqlite_master m, pragma_table_info (m.name) p "
                                            "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' "
-                                           "  AND m.name NOT LIKE '%_fts' "
-                                           "  AND m.name NOT LIKE '%_fts_%' "
+                                           "  AND m.name NOT GLOB '*_fts' "
+                                           "  AND m.name NOT GLOB '*_fts_*' "
                                            "ORDER BY 1", -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
@@ -613,6 +610,9 @@ assert_same_schema (const char *file,
   g_assert_cmpstr (lite_text, ==, pg_text);
 }
 
+/* From the data folder's file to PostgreSQL and back (or, in the
+ * PostgreSQL run, the other way round): the same records, the same
+ * answers, the chain verified, and the folder naming where they are */
 static void
 test_migrate (void)
 {

@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "civic-accounts.h"
+#include "civic-proxy.h"
 #include "civic-rate-limit.h"
 
 static void
@@ -82,6 +85,65 @@ test_sign_in_delays (void)
   g_assert_cmpint (civic_accounts_sign_in_delay (1000000, 5), ==, 900);
 }
 
+/* Who sent a request that came through a trusted balancer: the rightmost
+ * hop its X-Forwarded-For names that no trusted balancer is, however
+ * many hops a client wrote before; nobody else's header is believed */
+static void
+test_forwarded_for (void)
+{
+  static const char * const trusted[] = { "10.0.0.5", "10.1.0.0/16", "fd00::/8", NULL };
+  static const struct
+  {
+    const char *peer;
+    const char *forwarded_for;
+    const char *client;
+  } cases[] = {
+    { "10.0.0.5", "203.0.113.7", "203.0.113.7" },
+    { "10.0.0.5", NULL, "10.0.0.5" },
+    { "198.51.100.1", "203.0.113.7", "198.51.100.1" },           /* not trusted */
+    { "10.0.0.5", "1.2.3.4, 203.0.113.7", "203.0.113.7" },       /* a client's own entry */
+    { "10.0.0.5", "203.0.113.8, 10.1.2.3", "203.0.113.8" },      /* two balancers */
+    { "10.0.0.5", "not-an-address, 10.1.2.3", "10.1.2.3" },      /* vouched for no further */
+    { "10.0.0.5", "2001:db8::7", "2001:db8::7" },
+    { "::ffff:10.0.0.5", "203.0.113.9", "203.0.113.9" },         /* a service on [::] */
+    { "10.0.0.5", "::ffff:203.0.113.10", "203.0.113.10" },
+    { "fd00::1", "203.0.113.11", "203.0.113.11" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) masks = civic_proxy_masks_new (trusted, &error);
+  g_autoptr(GPtrArray) bad = NULL;
+  g_autoptr(GString) many = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *client = civic_proxy_client_address (masks, cases[i].peer,
+                                                            cases[i].forwarded_for);
+
+      g_assert_cmpstr (client, ==, cases[i].client);
+    }
+
+  /* A hundred hops first: still the one the balancer wrote */
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (many, "1.1.1.%u, ", i);
+  g_string_append (many, "203.0.113.12");
+  {
+    g_autofree char *client = civic_proxy_client_address (masks, "10.0.0.5", many->str);
+
+    g_assert_cmpstr (client, ==, "203.0.113.12");
+  }
+
+  /* Not an address nor a network: refused, and named */
+  {
+    const char * const wrong[] = { "10.0.0.0/99", NULL };
+
+    bad = civic_proxy_masks_new (wrong, &error);
+    g_assert_null (bad);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_assert_nonnull (strstr (error->message, "10.0.0.0/99"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -91,6 +153,7 @@ main (int   argc,
   g_test_add_func ("/limits/address-key", test_address_key);
   g_test_add_func ("/limits/token-bucket", test_token_bucket);
   g_test_add_func ("/limits/sign-in-delays", test_sign_in_delays);
+  g_test_add_func ("/limits/forwarded-for", test_forwarded_for);
 
   return g_test_run ();
 }

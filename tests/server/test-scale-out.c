@@ -204,7 +204,7 @@ shows_events (CivicTestService *service,
  * them), while one who wrote nothing is answered from the standby as it
  * stood: the proof that it reads there. A session opened or ended meanwhile
  * counts at once. Replay resumed, the standby catches up; gone, the
- * database answers. */
+ * database answers, and a process starts without it. */
 static void
 test_read_database (void)
 {
@@ -290,6 +290,11 @@ test_read_database (void)
   g_hash_table_remove_all (entities);
   civic_test_pull_all (reader, writer, 0, entities);
   g_assert_cmpuint (g_hash_table_size (entities), >, 0);
+
+  /* Nor does a standby that is down keep a process from starting */
+  civic_test_service_stop (reader);
+  civic_test_service_start_with (reader, args);
+  g_assert_cmpuint (count_events (reader, onlooker, target), ==, events + 1);
 }
 
 static gboolean
