@@ -46,8 +46,13 @@ stored_cb (GObject      *source,
 
   if (secret_password_store_finish (result, &error))
     g_task_return_boolean (task, TRUE);
-  else
+  else if (error != NULL)
     g_task_return_error (task, error);
+  else
+    /* The keyring's prompt dismissed (or its display gone): libsecret
+     * says no more than FALSE */
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             _("The keyring was not unlocked"));
 }
 
 /**
