@@ -190,6 +190,33 @@ case_apply (GObject                    *record,
   return G_OBJECT (civic_workflow_apply (CIVIC_CASE (record), action, args, context, error));
 }
 
+/* The clock the inbox colours a case by, and its promised limit (or the
+ * statutory one) for the period's figures: the working target the hall
+ * answers for */
+static gboolean
+case_supervise (GObject                *record,
+                CivicCalendar          *calendar,
+                CivicDay                today,
+                CivicSupervisionSource *out)
+{
+  CivicCase *kase = CIVIC_CASE (record);
+  CivicClock *now = civic_case_get_governing_clock (kase);
+  CivicClock *main = civic_case_get_promised_clock (kase);
+
+  if (main == NULL)
+    main = civic_case_get_statutory_clock (kase);
+
+  out->department_id = g_strdup (civic_case_get_department_id (kase));
+  out->subject = g_strdup (civic_case_get_item_code (kase));
+  out->title = g_strdup_printf ("%s %s", civic_case_get_number (kase),
+                                civic_case_get_item_name (kase));
+  out->now = now ? civic_clock_copy (now) : NULL;
+  out->main = main ? civic_clock_copy (main) : NULL;
+  out->deemed_on = civic_case_get_deemed_accepted (kase) ? civic_case_get_accepted_on (kase)
+                                                         : CIVIC_DAY_INVALID;
+  return TRUE;
+}
+
 const CivicEntityKind civic_case_kind = {
   .type = CIVIC_ENTITY_CASE,
   .collection = "cases",
@@ -217,4 +244,5 @@ const CivicEntityKind civic_case_kind = {
   .check = case_check,
   .list_actions = case_list_actions,
   .apply = case_apply,
+  .supervise = case_supervise,
 };

@@ -1264,6 +1264,55 @@ civic_clock_read (CivicClock             *self,
   return reading;
 }
 
+/**
+ * civic_clock_next_change:
+ * @reading: what @self says on @today
+ * @policy: (nullable): the same thresholds the reading was made with
+ *
+ * Returns: the first day after @today on which the clock's colour changes
+ * if nothing happens to it: a green one turns yellow (or red), a yellow
+ * one red; %CIVIC_DAY_INVALID for a clock that is red, paused or done.
+ * What e-supervision recounts on that morning.
+ */
+CivicDay
+civic_clock_next_change (CivicClock              *self,
+                         const CivicClockReading *reading,
+                         CivicCalendar           *calendar,
+                         CivicDay                 today,
+                         const CivicClockPolicy  *policy)
+{
+  CivicDay red = reading->due + 1, yellow;
+  int threshold, n;
+
+  g_return_val_if_fail (CIVIC_IS_CLOCK (self), CIVIC_DAY_INVALID);
+  g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), CIVIC_DAY_INVALID);
+
+  if (policy == NULL)
+    policy = &default_policy;
+
+  switch (reading->status)
+    {
+    case CIVIC_CLOCK_STATUS_YELLOW:
+      return MAX (red, today + 1);
+
+    case CIVIC_CLOCK_STATUS_GREEN:
+      /* Yellow once no more than the threshold is left: the units left
+       * today less the threshold must pass first */
+      threshold = MAX (policy->yellow_days, (reading->length * policy->yellow_percent + 99) / 100);
+      n = MAX (1, reading->remaining - threshold);
+      yellow = self->unit == CIVIC_CLOCK_UNIT_WORKING_DAYS
+               ? civic_calendar_add_working_days (calendar, today, n, CIVIC_COUNT_DEFAULT, NULL)
+               : today + n;
+      return MAX (MIN (yellow, red), today + 1);
+
+    case CIVIC_CLOCK_STATUS_RED:
+    case CIVIC_CLOCK_STATUS_PAUSED:
+    case CIVIC_CLOCK_STATUS_DONE:
+    default:
+      return CIVIC_DAY_INVALID;
+    }
+}
+
 void
 civic_clock_reading_free (CivicClockReading *reading)
 {

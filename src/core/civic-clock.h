@@ -228,6 +228,11 @@ CivicClockReading *civic_clock_read                (CivicClock         *self,
                                                     CivicCalendar      *calendar,
                                                     CivicDay            today,
                                                     const CivicClockPolicy *policy);
+CivicDay           civic_clock_next_change         (CivicClock         *self,
+                                                    const CivicClockReading *reading,
+                                                    CivicCalendar      *calendar,
+                                                    CivicDay            today,
+                                                    const CivicClockPolicy *policy);
 void               civic_clock_reading_free        (CivicClockReading  *reading);
 char              *civic_clock_reading_dup_trace_text (CivicClockReading *reading);
 

@@ -44,6 +44,7 @@
 #include "civic-privacy-mask.h"
 #include "civic-reply-lint.h"
 #include "civic-room.h"
+#include "civic-supervision.h"
 #include "civic-room-kind.h"
 #include "civic-template.h"
 #include "civic-text-diff.h"

@@ -1233,6 +1233,39 @@ disclosure_list_actions (GObject                    *record,
 
 /* Every change is tried on a copy: a refused one leaves the record as it
  * was */
+/* Art. 26: published within 20 working days of being formed or changed;
+ * one withdrawn before it was published is not counted */
+static gboolean
+disclosure_supervise (GObject                *record,
+                      CivicCalendar          *calendar,
+                      CivicDay                today,
+                      CivicSupervisionSource *out)
+{
+  CivicDisclosure *disclosure = CIVIC_DISCLOSURE (record);
+  CivicDay formed_on = civic_disclosure_get_formed_on (disclosure);
+  GDateTime *published_at = civic_disclosure_get_published_at (disclosure);
+  g_autoptr(CivicClock) clock = NULL;
+
+  if (formed_on == CIVIC_DAY_INVALID ||
+      (published_at == NULL &&
+       civic_disclosure_get_state (disclosure) >= CIVIC_DISCLOSURE_STATE_WITHDRAWN))
+    return FALSE;
+
+  clock = civic_clock_new (CIVIC_CLOCK_KIND_PROACTIVE_DISCLOSURE, CIVIC_CLOCK_TRIGGER_FORMED,
+                           formed_on, CIVIC_CLOCK_UNIT_WORKING_DAYS, 20, "ogi-26");
+  if (published_at != NULL)
+    civic_clock_complete (clock, MAX (formed_on, civic_time_day_of (published_at)), NULL);
+
+  out->department_id = g_strdup (civic_disclosure_get_department_id (disclosure));
+  out->subject = g_strdup (civic_enum_to_nick (CIVIC_TYPE_DISCLOSURE_CATEGORY,
+                                               civic_disclosure_get_category (disclosure)));
+  out->title = g_strdup (civic_disclosure_get_title (disclosure));
+  out->now = civic_clock_copy (clock);
+  out->main = g_steal_pointer (&clock);
+  out->deemed_on = CIVIC_DAY_INVALID;
+  return TRUE;
+}
+
 static GObject *
 disclosure_apply (GObject                    *record,
                   guint                       action,
@@ -1317,6 +1350,7 @@ const CivicEntityKind civic_disclosure_kind = {
   .check = disclosure_check,
   .list_actions = disclosure_list_actions,
   .apply = disclosure_apply,
+  .supervise = disclosure_supervise,
   .creates = disclosure_creates,
   .create = disclosure_create,
 };

@@ -1206,6 +1206,38 @@ request_list_actions (GObject                    *record,
 
 /* Every change is tried on a copy: a refused one leaves the record as it
  * was */
+/* OGI Art. 33: the reply, rebuilt from what happened to the request; a
+ * request withdrawn, or closed without a reply, owes none */
+static gboolean
+request_supervise (GObject                *record,
+                   CivicCalendar          *calendar,
+                   CivicDay                today,
+                   CivicSupervisionSource *out)
+{
+  CivicDisclosureRequest *request = CIVIC_DISCLOSURE_REQUEST (record);
+  g_autoptr(CivicDisclosureRequestClock) clocks = NULL;
+  g_autoptr(CivicDisclosureRequestReading) reading = NULL;
+  gboolean open = civic_disclosure_request_is_open (request);
+
+  if (civic_disclosure_request_get_state (request) == CIVIC_DISCLOSURE_REQUEST_STATE_WITHDRAWN)
+    return FALSE;
+  clocks = civic_disclosure_request_dup_clock (request, calendar, NULL);
+  if (clocks == NULL)
+    return FALSE;
+  reading = civic_disclosure_request_clock_read (clocks, today, NULL);
+
+  out->department_id = g_strdup (civic_disclosure_request_get_department_id (request));
+  out->subject = g_strdup ("");
+  out->title = g_strdup_printf ("%s %s", civic_disclosure_request_get_receipt (request),
+                                civic_disclosure_request_get_title (request));
+  if (open)
+    out->now = civic_clock_copy (reading->reply_clock);
+  if (open || civic_clock_is_completed (reading->reply_clock))
+    out->main = civic_clock_copy (reading->reply_clock);
+  out->deemed_on = CIVIC_DAY_INVALID;
+  return TRUE;
+}
+
 static GObject *
 request_apply (GObject                    *record,
                guint                       action,
@@ -1285,6 +1317,7 @@ const CivicEntityKind civic_disclosure_request_kind = {
   .check = request_check,
   .list_actions = request_list_actions,
   .apply = request_apply,
+  .supervise = request_supervise,
   .creates = request_creates,
   .create = request_create,
 };

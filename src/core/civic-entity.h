@@ -13,6 +13,7 @@
 #include "civic-disclosure-policy.h"
 #include "civic-hearing.h"
 #include "civic-message-clocks.h"
+#include "civic-supervision.h"
 
 G_BEGIN_DECLS
 
@@ -170,6 +171,13 @@ typedef struct
                            guint                       action,
                            const CivicWorkflowContext *context,
                            GError                    **error);
+  /* (nullable) What e-supervision watches of a record: its department,
+   * its name in a list and its clocks (civic-supervision.h); %FALSE when
+   * it watches nothing of it (a good rating, a draft not yet formed) */
+  gboolean  (*supervise)  (GObject                    *record,
+                           CivicCalendar              *calendar,
+                           CivicDay                    today,
+                           CivicSupervisionSource     *out);
 } CivicEntityKind;
 
 const CivicEntityKind *civic_entity_kind_lookup      (const char  *type);

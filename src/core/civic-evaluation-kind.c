@@ -663,6 +663,31 @@ kind_to_feed_json (GObject       *record,
   return civic_evaluation_to_feed_json (CIVIC_EVALUATION (record), calendar, today);
 }
 
+/* A bad rating's rectification, which the department owes within the
+ * region's limit; a good one, or one the hall excluded, owes nothing */
+static gboolean
+kind_supervise (GObject                *record,
+                CivicCalendar          *calendar,
+                CivicDay                today,
+                CivicSupervisionSource *out)
+{
+  CivicEvaluation *evaluation = CIVIC_EVALUATION (record);
+  g_autoptr(CivicClock) clock = civic_evaluation_dup_clock (evaluation);
+
+  if (clock == NULL || !civic_evaluation_is_counted (evaluation))
+    return FALSE;
+
+  out->department_id = g_strdup (civic_evaluation_get_department_id (evaluation));
+  out->subject = g_strdup (civic_enum_to_nick (CIVIC_TYPE_EVALUATION_TARGET,
+                                               civic_evaluation_get_target (evaluation)));
+  out->title = g_strdup_printf ("%d/5 %s", civic_evaluation_get_rating (evaluation),
+                                civic_evaluation_get_target_id (evaluation));
+  out->now = civic_clock_copy (clock);
+  out->main = g_steal_pointer (&clock);
+  out->deemed_on = CIVIC_DAY_INVALID;
+  return TRUE;
+}
+
 static gboolean
 kind_check (GObject                    *record,
             guint                       action,
@@ -765,6 +790,7 @@ const CivicEntityKind civic_evaluation_kind = {
   .open_label = N_("_Open Rating"),
   .not_cached = N_("The rating is not in the offline copy"),
   .to_feed_json = kind_to_feed_json,
+  .supervise = kind_supervise,
   .check = kind_check,
   .list_actions = kind_list_actions,
   .apply = kind_apply,

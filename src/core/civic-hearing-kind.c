@@ -1533,6 +1533,41 @@ hearing_list_actions (GObject                    *record,
 
 /* Every change is tried on a copy: a refused one leaves the record as it
  * was */
+/* Art. 47: a hearing asked for is held within the period from the
+ * request; one cancelled or withdrawn owes nothing */
+static gboolean
+hearing_supervise (GObject                *record,
+                   CivicCalendar          *calendar,
+                   CivicDay                today,
+                   CivicSupervisionSource *out)
+{
+  CivicHearing *hearing = CIVIC_HEARING (record);
+  const CivicHearingPeriod *period = &civic_hearing_policy_get_default ()->organise_within;
+  CivicHearingState state = civic_hearing_get_state (hearing);
+  CivicDay requested_on = civic_hearing_get_requested_on (hearing);
+  g_autoptr(CivicClock) clock = NULL;
+
+  if (requested_on == CIVIC_DAY_INVALID || state == CIVIC_HEARING_STATE_CANCELLED ||
+      state == CIVIC_HEARING_STATE_WITHDRAWN)
+    return FALSE;
+
+  clock = civic_clock_new (CIVIC_CLOCK_KIND_HEARING_ORGANISE, CIVIC_CLOCK_TRIGGER_REQUESTED,
+                           requested_on, period->unit, period->length, "all-47");
+  if ((state == CIVIC_HEARING_STATE_HELD || state == CIVIC_HEARING_STATE_RECORD_SIGNED) &&
+      civic_hearing_get_starts_at (hearing) != NULL)
+    civic_clock_complete (clock, MAX (requested_on,
+                                      civic_time_day_of (civic_hearing_get_starts_at (hearing))),
+                          NULL);
+
+  out->department_id = g_strdup (civic_hearing_get_department_id (hearing));
+  out->subject = g_strdup ("");
+  out->title = g_strdup (civic_hearing_get_matter (hearing));
+  out->now = civic_clock_copy (clock);
+  out->main = g_steal_pointer (&clock);
+  out->deemed_on = CIVIC_DAY_INVALID;
+  return TRUE;
+}
+
 static GObject *
 hearing_apply (GObject                    *record,
                guint                       action,
@@ -1578,4 +1613,5 @@ const CivicEntityKind civic_hearing_kind = {
   .check = hearing_check,
   .list_actions = hearing_list_actions,
   .apply = hearing_apply,
+  .supervise = hearing_supervise,
 };

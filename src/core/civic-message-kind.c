@@ -1392,6 +1392,30 @@ message_kind_to_feed_json (GObject       *record,
   return civic_message_to_feed_json (CIVIC_MESSAGE (record), calendar, today);
 }
 
+/* The clock the message waits on, and its reply for the period's
+ * figures; a message merged into another or sent on as a case is
+ * answered there */
+static gboolean
+message_supervise (GObject                *record,
+                   CivicCalendar          *calendar,
+                   CivicDay                today,
+                   CivicSupervisionSource *out)
+{
+  CivicMessage *message = CIVIC_MESSAGE (record);
+  CivicMessageState state = civic_message_get_state (message);
+
+  out->department_id = g_strdup (civic_message_get_department_id (message));
+  out->subject = g_strdup (civic_enum_to_nick (CIVIC_TYPE_MESSAGE_KIND,
+                                               civic_message_get_kind (message)));
+  out->title = g_strdup_printf ("%s %s", civic_message_get_receipt (message),
+                                civic_message_get_subject (message));
+  out->now = civic_message_dup_running_clock (message, calendar, NULL);
+  if (state != CIVIC_MESSAGE_STATE_MERGED && state != CIVIC_MESSAGE_STATE_ROUTED_TO_CASE)
+    out->main = civic_message_dup_clock (message, calendar, CIVIC_MESSAGE_STEP_REPLY);
+  out->deemed_on = CIVIC_DAY_INVALID;
+  return TRUE;
+}
+
 static gboolean
 message_check (GObject                    *record,
                guint                       action,
@@ -1501,6 +1525,7 @@ const CivicEntityKind civic_message_kind = {
   .open_label = N_("_Open Message"),
   .not_cached = N_("The message is not in the offline copy"),
   .to_feed_json = message_kind_to_feed_json,
+  .supervise = message_supervise,
   .check = message_check,
   .list_actions = message_list_actions,
   .apply = message_apply,

@@ -938,6 +938,35 @@ running_step (CivicMessageState  state,
 }
 
 /**
+ * civic_message_dup_running_clock:
+ * @step: (out) (optional): which step's clock it is
+ *
+ * Returns: (transfer full) (nullable): the clock the message waits on
+ * now, or %NULL when it waits on none
+ */
+CivicClock *
+civic_message_dup_running_clock (CivicMessage     *self,
+                                 CivicCalendar    *calendar,
+                                 CivicMessageStep *step)
+{
+  CivicMessageStep running;
+  CivicClock *clock;
+
+  RETURN_IF_NOT_MESSAGE (NULL);
+
+  if (!running_step (self->state, &running))
+    return NULL;
+  /* Not yet signed for, a reply counted from the signing has not started:
+   * the message waits on the signing */
+  clock = civic_message_dup_clock (self, calendar, running);
+  if (clock == NULL && running == CIVIC_MESSAGE_STEP_REPLY)
+    clock = civic_message_dup_clock (self, calendar, running = CIVIC_MESSAGE_STEP_SIGN_FOR);
+  if (clock != NULL && step != NULL)
+    *step = running;
+  return clock;
+}
+
+/**
  * civic_message_read_clock:
  * @calendar: the working days
  * @today: the day to read it on
@@ -963,13 +992,7 @@ civic_message_read_clock (CivicMessage             *self,
   g_return_val_if_fail (out != NULL, FALSE);
 
   out->reading = NULL;
-  if (!running_step (self->state, &step))
-    return FALSE;
-  /* Not yet signed for, a reply counted from the signing has not started:
-   * the message waits on the signing */
-  clock = civic_message_dup_clock (self, calendar, step);
-  if (clock == NULL && step == CIVIC_MESSAGE_STEP_REPLY)
-    clock = civic_message_dup_clock (self, calendar, step = CIVIC_MESSAGE_STEP_SIGN_FOR);
+  clock = civic_message_dup_running_clock (self, calendar, &step);
   if (clock == NULL)
     return FALSE;
   out->step = step;

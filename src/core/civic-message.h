@@ -402,6 +402,9 @@ gboolean      civic_message_is_hidden_from    (CivicMessage      *self,
 CivicClock   *civic_message_dup_clock         (CivicMessage      *self,
                                                CivicCalendar     *calendar,
                                                CivicMessageStep   step);
+CivicClock   *civic_message_dup_running_clock (CivicMessage      *self,
+                                               CivicCalendar     *calendar,
+                                               CivicMessageStep  *step);
 gboolean      civic_message_read_clock        (CivicMessage      *self,
                                                CivicCalendar     *calendar,
                                                CivicDay           today,

@@ -26,6 +26,7 @@
 #include "civic-keyring.h"
 #include "civic-policy.h"
 #include "civic-server-db.h"
+#include "civic-supervision-records.h"
 #include "civic-time.h"
 
 /* A case is kept as the feed publishes it, in `entity`: personal data
@@ -235,6 +236,9 @@ civic_case_records_save (CivicDb        *db,
     return 0;
 
   if (!civic_case_records_store_sealed (db, civic_case_get_id (kase), sealed, error))
+    return 0;
+
+  if (!civic_supervision_track (db, &civic_case_kind, G_OBJECT (kase), calendar, today, error))
     return 0;
 
   return civic_server_db_put_entity_text (db, CIVIC_ENTITY_CASE, civic_case_get_id (kase),
@@ -517,11 +521,13 @@ store_finish (CivicDb        *db,
     {
     case CIVIC_ACTION_REQUEST_HEARING:
     case CIVIC_ACTION_ORDER_HEARING:
-      if (!civic_hearing_records_open_for_case (db, kase, command_id, error))
+      if (!civic_hearing_records_open_for_case (db, kase, command_id, calendar,
+                                                civic_time_day_of (now), error))
         return FALSE;
       break;
     case CIVIC_ACTION_DECIDE:
-      if (!civic_hearing_records_note_decision (db, kase, error) ||
+      if (!civic_hearing_records_note_decision (db, kase, calendar, civic_time_day_of (now),
+                                                error) ||
           !civic_licensing_disclosure_draft (db, calendar, now, kase, error))
         return FALSE;
       break;

@@ -1691,7 +1691,8 @@ make_case (Demo     *demo,
       g_ptr_array_set_size (civic_hearing_get_documents (life.hearing), 0);
       civic_hearing_set_rev (life.hearing, life.hearing_steps + 1);
       demo->hearing_counts[civic_hearing_get_state (life.hearing)]++;
-      if (civic_hearing_records_save (demo->db, life.hearing, error) == 0)
+      if (civic_hearing_records_save (demo->db, life.hearing, demo->calendar, demo->today,
+                                      error) == 0)
         goto fail;
     }
   g_clear_object (&life.hearing);

@@ -30,6 +30,7 @@
 #include "civic-keyring.h"
 #include "civic-policy.h"
 #include "civic-server-db.h"
+#include "civic-supervision-records.h"
 #include "civic-time.h"
 #include "civic-workflow.h"
 
@@ -110,6 +111,8 @@ civic_disclosure_records_load (CivicDb      *db,
 gint64
 civic_disclosure_records_save (CivicDb          *db,
                                CivicDisclosure  *disclosure,
+                               CivicCalendar    *calendar,
+                               CivicDay          today,
                                GError          **error)
 {
   g_autofree char *feed = civic_disclosure_to_feed_json (disclosure);
@@ -143,6 +146,9 @@ civic_disclosure_records_save (CivicDb          *db,
   civic_db_bind_int64 (stmt, 8, civic_disclosure_get_head_version (disclosure));
   civic_db_bind_int64 (stmt, 9, civic_disclosure_get_published_version (disclosure));
   if (!civic_db_run (db, stmt, error))
+    return 0;
+
+  if (!civic_supervision_track (db, &civic_disclosure_kind, G_OBJECT (disclosure), calendar, today, error))
     return 0;
 
   return civic_server_db_put_entity_text (db, CIVIC_ENTITY_DISCLOSURE,
@@ -628,7 +634,7 @@ store_save (CivicDb        *db,
             CivicDay        today,
             GError        **error)
 {
-  return civic_disclosure_records_save (db, CIVIC_DISCLOSURE (record), error);
+  return civic_disclosure_records_save (db, CIVIC_DISCLOSURE (record), calendar, today, error);
 }
 
 static gboolean

@@ -19,6 +19,8 @@ CivicDisclosure       *civic_disclosure_records_load        (CivicDb         *db
                                                              GError         **error);
 gint64                 civic_disclosure_records_save        (CivicDb         *db,
                                                              CivicDisclosure *disclosure,
+                                                             CivicCalendar   *calendar,
+                                                             CivicDay         today,
                                                              GError         **error);
 CivicDisclosurePolicy *civic_disclosure_records_load_policy (CivicDb         *db,
                                                              const char      *department_id,

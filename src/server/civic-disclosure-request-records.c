@@ -25,6 +25,7 @@
 #include "civic-policy.h"
 #include "civic-privacy-lint.h"
 #include "civic-server-db.h"
+#include "civic-supervision-records.h"
 #include "civic-time.h"
 #include "civic-workflow.h"
 
@@ -125,6 +126,9 @@ civic_disclosure_request_records_save (CivicDb                 *db,
   civic_db_bind_text (stmt, 1, civic_disclosure_request_get_id (request));
   civic_db_bind_text (stmt, 2, sealed);
   if (!civic_db_run (db, stmt, error))
+    return 0;
+
+  if (!civic_supervision_track (db, &civic_disclosure_request_kind, G_OBJECT (request), calendar, today, error))
     return 0;
 
   return civic_server_db_put_entity_text (db, CIVIC_ENTITY_DISCLOSURE_REQUEST,

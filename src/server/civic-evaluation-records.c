@@ -20,6 +20,7 @@
 #include "civic-json.h"
 #include "civic-policy.h"
 #include "civic-server-db.h"
+#include "civic-supervision-records.h"
 #include "civic-time.h"
 #include "civic-workflow.h"
 
@@ -119,6 +120,9 @@ civic_evaluation_records_save (CivicDb         *db,
   civic_db_bind_text (stmt, 1, id);
   civic_db_bind_text (stmt, 2, sealed);
   if (!civic_db_run (db, stmt, error))
+    return 0;
+
+  if (!civic_supervision_track (db, &civic_evaluation_kind, G_OBJECT (evaluation), calendar, today, error))
     return 0;
 
   return civic_server_db_put_entity_text (db, CIVIC_ENTITY_EVALUATION, id,

@@ -24,6 +24,7 @@
 #include "civic-json.h"
 #include "civic-policy.h"
 #include "civic-server-db.h"
+#include "civic-supervision-records.h"
 #include "civic-time.h"
 #include "civic-workflow.h"
 
@@ -121,6 +122,8 @@ civic_hearing_records_load (CivicDb      *db,
 gint64
 civic_hearing_records_save (CivicDb       *db,
                             CivicHearing  *hearing,
+                            CivicCalendar *calendar,
+                            CivicDay       today,
                             GError       **error)
 {
   g_autoptr(JsonNode) personal = civic_hearing_dup_personal (hearing);
@@ -161,6 +164,9 @@ civic_hearing_records_save (CivicDb       *db,
   civic_db_bind_text (stmt, 1, civic_hearing_get_id (hearing));
   civic_db_bind_text (stmt, 2, sealed);
   if (!civic_db_run (db, stmt, error))
+    return 0;
+
+  if (!civic_supervision_track (db, &civic_hearing_kind, G_OBJECT (hearing), calendar, today, error))
     return 0;
 
   return civic_server_db_put_entity_text (db, CIVIC_ENTITY_HEARING, civic_hearing_get_id (hearing),
@@ -350,10 +356,12 @@ applicant_contact (const CivicApplicant *applicant)
  * case already tied to a hearing, or not waiting for one, is left alone.
  */
 gboolean
-civic_hearing_records_open_for_case (CivicDb      *db,
-                                     CivicCase    *kase,
-                                     const char   *command_id,
-                                     GError      **error)
+civic_hearing_records_open_for_case (CivicDb       *db,
+                                     CivicCase     *kase,
+                                     const char    *command_id,
+                                     CivicCalendar *calendar,
+                                     CivicDay       today,
+                                     GError       **error)
 {
   g_autoptr(CivicHearing) hearing = NULL;
 
@@ -365,7 +373,7 @@ civic_hearing_records_open_for_case (CivicDb      *db,
   if (hearing == NULL)
     return FALSE;
   civic_hearing_set_rev (hearing, 1);
-  if (civic_hearing_records_save (db, hearing, error) == 0)
+  if (civic_hearing_records_save (db, hearing, calendar, today, error) == 0)
     return FALSE;
   civic_case_set_hearing_id (kase, command_id);
   return TRUE;
@@ -460,9 +468,11 @@ civic_hearing_records_new_for_case (CivicCase   *kase,
  * number (Art. 48(5)).
  */
 gboolean
-civic_hearing_records_note_decision (CivicDb      *db,
-                                     CivicCase    *kase,
-                                     GError      **error)
+civic_hearing_records_note_decision (CivicDb       *db,
+                                     CivicCase     *kase,
+                                     CivicCalendar *calendar,
+                                     CivicDay       today,
+                                     GError       **error)
 {
   const CivicDecision *decision = civic_case_get_decision (kase);
   const CivicCaseHearing *heard = civic_case_get_hearing (kase);
@@ -480,7 +490,7 @@ civic_hearing_records_note_decision (CivicDb      *db,
 
   civic_hearing_set_decision_ref (hearing, decision->number);
   civic_hearing_set_rev (hearing, civic_hearing_get_rev (hearing) + 1);
-  return civic_hearing_records_save (db, hearing, error) != 0;
+  return civic_hearing_records_save (db, hearing, calendar, today, error) != 0;
 }
 
 /* The service's part of a hearing's commands */
@@ -699,7 +709,7 @@ join_case (CivicDb        *db,
       if (!civic_hearing_cancel (own, civic_time_day_of (now), reason, &refusal))
         return refuse (error, CIVIC_WORKFLOW_ERROR_STATE, "%s", refusal->message);
       civic_hearing_set_rev (own, civic_hearing_get_rev (own) + 1);
-      if (civic_hearing_records_save (db, own, error) == 0 ||
+      if (civic_hearing_records_save (db, own, calendar, civic_time_day_of (now), error) == 0 ||
           !audit_by_service (db, now, civic_hearing_kind.action_to_string (CIVIC_HEARING_ACTION_CANCEL),
                              civic_hearing_get_id (own), command_id, civic_hearing_get_rev (own),
                              "joined", civic_hearing_get_id (hearing), error))
@@ -790,7 +800,7 @@ store_save (CivicDb        *db,
             CivicDay        today,
             GError        **error)
 {
-  return civic_hearing_records_save (db, CIVIC_HEARING (record), error);
+  return civic_hearing_records_save (db, CIVIC_HEARING (record), calendar, today, error);
 }
 
 static gboolean

@@ -19,6 +19,8 @@ CivicHearing *civic_hearing_records_load        (CivicDb        *db,
                                                  GError        **error);
 gint64        civic_hearing_records_save        (CivicDb        *db,
                                                  CivicHearing   *hearing,
+                                                 CivicCalendar  *calendar,
+                                                 CivicDay        today,
                                                  GError        **error);
 CivicHearing *civic_hearing_records_new_for_case (CivicCase    *kase,
                                                  const char     *id,
@@ -26,9 +28,13 @@ CivicHearing *civic_hearing_records_new_for_case (CivicCase    *kase,
 gboolean      civic_hearing_records_open_for_case (CivicDb      *db,
                                                  CivicCase      *kase,
                                                  const char     *command_id,
+                                                 CivicCalendar  *calendar,
+                                                 CivicDay        today,
                                                  GError        **error);
 gboolean      civic_hearing_records_note_decision (CivicDb      *db,
                                                  CivicCase      *kase,
+                                                 CivicCalendar  *calendar,
+                                                 CivicDay        today,
                                                  GError        **error);
 char         *civic_hearing_records_public_json (CivicDb        *db,
                                                  CivicDay        from,

@@ -28,6 +28,7 @@
 #include "civic-policy.h"
 #include "civic-privacy-lint.h"
 #include "civic-server-db.h"
+#include "civic-supervision-records.h"
 #include "civic-time.h"
 #include "civic-workflow.h"
 
@@ -292,6 +293,9 @@ civic_message_records_save (CivicDb        *db,
   if (!save_public_replies (db, message, &last_reply, error) ||
       !save_public_idea (db, message, error) ||
       !civic_open311_put_request (db, message, due_on, last_reply, error))
+    return 0;
+
+  if (!civic_supervision_track (db, &civic_message_kind, G_OBJECT (message), calendar, today, error))
     return 0;
 
   seq = civic_server_db_put_entity_text (db, CIVIC_ENTITY_MESSAGE, id,

@@ -9,12 +9,15 @@
 
 #include "civic-records.h"
 #include "civic-scheduler.h"
+#include "civic-supervision-records.h"
 
 /* Each kind of record may have a daily job (CivicRecordStore.daily): the
  * case's deems untouched applications accepted and publishes clocks that
  * changed colour overnight (civic-case-jobs.c). The scheduler runs every
  * kind's at start-up, so nothing is missed while the service was down,
- * and then on a timer, in small batches that leave room for commands. */
+ * and then on a timer, in small batches that leave room for commands;
+ * e-supervision's figures follow the colours that changed
+ * (civic-supervision-records.c). */
 
 /**
  * civic_scheduler_run_batch:
@@ -45,6 +48,15 @@ civic_scheduler_run_batch (CivicDb               *db,
         return FALSE;
       *more = *more || kind_more;
     }
+
+  /* Then e-supervision's figures, after the colours the kinds changed */
+  {
+    gboolean supervision_more = FALSE;
+
+    if (!civic_supervision_daily (db, calendar, now, batch_size, report, &supervision_more, error))
+      return FALSE;
+    *more = *more || supervision_more;
+  }
 
   return TRUE;
 }

@@ -646,6 +646,48 @@ static const CivicSqliteMigration migrations[] = {
     "ALTER TABLE account ADD COLUMN write_seq INTEGER NOT NULL DEFAULT 0;"
     "CREATE INDEX entity_by_type ON entity (type, seq);"
   },
+  { /* 26: e-supervision's figures (civic-supervision-records.c): what
+     * each watched record reads as, how many of a department's records
+     * have each colour now, and the figures of each week, kept as
+     * records are saved so that an overview never counts them */
+    "CREATE TABLE supervised ("
+    "  type TEXT NOT NULL,"
+    "  id TEXT NOT NULL,"
+    "  department_id TEXT NOT NULL,"
+    "  subject TEXT NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  status TEXT NOT NULL,"
+    "  due TEXT,"
+    "  next_change TEXT,"
+    "  opened_on TEXT,"
+    "  done_on TEXT,"
+    "  overdue_on TEXT,"
+    "  deemed_on TEXT,"
+    "  days INTEGER NOT NULL,"
+    "  late INTEGER NOT NULL,"
+    "  extended INTEGER NOT NULL,"
+    "  PRIMARY KEY (type, id)"
+    ");"
+    "CREATE INDEX supervised_board ON supervised (status, department_id, type, due);"
+    "CREATE INDEX supervised_next ON supervised (next_change);"
+    "CREATE TABLE supervision_count ("
+    "  department_id TEXT NOT NULL,"
+    "  type TEXT NOT NULL,"
+    "  status TEXT NOT NULL,"
+    "  n INTEGER NOT NULL,"
+    "  PRIMARY KEY (department_id, type, status)"
+    ");"
+    "CREATE TABLE supervision_tally ("
+    "  department_id TEXT NOT NULL,"
+    "  type TEXT NOT NULL,"
+    "  subject TEXT NOT NULL,"
+    "  metric TEXT NOT NULL,"
+    "  week TEXT NOT NULL,"
+    "  n INTEGER NOT NULL,"
+    "  PRIMARY KEY (department_id, type, metric, week, subject)"
+    ");"
+    "CREATE INDEX supervision_tally_by_week ON supervision_tally (metric, week);"
+  },
 };
 
 void

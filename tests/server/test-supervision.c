@@ -1,0 +1,430 @@
+/* test-supervision.c — e-supervision's figures, kept as records change
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "civic-calendar-records.h"
+#include "civic-commands.h"
+#include "civic-entity.h"
+#include "civic-records.h"
+#include "civic-scheduler.h"
+#include "civic-server-db.h"
+#include "civic-time.h"
+
+#include "civic-test-service.h"
+
+/* The figures counted from scratch: every record of every watched kind
+ * loaded and read on @today, its contributions summed */
+typedef struct
+{
+  GHashTable *tally;   /* "department\ttype\tsubject\tmetric\tweek" → n */
+  GHashTable *count;   /* "department\ttype\tstatus" → n */
+  const char *type;
+  const CivicSupervised *record;
+} Figures;
+
+static void
+figures_init (Figures *figures)
+{
+  figures->tally = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  figures->count = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+figures_clear (Figures *figures)
+{
+  g_clear_pointer (&figures->tally, g_hash_table_unref);
+  g_clear_pointer (&figures->count, g_hash_table_unref);
+}
+
+static void
+add (GHashTable *table,
+     char       *key,
+     int         n)
+{
+  int before = GPOINTER_TO_INT (g_hash_table_lookup (table, key));
+
+  if (before + n == 0)
+    g_hash_table_remove (table, key);
+  else
+    g_hash_table_replace (table, key, GINT_TO_POINTER (before + n));
+  if (before + n == 0)
+    g_free (key);
+}
+
+static void
+brute_tally_cb (CivicSupervisionMetric  metric,
+                CivicDay                week,
+                int                     n,
+                gpointer                user_data)
+{
+  Figures *figures = user_data;
+  g_autofree char *week_text = civic_day_format (week);
+
+  add (figures->tally, g_strdup_printf ("%s\t%s\t%s\t%s\t%s", figures->record->department_id,
+                                        figures->type, figures->record->subject,
+                                        civic_supervision_metric_to_nick (metric), week_text), n);
+}
+
+static void
+count_from_scratch (CivicDb        *db,
+                    CivicCalendar  *calendar,
+                    CivicDay        today,
+                    Figures        *figures)
+{
+  const CivicEntityKind * const *kinds = civic_entity_kinds ();
+
+  for (guint k = 0; kinds[k] != NULL; k++)
+    {
+      const CivicRecordStore *store = civic_records_lookup (kinds[k]->type);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+      CivicDbStmt *stmt;
+      gboolean row;
+
+      if (kinds[k]->supervise == NULL)
+        continue;
+      g_assert_nonnull (store);
+
+      stmt = civic_db_prepare (db, "SELECT id FROM entity WHERE type = ? AND deleted = 0", &error);
+      g_assert_no_error (error);
+      civic_db_bind_text (stmt, 1, kinds[k]->type);
+      while (civic_db_step (db, stmt, &row, &error) && row)
+        g_ptr_array_add (ids, g_strdup (civic_db_column_text (stmt, 0)));
+      civic_db_reset (stmt);
+      g_assert_no_error (error);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          g_autoptr(GObject) record = store->load (db, g_ptr_array_index (ids, i), &error);
+          g_auto(CivicSupervisionSource) source = { 0, };
+          g_auto(CivicSupervised) read = { 0, };
+
+          g_assert_no_error (error);
+          g_assert_nonnull (record);
+          if (!kinds[k]->supervise (record, calendar, today, &source) ||
+              !civic_supervised_read (&source, calendar, today, &read))
+            continue;
+
+          figures->type = kinds[k]->type;
+          figures->record = &read;
+          civic_supervised_tally (&read, brute_tally_cb, figures);
+          if (read.running)
+            add (figures->count, g_strdup_printf ("%s\t%s\t%s", read.department_id,
+                                                  kinds[k]->type,
+                                                  civic_supervised_status_nick (&read)), 1);
+        }
+    }
+}
+
+/* The figures the service kept */
+static void
+count_kept (CivicDb  *db,
+            Figures  *figures)
+{
+  g_autoptr(GError) error = NULL;
+  CivicDbStmt *stmt;
+  gboolean row;
+
+  stmt = civic_db_prepare (db, "SELECT department_id, type, subject, metric, week, n "
+                               "FROM supervision_tally WHERE n != 0", &error);
+  g_assert_no_error (error);
+  while (civic_db_step (db, stmt, &row, &error) && row)
+    add (figures->tally, g_strdup_printf ("%s\t%s\t%s\t%s\t%s", civic_db_column_text (stmt, 0),
+                                          civic_db_column_text (stmt, 1),
+                                          civic_db_column_text (stmt, 2),
+                                          civic_db_column_text (stmt, 3),
+                                          civic_db_column_text (stmt, 4)),
+         civic_db_column_int (stmt, 5));
+  civic_db_reset (stmt);
+  g_assert_no_error (error);
+
+  stmt = civic_db_prepare (db, "SELECT department_id, type, status, n "
+                               "FROM supervision_count WHERE n != 0", &error);
+  g_assert_no_error (error);
+  while (civic_db_step (db, stmt, &row, &error) && row)
+    add (figures->count, g_strdup_printf ("%s\t%s\t%s", civic_db_column_text (stmt, 0),
+                                          civic_db_column_text (stmt, 1),
+                                          civic_db_column_text (stmt, 2)),
+         civic_db_column_int (stmt, 3));
+  civic_db_reset (stmt);
+  g_assert_no_error (error);
+}
+
+static void
+assert_same_table (GHashTable *expected,
+                   GHashTable *kept,
+                   const char *what)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_INT (g_hash_table_lookup (kept, key)) != GPOINTER_TO_INT (value))
+      g_error ("%s %s: counted %d from scratch, kept %d", what, (char *) key,
+               GPOINTER_TO_INT (value), GPOINTER_TO_INT (g_hash_table_lookup (kept, key)));
+  g_hash_table_iter_init (&iter, kept);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (expected, key))
+      g_error ("%s %s: kept %d, none counted from scratch", what, (char *) key,
+               GPOINTER_TO_INT (value));
+}
+
+static guint
+assert_figures_agree (CivicDb        *db,
+                      CivicCalendar  *calendar,
+                      CivicDay        today)
+{
+  Figures scratch, kept;
+  guint n;
+
+  figures_init (&scratch);
+  figures_init (&kept);
+  count_from_scratch (db, calendar, today, &scratch);
+  count_kept (db, &kept);
+  assert_same_table (scratch.tally, kept.tally, "tally");
+  assert_same_table (scratch.count, kept.count, "count");
+  n = g_hash_table_size (scratch.tally);
+  figures_clear (&scratch);
+  figures_clear (&kept);
+  return n;
+}
+
+/* A command of the kind's with arguments made up from their declarations,
+ * as a hurried official might fill in the form; the rules refuse many,
+ * which changes nothing, and apply the others */
+static JsonObject *
+make_arguments (const CivicEntityKind *kind,
+                guint                  action,
+                GObject               *record,
+                const char            *me,
+                CivicDay               today,
+                GRand                 *rand)
+{
+  const CivicArgument *arguments = kind->arguments ? kind->arguments (action) : NULL;
+  g_autoptr(JsonObject) args = json_object_new ();
+  g_autofree char *today_text = civic_day_format (today);
+
+  for (guint i = 0; arguments != NULL && arguments[i].name != NULL; i++)
+    {
+      const CivicArgument *a = &arguments[i];
+
+      switch (a->kind)
+        {
+        case CIVIC_ARGUMENT_LINE:
+        case CIVIC_ARGUMENT_TEXT:
+          json_object_set_string_member (args, a->name, "经审查，依法办理，已告知相关情况。");
+          break;
+        case CIVIC_ARGUMENT_CHOICE:
+          if (a->usual != NULL && g_rand_boolean (rand))
+            json_object_set_string_member (args, a->name, a->usual);
+          else
+            {
+              g_autoptr(GEnumClass) enum_class = g_type_class_ref (a->enum_type ());
+
+              json_object_set_string_member (args, a->name,
+                                             enum_class->values[g_rand_int_range (rand, 0, enum_class->n_values)].value_nick);
+            }
+          break;
+        case CIVIC_ARGUMENT_DATE:
+          json_object_set_string_member (args, a->name, today_text);
+          break;
+        case CIVIC_ARGUMENT_TIME:
+          json_object_set_string_member (args, a->name, "10:00");
+          break;
+        case CIVIC_ARGUMENT_NUMBER:
+          json_object_set_int_member (args, a->name,
+                                      a->max_for ? a->max_for (record)
+                                                 : g_rand_int_range (rand, a->min, a->max + 1));
+          break;
+        case CIVIC_ARGUMENT_SWITCH:
+          json_object_set_boolean_member (args, a->name, g_rand_boolean (rand));
+          break;
+        case CIVIC_ARGUMENT_NAMES:
+          {
+            JsonArray *names = json_array_new ();
+
+            json_array_add_string_element (names, "李明");
+            json_object_set_array_member (args, a->name, names);
+          }
+          break;
+        case CIVIC_ARGUMENT_CHECKLIST:
+        case CIVIC_ARGUMENT_OPTION:
+          {
+            CivicArgumentSources sources = { .me = me };
+            g_autoptr(GPtrArray) options = a->options ? a->options (record, &sources) : NULL;
+
+            if (a->kind == CIVIC_ARGUMENT_OPTION)
+              json_object_set_string_member (args, a->name,
+                                             options != NULL && options->len > 0
+                                             ? ((CivicArgumentOption *) g_ptr_array_index (options, 0))->value
+                                             : me);
+            else
+              {
+                JsonArray *values = json_array_new ();
+
+                for (guint o = 0; options != NULL && o < options->len; o++)
+                  if (g_rand_boolean (rand))
+                    json_array_add_string_element (values,
+                                                   ((CivicArgumentOption *) g_ptr_array_index (options, o))->value);
+                json_object_set_array_member (args, a->name, values);
+              }
+          }
+          break;
+        case CIVIC_ARGUMENT_MARKDOWN:
+        case CIVIC_ARGUMENT_GUIDE:
+        case CIVIC_ARGUMENT_PASSWORD:
+        case CIVIC_ARGUMENT_KEY:
+        default:
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&args);
+}
+
+static char *
+official_of (CivicDb    *db,
+             const char *department_id)
+{
+  g_autoptr(GError) error = NULL;
+  CivicDbStmt *stmt;
+  char *id = NULL;
+  gboolean row;
+
+  stmt = civic_db_prepare (db, "SELECT id FROM account WHERE department_id = ? AND disabled = 0 "
+                               "ORDER BY id LIMIT 1", &error);
+  g_assert_no_error (error);
+  civic_db_bind_text (stmt, 1, department_id);
+  if (civic_db_step (db, stmt, &row, &error) && row)
+    id = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* One random command on one random record of a watched kind; whether the
+ * service applied it */
+static gboolean
+random_command (CivicDb        *db,
+                CivicCalendar  *calendar,
+                GDateTime      *now,
+                GRand          *rand,
+                guint           serial)
+{
+  static const char * const types[] = {
+    CIVIC_ENTITY_CASE, CIVIC_ENTITY_MESSAGE, CIVIC_ENTITY_DISCLOSURE_REQUEST,
+    CIVIC_ENTITY_EVALUATION, CIVIC_ENTITY_HEARING, CIVIC_ENTITY_DISCLOSURE,
+  };
+  const char *type = types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))];
+  const CivicRecordStore *store = civic_records_lookup (type);
+  const CivicEntityKind *kind = store->kind;
+  CivicDay today = civic_time_day_of (now);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) record = NULL;
+  g_autoptr(CivicActor) actor = NULL;
+  g_autoptr(GArray) actions = NULL;
+  g_autoptr(CivicCommand) command = NULL;
+  g_autoptr(JsonObject) args = NULL;
+  g_autofree char *id = NULL, *me = NULL, *command_id = NULL, *response = NULL;
+  g_auto(CivicSupervisionSource) source = { 0, };
+  CivicWorkflowContext context;
+  CivicCommandEnv env = { db, calendar, now, NULL, NULL };
+  CivicDbStmt *stmt;
+  gboolean row;
+  guint action;
+
+  stmt = civic_db_prepare (db, "SELECT id FROM entity WHERE type = ? AND deleted = 0 "
+                               "ORDER BY id LIMIT 1 OFFSET ?", &error);
+  g_assert_no_error (error);
+  civic_db_bind_text (stmt, 1, type);
+  civic_db_bind_int (stmt, 2, g_rand_int_range (rand, 0, 40));
+  if (civic_db_step (db, stmt, &row, &error) && row)
+    id = g_strdup (civic_db_column_text (stmt, 0));
+  civic_db_reset (stmt);
+  g_assert_no_error (error);
+  if (id == NULL)
+    return FALSE;
+
+  record = store->load (db, id, &error);
+  g_assert_no_error (error);
+  if (!kind->supervise (record, calendar, today, &source) || source.department_id == NULL)
+    return FALSE;
+  me = official_of (db, source.department_id);
+  if (me == NULL)
+    return FALSE;
+
+  /* Every role an official of the department may hold */
+  actor = civic_actor_new (me, "测试", source.department_id,
+                           ((CIVIC_ROLE_DEPARTMENT_ADMIN << 1) - 1) &
+                           ~(CIVIC_ROLE_SUPERVISOR | CIVIC_ROLE_ADMIN | CIVIC_ROLE_SYSTEM));
+  civic_workflow_context_init (&context, calendar, now, actor);
+  actions = kind->list_actions (record, &context);
+  if (actions == NULL || actions->len == 0)
+    return FALSE;
+  action = g_array_index (actions, guint, g_rand_int_range (rand, 0, actions->len));
+  args = make_arguments (kind, action, record, me, today, rand);
+  if (args == NULL)
+    return FALSE;
+
+  command_id = g_strdup_printf ("supervision-test-%u", serial);
+  command = civic_command_new (command_id, kind->action_to_string (action), id, args);
+  response = civic_commands_execute_one (&env, actor, command);
+  return strstr (response, "\"status\":\"applied\"") != NULL;
+}
+
+static void
+test_brute_force (void)
+{
+  CivicTestService *service = civic_test_service_new_demo (150, 7);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicDb) db = civic_server_db_open (service->data_dir, &error);
+  g_autoptr(CivicCalendar) calendar = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (CIVIC_TEST_NOW, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  CivicSchedulerReport report = { 0, };
+  guint applied = 0, figures = 0, serial = 0;
+
+  g_assert_no_error (error);
+  calendar = civic_calendar_records_load (db, "CN-43", &error);
+  g_assert_no_error (error);
+
+  /* The demo wrote its records before any day passed */
+  g_assert_true (civic_scheduler_run_all (db, calendar, start, &report, &error));
+  g_assert_no_error (error);
+  figures = assert_figures_agree (db, calendar, civic_time_day_of (start));
+  g_assert_cmpuint (figures, >, 50);
+
+  /* Days pass, over a holiday or two; commands change records; each
+   * morning's job brings every colour that changed up to date */
+  for (int day = 1; day <= 40; day += g_rand_int_range (rand, 1, 4))
+    {
+      g_autoptr(GDateTime) now = g_date_time_add_days (start, day);
+
+      for (int i = 0; i < 12; i++)
+        applied += random_command (db, calendar, now, rand, serial++);
+      g_assert_true (civic_scheduler_run_all (db, calendar, now, &report, &error));
+      g_assert_no_error (error);
+      assert_figures_agree (db, calendar, civic_time_day_of (now));
+    }
+  g_test_message ("%u commands applied of %u; %u figures at the start", applied, serial, figures);
+  g_assert_cmpuint (applied, >, serial / 10);
+
+  civic_test_service_free (service);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/supervision/brute-force", test_brute_force);
+
+  return g_test_run ();
+}
