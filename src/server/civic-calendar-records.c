@@ -23,6 +23,7 @@
 #include "civic-entity.h"
 #include "civic-json.h"
 #include "civic-server-db.h"
+#include "civic-supervision-records.h"
 
 /* The service's database is the source of truth for working days: each
  * annual notice (and each regional overlay) is an entity "calendar" with
@@ -168,6 +169,10 @@ save_notice (CivicDb             *db,
 {
   g_autoptr(JsonNode) node = civic_holiday_notice_to_json (notice);
 
+  /* Every clock that counts a day of the year is read again */
+  if (!civic_supervision_recount_from (db, civic_day_from_ymd (civic_holiday_notice_get_year (notice),
+                                                               1, 1), error))
+    return 0;
   return civic_server_db_put_entity (db, CIVIC_ENTITY_CALENDAR, civic_holiday_notice_get_id (notice),
                                      civic_holiday_notice_get_rev (notice), node, NULL, error);
 }

@@ -531,6 +531,10 @@ static const char * const pg_migrations[] = {
   ");"
   "CREATE INDEX supervised_board ON supervised (status, department_id, type, due);"
   "CREATE INDEX supervised_next ON supervised (next_change);"
+  "CREATE INDEX supervised_opened ON supervised (opened_on);"
+  "CREATE INDEX supervised_done ON supervised (done_on);"
+  "CREATE INDEX supervised_overdue ON supervised (overdue_on);"
+  "CREATE INDEX supervised_deemed ON supervised (deemed_on);"
   "CREATE TABLE supervision_count ("
   "  department_id TEXT NOT NULL,"
   "  type TEXT NOT NULL,"
@@ -547,7 +551,7 @@ static const char * const pg_migrations[] = {
   "  n INTEGER NOT NULL,"
   "  PRIMARY KEY (department_id, type, metric, week, subject)"
   ");"
-  "CREATE INDEX supervision_tally_by_week ON supervision_tally (metric, week);",
+  "CREATE INDEX supervision_tally_by_week ON supervision_tally (week);",
   NULL,
 };
 

@@ -53,6 +53,7 @@
 #include "civic-public-pages.h"
 #include "civic-due-jobs.h"
 #include "civic-server-db.h"
+#include "civic-supervision-queries.h"
 #include "civic-server.h"
 #include "civic-time.h"
 
@@ -733,6 +734,52 @@ static const struct
   { "evaluations", CIVIC_ENTITY_EVALUATION },
   { "message-clocks", CIVIC_ENTITY_MESSAGE_CLOCKS },
 };
+
+/* GET /api/v1/supervision/{overview,trend,rates,items}: e-supervision's
+ * figures (civic-supervision-queries.c), a supervisor's of every
+ * department, a department head's of their own */
+static void
+handle_supervision (CivicServer *self,
+                    CivicDb     *db,
+                    Request     *request)
+{
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(CivicSupervisionQuery) query = { 0, };
+  g_autoptr(GError) error = NULL;
+  const char *what = request->segments[3];
+  CivicDay today = civic_time_today ();
+  char *answer = NULL;
+
+  if (!civic_supervision_query_parse (request->query ? request->query : none, actor, today,
+                                      &query, &error))
+    {
+      if (g_error_matches (error, CIVIC_SUPERVISION_ERROR, CIVIC_SUPERVISION_ERROR_FORBIDDEN))
+        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
+      else
+        respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+      return;
+    }
+
+  if (g_str_equal (what, "overview"))
+    answer = civic_supervision_overview (db, &query, today, &error);
+  else if (g_str_equal (what, "trend"))
+    answer = civic_supervision_trend (db, &query, &error);
+  else if (g_str_equal (what, "rates"))
+    answer = civic_supervision_rates (db, &query, &error);
+  else if (g_str_equal (what, "items"))
+    answer = civic_supervision_items (db, &query, actor, today, &error);
+  else
+    {
+      respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+      return;
+    }
+
+  if (answer == NULL)
+    respond_internal (request, error);
+  else
+    respond_json (request, SOUP_STATUS_OK, answer);
+}
 
 static void
 handle_get_entity (CivicServer *self,
@@ -2459,6 +2506,7 @@ static const Route routes[] = {
   { "POST", "/api/v1/calendars/preview", handle_calendar_preview, POOL_READ, TRUE, NULL },
   { "DELETE", "/api/v1/calendar-token", handle_calendar_revoke, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/hearings/*/ics", handle_hearing_ics, POOL_READ, TRUE, NULL },
+  { "GET", "/api/v1/supervision/*", handle_supervision, POOL_READ, TRUE, NULL, TRUE },
   { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE, NULL, TRUE },
   { "POST", "/api/v1/disclosures/*/attachments", handle_upload_attachment, POOL_UPLOAD, TRUE,
     NULL },

@@ -504,3 +504,26 @@ fail:
   civic_db_rollback (db);
   return FALSE;
 }
+
+/**
+ * civic_supervision_recount_from:
+ *
+ * Has the daily job read again every record whose clocks count a day
+ * from @day on: a holiday notice for that year was stored, and what a
+ * working day is may have changed.
+ */
+gboolean
+civic_supervision_recount_from (CivicDb   *db,
+                                CivicDay   day,
+                                GError   **error)
+{
+  CivicDbStmt *stmt;
+
+  stmt = civic_db_prepare (db, "UPDATE supervised SET next_change = '0001-01-01' "
+                               "WHERE done_on IS NULL OR done_on >= ? OR due >= ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_day (stmt, 1, day);
+  bind_day (stmt, 2, day);
+  return civic_db_run (db, stmt, error);
+}

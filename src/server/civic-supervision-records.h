@@ -25,4 +25,8 @@ gboolean civic_supervision_daily (CivicDb                *db,
                                   gboolean               *more,
                                   GError                **error);
 
+gboolean civic_supervision_recount_from (CivicDb             *db,
+                                         CivicDay             day,
+                                         GError             **error);
+
 G_END_DECLS

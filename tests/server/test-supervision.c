@@ -7,6 +7,8 @@
 
 #include <locale.h>
 
+#include <libsoup/soup.h>
+
 #include "civic-calendar-records.h"
 #include "civic-commands.h"
 #include "civic-entity.h"
@@ -382,13 +384,16 @@ test_brute_force (void)
 {
   CivicTestService *service = civic_test_service_new_demo (150, 7);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CivicDb) db = civic_server_db_open (service->data_dir, &error);
+  g_autoptr(CivicDb) db = NULL;
   g_autoptr(CivicCalendar) calendar = NULL;
   g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (CIVIC_TEST_NOW, NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
   CivicSchedulerReport report = { 0, };
   guint applied = 0, figures = 0, serial = 0;
 
+  /* This process is the service now: nothing else may run its clocks */
+  civic_test_service_stop (service);
+  db = civic_server_db_open (service->data_dir, &error);
   g_assert_no_error (error);
   calendar = civic_calendar_records_load (db, "CN-43", &error);
   g_assert_no_error (error);
@@ -417,6 +422,181 @@ test_brute_force (void)
   civic_test_service_free (service);
 }
 
+/* The answer lasts until the next one */
+static JsonObject *
+get (CivicTestService *service,
+     const char       *token,
+     const char       *path,
+     guint             expected)
+{
+  static JsonNode *last;
+  guint status = 0;
+
+  g_clear_pointer (&last, json_node_unref);
+  last = civic_test_request (service, "GET", path, token, NULL, &status);
+  if (status != expected)
+    g_error ("GET %s: %u, expected %u", path, status, expected);
+  return last != NULL && JSON_NODE_HOLDS_OBJECT (last) ? json_node_get_object (last) : NULL;
+}
+
+static gint64
+count_in_database (CivicTestService *service,
+                   const char       *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicDb) db = civic_server_db_open (service->data_dir, &error);
+  CivicDbStmt *stmt;
+  gboolean row;
+  gint64 n;
+
+  g_assert_no_error (error);
+  stmt = civic_db_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (civic_db_step (db, stmt, &row, &error) && row);
+  n = civic_db_column_int64 (stmt, 0);
+  civic_db_reset (stmt);
+  return n;
+}
+
+static gint64
+kinds_total (JsonObject *counts,
+             const char *status)
+{
+  JsonArray *kinds = json_object_get_array_member (counts, "kinds");
+  gint64 n = 0;
+
+  for (guint i = 0; i < json_array_get_length (kinds); i++)
+    n += json_object_get_int_member (json_array_get_object_element (kinds, i), status);
+  return n;
+}
+
+/* The overview, trends, rates and lists over HTTP, each reader in their
+ * own scope */
+static void
+test_endpoints (void)
+{
+  CivicTestService *service = civic_test_service_new_demo (300, 11);
+  g_autofree char *supervisor = NULL, *approver = NULL, *examiner = NULL;
+  JsonObject *answer, *totals;
+  JsonArray *departments, *weeks, *items, *rows;
+  gint64 red, yellow, n;
+  guint i;
+
+  supervisor = civic_test_sign_in (service, "supervisor");
+  approver = civic_test_sign_in (service, "approver");
+  examiner = civic_test_sign_in (service, "examiner");
+
+  /* A supervisor: every department, totals that add up and equal the
+   * records' own colours */
+  answer = get (service, supervisor, "/api/v1/supervision/overview", SOUP_STATUS_OK);
+  g_assert_cmpstr (json_object_get_string_member (answer, "today"), ==, "2026-03-20");
+  departments = json_object_get_array_member (answer, "departments");
+  g_assert_cmpuint (json_array_get_length (departments), >, 20);
+  totals = json_object_get_object_member (answer, "totals");
+  red = json_object_get_int_member (totals, "red");
+  yellow = json_object_get_int_member (totals, "yellow");
+  g_assert_cmpint (red, >, 0);
+  g_assert_cmpint (red, ==, kinds_total (totals, "red"));
+  g_assert_cmpint (red, ==, count_in_database (service, "SELECT COUNT (*) FROM supervised "
+                                                        "WHERE status = 'red'"));
+  g_assert_cmpint (yellow, ==, count_in_database (service, "SELECT COUNT (*) FROM supervised "
+                                                           "WHERE status = 'yellow'"));
+  n = 0;
+  for (i = 0; i < json_array_get_length (departments); i++)
+    n += json_object_get_int_member (json_array_get_object_element (departments, i), "red");
+  g_assert_cmpint (n, ==, red);
+  /* A case's colour is its summary's */
+  g_assert_cmpint (count_in_database (service, "SELECT COUNT (*) FROM supervised s JOIN entity e "
+                                               "ON e.type = s.type AND e.id = s.id "
+                                               "WHERE s.type = 'case' AND s.status = 'red'"), ==,
+                   count_in_database (service, "SELECT COUNT (*) FROM entity WHERE type = 'case' "
+                                               "AND json_extract (data, '$.summary.status') = 'red'"));
+
+  /* A department's head: their own department, and nothing of another's */
+  answer = get (service, approver, "/api/v1/supervision/overview", SOUP_STATUS_OK);
+  departments = json_object_get_array_member (answer, "departments");
+  g_assert_cmpuint (json_array_get_length (departments), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (departments, 0),
+                                                  "id"), ==, "scjg");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (answer, "totals"),
+                                               "red"), ==,
+                   count_in_database (service, "SELECT COUNT (*) FROM supervised "
+                                               "WHERE status = 'red' AND department_id = 'scjg'"));
+  get (service, approver, "/api/v1/supervision/overview?department=gat", SOUP_STATUS_FORBIDDEN);
+  get (service, approver, "/api/v1/supervision/items?department=gat&status=red",
+       SOUP_STATUS_FORBIDDEN);
+  answer = get (service, approver, "/api/v1/supervision/items?status=red&limit=200",
+                SOUP_STATUS_OK);
+  items = json_object_get_array_member (answer, "items");
+  for (i = 0; i < json_array_get_length (items); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, i),
+                                                    "department_id"), ==, "scjg");
+  /* Anyone else: nothing */
+  get (service, examiner, "/api/v1/supervision/overview", SOUP_STATUS_FORBIDDEN);
+  get (service, NULL, "/api/v1/supervision/overview", SOUP_STATUS_UNAUTHORIZED);
+
+  /* Red ones, the longest overdue first, as many as the overview says */
+  answer = get (service, supervisor, "/api/v1/supervision/items?status=red&type=case&limit=200",
+                SOUP_STATUS_OK);
+  items = json_object_get_array_member (answer, "items");
+  g_assert_cmpint (json_object_get_int_member (answer, "total"), ==,
+                   red -
+                   count_in_database (service, "SELECT COUNT (*) FROM supervised "
+                                               "WHERE status = 'red' AND type != 'case'"));
+  for (i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "red");
+      g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "case");
+      g_assert_cmpstr (json_object_get_string_member (item, "due"), <, "2026-03-20");
+      if (i > 0)
+        g_assert_cmpstr (json_object_get_string_member (item, "due"), >=,
+                         json_object_get_string_member (json_array_get_object_element (items, i - 1),
+                                                        "due"));
+    }
+
+  /* Twelve weeks by default, each with its figures, summing to the rates' */
+  answer = get (service, supervisor, "/api/v1/supervision/trend?type=case", SOUP_STATUS_OK);
+  weeks = json_object_get_array_member (answer, "weeks");
+  g_assert_cmpuint (json_array_get_length (weeks), ==, 12);
+  g_assert_cmpstr (json_object_get_string_member (answer, "to"), ==, "2026-03-16");
+  n = 0;
+  for (i = 0; i < json_array_get_length (weeks); i++)
+    n += json_object_get_int_member (json_array_get_object_element (weeks, i), "done");
+  g_assert_cmpint (n, >, 0);
+  answer = get (service, supervisor, "/api/v1/supervision/rates?type=case&by=type",
+                SOUP_STATUS_OK);
+  rows = json_object_get_array_member (answer, "rows");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, 0), "done"),
+                   ==, n);
+  /* By service item, named */
+  answer = get (service, supervisor, "/api/v1/supervision/rates?type=case&by=subject",
+                SOUP_STATUS_OK);
+  rows = json_object_get_array_member (answer, "rows");
+  g_assert_cmpuint (json_array_get_length (rows), >, 3);
+  g_assert_nonnull (json_object_get_string_member (json_array_get_object_element (rows, 0),
+                                                   "name"));
+
+  /* The records behind a figure of the period */
+  answer = get (service, supervisor, "/api/v1/supervision/items?metric=done&type=case"
+                                     "&from=2025-12-29&to=2026-03-20", SOUP_STATUS_OK);
+  g_assert_cmpint (json_object_get_int_member (answer, "total"), ==, n);
+
+  /* What is not a question */
+  get (service, supervisor, "/api/v1/supervision/items?status=purple", SOUP_STATUS_BAD_REQUEST);
+  get (service, supervisor, "/api/v1/supervision/trend?from=2020-01-01", SOUP_STATUS_BAD_REQUEST);
+  get (service, supervisor, "/api/v1/supervision/trend?from=2026-04-01&to=2026-03-01",
+       SOUP_STATUS_BAD_REQUEST);
+  get (service, supervisor, "/api/v1/supervision/rates?by=colour", SOUP_STATUS_BAD_REQUEST);
+  get (service, supervisor, "/api/v1/supervision/items?type=user", SOUP_STATUS_BAD_REQUEST);
+  get (service, supervisor, "/api/v1/supervision/items?limit=100000", SOUP_STATUS_BAD_REQUEST);
+  get (service, supervisor, "/api/v1/supervision/everything", SOUP_STATUS_NOT_FOUND);
+
+  civic_test_service_free (service);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +605,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/supervision/brute-force", test_brute_force);
+  g_test_add_func ("/supervision/endpoints", test_endpoints);
 
   return g_test_run ();
 }
