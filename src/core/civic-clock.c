@@ -611,6 +611,7 @@ civic_clock_kind_get_label (CivicClockKind kind)
     case CIVIC_CLOCK_KIND_MESSAGE_SEND_BACK: return _("Send-back period");
     case CIVIC_CLOCK_KIND_RECTIFICATION: return _("Rectification deadline");
     case CIVIC_CLOCK_KIND_EVALUATION: return _("Evaluation period");
+    case CIVIC_CLOCK_KIND_WARNING: return _("Reply to supervision");
     default: g_return_val_if_reached ("");
     }
 }
@@ -699,6 +700,7 @@ trigger_label (CivicClockTrigger trigger)
     case CIVIC_CLOCK_TRIGGER_REPLIED: return _("Replied");
     case CIVIC_CLOCK_TRIGGER_RATED: return _("Rated");
     case CIVIC_CLOCK_TRIGGER_REOPENED: return _("Reopened");
+    case CIVIC_CLOCK_TRIGGER_ISSUED: return _("Issued");
     default: g_return_val_if_reached ("");
     }
 }

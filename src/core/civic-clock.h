@@ -39,6 +39,7 @@ typedef enum
   CIVIC_CLOCK_KIND_MESSAGE_SEND_BACK,     /* 退单: 5 wd (信访工作条例 Art. 23 ¶3) */
   CIVIC_CLOCK_KIND_RECTIFICATION,         /* 差评整改 */
   CIVIC_CLOCK_KIND_EVALUATION,            /* the citizen's time to rate */
+  CIVIC_CLOCK_KIND_WARNING,               /* 督办: the department's time to reply */
 } CivicClockKind;
 
 typedef enum
@@ -63,6 +64,7 @@ typedef enum
   CIVIC_CLOCK_TRIGGER_REPLIED,
   CIVIC_CLOCK_TRIGGER_RATED,
   CIVIC_CLOCK_TRIGGER_REOPENED,
+  CIVIC_CLOCK_TRIGGER_ISSUED,
 } CivicClockTrigger;
 
 typedef enum

@@ -22,6 +22,7 @@
 #include "civic-message-kind.h"
 #include "civic-open311-key.h"
 #include "civic-room-kind.h"
+#include "civic-warning-kind.h"
 #include "civic-template-record.h"
 
 /* Every kind officials act on with commands. A new job of the hall adds
@@ -34,6 +35,7 @@ static const CivicEntityKind * const kind_list[] = {
   &civic_disclosure_request_kind,
   &civic_message_kind,
   &civic_evaluation_kind,
+  &civic_warning_kind,
   &civic_campaign_kind,
   &civic_item_kind,
   &civic_account_kind,

@@ -37,6 +37,7 @@ G_BEGIN_DECLS
 #define CIVIC_ENTITY_MESSAGE_CLOCKS "message-clocks"
 #define CIVIC_ENTITY_EVALUATION "evaluation"
 #define CIVIC_ENTITY_CAMPAIGN   "campaign"
+#define CIVIC_ENTITY_WARNING    "warning"
 
 /* The template entity of the replies officials start from (a "template"
  * whose id is this) */

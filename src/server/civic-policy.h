@@ -26,6 +26,8 @@ typedef enum
 /* ...and the hall's administrators every account; a department's
  * administrators, "role:admin:" and the department's id, its own */
 #define CIVIC_SCOPE_ADMIN    "role:admin"
+/* ...and the hall's supervisors the cards they issue (civic-warning.h) */
+#define CIVIC_SCOPE_SUPERVISION "role:supervisor"
 
 GQuark   civic_policy_error_quark        (void);
 

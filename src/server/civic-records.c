@@ -23,6 +23,7 @@
 #include "civic-records.h"
 #include "civic-room-records.h"
 #include "civic-template-records.h"
+#include "civic-warning-records.h"
 
 /* One per kind of civic-entity.c; a new job of the hall adds its store
  * here, and nowhere else in this layer. */
@@ -33,6 +34,7 @@ static const CivicRecordStore * const stores[] = {
   &civic_disclosure_request_store,
   &civic_message_store,
   &civic_evaluation_store,
+  &civic_warning_store,
   &civic_campaign_store,
   &civic_item_store,
   &civic_account_store,

@@ -16,8 +16,8 @@
  * changed colour overnight (civic-case-jobs.c). The scheduler runs every
  * kind's at start-up, so nothing is missed while the service was down,
  * and then on a timer, in small batches that leave room for commands;
- * e-supervision's figures follow the colours that changed
- * (civic-supervision-records.c). */
+ * e-supervision's figures go first, reading again the records whose
+ * colour changed (civic-supervision-records.c). */
 
 /**
  * civic_scheduler_run_batch:
@@ -37,7 +37,11 @@ civic_scheduler_run_batch (CivicDb               *db,
 {
   const CivicRecordStore * const *stores = civic_records_stores ();
 
-  *more = FALSE;
+  /* E-supervision's figures first: the colours that changed this morning,
+   * which a card's escalation goes by */
+  if (!civic_supervision_daily (db, calendar, now, batch_size, report, more, error))
+    return FALSE;
+
   for (guint i = 0; stores[i] != NULL; i++)
     {
       gboolean kind_more = FALSE;
@@ -48,15 +52,6 @@ civic_scheduler_run_batch (CivicDb               *db,
         return FALSE;
       *more = *more || kind_more;
     }
-
-  /* Then e-supervision's figures, after the colours the kinds changed */
-  {
-    gboolean supervision_more = FALSE;
-
-    if (!civic_supervision_daily (db, calendar, now, batch_size, report, &supervision_more, error))
-      return FALSE;
-    *more = *more || supervision_more;
-  }
 
   return TRUE;
 }

@@ -796,6 +796,10 @@ handle_get_entity (CivicServer *self,
   for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
     if (g_str_equal (collections[i].collection, collection))
       type = collections[i].type;
+  /* …and every kind of record officials act on, by its feed collection */
+  for (const CivicEntityKind * const *kind = civic_entity_kinds (); type == NULL && *kind; kind++)
+    if (g_strcmp0 ((*kind)->collection, collection) == 0)
+      type = (*kind)->type;
 
   if (type == NULL)
     {

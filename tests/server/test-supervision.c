@@ -597,6 +597,180 @@ test_endpoints (void)
   civic_test_service_free (service);
 }
 
+static char *
+first_red_case (CivicTestService *service,
+                const char       *token,
+                char            **title)
+{
+  JsonObject *answer = get (service, token, "/api/v1/supervision/items?status=red&type=case"
+                                            "&department=scjg&limit=1", SOUP_STATUS_OK);
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (answer, "items"),
+                                                    0);
+
+  *title = g_strdup (json_object_get_string_member (item, "title"));
+  return g_strdup (json_object_get_string_member (item, "id"));
+}
+
+static JsonObject *
+summary_of (JsonObject *card)
+{
+  return json_object_get_object_member (card, "summary");
+}
+
+static void
+restart_at (CivicTestService *service,
+            const char       *now)
+{
+  civic_test_service_stop (service);
+  g_setenv ("CIVICDESK_NOW", now, TRUE);
+  civic_test_service_start (service);
+}
+
+/* A card from issue to closing: who may do what, where it reaches, its
+ * clock across the Qingming holiday, and its escalation by the service */
+static void
+test_warnings (void)
+{
+  CivicTestService *service = civic_test_service_new_demo (200, 5);
+  g_autofree char *supervisor = civic_test_sign_in (service, "supervisor");
+  g_autofree char *approver = civic_test_sign_in (service, "approver");
+  g_autofree char *examiner = civic_test_sign_in (service, "examiner");
+  g_autofree char *card = civic_test_uuid ();
+  g_autofree char *other = civic_test_uuid ();
+  g_autofree char *title = NULL, *case_id = NULL, *args = NULL, *quoted = NULL, *key = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) json_node_unref);
+  g_autoptr(JsonNode) holder = NULL;
+  JsonObject *data, *answer;
+  JsonArray *events;
+  gint64 red_before;
+
+  case_id = first_red_case (service, supervisor, &title);
+  quoted = civic_test_quote (title);
+  answer = get (service, supervisor, "/api/v1/supervision/overview", SOUP_STATUS_OK);
+  red_before = json_object_get_int_member (json_object_get_object_member (answer, "totals"), "red");
+
+  /* Only a supervisor issues one, to a department there is, on a record
+   * of that department's */
+  civic_test_rejected (service, approver, "issue-warning", other,
+                       "{\"level\": \"yellow\", \"department_id\": \"scjg\", "
+                       "\"text\": \"请说明超期原因\"}", "role");
+  civic_test_rejected (service, supervisor, "issue-warning", other,
+                       "{\"level\": \"yellow\", \"department_id\": \"nowhere\", "
+                       "\"text\": \"请说明超期原因\"}", "argument");
+  args = g_strdup_printf ("{\"level\": \"yellow\", \"department_id\": \"gat\", "
+                          "\"target_type\": \"case\", \"target_id\": \"%s\", "
+                          "\"text\": \"请说明超期原因\"}", case_id);
+  civic_test_rejected (service, supervisor, "issue-warning", other, args, "argument");
+  civic_test_rejected (service, supervisor, "issue-warning", other,
+                       "{\"level\": \"yellow\", \"department_id\": \"scjg\", "
+                       "\"text\": \"请说明超期原因\", \"reply_within\": 30}", "argument");
+
+  /* A yellow card on a red case, ten working days to reply: due on the
+   * Friday before Qingming */
+  g_free (args);
+  args = g_strdup_printf ("{\"level\": \"yellow\", \"department_id\": \"scjg\", "
+                          "\"target_type\": \"case\", \"target_id\": \"%s\", "
+                          "\"target_title\": %s, \"text\": \"该案件已超过承诺时限，请说明原因并限期办结。\", "
+                          "\"reply_within\": 10}", case_id, quoted);
+  data = civic_test_applied (service, supervisor, "issue-warning", card, args, &holder);
+  g_assert_cmpstr (json_object_get_string_member (data, "state"), ==, "open");
+  g_assert_cmpstr (json_object_get_string_member (data, "level"), ==, "yellow");
+  g_assert_cmpstr (json_object_get_string_member (summary_of (data), "due"), ==, "2026-04-03");
+  g_assert_cmpstr (json_object_get_string_member (summary_of (data), "status"), ==, "green");
+
+  /* It reaches the department warned, and no other */
+  key = g_strconcat ("warning/", card, NULL);
+  civic_test_pull_all (service, approver, 0, seen);
+  g_assert_true (g_hash_table_contains (seen, key));
+  g_hash_table_remove_all (seen);
+  {
+    g_autofree char *police = civic_test_sign_in (service, "gat.approver");
+    g_autofree char *path = g_strconcat ("/api/v1/warnings/", card, NULL);
+
+    civic_test_pull_all (service, police, 0, seen);
+    g_assert_false (g_hash_table_contains (seen, key));
+    get (service, police, path, SOUP_STATUS_NOT_FOUND);
+    civic_test_rejected (service, police, "reply-warning", card,
+                         "{\"measures\": \"已处理\"}", "not-found");
+  }
+
+  /* Counted among the department's clocks */
+  answer = get (service, supervisor, "/api/v1/supervision/items?type=warning&status=green",
+                SOUP_STATUS_OK);
+  g_assert_cmpint (json_object_get_int_member (answer, "total"), ==, 1);
+
+  /* An examiner does not answer for the department; the supervisor does
+   * not close what was not answered */
+  civic_test_rejected (service, examiner, "reply-warning", card,
+                       "{\"measures\": \"已处理\"}", "role");
+  civic_test_rejected (service, supervisor, "close-warning", card, NULL, "state");
+
+  /* Unanswered past its day: the service turns it red, with three more
+   * working days after Qingming (4–6 April) */
+  restart_at (service, "2026-04-07T09:00:00+08:00");
+  g_free (supervisor);
+  g_free (approver);
+  supervisor = civic_test_sign_in (service, "supervisor");
+  approver = civic_test_sign_in (service, "approver");
+  answer = get (service, supervisor, "/api/v1/warnings/x", SOUP_STATUS_NOT_FOUND);
+  {
+    g_autofree char *path = g_strconcat ("/api/v1/warnings/", card, NULL);
+
+    answer = get (service, supervisor, path, SOUP_STATUS_OK);
+    data = json_object_get_object_member (answer, "data");
+    g_assert_cmpstr (json_object_get_string_member (data, "level"), ==, "red");
+    g_assert_cmpstr (json_object_get_string_member (summary_of (data), "due"), ==, "2026-04-10");
+    g_assert_cmpint (json_object_get_int_member (summary_of (data), "round"), ==, 2);
+    events = json_object_get_array_member (data, "events");
+    g_assert_cmpuint (json_array_get_length (events), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (events, 1),
+                                                    "type"), ==, "escalated");
+  }
+
+  /* The head replies; the supervisor returns it for more, then closes it */
+  g_clear_pointer (&holder, json_node_unref);
+  data = civic_test_applied (service, approver, "reply-warning", card,
+                             "{\"measures\": \"已约谈经办人，案件已于今日办结，建立超期预警台账。\"}", &holder);
+  g_assert_cmpstr (json_object_get_string_member (data, "state"), ==, "replied");
+  g_assert_cmpstr (json_object_get_string_member (summary_of (data), "status"), ==, "done");
+  g_clear_pointer (&holder, json_node_unref);
+  data = civic_test_applied (service, supervisor, "return-warning", card,
+                             "{\"reason\": \"请补充整改台账\", \"reply_within\": 2}", &holder);
+  g_assert_cmpstr (json_object_get_string_member (data, "state"), ==, "open");
+  g_assert_cmpint (json_object_get_int_member (summary_of (data), "round"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (summary_of (data), "due"), ==, "2026-04-09");
+  g_clear_pointer (&holder, json_node_unref);
+  civic_test_applied (service, approver, "reply-warning", card,
+                      "{\"measures\": \"台账已建立并报送。\"}", &holder);
+  g_clear_pointer (&holder, json_node_unref);
+  data = civic_test_applied (service, supervisor, "close-warning", card,
+                             "{\"assessment\": \"整改到位\"}", &holder);
+  g_assert_cmpstr (json_object_get_string_member (data, "state"), ==, "closed");
+  events = json_object_get_array_member (data, "events");
+  g_assert_cmpuint (json_array_get_length (events), ==, 6);
+
+  /* Its first round went over: counted late in the week it was answered */
+  answer = get (service, supervisor, "/api/v1/supervision/rates?type=warning&by=type"
+                                     "&from=2026-03-16&to=2026-04-12", SOUP_STATUS_OK);
+  data = json_array_get_object_element (json_object_get_array_member (answer, "rows"), 0);
+  g_assert_cmpint (json_object_get_int_member (data, "opened"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (data, "done"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (data, "late"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (data, "overdue"), ==, 1);
+  (void) red_before;
+
+  /* Every step in the audit log, by whom */
+  {
+    g_autofree char *output = NULL;
+
+    g_assert_cmpint (civic_test_service_cli (service, NULL, &output, "audit", "verify", NULL), ==, 0);
+  }
+
+  g_setenv ("CIVICDESK_NOW", CIVIC_TEST_NOW, TRUE);
+  civic_test_service_free (service);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,6 +780,7 @@ main (int   argc,
 
   g_test_add_func ("/supervision/brute-force", test_brute_force);
   g_test_add_func ("/supervision/endpoints", test_endpoints);
+  g_test_add_func ("/supervision/warnings", test_warnings);
 
   return g_test_run ();
 }
