@@ -10,7 +10,7 @@ packages="
   libpq-dev postgresql-15 postgresql-contrib haproxy
   libgtk-4-dev libadwaita-1-dev
   libpango1.0-dev libcairo2-dev libqrencode-dev libical-dev libpoppler-glib-dev poppler-utils fonts-arphic-ukai
-  libmd4c-dev libmd4c-html0-dev libgtksourceview-5-dev libgmime-3.0-dev chromium nodejs
+  libmd4c-dev libmd4c-html0-dev libgtksourceview-5-dev libgmime-3.0-dev libxlsxwriter-dev chromium nodejs
   desktop-file-utils appstream python3-jsonschema flatpak-builder
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 python3-gi
   gnome-keyring libsecret-tools

@@ -1144,3 +1144,150 @@ civic_api_client_message_file_finish (CivicApiClient  *self,
     }
   return g_steal_pointer (&body);
 }
+
+static JsonObject *
+finish_object (CivicApiClient  *self,
+               GAsyncResult    *result,
+               GError         **error)
+{
+  g_autoptr(JsonNode) node = finish_json (self, result, error);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
+                   _("The service at %s answered something unexpected"), self->host);
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* "/api/v1/supervision/{what}[/{format}][?{query}]"; @what and @format
+ * are the caller's words, never the official's */
+static char *
+supervision_path (const char *what,
+                  const char *format,
+                  const char *query)
+{
+  return g_strdup_printf ("/api/v1/supervision/%s%s%s%s%s", what, format ? "/" : "",
+                          format ? format : "", query && *query ? "?" : "",
+                          query && *query ? query : "");
+}
+
+/**
+ * civic_api_client_supervision_async:
+ * @what: "overview", "trend", "rates" or "items"
+ * @query: (nullable): the parameters, escaped (docs/api.md)
+ *
+ * Reads e-supervision's figures: a supervisor's of every department, a
+ * department head's of their own.
+ */
+void
+civic_api_client_supervision_async (CivicApiClient      *self,
+                                    const char          *what,
+                                    const char          *query,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CIVIC_IS_API_CLIENT (self));
+  g_return_if_fail (what != NULL);
+
+  path = supervision_path (what, NULL, query);
+  call_async (self, "GET", path, NULL, TRUE, civic_api_client_supervision_async, cancellable,
+              callback, user_data);
+}
+
+/**
+ * civic_api_client_supervision_finish:
+ *
+ * Returns: (transfer full) (nullable): the answer, as docs/api.md has it
+ */
+JsonObject *
+civic_api_client_supervision_finish (CivicApiClient  *self,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  return finish_object (self, result, error);
+}
+
+/**
+ * civic_api_client_supervision_export_async:
+ * @format: "csv" or "xlsx"
+ *
+ * The same as a file, masked; the service records the export.
+ */
+void
+civic_api_client_supervision_export_async (CivicApiClient      *self,
+                                           const char          *what,
+                                           const char          *format,
+                                           const char          *query,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CIVIC_IS_API_CLIENT (self));
+  g_return_if_fail (what != NULL && format != NULL);
+
+  path = supervision_path (what, format, query);
+  call_async (self, "GET", path, NULL, TRUE, civic_api_client_supervision_export_async,
+              cancellable, callback, user_data);
+}
+
+/**
+ * civic_api_client_supervision_export_finish:
+ *
+ * Returns: (transfer full) (nullable): the file
+ */
+GBytes *
+civic_api_client_supervision_export_finish (CivicApiClient  *self,
+                                            GAsyncResult    *result,
+                                            GError         **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * civic_api_client_entity_async:
+ * @collection: the feed's collection of its kind: "cases"
+ *
+ * Reads one record as the feed carries it, for an official who may see
+ * it but whose copy does not hold it (a supervisor's, from a list).
+ */
+void
+civic_api_client_entity_async (CivicApiClient      *self,
+                               const char          *collection,
+                               const char          *id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CIVIC_IS_API_CLIENT (self));
+  g_return_if_fail (collection != NULL && id != NULL);
+
+  escaped = g_uri_escape_string (id, NULL, FALSE);
+  path = g_strdup_printf ("/api/v1/%s/%s", collection, escaped);
+  call_async (self, "GET", path, NULL, TRUE, civic_api_client_entity_async, cancellable, callback,
+              user_data);
+}
+
+/**
+ * civic_api_client_entity_finish:
+ *
+ * Returns: (transfer full) (nullable): `{type, id, rev, seq, data}`
+ */
+JsonObject *
+civic_api_client_entity_finish (CivicApiClient  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  return finish_object (self, result, error);
+}

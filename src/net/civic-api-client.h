@@ -157,5 +157,33 @@ void            civic_api_client_calendar_link_async (CivicApiClient *self,
 char           *civic_api_client_calendar_link_finish (CivicApiClient *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+void            civic_api_client_supervision_async (CivicApiClient     *self,
+                                                    const char         *what,
+                                                    const char         *query,
+                                                    GCancellable       *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer            user_data);
+JsonObject     *civic_api_client_supervision_finish (CivicApiClient    *self,
+                                                     GAsyncResult      *result,
+                                                     GError           **error);
+void            civic_api_client_supervision_export_async (CivicApiClient     *self,
+                                                           const char         *what,
+                                                           const char         *format,
+                                                           const char         *query,
+                                                           GCancellable       *cancellable,
+                                                           GAsyncReadyCallback callback,
+                                                           gpointer            user_data);
+GBytes         *civic_api_client_supervision_export_finish (CivicApiClient    *self,
+                                                            GAsyncResult      *result,
+                                                            GError           **error);
+void            civic_api_client_entity_async  (CivicApiClient      *self,
+                                                const char          *collection,
+                                                const char          *id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+JsonObject     *civic_api_client_entity_finish (CivicApiClient      *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS

@@ -53,6 +53,7 @@
 #include "civic-public-pages.h"
 #include "civic-due-jobs.h"
 #include "civic-server-db.h"
+#include "civic-supervision-exports.h"
 #include "civic-supervision-queries.h"
 #include "civic-server.h"
 #include "civic-time.h"
@@ -779,6 +780,100 @@ handle_supervision (CivicServer *self,
     respond_internal (request, error);
   else
     respond_json (request, SOUP_STATUS_OK, answer);
+}
+
+/* GET /api/v1/supervision/{overview,trend,rates,items}/{csv,xlsx}: the
+ * same, as a file (civic-supervision-exports.c), a list whole up to its
+ * limit; on the audit log with what was asked and how many rows went */
+static void
+handle_supervision_export (CivicServer *self,
+                           CivicDb     *db,
+                           Request     *request)
+{
+  g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
+  g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GDateTime) now = civic_time_now ();
+  g_auto(CivicSupervisionQuery) query = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *today_text = NULL;
+  const char *what = request->segments[3];
+  const char *format = request->segments[4];
+  CivicDay today = civic_time_today ();
+  guint n_rows = 0;
+
+  if (!g_str_equal (format, "csv") && !g_str_equal (format, "xlsx"))
+    {
+      respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+      return;
+    }
+  if (!civic_supervision_query_parse (request->query ? request->query : none, actor, today,
+                                      &query, &error))
+    {
+      if (g_error_matches (error, CIVIC_SUPERVISION_ERROR, CIVIC_SUPERVISION_ERROR_FORBIDDEN))
+        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
+      else
+        respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+      return;
+    }
+
+  if (g_str_equal (what, "overview"))
+    answer = civic_supervision_overview (db, &query, today, &error);
+  else if (g_str_equal (what, "trend"))
+    answer = civic_supervision_trend (db, &query, &error);
+  else if (g_str_equal (what, "rates"))
+    answer = civic_supervision_rates (db, &query, &error);
+  else if (g_str_equal (what, "items"))
+    {
+      /* The whole list, not a page */
+      query.offset = 0;
+      query.limit = CIVIC_SUPERVISION_EXPORT_MAX;
+      answer = civic_supervision_items (db, &query, actor, today, &error);
+    }
+  else
+    {
+      respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
+      return;
+    }
+  if (answer != NULL)
+    file = civic_supervision_export (what, answer, format, &n_rows, &error);
+  if (file == NULL)
+    {
+      respond_internal (request, error);
+      return;
+    }
+
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+    g_autoptr(JsonNode) root = NULL;
+
+    json_builder_begin_object (builder);
+    civic_json_set_string (builder, "format", format);
+    civic_json_set_string (builder, "query", request->raw_query ? request->raw_query : "");
+    civic_json_set_int (builder, "rows", n_rows);
+    json_builder_end_object (builder);
+    root = json_builder_get_root (builder);
+    detail = civic_json_to_string (root, FALSE);
+  }
+  if (!civic_db_begin (db, &error) ||
+      !civic_audit_append (db, now, actor->id, "export", what, detail, request->address, &error) ||
+      !civic_db_commit (db, &error))
+    {
+      civic_db_rollback (db);
+      respond_internal (request, error);
+      return;
+    }
+
+  today_text = civic_day_format (today);
+  request->status = SOUP_STATUS_OK;
+  request->response_bytes = g_steal_pointer (&file);
+  request->content_type = g_str_equal (format, "csv")
+                          ? "text/csv; charset=utf-8"
+                          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  request->content_disposition = g_strdup_printf ("attachment; filename=\"supervision-%s-%s.%s\"",
+                                                  what, today_text, format);
 }
 
 static void
@@ -2511,6 +2606,7 @@ static const Route routes[] = {
   { "DELETE", "/api/v1/calendar-token", handle_calendar_revoke, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/hearings/*/ics", handle_hearing_ics, POOL_READ, TRUE, NULL },
   { "GET", "/api/v1/supervision/*", handle_supervision, POOL_READ, TRUE, NULL, TRUE },
+  { "GET", "/api/v1/supervision/*/*", handle_supervision_export, POOL_WRITE, TRUE, NULL },
   { "GET", "/api/v1/*/*", handle_get_entity, POOL_READ, TRUE, NULL, TRUE },
   { "POST", "/api/v1/disclosures/*/attachments", handle_upload_attachment, POOL_UPLOAD, TRUE,
     NULL },

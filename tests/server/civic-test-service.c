@@ -765,12 +765,30 @@ civic_test_download (CivicTestService  *service,
                      guint             *status,
                      char             **content_type)
 {
+  return civic_test_download_in_language (service, NULL, path, token, status, content_type);
+}
+
+/**
+ * civic_test_download_in_language:
+ * @language: (nullable): the reader's Accept-Language
+ */
+GBytes *
+civic_test_download_in_language (CivicTestService  *service,
+                                 const char        *language,
+                                 const char        *path,
+                                 const char        *token,
+                                 guint             *status,
+                                 char             **content_type)
+{
   g_autofree char *uri = g_strconcat (service->base_url, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
   g_autoptr(GError) error = NULL;
   GBytes *response;
 
   g_assert_nonnull (msg);
+  if (language != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept-Language",
+                                  language);
   if (token != NULL)
     {
       g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);

@@ -75,6 +75,12 @@ GBytes           *civic_test_download         (CivicTestService  *service,
                                                const char        *token,
                                                guint             *status,
                                                char             **content_type);
+GBytes           *civic_test_download_in_language (CivicTestService *service,
+                                                   const char       *language,
+                                                   const char       *path,
+                                                   const char       *token,
+                                                   guint            *status,
+                                                   char            **content_type);
 GBytes           *civic_test_fetch            (CivicTestService  *service,
                                                const char        *path,
                                                const char        *if_none_match,

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <libsoup/soup.h>
 
@@ -771,6 +772,86 @@ test_warnings (void)
   civic_test_service_free (service);
 }
 
+/* Any table or list as CSV and XLSX: whole, in the reader's language,
+ * personal data masked, each on the audit log */
+static void
+test_exports (void)
+{
+  CivicTestService *service = civic_test_service_new_demo (200, 9);
+  g_autofree char *supervisor = civic_test_sign_in (service, "supervisor");
+  g_autofree char *approver = civic_test_sign_in (service, "approver");
+  g_autofree char *card = civic_test_uuid ();
+  g_autofree char *type = NULL;
+  g_autoptr(JsonNode) holder = NULL;
+  g_autoptr(GBytes) csv = NULL, xlsx = NULL, chinese = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *answer;
+  const char *text;
+  gsize size;
+  guint status;
+  gint64 total, before;
+
+  /* A card on the department whose text gives a citizen's mobile number,
+   * yellow from the start with two days to reply */
+  civic_test_applied (service, supervisor, "issue-warning", card,
+                      "{\"level\": \"red\", \"department_id\": \"scjg\", \"reply_within\": 2, "
+                      "\"text\": \"来信人姓名：王小红，电话13912345678，反映窗口超期未办，请核查\"}", &holder);
+
+  before = count_in_database (service, "SELECT COUNT (*) FROM audit WHERE action = 'export'");
+  answer = get (service, supervisor, "/api/v1/supervision/items?limit=1", SOUP_STATUS_OK);
+  total = json_object_get_int_member (answer, "total");
+  g_assert_cmpint (total, >, 1);
+
+  csv = civic_test_download (service, "/api/v1/supervision/items/csv", supervisor, &status, &type);
+  g_assert_cmpuint (status, ==, SOUP_STATUS_OK);
+  g_assert_cmpstr (type, ==, "text/csv");
+  text = g_bytes_get_data (csv, &size);
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  {
+    g_autofree char *copy = g_strndup (text, size);
+
+    lines = g_strsplit (copy, "\r\n", -1);
+  }
+  /* Headings, every red and yellow record, an empty end */
+  g_assert_cmpuint (g_strv_length (lines), ==, total + 2);
+  g_assert_true (g_str_has_prefix (lines[0], "\xEF\xBB\xBFKind,Record,Department,"));
+  g_assert_nonnull (strstr (text, "Supervision card"));
+  /* What the privacy lint finds in a cell is masked: the number, which
+   * a clause naming a person (来信人, 姓名：) makes personal */
+  g_assert_null (strstr (text, "13912345678"));
+  g_assert_nonnull (strstr (text, "来信人姓名"));
+
+  xlsx = civic_test_download (service, "/api/v1/supervision/rates/xlsx?by=department", supervisor,
+                              &status, NULL);
+  g_assert_cmpuint (status, ==, SOUP_STATUS_OK);
+  g_assert_cmpuint (g_bytes_get_size (xlsx), >, 2000);
+  g_assert_true (memcmp (g_bytes_get_data (xlsx, NULL), "PK\x03\x04", 4) == 0);
+
+  /* In Chinese for a Chinese reader */
+  chinese = civic_test_download_in_language (service, "zh-CN", "/api/v1/supervision/trend/csv",
+                                             supervisor, &status, NULL);
+  g_assert_cmpuint (status, ==, SOUP_STATUS_OK);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (chinese, NULL), g_bytes_get_size (chinese),
+                                  "按时办结率"));
+
+  /* A head exports their own department only; nobody else anything */
+  g_bytes_unref (civic_test_download (service, "/api/v1/supervision/items/csv?department=gat",
+                                      approver, &status, NULL));
+  g_assert_cmpuint (status, ==, SOUP_STATUS_FORBIDDEN);
+  g_bytes_unref (civic_test_download (service, "/api/v1/supervision/items/pdf", supervisor,
+                                      &status, NULL));
+  g_assert_cmpuint (status, ==, SOUP_STATUS_NOT_FOUND);
+
+  /* Three exports, each on the audit log with what was asked */
+  g_assert_cmpint (count_in_database (service, "SELECT COUNT (*) FROM audit WHERE action = 'export'"),
+                   ==, before + 3);
+  g_assert_cmpint (count_in_database (service, "SELECT COUNT (*) FROM audit WHERE action = 'export' "
+                                               "AND target = 'rates' AND detail LIKE "
+                                               "'%\"format\":\"xlsx\"%by=department%'"), ==, 1);
+
+  civic_test_service_free (service);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -781,6 +862,7 @@ main (int   argc,
   g_test_add_func ("/supervision/brute-force", test_brute_force);
   g_test_add_func ("/supervision/endpoints", test_endpoints);
   g_test_add_func ("/supervision/warnings", test_warnings);
+  g_test_add_func ("/supervision/exports", test_exports);
 
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include "civic-rooms-view.h"
 #include "civic-catalogue-view.h"
 #include "civic-evaluations-view.h"
+#include "civic-supervision-view.h"
 #include "civic-messages-view.h"
 #include "civic-inbox-view.h"
 #include "civic-sync-indicator.h"
@@ -62,6 +63,7 @@ struct _CivicWindow
   GtkListBoxRow        *disclosures_row;
   GtkListBoxRow        *messages_row;
   GtkListBoxRow        *evaluations_row;
+  GtkListBoxRow        *supervision_row;
   GtkListBoxRow        *catalogue_row;
   GtkListBoxRow        *accounts_row;
   GtkListBoxRow        *rooms_row;
@@ -78,6 +80,7 @@ struct _CivicWindow
   GtkLabel             *disclosures_count;
   GtkLabel             *messages_count;
   GtkLabel             *evaluations_count;
+  GtkLabel             *supervision_count;
   GtkLabel             *catalogue_count;
   GtkLabel             *conflicts_count;
   GtkStack             *content_stack;
@@ -86,6 +89,7 @@ struct _CivicWindow
   CivicDisclosuresView *disclosures_view;
   CivicMessagesView    *messages_view;
   CivicEvaluationsView *evaluations_view;
+  CivicSupervisionView *supervision_view;
   CivicCatalogueView   *catalogue_view;
   CivicAccountsView    *accounts_view;
   CivicRoomsView       *rooms_view;
@@ -215,6 +219,8 @@ update_counts_cb (gpointer data)
   set_count (self->messages_count, civic_messages_view_get_n_to_do (self->messages_view));
   set_count (self->evaluations_count,
              civic_evaluations_view_get_n_to_do (self->evaluations_view));
+  set_count (self->supervision_count,
+             civic_supervision_view_get_n_to_do (self->supervision_view));
   set_count (self->catalogue_count, civic_catalogue_view_get_n_to_do (self->catalogue_view));
   set_count (self->conflicts_count, civic_sync_engine_get_conflicts (self->engine));
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_row),
@@ -436,6 +442,8 @@ account_changed_cb (CivicWindow *self)
                                 civic_messages_view_shown_to (actor));
         gtk_widget_set_visible (GTK_WIDGET (self->evaluations_row),
                                 civic_evaluations_view_shown_to (actor));
+        gtk_widget_set_visible (GTK_WIDGET (self->supervision_row),
+                                civic_supervision_view_shown_to (actor));
         gtk_widget_set_visible (GTK_WIDGET (self->catalogue_row),
                                 civic_catalogue_view_shown_to (actor));
         gtk_widget_set_visible (GTK_WIDGET (self->accounts_row),
@@ -448,7 +456,10 @@ account_changed_cb (CivicWindow *self)
         gtk_widget_set_visible (GTK_WIDGET (self->keys_row), civic_keys_view_shown_to (actor));
         /* The organ's disclosure staff work there, not on cases; the
          * complaint handlers and the hall's dispatch on messages */
-        if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_DISCLOSURE))
+        /* A supervisor's work is the hall's clocks */
+        if (civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR))
+          show_section (self, self->supervision_row);
+        else if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_DISCLOSURE))
           show_section (self, self->disclosures_row);
         else if (!casework && civic_actor_has_role (actor, CIVIC_ROLES_MESSAGES))
           show_section (self, self->messages_row);
@@ -538,7 +549,8 @@ sidebar_row_activated_cb (CivicWindow   *self,
     }
   {
     GtkListBoxRow *sections[] = { self->disclosures_row, self->messages_row,
-                                  self->evaluations_row, self->catalogue_row,
+                                  self->evaluations_row, self->supervision_row,
+                                  self->catalogue_row,
                                   self->accounts_row, self->rooms_row,
                                   self->calendars_row, self->templates_row,
                                   self->keys_row };
@@ -610,6 +622,12 @@ civic_window_open_record (CivicWindow *self,
       show_section (self, self->evaluations_row);
       civic_evaluations_view_open (self->evaluations_view, id);
     }
+  else if (g_strcmp0 (type, CIVIC_ENTITY_WARNING) == 0 && self->engine != NULL &&
+           gtk_widget_get_visible (GTK_WIDGET (self->supervision_row)))
+    {
+      show_section (self, self->supervision_row);
+      civic_supervision_view_open_card (self->supervision_view, id);
+    }
 }
 
 /* Actions */
@@ -668,6 +686,12 @@ show_queue_activated (GtkWidget  *widget,
   if (g_str_equal (name, "ratings"))
     {
       show_section (self, self->evaluations_row);
+      return;
+    }
+  if (g_str_equal (name, "supervision") &&
+      gtk_widget_get_visible (GTK_WIDGET (self->supervision_row)))
+    {
+      show_section (self, self->supervision_row);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
@@ -1291,6 +1315,7 @@ civic_window_class_init (CivicWindowClass *klass)
   g_type_ensure (CIVIC_TYPE_TEMPLATES_VIEW);
   g_type_ensure (CIVIC_TYPE_KEYS_VIEW);
   g_type_ensure (CIVIC_TYPE_HEARINGS_VIEW);
+  g_type_ensure (CIVIC_TYPE_SUPERVISION_VIEW);
   g_type_ensure (CIVIC_TYPE_DISCLOSURES_VIEW);
   g_type_ensure (CIVIC_TYPE_MESSAGES_VIEW);
   g_type_ensure (CIVIC_TYPE_EVALUATIONS_VIEW);
@@ -1314,6 +1339,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, messages_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_row);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, supervision_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, accounts_row);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, rooms_row);
@@ -1330,6 +1356,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, messages_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_count);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, supervision_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, content_stack);
@@ -1338,6 +1365,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, messages_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, supervision_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, rooms_view);
@@ -1375,6 +1403,7 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_ALT_MASK, "win.show-queue", "s", "disclosures");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_ALT_MASK, "win.show-queue", "s", "messages");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_ALT_MASK, "win.show-queue", "s", "ratings");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK, "win.show-queue", "s", "supervision");
 }
 
 /* The case actions' shortcuts, caught before the focused widget sees them:
