@@ -6,7 +6,7 @@
 #
 # With SCREEN names (welcome, examiner, unsent, filters, reveal, refused,
 # approver, documents, conflict, dark, narrow, kinds, widgets, disclosures,
-# messages, ratings, catalogue),
+# messages, ratings, catalogue, supervision),
 # only those are taken again; kinds renders the first page of every kind
 # of formal document, in both languages, with pdftoppm; widgets shows the
 # disclosure editor's preview and history, which no screen of the client
@@ -19,7 +19,10 @@
 # ratings the Ratings section with its indicators and a bad rating's
 # page, from its widget test, signed in the same; catalogue the Catalogue
 # section, an item's page with its change and the editor refusing a
-# promised limit longer than the law's, signed in as the catalogue editor.
+# promised limit longer than the law's, signed in as the catalogue editor;
+# supervision the Supervision section's overview with its charts, a
+# department's red and yellow records and a card's page, signed in as the
+# hall's supervisor.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -101,7 +104,8 @@ fi
 
 # The Messages, Ratings and Catalogue sections, each from its widget test
 # against a demo service
-for pair in messages:messages-view ratings:evaluations-view catalogue:item-editor; do
+for pair in messages:messages-view ratings:evaluations-view catalogue:item-editor \
+            supervision:supervision-view; do
   if [ $# -eq 0 ] || echo " $* " | grep -q " ${pair%%:*} "; then
     for lang in en_US.UTF-8 zh_CN.UTF-8; do
         LC_ALL=$lang LANGUAGE='' GSETTINGS_BACKEND=memory \

@@ -46,7 +46,7 @@ civic_warning_state_get_label (CivicWarningState state)
     case CIVIC_WARNING_STATE_NEW: return _("Not Issued");
     case CIVIC_WARNING_STATE_OPEN: return _("Awaiting Reply");
     case CIVIC_WARNING_STATE_REPLIED: return _("Reply Under Review");
-    case CIVIC_WARNING_STATE_CLOSED: return _("Closed");
+    case CIVIC_WARNING_STATE_CLOSED: return C_("card", "Closed");
     case CIVIC_WARNING_STATE_WITHDRAWN: return _("Withdrawn");
     default: g_return_val_if_reached ("");
     }
@@ -57,11 +57,11 @@ civic_warning_event_get_label (CivicWarningEventType type)
 {
   switch (type)
     {
-    case CIVIC_WARNING_EVENT_ISSUED: return _("Issued");
+    case CIVIC_WARNING_EVENT_ISSUED: return C_("card", "Issued");
     case CIVIC_WARNING_EVENT_REPLIED: return _("Replied");
     case CIVIC_WARNING_EVENT_RETURNED: return _("Returned for more");
     case CIVIC_WARNING_EVENT_ESCALATED: return _("Escalated");
-    case CIVIC_WARNING_EVENT_CLOSED: return _("Closed");
+    case CIVIC_WARNING_EVENT_CLOSED: return C_("card", "Closed");
     case CIVIC_WARNING_EVENT_WITHDRAWN: return _("Withdrawn");
     default: g_return_val_if_reached ("");
     }

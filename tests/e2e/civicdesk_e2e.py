@@ -409,6 +409,7 @@ READY = {
     'catalogue-reviewer': ('entry', 'Find an item by name or code', 'the Catalogue section'),
     'admin': ('push button', '_Add Account', 'the Accounts section'),
     'dept-admin': ('push button', '_Add Account', 'the Accounts section'),
+    'supervisor': ('list', 'Red and yellow, by department', 'the Supervision section'),
 }
 
 

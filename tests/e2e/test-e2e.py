@@ -282,19 +282,120 @@ def test_switch_role_with_unsent_work():
 
 
 def test_supervisor_sees_all_cases():
-    """A supervisor changes nothing: the queues of those who work on
-    cases, always empty for them, are not in their sidebar."""
+    """A supervisor changes nothing of a case: their window opens on the
+    Supervision section, and the queues of those who work on cases,
+    always empty for them, are not in their sidebar."""
     client = Client('supervisor')
     try:
         sections = wait(client.app, named('list', 'Sections'), 'the sidebar')
         wait(sections, named('label', 'All Cases'), 'All Cases')
         for queue in ('My Tasks', 'Department Queue', 'Watching', 'Done'):
             assert find(sections, named('label', queue)) is None, queue + ' is shown'
+        client.show_queue('All Cases')
         wait(client.app, lambda a: a.getRoleName() == 'label' and
              clean(a.name) == tr('All Cases') and a.parent is not None and
              a.parent.getRoleName() != 'list item', 'the inbox of all cases')
     finally:
         client.close()
+
+
+def card_of(title, user='supervisor'):
+    """The supervision card on the record @title, as the service has it."""
+    return next((c for c in all_of('warning', user).values()
+                 if c.get('target_title') == title), None)
+
+
+def wait_card(title, state, user='supervisor'):
+    end = time.time() + TIMEOUT
+    card = None
+    while time.time() < end:
+        card = card_of(title, user)
+        if card is not None and card['state'] == state:
+            return card
+        time.sleep(1)
+    raise AssertionError('the card on %s is not %s: %s' % (title, state, card))
+
+
+def open_card(client, title):
+    """The card on @title, from the Supervision section's list of cards."""
+    client.show_queue(trc('section', 'Supervision'))
+    client.menu('_Sync Now')
+    client.wait_synced()
+    label = fmt(tr('%s on %s'), tr('Red Card'), title)
+    cards = wait(client.app, named('list', 'Supervision cards'), 'the cards')
+    click(wait(cards, named('list item', prefix=label), 'the card on ' + title))
+
+
+def test_red_card():
+    """E-supervision (电子监察) from end to end: a case of the demo
+    department has gone red. The supervisor finds it under the department
+    in the Supervision section and issues a red card on it. The
+    department's head finds the card in their own Supervision section, with
+    its days to reply, and replies with the measures taken. The supervisor
+    reads the reply and closes the card. Each step is on the service."""
+    supervisor = Client('supervisor')
+    try:
+        # The department with the most red first; its red records, the
+        # longest overdue first
+        departments = wait(supervisor.app, named('list', 'Red and yellow, by department'),
+                           'the departments')
+        click(wait(departments, named('list item', prefix='湖南省市场监督管理局'),
+                   'the department of the demo'))
+        records = wait(supervisor.app, named('list', 'Records'), 'its red and yellow records')
+        prefix, suffix = tr('Issue a Card on %s').split('%s')
+        issue = wait(records, named('push button', prefix=prefix),
+                     'the button that issues a card on a record')
+        title = clean(issue.name)[len(prefix):len(clean(issue.name)) - len(suffix)]
+        press(issue)
+        dialog = wait(supervisor.app, lambda a: a.getRoleName() in ('dialog', 'frame', 'alert')
+                      and find(a, named('push button', 'Issue a Card')) is not None,
+                      'the form of a card')
+        supervisor.choose(dialog, '_Card', 'Red Card')
+        type_into(wait(dialog, named('text', 'What Must Be _Put Right'), 'what must be put right'),
+                  '该案件已超过承诺时限，请说明原因并于三个工作日内办结。')
+        button = wait(dialog, named('push button', 'Issue a Card'), 'the button Issue a Card')
+        end = time.time() + 10
+        while not button.getState().contains(pyatspi.STATE_SENSITIVE) and time.time() < end:
+            time.sleep(0.2)
+        press(button)
+        supervisor.menu('_Sync Now')
+        supervisor.wait_synced()
+        card = wait_card(title, 'open')
+        assert card['level'] == 'red' and card['department_id'] == 'scjg', card
+    finally:
+        supervisor.close()
+
+    # The department's head: the card, its time to reply, their reply
+    head = Client('approver')
+    try:
+        open_card(head, title)
+        wait(head.app, named('label', prefix=tr('Round %u, due %s').split('%u')[0]),
+             'the time to reply')
+
+        def measures(dialog):
+            type_into(wait(dialog, named('text', '_Measures Taken'), 'the measures'),
+                      '已约谈承办人，案件已于今日办结；建立超期预警台账，每周通报。')
+        head.take_action('Reply with Measures Taken', 'Reply with Measures Taken', measures)
+        head.wait_synced()
+        wait_card(title, 'replied', 'approver')
+    finally:
+        head.close()
+
+    # The supervisor reads the reply and closes the card
+    supervisor = Client('supervisor')
+    try:
+        open_card(supervisor, title)
+        wait(supervisor.app, named('label', prefix='已约谈承办人'), 'the reply')
+
+        def assessment(dialog):
+            type_into(wait(dialog, named('text', '_Assessment'), 'the assessment'),
+                      '整改措施到位，予以办结。')
+        supervisor.take_action('Close the Card', 'Close the Card', assessment)
+        supervisor.wait_synced()
+        card = wait_card(title, 'closed')
+        assert [e['type'] for e in card['events']] == ['issued', 'replied', 'closed'], card
+    finally:
+        supervisor.close()
 
 
 class Walk:
@@ -1072,6 +1173,21 @@ def test_accessibility_walk():
         walk.dialog('add key', app, '_Add Key')
     finally:
         client.close()
+
+    # The hall's supervisor: the overview with its charts, a department's
+    # red and yellow records, and the form of a card
+    client = Client('supervisor')
+    try:
+        app = client.app
+        wait(app, named('label', prefix=tr('As of %s: %s').split('%s')[0]), 'the figures')
+        walk.check('supervision', app)
+        departments = wait(app, named('list', 'Red and yellow, by department'), 'the departments')
+        click(wait(departments, named('list item', prefix='湖南省市场监督管理局'), 'the department'))
+        wait(app, named('list', 'Records'), 'its records')
+        walk.check('supervision list', app)
+        walk.dialog('issue card', app, '_Issue Card…')
+    finally:
+        client.close()
     walk.verdict()
 
 
@@ -1270,6 +1386,7 @@ TESTS = [
     ('/e2e/conflict-lands-in-conflicts', test_conflict_lands_in_conflicts),
     ('/e2e/switch-role-with-unsent-work', test_switch_role_with_unsent_work),
     ('/e2e/supervisor-sees-all-cases', test_supervisor_sees_all_cases),
+    ('/e2e/red-card', test_red_card),
     ('/e2e/correction-notice-printed', test_correction_notice_printed),
     ('/e2e/hearing-from-request-to-decision', test_hearing_from_request_to_decision),
     ('/e2e/disclosure-from-draft-to-public', test_disclosure_from_draft_to_public),

@@ -189,12 +189,25 @@ civic_week_chart_snapshot (GtkWidget   *widget,
   if (self->weeks->len == 0)
     return;
 
-  /* The scale: the largest value beside the top, 0 at the baseline */
+  /* The scale: the largest value beside the top, 0 at the baseline; and
+   * when every figure is 0, that said in words over the empty plot */
   layout_height (widget, max_text, &axis_width);
-  draw_text (snapshot, widget, max_text, 0, 0, &fg);
+  if (max > 0)
+    draw_text (snapshot, widget, max_text, 0, 0, &fg);
   draw_text (snapshot, widget, "0", 0, CHART_HEIGHT - line, &fg);
   plot_x = axis_width + AXIS_GAP;
   plot_width = MAX (1, width - plot_x);
+  if (max == 0)
+    {
+      const char *none = _("Nothing in these weeks");
+      int none_width;
+      GdkRGBA dim = fg;
+
+      dim.alpha *= 0.55f;
+      layout_height (widget, none, &none_width);
+      draw_text (snapshot, widget, none, plot_x + (plot_width - none_width) / 2,
+                 (CHART_HEIGHT - line) / 2, &dim);
+    }
   slot = plot_width / (int) self->weeks->len;
 
   gtk_snapshot_append_color (snapshot, &faint,

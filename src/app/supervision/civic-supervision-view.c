@@ -178,13 +178,14 @@ int_member (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0;
 }
 
+/* The rows, not the placeholder */
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static int
@@ -242,7 +243,7 @@ count_badge (gint64      n,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_add_css_class (label, "count-badge");
-  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_add_css_class (label, n > 0 ? css_class : "none");
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   return label;
 }
@@ -690,10 +691,10 @@ figure_fetched (GObject      *source,
     {
       if (error == NULL)
         {
-          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          g_autoptr(GDateTime) now = civic_time_now ();
 
           g_free (self->fetched_at);
-          self->fetched_at = g_date_time_format (now, "%Y-%m-%d %H:%M");
+          self->fetched_at = civic_time_format_local (now);
           save_figures (self);
         }
       show_figures (self);
@@ -980,6 +981,17 @@ issue_done_cb (GObject      *source,
 
   if (args == NULL || self->engine == NULL)
     return;
+  /* What the form does not ask — the record the card is on — goes as it
+   * was given */
+  {
+    JsonObject *target = g_object_get_data (G_OBJECT (dialog), "target");
+    const char * const members[] = { "target_type", "target_id", "target_title" };
+
+    for (guint i = 0; target != NULL && i < G_N_ELEMENTS (members); i++)
+      if (json_object_has_member (target, members[i]))
+        json_object_set_string_member (args, members[i],
+                                       json_object_get_string_member (target, members[i]));
+  }
   command = civic_sync_engine_perform_action (self->engine, &civic_warning_kind,
                                               civic_warning_get_id (blank),
                                               CIVIC_WARNING_ACTION_ISSUE, args, &error);
@@ -1030,6 +1042,8 @@ civic_supervision_view_issue (CivicSupervisionView *self,
                                     self->engine, &civic_warning_kind, G_OBJECT (blank),
                                     CIVIC_WARNING_ACTION_ISSUE, 1);
   civic_action_dialog_set_args (dialog, args);
+  g_object_set_data_full (G_OBJECT (dialog), "target", json_object_ref (args),
+                          (GDestroyNotify) json_object_unref);
   civic_action_dialog_run_async (dialog, NULL, issue_done_cb, g_object_ref (self));
 }
 
@@ -1303,18 +1317,19 @@ build (CivicSupervisionView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status_label));
 
+  /* The cards first: what waits on the official */
+  gtk_box_append (GTK_BOX (box), heading (_("Supervision Cards")));
+  self->cards_list = boxed_list (_("Supervision cards"), _("No cards"));
+  g_signal_connect_swapped (self->cards_list, "row-activated", G_CALLBACK (card_activated_cb),
+                            self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->cards_list));
+
   gtk_box_append (GTK_BOX (box), heading (_("Red and Yellow, by Department")));
   self->departments_list = boxed_list (_("Red and yellow, by department"),
                                        _("Every clock is within its time"));
   g_signal_connect_swapped (self->departments_list, "row-activated",
                             G_CALLBACK (department_activated_cb), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->departments_list));
-
-  gtk_box_append (GTK_BOX (box), heading (_("Supervision Cards")));
-  self->cards_list = boxed_list (_("Supervision cards"), _("No cards"));
-  g_signal_connect_swapped (self->cards_list, "row-activated", G_CALLBACK (card_activated_cb),
-                            self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->cards_list));
 
   self->overdue_chart = CIVIC_WEEK_CHART (civic_week_chart_new ());
   civic_week_chart_set_title (self->overdue_chart, _("Went overdue and completed late, by week"));

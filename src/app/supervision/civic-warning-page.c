@@ -218,12 +218,18 @@ add_card (CivicWarningPage *self,
   issued = g_strdup_printf (_("%s, by %s"), issued_on ? issued_on : "—",
                             civic_warning_get_issued_by_name (warning)
                             ? civic_warning_get_issued_by_name (warning) : "—");
-  civic_page_row_new (group, _("Issued"), issued);
+  civic_page_row_new (group, C_("card", "Issued"), issued);
 
   if (clock == NULL)
     return;
-  /* Translators: which round of replies a card is in: "Round 2" */
-  round = g_strdup_printf (_("Round %u"), civic_warning_get_round (warning));
+  {
+    g_autoptr(CivicClockReading) reading = civic_clock_read (clock, calendar, today, NULL);
+    g_autofree char *due = civic_page_format_day (reading->due);
+
+    /* Translators: which round of replies a card is in, and its last day: "Round 2, due
+     * 2026-04-10" */
+    round = g_strdup_printf (_("Round %u, due %s"), civic_warning_get_round (warning), due);
+  }
   row = civic_page_row_new (group, _("Time to Reply"), round);
   if (civic_warning_get_state (warning) == CIVIC_WARNING_STATE_OPEN)
     {
