@@ -29,6 +29,7 @@ KEYS = {
     "notify-assigned": ("true", "type b"),
     "notify-deadlines": ("true", "type b"),
     "notify-ratings": ("true", "type b"),
+    "notify-supervision": ("true", "type b"),
     "inbox-sort": ("'due'", "enum 'due' 'received' 'updated'"),
     "last-queue": ("'mine'", "enum 'mine' 'department' 'watching' 'done' 'all'"),
     "demo-role": ("'examiner'", "enum 'clerk' 'examiner' 'approver' 'officer' 'editor' 'reviewer' 'head' 'handler' 'reply-reviewer' 'dispatcher' 'supervisor'"),

@@ -19,8 +19,11 @@
 #include "civicdesk-resources.h"
 #include "civic-case-index.h"
 #include "civic-demo-service.h"
+#include "civic-core-enums.h"
 #include "civic-evaluation-kind.h"
+#include "civic-json.h"
 #include "civic-preferences-window.h"
+#include "civic-warning-kind.h"
 #include "civic-window.h"
 
 /* One application, one signed-in official at a time (the account), one
@@ -77,6 +80,7 @@ struct _CivicApplication
   GHashTable       *my_cases;
   GHashTable       *hearings_told;  /* what was said of hearings this session */
   GHashTable       *ratings_seen;   /* bad ratings to rectify: id → clock status */
+  GHashTable       *red_cases;      /* the department's overdue cases, for its head */
   guint             notify_source;
 
   /* Signed in with a password an administrator set: the connection that
@@ -122,6 +126,7 @@ civic_application_finalize (GObject *object)
   g_clear_pointer (&self->my_cases, g_hash_table_unref);
   g_clear_pointer (&self->hearings_told, g_hash_table_unref);
   g_clear_pointer (&self->ratings_seen, g_hash_table_unref);
+  g_clear_pointer (&self->red_cases, g_hash_table_unref);
   g_free (self->demo_role);
 
   G_OBJECT_CLASS (civic_application_parent_class)->finalize (object);
@@ -371,7 +376,210 @@ look_at_my_ratings (CivicApplication *self)
       g_application_send_notification (G_APPLICATION (self), key, notification);
     }
   g_clear_pointer (&self->ratings_seen, g_hash_table_unref);
+  g_clear_pointer (&self->red_cases, g_hash_table_unref);
   self->ratings_seen = g_steal_pointer (&now);
+}
+
+/* Supervision cards (督办): the department's head is told when one comes
+ * for the department, when it turns red and when it is returned for more;
+ * the supervisor when a department replies. What was told is kept with
+ * the offline copy, so a card that came while the desk was closed is
+ * told when it opens. */
+#define CARDS_TOLD "supervision-cards-told"
+
+static char *
+card_signature (CivicWarning *warning)
+{
+  CivicWarningState state = civic_warning_get_state (warning);
+  CivicWarningLevel level = civic_warning_get_level (warning);
+
+  return g_strdup_printf ("%s/%s/%u/%d", civic_enum_to_nick (CIVIC_TYPE_WARNING_STATE, state),
+                          civic_enum_to_nick (CIVIC_TYPE_WARNING_LEVEL, level),
+                          civic_warning_get_round (warning), civic_warning_is_escalated (warning));
+}
+
+static GNotification *
+card_notification (CivicWarning *warning,
+                   const char   *before,
+                   gboolean      head,
+                   CivicCalendar *calendar)
+{
+  CivicWarningState state = civic_warning_get_state (warning);
+  gboolean red = civic_warning_get_level (warning) == CIVIC_WARNING_LEVEL_RED;
+  g_autoptr(CivicClock) clock = civic_warning_dup_clock (warning);
+  g_autofree char *label = civic_warning_kind.label (G_OBJECT (warning));
+  g_autofree char *body = NULL;
+  GNotification *notification = NULL;
+
+  if (head && state == CIVIC_WARNING_STATE_OPEN)
+    {
+      g_autoptr(CivicClockReading) reading = clock ? civic_clock_read (clock, calendar,
+                                                                       civic_time_today (), NULL)
+                                                   : NULL;
+      g_autofree char *due = reading ? civic_day_format (reading->due) : g_strdup ("—");
+
+      if (before == NULL)
+        notification = g_notification_new (red ? _("A red card for your department")
+                                                : _("A yellow card for your department"));
+      else if (g_str_has_prefix (before, "replied/"))
+        notification = g_notification_new (_("A card was returned for more"));
+      else if (!g_str_has_prefix (before, "open/red") && red)
+        notification = g_notification_new (_("A card turned red: its time to reply ran out"));
+      else if (civic_warning_is_escalated (warning) && !g_str_has_suffix (before, "/1"))
+        notification = g_notification_new (_("A card was reported to the hall’s leadership"));
+      if (notification == NULL)
+        return NULL;
+      /* Translators: a card and the day its reply is due: "Red Card on 2026… — reply by
+       * 2026-03-27" */
+      body = g_strdup_printf (_("%s — reply by %s"), label, due);
+    }
+  else if (!head && state == CIVIC_WARNING_STATE_REPLIED &&
+           (before == NULL || !g_str_has_prefix (before, "replied/")))
+    {
+      notification = g_notification_new (_("A department replied to a card"));
+      body = g_strdup (label);
+    }
+  if (notification == NULL)
+    return NULL;
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, red ? G_NOTIFICATION_PRIORITY_HIGH
+                                                 : G_NOTIFICATION_PRIORITY_NORMAL);
+  g_notification_set_default_action_and_target (notification, "app.open-record", "(ss)",
+                                                CIVIC_ENTITY_WARNING,
+                                                civic_warning_get_id (warning));
+  return notification;
+}
+
+static void
+look_at_my_cards (CivicApplication *self)
+{
+  CivicCache *cache;
+  CivicSyncEngine *engine;
+  const CivicActor *me;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autofree char *told_text = NULL;
+  g_autoptr(JsonNode) told_node = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) now = NULL;
+  g_autofree char *now_text = NULL;
+  JsonObject *told = NULL;
+  gboolean head, supervisor;
+
+  if (self->account == NULL || !civic_account_is_ready (self->account) ||
+      !g_settings_get_boolean (self->settings, "notify-supervision") ||
+      (engine = civic_account_get_engine (self->account)) == NULL)
+    return;
+  cache = civic_account_get_cache (self->account);
+  me = civic_cache_get_me (cache);
+  head = me != NULL && me->department_id != NULL &&
+         civic_actor_has_role (me, CIVIC_ROLE_APPROVER | CIVIC_ROLE_DISCLOSURE_HEAD);
+  supervisor = me != NULL && civic_actor_has_role (me, CIVIC_ROLE_SUPERVISOR);
+  if (!head && !supervisor)
+    return;
+  cards = civic_cache_load_records (cache, &civic_warning_kind, NULL);
+  if (cards == NULL)
+    return;
+  told_text = civic_cache_dup_meta (cache, CARDS_TOLD);
+  told_node = told_text ? civic_json_parse (told_text, -1, NULL) : NULL;
+  if (told_node != NULL && JSON_NODE_HOLDS_OBJECT (told_node))
+    told = json_node_get_object (told_node);
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      CivicWarning *warning = g_ptr_array_index (cards, i);
+      const char *id = civic_warning_get_id (warning);
+      g_autofree char *signature = card_signature (warning);
+      const char *before = told ? json_object_get_string_member_with_default (told, id, NULL)
+                                : NULL;
+      g_autoptr(GNotification) notification = NULL;
+      gboolean ours = head && g_strcmp0 (civic_warning_get_department_id (warning),
+                                         me->department_id) == 0;
+
+      civic_json_set_string (builder, id, signature);
+      if ((!ours && !supervisor) || g_strcmp0 (before, signature) == 0)
+        continue;
+      notification = card_notification (warning, before, ours,
+                                        civic_sync_engine_get_calendar (engine));
+      if (notification != NULL)
+        {
+          g_autofree char *key = g_strconcat ("card-", id, NULL);
+
+          g_application_send_notification (G_APPLICATION (self), key, notification);
+        }
+    }
+  json_builder_end_object (builder);
+  now = json_builder_get_root (builder);
+  now_text = civic_json_to_string (now, FALSE);
+  if (g_strcmp0 (now_text, told_text) != 0)
+    civic_cache_set_meta (cache, CARDS_TOLD, now_text, NULL);
+}
+
+/* A department's head is told when its cases go overdue, once a case:
+ * one by its number, several in one word. The first look of a session
+ * only learns what is there. */
+static void
+look_at_department_clocks (CivicApplication *self)
+{
+  CivicInboxFilter red = { CIVIC_INBOX_ALL, NULL, NULL, "red", NULL, -1, NULL,
+                           CIVIC_INBOX_SORT_DUE };
+  g_autoptr(GHashTable) now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  CivicInboxRow *single = NULL;
+  const CivicActor *me;
+  gboolean first = self->red_cases == NULL;
+  guint n_new = 0;
+
+  if (self->account == NULL || !civic_account_is_ready (self->account) ||
+      !g_settings_get_boolean (self->settings, "notify-supervision"))
+    return;
+  me = civic_cache_get_me (civic_account_get_cache (self->account));
+  if (me == NULL || me->department_id == NULL ||
+      !civic_actor_has_role (me, CIVIC_ROLE_APPROVER | CIVIC_ROLE_DISCLOSURE_HEAD))
+    return;
+  rows = civic_cache_list_cases (civic_account_get_cache (self->account), &red, 0, 5000, NULL);
+  if (rows == NULL)
+    return;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CivicInboxRow *row = g_ptr_array_index (rows, i);
+
+      g_hash_table_add (now, g_strdup (row->id));
+      /* The official's own are told as theirs */
+      if (first || g_hash_table_contains (self->red_cases, row->id) ||
+          g_strcmp0 (row->assignee_id, me->id) == 0)
+        continue;
+      n_new++;
+      single = row;
+    }
+  g_clear_pointer (&self->red_cases, g_hash_table_unref);
+  self->red_cases = g_steal_pointer (&now);
+  if (n_new == 0)
+    return;
+
+  if (n_new == 1)
+    {
+      /* Translators: the case number, then the service item */
+      g_autofree char *body = g_strdup_printf (_("%s — %s"), single->number, single->item_name);
+
+      notification = g_notification_new (_("A case of your department is overdue"));
+      g_notification_set_body (notification, body);
+      g_notification_set_default_action_and_target (notification, "app.open-case", "s",
+                                                    single->id);
+    }
+  else
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u case of your department went overdue",
+                                                          "%u cases of your department went overdue",
+                                                          n_new), n_new);
+
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, _("The Supervision section lists them, the longest "
+                                                "overdue first"));
+    }
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_application_send_notification (G_APPLICATION (self), "department-overdue", notification);
 }
 
 static gboolean
@@ -383,6 +591,8 @@ look_at_my_cases_cb (gpointer data)
   look_at_my_cases (self);
   look_at_my_hearings (self);
   look_at_my_ratings (self);
+  look_at_my_cards (self);
+  look_at_department_clocks (self);
   return G_SOURCE_REMOVE;
 }
 

@@ -196,6 +196,11 @@ civic_preferences_window_new (CivicApplication *application)
                              switch_row (settings, "notify-ratings", _("Bad _Ratings"),
                                          _("When a bad rating of your department is to be "
                                            "rectified, and when its time to rectify runs out")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             switch_row (settings, "notify-supervision", _("_Supervision"),
+                                         _("When a card comes for your department, turns red or "
+                                           "is returned; when your department’s cases go "
+                                           "overdue; when a department replies to your card")));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   if (account != NULL)
