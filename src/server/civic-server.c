@@ -22,6 +22,7 @@
 #include "civic-case-records.h"
 #include "civic-commands.h"
 #include "civic-disclosure-versions.h"
+#include "civic-document-render.h"
 #include "civic-documents.h"
 #include "civic-hearing-calendar.h"
 #include "civic-hearing-records.h"
@@ -55,6 +56,7 @@
 #include "civic-server-db.h"
 #include "civic-supervision-exports.h"
 #include "civic-supervision-queries.h"
+#include "civic-supervision-report.h"
 #include "civic-server.h"
 #include "civic-time.h"
 
@@ -782,9 +784,76 @@ handle_supervision (CivicServer *self,
     respond_json (request, SOUP_STATUS_OK, answer);
 }
 
+/* A department's name in the document's language: its English one when
+ * it has one */
+static char *
+department_name (CivicDb                *db,
+                 const char             *id,
+                 CivicDocumentLanguage   language,
+                 GError                **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *department;
+  const char *name;
+
+  if (id == NULL)
+    return NULL;
+  node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT, id, error);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup (id);
+  department = json_node_get_object (node);
+  name = json_object_get_string_member_with_default (department, "name", id);
+  if (language == CIVIC_DOCUMENT_LANGUAGE_EN)
+    name = json_object_get_string_member_with_default (department, "name_en", name);
+  return g_strdup (name);
+}
+
+/* A period's report of the department asked (or every one) as a formal
+ * document in the reader's language, issued in the reader's department's
+ * name (civic-supervision-report.c) */
+static GBytes *
+supervision_report (CivicDb                     *db,
+                    const CivicSupervisionQuery *query,
+                    const CivicActor            *actor,
+                    CivicDay                     today,
+                    guint                       *n_pages,
+                    GError                     **error)
+{
+  CivicSupervisionQuery by_type = *query, by_item = *query;
+  g_autofree char *overview_text = NULL, *type_text = NULL, *item_text = NULL;
+  g_autofree char *organ = NULL, *department = NULL;
+  g_autoptr(JsonNode) overview = NULL, types = NULL, items = NULL;
+  g_autoptr(CivicDocumentText) text = NULL;
+  /* Translators: "zh" in Chinese: the language a report is written in */
+  CivicDocumentLanguage language = g_str_equal (C_("document language", "en"), "zh")
+                                   ? CIVIC_DOCUMENT_LANGUAGE_ZH : CIVIC_DOCUMENT_LANGUAGE_EN;
+
+  by_type.by = (char *) "type";
+  by_type.type = NULL;
+  by_item.by = (char *) "subject";
+  by_item.type = (char *) CIVIC_ENTITY_CASE;
+  overview_text = civic_supervision_overview (db, query, today, error);
+  type_text = overview_text ? civic_supervision_rates (db, &by_type, error) : NULL;
+  item_text = type_text ? civic_supervision_rates (db, &by_item, error) : NULL;
+  if (item_text == NULL ||
+      (overview = civic_json_parse (overview_text, -1, error)) == NULL ||
+      (types = civic_json_parse (type_text, -1, error)) == NULL ||
+      (items = civic_json_parse (item_text, -1, error)) == NULL)
+    return NULL;
+  organ = department_name (db, actor->department_id, language, error);
+  department = department_name (db, query->department_id, language, error);
+  text = civic_supervision_report_text (organ ? organ : "", department, query->from,
+                                        query->to + 6, today, language,
+                                        json_node_get_object (overview),
+                                        json_node_get_object (types),
+                                        json_node_get_object (items));
+  return civic_document_render_pdf (text, n_pages, error);
+}
+
 /* GET /api/v1/supervision/{overview,trend,rates,items}/{csv,xlsx}: the
  * same, as a file (civic-supervision-exports.c), a list whole up to its
- * limit; on the audit log with what was asked and how many rows went */
+ * limit; GET /api/v1/supervision/report/pdf: the period's report. Each on
+ * the audit log with what was asked and how many rows (pages) went */
 static void
 handle_supervision_export (CivicServer *self,
                            CivicDb     *db,
@@ -804,7 +873,10 @@ handle_supervision_export (CivicServer *self,
   CivicDay today = civic_time_today ();
   guint n_rows = 0;
 
-  if (!g_str_equal (format, "csv") && !g_str_equal (format, "xlsx"))
+  gboolean report = g_str_equal (what, "report");
+
+  if (report ? !g_str_equal (format, "pdf")
+             : !g_str_equal (format, "csv") && !g_str_equal (format, "xlsx"))
     {
       respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
       return;
@@ -819,7 +891,9 @@ handle_supervision_export (CivicServer *self,
       return;
     }
 
-  if (g_str_equal (what, "overview"))
+  if (report)
+    file = supervision_report (db, &query, actor, today, &n_rows, &error);
+  else if (g_str_equal (what, "overview"))
     answer = civic_supervision_overview (db, &query, today, &error);
   else if (g_str_equal (what, "trend"))
     answer = civic_supervision_trend (db, &query, &error);
@@ -869,10 +943,12 @@ handle_supervision_export (CivicServer *self,
   today_text = civic_day_format (today);
   request->status = SOUP_STATUS_OK;
   request->response_bytes = g_steal_pointer (&file);
-  request->content_type = g_str_equal (format, "csv")
+  request->content_type = report ? "application/pdf"
+                          : g_str_equal (format, "csv")
                           ? "text/csv; charset=utf-8"
                           : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  request->content_disposition = g_strdup_printf ("attachment; filename=\"supervision-%s-%s.%s\"",
+  request->content_disposition = g_strdup_printf ("%s; filename=\"supervision-%s-%s.%s\"",
+                                                  report ? "inline" : "attachment",
                                                   what, today_text, format);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <libsoup/soup.h>
+#include <poppler.h>
 
 #include "civic-calendar-records.h"
 #include "civic-commands.h"
@@ -772,6 +773,26 @@ test_warnings (void)
   civic_test_service_free (service);
 }
 
+static char *
+pdf_text (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return g_string_free (text, FALSE);
+}
+
 /* Any table or list as CSV and XLSX: whole, in the reader's language,
  * personal data masked, each on the audit log */
 static void
@@ -842,9 +863,32 @@ test_exports (void)
                                       &status, NULL));
   g_assert_cmpuint (status, ==, SOUP_STATUS_NOT_FOUND);
 
-  /* Three exports, each on the audit log with what was asked */
+  /* The period's report, a formal document in the reader's language */
+  {
+    g_autoptr(GBytes) pdf = NULL;
+    g_autofree char *type_pdf = NULL;
+    g_autofree char *words = NULL;
+
+    pdf = civic_test_download_in_language (service, "zh-CN",
+                                           "/api/v1/supervision/report/pdf?department=scjg",
+                                           supervisor, &status, &type_pdf);
+    g_assert_cmpuint (status, ==, SOUP_STATUS_OK);
+    g_assert_cmpstr (type_pdf, ==, "application/pdf");
+    words = pdf_text (pdf);
+    g_assert_nonnull (strstr (words, "电子监察情况通报"));
+    g_assert_nonnull (strstr (words, "湖南省市场监督管理局"));
+    g_assert_null (strstr (words, "13912345678"));
+    g_bytes_unref (civic_test_download (service, "/api/v1/supervision/report/pdf?department=gat",
+                                        approver, &status, NULL));
+    g_assert_cmpuint (status, ==, SOUP_STATUS_FORBIDDEN);
+    g_bytes_unref (civic_test_download (service, "/api/v1/supervision/report/csv", supervisor,
+                                        &status, NULL));
+    g_assert_cmpuint (status, ==, SOUP_STATUS_NOT_FOUND);
+  }
+
+  /* Four exports, each on the audit log with what was asked */
   g_assert_cmpint (count_in_database (service, "SELECT COUNT (*) FROM audit WHERE action = 'export'"),
-                   ==, before + 3);
+                   ==, before + 4);
   g_assert_cmpint (count_in_database (service, "SELECT COUNT (*) FROM audit WHERE action = 'export' "
                                                "AND target = 'rates' AND detail LIKE "
                                                "'%\"format\":\"xlsx\"%by=department%'"), ==, 1);

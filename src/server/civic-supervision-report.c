@@ -1,0 +1,235 @@
+/* civic-supervision-report.c — a period's e-supervision figures as a printable report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "civic-supervision"
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include "civic-i18n.h"
+
+#include "civic-document-render.h"
+#include "civic-entity.h"
+#include "civic-json.h"
+#include "civic-supervision-report.h"
+
+/* A report (通报) of a department's, or every department's, clocks and
+ * figures for a period, laid out as a formal document (GB/T 9704, the
+ * documents of civic-document-render.c) for printing or filing: the
+ * colours now by kind, the period's figures, the service items that took
+ * longest, written from the same answers the endpoints give, in the
+ * reader's language. Nothing in it names a person. */
+
+static void
+add_block (CivicDocumentText *text,
+           CivicBlockStyle    style,
+           char              *words)
+{
+  CivicDocumentBlock *block = g_new0 (CivicDocumentBlock, 1);
+
+  block->style = style;
+  block->text = words;
+  g_ptr_array_add (text->blocks, block);
+}
+
+static gint64
+member_int (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0;
+}
+
+static const char *
+type_label (const char *type)
+{
+  static const struct { const char *type, *label; } labels[] = {
+    { CIVIC_ENTITY_CASE, N_("Licensing cases") },
+    { CIVIC_ENTITY_HEARING, N_("Hearings to hold") },
+    { CIVIC_ENTITY_DISCLOSURE, N_("Disclosures to publish") },
+    { CIVIC_ENTITY_DISCLOSURE_REQUEST, N_("Requests for information") },
+    { CIVIC_ENTITY_MESSAGE, N_("Messages from citizens") },
+    { CIVIC_ENTITY_EVALUATION, N_("Rectifications of bad ratings") },
+    { CIVIC_ENTITY_WARNING, N_("Supervision cards") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (type, labels[i].type) == 0)
+      return _(labels[i].label);
+  return type;
+}
+
+static double
+average_days (JsonObject *row)
+{
+  return (double) member_int (row, "days") / (double) MAX (member_int (row, "done"), 1);
+}
+
+/* The longest first */
+static int
+compare_average_days (gconstpointer a,
+                      gconstpointer b)
+{
+  double x = average_days (*(JsonObject **) a), y = average_days (*(JsonObject **) b);
+
+  return x > y ? -1 : x < y ? 1 : 0;
+}
+
+/* The figures of the period, all kinds together */
+static void
+add_figures (CivicDocumentText *text,
+             JsonObject        *by_type)
+{
+  JsonArray *rows = json_object_get_array_member (by_type, "rows");
+  gint64 sums[7] = { 0, };
+  static const char * const members[] = { "opened", "done", "late", "days", "overdue", "deemed",
+                                          "extended" };
+
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+      sums[m] += member_int (json_array_get_object_element (rows, i), members[m]);
+
+  add_block (text, CIVIC_BLOCK_HEADING, g_strdup (_("The Period’s Figures")));
+  add_block (text, CIVIC_BLOCK_FIELD,
+             g_strdup_printf (_("Started: %" PRId64), sums[0]));
+  add_block (text, CIVIC_BLOCK_FIELD,
+             g_strdup_printf (_("Completed: %" PRId64 ", of which late: %" PRId64), sums[1],
+                              sums[2]));
+  if (sums[1] > 0)
+    {
+      add_block (text, CIVIC_BLOCK_FIELD,
+                 g_strdup_printf (_("On-time rate: %.1f%%"),
+                                  100.0 * (double) (sums[1] - sums[2]) / (double) sums[1]));
+      add_block (text, CIVIC_BLOCK_FIELD,
+                 g_strdup_printf (_("Average time taken: %.1f working days"),
+                                  (double) sums[3] / (double) sums[1]));
+    }
+  add_block (text, CIVIC_BLOCK_FIELD, g_strdup_printf (_("Went overdue: %" PRId64), sums[4]));
+  add_block (text, CIVIC_BLOCK_FIELD,
+             g_strdup_printf (_("Applications deemed accepted: %" PRId64), sums[5]));
+  add_block (text, CIVIC_BLOCK_FIELD, g_strdup_printf (_("Time limits extended: %" PRId64),
+                                                       sums[6]));
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (member_int (row, "done") == 0)
+        continue;
+      /* Translators: one kind's figures in a report: "Licensing cases: 40 completed, 3 late" */
+      add_block (text, CIVIC_BLOCK_FIELD,
+                 g_strdup_printf (_("%s: %" PRId64 " completed, %" PRId64 " late"),
+                                  type_label (json_object_get_string_member_with_default (row,
+                                                                                          "key",
+                                                                                          "")),
+                                  member_int (row, "done"), member_int (row, "late")));
+    }
+}
+
+/**
+ * civic_supervision_report_text:
+ * @organ: the reader's department, which issues the report
+ * @department_name: (nullable): the department reported on, or %NULL
+ *   for every department
+ * @overview: what the overview answered
+ * @by_type: the rates by type of the period
+ * @by_item: the licensing cases' rates by service item of the period
+ *
+ * Returns: (transfer full): the report, ready to render
+ */
+CivicDocumentText *
+civic_supervision_report_text (const char            *organ,
+                               const char            *department_name,
+                               CivicDay               from,
+                               CivicDay               to,
+                               CivicDay               today,
+                               CivicDocumentLanguage  language,
+                               JsonObject            *overview,
+                               JsonObject            *by_type,
+                               JsonObject            *by_item)
+{
+  CivicDocumentText *text = g_new0 (CivicDocumentText, 1);
+  JsonObject *totals = json_object_get_object_member (overview, "totals");
+  JsonArray *kinds = totals ? json_object_get_array_member (totals, "kinds") : NULL;
+  JsonArray *items = json_object_get_array_member (by_item, "rows");
+  g_autofree char *first = civic_document_format_date (from, language);
+  g_autofree char *last = civic_document_format_date (to, language);
+  g_autofree char *as_of = civic_document_format_date (today, language);
+  g_autoptr(GPtrArray) slow = g_ptr_array_new ();
+  gboolean any = FALSE;
+
+  text->language = language;
+  text->organ = g_strdup (organ);
+  text->title = g_strdup (_("E-Supervision Report"));
+  /* Not an issued document, which the service numbers: in place of the
+   * number, the day its figures are of */
+  text->number = g_strdup_printf (_("Figures as of %s"), as_of);
+  text->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_document_block_free);
+  text->signature = g_strdup (organ);
+  text->date = civic_document_format_date (today, language);
+
+  add_block (text, CIVIC_BLOCK_ADDRESSEE,
+             g_strdup_printf (_("%s:"), department_name ? department_name
+                                                        : _("Every department of the hall")));
+  /* Translators: the report's opening: the period, then the day its figures were read */
+  add_block (text, CIVIC_BLOCK_PARAGRAPH,
+             g_strdup_printf (_("This report gives the time limits watched by e-supervision from "
+                                "%s to %s, as the records stood on %s: those running late or "
+                                "about to, and what was done within the period."),
+                              first, last, as_of));
+
+  add_block (text, CIVIC_BLOCK_HEADING, g_strdup (_("Red and Yellow Now")));
+  add_block (text, CIVIC_BLOCK_FIELD,
+             g_strdup_printf (_("Overdue (red): %" PRId64 "; due soon (yellow): %" PRId64),
+                              member_int (totals, "red"), member_int (totals, "yellow")));
+  for (guint i = 0; kinds != NULL && i < json_array_get_length (kinds); i++)
+    {
+      JsonObject *counts = json_array_get_object_element (kinds, i);
+
+      if (member_int (counts, "red") + member_int (counts, "yellow") == 0)
+        continue;
+      any = TRUE;
+      /* Translators: a kind's colours in a report: "Licensing cases: 3 red, 2 yellow" */
+      add_block (text, CIVIC_BLOCK_FIELD,
+                 g_strdup_printf (_("%s: %" PRId64 " red, %" PRId64 " yellow"),
+                                  type_label (json_object_get_string_member_with_default (counts,
+                                                                                          "type",
+                                                                                          "")),
+                                  member_int (counts, "red"), member_int (counts, "yellow")));
+    }
+  if (!any)
+    add_block (text, CIVIC_BLOCK_PARAGRAPH, g_strdup (_("Every time limit is being kept.")));
+
+  add_figures (text, by_type);
+
+  /* The five service items that took longest, on average */
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *row = json_array_get_object_element (items, i);
+
+      if (member_int (row, "done") > 0)
+        g_ptr_array_add (slow, row);
+    }
+  g_ptr_array_sort (slow, compare_average_days);
+  if (slow->len > 0)
+    add_block (text, CIVIC_BLOCK_HEADING, g_strdup (_("Service Items That Took Longest")));
+  for (guint i = 0; i < MIN (slow->len, 5); i++)
+    {
+      JsonObject *row = g_ptr_array_index (slow, i);
+      const char *key = json_object_get_string_member_with_default (row, "key", "");
+
+      /* Translators: a service item and its average: "企业注销登记: 12.5 working days" */
+      add_block (text, CIVIC_BLOCK_FIELD,
+                 g_strdup_printf (_("%s: %.1f working days"),
+                                  json_object_get_string_member_with_default (row, "name", key),
+                                  average_days (row)));
+    }
+
+  add_block (text, CIVIC_BLOCK_NOTE,
+             g_strdup (_("Counted by Civic Desk from the records of the hall; working days on "
+                         "the State Council’s holiday notices.")));
+  return text;
+}
