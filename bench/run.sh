@@ -57,6 +57,9 @@ bench/chaos.sh | grep '^BENCH ' | tee -a "$out"
 # behind HAProxy, on the same cases; the move to PostgreSQL; and the
 # faults through HAProxy at length
 bench/bench-scale.sh _build-bench "$cases" 10 | tee -a "$out"
+# E-supervision (issue 18): what the figures cost a save; the overview with
+# the reference data and with three million records, SQLite and PostgreSQL
+bench/bench-supervision.sh _build-bench "$data" 3000000 | tee -a "$out"
 bench/bench-faults.sh 20 | tee -a "$out"
 
 echo
