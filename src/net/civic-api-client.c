@@ -577,6 +577,24 @@ finish_json (CivicApiClient  *self,
   return node;
 }
 
+static JsonObject *
+finish_object (CivicApiClient  *self,
+               GAsyncResult    *result,
+               GError         **error)
+{
+  g_autoptr(JsonNode) node = finish_json (self, result, error);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
+                   _("The service at %s answered something unexpected"), self->host);
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (node));
+}
+
 void
 civic_api_client_sign_in_async (CivicApiClient      *self,
                                 const char          *username,
@@ -993,17 +1011,7 @@ civic_api_client_calendar_preview_finish (CivicApiClient  *self,
                                           GAsyncResult    *result,
                                           GError         **error)
 {
-  g_autoptr(JsonNode) node = finish_json (self, result, error);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
-                   _("The service at %s answered something unexpected"), self->host);
-      return NULL;
-    }
-  return json_object_ref (json_node_get_object (node));
+  return finish_object (self, result, error);
 }
 
 /**
@@ -1143,24 +1151,6 @@ civic_api_client_message_file_finish (CivicApiClient  *self,
       return NULL;
     }
   return g_steal_pointer (&body);
-}
-
-static JsonObject *
-finish_object (CivicApiClient  *self,
-               GAsyncResult    *result,
-               GError         **error)
-{
-  g_autoptr(JsonNode) node = finish_json (self, result, error);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
-                   _("The service at %s answered something unexpected"), self->host);
-      return NULL;
-    }
-  return json_object_ref (json_node_get_object (node));
 }
 
 /* "/api/v1/supervision/{what}[/{format}][?{query}]"; @what and @format

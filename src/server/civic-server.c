@@ -738,6 +738,26 @@ static const struct
   { "message-clocks", CIVIC_ENTITY_MESSAGE_CLOCKS },
 };
 
+/* The request's parameters, checked; a refusal answered */
+static gboolean
+parse_supervision_query (Request               *request,
+                         const CivicActor      *actor,
+                         CivicDay               today,
+                         CivicSupervisionQuery *query)
+{
+  g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+
+  if (civic_supervision_query_parse (request->query ? request->query : none, actor, today, query,
+                                     &error))
+    return TRUE;
+  if (g_error_matches (error, CIVIC_SUPERVISION_ERROR, CIVIC_SUPERVISION_ERROR_FORBIDDEN))
+    respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
+  else
+    respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+  return FALSE;
+}
+
 /* GET /api/v1/supervision/{overview,trend,rates,items}: e-supervision's
  * figures (civic-supervision-queries.c), a supervisor's of every
  * department, a department head's of their own */
@@ -747,22 +767,14 @@ handle_supervision (CivicServer *self,
                     Request     *request)
 {
   g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
-  g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(CivicSupervisionQuery) query = { 0, };
   g_autoptr(GError) error = NULL;
   const char *what = request->segments[3];
   CivicDay today = civic_time_today ();
   char *answer = NULL;
 
-  if (!civic_supervision_query_parse (request->query ? request->query : none, actor, today,
-                                      &query, &error))
-    {
-      if (g_error_matches (error, CIVIC_SUPERVISION_ERROR, CIVIC_SUPERVISION_ERROR_FORBIDDEN))
-        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
-      else
-        respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
-      return;
-    }
+  if (!parse_supervision_query (request, actor, today, &query))
+    return;
 
   if (g_str_equal (what, "overview"))
     answer = civic_supervision_overview (db, &query, today, &error);
@@ -860,7 +872,6 @@ handle_supervision_export (CivicServer *self,
                            Request     *request)
 {
   g_autoptr(CivicActor) actor = civic_account_to_actor (request->account);
-  g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GDateTime) now = civic_time_now ();
   g_auto(CivicSupervisionQuery) query = { 0, };
   g_autoptr(GError) error = NULL;
@@ -881,15 +892,8 @@ handle_supervision_export (CivicServer *self,
       respond_error (request, SOUP_STATUS_NOT_FOUND, "not-found", _("No such resource"));
       return;
     }
-  if (!civic_supervision_query_parse (request->query ? request->query : none, actor, today,
-                                      &query, &error))
-    {
-      if (g_error_matches (error, CIVIC_SUPERVISION_ERROR, CIVIC_SUPERVISION_ERROR_FORBIDDEN))
-        respond_error (request, SOUP_STATUS_FORBIDDEN, "forbidden", error->message);
-      else
-        respond_error (request, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
-      return;
-    }
+  if (!parse_supervision_query (request, actor, today, &query))
+    return;
 
   if (report)
     file = supervision_report (db, &query, actor, today, &n_rows, &error);

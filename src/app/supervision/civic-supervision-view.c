@@ -297,6 +297,44 @@ fill_departments (CivicSupervisionView *self)
     }
 }
 
+/* A record's row: its name, what it is, and its clock as a chip, all of
+ * it said in its accessible name: "…, Cases · 湖南省…, 3 working days
+ * overdue" */
+static GtkWidget *
+record_row (CivicSupervisionView *self,
+            const char           *id,
+            const char           *title,
+            const char           *subtitle,
+            const char           *status,
+            CivicDay              due,
+            CivicDay              today)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *accessible = NULL;
+
+  gtk_widget_set_name (row, id);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (due != CIVIC_DAY_INVALID)
+    {
+      GtkWidget *chip = civic_due_chip_new ();
+
+      civic_due_chip_set_status (CIVIC_DUE_CHIP (chip), status, due,
+                                 civic_sync_engine_get_calendar (self->engine), today);
+      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
+      /* Translators: a record read out: its name, what it is, then the time left */
+      accessible = g_strdup_printf (_("%s, %s, %s"), title, subtitle,
+                                    civic_due_chip_get_text (CIVIC_DUE_CHIP (chip)));
+    }
+  else
+    accessible = g_strdup_printf (_("%s, %s"), title, subtitle);
+  civic_accessible_set_name (row, accessible);
+  return row;
+}
+
 static const char *
 card_status (CivicSupervisionView *self,
              CivicWarning         *warning,
@@ -377,33 +415,14 @@ fill_cards (CivicSupervisionView *self)
             self->n_to_do++;
             break;
           }
-      gtk_widget_set_name (row, civic_warning_get_id (warning));
       /* Translators: a card's row under its title: "湖南省市场监督管理局 · Awaiting Reply" */
       subtitle = g_strdup_printf (_("%s · %s"), department, state);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      status = card_status (self, warning, &due);
+      row = record_row (self, civic_warning_get_id (warning), title, subtitle, status, due, today);
       gtk_widget_add_css_class (row, civic_warning_get_level (warning) == CIVIC_WARNING_LEVEL_RED
                                      ? "red-card" : "yellow-card");
-      status = card_status (self, warning, &due);
-      if (due != CIVIC_DAY_INVALID)
-        {
-          GtkWidget *chip = civic_due_chip_new ();
-
-          civic_due_chip_set_status (CIVIC_DUE_CHIP (chip), status, due,
-                                     civic_sync_engine_get_calendar (self->engine), today);
-          gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
-          /* Translators: a card read out: its title, department and state, then the time left */
-          accessible = g_strdup_printf (_("%s, %s, %s"), title, subtitle,
-                                        civic_due_chip_get_text (CIVIC_DUE_CHIP (chip)));
-        }
-      else
-        accessible = g_strdup_printf (_("%s, %s"), title, subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
-      civic_accessible_set_name (row, accessible);
       gtk_list_box_append (self->cards_list, row);
     }
 }
@@ -750,46 +769,20 @@ item_row (CivicSupervisionView *self,
   const char *id = json_object_get_string_member_with_default (item, "id", "");
   const char *title = json_object_get_string_member_with_default (item, "title", id);
   const char *status = json_object_get_string_member_with_default (item, "status", "none");
-  g_autofree char *department = civic_warning_describe_department (
-                                  self->engine,
-                                  json_object_get_string_member_with_default (item, "department_id",
-                                                                              NULL));
+  const char *department_id = json_object_get_string_member_with_default (item, "department_id",
+                                                                          "");
+  g_autofree char *department = civic_warning_describe_department (self->engine, department_id);
   g_autofree char *subtitle = NULL;
-  g_autofree char *accessible = NULL;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
   CivicDay due = CIVIC_DAY_INVALID;
 
-  gtk_widget_set_name (row, id);
-  g_object_set_data_full (G_OBJECT (row), "type", g_strdup (type), g_free);
-  g_object_set_data_full (G_OBJECT (row), "title", g_strdup (title), g_free);
-  g_object_set_data_full (G_OBJECT (row), "department",
-                          g_strdup (json_object_get_string_member_with_default (item,
-                                                                                "department_id",
-                                                                                "")),
-                          g_free);
+  civic_day_parse (json_object_get_string_member_with_default (item, "due", ""), &due);
   /* Translators: a record's row under its name: "Cases · 湖南省市场监督管理局" */
   subtitle = g_strdup_printf (_("%s · %s"), civic_supervision_type_label (type), department);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  civic_day_parse (json_object_get_string_member_with_default (item, "due", ""), &due);
-  if (due != CIVIC_DAY_INVALID)
-    {
-      GtkWidget *chip = civic_due_chip_new ();
-
-      civic_due_chip_set_status (CIVIC_DUE_CHIP (chip), status, due,
-                                 civic_sync_engine_get_calendar (self->engine), today);
-      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
-      /* Translators: a record read out: its name, kind and department, then the time left */
-      accessible = g_strdup_printf (_("%s, %s, %s"), title, subtitle,
-                                    civic_due_chip_get_text (CIVIC_DUE_CHIP (chip)));
-    }
-  else
-    accessible = g_strdup_printf (_("%s, %s"), title, subtitle);
-  civic_accessible_set_name (row, accessible);
+  row = record_row (self, id, title, subtitle, status, due, today);
+  g_object_set_data_full (G_OBJECT (row), "type", g_strdup (type), g_free);
+  g_object_set_data_full (G_OBJECT (row), "title", g_strdup (title), g_free);
+  g_object_set_data_full (G_OBJECT (row), "department", g_strdup (department_id), g_free);
 
   if (is_supervisor (self) && g_strcmp0 (type, CIVIC_ENTITY_WARNING) != 0)
     {
@@ -801,7 +794,6 @@ item_row (CivicSupervisionView *self,
       gtk_widget_add_css_class (issue, "flat");
       gtk_widget_set_tooltip_text (issue, name);
       civic_accessible_set_name (issue, name);
-      g_object_set_data (G_OBJECT (issue), "row", row);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (issue), "supervision.issue-on-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (issue), "s", id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), issue);
