@@ -1157,7 +1157,15 @@ export_activated (GtkWidget  *widget,
   if (self->engine == NULL)
     return;
   g_variant_get (parameter, "(&s&s)", &what, &format);
-  if (g_str_equal (what, "items") && self->list_department != NULL)
+  /* The report of the department whose list is shown, or of the overview */
+  if (g_str_equal (what, "report") && self->list_department != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "list") == 0)
+    {
+      g_autofree char *department = g_uri_escape_string (self->list_department, NULL, FALSE);
+
+      query = g_strdup_printf ("department=%s", department);
+    }
+  else if (g_str_equal (what, "items") && self->list_department != NULL)
     {
       g_autofree char *department = g_uri_escape_string (self->list_department, NULL, FALSE);
 
@@ -1265,6 +1273,8 @@ export_menu_button (const char *what,
 
   g_menu_append (menu, _("Save as _CSV…"), csv);
   g_menu_append (menu, _("Save as _Spreadsheet (XLSX)…"), xlsx);
+  g_menu_append (menu, _("Save the Twelve Weeks’ _Report (PDF)…"),
+                 "supervision.export(('report','pdf'))");
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-save-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (button, tooltip);
