@@ -431,6 +431,53 @@ test_calendar_days (void)
   }
 }
 
+/* The day a clock's colour next changes, for every day of its life across
+ * National Day 2025: the colour read that day differs from the day
+ * before's, and no day between changes it (e-supervision reads a record
+ * again on that morning only) */
+static void
+test_next_change (void)
+{
+  g_autoptr(CivicClock) clock = licensing_clock ("2025-09-20", 20, 10);
+  CivicDay first = day ("2025-09-21"), last = day ("2025-11-20");
+
+  for (CivicDay today = first; today <= last; today++)
+    {
+      g_autoptr(CivicClockReading) reading = civic_clock_read (clock, calendar, today, NULL);
+      CivicDay next = civic_clock_next_change (clock, reading, calendar, today, NULL);
+
+      if (reading->status == CIVIC_CLOCK_STATUS_RED)
+        {
+          g_assert_cmpuint (next, ==, CIVIC_DAY_INVALID);
+          continue;
+        }
+      g_assert_cmpuint (next, >, today);
+      for (CivicDay d = today + 1; d <= next; d++)
+        {
+          g_autoptr(CivicClockReading) later = civic_clock_read (clock, calendar, d, NULL);
+
+          if (d < next)
+            g_assert_cmpint (later->status, ==, reading->status);
+          else
+            g_assert_cmpint (later->status, !=, reading->status);
+        }
+    }
+  /* Due Thursday 10-23: yellow on Monday 10-20, with three working days
+   * left; red on Friday 10-24 */
+  {
+    g_autoptr(CivicClockReading) green = read_on (clock, "2025-10-09");
+    g_autoptr(CivicClockReading) yellow = read_on (clock, "2025-10-20");
+
+    assert_day_eq (green->due, "2025-10-23");
+    g_assert_cmpint (green->status, ==, CIVIC_CLOCK_STATUS_GREEN);
+    assert_day_eq (civic_clock_next_change (clock, green, calendar, day ("2025-10-09"), NULL),
+                   "2025-10-20");
+    g_assert_cmpint (yellow->status, ==, CIVIC_CLOCK_STATUS_YELLOW);
+    assert_day_eq (civic_clock_next_change (clock, yellow, calendar, day ("2025-10-20"), NULL),
+                   "2025-10-24");
+  }
+}
+
 static void
 test_completion (void)
 {
@@ -625,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/clock/awaiting-correction", test_awaiting_correction);
   g_test_add_func ("/clock/calendar-days", test_calendar_days);
   g_test_add_func ("/clock/completion", test_completion);
+  g_test_add_func ("/clock/next-change", test_next_change);
   g_test_add_func ("/clock/provisional", test_provisional);
   g_test_add_func ("/clock/count-start-day", test_count_start_day);
   g_test_add_func ("/clock/json/round-trip", test_json_round_trip);
