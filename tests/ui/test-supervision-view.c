@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "civic-document-dialog.h"
 #include "civic-json.h"
 #include "civic-supervision-view.h"
 #include "civic-time.h"
@@ -122,6 +123,35 @@ test_overview (void)
       civic_ui_test_spin (300);
       civic_ui_test_screenshot (window, "supervision-list");
     }
+
+  /* The department's report, made by the service, in a document window
+   * that prints it */
+  gtk_widget_activate_action (GTK_WIDGET (view), "supervision.export", "(ss)", "report", "pdf");
+  {
+    gint64 end = g_get_monotonic_time () + CIVIC_UI_TEST_HANG_USEC;
+    CivicDocumentDialog *dialog = NULL;
+
+    while (dialog == NULL && g_get_monotonic_time () < end)
+      {
+        g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+        for (GList *l = toplevels; l != NULL; l = l->next)
+          if (CIVIC_IS_DOCUMENT_DIALOG (l->data))
+            dialog = l->data;
+        g_main_context_iteration (NULL, dialog == NULL);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_cmpuint (civic_document_dialog_get_n_pages (dialog), >=, 1);
+    g_assert_true (g_str_has_prefix (g_bytes_get_data (civic_document_dialog_get_pdf (dialog),
+                                                       NULL), "%PDF-"));
+    if (civic_ui_test_screenshots_wanted ())
+      {
+        civic_ui_test_spin (500);
+        civic_ui_test_screenshot (GTK_WIDGET (dialog), "supervision-report-window");
+      }
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    civic_ui_test_spin (50);
+  }
 
   civic_ui_test_destroy (window, GTK_WIDGET (view));
 }

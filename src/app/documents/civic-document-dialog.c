@@ -838,6 +838,37 @@ civic_document_dialog_new_show_document (GtkWindow               *parent,
 }
 
 /**
+ * civic_document_dialog_new_for_pdf:
+ * @title: what it is: "E-Supervision Report"
+ * @subtitle: (nullable): for whom, or of what
+ * @note: (nullable): where it comes from
+ *
+ * A PDF the service made for the official (a period's report), to read,
+ * print, save or open, like an issued document.
+ */
+CivicDocumentDialog *
+civic_document_dialog_new_for_pdf (GtkWindow       *parent,
+                                   CivicSyncEngine *engine,
+                                   const char      *title,
+                                   const char      *subtitle,
+                                   const char      *note,
+                                   GBytes          *pdf)
+{
+  CivicDocumentDialog *self = dialog_new (parent, engine, NULL);
+  g_autoptr(GError) error = NULL;
+
+  self->mode = MODE_ISSUED;
+  self->title = g_strdup (title);
+  set_title (self);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_label_set_label (self->note, note ? note : "");
+  if (!show_pdf (self, pdf, &error))
+    show_error (self, _("The Document Cannot Be Shown"), error->message);
+  update_buttons (self);
+  return self;
+}
+
+/**
  * civic_document_dialog_get_case_id:
  *
  * Returns: the id of the case the document is for

@@ -27,6 +27,12 @@ CivicDocumentDialog *civic_document_dialog_new_show_document (GtkWindow         
                                                       CivicSyncEngine         *engine,
                                                       CivicCase               *kase,
                                                       const CivicCaseDocument *document);
+CivicDocumentDialog *civic_document_dialog_new_for_pdf (GtkWindow           *parent,
+                                                        CivicSyncEngine     *engine,
+                                                        const char          *title,
+                                                        const char          *subtitle,
+                                                        const char          *note,
+                                                        GBytes              *pdf);
 const char          *civic_document_dialog_get_case_id (CivicDocumentDialog *self);
 guint                civic_document_dialog_get_n_pages (CivicDocumentDialog *self);
 GBytes              *civic_document_dialog_get_pdf   (CivicDocumentDialog *self);

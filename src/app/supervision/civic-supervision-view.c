@@ -14,6 +14,7 @@
 #include "civic-action-dialog.h"
 #include "civic-bar-chart.h"
 #include "civic-core-enums.h"
+#include "civic-document-dialog.h"
 #include "civic-due-chip.h"
 #include "civic-json.h"
 #include "civic-supervision-view.h"
@@ -1071,6 +1072,8 @@ typedef struct
 {
   CivicSupervisionView *self;
   char                 *name;
+  char                 *department;  /* (nullable): a report's */
+  gboolean              report;
   GBytes               *file;
 } Export;
 
@@ -1079,6 +1082,7 @@ export_free (Export *export)
 {
   g_object_unref (export->self);
   g_free (export->name);
+  g_free (export->department);
   g_clear_pointer (&export->file, g_bytes_unref);
   g_free (export);
 }
@@ -1132,6 +1136,24 @@ export_fetched (GObject      *source,
       export_free (export);
       return;
     }
+  /* A report is read first, and printed or saved from its window */
+  if (export->report)
+    {
+      g_autofree char *department = export->department != NULL
+        ? civic_warning_describe_department (export->self->engine, export->department)
+        : g_strdup (_("Every department"));
+      CivicDocumentDialog *dialog;
+
+      dialog = civic_document_dialog_new_for_pdf (
+        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (export->self))), export->self->engine,
+        _("E-Supervision Report"), department,
+        _("The service made it from the twelve weeks’ figures, and recorded that you asked for "
+          "it."),
+        export->file);
+      gtk_window_present (GTK_WINDOW (dialog));
+      export_free (export);
+      return;
+    }
   chooser = gtk_file_chooser_native_new (_("Save the Export"),
                                          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (export->self))),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -1158,13 +1180,18 @@ export_activated (GtkWidget  *widget,
     return;
   g_variant_get (parameter, "(&s&s)", &what, &format);
   /* The report of the department whose list is shown, or of the overview */
-  if (g_str_equal (what, "report") && self->list_department != NULL &&
+  export = g_new0 (Export, 1);
+  export->report = g_str_equal (what, "report");
+  if (export->report && self->list_department != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "list") == 0)
     {
       g_autofree char *department = g_uri_escape_string (self->list_department, NULL, FALSE);
 
       query = g_strdup_printf ("department=%s", department);
+      export->department = g_strdup (self->list_department);
     }
+  else if (export->report && !is_supervisor (self))
+    export->department = g_strdup (me (self)->department_id);
   else if (g_str_equal (what, "items") && self->list_department != NULL)
     {
       g_autofree char *department = g_uri_escape_string (self->list_department, NULL, FALSE);
@@ -1174,7 +1201,6 @@ export_activated (GtkWidget  *widget,
     }
   else if (g_str_equal (what, "rates"))
     query = g_strdup ("by=department");
-  export = g_new0 (Export, 1);
   export->self = g_object_ref (self);
   day = civic_day_format (civic_time_today ());
   export->name = g_strdup_printf ("supervision-%s-%s.%s", what, day, format);
@@ -1273,8 +1299,7 @@ export_menu_button (const char *what,
 
   g_menu_append (menu, _("Save as _CSV…"), csv);
   g_menu_append (menu, _("Save as _Spreadsheet (XLSX)…"), xlsx);
-  g_menu_append (menu, _("Save the Twelve Weeks’ _Report (PDF)…"),
-                 "supervision.export(('report','pdf'))");
+  g_menu_append (menu, _("The Twelve Weeks’ _Report…"), "supervision.export(('report','pdf'))");
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-save-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (button, tooltip);
