@@ -335,6 +335,11 @@ def test_red_card():
     reads the reply and closes the card. Each step is on the service."""
     supervisor = Client('supervisor')
     try:
+        # The charts are images whose names say their figures, week by week
+        title = tr('Went overdue and completed late, by week')
+        chart = wait(supervisor.app, lambda a: a.getRoleName() == 'image' and
+                     clean(a.name).startswith(title), 'the chart of overdue items')
+        assert tr('Went overdue') in clean(chart.name), chart.name
         # The department with the most red first; its red records, the
         # longest overdue first
         departments = wait(supervisor.app, named('list', 'Red and yellow, by department'),
