@@ -22,7 +22,6 @@
 #include "civic-case-records.h"
 #include "civic-commands.h"
 #include "civic-disclosure-versions.h"
-#include "civic-document-render.h"
 #include "civic-documents.h"
 #include "civic-hearing-calendar.h"
 #include "civic-hearing-records.h"
@@ -796,72 +795,6 @@ handle_supervision (CivicServer *self,
     respond_json (request, SOUP_STATUS_OK, answer);
 }
 
-/* A department's name in the document's language: its English one when
- * it has one */
-static char *
-department_name (CivicDb                *db,
-                 const char             *id,
-                 CivicDocumentLanguage   language,
-                 GError                **error)
-{
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *department;
-  const char *name;
-
-  if (id == NULL)
-    return NULL;
-  node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT, id, error);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return g_strdup (id);
-  department = json_node_get_object (node);
-  name = json_object_get_string_member_with_default (department, "name", id);
-  if (language == CIVIC_DOCUMENT_LANGUAGE_EN)
-    name = json_object_get_string_member_with_default (department, "name_en", name);
-  return g_strdup (name);
-}
-
-/* A period's report of the department asked (or every one) as a formal
- * document in the reader's language, issued in the reader's department's
- * name (civic-supervision-report.c) */
-static GBytes *
-supervision_report (CivicDb                     *db,
-                    const CivicSupervisionQuery *query,
-                    const CivicActor            *actor,
-                    CivicDay                     today,
-                    guint                       *n_pages,
-                    GError                     **error)
-{
-  CivicSupervisionQuery by_type = *query, by_item = *query;
-  g_autofree char *overview_text = NULL, *type_text = NULL, *item_text = NULL;
-  g_autofree char *organ = NULL, *department = NULL;
-  g_autoptr(JsonNode) overview = NULL, types = NULL, items = NULL;
-  g_autoptr(CivicDocumentText) text = NULL;
-  /* Translators: "zh" in Chinese: the language a report is written in */
-  CivicDocumentLanguage language = g_str_equal (C_("document language", "en"), "zh")
-                                   ? CIVIC_DOCUMENT_LANGUAGE_ZH : CIVIC_DOCUMENT_LANGUAGE_EN;
-
-  by_type.by = (char *) "type";
-  by_type.type = NULL;
-  by_item.by = (char *) "subject";
-  by_item.type = (char *) CIVIC_ENTITY_CASE;
-  overview_text = civic_supervision_overview (db, query, today, error);
-  type_text = overview_text ? civic_supervision_rates (db, &by_type, error) : NULL;
-  item_text = type_text ? civic_supervision_rates (db, &by_item, error) : NULL;
-  if (item_text == NULL ||
-      (overview = civic_json_parse (overview_text, -1, error)) == NULL ||
-      (types = civic_json_parse (type_text, -1, error)) == NULL ||
-      (items = civic_json_parse (item_text, -1, error)) == NULL)
-    return NULL;
-  organ = department_name (db, actor->department_id, language, error);
-  department = department_name (db, query->department_id, language, error);
-  text = civic_supervision_report_text (organ ? organ : "", department, query->from,
-                                        query->to + 6, today, language,
-                                        json_node_get_object (overview),
-                                        json_node_get_object (types),
-                                        json_node_get_object (items));
-  return civic_document_render_pdf (text, n_pages, error);
-}
-
 /* GET /api/v1/supervision/{overview,trend,rates,items}/{csv,xlsx}: the
  * same, as a file (civic-supervision-exports.c), a list whole up to its
  * limit; GET /api/v1/supervision/report/pdf: the period's report. Each on
@@ -896,7 +829,11 @@ handle_supervision_export (CivicServer *self,
     return;
 
   if (report)
-    file = supervision_report (db, &query, actor, today, &n_rows, &error);
+    /* Translators: "zh" in Chinese: the language a report is written in */
+    file = civic_supervision_report_pdf (db, &query, actor, today,
+                                         g_str_equal (C_("document language", "en"), "zh")
+                                         ? CIVIC_DOCUMENT_LANGUAGE_ZH : CIVIC_DOCUMENT_LANGUAGE_EN,
+                                         &n_rows, &error);
   else if (g_str_equal (what, "overview"))
     answer = civic_supervision_overview (db, &query, today, &error);
   else if (g_str_equal (what, "trend"))

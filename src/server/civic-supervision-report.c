@@ -14,6 +14,7 @@
 #include "civic-document-render.h"
 #include "civic-entity.h"
 #include "civic-json.h"
+#include "civic-server-db.h"
 #include "civic-supervision-report.h"
 
 /* A report (通报) of a department's, or every department's, clocks and
@@ -129,27 +130,19 @@ add_figures (CivicDocumentText *text,
     }
 }
 
-/**
- * civic_supervision_report_text:
- * @organ: the reader's department, which issues the report
- * @department_name: (nullable): the department reported on, or %NULL
- *   for every department
- * @overview: what the overview answered
- * @by_type: the rates by type of the period
- * @by_item: the licensing cases' rates by service item of the period
- *
- * Returns: (transfer full): the report, ready to render
- */
-CivicDocumentText *
-civic_supervision_report_text (const char            *organ,
-                               const char            *department_name,
-                               CivicDay               from,
-                               CivicDay               to,
-                               CivicDay               today,
-                               CivicDocumentLanguage  language,
-                               JsonObject            *overview,
-                               JsonObject            *by_type,
-                               JsonObject            *by_item)
+/* The report of @department_name (or of every department when %NULL),
+ * issued by @organ, written from what the overview, the rates by type and
+ * the licensing cases' rates by service item answered */
+static CivicDocumentText *
+report_text (const char            *organ,
+             const char            *department_name,
+             CivicDay               from,
+             CivicDay               to,
+             CivicDay               today,
+             CivicDocumentLanguage  language,
+             JsonObject            *overview,
+             JsonObject            *by_type,
+             JsonObject            *by_item)
 {
   CivicDocumentText *text = g_new0 (CivicDocumentText, 1);
   JsonObject *totals = json_object_get_object_member (overview, "totals");
@@ -232,4 +225,76 @@ civic_supervision_report_text (const char            *organ,
              g_strdup (_("Counted by Civic Desk from the records of the hall; working days on "
                          "the State Council’s holiday notices.")));
   return text;
+}
+
+/* A department's name in the document's language: its English one when
+ * it has one */
+static char *
+department_name (CivicDb                *db,
+                 const char             *id,
+                 CivicDocumentLanguage   language,
+                 GError                **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *department;
+  const char *name;
+
+  if (id == NULL)
+    return NULL;
+  node = civic_server_db_get_entity_json (db, CIVIC_ENTITY_DEPARTMENT, id, error);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup (id);
+  department = json_node_get_object (node);
+  name = json_object_get_string_member_with_default (department, "name", id);
+  if (language == CIVIC_DOCUMENT_LANGUAGE_EN)
+    name = json_object_get_string_member_with_default (department, "name_en", name);
+  return g_strdup (name);
+}
+
+/* A period's report of the department asked (or every one) as a formal
+ * document in the reader's language, issued in the reader's department's
+ * name (civic-supervision-report.c) */
+/**
+ * civic_supervision_report_pdf:
+ * @n_pages: (out): its pages, for the audit log
+ *
+ * Returns: (transfer full): the period's report of the department @query
+ * asks for (or of every one), in @language, issued in the name of
+ * @actor's department, rendered
+ */
+GBytes *
+civic_supervision_report_pdf (CivicDb                     *db,
+                              const CivicSupervisionQuery *query,
+                              const CivicActor            *actor,
+                              CivicDay                     today,
+                              CivicDocumentLanguage        language,
+                              guint                       *n_pages,
+                              GError                     **error)
+{
+  CivicSupervisionQuery by_type = *query, by_item = *query;
+  g_autofree char *overview_text = NULL, *type_text = NULL, *item_text = NULL;
+  g_autofree char *organ = NULL, *department = NULL;
+  g_autoptr(JsonNode) overview = NULL, types = NULL, items = NULL;
+  g_autoptr(CivicDocumentText) text = NULL;
+
+  by_type.by = (char *) "type";
+  by_type.type = NULL;
+  by_item.by = (char *) "subject";
+  by_item.type = (char *) CIVIC_ENTITY_CASE;
+  overview_text = civic_supervision_overview (db, query, today, error);
+  type_text = overview_text ? civic_supervision_rates (db, &by_type, error) : NULL;
+  item_text = type_text ? civic_supervision_rates (db, &by_item, error) : NULL;
+  if (item_text == NULL ||
+      (overview = civic_json_parse (overview_text, -1, error)) == NULL ||
+      (types = civic_json_parse (type_text, -1, error)) == NULL ||
+      (items = civic_json_parse (item_text, -1, error)) == NULL)
+    return NULL;
+  organ = department_name (db, actor->department_id, language, error);
+  department = department_name (db, query->department_id, language, error);
+  text = report_text (organ ? organ : "", department, query->from,
+                                        query->to + 6, today, language,
+                                        json_node_get_object (overview),
+                                        json_node_get_object (types),
+                                        json_node_get_object (items));
+  return civic_document_render_pdf (text, n_pages, error);
 }

@@ -8,18 +8,18 @@
 #include <json-glib/json-glib.h>
 
 #include "civic-day.h"
+#include "civic-db.h"
 #include "civic-document.h"
+#include "civic-supervision-queries.h"
 
 G_BEGIN_DECLS
 
-CivicDocumentText *civic_supervision_report_text (const char            *organ,
-                                                  const char            *department_name,
-                                                  CivicDay               from,
-                                                  CivicDay               to,
-                                                  CivicDay               today,
-                                                  CivicDocumentLanguage  language,
-                                                  JsonObject            *overview,
-                                                  JsonObject            *by_type,
-                                                  JsonObject            *by_item);
+GBytes *civic_supervision_report_pdf (CivicDb                     *db,
+                                      const CivicSupervisionQuery *query,
+                                      const CivicActor            *actor,
+                                      CivicDay                     today,
+                                      CivicDocumentLanguage        language,
+                                      guint                       *n_pages,
+                                      GError                     **error);
 
 G_END_DECLS
