@@ -59,6 +59,15 @@ void             civic_sync_engine_sync_async    (CivicSyncEngine     *self,
 gboolean         civic_sync_engine_sync_finish   (CivicSyncEngine     *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+void             civic_sync_engine_read_record_async  (CivicSyncEngine     *self,
+                                                       const char          *type,
+                                                       const char          *id,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean         civic_sync_engine_read_record_finish (CivicSyncEngine     *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
 
 /* Actions on a record of any kind (civic-entity.h) */
 gboolean         civic_sync_engine_check_action  (CivicSyncEngine       *self,

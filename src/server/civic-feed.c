@@ -98,15 +98,20 @@ civic_feed_changes (CivicDb       *db,
   if (head < 0)
     goto fail;
 
-  /* What a reader may see: everything, or what is scoped to their
-   * department or their role; never what is kept from them or their
-   * department whatever their role (a report from the department and the
-   * official it accuses). The scope is a scalar subquery, not EXISTS:
+  /* What a reader's feed carries: everything for the service itself;
+   * for an official, what is scoped to their department or their role,
+   * never what is kept from them or their department whatever their role
+   * (a report from the department and the official it accuses). A
+   * supervisor may read any record (civic_policy_can_see()), but their
+   * feed carries only what every official receives and the cards
+   * (CIVIC_SCOPE_SUPERVISION): a province's records would not fit in
+   * their cache, nor be wanted there; they read the figures and the
+   * records they open online. The scope is a scalar subquery, not EXISTS:
    * PostgreSQL turns an EXISTS under OR into a hash of every row scoped
    * to the department, built for each page (22 ms with 100 000 cases),
    * where this looks up the page's rows one by one (1 ms), as SQLite
    * does either way. */
-  if (civic_policy_sees_everything (actor))
+  if (civic_actor_has_role (actor, CIVIC_ROLE_SYSTEM))
     stmt = civic_db_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
                                  "WHERE seq > ?1 AND NOT EXISTS ("
                                  "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
@@ -116,7 +121,7 @@ civic_feed_changes (CivicDb       *db,
     stmt = civic_db_prepare (db, "SELECT seq, type, id, rev, deleted, data FROM entity e "
                                  "WHERE seq > ?1 AND (scoped = 0 OR ("
                                  "  SELECT 1 FROM entity_scope s WHERE s.type = e.type "
-                                 "    AND s.id = e.id AND s.department_id IN (?3, ?4, ?7) "
+                                 "    AND s.id = e.id AND s.department_id IN (?3, ?4, ?7, ?8) "
                                  "  LIMIT 1) IS NOT NULL) "
                                  "AND NOT EXISTS ("
                                  "  SELECT 1 FROM entity_exclude x WHERE x.type = e.type "
@@ -130,6 +135,8 @@ civic_feed_changes (CivicDb       *db,
   civic_db_bind_text (stmt, 3, account->department_id ? account->department_id : "");
   civic_db_bind_text (stmt, 4, civic_policy_role_audience (actor));
   civic_db_bind_text (stmt, 7, admin_audience);
+  civic_db_bind_text (stmt, 8, civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR)
+                                 ? CIVIC_SCOPE_SUPERVISION : "");
   civic_db_bind_text (stmt, 5, user_key);
   civic_db_bind_text (stmt, 6, department_key);
 

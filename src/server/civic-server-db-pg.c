@@ -552,6 +552,9 @@ static const char * const pg_migrations[] = {
   "  PRIMARY KEY (department_id, type, metric, week, subject)"
   ");"
   "CREATE INDEX supervision_tally_by_week ON supervision_tally (week);",
+  /* 27 */
+  "UPDATE account SET scope_seq = (SELECT CAST (value AS BIGINT) FROM meta WHERE key = 'seq')"
+  "  WHERE (roles & 128) != 0;",
   NULL,
 };
 

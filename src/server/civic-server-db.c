@@ -692,7 +692,16 @@ static const CivicSqliteMigration migrations[] = {
     ");"
     "CREATE INDEX supervision_tally_by_week ON supervision_tally (week);"
   },
+  { /* 27: a supervisor's feed no longer carries the province's records
+     * (civic-feed.c), only what every official receives and the cards:
+     * their clients start again from the start once, and let go of the
+     * rest. 128 is CIVIC_ROLE_SUPERVISOR, asserted below. */
+    "UPDATE account SET scope_seq = (SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'seq')"
+    "  WHERE (roles & 128) != 0;"
+  },
 };
+
+G_STATIC_ASSERT (CIVIC_ROLE_SUPERVISOR == 128);
 
 void
 civic_entity_row_free (CivicEntityRow *row)

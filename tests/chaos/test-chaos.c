@@ -143,11 +143,14 @@ random_between (Chaos *chaos,
 
 /* The feed */
 
+/* The follower is an official of the department the clients work in who
+ * takes no part (a hearing officer): their feed carries every case the
+ * clients touch, and every official's change besides */
 static const char *
 follower_token (Chaos *chaos)
 {
   if (chaos->follower.token == NULL)
-    chaos->follower.token = civic_test_sign_in (chaos->service, "supervisor");
+    chaos->follower.token = civic_test_sign_in (chaos->service, "officer");
   return chaos->follower.token;
 }
 

@@ -309,6 +309,25 @@ def click(acc):
     time.sleep(0.3)
 
 
+def scroll_to(acc, within):
+    """Turns the mouse wheel over @within, as a user does, until @acc is
+    in the part of it shown: a list longer than its window."""
+    top = within
+    while top.parent is not None and top.parent.getRoleName() != 'application':
+        top = top.parent
+    height = top.queryComponent().getExtents(pyatspi.WINDOW_COORDS).height
+    for _ in range(100):
+        extents = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        middle = extents.y + extents.height // 2
+        if 60 < middle < height - 20:
+            return
+        x, y = centre(top)
+        pyatspi.Registry.generateMouseEvent(x, y, 'abs')
+        pyatspi.Registry.generateMouseEvent(x, y, 'b5c' if middle >= height - 20 else 'b4c')
+        time.sleep(0.15)
+    raise AssertionError('could not scroll to ' + (acc.name or acc.getRoleName()))
+
+
 def drag(source, find_target):
     """Presses the mouse on @source and moves it as a hand does; once the
     drag has begun, asks find_target() where to go (what a drag marks is
@@ -542,8 +561,10 @@ def sign_in(user):
                                                     'password': DEMO_PASSWORD})['token']
 
 
-def all_of(kind, user='supervisor'):
-    """Every record of @kind that @user's feed has, by id."""
+def all_of(kind, user='officer'):
+    """Every record of @kind that @user's feed has, by id: by default, of
+    an official of the demo department who takes no part in the tests (a
+    supervisor's feed does not carry the province's records)."""
     token = sign_in(user)
     records, after, more = {}, 0, True
     while more:

@@ -281,20 +281,35 @@ def test_switch_role_with_unsent_work():
         client.close()
 
 
-def test_supervisor_sees_all_cases():
-    """A supervisor changes nothing of a case: their window opens on the
-    Supervision section, and the queues of those who work on cases,
-    always empty for them, are not in their sidebar."""
+def test_supervisor_reads_a_case():
+    """A supervisor's client does not hold the province: their window
+    opens on the Supervision section, with no inbox in the sidebar. A case
+    of a department's red and yellow list opens read from the service, on
+    its page, with no step of the case's to take."""
     client = Client('supervisor')
     try:
         sections = wait(client.app, named('list', 'Sections'), 'the sidebar')
-        wait(sections, named('label', 'All Cases'), 'All Cases')
-        for queue in ('My Tasks', 'Department Queue', 'Watching', 'Done'):
+        departments = wait(client.app, named('list', 'Red and yellow, by department'),
+                           'the departments')
+        for queue in ('All Cases', 'My Tasks', 'Department Queue', 'Watching', 'Done'):
             assert find(sections, named('label', queue)) is None, queue + ' is shown'
-        client.show_queue('All Cases')
-        wait(client.app, lambda a: a.getRoleName() == 'label' and
-             clean(a.name) == tr('All Cases') and a.parent is not None and
-             a.parent.getRoleName() != 'list item', 'the inbox of all cases')
+        # The list's first page, as the client asks for it
+        items = request('GET', '/api/v1/supervision/items?department=scjg&offset=0&limit=50',
+                        sign_in('supervisor'))['items']
+        item = next(i for i in items if i['type'] == 'case')
+        case = service_case(item['id'])
+        click(wait(departments, named('list item', prefix='湖南省市场监督管理局'),
+                   'the department of the demo'))
+        records = wait(client.app, named('list', 'Records'), 'its red and yellow records')
+        row = wait(records, named('list item', prefix=item['title']), 'the case ' + case['number'])
+        scroll_to(row, records)
+        click(row)
+        wait(client.app, named('label', case['number']), 'the case page of ' + case['number'])
+        screenshot('e2e-supervisor-case')
+        for step in ('Claim', 'Comment', 'Approve'):
+            button = find(client.app, named('push button', prefix=step))
+            assert button is None or not button.getState().contains(pyatspi.STATE_SHOWING), \
+                step + ' is offered'
     finally:
         client.close()
 
@@ -938,7 +953,7 @@ def test_complaint_from_open311_to_return_visit():
         client.take_action('Transfer', 'Transfer', transfer)
         client.wait_synced()
         message = wait_message(receipt, lambda m: m['department_id'] == 'zrzyt', 'the transfer',
-                               'supervisor')
+                               'dispatcher')
 
         # The other department finds it is not theirs, and hands it back
         request('POST', '/api/v1/commands', sign_in('zrzyt.handler'), {'commands': [{
@@ -1390,7 +1405,7 @@ TESTS = [
     ('/e2e/undo-offline', test_undo_offline),
     ('/e2e/conflict-lands-in-conflicts', test_conflict_lands_in_conflicts),
     ('/e2e/switch-role-with-unsent-work', test_switch_role_with_unsent_work),
-    ('/e2e/supervisor-sees-all-cases', test_supervisor_sees_all_cases),
+    ('/e2e/supervisor-reads-a-case', test_supervisor_reads_a_case),
     ('/e2e/red-card', test_red_card),
     ('/e2e/correction-notice-printed', test_correction_notice_printed),
     ('/e2e/hearing-from-request-to-decision', test_hearing_from_request_to_decision),

@@ -1297,21 +1297,21 @@ assert_cache_consistent (const char *username,
 static void
 test_kill_during_pull (void)
 {
-  g_autoptr(GSubprocess) process = probe_spawn ("supervisor", "sync", PASSWORD, NULL);
-  g_autofree char *cache = account_file ("supervisor", CIVIC_CACHE_FILE);
+  g_autoptr(GSubprocess) process = probe_spawn ("examiner", "sync", PASSWORD, NULL);
+  g_autofree char *cache = account_file ("examiner", CIVIC_CACHE_FILE);
   g_autoptr(JsonObject) status = NULL;
   gint64 head = service_head ();
 
   /* After the first page, before the last. */
   kill_when (process, cache, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'cursor'",
              0, head);
-  assert_cache_consistent ("supervisor", TRUE);
+  assert_cache_consistent ("examiner", TRUE);
 
-  status = probe_run ("supervisor", "sync", PASSWORD);
+  status = probe_run ("examiner", "sync", PASSWORD);
   g_assert_cmpint (json_object_get_int_member (status, "cursor"), >=, head);
   g_assert_cmpint (json_object_get_int_member (status, "cases"), ==,
-                   count_visible_cases ("supervisor", NULL));
-  assert_cache_consistent ("supervisor", TRUE);
+                   count_visible_cases ("examiner", NULL));
+  assert_cache_consistent ("examiner", TRUE);
 }
 
 #define N_KILL_COMMANDS 150
@@ -1572,6 +1572,58 @@ test_choose_password (void)
 }
 
 
+/* A supervisor's feed does not carry the province's cases: one they open
+ * is read from the service and kept, and the next sync leaves it */
+static void
+test_supervisor_reads_online (void)
+{
+  g_autoptr(CivicAccount) account = account_synced ("supervisor");
+  g_autoptr(GPtrArray) province = civic_test_records (service, "case");
+  CivicSyncEngine *engine = civic_account_get_engine (account);
+  CivicCache *cache = civic_account_get_cache (account);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CivicCase) kase = NULL;
+  JsonObject *theirs = NULL;
+  guint held = count_local_cases (account);
+
+  /* Only their own department's, the hall's */
+  g_assert_cmpuint (province->len, >=, 2500);
+  g_assert_cmpuint (held, <, province->len / 50);
+  for (guint i = 0; i < province->len && theirs == NULL; i++)
+    if (g_strcmp0 (civic_test_case_says (g_ptr_array_index (province, i), "department_id"),
+                   "scjg") == 0)
+      theirs = g_ptr_array_index (province, i);
+  g_assert_nonnull (theirs);
+
+  civic_sync_engine_read_record_async (engine, CIVIC_ENTITY_CASE,
+                                       json_object_get_string_member (theirs, "id"), NULL,
+                                       civic_test_got_result, &result);
+  g_assert_true (civic_sync_engine_read_record_finish (engine, civic_test_await (&result),
+                                                       &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  kase = civic_cache_load_case (cache, json_object_get_string_member (theirs, "id"), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+  g_assert_cmpstr (civic_case_get_number (kase), ==,
+                   json_object_get_string_member (theirs, "number"));
+  g_assert_cmpuint (count_local_cases (account), ==, held + 1);
+
+  /* One that is not there: told, nothing kept */
+  civic_sync_engine_read_record_async (engine, CIVIC_ENTITY_CASE, "no-such-case", NULL,
+                                       civic_test_got_result, &result);
+  g_assert_false (civic_sync_engine_read_record_finish (engine, civic_test_await (&result),
+                                                        &error));
+  g_assert_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_local_cases (account), ==, held + 1);
+
+  g_assert_true (civic_test_account_sync (account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_local_cases (account), ==, held + 1);
+}
+
 #define id_of(username) civic_test_id_of (service, (username))
 
 /* 委托: the hearing officer acts for the examiner this week. Their client
@@ -1687,6 +1739,7 @@ main (int   argc,
   g_test_add_func ("/sync/resync", test_resync);
   g_test_add_func ("/sync/choose-password", test_choose_password);
   g_test_add_func ("/sync/act-for", test_act_for);
+  g_test_add_func ("/sync/supervisor-reads-online", test_supervisor_reads_online);
 
   status = g_test_run ();
   civic_test_service_free (service);

@@ -963,6 +963,66 @@ civic_test_pull_cases (CivicTestService *service,
 }
 
 /**
+ * civic_test_records:
+ * @type: an entity type: "case", "disclosure"…
+ *
+ * The whole province's records of @type, read from the service's
+ * database as the feed would send them: no official's feed carries them
+ * all (a supervisor reads them one at a time), and a test looking for "a
+ * case of another department" needs them all.
+ *
+ * Returns: (transfer full) (element-type JsonObject): by id
+ */
+GPtrArray *
+civic_test_records (CivicTestService *service,
+                    const char       *type)
+{
+  g_autoptr(GPtrArray) rows = civic_test_sql (service->data_dir,
+                                              "SELECT data FROM entity "
+                                              "WHERE type = ? AND deleted = 0 ORDER BY id",
+                                              type, NULL);
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = json_from_string (civic_test_sql_value (rows, i, 0), &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (records, json_object_ref (json_node_get_object (node)));
+    }
+  return records;
+}
+
+/**
+ * civic_test_read_all:
+ * @entities: (element-type utf8 JsonNode): filled with "type/id" → data
+ *
+ * Like civic_test_pull_all() for an account that could see everything:
+ * every record of the service, read from its database. No official's
+ * feed carries the whole province.
+ */
+void
+civic_test_read_all (CivicTestService *service,
+                     GHashTable       *entities)
+{
+  g_autoptr(GPtrArray) rows = civic_test_sql (service->data_dir,
+                                              "SELECT type, id, data FROM entity "
+                                              "WHERE deleted = 0", NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      JsonNode *node = json_from_string (civic_test_sql_value (rows, i, 2), &error);
+
+      g_assert_no_error (error);
+      g_hash_table_insert (entities, g_strconcat (civic_test_sql_value (rows, i, 0), "/",
+                                                  civic_test_sql_value (rows, i, 1), NULL),
+                           node);
+    }
+}
+
+/**
  * civic_test_comment_body:
  * @text: plain text, without quotes or backslashes
  *

@@ -107,6 +107,10 @@ GPtrArray        *civic_test_department_cases (CivicTestService  *service,
                                                guint              at_least);
 GPtrArray        *civic_test_pull_cases       (CivicTestService  *service,
                                               const char        *token);
+GPtrArray        *civic_test_records          (CivicTestService  *service,
+                                              const char        *type);
+void              civic_test_read_all         (CivicTestService  *service,
+                                              GHashTable        *entities);
 const char       *civic_test_case_says        (JsonObject        *kase,
                                               const char        *member);
 char             *civic_test_uuid             (void);

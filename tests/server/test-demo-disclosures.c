@@ -31,9 +31,8 @@
 static const char * const demo_args[] = { "--disclosures", "300", "--messages", "0", NULL };
 
 static CivicTestService *service;
-static char *supervisor;
-static GHashTable *entities;     /* "type/id" → the feed's data */
-static GHashTable *disclosures;  /* id → JsonObject, the feed's, borrowed from @entities */
+static GHashTable *entities;     /* "type/id" → every record's data */
+static GHashTable *disclosures;  /* id → JsonObject, borrowed from @entities */
 
 static void
 pull (void)
@@ -45,7 +44,7 @@ pull (void)
   g_clear_pointer (&disclosures, g_hash_table_unref);
   entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
   disclosures = g_hash_table_new (g_str_hash, g_str_equal);
-  civic_test_pull_all (service, supervisor, 0, entities);
+  civic_test_read_all (service, entities);
 
   g_hash_table_iter_init (&iter, entities);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -486,14 +485,13 @@ static void
 test_cases_unchanged (void)
 {
   g_autoptr(CivicTestService) without = civic_test_service_new_demo (DEMO_CASES, DEMO_SEED);
-  g_autofree char *token = civic_test_sign_in (without, "supervisor");
   g_autoptr(GHashTable) theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) json_node_unref);
   GHashTableIter iter;
   gpointer key, value;
   guint compared = 0, cases = 0;
 
-  civic_test_pull_all (without, token, 0, theirs);
+  civic_test_read_all (without, theirs);
   g_hash_table_iter_init (&iter, entities);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -646,7 +644,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   service = civic_test_service_new_demo_with (DEMO_CASES, DEMO_SEED, demo_args);
-  supervisor = civic_test_sign_in (service, "supervisor");
   pull ();
 
   g_test_add_func ("/demo-disclosures/states", test_states);
@@ -663,7 +660,6 @@ main (int   argc,
 
   g_clear_pointer (&disclosures, g_hash_table_unref);
   g_clear_pointer (&entities, g_hash_table_unref);
-  g_free (supervisor);
   civic_test_service_free (service);
   return status;
 }

@@ -413,7 +413,19 @@ test_feed_scope (void)
   civic_test_pull_all (service, supervisor, 0, watching);
   g_assert_true (g_hash_table_contains (own, key));
   g_assert_false (g_hash_table_contains (other, key));
-  g_assert_true (g_hash_table_contains (watching, key));
+  /* A supervisor opens it, and their feed does not carry the province */
+  g_assert_false (g_hash_table_contains (watching, key));
+  {
+    g_autofree char *path = g_strconcat ("/api/v1/disclosures/", id, NULL);
+    g_autoptr(JsonNode) answer = NULL;
+    guint status;
+
+    answer = civic_test_request (service, "GET", path, supervisor, NULL, &status);
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (json_node_get_object (answer), "data"),
+                       "title"), ==, "范围测试");
+  }
 }
 
 /* Markers planted where the public must never look: a draft's title and

@@ -178,7 +178,19 @@ test_bad_rating_rectified (void)
   summary = json_object_get_object_member (object, "summary");
   g_assert_cmpstr (json_object_get_string_member (summary, "due"), ==, "2026-03-27");
   g_assert_null (rating_of (other_handler, message, theirs, NULL));
-  g_assert_nonnull (rating_of (supervisor, message, supervised, NULL));
+  /* ...and the supervisor opens it, which their feed does not carry */
+  g_assert_null (rating_of (supervisor, message, supervised, NULL));
+  {
+    g_autofree char *path = g_strconcat ("/api/v1/evaluations/", id, NULL);
+    g_autoptr(JsonNode) opened = NULL;
+    guint status;
+
+    opened = civic_test_request (service, "GET", path, supervisor, NULL, &status);
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (object_of (opened), "data"), "state"), ==,
+                     "rectifying");
+  }
   rejected (supervisor, "rectify-evaluation", id, "{\"text\": \"已整改\"}", "forbidden");
   rejected (other_handler, "rectify-evaluation", id, "{\"text\": \"已整改\"}", "not-found");
 

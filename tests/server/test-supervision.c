@@ -686,6 +686,27 @@ test_warnings (void)
   civic_test_pull_all (service, approver, 0, seen);
   g_assert_true (g_hash_table_contains (seen, key));
   g_hash_table_remove_all (seen);
+  /* ...and the supervisors, whose feed carries the cards and not the
+   * province's records: the case carded is read when opened */
+  civic_test_pull_all (service, supervisor, 0, seen);
+  g_assert_true (g_hash_table_contains (seen, key));
+  {
+    g_autofree char *carded = g_strconcat ("case/", case_id, NULL);
+    g_autofree char *path = g_strconcat ("/api/v1/cases/", case_id, NULL);
+    GHashTableIter iter;
+    gpointer seen_key;
+    guint cases = 0;
+
+    g_assert_false (g_hash_table_contains (seen, carded));
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, &seen_key, NULL))
+      cases += g_str_has_prefix (seen_key, "case/");
+    g_assert_cmpint (cases, <, civic_test_count_rows (service, "SELECT count (*) FROM entity "
+                                                               "WHERE type = 'case'") / 10);
+    answer = get (service, supervisor, path, SOUP_STATUS_OK);
+    g_assert_cmpstr (json_object_get_string_member (answer, "id"), ==, case_id);
+  }
+  g_hash_table_remove_all (seen);
   {
     g_autofree char *police = civic_test_sign_in (service, "gat.approver");
     g_autofree char *path = g_strconcat ("/api/v1/warnings/", card, NULL);

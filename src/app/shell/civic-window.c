@@ -425,15 +425,17 @@ account_changed_cb (CivicWindow *self)
        * first cases cannot. */
       g_clear_handle_id (&self->counts_source, g_source_remove);
       self->counts_source = g_idle_add_full (G_PRIORITY_LOW, update_counts_cb, self, NULL);
-      /* Nothing is ever a supervisor's task: they look at everything, and
-       * the queues of those who work on cases, always empty for them,
-       * are not shown. */
+      /* Nothing is ever a supervisor's task, and the queues of those
+       * who work on cases, always empty for them, are not shown; nor is
+       * the inbox of all cases: their feed does not carry the province's
+       * (civic-feed.c), they open a case from Supervision's lists. */
       {
         gboolean casework = civic_actor_has_role (actor, CIVIC_ROLES_CASEWORK);
+        gboolean supervising = !casework && civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR);
 
         for (guint i = 0; i < G_N_ELEMENTS (queues); i++)
-          if (queues[i].queue != CIVIC_INBOX_ALL)
-            gtk_widget_set_visible (GTK_WIDGET (queue_row (self, i)), casework);
+          gtk_widget_set_visible (GTK_WIDGET (queue_row (self, i)),
+                                  queues[i].queue != CIVIC_INBOX_ALL ? casework : !supervising);
         if (!casework)
           show_queue (self, CIVIC_INBOX_ALL);
         gtk_widget_set_visible (GTK_WIDGET (self->disclosures_row),
@@ -583,20 +585,11 @@ civic_window_open_case (CivicWindow *self,
   civic_inbox_view_open_case (self->inbox_view, case_id);
 }
 
-/**
- * civic_window_open_record:
- * @type: an entity type (civic-entity.h)
- *
- * Shows the record in the section of its kind; a kind without a section
- * in this window is not opened.
- */
-void
-civic_window_open_record (CivicWindow *self,
-                          const char  *type,
-                          const char  *id)
+static void
+show_record (CivicWindow *self,
+             const char  *type,
+             const char  *id)
 {
-  g_return_if_fail (CIVIC_IS_WINDOW (self));
-
   if (g_strcmp0 (type, CIVIC_ENTITY_CASE) == 0)
     civic_window_open_case (self, id);
   else if (g_strcmp0 (type, CIVIC_ENTITY_HEARING) == 0 && self->engine != NULL)
@@ -609,6 +602,12 @@ civic_window_open_record (CivicWindow *self,
     {
       show_section (self, self->disclosures_row);
       civic_disclosures_view_open_disclosure (self->disclosures_view, id);
+    }
+  else if (g_strcmp0 (type, CIVIC_ENTITY_DISCLOSURE_REQUEST) == 0 && self->engine != NULL &&
+           gtk_widget_get_visible (GTK_WIDGET (self->disclosures_row)))
+    {
+      show_section (self, self->disclosures_row);
+      civic_disclosures_view_open_request (self->disclosures_view, id);
     }
   else if (g_strcmp0 (type, CIVIC_ENTITY_MESSAGE) == 0 && self->engine != NULL &&
            gtk_widget_get_visible (GTK_WIDGET (self->messages_row)))
@@ -628,6 +627,93 @@ civic_window_open_record (CivicWindow *self,
       show_section (self, self->supervision_row);
       civic_supervision_view_open_card (self->supervision_view, id);
     }
+}
+
+typedef struct
+{
+  CivicWindow *self;
+  char        *type;
+  char        *id;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_object_unref (opening->self);
+  g_free (opening->type);
+  g_free (opening->id);
+  g_free (opening);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opening, opening_free)
+
+static void
+record_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Opening) opening = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!civic_sync_engine_read_record_finish (CIVIC_SYNC_ENGINE (source), result, &error))
+    {
+      g_autofree char *told = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: a toast when a record opened from Supervision could
+       * not be read from the service; its copy kept from the last time,
+       * if any, is shown */
+      told = g_strdup_printf (_("Could not read it from the service: %s"), error->message);
+      adw_toast_overlay_add_toast (opening->self->toast_overlay, civic_toast_new (told));
+    }
+  /* Unless the official signed out meanwhile */
+  if (opening->self->engine == CIVIC_SYNC_ENGINE (source))
+    show_record (opening->self, opening->type, opening->id);
+}
+
+/* A supervisor's feed does not carry the province's records, only their
+ * cards (DESIGN: a province-wide account's cache does not hold the
+ * province): what they open is read from the service first, each time */
+static gboolean
+reads_online (CivicWindow *self,
+              const char  *type)
+{
+  const CivicActor *actor = civic_cache_get_me (civic_sync_engine_get_cache (self->engine));
+
+  return civic_actor_has_role (actor, CIVIC_ROLE_SUPERVISOR) &&
+         g_strcmp0 (type, CIVIC_ENTITY_WARNING) != 0;
+}
+
+/**
+ * civic_window_open_record:
+ * @type: an entity type (civic-entity.h)
+ *
+ * Shows the record in the section of its kind; a kind without a section
+ * in this window is not opened. A record the official's feed does not
+ * carry is read from the service first, and kept for reading offline.
+ */
+void
+civic_window_open_record (CivicWindow *self,
+                          const char  *type,
+                          const char  *id)
+{
+  Opening *opening;
+
+  g_return_if_fail (CIVIC_IS_WINDOW (self));
+  g_return_if_fail (type != NULL && id != NULL);
+
+  if (self->engine == NULL || !reads_online (self, type))
+    {
+      show_record (self, type, id);
+      return;
+    }
+  opening = g_new0 (Opening, 1);
+  opening->self = g_object_ref (self);
+  opening->type = g_strdup (type);
+  opening->id = g_strdup (id);
+  civic_sync_engine_read_record_async (self->engine, type, id, self->cancellable,
+                                       record_read_cb, opening);
 }
 
 /* Actions */
