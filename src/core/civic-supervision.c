@@ -7,7 +7,10 @@
 
 #include <string.h>
 
+#include "civic-i18n.h"
+
 #include "civic-core-enums.h"
+#include "civic-entity.h"
 #include "civic-json.h"
 #include "civic-supervision.h"
 
@@ -191,6 +194,39 @@ static const char * const metric_nicks[CIVIC_N_SUPERVISION_METRICS] = {
   [CIVIC_SUPERVISION_METRIC_DEEMED] = "deemed",
   [CIVIC_SUPERVISION_METRIC_EXTENDED] = "extended",
 };
+
+/**
+ * civic_supervision_kind_name:
+ * @type: a watched kind's entity type (civic-entity.h)
+ * @many: the name of a heading ("Licensing cases"), or of one record in a
+ *   row ("Licensing case")
+ *
+ * The one way the hall's lists, exports and reports name what
+ * supervision watches.
+ *
+ * Returns: translated; @type itself for a kind it does not watch
+ */
+const char *
+civic_supervision_kind_name (const char *type,
+                             gboolean    many)
+{
+  static const struct { const char *type, *one, *many; } names[] = {
+    { CIVIC_ENTITY_CASE, N_("Licensing case"), N_("Licensing cases") },
+    { CIVIC_ENTITY_HEARING, N_("Hearing to hold"), N_("Hearings to hold") },
+    { CIVIC_ENTITY_DISCLOSURE, N_("Disclosure to publish"), N_("Disclosures to publish") },
+    { CIVIC_ENTITY_DISCLOSURE_REQUEST, N_("Request for information"),
+      N_("Requests for information") },
+    { CIVIC_ENTITY_MESSAGE, N_("Citizen’s message"), N_("Messages from citizens") },
+    { CIVIC_ENTITY_EVALUATION, N_("Rectification of a bad rating"),
+      N_("Rectifications of bad ratings") },
+    { CIVIC_ENTITY_WARNING, N_("Supervision card"), N_("Supervision cards") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (type, names[i].type) == 0)
+      return _(many ? names[i].many : names[i].one);
+  return type;
+}
 
 const char *
 civic_supervision_metric_to_nick (CivicSupervisionMetric metric)

@@ -81,6 +81,8 @@ const char *civic_supervision_metric_to_nick   (CivicSupervisionMetric  metric);
 gboolean    civic_supervision_metric_from_nick (const char             *nick,
                                                 CivicSupervisionMetric *metric);
 CivicDay    civic_day_week_start               (CivicDay                day);
+const char *civic_supervision_kind_name        (const char             *type,
+                                                gboolean                many);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CivicSupervisionSource, civic_supervision_source_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CivicSupervised, civic_supervised_clear)

@@ -114,26 +114,6 @@ table_clear (Table *table)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, table_clear)
 
-/* A kind of record as a reader names it */
-static const char *
-type_label (const char *type)
-{
-  static const struct { const char *type, *label; } labels[] = {
-    { CIVIC_ENTITY_CASE, N_("Licensing case") },
-    { CIVIC_ENTITY_HEARING, N_("Hearing to hold") },
-    { CIVIC_ENTITY_DISCLOSURE, N_("Disclosure to publish") },
-    { CIVIC_ENTITY_DISCLOSURE_REQUEST, N_("Request for information") },
-    { CIVIC_ENTITY_MESSAGE, N_("Citizen’s message") },
-    { CIVIC_ENTITY_EVALUATION, N_("Rectification of a bad rating") },
-    { CIVIC_ENTITY_WARNING, N_("Supervision card") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (type, labels[i].type) == 0)
-      return _(labels[i].label);
-  return type;
-}
-
 static const char *
 status_label (const char *status)
 {
@@ -184,7 +164,7 @@ row_from (CivicPrivacyLint *lint,
                              ? json_node_get_string (value) : NULL;
 
           if (g_str_equal (columns[c].member, "type"))
-            text = type_label (text);
+            text = civic_supervision_kind_name (text, FALSE);
           else if (g_str_equal (columns[c].member, "status"))
             text = status_label (text);
           g_ptr_array_add (row, masked_text (lint, text));

@@ -15,6 +15,7 @@
 #include "civic-entity.h"
 #include "civic-json.h"
 #include "civic-server-db.h"
+#include "civic-supervision.h"
 #include "civic-supervision-report.h"
 
 /* A report (通报) of a department's, or every department's, clocks and
@@ -43,25 +44,6 @@ member_int (JsonObject *object,
   JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0;
-}
-
-static const char *
-type_label (const char *type)
-{
-  static const struct { const char *type, *label; } labels[] = {
-    { CIVIC_ENTITY_CASE, N_("Licensing cases") },
-    { CIVIC_ENTITY_HEARING, N_("Hearings to hold") },
-    { CIVIC_ENTITY_DISCLOSURE, N_("Disclosures to publish") },
-    { CIVIC_ENTITY_DISCLOSURE_REQUEST, N_("Requests for information") },
-    { CIVIC_ENTITY_MESSAGE, N_("Messages from citizens") },
-    { CIVIC_ENTITY_EVALUATION, N_("Rectifications of bad ratings") },
-    { CIVIC_ENTITY_WARNING, N_("Supervision cards") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (type, labels[i].type) == 0)
-      return _(labels[i].label);
-  return type;
 }
 
 static double
@@ -123,9 +105,9 @@ add_figures (CivicDocumentText *text,
       /* Translators: one kind's figures in a report: "Licensing cases: 40 completed, 3 late" */
       add_block (text, CIVIC_BLOCK_FIELD,
                  g_strdup_printf (_("%s: %" PRId64 " completed, %" PRId64 " late"),
-                                  type_label (json_object_get_string_member_with_default (row,
-                                                                                          "key",
-                                                                                          "")),
+                                  civic_supervision_kind_name (
+                                    json_object_get_string_member_with_default (row, "key", ""),
+                                    TRUE),
                                   member_int (row, "done"), member_int (row, "late")));
     }
 }
@@ -188,9 +170,9 @@ report_text (const char            *organ,
       /* Translators: a kind's colours in a report: "Licensing cases: 3 red, 2 yellow" */
       add_block (text, CIVIC_BLOCK_FIELD,
                  g_strdup_printf (_("%s: %" PRId64 " red, %" PRId64 " yellow"),
-                                  type_label (json_object_get_string_member_with_default (counts,
-                                                                                          "type",
-                                                                                          "")),
+                                  civic_supervision_kind_name (
+                                    json_object_get_string_member_with_default (counts, "type", ""),
+                                    TRUE),
                                   member_int (counts, "red"), member_int (counts, "yellow")));
     }
   if (!any)

@@ -20,6 +20,7 @@
 
 #include "civic-document-dialog.h"
 #include "civic-json.h"
+#include "civic-supervision.h"
 #include "civic-supervision-view.h"
 #include "civic-time.h"
 #include "civic-ui-test.h"
@@ -78,7 +79,8 @@ test_overview (void)
   first = gtk_list_box_get_row_at_index (departments, 0);
   second = gtk_list_box_get_row_at_index (departments, 1);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (first)), ==, "scjg");
-  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (first), _("Cases")));
+  g_assert_true (civic_ui_test_has_text (GTK_WIDGET (first),
+                                         civic_supervision_kind_name (CIVIC_ENTITY_CASE, TRUE)));
   if (second != NULL)
     g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (second)), !=, "scjg");
 
@@ -110,8 +112,10 @@ test_overview (void)
   /* A department's red and yellow records, each with its clock */
   civic_supervision_view_open_department (view, "scjg", NULL);
   {
-    /* Translators' words as the row has them: "Cases · 湖南省…" */
-    g_autofree char *kind = g_strdup_printf (_("%s · %s"), _("Cases"), "湖南省市场监督管理局");
+    /* Translators' words as the row has them: "Licensing case · 湖南省…" */
+    g_autofree char *kind = g_strdup_printf (_("%s · %s"),
+                                              civic_supervision_kind_name (CIVIC_ENTITY_CASE, FALSE),
+                                              "湖南省市场监督管理局");
     gint64 end = g_get_monotonic_time () + CIVIC_UI_TEST_HANG_USEC;
 
     while (!civic_ui_test_has_text (window, kind) && g_get_monotonic_time () < end)

@@ -17,6 +17,7 @@
 #include "civic-document-dialog.h"
 #include "civic-due-chip.h"
 #include "civic-json.h"
+#include "civic-supervision.h"
 #include "civic-supervision-view.h"
 #include "civic-sync-indicator.h"
 #include "civic-time.h"
@@ -133,31 +134,6 @@ is_supervisor (CivicSupervisionView *self)
   return self->engine != NULL && civic_actor_has_role (me (self), CIVIC_ROLE_SUPERVISOR);
 }
 
-/**
- * civic_supervision_type_label:
- *
- * Returns: a watched kind of record as the lists name it
- */
-const char *
-civic_supervision_type_label (const char *type)
-{
-  if (g_strcmp0 (type, CIVIC_ENTITY_CASE) == 0)
-    return _("Cases");
-  if (g_strcmp0 (type, CIVIC_ENTITY_HEARING) == 0)
-    return _("Hearings to hold");
-  if (g_strcmp0 (type, CIVIC_ENTITY_DISCLOSURE) == 0)
-    return _("Disclosures to publish");
-  if (g_strcmp0 (type, CIVIC_ENTITY_DISCLOSURE_REQUEST) == 0)
-    return _("Requests for information");
-  if (g_strcmp0 (type, CIVIC_ENTITY_MESSAGE) == 0)
-    return _("Messages");
-  if (g_strcmp0 (type, CIVIC_ENTITY_EVALUATION) == 0)
-    return _("Rectifications");
-  if (g_strcmp0 (type, CIVIC_ENTITY_WARNING) == 0)
-    return _("Cards");
-  return type;
-}
-
 static char *
 week_label (const char *week)
 {
@@ -205,7 +181,7 @@ compare_departments (gconstpointer a,
                     json_object_get_string_member_with_default (y, "id", ""));
 }
 
-/* "Cases 3 red, 2 yellow · Messages 1 red" */
+/* "Licensing cases 3 red, 2 yellow · Messages from citizens 1 red" */
 static char *
 describe_kinds (JsonArray *kinds)
 {
@@ -215,8 +191,8 @@ describe_kinds (JsonArray *kinds)
     {
       JsonObject *counts = json_array_get_object_element (kinds, k);
       gint64 red = int_member (counts, "red"), yellow = int_member (counts, "yellow");
-      const char *label = civic_supervision_type_label (
-                            json_object_get_string_member_with_default (counts, "type", ""));
+      const char *label = civic_supervision_kind_name (
+                            json_object_get_string_member_with_default (counts, "type", ""), TRUE);
 
       if (red == 0 && yellow == 0)
         continue;
@@ -778,8 +754,8 @@ item_row (CivicSupervisionView *self,
   CivicDay due = CIVIC_DAY_INVALID;
 
   civic_day_parse (json_object_get_string_member_with_default (item, "due", ""), &due);
-  /* Translators: a record's row under its name: "Cases · 湖南省市场监督管理局" */
-  subtitle = g_strdup_printf (_("%s · %s"), civic_supervision_type_label (type), department);
+  /* Translators: a record's row under its name: "Licensing case · 湖南省市场监督管理局" */
+  subtitle = g_strdup_printf (_("%s · %s"), civic_supervision_kind_name (type, FALSE), department);
   row = record_row (self, id, title, subtitle, status, due, today);
   g_object_set_data_full (G_OBJECT (row), "type", g_strdup (type), g_free);
   g_object_set_data_full (G_OBJECT (row), "title", g_strdup (title), g_free);

@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (CivicSupervisionView, civic_supervision_view, CIVIC, SUPER
                       CivicSection)
 
 gboolean        civic_supervision_view_shown_to        (const CivicActor     *actor);
-const char     *civic_supervision_type_label           (const char           *type);
 void            civic_supervision_view_refresh         (CivicSupervisionView *self);
 void            civic_supervision_view_open_department (CivicSupervisionView *self,
                                                         const char           *department_id,
