@@ -439,6 +439,20 @@ test_upgrade_from_first_version (void)
     if (civic_test_file_holds (db_path, in_clear[i]))
       g_error ("the upgraded database still holds “%s” in clear", in_clear[i]);
 
+  /* Its supervisors' clients sync again from the start once: their feed
+   * no longer carries the province (schema 27) */
+  {
+    g_autoptr(GPtrArray) rows = civic_test_sql (old->data_dir,
+                                                "SELECT count (*), sum (scope_seq > 0), "
+                                                "  (SELECT count (*) FROM account "
+                                                "   WHERE (roles & 128) = 0 AND scope_seq > 0) "
+                                                "FROM account WHERE (roles & 128) != 0", NULL);
+
+    g_assert_cmpint (atoi (civic_test_sql_value (rows, 0, 0)), >, 0);
+    g_assert_cmpstr (civic_test_sql_value (rows, 0, 1), ==, civic_test_sql_value (rows, 0, 0));
+    g_assert_cmpstr (civic_test_sql_value (rows, 0, 2), ==, "0");
+  }
+
   /* The service reads it, and shows the parties masked */
   civic_test_service_start (old);
   {

@@ -252,7 +252,9 @@ update_actions (CivicWindow *self)
   gboolean demo = civic_application_is_demo (self->application);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", signed_in);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", signed_in);
+  /* The cases' search, where the sidebar offers the inbox */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
+                                 signed_in && gtk_widget_get_visible (GTK_WIDGET (self->all_row)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-queue", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.case-action", signed_in);
   /* One way out at a time */
