@@ -205,7 +205,14 @@ update_title (CivicInboxView *self)
   g_autofree char *subtitle = NULL;
   guint n;
 
-  adw_window_title_set_title (self->title_widget, civic_inbox_queue_get_label (self->queue));
+  /* A supervisor's client holds their own department's cases and those
+   * they opened from Supervision, not the province's (civic-feed.c) */
+  if (self->engine != NULL && self->queue == CIVIC_INBOX_ALL &&
+      civic_actor_has_role (civic_cache_get_me (civic_sync_engine_get_cache (self->engine)),
+                            CIVIC_ROLE_SUPERVISOR))
+    adw_window_title_set_title (self->title_widget, _("Cases Kept Offline"));
+  else
+    adw_window_title_set_title (self->title_widget, civic_inbox_queue_get_label (self->queue));
   if (self->list == NULL)
     {
       adw_window_title_set_subtitle (self->title_widget, "");

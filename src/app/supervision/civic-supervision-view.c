@@ -373,7 +373,6 @@ fill_cards (CivicSupervisionView *self)
       g_autofree char *department = civic_warning_describe_department (
                                       self->engine, civic_warning_get_department_id (warning));
       g_autofree char *subtitle = NULL;
-      g_autofree char *accessible = NULL;
       GtkWidget *row = adw_action_row_new ();
       const char *status;
       CivicDay due;
