@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import traceback
+import urllib.error
 import urllib.request
 
 import pyatspi
@@ -580,8 +581,20 @@ def all_cases():
     return all_of('case')
 
 
+def service_record(collection, record_id):
+    """The record as the service has it now, read as a supervisor reads
+    any record; None while there is none."""
+    try:
+        return request('GET', '/api/v1/%s/%s' % (collection, record_id),
+                       sign_in('supervisor'))['data']
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            return None
+        raise
+
+
 def service_case(case_id):
-    return request('GET', '/api/v1/cases/' + case_id, sign_in('supervisor'))['data']
+    return service_record('cases', case_id)
 
 
 def serve_pids():

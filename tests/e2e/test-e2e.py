@@ -576,7 +576,7 @@ def wait_hearing(hearing_id, predicate, what):
     end = time.time() + TIMEOUT
     hearing = None
     while time.time() < end:
-        hearing = all_of('hearing').get(hearing_id)
+        hearing = service_record('hearings', hearing_id)
         if hearing is not None and predicate(hearing):
             return hearing
         time.sleep(1)
