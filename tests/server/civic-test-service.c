@@ -995,6 +995,29 @@ civic_test_records (CivicTestService *service,
 }
 
 /**
+ * civic_test_open_record:
+ * @collection: "cases", "disclosures"…
+ *
+ * Reads one record as an official opens it (GET), which must answer 200.
+ *
+ * Returns: (transfer full): its data
+ */
+JsonObject *
+civic_test_open_record (CivicTestService *service,
+                        const char       *token,
+                        const char       *collection,
+                        const char       *id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/%s/%s", collection, id);
+  g_autoptr(JsonNode) answer = NULL;
+  guint status;
+
+  answer = civic_test_request (service, "GET", path, token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  return json_object_ref (json_object_get_object_member (json_node_get_object (answer), "data"));
+}
+
+/**
  * civic_test_read_all:
  * @entities: (element-type utf8 JsonNode): filled with "type/id" → data
  *

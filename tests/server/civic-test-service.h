@@ -109,6 +109,10 @@ GPtrArray        *civic_test_pull_cases       (CivicTestService  *service,
                                               const char        *token);
 GPtrArray        *civic_test_records          (CivicTestService  *service,
                                               const char        *type);
+JsonObject       *civic_test_open_record      (CivicTestService  *service,
+                                              const char        *token,
+                                              const char        *collection,
+                                              const char        *id);
 void              civic_test_read_all         (CivicTestService  *service,
                                               GHashTable        *entities);
 const char       *civic_test_case_says        (JsonObject        *kase,

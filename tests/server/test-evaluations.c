@@ -181,15 +181,10 @@ test_bad_rating_rectified (void)
   /* ...and the supervisor opens it, which their feed does not carry */
   g_assert_null (rating_of (supervisor, message, supervised, NULL));
   {
-    g_autofree char *path = g_strconcat ("/api/v1/evaluations/", id, NULL);
-    g_autoptr(JsonNode) opened = NULL;
-    guint status;
+    g_autoptr(JsonObject) opened = civic_test_open_record (service, supervisor, "evaluations",
+                                                           id);
 
-    opened = civic_test_request (service, "GET", path, supervisor, NULL, &status);
-    g_assert_cmpuint (status, ==, 200);
-    g_assert_cmpstr (json_object_get_string_member (
-                       json_object_get_object_member (object_of (opened), "data"), "state"), ==,
-                     "rectifying");
+    g_assert_cmpstr (json_object_get_string_member (opened, "state"), ==, "rectifying");
   }
   rejected (supervisor, "rectify-evaluation", id, "{\"text\": \"已整改\"}", "forbidden");
   rejected (other_handler, "rectify-evaluation", id, "{\"text\": \"已整改\"}", "not-found");
