@@ -1867,7 +1867,8 @@ record_read_cb (GObject      *source,
   g_autoptr(JsonObject) answer = civic_api_client_entity_finish (CIVIC_API_CLIENT (source),
                                                                  result, &error);
   g_autofree char *data = NULL;
-  const char *type = g_task_get_task_data (task);
+  const char * const *asked = g_task_get_task_data (task);   /* type, id */
+  const char *type = asked[0];
 
   if (answer == NULL)
     {
@@ -1875,7 +1876,8 @@ record_read_cb (GObject      *source,
       return;
     }
   if (!json_object_has_member (answer, "data") ||
-      g_strcmp0 (civic_json_lookup_string (answer, "type", type), type) != 0)
+      g_strcmp0 (civic_json_lookup_string (answer, "type", type), type) != 0 ||
+      g_strcmp0 (civic_json_lookup_string (answer, "id", NULL), asked[1]) != 0)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                                _("The service sent something other than the record"));
@@ -1883,7 +1885,7 @@ record_read_cb (GObject      *source,
     }
 
   data = civic_json_to_string (json_object_get_member (answer, "data"), FALSE);
-  if (!civic_cache_store_entity (self->cache, type, civic_json_lookup_string (answer, "id", ""),
+  if (!civic_cache_store_entity (self->cache, type, asked[1],
                                  civic_json_lookup_int (answer, "rev", 0),
                                  civic_json_lookup_int (answer, "seq", 0), data, &error))
     {
@@ -1901,7 +1903,8 @@ record_read_cb (GObject      *source,
  * Reads one record from the service and keeps it in the cache, for an
  * official who may read it but whose feed does not carry it: a
  * supervisor opens a case of the province from a list of the figures'
- * (DESIGN: a province-wide account's cache does not hold the province).
+ * (docs/plans/supervision.md, decision 6: a province-wide account's cache
+ * does not hold the province).
  * Its page then shows it as any other, read from the cache, and offline
  * as it was last read. The feed does not keep it current: it is read
  * again each time it is opened.
@@ -1922,7 +1925,8 @@ civic_sync_engine_read_record_async (CivicSyncEngine     *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, civic_sync_engine_read_record_async);
-  g_task_set_task_data (task, g_strdup (type), g_free);
+  g_task_set_task_data (task, g_strdupv ((char *[]) { (char *) type, (char *) id, NULL }),
+                        (GDestroyNotify) g_strfreev);
   if (kind == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,

@@ -675,8 +675,8 @@ record_read_cb (GObject      *source,
 }
 
 /* A supervisor's feed does not carry the province's records, only their
- * cards (DESIGN: a province-wide account's cache does not hold the
- * province): what they open is read from the service first, each time */
+ * cards (docs/plans/supervision.md, decision 6): what they open is read
+ * from the service first, each time */
 static gboolean
 reads_online (CivicWindow *self,
               const char  *type)
