@@ -92,13 +92,8 @@ static JsonObject *
 service_case (const char *case_id)
 {
   g_autofree char *token = civic_test_sign_in (service, "supervisor");
-  g_autofree char *path = g_strconcat ("/api/v1/cases/", case_id, NULL);
-  g_autoptr(JsonNode) node = NULL;
-  guint status;
 
-  node = civic_test_request (service, "GET", path, token, NULL, &status);
-  g_assert_cmpuint (status, ==, 200);
-  return json_object_ref (json_object_get_object_member (json_node_get_object (node), "data"));
+  return civic_test_open_record (service, token, "cases", case_id);
 }
 
 /* How many times the service recorded a comment with @text on the case. */

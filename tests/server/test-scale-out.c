@@ -30,14 +30,9 @@ count_events (CivicTestService *service,
               const char       *token,
               const char       *case_id)
 {
-  g_autofree char *path = g_strconcat ("/api/v1/cases/", case_id, NULL);
-  g_autoptr(JsonNode) answer = NULL;
-  guint status;
+  g_autoptr(JsonObject) kase = civic_test_open_record (service, token, "cases", case_id);
 
-  answer = civic_test_request (service, "GET", path, token, NULL, &status);
-  g_assert_cmpuint (status, ==, 200);
-  return json_array_get_length (json_object_get_array_member (
-    json_object_get_object_member (json_node_get_object (answer), "data"), "events"));
+  return json_array_get_length (json_object_get_array_member (kase, "events"));
 }
 
 typedef struct

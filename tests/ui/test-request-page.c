@@ -96,13 +96,8 @@ served (const char *id)
 {
   CivicTestService *service = civic_ui_test_service ();
   g_autofree char *token = civic_test_sign_in (service, "editor");
-  g_autofree char *path = g_strconcat ("/api/v1/disclosure-requests/", id, NULL);
-  g_autoptr(JsonNode) node = NULL;
-  guint status;
 
-  node = civic_test_request (service, "GET", path, token, NULL, &status);
-  g_assert_cmpuint (status, ==, 200);
-  return json_object_ref (json_object_get_object_member (json_node_get_object (node), "data"));
+  return civic_test_open_record (service, token, "disclosure-requests", id);
 }
 
 static GtkWidget *
