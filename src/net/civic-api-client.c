@@ -743,18 +743,11 @@ civic_api_client_health_finish (CivicApiClient  *self,
                                 GAsyncResult    *result,
                                 GError         **error)
 {
-  g_autoptr(JsonNode) node = finish_json (self, result, error);
+  g_autoptr(JsonObject) answer = finish_object (self, result, error);
 
-  if (node == NULL)
+  if (answer == NULL)
     return -1;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
-                   _("The service at %s answered something unexpected"), self->host);
-      return -1;
-    }
-
-  return civic_json_lookup_int (json_node_get_object (node), "seq", 0);
+  return civic_json_lookup_int (answer, "seq", 0);
 }
 
 void
@@ -890,17 +883,7 @@ civic_api_client_reveal_finish (CivicApiClient  *self,
                                 GAsyncResult    *result,
                                 GError         **error)
 {
-  g_autoptr(JsonNode) node = finish_json (self, result, error);
-
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
-                   _("The service at %s answered something unexpected"), self->host);
-      return NULL;
-    }
-  return json_object_ref (json_node_get_object (node));
+  return finish_object (self, result, error);
 }
 
 /* A file downloaded as it was stored, if it begins as its kind does: else
@@ -1045,18 +1028,12 @@ civic_api_client_calendar_link_finish (CivicApiClient  *self,
                                        GAsyncResult    *result,
                                        GError         **error)
 {
-  g_autoptr(JsonNode) node = finish_json (self, result, error);
+  g_autoptr(JsonObject) answer = finish_object (self, result, error);
   const char *path;
 
-  if (node == NULL)
+  if (answer == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, CIVIC_API_ERROR, CIVIC_API_ERROR_BAD_RESPONSE,
-                   _("The service at %s answered something unexpected"), self->host);
-      return NULL;
-    }
-  path = json_object_get_string_member_with_default (json_node_get_object (node), "path", NULL);
+  path = json_object_get_string_member_with_default (answer, "path", NULL);
   if (path == NULL)
     return g_strdup ("");
   return g_strconcat (self->base_url, path, NULL);
