@@ -275,7 +275,7 @@ fill_departments (CivicSupervisionView *self)
 }
 
 /* A record's row: its name, what it is, and its clock as a chip, all of
- * it said in its accessible name: "…, Cases · 湖南省…, 3 working days
+ * it said in its accessible name: "…, Licensing case · 湖南省…, 3 working days
  * overdue" */
 static GtkWidget *
 record_row (CivicSupervisionView *self,
