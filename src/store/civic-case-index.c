@@ -387,10 +387,14 @@ _civic_case_index_is_empty (CivicSqlite *db)
 }
 
 /* The inbox's SQL is assembled from fixed pieces, by the filter's shape;
- * every value is bound, none is written into the text. */
+ * every value is bound, none is written into the text. With
+ * @from_words, the cases the words match are the rows to read (few of
+ * them); without, they are a test on each row read in the list's order
+ * (many of them: see words_are_rare()). */
 static char *
 where_clause (CivicCache             *self,
-              const CivicInboxFilter *filter)
+              const CivicInboxFilter *filter,
+              gboolean                from_words)
 {
   g_autoptr(GString) where = g_string_new ("WHERE 1");
 
@@ -434,7 +438,9 @@ where_clause (CivicCache             *self,
       if (g_utf8_strlen (filter->text, -1) >= 3)
         /* "+": a test on each row the rest of the query walks in order,
          * not the rows to walk; a common word matches half the cases. */
-        g_string_append (where, " AND +rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH :text)");
+        g_string_append (where, from_words
+                                ? " AND rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH :text)"
+                                : " AND +rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH :text)");
       else
         g_string_append (where, " AND (number LIKE :like ESCAPE '\\' OR applicant LIKE :like ESCAPE '\\'"
                                 " OR item_name LIKE :like ESCAPE '\\')");
@@ -514,6 +520,40 @@ bind_filter (CivicCache             *self,
     }
 }
 
+/* Whether a page of the cases the words match is read faster from the
+ * words' matches, sorted, than by walking the list in its order until
+ * the page is full. Reading the matches costs about their number, m;
+ * the walk, about (offset + limit) × n / m rows of the n cases, since
+ * one row in n / m matches. A rare word ("0312" in thirteen cases) is
+ * found in a few rows instead of all of them; a common one ("许可证" in
+ * half of them) still fills its first page from the first hundred. */
+static gboolean
+words_are_rare (CivicCache             *self,
+                const CivicInboxFilter *filter,
+                guint                   wanted)
+{
+  sqlite3_stmt *stmt;
+  gint64 matches = 0, cases = 0;
+  gboolean row;
+
+  if (filter->text == NULL || g_utf8_strlen (filter->text, -1) < 3)
+    return FALSE;
+
+  stmt = civic_sqlite_prepare (self->reader,
+                               "SELECT (SELECT count (*) FROM case_fts WHERE case_fts MATCH :text),"
+                               "  (SELECT max (rowid) FROM case_index)", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (self, stmt, filter);
+  if (civic_sqlite_step (self->reader, stmt, &row, NULL) && row)
+    {
+      matches = sqlite3_column_int64 (stmt, 0);
+      cases = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return matches * matches < (gint64) wanted * cases;
+}
+
 guint
 civic_cache_count_cases (CivicCache              *self,
                          const CivicInboxFilter  *filter,
@@ -536,7 +576,7 @@ civic_cache_count_cases (CivicCache              *self,
     sql = g_strdup ("SELECT count (*) FROM case_fts WHERE case_fts MATCH :text");
   else
     {
-      where = where_clause (self, filter);
+      where = where_clause (self, filter, FALSE);
       sql = g_strconcat ("SELECT count (*) FROM case_index ", where, NULL);
     }
   stmt = civic_sqlite_prepare (self->reader, sql, error);
@@ -578,26 +618,30 @@ civic_cache_list_cases (CivicCache              *self,
   g_autofree char *sql = NULL;
   const char *order;
   sqlite3_stmt *stmt;
-  gboolean row;
+  gboolean row, from_words;
 
   g_return_val_if_fail (CIVIC_IS_CACHE (self), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
+  /* "+": the matches are sorted, not found by walking the sort's index. */
+  from_words = words_are_rare (self, filter, offset + limit);
   switch (filter->sort)
     {
     case CIVIC_INBOX_SORT_RECEIVED:
-      order = " ORDER BY received_on DESC, id DESC";
+      order = from_words ? " ORDER BY +received_on DESC, id DESC"
+                         : " ORDER BY received_on DESC, id DESC";
       break;
     case CIVIC_INBOX_SORT_UPDATED:
-      order = " ORDER BY updated_at DESC, id DESC";
+      order = from_words ? " ORDER BY +updated_at DESC, id DESC"
+                         : " ORDER BY updated_at DESC, id DESC";
       break;
     case CIVIC_INBOX_SORT_DUE:
     default:
-      order = " ORDER BY due_key, id";
+      order = from_words ? " ORDER BY +due_key, id" : " ORDER BY due_key, id";
       break;
     }
 
-  where = where_clause (self, filter);
+  where = where_clause (self, filter, from_words);
   sql = g_strconcat ("SELECT id, number, applicant, item_code, item_name, department_name, state,"
                      "  queue, assignee_id, assignee_name, channel, status, due, statutory_due,"
                      "  received_on, updated_at, joint, pending, watched "

@@ -530,6 +530,64 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (count (fixture, CIVIC_INBOX_ALL, "\" OR 1=1 --"), ==, 0);
 }
 
+/* The ids of a page of the inbox, joined with commas */
+static char *
+listed (Fixture            *fixture,
+        const char         *text,
+        CivicInboxSort      sort,
+        guint               offset,
+        guint               limit)
+{
+  CivicInboxFilter filter = { CIVIC_INBOX_ALL, NULL, NULL, NULL, NULL, -1, text, sort };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = civic_cache_list_cases (fixture->cache, &filter, offset, limit,
+                                                      &error);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (ids, "%s%s", i ? "," : "",
+                            ((CivicInboxRow *) g_ptr_array_index (rows, i))->id);
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* A page of a search is read from the words' matches when they are few
+ * for the page, and by walking the list in its order when they are many
+ * (words_are_rare()): both give the same rows in the same order. "SCJG"
+ * is in all three numbers: a page of one is filled by the walk, a page
+ * of fifty from the matches. */
+static void
+test_search_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const CivicInboxSort sorts[] = {
+    CIVIC_INBOX_SORT_DUE, CIVIC_INBOX_SORT_RECEIVED, CIVIC_INBOX_SORT_UPDATED,
+  };
+
+  apply_three (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    {
+      g_autofree char *whole = listed (fixture, "SCJG", sorts[i], 0, 50);
+      g_autofree char *first = listed (fixture, "SCJG", sorts[i], 0, 1);
+      g_autofree char *second = listed (fixture, "SCJG", sorts[i], 1, 1);
+      g_autofree char *third = listed (fixture, "SCJG", sorts[i], 2, 1);
+      g_autofree char *pages = g_strjoin (",", first, second, third, NULL);
+
+      g_assert_cmpstr (pages, ==, whole);
+      g_assert_cmpuint (strlen (whole), ==, strlen ("case-a,case-b,case-c"));
+    }
+
+  {
+    g_autofree char *received = listed (fixture, "SCJG", CIVIC_INBOX_SORT_RECEIVED, 0, 50);
+    g_autofree char *rare = listed (fixture, "药品零售", CIVIC_INBOX_SORT_DUE, 0, 50);
+
+    /* Newest first */
+    g_assert_cmpstr (received, ==, "case-c,case-b,case-a");
+    g_assert_cmpstr (rare, ==, "case-b");
+  }
+}
+
 static void
 test_watch (Fixture       *fixture,
             gconstpointer  data)
@@ -723,6 +781,7 @@ main (int   argc,
   ADD ("local-version", test_local_version);
   ADD ("migrate", test_migrate);
   ADD ("search", test_search);
+  ADD ("search-pages", test_search_pages);
   ADD ("watch", test_watch);
   ADD ("reset", test_reset);
   ADD ("records-born-offline", test_records_born_offline);
