@@ -6,9 +6,9 @@
 #
 #   bench/bench-client.sh BUILDDIR CLIENT_HOME
 #
-# CLIENT_HOME is the XDG data folder bench-sync.sh synced a supervisor's
-# 100 000 cases into; the client opens that account offline, as at every
-# start of an official's day.
+# CLIENT_HOME is the XDG data folder bench-sync.sh synced an examiner's
+# cases into (half of the reference data's); the client opens that account
+# offline, as at every start of an official's day.
 set -eu
 
 build=$1
@@ -22,7 +22,7 @@ mkdir -p "$work/config/glib-2.0/settings"
 cat > "$work/config/glib-2.0/settings/keyfile" <<KEYFILE
 [io/github/civicdesk/CivicDesk]
 service-url='$(cat "$home/url")'
-username='supervisor'
+username='examiner'
 sync-interval=uint32 0
 last-queue='all'
 KEYFILE

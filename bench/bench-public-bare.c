@@ -9,6 +9,10 @@
  * same answers, measured with the same wrk settings.
  *
  *   bench-public-bare PORT-FILE PATH BODY-FILE CONTENT-TYPE [PATH BODY-FILE CONTENT-TYPE]…
+ *   bench-public-bare PORT-FILE @MANIFEST
+ *
+ * A manifest has one answer a line, "PATH BODY-FILE CONTENT-TYPE", for
+ * more of them than a command line holds (bench/bench-server.sh).
  */
 
 #include "config.h"
@@ -29,6 +33,44 @@ answer_free (gpointer data)
   g_bytes_unref (answer->body);
   g_free (answer->content_type);
   g_free (answer);
+}
+
+static void
+add_answer (GHashTable *answers,
+            const char *path,
+            const char *body_file,
+            const char *content_type)
+{
+  g_autoptr(GError) error = NULL;
+  Answer *answer = g_new0 (Answer, 1);
+  char *contents;
+  gsize length;
+
+  if (!g_file_get_contents (body_file, &contents, &length, &error))
+    g_error ("%s", error->message);
+  answer->body = g_bytes_new_take (contents, length);
+  answer->content_type = g_strdup (content_type);
+  g_hash_table_insert (answers, g_strdup (path), answer);
+}
+
+static void
+read_manifest (GHashTable *answers,
+               const char *manifest)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (manifest, &text, NULL, &error))
+    g_error ("%s", error->message);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], " ", 3);
+
+      if (g_strv_length (fields) == 3)
+        add_answer (answers, fields[0], fields[1], fields[2]);
+    }
 }
 
 static void
@@ -67,23 +109,15 @@ main (int   argc,
   g_autoslist(GUri) uris = NULL;
   g_autofree char *port = NULL;
 
-  if (argc < 5 || (argc - 2) % 3 != 0)
+  if (argc == 3 && argv[2][0] == '@')
+    read_manifest (answers, argv[2] + 1);
+  else if (argc >= 5 && (argc - 2) % 3 == 0)
+    for (int i = 2; i < argc; i += 3)
+      add_answer (answers, argv[i], argv[i + 1], argv[i + 2]);
+  else
     {
-      g_printerr ("usage: %s PORT-FILE PATH BODY-FILE CONTENT-TYPE…\n", argv[0]);
+      g_printerr ("usage: %s PORT-FILE PATH BODY-FILE CONTENT-TYPE… | @MANIFEST\n", argv[0]);
       return 2;
-    }
-
-  for (int i = 2; i < argc; i += 3)
-    {
-      Answer *answer = g_new0 (Answer, 1);
-      char *contents;
-      gsize length;
-
-      if (!g_file_get_contents (argv[i + 1], &contents, &length, &error))
-        g_error ("%s", error->message);
-      answer->body = g_bytes_new_take (contents, length);
-      answer->content_type = g_strdup (argv[i + 2]);
-      g_hash_table_insert (answers, g_strdup (argv[i]), answer);
     }
 
   server = soup_server_new ("server-header", "bench-public-bare", NULL);

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Benchmarks of civicdesk-server on the reference data (DESIGN.md):
 # authenticated single-entity GETs and change-feed pages with 64
-# connections, and commands per second. Prints BENCH lines. The commands
-# change the data: run it last.
+# connections, each beside bench-public-bare, a bare SoupServer answering
+# the same requests with the same bytes captured from the service; and
+# commands per second. Prints BENCH lines. The commands change the data:
+# run it last.
 #
 #   bench/bench-server.sh BUILDDIR DATADIR
 set -eu
@@ -10,10 +12,12 @@ set -eu
 build=$1
 data=$2
 server="$build/src/server/civicdesk-server"
+bare="$build/bench/bench-public-bare"
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/civicdesk-bench-XXXXXX)
 pid=
-trap 'if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi; rm -rf "$work"' EXIT
+bare_pid=
+trap 'for p in $pid $bare_pid; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
 
 export CIVICDESK_NOW=2026-11-20T10:00:00+08:00
 
@@ -32,6 +36,28 @@ sqlite3 "$data/civicdesk.db" "SELECT id FROM case_record" > "$work/all-ids"
 sqlite3 "$data/civicdesk.db" \
     "SELECT id FROM case_record WHERE department_id = 'scjg' AND state != 'closed'" > "$work/own-ids"
 head_seq=$(curl -sf "$base/api/v1/health" | python3 -c 'import json, sys; print(json.load(sys.stdin)["seq"])')
+supervisor=$(token supervisor)
+examiner=$(token examiner)
+
+# The same requests for both: 500 cases and 200 cursors of the feed,
+# drawn once, the same in every run
+shuf -n 500 --random-source=/dev/zero "$work/all-ids" > "$work/ids"
+seq 0 "$head_seq" | shuf -n 200 --random-source=/dev/zero > "$work/afters"
+
+# The reference answers each with what the service answered, byte for byte
+: > "$work/manifest"
+capture () {
+    file="$work/body-$(echo "$2" | md5sum | cut -c1-16)"
+    curl -sf -H "Authorization: Bearer $1" -o "$file" "$base$2" ||
+        { echo "bench-server: $2 answered an error" >&2; exit 1; }
+    echo "$2 $file application/json" >> "$work/manifest"
+}
+while read -r id; do capture "$supervisor" "/api/v1/cases/$id"; done < "$work/ids"
+while read -r after; do capture "$examiner" "/api/v1/changes?limit=100&after=$after"; done < "$work/afters"
+"$bare" "$work/bare-port" "@$work/manifest" &
+bare_pid=$!
+for _ in $(seq 1 100); do [ -s "$work/bare-port" ] && break; sleep 0.1; done
+bare_base="http://127.0.0.1:$(cat "$work/bare-port")"
 
 # wrk prints "Requests/sec: N" and, with --latency, "99%  12.34ms".
 report () {
@@ -46,15 +72,28 @@ report () {
     echo "BENCH ${name}_p99 $p99 ms"
 }
 
-CIVIC_TOKEN=$(token supervisor) CIVIC_IDS="$work/all-ids" \
-    wrk -t2 -c64 -d10s --latency -s "$here/get-case.lua" "$base" > "$work/get.log"
-report server_get_case "$work/get.log"
+ratio () {
+    service=$(awk '/^Requests\/sec:/ { print $2 }' "$2")
+    reference=$(awk '/^Requests\/sec:/ { print $2 }' "$3")
+    echo "BENCH ${1}_reference $reference req/s"
+    echo "BENCH ${1}_vs_bare $(echo "scale=2; $service / $reference" | bc | sed 's/^\./0./') x"
+}
 
-CIVIC_TOKEN=$(token examiner) CIVIC_HEAD=$head_seq \
-    wrk -t2 -c64 -d10s --latency -s "$here/changes.lua" "$base" > "$work/changes.log"
-report server_changes_page_100 "$work/changes.log"
+for target in "$base" "$bare_base"; do
+    CIVIC_TOKEN=$supervisor CIVIC_IDS="$work/ids" \
+        wrk -t2 -c64 -d10s --latency -s "$here/get-case.lua" "$target" > "$work/get-${target##*:}.log"
+done
+report server_get_case "$work/get-${base##*:}.log"
+ratio server_get_case "$work/get-${base##*:}.log" "$work/get-${bare_base##*:}.log"
 
-CIVIC_TOKEN=$(token examiner) CIVIC_IDS="$work/own-ids" \
+for target in "$base" "$bare_base"; do
+    CIVIC_TOKEN=$examiner CIVIC_AFTERS="$work/afters" \
+        wrk -t2 -c64 -d10s --latency -s "$here/changes.lua" "$target" > "$work/changes-${target##*:}.log"
+done
+report server_changes_page_100 "$work/changes-${base##*:}.log"
+ratio server_changes_page_100 "$work/changes-${base##*:}.log" "$work/changes-${bare_base##*:}.log"
+
+CIVIC_TOKEN=$examiner CIVIC_IDS="$work/own-ids" \
     wrk -t2 -c64 -d10s --latency -s "$here/commands.lua" "$base" > "$work/commands.log"
 rps=$(awk '/^Requests\/sec:/ { print $2 }' "$work/commands.log")
 echo "BENCH server_commands $rps commands/s"
