@@ -97,6 +97,9 @@ struct _CivicWindow
   CivicTemplatesView   *templates_view;
   CivicKeysView        *keys_view;
   CivicConflictsView   *conflicts_view;
+  guint                 attached;      /* the views given the engine, by bit (section_views) */
+  guint                 attach_tick;
+  guint                 attach_source;
   CivicSyncIndicator   *sync_indicator;
   GtkRevealer          *acting_revealer;
   GtkLabel             *acting_label;
@@ -396,6 +399,94 @@ act_for_activated (GtkWidget  *widget,
   g_signal_emit_by_name (self->engine, "cases-changed");
 }
 
+/* The sections' views other than the inbox. Each is given the engine,
+ * and so reads its records, when it is first shown, or after the first
+ * frame, one an idle turn, for the sidebar's counts: nothing but the
+ * inbox stands between the start and its first rows. */
+static GtkWidget *
+section_view (CivicWindow *self,
+              guint        i)
+{
+  GtkWidget *views[] = {
+    GTK_WIDGET (self->hearings_view), GTK_WIDGET (self->disclosures_view),
+    GTK_WIDGET (self->messages_view), GTK_WIDGET (self->evaluations_view),
+    GTK_WIDGET (self->supervision_view), GTK_WIDGET (self->catalogue_view),
+    GTK_WIDGET (self->accounts_view), GTK_WIDGET (self->rooms_view),
+    GTK_WIDGET (self->calendars_view), GTK_WIDGET (self->templates_view),
+    GTK_WIDGET (self->keys_view), GTK_WIDGET (self->conflicts_view),
+  };
+
+  return i < G_N_ELEMENTS (views) ? views[i] : NULL;
+}
+
+static void
+attach_view (CivicWindow *self,
+             GtkWidget   *view)
+{
+  GtkWidget *each;
+
+  if (self->engine == NULL)
+    return;
+  for (guint i = 0; (each = section_view (self, i)) != NULL; i++)
+    if (each == view && !(self->attached & (1u << i)))
+      {
+        self->attached |= 1u << i;
+        g_object_set (view, "engine", self->engine, NULL);
+        schedule_counts (self);
+      }
+}
+
+static gboolean
+attach_next_cb (gpointer data)
+{
+  CivicWindow *self = data;
+  GtkWidget *view;
+
+  for (guint i = 0; (view = section_view (self, i)) != NULL; i++)
+    if (!(self->attached & (1u << i)))
+      {
+        attach_view (self, view);
+        return G_SOURCE_CONTINUE;
+      }
+  self->attach_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Called as a frame begins: the idle turns come once it is drawn */
+static gboolean
+attach_after_frame_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  CivicWindow *self = CIVIC_WINDOW (widget);
+
+  self->attach_tick = 0;
+  if (self->attach_source == 0)
+    self->attach_source = g_idle_add_full (G_PRIORITY_LOW, attach_next_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+visible_section_changed_cb (CivicWindow *self)
+{
+  attach_view (self, gtk_stack_get_visible_child (self->content_stack));
+}
+
+static void
+detach_views (CivicWindow *self)
+{
+  GtkWidget *view;
+
+  g_clear_handle_id (&self->attach_source, g_source_remove);
+  if (self->attach_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->attach_tick);
+  self->attach_tick = 0;
+  for (guint i = 0; (view = section_view (self, i)) != NULL; i++)
+    if (self->attached & (1u << i))
+      g_object_set (view, "engine", NULL, NULL);
+  self->attached = 0;
+}
+
 static void
 account_changed_cb (CivicWindow *self)
 {
@@ -403,14 +494,22 @@ account_changed_cb (CivicWindow *self)
   CivicSyncEngine *engine = account && civic_account_is_ready (account)
                             ? civic_account_get_engine (account) : NULL;
 
-  /* The views, bound to the property in the template, follow. */
+  /* The inbox, bound to the property in the template, follows; the
+   * other sections as they are shown (attach_view()). */
   if (g_set_object (&self->engine, engine))
     {
       /* What was refused before is in the sidebar; only a new refusal is
        * told */
       self->n_conflicts = engine ? civic_sync_engine_get_conflicts (engine) : 0;
       g_signal_group_set_target (self->engine_signals, engine);
+      detach_views (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+      if (engine != NULL)
+        {
+          attach_view (self, gtk_stack_get_visible_child (self->content_stack));
+          self->attach_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                            attach_after_frame_cb, NULL, NULL);
+        }
     }
 
   update_acting (self);
@@ -1336,6 +1435,7 @@ civic_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->counts_source, g_source_remove);
+  detach_views (self);
   g_signal_group_set_target (self->engine_signals, NULL);
   g_clear_object (&self->engine);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_WINDOW);
@@ -1569,6 +1669,8 @@ civic_window_init (CivicWindow *self)
   self->cancellable = g_cancellable_new ();
   add_case_shortcuts (self);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (window_folded_cb), self);
+  g_signal_connect_swapped (self->content_stack, "notify::visible-child",
+                            G_CALLBACK (visible_section_changed_cb), self);
 
   /* Each section named by its title until there is a count to add */
   {
