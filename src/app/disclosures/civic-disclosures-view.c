@@ -62,7 +62,8 @@ struct _CivicDisclosuresView
   GtkListBox            *list;
   GtkWidget             *placeholder;   /* said by the list when it is empty */
   AdwWindowTitle        *disclosure_title;
-  CivicDisclosureEditor *editor;
+  GtkBox                *editor_box;
+  CivicDisclosureEditor *editor;          /* made on first use */
   AdwWindowTitle        *request_title;
   CivicRequestPage      *request_page;
   CivicSyncIndicator    *sync_indicator;
@@ -650,7 +651,7 @@ reload (CivicDisclosuresView *self)
   fill_list (self);
   if (self->engine != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "disclosure") == 0)
-    civic_disclosure_editor_reload (self->editor);
+    civic_disclosure_editor_reload (civic_disclosures_view_get_editor (self));
   if (self->engine != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "request") == 0)
     civic_request_page_reload (self->request_page);
@@ -794,7 +795,8 @@ civic_disclosures_view_open_disclosure (CivicDisclosuresView *self,
 
   g_return_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self));
 
-  civic_disclosure_editor_show_disclosure (self->editor, disclosure_id);
+  civic_disclosure_editor_show_disclosure (civic_disclosures_view_get_editor (self),
+                                           disclosure_id);
   disclosure = civic_disclosure_editor_get_disclosure (self->editor);
   title = disclosure ? civic_disclosure_get_title (disclosure) : NULL;
   adw_window_title_set_title (self->disclosure_title,
@@ -1117,10 +1119,28 @@ civic_disclosures_view_get_list (CivicDisclosuresView *self)
   return self->list;
 }
 
+static void editor_toast_cb (CivicDisclosuresView *self,
+                             AdwToast             *toast);
+
+/**
+ * civic_disclosures_view_get_editor:
+ *
+ * Returns: (transfer none): the editor of a disclosure's page, made the
+ * first time it is asked for: a GtkSourceView with its language and
+ * styles is a sixth of a window's start, and most days no disclosure is
+ * opened.
+ */
 CivicDisclosureEditor *
 civic_disclosures_view_get_editor (CivicDisclosuresView *self)
 {
   g_return_val_if_fail (CIVIC_IS_DISCLOSURES_VIEW (self), NULL);
+
+  if (self->editor == NULL)
+    {
+      self->editor = g_object_new (CIVIC_TYPE_DISCLOSURE_EDITOR, "vexpand", TRUE, NULL);
+          civic_disclosure_editor_set_engine (self->editor, self->engine);
+      gtk_box_append (self->editor_box, GTK_WIDGET (self->editor));
+    }
   return self->editor;
 }
 
@@ -1145,7 +1165,8 @@ civic_disclosures_view_engine_changed (CivicSection    *section,
   CivicDisclosuresView *self = CIVIC_DISCLOSURES_VIEW (section);
 
   self->engine = engine;
-  civic_disclosure_editor_set_engine (self->editor, engine);
+  if (self->editor != NULL)
+    civic_disclosure_editor_set_engine (self->editor, engine);
   civic_request_page_set_engine (self->request_page, engine);
   gtk_stack_set_visible_child_name (self->pages, "list");
   reload (self);
@@ -1227,7 +1248,6 @@ civic_disclosures_view_class_init (CivicDisclosuresViewClass *klass)
                                        "disclosures.show", "s", "requests");
 
   g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
-  g_type_ensure (CIVIC_TYPE_DISCLOSURE_EDITOR);
   g_type_ensure (CIVIC_TYPE_REQUEST_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/civicdesk/CivicDesk/civic-disclosures-view.ui");
@@ -1252,7 +1272,7 @@ civic_disclosures_view_class_init (CivicDisclosuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, list);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, disclosure_title);
-  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, editor);
+  gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, editor_box);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, report_revealer);
   gtk_widget_class_bind_template_child (widget_class, CivicDisclosuresView, report_label);
@@ -1277,7 +1297,6 @@ civic_disclosures_view_init (CivicDisclosuresView *self)
   g_signal_group_connect_swapped (civic_section_get_engine_signals (CIVIC_SECTION (self)),
                                   "cases-changed", G_CALLBACK (reload), self);
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self->editor, "add-toast", G_CALLBACK (editor_toast_cb), self);
   g_signal_connect_swapped (self->request_page, "add-toast", G_CALLBACK (editor_toast_cb), self);
 
   /* Said by the list when it is empty: not a row to choose */
