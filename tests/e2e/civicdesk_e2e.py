@@ -145,12 +145,54 @@ def _settled(search):
             time.sleep(0.3)
 
 
+def _kids(acc):
+    """The children of @acc, each asked for once. pyatspi's walks ask
+    again for the count with every child and for every child twice, each
+    a call over D-Bus: on a whole window, most of a scenario's time."""
+    children = (acc.get_child_at_index(i) for i in range(acc.get_child_count()))
+    return [child for child in children if child is not None]
+
+
+def _first(acc, predicate):
+    """pyatspi.findDescendant(acc, predicate, True), in its order: the
+    children of @acc, then the same below each child in turn."""
+    kids = _kids(acc)
+    for child in kids:
+        try:
+            if predicate(child):
+                return child
+        except Exception:
+            pass
+    for child in kids:
+        try:
+            found = _first(child, predicate)
+        except Exception:
+            found = None  # gone while asked, as pyatspi's walk skips it
+        if found is not None:
+            return found
+    return None
+
+
+def _all(acc, predicate, matches):
+    """pyatspi.findAllDescendants, in its order."""
+    for child in _kids(acc):
+        try:
+            if predicate(child):
+                matches.append(child)
+        except Exception:
+            pass
+        _all(child, predicate, matches)
+    return matches
+
+
 def find(root, predicate):
-    return _settled(lambda: pyatspi.findDescendant(root, predicate, True))
+    # A failure at the root's own children is asked again; below them,
+    # what is gone is skipped
+    return _settled(lambda: _first(root, predicate))
 
 
 def find_all(root, predicate):
-    return _settled(lambda: pyatspi.findAllDescendants(root, predicate))
+    return _settled(lambda: _all(root, predicate, []))
 
 
 def _children(acc):
