@@ -269,10 +269,11 @@ CONTROL_ROLES = {
 _TYPE_NAME = re.compile(r'^(Gtk|Adw|Civic)[A-Z][A-Za-z]*$')
 
 
-def name_defect(acc):
-    """Why @acc's accessible name does not tell an official what it is, or
-    None: empty, a widget type's name, or a mnemonic read twice."""
-    name = (acc.name or '').strip()
+def name_defect(acc, name=None):
+    """Why @acc's accessible name (@name, when already read) does not
+    tell an official what it is, or None: empty, a widget type's name, or
+    a mnemonic read twice."""
+    name = ((acc.name if name is None else name) or '').strip()
     if not name:
         return 'no name'
     if _TYPE_NAME.match(name):
@@ -287,18 +288,22 @@ def unnamed_controls(root):
     "role 'name' (defect) in parent-chain" lines."""
     found = []
 
+    # A node's state and name asked for once: a call over D-Bus each, on
+    # every node of the window
     def walk(acc, path):
         try:
-            if not acc.getState().contains(pyatspi.STATE_VISIBLE):
+            state = acc.getState()
+            if not state.contains(pyatspi.STATE_VISIBLE):
                 return
             role = acc.getRoleName()
-            focusable = acc.getState().contains(pyatspi.STATE_FOCUSABLE)
+            name = acc.name
+            focusable = state.contains(pyatspi.STATE_FOCUSABLE)
             if role in CONTROL_ROLES or (focusable and role == 'label'):
-                defect = name_defect(acc)
+                defect = name_defect(acc, name)
                 if defect:
-                    found.append('%s %r (%s) in %s' % (role, acc.name, defect,
+                    found.append('%s %r (%s) in %s' % (role, name, defect,
                                                        ' > '.join(path[-3:])))
-            label = acc.name if acc.name and not _TYPE_NAME.match(acc.name) else role
+            label = name if name and not _TYPE_NAME.match(name) else role
             for i in range(acc.childCount):
                 child = acc.getChildAtIndex(i)
                 if child is not None:
