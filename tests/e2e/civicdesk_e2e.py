@@ -496,11 +496,33 @@ class Client:
             wait(self.app, named(widget_role, name), what, 120)
         else:
             self.cases = wait(self.app, named('list', 'Cases'), 'the list of cases', 120)
+        self.sync_state = None
         self.wait_synced()
 
     def wait_synced(self, timeout=TIMEOUT):
-        synced = tr('Synced %s').split('%s')[0]
-        wait(self.app, named('push button', prefix=synced), 'the sync state "Synced"', timeout)
+        """Until a button of the window says "Synced". The sync state is
+        one button that changes its name: the one found last is read
+        again, a call or two, where a walk of the whole window takes a
+        second; the window is walked too, each second, in case the
+        button was made anew. It sits near the top of the window: looked
+        for level by level."""
+        synced = named('push button', prefix=tr('Synced %s').split('%s')[0])
+        end = time.time() + timeout
+        walked = 0
+        while time.time() < end:
+            if self.sync_state is not None and synced(self.sync_state):
+                return
+            if self.sync_state is None or time.time() - walked > 1:
+                found = find_nearest(self.app, synced)
+                walked = time.time()
+                if found is not None:
+                    self.sync_state = found
+                    return
+            time.sleep(0.1)
+        screenshot('failed-the-sync-state-Synced')
+        if os.environ.get('CIVICDESK_E2E_DUMP'):
+            dump(self.app)
+        raise AssertionError('not found: the sync state "Synced"')
 
     def close(self):
         self.process.terminate()
