@@ -518,6 +518,13 @@ def test_correction_notice_printed():
         client.close()
 
 
+def printed_whole(path):
+    with open(path, 'rb') as f:
+        f.seek(0, os.SEEK_END)
+        f.seek(max(0, f.tell() - 32))
+        return f.read().rstrip().endswith(b'%%EOF')
+
+
 def print_to_file(client, button, number):
     """Presses the document's Print… @button and prints to a file, the
     printer there is; returns the text of what was printed."""
@@ -535,9 +542,12 @@ def print_to_file(client, button, number):
     printed = os.path.join(civicdesk_e2e.documents_dir, number + '.pdf')
     end = time.time() + TIMEOUT
     while not os.path.exists(printed) and time.time() < end:
-        time.sleep(0.5)
+        time.sleep(0.1)
     assert os.path.exists(printed), 'nothing printed to ' + printed
-    time.sleep(1)
+    # Read once written to its end: a PDF's last line is %%EOF
+    while not printed_whole(printed) and time.time() < end:
+        time.sleep(0.1)
+    assert printed_whole(printed), 'the document printed to %s has no end' % printed
     return subprocess.run(['pdftotext', printed, '-'], capture_output=True, text=True,
                           check=True).stdout
 
