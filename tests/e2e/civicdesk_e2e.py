@@ -64,7 +64,7 @@ def find_app(timeout=2 * TIMEOUT):
             app = desktop.getChildAtIndex(i)
             if app is not None and app.name == 'civicdesk':
                 return app
-        time.sleep(0.3)
+        time.sleep(0.1)
     raise AssertionError('the client did not show up on the accessibility bus')
 
 
@@ -229,7 +229,7 @@ def wait_toast(client, predicate, what):
     return wait(client.frame, predicate, what, nearest=True, interval=0.1)
 
 
-def wait(root, predicate, what, timeout=TIMEOUT, nearest=False, interval=0.3):
+def wait(root, predicate, what, timeout=TIMEOUT, nearest=False, interval=0.1):
     """The first widget under @root that @predicate matches, as soon as
     there is one; with @nearest, the one nearest to @root."""
     search = find_nearest if nearest else find
@@ -250,7 +250,7 @@ def wait_gone(root, predicate, what, timeout=TIMEOUT):
     while time.time() < end:
         if find(root, predicate) is None:
             return
-        time.sleep(0.3)
+        time.sleep(0.1)
     raise AssertionError('still there: ' + what)
 
 

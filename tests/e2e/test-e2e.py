@@ -275,7 +275,7 @@ def test_switch_role_with_unsent_work():
         client.wait_synced()
         end = time.time() + TIMEOUT
         while service_case(case['id'])['assignee_id'] != 'u-examiner' and time.time() < end:
-            time.sleep(0.5)
+            time.sleep(0.25)
         assert service_case(case['id'])['assignee_id'] == 'u-examiner', 'the kept claim was lost'
     finally:
         client.close()
@@ -327,7 +327,7 @@ def wait_card(title, state, user='supervisor'):
         card = card_of(title, user)
         if card is not None and card['state'] == state:
             return card
-        time.sleep(1)
+        time.sleep(0.25)
     raise AssertionError('the card on %s is not %s: %s' % (title, state, card))
 
 
@@ -497,7 +497,7 @@ def test_correction_notice_printed():
         while issued is None and time.time() < end:
             documents = service_case(case['id'])['documents']
             issued = documents[0] if documents and documents[0].get('number') else None
-            time.sleep(0.5)
+            time.sleep(0.25)
         assert issued is not None, 'the service numbered no notice'
         assert issued['number'].startswith('湘市监补〔2026〕'), issued['number']
         wait(client.app, named('label', contains=issued['number']), 'the number on the case page')
@@ -589,7 +589,7 @@ def wait_hearing(hearing_id, predicate, what):
         hearing = service_record('hearings', hearing_id)
         if hearing is not None and predicate(hearing):
             return hearing
-        time.sleep(1)
+        time.sleep(0.25)
     raise AssertionError('the service never had %s: %s' % (what, json.dumps(hearing, ensure_ascii=False)))
 
 
@@ -630,7 +630,7 @@ def test_hearing_from_request_to_decision():
         client.wait_synced()
         end = time.time() + TIMEOUT
         while not service_case(case['id'])['hearing'].get('hearing_id') and time.time() < end:
-            time.sleep(0.5)
+            time.sleep(0.25)
         hearing_id = service_case(case['id'])['hearing'].get('hearing_id')
         assert hearing_id, 'the request made no hearing'
     finally:
@@ -783,7 +783,7 @@ def wait_disclosure(title, predicate, what, user='editor'):
         found = next((d for d in all_of('disclosure', user).values() if d['title'] == title), None)
         if found is not None and predicate(found):
             return found
-        time.sleep(1)
+        time.sleep(0.25)
     raise AssertionError('the service never had %s: %s' % (what, json.dumps(found, ensure_ascii=False)))
 
 
@@ -908,7 +908,7 @@ def wait_message(receipt, predicate, what, user='handler'):
                       if m.get('receipt') == receipt), None)
         if found is not None and predicate(found):
             return found
-        time.sleep(1)
+        time.sleep(0.25)
     raise AssertionError('the service never had %s: %s' % (what, json.dumps(found, ensure_ascii=False)))
 
 
@@ -1038,7 +1038,7 @@ def test_complaint_from_open311_to_return_visit():
                            if e['target_id'] == message['id']), None)
             if rating is not None and rating['state'] == 'rectified':
                 break
-            time.sleep(1)
+            time.sleep(0.25)
         assert rating is not None and rating['state'] == 'rectified', rating
         assert len(rating['visits']) == 1, rating
     finally:
@@ -1240,7 +1240,7 @@ def case_numbered(number):
         for case in all_cases().values():
             if case.get('number') == number:
                 return case
-        time.sleep(1)
+        time.sleep(0.25)
     raise AssertionError('the service has no case ' + number)
 
 
@@ -1251,7 +1251,7 @@ def wait_item(code, predicate, what, user='catalogue-editor'):
         item = request('GET', '/api/v1/items/' + code, sign_in(user))['data']
         if predicate(item):
             return item
-        time.sleep(1)
+        time.sleep(0.25)
     raise AssertionError('the service never had %s: %s' % (what, json.dumps(item, ensure_ascii=False)))
 
 
@@ -1391,7 +1391,7 @@ def test_act_for():
         client.wait_synced()
         end = time.time() + TIMEOUT
         while service_case(case['id'])['assignee_id'] != examiner['id'] and time.time() < end:
-            time.sleep(0.5)
+            time.sleep(0.25)
         assert service_case(case['id'])['assignee_id'] == examiner['id'], 'the claim was not the examiner\'s'
 
         screenshot('e2e-acting-claimed')
