@@ -72,26 +72,20 @@ report () {
     echo "BENCH ${name}_p99 $p99 ms"
 }
 
-ratio () {
-    service=$(awk '/^Requests\/sec:/ { print $2 }' "$2")
-    reference=$(awk '/^Requests\/sec:/ { print $2 }' "$3")
+# NAME SCRIPT: the same wrk run on the service and on the reference
+# (the script reads its token and requests from the environment)
+beside_bare () {
+    wrk -t2 -c64 -d10s --latency -s "$here/$2.lua" "$base" > "$work/$1.log"
+    wrk -t2 -c64 -d10s --latency -s "$here/$2.lua" "$bare_base" > "$work/$1-bare.log"
+    report "$1" "$work/$1.log"
+    service=$(awk '/^Requests\/sec:/ { print $2 }' "$work/$1.log")
+    reference=$(awk '/^Requests\/sec:/ { print $2 }' "$work/$1-bare.log")
     echo "BENCH ${1}_reference $reference req/s"
     echo "BENCH ${1}_vs_bare $(echo "scale=2; $service / $reference" | bc | sed 's/^\./0./') x"
 }
 
-for target in "$base" "$bare_base"; do
-    CIVIC_TOKEN=$supervisor CIVIC_IDS="$work/ids" \
-        wrk -t2 -c64 -d10s --latency -s "$here/get-case.lua" "$target" > "$work/get-${target##*:}.log"
-done
-report server_get_case "$work/get-${base##*:}.log"
-ratio server_get_case "$work/get-${base##*:}.log" "$work/get-${bare_base##*:}.log"
-
-for target in "$base" "$bare_base"; do
-    CIVIC_TOKEN=$examiner CIVIC_AFTERS="$work/afters" \
-        wrk -t2 -c64 -d10s --latency -s "$here/changes.lua" "$target" > "$work/changes-${target##*:}.log"
-done
-report server_changes_page_100 "$work/changes-${base##*:}.log"
-ratio server_changes_page_100 "$work/changes-${base##*:}.log" "$work/changes-${bare_base##*:}.log"
+CIVIC_TOKEN=$supervisor CIVIC_IDS="$work/ids" beside_bare server_get_case get-case
+CIVIC_TOKEN=$examiner CIVIC_AFTERS="$work/afters" beside_bare server_changes_page_100 changes
 
 CIVIC_TOKEN=$examiner CIVIC_IDS="$work/own-ids" \
     wrk -t2 -c64 -d10s --latency -s "$here/commands.lua" "$base" > "$work/commands.log"

@@ -97,7 +97,7 @@ struct _CivicWindow
   CivicTemplatesView   *templates_view;
   CivicKeysView        *keys_view;
   CivicConflictsView   *conflicts_view;
-  guint                 attached;      /* the views given the engine, by bit (section_views) */
+  guint                 attached;      /* the views given the engine, by bit (section_view()) */
   guint                 attach_tick;
   guint                 attach_source;
   CivicSyncIndicator   *sync_indicator;
