@@ -71,6 +71,14 @@ titles (CivicDisclosuresView *view)
 }
 
 static void
+keep_toast (GtkWidget  *view,
+            AdwToast   *toast,
+            AdwToast  **heard)
+{
+  *heard = toast;
+}
+
+static void
 test_lists (void)
 {
   GtkWidget *window;
@@ -139,6 +147,18 @@ test_lists (void)
   g_assert_false (civic_disclosure_editor_get_editable (civic_disclosures_view_get_editor (view)));
   civic_disclosures_view_open_disclosure (view, fees);
   g_assert_true (civic_disclosure_editor_get_editable (civic_disclosures_view_get_editor (view)));
+
+  /* The editor, made when the first disclosure opened, says what
+   * happened through the view, as the rest of the section does */
+  {
+    g_autoptr(AdwToast) told = adw_toast_new ("Saved");
+    AdwToast *heard = NULL;
+    gulong handler = g_signal_connect (view, "add-toast", G_CALLBACK (keep_toast), &heard);
+
+    g_signal_emit_by_name (civic_disclosures_view_get_editor (view), "add-toast", told);
+    g_assert_true (heard == told);
+    g_signal_handler_disconnect (view, handler);
+  }
 
   if (civic_ui_test_screenshots_wanted ())
     {

@@ -1138,7 +1138,8 @@ civic_disclosures_view_get_editor (CivicDisclosuresView *self)
   if (self->editor == NULL)
     {
       self->editor = g_object_new (CIVIC_TYPE_DISCLOSURE_EDITOR, "vexpand", TRUE, NULL);
-          civic_disclosure_editor_set_engine (self->editor, self->engine);
+      g_signal_connect_swapped (self->editor, "add-toast", G_CALLBACK (editor_toast_cb), self);
+      civic_disclosure_editor_set_engine (self->editor, self->engine);
       gtk_box_append (self->editor_box, GTK_WIDGET (self->editor));
     }
   return self->editor;
