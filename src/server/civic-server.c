@@ -3085,8 +3085,11 @@ worker (gpointer data,
    * busy, not one each: under load a hand-off a request was a fifth of
    * the service's time. */
   g_async_queue_push (self->finished, request);
+  /* The reference: the last request delivered may hold the last other
+   * one (request_free()), and the queue is read after it */
   if (g_atomic_int_compare_and_exchange (&self->delivering, FALSE, TRUE))
-    g_main_context_invoke (self->context, deliver_finished, self);
+    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, deliver_finished,
+                                g_object_ref (self), g_object_unref);
 }
 
 static void
