@@ -1180,6 +1180,7 @@ civic_disclosures_view_dispose (GObject *object)
 
   self->engine = NULL;
   adw_bin_set_child (ADW_BIN (self), NULL);
+  self->editor = NULL;          /* went with the box that held it */
   gtk_widget_dispose_template (GTK_WIDGET (self), CIVIC_TYPE_DISCLOSURES_VIEW);
   g_clear_pointer (&self->disclosures, g_ptr_array_unref);
   g_clear_pointer (&self->requests, g_ptr_array_unref);

@@ -1431,6 +1431,10 @@ civic_supervision_view_engine_changed (CivicSection    *section,
     load_saved_figures (self);
   show_figures (self);
   update_status (self, NULL);
+  /* Given an engine while shown (the window gives it on first show,
+   * after the page is mapped; a switch of role): read the figures now */
+  if (engine != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    civic_supervision_view_refresh (self);
 }
 
 static void
