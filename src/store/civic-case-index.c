@@ -526,30 +526,39 @@ bind_filter (CivicCache             *self,
  * the walk, about (offset + limit) × n / m rows of the n cases, since
  * one row in n / m matches. A rare word ("0312" in thirteen cases) is
  * found in a few rows instead of all of them; a common one ("许可证" in
- * half of them) still fills its first page from the first hundred. */
+ * half of them) still fills its first page from the first hundred. The
+ * matches are counted only up to where the answer is known. */
 static gboolean
 words_are_rare (CivicCache             *self,
                 const CivicInboxFilter *filter,
                 guint                   wanted)
 {
   sqlite3_stmt *stmt;
-  gint64 matches = 0, cases = 0;
+  gint64 matches = G_MAXINT64, cases = 0, enough;
   gboolean row;
 
   if (filter->text == NULL || g_utf8_strlen (filter->text, -1) < 3)
     return FALSE;
 
+  stmt = civic_sqlite_prepare (self->reader, "SELECT max (rowid) FROM case_index", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (civic_sqlite_step (self->reader, stmt, &row, NULL) && row)
+    cases = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  /* Past √(wanted × n) the walk wins, however many more there are */
+  for (enough = 1; enough * enough <= (gint64) wanted * cases; enough *= 2)
+    ;
   stmt = civic_sqlite_prepare (self->reader,
-                               "SELECT (SELECT count (*) FROM case_fts WHERE case_fts MATCH :text),"
-                               "  (SELECT max (rowid) FROM case_index)", NULL);
+                               "SELECT count (*) FROM (SELECT 1 FROM case_fts "
+                               "  WHERE case_fts MATCH :text LIMIT :enough)", NULL);
   if (stmt == NULL)
     return FALSE;
   bind_filter (self, stmt, filter);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":enough"), enough);
   if (civic_sqlite_step (self->reader, stmt, &row, NULL) && row)
-    {
-      matches = sqlite3_column_int64 (stmt, 0);
-      cases = sqlite3_column_int64 (stmt, 1);
-    }
+    matches = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return matches * matches < (gint64) wanted * cases;
 }
