@@ -322,8 +322,14 @@ civic_cache_open (const char        *dir,
     }
 
   /* A sync touches the inbox's indexes all over: keep more of them in
-   * memory than the default 2 MB while it writes. */
+   * memory than the default 2 MB while it writes. And a page of the feed
+   * is megabytes: at SQLite's default of a checkpoint every 4 MB of -wal,
+   * every page's commit copied the -wal back into the file, the inbox's
+   * and the search's pages many times over. Every 32 MB, a first sync of
+   * 53 000 cases takes 6.3 s, not 7.3; the -wal is cut back to 32 MB. */
   if (!civic_sqlite_exec (self->writer, "PRAGMA cache_size = -32768", error) ||
+      !civic_sqlite_exec (self->writer, "PRAGMA wal_autocheckpoint = 8192", error) ||
+      !civic_sqlite_exec (self->writer, "PRAGMA journal_size_limit = 33554432", error) ||
       !_civic_case_index_make (self->writer, error) ||
       !civic_sqlite_exec (self->writer,
                           "CREATE TEMP TABLE fts_pending ("
