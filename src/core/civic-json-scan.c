@@ -182,6 +182,193 @@ malformed (GError **error)
   return FALSE;
 }
 
+/* An index of a JSON text: a token per value, and per member's name, in
+ * the order they come. A container's token says how many tokens lie
+ * inside it, so the next value is found by counting, not by reading.
+ * The client's sync reads a page of the feed, then each change in it,
+ * then a case's members, then its events: four or five times over the
+ * same text. Indexed once, the page is read once. */
+struct _CivicJsonToken
+{
+  const char *start;
+  guint32     length;   /* of the value's text */
+  guint32     size;     /* tokens inside the value, members' names included */
+};
+
+struct _CivicJsonIndex
+{
+  GArray *tokens;
+};
+
+static inline const CivicJsonToken *
+token_next (const CivicJsonToken *token)
+{
+  return token + 1 + token->size;
+}
+
+static inline CivicJsonSpan
+token_span (const CivicJsonToken *token)
+{
+  return (CivicJsonSpan) { .start = token->start, .length = token->length, .token = token };
+}
+
+static guint
+add_token (GArray     *tokens,
+           const char *start,
+           const char *end)
+{
+  guint at = tokens->len;
+  CivicJsonToken *token;
+
+  g_array_set_size (tokens, at + 1);
+  token = &g_array_index (tokens, CivicJsonToken, at);
+  token->start = start;
+  token->length = end - start;
+  token->size = 0;
+  return at;
+}
+
+static const char *index_value (GArray     *tokens,
+                                const char *p,
+                                const char *end,
+                                int         depth);
+
+/* As skip_container(), with a token for every name and value in it */
+static const char *
+index_container (GArray     *tokens,
+                 const char *p,
+                 const char *end,
+                 int         depth)
+{
+  gboolean object = *p == '{';
+  char close = object ? '}' : ']';
+
+  p = skip_space (p + 1, end);
+  if (p < end && *p == close)
+    return p + 1;
+
+  while (p < end)
+    {
+      if (object)
+        {
+          const char *name = p;
+
+          if (*p != '"' || !(p = skip_string (p, end)))
+            return NULL;
+          add_token (tokens, name, p);
+          p = skip_space (p, end);
+          if (p >= end || *p != ':')
+            return NULL;
+          p++;
+        }
+
+      if (!(p = index_value (tokens, p, end, depth + 1)))
+        return NULL;
+
+      if (p < end && *p == close)
+        return p + 1;
+      if (p >= end || *p != ',')
+        return NULL;
+      p = skip_space (p + 1, end);
+    }
+
+  return NULL;
+}
+
+/* As skip_value_at() */
+static const char *
+index_value (GArray     *tokens,
+             const char *p,
+             const char *end,
+             int         depth)
+{
+  const char *start;
+  CivicJsonToken *token;
+  guint at;
+
+  p = skip_space (p, end);
+  if (p >= end || depth > MAX_DEPTH)
+    return NULL;
+
+  start = p;
+  at = add_token (tokens, start, start);
+  switch (*p)
+    {
+    case '{':
+    case '[':
+      p = index_container (tokens, p, end, depth);
+      break;
+    case '"':
+      p = skip_string (p, end);
+      break;
+    default:
+      p = skip_scalar (p, end);
+      break;
+    }
+  if (p == NULL)
+    return NULL;
+
+  token = &g_array_index (tokens, CivicJsonToken, at);
+  token->length = p - start;
+  token->size = tokens->len - at - 1;
+  return skip_space (p, end);
+}
+
+/**
+ * civic_json_index_new:
+ * @text: exactly one JSON value, with only white space around it
+ *
+ * Reads @text once, checking it as civic_json_span_check() does. The
+ * spans found from civic_json_index_get_root() are then read from the
+ * index. @text must stay alive while the index is used.
+ *
+ * Returns: (transfer full) (nullable): the index, or %NULL and @error if
+ * @text is not JSON.
+ */
+CivicJsonIndex *
+civic_json_index_new (CivicJsonSpan   text,
+                      GError        **error)
+{
+  const char *end = text.start + text.length;
+  g_autoptr(GArray) tokens = NULL;
+  CivicJsonIndex *self;
+  const char *after;
+
+  if (text.length >= G_MAXUINT32)
+    {
+      g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX, _("The text is too long"));
+      return NULL;
+    }
+
+  /* About a token for every twelve bytes of a page of the feed */
+  tokens = g_array_sized_new (FALSE, FALSE, sizeof (CivicJsonToken), text.length / 12 + 4);
+  after = index_value (tokens, text.start, end, 0);
+  if (after == NULL || after != end)
+    {
+      malformed (error);
+      return NULL;
+    }
+
+  self = g_new (CivicJsonIndex, 1);
+  self->tokens = g_steal_pointer (&tokens);
+  return self;
+}
+
+CivicJsonSpan
+civic_json_index_get_root (CivicJsonIndex *self)
+{
+  return token_span (&g_array_index (self->tokens, CivicJsonToken, 0));
+}
+
+void
+civic_json_index_free (CivicJsonIndex *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->tokens);
+  g_free (self);
+}
+
 /**
  * civic_json_span_check:
  *
@@ -193,8 +380,13 @@ civic_json_span_check (CivicJsonSpan   span,
                        GError        **error)
 {
   const char *end = span.start + span.length;
-  const char *after = skip_value (span.start, end);
+  const char *after;
 
+  /* An indexed value was checked when it was indexed */
+  if (span.token != NULL)
+    return TRUE;
+
+  after = skip_value (span.start, end);
   if (after == NULL || skip_space (after, end) != end)
     return malformed (error);
   return TRUE;
@@ -215,13 +407,26 @@ civic_json_span_elements (CivicJsonSpan   array,
   if (p >= end || *p != '[')
     return malformed (error);
 
+  if (array.token != NULL)
+    {
+      const CivicJsonToken *last = token_next (array.token);
+
+      for (const CivicJsonToken *child = array.token + 1; child < last; child = token_next (child))
+        {
+          CivicJsonSpan element = token_span (child);
+
+          g_array_append_val (elements, element);
+        }
+      return TRUE;
+    }
+
   p = skip_space (p + 1, end);
   if (p < end && *p == ']')
     return TRUE;
 
   while (p < end)
     {
-      CivicJsonSpan element;
+      CivicJsonSpan element = { NULL, };
       const char *after = skip_value (p, end);
 
       if (after == NULL)
@@ -244,16 +449,22 @@ civic_json_span_elements (CivicJsonSpan   array,
   return malformed (error);
 }
 
+/* Whether the quoted member name from @quoted to @after is @name, which
+ * is @name_length bytes without a backslash. An escape makes a name's
+ * text longer than what it says, so only a longer text is unescaped. */
 static gboolean
 name_equals (const char *quoted,
              const char *after,
-             const char *name)
+             const char *name,
+             gsize       name_length)
 {
   gsize length = after - quoted - 2;
   g_autofree char *unescaped = NULL;
 
-  if (memchr (quoted + 1, '\\', length) == NULL)
-    return strlen (name) == length && memcmp (quoted + 1, name, length) == 0;
+  if (length == name_length)
+    return memcmp (quoted + 1, name, length) == 0;
+  if (length < name_length || memchr (quoted + 1, '\\', length) == NULL)
+    return FALSE;
 
   unescaped = civic_json_span_dup_string ((CivicJsonSpan) { quoted, after - quoted });
   return g_strcmp0 (unescaped, name) == 0;
@@ -273,12 +484,38 @@ find_members (CivicJsonSpan       object,
   const char *p = skip_space (object.start, end);
   guint n_names = g_strv_length ((char **) names);
   guint n_found = 0;
+  gsize lengths[64];
+
+  g_assert (n_names <= G_N_ELEMENTS (lengths));
+  for (guint i = 0; i < n_names; i++)
+    lengths[i] = strlen (names[i]);
 
   for (guint i = 0; i < n_names; i++)
-    values[i] = (CivicJsonSpan) { NULL, 0 };
+    values[i] = (CivicJsonSpan) { NULL, };
 
   if (p >= end || *p != '{')
     return malformed (error);
+
+  if (object.token != NULL)
+    {
+      const CivicJsonToken *last = token_next (object.token);
+
+      /* A name, then its value */
+      for (const CivicJsonToken *name = object.token + 1; name < last; name = token_next (name + 1))
+        {
+          for (guint i = 0; i < n_names; i++)
+            if (values[i].start == NULL &&
+                name_equals (name->start, name->start + name->length, names[i], lengths[i]))
+              {
+                values[i] = token_span (name + 1);
+                n_found++;
+                break;
+              }
+          if (n_found == n_names)
+            break;
+        }
+      return TRUE;
+    }
 
   p = skip_space (p + 1, end);
   if (p < end && *p == '}')
@@ -301,7 +538,7 @@ find_members (CivicJsonSpan       object,
         return malformed (error);
 
       for (guint i = 0; i < n_names; i++)
-        if (values[i].start == NULL && name_equals (name_start, name_end, names[i]))
+        if (values[i].start == NULL && name_equals (name_start, name_end, names[i], lengths[i]))
           {
             values[i].start = p;
             values[i].length = value_end - p;

@@ -1713,7 +1713,7 @@ pull_take (CivicSyncEngine *self)
 {
   g_autoptr(GError) error = NULL;
   Fetch *fetch = self->ahead;
-  CivicJsonSpan root, value;
+  CivicJsonSpan root = { NULL, }, value;
   gboolean more = FALSE;
   gint64 next = -1;
   gsize length;

@@ -668,18 +668,25 @@ civic_cache_apply_page (CivicCache  *self,
                         GError     **error)
 {
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (CivicJsonSpan));
+  g_autoptr(CivicJsonIndex) json = NULL;
   g_autofree char *cursor = NULL;
   g_autofree char *head_text = NULL;
   static const char * const page_members[] = { "changes", "next", "more", "head", NULL };
-  CivicJsonSpan root, values[4];
+  CivicJsonSpan root = { NULL, }, values[4];
   gint64 head = 0;
   gsize length;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (CIVIC_IS_CACHE (self), FALSE);
 
+  /* The page is read once, here: its changes, their members, a case's
+   * members and its events are then found in the index. */
   root.start = g_bytes_get_data (page, &length);
   root.length = length;
+  json = civic_json_index_new (root, NULL);
+  if (json == NULL)
+    return bad_page (error, _("not a page of changes"));
+  root = civic_json_index_get_root (json);
 
   if (!civic_json_span_members (root, page_members, values, NULL) ||
       values[0].start == NULL || !civic_json_span_elements (values[0], changes, NULL) ||

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <errno.h>
 
 #include "civic-i18n.h"
@@ -65,10 +67,29 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* The statements are found by their text, and the longest are a
+ * kilobyte, looked up for every case a sync writes: the hash reads the
+ * length and the two ends, where statements differ (g_str_equal() then
+ * compares the whole text, much faster than hashing it). */
+static guint
+sql_hash (gconstpointer key)
+{
+  const char *sql = key;
+  gsize length = strlen (sql);
+  guint hash = (guint) length;
+  gsize head = MIN (length, 48);
+
+  for (gsize i = 0; i < head; i++)
+    hash = hash * 33 + (guchar) sql[i];
+  for (gsize i = length > 96 ? length - 48 : head; i < length; i++)
+    hash = hash * 33 + (guchar) sql[i];
+  return hash;
+}
+
 static void
 civic_sqlite_init (CivicSqlite *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->statements = g_hash_table_new_full (sql_hash, g_str_equal, g_free, finalize_statement);
 }
 
 gboolean

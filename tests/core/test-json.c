@@ -422,6 +422,97 @@ test_scan_members (void)
   g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
 }
 
+/* An index of a page gives the spans the scanner gives, read from the
+ * index, and takes exactly the texts the scanner takes. */
+static void
+test_scan_index (void)
+{
+  static const char *page =
+    " {\"changes\":[{\"seq\":17,\"type\":\"case\",\"i\\u0064\":\"a\\\"b\",\"deleted\":false,"
+    "\"data\":{\"x\":[1,{\"y\":\"}]\"}],\"summary\":{\"due\":\"2026-03-18\"}}} , "
+    "{\"seq\":-3,\"data\":null}, [], {}],\"next\":17,\"more\":true} \n";
+  static const char * const names[] = { "seq", "id", "data", "absent", NULL };
+  static const char *broken[] = {
+    "", " ", "{\"a\":", "{\"a\" 1}", "[1,,2]", "{\"a\":1,}", "[\"unterminated", "]",
+    "{\"a\":1}}", "{\"a\":1} x", "{\"a\":\"b\nc\"}", "{1:2}",
+  };
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (CivicJsonSpan));
+  g_autoptr(GArray) plain_changes = g_array_new (FALSE, FALSE, sizeof (CivicJsonSpan));
+  g_autoptr(CivicJsonIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  CivicJsonSpan root, value, plain, values[4], plain_values[4], summary, due;
+  g_autofree char *id = NULL;
+  gint64 n;
+
+  index = civic_json_index_new (span_of (page), &error);
+  g_assert_no_error (error);
+  root = civic_json_index_get_root (index);
+  g_assert_nonnull (root.token);
+  g_assert_true (root.start == page + 1);
+  g_assert_cmpuint (root.length, ==, strlen (page) - 3);
+  g_assert_true (civic_json_span_check (root, NULL));
+
+  g_assert_true (civic_json_span_member (root, "changes", &value, &error));
+  g_assert_nonnull (value.token);
+  g_assert_true (civic_json_span_member (span_of (page), "changes", &plain, &error));
+  g_assert_true (value.start == plain.start && value.length == plain.length);
+  g_assert_true (civic_json_span_elements (value, changes, &error));
+  g_assert_true (civic_json_span_elements (plain, plain_changes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 4);
+  g_assert_cmpuint (plain_changes->len, ==, 4);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      CivicJsonSpan change = g_array_index (changes, CivicJsonSpan, i);
+      CivicJsonSpan plain_change = g_array_index (plain_changes, CivicJsonSpan, i);
+
+      g_assert_true (change.start == plain_change.start);
+      g_assert_cmpuint (change.length, ==, plain_change.length);
+      if (i == 2)
+        {
+          /* An array is not an object, indexed or not */
+          g_assert_false (civic_json_span_members (change, names, values, &error));
+          g_assert_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
+          g_clear_error (&error);
+          continue;
+        }
+      g_assert_true (civic_json_span_members (change, names, values, NULL));
+      g_assert_true (civic_json_span_members (plain_change, names, plain_values, NULL));
+      for (guint j = 0; j < G_N_ELEMENTS (values); j++)
+        {
+          g_assert_true (values[j].start == plain_values[j].start);
+          g_assert_cmpuint (values[j].length, ==, plain_values[j].length);
+          g_assert_true ((values[j].token != NULL) == (values[j].start != NULL));
+        }
+    }
+
+  /* An escaped name is still its name; the value is the text it was */
+  civic_json_span_members (g_array_index (changes, CivicJsonSpan, 0), names, values, NULL);
+  g_assert_true (civic_json_span_get_int (values[0], &n));
+  g_assert_cmpint (n, ==, 17);
+  id = civic_json_span_dup_string (values[1]);
+  g_assert_cmpstr (id, ==, "a\"b");
+  g_assert_true (civic_json_span_member (values[2], "summary", &summary, NULL));
+  g_assert_true (civic_json_span_member (summary, "due", &due, NULL));
+  g_assert_cmpuint (due.length, ==, 12);
+  g_assert_false (civic_json_span_member (values[2], "missing", &value, &error));
+  g_assert_no_error (error);
+  g_assert_null (values[3].start);
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(GError) broken_error = NULL;
+      g_autoptr(CivicJsonIndex) broken_index = civic_json_index_new (span_of (broken[i]),
+                                                                     &broken_error);
+
+      g_test_message ("%s", broken[i]);
+      g_assert_null (broken_index);
+      g_assert_error (broken_error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
+      g_assert_false (civic_json_span_check (span_of (broken[i]), NULL));
+    }
+}
+
 /* Strings are skipped eight bytes at a time: every position of a quote,
  * a backslash or a control character relative to those eight bytes gives
  * the same answer as json-glib. */
@@ -468,6 +559,7 @@ main (int   argc,
 
   g_test_add_func ("/json/parse-errors", test_parse_errors);
   g_test_add_func ("/json/bounds", test_bounds);
+  g_test_add_func ("/json/scan-index", test_scan_index);
   g_test_add_func ("/json/readers", test_readers);
   g_test_add_func ("/json/scan", test_scan);
   g_test_add_func ("/json/scan-members", test_scan_members);

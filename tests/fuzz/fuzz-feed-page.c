@@ -13,8 +13,8 @@
 /* The client never builds a tree of a feed page: the sync engine reads
  * "more" and "next" from its first bytes (civic-sync-engine.c,
  * pull_take()), and the cache finds each change's members, a case's
- * summary, its events and its sub-tasks with the span scanner
- * (civic-cache.c: civic_cache_apply_page(), apply_change(); then
+ * summary, its events and its sub-tasks with the span scanner, in an
+ * index of the page (civic-cache.c: civic_cache_apply_page(), apply_change(); then
  * civic-case-index.c: _civic_case_index_put(), index_case_members(),
  * scan_case()). This makes the same calls in the
  * same order, with the same member lists, on whatever the service — or
@@ -125,6 +125,19 @@ scan_change (CivicJsonSpan change)
   gboolean deleted = FALSE;
 
   scan_members (change, members, values);
+
+  /* Found from the page's index, each member is where the text alone
+   * says it is. */
+  if (change.token != NULL)
+    {
+      CivicJsonSpan plain = { change.start, change.length, NULL };
+      CivicJsonSpan read[G_N_ELEMENTS (values)];
+
+      scan_members (plain, members, read);
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        civic_fuzz_assert (read[i].start == values[i].start && read[i].length == values[i].length);
+    }
+
   if (values[0].start == NULL || !(type = civic_json_span_dup_string (values[0])) ||
       values[1].start == NULL || !(id = civic_json_span_dup_string (values[1])) ||
       values[2].start == NULL || !civic_json_span_get_int (values[2], &seq) ||
@@ -146,7 +159,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   static const char * const page_members[] = { "changes", "next", "more", "head", NULL };
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (CivicJsonSpan));
-  CivicJsonSpan root = { (const char *) data, size };
+  g_autoptr(CivicJsonIndex) index = NULL;
+  CivicJsonSpan root = { (const char *) data, size, NULL };
   CivicJsonSpan value, values[4];
   gboolean more;
   gint64 next, head;
@@ -167,7 +181,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       civic_json_span_get_int (value, &next);
     }
 
-  /* The cache, on the worker. */
+  /* The cache, on the worker: the page is indexed once, and the index
+   * takes what the scanner takes. */
+  index = civic_json_index_new (root, NULL);
+  civic_fuzz_assert ((index != NULL) == civic_json_span_check (root, NULL));
+  if (index == NULL)
+    return 0;
+  root = civic_json_index_get_root (index);
+  civic_fuzz_assert (root.token != NULL);
+  check_span (root);
+
   scan_members (root, page_members, values);
   if (values[0].start == NULL || !civic_json_span_elements (values[0], changes, NULL) ||
       values[1].start == NULL || !civic_json_span_get_int (values[1], &next) ||
