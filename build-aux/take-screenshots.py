@@ -239,7 +239,7 @@ def conflict():
 
 def first_case_of_mine():
     mine = [c for c in all_cases().values()
-            if c['summary']['assignee_id'] == 'u-examiner' and c['state'] == 'under-review'
+            if c['assignee_id'] == 'u-examiner' and c['state'] == 'under-review'
             and len(c['events']) > 3]
     return sorted(mine, key=lambda c: c['number'])[0]
 
@@ -288,7 +288,7 @@ def ask_for_hearings(n):
     recorded by their examiner: the queue has something to schedule."""
     token = sign_in('examiner')
     cases = [c for c in all_cases().values() if scjg(c) and c['state'] == 'under-review' and
-             c['summary']['assignee_id'] == 'u-examiner' and
+             c['assignee_id'] == 'u-examiner' and
              not c['hearing'].get('informed_on')][:n]
     for case in cases:
         for kind, args in (('inform-hearing-right', {'parties': [case['applicant']['name']]}),

@@ -393,10 +393,13 @@ civic_case_status_nick (CivicCase               *self,
  * @today: the day the summary is for; clock colours change with it
  * @policy: (nullable): the yellow thresholds
  *
- * Returns: (transfer full): what the inbox shows and sorts by, flat: the
- * case's number, masked applicant, item, department, state, queue,
- * assignee, and the governing clock's colour and due date. The service
- * sends it with every case; the client recomputes it for its own
+ * Returns: (transfer full): what the inbox sorts and colours by that a
+ * reader of the case could not take from its members as they are: the
+ * day it was received, when it last changed, whether it is joint and
+ * which departments still owe an opinion, and the governing clock's
+ * colour and due date for @today. The number, the applicant, the item,
+ * the state, the queue and the assignee are the case's own members. The
+ * service sends it with every case; the client recomputes it for its own
  * optimistic changes with this same function.
  */
 JsonNode *
@@ -407,7 +410,6 @@ civic_case_summarize (CivicCase              *self,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(GPtrArray) pending = NULL;
-  g_autofree char *applicant = NULL;
   CivicClock *clock;
   const char *status = "none";
   GDateTime *updated = self->received_at;
@@ -415,25 +417,11 @@ civic_case_summarize (CivicCase              *self,
   g_return_val_if_fail (CIVIC_IS_CASE (self), NULL);
   g_return_val_if_fail (CIVIC_IS_CALENDAR (calendar), NULL);
 
-  applicant = self->applicant.masked || self->applicant.kind == CIVIC_APPLICANT_ORGANISATION
-              ? g_strdup (self->applicant.name) : civic_privacy_mask_name (self->applicant.name);
   if (self->events->len > 0)
     updated = ((CivicCaseEvent *) g_ptr_array_index (self->events, self->events->len - 1))->at;
 
   json_builder_begin_object (builder);
-  civic_json_set_string (builder, "number", self->number);
-  civic_json_set_string (builder, "applicant", applicant);
-  civic_json_set_string (builder, "item_code", self->item_code);
-  civic_json_set_string (builder, "item_name", self->item_name);
-  civic_json_set_string (builder, "department_id", self->department_id);
-  civic_json_set_string (builder, "department_name", self->department_name);
-  civic_json_set_enum (builder, "channel", CIVIC_TYPE_CHANNEL, self->channel);
-  civic_json_set_enum (builder, "state", CIVIC_TYPE_CASE_STATE, self->state);
-  civic_json_set_enum (builder, "queue", CIVIC_TYPE_QUEUE, self->queue);
-  civic_json_set_string (builder, "assignee_id", self->assignee_id);
-  civic_json_set_string (builder, "assignee_name", self->assignee_name);
   civic_json_set_day (builder, "received_on", self->received_on);
-  civic_json_set_day (builder, "accepted_on", self->accepted_on);
   civic_json_set_instant (builder, "updated_at", updated);
   civic_json_set_bool (builder, "joint", self->subtasks->len > 0);
 

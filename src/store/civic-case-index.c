@@ -20,8 +20,9 @@
 #include "civic-time.h"
 
 /* Every case the official may see has a row in case_index, written from
- * its summary as the feed brings it (or as the official's own action
- * changes it), and its words in case_fts for search. The inbox reads its
+ * its members and its summary as the feed brings it (or as the
+ * official's own action changes it), and its words in case_fts for
+ * search. The inbox reads its
  * rows from here and parses nothing; the queues, the filters and the
  * sort orders are SQL over this one table. The cache (civic-cache.c)
  * calls in here inside its write transactions. */
@@ -201,47 +202,94 @@ scan_case (CivicJsonSpan  events_span,
     }
 }
 
-/* The columns of case_index that come from a case's summary, in the order
- * of the INSERT below; "joint" is the last. */
-static const char * const summary_columns[] = {
-  "number", "applicant", "item_code", "item_name", "department_id", "department_name",
-  "state", "queue", "assignee_id", "assignee_name", "channel", "status", "due",
-  "statutory_due", "received_on", "updated_at", "joint", NULL,
+/* The case's members the index reads, in one pass over it */
+enum
+{
+  CASE_NUMBER, CASE_APPLICANT, CASE_ITEM, CASE_DEPARTMENT, CASE_STATE, CASE_QUEUE,
+  CASE_ASSIGNEE_ID, CASE_ASSIGNEE_NAME, CASE_CHANNEL, CASE_SUMMARY, CASE_EVENTS, CASE_SUBTASKS,
+  N_CASE_MEMBERS
 };
 
-/* Indexes a case: @summary is its "summary" member, as the service or
- * civic_case_summarize() wrote it; @events and @subtasks its members of
- * those names. Its search text waits in fts_pending for _civic_case_index_flush(). */
+static const char * const case_members[] = {
+  "number", "applicant", "item", "department", "state", "queue", "assignee_id",
+  "assignee_name", "channel", "summary", "events", "subtasks", NULL,
+};
+
+/* The text columns of case_index, in the order of the INSERT below */
+enum
+{
+  COLUMN_NUMBER, COLUMN_APPLICANT, COLUMN_ITEM_CODE, COLUMN_ITEM_NAME, COLUMN_DEPARTMENT_ID,
+  COLUMN_DEPARTMENT_NAME, COLUMN_STATE, COLUMN_QUEUE, COLUMN_ASSIGNEE_ID, COLUMN_ASSIGNEE_NAME,
+  COLUMN_CHANNEL, COLUMN_STATUS, COLUMN_DUE, COLUMN_STATUTORY_DUE, COLUMN_RECEIVED_ON,
+  COLUMN_UPDATED_AT, N_TEXT_COLUMNS
+};
+
+/* Finds @names in @object, a member of the case, into @columns from
+ * @first on; a member that is not an object leaves them empty. */
+static void
+read_columns (CivicJsonSpan       object,
+              const char * const *names,
+              CivicJsonSpan      *columns,
+              guint               first)
+{
+  if (object.start == NULL || !civic_json_span_members (object, names, columns + first, NULL))
+    for (guint i = 0; names[i] != NULL; i++)
+      columns[first + i] = (CivicJsonSpan) { NULL, };
+}
+
+/* Indexes a case from its members: the summary (civic_case_summarize())
+ * brings what is derived from its clocks and its timeline, the rest is
+ * the case's own. Its search text waits in fts_pending for
+ * _civic_case_index_flush(). */
 static gboolean
 index_case_members (CivicSqlite    *db,
                     const char     *id,
-                    CivicJsonSpan   summary,
-                    CivicJsonSpan   events,
-                    CivicJsonSpan   subtasks,
+                    CivicJsonSpan  *members,
                     const char     *me,
                     gboolean        pending,
                     GError        **error)
 {
+  static const char * const applicant_members[] = { "name", NULL };
+  static const char * const item_members[] = { "code", "name", NULL };
+  static const char * const department_members[] = { "id", "name", NULL };
+  static const char * const summary_members[] = {
+    "status", "due", "statutory_due", "received_on", "updated_at", "joint", NULL,
+  };
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autoptr(GString) co_pending = g_string_new (NULL);
-  CivicJsonSpan values[G_N_ELEMENTS (summary_columns) - 1];
-  char *text[G_N_ELEMENTS (summary_columns) - 2] = { NULL, };
+  CivicJsonSpan columns[N_TEXT_COLUMNS + 1];
+  char *text[N_TEXT_COLUMNS] = { NULL, };
   sqlite3_stmt *stmt;
   gboolean acted, joint = FALSE, row = FALSE, ok = FALSE;
   gint64 rowid = 0;
-  guint n_text = G_N_ELEMENTS (text);
 
-  if (!civic_json_span_members (summary, summary_columns, values, NULL) ||
-      values[6].start == NULL || values[7].start == NULL || values[11].start == NULL)
+  columns[COLUMN_NUMBER] = members[CASE_NUMBER];
+  read_columns (members[CASE_APPLICANT], applicant_members, columns, COLUMN_APPLICANT);
+  read_columns (members[CASE_ITEM], item_members, columns, COLUMN_ITEM_CODE);
+  read_columns (members[CASE_DEPARTMENT], department_members, columns, COLUMN_DEPARTMENT_ID);
+  columns[COLUMN_STATE] = members[CASE_STATE];
+  columns[COLUMN_QUEUE] = members[CASE_QUEUE];
+  columns[COLUMN_ASSIGNEE_ID] = members[CASE_ASSIGNEE_ID];
+  columns[COLUMN_ASSIGNEE_NAME] = members[CASE_ASSIGNEE_NAME];
+  columns[COLUMN_CHANNEL] = members[CASE_CHANNEL];
+  /* status … updated_at, then joint */
+  read_columns (members[CASE_SUMMARY], summary_members, columns, COLUMN_STATUS);
+
+  for (guint i = 0; i < N_TEXT_COLUMNS; i++)
+    text[i] = columns[i].start != NULL ? civic_json_span_dup_string (columns[i]) : NULL;
+  if (columns[N_TEXT_COLUMNS].start != NULL)
+    civic_json_span_get_bool (columns[N_TEXT_COLUMNS], &joint);
+
+  /* state, queue and status are NOT NULL: a case without them is not
+   * one the inbox can show. */
+  if (text[COLUMN_STATE] == NULL || text[COLUMN_QUEUE] == NULL || text[COLUMN_STATUS] == NULL)
     {
-      /* state, queue and status are NOT NULL: a summary without them is
-       * not one. */
       g_set_error (error, CIVIC_CACHE_ERROR, CIVIC_CACHE_ERROR_BAD_PAGE,
                    _("Case %s came without its summary"), id);
-      return FALSE;
+      goto out;
     }
 
-  scan_case (events, subtasks, me, notes, &acted, co_pending);
+  scan_case (members[CASE_EVENTS], members[CASE_SUBTASKS], me, notes, &acted, co_pending);
 
   stmt = civic_sqlite_prepare (db,
                                "INSERT INTO case_index (id, number, applicant, item_code, item_name,"
@@ -268,16 +316,11 @@ index_case_members (CivicSqlite    *db,
                                "RETURNING rowid",
                                error);
   if (stmt == NULL)
-    return FALSE;
+    goto out;
 
   civic_sqlite_bind_text (stmt, 1, id);
-  for (guint i = 0; i < n_text; i++)
-    {
-      text[i] = values[i].start != NULL ? civic_json_span_dup_string (values[i]) : NULL;
-      civic_sqlite_bind_text (stmt, i + 2, text[i]);
-    }
-  if (values[n_text].start != NULL)
-    civic_json_span_get_bool (values[n_text], &joint);
+  for (guint i = 0; i < N_TEXT_COLUMNS; i++)
+    civic_sqlite_bind_text (stmt, i + 2, text[i]);
   sqlite3_bind_int (stmt, 18, joint);
   civic_sqlite_bind_text (stmt, 19, co_pending->len > 0 ? co_pending->str : NULL);
   sqlite3_bind_int (stmt, 20, acted);
@@ -296,19 +339,17 @@ index_case_members (CivicSqlite    *db,
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, rowid);
-  civic_sqlite_bind_text (stmt, 2, text[0]);
-  civic_sqlite_bind_text (stmt, 3, text[1]);
-  civic_sqlite_bind_text (stmt, 4, text[3]);
+  civic_sqlite_bind_text (stmt, 2, text[COLUMN_NUMBER]);
+  civic_sqlite_bind_text (stmt, 3, text[COLUMN_APPLICANT]);
+  civic_sqlite_bind_text (stmt, 4, text[COLUMN_ITEM_NAME]);
   civic_sqlite_bind_text (stmt, 5, notes->str);
   ok = civic_sqlite_run (db, stmt, error);
 
 out:
-  for (guint i = 0; i < n_text; i++)
+  for (guint i = 0; i < N_TEXT_COLUMNS; i++)
     g_free (text[i]);
   return ok;
 }
-
-static const char * const case_members[] = { "summary", "events", "subtasks", NULL };
 
 /* Indexes a case from its JSON text: as the service sent it, or as
  * civic_case_to_masked_json() wrote it with a summary. */
@@ -320,18 +361,14 @@ _civic_case_index_put (CivicSqlite    *db,
                        gboolean        pending,
                        GError        **error)
 {
-  CivicJsonSpan values[3];
+  CivicJsonSpan members[N_CASE_MEMBERS];
 
-  if (!civic_json_span_members (data, case_members, values, error))
+  G_STATIC_ASSERT (G_N_ELEMENTS (case_members) == N_CASE_MEMBERS + 1);
+
+  if (!civic_json_span_members (data, case_members, members, error))
     return FALSE;
-  if (values[0].start == NULL)
-    {
-      g_set_error (error, CIVIC_CACHE_ERROR, CIVIC_CACHE_ERROR_BAD_PAGE,
-                   _("Case %s came without its summary"), id);
-      return FALSE;
-    }
 
-  return index_case_members (db, id, values[0], values[1], values[2], me, pending, error);
+  return index_case_members (db, id, members, me, pending, error);
 }
 
 /* Brings the search up to date with the cases indexed since the last

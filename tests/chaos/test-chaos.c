@@ -738,10 +738,11 @@ check_offline_copy (Chaos  *chaos,
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM local_entity"), ==, 0);
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM entity e JOIN case_index i USING (id) "
                                   "WHERE e.type = 'case' AND (i.pending != 0 "
-                                  "  OR i.state IS NOT json_extract (e.data, '$.summary.state') "
-                                  "  OR i.queue IS NOT json_extract (e.data, '$.summary.queue') "
-                                  "  OR i.assignee_id IS NOT "
-                                  "     json_extract (e.data, '$.summary.assignee_id'))"), ==, 0);
+                                  "  OR i.state IS NOT json_extract (e.data, '$.state') "
+                                  "  OR i.queue IS NOT json_extract (e.data, '$.queue') "
+                                  "  OR i.assignee_id IS NOT json_extract (e.data, '$.assignee_id') "
+                                  "  OR i.status IS NOT json_extract (e.data, '$.summary.status'))"),
+                   ==, 0);
   g_assert_cmpint (query_int (db, "SELECT count (*) FROM entity WHERE type = 'case'"), ==,
                    query_int (db, "SELECT count (*) FROM case_index"));
 

@@ -718,7 +718,7 @@ def open_decidable_case(client):
     running). Returns the case."""
     def decidable(c):
         return scjg(c) and c['state'] == 'under-review' and \
-            c['summary']['queue'] == 'approver' and c['opinions'] and \
+            c['queue'] == 'approver' and c['opinions'] and \
             not c['hearing'].get('required') and c['summary']['status'] != 'paused'
 
     case = pick(all_cases(), decidable)
@@ -729,14 +729,14 @@ def open_decidable_case(client):
 
 
 def scjg(case):
-    return case['summary']['department_id'] == 'scjg' and not case['summary']['joint']
+    return case['department']['id'] == 'scjg' and not case['summary']['joint']
 
 
 def needs_correction(case):
     """A case of the demo department that waits for its first correction
     notice: a required material is missing, nobody has it."""
     return scjg(case) and case['state'] in ('submitted', 'pre-review') and \
-        case['summary']['assignee_id'] is None and not case['corrections'] and \
+        case['assignee_id'] is None and not case['corrections'] and \
         any(m['required'] and not m['received'] for m in case['materials'])
 
 
@@ -768,7 +768,7 @@ def claim_offline(client):
     queue, offline. Returns the case and the service's port."""
     port = demo_port()
     case = pick(all_cases(), lambda c: scjg(c) and c['state'] == 'under-review' and
-                c['summary']['queue'] == 'examiner' and c['summary']['assignee_id'] is None)
+                c['queue'] == 'examiner' and c['assignee_id'] is None)
     stop_service()
     widget_action(client.frame, 'win.sync-now')
     wait(client.app, named('push button', prefix='Offline'), 'the sync state Offline')

@@ -43,7 +43,7 @@ def test_demo_inbox_search_open():
         assert find(client.cases, named('list item')) is not None, 'the inbox is empty'
 
         mine = [c for c in all_cases().values()
-                if c['summary']['assignee_id'] == 'u-examiner' and c['state'] != 'closed']
+                if c['assignee_id'] == 'u-examiner' and c['state'] != 'closed']
         case = sorted(mine, key=lambda c: c['number'])[0]
         client.search(case['number'])
         wait(client.app, named('label', trn('%u case found', '%u cases found', 1) % 1), 'one case found')
@@ -59,7 +59,7 @@ def test_demo_inbox_search_open():
 def test_accept_then_decide():
     def acceptable(case):
         return scjg(case) and case['state'] in ('submitted', 'pre-review') and \
-            case['summary']['assignee_id'] is None and \
+            case['assignee_id'] is None and \
             all(m['received'] or not m['required'] for m in case['materials'])
 
     # The demo service runs while a client does: the cases are looked up
@@ -104,7 +104,7 @@ def test_offline_then_synced():
     port = demo_port()
     restarted = None
     try:
-        mine = pick(all_cases(), lambda c: scjg(c) and c['summary']['assignee_id'] == 'u-examiner'
+        mine = pick(all_cases(), lambda c: scjg(c) and c['assignee_id'] == 'u-examiner'
                     and c['state'] == 'under-review')
         stop_service()
         widget_action(client.frame, 'win.sync-now')
@@ -605,7 +605,7 @@ def test_hearing_from_request_to_decision():
 
     def informable(c):
         return scjg(c) and c['state'] == 'under-review' and \
-            c['summary']['assignee_id'] == 'u-examiner' and not c['opinions'] and \
+            c['assignee_id'] == 'u-examiner' and not c['opinions'] and \
             not c['hearing'].get('informed_on') and not c['hearing'].get('required') and \
             c['summary']['status'] != 'paused'
 
@@ -1078,7 +1078,7 @@ def test_accessibility_walk():
         walk.popover('sync', app, wait(app, named('push button', prefix=tr('Synced %s').split('%s')[0]),
                                        'the sync state'))
 
-        mine = [c for c in all_cases().values() if c['summary']['assignee_id'] == 'u-examiner'
+        mine = [c for c in all_cases().values() if c['assignee_id'] == 'u-examiner'
                 and c['state'] == 'under-review' and not c['opinions']]
         case = sorted(mine, key=lambda c: c['number'])[0]
         client.search(case['number'])
@@ -1383,7 +1383,7 @@ def test_act_for():
         screenshot('e2e-acting-for')
 
         case = pick(all_cases(), lambda c: scjg(c) and c['state'] == 'under-review' and
-                    c['summary']['queue'] == 'examiner' and c['summary']['assignee_id'] is None)
+                    c['queue'] == 'examiner' and c['assignee_id'] is None)
         client.show_queue('Department Queue')
         client.search(case['number'])
         client.open_case(case['number'])

@@ -88,30 +88,44 @@ scan_list (CivicJsonSpan       list,
 static void
 scan_case (CivicJsonSpan data)
 {
-  static const char * const case_members[] = { "summary", "events", "subtasks", NULL };
-  static const char * const summary_columns[] = {
-    "number", "applicant", "item_code", "item_name", "department_id", "department_name",
-    "state", "queue", "assignee_id", "assignee_name", "channel", "status", "due",
-    "statutory_due", "received_on", "updated_at", "joint", NULL,
+  static const char * const case_members[] = {
+    "number", "applicant", "item", "department", "state", "queue", "assignee_id",
+    "assignee_name", "channel", "summary", "events", "subtasks", NULL,
+  };
+  static const char * const applicant_members[] = { "name", NULL };
+  static const char * const item_members[] = { "code", "name", NULL };
+  static const char * const department_members[] = { "id", "name", NULL };
+  static const char * const summary_members[] = {
+    "status", "due", "statutory_due", "received_on", "updated_at", "joint", NULL,
   };
   static const char * const event_members[] = { "text", "actor_id", NULL };
   static const char * const subtask_members[] = { "done", "department_id", NULL };
-  CivicJsonSpan values[3];
-  CivicJsonSpan columns[G_N_ELEMENTS (summary_columns) - 1];
+  CivicJsonSpan values[G_N_ELEMENTS (case_members) - 1];
+  CivicJsonSpan columns[G_N_ELEMENTS (summary_members) - 1];
   gboolean joint;
 
   scan_members (data, case_members, values);
-  if (values[0].start == NULL)
-    return;
+  check_string (values[0]);
+  for (guint i = 4; i < 9; i++)
+    check_string (values[i]);
 
-  scan_members (values[0], summary_columns, columns);
+  scan_members (values[1], applicant_members, columns);
+  check_string (columns[0]);
+  scan_members (values[2], item_members, columns);
+  check_string (columns[0]);
+  check_string (columns[1]);
+  scan_members (values[3], department_members, columns);
+  check_string (columns[0]);
+  check_string (columns[1]);
+
+  scan_members (values[9], summary_members, columns);
   for (guint i = 0; i < G_N_ELEMENTS (columns) - 1; i++)
     check_string (columns[i]);
   if (columns[G_N_ELEMENTS (columns) - 1].start != NULL)
     civic_json_span_get_bool (columns[G_N_ELEMENTS (columns) - 1], &joint);
 
-  scan_list (values[1], event_members);
-  scan_list (values[2], subtask_members);
+  scan_list (values[10], event_members);
+  scan_list (values[11], subtask_members);
 }
 
 static void

@@ -1089,15 +1089,32 @@ civic_test_department_cases (CivicTestService *service,
 
 /**
  * civic_test_case_says:
+ * @member: a column of the inbox: "department_id" is the department's
+ *   id, "item_name" the item's name; the case's own members and those of
+ *   its summary are themselves
  *
- * Returns: (nullable): a string member of @kase's summary
+ * Returns: (nullable): what the inbox reads for @member from @kase as
+ * the feed carries it
  */
 const char *
 civic_test_case_says (JsonObject *kase,
                       const char *member)
 {
+  static const struct { const char *column, *object, *member; } nested[] = {
+    { "department_id", "department", "id" },
+    { "department_name", "department", "name" },
+    { "item_code", "item", "code" },
+    { "item_name", "item", "name" },
+    { "applicant", "applicant", "name" },
+  };
   JsonObject *summary = json_object_get_object_member (kase, "summary");
 
+  for (guint i = 0; i < G_N_ELEMENTS (nested); i++)
+    if (g_str_equal (member, nested[i].column))
+      return json_object_get_string_member_with_default (
+        json_object_get_object_member (kase, nested[i].object), nested[i].member, NULL);
+  if (json_object_has_member (kase, member))
+    return json_object_get_string_member_with_default (kase, member, NULL);
   return json_object_get_string_member_with_default (summary, member, NULL);
 }
 
