@@ -21,14 +21,22 @@
  *   bench-client bare     time from process creation to the first frame
  *   bench-client client   time from process creation to the first inbox
  *                         rows drawn, the frame times while the inbox
- *                         scrolls through, and the memory it takes
+ *                         scrolls through, and the memory it takes: at
+ *                         first rows, after the inbox's scroll, and after
+ *                         every other section has been shown and its
+ *                         lists scrolled through as well
  *
  * The client opens the account its settings name, offline, as it does at
  * every start; bench/bench-client.sh prepares it with 100 000 cases. */
 
 #define SCROLL_FRAMES 300
+/* Frames each other section is shown for, a page further each */
+#define SECTION_FRAMES 40
 
 static GtkWidget *case_list;
+static GtkStack *sections;
+static guint section_index;
+static guint section_frames;
 static GArray *frame_times;
 static gint64 last_paint;
 static guint n_scrolled;
@@ -105,9 +113,74 @@ is_case_list (GtkWidget *widget)
   return GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "case-list");
 }
 
+static gboolean
+is_section_stack (GtkWidget *widget)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "messages");
+}
+
+/* A page further down every list in @root, and the last frame to the
+ * end */
+static void
+scroll_lists (GtkWidget *root,
+              gboolean   to_end)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SCROLLED_WINDOW (child) && gtk_widget_get_mapped (child))
+        {
+          GtkAdjustment *adjustment =
+            gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+
+          gtk_adjustment_set_value (adjustment,
+                                    to_end ? gtk_adjustment_get_upper (adjustment)
+                                           : gtk_adjustment_get_value (adjustment) +
+                                             gtk_adjustment_get_page_size (adjustment));
+        }
+      scroll_lists (child, to_end);
+    }
+}
+
+/* Each section in turn, as if the official clicked through the sidebar,
+ * its lists scrolled through; then the memory of it all. */
+static gboolean
+sections_tick (GtkWidget     *window,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (sections));
+  g_autoptr(GObject) page = NULL;
+  GtkWidget *child;
+
+  if (section_index >= g_list_model_get_n_items (pages))
+    {
+      printf ("BENCH client_rss_after_sections %ld MiB\n", rss_kib () / 1024);
+      fflush (stdout);
+      g_application_quit (G_APPLICATION (data));
+      return G_SOURCE_REMOVE;
+    }
+
+  page = g_list_model_get_item (pages, section_index);
+  child = gtk_stack_page_get_child (GTK_STACK_PAGE (page));
+  if (section_frames == 0)
+    gtk_stack_set_visible_child (sections, child);
+  else
+    scroll_lists (child, section_frames == SECTION_FRAMES - 1);
+
+  if (++section_frames == SECTION_FRAMES)
+    {
+      section_frames = 0;
+      section_index++;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 report_scrolling (GtkApplication *app)
 {
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (case_list));
+
   g_array_sort (frame_times, compare_doubles);
   printf ("BENCH client_scroll_frame_p50 %.1f ms\n",
           g_array_index (frame_times, double, frame_times->len / 2));
@@ -117,7 +190,9 @@ report_scrolling (GtkApplication *app)
           g_array_index (frame_times, double, frame_times->len - 1));
   printf ("BENCH client_rss_after_scrolling %ld MiB\n", rss_kib () / 1024);
   fflush (stdout);
-  g_application_quit (G_APPLICATION (app));
+
+  sections = GTK_STACK (find_widget (window, is_section_stack));
+  gtk_widget_add_tick_callback (window, sections_tick, app, NULL);
 }
 
 /* Each frame a page further down, as fast as the frames come. */
@@ -189,6 +264,7 @@ bare_first_frame (GtkWidget     *window,
     return G_SOURCE_CONTINUE;
 
   printf ("BENCH bare_window_first_frame %.0f ms\n", since_start_ms ());
+  printf ("BENCH bare_window_rss %ld MiB\n", rss_kib () / 1024);
   fflush (stdout);
   g_application_quit (G_APPLICATION (data));
   return G_SOURCE_REMOVE;

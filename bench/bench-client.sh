@@ -47,9 +47,22 @@ first=$(awk '$2 == "client_first_rows" { print $3 }' "$work/client" | median)
 echo "BENCH bare_window_first_frame $bare ms"
 echo "BENCH client_first_rows $first ms"
 echo "BENCH client_first_rows_vs_bare_window $(echo "scale=2; $first / $bare" | bc) x"
-for name in client_rss_first_rows client_rss_after_scrolling client_scroll_frame_p50 \
-            client_scroll_frame_p95 client_scroll_frame_max; do
+echo "BENCH bare_window_rss $(awk '$2 == "bare_window_rss" { print $3 }' "$work/bare" | median) MiB"
+for name in client_rss_first_rows client_rss_after_scrolling client_rss_after_sections \
+            client_scroll_frame_p50 client_scroll_frame_p95 client_scroll_frame_max; do
     value=$(awk -v n="$name" '$2 == n { print $3 }' "$work/client" | median)
     unit=$(awk -v n="$name" '$2 == n { print $4; exit }' "$work/client")
     echo "BENCH $name $value $unit"
+done
+
+# Under Xvfb, with the cairo renderer, GDK still opens Mesa's software GL
+# (llvmpipe) to choose its visual: about 58 MiB of both processes' memory
+# that neither draws with. Once more without it, for what the windows
+# themselves take.
+GDK_DEBUG=gl-disable run bare > "$work/bare-nogl"
+GDK_DEBUG=gl-disable run client > "$work/client-nogl"
+for name in bare_window_rss client_rss_first_rows client_rss_after_sections; do
+    file="$work/client-nogl"
+    [ "$name" = bare_window_rss ] && file="$work/bare-nogl"
+    echo "BENCH ${name}_without_gl $(awk -v n="$name" '$2 == n { print $3 }' "$file") MiB"
 done
