@@ -1105,6 +1105,7 @@ typedef struct
   CivicSyncEngine *self;
   CivicCalendar   *calendar;
   GBytes          *page;
+  CivicJsonIndex  *index;       /* of page */
   GPtrArray       *commands;    /* CivicOutboxCommand: a batch being sent */
   JsonNode        *answer;
   GPtrArray       *rebase_ids;  /* CivicRecordKey: local versions to make again */
@@ -1122,6 +1123,7 @@ job_free (Job *job)
 {
   g_clear_object (&job->self);
   g_clear_object (&job->calendar);
+  g_clear_pointer (&job->index, civic_json_index_free);
   g_clear_pointer (&job->page, g_bytes_unref);
   g_clear_pointer (&job->commands, g_ptr_array_unref);
   g_clear_pointer (&job->answer, json_node_unref);
@@ -1609,6 +1611,7 @@ struct _Fetch
   gint64           started;
   gboolean         arrived;
   GBytes          *page;
+  CivicJsonIndex  *index;       /* of the page, read on a worker as it came */
   GError          *error;
 };
 
@@ -1616,6 +1619,7 @@ static void
 fetch_free (Fetch *fetch)
 {
   g_clear_object (&fetch->self);
+  g_clear_pointer (&fetch->index, civic_json_index_free);
   g_clear_pointer (&fetch->page, g_bytes_unref);
   g_clear_error (&fetch->error);
   g_free (fetch);
@@ -1635,8 +1639,8 @@ pull_page_thread (GTask        *task,
   CivicSyncEngine *self = job->self;
   g_autoptr(GError) error = NULL;
 
-  if (!civic_cache_apply_page (self->cache, job->page, &job->next, &job->more, job->rebase_ids,
-                               &job->n_changes, &error))
+  if (!civic_cache_apply_indexed_page (self->cache, job->index, &job->next, &job->more,
+                                       job->rebase_ids, &job->n_changes, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1656,9 +1660,12 @@ static void
 pull_end (CivicSyncEngine *self,
           GError          *error)
 {
-  /* A page still on its way belongs to no one now. */
+  /* A page still on its way belongs to no one now: its callback, which
+   * finds it no longer ahead, frees it (page_arrived()). */
   self->pull_generation++;
-  g_clear_pointer (&self->ahead, fetch_free);
+  if (self->ahead != NULL && self->ahead->arrived)
+    fetch_free (self->ahead);
+  self->ahead = NULL;
   self->storing = FALSE;
   cycle_end (self, error);
 }
@@ -1759,6 +1766,7 @@ pull_take (CivicSyncEngine *self)
 
   job = job_new (self);
   job->page = g_steal_pointer (&fetch->page);
+  job->index = g_steal_pointer (&fetch->index);
   job->started = fetch->started;
   job->received = g_get_monotonic_time ();
   fetch_free (fetch);
@@ -1771,18 +1779,26 @@ pull_take (CivicSyncEngine *self)
   g_object_unref (task);
 }
 
+/* The page is read into its index here, on a worker of its own, while
+ * the cache's worker may still be writing the page before it. */
 static void
-page_fetched_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+page_index_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
 {
-  Fetch *fetch = user_data;
+  Fetch *fetch = data;
+
+  fetch->index = civic_cache_index_page (fetch->page);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+page_arrived (Fetch *fetch)
+{
   CivicSyncEngine *self = fetch->self;
 
-  fetch->page = civic_api_client_changes_finish (CIVIC_API_CLIENT (source), result,
-                                                 &fetch->error);
   fetch->arrived = TRUE;
-
   if (fetch->generation != self->pull_generation || fetch != self->ahead)
     {
       fetch_free (fetch);
@@ -1790,6 +1806,41 @@ page_fetched_cb (GObject      *source,
     }
 
   pull_take (self);
+}
+
+static void
+page_indexed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  page_arrived (user_data);
+}
+
+static void
+page_fetched_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  CivicSyncEngine *self = fetch->self;
+  GTask *task;
+
+  fetch->page = civic_api_client_changes_finish (CIVIC_API_CLIENT (source), result,
+                                                 &fetch->error);
+  if (fetch->page == NULL || fetch->generation != self->pull_generation ||
+      fetch != self->ahead)
+    {
+      page_arrived (fetch);
+      return;
+    }
+
+  /* No cancellable: the fetch is freed by page_arrived(), which a sync
+   * ended meanwhile leaves to it (the generation has moved on). */
+  task = g_task_new (NULL, NULL, page_indexed_cb, fetch);
+  g_task_set_source_tag (task, page_fetched_cb);
+  g_task_set_task_data (task, fetch, NULL);
+  g_task_run_in_thread (task, page_index_thread);
+  g_object_unref (task);
 }
 
 static void

@@ -667,26 +667,61 @@ civic_cache_apply_page (CivicCache  *self,
                         guint       *n_changes,
                         GError     **error)
 {
+  g_autoptr(CivicJsonIndex) index = civic_cache_index_page (page);
+
+  return civic_cache_apply_indexed_page (self, index, next, more, pending, n_changes, error);
+}
+
+/**
+ * civic_cache_index_page:
+ *
+ * Reads a page of the feed once (civic_json_index_new()), on any thread:
+ * the sync engine does it for the next page while the cache writes this
+ * one.
+ *
+ * Returns: (transfer full) (nullable): the page's index, or %NULL if it
+ * is not JSON
+ */
+CivicJsonIndex *
+civic_cache_index_page (GBytes *page)
+{
+  gsize length;
+  const char *text = g_bytes_get_data (page, &length);
+
+  return civic_json_index_new ((CivicJsonSpan) { text, length, NULL }, NULL);
+}
+
+/**
+ * civic_cache_apply_indexed_page:
+ * @index: (nullable): civic_cache_index_page() of a page, whose bytes
+ *   stay alive until this returns; %NULL if it found the page is not JSON
+ *
+ * As civic_cache_apply_page(), with the page already read.
+ */
+gboolean
+civic_cache_apply_indexed_page (CivicCache      *self,
+                                CivicJsonIndex  *index,
+                                gint64          *next,
+                                gboolean        *more,
+                                GPtrArray       *pending,
+                                guint           *n_changes,
+                                GError         **error)
+{
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (CivicJsonSpan));
-  g_autoptr(CivicJsonIndex) json = NULL;
   g_autofree char *cursor = NULL;
   g_autofree char *head_text = NULL;
   static const char * const page_members[] = { "changes", "next", "more", "head", NULL };
-  CivicJsonSpan root = { NULL, }, values[4];
+  CivicJsonSpan root, values[4];
   gint64 head = 0;
-  gsize length;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (CIVIC_IS_CACHE (self), FALSE);
 
-  /* The page is read once, here: its changes, their members, a case's
-   * members and its events are then found in the index. */
-  root.start = g_bytes_get_data (page, &length);
-  root.length = length;
-  json = civic_json_index_new (root, NULL);
-  if (json == NULL)
+  /* The page was read once, into the index: its changes, their members,
+   * a case's members and its events are found there. */
+  if (index == NULL)
     return bad_page (error, _("not a page of changes"));
-  root = civic_json_index_get_root (json);
+  root = civic_json_index_get_root (index);
 
   if (!civic_json_span_members (root, page_members, values, NULL) ||
       values[0].start == NULL || !civic_json_span_elements (values[0], changes, NULL) ||

@@ -11,6 +11,7 @@
 #include "civic-calendar.h"
 #include "civic-case.h"
 #include "civic-entity.h"
+#include "civic-json-scan.h"
 
 G_BEGIN_DECLS
 
@@ -58,6 +59,14 @@ void          civic_cache_set_me           (CivicCache         *self,
 gint64        civic_cache_get_cursor       (CivicCache         *self);
 gboolean      civic_cache_apply_page       (CivicCache         *self,
                                             GBytes             *page,
+                                            gint64             *next,
+                                            gboolean           *more,
+                                            GPtrArray          *pending,
+                                            guint              *n_changes,
+                                            GError            **error);
+CivicJsonIndex *civic_cache_index_page     (GBytes             *page);
+gboolean      civic_cache_apply_indexed_page (CivicCache       *self,
+                                            CivicJsonIndex     *index,
                                             gint64             *next,
                                             gboolean           *more,
                                             GPtrArray          *pending,
