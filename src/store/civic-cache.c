@@ -28,7 +28,7 @@
  *              official's own version of each record with commands still
  *              to send (`local_entity`, of any kind: civic-entity.h), and
  *              the inbox index with its full-text
- *              search (`case_index`, `case_fts`). All of it can be thrown
+ *              search (`case_index`, `case_fts`, `case_chars`). All of it can be thrown
  *              away and fetched again.
  *   outbox.db  the official's own work not yet accepted by the service
  *              (civic-outbox.c): never thrown away.
@@ -112,6 +112,14 @@ static const CivicSqliteMigration migrations[] = {
     ") WITHOUT ROWID;"
     "INSERT INTO local_entity (type, id, data) SELECT 'case', id, data FROM local_case;"
     "DROP TABLE local_case;"
+  },
+  { /* 3: one or two characters are found from their cases, not by reading
+     * every case (civic-fts-chars.c) */
+    "CREATE VIRTUAL TABLE case_chars USING fts5 ("
+    "  number, applicant, item_name, tokenize = 'civic_chars', columnsize = 0"
+    ");"
+    "INSERT INTO case_chars (rowid, number, applicant, item_name) "
+    "  SELECT rowid, number, applicant, item_name FROM case_index;"
   },
 };
 
@@ -827,6 +835,8 @@ civic_cache_reset (CivicCache  *self,
                           "DELETE FROM case_index WHERE id NOT IN "
                           "  (SELECT id FROM local_entity WHERE type = '" CIVIC_ENTITY_CASE "');"
                           "DELETE FROM case_fts WHERE rowid NOT IN (SELECT rowid FROM case_index);"
+                          "DELETE FROM case_chars WHERE rowid NOT IN "
+                          "  (SELECT rowid FROM case_index);"
                           "DELETE FROM meta WHERE key = 'cursor';", error) &&
        civic_sqlite_commit (self->writer, error);
   if (!ok)

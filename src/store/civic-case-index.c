@@ -383,6 +383,11 @@ _civic_case_index_flush (CivicSqlite  *db,
                             "INSERT INTO case_fts (rowid, number, applicant, item_name, notes) "
                             "  SELECT rowid, number, applicant, item_name, notes "
                             "  FROM temp.fts_pending WHERE number IS NOT NULL;"
+                            "DELETE FROM case_chars WHERE rowid IN "
+                            "  (SELECT rowid FROM temp.fts_pending);"
+                            "INSERT INTO case_chars (rowid, number, applicant, item_name) "
+                            "  SELECT rowid, number, applicant, item_name "
+                            "  FROM temp.fts_pending WHERE number IS NOT NULL;"
                             "DELETE FROM temp.fts_pending;", error);
 }
 
@@ -421,6 +426,15 @@ _civic_case_index_is_empty (CivicSqlite *db)
     empty = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
   return empty;
+}
+
+/* Trigrams need three characters: the search of fewer reads the
+ * characters' own index (civic-fts-chars.c). Neither reads the officials'
+ * notes for fewer than three. */
+static const char *
+words_table (const CivicInboxFilter *filter)
+{
+  return g_utf8_strlen (filter->text, -1) >= 3 ? "case_fts" : "case_chars";
 }
 
 /* The inbox's SQL is assembled from fixed pieces, by the filter's shape;
@@ -469,19 +483,10 @@ where_clause (CivicCache             *self,
     g_string_append (where, " AND joint = :joint");
 
   if (filter->text != NULL && *filter->text != '\0')
-    {
-      /* Trigrams need three characters; shorter words are looked for
-       * directly. */
-      if (g_utf8_strlen (filter->text, -1) >= 3)
-        /* "+": a test on each row the rest of the query walks in order,
-         * not the rows to walk; a common word matches half the cases. */
-        g_string_append (where, from_words
-                                ? " AND rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH :text)"
-                                : " AND +rowid IN (SELECT rowid FROM case_fts WHERE case_fts MATCH :text)");
-      else
-        g_string_append (where, " AND (number LIKE :like ESCAPE '\\' OR applicant LIKE :like ESCAPE '\\'"
-                                " OR item_name LIKE :like ESCAPE '\\')");
-    }
+    /* "+": a test on each row the rest of the query walks in order, not
+     * the rows to walk; a common word matches half the cases. */
+    g_string_append_printf (where, " AND %srowid IN (SELECT rowid FROM %s WHERE %s MATCH :text)",
+                            from_words ? "" : "+", words_table (filter), words_table (filter));
 
   return g_string_free (g_steal_pointer (&where), FALSE);
 }
@@ -536,7 +541,6 @@ bind_filter (CivicCache             *self,
   if (filter->text != NULL)
     {
       g_autoptr(GString) quoted = g_string_new ("\"");
-      g_autoptr(GString) like = g_string_new ("%");
 
       /* An FTS5 string: the words as typed, nothing read as syntax. */
       for (const char *p = filter->text; *p != '\0'; p++)
@@ -544,16 +548,10 @@ bind_filter (CivicCache             *self,
           if (*p == '"')
             g_string_append_c (quoted, '"');
           g_string_append_c (quoted, *p);
-
-          if (*p == '%' || *p == '_' || *p == '\\')
-            g_string_append_c (like, '\\');
-          g_string_append_c (like, *p);
         }
       g_string_append_c (quoted, '"');
-      g_string_append_c (like, '%');
 
       bind_named (stmt, ":text", quoted->str);
-      bind_named (stmt, ":like", like->str);
     }
 }
 
@@ -570,11 +568,12 @@ words_are_rare (CivicCache             *self,
                 const CivicInboxFilter *filter,
                 guint                   wanted)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   gint64 matches = G_MAXINT64, cases = 0, enough;
   gboolean row;
 
-  if (filter->text == NULL || g_utf8_strlen (filter->text, -1) < 3)
+  if (filter->text == NULL || *filter->text == '\0')
     return FALSE;
 
   stmt = civic_sqlite_prepare (self->reader, "SELECT max (rowid) FROM case_index", NULL);
@@ -587,9 +586,9 @@ words_are_rare (CivicCache             *self,
   /* Past √(wanted × n) the walk wins, however many more there are */
   for (enough = 1; enough * enough <= (gint64) wanted * cases; enough *= 2)
     ;
-  stmt = civic_sqlite_prepare (self->reader,
-                               "SELECT count (*) FROM (SELECT 1 FROM case_fts "
-                               "  WHERE case_fts MATCH :text LIMIT :enough)", NULL);
+  sql = g_strdup_printf ("SELECT count (*) FROM (SELECT 1 FROM %s WHERE %s MATCH :text "
+                         "  LIMIT :enough)", words_table (filter), words_table (filter));
+  stmt = civic_sqlite_prepare (self->reader, sql, NULL);
   if (stmt == NULL)
     return FALSE;
   bind_filter (self, stmt, filter);
@@ -618,8 +617,9 @@ civic_cache_count_cases (CivicCache              *self,
    * inbox. */
   if (filter->queue == CIVIC_INBOX_ALL && filter->state == NULL && filter->item_code == NULL &&
       filter->status == NULL && filter->channel == NULL && filter->joint < 0 &&
-      filter->text != NULL && g_utf8_strlen (filter->text, -1) >= 3)
-    sql = g_strdup ("SELECT count (*) FROM case_fts WHERE case_fts MATCH :text");
+      filter->text != NULL && *filter->text != '\0')
+    sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE %s MATCH :text", words_table (filter),
+                           words_table (filter));
   else
     {
       where = where_clause (self, filter, FALSE);

@@ -13,6 +13,7 @@
 
 #include "civic-i18n.h"
 
+#include "civic-fts-chars.h"
 #include "civic-sqlite.h"
 
 /* Shared by the client's cache and the service: one connection per object,
@@ -265,6 +266,14 @@ civic_sqlite_open (const char                  *path,
       !civic_sqlite_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !civic_sqlite_exec (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
+
+  /* Before the migrations, which may make a table that uses it */
+  if (!civic_fts_chars_register (self->handle))
+    {
+      g_set_error (error, CIVIC_SQLITE_ERROR, CIVIC_SQLITE_ERROR_FAILED,
+                   _("SQLite was built without full-text search"));
+      return NULL;
+    }
 
   if (migrations != NULL && !migrate (self, migrations, n_migrations, error))
     return NULL;

@@ -496,6 +496,7 @@ test_migrate (Fixture       *fixture,
                                     "                         data TEXT NOT NULL) WITHOUT ROWID;"
                                     "INSERT INTO local_case SELECT id, data FROM local_entity;"
                                     "DROP TABLE local_entity;"
+                                    "DROP TABLE case_chars;"
                                     "PRAGMA user_version = 1;", &error));
   g_assert_no_error (error);
   g_clear_object (&db);
@@ -511,6 +512,9 @@ test_migrate (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (civic_case_get_assignee_id (loaded), ==, "u-clerk");
   g_assert_cmpuint (count (fixture, CIVIC_INBOX_MINE, NULL), ==, 2);
+  /* The characters' index is made from the inbox's rows */
+  g_assert_cmpuint (count (fixture, CIVIC_INBOX_ALL, "许可"), ==, 3);
+  g_assert_cmpuint (count (fixture, CIVIC_INBOX_ALL, "品"), ==, 3);
 }
 
 /* Chinese has no spaces: three characters anywhere in a name find it */
@@ -549,6 +553,75 @@ listed (Fixture            *fixture,
     g_string_append_printf (ids, "%s%s", i ? "," : "",
                             ((CivicInboxRow *) g_ptr_array_index (rows, i))->id);
   return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* One or two characters are found from the characters' index, and find
+ * exactly what LIKE '%…%' over the number, the applicant and the item
+ * finds: every one- and two-character piece of the three cases, letters
+ * in either case, the masking stars and the dashes; and after a case
+ * changes, its new words, not its old ones. */
+static void
+test_search_short (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char *extra[] = { "sc", "Jg", "-0", "**", "*", "-", "6-", "0", "烟", "%", "_", "\"", NULL };
+  g_autofree char *path = g_build_filename (fixture->dir, CIVIC_CACHE_FILE, NULL);
+  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CivicSqlite) db = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean row;
+
+  apply_three (fixture);
+  db = civic_sqlite_open (path, NULL, 0, &error);
+  g_assert_no_error (error);
+
+  stmt = civic_sqlite_prepare (db, "SELECT number, applicant, item_name FROM case_index", &error);
+  while (civic_sqlite_step (db, stmt, &row, &error) && row)
+    for (int column = 0; column < 3; column++)
+      {
+        const char *text = civic_sqlite_column_text (stmt, column);
+
+        for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+          {
+            const char *second = g_utf8_next_char (p);
+
+            g_ptr_array_add (queries, g_strndup (p, second - p));
+            if (*second != '\0')
+              g_ptr_array_add (queries, g_strndup (p, g_utf8_next_char (second) - p));
+          }
+      }
+  sqlite3_reset (stmt);
+  for (guint i = 0; extra[i] != NULL; i++)
+    g_ptr_array_add (queries, g_strdup (extra[i]));
+
+  stmt = civic_sqlite_prepare (db, "SELECT count (*) FROM case_index WHERE "
+                                   "  instr (lower (number), lower (?1)) OR "
+                                   "  instr (lower (applicant), lower (?1)) OR "
+                                   "  instr (lower (item_name), lower (?1))", &error);
+  for (guint i = 0; i < queries->len; i++)
+    {
+      const char *query = g_ptr_array_index (queries, i);
+      guint expected = 0;
+
+      civic_sqlite_bind_text (stmt, 1, query);
+      if (civic_sqlite_step (db, stmt, &row, &error) && row)
+        expected = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+      g_test_message ("%s: %u", query, expected);
+      g_assert_cmpuint (count (fixture, CIVIC_INBOX_ALL, query), ==, expected);
+    }
+  g_assert_cmpuint (count (fixture, CIVIC_INBOX_ALL, "食"), ==, 2);
+  g_assert_cmpuint (count (fixture, CIVIC_INBOX_ALL, "sc"), ==, 3);
+  g_assert_cmpuint (count (fixture, CIVIC_INBOX_ALL, "烟"), ==, 0);
+  g_assert_cmpuint (count (fixture, CIVIC_INBOX_MINE, "食品"), ==, 1);
+
+  /* A page of them, in the inbox's order */
+  {
+    g_autofree char *ids = listed (fixture, "食", CIVIC_INBOX_SORT_DUE, 0, 50);
+
+    g_assert_cmpstr (ids, ==, "case-a,case-c");
+  }
 }
 
 /* A page of a search is read from the words' matches when they are few
@@ -782,6 +855,7 @@ main (int   argc,
   ADD ("migrate", test_migrate);
   ADD ("search", test_search);
   ADD ("search-pages", test_search_pages);
+  ADD ("search-short", test_search_short);
   ADD ("watch", test_watch);
   ADD ("reset", test_reset);
   ADD ("records-born-offline", test_records_born_offline);
