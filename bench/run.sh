@@ -61,6 +61,9 @@ bench/bench-scale.sh _build-bench "$cases" 10 | tee -a "$out"
 # the reference data and with three million records, SQLite and PostgreSQL
 bench/bench-supervision.sh _build-bench "$data" 3000000 | tee -a "$out"
 bench/bench-faults.sh 20 | tee -a "$out"
+# How the client grows (issue 19): sync, search, start and memory at a
+# tenth of the reference data, at it, and at three times it
+bench/growth.sh _build-bench $((cases / 10)) "$cases" $((cases * 3)) | tee -a "$out"
 
 echo
 printf '%-40s %14s  %s\n' benchmark value unit
