@@ -99,89 +99,6 @@ skip_scalar (const char *p,
  * entity itself may nest as deep as any JSON text either program takes. */
 #define MAX_DEPTH (CIVIC_JSON_MAX_DEPTH + 3)
 
-static const char *skip_value_at (const char *p,
-                                  const char *end,
-                                  int         depth);
-
-static const char *
-skip_container (const char *p,
-                const char *end,
-                int         depth)
-{
-  gboolean object = *p == '{';
-  char close = object ? '}' : ']';
-
-  p = skip_space (p + 1, end);
-  if (p < end && *p == close)
-    return p + 1;
-
-  while (p < end)
-    {
-      if (object)
-        {
-          if (*p != '"' || !(p = skip_string (p, end)))
-            return NULL;
-          p = skip_space (p, end);
-          if (p >= end || *p != ':')
-            return NULL;
-          p++;
-        }
-
-      if (!(p = skip_value_at (p, end, depth + 1)))
-        return NULL;
-
-      if (p < end && *p == close)
-        return p + 1;
-      if (p >= end || *p != ',')
-        return NULL;
-      p = skip_space (p + 1, end);
-    }
-
-  return NULL;
-}
-
-/* Skips one value, nested ones included, and the white space after it;
- * returns what follows, or NULL if the text is not JSON. */
-static const char *
-skip_value_at (const char *p,
-               const char *end,
-               int         depth)
-{
-  p = skip_space (p, end);
-  if (p >= end || depth > MAX_DEPTH)
-    return NULL;
-
-  switch (*p)
-    {
-    case '{':
-    case '[':
-      p = skip_container (p, end, depth);
-      break;
-    case '"':
-      p = skip_string (p, end);
-      break;
-    default:
-      p = skip_scalar (p, end);
-      break;
-    }
-
-  return p ? skip_space (p, end) : NULL;
-}
-
-static const char *
-skip_value (const char *p,
-            const char *end)
-{
-  return skip_value_at (p, end, 0);
-}
-
-static gboolean
-malformed (GError **error)
-{
-  g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX, _("Not valid JSON"));
-  return FALSE;
-}
-
 /* An index of a JSON text: a token per value, and per member's name, in
  * the order they come. A container's token says how many tokens lie
  * inside it, so the next value is found by counting, not by reading.
@@ -228,17 +145,16 @@ add_token (GArray     *tokens,
   return at;
 }
 
-static const char *index_value (GArray     *tokens,
-                                const char *p,
-                                const char *end,
-                                int         depth);
+static const char *skip_value_at (GArray     *tokens,
+                                  const char *p,
+                                  const char *end,
+                                  int         depth);
 
-/* As skip_container(), with a token for every name and value in it */
 static const char *
-index_container (GArray     *tokens,
-                 const char *p,
-                 const char *end,
-                 int         depth)
+skip_container (GArray     *tokens,
+                const char *p,
+                const char *end,
+                int         depth)
 {
   gboolean object = *p == '{';
   char close = object ? '}' : ']';
@@ -255,14 +171,15 @@ index_container (GArray     *tokens,
 
           if (*p != '"' || !(p = skip_string (p, end)))
             return NULL;
-          add_token (tokens, name, p);
+          if (tokens != NULL)
+            add_token (tokens, name, p);
           p = skip_space (p, end);
           if (p >= end || *p != ':')
             return NULL;
           p++;
         }
 
-      if (!(p = index_value (tokens, p, end, depth + 1)))
+      if (!(p = skip_value_at (tokens, p, end, depth + 1)))
         return NULL;
 
       if (p < end && *p == close)
@@ -275,28 +192,30 @@ index_container (GArray     *tokens,
   return NULL;
 }
 
-/* As skip_value_at() */
+/* Skips one value, nested ones included, and the white space after it;
+ * returns what follows, or NULL if the text is not JSON. With @tokens,
+ * adds a token for every value and member's name it skips. */
 static const char *
-index_value (GArray     *tokens,
-             const char *p,
-             const char *end,
-             int         depth)
+skip_value_at (GArray     *tokens,
+               const char *p,
+               const char *end,
+               int         depth)
 {
   const char *start;
-  CivicJsonToken *token;
-  guint at;
+  guint at = 0;
 
   p = skip_space (p, end);
   if (p >= end || depth > MAX_DEPTH)
     return NULL;
 
   start = p;
-  at = add_token (tokens, start, start);
+  if (tokens != NULL)
+    at = add_token (tokens, start, start);
   switch (*p)
     {
     case '{':
     case '[':
-      p = index_container (tokens, p, end, depth);
+      p = skip_container (tokens, p, end, depth);
       break;
     case '"':
       p = skip_string (p, end);
@@ -308,10 +227,28 @@ index_value (GArray     *tokens,
   if (p == NULL)
     return NULL;
 
-  token = &g_array_index (tokens, CivicJsonToken, at);
-  token->length = p - start;
-  token->size = tokens->len - at - 1;
+  if (tokens != NULL)
+    {
+      CivicJsonToken *token = &g_array_index (tokens, CivicJsonToken, at);
+
+      token->length = p - start;
+      token->size = tokens->len - at - 1;
+    }
   return skip_space (p, end);
+}
+
+static const char *
+skip_value (const char *p,
+            const char *end)
+{
+  return skip_value_at (NULL, p, end, 0);
+}
+
+static gboolean
+malformed (GError **error)
+{
+  g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX, _("Not valid JSON"));
+  return FALSE;
 }
 
 /**
@@ -342,7 +279,7 @@ civic_json_index_new (CivicJsonSpan   text,
 
   /* About a token for every twelve bytes of a page of the feed */
   tokens = g_array_sized_new (FALSE, FALSE, sizeof (CivicJsonToken), text.length / 12 + 4);
-  after = index_value (tokens, text.start, end, 0);
+  after = skip_value_at (tokens, text.start, end, 0);
   if (after == NULL || after != end)
     {
       malformed (error);
