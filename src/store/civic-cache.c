@@ -27,9 +27,9 @@
  *   cache.db   what the service sent (`entity`, exactly as sent), the
  *              official's own version of each record with commands still
  *              to send (`local_entity`, of any kind: civic-entity.h), and
- *              the inbox index with its full-text
- *              search (`case_index`, `case_fts`, `case_chars`). All of it can be thrown
- *              away and fetched again.
+ *              the inbox index with its full-text search
+ *              (`case_index`, `case_fts`, `case_chars`). All of it can be
+ *              thrown away and fetched again.
  *   outbox.db  the official's own work not yet accepted by the service
  *              (civic-outbox.c): never thrown away.
  *

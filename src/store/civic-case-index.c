@@ -21,11 +21,11 @@
 
 /* Every case the official may see has a row in case_index, written from
  * its members and its summary as the feed brings it (or as the
- * official's own action changes it), and its words in case_fts for
- * search. The inbox reads its
- * rows from here and parses nothing; the queues, the filters and the
- * sort orders are SQL over this one table. The cache (civic-cache.c)
- * calls in here inside its write transactions. */
+ * official's own action changes it), and its words in case_fts (three
+ * characters and more) and case_chars (one or two) for search. The
+ * inbox reads its rows from here and parses nothing; the queues, the
+ * filters and the sort orders are SQL over this one table. The cache
+ * (civic-cache.c) calls in here inside its write transactions. */
 
 /* The inbox's indexes: made at open if they are missing, and dropped for
  * the first sync into an empty cache, which is faster without them and
