@@ -266,11 +266,17 @@ CivicJsonIndex *
 civic_json_index_new (CivicJsonSpan   text,
                       GError        **error)
 {
-  const char *end = text.start + text.length;
   g_autoptr(GArray) tokens = NULL;
   CivicJsonIndex *self;
-  const char *after;
+  const char *end, *after;
 
+  /* An empty GBytes has no data at all */
+  if (text.start == NULL)
+    {
+      malformed (error);
+      return NULL;
+    }
+  end = text.start + text.length;
   if (text.length >= G_MAXUINT32)
     {
       g_set_error (error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX, _("The text is too long"));
@@ -316,12 +322,15 @@ gboolean
 civic_json_span_check (CivicJsonSpan   span,
                        GError        **error)
 {
-  const char *end = span.start + span.length;
-  const char *after;
+  const char *end, *after;
 
-  /* An indexed value was checked when it was indexed */
+  /* An indexed value was checked when it was indexed; a span of nothing
+   * (a member not found) holds no value */
   if (span.token != NULL)
     return TRUE;
+  if (span.start == NULL)
+    return malformed (error);
+  end = span.start + span.length;
 
   after = skip_value (span.start, end);
   if (after == NULL || skip_space (after, end) != end)
@@ -338,9 +347,12 @@ civic_json_span_elements (CivicJsonSpan   array,
                           GArray         *elements,
                           GError        **error)
 {
-  const char *end = array.start + array.length;
-  const char *p = skip_space (array.start, end);
+  const char *end, *p;
 
+  if (array.start == NULL)
+    return malformed (error);
+  end = array.start + array.length;
+  p = skip_space (array.start, end);
   if (p >= end || *p != '[')
     return malformed (error);
 
@@ -417,8 +429,7 @@ find_members (CivicJsonSpan       object,
               gboolean            whole,
               GError            **error)
 {
-  const char *end = object.start + object.length;
-  const char *p = skip_space (object.start, end);
+  const char *end, *p;
   guint n_names = g_strv_length ((char **) names);
   guint n_found = 0;
   gsize lengths[64];
@@ -430,6 +441,11 @@ find_members (CivicJsonSpan       object,
   for (guint i = 0; i < n_names; i++)
     values[i] = (CivicJsonSpan) { NULL, };
 
+  /* A span of nothing (a member not found) is no object */
+  if (object.start == NULL)
+    return malformed (error);
+  end = object.start + object.length;
+  p = skip_space (object.start, end);
   if (p >= end || *p != '{')
     return malformed (error);
 
@@ -583,10 +599,13 @@ civic_json_span_is_null (CivicJsonSpan span)
 char *
 civic_json_span_dup_string (CivicJsonSpan span)
 {
-  const char *p = span.start, *end = span.start + span.length;
+  const char *p = span.start, *end;
   GString *out;
 
-  if (span.length < 2 || *p != '"' || end[-1] != '"')
+  if (p == NULL || span.length < 2)
+    return NULL;
+  end = p + span.length;
+  if (*p != '"' || end[-1] != '"')
     return NULL;
 
   out = g_string_sized_new (span.length);

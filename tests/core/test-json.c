@@ -500,6 +500,23 @@ test_scan_index (void)
   g_assert_no_error (error);
   g_assert_null (values[3].start);
 
+  /* A member not found is a span of nothing: no value, no object, no
+   * list, and no undefined arithmetic on its NULL start */
+  {
+    CivicJsonSpan nothing = { NULL, };
+    g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (CivicJsonSpan));
+    g_autoptr(GError) nothing_error = NULL;
+
+    g_assert_false (civic_json_span_members (nothing, names, values, &nothing_error));
+    g_assert_error (nothing_error, CIVIC_JSON_ERROR, CIVIC_JSON_ERROR_SYNTAX);
+    g_assert_null (values[0].start);
+    g_assert_false (civic_json_span_elements (nothing, none, NULL));
+    g_assert_false (civic_json_span_check (nothing, NULL));
+    g_assert_null (civic_json_span_dup_string (nothing));
+    g_assert_false (civic_json_span_get_int (nothing, &n));
+    g_assert_null (civic_json_index_new (nothing, NULL));
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
     {
       g_autoptr(GError) broken_error = NULL;
