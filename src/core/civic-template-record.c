@@ -294,7 +294,9 @@ civic_template_record_get_department_id (CivicTemplateRecord *self)
  * civic_template_body_to_source:
  *
  * Returns: (transfer full): the blocks as a form edits them: one a line,
- * a block not a paragraph marked with its style, "[addressee] To …"
+ * a block not a paragraph marked with its style, "[addressee] To …"; a
+ * paragraph whose words begin with "[" is marked too, "[paragraph] […",
+ * so that it reads back as one and not as a style
  */
 char *
 civic_template_body_to_source (const CivicDocumentTemplate *tmpl)
@@ -304,10 +306,13 @@ civic_template_body_to_source (const CivicDocumentTemplate *tmpl)
   for (guint i = 0; i < tmpl->blocks->len; i++)
     {
       CivicDocumentBlock *block = g_ptr_array_index (tmpl->blocks, i);
+      const char *words = block->text;
 
       if (i > 0)
         g_string_append_c (out, '\n');
-      if (block->style != CIVIC_BLOCK_PARAGRAPH)
+      while (g_ascii_isspace (*words))
+        words++;
+      if (block->style != CIVIC_BLOCK_PARAGRAPH || *words == '[')
         g_string_append_printf (out, "[%s] ", civic_enum_to_nick (CIVIC_TYPE_BLOCK_STYLE,
                                                                   block->style));
       g_string_append (out, block->text);

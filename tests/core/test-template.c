@@ -7,7 +7,9 @@
 
 #include <string.h>
 
+#include "civic-document.h"
 #include "civic-template.h"
+#include "civic-template-record.h"
 
 static const char * const known[] = {
   "applicant.name", "case.number", "item.name", "remedies.reconsideration_body",
@@ -143,6 +145,50 @@ test_plain (void)
   g_assert_cmpstr (text, ==, "特此通知。{单} }}");
 }
 
+/* A template's body as the form edits it, and back: a paragraph whose
+ * words open with a bracket is marked as one, or it would read back as
+ * a style that does not exist (found by fuzz-document-template) */
+static void
+test_body_source (void)
+{
+  g_autoptr(CivicDocumentTemplate) tmpl = g_new0 (CivicDocumentTemplate, 1);
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  static const struct { CivicBlockStyle style; const char *text; } given[] = {
+    { CIVIC_BLOCK_ADDRESSEE, "{{hearing.parties}}：" },
+    { CIVIC_BLOCK_PARAGRAPH, "[hearing.parties}}：" },
+    { CIVIC_BLOCK_PARAGRAPH, "本听证的费用由行政机关承担。" },
+    { CIVIC_BLOCK_NOTE, "[附] 说明" },
+  };
+
+  tmpl->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) civic_document_block_free);
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    {
+      CivicDocumentBlock *block = g_new0 (CivicDocumentBlock, 1);
+
+      block->style = given[i].style;
+      block->text = g_strdup (given[i].text);
+      g_ptr_array_add (tmpl->blocks, block);
+    }
+
+  source = civic_template_body_to_source (tmpl);
+  g_assert_cmpstr (source, ==, "[addressee] {{hearing.parties}}：\n"
+                               "[paragraph] [hearing.parties}}：\n"
+                               "本听证的费用由行政机关承担。\n"
+                               "[note] [附] 说明");
+  blocks = civic_template_body_from_source (source, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (blocks->len, ==, G_N_ELEMENTS (given));
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    {
+      CivicDocumentBlock *block = g_ptr_array_index (blocks, i);
+
+      g_assert_cmpint (block->style, ==, given[i].style);
+      g_assert_cmpstr (block->text, ==, given[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +200,7 @@ main (int   argc,
   g_test_add_func ("/template/optional", test_optional);
   g_test_add_func ("/template/refusals", test_refusals);
   g_test_add_func ("/template/plain", test_plain);
+  g_test_add_func ("/template/body-source", test_body_source);
 
   return g_test_run ();
 }
