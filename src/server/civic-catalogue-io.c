@@ -382,6 +382,7 @@ civic_catalogue_import (CivicDb               *db,
   g_autoptr(GString) problems = g_string_new (NULL);
   CivicCommandEnv env = { db, calendar, now, "catalogue-import", NULL };
   CivicDay today = civic_time_day_of (now);
+  g_autoptr(GError) bad = NULL;
   JsonObject *root;
   JsonArray *items = NULL;
   guint n_problems = 0;
@@ -397,9 +398,13 @@ civic_catalogue_import (CivicDb               *db,
       return FALSE;
     }
   root = json_node_get_object (document);
-  if (!civic_json_get_int (root, "format_version", TRUE, 1, G_MAXINT, &version, error) ||
-      !civic_json_get_array (root, "items", TRUE, &items, error))
-    return FALSE;
+  if (!civic_json_get_int (root, "format_version", TRUE, 1, G_MAXINT, &version, &bad) ||
+      !civic_json_get_array (root, "items", TRUE, &items, &bad))
+    {
+      /* A list without its version or its items is refused as a list */
+      g_set_error_literal (error, CIVIC_ITEM_ERROR, CIVIC_ITEM_ERROR_INVALID, bad->message);
+      return FALSE;
+    }
   if (version > CIVIC_CATALOGUE_FORMAT_VERSION)
     {
       g_set_error (error, CIVIC_ITEM_ERROR, CIVIC_ITEM_ERROR_INVALID,
