@@ -216,19 +216,15 @@ update_counts_cb (gpointer data)
       set_count (labels[i], civic_cache_count_cases (civic_sync_engine_get_cache (self->engine),
                                                      &filter, NULL));
     }
-  /* A section not made yet has not read its records: it counts nothing */
-  set_count (self->hearings_count, self->hearings_view == NULL ? 0 :
-             civic_hearings_view_get_n_to_schedule (self->hearings_view));
-  set_count (self->disclosures_count, self->disclosures_view == NULL ? 0 :
+  set_count (self->hearings_count, civic_hearings_view_get_n_to_schedule (self->hearings_view));
+  set_count (self->disclosures_count,
              civic_disclosures_view_get_n_to_do (self->disclosures_view));
-  set_count (self->messages_count, self->messages_view == NULL ? 0 :
-             civic_messages_view_get_n_to_do (self->messages_view));
-  set_count (self->evaluations_count, self->evaluations_view == NULL ? 0 :
+  set_count (self->messages_count, civic_messages_view_get_n_to_do (self->messages_view));
+  set_count (self->evaluations_count,
              civic_evaluations_view_get_n_to_do (self->evaluations_view));
-  set_count (self->supervision_count, self->supervision_view == NULL ? 0 :
+  set_count (self->supervision_count,
              civic_supervision_view_get_n_to_do (self->supervision_view));
-  set_count (self->catalogue_count, self->catalogue_view == NULL ? 0 :
-             civic_catalogue_view_get_n_to_do (self->catalogue_view));
+  set_count (self->catalogue_count, civic_catalogue_view_get_n_to_do (self->catalogue_view));
   set_count (self->conflicts_count, civic_sync_engine_get_conflicts (self->engine));
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_row),
                           civic_sync_engine_get_conflicts (self->engine) > 0 ||
@@ -403,95 +399,53 @@ act_for_activated (GtkWidget  *widget,
   g_signal_emit_by_name (self->engine, "cases-changed");
 }
 
-/* The sections other than the inbox, in the sidebar's order. Each view
- * is made, and given the engine (so reads its records), when it is
- * first shown, or after the first frame, one an idle turn, for the
- * sidebar's counts: nothing but the inbox, neither the other sections'
- * widgets nor their records, stands between the start and its first
- * rows. */
-enum
-{
-  SECTION_HEARINGS, SECTION_DISCLOSURES, SECTION_MESSAGES, SECTION_RATINGS,
-  SECTION_SUPERVISION, SECTION_CATALOGUE, SECTION_ACCOUNTS, SECTION_ROOMS,
-  SECTION_CALENDARS, SECTION_TEMPLATES, SECTION_KEYS, SECTION_CONFLICTS, N_SECTIONS
-};
-
-static const struct
-{
-  const char *name;             /* its page of content_stack */
-  GType     (*get_type) (void);
-  gsize       offset;           /* of its view in CivicWindow */
-} sections[N_SECTIONS] = {
-#define SECTION(id, page, type, member) \
-  [id] = { page, type, G_STRUCT_OFFSET (CivicWindow, member) }
-  SECTION (SECTION_HEARINGS, "hearings", civic_hearings_view_get_type, hearings_view),
-  SECTION (SECTION_DISCLOSURES, "disclosures", civic_disclosures_view_get_type, disclosures_view),
-  SECTION (SECTION_MESSAGES, "messages", civic_messages_view_get_type, messages_view),
-  SECTION (SECTION_RATINGS, "ratings", civic_evaluations_view_get_type, evaluations_view),
-  SECTION (SECTION_SUPERVISION, "supervision", civic_supervision_view_get_type, supervision_view),
-  SECTION (SECTION_CATALOGUE, "catalogue", civic_catalogue_view_get_type, catalogue_view),
-  SECTION (SECTION_ACCOUNTS, "accounts", civic_accounts_view_get_type, accounts_view),
-  SECTION (SECTION_ROOMS, "rooms", civic_rooms_view_get_type, rooms_view),
-  SECTION (SECTION_CALENDARS, "calendars", civic_calendars_view_get_type, calendars_view),
-  SECTION (SECTION_TEMPLATES, "templates", civic_templates_view_get_type, templates_view),
-  SECTION (SECTION_KEYS, "keys", civic_keys_view_get_type, keys_view),
-  SECTION (SECTION_CONFLICTS, "conflicts", civic_conflicts_view_get_type, conflicts_view),
-#undef SECTION
-};
-
-/* Returns: (transfer none): the section's view, made now if it was not */
+/* The sections' views other than the inbox. Each is given the engine,
+ * and so reads its records, when it is first shown, or after the first
+ * frame, one an idle turn, for the sidebar's counts: nothing but the
+ * inbox stands between the start and its first rows. */
 static GtkWidget *
 section_view (CivicWindow *self,
               guint        i)
 {
-  GtkWidget **view = G_STRUCT_MEMBER_P (self, sections[i].offset);
+  GtkWidget *views[] = {
+    GTK_WIDGET (self->hearings_view), GTK_WIDGET (self->disclosures_view),
+    GTK_WIDGET (self->messages_view), GTK_WIDGET (self->evaluations_view),
+    GTK_WIDGET (self->supervision_view), GTK_WIDGET (self->catalogue_view),
+    GTK_WIDGET (self->accounts_view), GTK_WIDGET (self->rooms_view),
+    GTK_WIDGET (self->calendars_view), GTK_WIDGET (self->templates_view),
+    GTK_WIDGET (self->keys_view), GTK_WIDGET (self->conflicts_view),
+  };
 
-  if (*view == NULL)
-    {
-      *view = g_object_new (sections[i].get_type (), NULL);
-      g_object_bind_property (self->leaflet, "folded", *view, "show-sidebar-button",
-                              G_BINDING_SYNC_CREATE);
-      g_signal_connect_object (*view, "add-toast", G_CALLBACK (view_add_toast_cb), self,
-                               G_CONNECT_SWAPPED);
-      adw_bin_set_child (ADW_BIN (gtk_stack_get_child_by_name (self->content_stack,
-                                                               sections[i].name)),
-                         *view);
-    }
-  return *view;
+  return i < G_N_ELEMENTS (views) ? views[i] : NULL;
 }
 
 static void
-attach_section (CivicWindow *self,
-                guint        i)
+attach_view (CivicWindow *self,
+             GtkWidget   *view)
 {
-  GtkWidget *view = section_view (self, i);
+  GtkWidget *each;
 
-  if (self->engine == NULL || (self->attached & (1u << i)))
+  if (self->engine == NULL)
     return;
-  self->attached |= 1u << i;
-  g_object_set (view, "engine", self->engine, NULL);
-  schedule_counts (self);
-}
-
-static void
-attach_visible (CivicWindow *self)
-{
-  const char *name = gtk_stack_get_visible_child_name (self->content_stack);
-
-  for (guint i = 0; i < N_SECTIONS; i++)
-    if (g_strcmp0 (name, sections[i].name) == 0)
-      attach_section (self, i);
+  for (guint i = 0; (each = section_view (self, i)) != NULL; i++)
+    if (each == view && !(self->attached & (1u << i)))
+      {
+        self->attached |= 1u << i;
+        g_object_set (view, "engine", self->engine, NULL);
+        schedule_counts (self);
+      }
 }
 
 static gboolean
 attach_next_cb (gpointer data)
 {
   CivicWindow *self = data;
+  GtkWidget *view;
 
-  for (guint i = 0; self->engine != NULL && i < N_SECTIONS; i++)
+  for (guint i = 0; (view = section_view (self, i)) != NULL; i++)
     if (!(self->attached & (1u << i)))
       {
-        attach_section (self, i);
+        attach_view (self, view);
         return G_SOURCE_CONTINUE;
       }
   self->attach_source = 0;
@@ -515,19 +469,21 @@ attach_after_frame_cb (GtkWidget     *widget,
 static void
 visible_section_changed_cb (CivicWindow *self)
 {
-  attach_visible (self);
+  attach_view (self, gtk_stack_get_visible_child (self->content_stack));
 }
 
 static void
 detach_views (CivicWindow *self)
 {
+  GtkWidget *view;
+
   g_clear_handle_id (&self->attach_source, g_source_remove);
   if (self->attach_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->attach_tick);
   self->attach_tick = 0;
-  for (guint i = 0; i < N_SECTIONS; i++)
+  for (guint i = 0; (view = section_view (self, i)) != NULL; i++)
     if (self->attached & (1u << i))
-      g_object_set (section_view (self, i), "engine", NULL, NULL);
+      g_object_set (view, "engine", NULL, NULL);
   self->attached = 0;
 }
 
@@ -539,7 +495,7 @@ account_changed_cb (CivicWindow *self)
                             ? civic_account_get_engine (account) : NULL;
 
   /* The inbox, bound to the property in the template, follows; the
-   * other sections as they are shown (attach_visible()). */
+   * other sections as they are shown (attach_view()). */
   if (g_set_object (&self->engine, engine))
     {
       /* What was refused before is in the sidebar; only a new refusal is
@@ -550,7 +506,7 @@ account_changed_cb (CivicWindow *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
       if (engine != NULL)
         {
-          attach_visible (self);
+          attach_view (self, gtk_stack_get_visible_child (self->content_stack));
           self->attach_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
                                                             attach_after_frame_cb, NULL, NULL);
         }
@@ -695,15 +651,15 @@ sidebar_row_activated_cb (CivicWindow   *self,
       return;
     }
   {
-    GtkListBoxRow *rows[] = { self->disclosures_row, self->messages_row,
-                              self->evaluations_row, self->supervision_row,
-                              self->catalogue_row,
-                              self->accounts_row, self->rooms_row,
-                              self->calendars_row, self->templates_row,
-                              self->keys_row };
+    GtkListBoxRow *sections[] = { self->disclosures_row, self->messages_row,
+                                  self->evaluations_row, self->supervision_row,
+                                  self->catalogue_row,
+                                  self->accounts_row, self->rooms_row,
+                                  self->calendars_row, self->templates_row,
+                                  self->keys_row };
 
-    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      if (rows[i] == row)
+    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+      if (sections[i] == row)
         {
           show_section (self, row);
           return;
@@ -740,42 +696,37 @@ show_record (CivicWindow *self,
   else if (g_strcmp0 (type, CIVIC_ENTITY_HEARING) == 0 && self->engine != NULL)
     {
       show_hearings (self);
-      civic_hearings_view_open_hearing (CIVIC_HEARINGS_VIEW (section_view (self, SECTION_HEARINGS)),
-                                        id);
+      civic_hearings_view_open_hearing (self->hearings_view, id);
     }
   else if (g_strcmp0 (type, CIVIC_ENTITY_DISCLOSURE) == 0 && self->engine != NULL &&
            gtk_widget_get_visible (GTK_WIDGET (self->disclosures_row)))
     {
       show_section (self, self->disclosures_row);
-      civic_disclosures_view_open_disclosure (
-        CIVIC_DISCLOSURES_VIEW (section_view (self, SECTION_DISCLOSURES)), id);
+      civic_disclosures_view_open_disclosure (self->disclosures_view, id);
     }
   else if (g_strcmp0 (type, CIVIC_ENTITY_DISCLOSURE_REQUEST) == 0 && self->engine != NULL &&
            gtk_widget_get_visible (GTK_WIDGET (self->disclosures_row)))
     {
       show_section (self, self->disclosures_row);
-      civic_disclosures_view_open_request (
-        CIVIC_DISCLOSURES_VIEW (section_view (self, SECTION_DISCLOSURES)), id);
+      civic_disclosures_view_open_request (self->disclosures_view, id);
     }
   else if (g_strcmp0 (type, CIVIC_ENTITY_MESSAGE) == 0 && self->engine != NULL &&
            gtk_widget_get_visible (GTK_WIDGET (self->messages_row)))
     {
       show_section (self, self->messages_row);
-      civic_messages_view_open_message (CIVIC_MESSAGES_VIEW (section_view (self, SECTION_MESSAGES)),
-                                        id);
+      civic_messages_view_open_message (self->messages_view, id);
     }
   else if (g_strcmp0 (type, CIVIC_ENTITY_EVALUATION) == 0 && self->engine != NULL &&
            gtk_widget_get_visible (GTK_WIDGET (self->evaluations_row)))
     {
       show_section (self, self->evaluations_row);
-      civic_evaluations_view_open (CIVIC_EVALUATIONS_VIEW (section_view (self, SECTION_RATINGS)), id);
+      civic_evaluations_view_open (self->evaluations_view, id);
     }
   else if (g_strcmp0 (type, CIVIC_ENTITY_WARNING) == 0 && self->engine != NULL &&
            gtk_widget_get_visible (GTK_WIDGET (self->supervision_row)))
     {
       show_section (self, self->supervision_row);
-      civic_supervision_view_open_card (
-        CIVIC_SUPERVISION_VIEW (section_view (self, SECTION_SUPERVISION)), id);
+      civic_supervision_view_open_card (self->supervision_view, id);
     }
 }
 
@@ -1544,6 +1495,18 @@ civic_window_class_init (CivicWindowClass *klass)
 
   g_type_ensure (CIVIC_TYPE_WELCOME_PAGE);
   g_type_ensure (CIVIC_TYPE_INBOX_VIEW);
+  g_type_ensure (CIVIC_TYPE_CONFLICTS_VIEW);
+  g_type_ensure (CIVIC_TYPE_CATALOGUE_VIEW);
+  g_type_ensure (CIVIC_TYPE_ACCOUNTS_VIEW);
+  g_type_ensure (CIVIC_TYPE_ROOMS_VIEW);
+  g_type_ensure (CIVIC_TYPE_CALENDARS_VIEW);
+  g_type_ensure (CIVIC_TYPE_TEMPLATES_VIEW);
+  g_type_ensure (CIVIC_TYPE_KEYS_VIEW);
+  g_type_ensure (CIVIC_TYPE_HEARINGS_VIEW);
+  g_type_ensure (CIVIC_TYPE_SUPERVISION_VIEW);
+  g_type_ensure (CIVIC_TYPE_DISCLOSURES_VIEW);
+  g_type_ensure (CIVIC_TYPE_MESSAGES_VIEW);
+  g_type_ensure (CIVIC_TYPE_EVALUATIONS_VIEW);
   g_type_ensure (CIVIC_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1586,6 +1549,18 @@ civic_window_class_init (CivicWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_count);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, inbox_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, hearings_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, disclosures_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, messages_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, evaluations_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, supervision_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, catalogue_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, accounts_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, rooms_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, calendars_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, templates_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, keys_view);
+  gtk_widget_class_bind_template_child (widget_class, CivicWindow, conflicts_view);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, acting_revealer);
   gtk_widget_class_bind_template_child (widget_class, CivicWindow, acting_label);
